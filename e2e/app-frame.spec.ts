@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test';
+import { screenshot } from './fixtures/screenshots';
+import { startWebHost, type RunningWebHost } from './fixtures/web-host';
+
+let host: RunningWebHost;
+test.beforeAll(async () => {
+  host = await startWebHost();
+});
+test.afterAll(async () => {
+  await host.stop();
+});
+
+const SCREENS = [
+  ['Accounts', 'accounts'],
+  ['Register', 'register'],
+  ['API keys', 'api-keys'],
+  ['Secrets', 'secrets'],
+  ['Link hotkey', 'link-hotkey'],
+  ['Account', 'account'],
+  ['Settings', 'settings'],
+] as const;
+
+test('the token moves from the address bar into session storage', async ({ page }) => {
+  await page.goto(host.launchUrl);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(page.url()).not.toContain('token=');
+  expect(await page.evaluate(() => sessionStorage.getItem('chutes.webToken'))).toBe(host.token);
+  await page.reload();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByText('web host (browser)')).toBeVisible();
+});
+
+test('every screen is reachable from the navigation and says what it is for', async ({ page }) => {
+  await page.goto(host.launchUrl);
+  for (const [label, id] of SCREENS) {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`#/${id}$`));
+    await expect(page.getByRole('heading', { level: 1, name: label, exact: true })).toBeVisible();
+    await expect(page.getByRole('link', { name: label, exact: true })).toHaveAttribute('aria-current', 'page');
+    await screenshot(page, `screen-${id}`);
+  }
+});
+
+test('a tab without the token is refused and told what to do', async ({ page }) => {
+  await page.goto(`${host.url}/#/settings`);
+  await expect(page.getByRole('alert')).toContainText('Missing or wrong access token. Open the address the web host printed.');
+});
+
+test('the page cannot reach the network: CSP blocks other origins', async ({ page }) => {
+  await page.goto(host.launchUrl);
+  const outcome = await page.evaluate(async () => {
+    try {
+      await fetch('http://127.0.0.1:9/');
+      return 'fetched';
+    } catch {
+      return 'blocked';
+    }
+  });
+  expect(outcome).toBe('blocked');
+});
+
+test('the web host refuses foreign origins and wrong tokens', async ({ request }) => {
+  const wrongToken = await request.post(`${host.url}/rpc/getAppInfo`, { headers: { authorization: 'Bearer nope' }, data: {} });
+  expect(wrongToken.status()).toBe(401);
+  const foreign = await request.post(`${host.url}/rpc/getAppInfo`, {
+    headers: { authorization: `Bearer ${host.token}`, origin: 'http://evil.example' },
+    data: {},
+  });
+  expect(foreign.status()).toBe(403);
+  const good = await request.post(`${host.url}/rpc/getAppInfo`, { headers: { authorization: `Bearer ${host.token}` }, data: {} });
+  expect(await good.json()).toMatchObject({ ok: true, value: { host: 'web' } });
+});

@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { screenshot } from './fixtures/screenshots';
+import { closedPort, startStubApi, type StubApi } from './fixtures/stub-api';
+import { startWebHost, type RunningWebHost } from './fixtures/web-host';
+
+let host: RunningWebHost | undefined;
+let api: StubApi | undefined;
+
+test.afterEach(async () => {
+  await host?.stop();
+  await api?.close();
+  host = api = undefined;
+});
+
+test('Check connection reports a reachable API with its latency and clock', async ({ page }) => {
+  api = await startStubApi();
+  host = await startWebHost({ CHUTES_API_URL: api.url });
+  await page.goto(host.launchUrl);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByLabel('API address')).toHaveValue(api.url);
+  await page.getByRole('button', { name: 'Check connection' }).click();
+  const result = page.getByRole('status', { name: 'Connection result' });
+  await expect(result).toContainText('Reachable');
+  await expect(result).toContainText(/answered “pong” in \d+ ms/);
+  await expect(result).toContainText(/Your clock (matches the server|is 1 s (ahead of|behind) the server: fine)/);
+  expect(api.hits).toEqual(['/ping']);
+  await screenshot(page, 'settings-diagnostics-reachable');
+});
+
+test('Check connection explains an unreachable API', async ({ page }) => {
+  const port = await closedPort();
+  host = await startWebHost({ CHUTES_API_URL: `http://127.0.0.1:${port}` });
+  await page.goto(`${host.launchUrl}`);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Check connection' }).click();
+  const result = page.getByRole('status', { name: 'Connection result' });
+  await expect(result).toContainText('Unreachable');
+  await expect(result).toContainText('Connection refused');
+  await expect(result).toContainText(`127.0.0.1:${port} refused the connection`);
+  await screenshot(page, 'settings-diagnostics-unreachable');
+});
+
+test('Check connection warns when the clock is too far off to sign', async ({ page }) => {
+  api = await startStubApi({ clockOffsetSeconds: -15 * 60 });
+  host = await startWebHost({ CHUTES_API_URL: api.url });
+  await page.goto(host.launchUrl);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Check connection' }).click();
+  const result = page.getByRole('status', { name: 'Connection result' });
+  await expect(result).toContainText('Clock skew');
+  await expect(result).toContainText(/Your clock is 1[45] min \d+ s ahead of the server\. Chutes will refuse every signed request/);
+  await screenshot(page, 'settings-diagnostics-skewed');
+});
+
+test('a mistyped address gets a specific message and stays as typed', async ({ page }) => {
+  host = await startWebHost();
+  await page.goto(host.launchUrl);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const field = page.getByLabel('API address');
+  await field.fill('api.chutes.ai?x=1');
+  await page.getByRole('button', { name: 'Check connection' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Enter a full http:// or https:// address without a query, e.g. https://api.chutes.ai');
+  await expect(field).toHaveValue('api.chutes.ai?x=1');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await screenshot(page, 'settings-diagnostics-bad-input');
+});

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { argValue, expandHome, loadAppConfig } from './app-config';
+
+const home = '/home/ada';
+
+describe('loadAppConfig', () => {
+  it('uses the CLI defaults', () => {
+    const config = loadAppConfig([], {}, home, 'linux');
+    expect(config).toEqual({
+      apiUrl: 'https://api.chutes.ai',
+      apiUrlSource: 'default',
+      configPath: '/home/ada/.chutes/config.ini',
+      configPathSource: 'default',
+      allowMissingConfig: false,
+      walletsPath: '/home/ada/.bittensor/wallets',
+      walletsPathSource: 'default',
+      dataDir: '/home/ada/.config/chutes-desktop',
+    });
+  });
+
+  it('reads the same environment variables as the CLI', () => {
+    const config = loadAppConfig([], {
+      CHUTES_API_URL: 'http://127.0.0.1:9000/',
+      CHUTES_CONFIG_PATH: '~/staging.ini',
+      CHUTES_ALLOW_MISSING: 'true',
+      BT_WALLET_PATH: '/srv/wallets',
+      XDG_CONFIG_HOME: '/xdg',
+    }, home, 'linux');
+    expect(config.apiUrl).toBe('http://127.0.0.1:9000');
+    expect(config.apiUrlSource).toBe('CHUTES_API_URL');
+    expect(config.configPath).toBe('/home/ada/staging.ini');
+    expect(config.allowMissingConfig).toBe(true);
+    expect(config.walletsPath).toBe('/srv/wallets');
+    expect(config.walletsPathSource).toBe('BT_WALLET_PATH');
+    expect(config.dataDir).toBe('/xdg/chutes-desktop');
+  });
+
+  it('lets --wallets-path win over BT_WALLET_PATH, in both argument forms', () => {
+    expect(loadAppConfig(['--wallets-path', 'w1'], { BT_WALLET_PATH: '/x' }, home, 'linux').walletsPath).toBe(path.resolve('w1'));
+    const eq = loadAppConfig(['--wallets-path=/w2'], { BT_WALLET_PATH: '/x' }, home, 'linux');
+    expect(eq.walletsPath).toBe('/w2');
+    expect(eq.walletsPathSource).toBe('--wallets-path');
+  });
+
+  it('treats false-ish CHUTES_ALLOW_MISSING values as unset', () => {
+    for (const value of ['', '0', 'false', 'No']) expect(loadAppConfig([], { CHUTES_ALLOW_MISSING: value }, home, 'linux').allowMissingConfig).toBe(false);
+  });
+
+  it('puts app data where each OS expects it', () => {
+    expect(loadAppConfig([], {}, home, 'darwin').dataDir).toBe('/home/ada/Library/Application Support/Chutes Desktop');
+    expect(loadAppConfig([], { CHUTES_DESKTOP_DATA_DIR: '/tmp/d' }, home, 'linux').dataDir).toBe('/tmp/d');
+  });
+});
+
+describe('helpers', () => {
+  it('expands ~ like a shell', () => {
+    expect(expandHome('~', home)).toBe(home);
+    expect(expandHome('~/x', home)).toBe('/home/ada/x');
+    expect(expandHome('/abs/~', home)).toBe('/abs/~');
+  });
+  it('reads flag values', () => {
+    expect(argValue(['--port', '0'], '--port')).toBe('0');
+    expect(argValue(['--port=12'], '--port')).toBe('12');
+    expect(argValue(['--portal', '1'], '--port')).toBeUndefined();
+  });
+});

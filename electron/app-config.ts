@@ -1,0 +1,73 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { AppInfo } from '../shared/app-info';
+import { normaliseBaseUrl } from '../shared/validation';
+
+export const DEFAULT_API_URL = 'https://api.chutes.ai';
+
+/** Everything the app reads from the environment and command line, resolved once at start-up. */
+export interface AppConfig {
+  apiUrl: string;
+  apiUrlSource: AppInfo['apiUrlSource'];
+  configPath: string;
+  configPathSource: AppInfo['configPathSource'];
+  allowMissingConfig: boolean;
+  walletsPath: string;
+  walletsPathSource: AppInfo['walletsPathSource'];
+  /** The app's own state (profiles, activity log); shared by the window and the web host. */
+  dataDir: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** `~` and `~/x` expand like the shell; bittensor users write `BT_WALLET_PATH=~/.bittensor/wallets`. */
+export function expandHome(p: string, home: string): string {
+  if (p === '~') return home;
+  if (p.startsWith('~/') || p.startsWith('~\\')) return path.join(home, p.slice(2));
+  return p;
+}
+
+/** Value of `--name value` or `--name=value` in argv. */
+export function argValue(argv: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === name) return argv[i + 1];
+    if (arg?.startsWith(`${name}=`)) return arg.slice(name.length + 1);
+  }
+  return undefined;
+}
+
+/** The CLI treats any non-empty value except false-ish words as "true" for CHUTES_ALLOW_MISSING. */
+function truthy(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  return !['', '0', 'false', 'no', 'off'].includes(value.trim().toLowerCase());
+}
+
+function defaultDataDir(env: Env, home: string, platform: NodeJS.Platform): string {
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Chutes Desktop');
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Chutes Desktop');
+  return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), 'chutes-desktop');
+}
+
+export function loadAppConfig(
+  argv: readonly string[] = process.argv,
+  env: Env = process.env,
+  home: string = os.homedir(),
+  platform: NodeJS.Platform = process.platform,
+): AppConfig {
+  const apiEnv = env.CHUTES_API_URL?.trim();
+  const configEnv = env.CHUTES_CONFIG_PATH?.trim();
+  const walletsArg = argValue(argv, '--wallets-path');
+  const walletsEnv = env.BT_WALLET_PATH?.trim();
+  const dataEnv = env.CHUTES_DESKTOP_DATA_DIR?.trim();
+  return {
+    apiUrl: normaliseBaseUrl(apiEnv || DEFAULT_API_URL),
+    apiUrlSource: apiEnv ? 'CHUTES_API_URL' : 'default',
+    configPath: path.resolve(expandHome(configEnv || path.join('~', '.chutes', 'config.ini'), home)),
+    configPathSource: configEnv ? 'CHUTES_CONFIG_PATH' : 'default',
+    allowMissingConfig: truthy(env.CHUTES_ALLOW_MISSING),
+    walletsPath: path.resolve(expandHome(walletsArg || walletsEnv || path.join('~', '.bittensor', 'wallets'), home)),
+    walletsPathSource: walletsArg ? '--wallets-path' : walletsEnv ? 'BT_WALLET_PATH' : 'default',
+    dataDir: path.resolve(expandHome(dataEnv || defaultDataDir(env, home, platform), home)),
+  };
+}

@@ -1,0 +1,95 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkConnection } from './check-connection';
+
+type Reply = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+const servers: http.Server[] = [];
+
+async function serve(reply: Reply): Promise<string> {
+  const server = http.createServer(reply);
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); })));
+});
+
+const pong: Reply = (_req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end('{"message":"pong"}');
+};
+
+describe('checkConnection', () => {
+  it('reports a reachable API with latency and no skew', async () => {
+    const base = await serve(pong);
+    const report = await checkConnection({ apiUrl: `${base}/` });
+    expect(report).toMatchObject({ reachable: true, url: `${base}/ping`, message: 'pong', skew: 'ok' });
+    if (!report.reachable) return;
+    expect(report.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(Math.abs(report.skewSeconds ?? 99)).toBeLessThanOrEqual(1);
+  });
+
+  it('measures clock skew from the Date header', async () => {
+    const base = await serve((_req, res) => {
+      res.sendDate = false;
+      res.writeHead(200, { 'content-type': 'application/json', date: new Date(Date.now() - 15 * 60_000).toUTCString() });
+      res.end('{"message":"pong"}');
+    });
+    const report = await checkConnection({ apiUrl: base });
+    expect(report.reachable).toBe(true);
+    if (!report.reachable) return;
+    expect(report.skew).toBe('rejected');
+    expect(report.skewSeconds).toBeGreaterThanOrEqual(899);
+    expect(report.skewSeconds).toBeLessThanOrEqual(901);
+  });
+
+  it('warns on moderate skew using an injected local clock', async () => {
+    const base = await serve(pong);
+    const report = await checkConnection({ apiUrl: base, now: () => Date.now() - 200_000 });
+    expect(report).toMatchObject({ reachable: true, skew: 'warning' });
+    if (report.reachable) expect(report.skewSeconds).toBeLessThanOrEqual(-199);
+  });
+
+  it('says when nothing listens', async () => {
+    const base = await serve(pong);
+    await new Promise<void>((r) => servers.pop()?.close(() => r()));
+    const report = await checkConnection({ apiUrl: base });
+    expect(report).toMatchObject({ reachable: false, reason: 'refused' });
+  });
+
+  it('says when the answer is not JSON', async () => {
+    const base = await serve((_req, res) => res.end('<html>captive portal</html>'));
+    expect(await checkConnection({ apiUrl: base })).toMatchObject({ reachable: false, reason: 'non-json', status: 200 });
+  });
+
+  it('passes on the server detail of an error status', async () => {
+    const base = await serve((_req, res) => {
+      res.writeHead(503, { 'content-type': 'application/json' });
+      res.end('{"detail":"Database connectivity problems: down"}');
+    });
+    const report = await checkConnection({ apiUrl: base });
+    expect(report).toMatchObject({ reachable: false, reason: 'http-status', status: 503 });
+    if (!report.reachable) expect(report.message).toContain('Database connectivity problems: down');
+  });
+
+  it('times out on a server that never answers', async () => {
+    const base = await serve(() => undefined);
+    expect(await checkConnection({ apiUrl: base, timeoutMs: 300 })).toMatchObject({ reachable: false, reason: 'timeout' });
+  });
+
+  it('recognises a TLS failure', async () => {
+    const base = await serve(pong);
+    const report = await checkConnection({ apiUrl: base.replace('http:', 'https:') });
+    expect(report).toMatchObject({ reachable: false, reason: 'tls' });
+  });
+
+  it('recognises a DNS failure', async () => {
+    const fetchImpl = () => Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND x'), { code: 'ENOTFOUND' }) }));
+    const report = await checkConnection({ apiUrl: 'https://api.invalid', fetchImpl });
+    expect(report).toMatchObject({ reachable: false, reason: 'dns' });
+    if (!report.reachable) expect(report.message).toContain('api.invalid');
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * The main process's only logger. It never receives request bodies, and it scrubs anything that
+ * looks like key material before writing, as a second line of defence: 64/128-hex runs (seeds,
+ * signatures), `cpk_` API keys, bearer tokens JWTs and 32-character fingerprints.
+ */
+const SCRUBBERS: Array<[RegExp, string]> = [
+  [/cpk_[0-9a-zA-Z.]+/g, 'cpk_[redacted]'],
+  [/(bearer\s+)[^\s"']+/gi, '$1[redacted]'],
+  [/\b(0x)?[0-9a-fA-F]{40,}\b/g, '[redacted-hex]'],
+  [/\beyJ[0-9A-Za-z_-]+\.[0-9A-Za-z_-]+\.[0-9A-Za-z_-]+/g, '[redacted-jwt]'],
+  // Fingerprints issued at registration are exactly 32 alphanumerics; SS58 addresses (47-48) stay readable.
+  [/\b[0-9A-Za-z]{32}\b/g, '[redacted]'],
+];
+
+export function redact(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of SCRUBBERS) out = out.replace(pattern, replacement);
+  return out;
+}
+
+export type LogSink = (line: string) => void;
+
+let sink: LogSink = (line) => process.stderr.write(`${line}\n`);
+
+/** Tests and the web host can redirect the log; the Electron shell keeps stderr. */
+export function setLogSink(next: LogSink): LogSink {
+  const previous = sink;
+  sink = next;
+  return previous;
+}
+
+function write(level: 'info' | 'warn' | 'error', message: string): void {
+  sink(`${new Date().toISOString()} ${level} ${redact(message)}`);
+}
+
+export const log = {
+  info: (message: string) => write('info', message),
+  warn: (message: string) => write('warn', message),
+  error: (message: string) => write('error', message),
+};
+
+/** Describe an unexpected exception without its payloads: name, scrubbed message, first frames. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const frames = (error.stack ?? '').split('\n').slice(1, 4).map((f) => f.trim()).join(' | ');
+    return `${error.name}: ${error.message}${frames ? ` @ ${frames}` : ''}`;
+  }
+  return `non-error thrown (${typeof error})`;
+}

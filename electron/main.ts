@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { app, session } from 'electron';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { loadAppConfig } from './app-config';
+import { createHandlers } from './handlers';
+import { bindIpc } from './ipc-binding';
+import { createRouter } from './ipc-router';
+import { APP_ORIGIN, originOf } from './security/policy';
+import { APP_VERSION } from './version';
+import { createMainWindow, lockDownContents, lockDownSession } from './window';
+
+// electron-vite sets this under `electron-vite dev`; packaged and preview builds use app://.
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  const origin = (devServerUrl && originOf(devServerUrl)) || APP_ORIGIN;
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, origin));
+
+  void app.whenReady().then(() => {
+    const config = loadAppConfig(process.argv);
+    lockDownSession(session.defaultSession);
+    serveRenderer(path.join(__dirname, '../renderer'));
+    bindIpc(createRouter(createHandlers({ config, host: 'electron', version: APP_VERSION })), [origin]);
+    const open = () =>
+      createMainWindow({ preloadPath: path.join(__dirname, '../preload/index.js'), startUrl: devServerUrl ?? `${APP_ORIGIN}/index.html` });
+    let window = open();
+    app.on('second-instance', () => {
+      if (window.isDestroyed()) window = open();
+      else window.focus();
+    });
+    app.on('activate', () => {
+      if (window.isDestroyed()) window = open();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

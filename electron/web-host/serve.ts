@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { loadAppConfig, argValue } from '../app-config';
+import { createHandlers } from '../handlers';
+import { createRouter } from '../ipc-router';
+import { log } from '../log';
+import { APP_VERSION } from '../version';
+import { startWebHost } from './server';
+
+/** Fixed so an SSH port-forward line can be written once; `--port 0` picks any free port. */
+export const DEFAULT_PORT = 8710;
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_PORT;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port must be a whole number from 0 to 65535 (got "${raw}").`);
+  }
+  return port;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const port = parsePort(argValue(argv, '--port'));
+  const config = loadAppConfig(argv);
+  const router = createRouter(createHandlers({ config, host: 'web', version: APP_VERSION }));
+  const host = await startWebHost({ router, port, rendererDir: path.join(__dirname, '../renderer') });
+  process.stdout.write(`Chutes Desktop is serving on ${host.launchUrl}\n`);
+  process.stdout.write(`Open that address in a browser on this machine (API: ${config.apiUrl}). Ctrl+C stops it.\n`);
+  const stop = () => {
+    void host.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  if (code === 'EADDRINUSE') log.error(`That port is already in use. Pick another with --port N, or --port 0 for any free port.`);
+  else log.error(error instanceof Error ? error.message : 'The web host could not start.');
+  process.exit(1);
+});

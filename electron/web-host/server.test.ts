@@ -1,0 +1,120 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_PAYLOAD_BYTES } from '../../shared/ipc-contract';
+import { createRouter, type Handlers } from '../ipc-router';
+import { newToken, startWebHost, type WebHost } from './server';
+
+let host: WebHost;
+let calls = 0;
+let rendererDir: string;
+
+beforeAll(async () => {
+  rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'renderer-'));
+  await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
+  await fs.writeFile(path.join(path.dirname(rendererDir), 'outside.txt'), 'secret');
+  const handlers = {
+    getAppInfo: () => {
+      calls++;
+      return Promise.resolve({ version: 't' });
+    },
+    checkConnection: () => Promise.reject(new Error('unused')),
+  } as unknown as Handlers;
+  host = await startWebHost({ router: createRouter(handlers), rendererDir, port: 0 });
+});
+afterAll(async () => {
+  await host.close();
+  await fs.rm(rendererDir, { recursive: true, force: true });
+});
+
+function rpc(channel: string, init: { token?: string | null; headers?: Record<string, string>; body?: string } = {}) {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...init.headers };
+  if (init.token !== null) headers.authorization = `Bearer ${init.token ?? host.token}`;
+  return fetch(`${host.url}/rpc/${channel}`, { method: 'POST', headers, body: init.body ?? '{}' });
+}
+
+describe('web host', () => {
+  it('prints a launch URL with a 256-bit token in the fragment', () => {
+    expect(host.launchUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
+    expect(Buffer.from(newToken(), 'base64url')).toHaveLength(32);
+    expect(newToken()).not.toBe(newToken());
+  });
+
+  it('answers a call with the right token', async () => {
+    const res = await rpc('getAppInfo');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, value: { version: 't' } });
+  });
+
+  it('refuses a missing or wrong token before any handler runs', async () => {
+    const before = calls;
+    for (const token of [null, 'wrong', `${host.token}x`, host.token.slice(1)]) {
+      const res = await rpc('getAppInfo', { token });
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
+    }
+    expect(calls).toBe(before);
+  });
+
+  it('refuses a foreign Origin and a foreign Host', async () => {
+    const before = calls;
+    const foreign = await rpc('getAppInfo', { headers: { origin: 'http://evil.example' } });
+    expect(foreign.status).toBe(403);
+    const http = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(`${host.url}/rpc/getAppInfo`, {
+        method: 'POST',
+        headers: { host: 'evil.example:80', authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
+      }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(status).toBe(403);
+    expect(calls).toBe(before);
+  });
+
+  it('accepts its own origin under either loopback name', async () => {
+    const res = await rpc('getAppInfo', { headers: { origin: host.url.replace('127.0.0.1', 'localhost') } });
+    expect(res.status).toBe(200);
+  });
+
+  it('caps the body size', async () => {
+    const res = await rpc('getAppInfo', { body: JSON.stringify({ x: 'y'.repeat(MAX_PAYLOAD_BYTES) }) });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('payload-too-large');
+  });
+
+  it('answers malformed JSON, unknown channels and wrong methods with typed errors', async () => {
+    const bad = await rpc('getAppInfo', { body: '{not json' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('invalid-input');
+    const unknown = await rpc('nope');
+    expect(await unknown.json()).toEqual({ ok: false, error: { code: 'not-found', message: 'Unknown channel "nope".' } });
+    const get = await fetch(`${host.url}/rpc/getAppInfo`, { headers: { authorization: `Bearer ${host.token}` } });
+    expect(get.status).toBe(405);
+    const form = await rpc('getAppInfo', { headers: { 'content-type': 'text/plain' } });
+    expect(form.status).toBe(415);
+  });
+
+  it('serves the app with the same CSP as the window, but its own origin for calls', async () => {
+    const res = await fetch(`${host.url}/`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<title>app</title>');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    for (const p of ['/../outside.txt', '/%2e%2e/outside.txt', '/..%2Foutside.txt', '/%00']) {
+      const res = await fetch(`${host.url}${p}`);
+      expect(res.status).toBe(404);
+    }
+  });
+
+  it('binds to loopback only', () => {
+    expect(new URL(host.url).hostname).toBe('127.0.0.1');
+  });
+});

@@ -1,0 +1,171 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AppError, Result } from '../../shared/errors';
+import { MAX_PAYLOAD_BYTES } from '../../shared/ipc-contract';
+import type { Router } from '../ipc-router';
+import { contentSecurityPolicy } from '../security/policy';
+import { readRendererFile } from '../security/static-files';
+
+export interface WebHostOptions {
+  router: Router;
+  rendererDir: string;
+  /** 0 picks any free port. */
+  port: number;
+  /** Fixed only in tests; a real launch always draws a fresh one. */
+  token?: string;
+}
+
+export interface WebHost {
+  url: string;
+  /** The address to open: the token rides in the fragment, which browsers never send to servers. */
+  launchUrl: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** 256 random bits, URL-safe. */
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy': contentSecurityPolicy("'self'"),
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+function sendJson(res: http.ServerResponse, status: number, body: Result<unknown>): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function refuse(res: http.ServerResponse, status: number, error: AppError): void {
+  sendJson(res, status, { ok: false, error });
+}
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Read at most `limit` bytes; past that the socket is drained and `null` returned. */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > limit) {
+      req.resume();
+      resolve(null);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) over = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? newToken();
+  let port = options.port;
+  const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
+  const allowedOrigins = () => allowedHosts().map((h) => `http://${h}`);
+
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    // DNS rebinding: a page on evil.example that resolves to 127.0.0.1 still sends its own Host.
+    if (!allowedHosts().includes(req.headers.host ?? '')) {
+      refuse(res, 403, { code: 'forbidden', message: 'Refused: unexpected Host header.' });
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins().includes(origin)) {
+      refuse(res, 403, { code: 'forbidden', message: 'Refused: requests from other sites are not allowed.' });
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    if (url.pathname.startsWith('/rpc/')) {
+      if (req.method !== 'POST') {
+        refuse(res, 405, { code: 'invalid-input', message: 'Use POST for calls.' });
+        return;
+      }
+      const auth = req.headers.authorization ?? '';
+      const given = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
+      if (!given || !sameToken(given, token)) {
+        refuse(res, 401, { code: 'unauthorized', message: 'Missing or wrong access token. Open the address the web host printed.' });
+        return;
+      }
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        refuse(res, 415, { code: 'invalid-input', message: 'Calls must be JSON.' });
+        return;
+      }
+      const raw = await readBody(req, MAX_PAYLOAD_BYTES);
+      if (raw === null) {
+        refuse(res, 413, { code: 'payload-too-large', message: `The request is larger than ${MAX_PAYLOAD_BYTES / 1024} KiB and was refused.` });
+        return;
+      }
+      let payload: unknown;
+      try {
+        payload = raw.length === 0 ? {} : JSON.parse(raw.toString('utf8'));
+      } catch {
+        refuse(res, 400, { code: 'invalid-input', message: 'The request body is not valid JSON.' });
+        return;
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+      sendJson(res, 200, await options.router.dispatch(channel, payload, { transport: 'http' }));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      refuse(res, 405, { code: 'invalid-input', message: 'Method not allowed.' });
+      return;
+    }
+    const file = await readRendererFile(options.rendererDir, url.pathname);
+    if (!file) {
+      refuse(res, 404, { code: 'not-found', message: 'Not found.' });
+      return;
+    }
+    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': file.contentType, 'cache-control': 'no-cache', 'content-length': file.body.length });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) refuse(res, 500, { code: 'internal', message: 'The web host failed to answer.' });
+      else res.destroy();
+    });
+  });
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    url: base,
+    launchUrl: `${base}/#token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

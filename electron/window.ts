@@ -1,0 +1,47 @@
+import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
+import { APP_ORIGIN, isAllowedExternalUrl, originOf, WINDOW_WEB_PREFERENCES } from './security/policy';
+
+// lockDownContents is applied to every WebContents from main.ts ('web-contents-created').
+
+export interface WindowOptions {
+  preloadPath: string;
+  /** `app://chutes/index.html`, or the dev server's URL under `electron-vite dev`. */
+  startUrl: string;
+}
+
+/** Deny every permission (camera, notifications, …): the app needs none. */
+export function lockDownSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+/** No navigation away from the app, no new windows, no webviews; allow-listed https links open in the browser. */
+export function lockDownContents(contents: WebContents, appOrigin: string = APP_ORIGIN): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (originOf(url) !== appOrigin) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (originOf(url) !== appOrigin) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+export function createMainWindow(options: WindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1180,
+    height: 780,
+    minWidth: 880,
+    minHeight: 560,
+    show: false,
+    title: 'Chutes Desktop',
+    backgroundColor: '#0f1420',
+    webPreferences: { ...WINDOW_WEB_PREFERENCES, preload: options.preloadPath },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(options.startUrl);
+  return window;
+}

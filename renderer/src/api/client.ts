@@ -1,0 +1,47 @@
+import type { AppError, Result } from '../../../shared/errors';
+import type { Channel, ChannelInput, ChannelResult } from '../../../shared/ipc-contract';
+import { webToken } from './web-token';
+
+/** A typed error from main, thrown so react-query's error state carries it intact. */
+export class ApiError extends Error {
+  readonly error: AppError;
+  constructor(error: AppError) {
+    super(error.message);
+    this.name = 'ApiError';
+    this.error = error;
+  }
+}
+
+async function overHttp(channel: Channel, input: unknown): Promise<Result<unknown>> {
+  const token = webToken();
+  let response: Response;
+  try {
+    response = await fetch(`/rpc/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    return { ok: false, error: { code: 'network', message: 'The web host is not answering. Is `npm run serve` still running?' } };
+  }
+  try {
+    return (await response.json()) as Result<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'internal', message: `The web host answered HTTP ${response.status} without a result.` } };
+  }
+}
+
+/** Call a contract channel over IPC (desktop window) or HTTP (web host), unwrapping the result. */
+export async function call<K extends Channel>(channel: K, input: ChannelInput<K>): Promise<ChannelResult<K>> {
+  const bridge = window.chutes;
+  const result = bridge
+    ? await (bridge[channel] as (payload: unknown) => Promise<Result<unknown>>)(input)
+    : await overHttp(channel, input);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value as ChannelResult<K>;
+}
+
+export function errorOf(error: unknown): AppError {
+  if (error instanceof ApiError) return error.error;
+  return { code: 'internal', message: error instanceof Error ? error.message : 'Unexpected error.' };
+}

@@ -1,0 +1,22 @@
+import type { ReactElement } from 'react';
+import { errorOf } from '../api/client';
+
+/** A typed error from main, said plainly, with its hint and field list when there is one. */
+export function ErrorNotice({ error }: { error: unknown }): ReactElement {
+  const appError = errorOf(error);
+  return (
+    <div className="notice notice-error" role="alert">
+      <p>{appError.message}</p>
+      {appError.detail?.hint ? <p className="small">{appError.detail.hint}</p> : null}
+      {appError.detail?.fields && appError.detail.fields.length > 1 ? (
+        <ul className="small">
+          {appError.detail.fields.map((f) => (
+            <li key={`${f.path}:${f.message}`}>
+              {f.path ? <code>{f.path}</code> : null} {f.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
+import { call } from '../api/client';
+import { ErrorNotice } from '../components/error-notice';
+import { ScreenHeader } from '../components/screen-header';
+import { DiagnosticsPanel } from './settings/diagnostics-panel';
+
+const SOURCE_LABEL: Record<string, string> = {
+  default: 'default',
+  CHUTES_API_URL: 'from CHUTES_API_URL',
+  CHUTES_CONFIG_PATH: 'from CHUTES_CONFIG_PATH',
+  BT_WALLET_PATH: 'from BT_WALLET_PATH',
+  '--wallets-path': 'from --wallets-path',
+};
+
+export function SettingsScreen(): ReactElement {
+  const info = useQuery({ queryKey: ['appInfo'], queryFn: () => call('getAppInfo', {}) });
+  return (
+    <section>
+      <ScreenHeader title="Settings">Where the app points, and whether it can reach Chutes.</ScreenHeader>
+      {info.data ? <DiagnosticsPanel apiUrl={info.data.apiUrl} /> : null}
+      <section className="card" aria-labelledby="config-title">
+        <h2 id="config-title">Configuration</h2>
+        {info.error ? <ErrorNotice error={info.error} /> : null}
+        {info.data ? (
+          <dl className="facts">
+            <dt>API address</dt>
+            <dd>
+              <code>{info.data.apiUrl}</code> <span className="muted">({SOURCE_LABEL[info.data.apiUrlSource]})</span>
+            </dd>
+            <dt>CLI config file</dt>
+            <dd>
+              <code>{info.data.configPath}</code> <span className="muted">({SOURCE_LABEL[info.data.configPathSource]})</span>
+              {info.data.allowMissingConfig ? <span className="muted"> · CHUTES_ALLOW_MISSING is set</span> : null}
+            </dd>
+            <dt>Wallets folder</dt>
+            <dd>
+              <code>{info.data.walletsPath}</code> <span className="muted">({SOURCE_LABEL[info.data.walletsPathSource]})</span>
+            </dd>
+            <dt>App data</dt>
+            <dd>
+              <code>{info.data.dataDir}</code>
+            </dd>
+            <dt>Version</dt>
+            <dd>
+              {info.data.version} · {info.data.host === 'web' ? 'web host (browser)' : 'desktop window'}
+            </dd>
+          </dl>
+        ) : info.isPending ? (
+          <p className="muted">Loading…</p>
+        ) : null}
+        <p className="muted small">
+          The same environment variables as the chutes CLI apply: set them before starting the app to change these.
+        </p>
+      </section>
+    </section>
+  );
+}

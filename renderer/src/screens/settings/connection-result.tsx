@@ -1,0 +1,65 @@
+import type { ReactElement } from 'react';
+import { NONCE_WINDOW_SECONDS, type ConnectionReport } from '../../../../shared/diagnostics';
+
+const REASON_LABEL: Record<string, string> = {
+  dns: 'Address not found (DNS)',
+  refused: 'Connection refused',
+  timeout: 'Timed out',
+  tls: 'Secure connection failed (TLS)',
+  reset: 'Connection closed',
+  'non-json': 'Not a Chutes API',
+  'http-status': 'Server error',
+  other: 'Unreachable',
+};
+
+export function formatDuration(totalSeconds: number): string {
+  const s = Math.abs(totalSeconds);
+  if (s < 60) return `${s} s`;
+  const minutes = Math.floor(s / 60);
+  if (minutes < 60) return `${minutes} min ${s % 60} s`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+function clockSentence(report: Extract<ConnectionReport, { reachable: true }>): string {
+  if (report.skewSeconds === null) return 'The server sent no time, so your clock could not be compared.';
+  const direction = report.skewSeconds > 0 ? 'ahead of' : 'behind';
+  const off = formatDuration(report.skewSeconds);
+  switch (report.skew) {
+    case 'ok':
+      return report.skewSeconds === 0 ? 'Your clock matches the server.' : `Your clock is ${off} ${direction} the server: fine.`;
+    case 'warning':
+      return `Your clock is ${off} ${direction} the server. Chutes refuses signed requests at ${NONCE_WINDOW_SECONDS / 60} minutes: turn on automatic time (NTP) now.`;
+    case 'rejected':
+      return `Your clock is ${off} ${direction} the server. Chutes will refuse every signed request until you correct it: turn on automatic time (NTP).`;
+    case 'unknown':
+      return 'Your clock could not be compared.';
+  }
+}
+
+export function ConnectionResult({ report }: { report: ConnectionReport }): ReactElement {
+  if (!report.reachable) {
+    return (
+      <div className="result result-bad" role="status" aria-label="Connection result">
+        <span className="badge badge-bad">Unreachable</span>
+        <strong>{REASON_LABEL[report.reason] ?? 'Unreachable'}</strong>
+        <p>{report.message}</p>
+        <p className="muted small">
+          Tried <code>{report.url}</code>
+        </p>
+      </div>
+    );
+  }
+  const skewClass = report.skew === 'rejected' ? 'result-bad' : report.skew === 'warning' ? 'result-warn' : 'result-good';
+  return (
+    <div className={`result ${skewClass}`} role="status" aria-label="Connection result">
+      <span className="badge badge-good">Reachable</span>
+      <strong>
+        {new URL(report.url).host} answered {report.message ? `“${report.message}”` : ''} in {report.latencyMs} ms
+      </strong>
+      <p className={report.skew === 'ok' ? '' : 'skew-warning'}>
+        {report.skew === 'warning' || report.skew === 'rejected' ? <span className="badge badge-warn">Clock skew</span> : null} {clockSentence(report)}
+      </p>
+      {report.serverTime ? <p className="muted small">Server time {report.serverTime}</p> : null}
+    </div>
+  );
+}

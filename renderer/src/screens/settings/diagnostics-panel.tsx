@@ -1,0 +1,57 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent, type ReactElement } from 'react';
+import type { ConnectionReport } from '../../../../shared/diagnostics';
+import { apiBaseUrl } from '../../../../shared/validation';
+import { call } from '../../api/client';
+import { ErrorNotice } from '../../components/error-notice';
+import { ConnectionResult } from './connection-result';
+
+/** Settings → Diagnostics: ping the API, measure latency, and compare clocks. */
+export function DiagnosticsPanel({ apiUrl }: { apiUrl: string }): ReactElement {
+  const [address, setAddress] = useState(apiUrl);
+  const [inputError, setInputError] = useState<string | null>(null);
+  const check = useMutation<ConnectionReport, Error, string>({ mutationFn: (url) => call('checkConnection', { apiUrl: url }) });
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = apiBaseUrl.safeParse(address);
+    if (!parsed.success) {
+      setInputError(parsed.error.issues[0]?.message ?? 'Enter a valid address.');
+      return;
+    }
+    setInputError(null);
+    check.mutate(parsed.data);
+  };
+
+  return (
+    <section className="card" aria-labelledby="diagnostics-title">
+      <h2 id="diagnostics-title">Diagnostics</h2>
+      <form className="inline-form" onSubmit={onSubmit} noValidate>
+        <label htmlFor="diagnostics-url">API address</label>
+        <div className="row">
+          <input
+            id="diagnostics-url"
+            type="url"
+            value={address}
+            spellCheck={false}
+            aria-invalid={inputError ? true : undefined}
+            aria-describedby={inputError ? 'diagnostics-url-error' : undefined}
+            onChange={(e) => setAddress(e.target.value)}
+          />
+          <button type="submit" className="primary" disabled={check.isPending}>
+            {check.isPending ? 'Checking…' : 'Check connection'}
+          </button>
+        </div>
+        {inputError ? (
+          <p id="diagnostics-url-error" className="field-error" role="alert">
+            {inputError}
+          </p>
+        ) : null}
+      </form>
+      <div aria-live="polite">
+        {check.data ? <ConnectionResult report={check.data} /> : null}
+        {check.error ? <ErrorNotice error={check.error} /> : null}
+      </div>
+    </section>
+  );
+}

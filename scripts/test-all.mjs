@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// `npm test`: lint, type-check, unit (vitest), build, e2e (Playwright), then one plain line
+// `N passed, N failed` summing every suite. Keychain tests need a real Secret Service, so unless
+// one was prepared for us (CHUTES_TEST_KEYRING=1, as .ci/run does) this re-runs itself inside a
+// private D-Bus session with a throwaway, unlocked gnome-keyring: tests never touch your keyring.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+
+function withoutDisplay(env) {
+  // A DISPLAY lets a locked keyring pop an unlock prompt that would hang the run.
+  const { DISPLAY: _display, WAYLAND_DISPLAY: _wayland, ...rest } = env;
+  return rest;
+}
+
+if (process.env.CHUTES_TEST_KEYRING !== '1') {
+  const missing = ['dbus-run-session', 'gnome-keyring-daemon'].filter((cmd) => !has(cmd));
+  if (missing.length > 0) {
+    console.error(`npm test needs a private Secret Service for the keychain tests, but ${missing.join(' and ')} is missing.`);
+    console.error('On Debian/Ubuntu: sudo apt-get install gnome-keyring dbus dbus-x11 (and chromium for the e2e specs).');
+    process.stdout.write('0 passed, 1 failed\n');
+    process.exit(1);
+  }
+  const xdg = fs.mkdtempSync(path.join(os.tmpdir(), 'chutes-test-keyring-'));
+  const script = 'printf %s "$CHUTES_TEST_KEYRING_PW" | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec node scripts/test-all.mjs';
+  const run = spawnSync('dbus-run-session', ['--', 'sh', '-c', script], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...withoutDisplay(process.env), XDG_DATA_HOME: xdg, CHUTES_TEST_KEYRING: '1', CHUTES_TEST_KEYRING_PW: 'chutes-test' },
+  });
+  fs.rmSync(xdg, { recursive: true, force: true });
+  process.exit(run.status ?? 1);
+}
+
+const results = path.join(root, 'test-results');
+fs.mkdirSync(results, { recursive: true });
+const env = { ...withoutDisplay(process.env), ELECTRON_SKIP_BINARY_DOWNLOAD: '1', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
+
+function step(name, command, args) {
+  process.stdout.write(`\n=== ${name}: ${[path.basename(command), ...args].join(' ')}\n`);
+  const started = Date.now();
+  const run = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
+  const ok = run.status === 0;
+  process.stdout.write(`=== ${name} ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  return ok;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+const summary = [];
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+for (const [name, command, args] of [
+  ['lint', bin('eslint'), ['.', '--max-warnings=0']],
+  ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
+]) {
+  if (!step(name, command, args)) {
+    failed++;
+    summary.push(`${name}: failed`);
+  } else summary.push(`${name}: ok`);
+}
+
+const vitestJson = path.join(results, 'vitest.json');
+fs.rmSync(vitestJson, { force: true });
+const unitOk = step('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
+const vitest = readJson(vitestJson);
+if (vitest) {
+  passed += vitest.numPassedTests;
+  failed += vitest.numFailedTests;
+  skipped += vitest.numPendingTests + vitest.numTodoTests;
+  summary.push(`unit: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed`);
+  if (!unitOk && vitest.numFailedTests === 0) {
+    failed++;
+    summary.push('unit: runner failed outside a test');
+  }
+} else {
+  failed++;
+  summary.push('unit: no results (runner crashed)');
+}
+
+if (step('build', bin('electron-vite'), ['build'])) {
+  const pwJson = path.join(results, 'playwright.json');
+  fs.rmSync(pwJson, { force: true });
+  const e2eOk = step('e2e', bin('playwright'), ['test']);
+  const stats = readJson(pwJson)?.stats;
+  if (stats) {
+    passed += stats.expected + stats.flaky;
+    failed += stats.unexpected;
+    skipped += stats.skipped;
+    summary.push(`e2e: ${stats.expected + stats.flaky} passed, ${stats.unexpected} failed`);
+    if (!e2eOk && stats.unexpected === 0) {
+      failed++;
+      summary.push('e2e: runner failed outside a test');
+    }
+  } else {
+    failed++;
+    summary.push('e2e: no results (runner crashed)');
+  }
+} else {
+  failed++;
+  summary.push('build: failed, e2e not run');
+}
+
+process.stdout.write(`\n${summary.join('\n')}\n`);
+process.stdout.write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+process.exit(failed > 0 ? 1 : 0);

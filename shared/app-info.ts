@@ -1,0 +1,14 @@
+/** Where the app is pointed, so Settings can show it and the user can compare with the CLI. */
+export interface AppInfo {
+  version: string;
+  /** `electron` inside the desktop window, `web` when served by the loopback web host. */
+  host: 'electron' | 'web';
+  apiUrl: string;
+  apiUrlSource: 'CHUTES_API_URL' | 'default';
+  configPath: string;
+  configPathSource: 'CHUTES_CONFIG_PATH' | 'default';
+  allowMissingConfig: boolean;
+  walletsPath: string;
+  walletsPathSource: '--wallets-path' | 'BT_WALLET_PATH' | 'default';
+  dataDir: string;
+}

@@ -1,0 +1,74 @@
+/**
+ * Errors that cross the process boundary (IPC or the web host) as plain values, never as thrown
+ * strings. Every failure a user can meet maps to one of these codes so the renderer can say
+ * something specific and keep what the user typed.
+ */
+export const ERROR_CODES = [
+  'invalid-input',
+  'network',
+  'unauthorized',
+  'forbidden',
+  'clock-skew',
+  'keychain-unavailable',
+  'not-found',
+  'conflict',
+  'rate-limited',
+  'payload-too-large',
+  'server',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Why a network call failed, as far as the OS and TLS stack let us tell. */
+export type NetworkFailure = 'dns' | 'refused' | 'timeout' | 'tls' | 'reset' | 'non-json' | 'other';
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. `scopes.0.action`; empty for the whole payload. */
+  path: string;
+  message: string;
+}
+
+export interface ErrorDetail {
+  fields?: FieldIssue[];
+  /** Seconds the local clock is off from the server's (positive = local clock ahead). */
+  skewSeconds?: number;
+  network?: NetworkFailure;
+  /** HTTP status returned by the Chutes API, when there was one. */
+  status?: number;
+  /** The server's own `detail` text, verbatim, when it is safe to show. */
+  serverDetail?: string;
+  /** What the user can do about it. */
+  hint?: string;
+}
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  detail?: ErrorDetail;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+export function isAppError(value: unknown): value is AppError {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return isErrorCode(v.code) && typeof v.message === 'string';
+}
+
+/**
+ * Thrown inside the main process to end a handler with a typed error; the router turns it into
+ * `{ ok: false, error }`. Anything else thrown becomes a generic `internal` error.
+ */
+export class AppFailure extends Error {
+  readonly appError: AppError;
+  constructor(code: ErrorCode, message: string, detail?: ErrorDetail) {
+    super(message);
+    this.name = 'AppFailure';
+    this.appError = detail === undefined ? { code, message } : { code, message, detail };
+  }
+}
