@@ -26,7 +26,8 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
-  { files: ['**/*.mjs'], languageOptions: { globals: globals.node }, ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.mjs'], languageOptions: { globals: globals.node } },
   {
     files: ['electron/**/*.ts'],
     ignores: SHELL_FILES,

@@ -1,0 +1,133 @@
+import { decode } from 'ini';
+import { describe, expect, it } from 'vitest';
+import type { AppFailure } from '../../shared/errors';
+import { cliConfigEdits, editCliConfig, parseCliConfig, renderCliConfig, type CliConfigOutput } from './cli-config';
+
+const PATH = '/home/u/.chutes/config.ini';
+const SS58 = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
+const SEED = 'e5be9a5092b81bca64be81d212e7f2f9eba183bb7a90954f7b76361f6edb5c0a';
+
+const full = (auth: string, extra = '') =>
+  `[api]\nbase_url = https://staging.chutes.dev/\n\n[auth]\n${auth}\n\n[payment]\naddress = ${SS58}\n${extra}`;
+const AUTH = `username = alice\nuser_id = 11111111-2222-3333-4444-555555555555\nhotkey_seed = ${SEED}\nhotkey_name = hk1\nhotkey_ss58address = ${SS58}`;
+
+function failure(fn: () => unknown): AppFailure['appError'] {
+  try {
+    fn();
+  } catch (error) {
+    return (error as AppFailure).appError;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('parseCliConfig', () => {
+  it('reads the layout chutes register writes', () => {
+    expect(parseCliConfig(full(AUTH), PATH)).toEqual({
+      baseUrl: 'https://staging.chutes.dev',
+      username: 'alice',
+      userId: '11111111-2222-3333-4444-555555555555',
+      hotkeySeed: SEED,
+      hotkeyName: 'hk1',
+      hotkeySs58: SS58,
+      paymentAddress: SS58,
+    });
+  });
+
+  it('treats [api] and [payment] as optional, like the CLI', () => {
+    const values = parseCliConfig(`[auth]\n${AUTH}\n`, PATH);
+    expect(values.baseUrl).toBeNull();
+    expect(values.paymentAddress).toBeNull();
+  });
+
+  it('reads keys case-insensitively, as configparser does', () => {
+    expect(parseCliConfig(full(AUTH.replace('username', 'UserName')), PATH).username).toBe('alice');
+  });
+
+  it('names the missing [auth] keys and the file', () => {
+    const error = failure(() => parseCliConfig(full(AUTH.replace(/^username.*\n/m, '').replace(/^hotkey_name.*\n/m, '')), PATH));
+    expect(error.code).toBe('invalid-input');
+    expect(error.message).toBe(`${PATH}: [auth] is missing username, hotkey_name.`);
+    expect(error.detail?.fields).toEqual([
+      { path: 'auth.username', message: 'missing or empty' },
+      { path: 'auth.hotkey_name', message: 'missing or empty' },
+    ]);
+    expect(error.detail?.hint).toContain('username, user_id, hotkey_seed, hotkey_name and hotkey_ss58address');
+  });
+
+  it('treats an empty value as missing', () => {
+    expect(failure(() => parseCliConfig(full(AUTH.replace('user_id = 11111111-2222-3333-4444-555555555555', 'user_id =')), PATH)).message).toContain(
+      'missing user_id',
+    );
+  });
+
+  it('says when there is no [auth] section at all', () => {
+    const error = failure(() => parseCliConfig('[api]\nbase_url = https://api.chutes.ai\n', PATH));
+    expect(error.message).toBe(`${PATH}: there is no [auth] section.`);
+  });
+
+  it('reports malformed INI by line without quoting the line', () => {
+    const error = failure(() => parseCliConfig(`[auth\n${AUTH}\nhotkey_seed ${SEED}\n`, PATH));
+    expect(error.code).toBe('invalid-input');
+    expect(error.message).toMatch(/^\/home\/u\/\.chutes\/config\.ini: not a valid config\.ini — line 1: .*\[name\]/);
+    expect(error.message).not.toContain(SEED);
+    expect(JSON.stringify(error)).not.toContain(SEED);
+  });
+
+  it('refuses binary content and bad addresses', () => {
+    expect(failure(() => parseCliConfig('\u0000\u0001', PATH)).message).toContain('not a text file');
+    expect(failure(() => parseCliConfig(full(AUTH.replace(`hotkey_ss58address = ${SS58}`, 'hotkey_ss58address = nope')), PATH)).message).toContain(
+      'hotkey_ss58address is not an SS58 address',
+    );
+    expect(failure(() => parseCliConfig(full(AUTH).replace('https://staging.chutes.dev/', 'ftp://x'), PATH)).message).toContain('base_url');
+    expect(failure(() => parseCliConfig(full(AUTH).replace(`\naddress = ${SS58}`, '\naddress = 0xabc'), PATH)).message).toContain('[payment] address');
+  });
+});
+
+const OUTPUT: CliConfigOutput = {
+  baseUrl: 'https://api.chutes.ai',
+  username: 'alice',
+  userId: 'u-1',
+  hotkeySeed: SEED,
+  hotkeyName: 'default',
+  hotkeySs58: SS58,
+  paymentAddress: SS58,
+};
+
+describe('renderCliConfig', () => {
+  it('writes exactly the reference §2.5 layout', () => {
+    expect(renderCliConfig(OUTPUT)).toBe(
+      [
+        '[api]',
+        'base_url = https://api.chutes.ai',
+        '',
+        '[auth]',
+        'username = alice',
+        'user_id = u-1',
+        `hotkey_seed = ${SEED}`,
+        'hotkey_name = default',
+        `hotkey_ss58address = ${SS58}`,
+        '',
+        '[payment]',
+        `address = ${SS58}`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('omits hotkey_seed (and an unknown payment address) when not given', () => {
+    const text = renderCliConfig({ ...OUTPUT, hotkeySeed: null, paymentAddress: null });
+    expect(text).not.toContain('hotkey_seed');
+    expect(text).not.toContain('[payment]');
+    expect(decode(text)).toEqual({ api: { base_url: OUTPUT.baseUrl }, auth: { username: 'alice', user_id: 'u-1', hotkey_name: 'default', hotkey_ss58address: SS58 } });
+  });
+});
+
+describe('editCliConfig', () => {
+  it('rewrites the account keys of an existing file and keeps everything else', () => {
+    const existing = '# mine\n[auth]\nusername = old\nhotkey_seed = ' + 'cd'.repeat(32) + '\nextra = keep\n\n[tools]\neditor = vim\n';
+    const out = editCliConfig(existing, PATH, cliConfigEdits({ ...OUTPUT, hotkeySeed: null }));
+    expect(out.startsWith('# mine\n[auth]\nusername = alice\n')).toBe(true);
+    expect(out).not.toContain('hotkey_seed');
+    expect(decode(out)).toMatchObject({ auth: { extra: 'keep' }, tools: { editor: 'vim' }, api: { base_url: OUTPUT.baseUrl } });
+  });
+});

@@ -1,0 +1,174 @@
+import { chmod, mkdir, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadAppConfig } from '../app-config';
+import { setLogSink } from '../log';
+import { cliConfigText, newHotkey, PAYMENT, tempDir, USER_ID, type TestHotkey } from './fixtures.test-helper';
+import { importCliConfig, locateCliConfig, type ImportCliConfigOptions } from './import-cli-config';
+import { MemorySeedVault } from './memory-seed-vault.test-helper';
+import { createProfileStore, type ProfileStore } from './profile-store';
+import { LEAVE_SEED_EXPLANATION, STRIP_SEED_EXPLANATION } from './texts';
+
+const posix = process.platform !== 'win32';
+const EXTRA = '# my notes\n[tools]\neditor = vim\n; trailing comment\n';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let vault: MemorySeedVault;
+let store: ProfileStore;
+let hotkey: TestHotkey;
+let configPath: string;
+let restoreSink: ReturnType<typeof setLogSink>;
+
+beforeEach(async () => {
+  restoreSink = setLogSink(() => undefined);
+  ({ dir, cleanup } = await tempDir());
+  vault = new MemorySeedVault();
+  store = createProfileStore({ dataDir: path.join(dir, 'data'), vault });
+  hotkey = await newHotkey();
+  configPath = path.join(dir, 'chutes', 'config.ini');
+  await mkdir(path.dirname(configPath));
+  await writeFile(configPath, cliConfigText(hotkey, { extra: EXTRA }), { mode: 0o600 });
+});
+afterEach(async () => {
+  setLogSink(restoreSink);
+  await cleanup();
+});
+
+const run = (overrides: Partial<ImportCliConfigOptions> = {}) =>
+  importCliConfig({ store, vault, path: configPath, via: 'picked', stripSeed: false, fallbackApiUrl: 'https://api.chutes.ai', ...overrides });
+
+describe('importCliConfig', () => {
+  it('leave: stores the verified seed, creates the profile, leaves the file byte for byte', async () => {
+    const before = await readFile(configPath, 'utf8');
+    const summary = await run();
+    expect(summary).toMatchObject({ seedStored: true, fileChanged: false, permissionsTooOpen: false, path: configPath, cliImpact: LEAVE_SEED_EXPLANATION });
+    expect(summary.profile).toMatchObject({
+      displayName: 'alice_dev @ api.chutes.ai',
+      username: 'alice_dev',
+      userId: USER_ID,
+      hotkeyName: 'default',
+      hotkeySs58: hotkey.ss58,
+      paymentAddress: PAYMENT,
+      source: { kind: 'cli-import', path: configPath, via: 'picked' },
+    });
+    expect(Buffer.from(vault.seeds.get(hotkey.ss58) ?? []).toString('hex')).toBe(hotkey.seedHex);
+    expect(await readFile(configPath, 'utf8')).toBe(before);
+    expect(await store.getActive()).toEqual(summary.profile);
+  });
+
+  it('strip: removes only hotkey_seed, keeps unknown sections/comments, file stays 0600, no temp files', async () => {
+    const before = await readFile(configPath, 'utf8');
+    const summary = await run({ stripSeed: true });
+    expect(summary).toMatchObject({ seedStored: true, fileChanged: true, cliImpact: STRIP_SEED_EXPLANATION });
+    const after = await readFile(configPath, 'utf8');
+    expect(after).toBe(before.replace(`hotkey_seed = ${hotkey.seedHex}\n`, ''));
+    expect(after).toContain(EXTRA);
+    if (posix) expect((await stat(configPath)).mode & 0o777).toBe(0o600);
+    expect(await readdir(path.dirname(configPath))).toEqual(['config.ini']);
+    expect(vault.seeds.has(hotkey.ss58)).toBe(true);
+  });
+
+  it('flags a world-readable config and tightens it when stripping', async () => {
+    if (!posix) return;
+    await chmod(configPath, 0o644);
+    expect((await run()).permissionsTooOpen).toBe(true);
+    expect((await stat(configPath)).mode & 0o777).toBe(0o644);
+    expect((await run({ stripSeed: true })).permissionsTooOpen).toBe(true);
+    expect((await stat(configPath)).mode & 0o777).toBe(0o600);
+  });
+
+  it('accepts a 0x-prefixed seed', async () => {
+    await writeFile(configPath, cliConfigText(hotkey, { seed: `0x${hotkey.seedHex.toUpperCase()}` }));
+    expect((await run()).seedStored).toBe(true);
+  });
+
+  it('refuses a seed that does not belong to hotkey_ss58address, storing nothing', async () => {
+    const other = await newHotkey();
+    await writeFile(configPath, cliConfigText(hotkey, { seed: other.seedHex }));
+    await expect(run({ stripSeed: true })).rejects.toMatchObject({
+      appError: { code: 'invalid-input', message: `${configPath}: hotkey_seed belongs to ${other.ss58}, but hotkey_ss58address says ${hotkey.ss58}. Nothing was imported.` },
+    });
+    expect(vault.seeds.size).toBe(0);
+    expect(await store.list()).toEqual([]);
+    expect(await readFile(configPath, 'utf8')).toContain(other.seedHex);
+  });
+
+  it('refuses a malformed seed without quoting it', async () => {
+    const bad = `${hotkey.seedHex.slice(0, 60)}zz`;
+    await writeFile(configPath, cliConfigText(hotkey, { seed: bad }));
+    const error = await run().catch((e: unknown) => e);
+    expect(error).toMatchObject({ appError: { code: 'invalid-input', message: expect.stringContaining('not a 32-byte hex seed') as unknown } });
+    expect(JSON.stringify(error)).not.toContain(bad);
+  });
+
+  it('without hotkey_seed: uses a seed already in the keychain, else explains why it cannot import', async () => {
+    await writeFile(configPath, cliConfigText(hotkey, { seed: null }));
+    await expect(run()).rejects.toMatchObject({ appError: { message: expect.stringContaining('[auth] has no hotkey_seed') as unknown } });
+    await vault.putSeed(hotkey.ss58, Buffer.from(hotkey.seedHex, 'hex'));
+    const summary = await run({ stripSeed: true });
+    expect(summary).toMatchObject({ seedStored: false, fileChanged: false });
+  });
+
+  it('reports missing [auth] keys with the path', async () => {
+    await writeFile(configPath, cliConfigText(hotkey).replace(/^user_id.*\n/m, ''));
+    await expect(run()).rejects.toMatchObject({ appError: { message: `${configPath}: [auth] is missing user_id.` } });
+  });
+
+  it('falls back to the app API URL when [api] base_url is absent, as the CLI does', async () => {
+    await writeFile(configPath, cliConfigText(hotkey).replace(/^\[api\]\nbase_url.*\n/m, ''));
+    expect((await run({ fallbackApiUrl: 'https://staging.chutes.dev' })).profile.baseUrl).toBe('https://staging.chutes.dev');
+  });
+
+  it('re-importing the same account updates the same profile', async () => {
+    const a = await run();
+    const b = await run({ displayName: 'Production' });
+    expect(b.profile.id).toBe(a.profile.id);
+    expect(b.profile.displayName).toBe('Production');
+    expect(await store.list()).toHaveLength(1);
+  });
+
+  it('strips through a symlinked config at its target, keeping the link', async () => {
+    const link = path.join(dir, 'link.ini');
+    await symlink(configPath, link);
+    const summary = await run({ path: link, stripSeed: true });
+    expect(summary.fileChanged).toBe(true);
+    expect((await stat(link)).isFile()).toBe(true);
+    expect(await readFile(configPath, 'utf8')).not.toContain('hotkey_seed');
+  });
+
+  it('imports from a CHUTES_CONFIG_PATH-style location resolved by loadAppConfig', async () => {
+    const config = loadAppConfig([], { CHUTES_CONFIG_PATH: '~/chutes/config.ini' }, dir, 'linux');
+    expect(config.configPath).toBe(configPath);
+    const location = await locateCliConfig(config);
+    expect(location).toEqual({ path: configPath, via: 'CHUTES_CONFIG_PATH', exists: true, permissionsTooOpen: false });
+    const summary = await run({ path: config.configPath, via: location.via, fallbackApiUrl: config.apiUrl });
+    expect(summary.profile.source).toEqual({ kind: 'cli-import', path: configPath, via: 'CHUTES_CONFIG_PATH' });
+    const missing = await locateCliConfig({ configPath: path.join(dir, 'none', 'config.ini'), configPathSource: 'default' });
+    expect(missing.exists).toBe(false);
+  });
+
+  it('names the file when the store refuses a value', async () => {
+    await writeFile(configPath, cliConfigText(hotkey).replace(`user_id = ${USER_ID}`, `user_id = ${'x'.repeat(65)}`));
+    await expect(run()).rejects.toMatchObject({
+      appError: { code: 'invalid-input', message: `${configPath}: Some profile details are not valid — userId: User id is longer than 64 characters.` },
+    });
+  });
+
+  it('does not strip a file that changed while importing', async () => {
+    class RacingVault extends MemorySeedVault {
+      override async putSeed(ss58: string, seed: Uint8Array): Promise<void> {
+        await super.putSeed(ss58, seed);
+        await writeFile(configPath, `${cliConfigText(hotkey)}[new]\nk = v\n`);
+      }
+    }
+    vault = new RacingVault();
+    await expect(run({ stripSeed: true })).rejects.toMatchObject({ appError: { message: expect.stringContaining('changed while importing') as unknown } });
+    expect(await readFile(configPath, 'utf8')).toContain('[new]');
+    expect(await readFile(configPath, 'utf8')).toContain(hotkey.seedHex);
+  });
+
+  it('reports a missing file as not-found', async () => {
+    await expect(run({ path: path.join(dir, 'nope.ini') })).rejects.toMatchObject({ appError: { code: 'not-found' } });
+  });
+});

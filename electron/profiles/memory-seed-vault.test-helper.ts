@@ -1,0 +1,49 @@
+import { AppFailure } from '../../shared/errors';
+import type { SeedVault } from '../keychain/seed-vault';
+
+/** In-memory SeedVault for unit tests of the profiles module; the real keychain is tested elsewhere. */
+export class MemorySeedVault implements SeedVault {
+  readonly seeds = new Map<string, Uint8Array>();
+  readonly sessions = new Map<string, string>();
+
+  putSeed(ss58: string, seed: Uint8Array): Promise<void> {
+    this.seeds.set(ss58, Uint8Array.from(seed));
+    return Promise.resolve();
+  }
+
+  hasSeed(ss58: string): Promise<boolean> {
+    return Promise.resolve(this.seeds.has(ss58));
+  }
+
+  listSeeds(): Promise<string[]> {
+    return Promise.resolve([...this.seeds.keys()]);
+  }
+
+  removeSeed(ss58: string): Promise<boolean> {
+    return Promise.resolve(this.seeds.delete(ss58));
+  }
+
+  async withSeed<T>(ss58: string, fn: (seed: Uint8Array) => Promise<T>): Promise<T> {
+    const stored = this.seeds.get(ss58);
+    if (!stored) throw new AppFailure('not-found', `No seed in the keychain for ${ss58}.`);
+    const copy = Uint8Array.from(stored);
+    try {
+      return await fn(copy);
+    } finally {
+      copy.fill(0);
+    }
+  }
+
+  putSession(key: string, value: string): Promise<void> {
+    this.sessions.set(key, value);
+    return Promise.resolve();
+  }
+
+  getSession(key: string): Promise<string | null> {
+    return Promise.resolve(this.sessions.get(key) ?? null);
+  }
+
+  removeSession(key: string): Promise<boolean> {
+    return Promise.resolve(this.sessions.delete(key));
+  }
+}

@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { AppFailure } from '../../shared/errors';
+import type { SeedVault } from '../keychain/seed-vault';
+import { zodIssues } from '../ipc-router';
+import { displayNameSchema, profileInputSchema, type ProfilesFile } from './profile-schema';
+import { profilesFilePath, readProfilesFile, writeProfilesFile } from './profiles-file';
+import type { Profile, ProfileInput, RemoveProfileResult } from './types';
+
+export interface ProfileStore {
+  /** `<dataDir>/profiles.json` */
+  readonly filePath: string;
+  list(): Promise<Profile[]>;
+  /** Throws `not-found`. */
+  get(id: string): Promise<Profile>;
+  /**
+   * Add or update. With `input.id` that profile is updated; otherwise an existing profile for the
+   * same account (same base URL and hotkey) is updated, else a new one is created. The first
+   * profile becomes active. Throws `invalid-input` with field issues.
+   */
+  upsert(input: ProfileInput): Promise<Profile>;
+  /** The seed stays in the keychain unless `forgetSeed` is set and no other profile uses the hotkey. */
+  remove(id: string, options?: { forgetSeed?: boolean }): Promise<RemoveProfileResult>;
+  setActive(id: string): Promise<Profile>;
+  getActive(): Promise<Profile | null>;
+  rename(id: string, displayName: string): Promise<Profile>;
+}
+
+export interface ProfileStoreOptions {
+  dataDir: string;
+  vault: SeedVault;
+  now?: () => Date;
+}
+
+/** `username @ host`, so production, staging and sandbox profiles of one user read apart. */
+export function defaultDisplayName(username: string, baseUrl: string): string {
+  let host = baseUrl;
+  try {
+    host = new URL(baseUrl).host;
+  } catch {
+    // keep the raw URL; validation happened earlier
+  }
+  return `${username} @ ${host}`.slice(0, 80);
+}
+
+function find(file: ProfilesFile, id: string): Profile {
+  const profile = file.profiles.find((p) => p.id === id);
+  if (!profile) throw new AppFailure('not-found', 'That profile no longer exists; the list may have changed in another window.');
+  return profile;
+}
+
+export function createProfileStore(options: ProfileStoreOptions): ProfileStore {
+  const filePath = profilesFilePath(options.dataDir);
+  const now = options.now ?? (() => new Date());
+  const { vault } = options;
+  // Reads and writes are serialised so two calls in this process cannot interleave a read-modify-write.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  const read = () => readProfilesFile(filePath, now);
+
+  function mutate<T>(change: (file: ProfilesFile) => Promise<T> | T): Promise<T> {
+    return serial(async () => {
+      const file = await read();
+      const result = await change(file);
+      await writeProfilesFile(filePath, file);
+      return result;
+    });
+  }
+
+  return {
+    filePath,
+    list: () => serial(async () => (await read()).profiles),
+    get: (id) => serial(async () => find(await read(), id)),
+    getActive: () =>
+      serial(async () => {
+        const file = await read();
+        return file.profiles.find((p) => p.id === file.activeId) ?? null;
+      }),
+
+    upsert(input) {
+      const parsed = profileInputSchema.safeParse(input);
+      if (!parsed.success) {
+        const fields = zodIssues(parsed.error);
+        const list = fields.map((f) => `${f.path || 'profile'}: ${f.message}`).join('; ');
+        return Promise.reject(new AppFailure('invalid-input', `Some profile details are not valid — ${list}.`, { fields }));
+      }
+      const value = parsed.data;
+      return mutate((file) => {
+        const timestamp = now().toISOString();
+        const sameAccount = file.profiles.find((p) => p.baseUrl === value.baseUrl && p.hotkeySs58 === value.hotkeySs58);
+        const existing = value.id !== undefined ? find(file, value.id) : sameAccount;
+        if (existing && sameAccount && sameAccount.id !== existing.id) {
+          throw new AppFailure('conflict', `"${sameAccount.displayName}" is already this account on this server; edit that profile instead.`);
+        }
+        const fields = {
+          baseUrl: value.baseUrl,
+          username: value.username,
+          userId: value.userId,
+          hotkeyName: value.hotkeyName,
+          hotkeySs58: value.hotkeySs58,
+          paymentAddress: value.paymentAddress ?? existing?.paymentAddress ?? null,
+          source: value.source,
+        };
+        if (existing) {
+          Object.assign(existing, fields, { updatedAt: timestamp });
+          if (value.displayName !== undefined) existing.displayName = value.displayName;
+          return { ...existing };
+        }
+        const profile: Profile = {
+          id: randomUUID(),
+          displayName: value.displayName ?? defaultDisplayName(value.username, value.baseUrl),
+          ...fields,
+          createdAt: timestamp,
+          updatedAt: timestamp,
+        };
+        file.profiles.push(profile);
+        file.activeId ??= profile.id;
+        return { ...profile };
+      });
+    },
+
+    remove(id, removeOptions = {}) {
+      return serial(async () => {
+        const file = await read();
+        const removed = find(file, id);
+        file.profiles = file.profiles.filter((p) => p.id !== id);
+        if (file.activeId === id) file.activeId = file.profiles[0]?.id ?? null;
+        await writeProfilesFile(filePath, file);
+        // Only after the profile is gone for good, and never while another profile signs with it.
+        const shared = file.profiles.some((p) => p.hotkeySs58 === removed.hotkeySs58);
+        const seedRemoved = removeOptions.forgetSeed === true && !shared ? await vault.removeSeed(removed.hotkeySs58) : false;
+        return { removed, seedRemoved, activeId: file.activeId };
+      });
+    },
+
+    setActive(id) {
+      return mutate((file) => {
+        const profile = find(file, id);
+        file.activeId = profile.id;
+        return { ...profile };
+      });
+    },
+
+    rename(id, displayName) {
+      const parsed = displayNameSchema.safeParse(displayName);
+      if (!parsed.success) {
+        return Promise.reject(
+          new AppFailure('invalid-input', parsed.error.issues[0]?.message ?? 'That name is not valid.', {
+            fields: zodIssues(parsed.error).map((f) => ({ ...f, path: 'displayName' })),
+          }),
+        );
+      }
+      return mutate((file) => {
+        const profile = find(file, id);
+        profile.displayName = parsed.data;
+        profile.updatedAt = now().toISOString();
+        return { ...profile };
+      });
+    },
+  };
+}

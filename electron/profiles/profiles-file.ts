@@ -1,0 +1,69 @@
+import { rename } from 'node:fs/promises';
+import path from 'node:path';
+import { AppFailure } from '../../shared/errors';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { readTextFileCapped } from '../fs/read-capped';
+import { log } from '../log';
+import { PROFILES_FILE_VERSION, profilesFileSchema, type ProfilesFile } from './profile-schema';
+
+export const PROFILES_FILE_NAME = 'profiles.json';
+
+export function profilesFilePath(dataDir: string): string {
+  return path.join(dataDir, PROFILES_FILE_NAME);
+}
+
+export const emptyProfilesFile = (): ProfilesFile => ({ version: PROFILES_FILE_VERSION, activeId: null, profiles: [] });
+
+/** Filesystem-safe on every OS (no colons), sortable, unique to the millisecond. */
+function stamp(now: Date): string {
+  return now.toISOString().replace(/[:.]/g, '-');
+}
+
+/**
+ * Never overwrite a file we cannot read: it may be hand-edited or from a broken disk, and is the
+ * user's data. Move it aside and tell them where it went; the next read starts from empty.
+ */
+async function setAside(filePath: string, reason: string, now: Date): Promise<never> {
+  const aside = `${filePath}.corrupt-${stamp(now)}`;
+  await rename(filePath, aside);
+  log.warn(`profiles: ${filePath} unreadable (${reason}); moved to ${aside}`);
+  throw new AppFailure('internal', `Saved profiles could not be read (${reason}). The file was moved to ${aside}; nothing was deleted.`, {
+    hint: 'Try again to start with an empty list, then import your CLI config again — or restore the moved file.',
+  });
+}
+
+export async function readProfilesFile(filePath: string, now: () => Date): Promise<ProfilesFile> {
+  let text: string;
+  try {
+    ({ text } = await readTextFileCapped(filePath));
+  } catch (error) {
+    if (error instanceof AppFailure && error.appError.code === 'not-found') return emptyProfilesFile();
+    if (error instanceof AppFailure && error.appError.code === 'payload-too-large') return setAside(filePath, 'the file is far too large', now());
+    throw error;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return setAside(filePath, 'not valid JSON', now());
+  }
+  const version = typeof json === 'object' && json !== null && 'version' in json ? json.version : undefined;
+  if (typeof version === 'number' && version > PROFILES_FILE_VERSION) {
+    // A newer app's file is not corrupt; moving it would lose data when that version runs again.
+    throw new AppFailure('conflict', `${filePath} was written by a newer version of Chutes Desktop (format ${version}). Update the app to use these profiles.`);
+  }
+  const parsed = profilesFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first ? `${first.path.map(String).join('.') || 'file'}: ${first.message}` : 'unexpected content';
+    return setAside(filePath, where, now());
+  }
+  const file = parsed.data;
+  // A dangling active id is harmless: treat it as "none active" rather than as corruption.
+  if (file.activeId !== null && !file.profiles.some((p) => p.id === file.activeId)) file.activeId = null;
+  return file;
+}
+
+export async function writeProfilesFile(filePath: string, file: ProfilesFile): Promise<void> {
+  await writeFileAtomic(filePath, `${JSON.stringify(file, null, 2)}\n`);
+}

@@ -1,0 +1,26 @@
+/**
+ * Texts the Accounts screen shows next to import/export choices. Kept here so the wording matches
+ * what the code actually does to the files.
+ */
+
+export const LEAVE_SEED_EXPLANATION =
+  'The CLI config stays exactly as it is, so the chutes CLI keeps working. The hotkey seed also stays in that file in plain text; anyone who can read the file can act as this account.';
+
+export const STRIP_SEED_EXPLANATION =
+  'hotkey_seed will be removed from the CLI config (everything else in the file stays). The chutes CLI will then stop signing requests with this config: commands such as "chutes keys list" will fail with "Please ensure you have an [auth] section…" until the seed is back, for example by exporting this profile with the seed. Chutes Desktop keeps the seed in the system keychain and keeps working.';
+
+export const FILE_HAD_NO_SEED_NOTE =
+  'The CLI config had no hotkey_seed and was left unchanged; the app used the seed already in the system keychain. The chutes CLI cannot sign requests with that file until hotkey_seed is back.';
+
+export const PLAINTEXT_SEED_WARNING =
+  'The exported file will contain the hotkey seed in plain text, unencrypted — that is how the chutes CLI stores it. Anyone who can read the file can act as this account: create or delete API keys and secrets, and transfer balance. The app makes the file readable only by you; do not sync, share or commit it, and delete it when you no longer need it.';
+
+export const SEEDLESS_EXPORT_NOTE =
+  'This file has no hotkey_seed, so the chutes CLI cannot sign requests with it (the CLI requires all five [auth] values). It is safe to share as a record of the account. Export again with the seed to use it with the CLI.';
+
+export const SEEDED_EXPORT_NOTE =
+  'The chutes CLI can use this file as is (point CHUTES_CONFIG_PATH at it, or save it as ~/.chutes/config.ini). It contains the hotkey seed in plain text.';
+
+export function permissionsTooOpenWarning(filePath: string, mode: number): string {
+  return `${filePath} can be read by other users on this computer (mode ${mode.toString(8).padStart(3, '0')}). Restrict it with "chmod 600 ${filePath}", or remove the seed from it.`;
+}
