@@ -7,8 +7,8 @@ import { exportCliConfig, type ExportCliConfigOptions } from './export-cli-confi
 import { cliConfigText, newHotkey, PAYMENT, tempDir, USER_ID, type TestHotkey } from './fixtures.test-helper';
 import { MemorySeedVault } from './memory-seed-vault.test-helper';
 import { createProfileStore, type ProfileStore } from './profile-store';
-import { SEEDED_EXPORT_NOTE, SEEDLESS_EXPORT_NOTE } from './texts';
-import type { Profile } from './types';
+import { SEEDED_EXPORT_NOTE, SEEDLESS_EXPORT_NOTE } from '../../shared/profile-texts';
+import type { Profile } from '../../shared/profiles';
 
 const posix = process.platform !== 'win32';
 

@@ -9,8 +9,8 @@ import { log } from '../log';
 import { cliConfigEdits, editCliConfig, renderCliConfig, type CliConfigOutput } from './cli-config';
 import type { ProfileStore } from './profile-store';
 import { seedToHex, ss58FromSeed } from './seed';
-import { SEEDED_EXPORT_NOTE, SEEDLESS_EXPORT_NOTE } from './texts';
-import type { ExportCliConfigSummary, Profile } from './types';
+import { SEEDED_EXPORT_NOTE, SEEDLESS_EXPORT_NOTE } from '../../shared/profile-texts';
+import type { ExportCliConfigSummary, Profile } from '../../shared/profiles';
 
 export interface ExportCliConfigOptions {
   store: ProfileStore;

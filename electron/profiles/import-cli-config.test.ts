@@ -7,7 +7,7 @@ import { cliConfigText, newHotkey, PAYMENT, tempDir, USER_ID, type TestHotkey } 
 import { importCliConfig, locateCliConfig, type ImportCliConfigOptions } from './import-cli-config';
 import { MemorySeedVault } from './memory-seed-vault.test-helper';
 import { createProfileStore, type ProfileStore } from './profile-store';
-import { LEAVE_SEED_EXPLANATION, STRIP_SEED_EXPLANATION } from './texts';
+import { LEAVE_SEED_EXPLANATION, STRIP_SEED_EXPLANATION } from '../../shared/profile-texts';
 
 const posix = process.platform !== 'win32';
 const EXTRA = '# my notes\n[tools]\neditor = vim\n; trailing comment\n';

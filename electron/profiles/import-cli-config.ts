@@ -9,8 +9,8 @@ import { log } from '../log';
 import { editCliConfig, parseCliConfig, type CliConfigValues } from './cli-config';
 import type { ProfileStore } from './profile-store';
 import { seedFromHex, ss58FromSeed } from './seed';
-import { FILE_HAD_NO_SEED_NOTE, LEAVE_SEED_EXPLANATION, STRIP_SEED_EXPLANATION } from './texts';
-import type { CliConfigOrigin, ImportCliConfigSummary, Profile, ProfileInput } from './types';
+import { FILE_HAD_NO_SEED_NOTE, LEAVE_SEED_EXPLANATION, STRIP_SEED_EXPLANATION } from '../../shared/profile-texts';
+import type { CliConfigOrigin, ImportCliConfigSummary, Profile, ProfileInput } from '../../shared/profiles';
 
 export interface ImportCliConfigOptions {
   store: ProfileStore;

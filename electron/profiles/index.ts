@@ -10,5 +10,5 @@ export {
   SEEDLESS_EXPORT_NOTE,
   STRIP_SEED_EXPLANATION,
   permissionsTooOpenWarning,
-} from './texts';
-export type * from './types';
+} from '../../shared/profile-texts';
+export type * from '../../shared/profiles';

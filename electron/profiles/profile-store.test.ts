@@ -5,7 +5,7 @@ import { setLogSink } from '../log';
 import { newHotkey, tempDir, USER_ID, type TestHotkey } from './fixtures.test-helper';
 import { MemorySeedVault } from './memory-seed-vault.test-helper';
 import { createProfileStore, type ProfileStore } from './profile-store';
-import type { ProfileInput } from './types';
+import type { ProfileInput } from '../../shared/profiles';
 
 let dir: string;
 let cleanup: () => Promise<void>;

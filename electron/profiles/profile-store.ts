@@ -4,7 +4,7 @@ import type { SeedVault } from '../keychain/seed-vault';
 import { zodIssues } from '../ipc-router';
 import { displayNameSchema, profileInputSchema, type ProfilesFile } from './profile-schema';
 import { profilesFilePath, readProfilesFile, writeProfilesFile } from './profiles-file';
-import type { Profile, ProfileInput, RemoveProfileResult } from './types';
+import type { Profile, ProfileInput, RemoveProfileResult } from '../../shared/profiles';
 
 export interface ProfileStore {
   /** `<dataDir>/profiles.json` */
