@@ -1,0 +1,59 @@
+// What a route handler sees and returns.
+
+import type { IncomingHttpHeaders } from 'node:http';
+import type { State } from './state';
+import type { RequestLog } from './request-log';
+
+export interface Faults {
+  latency_ms: number;
+  fail_rate: number;
+  fail_status: number;
+  clock_offset_s: number;
+  drop_rate: number;
+}
+
+export const noFaults = (): Faults => ({ latency_ms: 0, fail_rate: 0, fail_status: 503, clock_offset_s: 0, drop_rate: 0 });
+
+export interface Sandbox {
+  state: State;
+  faults: Faults;
+  readonly demo: boolean;
+  readonly log: RequestLog;
+  /** Sandbox clock in ms (test clock plus the injected offset). */
+  now(): number;
+}
+
+export interface Reply {
+  status: number;
+  json?: unknown;
+  html?: string;
+  headers?: Record<string, string>;
+}
+
+export interface Ctx {
+  sb: Sandbox;
+  method: string;
+  /** Percent-decoded path, as Starlette routes on it. */
+  path: string;
+  rawQuery: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  /** sha256 of the raw body for POST/PUT/PATCH (even when empty), else null — the server's middleware. */
+  bodySha256: string | null;
+  ip: string;
+  params: Record<string, string>;
+  now: number;
+}
+
+export function header(ctx: Ctx, name: string): string | undefined {
+  const v = ctx.headers[name.toLowerCase()];
+  return Array.isArray(v) ? v.join(', ') : v;
+}
+
+/** Starlette's `query_params.get` returns the last value of a repeated key. */
+export function queryParam(ctx: Ctx, name: string): string | undefined {
+  return ctx.query.getAll(name).at(-1);
+}
+
+export const ok = (json: unknown): Reply => ({ status: 200, json });

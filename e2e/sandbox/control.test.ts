@@ -1,0 +1,145 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startSandbox } from './server';
+import { ChutesTestClient, TestKey } from './test-client';
+import type { LoggedRequest } from './request-log';
+import { useSandbox } from './vitest-sandbox';
+
+const f = useSandbox();
+
+describe('faults', () => {
+  it('adds latency, fails with the chosen status, and never touches /_sandbox/*', async () => {
+    await f.client.control('POST', 'faults', { latency_ms: 150 });
+    let t = performance.now();
+    expect((await f.client.get('/ping')).json).toEqual({ message: 'pong' });
+    expect(performance.now() - t).toBeGreaterThanOrEqual(140);
+    t = performance.now();
+    await f.client.control('GET', 'requests');
+    expect(performance.now() - t).toBeLessThan(140);
+    await f.client.control('POST', 'faults', { latency_ms: 0, fail_rate: 1, fail_status: 502 });
+    const failed = await f.client.get('/ping');
+    expect(failed.status).toBe(502);
+    expect(failed.json).toEqual({ detail: 'Bad Gateway' });
+    await f.client.control('POST', 'faults', { fail_rate: 0 });
+    expect((await f.client.get('/ping')).status).toBe(200);
+  });
+
+  it('drops connections without an answer', async () => {
+    await f.client.control('POST', 'faults', { drop_rate: 1 });
+    await expect(f.client.get('/ping')).rejects.toThrow();
+    const log = await f.client.control<{ items: LoggedRequest[] }>('GET', 'requests?limit=1');
+    expect(log.items[0]).toMatchObject({ path: '/ping', status: null });
+  });
+
+  it('shifts the clock used for nonces and the Date header', async () => {
+    const key = TestKey.random();
+    await f.client.register(key, 'alice');
+    await f.client.control('POST', 'faults', { clock_offset_s: 3600 });
+    const res = await f.client.get('/ping');
+    const date = Date.parse(res.headers.get('date') ?? '');
+    expect(Math.abs(date - (Date.now() + 3600_000))).toBeLessThan(5000);
+    // The client's clock is an hour behind the sandbox's.
+    expect((await f.client.get('/users/me', { sign: { key, purpose: 'me' } })).json).toEqual({ detail: 'Invalid nonce!' });
+  });
+
+  it('rejects invalid control input', async () => {
+    const res = await f.client.post('/_sandbox/faults', { body: { fail_rate: 2 } });
+    expect(res.status).toBe(422);
+    expect((await f.client.post('/_sandbox/chutes', { body: { user_id: 'ghost', name: 'x' } })).status).toBe(404);
+  });
+});
+
+describe('request log', () => {
+  it('records method, path, query, X-Chutes-* presence, auth scheme and body hash — never secrets', async () => {
+    const key = TestKey.random();
+    await f.client.register(key, 'alice', { ip: '10.9.9.9' });
+    const admin = await f.client.adminKey(key);
+    await f.client.get('/users/me', { authorization: `Basic ${admin}`, query: { x: 1 } });
+    const { items } = await f.client.control<{ items: LoggedRequest[] }>('GET', 'requests?limit=3');
+    expect(items.map((i) => `${i.method} ${i.path} ${i.status ?? ''}`)).toEqual(['POST /users/register 200', 'POST /api_keys/ 200', 'GET /users/me 200']);
+    const [reg, create, me] = items;
+    expect(reg).toMatchObject({ ip: '10.9.9.9', hotkey: key.ss58, signature_present: true, authorization_scheme: null });
+    expect(create?.body_sha256).toBe(createHashHex('{"name":"admin","admin":true}'));
+    expect(me).toMatchObject({ query: 'x=1', authorization_scheme: 'Basic', authorization_kind: 'api_key', signature_present: false, body_sha256: null });
+    const dump = JSON.stringify(items);
+    expect(dump).not.toContain(admin.slice(-32));
+    expect(dump).not.toMatch(/"X-Chutes-Signature"|[0-9a-f]{128}/);
+  });
+});
+
+const createHashHex = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+describe('persistence and reset', () => {
+  it('keeps state across a restart with --state, atomically written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-state-'));
+    const file = join(dir, 'state.json');
+    try {
+      const first = await startSandbox({ stateFile: file });
+      const c1 = new ChutesTestClient(first.url);
+      const key = TestKey.random();
+      const reg = await c1.register(key, 'persist');
+      const admin = await c1.adminKey(key);
+      await first.close();
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: 1 });
+      const second = await startSandbox({ stateFile: file });
+      const c2 = new ChutesTestClient(second.url);
+      const me = await c2.get<{ user_id: string }>('/users/me', { authorization: admin });
+      expect(me.json.user_id).toBe(reg.user_id);
+      expect((await c2.post('/users/login', { body: { fingerprint: reg.fingerprint } })).status).toBe(200);
+      await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reset empties accounts and counters', async () => {
+    const key = TestKey.random();
+    await f.client.register(key, 'alice');
+    await f.client.control('POST', 'reset');
+    expect(await f.client.control('GET', 'users')).toEqual({ items: [] });
+    expect((await f.client.get('/users/me', { sign: { key, purpose: 'me' } })).status).toBe(401);
+  });
+});
+
+describe('demo seed and CLI', () => {
+  it('seeds chutes, images, balance and usage for each new account with --demo', async () => {
+    const demo = await startSandbox({ demo: true });
+    try {
+      const c = new ChutesTestClient(demo.url);
+      const key = TestKey.random();
+      await c.register(key, 'demo');
+      const admin = await c.adminKey(key);
+      expect((await c.get<{ balance: number }>('/users/me', { authorization: admin })).json.balance).toBeGreaterThan(0);
+      expect((await c.get<{ total: number }>('/chutes/', { authorization: admin })).json.total).toBe(3);
+      expect((await c.get<{ total: number }>('/images/', { authorization: admin })).json.total).toBe(2);
+      expect((await c.get<{ total: number }>('/users/me/usage', { authorization: admin })).json.total).toBe(48);
+    } finally {
+      await demo.close();
+    }
+  });
+
+  it('prints one line with the URL and serves on it', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'cli.ts'), '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (out.includes('\n')) resolve(out);
+        });
+        child.on('exit', (code) => reject(new Error(`cli exited ${String(code)}`)));
+      });
+      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(line)?.[0];
+      expect(line.trim().split('\n')).toHaveLength(1);
+      expect(url).toBeDefined();
+      const res = await fetch(`${url ?? ''}/ping`);
+      expect(await res.json()).toEqual({ message: 'pong' });
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
