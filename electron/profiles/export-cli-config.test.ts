@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLogSink } from '../log';
 import { exportCliConfig, type ExportCliConfigOptions } from './export-cli-config';
 import { cliConfigText, newHotkey, PAYMENT, tempDir, USER_ID, type TestHotkey } from './fixtures.test-helper';
-import { MemorySeedVault } from './memory-seed-vault.test-helper';
+import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
 import { createProfileStore, type ProfileStore } from './profile-store';
 import { SEEDED_EXPORT_NOTE, SEEDLESS_EXPORT_NOTE } from '../../shared/profile-texts';
 import type { Profile } from '../../shared/profiles';

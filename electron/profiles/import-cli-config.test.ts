@@ -5,7 +5,7 @@ import { loadAppConfig } from '../app-config';
 import { setLogSink } from '../log';
 import { cliConfigText, newHotkey, PAYMENT, tempDir, USER_ID, type TestHotkey } from './fixtures.test-helper';
 import { importCliConfig, locateCliConfig, type ImportCliConfigOptions } from './import-cli-config';
-import { MemorySeedVault } from './memory-seed-vault.test-helper';
+import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
 import { createProfileStore, type ProfileStore } from './profile-store';
 import { LEAVE_SEED_EXPLANATION, STRIP_SEED_EXPLANATION } from '../../shared/profile-texts';
 

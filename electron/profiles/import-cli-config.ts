@@ -10,7 +10,7 @@ import { editCliConfig, parseCliConfig, type CliConfigValues } from './cli-confi
 import type { ProfileStore } from './profile-store';
 import { seedFromHex, ss58FromSeed } from './seed';
 import { FILE_HAD_NO_SEED_NOTE, LEAVE_SEED_EXPLANATION, STRIP_SEED_EXPLANATION } from '../../shared/profile-texts';
-import type { CliConfigOrigin, ImportCliConfigSummary, Profile, ProfileInput } from '../../shared/profiles';
+import type { CliConfigLocation, CliConfigOrigin, ImportCliConfigSummary, Profile, ProfileInput } from '../../shared/profiles';
 
 export interface ImportCliConfigOptions {
   store: ProfileStore;
@@ -23,14 +23,6 @@ export interface ImportCliConfigOptions {
   /** Used when the file has no `[api] base_url`, as the CLI does: `AppConfig.apiUrl` (CHUTES_API_URL or the default). */
   fallbackApiUrl: string;
   displayName?: string;
-}
-
-export interface CliConfigLocation {
-  path: string;
-  via: CliConfigOrigin;
-  exists: boolean;
-  /** Group/other can read it; false when absent and on Windows, where modes mean nothing. */
-  permissionsTooOpen: boolean;
 }
 
 export function isModeTooOpen(mode: number): boolean {

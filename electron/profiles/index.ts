@@ -1,6 +1,6 @@
 /** The profiles feature's public surface; handlers import from here, not from the files behind it. */
 export { createProfileStore, defaultDisplayName, type ProfileStore, type ProfileStoreOptions } from './profile-store';
-export { importCliConfig, locateCliConfig, type CliConfigLocation, type ImportCliConfigOptions } from './import-cli-config';
+export { importCliConfig, locateCliConfig, type ImportCliConfigOptions } from './import-cli-config';
 export { exportCliConfig, type ExportCliConfigOptions } from './export-cli-config';
 export {
   FILE_HAD_NO_SEED_NOTE,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLogSink } from '../log';
 import { newHotkey, tempDir, USER_ID, type TestHotkey } from './fixtures.test-helper';
-import { MemorySeedVault } from './memory-seed-vault.test-helper';
+import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
 import { createProfileStore, type ProfileStore } from './profile-store';
 import type { ProfileInput } from '../../shared/profiles';
 

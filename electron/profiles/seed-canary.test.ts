@@ -5,7 +5,7 @@ import { setLogSink } from '../log';
 import { exportCliConfig } from './export-cli-config';
 import { cliConfigText, newHotkey, tempDir } from './fixtures.test-helper';
 import { importCliConfig } from './import-cli-config';
-import { MemorySeedVault } from './memory-seed-vault.test-helper';
+import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
 import { createProfileStore } from './profile-store';
 
 /** A seed nobody could mistake for anything else; it must surface only where the user asked for it. */

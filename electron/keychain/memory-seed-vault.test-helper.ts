@@ -1,5 +1,5 @@
 import { AppFailure } from '../../shared/errors';
-import type { SeedVault } from '../keychain/seed-vault';
+import type { SeedVault } from './seed-vault';
 
 /** In-memory SeedVault for unit tests of the profiles module; the real keychain is tested elsewhere. */
 export class MemorySeedVault implements SeedVault {

@@ -1,0 +1,85 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ActivityEntry as SharedActivityEntry } from '../../shared/identity';
+import { ACTIVITY_FILE, createActivityLog, type ActivityEntry } from './activity-log';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'chutes-activity-'));
+  dirs.push(dir);
+  return path.join(dir, 'nested', 'data');
+};
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const entry = (i: number, extra: Partial<ActivityEntry> = {}): ActivityEntry => ({
+  time: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+  method: 'GET',
+  path: '/users/me',
+  auth: 'hotkey',
+  hotkey: '5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV',
+  purpose: 'me',
+  status: 200,
+  durationMs: 12,
+  ...extra,
+});
+
+describe('activity log', () => {
+  it('creates the file with parents, mode 0600, and lists newest first', async () => {
+    const dir = tempDir();
+    const log = createActivityLog(dir);
+    expect(await log.list()).toEqual([]);
+    await log.append(entry(1));
+    await log.append(entry(2, { method: 'post', path: '/api_keys/?token=abc', purpose: undefined, bodySha256: 'a'.repeat(64) }));
+    const file = path.join(dir, ACTIVITY_FILE);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const listed = await log.list();
+    expect(listed.map((e) => e.time)).toEqual([entry(2).time, entry(1).time]);
+    expect(listed[0]).toMatchObject({ method: 'POST', path: '/api_keys/', bodySha256: 'a'.repeat(64) });
+    // The shared IPC type accepts what the log returns.
+    const view: SharedActivityEntry[] = listed;
+    expect(view).toHaveLength(2);
+  });
+
+  it('pages with limit and before, and caps at 1,000', async () => {
+    const log = createActivityLog(tempDir());
+    await Promise.all(Array.from({ length: 30 }, (_, i) => log.append(entry(i))));
+    const page = await log.list({ limit: 5, before: entry(10).time });
+    expect(page.map((e) => e.time)).toEqual([9, 8, 7, 6, 5].map((i) => entry(i).time));
+    expect(await log.list({ limit: 5000 })).toHaveLength(30);
+  });
+
+  it('writes only the declared public fields', async () => {
+    const dir = tempDir();
+    const log = createActivityLog(dir);
+    const sneaky = { ...entry(1), signature: 'SIG-CANARY', headers: { authorization: 'Bearer TOKEN-CANARY' }, bodySha256: 'not-a-hash BODY-CANARY' };
+    await log.append(sneaky);
+    const text = readFileSync(path.join(dir, ACTIVITY_FILE), 'utf8');
+    expect(text).not.toMatch(/CANARY/);
+    expect(Object.keys(JSON.parse(text) as object).sort()).toEqual(['auth', 'durationMs', 'hotkey', 'method', 'path', 'purpose', 'status', 'time']);
+  });
+
+  it('rotates past the size limit, keeping one older file that is still listed', async () => {
+    const dir = tempDir();
+    const log = createActivityLog(dir, { maxBytes: 2000 });
+    for (let i = 0; i < 40; i++) await log.append(entry(i));
+    const file = path.join(dir, ACTIVITY_FILE);
+    expect(existsSync(`${file}.1`)).toBe(true);
+    expect(existsSync(`${file}.2`)).toBe(false);
+    expect(statSync(file).size).toBeLessThanOrEqual(2000);
+    const listed = await log.list({ limit: 1000 });
+    expect(listed[0]?.time).toBe(entry(39).time);
+    expect(listed.length).toBeGreaterThan(statSync(file).size / 250);
+    expect(listed.length).toBeLessThan(40);
+  });
+
+  it('skips a torn last line instead of failing', async () => {
+    const dir = tempDir();
+    const log = createActivityLog(dir);
+    await log.append(entry(1));
+    const { appendFileSync } = await import('node:fs');
+    appendFileSync(path.join(dir, ACTIVITY_FILE), '{"time":"2026-01-01T00:00:0');
+    expect((await log.list()).map((e) => e.time)).toEqual([entry(1).time]);
+  });
+});

@@ -1,0 +1,121 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { NetworkFailure } from '../../shared/errors';
+import { describeError, log } from '../log';
+
+/**
+ * One authenticated call, as the user may review it later. Deliberately narrow: only public
+ * facts. Signatures, headers, bodies, tokens, fingerprints, API keys and query strings never
+ * reach this type, so they cannot reach the file.
+ */
+export interface ActivityEntry {
+  /** ISO time the call started. */
+  time: string;
+  method: string;
+  /** URL path only, never the query. */
+  path: string;
+  auth: 'hotkey' | 'jwt' | 'hotkey-login' | 'fingerprint' | 'apiKey';
+  /** Public SS58 address, when a hotkey was involved. */
+  hotkey?: string;
+  purpose?: string;
+  bodySha256?: string;
+  status?: number;
+  /** Why no status: the network failure kind. */
+  failure?: NetworkFailure;
+  durationMs: number;
+}
+
+export interface ActivityLog {
+  /** Never throws: a full disk must not fail the call being recorded. */
+  append(entry: ActivityEntry): Promise<void>;
+  /** Newest first; at most `limit` (capped at 1,000); `before` = ISO time, exclusive. */
+  list(opts?: { limit?: number; before?: string }): Promise<ActivityEntry[]>;
+}
+
+export const ACTIVITY_FILE = 'activity.jsonl';
+export const MAX_LIST = 1000;
+const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+const AUTH_KINDS = new Set<ActivityEntry['auth']>(['hotkey', 'jwt', 'hotkey-login', 'fingerprint', 'apiKey']);
+
+/** Rebuild an entry field by field, so nothing but the declared public facts is ever written. */
+function clean(entry: ActivityEntry): ActivityEntry {
+  const out: ActivityEntry = {
+    time: entry.time,
+    method: entry.method.toUpperCase(),
+    path: entry.path.split('?')[0] ?? '',
+    auth: entry.auth,
+    durationMs: Math.max(0, Math.round(entry.durationMs)),
+  };
+  if (entry.hotkey) out.hotkey = entry.hotkey;
+  if (entry.purpose) out.purpose = entry.purpose;
+  if (entry.bodySha256 && /^[0-9a-f]{64}$/.test(entry.bodySha256)) out.bodySha256 = entry.bodySha256;
+  if (entry.status !== undefined) out.status = entry.status;
+  if (entry.failure) out.failure = entry.failure;
+  return out;
+}
+
+function parseLine(line: string): ActivityEntry | null {
+  try {
+    const value: unknown = JSON.parse(line);
+    if (typeof value !== 'object' || value === null) return null;
+    const v = value as Partial<ActivityEntry>;
+    if (typeof v.time !== 'string' || typeof v.method !== 'string' || typeof v.path !== 'string') return null;
+    if (!v.auth || !AUTH_KINDS.has(v.auth) || typeof v.durationMs !== 'number') return null;
+    return v as ActivityEntry;
+  } catch {
+    return null; // a line torn by a crash mid-write
+  }
+}
+
+async function readLines(file: string): Promise<string[]> {
+  try {
+    return (await fs.readFile(file, 'utf8')).split('\n').filter((l) => l.length > 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/** Append-only JSON-lines log in `dir`, mode 0600, rotated to `<file>.1` past `maxBytes`. */
+export function createActivityLog(dir: string, opts: { maxBytes?: number } = {}): ActivityLog {
+  const file = path.join(dir, ACTIVITY_FILE);
+  const rotated = `${file}.1`;
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  // Appends are chained so concurrent calls never interleave a rotation with a write.
+  let queue: Promise<void> = Promise.resolve();
+
+  async function write(line: string): Promise<void> {
+    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+    const size = await fs.stat(file).then(
+      (s) => s.size,
+      () => 0,
+    );
+    if (size > 0 && size + line.length > maxBytes) await fs.rename(file, rotated);
+    await fs.appendFile(file, line, { mode: 0o600 });
+    // appendFile's mode only applies on creation; tighten a file someone else created.
+    await fs.chmod(file, 0o600);
+  }
+
+  return {
+    append(entry) {
+      const line = `${JSON.stringify(clean(entry))}\n`;
+      queue = queue.then(() =>
+        write(line).catch((error: unknown) => log.warn(`activity log write failed: ${describeError(error)}`)),
+      );
+      return queue;
+    },
+
+    async list({ limit = 100, before } = {}) {
+      await queue;
+      const cap = Math.max(0, Math.min(limit, MAX_LIST));
+      const lines = [...(await readLines(rotated)), ...(await readLines(file))];
+      const out: ActivityEntry[] = [];
+      for (let i = lines.length - 1; i >= 0 && out.length < cap; i--) {
+        const entry = parseLine(lines[i] ?? '');
+        if (entry && (before === undefined || entry.time < before)) out.push(entry);
+      }
+      return out;
+    },
+  };
+}

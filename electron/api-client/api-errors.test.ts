@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppFailure, type AppError } from '../../shared/errors';
+import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
+import { createApiClient } from './api-client';
+import { startFakeChutes, type FakeChutes, type Reply } from './fixtures/fake-chutes';
+
+const SEED = Buffer.from('fac7959dbfe72f052e5a0c3c8d6530f202b02fd8f9f5ca3580ec8deb7797479e', 'hex');
+const HOTKEY = '5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV';
+const NOW = Date.parse('2026-03-01T12:00:00Z');
+
+let fake: FakeChutes | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+/** The typed error a signed POST meets when the server answers `reply`. */
+async function errorFor(reply: Reply): Promise<{ error: AppError; host: string }> {
+  fake = await startFakeChutes(() => reply);
+  const vault = new MemorySeedVault();
+  await vault.putSeed(HOTKEY, SEED);
+  const client = createApiClient({ baseUrl: fake.url, vault, now: () => NOW });
+  const thrown = await client.request({ method: 'POST', path: '/api_keys/', body: { name: 'n' }, auth: { kind: 'hotkey', hotkey: HOTKEY } }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(thrown instanceof AppFailure)) throw new Error(`expected AppFailure, got ${String(thrown)}`);
+  return { error: thrown.appError, host: new URL(fake.url).host };
+}
+
+describe('HTTP error mapping', () => {
+  it('turns Invalid nonce! into clock-skew with the skew measured from the Date header', async () => {
+    const serverDate = new Date(NOW - 700_000).toUTCString();
+    const { error } = await errorFor({ status: 401, json: { detail: 'Invalid nonce!' }, headers: { date: serverDate } });
+    expect(error).toEqual({
+      code: 'clock-skew',
+      message: "Your computer's clock is 700 s ahead of the server's; Chutes only accepts signatures made within 600 s.",
+      detail: { status: 401, serverDetail: 'Invalid nonce!', skewSeconds: 700, hint: expect.stringContaining('automatic date and time') as unknown },
+    });
+  });
+
+  it('reports a clock behind the server as a negative skew', async () => {
+    const { error } = await errorFor({ status: 401, json: { detail: 'Invalid nonce!' }, headers: { date: new Date(NOW + 900_000).toUTCString() } });
+    expect(error.detail?.skewSeconds).toBe(-900);
+    expect(error.message).toContain('900 s behind');
+  });
+
+  it('names the host when the hotkey is not registered', async () => {
+    const { error, host } = await errorFor({ status: 401, json: { detail: `Could not find user with hotkey: ${HOTKEY}` } });
+    expect(error.code).toBe('unauthorized');
+    expect(error.message).toBe(`This hotkey is not registered with Chutes at ${host}.`);
+    expect(error.detail?.serverDetail).toBe(`Could not find user with hotkey: ${HOTKEY}`);
+  });
+
+  it.each([
+    [401, `Invalid request signature for hotkey ${HOTKEY}. Message: ${HOTKEY}:1:abc`, 'unauthorized'],
+    [403, 'Banned secret key: PYTHONPATH', 'forbidden'],
+    [404, 'API key with id x not found or does not belong to you', 'not-found'],
+    [409, 'An API key already exists with this name', 'conflict'],
+    [429, 'Too many requests', 'rate-limited'],
+    [400, 'Invalid username.', 'invalid-input'],
+    [500, 'Internal Server Error', 'server'],
+  ] as const)('maps %i to its code, keeping the server detail and status', async (status, detail, code) => {
+    const { error } = await errorFor({ status, json: { detail } });
+    expect(error.code).toBe(code);
+    expect(error.detail).toMatchObject({ status, serverDetail: detail });
+  });
+
+  it('puts short server texts into the sentence', async () => {
+    const { error, host } = await errorFor({ status: 409, json: { detail: 'An API key already exists with this name' } });
+    expect(error.message).toBe('That conflicts with something that already exists: An API key already exists with this name.');
+    const forbidden = await errorFor({ status: 403, json: { detail: 'Banned secret key: PYTHONPATH' } });
+    expect(forbidden.error.message).toBe(`Chutes at ${forbidden.host} refused this action: Banned secret key: PYTHONPATH.`);
+    expect(host).toMatch(/^127\.0\.0\.1:\d+$/);
+  });
+
+  it('turns FastAPI 422 lists into fields, without echoing the submitted input', async () => {
+    const detail = [
+      { type: 'missing', loc: ['body', 'name'], msg: 'Field required', input: { value: 'CANARY-SECRET-VALUE' } },
+      { type: 'bool_parsing', loc: ['body', 'scopes', 0, 'action'], msg: 'Input should be a valid string', input: 'CANARY-SECRET-VALUE' },
+      { type: 'int_parsing', loc: ['query', 'limit'], msg: 'Input should be a valid integer', input: 'x' },
+    ];
+    const { error } = await errorFor({ status: 422, json: { detail } });
+    expect(error.code).toBe('invalid-input');
+    expect(error.detail?.fields).toEqual([
+      { path: 'name', message: 'Field required' },
+      { path: 'scopes.0.action', message: 'Input should be a valid string' },
+      { path: 'limit', message: 'Input should be a valid integer' },
+    ]);
+    expect(error.message).toBe('The server rejected some fields (name: Field required; scopes.0.action: Input should be a valid string; limit: Input should be a valid integer).');
+    expect(JSON.stringify(error)).not.toContain('CANARY-SECRET-VALUE');
+  });
+
+  it('stringifies object details', async () => {
+    const { error } = await errorFor({ status: 409, json: { detail: { message: 'has chutes', chutes: ['a'] } } });
+    expect(error.detail?.serverDetail).toBe('{"message":"has chutes","chutes":["a"]}');
+    expect(error.message).toBe('That conflicts with something that already exists.');
+  });
+});

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppFailure } from '../../shared/errors';
+import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
+import { createApiClient } from './api-client';
+import { header, signatureValid, startFakeChutes, type FakeChutes, type Hit, type Reply } from './fixtures/fake-chutes';
+
+const SEED = Buffer.from('fac7959dbfe72f052e5a0c3c8d6530f202b02fd8f9f5ca3580ec8deb7797479e', 'hex');
+const HOTKEY = '5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV';
+
+let fake: FakeChutes | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+/**
+ * A server with hotkey logins (reference §3.5): single-use nonces, signature over the nonce
+ * string, tokens `jwt-N`; `/users/me/quotas` accepts only tokens in `valid`.
+ */
+async function loginServer(overrides: (hit: Hit) => Reply | undefined = () => undefined) {
+  const nonces = new Set<string>();
+  const valid = new Set<string>();
+  let issued = 0;
+  fake = await startFakeChutes((hit) => {
+    const special = overrides(hit);
+    if (special) return special;
+    if (hit.method === 'GET' && hit.path === '/users/login/nonce') {
+      const nonce = randomUUID();
+      nonces.add(nonce);
+      return { json: { nonce, expires_in: 300 } };
+    }
+    if (hit.method === 'POST' && hit.path === '/users/login') {
+      const body = JSON.parse(hit.body) as { hotkey: string; signature: string; nonce: string };
+      if (!nonces.delete(body.nonce)) return { status: 401, json: { detail: 'Invalid or expired nonce. Please request a new one.' } };
+      if (!signatureValid(body.nonce, body.signature, body.hotkey)) return { status: 401, json: { detail: 'Signature verification failed.' } };
+      const token = `jwt-${++issued}`;
+      valid.add(token);
+      return { json: { token } };
+    }
+    const auth = header(hit, 'authorization') ?? '';
+    const token = auth.replace(/^Bearer /, '');
+    if (!auth.startsWith('Bearer ') || !valid.has(token)) return { status: 401, json: { detail: 'Invalid token.' } };
+    return { json: { '*': 200, token } };
+  });
+  const vault = new MemorySeedVault();
+  await vault.putSeed(HOTKEY, SEED);
+  const client = createApiClient({ baseUrl: fake.url, vault });
+  const quotas = () => client.request({ method: 'GET', path: '/users/me/quotas', auth: { kind: 'jwt', hotkey: HOTKEY } });
+  return { client, vault, valid, quotas, fake, key: `${HOTKEY}@${fake.url}` };
+}
+
+const paths = (f: FakeChutes) => f.hits.map((h) => `${h.method} ${h.path}`);
+
+describe('JWT auth via hotkey login', () => {
+  it('logs in once, keeps the token in the session store and reuses it', async () => {
+    const { quotas, vault, fake, key } = await loginServer();
+    expect(await quotas()).toEqual({ '*': 200, token: 'jwt-1' });
+    expect(await quotas()).toEqual({ '*': 200, token: 'jwt-1' });
+    expect(paths(fake)).toEqual(['GET /users/login/nonce', 'POST /users/login', 'GET /users/me/quotas', 'GET /users/me/quotas']);
+    expect(vault.sessions.get(key)).toBe('jwt-1');
+    const login = fake.hits[1] as Hit;
+    expect(Object.keys(JSON.parse(login.body) as object).sort()).toEqual(['hotkey', 'nonce', 'signature']);
+  });
+
+  it('uses a token already in the keychain without logging in', async () => {
+    const { quotas, vault, valid, fake, key } = await loginServer();
+    valid.add('jwt-stored');
+    await vault.putSession(key, 'jwt-stored');
+    expect(await quotas()).toMatchObject({ token: 'jwt-stored' });
+    expect(paths(fake)).toEqual(['GET /users/me/quotas']);
+  });
+
+  it('logs in again once when the token expired, and stores the new one', async () => {
+    let expireNext = true;
+    const { quotas, vault, fake, key } = await loginServer((hit) => {
+      if (hit.path === '/users/me/quotas' && expireNext) {
+        expireNext = false;
+        return { status: 401, json: { detail: 'Token expired.' } };
+      }
+      return undefined;
+    });
+    await vault.putSession(key, 'jwt-old');
+    expect(await quotas()).toMatchObject({ token: 'jwt-1' });
+    expect(paths(fake)).toEqual(['GET /users/me/quotas', 'GET /users/login/nonce', 'POST /users/login', 'GET /users/me/quotas']);
+    expect(vault.sessions.get(key)).toBe('jwt-1');
+  });
+
+  it('does not loop when even a fresh token is refused', async () => {
+    const { quotas, fake } = await loginServer((hit) => (hit.path === '/users/me/quotas' ? { status: 401, json: { detail: 'Invalid token.' } } : undefined));
+    const error = await quotas().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppFailure);
+    expect((error as AppFailure).appError).toMatchObject({ code: 'unauthorized', detail: { status: 401, serverDetail: 'Invalid token.' } });
+    expect(paths(fake).filter((p) => p === 'POST /users/login')).toHaveLength(1);
+    expect(paths(fake).filter((p) => p === 'GET /users/me/quotas')).toHaveLength(1);
+  });
+
+  it('shares one login between concurrent calls', async () => {
+    const { quotas, fake } = await loginServer();
+    await Promise.all([quotas(), quotas(), quotas()]);
+    expect(paths(fake).filter((p) => p === 'POST /users/login')).toHaveLength(1);
+  });
+
+  it('says the hotkey is not registered when the login finds no account', async () => {
+    const { quotas, fake } = await loginServer((hit) => (hit.path === '/users/login' ? { status: 401, json: { detail: 'No account found for this hotkey.' } } : undefined));
+    const error = await quotas().catch((e: unknown) => e);
+    expect((error as AppFailure).message).toBe(`This hotkey is not registered with Chutes at ${new URL(fake.url).host}.`);
+  });
+});
+
+describe('raw credentials', () => {
+  it('sends a fingerprint raw and an API key as Bearer', async () => {
+    fake = await startFakeChutes(() => ({ json: {} }));
+    const client = createApiClient({ baseUrl: fake.url, vault: new MemorySeedVault() });
+    await client.request({ method: 'DELETE', path: '/users/me', auth: { kind: 'fingerprint', value: 'fp-abc' } });
+    await client.request({ method: 'GET', path: '/api_keys/', auth: { kind: 'apiKey', key: 'cpk_x.y.z' } });
+    expect(fake.hits.map((h) => header(h, 'authorization'))).toEqual(['fp-abc', 'Bearer cpk_x.y.z']);
+    expect(fake.hits.map((h) => header(h, 'x-chutes-signature'))).toEqual([undefined, undefined]);
+  });
+});

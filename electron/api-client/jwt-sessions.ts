@@ -1,0 +1,51 @@
+import type { SeedVault } from '../keychain/seed-vault';
+import { describeError, log } from '../log';
+
+export interface JwtSessions {
+  /** A token for the hotkey: memory, then keychain, then a fresh login. `fresh` = just logged in. */
+  token(hotkey: string): Promise<{ token: string; fresh: boolean }>;
+  /** Forget a rejected or stale token everywhere. */
+  invalidate(hotkey: string): Promise<void>;
+}
+
+/**
+ * JWTs from hotkey logins, kept in the keychain's session store under `${hotkey}@${baseUrl}` so
+ * they survive restarts (they live 7 days), and in memory so each call is not a keychain trip.
+ * Concurrent callers share one login.
+ */
+export function createJwtSessions(vault: SeedVault, baseUrl: string, login: (hotkey: string) => Promise<string>): JwtSessions {
+  const memory = new Map<string, string>();
+  const pending = new Map<string, Promise<string>>();
+  const keyOf = (hotkey: string) => `${hotkey}@${baseUrl}`;
+
+  async function loginAndStore(hotkey: string, key: string): Promise<string> {
+    const token = await login(hotkey);
+    memory.set(key, token);
+    // Losing persistence only costs a login next start; the token in memory still works.
+    await vault.putSession(key, token).catch((error: unknown) => log.warn(`could not keep the session in the keychain: ${describeError(error)}`));
+    return token;
+  }
+
+  return {
+    async token(hotkey) {
+      const key = keyOf(hotkey);
+      const known = memory.get(key) ?? (await vault.getSession(key));
+      if (known) {
+        memory.set(key, known);
+        return { token: known, fresh: false };
+      }
+      let running = pending.get(key);
+      if (!running) {
+        running = loginAndStore(hotkey, key).finally(() => pending.delete(key));
+        pending.set(key, running);
+      }
+      return { token: await running, fresh: true };
+    },
+
+    async invalidate(hotkey) {
+      const key = keyOf(hotkey);
+      memory.delete(key);
+      await vault.removeSession(key);
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+
+/** How one request proves who it is (reference §1). */
+export type Auth =
+  | { kind: 'none' }
+  /** v1 hotkey signature; `purpose` for body-less endpoints that declare one, else the body hash. */
+  | { kind: 'hotkey'; hotkey: string; purpose?: string; userId?: string }
+  /** Bearer JWT from a hotkey login, for GETs that declare no purpose (quotas, usage…). */
+  | { kind: 'jwt'; hotkey: string }
+  /** The account fingerprint as the raw Authorization header. */
+  | { kind: 'fingerprint'; value: string }
+  | { kind: 'apiKey'; key: string };
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ApiRequest<T = unknown> {
+  method: HttpMethod;
+  /** Path below the base URL, starting with `/`. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  /** Serialised to JSON exactly once; those bytes are both hashed and sent. */
+  body?: unknown;
+  auth: Auth;
+  /** Validate the answer; a mismatch is a `server` error. Without it the result is `unknown`. */
+  schema?: z.ZodType<T>;
+}
+
+export interface RetryOptions {
+  /** Extra attempts for GETs on network errors and 502/503/504 (default 2). Never for other methods. */
+  retries?: number;
+  baseDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
