@@ -14,7 +14,7 @@ test.afterEach(async () => {
 
 test('Check connection reports a reachable API with its latency and clock', async ({ page }) => {
   api = await startStubApi();
-  host = await startWebHost({ CHUTES_API_URL: api.url });
+  host = await startWebHost({ env: { CHUTES_API_URL: api.url } });
   await page.goto(host.launchUrl);
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByLabel('API address')).toHaveValue(api.url);
@@ -29,7 +29,7 @@ test('Check connection reports a reachable API with its latency and clock', asyn
 
 test('Check connection explains an unreachable API', async ({ page }) => {
   const port = await closedPort();
-  host = await startWebHost({ CHUTES_API_URL: `http://127.0.0.1:${port}` });
+  host = await startWebHost({ env: { CHUTES_API_URL: `http://127.0.0.1:${port}` } });
   await page.goto(`${host.launchUrl}`);
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Check connection' }).click();
@@ -42,7 +42,7 @@ test('Check connection explains an unreachable API', async ({ page }) => {
 
 test('Check connection warns when the clock is too far off to sign', async ({ page }) => {
   api = await startStubApi({ clockOffsetSeconds: -15 * 60 });
-  host = await startWebHost({ CHUTES_API_URL: api.url });
+  host = await startWebHost({ env: { CHUTES_API_URL: api.url } });
   await page.goto(host.launchUrl);
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Check connection' }).click();

@@ -16,6 +16,7 @@ describe('loadAppConfig', () => {
       walletsPath: '/home/ada/.bittensor/wallets',
       walletsPathSource: 'default',
       dataDir: '/home/ada/.config/chutes-desktop',
+      keychainService: 'chutes-desktop',
     });
   });
 
@@ -50,6 +51,10 @@ describe('loadAppConfig', () => {
   it('puts app data where each OS expects it', () => {
     expect(loadAppConfig([], {}, home, 'darwin').dataDir).toBe('/home/ada/Library/Application Support/Chutes Desktop');
     expect(loadAppConfig([], { CHUTES_DESKTOP_DATA_DIR: '/tmp/d' }, home, 'linux').dataDir).toBe('/tmp/d');
+  });
+
+  it('keeps separate seed sets under another keychain service name', () => {
+    expect(loadAppConfig([], { CHUTES_KEYCHAIN_SERVICE: 'chutes-desktop-staging' }, home, 'linux').keychainService).toBe('chutes-desktop-staging');
   });
 });
 

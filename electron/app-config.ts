@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AppInfo } from '../shared/app-info';
 import { normaliseBaseUrl } from '../shared/validation';
+import { SEED_SERVICE } from './keychain/seed-vault';
 
 export const DEFAULT_API_URL = 'https://api.chutes.ai';
 
@@ -16,6 +17,8 @@ export interface AppConfig {
   walletsPathSource: AppInfo['walletsPathSource'];
   /** The app's own state (profiles, activity log); shared by the window and the web host. */
   dataDir: string;
+  /** Keychain service that holds the seeds (sessions use `<name>-session`); keeps separate seed sets apart. */
+  keychainService: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -69,5 +72,6 @@ export function loadAppConfig(
     walletsPath: path.resolve(expandHome(walletsArg || walletsEnv || path.join('~', '.bittensor', 'wallets'), home)),
     walletsPathSource: walletsArg ? '--wallets-path' : walletsEnv ? 'BT_WALLET_PATH' : 'default',
     dataDir: path.resolve(expandHome(dataEnv || defaultDataDir(env, home, platform), home)),
+    keychainService: env.CHUTES_KEYCHAIN_SERVICE?.trim() || SEED_SERVICE,
   };
 }

@@ -1,15 +1,10 @@
-import type { AppInfo } from '../shared/app-info';
-import type { AppConfig } from './app-config';
+import { accountHandlers } from './accounts/account-handlers';
 import { checkConnection } from './diagnostics/check-connection';
 import type { Handlers } from './ipc-router';
+import { profileHandlers } from './profiles/profile-handlers';
+import type { Services } from './services';
 
-export interface Services {
-  config: AppConfig;
-  host: AppInfo['host'];
-  version: string;
-}
-
-/** One handler per contract channel. Features live in their own modules; this only wires them. */
+/** One handler per contract channel; each feature module contributes its own. */
 export function createHandlers(services: Services): Handlers {
   const { config } = services;
   return {
@@ -27,5 +22,7 @@ export function createHandlers(services: Services): Handlers {
         dataDir: config.dataDir,
       }),
     checkConnection: ({ apiUrl }) => checkConnection({ apiUrl: apiUrl ?? config.apiUrl }),
+    ...profileHandlers(services),
+    ...accountHandlers(services),
   };
 }

@@ -5,6 +5,7 @@ import { loadAppConfig } from './app-config';
 import { createHandlers } from './handlers';
 import { bindIpc } from './ipc-binding';
 import { createRouter } from './ipc-router';
+import { createServices } from './services';
 import { APP_ORIGIN, originOf } from './security/policy';
 import { APP_VERSION } from './version';
 import { createMainWindow, lockDownContents, lockDownSession } from './window';
@@ -24,7 +25,7 @@ if (!app.requestSingleInstanceLock()) {
     const config = loadAppConfig(process.argv);
     lockDownSession(session.defaultSession);
     serveRenderer(path.join(__dirname, '../renderer'));
-    bindIpc(createRouter(createHandlers({ config, host: 'electron', version: APP_VERSION })), [origin]);
+    bindIpc(createRouter(createHandlers(createServices(config, 'electron', APP_VERSION))), [origin]);
     const open = () =>
       createMainWindow({ preloadPath: path.join(__dirname, '../preload/index.js'), startUrl: devServerUrl ?? `${APP_ORIGIN}/index.html` });
     let window = open();

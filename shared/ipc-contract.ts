@@ -2,7 +2,10 @@ import { z } from 'zod';
 import type { AppInfo } from './app-info';
 import type { ConnectionReport } from './diagnostics';
 import type { Result } from './errors';
-import { apiBaseUrl } from './validation';
+import type { AccountLookup, ActivityEntry, ImportedHotkey, KeychainStatus, WalletsView } from './identity';
+import type { CliConfigLocation, ExportCliConfigSummary, ImportCliConfigSummary, Profile, ProfilesView, RemoveProfileResult } from './profiles';
+import type { FilePermissions } from './wallets';
+import { apiBaseUrl, displayName, entryId, localPath, profileId, ss58Address } from './validation';
 
 /**
  * The one IPC contract: channel → (zod input schema, result type). The main-process router, the
@@ -18,6 +21,35 @@ export const contract = {
     input: z.object({ apiUrl: apiBaseUrl.optional() }).strict(),
     result: returns<ConnectionReport>(),
   },
+
+  // Profiles: config.ini minus the seed, which stays in the keychain.
+  listProfiles: { input: empty, result: returns<ProfilesView>() },
+  locateCliConfig: { input: empty, result: returns<CliConfigLocation>() },
+  importCliConfig: {
+    input: z.object({ path: localPath.optional(), stripSeed: z.boolean(), displayName: displayName.optional() }).strict(),
+    result: returns<ImportCliConfigSummary>(),
+  },
+  exportProfile: {
+    input: z.object({ profileId, path: localPath.optional(), includeSeed: z.boolean(), overwrite: z.boolean() }).strict(),
+    result: returns<ExportCliConfigSummary>(),
+  },
+  setActiveProfile: { input: z.object({ profileId }).strict(), result: returns<Profile>() },
+  renameProfile: { input: z.object({ profileId, displayName }).strict(), result: returns<Profile>() },
+  removeProfile: { input: z.object({ profileId, forgetSeed: z.boolean() }).strict(), result: returns<RemoveProfileResult>() },
+
+  // Wallets and keychain custody. Seeds travel from files to the keychain inside main only.
+  listWallets: { input: z.object({ verifySeeds: z.boolean().optional() }).strict(), result: returns<WalletsView>() },
+  keychainStatus: { input: empty, result: returns<KeychainStatus>() },
+  importHotkey: { input: z.object({ walletId: entryId, hotkeyId: entryId }).strict(), result: returns<ImportedHotkey>() },
+  importHotkeyFile: { input: z.object({ path: localPath }).strict(), result: returns<ImportedHotkey>() },
+  removeHotkeySeed: { input: z.object({ hotkey: ss58Address }).strict(), result: returns<{ removed: boolean }>() },
+  fixHotkeyPermissions: { input: z.object({ walletId: entryId, hotkeyId: entryId }).strict(), result: returns<FilePermissions>() },
+  lookupAccount: { input: z.object({ hotkey: ss58Address }).strict(), result: returns<AccountLookup>() },
+  addProfileFromHotkey: {
+    input: z.object({ hotkey: ss58Address, hotkeyName: z.string().trim().min(1).max(255) }).strict(),
+    result: returns<Profile>(),
+  },
+  listActivity: { input: z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(), result: returns<ActivityEntry[]>() },
 } as const;
 
 export type Contract = typeof contract;

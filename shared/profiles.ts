@@ -82,3 +82,23 @@ export interface RemoveProfileResult {
   /** The profile that became active because the removed one was active; null if none is left. */
   activeId: string | null;
 }
+
+/** Where the CLI's config.ini is, as the Accounts screen offers to import it. */
+export interface CliConfigLocation {
+  path: string;
+  via: CliConfigOrigin;
+  exists: boolean;
+  /** Group/other can read it; false when absent and on Windows, where modes mean nothing. */
+  permissionsTooOpen: boolean;
+}
+
+/** A profile as the Accounts screen lists it. */
+export interface ProfileView extends Profile {
+  /** Whether the keychain holds this hotkey's seed; null when the keychain could not be asked. */
+  seedInKeychain: boolean | null;
+}
+
+export interface ProfilesView {
+  profiles: ProfileView[];
+  activeId: string | null;
+}

@@ -19,3 +19,24 @@ export const apiBaseUrl = z
 export function normaliseBaseUrl(value: string): string {
   return value.trim().replace(/\/+$/, '');
 }
+
+/** A path on the machine running the app (main reads it; the page never sees file contents). */
+export const localPath = z
+  .string()
+  .trim()
+  .min(1, 'Enter the full path of the file')
+  .max(4096, 'That path is too long')
+  .refine((value) => !value.includes('\0'), 'That path contains a NUL character');
+
+export const profileId = z.string().min(1, 'Choose a profile').max(100);
+
+export const displayName = z.string().trim().min(1, 'Enter a name').max(80, 'Use at most 80 characters');
+
+/** A wallet or hotkey id exactly as discovery reported it; main maps it back to a plain name. */
+export const entryId = z.string().min(1, 'Choose a wallet entry').max(1024);
+
+/** Shape check only (base58, Substrate length); main verifies the checksum. */
+export const ss58Address = z
+  .string()
+  .trim()
+  .regex(/^[1-9A-HJ-NP-Za-km-z]{46,48}$/, 'Enter an SS58 address (47-48 letters and digits, starting with 5 for Bittensor)');

@@ -1,29 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { NetworkFailure } from '../../shared/errors';
+import type { ActivityEntry } from '../../shared/identity';
 import { describeError, log } from '../log';
 
-/**
- * One authenticated call, as the user may review it later. Deliberately narrow: only public
- * facts. Signatures, headers, bodies, tokens, fingerprints, API keys and query strings never
- * reach this type, so they cannot reach the file.
- */
-export interface ActivityEntry {
-  /** ISO time the call started. */
-  time: string;
-  method: string;
-  /** URL path only, never the query. */
-  path: string;
-  auth: 'hotkey' | 'jwt' | 'hotkey-login' | 'fingerprint' | 'apiKey';
-  /** Public SS58 address, when a hotkey was involved. */
-  hotkey?: string;
-  purpose?: string;
-  bodySha256?: string;
-  status?: number;
-  /** Why no status: the network failure kind. */
-  failure?: NetworkFailure;
-  durationMs: number;
-}
+export type { ActivityEntry };
 
 export interface ActivityLog {
   /** Never throws: a full disk must not fail the call being recorded. */

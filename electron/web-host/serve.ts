@@ -2,6 +2,7 @@ import path from 'node:path';
 import { loadAppConfig, argValue } from '../app-config';
 import { createHandlers } from '../handlers';
 import { createRouter } from '../ipc-router';
+import { createServices } from '../services';
 import { log } from '../log';
 import { APP_VERSION } from '../version';
 import { startWebHost } from './server';
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const port = parsePort(argValue(argv, '--port'));
   const config = loadAppConfig(argv);
-  const router = createRouter(createHandlers({ config, host: 'web', version: APP_VERSION }));
+  const router = createRouter(createHandlers(createServices(config, 'web', APP_VERSION)));
   const host = await startWebHost({ router, port, rendererDir: path.join(__dirname, '../renderer') });
   process.stdout.write(`Chutes Desktop is serving on ${host.launchUrl}\n`);
   process.stdout.write(`Open that address in a browser on this machine (API: ${config.apiUrl}). Ctrl+C stops it.\n`);

@@ -1,17 +1,28 @@
+import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
-import { PlannedScreen } from '../components/planned-screen';
+import { call } from '../api/client';
+import { Notice } from '../components/notice';
+import { ScreenHeader } from '../components/screen-header';
+import { ProfilesSection } from './accounts/profiles-section';
+import { WalletsSection } from './accounts/wallets-section';
 
 export function AccountsScreen(): ReactElement {
+  const wallets = useQuery({ queryKey: ['wallets'], queryFn: () => call('listWallets', {}) });
+  const profiles = useQuery({ queryKey: ['profiles'], queryFn: () => call('listProfiles', {}) });
+  const keychain = wallets.data?.keychain;
   return (
-    <PlannedScreen
-      title="Accounts"
-      intro="Your Bittensor wallets and hotkeys, and the Chutes profiles that use them."
-      plans={[
-        'See the wallets and hotkeys found in your Bittensor wallets folder',
-        'Move a hotkey seed into the operating system keychain, so it is no longer in a plain file',
-        'Import the profile the chutes CLI saved in config.ini, or export one for the CLI',
-        'Switch between profiles (for example production and a local sandbox)',
-      ]}
-    />
+    <section>
+      <ScreenHeader title="Accounts">Your Chutes profiles, and the Bittensor hotkeys that sign for them.</ScreenHeader>
+      {keychain && !keychain.available ? (
+        <Notice tone="warn">
+          <p>
+            <strong>The system keychain is not available.</strong> {keychain.message}
+          </p>
+          {keychain.hint ? <p className="small">{keychain.hint}</p> : null}
+        </Notice>
+      ) : null}
+      <ProfilesSection view={profiles.data} error={profiles.error} />
+      <WalletsSection view={wallets.data} error={wallets.error} onRescan={() => void wallets.refetch()} />
+    </section>
   );
 }

@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { call } from '../api/client';
 import { ErrorNotice } from '../components/error-notice';
 import { ScreenHeader } from '../components/screen-header';
+import { ActivityPanel } from './settings/activity-panel';
 import { DiagnosticsPanel } from './settings/diagnostics-panel';
 
 const SOURCE_LABEL: Record<string, string> = {
@@ -17,7 +18,7 @@ export function SettingsScreen(): ReactElement {
   const info = useQuery({ queryKey: ['appInfo'], queryFn: () => call('getAppInfo', {}) });
   return (
     <section>
-      <ScreenHeader title="Settings">Where the app points, and whether it can reach Chutes.</ScreenHeader>
+      <ScreenHeader title="Settings">Where the app points, whether it can reach Chutes, and what it has signed.</ScreenHeader>
       {info.data ? <DiagnosticsPanel apiUrl={info.data.apiUrl} /> : null}
       <section className="card" aria-labelledby="config-title">
         <h2 id="config-title">Configuration</h2>
@@ -53,6 +54,7 @@ export function SettingsScreen(): ReactElement {
           The same environment variables as the chutes CLI apply: set them before starting the app to change these.
         </p>
       </section>
+      <ActivityPanel />
     </section>
   );
 }

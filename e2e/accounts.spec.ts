@@ -1,0 +1,134 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { registerInSandbox, startSandbox, type SandboxHandle } from './fixtures/sandbox';
+import { screenshot } from './fixtures/screenshots';
+import { writeWalletTree, type WalletTree } from './fixtures/wallet-tree';
+import { startWebHost, type RunningWebHost } from './fixtures/web-host';
+
+let host: RunningWebHost | undefined;
+let sandbox: SandboxHandle | undefined;
+let rpcBodies: string[] = [];
+
+test.afterEach(async () => {
+  await host?.stop();
+  await sandbox?.close();
+  host = sandbox = undefined;
+});
+
+/** Everything the page received from main, to prove no seed ever reached it. */
+function recordRpc(page: Page): void {
+  rpcBodies = [];
+  page.on('response', (response) => {
+    if (response.url().includes('/rpc/')) void response.text().then((t) => rpcBodies.push(t), () => undefined);
+  });
+}
+
+async function openAccounts(page: Page, h: RunningWebHost): Promise<void> {
+  recordRpc(page);
+  await page.goto(h.launchUrl);
+  await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
+}
+
+const hotkey = (page: Page, label: string) => page.getByRole('listitem', { name: `Hotkey ${label}`, exact: true });
+
+test('a new user with no wallets and no profiles is told what to do', async ({ page }) => {
+  host = await startWebHost();
+  await openAccounts(page, host);
+  await expect(page.getByText(`There is no wallets folder at ${host.dirs.wallets}.`)).toBeVisible();
+  await expect(page.getByText('btcli wallet new_coldkey --wallet.name mywallet')).toBeVisible();
+  await expect(page.getByText(/No profiles yet\./)).toBeVisible();
+  await screenshot(page, 'accounts-empty');
+});
+
+test('the wallets tree shows every odd file for what it is, and fixes loose permissions', async ({ page }) => {
+  host = await startWebHost();
+  const tree = await writeWalletTree(host.dirs.wallets);
+  await openAccounts(page, host);
+  const alpha = page.getByRole('article', { name: 'Wallet alpha' });
+  await expect(alpha.getByText(tree.coldkey.ss58)).toBeVisible();
+  const names = await alpha.getByRole('list', { name: 'Hotkeys of alpha' }).locator('.hotkey-name').allTextContents();
+  expect(names).toEqual(['broken', 'hk1', 'hk2', 'hk10', 'locked', 'watch']);
+  await expect(hotkey(page, 'alpha/watch').getByText('Public only', { exact: true })).toBeVisible();
+  await expect(hotkey(page, 'alpha/locked').getByText('Encrypted', { exact: true })).toBeVisible();
+  await expect(hotkey(page, 'alpha/broken').getByText('Unreadable', { exact: true })).toBeVisible();
+  await expect(hotkey(page, 'alpha/hk1').getByText(tree.hk1.ss58)).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Wallet beta' }).getByText('No coldkeypub.txt')).toBeVisible();
+  await expect(hotkey(page, 'beta/huge').getByText('Unreadable', { exact: true })).toBeVisible();
+  await expect(page.getByRole('listitem', { name: /Hotkey beta\/k\uFFFDy/ })).toBeVisible();
+
+  const hk2 = hotkey(page, 'alpha/hk2');
+  await expect(hk2.getByText('Readable by others')).toBeVisible();
+  await screenshot(page, 'accounts-wallet-tree');
+  await hk2.getByRole('button', { name: 'Make private: alpha/hk2', exact: true }).click();
+  await expect(hk2.getByText('Readable by others')).toHaveCount(0);
+  expect((await fs.stat(path.join(tree.root, 'alpha/hotkeys/hk2'))).mode & 0o777).toBe(0o600);
+  expect((await fs.stat(path.join(tree.root, 'alpha/hotkeys/hk1'))).mode & 0o777).toBe(0o600);
+  for (const seed of tree.seeds) expect(rpcBodies.join('\n')).not.toContain(seed);
+});
+
+test('a hotkey goes into the keychain, signs GET /users/me against the sandbox, and becomes a profile', async ({ page }) => {
+  sandbox = await startSandbox({ port: 0 });
+  host = await startWebHost({ env: { CHUTES_API_URL: sandbox.url } });
+  const tree: WalletTree = await writeWalletTree(host.dirs.wallets);
+  const account = await registerInSandbox(sandbox.url, tree.hk1.seed, 'alice');
+  await openAccounts(page, host);
+
+  const hk1 = hotkey(page, 'alpha/hk1');
+  await hk1.getByRole('button', { name: 'Add to keychain: alpha/hk1', exact: true }).click();
+  await expect(hk1.getByText('In keychain')).toBeVisible();
+  await hk1.getByRole('button', { name: 'Look up account: alpha/hk1', exact: true }).click();
+  await expect(hk1.getByRole('status')).toContainText(`as alice (user ID ${account.userId})`);
+  await hk1.getByRole('button', { name: 'Save as profile' }).click();
+  const profile = page.getByRole('listitem', { name: /^Profile alice @ 127\.0\.0\.1:\d+$/ });
+  await expect(profile.getByText('Active')).toBeVisible();
+  await expect(profile.getByText('Seed in keychain')).toBeVisible();
+  await screenshot(page, 'accounts-profile-from-hotkey');
+
+  const signed = sandbox.requests(50).filter((r) => r.path === '/users/me');
+  expect(signed.length).toBeGreaterThanOrEqual(2);
+  expect(signed.every((r) => r.status === 200 && r.hotkey === tree.hk1.ss58)).toBe(true);
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const calls = page.getByRole('table', { name: 'Signed calls' });
+  await expect(calls.getByRole('row').filter({ hasText: 'GET /users/me' }).first()).toContainText('hotkey signature');
+  await expect(calls.getByRole('row').filter({ hasText: 'GET /users/me' }).first()).toContainText('200');
+  await screenshot(page, 'settings-activity');
+
+  const everything = [rpcBodies.join('\n'), host.output(), await fs.readFile(path.join(host.dirs.data, 'activity.jsonl'), 'utf8')].join('\n');
+  for (const seed of tree.seeds) expect(everything).not.toContain(seed);
+});
+
+test('removing a hotkey from the keychain takes its seed away from the app', async ({ page }) => {
+  host = await startWebHost();
+  await writeWalletTree(host.dirs.wallets);
+  await openAccounts(page, host);
+  const hk10 = hotkey(page, 'alpha/hk10');
+  await hk10.getByRole('button', { name: 'Add to keychain: alpha/hk10', exact: true }).click();
+  await expect(hk10.getByText('In keychain')).toBeVisible();
+  await hk10.getByRole('button', { name: 'Remove from keychain: alpha/hk10', exact: true }).click();
+  await expect(hk10.getByText('In keychain')).toHaveCount(0);
+  await expect(hk10.getByRole('button', { name: 'Add to keychain: alpha/hk10', exact: true })).toBeVisible();
+});
+
+test('a missing keychain is explained, and the wallets still show', async ({ page }) => {
+  host = await startWebHost({ unset: ['DBUS_SESSION_BUS_ADDRESS'] });
+  await writeWalletTree(host.dirs.wallets);
+  await openAccounts(page, host);
+  await expect(page.getByText('The system keychain is not available.')).toBeVisible();
+  await expect(page.getByText(/There is no desktop session bus \(D-Bus\)/)).toBeVisible();
+  await expect(hotkey(page, 'alpha/hk1').getByText(/^5\w{47}$/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add to keychain: alpha/hk1', exact: true })).toHaveCount(0);
+  await screenshot(page, 'accounts-keychain-unavailable');
+});
+
+test('a hotkey file path that does not exist gets a specific message and stays typed', async ({ page }) => {
+  host = await startWebHost();
+  await openAccounts(page, host);
+  await page.getByRole('button', { name: 'Add a hotkey file…' }).click();
+  const field = page.getByLabel(/Hotkey file/);
+  await field.fill('/nowhere/hotkeys/default');
+  await page.getByRole('button', { name: 'Add to keychain' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The hotkey file does not exist.');
+  await expect(field).toHaveValue('/nowhere/hotkeys/default');
+});

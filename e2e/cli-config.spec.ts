@@ -1,0 +1,101 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { makeKey } from '../electron/wallets/test-fixtures';
+import { registerInSandbox, startSandbox, type SandboxHandle } from './fixtures/sandbox';
+import { screenshot } from './fixtures/screenshots';
+import { startWebHost, type RunningWebHost } from './fixtures/web-host';
+
+let host: RunningWebHost | undefined;
+let sandbox: SandboxHandle | undefined;
+
+test.afterEach(async () => {
+  await host?.stop();
+  await sandbox?.close();
+  host = sandbox = undefined;
+});
+
+test('import the CLI config (stripping its seed), sign with it, and export it back for the CLI', async ({ page }) => {
+  sandbox = await startSandbox({ port: 0 });
+  host = await startWebHost({ env: { CHUTES_API_URL: sandbox.url } });
+  const key = await makeKey();
+  const seedHex = Buffer.from(key.seed).toString('hex');
+  const account = await registerInSandbox(sandbox.url, key.seed, 'bob');
+  await fs.mkdir(path.dirname(host.dirs.configPath), { recursive: true });
+  const original = [
+    '[api]',
+    `base_url = ${sandbox.url}`,
+    '',
+    '[auth]',
+    'username = bob',
+    `user_id = ${account.userId}`,
+    `hotkey_seed = ${seedHex}`,
+    'hotkey_name = default',
+    `hotkey_ss58address = ${key.ss58}`,
+    '',
+    '[payment]',
+    `address = ${account.paymentAddress}`,
+    '',
+    '[custom]',
+    'kept = yes',
+    '',
+  ].join('\n');
+  await fs.writeFile(host.dirs.configPath, original, { mode: 0o600 });
+
+  await page.goto(host.launchUrl);
+  await page.getByRole('button', { name: 'Import CLI config…' }).click();
+  const form = page.getByRole('form', { name: 'Import CLI config' });
+  await expect(form.getByLabel('CLI config file')).toHaveValue(host.dirs.configPath);
+  await expect(form.getByText(/This is where the chutes CLI keeps its config \(from CHUTES_CONFIG_PATH\)/)).toBeVisible();
+  await form.getByLabel(/Remove the seed from the CLI config/).check();
+  await screenshot(page, 'accounts-import-cli-config');
+  await form.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('The hotkey seed is now in the system keychain.');
+
+  const stripped = await fs.readFile(host.dirs.configPath, 'utf8');
+  expect(stripped).not.toContain('hotkey_seed');
+  expect(stripped).toContain(`hotkey_ss58address = ${key.ss58}`);
+  expect(stripped).toContain('[custom]\nkept = yes');
+
+  const profile = page.getByRole('listitem', { name: /^Profile bob @ / });
+  await expect(profile.getByText('Active')).toBeVisible();
+  await expect(profile.getByText('Seed in keychain')).toBeVisible();
+
+  // The imported seed signs: look the account up from the keychain-only list.
+  await page.getByRole('button', { name: `Look up account: ${key.ss58}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Registered on' })).toContainText(`as bob (user ID ${account.userId})`);
+
+  // Export without the seed to the CLI's own path: it exists, so the app asks before replacing.
+  await profile.getByRole('button', { name: 'Export for CLI…' }).click();
+  const exportForm = page.getByRole('form', { name: /^Export bob @ / });
+  await exportForm.getByRole('button', { name: 'Export' }).click();
+  await expect(exportForm.getByText(/A file already exists at/)).toBeVisible();
+  await exportForm.getByLabel(/Include the hotkey seed in plain text/).check();
+  await expect(exportForm.getByText(/will contain the hotkey seed in plain text/)).toBeVisible();
+  await screenshot(page, 'accounts-export-with-seed');
+  await exportForm.getByRole('button', { name: 'Export with seed' }).click();
+  await exportForm.getByRole('button', { name: 'Replace the file' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Wrote' })).toContainText('replaced the file that was there');
+
+  const exported = await fs.readFile(host.dirs.configPath, 'utf8');
+  expect(exported).toContain(`hotkey_seed = ${seedHex}`);
+  expect(exported).toContain('[custom]\nkept = yes');
+  expect((await fs.stat(host.dirs.configPath)).mode & 0o777).toBe(0o600);
+});
+
+test('a config whose seed does not match its address is refused, and nothing changes', async ({ page }) => {
+  host = await startWebHost();
+  const [a, b] = await Promise.all([makeKey(), makeKey()]);
+  await fs.mkdir(path.dirname(host.dirs.configPath), { recursive: true });
+  const text = `[api]\nbase_url = http://127.0.0.1:9\n\n[auth]\nusername = eve\nuser_id = 00000000-0000-0000-0000-000000000000\nhotkey_seed = ${Buffer.from(a.seed).toString('hex')}\nhotkey_name = default\nhotkey_ss58address = ${b.ss58}\n`;
+  await fs.writeFile(host.dirs.configPath, text, { mode: 0o600 });
+  await page.goto(host.launchUrl);
+  await page.getByRole('button', { name: 'Import CLI config…' }).click();
+  const form = page.getByRole('form', { name: 'Import CLI config' });
+  await form.getByLabel(/Remove the seed from the CLI config/).check();
+  await form.getByRole('button', { name: 'Import' }).click();
+  await expect(form.getByRole('alert')).toContainText(`hotkey_seed belongs to ${a.ss58}, but hotkey_ss58address says ${b.ss58}. Nothing was imported.`);
+  expect(await fs.readFile(host.dirs.configPath, 'utf8')).toBe(text);
+  await expect(form.getByLabel('CLI config file')).toHaveValue(host.dirs.configPath);
+  await expect(page.getByText(/No profiles yet\./)).toBeVisible();
+});

@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { AppFailure } from '../../shared/errors';
+import type { ImportedHotkey, KeychainStatus } from '../../shared/identity';
+import { expandHome, type AppConfig } from '../app-config';
+import type { ActivityLog } from '../activity-log/activity-log';
+import type { ApiClient } from '../api-client';
+import type { Handlers } from '../ipc-router';
+import type { SeedVault } from '../keychain/seed-vault';
+import type { ProfileStore } from '../profiles';
+import { isValidSs58 } from '../signer';
+import { discoverWallets, fixHotkeyPermissions, readHotkeyFile, readHotkeySeed, type HotkeySeed } from '../wallets';
+
+export interface AccountServices {
+  config: AppConfig;
+  vault: SeedVault;
+  profiles: ProfileStore;
+  api: ApiClient;
+  activity: ActivityLog;
+  home: string;
+}
+
+type AccountChannels =
+  | 'listWallets'
+  | 'keychainStatus'
+  | 'importHotkey'
+  | 'importHotkeyFile'
+  | 'removeHotkeySeed'
+  | 'fixHotkeyPermissions'
+  | 'lookupAccount'
+  | 'addProfileFromHotkey'
+  | 'listActivity';
+
+/** The keychain's state as a value: a screen must still render when it is missing or locked. */
+async function probeKeychain(vault: SeedVault): Promise<{ status: KeychainStatus; seeds: string[] | null }> {
+  try {
+    return { status: { available: true }, seeds: await vault.listSeeds() };
+  } catch (error) {
+    if (error instanceof AppFailure && error.appError.code === 'keychain-unavailable') {
+      const { message, detail } = error.appError;
+      return { status: { available: false, message, ...(detail?.hint ? { hint: detail.hint } : {}) }, seeds: null };
+    }
+    throw error;
+  }
+}
+
+function checkedHotkey(hotkey: string): string {
+  if (!isValidSs58(hotkey)) {
+    throw new AppFailure('invalid-input', 'That is not a valid SS58 address (the checksum does not match).', { fields: [{ path: 'hotkey', message: 'Invalid SS58 checksum' }] });
+  }
+  return hotkey;
+}
+
+/** Put a seed read from a file into the keychain, and wipe our copy whatever happens. */
+async function keep(vault: SeedVault, read: HotkeySeed): Promise<string> {
+  try {
+    await vault.putSeed(read.ss58, read.seed);
+    return read.ss58;
+  } finally {
+    read.seed.fill(0);
+  }
+}
+
+export function accountHandlers(services: AccountServices): Pick<Handlers, AccountChannels> {
+  const { config, vault, profiles, api, activity } = services;
+  return {
+    listWallets: async ({ verifySeeds }) => {
+      const [scan, keychain] = await Promise.all([discoverWallets(config.walletsPath, { verifySeeds: verifySeeds ?? false }), probeKeychain(vault)]);
+      return { ...scan, keychain: keychain.status, seedsInKeychain: keychain.seeds };
+    },
+    keychainStatus: async () => (await probeKeychain(vault)).status,
+    importHotkey: async ({ walletId, hotkeyId }): Promise<ImportedHotkey> => {
+      const ss58 = await keep(vault, await readHotkeySeed(config.walletsPath, walletId, hotkeyId));
+      const scan = await discoverWallets(config.walletsPath);
+      const entry = scan.wallets.find((w) => w.id === walletId)?.hotkeys.find((h) => h.id === hotkeyId);
+      return { ss58, name: entry?.name ?? hotkeyId, permissions: entry?.permissions ?? null };
+    },
+    importHotkeyFile: async ({ path: typed }): Promise<ImportedHotkey> => {
+      const read = await readHotkeyFile(path.resolve(expandHome(typed, services.home)));
+      const ss58 = await keep(vault, read);
+      return { ss58, name: read.suggestedName, permissions: null };
+    },
+    removeHotkeySeed: async ({ hotkey }) => {
+      const removed = await vault.removeSeed(checkedHotkey(hotkey));
+      await api.forgetSession(hotkey);
+      return { removed };
+    },
+    fixHotkeyPermissions: ({ walletId, hotkeyId }) => fixHotkeyPermissions(config.walletsPath, walletId, hotkeyId),
+    lookupAccount: ({ hotkey }) => api.getMe(checkedHotkey(hotkey)),
+    addProfileFromHotkey: async ({ hotkey, hotkeyName }) => {
+      const me = await api.getMe(checkedHotkey(hotkey));
+      return profiles.upsert({
+        baseUrl: config.apiUrl,
+        username: me.username,
+        userId: me.userId,
+        hotkeyName,
+        hotkeySs58: hotkey,
+        paymentAddress: me.paymentAddress || null,
+        source: { kind: 'manual' },
+      });
+    },
+    listActivity: ({ limit }) => activity.list({ limit: limit ?? 200 }),
+  };
+}

@@ -1,0 +1,35 @@
+import os from 'node:os';
+import type { AppInfo } from '../shared/app-info';
+import { createActivityLog, type ActivityLog } from './activity-log/activity-log';
+import { createApiClient, type ApiClient } from './api-client';
+import type { AppConfig } from './app-config';
+import { createOsSeedVault } from './keychain/os-seed-vault';
+import type { SeedVault } from './keychain/seed-vault';
+import { createProfileStore, type ProfileStore } from './profiles';
+
+/** Everything handlers use, built once per process (window or web host). Nothing here touches the network or keychain until asked. */
+export interface Services {
+  config: AppConfig;
+  host: AppInfo['host'];
+  version: string;
+  home: string;
+  vault: SeedVault;
+  profiles: ProfileStore;
+  activity: ActivityLog;
+  /** Client for the configured API (CHUTES_API_URL). */
+  api: ApiClient;
+}
+
+export function createServices(config: AppConfig, host: AppInfo['host'], version: string, vault: SeedVault = createOsSeedVault({ seedService: config.keychainService, sessionService: `${config.keychainService}-session` })): Services {
+  const activity = createActivityLog(config.dataDir);
+  return {
+    config,
+    host,
+    version,
+    home: os.homedir(),
+    vault,
+    profiles: createProfileStore({ dataDir: config.dataDir, vault }),
+    activity,
+    api: createApiClient({ baseUrl: config.apiUrl, vault, activityLog: activity }),
+  };
+}

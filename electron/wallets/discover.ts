@@ -1,0 +1,126 @@
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { AppFailure } from '../../shared/errors';
+import { log } from '../log';
+import { describeFsError } from './fs-messages';
+import { entryFromBytes, naturalSort, plainNameFromId, type NamedEntry } from './names';
+import { folderStatus, isHidden, resolveKind, scanWallet, type ScanContext } from './scan-wallet';
+import { bytesEqual } from './ss58';
+import { loadSr25519 } from './sr25519';
+import type { DiscoverOptions, HotkeyEntry, WalletEntry, WalletsScan } from '../../shared/wallets';
+import { createLimiter, createSlicedSyncFs, joinPath, nodeWalletFs, type WalletFs } from './wallet-fs';
+
+/** Test and platform seams; not part of what the renderer can ask for. */
+export interface DiscoverSeams {
+  fs?: WalletFs;
+  platform?: NodeJS.Platform;
+}
+
+const DEFAULT_CONCURRENCY = 48;
+
+const FOLDER_MESSAGES = {
+  missing: 'The wallets folder does not exist.',
+  'not-a-directory': 'The wallets path is a file, not a folder.',
+} as const;
+
+async function context(opts: DiscoverOptions, seams: DiscoverSeams): Promise<ScanContext> {
+  const concurrency = Math.max(1, Math.min(256, Math.floor(opts.concurrency ?? DEFAULT_CONCURRENCY)));
+  return {
+    fs: seams.fs ?? (opts.io === 'async' ? nodeWalletFs : createSlicedSyncFs()),
+    limit: createLimiter(concurrency),
+    derive: opts.verifySeeds ? await loadSr25519() : null,
+    platform: seams.platform ?? process.platform,
+  };
+}
+
+type WalletSlot = { named: NamedEntry; error?: string };
+
+/** Wallets are sub-folders (symlinks followed, as btcli does); dot-entries are skipped. */
+async function listWallets(ctx: ScanContext, root: Buffer): Promise<WalletSlot[]> {
+  const listed = (await ctx.limit(() => ctx.fs.list(root))).filter((e) => !isHidden(e.bytes));
+  const slots = await Promise.all(
+    listed.map(async (e): Promise<WalletSlot | null> => {
+      const kind = await resolveKind(ctx, joinPath(root, e.bytes), e.kind);
+      const named = entryFromBytes(e.bytes);
+      if (typeof kind === 'object') return { named, error: kind.error };
+      return kind === 'dir' ? { named } : null;
+    }),
+  );
+  return slots.filter((s): s is WalletSlot => s !== null);
+}
+
+function brokenWallet(slot: WalletSlot, message: string): WalletEntry {
+  return {
+    id: slot.named.id,
+    name: slot.named.name,
+    status: 'unreadable',
+    message,
+    coldkey: { status: 'unreadable', ss58: null, hasPrivateColdkey: false, message },
+    hotkeysFolder: 'unreadable',
+    hotkeys: [],
+  };
+}
+
+/** Counts only: names and paths stay out of the log. */
+function logSummary(wallets: WalletEntry[], ms: number, opts: DiscoverOptions): void {
+  const hotkeys = wallets.reduce((n, w) => n + w.hotkeys.length, 0);
+  const problems = wallets.reduce((n, w) => n + w.hotkeys.filter((h) => h.status !== 'ok' && h.status !== 'public-only').length, 0);
+  const io = opts.io ?? 'sliced-sync';
+  log.info(`wallet discovery: ${wallets.length} wallets, ${hotkeys} hotkeys, ${problems} not usable; ${Math.round(ms)} ms (${io})`);
+}
+
+/**
+ * List every wallet and hotkey under `walletsPath` without modifying anything. Never throws for
+ * filesystem trouble: the folder, each wallet and each hotkey carry their own status. Results
+ * hold no seeds; only `hasSeed` says whether one is there.
+ */
+export async function discoverWallets(walletsPath: string, opts: DiscoverOptions = {}, seams: DiscoverSeams = {}): Promise<WalletsScan> {
+  const started = performance.now();
+  const resolved = path.resolve(walletsPath);
+  const ctx = await context(opts, seams);
+  const scan = { walletsPath: resolved, seedsVerified: ctx.derive !== null };
+  const root = Buffer.from(resolved);
+  let slots: WalletSlot[];
+  try {
+    slots = await listWallets(ctx, root);
+  } catch (error) {
+    const status = folderStatus(error);
+    const message = status === 'unreadable' ? `The wallets folder cannot be read: ${describeFsError(error)}` : FOLDER_MESSAGES[status];
+    return { ...scan, status, message, wallets: [] };
+  }
+  const wallets = await Promise.all(
+    slots.map((slot) => (slot.error !== undefined ? Promise.resolve(brokenWallet(slot, slot.error)) : scanWallet(ctx, root, slot.named))),
+  );
+  logSummary(wallets, performance.now() - started, opts);
+  return { ...scan, status: 'ok', wallets: naturalSort(wallets) };
+}
+
+export interface LocatedHotkey {
+  /** Exact path bytes (names may not be valid UTF-8). */
+  path: Buffer;
+  entry: HotkeyEntry;
+}
+
+/**
+ * Turn ids sent back by the renderer into a file path, allowing only plain names that a fresh
+ * listing of that wallet still shows as a hotkey: no `/`, no `..`, nothing the scan skipped.
+ */
+export async function locateHotkey(walletsPath: string, walletId: string, hotkeyId: string, seams: DiscoverSeams = {}): Promise<LocatedHotkey> {
+  const walletBytes = plainNameFromId(walletId, seams.platform);
+  const hotkeyBytes = plainNameFromId(hotkeyId, seams.platform);
+  if (!walletBytes || !hotkeyBytes) throw new AppFailure('invalid-input', 'That is not a wallet or hotkey name.');
+  const ctx = await context({}, seams);
+  const root = Buffer.from(path.resolve(walletsPath));
+  let slots: WalletSlot[];
+  try {
+    slots = await listWallets(ctx, root);
+  } catch {
+    throw new AppFailure('not-found', 'The wallets folder cannot be read.');
+  }
+  const slot = slots.find((s) => s.error === undefined && bytesEqual(s.named.bytes, walletBytes));
+  if (!slot) throw new AppFailure('not-found', 'That wallet is no longer in the wallets folder.');
+  const wallet = await scanWallet(ctx, root, slot.named);
+  const entry = wallet.hotkeys.find((h) => h.id === hotkeyId);
+  if (!entry) throw new AppFailure('not-found', 'That hotkey is no longer in the wallet.');
+  return { path: joinPath(root, walletBytes, Buffer.from('hotkeys'), hotkeyBytes), entry };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { entryFromBytes, naturalSort, plainNameFromId } from './names';
+
+describe('entry ids', () => {
+  it('uses the name itself for clean UTF-8', () => {
+    expect(entryFromBytes(Buffer.from('default'))).toMatchObject({ id: 'default', name: 'default' });
+    expect(entryFromBytes(Buffer.from('wället-ß'))).toMatchObject({ id: 'wället-ß', name: 'wället-ß' });
+  });
+
+  it('gives non-UTF-8 names a lossy display name and a reversible id', () => {
+    const bytes = Buffer.from([0x66, 0xff, 0x6f]);
+    const entry = entryFromBytes(bytes);
+    expect(entry.name).toBe('f\uFFFDo');
+    expect(entry.id).toBe('hex:66ff6f');
+    expect(plainNameFromId(entry.id)?.equals(bytes)).toBe(true);
+  });
+
+  it('escapes clean names that look like hex ids, so ids never collide', () => {
+    const entry = entryFromBytes(Buffer.from('hex:66ff6f'));
+    expect(entry.id).not.toBe('hex:66ff6f');
+    expect(plainNameFromId(entry.id)?.toString()).toBe('hex:66ff6f');
+  });
+});
+
+describe('plainNameFromId (path-traversal guard)', () => {
+  it.each(['', '.', '..', '../x', 'a/b', '/etc', 'a\0b', 'hex:2e2e', 'hex:2f', 'hex:zz', 'hex:6', 'hex:'])('rejects %j', (id) => {
+    expect(plainNameFromId(id, 'linux')).toBeNull();
+  });
+  it('rejects backslashes and drive colons on Windows only', () => {
+    expect(plainNameFromId('a\\b', 'win32')).toBeNull();
+    expect(plainNameFromId('c:x', 'win32')).toBeNull();
+    expect(plainNameFromId('a\\b', 'linux')?.toString()).toBe('a\\b');
+  });
+  it('rejects non-strings and over-long names', () => {
+    expect(plainNameFromId(42)).toBeNull();
+    expect(plainNameFromId('x'.repeat(256))).toBeNull();
+  });
+});
+
+describe('naturalSort', () => {
+  it('orders numbers by value, case-insensitively', () => {
+    const names = ['hk10', 'HK3', 'hk2', 'Hk1', 'alpha', 'hk20', 'Beta'];
+    const sorted = naturalSort(names.map((n) => ({ id: n, name: n }))).map((e) => e.name);
+    expect(sorted).toEqual(['alpha', 'Beta', 'Hk1', 'hk2', 'HK3', 'hk10', 'hk20']);
+  });
+  it('is total: names equal but for case keep a stable order by id', () => {
+    const sorted = naturalSort([{ id: 'b', name: 'X' }, { id: 'a', name: 'x' }]).map((e) => e.id);
+    expect(sorted).toEqual(['a', 'b']);
+  });
+});

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppFailure } from '../../shared/errors';
+import { log } from '../log';
+import { MAX_KEYFILE_BYTES } from './keyfile';
+import type { ConfigPermissions, FilePermissions } from '../../shared/wallets';
+import { errnoCode, nodeWalletFs } from './wallet-fs';
+
+/**
+ * Permission checks for files holding a plain-text seed (hotkey files, the CLI's config.ini) and
+ * the one write this module ever makes near wallet files: chmod 0600, only when the user asks.
+ */
+export const PRIVATE_MODE = 0o600;
+
+export function describePermissions(
+  mode: number | null,
+  holdsSecret: boolean | null,
+  platform: NodeJS.Platform = process.platform,
+): FilePermissions {
+  // Windows reports synthetic modes (0o666/0o444) that say nothing about ACLs.
+  if (platform === 'win32' || mode === null) return { status: 'unknown', mode: null };
+  const bits = mode & 0o777;
+  if (holdsSecret === null) return { status: 'unknown', mode: bits };
+  if ((bits & 0o077) === 0) return { status: 'private', mode: bits };
+  return { status: holdsSecret ? 'too-open' : 'not-secret', mode: bits };
+}
+
+/** `[auth] hotkey_seed = <non-empty>`, the way the CLI's configparser would see it. */
+export function configHoldsSeed(text: string): boolean {
+  let section = '';
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line.startsWith('[') && line.endsWith(']')) section = line.slice(1, -1).trim().toLowerCase();
+    else if (section === 'auth' && /^hotkey_seed\s*[=:]\s*\S/i.test(line)) return true;
+  }
+  return false;
+}
+
+export async function checkConfigPermissions(
+  configPath: string,
+  platform: NodeJS.Platform = process.platform,
+): Promise<ConfigPermissions> {
+  const target = path.resolve(configPath);
+  const missing: ConfigPermissions = { path: target, exists: false, holdsSeed: false, permissions: describePermissions(null, null, platform) };
+  let read;
+  try {
+    read = await nodeWalletFs.readCapped(Buffer.from(target), MAX_KEYFILE_BYTES);
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return missing;
+    return { ...missing, exists: true };
+  }
+  if (read.kind === 'not-a-file') return missing;
+  if (read.kind === 'too-large') return { ...missing, exists: true, permissions: describePermissions(read.mode, null, platform) };
+  const holdsSeed = configHoldsSeed(read.bytes.toString('utf8'));
+  read.bytes.fill(0);
+  return { path: target, exists: true, holdsSeed, permissions: describePermissions(read.mode, holdsSeed, platform) };
+}
+
+function isInside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+
+/**
+ * chmod 0600 on an exact file: never through a symlink (lstat + O_NOFOLLOW, so a link swapped in
+ * between is still refused), and only for paths the caller has already tied to a scanned hotkey.
+ */
+export async function chmodPrivate(target: string | Buffer, platform: NodeJS.Platform = process.platform): Promise<FilePermissions> {
+  if (platform === 'win32') {
+    throw new AppFailure('invalid-input', 'File permissions cannot be tightened this way on Windows.', {
+      hint: 'Use the file’s Properties → Security tab to limit access to your own account.',
+    });
+  }
+  const st = await fs.promises.lstat(target).catch((error: unknown) => {
+    throw new AppFailure(errnoCode(error) === 'ENOENT' ? 'not-found' : 'internal', 'The file could not be found or inspected.');
+  });
+  if (st.isSymbolicLink()) throw new AppFailure('forbidden', 'Refusing to change permissions through a symbolic link.');
+  if (!st.isFile()) throw new AppFailure('invalid-input', 'Only regular files can be fixed.');
+  const flags = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK;
+  const handle = await fs.promises.open(target, flags).catch((error: unknown) => {
+    if (errnoCode(error) === 'ELOOP') throw new AppFailure('forbidden', 'Refusing to change permissions through a symbolic link.');
+    throw new AppFailure('internal', 'The file could not be opened to fix its permissions.');
+  });
+  try {
+    const opened = await handle.stat();
+    if (opened.ino !== st.ino || opened.dev !== st.dev) throw new AppFailure('conflict', 'The file changed while fixing it; try again.');
+    await handle.chmod(PRIVATE_MODE);
+    const after = await handle.stat();
+    // The only write this module makes: leave an audit line (modes only, no path or contents).
+    log.info(`tightened a seed file's permissions from ${(opened.mode & 0o777).toString(8)} to ${(after.mode & 0o777).toString(8)}`);
+    return describePermissions(after.mode, true, platform);
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface FixScope {
+  walletsPath: string;
+  /** The CLI config.ini the app knows about; the only allowed target outside walletsPath. */
+  configPath?: string;
+}
+
+/** Tighten a seed-holding file to 0600; refuses anything outside `scope` and symlinks. */
+export async function fixPermissions(
+  filePath: string,
+  scope: FixScope,
+  platform: NodeJS.Platform = process.platform,
+): Promise<FilePermissions> {
+  const target = path.resolve(filePath);
+  const allowed =
+    (scope.configPath !== undefined && target === path.resolve(scope.configPath)) || isInside(path.resolve(scope.walletsPath), target);
+  if (!allowed) throw new AppFailure('forbidden', 'Only files inside the wallets folder or the Chutes config file can be fixed.');
+  return chmodPrivate(target, platform);
+}

@@ -1,0 +1,33 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
+import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
+import { ErrorNotice } from '../../components/error-notice';
+import { Notice } from '../../components/notice';
+
+/** A signed `GET /users/me` for one hotkey, and the offer to keep the result as a profile. */
+export function AccountLookupPanel({ hotkey, hotkeyName }: { hotkey: string; hotkeyName: string }): ReactElement {
+  const lookup = useQuery({ queryKey: ['lookup', hotkey], queryFn: () => call('lookupAccount', { hotkey }) });
+  const save = useCall('addProfileFromHotkey', ['profiles']);
+  if (lookup.isPending) return <p className="muted small" role="status">Asking Chutes…</p>;
+  if (lookup.error) return <ErrorNotice error={lookup.error} />;
+  const account = lookup.data;
+  return (
+    <Notice tone="info" live>
+      <p>
+        Registered on {new URL(account.apiUrl).host} as <strong>{account.username}</strong> (user ID <code>{account.userId}</code>)
+        {account.balance !== null ? `, balance $${account.balance.toFixed(2)}` : ''}.
+      </p>
+      {save.data ? (
+        <p>Saved as the profile “{save.data.displayName}”.</p>
+      ) : (
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => save.mutate({ hotkey, hotkeyName })} disabled={save.isPending}>
+            Save as profile
+          </button>
+        </div>
+      )}
+      {save.error ? <ErrorNotice error={save.error} /> : null}
+    </Notice>
+  );
+}

@@ -1,0 +1,83 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent, type ReactElement } from 'react';
+import { PLAINTEXT_SEED_WARNING } from '../../../../shared/profile-texts';
+import type { Profile } from '../../../../shared/profiles';
+import { call, errorOf } from '../../api/client';
+import { useCall } from '../../api/use-call';
+import { ErrorNotice } from '../../components/error-notice';
+import { Notice } from '../../components/notice';
+
+/** Write a profile as the CLI's config.ini; the seed goes in only after an explicit, informed yes. */
+export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDone: () => void }): ReactElement {
+  const info = useQuery({ queryKey: ['appInfo'], queryFn: () => call('getAppInfo', {}) });
+  const [path, setPath] = useState<string | null>(null);
+  const [includeSeed, setIncludeSeed] = useState(false);
+  const exporter = useCall('exportProfile', ['cliConfig']);
+  const shownPath = path ?? info.data?.configPath ?? '';
+  const conflict = exporter.error && errorOf(exporter.error).code === 'conflict' && /already exists/.test(errorOf(exporter.error).message);
+
+  const run = (overwrite: boolean) => exporter.mutate({ profileId: profile.id, path: shownPath, includeSeed, overwrite });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    run(false);
+  };
+
+  if (exporter.data) {
+    return (
+      <div className="subform">
+        <Notice tone="good" live>
+          <p>
+            Wrote <code>{exporter.data.path}</code>
+            {exporter.data.overwritten ? ' (replaced the file that was there; its other settings were kept)' : ''}.
+          </p>
+          <p className="small">{exporter.data.cliImpact}</p>
+        </Notice>
+        <div className="actions">
+          <button type="button" onClick={onDone}>
+            Close
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form className="subform" onSubmit={onSubmit} aria-label={`Export ${profile.displayName}`}>
+      <label className="field">
+        Write to
+        <input type="text" value={shownPath} spellCheck={false} onChange={(e) => { setPath(e.target.value); exporter.reset(); }} />
+      </label>
+      <label className="choice">
+        <input type="checkbox" checked={includeSeed} onChange={(e) => { setIncludeSeed(e.target.checked); exporter.reset(); }} />
+        Include the hotkey seed in plain text, so the chutes CLI can sign with this file
+      </label>
+      {includeSeed ? (
+        <Notice tone="warn">
+          <p>{PLAINTEXT_SEED_WARNING}</p>
+        </Notice>
+      ) : null}
+      {conflict ? (
+        <Notice tone="warn">
+          <p>
+            A file already exists at <code>{shownPath}</code>. Replace it? Sections and keys the app does not know are kept.
+          </p>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => run(true)} disabled={exporter.isPending}>
+              Replace the file
+            </button>
+          </div>
+        </Notice>
+      ) : exporter.error ? (
+        <ErrorNotice error={exporter.error} />
+      ) : null}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={exporter.isPending || shownPath.trim() === ''}>
+          {exporter.isPending ? 'Exporting…' : includeSeed ? 'Export with seed' : 'Export'}
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

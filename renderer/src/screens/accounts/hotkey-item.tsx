@@ -1,0 +1,71 @@
+import { useState, type ReactElement } from 'react';
+import type { HotkeyEntry } from '../../../../shared/wallets';
+import { useCall } from '../../api/use-call';
+import { Address } from '../../components/address';
+import { Badge } from '../../components/badge';
+import { ErrorNotice } from '../../components/error-notice';
+import { AccountLookupPanel } from './account-lookup-panel';
+
+const STATUS_BADGE: Partial<Record<HotkeyEntry['status'], { tone: 'warn' | 'bad' | 'neutral'; label: string }>> = {
+  'public-only': { tone: 'neutral', label: 'Public only' },
+  encrypted: { tone: 'neutral', label: 'Encrypted' },
+  unreadable: { tone: 'bad', label: 'Unreadable' },
+  malformed: { tone: 'bad', label: 'Unreadable' },
+  'too-large': { tone: 'bad', label: 'Unreadable' },
+  'seed-mismatch': { tone: 'bad', label: 'Seed does not match address' },
+};
+
+export function HotkeyItem({ walletId, walletName, hotkey, inKeychain }: {
+  walletId: string;
+  walletName: string;
+  hotkey: HotkeyEntry;
+  /** null when the keychain did not answer. */
+  inKeychain: boolean | null;
+}): ReactElement {
+  const label = `${walletName}/${hotkey.name}`;
+  const [lookup, setLookup] = useState(false);
+  const add = useCall('importHotkey', ['wallets', 'profiles']);
+  const remove = useCall('removeHotkeySeed', ['wallets', 'profiles']);
+  const fix = useCall('fixHotkeyPermissions', ['wallets']);
+  const badge = STATUS_BADGE[hotkey.status];
+  const canAdd = hotkey.status === 'ok' && hotkey.hasSeed && inKeychain === false;
+  const error = add.error ?? remove.error ?? fix.error;
+  return (
+    <li className="hotkey" aria-label={`Hotkey ${label}`}>
+      <span className="hotkey-name">{hotkey.name}</span>
+      <div className="hotkey-body">
+        {hotkey.ss58 ? <Address address={hotkey.ss58} name={`hotkey ${label}`} /> : <span className="muted small">No address could be read</span>}
+        <div className="badges">
+          {inKeychain ? <Badge tone="good">In keychain</Badge> : null}
+          {badge ? <Badge tone={badge.tone}>{badge.label}</Badge> : null}
+          {hotkey.permissions.status === 'too-open' ? <Badge tone="warn">Readable by others</Badge> : null}
+          {hotkey.message ? <span className="small muted">{hotkey.message}</span> : null}
+        </div>
+        <div className="actions">
+          {canAdd ? (
+            <button type="button" className="primary" onClick={() => add.mutate({ walletId, hotkeyId: hotkey.id })} disabled={add.isPending} aria-label={`Add to keychain: ${label}`}>
+              Add to keychain
+            </button>
+          ) : null}
+          {hotkey.permissions.status === 'too-open' ? (
+            <button type="button" onClick={() => fix.mutate({ walletId, hotkeyId: hotkey.id })} disabled={fix.isPending} aria-label={`Make private: ${label}`}>
+              Make private (0600)
+            </button>
+          ) : null}
+          {inKeychain && hotkey.ss58 ? (
+            <>
+              <button type="button" onClick={() => setLookup(!lookup)} aria-expanded={lookup} aria-label={`Look up account: ${label}`}>
+                Look up account
+              </button>
+              <button type="button" className="danger" onClick={() => hotkey.ss58 && remove.mutate({ hotkey: hotkey.ss58 })} disabled={remove.isPending} aria-label={`Remove from keychain: ${label}`}>
+                Remove from keychain
+              </button>
+            </>
+          ) : null}
+        </div>
+        {error ? <ErrorNotice error={error} /> : null}
+        {lookup && hotkey.ss58 ? <AccountLookupPanel hotkey={hotkey.ss58} hotkeyName={hotkey.name} /> : null}
+      </div>
+    </li>
+  );
+}

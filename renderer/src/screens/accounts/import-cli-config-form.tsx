@@ -1,0 +1,85 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent, type ReactElement } from 'react';
+import { LEAVE_SEED_EXPLANATION, STRIP_SEED_EXPLANATION } from '../../../../shared/profile-texts';
+import { call } from '../../api/client';
+import { useCall } from '../../api/use-call';
+import { ErrorNotice } from '../../components/error-notice';
+import { Notice } from '../../components/notice';
+
+/** Import the chutes CLI's config.ini: the seed moves into the keychain; the file is left or stripped. */
+export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactElement {
+  const located = useQuery({ queryKey: ['cliConfig'], queryFn: () => call('locateCliConfig', {}) });
+  const [path, setPath] = useState<string | null>(null);
+  const [strip, setStrip] = useState(false);
+  const importConfig = useCall('importCliConfig', ['profiles', 'wallets', 'cliConfig']);
+  const shownPath = path ?? located.data?.path ?? '';
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    importConfig.mutate({ path: shownPath, stripSeed: strip });
+  };
+
+  if (importConfig.data) {
+    const summary = importConfig.data;
+    return (
+      <div className="subform">
+        <Notice tone="good" live>
+          <p>
+            Imported <strong>{summary.profile.displayName}</strong> from <code>{summary.path}</code>.
+            {summary.seedStored ? ' The hotkey seed is now in the system keychain.' : ''}
+          </p>
+          <p className="small">{summary.cliImpact}</p>
+        </Notice>
+        {summary.permissionsTooOpen && !summary.fileChanged ? (
+          <Notice tone="warn">
+            <p>That file can be read by other users of this machine. Fix it with <code>chmod 600 {summary.path}</code>, or use the fix offered under Wallets.</p>
+          </Notice>
+        ) : null}
+        <div className="actions">
+          <button type="button" onClick={onDone}>
+            Close
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form className="subform" onSubmit={onSubmit} aria-label="Import CLI config">
+      <label className="field">
+        CLI config file
+        <input type="text" value={shownPath} spellCheck={false} onChange={(e) => setPath(e.target.value)} />
+      </label>
+      {located.data && shownPath === located.data.path ? (
+        <p className="small muted">
+          {located.data.exists
+            ? `This is where the chutes CLI keeps its config (${located.data.via === 'CHUTES_CONFIG_PATH' ? 'from CHUTES_CONFIG_PATH' : 'its default'}).`
+            : 'No file there yet: the chutes CLI has not saved a config at this path. Enter the path of another config.ini.'}
+          {located.data.permissionsTooOpen ? ' It can be read by other users of this machine.' : ''}
+        </p>
+      ) : null}
+      <fieldset>
+        <legend>After importing</legend>
+        <label className="choice">
+          <input type="radio" name="strip" checked={!strip} onChange={() => setStrip(false)} />
+          Leave the CLI config as it is
+          <span className="explain">{LEAVE_SEED_EXPLANATION}</span>
+        </label>
+        <label className="choice">
+          <input type="radio" name="strip" checked={strip} onChange={() => setStrip(true)} />
+          Remove the seed from the CLI config
+          <span className="explain">{STRIP_SEED_EXPLANATION}</span>
+        </label>
+      </fieldset>
+      {importConfig.error ? <ErrorNotice error={importConfig.error} /> : null}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={importConfig.isPending || shownPath.trim() === ''}>
+          {importConfig.isPending ? 'Importing…' : 'Import'}
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

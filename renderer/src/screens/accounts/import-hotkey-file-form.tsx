@@ -1,0 +1,50 @@
+import { useState, type FormEvent, type ReactElement } from 'react';
+import { useCall } from '../../api/use-call';
+import { ErrorNotice } from '../../components/error-notice';
+import { Notice } from '../../components/notice';
+
+/**
+ * Add a hotkey JSON file from anywhere on this machine. The page sends only the path: main reads
+ * the file, so the seed never passes through the page.
+ */
+export function ImportHotkeyFileForm({ onDone }: { onDone: () => void }): ReactElement {
+  const [path, setPath] = useState('');
+  const importFile = useCall('importHotkeyFile', ['wallets', 'profiles']);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    importFile.mutate({ path });
+  };
+  if (importFile.data) {
+    return (
+      <div className="subform">
+        <Notice tone="good" live>
+          <p>
+            The seed of <strong>{importFile.data.name}</strong> (<code>{importFile.data.ss58}</code>) is now in the system keychain.
+          </p>
+        </Notice>
+        <div className="actions">
+          <button type="button" onClick={onDone}>
+            Close
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <form className="subform" onSubmit={onSubmit} aria-label="Add a hotkey file">
+      <label className="field">
+        Hotkey file (the JSON file btcli writes under <code>wallets/NAME/hotkeys/</code>)
+        <input type="text" value={path} placeholder="/home/you/backup/hotkeys/default" spellCheck={false} onChange={(e) => setPath(e.target.value)} />
+      </label>
+      {importFile.error ? <ErrorNotice error={importFile.error} /> : null}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={importFile.isPending || path.trim() === ''}>
+          Add to keychain
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,116 @@
+import { useState, type ReactElement } from 'react';
+import type { ProfilesView, ProfileView } from '../../../../shared/profiles';
+import { useCall } from '../../api/use-call';
+import { Address } from '../../components/address';
+import { Badge } from '../../components/badge';
+import { ErrorNotice } from '../../components/error-notice';
+import { ExportProfileForm } from './export-profile-form';
+import { ImportCliConfigForm } from './import-cli-config-form';
+
+function host(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+function SeedBadge({ state }: { state: boolean | null }): ReactElement {
+  if (state === null) return <Badge tone="neutral">Keychain not reachable</Badge>;
+  return state ? <Badge tone="good">Seed in keychain</Badge> : <Badge tone="bad">Seed missing from keychain</Badge>;
+}
+
+function ProfileItem({ profile, active }: { profile: ProfileView; active: boolean }): ReactElement {
+  const [panel, setPanel] = useState<'none' | 'export' | 'remove'>('none');
+  const [forgetSeed, setForgetSeed] = useState(false);
+  const activate = useCall('setActiveProfile', ['profiles']);
+  const remove = useCall('removeProfile', ['profiles', 'wallets']);
+  return (
+    <li className={`item${active ? ' active' : ''}`} aria-label={`Profile ${profile.displayName}`}>
+      <div className="item-head">
+        <h3>{profile.displayName}</h3>
+        {active ? <Badge tone="good">Active</Badge> : null}
+        <SeedBadge state={profile.seedInKeychain} />
+      </div>
+      <dl className="facts">
+        <dt>Username</dt>
+        <dd>{profile.username}</dd>
+        <dt>API</dt>
+        <dd>{host(profile.baseUrl)}</dd>
+        <dt>Hotkey</dt>
+        <dd>
+          <Address address={profile.hotkeySs58} name={`hotkey ${profile.hotkeyName}`} /> <span className="muted small">({profile.hotkeyName})</span>
+        </dd>
+        <dt>User ID</dt>
+        <dd>
+          <code>{profile.userId}</code>
+        </dd>
+      </dl>
+      <div className="actions">
+        {!active ? (
+          <button type="button" onClick={() => activate.mutate({ profileId: profile.id })} aria-label={`Make ${profile.displayName} active`}>
+            Make active
+          </button>
+        ) : null}
+        <button type="button" onClick={() => setPanel(panel === 'export' ? 'none' : 'export')} aria-expanded={panel === 'export'}>
+          Export for CLI…
+        </button>
+        <button type="button" className="danger" onClick={() => setPanel(panel === 'remove' ? 'none' : 'remove')} aria-expanded={panel === 'remove'}>
+          Remove…
+        </button>
+      </div>
+      {activate.error ? <ErrorNotice error={activate.error} /> : null}
+      {panel === 'export' ? <ExportProfileForm profile={profile} onDone={() => setPanel('none')} /> : null}
+      {panel === 'remove' ? (
+        <div className="subform" role="group" aria-label={`Remove ${profile.displayName}`}>
+          <p>
+            Remove this profile from the app? The account itself stays on Chutes; you can import or look it up again later.
+          </p>
+          <label className="choice">
+            <input type="checkbox" checked={forgetSeed} onChange={(e) => setForgetSeed(e.target.checked)} />
+            Also delete the hotkey seed from the keychain (kept if another profile uses it)
+            <span className="explain">Only do this if the hotkey file still exists in your wallet, or you have another copy of the seed.</span>
+          </label>
+          {remove.error ? <ErrorNotice error={remove.error} /> : null}
+          <div className="actions">
+            <button type="button" className="danger" onClick={() => remove.mutate({ profileId: profile.id, forgetSeed })} disabled={remove.isPending}>
+              Remove profile
+            </button>
+            <button type="button" onClick={() => setPanel('none')}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+export function ProfilesSection({ view, error }: { view: ProfilesView | undefined; error: Error | null }): ReactElement {
+  const [importing, setImporting] = useState(false);
+  return (
+    <section className="card" aria-labelledby="profiles-title">
+      <div className="section-head">
+        <h2 id="profiles-title">Profiles</h2>
+        <button type="button" onClick={() => setImporting(!importing)} aria-expanded={importing}>
+          Import CLI config…
+        </button>
+      </div>
+      {importing ? <ImportCliConfigForm onDone={() => setImporting(false)} /> : null}
+      {error ? <ErrorNotice error={error} /> : null}
+      {view && view.profiles.length === 0 ? (
+        <p className="empty">
+          No profiles yet. A profile is what the chutes CLI keeps in <code>config.ini</code>: your username, account ID and hotkey. Import the
+          CLI&apos;s config above, register a new account, or add a hotkey to the keychain below and look up its account.
+        </p>
+      ) : null}
+      {view && view.profiles.length > 0 ? (
+        <ul className="item-list" aria-label="Profiles">
+          {view.profiles.map((p) => (
+            <ProfileItem key={p.id} profile={p} active={p.id === view.activeId} />
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

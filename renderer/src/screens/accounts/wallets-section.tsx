@@ -1,0 +1,95 @@
+import { useState, type ReactElement } from 'react';
+import type { WalletsView } from '../../../../shared/identity';
+import type { WalletEntry } from '../../../../shared/wallets';
+import { Address } from '../../components/address';
+import { Badge } from '../../components/badge';
+import { ErrorNotice } from '../../components/error-notice';
+import { HotkeyItem } from './hotkey-item';
+import { ImportHotkeyFileForm } from './import-hotkey-file-form';
+import { KeychainOnlyList } from './keychain-only-list';
+
+const COLDKEY_NOTE: Record<WalletEntry['coldkey']['status'], string | null> = {
+  ok: null,
+  missing: 'No coldkeypub.txt (normal for a hotkey-only copy of a wallet)',
+  encrypted: 'coldkeypub.txt is encrypted',
+  unreadable: 'coldkeypub.txt could not be read',
+  malformed: 'coldkeypub.txt is not valid',
+  'too-large': 'coldkeypub.txt is too large to be a key file',
+};
+
+function NoWallets({ view }: { view: WalletsView }): ReactElement {
+  const reason =
+    view.status === 'missing'
+      ? `There is no wallets folder at ${view.walletsPath}.`
+      : view.status === 'ok'
+        ? `The wallets folder ${view.walletsPath} has no wallets in it.`
+        : `The wallets folder ${view.walletsPath} could not be read${view.message ? `: ${view.message}` : '.'}`;
+  return (
+    <div className="empty">
+      <p>{reason}</p>
+      <p>
+        btcli keeps wallets in <code>~/.bittensor/wallets</code>, one folder per wallet with its hotkeys under <code>hotkeys/</code>. To create
+        a wallet and a hotkey:
+      </p>
+      <pre className="command">btcli wallet new_coldkey --wallet.name mywallet{'\n'}btcli wallet new_hotkey --wallet.name mywallet --wallet.hotkey default</pre>
+      <p>
+        If your wallets are elsewhere, start the app with <code>BT_WALLET_PATH=/path/to/wallets</code> (or <code>--wallets-path</code>), or add a
+        single hotkey file with “Add a hotkey file…”.
+      </p>
+    </div>
+  );
+}
+
+export function WalletsSection({ view, error, onRescan }: { view: WalletsView | undefined; error: Error | null; onRescan: () => void }): ReactElement {
+  const [adding, setAdding] = useState(false);
+  const held = view?.seedsInKeychain ? new Set(view.seedsInKeychain) : null;
+  const onDisk = new Set(view?.wallets.flatMap((w) => w.hotkeys.map((h) => h.ss58)).filter((a): a is string => a !== null) ?? []);
+  return (
+    <section className="card" aria-labelledby="wallets-title">
+      <div className="section-head">
+        <div>
+          <h2 id="wallets-title">Wallets</h2>
+          {view ? <code className="small muted">{view.walletsPath}</code> : null}
+        </div>
+        <div className="actions">
+          <button type="button" onClick={() => setAdding(!adding)} aria-expanded={adding}>
+            Add a hotkey file…
+          </button>
+          <button type="button" onClick={onRescan}>
+            Rescan
+          </button>
+        </div>
+      </div>
+      {adding ? <ImportHotkeyFileForm onDone={() => setAdding(false)} /> : null}
+      {error ? <ErrorNotice error={error} /> : null}
+      {view && view.wallets.length === 0 ? <NoWallets view={view} /> : null}
+      {view?.wallets.map((wallet) => (
+        <article className="wallet" key={wallet.id} aria-label={`Wallet ${wallet.name}`}>
+          <div className="wallet-head">
+            <h3>{wallet.name}</h3>
+            {wallet.status !== 'ok' ? <Badge tone="bad">Unreadable</Badge> : null}
+            {wallet.coldkey.ss58 ? <Address address={wallet.coldkey.ss58} name={`coldkey of ${wallet.name}`} /> : null}
+            {COLDKEY_NOTE[wallet.coldkey.status] ? <span className="small muted">{COLDKEY_NOTE[wallet.coldkey.status]}</span> : null}
+          </div>
+          {wallet.message ? <p className="small muted">{wallet.message}</p> : null}
+          {wallet.hotkeys.length === 0 ? (
+            <p className="small muted">No hotkeys in this wallet.</p>
+          ) : (
+            <ul className="hotkeys" aria-label={`Hotkeys of ${wallet.name}`}>
+              {wallet.hotkeys.map((hotkey) => (
+                <HotkeyItem
+                  key={hotkey.id}
+                  walletId={wallet.id}
+                  walletName={wallet.name}
+                  hotkey={hotkey}
+                  inKeychain={held === null || hotkey.ss58 === null ? null : held.has(hotkey.ss58)}
+                />
+              ))}
+            </ul>
+          )}
+        </article>
+      ))}
+      {held ? <KeychainOnlyList addresses={[...held].filter((a) => !onDisk.has(a))} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
+import { call } from '../../api/client';
+import { ErrorNotice } from '../../components/error-notice';
+
+const AUTH_LABEL: Record<string, string> = {
+  hotkey: 'hotkey signature',
+  jwt: 'session token',
+  'hotkey-login': 'hotkey login',
+  fingerprint: 'fingerprint',
+  apiKey: 'API key',
+};
+
+/** Settings → Activity: the app's own record of signed calls. Public facts only, never secrets. */
+export function ActivityPanel(): ReactElement {
+  const activity = useQuery({ queryKey: ['activity'], queryFn: () => call('listActivity', { limit: 100 }) });
+  return (
+    <section className="card" aria-labelledby="activity-title">
+      <div className="section-head">
+        <h2 id="activity-title">Activity</h2>
+        <button type="button" onClick={() => void activity.refetch()}>
+          Refresh
+        </button>
+      </div>
+      <p className="small muted">
+        Every call this app signed, newest first: when, what, with which hotkey, and the answer. Signatures, bodies and secrets are never recorded.
+      </p>
+      {activity.error ? <ErrorNotice error={activity.error} /> : null}
+      {activity.data && activity.data.length === 0 ? <p className="empty">No signed calls yet.</p> : null}
+      {activity.data && activity.data.length > 0 ? (
+        <div className="table-wrap">
+          <table aria-label="Signed calls">
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">Call</th>
+                <th scope="col">Signed with</th>
+                <th scope="col">Result</th>
+              </tr>
+            </thead>
+            <tbody>
+              {activity.data.map((entry) => (
+                <tr key={`${entry.time}-${entry.method}-${entry.path}-${entry.durationMs}`}>
+                  <td>
+                    <time dateTime={entry.time}>{new Date(entry.time).toLocaleString()}</time>
+                  </td>
+                  <td>
+                    <code>
+                      {entry.method} {entry.path}
+                    </code>
+                    {entry.purpose ? <span className="muted small"> purpose “{entry.purpose}”</span> : null}
+                    {entry.bodySha256 ? <span className="muted small"> body sha256 {entry.bodySha256.slice(0, 12)}…</span> : null}
+                  </td>
+                  <td>
+                    {AUTH_LABEL[entry.auth] ?? entry.auth}
+                    {entry.hotkey ? <div className="small muted mono">{entry.hotkey}</div> : null}
+                  </td>
+                  <td>
+                    {entry.status !== undefined ? <span className={entry.status < 400 ? 'ok-text' : 'bad-text'}>{entry.status}</span> : <span className="bad-text">{entry.failure ?? 'failed'}</span>}
+                    <span className="muted small"> {entry.durationMs} ms</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
