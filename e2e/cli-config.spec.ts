@@ -99,3 +99,21 @@ test('a config whose seed does not match its address is refused, and nothing cha
   await expect(form.getByLabel('CLI config file')).toHaveValue(host.dirs.configPath);
   await expect(page.getByText(/No profiles yet\./)).toBeVisible();
 });
+
+test('a CLI config that others can read is flagged, and one click makes it private', async ({ page }) => {
+  host = await startWebHost();
+  const key = await makeKey();
+  await fs.mkdir(path.dirname(host.dirs.configPath), { recursive: true });
+  const text = `[auth]\nusername = carol\nuser_id = 00000000-0000-0000-0000-000000000001\nhotkey_seed = ${Buffer.from(key.seed).toString('hex')}\nhotkey_name = default\nhotkey_ss58address = ${key.ss58}\n`;
+  await fs.writeFile(host.dirs.configPath, text);
+  await fs.chmod(host.dirs.configPath, 0o644);
+  await page.goto(host.launchUrl);
+  const warning = page.getByText('Your chutes CLI config can be read by other users of this machine.');
+  await expect(warning).toBeVisible();
+  await expect(page.getByText(/holds your hotkey seed in plain text and its permissions are 0644/)).toBeVisible();
+  await screenshot(page, 'accounts-cli-config-too-open');
+  await page.getByRole('button', { name: 'Make it private (0600)' }).click();
+  await expect(warning).toHaveCount(0);
+  expect((await fs.stat(host.dirs.configPath)).mode & 0o777).toBe(0o600);
+  expect(await fs.readFile(host.dirs.configPath, 'utf8')).toBe(text);
+});

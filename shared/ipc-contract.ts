@@ -4,7 +4,7 @@ import type { ConnectionReport } from './diagnostics';
 import type { Result } from './errors';
 import type { AccountLookup, ActivityEntry, ImportedHotkey, KeychainStatus, WalletsView } from './identity';
 import type { CliConfigLocation, ExportCliConfigSummary, ImportCliConfigSummary, Profile, ProfilesView, RemoveProfileResult } from './profiles';
-import type { FilePermissions } from './wallets';
+import type { ConfigPermissions, FilePermissions } from './wallets';
 import { apiBaseUrl, displayName, entryId, localPath, profileId, ss58Address } from './validation';
 
 /**
@@ -49,6 +49,8 @@ export const contract = {
     input: z.object({ hotkey: ss58Address, hotkeyName: z.string().trim().min(1).max(255) }).strict(),
     result: returns<Profile>(),
   },
+  cliConfigPermissions: { input: empty, result: returns<ConfigPermissions>() },
+  fixCliConfigPermissions: { input: empty, result: returns<FilePermissions>() },
   listActivity: { input: z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(), result: returns<ActivityEntry[]>() },
 } as const;
 

@@ -9,6 +9,14 @@ export const LEAVE_SEED_EXPLANATION =
 export const STRIP_SEED_EXPLANATION =
   'hotkey_seed will be removed from the CLI config (everything else in the file stays). The chutes CLI will then stop signing requests with this config: commands such as "chutes keys list" will fail with "Please ensure you have an [auth] section…" until the seed is back, for example by exporting this profile with the seed. Chutes Desktop keeps the seed in the system keychain and keeps working.';
 
+/** After an import that stripped the seed: the same facts as STRIP_SEED_EXPLANATION, as done. */
+export const SEED_STRIPPED_NOTE =
+  'hotkey_seed was removed from the CLI config; everything else in the file is unchanged. The chutes CLI can no longer sign requests with it until the seed is back (export this profile with the seed to restore it). Chutes Desktop signs with the seed in the system keychain.';
+
+/** After an import that left the file alone. */
+export const SEED_LEFT_NOTE =
+  'The CLI config was left as it was, so the chutes CLI keeps working. Its hotkey seed is still in that file in plain text: anyone who can read the file can act as this account.';
+
 export const FILE_HAD_NO_SEED_NOTE =
   'The CLI config had no hotkey_seed and was left unchanged; the app used the seed already in the system keychain. The chutes CLI cannot sign requests with that file until hotkey_seed is back.';
 

@@ -8,7 +8,7 @@ import type { Handlers } from '../ipc-router';
 import type { SeedVault } from '../keychain/seed-vault';
 import type { ProfileStore } from '../profiles';
 import { isValidSs58 } from '../signer';
-import { discoverWallets, fixHotkeyPermissions, readHotkeyFile, readHotkeySeed, type HotkeySeed } from '../wallets';
+import { checkConfigPermissions, discoverWallets, fixHotkeyPermissions, fixPermissions, readHotkeyFile, readHotkeySeed, type HotkeySeed } from '../wallets';
 
 export interface AccountServices {
   config: AppConfig;
@@ -28,6 +28,8 @@ type AccountChannels =
   | 'fixHotkeyPermissions'
   | 'lookupAccount'
   | 'addProfileFromHotkey'
+  | 'cliConfigPermissions'
+  | 'fixCliConfigPermissions'
   | 'listActivity';
 
 /** The keychain's state as a value: a screen must still render when it is missing or locked. */
@@ -98,6 +100,9 @@ export function accountHandlers(services: AccountServices): Pick<Handlers, Accou
         source: { kind: 'manual' },
       });
     },
+    cliConfigPermissions: () => checkConfigPermissions(config.configPath),
+    // Only the CLI config the app was pointed at (CHUTES_CONFIG_PATH or the default) can be fixed.
+    fixCliConfigPermissions: () => fixPermissions(config.configPath, { walletsPath: config.walletsPath, configPath: config.configPath }),
     listActivity: ({ limit }) => activity.list({ limit: limit ?? 200 }),
   };
 }

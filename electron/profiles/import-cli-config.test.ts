@@ -7,7 +7,7 @@ import { cliConfigText, newHotkey, PAYMENT, tempDir, USER_ID, type TestHotkey } 
 import { importCliConfig, locateCliConfig, type ImportCliConfigOptions } from './import-cli-config';
 import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
 import { createProfileStore, type ProfileStore } from './profile-store';
-import { LEAVE_SEED_EXPLANATION, STRIP_SEED_EXPLANATION } from '../../shared/profile-texts';
+import { SEED_LEFT_NOTE, SEED_STRIPPED_NOTE } from '../../shared/profile-texts';
 
 const posix = process.platform !== 'win32';
 const EXTRA = '# my notes\n[tools]\neditor = vim\n; trailing comment\n';
@@ -42,7 +42,7 @@ describe('importCliConfig', () => {
   it('leave: stores the verified seed, creates the profile, leaves the file byte for byte', async () => {
     const before = await readFile(configPath, 'utf8');
     const summary = await run();
-    expect(summary).toMatchObject({ seedStored: true, fileChanged: false, permissionsTooOpen: false, path: configPath, cliImpact: LEAVE_SEED_EXPLANATION });
+    expect(summary).toMatchObject({ seedStored: true, fileChanged: false, permissionsTooOpen: false, path: configPath, cliImpact: SEED_LEFT_NOTE });
     expect(summary.profile).toMatchObject({
       displayName: 'alice_dev @ api.chutes.ai',
       username: 'alice_dev',
@@ -60,7 +60,7 @@ describe('importCliConfig', () => {
   it('strip: removes only hotkey_seed, keeps unknown sections/comments, file stays 0600, no temp files', async () => {
     const before = await readFile(configPath, 'utf8');
     const summary = await run({ stripSeed: true });
-    expect(summary).toMatchObject({ seedStored: true, fileChanged: true, cliImpact: STRIP_SEED_EXPLANATION });
+    expect(summary).toMatchObject({ seedStored: true, fileChanged: true, cliImpact: SEED_STRIPPED_NOTE });
     const after = await readFile(configPath, 'utf8');
     expect(after).toBe(before.replace(`hotkey_seed = ${hotkey.seedHex}\n`, ''));
     expect(after).toContain(EXTRA);

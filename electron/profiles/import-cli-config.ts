@@ -9,7 +9,7 @@ import { log } from '../log';
 import { editCliConfig, parseCliConfig, type CliConfigValues } from './cli-config';
 import type { ProfileStore } from './profile-store';
 import { seedFromHex, ss58FromSeed } from './seed';
-import { FILE_HAD_NO_SEED_NOTE, LEAVE_SEED_EXPLANATION, STRIP_SEED_EXPLANATION } from '../../shared/profile-texts';
+import { FILE_HAD_NO_SEED_NOTE, SEED_LEFT_NOTE, SEED_STRIPPED_NOTE } from '../../shared/profile-texts';
 import type { CliConfigLocation, CliConfigOrigin, ImportCliConfigSummary, Profile, ProfileInput } from '../../shared/profiles';
 
 export interface ImportCliConfigOptions {
@@ -144,6 +144,6 @@ export async function importCliConfig(options: ImportCliConfigOptions): Promise<
     fileChanged,
     permissionsTooOpen: isModeTooOpen(file.mode),
     path: filePath,
-    cliImpact: hotkeySeed === null ? FILE_HAD_NO_SEED_NOTE : fileChanged ? STRIP_SEED_EXPLANATION : LEAVE_SEED_EXPLANATION,
+    cliImpact: hotkeySeed === null ? FILE_HAD_NO_SEED_NOTE : fileChanged ? SEED_STRIPPED_NOTE : SEED_LEFT_NOTE,
   };
 }

@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { call } from '../api/client';
 import { Notice } from '../components/notice';
 import { ScreenHeader } from '../components/screen-header';
+import { CliConfigWarning } from './accounts/cli-config-warning';
 import { ProfilesSection } from './accounts/profiles-section';
 import { WalletsSection } from './accounts/wallets-section';
 
@@ -21,6 +22,7 @@ export function AccountsScreen(): ReactElement {
           {keychain.hint ? <p className="small">{keychain.hint}</p> : null}
         </Notice>
       ) : null}
+      <CliConfigWarning />
       <ProfilesSection view={profiles.data} error={profiles.error} />
       <WalletsSection view={wallets.data} error={wallets.error} onRescan={() => void wallets.refetch()} />
     </section>

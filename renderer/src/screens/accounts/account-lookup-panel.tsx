@@ -8,18 +8,21 @@ import { Notice } from '../../components/notice';
 /** A signed `GET /users/me` for one hotkey, and the offer to keep the result as a profile. */
 export function AccountLookupPanel({ hotkey, hotkeyName }: { hotkey: string; hotkeyName: string }): ReactElement {
   const lookup = useQuery({ queryKey: ['lookup', hotkey], queryFn: () => call('lookupAccount', { hotkey }) });
+  const profiles = useQuery({ queryKey: ['profiles'], queryFn: () => call('listProfiles', {}) });
   const save = useCall('addProfileFromHotkey', ['profiles']);
   if (lookup.isPending) return <p className="muted small" role="status">Asking Chutes…</p>;
   if (lookup.error) return <ErrorNotice error={lookup.error} />;
   const account = lookup.data;
+  const existing = profiles.data?.profiles.find((p) => p.hotkeySs58 === hotkey && p.baseUrl === account.apiUrl);
+  const saved = save.data ?? existing;
   return (
     <Notice tone="info" live>
       <p>
         Registered on {new URL(account.apiUrl).host} as <strong>{account.username}</strong> (user ID <code>{account.userId}</code>)
         {account.balance !== null ? `, balance $${account.balance.toFixed(2)}` : ''}.
       </p>
-      {save.data ? (
-        <p>Saved as the profile “{save.data.displayName}”.</p>
+      {saved ? (
+        <p>Saved as the profile “{saved.displayName}”.</p>
       ) : (
         <div className="actions">
           <button type="button" className="primary" onClick={() => save.mutate({ hotkey, hotkeyName })} disabled={save.isPending}>

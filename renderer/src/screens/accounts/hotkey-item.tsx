@@ -43,7 +43,7 @@ export function HotkeyItem({ walletId, walletName, hotkey, inKeychain }: {
         </div>
         <div className="actions">
           {canAdd ? (
-            <button type="button" className="primary" onClick={() => add.mutate({ walletId, hotkeyId: hotkey.id })} disabled={add.isPending} aria-label={`Add to keychain: ${label}`}>
+            <button type="button" onClick={() => add.mutate({ walletId, hotkeyId: hotkey.id })} disabled={add.isPending} aria-label={`Add to keychain: ${label}`}>
               Add to keychain
             </button>
           ) : null}

@@ -67,12 +67,17 @@ export function WalletsSection({ view, error, onRescan }: { view: WalletsView | 
         <article className="wallet" key={wallet.id} aria-label={`Wallet ${wallet.name}`}>
           <div className="wallet-head">
             <h3>{wallet.name}</h3>
-            {wallet.status !== 'ok' ? <Badge tone="bad">Unreadable</Badge> : null}
+            {wallet.status !== 'ok' ? (
+              <>
+                <Badge tone="bad">Unreadable</Badge>
+                <span className="small muted">{wallet.message ?? 'This wallet folder could not be read.'}</span>
+              </>
+            ) : null}
             {wallet.coldkey.ss58 ? <Address address={wallet.coldkey.ss58} name={`coldkey of ${wallet.name}`} /> : null}
-            {COLDKEY_NOTE[wallet.coldkey.status] ? <span className="small muted">{COLDKEY_NOTE[wallet.coldkey.status]}</span> : null}
+            {wallet.status === 'ok' && COLDKEY_NOTE[wallet.coldkey.status] ? <span className="small muted">{COLDKEY_NOTE[wallet.coldkey.status]}</span> : null}
           </div>
-          {wallet.message ? <p className="small muted">{wallet.message}</p> : null}
-          {wallet.hotkeys.length === 0 ? (
+          {wallet.status === 'ok' && wallet.message ? <p className="small muted">{wallet.message}</p> : null}
+          {wallet.status !== 'ok' ? null : wallet.hotkeys.length === 0 ? (
             <p className="small muted">No hotkeys in this wallet.</p>
           ) : (
             <ul className="hotkeys" aria-label={`Hotkeys of ${wallet.name}`}>

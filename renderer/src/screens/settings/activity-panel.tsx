@@ -41,7 +41,7 @@ export function ActivityPanel(): ReactElement {
             <tbody>
               {activity.data.map((entry) => (
                 <tr key={`${entry.time}-${entry.method}-${entry.path}-${entry.durationMs}`}>
-                  <td>
+                  <td className="nowrap">
                     <time dateTime={entry.time}>{new Date(entry.time).toLocaleString()}</time>
                   </td>
                   <td>
@@ -55,7 +55,7 @@ export function ActivityPanel(): ReactElement {
                     {AUTH_LABEL[entry.auth] ?? entry.auth}
                     {entry.hotkey ? <div className="small muted mono">{entry.hotkey}</div> : null}
                   </td>
-                  <td>
+                  <td className="nowrap">
                     {entry.status !== undefined ? <span className={entry.status < 400 ? 'ok-text' : 'bad-text'}>{entry.status}</span> : <span className="bad-text">{entry.failure ?? 'failed'}</span>}
                     <span className="muted small"> {entry.durationMs} ms</span>
                   </td>
