@@ -85,6 +85,15 @@ test('a hotkey goes into the keychain, signs GET /users/me against the sandbox, 
   await expect(profile.getByText('Seed in keychain')).toBeVisible();
   await screenshot(page, 'accounts-profile-from-hotkey');
 
+  await profile.getByRole('button', { name: 'Rename…' }).click();
+  const rename = page.getByRole('form', { name: /^Rename alice @ / });
+  await rename.getByLabel('Profile name').fill('   ');
+  await rename.getByRole('button', { name: 'Save name' }).click();
+  await expect(rename.getByRole('alert')).toHaveText('Enter a name');
+  await rename.getByLabel('Profile name').fill('Alice (sandbox)');
+  await rename.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByRole('listitem', { name: 'Profile Alice (sandbox)', exact: true }).getByText('Active')).toBeVisible();
+
   const signed = sandbox.requests(50).filter((r) => r.path === '/users/me');
   expect(signed.length).toBeGreaterThanOrEqual(2);
   expect(signed.every((r) => r.status === 200 && r.hotkey === tree.hk1.ss58)).toBe(true);
@@ -107,6 +116,9 @@ test('removing a hotkey from the keychain takes its seed away from the app', asy
   await hk10.getByRole('button', { name: 'Add to keychain: alpha/hk10', exact: true }).click();
   await expect(hk10.getByText('In keychain')).toBeVisible();
   await hk10.getByRole('button', { name: 'Remove from keychain: alpha/hk10', exact: true }).click();
+  const confirm = hk10.getByRole('group', { name: 'Remove the seed of alpha/hk10' });
+  await expect(confirm).toContainText('The hotkey file alpha/hk10 still holds this seed');
+  await confirm.getByRole('button', { name: 'Remove seed' }).click();
   await expect(hk10.getByText('In keychain')).toHaveCount(0);
   await expect(hk10.getByRole('button', { name: 'Add to keychain: alpha/hk10', exact: true })).toBeVisible();
 });
@@ -119,6 +131,7 @@ test('a missing keychain is explained, and the wallets still show', async ({ pag
   await expect(page.getByText(/There is no desktop session bus \(D-Bus\)/)).toBeVisible();
   await expect(hotkey(page, 'alpha/hk1').getByText(/^5\w{47}$/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add to keychain: alpha/hk1', exact: true })).toHaveCount(0);
+  await expect(hotkey(page, 'alpha/hk1').getByText('Keychain unavailable')).toBeVisible();
   await screenshot(page, 'accounts-keychain-unavailable');
 });
 

@@ -43,7 +43,10 @@ test('every screen is reachable from the navigation and says what it is for', as
 
 test('a tab without the token is refused and told what to do', async ({ page }) => {
   await page.goto(`${host.url}/#/settings`);
-  await expect(page.getByRole('alert')).toContainText('Missing or wrong access token. Open the address the web host printed.');
+  const gate = page.getByRole('alert');
+  await expect(gate.getByRole('heading', { name: 'This tab cannot reach Chutes Desktop' })).toBeVisible();
+  await expect(gate).toContainText('Missing or wrong access token. Open the address the web host printed.');
+  await screenshot(page, 'web-host-no-token');
 });
 
 test('the page cannot reach the network: CSP blocks other origins', async ({ page }) => {

@@ -81,6 +81,18 @@ test('import the CLI config (stripping its seed), sign with it, and export it ba
   expect(exported).toContain(`hotkey_seed = ${seedHex}`);
   expect(exported).toContain('[custom]\nkept = yes');
   expect((await fs.stat(host.dirs.configPath)).mode & 0o777).toBe(0o600);
+
+  // The keychain now holds the only copy the app knows of: removing it asks for proof of a backup.
+  await page.getByRole('button', { name: `Remove from keychain: ${key.ss58}` }).click();
+  const confirm = page.getByRole('group', { name: `Remove the seed of ${key.ss58}` });
+  await expect(confirm).toContainText('The keychain may hold the only copy of this seed');
+  await expect(confirm).toContainText(/Profiles that sign with this hotkey will stop working until the seed is back: bob @ /);
+  const removeSeed = confirm.getByRole('button', { name: 'Remove seed' });
+  await expect(removeSeed).toBeDisabled();
+  await screenshot(page, 'accounts-remove-only-copy');
+  await confirm.getByLabel(/I have another copy of this seed/).check();
+  await removeSeed.click();
+  await expect(profile.getByText('Seed missing from keychain')).toBeVisible();
 });
 
 test('a config whose seed does not match its address is refused, and nothing changes', async ({ page }) => {

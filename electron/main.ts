@@ -23,7 +23,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     const config = loadAppConfig(process.argv);
-    lockDownSession(session.defaultSession);
+    lockDownSession(session.defaultSession, origin);
     serveRenderer(path.join(__dirname, '../renderer'));
     bindIpc(createRouter(createHandlers(createServices(config, 'electron', APP_VERSION))), [origin]);
     const open = () =>

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import type { AppInfo } from '../shared/app-info';
+import { normaliseBaseUrl } from '../shared/validation';
 import { createActivityLog, type ActivityLog } from './activity-log/activity-log';
 import { createApiClient, type ApiClient } from './api-client';
 import type { AppConfig } from './app-config';
@@ -18,10 +19,22 @@ export interface Services {
   activity: ActivityLog;
   /** Client for the configured API (CHUTES_API_URL). */
   api: ApiClient;
+  /** Client for another API base URL (a profile's `[api] base_url`); one per URL, kept for the process. */
+  apiFor(baseUrl: string): ApiClient;
 }
 
 export function createServices(config: AppConfig, host: AppInfo['host'], version: string, vault: SeedVault = createOsSeedVault({ seedService: config.keychainService, sessionService: `${config.keychainService}-session` })): Services {
   const activity = createActivityLog(config.dataDir);
+  const clients = new Map<string, ApiClient>();
+  const apiFor = (baseUrl: string): ApiClient => {
+    const key = normaliseBaseUrl(baseUrl);
+    let client = clients.get(key);
+    if (!client) {
+      client = createApiClient({ baseUrl: key, vault, activityLog: activity });
+      clients.set(key, client);
+    }
+    return client;
+  };
   return {
     config,
     host,
@@ -30,6 +43,7 @@ export function createServices(config: AppConfig, host: AppInfo['host'], version
     vault,
     profiles: createProfileStore({ dataDir: config.dataDir, vault }),
     activity,
-    api: createApiClient({ baseUrl: config.apiUrl, vault, activityLog: activity }),
+    api: apiFor(config.apiUrl),
+    apiFor,
   };
 }

@@ -75,15 +75,24 @@ describe('main window', () => {
     expect(m.openExternal.mock.calls).toEqual([['https://rtok.chutes.ai/users/registration_token']]);
   });
 
-  it('denies every permission request and check', async () => {
+  it('denies every permission but clipboard writes from the app page', async () => {
     const { lockDownSession } = await import('./window');
-    let request: ((c: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
-    let check: (() => boolean) | undefined;
-    lockDownSession({ setPermissionRequestHandler: (fn: typeof request) => (request = fn), setPermissionCheckHandler: (fn: typeof check) => (check = fn) } as never);
-    const cb = vi.fn();
-    request?.(null, 'media', cb);
-    expect(cb).toHaveBeenCalledWith(false);
-    expect(check?.()).toBe(false);
+    type Request = (c: unknown, p: string, cb: (ok: boolean) => void, d: { requestingUrl?: string; isMainFrame?: boolean }) => void;
+    type Check = (c: unknown, p: string, origin: string, d: { requestingUrl?: string; isMainFrame?: boolean }) => boolean;
+    let request: Request | undefined;
+    let check: Check | undefined;
+    lockDownSession({ setPermissionRequestHandler: (fn: Request) => (request = fn), setPermissionCheckHandler: (fn: Check) => (check = fn) } as never, 'app://chutes');
+    const answers: boolean[] = [];
+    const ask = (permission: string, url: string, isMainFrame = true) => request?.(null, permission, (ok) => answers.push(ok), { requestingUrl: url, isMainFrame });
+    ask('media', 'app://chutes/index.html');
+    ask('notifications', 'app://chutes/index.html');
+    ask('clipboard-read', 'app://chutes/index.html');
+    ask('clipboard-sanitized-write', 'https://evil.example/');
+    ask('clipboard-sanitized-write', 'app://chutes/index.html', false);
+    ask('clipboard-sanitized-write', 'app://chutes/index.html');
+    expect(answers).toEqual([false, false, false, false, false, true]);
+    expect(check?.(null, 'media', 'app://chutes', { requestingUrl: 'app://chutes/index.html', isMainFrame: true })).toBe(false);
+    expect(check?.(null, 'clipboard-sanitized-write', 'app://chutes', { requestingUrl: 'app://chutes/index.html', isMainFrame: true })).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
-import { APP_ORIGIN, isAllowedExternalUrl, originOf, WINDOW_WEB_PREFERENCES } from './security/policy';
+import { APP_ORIGIN, isAllowedExternalUrl, isAllowedPermission, originOf, WINDOW_WEB_PREFERENCES } from './security/policy';
 
 // lockDownContents is applied to every WebContents from main.ts ('web-contents-created').
 
@@ -9,10 +9,17 @@ export interface WindowOptions {
   startUrl: string;
 }
 
-/** Deny every permission (camera, notifications, …): the app needs none. */
-export function lockDownSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * Deny every permission (camera, notifications, …) except writing to the clipboard from our own
+ * page: Copy buttons for addresses, and later for a key shown once, need it.
+ */
+export function lockDownSession(session: Session, appOrigin: string = APP_ORIGIN): void {
+  session.setPermissionRequestHandler((contents, permission, callback, details) => {
+    callback(isAllowedPermission(permission, details.requestingUrl ?? contents?.getURL(), details.isMainFrame, appOrigin));
+  });
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isAllowedPermission(permission, details.requestingUrl ?? requestingOrigin, details.isMainFrame, appOrigin),
+  );
 }
 
 /** No navigation away from the app, no new windows, no webviews; allow-listed https links open in the browser. */

@@ -8,11 +8,17 @@ export interface KeychainStatus {
   hint?: string;
 }
 
+export interface KeychainSeed {
+  ss58: string;
+  /** The hotkey's name when it was imported (file name or the CLI's hotkey_name); null if unknown. */
+  label: string | null;
+}
+
 /** A discovery scan with each hotkey's keychain state merged in (null: the keychain did not answer). */
 export interface WalletsView extends WalletsScan {
   keychain: KeychainStatus;
-  /** SS58 addresses whose seed is in the keychain, including hotkeys not (or no longer) on disk. */
-  seedsInKeychain: string[] | null;
+  /** Hotkeys whose seed is in the keychain (with the name they were imported under), including ones not on disk. */
+  seedsInKeychain: KeychainSeed[] | null;
 }
 
 export interface ImportedHotkey {

@@ -32,3 +32,25 @@ export const SEEDED_EXPORT_NOTE =
 export function permissionsTooOpenWarning(filePath: string, mode: number): string {
   return `${filePath} can be read by other users on this computer (mode ${mode.toString(8).padStart(3, '0')}). Restrict it with "chmod 600 ${filePath}", or remove the seed from it.`;
 }
+
+/**
+ * `detail.hint` of the export conflict "<path> already exists…": replacing is possible once the
+ * user confirms. That error's `detail.fields` name the account now in the file, when it can be
+ * read: EXISTING_SS58_FIELD and EXISTING_USERNAME_FIELD, each with the value as `message`.
+ */
+export const EXPORT_REPLACE_HINT =
+  'Replacing keeps any other sections and keys in that file; only the account settings are rewritten.';
+
+/**
+ * `detail.hint` of the export conflict that no confirmation can lift: the file holds a hotkey seed
+ * the system keychain does not, and replacing the file would destroy it. Do not offer "Replace".
+ */
+export const EXPORT_SEED_LOSS_HINT =
+  'Chutes Desktop never removes a hotkey seed from a file unless the system keychain holds the same seed.';
+
+/** What to do instead; the last sentence of the EXPORT_SEED_LOSS_HINT error's message. */
+export const EXPORT_SEED_LOSS_ADVICE = 'Import that config first (Accounts → Import CLI config), or export to another file.';
+
+/** `detail.fields[].path` values of the export conflicts; `message` holds the value from the existing file. */
+export const EXISTING_SS58_FIELD = 'existing.hotkey_ss58address';
+export const EXISTING_USERNAME_FIELD = 'existing.username';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { AppFailure } from '../../shared/errors';
-import type { ImportedHotkey, KeychainStatus } from '../../shared/identity';
+import type { ImportedHotkey, KeychainSeed, KeychainStatus } from '../../shared/identity';
 import { expandHome, type AppConfig } from '../app-config';
 import type { ActivityLog } from '../activity-log/activity-log';
 import type { ApiClient } from '../api-client';
@@ -8,13 +8,14 @@ import type { Handlers } from '../ipc-router';
 import type { SeedVault } from '../keychain/seed-vault';
 import type { ProfileStore } from '../profiles';
 import { isValidSs58 } from '../signer';
-import { checkConfigPermissions, discoverWallets, fixHotkeyPermissions, fixPermissions, readHotkeyFile, readHotkeySeed, type HotkeySeed } from '../wallets';
+import { checkConfigPermissions, createDiscoveryCache, discoverWallets, fixHotkeyPermissions, fixPermissions, readHotkeyFile, readHotkeySeed, type HotkeySeed } from '../wallets';
 
 export interface AccountServices {
   config: AppConfig;
   vault: SeedVault;
   profiles: ProfileStore;
   api: ApiClient;
+  apiFor(baseUrl: string): ApiClient;
   activity: ActivityLog;
   home: string;
 }
@@ -33,9 +34,9 @@ type AccountChannels =
   | 'listActivity';
 
 /** The keychain's state as a value: a screen must still render when it is missing or locked. */
-async function probeKeychain(vault: SeedVault): Promise<{ status: KeychainStatus; seeds: string[] | null }> {
+async function probeKeychain(vault: SeedVault): Promise<{ status: KeychainStatus; seeds: KeychainSeed[] | null }> {
   try {
-    return { status: { available: true }, seeds: await vault.listSeeds() };
+    return { status: { available: true }, seeds: await vault.listSeedLabels() };
   } catch (error) {
     if (error instanceof AppFailure && error.appError.code === 'keychain-unavailable') {
       const { message, detail } = error.appError;
@@ -52,10 +53,10 @@ function checkedHotkey(hotkey: string): string {
   return hotkey;
 }
 
-/** Put a seed read from a file into the keychain, and wipe our copy whatever happens. */
-async function keep(vault: SeedVault, read: HotkeySeed): Promise<string> {
+/** Put a seed read from a file into the keychain under the hotkey's name, and wipe our copy whatever happens. */
+async function keep(vault: SeedVault, read: HotkeySeed, name: string): Promise<string> {
   try {
-    await vault.putSeed(read.ss58, read.seed);
+    await vault.putSeed(read.ss58, read.seed, name);
     return read.ss58;
   } finally {
     read.seed.fill(0);
@@ -64,26 +65,31 @@ async function keep(vault: SeedVault, read: HotkeySeed): Promise<string> {
 
 export function accountHandlers(services: AccountServices): Pick<Handlers, AccountChannels> {
   const { config, vault, profiles, api, activity } = services;
+  // One per process: rescans after each action re-read only key files whose stat changed.
+  const cache = createDiscoveryCache();
   return {
     listWallets: async ({ verifySeeds }) => {
-      const [scan, keychain] = await Promise.all([discoverWallets(config.walletsPath, { verifySeeds: verifySeeds ?? false }), probeKeychain(vault)]);
+      const [scan, keychain] = await Promise.all([discoverWallets(config.walletsPath, { verifySeeds: verifySeeds ?? false, cache }), probeKeychain(vault)]);
       return { ...scan, keychain: keychain.status, seedsInKeychain: keychain.seeds };
     },
     keychainStatus: async () => (await probeKeychain(vault)).status,
     importHotkey: async ({ walletId, hotkeyId }): Promise<ImportedHotkey> => {
-      const ss58 = await keep(vault, await readHotkeySeed(config.walletsPath, walletId, hotkeyId));
       const scan = await discoverWallets(config.walletsPath);
       const entry = scan.wallets.find((w) => w.id === walletId)?.hotkeys.find((h) => h.id === hotkeyId);
-      return { ss58, name: entry?.name ?? hotkeyId, permissions: entry?.permissions ?? null };
+      const name = entry?.name ?? hotkeyId;
+      const ss58 = await keep(vault, await readHotkeySeed(config.walletsPath, walletId, hotkeyId), name);
+      return { ss58, name, permissions: entry?.permissions ?? null };
     },
     importHotkeyFile: async ({ path: typed }): Promise<ImportedHotkey> => {
       const read = await readHotkeyFile(path.resolve(expandHome(typed, services.home)));
-      const ss58 = await keep(vault, read);
+      const ss58 = await keep(vault, read, read.suggestedName);
       return { ss58, name: read.suggestedName, permissions: null };
     },
     removeHotkeySeed: async ({ hotkey }) => {
       const removed = await vault.removeSeed(checkedHotkey(hotkey));
-      await api.forgetSession(hotkey);
+      // Without the seed, no session token of this hotkey should outlive it, on any API it was used with.
+      const urls = new Set([config.apiUrl, ...(await profiles.list()).filter((p) => p.hotkeySs58 === hotkey).map((p) => p.baseUrl)]);
+      for (const url of urls) await services.apiFor(url).forgetSession(hotkey);
       return { removed };
     },
     fixHotkeyPermissions: ({ walletId, hotkeyId }) => fixHotkeyPermissions(config.walletsPath, walletId, hotkeyId),

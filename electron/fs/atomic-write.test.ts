@@ -67,6 +67,35 @@ describe('writeFileAtomic', () => {
   });
 });
 
+describe('writeFileAtomic with exclusive', () => {
+  it('creates a new file 0600 and leaves no temp file or second link', async () => {
+    const target = path.join(dir, 'sub', 'config.ini');
+    const result = await writeFileAtomic(target, 'fresh\n', { exclusive: true });
+    expect(result.path).toBe(target);
+    expect(await readFile(target, 'utf8')).toBe('fresh\n');
+    expect((await stat(target)).nlink).toBe(1);
+    if (posix) expect(await mode(target)).toBe(0o600);
+    expect(await readdir(path.join(dir, 'sub'))).toEqual(['config.ini']);
+  });
+
+  it('fails with EEXIST on an existing file and leaves it untouched', async () => {
+    const target = path.join(dir, 'config.ini');
+    await writeFile(target, 'precious', { mode: 0o644 });
+    await expect(writeFileAtomic(target, 'new', { exclusive: true })).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(await readFile(target, 'utf8')).toBe('precious');
+    if (posix) expect(await mode(target)).toBe(0o644);
+    expect(await readdir(dir)).toEqual(['config.ini']);
+  });
+
+  it('fails with EEXIST on a symbolic link, even a dangling one, and writes nothing through it', async () => {
+    const link = path.join(dir, 'link.ini');
+    const pointee = path.join(dir, 'nowhere.ini');
+    await symlink(pointee, link);
+    await expect(writeFileAtomic(link, 'x', { exclusive: true, symlink: 'follow' })).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(await readdir(dir)).toEqual(['link.ini']);
+  });
+});
+
 describe('readTextFileCapped', () => {
   it('returns text and the permission bits as found', async () => {
     const target = path.join(dir, 'c.ini');

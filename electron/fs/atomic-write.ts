@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, realpath, rename, unlink } from 'node:fs/promises';
+import { link, lstat, mkdir, open, realpath, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import { errnoCode } from './errno';
@@ -16,6 +16,13 @@ export interface AtomicWriteOptions {
    * us at, such as a CLI config kept in a dotfiles repository.
    */
   symlink?: 'refuse' | 'follow';
+  /**
+   * Create `filePath`, never replace it. The temp file is published with link(2), which fails with
+   * an `EEXIST` error (left as Node's error, for the caller to word) if anything — file, folder,
+   * dangling link — is at `filePath` by then, so a file that appears after the caller checked is
+   * never clobbered. `symlink` does not apply: an existing link is simply `EEXIST`.
+   */
+  exclusive?: boolean;
 }
 
 export interface AtomicWriteResult {
@@ -56,11 +63,47 @@ async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
+/** link(2) errors meaning "this filesystem has no hard links" (FAT, exFAT, some network mounts). */
+const NO_HARD_LINKS = ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'];
+
+/**
+ * Exclusive create with plain writes, for filesystems without hard links: still never replaces
+ * anything (`wx`), but a crash mid-write can leave a short file behind.
+ */
+async function writeNewFile(target: string, data: string | Uint8Array): Promise<void> {
+  const handle = await open(target, 'wx', PRIVATE_FILE_MODE);
+  let done = false;
+  try {
+    try {
+      await handle.writeFile(data);
+      await handle.chmod(PRIVATE_FILE_MODE);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    done = true;
+  } finally {
+    // `wx` succeeded, so this file is ours: never leave half of it.
+    if (!done) await unlink(target).catch(() => undefined);
+  }
+}
+
+/** Publish the finished temp file at `target` unless something is there already (EEXIST). */
+async function publishExclusive(tempPath: string, target: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await link(tempPath, target);
+  } catch (error) {
+    if (!NO_HARD_LINKS.includes(errnoCode(error) ?? '')) throw error;
+    await writeNewFile(target, data);
+  }
+}
+
 /**
  * Replace `filePath` with `data` so readers see either the old or the new file, never half of one:
  * temp file in the same directory (same filesystem, so rename is atomic), exclusive create (a
  * pre-planted temp name or link is never followed), fsync, rename, fsync of the directory.
- * The result is always mode 0600; missing parent directories are created 0700.
+ * With `exclusive`, the temp file is hard-linked at `filePath` instead of renamed over it, then
+ * removed. The result is always mode 0600; missing parent directories are created 0700.
  */
 export async function writeFileAtomic(
   filePath: string,
@@ -68,13 +111,14 @@ export async function writeFileAtomic(
   options: AtomicWriteOptions = {},
 ): Promise<AtomicWriteResult> {
   const absolute = path.resolve(filePath);
+  const exclusive = options.exclusive === true;
   await mkdir(path.dirname(absolute), { recursive: true, mode: PRIVATE_DIR_MODE });
-  const target = await resolveTarget(absolute, options.symlink ?? 'refuse');
+  const target = exclusive ? absolute : await resolveTarget(absolute, options.symlink ?? 'refuse');
   const dir = path.dirname(target);
   const tempPath = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
 
   const handle = await open(tempPath, 'wx', PRIVATE_FILE_MODE);
-  let renamed = false;
+  let published = false;
   try {
     try {
       await handle.writeFile(data);
@@ -84,10 +128,24 @@ export async function writeFileAtomic(
     } finally {
       await handle.close();
     }
-    await rename(tempPath, target);
-    renamed = true;
+    if (exclusive) await publishExclusive(tempPath, target, data);
+    else await rename(tempPath, target);
+    published = true;
   } finally {
-    if (!renamed) await unlink(tempPath).catch(() => undefined);
+    if (!published) await unlink(tempPath).catch(() => undefined);
+  }
+  if (exclusive) {
+    // The target is written; the temp name must not stay behind as a second copy (it may hold a seed).
+    try {
+      await unlink(tempPath);
+    } catch (error) {
+      if (errnoCode(error) !== 'ENOENT') {
+        throw new AppFailure(
+          'internal',
+          `${target} was written, but its temporary copy ${tempPath} could not be removed (${errnoCode(error) ?? 'unknown error'}). Delete that file: it holds the same content.`,
+        );
+      }
+    }
   }
   await fsyncDir(dir);
   return { path: target };

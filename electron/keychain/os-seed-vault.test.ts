@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../shared/errors';
 import { setLogSink } from '../log';
+import { dropSeedIndex, failure, requireSecretService, seedOf } from './fixtures/secret-service';
 import { createOsSeedVault } from './os-seed-vault';
-
-// These tests use the real Secret Service. They fail (never skip) when none is reachable.
-const RUN_HINT =
-  "Keychain tests need a Secret Service on a private D-Bus session. Install gnome-keyring and run: export XDG_DATA_HOME=$(mktemp -d) && env -u DISPLAY dbus-run-session -- sh -c 'printf %s pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; npx vitest run --project node electron/keychain'";
 
 const HOTKEY_A = '5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV';
 const HOTKEY_B = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
@@ -15,28 +11,11 @@ const seedService = `chutes-desktop-test-${run}`;
 const sessionService = `chutes-desktop-test-session-${run}`;
 const vault = createOsSeedVault({ seedService, sessionService, timeoutMs: 10_000 });
 
-const seedOf = (byte: number) => new Uint8Array(32).fill(byte);
-
-async function failure(promise: Promise<unknown>): Promise<AppFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof AppFailure)) throw new Error(`expected an AppFailure, got ${String(error)}`);
-  return error;
-}
-
 let restoreLog: ReturnType<typeof setLogSink>;
 let ready = false;
 beforeAll(async () => {
   restoreLog = setLogSink(() => undefined);
-  if (!process.env.DBUS_SESSION_BUS_ADDRESS) throw new Error(`DBUS_SESSION_BUS_ADDRESS is not set. ${RUN_HINT}`);
-  try {
-    await vault.listSeeds();
-  } catch (error) {
-    const why = error instanceof AppFailure ? error.message : String(error);
-    throw new Error(`The Secret Service is not usable (${why}). ${RUN_HINT}`, { cause: error });
-  }
+  await requireSecretService(vault);
   ready = true;
 });
 
@@ -45,6 +24,7 @@ afterAll(async () => {
   if (!ready) return;
   for (const hk of await vault.listSeeds()) await vault.removeSeed(hk);
   await vault.removeSession(`${HOTKEY_A}@http://x`);
+  await dropSeedIndex(sessionService);
 });
 
 describe('OS seed vault (real Secret Service)', () => {

@@ -1,8 +1,9 @@
-import { AsyncEntry, findCredentialsAsync, type EntryOptions } from '@napi-rs/keyring';
+import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
 import { AppFailure } from '../../shared/errors';
-import { describeError, log } from '../log';
 import { isValidSs58 } from '../signer/ss58';
-import { keychainFailure, keychainTimeout } from './keychain-errors';
+import { createBounded } from './bounded';
+import { cleanLabel, SEED_INDEX_ACCOUNT } from './seed-index';
+import { createSeedIndexStore } from './seed-index-store';
 import { SEED_SERVICE, SESSION_SERVICE, type SeedVault } from './seed-vault';
 
 export const DEFAULT_KEYCHAIN_TIMEOUT_MS = 15_000;
@@ -40,6 +41,11 @@ function checkSeed(seed: Uint8Array): void {
   }
 }
 
+/** The index shares the session service; a session key must never overwrite it. */
+function checkSessionKey(key: string): void {
+  if (key === SEED_INDEX_ACCOUNT) throw new AppFailure('invalid-input', `"${SEED_INDEX_ACCOUNT}" is reserved and cannot be a session key.`);
+}
+
 function sameBytes(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
@@ -50,51 +56,54 @@ function sameBytes(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
 /**
  * `SeedVault` on the OS keychain. Seeds are stored as the raw 32 bytes (`setSecret`), one entry
  * per hotkey SS58 under `chutes-desktop`, so reads come back as a number array we can wipe (a
- * hex string could not be). JWTs are plain passwords under `chutes-desktop-session`.
+ * hex string could not be). JWTs are plain passwords under `chutes-desktop-session`, next to the
+ * public seed index (`seed-index-store.ts`) that listing reads instead of the seeds.
+ *
+ * Only `withSeed` hands a seed to other code. Elsewhere seed bytes are read only to check them or
+ * their presence — `putSeed`'s read-back, `hasSeed` on an index miss, the stale-entry re-check —
+ * and wiped on the spot; listing and indexed `hasSeed` read no seed at all. The index is kept
+ * after the seed on put and after the deletion on remove, so a crash in between leaves either an
+ * unlisted seed (found again by `hasSeed`, re-listed by the next put) or a stale entry (dropped by
+ * `withSeed` when it finds no seed).
  */
 export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
-  const timeoutMs = resolveTimeout(opts.timeoutMs);
   const seedService = opts.seedService ?? SEED_SERVICE;
   const sessionService = opts.sessionService ?? SESSION_SERVICE;
-  // An account-less service we only ever search: an empty, cheap round trip.
-  const probeService = `${seedService}-probe`;
+  const bounded = createBounded(resolveTimeout(opts.timeoutMs), `${seedService}-probe`);
+  const index = createSeedIndexStore(sessionService, bounded, ENTRY_OPTIONS);
 
-  /**
-   * Run one vault call's keychain work under a deadline. Measured: constructing an entry talks to
-   * D-Bus synchronously and blocks the event loop forever on a bus that never answers, so every
-   * call first makes an async search (which stays off the main thread) and only then constructs.
-   * A late answer after the deadline is ignored; the native call cannot be cancelled.
-   */
-  async function bounded<T>(what: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const controller = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        reject(keychainTimeout(timeoutMs));
-      }, timeoutMs);
-    });
-    const run = (async () => {
-      await findCredentialsAsync(probeService, null, controller.signal);
-      return work(controller.signal);
-    })();
-    run.catch(() => undefined); // settled late after a timeout: already reported
-    try {
-      return await Promise.race([run, deadline]);
-    } catch (error) {
-      const failure = keychainFailure(error);
-      log.warn(`keychain ${what} failed: ${failure.appError.message} [${describeError(error)}]`);
-      throw failure;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
+  // Constructed inside bounded work only: the constructor may block on a silent bus.
   const seedEntry = (ss58: string) => new AsyncEntry(seedService, ss58, ENTRY_OPTIONS);
   const sessionEntry = (key: string) => new AsyncEntry(sessionService, key, ENTRY_OPTIONS);
 
+  /** Whether a seed entry exists, via the byte API so the copy can be wiped at once. */
+  async function seedPresent(ss58: string, signal: AbortSignal): Promise<boolean> {
+    const stored = await seedEntry(ss58).getSecret(signal);
+    stored?.fill(0);
+    return stored !== null;
+  }
+
+  async function addToIndex(ss58: string, label: string | undefined): Promise<void> {
+    await index.update('index seed', (entries) => {
+      const next = label ?? entries.get(ss58) ?? null;
+      if (entries.has(ss58) && entries.get(ss58) === next) return false;
+      entries.set(ss58, next);
+      return true;
+    });
+  }
+
+  /**
+   * Drop an index entry whose seed is gone. Re-checked inside the queue so a put of the same
+   * hotkey racing with this (seed written, index entry not yet) is not undone.
+   */
+  async function dropStale(ss58: string): Promise<void> {
+    await index
+      .update('drop stale seed index entry', async (entries, signal) => entries.has(ss58) && !(await seedPresent(ss58, signal)) && entries.delete(ss58))
+      .catch(() => undefined); // already logged; the caller's answer (not-found) stands
+  }
+
   return {
-    async putSeed(ss58, seed) {
+    async putSeed(ss58, seed, label) {
       checkAccount(ss58);
       checkSeed(seed);
       await bounded('store seed', async (signal) => {
@@ -111,35 +120,46 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
           });
         }
       });
+      // If this fails the seed stays stored but unlisted; a retry (or hasSeed) indexes it.
+      await addToIndex(ss58, cleanLabel(label));
     },
 
+    /**
+     * Index first: a listed hotkey answers true without touching its seed. The index can be stale
+     * (a seed deleted in Seahorse); `withSeed` then says not-found and drops the entry. A miss
+     * falls back to reading the seed's bytes (wiped at once), so seeds stored before the index
+     * existed, or whose index write failed, are still found — and are indexed from then on.
+     */
     async hasSeed(ss58) {
       checkAccount(ss58);
-      return bounded('look up seed', async (signal) => {
-        const stored = await seedEntry(ss58).getSecret(signal);
-        const found = stored !== null;
-        stored?.fill(0);
-        return found;
-      });
+      if ((await index.read()).has(ss58)) return true;
+      if (!(await bounded('look up seed', (signal) => seedPresent(ss58, signal)))) return false;
+      await addToIndex(ss58, undefined).catch(() => undefined); // already logged; the answer stands
+      return true;
     },
 
     async listSeeds() {
-      return bounded('list seeds', async (signal) => {
-        const found = await findCredentialsAsync(seedService, null, signal);
-        // The search hands back each secret too; keep only the public account names.
-        return [...new Set(found.map((c) => c.account))].filter((a) => isValidSs58(a)).sort();
-      });
+      return [...(await index.read()).keys()].sort();
+    },
+
+    async listSeedLabels() {
+      const entries = await index.read();
+      return [...entries.keys()].sort().map((ss58) => ({ ss58, label: entries.get(ss58) ?? null }));
     },
 
     async removeSeed(ss58) {
       checkAccount(ss58);
-      return bounded('remove seed', (signal) => seedEntry(ss58).deleteCredential(signal));
+      const deleted = await bounded('remove seed', (signal) => seedEntry(ss58).deleteCredential(signal));
+      const unlisted = await index.update('unindex seed', (entries) => entries.delete(ss58));
+      // A stale index entry was something the user saw listed, so removing it counts too.
+      return deleted || unlisted;
     },
 
     async withSeed(ss58, fn) {
       checkAccount(ss58);
       const stored = await bounded('read seed', (signal) => seedEntry(ss58).getSecret(signal));
       if (stored === null) {
+        await dropStale(ss58);
         throw new AppFailure('not-found', `No seed for hotkey ${ss58} is stored in the keychain.`, {
           hint: 'Import the hotkey again (from its wallet file or config.ini).',
         });
@@ -159,14 +179,17 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
     },
 
     async putSession(key, value) {
+      checkSessionKey(key);
       await bounded('store session', (signal) => sessionEntry(key).setPassword(value, signal));
     },
 
     async getSession(key) {
+      checkSessionKey(key);
       return bounded('read session', (signal) => sessionEntry(key).getPassword(signal));
     },
 
     async removeSession(key) {
+      checkSessionKey(key);
       return bounded('remove session', (signal) => sessionEntry(key).deleteCredential(signal));
     },
   };

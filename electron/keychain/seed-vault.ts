@@ -1,6 +1,7 @@
 /**
  * Keychain custody of hotkey seeds and session tokens. The only implementation talks to the OS
  * keychain (@napi-rs/keyring); seeds leave it only inside `withSeed`, and are zeroed afterwards.
+ * Which hotkeys have a seed is kept in a separate public index, so listing never reads a seed.
  * Every method either succeeds or throws `AppFailure('keychain-unavailable', …)` within a bounded
  * time: a missing Secret Service, a locked collection or a prompt that would block never hangs.
  */
@@ -8,11 +9,17 @@ export const SEED_SERVICE = 'chutes-desktop';
 export const SESSION_SERVICE = 'chutes-desktop-session';
 
 export interface SeedVault {
-  /** Store the 32-byte mini-secret for a hotkey SS58 address, replacing any previous one. */
-  putSeed(ss58: string, seed: Uint8Array): Promise<void>;
+  /**
+   * Store the 32-byte mini-secret for a hotkey SS58 address, replacing any previous one, and list
+   * it under `label` (the hotkey's name; without one, a name stored earlier is kept).
+   */
+  putSeed(ss58: string, seed: Uint8Array, label?: string): Promise<void>;
+  /** Answered from the public index when it lists the hotkey, so no seed is read for it. */
   hasSeed(ss58: string): Promise<boolean>;
-  /** SS58 addresses that have a seed in the keychain. */
+  /** SS58 addresses that have a seed in the keychain, sorted; read from the index, never from the seeds. */
   listSeeds(): Promise<string[]>;
+  /** Like `listSeeds`, with the name each hotkey was stored under (null when none was given). */
+  listSeedLabels(): Promise<Array<{ ss58: string; label: string | null }>>;
   /** True if something was removed. */
   removeSeed(ss58: string): Promise<boolean>;
   /** Run `fn` with the seed; the buffer is zeroed when `fn` settles. Throws `not-found` if absent. */

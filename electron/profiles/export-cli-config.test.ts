@@ -1,14 +1,39 @@
+import type * as FsPromises from 'node:fs/promises';
 import { mkdir, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decode } from 'ini';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppFailure } from '../../shared/errors';
 import { setLogSink } from '../log';
 import { exportCliConfig, type ExportCliConfigOptions } from './export-cli-config';
 import { cliConfigText, newHotkey, PAYMENT, tempDir, USER_ID, type TestHotkey } from './fixtures.test-helper';
 import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
 import { createProfileStore, type ProfileStore } from './profile-store';
-import { SEEDED_EXPORT_NOTE, SEEDLESS_EXPORT_NOTE } from '../../shared/profile-texts';
+import {
+  EXISTING_SS58_FIELD,
+  EXISTING_USERNAME_FIELD,
+  EXPORT_REPLACE_HINT,
+  EXPORT_SEED_LOSS_ADVICE,
+  EXPORT_SEED_LOSS_HINT,
+  SEEDED_EXPORT_NOTE,
+  SEEDLESS_EXPORT_NOTE,
+} from '../../shared/profile-texts';
 import type { Profile } from '../../shared/profiles';
+
+// Seam for the race tests: runs just before the temp file is published with link(2).
+const race = vi.hoisted(() => ({ beforeLink: null as null | (() => Promise<void>) }));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof FsPromises>();
+  return {
+    ...actual,
+    link: async (from: string, to: string) => {
+      const hook = race.beforeLink;
+      race.beforeLink = null;
+      if (hook) await hook();
+      return actual.link(from, to);
+    },
+  };
+});
 
 const posix = process.platform !== 'win32';
 
@@ -40,6 +65,7 @@ beforeEach(async () => {
   target = path.join(dir, 'out', 'config.ini');
 });
 afterEach(async () => {
+  race.beforeLink = null;
   setLogSink(restoreSink);
   await cleanup();
 });
@@ -68,13 +94,19 @@ describe('exportCliConfig', () => {
     await mkdir(path.dirname(target));
     await writeFile(target, 'precious');
     await expect(run({ includeSeed: true })).rejects.toMatchObject({
-      appError: { code: 'conflict', message: `${target} already exists. Choose another name, or confirm that it should be replaced.` },
+      appError: {
+        code: 'conflict',
+        message: `${target} already exists. Choose another name, or confirm that it should be replaced.`,
+        // An unreadable file names no account.
+        detail: { hint: EXPORT_REPLACE_HINT },
+      },
     });
     expect(await readFile(target, 'utf8')).toBe('precious');
   });
 
-  it('overwrite keeps unknown sections, keys and comments, and drops a stale seed when exporting without one', async () => {
+  it('overwrite over another account whose seed the keychain holds keeps unknown sections, keys and comments, and drops the seed', async () => {
     const other = await newHotkey();
+    await vault.putSeed(other.ss58, Buffer.from(other.seedHex, 'hex'));
     await mkdir(path.dirname(target));
     const existing = cliConfigText(other, { baseUrl: 'https://old.example', extra: '# mine\n[tools]\neditor = vim\n' }).replace(
       '[auth]\n',
@@ -129,5 +161,169 @@ describe('exportCliConfig', () => {
 
   it('reports an unknown profile as not-found', async () => {
     await expect(run({ profileId: 'nope' })).rejects.toMatchObject({ appError: { code: 'not-found' } });
+  });
+  it('refuses to create a file that appears between the check and the write, and leaves it alone', async () => {
+    race.beforeLink = () => writeFile(target, cliConfigText(hotkey));
+    await expect(run({ includeSeed: true })).rejects.toMatchObject({
+      appError: {
+        code: 'conflict',
+        message: `${target} already exists. Choose another name, or confirm that it should be replaced.`,
+        detail: { hint: EXPORT_REPLACE_HINT, fields: [{ path: EXISTING_SS58_FIELD, message: hotkey.ss58 }, { path: EXISTING_USERNAME_FIELD, message: 'alice_dev' }] },
+      },
+    });
+    expect(await readFile(target, 'utf8')).toBe(cliConfigText(hotkey));
+    expect(await readdir(path.dirname(target))).toEqual(['config.ini']);
+  });
+});
+
+describe('exportCliConfig over a file holding a seed', () => {
+  let other: TestHotkey;
+  let otherFile: string;
+  const lossMessage = (situation: string) => `${situation} ${EXPORT_SEED_LOSS_ADVICE}`;
+
+  beforeEach(async () => {
+    other = await newHotkey();
+    otherFile = cliConfigText(other, { extra: '[tools]\neditor = vim\n' }).replace('username = alice_dev', 'username = bob_ops');
+    await mkdir(path.dirname(target));
+  });
+
+  const expectUnchanged = async (text: string) => {
+    expect(await readFile(target)).toEqual(Buffer.from(text, 'utf8'));
+    expect(await readdir(path.dirname(target))).toEqual(['config.ini']);
+  };
+
+  it("refuses to replace another account's seed the keychain does not hold, with or without the seed and overwrite", async () => {
+    await writeFile(target, otherFile, { mode: 0o600 });
+    const refusal = {
+      code: 'conflict',
+      message: lossMessage(
+        `${target} holds the hotkey seed of another account, bob_ops (${other.ss58}), and the system keychain has no copy of it, so replacing the file would lose that seed.`,
+      ),
+      detail: {
+        hint: EXPORT_SEED_LOSS_HINT,
+        fields: [
+          { path: EXISTING_SS58_FIELD, message: other.ss58 },
+          { path: EXISTING_USERNAME_FIELD, message: 'bob_ops' },
+        ],
+      },
+    };
+    for (const options of [{ overwrite: true }, { overwrite: true, includeSeed: true }, {}, { includeSeed: true }]) {
+      const error: unknown = await run(options).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppFailure);
+      expect((error as AppFailure).appError).toEqual(refusal);
+      // The UI offers "Replace" on /already exists/; this refusal must never match it.
+      expect((error as AppFailure).message).not.toMatch(/already exists/);
+      await expectUnchanged(otherFile);
+    }
+  });
+
+  it('checks the seed itself, not the address the file claims, nor only that the keychain has an entry', async () => {
+    // The file says it is this profile's hotkey, but its seed is another key.
+    const forged = cliConfigText(hotkey, { seed: other.seedHex });
+    await writeFile(target, forged);
+    await expect(run({ overwrite: true, includeSeed: true })).rejects.toMatchObject({
+      appError: {
+        code: 'conflict',
+        message: expect.stringContaining(`holds the hotkey seed of another account, alice_dev (${other.ss58})`) as unknown,
+        detail: { hint: EXPORT_SEED_LOSS_HINT },
+      },
+    });
+    await expectUnchanged(forged);
+    // A keychain entry under that address holding some other seed does not make the file's copy redundant.
+    await vault.putSeed(other.ss58, Buffer.from((await newHotkey()).seedHex, 'hex'));
+    await expect(run({ overwrite: true })).rejects.toMatchObject({ appError: { detail: { hint: EXPORT_SEED_LOSS_HINT } } });
+    await expectUnchanged(forged);
+  });
+
+  it("replaces another account's file once the keychain holds its seed, and the confirmation names that account", async () => {
+    await vault.putSeed(other.ss58, Buffer.from(other.seedHex, 'hex'));
+    await writeFile(target, otherFile);
+    await expect(run({ includeSeed: true })).rejects.toMatchObject({
+      appError: {
+        code: 'conflict',
+        message: `${target} already exists. Choose another name, or confirm that it should be replaced.`,
+        detail: {
+          hint: EXPORT_REPLACE_HINT,
+          fields: [
+            { path: EXISTING_SS58_FIELD, message: other.ss58 },
+            { path: EXISTING_USERNAME_FIELD, message: 'bob_ops' },
+          ],
+        },
+      },
+    });
+    await expectUnchanged(otherFile);
+    await expect(run({ includeSeed: true, overwrite: true })).resolves.toMatchObject({ overwritten: true, includesSeed: true });
+    const text = await readFile(target, 'utf8');
+    expect(text).toBe(cliConfigText(hotkey, { extra: '[tools]\neditor = vim\n' }));
+    expect(text).not.toContain(other.seedHex);
+  });
+
+  it('re-exports over the same account, with or without the seed, when the keychain holds it', async () => {
+    await writeFile(target, cliConfigText(hotkey));
+    await run({ overwrite: true, includeSeed: true });
+    expect(await readFile(target, 'utf8')).toBe(cliConfigText(hotkey));
+    await run({ overwrite: true });
+    expect(await readFile(target, 'utf8')).toBe(cliConfigText(hotkey, { seed: null }));
+  });
+
+  it("refuses a seedless export over this account's file when the file holds the only copy of the seed", async () => {
+    await vault.removeSeed(hotkey.ss58);
+    const own = cliConfigText(hotkey);
+    await writeFile(target, own);
+    await expect(run({ overwrite: true })).rejects.toMatchObject({
+      appError: {
+        code: 'conflict',
+        message: lossMessage(
+          `${target} holds the hotkey seed of this account (${hotkey.ss58}), and the system keychain has no copy of it, so replacing the file would lose that seed.`,
+        ),
+        detail: { hint: EXPORT_SEED_LOSS_HINT },
+      },
+    });
+    await expectUnchanged(own);
+  });
+
+  it('refuses to replace a hotkey_seed it cannot attribute to any key', async () => {
+    const odd = otherFile.replace(other.seedHex, 'bottom drive obey lake curtain smoke basket hold race lonely fit walk');
+    await writeFile(target, odd);
+    await expect(run({ overwrite: true })).rejects.toMatchObject({
+      appError: {
+        code: 'conflict',
+        message: lossMessage(
+          `${target} has a hotkey_seed the app cannot read as a seed (the file is for bob_ops, ${other.ss58}), so the app cannot tell whether it is kept anywhere else; replacing the file would destroy it.`,
+        ),
+        detail: { hint: EXPORT_SEED_LOSS_HINT },
+      },
+    });
+    await expectUnchanged(odd);
+    // Partial file, odd key case: configparser reads HOTKEY_SEED as hotkey_seed, and so does the check.
+    const partial = '[auth]\nHOTKEY_SEED = 0x' + other.seedHex + '\n';
+    await writeFile(target, partial);
+    await expect(run({ overwrite: true, includeSeed: true })).rejects.toMatchObject({
+      appError: { message: lossMessage(`${target} holds the hotkey seed of another account, ${other.ss58}, and the system keychain has no copy of it, so replacing the file would lose that seed.`) },
+    });
+    await expectUnchanged(partial);
+  });
+
+  it('does not replace a file that gained a seed while the keychain was being checked', async () => {
+    await vault.putSeed(other.ss58, Buffer.from(other.seedHex, 'hex'));
+    await writeFile(target, otherFile);
+    const rewritten = cliConfigText(await newHotkey());
+    const slowVault = Object.create(vault) as MemorySeedVault;
+    slowVault.withSeed = async (ss58, fn) => {
+      await writeFile(target, rewritten); // e.g. a `chutes register` finishing meanwhile
+      return vault.withSeed(ss58, fn);
+    };
+    await expect(run({ overwrite: true, vault: slowVault })).rejects.toMatchObject({
+      appError: { code: 'conflict', message: `${target} changed while exporting, so it was not replaced. Export again.` },
+    });
+    await expectUnchanged(rewritten);
+  });
+
+  it('refuses when the keychain cannot be asked, rather than guess', async () => {
+    await writeFile(target, otherFile);
+    const locked = Object.create(vault) as MemorySeedVault;
+    locked.withSeed = () => Promise.reject(new AppFailure('keychain-unavailable', 'The keychain is locked.'));
+    await expect(run({ overwrite: true, vault: locked })).rejects.toMatchObject({ appError: { code: 'keychain-unavailable' } });
+    await expectUnchanged(otherFile);
   });
 });

@@ -1,15 +1,25 @@
+import { timingSafeEqual } from 'node:crypto';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { AppFailure } from '../../shared/errors';
+import { AppFailure, type FieldIssue } from '../../shared/errors';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { errnoCode } from '../fs/errno';
 import { readTextFileCapped } from '../fs/read-capped';
 import type { SeedVault } from '../keychain/seed-vault';
 import { log } from '../log';
-import { cliConfigEdits, editCliConfig, renderCliConfig, type CliConfigOutput } from './cli-config';
+import { cliConfigEdits, decodeIniStrict, editCliConfig, renderCliConfig, SS58_PATTERN, type CliConfigOutput } from './cli-config';
+import { isIniSafeValue } from './ini-lines';
 import type { ProfileStore } from './profile-store';
-import { seedToHex, ss58FromSeed } from './seed';
-import { SEEDED_EXPORT_NOTE, SEEDLESS_EXPORT_NOTE } from '../../shared/profile-texts';
+import { seedFromHex, seedToHex, ss58FromSeed } from './seed';
+import {
+  EXISTING_SS58_FIELD,
+  EXISTING_USERNAME_FIELD,
+  EXPORT_REPLACE_HINT,
+  EXPORT_SEED_LOSS_ADVICE,
+  EXPORT_SEED_LOSS_HINT,
+  SEEDED_EXPORT_NOTE,
+  SEEDLESS_EXPORT_NOTE,
+} from '../../shared/profile-texts';
 import type { ExportCliConfigSummary, Profile } from '../../shared/profiles';
 
 export interface ExportCliConfigOptions {
@@ -51,6 +61,125 @@ async function seedHexFor(vault: SeedVault, ss58: string): Promise<string> {
   }
 }
 
+type IniData = Record<string, unknown>;
+
+const isSection = (value: unknown): value is IniData => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The account an existing config.ini is for, as far as it says. `seeds` is raw file text: never log or return it. */
+interface ExistingAccount {
+  /** Shown to the user only when it is a plain, short value that cannot be a seed. */
+  username: string | null;
+  /** Only when it has the shape of an SS58 address. */
+  ss58: string | null;
+  /** Every `[auth] hotkey_seed` value, any key case, that is not empty: what an export would replace. */
+  seeds: unknown[];
+}
+
+function shownUsername(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const name = value.trim();
+  const seedLike = /^(?:0x)?[0-9a-f]{64}$/i.test(name);
+  return name.length <= 64 && isIniSafeValue(name) && !seedLike ? name : null;
+}
+
+/** What an existing file holds in `[auth]`; keys compare case-insensitively, as the CLI's configparser does. */
+function existingAccount(data: IniData): ExistingAccount {
+  const auth = isSection(data.auth) ? data.auth : {};
+  const valuesOf = (key: string) => Object.keys(auth).filter((k) => k.toLowerCase() === key).map((k) => auth[k]);
+  const ss58 = valuesOf('hotkey_ss58address').find((v): v is string => typeof v === 'string' && SS58_PATTERN.test(v.trim()));
+  return {
+    username: valuesOf('username').map(shownUsername).find((v) => v !== null) ?? null,
+    ss58: ss58?.trim() ?? null,
+    // `ini` reads `hotkey_seed = true` as a boolean and `hotkey_seed[] = …` as an array: still something in the file.
+    seeds: valuesOf('hotkey_seed').filter((v) => v !== undefined && !(typeof v === 'string' && v.trim() === '')),
+  };
+}
+
+/** `detail.fields` naming the account in the file, for the UI's "this will replace …" wording. */
+function accountFields(account: ExistingAccount | null): FieldIssue[] {
+  const fields: FieldIssue[] = [];
+  if (account?.ss58) fields.push({ path: EXISTING_SS58_FIELD, message: account.ss58 });
+  if (account?.username) fields.push({ path: EXISTING_USERNAME_FIELD, message: account.username });
+  return fields;
+}
+
+function alreadyExists(target: string, account: ExistingAccount | null): AppFailure {
+  const fields = accountFields(account);
+  return new AppFailure('conflict', `${target} already exists. Choose another name, or confirm that it should be replaced.`, {
+    hint: EXPORT_REPLACE_HINT,
+    ...(fields.length > 0 ? { fields } : {}),
+  });
+}
+
+/** Best effort, for the "already exists" confirmation: null when the file cannot be read or parsed. */
+async function describeFile(target: string): Promise<ExistingAccount | null> {
+  try {
+    return existingAccount(decodeIniStrict((await readTextFileCapped(target)).text, target));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whose key `raw` is (null: not a seed the app can read), and whether the keychain holds that very
+ * seed — compared byte for byte, not just "has an entry for the address".
+ */
+async function seedCustody(vault: SeedVault, raw: unknown, target: string): Promise<{ owner: string | null; inKeychain: boolean }> {
+  if (typeof raw !== 'string') return { owner: null, inKeychain: false };
+  let seed: Uint8Array;
+  try {
+    seed = seedFromHex(raw, target);
+  } catch {
+    return { owner: null, inKeychain: false };
+  }
+  try {
+    const owner = await ss58FromSeed(seed);
+    try {
+      const inKeychain = await vault.withSeed(owner, (held) => Promise.resolve(held.length === seed.length && timingSafeEqual(held, seed)));
+      return { owner, inKeychain };
+    } catch (error) {
+      if (error instanceof AppFailure && error.appError.code === 'not-found') return { owner, inKeychain: false };
+      throw error;
+    }
+  } finally {
+    seed.fill(0);
+  }
+}
+
+/**
+ * Replacing a file replaces or removes its `hotkey_seed`. Refuse when that seed is not also in the
+ * keychain: the file may be the only copy of the key, and with it the account.
+ */
+async function refuseSeedLoss(vault: SeedVault, profile: Profile, target: string, account: ExistingAccount): Promise<void> {
+  for (const raw of account.seeds) {
+    const { owner, inKeychain } = await seedCustody(vault, raw, target);
+    if (inKeychain) continue;
+    const named = [account.username, account.ss58].filter((v) => v !== null).join(', ');
+    let situation: string;
+    if (owner === null) {
+      situation = `${target} has a hotkey_seed the app cannot read as a seed${named ? ` (the file is for ${named})` : ''}, so the app cannot tell whether it is kept anywhere else; replacing the file would destroy it.`;
+    } else if (owner === profile.hotkeySs58) {
+      situation = `${target} holds the hotkey seed of this account (${owner}), and the system keychain has no copy of it, so replacing the file would lose that seed.`;
+    } else {
+      const who = account.username === null ? owner : `${account.username} (${owner})`;
+      situation = `${target} holds the hotkey seed of another account, ${who}, and the system keychain has no copy of it, so replacing the file would lose that seed.`;
+    }
+    const fields = accountFields(account);
+    throw new AppFailure('conflict', `${situation} ${EXPORT_SEED_LOSS_ADVICE}`, {
+      hint: EXPORT_SEED_LOSS_HINT,
+      ...(fields.length > 0 ? { fields } : {}),
+    });
+  }
+}
+
+/** A file that cannot be edited line by line is left alone: say so as a conflict about this target. */
+function uneditable(error: unknown): unknown {
+  if (error instanceof AppFailure && error.appError.code === 'invalid-input') {
+    return new AppFailure('conflict', `${error.message} It was left unchanged; choose another file to export to.`);
+  }
+  return error;
+}
+
 function outputFor(profile: Profile, seedHex: string | null): CliConfigOutput {
   return {
     baseUrl: profile.baseUrl,
@@ -66,7 +195,9 @@ function outputFor(profile: Profile, seedHex: string | null): CliConfigOutput {
 /**
  * Write a profile as a config.ini the chutes CLI reads (reference §2.5). An existing file is only
  * replaced with `overwrite: true`, and then edited in place: its other sections and keys stay, and
- * a `hotkey_seed` in it is removed unless the seed is being exported.
+ * its `hotkey_seed` is replaced by the exported one or removed. That is refused (`conflict`, hint
+ * EXPORT_SEED_LOSS_HINT, with or without `overwrite`) unless the keychain holds the file's seed.
+ * A new file is created exclusively, so one that appears meanwhile is never clobbered.
  */
 export async function exportCliConfig(options: ExportCliConfigOptions): Promise<ExportCliConfigSummary> {
   const profile = await options.store.get(options.profileId);
@@ -78,26 +209,49 @@ export async function exportCliConfig(options: ExportCliConfigOptions): Promise<
     throw new AppFailure('conflict', `${target} is a symbolic link; the app will not write through it. Choose the file it points to, or another name.`);
   }
   if (kind === 'other') throw new AppFailure('conflict', `${target} exists and is not a regular file. Choose another name.`);
+
+  // Read and check the existing file before touching the profile's seed, so a bad target fails without unlocking anything.
+  let existing: string | null = null;
   if (kind === 'file' && options.overwrite !== true) {
-    throw new AppFailure('conflict', `${target} already exists. Choose another name, or confirm that it should be replaced.`, {
-      hint: 'Replacing keeps any other sections and keys in that file; only the account settings are rewritten.',
-    });
+    // Not replacing yet, but say now if confirming could never help, rather than offer a replace that will be refused.
+    const account = await describeFile(target);
+    if (account !== null) await refuseSeedLoss(options.vault, profile, target, account);
+    throw alreadyExists(target, account);
+  }
+  if (kind === 'file') {
+    existing = (await readTextFileCapped(target)).text;
+    let account: ExistingAccount;
+    try {
+      account = existingAccount(decodeIniStrict(existing, target));
+    } catch (error) {
+      throw uneditable(error);
+    }
+    await refuseSeedLoss(options.vault, profile, target, account);
   }
 
-  // Read the existing file before touching the seed, so a bad target fails without unlocking anything.
-  const existing = kind === 'file' ? (await readTextFileCapped(target)).text : null;
   const seedHex = includeSeed ? await seedHexFor(options.vault, profile.hotkeySs58) : null;
   const output = outputFor(profile, seedHex);
   let text: string;
   try {
     text = existing === null ? renderCliConfig(output) : editCliConfig(existing, target, cliConfigEdits(output));
   } catch (error) {
-    if (error instanceof AppFailure && error.appError.code === 'invalid-input') {
-      throw new AppFailure('conflict', `${error.message} It was left unchanged; choose another file to export to.`);
-    }
-    throw error;
+    throw uneditable(error);
   }
-  await writeFileAtomic(target, text);
+
+  if (existing === null) {
+    try {
+      await writeFileAtomic(target, text, { exclusive: true });
+    } catch (error) {
+      if (errnoCode(error) === 'EEXIST') throw alreadyExists(target, await describeFile(target));
+      throw error;
+    }
+  } else {
+    // The keychain checks above can take a while; a CLI that rewrote the file meanwhile (a new
+    // `chutes register`) may have put a new seed in it, which the checks have not seen.
+    const now = await readTextFileCapped(target).then((file) => file.text, () => null);
+    if (now !== existing) throw new AppFailure('conflict', `${target} changed while exporting, so it was not replaced. Export again.`);
+    await writeFileAtomic(target, text);
+  }
   log.info(`profiles: exported ${profile.hotkeySs58} to ${target} (seed included: ${includeSeed}, replaced: ${existing !== null})`);
   return {
     path: target,

@@ -59,7 +59,7 @@ async function storeSeed(vault: SeedVault, values: CliConfigValues & { hotkeySee
         },
       );
     }
-    await vault.putSeed(values.hotkeySs58, seed);
+    await vault.putSeed(values.hotkeySs58, seed, values.hotkeyName);
   } finally {
     seed.fill(0);
   }

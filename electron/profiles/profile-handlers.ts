@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ProfileView } from '../../shared/profiles';
 import { expandHome, type AppConfig } from '../app-config';
+import type { ApiClient } from '../api-client';
 import type { Handlers } from '../ipc-router';
 import type { SeedVault } from '../keychain/seed-vault';
 import { exportCliConfig, importCliConfig, locateCliConfig, type ProfileStore } from './index';
@@ -10,6 +11,7 @@ export interface ProfileServices {
   vault: SeedVault;
   profiles: ProfileStore;
   home: string;
+  apiFor(baseUrl: string): ApiClient;
 }
 
 type ProfileChannels = 'listProfiles' | 'locateCliConfig' | 'importCliConfig' | 'exportProfile' | 'setActiveProfile' | 'renameProfile' | 'removeProfile';
@@ -56,6 +58,11 @@ export function profileHandlers(services: ProfileServices): Pick<Handlers, Profi
       }),
     setActiveProfile: ({ profileId }) => profiles.setActive(profileId),
     renameProfile: ({ profileId, displayName }) => profiles.rename(profileId, displayName),
-    removeProfile: ({ profileId, forgetSeed }) => profiles.remove(profileId, { forgetSeed }),
+    removeProfile: async ({ profileId, forgetSeed }) => {
+      const result = await profiles.remove(profileId, { forgetSeed });
+      // A session token has the account's full rights for days: it goes with the profile.
+      await services.apiFor(result.removed.baseUrl).forgetSession(result.removed.hotkeySs58);
+      return result;
+    },
   };
 }

@@ -84,3 +84,8 @@ export function isTrustedSenderUrl(senderUrl: string | undefined, isMainFrame: b
   const origin = originOf(senderUrl);
   return origin !== null && allowedOrigins.includes(origin);
 }
+
+/** The only permission the page may have: writing (never reading) the clipboard, from the app's main frame. */
+export function isAllowedPermission(permission: string, requestingUrl: string | undefined, isMainFrame: boolean | undefined, appOrigin: string): boolean {
+  return permission === 'clipboard-sanitized-write' && isMainFrame !== false && requestingUrl !== undefined && originOf(requestingUrl) === appOrigin;
+}

@@ -2,7 +2,7 @@ import { Keyring } from '@polkadot/keyring';
 import { checkAddress, encodeAddress } from '@polkadot/util-crypto';
 import { getPublicKey, secretFromSeed, verify } from '@scure/sr25519';
 import { describe, expect, it } from 'vitest';
-import { buildSigningMessage, decodeSs58, isValidSs58, nonceFrom, sha256Hex, signedHeaders, signMessage, ss58FromSeed } from './index';
+import { buildSigningMessage, decodeSs58, isValidSs58, loadPublicKeyDeriver, nonceFrom, sha256Hex, signedHeaders, signMessage, ss58FromSeed } from './index';
 
 // Worked example from the Chutes API reference §1.2.
 const SEED = Buffer.from('fac7959dbfe72f052e5a0c3c8d6530f202b02fd8f9f5ca3580ec8deb7797479e', 'hex');
@@ -49,6 +49,14 @@ describe('sr25519', () => {
     expect(Buffer.from(pair.publicKey).toString('hex')).toBe(PUBLIC_KEY);
   });
 
+  it('derives the same public key synchronously for bulk checks, leaving the seed intact', async () => {
+    const derive = await loadPublicKeyDeriver();
+    const seed = Uint8Array.from(SEED);
+    expect(Buffer.from(derive(seed)).toString('hex')).toBe(PUBLIC_KEY);
+    expect(Buffer.from(seed).equals(SEED)).toBe(true);
+    expect(() => derive(new Uint8Array(31))).toThrow(/32 bytes/);
+  });
+
   it('signs so that the independent @scure/sr25519 verifies it, hex without 0x', async () => {
     const message = `${HOTKEY}:1700000000:${BODY_SHA}`;
     const sig = await signMessage(SEED, message);
@@ -86,7 +94,7 @@ describe('signedHeaders', () => {
 
 describe('SS58 validation', () => {
   it('accepts real addresses and returns their public key', () => {
-    expect(Buffer.from(decodeSs58(HOTKEY) ?? []).toString('hex')).toBe(PUBLIC_KEY);
+    expect(Buffer.from(decodeSs58(HOTKEY)?.publicKey ?? []).toString('hex')).toBe(PUBLIC_KEY);
     expect(isValidSs58('5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY')).toBe(true);
   });
 

@@ -1,13 +1,13 @@
 import type * as UtilCrypto from '@polkadot/util-crypto';
+import { SS58_FORMAT } from './ss58';
 
-export const SS58_FORMAT = 42;
 const SEED_BYTES = 32;
 
 let loading: Promise<typeof UtilCrypto> | undefined;
 
 /**
- * The sr25519 code (wasm init included) costs ~0.7 s to load, so it is imported on first use,
- * never at start-up. Call this after the first paint to warm it up.
+ * The app's one loader for the sr25519 code. It (wasm init included) costs ~0.7 s to load, so it is
+ * imported on first use, never at start-up. Call this after the first paint to warm it up.
  */
 export function loadSigner(): Promise<typeof UtilCrypto> {
   loading ??= import('@polkadot/util-crypto').then(async (mod) => {
@@ -30,23 +30,35 @@ function checkSeed(seed: Uint8Array): void {
  */
 type Pair = ReturnType<typeof UtilCrypto.sr25519PairFromSeed>;
 
-async function withPair<T>(seed: Uint8Array, fn: (mod: typeof UtilCrypto, pair: Pair) => T): Promise<T> {
+function withPairOf<T>(mod: typeof UtilCrypto, seed: Uint8Array, fn: (pair: Pair) => T): T {
   checkSeed(seed);
-  const mod = await loadSigner();
   const pair = mod.sr25519PairFromSeed(seed);
   try {
-    return fn(mod, pair);
+    return fn(pair);
   } finally {
     pair.secretKey.fill(0);
   }
 }
 
+export type DerivePublicKey = (seed: Uint8Array) => Uint8Array;
+
+/**
+ * A synchronous seed → public key function, for checking thousands of seeds (discovery's
+ * `verifySeeds`) without an await per seed. Only the public key outlives each call.
+ */
+export async function loadPublicKeyDeriver(): Promise<DerivePublicKey> {
+  const mod = await loadSigner();
+  return (seed) => withPairOf(mod, seed, (pair) => pair.publicKey);
+}
+
 /** SS58 address (prefix 42, Bittensor's) of the hotkey whose mini-secret is `seed`. */
-export function ss58FromSeed(seed: Uint8Array): Promise<string> {
-  return withPair(seed, (mod, pair) => mod.encodeAddress(pair.publicKey, SS58_FORMAT));
+export async function ss58FromSeed(seed: Uint8Array): Promise<string> {
+  const mod = await loadSigner();
+  return withPairOf(mod, seed, (pair) => mod.encodeAddress(pair.publicKey, SS58_FORMAT));
 }
 
 /** sr25519 signature (substrate context) of the UTF-8 message, lowercase hex without `0x`. */
-export function signMessage(seed: Uint8Array, message: string): Promise<string> {
-  return withPair(seed, (mod, pair) => Buffer.from(mod.sr25519Sign(new TextEncoder().encode(message), pair)).toString('hex'));
+export async function signMessage(seed: Uint8Array, message: string): Promise<string> {
+  const mod = await loadSigner();
+  return withPairOf(mod, seed, (pair) => Buffer.from(mod.sr25519Sign(new TextEncoder().encode(message), pair)).toString('hex'));
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLogSink, type LogSink } from '../log';
 import { discoverWallets } from './discover';
+import { createDiscoveryCache } from './discovery-cache';
 import { makeKey, publicJson, tempDir, writeTree, type TestKey } from './test-fixtures';
 import type { WalletEntry, WalletsScan } from '../../shared/wallets';
 import { createSlicedSyncFs, nodeWalletFs, type WalletFs } from './wallet-fs';
@@ -178,6 +179,18 @@ describe('discoverWallets on a tree with every odd case', () => {
 describe('discoverWallets I/O engines', () => {
   it('gives the same result with thread-pool I/O as with sliced synchronous I/O', async () => {
     expect(await discoverWallets(root, { io: 'async' })).toEqual(scan);
+  });
+
+  it('gives the same result through the rescan cache, cold and warm, and a warm rescan opens nothing', async () => {
+    // A clock 10 s ahead: these files were just written, and the cache skips files that fresh.
+    const cache = createDiscoveryCache({ now: () => Date.now() + 10_000 });
+    let opens = 0;
+    const counting: WalletFs = { ...nodeWalletFs, readCapped: (p, cap) => (opens++, nodeWalletFs.readCapped(p, cap)) };
+    expect(await discoverWallets(root, { cache }, { fs: counting })).toEqual(scan);
+    expect(opens).toBeGreaterThan(10);
+    opens = 0;
+    expect(await discoverWallets(root, { cache }, { fs: counting })).toEqual(scan);
+    expect(opens).toBe(0);
   });
 
   it('yields to the event loop between slices of synchronous I/O', async () => {

@@ -5,8 +5,9 @@ import { log } from '../log';
 import { describeFsError } from './fs-messages';
 import { entryFromBytes, naturalSort, plainNameFromId, type NamedEntry } from './names';
 import { folderStatus, isHidden, resolveKind, scanWallet, type ScanContext } from './scan-wallet';
-import { bytesEqual } from './ss58';
-import { loadSr25519 } from './sr25519';
+import { bytesEqual } from '../signer/bytes';
+import { loadPublicKeyDeriver } from '../signer/sr25519';
+import type { DiscoveryCache } from './discovery-cache';
 import type { DiscoverOptions, HotkeyEntry, WalletEntry, WalletsScan } from '../../shared/wallets';
 import { createLimiter, createSlicedSyncFs, joinPath, nodeWalletFs, type WalletFs } from './wallet-fs';
 
@@ -16,6 +17,15 @@ export interface DiscoverSeams {
   platform?: NodeJS.Platform;
 }
 
+/** What the main process may add to the renderer's options. */
+export interface DiscoverCallOptions extends DiscoverOptions {
+  /**
+   * Reuse what earlier scans read from files whose stat is unchanged; keep one per process
+   * (`createDiscoveryCache()`). Results are the same with or without it.
+   */
+  cache?: DiscoveryCache;
+}
+
 const DEFAULT_CONCURRENCY = 48;
 
 const FOLDER_MESSAGES = {
@@ -23,14 +33,28 @@ const FOLDER_MESSAGES = {
   'not-a-directory': 'The wallets path is a file, not a folder.',
 } as const;
 
-async function context(opts: DiscoverOptions, seams: DiscoverSeams): Promise<ScanContext> {
+async function context(opts: DiscoverCallOptions, seams: DiscoverSeams): Promise<ScanContext> {
   const concurrency = Math.max(1, Math.min(256, Math.floor(opts.concurrency ?? DEFAULT_CONCURRENCY)));
   return {
     fs: seams.fs ?? (opts.io === 'async' ? nodeWalletFs : createSlicedSyncFs()),
     limit: createLimiter(concurrency),
-    derive: opts.verifySeeds ? await loadSr25519() : null,
+    derive: opts.verifySeeds ? await loadPublicKeyDeriver() : null,
     platform: seams.platform ?? process.platform,
+    cache: opts.cache?.beginScan() ?? null,
   };
+}
+
+async function mapBounded<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, worker));
+  return out;
 }
 
 type WalletSlot = { named: NamedEntry; error?: string };
@@ -40,10 +64,10 @@ async function listWallets(ctx: ScanContext, root: Buffer): Promise<WalletSlot[]
   const listed = (await ctx.limit(() => ctx.fs.list(root))).filter((e) => !isHidden(e.bytes));
   const slots = await Promise.all(
     listed.map(async (e): Promise<WalletSlot | null> => {
-      const kind = await resolveKind(ctx, joinPath(root, e.bytes), e.kind);
+      const resolved = await resolveKind(ctx, joinPath(root, e.bytes), e.kind);
       const named = entryFromBytes(e.bytes);
-      if (typeof kind === 'object') return { named, error: kind.error };
-      return kind === 'dir' ? { named } : null;
+      if ('error' in resolved) return { named, error: resolved.error };
+      return resolved.kind === 'dir' ? { named } : null;
     }),
   );
   return slots.filter((s): s is WalletSlot => s !== null);
@@ -74,7 +98,7 @@ function logSummary(wallets: WalletEntry[], ms: number, opts: DiscoverOptions): 
  * filesystem trouble: the folder, each wallet and each hotkey carry their own status. Results
  * hold no seeds; only `hasSeed` says whether one is there.
  */
-export async function discoverWallets(walletsPath: string, opts: DiscoverOptions = {}, seams: DiscoverSeams = {}): Promise<WalletsScan> {
+export async function discoverWallets(walletsPath: string, opts: DiscoverCallOptions = {}, seams: DiscoverSeams = {}): Promise<WalletsScan> {
   const started = performance.now();
   const resolved = path.resolve(walletsPath);
   const ctx = await context(opts, seams);
@@ -86,11 +110,13 @@ export async function discoverWallets(walletsPath: string, opts: DiscoverOptions
   } catch (error) {
     const status = folderStatus(error);
     const message = status === 'unreadable' ? `The wallets folder cannot be read: ${describeFsError(error)}` : FOLDER_MESSAGES[status];
+    ctx.cache?.finish();
     return { ...scan, status, message, wallets: [] };
   }
-  const wallets = await Promise.all(
-    slots.map((slot) => (slot.error !== undefined ? Promise.resolve(brokenWallet(slot, slot.error)) : scanWallet(ctx, root, slot.named))),
+  const wallets = await mapBounded(slots, Number(process.env.WC ?? 16), (slot) =>
+    slot.error !== undefined ? Promise.resolve(brokenWallet(slot, slot.error)) : scanWallet(ctx, root, slot.named),
   );
+  ctx.cache?.finish();
   logSummary(wallets, performance.now() - started, opts);
   return { ...scan, status: 'ok', wallets: naturalSort(wallets) };
 }

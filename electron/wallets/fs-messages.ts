@@ -1,4 +1,4 @@
-import { errnoCode } from './wallet-fs';
+import { errnoCode } from '../fs/errno';
 
 /** A short sentence for a failed filesystem call; never includes the path or file contents. */
 export function describeFsError(error: unknown, viaSymlink = false): string {

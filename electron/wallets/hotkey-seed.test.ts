@@ -5,7 +5,7 @@ import { AppFailure } from '../../shared/errors';
 import { setLogSink, type LogSink } from '../log';
 import { discoverWallets } from './discover';
 import { readHotkeyFile, readHotkeySeed } from './hotkey-seed';
-import { bytesEqual } from './ss58';
+import { bytesEqual } from '../signer/bytes';
 import { makeKey, publicJson, tempDir, writeTree, type TestKey } from './test-fixtures';
 
 let root: string;

@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { AppFailure } from '../../shared/errors';
+import { errnoCode } from '../fs/errno';
+import { bytesEqual } from '../signer/bytes';
+import { loadPublicKeyDeriver } from '../signer/sr25519';
 import { locateHotkey, type DiscoverSeams } from './discover';
 import { describeFsError } from './fs-messages';
 import { MAX_KEYFILE_BYTES, parseHotkeyContent } from './keyfile';
 import { chmodPrivate } from './permissions';
-import { bytesEqual } from './ss58';
-import { loadSr25519 } from './sr25519';
 import type { FilePermissions } from '../../shared/wallets';
-import { errnoCode, nodeWalletFs, type WalletFs } from './wallet-fs';
+import { nodeWalletFs, type WalletFs } from './wallet-fs';
 
 /**
  * Main-process only: the seed leaves this module solely to be put into the keychain. Never send
@@ -42,7 +43,7 @@ async function readVerifiedSeed(target: Buffer, fs: WalletFs): Promise<HotkeySee
     parsed.seed?.fill(0);
     throw new AppFailure('invalid-input', parsed.message ?? 'Not a usable hotkey file.');
   }
-  const derive = await loadSr25519();
+  const derive = await loadPublicKeyDeriver();
   if (!bytesEqual(derive(parsed.seed), parsed.publicKey)) {
     parsed.seed.fill(0);
     throw new AppFailure('invalid-input', "The file's secretSeed does not belong to its ss58Address.", {

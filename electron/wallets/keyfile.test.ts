@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isEncryptedKeyfile, parseColdkeyPubContent, parseHotkeyContent } from './keyfile';
-import { bytesEqual } from './ss58';
+import { bytesEqual } from '../signer/bytes';
 import { makeKey, publicJson, type TestKey } from './test-fixtures';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');

@@ -1,4 +1,5 @@
-import { bytesEqual, decodeSs58, parseHex32 } from './ss58';
+import { bytesEqual, parseHex32 } from '../signer/bytes';
+import { decodeSs58 } from '../signer/ss58';
 
 /**
  * Classifying the bytes of btwallet key files (hotkeys/<name>, hotkeys/<name>pub.txt,

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../shared/errors';
+import { errnoCode } from '../fs/errno';
 import { log } from '../log';
 import { MAX_KEYFILE_BYTES } from './keyfile';
 import type { ConfigPermissions, FilePermissions } from '../../shared/wallets';
-import { errnoCode, nodeWalletFs } from './wallet-fs';
+import { nodeWalletFs } from './wallet-fs';
 
 /**
  * Permission checks for files holding a plain-text seed (hotkey files, the CLI's config.ini) and

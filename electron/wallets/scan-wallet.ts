@@ -1,17 +1,22 @@
+import { errnoCode } from '../fs/errno';
+import { bytesEqual } from '../signer/bytes';
+import type { DerivePublicKey } from '../signer/sr25519';
+import { cacheKey, type CacheScan, type ColdkeyFacts, type FileFacts, type HotkeyFacts } from './discovery-cache';
 import { describeFsError } from './fs-messages';
 import { MAX_KEYFILE_BYTES, parseColdkeyPubContent, parseHotkeyContent } from './keyfile';
 import { entryFromBytes, naturalSort, type NamedEntry } from './names';
 import { describePermissions } from './permissions';
-import { bytesEqual } from './ss58';
 import type { ColdkeyInfo, FolderStatus, HotkeyEntry, WalletEntry } from '../../shared/wallets';
-import { errnoCode, joinPath, type EntryKind, type Limiter, type WalletFs } from './wallet-fs';
+import { joinPath, type EntryKind, type Limiter, type StatResult, type WalletFs } from './wallet-fs';
 
 /** Shared by every wallet of one scan. `derive` is set only when `verifySeeds` was asked for. */
 export interface ScanContext {
   fs: WalletFs;
   limit: Limiter;
-  derive: ((seed: Uint8Array) => Uint8Array) | null;
+  derive: DerivePublicKey | null;
   platform: NodeJS.Platform;
+  /** This scan's use of the caller's rescan cache; null without one. */
+  cache: CacheScan | null;
 }
 
 const COLDKEYPUB = Buffer.from('coldkeypub.txt');
@@ -22,31 +27,77 @@ const KIB = MAX_KEYFILE_BYTES / 1024;
 
 export const isHidden = (bytes: Buffer): boolean => bytes[0] === 0x2e;
 
+/** An entry's real kind; `stat` is kept when one was needed, so a rescan need not stat it again. */
+export type Resolved = { kind: EntryKind; stat?: StatResult } | { error: string };
+
 /**
  * Resolve what an entry really is. Symlinks and DT_UNKNOWN entries (some network filesystems)
  * need a stat; a failure is returned, not thrown, so one bad link never aborts the walk.
  */
-export async function resolveKind(ctx: ScanContext, target: Buffer, kind: EntryKind): Promise<EntryKind | { error: string }> {
-  if (kind === 'file' || kind === 'dir') return kind;
+export async function resolveKind(ctx: ScanContext, target: Buffer, kind: EntryKind): Promise<Resolved> {
+  if (kind === 'file' || kind === 'dir') return { kind };
   try {
-    return (await ctx.limit(() => ctx.fs.stat(target))).kind;
+    const stat = await ctx.limit(() => ctx.fs.stat(target));
+    return { kind: stat.kind, stat };
   } catch (error) {
     return { error: describeFsError(error, kind === 'symlink') };
   }
 }
 
-async function readColdkey(ctx: ScanContext, walletDir: Buffer, present: boolean, hasPrivate: boolean): Promise<ColdkeyInfo> {
-  const info = { ss58: null, hasPrivateColdkey: hasPrivate };
-  if (!present) return { ...info, status: 'missing', message: 'No coldkeypub.txt; hotkeys can still be used.' };
-  try {
-    const read = await ctx.limit(() => ctx.fs.readCapped(joinPath(walletDir, COLDKEYPUB), MAX_KEYFILE_BYTES));
-    if (read.kind === 'not-a-file') return { ...info, status: 'unreadable', message: 'coldkeypub.txt is not a regular file.' };
-    if (read.kind === 'too-large') return { ...info, status: 'too-large', message: `coldkeypub.txt is larger than ${KIB} KiB.` };
-    const parsed = parseColdkeyPubContent(read.bytes);
-    return parsed.status === 'ok' ? { ...info, status: 'ok', ss58: parsed.ss58 } : { ...info, ...parsed };
-  } catch (error) {
-    return { ...info, status: 'unreadable', message: `coldkeypub.txt: ${describeFsError(error)}` };
+type Known<F extends FileFacts> = { facts: F; mode: number };
+
+/**
+ * Facts an earlier scan read from this same file (unchanged stamp), or null. Only paths already in
+ * the cache are stat'ed, so a cold scan makes no extra call; a failed stat is a miss, and the read
+ * that follows reports the problem exactly as an uncached scan would.
+ */
+async function cachedFacts<K extends FileFacts['kind']>(
+  ctx: ScanContext,
+  target: Buffer,
+  kind: K,
+  known?: StatResult,
+): Promise<Known<Extract<FileFacts, { kind: K }>> | null> {
+  const cache = ctx.cache;
+  const key = cache ? cacheKey(target) : '';
+  if (!cache?.has(key)) return null;
+  let stat = known;
+  if (!stat) {
+    try {
+      stat = await ctx.limit(() => ctx.fs.stat(target));
+    } catch {
+      return null;
+    }
   }
+  const facts = cache.get(key, kind, stat.stamp);
+  return facts ? { facts, mode: stat.mode } : null;
+}
+
+async function readColdkeyFacts(ctx: ScanContext, target: Buffer): Promise<ColdkeyFacts | string> {
+  let read;
+  try {
+    read = await ctx.limit(() => ctx.fs.readCapped(target, MAX_KEYFILE_BYTES));
+  } catch (error) {
+    return `coldkeypub.txt: ${describeFsError(error)}`;
+  }
+  if (read.kind === 'not-a-file') return 'coldkeypub.txt is not a regular file.';
+  let facts: ColdkeyFacts;
+  if (read.kind === 'too-large') {
+    facts = { kind: 'coldkey', status: 'too-large', message: `coldkeypub.txt is larger than ${KIB} KiB.`, ss58: null };
+  } else {
+    const parsed = parseColdkeyPubContent(read.bytes);
+    facts = parsed.status === 'ok' ? { kind: 'coldkey', status: 'ok', ss58: parsed.ss58 } : { kind: 'coldkey', ...parsed, ss58: null };
+  }
+  ctx.cache?.put(cacheKey(target), read.stamp, facts);
+  return facts;
+}
+
+async function readColdkey(ctx: ScanContext, walletDir: Buffer, present: boolean, hasPrivate: boolean): Promise<ColdkeyInfo> {
+  if (!present) return { status: 'missing', ss58: null, hasPrivateColdkey: hasPrivate, message: 'No coldkeypub.txt; hotkeys can still be used.' };
+  const target = joinPath(walletDir, COLDKEYPUB);
+  const facts = (await cachedFacts(ctx, target, 'coldkey'))?.facts ?? (await readColdkeyFacts(ctx, target));
+  if (typeof facts === 'string') return { status: 'unreadable', ss58: null, hasPrivateColdkey: hasPrivate, message: facts };
+  const { status, message, ss58 } = facts;
+  return { status, ...(message === undefined ? {} : { message }), ss58, hasPrivateColdkey: hasPrivate };
 }
 
 interface HotkeyCandidate extends NamedEntry {
@@ -54,6 +105,8 @@ interface HotkeyCandidate extends NamedEntry {
   display: string;
   publicFile: boolean;
   error?: string;
+  /** From resolving a symlink: the target's stat, reused to check the cache. */
+  stat?: StatResult;
 }
 
 function hotkeyEntry(c: HotkeyCandidate, fields: Partial<HotkeyEntry> & Pick<HotkeyEntry, 'status'>): HotkeyEntry {
@@ -68,34 +121,68 @@ function hotkeyEntry(c: HotkeyCandidate, fields: Partial<HotkeyEntry> & Pick<Hot
   };
 }
 
-async function readHotkey(ctx: ScanContext, dir: Buffer, c: HotkeyCandidate): Promise<HotkeyEntry> {
-  if (c.error !== undefined) return hotkeyEntry(c, { status: 'unreadable', message: c.error });
+/** Parse and (when asked) check the seed, then wipe: nothing seed-derived leaves but a boolean. */
+function hotkeyFacts(bytes: Buffer, derive: DerivePublicKey | null): HotkeyFacts {
+  const parsed = parseHotkeyContent(bytes);
+  bytes.fill(0);
+  let seedMatches: boolean | null = null;
+  try {
+    if (parsed.status === 'ok' && parsed.seed && parsed.publicKey && derive) seedMatches = bytesEqual(derive(parsed.seed), parsed.publicKey);
+  } finally {
+    parsed.seed?.fill(0);
+  }
+  return {
+    kind: 'hotkey',
+    status: parsed.status,
+    ...(parsed.message === undefined ? {} : { message: parsed.message }),
+    ss58: parsed.ss58,
+    hasSeed: parsed.seed !== null,
+    // An encrypted file holds no plain-text secret, so loose bits on it are not a problem.
+    holdsSecret: parsed.status === 'encrypted' ? false : parsed.holdsSecret,
+    seedMatches,
+  };
+}
+
+type Unreadable = { status: 'unreadable'; message: string };
+
+async function readHotkeyFacts(ctx: ScanContext, target: Buffer): Promise<Known<HotkeyFacts> | Unreadable> {
   let read;
   try {
-    read = await ctx.limit(() => ctx.fs.readCapped(joinPath(dir, c.bytes), MAX_KEYFILE_BYTES));
+    read = await ctx.limit(() => ctx.fs.readCapped(target, MAX_KEYFILE_BYTES));
   } catch (error) {
-    return hotkeyEntry(c, { status: 'unreadable', message: describeFsError(error) });
+    return { status: 'unreadable', message: describeFsError(error) };
   }
-  if (read.kind === 'not-a-file') return hotkeyEntry(c, { status: 'unreadable', message: 'Not a regular file.' });
-  const unknownPerms = describePermissions(read.mode, null, ctx.platform);
-  if (read.kind === 'too-large') {
-    return hotkeyEntry(c, { status: 'too-large', message: `Larger than ${KIB} KiB; not a hotkey file.`, permissions: unknownPerms });
-  }
-  const parsed = parseHotkeyContent(read.bytes);
-  read.bytes.fill(0);
-  let { status, message } = parsed;
-  if (status === 'ok' && parsed.seed && parsed.publicKey && ctx.derive && !bytesEqual(ctx.derive(parsed.seed), parsed.publicKey)) {
+  if (read.kind === 'not-a-file') return { status: 'unreadable', message: 'Not a regular file.' };
+  const facts: HotkeyFacts =
+    read.kind === 'too-large'
+      ? { kind: 'hotkey', status: 'too-large', message: `Larger than ${KIB} KiB; not a hotkey file.`, ss58: null, hasSeed: false, holdsSecret: null, seedMatches: null }
+      : hotkeyFacts(read.bytes, ctx.derive);
+  ctx.cache?.put(cacheKey(target), read.stamp, facts);
+  return { facts, mode: read.mode };
+}
+
+async function readHotkey(ctx: ScanContext, dir: Buffer, c: HotkeyCandidate): Promise<HotkeyEntry> {
+  if (c.error !== undefined) return hotkeyEntry(c, { status: 'unreadable', message: c.error });
+  const target = joinPath(dir, c.bytes);
+  let known: Known<HotkeyFacts> | Unreadable | null = await cachedFacts(ctx, target, 'hotkey', c.stat);
+  // Cached by a scan without verifySeeds: the seed must be read again to be derived.
+  if (known && ctx.derive && known.facts.status === 'ok' && known.facts.hasSeed && known.facts.seedMatches === null) known = null;
+  known ??= await readHotkeyFacts(ctx, target);
+  if (!('facts' in known)) return hotkeyEntry(c, known);
+  const { facts, mode } = known;
+  let { status, message } = facts;
+  if (ctx.derive && facts.seedMatches === false) {
     status = 'seed-mismatch';
     message = "secretSeed does not derive the file's ss58Address.";
   }
-  parsed.seed?.fill(0);
   if (status === 'public-only' && c.publicFile) message = 'Public hotkey file only (hotkeypub); it cannot sign.';
   return hotkeyEntry(c, {
     status,
     ...(message === undefined ? {} : { message }),
-    ss58: parsed.ss58,
-    hasSeed: parsed.seed !== null,
-    permissions: describePermissions(read.mode, status === 'encrypted' ? false : parsed.holdsSecret, ctx.platform),
+    ss58: facts.ss58,
+    hasSeed: facts.hasSeed,
+    // The mode comes from this scan's stat or fstat, so a chmod always shows.
+    permissions: describePermissions(mode, facts.holdsSecret, ctx.platform),
   });
 }
 
@@ -103,7 +190,7 @@ async function readHotkey(ctx: ScanContext, dir: Buffer, c: HotkeyCandidate): Pr
 async function listHotkeys(ctx: ScanContext, dir: Buffer): Promise<HotkeyCandidate[]> {
   const listed = (await ctx.limit(() => ctx.fs.list(dir))).filter((e) => !isHidden(e.bytes));
   const resolved = await Promise.all(listed.map(async (e) => ({ e, kind: await resolveKind(ctx, joinPath(dir, e.bytes), e.kind) })));
-  const files = resolved.filter(({ kind }) => typeof kind === 'object' || kind === 'file');
+  const files = resolved.filter(({ kind }) => 'error' in kind || kind.kind === 'file');
   // latin1 maps bytes 1:1, so pairing works for names that are not valid UTF-8 too.
   const keys = new Set(files.map(({ e }) => e.bytes.toString('latin1')));
   const out: HotkeyCandidate[] = [];
@@ -114,7 +201,7 @@ async function listHotkeys(ctx: ScanContext, dir: Buffer): Promise<HotkeyCandida
     if (base !== '' && keys.has(base)) continue;
     const publicFile = base !== '';
     const display = publicFile ? Buffer.from(base, 'latin1').toString('utf8') : entry.name;
-    out.push({ ...entry, display, publicFile, ...(typeof kind === 'object' ? { error: kind.error } : {}) });
+    out.push({ ...entry, display, publicFile, ...('error' in kind ? { error: kind.error } : kind.stat ? { stat: kind.stat } : {}) });
   }
   return out;
 }

@@ -13,14 +13,31 @@ export interface ListedEntry {
   kind: EntryKind;
 }
 
-export interface StatResult {
-  kind: EntryKind;
+/**
+ * What a rescan compares to trust an earlier read of the same path: any rewrite changes mtime and
+ * ctime, chmod changes ctime and mode, and a replacement (rename over, new symlink target) changes
+ * dev/ino.
+ */
+export interface FileStamp {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  /** Full st_mode, type bits included. */
   mode: number;
 }
 
+export interface StatResult {
+  kind: EntryKind;
+  /** Permission bits, `st_mode & 0o777`. */
+  mode: number;
+  stamp: FileStamp;
+}
+
 export type CappedRead =
-  | { kind: 'content'; bytes: Buffer; mode: number }
-  | { kind: 'too-large'; mode: number }
+  | { kind: 'content'; bytes: Buffer; mode: number; stamp: FileStamp }
+  | { kind: 'too-large'; mode: number; stamp: FileStamp }
   | { kind: 'not-a-file' };
 
 export interface WalletFs {
@@ -37,6 +54,17 @@ function kindOf(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLi
   if (entry.isSymbolicLink()) return 'symlink';
   return 'other';
 }
+
+export const stampOf = (st: fs.Stats): FileStamp => ({
+  dev: st.dev,
+  ino: st.ino,
+  size: st.size,
+  mtimeMs: st.mtimeMs,
+  ctimeMs: st.ctimeMs,
+  mode: st.mode,
+});
+
+const statResult = (st: fs.Stats): StatResult => ({ kind: kindOf(st), mode: st.mode & 0o777, stamp: stampOf(st) });
 
 // O_NONBLOCK: a FIFO swapped in after the listing must not park a thread forever.
 const READ_FLAGS = process.platform === 'win32' ? fs.constants.O_RDONLY : fs.constants.O_RDONLY | fs.constants.O_NONBLOCK;
@@ -68,7 +96,10 @@ function* cappedRead(cap: number, alloc: Alloc): Generator<Step, CappedRead, fs.
   const st = (yield { op: 'fstat' }) as fs.Stats;
   const mode = st.mode & 0o777;
   if (!st.isFile()) return { kind: 'not-a-file' };
-  if (st.size > cap) return { kind: 'too-large', mode };
+  // The stamp of the file actually opened (not of a path stat before it), so a cache keyed by it
+  // can never pair new content with an old stamp.
+  const stamp = stampOf(st);
+  if (st.size > cap) return { kind: 'too-large', mode, stamp };
   let buf = alloc(st.size + 1);
   let total = 0;
   for (;;) {
@@ -83,14 +114,14 @@ function* cappedRead(cap: number, alloc: Alloc): Generator<Step, CappedRead, fs.
     }
     if (total > cap) {
       buf.fill(0);
-      return { kind: 'too-large', mode };
+      return { kind: 'too-large', mode, stamp };
     }
     const bigger = alloc(Math.min(buf.length * 2, cap + 1));
     buf.copy(bigger);
     buf.fill(0);
     buf = bigger;
   }
-  return { kind: 'content', bytes: buf.subarray(0, total), mode };
+  return { kind: 'content', bytes: buf.subarray(0, total), mode, stamp };
 }
 
 const toListed = (entries: fs.Dirent<Buffer>[]): ListedEntry[] => entries.map((e) => ({ bytes: e.name, kind: kindOf(e) }));
@@ -102,10 +133,7 @@ const cb = <T>(call: (done: (error: Error | null, value: T) => void) => void) =>
 /** libuv thread-pool I/O: the main thread never waits on the disk, but every call costs a thread hop. */
 export const nodeWalletFs: WalletFs = {
   list: async (dir) => toListed(await fs.promises.readdir(dir, { encoding: 'buffer', withFileTypes: true })),
-  stat: async (target) => {
-    const st = await fs.promises.stat(target);
-    return { kind: kindOf(st), mode: st.mode & 0o777 };
-  },
+  stat: async (target) => statResult(await cb<fs.Stats>((done) => fs.stat(target, done))),
   readCapped: async (target, cap) => {
     const fd = await cb<number>((done) => fs.open(target, READ_FLAGS, done));
     try {
@@ -156,8 +184,7 @@ export function createSlicedSyncFs(budgetMs = 8): WalletFs {
     },
     stat: async (target) => {
       await turn();
-      const st = fs.statSync(target);
-      return { kind: kindOf(st), mode: st.mode & 0o777 };
+      return statResult(fs.statSync(target));
     },
     readCapped: async (target, cap) => {
       await turn();
@@ -222,9 +249,4 @@ export function joinPath(base: Buffer, ...parts: Buffer[]): Buffer {
   const chunks: Buffer[] = [base];
   for (const part of parts) chunks.push(SEP, part);
   return Buffer.concat(chunks);
-}
-
-export function errnoCode(error: unknown): string | undefined {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  return typeof code === 'string' ? code : undefined;
 }

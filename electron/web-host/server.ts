@@ -21,6 +21,8 @@ export interface WebHost {
   /** The address to open: the token rides in the fragment, which browsers never send to servers. */
   launchUrl: string;
   port: number;
+  /** The address the socket is bound to, as the OS reports it. */
+  boundAddress: string;
   token: string;
   close(): Promise<void>;
 }
@@ -55,24 +57,28 @@ function sameToken(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Read at most `limit` bytes; past that the socket is drained and `null` returned. */
+/**
+ * Read at most `limit` bytes. Past that, stop at once and answer `null`: the caller replies 413
+ * and closes the connection, so an oversized (even chunked) upload is never drained.
+ */
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? '0');
-    if (declared > limit) {
-      req.resume();
+    if (Number(req.headers['content-length'] ?? '0') > limit) {
       resolve(null);
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) over = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        resolve(null);
+      } else chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -112,6 +118,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       const raw = await readBody(req, MAX_PAYLOAD_BYTES);
       if (raw === null) {
+        res.setHeader('connection', 'close');
+        res.once('finish', () => req.destroy());
         refuse(res, 413, { code: 'payload-too-large', message: `The request is larger than ${MAX_PAYLOAD_BYTES / 1024} KiB and was refused.` });
         return;
       }
@@ -155,12 +163,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       resolve();
     });
   });
-  port = (server.address() as AddressInfo).port;
+  const bound = server.address() as AddressInfo;
+  port = bound.port;
   const base = `http://127.0.0.1:${port}`;
   return {
     url: base,
     launchUrl: `${base}/#token=${token}`,
     port,
+    boundAddress: bound.address,
     token,
     close: () =>
       new Promise<void>((resolve) => {

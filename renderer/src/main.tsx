@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { adoptTokenFromFragment } from './api/web-token';
 import { App } from './app';
+import { AccessGate } from './components/access-gate';
 import './styles.css';
 
 adoptTokenFromFragment();
@@ -15,7 +16,9 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <App />
+        <AccessGate>
+          <App />
+        </AccessGate>
       </QueryClientProvider>
     </StrictMode>,
   );

@@ -8,7 +8,7 @@ export function ErrorNotice({ error }: { error: unknown }): ReactElement {
     <div className="notice notice-error" role="alert">
       <p>{appError.message}</p>
       {appError.detail?.hint ? <p className="small">{appError.detail.hint}</p> : null}
-      {appError.detail?.fields && appError.detail.fields.length > 1 ? (
+      {appError.code === 'invalid-input' && appError.detail?.fields && appError.detail.fields.length > 1 ? (
         <ul className="small">
           {appError.detail.fields.map((f) => (
             <li key={`${f.path}:${f.message}`}>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactElement } from 'react';
-import { PLAINTEXT_SEED_WARNING } from '../../../../shared/profile-texts';
+import { EXISTING_SS58_FIELD, EXISTING_USERNAME_FIELD, EXPORT_REPLACE_HINT, PLAINTEXT_SEED_WARNING } from '../../../../shared/profile-texts';
 import type { Profile } from '../../../../shared/profiles';
 import { call, errorOf } from '../../api/client';
 import { useCall } from '../../api/use-call';
@@ -14,7 +14,11 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
   const [includeSeed, setIncludeSeed] = useState(false);
   const exporter = useCall('exportProfile', ['cliConfig']);
   const shownPath = path ?? info.data?.configPath ?? '';
-  const conflict = exporter.error && errorOf(exporter.error).code === 'conflict' && /already exists/.test(errorOf(exporter.error).message);
+  const failure = exporter.error ? errorOf(exporter.error) : null;
+  // Only a plain "the file exists" conflict may be confirmed; a refusal that would lose a seed may not.
+  const conflict = failure?.code === 'conflict' && failure.detail?.hint === EXPORT_REPLACE_HINT;
+  const existing = (path: string) => failure?.detail?.fields?.find((f) => f.path === path)?.message;
+  const existingAccount = [existing(EXISTING_USERNAME_FIELD), existing(EXISTING_SS58_FIELD)].filter(Boolean).join(', ');
 
   const run = (overwrite: boolean) => exporter.mutate({ profileId: profile.id, path: shownPath, includeSeed, overwrite });
   const onSubmit = (event: FormEvent) => {
@@ -59,7 +63,8 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
       {conflict ? (
         <Notice tone="warn">
           <p>
-            A file already exists at <code>{shownPath}</code>. Replace it? Sections and keys the app does not know are kept.
+            A file already exists at <code>{shownPath}</code>
+            {existingAccount ? <> with the account {existingAccount}</> : null}. Replace it? {EXPORT_REPLACE_HINT}
           </p>
           <div className="actions">
             <button type="button" className="primary" onClick={() => run(true)} disabled={exporter.isPending}>

@@ -5,6 +5,7 @@ import { Address } from '../../components/address';
 import { Badge } from '../../components/badge';
 import { ErrorNotice } from '../../components/error-notice';
 import { AccountLookupPanel } from './account-lookup-panel';
+import { RemoveSeedConfirm } from './remove-seed-confirm';
 
 const STATUS_BADGE: Partial<Record<HotkeyEntry['status'], { tone: 'warn' | 'bad' | 'neutral'; label: string }>> = {
   'public-only': { tone: 'neutral', label: 'Public only' },
@@ -24,12 +25,12 @@ export function HotkeyItem({ walletId, walletName, hotkey, inKeychain }: {
 }): ReactElement {
   const label = `${walletName}/${hotkey.name}`;
   const [lookup, setLookup] = useState(false);
+  const [removing, setRemoving] = useState(false);
   const add = useCall('importHotkey', ['wallets', 'profiles']);
-  const remove = useCall('removeHotkeySeed', ['wallets', 'profiles']);
   const fix = useCall('fixHotkeyPermissions', ['wallets']);
   const badge = STATUS_BADGE[hotkey.status];
   const canAdd = hotkey.status === 'ok' && hotkey.hasSeed && inKeychain === false;
-  const error = add.error ?? remove.error ?? fix.error;
+  const error = add.error ?? fix.error;
   return (
     <li className="hotkey" aria-label={`Hotkey ${label}`}>
       <span className="hotkey-name">{hotkey.name}</span>
@@ -37,6 +38,7 @@ export function HotkeyItem({ walletId, walletName, hotkey, inKeychain }: {
         {hotkey.ss58 ? <Address address={hotkey.ss58} name={`hotkey ${label}`} /> : <span className="muted small">No address could be read</span>}
         <div className="badges">
           {inKeychain ? <Badge tone="good">In keychain</Badge> : null}
+          {inKeychain === null && hotkey.hasSeed && hotkey.status === 'ok' ? <Badge tone="neutral" title="See the notice at the top of the screen">Keychain unavailable</Badge> : null}
           {badge ? <Badge tone={badge.tone}>{badge.label}</Badge> : null}
           {hotkey.permissions.status === 'too-open' ? <Badge tone="warn">Readable by others</Badge> : null}
           {hotkey.message ? <span className="small muted">{hotkey.message}</span> : null}
@@ -57,13 +59,16 @@ export function HotkeyItem({ walletId, walletName, hotkey, inKeychain }: {
               <button type="button" onClick={() => setLookup(!lookup)} aria-expanded={lookup} aria-label={`Look up account: ${label}`}>
                 Look up account
               </button>
-              <button type="button" className="danger" onClick={() => hotkey.ss58 && remove.mutate({ hotkey: hotkey.ss58 })} disabled={remove.isPending} aria-label={`Remove from keychain: ${label}`}>
-                Remove from keychain
+              <button type="button" className="danger" onClick={() => setRemoving(!removing)} aria-expanded={removing} aria-label={`Remove from keychain: ${label}`}>
+                Remove from keychain…
               </button>
             </>
           ) : null}
         </div>
         {error ? <ErrorNotice error={error} /> : null}
+        {removing && hotkey.ss58 ? (
+          <RemoveSeedConfirm hotkey={hotkey.ss58} label={label} walletFile={hotkey.hasSeed && hotkey.status === 'ok' ? label : null} onDone={() => setRemoving(false)} />
+        ) : null}
         {lookup && hotkey.ss58 ? <AccountLookupPanel hotkey={hotkey.ss58} hotkeyName={hotkey.name} /> : null}
       </div>
     </li>

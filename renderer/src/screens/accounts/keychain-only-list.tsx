@@ -1,35 +1,40 @@
 import { useState, type ReactElement } from 'react';
-import { useCall } from '../../api/use-call';
+import type { KeychainSeed } from '../../../../shared/identity';
 import { Address } from '../../components/address';
-import { ErrorNotice } from '../../components/error-notice';
 import { AccountLookupPanel } from './account-lookup-panel';
+import { RemoveSeedConfirm } from './remove-seed-confirm';
 
-function KeychainOnlyItem({ address }: { address: string }): ReactElement {
+function KeychainOnlyItem({ seed }: { seed: KeychainSeed }): ReactElement {
+  const address = seed.ss58;
+  const name = seed.label ?? 'unnamed hotkey';
   const [lookup, setLookup] = useState(false);
-  const remove = useCall('removeHotkeySeed', ['wallets', 'profiles']);
+  const [removing, setRemoving] = useState(false);
   return (
     <li className="hotkey" aria-label={`Hotkey ${address}`}>
-      <span className="hotkey-name muted">(no file here)</span>
+      <span className="hotkey-name">
+        {name}
+        <span className="small muted"> (no file here)</span>
+      </span>
       <div className="hotkey-body">
         <Address address={address} name={`hotkey ${address}`} />
         <div className="actions">
           <button type="button" onClick={() => setLookup(!lookup)} aria-expanded={lookup} aria-label={`Look up account: ${address}`}>
             Look up account
           </button>
-          <button type="button" className="danger" onClick={() => remove.mutate({ hotkey: address })} aria-label={`Remove from keychain: ${address}`}>
-            Remove from keychain
+          <button type="button" className="danger" onClick={() => setRemoving(!removing)} aria-expanded={removing} aria-label={`Remove from keychain: ${address}`}>
+            Remove from keychain…
           </button>
         </div>
-        {remove.error ? <ErrorNotice error={remove.error} /> : null}
-        {lookup ? <AccountLookupPanel hotkey={address} hotkeyName="imported" /> : null}
+        {removing ? <RemoveSeedConfirm hotkey={address} label={address} walletFile={null} onDone={() => setRemoving(false)} /> : null}
+        {lookup ? <AccountLookupPanel hotkey={address} hotkeyName={seed.label ?? 'default'} /> : null}
       </div>
     </li>
   );
 }
 
 /** Seeds the keychain holds for hotkeys with no file in this wallets folder (imported from elsewhere). */
-export function KeychainOnlyList({ addresses }: { addresses: string[] }): ReactElement | null {
-  if (addresses.length === 0) return null;
+export function KeychainOnlyList({ seeds }: { seeds: KeychainSeed[] }): ReactElement | null {
+  if (seeds.length === 0) return null;
   return (
     <article className="wallet" aria-label="Keychain only">
       <div className="wallet-head">
@@ -37,8 +42,8 @@ export function KeychainOnlyList({ addresses }: { addresses: string[] }): ReactE
         <span className="small muted">Seeds imported from a CLI config or a hotkey file outside this folder</span>
       </div>
       <ul className="hotkeys" aria-label="Hotkeys in the keychain only">
-        {addresses.map((a) => (
-          <KeychainOnlyItem key={a} address={a} />
+        {seeds.map((s) => (
+          <KeychainOnlyItem key={s.ss58} seed={s} />
         ))}
       </ul>
     </article>

@@ -6,6 +6,7 @@ import { Badge } from '../../components/badge';
 import { ErrorNotice } from '../../components/error-notice';
 import { ExportProfileForm } from './export-profile-form';
 import { ImportCliConfigForm } from './import-cli-config-form';
+import { RenameProfileForm } from './rename-profile-form';
 
 function host(url: string): string {
   try {
@@ -21,7 +22,7 @@ function SeedBadge({ state }: { state: boolean | null }): ReactElement {
 }
 
 function ProfileItem({ profile, active }: { profile: ProfileView; active: boolean }): ReactElement {
-  const [panel, setPanel] = useState<'none' | 'export' | 'remove'>('none');
+  const [panel, setPanel] = useState<'none' | 'export' | 'remove' | 'rename'>('none');
   const [forgetSeed, setForgetSeed] = useState(false);
   const activate = useCall('setActiveProfile', ['profiles']);
   const remove = useCall('removeProfile', ['profiles', 'wallets']);
@@ -52,6 +53,9 @@ function ProfileItem({ profile, active }: { profile: ProfileView; active: boolea
             Make active
           </button>
         ) : null}
+        <button type="button" onClick={() => setPanel(panel === 'rename' ? 'none' : 'rename')} aria-expanded={panel === 'rename'}>
+          Rename…
+        </button>
         <button type="button" onClick={() => setPanel(panel === 'export' ? 'none' : 'export')} aria-expanded={panel === 'export'}>
           Export for CLI…
         </button>
@@ -60,6 +64,7 @@ function ProfileItem({ profile, active }: { profile: ProfileView; active: boolea
         </button>
       </div>
       {activate.error ? <ErrorNotice error={activate.error} /> : null}
+      {panel === 'rename' ? <RenameProfileForm profile={profile} onDone={() => setPanel('none')} /> : null}
       {panel === 'export' ? <ExportProfileForm profile={profile} onDone={() => setPanel('none')} /> : null}
       {panel === 'remove' ? (
         <div className="subform" role="group" aria-label={`Remove ${profile.displayName}`}>

@@ -42,7 +42,7 @@ function NoWallets({ view }: { view: WalletsView }): ReactElement {
 
 export function WalletsSection({ view, error, onRescan }: { view: WalletsView | undefined; error: Error | null; onRescan: () => void }): ReactElement {
   const [adding, setAdding] = useState(false);
-  const held = view?.seedsInKeychain ? new Set(view.seedsInKeychain) : null;
+  const held = view?.seedsInKeychain ? new Set(view.seedsInKeychain.map((s) => s.ss58)) : null;
   const onDisk = new Set(view?.wallets.flatMap((w) => w.hotkeys.map((h) => h.ss58)).filter((a): a is string => a !== null) ?? []);
   return (
     <section className="card" aria-labelledby="wallets-title">
@@ -94,7 +94,7 @@ export function WalletsSection({ view, error, onRescan }: { view: WalletsView | 
           )}
         </article>
       ))}
-      {held ? <KeychainOnlyList addresses={[...held].filter((a) => !onDisk.has(a))} /> : null}
+      {view?.seedsInKeychain ? <KeychainOnlyList seeds={view.seedsInKeychain.filter((s) => !onDisk.has(s.ss58))} /> : null}
     </section>
   );
 }

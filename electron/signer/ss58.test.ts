@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { base58Encode, encodeAddress } from '@polkadot/util-crypto';
 import { describe, expect, it } from 'vitest';
-import { base58Decode, bytesEqual, decodeSs58, parseHex32 } from './ss58';
+import { bytesEqual, parseHex32 } from './bytes';
+import { base58Decode, decodeSs58, isValidSs58 } from './ss58';
 
 describe('decodeSs58', () => {
   it('agrees with @polkadot/util-crypto for single- and two-byte prefixes', () => {
@@ -23,6 +24,16 @@ describe('decodeSs58', () => {
     expect(decodeSs58(good.slice(0, 20))).toBeNull();
     expect(decodeSs58('')).toBeNull();
     expect(decodeSs58('5'.repeat(200))).toBeNull();
+  });
+});
+
+describe('isValidSs58', () => {
+  it('accepts only addresses of the asked-for network prefix', () => {
+    const publicKey = Uint8Array.from(randomBytes(32));
+    expect(isValidSs58(encodeAddress(publicKey, 42))).toBe(true);
+    expect(isValidSs58(encodeAddress(publicKey, 0))).toBe(false);
+    expect(isValidSs58(encodeAddress(publicKey, 1284))).toBe(false);
+    expect(isValidSs58(encodeAddress(publicKey, 1284), 1284)).toBe(true);
   });
 });
 

@@ -1,0 +1,138 @@
+import type { ColdkeyStatus, HotkeyStatus } from '../../shared/wallets';
+import type { FileStamp } from './wallet-fs';
+
+/**
+ * A rescan cache for discovery. The Accounts screen rescans after every action, and on a cold scan
+ * nearly all the time goes to open() on each key file; a file whose stat still matches what it had
+ * when it was read needs one stat instead of open + fstat + read + close.
+ *
+ * It holds only what the scan result shows (status, message, address, `hasSeed`, the seed check's
+ * verdict), never seed bytes or file contents, and only entries the latest scan saw.
+ */
+
+/** One hotkey file, before the per-scan parts (verifySeeds, the hotkeypub naming) are applied. */
+export interface HotkeyFacts {
+  kind: 'hotkey';
+  /** As parsed; `seed-mismatch` here comes from a publicKey/accountId field, not from sr25519. */
+  status: Exclude<HotkeyStatus, 'unreadable'>;
+  message?: string;
+  ss58: string | null;
+  hasSeed: boolean;
+  /** Plain-text secret present: what the permission verdict needs, with the file's current mode. */
+  holdsSecret: boolean | null;
+  /** Whether the seed derives the file's public key; null when that check has not run. */
+  seedMatches: boolean | null;
+}
+
+export interface ColdkeyFacts {
+  kind: 'coldkey';
+  status: Exclude<ColdkeyStatus, 'missing' | 'unreadable'>;
+  message?: string;
+  ss58: string | null;
+}
+
+export type FileFacts = HotkeyFacts | ColdkeyFacts;
+type FactsOf<K extends FileFacts['kind']> = Extract<FileFacts, { kind: K }>;
+
+interface Entry {
+  stamp: FileStamp;
+  facts: FileFacts;
+  /** The newest scan that saw this path; older entries are dropped when a scan finishes. */
+  seen: number;
+}
+
+/**
+ * Timestamps tick in steps (a kernel tick of a few ms; 2 s on FAT), so a same-size rewrite right
+ * after our read can keep the stamp we stored. A file changed this recently is not cached, only
+ * re-read next time (git's "racily clean" rule); after the user's action it is long past.
+ */
+const RACY_MS = 2000;
+
+export interface DiscoveryCacheOptions {
+  /** Wall clock in ms, comparable with file timestamps; a seam for tests. */
+  now?: () => number;
+}
+
+const sameStamp = (a: FileStamp, b: FileStamp): boolean =>
+  a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.mode === b.mode && a.dev === b.dev;
+
+/** Key-file path bytes as a Map key; latin1 maps bytes 1:1, so names that are not UTF-8 stay distinct. */
+export const cacheKey = (target: Buffer): string => target.toString('latin1');
+
+/** One scan's use of the cache: lookups mark entries seen, `finish` drops the rest. */
+export class CacheScan {
+  readonly #entries: Map<string, Entry>;
+  readonly #generation: number;
+  readonly #racyAfter: number;
+
+  constructor(entries: Map<string, Entry>, generation: number, now: number) {
+    this.#entries = entries;
+    this.#generation = generation;
+    this.#racyAfter = now - RACY_MS;
+  }
+
+  /** Whether a stat could make `get` hit; when not, the caller reads without stat'ing first. */
+  has(key: string): boolean {
+    return this.#entries.has(key);
+  }
+
+  /** The facts read from this very file (same stamp) by an earlier scan. */
+  get<K extends FileFacts['kind']>(key: string, kind: K, stamp: FileStamp): FactsOf<K> | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry || !sameStamp(entry.stamp, stamp) || !isKind(entry.facts, kind)) return undefined;
+    entry.seen = Math.max(entry.seen, this.#generation);
+    return entry.facts;
+  }
+
+  /** `stamp` must come from the handle the facts were read through, not from an earlier stat. */
+  put(key: string, stamp: FileStamp, facts: FileFacts): void {
+    if (Math.max(stamp.mtimeMs, stamp.ctimeMs) >= this.#racyAfter) {
+      this.#entries.delete(key);
+      return;
+    }
+    const seen = Math.max(this.#entries.get(key)?.seen ?? 0, this.#generation);
+    this.#entries.set(key, { stamp, facts, seen });
+  }
+
+  /** Bound the cache to what this scan saw (a newer, overlapping scan's entries are kept). */
+  finish(): void {
+    for (const [key, entry] of this.#entries) if (entry.seen < this.#generation) this.#entries.delete(key);
+  }
+}
+
+function isKind<K extends FileFacts['kind']>(facts: FileFacts, kind: K): facts is FactsOf<K> {
+  return facts.kind === kind;
+}
+
+export class DiscoveryCache {
+  readonly #entries = new Map<string, Entry>();
+  readonly #now: () => number;
+  #generation = 0;
+
+  constructor(options: DiscoveryCacheOptions = {}) {
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** Files remembered (all from the latest scan); for tests and diagnostics. */
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** What is remembered, for tests that check no seed material is ever held. */
+  facts(): FileFacts[] {
+    return [...this.#entries.values()].map((e) => e.facts);
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+
+  beginScan(): CacheScan {
+    return new CacheScan(this.#entries, ++this.#generation, this.#now());
+  }
+}
+
+/** One per process (the Accounts handlers keep one), passed as `discoverWallets(path, { cache })`. */
+export function createDiscoveryCache(options?: DiscoveryCacheOptions): DiscoveryCache {
+  return new DiscoveryCache(options);
+}

@@ -1,0 +1,26 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactElement, ReactNode } from 'react';
+import { call, errorOf } from '../api/client';
+
+/**
+ * In a browser tab opened without the web host's token every call is refused: say so once, with
+ * what to do, instead of an error in every panel.
+ */
+export function AccessGate({ children }: { children: ReactNode }): ReactElement {
+  const info = useQuery({ queryKey: ['appInfo'], queryFn: () => call('getAppInfo', {}) });
+  if (info.error && errorOf(info.error).code === 'unauthorized') {
+    return (
+      <main className="gate">
+        <div className="card" role="alert">
+          <h1>This tab cannot reach Chutes Desktop</h1>
+          <p>{errorOf(info.error).message}</p>
+          <p className="small muted">
+            Each start of <code>npm run serve</code> prints a new address ending in <code>#token=…</code>. Open that exact address; a tab opened
+            another way (a bookmark, or an address from an earlier start) has no access.
+          </p>
+        </div>
+      </main>
+    );
+  }
+  return <>{children}</>;
+}

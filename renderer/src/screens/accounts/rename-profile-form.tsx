@@ -1,0 +1,43 @@
+import { useState, type FormEvent, type ReactElement } from 'react';
+import type { Profile } from '../../../../shared/profiles';
+import { displayName } from '../../../../shared/validation';
+import { useCall } from '../../api/use-call';
+import { ErrorNotice } from '../../components/error-notice';
+
+export function RenameProfileForm({ profile, onDone }: { profile: Profile; onDone: () => void }): ReactElement {
+  const [name, setName] = useState(profile.displayName);
+  const [problem, setProblem] = useState<string | null>(null);
+  const rename = useCall('renameProfile', ['profiles']);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = displayName.safeParse(name);
+    if (!parsed.success) {
+      setProblem(parsed.error.issues[0]?.message ?? 'Enter a name');
+      return;
+    }
+    setProblem(null);
+    rename.mutate({ profileId: profile.id, displayName: parsed.data }, { onSuccess: onDone });
+  };
+  return (
+    <form className="subform" onSubmit={onSubmit} aria-label={`Rename ${profile.displayName}`} noValidate>
+      <label className="field">
+        Profile name
+        <input type="text" value={name} maxLength={120} aria-invalid={problem ? true : undefined} onChange={(e) => setName(e.target.value)} />
+      </label>
+      {problem ? (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {rename.error ? <ErrorNotice error={rename.error} /> : null}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={rename.isPending}>
+          Save name
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
