@@ -126,7 +126,7 @@ describe('fingerprint and hotkey changes', () => {
       body: { fingerprint: fp },
       headers: { 'X-Chutes-Hotkey': a.key.ss58, 'X-Chutes-Nonce': String(nonce), 'X-Chutes-Signature': signer.sign(`${a.key.ss58}:${fp}:${nonce}`) },
     });
-    expect((await f.client.post('/users/change_fingerprint', hotkeyMode('third', now - 300))).json).toEqual({ status: 'Fingerprint updated' });
+    expect((await f.client.post('/users/change_fingerprint', hotkeyMode('third', now - 298))).json).toEqual({ status: 'Fingerprint updated' });
     expect((await f.client.post('/users/change_fingerprint', hotkeyMode('x', now + 302))).json).toEqual({ detail: `Invalid nonce: ${now + 302}` });
     expect((await f.client.post('/users/change_fingerprint', hotkeyMode('x', now, TestKey.random()))).json).toEqual({
       detail: 'No user found with the provided hotkey/coldkey',
