@@ -74,7 +74,7 @@ export function accountHandlers(services: AccountServices): Pick<Handlers, Accou
     },
     keychainStatus: async () => (await probeKeychain(vault)).status,
     importHotkey: async ({ walletId, hotkeyId }): Promise<ImportedHotkey> => {
-      const scan = await discoverWallets(config.walletsPath);
+      const scan = await discoverWallets(config.walletsPath, { cache });
       const entry = scan.wallets.find((w) => w.id === walletId)?.hotkeys.find((h) => h.id === hotkeyId);
       const name = entry?.name ?? hotkeyId;
       const ss58 = await keep(vault, await readHotkeySeed(config.walletsPath, walletId, hotkeyId), name);

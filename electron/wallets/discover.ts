@@ -4,12 +4,12 @@ import { AppFailure } from '../../shared/errors';
 import { log } from '../log';
 import { describeFsError } from './fs-messages';
 import { entryFromBytes, naturalSort, plainNameFromId, type NamedEntry } from './names';
-import { folderStatus, isHidden, resolveKind, scanWallet, type ScanContext } from './scan-wallet';
+import { folderStatus, isHidden, resolveKinds, scanWallet, type ScanContext } from './scan-wallet';
 import { bytesEqual } from '../signer/bytes';
 import { loadPublicKeyDeriver } from '../signer/sr25519';
 import type { DiscoveryCache } from './discovery-cache';
 import type { DiscoverOptions, HotkeyEntry, WalletEntry, WalletsScan } from '../../shared/wallets';
-import { createLimiter, createSlicedSyncFs, joinPath, nodeWalletFs, type WalletFs } from './wallet-fs';
+import { createLimiter, createSlicedSyncFs, joinPath, mapBounded, nodeWalletFs, type WalletFs } from './wallet-fs';
 
 /** Test and platform seams; not part of what the renderer can ask for. */
 export interface DiscoverSeams {
@@ -28,6 +28,13 @@ export interface DiscoverCallOptions extends DiscoverOptions {
 
 const DEFAULT_CONCURRENCY = 48;
 
+/**
+ * Wallets scanned at once. A wallet queues ~20 reads on the limiter, so a few keep its slots busy;
+ * starting all 1,000 at once held 20,000 pending reads alive through every GC, and collection
+ * took about a quarter of a scan. Raised with `concurrency` so large limits still fill.
+ */
+const walletsInFlight = (concurrency: number): number => Math.max(8, Math.ceil(concurrency / 6));
+
 const FOLDER_MESSAGES = {
   missing: 'The wallets folder does not exist.',
   'not-a-directory': 'The wallets path is a file, not a folder.',
@@ -38,23 +45,11 @@ async function context(opts: DiscoverCallOptions, seams: DiscoverSeams): Promise
   return {
     fs: seams.fs ?? (opts.io === 'async' ? nodeWalletFs : createSlicedSyncFs()),
     limit: createLimiter(concurrency),
+    walletsInFlight: walletsInFlight(concurrency),
     derive: opts.verifySeeds ? await loadPublicKeyDeriver() : null,
     platform: seams.platform ?? process.platform,
     cache: opts.cache?.beginScan() ?? null,
   };
-}
-
-async function mapBounded<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, worker));
-  return out;
 }
 
 type WalletSlot = { named: NamedEntry; error?: string };
@@ -62,15 +57,14 @@ type WalletSlot = { named: NamedEntry; error?: string };
 /** Wallets are sub-folders (symlinks followed, as btcli does); dot-entries are skipped. */
 async function listWallets(ctx: ScanContext, root: Buffer): Promise<WalletSlot[]> {
   const listed = (await ctx.limit(() => ctx.fs.list(root))).filter((e) => !isHidden(e.bytes));
-  const slots = await Promise.all(
-    listed.map(async (e): Promise<WalletSlot | null> => {
-      const resolved = await resolveKind(ctx, joinPath(root, e.bytes), e.kind);
-      const named = entryFromBytes(e.bytes);
-      if ('error' in resolved) return { named, error: resolved.error };
-      return resolved.kind === 'dir' ? { named } : null;
-    }),
-  );
-  return slots.filter((s): s is WalletSlot => s !== null);
+  const kinds = await resolveKinds(ctx, root, listed);
+  const slots: WalletSlot[] = [];
+  for (const [i, e] of listed.entries()) {
+    const resolved = kinds[i];
+    if (resolved && 'error' in resolved) slots.push({ named: entryFromBytes(e.bytes), error: resolved.error });
+    else if (resolved?.kind === 'dir') slots.push({ named: entryFromBytes(e.bytes) });
+  }
+  return slots;
 }
 
 function brokenWallet(slot: WalletSlot, message: string): WalletEntry {
@@ -113,7 +107,7 @@ export async function discoverWallets(walletsPath: string, opts: DiscoverCallOpt
     ctx.cache?.finish();
     return { ...scan, status, message, wallets: [] };
   }
-  const wallets = await mapBounded(slots, Number(process.env.WC ?? 16), (slot) =>
+  const wallets = await mapBounded(slots, ctx.walletsInFlight, (slot) =>
     slot.error !== undefined ? Promise.resolve(brokenWallet(slot, slot.error)) : scanWallet(ctx, root, slot.named),
   );
   ctx.cache?.finish();

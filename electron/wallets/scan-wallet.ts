@@ -7,12 +7,14 @@ import { MAX_KEYFILE_BYTES, parseColdkeyPubContent, parseHotkeyContent } from '.
 import { entryFromBytes, naturalSort, type NamedEntry } from './names';
 import { describePermissions } from './permissions';
 import type { ColdkeyInfo, FolderStatus, HotkeyEntry, WalletEntry } from '../../shared/wallets';
-import { joinPath, type EntryKind, type Limiter, type StatResult, type WalletFs } from './wallet-fs';
+import { joinPath, type EntryKind, type Limiter, type ListedEntry, type StatResult, type WalletFs } from './wallet-fs';
 
 /** Shared by every wallet of one scan. `derive` is set only when `verifySeeds` was asked for. */
 export interface ScanContext {
   fs: WalletFs;
   limit: Limiter;
+  /** Wallets scanned at once (each fans out to its files through `limit`). */
+  walletsInFlight: number;
   derive: DerivePublicKey | null;
   platform: NodeJS.Platform;
   /** This scan's use of the caller's rescan cache; null without one. */
@@ -34,14 +36,20 @@ export type Resolved = { kind: EntryKind; stat?: StatResult } | { error: string 
  * Resolve what an entry really is. Symlinks and DT_UNKNOWN entries (some network filesystems)
  * need a stat; a failure is returned, not thrown, so one bad link never aborts the walk.
  */
-export async function resolveKind(ctx: ScanContext, target: Buffer, kind: EntryKind): Promise<Resolved> {
-  if (kind === 'file' || kind === 'dir') return { kind };
+async function resolveKind(ctx: ScanContext, target: Buffer, kind: EntryKind): Promise<Resolved> {
   try {
     const stat = await ctx.limit(() => ctx.fs.stat(target));
     return { kind: stat.kind, stat };
   } catch (error) {
     return { error: describeFsError(error, kind === 'symlink') };
   }
+}
+
+/** Kinds for a listing, in order. Only symlinks and unknown entries cost a stat and an await. */
+export async function resolveKinds(ctx: ScanContext, dir: Buffer, listed: ListedEntry[]): Promise<Resolved[]> {
+  const direct = (kind: EntryKind) => kind === 'file' || kind === 'dir';
+  if (listed.every((e) => direct(e.kind))) return listed.map((e) => ({ kind: e.kind }));
+  return Promise.all(listed.map((e) => (direct(e.kind) ? Promise.resolve({ kind: e.kind }) : resolveKind(ctx, joinPath(dir, e.bytes), e.kind))));
 }
 
 type Known<F extends FileFacts> = { facts: F; mode: number };
@@ -189,19 +197,24 @@ async function readHotkey(ctx: ScanContext, dir: Buffer, c: HotkeyCandidate): Pr
 /** btcli semantics: regular files only; `Xpub.txt` is hidden when `X` exists, else shown as `X`. */
 async function listHotkeys(ctx: ScanContext, dir: Buffer): Promise<HotkeyCandidate[]> {
   const listed = (await ctx.limit(() => ctx.fs.list(dir))).filter((e) => !isHidden(e.bytes));
-  const resolved = await Promise.all(listed.map(async (e) => ({ e, kind: await resolveKind(ctx, joinPath(dir, e.bytes), e.kind) })));
-  const files = resolved.filter(({ kind }) => 'error' in kind || kind.kind === 'file');
+  const kinds = await resolveKinds(ctx, dir, listed);
   // latin1 maps bytes 1:1, so pairing works for names that are not valid UTF-8 too.
-  const keys = new Set(files.map(({ e }) => e.bytes.toString('latin1')));
+  const files: Array<{ e: ListedEntry; kind: Resolved; key: string }> = [];
+  for (const [i, e] of listed.entries()) {
+    const kind = kinds[i];
+    if (kind && ('error' in kind || kind.kind === 'file')) files.push({ e, kind, key: e.bytes.toString('latin1') });
+  }
+  const keys = new Set(files.map((f) => f.key));
   const out: HotkeyCandidate[] = [];
-  for (const { e, kind } of files) {
-    const entry = entryFromBytes(e.bytes);
-    const key = e.bytes.toString('latin1');
+  for (const { e, kind, key } of files) {
     const base = key.endsWith(PUB_SUFFIX) ? key.slice(0, -PUB_SUFFIX.length) : '';
     if (base !== '' && keys.has(base)) continue;
+    const entry = entryFromBytes(e.bytes);
     const publicFile = base !== '';
-    const display = publicFile ? Buffer.from(base, 'latin1').toString('utf8') : entry.name;
-    out.push({ ...entry, display, publicFile, ...('error' in kind ? { error: kind.error } : kind.stat ? { stat: kind.stat } : {}) });
+    const candidate: HotkeyCandidate = { ...entry, display: publicFile ? Buffer.from(base, 'latin1').toString('utf8') : entry.name, publicFile };
+    if ('error' in kind) candidate.error = kind.error;
+    else if (kind.stat) candidate.stat = kind.stat;
+    out.push(candidate);
   }
   return out;
 }

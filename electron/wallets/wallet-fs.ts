@@ -242,6 +242,21 @@ export function createLimiter(size: number): Limiter {
   };
 }
 
+/**
+ * `fn` over `items` with at most `size` calls running, results in input order. For work that
+ * fans out further (a wallet's files): starting it all at once keeps every pending promise alive
+ * across garbage collections, which costs more than the work itself.
+ */
+export async function mapBounded<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, worker));
+  return out;
+}
+
 /** Join Buffer path segments with the platform separator. */
 const SEP = Buffer.from(process.platform === 'win32' ? '\\' : '/');
 
