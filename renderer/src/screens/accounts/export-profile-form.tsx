@@ -5,6 +5,7 @@ import type { Profile } from '../../../../shared/profiles';
 import { call, errorOf } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/error-notice';
+import { DonePanel, FormActions } from '../../components/form-parts';
 import { Notice } from '../../components/notice';
 
 /** Write a profile as the CLI's config.ini; the seed goes in only after an explicit, informed yes. */
@@ -28,20 +29,13 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
 
   if (exporter.data) {
     return (
-      <div className="subform">
-        <Notice tone="good" live>
-          <p>
-            Wrote <code>{exporter.data.path}</code>
-            {exporter.data.overwritten ? ' (replaced the file that was there; its other settings were kept)' : ''}.
-          </p>
-          <p className="small">{exporter.data.cliImpact}</p>
-        </Notice>
-        <div className="actions">
-          <button type="button" onClick={onDone}>
-            Close
-          </button>
-        </div>
-      </div>
+      <DonePanel onClose={onDone}>
+        <p>
+          Wrote <code>{exporter.data.path}</code>
+          {exporter.data.overwritten ? ' (replaced the file that was there; its other settings were kept)' : ''}.
+        </p>
+        <p className="small">{exporter.data.cliImpact}</p>
+      </DonePanel>
     );
   }
 
@@ -75,14 +69,7 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
       ) : exporter.error ? (
         <ErrorNotice error={exporter.error} />
       ) : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={exporter.isPending || shownPath.trim() === ''}>
-          {exporter.isPending ? 'Exporting…' : includeSeed ? 'Export with seed' : 'Export'}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit={exporter.isPending ? 'Exporting…' : includeSeed ? 'Export with seed' : 'Export'} busy={exporter.isPending} disabled={shownPath.trim() === ''} onCancel={onDone} />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { LEAVE_SEED_EXPLANATION, STRIP_SEED_EXPLANATION } from '../../../../shar
 import { call } from '../../api/client';
 import { useCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/error-notice';
-import { Notice } from '../../components/notice';
+import { DonePanel, FormActions } from '../../components/form-parts';
 
 /** Import the chutes CLI's config.ini: the seed moves into the keychain; the file is left or stripped. */
 export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactElement {
@@ -22,25 +22,18 @@ export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactEl
   if (importConfig.data) {
     const summary = importConfig.data;
     return (
-      <div className="subform">
-        <Notice tone="good" live>
-          <p>
-            Imported <strong>{summary.profile.displayName}</strong> from <code>{summary.path}</code>.
-            {summary.seedStored ? ' The hotkey seed is now in the system keychain.' : ''}
-          </p>
-          <p className="small">{summary.cliImpact}</p>
-        </Notice>
+      <DonePanel onClose={onDone}>
+        <p>
+          Imported <strong>{summary.profile.displayName}</strong> from <code>{summary.path}</code>.
+          {summary.seedStored ? ' The hotkey seed is now in the system keychain.' : ''}
+        </p>
+        <p className="small">{summary.cliImpact}</p>
         {summary.permissionsTooOpen && !summary.fileChanged ? (
-          <Notice tone="warn">
-            <p>That file can be read by other users of this machine. Fix it with <code>chmod 600 {summary.path}</code>, or use the fix offered under Wallets.</p>
-          </Notice>
+          <p className="small">
+            <strong>That file can be read by other users of this machine:</strong> use “Make it private (0600)” at the top of this screen.
+          </p>
         ) : null}
-        <div className="actions">
-          <button type="button" onClick={onDone}>
-            Close
-          </button>
-        </div>
-      </div>
+      </DonePanel>
     );
   }
 
@@ -72,14 +65,7 @@ export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactEl
         </label>
       </fieldset>
       {importConfig.error ? <ErrorNotice error={importConfig.error} /> : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={importConfig.isPending || shownPath.trim() === ''}>
-          {importConfig.isPending ? 'Importing…' : 'Import'}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit={importConfig.isPending ? 'Importing…' : 'Import'} busy={importConfig.isPending} disabled={shownPath.trim() === ''} onCancel={onDone} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/error-notice';
-import { Notice } from '../../components/notice';
+import { DonePanel, FormActions } from '../../components/form-parts';
 
 /**
  * Add a hotkey JSON file from anywhere on this machine. The page sends only the path: main reads
@@ -16,18 +16,11 @@ export function ImportHotkeyFileForm({ onDone }: { onDone: () => void }): ReactE
   };
   if (importFile.data) {
     return (
-      <div className="subform">
-        <Notice tone="good" live>
-          <p>
-            The seed of <strong>{importFile.data.name}</strong> (<code>{importFile.data.ss58}</code>) is now in the system keychain.
-          </p>
-        </Notice>
-        <div className="actions">
-          <button type="button" onClick={onDone}>
-            Close
-          </button>
-        </div>
-      </div>
+      <DonePanel onClose={onDone}>
+        <p>
+          The seed of <strong>{importFile.data.name}</strong> (<code>{importFile.data.ss58}</code>) is now in the system keychain.
+        </p>
+      </DonePanel>
     );
   }
   return (
@@ -37,14 +30,7 @@ export function ImportHotkeyFileForm({ onDone }: { onDone: () => void }): ReactE
         <input type="text" value={path} placeholder="/home/you/backup/hotkeys/default" spellCheck={false} onChange={(e) => setPath(e.target.value)} />
       </label>
       {importFile.error ? <ErrorNotice error={importFile.error} /> : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={importFile.isPending || path.trim() === ''}>
-          Add to keychain
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit="Add to keychain" busy={importFile.isPending} disabled={path.trim() === ''} onCancel={onDone} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import type { Profile } from '../../../../shared/profiles';
 import { displayName } from '../../../../shared/validation';
 import { useCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/error-notice';
+import { FormActions } from '../../components/form-parts';
 
 export function RenameProfileForm({ profile, onDone }: { profile: Profile; onDone: () => void }): ReactElement {
   const [name, setName] = useState(profile.displayName);
@@ -30,14 +31,7 @@ export function RenameProfileForm({ profile, onDone }: { profile: Profile; onDon
         </p>
       ) : null}
       {rename.error ? <ErrorNotice error={rename.error} /> : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={rename.isPending}>
-          Save name
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit="Save name" busy={rename.isPending} onCancel={onDone} />
     </form>
   );
 }

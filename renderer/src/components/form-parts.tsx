@@ -1,0 +1,32 @@
+import type { ReactElement, ReactNode } from 'react';
+import { Notice } from './notice';
+
+/** What a finished sub-form shows: the outcome, announced, and a way to close it. */
+export function DonePanel({ children, onClose }: { children: ReactNode; onClose: () => void }): ReactElement {
+  return (
+    <div className="subform">
+      <Notice tone="good" live>
+        {children}
+      </Notice>
+      <div className="actions">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The submit + cancel row every sub-form ends with. */
+export function FormActions({ submit, busy, disabled = false, onCancel }: { submit: ReactNode; busy: boolean; disabled?: boolean; onCancel: () => void }): ReactElement {
+  return (
+    <div className="actions">
+      <button type="submit" className="primary" disabled={busy || disabled}>
+        {submit}
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
