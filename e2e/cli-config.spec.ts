@@ -84,7 +84,7 @@ test('import the CLI config (stripping its seed), sign with it, and export it ba
 
   // The keychain now holds the only copy the app knows of: removing it asks for proof of a backup.
   await page.getByRole('button', { name: `Remove from keychain: ${key.ss58}` }).click();
-  const confirm = page.getByRole('group', { name: `Remove the seed of ${key.ss58}` });
+  const confirm = page.getByRole('group', { name: `Remove the seed of default (${key.ss58})`, exact: true });
   await expect(confirm).toContainText('The keychain may hold the only copy of this seed');
   await expect(confirm).toContainText(/Profiles that sign with this hotkey will stop working until the seed is back: bob @ /);
   const removeSeed = confirm.getByRole('button', { name: 'Remove seed' });

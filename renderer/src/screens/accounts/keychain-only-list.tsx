@@ -25,7 +25,7 @@ function KeychainOnlyItem({ seed }: { seed: KeychainSeed }): ReactElement {
             Remove from keychain…
           </button>
         </div>
-        {removing ? <RemoveSeedConfirm hotkey={address} label={address} walletFile={null} onDone={() => setRemoving(false)} /> : null}
+        {removing ? <RemoveSeedConfirm hotkey={address} label={`${name} (${address})`} walletFile={null} onDone={() => setRemoving(false)} /> : null}
         {lookup ? <AccountLookupPanel hotkey={address} hotkeyName={seed.label ?? 'default'} /> : null}
       </div>
     </li>
