@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, lstat, mkdir, open, realpath, rename, unlink } from 'node:fs/promises';
+import { link, lstat, mkdir, open, realpath, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import { errnoCode } from './errno';
@@ -66,6 +66,17 @@ async function fsyncDir(dir: string): Promise<void> {
 /** link(2) errors meaning "this filesystem has no hard links" (FAT, exFAT, some network mounts). */
 const NO_HARD_LINKS = ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'];
 
+/** Write, force 0600, fsync, close. The umask can only remove bits, but an inherited ACL or odd umask could leave it looser. */
+async function writePrivateAndClose(handle: FileHandle, data: string | Uint8Array): Promise<void> {
+  try {
+    await handle.writeFile(data);
+    await handle.chmod(PRIVATE_FILE_MODE);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Exclusive create with plain writes, for filesystems without hard links: still never replaces
  * anything (`wx`), but a crash mid-write can leave a short file behind.
@@ -74,13 +85,7 @@ async function writeNewFile(target: string, data: string | Uint8Array): Promise<
   const handle = await open(target, 'wx', PRIVATE_FILE_MODE);
   let done = false;
   try {
-    try {
-      await handle.writeFile(data);
-      await handle.chmod(PRIVATE_FILE_MODE);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writePrivateAndClose(handle, data);
     done = true;
   } finally {
     // `wx` succeeded, so this file is ours: never leave half of it.
@@ -120,14 +125,7 @@ export async function writeFileAtomic(
   const handle = await open(tempPath, 'wx', PRIVATE_FILE_MODE);
   let published = false;
   try {
-    try {
-      await handle.writeFile(data);
-      // The umask can only remove bits, but an inherited ACL or odd umask could leave it looser.
-      await handle.chmod(PRIVATE_FILE_MODE);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writePrivateAndClose(handle, data);
     if (exclusive) await publishExclusive(tempPath, target, data);
     else await rename(tempPath, target);
     published = true;
