@@ -10,7 +10,8 @@ import { apiBaseUrl, displayName, entryId, localPath, profileId, ss58Address } f
 /**
  * The one IPC contract: channel → (zod input schema, result type). The main-process router, the
  * preload's `window.chutes` and the renderer's client are all derived from this map. Adding a
- * channel = one entry here + one handler in electron/handlers.ts.
+ * channel = one entry here + one handler in its feature's handler module (composed in
+ * electron/handlers.ts; the `Handlers` type makes a missing one a compile error).
  */
 const returns = <T>(): T => undefined as T;
 const empty = z.object({}).strict();
