@@ -4,11 +4,10 @@ import path from 'node:path';
 import { decode } from 'ini';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppFailure } from '../../shared/errors';
-import { setLogSink } from '../log';
 import { exportCliConfig, type ExportCliConfigOptions } from './export-cli-config';
-import { cliConfigText, newHotkey, PAYMENT, tempDir, USER_ID, type TestHotkey } from './fixtures.test-helper';
-import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
-import { createProfileStore, type ProfileStore } from './profile-store';
+import { cliConfigText, newHotkey, PAYMENT, profileWorld, USER_ID, type ProfileWorld, type TestHotkey } from './fixtures.test-helper';
+import type { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
+import type { ProfileStore } from './profile-store';
 import {
   EXISTING_SS58_FIELD,
   EXISTING_USERNAME_FIELD,
@@ -37,21 +36,17 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 
 const posix = process.platform !== 'win32';
 
+let world: ProfileWorld;
 let dir: string;
-let cleanup: () => Promise<void>;
 let vault: MemorySeedVault;
 let store: ProfileStore;
 let hotkey: TestHotkey;
 let profile: Profile;
 let target: string;
-let restoreSink: ReturnType<typeof setLogSink>;
 
 beforeEach(async () => {
-  restoreSink = setLogSink(() => undefined);
-  ({ dir, cleanup } = await tempDir());
-  vault = new MemorySeedVault();
-  store = createProfileStore({ dataDir: path.join(dir, 'data'), vault });
-  hotkey = await newHotkey();
+  world = await profileWorld();
+  ({ dir, vault, store, hotkey } = world);
   await vault.putSeed(hotkey.ss58, Buffer.from(hotkey.seedHex, 'hex'));
   profile = await store.upsert({
     baseUrl: 'https://api.chutes.ai',
@@ -66,8 +61,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   race.beforeLink = null;
-  setLogSink(restoreSink);
-  await cleanup();
+  await world.dispose();
 });
 
 const run = (overrides: Partial<ExportCliConfigOptions> = {}) =>

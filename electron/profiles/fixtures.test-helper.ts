@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, randomAsU8a } from '@polkadot/util-crypto';
+import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
+import { setLogSink } from '../log';
+import { createProfileStore, type ProfileStore } from './profile-store';
 
 export interface TestHotkey {
   /** 64 hex characters, no 0x: the CLI's `hotkey_seed`. */
@@ -20,6 +23,32 @@ export async function newHotkey(seed: Uint8Array = randomAsU8a(32)): Promise<Tes
 export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'chutes-profiles-'));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** What every profiles test starts from: a quiet log, a temp dir, a memory vault, a store and a hotkey. */
+export interface ProfileWorld {
+  dir: string;
+  vault: MemorySeedVault;
+  store: ProfileStore;
+  hotkey: TestHotkey;
+  /** Restores the log sink and removes the temp dir. */
+  dispose(): Promise<void>;
+}
+
+export async function profileWorld(): Promise<ProfileWorld> {
+  const restoreSink = setLogSink(() => undefined);
+  const { dir, cleanup } = await tempDir();
+  const vault = new MemorySeedVault();
+  return {
+    dir,
+    vault,
+    store: createProfileStore({ dataDir: path.join(dir, 'data'), vault }),
+    hotkey: await newHotkey(),
+    dispose: async () => {
+      setLogSink(restoreSink);
+      await cleanup();
+    },
+  };
 }
 
 export const USER_ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';

@@ -2,37 +2,31 @@ import { chmod, mkdir, readFile, readdir, stat, symlink, writeFile } from 'node:
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadAppConfig } from '../app-config';
-import { setLogSink } from '../log';
-import { cliConfigText, newHotkey, PAYMENT, tempDir, USER_ID, type TestHotkey } from './fixtures.test-helper';
+import { cliConfigText, newHotkey, PAYMENT, profileWorld, USER_ID, type ProfileWorld, type TestHotkey } from './fixtures.test-helper';
 import { importCliConfig, locateCliConfig, type ImportCliConfigOptions } from './import-cli-config';
 import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
-import { createProfileStore, type ProfileStore } from './profile-store';
+import type { ProfileStore } from './profile-store';
 import { SEED_LEFT_NOTE, SEED_STRIPPED_NOTE } from '../../shared/profile-texts';
 
 const posix = process.platform !== 'win32';
 const EXTRA = '# my notes\n[tools]\neditor = vim\n; trailing comment\n';
 
+let world: ProfileWorld;
 let dir: string;
-let cleanup: () => Promise<void>;
 let vault: MemorySeedVault;
 let store: ProfileStore;
 let hotkey: TestHotkey;
 let configPath: string;
-let restoreSink: ReturnType<typeof setLogSink>;
 
 beforeEach(async () => {
-  restoreSink = setLogSink(() => undefined);
-  ({ dir, cleanup } = await tempDir());
-  vault = new MemorySeedVault();
-  store = createProfileStore({ dataDir: path.join(dir, 'data'), vault });
-  hotkey = await newHotkey();
+  world = await profileWorld();
+  ({ dir, vault, store, hotkey } = world);
   configPath = path.join(dir, 'chutes', 'config.ini');
   await mkdir(path.dirname(configPath));
   await writeFile(configPath, cliConfigText(hotkey, { extra: EXTRA }), { mode: 0o600 });
 });
 afterEach(async () => {
-  setLogSink(restoreSink);
-  await cleanup();
+  await world.dispose();
 });
 
 const run = (overrides: Partial<ImportCliConfigOptions> = {}) =>
