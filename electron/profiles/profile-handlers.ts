@@ -27,12 +27,13 @@ export function profileHandlers(services: ProfileServices): Pick<Handlers, Profi
   const { config, vault, profiles } = services;
   return {
     listProfiles: async () => {
-      const list = await profiles.list();
-      const active = await profiles.getActive();
       // The list must still show when the keychain is locked or missing: say "unknown" per profile.
-      const held = await vault.listSeeds().then((seeds) => new Set(seeds), () => null);
+      const [{ profiles: list, activeId }, held] = await Promise.all([
+        profiles.snapshot(),
+        vault.listSeeds().then((seeds) => new Set(seeds), () => null),
+      ]);
       const views: ProfileView[] = list.map((p) => ({ ...p, seedInKeychain: held ? held.has(p.hotkeySs58) : null }));
-      return { profiles: views, activeId: active?.id ?? null };
+      return { profiles: views, activeId };
     },
     locateCliConfig: () => locateCliConfig(config),
     importCliConfig: (args) => {

@@ -71,6 +71,9 @@ describe('profile store', () => {
     expect((await store.getActive())?.id).toBe(a.id);
     await store.setActive(b.id);
     expect((await store.getActive())?.displayName).toBe('Sandbox');
+    const snapshot = await store.snapshot();
+    expect(snapshot.activeId).toBe(b.id);
+    expect(snapshot.profiles.map((p) => p.id)).toEqual([a.id, b.id]);
     const renamed = await store.rename(b.id, '  Local sandbox ');
     expect(renamed.displayName).toBe('Local sandbox');
     expect((await store.get(b.id)).displayName).toBe('Local sandbox');

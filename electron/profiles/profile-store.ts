@@ -10,6 +10,8 @@ export interface ProfileStore {
   /** `<dataDir>/profiles.json` */
   readonly filePath: string;
   list(): Promise<Profile[]>;
+  /** The profiles and the active id from one read, so they always agree. */
+  snapshot(): Promise<{ profiles: Profile[]; activeId: string | null }>;
   /** Throws `not-found`. */
   get(id: string): Promise<Profile>;
   /**
@@ -75,6 +77,11 @@ export function createProfileStore(options: ProfileStoreOptions): ProfileStore {
   return {
     filePath,
     list: () => serial(async () => (await read()).profiles),
+    snapshot: () =>
+      serial(async () => {
+        const { profiles, activeId } = await read();
+        return { profiles, activeId };
+      }),
     get: (id) => serial(async () => find(await read(), id)),
     getActive: () =>
       serial(async () => {
