@@ -18,6 +18,8 @@ function withoutDisplay(env) {
   return rest;
 }
 
+const UNLOCK = 'printf %s "$CHUTES_TEST_KEYRING_PW" | gnome-keyring-daemon --unlock --components=secrets >/dev/null';
+
 if (process.env.CHUTES_TEST_KEYRING !== '1') {
   const missing = ['dbus-run-session', 'gnome-keyring-daemon'].filter((cmd) => !has(cmd));
   if (missing.length > 0) {
@@ -27,13 +29,17 @@ if (process.env.CHUTES_TEST_KEYRING !== '1') {
     process.exit(1);
   }
   const xdg = fs.mkdtempSync(path.join(os.tmpdir(), 'chutes-test-keyring-'));
-  const script = 'printf %s "$CHUTES_TEST_KEYRING_PW" | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec node scripts/test-all.mjs';
+  // A private runtime dir too: gnome-keyring finds "its" daemon through $XDG_RUNTIME_DIR/keyring,
+  // and on a desktop that is your real keyring's.
+  const runtime = fs.mkdtempSync(path.join(os.tmpdir(), 'chutes-test-runtime-'));
+  const script = `${UNLOCK} && exec node scripts/test-all.mjs`;
   const run = spawnSync('dbus-run-session', ['--', 'sh', '-c', script], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...withoutDisplay(process.env), XDG_DATA_HOME: xdg, CHUTES_TEST_KEYRING: '1', CHUTES_TEST_KEYRING_PW: 'chutes-test' },
+    env: { ...withoutDisplay(process.env), XDG_DATA_HOME: xdg, XDG_RUNTIME_DIR: runtime, CHUTES_TEST_KEYRING: '1', CHUTES_TEST_KEYRING_PW: 'chutes-test' },
   });
   fs.rmSync(xdg, { recursive: true, force: true });
+  fs.rmSync(runtime, { recursive: true, force: true });
   process.exit(run.status ?? 1);
 }
 
@@ -73,6 +79,17 @@ for (const [name, command, args] of [
   } else summary.push(`${name}: ok`);
 }
 
+/**
+ * Make sure the session's keyring daemon is running and unlocked before a suite that uses it. If
+ * the first daemon went away, D-Bus starts a new one on demand, which comes up locked; `--unlock`
+ * reaches whichever daemon owns the session (through the private runtime dir) and unlocks it.
+ */
+function unlockKeyring() {
+  if (!process.env.CHUTES_TEST_KEYRING_PW) return;
+  spawnSync('sh', ['-c', UNLOCK], { cwd: root, stdio: 'inherit', env });
+}
+
+unlockKeyring();
 const vitestJson = path.join(results, 'vitest.json');
 fs.rmSync(vitestJson, { force: true });
 const unitOk = step('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
@@ -92,6 +109,7 @@ if (vitest) {
 }
 
 if (step('build', bin('electron-vite'), ['build'])) {
+  unlockKeyring();
   const pwJson = path.join(results, 'playwright.json');
   fs.rmSync(pwJson, { force: true });
   const e2eOk = step('e2e', bin('playwright'), ['test']);

@@ -13,7 +13,9 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'chutes-kc-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function baseEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, CHUTES_KEYCHAIN_TIMEOUT_MS: '5000', ...extra };
+  // A private runtime dir for every child: `gnome-keyring-daemon --unlock` finds a daemon through
+  // $XDG_RUNTIME_DIR/keyring, and must never reach the test run's (or a developer's real) keyring.
+  const env: NodeJS.ProcessEnv = { ...process.env, CHUTES_KEYCHAIN_TIMEOUT_MS: '5000', XDG_RUNTIME_DIR: freshDir('runtime'), ...extra };
   // No display: a locked keyring must fail at once instead of showing a prompt nobody answers.
   delete env.DISPLAY;
   delete env.WAYLAND_DISPLAY;
