@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { CHANNELS } from './shared/ipc-contract';
 
 // Three bundles: main (plus the web host's entry, which never loads electron), the sandboxed
 // preload (self-contained: a sandboxed preload cannot require packages), and the renderer.
@@ -13,6 +14,7 @@ export default defineConfig({
     },
   },
   preload: {
+    define: { __CHUTES_CHANNELS__: JSON.stringify(CHANNELS) },
     build: {
       externalizeDeps: false,
       rolldownOptions: { input: { index: resolve(__dirname, 'electron/preload.ts') } },
@@ -21,6 +23,8 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
+    // The identicon needs two hashes from util-crypto, not its WASM build (see identicon-crypto.ts).
+    resolve: { alias: { '@polkadot/util-crypto': resolve(__dirname, 'renderer/src/lib/identicon-crypto.ts') } },
     build: { minify: true, rolldownOptions: { input: resolve(__dirname, 'renderer/index.html') } },
   },
 });

@@ -1,28 +1,25 @@
-import { accountHandlers } from './accounts/account-handlers';
-import { checkConnection } from './diagnostics/check-connection';
+import { accountHandlers } from './account/account-handlers';
+import { activityHandlers } from './activity-log/activity-handlers';
+import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers';
 import type { Handlers } from './ipc-router';
+import { keychainHandlers } from './keychain/keychain-handlers';
+import { cliConfigHandlers } from './profiles/cli-config-handlers';
 import { profileHandlers } from './profiles/profile-handlers';
 import type { Services } from './services';
+import { walletHandlers } from './wallets/wallet-handlers';
+import { createDiscoveryCache } from './wallets';
 
-/** One handler per contract channel; each feature module contributes its own. */
+/** One handler per contract channel, each feature contributing its slice's; `Handlers` makes a missing one a compile error. */
 export function createHandlers(services: Services): Handlers {
-  const { config } = services;
+  // One per process: rescans after each action re-read only key files whose stat changed.
+  const discovery = createDiscoveryCache();
   return {
-    getAppInfo: () =>
-      Promise.resolve({
-        version: services.version,
-        host: services.host,
-        apiUrl: config.apiUrl,
-        apiUrlSource: config.apiUrlSource,
-        configPath: config.configPath,
-        configPathSource: config.configPathSource,
-        allowMissingConfig: config.allowMissingConfig,
-        walletsPath: config.walletsPath,
-        walletsPathSource: config.walletsPathSource,
-        dataDir: config.dataDir,
-      }),
-    checkConnection: ({ apiUrl }) => checkConnection({ apiUrl: apiUrl ?? config.apiUrl }),
+    ...diagnosticsHandlers(services),
     ...profileHandlers(services),
+    ...cliConfigHandlers(services),
+    ...walletHandlers({ ...services, discovery }),
+    ...keychainHandlers({ ...services, discovery }),
     ...accountHandlers(services),
+    ...activityHandlers(services),
   };
 }

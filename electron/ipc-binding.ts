@@ -1,4 +1,5 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { appError } from '../shared/errors';
 import { CHANNELS, ipcChannel } from '../shared/ipc-contract';
 import type { Router } from './ipc-router';
 import { isTrustedSenderUrl } from './security/policy';
@@ -10,7 +11,7 @@ export function bindIpc(router: Router, allowedOrigins: readonly string[]): void
       const frame = event.senderFrame;
       const isMainFrame = frame !== null && frame === event.sender.mainFrame;
       if (!isTrustedSenderUrl(frame?.url, isMainFrame, allowedOrigins)) {
-        return { ok: false, error: { code: 'forbidden', message: 'Refused: this call did not come from the app window.' } };
+        return { ok: false, error: appError('forbidden', 'Refused: this call did not come from the app window.') };
       }
       return router.dispatch(channel, payload, { transport: 'ipc' });
     });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppFailure, type AppError, type FieldIssue, type Result } from '../shared/errors';
+import { AppFailure, appError, type AppError, type FieldIssue, type Result } from '../shared/errors';
 import {
   contract,
   isChannel,
@@ -8,7 +8,11 @@ import {
   type ChannelArgs,
   type ChannelResult,
 } from '../shared/ipc-contract';
+import { installSs58Checksum } from '../shared/validation';
 import { describeError, log } from './log';
+import { isValidSs58 } from './signer/ss58';
+
+installSs58Checksum(isValidSs58);
 
 /** Who is calling: the desktop window over IPC or a browser tab through the web host. */
 export interface CallContext {
@@ -17,6 +21,8 @@ export interface CallContext {
 
 export type Handler<K extends Channel> = (args: ChannelArgs<K>, ctx: CallContext) => Promise<ChannelResult<K>>;
 export type Handlers = { [K in Channel]: Handler<K> };
+/** The handlers of one contract slice (shared/contract/<feature>.ts), typed from the slice itself. */
+export type SliceHandlers<Slice> = { [K in keyof Slice & Channel]: Handler<K> };
 
 export interface Router {
   /** Validate and run one call. Never throws; every failure is a typed `AppError`. */
@@ -44,23 +50,17 @@ export function createRouter(handlers: Handlers): Router {
   return {
     async dispatch(channel, payload, ctx) {
       if (!isChannel(channel)) {
-        return fail({ code: 'not-found', message: `Unknown channel "${channel.slice(0, 64)}".` });
+        return fail(appError('not-found', `Unknown channel "${channel.slice(0, 64)}".`));
       }
       if (payloadBytes(payload) > MAX_PAYLOAD_BYTES) {
-        return fail({
-          code: 'payload-too-large',
-          message: `The request is larger than ${MAX_PAYLOAD_BYTES / 1024} KiB and was refused.`,
-        });
+        return fail(appError('payload-too-large', `The request is larger than ${MAX_PAYLOAD_BYTES / 1024} KiB and was refused.`));
       }
       const parsed = contract[channel].input.safeParse(payload ?? {});
       if (!parsed.success) {
         const fields = zodIssues(parsed.error);
         const first = fields[0];
-        return fail({
-          code: 'invalid-input',
-          message: first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'Invalid input.',
-          detail: { fields },
-        });
+        const message = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'Invalid input.';
+        return fail(appError('invalid-input', message, { fields }));
       }
       try {
         const handler = handlers[channel] as Handler<typeof channel>;
@@ -69,7 +69,7 @@ export function createRouter(handlers: Handlers): Router {
       } catch (error) {
         if (error instanceof AppFailure) return fail(error.appError);
         log.error(`channel ${channel} failed: ${describeError(error)}`);
-        return fail({ code: 'internal', message: 'Something went wrong inside the app. Details are in the log.' });
+        return fail(appError('internal', 'Something went wrong inside the app. Details are in the log.'));
       }
     },
   };

@@ -1,9 +1,8 @@
 import os from 'node:os';
 import type { AppInfo } from '../shared/app-info';
-import { normaliseBaseUrl } from '../shared/validation';
 import { createActivityLog, type ActivityLog } from './activity-log/activity-log';
-import { createApiClient, type ApiClient } from './api-client';
 import type { AppConfig } from './app-config';
+import { createChutesClient, type ChutesClient } from './chutes-api';
 import { createOsSeedVault } from './keychain/os-seed-vault';
 import type { SeedVault } from './keychain/seed-vault';
 import { createProfileStore, type ProfileStore } from './profiles';
@@ -17,33 +16,26 @@ export interface Services {
   vault: SeedVault;
   profiles: ProfileStore;
   activity: ActivityLog;
-  /** Client for the configured API (CHUTES_API_URL). */
-  api: ApiClient;
-  /** Client for another API base URL (a profile's `[api] base_url`); one per URL, kept for the process. */
-  apiFor(baseUrl: string): ApiClient;
+  /** The one way to the Chutes API: `chutes.actingAs('active')` for account operations. */
+  chutes: ChutesClient;
 }
 
-export function createServices(config: AppConfig, host: AppInfo['host'], version: string, vault: SeedVault = createOsSeedVault({ seedService: config.keychainService, sessionService: `${config.keychainService}-session` })): Services {
+export function createServices(
+  config: AppConfig,
+  host: AppInfo['host'],
+  version: string,
+  vault: SeedVault = createOsSeedVault({ seedService: config.keychainService, sessionService: `${config.keychainService}-session` }),
+): Services {
   const activity = createActivityLog(config.dataDir);
-  const clients = new Map<string, ApiClient>();
-  const apiFor = (baseUrl: string): ApiClient => {
-    const key = normaliseBaseUrl(baseUrl);
-    let client = clients.get(key);
-    if (!client) {
-      client = createApiClient({ baseUrl: key, vault, activityLog: activity });
-      clients.set(key, client);
-    }
-    return client;
-  };
+  const profiles = createProfileStore({ dataDir: config.dataDir, vault });
   return {
     config,
     host,
     version,
     home: os.homedir(),
     vault,
-    profiles: createProfileStore({ dataDir: config.dataDir, vault }),
+    profiles,
     activity,
-    api: apiFor(config.apiUrl),
-    apiFor,
+    chutes: createChutesClient({ vault, profiles, activity, defaultBaseUrl: config.apiUrl }),
   };
 }

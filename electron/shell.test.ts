@@ -116,6 +116,8 @@ describe('IPC binding', () => {
 
 describe('preload', () => {
   it('exposes exactly one function per channel as window.chutes, over prefixed IPC channels', async () => {
+    // The build injects the contract's channel names (electron.vite.config.ts); so does this test.
+    Object.assign(globalThis, { __CHUTES_CHANNELS__: CHANNELS });
     await import('./preload');
     const api = m.exposed.get('chutes') as Record<string, (input: unknown) => Promise<unknown>>;
     expect(Object.keys(api).sort()).toEqual([...CHANNELS].sort());

@@ -23,7 +23,7 @@ export interface ReachableReport {
 export interface UnreachableReport {
   reachable: false;
   url: string;
-  reason: NetworkFailure | 'http-status';
+  reason: NetworkFailure | 'http-status' | 'too-large';
   /** One sentence a user can act on. */
   message: string;
   status?: number;

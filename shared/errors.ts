@@ -3,22 +3,11 @@
  * strings. Every failure a user can meet maps to one of these codes so the renderer can say
  * something specific and keep what the user typed.
  */
-export const ERROR_CODES = [
-  'invalid-input',
-  'network',
-  'unauthorized',
-  'forbidden',
-  'clock-skew',
-  'keychain-unavailable',
-  'not-found',
-  'conflict',
-  'rate-limited',
-  'payload-too-large',
-  'server',
-  'internal',
-] as const;
+import { ERROR_CODES, type ErrorCode } from './error-codes';
+import type { FailureReason } from './failure-reasons';
 
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export { ERROR_CODES, type ErrorCode } from './error-codes';
+export type { FailureReason } from './failure-reasons';
 
 /** Why a network call failed, as far as the OS and TLS stack let us tell. */
 export type NetworkFailure = 'dns' | 'refused' | 'timeout' | 'tls' | 'reset' | 'non-json' | 'other';
@@ -43,7 +32,10 @@ export interface ErrorDetail {
 }
 
 export interface AppError {
+  /** The broad class (HTTP-like); decides tone and generic handling. */
   code: ErrorCode;
+  /** What exactly happened, stable across versions: what a screen switches on. */
+  reason: FailureReason;
   message: string;
   detail?: ErrorDetail;
 }
@@ -57,7 +49,22 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 export function isAppError(value: unknown): value is AppError {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return isErrorCode(v.code) && typeof v.message === 'string';
+  return isErrorCode(v.code) && typeof v.reason === 'string' && typeof v.message === 'string';
+}
+
+/** An error value as it crosses a boundary; the reason defaults to the code. */
+export function appError(code: ErrorCode, message: string, detail?: ErrorDetail, reason: FailureReason = code): AppError {
+  return detail === undefined ? { code, reason, message } : { code, reason, message, detail };
+}
+
+/** "Is this failure X": the one check screens and main use, whatever shape the error arrived in. */
+export function failureIs(error: unknown, ...reasons: FailureReason[]): boolean {
+  const value = error instanceof AppFailure ? error.appError : hasAppError(error) ? error.error : error;
+  return isAppError(value) && reasons.includes(value.reason);
+}
+
+function hasAppError(value: unknown): value is { error: unknown } {
+  return typeof value === 'object' && value !== null && 'error' in value;
 }
 
 /**
@@ -66,9 +73,13 @@ export function isAppError(value: unknown): value is AppError {
  */
 export class AppFailure extends Error {
   readonly appError: AppError;
-  constructor(code: ErrorCode, message: string, detail?: ErrorDetail) {
+  constructor(code: ErrorCode, message: string, detail?: ErrorDetail, reason: FailureReason = code) {
     super(message);
     this.name = 'AppFailure';
-    this.appError = detail === undefined ? { code, message } : { code, message, detail };
+    this.appError = appError(code, message, detail, reason);
+  }
+
+  get reason(): FailureReason {
+    return this.appError.reason;
   }
 }

@@ -35,8 +35,19 @@ export const displayName = z.string().trim().min(1, 'Enter a name').max(80, 'Use
 /** A wallet or hotkey id exactly as discovery reported it; main maps it back to a plain name. */
 export const entryId = z.string().min(1, 'Choose a wallet entry').max(1024);
 
-/** Shape check only (base58, Substrate length); main verifies the checksum. */
+let ss58Checksum: ((address: string) => boolean) | null = null;
+
+/**
+ * Main installs the full SS58 check (base58 + blake2b checksum + Bittensor's prefix) where it
+ * validates every payload (electron/ipc-router.ts); the page checks the shape only, since it has
+ * no blake2b and no need to ship one. So an address is judged once, at the boundary, with one message.
+ */
+export function installSs58Checksum(check: (address: string) => boolean): void {
+  ss58Checksum = check;
+}
+
 export const ss58Address = z
   .string()
   .trim()
-  .regex(/^[1-9A-HJ-NP-Za-km-z]{46,48}$/, 'Enter an SS58 address (47-48 letters and digits, starting with 5 for Bittensor)');
+  .regex(/^[1-9A-HJ-NP-Za-km-z]{46,48}$/, 'Enter an SS58 address (47-48 letters and digits, starting with 5 for Bittensor)')
+  .refine((value) => ss58Checksum?.(value) ?? true, 'That is not a valid SS58 address (the checksum does not match).');

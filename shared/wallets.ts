@@ -1,3 +1,4 @@
+import type { KeychainSeed, KeychainStatus } from './keychain';
 /**
  * Domain types for Bittensor wallet discovery. Pure TypeScript with no Node imports so they can
  * move to shared/ unchanged when the IPC contract is wired. Nothing here ever carries a seed or
@@ -102,4 +103,11 @@ export interface ConfigPermissions {
   /** `[auth] hotkey_seed` is present and non-empty. */
   holdsSeed: boolean;
   permissions: FilePermissions;
+}
+
+/** A discovery scan with each hotkey's keychain state merged in (null: the keychain did not answer). */
+export interface WalletsView extends WalletsScan {
+  keychain: KeychainStatus;
+  /** Hotkeys whose seed is in the keychain (with the name they were imported under), including ones not on disk. */
+  seedsInKeychain: KeychainSeed[] | null;
 }

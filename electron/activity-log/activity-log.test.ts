@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ActivityEntry as SharedActivityEntry } from '../../shared/identity';
+import type { ActivityEntry as SharedActivityEntry } from '../../shared/activity';
 import { ACTIVITY_FILE, createActivityLog, type ActivityEntry } from './activity-log';
 
 const dirs: string[] = [];

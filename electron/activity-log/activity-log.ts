@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ActivityEntry } from '../../shared/identity';
+import type { ActivityEntry } from '../../shared/activity';
 import { describeError, log } from '../log';
 
 export type { ActivityEntry };

@@ -1,7 +1,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkConnection } from './check-connection';
+import { createTransport } from '../chutes-api/transport';
+import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
+import { checkConnection as checkTransport } from './check-connection';
+
+/** The check as the handler runs it: through a transport for the address (unsigned, no seed needed). */
+function checkConnection(opts: { apiUrl: string; fetchImpl?: typeof fetch; now?: () => number; timeoutMs?: number }) {
+  const { apiUrl, timeoutMs, ...rest } = opts;
+  return checkTransport(createTransport({ baseUrl: apiUrl, vault: new MemorySeedVault(), ...rest }), timeoutMs);
+}
 
 type Reply = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 const servers: http.Server[] = [];
@@ -91,5 +99,20 @@ describe('checkConnection', () => {
     const report = await checkConnection({ apiUrl: 'https://api.invalid', fetchImpl });
     expect(report).toMatchObject({ reachable: false, reason: 'dns' });
     if (!report.reachable) expect(report.message).toContain('api.invalid');
+  });
+
+  it('stops reading an answer that never ends, and says so', async () => {
+    const base = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        while (res.write(chunk));
+      };
+      res.on('drain', pump);
+      pump();
+    });
+    const report = await checkConnection({ apiUrl: base });
+    expect(report).toMatchObject({ reachable: false, reason: 'too-large' });
+    if (!report.reachable) expect(report.message).toContain('MiB');
   });
 });

@@ -1,69 +1,42 @@
 import { skewLevel, type ConnectionReport } from '../../shared/diagnostics';
-import { normaliseBaseUrl } from '../../shared/validation';
-import { classifyNetworkError, describeNetworkFailure } from '../http/network-error';
+import { AppFailure } from '../../shared/errors';
+import { measureSkew } from '../chutes-api/clock';
+import { describeNetworkFailure } from '../chutes-api/network-error';
+import { NOT_JSON, type Transport } from '../chutes-api/transport';
 
-export interface CheckConnectionOptions {
-  apiUrl: string;
-  fetchImpl?: typeof fetch;
-  /** Wall clock in ms; injectable so tests can fake a skewed machine. */
-  now?: () => number;
-  timeoutMs?: number;
-}
+export const CHECK_TIMEOUT_MS = 12_000;
 
 /**
- * `GET {base}/ping`, the call the CLI makes before registering. Measures latency, and compares
- * the server's `Date` header with our clock: v1 signatures die at 600 s of skew.
+ * `GET {base}/ping`, the call the CLI makes before registering, through the same transport as
+ * every other call (one fetch stack, one body cap, one skew formula). Measures latency, and
+ * compares the server's `Date` header with our clock: v1 signatures die at 600 s of skew.
  */
-export async function checkConnection(options: CheckConnectionOptions): Promise<ConnectionReport> {
-  const { fetchImpl = fetch, now = Date.now, timeoutMs = 12_000 } = options;
-  const base = normaliseBaseUrl(options.apiUrl);
-  const url = `${base}/ping`;
-  const host = new URL(base).host;
-  const started = performance.now();
-  const sentAt = now();
-  let response: Response;
+export async function checkConnection(transport: Transport, timeoutMs = CHECK_TIMEOUT_MS): Promise<ConnectionReport> {
+  const url = `${transport.baseUrl}/ping`;
+  const { host } = transport;
+  let answer;
   try {
-    response = await fetchImpl(url, {
-      method: 'GET',
-      headers: { accept: 'application/json' },
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    answer = await transport.exchange({ method: 'GET', path: '/ping', auth: { kind: 'none' }, timeoutMs });
   } catch (error) {
-    const reason = classifyNetworkError(error);
-    return { reachable: false, url, reason, message: describeNetworkFailure(reason, host) };
+    if (!(error instanceof AppFailure)) throw error;
+    const { detail, message, reason } = error.appError;
+    if (reason === 'response-too-large') return { reachable: false, url, reason: 'too-large', message };
+    return { reachable: false, url, reason: detail?.network ?? 'other', message };
   }
-  const latencyMs = Math.round(performance.now() - started);
-  const receivedAt = now();
-
-  let body: unknown;
-  try {
-    body = JSON.parse(await response.text());
-  } catch {
-    if (!response.ok) {
-      return { reachable: false, url, reason: 'http-status', status: response.status, latencyMs, message: `${host} answered HTTP ${response.status}.` };
-    }
-    return { reachable: false, url, reason: 'non-json', status: response.status, latencyMs, message: describeNetworkFailure('non-json', host) };
+  const { status, json, sentAtMs, receivedAtMs } = answer;
+  const latencyMs = Math.max(0, Math.round(receivedAtMs - sentAtMs));
+  const ok = status >= 200 && status < 300;
+  if (json === NOT_JSON) {
+    if (!ok) return { reachable: false, url, reason: 'http-status', status, latencyMs, message: `${host} answered HTTP ${status}.` };
+    return { reachable: false, url, reason: 'non-json', status, latencyMs, message: describeNetworkFailure('non-json', host) };
   }
-  if (!response.ok) {
-    const detail = typeof body === 'object' && body !== null && 'detail' in body ? String(body.detail) : '';
-    return {
-      reachable: false,
-      url,
-      reason: 'http-status',
-      status: response.status,
-      latencyMs,
-      message: `${host} answered HTTP ${response.status}${detail ? `: ${detail}` : ''}.`,
-    };
+  if (!ok) {
+    const detail = typeof json === 'object' && json !== null && 'detail' in json ? String(json.detail) : '';
+    return { reachable: false, url, reason: 'http-status', status, latencyMs, message: `${host} answered HTTP ${status}${detail ? `: ${detail}` : ''}.` };
   }
-
-  const dateHeader = response.headers.get('date');
-  const serverMs = dateHeader ? Date.parse(dateHeader) : Number.NaN;
-  // The Date header is truncated to the second and was stamped inside the round trip: compare
-  // the middle of that second with the middle of the round trip.
-  const skewSeconds = Number.isNaN(serverMs) ? null : Math.round(((sentAt + receivedAt) / 2 - (serverMs + 500)) / 1000);
-  const message =
-    typeof body === 'object' && body !== null && 'message' in body ? String(body.message) : '';
+  const skewSeconds = measureSkew(answer.dateHeader, sentAtMs, receivedAtMs) ?? null;
+  const serverMs = answer.dateHeader ? Date.parse(answer.dateHeader) : Number.NaN;
+  const message = typeof json === 'object' && json !== null && 'message' in json ? String(json.message) : '';
   return {
     reachable: true,
     url,

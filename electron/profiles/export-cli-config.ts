@@ -108,7 +108,7 @@ function alreadyExists(target: string, account: ExistingAccount | null): AppFail
   return new AppFailure('conflict', `${target} already exists. Choose another name, or confirm that it should be replaced.`, {
     hint: EXPORT_REPLACE_HINT,
     ...(fields.length > 0 ? { fields } : {}),
-  });
+  }, 'export-target-exists');
 }
 
 /** Best effort, for the "already exists" confirmation: null when the file cannot be read or parsed. */
@@ -168,7 +168,7 @@ async function refuseSeedLoss(vault: SeedVault, profile: Profile, target: string
     throw new AppFailure('conflict', `${situation} ${EXPORT_SEED_LOSS_ADVICE}`, {
       hint: EXPORT_SEED_LOSS_HINT,
       ...(fields.length > 0 ? { fields } : {}),
-    });
+    }, 'export-would-lose-seed');
   }
 }
 

@@ -47,8 +47,8 @@ function sendJson(res: http.ServerResponse, status: number, body: Result<unknown
   res.end(text);
 }
 
-function refuse(res: http.ServerResponse, status: number, error: AppError): void {
-  sendJson(res, status, { ok: false, error });
+function refuse(res: http.ServerResponse, status: number, error: Omit<AppError, 'reason'>): void {
+  sendJson(res, status, { ok: false, error: { ...error, reason: error.code } });
 }
 
 function sameToken(given: string, expected: string): boolean {

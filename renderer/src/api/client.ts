@@ -1,4 +1,4 @@
-import type { AppError, Result } from '../../../shared/errors';
+import { appError, type AppError, type Result } from '../../../shared/errors';
 import type { Channel, ChannelInput, ChannelResult } from '../../../shared/ipc-contract';
 import { webToken } from './web-token';
 
@@ -22,12 +22,12 @@ async function overHttp(channel: Channel, input: unknown): Promise<Result<unknow
       body: JSON.stringify(input ?? {}),
     });
   } catch {
-    return { ok: false, error: { code: 'network', message: 'The web host is not answering. Is `npm run serve` still running?' } };
+    return { ok: false, error: appError('network', 'The web host is not answering. Is `npm run serve` still running?') };
   }
   try {
     return (await response.json()) as Result<unknown>;
   } catch {
-    return { ok: false, error: { code: 'internal', message: `The web host answered HTTP ${response.status} without a result.` } };
+    return { ok: false, error: appError('internal', `The web host answered HTTP ${response.status} without a result.`) };
   }
 }
 
@@ -43,5 +43,5 @@ export async function call<K extends Channel>(channel: K, input: ChannelInput<K>
 
 export function errorOf(error: unknown): AppError {
   if (error instanceof ApiError) return error.error;
-  return { code: 'internal', message: error instanceof Error ? error.message : 'Unexpected error.' };
+  return appError('internal', error instanceof Error ? error.message : 'Unexpected error.');
 }

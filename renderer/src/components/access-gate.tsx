@@ -1,13 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
 import type { ReactElement, ReactNode } from 'react';
-import { call, errorOf } from '../api/client';
+import { errorOf } from '../api/client';
+import { useChannel } from '../api/hooks';
 
 /**
  * In a browser tab opened without the web host's token every call is refused: say so once, with
  * what to do, instead of an error in every panel.
  */
 export function AccessGate({ children }: { children: ReactNode }): ReactElement {
-  const info = useQuery({ queryKey: ['appInfo'], queryFn: () => call('getAppInfo', {}) });
+  const info = useChannel('getAppInfo', {});
   if (info.error && errorOf(info.error).code === 'unauthorized') {
     return (
       <main className="gate">

@@ -1,15 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
-import { call } from '../api/client';
 import { Notice } from '../components/notice';
 import { ScreenHeader } from '../components/screen-header';
 import { CliConfigWarning } from './accounts/cli-config-warning';
 import { ProfilesSection } from './accounts/profiles-section';
 import { WalletsSection } from './accounts/wallets-section';
+import { useChannel } from '../api/hooks';
 
 export function AccountsScreen(): ReactElement {
-  const wallets = useQuery({ queryKey: ['wallets'], queryFn: () => call('listWallets', {}) });
-  const profiles = useQuery({ queryKey: ['profiles'], queryFn: () => call('listProfiles', {}) });
+  const wallets = useChannel('listWallets', {});
+  const profiles = useChannel('listProfiles', {});
   const keychain = wallets.data?.keychain;
   return (
     <section>

@@ -1,10 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
-import { call } from '../api/client';
 import { ErrorNotice } from '../components/error-notice';
 import { ScreenHeader } from '../components/screen-header';
 import { ActivityPanel } from './settings/activity-panel';
 import { DiagnosticsPanel } from './settings/diagnostics-panel';
+import { useChannel } from '../api/hooks';
 
 const SOURCE_LABEL: Record<string, string> = {
   default: 'default',
@@ -15,7 +14,7 @@ const SOURCE_LABEL: Record<string, string> = {
 };
 
 export function SettingsScreen(): ReactElement {
-  const info = useQuery({ queryKey: ['appInfo'], queryFn: () => call('getAppInfo', {}) });
+  const info = useChannel('getAppInfo', {});
   return (
     <section>
       <ScreenHeader title="Settings">Where the app points, whether it can reach Chutes, and what it has signed.</ScreenHeader>

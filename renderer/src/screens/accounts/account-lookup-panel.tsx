@@ -1,15 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
-import { call } from '../../api/client';
-import { useCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
+import { useChannel, useMutationChannel } from '../../api/hooks';
 
 /** A signed `GET /users/me` for one hotkey, and the offer to keep the result as a profile. */
 export function AccountLookupPanel({ hotkey, hotkeyName }: { hotkey: string; hotkeyName: string }): ReactElement {
-  const lookup = useQuery({ queryKey: ['lookup', hotkey], queryFn: () => call('lookupAccount', { hotkey }) });
-  const profiles = useQuery({ queryKey: ['profiles'], queryFn: () => call('listProfiles', {}) });
-  const save = useCall('addProfileFromHotkey', ['profiles']);
+  const lookup = useChannel('lookupAccount', { hotkey });
+  const profiles = useChannel('listProfiles', {});
+  const save = useMutationChannel('addProfileFromHotkey', ['listProfiles']);
   if (lookup.isPending) return <p className="muted small" role="status">Asking Chutes…</p>;
   if (lookup.error) return <ErrorNotice error={lookup.error} />;
   const account = lookup.data;

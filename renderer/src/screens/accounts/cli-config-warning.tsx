@@ -1,14 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
-import { call } from '../../api/client';
-import { useCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
+import { useChannel, useMutationChannel } from '../../api/hooks';
 
 /** The CLI keeps the seed in plain text; if others can read that file, say so and offer the fix. */
 export function CliConfigWarning(): ReactElement | null {
-  const check = useQuery({ queryKey: ['cliConfig', 'permissions'], queryFn: () => call('cliConfigPermissions', {}) });
-  const fix = useCall('fixCliConfigPermissions', ['cliConfig']);
+  const check = useChannel('cliConfigPermissions', {});
+  const fix = useMutationChannel('fixCliConfigPermissions', ['locateCliConfig', 'cliConfigPermissions']);
   if (!check.data || !check.data.holdsSeed || check.data.permissions.status !== 'too-open') return null;
   const mode = check.data.permissions.mode;
   return (

@@ -1,23 +1,23 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { EXISTING_SS58_FIELD, EXISTING_USERNAME_FIELD, EXPORT_REPLACE_HINT, PLAINTEXT_SEED_WARNING } from '../../../../shared/profile-texts';
+import { failureIs } from '../../../../shared/errors';
 import type { Profile } from '../../../../shared/profiles';
-import { call, errorOf } from '../../api/client';
-import { useCall } from '../../api/use-call';
+import { errorOf } from '../../api/client';
 import { ErrorNotice } from '../../components/error-notice';
 import { DonePanel, FormActions } from '../../components/form-parts';
 import { Notice } from '../../components/notice';
+import { useChannel, useMutationChannel } from '../../api/hooks';
 
 /** Write a profile as the CLI's config.ini; the seed goes in only after an explicit, informed yes. */
 export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDone: () => void }): ReactElement {
-  const info = useQuery({ queryKey: ['appInfo'], queryFn: () => call('getAppInfo', {}) });
+  const info = useChannel('getAppInfo', {});
   const [path, setPath] = useState<string | null>(null);
   const [includeSeed, setIncludeSeed] = useState(false);
-  const exporter = useCall('exportProfile', ['cliConfig']);
+  const exporter = useMutationChannel('exportProfile', ['locateCliConfig', 'cliConfigPermissions']);
   const shownPath = path ?? info.data?.configPath ?? '';
   const failure = exporter.error ? errorOf(exporter.error) : null;
   // Only a plain "the file exists" conflict may be confirmed; a refusal that would lose a seed may not.
-  const conflict = failure?.code === 'conflict' && failure.detail?.hint === EXPORT_REPLACE_HINT;
+  const conflict = failureIs(failure, 'export-target-exists');
   const existing = (path: string) => failure?.detail?.fields?.find((f) => f.path === path)?.message;
   const existingAccount = [existing(EXISTING_USERNAME_FIELD), existing(EXISTING_SS58_FIELD)].filter(Boolean).join(', ');
 

@@ -1,11 +1,11 @@
 import { useState, type ReactElement } from 'react';
 import type { HotkeyEntry } from '../../../../shared/wallets';
-import { useCall } from '../../api/use-call';
 import { Address } from '../../components/address';
 import { Badge } from '../../components/badge';
 import { ErrorNotice } from '../../components/error-notice';
 import { AccountLookupPanel } from './account-lookup-panel';
 import { RemoveSeedConfirm } from './remove-seed-confirm';
+import { useMutationChannel } from '../../api/hooks';
 
 const STATUS_BADGE: Partial<Record<HotkeyEntry['status'], { tone: 'warn' | 'bad' | 'neutral'; label: string }>> = {
   'public-only': { tone: 'neutral', label: 'Public only' },
@@ -26,8 +26,8 @@ export function HotkeyItem({ walletId, walletName, hotkey, inKeychain }: {
   const label = `${walletName}/${hotkey.name}`;
   const [lookup, setLookup] = useState(false);
   const [removing, setRemoving] = useState(false);
-  const add = useCall('importHotkey', ['wallets', 'profiles']);
-  const fix = useCall('fixHotkeyPermissions', ['wallets']);
+  const add = useMutationChannel('importHotkey', ['listWallets', 'listProfiles']);
+  const fix = useMutationChannel('fixHotkeyPermissions', ['listWallets']);
   const badge = STATUS_BADGE[hotkey.status];
   const canAdd = hotkey.status === 'ok' && hotkey.hasSeed && inKeychain === false;
   const error = add.error ?? fix.error;

@@ -1,17 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { LEAVE_SEED_EXPLANATION, STRIP_SEED_EXPLANATION } from '../../../../shared/profile-texts';
-import { call } from '../../api/client';
-import { useCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/error-notice';
 import { DonePanel, FormActions } from '../../components/form-parts';
+import { useChannel, useMutationChannel } from '../../api/hooks';
 
 /** Import the chutes CLI's config.ini: the seed moves into the keychain; the file is left or stripped. */
 export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactElement {
-  const located = useQuery({ queryKey: ['cliConfig'], queryFn: () => call('locateCliConfig', {}) });
+  const located = useChannel('locateCliConfig', {});
   const [path, setPath] = useState<string | null>(null);
   const [strip, setStrip] = useState(false);
-  const importConfig = useCall('importCliConfig', ['profiles', 'wallets', 'cliConfig']);
+  const importConfig = useMutationChannel('importCliConfig', ['listProfiles', 'listWallets', 'locateCliConfig', 'cliConfigPermissions']);
   const shownPath = path ?? located.data?.path ?? '';
 
   const onSubmit = (event: FormEvent) => {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
-import { useCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/error-notice';
 import { DonePanel, FormActions } from '../../components/form-parts';
+import { useMutationChannel } from '../../api/hooks';
 
 /**
  * Add a hotkey JSON file from anywhere on this machine. The page sends only the path: main reads
@@ -9,7 +9,7 @@ import { DonePanel, FormActions } from '../../components/form-parts';
  */
 export function ImportHotkeyFileForm({ onDone }: { onDone: () => void }): ReactElement {
   const [path, setPath] = useState('');
-  const importFile = useCall('importHotkeyFile', ['wallets', 'profiles']);
+  const importFile = useMutationChannel('importHotkeyFile', ['listWallets', 'listProfiles']);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     importFile.mutate({ path });

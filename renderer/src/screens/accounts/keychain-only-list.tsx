@@ -1,5 +1,5 @@
 import { useState, type ReactElement } from 'react';
-import type { KeychainSeed } from '../../../../shared/identity';
+import type { KeychainSeed } from '../../../../shared/keychain';
 import { Address } from '../../components/address';
 import { AccountLookupPanel } from './account-lookup-panel';
 import { RemoveSeedConfirm } from './remove-seed-confirm';

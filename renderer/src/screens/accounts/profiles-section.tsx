@@ -1,12 +1,12 @@
 import { useState, type ReactElement } from 'react';
 import type { ProfilesView, ProfileView } from '../../../../shared/profiles';
-import { useCall } from '../../api/use-call';
 import { Address } from '../../components/address';
 import { Badge } from '../../components/badge';
 import { ErrorNotice } from '../../components/error-notice';
 import { ExportProfileForm } from './export-profile-form';
 import { ImportCliConfigForm } from './import-cli-config-form';
 import { RenameProfileForm } from './rename-profile-form';
+import { useMutationChannel } from '../../api/hooks';
 
 function host(url: string): string {
   try {
@@ -24,8 +24,8 @@ function SeedBadge({ state }: { state: boolean | null }): ReactElement {
 function ProfileItem({ profile, active }: { profile: ProfileView; active: boolean }): ReactElement {
   const [panel, setPanel] = useState<'none' | 'export' | 'remove' | 'rename'>('none');
   const [forgetSeed, setForgetSeed] = useState(false);
-  const activate = useCall('setActiveProfile', ['profiles']);
-  const remove = useCall('removeProfile', ['profiles', 'wallets']);
+  const activate = useMutationChannel('setActiveProfile', ['listProfiles']);
+  const remove = useMutationChannel('removeProfile', ['listProfiles', 'listWallets']);
   return (
     <li className={`item${active ? ' active' : ''}`} aria-label={`Profile ${profile.displayName}`}>
       <div className="item-head">

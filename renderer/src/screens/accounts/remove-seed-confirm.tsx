@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
-import { call } from '../../api/client';
-import { useCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/error-notice';
+import { useChannel, useMutationChannel } from '../../api/hooks';
 
 /**
  * Removing a seed cannot be undone from inside the app. Say where another copy is (or that none is
@@ -15,8 +13,8 @@ export function RemoveSeedConfirm({ hotkey, label, walletFile, onDone }: {
   walletFile: string | null;
   onDone: () => void;
 }): ReactElement {
-  const profiles = useQuery({ queryKey: ['profiles'], queryFn: () => call('listProfiles', {}) });
-  const remove = useCall('removeHotkeySeed', ['wallets', 'profiles']);
+  const profiles = useChannel('listProfiles', {});
+  const remove = useMutationChannel('removeHotkeySeed', ['listWallets', 'listProfiles']);
   const [haveCopy, setHaveCopy] = useState(false);
   const users = profiles.data?.profiles.filter((p) => p.hotkeySs58 === hotkey).map((p) => p.displayName) ?? [];
   const mayRemove = walletFile !== null || haveCopy;

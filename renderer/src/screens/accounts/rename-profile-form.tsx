@@ -1,14 +1,14 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import type { Profile } from '../../../../shared/profiles';
 import { displayName } from '../../../../shared/validation';
-import { useCall } from '../../api/use-call';
 import { ErrorNotice } from '../../components/error-notice';
 import { FormActions } from '../../components/form-parts';
+import { useMutationChannel } from '../../api/hooks';
 
 export function RenameProfileForm({ profile, onDone }: { profile: Profile; onDone: () => void }): ReactElement {
   const [name, setName] = useState(profile.displayName);
   const [problem, setProblem] = useState<string | null>(null);
-  const rename = useCall('renameProfile', ['profiles']);
+  const rename = useMutationChannel('renameProfile', ['listProfiles']);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = displayName.safeParse(name);

@@ -1,5 +1,5 @@
 import { useState, type ReactElement } from 'react';
-import type { WalletsView } from '../../../../shared/identity';
+import type { WalletsView } from '../../../../shared/wallets';
 import type { WalletEntry } from '../../../../shared/wallets';
 import { Address } from '../../components/address';
 import { Badge } from '../../components/badge';

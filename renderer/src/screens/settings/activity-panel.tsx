@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
-import { call } from '../../api/client';
 import { ErrorNotice } from '../../components/error-notice';
+import { useChannel } from '../../api/hooks';
 
 const AUTH_LABEL: Record<string, string> = {
   hotkey: 'hotkey signature',
@@ -13,7 +12,7 @@ const AUTH_LABEL: Record<string, string> = {
 
 /** Settings → Activity: the app's own record of signed calls. Public facts only, never secrets. */
 export function ActivityPanel(): ReactElement {
-  const activity = useQuery({ queryKey: ['activity'], queryFn: () => call('listActivity', { limit: 100 }) });
+  const activity = useChannel('listActivity', { limit: 100 });
   return (
     <section className="card" aria-labelledby="activity-title">
       <div className="section-head">

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
-import { NONCE_WINDOW_SECONDS, type ConnectionReport } from '../../../../shared/diagnostics';
+import { NONCE_WINDOW_SECONDS, type ConnectionReport, type UnreachableReport } from '../../../../shared/diagnostics';
 
-const REASON_LABEL: Record<string, string> = {
+const REASON_LABEL: Record<UnreachableReport['reason'], string> = {
   dns: 'Address not found (DNS)',
   refused: 'Connection refused',
   timeout: 'Timed out',
@@ -10,6 +10,7 @@ const REASON_LABEL: Record<string, string> = {
   'non-json': 'Not a Chutes API',
   'http-status': 'Server error',
   other: 'Unreachable',
+  'too-large': 'Answer too large',
 };
 
 export function formatDuration(totalSeconds: number): string {
@@ -41,7 +42,7 @@ export function ConnectionResult({ report }: { report: ConnectionReport }): Reac
     return (
       <div className="result result-bad" role="status" aria-label="Connection result">
         <span className="badge badge-bad">Unreachable</span>
-        <strong>{REASON_LABEL[report.reason] ?? 'Unreachable'}</strong>
+        <strong>{REASON_LABEL[report.reason]}</strong>
         <p>{report.message}</p>
         <p className="muted small">
           Tried <code>{report.url}</code>

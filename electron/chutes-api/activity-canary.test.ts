@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createActivityLog, ACTIVITY_FILE } from '../activity-log/activity-log';
 import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
 import { ss58FromSeed } from '../signer/sr25519';
-import { createApiClient } from './api-client';
+import { createTestClient } from './fixtures/test-client';
 import { header, startFakeChutes } from './fixtures/fake-chutes';
 
 // Recognisable secrets: if any of them reaches the activity log, the test finds it.
@@ -33,7 +33,7 @@ describe('activity log through the API client', () => {
       const vault = new MemorySeedVault();
       await vault.putSeed(hotkey, CANARY_SEED);
       const activity = createActivityLog(dir);
-      const client = createApiClient({ baseUrl: fake.url, vault, activityLog: activity });
+      const client = createTestClient({ baseUrl: fake.url, vault, activityLog: activity });
 
       await client.request({ method: 'POST', path: '/secrets/', body: { purpose: 'c', key: 'K', value: CANARY_BODY_VALUE }, auth: { kind: 'hotkey', hotkey } }).catch(() => undefined);
       await client.request({ method: 'GET', path: '/users/me/usage', query: { token: 'QUERYCANARY' }, auth: { kind: 'jwt', hotkey } });
@@ -70,7 +70,7 @@ describe('activity log through the API client', () => {
   it('records the network failure kind when there is no status', async () => {
     const fake = await startFakeChutes(() => ({ destroy: true }));
     const activity = createActivityLog(path.join(dir, 'net'));
-    const client = createApiClient({ baseUrl: fake.url, vault: new MemorySeedVault(), activityLog: activity });
+    const client = createTestClient({ baseUrl: fake.url, vault: new MemorySeedVault(), activityLog: activity });
     await client.request({ method: 'POST', path: '/api_keys/', body: {}, auth: { kind: 'apiKey', key: CANARY_KEY } }).catch(() => undefined);
     await fake.close();
     const [only] = await activity.list();

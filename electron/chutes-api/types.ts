@@ -23,6 +23,10 @@ export interface ApiRequest<T = unknown> {
   auth: Auth;
   /** Validate the answer; a mismatch is a `server` error. Without it the result is `unknown`. */
   schema?: z.ZodType<T>;
+  /** Extra attempts for this GET (default: the transport's); 0 for a check that must be quick. */
+  retries?: number;
+  /** Per attempt; default the transport's. */
+  timeoutMs?: number;
 }
 
 export interface RetryOptions {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppFailure, type AppError } from '../../shared/errors';
 import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
-import { createApiClient } from './api-client';
+import { createTestClient } from './fixtures/test-client';
 import { startFakeChutes, type FakeChutes, type Reply } from './fixtures/fake-chutes';
 
 const SEED = Buffer.from('fac7959dbfe72f052e5a0c3c8d6530f202b02fd8f9f5ca3580ec8deb7797479e', 'hex');
@@ -19,7 +19,7 @@ async function errorFor(reply: Reply): Promise<{ error: AppError; host: string }
   fake = await startFakeChutes(() => reply);
   const vault = new MemorySeedVault();
   await vault.putSeed(HOTKEY, SEED);
-  const client = createApiClient({ baseUrl: fake.url, vault, now: () => NOW });
+  const client = createTestClient({ baseUrl: fake.url, vault, now: () => NOW });
   const thrown = await client.request({ method: 'POST', path: '/api_keys/', body: { name: 'n' }, auth: { kind: 'hotkey', hotkey: HOTKEY } }).then(
     () => undefined,
     (e: unknown) => e,
@@ -34,6 +34,7 @@ describe('HTTP error mapping', () => {
     const { error } = await errorFor({ status: 401, json: { detail: 'Invalid nonce!' }, headers: { date: serverDate } });
     expect(error).toEqual({
       code: 'clock-skew',
+      reason: 'clock-skew',
       message: "Your computer's clock is 700 s ahead of the server's; Chutes only accepts signatures made within 600 s.",
       detail: { status: 401, serverDetail: 'Invalid nonce!', skewSeconds: 700, hint: expect.stringContaining('automatic date and time') as unknown },
     });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../shared/errors';
 import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
-import { createApiClient } from './api-client';
+import { createTestClient } from './fixtures/test-client';
 import { header, signatureValid, startFakeChutes, type FakeChutes, type Hit, type Reply } from './fixtures/fake-chutes';
 
 const SEED = Buffer.from('fac7959dbfe72f052e5a0c3c8d6530f202b02fd8f9f5ca3580ec8deb7797479e', 'hex');
@@ -45,7 +45,7 @@ async function loginServer(overrides: (hit: Hit) => Reply | undefined = () => un
   });
   const vault = new MemorySeedVault();
   await vault.putSeed(HOTKEY, SEED);
-  const client = createApiClient({ baseUrl: fake.url, vault });
+  const client = createTestClient({ baseUrl: fake.url, vault });
   const quotas = () => client.request({ method: 'GET', path: '/users/me/quotas', auth: { kind: 'jwt', hotkey: HOTKEY } });
   return { client, vault, valid, quotas, fake, key: `${HOTKEY}@${fake.url}` };
 }
@@ -111,7 +111,7 @@ describe('JWT auth via hotkey login', () => {
 describe('raw credentials', () => {
   it('sends a fingerprint raw and an API key as Bearer', async () => {
     fake = await startFakeChutes(() => ({ json: {} }));
-    const client = createApiClient({ baseUrl: fake.url, vault: new MemorySeedVault() });
+    const client = createTestClient({ baseUrl: fake.url, vault: new MemorySeedVault() });
     await client.request({ method: 'DELETE', path: '/users/me', auth: { kind: 'fingerprint', value: 'fp-abc' } });
     await client.request({ method: 'GET', path: '/api_keys/', auth: { kind: 'apiKey', key: 'cpk_x.y.z' } });
     expect(fake.hits.map((h) => header(h, 'authorization'))).toEqual(['fp-abc', 'Bearer cpk_x.y.z']);

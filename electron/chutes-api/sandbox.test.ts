@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TestKey } from '../../e2e/sandbox/test-client';
 import { useSandbox } from '../../e2e/sandbox/vitest-sandbox';
 import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
-import { createApiClient } from './api-client';
+import { createTestClient } from './fixtures/test-client';
 
 // Against the team's strict emulator of the Chutes API (e2e/sandbox), not just our own fake.
 const fixture = useSandbox();
@@ -13,7 +13,7 @@ describe('API client against the sandbox', () => {
     const account = await fixture.client.register(key, 'desktop-user');
     const vault = new MemorySeedVault();
     await vault.putSeed(key.ss58, Buffer.from(key.seedHex, 'hex'));
-    const client = createApiClient({ baseUrl: fixture.sb.url, vault });
+    const client = createTestClient({ baseUrl: fixture.sb.url, vault });
 
     const me = await client.getMe(key.ss58);
     expect(me).toMatchObject({ hotkey: key.ss58, username: 'desktop-user', userId: account.user_id, apiUrl: fixture.sb.url });
@@ -27,7 +27,7 @@ describe('API client against the sandbox', () => {
     const key = TestKey.random();
     const vault = new MemorySeedVault();
     await vault.putSeed(key.ss58, Buffer.from(key.seedHex, 'hex'));
-    const client = createApiClient({ baseUrl: fixture.sb.url, vault });
+    const client = createTestClient({ baseUrl: fixture.sb.url, vault });
     await expect(client.getMe(key.ss58)).rejects.toMatchObject({
       appError: { code: 'unauthorized', message: `This hotkey is not registered with Chutes at ${new URL(fixture.sb.url).host}.` },
     });

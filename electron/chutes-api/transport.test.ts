@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../shared/errors';
 import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
-import { createApiClient, type ApiClientOptions } from './api-client';
+import type { TransportOptions } from './transport';
+import { createTestClient } from './fixtures/test-client';
 import { header, startFakeChutes, v1Valid, type FakeChutes, type Hit, type Reply } from './fixtures/fake-chutes';
 
 const SEED = Buffer.from('fac7959dbfe72f052e5a0c3c8d6530f202b02fd8f9f5ca3580ec8deb7797479e', 'hex');
@@ -14,12 +15,12 @@ afterEach(async () => {
   fake = undefined;
 });
 
-async function setup(handler: (hit: Hit) => Reply | Promise<Reply>, opts: Partial<ApiClientOptions> = {}) {
+async function setup(handler: (hit: Hit) => Reply | Promise<Reply>, opts: Partial<TransportOptions> = {}) {
   fake = await startFakeChutes(handler);
   const vault = new MemorySeedVault();
   await vault.putSeed(HOTKEY, SEED);
   const sleeps: number[] = [];
-  const client = createApiClient({
+  const client = createTestClient({
     baseUrl: fake.url,
     vault,
     now: () => NOW,

@@ -1,24 +1,26 @@
-import { z } from 'zod';
 import { AppFailure, type NetworkFailure } from '../../shared/errors';
-import type { AccountLookup } from '../../shared/identity';
 import type { ActivityEntry, ActivityLog } from '../activity-log/activity-log';
 import type { SeedVault } from '../keychain/seed-vault';
 import { describeError, log } from '../log';
-import { nonceFrom, sha256Hex } from '../signer/signing-message';
-import { signedHeaders } from '../signer/signed-headers';
+import { sha256Hex } from '../signer/signing-message';
 import { signMessage } from '../signer/sr25519';
-import { httpFailure, networkFailure, nonJsonFailure } from './http-errors';
+import { httpFailure, networkFailure, nonJsonFailure, seedMissingFailure, unexpectedShapeFailure } from './failure-map';
 import { createJwtSessions } from './jwt-sessions';
+import { readBodyCapped } from './read-body';
+import { signRequest } from './sign-request';
+import { loginNonceSchema, loginSchema } from './endpoints/schemas';
 import type { ApiRequest, Auth, RetryOptions } from './types';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
+/** No account answer comes near this; an endless or huge body is cut off here. */
+export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 const RETRY_STATUSES = new Set([502, 503, 504]);
 // A TLS failure will not heal in a second and a non-JSON answer is the wrong address; the rest may.
 const NO_RETRY_NETWORK = new Set<NetworkFailure>(['tls', 'non-json']);
 const TOKEN_REJECTIONS = new Set(['Token expired.', 'Invalid token.']);
-const NOT_JSON = Symbol('not-json');
+export const NOT_JSON = Symbol('not-json');
 
-export interface ApiClientOptions {
+export interface TransportOptions {
   baseUrl: string;
   vault: SeedVault;
   fetchImpl?: typeof fetch;
@@ -26,52 +28,48 @@ export interface ApiClientOptions {
   now?: () => number;
   /** Per attempt (default 20 s). */
   timeoutMs?: number;
+  maxResponseBytes?: number;
   activityLog?: Pick<ActivityLog, 'append'>;
   retry?: RetryOptions;
 }
 
-export interface ApiClient {
-  /** One API call; resolves with the JSON answer (validated when `schema` is given). */
-  request<T = unknown>(req: ApiRequest<T>): Promise<T>;
-  /** `GET /users/me` signed with the hotkey (purpose `me`). */
-  getMe(hotkey: string): Promise<AccountLookup>;
-  /** `GET /ping`, no auth. */
-  ping(): Promise<{ message: string }>;
-  /** Drop the cached JWT for a hotkey (e.g. after a refinger). */
-  forgetSession(hotkey: string): Promise<void>;
-}
-
-interface Answer {
+/** One HTTP answer as it arrived, with the times around it (for latency and clock skew). */
+export interface Answer {
   status: number;
   json: unknown;
   dateHeader: string | null;
+  sentAtMs: number;
+  receivedAtMs: number;
+}
+
+/**
+ * The one way to a Chutes API at one base URL: signing, JWT sessions, retries (GETs only),
+ * timeouts, a capped body, and the activity log. Endpoints (./endpoints) are built on `request`.
+ */
+export interface Transport {
+  readonly baseUrl: string;
+  readonly host: string;
+  /** One API call; resolves with the JSON answer (validated when `schema` is given). */
+  request<T = unknown>(req: ApiRequest<T>): Promise<T>;
+  /** One attempt, the answer as it came (any status); for diagnostics that judge it themselves. */
+  exchange(req: ApiRequest): Promise<Answer>;
+  /** Drop the cached JWT for a hotkey (e.g. after a refinger, or when its seed goes). */
+  forgetSession(hotkey: string): Promise<void>;
 }
 
 /** What the activity log records about the credential used; `null` = unauthenticated, not logged. */
 type Recorded = Pick<ActivityEntry, 'auth' | 'hotkey' | 'purpose' | 'bodySha256'> | null;
 
-const selfSchema = z.object({
-  username: z.string(),
-  user_id: z.string(),
-  hotkey: z.string(),
-  coldkey: z.string().nullish(),
-  payment_address: z.string().nullish(),
-  balance: z.number().nullish(),
-  created_at: z.string().nullish(),
-});
-const pingSchema = z.object({ message: z.string() });
-const loginNonceSchema = z.object({ nonce: z.string().min(1) });
-const loginSchema = z.object({ token: z.string().min(1) });
-
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export function createApiClient(opts: ApiClientOptions): ApiClient {
+export function createTransport(opts: TransportOptions): Transport {
   const baseUrl = opts.baseUrl.replace(/\/+$/, '');
   const host = new URL(baseUrl).host;
   const fetchImpl = opts.fetchImpl ?? fetch;
   const now = opts.now ?? Date.now;
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const retries = Math.max(0, opts.retry?.retries ?? 2);
+  const defaultTimeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = opts.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+  const defaultRetries = Math.max(0, opts.retry?.retries ?? 2);
   const baseDelayMs = opts.retry?.baseDelayMs ?? 500;
   const sleep = opts.retry?.sleep ?? defaultSleep;
   const { vault } = opts;
@@ -90,27 +88,18 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
   }
 
   /** Headers proving identity for one attempt; signatures are made fresh each time (new nonce). */
-  async function credentials(
-    auth: Auth,
-    method: string,
-    bodyText: string | undefined,
-  ): Promise<{ headers: Record<string, string>; recorded: Recorded; freshToken?: boolean }> {
+  async function credentials(auth: Auth, method: string, bodyText: string | undefined): Promise<{ headers: Record<string, string>; recorded: Recorded; freshToken?: boolean }> {
     switch (auth.kind) {
       case 'none':
         return { headers: {}, recorded: null };
       case 'hotkey': {
         // The server hashes the raw body of every POST/PUT/PATCH, an empty one included.
         const signedBody = bodyText ?? (['POST', 'PUT', 'PATCH'].includes(method) ? '' : undefined);
-        if (!auth.purpose && signedBody === undefined) {
-          throw new AppFailure('internal', `A signed ${method} needs the endpoint's purpose.`);
-        }
-        const headers = await vault.withSeed(auth.hotkey, (seed) =>
-          signedHeaders({ hotkey: auth.hotkey, seed, nonce: nonceFrom(now()), purpose: auth.purpose, body: signedBody, userId: auth.userId }),
-        );
+        const headers = await signRequest(vault, auth, method, signedBody, now());
         const recorded: Recorded = auth.purpose
           ? { auth: 'hotkey', hotkey: auth.hotkey, purpose: auth.purpose }
           : { auth: 'hotkey', hotkey: auth.hotkey, bodySha256: sha256Hex(signedBody ?? '') };
-        return { headers: { ...headers }, recorded };
+        return { headers, recorded };
       }
       case 'jwt': {
         const { token, fresh } = await sessions.token(auth.hotkey);
@@ -123,12 +112,14 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
     }
   }
 
-  async function exchange(method: string, path: string, target: string, headers: Record<string, string>, bodyText: string | undefined, recorded: Recorded): Promise<Answer> {
+  async function send(method: string, path: string, target: string, headers: Record<string, string>, bodyText: string | undefined, recorded: Recorded, timeoutMs: number): Promise<Answer> {
     const started = now();
+    const signal = AbortSignal.timeout(timeoutMs);
     try {
       // `redirect: 'error'`: a redirect must never carry a signature or token to another place.
-      const res = await fetchImpl(target, { method, headers, body: bodyText, redirect: 'error', signal: AbortSignal.timeout(timeoutMs) });
-      const text = await res.text();
+      const res = await fetchImpl(target, { method, headers, body: bodyText, redirect: 'error', signal });
+      const receivedAtMs = now();
+      const text = await readBodyCapped(res, maxBytes, host);
       record(recorded, method, path, started, { status: res.status });
       let json: unknown = NOT_JSON;
       try {
@@ -136,43 +127,51 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
       } catch {
         // stays NOT_JSON
       }
-      return { status: res.status, json, dateHeader: res.headers.get('date') };
+      return { status: res.status, json, dateHeader: res.headers.get('date'), sentAtMs: started, receivedAtMs };
     } catch (error) {
+      if (error instanceof AppFailure) {
+        record(recorded, method, path, started, { failure: 'other' });
+        throw error;
+      }
       const failure = networkFailure(error, host);
       record(recorded, method, path, started, { failure: failure.appError.detail?.network });
       throw failure;
     }
   }
 
-  function settle<T>(answer: Answer, schema: z.ZodType<T> | undefined, path: string): T {
+  function settle<T>(answer: Answer, req: ApiRequest<T>): T {
     const { status, json } = answer;
-    if (json === NOT_JSON) throw status >= 500 ? httpFailure({ status, detail: undefined, host, dateHeader: null, localNowMs: now() }) : nonJsonFailure(host, status);
+    if (json === NOT_JSON) throw status >= 500 ? httpFailure({ status, detail: undefined, host, answer, path: req.path }) : nonJsonFailure(host, status);
     if (status < 200 || status >= 300) {
       const detail = typeof json === 'object' && json !== null ? (json as { detail?: unknown }).detail : undefined;
-      throw httpFailure({ status, detail, host, dateHeader: answer.dateHeader, localNowMs: now() });
+      throw httpFailure({ status, detail, host, answer, path: req.path });
     }
-    if (!schema) return json as T;
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new AppFailure('server', `Chutes at ${host} answered ${path} in an unexpected shape.`, { status });
+    if (!req.schema) return json as T;
+    const parsed = req.schema.safeParse(json);
+    if (!parsed.success) throw unexpectedShapeFailure(host, req.path, status);
     return parsed.data;
   }
 
-  async function run<T>(req: ApiRequest<T>, loginFor?: string): Promise<T> {
-    const method = req.method;
+  async function prepare(req: ApiRequest, attemptAuth: Auth, loginFor?: string) {
     const bodyText = req.body === undefined ? undefined : JSON.stringify(req.body); // serialised once
+    const { headers, recorded, freshToken } = await credentials(attemptAuth, req.method, bodyText);
+    const logged: Recorded = loginFor ? { auth: 'hotkey-login', hotkey: loginFor, purpose: 'login' } : recorded;
+    const all: Record<string, string> = { Accept: 'application/json', ...headers };
+    if (bodyText !== undefined) all['Content-Type'] = 'application/json';
+    return { bodyText, headers: all, logged, freshToken };
+  }
+
+  async function run<T>(req: ApiRequest<T>, loginFor?: string): Promise<T> {
+    const { method } = req;
     const target = url(req.path, req.query);
-    const attempts = method === 'GET' ? 1 + retries : 1;
+    const attempts = method === 'GET' ? 1 + Math.max(0, req.retries ?? defaultRetries) : 1;
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
-      const { headers, recorded, freshToken } = await credentials(req.auth, method, bodyText);
-      const logged: Recorded = loginFor ? { auth: 'hotkey-login', hotkey: loginFor, purpose: 'login' } : recorded;
-      const all: Record<string, string> = { Accept: 'application/json', ...headers };
-      if (bodyText !== undefined) all['Content-Type'] = 'application/json';
+      const { bodyText, headers, logged, freshToken } = await prepare(req, req.auth, loginFor);
       const retryLater = () => sleep(baseDelayMs * 2 ** (attempt - 1));
-
       let answer: Answer;
       try {
-        answer = await exchange(method, req.path, target, all, bodyText, logged);
+        answer = await send(method, req.path, target, headers, bodyText, logged, req.timeoutMs ?? defaultTimeoutMs);
       } catch (error) {
         const kind = error instanceof AppFailure ? error.appError.detail?.network : undefined;
         if (attempt < attempts && kind && !NO_RETRY_NETWORK.has(kind)) {
@@ -193,37 +192,28 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
         await sessions.invalidate(req.auth.hotkey);
         continue;
       }
-      return settle(answer, req.schema, req.path);
+      return settle(answer, req);
     }
   }
 
   async function login(hotkey: string): Promise<string> {
     const { nonce } = await run({ method: 'GET', path: '/users/login/nonce', auth: { kind: 'none' }, schema: loginNonceSchema }, hotkey);
     // The login signature covers the nonce string itself (reference §3.5).
-    const signature = await vault.withSeed(hotkey, (seed) => signMessage(seed, nonce));
+    const signature = await vault.withSeed(hotkey, (seed) => signMessage(seed, nonce)).catch((error: unknown) => {
+      throw seedMissingFailure(error, hotkey);
+    });
     const { token } = await run({ method: 'POST', path: '/users/login', auth: { kind: 'none' }, body: { hotkey, signature, nonce }, schema: loginSchema }, hotkey);
     return token;
   }
 
   return {
+    baseUrl,
+    host,
     request: (req) => run(req),
-
-    async getMe(hotkey) {
-      const me = await run({ method: 'GET', path: '/users/me', auth: { kind: 'hotkey', hotkey, purpose: 'me' }, schema: selfSchema });
-      return {
-        apiUrl: baseUrl,
-        hotkey: me.hotkey,
-        username: me.username,
-        userId: me.user_id,
-        coldkey: me.coldkey ?? '',
-        paymentAddress: me.payment_address ?? '',
-        balance: me.balance ?? null,
-        createdAt: me.created_at ?? '',
-      };
+    async exchange(req) {
+      const { bodyText, headers, logged } = await prepare(req, req.auth);
+      return send(req.method, req.path, url(req.path, req.query), headers, bodyText, logged, req.timeoutMs ?? defaultTimeoutMs);
     },
-
-    ping: () => run({ method: 'GET', path: '/ping', auth: { kind: 'none' }, schema: pingSchema }),
-
     forgetSession: (hotkey) => sessions.invalidate(hotkey).then(() => undefined),
   };
 }

@@ -1,0 +1,9 @@
+import type { activityContract } from '../../shared/contract/activity';
+import type { SliceHandlers } from '../ipc-router';
+import type { ActivityLog } from './activity-log';
+
+export function activityHandlers({ activity }: { activity: ActivityLog }): SliceHandlers<typeof activityContract> {
+  return {
+    listActivity: ({ limit }) => activity.list({ limit: limit ?? 200 }),
+  };
+}

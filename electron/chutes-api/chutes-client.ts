@@ -1,0 +1,100 @@
+import { AppFailure } from '../../shared/errors';
+import type { Profile } from '../../shared/profiles';
+import { normaliseBaseUrl } from '../../shared/validation';
+import type { ActivityLog } from '../activity-log/activity-log';
+import type { SeedVault } from '../keychain/seed-vault';
+import type { ProfileStore } from '../profiles';
+import { getMe, ping } from './endpoints/users';
+import { createTransport, type Transport } from './transport';
+
+/** Who an account operation acts as: a profile (usually the active one), or a bare hotkey. */
+export type ActingAs = 'active' | { profileId: string } | { hotkey: string; baseUrl?: string };
+
+/** The account an operation acts on, resolved once per call. */
+export interface AccountScope {
+  baseUrl: string;
+  hotkey: string;
+  /** Known once the account is registered (from the profile); null for a bare hotkey lookup. */
+  userId: string | null;
+  profile: Profile | null;
+}
+
+/**
+ * Typed endpoints bound to one account: every screen's calls go through here, so none picks a
+ * server or a key itself. Features add their endpoint modules (./endpoints/<feature>.ts) here.
+ */
+export interface AccountApi {
+  readonly scope: AccountScope;
+  readonly transport: Transport;
+  me(): ReturnType<typeof getMe>;
+}
+
+/** Calls that need no account: the server itself (connection checks, registration's first steps). */
+export interface ServerApi {
+  readonly transport: Transport;
+  ping(): ReturnType<typeof ping>;
+}
+
+export interface ChutesClient {
+  /** The account-scoped API for the active profile, another profile, or a bare hotkey. */
+  actingAs(who: ActingAs): Promise<AccountApi>;
+  server(baseUrl: string): ServerApi;
+  /** Forget a hotkey's session tokens on every server it was used with. */
+  forgetSessions(hotkey: string, baseUrls: Iterable<string>): Promise<void>;
+}
+
+export interface ChutesClientDeps {
+  vault: SeedVault;
+  profiles: ProfileStore;
+  activity: Pick<ActivityLog, 'append'>;
+  /** Where a bare hotkey is looked up when no profile is active (CHUTES_API_URL or the default). */
+  defaultBaseUrl: string;
+  fetchImpl?: typeof fetch;
+}
+
+export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
+  const transports = new Map<string, Transport>();
+  // One transport per base URL for the process: its JWT sessions are per server.
+  const transportFor = (baseUrl: string): Transport => {
+    const key = normaliseBaseUrl(baseUrl);
+    let transport = transports.get(key);
+    if (!transport) {
+      transport = createTransport({ baseUrl: key, vault: deps.vault, activityLog: deps.activity, ...(deps.fetchImpl ? { fetchImpl: deps.fetchImpl } : {}) });
+      transports.set(key, transport);
+    }
+    return transport;
+  };
+
+  async function resolve(who: ActingAs): Promise<AccountScope> {
+    if (who === 'active' || 'profileId' in who) {
+      const { profiles, activeId } = await deps.profiles.snapshot();
+      const id = who === 'active' ? activeId : who.profileId;
+      const profile = profiles.find((p) => p.id === id);
+      if (!profile) {
+        throw who === 'active'
+          ? new AppFailure('not-found', 'No profile is active yet.', { hint: 'Register an account, or add one on the Accounts screen.' }, 'no-active-profile')
+          : new AppFailure('not-found', 'That profile no longer exists; the list may have changed in another window.', undefined, 'profile-missing');
+      }
+      return { baseUrl: profile.baseUrl, hotkey: profile.hotkeySs58, userId: profile.userId, profile };
+    }
+    // A bare hotkey is looked up on the active profile's server, so lookups follow the switcher.
+    const { profiles, activeId } = await deps.profiles.snapshot();
+    const active = profiles.find((p) => p.id === activeId);
+    return { baseUrl: who.baseUrl ?? active?.baseUrl ?? deps.defaultBaseUrl, hotkey: who.hotkey, userId: null, profile: null };
+  }
+
+  return {
+    async actingAs(who) {
+      const scope = await resolve(who);
+      const transport = transportFor(scope.baseUrl);
+      return { scope, transport, me: () => getMe(transport, scope.hotkey) };
+    },
+    server(baseUrl) {
+      const transport = transportFor(baseUrl);
+      return { transport, ping: () => ping(transport) };
+    },
+    async forgetSessions(hotkey, baseUrls) {
+      for (const url of new Set([...baseUrls].map(normaliseBaseUrl))) await transportFor(url).forgetSession(hotkey);
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import { AppFailure, type FailureReason, type FieldIssue } from '../../shared/errors';
+import { NONCE_WINDOW_SECONDS } from '../../shared/diagnostics';
+import { measureSkew } from './clock';
+import { classifyNetworkError, describeNetworkFailure } from './network-error';
+
+/**
+ * The one place where Chutes API answers become typed failures: an HTTP status plus the server's
+ * `detail` text (verbatim from the server's source, see ../shared/reference/chutes-account-api.md)
+ * give a stable `reason` screens switch on, and a message that says what to do.
+ */
+
+const MAX_DETAIL = 500;
+
+// FastAPI echoes the submitted value as `input` (and `ctx`) in 422 items; that may be a secret.
+function withoutEchoes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutEchoes);
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (k !== 'input' && k !== 'ctx') out[k] = withoutEchoes(v);
+  return out;
+}
+
+/** The server's `detail` as text safe to show: strings verbatim, objects as JSON minus echoes. */
+export function detailText(detail: unknown): string | undefined {
+  if (detail === undefined || detail === null) return undefined;
+  const text = typeof detail === 'string' ? detail : JSON.stringify(withoutEchoes(detail));
+  return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL)}…` : text;
+}
+
+/** FastAPI 422 items → field issues, `loc` joined without its leading `body`/`query`/`path`. */
+export function fastApiFields(detail: unknown): FieldIssue[] {
+  if (!Array.isArray(detail)) return [];
+  return detail.flatMap((item: unknown) => {
+    if (typeof item !== 'object' || item === null) return [];
+    const { loc, msg } = item as { loc?: unknown; msg?: unknown };
+    const parts = Array.isArray(loc) ? loc.map(String) : [];
+    if (['body', 'query', 'path', 'header'].includes(parts[0] ?? '')) parts.shift();
+    return [{ path: parts.join('.'), message: typeof msg === 'string' ? msg : 'Invalid value' }];
+  });
+}
+
+export interface HttpFailureInput {
+  status: number;
+  detail: unknown;
+  host: string;
+  /** When the request went out and the answer came (for clock skew). */
+  answer: { dateHeader: string | null; sentAtMs: number; receivedAtMs: number };
+  path?: string;
+}
+
+function sentence(prefix: string, text: string | undefined): string {
+  if (!text || text.length > 200) return prefix;
+  return `${prefix.replace(/\.$/, ':')} ${text}${/[.!?]$/.test(text) ? '' : '.'}`;
+}
+
+function clockSkewFailure(skew: number | undefined, base: { status: number; serverDetail?: string }): AppFailure {
+  const hint = 'Turn on automatic date and time (NTP) in your system settings, then try again.';
+  if (skew === undefined) {
+    return new AppFailure('clock-skew', "Chutes rejected the request's time stamp. Check that your computer's clock is correct.", { ...base, hint });
+  }
+  const way = skew >= 0 ? 'ahead of' : 'behind';
+  return new AppFailure(
+    'clock-skew',
+    `Your computer's clock is ${Math.abs(skew)} s ${way} the server's; Chutes only accepts signatures made within ${NONCE_WINDOW_SECONDS} s.`,
+    { ...base, skewSeconds: skew, hint },
+  );
+}
+
+/** Known `detail` texts (prefixes) → reasons; the order of the server's own checks does not matter here. */
+const KNOWN_DETAILS: { status: number; prefix: string; reason: FailureReason }[] = [
+  { status: 429, prefix: 'Too may registration requests', reason: 'ip-limit' },
+  { status: 400, prefix: 'Missing registration token', reason: 'token-missing' },
+  { status: 403, prefix: 'Invalid registration token', reason: 'token-invalid' },
+  { status: 409, prefix: 'This hotkey is already registered', reason: 'hotkey-registered' },
+  { status: 400, prefix: 'Username must be', reason: 'username-invalid' },
+  { status: 409, prefix: 'Username ', reason: 'username-taken' },
+  { status: 402, prefix: 'You must have at least', reason: 'coldkey-balance' },
+  { status: 409, prefix: 'An API key already exists with this name', reason: 'key-name-taken' },
+  { status: 404, prefix: 'API key', reason: 'key-gone' },
+  { status: 409, prefix: 'A secret already exists for this purpose', reason: 'secret-exists' },
+  { status: 404, prefix: 'Secret not found', reason: 'secret-gone' },
+  { status: 404, prefix: 'Did not find target chute', reason: 'chute-missing' },
+  { status: 409, prefix: 'Hotkey already associated with', reason: 'hotkey-linked-elsewhere' },
+];
+
+function knownReason(status: number, text: string | undefined): FailureReason | undefined {
+  if (!text) return undefined;
+  return KNOWN_DETAILS.find((k) => k.status === status && text.startsWith(k.prefix))?.reason;
+}
+
+/** Map an HTTP error answer to the typed failure the UI shows (reference §1.2, §7). */
+export function httpFailure(input: HttpFailureInput): AppFailure {
+  const failure = genericFailure(input);
+  const text = typeof input.detail === 'string' ? input.detail : undefined;
+  const known = knownReason(input.status, text);
+  if (!known) return failure;
+  const { code, message, detail } = failure.appError;
+  return new AppFailure(code, message, detail, known);
+}
+
+function genericFailure({ status, detail, host, answer }: HttpFailureInput): AppFailure {
+  const serverDetail = detailText(detail);
+  const base = serverDetail === undefined ? { status } : { status, serverDetail };
+  const text = typeof detail === 'string' ? detail : undefined;
+  if (status === 401) {
+    if (text?.startsWith('Invalid nonce')) return clockSkewFailure(measureSkew(answer.dateHeader, answer.sentAtMs, answer.receivedAtMs), base);
+    if (text?.startsWith('Could not find user with hotkey') || text === 'No account found for this hotkey.') {
+      return new AppFailure(
+        'unauthorized',
+        `This hotkey is not registered with Chutes at ${host}.`,
+        { ...base, hint: 'Register the hotkey first, or pick the hotkey your Chutes account uses.' },
+        'hotkey-not-registered',
+      );
+    }
+    if (text === 'Token expired.' || text === 'Invalid token.') {
+      return new AppFailure('unauthorized', sentence(`Chutes at ${host} did not accept the credentials.`, text), base, 'token-rejected');
+    }
+    return new AppFailure('unauthorized', sentence(`Chutes at ${host} did not accept the credentials.`, text), base, 'credentials-rejected');
+  }
+  if (status === 403) return new AppFailure('forbidden', sentence(`Chutes at ${host} refused this action.`, text), base);
+  if (status === 404) return new AppFailure('not-found', sentence('Not found.', text), base);
+  if (status === 409) return new AppFailure('conflict', sentence('That conflicts with something that already exists.', text), base);
+  if (status === 413) return new AppFailure('payload-too-large', 'The request was too large for the server.', base);
+  if (status === 422) {
+    const fields = fastApiFields(detail);
+    const list = fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join('; ');
+    return new AppFailure('invalid-input', list ? `The server rejected some fields (${list}).` : 'The server rejected the request.', { ...base, fields });
+  }
+  if (status === 429) {
+    return new AppFailure('rate-limited', sentence(`Too many requests to Chutes at ${host}. Wait a while, then try again.`, undefined), base);
+  }
+  if (status >= 500) {
+    return new AppFailure('server', `Chutes at ${host} had a problem (HTTP ${status}). Try again in a moment.`, base);
+  }
+  return new AppFailure('invalid-input', sentence(`Chutes at ${host} rejected the request (HTTP ${status}).`, text), base);
+}
+
+/** A thrown fetch error → `network` failure naming the host; the raw error is never shown. */
+export function networkFailure(error: unknown, host: string): AppFailure {
+  const kind = classifyNetworkError(error);
+  return new AppFailure('network', describeNetworkFailure(kind, host), { network: kind });
+}
+
+export function nonJsonFailure(host: string, status: number): AppFailure {
+  return new AppFailure('network', describeNetworkFailure('non-json', host), { network: 'non-json', status });
+}
+
+export function unexpectedShapeFailure(host: string, path: string, status: number): AppFailure {
+  return new AppFailure('server', `Chutes at ${host} answered ${path} in an unexpected shape.`, { status }, 'unexpected-shape');
+}
+
+/** The keychain had no seed for a signing hotkey: say how to fix it (the Accounts screen). */
+export function seedMissingFailure(error: unknown, hotkey: string): unknown {
+  if (!(error instanceof AppFailure) || error.appError.code !== 'not-found') return error;
+  return new AppFailure(
+    'not-found',
+    `The keychain holds no seed for hotkey ${hotkey}, so the app cannot sign for it.`,
+    { hint: 'Add this hotkey to the keychain on the Accounts screen (from its wallet file or the CLI config), then try again.' },
+    'seed-missing',
+  );
+}

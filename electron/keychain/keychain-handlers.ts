@@ -1,0 +1,55 @@
+import path from 'node:path';
+import type { keychainContract } from '../../shared/contract/keychain';
+import type { ImportedHotkey } from '../../shared/keychain';
+import { expandHome, type AppConfig } from '../app-config';
+import type { ChutesClient } from '../chutes-api';
+import type { SliceHandlers } from '../ipc-router';
+import type { ProfileStore } from '../profiles';
+import { discoverWallets, readHotkeyFile, readHotkeySeed, type DiscoveryCache, type HotkeySeed } from '../wallets';
+import { probeKeychain } from './probe-keychain';
+import type { SeedVault } from './seed-vault';
+
+export interface KeychainServices {
+  config: AppConfig;
+  vault: SeedVault;
+  profiles: ProfileStore;
+  chutes: ChutesClient;
+  discovery: DiscoveryCache;
+  home: string;
+}
+
+/** Put a seed read from a file into the keychain under the hotkey's name, and wipe our copy whatever happens. */
+async function storeAndWipe(vault: SeedVault, read: HotkeySeed, name: string): Promise<string> {
+  try {
+    await vault.putSeed(read.ss58, read.seed, name);
+    return read.ss58;
+  } finally {
+    read.seed.fill(0);
+  }
+}
+
+export function keychainHandlers(services: KeychainServices): SliceHandlers<typeof keychainContract> {
+  const { config, vault, profiles, chutes, discovery } = services;
+  return {
+    keychainStatus: async () => (await probeKeychain(vault)).status,
+    importHotkey: async ({ walletId, hotkeyId }): Promise<ImportedHotkey> => {
+      const scan = await discoverWallets(config.walletsPath, { cache: discovery });
+      const entry = scan.wallets.find((w) => w.id === walletId)?.hotkeys.find((h) => h.id === hotkeyId);
+      const name = entry?.name ?? hotkeyId;
+      const ss58 = await storeAndWipe(vault, await readHotkeySeed(config.walletsPath, walletId, hotkeyId), name);
+      return { ss58, name, permissions: entry?.permissions ?? null };
+    },
+    importHotkeyFile: async ({ path: typed }): Promise<ImportedHotkey> => {
+      const read = await readHotkeyFile(path.resolve(expandHome(typed, services.home)));
+      const ss58 = await storeAndWipe(vault, read, read.suggestedName);
+      return { ss58, name: read.suggestedName, permissions: null };
+    },
+    removeHotkeySeed: async ({ hotkey }) => {
+      const removed = await vault.removeSeed(hotkey);
+      // Without the seed, no session token of this hotkey should outlive it, on any API it was used with.
+      const used = (await profiles.list()).filter((p) => p.hotkeySs58 === hotkey).map((p) => p.baseUrl);
+      await chutes.forgetSessions(hotkey, [config.apiUrl, ...used]);
+      return { removed };
+    },
+  };
+}

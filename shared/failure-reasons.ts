@@ -1,0 +1,53 @@
+/**
+ * Machine-readable reasons for failures, one union per family of channels. A screen switches on
+ * `error.reason`, never on message text; main maps every server answer and local failure to one of
+ * these in one place per family (electron/chutes-api/failure-map.ts for the Chutes API).
+ *
+ * A failure with no more specific reason carries its `code` as its reason.
+ */
+import type { ErrorCode } from './error-codes';
+
+/** The keychain, and a profile whose seed it does not hold. */
+export type KeychainReason = 'keychain-unavailable' | 'seed-missing';
+
+/** Profiles and the CLI's config.ini. */
+export type ProfileReason =
+  | 'profile-missing'
+  | 'profile-duplicate'
+  | 'export-target-exists'
+  | 'export-would-lose-seed'
+  | 'file-changed-meanwhile'
+  | 'file-not-regular'
+  | 'newer-data-format';
+
+/** Any signed call to the Chutes API. */
+export type AuthReason = 'hotkey-not-registered' | 'credentials-rejected' | 'token-rejected' | 'no-active-profile';
+
+/** Transport-level outcomes of any Chutes API call. */
+export type TransportReason = 'response-too-large' | 'unexpected-shape' | 'answer-lost';
+
+/** Registration (reference §2.4), in the server's order of checks. */
+export type RegistrationReason =
+  | 'ip-limit'
+  | 'token-missing'
+  | 'token-invalid'
+  | 'hotkey-registered'
+  | 'username-invalid'
+  | 'username-taken'
+  | 'coldkey-balance';
+
+/** API keys, secrets and linking; their screens extend these. */
+export type ApiKeyReason = 'key-name-taken' | 'key-gone' | 'scope-invalid';
+export type SecretReason = 'secret-exists' | 'secret-gone' | 'secret-key-banned' | 'chute-missing';
+export type LinkReason = 'linking-not-offered' | 'hotkey-linked-elsewhere' | 'not-allow-listed' | 'link-signature-invalid';
+
+export type FailureReason =
+  | ErrorCode
+  | KeychainReason
+  | ProfileReason
+  | AuthReason
+  | TransportReason
+  | RegistrationReason
+  | ApiKeyReason
+  | SecretReason
+  | LinkReason;

@@ -1,0 +1,21 @@
+import type { FilePermissions } from './wallets';
+
+/** Whether the OS keychain answered, and if not, what the user can do. */
+export interface KeychainStatus {
+  available: boolean;
+  message?: string;
+  hint?: string;
+}
+
+export interface KeychainSeed {
+  ss58: string;
+  /** The hotkey's name when it was imported (file name or the CLI's hotkey_name); null if unknown. */
+  label: string | null;
+}
+
+export interface ImportedHotkey {
+  ss58: string;
+  name: string;
+  /** The file the seed came from is readable by others; offer the 0600 fix. */
+  permissions: FilePermissions | null;
+}
