@@ -9,6 +9,10 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const SHELL_FILES = ['electron/main.ts', 'electron/window.ts', 'electron/preload.ts', 'electron/ipc-binding.ts', 'electron/app-protocol.ts'];
 
+// Packages that only work (or only belong) in main: native bindings, file formats, the signer's crypto.
+const NODE_ONLY_PACKAGES = ['@napi-rs/keyring', 'ini', '@polkadot/util-crypto', '@polkadot/keyring', '@polkadot/wasm-crypto', 'electron-builder', 'electron-vite'];
+const nodeOnly = (where) => NODE_ONLY_PACKAGES.map((name) => ({ name, message: `${name} is main-process only: ${where}` }));
+
 const noElectron = { name: 'electron', message: 'Only the thin shell (main/window/preload/ipc-binding/app-protocol) may import electron.' };
 
 export default tseslint.config(
@@ -42,8 +46,15 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [noElectron, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node: ask main through the contract.' }))],
-          patterns: [{ group: ['**/electron/**', '../electron', '../../electron'], message: 'The renderer never imports main-process code.' }],
+          paths: [
+            noElectron,
+            ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node: ask main through the contract.' })),
+            ...nodeOnly('ask main through the contract.'),
+          ],
+          patterns: [
+            { group: ['**/electron/**', '../electron', '../../electron'], message: 'The renderer never imports main-process code.' },
+            { group: ['@napi-rs/keyring/*', '@polkadot/util-crypto/*', '@polkadot/keyring/*'], message: 'Main-process only: ask main through the contract.' },
+          ],
         },
       ],
     },
@@ -54,7 +65,11 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [noElectron, ...nodeBuiltins.map((name) => ({ name, message: 'shared/ is pure TypeScript for both processes.' }))],
+          paths: [
+            noElectron,
+            ...nodeBuiltins.map((name) => ({ name, message: 'shared/ is pure TypeScript for both processes.' })),
+            ...nodeOnly('shared/ is pure TypeScript for both processes.'),
+          ],
           patterns: [
             { group: ['**/electron/**', '../electron', '../electron/*'], message: 'shared/ may not import main-process code.' },
             { group: ['**/renderer/**', '../renderer', '../renderer/*'], message: 'shared/ may not import renderer code.' },

@@ -47,7 +47,8 @@ test('the wallets tree shows every odd file for what it is, and fixes loose perm
   await openAccounts(page, host);
   const alpha = page.getByRole('article', { name: 'Wallet alpha' });
   await expect(alpha.getByText(tree.coldkey.ss58)).toBeVisible();
-  const names = await alpha.getByRole('list', { name: 'Hotkeys of alpha' }).locator('.hotkey-name').allTextContents();
+  const items = alpha.getByRole('list', { name: 'Hotkeys of alpha' }).locator(':scope > li');
+  const names = (await items.evaluateAll((lis) => lis.map((li) => li.getAttribute('aria-label')))).map((label) => label?.replace('Hotkey alpha/', ''));
   expect(names).toEqual(['broken', 'hk1', 'hk2', 'hk10', 'locked', 'watch']);
   await expect(hotkey(page, 'alpha/watch').getByText('Public only', { exact: true })).toBeVisible();
   await expect(hotkey(page, 'alpha/locked').getByText('Encrypted', { exact: true })).toBeVisible();

@@ -27,6 +27,13 @@ describe('process boundaries', () => {
     ['shared/probe.ts', "import { App as x } from '../renderer/src/app';"],
     ['electron/wallets/probe.ts', "import { app as x } from 'electron';"],
     ['electron/probe.ts', "import { safeStorage as x } from 'electron';"],
+    ['renderer/src/probe.tsx', "import { Entry as x } from '@napi-rs/keyring';"],
+    ['renderer/src/probe.tsx', "import x from 'ini';"],
+    ['renderer/src/probe.tsx', "import { blake2AsU8a as x } from '@polkadot/util-crypto';"],
+    ['renderer/src/lib/probe.ts', "import { Keyring as x } from '@polkadot/keyring';"],
+    ['shared/probe.ts', "import { Entry as x } from '@napi-rs/keyring';"],
+    ['shared/probe.ts', "import { parse as x } from 'ini';"],
+    ['shared/probe.ts', "import { sr25519Sign as x } from '@polkadot/util-crypto';"],
   ])('%s may not %s', async (file, source) => {
     expect(await restricted(file, source)).toBe(true);
   });
@@ -37,6 +44,8 @@ describe('process boundaries', () => {
     ['electron/wallets/probe.ts', "import x from 'node:fs';"],
     ['renderer/src/probe.tsx', "import { z as x } from 'zod';"],
     ['renderer/src/probe.tsx', "import type { AppError as x } from '../../shared/errors';"],
+    ['renderer/src/probe.tsx', "import { polkadotIcon as x } from '@polkadot/ui-shared/icons/polkadot';"],
+    ['electron/keychain/probe.ts', "import { Entry as x } from '@napi-rs/keyring';"],
   ])('%s may %s', async (file, source) => {
     expect(await restricted(file, source)).toBe(false);
   });

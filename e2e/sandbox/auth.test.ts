@@ -96,7 +96,8 @@ describe('hotkey v1 signatures', () => {
     const forged = await f.client.get('/users/me', { sign: { key: other, hotkey: key.ss58, purpose: 'me' } });
     expect(forged.status).toBe(401);
     expect(forged.json).toEqual({ detail: `Invalid request signature for hotkey ${key.ss58}. Message: ${key.ss58}:${NOW_S}:me` });
-    const badSs58 = `${key.ss58.slice(0, -1)}X`;
+    // Change the last character (to one it is not: a random key may already end in X).
+    const badSs58 = `${key.ss58.slice(0, -1)}${key.ss58.endsWith('X') ? 'Y' : 'X'}`;
     const res = await f.client.get('/users/me', { sign: { key, hotkey: badSs58, purpose: 'me' } });
     expect(res.json).toEqual({ detail: `Invalid request signature for hotkey ${badSs58}. Message: ${badSs58}:${NOW_S}:me` });
   });

@@ -11,7 +11,7 @@ export async function readBodyCapped(res: Response, maxBytes: number, host: stri
     throw tooLarge(host, maxBytes, res.status);
   }
   if (!res.body) return '';
-  const reader = res.body.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {

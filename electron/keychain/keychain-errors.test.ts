@@ -18,7 +18,7 @@ describe('keychainFailure', () => {
     const failure = keychainFailure(new Error(raw));
     const text = KEYCHAIN_TEXT[key];
     if (typeof text === 'string') throw new Error('not a message entry');
-    expect(failure.appError).toEqual({ code: 'keychain-unavailable', message: text.message, detail: { hint: text.hint } });
+    expect(failure.appError).toEqual({ code: 'keychain-unavailable', reason: 'keychain-unavailable', message: text.message, detail: { hint: text.hint } });
   });
 
   it('keeps an unknown library message, clipped, behind the generic sentence', () => {

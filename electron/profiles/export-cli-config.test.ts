@@ -190,6 +190,7 @@ describe('exportCliConfig over a file holding a seed', () => {
     await writeFile(target, otherFile, { mode: 0o600 });
     const refusal = {
       code: 'conflict',
+      reason: 'export-would-lose-seed',
       message: lossMessage(
         `${target} holds the hotkey seed of another account, bob_ops (${other.ss58}), and the system keychain has no copy of it, so replacing the file would lose that seed.`,
       ),

@@ -101,7 +101,7 @@ describe('web host', () => {
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('invalid-input');
     const unknown = await rpc('nope');
-    expect(await unknown.json()).toEqual({ ok: false, error: { code: 'not-found', message: 'Unknown channel "nope".' } });
+    expect(await unknown.json()).toEqual({ ok: false, error: { code: 'not-found', reason: 'not-found', message: 'Unknown channel "nope".' } });
     const get = await fetch(`${host.url}/rpc/getAppInfo`, { headers: { authorization: `Bearer ${host.token}` } });
     expect(get.status).toBe(405);
     const form = await rpc('getAppInfo', { headers: { 'content-type': 'text/plain' } });

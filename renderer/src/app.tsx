@@ -1,5 +1,7 @@
 import type { ReactElement } from 'react';
-import { ROUTES, type RouteId } from './routes';
+import styles from './app-frame.module.css';
+import { ProfileSwitcher } from './frame/profile-switcher';
+import { hrefTo, ROUTES, type RouteId } from './routes';
 import { AccountScreen } from './screens/account-screen';
 import { AccountsScreen } from './screens/accounts-screen';
 import { ApiKeysScreen } from './screens/api-keys-screen';
@@ -7,9 +9,12 @@ import { LinkHotkeyScreen } from './screens/link-hotkey-screen';
 import { RegisterScreen } from './screens/register-screen';
 import { SecretsScreen } from './screens/secrets-screen';
 import { SettingsScreen } from './screens/settings-screen';
-import { useRoute } from './use-route';
+import { usePlace } from './use-route';
 
-const SCREENS: Record<RouteId, () => ReactElement> = {
+/** Each screen gets its sub-path (`#/<screen>/<sub…>`) for wizard steps and detail views. */
+export type ScreenProps = { sub: string[] };
+
+const SCREENS: Record<RouteId, (props: ScreenProps) => ReactElement> = {
   accounts: AccountsScreen,
   register: RegisterScreen,
   'api-keys': ApiKeysScreen,
@@ -20,27 +25,30 @@ const SCREENS: Record<RouteId, () => ReactElement> = {
 };
 
 export function App(): ReactElement {
-  const route = useRoute();
+  const { route, sub } = usePlace();
   const Screen = SCREENS[route];
   return (
-    <div className="app">
-      <nav className="sidebar" aria-label="Main">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">◆</span>
+    <div className={styles.app}>
+      <nav className={styles.sidebar} aria-label="Main">
+        <div className={styles.brand}>
+          <span className={styles.brandMark} aria-hidden="true">
+            ◆
+          </span>
           <span>Chutes Desktop</span>
         </div>
+        <ProfileSwitcher />
         <ul>
           {ROUTES.map((r) => (
             <li key={r.id}>
-              <a href={`#/${r.id}`} aria-current={r.id === route ? 'page' : undefined}>
+              <a href={hrefTo(r.id)} aria-current={r.id === route ? 'page' : undefined}>
                 {r.label}
               </a>
             </li>
           ))}
         </ul>
       </nav>
-      <main className="content">
-        <Screen />
+      <main className={styles.content}>
+        <Screen sub={sub} />
       </main>
     </div>
   );

@@ -1,4 +1,4 @@
-/** The app's screens, in navigation order. Later issues fill the placeholders. */
+/** The app's screens, in navigation order. */
 export const ROUTES = [
   { id: 'accounts', label: 'Accounts' },
   { id: 'register', label: 'Register' },
@@ -11,7 +11,43 @@ export const ROUTES = [
 
 export type RouteId = (typeof ROUTES)[number]['id'];
 
+/**
+ * Where the user is: a screen and its sub-path (`#/register/username`, `#/api-keys/<id>`), so
+ * Back/Forward and a reload keep the wizard step or the open key.
+ */
+export interface Place {
+  route: RouteId;
+  /** Decoded path segments after the screen id; empty on the screen's main view. */
+  sub: string[];
+}
+
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null; // a hand-edited, malformed address: ignore that segment
+  }
+}
+
+export function placeFromHash(hash: string): Place {
+  const path = hash.replace(/^#\/?/, '').split('?')[0] ?? '';
+  const [id = '', ...rest] = path.split('/');
+  const route = ROUTES.find((r) => r.id === id)?.id;
+  if (!route) return { route: 'accounts', sub: [] };
+  const sub = rest.filter((s) => s !== '').map(decodeSegment);
+  return { route, sub: sub.every((s): s is string => s !== null) ? sub : [] };
+}
+
 export function routeFromHash(hash: string): RouteId {
-  const id = hash.replace(/^#\/?/, '').split(/[/?]/)[0] ?? '';
-  return ROUTES.find((r) => r.id === id)?.id ?? 'accounts';
+  return placeFromHash(hash).route;
+}
+
+/** The hash for a screen and sub-path, each segment encoded. */
+export function hrefTo(route: RouteId, ...sub: string[]): string {
+  return `#/${[route, ...sub.map(encodeURIComponent)].join('/')}`;
+}
+
+/** Go to a place as a new history entry (Back returns here). */
+export function navigate(route: RouteId, ...sub: string[]): void {
+  window.location.hash = hrefTo(route, ...sub);
 }

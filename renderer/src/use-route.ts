@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
-import { routeFromHash, type RouteId } from './routes';
+import { placeFromHash, type Place } from './routes';
 
 /** Hash routing: works from app:// and from the web host alike, and survives a reload. */
-export function useRoute(): RouteId {
-  const [route, setRoute] = useState<RouteId>(() => routeFromHash(window.location.hash));
+export function usePlace(): Place {
+  const [place, setPlace] = useState<Place>(() => placeFromHash(window.location.hash));
   useEffect(() => {
-    const onChange = () => setRoute(routeFromHash(window.location.hash));
+    const onChange = () => setPlace(placeFromHash(window.location.hash));
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
-  return route;
+  return place;
 }

@@ -1,6 +1,7 @@
 import type { ReactElement, ReactNode } from 'react';
 import { errorOf } from '../api/client';
 import { useChannel } from '../api/hooks';
+import styles from '../app-frame.module.css';
 
 /**
  * In a browser tab opened without the web host's token every call is refused: say so once, with
@@ -10,7 +11,7 @@ export function AccessGate({ children }: { children: ReactNode }): ReactElement 
   const info = useChannel('getAppInfo', {});
   if (info.error && errorOf(info.error).code === 'unauthorized') {
     return (
-      <main className="gate">
+      <main className={styles.gate}>
         <div className="card" role="alert">
           <h1>This tab cannot reach Chutes Desktop</h1>
           <p>{errorOf(info.error).message}</p>

@@ -1,3 +1,4 @@
+// eslint-disable-next-line no-restricted-imports -- the reference implementation the shim must match, in a test only
 import { blake2AsU8a as realBlake2, decodeAddress as realDecode } from '@polkadot/util-crypto';
 import { describe, expect, it } from 'vitest';
 import { blake2AsU8a, decodeAddress } from './identicon-crypto';

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { AccountLookupPanel } from './account-lookup-panel';
 import { RemoveSeedConfirm } from './remove-seed-confirm';
 import { useMutationChannel } from '../../api/hooks';
+import styles from './accounts.module.css';
 
 const STATUS_BADGE: Partial<Record<HotkeyEntry['status'], { tone: 'warn' | 'bad' | 'neutral'; label: string }>> = {
   'public-only': { tone: 'neutral', label: 'Public only' },
@@ -32,9 +33,9 @@ export function HotkeyItem({ walletId, walletName, hotkey, inKeychain }: {
   const canAdd = hotkey.status === 'ok' && hotkey.hasSeed && inKeychain === false;
   const error = add.error ?? fix.error;
   return (
-    <li className="hotkey" aria-label={`Hotkey ${label}`}>
-      <span className="hotkey-name">{hotkey.name}</span>
-      <div className="hotkey-body">
+    <li className={styles.hotkey} aria-label={`Hotkey ${label}`}>
+      <span className={styles.hotkeyName}>{hotkey.name}</span>
+      <div className={styles.hotkeyBody}>
         {hotkey.ss58 ? <Address address={hotkey.ss58} name={`hotkey ${label}`} /> : <span className="muted small">No address could be read</span>}
         <div className="badges">
           {inKeychain ? <Badge tone="good">In keychain</Badge> : null}

@@ -3,6 +3,7 @@ import type { KeychainSeed } from '../../../../shared/keychain';
 import { Address } from '../../components/address';
 import { AccountLookupPanel } from './account-lookup-panel';
 import { RemoveSeedConfirm } from './remove-seed-confirm';
+import styles from './accounts.module.css';
 
 function KeychainOnlyItem({ seed }: { seed: KeychainSeed }): ReactElement {
   const address = seed.ss58;
@@ -10,12 +11,12 @@ function KeychainOnlyItem({ seed }: { seed: KeychainSeed }): ReactElement {
   const [lookup, setLookup] = useState(false);
   const [removing, setRemoving] = useState(false);
   return (
-    <li className="hotkey" aria-label={`Hotkey ${address}`}>
-      <span className="hotkey-name">
+    <li className={styles.hotkey} aria-label={`Hotkey ${address}`}>
+      <span className={styles.hotkeyName}>
         {name}
         <span className="small muted"> (no file here)</span>
       </span>
-      <div className="hotkey-body">
+      <div className={styles.hotkeyBody}>
         <Address address={address} name={`hotkey ${address}`} />
         <div className="actions">
           <button type="button" onClick={() => setLookup(!lookup)} aria-expanded={lookup} aria-label={`Look up account: ${address}`}>
@@ -36,12 +37,12 @@ function KeychainOnlyItem({ seed }: { seed: KeychainSeed }): ReactElement {
 export function KeychainOnlyList({ seeds }: { seeds: KeychainSeed[] }): ReactElement | null {
   if (seeds.length === 0) return null;
   return (
-    <article className="wallet" aria-label="Keychain only">
-      <div className="wallet-head">
+    <article className={styles.wallet} aria-label="Keychain only">
+      <div className={styles.walletHead}>
         <h3>In the keychain only</h3>
         <span className="small muted">Seeds imported from a CLI config or a hotkey file outside this folder</span>
       </div>
-      <ul className="hotkeys" aria-label="Hotkeys in the keychain only">
+      <ul className={styles.hotkeys} aria-label="Hotkeys in the keychain only">
         {seeds.map((s) => (
           <KeychainOnlyItem key={s.ss58} seed={s} />
         ))}

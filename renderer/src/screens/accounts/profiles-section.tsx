@@ -24,7 +24,7 @@ function SeedBadge({ state }: { state: boolean | null }): ReactElement {
 function ProfileItem({ profile, active }: { profile: ProfileView; active: boolean }): ReactElement {
   const [panel, setPanel] = useState<'none' | 'export' | 'remove' | 'rename'>('none');
   const [forgetSeed, setForgetSeed] = useState(false);
-  const activate = useMutationChannel('setActiveProfile', ['listProfiles']);
+  const activate = useMutationChannel('setActiveProfile', 'all');
   const remove = useMutationChannel('removeProfile', ['listProfiles', 'listWallets']);
   return (
     <li className={`item${active ? ' active' : ''}`} aria-label={`Profile ${profile.displayName}`}>

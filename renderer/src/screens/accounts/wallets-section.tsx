@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { HotkeyItem } from './hotkey-item';
 import { ImportHotkeyFileForm } from './import-hotkey-file-form';
 import { KeychainOnlyList } from './keychain-only-list';
+import styles from './accounts.module.css';
 
 const COLDKEY_NOTE: Record<WalletEntry['coldkey']['status'], string | null> = {
   ok: null,
@@ -64,8 +65,8 @@ export function WalletsSection({ view, error, onRescan }: { view: WalletsView | 
       {error ? <ErrorNotice error={error} /> : null}
       {view && view.wallets.length === 0 ? <NoWallets view={view} /> : null}
       {view?.wallets.map((wallet) => (
-        <article className="wallet" key={wallet.id} aria-label={`Wallet ${wallet.name}`}>
-          <div className="wallet-head">
+        <article className={styles.wallet} key={wallet.id} aria-label={`Wallet ${wallet.name}`}>
+          <div className={styles.walletHead}>
             <h3>{wallet.name}</h3>
             {wallet.status !== 'ok' ? (
               <>
@@ -80,7 +81,7 @@ export function WalletsSection({ view, error, onRescan }: { view: WalletsView | 
           {wallet.status !== 'ok' ? null : wallet.hotkeys.length === 0 ? (
             <p className="small muted">No hotkeys in this wallet.</p>
           ) : (
-            <ul className="hotkeys" aria-label={`Hotkeys of ${wallet.name}`}>
+            <ul className={styles.hotkeys} aria-label={`Hotkeys of ${wallet.name}`}>
               {wallet.hotkeys.map((hotkey) => (
                 <HotkeyItem
                   key={hotkey.id}

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { NONCE_WINDOW_SECONDS, type ConnectionReport, type UnreachableReport } from '../../../../shared/diagnostics';
+import styles from './settings.module.css';
 
 const REASON_LABEL: Record<UnreachableReport['reason'], string> = {
   dns: 'Address not found (DNS)',
@@ -40,7 +41,7 @@ function clockSentence(report: Extract<ConnectionReport, { reachable: true }>): 
 export function ConnectionResult({ report }: { report: ConnectionReport }): ReactElement {
   if (!report.reachable) {
     return (
-      <div className="result result-bad" role="status" aria-label="Connection result">
+      <div className={`${styles.result} ${styles.resultBad}`} role="status" aria-label="Connection result">
         <span className="badge badge-bad">Unreachable</span>
         <strong>{REASON_LABEL[report.reason]}</strong>
         <p>{report.message}</p>
@@ -50,14 +51,14 @@ export function ConnectionResult({ report }: { report: ConnectionReport }): Reac
       </div>
     );
   }
-  const skewClass = report.skew === 'rejected' ? 'result-bad' : report.skew === 'warning' ? 'result-warn' : 'result-good';
+  const skewClass = report.skew === 'rejected' ? styles.resultBad : report.skew === 'warning' ? styles.resultWarn : styles.resultGood;
   return (
-    <div className={`result ${skewClass}`} role="status" aria-label="Connection result">
+    <div className={`${styles.result} ${skewClass}`} role="status" aria-label="Connection result">
       <span className="badge badge-good">Reachable</span>
       <strong>
         {new URL(report.url).host} answered {report.message ? `“${report.message}”` : ''} in {report.latencyMs} ms
       </strong>
-      <p className={report.skew === 'ok' ? '' : 'skew-warning'}>
+      <p className={report.skew === 'ok' ? '' : styles.skewWarning}>
         {report.skew === 'warning' || report.skew === 'rejected' ? <span className="badge badge-warn">Clock skew</span> : null} {clockSentence(report)}
       </p>
       {report.serverTime ? <p className="muted small">Server time {report.serverTime}</p> : null}

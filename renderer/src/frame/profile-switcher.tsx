@@ -1,0 +1,64 @@
+import type { ReactElement } from 'react';
+import type { ProfileView } from '../../../shared/profiles';
+import { useActiveProfile, useMutationChannel } from '../api/hooks';
+import { ErrorNotice } from '../components/error-notice';
+import { Identicon } from '../components/identicon';
+import { hrefTo } from '../routes';
+import styles from '../app-frame.module.css';
+
+export function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}
+
+export function profileLabel(p: ProfileView): string {
+  return `${p.username} @ ${hostOf(p.baseUrl)}`;
+}
+
+/**
+ * The active profile at the top of the sidebar on every screen, and the switcher: every account
+ * screen acts on the profile chosen here, and switching refreshes them all without a restart.
+ */
+export function ProfileSwitcher(): ReactElement {
+  const { profile, profiles, isPending } = useActiveProfile();
+  const activate = useMutationChannel('setActiveProfile', 'all');
+  if (isPending) return <div className={styles.profile} aria-busy="true" />;
+  if (!profile) {
+    return (
+      <div className={styles.profile} aria-label="Active profile">
+        <p className={styles.profileNone}>No profile yet.</p>
+        <p className={styles.profileHelp}>
+          <a href={hrefTo('register')}>Register</a> an account or add one on <a href={hrefTo('accounts')}>Accounts</a>.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className={styles.profile} aria-label="Active profile">
+      <div className={styles.profileCard}>
+        <Identicon address={profile.hotkeySs58} size={32} />
+        <div className={styles.profileText}>
+          <strong className={styles.profileName}>{profile.username}</strong>
+          <span className={styles.profileHost}>@ {hostOf(profile.baseUrl)}</span>
+        </div>
+      </div>
+      {profile.seedInKeychain === false ? <p className={styles.profileWarn}>Seed not in the keychain: signing is off.</p> : null}
+      {profiles.length > 1 ? (
+        <label className={styles.switcher}>
+          Switch profile
+          <select value={profile.id} disabled={activate.isPending} onChange={(e) => activate.mutate({ profileId: e.target.value })}>
+            {profiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.displayName === p.username ? profileLabel(p) : `${p.displayName} — ${profileLabel(p)}`}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      {activate.error ? <ErrorNotice error={activate.error} /> : null}
+    </div>
+  );
+}
