@@ -29,7 +29,7 @@ export function App(): ReactElement {
   const Screen = SCREENS[route];
   return (
     <div className={styles.app}>
-      <nav className={styles.sidebar} aria-label="Main">
+      <aside className={styles.sidebar}>
         <div className={styles.brand}>
           <span className={styles.brandMark} aria-hidden="true">
             ◆
@@ -37,6 +37,7 @@ export function App(): ReactElement {
           <span>Chutes Desktop</span>
         </div>
         <ProfileSwitcher />
+        <nav aria-label="Main">
         <ul>
           {ROUTES.map((r) => (
             <li key={r.id}>
@@ -46,7 +47,8 @@ export function App(): ReactElement {
             </li>
           ))}
         </ul>
-      </nav>
+        </nav>
+      </aside>
       <main className={styles.content}>
         <Screen sub={sub} />
       </main>

@@ -31,7 +31,7 @@ export function ProfileSwitcher(): ReactElement {
       <div className={styles.profile} aria-label="Active profile">
         <p className={styles.profileNone}>No profile yet.</p>
         <p className={styles.profileHelp}>
-          <a href={hrefTo('register')}>Register</a> an account or add one on <a href={hrefTo('accounts')}>Accounts</a>.
+          <a href={hrefTo('register')}>Register an account</a>, or <a href={hrefTo('accounts')}>add an existing one</a>.
         </p>
       </div>
     );
