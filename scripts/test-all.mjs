@@ -91,7 +91,7 @@ function unlockKeyring() {
 
 /** Run a vitest suite with a JSON report and add its counts to the totals. */
 function vitestStep(name, extraArgs) {
-  const json = path.join(results, `${name}.json`);
+  const json = path.join(results, `vitest-${name}.json`);
   fs.rmSync(json, { force: true });
   const ok = step(name, bin('vitest'), ['run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile=${json}`]);
   const report = readJson(json);
