@@ -6,10 +6,18 @@ import { CHANNELS } from './shared/ipc-contract';
 // Three bundles: main (plus the web host's entry, which never loads electron), the sandboxed
 // preload (self-contained: a sandboxed preload cannot require packages), and the renderer.
 export default defineConfig({
+  // Main bundles every package except those left in package.json `dependencies` (only the native
+  // keyring binding), so the packaged app ships no other node_modules; see README "Packaging".
   main: {
     build: {
       rolldownOptions: {
         input: { index: resolve(__dirname, 'electron/main.ts'), serve: resolve(__dirname, 'electron/web-host/serve.ts') },
+        onLog(level, log, handler) {
+          // @polkadot's packageInfo.js reads import.meta.url; the CJS output rewrites it to the
+          // chunk's own file URL, which is all that package-version check needs.
+          if (log.code === 'EMPTY_IMPORT_META' && /node_modules[\\/]@polkadot[\\/]/.test(log.id ?? '')) return;
+          handler(level, log);
+        },
       },
     },
   },

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: lint, type-check, unit (vitest), build, e2e (Playwright), then one plain line
+// `npm test`: lint, type-check, unit (vitest), build, packaging smoke test, e2e (Playwright), then one plain line
 // `N passed, N failed` summing every suite. Keychain tests need a real Secret Service, so unless
 // one was prepared for us (CHUTES_TEST_KEYRING=1, as .ci/run does) this re-runs itself inside a
 // private D-Bus session with a throwaway, unlocked gnome-keyring: tests never touch your keyring.
@@ -89,26 +89,33 @@ function unlockKeyring() {
   spawnSync('sh', ['-c', UNLOCK], { cwd: root, stdio: 'inherit', env });
 }
 
-unlockKeyring();
-const vitestJson = path.join(results, 'vitest.json');
-fs.rmSync(vitestJson, { force: true });
-const unitOk = step('unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
-const vitest = readJson(vitestJson);
-if (vitest) {
-  passed += vitest.numPassedTests;
-  failed += vitest.numFailedTests;
-  skipped += vitest.numPendingTests + vitest.numTodoTests;
-  summary.push(`unit: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed`);
-  if (!unitOk && vitest.numFailedTests === 0) {
+/** Run a vitest suite with a JSON report and add its counts to the totals. */
+function vitestStep(name, extraArgs) {
+  const json = path.join(results, `vitest-${name}.json`);
+  fs.rmSync(json, { force: true });
+  const ok = step(name, bin('vitest'), ['run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile=${json}`]);
+  const report = readJson(json);
+  if (!report) {
     failed++;
-    summary.push('unit: runner failed outside a test');
+    summary.push(`${name}: no results (runner crashed)`);
+    return;
   }
-} else {
-  failed++;
-  summary.push('unit: no results (runner crashed)');
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  skipped += report.numPendingTests + report.numTodoTests;
+  summary.push(`${name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+  if (!ok && report.numFailedTests === 0) {
+    failed++;
+    summary.push(`${name}: runner failed outside a test`);
+  }
 }
 
+unlockKeyring();
+vitestStep('unit', []);
+
 if (step('build', bin('electron-vite'), ['build'])) {
+  // electron-builder on the fresh out/, with a stand-in Electron (scripts/package-smoke/).
+  vitestStep('package', ['--config', 'scripts/package-smoke/vitest.config.mts']);
   unlockKeyring();
   const pwJson = path.join(results, 'playwright.json');
   fs.rmSync(pwJson, { force: true });
