@@ -80,7 +80,7 @@ export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
     // A bare hotkey is looked up on the active profile's server, so lookups follow the switcher.
     const { profiles, activeId } = await deps.profiles.snapshot();
     const active = profiles.find((p) => p.id === activeId);
-    return { baseUrl: who.baseUrl ?? active?.baseUrl ?? deps.defaultBaseUrl, hotkey: who.hotkey, userId: null, profile: null };
+    return { baseUrl: normaliseBaseUrl(who.baseUrl ?? active?.baseUrl ?? deps.defaultBaseUrl), hotkey: who.hotkey, userId: null, profile: null };
   }
 
   return {

@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppFailure, failureIs } from '../../shared/errors';
+import { profileWorld, type ProfileWorld } from '../profiles/fixtures.test-helper';
+import { createChutesClient } from './chutes-client';
+
+// Which server and hotkey an account operation acts on, decided in one place.
+let world: ProfileWorld;
+const asked: string[] = [];
+const fetchImpl: typeof fetch = (input) => {
+  asked.push(String(input));
+  return Promise.resolve(new Response('{"message":"pong"}', { status: 200, headers: { 'content-type': 'application/json' } }));
+};
+
+beforeEach(async () => {
+  world = await profileWorld();
+  asked.length = 0;
+});
+afterEach(() => world.dispose());
+
+function client() {
+  return createChutesClient({ vault: world.vault, profiles: world.store, activity: { append: () => Promise.resolve() }, defaultBaseUrl: 'https://api.chutes.ai', fetchImpl });
+}
+
+const profileInput = (baseUrl: string, username: string) => ({
+  baseUrl,
+  username,
+  userId: `id-${username}`,
+  hotkeyName: 'default',
+  hotkeySs58: world.hotkey.ss58,
+  source: { kind: 'manual' as const },
+});
+
+describe('actingAs', () => {
+  it('acts as the active profile: its server, hotkey and user id', async () => {
+    await world.store.upsert(profileInput('http://127.0.0.1:9001', 'alice'));
+    const api = await client().actingAs('active');
+    expect(api.scope).toMatchObject({ baseUrl: 'http://127.0.0.1:9001', hotkey: world.hotkey.ss58, userId: 'id-alice' });
+    expect(api.transport.baseUrl).toBe('http://127.0.0.1:9001');
+  });
+
+  it('follows a switch of the active profile without being rebuilt', async () => {
+    const chutes = client();
+    await world.store.upsert(profileInput('http://127.0.0.1:9001', 'alice'));
+    const bob = await world.store.upsert(profileInput('http://127.0.0.1:9002', 'bob'));
+    await world.store.setActive(bob.id);
+    expect((await chutes.actingAs('active')).scope.baseUrl).toBe('http://127.0.0.1:9002');
+  });
+
+  it('looks a bare hotkey up on the active profile’s server, or the configured one when none is active', async () => {
+    const chutes = client();
+    expect((await chutes.actingAs({ hotkey: world.hotkey.ss58 })).scope).toMatchObject({ baseUrl: 'https://api.chutes.ai', userId: null, profile: null });
+    await world.store.upsert(profileInput('http://127.0.0.1:9003', 'carol'));
+    expect((await chutes.actingAs({ hotkey: world.hotkey.ss58 })).scope.baseUrl).toBe('http://127.0.0.1:9003');
+    expect((await chutes.actingAs({ hotkey: world.hotkey.ss58, baseUrl: 'http://127.0.0.1:9004/' })).scope.baseUrl).toBe('http://127.0.0.1:9004');
+  });
+
+  it('says there is no active profile, or that a profile is gone, as typed reasons', async () => {
+    const chutes = client();
+    const none = await chutes.actingAs('active').catch((e: unknown) => e);
+    expect(none).toBeInstanceOf(AppFailure);
+    expect(failureIs(none, 'no-active-profile')).toBe(true);
+    expect(failureIs(await chutes.actingAs({ profileId: 'nope' }).catch((e: unknown) => e), 'profile-missing')).toBe(true);
+  });
+
+  it('shares one transport per server, whatever the spelling of its address', async () => {
+    const chutes = client();
+    const a = chutes.server('http://127.0.0.1:9005');
+    const b = chutes.server('http://127.0.0.1:9005/');
+    expect(a.transport).toBe(b.transport);
+    await a.ping();
+    expect(asked).toEqual(['http://127.0.0.1:9005/ping']);
+  });
+});
