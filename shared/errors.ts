@@ -57,10 +57,14 @@ export function appError(code: ErrorCode, message: string, detail?: ErrorDetail,
   return detail === undefined ? { code, reason, message } : { code, reason, message, detail };
 }
 
-/** "Is this failure X": the one check screens and main use, whatever shape the error arrived in. */
+/**
+ * "Is this failure X": the one check screens and main use, whatever shape the error arrived in
+ * (an AppFailure, the renderer's ApiError, or a bare AppError). Matches the exact reason, or the
+ * broad code when given one (every code is also a reason).
+ */
 export function failureIs(error: unknown, ...reasons: FailureReason[]): boolean {
   const value = error instanceof AppFailure ? error.appError : hasAppError(error) ? error.error : error;
-  return isAppError(value) && reasons.includes(value.reason);
+  return isAppError(value) && (reasons.includes(value.reason) || reasons.includes(value.code));
 }
 
 function hasAppError(value: unknown): value is { error: unknown } {
