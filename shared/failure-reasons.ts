@@ -26,7 +26,7 @@ export type AuthReason = 'hotkey-not-registered' | 'credentials-rejected' | 'tok
 /** Transport-level outcomes of any Chutes API call. */
 export type TransportReason = 'response-too-large' | 'unexpected-shape' | 'answer-lost';
 
-/** Registration (reference §2.4), in the server's order of checks. */
+/** Registration (`../shared/reference/chutes-account-api.md` §2.4), in the server's order of checks. */
 export type RegistrationReason =
   | 'ip-limit'
   | 'token-missing'

@@ -39,7 +39,7 @@ export function hotkeyHeaders(ctx: Ctx): HotkeyHeaders | null {
 /** Last space-separated token of a header value, as `authorization.split(" ")[-1]`. */
 export const lastToken = (value: string): string => value.split(' ').at(-1) ?? '';
 
-/** Key's action/object for the scope check: from the method and the path (reference §1.4). */
+/** Key's action/object for the scope check: from the method and the path (`../shared/reference/chutes-account-api.md` §1.4). */
 function scopeTarget(ctx: Ctx): { objectType: string; objectId: string; action: string } {
   const action = ctx.method === 'GET' ? 'read' : ctx.method === 'DELETE' ? 'delete' : 'write';
   if (ctx.path.startsWith('/users/me')) return { objectType: 'account', objectId: '__self__', action };

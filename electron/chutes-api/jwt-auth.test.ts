@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 /**
- * A server with hotkey logins (reference §3.5): single-use nonces, signature over the nonce
+ * A server with hotkey logins (`../shared/reference/chutes-account-api.md` §3.5): single-use nonces, signature over the nonce
  * string, tokens `jwt-N`; `/users/me/quotas` accepts only tokens in `valid`.
  */
 async function loginServer(overrides: (hit: Hit) => Reply | undefined = () => undefined) {

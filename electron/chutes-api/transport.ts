@@ -198,7 +198,7 @@ export function createTransport(opts: TransportOptions): Transport {
 
   async function login(hotkey: string): Promise<string> {
     const { nonce } = await run({ method: 'GET', path: '/users/login/nonce', auth: { kind: 'none' }, schema: loginNonceSchema }, hotkey);
-    // The login signature covers the nonce string itself (reference §3.5).
+    // The login signature covers the nonce string itself (`../shared/reference/chutes-account-api.md` §3.5).
     const signature = await vault.withSeed(hotkey, (seed) => signMessage(seed, nonce)).catch((error: unknown) => {
       throw seedMissingFailure(error, hotkey);
     });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-/** How one request proves who it is (reference §1). */
+/** How one request proves who it is (`../shared/reference/chutes-account-api.md` §1). */
 export type Auth =
   | { kind: 'none' }
   /** v1 hotkey signature; `purpose` for body-less endpoints that declare one, else the body hash. */

@@ -94,7 +94,7 @@ const OUTPUT: CliConfigOutput = {
 };
 
 describe('renderCliConfig', () => {
-  it('writes exactly the reference §2.5 layout', () => {
+  it('writes exactly the `../shared/reference/chutes-account-api.md` §2.5 layout', () => {
     expect(renderCliConfig(OUTPUT)).toBe(
       [
         '[api]',

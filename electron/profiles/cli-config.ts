@@ -3,7 +3,7 @@ import { AppFailure, type FieldIssue } from '../../shared/errors';
 import { apiBaseUrl, normaliseBaseUrl } from '../../shared/validation';
 import { isIniSafeValue, patchIni, scanIni, type IniEdit } from './ini-lines';
 
-/** The `[auth]` keys the chutes CLI requires, in the order it writes them (reference §2.5). */
+/** The `[auth]` keys the chutes CLI requires, in the order it writes them (`../shared/reference/chutes-account-api.md` §2.5). */
 export const REQUIRED_AUTH_KEYS = ['username', 'user_id', 'hotkey_seed', 'hotkey_name', 'hotkey_ss58address'] as const;
 
 /** Base58, 47–48 characters: the shape of a generic-prefix (42) SS58 address. */

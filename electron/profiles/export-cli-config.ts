@@ -193,7 +193,7 @@ function outputFor(profile: Profile, seedHex: string | null): CliConfigOutput {
 }
 
 /**
- * Write a profile as a config.ini the chutes CLI reads (reference §2.5). An existing file is only
+ * Write a profile as a config.ini the chutes CLI reads (`../shared/reference/chutes-account-api.md` §2.5). An existing file is only
  * replaced with `overwrite: true`, and then edited in place: its other sections and keys stay, and
  * its `hotkey_seed` is replaced by the exported one or removed. That is refused (`conflict`, hint
  * EXPORT_SEED_LOSS_HINT, with or without `overwrite`) unless the keychain holds the file's seed.

@@ -4,7 +4,7 @@ import { getPublicKey, secretFromSeed, verify } from '@scure/sr25519';
 import { describe, expect, it } from 'vitest';
 import { buildSigningMessage, decodeSs58, isValidSs58, loadPublicKeyDeriver, nonceFrom, sha256Hex, signedHeaders, signMessage, ss58FromSeed } from './index';
 
-// Worked example from the Chutes API reference §1.2.
+// Worked example from the Chutes API `../shared/reference/chutes-account-api.md` §1.2.
 const SEED = Buffer.from('fac7959dbfe72f052e5a0c3c8d6530f202b02fd8f9f5ca3580ec8deb7797479e', 'hex');
 const PUBLIC_KEY = '46ebddef8cd9bb167dc30878d7113b7e168e6f0646beffd77d69d39bad76b47a';
 const HOTKEY = '5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV';

@@ -20,7 +20,7 @@ export interface SigningMessageInput {
 }
 
 /**
- * The v1 message (reference §1.2): `hotkey:nonce:purpose`, or `hotkey:nonce:sha256(body)`.
+ * The v1 message (`../shared/reference/chutes-account-api.md` §1.2): `hotkey:nonce:purpose`, or `hotkey:nonce:sha256(body)`.
  * When both are given the purpose wins, because that is what the server does: an endpoint that
  * declares a purpose ignores the body hash.
  */

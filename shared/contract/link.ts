@@ -1,4 +1,4 @@
 import { slice } from './define';
 
-/** Linking a validator or subnet-owner hotkey (reference §4): filled by the Link hotkey screen. */
+/** Linking a validator or subnet-owner hotkey (`../shared/reference/chutes-account-api.md` §4): filled by the Link hotkey screen. */
 export const linkContract = slice({});

@@ -1,4 +1,4 @@
 import { slice } from './define';
 
-/** Registration wizard (reference §2): filled by the Register screen. */
+/** Registration wizard (`../shared/reference/chutes-account-api.md` §2): filled by the Register screen. */
 export const registrationContract = slice({});
