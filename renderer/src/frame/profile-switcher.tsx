@@ -52,7 +52,7 @@ export function ProfileSwitcher(): ReactElement {
           <select value={profile.id} disabled={activate.isPending} onChange={(e) => activate.mutate({ profileId: e.target.value })}>
             {profiles.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.displayName === p.username ? profileLabel(p) : `${p.displayName} — ${profileLabel(p)}`}
+                {[p.username, profileLabel(p)].includes(p.displayName) ? profileLabel(p) : `${p.displayName} — ${profileLabel(p)}`}
               </option>
             ))}
           </select>

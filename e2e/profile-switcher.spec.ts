@@ -1,0 +1,74 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { makeKey } from '../electron/wallets/test-fixtures';
+import { registerInSandbox, startSandbox, type SandboxHandle } from './fixtures/sandbox';
+import { screenshot } from './fixtures/screenshots';
+import { startWebHost, type RunningWebHost } from './fixtures/web-host';
+
+// The active profile decides which account every operation acts on: two accounts on two servers,
+// switched from the sidebar, and a hotkey lookup that follows the switch.
+let host: RunningWebHost | undefined;
+const sandboxes: SandboxHandle[] = [];
+
+test.afterEach(async () => {
+  await host?.stop();
+  await Promise.all(sandboxes.splice(0).map((s) => s.close()));
+  host = undefined;
+});
+
+async function importConfig(page: Page, file: string): Promise<void> {
+  await page.getByRole('button', { name: 'Import CLI config…' }).click();
+  const form = page.getByRole('form', { name: 'Import CLI config' });
+  await form.getByLabel('CLI config file').fill(file);
+  await form.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+  await page.getByRole('button', { name: 'Close' }).click();
+}
+
+test('switching the active profile changes the server and account every screen acts on, without a restart', async ({ page }) => {
+  const first = await startSandbox({ port: 0 });
+  const second = await startSandbox({ port: 0 });
+  sandboxes.push(first, second);
+  host = await startWebHost({ env: { CHUTES_API_URL: first.url } });
+  const aliceKey = await makeKey();
+  const bobKey = await makeKey();
+  const alice = await registerInSandbox(first.url, aliceKey.seed, 'alice');
+  const bob = await registerInSandbox(second.url, bobKey.seed, 'bob');
+  const config = (url: string, name: string, userId: string, key: typeof aliceKey) =>
+    ['[api]', `base_url = ${url}`, '', '[auth]', `username = ${name}`, `user_id = ${userId}`, `hotkey_seed = ${Buffer.from(key.seed).toString('hex')}`, 'hotkey_name = default', `hotkey_ss58address = ${key.ss58}`, ''].join('\n');
+  const aliceFile = path.join(host.dirs.home, 'alice.ini');
+  const bobFile = path.join(host.dirs.home, 'bob.ini');
+  await fs.writeFile(aliceFile, config(first.url, 'alice', alice.userId, aliceKey), { mode: 0o600 });
+  await fs.writeFile(bobFile, config(second.url, 'bob', bob.userId, bobKey), { mode: 0o600 });
+
+  await page.goto(host.launchUrl);
+  const sidebar = page.getByLabel('Active profile');
+  await expect(sidebar).toContainText('No profile yet.');
+  await importConfig(page, aliceFile);
+  await expect(sidebar).toContainText('alice');
+  await expect(sidebar).toContainText(`@ ${new URL(first.url).host}`);
+  await importConfig(page, bobFile);
+
+  const switcher = sidebar.getByLabel('Switch profile');
+  await switcher.selectOption({ label: `bob @ ${new URL(second.url).host}` });
+  await expect(sidebar.getByText('bob', { exact: true })).toBeVisible();
+  await expect(sidebar).toContainText(`@ ${new URL(second.url).host}`);
+  await expect(page.getByRole('listitem', { name: /^Profile bob @ / }).getByText('Active')).toBeVisible();
+
+  // A bare hotkey is looked up on the active profile's server: bob's hotkey is known there…
+  const bobRow = page.getByRole('listitem', { name: `Hotkey ${bobKey.ss58}` });
+  await bobRow.getByRole('button', { name: `Look up account: ${bobKey.ss58}` }).click();
+  await expect(bobRow.getByRole('status')).toContainText(`Registered on ${new URL(second.url).host} as bob`);
+  expect(second.requests(20).filter((r) => r.path === '/users/me')).toHaveLength(1);
+  await screenshot(page, 'profile-switcher-bob-active');
+
+  // …and, after switching back to alice, the same lookup goes to alice's server, where bob is unknown.
+  await switcher.selectOption({ label: `alice @ ${new URL(first.url).host}` });
+  await expect(sidebar.getByText('alice', { exact: true })).toBeVisible();
+  await expect(bobRow.getByRole('alert')).toContainText(`This hotkey is not registered with Chutes at ${new URL(first.url).host}.`);
+  expect(first.requests(20).filter((r) => r.path === '/users/me' && r.hotkey === bobKey.ss58)).toHaveLength(1);
+
+  await page.setViewportSize({ width: 740, height: 900 });
+  await screenshot(page, 'profile-switcher-narrow');
+});
