@@ -1,0 +1,73 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { failureIs } from '../../shared/errors';
+import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
+import { createTransport } from './transport';
+
+// An API address (possibly a base_url from an imported config.ini) that streams forever must not
+// fill the app's memory: every answer is read through one cap.
+const servers: http.Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); })));
+});
+
+async function serve(reply: (res: http.ServerResponse) => void): Promise<{ url: string; sent: () => number }> {
+  let sent = 0;
+  const server = http.createServer((_req, res) => {
+    const write = res.write.bind(res);
+    res.write = ((chunk: Buffer, ...rest: never[]) => {
+      sent += chunk.length;
+      return write(chunk, ...rest);
+    }) as typeof res.write;
+    reply(res);
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, sent: () => sent };
+}
+
+const endless = (res: http.ServerResponse) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  const chunk = Buffer.alloc(256 * 1024, 0x20);
+  const pump = () => {
+    while (!res.destroyed && res.write(chunk));
+  };
+  res.on('drain', pump);
+  pump();
+};
+
+describe('response body cap', () => {
+  it('stops an endless answer at the cap with a typed, plain failure, and closes the stream', async () => {
+    const server = await serve(endless);
+    const transport = createTransport({ baseUrl: server.url, vault: new MemorySeedVault(), maxResponseBytes: 2 * 1024 * 1024, retry: { retries: 0 } });
+    const error = await transport.request({ method: 'GET', path: '/ping', auth: { kind: 'none' } }).catch((e: unknown) => e);
+    expect(failureIs(error, 'response-too-large')).toBe(true);
+    expect((error as Error).message).toBe(`${new URL(server.url).host} sent more than 2 MiB in one answer, so the app stopped reading it. Check that this is the Chutes API address.`);
+    await new Promise((r) => setTimeout(r, 200));
+    const afterStop = server.sent();
+    await new Promise((r) => setTimeout(r, 300));
+    // The server could push only what the socket buffers held: nothing like an unbounded stream.
+    expect(server.sent() - afterStop).toBeLessThan(4 * 1024 * 1024);
+  });
+
+  it('refuses at once an answer that declares a larger Content-Length', async () => {
+    const server = await serve((res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(64 * 1024 * 1024) });
+      res.write(Buffer.alloc(1024, 0x20));
+    });
+    const transport = createTransport({ baseUrl: server.url, vault: new MemorySeedVault(), retry: { retries: 0 } });
+    const error = await transport.request({ method: 'GET', path: '/users/name_check', auth: { kind: 'none' } }).catch((e: unknown) => e);
+    expect(failureIs(error, 'response-too-large')).toBe(true);
+    expect((error as Error).message).toContain('more than 4 MiB');
+  });
+
+  it('reads a normal answer whole', async () => {
+    const server = await serve((res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: 'pong', pad: 'x'.repeat(100_000) }));
+    });
+    const transport = createTransport({ baseUrl: server.url, vault: new MemorySeedVault() });
+    expect(await transport.request({ method: 'GET', path: '/ping', auth: { kind: 'none' } })).toMatchObject({ message: 'pong' });
+  });
+});
