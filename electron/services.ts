@@ -1,9 +1,11 @@
 import os from 'node:os';
+import path from 'node:path';
 import type { AppInfo } from '../shared/app-info';
 import { normaliseBaseUrl } from '../shared/validation';
 import { createActivityLog, type ActivityLog } from './activity-log/activity-log';
 import { createApiClient, type ApiClient } from './api-client';
 import type { AppConfig } from './app-config';
+import { sweepStaleTempFiles } from './fs/temp-files';
 import { createOsSeedVault } from './keychain/os-seed-vault';
 import type { SeedVault } from './keychain/seed-vault';
 import { createProfileStore, type ProfileStore } from './profiles';
@@ -24,6 +26,9 @@ export interface Services {
 }
 
 export function createServices(config: AppConfig, host: AppInfo['host'], version: string, vault: SeedVault = createOsSeedVault({ seedService: config.keychainService, sessionService: `${config.keychainService}-session` })): Services {
+  // A run killed mid-write may have left temp files holding a seed beside our files or the CLI config.
+  void sweepStaleTempFiles(config.dataDir);
+  void sweepStaleTempFiles(path.dirname(config.configPath));
   const activity = createActivityLog(config.dataDir);
   const clients = new Map<string, ApiClient>();
   const apiFor = (baseUrl: string): ApiClient => {
