@@ -6,6 +6,7 @@ import { MAX_PAYLOAD_BYTES } from '../../shared/ipc-contract';
 import type { Router } from '../ipc-router';
 import { contentSecurityPolicy } from '../security/policy';
 import { readRendererFile } from '../security/static-files';
+import { answerClientErrors, guardConnections, MAX_CONNECTIONS, UNTRUSTED_IDLE_MS } from './connection-guard';
 
 export interface WebHostOptions {
   router: Router;
@@ -14,6 +15,9 @@ export interface WebHostOptions {
   port: number;
   /** Fixed only in tests; a real launch always draws a fresh one. */
   token?: string;
+  /** Tests only: defaults MAX_CONNECTIONS and UNTRUSTED_IDLE_MS. */
+  maxConnections?: number;
+  untrustedIdleMs?: number;
 }
 
 export interface WebHost {
@@ -100,7 +104,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       refuse(res, 403, { code: 'forbidden', message: 'Refused: requests from other sites are not allowed.' });
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    } catch {
+      refuse(res, 400, { code: 'invalid-input', message: 'The request address is not valid.' });
+      return;
+    }
     if (url.pathname.startsWith('/rpc/')) {
       if (req.method !== 'POST') {
         refuse(res, 405, { code: 'invalid-input', message: 'Use POST for calls.' });
@@ -112,6 +122,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         refuse(res, 401, { code: 'unauthorized', message: 'Missing or wrong access token. Open the address the web host printed.' });
         return;
       }
+      guard.trust(req.socket);
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         refuse(res, 415, { code: 'invalid-input', message: 'Calls must be JSON.' });
         return;
@@ -130,7 +141,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         refuse(res, 400, { code: 'invalid-input', message: 'The request body is not valid JSON.' });
         return;
       }
-      const channel = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+      } catch {
+        refuse(res, 400, { code: 'invalid-input', message: 'The channel name in the address is not valid percent-encoding.' });
+        return;
+      }
       sendJson(res, 200, await options.router.dispatch(channel, payload, { transport: 'http' }));
       return;
     }
@@ -155,6 +172,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   server.headersTimeout = 20_000;
   server.requestTimeout = 60_000;
+  const guard = guardConnections(server, {
+    maxConnections: options.maxConnections ?? MAX_CONNECTIONS,
+    untrustedIdleMs: options.untrustedIdleMs ?? UNTRUSTED_IDLE_MS,
+  });
+  answerClientErrors(server, SECURITY_HEADERS);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
