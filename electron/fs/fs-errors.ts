@@ -44,7 +44,9 @@ export function isSystemError(error: unknown): boolean {
   return !(error instanceof AppFailure) && code !== undefined && /^E[A-Z0-9]+$/.test(code);
 }
 
-function codeFor(errno: string | undefined): ErrorCode {
+/** The error code for a system error: missing → not-found, refused → forbidden, taken → conflict, else invalid-input. */
+export function fsErrorCode(error: unknown): ErrorCode {
+  const errno = errnoCode(error);
   if (errno === 'ENOENT') return 'not-found';
   if (errno === 'EACCES' || errno === 'EPERM' || errno === 'EROFS') return 'forbidden';
   if (errno === 'EEXIST') return 'conflict';
@@ -68,7 +70,7 @@ export function fsFailure(error: unknown, filePath: string, action: 'read' | 'wr
   if (errno === 'ENOENT') return new AppFailure('not-found', `${NOT_FOUND[action]} ${where}.`);
   if (errno === 'ENOTDIR') return new AppFailure('invalid-input', `${where}: a part of the path is a file, not a folder.`);
   const verb = action === 'read' ? 'could not be read' : 'could not be written';
-  return new AppFailure(codeFor(errno), `${where} ${verb}: ${describeFsError(error)}`);
+  return new AppFailure(fsErrorCode(error), `${where} ${verb}: ${describeFsError(error)}`);
 }
 
 /** Run `task`; a system error from it becomes the specific `fsFailure` for `filePath`. */
