@@ -31,10 +31,13 @@ let host: WebHost;
 let special: SpecialFiles;
 let restoreLog: ReturnType<typeof setLogSink>;
 let savedHome: string | undefined;
+/** What the server's working folder held before: a relative path resolved against it would show up here. */
+let cwdBefore: string[];
 const pools = { paths: [] as string[], profileIds: [] as string[], ss58: [] as string[], entryIds: [] as string[], urls: [] as string[] };
 
 beforeAll(async () => {
   restoreLog = setLogSink(() => undefined);
+  cwdBefore = (await fs.readdir(process.cwd())).sort();
   sandbox = await startSandbox({ port: 0 });
   home = await fs.mkdtemp(path.join(os.tmpdir(), 'fuzz-'));
   // `~` in a fuzzed path must land in the temp home, never the real one.
@@ -108,6 +111,8 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  // After every fuzz run: not one file appeared in (or vanished from) the working folder.
+  expect((await fs.readdir(process.cwd())).sort()).toEqual(cwdBefore);
   if (savedHome === undefined) delete process.env.HOME;
   else process.env.HOME = savedHome;
   await host?.close();
@@ -189,6 +194,20 @@ describe.runIf(posix)('fuzz: every contract channel', () => {
     // Nothing was left stuck: the calls the FIFO report said stopped answering still answer.
     for (const channel of ['listProfiles', 'listWallets', 'keychainStatus'] as const) expect((await dispatch(channel, {})).ok).toBe(true);
   }, 30_000);
+
+  it('refuses paths that are not full paths on this system, and wrote nothing into the working folder', async () => {
+    for (const p of ['etc/passwd', 'C:\\Users\\x\\config.ini', 'config.ini']) {
+      for (const [channel, args] of [
+        ['exportProfile', { profileId: pools.profileIds[0], path: p, includeSeed: false, overwrite: true }],
+        ['importCliConfig', { path: p, stripSeed: false }],
+        ['importHotkeyFile', { path: p }],
+      ] as const) {
+        const result = await dispatch(channel, args);
+        expect(result.ok ? 'ok' : result.error.code, `${channel} ${p}`).toBe('invalid-input');
+      }
+    }
+  });
+
 
   it('random payloads on random channels', async () => {
     const seen = new Set<string>();

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import type { ImportedHotkey, KeychainSeed, KeychainStatus } from '../../shared/identity';
-import { expandHome, type AppConfig } from '../app-config';
+import type { AppConfig } from '../app-config';
+import { resolveUserPath } from '../fs/user-path';
 import type { ActivityLog } from '../activity-log/activity-log';
 import type { ApiClient } from '../api-client';
 import type { Handlers } from '../ipc-router';
@@ -81,7 +81,7 @@ export function accountHandlers(services: AccountServices): Pick<Handlers, Accou
       return { ss58, name, permissions: entry?.permissions ?? null };
     },
     importHotkeyFile: async ({ path: typed }): Promise<ImportedHotkey> => {
-      const read = await readHotkeyFile(path.resolve(expandHome(typed, services.home)));
+      const read = await readHotkeyFile(resolveUserPath(typed, services.home));
       const ss58 = await keep(vault, read, read.suggestedName);
       return { ss58, name: read.suggestedName, permissions: null };
     },
