@@ -33,7 +33,7 @@ let restoreLog: ReturnType<typeof setLogSink>;
 let savedHome: string | undefined;
 /** What the server's working folder held before: a relative path resolved against it would show up here. */
 let cwdBefore: string[];
-const pools = { paths: [] as string[], profileIds: [] as string[], ss58: [] as string[], entryIds: [] as string[], urls: [] as string[] };
+const pools = { paths: [] as string[], profileIds: [] as string[], ss58: [] as string[], entryIds: [] as string[], urls: [] as string[], pairs: [] as Array<{ walletId: string; hotkeyId: string }> };
 
 beforeAll(async () => {
   restoreLog = setLogSink(() => undefined);
@@ -80,6 +80,7 @@ beforeAll(async () => {
   const listed = await router.dispatch('listWallets', {}, { transport: 'ipc' });
   if (!listed.ok) throw new Error(listed.error.message);
   const view = listed.value as { wallets: Array<{ id: string; hotkeys: Array<{ id: string }> }> };
+  pools.pairs = view.wallets.flatMap((w) => w.hotkeys.map((h) => ({ walletId: w.id, hotkeyId: h.id })));
   pools.entryIds = [...view.wallets.map((w) => w.id), ...view.wallets.flatMap((w) => w.hotkeys.map((h) => h.id)), '..', '.', '/etc', 'w1/../..'];
   pools.profileIds = [(imported.value as { profile: { id: string } }).profile.id, 'nope'];
   pools.ss58 = [key.ss58, hot.ss58, '5EYCAe5ijiYfyeZ2JJCGq56LmPyNRAKzpG4QkoQkkQNB5e6Z', '5'.repeat(48)];
@@ -167,7 +168,12 @@ function payloadFor(channel: Channel): fc.Arbitrary<unknown> {
   const fields = fieldsOf(channel);
   const record = fc.record(Object.fromEntries(fields.map((f) => [f, valueFor(f)])), { requiredKeys: [] });
   const extra = fc.tuple(record, fc.string({ maxLength: 8 }), junk).map(([r, k, v]) => ({ ...r, [k]: v }));
-  return fc.oneof({ weight: 8, arbitrary: record }, { weight: 1, arbitrary: extra }, { weight: 1, arbitrary: junk });
+  const options = [{ weight: 8, arbitrary: record }, { weight: 1, arbitrary: extra }, { weight: 1, arbitrary: junk }];
+  // Wallet and hotkey ids only mean something together: real pairs too (the FIFO "hotkey" among them).
+  if (fields.includes('walletId') && fields.includes('hotkeyId')) {
+    options.push({ weight: 6, arbitrary: fc.constant(null).chain(() => fc.constantFrom(...pools.pairs)) });
+  }
+  return fc.oneof(...options);
 }
 
 function expectTyped(result: Result<unknown>, what: string): void {
