@@ -1,6 +1,6 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../shared/errors';
 import type { Profile } from '../../shared/profiles';
 import { makeSpecialFiles, within, type SpecialFiles } from '../fs/special-files.test-helper';
@@ -117,10 +117,8 @@ describe('relative paths and what messages show', () => {
 });
 
 describe('strip race', () => {
-  let file: string;
-  afterEach(() => undefined);
   it('a config that changed while importing is a conflict, not internal', async () => {
-    file = path.join(world.dir, 'race', 'config.ini');
+    const file = path.join(world.dir, 'race', 'config.ini');
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, cliConfigText(world.hotkey));
     const hotkey = world.hotkey;
