@@ -1,8 +1,10 @@
 import os from 'node:os';
+import path from 'node:path';
 import type { AppInfo } from '../shared/app-info';
 import { createActivityLog, type ActivityLog } from './activity-log/activity-log';
 import type { AppConfig } from './app-config';
 import { createChutesClient, type ChutesClient } from './chutes-api';
+import { sweepStaleTempFiles } from './fs/temp-files';
 import { createOsSeedVault } from './keychain/os-seed-vault';
 import type { SeedVault } from './keychain/seed-vault';
 import { createProfileStore, type ProfileStore } from './profiles';
@@ -26,6 +28,9 @@ export function createServices(
   version: string,
   vault: SeedVault = createOsSeedVault({ seedService: config.keychainService, sessionService: `${config.keychainService}-session` }),
 ): Services {
+  // A run killed mid-write may have left temp files holding a seed beside our files or the CLI config.
+  void sweepStaleTempFiles(config.dataDir);
+  void sweepStaleTempFiles(path.dirname(config.configPath));
   const activity = createActivityLog(config.dataDir);
   const profiles = createProfileStore({ dataDir: config.dataDir, vault });
   return {

@@ -20,13 +20,24 @@ export function normaliseBaseUrl(value: string): string {
   return value.trim().replace(/\/+$/, '');
 }
 
-/** A path on the machine running the app (main reads it; the page never sees file contents). */
+export const FULL_PATH_MESSAGE = 'Enter the full path of the file, starting with / or ~ (or a drive letter on Windows); relative paths are not accepted';
+
+/** Absolute on POSIX or Windows, or under the home folder (`~`, `~/…`); pure, so the renderer can use it too. */
+export function isFullPath(value: string): boolean {
+  return /^(?:~(?:$|[\\/])|\/|[A-Za-z]:[\\/]|\\\\)/.test(value);
+}
+
+/**
+ * A path on the machine running the app (main reads it; the page never sees file contents). Full
+ * paths only: a relative one would resolve against whatever folder the app was started in.
+ */
 export const localPath = z
   .string()
   .trim()
   .min(1, 'Enter the full path of the file')
   .max(4096, 'That path is too long')
-  .refine((value) => !value.includes('\0'), 'That path contains a NUL character');
+  .refine((value) => !value.includes('\0'), 'That path contains a NUL character')
+  .refine(isFullPath, FULL_PATH_MESSAGE);
 
 export const profileId = z.string().min(1, 'Choose a profile').max(100);
 

@@ -1,6 +1,8 @@
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ActivityEntry } from '../../shared/activity';
+import { AppFailure } from '../../shared/errors';
+import { readFileCapped } from '../fs/read-capped';
 import { describeError, log } from '../log';
 
 export type { ActivityEntry };
@@ -15,6 +17,10 @@ export interface ActivityLog {
 export const ACTIVITY_FILE = 'activity.jsonl';
 export const MAX_LIST = 1000;
 const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+const APPEND_FLAGS =
+  process.platform === 'win32'
+    ? constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT
+    : constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK | constants.O_NOCTTY;
 
 const AUTH_KINDS = new Set<ActivityEntry['auth']>(['hotkey', 'jwt', 'hotkey-login', 'fingerprint', 'apiKey']);
 
@@ -48,11 +54,14 @@ function parseLine(line: string): ActivityEntry | null {
   }
 }
 
-async function readLines(file: string): Promise<string[]> {
+/** Read on request, so through the one non-blocking, regular-files-only helper; a missing file is an empty log. */
+async function readLines(file: string, maxBytes: number): Promise<string[]> {
   try {
-    return (await fs.readFile(file, 'utf8')).split('\n').filter((l) => l.length > 0);
+    // Rotation keeps each file near maxBytes; the slack covers the last append before a rotation.
+    const { bytes } = await readFileCapped(file, maxBytes * 2 + 1024 * 1024, { what: 'activity logs' });
+    return bytes.toString('utf8').split('\n').filter((l) => l.length > 0);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if (error instanceof AppFailure && error.appError.code === 'not-found') return [];
     throw error;
   }
 }
@@ -72,9 +81,16 @@ export function createActivityLog(dir: string, opts: { maxBytes?: number } = {})
       () => 0,
     );
     if (size > 0 && size + line.length > maxBytes) await fs.rename(file, rotated);
-    await fs.appendFile(file, line, { mode: 0o600 });
-    // appendFile's mode only applies on creation; tighten a file someone else created.
-    await fs.chmod(file, 0o600);
+    // O_NONBLOCK: a FIFO put in the file's place must not hold every signed call until a reader comes.
+    const handle = await fs.open(file, APPEND_FLAGS, 0o600);
+    try {
+      if (!(await handle.stat()).isFile()) throw new Error(`${file} is not a regular file`);
+      await handle.writeFile(line);
+      // The mode only applies on creation; tighten a file someone else created.
+      await handle.chmod(0o600);
+    } finally {
+      await handle.close();
+    }
   }
 
   return {
@@ -89,7 +105,7 @@ export function createActivityLog(dir: string, opts: { maxBytes?: number } = {})
     async list({ limit = 100, before } = {}) {
       await queue;
       const cap = Math.max(0, Math.min(limit, MAX_LIST));
-      const lines = [...(await readLines(rotated)), ...(await readLines(file))];
+      const lines = [...(await readLines(rotated, maxBytes)), ...(await readLines(file, maxBytes))];
       const out: ActivityEntry[] = [];
       for (let i = lines.length - 1; i >= 0 && out.length < cap; i--) {
         const entry = parseLine(lines[i] ?? '');

@@ -7,7 +7,7 @@ import { createChutesClient } from './chutes-client';
 let world: ProfileWorld;
 const asked: string[] = [];
 const fetchImpl: typeof fetch = (input) => {
-  asked.push(String(input));
+  asked.push(input instanceof Request ? input.url : input.toString());
   return Promise.resolve(new Response('{"message":"pong"}', { status: 200, headers: { 'content-type': 'application/json' } }));
 };
 

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { link, lstat, mkdir, open, realpath, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { link, lstat, mkdir, open, realpath, rename, rmdir, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import { errnoCode } from './errno';
+import { newTempPath, releaseTempPath, sweepStaleTempFiles } from './temp-files';
 
 /** Private files only: seeds and account ids must never be readable by other local users. */
 export const PRIVATE_FILE_MODE = 0o600;
@@ -108,7 +108,8 @@ async function publishExclusive(tempPath: string, target: string, data: string |
  * temp file in the same directory (same filesystem, so rename is atomic), exclusive create (a
  * pre-planted temp name or link is never followed), fsync, rename, fsync of the directory.
  * With `exclusive`, the temp file is hard-linked at `filePath` instead of renamed over it, then
- * removed. The result is always mode 0600; missing parent directories are created 0700.
+ * removed. The result is always mode 0600; missing parent directories are created 0700, and removed
+ * again when the write fails.
  */
 export async function writeFileAtomic(
   filePath: string,
@@ -116,13 +117,45 @@ export async function writeFileAtomic(
   options: AtomicWriteOptions = {},
 ): Promise<AtomicWriteResult> {
   const absolute = path.resolve(filePath);
+  const parent = path.dirname(absolute);
+  // The first folder mkdir created, if any: removed again if the write fails, so a failed export leaves nothing behind.
+  const created = await mkdir(parent, { recursive: true, mode: PRIVATE_DIR_MODE });
+  try {
+    return await writeInto(absolute, data, options);
+  } catch (error) {
+    if (created !== undefined) await removeCreatedFolders(parent, created);
+    throw error;
+  }
+}
+
+/** rmdir from `deepest` up to and including `top`, stopping at the first that is not empty. */
+async function removeCreatedFolders(deepest: string, top: string): Promise<void> {
+  for (let dir = deepest; ; dir = path.dirname(dir)) {
+    try {
+      await rmdir(dir);
+    } catch {
+      return;
+    }
+    if (dir === top || path.dirname(dir) === dir) return;
+  }
+}
+
+async function writeInto(absolute: string, data: string | Uint8Array, options: AtomicWriteOptions): Promise<AtomicWriteResult> {
   const exclusive = options.exclusive === true;
-  await mkdir(path.dirname(absolute), { recursive: true, mode: PRIVATE_DIR_MODE });
   const target = exclusive ? absolute : await resolveTarget(absolute, options.symlink ?? 'refuse');
   const dir = path.dirname(target);
-  const tempPath = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  // Temp files a killed writer left here may hold a seed; this write is the next chance to remove them.
+  await sweepStaleTempFiles(dir, target);
+  const tempPath = newTempPath(target);
 
-  const handle = await open(tempPath, 'wx', PRIVATE_FILE_MODE);
+  let handle: FileHandle;
+  try {
+    handle = await open(tempPath, 'wx', PRIVATE_FILE_MODE);
+  } catch (error) {
+    // Not created, so not ours to remove.
+    releaseTempPath(tempPath);
+    throw error;
+  }
   let published = false;
   try {
     await writePrivateAndClose(handle, data);
@@ -131,18 +164,21 @@ export async function writeFileAtomic(
     published = true;
   } finally {
     if (!published) await unlink(tempPath).catch(() => undefined);
+    if (!published || !exclusive) releaseTempPath(tempPath);
   }
   if (exclusive) {
     // The target is written; the temp name must not stay behind as a second copy (it may hold a seed).
     try {
       await unlink(tempPath);
+      releaseTempPath(tempPath);
     } catch (error) {
       if (errnoCode(error) !== 'ENOENT') {
         throw new AppFailure(
-          'internal',
+          'forbidden',
           `${target} was written, but its temporary copy ${tempPath} could not be removed (${errnoCode(error) ?? 'unknown error'}). Delete that file: it holds the same content.`,
         );
       }
+      releaseTempPath(tempPath);
     }
   }
   await fsyncDir(dir);

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import type { keychainContract } from '../../shared/contract/keychain';
 import type { ImportedHotkey } from '../../shared/keychain';
-import { expandHome, type AppConfig } from '../app-config';
+import type { AppConfig } from '../app-config';
+import { resolveUserPath } from '../fs/user-path';
 import type { ChutesClient } from '../chutes-api';
 import type { SliceHandlers } from '../ipc-router';
 import type { ProfileStore } from '../profiles';
@@ -40,7 +40,7 @@ export function keychainHandlers(services: KeychainServices): SliceHandlers<type
       return { ss58, name, permissions: entry?.permissions ?? null };
     },
     importHotkeyFile: async ({ path: typed }): Promise<ImportedHotkey> => {
-      const read = await readHotkeyFile(path.resolve(expandHome(typed, services.home)));
+      const read = await readHotkeyFile(resolveUserPath(typed, services.home));
       const ss58 = await storeAndWipe(vault, read, read.suggestedName);
       return { ss58, name: read.suggestedName, permissions: null };
     },

@@ -1,6 +1,6 @@
-import path from 'node:path';
 import type { cliConfigContract } from '../../shared/contract/cli-config';
-import { expandHome, type AppConfig } from '../app-config';
+import type { AppConfig } from '../app-config';
+import { resolveUserPath } from '../fs/user-path';
 import type { SliceHandlers } from '../ipc-router';
 import type { SeedVault } from '../keychain/seed-vault';
 import { checkConfigPermissions, fixPermissions } from '../wallets';
@@ -16,7 +16,7 @@ export interface CliConfigServices {
 /** A path the user typed (may start with ~), or the CLI's own config path when none was given. */
 function chosenPath(services: CliConfigServices, typed: string | undefined): { path: string; picked: boolean } {
   if (typed === undefined) return { path: services.config.configPath, picked: false };
-  const resolved = path.resolve(expandHome(typed, services.home));
+  const resolved = resolveUserPath(typed, services.home);
   return { path: resolved, picked: resolved !== services.config.configPath };
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AppFailure, type FieldIssue } from '../../shared/errors';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { errnoCode } from '../fs/errno';
+import { withFsErrors } from '../fs/fs-errors';
 import { readTextFileCapped } from '../fs/read-capped';
 import type { SeedVault } from '../keychain/seed-vault';
 import { log } from '../log';
@@ -21,6 +22,7 @@ import {
   SEEDLESS_EXPORT_NOTE,
 } from '../../shared/profile-texts';
 import type { ExportCliConfigSummary, Profile } from '../../shared/profiles';
+import { FULL_PATH_MESSAGE } from '../../shared/validation';
 
 export interface ExportCliConfigOptions {
   store: ProfileStore;
@@ -200,8 +202,16 @@ function outputFor(profile: Profile, seedHex: string | null): CliConfigOutput {
  * A new file is created exclusively, so one that appears meanwhile is never clobbered.
  */
 export async function exportCliConfig(options: ExportCliConfigOptions): Promise<ExportCliConfigSummary> {
+  if (!path.isAbsolute(options.targetPath)) {
+    throw new AppFailure('invalid-input', `${FULL_PATH_MESSAGE}.`, { fields: [{ path: 'path', message: FULL_PATH_MESSAGE }] });
+  }
   const profile = await options.store.get(options.profileId);
   const target = path.resolve(options.targetPath);
+  // Any system error on the way (a file where a folder should be, a name too long, a read-only disk) is named, not internal.
+  return withFsErrors(target, 'write', () => exportTo(options, profile, target));
+}
+
+async function exportTo(options: ExportCliConfigOptions, profile: Profile, target: string): Promise<ExportCliConfigSummary> {
   const includeSeed = options.includeSeed === true;
 
   const kind = await existingKind(target);

@@ -3,12 +3,14 @@ import path from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { errnoCode } from '../fs/errno';
+import { fsFailure, isSystemError, withFsErrors } from '../fs/fs-errors';
 import { readTextFileCapped } from '../fs/read-capped';
 import type { SeedVault } from '../keychain/seed-vault';
 import { log } from '../log';
 import { editCliConfig, parseCliConfig, type CliConfigValues } from './cli-config';
 import type { ProfileStore } from './profile-store';
 import { seedFromHex, ss58FromSeed } from './seed';
+import { FULL_PATH_MESSAGE } from '../../shared/validation';
 import { FILE_HAD_NO_SEED_NOTE, SEED_LEFT_NOTE, SEED_STRIPPED_NOTE } from '../../shared/profile-texts';
 import type { CliConfigLocation, CliConfigOrigin, ImportCliConfigSummary, Profile, ProfileInput } from '../../shared/profiles';
 
@@ -40,6 +42,7 @@ export async function locateCliConfig(config: {
     return { ...location, exists: info.isFile(), permissionsTooOpen: info.isFile() && isModeTooOpen(info.mode) };
   } catch (error) {
     if (errnoCode(error) === 'ENOENT' || errnoCode(error) === 'ENOTDIR') return { ...location, exists: false, permissionsTooOpen: false };
+    if (isSystemError(error)) throw fsFailure(error, config.configPath, 'read');
     throw error;
   }
 }
@@ -91,6 +94,7 @@ async function upsertFromFile(store: ProfileStore, filePath: string, input: Prof
  */
 export async function importCliConfig(options: ImportCliConfigOptions): Promise<ImportCliConfigSummary> {
   const { store, vault } = options;
+  if (!path.isAbsolute(options.path)) throw new AppFailure('invalid-input', `${FULL_PATH_MESSAGE}.`, { fields: [{ path: 'path', message: FULL_PATH_MESSAGE }] });
   const filePath = path.resolve(options.path);
   const file = await readTextFileCapped(filePath);
   const values = parseCliConfig(file.text, filePath);
@@ -130,10 +134,15 @@ export async function importCliConfig(options: ImportCliConfigOptions): Promise<
       if ((await readTextFileCapped(filePath)).text !== file.text) throw new AppFailure('conflict', 'it changed while importing; import it again.');
       const stripped = editCliConfig(file.text, filePath, [{ section: 'auth', key: 'hotkey_seed', value: null }]);
       // The user pointed us at this file, so a symlinked config (dotfiles) is rewritten at its target.
-      await writeFileAtomic(filePath, stripped, { symlink: 'follow' });
+      await withFsErrors(filePath, 'write', () => writeFileAtomic(filePath, stripped, { symlink: 'follow' }));
     } catch (error) {
-      const reason = error instanceof AppFailure ? error.message : `the file could not be written (${errnoCode(error) ?? 'unknown error'})`;
-      throw new AppFailure('internal', `The profile was imported and the seed is in the keychain, but hotkey_seed could not be removed from ${filePath}: ${reason}`);
+      const failure = error instanceof AppFailure ? error : isSystemError(error) ? fsFailure(error, filePath, 'write') : null;
+      if (failure === null) throw error;
+      // Keep the cause's code: a file the CLI rewrote meanwhile is a conflict, a read-only disk is forbidden.
+      throw new AppFailure(
+        failure.appError.code,
+        `The profile was imported and the seed is in the keychain, but hotkey_seed could not be removed from ${filePath}: ${failure.message}`,
+      );
     }
     fileChanged = true;
   }

@@ -34,8 +34,12 @@ export interface IniEdit {
 
 const SECTION = /^\[([^\]]*)\]\s*$/;
 
-/** Only short identifier-like names are echoed in messages: a malformed line could be a seed. */
-const isPrintable = (name: string): boolean => /^[A-Za-z_][A-Za-z0-9_. -]{0,39}$/.test(name);
+/**
+ * Only the names the CLI itself uses are echoed in messages: anything else on a malformed line is
+ * the user's own text (a note, a password, a seed), so messages say the line number instead.
+ */
+const KNOWN_NAMES = new Set(['api', 'auth', 'payment', 'base_url', 'username', 'user_id', 'hotkey_seed', 'hotkey_name', 'hotkey_ss58address', 'address']);
+const isPrintable = (name: string): boolean => KNOWN_NAMES.has(name.trim().toLowerCase());
 const printable = (key: string): string => (isPrintable(key) ? `"${key}"` : 'a key');
 const printableSection = (name: string): string => (isPrintable(name) ? `[${name}]` : 'a section');
 

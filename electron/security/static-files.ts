@@ -1,5 +1,8 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
+import { readFileCapped } from '../fs/read-capped';
+
+/** The built renderer's largest file is a few hundred KiB; anything far past that is not ours. */
+const MAX_STATIC_BYTES = 32 * 1024 * 1024;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,9 +38,7 @@ export async function readRendererFile(rendererDir: string, urlPath: string): Pr
   const target = path.resolve(root, relative);
   if (target !== root && !target.startsWith(root + path.sep)) return null;
   try {
-    const stat = await fs.stat(target);
-    if (!stat.isFile()) return null;
-    const body = await fs.readFile(target);
+    const { bytes: body } = await readFileCapped(target, MAX_STATIC_BYTES);
     return { body, contentType: MIME[path.extname(target).toLowerCase()] ?? 'application/octet-stream' };
   } catch {
     return null;

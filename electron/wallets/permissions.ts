@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import { errnoCode } from '../fs/errno';
+import { describeFsError, fsErrorCode } from '../fs/fs-errors';
 import { log } from '../log';
 import { MAX_KEYFILE_BYTES } from './keyfile';
 import type { ConfigPermissions, FilePermissions } from '../../shared/wallets';
@@ -73,14 +74,15 @@ export async function chmodPrivate(target: string | Buffer, platform: NodeJS.Pla
     });
   }
   const st = await fs.promises.lstat(target).catch((error: unknown) => {
-    throw new AppFailure(errnoCode(error) === 'ENOENT' ? 'not-found' : 'internal', 'The file could not be found or inspected.');
+    if (errnoCode(error) === 'ENOENT') throw new AppFailure('not-found', 'The file could not be found.');
+    throw new AppFailure(fsErrorCode(error), `The file could not be inspected: ${describeFsError(error)}`);
   });
   if (st.isSymbolicLink()) throw new AppFailure('forbidden', 'Refusing to change permissions through a symbolic link.');
   if (!st.isFile()) throw new AppFailure('invalid-input', 'Only regular files can be fixed.');
   const flags = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK;
   const handle = await fs.promises.open(target, flags).catch((error: unknown) => {
     if (errnoCode(error) === 'ELOOP') throw new AppFailure('forbidden', 'Refusing to change permissions through a symbolic link.');
-    throw new AppFailure('internal', 'The file could not be opened to fix its permissions.');
+    throw new AppFailure(fsErrorCode(error), `The file could not be opened to fix its permissions: ${describeFsError(error)}`);
   });
   try {
     const opened = await handle.stat();

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { NONBLOCKING_READ_FLAGS } from '../fs/read-capped';
 
 /**
  * The filesystem seam for discovery. Paths are Buffers so names that are not valid UTF-8 still
@@ -66,8 +67,8 @@ export const stampOf = (st: fs.Stats): FileStamp => ({
 
 const statResult = (st: fs.Stats): StatResult => ({ kind: kindOf(st), mode: st.mode & 0o777, stamp: stampOf(st) });
 
-// O_NONBLOCK: a FIFO swapped in after the listing must not park a thread forever.
-const READ_FLAGS = process.platform === 'win32' ? fs.constants.O_RDONLY : fs.constants.O_RDONLY | fs.constants.O_NONBLOCK;
+// A FIFO swapped in after the listing must not park a thread forever: the same flags as every on-request read.
+const READ_FLAGS = NONBLOCKING_READ_FLAGS;
 
 export type Alloc = (size: number) => Buffer;
 

@@ -1,11 +1,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AppError, Result } from '../../shared/errors';
+import { appError, type AppError, type Result } from '../../shared/errors';
 import { MAX_PAYLOAD_BYTES } from '../../shared/ipc-contract';
 import type { Router } from '../ipc-router';
 import { contentSecurityPolicy } from '../security/policy';
 import { readRendererFile } from '../security/static-files';
+import { answerClientErrors, guardConnections, MAX_CONNECTIONS, UNTRUSTED_IDLE_MS } from './connection-guard';
 
 export interface WebHostOptions {
   router: Router;
@@ -14,6 +15,9 @@ export interface WebHostOptions {
   port: number;
   /** Fixed only in tests; a real launch always draws a fresh one. */
   token?: string;
+  /** Tests only: defaults MAX_CONNECTIONS and UNTRUSTED_IDLE_MS. */
+  maxConnections?: number;
+  untrustedIdleMs?: number;
 }
 
 export interface WebHost {
@@ -47,8 +51,8 @@ function sendJson(res: http.ServerResponse, status: number, body: Result<unknown
   res.end(text);
 }
 
-function refuse(res: http.ServerResponse, status: number, error: Omit<AppError, 'reason'>): void {
-  sendJson(res, status, { ok: false, error: { ...error, reason: error.code } });
+function refuse(res: http.ServerResponse, status: number, error: AppError): void {
+  sendJson(res, status, { ok: false, error });
 }
 
 function sameToken(given: string, expected: string): boolean {
@@ -92,55 +96,68 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     // DNS rebinding: a page on evil.example that resolves to 127.0.0.1 still sends its own Host.
     if (!allowedHosts().includes(req.headers.host ?? '')) {
-      refuse(res, 403, { code: 'forbidden', message: 'Refused: unexpected Host header.' });
+      refuse(res, 403, appError('forbidden', 'Refused: unexpected Host header.'));
       return;
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins().includes(origin)) {
-      refuse(res, 403, { code: 'forbidden', message: 'Refused: requests from other sites are not allowed.' });
+      refuse(res, 403, appError('forbidden', 'Refused: requests from other sites are not allowed.'));
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    } catch {
+      refuse(res, 400, appError('invalid-input', 'The request address is not valid.'));
+      return;
+    }
     if (url.pathname.startsWith('/rpc/')) {
       if (req.method !== 'POST') {
-        refuse(res, 405, { code: 'invalid-input', message: 'Use POST for calls.' });
+        refuse(res, 405, appError('invalid-input', 'Use POST for calls.'));
         return;
       }
       const auth = req.headers.authorization ?? '';
       const given = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
       if (!given || !sameToken(given, token)) {
-        refuse(res, 401, { code: 'unauthorized', message: 'Missing or wrong access token. Open the address the web host printed.' });
+        refuse(res, 401, appError('unauthorized', 'Missing or wrong access token. Open the address the web host printed.'));
         return;
       }
+      guard.trust(req.socket);
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-        refuse(res, 415, { code: 'invalid-input', message: 'Calls must be JSON.' });
+        refuse(res, 415, appError('invalid-input', 'Calls must be JSON.'));
         return;
       }
       const raw = await readBody(req, MAX_PAYLOAD_BYTES);
       if (raw === null) {
         res.setHeader('connection', 'close');
         res.once('finish', () => req.destroy());
-        refuse(res, 413, { code: 'payload-too-large', message: `The request is larger than ${MAX_PAYLOAD_BYTES / 1024} KiB and was refused.` });
+        refuse(res, 413, appError('payload-too-large', `The request is larger than ${MAX_PAYLOAD_BYTES / 1024} KiB and was refused.`));
         return;
       }
       let payload: unknown;
       try {
         payload = raw.length === 0 ? {} : JSON.parse(raw.toString('utf8'));
       } catch {
-        refuse(res, 400, { code: 'invalid-input', message: 'The request body is not valid JSON.' });
+        refuse(res, 400, appError('invalid-input', 'The request body is not valid JSON.'));
         return;
       }
-      const channel = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+      } catch {
+        refuse(res, 400, appError('invalid-input', 'The channel name in the address is not valid percent-encoding.'));
+        return;
+      }
       sendJson(res, 200, await options.router.dispatch(channel, payload, { transport: 'http' }));
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      refuse(res, 405, { code: 'invalid-input', message: 'Method not allowed.' });
+      refuse(res, 405, appError('invalid-input', 'Method not allowed.'));
       return;
     }
     const file = await readRendererFile(options.rendererDir, url.pathname);
     if (!file) {
-      refuse(res, 404, { code: 'not-found', message: 'Not found.' });
+      refuse(res, 404, appError('not-found', 'Not found.'));
       return;
     }
     res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': file.contentType, 'cache-control': 'no-cache', 'content-length': file.body.length });
@@ -149,12 +166,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch(() => {
-      if (!res.headersSent) refuse(res, 500, { code: 'internal', message: 'The web host failed to answer.' });
+      if (!res.headersSent) refuse(res, 500, appError('internal', 'The web host failed to answer.'));
       else res.destroy();
     });
   });
   server.headersTimeout = 20_000;
   server.requestTimeout = 60_000;
+  const guard = guardConnections(server, {
+    maxConnections: options.maxConnections ?? MAX_CONNECTIONS,
+    untrustedIdleMs: options.untrustedIdleMs ?? UNTRUSTED_IDLE_MS,
+  });
+  answerClientErrors(server, SECURITY_HEADERS);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
