@@ -5,6 +5,7 @@ import { createActivityLog, type ActivityLog } from './activity-log/activity-log
 import type { AppConfig } from './app-config';
 import { createChutesClient, type ChutesClient } from './chutes-api';
 import { sweepStaleTempFiles } from './fs/temp-files';
+import { createFingerprintStore, type FingerprintStore } from './keychain/fingerprint-store';
 import { createOsSeedVault } from './keychain/os-seed-vault';
 import type { SeedVault } from './keychain/seed-vault';
 import { createProfileStore, type ProfileStore } from './profiles';
@@ -16,6 +17,8 @@ export interface Services {
   version: string;
   home: string;
   vault: SeedVault;
+  /** Account fingerprints the user chose to keep, in the keychain beside the session tokens. */
+  fingerprints: FingerprintStore;
   profiles: ProfileStore;
   activity: ActivityLog;
   /** The one way to the Chutes API: `chutes.actingAs('active')` for account operations. */
@@ -39,6 +42,7 @@ export function createServices(
     version,
     home: os.homedir(),
     vault,
+    fingerprints: createFingerprintStore(vault),
     profiles,
     activity,
     chutes: createChutesClient({ vault, profiles, activity, defaultBaseUrl: config.apiUrl }),
