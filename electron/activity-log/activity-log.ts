@@ -1,7 +1,7 @@
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ActivityEntry } from '../../shared/activity';
-import { AppFailure } from '../../shared/errors';
+import { failureIs } from '../../shared/errors';
 import { readFileCapped } from '../fs/read-capped';
 import { describeError, log } from '../log';
 
@@ -61,7 +61,7 @@ async function readLines(file: string, maxBytes: number): Promise<string[]> {
     const { bytes } = await readFileCapped(file, maxBytes * 2 + 1024 * 1024, { what: 'activity logs' });
     return bytes.toString('utf8').split('\n').filter((l) => l.length > 0);
   } catch (error) {
-    if (error instanceof AppFailure && error.appError.code === 'not-found') return [];
+    if (failureIs(error, 'not-found')) return [];
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { AppFailure } from '../../shared/errors';
+import { AppFailure, failureIs } from '../../shared/errors';
 import type { KeychainSeed, KeychainStatus } from '../../shared/keychain';
 import type { SeedVault } from './seed-vault';
 
@@ -7,7 +7,7 @@ export async function probeKeychain(vault: SeedVault): Promise<{ status: Keychai
   try {
     return { status: { available: true }, seeds: await vault.listSeedLabels() };
   } catch (error) {
-    if (error instanceof AppFailure && error.appError.code === 'keychain-unavailable') {
+    if (error instanceof AppFailure && failureIs(error, 'keychain-unavailable')) {
       const { message, detail } = error.appError;
       return { status: { available: false, message, ...(detail?.hint ? { hint: detail.hint } : {}) }, seeds: null };
     }

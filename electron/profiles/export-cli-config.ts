@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { AppFailure, type FieldIssue } from '../../shared/errors';
+import { AppFailure, failureIs, type FieldIssue } from '../../shared/errors';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { errnoCode } from '../fs/errno';
 import { withFsErrors } from '../fs/fs-errors';
@@ -56,7 +56,7 @@ async function seedHexFor(vault: SeedVault, ss58: string): Promise<string> {
       return seedToHex(seed);
     });
   } catch (error) {
-    if (error instanceof AppFailure && error.appError.code === 'not-found') {
+    if (failureIs(error, 'not-found')) {
       throw new AppFailure('not-found', `The keychain has no seed for ${ss58}. Export without the seed, or import this hotkey again first.`);
     }
     throw error;
@@ -140,7 +140,7 @@ async function seedCustody(vault: SeedVault, raw: unknown, target: string): Prom
       const inKeychain = await vault.withSeed(owner, (held) => Promise.resolve(held.length === seed.length && timingSafeEqual(held, seed)));
       return { owner, inKeychain };
     } catch (error) {
-      if (error instanceof AppFailure && error.appError.code === 'not-found') return { owner, inKeychain: false };
+      if (failureIs(error, 'not-found')) return { owner, inKeychain: false };
       throw error;
     }
   } finally {
@@ -176,7 +176,7 @@ async function refuseSeedLoss(vault: SeedVault, profile: Profile, target: string
 
 /** A file that cannot be edited line by line is left alone: say so as a conflict about this target. */
 function uneditable(error: unknown): unknown {
-  if (error instanceof AppFailure && error.appError.code === 'invalid-input') {
+  if (error instanceof AppFailure && failureIs(error, 'invalid-input')) {
     return new AppFailure('conflict', `${error.message} It was left unchanged; choose another file to export to.`);
   }
   return error;

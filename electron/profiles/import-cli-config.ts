@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { AppFailure } from '../../shared/errors';
+import { AppFailure, failureIs } from '../../shared/errors';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { errnoCode } from '../fs/errno';
 import { fsFailure, isSystemError, withFsErrors } from '../fs/fs-errors';
@@ -81,7 +81,7 @@ async function upsertFromFile(store: ProfileStore, filePath: string, input: Prof
   try {
     return await store.upsert(input);
   } catch (error) {
-    if (error instanceof AppFailure && error.appError.code === 'invalid-input') {
+    if (error instanceof AppFailure && failureIs(error, 'invalid-input')) {
       throw new AppFailure('invalid-input', `${filePath}: ${error.message}`, error.appError.detail);
     }
     throw error;

@@ -1,6 +1,6 @@
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
-import { AppFailure } from '../../shared/errors';
+import { AppFailure, failureIs } from '../../shared/errors';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { readTextFileCapped } from '../fs/read-capped';
 import { log } from '../log';
@@ -37,8 +37,8 @@ export async function readProfilesFile(filePath: string, now: () => Date): Promi
   try {
     ({ text } = await readTextFileCapped(filePath));
   } catch (error) {
-    if (error instanceof AppFailure && error.appError.code === 'not-found') return emptyProfilesFile();
-    if (error instanceof AppFailure && error.appError.code === 'payload-too-large') return setAside(filePath, 'the file is far too large', now());
+    if (failureIs(error, 'not-found')) return emptyProfilesFile();
+    if (failureIs(error, 'payload-too-large')) return setAside(filePath, 'the file is far too large', now());
     throw error;
   }
   let json: unknown;
