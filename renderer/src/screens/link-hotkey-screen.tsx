@@ -22,7 +22,7 @@ export function LinkHotkeyScreen(): ReactElement {
 
 function LinkBody({ profile, canSign }: Parameters<typeof LinkForm>[0]): ReactElement {
   const host = new URL(profile.baseUrl).host;
-  const detect = useChannel('detectLinking', {}, { enabled: canSign, staleTime: Infinity });
+  const detect = useChannel('detectLinking', {}, { enabled: canSign });
   const recheck = useMutationChannel('detectLinking', ['detectLinking']);
   return (
     <>
