@@ -36,15 +36,17 @@ export function CapabilityPanel({ host, capability, error, checking, onRecheck }
       {capability.offered ? (
         <Notice tone="good">
           <p>
-            <strong>Chutes at {host} offers hotkey linking.</strong> {capability.evidence}
+            <strong>Chutes at {host} offers hotkey linking.</strong>
           </p>
+          <p className="small">Its answer to the check: {capability.evidence}</p>
         </Notice>
       ) : (
         <Notice tone="warn">
           <p>
             <strong>Chutes at {host} does not offer hotkey linking.</strong> The link routes (and the <code>chutes link</code> command) were removed
-            from Chutes in July 2025, so there is nothing to fill in here. {capability.evidence}
+            from Chutes in July 2025, so there is nothing to fill in here.
           </p>
+          <p className="small">Its answer to the check: {capability.evidence}</p>
           <WhatExistsInstead />
         </Notice>
       )}

@@ -64,7 +64,17 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
     if (source) link.mutate({ kind, source, keepInKeychain: keep });
   };
 
-  if (link.data) return <LinkSuccess result={link.data} />;
+  if (link.data) {
+    return (
+      <LinkSuccess
+        result={link.data}
+        onAgain={() => {
+          link.reset();
+          preview.reset();
+        }}
+      />
+    );
+  }
 
   return (
     <form className={`card ${styles.form}`} aria-label="Link a hotkey" onSubmit={onPreview}>

@@ -4,8 +4,9 @@ import { Notice } from '../../components/notice';
 import styles from './link.module.css';
 
 /** Success: the hotkey is linked, and the account's roles as the server now reports them. */
-export function LinkSuccess({ result }: { result: LinkResult }): ReactElement {
+export function LinkSuccess({ result, onAgain }: { result: LinkResult; onAgain: () => void }): ReactElement {
   return (
+    <div className="card">
     <Notice tone="good" live>
       <p>
         <strong>Linked.</strong> {LINK_KIND_LABEL[result.kind]} hotkey <code>{result.linkedHotkey}</code> is now linked to <strong>{result.username}</strong>.
@@ -25,5 +26,11 @@ export function LinkSuccess({ result }: { result: LinkResult }): ReactElement {
           : 'The hotkey’s seed was used for this one signature and not kept anywhere.'}
       </p>
     </Notice>
+    <div className="actions">
+      <button type="button" onClick={onAgain}>
+        Link another hotkey
+      </button>
+    </div>
+    </div>
   );
 }
