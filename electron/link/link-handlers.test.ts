@@ -105,7 +105,7 @@ describe('link', () => {
     const stale = await setup({ profileUsername: 'alice_old' });
     f.sb.setLink({ validators: [stale.validator.ss58] });
     await expect(stale.handlers.link({ kind: 'validator', source: { kind: 'file', path: stale.file }, keepInKeychain: false }, ipc)).rejects.toMatchObject({
-      appError: { reason: 'link-signature-invalid', message: expect.stringContaining('the server knows this account as "alice"') },
+      appError: { reason: 'link-signature-invalid', message: expect.stringContaining('the server knows this account as "alice"') as unknown },
     });
     f.sb.reset();
     const fresh = await setup();
