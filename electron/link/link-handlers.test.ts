@@ -73,6 +73,13 @@ describe('link', () => {
     expect(result.roles.map((r) => r.name)).toEqual(['developer', 'free_account']);
     expect(result.keptInKeychain).toBe(false);
     expect(await vault.listSeeds()).toEqual([accountKey.ss58]);
+    // Neither the result nor the preview carries the seed, in any spelling.
+    const preview = await handlers.previewLink({ kind: 'validator', source: { kind: 'file', path: file } }, ipc);
+    const hex = Buffer.from(validator.seed).toString('hex');
+    for (const text of [JSON.stringify(result), JSON.stringify(preview)]) {
+      expect(text).not.toContain(hex);
+      expect(text).not.toContain(validator.json.secretPhrase);
+    }
   });
 
   it('keeps the seed in the keychain when the user ticks the box', async () => {

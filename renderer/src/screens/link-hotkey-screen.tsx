@@ -34,7 +34,9 @@ function LinkBody({ profile, canSign }: Parameters<typeof LinkForm>[0]): ReactEl
           checking={detect.isFetching || recheck.isPending}
           onRecheck={() => recheck.mutate({ recheck: true })}
         />
-      ) : null}
+      ) : (
+        <p className="muted">Whether Chutes at {host} offers linking is checked with a request signed by this account, so it waits for the seed too.</p>
+      )}
       {detect.data?.offered ? <LinkForm profile={profile} canSign={canSign} /> : null}
     </>
   );
