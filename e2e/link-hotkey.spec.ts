@@ -43,7 +43,7 @@ const openLinkScreen = (page: Page) => page.getByRole('navigation', { name: 'Mai
 /** Link-route requests the app made, signed by the account's hotkey, oldest first. */
 const linkRequests = (sb: SandboxHandle, hotkey: string) => sb.requests(200).filter((r) => r.path.startsWith('/users/link_') && r.hotkey === hotkey);
 
-async function linkWith(page: Page, kind: 'Validator' | 'Subnet owner', hotkey: { wallet: string } | { file: string }): Promise<void> {
+async function linkWith(page: Page, kind: 'Validator' | 'Subnet owner', hotkey: { wallet: string } | { file: string }, by: 'mouse' | 'keyboard' = 'mouse'): Promise<void> {
   const form = page.getByRole('form', { name: 'Link a hotkey' });
   await form.getByRole('radio', { name: kind }).check();
   if ('wallet' in hotkey) {
@@ -54,7 +54,12 @@ async function linkWith(page: Page, kind: 'Validator' | 'Subnet owner', hotkey: 
     await form.getByLabel(/^Hotkey file/).fill(hotkey.file);
   }
   await form.getByRole('button', { name: 'Preview' }).click();
-  await form.getByRole('button', { name: /^Sign and link as / }).click();
+  if (by === 'mouse') return form.getByRole('button', { name: /^Sign and link as / }).click();
+  // Focus lands on the preview; one Tab reaches the button.
+  await expect(form.getByRole('heading', { name: 'What will be signed and sent' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(form.getByRole('button', { name: /^Sign and link as / })).toBeFocused();
+  await page.keyboard.press('Enter');
 }
 
 test('linking on: a wrong username, a hotkey outside the allow-list, one linked elsewhere, then success with the new roles', async ({ page }) => {
@@ -96,8 +101,9 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
 
   // 401: the profile's username is stale, so the signature covers the wrong text.
   await linkWith(page, 'Validator', { wallet: `val/default — ${validator.ss58}` });
-  await expect(form.getByLabel('Signed message')).toHaveText(`${validator.ss58}:alice_old`);
-  await expect(form.getByLabel('Request')).toContainText(`GET ${sandbox.url}/users/link_validator?hotkey=${validator.ss58}&signature=`);
+  const preview = form.getByRole('region', { name: 'What will be signed and sent' });
+  await expect(preview.getByText(`${validator.ss58}:alice_old`, { exact: true })).toBeVisible();
+  await expect(preview).toContainText(`GET ${sandbox.url}/users/link_validator?hotkey=${validator.ss58}&signature=`);
   await expect(form.getByRole('alert')).toContainText(`Invalid hotkey or signature: the signature covers "${validator.ss58}:alice_old", but the server knows this account as "alice".`);
   await screenshot(page, 'link-hotkey-401');
 
@@ -106,7 +112,7 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   await openLinkScreen(page);
   await expect(form.getByText('alice', { exact: true })).toBeVisible();
   await linkWith(page, 'Validator', { file: strangerFile });
-  await expect(form.getByLabel('Signed message')).toHaveText(`${stranger.ss58}:alice`);
+  await expect(preview.getByText(`${stranger.ss58}:alice`, { exact: true })).toBeVisible();
   await expect(form.getByRole('alert')).toContainText(`does not accept ${stranger.ss58} as a validator hotkey: it is not on the server's allow-list.`);
 
   // 409: the subnet-owner hotkey belongs to bob's account.
@@ -115,7 +121,7 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   await screenshot(page, 'link-hotkey-409');
 
   // Success: the validator hotkey, seed not kept.
-  await linkWith(page, 'Validator', { wallet: `val/default — ${validator.ss58}` });
+  await linkWith(page, 'Validator', { wallet: `val/default — ${validator.ss58}` }, 'keyboard');
   const done = page.getByRole('status').filter({ hasText: 'Linked.' });
   await expect(done).toContainText(`Validator hotkey ${validator.ss58} is now linked to alice.`);
   const roles = done.getByRole('list', { name: 'Account roles' });

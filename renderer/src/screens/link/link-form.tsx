@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import { failureIs } from '../../../../shared/errors';
 import { LINK_KIND_LABEL, type LinkHotkeySource, type LinkKind } from '../../../../shared/link';
 import type { ProfileView } from '../../../../shared/profiles';
@@ -39,6 +39,11 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
   const [keep, setKeep] = useState(false);
   const preview = useMutationChannel('previewLink');
   const link = useMutationChannel('link', ['detectLinking', 'listWallets']);
+  // Keyboard and screen-reader users land on the preview when it appears, one Tab from "Sign and link".
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (preview.data) previewHeading.current?.focus();
+  }, [preview.data]);
 
   const walletChoice = choices.find((c) => c.value === walletValue) ?? choices[0];
   const useFile = from === 'file' || (wallets.isSuccess && choices.length === 0);
@@ -144,16 +149,27 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
 
       {preview.data ? (
         <section className={styles.preview} aria-label="What will be signed and sent">
-          <h3>What will be signed and sent</h3>
-          <p>
-            The {LINK_KIND_LABEL[preview.data.kind].toLowerCase()} hotkey <strong>{preview.data.sourceLabel}</strong> signs:
-          </p>
-          <code aria-label="Signed message">{preview.data.signedMessage}</code>
-          <p>Then this request goes to the server:</p>
-          <code aria-label="Request">
-            {preview.data.request.method} {preview.data.request.url}
-          </code>
-          <p className="small muted">{preview.data.request.auth}.</p>
+          <h3 ref={previewHeading} tabIndex={-1}>
+            What will be signed and sent
+          </h3>
+          <dl className="facts">
+            <dt>Signed by</dt>
+            <dd>
+              {preview.data.sourceLabel} <code>{preview.data.linkedHotkey}</code>
+            </dd>
+            <dt>Signed message</dt>
+            <dd>
+              <code>{preview.data.signedMessage}</code>
+            </dd>
+            <dt>Request</dt>
+            <dd>
+              <code>
+                {preview.data.request.method} {preview.data.request.url}
+              </code>
+            </dd>
+            <dt>Sent as</dt>
+            <dd>{preview.data.request.auth}</dd>
+          </dl>
           <div className="actions">
             <button type="button" className="primary" onClick={onLink} disabled={link.isPending}>
               {link.isPending ? 'Linking…' : `Sign and link as ${LINK_KIND_LABEL[preview.data.kind].toLowerCase()}`}
