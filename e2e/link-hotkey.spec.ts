@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { makeKey, type TestKey as WalletKey } from '../electron/wallets/test-fixtures';
 import { ChutesTestClient, TestKey } from './sandbox/test-client';
+import { cliConfigText, importCliConfig } from './fixtures/cli-profile';
 import { registerInSandbox, startSandbox, type SandboxHandle } from './fixtures/sandbox';
 import { screenshot } from './fixtures/screenshots';
 import { startWebHost, type RunningWebHost } from './fixtures/web-host';
@@ -18,19 +19,6 @@ test.afterEach(async () => {
   host = undefined;
   sandbox = undefined;
 });
-
-const cliConfig = (url: string, username: string, userId: string, key: WalletKey) =>
-  ['[api]', `base_url = ${url}`, '', '[auth]', `username = ${username}`, `user_id = ${userId}`, `hotkey_seed = ${Buffer.from(key.seed).toString('hex')}`, 'hotkey_name = default', `hotkey_ss58address = ${key.ss58}`, ''].join('\n');
-
-async function importConfig(page: Page, file: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
-  await page.getByRole('button', { name: 'Import CLI config…' }).click();
-  const form = page.getByRole('form', { name: 'Import CLI config' });
-  await form.getByLabel('CLI config file').fill(file);
-  await form.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
-  await page.getByRole('button', { name: 'Close' }).click();
-}
 
 async function writeHotkey(root: string, wallet: string, key: WalletKey): Promise<string> {
   const file = path.join(root, wallet, 'hotkeys', 'default');
@@ -81,15 +69,15 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   const strangerFile = await writeHotkey(path.join(host.dirs.home, 'elsewhere'), 'stranger', stranger);
   const staleConfig = path.join(host.dirs.home, 'stale.ini');
   const goodConfig = path.join(host.dirs.home, 'alice.ini');
-  await fs.writeFile(staleConfig, cliConfig(sandbox.url, 'alice_old', alice.userId, account), { mode: 0o600 });
-  await fs.writeFile(goodConfig, cliConfig(sandbox.url, 'alice', alice.userId, account), { mode: 0o600 });
+  await fs.writeFile(staleConfig, cliConfigText(sandbox.url, 'alice_old', alice.userId, account), { mode: 0o600 });
+  await fs.writeFile(goodConfig, cliConfigText(sandbox.url, 'alice', alice.userId, account), { mode: 0o600 });
 
   await page.goto(host.launchUrl);
-  await importConfig(page, staleConfig);
+  await importCliConfig(page, staleConfig);
   await openLinkScreen(page);
   const serverHost = new URL(sandbox.url).host;
   await expect(page.getByText(`Chutes at ${serverHost} offers hotkey linking.`)).toBeVisible();
-  await expect(page.getByText(/How this is checked: the app asks GET \/users\/link_validator/)).toBeVisible();
+  await expect(page.getByText(/How this is checked: GET \/users\/link_validator, signed as your account/)).toBeVisible();
   // The probe carried no hotkey or signature and changed nothing.
   const probes = linkRequests(sandbox, account.ss58);
   expect(probes).toHaveLength(1);
@@ -108,7 +96,7 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   await screenshot(page, 'link-hotkey-401');
 
   // With the right username: a hotkey that is not on the allow-list (chosen by file path).
-  await importConfig(page, goodConfig);
+  await importCliConfig(page, goodConfig);
   await openLinkScreen(page);
   await expect(form.getByText('alice', { exact: true })).toBeVisible();
   await linkWith(page, 'Validator', { file: strangerFile });
@@ -148,10 +136,10 @@ test('linking off: the screen says so before any work, and what exists instead; 
   const alice = await registerInSandbox(sandbox.url, account.seed, 'alice');
   sandbox.setLink({ enabled: false });
   const config = path.join(host.dirs.home, 'alice.ini');
-  await fs.writeFile(config, cliConfig(sandbox.url, 'alice', alice.userId, account), { mode: 0o600 });
+  await fs.writeFile(config, cliConfigText(sandbox.url, 'alice', alice.userId, account), { mode: 0o600 });
 
   await page.goto(host.launchUrl);
-  await importConfig(page, config);
+  await importCliConfig(page, config);
   await openLinkScreen(page);
   const serverHost = new URL(sandbox.url).host;
   const panel = page.getByRole('region', { name: 'Does this server offer linking?' });

@@ -30,7 +30,7 @@ export interface LinkCapability {
 
 /** One line for the screen: what the capability probe is and why it changes nothing. */
 export const LINK_PROBE_EXPLAINED =
-  'How this is checked: the app asks GET /users/link_validator signed as your account but with no hotkey or signature. A server with linking refuses it at once (HTTP 422, missing parameters) before doing anything; a server without it answers from its user lookup (HTTP 401 or 404). Nothing is linked or changed either way.';
+  'How this is checked: GET /users/link_validator, signed as your account but with no hotkey or signature. A server with linking rejects it as incomplete (HTTP 422) before doing anything; one without answers from its user lookup (HTTP 401 or 404). Nothing changes either way.';
 
 export interface LinkPreview {
   kind: LinkKind;
