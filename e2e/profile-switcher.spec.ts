@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { makeKey } from '../electron/wallets/test-fixtures';
+import { cliConfigText, importCliConfig } from './fixtures/cli-profile';
 import { registerInSandbox, startSandbox, type SandboxHandle } from './fixtures/sandbox';
 import { screenshot } from './fixtures/screenshots';
 import { startWebHost, type RunningWebHost } from './fixtures/web-host';
@@ -17,15 +18,6 @@ test.afterEach(async () => {
   host = undefined;
 });
 
-async function importConfig(page: Page, file: string): Promise<void> {
-  await page.getByRole('button', { name: 'Import CLI config…' }).click();
-  const form = page.getByRole('form', { name: 'Import CLI config' });
-  await form.getByLabel('CLI config file').fill(file);
-  await form.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
-  await page.getByRole('button', { name: 'Close' }).click();
-}
-
 test('switching the active profile changes the server and account every screen acts on, without a restart', async ({ page }) => {
   const first = await startSandbox({ port: 0 });
   const second = await startSandbox({ port: 0 });
@@ -35,20 +27,18 @@ test('switching the active profile changes the server and account every screen a
   const bobKey = await makeKey();
   const alice = await registerInSandbox(first.url, aliceKey.seed, 'alice');
   const bob = await registerInSandbox(second.url, bobKey.seed, 'bob');
-  const config = (url: string, name: string, userId: string, key: typeof aliceKey) =>
-    ['[api]', `base_url = ${url}`, '', '[auth]', `username = ${name}`, `user_id = ${userId}`, `hotkey_seed = ${Buffer.from(key.seed).toString('hex')}`, 'hotkey_name = default', `hotkey_ss58address = ${key.ss58}`, ''].join('\n');
   const aliceFile = path.join(host.dirs.home, 'alice.ini');
   const bobFile = path.join(host.dirs.home, 'bob.ini');
-  await fs.writeFile(aliceFile, config(first.url, 'alice', alice.userId, aliceKey), { mode: 0o600 });
-  await fs.writeFile(bobFile, config(second.url, 'bob', bob.userId, bobKey), { mode: 0o600 });
+  await fs.writeFile(aliceFile, cliConfigText(first.url, 'alice', alice.userId, aliceKey), { mode: 0o600 });
+  await fs.writeFile(bobFile, cliConfigText(second.url, 'bob', bob.userId, bobKey), { mode: 0o600 });
 
   await page.goto(host.launchUrl);
   const sidebar = page.getByLabel('Active profile');
   await expect(sidebar).toContainText('No profile yet.');
-  await importConfig(page, aliceFile);
+  await importCliConfig(page, aliceFile);
   await expect(sidebar).toContainText('alice');
   await expect(sidebar).toContainText(`@ ${new URL(first.url).host}`);
-  await importConfig(page, bobFile);
+  await importCliConfig(page, bobFile);
 
   const switcher = sidebar.getByLabel('Switch profile');
   await switcher.selectOption({ label: `bob @ ${new URL(second.url).host}` });

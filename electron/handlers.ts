@@ -3,6 +3,7 @@ import { activityHandlers } from './activity-log/activity-handlers';
 import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers';
 import type { Handlers } from './ipc-router';
 import { keychainHandlers } from './keychain/keychain-handlers';
+import { linkHandlers } from './link/link-handlers';
 import { cliConfigHandlers } from './profiles/cli-config-handlers';
 import { profileHandlers } from './profiles/profile-handlers';
 import type { Services } from './services';
@@ -21,5 +22,6 @@ export function createHandlers(services: Services): Handlers {
     ...keychainHandlers({ ...services, discovery }),
     ...accountHandlers(services),
     ...activityHandlers(services),
+    ...linkHandlers({ ...services, discovery }),
   };
 }

@@ -4,6 +4,7 @@ import { normaliseBaseUrl } from '../../shared/validation';
 import type { ActivityLog } from '../activity-log/activity-log';
 import type { SeedVault } from '../keychain/seed-vault';
 import type { ProfileStore } from '../profiles';
+import { linkEndpoints, type LinkEndpoints } from './endpoints/link';
 import { getMe, ping } from './endpoints/users';
 import { createTransport, type Transport } from './transport';
 
@@ -23,7 +24,7 @@ export interface AccountScope {
  * Typed endpoints bound to one account: every screen's calls go through here, so none picks a
  * server or a key itself. Features add their endpoint modules (./endpoints/<feature>.ts) here.
  */
-export interface AccountApi {
+export interface AccountApi extends LinkEndpoints {
   readonly scope: AccountScope;
   readonly transport: Transport;
   me(): ReturnType<typeof getMe>;
@@ -87,7 +88,7 @@ export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
     async actingAs(who) {
       const scope = await resolve(who);
       const transport = transportFor(scope.baseUrl);
-      return { scope, transport, me: () => getMe(transport, scope.hotkey) };
+      return { scope, transport, me: () => getMe(transport, scope.hotkey), ...linkEndpoints(transport, scope.hotkey) };
     },
     server(baseUrl) {
       const transport = transportFor(baseUrl);

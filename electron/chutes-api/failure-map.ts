@@ -81,6 +81,8 @@ const KNOWN_DETAILS: { status: number; prefix: string; reason: FailureReason }[]
   { status: 404, prefix: 'Secret not found', reason: 'secret-gone' },
   { status: 404, prefix: 'Did not find target chute', reason: 'chute-missing' },
   { status: 409, prefix: 'Hotkey already associated with', reason: 'hotkey-linked-elsewhere' },
+  // §4: one text for a hotkey outside the allow-list and a bad signature; electron/link tells them apart.
+  { status: 401, prefix: 'Invalid hotkey or signature', reason: 'link-signature-invalid' },
 ];
 
 function knownReason(status: number, text: string | undefined): FailureReason | undefined {

@@ -1,4 +1,19 @@
-import { slice } from './define';
+import { z } from 'zod';
+import type { LinkCapability, LinkPreview, LinkResult } from '../link';
+import { entryId, localPath } from '../validation';
+import { returns, slice } from './define';
 
-/** Linking a validator or subnet-owner hotkey (`../shared/reference/chutes-account-api.md` §4): filled by the Link hotkey screen. */
-export const linkContract = slice({});
+const linkKind = z.enum(['validator', 'subnet_owner']);
+const hotkeySource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('wallet'), walletId: entryId, hotkeyId: entryId }).strict(),
+  z.object({ kind: z.literal('file'), path: localPath }).strict(),
+]);
+
+/** Linking a validator or subnet-owner hotkey (`../shared/reference/chutes-account-api.md` §4), on the active profile. */
+export const linkContract = slice({
+  /** Side-effect-free probe of the active server, cached per server; `recheck` probes again. */
+  detectLinking: { input: z.object({ recheck: z.boolean().optional() }).strict(), result: returns<LinkCapability>() },
+  /** What would be signed and sent; nothing goes to the server. */
+  previewLink: { input: z.object({ kind: linkKind, source: hotkeySource }).strict(), result: returns<LinkPreview>() },
+  link: { input: z.object({ kind: linkKind, source: hotkeySource, keepInKeychain: z.boolean() }).strict(), result: returns<LinkResult>() },
+});

@@ -1,15 +1,43 @@
 import type { ReactElement } from 'react';
-import { PlannedScreen } from '../components/planned-screen';
+import { useChannel, useMutationChannel } from '../api/hooks';
+import { ActiveProfileGate } from '../components/active-profile-gate';
+import { ScreenHeader } from '../components/screen-header';
+import { CapabilityPanel } from './link/capability-panel';
+import { LinkForm } from './link/link-form';
 
+/**
+ * Link a validator or subnet-owner hotkey to the active account (`../shared/reference/chutes-account-api.md` §4).
+ * The server is asked first whether it still has the link routes; the form appears only if so.
+ */
 export function LinkHotkeyScreen(): ReactElement {
   return (
-    <PlannedScreen
-      title="Link hotkey"
-      intro="For validators and subnet owners: prove control of a validator or subnet-owner hotkey and link it to your Chutes account."
-      plans={[
-        'Choose the validator or subnet-owner hotkey and sign the link message with it',
-        'See whether the server you use accepts links (the public Chutes API has retired this route)',
-      ]}
-    />
+    <section aria-label="Link hotkey">
+      <ScreenHeader title="Link hotkey">
+        For validators and subnet owners: prove control of a validator or subnet-owner hotkey to get free developer access on a server that offers it.
+      </ScreenHeader>
+      <ActiveProfileGate purpose="Linking a hotkey">{({ profile, canSign }) => <LinkBody key={profile.id} profile={profile} canSign={canSign} />}</ActiveProfileGate>
+    </section>
+  );
+}
+
+function LinkBody({ profile, canSign }: Parameters<typeof LinkForm>[0]): ReactElement {
+  const host = new URL(profile.baseUrl).host;
+  const detect = useChannel('detectLinking', {}, { enabled: canSign });
+  const recheck = useMutationChannel('detectLinking', ['detectLinking']);
+  return (
+    <>
+      {canSign ? (
+        <CapabilityPanel
+          host={host}
+          capability={detect.data}
+          error={recheck.error ?? detect.error}
+          checking={detect.isFetching || recheck.isPending}
+          onRecheck={() => recheck.mutate({ recheck: true })}
+        />
+      ) : (
+        <p className="muted">Whether Chutes at {host} offers linking is checked with a request signed by this account, so it waits for the seed too.</p>
+      )}
+      {detect.data?.offered ? <LinkForm profile={profile} canSign={canSign} /> : null}
+    </>
   );
 }

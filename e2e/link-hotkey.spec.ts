@@ -1,0 +1,168 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { makeKey, type TestKey as WalletKey } from '../electron/wallets/test-fixtures';
+import { ChutesTestClient, TestKey } from './sandbox/test-client';
+import { cliConfigText, importCliConfig } from './fixtures/cli-profile';
+import { registerInSandbox, startSandbox, type SandboxHandle } from './fixtures/sandbox';
+import { screenshot } from './fixtures/screenshots';
+import { startWebHost, type RunningWebHost } from './fixtures/web-host';
+
+// The Link hotkey screen against the sandbox: with the historical link routes (the pre-July-2025
+// server) and without them (today's server, where the catch-all user lookup answers).
+let host: RunningWebHost | undefined;
+let sandbox: SandboxHandle | undefined;
+
+test.afterEach(async () => {
+  await host?.stop();
+  await sandbox?.close();
+  host = undefined;
+  sandbox = undefined;
+});
+
+async function writeHotkey(root: string, wallet: string, key: WalletKey): Promise<string> {
+  const file = path.join(root, wallet, 'hotkeys', 'default');
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.writeFile(file, JSON.stringify(key.json), { mode: 0o600 });
+  return file;
+}
+
+const openLinkScreen = (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Link hotkey' }).click();
+/** Link-route requests the app made, signed by the account's hotkey, oldest first. */
+const linkRequests = (sb: SandboxHandle, hotkey: string) => sb.requests(200).filter((r) => r.path.startsWith('/users/link_') && r.hotkey === hotkey);
+
+async function linkWith(page: Page, kind: 'Validator' | 'Subnet owner', hotkey: { wallet: string } | { file: string }, by: 'mouse' | 'keyboard' = 'mouse'): Promise<void> {
+  const form = page.getByRole('form', { name: 'Link a hotkey' });
+  await form.getByRole('radio', { name: kind }).check();
+  if ('wallet' in hotkey) {
+    await form.getByRole('radio', { name: 'From a wallet on this computer' }).check();
+    await form.getByLabel('Wallet hotkey').selectOption({ label: hotkey.wallet });
+  } else {
+    await form.getByRole('radio', { name: 'From a hotkey file' }).check();
+    await form.getByLabel(/^Hotkey file/).fill(hotkey.file);
+  }
+  await form.getByRole('button', { name: 'Preview' }).click();
+  if (by === 'mouse') return form.getByRole('button', { name: /^Sign and link as / }).click();
+  // Focus lands on the preview; one Tab reaches the button.
+  await expect(form.getByRole('heading', { name: 'What will be signed and sent' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(form.getByRole('button', { name: /^Sign and link as / })).toBeFocused();
+  await page.keyboard.press('Enter');
+}
+
+test('linking on: a wrong username, a hotkey outside the allow-list, one linked elsewhere, then success with the new roles', async ({ page }) => {
+  sandbox = await startSandbox({ port: 0 });
+  host = await startWebHost({ env: { CHUTES_API_URL: sandbox.url } });
+  const [account, validator, owner, stranger] = await Promise.all([makeKey(), makeKey(), makeKey(), makeKey()]);
+  const alice = await registerInSandbox(sandbox.url, account.seed, 'alice');
+  sandbox.setLink({ enabled: true, validators: [validator.ss58], subnet_owners: [owner.ss58] });
+  // bob already holds the subnet-owner hotkey.
+  const bobKey = TestKey.random();
+  const client = new ChutesTestClient(sandbox.url);
+  await client.register(bobKey, 'bob');
+  const ownerTest = TestKey.fromSeed(Buffer.from(owner.seed).toString('hex'));
+  const bobLink = await client.get('/users/link_subnet_owner', { sign: { key: bobKey, purpose: 'link_account' }, query: { hotkey: owner.ss58, signature: ownerTest.sign(`${owner.ss58}:bob`) } });
+  expect(bobLink.status).toBe(200);
+
+  await writeHotkey(host.dirs.wallets, 'val', validator);
+  await writeHotkey(host.dirs.wallets, 'owner', owner);
+  const strangerFile = await writeHotkey(path.join(host.dirs.home, 'elsewhere'), 'stranger', stranger);
+  const staleConfig = path.join(host.dirs.home, 'stale.ini');
+  const goodConfig = path.join(host.dirs.home, 'alice.ini');
+  await fs.writeFile(staleConfig, cliConfigText(sandbox.url, 'alice_old', alice.userId, account), { mode: 0o600 });
+  await fs.writeFile(goodConfig, cliConfigText(sandbox.url, 'alice', alice.userId, account), { mode: 0o600 });
+
+  await page.goto(host.launchUrl);
+  await importCliConfig(page, staleConfig);
+  await openLinkScreen(page);
+  const serverHost = new URL(sandbox.url).host;
+  await expect(page.getByText(`Chutes at ${serverHost} offers hotkey linking.`)).toBeVisible();
+  await expect(page.getByText(/How this is checked: GET \/users\/link_validator, signed as your account/)).toBeVisible();
+  // The probe carried no hotkey or signature and changed nothing.
+  const probes = linkRequests(sandbox, account.ss58);
+  expect(probes).toHaveLength(1);
+  expect(probes[0]?.query).toBe('');
+  expect(sandbox.state().users[alice.userId]?.permissions_bitmask).toBe(0);
+
+  const form = page.getByRole('form', { name: 'Link a hotkey' });
+  await expect(form.getByText('alice_old', { exact: true })).toBeVisible();
+
+  // 401: the profile's username is stale, so the signature covers the wrong text.
+  await linkWith(page, 'Validator', { wallet: `val/default — ${validator.ss58}` });
+  const preview = form.getByRole('region', { name: 'What will be signed and sent' });
+  await expect(preview.getByText(`${validator.ss58}:alice_old`, { exact: true })).toBeVisible();
+  await expect(preview).toContainText(`GET ${sandbox.url}/users/link_validator?hotkey=${validator.ss58}&signature=`);
+  await expect(form.getByRole('alert')).toContainText(`Invalid hotkey or signature: the signature covers "${validator.ss58}:alice_old", but the server knows this account as "alice".`);
+  await screenshot(page, 'link-hotkey-401');
+
+  // With the right username: a hotkey that is not on the allow-list (chosen by file path).
+  await importCliConfig(page, goodConfig);
+  await openLinkScreen(page);
+  await expect(form.getByText('alice', { exact: true })).toBeVisible();
+  await linkWith(page, 'Validator', { file: strangerFile });
+  await expect(preview.getByText(`${stranger.ss58}:alice`, { exact: true })).toBeVisible();
+  await expect(form.getByRole('alert')).toContainText(`does not accept ${stranger.ss58} as a validator hotkey: it is not on the server's allow-list.`);
+
+  // 409: the subnet-owner hotkey belongs to bob's account.
+  await linkWith(page, 'Subnet owner', { wallet: `owner/default — ${owner.ss58}` });
+  await expect(form.getByRole('alert')).toContainText('This hotkey is already linked to another Chutes account: bob.');
+  await screenshot(page, 'link-hotkey-409');
+
+  // Success: the validator hotkey, seed not kept.
+  await linkWith(page, 'Validator', { wallet: `val/default — ${validator.ss58}` }, 'keyboard');
+  const done = page.getByRole('status').filter({ hasText: 'Linked.' });
+  await expect(done).toContainText(`Validator hotkey ${validator.ss58} is now linked to alice.`);
+  const roles = done.getByRole('list', { name: 'Account roles' });
+  await expect(roles.getByRole('listitem')).toHaveText([/^developer/, /^free_account/]);
+  await expect(done).toContainText('used for this one signature and not kept anywhere');
+  expect(sandbox.state().users[alice.userId]?.validator_hotkey).toBe(validator.ss58);
+  const sent = linkRequests(sandbox, account.ss58).at(-1);
+  expect(sent?.hotkey).toBe(account.ss58);
+  expect(sent?.query).toContain(`hotkey=${validator.ss58}`);
+  await screenshot(page, 'link-hotkey-success');
+
+  // The seed went nowhere: the keychain holds the account's own seed (from the config import) only.
+  const res = await fetch(`${host.url}/rpc/listWallets`, { method: 'POST', headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' }, body: '{}' });
+  const view = (await res.json()) as { ok: boolean; value?: { seedsInKeychain: Array<{ ss58: string }> | null } };
+  expect(view.value?.seedsInKeychain?.map((s) => s.ss58)).toEqual([account.ss58]);
+  await page.setViewportSize({ width: 740, height: 900 });
+  await screenshot(page, 'link-hotkey-success-narrow');
+});
+
+test('linking off: the screen says so before any work, and what exists instead; "Check again" notices a change', async ({ page }) => {
+  sandbox = await startSandbox({ port: 0 });
+  host = await startWebHost({ env: { CHUTES_API_URL: sandbox.url } });
+  const account = await makeKey();
+  const alice = await registerInSandbox(sandbox.url, account.seed, 'alice');
+  sandbox.setLink({ enabled: false });
+  const config = path.join(host.dirs.home, 'alice.ini');
+  await fs.writeFile(config, cliConfigText(sandbox.url, 'alice', alice.userId, account), { mode: 0o600 });
+
+  await page.goto(host.launchUrl);
+  await importCliConfig(page, config);
+  await openLinkScreen(page);
+  const serverHost = new URL(sandbox.url).host;
+  const panel = page.getByRole('region', { name: 'Does this server offer linking?' });
+  await expect(panel).toContainText(`Chutes at ${serverHost} does not offer hotkey linking.`);
+  await expect(panel).toContainText('reached the user lookup');
+  await expect(panel.getByRole('heading', { name: 'What exists instead' })).toBeVisible();
+  await expect(panel).toContainText('Integrated-subnet benefits');
+  await expect(page.getByRole('form', { name: 'Link a hotkey' })).toHaveCount(0);
+  expect(linkRequests(sandbox, account.ss58)).toHaveLength(1);
+  await screenshot(page, 'link-hotkey-off');
+  await page.setViewportSize({ width: 600, height: 900 });
+  await screenshot(page, 'link-hotkey-off-narrow');
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Remembered per server: coming back does not probe again…
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
+  await openLinkScreen(page);
+  await expect(panel).toContainText('remembered for this server');
+  expect(linkRequests(sandbox, account.ss58)).toHaveLength(1);
+  // …and "Check again" probes afresh.
+  sandbox.setLink({ enabled: true });
+  await panel.getByRole('button', { name: 'Check again' }).click();
+  await expect(panel).toContainText(`Chutes at ${serverHost} offers hotkey linking.`);
+  await expect(page.getByRole('form', { name: 'Link a hotkey' })).toBeVisible();
+  expect(linkRequests(sandbox, account.ss58)).toHaveLength(2);
+});

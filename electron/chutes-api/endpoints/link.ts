@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { AppFailure } from '../../../shared/errors';
+import { linkPath, type LinkKind } from '../../../shared/link';
+import { httpFailure } from '../failure-map';
+import type { Transport } from '../transport';
+
+/**
+ * The historical link routes (`../shared/reference/chutes-account-api.md` §4): the account signs the
+ * request (v1, purpose `link_account`); the linked hotkey's signature of `<ss58>:<username>` rides
+ * in the query. Removed from the public server 2025-07-23; the catch-all `GET /users/{user_id}`
+ * answers there now.
+ */
+
+const LINK_PURPOSE = 'link_account';
+
+const selfSchema = z.object({
+  username: z.string(),
+  user_id: z.string(),
+  permissions_bitmask: z.number().int(),
+  permissions: z.array(z.string()).nullish(),
+});
+export type LinkedSelf = z.infer<typeof selfSchema>;
+
+export interface LinkProbe {
+  offered: boolean;
+  evidence: string;
+}
+
+const detailOf = (json: unknown): string | undefined => {
+  const detail = typeof json === 'object' && json !== null ? (json as { detail?: unknown }).detail : undefined;
+  return typeof detail === 'string' ? detail : undefined;
+};
+
+/** The catch-all user lookup checks v1 signatures for purpose `me`; a link route checks `link_account`. */
+const signedForMe = (detail: string | undefined): boolean => !!detail && detail.startsWith('Invalid request signature') && detail.endsWith(':me');
+
+/**
+ * Does this server still have the link routes? Asks `GET /users/link_validator` signed as the
+ * account for `link_account` with NO hotkey or signature. With the route, the request is refused
+ * at validation (422, both query parameters missing) before the handler runs, so nothing is linked;
+ * without it, the read-only user lookup answers (401 wrong purpose, 404 `User not found`, or 403
+ * when a user is literally named `link_validator`). Any other answer (clock skew, unregistered
+ * hotkey, server trouble) is a failure that says what it is rather than a guess.
+ */
+export async function probeLinking(transport: Transport, hotkey: string): Promise<LinkProbe> {
+  const req = { method: 'GET' as const, path: linkPath('validator'), auth: { kind: 'hotkey' as const, hotkey, purpose: LINK_PURPOSE }, retries: 0 };
+  const answer = await transport.exchange(req);
+  const detail = detailOf(answer.json);
+  if (answer.status === 422) return { offered: true, evidence: 'HTTP 422: the link route asked for its hotkey and signature parameters.' };
+  if (answer.status === 401 && signedForMe(detail)) {
+    return { offered: false, evidence: 'HTTP 401: the request reached the user lookup (it wanted a signature for purpose "me"), not a link route.' };
+  }
+  if (answer.status === 404 || answer.status === 405) return { offered: false, evidence: `HTTP ${answer.status}${detail ? ` "${detail}"` : ''}: there is no link route.` };
+  if (answer.status === 403 && detail?.startsWith('This action can only be performed by billing admin')) {
+    return { offered: false, evidence: 'HTTP 403: the request reached the user lookup, not a link route.' };
+  }
+  if (answer.status >= 200 && answer.status < 300) {
+    throw new AppFailure('server', `Chutes at ${transport.host} answered an incomplete link request with success, so whether it offers linking is unclear.`, {
+      status: answer.status,
+      hint: 'Check again later, or ask the server operator.',
+    });
+  }
+  throw httpFailure({ status: answer.status, detail: (answer.json as { detail?: unknown } | null)?.detail, host: transport.host, answer, path: req.path });
+}
+
+export interface LinkCall {
+  kind: LinkKind;
+  /** The account's own hotkey (signs the request). */
+  hotkey: string;
+  linkedHotkey: string;
+  signature: string;
+}
+
+/** Turns the §4 answers into failures that say what happened; others pass through unchanged. */
+export function linkFailure(error: unknown, host: string): unknown {
+  if (!(error instanceof AppFailure)) return error;
+  const { reason, detail } = error.appError;
+  const serverDetail = detail?.serverDetail;
+  const base = { ...(detail?.status !== undefined ? { status: detail.status } : {}), ...(serverDetail ? { serverDetail } : {}) };
+  if (reason === 'hotkey-linked-elsewhere') {
+    const other = /associated with user (.+)$/.exec(serverDetail ?? '')?.[1];
+    return new AppFailure(
+      'conflict',
+      other ? `This hotkey is already linked to another Chutes account: ${other}.` : 'This hotkey is already linked to another Chutes account.',
+      { ...base, hint: 'A hotkey can be linked to one account only. Sign in as that account, or link a different hotkey.' },
+      'hotkey-linked-elsewhere',
+    );
+  }
+  const status = detail?.status;
+  if (status === 404 || (status === 401 && signedForMe(serverDetail)) || (status === 403 && serverDetail?.startsWith('This action can only be performed by billing admin'))) {
+    return notOfferedFailure(host, base);
+  }
+  return error;
+}
+
+export function notOfferedFailure(host: string, base: { status?: number; serverDetail?: string } = {}): AppFailure {
+  return new AppFailure(
+    'not-found',
+    `Chutes at ${host} does not offer hotkey linking: the link routes were removed from the Chutes API in July 2025.`,
+    { ...base, hint: 'Nothing was linked. See "What exists instead" on this screen.' },
+    'linking-not-offered',
+  );
+}
+
+/** `GET /users/link_validator|link_subnet_owner?hotkey=&signature=`, signed as the account (purpose `link_account`). */
+export async function sendLink(transport: Transport, call: LinkCall): Promise<LinkedSelf> {
+  try {
+    return await transport.request({
+      method: 'GET',
+      path: linkPath(call.kind),
+      query: { hotkey: call.linkedHotkey, signature: call.signature },
+      auth: { kind: 'hotkey', hotkey: call.hotkey, purpose: LINK_PURPOSE },
+      schema: selfSchema,
+    });
+  } catch (error) {
+    throw linkFailure(error, transport.host);
+  }
+}
+
+/** What AccountApi gains for linking, bound to the account's transport and hotkey. */
+export interface LinkEndpoints {
+  probeLinking(): Promise<LinkProbe>;
+  link(call: Omit<LinkCall, 'hotkey'>): Promise<LinkedSelf>;
+}
+
+export function linkEndpoints(transport: Transport, hotkey: string): LinkEndpoints {
+  return { probeLinking: () => probeLinking(transport, hotkey), link: (call) => sendLink(transport, { ...call, hotkey }) };
+}

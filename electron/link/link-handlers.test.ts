@@ -1,0 +1,156 @@
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { ChutesTestClient, TestKey } from '../../e2e/sandbox/test-client';
+import { useSandbox } from '../../e2e/sandbox/vitest-sandbox';
+import { createChutesClient } from '../chutes-api';
+import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
+import { createProfileStore } from '../profiles';
+import { makeKey, tempDir, writeTree } from '../wallets/test-fixtures';
+import type { HotkeySeed } from '../wallets';
+import { linkHandlers, type LinkServices } from './link-handlers';
+
+// The link handlers on the active profile, against the sandbox: detection cache, the 401 split,
+// and what happens to the validator seed (used once, zeroed, kept only on request).
+const f = useSandbox();
+
+async function setup(opts: { profileUsername?: string; seeds?: LinkServices['seeds'] } = {}) {
+  const accountKey = TestKey.random();
+  const reg = await f.client.register(accountKey, 'alice');
+  const vault = new MemorySeedVault();
+  await vault.putSeed(accountKey.ss58, Buffer.from(accountKey.seedHex, 'hex'));
+  const dataDir = await tempDir('chutes-link-data-');
+  const profiles = createProfileStore({ dataDir, vault });
+  const profile = await profiles.upsert({
+    baseUrl: f.sb.url,
+    username: opts.profileUsername ?? 'alice',
+    userId: reg.user_id,
+    hotkeyName: 'default',
+    hotkeySs58: accountKey.ss58,
+    source: { kind: 'manual' },
+  });
+  await profiles.setActive(profile.id);
+  const chutes = createChutesClient({ vault, profiles, activity: { append: () => Promise.resolve() }, defaultBaseUrl: f.sb.url });
+  const walletsPath = await tempDir();
+  const validator = await makeKey();
+  await writeTree(walletsPath, [['val/hotkeys/default', JSON.stringify(validator.json)]]);
+  const handlers = linkHandlers({ config: { walletsPath }, home: walletsPath, vault, chutes, ...(opts.seeds ? { seeds: opts.seeds } : {}) });
+  const file = path.join(walletsPath, 'val/hotkeys/default');
+  return { handlers, vault, validator, file, reg, accountKey };
+}
+
+/** Handlers take the caller's transport as a second argument; these tests call as IPC. */
+const ipc = { transport: 'ipc' as const };
+const probes = () => f.sb.requests(100).filter((r) => r.path === '/users/link_validator' && r.query === '');
+
+describe('detectLinking', () => {
+  it('probes once per server, answers from the cache after that, and probes again on request', async () => {
+    const { handlers } = await setup();
+    await expect(handlers.detectLinking({}, ipc)).resolves.toMatchObject({ offered: true, cached: false, baseUrl: f.sb.url });
+    f.sb.setLink({ enabled: false });
+    await expect(handlers.detectLinking({}, ipc)).resolves.toMatchObject({ offered: true, cached: true });
+    expect(probes()).toHaveLength(1);
+    await expect(handlers.detectLinking({ recheck: true }, ipc)).resolves.toMatchObject({ offered: false, cached: false });
+    expect(probes()).toHaveLength(2);
+  });
+});
+
+describe('previewLink', () => {
+  it('shows the signed text and the request, and sends nothing', async () => {
+    const { handlers, validator, file } = await setup();
+    const before = f.sb.requests(100).length;
+    const preview = await handlers.previewLink({ kind: 'subnet_owner', source: { kind: 'file', path: file } }, ipc);
+    expect(preview).toMatchObject({ linkedHotkey: validator.ss58, username: 'alice', signedMessage: `${validator.ss58}:alice`, sourceLabel: 'default' });
+    expect(preview.request.url).toContain(`${f.sb.url}/users/link_subnet_owner?hotkey=${validator.ss58}&signature=`);
+    expect(f.sb.requests(100).length).toBe(before);
+  });
+});
+
+describe('link', () => {
+  it('links, reports the new roles, and does not keep the seed unless asked', async () => {
+    const { handlers, vault, validator, file, accountKey } = await setup();
+    f.sb.setLink({ validators: [validator.ss58] });
+    const result = await handlers.link({ kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: false }, ipc);
+    expect(result.roles.map((r) => r.name)).toEqual(['developer', 'free_account']);
+    expect(result.keptInKeychain).toBe(false);
+    expect(await vault.listSeeds()).toEqual([accountKey.ss58]);
+    // Neither the result nor the preview carries the seed, in any spelling.
+    const preview = await handlers.previewLink({ kind: 'validator', source: { kind: 'file', path: file } }, ipc);
+    const hex = Buffer.from(validator.seed).toString('hex');
+    for (const text of [JSON.stringify(result), JSON.stringify(preview)]) {
+      expect(text).not.toContain(hex);
+      expect(text).not.toContain(validator.json.secretPhrase);
+    }
+  });
+
+  it('keeps the seed in the keychain when the user ticks the box', async () => {
+    const { handlers, vault, validator, file } = await setup();
+    f.sb.setLink({ validators: [validator.ss58] });
+    const result = await handlers.link({ kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: true }, ipc);
+    expect(result.keptInKeychain).toBe(true);
+    expect(await vault.hasSeed(validator.ss58)).toBe(true);
+    expect(Buffer.from(vault.seeds.get(validator.ss58) ?? []).equals(Buffer.from(validator.seed))).toBe(true);
+  });
+
+  it('zeroes the seed bytes it read, after success and after a refusal', async () => {
+    const validator = await makeKey();
+    const reads: Uint8Array[] = [];
+    const readFileSeed = (): Promise<HotkeySeed> => {
+      const seed = Uint8Array.from(validator.seed);
+      reads.push(seed);
+      return Promise.resolve({ ss58: validator.ss58, seed });
+    };
+    const { handlers } = await setup({ seeds: { readFileSeed } });
+    const source = { kind: 'file' as const, path: '/anywhere/hotkey' };
+    await expect(handlers.link({ kind: 'validator', source, keepInKeychain: false }, ipc)).rejects.toMatchObject({ appError: { reason: 'not-allow-listed' } });
+    f.sb.setLink({ validators: [validator.ss58] });
+    await handlers.link({ kind: 'validator', source, keepInKeychain: false }, ipc);
+    expect(reads).toHaveLength(2);
+    for (const seed of reads) expect(seed.every((b) => b === 0)).toBe(true);
+  });
+
+  it('tells a stale profile username (bad signature) from a hotkey outside the allow-list', async () => {
+    const stale = await setup({ profileUsername: 'alice_old' });
+    f.sb.setLink({ validators: [stale.validator.ss58] });
+    await expect(stale.handlers.link({ kind: 'validator', source: { kind: 'file', path: stale.file }, keepInKeychain: false }, ipc)).rejects.toMatchObject({
+      appError: { reason: 'link-signature-invalid', message: expect.stringContaining('the server knows this account as "alice"') as unknown },
+    });
+    f.sb.reset();
+    const fresh = await setup();
+    await expect(fresh.handlers.link({ kind: 'validator', source: { kind: 'file', path: fresh.file }, keepInKeychain: false }, ipc)).rejects.toMatchObject({
+      appError: { reason: 'not-allow-listed', code: 'forbidden' },
+    });
+  });
+
+  it('says "not offered" before reading any seed once the server is known to lack the route', async () => {
+    const readFileSeed = vi.fn<(p: string) => Promise<HotkeySeed>>();
+    const { handlers } = await setup({ seeds: { readFileSeed } });
+    f.sb.setLink({ enabled: false });
+    await expect(handlers.detectLinking({}, ipc)).resolves.toMatchObject({ offered: false });
+    await expect(handlers.link({ kind: 'validator', source: { kind: 'file', path: '/x/hotkey' }, keepInKeychain: true }, ipc)).rejects.toMatchObject({
+      appError: { reason: 'linking-not-offered' },
+    });
+    expect(readFileSeed).not.toHaveBeenCalled();
+  });
+
+  it('maps a link sent to today’s server to linking-not-offered and remembers it', async () => {
+    const { handlers, file } = await setup();
+    f.sb.setLink({ enabled: false });
+    await expect(handlers.link({ kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: false }, ipc)).rejects.toMatchObject({
+      appError: { reason: 'linking-not-offered' },
+    });
+    await expect(handlers.detectLinking({}, ipc)).resolves.toMatchObject({ offered: false, cached: true });
+  });
+
+  it('names the other account on 409', async () => {
+    const { handlers, validator, file } = await setup();
+    f.sb.setLink({ validators: [validator.ss58] });
+    const bob = TestKey.random();
+    const client = new ChutesTestClient(f.sb.url);
+    await client.register(bob, 'bob');
+    const v = TestKey.fromSeed(Buffer.from(validator.seed).toString('hex'));
+    await client.get('/users/link_validator', { sign: { key: bob, purpose: 'link_account' }, query: { hotkey: validator.ss58, signature: v.sign(`${validator.ss58}:bob`) } });
+    await expect(handlers.link({ kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: false }, ipc)).rejects.toMatchObject({
+      appError: { reason: 'hotkey-linked-elsewhere', message: 'This hotkey is already linked to another Chutes account: bob.' },
+    });
+  });
+});

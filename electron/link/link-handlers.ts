@@ -1,0 +1,129 @@
+import type { linkContract } from '../../shared/contract/link';
+import { AppFailure, failureIs } from '../../shared/errors';
+import { decodeRoles, linkMessage, linkPath, type LinkCapability, type LinkKind, type LinkPreview } from '../../shared/link';
+import type { AppConfig } from '../app-config';
+import type { AccountApi, ChutesClient } from '../chutes-api';
+import { notOfferedFailure } from '../chutes-api/endpoints/link';
+import type { SliceHandlers } from '../ipc-router';
+import type { SeedVault } from '../keychain/seed-vault';
+import type { DiscoveryCache } from '../wallets';
+import { identifyLinkKey, signLink, type LinkSeedDeps } from './link-seed';
+
+export interface LinkServices {
+  config: Pick<AppConfig, 'walletsPath'>;
+  home: string;
+  vault: SeedVault;
+  chutes: ChutesClient;
+  discovery?: DiscoveryCache;
+  /** Test seams for the seed readers (see link-seed.ts). */
+  seeds?: Pick<LinkSeedDeps, 'readWalletSeed' | 'readFileSeed'>;
+  now?: () => number;
+}
+
+const KIND_WORD: Record<LinkKind, string> = { validator: 'validator', subnet_owner: 'subnet-owner' };
+
+/** The active profile's username: what the linked hotkey signs (`../shared/reference/chutes-account-api.md` §4). */
+function usernameOf(api: AccountApi): string {
+  const username = api.scope.profile?.username;
+  if (!username) throw new AppFailure('not-found', 'No profile is active yet.', { hint: 'Register an account, or add one on the Accounts screen.' }, 'no-active-profile');
+  return username;
+}
+
+/**
+ * The server answers one text, `Invalid hotkey or signature.`, for a hotkey outside its allow-list
+ * and for a bad signature. The signature was made here from the hotkey's verified seed, so the one
+ * way it can be wrong is a username that differs from the server's: a read-only `/users/me` says.
+ */
+async function explainRefusal(api: AccountApi, kind: LinkKind, linkedHotkey: string, username: string, original: AppFailure): Promise<AppFailure> {
+  const base = { ...(original.appError.detail?.status !== undefined ? { status: original.appError.detail.status } : {}), serverDetail: 'Invalid hotkey or signature.' };
+  let serverName: string;
+  try {
+    serverName = (await api.me()).username;
+  } catch {
+    return new AppFailure(
+      'unauthorized',
+      `Chutes at ${api.transport.host} refused the hotkey or its signature and does not say which.`,
+      { ...base, hint: `Either ${linkedHotkey} is not on the server's ${KIND_WORD[kind]} list, or the profile's username "${username}" is out of date.` },
+      'link-signature-invalid',
+    );
+  }
+  if (serverName !== username) {
+    return new AppFailure(
+      'unauthorized',
+      `Invalid hotkey or signature: the signature covers "${linkMessage(linkedHotkey, username)}", but the server knows this account as "${serverName}".`,
+      { ...base, hint: 'Update the profile (re-import the CLI config, or look the hotkey up again on Accounts), then link again.' },
+      'link-signature-invalid',
+    );
+  }
+  return new AppFailure(
+    'forbidden',
+    `Chutes at ${api.transport.host} does not accept ${linkedHotkey} as a ${KIND_WORD[kind]} hotkey: it is not on the server's allow-list.`,
+    {
+      ...base,
+      hint: `The signature was made here with this hotkey's own seed over "${linkMessage(linkedHotkey, username)}", the account's current name, so the allow-list is what refused it. Check the link type, or ask the server's operator to add the hotkey.`,
+    },
+    'not-allow-listed',
+  );
+}
+
+export function linkHandlers(services: LinkServices): SliceHandlers<typeof linkContract> {
+  const { chutes } = services;
+  const now = services.now ?? Date.now;
+  const seedDeps: LinkSeedDeps = { walletsPath: services.config.walletsPath, home: services.home, vault: services.vault, ...(services.discovery ? { discovery: services.discovery } : {}), ...services.seeds };
+  // Per server: the probe's answer does not depend on the account, and re-probing costs a signature.
+  const capabilities = new Map<string, Omit<LinkCapability, 'cached'>>();
+  const remember = (baseUrl: string, offered: boolean, evidence: string) => capabilities.set(baseUrl, { baseUrl, offered, evidence, checkedAt: new Date(now()).toISOString() });
+
+  return {
+    detectLinking: async ({ recheck }) => {
+      const api = await chutes.actingAs('active');
+      const known = capabilities.get(api.scope.baseUrl);
+      if (known && !recheck) return { ...known, cached: true };
+      const probe = await api.probeLinking();
+      remember(api.scope.baseUrl, probe.offered, probe.evidence);
+      return { ...(capabilities.get(api.scope.baseUrl) as Omit<LinkCapability, 'cached'>), cached: false };
+    },
+    previewLink: async ({ kind, source }): Promise<LinkPreview> => {
+      const api = await chutes.actingAs('active');
+      const username = usernameOf(api);
+      const key = await identifyLinkKey(seedDeps, source);
+      const url = new URL(`${api.transport.baseUrl}${linkPath(kind)}`);
+      url.searchParams.set('hotkey', key.ss58);
+      return {
+        kind,
+        linkedHotkey: key.ss58,
+        username,
+        signedMessage: linkMessage(key.ss58, username),
+        request: {
+          method: 'GET',
+          url: `${url.toString()}&signature=<signature of the message above, made when you submit>`,
+          auth: `Signed as your account: X-Chutes-Hotkey ${api.scope.hotkey}, purpose "link_account"`,
+        },
+        sourceLabel: key.label,
+      };
+    },
+    link: async ({ kind, source, keepInKeychain }) => {
+      const api = await chutes.actingAs('active');
+      const username = usernameOf(api);
+      // Known to be gone: say so before any seed is read.
+      if (capabilities.get(api.scope.baseUrl)?.offered === false) throw notOfferedFailure(api.transport.host);
+      const signed = await signLink(seedDeps, source, username, keepInKeychain);
+      try {
+        const self = await api.link({ kind, linkedHotkey: signed.ss58, signature: signed.signature });
+        remember(api.scope.baseUrl, true, 'A link request succeeded on this server.');
+        return {
+          kind,
+          linkedHotkey: signed.ss58,
+          username: self.username,
+          roles: decodeRoles(self.permissions_bitmask),
+          permissions: self.permissions ?? [],
+          keptInKeychain: signed.keptInKeychain,
+        };
+      } catch (error) {
+        if (failureIs(error, 'linking-not-offered')) remember(api.scope.baseUrl, false, 'A link request reached the user lookup: there is no link route.');
+        if (error instanceof AppFailure && failureIs(error, 'link-signature-invalid')) throw await explainRefusal(api, kind, signed.ss58, username, error);
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import type { ReactElement } from 'react';
+import { LINK_PROBE_EXPLAINED, type LinkCapability } from '../../../../shared/link';
+import { ErrorNotice } from '../../components/error-notice';
+import { Notice } from '../../components/notice';
+import { WhatExistsInstead } from './what-exists-instead';
+import styles from './link.module.css';
+
+interface Props {
+  host: string;
+  capability: LinkCapability | undefined;
+  error: Error | null;
+  checking: boolean;
+  onRecheck: () => void;
+}
+
+/** Whether the active server offers linking, said before the user does any work, with how it was found out. */
+export function CapabilityPanel({ host, capability, error, checking, onRecheck }: Props): ReactElement {
+  const recheck = (
+    <button type="button" onClick={onRecheck} disabled={checking}>
+      {checking ? 'Checking…' : 'Check again'}
+    </button>
+  );
+  const probeLine = <p className={`small muted ${styles.probe}`}>{LINK_PROBE_EXPLAINED}</p>;
+  if (!capability) {
+    return (
+      <section className="card" aria-label="Does this server offer linking?">
+        {error ? <ErrorNotice error={error} /> : <p role="status">Checking whether Chutes at {host} offers hotkey linking…</p>}
+        <div className="actions">{error ? recheck : null}</div>
+        {probeLine}
+      </section>
+    );
+  }
+  const when = new Date(capability.checkedAt).toLocaleString();
+  return (
+    <section className="card" aria-label="Does this server offer linking?">
+      {capability.offered ? (
+        <Notice tone="good">
+          <p>
+            <strong>Chutes at {host} offers hotkey linking.</strong>
+          </p>
+          <p className="small">Its answer to the check: {capability.evidence}</p>
+        </Notice>
+      ) : (
+        <Notice tone="warn">
+          <p>
+            <strong>Chutes at {host} does not offer hotkey linking.</strong> The link routes (and the <code>chutes link</code> command) were removed
+            from Chutes in July 2025, so there is nothing to fill in here.
+          </p>
+          <p className="small">Its answer to the check: {capability.evidence}</p>
+          <WhatExistsInstead />
+        </Notice>
+      )}
+      <div className="row">
+        <span className="small muted">
+          Checked {when}
+          {capability.cached ? ' (remembered for this server)' : ''}.
+        </span>
+        {recheck}
+      </div>
+      {error ? <ErrorNotice error={error} /> : null}
+      {probeLine}
+    </section>
+  );
+}

@@ -1,0 +1,189 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactElement } from 'react';
+import { failureIs } from '../../../../shared/errors';
+import { LINK_KIND_LABEL, type LinkHotkeySource, type LinkKind } from '../../../../shared/link';
+import type { ProfileView } from '../../../../shared/profiles';
+import { useChannel, useMutationChannel } from '../../api/hooks';
+import { ErrorNotice } from '../../components/error-notice';
+import { LinkSuccess } from './link-result';
+import { WhatExistsInstead } from './what-exists-instead';
+import styles from './link.module.css';
+
+const KIND_HELP: Record<LinkKind, string> = {
+  validator: 'A validator hotkey on the server’s list of validators.',
+  subnet_owner: 'The hotkey of a subnet owner on the server’s list of subnet owners.',
+};
+
+interface WalletChoice {
+  value: string;
+  label: string;
+  walletId: string;
+  hotkeyId: string;
+}
+
+/** The link form: type, hotkey, username, preview of exactly what is signed and sent, then submit. */
+export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: boolean }): ReactElement {
+  const wallets = useChannel('listWallets', {});
+  const choices = useMemo<WalletChoice[]>(
+    () =>
+      (wallets.data?.wallets ?? []).flatMap((w) =>
+        w.hotkeys
+          .filter((h) => h.status === 'ok' && h.hasSeed)
+          .map((h, i) => ({ value: `${w.id}#${i}`, label: `${w.name}/${h.name} — ${h.ss58 ?? ''}`, walletId: w.id, hotkeyId: h.id })),
+      ),
+    [wallets.data],
+  );
+  const [kind, setKind] = useState<LinkKind>('validator');
+  const [from, setFrom] = useState<'wallet' | 'file'>('wallet');
+  const [walletValue, setWalletValue] = useState('');
+  const [filePath, setFilePath] = useState('');
+  const [keep, setKeep] = useState(false);
+  const preview = useMutationChannel('previewLink');
+  const link = useMutationChannel('link', ['detectLinking', 'listWallets']);
+  // Keyboard and screen-reader users land on the preview when it appears, one Tab from "Sign and link".
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (preview.data) previewHeading.current?.focus();
+  }, [preview.data]);
+
+  const walletChoice = choices.find((c) => c.value === walletValue) ?? choices[0];
+  const useFile = from === 'file' || (wallets.isSuccess && choices.length === 0);
+  const source: LinkHotkeySource | null = useFile
+    ? filePath.trim()
+      ? { kind: 'file', path: filePath.trim() }
+      : null
+    : walletChoice
+      ? { kind: 'wallet', walletId: walletChoice.walletId, hotkeyId: walletChoice.hotkeyId }
+      : null;
+
+  // Any change invalidates what was previewed: the user submits only what they have seen.
+  const changed = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    preview.reset();
+    link.reset();
+  };
+  const onPreview = (event: FormEvent) => {
+    event.preventDefault();
+    if (source) preview.mutate({ kind, source });
+  };
+  const onLink = () => {
+    if (source) link.mutate({ kind, source, keepInKeychain: keep });
+  };
+
+  if (link.data) {
+    return (
+      <LinkSuccess
+        result={link.data}
+        onAgain={() => {
+          link.reset();
+          preview.reset();
+        }}
+      />
+    );
+  }
+
+  return (
+    <form className={`card ${styles.form}`} aria-label="Link a hotkey" onSubmit={onPreview}>
+      <fieldset>
+        <legend>Link type</legend>
+        <div className={styles.kinds}>
+          {(['validator', 'subnet_owner'] as const).map((k) => (
+            <label key={k} className="choice">
+              <input type="radio" name="link-kind" value={k} checked={kind === k} onChange={() => changed(setKind)(k)} />
+              {LINK_KIND_LABEL[k]}
+              <span className="explain">{KIND_HELP[k]}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{kind === 'validator' ? 'Validator hotkey' : 'Subnet-owner hotkey'}</legend>
+        <div className={styles.kinds}>
+          <label className="choice">
+            <input type="radio" name="link-from" checked={!useFile} disabled={choices.length === 0} onChange={() => changed(setFrom)('wallet')} />
+            From a wallet on this computer
+          </label>
+          <label className="choice">
+            <input type="radio" name="link-from" checked={useFile} onChange={() => changed(setFrom)('file')} />
+            From a hotkey file
+          </label>
+        </div>
+        {useFile ? (
+          <label className={`field ${styles.sourceRow}`}>
+            Hotkey file (full path of the JSON file btcli writes under <code>wallets/NAME/hotkeys/</code>)
+            <input type="text" value={filePath} spellCheck={false} placeholder="/home/you/.bittensor/wallets/validator/hotkeys/default" onChange={(e) => changed(setFilePath)(e.target.value)} />
+          </label>
+        ) : (
+          <label className={`field ${styles.sourceRow}`}>
+            Wallet hotkey
+            <select value={walletChoice?.value ?? ''} onChange={(e) => changed(setWalletValue)(e.target.value)}>
+              {choices.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {wallets.isSuccess && choices.length === 0 ? (
+          <p className="small muted">No hotkey with a seed was found in {wallets.data.walletsPath}; give the path of the hotkey file instead.</p>
+        ) : null}
+        {wallets.error ? <ErrorNotice error={wallets.error} /> : null}
+        <label className="choice">
+          <input type="checkbox" checked={keep} onChange={(e) => changed(setKeep)(e.target.checked)} />
+          Also keep this hotkey in the keychain
+          <span className="explain">Off: its seed is read for this one signature, then wiped, and stored nowhere.</span>
+        </label>
+      </fieldset>
+
+      <p>
+        Chutes username: <span className={styles.username}>{profile.username}</span> <span className="small muted">(from the active profile)</span>
+      </p>
+
+      <div className="actions">
+        <button type="submit" disabled={!source || preview.isPending || !canSign}>
+          {preview.isPending ? 'Preparing…' : 'Preview'}
+        </button>
+      </div>
+      {preview.error ? <ErrorNotice error={preview.error} /> : null}
+
+      {preview.data ? (
+        <section className={styles.preview} aria-label="What will be signed and sent">
+          <h3 ref={previewHeading} tabIndex={-1}>
+            What will be signed and sent
+          </h3>
+          <dl className="facts">
+            <dt>Signed by</dt>
+            <dd>
+              {preview.data.sourceLabel} <code>{preview.data.linkedHotkey}</code>
+            </dd>
+            <dt>Signed message</dt>
+            <dd>
+              <code>{preview.data.signedMessage}</code>
+            </dd>
+            <dt>Request</dt>
+            <dd>
+              <code>
+                {preview.data.request.method} {preview.data.request.url}
+              </code>
+            </dd>
+            <dt>Sent as</dt>
+            <dd>{preview.data.request.auth}</dd>
+          </dl>
+          <div className="actions">
+            <button type="button" className="primary" onClick={onLink} disabled={link.isPending}>
+              {link.isPending ? 'Linking…' : `Sign and link as ${LINK_KIND_LABEL[preview.data.kind].toLowerCase()}`}
+            </button>
+          </div>
+        </section>
+      ) : null}
+
+      {link.error ? (
+        <div>
+          <ErrorNotice error={link.error} />
+          {failureIs(link.error, 'linking-not-offered') ? <WhatExistsInstead /> : null}
+        </div>
+      ) : null}
+    </form>
+  );
+}

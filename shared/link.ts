@@ -1,0 +1,104 @@
+/**
+ * Linking a validator or subnet-owner hotkey to a Chutes account for free developer access
+ * (`../shared/reference/chutes-account-api.md` §4). Plain data for both sides of IPC: addresses,
+ * texts and role names only, never a seed.
+ */
+
+export type LinkKind = 'validator' | 'subnet_owner';
+
+export const LINK_KIND_LABEL: Record<LinkKind, string> = { validator: 'Validator', subnet_owner: 'Subnet owner' };
+
+/** Where the validator or owner hotkey comes from; main reads its seed for one signature only. */
+export type LinkHotkeySource = { kind: 'wallet'; walletId: string; hotkeyId: string } | { kind: 'file'; path: string };
+
+/** The historical route per link type (removed from the public server 2025-07-23). */
+export const linkPath = (kind: LinkKind): string => (kind === 'validator' ? '/users/link_validator' : '/users/link_subnet_owner');
+
+/** What is signed with the validator or owner key: `<linked ss58>:<chutes username>`. */
+export const linkMessage = (ss58: string, username: string): string => `${ss58}:${username}`;
+
+/** Whether the active profile's server still has the link routes, and how that was found out. */
+export interface LinkCapability {
+  baseUrl: string;
+  offered: boolean;
+  /** The probe's answer in a few words, e.g. `HTTP 422: the route asked for hotkey and signature`. */
+  evidence: string;
+  checkedAt: string;
+  /** True when this answer came from the per-server cache rather than a probe just now. */
+  cached: boolean;
+}
+
+/** One line for the screen: what the capability probe is and why it changes nothing. */
+export const LINK_PROBE_EXPLAINED =
+  'How this is checked: GET /users/link_validator, signed as your account but with no hotkey or signature. A server with linking rejects it as incomplete (HTTP 422) before doing anything; one without answers from its user lookup (HTTP 401 or 404). Nothing changes either way.';
+
+export interface LinkPreview {
+  kind: LinkKind;
+  /** The validator or owner hotkey being linked. */
+  linkedHotkey: string;
+  /** The account's username, from the active profile. */
+  username: string;
+  /** Exactly the text the linked hotkey signs. */
+  signedMessage: string;
+  request: {
+    method: 'GET';
+    url: string;
+    /** How the request itself proves the account (the account's own hotkey, not the linked one). */
+    auth: string;
+  };
+  /** Name of the wallet hotkey or file, for display. */
+  sourceLabel: string;
+}
+
+export interface LinkRole {
+  name: string;
+  description: string;
+}
+
+export interface LinkResult {
+  kind: LinkKind;
+  linkedHotkey: string;
+  username: string;
+  /** The account's roles after linking (`SelfResponse.permissions_bitmask` decoded). */
+  roles: LinkRole[];
+  /** The descriptions the server sent (`SelfResponse.permissions`). */
+  permissions: string[];
+  /** The user ticked "also keep this hotkey in the keychain" and it is there now. */
+  keptInKeychain: boolean;
+}
+
+/** Role bits of `permissions_bitmask` (`../shared/reference/chutes-account-api.md` §3.1). */
+const ROLE_BITS: readonly string[] = [
+  'developer',
+  'create_user',
+  'update_user',
+  'delete_user',
+  'free_account',
+  'unlimited',
+  'billing_admin',
+  'unlimited_dev',
+  'invoice_billing',
+  'stake_weight_quota',
+  'subnet_admin',
+  'public_model_deployment',
+  'subnet_invoke',
+  'subnet_admin_assign',
+  'chutes_support',
+];
+
+const ROLE_DESCRIPTIONS: Record<string, string> = {
+  developer: 'May deploy images and chutes.',
+  free_account: 'Free invocation: runs anything, for free.',
+  unlimited: 'No rate limits.',
+};
+
+/** Names of the bits set in a `permissions_bitmask`, in bit order; unknown bits as `bit N`. */
+export function decodeRoles(bitmask: number): LinkRole[] {
+  const roles: LinkRole[] = [];
+  for (let bit = 0; bit < 31; bit++) {
+    if ((bitmask & (1 << bit)) === 0) continue;
+    const name = ROLE_BITS[bit] ?? `bit ${bit}`;
+    roles.push({ name, description: ROLE_DESCRIPTIONS[name] ?? '' });
+  }
+  return roles;
+}
