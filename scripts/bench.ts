@@ -10,9 +10,15 @@ import { setLogSink } from '../electron/log';
 import { formatLine, type RunnableCase } from './bench/harness';
 import { walletDiscoveryCases } from './bench/wallet-discovery';
 import { webHostWalletCases } from './bench/web-host-wallets';
+import { signedActionCases, SIGNED_RUNS } from './bench/signed-action';
 
-const CASES: RunnableCase[] = [...walletDiscoveryCases, ...webHostWalletCases];
+const CASES: RunnableCase[] = [...walletDiscoveryCases, ...webHostWalletCases, ...signedActionCases.map((c) => withRuns(c, SIGNED_RUNS))];
 const RUNS = 5;
+/** Short cases run more rounds than the default. */
+function withRuns(bench: RunnableCase, runs: number): RunnableCase {
+  return { name: bench.name, run: () => bench.run(runs) };
+}
+
 const ROOT = path.resolve(__dirname, '..');
 
 /** The web host and renderer cases measure the built app; build it so they never time stale code. */
