@@ -11,8 +11,16 @@ import { formatLine, type RunnableCase } from './bench/harness';
 import { walletDiscoveryCases } from './bench/wallet-discovery';
 import { webHostWalletCases } from './bench/web-host-wallets';
 import { signedActionCases, SIGNED_RUNS } from './bench/signed-action';
+import { bundleSizeCases } from './bench/bundle-size';
+import { firstPaintCases } from './bench/first-paint';
 
-const CASES: RunnableCase[] = [...walletDiscoveryCases, ...webHostWalletCases, ...signedActionCases.map((c) => withRuns(c, SIGNED_RUNS))];
+const CASES: RunnableCase[] = [
+  ...bundleSizeCases,
+  ...firstPaintCases,
+  ...walletDiscoveryCases,
+  ...webHostWalletCases,
+  ...signedActionCases.map((c) => withRuns(c, SIGNED_RUNS)),
+];
 const RUNS = 5;
 /** Short cases run more rounds than the default. */
 function withRuns(bench: RunnableCase, runs: number): RunnableCase {

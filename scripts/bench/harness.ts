@@ -15,9 +15,12 @@ export interface BenchSubject<State> {
 }
 
 export interface Goal {
-  ratio: number;
+  /** The median must stay within `ratio x baseline` (+ `plusMs`). */
+  ratio?: number;
   /** Fixed allowance on top of `ratio x baseline`, for costs the baseline cannot have (a keychain read). */
   plusMs?: number;
+  /** An absolute budget for the median, for figures a user feels directly (time to first paint). */
+  maxMs?: number;
 }
 
 export interface BenchCase<State> {
@@ -98,7 +101,7 @@ export async function time(fn: () => Promise<unknown>): Promise<[number, unknown
 }
 
 export const withinGoal = (subjectMs: number, baselineMs: number, goal?: Goal): boolean =>
-  goal === undefined || subjectMs <= goal.ratio * baselineMs + (goal.plusMs ?? 0);
+  (goal?.ratio === undefined || subjectMs <= goal.ratio * baselineMs + (goal.plusMs ?? 0)) && (goal?.maxMs === undefined || subjectMs <= goal.maxMs);
 
 export function defineCase<State>(bench: BenchCase<State>): RunnableCase {
   return {
@@ -150,8 +153,10 @@ const fmtMs = (v: number) => (v < 10 ? `${v.toFixed(1)} ms` : `${Math.round(v)} 
 
 function formatGoal(r: BenchResult): string {
   if (!r.goal) return '';
-  const plus = r.goal.plusMs ? ` + ${r.goal.plusMs} ms` : '';
-  return `; goal <= ${r.goal.ratio}x${plus}: ${r.pass ? 'ok' : 'OVER'}`;
+  const parts: string[] = [];
+  if (r.goal.ratio !== undefined) parts.push(`<= ${r.goal.ratio}x${r.goal.plusMs ? ` + ${r.goal.plusMs} ms` : ''}`);
+  if (r.goal.maxMs !== undefined) parts.push(`<= ${r.goal.maxMs} ms`);
+  return `; goal ${parts.join(' and ')}: ${r.pass ? 'ok' : 'OVER'}`;
 }
 
 export function formatLine(line: BenchLine): string {
