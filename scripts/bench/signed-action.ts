@@ -21,6 +21,9 @@ export interface SignedState {
   sign: Sign;
 }
 
+/** What the raw baseline needs: the sandbox and a keypair in memory. */
+export type RawSigner = Pick<SignedState, 'sandbox' | 'key' | 'pair' | 'sign'>;
+
 export const RAW_BASELINE = 'raw fetch, signing headers built inline (keypair in memory)';
 
 /**
@@ -48,14 +51,14 @@ export async function signedTeardown(state: SignedState): Promise<void> {
 }
 
 /** The CLI's v1 headers, built inline: `hotkey:nonce:purpose` signed with sr25519, hex. */
-export function rawHeaders(state: SignedState, purpose: string): Record<string, string> {
+export function rawHeaders(state: RawSigner, purpose: string): Record<string, string> {
   const nonce = String(Math.floor(Date.now() / 1000));
   const signature = Buffer.from(state.sign(`${state.key.ss58}:${nonce}:${purpose}`, state.pair)).toString('hex');
   return { 'X-Chutes-Hotkey': state.key.ss58, 'X-Chutes-Nonce': nonce, 'X-Chutes-Signature': signature };
 }
 
 /** One raw signed request; throws on a non-2xx so a broken baseline never looks fast. */
-export async function rawSigned(state: SignedState, pathAndQuery: string, purpose: string): Promise<unknown> {
+export async function rawSigned(state: RawSigner, pathAndQuery: string, purpose: string): Promise<unknown> {
   const res = await fetch(`${state.sandbox.url}${pathAndQuery}`, { headers: rawHeaders(state, purpose) });
   const body: unknown = await res.json();
   if (!res.ok) throw new Error(`raw GET ${pathAndQuery} answered ${res.status}: ${JSON.stringify(body)}`);
