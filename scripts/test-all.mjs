@@ -5,42 +5,20 @@
 // private D-Bus session with a throwaway, unlocked gnome-keyring: tests never touch your keyring.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { insidePrivateKeyring, missingKeyringTools, runInPrivateKeyring, unlockKeyring as unlockSessionKeyring, withoutDisplay } from './private-keyring.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
-const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
-
-function withoutDisplay(env) {
-  // A DISPLAY lets a locked keyring pop an unlock prompt that would hang the run.
-  const { DISPLAY: _display, WAYLAND_DISPLAY: _wayland, ...rest } = env;
-  return rest;
-}
-
-const UNLOCK = 'printf %s "$CHUTES_TEST_KEYRING_PW" | gnome-keyring-daemon --unlock --components=secrets >/dev/null';
-
-if (process.env.CHUTES_TEST_KEYRING !== '1') {
-  const missing = ['dbus-run-session', 'gnome-keyring-daemon'].filter((cmd) => !has(cmd));
+if (!insidePrivateKeyring()) {
+  const missing = missingKeyringTools();
   if (missing.length > 0) {
     console.error(`npm test needs a private Secret Service for the keychain tests, but ${missing.join(' and ')} is missing.`);
     console.error('On Debian/Ubuntu: sudo apt-get install gnome-keyring dbus dbus-x11 (and chromium for the e2e specs).');
     process.stdout.write('0 passed, 1 failed\n');
     process.exit(1);
   }
-  const xdg = fs.mkdtempSync(path.join(os.tmpdir(), 'chutes-test-keyring-'));
-  // A private runtime dir too: gnome-keyring finds "its" daemon through $XDG_RUNTIME_DIR/keyring,
-  // and on a desktop that is your real keyring's.
-  const runtime = fs.mkdtempSync(path.join(os.tmpdir(), 'chutes-test-runtime-'));
-  const script = `${UNLOCK} && exec node scripts/test-all.mjs`;
-  const run = spawnSync('dbus-run-session', ['--', 'sh', '-c', script], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...withoutDisplay(process.env), XDG_DATA_HOME: xdg, XDG_RUNTIME_DIR: runtime, CHUTES_TEST_KEYRING: '1', CHUTES_TEST_KEYRING_PW: 'chutes-test' },
-  });
-  fs.rmSync(xdg, { recursive: true, force: true });
-  fs.rmSync(runtime, { recursive: true, force: true });
-  process.exit(run.status ?? 1);
+  process.exit(runInPrivateKeyring('node', ['scripts/test-all.mjs'], { cwd: root }));
 }
 
 const results = path.join(root, 'test-results');
@@ -79,14 +57,8 @@ for (const [name, command, args] of [
   } else summary.push(`${name}: ok`);
 }
 
-/**
- * Make sure the session's keyring daemon is running and unlocked before a suite that uses it. If
- * the first daemon went away, D-Bus starts a new one on demand, which comes up locked; `--unlock`
- * reaches whichever daemon owns the session (through the private runtime dir) and unlocks it.
- */
 function unlockKeyring() {
-  if (!process.env.CHUTES_TEST_KEYRING_PW) return;
-  spawnSync('sh', ['-c', UNLOCK], { cwd: root, stdio: 'inherit', env });
+  unlockSessionKeyring(env, root);
 }
 
 /** Run a vitest suite with a JSON report and add its counts to the totals. */

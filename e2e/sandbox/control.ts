@@ -1,5 +1,6 @@
 // The sandbox-only control surface, shared by the /_sandbox/* HTTP routes and the in-process handle.
 
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Faults, Sandbox } from './context';
 import { noFaults } from './context';
@@ -88,6 +89,20 @@ export class SandboxControl {
   addImage(userId: string, name: string, tag: string): { image_id: string; name: string; tag: string; user_id: string } {
     const user = this.user(userId);
     return { image_id: addImage(this.sb.state, user.user_id, name, tag, this.sb.now()), name, tag, user_id: user.user_id };
+  }
+
+  /**
+   * Bulk-add `count` admin API keys named `<prefix><n>` for paging tests and benchmarks. Their
+   * secrets are never issued (the stored hash matches nothing), so they can be listed, not used.
+   */
+  addApiKeys(userId: string, count: number, prefix = 'bulk-'): { user_id: string; added: number } {
+    const user = this.user(userId);
+    const at = this.sb.now();
+    for (let i = 0; i < count; i++) {
+      const api_key_id = randomUUID();
+      this.sb.state.apiKeys[api_key_id] = { api_key_id, user_id: user.user_id, admin: true, name: `${prefix}${i}`, created_at: at, key_hash: 'unusable', scopes: [] };
+    }
+    return { user_id: user.user_id, added: count };
   }
 
   setBalance(userId: string, balance: number): { user_id: string; balance: number } {

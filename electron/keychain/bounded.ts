@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { findCredentialsAsync } from '@napi-rs/keyring';
 import { describeError, log } from '../log';
 import { keychainFailure, keychainTimeout } from './keychain-errors';
@@ -6,12 +7,34 @@ import { keychainFailure, keychainTimeout } from './keychain-errors';
 export type Bounded = <T>(what: string, work: (signal: AbortSignal) => Promise<T>) => Promise<T>;
 
 /**
- * Measured: constructing an entry talks to D-Bus synchronously and blocks the event loop forever
- * on a bus that never answers, so every call first makes an async search of `probeService` (an
- * account-less service: an empty, cheap round trip that stays off the main thread) and only then
- * runs `work`. A late answer after the deadline is ignored; the native call cannot be cancelled.
+ * How long a bus that just answered is trusted without a new probe. Measured: each probe is a full
+ * D-Bus round trip (~6 ms, more on a busy machine), as much as the read it guards, so a signed
+ * call paid twice. Within this window a bus can only turn silent between two calls of one burst of
+ * work (a screen load, a bulk action); any failure or timeout ends the window at once.
  */
-export function createBounded(timeoutMs: number, probeService: string): Bounded {
+export const PROBE_FRESH_MS = 3_000;
+
+export interface BoundedOptions {
+  /** Seam for tests: the clock the probe window is measured on. */
+  now?: () => number;
+  /** Seam for tests: the probe itself. */
+  probe?: (service: string, signal: AbortSignal) => Promise<unknown>;
+  probeFreshMs?: number;
+}
+
+/**
+ * Measured: constructing an entry talks to D-Bus synchronously and blocks the event loop forever
+ * on a bus that never answers, so work first makes an async search of `probeService` (an
+ * account-less service: an empty, cheap round trip that stays off the main thread) and only then
+ * runs `work` — unless a probe or keychain call succeeded within `PROBE_FRESH_MS`. A late answer
+ * after the deadline is ignored; the native call cannot be cancelled.
+ */
+export function createBounded(timeoutMs: number, probeService: string, options: BoundedOptions = {}): Bounded {
+  const now = options.now ?? (() => performance.now());
+  const probe = options.probe ?? ((service: string, signal: AbortSignal) => findCredentialsAsync(service, null, signal));
+  const freshMs = options.probeFreshMs ?? PROBE_FRESH_MS;
+  let answeredAt = Number.NEGATIVE_INFINITY;
+
   return async <T>(what: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -22,13 +45,17 @@ export function createBounded(timeoutMs: number, probeService: string): Bounded 
       }, timeoutMs);
     });
     const run = (async () => {
-      await findCredentialsAsync(probeService, null, controller.signal);
-      return work(controller.signal);
+      if (now() - answeredAt >= freshMs) await probe(probeService, controller.signal);
+      const value = await work(controller.signal);
+      // Only a call that finished in time renews the window (a late answer is a failure).
+      if (!controller.signal.aborted) answeredAt = now();
+      return value;
     })();
     run.catch(() => undefined); // settled late after a timeout: already reported
     try {
       return await Promise.race([run, deadline]);
     } catch (error) {
+      answeredAt = Number.NEGATIVE_INFINITY;
       const failure = keychainFailure(error);
       log.warn(`keychain ${what} failed: ${failure.appError.message} [${describeError(error)}]`);
       throw failure;

@@ -1,68 +1,55 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { discoverWallets, type DiscoverCallOptions } from '../../electron/wallets/discover';
 import { createDiscoveryCache } from '../../electron/wallets/discovery-cache';
 import type { WalletsScan } from '../../shared/wallets';
-import { makeKey, publicJson } from '../../electron/wallets/test-fixtures';
-import { defineCase, type RunnableCase } from './harness';
+import { defineCase, measurement, type Goal, type Measurement, type RunnableCase } from './harness';
+import { BASELINE_NAME, baselineScan, makeTree, type Tree } from './wallet-tree';
 
-interface Tree {
-  root: string;
-  hotkeys: number;
+/** Hotkeys found, whatever their status (the baseline parses every file). */
+export function countHotkeys(scan: unknown): number {
+  return (scan as WalletsScan).wallets.reduce((n, w) => n + w.hotkeys.length, 0);
 }
 
-/** One real keypair's JSON reused under many names: generation stays fast, parsing stays real. */
-async function makeTree(wallets: number, hotkeysPerWallet: number): Promise<Tree> {
-  const key = await makeKey();
-  const hotkeyJson = JSON.stringify(key.json);
-  const coldJson = publicJson(key);
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'chutes-bench-wallets-'));
-  for (let w = 0; w < wallets; w++) {
-    const wallet = path.join(root, `wallet${w}`);
-    fs.mkdirSync(path.join(wallet, 'hotkeys'), { recursive: true });
-    fs.writeFileSync(path.join(wallet, 'coldkeypub.txt'), coldJson, { mode: 0o644 });
-    for (let h = 0; h < hotkeysPerWallet; h++) {
-      fs.writeFileSync(path.join(wallet, 'hotkeys', `hotkey${h}`), hotkeyJson, { mode: 0o600 });
-    }
-  }
-  return { root, hotkeys: wallets * hotkeysPerWallet };
+/** The longest the event loop waited while discovery ran: what a click or IPC call would wait. */
+export const LOOP_DELAY_BUDGET_MS = 50;
+
+async function loopDelayDuring(work: () => Promise<unknown>): Promise<{ max: number; p99: number }> {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  histogram.enable();
+  await work();
+  histogram.disable();
+  return { max: histogram.max / 1e6, p99: histogram.percentile(99) / 1e6 };
 }
 
-/** What any straightforward implementation would do: a sequential readdir + readFile loop. */
-async function baselineScan(root: string): Promise<number> {
-  let hotkeys = 0;
-  for (const wallet of await fs.promises.readdir(root)) {
-    const dir = path.join(root, wallet);
-    JSON.parse(await fs.promises.readFile(path.join(dir, 'coldkeypub.txt'), 'utf8'));
-    const hotkeysDir = path.join(dir, 'hotkeys');
-    for (const name of await fs.promises.readdir(hotkeysDir)) {
-      JSON.parse(await fs.promises.readFile(path.join(hotkeysDir, name), 'utf8'));
-      hotkeys++;
-    }
-  }
-  return hotkeys;
-}
+type Variant = [suffix: string, opts: DiscoverCallOptions, goal?: Goal];
 
-function countOk(scan: unknown): number {
-  return (scan as WalletsScan).wallets.reduce((n, w) => n + w.hotkeys.filter((h) => h.status === 'ok').length, 0);
-}
-
-function discoveryCase(wallets: number, hotkeysPerWallet: number, options: Array<[string, DiscoverCallOptions]>): RunnableCase {
+function discoveryCase(wallets: number, hotkeysPerWallet: number, variants: Variant[], realKeys = false): RunnableCase {
   const label = `${wallets} wallets x ${hotkeysPerWallet} hotkeys`;
   return defineCase<Tree>({
     name: `wallet discovery (${label})`,
-    baselineName: 'baseline readdir+readFile',
-    setup: () => makeTree(wallets, hotkeysPerWallet),
-    subjects: options.map(([variant, opts]) => ({
-      name: `wallet discovery${variant} (${label})`,
+    baselineName: BASELINE_NAME,
+    setup: () => makeTree(wallets, hotkeysPerWallet, realKeys),
+    subjects: variants.map(([variant, opts, goal]) => ({
+      name: `discoverWallets${variant} (${label})`,
       run: (tree: Tree) => discoverWallets(tree.root, opts),
+      ...(goal ? { goal } : {}),
     })),
-    baseline: (tree) => baselineScan(tree.root),
+    baseline: (tree) => Promise.resolve(baselineScan(tree.root)),
     teardown: (tree) => fs.promises.rm(tree.root, { recursive: true, force: true }),
     check: (scan, baselineCount) => {
-      const ok = countOk(scan);
-      return ok === baselineCount ? null : `discovery found ${ok} ok hotkeys, baseline read ${String(baselineCount)}`;
+      const found = countHotkeys(scan);
+      return found === baselineCount ? null : `discovery found ${found} hotkeys, the baseline read ${String(baselineCount)}`;
+    },
+    extra: async (tree): Promise<Measurement[]> => {
+      if (realKeys) return [];
+      const delay = await loopDelayDuring(() => discoverWallets(tree.root));
+      return [
+        measurement(`event-loop delay during discoverWallets (${label})`, delay.max, 'ms', {
+          budget: LOOP_DELAY_BUDGET_MS,
+          note: `max; p99 ${delay.p99.toFixed(1)} ms`,
+        }),
+      ];
     },
   });
 }
@@ -74,13 +61,18 @@ function discoveryCase(wallets: number, hotkeysPerWallet: number, options: Array
  */
 export const walletDiscoveryCases: RunnableCase[] = [
   discoveryCase(1000, 20, [
-    ['', {}],
+    ['', {}, { ratio: 1.5 }],
     [", io: 'async'", { io: 'async' }],
-    [', rescan (warm cache)', { cache: createDiscoveryCache() }],
+    [', rescan (warm cache)', { cache: createDiscoveryCache() }, { ratio: 1.5 }],
   ]),
   // Full sr25519 derivation per seed: what `verifySeeds: true` costs, on a smaller tree.
-  discoveryCase(100, 20, [
-    [', verifySeeds', { verifySeeds: true }],
-    [', verifySeeds, rescan (warm cache)', { verifySeeds: true, cache: createDiscoveryCache() }],
-  ]),
+  discoveryCase(
+    100,
+    20,
+    [
+      [', verifySeeds', { verifySeeds: true }],
+      [', verifySeeds, rescan (warm cache)', { verifySeeds: true, cache: createDiscoveryCache() }],
+    ],
+    true,
+  ),
 ];
