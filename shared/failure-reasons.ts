@@ -20,6 +20,9 @@ export type ProfileReason =
   | 'file-not-regular'
   | 'newer-data-format';
 
+/** Files in the data folder shared by the window and the web host. */
+export type StorageReason = 'data-busy';
+
 /** Any signed call to the Chutes API. */
 export type AuthReason = 'hotkey-not-registered' | 'credentials-rejected' | 'token-rejected' | 'no-active-profile';
 
@@ -45,6 +48,7 @@ export type FailureReason =
   | ErrorCode
   | KeychainReason
   | ProfileReason
+  | StorageReason
   | AuthReason
   | TransportReason
   | RegistrationReason

@@ -2,6 +2,7 @@ import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ActivityEntry } from '../../shared/activity';
 import { failureIs } from '../../shared/errors';
+import { lockPathFor, withFileLock } from '../concurrency/file-lock';
 import { readFileCapped } from '../fs/read-capped';
 import { describeError, log } from '../log';
 
@@ -74,13 +75,29 @@ export function createActivityLog(dir: string, opts: { maxBytes?: number } = {})
   // Appends are chained so concurrent calls never interleave a rotation with a write.
   let queue: Promise<void> = Promise.resolve();
 
-  async function write(line: string): Promise<void> {
-    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-    const size = await fs.stat(file).then(
+  const lockPath = lockPathFor(dir, ACTIVITY_FILE);
+  const currentSize = () =>
+    fs.stat(file).then(
       (s) => s.size,
       () => 0,
     );
-    if (size > 0 && size + line.length > maxBytes) await fs.rename(file, rotated);
+
+  /**
+   * Appends need no lock (O_APPEND lines land whole), but rotation is a read-modify-write: two
+   * processes rotating at once would rename a fresh file over the one just rotated. Under the
+   * lock, rotate only if the file is still over the limit.
+   */
+  async function rotate(lineLength: number): Promise<void> {
+    await withFileLock(lockPath, async () => {
+      const size = await currentSize();
+      if (size > 0 && size + lineLength > maxBytes) await fs.rename(file, rotated);
+    }, { what: 'the activity log', timeoutMs: 2_000 });
+  }
+
+  async function write(line: string): Promise<void> {
+    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+    const size = await currentSize();
+    if (size > 0 && size + line.length > maxBytes) await rotate(line.length);
     // O_NONBLOCK: a FIFO put in the file's place must not hold every signed call until a reader comes.
     const handle = await fs.open(file, APPEND_FLAGS, 0o600);
     try {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
 import { lstat, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { processAlive } from '../concurrency/process-identity';
 
 /**
  * Our temp files are `.<target name>.<pid>.<12 hex>.tmp` beside the target. They may hold a seed,
@@ -42,17 +43,6 @@ export function newTempPath(target: string): string {
 /** The temp file is published or removed: no longer ours to clean up. */
 export function releaseTempPath(temp: string): void {
   inFlight.delete(temp);
-}
-
-function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, run by someone else.
-    return (error as { code?: string }).code === 'EPERM';
-  }
 }
 
 async function isAbandoned(dir: string, name: string, target: string | undefined, now: number): Promise<boolean> {

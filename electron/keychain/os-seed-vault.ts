@@ -1,5 +1,6 @@
 import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
 import { AppFailure } from '../../shared/errors';
+import { lockPathFor } from '../concurrency/file-lock';
 import { isValidSs58 } from '../signer/ss58';
 import { createBounded } from './bounded';
 import { cleanLabel, SEED_INDEX_ACCOUNT } from './seed-index';
@@ -15,6 +16,11 @@ export interface OsSeedVaultOptions {
   /** Keychain service names; tests pass unique ones so runs never collide. */
   seedService?: string;
   sessionService?: string;
+  /**
+   * The app's data folder. The seed index is one keychain entry that every process on this data
+   * folder updates; its lock file lives here. Without it updates are serialised in-process only.
+   */
+  dataDir?: string;
 }
 
 // Pin Linux to the Secret Service: the default silently falls back to the kernel keyring, which
@@ -70,7 +76,8 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
   const seedService = opts.seedService ?? SEED_SERVICE;
   const sessionService = opts.sessionService ?? SESSION_SERVICE;
   const bounded = createBounded(resolveTimeout(opts.timeoutMs), `${seedService}-probe`);
-  const index = createSeedIndexStore(sessionService, bounded, ENTRY_OPTIONS);
+  const lockPath = opts.dataDir === undefined ? undefined : lockPathFor(opts.dataDir, `seed-index.${sessionService}`);
+  const index = createSeedIndexStore(sessionService, bounded, ENTRY_OPTIONS, lockPath);
 
   // Constructed inside bounded work only: the constructor may block on a silent bus.
   const seedEntry = (ss58: string) => new AsyncEntry(seedService, ss58, ENTRY_OPTIONS);

@@ -2,7 +2,8 @@ import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
 import { log } from '../log';
 import type { Bounded } from './bounded';
 import { parseSeedIndex, SEED_INDEX_ACCOUNT, serializeSeedIndex, type SeedIndex } from './seed-index';
-import { createSerialQueue, type SerialQueue } from './serial-queue';
+import { withFileLock } from '../concurrency/file-lock';
+import { createSerialQueue, type SerialQueue } from '../concurrency/serial-queue';
 
 /** Change the index in place; resolve true if it changed and must be written back. */
 export type IndexChange = (index: SeedIndex, signal: AbortSignal) => boolean | Promise<boolean>;
@@ -29,9 +30,12 @@ function queueFor(service: string): SerialQueue {
  * The seed index as one keychain entry in the session service: it is public data, but keeping it
  * in the keychain means it lives and dies with the seeds (same backup, same wipe). Each read and
  * write is its own bounded keychain call, so a stuck keychain fails it like any other call.
+ * `lockPath` (a file in the data folder) makes updates exclusive across processes too.
  */
-export function createSeedIndexStore(service: string, bounded: Bounded, options: EntryOptions): SeedIndexStore {
-  const queue = queueFor(service);
+export function createSeedIndexStore(service: string, bounded: Bounded, options: EntryOptions, lockPath?: string): SeedIndexStore {
+  // Other processes on the data folder (window and web host) share the keychain entry: with a
+  // data folder the lock file serialises them too (it queues this process's callers itself).
+  const queue: SerialQueue = lockPath === undefined ? queueFor(service) : (job) => withFileLock(lockPath, job, { what: 'the list of stored hotkeys' });
   // Constructed inside bounded work only: the constructor may block on a silent bus.
   const entry = () => new AsyncEntry(service, SEED_INDEX_ACCOUNT, options);
 

@@ -3,7 +3,8 @@ import { AppFailure } from '../../shared/errors';
 import type { SeedVault } from '../keychain/seed-vault';
 import { zodIssues } from '../ipc-router';
 import { displayNameSchema, profileInputSchema, type ProfilesFile } from './profile-schema';
-import { profilesFilePath, readProfilesFile, writeProfilesFile } from './profiles-file';
+import { withFileLock } from '../concurrency/file-lock';
+import { profilesFilePath, profilesLockPath, ProfilesFileCorrupt, readProfilesFile, writeProfilesFile } from './profiles-file';
 import type { Profile, ProfileInput, RemoveProfileResult } from '../../shared/profiles';
 
 export interface ProfileStore {
@@ -54,20 +55,25 @@ export function createProfileStore(options: ProfileStoreOptions): ProfileStore {
   const filePath = profilesFilePath(options.dataDir);
   const now = options.now ?? (() => new Date());
   const { vault } = options;
-  // Reads and writes are serialised so two calls in this process cannot interleave a read-modify-write.
-  let queue: Promise<unknown> = Promise.resolve();
+  const lockPath = profilesLockPath(options.dataDir);
+  // Every read-modify-write holds the profiles lock, so the window and the web host on this data
+  // folder (and concurrent calls in one process) never lose each other's changes.
+  const locked = <T>(task: () => Promise<T>): Promise<T> => withFileLock(lockPath, task, { what: 'your saved profiles' });
 
-  function serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
+  // Reads need no lock: writes replace the file atomically. Only a corrupt file is dealt with
+  // under the lock, after reading it again there.
+  async function read(): Promise<ProfilesFile> {
+    try {
+      return await readProfilesFile(filePath, now, { moveAside: false });
+    } catch (error) {
+      if (!(error instanceof ProfilesFileCorrupt)) throw error;
+      return locked(() => readProfilesFile(filePath, now));
+    }
   }
 
-  const read = () => readProfilesFile(filePath, now);
-
   function mutate<T>(change: (file: ProfilesFile) => Promise<T> | T): Promise<T> {
-    return serial(async () => {
-      const file = await read();
+    return locked(async () => {
+      const file = await readProfilesFile(filePath, now);
       const result = await change(file);
       await writeProfilesFile(filePath, file);
       return result;
@@ -76,18 +82,16 @@ export function createProfileStore(options: ProfileStoreOptions): ProfileStore {
 
   return {
     filePath,
-    list: () => serial(async () => (await read()).profiles),
-    snapshot: () =>
-      serial(async () => {
-        const { profiles, activeId } = await read();
-        return { profiles, activeId };
-      }),
-    get: (id) => serial(async () => find(await read(), id)),
-    getActive: () =>
-      serial(async () => {
-        const file = await read();
-        return file.profiles.find((p) => p.id === file.activeId) ?? null;
-      }),
+    list: async () => (await read()).profiles,
+    async snapshot() {
+      const { profiles, activeId } = await read();
+      return { profiles, activeId };
+    },
+    get: async (id) => find(await read(), id),
+    async getActive() {
+      const file = await read();
+      return file.profiles.find((p) => p.id === file.activeId) ?? null;
+    },
 
     upsert(input) {
       const parsed = profileInputSchema.safeParse(input);
@@ -132,8 +136,8 @@ export function createProfileStore(options: ProfileStoreOptions): ProfileStore {
     },
 
     remove(id, removeOptions = {}) {
-      return serial(async () => {
-        const file = await read();
+      return locked(async () => {
+        const file = await readProfilesFile(filePath, now);
         const removed = find(file, id);
         file.profiles = file.profiles.filter((p) => p.id !== id);
         if (file.activeId === id) file.activeId = file.profiles[0]?.id ?? null;

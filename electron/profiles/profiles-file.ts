@@ -1,6 +1,7 @@
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { AppFailure, failureIs } from '../../shared/errors';
+import { lockPathFor } from '../concurrency/file-lock';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { readTextFileCapped } from '../fs/read-capped';
 import { log } from '../log';
@@ -10,6 +11,11 @@ export const PROFILES_FILE_NAME = 'profiles.json';
 
 export function profilesFilePath(dataDir: string): string {
   return path.join(dataDir, PROFILES_FILE_NAME);
+}
+
+/** Held by every read-modify-write of the profiles file, in every process on this data folder. */
+export function profilesLockPath(dataDir: string): string {
+  return lockPathFor(dataDir, PROFILES_FILE_NAME);
 }
 
 export const emptyProfilesFile = (): ProfilesFile => ({ version: PROFILES_FILE_VERSION, activeId: null, profiles: [] });
@@ -23,7 +29,7 @@ function stamp(now: Date): string {
  * Never overwrite a file we cannot read: it may be hand-edited or from a broken disk, and is the
  * user's data. Move it aside and tell them where it went; the next read starts from empty.
  */
-async function setAside(filePath: string, reason: string, now: Date): Promise<never> {
+async function setFileAside(filePath: string, reason: string, now: Date): Promise<never> {
   const aside = `${filePath}.corrupt-${stamp(now)}`;
   await rename(filePath, aside);
   log.warn(`profiles: ${filePath} unreadable (${reason}); moved to ${aside}`);
@@ -32,7 +38,16 @@ async function setAside(filePath: string, reason: string, now: Date): Promise<ne
   });
 }
 
-export async function readProfilesFile(filePath: string, now: () => Date): Promise<ProfilesFile> {
+/** Thrown instead of moving a corrupt file aside when the caller does not hold the profiles lock. */
+export class ProfilesFileCorrupt extends Error {}
+
+/**
+ * Read and check the file. A corrupt file is moved aside only with `moveAside` (the caller holds
+ * the profiles lock, so it cannot move a good file another process has just written in its place).
+ */
+export async function readProfilesFile(filePath: string, now: () => Date, { moveAside = true } = {}): Promise<ProfilesFile> {
+  const setAside = (file: string, reason: string, at: Date): Promise<never> =>
+    moveAside ? setFileAside(file, reason, at) : Promise.reject(new ProfilesFileCorrupt(reason));
   let text: string;
   try {
     ({ text } = await readTextFileCapped(filePath));

@@ -3,18 +3,14 @@ const HEX = new Int8Array(128).fill(-1);
 for (let i = 0; i < 10; i++) HEX[0x30 + i] = i;
 for (let i = 0; i < 6; i++) HEX[0x41 + i] = HEX[0x61 + i] = 10 + i;
 
-/**
- * 32 bytes as hex, with or without `0x`, as btwallet writes seeds and public keys. Decoded by hand
- * into a fresh array: Buffer.from would leave a copy in Node's shared pool that callers cannot zero.
- */
-export function parseHex32(value: unknown): Uint8Array | null {
-  if (typeof value !== 'string') return null;
-  const start = value.length === 66 && value[0] === '0' && (value[1] === 'x' || value[1] === 'X') ? 2 : 0;
-  if (value.length - start !== 64) return null;
+/** Decode 64 hex digits (after an optional `0x`) read through `codeAt` into a fresh array. */
+function decodeHex32(length: number, codeAt: (i: number) => number): Uint8Array | null {
+  const start = length === 66 && codeAt(0) === 0x30 && (codeAt(1) === 0x78 || codeAt(1) === 0x58) ? 2 : 0;
+  if (length - start !== 64) return null;
   const out = new Uint8Array(32);
   for (let i = 0; i < 32; i++) {
-    const a = value.charCodeAt(start + i * 2);
-    const b = value.charCodeAt(start + i * 2 + 1);
+    const a = codeAt(start + i * 2);
+    const b = codeAt(start + i * 2 + 1);
     const hi = a < 128 ? (HEX[a] ?? -1) : -1;
     const lo = b < 128 ? (HEX[b] ?? -1) : -1;
     if (hi < 0 || lo < 0) {
@@ -24,6 +20,20 @@ export function parseHex32(value: unknown): Uint8Array | null {
     out[i] = (hi << 4) | lo;
   }
   return out;
+}
+
+/**
+ * 32 bytes as hex, with or without `0x`, as btwallet writes seeds and public keys. Decoded by hand
+ * into a fresh array: Buffer.from would leave a copy in Node's shared pool that callers cannot zero.
+ */
+export function parseHex32(value: unknown): Uint8Array | null {
+  if (typeof value !== 'string') return null;
+  return decodeHex32(value.length, (i) => value.charCodeAt(i));
+}
+
+/** The same, read from ASCII bytes [start, end) without ever making a string of them. */
+export function parseHex32Bytes(bytes: Uint8Array, start: number, end: number): Uint8Array | null {
+  return decodeHex32(end - start, (i) => bytes[start + i] ?? 0);
 }
 
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {

@@ -1,5 +1,6 @@
 import { Keyring } from '@polkadot/keyring';
 import { checkAddress, encodeAddress } from '@polkadot/util-crypto';
+import { cryptoWaitReady, sr25519Verify } from '@polkadot/util-crypto';
 import { getPublicKey, secretFromSeed, verify } from '@scure/sr25519';
 import { describe, expect, it } from 'vitest';
 import { buildSigningMessage, decodeSs58, isValidSs58, loadPublicKeyDeriver, nonceFrom, sha256Hex, signedHeaders, signMessage, ss58FromSeed } from './index';
@@ -57,13 +58,16 @@ describe('sr25519', () => {
     expect(() => derive(new Uint8Array(31))).toThrow(/32 bytes/);
   });
 
-  it('signs so that the independent @scure/sr25519 verifies it, hex without 0x', async () => {
+  it('signs so that @scure/sr25519 and the independent polkadot wasm code both verify it, hex without 0x', async () => {
     const message = `${HOTKEY}:1700000000:${BODY_SHA}`;
     const sig = await signMessage(SEED, message);
     expect(sig).toMatch(/^[0-9a-f]{128}$/);
     const publicKey = Buffer.from(PUBLIC_KEY, 'hex');
     expect(scureVerify(message, sig, publicKey)).toBe(true);
     expect(scureVerify(`${message}x`, sig, publicKey)).toBe(false);
+    await cryptoWaitReady();
+    expect(sr25519Verify(message, `0x${sig}`, publicKey)).toBe(true);
+    expect(sr25519Verify(`${message}x`, `0x${sig}`, publicKey)).toBe(false);
     // The key scure derives from the same seed is the one we sign for.
     expect(Buffer.from(getPublicKey(secretFromSeed(SEED))).toString('hex')).toBe(PUBLIC_KEY);
   });

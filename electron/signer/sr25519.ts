@@ -1,19 +1,29 @@
-import type * as UtilCrypto from '@polkadot/util-crypto';
+import type * as Sr25519 from '@scure/sr25519';
+import type { encodeAddress as EncodeAddress } from '@polkadot/util-crypto';
 import { SS58_FORMAT } from './ss58';
 
 const SEED_BYTES = 32;
 
-let loading: Promise<typeof UtilCrypto> | undefined;
+interface SignerLibs {
+  sr: typeof Sr25519;
+  encodeAddress: typeof EncodeAddress;
+}
+
+let loading: Promise<SignerLibs> | undefined;
 
 /**
- * The app's one loader for the sr25519 code. It (wasm init included) costs ~0.7 s to load, so it is
- * imported on first use, never at start-up. Call this after the first paint to warm it up.
+ * The app's one loader for the sr25519 code, imported on first use, never at start-up.
+ *
+ * Signing and derivation use @scure/sr25519 (plain JS over Uint8Arrays) rather than the wasm
+ * build behind @polkadot/util-crypto or a keyring pair: the wasm code copies each seed and secret
+ * key into its own heap and frees it without wiping, and a pair keeps the secret in a closure.
+ * Here every secret buffer is ours and zeroed after use; scure wipes its own intermediates.
  */
-export function loadSigner(): Promise<typeof UtilCrypto> {
-  loading ??= import('@polkadot/util-crypto').then(async (mod) => {
-    await mod.cryptoWaitReady();
-    return mod;
-  });
+export function loadSigner(): Promise<SignerLibs> {
+  loading ??= Promise.all([import('@scure/sr25519'), import('@polkadot/util-crypto')]).then(([sr, util]) => ({
+    sr,
+    encodeAddress: util.encodeAddress,
+  }));
   // A failed load (should not happen) must not poison later attempts.
   loading.catch(() => (loading = undefined));
   return loading;
@@ -23,20 +33,14 @@ function checkSeed(seed: Uint8Array): void {
   if (seed.length !== SEED_BYTES) throw new Error(`A hotkey seed must be exactly ${SEED_BYTES} bytes.`);
 }
 
-/**
- * We call the primitives `Keyring.addFromSeed` uses for sr25519 (`sr25519PairFromSeed`,
- * `sr25519Sign`) directly, so the 64-byte expanded secret is ours to wipe after each use; a
- * keyring pair would keep it alive in a closure.
- */
-type Pair = ReturnType<typeof UtilCrypto.sr25519PairFromSeed>;
-
-function withPairOf<T>(mod: typeof UtilCrypto, seed: Uint8Array, fn: (pair: Pair) => T): T {
+/** Run `fn` with the 64-byte expanded secret of `seed`, zeroed afterwards whatever happens. */
+function withSecretOf<T>(sr: typeof Sr25519, seed: Uint8Array, fn: (secret: Uint8Array) => T): T {
   checkSeed(seed);
-  const pair = mod.sr25519PairFromSeed(seed);
+  const secret = sr.secretFromSeed(seed);
   try {
-    return fn(pair);
+    return fn(secret);
   } finally {
-    pair.secretKey.fill(0);
+    secret.fill(0);
   }
 }
 
@@ -47,18 +51,18 @@ export type DerivePublicKey = (seed: Uint8Array) => Uint8Array;
  * `verifySeeds`) without an await per seed. Only the public key outlives each call.
  */
 export async function loadPublicKeyDeriver(): Promise<DerivePublicKey> {
-  const mod = await loadSigner();
-  return (seed) => withPairOf(mod, seed, (pair) => pair.publicKey);
+  const { sr } = await loadSigner();
+  return (seed) => withSecretOf(sr, seed, (secret) => sr.getPublicKey(secret));
 }
 
 /** SS58 address (prefix 42, Bittensor's) of the hotkey whose mini-secret is `seed`. */
 export async function ss58FromSeed(seed: Uint8Array): Promise<string> {
-  const mod = await loadSigner();
-  return withPairOf(mod, seed, (pair) => mod.encodeAddress(pair.publicKey, SS58_FORMAT));
+  const { sr, encodeAddress } = await loadSigner();
+  return withSecretOf(sr, seed, (secret) => encodeAddress(sr.getPublicKey(secret), SS58_FORMAT));
 }
 
 /** sr25519 signature (substrate context) of the UTF-8 message, lowercase hex without `0x`. */
 export async function signMessage(seed: Uint8Array, message: string): Promise<string> {
-  const mod = await loadSigner();
-  return withPairOf(mod, seed, (pair) => Buffer.from(mod.sr25519Sign(new TextEncoder().encode(message), pair)).toString('hex'));
+  const { sr } = await loadSigner();
+  return withSecretOf(sr, seed, (secret) => Buffer.from(sr.sign(secret, new TextEncoder().encode(message))).toString('hex'));
 }

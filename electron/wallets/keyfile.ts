@@ -1,5 +1,6 @@
 import { bytesEqual, parseHex32 } from '../signer/bytes';
 import { decodeSs58 } from '../signer/ss58';
+import { redactKeyfileSecrets } from './keyfile-secrets';
 
 /**
  * Classifying the bytes of btwallet key files (hotkeys/<name>, hotkeys/<name>pub.txt,
@@ -35,8 +36,11 @@ export type ColdkeyParse =
 
 function parseJsonObject(bytes: Uint8Array): Record<string, unknown> | null {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let text = buf.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return parseJsonText(buf.toString('utf8'));
+}
+
+function parseJsonText(raw: string): Record<string, unknown> | null {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   try {
     const value: unknown = JSON.parse(text);
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
@@ -62,7 +66,20 @@ export function parseHotkeyContent(bytes: Uint8Array): HotkeyParse {
   if (isEncryptedKeyfile(bytes)) {
     return { ...none, status: 'encrypted', message: 'Encrypted hotkey file; decrypt it with btcli before importing.' };
   }
-  const json = parseJsonObject(bytes);
+  // The secrets come out of the bytes before any text is made (keyfile-secrets.ts).
+  const redacted = redactKeyfileSecrets(bytes);
+  const json = parseJsonText(redacted.text);
+  const redactedSeed = redacted.seedMask !== null && json?.secretSeed === redacted.seedMask;
+  // Whatever is returned below, only an 'ok' result hands the seed on.
+  const seedOut = redactedSeed ? redacted.seed : null;
+  if (!redactedSeed) redacted.seed?.fill(0);
+  const result = classifyHotkey(json, seedOut);
+  if (result.seed !== seedOut) seedOut?.fill(0);
+  return result;
+}
+
+function classifyHotkey(json: Record<string, unknown> | null, redactedSeed: Uint8Array | null): HotkeyParse {
+  const none = { ss58: null, publicKey: null, seed: null, holdsSecret: false };
   if (!json) return { ...none, holdsSecret: null, status: 'malformed', message: 'Not a JSON key file.' };
   const holdsSecret = present(json.secretSeed) || present(json.privateKey) || present(json.secretPhrase);
   const address = readAddress(json);
@@ -80,7 +97,8 @@ export function parseHotkeyContent(bytes: Uint8Array): HotkeyParse {
   if (!present(json.secretSeed)) {
     return { ...base, status: 'public-only', message: 'Public key only: no secretSeed, so it cannot sign.' };
   }
-  const seed = parseHex32(json.secretSeed);
+  // A value with escapes was not taken out of the bytes; JSON.parse's string is all there is then.
+  const seed = redactedSeed ?? (typeof json.secretSeed === 'string' && !/^\*+$/.test(json.secretSeed) ? parseHex32(json.secretSeed) : null);
   if (!seed) return { ...base, status: 'malformed', message: 'secretSeed is not 32 bytes of hex.' };
   return { ...base, status: 'ok', seed };
 }

@@ -3,7 +3,7 @@ export type SerialQueue = <T>(job: () => Promise<T>) => Promise<T>;
 
 /**
  * A promise queue: jobs run one at a time in call order, and a failed job does not stop later
- * ones. Used for the seed index's read-modify-write, which would lose entries if interleaved.
+ * ones. Used under every read-modify-write of shared state (file-lock.ts), which would lose entries if interleaved.
  */
 export function createSerialQueue(): SerialQueue {
   let tail: Promise<unknown> = Promise.resolve();

@@ -1,0 +1,70 @@
+import { parseHex32Bytes } from '../signer/bytes';
+
+/**
+ * btwallet key files hold the seed as hex (`secretSeed`), the expanded key (`privateKey`) and
+ * sometimes the mnemonic (`secretPhrase`). JSON.parse of the file's text would turn each into an
+ * immutable JS string that lives until the garbage collector reuses its memory — for every hotkey
+ * file a wallet scan reads. So the secret values are taken out of a private copy of the bytes
+ * first: the seed decoded straight from them, every secret value overwritten with `*` before the
+ * text is made, and the copy zeroed.
+ */
+export const SECRET_FIELDS = ['secretSeed', 'privateKey', 'secretPhrase'] as const;
+const STAR = 0x2a;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const isSpace = (b: number | undefined) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+
+export interface RedactedKeyfile {
+  /** The file as text, every plain secret string value replaced by `*` of the same length. */
+  text: string;
+  /** What `secretSeed` was replaced with (null: no plain string value was found to replace). */
+  seedMask: string | null;
+  /** The replaced `secretSeed` decoded, when it was 32 bytes of hex; the caller owns and wipes it. */
+  seed: Uint8Array | null;
+}
+
+/** [start, end) of the plain string value of key `name` at `keyAt`, or null (not a key, or escapes). */
+function valueRange(bytes: Uint8Array, keyAt: number, keyLength: number): [number, number] | null {
+  let i = keyAt + keyLength;
+  while (isSpace(bytes[i])) i++;
+  if (bytes[i] !== COLON) return null;
+  i++;
+  while (isSpace(bytes[i])) i++;
+  if (bytes[i] !== QUOTE) return null;
+  const start = i + 1;
+  for (let j = start; j < bytes.length; j++) {
+    if (bytes[j] === BACKSLASH) return null; // escaped content: left to JSON.parse
+    if (bytes[j] === QUOTE) return [start, j];
+  }
+  return null;
+}
+
+export function redactKeyfileSecrets(bytes: Uint8Array): RedactedKeyfile {
+  // Our own ArrayBuffer (not Node's shared pool), so zeroing it leaves nothing behind.
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  const buf = Buffer.from(copy.buffer, copy.byteOffset, copy.byteLength);
+  let seed: Uint8Array | null = null;
+  let seedMask: string | null = null;
+  try {
+    for (const field of SECRET_FIELDS) {
+      const key = Buffer.from(`"${field}"`, 'latin1');
+      for (let at = buf.indexOf(key); at !== -1; at = buf.indexOf(key, at + key.length)) {
+        const range = valueRange(copy, at, key.length);
+        if (!range) continue;
+        const [start, end] = range;
+        if (field === 'secretSeed') {
+          // JSON.parse keeps the last of duplicate keys, and so do we.
+          seed?.fill(0);
+          seed = parseHex32Bytes(copy, start, end);
+          seedMask = '*'.repeat(end - start);
+        }
+        copy.fill(STAR, start, end);
+      }
+    }
+    return { text: buf.toString('utf8'), seedMask, seed };
+  } finally {
+    copy.fill(0);
+  }
+}
