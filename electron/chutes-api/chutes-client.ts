@@ -5,6 +5,7 @@ import type { ActivityLog } from '../activity-log/activity-log';
 import type { SeedVault } from '../keychain/seed-vault';
 import type { ProfileStore } from '../profiles';
 import { getMe, ping } from './endpoints/users';
+import { bindSecrets, type SecretsApi } from './endpoints/secrets-api';
 import { createTransport, type Transport } from './transport';
 
 /** Who an account operation acts as: a profile (usually the active one), or a bare hotkey. */
@@ -27,6 +28,7 @@ export interface AccountApi {
   readonly scope: AccountScope;
   readonly transport: Transport;
   me(): ReturnType<typeof getMe>;
+  readonly secrets: SecretsApi;
 }
 
 /** Calls that need no account: the server itself (connection checks, registration's first steps). */
@@ -87,7 +89,7 @@ export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
     async actingAs(who) {
       const scope = await resolve(who);
       const transport = transportFor(scope.baseUrl);
-      return { scope, transport, me: () => getMe(transport, scope.hotkey) };
+      return { scope, transport, me: () => getMe(transport, scope.hotkey), secrets: bindSecrets(transport, scope.hotkey) };
     },
     server(baseUrl) {
       const transport = transportFor(baseUrl);
