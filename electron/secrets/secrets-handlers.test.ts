@@ -100,16 +100,20 @@ describe('secrets handlers against the sandbox', () => {
     const second = await h.runSecretImport({ importId: preview.importId, accept }, ctx);
     expect(second.results.map((r) => `${r.key}:${r.outcome}`)).toEqual(['A_ONE:created', 'B_TWO:created', 'EXISTING:replaced', 'C_THREE:created']);
     expect(second.incomplete).toBe(false);
-    const posts = fixture.sb.requests(500).filter((r) => r.method === 'POST' && r.path === '/secrets/');
+    const sent = fixture.sb.requests(500).filter((r) => r.method === 'POST' && r.path === '/secrets/');
     // EXISTING (setup), A_ONE, B_TWO (failed), then B_TWO, EXISTING, C_THREE: A_ONE was not sent again.
-    expect(posts).toHaveLength(6);
+    expect(sent).toHaveLength(6);
     expect(pending.size()).toBe(0);
     await expect(h.runSecretImport({ importId: preview.importId, accept }, ctx)).rejects.toMatchObject({ appError: { reason: 'import-expired' } });
 
     // Nothing of any value reached an answer, a log line, the activity log or the data dir.
     const page = await h.listSecretsPage({ page: 0, limit: 50 }, ctx);
     await settled();
-    expect((await log.list()).filter((e) => e.method === 'POST' && e.path === '/secrets/')).toHaveLength(6);
+    const posts = (await log.list()).filter((e) => e.method === 'POST' && e.path === '/secrets/');
+    expect(posts).toHaveLength(6);
+    // Not even a hash of a body holding a value: a weak value could be guessed back from it.
+    expect(posts.map((e) => e.bodySha256)).toEqual(Array(6).fill(undefined));
+    expect(posts.every((e) => e.auth === 'hotkey' && e.hotkey !== undefined)).toBe(true);
     expect(page.items.map((s) => s.key).sort()).toEqual(['A_ONE', 'B_TWO', 'C_THREE', 'EXISTING']);
     const everything = [JSON.stringify(page), ...logged, ...(await filesUnder(path.join(world.dir, 'data')))].join('\n');
     expect(everything).not.toContain(CANARY);

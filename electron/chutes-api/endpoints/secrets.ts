@@ -26,6 +26,7 @@ export async function createSecret(transport: Transport, hotkey: string, input: 
     method: 'POST',
     path: '/secrets/',
     body: { purpose: input.chuteId, key: input.key, value: input.value },
+    secretBody: true,
     auth: { kind: 'hotkey', hotkey },
     schema: createdRow,
   });

@@ -143,7 +143,7 @@ export function ImportEnvPanel({ chutes, onClose }: { chutes: readonly ChuteRef[
             <Notice tone="warn">
               <p>
                 Line{preview.unreadLines.length === 1 ? '' : 's'} {preview.unreadLines.join(', ')} {preview.unreadLines.length === 1 ? 'is' : 'are'} not KEY=VALUE and
-                {preview.unreadLines.length === 1 ? ' was' : ' were'} skipped (their text is not shown, in case it is a secret).
+                {preview.unreadLines.length === 1 ? ' was' : ' were'} skipped ({preview.unreadLines.length === 1 ? 'its text is' : 'their text is'} not shown, in case it holds a secret).
               </p>
             </Notice>
           ) : null}

@@ -62,9 +62,11 @@ export function SecretsList({
                 <thead>
                   <tr>
                     {canSign ? <th scope="col" className={styles.pick}><span className={styles.srOnly}>Select</span></th> : null}
-                    <th scope="col">Key</th>
+                    <th scope="col" className={styles.keyCol}>
+                      Key
+                    </th>
                     <th scope="col">Created</th>
-                    {canSign ? <th scope="col" className={styles.pick}><span className={styles.srOnly}>Actions</span></th> : null}
+                    {canSign ? <th scope="col" className={styles.actionCol}><span className={styles.srOnly}>Actions</span></th> : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -82,7 +84,7 @@ export function SecretsList({
                         <time dateTime={s.createdAt}>{shownTime(s.createdAt)}</time>
                       </td>
                       {canSign ? (
-                        <td>
+                        <td className={styles.actionCol}>
                           <button type="button" className={`danger ${styles.small}`} aria-label={`Delete ${s.key} on ${title}`} onClick={() => onDelete([s])}>
                             Delete
                           </button>
