@@ -240,3 +240,24 @@ test('.env import with new, existing and banned lines and a failure midway, then
 
   await expectNoValue(w, [CANARY]);
 });
+
+test('lists every page in the background: 230 secrets over 3 pages', async ({ page }) => {
+  const w = await openSecrets(page);
+  const a = w.sb.addChute(w.userId, 'alpha');
+  const b = w.sb.addChute(w.userId, 'beta');
+  const client = new ChutesTestClient(w.sb.url);
+  for (let i = 0; i < 230; i++) {
+    const purpose = i % 2 === 0 ? a.chute_id : b.chute_id;
+    const res = await client.post('/secrets/', { body: { purpose, key: `KEY_${String(i).padStart(3, '0')}`, value: `v${i}` }, sign: { key: w.key } });
+    expect(res.status).toBe(200);
+  }
+  await page.reload();
+  await expect(page.locator('tr[data-secret]')).toHaveCount(230);
+  await expect(page.getByRole('region', { name: 'Secrets of alpha' }).locator('tr[data-secret]')).toHaveCount(115);
+  const pages = w.sb.requests(500).filter((r) => r.method === 'GET' && r.path === '/secrets/').map((r) => r.query);
+  expect(pages.slice(-3)).toEqual(['page=0&limit=100', 'page=1&limit=100', 'page=2&limit=100']);
+  // The oldest secret (on the last page) is found by search.
+  await page.getByLabel('Search secrets by key or chute').fill('key_000');
+  await expect(page.locator('tr[data-secret]')).toHaveCount(1);
+  await expect(page.getByRole('region', { name: 'Secrets of alpha' })).toContainText('KEY_000');
+});
