@@ -128,6 +128,8 @@ test('empty states, create with every banned-key branch and the subnet rule, rep
   await value.fill(`${CANARY}-2`);
   await save.click();
   await expect(form.getByRole('alert')).toContainText('web-app already has a secret HF_TOKEN.');
+  const hfId = Object.values(w.sb.state().secrets)[0]?.secret_id ?? '';
+  await expect(form.getByRole('alert').locator('pre.command')).toHaveText(`chutes secrets delete ${hfId}\nchutes secrets create --purpose ${web.chute_id} --key HF_TOKEN --value '<value>'`);
   await screenshot(page, 'secrets-replace-offer');
   await form.getByRole('button', { name: 'Replace HF_TOKEN' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Replaced HF_TOKEN on web-app' })).toBeVisible();
@@ -183,6 +185,10 @@ test('.env import with new, existing and banned lines and a failure midway, then
   await expect(panel.getByText('Line 5 is not KEY=VALUE')).toBeVisible();
   await row('EXISTING').getByLabel('Replace EXISTING').check();
   await screenshot(page, 'secrets-import-preview');
+  const wide = page.viewportSize();
+  await page.setViewportSize({ width: 560, height: 900 });
+  await screenshot(page, 'secrets-import-preview-narrow');
+  if (wide) await page.setViewportSize(wide);
 
   // The 2nd create fails: exactly A_ONE is reported created, the rest not sent.
   w.sb.setFaults({ fail_nth: { method: 'POST', path: '/secrets/', n: 2 }, fail_status: 503 });

@@ -44,7 +44,7 @@ function SecretsBody({ canSign }: { canSign: boolean }): ReactElement {
       {panel.kind === 'create' ? (
         <div className={styles.panel}>
           <h3>Add a secret</h3>
-          <CreateSecretForm chutes={chuteList} onClose={close} />
+          <CreateSecretForm chutes={chuteList} secrets={all.secrets} onClose={close} />
         </div>
       ) : null}
       {panel.kind === 'import' ? (

@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { failureIs } from '../../../../shared/errors';
 import { cliCommand, secretKeyProblem } from '../../../../shared/secret-keys';
-import type { ChuteRef } from '../../../../shared/secrets';
+import type { ChuteRef, SecretItem } from '../../../../shared/secrets';
 import { call } from '../../api/client';
 import { ErrorNotice } from '../../components/error-notice';
 import { FormActions } from '../../components/form-parts';
@@ -22,7 +22,7 @@ interface Done {
  * cleared after success, so nothing of it stays on the page. The call is made directly (not via a
  * cached mutation) so no query cache keeps the value as the mutation's variables.
  */
-export function CreateSecretForm({ chutes, onClose }: { chutes: readonly ChuteRef[]; onClose: () => void }): ReactElement {
+export function CreateSecretForm({ chutes, secrets, onClose }: { chutes: readonly ChuteRef[]; secrets: readonly SecretItem[]; onClose: () => void }): ReactElement {
   const [chuteId, setChuteId] = useState(chutes.length === 1 ? (chutes[0]?.chuteId ?? '') : '');
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
@@ -34,6 +34,7 @@ export function CreateSecretForm({ chutes, onClose }: { chutes: readonly ChuteRe
   const refresh = useRefreshSecrets();
   const chute = chutes.find((c) => c.chuteId === chuteId) ?? null;
   const problem = key === '' ? null : secretKeyProblem(key, chute?.name ?? null);
+  const existing = secrets.find((s) => s.chuteId === chuteId && s.key === key) ?? null;
 
   async function send(replace: boolean) {
     if (!chute) return;
@@ -128,6 +129,7 @@ export function CreateSecretForm({ chutes, onClose }: { chutes: readonly ChuteRe
             </strong>{' '}
             Replace it? The old value is deleted, then this one is created under the same id. The old value cannot be recovered.
           </p>
+          {existing ? <CommandLine label="Same with the chutes CLI: delete, then create" command={`${cliCommand.delete([existing.secretId])}\n${cliCommand.create(chute.chuteId, key)}`} /> : null}
           <div className="actions">
             <button type="button" className="danger" disabled={busy} onClick={() => void send(true)}>
               Replace {key}
