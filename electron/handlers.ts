@@ -6,6 +6,7 @@ import { keychainHandlers } from './keychain/keychain-handlers';
 import { linkHandlers } from './link/link-handlers';
 import { cliConfigHandlers } from './profiles/cli-config-handlers';
 import { profileHandlers } from './profiles/profile-handlers';
+import { secretsHandlers } from './secrets/secrets-handlers';
 import type { Services } from './services';
 import { walletHandlers } from './wallets/wallet-handlers';
 import { createDiscoveryCache } from './wallets';
@@ -23,5 +24,6 @@ export function createHandlers(services: Services): Handlers {
     ...accountHandlers(services),
     ...activityHandlers(services),
     ...linkHandlers({ ...services, discovery }),
+    ...secretsHandlers(services),
   };
 }

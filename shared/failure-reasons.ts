@@ -41,7 +41,15 @@ export type RegistrationReason =
 
 /** API keys, secrets and linking; their screens extend these. */
 export type ApiKeyReason = 'key-name-taken' | 'key-gone' | 'scope-invalid';
-export type SecretReason = 'secret-exists' | 'secret-gone' | 'secret-key-banned' | 'chute-missing';
+export type SecretReason =
+  | 'secret-exists'
+  | 'secret-gone'
+  | 'secret-key-banned'
+  | 'secret-key-subnet-only'
+  | 'secret-key-invalid'
+  | 'chute-missing'
+  | 'env-empty'
+  | 'import-expired';
 export type LinkReason = 'linking-not-offered' | 'hotkey-linked-elsewhere' | 'not-allow-listed' | 'link-signature-invalid';
 
 export type FailureReason =

@@ -10,9 +10,11 @@ export interface Faults {
   fail_status: number;
   clock_offset_s: number;
   drop_rate: number;
+  /** Fail only the `n`th matching request counted from when this was set (e.g. the 3rd `POST /secrets/`); `seen` counts them. */
+  fail_nth: { method: string; path: string; n: number; seen: number } | null;
 }
 
-export const noFaults = (): Faults => ({ latency_ms: 0, fail_rate: 0, fail_status: 503, clock_offset_s: 0, drop_rate: 0 });
+export const noFaults = (): Faults => ({ latency_ms: 0, fail_rate: 0, fail_status: 503, clock_offset_s: 0, drop_rate: 0, fail_nth: null });
 
 export interface Sandbox {
   state: State;

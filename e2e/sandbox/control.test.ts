@@ -28,6 +28,30 @@ describe('faults', () => {
     expect((await f.client.get('/ping')).status).toBe(200);
   });
 
+  it('fails exactly the nth matching request, once, counted from when it was set', async () => {
+    await f.client.get('/ping');
+    await f.client.control('POST', 'faults', { fail_nth: { method: 'get', path: '/ping', n: 2 }, fail_status: 503 });
+    expect((await f.client.get('/users/name_check', { query: { username: 'abc' } })).status).toBe(200); // not matching: not counted
+    expect((await f.client.get('/ping')).status).toBe(200);
+    const second = await f.client.get('/ping');
+    expect(second.status).toBe(503);
+    expect(second.json).toEqual({ detail: 'Service Unavailable' });
+    expect((await f.client.get('/ping')).status).toBe(200);
+    await expect(f.client.control('POST', 'faults', { fail_nth: { method: 'GET', path: 'ping', n: 0 } })).rejects.toThrow();
+  });
+
+  it('removes a chute but keeps its secrets', async () => {
+    const key = TestKey.random();
+    const user = await f.client.register(key, 'alice');
+    const chute = await f.client.control<{ chute_id: string }>('POST', 'chutes', { user_id: user.user_id, name: 'web-app' });
+    expect((await f.client.post('/secrets/', { body: { purpose: 'web-app', key: 'A', value: 'v' }, sign: { key } })).status).toBe(200);
+    expect(await f.client.control('POST', 'chutes/remove', { chute_id: chute.chute_id })).toEqual({ chute_id: chute.chute_id, removed: true });
+    const listed = await f.client.get<{ items: { purpose: string }[] }>('/secrets/', { sign: { key, purpose: 'secrets' } });
+    expect(listed.json.items.map((s) => s.purpose)).toEqual([chute.chute_id]);
+    const chutes = await f.client.get<{ items: unknown[] }>('/chutes/', { sign: { key, purpose: 'chutes' } });
+    expect(chutes.json.items).toEqual([]);
+  });
+
   it('drops connections without an answer', async () => {
     await f.client.control('POST', 'faults', { drop_rate: 1 });
     await expect(f.client.get('/ping')).rejects.toThrow();

@@ -14,6 +14,7 @@ import type { LinkConfig, UserRow } from './state';
 export const schemas = {
   coldkey: z.object({ coldkey: z.string().min(1), free_tao: z.number().finite().nonnegative() }),
   chute: z.object({ user_id: z.string(), name: z.string().min(1) }),
+  removeChute: z.object({ chute_id: z.string().min(1) }),
   image: z.object({ user_id: z.string(), name: z.string().min(1), tag: z.string().min(1) }),
   balance: z.object({ user_id: z.string(), balance: z.number().finite() }),
   usage: z.object({
@@ -36,6 +37,11 @@ export const schemas = {
     fail_status: z.number().int().min(400).max(599).optional(),
     clock_offset_s: z.number().finite().optional(),
     drop_rate: z.number().min(0).max(1).optional(),
+    fail_nth: z
+      .object({ method: z.string().min(1).transform((m) => m.toUpperCase()), path: z.string().startsWith('/'), n: z.number().int().min(1) })
+      .transform((f) => ({ ...f, seen: 0 }))
+      .nullable()
+      .optional(),
   }),
   token: z.object({ ip: z.string().optional() }),
 };
@@ -137,9 +143,16 @@ export class SandboxControl {
     return this.sb.state.link;
   }
 
-  setFaults(faults: Partial<Faults>): Faults {
+  setFaults(faults: Partial<z.input<typeof schemas.faults>>): Faults {
     this.sb.faults = { ...this.sb.faults, ...parseControl(schemas.faults, faults) };
     return this.sb.faults;
+  }
+
+  /** Remove a chute (only the chute: its secrets stay, naming an id that no longer resolves). */
+  removeChute(chuteId: string): { chute_id: string; removed: boolean } {
+    const removed = this.sb.state.chutes[chuteId] !== undefined;
+    delete this.sb.state.chutes[chuteId];
+    return { chute_id: chuteId, removed };
   }
 
   /** A registration token without the HTML round trip (tokens are not bound to an IP, §2.3). */

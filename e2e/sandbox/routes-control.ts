@@ -29,6 +29,7 @@ export function addControlRoutes(r: Router, control: SandboxControl): void {
     const v = parseControl(schemas.chute, jsonBody(ctx));
     return control.addChute(v.user_id, v.name);
   });
+  post('/_sandbox/chutes/remove', (ctx) => control.removeChute(parseControl(schemas.removeChute, jsonBody(ctx)).chute_id));
   post('/_sandbox/images', (ctx) => {
     const v = parseControl(schemas.image, jsonBody(ctx));
     return control.addImage(v.user_id, v.name, v.tag);

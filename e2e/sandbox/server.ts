@@ -195,7 +195,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return;
     }
     let reply: Reply;
-    if (!isControl && faults.fail_rate > 0 && Math.random() < faults.fail_rate) {
+    const nth = isControl ? null : faults.fail_nth;
+    const nthHit = nth !== null && nth.method === method && nth.path === path && ++nth.seen === nth.n;
+    if (nthHit || (!isControl && faults.fail_rate > 0 && Math.random() < faults.fail_rate)) {
       reply = { status: faults.fail_status, json: { detail: STATUS_CODES[faults.fail_status] ?? 'Injected failure' } };
     } else if (read.tooLarge) {
       reply = { status: 413, json: { detail: 'Request Entity Too Large' }, headers: { connection: 'close' } };

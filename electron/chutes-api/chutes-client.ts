@@ -6,6 +6,7 @@ import type { SeedVault } from '../keychain/seed-vault';
 import type { ProfileStore } from '../profiles';
 import { linkEndpoints, type LinkEndpoints } from './endpoints/link';
 import { getMe, ping } from './endpoints/users';
+import { bindSecrets, type SecretsApi } from './endpoints/secrets-api';
 import { createTransport, type Transport } from './transport';
 
 /** Who an account operation acts as: a profile (usually the active one), or a bare hotkey. */
@@ -28,6 +29,7 @@ export interface AccountApi extends LinkEndpoints {
   readonly scope: AccountScope;
   readonly transport: Transport;
   me(): ReturnType<typeof getMe>;
+  readonly secrets: SecretsApi;
 }
 
 /** Calls that need no account: the server itself (connection checks, registration's first steps). */
@@ -88,7 +90,7 @@ export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
     async actingAs(who) {
       const scope = await resolve(who);
       const transport = transportFor(scope.baseUrl);
-      return { scope, transport, me: () => getMe(transport, scope.hotkey), ...linkEndpoints(transport, scope.hotkey) };
+      return { scope, transport, me: () => getMe(transport, scope.hotkey), secrets: bindSecrets(transport, scope.hotkey), ...linkEndpoints(transport, scope.hotkey) };
     },
     server(baseUrl) {
       const transport = transportFor(baseUrl);

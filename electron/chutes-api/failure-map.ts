@@ -80,6 +80,8 @@ const KNOWN_DETAILS: { status: number; prefix: string; reason: FailureReason }[]
   { status: 409, prefix: 'A secret already exists for this purpose', reason: 'secret-exists' },
   { status: 404, prefix: 'Secret not found', reason: 'secret-gone' },
   { status: 404, prefix: 'Did not find target chute', reason: 'chute-missing' },
+  { status: 403, prefix: 'Banned secret key', reason: 'secret-key-banned' },
+  { status: 403, prefix: 'Only HF_TOKEN/HUGGING_FACE_HUB_TOKEN secrets are allowed', reason: 'secret-key-subnet-only' },
   { status: 409, prefix: 'Hotkey already associated with', reason: 'hotkey-linked-elsewhere' },
   // §4: one text for a hotkey outside the allow-list and a bad signature; electron/link tells them apart.
   { status: 401, prefix: 'Invalid hotkey or signature', reason: 'link-signature-invalid' },

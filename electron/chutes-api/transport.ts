@@ -155,7 +155,7 @@ export function createTransport(opts: TransportOptions): Transport {
   async function prepare(req: ApiRequest, attemptAuth: Auth, loginFor?: string) {
     const bodyText = req.body === undefined ? undefined : JSON.stringify(req.body); // serialised once
     const { headers, recorded, freshToken } = await credentials(attemptAuth, req.method, bodyText);
-    const logged: Recorded = loginFor ? { auth: 'hotkey-login', hotkey: loginFor, purpose: 'login' } : recorded;
+    const logged: Recorded = loginFor ? { auth: 'hotkey-login', hotkey: loginFor, purpose: 'login' } : req.secretBody && recorded ? withoutBodyHash(recorded) : recorded;
     const all: Record<string, string> = { Accept: 'application/json', ...headers };
     if (bodyText !== undefined) all['Content-Type'] = 'application/json';
     return { bodyText, headers: all, logged, freshToken };
@@ -216,6 +216,11 @@ export function createTransport(opts: TransportOptions): Transport {
     },
     forgetSession: (hotkey) => sessions.invalidate(hotkey).then(() => undefined),
   };
+}
+
+function withoutBodyHash(recorded: NonNullable<Recorded>): Recorded {
+  const { bodySha256: _omitted, ...rest } = recorded;
+  return rest;
 }
 
 function isTokenRejection(json: unknown): boolean {

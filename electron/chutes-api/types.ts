@@ -20,6 +20,8 @@ export interface ApiRequest<T = unknown> {
   query?: Record<string, string | number | boolean | undefined>;
   /** Serialised to JSON exactly once; those bytes are both hashed and sent. */
   body?: unknown;
+  /** The body carries a secret value: the activity log then keeps no hash of it (a weak value could be guessed from one). */
+  secretBody?: boolean;
   auth: Auth;
   /** Validate the answer; a mismatch is a `server` error. Without it the result is `unknown`. */
   schema?: z.ZodType<T>;

@@ -1,12 +1,92 @@
-import type { ReactElement } from 'react';
-import { PlannedScreen } from '../components/planned-screen';
+import { useState, type ReactElement } from 'react';
+import { cliCommand } from '../../../shared/secret-keys';
+import type { SecretItem } from '../../../shared/secrets';
+import { ActiveProfileGate } from '../components/active-profile-gate';
+import { ErrorNotice } from '../components/error-notice';
+import { ScreenHeader } from '../components/screen-header';
+import { CommandLine } from './secrets/command-line';
+import { CreateSecretForm } from './secrets/create-secret-form';
+import { DeleteSecretsPanel } from './secrets/delete-secrets-panel';
+import { ImportEnvPanel } from './secrets/import-env-panel';
+import { SecretsList } from './secrets/secrets-list';
+import styles from './secrets/secrets.module.css';
+import { useAllSecrets, useChutes } from './secrets/use-secrets';
+
+type Panel = { kind: 'none' } | { kind: 'create' } | { kind: 'import' } | { kind: 'delete'; targets: SecretItem[] };
+
+function SecretsBody({ canSign }: { canSign: boolean }): ReactElement {
+  const chutes = useChutes();
+  const all = useAllSecrets();
+  const [panel, setPanel] = useState<Panel>({ kind: 'none' });
+  const close = () => setPanel({ kind: 'none' });
+  const chuteList = chutes.data ?? [];
+  const chuteName = (id: string) => chuteList.find((c) => c.chuteId === id)?.name ?? `a chute that no longer exists (${id})`;
+
+  if (chutes.isPending || all.isPending) return <p className="muted" role="status">Loading your chutes and secrets…</p>;
+  if (chutes.error) return <ErrorNotice error={chutes.error} />;
+  const noChutes = chuteList.length === 0;
+
+  return (
+    <div className="card">
+      <div className="section-head">
+        <h2>Your secrets</h2>
+        {canSign && !noChutes ? (
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => setPanel({ kind: 'create' })}>
+              Add a secret
+            </button>
+            <button type="button" onClick={() => setPanel({ kind: 'import' })}>
+              Import a .env file
+            </button>
+          </div>
+        ) : null}
+      </div>
+      {panel.kind === 'create' ? (
+        <div className={styles.panel}>
+          <h3>Add a secret</h3>
+          <CreateSecretForm chutes={chuteList} secrets={all.secrets} onClose={close} />
+        </div>
+      ) : null}
+      {panel.kind === 'import' ? (
+        <div className={styles.panel}>
+          <h3>Import a .env file</h3>
+          <ImportEnvPanel chutes={chuteList} onClose={close} />
+        </div>
+      ) : null}
+      {panel.kind === 'delete' ? <DeleteSecretsPanel targets={panel.targets} chuteName={chuteName} onClose={close} /> : null}
+      {all.error ? <ErrorNotice error={all.error} /> : null}
+      {noChutes && all.secrets.length === 0 ? (
+        <div className="empty">
+          <p>
+            <strong>You have no chutes yet, so there is nothing to attach a secret to.</strong> A secret always belongs to one of your chutes: deploy a chute first
+            (for example with <code>chutes deploy</code>), then come back to give it its secrets.
+          </p>
+        </div>
+      ) : all.secrets.length === 0 && !all.loadingMore ? (
+        <div className="empty">
+          <p>
+            <strong>No secrets yet.</strong> Secrets are environment variables your chutes receive when they start, such as <code>HF_TOKEN</code> for gated
+            Hugging Face models or a database URL. Values are write-only: once saved, neither Chutes nor this app shows them again.
+          </p>
+        </div>
+      ) : (
+        <SecretsList secrets={all.secrets} chutes={chuteList} canSign={canSign} onDelete={(targets) => setPanel({ kind: 'delete', targets })} />
+      )}
+      {all.loadingMore ? (
+        <p className="small muted" role="status">
+          Loading more secrets… {all.secrets.length} of {all.total ?? '?'}
+        </p>
+      ) : null}
+      <CommandLine command={cliCommand.list()} label="List them with the chutes CLI" />
+    </div>
+  );
+}
 
 export function SecretsScreen(): ReactElement {
   return (
-    <PlannedScreen
-      title="Secrets"
-      intro="Environment variables your chutes receive, such as HF_TOKEN. Values are write-only: Chutes never shows them again."
-      plans={['List the secrets of each of your chutes', 'Add a secret, or paste a .env file to add several', 'Replace or delete a secret']}
-    />
+    <section>
+      <ScreenHeader title="Secrets">Environment variables your chutes receive, such as HF_TOKEN. Values are write-only: Chutes never shows them again.</ScreenHeader>
+      <ActiveProfileGate purpose="Secrets">{({ canSign }) => <SecretsBody canSign={canSign} />}</ActiveProfileGate>
+    </section>
   );
 }

@@ -1,0 +1,269 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { makeKey } from '../electron/wallets/test-fixtures';
+import { ChutesTestClient, TestKey } from './sandbox/test-client';
+import { registerInSandbox, startSandbox, type SandboxHandle } from './fixtures/sandbox';
+import { screenshot } from './fixtures/screenshots';
+import { startWebHost, type RunningWebHost } from './fixtures/web-host';
+
+// The Secrets screen against the sandbox: values go in once and never come back out.
+const CANARY = 'SECRET-VALUE-CANARY-9d1e';
+let host: RunningWebHost | undefined;
+let sb: SandboxHandle | undefined;
+
+test.afterEach(async () => {
+  await host?.stop();
+  await sb?.close();
+  host = undefined;
+  sb = undefined;
+});
+
+interface World {
+  page: Page;
+  sb: SandboxHandle;
+  host: RunningWebHost;
+  userId: string;
+  key: TestKey;
+  /** Every /rpc/ answer the page received, as text. */
+  answers: string[];
+}
+
+async function openSecrets(page: Page): Promise<World> {
+  sb = await startSandbox({ port: 0 });
+  host = await startWebHost({ env: { CHUTES_API_URL: sb.url } });
+  const made = await makeKey();
+  const seedHex = Buffer.from(made.seed).toString('hex');
+  const { userId } = await registerInSandbox(sb.url, made.seed, 'alice');
+  const file = path.join(host.dirs.home, 'alice.ini');
+  const ini = ['[api]', `base_url = ${sb.url}`, '', '[auth]', 'username = alice', `user_id = ${userId}`, `hotkey_seed = ${seedHex}`, 'hotkey_name = default', `hotkey_ss58address = ${made.ss58}`, ''];
+  await fs.writeFile(file, ini.join('\n'), { mode: 0o600 });
+  const answers: string[] = [];
+  page.on('response', (res) => {
+    if (res.url().includes('/rpc/')) void res.text().then((t) => answers.push(t), () => undefined);
+  });
+  await page.goto(host.launchUrl);
+  await page.getByRole('button', { name: 'Import CLI config…' }).click();
+  const form = page.getByRole('form', { name: 'Import CLI config' });
+  await form.getByLabel('CLI config file').fill(file);
+  await form.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+  await page.goto(`${host.url}/#/secrets`);
+  return { page, sb, host, userId, key: TestKey.fromSeed(seedHex), answers };
+}
+
+/** No value anywhere: RPC answers, the page, the web host's log, the data dir (activity log included). */
+async function expectNoValue(w: World, values: string[]): Promise<void> {
+  const files: string[] = [];
+  for (const entry of await fs.readdir(w.host.dirs.data, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) files.push(await fs.readFile(path.join(entry.parentPath, entry.name), 'utf8'));
+  }
+  expect(files.join('\n')).toContain('/secrets/'); // the activity log is there and was read
+  const everything = [await w.page.content(), ...w.answers, w.host.output(), ...files].join('\n');
+  for (const v of values) expect(everything).not.toContain(v);
+}
+
+test('empty states, create with every banned-key branch and the subnet rule, replace on 409, list grouped by chute', async ({ page }) => {
+  const w = await openSecrets(page);
+  await expect(page.getByText('You have no chutes yet')).toBeVisible();
+  await screenshot(page, 'secrets-no-chutes');
+
+  const web = w.sb.addChute(w.userId, 'web-app');
+  w.sb.addChute(w.userId, 'my-affine-miner');
+  const old = w.sb.addChute(w.userId, 'old-chute');
+  await page.reload();
+  await expect(page.getByText('No secrets yet.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Add a secret' }).click();
+  const form = page.getByRole('form', { name: 'Add a secret' });
+  const keyInput = form.getByLabel(/^Key/);
+  const save = form.getByRole('button', { name: 'Save secret' });
+  await form.getByLabel('Chute', { exact: true }).selectOption({ label: 'web-app' });
+  const banned: [string, RegExp][] = [
+    ['PYTHONPATH', /containing "python" are banned/],
+    ['my_sglang_opt', /containing "sglang" are banned/],
+    ['SGL_THREADS', /starting with "SGL_" are banned/],
+    ['LD_PRELOAD', /starting with "LD_" are banned/],
+    ['http_proxy', /HTTP_PROXY is banned/],
+    ['HTTPS_PROXY', /HTTPS_PROXY is banned/],
+    ['HF_HUB_DISABLE_SSL_VERIFY', /HF_HUB_DISABLE_SSL_VERIFY is banned/],
+    ['1BAD', /letters, digits and _ only/],
+  ];
+  for (const [key, why] of banned) {
+    await keyInput.fill(key);
+    await expect(form.getByRole('alert')).toHaveText(why);
+    await expect(save).toBeDisabled();
+  }
+  await screenshot(page, 'secrets-banned-key');
+  for (const allowed of ['PYTHONUNBUFFERED', 'UV_SYSTEM_PYTHON', 'PYTHONIOENCODING', 'PYTHONWARNINGS']) {
+    await keyInput.fill(allowed);
+    await expect(form.getByRole('alert')).toHaveCount(0);
+  }
+  // Integrated-subnet chutes take only the two Hugging Face keys.
+  await form.getByLabel('Chute', { exact: true }).selectOption({ label: 'my-affine-miner' });
+  await keyInput.fill('API_KEY');
+  await expect(form.getByRole('alert')).toHaveText(/only HF_TOKEN and HUGGING_FACE_HUB_TOKEN/);
+  await keyInput.fill('HUGGING_FACE_HUB_TOKEN');
+  await expect(form.getByRole('alert')).toHaveCount(0);
+  expect(w.sb.requests(200).filter((r) => r.method === 'POST' && r.path === '/secrets/')).toEqual([]);
+
+  // Create, revealing the value while typing.
+  await form.getByLabel('Chute', { exact: true }).selectOption({ label: 'web-app' });
+  await keyInput.fill('HF_TOKEN');
+  const value = form.getByLabel(/^Value/);
+  await value.fill(`${CANARY}-1`);
+  await expect(value).toHaveAttribute('type', 'password');
+  await form.getByLabel('Show the value while typing').check();
+  await expect(value).toHaveAttribute('type', 'text');
+  await expect(form.locator('pre.command')).toHaveText(`chutes secrets create --purpose ${web.chute_id} --key HF_TOKEN --value '<value>'`);
+  await save.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Created HF_TOKEN on web-app' })).toBeVisible();
+  const posted = w.sb.requests(200).filter((r) => r.method === 'POST' && r.path === '/secrets/');
+  expect(posted.map((r) => r.status)).toEqual([200]);
+
+  // The same chute + key again: 409 → offer to replace, confirmed.
+  await page.getByRole('button', { name: 'Add another' }).click();
+  await form.getByLabel('Chute', { exact: true }).selectOption({ label: 'web-app' });
+  await keyInput.fill('HF_TOKEN');
+  await value.fill(`${CANARY}-2`);
+  await save.click();
+  await expect(form.getByRole('alert')).toContainText('web-app already has a secret HF_TOKEN.');
+  const hfId = Object.values(w.sb.state().secrets)[0]?.secret_id ?? '';
+  await expect(form.getByRole('alert').locator('pre.command')).toHaveText(`chutes secrets delete ${hfId}\nchutes secrets create --purpose ${web.chute_id} --key HF_TOKEN --value '<value>'`);
+  await screenshot(page, 'secrets-replace-offer');
+  await form.getByRole('button', { name: 'Replace HF_TOKEN' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Replaced HF_TOKEN on web-app' })).toBeVisible();
+  expect(Object.values(w.sb.state().secrets).map((s) => s.key)).toEqual(['HF_TOKEN']);
+
+  // One more on a chute that then disappears: it stays listed, as a gone chute.
+  await page.getByRole('button', { name: 'Add another' }).click();
+  await form.getByLabel('Chute', { exact: true }).selectOption({ label: 'old-chute' });
+  await keyInput.fill('DB_URL');
+  await value.fill(`${CANARY}-3`);
+  await save.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Created DB_URL on old-chute' })).toBeVisible();
+  await page.getByRole('button', { name: 'Close' }).click();
+  w.sb.removeChute(old.chute_id);
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Secrets of web-app' }).getByText('HF_TOKEN')).toBeVisible();
+  const gone = page.getByRole('region', { name: 'Secrets of Chute no longer exists' });
+  await expect(gone).toContainText('DB_URL');
+  await expect(gone).toContainText(old.chute_id);
+
+  await page.getByLabel('Search secrets by key or chute').fill('web');
+  await expect(page.getByRole('region', { name: /^Secrets of / })).toHaveCount(1);
+  await screenshot(page, 'secrets-list-search');
+  await page.getByLabel('Search secrets by key or chute').fill('');
+  await screenshot(page, 'secrets-list');
+  await page.setViewportSize({ width: 560, height: 900 });
+  await screenshot(page, 'secrets-list-narrow');
+
+  await expectNoValue(w, [CANARY]);
+});
+
+test('.env import with new, existing and banned lines and a failure midway, then delete with one already gone', async ({ page }) => {
+  const w = await openSecrets(page);
+  const web = w.sb.addChute(w.userId, 'web-app');
+  const client = new ChutesTestClient(w.sb.url);
+  const existing = await client.post<{ secret_id: string }>('/secrets/', { body: { purpose: web.chute_id, key: 'EXISTING', value: 'old' }, sign: { key: w.key } });
+  expect(existing.status).toBe(200);
+  await page.reload();
+
+  const envFile = path.join(w.host.dirs.home, 'app.env');
+  await fs.writeFile(envFile, `# app settings\nA_ONE=${CANARY}-a\nexport B_TWO="${CANARY}-b"\nPYTHONPATH=/opt\nnot an assignment\nEXISTING=${CANARY}-e\nC_THREE=${CANARY}-c\n`);
+  await page.getByRole('button', { name: 'Import a .env file' }).click();
+  const panel = page.getByLabel('Import a .env file');
+  await panel.getByLabel('Chute these secrets are for').selectOption({ label: 'web-app' });
+  await panel.getByLabel('Path of a .env file').fill(envFile);
+  await panel.getByRole('button', { name: 'Read file' }).click();
+  const row = (key: string) => panel.locator(`tr[data-key="${key}"]`);
+  await expect(row('A_ONE')).toContainText('New');
+  await expect(row('B_TWO')).toContainText('New');
+  await expect(row('PYTHONPATH')).toContainText('Banned');
+  await expect(row('PYTHONPATH')).toContainText('containing "python" are banned');
+  await expect(row('EXISTING')).toContainText('Exists');
+  await expect(panel.getByText('Line 5 is not KEY=VALUE')).toBeVisible();
+  await row('EXISTING').getByLabel('Replace EXISTING').check();
+  await screenshot(page, 'secrets-import-preview');
+  const wide = page.viewportSize();
+  await page.setViewportSize({ width: 560, height: 900 });
+  await screenshot(page, 'secrets-import-preview-narrow');
+  if (wide) await page.setViewportSize(wide);
+
+  // The 2nd create fails: exactly A_ONE is reported created, the rest not sent.
+  w.sb.setFaults({ fail_nth: { method: 'POST', path: '/secrets/', n: 2 }, fail_status: 503 });
+  await panel.getByRole('button', { name: 'Import 4 secrets' }).click();
+  await expect(panel.getByText('Stopped: 1 of 4 created.')).toBeVisible();
+  await expect(panel.getByText('Created: A_ONE.')).toBeVisible();
+  await expect(row('B_TWO')).toContainText('Failed');
+  await expect(row('EXISTING')).toContainText('Not sent');
+  await expect(row('C_THREE')).toContainText('Not sent');
+  await screenshot(page, 'secrets-import-midway');
+  await panel.getByRole('button', { name: 'Import again (4)' }).click();
+  await expect(panel.getByText('Done: 4 of 4 created.')).toBeVisible();
+  await expect(row('EXISTING')).toContainText('Replaced');
+  const keys = Object.values(w.sb.state().secrets).map((s) => s.key).sort();
+  expect(keys).toEqual(['A_ONE', 'B_TWO', 'C_THREE', 'EXISTING']);
+  // A_ONE went out once; B_TWO twice (the failed try and the retry).
+  const creates = w.sb.requests(300).filter((r) => r.method === 'POST' && r.path === '/secrets/');
+  expect(creates.map((r) => r.status)).toEqual([200, 200, 503, 200, 200, 200]);
+  await panel.getByRole('button', { name: 'Close' }).click();
+
+  // Pasted text and a dropped file go the same way; nothing already there is duplicated.
+  await page.getByRole('button', { name: 'Import a .env file' }).click();
+  await panel.getByLabel('Chute these secrets are for').selectOption({ label: 'web-app' });
+  await panel.getByLabel('Or paste its contents').fill(`A_ONE=${CANARY}-again\nD_FOUR=${CANARY}-d\n`);
+  await panel.getByRole('button', { name: 'Read pasted text' }).click();
+  await expect(row('A_ONE')).toContainText('Exists');
+  await expect(row('D_FOUR')).toContainText('New');
+  await panel.getByRole('button', { name: 'Read another file' }).click();
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.env'));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, `E_FIVE=${CANARY}-e5\n`);
+  await expect(row('E_FIVE')).toContainText('New');
+  await panel.getByRole('button', { name: 'Import 1 secret' }).click();
+  await expect(panel.getByText('Done: 1 of 1 created.')).toBeVisible();
+  await panel.getByRole('button', { name: 'Close' }).click();
+
+  // Delete two; one of them vanishes meanwhile and counts as done.
+  await page.getByLabel('Select A_ONE on web-app').check();
+  await page.getByLabel('Select B_TWO on web-app').check();
+  await page.getByRole('button', { name: 'Delete selected (2)' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Confirm delete' });
+  await expect(confirm.locator('pre.command')).toContainText('chutes secrets delete');
+  const bTwo = Object.values(w.sb.state().secrets).find((s) => s.key === 'B_TWO');
+  await client.delete(`/secrets/${bTwo?.secret_id ?? ''}`, { sign: { key: w.key, purpose: 'secrets' } });
+  await screenshot(page, 'secrets-delete-confirm');
+  await confirm.getByRole('button', { name: 'Delete 2' }).click();
+  const results = page.getByRole('status', { name: 'Delete results' });
+  await expect(results).toContainText('Done: 2 secrets no longer exist.');
+  await expect(results).toContainText('B_TWO on web-app: Already gone');
+  await expect(results).toContainText('A_ONE on web-app: Deleted');
+  await screenshot(page, 'secrets-delete-results');
+  expect(Object.values(w.sb.state().secrets).map((s) => s.key).sort()).toEqual(['C_THREE', 'EXISTING', 'E_FIVE']);
+
+  await expectNoValue(w, [CANARY]);
+});
+
+test('lists every page in the background: 230 secrets over 3 pages', async ({ page }) => {
+  const w = await openSecrets(page);
+  const a = w.sb.addChute(w.userId, 'alpha');
+  const b = w.sb.addChute(w.userId, 'beta');
+  const client = new ChutesTestClient(w.sb.url);
+  for (let i = 0; i < 230; i++) {
+    const purpose = i % 2 === 0 ? a.chute_id : b.chute_id;
+    const res = await client.post('/secrets/', { body: { purpose, key: `KEY_${String(i).padStart(3, '0')}`, value: `v${i}` }, sign: { key: w.key } });
+    expect(res.status).toBe(200);
+  }
+  await page.reload();
+  await expect(page.locator('tr[data-secret]')).toHaveCount(230);
+  await expect(page.getByRole('region', { name: 'Secrets of alpha' }).locator('tr[data-secret]')).toHaveCount(115);
+  const pages = w.sb.requests(500).filter((r) => r.method === 'GET' && r.path === '/secrets/').map((r) => r.query);
+  expect(pages.slice(-3)).toEqual(['page=0&limit=100', 'page=1&limit=100', 'page=2&limit=100']);
+  // The oldest secret (on the last page) is found by search.
+  await page.getByLabel('Search secrets by key or chute').fill('key_000');
+  await expect(page.locator('tr[data-secret]')).toHaveCount(1);
+  await expect(page.getByRole('region', { name: 'Secrets of alpha' })).toContainText('KEY_000');
+});

@@ -1,0 +1,146 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TestKey } from '../../e2e/sandbox/test-client';
+import { useSandbox } from '../../e2e/sandbox/vitest-sandbox';
+import { createActivityLog } from '../activity-log/activity-log';
+import { createChutesClient } from '../chutes-api';
+import { setLogSink } from '../log';
+import { profileWorld, type ProfileWorld } from '../profiles/fixtures.test-helper';
+import { createPendingImports } from './pending-imports';
+import { secretsHandlers } from './secrets-handlers';
+
+// The handlers as the screen drives them: the active profile, the real client, the strict sandbox.
+const fixture = useSandbox();
+const CANARY = 'VALUE-CANARY-7f3a9c';
+let world: ProfileWorld;
+let logged: string[];
+// Activity appends are fire-and-forget in the transport; tests wait for them before reading or cleaning up.
+const writes: Promise<void>[] = [];
+const settled = () => Promise.allSettled(writes.splice(0));
+
+beforeEach(async () => {
+  world = await profileWorld();
+  logged = [];
+  setLogSink((line) => logged.push(line));
+});
+afterEach(async () => {
+  await settled();
+  await world.dispose();
+});
+
+async function setup() {
+  const key = TestKey.random();
+  const account = await fixture.client.register(key, `u${Date.now().toString(36)}`);
+  await world.vault.putSeed(key.ss58, Buffer.from(key.seedHex, 'hex'));
+  const profile = await world.store.upsert({
+    baseUrl: fixture.sb.url,
+    username: account.username,
+    userId: account.user_id,
+    hotkeyName: 'default',
+    hotkeySs58: key.ss58,
+    paymentAddress: null,
+    source: { kind: 'manual' },
+  });
+  await world.store.setActive(profile.id);
+  const log = createActivityLog(path.join(world.dir, 'data'));
+  const activity = { append: (entry: Parameters<typeof log.append>[0]) => { const p = log.append(entry); writes.push(p); return p; } };
+  const chutes = createChutesClient({ vault: world.vault, profiles: world.store, activity, defaultBaseUrl: fixture.sb.url });
+  const pending = createPendingImports();
+  const h = secretsHandlers({ chutes, home: world.dir }, pending);
+  const web = fixture.sb.addChute(account.user_id, 'web-app');
+  const subnet = fixture.sb.addChute(account.user_id, 'my-affine-miner');
+  const ctx = { transport: 'ipc' } as const;
+  return { h, ctx, web, subnet, log, pending, userId: account.user_id };
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) out.push(await readFile(path.join(entry.parentPath, entry.name), 'utf8'));
+  }
+  return out;
+}
+
+describe('secrets handlers against the sandbox', () => {
+  it('creates by chute id, refuses banned keys before sending, and replaces on request', async () => {
+    const { h, ctx, web, subnet } = await setup();
+    const created = await h.createSecret({ chuteId: web.chute_id, key: 'HF_TOKEN', value: CANARY, replace: false }, ctx);
+    expect(created).toMatchObject({ replaced: false, secret: { key: 'HF_TOKEN', chuteId: web.chute_id } });
+    expect(JSON.stringify(created)).not.toContain(CANARY);
+    expect(Object.keys(created.secret).sort()).toEqual(['chuteId', 'createdAt', 'key', 'secretId']);
+
+    const before = fixture.sb.requests(500).length;
+    await expect(h.createSecret({ chuteId: web.chute_id, key: 'LD_PRELOAD', value: 'x', replace: false }, ctx)).rejects.toMatchObject({ appError: { reason: 'secret-key-banned' } });
+    await expect(h.createSecret({ chuteId: subnet.chute_id, key: 'API_KEY', value: 'x', replace: false }, ctx)).rejects.toMatchObject({ appError: { reason: 'secret-key-subnet-only' } });
+    // Only the chutes lookups went out, no POST /secrets/.
+    expect(fixture.sb.requests(500).slice(before).filter((r) => r.method === 'POST')).toEqual([]);
+
+    await expect(h.createSecret({ chuteId: web.chute_id, key: 'HF_TOKEN', value: 'v2', replace: false }, ctx)).rejects.toMatchObject({ appError: { reason: 'secret-exists' } });
+    const replaced = await h.createSecret({ chuteId: web.chute_id, key: 'HF_TOKEN', value: 'v2', replace: true }, ctx);
+    expect(replaced).toMatchObject({ replaced: true, secret: { secretId: created.secret.secretId } });
+  });
+
+  it('previews a .env file, imports with a failure midway, and re-running sends nothing twice', async () => {
+    const { h, ctx, web, pending, log } = await setup();
+    await h.createSecret({ chuteId: web.chute_id, key: 'EXISTING', value: 'old', replace: false }, ctx);
+    const file = path.join(world.dir, 'app.env');
+    await writeFile(file, `# comment\nA_ONE=${CANARY}-1\nexport B_TWO="${CANARY}-2"\nPYTHONPATH=/x\nthis is not an assignment\nEXISTING=new\nC_THREE=${CANARY}-3\nEMPTY=\n1BAD=x\n`);
+    const preview = await h.previewSecretImport({ chuteId: web.chute_id, source: { kind: 'path', path: file } }, ctx);
+    expect(preview.rows.map((r) => `${r.key}:${r.status}`)).toEqual(['A_ONE:new', 'B_TWO:new', 'PYTHONPATH:banned', 'EXISTING:exists', 'C_THREE:new', 'EMPTY:invalid', '1BAD:invalid']);
+    expect(preview.unreadLines).toEqual([5]);
+    expect(JSON.stringify(preview)).not.toContain(CANARY);
+
+    fixture.sb.setFaults({ fail_nth: { method: 'POST', path: '/secrets/', n: 2 }, fail_status: 503 });
+    const accept = [{ key: 'A_ONE', replace: false }, { key: 'B_TWO', replace: false }, { key: 'EXISTING', replace: true }, { key: 'C_THREE', replace: false }];
+    const first = await h.runSecretImport({ importId: preview.importId, accept }, ctx);
+    expect(first.results.map((r) => `${r.key}:${r.outcome}`)).toEqual(['A_ONE:created', 'B_TWO:failed', 'EXISTING:not-attempted', 'C_THREE:not-attempted']);
+    expect(first.incomplete).toBe(true);
+
+    const second = await h.runSecretImport({ importId: preview.importId, accept }, ctx);
+    expect(second.results.map((r) => `${r.key}:${r.outcome}`)).toEqual(['A_ONE:created', 'B_TWO:created', 'EXISTING:replaced', 'C_THREE:created']);
+    expect(second.incomplete).toBe(false);
+    const sent = fixture.sb.requests(500).filter((r) => r.method === 'POST' && r.path === '/secrets/');
+    // EXISTING (setup), A_ONE, B_TWO (failed), then B_TWO, EXISTING, C_THREE: A_ONE was not sent again.
+    expect(sent).toHaveLength(6);
+    expect(pending.size()).toBe(0);
+    await expect(h.runSecretImport({ importId: preview.importId, accept }, ctx)).rejects.toMatchObject({ appError: { reason: 'import-expired' } });
+
+    // Nothing of any value reached an answer, a log line, the activity log or the data dir.
+    const page = await h.listSecretsPage({ page: 0, limit: 50 }, ctx);
+    await settled();
+    const posts = (await log.list()).filter((e) => e.method === 'POST' && e.path === '/secrets/');
+    expect(posts).toHaveLength(6);
+    // Not even a hash of a body holding a value: a weak value could be guessed back from it.
+    expect(posts.map((e) => e.bodySha256)).toEqual(Array(6).fill(undefined));
+    expect(posts.every((e) => e.auth === 'hotkey' && e.hotkey !== undefined)).toBe(true);
+    expect(page.items.map((s) => s.key).sort()).toEqual(['A_ONE', 'B_TWO', 'C_THREE', 'EXISTING']);
+    const everything = [JSON.stringify(page), ...logged, ...(await filesUnder(path.join(world.dir, 'data')))].join('\n');
+    expect(everything).not.toContain(CANARY);
+    expect(everything).toContain('/secrets/'); // the activity log was read
+  });
+
+  it('deletes several, counting an already-gone secret as done', async () => {
+    const { h, ctx, web } = await setup();
+    const a = await h.createSecret({ chuteId: web.chute_id, key: 'A', value: 'x', replace: false }, ctx);
+    const b = await h.createSecret({ chuteId: web.chute_id, key: 'B', value: 'y', replace: false }, ctx);
+    await h.deleteSecrets({ secretIds: [b.secret.secretId] }, ctx);
+    const results = await h.deleteSecrets({ secretIds: [a.secret.secretId, b.secret.secretId] }, ctx);
+    expect(results).toEqual([
+      { secretId: a.secret.secretId, outcome: 'deleted' },
+      { secretId: b.secret.secretId, outcome: 'already-gone' },
+    ]);
+  });
+
+  it('names a chute that is gone, and parses pasted text', async () => {
+    const { h, ctx, web } = await setup();
+    fixture.sb.removeChute(web.chute_id);
+    await expect(h.createSecret({ chuteId: web.chute_id, key: 'A', value: 'x', replace: false }, ctx)).rejects.toMatchObject({ appError: { reason: 'chute-missing' } });
+    await expect(h.listChutes({}, ctx)).resolves.toEqual([expect.objectContaining({ name: 'my-affine-miner' })]);
+    const { chute_id } = fixture.sb.addChute(fixture.sb.users()[0]?.user_id ?? '', 'other');
+    const preview = await h.previewSecretImport({ chuteId: chute_id, source: { kind: 'text', text: 'X=1\nY="a\nb"\nZ=3\n' } }, ctx);
+    expect(preview.rows.map((r) => `${r.key}:${r.valueLength}`)).toEqual(['X:1', 'Y:3', 'Z:1']);
+    expect(preview.unreadLines).toEqual([]);
+    await expect(h.previewSecretImport({ chuteId: chute_id, source: { kind: 'text', text: '# only a comment\n' } }, ctx)).rejects.toMatchObject({ appError: { reason: 'env-empty' } });
+  });
+});

@@ -1,0 +1,167 @@
+import { AppFailure, type FailureReason } from '../../shared/errors';
+import type { secretsContract } from '../../shared/contract/secrets';
+import { secretKeyProblem, type SecretKeyProblem } from '../../shared/secret-keys';
+import type { ChuteRef, DeleteResult, ImportKeyResult, ImportPreview, ImportRow, SecretItem } from '../../shared/secrets';
+import type { AccountApi, ChutesClient } from '../chutes-api';
+import { resolveUserPath } from '../fs/user-path';
+import { readFileCapped } from '../fs/read-capped';
+import type { SliceHandlers } from '../ipc-router';
+import { parseEnv } from './env-file';
+import { createPendingImports, type PendingImports } from './pending-imports';
+
+export interface SecretsServices {
+  chutes: ChutesClient;
+  home: string;
+}
+
+/** Pages of this size when main itself needs every secret (replace, import preview). */
+const SCAN_LIMIT = 100;
+const MAX_ENV_FILE_BYTES = 256 * 1024;
+/** Failures that concern one key: an import goes on with the next one after these. */
+const PER_KEY_REASONS = new Set<FailureReason>(['secret-exists', 'secret-key-banned', 'secret-key-subnet-only', 'secret-key-invalid', 'invalid-input']);
+
+const problemReason: Record<SecretKeyProblem['kind'], FailureReason> = {
+  empty: 'secret-key-invalid',
+  invalid: 'secret-key-invalid',
+  banned: 'secret-key-banned',
+  'subnet-only': 'secret-key-subnet-only',
+};
+
+function keyFailure(problem: SecretKeyProblem): AppFailure {
+  return new AppFailure('invalid-input', problem.message, { fields: [{ path: 'key', message: problem.message }] }, problemReason[problem.kind]);
+}
+
+async function allSecrets(api: AccountApi): Promise<SecretItem[]> {
+  const out: SecretItem[] = [];
+  for (let page = 0; ; page++) {
+    const answer = await api.secrets.listPage(page, SCAN_LIMIT);
+    out.push(...answer.items);
+    if (answer.items.length < SCAN_LIMIT || out.length >= answer.total) return out;
+  }
+}
+
+async function ownChute(api: AccountApi, chuteId: string): Promise<ChuteRef> {
+  const chute = (await api.secrets.chutes()).find((c) => c.chuteId === chuteId);
+  if (!chute) {
+    throw new AppFailure('not-found', 'That chute is not among your chutes any more.', { hint: 'Reload the list and pick a chute that exists.' }, 'chute-missing');
+  }
+  return chute;
+}
+
+/** Delete, counting "not there" as done: that is the state the user asked for. */
+async function deleteIfThere(api: AccountApi, secretId: string): Promise<'deleted' | 'already-gone'> {
+  try {
+    await api.secrets.delete(secretId);
+    return 'deleted';
+  } catch (error) {
+    if (error instanceof AppFailure && error.appError.reason === 'secret-gone') return 'already-gone';
+    throw error;
+  }
+}
+
+const messageOf = (error: unknown): string => (error instanceof AppFailure ? error.appError.message : 'Something went wrong inside the app.');
+const profileKeyOf = (api: AccountApi): string => `${api.scope.baseUrl}\n${api.scope.hotkey}`;
+
+export function secretsHandlers({ chutes, home }: SecretsServices, pending: PendingImports = createPendingImports()): SliceHandlers<typeof secretsContract> {
+  const active = () => chutes.actingAs('active');
+
+  /** Create, or with `replace` delete the same chute + key first (the id stays the same, §6.1). */
+  async function createOne(api: AccountApi, chute: ChuteRef, key: string, value: string, replace: boolean, known?: SecretItem[]) {
+    const problem = secretKeyProblem(key, chute.name);
+    if (problem) throw keyFailure(problem);
+    let replaced = false;
+    if (replace) {
+      const existing = (known ?? (await allSecrets(api))).find((s) => s.chuteId === chute.chuteId && s.key === key);
+      if (existing) replaced = (await deleteIfThere(api, existing.secretId)) === 'deleted';
+    }
+    const secret = await api.secrets.create({ chuteId: chute.chuteId, key, value });
+    return { secret, replaced };
+  }
+
+  async function previewRows(api: AccountApi, chute: ChuteRef, entries: { key: string; value: string }[]): Promise<ImportRow[]> {
+    const existing = new Map((await allSecrets(api)).filter((s) => s.chuteId === chute.chuteId).map((s) => [s.key, s.secretId]));
+    return entries.map(({ key, value }): ImportRow => {
+      const problem = secretKeyProblem(key, chute.name);
+      if (problem) return { key, valueLength: value.length, status: problem.kind === 'banned' || problem.kind === 'subnet-only' ? 'banned' : 'invalid', why: problem.message };
+      if (value.length === 0) return { key, valueLength: 0, status: 'invalid', why: 'The value is empty.' };
+      const existingId = existing.get(key);
+      return existingId ? { key, valueLength: value.length, status: 'exists', existingId } : { key, valueLength: value.length, status: 'new' };
+    });
+  }
+
+  return {
+    listChutes: async () => (await active()).secrets.chutes(),
+    listSecretsPage: async ({ page, limit }) => (await active()).secrets.listPage(page, limit),
+    createSecret: async ({ chuteId, key, value, replace }) => {
+      const api = await active();
+      return createOne(api, await ownChute(api, chuteId), key, value, replace);
+    },
+    deleteSecrets: async ({ secretIds }) => {
+      const api = await active();
+      const results: DeleteResult[] = [];
+      for (const secretId of new Set(secretIds)) {
+        try {
+          results.push({ secretId, outcome: await deleteIfThere(api, secretId) });
+        } catch (error) {
+          results.push({ secretId, outcome: 'failed', message: messageOf(error) });
+        }
+      }
+      return results;
+    },
+    previewSecretImport: async ({ chuteId, source }) => {
+      const api = await active();
+      const chute = await ownChute(api, chuteId);
+      let text: string;
+      if (source.kind === 'path') {
+        const file = await readFileCapped(resolveUserPath(source.path, home), MAX_ENV_FILE_BYTES, { what: '.env files' });
+        text = file.bytes.toString('utf8');
+        file.bytes.fill(0);
+      } else {
+        text = source.text;
+      }
+      const { entries, unreadLines } = parseEnv(text);
+      if (entries.length === 0 && unreadLines.length === 0) {
+        throw new AppFailure('invalid-input', 'No KEY=VALUE lines found. A .env file has one KEY=VALUE per line.', undefined, 'env-empty');
+      }
+      const rows = await previewRows(api, chute, entries);
+      const importId = pending.add({ chute, profileKey: profileKeyOf(api), values: new Map(entries.map((e) => [e.key, e.value])) });
+      const preview: ImportPreview = { importId, chute, rows, unreadLines };
+      return preview;
+    },
+    runSecretImport: async ({ importId, accept }) => {
+      const api = await active();
+      const job = pending.get(importId, profileKeyOf(api));
+      const known = accept.some((a) => a.replace) ? await allSecrets(api) : undefined;
+      const results: ImportKeyResult[] = [];
+      let stopped: string | null = null;
+      for (const { key, replace } of accept) {
+        const value = job.values.get(key);
+        if (job.done.has(key)) {
+          results.push({ key, outcome: 'created', message: 'Created by the earlier run; not sent again.' });
+        } else if (value === undefined) {
+          results.push({ key, outcome: 'failed', message: 'This key is not in the file that was read.' });
+        } else if (stopped !== null) {
+          results.push({ key, outcome: 'not-attempted', message: stopped });
+        } else {
+          try {
+            const { replaced } = await createOne(api, job.chute, key, value, replace, known);
+            job.done.add(key);
+            results.push({ key, outcome: replaced ? 'replaced' : 'created' });
+          } catch (error) {
+            if (error instanceof AppFailure && error.appError.reason === 'secret-exists') {
+              results.push({ key, outcome: 'skipped-exists', message: 'Already exists; left as it was.' });
+            } else {
+              results.push({ key, outcome: 'failed', message: messageOf(error) });
+              const perKey = error instanceof AppFailure && PER_KEY_REASONS.has(error.appError.reason);
+              if (!perKey) stopped = 'Not sent: the import stopped at the failure above.';
+            }
+          }
+        }
+      }
+      const incomplete = results.some((r) => r.outcome === 'failed' || r.outcome === 'not-attempted');
+      if (!incomplete) pending.drop(importId);
+      return { results, incomplete };
+    },
+    discardSecretImport: ({ importId }) => Promise.resolve({ discarded: pending.drop(importId) }),
+  };
+}

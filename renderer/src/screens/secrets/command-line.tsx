@@ -1,0 +1,18 @@
+import type { ReactElement } from 'react';
+import { CopyButton } from '../../components/copy-button';
+import styles from './secrets.module.css';
+
+/** The `chutes` CLI command doing what this screen does (never with a value). */
+export function CommandLine({ command, label = 'Same with the chutes CLI' }: { command: string; label?: string }): ReactElement {
+  return (
+    <div className={styles.command}>
+      <div className={styles.commandHead}>
+        <span className="small muted">{label}</span>
+        <CopyButton text={command} label={`Copy the command: ${label}`} />
+      </div>
+      <pre className="command" aria-label={label}>
+        {command}
+      </pre>
+    </div>
+  );
+}

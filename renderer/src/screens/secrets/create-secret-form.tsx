@@ -1,0 +1,147 @@
+import { useState, type FormEvent, type ReactElement } from 'react';
+import { failureIs } from '../../../../shared/errors';
+import { cliCommand, secretKeyProblem } from '../../../../shared/secret-keys';
+import type { ChuteRef, SecretItem } from '../../../../shared/secrets';
+import { call } from '../../api/client';
+import { ErrorNotice } from '../../components/error-notice';
+import { FormActions } from '../../components/form-parts';
+import { Notice } from '../../components/notice';
+import { ChutePicker } from './chute-picker';
+import { CommandLine } from './command-line';
+import { useRefreshSecrets } from './use-secrets';
+
+interface Done {
+  key: string;
+  chuteName: string;
+  chuteId: string;
+  replaced: boolean;
+}
+
+/**
+ * Add one secret. The value lives only in this form's state until it is sent, once; the form is
+ * cleared after success, so nothing of it stays on the page. The call is made directly (not via a
+ * cached mutation) so no query cache keeps the value as the mutation's variables.
+ */
+export function CreateSecretForm({ chutes, secrets, onClose }: { chutes: readonly ChuteRef[]; secrets: readonly SecretItem[]; onClose: () => void }): ReactElement {
+  const [chuteId, setChuteId] = useState(chutes.length === 1 ? (chutes[0]?.chuteId ?? '') : '');
+  const [key, setKey] = useState('');
+  const [value, setValue] = useState('');
+  const [reveal, setReveal] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState(false);
+  const [done, setDone] = useState<Done | null>(null);
+  const refresh = useRefreshSecrets();
+  const chute = chutes.find((c) => c.chuteId === chuteId) ?? null;
+  const problem = key === '' ? null : secretKeyProblem(key, chute?.name ?? null);
+  const existing = secrets.find((s) => s.chuteId === chuteId && s.key === key) ?? null;
+
+  async function send(replace: boolean) {
+    if (!chute) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await call('createSecret', { chuteId: chute.chuteId, key, value, replace });
+      setValue('');
+      setReveal(false);
+      setConflict(false);
+      setDone({ key: created.secret.key, chuteName: chute.name, chuteId: chute.chuteId, replaced: created.replaced });
+      await refresh();
+    } catch (err) {
+      if (failureIs(err, 'secret-exists')) setConflict(true);
+      else setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void send(false);
+  };
+
+  if (done) {
+    return (
+      <div className="subform" aria-label="Secret saved">
+        <Notice tone="good" live>
+          <p>
+            {done.replaced ? 'Replaced' : 'Created'} <code>{done.key}</code> on <strong>{done.chuteName}</strong>. The value was sent once and is not kept
+            anywhere in the app.
+          </p>
+        </Notice>
+        <CommandLine command={cliCommand.create(done.chuteId, done.key)} />
+        <div className="actions">
+          <button type="button" onClick={() => setDone(null)}>
+            Add another
+          </button>
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form className="subform" onSubmit={onSubmit} aria-label="Add a secret">
+      <label className="field" htmlFor="secret-chute">
+        Chute
+      </label>
+      <ChutePicker id="secret-chute" chutes={chutes} value={chuteId} onChange={(id) => { setChuteId(id); setConflict(false); }} />
+      <label className="field">
+        Key (becomes an environment variable in the chute)
+        <input
+          type="text"
+          value={key}
+          placeholder="HF_TOKEN"
+          spellCheck={false}
+          autoComplete="off"
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? 'secret-key-problem' : undefined}
+          onChange={(e) => { setKey(e.target.value.trim()); setConflict(false); }}
+        />
+      </label>
+      {problem ? (
+        <p className="field-error" id="secret-key-problem" role="alert">
+          {problem.message}
+        </p>
+      ) : null}
+      <label className="field">
+        Value (write-only: Chutes never shows it again)
+        <input
+          type={reveal ? 'text' : 'password'}
+          value={value}
+          spellCheck={false}
+          autoComplete="new-password"
+          onChange={(e) => setValue(e.target.value)}
+        />
+      </label>
+      <label className="choice">
+        <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} />
+        <span>Show the value while typing</span>
+      </label>
+      {chute && key && !problem ? <CommandLine command={cliCommand.create(chute.chuteId, key)} /> : null}
+      {conflict && chute ? (
+        <div className="notice notice-warn" role="alert">
+          <p>
+            <strong>
+              {chute.name} already has a secret <code>{key}</code>.
+            </strong>{' '}
+            Replace it? The old value is deleted, then this one is created under the same id. The old value cannot be recovered.
+          </p>
+          {existing ? <CommandLine label="Same with the chutes CLI: delete, then create" command={`${cliCommand.delete([existing.secretId])}\n${cliCommand.create(chute.chuteId, key)}`} /> : null}
+          <div className="actions">
+            <button type="button" className="danger" disabled={busy} onClick={() => void send(true)}>
+              Replace {key}
+            </button>
+            <button type="button" onClick={() => setConflict(false)}>
+              Keep the existing one
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {error ? <ErrorNotice error={error} /> : null}
+      <FormActions submit="Save secret" busy={busy} disabled={!chute || key === '' || problem !== null || conflict} onCancel={onClose} />
+    </form>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState, type ReactElement } from 'react';
+import { cliCommand } from '../../../../shared/secret-keys';
+import type { DeleteResult, SecretItem } from '../../../../shared/secrets';
+import { call } from '../../api/client';
+import { ErrorNotice } from '../../components/error-notice';
+import { CommandLine } from './command-line';
+import { useRefreshSecrets } from './use-secrets';
+
+const OUTCOME_TEXT: Record<DeleteResult['outcome'], string> = {
+  deleted: 'Deleted',
+  'already-gone': 'Already gone — nothing left to delete',
+  failed: 'Not deleted',
+};
+
+/** Confirm, delete one by one, and say per key what happened (already gone counts as done). */
+export function DeleteSecretsPanel({ targets, chuteName, onClose }: { targets: SecretItem[]; chuteName: (chuteId: string) => string; onClose: () => void }): ReactElement {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [results, setResults] = useState<DeleteResult[] | null>(null);
+  const refresh = useRefreshSecrets();
+  const ids = targets.map((t) => t.secretId);
+  const label = (id: string) => {
+    const t = targets.find((x) => x.secretId === id);
+    return t ? `${t.key} on ${chuteName(t.chuteId)}` : id;
+  };
+
+  async function run() {
+    setBusy(true);
+    setError(null);
+    try {
+      setResults(await call('deleteSecrets', { secretIds: ids }));
+      await refresh();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (results) {
+    const failed = results.filter((r) => r.outcome === 'failed').length;
+    return (
+      <div className={`notice ${failed ? 'notice-warn' : 'notice-good'}`} role="status" aria-label="Delete results">
+        <p>
+          <strong>{failed ? `${results.length - failed} of ${results.length} done; ${failed} not deleted.` : `Done: ${results.length} secret${results.length === 1 ? '' : 's'} no longer exist.`}</strong>
+        </p>
+        <ul className="small">
+          {results.map((r) => (
+            <li key={r.secretId}>
+              <code>{label(r.secretId)}</code>: <span className={r.outcome === 'failed' ? 'bad-text' : 'ok-text'}>{OUTCOME_TEXT[r.outcome]}</span>
+              {r.message ? ` — ${r.message}` : ''}
+            </li>
+          ))}
+        </ul>
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="notice notice-warn" role="alertdialog" aria-label="Confirm delete">
+      <p>
+        <strong>
+          Delete {targets.length} secret{targets.length === 1 ? '' : 's'}?
+        </strong>{' '}
+        The chutes lose these environment variables at their next start. This cannot be undone.
+      </p>
+      <ul className="small">
+        {targets.map((t) => (
+          <li key={t.secretId}>
+            <code>{t.key}</code> on {chuteName(t.chuteId)}
+          </li>
+        ))}
+      </ul>
+      <CommandLine command={cliCommand.delete(ids)} />
+      {error ? <ErrorNotice error={error} /> : null}
+      <div className="actions">
+        <button type="button" className="danger" disabled={busy} onClick={() => void run()}>
+          {busy ? 'Deleting…' : `Delete ${targets.length}`}
+        </button>
+        <button type="button" disabled={busy} onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}

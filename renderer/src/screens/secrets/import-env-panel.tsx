@@ -1,0 +1,183 @@
+import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
+import { cliCommand } from '../../../../shared/secret-keys';
+import type { ChuteRef, ImportPreview, ImportRun } from '../../../../shared/secrets';
+import { call } from '../../api/client';
+import { ErrorNotice } from '../../components/error-notice';
+import { Notice } from '../../components/notice';
+import { ChutePicker } from './chute-picker';
+import { CommandLine } from './command-line';
+import { ImportPreviewTable } from './import-preview-table';
+import { useRefreshSecrets } from './use-secrets';
+import styles from './secrets.module.css';
+
+type Source = { kind: 'path'; path: string } | { kind: 'text'; text: string };
+
+/**
+ * Bulk import from a .env file: main reads (or is handed) the text, parses it and keeps the values;
+ * the page only sees keys, lengths and statuses. A file dropped on the window is read here and
+ * handed over like pasted text.
+ */
+export function ImportEnvPanel({ chutes, onClose }: { chutes: readonly ChuteRef[]; onClose: () => void }): ReactElement {
+  const [chuteId, setChuteId] = useState(chutes.length === 1 ? (chutes[0]?.chuteId ?? '') : '');
+  const [path, setPath] = useState('');
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [run, setRun] = useState<ImportRun | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const refresh = useRefreshSecrets();
+
+  async function read(source: Source) {
+    if (!chuteId) {
+      setError(new Error('Choose the chute these secrets are for first.'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await call('previewSecretImport', { chuteId, source });
+      if (preview) void call('discardSecretImport', { importId: preview.importId }).catch(() => undefined);
+      setPreview(next);
+      setText('');
+      setRun(null);
+      setChosen(new Set(next.rows.filter((r) => r.status === 'new').map((r) => r.key)));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  // Drop a file anywhere on the window while this panel is open.
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (!e.dataTransfer?.types.includes('Files')) return;
+      e.preventDefault();
+      setDragging(true);
+    };
+    const leave = () => setDragging(false);
+    const drop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0];
+      if (!file) return;
+      e.preventDefault();
+      setDragging(false);
+      file.text().then(
+        (content) => void read({ kind: 'text', text: content }),
+        () => setError(new Error(`${file.name} could not be read.`)),
+      );
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  });
+
+  const close = () => {
+    if (preview && (!run || run.incomplete)) void call('discardSecretImport', { importId: preview.importId }).catch(() => undefined);
+    onClose();
+  };
+
+  async function importChosen() {
+    if (!preview) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const accept = preview.rows.filter((r) => chosen.has(r.key)).map((r) => ({ key: r.key, replace: r.status === 'exists' }));
+      setRun(await call('runSecretImport', { importId: preview.importId, accept }));
+      await refresh();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const onPath = (e: FormEvent) => {
+    e.preventDefault();
+    void read({ kind: 'path', path });
+  };
+  const chosenRows = preview ? preview.rows.filter((r) => chosen.has(r.key)) : [];
+  const created = run ? run.results.filter((r) => r.outcome === 'created' || r.outcome === 'replaced') : [];
+
+  return (
+    <div className={`subform ${dragging ? styles.dragging : ''}`} aria-label="Import a .env file">
+      <label className="field" htmlFor="import-chute">
+        Chute these secrets are for
+      </label>
+      <ChutePicker id="import-chute" chutes={chutes} value={chuteId} onChange={setChuteId} />
+      {!preview ? (
+        <>
+          <form className="row" onSubmit={onPath}>
+            <label className={styles.grow}>
+              <span className="field">Path of a .env file</span>
+              <input type="text" value={path} placeholder="/home/you/project/.env" spellCheck={false} onChange={(e) => setPath(e.target.value)} />
+            </label>
+            <button type="submit" disabled={busy || !chuteId || path.trim() === ''}>
+              Read file
+            </button>
+          </form>
+          <label className="field">
+            Or paste its contents
+            <textarea rows={5} value={text} spellCheck={false} autoComplete="off" placeholder={'HF_TOKEN=hf_…\nDATABASE_URL=postgres://…'} onChange={(e) => setText(e.target.value)} />
+          </label>
+          <div className="actions">
+            <button type="button" disabled={busy || !chuteId || text.trim() === ''} onClick={() => void read({ kind: 'text', text })}>
+              Read pasted text
+            </button>
+            <span className="small muted">Or drop a .env file anywhere on this window.</span>
+          </div>
+        </>
+      ) : (
+        <>
+          <p className="small muted">
+            {preview.rows.length} key{preview.rows.length === 1 ? '' : 's'} read for <strong>{preview.chute.name}</strong>. Values stay in the app&apos;s main
+            process and are shown only as their length.
+          </p>
+          {preview.unreadLines.length ? (
+            <Notice tone="warn">
+              <p>
+                Line{preview.unreadLines.length === 1 ? '' : 's'} {preview.unreadLines.join(', ')} {preview.unreadLines.length === 1 ? 'is' : 'are'} not KEY=VALUE and
+                {preview.unreadLines.length === 1 ? ' was' : ' were'} skipped ({preview.unreadLines.length === 1 ? 'its text is' : 'their text is'} not shown, in case it holds a secret).
+              </p>
+            </Notice>
+          ) : null}
+          <ImportPreviewTable rows={preview.rows} chosen={chosen} results={run?.results ?? null} onChoose={(key, on) => setChosen((prev) => { const next = new Set(prev); if (on) next.add(key); else next.delete(key); return next; })} />
+          {run ? (
+            <Notice tone={run.incomplete ? 'warn' : 'good'} live>
+              <p>
+                <strong>{run.incomplete ? `Stopped: ${created.length} of ${run.results.length} created.` : `Done: ${created.length} of ${run.results.length} created.`}</strong>{' '}
+                {created.length ? <>Created: {created.map((r) => r.key).join(', ')}.</> : null}
+                {run.incomplete ? ' Importing again sends only the keys not created yet.' : ''}
+              </p>
+            </Notice>
+          ) : null}
+          {chosenRows.length && !(run && !run.incomplete) ? (
+            <CommandLine label="Same with the chutes CLI, one per key" command={chosenRows.map((r) => cliCommand.create(preview.chute.chuteId, r.key)).join('\n')} />
+          ) : null}
+        </>
+      )}
+      {error ? <ErrorNotice error={error} /> : null}
+      <div className="actions">
+        {preview && (!run || run.incomplete) ? (
+          <button type="button" className="primary" disabled={busy || chosenRows.length === 0} onClick={() => void importChosen()}>
+            {busy ? 'Importing…' : run ? `Import again (${chosenRows.length})` : `Import ${chosenRows.length} secret${chosenRows.length === 1 ? '' : 's'}`}
+          </button>
+        ) : null}
+        {preview && !busy ? (
+          <button type="button" onClick={() => { void call('discardSecretImport', { importId: preview.importId }).catch(() => undefined); setPreview(null); setRun(null); }}>
+            Read another file
+          </button>
+        ) : null}
+        <button type="button" onClick={close}>
+          {run && !run.incomplete ? 'Close' : 'Cancel'}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import type { ReactElement } from 'react';
+import type { ImportKeyResult, ImportRow } from '../../../../shared/secrets';
+import { Badge, type Tone } from '../../components/badge';
+import styles from './secrets.module.css';
+
+const STATUS: Record<ImportRow['status'], { tone: Tone; text: string }> = {
+  new: { tone: 'good', text: 'New' },
+  exists: { tone: 'warn', text: 'Exists' },
+  banned: { tone: 'bad', text: 'Banned' },
+  invalid: { tone: 'bad', text: 'Invalid' },
+};
+
+const RESULT: Record<ImportKeyResult['outcome'], { tone: Tone; text: string }> = {
+  created: { tone: 'good', text: 'Created' },
+  replaced: { tone: 'good', text: 'Replaced' },
+  'skipped-exists': { tone: 'neutral', text: 'Kept existing' },
+  failed: { tone: 'bad', text: 'Failed' },
+  'not-attempted': { tone: 'warn', text: 'Not sent' },
+};
+
+/** A value shown only as its length: the value itself never reaches the page. */
+export function maskedLength(length: number): string {
+  return length === 0 ? '(empty)' : `•••••••• ${length} character${length === 1 ? '' : 's'}`;
+}
+
+export function ImportPreviewTable({ rows, chosen, onChoose, results }: { rows: ImportRow[]; chosen: ReadonlySet<string>; onChoose: (key: string, on: boolean) => void; results: ImportKeyResult[] | null }): ReactElement {
+  const resultOf = new Map((results ?? []).map((r) => [r.key, r]));
+  return (
+    <div className="table-wrap">
+      <table className={styles.preview}>
+        <thead>
+          <tr>
+            <th scope="col">Import</th>
+            <th scope="col">Key</th>
+            <th scope="col">Value</th>
+            <th scope="col">Status</th>
+            {results ? <th scope="col">Result</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const selectable = row.status === 'new' || row.status === 'exists';
+            const result = resultOf.get(row.key);
+            return (
+              <tr key={row.key} data-key={row.key}>
+                <td>
+                  {selectable ? (
+                    <input
+                      type="checkbox"
+                      aria-label={row.status === 'exists' ? `Replace ${row.key}` : `Import ${row.key}`}
+                      checked={chosen.has(row.key)}
+                      disabled={results !== null}
+                      onChange={(e) => onChoose(row.key, e.target.checked)}
+                    />
+                  ) : null}
+                </td>
+                <td>
+                  <code>{row.key}</code>
+                </td>
+                <td className="nowrap muted">{maskedLength(row.valueLength)}</td>
+                <td>
+                  <Badge tone={STATUS[row.status].tone}>{STATUS[row.status].text}</Badge>
+                  {row.status === 'exists' ? <span className="small muted"> — tick to replace it</span> : null}
+                  {row.why ? <div className="small">{row.why}</div> : null}
+                </td>
+                {results ? (
+                  <td>
+                    {result ? <Badge tone={RESULT[result.outcome].tone}>{RESULT[result.outcome].text}</Badge> : <span className="small muted">Not chosen</span>}
+                    {result?.message ? <div className="small">{result.message}</div> : null}
+                  </td>
+                ) : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

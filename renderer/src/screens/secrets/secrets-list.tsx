@@ -1,0 +1,103 @@
+import { useState, type ReactElement } from 'react';
+import type { ChuteRef, SecretItem } from '../../../../shared/secrets';
+import { groupSecrets, shownTime } from './group-secrets';
+import styles from './secrets.module.css';
+
+/** Secrets grouped by chute, searchable, with a selection for deleting several at once. */
+export function SecretsList({
+  secrets,
+  chutes,
+  canSign,
+  onDelete,
+}: {
+  secrets: readonly SecretItem[];
+  chutes: readonly ChuteRef[];
+  canSign: boolean;
+  onDelete: (targets: SecretItem[]) => void;
+}): ReactElement {
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const groups = groupSecrets(secrets, chutes, query);
+  const chosen = secrets.filter((s) => selected.has(s.secretId));
+  const toggle = (id: string, on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  return (
+    <>
+      <div className={styles.toolbar}>
+        <input
+          type="search"
+          className={styles.search}
+          value={query}
+          placeholder="Search by key or chute"
+          aria-label="Search secrets by key or chute"
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        {canSign ? (
+          <button type="button" className="danger" disabled={chosen.length === 0} onClick={() => { onDelete(chosen); setSelected(new Set()); }}>
+            Delete selected{chosen.length ? ` (${chosen.length})` : ''}
+          </button>
+        ) : null}
+      </div>
+      {groups.length === 0 ? <p className="empty">No secret matches “{query}”.</p> : null}
+      {groups.map((group) => {
+        const title = group.chuteName ?? 'Chute no longer exists';
+        return (
+          <section key={group.chuteId} className={styles.group} aria-label={`Secrets of ${title}`}>
+            <h3 className={styles.groupHead}>
+              {title}
+              <span className={styles.count}>{group.secrets.length}</span>
+              {group.chuteName === null ? <code className={`small ${styles.goneId}`}>{group.chuteId}</code> : null}
+            </h3>
+            {group.chuteName === null ? (
+              <p className="small muted">These secrets name a chute id that is not among your chutes any more. Delete them if the chute is gone for good.</p>
+            ) : null}
+            <div className="table-wrap">
+              <table className={styles.secrets}>
+                <thead>
+                  <tr>
+                    {canSign ? <th scope="col" className={styles.pick}><span className={styles.srOnly}>Select</span></th> : null}
+                    <th scope="col" className={styles.keyCol}>
+                      Key
+                    </th>
+                    <th scope="col">Created</th>
+                    {canSign ? <th scope="col" className={styles.actionCol}><span className={styles.srOnly}>Actions</span></th> : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {group.secrets.map((s) => (
+                    <tr key={s.secretId} data-secret={s.key}>
+                      {canSign ? (
+                        <td>
+                          <input type="checkbox" aria-label={`Select ${s.key} on ${title}`} checked={selected.has(s.secretId)} onChange={(e) => toggle(s.secretId, e.target.checked)} />
+                        </td>
+                      ) : null}
+                      <td>
+                        <code>{s.key}</code>
+                      </td>
+                      <td className="nowrap">
+                        <time dateTime={s.createdAt}>{shownTime(s.createdAt)}</time>
+                      </td>
+                      {canSign ? (
+                        <td className={styles.actionCol}>
+                          <button type="button" className={`danger ${styles.small}`} aria-label={`Delete ${s.key} on ${title}`} onClick={() => onDelete([s])}>
+                            Delete
+                          </button>
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { SecretItem } from '../../../../shared/secrets';
+import { call } from '../../api/client';
+import { channelKey, useChannel } from '../../api/hooks';
+
+const PAGE = 100;
+
+export interface AllSecrets {
+  secrets: SecretItem[];
+  /** What the server says it holds; more than `secrets.length` while pages are still coming. */
+  total: number | null;
+  loadingMore: boolean;
+  isPending: boolean;
+  error: Error | null;
+}
+
+/** Every secret of the active account: the first page at once, the rest fetched in the background. */
+export function useAllSecrets(): AllSecrets {
+  const query = useInfiniteQuery({
+    queryKey: channelKey('listSecretsPage'),
+    queryFn: ({ pageParam }) => call('listSecretsPage', { page: pageParam, limit: PAGE }),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => (pages.reduce((n, p) => n + p.items.length, 0) < last.total && last.items.length === PAGE ? last.page + 1 : undefined),
+  });
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, isError } = query;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
+  // A secret created while paging shifts the pages; the map keeps each id once.
+  const byId = new Map<string, SecretItem>();
+  for (const page of query.data?.pages ?? []) for (const item of page.items) byId.set(item.secretId, item);
+  return {
+    secrets: [...byId.values()],
+    total: query.data?.pages[0]?.total ?? null,
+    loadingMore: hasNextPage,
+    isPending: query.isPending,
+    error: query.error,
+  };
+}
+
+export function useChutes() {
+  return useChannel('listChutes', {});
+}
+
+/** After any change: read secrets (and chutes) again. */
+export function useRefreshSecrets(): () => Promise<void> {
+  const client = useQueryClient();
+  return async () => {
+    await Promise.all([client.invalidateQueries({ queryKey: channelKey('listSecretsPage') }), client.invalidateQueries({ queryKey: channelKey('listChutes') })]);
+  };
+}

@@ -1,0 +1,74 @@
+/** Chute secrets (`../shared/reference/chutes-account-api.md` §6) as the app shows them: never a value. */
+
+/** One of the account's own chutes, enough to pick one and to name a secret's purpose. */
+export interface ChuteRef {
+  chuteId: string;
+  name: string;
+}
+
+export interface SecretItem {
+  secretId: string;
+  key: string;
+  /** The chute the secret belongs to (the server stores the resolved chute id as `purpose`). */
+  chuteId: string;
+  createdAt: string;
+}
+
+export interface SecretsPage {
+  items: SecretItem[];
+  total: number;
+  page: number;
+  limit: number;
+}
+
+export interface CreatedSecret {
+  secret: SecretItem;
+  /** True when an existing secret with this chute + key was deleted first. */
+  replaced: boolean;
+}
+
+export type DeleteOutcome = 'deleted' | 'already-gone' | 'failed';
+
+export interface DeleteResult {
+  secretId: string;
+  outcome: DeleteOutcome;
+  /** Why it failed, when it did. */
+  message?: string;
+}
+
+/** How one line of a .env file would fare. */
+export type ImportStatus = 'new' | 'exists' | 'banned' | 'invalid';
+
+export interface ImportRow {
+  key: string;
+  /** Length of the value only: the value itself stays in main. */
+  valueLength: number;
+  status: ImportStatus;
+  /** Why a row is banned or invalid. */
+  why?: string;
+  /** The existing secret when `status` is `exists`. */
+  existingId?: string;
+}
+
+export interface ImportPreview {
+  /** Names the parsed values held in main until the import runs (or expires). */
+  importId: string;
+  chute: ChuteRef;
+  rows: ImportRow[];
+  /** 1-based numbers of lines that are neither KEY=VALUE, a comment nor blank (their text is not shown). */
+  unreadLines: number[];
+}
+
+export type ImportOutcome = 'created' | 'replaced' | 'skipped-exists' | 'failed' | 'not-attempted';
+
+export interface ImportKeyResult {
+  key: string;
+  outcome: ImportOutcome;
+  message?: string;
+}
+
+export interface ImportRun {
+  results: ImportKeyResult[];
+  /** True while some accepted keys were not created: running again retries only those. */
+  incomplete: boolean;
+}
