@@ -104,6 +104,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const sb: Sandbox = {
     state: store.load(),
     faults: noFaults(),
+    targeted: [],
     demo: options.demo ?? false,
     log: new RequestLog(500),
     now: () => Math.floor(clock() + sb.faults.clock_offset_s * 1000),
@@ -194,8 +195,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       req.socket.destroy();
       return;
     }
+    const aimed = isControl ? undefined : sb.targeted.find((f) => f.method === method && f.path === path);
+    if (aimed && --aimed.times <= 0) sb.targeted.splice(sb.targeted.indexOf(aimed), 1);
     let reply: Reply;
-    if (!isControl && faults.fail_rate > 0 && Math.random() < faults.fail_rate) {
+    if (aimed?.status) {
+      reply = { status: aimed.status, json: { detail: STATUS_CODES[aimed.status] ?? 'Injected failure' } };
+    } else if (!isControl && faults.fail_rate > 0 && Math.random() < faults.fail_rate) {
       reply = { status: faults.fail_status, json: { detail: STATUS_CODES[faults.fail_status] ?? 'Injected failure' } };
     } else if (read.tooLarge) {
       reply = { status: 413, json: { detail: 'Request Entity Too Large' }, headers: { connection: 'close' } };
@@ -218,6 +223,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       } catch (err) {
         reply = errorReply(err);
       }
+    }
+    if (aimed?.drop_after) {
+      // The work is done (state changed), but the answer never arrives.
+      logEntry(null);
+      req.socket.destroy();
+      store.schedule(() => sb.state);
+      return;
     }
     send(res, reply);
     logEntry(reply.status);

@@ -4,6 +4,7 @@ import { normaliseBaseUrl } from '../../shared/validation';
 import type { ActivityLog } from '../activity-log/activity-log';
 import type { SeedVault } from '../keychain/seed-vault';
 import type { ProfileStore } from '../profiles';
+import { bindApiKeys, type ApiKeysApi } from './endpoints/api-keys-bound';
 import { getMe, ping } from './endpoints/users';
 import { createTransport, type Transport } from './transport';
 
@@ -27,6 +28,7 @@ export interface AccountApi {
   readonly scope: AccountScope;
   readonly transport: Transport;
   me(): ReturnType<typeof getMe>;
+  readonly apiKeys: ApiKeysApi;
 }
 
 /** Calls that need no account: the server itself (connection checks, registration's first steps). */
@@ -87,7 +89,7 @@ export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
     async actingAs(who) {
       const scope = await resolve(who);
       const transport = transportFor(scope.baseUrl);
-      return { scope, transport, me: () => getMe(transport, scope.hotkey) };
+      return { scope, transport, me: () => getMe(transport, scope.hotkey), apiKeys: bindApiKeys(transport, scope.hotkey) };
     },
     server(baseUrl) {
       const transport = transportFor(baseUrl);
