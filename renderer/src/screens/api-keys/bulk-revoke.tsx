@@ -9,7 +9,9 @@ import { AUTH_CACHE_NOTE } from './delete-key-dialog';
 const SHOWN = 12;
 
 /** Revoke a selection: a summary first, then a result per key (failures listed, retryable). */
-export function BulkRevoke({ keys, onFinished, onClose }: { keys: ApiKeyView[]; onFinished: (doneIds: string[]) => void; onClose: () => void }): ReactElement {
+export function BulkRevoke({ keys: selection, onFinished, onClose }: { keys: ApiKeyView[]; onFinished: (doneIds: string[]) => void; onClose: () => void }): ReactElement {
+  // The selection as confirmed: the list drops keys as they go, but the results still name them.
+  const [keys] = useState(selection);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [results, setResults] = useState<DeleteResult[] | null>(null);

@@ -86,7 +86,7 @@ export function KeyTable({ keys, selected, onSelect }: KeyTableProps): ReactElem
           </select>
         </label>
         <span className="muted small" role="status" aria-label="Shown keys">
-          {shown.length === keys.length ? `${keys.length} keys` : `${shown.length} of ${keys.length} keys`}
+          {shown.length === keys.length ? `${keys.length} ${keys.length === 1 ? 'key' : 'keys'}` : `${shown.length} of ${keys.length} keys`}
         </span>
       </div>
       <div role="table" aria-label="API keys" aria-rowcount={shown.length + 1} className={styles.table}>
@@ -141,7 +141,7 @@ export function KeyTable({ keys, selected, onSelect }: KeyTableProps): ReactElem
                     <CopyButton text={key.id} label={`Copy id of ${key.name}`} />
                   </span>
                   <span role="cell">{key.admin ? <Badge tone="warn">Admin</Badge> : <Badge tone="neutral">Scoped</Badge>}</span>
-                  <span role="cell" className={styles.chips}>
+                  <span role="cell" className={styles.chips} title={chips.map((c) => c.text).join('\n')}>
                     {chips.map((c) => (
                       <span key={c.text} className={c.actionKnown ? styles.chip : `${styles.chip} ${styles.chipUnknown}`} title={c.actionKnown ? (key.local ? 'Action recorded by this app when it created the key' : undefined) : 'The server does not report the action'}>
                         {c.text}

@@ -27,19 +27,22 @@ const KeyLine = ({ k, label }: { k: Pick<ApiKeyView, 'id' | 'name'>; label: stri
 /** Rotation: create the replacement (same scopes), reveal it once, and delete the old key only once the user says the new one is deployed. */
 export function RotateFlow(props: { oldId: string; takenNames: ReadonlySet<string>; namesComplete: boolean; onListChanged: () => void; onCreated: (k: ApiKeyView) => void; onRemoved: (id: string) => void }): ReactElement {
   const old = useChannel('getApiKey', { id: props.oldId });
+  // The old key as it was when rotation began: once it is deleted, a refetch would only say 404.
+  const [snapshot, setSnapshot] = useState<ApiKeyView | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'create' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  if (old.isPending) return <p role="status">Loading the key to rotate…</p>;
-  if (old.error) return <ErrorNotice error={old.error} />;
-  const oldKey = old.data;
+  if (!snapshot && old.data) setSnapshot(old.data);
+  const oldKey = snapshot ?? old.data;
+  if (!oldKey) return old.error ? <ErrorNotice error={old.error} /> : <p role="status">Loading the key to rotate…</p>;
 
+  const oldId = oldKey.id;
   async function deleteOld(created: ApiKeyView) {
     setBusy(true);
     setError(null);
     try {
-      const r = await call('deleteApiKey', { id: oldKey.id });
-      props.onRemoved(oldKey.id);
+      const r = await call('deleteApiKey', { id: oldId });
+      props.onRemoved(oldId);
       setStep({ kind: 'done', created, alreadyGone: r.outcome === 'already-gone' });
     } catch (err) {
       setError(err);

@@ -50,10 +50,10 @@ export function ScopeEditor({ rows, onChange, targets, targetsError, invalid }: 
                 <p className="small muted">All invocations (they are not chosen one by one).</p>
               ) : (
                 <>
-                  <label className="small">
+                  <label className={`small ${styles.which}`}>
                     <input type="radio" name={`which-${row.id}`} checked={row.ids === null} onChange={() => update(row.id, { ids: null })} /> All {row.objectType}
                   </label>{' '}
-                  <label className="small">
+                  <label className={`small ${styles.which}`}>
                     <input type="radio" name={`which-${row.id}`} checked={row.ids !== null} onChange={() => update(row.id, { ids: [] })} /> Only chosen {row.objectType}
                   </label>
                   {row.ids !== null ? (
