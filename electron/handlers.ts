@@ -1,5 +1,6 @@
 import { accountHandlers } from './account/account-handlers';
 import { activityHandlers } from './activity-log/activity-handlers';
+import { apiKeysHandlers } from './api-keys/api-keys-handlers';
 import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers';
 import type { Handlers } from './ipc-router';
 import { keychainHandlers } from './keychain/keychain-handlers';
@@ -25,5 +26,6 @@ export function createHandlers(services: Services): Handlers {
     ...activityHandlers(services),
     ...linkHandlers({ ...services, discovery }),
     ...secretsHandlers(services),
+    ...apiKeysHandlers(services),
   };
 }

@@ -40,7 +40,6 @@ export type RegistrationReason =
   | 'coldkey-balance';
 
 /** API keys, secrets and linking; their screens extend these. */
-export type ApiKeyReason = 'key-name-taken' | 'key-gone' | 'scope-invalid';
 export type SecretReason =
   | 'secret-exists'
   | 'secret-gone'
@@ -50,6 +49,15 @@ export type SecretReason =
   | 'chute-missing'
   | 'env-empty'
   | 'import-expired';
+export type ApiKeyReason =
+  | 'key-name-taken'
+  | 'key-name-invalid'
+  | 'key-gone'
+  | 'scope-invalid'
+  /** The create went out, the answer was lost, and a re-list found the key: it exists, its secret is gone. */
+  | 'key-created-secret-lost'
+  /** The create's answer was lost and a re-list shows it was not created: safe to try again. */
+  | 'key-not-created';
 export type LinkReason = 'linking-not-offered' | 'hotkey-linked-elsewhere' | 'not-allow-listed' | 'link-signature-invalid';
 
 export type FailureReason =

@@ -16,9 +16,23 @@ export interface Faults {
 
 export const noFaults = (): Faults => ({ latency_ms: 0, fail_rate: 0, fail_status: 503, clock_offset_s: 0, drop_rate: 0, fail_nth: null });
 
+/**
+ * A fault aimed at one route (`POST /_sandbox/fault_once`): the next `times` matching requests fail
+ * with `status` (before any work), or are carried out and then hung up on unanswered (`drop_after`),
+ * the way a connection lost mid-answer looks to a client.
+ */
+export interface TargetedFault {
+  method: string;
+  path: string;
+  status: number | null;
+  drop_after: boolean;
+  times: number;
+}
+
 export interface Sandbox {
   state: State;
   faults: Faults;
+  targeted: TargetedFault[];
   readonly demo: boolean;
   readonly log: RequestLog;
   /** Sandbox clock in ms (test clock plus the injected offset). */

@@ -2,14 +2,14 @@
 
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Faults, Sandbox } from './context';
+import type { Faults, Sandbox, TargetedFault } from './context';
 import { noFaults } from './context';
 import { HttpError } from './fastapi-errors';
 import { addChute, addImage } from './demo-seed';
 import { issueRegistrationToken, TOKEN_TTL_MS } from './routes-register';
 import type { LoggedRequest } from './request-log';
 import { emptyState, findUserByIdOrName } from './state';
-import type { LinkConfig, UserRow } from './state';
+import type { LinkConfig, ScopeRow, UserRow } from './state';
 
 export const schemas = {
   coldkey: z.object({ coldkey: z.string().min(1), free_tao: z.number().finite().nonnegative() }),
@@ -44,6 +44,20 @@ export const schemas = {
       .optional(),
   }),
   token: z.object({ ip: z.string().optional() }),
+  faultOnce: z
+    .object({
+      method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+      path: z.string().startsWith('/'),
+      status: z.number().int().min(400).max(599).optional(),
+      drop_after: z.boolean().optional(),
+      times: z.number().int().min(1).max(1000).optional(),
+    })
+    .refine((v) => (v.status === undefined) !== (v.drop_after === undefined), 'give exactly one of status or drop_after'),
+  apiKeys: z.object({
+    user_id: z.string(),
+    count: z.number().int().min(1).max(100_000),
+    name_prefix: z.string().min(1).max(12).default('seeded'),
+  }),
 };
 
 export type UsageInput = z.input<typeof schemas.usage>['items'][number];
@@ -78,6 +92,7 @@ export class SandboxControl {
   reset(): void {
     this.sb.state = emptyState();
     this.sb.faults = noFaults();
+    this.sb.targeted = [];
     this.sb.log.clear();
   }
 
@@ -153,6 +168,44 @@ export class SandboxControl {
     const removed = this.sb.state.chutes[chuteId] !== undefined;
     delete this.sb.state.chutes[chuteId];
     return { chute_id: chuteId, removed };
+  }
+
+  /** Fail (or answer-then-hang-up) the next matching request(s) on one exact path. */
+  faultOnce(input: z.input<typeof schemas.faultOnce>): TargetedFault {
+    const v = parseControl(schemas.faultOnce, input);
+    const fault: TargetedFault = { method: v.method, path: v.path, status: v.status ?? null, drop_after: v.drop_after ?? false, times: v.times ?? 1 };
+    this.sb.targeted.push(fault);
+    return fault;
+  }
+
+  /**
+   * N API keys for one user without N hashed creates: rows as `POST /api_keys/` would store them,
+   * but with a hash no secret matches (these keys cannot authenticate). Every 7th is admin; the rest
+   * alternate chutes-wide, one-image and invocations scopes. Created times step back a minute each.
+   */
+  seedApiKeys(input: z.input<typeof schemas.apiKeys>): { user_id: string; created: number } {
+    const v = parseControl(schemas.apiKeys, input);
+    const user = this.user(v.user_id);
+    const now = this.sb.now();
+    const width = String(v.count).length;
+    for (let i = 0; i < v.count; i++) {
+      const api_key_id = randomUUID();
+      const admin = i % 7 === 0;
+      const kind = i % 3;
+      const scopes: ScopeRow[] = admin
+        ? []
+        : [{ scope_id: randomUUID(), object_type: kind === 0 ? 'chutes' : kind === 1 ? 'images' : 'invocations', object_id: kind === 1 ? randomUUID() : null, action: null }];
+      this.sb.state.apiKeys[api_key_id] = {
+        api_key_id,
+        user_id: user.user_id,
+        admin,
+        name: `${v.name_prefix}-${String(i).padStart(width, '0')}`,
+        created_at: now - i * 60_000,
+        key_hash: 'seeded$$',
+        scopes,
+      };
+    }
+    return { user_id: user.user_id, created: v.count };
   }
 
   /** A registration token without the HTML round trip (tokens are not bound to an IP, §2.3). */

@@ -104,6 +104,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const sb: Sandbox = {
     state: store.load(),
     faults: noFaults(),
+    targeted: [],
     demo: options.demo ?? false,
     log: new RequestLog(500),
     now: () => Math.floor(clock() + sb.faults.clock_offset_s * 1000),
@@ -194,10 +195,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       req.socket.destroy();
       return;
     }
+    const aimed = isControl ? undefined : sb.targeted.find((f) => f.method === method && f.path === path);
+    if (aimed && --aimed.times <= 0) sb.targeted.splice(sb.targeted.indexOf(aimed), 1);
     let reply: Reply;
     const nth = isControl ? null : faults.fail_nth;
     const nthHit = nth !== null && nth.method === method && nth.path === path && ++nth.seen === nth.n;
-    if (nthHit || (!isControl && faults.fail_rate > 0 && Math.random() < faults.fail_rate)) {
+    if (aimed?.status) {
+      reply = { status: aimed.status, json: { detail: STATUS_CODES[aimed.status] ?? 'Injected failure' } };
+    } else if (nthHit || (!isControl && faults.fail_rate > 0 && Math.random() < faults.fail_rate)) {
       reply = { status: faults.fail_status, json: { detail: STATUS_CODES[faults.fail_status] ?? 'Injected failure' } };
     } else if (read.tooLarge) {
       reply = { status: 413, json: { detail: 'Request Entity Too Large' }, headers: { connection: 'close' } };
@@ -220,6 +225,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       } catch (err) {
         reply = errorReply(err);
       }
+    }
+    if (aimed?.drop_after) {
+      // The work is done (state changed), but the answer never arrives.
+      logEntry(null);
+      req.socket.destroy();
+      store.schedule(() => sb.state);
+      return;
     }
     send(res, reply);
     logEntry(reply.status);

@@ -5,6 +5,7 @@ import type { ActivityLog } from '../activity-log/activity-log';
 import type { SeedVault } from '../keychain/seed-vault';
 import type { ProfileStore } from '../profiles';
 import { linkEndpoints, type LinkEndpoints } from './endpoints/link';
+import { bindApiKeys, type ApiKeysApi } from './endpoints/api-keys-bound';
 import { getMe, ping } from './endpoints/users';
 import { bindSecrets, type SecretsApi } from './endpoints/secrets-api';
 import { createTransport, type Transport } from './transport';
@@ -30,6 +31,7 @@ export interface AccountApi extends LinkEndpoints {
   readonly transport: Transport;
   me(): ReturnType<typeof getMe>;
   readonly secrets: SecretsApi;
+  readonly apiKeys: ApiKeysApi;
 }
 
 /** Calls that need no account: the server itself (connection checks, registration's first steps). */
@@ -90,7 +92,14 @@ export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
     async actingAs(who) {
       const scope = await resolve(who);
       const transport = transportFor(scope.baseUrl);
-      return { scope, transport, me: () => getMe(transport, scope.hotkey), secrets: bindSecrets(transport, scope.hotkey), ...linkEndpoints(transport, scope.hotkey) };
+      return {
+        scope,
+        transport,
+        me: () => getMe(transport, scope.hotkey),
+        apiKeys: bindApiKeys(transport, scope.hotkey),
+        secrets: bindSecrets(transport, scope.hotkey),
+        ...linkEndpoints(transport, scope.hotkey),
+      };
     },
     server(baseUrl) {
       const transport = transportFor(baseUrl);

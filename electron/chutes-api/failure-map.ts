@@ -77,6 +77,8 @@ const KNOWN_DETAILS: { status: number; prefix: string; reason: FailureReason }[]
   { status: 402, prefix: 'You must have at least', reason: 'coldkey-balance' },
   { status: 409, prefix: 'An API key already exists with this name', reason: 'key-name-taken' },
   { status: 404, prefix: 'API key', reason: 'key-gone' },
+  { status: 400, prefix: 'Invalid request: API key name', reason: 'key-name-invalid' },
+  { status: 400, prefix: 'Invalid request: Invalid object_type', reason: 'scope-invalid' },
   { status: 409, prefix: 'A secret already exists for this purpose', reason: 'secret-exists' },
   { status: 404, prefix: 'Secret not found', reason: 'secret-gone' },
   { status: 404, prefix: 'Did not find target chute', reason: 'chute-missing' },

@@ -1,16 +1,135 @@
-import type { ReactElement } from 'react';
-import { PlannedScreen } from '../components/planned-screen';
+import { useMemo, useState, type ReactElement } from 'react';
+import type { CreatedApiKey } from '../../../shared/api-keys';
+import { useQueryClient } from '@tanstack/react-query';
+import { ActiveProfileGate } from '../components/active-profile-gate';
+import { ErrorNotice } from '../components/error-notice';
+import { Notice } from '../components/notice';
+import { ScreenHeader } from '../components/screen-header';
+import { navigate } from '../routes';
+import { channelKey } from '../api/hooks';
+import type { ScreenProps } from '../app';
+import styles from './api-keys/api-keys.module.css';
+import { BulkRevoke } from './api-keys/bulk-revoke';
+import { CreateKeyForm } from './api-keys/create-key-form';
+import { AUTH_CACHE_NOTE } from './api-keys/delete-key-dialog';
+import { KeyDetails } from './api-keys/key-details';
+import { KeyTable } from './api-keys/key-table';
+import { RevealDialog } from './api-keys/reveal-dialog';
+import { RotateFlow } from './api-keys/rotate-flow';
+import { useKeyList, type KeyList } from './api-keys/use-key-list';
 
-export function ApiKeysScreen(): ReactElement {
+export function ApiKeysScreen({ sub }: ScreenProps): ReactElement {
   return (
-    <PlannedScreen
-      title="API keys"
-      intro="The keys that let programs call Chutes on your behalf."
-      plans={[
-        'Review every key with its scopes',
-        'Create a key with only the access it needs, and see its secret exactly once',
-        'Revoke a key, or rotate it (create the replacement, then revoke the old one)',
-      ]}
-    />
+    <>
+      <ScreenHeader title="API keys">The keys that let programs call Chutes on your behalf. Give each program only the access it needs.</ScreenHeader>
+      <ActiveProfileGate purpose="Managing API keys">
+        {({ profile, canSign }) => <KeysForProfile key={profile.id} profileId={profile.id} baseUrl={profile.baseUrl} canSign={canSign} sub={sub} />}
+      </ActiveProfileGate>
+    </>
+  );
+}
+
+function Progress({ list }: { list: KeyList }): ReactElement | null {
+  if (list.status === 'done' || list.status === 'error') return null;
+  if (list.pagesTotal === null) return <p className="muted" role="status">Loading keys…</p>;
+  return (
+    <div className={styles.progress} role="status" aria-label="Loading progress">
+      <progress max={list.pagesTotal} value={list.pagesLoaded} aria-label="Pages loaded" />
+      <span className="small muted">
+        {list.keys.length} of {list.total ?? '?'} keys loaded ({list.pagesLoaded}/{list.pagesTotal} pages)
+      </span>
+    </div>
+  );
+}
+
+function KeysForProfile({ profileId, baseUrl, canSign, sub }: { profileId: string; baseUrl: string; canSign: boolean; sub: string[] }): ReactElement {
+  const list = useKeyList(profileId);
+  const queries = useQueryClient();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [revoking, setRevoking] = useState(false);
+  const [revealing, setRevealing] = useState<CreatedApiKey | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const takenNames = useMemo(() => new Set(list.keys.map((k) => k.name)), [list.keys]);
+  const namesComplete = list.status === 'done';
+  const forget = (ids: string[]) => {
+    list.removeIds(ids);
+    setSelected((s) => new Set([...s].filter((id) => !ids.includes(id))));
+    for (const id of ids) queries.removeQueries({ queryKey: channelKey('getApiKey', { id }) });
+  };
+
+  const [first, second] = sub;
+  if (first === 'new') {
+    return (
+      <CreateKeyForm
+        takenNames={takenNames}
+        namesComplete={namesComplete}
+        submitLabel="Create key"
+        onCancel={() => navigate('api-keys')}
+        onListChanged={list.reload}
+        onCreated={(created) => {
+          list.add(created.key);
+          setRevealing(created);
+          navigate('api-keys');
+        }}
+      />
+    );
+  }
+  if (first && second === 'rotate') {
+    return <RotateFlow oldId={first} takenNames={takenNames} namesComplete={namesComplete} onListChanged={list.reload} onCreated={list.add} onRemoved={(id) => forget([id])} />;
+  }
+  if (first) {
+    return (
+      <KeyDetails
+        id={first}
+        baseUrl={baseUrl}
+        canSign={canSign}
+        cachedName={list.keys.find((k) => k.id === first)?.name}
+        onDeleted={(result, name) => {
+          forget([result.id]);
+          setNotice(result.outcome === 'already-gone' ? `“${name}” was already gone — nothing left to delete.` : `Deleted “${name}”. ${AUTH_CACHE_NOTE}`);
+          navigate('api-keys');
+        }}
+      />
+    );
+  }
+
+  const selectedKeys = list.keys.filter((k) => selected.has(k.id));
+  return (
+    <>
+      {revealing ? <RevealDialog secret={revealing.secret} keyName={revealing.key.name} onClosed={() => setRevealing(null)} /> : null}
+      {notice ? (
+        <Notice tone="good" live>
+          <p>{notice}</p>
+        </Notice>
+      ) : null}
+      <div className={styles.bar}>
+        <div className="actions">
+          <button type="button" className="primary" disabled={!canSign} onClick={() => navigate('api-keys', 'new')}>
+            Create key…
+          </button>
+          <button type="button" className="danger" disabled={!canSign || selectedKeys.length === 0} onClick={() => setRevoking(true)}>
+            Revoke selected ({selectedKeys.length})
+          </button>
+          <button type="button" onClick={list.reload}>
+            Reload
+          </button>
+        </div>
+        <Progress list={list} />
+      </div>
+      {revoking ? (
+        <BulkRevoke
+          keys={selectedKeys}
+          onFinished={(ids) => forget(ids)}
+          onClose={() => {
+            setRevoking(false);
+          }}
+        />
+      ) : null}
+      {list.status === 'error' ? <ErrorNotice error={list.error} /> : null}
+      {list.status === 'loading' ? null : <KeyTable keys={list.keys} selected={selected} onSelect={setSelected} />}
+      <p className="small muted">
+        Chutes does not report when a key was last used, and keys never expire. Actions shown on solid chips were recorded by this app when it created the key; dashed chips mean the server did not say.
+      </p>
+    </>
   );
 }

@@ -1,0 +1,151 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
+import { screenshot } from './fixtures/screenshots';
+
+// Deleting (typed name), bulk revoke with a failure injected, rotation with a failure between steps,
+// and the canary: after a create, the secret is in no file, log, activity entry or later answer.
+let world: KeysWorld | undefined;
+test.afterEach(async () => {
+  await world?.stop();
+  world = undefined;
+});
+
+const idOf = (w: KeysWorld, name: string): string => {
+  const found = Object.values(w.sb.state().apiKeys).find((k) => k.name === name);
+  if (!found) throw new Error(`no key ${name}`);
+  return found.api_key_id;
+};
+const names = (w: KeysWorld) => Object.values(w.sb.state().apiKeys).map((k) => k.name).sort();
+
+async function createInvoker(page: Page, name: string): Promise<string> {
+  await page.getByRole('button', { name: 'Create key…' }).click();
+  const form = page.getByRole('form', { name: 'Create API key' });
+  await form.getByLabel('Name').fill(name);
+  await page.getByRole('button', { name: 'Invoke all chutes' }).click();
+  await form.getByRole('button', { name: 'Create key' }).click();
+  const dialog = page.getByRole('dialog', { name: `Your new key “${name}”` });
+  const secret = (await dialog.getByLabel('API key secret').textContent()) ?? '';
+  await dialog.getByLabel('I have stored it somewhere safe').check();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  return secret;
+}
+
+test('deleting one key needs its name typed back; a key already gone counts as done', async ({ page }) => {
+  world = await openKeysWorld(page);
+  world.sb.seedApiKeys({ user_id: world.userId, count: 3, name_prefix: 'cli' });
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await page.getByRole('row', { name: 'Key cli-1' }).getByRole('link', { name: 'cli-1' }).click();
+  const details = page.getByRole('region', { name: 'Key cli-1' });
+  await expect(details.getByText('not reported by the server').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'How to use this key' })).toContainText('Authorization: Bearer cpk_…');
+  await screenshot(page, 'api-keys-details');
+  await details.getByRole('button', { name: 'Delete…' }).click();
+  const form = page.getByRole('form', { name: 'Delete key cli-1' });
+  await expect(form).toContainText('up to a minute');
+  await form.getByLabel('Type the key name to confirm').fill('cli-');
+  await expect(form.getByRole('button', { name: 'Delete key' })).toBeDisabled();
+  await form.getByLabel('Type the key name to confirm').fill('cli-1');
+  await screenshot(page, 'api-keys-delete-typed');
+  await form.getByRole('button', { name: 'Delete key' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted “cli-1”' })).toBeVisible();
+  await expect(page.getByRole('row', { name: 'Key cli-1' })).toHaveCount(0);
+  expect(names(world)).toEqual(['cli-0', 'cli-2']);
+
+  // Another tool deletes cli-2 while its page is open here.
+  await page.getByRole('row', { name: 'Key cli-2' }).getByRole('link', { name: 'cli-2' }).click();
+  await expect(page.getByRole('region', { name: 'Key cli-2' })).toBeVisible();
+  delete world.sb.state().apiKeys[idOf(world, 'cli-2')];
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  await page.getByLabel('Type the key name to confirm').fill('cli-2');
+  await page.getByRole('button', { name: 'Delete key' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '“cli-2” was already gone — nothing left to delete.' })).toBeVisible();
+});
+
+test('bulk revoke reports every key, with an injected failure, an already-gone key, and a retry', async ({ page }) => {
+  world = await openKeysWorld(page);
+  world.sb.seedApiKeys({ user_id: world.userId, count: 5, name_prefix: 'cli' });
+  await page.getByRole('button', { name: 'Reload' }).click();
+  for (const n of ['cli-0', 'cli-1', 'cli-2', 'cli-3']) await page.getByLabel(`Select ${n}`).check();
+  await page.getByRole('button', { name: 'Revoke selected (4)' }).click();
+  const summary = page.getByRole('region', { name: 'Revoke selected keys' });
+  await expect(summary.getByRole('heading')).toHaveText('Revoke 4 keys?');
+  await expect(summary).toContainText('1 of them are admin keys'); // cli-0 (every 7th seeded key is admin)
+  await screenshot(page, 'api-keys-bulk-summary');
+
+  world.sb.faultOnce({ method: 'DELETE', path: `/api_keys/${idOf(world, 'cli-1')}`, status: 500 });
+  delete world.sb.state().apiKeys[idOf(world, 'cli-2')]; // gone meanwhile
+  await summary.getByRole('button', { name: 'Revoke 4 keys' }).click();
+  const results = page.getByRole('region', { name: 'Revoke results' });
+  await expect(results.getByRole('status')).toContainText('2 deleted, 1 already gone (counted as done), 1 failed.');
+  const perKey = results.getByRole('list', { name: 'Result per key' });
+  await expect(perKey.getByRole('listitem').filter({ hasText: 'cli-1' })).toContainText('failed: Chutes at');
+  await expect(perKey.getByRole('listitem').filter({ hasText: 'cli-2' })).toContainText('was already gone');
+  await screenshot(page, 'api-keys-bulk-results');
+  expect(names(world)).toEqual(['cli-1', 'cli-4']);
+  await expect(page.getByRole('row', { name: 'Key cli-1' })).toHaveCount(1);
+
+  await results.getByRole('button', { name: 'Retry 1 failed' }).click();
+  await expect(results.getByRole('status')).toContainText('3 deleted, 1 already gone (counted as done), 0 failed.');
+  expect(names(world)).toEqual(['cli-4']);
+  await expect(page.getByRole('row', { name: 'Key cli-1' })).toHaveCount(0);
+});
+
+test('rotation keeps the scopes, deletes the old key only after confirmation, and says which keys exist when a step fails', async ({ page }) => {
+  world = await openKeysWorld(page);
+  await createInvoker(page, 'worker');
+  const oldId = idOf(world, 'worker');
+  await page.getByRole('link', { name: 'worker' }).click();
+  await page.getByRole('button', { name: 'Rotate…' }).click();
+  const form = page.getByRole('form', { name: 'Create API key' });
+  await expect(form.getByLabel('Name')).toHaveValue('worker-r2');
+  await expect(page.getByLabel('JSON that will be sent')).toContainText('"action": "invoke"');
+  await form.getByRole('button', { name: 'Create replacement' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Your new key “worker-r2”' });
+  await dialog.getByLabel('I have stored it somewhere safe').check();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  expect(names(world)).toEqual(['worker', 'worker-r2']); // nothing deleted before the user confirms
+
+  world.sb.faultOnce({ method: 'DELETE', path: `/api_keys/${oldId}`, status: 503 });
+  await page.getByRole('button', { name: 'The new key is deployed — delete “worker”' }).click();
+  const exists = page.getByText('Both keys exist now:').locator('..').locator('..');
+  await expect(exists).toContainText('Old (still works): worker');
+  await expect(exists).toContainText('New: worker-r2');
+  await screenshot(page, 'api-keys-rotate-failed');
+  expect(names(world)).toEqual(['worker', 'worker-r2']);
+
+  await page.getByRole('button', { name: 'Retry deleting the old key' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Rotation complete.' })).toContainText('“worker” is deleted');
+  expect(names(world)).toEqual(['worker-r2']);
+  const rotated = Object.values(world.sb.state().apiKeys)[0];
+  expect(rotated?.scopes.map((s) => [s.object_type, s.object_id, s.action])).toEqual([['chutes', null, 'invoke']]);
+});
+
+test('canary: after a create the secret is in no file, log line, activity entry or later answer', async ({ page }) => {
+  world = await openKeysWorld(page);
+  const answers: { channel: string; body: string }[] = [];
+  page.on('response', (res) => {
+    const url = new URL(res.url());
+    if (url.pathname.startsWith('/rpc/')) void res.text().then((body) => answers.push({ channel: url.pathname.slice(5), body }), () => undefined);
+  });
+  const secret = await createInvoker(page, 'canary');
+  const tail = secret.slice(-32);
+  // Later answers: the list, the key's details, the activity log.
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await page.getByRole('link', { name: 'canary' }).click();
+  await expect(page.getByRole('region', { name: 'Key canary' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.waitForTimeout(1000);
+  const carrying = answers.filter((a) => a.body.includes(tail)).map((a) => a.channel);
+  expect(carrying).toEqual(['createApiKey']);
+  expect(answers.some((a) => a.channel === 'getApiKey')).toBe(true);
+  expect(world.host.output()).not.toContain(tail);
+  const files = await fs.readdir(world.host.dirs.home, { recursive: true });
+  for (const f of files) {
+    const text = await fs.readFile(path.join(world.host.dirs.home, f)).then((b) => b.toString('latin1'), () => '');
+    expect(text.includes(tail), f).toBe(false);
+  }
+  expect(files.some((f) => f.endsWith('activity.jsonl'))).toBe(true);
+  expect(files.some((f) => f.endsWith('api-key-records.json'))).toBe(true);
+});

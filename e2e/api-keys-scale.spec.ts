@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
+import { screenshot } from './fixtures/screenshots';
+
+// 10,000 keys (seeded through the sandbox control route, not 10,000 hashed creates): the first page
+// is on screen before the rest arrive, and scrolling keeps only a bounded number of rows in the DOM.
+let world: KeysWorld | undefined;
+test.afterEach(async () => {
+  await world?.stop();
+  world = undefined;
+});
+
+test('10,000 keys: first rows early, all loaded in the background, DOM row count bounded while scrolling', async ({ page }) => {
+  test.setTimeout(120_000);
+  world = await openKeysWorld(page);
+  world.sb.seedApiKeys({ user_id: world.userId, count: 10_000, name_prefix: 'big' });
+  const table = page.getByRole('table', { name: 'API keys' });
+  const rows = table.getByRole('row');
+
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await expect(rows.nth(1)).toBeVisible();
+  const firstRowsMs = Date.now() - started;
+  await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('10000 keys', { timeout: 60_000 });
+  const allMs = Date.now() - started;
+  console.log(`10,000 keys: first rows after ${firstRowsMs} ms, all loaded after ${allMs} ms (50 pages of 200)`);
+  expect(firstRowsMs).toBeLessThan(allMs);
+
+  const scroller = page.getByTestId('key-scroller');
+  const domRows = () => rows.count();
+  expect(await domRows()).toBeLessThan(40);
+  await page.getByLabel('Sort keys').selectOption('name-asc');
+  await expect(rows.nth(1)).toHaveAccessibleName('Key big-00000');
+  for (const fraction of [0.25, 0.5, 0.75]) {
+    await scroller.evaluate((el, f) => (el.scrollTop = el.scrollHeight * f), fraction);
+    await expect(table.getByRole('row', { name: `Key big-${String(Math.floor(10_000 * fraction)).padStart(5, '0')}` })).toBeVisible();
+    expect(await domRows()).toBeLessThan(40);
+  }
+  await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(table.getByRole('row', { name: 'Key big-09999' })).toBeVisible();
+  expect(await domRows()).toBeLessThan(40);
+  await expect(table).toHaveAttribute('aria-rowcount', '10001');
+  await screenshot(page, 'api-keys-10k-bottom');
+
+  await page.getByLabel('Search keys').fill('big-0999');
+  await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('10 of 10000 keys');
+  await page.setViewportSize({ width: 760, height: 900 });
+  await screenshot(page, 'api-keys-10k-narrow');
+});

@@ -1,0 +1,148 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
+import { screenshot } from './fixtures/screenshots';
+
+// The API keys console against the sandbox: list/search/sort/filter, presets, JSON scopes, reveal once.
+let world: KeysWorld | undefined;
+test.afterEach(async () => {
+  await world?.stop();
+  world = undefined;
+});
+
+const keyRows = (page: Page) => page.getByRole('table', { name: 'API keys' }).getByRole('row').filter({ has: page.getByRole('cell') });
+
+async function createWith(page: Page, name: string, pick: (page: Page) => Promise<void>): Promise<string> {
+  await page.getByRole('button', { name: 'Create key…' }).click();
+  const form = page.getByRole('form', { name: 'Create API key' });
+  await form.getByLabel('Name').fill(name);
+  await pick(page);
+  await form.getByRole('button', { name: 'Create key' }).click();
+  const dialog = page.getByRole('dialog', { name: `Your new key “${name}”` });
+  await expect(dialog).toBeVisible();
+  const secret = (await dialog.getByLabel('API key secret').textContent()) ?? '';
+  expect(secret).toMatch(/^cpk_[0-9a-f]{32}\.[0-9a-f]{32}\.[A-Za-z0-9]{32}$/);
+  await dialog.getByLabel('I have stored it somewhere safe').check();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toBeHidden();
+  return secret;
+}
+
+test('lists, searches, filters and sorts keys; the first page shows before the rest arrive', async ({ page }) => {
+  world = await openKeysWorld(page);
+  world.sb.seedApiKeys({ user_id: world.userId, count: 450, name_prefix: 'svc' });
+  world.sb.setFaults({ latency_ms: 1500 }); // wide enough a window to see page 1 of 3 alone
+  await page.getByRole('button', { name: 'Reload' }).click();
+  // Page 1 of 3 is on screen while the other pages are still in flight.
+  await expect(page.getByRole('status', { name: 'Loading progress' })).toContainText('200 of 450 keys loaded (1/3 pages)');
+  await expect(keyRows(page).first()).toBeVisible();
+  await screenshot(page, 'api-keys-loading');
+  await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('450 keys');
+  world.sb.setFaults({ latency_ms: 0 });
+
+  const table = page.getByRole('table', { name: 'API keys' });
+  await page.getByLabel('Search keys').fill('svc-07');
+  await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('10 of 450 keys'); // svc-070…079
+  await page.getByLabel('Sort keys').selectOption('name-desc');
+  await expect(keyRows(page).first()).toHaveAccessibleName('Key svc-079');
+  await page.getByLabel('Sort keys').selectOption('name-asc');
+  await expect(keyRows(page).first()).toHaveAccessibleName('Key svc-070');
+  await page.getByLabel('Search keys').fill('');
+  await page.getByLabel('Filter keys').selectOption('admin');
+  // Every 7th seeded key is admin: 0, 7, …, 448 → 65 keys.
+  await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('65 of 450 keys');
+  await expect(table.getByText('Scoped', { exact: true })).toHaveCount(0);
+  await page.getByLabel('Filter keys').selectOption('images');
+  await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText(/^\d+ of 450 keys$/);
+  await expect(keyRows(page).first()).toContainText('images: 1 named');
+  await page.getByLabel('Sort keys').selectOption('created-asc');
+  await expect(keyRows(page).first()).toHaveAccessibleName('Key svc-445'); // the oldest seeded image key (448 is admin)
+  await screenshot(page, 'api-keys-filtered');
+});
+
+test('each preset and JSON scopes create exactly the requested key; the secret is revealed once', async ({ page }) => {
+  world = await openKeysWorld(page);
+  const w = world;
+  const sent = async () => {
+    const scopes = Object.values(w.sb.state().apiKeys).map((k) => ({ name: k.name, admin: k.admin, scopes: k.scopes.map(({ object_type, object_id, action }) => ({ object_type, object_id, action })) }));
+    return scopes;
+  };
+
+  await createWith(page, 'invoker', async (p) => {
+    await p.getByRole('button', { name: 'Invoke all chutes' }).click();
+    await expect(p.getByLabel('Equivalent CLI command')).toHaveText(`chutes keys create --name 'invoker' --json-input '{"scopes":[{"object_type":"chutes","object_id":null,"action":"invoke"}]}'`);
+    await screenshot(p, 'api-keys-create-preset');
+  });
+  await createWith(page, 'image-reader', (p) => p.getByRole('button', { name: 'Read-only images' }).click());
+  await createWith(page, 'one-chute', async (p) => {
+    await p.getByRole('button', { name: 'Manage one chute' }).click();
+    const chosen = p.getByRole('group', { name: 'Chosen chutes for scope 1' });
+    await chosen.getByLabel(/llama-chat/).uncheck();
+    await chosen.getByLabel(/whisper-stt/).check();
+  });
+  await createWith(page, 'from-json', async (p) => {
+    await p.getByRole('tab', { name: 'JSON' }).click();
+    const json = p.getByLabel('Key request JSON');
+    await json.fill('{"name":"from-json","admin":false,"scopes":[{"object_type":"images","object_id":null,"action":"nuke"}]}');
+    await expect(p.getByRole('list', { name: 'JSON problems' })).toContainText('scopes.0.action');
+    await screenshot(p, 'api-keys-json-invalid');
+    await json.fill(JSON.stringify({ name: 'from-json', admin: false, scopes: [{ object_type: 'images', object_id: w.images[1]?.image_id, action: 'write' }, { object_type: 'invocations', object_id: null, action: 'read' }] }));
+    await expect(p.getByRole('list', { name: 'JSON problems' })).toHaveCount(0);
+  });
+
+  const chute = world.chutes[1]?.chute_id ?? '';
+  expect(await sent()).toEqual(
+    expect.arrayContaining([
+      { name: 'invoker', admin: false, scopes: [{ object_type: 'chutes', object_id: null, action: 'invoke' }] },
+      { name: 'image-reader', admin: false, scopes: [{ object_type: 'images', object_id: null, action: 'read' }] },
+      { name: 'one-chute', admin: false, scopes: [{ object_type: 'chutes', object_id: chute, action: null }] },
+      {
+        name: 'from-json',
+        admin: false,
+        scopes: [
+          { object_type: 'images', object_id: world.images[1]?.image_id, action: 'write' },
+          { object_type: 'invocations', object_id: null, action: 'read' },
+        ],
+      },
+    ]),
+  );
+  // The server never echoes actions; the table shows the ones this app recorded.
+  await expect(page.getByRole('row', { name: 'Key invoker' })).toContainText('invoke · chutes: all');
+  await expect(page.getByRole('row', { name: 'Key one-chute' })).toContainText('any · chutes: 1 named');
+  await screenshot(page, 'api-keys-created');
+
+  // Name uniqueness is checked before sending: nothing goes out.
+  const posts = () => w.sb.requests(200).filter((r) => r.method === 'POST' && r.path === '/api_keys/').length;
+  const before = posts();
+  await page.getByRole('button', { name: 'Create key…' }).click();
+  const form = page.getByRole('form', { name: 'Create API key' });
+  await form.getByLabel('Name').fill('invoker');
+  await expect(form.getByText('A key with this name already exists; names must be unique.')).toBeVisible();
+  await page.getByRole('button', { name: 'Invoke all chutes' }).click();
+  await form.getByRole('button', { name: 'Create key' }).click();
+  expect(posts()).toBe(before);
+});
+
+test('the reveal dialog asks before closing without "I have stored it"; admin keys carry a warning', async ({ page }) => {
+  world = await openKeysWorld(page);
+  await page.getByRole('button', { name: 'Create key…' }).click();
+  const form = page.getByRole('form', { name: 'Create API key' });
+  await form.getByLabel('Name').fill('ops-admin');
+  await form.getByLabel('Admin key').check();
+  await expect(form.getByText('An admin key can do everything this account can')).toBeVisible();
+  await expect(page.getByLabel('Equivalent CLI command')).toHaveText("chutes keys create --name 'ops-admin' --admin");
+  await screenshot(page, 'api-keys-create-admin');
+  await form.getByRole('button', { name: 'Create key' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Your new key “ops-admin”' });
+  await expect(dialog.getByRole('button', { name: 'Done' })).toBeDisabled();
+  await screenshot(page, 'api-keys-reveal');
+  await page.keyboard.press('Escape');
+  const ask = dialog.getByRole('alertdialog', { name: 'Close without storing?' });
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: 'Keep it open' }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await ask.getByRole('button', { name: 'Close anyway' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row', { name: 'Key ops-admin' })).toContainText('Admin');
+  await expect(page.getByText(/cpk_[0-9a-f]{32}\./)).toHaveCount(0);
+});

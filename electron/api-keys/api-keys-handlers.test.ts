@@ -1,0 +1,139 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CreateKeyRequest } from '../../shared/api-keys';
+import { AppFailure } from '../../shared/errors';
+import { TestKey } from '../../e2e/sandbox/test-client';
+import { useSandbox } from '../../e2e/sandbox/vitest-sandbox';
+import { createActivityLog } from '../activity-log/activity-log';
+import { createChutesClient } from '../chutes-api';
+import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
+import { setLogSink } from '../log';
+import { createProfileStore } from '../profiles';
+import { apiKeysHandlers } from './api-keys-handlers';
+import { KEY_RECORDS_FILE } from './key-records';
+
+const f = useSandbox();
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 })));
+});
+
+async function world(opts: { seedInVault?: boolean } = {}) {
+  const logged: string[] = [];
+  setLogSink((line) => logged.push(typeof line === 'string' ? line : JSON.stringify(line)));
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'chutes-apikeys-'));
+  dirs.push(dataDir);
+  const key = TestKey.random();
+  const account = await f.client.register(key, `u${Math.floor(Math.random() * 1e6)}`);
+  const vault = new MemorySeedVault();
+  if (opts.seedInVault !== false) await vault.putSeed(key.ss58, Buffer.from(key.seedHex, 'hex'));
+  const profiles = createProfileStore({ dataDir, vault });
+  const profile = await profiles.upsert({ baseUrl: f.sb.url, username: account.username, userId: account.user_id, hotkeyName: 'default', hotkeySs58: key.ss58, source: { kind: 'manual' } });
+  await profiles.setActive(profile.id);
+  const activity = createActivityLog(dataDir);
+  const chutes = createChutesClient({ vault, profiles, activity, defaultBaseUrl: f.sb.url });
+  const handlers = apiKeysHandlers({ chutes, config: { dataDir } });
+  /** The typed error a handler failed with (a handler that succeeds fails the test). */
+  const failure = async (p: Promise<unknown>) => {
+    const error = await p.then(() => undefined, (e: unknown) => e);
+    if (!(error instanceof AppFailure)) throw new Error(`expected an AppFailure, got ${String(error)}`);
+    return error.appError;
+  };
+  return { dataDir, key, account, handlers, failure, activity, logged, vault };
+}
+
+const ctx = undefined as never;
+const scoped = (name: string): CreateKeyRequest => ({ name, admin: false, scopes: [{ object_type: 'chutes', object_id: null, action: 'invoke' }] });
+
+describe('API key handlers against the sandbox', () => {
+  it('creates a scoped key once, remembers the requested action locally, and never keeps the secret', async () => {
+    const w = await world();
+    const created = await w.handlers.createApiKey(scoped('invoker'), ctx);
+    expect(created.secret).toMatch(/^cpk_[0-9a-f]{32}\.[0-9a-f]{32}\.[A-Za-z0-9]{32}$/);
+    expect(created.key.scopes).toEqual([expect.objectContaining({ objectType: 'chutes', objectId: null })]);
+    expect(created.key.local?.requestedScopes).toEqual([{ object_type: 'chutes', object_id: null, action: 'invoke' }]);
+
+    const page = await w.handlers.listApiKeys({ page: 0, limit: 25 }, ctx);
+    expect(page.total).toBe(1);
+    expect(page.items[0]).toMatchObject({ id: created.key.id, name: 'invoker', admin: false, local: { requestedScopes: [{ action: 'invoke' }] } });
+    expect(JSON.stringify(page)).not.toContain(created.secret);
+    const got = await w.handlers.getApiKey({ id: created.key.id }, ctx);
+    expect(JSON.stringify(got)).not.toContain(created.secret.slice(70));
+
+    // Canary: the secret (or its random tail) is in no file of the data dir, no log line, no activity entry.
+    const tail = created.secret.slice(-32);
+    for (const name of await readdir(w.dataDir, { recursive: true })) {
+      const text = await readFile(path.join(w.dataDir, name), 'utf8').catch(() => '');
+      expect(text, name).not.toContain(tail);
+    }
+    expect(await readFile(path.join(w.dataDir, KEY_RECORDS_FILE), 'utf8')).toContain('"action":"invoke"');
+    expect(w.logged.join('\n')).not.toContain(tail);
+    expect(JSON.stringify(await w.activity.list())).not.toContain(tail);
+    // One hotkey login, then the JWT: the seed is not read per request.
+    const requests = f.sb.requests(50);
+    expect(requests.filter((r) => r.path === '/users/login')).toHaveLength(1);
+    expect(requests.filter((r) => r.path.startsWith('/api_keys/')).every((r) => r.authorization_kind === 'jwt')).toBe(true);
+  });
+
+  it('types the server’s rejections: name taken (409), object type (400, field scopes), name rule (400, field name)', async () => {
+    const w = await world();
+    await w.handlers.createApiKey(scoped('dup'), ctx);
+    expect(await w.failure(w.handlers.createApiKey(scoped('dup'), ctx))).toMatchObject({ reason: 'key-name-taken' });
+    const bad = { name: 'x', admin: false, scopes: [{ object_type: 'bogus', object_id: null, action: null }] } as unknown as CreateKeyRequest;
+    expect(await w.failure(w.handlers.createApiKey(bad, ctx))).toMatchObject({ reason: 'scope-invalid', detail: { fields: [{ path: 'scopes' }] } });
+    const badName = { ...scoped('x'), name: 'a/b' };
+    expect(await w.failure(w.handlers.createApiKey(badName, ctx))).toMatchObject({ reason: 'key-name-invalid', detail: { fields: [{ path: 'name' }] } });
+  });
+
+  it('after a lost answer, re-lists instead of re-sending, and says whether the key was created', async () => {
+    const w = await world();
+    f.sb.faultOnce({ method: 'POST', path: '/api_keys/', drop_after: true });
+    expect(await w.failure(w.handlers.createApiKey(scoped('lost'), ctx))).toMatchObject({ reason: 'key-created-secret-lost' });
+    const posts = f.sb.requests(50).filter((r) => r.method === 'POST' && r.path === '/api_keys/');
+    expect(posts).toHaveLength(1);
+    expect(Object.values(f.sb.state().apiKeys).map((k) => k.name)).toEqual(['lost']);
+
+    f.sb.faultOnce({ method: 'POST', path: '/api_keys/', status: 504 });
+    const never = await w.failure(w.handlers.createApiKey(scoped('never'), ctx));
+    expect(never.reason).toBe('key-not-created');
+    expect(never.message).toContain('was not created');
+    expect(Object.values(f.sb.state().apiKeys).map((k) => k.name)).toEqual(['lost']);
+  });
+
+  it('bulk revoke reports each key: deleted, already gone (done), or failed — and keeps going', async () => {
+    const w = await world();
+    const ids = [];
+    for (const name of ['a', 'b', 'c', 'd']) ids.push((await w.handlers.createApiKey(scoped(name), ctx)).key.id);
+    const [a, b, c, d] = ids as [string, string, string, string];
+    await w.handlers.deleteApiKey({ id: b }, ctx);
+    f.sb.faultOnce({ method: 'DELETE', path: `/api_keys/${c}`, status: 500 });
+    const { results } = await w.handlers.deleteApiKeys({ ids: [a, b, c, d] }, ctx);
+    expect(results.map((r) => `${r.id === a ? 'a' : r.id === b ? 'b' : r.id === c ? 'c' : 'd'}:${r.outcome}`)).toEqual(['a:deleted', 'b:already-gone', 'c:failed', 'd:deleted']);
+    expect(results[2]?.message).toMatch(/HTTP 500/);
+    expect(Object.keys(f.sb.state().apiKeys)).toEqual([c]);
+    expect(await w.handlers.deleteApiKey({ id: a }, ctx)).toEqual({ id: a, outcome: 'already-gone' });
+  });
+
+  it('a seed missing from the keychain gives the Accounts screen’s message', async () => {
+    const w = await world({ seedInVault: false });
+    const missing = await w.failure(w.handlers.listApiKeys({ page: 0, limit: 25 }, ctx));
+    expect(missing.reason).toBe('seed-missing');
+    expect(missing.detail?.hint).toContain('Accounts screen');
+  });
+
+  it('seeds thousands of keys cheaply and pages through them', async () => {
+    const w = await world();
+    const started = Date.now();
+    f.sb.seedApiKeys({ user_id: w.account.user_id, count: 2000 });
+    expect(Date.now() - started).toBeLessThan(2000);
+    const first = await w.handlers.listApiKeys({ page: 0, limit: 200 }, ctx);
+    const last = await w.handlers.listApiKeys({ page: 9, limit: 200 }, ctx);
+    expect(first.total).toBe(2000);
+    expect(first.items).toHaveLength(200);
+    expect(last.items).toHaveLength(200);
+    expect(new Set([...first.items, ...last.items].map((k) => k.id)).size).toBe(400);
+    expect(first.items.some((k) => k.admin) && first.items.some((k) => !k.admin)).toBe(true);
+  });
+});

@@ -1,0 +1,166 @@
+import { KEY_PAGE_SIZE, type ApiKeyView, type CreateKeyRequest, type DeleteResult, type LocalKeyRecord } from '../../shared/api-keys';
+import type { apiKeysContract } from '../../shared/contract/api-keys';
+import { AppFailure, failureIs } from '../../shared/errors';
+import type { AccountApi, ChutesClient } from '../chutes-api';
+import type { ServerKey } from '../chutes-api/endpoints/api-keys';
+import type { SliceHandlers } from '../ipc-router';
+import { describeError, log } from '../log';
+import { createKeyRecords, type KeyRecords } from './key-records';
+
+export interface ApiKeyServices {
+  chutes: ChutesClient;
+  config: { dataDir: string };
+}
+
+/** Bulk revokes run this many deletes at once: fast, without hammering the server. */
+const DELETE_CONCURRENCY = 4;
+
+const view = (key: ServerKey, local: LocalKeyRecord | null): ApiKeyView => ({
+  id: key.id,
+  name: key.name,
+  admin: key.admin,
+  createdAt: key.createdAt,
+  scopes: key.scopes,
+  local,
+});
+
+/** A lost answer to a create: the request may or may not have been carried out. */
+function outcomeUnknown(error: unknown): boolean {
+  if (failureIs(error, 'network')) return true;
+  // A gateway error may come after the server did the work.
+  return error instanceof AppFailure && error.appError.code === 'server' && [502, 504].includes(error.appError.detail?.status ?? 0);
+}
+
+/** A server rejection of the scopes, with the field to highlight (§5.1: 400 object_type, 422 action). */
+function scopeRejection(error: unknown): unknown {
+  if (!(error instanceof AppFailure)) return error;
+  const { code, message, detail, reason } = error.appError;
+  if (reason === 'scope-invalid') return new AppFailure(code, message, { ...detail, fields: [{ path: 'scopes', message }] }, reason);
+  if (reason === 'key-name-invalid') return new AppFailure(code, message, { ...detail, fields: [{ path: 'name', message }] }, reason);
+  if (code === 'invalid-input' && detail?.fields?.some((f) => f.path.startsWith('scopes'))) return new AppFailure(code, message, detail, 'scope-invalid');
+  return error;
+}
+
+/** Every key of the account (all pages), for checks that need the whole list. */
+async function allKeys(api: AccountApi): Promise<ServerKey[]> {
+  const out: ServerKey[] = [];
+  for (let page = 0; page < 10_000; page++) {
+    const res = await api.apiKeys.list(page, KEY_PAGE_SIZE);
+    out.push(...res.items);
+    if (res.items.length < KEY_PAGE_SIZE || (page + 1) * KEY_PAGE_SIZE >= res.total) break;
+  }
+  return out;
+}
+
+export function apiKeysHandlers(services: ApiKeyServices, records: KeyRecords = createKeyRecords(services.config.dataDir)): SliceHandlers<typeof apiKeysContract> {
+  const { chutes } = services;
+  const active = () => chutes.actingAs('active');
+
+  async function remember(api: AccountApi, key: ServerKey, req: CreateKeyRequest): Promise<LocalKeyRecord | null> {
+    try {
+      await records.add(api.scope.baseUrl, { keyId: key.id, name: key.name, admin: key.admin, requestedScopes: req.admin ? [] : req.scopes });
+      return (await records.forServer(api.scope.baseUrl)).get(key.id) ?? null;
+    } catch (error) {
+      // The key exists and its secret is about to be shown: a full disk must not hide it.
+      log.warn(`could not keep the local record of an API key: ${describeError(error)}`);
+      return null;
+    }
+  }
+
+  /** After a lost answer: never re-send; look whether the key exists now and say so. */
+  async function afterLostAnswer(api: AccountApi, req: CreateKeyRequest, original: unknown): Promise<never> {
+    let found: ServerKey | undefined;
+    try {
+      found = (await allKeys(api)).find((k) => k.name === req.name);
+    } catch {
+      throw new AppFailure(
+        'network',
+        `The connection failed while creating “${req.name}”, and the key list could not be read to check whether it was created.`,
+        { hint: 'Do not create it again yet: reload the list when the connection is back and look for the name first.' },
+        'answer-lost',
+      );
+    }
+    if (found) {
+      await remember(api, found, req);
+      throw new AppFailure(
+        'network',
+        `The key “${req.name}” was created, but the answer carrying its secret was lost on the way (the secret cannot be shown again).`,
+        { hint: 'Delete this key and create a new one; nothing was sent twice.' },
+        'key-created-secret-lost',
+      );
+    }
+    const cause = original instanceof AppFailure ? original.appError.message : 'The connection failed.';
+    throw new AppFailure('network', `${cause} The key “${req.name}” was not created (checked by listing the keys again), so you can try again.`, undefined, 'key-not-created');
+  }
+
+  async function removeOne(api: AccountApi, id: string): Promise<DeleteResult> {
+    try {
+      await api.apiKeys.remove(id);
+      return { id, outcome: 'deleted' };
+    } catch (error) {
+      if (failureIs(error, 'key-gone')) return { id, outcome: 'already-gone' };
+      throw error;
+    }
+  }
+
+  return {
+    listApiKeys: async ({ page, limit }) => {
+      const api = await active();
+      const [res, local] = await Promise.all([api.apiKeys.list(page, limit), records.forServer(api.scope.baseUrl)]);
+      return { total: res.total, page: res.page, limit: res.limit, items: res.items.map((k) => view(k, local.get(k.id) ?? null)) };
+    },
+
+    getApiKey: async ({ id }) => {
+      const api = await active();
+      const [key, local] = await Promise.all([api.apiKeys.get(id), records.forServer(api.scope.baseUrl)]);
+      return view(key, local.get(id) ?? null);
+    },
+
+    createApiKey: async (req) => {
+      const api = await active();
+      let created: { key: ServerKey; secret: string };
+      try {
+        created = await api.apiKeys.create(req);
+      } catch (error) {
+        if (outcomeUnknown(error)) return afterLostAnswer(api, req, error);
+        throw scopeRejection(error);
+      }
+      const local = await remember(api, created.key, req);
+      return { key: view(created.key, local), secret: created.secret };
+    },
+
+    deleteApiKey: async ({ id }) => {
+      const api = await active();
+      const result = await removeOne(api, id);
+      await records.remove(api.scope.baseUrl, [id]).catch((error: unknown) => log.warn(`key records: ${describeError(error)}`));
+      return result;
+    },
+
+    deleteApiKeys: async ({ ids }) => {
+      const api = await active();
+      const unique = [...new Set(ids)];
+      const results = new Array<DeleteResult>(unique.length);
+      let next = 0;
+      const worker = async () => {
+        for (let i = next++; i < unique.length; i = next++) {
+          const id = unique[i] as string;
+          results[i] = await removeOne(api, id).catch((error: unknown): DeleteResult => ({
+            id,
+            outcome: 'failed',
+            message: error instanceof AppFailure ? error.appError.message : 'Unexpected failure.',
+          }));
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(DELETE_CONCURRENCY, unique.length) }, worker));
+      const done = results.filter((r) => r.outcome !== 'failed').map((r) => r.id);
+      await records.remove(api.scope.baseUrl, done).catch((error: unknown) => log.warn(`key records: ${describeError(error)}`));
+      return { results };
+    },
+
+    listScopeTargets: async () => {
+      const api = await active();
+      const [chutesList, images] = await Promise.all([api.apiKeys.chutes(), api.apiKeys.images()]);
+      return { chutes: chutesList, images };
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { scopeRequest, type LocalKeyRecord, type ScopeRequest } from '../../shared/api-keys';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { errnoCode } from '../fs/errno';
+import { withFsErrors } from '../fs/fs-errors';
+import { readFileCapped } from '../fs/read-capped';
+import { describeError, log } from '../log';
+import { createSerialQueue } from '../concurrency/serial-queue';
+
+/**
+ * What this app asked for when it created a key — the server never echoes a scope's action
+ * (`../shared/reference/chutes-account-api.md` §5.1). Non-secret by construction: the record is
+ * rebuilt field by field from the request, and the secret is never handed to this module.
+ */
+export const KEY_RECORDS_FILE = 'api-key-records.json';
+const MAX_BYTES = 8 * 1024 * 1024;
+
+const recordSchema = z.object({
+  keyId: z.string(),
+  baseUrl: z.string(),
+  name: z.string(),
+  admin: z.boolean(),
+  requestedScopes: z.array(scopeRequest),
+  createdLocallyAt: z.string(),
+});
+const fileSchema = z.object({ version: z.literal(1), records: z.array(recordSchema) });
+type StoredRecord = z.infer<typeof recordSchema>;
+
+export interface KeyRecords {
+  /** Records of one server, by key id. */
+  forServer(baseUrl: string): Promise<Map<string, LocalKeyRecord>>;
+  add(baseUrl: string, key: { keyId: string; name: string; admin: boolean; requestedScopes: ScopeRequest[] }): Promise<void>;
+  remove(baseUrl: string, keyIds: readonly string[]): Promise<void>;
+}
+
+export function createKeyRecords(dataDir: string, now: () => Date = () => new Date()): KeyRecords {
+  const file = path.join(dataDir, KEY_RECORDS_FILE);
+  const queue = createSerialQueue();
+  let cache: StoredRecord[] | null = null;
+
+  async function load(): Promise<StoredRecord[]> {
+    if (cache) return cache;
+    try {
+      const { bytes } = await readFileCapped(file, MAX_BYTES, { what: 'key records' });
+      const parsed = fileSchema.safeParse(JSON.parse(bytes.toString('utf8')));
+      // A damaged file only loses the "requested actions" hints; the keys themselves live on the server.
+      if (!parsed.success) log.warn(`${KEY_RECORDS_FILE} is not in the expected shape; starting afresh`);
+      cache = parsed.success ? parsed.data.records : [];
+    } catch (error) {
+      if (errnoCode(error) !== 'ENOENT' && !isMissing(error)) log.warn(`could not read ${KEY_RECORDS_FILE}: ${describeError(error)}`);
+      cache = [];
+    }
+    return cache;
+  }
+
+  async function save(records: StoredRecord[]): Promise<void> {
+    cache = records;
+    await withFsErrors(file, 'write', () => writeFileAtomic(file, JSON.stringify({ version: 1, records })));
+  }
+
+  const toLocal = ({ baseUrl: _b, ...rest }: StoredRecord): LocalKeyRecord => rest;
+
+  return {
+    async forServer(baseUrl) {
+      const records = await load();
+      return new Map(records.filter((r) => r.baseUrl === baseUrl).map((r) => [r.keyId, toLocal(r)]));
+    },
+    add: (baseUrl, key) =>
+      queue(async () => {
+        const records = await load();
+        const record: StoredRecord = {
+          keyId: key.keyId,
+          baseUrl,
+          name: key.name,
+          admin: key.admin,
+          requestedScopes: key.requestedScopes.map((s) => ({ object_type: s.object_type, object_id: s.object_id, action: s.action })),
+          createdLocallyAt: now().toISOString(),
+        };
+        await save([...records.filter((r) => r.keyId !== key.keyId), record]);
+      }),
+    remove: (baseUrl, keyIds) =>
+      queue(async () => {
+        const gone = new Set(keyIds);
+        const records = await load();
+        const kept = records.filter((r) => !(r.baseUrl === baseUrl && gone.has(r.keyId)));
+        if (kept.length !== records.length) await save(kept);
+      }),
+  };
+}
+
+function isMissing(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'appError' in error && (error as { appError: { code?: string } }).appError.code === 'not-found';
+}

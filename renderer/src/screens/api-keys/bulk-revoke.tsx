@@ -1,0 +1,104 @@
+import { useState, type ReactElement } from 'react';
+import type { ApiKeyView, DeleteResult } from '../../../../shared/api-keys';
+import { call } from '../../api/client';
+import { ErrorNotice } from '../../components/error-notice';
+import { Notice } from '../../components/notice';
+import styles from './api-keys.module.css';
+import { AUTH_CACHE_NOTE } from './delete-key-dialog';
+
+const SHOWN = 12;
+
+/** Revoke a selection: a summary first, then a result per key (failures listed, retryable). */
+export function BulkRevoke({ keys: selection, onFinished, onClose }: { keys: ApiKeyView[]; onFinished: (doneIds: string[]) => void; onClose: () => void }): ReactElement {
+  // The selection as confirmed: the list drops keys as they go, but the results still name them.
+  const [keys] = useState(selection);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [results, setResults] = useState<DeleteResult[] | null>(null);
+  const names = new Map(keys.map((k) => [k.id, k.name]));
+  const admins = keys.filter((k) => k.admin).length;
+
+  async function run(ids: string[]) {
+    setBusy(true);
+    setError(null);
+    try {
+      const { results: got } = await call('deleteApiKeys', { ids });
+      setResults((prev) => [...(prev ?? []).filter((r) => !ids.includes(r.id)), ...got]);
+      onFinished(got.filter((r) => r.outcome !== 'failed').map((r) => r.id));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (results) {
+    const deleted = results.filter((r) => r.outcome === 'deleted');
+    const gone = results.filter((r) => r.outcome === 'already-gone');
+    const failed = results.filter((r) => r.outcome === 'failed');
+    return (
+      <section className="card" aria-label="Revoke results">
+        <Notice tone={failed.length > 0 ? 'warn' : 'good'} live>
+          <p>
+            <strong>
+              {deleted.length} deleted, {gone.length} already gone (counted as done), {failed.length} failed.
+            </strong>{' '}
+            {AUTH_CACHE_NOTE}
+          </p>
+        </Notice>
+        <ul className={styles.results} aria-label="Result per key">
+          {results.map((r) => (
+            <li key={r.id}>
+              <strong>{names.get(r.id) ?? r.id}</strong> —{' '}
+              {r.outcome === 'deleted' ? <span className="ok-text">deleted</span> : r.outcome === 'already-gone' ? <span className="ok-text">was already gone</span> : <span className="bad-text">failed: {r.message}</span>}
+            </li>
+          ))}
+        </ul>
+        {error ? <ErrorNotice error={error} /> : null}
+        <div className="actions">
+          {failed.length > 0 ? (
+            <button type="button" className="danger" disabled={busy} onClick={() => void run(failed.map((r) => r.id))}>
+              {busy ? 'Retrying…' : `Retry ${failed.length} failed`}
+            </button>
+          ) : null}
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section className="card" aria-label="Revoke selected keys">
+      <h2>
+        Revoke {keys.length} {keys.length === 1 ? 'key' : 'keys'}?
+      </h2>
+      <p>
+        {admins > 0 ? (
+          <>
+            <strong>{admins} of them are admin keys.</strong>{' '}
+          </>
+        ) : null}
+        Programs using these keys will stop working. {AUTH_CACHE_NOTE}
+      </p>
+      <ul className={styles.results} aria-label="Keys to revoke">
+        {keys.slice(0, SHOWN).map((k) => (
+          <li key={k.id}>
+            {k.name} <code className="muted small">{k.id.slice(0, 8)}</code> {k.admin ? '(admin)' : ''}
+          </li>
+        ))}
+        {keys.length > SHOWN ? <li className="muted">…and {keys.length - SHOWN} more</li> : null}
+      </ul>
+      {error ? <ErrorNotice error={error} /> : null}
+      <div className="actions">
+        <button type="button" className="danger" disabled={busy} onClick={() => void run(keys.map((k) => k.id))}>
+          {busy ? 'Revoking…' : `Revoke ${keys.length} ${keys.length === 1 ? 'key' : 'keys'}`}
+        </button>
+        <button type="button" onClick={onClose} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}

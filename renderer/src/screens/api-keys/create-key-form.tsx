@@ -1,0 +1,180 @@
+import { useMemo, useState, type FormEvent, type ReactElement } from 'react';
+import { cliCommand, createKeyRequest, requestJson, type CreateKeyRequest, type CreatedApiKey } from '../../../../shared/api-keys';
+import { errorOf, call } from '../../api/client';
+import { useChannel } from '../../api/hooks';
+import { ErrorNotice } from '../../components/error-notice';
+import { Notice } from '../../components/notice';
+import styles from './api-keys.module.css';
+import { ScopeEditor } from './scope-editor';
+import { editorRequest, presetRows, PRESETS, scopesToRows, type ScopeRowModel } from './scope-rows';
+
+export interface CreateKeyFormProps {
+  initial?: CreateKeyRequest;
+  /** Names already in use (the whole list once loaded). */
+  takenNames: ReadonlySet<string>;
+  /** False while the list is still arriving: uniqueness cannot be checked yet. */
+  namesComplete: boolean;
+  submitLabel: string;
+  onCreated: (created: CreatedApiKey) => void;
+  onCancel: () => void;
+  /** Told when the server says the key exists but its answer was lost, so the list can reload. */
+  onListChanged: () => void;
+}
+
+type Tab = 'editor' | 'json';
+
+export function CreateKeyForm({ initial, takenNames, namesComplete, submitLabel, onCreated, onCancel, onListChanged }: CreateKeyFormProps): ReactElement {
+  const [name, setName] = useState(initial?.name ?? '');
+  const [admin, setAdmin] = useState(initial?.admin ?? false);
+  const [rows, setRows] = useState<ScopeRowModel[]>(() => scopesToRows(initial?.scopes ?? []));
+  const [tab, setTab] = useState<Tab>('editor');
+  const [jsonText, setJsonText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [tried, setTried] = useState(false);
+  const targets = useChannel('listScopeTargets', {}, { staleTime: 60_000 });
+
+  const jsonParsed = useMemo(() => {
+    if (tab !== 'json') return null;
+    try {
+      return createKeyRequest.safeParse(JSON.parse(jsonText) as unknown);
+    } catch (e) {
+      return { success: false as const, error: { issues: [{ path: [], message: `Not valid JSON: ${e instanceof Error ? e.message : 'parse error'}` }] } };
+    }
+  }, [tab, jsonText]);
+
+  const request: CreateKeyRequest = tab === 'json' && jsonParsed?.success ? jsonParsed.data : editorRequest(name, admin, rows);
+  const checked = createKeyRequest.safeParse(request);
+  const issues = tab === 'json' ? (jsonParsed && !jsonParsed.success ? jsonParsed.error.issues : []) : checked.success ? [] : checked.error.issues;
+  const nameTaken = takenNames.has(request.name);
+  const serverFields = error ? (errorOf(error).detail?.fields ?? []) : [];
+  const nameIssue = nameTaken ? 'A key with this name already exists; names must be unique.' : issues.find((i) => i.path[0] === 'name')?.message ?? serverFields.find((f) => f.path === 'name')?.message;
+  const scopesIssue = issues.find((i) => i.path[0] === 'scopes')?.message ?? (serverFields.some((f) => f.path.startsWith('scopes')) ? errorOf(error).message : undefined);
+  const valid = issues.length === 0 && checked.success && !nameTaken;
+
+  const switchTab = (next: Tab) => {
+    if (next === tab) return;
+    if (next === 'json') setJsonText(requestJson(editorRequest(name, admin, rows)));
+    else if (jsonParsed?.success) {
+      setName(jsonParsed.data.name);
+      setAdmin(jsonParsed.data.admin);
+      setRows(scopesToRows(jsonParsed.data.scopes));
+    }
+    setTab(next);
+  };
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setTried(true);
+    if (!valid || !namesComplete || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onCreated(await call('createApiKey', request));
+    } catch (err) {
+      setError(err);
+      const reason = errorOf(err).reason;
+      if (reason === 'key-created-secret-lost' || reason === 'key-name-taken') onListChanged();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const showIssues = tried || tab === 'json';
+  return (
+    <form className={`card ${styles.formGrid}`} aria-label="Create API key" onSubmit={(e) => void submit(e)} noValidate>
+      <div className={styles.tabs} role="tablist" aria-label="How to define the key">
+        <button type="button" role="tab" aria-selected={tab === 'editor'} onClick={() => switchTab('editor')}>
+          Editor
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'json'} onClick={() => switchTab('json')}>
+          JSON
+        </button>
+      </div>
+      {tab === 'editor' ? (
+        <>
+          <label className="field">
+            <strong>Name</strong> <span className="muted small">(1–24 characters, unique)</span>
+            <input
+              type="text"
+              value={name}
+              maxLength={40}
+              aria-invalid={Boolean(nameIssue) && (tried || name.length > 0)}
+              aria-describedby="key-name-issue"
+              onChange={(e) => setName(e.target.value)}
+              style={{ display: 'block', width: '100%', marginTop: '0.25rem' }}
+            />
+          </label>
+          {nameIssue && (tried || name.length > 0) ? (
+            <p id="key-name-issue" className="field-error">
+              {nameIssue}
+            </p>
+          ) : null}
+          <label className="choice">
+            <input type="checkbox" checked={admin} onChange={(e) => setAdmin(e.target.checked)} />
+            <span>Admin key</span>
+            <span className="explain">Full access, scopes ignored.</span>
+          </label>
+          {admin ? (
+            <Notice tone="warn">
+              <p>
+                <strong>An admin key can do everything this account can</strong> — including creating and deleting keys and secrets and moving the account's
+                balance. Anyone holding it is, to Chutes, you. Prefer a scoped key unless a program truly needs all of that.
+              </p>
+            </Notice>
+          ) : (
+            <>
+              <div className="actions" role="group" aria-label="Presets">
+                <span className="muted small">Presets:</span>
+                {PRESETS.map((p) => (
+                  <button key={p.id} type="button" title={p.explain} onClick={() => setRows(presetRows(p.id, targets.data))}>
+                    {p.label}
+                  </button>
+                ))}
+              </div>
+              <ScopeEditor rows={rows} onChange={setRows} targets={targets.data} targetsError={Boolean(targets.error)} invalid={showIssues && Boolean(scopesIssue)} />
+              {showIssues && scopesIssue ? <p className="field-error">{scopesIssue}</p> : null}
+            </>
+          )}
+        </>
+      ) : (
+        <label className="field">
+          <strong>Request body (JSON)</strong>
+          <span className="muted small"> — the exact body of POST /api_keys/, checked by the same rules as the editor</span>
+          <textarea className={styles.jsonArea} aria-label="Key request JSON" aria-invalid={issues.length > 0} spellCheck={false} value={jsonText} onChange={(e) => setJsonText(e.target.value)} />
+          {issues.length > 0 ? (
+            <ul className="field-error" aria-label="JSON problems">
+              {issues.map((i) => (
+                <li key={`${i.path.join('.')}:${i.message}`}>
+                  {i.path.length > 0 ? <code>{i.path.join('.')}</code> : null} {i.message}
+                </li>
+              ))}
+            </ul>
+          ) : nameTaken ? (
+            <p className="field-error">A key named “{request.name}” already exists; names must be unique.</p>
+          ) : null}
+        </label>
+      )}
+      <div className={styles.preview}>
+        <h3 className="small">Exactly what will be sent</h3>
+        <pre className="command" aria-label="JSON that will be sent">
+          {requestJson(request)}
+        </pre>
+        <h3 className="small">The same with the CLI</h3>
+        <pre className="command" aria-label="Equivalent CLI command">
+          {cliCommand(request)}
+        </pre>
+      </div>
+      {error ? <ErrorNotice error={error} /> : null}
+      {!namesComplete ? <p className="muted small" role="status">Waiting for the full key list, to check the name is unique…</p> : null}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy || !namesComplete || (tried && !valid)}>
+          {busy ? 'Creating…' : submitLabel}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+import { useState, type FormEvent, type ReactElement } from 'react';
+import type { ApiKeyView, DeleteResult } from '../../../../shared/api-keys';
+import { call } from '../../api/client';
+import { ErrorNotice } from '../../components/error-notice';
+
+export const AUTH_CACHE_NOTE = 'Chutes may keep accepting a deleted key for up to a minute (its authentication cache).';
+
+/** Delete one key after its name is typed back. */
+export function DeleteKeyPanel({ apiKey, onDone, onCancel }: { apiKey: Pick<ApiKeyView, 'id' | 'name' | 'admin'>; onDone: (result: DeleteResult) => void; onCancel: () => void }): ReactElement {
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (typed !== apiKey.name) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await call('deleteApiKey', { id: apiKey.id }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form className="subform" aria-label={`Delete key ${apiKey.name}`} onSubmit={(e) => void submit(e)}>
+      <p>
+        Programs using <strong>{apiKey.name}</strong>
+        {apiKey.admin ? ' (an admin key)' : ''} will stop working. {AUTH_CACHE_NOTE}
+      </p>
+      <label className="field">
+        Type the key’s name, <code>{apiKey.name}</code>, to confirm
+        <input type="text" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" aria-label="Type the key name to confirm" />
+      </label>
+      {error ? <ErrorNotice error={error} /> : null}
+      <div className="actions">
+        <button type="submit" className="danger" disabled={busy || typed !== apiKey.name}>
+          {busy ? 'Deleting…' : 'Delete key'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,127 @@
+import { useState, type ReactElement } from 'react';
+import { ENV_VAR, type ApiKeyView, type DeleteResult } from '../../../../shared/api-keys';
+import { failureIs } from '../../../../shared/errors';
+import { useChannel } from '../../api/hooks';
+import { Badge } from '../../components/badge';
+import { CopyButton } from '../../components/copy-button';
+import { ErrorNotice } from '../../components/error-notice';
+import { Notice } from '../../components/notice';
+import { hrefTo, navigate } from '../../routes';
+import { DeleteKeyPanel } from './delete-key-dialog';
+import { formatCreated } from './scope-text';
+
+const NOT_REPORTED = 'not reported by the server';
+
+function usageExample(key: ApiKeyView, baseUrl: string): string {
+  const path = key.admin ? '/users/me' : key.scopes.some((s) => s.objectType === 'images') ? '/images/' : '/chutes/';
+  return `curl -H "Authorization: Bearer $${ENV_VAR}" ${baseUrl}${path}`;
+}
+
+function actionOf(key: ApiKeyView, objectType: string, objectId: string | null): string {
+  const requested = key.local?.requestedScopes.filter((s) => s.object_type === objectType && s.object_id === objectId) ?? [];
+  if (requested.length === 0) return NOT_REPORTED;
+  return `${requested.map((s) => s.action ?? 'any').join(', ')} (recorded by this app)`;
+}
+
+/** Everything the server says about one key, this app's local record, and how to use the key. */
+export function KeyDetails({ id, baseUrl, canSign, onDeleted, cachedName }: { id: string; baseUrl: string; canSign: boolean; onDeleted: (result: DeleteResult, name: string) => void; cachedName?: string }): ReactElement {
+  const query = useChannel('getApiKey', { id });
+  const [deleting, setDeleting] = useState(false);
+  const back = (
+    <p>
+      <a href={hrefTo('api-keys')}>← All keys</a>
+    </p>
+  );
+  if (query.isPending) return <>{back}<p role="status" className="muted">Loading {cachedName ?? 'the key'}…</p></>;
+  if (query.error) {
+    return (
+      <>
+        {back}
+        {failureIs(query.error, 'key-gone') ? (
+          <Notice tone="info">
+            <p>This key no longer exists on the server (it was deleted{cachedName ? `: ${cachedName}` : ''}).</p>
+          </Notice>
+        ) : (
+          <ErrorNotice error={query.error} />
+        )}
+      </>
+    );
+  }
+  const key = query.data;
+  return (
+    <>
+      {back}
+      <section className="card" aria-label={`Key ${key.name}`}>
+        <div className="section-head">
+          <h2>
+            {key.name} {key.admin ? <Badge tone="warn">Admin</Badge> : <Badge tone="neutral">Scoped</Badge>}
+          </h2>
+          <div className="actions">
+            <button type="button" disabled={!canSign} onClick={() => navigate('api-keys', key.id, 'rotate')}>
+              Rotate…
+            </button>
+            <button type="button" className="danger" disabled={!canSign} onClick={() => setDeleting(true)}>
+              Delete…
+            </button>
+          </div>
+        </div>
+        {deleting ? <DeleteKeyPanel apiKey={key} onCancel={() => setDeleting(false)} onDone={(r) => onDeleted(r, key.name)} /> : null}
+        <dl className="facts">
+          <dt>Id</dt>
+          <dd>
+            <code>{key.id}</code> <CopyButton text={key.id} label="Copy key id" />
+          </dd>
+          <dt>Access</dt>
+          <dd>{key.admin ? 'Admin: everything the account can do, including moving balance.' : `Scoped: ${key.scopes.length} ${key.scopes.length === 1 ? 'scope' : 'scopes'}`}</dd>
+          <dt>Created</dt>
+          <dd>{formatCreated(key.createdAt)}</dd>
+          <dt>Last used</dt>
+          <dd className="muted">{NOT_REPORTED} (Chutes never records it)</dd>
+          <dt>Expires</dt>
+          <dd className="muted">never — Chutes keys have no expiry; delete a key to end it</dd>
+        </dl>
+        {!key.admin ? (
+          <div className="table-wrap">
+            <table aria-label="Scopes">
+              <thead>
+                <tr>
+                  <th>Object type</th>
+                  <th>Object</th>
+                  <th>Action</th>
+                </tr>
+              </thead>
+              <tbody>
+                {key.scopes.map((s) => (
+                  <tr key={s.scopeId}>
+                    <td>{s.objectType}</td>
+                    <td>{s.objectId ? <code>{s.objectId}</code> : `all ${s.objectType}`}</td>
+                    <td className={key.local ? undefined : 'muted'}>{actionOf(key, s.objectType, s.objectId)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        {key.local ? (
+          <Notice tone="info">
+            <p>
+              <strong>Local record</strong> (kept by this app when it created the key on {key.local.createdLocallyAt.slice(0, 10)}; not from the server, and no secret): it
+              asked for {key.local.admin ? 'an admin key' : key.local.requestedScopes.map((s) => `${s.action ?? 'any'} on ${s.object_id ? `one of ${s.object_type}` : `all ${s.object_type}`}`).join('; ')}.
+            </p>
+          </Notice>
+        ) : (
+          <p className="small muted">This key was not created by this app here, so its scopes’ actions are {NOT_REPORTED}.</p>
+        )}
+      </section>
+      <section className="card" aria-label="How to use this key">
+        <h2>How to use it</h2>
+        <p>Send the secret (shown once, when the key was made) as a Bearer token:</p>
+        <pre className="command">Authorization: Bearer cpk_…</pre>
+        <pre className="command">{usageExample(key, baseUrl)}</pre>
+        <p className="small muted">
+          Set <code>{ENV_VAR}</code> to the secret first. Only admin keys can reach account endpoints (<code>/users/me</code>, <code>/api_keys</code>, <code>/secrets</code>); scoped keys reach only what their scopes allow.
+        </p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import { useEffect, useRef, useState, type ReactElement } from 'react';
+import { ENV_VAR } from '../../../../shared/api-keys';
+import styles from './api-keys.module.css';
+import { CLIPBOARD_CLEAR_MS, copySecretText } from './clipboard';
+
+function CopyLine({ label, text, secret }: { label: string; text: string; secret: string }): ReactElement {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  return (
+    <button type="button" className="copy" aria-label={label} onClick={() => void copySecretText(text, secret).then(setState)}>
+      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+    </button>
+  );
+}
+
+/**
+ * The one time a key's secret is shown. It lives only in this component's state and is dropped on
+ * close; closing needs "I have stored it", and any other way out (Esc) asks first.
+ */
+export function RevealDialog({ secret, keyName, onClosed }: { secret: string; keyName: string; onClosed: () => void }): ReactElement {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [stored, setStored] = useState(false);
+  const [asking, setAsking] = useState(false);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  const close = () => {
+    ref.current?.close();
+    onClosed();
+  };
+  const header = `Authorization: Bearer ${secret}`;
+  const env = `export ${ENV_VAR}=${secret}`;
+  return (
+    <dialog
+      ref={ref}
+      className={styles.dialog}
+      aria-labelledby="reveal-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        setAsking(true);
+      }}
+    >
+      <h2 id="reveal-title">Your new key “{keyName}”</h2>
+      <p>
+        <strong>This is the only time the secret is shown.</strong> Chutes keeps only a hash of it; neither the server nor this app can show it again.
+      </p>
+      <code className={styles.secret} aria-label="API key secret">
+        {secret}
+      </code>
+      <div className={styles.lines}>
+        <div className={styles.line}>
+          <span>The secret</span>
+          <CopyLine label="Copy secret" text={secret} secret={secret} />
+        </div>
+        <div className={styles.line}>
+          <code>Authorization: Bearer cpk_…</code>
+          <CopyLine label="Copy header line" text={header} secret={secret} />
+        </div>
+        <div className={styles.line}>
+          <code>export {ENV_VAR}=cpk_…</code>
+          <CopyLine label="Copy environment variable line" text={env} secret={secret} />
+        </div>
+      </div>
+      <p className="small muted">The clipboard is cleared after {CLIPBOARD_CLEAR_MS / 1000} s if it still holds the secret (where the system lets the app read the clipboard).</p>
+      {asking ? (
+        <div className="notice notice-warn" role="alertdialog" aria-label="Close without storing?">
+          <p>
+            <strong>Close without storing the secret?</strong> It cannot be shown again; you would have to delete this key and create another.
+          </p>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => setAsking(false)}>
+              Keep it open
+            </button>
+            <button type="button" className="danger" onClick={close}>
+              Close anyway
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <label className="choice">
+        <input type="checkbox" checked={stored} onChange={(e) => setStored(e.target.checked)} />
+        <span>I have stored it somewhere safe</span>
+      </label>
+      <div className="actions">
+        <button type="button" className="primary" disabled={!stored} onClick={close}>
+          Done
+        </button>
+        <button type="button" onClick={() => setAsking(true)}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,125 @@
+import { useState, type ReactElement } from 'react';
+import { rotatedName, type ApiKeyView, type CreateKeyRequest, type CreatedApiKey } from '../../../../shared/api-keys';
+import { call } from '../../api/client';
+import { useChannel } from '../../api/hooks';
+import { ErrorNotice } from '../../components/error-notice';
+import { Notice } from '../../components/notice';
+import { hrefTo } from '../../routes';
+import { CreateKeyForm } from './create-key-form';
+import { AUTH_CACHE_NOTE } from './delete-key-dialog';
+import { RevealDialog } from './reveal-dialog';
+
+type Step = { kind: 'create' } | { kind: 'reveal'; created: CreatedApiKey } | { kind: 'deploy'; created: ApiKeyView } | { kind: 'done'; created: ApiKeyView; alreadyGone: boolean };
+
+function sameScopes(old: ApiKeyView, taken: ReadonlySet<string>): CreateKeyRequest {
+  const name = rotatedName(old.name, taken);
+  if (old.admin) return { name, admin: true, scopes: [] };
+  if (old.local && !old.local.admin) return { name, admin: false, scopes: old.local.requestedScopes };
+  return { name, admin: false, scopes: old.scopes.map((s) => ({ object_type: s.objectType as 'chutes', object_id: s.objectId, action: null })) };
+}
+
+const KeyLine = ({ k, label }: { k: Pick<ApiKeyView, 'id' | 'name'>; label: string }) => (
+  <li>
+    {label}: <strong>{k.name}</strong> <code className="small">{k.id}</code>
+  </li>
+);
+
+/** Rotation: create the replacement (same scopes), reveal it once, and delete the old key only once the user says the new one is deployed. */
+export function RotateFlow(props: { oldId: string; takenNames: ReadonlySet<string>; namesComplete: boolean; onListChanged: () => void; onCreated: (k: ApiKeyView) => void; onRemoved: (id: string) => void }): ReactElement {
+  const old = useChannel('getApiKey', { id: props.oldId });
+  // The old key as it was when rotation began: once it is deleted, a refetch would only say 404.
+  const [snapshot, setSnapshot] = useState<ApiKeyView | null>(null);
+  const [step, setStep] = useState<Step>({ kind: 'create' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  if (!snapshot && old.data) setSnapshot(old.data);
+  const oldKey = snapshot ?? old.data;
+  if (!oldKey) return old.error ? <ErrorNotice error={old.error} /> : <p role="status">Loading the key to rotate…</p>;
+
+  const oldId = oldKey.id;
+  async function deleteOld(created: ApiKeyView) {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await call('deleteApiKey', { id: oldId });
+      props.onRemoved(oldId);
+      setStep({ kind: 'done', created, alreadyGone: r.outcome === 'already-gone' });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-label={`Rotate ${oldKey.name}`}>
+      <p>
+        <a href={hrefTo('api-keys', oldKey.id)}>← Back to {oldKey.name}</a>
+      </p>
+      <ol className="small muted">
+        <li aria-current={step.kind === 'create' ? 'step' : undefined}>Create the replacement with the same access</li>
+        <li aria-current={step.kind === 'reveal' ? 'step' : undefined}>Store its secret (shown once)</li>
+        <li aria-current={step.kind === 'deploy' ? 'step' : undefined}>Deploy it, then delete the old key</li>
+      </ol>
+      {step.kind === 'create' ? (
+        <>
+          {!oldKey.admin && !oldKey.local ? (
+            <Notice tone="warn">
+              <p>The server does not report which actions “{oldKey.name}” allows, so each scope below is set to any action. Narrow them if the old key had fewer.</p>
+            </Notice>
+          ) : null}
+          <CreateKeyForm
+            initial={sameScopes(oldKey, props.takenNames)}
+            takenNames={props.takenNames}
+            namesComplete={props.namesComplete}
+            submitLabel="Create replacement"
+            onCancel={() => window.history.back()}
+            onListChanged={props.onListChanged}
+            onCreated={(created) => {
+              props.onCreated(created.key);
+              setStep({ kind: 'reveal', created });
+            }}
+          />
+          <p className="small muted">If creating fails, nothing changes: only “{oldKey.name}” exists.</p>
+        </>
+      ) : null}
+      {step.kind === 'reveal' ? <RevealDialog secret={step.created.secret} keyName={step.created.key.name} onClosed={() => setStep({ kind: 'deploy', created: step.created.key })} /> : null}
+      {step.kind === 'deploy' ? (
+        <div className="card">
+          <h2>Deploy the new key, then delete the old one</h2>
+          <p>Both keys work now. Put “{step.created.name}” wherever “{oldKey.name}” was used, check it works, then delete the old key.</p>
+          {error ? (
+            <>
+              <ErrorNotice error={error} />
+              <Notice tone="warn">
+                <p>
+                  <strong>Both keys exist now:</strong>
+                </p>
+                <ul>
+                  <KeyLine k={oldKey} label="Old (still works)" />
+                  <KeyLine k={step.created} label="New" />
+                </ul>
+              </Notice>
+            </>
+          ) : null}
+          <div className="actions">
+            <button type="button" className="danger" disabled={busy} onClick={() => void deleteOld(step.created)}>
+              {busy ? 'Deleting the old key…' : error ? 'Retry deleting the old key' : `The new key is deployed — delete “${oldKey.name}”`}
+            </button>
+            <a href={hrefTo('api-keys', step.created.id)}>Keep both for now</a>
+          </div>
+        </div>
+      ) : null}
+      {step.kind === 'done' ? (
+        <Notice tone="good" live>
+          <p>
+            <strong>Rotation complete.</strong> “{oldKey.name}” {step.alreadyGone ? 'was already gone (counted as done)' : 'is deleted'}; “{step.created.name}” replaces it. {AUTH_CACHE_NOTE}
+          </p>
+          <p>
+            <a href={hrefTo('api-keys', step.created.id)}>Open {step.created.name}</a>
+          </p>
+        </Notice>
+      ) : null}
+    </section>
+  );
+}

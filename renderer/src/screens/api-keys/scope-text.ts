@@ -1,0 +1,60 @@
+import type { ApiKeyView, ScopeRequest } from '../../../../shared/api-keys';
+
+/** One readable chip: "invoke · chutes: all", "read · images: 2 named". */
+export interface ScopeChip {
+  text: string;
+  /** True when the action came from this app's local record, false when the server did not say. */
+  actionKnown: boolean;
+}
+
+interface Group {
+  action: string | null;
+  type: string;
+  all: boolean;
+  named: number;
+}
+
+function groupScopes(scopes: { objectType: string; objectId: string | null; action: string | null }[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const s of scopes) {
+    const key = `${s.action ?? '*'}|${s.objectType}`;
+    const g = groups.get(key) ?? { action: s.action, type: s.objectType, all: false, named: 0 };
+    if (s.objectId === null) g.all = true;
+    else g.named++;
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
+
+const target = (g: Group) => (g.all ? 'all' : `${g.named} named`);
+
+/** Chips for a key: from the local record when this app created it, else from what the server reports (no actions). */
+export function scopeChips(key: Pick<ApiKeyView, 'admin' | 'scopes' | 'local'>): ScopeChip[] {
+  if (key.admin) return [{ text: 'everything the account can do', actionKnown: true }];
+  if (key.local && !key.local.admin) {
+    return groupScopes(key.local.requestedScopes.map(fromRequest)).map((g) => ({ text: `${g.action ?? 'any'} · ${g.type}: ${target(g)}`, actionKnown: true }));
+  }
+  if (key.scopes.length === 0) return [{ text: 'no scopes (can do nothing)', actionKnown: true }];
+  return groupScopes(key.scopes.map((s) => ({ ...s, action: null }))).map((g) => ({ text: `${g.type}: ${target(g)}`, actionKnown: false }));
+}
+
+export const fromRequest = (s: ScopeRequest) => ({ objectType: s.object_type, objectId: s.object_id, action: s.action });
+
+/** Text the search box matches: name, id, and the chips. */
+export function searchText(key: ApiKeyView): string {
+  return `${key.name} ${key.id} ${scopeChips(key).map((c) => c.text).join(' ')}`.toLowerCase();
+}
+
+/** The server prints naive UTC datetimes; show them as UTC, unambiguously. */
+export function formatCreated(naive: string): string {
+  const t = Date.parse(/Z|[+-]\d{2}:?\d{2}$/.test(naive) ? naive : `${naive}Z`);
+  if (Number.isNaN(t)) return naive;
+  return new Date(t).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+}
+
+export const createdMs = (naive: string): number => {
+  const t = Date.parse(/Z|[+-]\d{2}:?\d{2}$/.test(naive) ? naive : `${naive}Z`);
+  return Number.isNaN(t) ? 0 : t;
+};
+
+export const shortId = (id: string): string => id.slice(0, 8);

@@ -1,0 +1,79 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { KEY_PAGE_SIZE, type ApiKeyView } from '../../../../shared/api-keys';
+import { call } from '../../api/client';
+
+export interface KeyList {
+  keys: ApiKeyView[];
+  /** The server's count at the first page; null before it arrives. */
+  total: number | null;
+  pagesLoaded: number;
+  pagesTotal: number | null;
+  status: 'loading' | 'paging' | 'done' | 'error';
+  error: unknown;
+  reload: () => void;
+  /** Reflect a change made here without waiting for a reload. */
+  removeIds: (ids: readonly string[]) => void;
+  add: (key: ApiKeyView) => void;
+}
+
+/** Pages fetched at once after the first; the first is shown before any of them arrive. */
+const CONCURRENCY = 3;
+
+/**
+ * Every key of the active profile, fetched in the background: page 0 first (shown at once), then
+ * the rest a few at a time. The server gives no ordering guarantee, so keys are merged by id.
+ */
+export function useKeyList(profileId: string): KeyList {
+  const [generation, setGeneration] = useState(0);
+  const [state, setState] = useState<Omit<KeyList, 'reload' | 'removeIds' | 'add'>>({ keys: [], total: null, pagesLoaded: 0, pagesTotal: null, status: 'loading', error: null });
+  const byId = useRef(new Map<string, ApiKeyView>());
+
+  useEffect(() => {
+    let cancelled = false;
+    const map = new Map<string, ApiKeyView>();
+    byId.current = map;
+    setState({ keys: [], total: null, pagesLoaded: 0, pagesTotal: null, status: 'loading', error: null });
+    const merge = (items: ApiKeyView[]) => {
+      for (const k of items) map.set(k.id, k);
+    };
+    void (async () => {
+      try {
+        const first = await call('listApiKeys', { page: 0, limit: KEY_PAGE_SIZE });
+        if (cancelled) return;
+        merge(first.items);
+        const pagesTotal = Math.max(1, Math.ceil(first.total / KEY_PAGE_SIZE));
+        let loaded = 1;
+        setState({ keys: [...map.values()], total: first.total, pagesLoaded: loaded, pagesTotal, status: pagesTotal > 1 ? 'paging' : 'done', error: null });
+        let next = 1;
+        const worker = async () => {
+          for (let page = next++; page < pagesTotal; page = next++) {
+            const res = await call('listApiKeys', { page, limit: KEY_PAGE_SIZE });
+            if (cancelled) return;
+            merge(res.items);
+            loaded++;
+            setState((s) => ({ ...s, keys: [...map.values()], pagesLoaded: loaded }));
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pagesTotal - 1) }, worker));
+        if (!cancelled) setState((s) => ({ ...s, status: 'done' }));
+      } catch (error) {
+        if (!cancelled) setState((s) => ({ ...s, status: 'error', error }));
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [profileId, generation]);
+
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  const removeIds = useCallback((ids: readonly string[]) => {
+    const removed = ids.filter((id) => byId.current.delete(id)).length;
+    setState((s) => ({ ...s, keys: [...byId.current.values()], total: s.total === null ? null : Math.max(0, s.total - removed) }));
+  }, []);
+  const add = useCallback((key: ApiKeyView) => {
+    const isNew = !byId.current.has(key.id);
+    byId.current.set(key.id, key);
+    setState((s) => ({ ...s, keys: [...byId.current.values()], total: s.total === null ? null : s.total + (isNew ? 1 : 0) }));
+  }, []);
+  return { ...state, reload, removeIds, add };
+}

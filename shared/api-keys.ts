@@ -1,0 +1,134 @@
+import { z } from 'zod';
+
+/**
+ * API keys (`../shared/reference/chutes-account-api.md` §1.4, §5): the request schema the create
+ * form, its JSON tab and main all validate with, and the domain types the screen shows.
+ */
+
+export const SCOPE_OBJECT_TYPES = ['chutes', 'images', 'invocations'] as const;
+export const SCOPE_ACTIONS = ['read', 'write', 'delete', 'invoke'] as const;
+export type ScopeObjectType = (typeof SCOPE_OBJECT_TYPES)[number];
+export type ScopeAction = (typeof SCOPE_ACTIONS)[number];
+
+export const KEY_NAME_MAX = 24;
+// The server's own rule (§5.1): 1–24 of letters/digits/underscore, U+0080–U+FFFF, `$`, `.`, whitespace, `-`.
+const KEY_NAME_RE = /^[\p{L}\p{N}_\u0080-\uFFFF$.\s-]{1,24}$/u;
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const keyName = z
+  .string()
+  .min(1, 'Give the key a name.')
+  .max(KEY_NAME_MAX, `At most ${KEY_NAME_MAX} characters.`)
+  .refine((s) => s.trim().length > 0, 'The name cannot be only spaces.')
+  .refine((s) => KEY_NAME_RE.test(s), 'Use letters, digits, spaces, and _ - . $ only.');
+
+export const keyId = z.string().regex(UUID_RE, 'Not an API key id (a UUID).');
+
+/** One scope as sent: `object_id` null = every object of the type; `action` null = any action. */
+export const scopeRequest = z
+  .object({
+    object_type: z.enum(SCOPE_OBJECT_TYPES, { message: `object_type must be one of ${SCOPE_OBJECT_TYPES.join(', ')}.` }),
+    object_id: z.string().regex(UUID_RE, 'object_id must be the UUID of a chute or image (names do not match).').nullable(),
+    action: z.enum(SCOPE_ACTIONS, { message: `action must be one of ${SCOPE_ACTIONS.join(', ')}, or null for any.` }).nullable(),
+  })
+  .strict();
+export type ScopeRequest = z.infer<typeof scopeRequest>;
+
+/** The body of `POST /api_keys/`, exactly as sent. An admin key carries no scopes (the server ignores them). */
+export const createKeyRequest = z
+  .object({
+    name: keyName,
+    admin: z.boolean(),
+    scopes: z.array(scopeRequest).max(100, 'At most 100 scopes.'),
+  })
+  .strict()
+  .refine((r) => !r.admin || r.scopes.length === 0, { message: 'An admin key ignores scopes; remove them or turn admin off.', path: ['scopes'] })
+  .refine((r) => r.admin || r.scopes.length > 0, { message: 'A scoped key with no scopes can do nothing; add at least one.', path: ['scopes'] });
+export type CreateKeyRequest = z.infer<typeof createKeyRequest>;
+
+/** A scope as the server reports it: the action is never echoed (`method: null`, §5.1). */
+export interface ReportedScope {
+  scopeId: string;
+  objectType: string;
+  objectId: string | null;
+}
+
+/** What this app remembers about a key it created: the request minus nothing secret. Local, not from the server. */
+export interface LocalKeyRecord {
+  keyId: string;
+  name: string;
+  admin: boolean;
+  requestedScopes: ScopeRequest[];
+  /** When this app sent the create (ISO). */
+  createdLocallyAt: string;
+}
+
+export interface ApiKeyView {
+  id: string;
+  name: string;
+  admin: boolean;
+  /** Server time, naive UTC as the server prints it. */
+  createdAt: string;
+  scopes: ReportedScope[];
+  /** Only for keys this app created; otherwise null ("not reported by the server"). */
+  local: LocalKeyRecord | null;
+}
+
+export interface ApiKeyPage {
+  total: number;
+  page: number;
+  limit: number;
+  items: ApiKeyView[];
+}
+
+export interface CreatedApiKey {
+  key: ApiKeyView;
+  /** The `cpk_…` secret: crosses IPC exactly once, in this answer. */
+  secret: string;
+}
+
+export type DeleteOutcome = 'deleted' | 'already-gone' | 'failed';
+export interface DeleteResult {
+  id: string;
+  outcome: DeleteOutcome;
+  /** For `failed`: what went wrong, said plainly. */
+  message?: string;
+}
+
+export interface ScopeTarget {
+  id: string;
+  name: string;
+}
+export interface ScopeTargets {
+  chutes: ScopeTarget[];
+  images: ScopeTarget[];
+}
+
+/** The account's page size for background listing: big enough for few round trips, small enough for a fast first page. */
+export const KEY_PAGE_SIZE = 200;
+
+/** The CLI's equivalent command (§5.1), without its quirks: admin, or the exact scopes as `--json-input`. */
+export function cliCommand(req: CreateKeyRequest): string {
+  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  if (req.admin) return `chutes keys create --name ${quote(req.name)} --admin`;
+  return `chutes keys create --name ${quote(req.name)} --json-input ${quote(JSON.stringify({ scopes: req.scopes }))}`;
+}
+
+/** The JSON body exactly as main sends it (field order as the request schema). */
+export function requestJson(req: CreateKeyRequest): string {
+  return JSON.stringify({ name: req.name, admin: req.admin, scopes: req.admin ? [] : req.scopes }, null, 2);
+}
+
+/** A name for a rotated key: the old name with a suffix, within the 24-character limit. */
+export function rotatedName(name: string, taken: ReadonlySet<string>): string {
+  const stem = name.replace(/-r\d+$/, '');
+  for (let n = 2; n < 1000; n++) {
+    const suffix = `-r${n}`;
+    const candidate = `${stem.slice(0, KEY_NAME_MAX - suffix.length)}${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+  return stem.slice(0, KEY_NAME_MAX);
+}
+
+/** The environment variable line shown with a new secret. */
+export const ENV_VAR = 'CHUTES_API_KEY';
