@@ -4,6 +4,7 @@ import { normaliseBaseUrl } from '../../shared/validation';
 import type { ActivityLog } from '../activity-log/activity-log';
 import type { SeedVault } from '../keychain/seed-vault';
 import type { ProfileStore } from '../profiles';
+import { accountEndpoints, type AccountEndpoints } from './endpoints/account';
 import { getMe, ping } from './endpoints/users';
 import { createTransport, type Transport } from './transport';
 
@@ -27,6 +28,8 @@ export interface AccountApi {
   readonly scope: AccountScope;
   readonly transport: Transport;
   me(): ReturnType<typeof getMe>;
+  /** The Account screen's endpoints (balance, limits, usage, fingerprint operations, transfers). */
+  readonly account: AccountEndpoints;
 }
 
 /** Calls that need no account: the server itself (connection checks, registration's first steps). */
@@ -87,7 +90,7 @@ export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
     async actingAs(who) {
       const scope = await resolve(who);
       const transport = transportFor(scope.baseUrl);
-      return { scope, transport, me: () => getMe(transport, scope.hotkey) };
+      return { scope, transport, me: () => getMe(transport, scope.hotkey), account: accountEndpoints(transport, scope.hotkey) };
     },
     server(baseUrl) {
       const transport = transportFor(baseUrl);
