@@ -53,7 +53,14 @@ export type SubscriptionView =
   | { subscribed: false }
   | { subscribed: true; monthlyPriceUsd: number | null; custom: boolean; anchorDate: string | null; fourHour: CapWindow | null; monthly: CapWindow | null };
 
+/** Which account an answer is about, so a screen never shows one profile's numbers as another's. */
+export interface AnswerFor {
+  userId: string;
+  baseUrl: string;
+}
+
 export interface AccountLimits {
+  account: AnswerFor;
   quotas: QuotaView;
   /** Today's use of the default (`*`) quota; null when the server did not say. */
   todayUsed: { quota: number | 'unlimited'; used: number } | null;
@@ -73,6 +80,7 @@ export interface UsageBucket {
 }
 
 export interface AccountUsage {
+  account: AnswerFor;
   start: string;
   end: string;
   perChute: boolean;

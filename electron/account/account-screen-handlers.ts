@@ -87,8 +87,14 @@ export function accountScreenHandlers({ profiles, chutes, vault, fingerprints }:
         fingerprintStored,
       };
     },
-    accountLimits: async () => (await chutes.actingAs('active')).account.limits(),
-    accountUsage: async (range) => (await chutes.actingAs('active')).account.usage(range),
+    accountLimits: async () => {
+      const api = await chutes.actingAs('active');
+      return { account: accountOf(api.scope), ...(await api.account.limits()) };
+    },
+    accountUsage: async (range) => {
+      const api = await chutes.actingAs('active');
+      return { account: accountOf(api.scope), ...(await api.account.usage(range)) };
+    },
 
     dashboardLogin: async () => {
       const api = await chutes.actingAs('active');

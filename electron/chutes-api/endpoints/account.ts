@@ -136,7 +136,7 @@ const discountsSchema = z.array(z.object({ chute_id: z.string(), discount: num }
 const quotaUsageSchema = z.object({ quota: z.union([num, z.literal('unlimited')]), used: num });
 
 /** Quotas, today's use, subscription and discounts, read together with one JWT. */
-export async function getLimits(transport: Transport, hotkey: string, now: () => Date = () => new Date()): Promise<AccountLimits> {
+export async function getLimits(transport: Transport, hotkey: string, now: () => Date = () => new Date()): Promise<Omit<AccountLimits, 'account'>> {
   const auth: Auth = { kind: 'jwt', hotkey };
   // The first call logs in; the rest reuse its token instead of each racing to log in.
   const quotas = await transport.request({ method: 'GET', path: '/users/me/quotas', auth, schema: quotasSchema });
@@ -182,7 +182,7 @@ export async function getUsage(
   hotkey: string,
   range: { start: string; end: string; perChute: boolean },
   now: () => Date = () => new Date(),
-): Promise<AccountUsage> {
+): Promise<Omit<AccountUsage, 'account'>> {
   const items: UsageBucket[] = [];
   let total = 0;
   for (let page = 0; page < USAGE_MAX_PAGES; page++) {
