@@ -19,17 +19,18 @@ const FRESH_MS = 60_000;
 export const belongsTo = (account: AnswerFor, profile: ProfileView): boolean => account.userId === profile.userId && account.baseUrl === profile.baseUrl;
 
 function AccountBody({ profile, canSign, onDeleted }: { profile: ProfileView; canSign: boolean; onDeleted: (text: string) => void }): ReactElement {
-  const overview = useChannel('accountOverview', {}, { staleTime: FRESH_MS });
+  // /users/me is signed with the hotkey: without its seed the profile's own facts are shown instead.
+  const overview = useChannel('accountOverview', {}, { staleTime: FRESH_MS, enabled: canSign });
   const limits = useChannel('accountLimits', {}, { staleTime: FRESH_MS, enabled: canSign });
   const mine = overview.data && overview.data.userId === profile.userId && overview.data.baseUrl === profile.baseUrl ? overview.data : undefined;
   const myLimits = limits.data && belongsTo(limits.data.account, profile) ? limits.data : undefined;
   return (
     <>
-      <OverviewSection data={mine} error={overview.error} fetching={overview.isFetching} onRefresh={() => void overview.refetch()} />
+      <OverviewSection profile={profile} canSign={canSign} data={mine} error={overview.error} fetching={overview.isFetching} onRefresh={() => void overview.refetch()} />
       <LimitsSection data={myLimits} error={limits.error} fetching={limits.isFetching} canSign={canSign} onRefresh={() => void limits.refetch()} />
       <UsageSection key={profile.id} profile={profile} canSign={canSign} />
       <TransferSection canSign={canSign} balanceUsd={mine?.balanceUsd ?? null} />
-      <FingerprintOps key={`ops-${profile.id}`} overview={mine} profile={profile} canSign={canSign} onDeleted={onDeleted} />
+      <FingerprintOps key={`ops-${profile.id}`} overview={{ username: mine?.username ?? profile.username, fingerprintStored: mine?.fingerprintStored ?? false }} profile={profile} canSign={canSign} onDeleted={onDeleted} />
     </>
   );
 }

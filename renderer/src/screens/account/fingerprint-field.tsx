@@ -10,7 +10,7 @@ export interface FingerprintChoice {
  * Where a fingerprint operation gets the account fingerprint: the keychain when one is kept
  * there, else typed now (hidden; kept in the keychain only if "remember" is ticked).
  */
-export function FingerprintField({ stored, value, onChange, idPrefix }: { stored: boolean; value: FingerprintChoice; onChange: (v: FingerprintChoice) => void; idPrefix: string }): ReactElement {
+export function FingerprintField({ stored, value, onChange, idPrefix, offerRemember = true }: { stored: boolean; value: FingerprintChoice; onChange: (v: FingerprintChoice) => void; idPrefix: string; offerRemember?: boolean }): ReactElement {
   const [typing, setTyping] = useState(!stored);
   if (stored && !typing) {
     return (
@@ -36,10 +36,12 @@ export function FingerprintField({ stored, value, onChange, idPrefix }: { stored
         />
       </label>
       <span className="small muted">The secret shown once at registration (or the one you last set). It is sent only to this account's server.</span>
+      {offerRemember ? (
       <label className="choice">
         <input type="checkbox" checked={value.remember} onChange={(e) => onChange({ ...value, remember: e.target.checked })} />
         <span>Remember it in the keychain for this account</span>
       </label>
+      ) : null}
     </>
   );
 }

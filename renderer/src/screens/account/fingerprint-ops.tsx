@@ -1,5 +1,4 @@
 import { useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
-import type { AccountOverview } from '../../../../shared/account-screen';
 import type { ProfileView } from '../../../../shared/profiles';
 import { useChannel, useMutationChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
@@ -7,6 +6,12 @@ import { DonePanel, FormActions } from '../../components/form-parts';
 import { Notice } from '../../components/notice';
 import styles from './account.module.css';
 import { FingerprintField, fingerprintInput, fingerprintMissing, type FingerprintChoice } from './fingerprint-field';
+
+/** What the operations need to know about the account (available without a signed read). */
+export interface OpsAccount {
+  username: string;
+  fingerprintStored: boolean;
+}
 
 type Op = 'dashboard' | 'refinger' | 'move' | 'delete' | null;
 
@@ -72,7 +77,7 @@ function DashboardLogin({ onClose }: { onClose: () => void }): ReactElement {
   );
 }
 
-function ChangeFingerprint({ overview, canSign, onClose }: { overview: AccountOverview; canSign: boolean; onClose: () => void }): ReactElement {
+function ChangeFingerprint({ overview, canSign, onClose }: { overview: OpsAccount; canSign: boolean; onClose: () => void }): ReactElement {
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
   const [keep, setKeep] = useState(overview.fingerprintStored);
@@ -104,7 +109,7 @@ function ChangeFingerprint({ overview, canSign, onClose }: { overview: AccountOv
         The new fingerprint replaces the old one at once: the old one stops working for deleting the account, moving it and web logins.{' '}
         {canSign ? 'The change is signed with the hotkey, so the old fingerprint is not needed.' : 'Without the hotkey seed, the current fingerprint authorises the change.'}
       </p>
-      {!canSign ? <FingerprintField stored={overview.fingerprintStored} value={current} onChange={setCurrent} idPrefix="refinger-current" /> : null}
+      {!canSign ? <FingerprintField stored={overview.fingerprintStored} value={current} onChange={setCurrent} idPrefix="refinger-current" offerRemember={false} /> : null}
       <label className="field">
         New fingerprint
         <input type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
@@ -128,7 +133,7 @@ function ChangeFingerprint({ overview, canSign, onClose }: { overview: AccountOv
   );
 }
 
-function MoveHotkey({ overview, profile, onClose }: { overview: AccountOverview; profile: ProfileView; onClose: () => void }): ReactElement {
+function MoveHotkey({ overview, profile, onClose }: { overview: OpsAccount; profile: ProfileView; onClose: () => void }): ReactElement {
   const wallets = useChannel('listWallets', {});
   const seeds = (wallets.data?.seedsInKeychain ?? []).filter((s) => s.ss58 !== profile.hotkeySs58);
   const [target, setTarget] = useState('');
@@ -182,7 +187,7 @@ function MoveHotkey({ overview, profile, onClose }: { overview: AccountOverview;
   );
 }
 
-function DeleteAccount({ overview, onClose, onDeleted }: { overview: AccountOverview; onClose: () => void; onDeleted: (text: string) => void }): ReactElement {
+function DeleteAccount({ overview, onClose, onDeleted }: { overview: OpsAccount; onClose: () => void; onDeleted: (text: string) => void }): ReactElement {
   const [typed, setTyped] = useState('');
   const [fp, setFp] = useState<FingerprintChoice>(overview.fingerprintStored ? { remember: false } : { fingerprint: '', remember: false });
   const [problem, setProblem] = useState<string | null>(null);
@@ -228,7 +233,7 @@ function DeleteAccount({ overview, onClose, onDeleted }: { overview: AccountOver
 }
 
 /** Operations that need the fingerprint or act on the login (§3.4–3.7), each behind a confirmation. */
-export function FingerprintOps({ overview, profile, canSign, onDeleted }: { overview: AccountOverview | undefined; profile: ProfileView; canSign: boolean; onDeleted: (text: string) => void }): ReactElement {
+export function FingerprintOps({ overview, profile, canSign, onDeleted }: { overview: OpsAccount; profile: ProfileView; canSign: boolean; onDeleted: (text: string) => void }): ReactElement {
   const [op, setOp] = useState<Op>(null);
   const forget = useMutationChannel('forgetFingerprint', ['accountOverview']);
   const close = () => setOp(null);
@@ -237,7 +242,7 @@ export function FingerprintOps({ overview, profile, canSign, onDeleted }: { over
     <section className="card" aria-labelledby="account-ops">
       <div className="section-head">
         <h2 id="account-ops">Login and account</h2>
-        {overview?.fingerprintStored ? (
+        {overview.fingerprintStored ? (
           <div className="actions">
             <span className="small">A fingerprint for this account is kept in the keychain.</span>
             <button type="button" className="copy" onClick={() => forget.mutate({})} disabled={forget.isPending}>
@@ -247,9 +252,7 @@ export function FingerprintOps({ overview, profile, canSign, onDeleted }: { over
         ) : null}
       </div>
       {forget.error ? <ErrorNotice error={forget.error} /> : null}
-      {!overview ? (
-        <p className="muted">Available once the account has been read.</p>
-      ) : (
+      {
         <div className={styles.ops}>
           <OpCard title="Web dashboard" open={op === 'dashboard'} onOpen={() => setOp('dashboard')} openLabel="Open dashboard…" disabled={!canSign} why={noSeed ?? 'Log in to chutes.ai in your browser with this hotkey.'}>
             <DashboardLogin onClose={close} />
@@ -264,7 +267,7 @@ export function FingerprintOps({ overview, profile, canSign, onDeleted }: { over
             <DeleteAccount overview={overview} onClose={close} onDeleted={onDeleted} />
           </OpCard>
         </div>
-      )}
+      }
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import type { AccountOverview } from '../../../../shared/account-screen';
+import type { ProfileView } from '../../../../shared/profiles';
 import { Address } from '../../components/address';
 import { Badge } from '../../components/badge';
 import { ErrorNotice } from '../../components/error-notice';
@@ -7,18 +8,72 @@ import { QrCode } from '../../components/qr-code';
 import styles from './account.module.css';
 import { dateTime, timeOnly, usd, utcIso } from './format';
 
+/** Without the seed nothing can be signed: what the profile itself knows, and what is missing. */
+function ProfileFacts({ profile }: { profile: ProfileView }): ReactElement {
+  return (
+    <>
+      <p className="muted">Balance, roles and the creation date come from a request signed with the hotkey, so they are not shown until its seed is in the keychain. From the profile:</p>
+      <dl className="facts">
+        <dt>Username</dt>
+        <dd>{profile.username}</dd>
+        <dt>User id</dt>
+        <dd>
+          <code>{profile.userId}</code>
+        </dd>
+        <dt>Hotkey</dt>
+        <dd>
+          <Address address={profile.hotkeySs58} name="the hotkey" />
+        </dd>
+        <dt>Server</dt>
+        <dd>
+          <code>{profile.baseUrl}</code>
+        </dd>
+      </dl>
+      {profile.paymentAddress ? <TopUp address={profile.paymentAddress} /> : null}
+    </>
+  );
+}
+
+function TopUp({ address }: { address: string }): ReactElement {
+  return (
+    <div className={styles.topUp}>
+      <QrCode text={address} label={`QR code of the payment address ${address}`} />
+      <div>
+        <h3 className={styles.h3}>Top up</h3>
+        <p className="small">Send TAO to this payment address; Chutes credits it in USD at the current TAO price.</p>
+        <Address address={address} name="the payment address" />
+      </div>
+    </div>
+  );
+}
+
 /** `GET /users/me`: who the account is, its balance and where to top it up. */
-export function OverviewSection({ data, error, fetching, onRefresh }: { data: AccountOverview | undefined; error: Error | null; fetching: boolean; onRefresh: () => void }): ReactElement {
+export function OverviewSection({
+  profile,
+  canSign,
+  data,
+  error,
+  fetching,
+  onRefresh,
+}: {
+  profile: ProfileView;
+  canSign: boolean;
+  data: AccountOverview | undefined;
+  error: Error | null;
+  fetching: boolean;
+  onRefresh: () => void;
+}): ReactElement {
   return (
     <section className="card" aria-labelledby="account-overview">
       <div className="section-head">
         <h2 id="account-overview">Overview</h2>
-        <button type="button" onClick={onRefresh} disabled={fetching}>
+        <button type="button" onClick={onRefresh} disabled={fetching || !canSign}>
           {fetching ? 'Refreshing…' : 'Refresh'}
         </button>
       </div>
       {error ? <ErrorNotice error={error} /> : null}
-      {!data && !error ? (
+      {!canSign ? <ProfileFacts profile={profile} /> : null}
+      {canSign && !data && !error ? (
         <p className="muted" role="status">
           Reading the account…
         </p>
@@ -75,14 +130,7 @@ export function OverviewSection({ data, error, fetching, onRefresh }: { data: Ac
             </dd>
           </dl>
           {data.paymentAddress ? (
-            <div className={styles.topUp}>
-              <QrCode text={data.paymentAddress} label={`QR code of the payment address ${data.paymentAddress}`} />
-              <div>
-                <h3 className={styles.h3}>Top up</h3>
-                <p className="small">Send TAO to this payment address; Chutes credits it in USD at the current TAO price.</p>
-                <Address address={data.paymentAddress} name="the payment address" />
-              </div>
-            </div>
+            <TopUp address={data.paymentAddress} />
           ) : (
             <p className="muted">The server reported no payment address for this account.</p>
           )}
