@@ -28,9 +28,9 @@ interface World {
   paymentAddress: string;
 }
 
-async function importConfig(page: Page, home: string, url: string, username: string, userId: string, key: TestKey, withSeed = true): Promise<void> {
+async function importConfig(page: Page, home: string, url: string, username: string, userId: string, key: TestKey): Promise<void> {
   const file = path.join(home, `${username}.ini`);
-  const seedLine = withSeed ? [`hotkey_seed = ${Buffer.from(key.seed).toString('hex')}`] : [];
+  const seedLine = [`hotkey_seed = ${Buffer.from(key.seed).toString('hex')}`];
   await fs.writeFile(file, ['[api]', `base_url = ${url}`, '', '[auth]', `username = ${username}`, `user_id = ${userId}`, ...seedLine, 'hotkey_name = default', `hotkey_ss58address = ${key.ss58}`, ''].join('\n'), { mode: 0o600 });
   await page.goto(`${host!.launchUrl.split('#')[0]}#/accounts`);
   await page.getByRole('button', { name: 'Import CLI config…' }).click();
@@ -47,7 +47,15 @@ async function world(page: Page, options: { withSeed?: boolean } = {}): Promise<
   const key = await makeKey();
   const account = await registerInSandbox(sb.url, key.seed, 'alice');
   await page.goto(host.launchUrl);
-  await importConfig(page, host.dirs.home, sb.url, 'alice', account.userId, key, options.withSeed ?? true);
+  await importConfig(page, host.dirs.home, sb.url, 'alice', account.userId, key);
+  if (options.withSeed === false) {
+    // The seed leaves the keychain (as after "Remove from keychain"): the profile stays, unsigned.
+    const item = page.getByRole('listitem', { name: `Hotkey ${key.ss58}` });
+    await item.getByRole('button', { name: `Remove from keychain: ${key.ss58}` }).click();
+    await item.getByLabel('I have another copy of this seed', { exact: false }).check();
+    await item.getByRole('button', { name: 'Remove seed' }).click();
+    await expect(item).toHaveCount(0);
+  }
   return { page, sb, host, key, ...account };
 }
 
@@ -80,9 +88,10 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
     { bucket: hour(30), amount: 2, count: 10, input_tokens: 10, output_tokens: 10, chute_id: 'chute-flux' },
   ]);
 
-  await openAccount(page);
-  // Before any chart is drawn, uPlot has not been fetched.
+  // Until a chart is drawn, uPlot (the usage-chart chunk) has not been fetched.
   const chartLoaded = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /usage-chart/.test(e.name)));
+  expect(await chartLoaded()).toBe(false);
+  await openAccount(page);
   const overview = page.getByRole('region', { name: 'Overview' });
   await expect(overview.getByLabel('Balance')).toHaveText('$12.50 USD');
   await expect(overview).toContainText('As of');
@@ -105,7 +114,7 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
   await expect(usage.getByLabel('Usage totals')).toContainText('65');
   await expect(usage.locator('canvas').first()).toBeVisible();
   expect(await chartLoaded()).toBe(true);
-  await usage.getByLabel('Range').selectOption('24h');
+  await usage.getByRole('combobox', { name: 'Range' }).selectOption('24h');
   await expect(usage.getByLabel('Usage totals')).toContainText('$2.00');
   await usage.getByRole('button', { name: 'Show table' }).click();
   const table = usage.getByRole('table', { name: 'Usage by hour' });
