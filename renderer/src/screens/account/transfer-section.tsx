@@ -4,6 +4,7 @@ import { useMutationChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
 import { FormActions } from '../../components/form-parts';
 import { Notice } from '../../components/notice';
+import styles from './account.module.css';
 import { timeOnly, usd } from './format';
 
 interface Pending {
@@ -35,7 +36,7 @@ function Transfer({ canSign, balanceUsd }: { canSign: boolean; balanceUsd: numbe
   const result = transfer.data;
   return (
     <div>
-      <h3>Send balance to another user</h3>
+      <p className="small muted">Send part or all of your USD balance to another Chutes user, by username or user id.</p>
       {result ? (
         <Notice tone="good" live>
           <p>
@@ -68,7 +69,7 @@ function Transfer({ canSign, balanceUsd }: { canSign: boolean; balanceUsd: numbe
           <FormActions submit="Send now" busy={transfer.isPending} onCancel={() => (transfer.reset(), setPending(null))} />
         </form>
       ) : (
-        <form className="subform" aria-label="Transfer balance" onSubmit={review} noValidate>
+        <form className={`subform ${styles.form}`} aria-label="Transfer balance" onSubmit={review} noValidate>
           <label className="field">
             To (username or user id)
             <input type="text" autoComplete="off" value={target} onChange={(e) => setTarget(e.target.value)} />
@@ -117,7 +118,7 @@ function Refund({ canSign }: { canSign: boolean }): ReactElement {
         </Notice>
       ) : (
         <form
-          className="subform"
+          className={`subform ${styles.form}`}
           aria-label="Refund the developer deposit"
           onSubmit={(e) => {
             e.preventDefault();
