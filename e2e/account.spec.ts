@@ -154,6 +154,15 @@ test('fingerprint operations: dashboard, change fingerprint, move to another hot
   await ops.getByRole('button', { name: 'Open dashboard' }).click();
   await expect(ops.getByRole('status')).toContainText('does not offer the browser login');
   await ops.getByRole('button', { name: 'Close' }).click();
+  // Where the server has it, the signed login opens in the browser and the server logs it in (302 + cookie).
+  w.sb.setIdp(true);
+  const popup = page.waitForEvent('popup');
+  await ops.getByRole('button', { name: 'Open dashboard…' }).click();
+  await ops.getByRole('button', { name: 'Open dashboard' }).click();
+  await expect(ops.getByRole('status')).toContainText('The dashboard opened in your browser, logged in.');
+  await (await popup).close();
+  await expect.poll(() => w.sb.requests(50).find((r) => r.path === '/idp/cli_login')?.status).toBe(302);
+  await ops.getByRole('button', { name: 'Close' }).click();
 
   // Change the fingerprint with the hotkey (old one not needed) and keep it in the keychain.
   await ops.getByRole('button', { name: 'Change fingerprint…' }).click();

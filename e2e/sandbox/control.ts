@@ -43,6 +43,7 @@ export const schemas = {
   }),
   roles: z.object({ user_id: z.string(), permissions_bitmask: z.number().int().min(0).max(2 ** 15 - 1) }),
   subscription: z.object({ user_id: z.string(), usage: z.looseObject({ subscription: z.boolean() }).nullable() }),
+  idp: z.object({ enabled: z.boolean() }),
   discounts: z.object({ user_id: z.string(), items: z.array(z.object({ chute_id: z.string().min(1), discount: z.number().min(0).max(1) })) }),
 };
 
@@ -147,6 +148,12 @@ export class SandboxControl {
     if (v.usage === null) delete this.sb.state.subscriptions[user.user_id];
     else this.sb.state.subscriptions[user.user_id] = v.usage;
     return { user_id: user.user_id, subscription: v.usage?.subscription ?? false };
+  }
+
+  /** Turn the browser login (`/idp/cli_login`, §3.5) on or off (off by default, like older servers). */
+  setIdp(enabled: boolean): { enabled: boolean } {
+    this.sb.state.idp = parseControl(schemas.idp, { enabled }).enabled;
+    return { enabled: this.sb.state.idp };
   }
 
   setDiscounts(userId: string, items: z.input<typeof schemas.discounts>['items']): { user_id: string; discounts: number } {

@@ -53,6 +53,7 @@ export function addControlRoutes(r: Router, control: SandboxControl): void {
     const v = parseControl(schemas.subscription, jsonBody(ctx));
     return control.setSubscription(v.user_id, v.usage);
   });
+  post('/_sandbox/idp', (ctx) => control.setIdp(parseControl(schemas.idp, jsonBody(ctx)).enabled));
   post('/_sandbox/discounts', (ctx) => {
     const v = parseControl(schemas.discounts, jsonBody(ctx));
     return control.setDiscounts(v.user_id, v.items);

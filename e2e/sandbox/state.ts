@@ -101,6 +101,8 @@ export interface State {
   /** `GET /users/me/subscription_usage` answers per user, verbatim (either server shape, §3.2); absent = no subscription. */
   subscriptions: Record<string, Record<string, unknown>>;
   discounts: { user_id: string; chute_id: string; discount: number }[];
+  /** Whether `/idp/cli_login` (browser login, §3.5) answers; off = a server without it (404). */
+  idp: boolean;
   /** Free TAO per coldkey; unknown coldkeys have DEFAULT_COLDKEY_TAO. */
   coldkeys: Record<string, number>;
   /** Login nonce → expiry (ms). */
@@ -129,6 +131,7 @@ export function emptyState(): State {
     quotas: [],
     subscriptions: {},
     discounts: [],
+    idp: false,
     coldkeys: {},
     loginNonces: {},
     registrationTokens: {},

@@ -101,6 +101,18 @@ describe('fingerprint operations', () => {
     expect(d.supported ? '' : d.message).toContain('does not offer the browser login');
   });
 
+  it('hands out a signed browser-login URL where /idp/cli_login exists; the server accepts it once', async () => {
+    const { h } = await setup();
+    fixture.sb.setIdp(true);
+    const d = await h.dashboardLogin({});
+    if (!d.supported) throw new Error('expected the browser login');
+    expect(d.url.startsWith(`${fixture.sb.url}/idp/cli_login?`)).toBe(true);
+    const first = await fetch(d.url, { redirect: 'manual' });
+    expect(first.status).toBe(302);
+    expect(first.headers.get('location')).toBe('https://chutes.ai/app');
+    expect((await fetch(d.url, { redirect: 'manual' })).status).toBe(400);
+  });
+
   it('asks for a fingerprint when none is kept, rejects a wrong one, keeps a right one only when asked', async () => {
     const { h, account, fingerprints, fpAccount } = await setup();
     fixture.sb.setBalance(account.user_id, 5);
