@@ -10,7 +10,7 @@ function Quotas({ quotas, todayUsed }: { quotas: QuotaView; todayUsed: AccountLi
   const used = todayUsed ? (
     <p className="small">
       Used today: <strong>{count(todayUsed.used)} requests</strong>
-      {typeof todayUsed.quota === 'number' ? ` of ${count(todayUsed.quota)} per day` : ' (unlimited)'} — the counter restarts each UTC day.
+      {todayUsed.quota === 'unlimited' ? ' (unlimited)' : todayUsed.quota > 0 ? ` of ${count(todayUsed.quota)} per day` : ''} — the counter restarts each UTC day.
     </p>
   ) : null;
   if (quotas.kind === 'unlimited') {
