@@ -1,4 +1,5 @@
 import { accountHandlers } from './account/account-handlers';
+import { accountScreenHandlers } from './account/account-screen-handlers';
 import { activityHandlers } from './activity-log/activity-handlers';
 import { apiKeysHandlers } from './api-keys/api-keys-handlers';
 import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers';
@@ -23,6 +24,7 @@ export function createHandlers(services: Services): Handlers {
     ...walletHandlers({ ...services, discovery }),
     ...keychainHandlers({ ...services, discovery }),
     ...accountHandlers(services),
+    ...accountScreenHandlers(services),
     ...activityHandlers(services),
     ...linkHandlers({ ...services, discovery }),
     ...secretsHandlers(services),

@@ -60,6 +60,23 @@ export type ApiKeyReason =
   | 'key-not-created';
 export type LinkReason = 'linking-not-offered' | 'hotkey-linked-elsewhere' | 'not-allow-listed' | 'link-signature-invalid';
 
+/** The Account screen (§3.4–3.9): fingerprint operations, transfers and the legacy refund. */
+export type AccountReason =
+  | 'fingerprint-needed'
+  | 'fingerprint-rejected'
+  | 'username-mismatch'
+  | 'account-not-deletable'
+  | 'hotkey-taken'
+  | 'new-hotkey-seed-missing'
+  | 'transfer-to-self'
+  | 'transfer-target-missing'
+  | 'transfer-amount-invalid'
+  | 'balance-insufficient'
+  | 'transfer-not-offered'
+  | 'no-developer-deposit'
+  | 'refund-failed'
+  | 'refund-not-offered';
+
 export type FailureReason =
   | ErrorCode
   | KeychainReason
@@ -70,4 +87,5 @@ export type FailureReason =
   | RegistrationReason
   | ApiKeyReason
   | SecretReason
-  | LinkReason;
+  | LinkReason
+  | AccountReason;

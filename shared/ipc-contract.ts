@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountContract } from './contract/account';
+import { accountScreenContract } from './contract/account-screen';
 import { activityContract } from './contract/activity';
 import { apiKeysContract } from './contract/api-keys';
 import { cliConfigContract } from './contract/cli-config';
@@ -27,6 +28,7 @@ export const contract = {
   ...walletsContract,
   ...keychainContract,
   ...accountContract,
+  ...accountScreenContract,
   ...activityContract,
   ...registrationContract,
   ...apiKeysContract,

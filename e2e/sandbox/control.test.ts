@@ -167,3 +167,27 @@ describe('demo seed and CLI', () => {
     }
   });
 });
+
+describe('account seeding (quotas, roles, subscription, discounts, browser login)', () => {
+  it('seeds what /users/me/* answers, in the reference shapes', async () => {
+    const key = TestKey.random();
+    const a = await f.client.register(key, 'alice');
+    const admin = await f.client.adminKey(key);
+    const get = async (path: string) => (await f.client.get(path, { authorization: admin })).json;
+    await f.client.control('POST', 'quotas', { user_id: 'alice', rows: [{ chute_id: '*', quota: 300 }] });
+    expect(await get('/users/me/quotas')).toMatchObject([{ user_id: a.user_id, chute_id: '*', quota: 300, is_default: true }]);
+    await f.client.control('POST', 'quotas', { user_id: 'alice', rows: [] });
+    expect(await get('/users/me/quotas')).toEqual({ '*': 200 });
+    await f.client.control('POST', 'roles', { user_id: 'alice', permissions_bitmask: 1 << 8 });
+    expect(await get('/users/me/quotas')).toEqual({});
+    const usage = { subscription: true, monthly_price: 3, monthly: { usage: 1, cap: 15, remaining: 14 }, four_hour: { usage: 0, cap: 1.25, remaining: 1.25 } };
+    await f.client.control('POST', 'subscription', { user_id: 'alice', usage });
+    expect(await get('/users/me/subscription_usage')).toEqual(usage);
+    await f.client.control('POST', 'discounts', { user_id: a.user_id, items: [{ chute_id: 'c', discount: 0.1 }] });
+    expect(await get('/users/me/discounts')).toEqual([{ user_id: a.user_id, chute_id: 'c', discount: 0.1 }]);
+    await expect(f.client.control('POST', 'discounts', { user_id: 'alice', items: [{ chute_id: 'c', discount: 2 }] })).rejects.toThrow();
+    expect((await f.client.get('/idp/cli_login/nonce')).status).toBe(404);
+    await f.client.control('POST', 'idp', { enabled: true });
+    expect((await f.client.get<{ nonce: string }>('/idp/cli_login/nonce')).json.nonce).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

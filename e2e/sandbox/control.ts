@@ -58,6 +58,14 @@ export const schemas = {
     count: z.number().int().min(1).max(100_000),
     name_prefix: z.string().min(1).max(12).default('seeded'),
   }),
+  quotas: z.object({
+    user_id: z.string(),
+    rows: z.array(z.object({ chute_id: z.string().min(1), quota: z.number().int().nonnegative(), is_default: z.boolean().optional() })),
+  }),
+  roles: z.object({ user_id: z.string(), permissions_bitmask: z.number().int().min(0).max(2 ** 15 - 1) }),
+  subscription: z.object({ user_id: z.string(), usage: z.looseObject({ subscription: z.boolean() }).nullable() }),
+  idp: z.object({ enabled: z.boolean() }),
+  discounts: z.object({ user_id: z.string(), items: z.array(z.object({ chute_id: z.string().min(1), discount: z.number().min(0).max(1) })) }),
 };
 
 export type UsageInput = z.input<typeof schemas.usage>['items'][number];
@@ -150,6 +158,45 @@ export class SandboxControl {
     });
     this.sb.state.usage.push(...rows);
     return { user_id: user.user_id, added: rows.length };
+  }
+
+  /** Replaces the user's quota rows; none = the server's default object `{"*": 200}` (§3.2). */
+  setQuotas(userId: string, rows: z.input<typeof schemas.quotas>['rows']): { user_id: string; rows: number } {
+    const user = this.user(userId);
+    const v = parseControl(schemas.quotas, { user_id: userId, rows });
+    const now = this.sb.now();
+    this.sb.state.quotas = this.sb.state.quotas.filter((q) => q.user_id !== user.user_id);
+    this.sb.state.quotas.push(...v.rows.map((r) => ({ user_id: user.user_id, chute_id: r.chute_id, quota: r.quota, is_default: r.is_default ?? r.chute_id === '*', updated_at: now })));
+    return { user_id: user.user_id, rows: v.rows.length };
+  }
+
+  /** Role bits (§3.1): free_account / invoice_billing make quotas `{}`. */
+  setRoles(userId: string, bitmask: number): { user_id: string; permissions_bitmask: number } {
+    const user = this.user(userId);
+    user.permissions_bitmask = parseControl(schemas.roles, { user_id: userId, permissions_bitmask: bitmask }).permissions_bitmask;
+    return { user_id: user.user_id, permissions_bitmask: user.permissions_bitmask };
+  }
+
+  /** The `subscription_usage` answer for the user, verbatim; null = `{"subscription": false}`. */
+  setSubscription(userId: string, usage: Record<string, unknown> | null): { user_id: string; subscription: boolean } {
+    const user = this.user(userId);
+    const v = parseControl(schemas.subscription, { user_id: userId, usage });
+    if (v.usage === null) delete this.sb.state.subscriptions[user.user_id];
+    else this.sb.state.subscriptions[user.user_id] = v.usage;
+    return { user_id: user.user_id, subscription: v.usage?.subscription ?? false };
+  }
+
+  /** Turn the browser login (`/idp/cli_login`, §3.5) on or off (off by default, like older servers). */
+  setIdp(enabled: boolean): { enabled: boolean } {
+    this.sb.state.idp = parseControl(schemas.idp, { enabled }).enabled;
+    return { enabled: this.sb.state.idp };
+  }
+
+  setDiscounts(userId: string, items: z.input<typeof schemas.discounts>['items']): { user_id: string; discounts: number } {
+    const user = this.user(userId);
+    const v = parseControl(schemas.discounts, { user_id: userId, items });
+    this.sb.state.discounts = [...this.sb.state.discounts.filter((d) => d.user_id !== user.user_id), ...v.items.map((d) => ({ user_id: user.user_id, ...d }))];
+    return { user_id: user.user_id, discounts: v.items.length };
   }
 
   setLink(config: Partial<LinkConfig>): LinkConfig {

@@ -200,7 +200,39 @@ async function setLogo(ctx: Ctx): Promise<Reply> {
   throw new HttpError(404, `Logo not found: ${logoId ?? queryParam(ctx, 'logo_id') ?? ''}`);
 }
 
+/** `GET /idp/cli_login/nonce` (§3.5): same single-use store as the JSON login's nonces. Off unless enabled (`/_sandbox/idp`). */
+function idpNonce(ctx: Ctx): Reply {
+  if (!ctx.sb.state.idp) return { status: 404, json: { detail: 'Not Found' } };
+  const nonce = randomUUID();
+  ctx.sb.state.loginNonces[nonce] = ctx.now + LOGIN_NONCE_TTL_MS;
+  return ok({ nonce });
+}
+
+const htmlError = (status: number, text: string): Reply => ({ status, html: `<!doctype html><html><body><h1>Login failed</h1><p>${text}</p></body></html>` });
+
+/** `GET /idp/cli_login?hotkey&signature&nonce`: 302 to the web app with a session cookie; errors are HTML pages. */
+function idpCliLogin(ctx: Ctx): Reply {
+  if (!ctx.sb.state.idp) return { status: 404, json: { detail: 'Not Found' } };
+  const hotkey = queryParam(ctx, 'hotkey') ?? '';
+  const signature = queryParam(ctx, 'signature') ?? '';
+  const nonce = queryParam(ctx, 'nonce') ?? '';
+  const expires = ctx.sb.state.loginNonces[nonce];
+  delete ctx.sb.state.loginNonces[nonce];
+  if (expires === undefined || expires <= ctx.now) return htmlError(400, 'Invalid or expired nonce.');
+  const sig = pyFromHex(signature);
+  if ('error' in sig || !ss58Decode(hotkey) || !verifySs58Signature(nonce, sig.bytes, hotkey)) return htmlError(400, 'Invalid signature.');
+  const user = findUserByHotkey(ctx.sb.state, hotkey);
+  if (!user) return htmlError(404, 'No account found for this hotkey.');
+  const iat = Math.floor(ctx.now / 1000);
+  const token = signJwt({ sub: user.user_id, iat, exp: iat + JWT_TTL_S, salted: true }, jwtKey(ctx.sb.state, user));
+  return {
+    status: 302,
+    headers: { location: 'https://chutes.ai/app', 'set-cookie': `chutes-session-token=${token}; Max-Age=${JWT_TTL_S}; Path=/; Domain=.chutes.ai; HttpOnly; Secure; SameSite=Lax` },
+  };
+}
+
 export function addAccountRoutes(r: Router): void {
+  r.add('GET', '/idp/cli_login/nonce', idpNonce).add('GET', '/idp/cli_login', idpCliLogin);
   r.add('GET', '/users/login/nonce', loginNonce)
     .add('POST', '/users/login', login)
     .add('POST', '/users/change_fingerprint', changeFingerprint)

@@ -42,6 +42,23 @@ export function addControlRoutes(r: Router, control: SandboxControl): void {
     const v = parseControl(schemas.usage, jsonBody(ctx));
     return control.addUsage(v.user_id, v.items);
   });
+  post('/_sandbox/quotas', (ctx) => {
+    const v = parseControl(schemas.quotas, jsonBody(ctx));
+    return control.setQuotas(v.user_id, v.rows);
+  });
+  post('/_sandbox/roles', (ctx) => {
+    const v = parseControl(schemas.roles, jsonBody(ctx));
+    return control.setRoles(v.user_id, v.permissions_bitmask);
+  });
+  post('/_sandbox/subscription', (ctx) => {
+    const v = parseControl(schemas.subscription, jsonBody(ctx));
+    return control.setSubscription(v.user_id, v.usage);
+  });
+  post('/_sandbox/idp', (ctx) => control.setIdp(parseControl(schemas.idp, jsonBody(ctx)).enabled));
+  post('/_sandbox/discounts', (ctx) => {
+    const v = parseControl(schemas.discounts, jsonBody(ctx));
+    return control.setDiscounts(v.user_id, v.items);
+  });
   post('/_sandbox/link', (ctx) => control.setLink(parseControl(schemas.link, jsonBody(ctx))));
   post('/_sandbox/faults', (ctx) => control.setFaults(parseControl(schemas.faults, jsonBody(ctx))));
   post('/_sandbox/fault_once', (ctx) => control.faultOnce(parseControl(schemas.faultOnce, jsonBody(ctx))));

@@ -159,9 +159,15 @@ export function addUserRoutes(r: Router): void {
   r.add('GET', '/users/name_check', nameCheck)
     .add('GET', '/users/me/quotas', quotas)
     .add('GET', '/users/me/quota_usage/{chute_id}', quotaUsage)
-    .add('GET', '/users/me/discounts', async (ctx) => (await currentUser(ctx), ok([])))
+    .add('GET', '/users/me/discounts', async (ctx) => {
+      const user = await currentUser(ctx);
+      return ok(ctx.sb.state.discounts.filter((d) => d.user_id === user.user_id));
+    })
     .add('GET', '/users/me/price_overrides', async (ctx) => (await currentUser(ctx), ok([])))
-    .add('GET', '/users/me/subscription_usage', async (ctx) => (await currentUser(ctx), ok({ subscription: false })))
+    .add('GET', '/users/me/subscription_usage', async (ctx) => {
+      const user = await currentUser(ctx);
+      return ok(ctx.sb.state.subscriptions[user.user_id] ?? { subscription: false });
+    })
     .add('DELETE', '/users/me', deleteMe)
     .add('GET', '/users/link_validator', linkRoute('validator'))
     .add('GET', '/users/link_subnet_owner', linkRoute('subnet_owner'))

@@ -98,6 +98,11 @@ export interface State {
   images: Record<string, ImageRow>;
   usage: UsageRow[];
   quotas: QuotaRow[];
+  /** `GET /users/me/subscription_usage` answers per user, verbatim (either server shape, §3.2); absent = no subscription. */
+  subscriptions: Record<string, Record<string, unknown>>;
+  discounts: { user_id: string; chute_id: string; discount: number }[];
+  /** Whether `/idp/cli_login` (browser login, §3.5) answers; off = a server without it (404). */
+  idp: boolean;
   /** Free TAO per coldkey; unknown coldkeys have DEFAULT_COLDKEY_TAO. */
   coldkeys: Record<string, number>;
   /** Login nonce → expiry (ms). */
@@ -124,6 +129,9 @@ export function emptyState(): State {
     images: {},
     usage: [],
     quotas: [],
+    subscriptions: {},
+    discounts: [],
+    idp: false,
     coldkeys: {},
     loginNonces: {},
     registrationTokens: {},
@@ -157,4 +165,6 @@ export function deleteUserCascade(s: State, userId: string): void {
   for (const [id, k] of Object.entries(s.apiKeys)) if (k.user_id === userId) delete s.apiKeys[id];
   s.usage = s.usage.filter((u) => u.user_id !== userId);
   s.quotas = s.quotas.filter((q) => q.user_id !== userId);
+  s.discounts = s.discounts.filter((d) => d.user_id !== userId);
+  delete s.subscriptions[userId];
 }

@@ -6,6 +6,7 @@ import type { SeedVault } from '../keychain/seed-vault';
 import type { ProfileStore } from '../profiles';
 import { linkEndpoints, type LinkEndpoints } from './endpoints/link';
 import { bindApiKeys, type ApiKeysApi } from './endpoints/api-keys-bound';
+import { accountEndpoints, type AccountEndpoints } from './endpoints/account';
 import { getMe, ping } from './endpoints/users';
 import { bindSecrets, type SecretsApi } from './endpoints/secrets-api';
 import { createTransport, type Transport } from './transport';
@@ -32,6 +33,8 @@ export interface AccountApi extends LinkEndpoints {
   me(): ReturnType<typeof getMe>;
   readonly secrets: SecretsApi;
   readonly apiKeys: ApiKeysApi;
+  /** The Account screen's endpoints (balance, limits, usage, fingerprint operations, transfers). */
+  readonly account: AccountEndpoints;
 }
 
 /** Calls that need no account: the server itself (connection checks, registration's first steps). */
@@ -98,6 +101,7 @@ export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
         me: () => getMe(transport, scope.hotkey),
         apiKeys: bindApiKeys(transport, scope.hotkey),
         secrets: bindSecrets(transport, scope.hotkey),
+        account: accountEndpoints(transport, scope.hotkey),
         ...linkEndpoints(transport, scope.hotkey),
       };
     },

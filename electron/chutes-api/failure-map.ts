@@ -87,11 +87,24 @@ const KNOWN_DETAILS: { status: number; prefix: string; reason: FailureReason }[]
   { status: 409, prefix: 'Hotkey already associated with', reason: 'hotkey-linked-elsewhere' },
   // §4: one text for a hotkey outside the allow-list and a bad signature; electron/link tells them apart.
   { status: 401, prefix: 'Invalid hotkey or signature', reason: 'link-signature-invalid' },
+  { status: 401, prefix: 'Not authorized', reason: 'fingerprint-rejected' },
+  { status: 401, prefix: 'Missing or invalid fingerprint provided.', reason: 'fingerprint-rejected' },
+  { status: 401, prefix: 'Invalid fingerprint.', reason: 'fingerprint-rejected' },
+  { status: 409, prefix: 'Hotkey already associated with another user', reason: 'hotkey-taken' },
+  { status: 400, prefix: 'Cannot transfer balance to yourself', reason: 'transfer-to-self' },
+  { status: 400, prefix: 'Transfer amount must be positive', reason: 'transfer-amount-invalid' },
+  { status: 400, prefix: 'No balance to transfer', reason: 'balance-insufficient' },
+  { status: 400, prefix: 'Insufficient balance', reason: 'balance-insufficient' },
+  { status: 404, prefix: 'Target user not found', reason: 'transfer-target-missing' },
+  { status: 400, prefix: 'You have not made any payments to the developer deposit', reason: 'no-developer-deposit' },
 ];
 
 function knownReason(status: number, text: string | undefined): FailureReason | undefined {
   if (!text) return undefined;
-  return KNOWN_DETAILS.find((k) => k.status === status && text.startsWith(k.prefix))?.reason;
+  // The longest matching prefix wins, so a specific row beats a general one whatever the order.
+  let best: (typeof KNOWN_DETAILS)[number] | undefined;
+  for (const k of KNOWN_DETAILS) if (k.status === status && text.startsWith(k.prefix) && k.prefix.length > (best?.prefix.length ?? -1)) best = k;
+  return best?.reason;
 }
 
 /** Map an HTTP error answer to the typed failure the UI shows (reference §1.2, §7). */

@@ -107,6 +107,15 @@ export function createTransport(opts: TransportOptions): Transport {
       }
       case 'fingerprint':
         return { headers: { Authorization: auth.value }, recorded: { auth: 'fingerprint' } };
+      case 'refinger': {
+        // Not the §1.2 scheme: no Authorization header (it would switch the server to fingerprint mode).
+        const nonce = String(Math.floor(now() / 1000));
+        const message = `${auth.hotkey}:${auth.newFingerprint}:${nonce}`;
+        const signature = await vault.withSeed(auth.hotkey, (seed) => signMessage(seed, message)).catch((error: unknown) => {
+          throw seedMissingFailure(error, auth.hotkey);
+        });
+        return { headers: { 'X-Chutes-Hotkey': auth.hotkey, 'X-Chutes-Nonce': nonce, 'X-Chutes-Signature': signature }, recorded: { auth: 'hotkey', hotkey: auth.hotkey, purpose: 'change_fingerprint' } };
+      }
       case 'apiKey':
         return { headers: { Authorization: `Bearer ${auth.key}` }, recorded: { auth: 'apiKey' } };
     }

@@ -9,6 +9,8 @@ export type Auth =
   | { kind: 'jwt'; hotkey: string }
   /** The account fingerprint as the raw Authorization header. */
   | { kind: 'fingerprint'; value: string }
+  /** `change_fingerprint`'s own hotkey mode (§3.6): message `<hotkey>:<new fingerprint>:<nonce>`. */
+  | { kind: 'refinger'; hotkey: string; newFingerprint: string }
   | { kind: 'apiKey'; key: string };
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

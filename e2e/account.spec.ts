@@ -1,0 +1,282 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { makeKey, type TestKey } from '../electron/wallets/test-fixtures';
+import { registerInSandbox, startSandbox, type SandboxHandle } from './fixtures/sandbox';
+import { screenshot } from './fixtures/screenshots';
+import { startWebHost, type RunningWebHost } from './fixtures/web-host';
+
+// The Account screen against the sandbox: seeded balance, roles, quotas, subscription, discounts and
+// usage; each fingerprint operation; a transfer; a profile whose seed is missing; no profile.
+let host: RunningWebHost | undefined;
+let sb: SandboxHandle | undefined;
+
+test.afterEach(async () => {
+  await host?.stop();
+  await sb?.close();
+  host = undefined;
+  sb = undefined;
+});
+
+interface World {
+  page: Page;
+  sb: SandboxHandle;
+  host: RunningWebHost;
+  key: TestKey;
+  userId: string;
+  fingerprint: string;
+  paymentAddress: string;
+}
+
+async function importConfig(page: Page, home: string, url: string, username: string, userId: string, key: TestKey): Promise<void> {
+  const file = path.join(home, `${username}.ini`);
+  const seedLine = [`hotkey_seed = ${Buffer.from(key.seed).toString('hex')}`];
+  await fs.writeFile(file, ['[api]', `base_url = ${url}`, '', '[auth]', `username = ${username}`, `user_id = ${userId}`, ...seedLine, 'hotkey_name = default', `hotkey_ss58address = ${key.ss58}`, ''].join('\n'), { mode: 0o600 });
+  await page.goto(`${host!.launchUrl.split('#')[0]}#/accounts`);
+  await page.getByRole('button', { name: 'Import CLI config…' }).click();
+  const form = page.getByRole('form', { name: 'Import CLI config' });
+  await form.getByLabel('CLI config file').fill(file);
+  await form.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+  await page.getByRole('button', { name: 'Close' }).click();
+}
+
+async function world(page: Page, options: { withSeed?: boolean } = {}): Promise<World> {
+  sb = await startSandbox({ port: 0 });
+  host = await startWebHost({ env: { CHUTES_API_URL: sb.url } });
+  const key = await makeKey();
+  const account = await registerInSandbox(sb.url, key.seed, 'alice');
+  await page.goto(host.launchUrl);
+  await importConfig(page, host.dirs.home, sb.url, 'alice', account.userId, key);
+  if (options.withSeed === false) {
+    // The seed leaves the keychain (as after "Remove from keychain"): the profile stays, unsigned.
+    const item = page.getByRole('listitem', { name: `Hotkey ${key.ss58}` });
+    await item.getByRole('button', { name: `Remove from keychain: ${key.ss58}` }).click();
+    await item.getByLabel('I have another copy of this seed', { exact: false }).check();
+    await item.getByRole('button', { name: 'Remove seed' }).click();
+    await expect(item).toHaveCount(0);
+  }
+  return { page, sb, host, key, ...account };
+}
+
+const openAccount = async (page: Page) => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
+};
+
+test('shows balance, roles, quotas, subscription, discounts and usage, with units and times; the chart loads on demand', async ({ page }) => {
+  const w = await world(page);
+  const hour = (h: number) => new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - h * 3_600_000).toISOString().slice(0, 19);
+  w.sb.setBalance(w.userId, 12.5);
+  w.sb.setRoles(w.userId, (1 << 0) | (1 << 11));
+  w.sb.setQuotas(w.userId, [{ chute_id: '*', quota: 2000 }]);
+  w.sb.setDiscounts(w.userId, [{ chute_id: 'chute-llama', discount: 0.25 }]);
+  w.sb.setSubscription(w.userId, {
+    subscription: true,
+    custom: false,
+    monthly_price: 10,
+    anchor_date: '2026-11-20T00:00:00',
+    effective_date: '2026-11-20T00:00:00',
+    updated_at: '2026-11-20T00:00:00',
+    four_hour: { usage: 3.5, cap: 4.1667, remaining: 0.6667, reset_at: new Date(Date.now() + 2 * 3_600_000).toISOString() },
+    monthly: { usage: 12, cap: 50, remaining: 38, reset_at: '2026-12-20T00:00:00' },
+  });
+  w.sb.addUsage(w.userId, [
+    { bucket: hour(1), amount: 0.42, count: 12, input_tokens: 1000, output_tokens: 500, chute_id: 'chute-llama' },
+    { bucket: hour(1), amount: 0.08, count: 3, input_tokens: 200, output_tokens: 50, chute_id: 'chute-flux' },
+    { bucket: hour(5), amount: 1.5, count: 40, input_tokens: 9000, output_tokens: 4000, chute_id: 'chute-llama' },
+    { bucket: hour(30), amount: 2, count: 10, input_tokens: 10, output_tokens: 10, chute_id: 'chute-flux' },
+  ]);
+
+  // Until a chart is drawn, uPlot (the usage-chart chunk) has not been fetched.
+  const chartLoaded = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /usage-chart/.test(e.name)));
+  expect(await chartLoaded()).toBe(false);
+  await openAccount(page);
+  const overview = page.getByRole('region', { name: 'Overview' });
+  await expect(overview.getByLabel('Balance')).toHaveText('$12.50 USD');
+  await expect(overview).toContainText('As of');
+  await expect(overview).toContainText('about once a minute');
+  await expect(overview.getByRole('list', { name: 'Roles' })).toContainText('developer');
+  await expect(overview.getByRole('list', { name: 'Roles' })).toContainText('public model deployment');
+  await expect(overview.getByRole('img', { name: `QR code of the payment address ${w.paymentAddress}` })).toBeVisible();
+  await expect(overview.getByRole('button', { name: 'Copy the address of the payment address' })).toBeVisible();
+
+  const limits = page.getByRole('region', { name: 'Quotas and subscription' });
+  await expect(limits.getByRole('table', { name: 'Quotas' })).toContainText('2,000');
+  await expect(limits).toContainText('$10/month subscription tier');
+  await expect(limits.getByRole('progressbar', { name: 'Four-hour window used' })).toHaveAttribute('aria-valuetext', '$3.50 of $4.1667');
+  await expect(limits.getByRole('progressbar', { name: 'This month used' })).toHaveAttribute('aria-valuenow', '12');
+  await expect(limits).toContainText('$38.00 left');
+  await expect(limits.getByRole('list', { name: 'Discounts' })).toContainText('chute-llama: 25 % off');
+
+  const usage = page.getByRole('region', { name: 'Usage' });
+  await expect(usage.getByLabel('Usage totals')).toContainText('$4.00');
+  await expect(usage.getByLabel('Usage totals')).toContainText('65');
+  await expect(usage.locator('canvas').first()).toBeVisible();
+  expect(await chartLoaded()).toBe(true);
+  await usage.getByRole('combobox', { name: 'Range' }).selectOption('24h');
+  await expect(usage.getByLabel('Usage totals')).toContainText('$2.00');
+  await usage.getByRole('button', { name: 'Show table' }).click();
+  const table = usage.getByRole('table', { name: 'Usage by hour' });
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await usage.getByLabel('Per chute').check();
+  await expect(table.getByRole('columnheader', { name: 'Chute' })).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(4);
+  await expect(table).toContainText('chute-flux');
+  await screenshot(page, 'account-overview');
+  // Refresh is explicit: one more /users/me, not a storm.
+  const before = w.sb.requests(200).filter((r) => r.path === '/users/me').length;
+  w.sb.setBalance(w.userId, 11);
+  await overview.getByRole('button', { name: 'Refresh' }).click();
+  await expect(overview.getByLabel('Balance')).toHaveText('$11.00 USD');
+  expect(w.sb.requests(200).filter((r) => r.path === '/users/me').length).toBe(before + 1);
+
+  await page.setViewportSize({ width: 720, height: 1000 });
+  await screenshot(page, 'account-overview-narrow');
+});
+
+test('fingerprint operations: dashboard, change fingerprint, move to another hotkey, delete', async ({ page }) => {
+  const w = await world(page);
+  const second = await makeKey();
+  const hotkeyFile = path.join(w.host.dirs.home, 'second-hotkey');
+  await fs.writeFile(hotkeyFile, JSON.stringify(second.json), { mode: 0o600 });
+  await page.getByRole('button', { name: 'Add a hotkey file…' }).click();
+  const addForm = page.getByRole('form', { name: 'Add a hotkey file' });
+  await addForm.getByRole('textbox').fill(hotkeyFile);
+  await addForm.getByRole('button', { name: 'Add to keychain' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'is now in the system keychain' })).toBeVisible();
+  await openAccount(page);
+  const ops = page.getByRole('region', { name: 'Login and account' });
+
+  // The sandbox has no /idp: the app says so instead of opening a dead page.
+  await ops.getByRole('button', { name: 'Open dashboard…' }).click();
+  await expect(ops).toContainText('one-time login');
+  await ops.getByRole('button', { name: 'Open dashboard' }).click();
+  await expect(ops.getByRole('status')).toContainText('does not offer the browser login');
+  await ops.getByRole('button', { name: 'Close' }).click();
+  // Where the server has it, the signed login opens in the browser and the server logs it in (302 + cookie).
+  w.sb.setIdp(true);
+  const popup = page.waitForEvent('popup');
+  await ops.getByRole('button', { name: 'Open dashboard…' }).click();
+  await ops.getByRole('button', { name: 'Open dashboard' }).click();
+  await expect(ops.getByRole('status')).toContainText('The dashboard opened in your browser, logged in.');
+  await (await popup).close();
+  await expect.poll(() => w.sb.requests(50).find((r) => r.path === '/idp/cli_login')?.status).toBe(302);
+  await ops.getByRole('button', { name: 'Close' }).click();
+
+  // Change the fingerprint with the hotkey (old one not needed) and keep it in the keychain.
+  await ops.getByRole('button', { name: 'Change fingerprint…' }).click();
+  const refinger = ops.getByRole('form', { name: 'Change fingerprint' });
+  await refinger.getByLabel('New fingerprint', { exact: true }).fill('correct-horse-42');
+  await refinger.getByLabel('New fingerprint again').fill('correct-horse-4');
+  await refinger.getByRole('button', { name: 'Change fingerprint' }).click();
+  await expect(refinger.getByRole('alert')).toHaveText('The two entries differ.');
+  await refinger.getByLabel('New fingerprint again').fill('correct-horse-42');
+  await refinger.getByLabel('Keep the new fingerprint in the keychain').check();
+  await refinger.getByRole('button', { name: 'Change fingerprint' }).click();
+  await expect(ops.getByRole('status')).toContainText('Fingerprint changed. The new one is kept in the keychain.');
+  await ops.getByRole('button', { name: 'Close' }).click();
+  await expect(ops).toContainText('A fingerprint for this account is kept in the keychain.');
+
+  // Move to the second hotkey, authorised by the kept fingerprint.
+  await ops.getByRole('button', { name: 'Move to another hotkey…' }).click();
+  const move = ops.getByRole('form', { name: 'Move to another hotkey' });
+  await expect(move).toContainText('Uses the fingerprint kept in the keychain.');
+  await move.getByLabel('New hotkey').selectOption(second.ss58);
+  await screenshot(page, 'account-move-hotkey');
+  await move.getByRole('button', { name: 'Move the account' }).click();
+  await expect(ops.getByRole('status')).toContainText(`(${second.ss58})`);
+  expect(w.sb.users()[0]?.hotkey).toBe(second.ss58);
+  await ops.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('region', { name: 'Overview' })).toContainText(second.ss58);
+
+  // Delete: typed username; the server's refusal (balance outside ±25) is shown, then it goes.
+  w.sb.setBalance(w.userId, 100);
+  await ops.getByRole('button', { name: 'Delete the account…' }).click();
+  const del = ops.getByRole('form', { name: 'Delete the account' });
+  await del.getByRole('button', { name: 'Type another' }).click();
+  await del.getByLabel('Account fingerprint').fill('wrong-fingerprint');
+  await del.getByLabel('Type the username to confirm').fill('Alice');
+  await expect(del.getByRole('button', { name: 'Delete the account' })).toBeDisabled();
+  await del.getByLabel('Type the username to confirm').fill('alice');
+  await del.getByRole('button', { name: 'Delete the account' }).click();
+  await expect(del.getByRole('alert')).toContainText('Chutes did not accept that fingerprint.');
+  await del.getByLabel('Account fingerprint').fill('correct-horse-42');
+  await del.getByRole('button', { name: 'Delete the account' }).click();
+  await expect(del.getByRole('alert')).toContainText('outside the deletable range');
+  await screenshot(page, 'account-delete-refused');
+  w.sb.setBalance(w.userId, 0);
+  await del.getByRole('button', { name: 'Delete the account' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'was deleted' })).toBeVisible();
+  await expect(page.getByText('No profile is active.')).toBeVisible();
+  expect(w.sb.users()).toHaveLength(0);
+  await screenshot(page, 'account-deleted');
+});
+
+test('transfers balance to another user and shows both new balances; the legacy refund explains itself', async ({ page }) => {
+  const w = await world(page);
+  const bob = await registerInSandbox(w.sb.url, (await makeKey()).seed, 'bob');
+  w.sb.setBalance(w.userId, 10);
+  await openAccount(page);
+  const section = page.getByRole('region', { name: 'Balance transfers' });
+  const form = section.getByRole('form', { name: 'Transfer balance' });
+  await form.getByLabel('To (username or user id)').fill('bob');
+  await form.getByLabel('Amount (USD)').fill('0');
+  await form.getByRole('button', { name: 'Review transfer…' }).click();
+  await expect(form.getByRole('alert')).toContainText('above 0');
+  await form.getByLabel('Amount (USD)').fill('25');
+  await form.getByRole('button', { name: 'Review transfer…' }).click();
+  const confirm = section.getByRole('form', { name: 'Confirm the transfer' });
+  await expect(confirm).toContainText('Send $25.00 USD to bob?');
+  await confirm.getByRole('button', { name: 'Send now' }).click();
+  await expect(confirm.getByRole('alert')).toContainText('Insufficient balance');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await form.getByLabel('Amount (USD)').fill('2.5');
+  await form.getByRole('button', { name: 'Review transfer…' }).click();
+  await confirm.getByRole('button', { name: 'Send now' }).click();
+  await expect(section.getByRole('status')).toContainText('Sent $2.50 USD to bob. Your balance is now $7.50 USD; theirs is $2.50 USD');
+  await expect(page.getByRole('region', { name: 'Overview' }).getByLabel('Balance')).toHaveText('$7.50 USD');
+  expect(w.sb.users().find((u) => u.user_id === bob.userId)?.balance).toBe(2.5);
+  await screenshot(page, 'account-transfer');
+
+  await section.getByText('Refund a developer deposit (legacy)').click();
+  const refund = section.getByRole('form', { name: 'Refund the developer deposit' });
+  await refund.getByLabel('Refund to (SS58 address)').fill(w.key.ss58);
+  await refund.getByRole('button', { name: 'Ask for the refund' }).click();
+  await expect(refund.getByRole('alert')).toContainText('never paid a developer deposit');
+});
+
+test('a profile whose seed is missing can be viewed; signed actions say why and how to fix it', async ({ page }) => {
+  const w = await world(page, { withSeed: false });
+  w.sb.setBalance(w.userId, 3);
+  await openAccount(page);
+  await expect(page.getByText(`The keychain does not hold the seed of default (${w.key.ss58}).`)).toBeVisible();
+  await expect(page.getByText('Add this hotkey to the keychain on Accounts')).toBeVisible();
+  const overview = page.getByRole('region', { name: 'Overview' });
+  await expect(overview).toContainText('not shown until its seed is in the keychain');
+  await expect(overview).toContainText(w.userId);
+  await expect(overview.getByRole('button', { name: 'Refresh' })).toBeDisabled();
+  await expect(page.getByRole('region', { name: 'Quotas and subscription' })).toContainText('waits until the seed is in the keychain');
+  await expect(page.getByRole('button', { name: 'Open dashboard…' })).toBeDisabled();
+  await expect(page.getByRole('region', { name: 'Login and account' })).toContainText('Needs the hotkey seed in the keychain');
+  await expect(page.getByRole('region', { name: 'Balance transfers' }).getByRole('button', { name: 'Review transfer…' })).toBeDisabled();
+  await screenshot(page, 'account-seed-missing');
+  // Fingerprint operations need no seed: a typed fingerprint changes it.
+  const ops = page.getByRole('region', { name: 'Login and account' });
+  await ops.getByRole('button', { name: 'Change fingerprint…' }).click();
+  const refinger = ops.getByRole('form', { name: 'Change fingerprint' });
+  await refinger.getByLabel('Account fingerprint').fill(w.fingerprint);
+  await refinger.getByLabel('New fingerprint', { exact: true }).fill('a-new-secret-value');
+  await refinger.getByLabel('New fingerprint again').fill('a-new-secret-value');
+  await refinger.getByRole('button', { name: 'Change fingerprint' }).click();
+  await expect(ops.getByRole('status')).toContainText('Fingerprint changed. It is not kept anywhere by this app');
+});
+
+test('with no profile, the Account screen points to Register and Accounts', async ({ page }) => {
+  host = await startWebHost({});
+  await page.goto(host.launchUrl);
+  await openAccount(page);
+  await expect(page.getByText('No profile is active.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'register one' })).toBeVisible();
+  await screenshot(page, 'account-no-profile');
+});

@@ -1,0 +1,217 @@
+import type { accountScreenContract } from '../../shared/contract/account-screen';
+import { AppFailure, failureIs } from '../../shared/errors';
+import type { AccountScope, ChutesClient } from '../chutes-api';
+import { rolesOf } from '../chutes-api/endpoints/account';
+import { seedMissingFailure } from '../chutes-api/failure-map';
+import type { SliceHandlers } from '../ipc-router';
+import type { FingerprintAccount, FingerprintStore } from '../keychain/fingerprint-store';
+import type { SeedVault } from '../keychain/seed-vault';
+import type { ProfileStore } from '../profiles';
+import { signMessage } from '../signer/sr25519';
+
+export interface AccountScreenServices {
+  profiles: ProfileStore;
+  chutes: ChutesClient;
+  vault: SeedVault;
+  fingerprints: FingerprintStore;
+}
+
+/** The fingerprint an operation was given: typed now, or read from the keychain. */
+interface UsedFingerprint {
+  value: string;
+  typed: boolean;
+}
+
+const accountOf = (scope: AccountScope): FingerprintAccount => ({ userId: scope.userId ?? '', baseUrl: scope.baseUrl });
+
+/** Fingerprint answers said so a person knows what to do (the server's texts, §3.4–3.8, are terse). */
+function explained(error: unknown, used: UsedFingerprint | null): unknown {
+  if (failureIs(error, 'fingerprint-rejected')) {
+    const { detail } = (error as AppFailure).appError;
+    return new AppFailure(
+      'unauthorized',
+      used?.typed === false ? 'Chutes did not accept the fingerprint kept in the keychain; it may have been changed elsewhere.' : 'Chutes did not accept that fingerprint.',
+      { ...detail, hint: 'Check the fingerprint (it is case-sensitive; the one shown at registration, or the last one you set). If it is lost, change it with the hotkey (Change fingerprint works without the old one).' },
+      'fingerprint-rejected',
+    );
+  }
+  return error;
+}
+
+export function accountScreenHandlers({ profiles, chutes, vault, fingerprints }: AccountScreenServices): SliceHandlers<typeof accountScreenContract> {
+  async function fingerprintFor(scope: AccountScope, typed: string | undefined): Promise<UsedFingerprint> {
+    if (typed !== undefined) return { value: typed, typed: true };
+    const stored = await fingerprints.read(accountOf(scope));
+    if (stored === null) {
+      throw new AppFailure(
+        'invalid-input',
+        'No fingerprint is kept in the keychain for this account: enter it.',
+        { fields: [{ path: 'fingerprint', message: 'Enter the account fingerprint' }] },
+        'fingerprint-needed',
+      );
+    }
+    return { value: stored, typed: false };
+  }
+
+  /** Runs a fingerprint operation; a typed fingerprint is kept only when asked, and only once it worked. */
+  async function withFingerprint<T>(scope: AccountScope, input: { fingerprint?: string | undefined; remember: boolean }, op: (fp: string) => Promise<T>): Promise<T> {
+    const used = await fingerprintFor(scope, input.fingerprint);
+    const result = await op(used.value).catch((error: unknown) => {
+      throw explained(error, used);
+    });
+    if (used.typed && input.remember) await fingerprints.save(accountOf(scope), used.value);
+    return result;
+  }
+
+  async function requireSeed(hotkey: string): Promise<void> {
+    if (!(await vault.hasSeed(hotkey))) throw seedMissingFailure(new AppFailure('not-found', 'no seed'), hotkey) as Error;
+  }
+
+  return {
+    accountOverview: async () => {
+      const api = await chutes.actingAs('active');
+      const me = await api.account.self();
+      const fingerprintStored = await fingerprints.has({ userId: me.user_id, baseUrl: api.scope.baseUrl }).catch(() => false);
+      return {
+        baseUrl: api.scope.baseUrl,
+        username: me.username,
+        userId: me.user_id,
+        hotkey: me.hotkey,
+        coldkey: me.coldkey ?? '',
+        createdAt: me.created_at ?? '',
+        balanceUsd: me.balance ?? null,
+        paymentAddress: me.payment_address ?? '',
+        roles: rolesOf(me.permissions_bitmask, me.permissions),
+        netuids: me.netuids ?? [],
+        asOf: new Date().toISOString(),
+        fingerprintStored,
+      };
+    },
+    accountLimits: async () => {
+      const api = await chutes.actingAs('active');
+      return { account: accountOf(api.scope), ...(await api.account.limits()) };
+    },
+    accountUsage: async (range) => {
+      const api = await chutes.actingAs('active');
+      return { account: accountOf(api.scope), ...(await api.account.usage(range)) };
+    },
+
+    dashboardLogin: async () => {
+      const api = await chutes.actingAs('active');
+      const nonce = await api.account.cliLoginNonce();
+      if (nonce === null) {
+        return {
+          supported: false,
+          message: `Chutes at ${api.transport.host} does not offer the browser login (/idp/cli_login). Sign in on the web site with your fingerprint instead.`,
+        };
+      }
+      const { hotkey } = api.scope;
+      // The browser login signs the nonce string itself, like the JSON login (§3.5).
+      const signature = await vault.withSeed(hotkey, (seed) => signMessage(seed, nonce)).catch((error: unknown) => {
+        throw seedMissingFailure(error, hotkey);
+      });
+      const url = new URL(`${api.transport.baseUrl}/idp/cli_login`);
+      url.search = new URLSearchParams({ hotkey, signature, nonce }).toString();
+      return { supported: true, url: url.toString() };
+    },
+
+    changeFingerprint: async (input) => {
+      const api = await chutes.actingAs('active');
+      const account = accountOf(api.scope);
+      const wasStored = await fingerprints.has(account);
+      if (input.fingerprint === undefined && (await vault.hasSeed(api.scope.hotkey))) {
+        // Hotkey mode: no old fingerprint needed — the way back when it is lost.
+        await api.account.changeFingerprintSigned(input.newFingerprint);
+      } else {
+        await withFingerprint(api.scope, { ...input, remember: false }, (fp) => api.account.changeFingerprintWithCurrent(fp, input.newFingerprint));
+      }
+      // A kept fingerprint would now be stale: replace it. JWTs made from the old one are void.
+      const stored = wasStored || input.remember;
+      if (stored) await fingerprints.save(account, input.newFingerprint);
+      await api.transport.forgetSession(api.scope.hotkey);
+      return { stored };
+    },
+
+    changeAccountHotkey: async (input) => {
+      const api = await chutes.actingAs('active');
+      const profile = api.scope.profile;
+      if (!profile) throw new AppFailure('not-found', 'No profile is active yet.', undefined, 'no-active-profile');
+      if (input.newHotkey === profile.hotkeySs58) {
+        throw new AppFailure('invalid-input', 'That is already the hotkey of this account.', { fields: [{ path: 'newHotkey', message: 'Choose another hotkey' }] });
+      }
+      // The profile must be able to sign afterwards, so the new hotkey's seed has to be in the keychain first.
+      const label = (await vault.listSeedLabels()).find((s) => s.ss58 === input.newHotkey);
+      if (!label) {
+        throw new AppFailure(
+          'not-found',
+          `The keychain holds no seed for ${input.newHotkey}, so this profile could not sign after the move.`,
+          { hint: 'Add that hotkey to the keychain on the Accounts screen first, then move the account.', fields: [{ path: 'newHotkey', message: 'Not in the keychain' }] },
+          'new-hotkey-seed-missing',
+        );
+      }
+      const me = await withFingerprint(api.scope, input, (fp) => api.account.changeBtAuth(fp, input.newHotkey));
+      await api.transport.forgetSession(profile.hotkeySs58);
+      return profiles.upsert({
+        id: profile.id,
+        baseUrl: profile.baseUrl,
+        username: me.username,
+        userId: me.user_id,
+        hotkeyName: label.label ?? 'default',
+        hotkeySs58: me.hotkey,
+        paymentAddress: me.payment_address ?? profile.paymentAddress,
+        source: profile.source,
+      });
+    },
+
+    deleteAccount: async (input) => {
+      const api = await chutes.actingAs('active');
+      const profile = api.scope.profile;
+      if (!profile) throw new AppFailure('not-found', 'No profile is active yet.', undefined, 'no-active-profile');
+      if (input.confirmUsername !== profile.username) {
+        throw new AppFailure('invalid-input', `Type the username exactly (${profile.username}) to confirm.`, { fields: [{ path: 'confirmUsername', message: 'Does not match' }] }, 'username-mismatch');
+      }
+      await withFingerprint(api.scope, { ...input, remember: false }, (fp) => api.account.deleteMe(fp));
+      await fingerprints.remove(accountOf(api.scope)).catch(() => false);
+      await api.transport.forgetSession(profile.hotkeySs58);
+      // The hotkey's seed stays in the keychain: it may sign for other things (or a new registration).
+      await profiles.remove(profile.id);
+      return { deleted: true as const, profileRemoved: true };
+    },
+
+    forgetFingerprint: async () => {
+      const api = await chutes.actingAs('active');
+      return { removed: await fingerprints.remove(accountOf(api.scope)) };
+    },
+
+    transferBalance: async ({ target, amountUsd }) => {
+      const api = await chutes.actingAs('active');
+      await requireSeed(api.scope.hotkey);
+      return api.account.balanceTransfer(target, amountUsd).catch((error: unknown) => {
+        // Servers before the transfer route answer 404 Not Found / 405 (the /users/{id} catch-all).
+        if (error instanceof AppFailure && (error.appError.detail?.status === 405 || (error.appError.detail?.status === 404 && error.appError.detail.serverDetail === 'Not Found'))) {
+          throw new AppFailure('not-found', `Chutes at ${api.transport.host} does not offer balance transfers yet.`, error.appError.detail, 'transfer-not-offered');
+        }
+        throw error;
+      });
+    },
+
+    refundDeveloperDeposit: async ({ address }) => {
+      const api = await chutes.actingAs('active');
+      await requireSeed(api.scope.hotkey);
+      return api.account.returnDeveloperDeposit(address).catch((error: unknown) => {
+        if (error instanceof AppFailure && (error.appError.detail?.status === 404 || error.appError.detail?.status === 405)) {
+          throw new AppFailure('not-found', `Chutes at ${api.transport.host} no longer answers developer-deposit refunds.`, error.appError.detail, 'refund-not-offered');
+        }
+        if (failureIs(error, 'no-developer-deposit')) {
+          throw new AppFailure(
+            'invalid-input',
+            'This account never paid a developer deposit, so there is nothing to refund. (The deposit was abolished on 2 October 2025.)',
+            (error as AppFailure).appError.detail,
+            'no-developer-deposit',
+          );
+        }
+        throw error;
+      });
+    },
+  };
+}

@@ -1,0 +1,320 @@
+import { z } from 'zod';
+import type { AccountLimits, AccountRole, AccountUsage, CapWindow, QuotaView, SubscriptionView, TransferResult, UsageBucket } from '../../../shared/account-screen';
+import { AppFailure } from '../../../shared/errors';
+import { detailText, httpFailure } from '../failure-map';
+import { NOT_JSON, type Transport } from '../transport';
+import type { Auth } from '../types';
+
+// The Account screen's endpoints (`../shared/reference/chutes-account-api.md` §3). Quotas, usage,
+// discounts and subscription take no v1 signature (no purpose): they go with a hotkey-login JWT.
+
+const num = z.number().finite();
+const when = z.string().nullish();
+
+export const selfDetailSchema = z.object({
+  username: z.string(),
+  user_id: z.string(),
+  hotkey: z.string(),
+  coldkey: z.string().nullish(),
+  payment_address: z.string().nullish(),
+  balance: num.nullish(),
+  created_at: z.string().nullish(),
+  permissions_bitmask: z.number().int().nullish(),
+  permissions: z.array(z.string()).nullish(),
+  netuids: z.array(z.number().int()).nullish(),
+});
+export type SelfDetail = z.infer<typeof selfDetailSchema>;
+
+/** Role bits → names (§3.1); the server's description list is used for the text when it lines up. */
+const ROLE_NAMES = [
+  'developer',
+  'create_user',
+  'update_user',
+  'delete_user',
+  'free_account',
+  'unlimited',
+  'billing_admin',
+  'unlimited_dev',
+  'invoice_billing',
+  'stake_weight_quota',
+  'subnet_admin',
+  'public_model_deployment',
+  'subnet_invoke',
+  'subnet_admin_assign',
+  'chutes_support',
+] as const;
+
+const ROLE_TEXT: Record<string, string> = {
+  developer: 'Can build images and deploy chutes.',
+  free_account: 'Free invocation — run anything, for free.',
+  unlimited: 'No rate limits.',
+  billing_admin: 'Billing administrator.',
+  unlimited_dev: 'No daily limit on image/chute changes.',
+  invoice_billing: 'Billed by invoice.',
+  public_model_deployment: 'May deploy models publicly.',
+};
+
+/** Readable roles from the bitmask, paired in bit order with the server's `permissions` texts. */
+export function rolesOf(bitmask: number | null | undefined, texts: readonly string[] | null | undefined): AccountRole[] {
+  const mask = bitmask ?? 0;
+  const bits = Array.from({ length: 31 }, (_, bit) => bit).filter((bit) => (mask & (1 << bit)) !== 0);
+  const serverTexts = texts && texts.length === bits.length ? texts : null;
+  const roles = bits.map((bit, i) => {
+    const name = ROLE_NAMES[bit] ?? `role_${bit}`;
+    return { bit, name, description: serverTexts?.[i] ?? ROLE_TEXT[name] ?? name.replace(/_/g, ' ') };
+  });
+  // A server that sends texts but no bitmask still gets its roles shown.
+  if (roles.length === 0 && texts && texts.length > 0) return texts.map((description, i) => ({ bit: -1 - i, name: description, description }));
+  return roles;
+}
+
+/** `GET /users/me` with every field the screen shows (purpose `me`). */
+export function getSelf(transport: Transport, hotkey: string): Promise<SelfDetail> {
+  return transport.request({ method: 'GET', path: '/users/me', auth: { kind: 'hotkey', hotkey, purpose: 'me' }, schema: selfDetailSchema });
+}
+
+const quotaRow = z.object({
+  chute_id: z.string(),
+  quota: num,
+  is_default: z.boolean().nullish(),
+  payment_refresh_date: when,
+  effective_date: when,
+  updated_at: when,
+});
+const quotasSchema = z.union([z.array(quotaRow), z.record(z.string(), num)]);
+
+/** The $ tiers a `*` quota identifies (Feb-2026 config, §3.2); +1 = comped plan. */
+const TIERS: Record<number, number> = { 300: 3, 2000: 10, 5000: 20 };
+
+export function quotaView(raw: z.infer<typeof quotasSchema>): QuotaView {
+  if (Array.isArray(raw)) {
+    const rows = raw.map((r) => ({
+      chuteId: r.chute_id,
+      quota: r.quota,
+      isDefault: r.is_default ?? r.chute_id === '*',
+      effectiveDate: r.effective_date ?? r.updated_at ?? null,
+      paymentRefreshDate: r.payment_refresh_date ?? null,
+    }));
+    const star = rows.find((r) => r.chuteId === '*')?.quota;
+    const tierUsd = star === undefined ? null : (TIERS[star] ?? TIERS[star - 1] ?? null);
+    return { kind: 'rows', rows, tierUsd };
+  }
+  const entries = Object.entries(raw);
+  if (entries.length === 0) return { kind: 'unlimited' };
+  return { kind: 'default', perDay: entries.map(([chuteId, quota]) => ({ chuteId, quota })) };
+}
+
+const capSchema = z.object({ usage: num.nullish(), cap: num.nullish(), remaining: num.nullish(), reset_at: when, uncapped: z.boolean().nullish() });
+const subscriptionSchema = z.object({
+  subscription: z.boolean(),
+  custom: z.boolean().nullish(),
+  monthly_price: num.nullish(),
+  anchor_date: when,
+  four_hour: capSchema.nullish(),
+  monthly: capSchema.nullish(),
+});
+
+function capWindow(raw: z.infer<typeof capSchema> | null | undefined): CapWindow | null {
+  if (!raw) return null;
+  const uncapped = raw.uncapped === true;
+  return { usageUsd: raw.usage ?? 0, capUsd: uncapped ? null : (raw.cap ?? null), remainingUsd: uncapped ? null : (raw.remaining ?? null), resetAt: raw.reset_at ?? null, uncapped };
+}
+
+export function subscriptionView(raw: z.infer<typeof subscriptionSchema>): SubscriptionView {
+  if (!raw.subscription) return { subscribed: false };
+  return {
+    subscribed: true,
+    monthlyPriceUsd: raw.monthly_price ?? null,
+    custom: raw.custom === true,
+    anchorDate: raw.anchor_date ?? null,
+    fourHour: capWindow(raw.four_hour),
+    monthly: capWindow(raw.monthly),
+  };
+}
+
+const discountsSchema = z.array(z.object({ chute_id: z.string(), discount: num }));
+const quotaUsageSchema = z.object({ quota: z.union([num, z.literal('unlimited')]), used: num });
+
+/** Quotas, today's use, subscription and discounts, read together with one JWT. */
+export async function getLimits(transport: Transport, hotkey: string, now: () => Date = () => new Date()): Promise<Omit<AccountLimits, 'account'>> {
+  const auth: Auth = { kind: 'jwt', hotkey };
+  // The first call logs in; the rest reuse its token instead of each racing to log in.
+  const quotas = await transport.request({ method: 'GET', path: '/users/me/quotas', auth, schema: quotasSchema });
+  const [subscription, discounts, todayUsed] = await Promise.all([
+    transport.request({ method: 'GET', path: '/users/me/subscription_usage', auth, schema: subscriptionSchema }),
+    transport.request({ method: 'GET', path: '/users/me/discounts', auth, schema: discountsSchema }),
+    transport.request({ method: 'GET', path: '/users/me/quota_usage/*', auth, schema: quotaUsageSchema }).catch(() => null),
+  ]);
+  return {
+    quotas: quotaView(quotas),
+    todayUsed,
+    subscription: subscriptionView(subscription),
+    discounts: discounts.map((d) => ({ chuteId: d.chute_id, fraction: d.discount })),
+    asOf: now().toISOString(),
+  };
+}
+
+const usageSchema = z.object({
+  total: z.number().int(),
+  items: z.array(
+    z.object({
+      bucket: z.string(),
+      amount: num.nullish(),
+      count: num.nullish(),
+      input_tokens: num.nullish(),
+      output_tokens: num.nullish(),
+      chute_id: z.string().nullish(),
+    }),
+  ),
+});
+
+/** Rows per page and the most pages read for one range: 93 days × 24 h fit in one page when aggregated. */
+export const USAGE_PAGE = 2500;
+export const USAGE_MAX_PAGES = 4;
+
+/** Naive UTC, as the server compares buckets (`start_date`/`end_date` are inclusive, §3.3). */
+const naive = (iso: string) => new Date(iso).toISOString().slice(0, 19);
+/** The server's naive bucket times are UTC. */
+const asUtc = (bucket: string) => new Date(/Z|[+-]\d{2}:?\d{2}$/.test(bucket) ? bucket : `${bucket}Z`).toISOString();
+
+export async function getUsage(
+  transport: Transport,
+  hotkey: string,
+  range: { start: string; end: string; perChute: boolean },
+  now: () => Date = () => new Date(),
+): Promise<Omit<AccountUsage, 'account'>> {
+  const items: UsageBucket[] = [];
+  let total = 0;
+  for (let page = 0; page < USAGE_MAX_PAGES; page++) {
+    const answer = await transport.request({
+      method: 'GET',
+      path: '/users/me/usage',
+      auth: { kind: 'jwt', hotkey },
+      query: { page, limit: USAGE_PAGE, per_chute: range.perChute, start_date: naive(range.start), end_date: naive(range.end) },
+      schema: usageSchema,
+    });
+    total = answer.total;
+    for (const r of answer.items) {
+      items.push({
+        bucket: asUtc(r.bucket),
+        chuteId: r.chute_id ?? null,
+        amountUsd: r.amount ?? 0,
+        requests: r.count ?? 0,
+        inputTokens: r.input_tokens ?? 0,
+        outputTokens: r.output_tokens ?? 0,
+      });
+    }
+    if (answer.items.length < USAGE_PAGE || items.length >= total) break;
+  }
+  items.sort((a, b) => a.bucket.localeCompare(b.bucket) || (a.chuteId ?? '').localeCompare(b.chuteId ?? ''));
+  const totals = items.reduce(
+    (t, i) => ({ amountUsd: t.amountUsd + i.amountUsd, requests: t.requests + i.requests, inputTokens: t.inputTokens + i.inputTokens, outputTokens: t.outputTokens + i.outputTokens }),
+    { amountUsd: 0, requests: 0, inputTokens: 0, outputTokens: 0 },
+  );
+  return { start: range.start, end: range.end, perChute: range.perChute, items, totals, truncated: items.length < total, asOf: now().toISOString() };
+}
+
+/** `GET /idp/cli_login/nonce` (§3.5): absent on servers without the browser login. */
+export async function cliLoginNonce(transport: Transport): Promise<string | null> {
+  const answer = await transport.exchange({ method: 'GET', path: '/idp/cli_login/nonce', auth: { kind: 'none' }, retries: 0 });
+  if (answer.status === 404 || answer.status === 405) return null;
+  const parsed = z.object({ nonce: z.string().min(1) }).safeParse(answer.json);
+  if (answer.status !== 200 || !parsed.success) return null;
+  return parsed.data.nonce;
+}
+
+const changedSchema = z.object({ status: z.string() });
+
+/** `POST /users/change_fingerprint` (§3.6) in hotkey mode: own message `<hotkey>:<new>:<nonce>`, no Authorization header. */
+export function changeFingerprintSigned(transport: Transport, hotkey: string, newFingerprint: string): Promise<unknown> {
+  return transport.request({ method: 'POST', path: '/users/change_fingerprint', auth: { kind: 'refinger', hotkey, newFingerprint }, body: { fingerprint: newFingerprint }, schema: changedSchema });
+}
+
+/** `POST /users/change_fingerprint` with the current fingerprint as the whole Authorization header. */
+export function changeFingerprintWithCurrent(transport: Transport, current: string, newFingerprint: string): Promise<unknown> {
+  return transport.request({ method: 'POST', path: '/users/change_fingerprint', auth: { kind: 'fingerprint', value: current }, body: { fingerprint: newFingerprint }, schema: changedSchema });
+}
+
+/** `POST /users/change_bt_auth` (§3.7) → the account as it is now bound. */
+export function changeBtAuth(transport: Transport, fingerprint: string, hotkey: string): Promise<SelfDetail> {
+  return transport.request({ method: 'POST', path: '/users/change_bt_auth', auth: { kind: 'fingerprint', value: fingerprint }, body: { hotkey }, schema: selfDetailSchema });
+}
+
+/**
+ * `DELETE /users/me` (§3.4). A refusal comes in two forms: the newer 409 with an object
+ * `detail` ({message, …context}), or the older server's 500 when the account still owns things.
+ */
+export async function deleteMe(transport: Transport, fingerprint: string): Promise<void> {
+  const answer = await transport.exchange({ method: 'DELETE', path: '/users/me', auth: { kind: 'fingerprint', value: fingerprint } });
+  if (answer.status >= 200 && answer.status < 300) return;
+  const detail = typeof answer.json === 'object' && answer.json !== null ? (answer.json as { detail?: unknown }).detail : undefined;
+  const base = { status: answer.status, ...(detailText(detail) ? { serverDetail: detailText(detail) } : {}) };
+  if (answer.status === 409) {
+    const message = typeof detail === 'string' ? detail : typeof detail === 'object' && detail !== null && typeof (detail as { message?: unknown }).message === 'string' ? (detail as { message: string }).message : 'The server refused to delete the account.';
+    const owned = typeof detail === 'object' && detail !== null ? ownedList(detail as Record<string, unknown>) : '';
+    throw new AppFailure('conflict', `Chutes did not delete the account: ${message}${owned}`, { ...base, hint: 'Fix what it names, then try again.' }, 'account-not-deletable');
+  }
+  if (answer.status === 500) {
+    throw new AppFailure(
+      'server',
+      `Chutes at ${transport.host} could not delete the account (HTTP 500). Older servers fail like this while the account still owns chutes, images or secrets.`,
+      { ...base, hint: 'Delete its chutes, images and secrets first, then try again.' },
+      'account-not-deletable',
+    );
+  }
+  if (answer.json === NOT_JSON) throw httpFailure({ status: answer.status, detail: undefined, host: transport.host, answer, path: '/users/me' });
+  throw httpFailure({ status: answer.status, detail, host: transport.host, answer, path: '/users/me' });
+}
+
+function ownedList(detail: Record<string, unknown>): string {
+  const parts = ['chutes', 'images', 'secrets'].flatMap((k) => {
+    const v = detail[k];
+    return Array.isArray(v) && v.length > 0 ? [`${v.length} ${v.length === 1 ? k.slice(0, -1) : k}`] : [];
+  });
+  return parts.length > 0 ? ` (it still owns ${parts.join(', ')})` : '';
+}
+
+const transferSchema = z.object({ transferred: num, from_user: z.string(), to_user: z.string(), from_balance: num, to_balance: num });
+
+/** `POST /users/balance_transfer` (§3.8), signed with the hotkey over the body hash. */
+export async function balanceTransfer(transport: Transport, hotkey: string, target: string, amountUsd: number | undefined, now: () => Date = () => new Date()): Promise<TransferResult> {
+  const body = amountUsd === undefined ? { user_id: target } : { user_id: target, amount: amountUsd };
+  const r = await transport.request({ method: 'POST', path: '/users/balance_transfer', auth: { kind: 'hotkey', hotkey }, body, schema: transferSchema });
+  return { transferredUsd: r.transferred, toUser: r.to_user, fromBalanceUsd: r.from_balance, toBalanceUsd: r.to_balance, at: now().toISOString() };
+}
+
+/**
+ * `POST /return_developer_deposit` (§3.9). Quirk: a failed on-chain refund comes back as HTTP 200
+ * with `{status_code, detail}` — that is a failure, never shown as success.
+ */
+export async function returnDeveloperDeposit(transport: Transport, hotkey: string, address: string): Promise<{ message: string }> {
+  const json = await transport.request({ method: 'POST', path: '/return_developer_deposit', auth: { kind: 'hotkey', hotkey }, body: { address } });
+  const record = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
+  if ('status_code' in record) {
+    const said = detailText(record.detail) ?? 'no reason given';
+    throw new AppFailure(
+      'server',
+      `The refund did not go through. The server answered “OK” but its body says it failed (status ${String(record.status_code)}): ${said}`,
+      { status: 200, hint: 'This server reports a failed on-chain refund inside a successful answer; nothing was transferred. Try again later.' },
+      'refund-failed',
+    );
+  }
+  return { message: typeof record.message === 'string' ? record.message : 'The refund was sent.' };
+}
+
+/** The Account screen's calls bound to one account (AccountApi.account). */
+export function accountEndpoints(transport: Transport, hotkey: string) {
+  return {
+    self: () => getSelf(transport, hotkey),
+    limits: () => getLimits(transport, hotkey),
+    usage: (range: { start: string; end: string; perChute: boolean }) => getUsage(transport, hotkey, range),
+    cliLoginNonce: () => cliLoginNonce(transport),
+    changeFingerprintSigned: (newFingerprint: string) => changeFingerprintSigned(transport, hotkey, newFingerprint),
+    changeFingerprintWithCurrent: (current: string, newFingerprint: string) => changeFingerprintWithCurrent(transport, current, newFingerprint),
+    changeBtAuth: (fingerprint: string, newHotkey: string) => changeBtAuth(transport, fingerprint, newHotkey),
+    deleteMe: (fingerprint: string) => deleteMe(transport, fingerprint),
+    balanceTransfer: (target: string, amountUsd: number | undefined) => balanceTransfer(transport, hotkey, target, amountUsd),
+    returnDeveloperDeposit: (address: string) => returnDeveloperDeposit(transport, hotkey, address),
+  };
+}
+export type AccountEndpoints = ReturnType<typeof accountEndpoints>;

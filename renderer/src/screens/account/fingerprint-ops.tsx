@@ -1,0 +1,273 @@
+import { useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
+import type { ProfileView } from '../../../../shared/profiles';
+import { useChannel, useMutationChannel } from '../../api/hooks';
+import { ErrorNotice } from '../../components/error-notice';
+import { DonePanel, FormActions } from '../../components/form-parts';
+import { Notice } from '../../components/notice';
+import styles from './account.module.css';
+import { FingerprintField, fingerprintInput, fingerprintMissing, type FingerprintChoice } from './fingerprint-field';
+
+/** What the operations need to know about the account (available without a signed read). */
+export interface OpsAccount {
+  username: string;
+  fingerprintStored: boolean;
+}
+
+type Op = 'dashboard' | 'refinger' | 'move' | 'delete' | null;
+
+function OpCard({ title, danger, children, open, onOpen, openLabel, disabled, why }: { title: string; danger?: boolean; children: ReactNode; open: boolean; onOpen: () => void; openLabel: string; disabled?: boolean; why?: string }): ReactElement {
+  return (
+    <div className={`${styles.op} ${danger ? styles.opDanger : ''}`}>
+      <h3>{title}</h3>
+      {open ? null : (
+        <>
+          {why ? <p className="small muted">{why}</p> : null}
+          <div className="actions">
+            <button type="button" className={danger ? 'danger' : undefined} onClick={onOpen} disabled={disabled}>
+              {openLabel}
+            </button>
+          </div>
+        </>
+      )}
+      {open ? children : null}
+    </div>
+  );
+}
+
+function DashboardLogin({ onClose }: { onClose: () => void }): ReactElement {
+  const login = useMutationChannel('dashboardLogin');
+  const result = login.data;
+  if (result && !result.supported) {
+    return (
+      <div className="subform">
+        <Notice tone="info" live>
+          <p>{result.message}</p>
+        </Notice>
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (result?.supported) {
+    return (
+      <DonePanel onClose={onClose}>
+        <p>The dashboard opened in your browser, logged in. If nothing opened, your browser may have blocked the window; try again.</p>
+      </DonePanel>
+    );
+  }
+  return (
+    <form
+      className="subform"
+      aria-label="Open the web dashboard"
+      onSubmit={(e) => {
+        e.preventDefault();
+        login.mutate({}, { onSuccess: (r) => (r.supported ? void window.open(r.url, '_blank', 'noopener,noreferrer') : undefined) });
+      }}
+    >
+      <p>
+        This signs a one-time login (valid 5 minutes) with the hotkey and opens the Chutes web dashboard in your browser. The browser then holds
+        a session for 7 days; log out there to end it.
+      </p>
+      {login.error ? <ErrorNotice error={login.error} /> : null}
+      <FormActions submit="Open dashboard" busy={login.isPending} onCancel={onClose} />
+    </form>
+  );
+}
+
+function ChangeFingerprint({ overview, canSign, onClose }: { overview: OpsAccount; canSign: boolean; onClose: () => void }): ReactElement {
+  const [next, setNext] = useState('');
+  const [again, setAgain] = useState('');
+  const [keep, setKeep] = useState(overview.fingerprintStored);
+  const [current, setCurrent] = useState<FingerprintChoice>(overview.fingerprintStored ? { remember: false } : { fingerprint: '', remember: false });
+  const [problem, setProblem] = useState<string | null>(null);
+  const change = useMutationChannel('changeFingerprint', ['accountOverview']);
+  if (change.data) {
+    return (
+      <DonePanel onClose={onClose}>
+        <p>
+          <strong>Fingerprint changed.</strong> {change.data.stored ? 'The new one is kept in the keychain.' : 'It is not kept anywhere by this app: make sure you stored it.'} Web
+          sessions made with the old one may keep working for up to an hour (server cache).
+        </p>
+      </DonePanel>
+    );
+  }
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (next.length < 8) return setProblem('Use at least 8 characters.');
+    if (next !== again) return setProblem('The two entries differ.');
+    if (!canSign && fingerprintMissing(current)) return setProblem('Enter the current fingerprint.');
+    setProblem(null);
+    const source = canSign ? { remember: keep } : { ...fingerprintInput(current), remember: keep };
+    change.mutate({ ...source, newFingerprint: next });
+  };
+  return (
+    <form className="subform" aria-label="Change fingerprint" onSubmit={submit} noValidate>
+      <p>
+        The new fingerprint replaces the old one at once: the old one stops working for deleting the account, moving it and web logins.{' '}
+        {canSign ? 'The change is signed with the hotkey, so the old fingerprint is not needed.' : 'Without the hotkey seed, the current fingerprint authorises the change.'}
+      </p>
+      {!canSign ? <FingerprintField stored={overview.fingerprintStored} value={current} onChange={setCurrent} idPrefix="refinger-current" offerRemember={false} /> : null}
+      <label className="field">
+        New fingerprint
+        <input type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
+      </label>
+      <label className="field">
+        New fingerprint again
+        <input type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} />
+      </label>
+      <label className="choice">
+        <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} />
+        <span>Keep the new fingerprint in the keychain</span>
+      </label>
+      {problem ? (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {change.error ? <ErrorNotice error={change.error} /> : null}
+      <FormActions submit="Change fingerprint" busy={change.isPending} onCancel={onClose} />
+    </form>
+  );
+}
+
+function MoveHotkey({ overview, profile, onClose }: { overview: OpsAccount; profile: ProfileView; onClose: () => void }): ReactElement {
+  const wallets = useChannel('listWallets', {});
+  const seeds = (wallets.data?.seedsInKeychain ?? []).filter((s) => s.ss58 !== profile.hotkeySs58);
+  const [target, setTarget] = useState('');
+  const [fp, setFp] = useState<FingerprintChoice>(overview.fingerprintStored ? { remember: false } : { fingerprint: '', remember: false });
+  const [problem, setProblem] = useState<string | null>(null);
+  const move = useMutationChannel('changeAccountHotkey', 'all');
+  if (move.data) {
+    return (
+      <DonePanel onClose={onClose}>
+        <p>
+          <strong>The account now belongs to hotkey {move.data.hotkeyName}</strong> (<code>{move.data.hotkeySs58}</code>). The profile was updated.
+          If you use the CLI, export this profile to its config.ini again: the old file still names the old hotkey.
+        </p>
+      </DonePanel>
+    );
+  }
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!target) return setProblem('Choose the hotkey to move to.');
+    if (fingerprintMissing(fp)) return setProblem('Enter the fingerprint.');
+    setProblem(null);
+    move.mutate({ ...fingerprintInput(fp), newHotkey: target });
+  };
+  return (
+    <form className="subform" aria-label="Move to another hotkey" onSubmit={submit} noValidate>
+      <p>
+        Chutes re-binds this account to another hotkey: requests signed by the current hotkey ({profile.hotkeyName}) stop working for it, the
+        new one signs from then on. Only hotkeys whose seed is in the keychain are offered, so this profile can still sign afterwards.
+      </p>
+      <label className="field">
+        New hotkey
+        <select value={target} onChange={(e) => setTarget(e.target.value)}>
+          <option value="">Choose a hotkey…</option>
+          {seeds.map((s) => (
+            <option key={s.ss58} value={s.ss58}>
+              {s.label ?? 'unnamed'} — {s.ss58}
+            </option>
+          ))}
+        </select>
+      </label>
+      {seeds.length === 0 && !wallets.isPending ? <p className="small muted">No other hotkey is in the keychain. Add one on the Accounts screen first.</p> : null}
+      <FingerprintField stored={overview.fingerprintStored} value={fp} onChange={setFp} idPrefix="move" />
+      {problem ? (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {move.error ? <ErrorNotice error={move.error} /> : null}
+      <FormActions submit="Move the account" busy={move.isPending} onCancel={onClose} />
+    </form>
+  );
+}
+
+function DeleteAccount({ overview, onClose, onDeleted }: { overview: OpsAccount; onClose: () => void; onDeleted: (text: string) => void }): ReactElement {
+  const [typed, setTyped] = useState('');
+  const [fp, setFp] = useState<FingerprintChoice>(overview.fingerprintStored ? { remember: false } : { fingerprint: '', remember: false });
+  const [problem, setProblem] = useState<string | null>(null);
+  const remove = useMutationChannel('deleteAccount', 'all');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (typed !== overview.username) return setProblem(`Type ${overview.username} exactly to confirm.`);
+    if (fingerprintMissing(fp)) return setProblem('Enter the fingerprint.');
+    setProblem(null);
+    remove.mutate(
+      { ...fingerprintInput(fp), remember: false, confirmUsername: typed },
+      { onSuccess: () => onDeleted(`The Chutes account ${overview.username} was deleted, and its profile removed. The hotkey seed is still in the keychain.`) },
+    );
+  };
+  return (
+    <form className="subform" aria-label="Delete the account" onSubmit={submit} noValidate>
+      <p>
+        <strong>This deletes the Chutes account {overview.username} for good</strong>, with its API keys and usage history. The server refuses
+        while the account has roles, a balance beyond ±$25, or still owns chutes, images or secrets. The profile is removed here; the hotkey seed
+        stays in the keychain.
+      </p>
+      <label className="field">
+        Type the username to confirm
+        <input type="text" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
+      </label>
+      <FingerprintField stored={overview.fingerprintStored} value={fp} onChange={setFp} idPrefix="delete" />
+      {problem ? (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {remove.error ? <ErrorNotice error={remove.error} /> : null}
+      <div className="actions">
+        <button type="submit" className="danger" disabled={remove.isPending || typed !== overview.username}>
+          Delete the account
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Operations that need the fingerprint or act on the login (§3.4–3.7), each behind a confirmation. */
+export function FingerprintOps({ overview, profile, canSign, onDeleted }: { overview: OpsAccount; profile: ProfileView; canSign: boolean; onDeleted: (text: string) => void }): ReactElement {
+  const [op, setOp] = useState<Op>(null);
+  const forget = useMutationChannel('forgetFingerprint', ['accountOverview']);
+  const close = () => setOp(null);
+  const noSeed = canSign ? undefined : 'Needs the hotkey seed in the keychain (see the note at the top).';
+  return (
+    <section className="card" aria-labelledby="account-ops">
+      <div className="section-head">
+        <h2 id="account-ops">Login and account</h2>
+        {overview.fingerprintStored ? (
+          <div className="actions">
+            <span className="small">A fingerprint for this account is kept in the keychain.</span>
+            <button type="button" className="copy" onClick={() => forget.mutate({})} disabled={forget.isPending}>
+              Forget it
+            </button>
+          </div>
+        ) : null}
+      </div>
+      {forget.error ? <ErrorNotice error={forget.error} /> : null}
+      {
+        <div className={styles.ops}>
+          <OpCard title="Web dashboard" open={op === 'dashboard'} onOpen={() => setOp('dashboard')} openLabel="Open dashboard…" disabled={!canSign} why={noSeed ?? 'Log in to chutes.ai in your browser with this hotkey.'}>
+            <DashboardLogin onClose={close} />
+          </OpCard>
+          <OpCard title="Fingerprint" open={op === 'refinger'} onOpen={() => setOp('refinger')} openLabel="Change fingerprint…" why="Set a new account fingerprint (the web-login and account-control secret).">
+            <ChangeFingerprint overview={overview} canSign={canSign} onClose={close} />
+          </OpCard>
+          <OpCard title="Hotkey" open={op === 'move'} onOpen={() => setOp('move')} openLabel="Move to another hotkey…" why="Bind this account to another hotkey (needs the fingerprint).">
+            <MoveHotkey overview={overview} profile={profile} onClose={close} />
+          </OpCard>
+          <OpCard title="Delete account" danger open={op === 'delete'} onOpen={() => setOp('delete')} openLabel="Delete the account…" why="Remove the account from Chutes (needs the fingerprint).">
+            <DeleteAccount overview={overview} onClose={close} onDeleted={onDeleted} />
+          </OpCard>
+        </div>
+      }
+    </section>
+  );
+}

@@ -1,0 +1,158 @@
+import type { ReactElement } from 'react';
+import type { AccountLimits, CapWindow, QuotaView } from '../../../../shared/account-screen';
+import { ErrorNotice } from '../../components/error-notice';
+import styles from './account.module.css';
+import { count, dateTime, percent, timeOnly, usd, utcIso } from './format';
+
+const chuteName = (id: string) => (id === '*' ? 'every chute (default)' : id);
+
+function Quotas({ quotas, todayUsed }: { quotas: QuotaView; todayUsed: AccountLimits['todayUsed'] }): ReactElement {
+  const used = todayUsed ? (
+    <p className="small">
+      Used today: <strong>{count(todayUsed.used)} requests</strong>
+      {todayUsed.quota === 'unlimited' ? ' (unlimited)' : todayUsed.quota > 0 ? ` of ${count(todayUsed.quota)} per day` : ''} — the counter restarts each UTC day.
+    </p>
+  ) : null;
+  if (quotas.kind === 'unlimited') {
+    return (
+      <>
+        <p>No daily request quota applies: this account is free or billed by invoice.</p>
+        {used}
+      </>
+    );
+  }
+  if (quotas.kind === 'default') {
+    return (
+      <>
+        <p className="small muted">No quota of its own: the server's default applies.</p>
+        <ul>
+          {quotas.perDay.map((q) => (
+            <li key={q.chuteId}>
+              {chuteName(q.chuteId)}: <strong>{count(q.quota)} requests per day</strong>
+            </li>
+          ))}
+        </ul>
+        {used}
+      </>
+    );
+  }
+  return (
+    <>
+      {quotas.tierUsd !== null ? <p className="small">The default quota matches the ${quotas.tierUsd}/month subscription tier.</p> : null}
+      <div className="table-wrap">
+        <table aria-label="Quotas">
+          <thead>
+            <tr>
+              <th>Chute</th>
+              <th className={styles.num}>Requests per day</th>
+              <th>In effect since</th>
+            </tr>
+          </thead>
+          <tbody>
+            {quotas.rows.map((r) => (
+              <tr key={r.chuteId}>
+                <td>{chuteName(r.chuteId)}</td>
+                <td className={styles.num}>{count(r.quota)}</td>
+                <td>{r.effectiveDate ? dateTime(utcIso(r.effectiveDate)) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {quotas.rows.some((r) => r.quota === 0) ? <p className="small muted">A quota of 0 means pay-as-you-go from the balance, with no free daily requests.</p> : null}
+      {used}
+    </>
+  );
+}
+
+function CapBar({ title, window }: { title: string; window: CapWindow }): ReactElement {
+  if (window.uncapped || window.capUsd === null) {
+    return (
+      <div className={styles.bar}>
+        <div className={styles.barHead}>
+          <strong>{title}</strong>
+          <span>
+            {usd(window.usageUsd)} used · no cap
+          </span>
+        </div>
+      </div>
+    );
+  }
+  const fraction = window.capUsd > 0 ? Math.min(1, window.usageUsd / window.capUsd) : 1;
+  const tone = fraction >= 1 ? styles.full : fraction >= 0.8 ? styles.high : '';
+  const remaining = window.remainingUsd ?? Math.max(0, window.capUsd - window.usageUsd);
+  return (
+    <div className={styles.bar}>
+      <div className={styles.barHead}>
+        <strong>{title}</strong>
+        <span>
+          {usd(window.usageUsd)} of {usd(window.capUsd)} used ({percent(fraction)}) · {usd(remaining)} left
+        </span>
+      </div>
+      <div className={styles.meter} role="progressbar" aria-label={`${title} used`} aria-valuemin={0} aria-valuemax={window.capUsd} aria-valuenow={Math.min(window.usageUsd, window.capUsd)} aria-valuetext={`${usd(window.usageUsd)} of ${usd(window.capUsd)}`}>
+        <div className={`${styles.meterFill} ${tone}`} style={{ width: `${fraction * 100}%` }} />
+      </div>
+      <span className="small muted">{window.resetAt ? `Resets ${dateTime(utcIso(window.resetAt))}` : 'The server did not say when this window resets.'}</span>
+    </div>
+  );
+}
+
+/** Quotas, subscription caps and discounts (§3.2), read with a hotkey-login session. */
+export function LimitsSection({ data, error, fetching, canSign, onRefresh }: { data: AccountLimits | undefined; error: Error | null; fetching: boolean; canSign: boolean; onRefresh: () => void }): ReactElement {
+  return (
+    <section className="card" aria-labelledby="account-limits">
+      <div className="section-head">
+        <h2 id="account-limits">Quotas and subscription</h2>
+        <div className="actions">
+          {data ? <span className="small muted">As of {timeOnly(data.asOf)}</span> : null}
+          <button type="button" onClick={onRefresh} disabled={fetching || !canSign}>
+            {fetching ? 'Refreshing…' : 'Refresh'}
+          </button>
+        </div>
+      </div>
+      {!canSign ? <p className="muted">Reading quotas, subscription and usage needs a login signed with the hotkey, so it waits until the seed is in the keychain.</p> : null}
+      {error ? <ErrorNotice error={error} /> : null}
+      {canSign && !data && !error ? (
+        <p className="muted" role="status">
+          Reading quotas and subscription…
+        </p>
+      ) : null}
+      {data ? (
+        <div className={styles.grid2}>
+          <div>
+            <h3 className={styles.h3}>Daily quota</h3>
+            <Quotas quotas={data.quotas} todayUsed={data.todayUsed} />
+            <h3 className={styles.h3}>Discounts</h3>
+            {data.discounts.length === 0 ? (
+              <p className="muted small">No discounts.</p>
+            ) : (
+              <ul aria-label="Discounts">
+                {data.discounts.map((d) => (
+                  <li key={d.chuteId}>
+                    {chuteName(d.chuteId)}: <strong>{percent(d.fraction)} off</strong>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <div>
+            <h3 className={styles.h3}>Subscription</h3>
+            {data.subscription.subscribed ? (
+              <div className={styles.bars}>
+                <p className="small">
+                  {data.subscription.monthlyPriceUsd !== null ? `${usd(data.subscription.monthlyPriceUsd)} per month` : 'Price not reported'}
+                  {data.subscription.custom ? ' (custom plan)' : ''}
+                  {data.subscription.anchorDate ? `, billed from ${dateTime(utcIso(data.subscription.anchorDate))}` : ''}.
+                </p>
+                {data.subscription.fourHour ? <CapBar title="Four-hour window" window={data.subscription.fourHour} /> : null}
+                {data.subscription.monthly ? <CapBar title="This month" window={data.subscription.monthly} /> : null}
+              </div>
+            ) : (
+              <p className="muted small">No subscription: usage is paid from the balance.</p>
+            )}
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

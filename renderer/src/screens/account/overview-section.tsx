@@ -1,0 +1,141 @@
+import type { ReactElement } from 'react';
+import type { AccountOverview } from '../../../../shared/account-screen';
+import type { ProfileView } from '../../../../shared/profiles';
+import { Address } from '../../components/address';
+import { Badge } from '../../components/badge';
+import { ErrorNotice } from '../../components/error-notice';
+import { QrCode } from '../../components/qr-code';
+import styles from './account.module.css';
+import { dateTime, timeOnly, usd, utcIso } from './format';
+
+/** Without the seed nothing can be signed: what the profile itself knows, and what is missing. */
+function ProfileFacts({ profile }: { profile: ProfileView }): ReactElement {
+  return (
+    <>
+      <p className="muted">Balance, roles and the creation date come from a request signed with the hotkey, so they are not shown until its seed is in the keychain. From the profile:</p>
+      <dl className="facts">
+        <dt>Username</dt>
+        <dd>{profile.username}</dd>
+        <dt>User id</dt>
+        <dd>
+          <code>{profile.userId}</code>
+        </dd>
+        <dt>Hotkey</dt>
+        <dd>
+          <Address address={profile.hotkeySs58} name="the hotkey" />
+        </dd>
+        <dt>Server</dt>
+        <dd>
+          <code>{profile.baseUrl}</code>
+        </dd>
+      </dl>
+      {profile.paymentAddress ? <TopUp address={profile.paymentAddress} /> : null}
+    </>
+  );
+}
+
+function TopUp({ address }: { address: string }): ReactElement {
+  return (
+    <div className={styles.topUp}>
+      <QrCode text={address} label={`QR code of the payment address ${address}`} />
+      <div>
+        <h3 className={styles.h3}>Top up</h3>
+        <p className="small">Send TAO to this payment address; Chutes credits it in USD at the current TAO price.</p>
+        <Address address={address} name="the payment address" />
+      </div>
+    </div>
+  );
+}
+
+/** `GET /users/me`: who the account is, its balance and where to top it up. */
+export function OverviewSection({
+  profile,
+  canSign,
+  data,
+  error,
+  fetching,
+  onRefresh,
+}: {
+  profile: ProfileView;
+  canSign: boolean;
+  data: AccountOverview | undefined;
+  error: Error | null;
+  fetching: boolean;
+  onRefresh: () => void;
+}): ReactElement {
+  return (
+    <section className="card" aria-labelledby="account-overview">
+      <div className="section-head">
+        <h2 id="account-overview">Overview</h2>
+        <button type="button" onClick={onRefresh} disabled={fetching || !canSign}>
+          {fetching ? 'Refreshing…' : 'Refresh'}
+        </button>
+      </div>
+      {error ? <ErrorNotice error={error} /> : null}
+      {!canSign ? <ProfileFacts profile={profile} /> : null}
+      {canSign && !data && !error ? (
+        <p className="muted" role="status">
+          Reading the account…
+        </p>
+      ) : null}
+      {data ? (
+        <>
+          <div className={styles.balanceRow}>
+            <div>
+              <div className="muted small">Balance</div>
+              <div className={styles.balance} aria-label="Balance">
+                {data.balanceUsd === null ? 'not reported' : usd(data.balanceUsd)} <span className={styles.unit}>USD</span>
+              </div>
+              <p className="muted small">
+                As of {timeOnly(data.asOf)}. The server recalculates balances about once a minute (stored balance minus what private instances have
+                accrued), so a payment or charge can take a minute to show.
+              </p>
+            </div>
+          </div>
+          <dl className="facts">
+            <dt>Username</dt>
+            <dd>{data.username}</dd>
+            <dt>User id</dt>
+            <dd>
+              <code>{data.userId}</code>
+            </dd>
+            <dt>Hotkey</dt>
+            <dd>
+              <Address address={data.hotkey} name="the hotkey" />
+            </dd>
+            <dt>Coldkey</dt>
+            <dd>{data.coldkey ? <Address address={data.coldkey} name="the coldkey" /> : <span className="muted">none</span>}</dd>
+            <dt>Created</dt>
+            <dd>{data.createdAt ? dateTime(utcIso(data.createdAt)) : '—'}</dd>
+            <dt>Server</dt>
+            <dd>
+              <code>{data.baseUrl}</code>
+            </dd>
+            <dt>Roles</dt>
+            <dd>
+              {data.roles.length === 0 ? (
+                <span className="muted">No special roles (a regular, pay-as-you-go account).</span>
+              ) : (
+                <ul className={`badges ${styles.roles}`} aria-label="Roles">
+                  {data.roles.map((r) => (
+                    <li key={r.bit}>
+                      <Badge tone={r.name === 'free_account' || r.name === 'unlimited' ? 'good' : 'neutral'} title={r.description}>
+                        {r.name.replace(/_/g, ' ')}
+                      </Badge>{' '}
+                      <span className="small muted">{r.description}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </dl>
+          {data.paymentAddress ? (
+            <TopUp address={data.paymentAddress} />
+          ) : (
+            <p className="muted">The server reported no payment address for this account.</p>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,161 @@
+import { useState, type FormEvent, type ReactElement } from 'react';
+import { ss58Address } from '../../../../shared/validation';
+import { useMutationChannel } from '../../api/hooks';
+import { ErrorNotice } from '../../components/error-notice';
+import { FormActions } from '../../components/form-parts';
+import { Notice } from '../../components/notice';
+import styles from './account.module.css';
+import { timeOnly, usd } from './format';
+
+interface Pending {
+  target: string;
+  amountUsd?: number;
+}
+
+/** Move USD balance to another Chutes user (§3.8): entry, then a confirmation that says exactly what moves. */
+function Transfer({ canSign, balanceUsd }: { canSign: boolean; balanceUsd: number | null }): ReactElement {
+  const [target, setTarget] = useState('');
+  const [amount, setAmount] = useState('');
+  const [all, setAll] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const transfer = useMutationChannel('transferBalance', ['accountOverview']);
+
+  const review = (e: FormEvent) => {
+    e.preventDefault();
+    const who = target.trim();
+    if (!who) return setProblem('Enter the username or user id to send to.');
+    if (all) return (setProblem(null), setPending({ target: who }));
+    const value = Number(amount);
+    if (!amount.trim() || !Number.isFinite(value) || value <= 0) return setProblem('Enter an amount in USD above 0, or choose the whole balance.');
+    if (!/^\d+(\.\d{1,6})?$/.test(amount.trim())) return setProblem('Use at most 6 decimal places.');
+    setProblem(null);
+    setPending({ target: who, amountUsd: value });
+  };
+
+  const result = transfer.data;
+  return (
+    <div>
+      <p className="small muted">Send part or all of your USD balance to another Chutes user, by username or user id.</p>
+      {result ? (
+        <Notice tone="good" live>
+          <p>
+            <strong>
+              Sent {usd(result.transferredUsd)} USD to {pending?.target ?? result.toUser}.
+            </strong>{' '}
+            Your balance is now {usd(result.fromBalanceUsd)} USD; theirs is {usd(result.toBalanceUsd)} USD (as of {timeOnly(result.at)}; stored balances, which the
+            overview's effective balance follows within about a minute).
+          </p>
+          <div className="actions">
+            <button type="button" onClick={() => (transfer.reset(), setPending(null), setTarget(''), setAmount(''), setAll(false))}>
+              New transfer
+            </button>
+          </div>
+        </Notice>
+      ) : pending ? (
+        <form
+          className="subform"
+          aria-label="Confirm the transfer"
+          onSubmit={(e) => {
+            e.preventDefault();
+            transfer.mutate(pending.amountUsd === undefined ? { target: pending.target } : { target: pending.target, amountUsd: pending.amountUsd });
+          }}
+        >
+          <p>
+            Send <strong>{pending.amountUsd === undefined ? `the whole balance${balanceUsd !== null ? ` (about ${usd(balanceUsd)} USD)` : ''}` : `${usd(pending.amountUsd)} USD`}</strong> to{' '}
+            <strong>{pending.target}</strong>? A transfer cannot be undone; only the other user can send it back.
+          </p>
+          {transfer.error ? <ErrorNotice error={transfer.error} /> : null}
+          <FormActions submit="Send now" busy={transfer.isPending} onCancel={() => (transfer.reset(), setPending(null))} />
+        </form>
+      ) : (
+        <form className={`subform ${styles.form}`} aria-label="Transfer balance" onSubmit={review} noValidate>
+          <label className="field">
+            To (username or user id)
+            <input type="text" autoComplete="off" value={target} onChange={(e) => setTarget(e.target.value)} />
+          </label>
+          <label className="field">
+            Amount (USD)
+            <input type="text" inputMode="decimal" value={amount} disabled={all} onChange={(e) => setAmount(e.target.value)} />
+          </label>
+          <label className="choice">
+            <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
+            <span>The whole balance</span>
+          </label>
+          {problem ? (
+            <p className="field-error" role="alert">
+              {problem}
+            </p>
+          ) : null}
+          {!canSign ? <p className="small muted">Transfers are signed with the hotkey; add its seed to the keychain first.</p> : null}
+          <div className="actions">
+            <button type="submit" className="primary" disabled={!canSign}>
+              Review transfer…
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
+
+/** The legacy developer-deposit refund (§3.9): only meaningful for accounts that paid one before October 2025. */
+function Refund({ canSign }: { canSign: boolean }): ReactElement {
+  const [address, setAddress] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const refund = useMutationChannel('refundDeveloperDeposit', ['accountOverview']);
+  return (
+    <details>
+      <summary>Refund a developer deposit (legacy)</summary>
+      <p className="small">
+        Until 2 October 2025 developers paid a deposit; accounts that did can ask for it back to a wallet address. Newer accounts never paid one,
+        and some servers no longer offer this. Note: when the on-chain refund fails, the server still answers “OK” with the error inside; this app
+        reports that as a failure, not a success.
+      </p>
+      {refund.data ? (
+        <Notice tone="good" live>
+          <p>{refund.data.message}</p>
+        </Notice>
+      ) : (
+        <form
+          className={`subform ${styles.form}`}
+          aria-label="Refund the developer deposit"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const parsed = ss58Address.safeParse(address);
+            if (!parsed.success) return setProblem(parsed.error.issues[0]?.message ?? 'Enter an SS58 address');
+            setProblem(null);
+            refund.mutate({ address: parsed.data });
+          }}
+          noValidate
+        >
+          <label className="field">
+            Refund to (SS58 address)
+            <input type="text" autoComplete="off" value={address} onChange={(e) => setAddress(e.target.value)} />
+          </label>
+          {problem ? (
+            <p className="field-error" role="alert">
+              {problem}
+            </p>
+          ) : null}
+          {refund.error ? <ErrorNotice error={refund.error} /> : null}
+          <div className="actions">
+            <button type="submit" disabled={!canSign || refund.isPending}>
+              Ask for the refund
+            </button>
+          </div>
+        </form>
+      )}
+    </details>
+  );
+}
+
+export function TransferSection({ canSign, balanceUsd }: { canSign: boolean; balanceUsd: number | null }): ReactElement {
+  return (
+    <section className="card" aria-labelledby="account-transfer">
+      <h2 id="account-transfer">Balance transfers</h2>
+      <Transfer canSign={canSign} balanceUsd={balanceUsd} />
+      <Refund canSign={canSign} />
+    </section>
+  );
+}

@@ -1,0 +1,180 @@
+import { lazy, Suspense, useState, type FormEvent, type ReactElement } from 'react';
+import type { ProfileView } from '../../../../shared/profiles';
+import { ErrorNotice } from '../../components/error-notice';
+import { useChannel } from '../../api/hooks';
+import styles from './account.module.css';
+import { count, dateTime, timeOnly, usd } from './format';
+
+// uPlot is only fetched when a chart is drawn: the first screen stays small.
+const UsageChart = lazy(() => import('./usage-chart'));
+
+const DAY = 86_400_000;
+const PRESETS = [
+  { id: '24h', label: 'Last 24 hours', ms: DAY },
+  { id: '7d', label: 'Last 7 days', ms: 7 * DAY },
+  { id: '30d', label: 'Last 30 days', ms: 30 * DAY },
+] as const;
+
+interface Range {
+  start: string;
+  end: string;
+}
+
+/** The range ends at the end of the current hour, so this hour's bucket is included. */
+function lastMs(ms: number): Range {
+  const end = Math.ceil((Date.now() + 1) / 3_600_000) * 3_600_000 - 1000;
+  return { start: new Date(end - ms + 1000).toISOString(), end: new Date(end).toISOString() };
+}
+
+const dayInput = (iso: string) => iso.slice(0, 10);
+
+/** Hourly spend and requests over a chosen range (§3.3), with totals; per chute and the table on demand. */
+export function UsageSection({ canSign, profile }: { canSign: boolean; profile: ProfileView }): ReactElement {
+  const [range, setRange] = useState<Range>(() => lastMs(7 * DAY));
+  const [preset, setPreset] = useState<string>('7d');
+  const [perChute, setPerChute] = useState(false);
+  const [showTable, setShowTable] = useState(false);
+  const [from, setFrom] = useState(dayInput(range.start));
+  const [to, setTo] = useState(dayInput(range.end));
+  const [problem, setProblem] = useState<string | null>(null);
+  const usage = useChannel('accountUsage', { ...range, perChute }, { enabled: canSign, staleTime: 60_000 });
+
+  const choosePreset = (id: string) => {
+    setPreset(id);
+    const p = PRESETS.find((x) => x.id === id);
+    if (!p) return;
+    const r = lastMs(p.ms);
+    setRange(r);
+    setFrom(dayInput(r.start));
+    setTo(dayInput(r.end));
+    setProblem(null);
+  };
+  const applyDates = (event: FormEvent) => {
+    event.preventDefault();
+    const start = Date.parse(`${from}T00:00:00Z`);
+    const end = Date.parse(`${to}T23:59:59Z`);
+    if (Number.isNaN(start) || Number.isNaN(end)) return setProblem('Enter both dates.');
+    if (start > end) return setProblem('The range starts after it ends.');
+    if (end - start > 93 * DAY) return setProblem('Choose at most 93 days.');
+    setProblem(null);
+    setPreset('custom');
+    setRange({ start: new Date(start).toISOString(), end: new Date(end).toISOString() });
+  };
+
+  const data = usage.data && usage.data.account.userId === profile.userId && usage.data.account.baseUrl === profile.baseUrl ? usage.data : undefined;
+  return (
+    <section className="card" aria-labelledby="account-usage">
+      <div className="section-head">
+        <h2 id="account-usage">Usage</h2>
+        <div className="actions">
+          {data ? <span className="small muted">As of {timeOnly(data.asOf)}</span> : null}
+          <button type="button" onClick={() => void usage.refetch()} disabled={!canSign || usage.isFetching}>
+            {usage.isFetching ? 'Refreshing…' : 'Refresh'}
+          </button>
+        </div>
+      </div>
+      <form className={styles.controls} onSubmit={applyDates} aria-label="Usage range">
+        <label>
+          Range
+          <select value={preset} onChange={(e) => choosePreset(e.target.value)}>
+            {PRESETS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+            <option value="custom">Custom dates (UTC)</option>
+          </select>
+        </label>
+        <label>
+          From (UTC)
+          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label>
+          To (UTC)
+          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        <button type="submit">Show dates</button>
+        <label className="choice" style={{ alignSelf: 'center' }}>
+          <input type="checkbox" checked={perChute} onChange={(e) => setPerChute(e.target.checked)} />
+          <span>Per chute</span>
+        </label>
+      </form>
+      {problem ? (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {!canSign ? <p className="muted">Usage needs a login signed with the hotkey; add its seed to the keychain to see it.</p> : null}
+      {usage.error ? <ErrorNotice error={usage.error} /> : null}
+      {canSign && !data && !usage.error ? (
+        <p className="muted" role="status">
+          Reading usage…
+        </p>
+      ) : null}
+      {data ? (
+        <>
+          <p className="small muted">
+            {dateTime(data.start)} – {dateTime(data.end)}, hourly buckets (UTC hours shown in your local time).
+          </p>
+          <div className={styles.totals} aria-label="Usage totals">
+            <div className={styles.total}>
+              <span className="small muted">Spent</span>
+              <span className={styles.totalValue}>{usd(data.totals.amountUsd)}</span>
+            </div>
+            <div className={styles.total}>
+              <span className="small muted">Requests</span>
+              <span className={styles.totalValue}>{count(data.totals.requests)}</span>
+            </div>
+            <div className={styles.total}>
+              <span className="small muted">Tokens in / out</span>
+              <span className={styles.totalValue}>
+                {count(data.totals.inputTokens)} / {count(data.totals.outputTokens)}
+              </span>
+            </div>
+          </div>
+          {data.truncated ? <p className="small">This range has more rows than one reading carries; the chart and totals cover the newest. Narrow the range for all of it.</p> : null}
+          {data.items.length === 0 ? (
+            <p className="empty">No usage in this range.</p>
+          ) : (
+            <Suspense fallback={<div className={styles.chartFallback}>Loading the chart…</div>}>
+              <UsageChart items={data.items} start={data.start} end={data.end} perChute={data.perChute} />
+            </Suspense>
+          )}
+          <div className="actions">
+            <button type="button" aria-expanded={showTable} onClick={() => setShowTable((v) => !v)} disabled={data.items.length === 0}>
+              {showTable ? 'Hide table' : 'Show table'}
+            </button>
+          </div>
+          {showTable ? (
+            <div className="table-wrap">
+              <table aria-label="Usage by hour">
+                <thead>
+                  <tr>
+                    <th>Hour</th>
+                    {data.perChute ? <th>Chute</th> : null}
+                    <th className={styles.num}>Spent (USD)</th>
+                    <th className={styles.num}>Requests</th>
+                    <th className={styles.num}>Tokens in</th>
+                    <th className={styles.num}>Tokens out</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...data.items].reverse().map((i) => (
+                    <tr key={`${i.bucket}|${i.chuteId ?? ''}`}>
+                      <td className="nowrap">{dateTime(i.bucket)}</td>
+                      {data.perChute ? <td>{i.chuteId ?? '—'}</td> : null}
+                      <td className={styles.num}>{usd(i.amountUsd)}</td>
+                      <td className={styles.num}>{count(i.requests)}</td>
+                      <td className={styles.num}>{count(i.inputTokens)}</td>
+                      <td className={styles.num}>{count(i.outputTokens)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

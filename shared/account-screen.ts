@@ -1,0 +1,103 @@
+/**
+ * What the Account screen shows about the active profile's account
+ * (`../shared/reference/chutes-account-api.md` §3). Money is USD; times are ISO-8601 UTC.
+ */
+
+/** One role bit the server reports in `permissions_bitmask` (§3.1). */
+export interface AccountRole {
+  bit: number;
+  /** Short name, e.g. `free_account`. */
+  name: string;
+  /** The server's description text when it sent one, else ours. */
+  description: string;
+}
+
+export interface AccountOverview {
+  baseUrl: string;
+  username: string;
+  userId: string;
+  hotkey: string;
+  coldkey: string;
+  createdAt: string;
+  /** Effective USD balance; the server refreshes it about once a minute. null when not reported. */
+  balanceUsd: number | null;
+  paymentAddress: string;
+  roles: AccountRole[];
+  netuids: number[];
+  /** When this answer arrived (ISO). */
+  asOf: string;
+  /** Whether the keychain holds this account's fingerprint (never the value). */
+  fingerprintStored: boolean;
+}
+
+/** `GET /users/me/quotas` comes in three shapes (§3.2); each is kept as what it means. */
+export type QuotaView =
+  | { kind: 'unlimited' }
+  | { kind: 'default'; perDay: { chuteId: string; quota: number }[] }
+  | {
+      kind: 'rows';
+      rows: { chuteId: string; quota: number; isDefault: boolean; effectiveDate: string | null; paymentRefreshDate: string | null }[];
+      /** The $ tier a `*` quota of 300/2000/5000 (+1 comped) identifies, if any. */
+      tierUsd: number | null;
+    };
+
+export interface CapWindow {
+  usageUsd: number;
+  capUsd: number | null;
+  remainingUsd: number | null;
+  resetAt: string | null;
+  uncapped: boolean;
+}
+
+export type SubscriptionView =
+  | { subscribed: false }
+  | { subscribed: true; monthlyPriceUsd: number | null; custom: boolean; anchorDate: string | null; fourHour: CapWindow | null; monthly: CapWindow | null };
+
+/** Which account an answer is about, so a screen never shows one profile's numbers as another's. */
+export interface AnswerFor {
+  userId: string;
+  baseUrl: string;
+}
+
+export interface AccountLimits {
+  account: AnswerFor;
+  quotas: QuotaView;
+  /** Today's use of the default (`*`) quota; null when the server did not say. */
+  todayUsed: { quota: number | 'unlimited'; used: number } | null;
+  subscription: SubscriptionView;
+  discounts: { chuteId: string; fraction: number }[];
+  asOf: string;
+}
+
+export interface UsageBucket {
+  /** Start of the hour, ISO UTC. */
+  bucket: string;
+  chuteId: string | null;
+  amountUsd: number;
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export interface AccountUsage {
+  account: AnswerFor;
+  start: string;
+  end: string;
+  perChute: boolean;
+  /** Oldest first. */
+  items: UsageBucket[];
+  totals: { amountUsd: number; requests: number; inputTokens: number; outputTokens: number };
+  /** True when the range held more rows than one answer carries (the chart shows the newest). */
+  truncated: boolean;
+  asOf: string;
+}
+
+export type DashboardLogin = { supported: true; url: string } | { supported: false; message: string };
+
+export interface TransferResult {
+  transferredUsd: number;
+  toUser: string;
+  fromBalanceUsd: number;
+  toBalanceUsd: number;
+  at: string;
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { AccountLimits, AccountOverview, AccountUsage, DashboardLogin, TransferResult } from '../account-screen';
+import type { Profile } from '../profiles';
+import { ss58Address } from '../validation';
+import { empty, returns, slice } from './define';
+
+/**
+ * Where a fingerprint-authenticated operation gets the fingerprint: the keychain (when the user
+ * kept it there), or typed now — kept in the keychain afterwards only if `remember` is set.
+ */
+const fingerprintSource = {
+  fingerprint: z.string().min(1).max(1024).regex(/^[^\r\n\0]+$/, 'A fingerprint is one line').optional(),
+  remember: z.boolean().default(false),
+};
+
+const isoDate = z.iso.datetime({ offset: true });
+
+/** The Account screen: the active profile's account (`../shared/reference/chutes-account-api.md` §3). */
+export const accountScreenContract = slice({
+  accountOverview: { input: empty, result: returns<AccountOverview>() },
+  accountLimits: { input: empty, result: returns<AccountLimits>() },
+  accountUsage: {
+    input: z
+      .object({ start: isoDate, end: isoDate, perChute: z.boolean().default(false) })
+      .strict()
+      .refine((v) => Date.parse(v.start) <= Date.parse(v.end), { message: 'The range starts after it ends', path: ['start'] })
+      .refine((v) => Date.parse(v.end) - Date.parse(v.start) <= 93 * 86_400_000, { message: 'Choose at most 93 days', path: ['end'] }),
+    result: returns<AccountUsage>(),
+  },
+  dashboardLogin: { input: empty, result: returns<DashboardLogin>() },
+  changeFingerprint: {
+    input: z.object({ ...fingerprintSource, newFingerprint: z.string().min(8, 'Use at least 8 characters').max(1024).regex(/^[^\r\n\0]+$/, 'One line') }).strict(),
+    result: returns<{ stored: boolean }>(),
+  },
+  changeAccountHotkey: { input: z.object({ ...fingerprintSource, newHotkey: ss58Address }).strict(), result: returns<Profile>() },
+  deleteAccount: { input: z.object({ ...fingerprintSource, confirmUsername: z.string().min(1).max(64) }).strict(), result: returns<{ deleted: true; profileRemoved: boolean }>() },
+  forgetFingerprint: { input: empty, result: returns<{ removed: boolean }>() },
+  transferBalance: {
+    input: z
+      .object({
+        target: z.string().trim().min(1, 'Enter a username or user id').max(64),
+        amountUsd: z.number().finite().positive('Enter an amount above 0').max(1e9).optional(),
+      })
+      .strict(),
+    result: returns<TransferResult>(),
+  },
+  refundDeveloperDeposit: { input: z.object({ address: ss58Address }).strict(), result: returns<{ message: string }>() },
+});
