@@ -5,6 +5,7 @@ import type { Handlers } from './ipc-router';
 import { keychainHandlers } from './keychain/keychain-handlers';
 import { cliConfigHandlers } from './profiles/cli-config-handlers';
 import { profileHandlers } from './profiles/profile-handlers';
+import { registrationHandlers } from './registration/registration-handlers';
 import type { Services } from './services';
 import { walletHandlers } from './wallets/wallet-handlers';
 import { createDiscoveryCache } from './wallets';
@@ -21,5 +22,6 @@ export function createHandlers(services: Services): Handlers {
     ...keychainHandlers({ ...services, discovery }),
     ...accountHandlers(services),
     ...activityHandlers(services),
+    ...registrationHandlers({ ...services, discovery }),
   };
 }

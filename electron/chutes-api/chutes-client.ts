@@ -4,6 +4,7 @@ import { normaliseBaseUrl } from '../../shared/validation';
 import type { ActivityLog } from '../activity-log/activity-log';
 import type { SeedVault } from '../keychain/seed-vault';
 import type { ProfileStore } from '../profiles';
+import { nameCheck, register } from './endpoints/registration';
 import { getMe, ping } from './endpoints/users';
 import { createTransport, type Transport } from './transport';
 
@@ -33,6 +34,8 @@ export interface AccountApi {
 export interface ServerApi {
   readonly transport: Transport;
   ping(): ReturnType<typeof ping>;
+  nameCheck(username: string): ReturnType<typeof nameCheck>;
+  register(input: Parameters<typeof register>[1]): ReturnType<typeof register>;
 }
 
 export interface ChutesClient {
@@ -91,7 +94,7 @@ export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
     },
     server(baseUrl) {
       const transport = transportFor(baseUrl);
-      return { transport, ping: () => ping(transport) };
+      return { transport, ping: () => ping(transport), nameCheck: (username) => nameCheck(transport, username), register: (input) => register(transport, input) };
     },
     async forgetSessions(hotkey, baseUrls) {
       for (const url of new Set([...baseUrls].map(normaliseBaseUrl))) await transportFor(url).forgetSession(hotkey);
