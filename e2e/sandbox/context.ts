@@ -10,9 +10,11 @@ export interface Faults {
   fail_status: number;
   clock_offset_s: number;
   drop_rate: number;
+  /** Requests to these paths are processed, then the socket is closed unanswered (a lost answer). */
+  drop_after_paths: string[];
 }
 
-export const noFaults = (): Faults => ({ latency_ms: 0, fail_rate: 0, fail_status: 503, clock_offset_s: 0, drop_rate: 0 });
+export const noFaults = (): Faults => ({ latency_ms: 0, fail_rate: 0, fail_status: 503, clock_offset_s: 0, drop_rate: 0, drop_after_paths: [] });
 
 export interface Sandbox {
   state: State;

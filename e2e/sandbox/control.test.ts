@@ -35,6 +35,17 @@ describe('faults', () => {
     expect(log.items[0]).toMatchObject({ path: '/ping', status: null });
   });
 
+  it('processes a request, then drops the answer, for the paths named in drop_after_paths', async () => {
+    await f.client.control('POST', 'faults', { drop_after_paths: ['/users/register'] });
+    const key = TestKey.random();
+    await expect(f.client.register(key, 'lostanswer')).rejects.toThrow();
+    // The account exists although its creator never heard so; other paths answer normally.
+    expect(f.sb.users().map((u) => u.username)).toEqual(['lostanswer']);
+    expect((await f.client.get('/users/me', { sign: { key, purpose: 'me' } })).json).toMatchObject({ username: 'lostanswer', hotkey: key.ss58 });
+    const log = await f.client.control<{ items: LoggedRequest[] }>('GET', 'requests?limit=2');
+    expect(log.items.map((r) => [r.path, r.status])).toEqual([['/users/register', null], ['/users/me', 200]]);
+  });
+
   it('shifts the clock used for nonces and the Date header', async () => {
     const key = TestKey.random();
     await f.client.register(key, 'alice');

@@ -35,6 +35,7 @@ export const schemas = {
     fail_status: z.number().int().min(400).max(599).optional(),
     clock_offset_s: z.number().finite().optional(),
     drop_rate: z.number().min(0).max(1).optional(),
+    drop_after_paths: z.array(z.string().startsWith('/')).max(20).optional(),
   }),
   token: z.object({ ip: z.string().optional() }),
 };

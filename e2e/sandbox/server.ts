@@ -219,6 +219,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         reply = errorReply(err);
       }
     }
+    if (!isControl && faults.drop_after_paths.includes(path)) {
+      // The work is done (and persisted) but the client never hears about it.
+      logEntry(null);
+      store.schedule(() => sb.state);
+      req.socket.destroy();
+      return;
+    }
     send(res, reply);
     logEntry(reply.status);
     store.schedule(() => sb.state);
