@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactElement } from 'react';
 import type { ScreenProps } from '../app';
 import { ScreenHeader } from '../components/screen-header';
-import { hrefTo } from '../routes';
+import { hrefTo, placeFromHash } from '../routes';
 import { DoneStep } from './register/done-step';
 import styles from './register/register.module.css';
 import { ReviewStep } from './register/review-step';
@@ -23,7 +23,8 @@ export function RegisterScreen({ sub }: ScreenProps): ReactElement {
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    if (sub[0] !== step) window.location.replace(hrefTo('register', step));
+    // Only while the address is still ours: finishing navigates away and resets in the same turn.
+    if (sub[0] !== step && placeFromHash(window.location.hash).route === 'register') window.location.replace(hrefTo('register', step));
   }, [sub, step]);
 
   useEffect(() => {

@@ -52,8 +52,8 @@ export function DoneStep(): ReactElement {
   const [keep, setKeep] = useState(true);
   const finish = useMutationChannel('finishRegistration');
   const close = () => {
-    resetWizard();
     navigate('account');
+    resetWizard();
   };
 
   if (recovered) {

@@ -45,14 +45,16 @@ export function WalletStep(): ReactElement {
   const view = wallets.data;
   const held = view?.seedsInKeychain ? new Set(view.seedsInKeychain.map((s) => s.ss58)) : null;
   const chosen = wizard.chosen;
+  // A file seed may have reached the keychain since it was chosen (a registration attempt puts it there).
+  const source = chosen && held?.has(chosen.hotkey) ? 'keychain' : chosen?.seedSource;
   const baseUrl = wizard.baseUrl ?? '';
   // Only a keychain seed can sign this check now; a file seed is checked by the registration itself (409).
-  const registered = useChannel('checkHotkeyRegistered', { baseUrl, hotkey: chosen?.hotkey ?? '' }, { enabled: chosen?.seedSource === 'keychain' && baseUrl !== '' });
-  const existing = chosen?.seedSource === 'keychain' ? registered.data : null;
+  const registered = useChannel('checkHotkeyRegistered', { baseUrl, hotkey: chosen?.hotkey ?? '' }, { enabled: source === 'keychain' && baseUrl !== '' });
+  const existing = source === 'keychain' ? registered.data : null;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (chosen && !existing && !(chosen.seedSource === 'keychain' && registered.isPending)) navigate('register', 'token');
+    if (chosen && !existing && !(source === 'keychain' && registered.isPending)) navigate('register', 'token');
   };
 
   return (
@@ -94,13 +96,13 @@ export function WalletStep(): ReactElement {
             </p>
             <Address address={chosen.coldkey} name={`coldkey of ${chosen.walletName}`} />
           </Notice>
-          {chosen.seedSource === 'file' ? (
+          {source === 'file' ? (
             <p className={styles.help}>
               The seed of {chosen.hotkeyName} is read from its file and kept in the OS keychain when you register, so the new profile can sign.
             </p>
           ) : null}
-          {chosen.seedSource === 'keychain' && registered.isPending ? <p className="muted small" role="status">Checking whether this hotkey already has an account…</p> : null}
-          {registered.error && chosen.seedSource === 'keychain' ? <ErrorNotice error={registered.error} /> : null}
+          {source === 'keychain' && registered.isPending ? <p className="muted small" role="status">Checking whether this hotkey already has an account…</p> : null}
+          {registered.error && source === 'keychain' ? <ErrorNotice error={registered.error} /> : null}
           {existing ? <AddAsProfile hotkey={chosen.hotkey} account={existing} hotkeyName={chosen.hotkeyName} baseUrl={baseUrl} /> : null}
         </div>
       ) : null}
@@ -108,7 +110,7 @@ export function WalletStep(): ReactElement {
         <button type="button" onClick={() => navigate('register', 'username')}>
           Back
         </button>
-        <button type="submit" className="primary" disabled={!chosen || Boolean(existing) || (chosen.seedSource === 'keychain' && registered.isPending)}>
+        <button type="submit" className="primary" disabled={!chosen || Boolean(existing) || (source === 'keychain' && registered.isPending)}>
           Next
         </button>
       </div>
