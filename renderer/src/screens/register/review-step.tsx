@@ -59,7 +59,7 @@ export function ReviewStep(): ReactElement {
             <dt>Signed by hotkey</dt>
             <dd>
               {p.hotkeyName} <code className="ss58">{p.hotkey}</code>
-              {p.seedSource === 'file' ? <span className="muted small"> (seed from its file, kept in the OS keychain from now on)</span> : null}
+              {p.seedSource === 'file' ? <span className={`muted small ${styles.note}`}>The seed is read from its file and kept in the OS keychain from now on.</span> : null}
             </dd>
             <dt>Coldkey</dt>
             <dd>

@@ -45,6 +45,7 @@ export function WalletStep(): ReactElement {
   const view = wallets.data;
   const held = view?.seedsInKeychain ? new Set(view.seedsInKeychain.map((s) => s.ss58)) : null;
   const chosen = wizard.chosen;
+  const empty = view?.wallets.filter((w) => w.hotkeys.length === 0).map((w) => w.name) ?? [];
   // A file seed may have reached the keychain since it was chosen (a registration attempt puts it there).
   const source = chosen && held?.has(chosen.hotkey) ? 'keychain' : chosen?.seedSource;
   const baseUrl = wizard.baseUrl ?? '';
@@ -73,7 +74,7 @@ export function WalletStep(): ReactElement {
           </p>
         </Notice>
       ) : null}
-      {view?.wallets.map((wallet) => (
+      {view?.wallets.filter((w) => w.hotkeys.length > 0).map((wallet) => (
         <fieldset key={wallet.id} className={styles.wallet}>
           <legend>Wallet {wallet.name}</legend>
           {wallet.coldkey.ss58 ? (
@@ -81,12 +82,12 @@ export function WalletStep(): ReactElement {
               Coldkey <code className="ss58">{wallet.coldkey.ss58}</code>
             </span>
           ) : null}
-          {wallet.hotkeys.length === 0 ? <p className="small muted">No hotkeys in this wallet.</p> : null}
           {wallet.hotkeys.map((hotkey) => (
             <HotkeyChoice key={hotkey.id} wallet={wallet} hotkey={hotkey} held={held} chosen={chosen} />
           ))}
         </fieldset>
       ))}
+      {empty.length > 0 ? <p className={styles.help}>Wallets without hotkeys: {empty.join(', ')}.</p> : null}
       {chosen ? (
         <div aria-live="polite">
           <Notice tone="info">
