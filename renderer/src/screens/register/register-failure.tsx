@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { useEffect, useRef, type ReactElement } from 'react';
 import { failureIs } from '../../../../shared/errors';
 import { errorOf } from '../../api/client';
 import { Address } from '../../components/address';
@@ -20,6 +20,9 @@ export function RegisterFailure({ error, onRetry, recheck }: { error: unknown; o
   const wizard = useWizard();
   const chosen = wizard.chosen;
   const e = errorOf(error);
+  const box = useRef<HTMLDivElement>(null);
+  // The answer appears under the long review: bring it into view.
+  useEffect(() => box.current?.scrollIntoView({ block: 'nearest' }), [error]);
   const again = (
     <button type="button" className="primary" onClick={onRetry}>
       Register again
@@ -55,7 +58,7 @@ export function RegisterFailure({ error, onRetry, recheck }: { error: unknown; o
   } else if (failureIs(e, 'hotkey-registered') && chosen && wizard.baseUrl) {
     next = (
       <>
-        <AddAsProfile hotkey={chosen.hotkey} account={null} hotkeyName={chosen.hotkeyName} baseUrl={wizard.baseUrl} />
+        <AddAsProfile hotkey={chosen.hotkey} account={null} hotkeyName={chosen.hotkeyName} baseUrl={wizard.baseUrl} bare />
         <button type="button" onClick={() => navigate('register', 'wallet')}>
           Pick another hotkey
         </button>
@@ -79,7 +82,7 @@ export function RegisterFailure({ error, onRetry, recheck }: { error: unknown; o
     next = <div className="actions">{again}</div>;
   }
   return (
-    <div>
+    <div ref={box}>
       <ErrorNotice error={error} />
       {next ? <div className="actions">{next}</div> : null}
     </div>
