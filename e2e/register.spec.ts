@@ -9,8 +9,11 @@ import { startWebHost, type RunningWebHost } from './fixtures/web-host';
 // the way a user recovers from it. Input is never lost on the way back.
 let host: RunningWebHost | undefined;
 let sb: SandboxHandle | undefined;
+// An uncaught error in the page fails the test, even when the screen happens to look right.
+const pageErrors: string[] = [];
 
 test.afterEach(async () => {
+  expect(pageErrors.splice(0)).toEqual([]);
   await host?.stop();
   await sb?.close();
   host = undefined;
@@ -21,6 +24,7 @@ async function start(page: Page): Promise<{ sb: SandboxHandle; host: RunningWebH
   sb = await startSandbox({ port: 0 });
   host = await startWebHost({ env: { CHUTES_API_URL: sb.url } });
   const tree = await writeWalletTree(host.dirs.wallets);
+  page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(host.launchUrl);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Register' }).click();
   await expect(page).toHaveURL(/#\/register\/server$/);
@@ -91,6 +95,9 @@ test('the whole wizard: server, username, wallet, token from the page, review, f
   await expect(page.getByText('The coldkey needs at least 0.25 TAO of free balance')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Copy the address of coldkey of alpha' })).toBeVisible();
   await screenshot(page, 'register-3-wallet');
+  await page.setViewportSize({ width: 720, height: 900 });
+  await screenshot(page, 'register-3-wallet-narrow');
+  await page.setViewportSize({ width: 1200, height: 800 });
   await page.getByRole('button', { name: 'Next' }).click();
 
   // Token: the server's page opens in a new tab; the token pasted from it starts the countdown.
@@ -120,6 +127,9 @@ test('the whole wizard: server, username, wallet, token from the page, review, f
   await expect(page.getByLabel('Signing message', { exact: true })).toHaveText(new RegExp(`^${tree.hk1.ss58}:\\d{10}:[0-9a-f]{64}$`));
   await expect(page.getByText(`POST ${sb.url}/users/register?token=${token}`)).toBeVisible();
   await screenshot(page, 'register-5-review');
+  await page.setViewportSize({ width: 720, height: 900 });
+  await screenshot(page, 'register-5-review-narrow');
+  await page.setViewportSize({ width: 1200, height: 800 });
   await page.getByRole('button', { name: 'Register' }).click();
 
   // Done: the fingerprint once, and no leaving before confirming it is stored.

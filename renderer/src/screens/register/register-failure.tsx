@@ -22,7 +22,10 @@ export function RegisterFailure({ error, onRetry, recheck }: { error: unknown; o
   const e = errorOf(error);
   const box = useRef<HTMLDivElement>(null);
   // The answer appears under the long review: bring it into view.
-  useEffect(() => box.current?.scrollIntoView({ block: 'nearest' }), [error]);
+  useEffect(() => {
+    // Newer Chromium returns a promise from scrollIntoView; an effect must not return it.
+    void box.current?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
   const again = (
     <button type="button" className="primary" onClick={onRetry}>
       Register again
