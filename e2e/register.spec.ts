@@ -13,11 +13,12 @@ let sb: SandboxHandle | undefined;
 const pageErrors: string[] = [];
 
 test.afterEach(async () => {
-  expect(pageErrors.splice(0)).toEqual([]);
+  const errors = pageErrors.splice(0);
   await host?.stop();
   await sb?.close();
   host = undefined;
   sb = undefined;
+  expect(errors).toEqual([]);
 });
 
 async function start(page: Page): Promise<{ sb: SandboxHandle; host: RunningWebHost; tree: WalletTree }> {
