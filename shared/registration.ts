@@ -86,8 +86,10 @@ export interface RegistrationResult {
   createdAt: string;
   /** The account's login secret: shown once, never retrievable from the server. */
   fingerprint: string;
-  /** The profile saved (and made active) for the new account. */
-  profile: Profile;
+  /** The profile saved (and made active) for the new account; null if saving it failed. */
+  profile: Profile | null;
+  /** Why the profile could not be saved (the account exists regardless); null when it was. */
+  profileProblem: string | null;
 }
 
 /** After an answer was lost: whether the account exists now (signed `GET /users/me`). */

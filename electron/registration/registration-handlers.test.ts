@@ -28,6 +28,7 @@ interface World {
   coldkey: TestKey;
   ids: { walletId: string; hotkeyId: string; publicOnlyId: string };
   dir: string;
+  services: Parameters<typeof registrationHandlers>[0];
 }
 
 let world: World;
@@ -52,8 +53,9 @@ beforeEach(async () => {
   const profiles = createProfileStore({ dataDir: path.join(dir, 'data'), vault });
   const fingerprints = createFingerprintStore(vault);
   const chutes = createChutesClient({ vault, profiles, activity: { append: () => Promise.resolve() }, defaultBaseUrl: fixture.sb.url });
-  const handlers = registrationHandlers({ config: { walletsPath }, vault, profiles, chutes, fingerprints, discovery: createDiscoveryCache() });
-  world = { handlers, vault, profiles, fingerprints, hotkey, coldkey, ids: { walletId: wallet.id, hotkeyId: hk.id, publicOnlyId: pub.id }, dir };
+  const services = { config: { walletsPath }, vault, profiles, chutes, fingerprints, discovery: createDiscoveryCache() };
+  const handlers = registrationHandlers(services);
+  world = { handlers, vault, profiles, fingerprints, hotkey, coldkey, ids: { walletId: wallet.id, hotkeyId: hk.id, publicOnlyId: pub.id }, dir, services };
 });
 
 afterEach(async () => {
@@ -118,6 +120,15 @@ describe('register', () => {
     expect(await world.fingerprints.read(account)).toBe(result.fingerprint);
     // Finished: main no longer holds it, so a second request cannot store it again.
     expect(await failureOf(world.handlers.finishRegistration({ ...account, keepFingerprint: true }, ctx))).toMatchObject({ code: 'not-found' });
+  });
+
+  it('a profile that cannot be saved does not swallow the fingerprint', async () => {
+    const broken = { ...world.services.profiles, upsert: () => Promise.reject(new AppFailure('server', 'The disk is full.')) };
+    const handlers = registrationHandlers({ ...world.services, profiles: broken });
+    const result = await handlers.register(input('ivan'), ctx);
+    expect(result.fingerprint).toMatch(/^[A-Za-z0-9]{32}$/);
+    expect(result).toMatchObject({ profile: null, profileProblem: 'The disk is full.' });
+    expect(await handlers.finishRegistration({ baseUrl: fixture.sb.url, userId: result.userId, keepFingerprint: true }, ctx)).toEqual({ fingerprintStored: true });
   });
 
   it('does not persist the fingerprint unless asked', async () => {

@@ -8,6 +8,7 @@ import type { AppConfig } from '../app-config';
 import type { ChutesClient } from '../chutes-api';
 import { registrationBody } from '../chutes-api/endpoints/registration';
 import type { SliceHandlers } from '../ipc-router';
+import { describeError, log } from '../log';
 import { storeAndWipe } from '../keychain/keychain-handlers';
 import type { FingerprintStore } from '../keychain/fingerprint-store';
 import type { SeedVault } from '../keychain/seed-vault';
@@ -136,8 +137,18 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
       }
       const account = { username: answer.username, userId: answer.user_id, paymentAddress: answer.payment_address };
       pending.set(pendingKey(baseUrl, answer.user_id), answer.fingerprint);
-      const profile = await saveProfile(baseUrl, chosen, account);
+      // The account exists now and its fingerprint is in this answer only: a profile that cannot be
+      // saved must not swallow it, so that failure travels beside the result instead.
+      let profile: Profile | null = null;
+      let profileProblem: string | null = null;
+      try {
+        profile = await saveProfile(baseUrl, chosen, account);
+      } catch (error) {
+        profileProblem = error instanceof AppFailure ? error.message : 'The profile could not be saved.';
+        log.warn(`registration: profile not saved: ${describeError(error)}`);
+      }
       return {
+        profileProblem,
         baseUrl: normaliseBaseUrl(baseUrl),
         ...account,
         hotkey: answer.hotkey,

@@ -96,9 +96,18 @@ export function DoneStep(): ReactElement {
           <strong>
             Registered {result.username} on {new URL(result.baseUrl).host}.
           </strong>{' '}
-          User ID <code>{result.userId}</code>. The profile “{result.profile.displayName}” is saved and active; its hotkey seed is in the OS keychain.
+          User ID <code>{result.userId}</code>.
+          {result.profile ? ` The profile “${result.profile.displayName}” is saved and active; its hotkey seed is in the OS keychain.` : null}
         </p>
       </Notice>
+      {result.profileProblem ? (
+        <Notice tone="warn">
+          <p>
+            <strong>The account exists, but the app could not save it as a profile:</strong> {result.profileProblem} Once that is fixed, add it on
+            Accounts (look up the hotkey, then “Save as profile”).
+          </p>
+        </Notice>
+      ) : null}
       <section aria-labelledby="fingerprint-title">
         <h3 id="fingerprint-title">Your fingerprint: shown once</h3>
         <p className={styles.help}>
@@ -124,7 +133,7 @@ export function DoneStep(): ReactElement {
         </label>
       </section>
       <Payment address={result.paymentAddress} />
-      <CliConfigOffer profile={result.profile} />
+      {result.profile ? <CliConfigOffer profile={result.profile} /> : null}
       {finish.error ? <ErrorNotice error={finish.error} /> : null}
       <div className={styles.nav}>
         <button type="button" className="primary" onClick={onFinish} disabled={!stored || finish.isPending}>
