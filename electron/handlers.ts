@@ -9,6 +9,7 @@ import { linkHandlers } from './link/link-handlers';
 import { cliConfigHandlers } from './profiles/cli-config-handlers';
 import { profileHandlers } from './profiles/profile-handlers';
 import { secretsHandlers } from './secrets/secrets-handlers';
+import { registrationHandlers } from './registration/registration-handlers';
 import type { Services } from './services';
 import { walletHandlers } from './wallets/wallet-handlers';
 import { createDiscoveryCache } from './wallets';
@@ -29,5 +30,6 @@ export function createHandlers(services: Services): Handlers {
     ...linkHandlers({ ...services, discovery }),
     ...secretsHandlers(services),
     ...apiKeysHandlers(services),
+    ...registrationHandlers({ ...services, discovery }),
   };
 }

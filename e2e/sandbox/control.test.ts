@@ -59,6 +59,17 @@ describe('faults', () => {
     expect(log.items[0]).toMatchObject({ path: '/ping', status: null });
   });
 
+  it('fault_once with drop_after: processes the request, then drops the answer, once', async () => {
+    await f.client.control('POST', 'fault_once', { method: 'POST', path: '/users/register', drop_after: true });
+    const key = TestKey.random();
+    await expect(f.client.register(key, 'lostanswer')).rejects.toThrow();
+    // The account exists although its creator never heard so; other paths answer normally.
+    expect(f.sb.users().map((u) => u.username)).toEqual(['lostanswer']);
+    expect((await f.client.get('/users/me', { sign: { key, purpose: 'me' } })).json).toMatchObject({ username: 'lostanswer', hotkey: key.ss58 });
+    const log = await f.client.control<{ items: LoggedRequest[] }>('GET', 'requests?limit=2');
+    expect(log.items.map((r) => [r.path, r.status])).toEqual([['/users/register', null], ['/users/me', 200]]);
+  });
+
   it('shifts the clock used for nonces and the Date header', async () => {
     const key = TestKey.random();
     await f.client.register(key, 'alice');

@@ -17,8 +17,9 @@ export function accountHandlers({ profiles, chutes }: AccountServices): SliceHan
   const recent = new Map<string, { at: number; account: AccountLookup }>();
   const keyOf = (baseUrl: string, hotkey: string) => `${baseUrl}\n${hotkey}`;
 
-  async function lookup(hotkey: string, reuse: boolean): Promise<AccountLookup> {
-    const api = await chutes.actingAs({ hotkey });
+  // A bare hotkey is looked up on the active profile's server unless a server is named (the Register wizard's).
+  async function lookup(hotkey: string, reuse: boolean, baseUrl?: string): Promise<AccountLookup> {
+    const api = await chutes.actingAs(baseUrl ? { hotkey, baseUrl } : { hotkey });
     const key = keyOf(api.scope.baseUrl, hotkey);
     const known = recent.get(key);
     if (reuse && known && Date.now() - known.at < LOOKUP_REUSE_MS) return known.account;
@@ -29,8 +30,8 @@ export function accountHandlers({ profiles, chutes }: AccountServices): SliceHan
 
   return {
     lookupAccount: ({ hotkey }) => lookup(hotkey, false),
-    addProfileFromHotkey: async ({ hotkey, hotkeyName }) => {
-      const me = await lookup(hotkey, true);
+    addProfileFromHotkey: async ({ hotkey, hotkeyName, baseUrl }) => {
+      const me = await lookup(hotkey, true, baseUrl);
       return profiles.upsert({
         baseUrl: me.apiUrl,
         username: me.username,

@@ -7,6 +7,7 @@ import type { ProfileStore } from '../profiles';
 import { linkEndpoints, type LinkEndpoints } from './endpoints/link';
 import { bindApiKeys, type ApiKeysApi } from './endpoints/api-keys-bound';
 import { accountEndpoints, type AccountEndpoints } from './endpoints/account';
+import { nameCheck, register } from './endpoints/registration';
 import { getMe, ping } from './endpoints/users';
 import { bindSecrets, type SecretsApi } from './endpoints/secrets-api';
 import { createTransport, type Transport } from './transport';
@@ -41,6 +42,8 @@ export interface AccountApi extends LinkEndpoints {
 export interface ServerApi {
   readonly transport: Transport;
   ping(): ReturnType<typeof ping>;
+  nameCheck(username: string): ReturnType<typeof nameCheck>;
+  register(input: Parameters<typeof register>[1]): ReturnType<typeof register>;
 }
 
 export interface ChutesClient {
@@ -107,7 +110,7 @@ export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
     },
     server(baseUrl) {
       const transport = transportFor(baseUrl);
-      return { transport, ping: () => ping(transport) };
+      return { transport, ping: () => ping(transport), nameCheck: (username) => nameCheck(transport, username), register: (input) => register(transport, input) };
     },
     async forgetSessions(hotkey, baseUrls) {
       for (const url of new Set([...baseUrls].map(normaliseBaseUrl))) await transportFor(url).forgetSession(hotkey);

@@ -19,7 +19,7 @@ export interface KeychainServices {
 }
 
 /** Put a seed read from a file into the keychain under the hotkey's name, and wipe our copy whatever happens. */
-async function storeAndWipe(vault: SeedVault, read: HotkeySeed, name: string): Promise<string> {
+export async function storeAndWipe(vault: SeedVault, read: HotkeySeed, name: string): Promise<string> {
   try {
     await vault.putSeed(read.ss58, read.seed, name);
     return read.ss58;

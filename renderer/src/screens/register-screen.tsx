@@ -1,16 +1,81 @@
-import type { ReactElement } from 'react';
-import { PlannedScreen } from '../components/planned-screen';
+import { useEffect, useRef, type ReactElement } from 'react';
+import type { ScreenProps } from '../app';
+import { ScreenHeader } from '../components/screen-header';
+import { hrefTo, placeFromHash } from '../routes';
+import { DoneStep } from './register/done-step';
+import styles from './register/register.module.css';
+import { ReviewStep } from './register/review-step';
+import { ServerStep } from './register/server-step';
+import { TokenStep } from './register/token-step';
+import { UsernameStep } from './register/username-step';
+import { WalletStep } from './register/wallet-step';
+import { furthestStep, stepIndex, STEPS, useWizard, type StepId } from './register/wizard-store';
 
-export function RegisterScreen(): ReactElement {
+const LEAVE_WARNING = 'You have not confirmed that you stored the fingerprint. It is shown only once and Chutes cannot show it again. Leave anyway?';
+
+/** Server → Username → Wallet & hotkey → Token → Review → Done, one step per address (`#/register/<step>`). */
+export function RegisterScreen({ sub }: ScreenProps): ReactElement {
+  const wizard = useWizard();
+  const asked: StepId = STEPS.find((s) => s.id === sub[0])?.id ?? 'server';
+  const furthest = furthestStep(wizard);
+  // Before registering, any step up to the furthest allowed; afterwards, only Done.
+  const step: StepId = furthest === 'done' ? 'done' : stepIndex(asked) > stepIndex(furthest) || asked === 'done' ? furthest : asked;
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    // Only while the address is still ours: finishing navigates away and resets in the same turn.
+    if (sub[0] !== step && placeFromHash(window.location.hash).route === 'register') window.location.replace(hrefTo('register', step));
+  }, [sub, step]);
+
+  useEffect(() => {
+    heading.current?.focus();
+  }, [step]);
+
+  // A fingerprint not yet confirmed as stored: leaving asks first (the state is kept either way).
+  const unconfirmed = furthest === 'done' && wizard.result !== null;
+  useEffect(() => {
+    if (!unconfirmed) return;
+    const onClick = (event: MouseEvent) => {
+      const link = event.target instanceof Element ? event.target.closest('a[href^="#/"]') : null;
+      if (!link || link.getAttribute('href')?.startsWith('#/register')) return;
+      if (!window.confirm(LEAVE_WARNING)) event.preventDefault();
+    };
+    const onUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    document.addEventListener('click', onClick, true);
+    window.addEventListener('beforeunload', onUnload);
+    return () => {
+      document.removeEventListener('click', onClick, true);
+      window.removeEventListener('beforeunload', onUnload);
+    };
+  }, [unconfirmed]);
+
+  const current = stepIndex(step);
   return (
-    <PlannedScreen
-      title="Register"
-      intro="Create a Chutes account bound to one of your hotkeys, step by step."
-      plans={[
-        'Pick a wallet and hotkey, and check that a username is free as you type',
-        'Get a registration token in your browser and paste it here',
-        'See your account fingerprint once, with a copy button, and keep it safe',
-      ]}
-    />
+    <>
+      <ScreenHeader title="Register">Create a Chutes account bound to one of your hotkeys.</ScreenHeader>
+      <nav aria-label="Registration steps">
+        <ol className={styles.steps}>
+          {STEPS.map((s, i) => (
+            <li key={s.id} className={i === current ? styles.current : i < current ? styles.past : styles.future} aria-current={i === current ? 'step' : undefined}>
+              <span className={styles.stepNumber} aria-hidden="true">
+                {i < current && step !== 'done' ? '✓' : i + 1}
+              </span>
+              {i < current && furthest !== 'done' ? <a href={hrefTo('register', s.id)}>{s.label}</a> : <span>{s.label}</span>}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <section className="card" aria-labelledby="register-step-title">
+        <h2 id="register-step-title" ref={heading} tabIndex={-1} className={styles.stepTitle}>
+          Step {current + 1} of {STEPS.length}: {STEPS[current]?.label}
+        </h2>
+        {step === 'server' ? <ServerStep /> : null}
+        {step === 'username' ? <UsernameStep /> : null}
+        {step === 'wallet' ? <WalletStep /> : null}
+        {step === 'token' ? <TokenStep /> : null}
+        {step === 'review' ? <ReviewStep /> : null}
+        {step === 'done' ? <DoneStep /> : null}
+      </section>
+    </>
   );
 }

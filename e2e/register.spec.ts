@@ -1,0 +1,264 @@
+import { expect, test, type Page } from '@playwright/test';
+import { ChutesTestClient, TestKey } from './sandbox/test-client';
+import { registerInSandbox, startSandbox, type SandboxHandle } from './fixtures/sandbox';
+import { screenshot } from './fixtures/screenshots';
+import { writeWalletTree, type WalletTree } from './fixtures/wallet-tree';
+import { startWebHost, type RunningWebHost } from './fixtures/web-host';
+
+// The Register wizard against the sandbox: the whole way through, and every answer of §2.4 with
+// the way a user recovers from it. Input is never lost on the way back.
+let host: RunningWebHost | undefined;
+let sb: SandboxHandle | undefined;
+// An uncaught error in the page fails the test, even when the screen happens to look right.
+const pageErrors: string[] = [];
+
+test.afterEach(async () => {
+  const errors = pageErrors.splice(0);
+  await host?.stop();
+  await sb?.close();
+  host = undefined;
+  sb = undefined;
+  expect(errors).toEqual([]);
+});
+
+async function start(page: Page): Promise<{ sb: SandboxHandle; host: RunningWebHost; tree: WalletTree }> {
+  sb = await startSandbox({ port: 0 });
+  host = await startWebHost({ env: { CHUTES_API_URL: sb.url } });
+  const tree = await writeWalletTree(host.dirs.wallets);
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(host.launchUrl);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Register' }).click();
+  await expect(page).toHaveURL(/#\/register\/server$/);
+  return { sb, host, tree };
+}
+
+const stepTitle = (page: Page) => page.locator('#register-step-title');
+
+async function serverStep(page: Page): Promise<void> {
+  await page.getByRole('radio', { name: /configured API/ }).check();
+  await page.getByRole('button', { name: 'Check connection and continue' }).click();
+  await expect(page).toHaveURL(/#\/register\/username$/);
+}
+
+async function usernameStep(page: Page, name: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Username', exact: true }).fill(name);
+  await expect(page.locator('#username-status')).toContainText(`“${name}” is available`);
+  await page.getByRole('textbox', { name: 'Username', exact: true }).press('Enter');
+  await expect(page).toHaveURL(/#\/register\/wallet$/);
+}
+
+async function walletStep(page: Page, label = 'alpha/hk1'): Promise<void> {
+  await page.getByRole('radio', { name: label, exact: true }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page).toHaveURL(/#\/register\/token$/);
+}
+
+async function tokenStep(page: Page, token: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Registration token', exact: true }).fill(token);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page).toHaveURL(/#\/register\/review$/);
+  await expect(page.getByLabel('JSON body', { exact: true })).toBeVisible();
+}
+
+async function toReview(page: Page, s: SandboxHandle, name: string): Promise<void> {
+  await serverStep(page);
+  await usernameStep(page, name);
+  await walletStep(page);
+  await tokenStep(page, s.issueToken().token);
+}
+
+test('the whole wizard: server, username, wallet, token from the page, review, fingerprint once, profile active', async ({ page, context }) => {
+  const { sb, tree } = await start(page);
+  await screenshot(page, 'register-1-server');
+  await serverStep(page);
+
+  // Username: the rule while typing, then availability; a name taken in another case is refused.
+  await new ChutesTestClient(sb.url).register(TestKey.random(), 'Taken');
+  const name = page.getByRole('textbox', { name: 'Username', exact: true });
+  await name.fill('ab');
+  await expect(page.locator('#username-status')).toContainText('at least 3 characters');
+  await name.fill('bad name!');
+  await expect(page.locator('#username-status')).toContainText('remove space, “!”');
+  await name.fill('taken');
+  await expect(page.locator('#username-status')).toContainText('“taken” is taken');
+  await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
+  await name.fill('alice');
+  await expect(page.locator('#username-status')).toContainText('“alice” is available');
+  await screenshot(page, 'register-2-username');
+  await name.press('Enter');
+
+  // Wallet: unusable hotkeys are listed with the reason and cannot be chosen.
+  await expect(stepTitle(page)).toHaveText('Step 3 of 6: Wallet & hotkey');
+  await expect(page.getByRole('radio', { name: 'alpha/watch' })).toBeDisabled();
+  await expect(page.getByText('Public key only: this file holds no seed')).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'alpha/locked' })).toBeDisabled();
+  await page.getByRole('radio', { name: 'alpha/hk1', exact: true }).check();
+  await expect(page.getByText('The coldkey needs at least 0.25 TAO of free balance')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Copy the address of coldkey of alpha' })).toBeVisible();
+  await screenshot(page, 'register-3-wallet');
+  await page.setViewportSize({ width: 720, height: 900 });
+  await screenshot(page, 'register-3-wallet-narrow');
+  await page.setViewportSize({ width: 1200, height: 800 });
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Token: the server's page opens in a new tab; the token pasted from it starts the countdown.
+  const [tokenPage] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: 'Open the token page' }).click()]);
+  await tokenPage.getByRole('button', { name: 'Get registration token' }).click();
+  const token = (await tokenPage.locator('.token').textContent())?.trim() ?? '';
+  await tokenPage.close();
+  await page.getByRole('textbox', { name: 'Registration token', exact: true }).fill('not-a-token');
+  await expect(page.locator('#token-status')).toContainText('That is not a token');
+  await page.getByRole('textbox', { name: 'Registration token', exact: true }).fill(token);
+  await expect(page.locator('#token-status')).toContainText(/About [45]:\d\d left/);
+  await screenshot(page, 'register-4-token');
+
+  // Back twice and forward again: nothing typed or chosen is lost.
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByRole('radio', { name: 'alpha/hk1', exact: true })).toBeChecked();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByRole('textbox', { name: 'Username', exact: true })).toHaveValue('alice');
+  await page.goBack();
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/register\/token$/);
+  await expect(page.getByRole('textbox', { name: 'Registration token', exact: true })).toHaveValue(token);
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Review: exactly the bytes sent and the message signed.
+  await expect(page.getByLabel('JSON body', { exact: true })).toHaveText(`{"username":"alice","coldkey":"${tree.coldkey.ss58}"}`);
+  await expect(page.getByLabel('Signing message', { exact: true })).toHaveText(new RegExp(`^${tree.hk1.ss58}:\\d{10}:[0-9a-f]{64}$`));
+  await expect(page.getByText(`POST ${sb.url}/users/register?token=${token}`)).toBeVisible();
+  await screenshot(page, 'register-5-review');
+  await page.setViewportSize({ width: 720, height: 900 });
+  await screenshot(page, 'register-5-review-narrow');
+  await page.setViewportSize({ width: 1200, height: 800 });
+  await page.getByRole('button', { name: 'Register' }).click();
+
+  // Done: the fingerprint once, and no leaving before confirming it is stored.
+  await expect(page).toHaveURL(/#\/register\/done$/);
+  const fingerprint = (await page.getByLabel('Fingerprint', { exact: true }).textContent()) ?? '';
+  expect(fingerprint).toMatch(/^[A-Za-z0-9]{32}$/);
+  const account = sb.users().find((u) => u.username === 'alice');
+  expect(account).toMatchObject({ hotkey: tree.hk1.ss58, coldkey: tree.coldkey.ss58 });
+  await expect(page.getByRole('img', { name: /QR code of the payment address/ })).toBeVisible();
+  await expect(page.getByLabel('Active profile')).toContainText('alice');
+  await expect(page.getByRole('button', { name: 'Finish' })).toBeDisabled();
+  await screenshot(page, 'register-6-done');
+  let asked = '';
+  page.once('dialog', (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  expect(asked).toContain('not confirmed that you stored the fingerprint');
+  await expect(page).toHaveURL(/#\/register\/done$/);
+  await page.setViewportSize({ width: 720, height: 1000 });
+  await screenshot(page, 'register-6-done-narrow');
+  await page.getByLabel('I have stored the fingerprint somewhere safe').check();
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await expect(page).toHaveURL(/#\/account/);
+  // The signed registration reached the sandbox once, with a valid signature (else it would have failed).
+  expect(sb.requests(50).filter((r) => r.path === '/users/register' && r.hotkey === tree.hk1.ss58)).toHaveLength(1);
+});
+
+test('409 username taken after the check: back to the username with everything kept, then success', async ({ page }) => {
+  const { sb } = await start(page);
+  await toReview(page, sb, 'carol');
+  await new ChutesTestClient(sb.url).register(TestKey.random(), 'carol'); // someone else was quicker
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page.getByRole('alert')).toContainText('The username “carol” is already taken');
+  await screenshot(page, 'register-error-username-taken');
+  await page.getByRole('button', { name: 'Change the username' }).click();
+  await expect(page.getByRole('textbox', { name: 'Username', exact: true })).toHaveValue('carol');
+  await usernameStep(page, 'carol2');
+  await expect(page.getByRole('radio', { name: 'alpha/hk1', exact: true })).toBeChecked();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page.getByLabel('Fingerprint', { exact: true })).toBeVisible();
+});
+
+test('409 hotkey already registered: offers to add that account as a profile', async ({ page }) => {
+  const { sb, tree } = await start(page);
+  await registerInSandbox(sb.url, tree.hk1.seed, 'dave');
+  await toReview(page, sb, 'dave2');
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page.getByRole('alert')).toContainText('already belongs to a Chutes account');
+  await screenshot(page, 'register-error-hotkey-registered');
+  await page.getByRole('button', { name: 'Add this account as a profile' }).click();
+  await expect(page.getByText(/Saved as the profile “dave @/)).toBeVisible();
+  await expect(page.getByLabel('Active profile')).toContainText('dave');
+  // The seed is in the keychain now, so the wallet step itself says so before any registration.
+  await page.getByRole('button', { name: 'Pick another hotkey' }).click();
+  await expect(page.getByText(/This hotkey already has a Chutes account on .*: dave/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
+});
+
+test('402 coldkey balance: shows the coldkey to fund, and registering again works once funded', async ({ page }) => {
+  const { sb, tree } = await start(page);
+  sb.setColdkey(tree.coldkey.ss58, 0.1);
+  await toReview(page, sb, 'erin');
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page.getByRole('alert')).toContainText(`The coldkey ${tree.coldkey.ss58} holds less than 0.25 TAO`);
+  await expect(page.getByRole('button', { name: 'Copy the address of coldkey of alpha' })).toBeVisible();
+  await screenshot(page, 'register-error-coldkey-balance');
+  sb.setColdkey(tree.coldkey.ss58, 0.5);
+  await page.getByRole('button', { name: 'Register again' }).click();
+  await expect(page.getByLabel('Fingerprint', { exact: true })).toBeVisible();
+});
+
+test('429 IP limit: says to try tomorrow and keeps the input', async ({ page }) => {
+  const { sb } = await start(page);
+  const client = new ChutesTestClient(sb.url);
+  for (const n of [1, 2, 3]) await client.register(TestKey.random(), `early${n}`);
+  await toReview(page, sb, 'frank');
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page.getByRole('alert')).toContainText('3 registrations per IP address in 24 hours');
+  await expect(page.getByRole('alert')).toContainText('Try again tomorrow');
+  await expect(page.getByRole('button', { name: 'Register again' })).toHaveCount(0);
+  await screenshot(page, 'register-error-ip-limit');
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByRole('textbox', { name: 'Username', exact: true })).toHaveValue('frank');
+});
+
+test('expired token: back to the token step, a new token, then success', async ({ page }) => {
+  const { sb } = await start(page);
+  await toReview(page, sb, 'grace');
+  sb.setFaults({ clock_offset_s: 310 }); // five minutes later on the server: the token is gone, signatures still fine
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page.getByRole('alert')).toContainText('The registration token was not accepted: it has expired');
+  await screenshot(page, 'register-error-token-expired');
+  await page.getByRole('button', { name: 'Get a new token' }).click();
+  await expect(page).toHaveURL(/#\/register\/token$/);
+  await tokenStep(page, sb.issueToken().token);
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page.getByLabel('Fingerprint', { exact: true })).toBeVisible();
+});
+
+test('answer lost after sending: checks by hotkey instead of re-sending, and says what happened', async ({ page }) => {
+  const { sb } = await start(page);
+  await toReview(page, sb, 'heidi');
+  sb.faultOnce({ method: 'POST', path: '/users/register', drop_after: true });
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page).toHaveURL(/#\/register\/done$/);
+  await expect(page.getByText('The account heidi exists on')).toBeVisible();
+  await expect(page.getByText('The fingerprint was in the lost answer')).toBeVisible();
+  await expect(page.getByLabel('Active profile')).toContainText('heidi');
+  await screenshot(page, 'register-error-answer-lost');
+  const calls = sb.requests(50).filter((r) => r.path === '/users/register' || r.path === '/users/me');
+  expect(calls.map((r) => [r.path, r.status])).toEqual([['/users/register', null], ['/users/me', 200]]);
+});
+
+test('clock skew of 10 minutes or more stops at the server step, until the clock is right', async ({ page }) => {
+  const { sb } = await start(page);
+  sb.setFaults({ clock_offset_s: 900 });
+  await page.getByRole('radio', { name: /configured API/ }).check();
+  await page.getByRole('button', { name: 'Check connection and continue' }).click();
+  await expect(page.getByText(/Registration cannot continue: your computer’s clock is 10 minutes or more off/)).toBeVisible();
+  await expect(page).toHaveURL(/#\/register\/server$/);
+  await screenshot(page, 'register-error-clock-skew');
+  sb.setFaults({ clock_offset_s: 0 });
+  await page.getByRole('button', { name: 'Check again' }).click();
+  await expect(page).toHaveURL(/#\/register\/username$/);
+});

@@ -1,0 +1,65 @@
+import { AppFailure, type ErrorDetail, type NetworkFailure } from '../../shared/errors';
+import { MIN_COLDKEY_TAO, TOKEN_LIFETIME_SECONDS } from '../../shared/registration';
+
+/**
+ * What a failed `POST /users/register` means for the person in the wizard (§2.4): the reason
+ * stays the one failure-map.ts gave; the message names their username, hotkey or coldkey, and the
+ * hint says which step to go back to. Every answer keeps the wizard's input (the renderer's job).
+ */
+export interface RegistrationAttempt {
+  host: string;
+  username: string;
+  hotkey: string;
+  hotkeyName: string;
+  coldkey: string;
+}
+
+// Failures where the request surely never reached the server; anything else after sending may have been processed.
+const NEVER_ARRIVED = new Set<NetworkFailure>(['dns', 'refused', 'tls', 'non-json']);
+
+function retold(failure: AppFailure, message: string, hint: string): AppFailure {
+  const { code, detail, reason } = failure.appError;
+  const merged: ErrorDetail = { ...detail, hint };
+  return new AppFailure(code, message, merged, reason);
+}
+
+export function registrationFailure(error: unknown, at: RegistrationAttempt): unknown {
+  if (!(error instanceof AppFailure)) return error;
+  const { reason, code, detail } = error.appError;
+  if (code === 'network' && detail?.network && !NEVER_ARRIVED.has(detail.network)) {
+    return new AppFailure(
+      'network',
+      `The registration was sent to ${at.host}, but no answer came back (${detail.network === 'timeout' ? 'timed out' : 'connection closed'}). The account may or may not have been created.`,
+      { network: detail.network, hint: 'Nothing is sent again blindly: the app first asks Chutes, signed with your hotkey, whether the account exists.' },
+      'answer-lost',
+    );
+  }
+  switch (reason) {
+    case 'ip-limit':
+      return retold(error, `Chutes allows 3 registrations per IP address in 24 hours, and ${at.host} has counted them for your address.`, 'Try again tomorrow (the window restarts with each registration), or from another network. Everything you entered is kept.');
+    case 'token-missing':
+      return retold(error, 'The registration was sent without a registration token.', 'Go back to the token step and paste a fresh token.');
+    case 'token-invalid':
+      return retold(
+        error,
+        `The registration token was not accepted: it has expired (tokens last ${TOKEN_LIFETIME_SECONDS / 60} minutes), was mistyped, or is unknown to ${at.host}.`,
+        'Go back to the token step, get a new token and paste it; then register again.',
+      );
+    case 'hotkey-registered':
+      return retold(error, `The hotkey ${at.hotkeyName} (${at.hotkey}) already belongs to a Chutes account on ${at.host}.`, 'Add that account as a profile instead, or go back and pick another hotkey.');
+    case 'username-invalid':
+      return retold(error, `${at.host} does not accept the username “${at.username}”${detail?.serverDetail ? `: ${detail.serverDetail}` : '.'}`, 'Go back to the username step and change it.');
+    case 'username-taken':
+      return retold(error, `The username “${at.username}” is already taken on ${at.host}.`, 'Go back to the username step and choose another one.');
+    case 'coldkey-balance':
+      return retold(
+        error,
+        `The coldkey ${at.coldkey} holds less than ${MIN_COLDKEY_TAO} TAO of free balance, which Chutes requires to register. Nothing was created.`,
+        `Send at least ${MIN_COLDKEY_TAO} TAO to this coldkey (it stays yours: it is not spent), wait until the transfer is final, then register again.`,
+      );
+    case 'credentials-rejected':
+      return retold(error, `${at.host} did not accept the hotkey's signature${detail?.serverDetail ? ` (${detail.serverDetail})` : ''}.`, 'Check the clock (Settings → Diagnostics) and that the hotkey file is intact, then try again.');
+    default:
+      return error;
+  }
+}

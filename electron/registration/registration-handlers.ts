@@ -1,0 +1,185 @@
+import type { AccountLookup } from '../../shared/account';
+import type { registrationContract } from '../../shared/contract/registration';
+import { AppFailure, failureIs } from '../../shared/errors';
+import type { Profile } from '../../shared/profiles';
+import { registerBaseUrl, usernameProblem, type RegistrationPreview } from '../../shared/registration';
+import { normaliseBaseUrl } from '../../shared/validation';
+import type { AppConfig } from '../app-config';
+import type { ChutesClient } from '../chutes-api';
+import { registrationBody } from '../chutes-api/endpoints/registration';
+import type { SliceHandlers } from '../ipc-router';
+import { describeError, log } from '../log';
+import { storeAndWipe } from '../keychain/keychain-handlers';
+import type { FingerprintStore } from '../keychain/fingerprint-store';
+import type { SeedVault } from '../keychain/seed-vault';
+import type { ProfileStore } from '../profiles';
+import { nonceFrom, sha256Hex } from '../signer/signing-message';
+import { discoverWallets, readHotkeySeed, type DiscoveryCache } from '../wallets';
+import { registrationFailure } from './registration-failures';
+
+export interface RegistrationServices {
+  config: Pick<AppConfig, 'walletsPath'>;
+  vault: SeedVault;
+  profiles: ProfileStore;
+  chutes: ChutesClient;
+  fingerprints: FingerprintStore;
+  discovery: DiscoveryCache;
+  now?: () => number;
+}
+
+/** The wallet entry the wizard chose, resolved again from disk (ids only cross the boundary). */
+interface Chosen {
+  walletId: string;
+  hotkeyId: string;
+  hotkey: string;
+  hotkeyName: string;
+  coldkey: string;
+  seedSource: 'keychain' | 'file';
+}
+
+const hostOf = (baseUrl: string) => new URL(baseUrl).host;
+
+export function registrationHandlers(services: RegistrationServices): SliceHandlers<typeof registrationContract> {
+  const { config, vault, profiles, chutes, fingerprints, discovery } = services;
+  const now = services.now ?? Date.now;
+  // Fingerprints of accounts created in this process, held only until the Done step finishes.
+  const pending = new Map<string, string>();
+  const pendingKey = (baseUrl: string, userId: string) => `${normaliseBaseUrl(baseUrl)}\n${userId}`;
+
+  async function choose(walletId: string, hotkeyId: string): Promise<Chosen> {
+    const back = { hint: 'Go back to the wallet step and pick again (the wallets folder may have changed).' };
+    const scan = await discoverWallets(config.walletsPath, { cache: discovery });
+    const wallet = scan.wallets.find((w) => w.id === walletId);
+    const entry = wallet?.hotkeys.find((h) => h.id === hotkeyId);
+    if (!wallet || !entry?.ss58) throw new AppFailure('not-found', 'That hotkey is no longer in the wallets folder.', back);
+    if (!wallet.coldkey.ss58) {
+      throw new AppFailure('invalid-input', `The wallet ${wallet.name} has no readable coldkeypub.txt, and registration needs the coldkey address.`, back);
+    }
+    const inKeychain = await vault.hasSeed(entry.ss58);
+    const inFile = entry.status === 'ok' && entry.hasSeed;
+    if (!inKeychain && !inFile) throw new AppFailure('invalid-input', `The hotkey ${entry.name} has no usable seed (${entry.message ?? entry.status}).`, back);
+    return { walletId, hotkeyId, hotkey: entry.ss58, hotkeyName: entry.name, coldkey: wallet.coldkey.ss58, seedSource: inKeychain ? 'keychain' : 'file' };
+  }
+
+  function checkUsernameRule(username: string): void {
+    const problem = usernameProblem(username);
+    if (problem) throw new AppFailure('invalid-input', problem, { fields: [{ path: 'username', message: problem }], hint: 'Go back to the username step.' }, 'username-invalid');
+  }
+
+  /** Saved like the CLI's config.ini (seed in the keychain), and made active: the account screens act on it next. */
+  async function saveProfile(baseUrl: string, chosen: Chosen, account: { username: string; userId: string; paymentAddress: string }): Promise<Profile> {
+    const saved = await profiles.upsert({
+      baseUrl: normaliseBaseUrl(baseUrl),
+      username: account.username,
+      userId: account.userId,
+      hotkeyName: chosen.hotkeyName,
+      hotkeySs58: chosen.hotkey,
+      paymentAddress: account.paymentAddress || null,
+      source: { kind: 'registration' },
+    });
+    return profiles.setActive(saved.id);
+  }
+
+  async function lookup(baseUrl: string, hotkey: string): Promise<AccountLookup | null> {
+    try {
+      return await (await chutes.actingAs({ hotkey, baseUrl })).me();
+    } catch (error) {
+      if (failureIs(error, 'hotkey-not-registered')) return null;
+      throw error;
+    }
+  }
+
+  return {
+    checkUsername: async ({ baseUrl, username }) => {
+      const problem = usernameProblem(username);
+      if (problem) return { username, valid: false, available: false, problem };
+      const { valid, available } = await chutes.server(baseUrl).nameCheck(username);
+      const host = hostOf(baseUrl);
+      const why = !valid ? `${host} does not accept this name.` : !available ? `“${username}” is taken on ${host} (names are compared ignoring case).` : null;
+      return { username, valid, available, problem: why };
+    },
+
+    checkHotkeyRegistered: ({ baseUrl, hotkey }) => lookup(baseUrl, hotkey),
+
+    previewRegistration: async ({ baseUrl, username, walletId, hotkeyId, token }): Promise<RegistrationPreview> => {
+      checkUsernameRule(username);
+      const chosen = await choose(walletId, hotkeyId);
+      const body = JSON.stringify(registrationBody(username, chosen.coldkey));
+      const bodySha256 = sha256Hex(body);
+      const exampleNonce = nonceFrom(now());
+      const url = new URL(`${registerBaseUrl(baseUrl)}/users/register`);
+      url.searchParams.set('token', token);
+      return {
+        method: 'POST',
+        url: url.toString(),
+        body,
+        bodySha256,
+        hotkey: chosen.hotkey,
+        hotkeyName: chosen.hotkeyName,
+        coldkey: chosen.coldkey,
+        signingMessage: `${chosen.hotkey}:${exampleNonce}:${bodySha256}`,
+        exampleNonce,
+        seedSource: chosen.seedSource,
+      };
+    },
+
+    register: async ({ baseUrl, username, walletId, hotkeyId, token }) => {
+      checkUsernameRule(username);
+      const chosen = await choose(walletId, hotkeyId);
+      // The profile will sign with the keychain's copy, so the registration signs with it too.
+      if (chosen.seedSource === 'file') await storeAndWipe(vault, await readHotkeySeed(config.walletsPath, walletId, hotkeyId), chosen.hotkeyName);
+      const server = chutes.server(registerBaseUrl(baseUrl));
+      let answer;
+      try {
+        answer = await server.register({ username, coldkey: chosen.coldkey, hotkey: chosen.hotkey, token });
+      } catch (error) {
+        throw registrationFailure(error, { host: server.transport.host, username, hotkey: chosen.hotkey, hotkeyName: chosen.hotkeyName, coldkey: chosen.coldkey });
+      }
+      const account = { username: answer.username, userId: answer.user_id, paymentAddress: answer.payment_address };
+      pending.set(pendingKey(baseUrl, answer.user_id), answer.fingerprint);
+      // The account exists now and its fingerprint is in this answer only: a profile that cannot be
+      // saved must not swallow it, so that failure travels beside the result instead.
+      let profile: Profile | null = null;
+      let profileProblem: string | null = null;
+      try {
+        profile = await saveProfile(baseUrl, chosen, account);
+      } catch (error) {
+        profileProblem = error instanceof AppFailure ? error.message : 'The profile could not be saved.';
+        log.warn(`registration: profile not saved: ${describeError(error)}`);
+      }
+      return {
+        profileProblem,
+        baseUrl: normaliseBaseUrl(baseUrl),
+        ...account,
+        hotkey: answer.hotkey,
+        coldkey: answer.coldkey,
+        createdAt: answer.created_at ?? '',
+        fingerprint: answer.fingerprint,
+        profile,
+      };
+    },
+
+    recheckRegistration: async ({ baseUrl, walletId, hotkeyId }) => {
+      const chosen = await choose(walletId, hotkeyId);
+      const account = await lookup(baseUrl, chosen.hotkey);
+      if (!account) return { created: false, checkedAt: new Date(now()).toISOString() };
+      const profile = await saveProfile(baseUrl, chosen, account);
+      return { created: true, account, profile };
+    },
+
+    finishRegistration: async ({ baseUrl, userId, keepFingerprint }) => {
+      const key = pendingKey(baseUrl, userId);
+      const fingerprint = pending.get(key);
+      if (keepFingerprint) {
+        if (fingerprint === undefined) {
+          throw new AppFailure('not-found', 'The app no longer holds this fingerprint (it was restarted or already finished), so it cannot be put in the keychain.', {
+            hint: 'Keep the copy you stored; you can add it to the keychain later from the Account screen.',
+          });
+        }
+        await fingerprints.save({ userId, baseUrl }, fingerprint);
+      }
+      pending.delete(key);
+      return { fingerprintStored: keepFingerprint };
+    },
+  };
+}

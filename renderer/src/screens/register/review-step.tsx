@@ -1,0 +1,105 @@
+import { useEffect, type ReactElement } from 'react';
+import { failureIs } from '../../../../shared/errors';
+import { useChannel, useMutationChannel } from '../../api/hooks';
+import { ErrorNotice } from '../../components/error-notice';
+import { navigate } from '../../routes';
+import { RegisterFailure } from './register-failure';
+import styles from './register.module.css';
+import { updateWizard, useWizard } from './wizard-store';
+
+/** Step 5: exactly what will be sent and signed, then the one registration request. */
+export function ReviewStep(): ReactElement {
+  const wizard = useWizard();
+  const { chosen } = wizard;
+  const input = { baseUrl: wizard.baseUrl ?? '', username: wizard.username, walletId: chosen?.walletId ?? '', hotkeyId: chosen?.hotkeyId ?? '', token: wizard.token.trim() };
+  const preview = useChannel('previewRegistration', input, { staleTime: 0 });
+  const register = useMutationChannel('register', ['listProfiles', 'listWallets']);
+  const recheck = useMutationChannel('recheckRegistration', ['listProfiles']);
+  const p = preview.data;
+
+  // A lost answer is checked at once (signed GET /users/me); nothing is re-sent before that.
+  const lost = failureIs(register.error, 'answer-lost');
+  const { mutate: runRecheck } = recheck;
+  useEffect(() => {
+    if (lost && chosen) runRecheck({ baseUrl: input.baseUrl, walletId: chosen.walletId, hotkeyId: chosen.hotkeyId });
+  }, [lost, chosen, input.baseUrl, runRecheck]);
+  useEffect(() => {
+    if (recheck.data?.created) {
+      updateWizard({ recovered: recheck.data });
+      navigate('register', 'done');
+    }
+  }, [recheck.data]);
+
+  const send = () => {
+    recheck.reset();
+    register.mutate(input, {
+      onSuccess: (result) => {
+        updateWizard({ result });
+        navigate('register', 'done');
+      },
+    });
+  };
+
+  return (
+    <div className={styles.form}>
+      {preview.isPending ? <p className="muted" role="status">Preparing the request…</p> : null}
+      {preview.error ? <ErrorNotice error={preview.error} /> : null}
+      {p ? (
+        <>
+          <p className={styles.help}>Nothing has been sent yet. This is the whole request; the hotkey signs the message below.</p>
+          <dl className="facts">
+            <dt>Request</dt>
+            <dd>
+              <code>
+                {p.method} {p.url}
+              </code>
+            </dd>
+            <dt>Username</dt>
+            <dd>{wizard.username}</dd>
+            <dt>Signed by hotkey</dt>
+            <dd>
+              {p.hotkeyName} <code className="ss58">{p.hotkey}</code>
+              {p.seedSource === 'file' ? <span className={`muted small ${styles.note}`}>The seed is read from its file and kept in the OS keychain from now on.</span> : null}
+            </dd>
+            <dt>Coldkey</dt>
+            <dd>
+              <code className="ss58">{p.coldkey}</code>
+            </dd>
+          </dl>
+          <div>
+            <strong>JSON body, byte for byte</strong>
+            <pre className={styles.pre} aria-label="JSON body">{p.body}</pre>
+          </div>
+          <div>
+            <strong>SHA-256 of the body</strong>
+            <pre className={styles.pre} aria-label="Body hash">{p.bodySha256}</pre>
+          </div>
+          <div>
+            <strong>Signing message</strong> <span className="muted small">hotkey : nonce : body hash — the nonce is the time of sending, in seconds</span>
+            <pre className={styles.pre} aria-label="Signing message">{p.signingMessage}</pre>
+          </div>
+          <p className={styles.help}>
+            Headers: <code>X-Chutes-Hotkey</code> (the hotkey), <code>X-Chutes-Nonce</code>, <code>X-Chutes-Signature</code> (sr25519 signature of the
+            message, hex). No fingerprint, seed or other secret leaves this computer.
+          </p>
+        </>
+      ) : null}
+      <div aria-live="polite">
+        {register.error && !lost ? <RegisterFailure error={register.error} onRetry={send} /> : null}
+        {lost ? (
+          <RegisterFailure error={register.error} onRetry={send} recheck={{ pending: recheck.isPending, error: recheck.error, notCreatedAt: recheck.data && !recheck.data.created ? recheck.data.checkedAt : null }} />
+        ) : null}
+      </div>
+      <div className={styles.nav}>
+        <button type="button" onClick={() => navigate('register', 'token')} disabled={register.isPending}>
+          Back
+        </button>
+        {!register.error ? (
+          <button type="button" className="primary" onClick={send} disabled={!p || register.isPending}>
+            {register.isPending ? 'Registering…' : 'Register'}
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
+import { TOKEN_LIFETIME_SECONDS, TOKEN_RE, tokenPageUrl } from '../../../../shared/registration';
+import { CopyButton } from '../../components/copy-button';
+import { Notice } from '../../components/notice';
+import { navigate } from '../../routes';
+import styles from './register.module.css';
+import { updateWizard, useWizard } from './wizard-store';
+
+function useNow(active: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [active]);
+  return now;
+}
+
+const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+
+/** Step 4: a short-lived token from the server's page (a captcha in production), pasted here. */
+export function TokenStep(): ReactElement {
+  const wizard = useWizard();
+  const baseUrl = wizard.baseUrl ?? '';
+  const page = tokenPageUrl(baseUrl);
+  const typed = wizard.token;
+  const wellFormed = TOKEN_RE.test(typed.trim());
+  const now = useNow(wizard.tokenPastedAt !== null);
+  const left = wizard.tokenPastedAt === null ? null : Math.max(0, TOKEN_LIFETIME_SECONDS - Math.floor((now - wizard.tokenPastedAt) / 1000));
+
+  const onChange = (value: string) => {
+    const trimmed = value.trim();
+    const changed = trimmed !== wizard.token.trim();
+    updateWizard({ token: value, tokenPastedAt: TOKEN_RE.test(trimmed) ? (changed || wizard.tokenPastedAt === null ? Date.now() : wizard.tokenPastedAt) : null });
+  };
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (wellFormed) navigate('register', 'review');
+  };
+
+  return (
+    <form className={styles.form} onSubmit={onSubmit} aria-label="Paste the registration token" noValidate>
+      <p className={styles.help}>
+        Chutes asks a person to fetch a registration token in a browser
+        {page.startsWith('https://rtok.chutes.ai/') ? ' (with a captcha)' : ''}. It is valid for {TOKEN_LIFETIME_SECONDS / 60} minutes, so get it
+        just before you register.
+      </p>
+      <div className="actions">
+        <a className={styles.linkButton} href={page} target="_blank" rel="noopener noreferrer">
+          Open the token page
+        </a>
+        <code className="small">{page}</code>
+        <CopyButton text={page} label="Copy the token page address" />
+      </div>
+      <label className={styles.field}>
+        Registration token
+        <input
+          type="text"
+          value={typed}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="123e4567-e89b-42d3-a456-426614174000"
+          aria-invalid={typed.trim() !== '' && !wellFormed ? true : undefined}
+          aria-describedby="token-status"
+          onChange={(e) => onChange(e.target.value)}
+        />
+      </label>
+      <p id="token-status" className={styles.status} aria-live="polite">
+        {typed.trim() === '' ? <span className="muted">Paste the token the page shows (a UUID).</span> : null}
+        {typed.trim() !== '' && !wellFormed ? <span className={styles.bad}>That is not a token: it looks like 123e4567-e89b-42d3-a456-426614174000.</span> : null}
+        {wellFormed && left !== null && left > 0 ? (
+          <span>
+            Looks right. About <strong className={styles.countdown}>{clock(left)}</strong> left, counted from when you pasted it (the token may be older).
+          </span>
+        ) : null}
+      </p>
+      {wellFormed && left === 0 ? (
+        <Notice tone="warn">
+          <p>This token is probably expired (5 minutes since you pasted it). Get a new one from the page and paste it.</p>
+        </Notice>
+      ) : null}
+      <div className={styles.nav}>
+        <button type="button" onClick={() => navigate('register', 'wallet')}>
+          Back
+        </button>
+        <button type="submit" className="primary" disabled={!wellFormed}>
+          Next
+        </button>
+      </div>
+    </form>
+  );
+}

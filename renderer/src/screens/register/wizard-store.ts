@@ -1,0 +1,93 @@
+import { useSyncExternalStore } from 'react';
+import type { ConnectionReport } from '../../../../shared/diagnostics';
+import type { RecheckResult, RegistrationResult } from '../../../../shared/registration';
+
+export type StepId = 'server' | 'username' | 'wallet' | 'token' | 'review' | 'done';
+
+export const STEPS: readonly { id: StepId; label: string }[] = [
+  { id: 'server', label: 'Server' },
+  { id: 'username', label: 'Username' },
+  { id: 'wallet', label: 'Wallet & hotkey' },
+  { id: 'token', label: 'Registration token' },
+  { id: 'review', label: 'Review' },
+  { id: 'done', label: 'Done' },
+];
+
+export interface ChosenHotkey {
+  walletId: string;
+  hotkeyId: string;
+  walletName: string;
+  hotkeyName: string;
+  hotkey: string;
+  coldkey: string;
+  seedSource: 'keychain' | 'file';
+}
+
+export interface WizardState {
+  serverChoice: 'production' | 'configured' | 'custom';
+  customUrl: string;
+  /** The server the connection check passed for; later steps act on it. */
+  baseUrl: string | null;
+  connection: ConnectionReport | null;
+  username: string;
+  /** The username the server last said is free (on `baseUrl`). */
+  usernameFree: string | null;
+  chosen: ChosenHotkey | null;
+  token: string;
+  /** When a well-formed token was pasted (ms), for the 5-minute hint. */
+  tokenPastedAt: number | null;
+  result: RegistrationResult | null;
+  recovered: Extract<RecheckResult, { created: true }> | null;
+}
+
+const initial: WizardState = {
+  serverChoice: 'production',
+  customUrl: '',
+  baseUrl: null,
+  connection: null,
+  username: '',
+  usernameFree: null,
+  chosen: null,
+  token: '',
+  tokenPastedAt: null,
+  result: null,
+  recovered: null,
+};
+
+// Module state, not component state: what was typed survives leaving the screen and coming back,
+// and a fingerprint shown once is still there if the user wanders off before storing it.
+let state: WizardState = initial;
+const listeners = new Set<() => void>();
+
+export function updateWizard(patch: Partial<WizardState>): void {
+  state = { ...state, ...patch };
+  for (const listener of listeners) listener();
+}
+
+export function resetWizard(): void {
+  updateWizard(initial);
+}
+
+export function useWizard(): WizardState {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => state,
+  );
+}
+
+/** The furthest step the answers so far allow; later steps in the address fall back to it. */
+export function furthestStep(s: WizardState): StepId {
+  if (s.result || s.recovered) return 'done';
+  if (!s.baseUrl) return 'server';
+  if (s.usernameFree === null || s.usernameFree !== s.username) return 'username';
+  if (!s.chosen) return 'wallet';
+  if (s.tokenPastedAt === null) return 'token';
+  return 'review';
+}
+
+export function stepIndex(id: StepId): number {
+  return STEPS.findIndex((s) => s.id === id);
+}
