@@ -6,10 +6,10 @@ const SEED_BYTES = 32;
 
 interface SignerLibs {
   sr: typeof Sr25519;
-  encodeAddress: typeof EncodeAddress;
 }
 
 let loading: Promise<SignerLibs> | undefined;
+let encoding: Promise<typeof EncodeAddress> | undefined;
 
 /**
  * The app's one loader for the sr25519 code, imported on first use, never at start-up.
@@ -20,10 +20,7 @@ let loading: Promise<SignerLibs> | undefined;
  * Here every secret buffer is ours and zeroed after use; scure wipes its own intermediates.
  */
 export function loadSigner(): Promise<SignerLibs> {
-  loading ??= Promise.all([import('@scure/sr25519'), import('@polkadot/util-crypto')]).then(([sr, util]) => ({
-    sr,
-    encodeAddress: util.encodeAddress,
-  }));
+  loading ??= import('@scure/sr25519').then((sr) => ({ sr }));
   // A failed load (should not happen) must not poison later attempts.
   loading.catch(() => (loading = undefined));
   return loading;
@@ -57,7 +54,11 @@ export async function loadPublicKeyDeriver(): Promise<DerivePublicKey> {
 
 /** SS58 address (prefix 42, Bittensor's) of the hotkey whose mini-secret is `seed`. */
 export async function ss58FromSeed(seed: Uint8Array): Promise<string> {
-  const { sr, encodeAddress } = await loadSigner();
+  const { sr } = await loadSigner();
+  // Only address encoding needs @polkadot/util-crypto (a heavier load); signing never waits for it.
+  encoding ??= import('@polkadot/util-crypto').then((util) => util.encodeAddress);
+  encoding.catch(() => (encoding = undefined));
+  const encodeAddress = await encoding;
   return withSecretOf(sr, seed, (secret) => encodeAddress(sr.getPublicKey(secret), SS58_FORMAT));
 }
 

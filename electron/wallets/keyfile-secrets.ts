@@ -40,21 +40,42 @@ function valueRange(bytes: Uint8Array, keyAt: number, keyLength: number): [numbe
   return null;
 }
 
+const KEYS = SECRET_FIELDS.map((field) => ({ field, needle: Buffer.from(`"${field}"`, 'latin1') }));
+
+const PREFIXES = [Buffer.from('"secret', 'latin1'), Buffer.from('"privateKey"', 'latin1')];
+
+/** Which secret key's quoted name starts at `at`, if any. */
+function keyAt(bytes: Uint8Array, at: number): (typeof KEYS)[number] | undefined {
+  for (const key of KEYS) {
+    const { needle } = key;
+    if (bytes[at + 1] !== needle[1]) continue;
+    let i = 2;
+    while (i < needle.length && bytes[at + i] === needle[i]) i++;
+    if (i === needle.length) return key;
+  }
+  return undefined;
+}
+/**
+ * One scratch buffer, reused: its own memory (not Node's shared pool), zeroed after every use, and
+ * no allocation per file (a wallet scan parses thousands). Safe to share: the work is synchronous.
+ */
+let scratch = Buffer.allocUnsafeSlow(0);
+
 export function redactKeyfileSecrets(bytes: Uint8Array): RedactedKeyfile {
-  // Our own ArrayBuffer (not Node's shared pool), so zeroing it leaves nothing behind.
-  const copy = new Uint8Array(bytes.length);
+  if (scratch.length < bytes.length) scratch = Buffer.allocUnsafeSlow(Math.max(bytes.length, 64 * 1024));
+  const copy = scratch.subarray(0, bytes.length);
   copy.set(bytes);
-  const buf = Buffer.from(copy.buffer, copy.byteOffset, copy.byteLength);
   let seed: Uint8Array | null = null;
   let seedMask: string | null = null;
   try {
-    for (const field of SECRET_FIELDS) {
-      const key = Buffer.from(`"${field}"`, 'latin1');
-      for (let at = buf.indexOf(key); at !== -1; at = buf.indexOf(key, at + key.length)) {
-        const range = valueRange(copy, at, key.length);
-        if (!range) continue;
+    // Native searches for the two ways a secret key's name starts; the few hits are checked in JS.
+    for (const prefix of PREFIXES) {
+      for (let at = copy.indexOf(prefix); at !== -1; at = copy.indexOf(prefix, at + 1)) {
+        const key = keyAt(copy, at);
+        const range = key && valueRange(copy, at, key.needle.length);
+        if (!key || !range) continue;
         const [start, end] = range;
-        if (field === 'secretSeed') {
+        if (key.field === 'secretSeed') {
           // JSON.parse keeps the last of duplicate keys, and so do we.
           seed?.fill(0);
           seed = parseHex32Bytes(copy, start, end);
@@ -63,7 +84,7 @@ export function redactKeyfileSecrets(bytes: Uint8Array): RedactedKeyfile {
         copy.fill(STAR, start, end);
       }
     }
-    return { text: buf.toString('utf8'), seedMask, seed };
+    return { text: copy.toString('utf8'), seedMask, seed };
   } finally {
     copy.fill(0);
   }
