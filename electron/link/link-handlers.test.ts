@@ -91,6 +91,15 @@ describe('link', () => {
     expect(Buffer.from(vault.seeds.get(validator.ss58) ?? []).equals(Buffer.from(validator.seed))).toBe(true);
   });
 
+  it('keeps nothing when the link is refused, even with the box ticked', async () => {
+    const { handlers, vault, validator, file, accountKey } = await setup();
+    await expect(handlers.link({ kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: true }, ipc)).rejects.toMatchObject({
+      appError: { reason: 'not-allow-listed' },
+    });
+    expect(await vault.hasSeed(validator.ss58)).toBe(false);
+    expect(await vault.listSeeds()).toEqual([accountKey.ss58]);
+  });
+
   it('zeroes the seed bytes it read, after success and after a refusal', async () => {
     const validator = await makeKey();
     const reads: Uint8Array[] = [];

@@ -7,7 +7,7 @@ import { notOfferedFailure } from '../chutes-api/endpoints/link';
 import type { SliceHandlers } from '../ipc-router';
 import type { SeedVault } from '../keychain/seed-vault';
 import type { DiscoveryCache } from '../wallets';
-import { identifyLinkKey, signLink, type LinkSeedDeps } from './link-seed';
+import { identifyLinkKey, withLinkSignature, type LinkSeedDeps } from './link-seed';
 
 export interface LinkServices {
   config: Pick<AppConfig, 'walletsPath'>;
@@ -107,23 +107,24 @@ export function linkHandlers(services: LinkServices): SliceHandlers<typeof linkC
       const username = usernameOf(api);
       // Known to be gone: say so before any seed is read.
       if (capabilities.get(api.scope.baseUrl)?.offered === false) throw notOfferedFailure(api.transport.host);
-      const signed = await signLink(seedDeps, source, username, keepInKeychain);
-      try {
-        const self = await api.link({ kind, linkedHotkey: signed.ss58, signature: signed.signature });
-        remember(api.scope.baseUrl, true, 'A link request succeeded on this server.');
-        return {
-          kind,
-          linkedHotkey: signed.ss58,
-          username: self.username,
-          roles: decodeRoles(self.permissions_bitmask),
-          permissions: self.permissions ?? [],
-          keptInKeychain: signed.keptInKeychain,
-        };
-      } catch (error) {
-        if (failureIs(error, 'linking-not-offered')) remember(api.scope.baseUrl, false, 'A link request reached the user lookup: there is no link route.');
-        if (error instanceof AppFailure && failureIs(error, 'link-signature-invalid')) throw await explainRefusal(api, kind, signed.ss58, username, error);
-        throw error;
-      }
+      return withLinkSignature(seedDeps, source, username, keepInKeychain, async (signed) => {
+        try {
+          const self = await api.link({ kind, linkedHotkey: signed.ss58, signature: signed.signature });
+          remember(api.scope.baseUrl, true, 'A link request succeeded on this server.');
+          return {
+            kind,
+            linkedHotkey: signed.ss58,
+            username: self.username,
+            roles: decodeRoles(self.permissions_bitmask),
+            permissions: self.permissions ?? [],
+            keptInKeychain: keepInKeychain,
+          };
+        } catch (error) {
+          if (failureIs(error, 'linking-not-offered')) remember(api.scope.baseUrl, false, 'A link request reached the user lookup: there is no link route.');
+          if (error instanceof AppFailure && failureIs(error, 'link-signature-invalid')) throw await explainRefusal(api, kind, signed.ss58, username, error);
+          throw error;
+        }
+      });
     },
   };
 }

@@ -8,7 +8,8 @@ import { discoverWallets, readHotkeyFile, readHotkeySeed, type DiscoveryCache, t
 
 /**
  * The validator or owner hotkey's seed, in main only, for the one link signature: read from its
- * wallet file, used, zeroed. It goes into the keychain only when the user asked for that.
+ * wallet file, held for the one link request, zeroed. It goes into the keychain only when the user
+ * asked for that and the link succeeded.
  */
 export interface LinkSeedDeps {
   walletsPath: string;
@@ -64,16 +65,26 @@ export async function identifyLinkKey(deps: LinkSeedDeps, source: LinkHotkeySour
 
 export interface LinkSignature extends LinkKey {
   signature: string;
-  keptInKeychain: boolean;
 }
 
-/** Sign `<ss58>:<username>` with the source's seed; keep it in the keychain only if asked; always zero it. */
-export async function signLink(deps: LinkSeedDeps, source: LinkHotkeySource, username: string, keepInKeychain: boolean): Promise<LinkSignature> {
+/**
+ * Sign `<ss58>:<username>` with the source's seed and run `send` with the signature. Only when the
+ * user asked and `send` succeeded does the seed go into the keychain (a refused link keeps
+ * nothing); the bytes read are zeroed whatever happens.
+ */
+export async function withLinkSignature<T>(
+  deps: LinkSeedDeps,
+  source: LinkHotkeySource,
+  username: string,
+  keepInKeychain: boolean,
+  send: (signed: LinkSignature) => Promise<T>,
+): Promise<T> {
   const { read, label } = await readSeed(deps, source);
   try {
     const signature = await signMessage(read.seed, linkMessage(read.ss58, username));
+    const result = await send({ ss58: read.ss58, label, signature });
     if (keepInKeychain) await deps.vault.putSeed(read.ss58, read.seed, label);
-    return { ss58: read.ss58, label, signature, keptInKeychain: keepInKeychain };
+    return result;
   } finally {
     read.seed.fill(0);
   }

@@ -132,7 +132,7 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
         <label className="choice">
           <input type="checkbox" checked={keep} onChange={(e) => changed(setKeep)(e.target.checked)} />
           Also keep this hotkey in the keychain
-          <span className="explain">Off: its seed is read for this one signature, then wiped, and stored nowhere.</span>
+          <span className="explain">Off: its seed is read for this one signature, then wiped, and stored nowhere. On: stored once the link succeeds.</span>
         </label>
       </fieldset>
 
