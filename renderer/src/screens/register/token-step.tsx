@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { TOKEN_LIFETIME_SECONDS, TOKEN_RE, tokenPageUrl } from '../../../../shared/registration';
+import { useChannel } from '../../api/hooks';
 import { CopyButton } from '../../components/copy-button';
 import { Notice } from '../../components/notice';
 import { navigate } from '../../routes';
@@ -23,6 +24,9 @@ export function TokenStep(): ReactElement {
   const wizard = useWizard();
   const baseUrl = wizard.baseUrl ?? '';
   const page = tokenPageUrl(baseUrl);
+  const info = useChannel('getAppInfo', {});
+  // The desktop window hands only chutes.ai pages to the browser (electron/security/policy.ts).
+  const copyOnly = info.data?.host === 'electron' && !page.startsWith('https://rtok.chutes.ai/');
   const typed = wizard.token;
   const wellFormed = TOKEN_RE.test(typed.trim());
   const now = useNow(wizard.tokenPastedAt !== null);
@@ -52,6 +56,7 @@ export function TokenStep(): ReactElement {
         <code className="small">{page}</code>
         <CopyButton text={page} label="Copy the token page address" />
       </div>
+      {copyOnly ? <p className={styles.help}>The desktop app opens only chutes.ai pages in your browser: copy this address into a browser yourself.</p> : null}
       <label className={styles.field}>
         Registration token
         <input

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { HotkeyEntry, WalletEntry } from '../../../../shared/wallets';
+import { hotkeyUsability } from './hotkey-usability';
+import { furthestStep, type WizardState } from './wizard-store';
+
+const hotkey = (over: Partial<HotkeyEntry> = {}): HotkeyEntry => ({
+  id: 'hk',
+  name: 'hk',
+  fileName: 'hk',
+  status: 'ok',
+  ss58: '5HOTKEY',
+  hasSeed: true,
+  permissions: { status: 'private', mode: 0o600 },
+  ...over,
+});
+const wallet = (over: Partial<WalletEntry> = {}): WalletEntry => ({
+  id: 'w',
+  name: 'w',
+  status: 'ok',
+  coldkey: { status: 'ok', ss58: '5COLD', hasPrivateColdkey: false },
+  hotkeysFolder: 'ok',
+  hotkeys: [],
+  ...over,
+});
+
+describe('hotkeyUsability', () => {
+  it('takes a seed from the keychain first, else from the file', () => {
+    expect(hotkeyUsability(wallet(), hotkey(), new Set(['5HOTKEY']))).toEqual({ usable: true, seedSource: 'keychain' });
+    expect(hotkeyUsability(wallet(), hotkey(), new Set())).toEqual({ usable: true, seedSource: 'file' });
+    // A public-only file is usable when the keychain holds its seed.
+    expect(hotkeyUsability(wallet(), hotkey({ status: 'public-only', hasSeed: false }), new Set(['5HOTKEY']))).toMatchObject({ usable: true });
+  });
+
+  it('says why a hotkey cannot register', () => {
+    const why = (w: WalletEntry, h: HotkeyEntry) => {
+      const u = hotkeyUsability(w, h, null);
+      return u.usable ? null : u.why;
+    };
+    expect(why(wallet(), hotkey({ status: 'public-only', hasSeed: false }))).toContain('Public key only');
+    expect(why(wallet(), hotkey({ status: 'encrypted', hasSeed: false }))).toContain('Encrypted');
+    expect(why(wallet({ coldkey: { status: 'missing', ss58: null, hasPrivateColdkey: false } }), hotkey())).toContain('coldkeypub.txt');
+    expect(why(wallet(), hotkey({ status: 'malformed', ss58: null, hasSeed: false, message: 'Not a JSON key file.' }))).toBe('Not a JSON key file.');
+  });
+});
+
+describe('furthestStep', () => {
+  const base: WizardState = {
+    serverChoice: 'production',
+    customUrl: '',
+    baseUrl: null,
+    connection: null,
+    username: '',
+    usernameFree: null,
+    chosen: null,
+    token: '',
+    tokenPastedAt: null,
+    result: null,
+    recovered: null,
+  };
+  it('allows a step only when the ones before it are answered', () => {
+    expect(furthestStep(base)).toBe('server');
+    const served = { ...base, baseUrl: 'http://x' };
+    expect(furthestStep({ ...served, username: 'alice' })).toBe('username');
+    // A name edited after the server said it was free must be checked again.
+    expect(furthestStep({ ...served, username: 'alice2', usernameFree: 'alice' })).toBe('username');
+    const named = { ...served, username: 'alice', usernameFree: 'alice' };
+    expect(furthestStep(named)).toBe('wallet');
+    const chosen = { ...named, chosen: { walletId: 'w', hotkeyId: 'h', walletName: 'w', hotkeyName: 'h', hotkey: '5H', coldkey: '5C', seedSource: 'file' as const } };
+    expect(furthestStep(chosen)).toBe('token');
+    expect(furthestStep({ ...chosen, token: 'x', tokenPastedAt: 1 })).toBe('review');
+  });
+});
