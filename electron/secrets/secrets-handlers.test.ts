@@ -149,5 +149,10 @@ describe('secrets handlers against the sandbox', () => {
     expect(preview.rows.map((r) => `${r.key}:${r.valueLength}`)).toEqual(['X:1', 'Y:3', 'Z:1']);
     expect(preview.unreadLines).toEqual([]);
     await expect(h.previewSecretImport({ chuteId: chute_id, source: { kind: 'text', text: '# only a comment\n' } }, ctx)).rejects.toMatchObject({ appError: { reason: 'env-empty' } });
+    // A typed path follows the app's full-path and regular-file rules.
+    await expect(h.previewSecretImport({ chuteId: chute_id, source: { kind: 'path', path: 'relative/.env' } }, ctx)).rejects.toMatchObject({ appError: { code: 'invalid-input' } });
+    await expect(h.previewSecretImport({ chuteId: chute_id, source: { kind: 'path', path: world.dir } }, ctx)).rejects.toMatchObject({
+      appError: { code: 'invalid-input', message: expect.stringContaining('a folder, not a regular file') as unknown },
+    });
   });
 });
