@@ -71,7 +71,7 @@ test('empty states, create with every banned-key branch and the subnet rule, rep
   const web = w.sb.addChute(w.userId, 'web-app');
   w.sb.addChute(w.userId, 'my-affine-miner');
   const old = w.sb.addChute(w.userId, 'old-chute');
-  await page.reload();
+  await page.getByRole('button', { name: 'Check again' }).click();
   await expect(page.getByText('No secrets yet.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Add a secret' }).click();
