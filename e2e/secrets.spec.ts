@@ -71,7 +71,7 @@ test('empty states, create with every banned-key branch and the subnet rule, rep
   const web = w.sb.addChute(w.userId, 'web-app');
   w.sb.addChute(w.userId, 'my-affine-miner');
   const old = w.sb.addChute(w.userId, 'old-chute');
-  await page.reload();
+  await page.getByRole('button', { name: 'Check again' }).click();
   await expect(page.getByText('No secrets yet.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Add a secret' }).click();
@@ -118,6 +118,9 @@ test('empty states, create with every banned-key branch and the subnet rule, rep
   await expect(form.locator('pre.command')).toHaveText(`chutes secrets create --purpose ${web.chute_id} --key HF_TOKEN --value '<value>'`);
   await save.click();
   await expect(page.getByRole('status').filter({ hasText: 'Created HF_TOKEN on web-app' })).toBeVisible();
+  // The form is cleared: the value is in no element, attribute or input of the page.
+  expect(await page.content()).not.toContain(CANARY);
+  expect(await page.evaluate(() => [...document.querySelectorAll('input, textarea')].map((el) => (el as HTMLInputElement).value).join('\n'))).not.toContain('CANARY');
   const posted = w.sb.requests(200).filter((r) => r.method === 'POST' && r.path === '/secrets/');
   expect(posted.map((r) => r.status)).toEqual([200]);
 

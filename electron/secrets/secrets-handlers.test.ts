@@ -79,6 +79,13 @@ describe('secrets handlers against the sandbox', () => {
     await expect(h.createSecret({ chuteId: web.chute_id, key: 'HF_TOKEN', value: 'v2', replace: false }, ctx)).rejects.toMatchObject({ appError: { reason: 'secret-exists' } });
     const replaced = await h.createSecret({ chuteId: web.chute_id, key: 'HF_TOKEN', value: 'v2', replace: true }, ctx);
     expect(replaced).toMatchObject({ replaced: true, secret: { secretId: created.secret.secretId } });
+
+    // Deleted, then the create fails: the message says the old value is gone.
+    fixture.sb.setFaults({ fail_nth: { method: 'POST', path: '/secrets/', n: 1 }, fail_status: 503 });
+    await expect(h.createSecret({ chuteId: web.chute_id, key: 'HF_TOKEN', value: 'v3', replace: true }, ctx)).rejects.toMatchObject({
+      appError: { code: 'server', message: expect.stringMatching(/^The old HF_TOKEN was deleted, but the new one was not created\. Chutes at .* \(HTTP 503\)/) as unknown },
+    });
+    expect(Object.values(fixture.sb.state().secrets)).toEqual([]);
   });
 
   it('previews a .env file, imports with a failure midway, and re-running sends nothing twice', async () => {
@@ -142,5 +149,10 @@ describe('secrets handlers against the sandbox', () => {
     expect(preview.rows.map((r) => `${r.key}:${r.valueLength}`)).toEqual(['X:1', 'Y:3', 'Z:1']);
     expect(preview.unreadLines).toEqual([]);
     await expect(h.previewSecretImport({ chuteId: chute_id, source: { kind: 'text', text: '# only a comment\n' } }, ctx)).rejects.toMatchObject({ appError: { reason: 'env-empty' } });
+    // A typed path follows the app's full-path and regular-file rules.
+    await expect(h.previewSecretImport({ chuteId: chute_id, source: { kind: 'path', path: 'relative/.env' } }, ctx)).rejects.toMatchObject({ appError: { code: 'invalid-input' } });
+    await expect(h.previewSecretImport({ chuteId: chute_id, source: { kind: 'path', path: world.dir } }, ctx)).rejects.toMatchObject({
+      appError: { code: 'invalid-input', message: expect.stringContaining('a folder, not a regular file') as unknown },
+    });
   });
 });

@@ -74,8 +74,15 @@ export function secretsHandlers({ chutes, home }: SecretsServices, pending: Pend
       const existing = (known ?? (await allSecrets(api))).find((s) => s.chuteId === chute.chuteId && s.key === key);
       if (existing) replaced = (await deleteIfThere(api, existing.secretId)) === 'deleted';
     }
-    const secret = await api.secrets.create({ chuteId: chute.chuteId, key, value });
-    return { secret, replaced };
+    try {
+      const secret = await api.secrets.create({ chuteId: chute.chuteId, key, value });
+      return { secret, replaced };
+    } catch (error) {
+      // The old value is already gone: say so, or the user believes the chute still has one.
+      if (!replaced || !(error instanceof AppFailure)) throw error;
+      const { code, message, detail, reason } = error.appError;
+      throw new AppFailure(code, `The old ${key} was deleted, but the new one was not created. ${message}`, { ...detail, hint: 'Try again to create it.' }, reason);
+    }
   }
 
   async function previewRows(api: AccountApi, chute: ChuteRef, entries: { key: string; value: string }[]): Promise<ImportRow[]> {

@@ -58,9 +58,13 @@ function SecretsBody({ canSign }: { canSign: boolean }): ReactElement {
       {noChutes && all.secrets.length === 0 ? (
         <div className="empty">
           <p>
-            <strong>You have no chutes yet, so there is nothing to attach a secret to.</strong> A secret always belongs to one of your chutes: deploy a chute first
-            (for example with <code>chutes deploy</code>), then come back to give it its secrets.
+            <strong>You have no chutes yet, so there is nothing to attach a secret to.</strong> Secrets are environment variables a chute receives when it
+            starts, such as <code>HF_TOKEN</code> for gated Hugging Face models. Each one belongs to one of your chutes: deploy a chute first (for example with{' '}
+            <code>chutes deploy</code>), then come back to give it its secrets.
           </p>
+          <button type="button" onClick={() => void chutes.refetch()}>
+            Check again
+          </button>
         </div>
       ) : all.secrets.length === 0 && !all.loadingMore ? (
         <div className="empty">

@@ -57,8 +57,8 @@ export function ImportPreviewTable({ rows, chosen, onChoose, results }: { rows: 
                 <td>
                   <code>{row.key}</code>
                 </td>
-                <td className="nowrap muted">{maskedLength(row.valueLength)}</td>
-                <td>
+                <td className="muted">{maskedLength(row.valueLength)}</td>
+                <td className={styles.statusCell}>
                   <Badge tone={STATUS[row.status].tone}>{STATUS[row.status].text}</Badge>
                   {row.status === 'exists' ? <span className="small muted"> — tick to replace it</span> : null}
                   {row.why ? <div className="small">{row.why}</div> : null}
