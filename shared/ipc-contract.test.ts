@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountContract } from './contract/account';
+import { accountScreenContract } from './contract/account-screen';
 import { activityContract } from './contract/activity';
 import { apiKeysContract } from './contract/api-keys';
 import { cliConfigContract } from './contract/cli-config';
@@ -20,6 +21,7 @@ const SLICES = [
   walletsContract,
   keychainContract,
   accountContract,
+  accountScreenContract,
   activityContract,
   registrationContract,
   apiKeysContract,
