@@ -51,14 +51,14 @@ for (let more = true; more; ) {
   }
 }
 
+// The signer (@scure/sr25519, loaded lazily by electron/signer/sr25519.ts) must work from the archive.
 for (const mod of exportsOf.values()) {
-  if (typeof mod?.cryptoWaitReady !== 'function' || typeof mod.sr25519PairFromSeed !== 'function') continue;
+  if (typeof mod?.secretFromSeed !== 'function' || typeof mod.sign !== 'function' || typeof mod.verify !== 'function') continue;
   try {
-    await mod.cryptoWaitReady();
-    const pair = mod.sr25519PairFromSeed(new Uint8Array(32).fill(7));
+    const secret = mod.secretFromSeed(new Uint8Array(32).fill(7));
     const message = new TextEncoder().encode('packaging smoke test');
-    const signature = mod.sr25519Sign(message, pair);
-    report.sr25519 = mod.sr25519Verify(message, signature, pair.publicKey) ? 'ok' : 'signature did not verify';
+    const signature = mod.sign(secret, message);
+    report.sr25519 = mod.verify(message, signature, mod.getPublicKey(secret)) ? 'ok' : 'signature did not verify';
   } catch (error) {
     report.sr25519 = `failed: ${error?.message ?? error}`;
   }
