@@ -62,7 +62,7 @@ test('lists, searches, filters and sorts keys; the first page shows before the r
 test('each preset and JSON scopes create exactly the requested key; the secret is revealed once', async ({ page }) => {
   world = await openKeysWorld(page);
   const w = world;
-  const sent = async () => {
+  const sent = () => {
     const scopes = Object.values(w.sb.state().apiKeys).map((k) => ({ name: k.name, admin: k.admin, scopes: k.scopes.map(({ object_type, object_id, action }) => ({ object_type, object_id, action })) }));
     return scopes;
   };
@@ -90,7 +90,7 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
   });
 
   const chute = world.chutes[1]?.chute_id ?? '';
-  expect(await sent()).toEqual(
+  expect(sent()).toEqual(
     expect.arrayContaining([
       { name: 'invoker', admin: false, scopes: [{ object_type: 'chutes', object_id: null, action: 'invoke' }] },
       { name: 'image-reader', admin: false, scopes: [{ object_type: 'images', object_id: null, action: 'read' }] },

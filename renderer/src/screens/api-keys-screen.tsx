@@ -36,7 +36,7 @@ function Progress({ list }: { list: KeyList }): ReactElement | null {
     <div className={styles.progress} role="status" aria-label="Loading progress">
       <progress max={list.pagesTotal} value={list.pagesLoaded} aria-label="Pages loaded" />
       <span className="small muted">
-        {list.keys.length} of {list.total ?? '?'} keys loaded ({list.pagesLoaded}/{list.pagesTotal} pages)
+        {list.keys.length.toLocaleString('en-US')} of {list.total?.toLocaleString('en-US') ?? '?'} keys loaded ({list.pagesLoaded}/{list.pagesTotal} pages)
       </span>
     </div>
   );

@@ -13,7 +13,9 @@ import { formatCreated } from './scope-text';
 const NOT_REPORTED = 'not reported by the server';
 
 function usageExample(key: ApiKeyView, baseUrl: string): string {
-  const path = key.admin ? '/users/me' : key.scopes.some((s) => s.objectType === 'images') ? '/images/' : '/chutes/';
+  // A scope matches on the path's last segment: a named object needs its own URL, a type-wide one the list.
+  const scope = key.scopes.find((s) => s.objectType === 'chutes' || s.objectType === 'images');
+  const path = key.admin ? '/users/me' : scope ? `/${scope.objectType}/${scope.objectId ?? ''}` : '/chutes/';
   return `curl -H "Authorization: Bearer $${ENV_VAR}" ${baseUrl}${path}`;
 }
 
