@@ -5,9 +5,10 @@
  */
 import { setLogSink } from '../electron/log';
 import { formatResult, type RunnableCase } from './bench/harness';
+import { apiKeyListCases } from './bench/api-key-list';
 import { walletDiscoveryCases } from './bench/wallet-discovery';
 
-const CASES: RunnableCase[] = [...walletDiscoveryCases];
+const CASES: RunnableCase[] = [...walletDiscoveryCases, ...apiKeyListCases];
 const RUNS = 5;
 
 async function main(): Promise<void> {
