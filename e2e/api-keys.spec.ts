@@ -84,6 +84,8 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
     const json = p.getByLabel('Key request JSON');
     await json.fill('{"name":"from-json","admin":false,"scopes":[{"object_type":"images","object_id":null,"action":"nuke"}]}');
     await expect(p.getByRole('list', { name: 'JSON problems' })).toContainText('scopes.0.action');
+    await expect(p.getByText('Nothing can be sent until the JSON above is fixed.')).toBeVisible();
+    await expect(p.getByRole('button', { name: 'Create key' })).toBeDisabled();
     await screenshot(p, 'api-keys-json-invalid');
     await json.fill(JSON.stringify({ name: 'from-json', admin: false, scopes: [{ object_type: 'images', object_id: w.images[1]?.image_id, action: 'write' }, { object_type: 'invocations', object_id: null, action: 'read' }] }));
     await expect(p.getByRole('list', { name: 'JSON problems' })).toHaveCount(0);
@@ -131,6 +133,11 @@ test('the reveal dialog asks before closing without "I have stored it"; admin ke
   await expect(form.getByText('An admin key can do everything this account can')).toBeVisible();
   await expect(page.getByLabel('Equivalent CLI command')).toHaveText("chutes keys create --name 'ops-admin' --admin");
   await screenshot(page, 'api-keys-create-admin');
+  await page.setViewportSize({ width: 760, height: 1000 });
+  await form.getByLabel('Admin key').uncheck();
+  await page.getByRole('button', { name: 'Manage one chute' }).click();
+  await screenshot(page, 'api-keys-create-narrow');
+  await form.getByLabel('Admin key').check();
   await form.getByRole('button', { name: 'Create key' }).click();
   const dialog = page.getByRole('dialog', { name: 'Your new key “ops-admin”' });
   await expect(dialog.getByRole('button', { name: 'Done' })).toBeDisabled();
