@@ -46,3 +46,23 @@ test('a lost answer, a gateway error and a name taken elsewhere each say what ha
   await expect(page.getByRole('row', { name: 'Key taken-0' })).toBeVisible();
   await expect(page.getByRole('row', { name: 'Key gateway' })).toHaveCount(0);
 });
+
+test('after the seed leaves the keychain: signed actions off, and the failure names the Accounts screen', async ({ page }) => {
+  world = await openKeysWorld(page, 'seedless');
+  await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('0 keys'); // listed while the seed was there
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Accounts' }).click();
+  await page.getByRole('button', { name: `Remove from keychain: ${world.hotkey}` }).click();
+  const confirm = page.getByRole('group', { name: /^Remove the seed of / });
+  await confirm.getByLabel(/I have another copy of this seed/).check();
+  await confirm.getByRole('button', { name: 'Remove seed' }).click();
+  await expect(confirm).toBeHidden();
+  await nav.getByRole('link', { name: 'API keys' }).click();
+  await expect(page.getByText('The keychain does not hold the seed of')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create key…' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Reload' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The keychain holds no seed for hotkey');
+  await expect(alert).toContainText('Add this hotkey to the keychain on the Accounts screen');
+  await screenshot(page, 'api-keys-seed-missing');
+});
