@@ -64,5 +64,6 @@ test('after the seed leaves the keychain: signed actions off, and the failure na
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('The keychain holds no seed for hotkey');
   await expect(alert).toContainText('Add this hotkey to the keychain on the Accounts screen');
+  await expect(page.getByText('No API keys yet.')).toHaveCount(0); // unknown, not empty
   await screenshot(page, 'api-keys-seed-missing');
 });

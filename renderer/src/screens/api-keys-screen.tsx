@@ -126,7 +126,7 @@ function KeysForProfile({ profileId, baseUrl, canSign, sub }: { profileId: strin
         />
       ) : null}
       {list.status === 'error' ? <ErrorNotice error={list.error} /> : null}
-      {list.status === 'loading' ? null : <KeyTable keys={list.keys} selected={selected} onSelect={setSelected} />}
+      {list.status === 'loading' || (list.status === 'error' && list.keys.length === 0) ? null : <KeyTable keys={list.keys} selected={selected} onSelect={setSelected} />}
       <p className="small muted">
         Chutes does not report when a key was last used, and keys never expire. Actions shown on solid chips were recorded by this app when it created the key; dashed chips mean the server did not say.
       </p>
