@@ -153,3 +153,21 @@ test('the reveal dialog asks before closing without "I have stored it"; admin ke
   await expect(page.getByRole('row', { name: 'Key ops-admin' })).toContainText('Admin');
   await expect(page.getByText(/cpk_[0-9a-f]{32}\./)).toHaveCount(0);
 });
+
+test('copy puts the header line on the clipboard and clears it after a minute if it is still there', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.clock.install();
+  world = await openKeysWorld(page);
+  await page.getByRole('button', { name: 'Create key…' }).click();
+  const form = page.getByRole('form', { name: 'Create API key' });
+  await form.getByLabel('Name').fill('clip');
+  await page.getByRole('button', { name: 'Invoke all chutes' }).click();
+  await form.getByRole('button', { name: 'Create key' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Your new key “clip”' });
+  const secret = (await dialog.getByLabel('API key secret').textContent()) ?? '';
+  await dialog.getByRole('button', { name: 'Copy header line' }).click();
+  await expect(dialog.getByRole('button', { name: 'Copy header line' })).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`Authorization: Bearer ${secret}`);
+  await page.clock.fastForward(61_000);
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('');
+});
