@@ -111,6 +111,13 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
   await expect(page.getByRole('row', { name: 'Key invoker' })).toContainText('invoke · chutes: all');
   await expect(page.getByRole('row', { name: 'Key one-chute' })).toContainText('any · chutes: 1 named');
   await screenshot(page, 'api-keys-created');
+  await page.getByRole('link', { name: 'one-chute' }).click();
+  const details = page.getByRole('region', { name: 'Key one-chute' });
+  await expect(details.getByRole('table', { name: 'Scopes' })).toContainText(`whisper-stt ${chute}`);
+  await expect(details.getByRole('table', { name: 'Scopes' })).toContainText('any (recorded by this app)');
+  await expect(details).toContainText('Local record');
+  await screenshot(page, 'api-keys-details-local');
+  await page.getByRole('link', { name: '← All keys' }).click();
 
   // Name uniqueness is checked before sending: nothing goes out.
   const posts = () => w.sb.requests(200).filter((r) => r.method === 'POST' && r.path === '/api_keys/').length;

@@ -17,6 +17,7 @@ const DELETE_CONCURRENCY = 4;
 
 const view = (key: ServerKey, local: LocalKeyRecord | null): ApiKeyView => ({
   id: key.id,
+  userId: key.userId,
   name: key.name,
   admin: key.admin,
   createdAt: key.createdAt,

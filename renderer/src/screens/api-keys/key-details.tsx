@@ -28,6 +28,9 @@ function actionOf(key: ApiKeyView, objectType: string, objectId: string | null):
 /** Everything the server says about one key, this app's local record, and how to use the key. */
 export function KeyDetails({ id, baseUrl, canSign, onDeleted, cachedName }: { id: string; baseUrl: string; canSign: boolean; onDeleted: (result: DeleteResult, name: string) => void; cachedName?: string }): ReactElement {
   const query = useChannel('getApiKey', { id });
+  // Names for scope objects, when they are this account's own chutes or images (the server reports only UUIDs).
+  const targets = useChannel('listScopeTargets', {}, { staleTime: 60_000, enabled: canSign });
+  const nameOf = (objectId: string) => [...(targets.data?.chutes ?? []), ...(targets.data?.images ?? [])].find((t) => t.id === objectId)?.name;
   const [deleting, setDeleting] = useState(false);
   const back = (
     <p>
@@ -75,6 +78,10 @@ export function KeyDetails({ id, baseUrl, canSign, onDeleted, cachedName }: { id
           </dd>
           <dt>Access</dt>
           <dd>{key.admin ? 'Admin: everything the account can do, including moving balance.' : `Scoped: ${key.scopes.length} ${key.scopes.length === 1 ? 'scope' : 'scopes'}`}</dd>
+          <dt>Owner</dt>
+          <dd>
+            <code>{key.userId}</code>
+          </dd>
           <dt>Created</dt>
           <dd>{formatCreated(key.createdAt)}</dd>
           <dt>Last used</dt>
@@ -96,7 +103,16 @@ export function KeyDetails({ id, baseUrl, canSign, onDeleted, cachedName }: { id
                 {key.scopes.map((s) => (
                   <tr key={s.scopeId}>
                     <td>{s.objectType}</td>
-                    <td>{s.objectId ? <code>{s.objectId}</code> : `all ${s.objectType}`}</td>
+                    <td>
+                      {s.objectId ? (
+                        <>
+                          {nameOf(s.objectId) ? <strong>{nameOf(s.objectId)} </strong> : null}
+                          <code>{s.objectId}</code>
+                        </>
+                      ) : (
+                        `all ${s.objectType}`
+                      )}
+                    </td>
                     <td className={key.local ? undefined : 'muted'}>{actionOf(key, s.objectType, s.objectId)}</td>
                   </tr>
                 ))}

@@ -6,7 +6,7 @@ import { rowsToScopes, scopesToRows } from './scope-rows';
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
 
-const key = (over: Partial<ApiKeyView>): ApiKeyView => ({ id: A, name: 'k', admin: false, createdAt: '2026-01-02T03:04:05', scopes: [], local: null, ...over });
+const key = (over: Partial<ApiKeyView>): ApiKeyView => ({ id: A, userId: B, name: 'k', admin: false, createdAt: '2026-01-02T03:04:05', scopes: [], local: null, ...over });
 
 describe('scope chips', () => {
   it('say the action only when this app recorded it', () => {
