@@ -7,6 +7,7 @@ import { CopyButton } from '../../components/copy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { hrefTo, navigate } from '../../routes';
+import styles from './api-keys.module.css';
 import { DeleteKeyPanel } from './delete-key-dialog';
 import { formatCreated } from './scope-text';
 
@@ -124,7 +125,7 @@ export function KeyDetails({ id, baseUrl, canSign, onDeleted, cachedName }: { id
           <Notice tone="info">
             <p>
               <strong>Local record</strong> (kept by this app when it created the key on {key.local.createdLocallyAt.slice(0, 10)}; not from the server, and no secret): it
-              asked for {key.local.admin ? 'an admin key' : key.local.requestedScopes.map((s) => `${s.action ?? 'any'} on ${s.object_id ? `one of ${s.object_type}` : `all ${s.object_type}`}`).join('; ')}.
+              asked for {key.local.admin ? 'an admin key' : key.local.requestedScopes.map((s) => `${s.action ?? 'any action'} on ${s.object_id ? `one ${s.object_type.replace(/s$/, '')}` : `all ${s.object_type}`}`).join('; ')}.
             </p>
           </Notice>
         ) : (
@@ -135,7 +136,7 @@ export function KeyDetails({ id, baseUrl, canSign, onDeleted, cachedName }: { id
         <h2>How to use it</h2>
         <p>Send the secret (shown once, when the key was made) as a Bearer token:</p>
         <pre className="command">Authorization: Bearer cpk_…</pre>
-        <pre className="command">{usageExample(key, baseUrl)}</pre>
+        <pre className={`command ${styles.wrap}`}>{usageExample(key, baseUrl)}</pre>
         <p className="small muted">
           Set <code>{ENV_VAR}</code> to the secret first. Only admin keys can reach account endpoints (<code>/users/me</code>, <code>/api_keys</code>, <code>/secrets</code>); scoped keys reach only what their scopes allow.
         </p>
