@@ -62,7 +62,7 @@ test('lists, searches, filters and sorts keys; the first page shows before the r
 test('each preset and JSON scopes create exactly the requested key; the secret is revealed once', async ({ page }) => {
   world = await openKeysWorld(page);
   const w = world;
-  const sent = async () => {
+  const sent = () => {
     const scopes = Object.values(w.sb.state().apiKeys).map((k) => ({ name: k.name, admin: k.admin, scopes: k.scopes.map(({ object_type, object_id, action }) => ({ object_type, object_id, action })) }));
     return scopes;
   };
@@ -84,13 +84,15 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
     const json = p.getByLabel('Key request JSON');
     await json.fill('{"name":"from-json","admin":false,"scopes":[{"object_type":"images","object_id":null,"action":"nuke"}]}');
     await expect(p.getByRole('list', { name: 'JSON problems' })).toContainText('scopes.0.action');
+    await expect(p.getByText('Nothing can be sent until the JSON above is fixed.')).toBeVisible();
+    await expect(p.getByRole('button', { name: 'Create key' })).toBeDisabled();
     await screenshot(p, 'api-keys-json-invalid');
     await json.fill(JSON.stringify({ name: 'from-json', admin: false, scopes: [{ object_type: 'images', object_id: w.images[1]?.image_id, action: 'write' }, { object_type: 'invocations', object_id: null, action: 'read' }] }));
     await expect(p.getByRole('list', { name: 'JSON problems' })).toHaveCount(0);
   });
 
   const chute = world.chutes[1]?.chute_id ?? '';
-  expect(await sent()).toEqual(
+  expect(sent()).toEqual(
     expect.arrayContaining([
       { name: 'invoker', admin: false, scopes: [{ object_type: 'chutes', object_id: null, action: 'invoke' }] },
       { name: 'image-reader', admin: false, scopes: [{ object_type: 'images', object_id: null, action: 'read' }] },
@@ -109,6 +111,13 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
   await expect(page.getByRole('row', { name: 'Key invoker' })).toContainText('invoke · chutes: all');
   await expect(page.getByRole('row', { name: 'Key one-chute' })).toContainText('any · chutes: 1 named');
   await screenshot(page, 'api-keys-created');
+  await page.getByRole('link', { name: 'one-chute' }).click();
+  const details = page.getByRole('region', { name: 'Key one-chute' });
+  await expect(details.getByRole('table', { name: 'Scopes' })).toContainText(`whisper-stt ${chute}`);
+  await expect(details.getByRole('table', { name: 'Scopes' })).toContainText('any (recorded by this app)');
+  await expect(details).toContainText('Local record');
+  await screenshot(page, 'api-keys-details-local');
+  await page.getByRole('link', { name: '← All keys' }).click();
 
   // Name uniqueness is checked before sending: nothing goes out.
   const posts = () => w.sb.requests(200).filter((r) => r.method === 'POST' && r.path === '/api_keys/').length;
@@ -131,6 +140,11 @@ test('the reveal dialog asks before closing without "I have stored it"; admin ke
   await expect(form.getByText('An admin key can do everything this account can')).toBeVisible();
   await expect(page.getByLabel('Equivalent CLI command')).toHaveText("chutes keys create --name 'ops-admin' --admin");
   await screenshot(page, 'api-keys-create-admin');
+  await page.setViewportSize({ width: 760, height: 1000 });
+  await form.getByLabel('Admin key').uncheck();
+  await page.getByRole('button', { name: 'Manage one chute' }).click();
+  await screenshot(page, 'api-keys-create-narrow');
+  await form.getByLabel('Admin key').check();
   await form.getByRole('button', { name: 'Create key' }).click();
   const dialog = page.getByRole('dialog', { name: 'Your new key “ops-admin”' });
   await expect(dialog.getByRole('button', { name: 'Done' })).toBeDisabled();
@@ -145,4 +159,22 @@ test('the reveal dialog asks before closing without "I have stored it"; admin ke
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('row', { name: 'Key ops-admin' })).toContainText('Admin');
   await expect(page.getByText(/cpk_[0-9a-f]{32}\./)).toHaveCount(0);
+});
+
+test('copy puts the header line on the clipboard and clears it after a minute if it is still there', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.clock.install();
+  world = await openKeysWorld(page);
+  await page.getByRole('button', { name: 'Create key…' }).click();
+  const form = page.getByRole('form', { name: 'Create API key' });
+  await form.getByLabel('Name').fill('clip');
+  await page.getByRole('button', { name: 'Invoke all chutes' }).click();
+  await form.getByRole('button', { name: 'Create key' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Your new key “clip”' });
+  const secret = (await dialog.getByLabel('API key secret').textContent()) ?? '';
+  await dialog.getByRole('button', { name: 'Copy header line' }).click();
+  await expect(dialog.getByRole('button', { name: 'Copy header line' })).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`Authorization: Bearer ${secret}`);
+  await page.clock.fastForward(61_000);
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('');
 });

@@ -65,6 +65,8 @@ export interface LocalKeyRecord {
 
 export interface ApiKeyView {
   id: string;
+  /** The owning account's user id, as the server reports it. */
+  userId: string;
   name: string;
   admin: boolean;
   /** Server time, naive UTC as the server prints it. */

@@ -17,6 +17,7 @@ const DELETE_CONCURRENCY = 4;
 
 const view = (key: ServerKey, local: LocalKeyRecord | null): ApiKeyView => ({
   id: key.id,
+  userId: key.userId,
   name: key.name,
   admin: key.admin,
   createdAt: key.createdAt,
@@ -36,6 +37,7 @@ function scopeRejection(error: unknown): unknown {
   if (!(error instanceof AppFailure)) return error;
   const { code, message, detail, reason } = error.appError;
   if (reason === 'scope-invalid') return new AppFailure(code, message, { ...detail, fields: [{ path: 'scopes', message }] }, reason);
+  if (reason === 'key-name-taken') return new AppFailure(code, 'A key with this name already exists (maybe made elsewhere meanwhile); choose another name.', { ...detail, fields: [{ path: 'name', message }] }, reason);
   if (reason === 'key-name-invalid') return new AppFailure(code, message, { ...detail, fields: [{ path: 'name', message }] }, reason);
   if (code === 'invalid-input' && detail?.fields?.some((f) => f.path.startsWith('scopes'))) return new AppFailure(code, message, detail, 'scope-invalid');
   return error;

@@ -36,7 +36,7 @@ function Progress({ list }: { list: KeyList }): ReactElement | null {
     <div className={styles.progress} role="status" aria-label="Loading progress">
       <progress max={list.pagesTotal} value={list.pagesLoaded} aria-label="Pages loaded" />
       <span className="small muted">
-        {list.keys.length} of {list.total ?? '?'} keys loaded ({list.pagesLoaded}/{list.pagesTotal} pages)
+        {list.keys.length.toLocaleString('en-US')} of {list.total?.toLocaleString('en-US') ?? '?'} keys loaded ({list.pagesLoaded}/{list.pagesTotal} pages)
       </span>
     </div>
   );
@@ -126,7 +126,7 @@ function KeysForProfile({ profileId, baseUrl, canSign, sub }: { profileId: strin
         />
       ) : null}
       {list.status === 'error' ? <ErrorNotice error={list.error} /> : null}
-      {list.status === 'loading' ? null : <KeyTable keys={list.keys} selected={selected} onSelect={setSelected} />}
+      {list.status === 'loading' || (list.status === 'error' && list.keys.length === 0) ? null : <KeyTable keys={list.keys} selected={selected} onSelect={setSelected} />}
       <p className="small muted">
         Chutes does not report when a key was last used, and keys never expire. Actions shown on solid chips were recorded by this app when it created the key; dashed chips mean the server did not say.
       </p>

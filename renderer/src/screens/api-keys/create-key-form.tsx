@@ -51,6 +51,7 @@ export function CreateKeyForm({ initial, takenNames, namesComplete, submitLabel,
   const nameIssue = nameTaken ? 'A key with this name already exists; names must be unique.' : issues.find((i) => i.path[0] === 'name')?.message ?? serverFields.find((f) => f.path === 'name')?.message;
   const scopesIssue = issues.find((i) => i.path[0] === 'scopes')?.message ?? (serverFields.some((f) => f.path.startsWith('scopes')) ? errorOf(error).message : undefined);
   const valid = issues.length === 0 && checked.success && !nameTaken;
+  const jsonBroken = tab === 'json' && !jsonParsed?.success;
 
   const switchTab = (next: Tab) => {
     if (next === tab) return;
@@ -155,20 +156,26 @@ export function CreateKeyForm({ initial, takenNames, namesComplete, submitLabel,
           ) : null}
         </label>
       )}
-      <div className={styles.preview}>
-        <h3 className="small">Exactly what will be sent</h3>
-        <pre className="command" aria-label="JSON that will be sent">
-          {requestJson(request)}
-        </pre>
-        <h3 className="small">The same with the CLI</h3>
-        <pre className="command" aria-label="Equivalent CLI command">
-          {cliCommand(request)}
-        </pre>
-      </div>
+      {jsonBroken ? (
+        <p className="muted small" role="status">
+          Nothing can be sent until the JSON above is fixed.
+        </p>
+      ) : (
+        <div className={styles.preview}>
+          <h3 className="small">Exactly what will be sent</h3>
+          <pre className="command" aria-label="JSON that will be sent">
+            {requestJson(request)}
+          </pre>
+          <h3 className="small">The same with the CLI</h3>
+          <pre className="command" aria-label="Equivalent CLI command">
+            {cliCommand(request)}
+          </pre>
+        </div>
+      )}
       {error ? <ErrorNotice error={error} /> : null}
       {!namesComplete ? <p className="muted small" role="status">Waiting for the full key list, to check the name is unique…</p> : null}
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy || !namesComplete || (tried && !valid)}>
+        <button type="submit" className="primary" disabled={busy || !namesComplete || jsonBroken || (tried && !valid)}>
           {busy ? 'Creating…' : submitLabel}
         </button>
         <button type="button" onClick={onCancel}>

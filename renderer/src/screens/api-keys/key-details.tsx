@@ -7,13 +7,16 @@ import { CopyButton } from '../../components/copy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { hrefTo, navigate } from '../../routes';
+import styles from './api-keys.module.css';
 import { DeleteKeyPanel } from './delete-key-dialog';
 import { formatCreated } from './scope-text';
 
 const NOT_REPORTED = 'not reported by the server';
 
 function usageExample(key: ApiKeyView, baseUrl: string): string {
-  const path = key.admin ? '/users/me' : key.scopes.some((s) => s.objectType === 'images') ? '/images/' : '/chutes/';
+  // A scope matches on the path's last segment: a named object needs its own URL, a type-wide one the list.
+  const scope = key.scopes.find((s) => s.objectType === 'chutes' || s.objectType === 'images');
+  const path = key.admin ? '/users/me' : scope ? `/${scope.objectType}/${scope.objectId ?? ''}` : '/chutes/';
   return `curl -H "Authorization: Bearer $${ENV_VAR}" ${baseUrl}${path}`;
 }
 
@@ -26,6 +29,9 @@ function actionOf(key: ApiKeyView, objectType: string, objectId: string | null):
 /** Everything the server says about one key, this app's local record, and how to use the key. */
 export function KeyDetails({ id, baseUrl, canSign, onDeleted, cachedName }: { id: string; baseUrl: string; canSign: boolean; onDeleted: (result: DeleteResult, name: string) => void; cachedName?: string }): ReactElement {
   const query = useChannel('getApiKey', { id });
+  // Names for scope objects, when they are this account's own chutes or images (the server reports only UUIDs).
+  const targets = useChannel('listScopeTargets', {}, { staleTime: 60_000, enabled: canSign });
+  const nameOf = (objectId: string) => [...(targets.data?.chutes ?? []), ...(targets.data?.images ?? [])].find((t) => t.id === objectId)?.name;
   const [deleting, setDeleting] = useState(false);
   const back = (
     <p>
@@ -73,6 +79,10 @@ export function KeyDetails({ id, baseUrl, canSign, onDeleted, cachedName }: { id
           </dd>
           <dt>Access</dt>
           <dd>{key.admin ? 'Admin: everything the account can do, including moving balance.' : `Scoped: ${key.scopes.length} ${key.scopes.length === 1 ? 'scope' : 'scopes'}`}</dd>
+          <dt>Owner</dt>
+          <dd>
+            <code>{key.userId}</code>
+          </dd>
           <dt>Created</dt>
           <dd>{formatCreated(key.createdAt)}</dd>
           <dt>Last used</dt>
@@ -94,7 +104,16 @@ export function KeyDetails({ id, baseUrl, canSign, onDeleted, cachedName }: { id
                 {key.scopes.map((s) => (
                   <tr key={s.scopeId}>
                     <td>{s.objectType}</td>
-                    <td>{s.objectId ? <code>{s.objectId}</code> : `all ${s.objectType}`}</td>
+                    <td>
+                      {s.objectId ? (
+                        <>
+                          {nameOf(s.objectId) ? <strong>{nameOf(s.objectId)} </strong> : null}
+                          <code>{s.objectId}</code>
+                        </>
+                      ) : (
+                        `all ${s.objectType}`
+                      )}
+                    </td>
                     <td className={key.local ? undefined : 'muted'}>{actionOf(key, s.objectType, s.objectId)}</td>
                   </tr>
                 ))}
@@ -106,7 +125,7 @@ export function KeyDetails({ id, baseUrl, canSign, onDeleted, cachedName }: { id
           <Notice tone="info">
             <p>
               <strong>Local record</strong> (kept by this app when it created the key on {key.local.createdLocallyAt.slice(0, 10)}; not from the server, and no secret): it
-              asked for {key.local.admin ? 'an admin key' : key.local.requestedScopes.map((s) => `${s.action ?? 'any'} on ${s.object_id ? `one of ${s.object_type}` : `all ${s.object_type}`}`).join('; ')}.
+              asked for {key.local.admin ? 'an admin key' : key.local.requestedScopes.map((s) => `${s.action ?? 'any action'} on ${s.object_id ? `one ${s.object_type.replace(/s$/, '')}` : `all ${s.object_type}`}`).join('; ')}.
             </p>
           </Notice>
         ) : (
@@ -117,7 +136,7 @@ export function KeyDetails({ id, baseUrl, canSign, onDeleted, cachedName }: { id
         <h2>How to use it</h2>
         <p>Send the secret (shown once, when the key was made) as a Bearer token:</p>
         <pre className="command">Authorization: Bearer cpk_…</pre>
-        <pre className="command">{usageExample(key, baseUrl)}</pre>
+        <pre className={`command ${styles.wrap}`}>{usageExample(key, baseUrl)}</pre>
         <p className="small muted">
           Set <code>{ENV_VAR}</code> to the secret first. Only admin keys can reach account endpoints (<code>/users/me</code>, <code>/api_keys</code>, <code>/secrets</code>); scoped keys reach only what their scopes allow.
         </p>

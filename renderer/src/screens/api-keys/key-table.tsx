@@ -11,6 +11,7 @@ export type KeyFilter = 'all' | 'admin' | 'scoped' | 'chutes' | 'images' | 'invo
 export type KeySort = 'created-desc' | 'created-asc' | 'name-asc' | 'name-desc';
 
 const ROW_HEIGHT = 56;
+const count = (n: number) => n.toLocaleString('en-US');
 
 function matches(key: ApiKeyView, filter: KeyFilter): boolean {
   if (filter === 'all') return true;
@@ -86,7 +87,7 @@ export function KeyTable({ keys, selected, onSelect }: KeyTableProps): ReactElem
           </select>
         </label>
         <span className="muted small" role="status" aria-label="Shown keys">
-          {shown.length === keys.length ? `${keys.length} ${keys.length === 1 ? 'key' : 'keys'}` : `${shown.length} of ${keys.length} keys`}
+          {shown.length === keys.length ? `${count(keys.length)} ${keys.length === 1 ? 'key' : 'keys'}` : `${count(shown.length)} of ${count(keys.length)} keys`}
         </span>
       </div>
       <div role="table" aria-label="API keys" aria-rowcount={shown.length + 1} className={styles.table}>

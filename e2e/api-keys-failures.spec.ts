@@ -1,0 +1,69 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
+import { screenshot } from './fixtures/screenshots';
+
+// A create whose answer is lost is never re-sent: the app re-lists and says whether the key exists.
+let world: KeysWorld | undefined;
+test.afterEach(async () => {
+  await world?.stop();
+  world = undefined;
+});
+
+async function tryCreate(page: Page, name: string): Promise<void> {
+  const form = page.getByRole('form', { name: 'Create API key' });
+  await form.getByLabel('Name').fill(name);
+  await page.getByRole('button', { name: 'Read-only images' }).click();
+  await form.getByRole('button', { name: 'Create key' }).click();
+}
+
+test('a lost answer, a gateway error and a name taken elsewhere each say what happened, without re-sending', async ({ page }) => {
+  world = await openKeysWorld(page);
+  const w = world;
+  const posts = () => w.sb.requests(300).filter((r) => r.method === 'POST' && r.path === '/api_keys/').length;
+  await page.getByRole('button', { name: 'Create key…' }).click();
+
+  w.sb.faultOnce({ method: 'POST', path: '/api_keys/', drop_after: true });
+  await tryCreate(page, 'flaky');
+  await expect(page.getByRole('alert')).toContainText('The key “flaky” was created, but the answer carrying its secret was lost');
+  await expect(page.getByRole('alert')).toContainText('Delete this key and create a new one');
+  await screenshot(page, 'api-keys-create-answer-lost');
+  expect(posts()).toBe(1);
+  expect(Object.values(w.sb.state().apiKeys).map((k) => k.name)).toEqual(['flaky']);
+
+  w.sb.faultOnce({ method: 'POST', path: '/api_keys/', status: 504 });
+  await tryCreate(page, 'gateway');
+  await expect(page.getByRole('alert')).toContainText('The key “gateway” was not created (checked by listing the keys again), so you can try again.');
+  expect(posts()).toBe(2);
+
+  // Made elsewhere after this list loaded: the server's 409 is shown on the name field.
+  w.sb.seedApiKeys({ user_id: w.userId, count: 1, name_prefix: 'taken' });
+  await tryCreate(page, 'taken-0');
+  await expect(page.getByRole('alert')).toContainText('A key with this name already exists');
+  await expect(page.getByRole('form', { name: 'Create API key' }).getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
+  expect(posts()).toBe(3);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).click();
+  await expect(page.getByRole('row', { name: 'Key flaky' })).toBeVisible();
+  await expect(page.getByRole('row', { name: 'Key taken-0' })).toBeVisible();
+  await expect(page.getByRole('row', { name: 'Key gateway' })).toHaveCount(0);
+});
+
+test('after the seed leaves the keychain: signed actions off, and the failure names the Accounts screen', async ({ page }) => {
+  world = await openKeysWorld(page, 'seedless');
+  await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('0 keys'); // listed while the seed was there
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Accounts' }).click();
+  await page.getByRole('button', { name: `Remove from keychain: ${world.hotkey}` }).click();
+  const confirm = page.getByRole('group', { name: /^Remove the seed of / });
+  await confirm.getByLabel(/I have another copy of this seed/).check();
+  await confirm.getByRole('button', { name: 'Remove seed' }).click();
+  await expect(confirm).toBeHidden();
+  await nav.getByRole('link', { name: 'API keys' }).click();
+  await expect(page.getByText('The keychain does not hold the seed of')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create key…' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Reload' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The keychain holds no seed for hotkey');
+  await expect(alert).toContainText('Add this hotkey to the keychain on the Accounts screen');
+  await expect(page.getByText('No API keys yet.')).toHaveCount(0); // unknown, not empty
+  await screenshot(page, 'api-keys-seed-missing');
+});

@@ -1,0 +1,52 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLogSink } from '../log';
+import { createKeyRecords, KEY_RECORDS_FILE } from './key-records';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+async function dir(): Promise<string> {
+  const d = await mkdtemp(path.join(os.tmpdir(), 'chutes-key-records-'));
+  dirs.push(d);
+  return d;
+}
+
+const A = '11111111-1111-4111-8111-111111111111';
+const scopes = [{ object_type: 'chutes' as const, object_id: null, action: 'invoke' as const }];
+
+describe('local key records', () => {
+  it('keeps only the declared non-secret fields, per server, and survives a restart', async () => {
+    const d = await dir();
+    const records = createKeyRecords(d, () => new Date('2026-01-01T00:00:00Z'));
+    // An extra field smuggled in (as a careless caller might) is not written.
+    await records.add('https://a', { keyId: 'k1', name: 'one', admin: false, requestedScopes: scopes, secret: 'cpk_SHOULD_NOT_LAND' } as never);
+    await records.add('https://b', { keyId: 'k2', name: 'two', admin: true, requestedScopes: [] });
+    const text = await readFile(path.join(d, KEY_RECORDS_FILE), 'utf8');
+    expect(text).not.toContain('SHOULD_NOT_LAND');
+    const reopened = createKeyRecords(d);
+    expect([...(await reopened.forServer('https://a')).values()]).toEqual([
+      { keyId: 'k1', name: 'one', admin: false, requestedScopes: scopes, createdLocallyAt: '2026-01-01T00:00:00.000Z' },
+    ]);
+    await reopened.remove('https://a', ['k1', 'unknown']);
+    expect((await reopened.forServer('https://a')).size).toBe(0);
+    expect((await reopened.forServer('https://b')).get('k2')?.admin).toBe(true);
+  });
+
+  it('a damaged file costs only the hints: it reads as empty and is replaced on the next write', async () => {
+    const restore = setLogSink(() => undefined);
+    try {
+      const d = await dir();
+      await writeFile(path.join(d, KEY_RECORDS_FILE), '{"version":1,"records":[{"keyId":', { mode: 0o600 });
+      const records = createKeyRecords(d);
+      expect((await records.forServer('https://a')).size).toBe(0);
+      await records.add('https://a', { keyId: A, name: 'n', admin: false, requestedScopes: scopes });
+      expect(JSON.parse(await readFile(path.join(d, KEY_RECORDS_FILE), 'utf8'))).toMatchObject({ version: 1, records: [{ keyId: A }] });
+    } finally {
+      setLogSink(restore);
+    }
+  });
+});

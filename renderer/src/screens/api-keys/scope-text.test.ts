@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiKeyView } from '../../../../shared/api-keys';
+import { formatCreated, scopeChips } from './scope-text';
+import { rowsToScopes, scopesToRows } from './scope-rows';
+
+const A = '11111111-1111-4111-8111-111111111111';
+const B = '22222222-2222-4222-8222-222222222222';
+
+const key = (over: Partial<ApiKeyView>): ApiKeyView => ({ id: A, userId: B, name: 'k', admin: false, createdAt: '2026-01-02T03:04:05', scopes: [], local: null, ...over });
+
+describe('scope chips', () => {
+  it('say the action only when this app recorded it', () => {
+    const scopes = [
+      { scopeId: '1', objectType: 'images', objectId: A },
+      { scopeId: '2', objectType: 'images', objectId: B },
+      { scopeId: '3', objectType: 'chutes', objectId: null },
+    ];
+    expect(scopeChips(key({ scopes }))).toEqual([
+      { text: 'images: 2 named', actionKnown: false },
+      { text: 'chutes: all', actionKnown: false },
+    ]);
+    const local = {
+      keyId: A,
+      name: 'k',
+      admin: false,
+      createdLocallyAt: '',
+      requestedScopes: [
+        { object_type: 'images' as const, object_id: A, action: 'read' as const },
+        { object_type: 'images' as const, object_id: B, action: 'read' as const },
+        { object_type: 'chutes' as const, object_id: null, action: 'invoke' as const },
+      ],
+    };
+    expect(scopeChips(key({ scopes, local })).map((c) => c.text)).toEqual(['read · images: 2 named', 'invoke · chutes: all']);
+    expect(scopeChips(key({ admin: true })).map((c) => c.text)).toEqual(['everything the account can do']);
+    expect(scopeChips(key({})).map((c) => c.text)).toEqual(['no scopes (can do nothing)']);
+  });
+
+  it('prints naive server times as UTC', () => {
+    expect(formatCreated('2026-01-02T03:04:05.123000')).toBe('2026-01-02 03:04 UTC');
+  });
+
+  it('editor rows and scopes convert both ways', () => {
+    const scopes = [
+      { object_type: 'chutes' as const, object_id: null, action: 'invoke' as const },
+      { object_type: 'images' as const, object_id: A, action: 'read' as const },
+      { object_type: 'images' as const, object_id: B, action: 'read' as const },
+    ];
+    const rows = scopesToRows(scopes);
+    expect(rows.map((r) => [r.objectType, r.action, r.ids])).toEqual([
+      ['chutes', 'invoke', null],
+      ['images', 'read', [A, B]],
+    ]);
+    expect(rowsToScopes(rows)).toEqual(scopes);
+  });
+});
