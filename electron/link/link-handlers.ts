@@ -1,6 +1,7 @@
 import type { linkContract } from '../../shared/contract/link';
 import { AppFailure, failureIs } from '../../shared/errors';
-import { decodeRoles, linkMessage, linkPath, type LinkCapability, type LinkKind, type LinkPreview } from '../../shared/link';
+import { rolesOf } from '../../shared/roles';
+import { linkMessage, linkPath, type LinkCapability, type LinkKind, type LinkPreview } from '../../shared/link';
 import type { AppConfig } from '../app-config';
 import type { AccountApi, ChutesClient } from '../chutes-api';
 import { notOfferedFailure } from '../chutes-api/endpoints/link';
@@ -115,7 +116,7 @@ export function linkHandlers(services: LinkServices): SliceHandlers<typeof linkC
             kind,
             linkedHotkey: signed.ss58,
             username: self.username,
-            roles: decodeRoles(self.permissions_bitmask),
+            roles: rolesOf(self.permissions_bitmask, self.permissions),
             permissions: self.permissions ?? [],
             keptInKeychain: keepInKeychain,
           };
