@@ -80,7 +80,7 @@ export function linkHandlers(services: LinkServices): SliceHandlers<typeof linkC
       const api = await chutes.actingAs('active');
       const known = capabilities.get(api.scope.baseUrl);
       if (known && !recheck) return { ...known, cached: true };
-      const probe = await api.probeLinking();
+      const probe = await api.link.probe();
       remember(api.scope.baseUrl, probe.offered, probe.evidence);
       return { ...(capabilities.get(api.scope.baseUrl) as Omit<LinkCapability, 'cached'>), cached: false };
     },
@@ -110,7 +110,7 @@ export function linkHandlers(services: LinkServices): SliceHandlers<typeof linkC
       if (capabilities.get(api.scope.baseUrl)?.offered === false) throw notOfferedFailure(api.transport.host);
       return withLinkSignature(seedDeps, source, username, keepInKeychain, async (signed) => {
         try {
-          const self = await api.link({ kind, linkedHotkey: signed.ss58, signature: signed.signature });
+          const self = await api.link.send({ kind, linkedHotkey: signed.ss58, signature: signed.signature });
           remember(api.scope.baseUrl, true, 'A link request succeeded on this server.');
           return {
             kind,

@@ -112,12 +112,12 @@ export async function sendLink(transport: Transport, call: LinkCall): Promise<Li
   }
 }
 
-/** What AccountApi gains for linking, bound to the account's transport and hotkey. */
-export interface LinkEndpoints {
-  probeLinking(): Promise<LinkProbe>;
-  link(call: Omit<LinkCall, 'hotkey'>): Promise<LinkedSelf>;
+/** The linking endpoints bound to one account (AccountApi.link). */
+export interface LinkApi {
+  probe(): Promise<LinkProbe>;
+  send(call: Omit<LinkCall, 'hotkey'>): Promise<LinkedSelf>;
 }
 
-export function linkEndpoints(transport: Transport, hotkey: string): LinkEndpoints {
-  return { probeLinking: () => probeLinking(transport, hotkey), link: (call) => sendLink(transport, { ...call, hotkey }) };
+export function bindLink(transport: Transport, hotkey: string): LinkApi {
+  return { probe: () => probeLinking(transport, hotkey), send: (call) => sendLink(transport, { ...call, hotkey }) };
 }
