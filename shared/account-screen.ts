@@ -2,15 +2,9 @@
  * What the Account screen shows about the active profile's account
  * (`../shared/reference/chutes-account-api.md` §3). Money is USD; times are ISO-8601 UTC.
  */
+import type { AccountRole } from './roles';
 
-/** One role bit the server reports in `permissions_bitmask` (§3.1). */
-export interface AccountRole {
-  bit: number;
-  /** Short name, e.g. `free_account`. */
-  name: string;
-  /** The server's description text when it sent one, else ours. */
-  description: string;
-}
+export type { AccountRole };
 
 export interface AccountOverview {
   baseUrl: string;

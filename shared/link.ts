@@ -3,6 +3,7 @@
  * (`../shared/reference/chutes-account-api.md` §4). Plain data for both sides of IPC: addresses,
  * texts and role names only, never a seed.
  */
+import type { AccountRole } from './roles';
 
 export type LinkKind = 'validator' | 'subnet_owner';
 
@@ -50,55 +51,15 @@ export interface LinkPreview {
   sourceLabel: string;
 }
 
-export interface LinkRole {
-  name: string;
-  description: string;
-}
 
 export interface LinkResult {
   kind: LinkKind;
   linkedHotkey: string;
   username: string;
   /** The account's roles after linking (`SelfResponse.permissions_bitmask` decoded). */
-  roles: LinkRole[];
+  roles: AccountRole[];
   /** The descriptions the server sent (`SelfResponse.permissions`). */
   permissions: string[];
   /** The user ticked "also keep this hotkey in the keychain" and it is there now. */
   keptInKeychain: boolean;
-}
-
-/** Role bits of `permissions_bitmask` (`../shared/reference/chutes-account-api.md` §3.1). */
-const ROLE_BITS: readonly string[] = [
-  'developer',
-  'create_user',
-  'update_user',
-  'delete_user',
-  'free_account',
-  'unlimited',
-  'billing_admin',
-  'unlimited_dev',
-  'invoice_billing',
-  'stake_weight_quota',
-  'subnet_admin',
-  'public_model_deployment',
-  'subnet_invoke',
-  'subnet_admin_assign',
-  'chutes_support',
-];
-
-const ROLE_DESCRIPTIONS: Record<string, string> = {
-  developer: 'May deploy images and chutes.',
-  free_account: 'Free invocation: runs anything, for free.',
-  unlimited: 'No rate limits.',
-};
-
-/** Names of the bits set in a `permissions_bitmask`, in bit order; unknown bits as `bit N`. */
-export function decodeRoles(bitmask: number): LinkRole[] {
-  const roles: LinkRole[] = [];
-  for (let bit = 0; bit < 31; bit++) {
-    if ((bitmask & (1 << bit)) === 0) continue;
-    const name = ROLE_BITS[bit] ?? `bit ${bit}`;
-    roles.push({ name, description: ROLE_DESCRIPTIONS[name] ?? '' });
-  }
-  return roles;
 }

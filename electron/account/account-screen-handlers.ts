@@ -1,7 +1,7 @@
 import type { accountScreenContract } from '../../shared/contract/account-screen';
 import { AppFailure, failureIs } from '../../shared/errors';
 import type { AccountScope, ChutesClient } from '../chutes-api';
-import { rolesOf } from '../chutes-api/endpoints/account';
+import { rolesOf } from '../../shared/roles';
 import { seedMissingFailure } from '../chutes-api/failure-map';
 import type { SliceHandlers } from '../ipc-router';
 import type { FingerprintAccount, FingerprintStore } from '../keychain/fingerprint-store';

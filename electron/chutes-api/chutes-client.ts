@@ -4,7 +4,7 @@ import { normaliseBaseUrl } from '../../shared/validation';
 import type { ActivityLog } from '../activity-log/activity-log';
 import type { SeedVault } from '../keychain/seed-vault';
 import type { ProfileStore } from '../profiles';
-import { linkEndpoints, type LinkEndpoints } from './endpoints/link';
+import { bindLink, type LinkApi } from './endpoints/link';
 import { bindApiKeys, type ApiKeysApi } from './endpoints/api-keys-bound';
 import { accountEndpoints, type AccountEndpoints } from './endpoints/account';
 import { nameCheck, register } from './endpoints/registration';
@@ -28,12 +28,13 @@ export interface AccountScope {
  * Typed endpoints bound to one account: every screen's calls go through here, so none picks a
  * server or a key itself. Features add their endpoint modules (./endpoints/<feature>.ts) here.
  */
-export interface AccountApi extends LinkEndpoints {
+export interface AccountApi {
   readonly scope: AccountScope;
   readonly transport: Transport;
   me(): ReturnType<typeof getMe>;
   readonly secrets: SecretsApi;
   readonly apiKeys: ApiKeysApi;
+  readonly link: LinkApi;
   /** The Account screen's endpoints (balance, limits, usage, fingerprint operations, transfers). */
   readonly account: AccountEndpoints;
 }
@@ -105,7 +106,7 @@ export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
         apiKeys: bindApiKeys(transport, scope.hotkey),
         secrets: bindSecrets(transport, scope.hotkey),
         account: accountEndpoints(transport, scope.hotkey),
-        ...linkEndpoints(transport, scope.hotkey),
+        link: bindLink(transport, scope.hotkey),
       };
     },
     server(baseUrl) {

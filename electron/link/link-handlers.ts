@@ -1,6 +1,7 @@
 import type { linkContract } from '../../shared/contract/link';
 import { AppFailure, failureIs } from '../../shared/errors';
-import { decodeRoles, linkMessage, linkPath, type LinkCapability, type LinkKind, type LinkPreview } from '../../shared/link';
+import { rolesOf } from '../../shared/roles';
+import { linkMessage, linkPath, type LinkCapability, type LinkKind, type LinkPreview } from '../../shared/link';
 import type { AppConfig } from '../app-config';
 import type { AccountApi, ChutesClient } from '../chutes-api';
 import { notOfferedFailure } from '../chutes-api/endpoints/link';
@@ -79,7 +80,7 @@ export function linkHandlers(services: LinkServices): SliceHandlers<typeof linkC
       const api = await chutes.actingAs('active');
       const known = capabilities.get(api.scope.baseUrl);
       if (known && !recheck) return { ...known, cached: true };
-      const probe = await api.probeLinking();
+      const probe = await api.link.probe();
       remember(api.scope.baseUrl, probe.offered, probe.evidence);
       return { ...(capabilities.get(api.scope.baseUrl) as Omit<LinkCapability, 'cached'>), cached: false };
     },
@@ -109,13 +110,13 @@ export function linkHandlers(services: LinkServices): SliceHandlers<typeof linkC
       if (capabilities.get(api.scope.baseUrl)?.offered === false) throw notOfferedFailure(api.transport.host);
       return withLinkSignature(seedDeps, source, username, keepInKeychain, async (signed) => {
         try {
-          const self = await api.link({ kind, linkedHotkey: signed.ss58, signature: signed.signature });
+          const self = await api.link.send({ kind, linkedHotkey: signed.ss58, signature: signed.signature });
           remember(api.scope.baseUrl, true, 'A link request succeeded on this server.');
           return {
             kind,
             linkedHotkey: signed.ss58,
             username: self.username,
-            roles: decodeRoles(self.permissions_bitmask),
+            roles: rolesOf(self.permissions_bitmask, self.permissions),
             permissions: self.permissions ?? [],
             keptInKeychain: keepInKeychain,
           };

@@ -4,7 +4,7 @@ import { MemorySeedVault } from '../../keychain/memory-seed-vault.test-helper';
 import { newHotkey } from '../../profiles/fixtures.test-helper';
 import { header, signatureValid, startFakeChutes, type FakeChutes, type Reply } from '../fixtures/fake-chutes';
 import { createTransport } from '../transport';
-import { accountEndpoints, quotaView, rolesOf, subscriptionView } from './account';
+import { accountEndpoints, quotaView, subscriptionView } from './account';
 
 // Server shapes the sandbox does not produce: older and newer answers of §3.2–3.9.
 let fake: FakeChutes | undefined;
@@ -45,14 +45,6 @@ describe('answer shapes', () => {
     });
   });
 
-  it('names role bits, using the server texts when they line up', () => {
-    expect(rolesOf(0b10001, ['Dev text', 'Free text'])).toEqual([
-      { bit: 0, name: 'developer', description: 'Dev text' },
-      { bit: 4, name: 'free_account', description: 'Free text' },
-    ]);
-    expect(rolesOf(1 << 5, null)[0]).toMatchObject({ name: 'unlimited', description: 'No rate limits.' });
-    expect(rolesOf(0, [])).toEqual([]);
-  });
 });
 
 describe('quirks', () => {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { AccountLimits, AccountRole, AccountUsage, CapWindow, QuotaView, SubscriptionView, TransferResult, UsageBucket } from '../../../shared/account-screen';
+import type { AccountLimits, AccountUsage, CapWindow, QuotaView, SubscriptionView, TransferResult, UsageBucket } from '../../../shared/account-screen';
 import { AppFailure } from '../../../shared/errors';
 import { detailText, httpFailure } from '../failure-map';
 import { NOT_JSON, type Transport } from '../transport';
+import { getSelf, selfDetailSchema, type SelfDetail } from './users';
 import type { Auth } from '../types';
 
 // The Account screen's endpoints (`../shared/reference/chutes-account-api.md` §3). Quotas, usage,
@@ -10,68 +11,6 @@ import type { Auth } from '../types';
 
 const num = z.number().finite();
 const when = z.string().nullish();
-
-export const selfDetailSchema = z.object({
-  username: z.string(),
-  user_id: z.string(),
-  hotkey: z.string(),
-  coldkey: z.string().nullish(),
-  payment_address: z.string().nullish(),
-  balance: num.nullish(),
-  created_at: z.string().nullish(),
-  permissions_bitmask: z.number().int().nullish(),
-  permissions: z.array(z.string()).nullish(),
-  netuids: z.array(z.number().int()).nullish(),
-});
-export type SelfDetail = z.infer<typeof selfDetailSchema>;
-
-/** Role bits → names (§3.1); the server's description list is used for the text when it lines up. */
-const ROLE_NAMES = [
-  'developer',
-  'create_user',
-  'update_user',
-  'delete_user',
-  'free_account',
-  'unlimited',
-  'billing_admin',
-  'unlimited_dev',
-  'invoice_billing',
-  'stake_weight_quota',
-  'subnet_admin',
-  'public_model_deployment',
-  'subnet_invoke',
-  'subnet_admin_assign',
-  'chutes_support',
-] as const;
-
-const ROLE_TEXT: Record<string, string> = {
-  developer: 'Can build images and deploy chutes.',
-  free_account: 'Free invocation — run anything, for free.',
-  unlimited: 'No rate limits.',
-  billing_admin: 'Billing administrator.',
-  unlimited_dev: 'No daily limit on image/chute changes.',
-  invoice_billing: 'Billed by invoice.',
-  public_model_deployment: 'May deploy models publicly.',
-};
-
-/** Readable roles from the bitmask, paired in bit order with the server's `permissions` texts. */
-export function rolesOf(bitmask: number | null | undefined, texts: readonly string[] | null | undefined): AccountRole[] {
-  const mask = bitmask ?? 0;
-  const bits = Array.from({ length: 31 }, (_, bit) => bit).filter((bit) => (mask & (1 << bit)) !== 0);
-  const serverTexts = texts && texts.length === bits.length ? texts : null;
-  const roles = bits.map((bit, i) => {
-    const name = ROLE_NAMES[bit] ?? `role_${bit}`;
-    return { bit, name, description: serverTexts?.[i] ?? ROLE_TEXT[name] ?? name.replace(/_/g, ' ') };
-  });
-  // A server that sends texts but no bitmask still gets its roles shown.
-  if (roles.length === 0 && texts && texts.length > 0) return texts.map((description, i) => ({ bit: -1 - i, name: description, description }));
-  return roles;
-}
-
-/** `GET /users/me` with every field the screen shows (purpose `me`). */
-export function getSelf(transport: Transport, hotkey: string): Promise<SelfDetail> {
-  return transport.request({ method: 'GET', path: '/users/me', auth: { kind: 'hotkey', hotkey, purpose: 'me' }, schema: selfDetailSchema });
-}
 
 const quotaRow = z.object({
   chute_id: z.string(),

@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { AppFailure } from '../../../shared/errors';
 import { linkPath, type LinkKind } from '../../../shared/link';
 import { httpFailure } from '../failure-map';
 import type { Transport } from '../transport';
+import { selfDetailSchema, type SelfDetail } from './users';
 
 /**
  * The historical link routes (`../shared/reference/chutes-account-api.md` §4): the account signs the
@@ -13,13 +13,8 @@ import type { Transport } from '../transport';
 
 const LINK_PURPOSE = 'link_account';
 
-const selfSchema = z.object({
-  username: z.string(),
-  user_id: z.string(),
-  permissions_bitmask: z.number().int(),
-  permissions: z.array(z.string()).nullish(),
-});
-export type LinkedSelf = z.infer<typeof selfSchema>;
+/** A link answers with the account as `GET /users/me` shows it (SelfResponse). */
+export type LinkedSelf = SelfDetail;
 
 export interface LinkProbe {
   offered: boolean;
@@ -110,19 +105,19 @@ export async function sendLink(transport: Transport, call: LinkCall): Promise<Li
       path: linkPath(call.kind),
       query: { hotkey: call.linkedHotkey, signature: call.signature },
       auth: { kind: 'hotkey', hotkey: call.hotkey, purpose: LINK_PURPOSE },
-      schema: selfSchema,
+      schema: selfDetailSchema,
     });
   } catch (error) {
     throw linkFailure(error, transport.host);
   }
 }
 
-/** What AccountApi gains for linking, bound to the account's transport and hotkey. */
-export interface LinkEndpoints {
-  probeLinking(): Promise<LinkProbe>;
-  link(call: Omit<LinkCall, 'hotkey'>): Promise<LinkedSelf>;
+/** The linking endpoints bound to one account (AccountApi.link). */
+export interface LinkApi {
+  probe(): Promise<LinkProbe>;
+  send(call: Omit<LinkCall, 'hotkey'>): Promise<LinkedSelf>;
 }
 
-export function linkEndpoints(transport: Transport, hotkey: string): LinkEndpoints {
-  return { probeLinking: () => probeLinking(transport, hotkey), link: (call) => sendLink(transport, { ...call, hotkey }) };
+export function bindLink(transport: Transport, hotkey: string): LinkApi {
+  return { probe: () => probeLinking(transport, hotkey), send: (call) => sendLink(transport, { ...call, hotkey }) };
 }

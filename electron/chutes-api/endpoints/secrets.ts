@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { ChuteRef, SecretItem, SecretsPage } from '../../../shared/secrets';
+import type { SecretItem, SecretsPage } from '../../../shared/secrets';
 import type { Transport } from '../transport';
 
-/** Secrets endpoints, `../shared/reference/chutes-account-api.md` §6; chutes list, §7 envelope. */
+/** Secrets endpoints, `../shared/reference/chutes-account-api.md` §6 (pages: §7 envelope). */
 
 const secretSummary = z.object({ secret_id: z.string(), key: z.string(), purpose: z.string(), created_at: z.string() });
 const pageOf = <T extends z.ZodType>(item: T) => z.object({ total: z.number(), page: z.number(), limit: z.number(), items: z.array(item) });
@@ -10,7 +10,6 @@ const pageOf = <T extends z.ZodType>(item: T) => z.object({ total: z.number(), p
 // deliberately left out of this schema, so zod strips it before anything else sees the answer.
 const createdRow = secretSummary;
 const deletedSchema = z.object({ secret_id: z.string() });
-const chuteSchema = z.object({ chute_id: z.string(), name: z.string() });
 
 const toItem = (s: z.infer<typeof secretSummary>): SecretItem => ({ secretId: s.secret_id, key: s.key, chuteId: s.purpose, createdAt: s.created_at });
 
@@ -39,12 +38,3 @@ export async function deleteSecret(transport: Transport, hotkey: string, secretI
   return { secretId: answer.secret_id };
 }
 
-/** `GET /chutes/` (purpose `chutes`), every page: the account's own chutes. */
-export async function listOwnChutes(transport: Transport, hotkey: string, limit = 100): Promise<ChuteRef[]> {
-  const out: ChuteRef[] = [];
-  for (let page = 0; ; page++) {
-    const answer = await transport.request({ method: 'GET', path: '/chutes/', query: { page, limit }, auth: { kind: 'hotkey', hotkey, purpose: 'chutes' }, schema: pageOf(chuteSchema) });
-    out.push(...answer.items.map((c) => ({ chuteId: c.chute_id, name: c.name })));
-    if (answer.items.length < limit || out.length >= answer.total) return out;
-  }
-}

@@ -2,20 +2,30 @@ import { z } from 'zod';
 import type { AccountLookup } from '../../../shared/account';
 import type { Transport } from '../transport';
 
-const selfSchema = z.object({
+export const selfDetailSchema = z.object({
   username: z.string(),
   user_id: z.string(),
   hotkey: z.string(),
   coldkey: z.string().nullish(),
   payment_address: z.string().nullish(),
-  balance: z.number().nullish(),
+  balance: z.number().finite().nullish(),
   created_at: z.string().nullish(),
+  permissions_bitmask: z.number().int().nullish(),
+  permissions: z.array(z.string()).nullish(),
+  netuids: z.array(z.number().int()).nullish(),
 });
+export type SelfDetail = z.infer<typeof selfDetailSchema>;
+
 const pingSchema = z.object({ message: z.string() });
 
-/** `GET /users/me` signed with the hotkey (purpose `me`). */
+/** `GET /users/me` signed with the hotkey (purpose `me`), every field the Account screen shows. */
+export function getSelf(transport: Transport, hotkey: string): Promise<SelfDetail> {
+  return transport.request({ method: 'GET', path: '/users/me', auth: { kind: 'hotkey', hotkey, purpose: 'me' }, schema: selfDetailSchema });
+}
+
+/** The same answer as a lookup (hotkey → account). */
 export async function getMe(transport: Transport, hotkey: string): Promise<AccountLookup> {
-  const me = await transport.request({ method: 'GET', path: '/users/me', auth: { kind: 'hotkey', hotkey, purpose: 'me' }, schema: selfSchema });
+  const me = await getSelf(transport, hotkey);
   return {
     apiUrl: transport.baseUrl,
     hotkey: me.hotkey,
