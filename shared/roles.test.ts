@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { rolesOf } from './roles';
+
+describe('rolesOf', () => {
+  it('names role bits, using the server texts when they line up', () => {
+    expect(rolesOf(0b10001, ['Dev text', 'Free text'])).toEqual([
+      { bit: 0, name: 'developer', description: 'Dev text' },
+      { bit: 4, name: 'free_account', description: 'Free text' },
+    ]);
+    expect(rolesOf(1 << 5, null)[0]).toMatchObject({ name: 'unlimited', description: 'No rate limits.' });
+    expect(rolesOf(0, [])).toEqual([]);
+  });
+
+  it('names unknown bits, and shows texts sent without a bitmask', () => {
+    expect(rolesOf(1 << 20, null)).toEqual([{ bit: 20, name: 'role_20', description: 'role 20' }]);
+    expect(rolesOf(null, ['Legacy role'])).toEqual([{ bit: -1, name: 'Legacy role', description: 'Legacy role' }]);
+  });
+});
