@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppFailure, failureIs, type FieldIssue } from '../../shared/errors';
@@ -8,6 +7,7 @@ import { withFsErrors } from '../fs/fs-errors';
 import { readTextFileCapped } from '../fs/read-capped';
 import type { SeedVault } from '../keychain/seed-vault';
 import { log } from '../log';
+import { bytesEqual } from '../signer/bytes';
 import { cliConfigEdits, decodeIniStrict, editCliConfig, renderCliConfig, SS58_PATTERN, type CliConfigOutput } from './cli-config';
 import { isIniSafeValue } from './ini-lines';
 import type { ProfileStore } from './profile-store';
@@ -137,7 +137,7 @@ async function seedCustody(vault: SeedVault, raw: unknown, target: string): Prom
   try {
     const owner = await ss58FromSeed(seed);
     try {
-      const inKeychain = await vault.withSeed(owner, (held) => Promise.resolve(held.length === seed.length && timingSafeEqual(held, seed)));
+      const inKeychain = await vault.withSeed(owner, (held) => Promise.resolve(bytesEqual(held, seed)));
       return { owner, inKeychain };
     } catch (error) {
       if (failureIs(error, 'not-found')) return { owner, inKeychain: false };

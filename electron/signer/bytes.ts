@@ -36,6 +36,7 @@ export function parseHex32Bytes(bytes: Uint8Array, start: number, end: number): 
   return decodeHex32(end - start, (i) => bytes[start + i] ?? 0);
 }
 
+/** Equal length and bytes, in time that depends only on the length (seeds, tokens). */
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { appError, type AppError, type Result } from '../../shared/errors';
@@ -6,6 +6,7 @@ import { MAX_PAYLOAD_BYTES } from '../../shared/ipc-contract';
 import type { Router } from '../ipc-router';
 import { contentSecurityPolicy } from '../security/policy';
 import { readRendererFile } from '../security/static-files';
+import { bytesEqual } from '../signer/bytes';
 import { answerClientErrors, guardConnections, MAX_CONNECTIONS, UNTRUSTED_IDLE_MS } from './connection-guard';
 
 export interface WebHostOptions {
@@ -56,9 +57,7 @@ function refuse(res: http.ServerResponse, status: number, error: AppError): void
 }
 
 function sameToken(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return bytesEqual(Buffer.from(given), Buffer.from(expected));
 }
 
 /**
