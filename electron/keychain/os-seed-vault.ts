@@ -1,7 +1,8 @@
-import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
+import type { EntryOptions } from '@napi-rs/keyring';
 import { AppFailure } from '../../shared/errors';
 import { isValidSs58 } from '../signer/ss58';
 import { createBounded } from './bounded';
+import { createEntryCache } from './entry-cache';
 import { cleanLabel, SEED_INDEX_ACCOUNT } from './seed-index';
 import { createSeedIndexStore } from './seed-index-store';
 import { SEED_SERVICE, SESSION_SERVICE, type SeedVault } from './seed-vault';
@@ -69,12 +70,14 @@ function sameBytes(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
 export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
   const seedService = opts.seedService ?? SEED_SERVICE;
   const sessionService = opts.sessionService ?? SESSION_SERVICE;
-  const bounded = createBounded(resolveTimeout(opts.timeoutMs), `${seedService}-probe`);
-  const index = createSeedIndexStore(sessionService, bounded, ENTRY_OPTIONS);
+  // Entries are reused (building one costs a blocking D-Bus exchange) and dropped after any failure.
+  const entries = createEntryCache(ENTRY_OPTIONS);
+  const bounded = createBounded(resolveTimeout(opts.timeoutMs), `${seedService}-probe`, { onFailure: () => entries.clear() });
+  const index = createSeedIndexStore(sessionService, bounded, entries);
 
-  // Constructed inside bounded work only: the constructor may block on a silent bus.
-  const seedEntry = (ss58: string) => new AsyncEntry(seedService, ss58, ENTRY_OPTIONS);
-  const sessionEntry = (key: string) => new AsyncEntry(sessionService, key, ENTRY_OPTIONS);
+  // Used inside bounded work only: building an entry may block on a silent bus.
+  const seedEntry = (ss58: string) => entries.entry(seedService, ss58);
+  const sessionEntry = (key: string) => entries.entry(sessionService, key);
 
   /** Whether a seed entry exists, via the byte API so the copy can be wiped at once. */
   async function seedPresent(ss58: string, signal: AbortSignal): Promise<boolean> {

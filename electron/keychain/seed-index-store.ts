@@ -1,6 +1,6 @@
-import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
 import { log } from '../log';
 import type { Bounded } from './bounded';
+import type { EntryCache } from './entry-cache';
 import { parseSeedIndex, SEED_INDEX_ACCOUNT, serializeSeedIndex, type SeedIndex } from './seed-index';
 import { createSerialQueue, type SerialQueue } from './serial-queue';
 
@@ -30,10 +30,10 @@ function queueFor(service: string): SerialQueue {
  * in the keychain means it lives and dies with the seeds (same backup, same wipe). Each read and
  * write is its own bounded keychain call, so a stuck keychain fails it like any other call.
  */
-export function createSeedIndexStore(service: string, bounded: Bounded, options: EntryOptions): SeedIndexStore {
+export function createSeedIndexStore(service: string, bounded: Bounded, entries: EntryCache): SeedIndexStore {
   const queue = queueFor(service);
   // Constructed inside bounded work only: the constructor may block on a silent bus.
-  const entry = () => new AsyncEntry(service, SEED_INDEX_ACCOUNT, options);
+  const entry = () => entries.entry(service, SEED_INDEX_ACCOUNT);
 
   async function load(signal: AbortSignal): Promise<SeedIndex> {
     // Bytes, not getPassword: a non-UTF-8 value must read as corrupt, not as a keychain failure.
