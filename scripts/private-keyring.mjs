@@ -29,6 +29,23 @@ export function missingKeyringTools() {
 }
 
 /**
+ * gnome-keyring-daemon outlives the D-Bus session it was started in; stop the ones whose
+ * XDG_DATA_HOME is this run's throwaway folder (exact match, our own processes only).
+ */
+function stopDaemonsOf(xdgDataHome) {
+  if (process.platform !== 'linux') return;
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('gnome-keyring-daemon')) continue;
+      const env = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+      if (env.includes(`XDG_DATA_HOME=${xdgDataHome}`)) process.kill(Number(pid), 'SIGTERM');
+    } catch {
+      // gone already, or not ours to read
+    }
+  }
+}
+
+/**
  * Run `command args…` (through sh, quoted) inside a fresh private keyring and return its exit
  * status. The keyring's data and runtime folders are removed afterwards.
  */
@@ -47,6 +64,7 @@ export function runInPrivateKeyring(command, args, { cwd = process.cwd(), env = 
     });
     return run.status ?? 1;
   } finally {
+    stopDaemonsOf(xdg);
     fs.rmSync(xdg, { recursive: true, force: true });
     fs.rmSync(runtime, { recursive: true, force: true });
   }

@@ -94,17 +94,45 @@ export function createActivityLog(dir: string, opts: { maxBytes?: number } = {})
     }, { what: 'the activity log', timeoutMs: 2_000 });
   }
 
-  async function write(line: string): Promise<void> {
-    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-    const size = await currentSize();
-    if (size > 0 && size + line.length > maxBytes) await rotate(line.length);
-    // O_NONBLOCK: a FIFO put in the file's place must not hold every signed call until a reader comes.
-    const handle = await fs.open(file, APPEND_FLAGS, 0o600);
+  let dirReady = false;
+
+  /** Open for append, creating the folder once per process (again only if it vanished). */
+  async function openLog(): Promise<fs.FileHandle> {
+    if (!dirReady) {
+      await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+      dirReady = true;
+    }
     try {
-      if (!(await handle.stat()).isFile()) throw new Error(`${file} is not a regular file`);
+      // O_NONBLOCK: a FIFO put in the file's place must not hold every signed call until a reader comes.
+      return await fs.open(file, APPEND_FLAGS, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      dirReady = false;
+      await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+      dirReady = true;
+      return fs.open(file, APPEND_FLAGS, 0o600);
+    }
+  }
+
+  /**
+   * Four calls to the thread pool per entry (open, fstat, write, close) where there were seven:
+   * this runs after every signed request, so it competes with the next one.
+   */
+  async function write(line: string): Promise<void> {
+    let handle = await openLog();
+    try {
+      let st = await handle.stat();
+      if (!st.isFile()) throw new Error(`${file} is not a regular file`);
+      if (st.size > 0 && st.size + line.length > maxBytes) {
+        await handle.close();
+        await rotate(line.length);
+        handle = await openLog();
+        st = await handle.stat();
+        if (!st.isFile()) throw new Error(`${file} is not a regular file`);
+      }
       await handle.writeFile(line);
       // The mode only applies on creation; tighten a file someone else created.
-      await handle.chmod(0o600);
+      if ((st.mode & 0o777) !== 0o600) await handle.chmod(0o600);
     } finally {
       await handle.close();
     }

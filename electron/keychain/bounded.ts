@@ -20,6 +20,8 @@ export interface BoundedOptions {
   /** Seam for tests: the probe itself. */
   probe?: (service: string, signal: AbortSignal) => Promise<unknown>;
   probeFreshMs?: number;
+  /** Called when a call fails or times out (the vault drops its reused keychain entries). */
+  onFailure?: () => void;
 }
 
 /**
@@ -56,6 +58,7 @@ export function createBounded(timeoutMs: number, probeService: string, options: 
       return await Promise.race([run, deadline]);
     } catch (error) {
       answeredAt = Number.NEGATIVE_INFINITY;
+      options.onFailure?.();
       const failure = keychainFailure(error);
       log.warn(`keychain ${what} failed: ${failure.appError.message} [${describeError(error)}]`);
       throw failure;

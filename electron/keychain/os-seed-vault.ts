@@ -1,8 +1,9 @@
-import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
+import type { EntryOptions } from '@napi-rs/keyring';
 import { AppFailure } from '../../shared/errors';
 import { lockPathFor } from '../concurrency/file-lock';
 import { isValidSs58 } from '../signer/ss58';
 import { createBounded } from './bounded';
+import { createEntryCache } from './entry-cache';
 import { cleanLabel, SEED_INDEX_ACCOUNT } from './seed-index';
 import { createSeedIndexStore } from './seed-index-store';
 import { SEED_SERVICE, SESSION_SERVICE, type SeedVault } from './seed-vault';
@@ -75,13 +76,15 @@ function sameBytes(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
 export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
   const seedService = opts.seedService ?? SEED_SERVICE;
   const sessionService = opts.sessionService ?? SESSION_SERVICE;
-  const bounded = createBounded(resolveTimeout(opts.timeoutMs), `${seedService}-probe`);
+  // Entries are reused (building one costs a blocking D-Bus exchange) and dropped after any failure.
+  const entries = createEntryCache(ENTRY_OPTIONS);
+  const bounded = createBounded(resolveTimeout(opts.timeoutMs), `${seedService}-probe`, { onFailure: () => entries.clear() });
   const lockPath = opts.dataDir === undefined ? undefined : lockPathFor(opts.dataDir, `seed-index.${sessionService}`);
-  const index = createSeedIndexStore(sessionService, bounded, ENTRY_OPTIONS, lockPath);
+  const index = createSeedIndexStore(sessionService, bounded, entries, lockPath);
 
-  // Constructed inside bounded work only: the constructor may block on a silent bus.
-  const seedEntry = (ss58: string) => new AsyncEntry(seedService, ss58, ENTRY_OPTIONS);
-  const sessionEntry = (key: string) => new AsyncEntry(sessionService, key, ENTRY_OPTIONS);
+  // Used inside bounded work only: building an entry may block on a silent bus.
+  const seedEntry = (ss58: string) => entries.entry(seedService, ss58);
+  const sessionEntry = (key: string) => entries.entry(sessionService, key);
 
   /** Whether a seed entry exists, via the byte API so the copy can be wiped at once. */
   async function seedPresent(ss58: string, signal: AbortSignal): Promise<boolean> {

@@ -1,6 +1,6 @@
-import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
 import { log } from '../log';
 import type { Bounded } from './bounded';
+import type { EntryCache } from './entry-cache';
 import { parseSeedIndex, SEED_INDEX_ACCOUNT, serializeSeedIndex, type SeedIndex } from './seed-index';
 import { withFileLock } from '../concurrency/file-lock';
 import { createSerialQueue, type SerialQueue } from '../concurrency/serial-queue';
@@ -32,12 +32,12 @@ function queueFor(service: string): SerialQueue {
  * write is its own bounded keychain call, so a stuck keychain fails it like any other call.
  * `lockPath` (a file in the data folder) makes updates exclusive across processes too.
  */
-export function createSeedIndexStore(service: string, bounded: Bounded, options: EntryOptions, lockPath?: string): SeedIndexStore {
+export function createSeedIndexStore(service: string, bounded: Bounded, entries: EntryCache, lockPath?: string): SeedIndexStore {
   // Other processes on the data folder (window and web host) share the keychain entry: with a
   // data folder the lock file serialises them too (it queues this process's callers itself).
   const queue: SerialQueue = lockPath === undefined ? queueFor(service) : (job) => withFileLock(lockPath, job, { what: 'the list of stored hotkeys' });
   // Constructed inside bounded work only: the constructor may block on a silent bus.
-  const entry = () => new AsyncEntry(service, SEED_INDEX_ACCOUNT, options);
+  const entry = () => entries.entry(service, SEED_INDEX_ACCOUNT);
 
   async function load(signal: AbortSignal): Promise<SeedIndex> {
     // Bytes, not getPassword: a non-UTF-8 value must read as corrupt, not as a keychain failure.

@@ -9,7 +9,7 @@ import { bytesEqual } from '../signer/bytes';
 import { loadPublicKeyDeriver } from '../signer/sr25519';
 import type { DiscoveryCache } from './discovery-cache';
 import type { DiscoverOptions, HotkeyEntry, WalletEntry, WalletsScan } from '../../shared/wallets';
-import { createLimiter, createSlicedSyncFs, joinPath, mapBounded, nodeWalletFs, type WalletFs } from './wallet-fs';
+import { createLimiter, createSlicedSyncFs, joinPath, mapBounded, nodeWalletFs, type Limiter, type WalletFs } from './wallet-fs';
 
 /** Test and platform seams; not part of what the renderer can ask for. */
 export interface DiscoverSeams {
@@ -28,6 +28,8 @@ export interface DiscoverCallOptions extends DiscoverOptions {
 
 const DEFAULT_CONCURRENCY = 48;
 
+const runNow: Limiter = (task) => task();
+
 /**
  * Wallets scanned at once. A wallet queues ~20 reads on the limiter, so a few keep its slots busy;
  * starting all 1,000 at once held 20,000 pending reads alive through every GC, and collection
@@ -42,9 +44,12 @@ const FOLDER_MESSAGES = {
 
 async function context(opts: DiscoverCallOptions, seams: DiscoverSeams): Promise<ScanContext> {
   const concurrency = Math.max(1, Math.min(256, Math.floor(opts.concurrency ?? DEFAULT_CONCURRENCY)));
+  const sliced = seams.fs === undefined && opts.io !== 'async';
   return {
-    fs: seams.fs ?? (opts.io === 'async' ? nodeWalletFs : createSlicedSyncFs()),
-    limit: createLimiter(concurrency),
+    fs: seams.fs ?? (sliced ? createSlicedSyncFs() : nodeWalletFs),
+    // Sliced-sync calls run one at a time on this thread, so a limiter would only add a promise
+    // and a queue hop to each of 20,000 calls; concurrency bounds the thread pool's work only.
+    limit: sliced ? runNow : createLimiter(concurrency),
     walletsInFlight: walletsInFlight(concurrency),
     derive: opts.verifySeeds ? await loadPublicKeyDeriver() : null,
     platform: seams.platform ?? process.platform,
