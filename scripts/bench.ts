@@ -12,7 +12,7 @@ import { walletDiscoveryCases } from './bench/wallet-discovery';
 import { webHostWalletCases } from './bench/web-host-wallets';
 import { signedActionCases, SIGNED_RUNS } from './bench/signed-action';
 import { bundleSizeCases } from './bench/bundle-size';
-import { bulkApiKeyCases } from './bench/bulk-api-keys';
+import { apiKeyListCases } from './bench/api-key-list';
 import { firstPaintCases } from './bench/first-paint';
 
 const CASES: RunnableCase[] = [
@@ -21,7 +21,7 @@ const CASES: RunnableCase[] = [
   ...walletDiscoveryCases,
   ...webHostWalletCases,
   ...signedActionCases.map((c) => withRuns(c, SIGNED_RUNS)),
-  ...bulkApiKeyCases,
+  ...apiKeyListCases,
 ];
 const RUNS = 5;
 /** Short cases run more rounds than the default. */

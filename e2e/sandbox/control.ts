@@ -120,20 +120,6 @@ export class SandboxControl {
     return { image_id: addImage(this.sb.state, user.user_id, name, tag, this.sb.now()), name, tag, user_id: user.user_id };
   }
 
-  /**
-   * Bulk-add `count` admin API keys named `<prefix><n>` for paging tests and benchmarks. Their
-   * secrets are never issued (the stored hash matches nothing), so they can be listed, not used.
-   */
-  addApiKeys(userId: string, count: number, prefix = 'bulk-'): { user_id: string; added: number } {
-    const user = this.user(userId);
-    const at = this.sb.now();
-    for (let i = 0; i < count; i++) {
-      const api_key_id = randomUUID();
-      this.sb.state.apiKeys[api_key_id] = { api_key_id, user_id: user.user_id, admin: true, name: `${prefix}${i}`, created_at: at, key_hash: 'unusable', scopes: [] };
-    }
-    return { user_id: user.user_id, added: count };
-  }
-
   setBalance(userId: string, balance: number): { user_id: string; balance: number } {
     const user = this.user(userId);
     user.balance = parseControl(schemas.balance, { user_id: userId, balance }).balance;
