@@ -33,7 +33,7 @@ interface Owner {
 }
 
 const host = os.hostname();
-const held = new Map<string, string>(); // lock path → our token
+const ownLocks = new Map<string, string>(); // lock path → our token
 let exitHookInstalled = false;
 
 function installExitHook(): void {
@@ -41,7 +41,7 @@ function installExitHook(): void {
   exitHookInstalled = true;
   // A process.exit (e.g. a SIGTERM handler) while holding a lock must not leave it for the takeover path.
   process.on('exit', () => {
-    for (const [lockPath, token] of held) {
+    for (const [lockPath, token] of ownLocks) {
       try {
         if (parseOwner(readFileSync(lockPath, 'utf8'))?.token === token) unlinkSync(lockPath);
       } catch {
@@ -154,7 +154,7 @@ async function acquire(lockPath: string, token: string, timeoutMs: number, what:
 }
 
 async function release(lockPath: string, token: string): Promise<void> {
-  held.delete(lockPath);
+  ownLocks.delete(lockPath);
   const raw = await readFile(lockPath, 'utf8').catch(() => null);
   if (raw !== null && parseOwner(raw)?.token === token) await unlink(lockPath).catch(() => undefined);
 }
@@ -174,7 +174,7 @@ export function withFileLock<T>(lockPath: string, job: () => Promise<T>, options
     const token = randomBytes(12).toString('hex');
     await acquire(key, token, options.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS, options.what ?? path.basename(key));
     installExitHook();
-    held.set(key, token);
+    ownLocks.set(key, token);
     try {
       return await job();
     } finally {

@@ -6,7 +6,7 @@ import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
  * that follows takes ~0.6 ms off-thread, so a new entry per call made every signed request pay
  * 6 ms with the event loop stalled. An entry holds only its service and account names (no secret);
  * each operation looks the item up afresh, so a reused entry sees changes made elsewhere.
- * Construct only inside bounded work: the constructor may block on a silent bus.
+ * Construct only inside a keychainCall: the constructor may block on a silent bus.
  */
 export interface EntryCache {
   entry(service: string, account: string): AsyncEntry;

@@ -2,7 +2,7 @@ import type { EntryOptions } from '@napi-rs/keyring';
 import { AppFailure } from '../../shared/errors';
 import { lockPathFor } from '../concurrency/file-lock';
 import { isValidSs58 } from '../signer/ss58';
-import { createBounded } from './bounded';
+import { createKeychainCall } from './keychain-call';
 import { createEntryCache } from './entry-cache';
 import { cleanLabel, SEED_INDEX_ACCOUNT } from './seed-index';
 import { createSeedIndexStore } from './seed-index-store';
@@ -78,11 +78,11 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
   const sessionService = opts.sessionService ?? SESSION_SERVICE;
   // Entries are reused (building one costs a blocking D-Bus exchange) and dropped after any failure.
   const entries = createEntryCache(ENTRY_OPTIONS);
-  const bounded = createBounded(resolveTimeout(opts.timeoutMs), `${seedService}-probe`, { onFailure: () => entries.clear() });
+  const keychainCall = createKeychainCall(resolveTimeout(opts.timeoutMs), `${seedService}-probe`, { onFailure: () => entries.clear() });
   const lockPath = opts.dataDir === undefined ? undefined : lockPathFor(opts.dataDir, `seed-index.${sessionService}`);
-  const index = createSeedIndexStore(sessionService, bounded, entries, lockPath);
+  const index = createSeedIndexStore(sessionService, keychainCall, entries, lockPath);
 
-  // Used inside bounded work only: building an entry may block on a silent bus.
+  // Used only inside a keychainCall: building an entry may block on a silent bus.
   const seedEntry = (ss58: string) => entries.entry(seedService, ss58);
   const sessionEntry = (key: string) => entries.entry(sessionService, key);
 
@@ -116,7 +116,7 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
     async putSeed(ss58, seed, label) {
       checkAccount(ss58);
       checkSeed(seed);
-      await bounded('store seed', async (signal) => {
+      await keychainCall('store seed', async (signal) => {
         const entry = seedEntry(ss58);
         await entry.setSecret(seed, signal);
         // Read back: a store that "succeeded" but kept something else must leave nothing behind.
@@ -143,7 +143,7 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
     async hasSeed(ss58) {
       checkAccount(ss58);
       if ((await index.read()).has(ss58)) return true;
-      if (!(await bounded('look up seed', (signal) => seedPresent(ss58, signal)))) return false;
+      if (!(await keychainCall('look up seed', (signal) => seedPresent(ss58, signal)))) return false;
       await addToIndex(ss58, undefined).catch(() => undefined); // already logged; the answer stands
       return true;
     },
@@ -159,7 +159,7 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
 
     async removeSeed(ss58) {
       checkAccount(ss58);
-      const deleted = await bounded('remove seed', (signal) => seedEntry(ss58).deleteCredential(signal));
+      const deleted = await keychainCall('remove seed', (signal) => seedEntry(ss58).deleteCredential(signal));
       const unlisted = await index.update('unindex seed', (entries) => entries.delete(ss58));
       // A stale index entry was something the user saw listed, so removing it counts too.
       return deleted || unlisted;
@@ -167,7 +167,7 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
 
     async withSeed(ss58, fn) {
       checkAccount(ss58);
-      const stored = await bounded('read seed', (signal) => seedEntry(ss58).getSecret(signal));
+      const stored = await keychainCall('read seed', (signal) => seedEntry(ss58).getSecret(signal));
       if (stored === null) {
         await dropStale(ss58);
         throw new AppFailure('not-found', `No seed for hotkey ${ss58} is stored in the keychain.`, {
@@ -190,17 +190,17 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
 
     async putSession(key, value) {
       checkSessionKey(key);
-      await bounded('store session', (signal) => sessionEntry(key).setPassword(value, signal));
+      await keychainCall('store session', (signal) => sessionEntry(key).setPassword(value, signal));
     },
 
     async getSession(key) {
       checkSessionKey(key);
-      return bounded('read session', (signal) => sessionEntry(key).getPassword(signal));
+      return keychainCall('read session', (signal) => sessionEntry(key).getPassword(signal));
     },
 
     async removeSession(key) {
       checkSessionKey(key);
-      return bounded('remove session', (signal) => sessionEntry(key).deleteCredential(signal));
+      return keychainCall('remove session', (signal) => sessionEntry(key).deleteCredential(signal));
     },
   };
 }

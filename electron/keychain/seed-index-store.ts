@@ -1,5 +1,5 @@
 import { log } from '../log';
-import type { Bounded } from './bounded';
+import type { KeychainCall } from './keychain-call';
 import type { EntryCache } from './entry-cache';
 import { parseSeedIndex, SEED_INDEX_ACCOUNT, serializeSeedIndex, type SeedIndex } from './seed-index';
 import { withFileLock } from '../concurrency/file-lock';
@@ -32,11 +32,11 @@ function queueFor(service: string): SerialQueue {
  * write is its own bounded keychain call, so a stuck keychain fails it like any other call.
  * `lockPath` (a file in the data folder) makes updates exclusive across processes too.
  */
-export function createSeedIndexStore(service: string, bounded: Bounded, entries: EntryCache, lockPath?: string): SeedIndexStore {
+export function createSeedIndexStore(service: string, keychainCall: KeychainCall, entries: EntryCache, lockPath?: string): SeedIndexStore {
   // Other processes on the data folder (window and web host) share the keychain entry: with a
   // data folder the lock file serialises them too (it queues this process's callers itself).
   const queue: SerialQueue = lockPath === undefined ? queueFor(service) : (job) => withFileLock(lockPath, job, { what: 'the list of stored hotkeys' });
-  // Constructed inside bounded work only: the constructor may block on a silent bus.
+  // Constructed only inside a keychainCall: the constructor may block on a silent bus.
   const entry = () => entries.entry(service, SEED_INDEX_ACCOUNT);
 
   async function load(signal: AbortSignal): Promise<SeedIndex> {
@@ -50,10 +50,10 @@ export function createSeedIndexStore(service: string, bounded: Bounded, entries:
   }
 
   return {
-    read: () => bounded('read seed index', load),
+    read: () => keychainCall('read seed index', load),
     update: (what, change) =>
       queue(() =>
-        bounded(what, async (signal) => {
+        keychainCall(what, async (signal) => {
           const index = await load(signal);
           if (!(await change(index, signal))) return false;
           await entry().setPassword(serializeSeedIndex(index), signal);

@@ -137,7 +137,7 @@ async function seedCustody(vault: SeedVault, raw: unknown, target: string): Prom
   try {
     const owner = await ss58FromSeed(seed);
     try {
-      const inKeychain = await vault.withSeed(owner, (held) => Promise.resolve(bytesEqual(held, seed)));
+      const inKeychain = await vault.withSeed(owner, (stored) => Promise.resolve(bytesEqual(stored, seed)));
       return { owner, inKeychain };
     } catch (error) {
       if (failureIs(error, 'not-found')) return { owner, inKeychain: false };

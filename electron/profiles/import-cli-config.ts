@@ -70,8 +70,8 @@ async function storeSeed(vault: SeedVault, values: CliConfigValues & { hotkeySee
 
 /** Refuse to strip unless the keychain can hand back a seed for exactly this hotkey. */
 async function confirmKeychainHolds(vault: SeedVault, ss58: string, filePath: string): Promise<void> {
-  const held = await vault.withSeed(ss58, (seed) => ss58FromSeed(seed)).catch(() => null);
-  if (held !== ss58) {
+  const storedAddress = await vault.withSeed(ss58, (seed) => ss58FromSeed(seed)).catch(() => null);
+  if (storedAddress !== ss58) {
     throw new AppFailure('keychain-unavailable', `The keychain did not keep the seed for ${ss58}, so hotkey_seed was left in ${filePath}.`);
   }
 }

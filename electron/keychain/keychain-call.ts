@@ -4,7 +4,7 @@ import { describeError, log } from '../log';
 import { keychainFailure, keychainTimeout } from './keychain-errors';
 
 /** Run one piece of keychain work under the vault's deadline, mapping failures to `keychain-unavailable`. */
-export type Bounded = <T>(what: string, work: (signal: AbortSignal) => Promise<T>) => Promise<T>;
+export type KeychainCall = <T>(what: string, work: (signal: AbortSignal) => Promise<T>) => Promise<T>;
 
 /**
  * How long a bus that just answered is trusted without a new probe. Measured: each probe is a full
@@ -14,7 +14,7 @@ export type Bounded = <T>(what: string, work: (signal: AbortSignal) => Promise<T
  */
 export const PROBE_FRESH_MS = 3_000;
 
-export interface BoundedOptions {
+export interface KeychainCallOptions {
   /** Seam for tests: the clock the probe window is measured on. */
   now?: () => number;
   /** Seam for tests: the probe itself. */
@@ -31,7 +31,7 @@ export interface BoundedOptions {
  * runs `work` — unless a probe or keychain call succeeded within `PROBE_FRESH_MS`. A late answer
  * after the deadline is ignored; the native call cannot be cancelled.
  */
-export function createBounded(timeoutMs: number, probeService: string, options: BoundedOptions = {}): Bounded {
+export function createKeychainCall(timeoutMs: number, probeService: string, options: KeychainCallOptions = {}): KeychainCall {
   const now = options.now ?? (() => performance.now());
   const probe = options.probe ?? ((service: string, signal: AbortSignal) => findCredentialsAsync(service, null, signal));
   const freshMs = options.probeFreshMs ?? PROBE_FRESH_MS;

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../shared/errors';
 import { setLogSink } from '../log';
-import { createBounded } from './bounded';
+import { createKeychainCall } from './keychain-call';
 
 setLogSink(() => undefined);
 
 function harness(opts: { probeFreshMs?: number; probe?: () => Promise<unknown> } = {}) {
   let clock = 0;
   const probes: string[] = [];
-  const bounded = createBounded(200, 'svc-probe', {
+  const keychainCall = createKeychainCall(200, 'svc-probe', {
     now: () => clock,
     probeFreshMs: opts.probeFreshMs ?? 1000,
     probe: (service) => {
@@ -16,38 +16,38 @@ function harness(opts: { probeFreshMs?: number; probe?: () => Promise<unknown> }
       return opts.probe ? opts.probe() : Promise.resolve([]);
     },
   });
-  return { bounded, probes, advance: (ms: number) => (clock += ms) };
+  return { keychainCall, probes, advance: (ms: number) => (clock += ms) };
 }
 
-describe('createBounded probe window', () => {
+describe('createKeychainCall probe window', () => {
   it('probes the bus before the first call, not again while the bus keeps answering, and again once the window passes', async () => {
-    const { bounded, probes, advance } = harness();
-    await expect(bounded('read', () => Promise.resolve('a'))).resolves.toBe('a');
+    const { keychainCall, probes, advance } = harness();
+    await expect(keychainCall('read', () => Promise.resolve('a'))).resolves.toBe('a');
     expect(probes).toEqual(['svc-probe']);
     advance(999);
-    await bounded('read', () => Promise.resolve('b'));
+    await keychainCall('read', () => Promise.resolve('b'));
     // The second call renewed the window, so a call 999 ms after it still needs no probe.
     advance(999);
-    await bounded('read', () => Promise.resolve('c'));
+    await keychainCall('read', () => Promise.resolve('c'));
     expect(probes).toHaveLength(1);
     advance(1000);
-    await bounded('read', () => Promise.resolve('d'));
+    await keychainCall('read', () => Promise.resolve('d'));
     expect(probes).toHaveLength(2);
   });
 
   it('ends the window at the first failure, so the next call probes again', async () => {
-    const { bounded, probes } = harness();
-    await bounded('read', () => Promise.resolve(1));
-    await expect(bounded('read', () => Promise.reject(new Error('org.freedesktop.DBus.Error.NoReply')))).rejects.toBeInstanceOf(AppFailure);
-    await bounded('read', () => Promise.resolve(2));
+    const { keychainCall, probes } = harness();
+    await keychainCall('read', () => Promise.resolve(1));
+    await expect(keychainCall('read', () => Promise.reject(new Error('org.freedesktop.DBus.Error.NoReply')))).rejects.toBeInstanceOf(AppFailure);
+    await keychainCall('read', () => Promise.resolve(2));
     expect(probes).toHaveLength(2);
   });
 
   it('a probe that never answers fails the call as keychain-unavailable within the deadline, and is retried next time', async () => {
     let hang = true;
-    const { bounded, probes } = harness({ probe: () => (hang ? new Promise(() => undefined) : Promise.resolve([])) });
+    const { keychainCall, probes } = harness({ probe: () => (hang ? new Promise(() => undefined) : Promise.resolve([])) });
     let ran = false;
-    const failure = await bounded('read', () => {
+    const failure = await keychainCall('read', () => {
       ran = true;
       return Promise.resolve(1);
     }).catch((error: unknown) => error);
@@ -55,15 +55,15 @@ describe('createBounded probe window', () => {
     expect((failure as AppFailure).appError.code).toBe('keychain-unavailable');
     expect(ran).toBe(false);
     hang = false;
-    await expect(bounded('read', () => Promise.resolve(3))).resolves.toBe(3);
+    await expect(keychainCall('read', () => Promise.resolve(3))).resolves.toBe(3);
     expect(probes).toHaveLength(2);
   });
 
   it('a call that answers only after its deadline does not open the window', async () => {
-    const { bounded, probes } = harness();
-    await expect(bounded('read', () => new Promise((resolve) => setTimeout(() => resolve(1), 300)))).rejects.toBeInstanceOf(AppFailure);
+    const { keychainCall, probes } = harness();
+    await expect(keychainCall('read', () => new Promise((resolve) => setTimeout(() => resolve(1), 300)))).rejects.toBeInstanceOf(AppFailure);
     await new Promise((resolve) => setTimeout(resolve, 150));
-    await bounded('read', () => Promise.resolve(2));
+    await keychainCall('read', () => Promise.resolve(2));
     expect(probes).toHaveLength(2);
   });
 });
