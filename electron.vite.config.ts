@@ -11,7 +11,10 @@ export default defineConfig({
   main: {
     build: {
       rolldownOptions: {
-        input: { index: resolve(__dirname, 'electron/main.ts'), serve: resolve(__dirname, 'electron/web-host/serve.ts') },
+        input: {
+          index: resolve(__dirname, 'electron/main.ts'),
+          serve: resolve(__dirname, 'electron/web-host/serve.ts'),
+        },
         onLog(level, log, handler) {
           // @polkadot's packageInfo.js reads import.meta.url; the CJS output rewrites it to the
           // chunk's own file URL, which is all that package-version check needs.

@@ -7,21 +7,44 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-const SHELL_FILES = ['electron/main.ts', 'electron/window.ts', 'electron/preload.ts', 'electron/ipc-binding.ts', 'electron/app-protocol.ts'];
+const SHELL_FILES = [
+  'electron/main.ts',
+  'electron/window.ts',
+  'electron/preload.ts',
+  'electron/ipc-binding.ts',
+  'electron/app-protocol.ts',
+];
 
 // Packages that only work (or only belong) in main: native bindings, file formats, the signer's crypto.
-const NODE_ONLY_PACKAGES = ['@napi-rs/keyring', 'ini', '@polkadot/util-crypto', '@polkadot/keyring', '@polkadot/wasm-crypto', 'electron-builder', 'electron-vite'];
-const nodeOnly = (where) => NODE_ONLY_PACKAGES.map((name) => ({ name, message: `${name} is main-process only: ${where}` }));
+const NODE_ONLY_PACKAGES = [
+  '@napi-rs/keyring',
+  'ini',
+  '@polkadot/util-crypto',
+  '@polkadot/keyring',
+  '@polkadot/wasm-crypto',
+  'electron-builder',
+  'electron-vite',
+];
+const nodeOnly = (where) =>
+  NODE_ONLY_PACKAGES.map((name) => ({ name, message: `${name} is main-process only: ${where}` }));
 
-const noElectron = { name: 'electron', message: 'Only the thin shell (main/window/preload/ipc-binding/app-protocol) may import electron.' };
+const noElectron = {
+  name: 'electron',
+  message: 'Only the thin shell (main/window/preload/ipc-binding/app-protocol) may import electron.',
+};
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/screenshots/**'] },
+  {
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/screenshots/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -35,7 +58,12 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts'],
     ignores: SHELL_FILES,
-    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [{ group: ['electron/*'], message: noElectron.message }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [noElectron], patterns: [{ group: ['electron/*'], message: noElectron.message }] },
+      ],
+    },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -48,12 +76,21 @@ export default tseslint.config(
         {
           paths: [
             noElectron,
-            ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node: ask main through the contract.' })),
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message: 'The renderer has no Node: ask main through the contract.',
+            })),
             ...nodeOnly('ask main through the contract.'),
           ],
           patterns: [
-            { group: ['**/electron/**', '../electron', '../../electron'], message: 'The renderer never imports main-process code.' },
-            { group: ['@napi-rs/keyring/*', '@polkadot/util-crypto/*', '@polkadot/keyring/*'], message: 'Main-process only: ask main through the contract.' },
+            {
+              group: ['**/electron/**', '../electron', '../../electron'],
+              message: 'The renderer never imports main-process code.',
+            },
+            {
+              group: ['@napi-rs/keyring/*', '@polkadot/util-crypto/*', '@polkadot/keyring/*'],
+              message: 'Main-process only: ask main through the contract.',
+            },
           ],
         },
       ],
@@ -71,8 +108,14 @@ export default tseslint.config(
             ...nodeOnly('shared/ is pure TypeScript for both processes.'),
           ],
           patterns: [
-            { group: ['**/electron/**', '../electron', '../electron/*'], message: 'shared/ may not import main-process code.' },
-            { group: ['**/renderer/**', '../renderer', '../renderer/*'], message: 'shared/ may not import renderer code.' },
+            {
+              group: ['**/electron/**', '../electron', '../electron/*'],
+              message: 'shared/ may not import main-process code.',
+            },
+            {
+              group: ['**/renderer/**', '../renderer', '../renderer/*'],
+              message: 'shared/ may not import renderer code.',
+            },
           ],
         },
       ],

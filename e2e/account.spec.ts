@@ -28,10 +28,32 @@ interface World {
   paymentAddress: string;
 }
 
-async function importConfig(page: Page, home: string, url: string, username: string, userId: string, key: TestKey): Promise<void> {
+async function importConfig(
+  page: Page,
+  home: string,
+  url: string,
+  username: string,
+  userId: string,
+  key: TestKey,
+): Promise<void> {
   const file = path.join(home, `${username}.ini`);
   const seedLine = [`hotkey_seed = ${Buffer.from(key.seed).toString('hex')}`];
-  await fs.writeFile(file, ['[api]', `base_url = ${url}`, '', '[auth]', `username = ${username}`, `user_id = ${userId}`, ...seedLine, 'hotkey_name = default', `hotkey_ss58address = ${key.ss58}`, ''].join('\n'), { mode: 0o600 });
+  await fs.writeFile(
+    file,
+    [
+      '[api]',
+      `base_url = ${url}`,
+      '',
+      '[auth]',
+      `username = ${username}`,
+      `user_id = ${userId}`,
+      ...seedLine,
+      'hotkey_name = default',
+      `hotkey_ss58address = ${key.ss58}`,
+      '',
+    ].join('\n'),
+    { mode: 0o600 },
+  );
   await page.goto(`${host!.launchUrl.split('#')[0]}#/accounts`);
   await page.getByRole('button', { name: 'Import CLI config…' }).click();
   const form = page.getByRole('form', { name: 'Import CLI config' });
@@ -64,9 +86,12 @@ const openAccount = async (page: Page) => {
   await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
 };
 
-test('shows balance, roles, quotas, subscription, discounts and usage, with units and times; the chart loads on demand', async ({ page }) => {
+test('shows balance, roles, quotas, subscription, discounts and usage, with units and times; the chart loads on demand', async ({
+  page,
+}) => {
   const w = await world(page);
-  const hour = (h: number) => new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - h * 3_600_000).toISOString().slice(0, 19);
+  const hour = (h: number) =>
+    new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - h * 3_600_000).toISOString().slice(0, 19);
   w.sb.setBalance(w.userId, 12.5);
   w.sb.setRoles(w.userId, (1 << 0) | (1 << 11));
   w.sb.setQuotas(w.userId, [{ chute_id: '*', quota: 2000 }]);
@@ -78,7 +103,12 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
     anchor_date: '2026-11-20T00:00:00',
     effective_date: '2026-11-20T00:00:00',
     updated_at: '2026-11-20T00:00:00',
-    four_hour: { usage: 3.5, cap: 4.1667, remaining: 0.6667, reset_at: new Date(Date.now() + 2 * 3_600_000).toISOString() },
+    four_hour: {
+      usage: 3.5,
+      cap: 4.1667,
+      remaining: 0.6667,
+      reset_at: new Date(Date.now() + 2 * 3_600_000).toISOString(),
+    },
     monthly: { usage: 12, cap: 50, remaining: 38, reset_at: '2026-12-20T00:00:00' },
   });
   w.sb.addUsage(w.userId, [
@@ -89,7 +119,8 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
   ]);
 
   // Until a chart is drawn, uPlot (the usage-chart chunk) has not been fetched.
-  const chartLoaded = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /usage-chart/.test(e.name)));
+  const chartLoaded = () =>
+    page.evaluate(() => performance.getEntriesByType('resource').some((e) => /usage-chart/.test(e.name)));
   expect(await chartLoaded()).toBe(false);
   await openAccount(page);
   const overview = page.getByRole('region', { name: 'Overview' });
@@ -104,7 +135,10 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
   const limits = page.getByRole('region', { name: 'Quotas and subscription' });
   await expect(limits.getByRole('table', { name: 'Quotas' })).toContainText('2,000');
   await expect(limits).toContainText('$10/month subscription tier');
-  await expect(limits.getByRole('progressbar', { name: 'Four-hour window used' })).toHaveAttribute('aria-valuetext', '$3.50 of $4.1667');
+  await expect(limits.getByRole('progressbar', { name: 'Four-hour window used' })).toHaveAttribute(
+    'aria-valuetext',
+    '$3.50 of $4.1667',
+  );
   await expect(limits.getByRole('progressbar', { name: 'This month used' })).toHaveAttribute('aria-valuenow', '12');
   await expect(limits).toContainText('$38.00 left');
   await expect(limits.getByRole('list', { name: 'Discounts' })).toContainText('chute-llama: 25 % off');
@@ -213,7 +247,9 @@ test('fingerprint operations: dashboard, change fingerprint, move to another hot
   await screenshot(page, 'account-deleted');
 });
 
-test('transfers balance to another user and shows both new balances; the legacy refund explains itself', async ({ page }) => {
+test('transfers balance to another user and shows both new balances; the legacy refund explains itself', async ({
+  page,
+}) => {
   const w = await world(page);
   const bob = await registerInSandbox(w.sb.url, (await makeKey()).seed, 'bob');
   w.sb.setBalance(w.userId, 10);
@@ -234,7 +270,9 @@ test('transfers balance to another user and shows both new balances; the legacy 
   await form.getByLabel('Amount (USD)').fill('2.5');
   await form.getByRole('button', { name: 'Review transfer…' }).click();
   await confirm.getByRole('button', { name: 'Send now' }).click();
-  await expect(section.getByRole('status')).toContainText('Sent $2.50 USD to bob. Your balance is now $7.50 USD; theirs is $2.50 USD');
+  await expect(section.getByRole('status')).toContainText(
+    'Sent $2.50 USD to bob. Your balance is now $7.50 USD; theirs is $2.50 USD',
+  );
   await expect(page.getByRole('region', { name: 'Overview' }).getByLabel('Balance')).toHaveText('$7.50 USD');
   expect(w.sb.users().find((u) => u.user_id === bob.userId)?.balance).toBe(2.5);
   await screenshot(page, 'account-transfer');
@@ -256,10 +294,16 @@ test('a profile whose seed is missing can be viewed; signed actions say why and 
   await expect(overview).toContainText('not shown until its seed is in the keychain');
   await expect(overview).toContainText(w.userId);
   await expect(overview.getByRole('button', { name: 'Refresh' })).toBeDisabled();
-  await expect(page.getByRole('region', { name: 'Quotas and subscription' })).toContainText('waits until the seed is in the keychain');
+  await expect(page.getByRole('region', { name: 'Quotas and subscription' })).toContainText(
+    'waits until the seed is in the keychain',
+  );
   await expect(page.getByRole('button', { name: 'Open dashboard…' })).toBeDisabled();
-  await expect(page.getByRole('region', { name: 'Login and account' })).toContainText('Needs the hotkey seed in the keychain');
-  await expect(page.getByRole('region', { name: 'Balance transfers' }).getByRole('button', { name: 'Review transfer…' })).toBeDisabled();
+  await expect(page.getByRole('region', { name: 'Login and account' })).toContainText(
+    'Needs the hotkey seed in the keychain',
+  );
+  await expect(
+    page.getByRole('region', { name: 'Balance transfers' }).getByRole('button', { name: 'Review transfer…' }),
+  ).toBeDisabled();
   await screenshot(page, 'account-seed-missing');
   // Fingerprint operations need no seed: a typed fingerprint changes it.
   const ops = page.getByRole('region', { name: 'Login and account' });

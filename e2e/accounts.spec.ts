@@ -20,7 +20,11 @@ test.afterEach(async () => {
 function recordRpc(page: Page): void {
   rpcBodies = [];
   page.on('response', (response) => {
-    if (response.url().includes('/rpc/')) void response.text().then((t) => rpcBodies.push(t), () => undefined);
+    if (response.url().includes('/rpc/'))
+      void response.text().then(
+        (t) => rpcBodies.push(t),
+        () => undefined,
+      );
   });
 }
 
@@ -48,7 +52,9 @@ test('the wallets tree shows every odd file for what it is, and fixes loose perm
   const alpha = page.getByRole('article', { name: 'Wallet alpha' });
   await expect(alpha.getByText(tree.coldkey.ss58)).toBeVisible();
   const items = alpha.getByRole('list', { name: 'Hotkeys of alpha' }).locator(':scope > li');
-  const names = (await items.evaluateAll((lis) => lis.map((li) => li.getAttribute('aria-label')))).map((label) => label?.replace('Hotkey alpha/', ''));
+  const names = (await items.evaluateAll((lis) => lis.map((li) => li.getAttribute('aria-label')))).map((label) =>
+    label?.replace('Hotkey alpha/', ''),
+  );
   expect(names).toEqual(['broken', 'hk1', 'hk2', 'hk10', 'locked', 'watch']);
   await expect(hotkey(page, 'alpha/watch').getByText('Public only', { exact: true })).toBeVisible();
   await expect(hotkey(page, 'alpha/locked').getByText('Encrypted', { exact: true })).toBeVisible();
@@ -68,7 +74,9 @@ test('the wallets tree shows every odd file for what it is, and fixes loose perm
   for (const seed of tree.seeds) expect(rpcBodies.join('\n')).not.toContain(seed);
 });
 
-test('a hotkey goes into the keychain, signs GET /users/me against the sandbox, and becomes a profile', async ({ page }) => {
+test('a hotkey goes into the keychain, signs GET /users/me against the sandbox, and becomes a profile', async ({
+  page,
+}) => {
   sandbox = await startSandbox({ port: 0 });
   host = await startWebHost({ env: { CHUTES_API_URL: sandbox.url } });
   const tree: WalletTree = await writeWalletTree(host.dirs.wallets);
@@ -93,7 +101,9 @@ test('a hotkey goes into the keychain, signs GET /users/me against the sandbox, 
   await expect(rename.getByRole('alert')).toHaveText('Enter a name');
   await rename.getByLabel('Profile name').fill('Alice (sandbox)');
   await rename.getByRole('button', { name: 'Save name' }).click();
-  await expect(page.getByRole('listitem', { name: 'Profile Alice (sandbox)', exact: true }).getByText('Active')).toBeVisible();
+  await expect(
+    page.getByRole('listitem', { name: 'Profile Alice (sandbox)', exact: true }).getByText('Active'),
+  ).toBeVisible();
 
   // One signed lookup: saving it as a profile reuses that answer instead of signing again.
   const signed = sandbox.requests(50).filter((r) => r.path === '/users/me');
@@ -106,7 +116,11 @@ test('a hotkey goes into the keychain, signs GET /users/me against the sandbox, 
   await expect(calls.getByRole('row').filter({ hasText: 'GET /users/me' }).first()).toContainText('200');
   await screenshot(page, 'settings-activity');
 
-  const everything = [rpcBodies.join('\n'), host.output(), await fs.readFile(path.join(host.dirs.data, 'activity.jsonl'), 'utf8')].join('\n');
+  const everything = [
+    rpcBodies.join('\n'),
+    host.output(),
+    await fs.readFile(path.join(host.dirs.data, 'activity.jsonl'), 'utf8'),
+  ].join('\n');
   for (const seed of tree.seeds) expect(everything).not.toContain(seed);
 });
 

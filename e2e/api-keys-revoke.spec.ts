@@ -17,7 +17,10 @@ const idOf = (w: KeysWorld, name: string): string => {
   if (!found) throw new Error(`no key ${name}`);
   return found.api_key_id;
 };
-const names = (w: KeysWorld) => Object.values(w.sb.state().apiKeys).map((k) => k.name).sort();
+const names = (w: KeysWorld) =>
+  Object.values(w.sb.state().apiKeys)
+    .map((k) => k.name)
+    .sort();
 
 async function createInvoker(page: Page, name: string): Promise<string> {
   await page.getByRole('button', { name: 'Create key…' }).click();
@@ -60,7 +63,9 @@ test('deleting one key needs its name typed back; a key already gone counts as d
   await page.getByRole('button', { name: 'Delete…' }).click();
   await page.getByLabel('Type the key name to confirm').fill('cli-2');
   await page.getByRole('button', { name: 'Delete key' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '“cli-2” was already gone — nothing left to delete.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: '“cli-2” was already gone — nothing left to delete.' }),
+  ).toBeVisible();
 });
 
 test('bulk revoke reports every key, with an injected failure, an already-gone key, and a retry', async ({ page }) => {
@@ -92,7 +97,9 @@ test('bulk revoke reports every key, with an injected failure, an already-gone k
   await expect(page.getByRole('row', { name: 'Key cli-1' })).toHaveCount(0);
 });
 
-test('rotation keeps the scopes, deletes the old key only after confirmation, and says which keys exist when a step fails', async ({ page }) => {
+test('rotation keeps the scopes, deletes the old key only after confirmation, and says which keys exist when a step fails', async ({
+  page,
+}) => {
   world = await openKeysWorld(page);
   await createInvoker(page, 'worker');
   const oldId = idOf(world, 'worker');
@@ -127,7 +134,11 @@ test('canary: after a create the secret is in no file, log line, activity entry 
   const answers: { channel: string; body: string }[] = [];
   page.on('response', (res) => {
     const url = new URL(res.url());
-    if (url.pathname.startsWith('/rpc/')) void res.text().then((body) => answers.push({ channel: url.pathname.slice(5), body }), () => undefined);
+    if (url.pathname.startsWith('/rpc/'))
+      void res.text().then(
+        (body) => answers.push({ channel: url.pathname.slice(5), body }),
+        () => undefined,
+      );
   });
   const secret = await createInvoker(page, 'canary');
   const tail = secret.slice(-32);
@@ -143,7 +154,10 @@ test('canary: after a create the secret is in no file, log line, activity entry 
   expect(world.host.output()).not.toContain(tail);
   const files = await fs.readdir(world.host.dirs.home, { recursive: true });
   for (const f of files) {
-    const text = await fs.readFile(path.join(world.host.dirs.home, f)).then((b) => b.toString('latin1'), () => '');
+    const text = await fs.readFile(path.join(world.host.dirs.home, f)).then(
+      (b) => b.toString('latin1'),
+      () => '',
+    );
     expect(text.includes(tail), f).toBe(false);
   }
   expect(files.some((f) => f.endsWith('activity.jsonl'))).toBe(true);

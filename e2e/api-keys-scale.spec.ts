@@ -10,7 +10,9 @@ test.afterEach(async () => {
   world = undefined;
 });
 
-test('10,000 keys: first rows early, all loaded in the background, DOM row count bounded while scrolling', async ({ page }) => {
+test('10,000 keys: first rows early, all loaded in the background, DOM row count bounded while scrolling', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   world = await openKeysWorld(page);
   world.sb.seedApiKeys({ user_id: world.userId, count: 10_000, name_prefix: 'big' });
@@ -23,7 +25,12 @@ test('10,000 keys: first rows early, all loaded in the background, DOM row count
   const firstRowsMs = Date.now() - started;
   await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('10,000 keys', { timeout: 60_000 });
   const allMs = Date.now() - started;
-  test.info().annotations.push({ type: 'timing', description: `10,000 keys: first rows after ${firstRowsMs} ms, all loaded after ${allMs} ms (50 pages of 200)` });
+  test
+    .info()
+    .annotations.push({
+      type: 'timing',
+      description: `10,000 keys: first rows after ${firstRowsMs} ms, all loaded after ${allMs} ms (50 pages of 200)`,
+    });
   expect(firstRowsMs).toBeLessThan(allMs);
 
   const scroller = page.getByTestId('key-scroller');
@@ -33,7 +40,9 @@ test('10,000 keys: first rows early, all loaded in the background, DOM row count
   await expect(rows.nth(1)).toHaveAccessibleName('Key big-00000');
   for (const fraction of [0.25, 0.5, 0.75]) {
     await scroller.evaluate((el, f) => (el.scrollTop = el.scrollHeight * f), fraction);
-    await expect(table.getByRole('row', { name: `Key big-${String(Math.floor(10_000 * fraction)).padStart(5, '0')}` })).toBeVisible();
+    await expect(
+      table.getByRole('row', { name: `Key big-${String(Math.floor(10_000 * fraction)).padStart(5, '0')}` }),
+    ).toBeVisible();
     expect(await domRows()).toBeLessThan(40);
   }
   await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));

@@ -9,7 +9,11 @@ test.afterEach(async () => {
   world = undefined;
 });
 
-const keyRows = (page: Page) => page.getByRole('table', { name: 'API keys' }).getByRole('row').filter({ has: page.getByRole('cell') });
+const keyRows = (page: Page) =>
+  page
+    .getByRole('table', { name: 'API keys' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell') });
 
 async function createWith(page: Page, name: string, pick: (page: Page) => Promise<void>): Promise<string> {
   await page.getByRole('button', { name: 'Create key…' }).click();
@@ -33,7 +37,9 @@ test('lists, searches, filters and sorts keys; the first page shows before the r
   world.sb.setFaults({ latency_ms: 1500 }); // wide enough a window to see page 1 of 3 alone
   await page.getByRole('button', { name: 'Reload' }).click();
   // Page 1 of 3 is on screen while the other pages are still in flight.
-  await expect(page.getByRole('status', { name: 'Loading progress' })).toContainText('200 of 450 keys loaded (1/3 pages)');
+  await expect(page.getByRole('status', { name: 'Loading progress' })).toContainText(
+    '200 of 450 keys loaded (1/3 pages)',
+  );
   await expect(keyRows(page).first()).toBeVisible();
   await screenshot(page, 'api-keys-loading');
   await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('450 keys');
@@ -63,13 +69,19 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
   world = await openKeysWorld(page);
   const w = world;
   const sent = () => {
-    const scopes = Object.values(w.sb.state().apiKeys).map((k) => ({ name: k.name, admin: k.admin, scopes: k.scopes.map(({ object_type, object_id, action }) => ({ object_type, object_id, action })) }));
+    const scopes = Object.values(w.sb.state().apiKeys).map((k) => ({
+      name: k.name,
+      admin: k.admin,
+      scopes: k.scopes.map(({ object_type, object_id, action }) => ({ object_type, object_id, action })),
+    }));
     return scopes;
   };
 
   await createWith(page, 'invoker', async (p) => {
     await p.getByRole('button', { name: 'Invoke all chutes' }).click();
-    await expect(p.getByLabel('Equivalent CLI command')).toHaveText(`chutes keys create --name 'invoker' --json-input '{"scopes":[{"object_type":"chutes","object_id":null,"action":"invoke"}]}'`);
+    await expect(p.getByLabel('Equivalent CLI command')).toHaveText(
+      `chutes keys create --name 'invoker' --json-input '{"scopes":[{"object_type":"chutes","object_id":null,"action":"invoke"}]}'`,
+    );
     await screenshot(p, 'api-keys-create-preset');
   });
   await createWith(page, 'image-reader', (p) => p.getByRole('button', { name: 'Read-only images' }).click());
@@ -82,12 +94,23 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
   await createWith(page, 'from-json', async (p) => {
     await p.getByRole('tab', { name: 'JSON' }).click();
     const json = p.getByLabel('Key request JSON');
-    await json.fill('{"name":"from-json","admin":false,"scopes":[{"object_type":"images","object_id":null,"action":"nuke"}]}');
+    await json.fill(
+      '{"name":"from-json","admin":false,"scopes":[{"object_type":"images","object_id":null,"action":"nuke"}]}',
+    );
     await expect(p.getByRole('list', { name: 'JSON problems' })).toContainText('scopes.0.action');
     await expect(p.getByText('Nothing can be sent until the JSON above is fixed.')).toBeVisible();
     await expect(p.getByRole('button', { name: 'Create key' })).toBeDisabled();
     await screenshot(p, 'api-keys-json-invalid');
-    await json.fill(JSON.stringify({ name: 'from-json', admin: false, scopes: [{ object_type: 'images', object_id: w.images[1]?.image_id, action: 'write' }, { object_type: 'invocations', object_id: null, action: 'read' }] }));
+    await json.fill(
+      JSON.stringify({
+        name: 'from-json',
+        admin: false,
+        scopes: [
+          { object_type: 'images', object_id: w.images[1]?.image_id, action: 'write' },
+          { object_type: 'invocations', object_id: null, action: 'read' },
+        ],
+      }),
+    );
     await expect(p.getByRole('list', { name: 'JSON problems' })).toHaveCount(0);
   });
 
@@ -131,7 +154,9 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
   expect(posts()).toBe(before);
 });
 
-test('the reveal dialog asks before closing without "I have stored it"; admin keys carry a warning', async ({ page }) => {
+test('the reveal dialog asks before closing without "I have stored it"; admin keys carry a warning', async ({
+  page,
+}) => {
   world = await openKeysWorld(page);
   await page.getByRole('button', { name: 'Create key…' }).click();
   const form = page.getByRole('form', { name: 'Create API key' });
@@ -161,7 +186,10 @@ test('the reveal dialog asks before closing without "I have stored it"; admin ke
   await expect(page.getByText(/cpk_[0-9a-f]{32}\./)).toHaveCount(0);
 });
 
-test('copy puts the header line on the clipboard and clears it after a minute if it is still there', async ({ page, context }) => {
+test('copy puts the header line on the clipboard and clears it after a minute if it is still there', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.clock.install();
   world = await openKeysWorld(page);

@@ -63,13 +63,19 @@ test('the page cannot reach the network: CSP blocks other origins', async ({ pag
 });
 
 test('the web host refuses foreign origins and wrong tokens', async ({ request }) => {
-  const wrongToken = await request.post(`${host.url}/rpc/getAppInfo`, { headers: { authorization: 'Bearer nope' }, data: {} });
+  const wrongToken = await request.post(`${host.url}/rpc/getAppInfo`, {
+    headers: { authorization: 'Bearer nope' },
+    data: {},
+  });
   expect(wrongToken.status()).toBe(401);
   const foreign = await request.post(`${host.url}/rpc/getAppInfo`, {
     headers: { authorization: `Bearer ${host.token}`, origin: 'http://evil.example' },
     data: {},
   });
   expect(foreign.status()).toBe(403);
-  const good = await request.post(`${host.url}/rpc/getAppInfo`, { headers: { authorization: `Bearer ${host.token}` }, data: {} });
+  const good = await request.post(`${host.url}/rpc/getAppInfo`, {
+    headers: { authorization: `Bearer ${host.token}` },
+    data: {},
+  });
   expect(await good.json()).toMatchObject({ ok: true, value: { host: 'web' } });
 });

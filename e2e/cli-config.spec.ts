@@ -46,11 +46,15 @@ test('import the CLI config (stripping its seed), sign with it, and export it ba
   await page.getByRole('button', { name: 'Import CLI config…' }).click();
   const form = page.getByRole('form', { name: 'Import CLI config' });
   await expect(form.getByLabel('CLI config file')).toHaveValue(host.dirs.configPath);
-  await expect(form.getByText(/This is where the chutes CLI keeps its config \(from CHUTES_CONFIG_PATH\)/)).toBeVisible();
+  await expect(
+    form.getByText(/This is where the chutes CLI keeps its config \(from CHUTES_CONFIG_PATH\)/),
+  ).toBeVisible();
   await form.getByLabel(/Remove the seed from the CLI config/).check();
   await screenshot(page, 'accounts-import-cli-config');
   await form.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('The hotkey seed is now in the system keychain.');
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText(
+    'The hotkey seed is now in the system keychain.',
+  );
 
   const stripped = await fs.readFile(host.dirs.configPath, 'utf8');
   expect(stripped).not.toContain('hotkey_seed');
@@ -63,7 +67,9 @@ test('import the CLI config (stripping its seed), sign with it, and export it ba
 
   // The imported seed signs: look the account up from the keychain-only list.
   await page.getByRole('button', { name: `Look up account: ${key.ss58}` }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Registered on' })).toContainText(`as bob (user ID ${account.userId})`);
+  await expect(page.getByRole('status').filter({ hasText: 'Registered on' })).toContainText(
+    `as bob (user ID ${account.userId})`,
+  );
 
   // Export without the seed to the CLI's own path: it exists, so the app asks before replacing.
   await profile.getByRole('button', { name: 'Export for CLI…' }).click();
@@ -86,7 +92,9 @@ test('import the CLI config (stripping its seed), sign with it, and export it ba
   await page.getByRole('button', { name: `Remove from keychain: ${key.ss58}` }).click();
   const confirm = page.getByRole('group', { name: `Remove the seed of default (${key.ss58})`, exact: true });
   await expect(confirm).toContainText('The keychain may hold the only copy of this seed');
-  await expect(confirm).toContainText(/Profiles that sign with this hotkey will stop working until the seed is back: bob @ /);
+  await expect(confirm).toContainText(
+    /Profiles that sign with this hotkey will stop working until the seed is back: bob @ /,
+  );
   const removeSeed = confirm.getByRole('button', { name: 'Remove seed' });
   await expect(removeSeed).toBeDisabled();
   await screenshot(page, 'accounts-remove-only-copy');
@@ -106,7 +114,9 @@ test('a config whose seed does not match its address is refused, and nothing cha
   const form = page.getByRole('form', { name: 'Import CLI config' });
   await form.getByLabel(/Remove the seed from the CLI config/).check();
   await form.getByRole('button', { name: 'Import' }).click();
-  await expect(form.getByRole('alert')).toContainText(`hotkey_seed belongs to ${a.ss58}, but hotkey_ss58address says ${b.ss58}. Nothing was imported.`);
+  await expect(form.getByRole('alert')).toContainText(
+    `hotkey_seed belongs to ${a.ss58}, but hotkey_ss58address says ${b.ss58}. Nothing was imported.`,
+  );
   expect(await fs.readFile(host.dirs.configPath, 'utf8')).toBe(text);
   await expect(form.getByLabel('CLI config file')).toHaveValue(host.dirs.configPath);
   await expect(page.getByText(/No profiles yet\./)).toBeVisible();

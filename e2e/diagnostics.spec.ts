@@ -48,7 +48,9 @@ test('Check connection warns when the clock is too far off to sign', async ({ pa
   await page.getByRole('button', { name: 'Check connection' }).click();
   const result = page.getByRole('status', { name: 'Connection result' });
   await expect(result).toContainText('Clock skew');
-  await expect(result).toContainText(/Your clock is 1[45] min \d+ s ahead of the server\. Chutes will refuse every signed request/);
+  await expect(result).toContainText(
+    /Your clock is 1[45] min \d+ s ahead of the server\. Chutes will refuse every signed request/,
+  );
   await screenshot(page, 'settings-diagnostics-skewed');
 });
 
@@ -59,7 +61,9 @@ test('a mistyped address gets a specific message and stays as typed', async ({ p
   const field = page.getByLabel('API address');
   await field.fill('api.chutes.ai?x=1');
   await page.getByRole('button', { name: 'Check connection' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Enter a full http:// or https:// address without a query, e.g. https://api.chutes.ai');
+  await expect(page.getByRole('alert')).toHaveText(
+    'Enter a full http:// or https:// address without a query, e.g. https://api.chutes.ai',
+  );
   await expect(field).toHaveValue('api.chutes.ai?x=1');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await screenshot(page, 'settings-diagnostics-bad-input');

@@ -27,11 +27,18 @@ async function writeHotkey(root: string, wallet: string, key: WalletKey): Promis
   return file;
 }
 
-const openLinkScreen = (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Link hotkey' }).click();
+const openLinkScreen = (page: Page) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Link hotkey' }).click();
 /** Link-route requests the app made, signed by the account's hotkey, oldest first. */
-const linkRequests = (sb: SandboxHandle, hotkey: string) => sb.requests(200).filter((r) => r.path.startsWith('/users/link_') && r.hotkey === hotkey);
+const linkRequests = (sb: SandboxHandle, hotkey: string) =>
+  sb.requests(200).filter((r) => r.path.startsWith('/users/link_') && r.hotkey === hotkey);
 
-async function linkWith(page: Page, kind: 'Validator' | 'Subnet owner', hotkey: { wallet: string } | { file: string }, by: 'mouse' | 'keyboard' = 'mouse'): Promise<void> {
+async function linkWith(
+  page: Page,
+  kind: 'Validator' | 'Subnet owner',
+  hotkey: { wallet: string } | { file: string },
+  by: 'mouse' | 'keyboard' = 'mouse',
+): Promise<void> {
   const form = page.getByRole('form', { name: 'Link a hotkey' });
   await form.getByRole('radio', { name: kind }).check();
   if ('wallet' in hotkey) {
@@ -50,7 +57,9 @@ async function linkWith(page: Page, kind: 'Validator' | 'Subnet owner', hotkey: 
   await page.keyboard.press('Enter');
 }
 
-test('linking on: a wrong username, a hotkey outside the allow-list, one linked elsewhere, then success with the new roles', async ({ page }) => {
+test('linking on: a wrong username, a hotkey outside the allow-list, one linked elsewhere, then success with the new roles', async ({
+  page,
+}) => {
   sandbox = await startSandbox({ port: 0 });
   host = await startWebHost({ env: { CHUTES_API_URL: sandbox.url } });
   const [account, validator, owner, stranger] = await Promise.all([makeKey(), makeKey(), makeKey(), makeKey()]);
@@ -61,7 +70,10 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   const client = new ChutesTestClient(sandbox.url);
   await client.register(bobKey, 'bob');
   const ownerTest = TestKey.fromSeed(Buffer.from(owner.seed).toString('hex'));
-  const bobLink = await client.get('/users/link_subnet_owner', { sign: { key: bobKey, purpose: 'link_account' }, query: { hotkey: owner.ss58, signature: ownerTest.sign(`${owner.ss58}:bob`) } });
+  const bobLink = await client.get('/users/link_subnet_owner', {
+    sign: { key: bobKey, purpose: 'link_account' },
+    query: { hotkey: owner.ss58, signature: ownerTest.sign(`${owner.ss58}:bob`) },
+  });
   expect(bobLink.status).toBe(200);
 
   await writeHotkey(host.dirs.wallets, 'val', validator);
@@ -77,7 +89,9 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   await openLinkScreen(page);
   const serverHost = new URL(sandbox.url).host;
   await expect(page.getByText(`Chutes at ${serverHost} offers hotkey linking.`)).toBeVisible();
-  await expect(page.getByText(/How this is checked: GET \/users\/link_validator, signed as your account/)).toBeVisible();
+  await expect(
+    page.getByText(/How this is checked: GET \/users\/link_validator, signed as your account/),
+  ).toBeVisible();
   // The probe carried no hotkey or signature and changed nothing.
   const probes = linkRequests(sandbox, account.ss58);
   expect(probes).toHaveLength(1);
@@ -92,7 +106,9 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   const preview = form.getByRole('region', { name: 'What will be signed and sent' });
   await expect(preview.getByText(`${validator.ss58}:alice_old`, { exact: true })).toBeVisible();
   await expect(preview).toContainText(`GET ${sandbox.url}/users/link_validator?hotkey=${validator.ss58}&signature=`);
-  await expect(form.getByRole('alert')).toContainText(`Invalid hotkey or signature: the signature covers "${validator.ss58}:alice_old", but the server knows this account as "alice".`);
+  await expect(form.getByRole('alert')).toContainText(
+    `Invalid hotkey or signature: the signature covers "${validator.ss58}:alice_old", but the server knows this account as "alice".`,
+  );
   await screenshot(page, 'link-hotkey-401');
 
   // With the right username: a hotkey that is not on the allow-list (chosen by file path).
@@ -101,7 +117,9 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   await expect(form.getByText('alice', { exact: true })).toBeVisible();
   await linkWith(page, 'Validator', { file: strangerFile });
   await expect(preview.getByText(`${stranger.ss58}:alice`, { exact: true })).toBeVisible();
-  await expect(form.getByRole('alert')).toContainText(`does not accept ${stranger.ss58} as a validator hotkey: it is not on the server's allow-list.`);
+  await expect(form.getByRole('alert')).toContainText(
+    `does not accept ${stranger.ss58} as a validator hotkey: it is not on the server's allow-list.`,
+  );
 
   // 409: the subnet-owner hotkey belongs to bob's account.
   await linkWith(page, 'Subnet owner', { wallet: `owner/default — ${owner.ss58}` });
@@ -122,14 +140,20 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   await screenshot(page, 'link-hotkey-success');
 
   // The seed went nowhere: the keychain holds the account's own seed (from the config import) only.
-  const res = await fetch(`${host.url}/rpc/listWallets`, { method: 'POST', headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' }, body: '{}' });
+  const res = await fetch(`${host.url}/rpc/listWallets`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
+    body: '{}',
+  });
   const view = (await res.json()) as { ok: boolean; value?: { seedsInKeychain: Array<{ ss58: string }> | null } };
   expect(view.value?.seedsInKeychain?.map((s) => s.ss58)).toEqual([account.ss58]);
   await page.setViewportSize({ width: 740, height: 900 });
   await screenshot(page, 'link-hotkey-success-narrow');
 });
 
-test('linking off: the screen says so before any work, and what exists instead; "Check again" notices a change', async ({ page }) => {
+test('linking off: the screen says so before any work, and what exists instead; "Check again" notices a change', async ({
+  page,
+}) => {
   sandbox = await startSandbox({ port: 0 });
   host = await startWebHost({ env: { CHUTES_API_URL: sandbox.url } });
   const account = await makeKey();

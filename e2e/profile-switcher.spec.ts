@@ -18,7 +18,9 @@ test.afterEach(async () => {
   host = undefined;
 });
 
-test('switching the active profile changes the server and account every screen acts on, without a restart', async ({ page }) => {
+test('switching the active profile changes the server and account every screen acts on, without a restart', async ({
+  page,
+}) => {
   const first = await startSandbox({ port: 0 });
   const second = await startSandbox({ port: 0 });
   sandboxes.push(first, second);
@@ -56,7 +58,9 @@ test('switching the active profile changes the server and account every screen a
   // …and, after switching back to alice, the same lookup goes to alice's server, where bob is unknown.
   await switcher.selectOption({ label: `alice @ ${new URL(first.url).host}` });
   await expect(sidebar.getByText('alice', { exact: true })).toBeVisible();
-  await expect(bobRow.getByRole('alert')).toContainText(`This hotkey is not registered with Chutes at ${new URL(first.url).host}.`);
+  await expect(bobRow.getByRole('alert')).toContainText(
+    `This hotkey is not registered with Chutes at ${new URL(first.url).host}.`,
+  );
   expect(first.requests(20).filter((r) => r.path === '/users/me' && r.hotkey === bobKey.ss58)).toHaveLength(1);
 
   await page.setViewportSize({ width: 740, height: 900 });

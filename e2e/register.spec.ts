@@ -67,7 +67,10 @@ async function toReview(page: Page, s: SandboxHandle, name: string): Promise<voi
   await tokenStep(page, s.issueToken().token);
 }
 
-test('the whole wizard: server, username, wallet, token from the page, review, fingerprint once, profile active', async ({ page, context }) => {
+test('the whole wizard: server, username, wallet, token from the page, review, fingerprint once, profile active', async ({
+  page,
+  context,
+}) => {
   const { sb, tree } = await start(page);
   await screenshot(page, 'register-1-server');
   await serverStep(page);
@@ -102,7 +105,10 @@ test('the whole wizard: server, username, wallet, token from the page, review, f
   await page.getByRole('button', { name: 'Next' }).click();
 
   // Token: the server's page opens in a new tab; the token pasted from it starts the countdown.
-  const [tokenPage] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: 'Open the token page' }).click()]);
+  const [tokenPage] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('link', { name: 'Open the token page' }).click(),
+  ]);
   await tokenPage.getByRole('button', { name: 'Get registration token' }).click();
   const token = (await tokenPage.locator('.token').textContent())?.trim() ?? '';
   await tokenPage.close();
@@ -124,8 +130,12 @@ test('the whole wizard: server, username, wallet, token from the page, review, f
   await page.getByRole('button', { name: 'Next' }).click();
 
   // Review: exactly the bytes sent and the message signed.
-  await expect(page.getByLabel('JSON body', { exact: true })).toHaveText(`{"username":"alice","coldkey":"${tree.coldkey.ss58}"}`);
-  await expect(page.getByLabel('Signing message', { exact: true })).toHaveText(new RegExp(`^${tree.hk1.ss58}:\\d{10}:[0-9a-f]{64}$`));
+  await expect(page.getByLabel('JSON body', { exact: true })).toHaveText(
+    `{"username":"alice","coldkey":"${tree.coldkey.ss58}"}`,
+  );
+  await expect(page.getByLabel('Signing message', { exact: true })).toHaveText(
+    new RegExp(`^${tree.hk1.ss58}:\\d{10}:[0-9a-f]{64}$`),
+  );
   await expect(page.getByText(`POST ${sb.url}/users/register?token=${token}`)).toBeVisible();
   await screenshot(page, 'register-5-review');
   await page.setViewportSize({ width: 720, height: 900 });
@@ -160,7 +170,9 @@ test('the whole wizard: server, username, wallet, token from the page, review, f
   expect(sb.requests(50).filter((r) => r.path === '/users/register' && r.hotkey === tree.hk1.ss58)).toHaveLength(1);
 });
 
-test('409 username taken after the check: back to the username with everything kept, then success', async ({ page }) => {
+test('409 username taken after the check: back to the username with everything kept, then success', async ({
+  page,
+}) => {
   const { sb } = await start(page);
   await toReview(page, sb, 'carol');
   await new ChutesTestClient(sb.url).register(TestKey.random(), 'carol'); // someone else was quicker
@@ -247,7 +259,10 @@ test('answer lost after sending: checks by hotkey instead of re-sending, and say
   await expect(page.getByLabel('Active profile')).toContainText('heidi');
   await screenshot(page, 'register-error-answer-lost');
   const calls = sb.requests(50).filter((r) => r.path === '/users/register' || r.path === '/users/me');
-  expect(calls.map((r) => [r.path, r.status])).toEqual([['/users/register', null], ['/users/me', 200]]);
+  expect(calls.map((r) => [r.path, r.status])).toEqual([
+    ['/users/register', null],
+    ['/users/me', 200],
+  ]);
 });
 
 test('clock skew of 10 minutes or more stops at the server step, until the clock is right', async ({ page }) => {
@@ -255,7 +270,9 @@ test('clock skew of 10 minutes or more stops at the server step, until the clock
   sb.setFaults({ clock_offset_s: 900 });
   await page.getByRole('radio', { name: /configured API/ }).check();
   await page.getByRole('button', { name: 'Check connection and continue' }).click();
-  await expect(page.getByText(/Registration cannot continue: your computer’s clock is 10 minutes or more off/)).toBeVisible();
+  await expect(
+    page.getByText(/Registration cannot continue: your computer’s clock is 10 minutes or more off/),
+  ).toBeVisible();
   await expect(page).toHaveURL(/#\/register\/server$/);
   await screenshot(page, 'register-error-clock-skew');
   sb.setFaults({ clock_offset_s: 0 });

@@ -36,11 +36,26 @@ async function openSecrets(page: Page): Promise<World> {
   const seedHex = Buffer.from(made.seed).toString('hex');
   const { userId } = await registerInSandbox(sb.url, made.seed, 'alice');
   const file = path.join(host.dirs.home, 'alice.ini');
-  const ini = ['[api]', `base_url = ${sb.url}`, '', '[auth]', 'username = alice', `user_id = ${userId}`, `hotkey_seed = ${seedHex}`, 'hotkey_name = default', `hotkey_ss58address = ${made.ss58}`, ''];
+  const ini = [
+    '[api]',
+    `base_url = ${sb.url}`,
+    '',
+    '[auth]',
+    'username = alice',
+    `user_id = ${userId}`,
+    `hotkey_seed = ${seedHex}`,
+    'hotkey_name = default',
+    `hotkey_ss58address = ${made.ss58}`,
+    '',
+  ];
   await fs.writeFile(file, ini.join('\n'), { mode: 0o600 });
   const answers: string[] = [];
   page.on('response', (res) => {
-    if (res.url().includes('/rpc/')) void res.text().then((t) => answers.push(t), () => undefined);
+    if (res.url().includes('/rpc/'))
+      void res.text().then(
+        (t) => answers.push(t),
+        () => undefined,
+      );
   });
   await page.goto(host.launchUrl);
   await page.getByRole('button', { name: 'Import CLI config…' }).click();
@@ -63,7 +78,9 @@ async function expectNoValue(w: World, values: string[]): Promise<void> {
   for (const v of values) expect(everything).not.toContain(v);
 }
 
-test('empty states, create with every banned-key branch and the subnet rule, replace on 409, list grouped by chute', async ({ page }) => {
+test('empty states, create with every banned-key branch and the subnet rule, replace on 409, list grouped by chute', async ({
+  page,
+}) => {
   const w = await openSecrets(page);
   await expect(page.getByText('You have no chutes yet')).toBeVisible();
   await screenshot(page, 'secrets-no-chutes');
@@ -115,12 +132,18 @@ test('empty states, create with every banned-key branch and the subnet rule, rep
   await expect(value).toHaveAttribute('type', 'password');
   await form.getByLabel('Show the value while typing').check();
   await expect(value).toHaveAttribute('type', 'text');
-  await expect(form.locator('pre.command')).toHaveText(`chutes secrets create --purpose ${web.chute_id} --key HF_TOKEN --value '<value>'`);
+  await expect(form.locator('pre.command')).toHaveText(
+    `chutes secrets create --purpose ${web.chute_id} --key HF_TOKEN --value '<value>'`,
+  );
   await save.click();
   await expect(page.getByRole('status').filter({ hasText: 'Created HF_TOKEN on web-app' })).toBeVisible();
   // The form is cleared: the value is in no element, attribute or input of the page.
   expect(await page.content()).not.toContain(CANARY);
-  expect(await page.evaluate(() => [...document.querySelectorAll('input, textarea')].map((el) => (el as HTMLInputElement).value).join('\n'))).not.toContain('CANARY');
+  expect(
+    await page.evaluate(() =>
+      [...document.querySelectorAll('input, textarea')].map((el) => (el as HTMLInputElement).value).join('\n'),
+    ),
+  ).not.toContain('CANARY');
   const posted = w.sb.requests(200).filter((r) => r.method === 'POST' && r.path === '/secrets/');
   expect(posted.map((r) => r.status)).toEqual([200]);
 
@@ -132,7 +155,9 @@ test('empty states, create with every banned-key branch and the subnet rule, rep
   await save.click();
   await expect(form.getByRole('alert')).toContainText('web-app already has a secret HF_TOKEN.');
   const hfId = Object.values(w.sb.state().secrets)[0]?.secret_id ?? '';
-  await expect(form.getByRole('alert').locator('pre.command')).toHaveText(`chutes secrets delete ${hfId}\nchutes secrets create --purpose ${web.chute_id} --key HF_TOKEN --value '<value>'`);
+  await expect(form.getByRole('alert').locator('pre.command')).toHaveText(
+    `chutes secrets delete ${hfId}\nchutes secrets create --purpose ${web.chute_id} --key HF_TOKEN --value '<value>'`,
+  );
   await screenshot(page, 'secrets-replace-offer');
   await form.getByRole('button', { name: 'Replace HF_TOKEN' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Replaced HF_TOKEN on web-app' })).toBeVisible();
@@ -164,16 +189,24 @@ test('empty states, create with every banned-key branch and the subnet rule, rep
   await expectNoValue(w, [CANARY]);
 });
 
-test('.env import with new, existing and banned lines and a failure midway, then delete with one already gone', async ({ page }) => {
+test('.env import with new, existing and banned lines and a failure midway, then delete with one already gone', async ({
+  page,
+}) => {
   const w = await openSecrets(page);
   const web = w.sb.addChute(w.userId, 'web-app');
   const client = new ChutesTestClient(w.sb.url);
-  const existing = await client.post<{ secret_id: string }>('/secrets/', { body: { purpose: web.chute_id, key: 'EXISTING', value: 'old' }, sign: { key: w.key } });
+  const existing = await client.post<{ secret_id: string }>('/secrets/', {
+    body: { purpose: web.chute_id, key: 'EXISTING', value: 'old' },
+    sign: { key: w.key },
+  });
   expect(existing.status).toBe(200);
   await page.reload();
 
   const envFile = path.join(w.host.dirs.home, 'app.env');
-  await fs.writeFile(envFile, `# app settings\nA_ONE=${CANARY}-a\nexport B_TWO="${CANARY}-b"\nPYTHONPATH=/opt\nnot an assignment\nEXISTING=${CANARY}-e\nC_THREE=${CANARY}-c\n`);
+  await fs.writeFile(
+    envFile,
+    `# app settings\nA_ONE=${CANARY}-a\nexport B_TWO="${CANARY}-b"\nPYTHONPATH=/opt\nnot an assignment\nEXISTING=${CANARY}-e\nC_THREE=${CANARY}-c\n`,
+  );
   await page.getByRole('button', { name: 'Import a .env file' }).click();
   const panel = page.getByLabel('Import a .env file');
   await panel.getByLabel('Chute these secrets are for').selectOption({ label: 'web-app' });
@@ -205,7 +238,9 @@ test('.env import with new, existing and banned lines and a failure midway, then
   await panel.getByRole('button', { name: 'Import again (4)' }).click();
   await expect(panel.getByText('Done: 4 of 4 created.')).toBeVisible();
   await expect(row('EXISTING')).toContainText('Replaced');
-  const keys = Object.values(w.sb.state().secrets).map((s) => s.key).sort();
+  const keys = Object.values(w.sb.state().secrets)
+    .map((s) => s.key)
+    .sort();
   expect(keys).toEqual(['A_ONE', 'B_TWO', 'C_THREE', 'EXISTING']);
   // A_ONE went out once; B_TWO twice (the failed try and the retry).
   const creates = w.sb.requests(300).filter((r) => r.method === 'POST' && r.path === '/secrets/');
@@ -245,7 +280,11 @@ test('.env import with new, existing and banned lines and a failure midway, then
   await expect(results).toContainText('B_TWO on web-app: Already gone');
   await expect(results).toContainText('A_ONE on web-app: Deleted');
   await screenshot(page, 'secrets-delete-results');
-  expect(Object.values(w.sb.state().secrets).map((s) => s.key).sort()).toEqual(['C_THREE', 'EXISTING', 'E_FIVE']);
+  expect(
+    Object.values(w.sb.state().secrets)
+      .map((s) => s.key)
+      .sort(),
+  ).toEqual(['C_THREE', 'EXISTING', 'E_FIVE']);
 
   await expectNoValue(w, [CANARY]);
 });
@@ -257,13 +296,19 @@ test('lists every page in the background: 230 secrets over 3 pages', async ({ pa
   const client = new ChutesTestClient(w.sb.url);
   for (let i = 0; i < 230; i++) {
     const purpose = i % 2 === 0 ? a.chute_id : b.chute_id;
-    const res = await client.post('/secrets/', { body: { purpose, key: `KEY_${String(i).padStart(3, '0')}`, value: `v${i}` }, sign: { key: w.key } });
+    const res = await client.post('/secrets/', {
+      body: { purpose, key: `KEY_${String(i).padStart(3, '0')}`, value: `v${i}` },
+      sign: { key: w.key },
+    });
     expect(res.status).toBe(200);
   }
   await page.reload();
   await expect(page.locator('tr[data-secret]')).toHaveCount(230);
   await expect(page.getByRole('region', { name: 'Secrets of alpha' }).locator('tr[data-secret]')).toHaveCount(115);
-  const pages = w.sb.requests(500).filter((r) => r.method === 'GET' && r.path === '/secrets/').map((r) => r.query);
+  const pages = w.sb
+    .requests(500)
+    .filter((r) => r.method === 'GET' && r.path === '/secrets/')
+    .map((r) => r.query);
   expect(pages.slice(-3)).toEqual(['page=0&limit=100', 'page=1&limit=100', 'page=2&limit=100']);
   // The oldest secret (on the last page) is found by search.
   await page.getByLabel('Search secrets by key or chute').fill('key_000');

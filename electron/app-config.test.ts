@@ -21,13 +21,18 @@ describe('loadAppConfig', () => {
   });
 
   it('reads the same environment variables as the CLI', () => {
-    const config = loadAppConfig([], {
-      CHUTES_API_URL: 'http://127.0.0.1:9000/',
-      CHUTES_CONFIG_PATH: '~/staging.ini',
-      CHUTES_ALLOW_MISSING: 'true',
-      BT_WALLET_PATH: '/srv/wallets',
-      XDG_CONFIG_HOME: '/xdg',
-    }, home, 'linux');
+    const config = loadAppConfig(
+      [],
+      {
+        CHUTES_API_URL: 'http://127.0.0.1:9000/',
+        CHUTES_CONFIG_PATH: '~/staging.ini',
+        CHUTES_ALLOW_MISSING: 'true',
+        BT_WALLET_PATH: '/srv/wallets',
+        XDG_CONFIG_HOME: '/xdg',
+      },
+      home,
+      'linux',
+    );
     expect(config.apiUrl).toBe('http://127.0.0.1:9000');
     expect(config.apiUrlSource).toBe('CHUTES_API_URL');
     expect(config.configPath).toBe('/home/ada/staging.ini');
@@ -38,14 +43,17 @@ describe('loadAppConfig', () => {
   });
 
   it('lets --wallets-path win over BT_WALLET_PATH, in both argument forms', () => {
-    expect(loadAppConfig(['--wallets-path', 'w1'], { BT_WALLET_PATH: '/x' }, home, 'linux').walletsPath).toBe(path.resolve('w1'));
+    expect(loadAppConfig(['--wallets-path', 'w1'], { BT_WALLET_PATH: '/x' }, home, 'linux').walletsPath).toBe(
+      path.resolve('w1'),
+    );
     const eq = loadAppConfig(['--wallets-path=/w2'], { BT_WALLET_PATH: '/x' }, home, 'linux');
     expect(eq.walletsPath).toBe('/w2');
     expect(eq.walletsPathSource).toBe('--wallets-path');
   });
 
   it('treats false-ish CHUTES_ALLOW_MISSING values as unset', () => {
-    for (const value of ['', '0', 'false', 'No']) expect(loadAppConfig([], { CHUTES_ALLOW_MISSING: value }, home, 'linux').allowMissingConfig).toBe(false);
+    for (const value of ['', '0', 'false', 'No'])
+      expect(loadAppConfig([], { CHUTES_ALLOW_MISSING: value }, home, 'linux').allowMissingConfig).toBe(false);
   });
 
   it('puts app data where each OS expects it', () => {
@@ -54,7 +62,9 @@ describe('loadAppConfig', () => {
   });
 
   it('keeps separate seed sets under another keychain service name', () => {
-    expect(loadAppConfig([], { CHUTES_KEYCHAIN_SERVICE: 'chutes-desktop-staging' }, home, 'linux').keychainService).toBe('chutes-desktop-staging');
+    expect(
+      loadAppConfig([], { CHUTES_KEYCHAIN_SERVICE: 'chutes-desktop-staging' }, home, 'linux').keychainService,
+    ).toBe('chutes-desktop-staging');
   });
 });
 

@@ -33,7 +33,14 @@ let restoreLog: ReturnType<typeof setLogSink>;
 let savedHome: string | undefined;
 /** What the server's working folder held before: a relative path resolved against it would show up here. */
 let cwdBefore: string[];
-const pools = { paths: [] as string[], profileIds: [] as string[], ss58: [] as string[], entryIds: [] as string[], urls: [] as string[], pairs: [] as Array<{ walletId: string; hotkeyId: string }> };
+const pools = {
+  paths: [] as string[],
+  profileIds: [] as string[],
+  ss58: [] as string[],
+  entryIds: [] as string[],
+  urls: [] as string[],
+  pairs: [] as Array<{ walletId: string; hotkeyId: string }>,
+};
 
 beforeAll(async () => {
   restoreLog = setLogSink(() => undefined);
@@ -64,12 +71,17 @@ beforeAll(async () => {
   execFileSync('mkfifo', [path.join(wallets, 'w1', 'hotkeys', 'fifo')]);
   await fs.symlink(path.join(wallets, 'loop'), path.join(wallets, 'loop'));
 
-  const config = loadAppConfig([], {
-    CHUTES_API_URL: sandbox.url,
-    CHUTES_CONFIG_PATH: configPath,
-    BT_WALLET_PATH: wallets,
-    CHUTES_DESKTOP_DATA_DIR: path.join(home, 'data'),
-  }, home, 'linux');
+  const config = loadAppConfig(
+    [],
+    {
+      CHUTES_API_URL: sandbox.url,
+      CHUTES_CONFIG_PATH: configPath,
+      BT_WALLET_PATH: wallets,
+      CHUTES_DESKTOP_DATA_DIR: path.join(home, 'data'),
+    },
+    home,
+    'linux',
+  );
   router = createRouter(createHandlers(createServices(config, 'web', 'fuzz', new MemorySeedVault())));
   host = await startWebHost({ router, rendererDir: path.join(home, 'renderer'), port: 0 });
   await fs.mkdir(path.join(home, 'renderer'));
@@ -81,10 +93,24 @@ beforeAll(async () => {
   if (!listed.ok) throw new Error(listed.error.message);
   const view = listed.value as { wallets: Array<{ id: string; hotkeys: Array<{ id: string }> }> };
   pools.pairs = view.wallets.flatMap((w) => w.hotkeys.map((h) => ({ walletId: w.id, hotkeyId: h.id })));
-  pools.entryIds = [...view.wallets.map((w) => w.id), ...view.wallets.flatMap((w) => w.hotkeys.map((h) => h.id)), '..', '.', '/etc', 'w1/../..'];
+  pools.entryIds = [
+    ...view.wallets.map((w) => w.id),
+    ...view.wallets.flatMap((w) => w.hotkeys.map((h) => h.id)),
+    '..',
+    '.',
+    '/etc',
+    'w1/../..',
+  ];
   pools.profileIds = [(imported.value as { profile: { id: string } }).profile.id, 'nope'];
   pools.ss58 = [key.ss58, hot.ss58, '5EYCAe5ijiYfyeZ2JJCGq56LmPyNRAKzpG4QkoQkkQNB5e6Z', '5'.repeat(48)];
-  pools.urls = [sandbox.url, `${sandbox.url}/`, 'http://127.0.0.1:1', 'https://127.0.0.1:1', 'ftp://x', 'http://user:pw@127.0.0.1:1'];
+  pools.urls = [
+    sandbox.url,
+    `${sandbox.url}/`,
+    'http://127.0.0.1:1',
+    'https://127.0.0.1:1',
+    'ftp://x',
+    'http://user:pw@127.0.0.1:1',
+  ];
   const exportsDir = path.join(home, 'exports');
   pools.paths = [
     ...Object.values(special.paths),
@@ -138,7 +164,11 @@ const junk = fc.oneof(
 
 /** A value for field `name`: mostly from the pool that field means, sometimes anything at all. */
 function valueFor(name: string): fc.Arbitrary<unknown> {
-  const from = (pool: () => unknown[]) => fc.oneof({ weight: 4, arbitrary: fc.constant(null).chain(() => fc.constantFrom(...pool())) }, { weight: 1, arbitrary: junk });
+  const from = (pool: () => unknown[]) =>
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constant(null).chain(() => fc.constantFrom(...pool())) },
+      { weight: 1, arbitrary: junk },
+    );
   switch (name) {
     case 'path':
       return from(() => pools.paths);
@@ -154,7 +184,11 @@ function valueFor(name: string): fc.Arbitrary<unknown> {
     case 'limit':
       return fc.oneof(fc.integer({ min: -5, max: 2000 }), junk);
     default:
-      return fc.oneof({ weight: 3, arbitrary: fc.boolean() }, { weight: 3, arbitrary: fc.string({ maxLength: 90 }) }, { weight: 1, arbitrary: junk });
+      return fc.oneof(
+        { weight: 3, arbitrary: fc.boolean() },
+        { weight: 3, arbitrary: fc.string({ maxLength: 90 }) },
+        { weight: 1, arbitrary: junk },
+      );
   }
 }
 
@@ -168,7 +202,11 @@ function payloadFor(channel: Channel): fc.Arbitrary<unknown> {
   const fields = fieldsOf(channel);
   const record = fc.record(Object.fromEntries(fields.map((f) => [f, valueFor(f)])), { requiredKeys: [] });
   const extra = fc.tuple(record, fc.string({ maxLength: 8 }), junk).map(([r, k, v]) => ({ ...r, [k]: v }));
-  const options = [{ weight: 8, arbitrary: record }, { weight: 1, arbitrary: extra }, { weight: 1, arbitrary: junk }];
+  const options = [
+    { weight: 8, arbitrary: record },
+    { weight: 1, arbitrary: extra },
+    { weight: 1, arbitrary: junk },
+  ];
   // Wallet and hotkey ids only mean something together: real pairs too (the FIFO "hotkey" among them).
   if (fields.includes('walletId') && fields.includes('hotkeyId')) {
     options.push({ weight: 6, arbitrary: fc.constant(null).chain(() => fc.constantFrom(...pools.pairs)) });
@@ -182,7 +220,12 @@ function expectTyped(result: Result<unknown>, what: string): void {
   expect(result.error.code, `${what}: ${result.error.message}`).not.toBe('internal');
 }
 
-const dispatch = (channel: string, payload: unknown) => within(router.dispatch(channel, payload, { transport: 'http' }), CALL_MS, `${channel} ${JSON.stringify(payload)?.slice(0, 200)}`);
+const dispatch = (channel: string, payload: unknown) =>
+  within(
+    router.dispatch(channel, payload, { transport: 'http' }),
+    CALL_MS,
+    `${channel} ${JSON.stringify(payload)?.slice(0, 200)}`,
+  );
 
 describe.runIf(posix)('fuzz: every contract channel', () => {
   it('every path-taking channel on every special path answers promptly, never internal', async () => {
@@ -191,14 +234,21 @@ describe.runIf(posix)('fuzz: every contract channel', () => {
     for (const channel of pathChannels) {
       for (const p of pools.paths) {
         for (const flag of [false, true]) {
-          const payload = { path: p, stripSeed: flag, includeSeed: flag, overwrite: flag, profileId: pools.profileIds[0] };
+          const payload = {
+            path: p,
+            stripSeed: flag,
+            includeSeed: flag,
+            overwrite: flag,
+            profileId: pools.profileIds[0],
+          };
           const args = Object.fromEntries(Object.entries(payload).filter(([k]) => fieldsOf(channel).includes(k)));
           expectTyped(await dispatch(channel, args), `${channel} ${p}`);
         }
       }
     }
     // Nothing was left stuck: the calls the FIFO report said stopped answering still answer.
-    for (const channel of ['listProfiles', 'listWallets', 'keychainStatus'] as const) expect((await dispatch(channel, {})).ok).toBe(true);
+    for (const channel of ['listProfiles', 'listWallets', 'keychainStatus'] as const)
+      expect((await dispatch(channel, {})).ok).toBe(true);
   }, 30_000);
 
   it('refuses paths that are not full paths on this system, and wrote nothing into the working folder', async () => {
@@ -214,14 +264,16 @@ describe.runIf(posix)('fuzz: every contract channel', () => {
     }
   });
 
-
   it('random payloads on random channels', async () => {
     const seen = new Set<string>();
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...CHANNELS).chain((c) => fc.tuple(fc.constant(c), payloadFor(c))), async ([channel, payload]) => {
-        seen.add(channel);
-        expectTyped(await dispatch(channel, payload), `${channel} ${JSON.stringify(payload)?.slice(0, 200)}`);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...CHANNELS).chain((c) => fc.tuple(fc.constant(c), payloadFor(c))),
+        async ([channel, payload]) => {
+          seen.add(channel);
+          expectTyped(await dispatch(channel, payload), `${channel} ${JSON.stringify(payload)?.slice(0, 200)}`);
+        },
+      ),
       { numRuns: 400 },
     );
     expect([...seen].sort()).toEqual([...CHANNELS].sort());
@@ -232,7 +284,21 @@ describe.runIf(posix)('fuzz: every contract channel', () => {
 const HTTP_METHODS = ['GET', 'POST', 'HEAD', 'PUT', 'OPTIONS', 'DELETE', 'BREW', 'G\u00e9T'];
 const rpcPath = fc.oneof(
   fc.constantFrom(...CHANNELS).map((c) => `/rpc/${c}`),
-  fc.constantFrom('/rpc/%ZZ', '/rpc/%', '/rpc/%E0%A4%A', '/rpc/%ED%A0%80', '/rpc/', '/rpc//x', '/', '/index.html', '/../../etc/passwd', '//x', 'http://[', '*', '/%00'),
+  fc.constantFrom(
+    '/rpc/%ZZ',
+    '/rpc/%',
+    '/rpc/%E0%A4%A',
+    '/rpc/%ED%A0%80',
+    '/rpc/',
+    '/rpc//x',
+    '/',
+    '/index.html',
+    '/../../etc/passwd',
+    '//x',
+    'http://[',
+    '*',
+    '/%00',
+  ),
   fc.string({ maxLength: 30 }).map((s) => `/rpc/${s}`),
   fc.string({ unit: 'binary', maxLength: 20 }).map((s) => `/${s}`),
 );
@@ -245,7 +311,11 @@ const httpRequest = fc
     token: fc.constantFrom('right', 'wrong', 'none'),
     host: fc.constantFrom('right', 'evil.example', 'none'),
     type: fc.constantFrom('application/json', 'text/plain', 'none'),
-    body: fc.oneof(fc.json({ maxDepth: 2 }), fc.string({ maxLength: 200 }), fc.constant('{"path":"/proc/self/mem","stripSeed":false}')),
+    body: fc.oneof(
+      fc.json({ maxDepth: 2 }),
+      fc.string({ maxLength: 200 }),
+      fc.constant('{"path":"/proc/self/mem","stripSeed":false}'),
+    ),
     extra: fc.array(fc.tuple(fc.stringMatching(/^[A-Za-z-]{1,12}$/), fc.string({ maxLength: 30 })), { maxLength: 3 }),
   })
   .map((r) => {
@@ -259,7 +329,15 @@ const httpRequest = fc
   });
 
 async function stillServes(): Promise<void> {
-  const res = await within(fetch(`${host.url}/rpc/listProfiles`, { method: 'POST', headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' }, body: '{}' }), CALL_MS, 'listProfiles after junk');
+  const res = await within(
+    fetch(`${host.url}/rpc/listProfiles`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
+      body: '{}',
+    }),
+    CALL_MS,
+    'listProfiles after junk',
+  );
   expect(res.status).toBe(200);
 }
 
@@ -279,10 +357,16 @@ describe.runIf(posix)('fuzz: web host HTTP layer', () => {
 
   it('raw junk bytes never get a 5xx and never stop the host', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 200 }).map((s) => Buffer.from(`${s}\r\n\r\n`))), async (bytes) => {
-        const reply = await rawExchange(host.port, Buffer.from(bytes), 200);
-        expect(reply.status ?? 0).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 300 }),
+          fc.string({ unit: 'binary', maxLength: 200 }).map((s) => Buffer.from(`${s}\r\n\r\n`)),
+        ),
+        async (bytes) => {
+          const reply = await rawExchange(host.port, Buffer.from(bytes), 200);
+          expect(reply.status ?? 0).toBeLessThan(500);
+        },
+      ),
       { numRuns: 120 },
     );
     await stillServes();

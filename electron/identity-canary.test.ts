@@ -40,7 +40,8 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  if (!process.env.DBUS_SESSION_BUS_ADDRESS) throw new Error('This test needs the private Secret Service that `npm test` starts.');
+  if (!process.env.DBUS_SESSION_BUS_ADDRESS)
+    throw new Error('This test needs the private Secret Service that `npm test` starts.');
   restoreLog = setLogSink((line) => logLines.push(line));
   sandbox = await startSandbox({ port: 0 });
   home = await fs.mkdtemp(path.join(os.tmpdir(), 'canary-'));
@@ -52,13 +53,18 @@ beforeAll(async () => {
     `[api]\nbase_url = ${sandbox.url}\n\n[auth]\nusername = canary\nuser_id = ${account.user_id}\nhotkey_seed = ${canary}\nhotkey_name = default\nhotkey_ss58address = ${key.ss58}\n\n[payment]\naddress = ${account.payment_address}\n`,
     { mode: 0o600 },
   );
-  const config = loadAppConfig([], {
-    CHUTES_API_URL: sandbox.url,
-    CHUTES_CONFIG_PATH: configPath,
-    BT_WALLET_PATH: path.join(home, 'wallets'),
-    CHUTES_DESKTOP_DATA_DIR: path.join(home, 'data'),
-    CHUTES_KEYCHAIN_SERVICE: `chutes-desktop-canary-${randomUUID()}`,
-  }, home, 'linux');
+  const config = loadAppConfig(
+    [],
+    {
+      CHUTES_API_URL: sandbox.url,
+      CHUTES_CONFIG_PATH: configPath,
+      BT_WALLET_PATH: path.join(home, 'wallets'),
+      CHUTES_DESKTOP_DATA_DIR: path.join(home, 'data'),
+      CHUTES_KEYCHAIN_SERVICE: `chutes-desktop-canary-${randomUUID()}`,
+    },
+    home,
+    'linux',
+  );
   router = createRouter(createHandlers(createServices(config, 'web', 'test')));
 });
 
@@ -79,17 +85,24 @@ it('keeps the canary seed out of every result, log and file but the explicit exp
   const withSeed = path.join(home, 'exports', 'with-seed.ini');
   await call('exportProfile', { profileId: imported.profile.id, path: seedless, includeSeed: false, overwrite: false });
   await call('exportProfile', { profileId: imported.profile.id, path: withSeed, includeSeed: true, overwrite: false });
-  const refused = await router.dispatch('exportProfile', { profileId: imported.profile.id, path: withSeed, includeSeed: true, overwrite: false }, { transport: 'ipc' });
+  const refused = await router.dispatch(
+    'exportProfile',
+    { profileId: imported.profile.id, path: withSeed, includeSeed: true, overwrite: false },
+    { transport: 'ipc' },
+  );
   results.push(JSON.stringify(refused));
   expect(refused.ok ? 'ok' : refused.error.code).toBe('conflict');
 
   // The signed call really reached the sandbox with a signature.
-  expect(sandbox.requests(20).some((r) => r.path === '/users/me' && r.status === 200 && r.hotkey === key.ss58)).toBe(true);
+  expect(sandbox.requests(20).some((r) => r.path === '/users/me' && r.status === 200 && r.hotkey === key.ss58)).toBe(
+    true,
+  );
 
   expect(results.join('\n')).not.toContain(canary);
   expect(logLines.join('\n')).not.toContain(canary);
   const holders: string[] = [];
-  for (const file of await filesUnder(home)) if ((await fs.readFile(file, 'utf8')).includes(canary)) holders.push(path.relative(home, file));
+  for (const file of await filesUnder(home))
+    if ((await fs.readFile(file, 'utf8')).includes(canary)) holders.push(path.relative(home, file));
   expect(holders).toEqual(['exports/with-seed.ini']);
   expect((await fs.stat(withSeed)).mode & 0o777).toBe(0o600);
 });

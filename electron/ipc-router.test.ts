@@ -21,7 +21,8 @@ const info = {
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const base: Pick<Handlers, 'getAppInfo' | 'checkConnection'> = {
     getAppInfo: () => Promise.resolve(info),
-    checkConnection: ({ apiUrl }) => Promise.resolve({ reachable: false, url: apiUrl ?? 'none', reason: 'other', message: 'x' }),
+    checkConnection: ({ apiUrl }) =>
+      Promise.resolve({ reachable: false, url: apiUrl ?? 'none', reason: 'other', message: 'x' }),
   };
   return { ...base, ...overrides } as Handlers;
 }
@@ -32,13 +33,23 @@ afterEach(() => restore?.());
 
 describe('router', () => {
   it('runs a handler with the validated input', async () => {
-    const result = await createRouter(handlers()).dispatch('checkConnection', { apiUrl: 'https://api.example.com' }, ctx);
-    expect(result).toEqual({ ok: true, value: { reachable: false, url: 'https://api.example.com', reason: 'other', message: 'x' } });
+    const result = await createRouter(handlers()).dispatch(
+      'checkConnection',
+      { apiUrl: 'https://api.example.com' },
+      ctx,
+    );
+    expect(result).toEqual({
+      ok: true,
+      value: { reachable: false, url: 'https://api.example.com', reason: 'other', message: 'x' },
+    });
   });
 
   it('refuses an unknown channel with a typed error', async () => {
     const result = await createRouter(handlers()).dispatch('deleteEverything', {}, ctx);
-    expect(result).toEqual({ ok: false, error: { code: 'not-found', reason: 'not-found', message: 'Unknown channel "deleteEverything".' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'not-found', reason: 'not-found', message: 'Unknown channel "deleteEverything".' },
+    });
   });
 
   it('does not treat inherited object keys as channels', async () => {
@@ -66,10 +77,22 @@ describe('router', () => {
   });
 
   it('passes AppFailure through as a typed error', async () => {
-    const router = createRouter(handlers({ getAppInfo: () => Promise.reject(new AppFailure('conflict', 'Already there.', { hint: 'Pick another.' }, 'export-target-exists')) }));
+    const router = createRouter(
+      handlers({
+        getAppInfo: () =>
+          Promise.reject(
+            new AppFailure('conflict', 'Already there.', { hint: 'Pick another.' }, 'export-target-exists'),
+          ),
+      }),
+    );
     expect(await router.dispatch('getAppInfo', {}, ctx)).toEqual({
       ok: false,
-      error: { code: 'conflict', reason: 'export-target-exists', message: 'Already there.', detail: { hint: 'Pick another.' } },
+      error: {
+        code: 'conflict',
+        reason: 'export-target-exists',
+        message: 'Already there.',
+        detail: { hint: 'Pick another.' },
+      },
     });
   });
 
@@ -82,7 +105,14 @@ describe('router', () => {
     const seed = 'ab'.repeat(32);
     const router = createRouter(handlers({ getAppInfo: () => Promise.reject(new Error(`boom with ${seed}`)) }));
     const result = await router.dispatch('getAppInfo', {}, ctx);
-    expect(result).toEqual({ ok: false, error: { code: 'internal', reason: 'internal', message: 'Something went wrong inside the app. Details are in the log.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'internal',
+        reason: 'internal',
+        message: 'Something went wrong inside the app. Details are in the log.',
+      },
+    });
     expect(JSON.stringify(result)).not.toContain(seed);
     expect(lines.join('\n')).toContain('boom with');
     expect(lines.join('\n')).not.toContain(seed);

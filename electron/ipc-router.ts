@@ -53,7 +53,9 @@ export function createRouter(handlers: Handlers): Router {
         return fail(appError('not-found', `Unknown channel "${channel.slice(0, 64)}".`));
       }
       if (payloadBytes(payload) > MAX_PAYLOAD_BYTES) {
-        return fail(appError('payload-too-large', `The request is larger than ${MAX_PAYLOAD_BYTES / 1024} KiB and was refused.`));
+        return fail(
+          appError('payload-too-large', `The request is larger than ${MAX_PAYLOAD_BYTES / 1024} KiB and was refused.`),
+        );
       }
       const parsed = contract[channel].input.safeParse(payload ?? {});
       if (!parsed.success) {

@@ -42,7 +42,11 @@ export const log = {
 /** Describe an unexpected exception without its payloads: name, scrubbed message, first frames. */
 export function describeError(error: unknown): string {
   if (error instanceof Error) {
-    const frames = (error.stack ?? '').split('\n').slice(1, 4).map((f) => f.trim()).join(' | ');
+    const frames = (error.stack ?? '')
+      .split('\n')
+      .slice(1, 4)
+      .map((f) => f.trim())
+      .join(' | ');
     return `${error.name}: ${error.message}${frames ? ` @ ${frames}` : ''}`;
   }
   return `non-error thrown (${typeof error})`;

@@ -27,7 +27,10 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(path.join(__dirname, '../renderer'));
     bindIpc(createRouter(createHandlers(createServices(config, 'electron', APP_VERSION))), [origin]);
     const open = () =>
-      createMainWindow({ preloadPath: path.join(__dirname, '../preload/index.js'), startUrl: devServerUrl ?? `${APP_ORIGIN}/index.html` });
+      createMainWindow({
+        preloadPath: path.join(__dirname, '../preload/index.js'),
+        startUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+      });
     let window = open();
     app.on('second-instance', () => {
       if (window.isDestroyed()) window = open();

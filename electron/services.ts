@@ -29,7 +29,11 @@ export function createServices(
   config: AppConfig,
   host: AppInfo['host'],
   version: string,
-  vault: SeedVault = createOsSeedVault({ seedService: config.keychainService, sessionService: `${config.keychainService}-session`, dataDir: config.dataDir }),
+  vault: SeedVault = createOsSeedVault({
+    seedService: config.keychainService,
+    sessionService: `${config.keychainService}-session`,
+    dataDir: config.dataDir,
+  }),
 ): Services {
   // A run killed mid-write may have left temp files holding a seed beside our files or the CLI config.
   void sweepStaleTempFiles(config.dataDir);

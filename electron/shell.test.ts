@@ -9,16 +9,28 @@ const m = vi.hoisted(() => {
     listeners = new Map<string, Listener>();
     openHandler: ((d: { url: string }) => { action: string }) | null = null;
     mainFrame = { url: 'app://chutes/index.html' };
-    on(event: string, fn: Listener) { this.listeners.set(event, fn); return this; }
-    setWindowOpenHandler(fn: (d: { url: string }) => { action: string }) { this.openHandler = fn; }
+    on(event: string, fn: Listener) {
+      this.listeners.set(event, fn);
+      return this;
+    }
+    setWindowOpenHandler(fn: (d: { url: string }) => { action: string }) {
+      this.openHandler = fn;
+    }
   }
   const windows: Array<{ options: Record<string, unknown>; loaded: string[] }> = [];
   class BrowserWindow {
     webContents = new FakeContents();
     loaded: string[] = [];
-    constructor(public options: Record<string, unknown>) { windows.push(this); }
-    once() { return this; }
-    loadURL(url: string) { this.loaded.push(url); return Promise.resolve(); }
+    constructor(public options: Record<string, unknown>) {
+      windows.push(this);
+    }
+    once() {
+      return this;
+    }
+    loadURL(url: string) {
+      this.loaded.push(url);
+      return Promise.resolve();
+    }
   }
   return {
     FakeContents,
@@ -36,7 +48,9 @@ const m = vi.hoisted(() => {
 vi.mock('electron', () => ({
   BrowserWindow: m.BrowserWindow,
   shell: { openExternal: m.openExternal },
-  ipcMain: { handle: (channel: string, fn: (event: unknown, payload: unknown) => unknown) => m.handlers.set(channel, fn) },
+  ipcMain: {
+    handle: (channel: string, fn: (event: unknown, payload: unknown) => unknown) => m.handlers.set(channel, fn),
+  },
   ipcRenderer: { invoke: m.invoke },
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => m.exposed.set(key, api) },
   protocol: {
@@ -56,7 +70,14 @@ describe('main window', () => {
     const { createMainWindow } = await import('./window');
     createMainWindow({ preloadPath: '/app/preload.js', startUrl: 'app://chutes/index.html' });
     const prefs = m.windows[0]?.options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, preload: '/app/preload.js' });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      preload: '/app/preload.js',
+    });
     expect(m.windows[0]?.loaded).toEqual(['app://chutes/index.html']);
   });
 
@@ -71,19 +92,38 @@ describe('main window', () => {
     contents.listeners.get('will-attach-webview')?.({ preventDefault: prevent });
     expect(prevent).toHaveBeenCalledTimes(2);
     expect(contents.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
-    expect(contents.openHandler?.({ url: 'https://rtok.chutes.ai/users/registration_token' })).toEqual({ action: 'deny' });
+    expect(contents.openHandler?.({ url: 'https://rtok.chutes.ai/users/registration_token' })).toEqual({
+      action: 'deny',
+    });
     expect(m.openExternal.mock.calls).toEqual([['https://rtok.chutes.ai/users/registration_token']]);
   });
 
   it('denies every permission but clipboard writes from the app page', async () => {
     const { lockDownSession } = await import('./window');
-    type Request = (c: unknown, p: string, cb: (ok: boolean) => void, d: { requestingUrl?: string; isMainFrame?: boolean }) => void;
-    type Check = (c: unknown, p: string, origin: string, d: { requestingUrl?: string; isMainFrame?: boolean }) => boolean;
+    type Request = (
+      c: unknown,
+      p: string,
+      cb: (ok: boolean) => void,
+      d: { requestingUrl?: string; isMainFrame?: boolean },
+    ) => void;
+    type Check = (
+      c: unknown,
+      p: string,
+      origin: string,
+      d: { requestingUrl?: string; isMainFrame?: boolean },
+    ) => boolean;
     let request: Request | undefined;
     let check: Check | undefined;
-    lockDownSession({ setPermissionRequestHandler: (fn: Request) => (request = fn), setPermissionCheckHandler: (fn: Check) => (check = fn) } as never, 'app://chutes');
+    lockDownSession(
+      {
+        setPermissionRequestHandler: (fn: Request) => (request = fn),
+        setPermissionCheckHandler: (fn: Check) => (check = fn),
+      } as never,
+      'app://chutes',
+    );
     const answers: boolean[] = [];
-    const ask = (permission: string, url: string, isMainFrame = true) => request?.(null, permission, (ok) => answers.push(ok), { requestingUrl: url, isMainFrame });
+    const ask = (permission: string, url: string, isMainFrame = true) =>
+      request?.(null, permission, (ok) => answers.push(ok), { requestingUrl: url, isMainFrame });
     ask('media', 'app://chutes/index.html');
     ask('notifications', 'app://chutes/index.html');
     ask('clipboard-read', 'app://chutes/index.html');
@@ -91,8 +131,15 @@ describe('main window', () => {
     ask('clipboard-sanitized-write', 'app://chutes/index.html', false);
     ask('clipboard-sanitized-write', 'app://chutes/index.html');
     expect(answers).toEqual([false, false, false, false, false, true]);
-    expect(check?.(null, 'media', 'app://chutes', { requestingUrl: 'app://chutes/index.html', isMainFrame: true })).toBe(false);
-    expect(check?.(null, 'clipboard-sanitized-write', 'app://chutes', { requestingUrl: 'app://chutes/index.html', isMainFrame: true })).toBe(true);
+    expect(
+      check?.(null, 'media', 'app://chutes', { requestingUrl: 'app://chutes/index.html', isMainFrame: true }),
+    ).toBe(false);
+    expect(
+      check?.(null, 'clipboard-sanitized-write', 'app://chutes', {
+        requestingUrl: 'app://chutes/index.html',
+        isMainFrame: true,
+      }),
+    ).toBe(true);
   });
 });
 

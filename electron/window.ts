@@ -1,5 +1,11 @@
 import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
-import { APP_ORIGIN, isAllowedExternalUrl, isAllowedPermission, originOf, WINDOW_WEB_PREFERENCES } from './security/policy';
+import {
+  APP_ORIGIN,
+  isAllowedExternalUrl,
+  isAllowedPermission,
+  originOf,
+  WINDOW_WEB_PREFERENCES,
+} from './security/policy';
 
 // lockDownContents is applied to every WebContents from main.ts ('web-contents-created').
 
@@ -15,7 +21,9 @@ export interface WindowOptions {
  */
 export function lockDownSession(session: Session, appOrigin: string = APP_ORIGIN): void {
   session.setPermissionRequestHandler((contents, permission, callback, details) => {
-    callback(isAllowedPermission(permission, details.requestingUrl ?? contents?.getURL(), details.isMainFrame, appOrigin));
+    callback(
+      isAllowedPermission(permission, details.requestingUrl ?? contents?.getURL(), details.isMainFrame, appOrigin),
+    );
   });
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
     isAllowedPermission(permission, details.requestingUrl ?? requestingOrigin, details.isMainFrame, appOrigin),

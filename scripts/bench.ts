@@ -34,7 +34,10 @@ const ROOT = path.resolve(__dirname, '..');
 /** The web host and renderer cases measure the built app; build it so they never time stale code. */
 function build(): void {
   if (process.env.BENCH_SKIP_BUILD === '1') return;
-  const run = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const run = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'electron-vite'), ['build'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (run.status !== 0) throw new Error('electron-vite build failed; the bench measures the built app.');
 }
 
@@ -44,7 +47,9 @@ async function main(): Promise<void> {
   const filter = process.argv[2]?.toLowerCase();
   const selected = filter ? CASES.filter((c) => c.name.toLowerCase().includes(filter)) : CASES;
   if (selected.length === 0) {
-    process.stderr.write(`No benchmark matches "${filter ?? ''}". Cases:\n${CASES.map((c) => `  ${c.name}\n`).join('')}`);
+    process.stderr.write(
+      `No benchmark matches "${filter ?? ''}". Cases:\n${CASES.map((c) => `  ${c.name}\n`).join('')}`,
+    );
     process.exitCode = 1;
     return;
   }

@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 // Virtual files are in no tsconfig, so type-aware rules are switched off; import rules need no types.
 const eslint = new ESLint({
   cwd: path.resolve(__dirname, '..'),
-  overrideConfig: [tseslint.configs.disableTypeChecked, { languageOptions: { parserOptions: { projectService: false } } }],
+  overrideConfig: [
+    tseslint.configs.disableTypeChecked,
+    { languageOptions: { parserOptions: { projectService: false } } },
+  ],
 });
 
 async function restricted(filePath: string, source: string): Promise<boolean> {

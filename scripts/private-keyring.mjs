@@ -11,7 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-export const UNLOCK = 'printf %s "$CHUTES_TEST_KEYRING_PW" | gnome-keyring-daemon --unlock --components=secrets >/dev/null';
+export const UNLOCK =
+  'printf %s "$CHUTES_TEST_KEYRING_PW" | gnome-keyring-daemon --unlock --components=secrets >/dev/null';
 
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 
@@ -60,7 +61,13 @@ export function runInPrivateKeyring(command, args, { cwd = process.cwd(), env = 
     const run = spawnSync('dbus-run-session', ['--', 'sh', '-c', script], {
       cwd,
       stdio: 'inherit',
-      env: { ...withoutDisplay(env), XDG_DATA_HOME: xdg, XDG_RUNTIME_DIR: runtime, CHUTES_TEST_KEYRING: '1', CHUTES_TEST_KEYRING_PW: 'chutes-test' },
+      env: {
+        ...withoutDisplay(env),
+        XDG_DATA_HOME: xdg,
+        XDG_RUNTIME_DIR: runtime,
+        CHUTES_TEST_KEYRING: '1',
+        CHUTES_TEST_KEYRING_PW: 'chutes-test',
+      },
     });
     return run.status ?? 1;
   } finally {

@@ -63,7 +63,9 @@ function wrap(/** @type {string} */ text, width = 100) {
 }
 
 /** The one paragraph `npm start` prints when Electron cannot be downloaded. */
-export function downloadFailedParagraph(/** @type {{ version: string, reason: string, mirror?: string | undefined, nodeVersion: string }} */ facts) {
+export function downloadFailedParagraph(
+  /** @type {{ version: string, reason: string, mirror?: string | undefined, nodeVersion: string }} */ facts,
+) {
   const source = facts.mirror ? `from ELECTRON_MIRROR (${facts.mirror})` : 'from github.com';
   const oldNode = olderThanInstallerNeeds(facts.nodeVersion)
     ? ` (Electron's installer is meant for Node.js 22.12 or newer; this is ${facts.nodeVersion}.)`
@@ -79,13 +81,18 @@ export function downloadFailedParagraph(/** @type {{ version: string, reason: st
 /** `npm start`'s whole decision; returns the exit code. Everything with a side effect comes in through `deps`. */
 export function startApp(/** @type {StartDeps} */ deps) {
   if (!deps.env.ELECTRON_EXEC_PATH && installedElectron(deps) === null) {
-    const version = /** @type {{ version: string }} */ (JSON.parse(deps.readText(path.join(deps.electronDir, 'package.json')) ?? '{}')).version;
+    const version = /** @type {{ version: string }} */ (
+      JSON.parse(deps.readText(path.join(deps.electronDir, 'package.json')) ?? '{}')
+    ).version;
     deps.print(`The Electron ${version} binary is not installed yet: downloading it once (about 100 MB)...\n`);
     const install = deps.run(deps.node, [path.join(deps.electronDir, 'install.js')], { capture: true });
     const binary = installedElectron(deps);
     if (install.status !== 0 || binary === null) {
-      const reason = install.status !== 0 ? installerReason(install.stderr) : 'the installer finished but left no Electron binary';
-      deps.printError(downloadFailedParagraph({ version, reason, mirror: deps.env.ELECTRON_MIRROR, nodeVersion: deps.nodeVersion }));
+      const reason =
+        install.status !== 0 ? installerReason(install.stderr) : 'the installer finished but left no Electron binary';
+      deps.printError(
+        downloadFailedParagraph({ version, reason, mirror: deps.env.ELECTRON_MIRROR, nodeVersion: deps.nodeVersion }),
+      );
       return 1;
     }
   }
@@ -94,8 +101,14 @@ export function startApp(/** @type {StartDeps} */ deps) {
 
 /** @type {Run} */
 function runForReal(command, args, { capture }) {
-  const result = spawnSync(command, args, { stdio: capture ? ['ignore', 'ignore', 'pipe'] : 'inherit', encoding: 'utf8' });
-  return { status: result.error ? 1 : result.status, stderr: result.error ? String(result.error.message) : (result.stderr ?? '') };
+  const result = spawnSync(command, args, {
+    stdio: capture ? ['ignore', 'ignore', 'pipe'] : 'inherit',
+    encoding: 'utf8',
+  });
+  return {
+    status: result.error ? 1 : result.status,
+    stderr: result.error ? String(result.error.message) : (result.stderr ?? ''),
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -20,7 +20,11 @@ interface Call {
 }
 
 /** startApp against an in-memory node_modules/electron; `installer` says what install.js does. */
-function simulate(files: Files, installer: { status: number; stderr?: string; writes?: Files }, env: Record<string, string> = {}) {
+function simulate(
+  files: Files,
+  installer: { status: number; stderr?: string; writes?: Files },
+  env: Record<string, string> = {},
+) {
   const fsState: Files = { [`${ELECTRON}/package.json`]: '{"version":"45.4.1"}', ...files };
   const calls: Call[] = [];
   const out: string[] = [];
@@ -103,12 +107,19 @@ describe('npm start (scripts/start-app.mjs)', () => {
   });
 
   it('names the mirror and the Node version in the paragraph when they matter, in lines of at most 100 characters', () => {
-    const text = downloadFailedParagraph({ version: '45.4.1', reason: 'TypeError: fetch failed', mirror: 'http://127.0.0.1:9/', nodeVersion: 'v20.20.2' });
+    const text = downloadFailedParagraph({
+      version: '45.4.1',
+      reason: 'TypeError: fetch failed',
+      mirror: 'http://127.0.0.1:9/',
+      nodeVersion: 'v20.20.2',
+    });
     expect(flat(text)).toContain('from ELECTRON_MIRROR (http://127.0.0.1:9/) failed');
     expect(flat(text)).toContain('meant for Node.js 22.12 or newer; this is v20.20.2');
     expect(Math.max(...text.split('\n').map((line) => line.length))).toBeLessThanOrEqual(100);
     expect(text).toMatch(/`npm run serve`/);
-    expect(downloadFailedParagraph({ version: '45.4.1', reason: 'x', nodeVersion: 'v22.12.0' })).not.toContain('Node.js 22.12');
+    expect(downloadFailedParagraph({ version: '45.4.1', reason: 'x', nodeVersion: 'v22.12.0' })).not.toContain(
+      'Node.js 22.12',
+    );
   });
 
   it('reads the reason from the installer output without its stack frames', () => {

@@ -6,15 +6,25 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { insidePrivateKeyring, missingKeyringTools, runInPrivateKeyring, unlockKeyring as unlockSessionKeyring, withoutDisplay } from './private-keyring.mjs';
+import {
+  insidePrivateKeyring,
+  missingKeyringTools,
+  runInPrivateKeyring,
+  unlockKeyring as unlockSessionKeyring,
+  withoutDisplay,
+} from './private-keyring.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 if (!insidePrivateKeyring()) {
   const missing = missingKeyringTools();
   if (missing.length > 0) {
-    console.error(`npm test needs a private Secret Service for the keychain tests, but ${missing.join(' and ')} is missing.`);
-    console.error('On Debian/Ubuntu: sudo apt-get install gnome-keyring dbus dbus-x11 (and chromium for the e2e specs).');
+    console.error(
+      `npm test needs a private Secret Service for the keychain tests, but ${missing.join(' and ')} is missing.`,
+    );
+    console.error(
+      'On Debian/Ubuntu: sudo apt-get install gnome-keyring dbus dbus-x11 (and chromium for the e2e specs).',
+    );
     process.stdout.write('0 passed, 1 failed\n');
     process.exit(1);
   }
@@ -23,7 +33,11 @@ if (!insidePrivateKeyring()) {
 
 const results = path.join(root, 'test-results');
 fs.mkdirSync(results, { recursive: true });
-const env = { ...withoutDisplay(process.env), ELECTRON_SKIP_BINARY_DOWNLOAD: '1', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
+const env = {
+  ...withoutDisplay(process.env),
+  ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+};
 
 function step(name, command, args) {
   process.stdout.write(`\n=== ${name}: ${[path.basename(command), ...args].join(' ')}\n`);
@@ -65,7 +79,13 @@ function unlockKeyring() {
 function vitestStep(name, extraArgs) {
   const json = path.join(results, `vitest-${name}.json`);
   fs.rmSync(json, { force: true });
-  const ok = step(name, bin('vitest'), ['run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile=${json}`]);
+  const ok = step(name, bin('vitest'), [
+    'run',
+    ...extraArgs,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${json}`,
+  ]);
   const report = readJson(json);
   if (!report) {
     failed++;

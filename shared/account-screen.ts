@@ -30,7 +30,13 @@ export type QuotaView =
   | { kind: 'default'; perDay: { chuteId: string; quota: number }[] }
   | {
       kind: 'rows';
-      rows: { chuteId: string; quota: number; isDefault: boolean; effectiveDate: string | null; paymentRefreshDate: string | null }[];
+      rows: {
+        chuteId: string;
+        quota: number;
+        isDefault: boolean;
+        effectiveDate: string | null;
+        paymentRefreshDate: string | null;
+      }[];
       /** The $ tier a `*` quota of 300/2000/5000 (+1 comped) identifies, if any. */
       tierUsd: number | null;
     };
@@ -45,7 +51,14 @@ export interface CapWindow {
 
 export type SubscriptionView =
   | { subscribed: false }
-  | { subscribed: true; monthlyPriceUsd: number | null; custom: boolean; anchorDate: string | null; fourHour: CapWindow | null; monthly: CapWindow | null };
+  | {
+      subscribed: true;
+      monthlyPriceUsd: number | null;
+      custom: boolean;
+      anchorDate: string | null;
+      fourHour: CapWindow | null;
+      monthly: CapWindow | null;
+    };
 
 /** Which account an answer is about, so a screen never shows one profile's numbers as another's. */
 export interface AnswerFor {

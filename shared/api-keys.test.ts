@@ -5,30 +5,51 @@ const CHUTE = '3f2b8c1e-9d4a-4b6e-8f1a-2c3d4e5f6a7b';
 
 describe('API key request schema (editor, JSON tab and main share it)', () => {
   it('accepts names the server accepts, and refuses the ones it refuses', () => {
-    for (const ok of ['a', 'ci deploy', 'x'.repeat(24), 'prod-key_1.$', 'clé-été']) expect(keyName.safeParse(ok).success, ok).toBe(true);
-    for (const bad of ['', 'x'.repeat(25), 'a/b', 'semi;colon', '   ']) expect(keyName.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    for (const ok of ['a', 'ci deploy', 'x'.repeat(24), 'prod-key_1.$', 'clé-été'])
+      expect(keyName.safeParse(ok).success, ok).toBe(true);
+    for (const bad of ['', 'x'.repeat(25), 'a/b', 'semi;colon', '   '])
+      expect(keyName.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
   });
 
   it('checks object types, actions and object ids, with the failing field named', () => {
     const base = { name: 'k', admin: false };
-    expect(createKeyRequest.safeParse({ ...base, scopes: [{ object_type: 'chutes', object_id: CHUTE, action: 'invoke' }] }).success).toBe(true);
+    expect(
+      createKeyRequest.safeParse({ ...base, scopes: [{ object_type: 'chutes', object_id: CHUTE, action: 'invoke' }] })
+        .success,
+    ).toBe(true);
     const issues = (v: unknown) => {
       const r = createKeyRequest.safeParse(v);
       return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
     };
-    expect(issues({ ...base, scopes: [{ object_type: 'storage', object_id: null, action: null }] })).toEqual(['scopes.0.object_type']);
-    expect(issues({ ...base, scopes: [{ object_type: 'images', object_id: null, action: 'nuke' }] })).toEqual(['scopes.0.action']);
-    expect(issues({ ...base, scopes: [{ object_type: 'chutes', object_id: 'my-chute', action: null }] })).toEqual(['scopes.0.object_id']);
+    expect(issues({ ...base, scopes: [{ object_type: 'storage', object_id: null, action: null }] })).toEqual([
+      'scopes.0.object_type',
+    ]);
+    expect(issues({ ...base, scopes: [{ object_type: 'images', object_id: null, action: 'nuke' }] })).toEqual([
+      'scopes.0.action',
+    ]);
+    expect(issues({ ...base, scopes: [{ object_type: 'chutes', object_id: 'my-chute', action: null }] })).toEqual([
+      'scopes.0.object_id',
+    ]);
     expect(issues({ ...base, scopes: [] })).toEqual(['scopes']);
-    expect(issues({ name: 'k', admin: true, scopes: [{ object_type: 'chutes', object_id: null, action: null }] })).toEqual(['scopes']);
+    expect(
+      issues({ name: 'k', admin: true, scopes: [{ object_type: 'chutes', object_id: null, action: null }] }),
+    ).toEqual(['scopes']);
     expect(issues({ name: 'k', scopes: [] })).toContain('admin');
-    expect(issues({ ...base, scopes: [{ object_type: 'chutes', object_id: null, action: null, extra: 1 }] })).toEqual(['scopes.0']);
+    expect(issues({ ...base, scopes: [{ object_type: 'chutes', object_id: null, action: null, extra: 1 }] })).toEqual([
+      'scopes.0',
+    ]);
   });
 
   it('shows the exact body and the CLI equivalent, quoted for a shell', () => {
-    const req = { name: "bob's key", admin: false, scopes: [{ object_type: 'chutes' as const, object_id: null, action: 'invoke' as const }] };
+    const req = {
+      name: "bob's key",
+      admin: false,
+      scopes: [{ object_type: 'chutes' as const, object_id: null, action: 'invoke' as const }],
+    };
     expect(JSON.parse(requestJson(req))).toEqual(req);
-    expect(cliCommand(req)).toBe(`chutes keys create --name 'bob'\\''s key' --json-input '{"scopes":[{"object_type":"chutes","object_id":null,"action":"invoke"}]}'`);
+    expect(cliCommand(req)).toBe(
+      `chutes keys create --name 'bob'\\''s key' --json-input '{"scopes":[{"object_type":"chutes","object_id":null,"action":"invoke"}]}'`,
+    );
     expect(cliCommand({ name: 'ops', admin: true, scopes: [] })).toBe(`chutes keys create --name 'ops' --admin`);
   });
 

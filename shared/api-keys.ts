@@ -27,9 +27,16 @@ export const keyId = z.string().regex(UUID_RE, 'Not an API key id (a UUID).');
 /** One scope as sent: `object_id` null = every object of the type; `action` null = any action. */
 export const scopeRequest = z
   .object({
-    object_type: z.enum(SCOPE_OBJECT_TYPES, { message: `object_type must be one of ${SCOPE_OBJECT_TYPES.join(', ')}.` }),
-    object_id: z.string().regex(UUID_RE, 'object_id must be the UUID of a chute or image (names do not match).').nullable(),
-    action: z.enum(SCOPE_ACTIONS, { message: `action must be one of ${SCOPE_ACTIONS.join(', ')}, or null for any.` }).nullable(),
+    object_type: z.enum(SCOPE_OBJECT_TYPES, {
+      message: `object_type must be one of ${SCOPE_OBJECT_TYPES.join(', ')}.`,
+    }),
+    object_id: z
+      .string()
+      .regex(UUID_RE, 'object_id must be the UUID of a chute or image (names do not match).')
+      .nullable(),
+    action: z
+      .enum(SCOPE_ACTIONS, { message: `action must be one of ${SCOPE_ACTIONS.join(', ')}, or null for any.` })
+      .nullable(),
   })
   .strict();
 export type ScopeRequest = z.infer<typeof scopeRequest>;
@@ -42,8 +49,14 @@ export const createKeyRequest = z
     scopes: z.array(scopeRequest).max(100, 'At most 100 scopes.'),
   })
   .strict()
-  .refine((r) => !r.admin || r.scopes.length === 0, { message: 'An admin key ignores scopes; remove them or turn admin off.', path: ['scopes'] })
-  .refine((r) => r.admin || r.scopes.length > 0, { message: 'A scoped key with no scopes can do nothing; add at least one.', path: ['scopes'] });
+  .refine((r) => !r.admin || r.scopes.length === 0, {
+    message: 'An admin key ignores scopes; remove them or turn admin off.',
+    path: ['scopes'],
+  })
+  .refine((r) => r.admin || r.scopes.length > 0, {
+    message: 'A scoped key with no scopes can do nothing; add at least one.',
+    path: ['scopes'],
+  });
 export type CreateKeyRequest = z.infer<typeof createKeyRequest>;
 
 /** A scope as the server reports it: the action is never echoed (`method: null`, §5.1). */

@@ -53,7 +53,12 @@ export function isAppError(value: unknown): value is AppError {
 }
 
 /** An error value as it crosses a boundary; the reason defaults to the code. */
-export function appError(code: ErrorCode, message: string, detail?: ErrorDetail, reason: FailureReason = code): AppError {
+export function appError(
+  code: ErrorCode,
+  message: string,
+  detail?: ErrorDetail,
+  reason: FailureReason = code,
+): AppError {
   return detail === undefined ? { code, reason, message } : { code, reason, message, detail };
 }
 

@@ -58,7 +58,8 @@ export type ApiKeyReason =
   | 'key-created-secret-lost'
   /** The create's answer was lost and a re-list shows it was not created: safe to try again. */
   | 'key-not-created';
-export type LinkReason = 'linking-not-offered' | 'hotkey-linked-elsewhere' | 'not-allow-listed' | 'link-signature-invalid';
+export type LinkReason =
+  'linking-not-offered' | 'hotkey-linked-elsewhere' | 'not-allow-listed' | 'link-signature-invalid';
 
 /** The Account screen (§3.4–3.9): fingerprint operations, transfers and the legacy refund. */
 export type AccountReason =

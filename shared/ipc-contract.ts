@@ -55,6 +55,5 @@ export function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-
 /** Payloads above this are refused before parsing, over IPC and HTTP alike. */
 export const MAX_PAYLOAD_BYTES = 1024 * 1024;

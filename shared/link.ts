@@ -13,7 +13,8 @@ export const LINK_KIND_LABEL: Record<LinkKind, string> = { validator: 'Validator
 export type LinkHotkeySource = { kind: 'wallet'; walletId: string; hotkeyId: string } | { kind: 'file'; path: string };
 
 /** The historical route per link type (removed from the public server 2025-07-23). */
-export const linkPath = (kind: LinkKind): string => (kind === 'validator' ? '/users/link_validator' : '/users/link_subnet_owner');
+export const linkPath = (kind: LinkKind): string =>
+  kind === 'validator' ? '/users/link_validator' : '/users/link_subnet_owner';
 
 /** What is signed with the validator or owner key: `<linked ss58>:<chutes username>`. */
 export const linkMessage = (ss58: string, username: string): string => `${ss58}:${username}`;
@@ -50,7 +51,6 @@ export interface LinkPreview {
   /** Name of the wallet hotkey or file, for display. */
   sourceLabel: string;
 }
-
 
 export interface LinkResult {
   kind: LinkKind;

@@ -49,7 +49,8 @@ export const EXPORT_SEED_LOSS_HINT =
   'Chutes Desktop never removes a hotkey seed from a file unless the system keychain holds the same seed.';
 
 /** What to do instead; the last sentence of the EXPORT_SEED_LOSS_HINT error's message. */
-export const EXPORT_SEED_LOSS_ADVICE = 'Import that config first (Accounts → Import CLI config), or export to another file.';
+export const EXPORT_SEED_LOSS_ADVICE =
+  'Import that config first (Accounts → Import CLI config), or export to another file.';
 
 /** `detail.fields[].path` values of the export conflicts; `message` holds the value from the existing file. */
 export const EXISTING_SS58_FIELD = 'existing.hotkey_ss58address';

@@ -5,9 +5,7 @@
 
 /** Where a profile came from; `path` is shown so the user can tell two imports apart. */
 export type ProfileSource =
-  | { kind: 'cli-import'; path: string; via: CliConfigOrigin }
-  | { kind: 'registration' }
-  | { kind: 'manual' };
+  { kind: 'cli-import'; path: string; via: CliConfigOrigin } | { kind: 'registration' } | { kind: 'manual' };
 
 /** How the CLI config path was chosen: the CLI's own env var, its default, or a file the user picked. */
 export type CliConfigOrigin = 'CHUTES_CONFIG_PATH' | 'default' | 'picked';

@@ -10,7 +10,9 @@ describe('registration rules (§2.2, §2.3)', () => {
     }
     expect(usernameProblem('ab')).toBe('Use at least 3 characters.');
     expect(usernameProblem('sixteen_chars_xx')).toContain('at most 15');
-    expect(usernameProblem('a.b c.')).toBe('Only letters, digits, underscore (_) and dash (-) are allowed; remove “.”, space.');
+    expect(usernameProblem('a.b c.')).toBe(
+      'Only letters, digits, underscore (_) and dash (-) are allowed; remove “.”, space.',
+    );
   });
 
   it('production registers through rtok and gets its token there; other servers use their own pages', () => {

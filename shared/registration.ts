@@ -93,7 +93,8 @@ export interface RegistrationResult {
 }
 
 /** After an answer was lost: whether the account exists now (signed `GET /users/me`). */
-export type RecheckResult = { created: true; account: AccountLookup; profile: Profile } | { created: false; checkedAt: string };
+export type RecheckResult =
+  { created: true; account: AccountLookup; profile: Profile } | { created: false; checkedAt: string };
 
 export interface FinishResult {
   fingerprintStored: boolean;

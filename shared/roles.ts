@@ -42,7 +42,10 @@ const ROLE_TEXT: Record<string, string> = {
 };
 
 /** Readable roles from the bitmask, paired in bit order with the server's `permissions` texts. */
-export function rolesOf(bitmask: number | null | undefined, texts: readonly string[] | null | undefined): AccountRole[] {
+export function rolesOf(
+  bitmask: number | null | undefined,
+  texts: readonly string[] | null | undefined,
+): AccountRole[] {
   const mask = bitmask ?? 0;
   const bits = Array.from({ length: 31 }, (_, bit) => bit).filter((bit) => (mask & (1 << bit)) !== 0);
   const serverTexts = texts && texts.length === bits.length ? texts : null;
@@ -51,6 +54,7 @@ export function rolesOf(bitmask: number | null | undefined, texts: readonly stri
     return { bit, name, description: serverTexts?.[i] ?? ROLE_TEXT[name] ?? name.replace(/_/g, ' ') };
   });
   // A server that sends texts but no bitmask still gets its roles shown.
-  if (roles.length === 0 && texts && texts.length > 0) return texts.map((description, i) => ({ bit: -1 - i, name: description, description }));
+  if (roles.length === 0 && texts && texts.length > 0)
+    return texts.map((description, i) => ({ bit: -1 - i, name: description, description }));
   return roles;
 }

@@ -28,7 +28,8 @@ export function bannedKeyReason(key: string): string | null {
   const lower = key.toLowerCase();
   if (BANNED_EXACT.has(upper)) return `${upper} is banned: chutes may not change their proxy or TLS settings.`;
   if (ALLOWED_PYTHON_VARS.has(upper)) return null;
-  if (lower.includes('python')) return 'Keys containing "python" are banned (except UV_SYSTEM_PYTHON, PYTHONUNBUFFERED, PYTHONIOENCODING, PYTHONWARNINGS).';
+  if (lower.includes('python'))
+    return 'Keys containing "python" are banned (except UV_SYSTEM_PYTHON, PYTHONUNBUFFERED, PYTHONIOENCODING, PYTHONWARNINGS).';
   if (lower.includes('sglang')) return 'Keys containing "sglang" are banned.';
   if (lower.startsWith('sgl_')) return 'Keys starting with "SGL_" are banned.';
   if (lower.startsWith('ld_')) return 'Keys starting with "LD_" are banned (they change how programs load libraries).';
@@ -47,14 +48,25 @@ export function isIntegratedSubnetChute(chuteName: string): boolean {
  */
 export function secretKeyProblem(key: string, chuteName: string | null): SecretKeyProblem | null {
   if (key.length === 0) return { kind: 'empty', message: 'Enter a key, such as HF_TOKEN.' };
-  if (key.length > MAX_SECRET_KEY_LENGTH) return { kind: 'invalid', message: `Keep the key under ${MAX_SECRET_KEY_LENGTH} characters.` };
+  if (key.length > MAX_SECRET_KEY_LENGTH)
+    return { kind: 'invalid', message: `Keep the key under ${MAX_SECRET_KEY_LENGTH} characters.` };
   if (!ENV_NAME.test(key)) {
-    return { kind: 'invalid', message: 'A key becomes an environment variable: use letters, digits and _ only, not starting with a digit.' };
+    return {
+      kind: 'invalid',
+      message: 'A key becomes an environment variable: use letters, digits and _ only, not starting with a digit.',
+    };
   }
   const banned = bannedKeyReason(key);
   if (banned) return { kind: 'banned', message: banned };
-  if (chuteName !== null && isIntegratedSubnetChute(chuteName) && !(INTEGRATED_SUBNET_KEYS as readonly string[]).includes(key)) {
-    return { kind: 'subnet-only', message: `${chuteName} is an integrated-subnet chute: only HF_TOKEN and HUGGING_FACE_HUB_TOKEN may be set on it.` };
+  if (
+    chuteName !== null &&
+    isIntegratedSubnetChute(chuteName) &&
+    !(INTEGRATED_SUBNET_KEYS as readonly string[]).includes(key)
+  ) {
+    return {
+      kind: 'subnet-only',
+      message: `${chuteName} is an integrated-subnet chute: only HF_TOKEN and HUGGING_FACE_HUB_TOKEN may be set on it.`,
+    };
   }
   return null;
 }
@@ -62,6 +74,7 @@ export function secretKeyProblem(key: string, chuteName: string | null): SecretK
 /** The `chutes` CLI command doing the same; a value is never part of it. */
 export const cliCommand = {
   list: (): string => 'chutes secrets list',
-  create: (chuteId: string, key: string): string => `chutes secrets create --purpose ${chuteId} --key ${key} --value '<value>'`,
+  create: (chuteId: string, key: string): string =>
+    `chutes secrets create --purpose ${chuteId} --key ${key} --value '<value>'`,
   delete: (secretIds: readonly string[]): string => secretIds.map((id) => `chutes secrets delete ${id}`).join('\n'),
 };

@@ -3,7 +3,14 @@ import { FULL_PATH_MESSAGE, localPath } from './validation';
 
 describe('localPath', () => {
   it('accepts full paths and paths under the home folder', () => {
-    for (const ok of ['/etc/chutes/config.ini', '~', '~/.chutes/config.ini', 'C:\\Users\\a\\config.ini', '\\\\server\\share\\c.ini', '  /padded  ']) {
+    for (const ok of [
+      '/etc/chutes/config.ini',
+      '~',
+      '~/.chutes/config.ini',
+      'C:\\Users\\a\\config.ini',
+      '\\\\server\\share\\c.ini',
+      '  /padded  ',
+    ]) {
       expect(localPath.safeParse(ok).success, ok).toBe(true);
     }
   });

@@ -9,7 +9,13 @@ export const apiBaseUrl = z
   .refine((value) => {
     try {
       const url = new URL(value);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && !url.search && !url.hash;
+      return (
+        (url.protocol === 'https:' || url.protocol === 'http:') &&
+        !url.username &&
+        !url.password &&
+        !url.search &&
+        !url.hash
+      );
     } catch {
       return false;
     }
@@ -20,7 +26,8 @@ export function normaliseBaseUrl(value: string): string {
   return value.trim().replace(/\/+$/, '');
 }
 
-export const FULL_PATH_MESSAGE = 'Enter the full path of the file, starting with / or ~ (or a drive letter on Windows); relative paths are not accepted';
+export const FULL_PATH_MESSAGE =
+  'Enter the full path of the file, starting with / or ~ (or a drive letter on Windows); relative paths are not accepted';
 
 /** Absolute on POSIX or Windows, or under the home folder (`~`, `~/…`); pure, so the renderer can use it too. */
 export function isFullPath(value: string): boolean {
@@ -60,5 +67,8 @@ export function installSs58Checksum(check: (address: string) => boolean): void {
 export const ss58Address = z
   .string()
   .trim()
-  .regex(/^[1-9A-HJ-NP-Za-km-z]{46,48}$/, 'Enter an SS58 address (47-48 letters and digits, starting with 5 for Bittensor)')
+  .regex(
+    /^[1-9A-HJ-NP-Za-km-z]{46,48}$/,
+    'Enter an SS58 address (47-48 letters and digits, starting with 5 for Bittensor)',
+  )
   .refine((value) => ss58Checksum?.(value) ?? true, 'That is not a valid SS58 address (the checksum does not match).');

@@ -7,13 +7,7 @@ import type { KeychainSeed, KeychainStatus } from './keychain';
 
 /** What a key file turned out to be; `message` on the entry explains every non-`ok` status. */
 export type HotkeyStatus =
-  | 'ok'
-  | 'public-only'
-  | 'encrypted'
-  | 'unreadable'
-  | 'malformed'
-  | 'too-large'
-  | 'seed-mismatch';
+  'ok' | 'public-only' | 'encrypted' | 'unreadable' | 'malformed' | 'too-large' | 'seed-mismatch';
 
 export type ColdkeyStatus = 'ok' | 'missing' | 'encrypted' | 'unreadable' | 'malformed' | 'too-large';
 

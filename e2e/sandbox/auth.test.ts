@@ -20,8 +20,12 @@ describe('reference vectors', () => {
     const key = TestKey.fromSeed(VECTOR_SEED);
     expect(key.ss58).toBe(VECTOR_SS58);
     expect(ss58Encode(key.publicKey)).toBe(VECTOR_SS58);
-    expect(Buffer.from(key.publicKey).toString('hex')).toBe('46ebddef8cd9bb167dc30878d7113b7e168e6f0646beffd77d69d39bad76b47a');
-    expect(sha256Hex('{"name":"desk","admin":true}')).toBe('52f6d381031e36f43f966b7be298f6e08ad77faf8a1d368995dff2b42b84cafe');
+    expect(Buffer.from(key.publicKey).toString('hex')).toBe(
+      '46ebddef8cd9bb167dc30878d7113b7e168e6f0646beffd77d69d39bad76b47a',
+    );
+    expect(sha256Hex('{"name":"desk","admin":true}')).toBe(
+      '52f6d381031e36f43f966b7be298f6e08ad77faf8a1d368995dff2b42b84cafe',
+    );
   });
 });
 
@@ -33,7 +37,9 @@ describe('hotkey v1 signatures', () => {
     expect(good.json.username).toBe('alice');
     const bad = await f.client.get('/users/me', { sign: { key, purpose: 'api_keys' } });
     expect(bad.status).toBe(401);
-    expect(bad.json).toEqual({ detail: `Invalid request signature for hotkey ${key.ss58}. Message: ${key.ss58}:${NOW_S}:me` });
+    expect(bad.json).toEqual({
+      detail: `Invalid request signature for hotkey ${key.ss58}. Message: ${key.ss58}:${NOW_S}:me`,
+    });
   });
 
   it('hashes the exact body bytes: Python json.dumps spacing verifies, a re-serialised body does not', async () => {
@@ -45,9 +51,14 @@ describe('hotkey v1 signatures', () => {
     // Signature over the compact form, but the spaced bytes are sent.
     const compactHash = sha256Hex('{"name":"desk2","admin":true}');
     const sent = '{"name": "desk2", "admin": true}';
-    const res = await f.client.post('/api_keys/', { body: sent, sign: { key, message: `${key.ss58}:${NOW_S}:${compactHash}` } });
+    const res = await f.client.post('/api_keys/', {
+      body: sent,
+      sign: { key, message: `${key.ss58}:${NOW_S}:${compactHash}` },
+    });
     expect(res.status).toBe(401);
-    expect(res.json).toEqual({ detail: `Invalid request signature for hotkey ${key.ss58}. Message: ${key.ss58}:${NOW_S}:${sha256Hex(sent)}` });
+    expect(res.json).toEqual({
+      detail: `Invalid request signature for hotkey ${key.ss58}. Message: ${key.ss58}:${NOW_S}:${sha256Hex(sent)}`,
+    });
   });
 
   it.each([
@@ -75,7 +86,9 @@ describe('hotkey v1 signatures', () => {
     let sent = '';
     const res = await f.client.get('/users/me', { sign: { key, purpose: 'me', mangle: (s) => (sent = `0x${s}`) } });
     expect(res.status).toBe(401);
-    expect(res.json).toEqual({ detail: `Invalid signature: ${sent}, with error: non-hexadecimal number found in fromhex() arg at position 1` });
+    expect(res.json).toEqual({
+      detail: `Invalid signature: ${sent}, with error: non-hexadecimal number found in fromhex() arg at position 1`,
+    });
   });
 
   it('accepts the <Bytes>-wrapped message (polkadot signRaw style)', async () => {
@@ -95,11 +108,15 @@ describe('hotkey v1 signatures', () => {
     const other = TestKey.random();
     const forged = await f.client.get('/users/me', { sign: { key: other, hotkey: key.ss58, purpose: 'me' } });
     expect(forged.status).toBe(401);
-    expect(forged.json).toEqual({ detail: `Invalid request signature for hotkey ${key.ss58}. Message: ${key.ss58}:${NOW_S}:me` });
+    expect(forged.json).toEqual({
+      detail: `Invalid request signature for hotkey ${key.ss58}. Message: ${key.ss58}:${NOW_S}:me`,
+    });
     // Change the last character (to one it is not: a random key may already end in X).
     const badSs58 = `${key.ss58.slice(0, -1)}${key.ss58.endsWith('X') ? 'Y' : 'X'}`;
     const res = await f.client.get('/users/me', { sign: { key, hotkey: badSs58, purpose: 'me' } });
-    expect(res.json).toEqual({ detail: `Invalid request signature for hotkey ${badSs58}. Message: ${badSs58}:${NOW_S}:me` });
+    expect(res.json).toEqual({
+      detail: `Invalid request signature for hotkey ${badSs58}. Message: ${badSs58}:${NOW_S}:me`,
+    });
   });
 
   it('cannot reach purpose-less GETs with hotkey auth', async () => {
@@ -116,7 +133,9 @@ describe('hotkey v1 signatures', () => {
     const admin = await f.client.adminKey(key);
     const partial = { 'X-Chutes-Hotkey': key.ss58, 'X-Chutes-Nonce': String(NOW_S) };
     expect((await f.client.get('/users/me', { headers: partial, authorization: `Bearer ${admin}` })).status).toBe(200);
-    expect((await f.client.get('/users/me', { headers: partial })).json).toEqual({ detail: "Can't find a user with that api key in our db :(" });
+    expect((await f.client.get('/users/me', { headers: partial })).json).toEqual({
+      detail: "Can't find a user with that api key in our db :(",
+    });
     const full = { ...partial, 'X-Chutes-Signature': 'ab'.repeat(64) };
     const res = await f.client.get('/users/me', { headers: full, authorization: `Bearer ${admin}` });
     expect(res.status).toBe(401);
@@ -137,7 +156,10 @@ describe('hotkey v1 signatures', () => {
       if (i % 2 === 0) expect((r.json as { name: string }).name).toBe(`k${i}`);
       else expect((r.json as { hotkey: string }).hotkey).toBe(key.ss58);
     });
-    const list = await f.client.get<{ total: number }>('/api_keys/', { sign: { key, purpose: 'api_keys' }, query: { limit: 100 } });
+    const list = await f.client.get<{ total: number }>('/api_keys/', {
+      sign: { key, purpose: 'api_keys' },
+      query: { limit: 100 },
+    });
     expect(list.json.total).toBe(50);
   });
 });
@@ -155,13 +177,21 @@ describe('API keys as credentials', () => {
     const { key } = await account();
     const admin = await f.client.adminKey(key);
     const basic = `Basic ${Buffer.from(`user:${admin}`).toString('base64')}`;
-    expect((await f.client.get('/users/me', { authorization: basic })).json).toEqual({ detail: 'Missing or invalid authorization header(s)' });
-    expect((await f.client.get('/users/me', { authorization: 'cpk_short' })).json).toEqual({ detail: 'Missing or invalid authorization header(s)' });
+    expect((await f.client.get('/users/me', { authorization: basic })).json).toEqual({
+      detail: 'Missing or invalid authorization header(s)',
+    });
+    expect((await f.client.get('/users/me', { authorization: 'cpk_short' })).json).toEqual({
+      detail: 'Missing or invalid authorization header(s)',
+    });
     const wrong = `${admin.slice(0, -32)}${'A'.repeat(32)}`;
-    expect((await f.client.get('/users/me', { authorization: wrong })).json).toEqual({ detail: 'Invalid token or user not found' });
+    expect((await f.client.get('/users/me', { authorization: wrong })).json).toEqual({
+      detail: 'Invalid token or user not found',
+    });
     const id = admin.slice(4, 36).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
     expect((await f.client.delete(`/api_keys/${id}`, { authorization: admin })).status).toBe(200);
-    expect((await f.client.get('/users/me', { authorization: admin })).json).toEqual({ detail: 'Invalid token or user not found' });
+    expect((await f.client.get('/users/me', { authorization: admin })).json).toEqual({
+      detail: 'Invalid token or user not found',
+    });
   });
 
   it('stores only a hash of the key', async () => {
@@ -187,7 +217,10 @@ describe('API keys as credentials', () => {
       ['GET', '/secrets/'],
       ['POST', '/api_keys/'],
     ] as const) {
-      const r = await f.client.request(method, path, { authorization: `Bearer ${scoped}`, body: method === 'POST' ? { name: 'x', admin: true } : undefined });
+      const r = await f.client.request(method, path, {
+        authorization: `Bearer ${scoped}`,
+        body: method === 'POST' ? { name: 'x', admin: true } : undefined,
+      });
       expect(r.json, `${method} ${path}`).toEqual({ detail: 'Invalid token or user not found' });
     }
   });
@@ -204,24 +237,42 @@ describe('JWT sessions', () => {
     const { user_id, fingerprint } = await account();
     const login = await f.client.post<{ token: string }>('/users/login', { body: { fingerprint } });
     expect(login.status).toBe(200);
-    const [head, payload] = login.json.token.split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as Record<string, unknown>);
+    const [head, payload] = login.json.token
+      .split('.')
+      .slice(0, 2)
+      .map((p) => JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as Record<string, unknown>);
     expect(head).toEqual({ alg: 'HS256', typ: 'JWT' });
     expect(payload).toEqual({ sub: user_id, iat: NOW_S, exp: NOW_S + 7 * 24 * 3600, salted: true });
     const quotas = await f.client.get('/users/me/quotas', { authorization: `Bearer ${login.json.token}` });
     expect(quotas.status).toBe(200);
     // Without `Bearer` a JWT is taken for an API key.
-    expect((await f.client.get('/users/me', { authorization: login.json.token })).json).toEqual({ detail: 'Missing or invalid authorization header(s)' });
+    expect((await f.client.get('/users/me', { authorization: login.json.token })).json).toEqual({
+      detail: 'Missing or invalid authorization header(s)',
+    });
   });
 
   it('rejects tampered and expired tokens, and tokens from before a refinger', async () => {
     const { fingerprint } = await account();
     const { token } = (await f.client.post<{ token: string }>('/users/login', { body: { fingerprint } })).json;
     const tampered = `${token.slice(0, -2)}${token.endsWith('A') ? 'B' : 'A'}A`;
-    expect((await f.client.get('/users/me', { authorization: `Bearer ${tampered}` })).json).toEqual({ detail: 'Invalid token.' });
+    expect((await f.client.get('/users/me', { authorization: `Bearer ${tampered}` })).json).toEqual({
+      detail: 'Invalid token.',
+    });
     f.sb.setFaults({ clock_offset_s: 7 * 24 * 3600 });
-    expect((await f.client.get('/users/me', { authorization: `Bearer ${token}` })).json).toEqual({ detail: 'Token expired.' });
+    expect((await f.client.get('/users/me', { authorization: `Bearer ${token}` })).json).toEqual({
+      detail: 'Token expired.',
+    });
     f.sb.setFaults({ clock_offset_s: 0 });
-    expect((await f.client.post('/users/change_fingerprint', { authorization: fingerprint, body: { fingerprint: 'new-secret' } })).status).toBe(200);
-    expect((await f.client.get('/users/me', { authorization: `Bearer ${token}` })).json).toEqual({ detail: 'Invalid token.' });
+    expect(
+      (
+        await f.client.post('/users/change_fingerprint', {
+          authorization: fingerprint,
+          body: { fingerprint: 'new-secret' },
+        })
+      ).status,
+    ).toBe(200);
+    expect((await f.client.get('/users/me', { authorization: `Bearer ${token}` })).json).toEqual({
+      detail: 'Invalid token.',
+    });
   });
 });

@@ -13,7 +13,8 @@ export const NO_CREDENTIALS = "Can't find a user with that api key in our db :("
 export const BAD_KEY = 'Invalid token or user not found';
 export const API_KEY_RE = /^cpk_([0-9a-f]{32})\.([0-9a-f]{32})\.([a-zA-Z0-9]{32})$/;
 
-export const hexToUuid = (h: string): string => `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+export const hexToUuid = (h: string): string =>
+  `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 
 /** v1 nonce rule: digits only, strictly less than 600 s away from the server clock. */
 export function nonceValid(nonce: string, nowMs: number, windowS = 600, inclusive = false): boolean {
@@ -51,7 +52,10 @@ export function apiKeyAllows(key: ApiKeyRow, ctx: Ctx): boolean {
   if (key.admin) return true;
   const t = scopeTarget(ctx);
   return key.scopes.some(
-    (s) => s.object_type === t.objectType && (s.object_id === null || s.object_id === t.objectId) && (s.action === null || s.action === t.action),
+    (s) =>
+      s.object_type === t.objectType &&
+      (s.object_id === null || s.object_id === t.objectId) &&
+      (s.action === null || s.action === t.action),
   );
 }
 
@@ -124,7 +128,10 @@ export async function currentUser(ctx: Ctx, opts: AuthOptions = {}): Promise<Use
 
 /** Fingerprint endpoints: `wholeHeader` hashes the entire value (no `Bearer`), else its last token. */
 export function fingerprintUser(ctx: Ctx, authorization: string, wholeHeader: boolean, failText: string): UserRow {
-  const user = findUserByFingerprintHash(ctx.sb.state, blake2bHex(wholeHeader ? authorization : lastToken(authorization)));
+  const user = findUserByFingerprintHash(
+    ctx.sb.state,
+    blake2bHex(wholeHeader ? authorization : lastToken(authorization)),
+  );
   if (!user) throw new HttpError(401, failText);
   return user;
 }

@@ -16,28 +16,54 @@ describe('FastAPI-shaped answers to bad input', () => {
     const res = await f.client.post('/api_keys/', { body: '{"name": "desk", "admin": tru}' });
     expect(res.status).toBe(422);
     expect(res.json).toEqual({
-      detail: [{ type: 'json_invalid', loc: ['body', 26], msg: 'JSON decode error', input: {}, ctx: { error: 'Expecting value' } }],
+      detail: [
+        {
+          type: 'json_invalid',
+          loc: ['body', 26],
+          msg: 'JSON decode error',
+          input: {},
+          ctx: { error: 'Expecting value' },
+        },
+      ],
     });
   });
 
   it('wrong types and missing fields in pydantic v2 wording', async () => {
     const { admin } = await adminAccount();
-    const res = await f.client.post('/api_keys/', { authorization: admin, body: { name: 5, admin: 'perhaps', scopes: 'all' } });
+    const res = await f.client.post('/api_keys/', {
+      authorization: admin,
+      body: { name: 5, admin: 'perhaps', scopes: 'all' },
+    });
     expect(res.status).toBe(422);
     expect(res.json).toEqual({
       detail: [
         { type: 'string_type', loc: ['body', 'name'], msg: 'Input should be a valid string', input: 5 },
-        { type: 'bool_parsing', loc: ['body', 'admin'], msg: 'Input should be a valid boolean, unable to interpret input', input: 'perhaps' },
+        {
+          type: 'bool_parsing',
+          loc: ['body', 'admin'],
+          msg: 'Input should be a valid boolean, unable to interpret input',
+          input: 'perhaps',
+        },
         { type: 'list_type', loc: ['body', 'scopes'], msg: 'Input should be a valid list', input: 'all' },
       ],
     });
     const notObject = await f.client.post('/secrets/', { authorization: admin, body: '[1]' });
     expect(notObject.json).toEqual({
-      detail: [{ type: 'model_attributes_type', loc: ['body'], msg: 'Input should be a valid dictionary or object to extract fields from', input: [1] }],
+      detail: [
+        {
+          type: 'model_attributes_type',
+          loc: ['body'],
+          msg: 'Input should be a valid dictionary or object to extract fields from',
+          input: [1],
+        },
+      ],
     });
     const empty = await f.client.post('/secrets/', { authorization: admin });
     expect(empty.json).toEqual({ detail: [{ type: 'missing', loc: ['body'], msg: 'Field required', input: null }] });
-    const lax = await f.client.post<{ admin: boolean }>('/api_keys/', { authorization: admin, body: { name: 'lax', admin: 'yes' } });
+    const lax = await f.client.post<{ admin: boolean }>('/api_keys/', {
+      authorization: admin,
+      body: { name: 'lax', admin: 'yes' },
+    });
     expect(lax.json.admin).toBe(true);
   });
 
@@ -52,7 +78,10 @@ describe('FastAPI-shaped answers to bad input', () => {
 
   it('caps bodies at 1 MiB with 413 and keeps serving', async () => {
     const { admin } = await adminAccount();
-    const res = await f.client.post('/api_keys/', { authorization: admin, body: `{"name":"${'x'.repeat(1024 * 1024)}"}` });
+    const res = await f.client.post('/api_keys/', {
+      authorization: admin,
+      body: `{"name":"${'x'.repeat(1024 * 1024)}"}`,
+    });
     expect(res.status).toBe(413);
     expect(res.json).toEqual({ detail: 'Request Entity Too Large' });
     expect((await f.client.get('/users/me', { authorization: admin })).status).toBe(200);
@@ -62,18 +91,33 @@ describe('FastAPI-shaped answers to bad input', () => {
     const { admin } = await adminAccount();
     const bytes = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const url = new URL('/api_keys/', f.sb.url);
-      const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: admin } }, (res) => {
-        let body = '';
-        res.on('data', (d: Buffer) => (body += d.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
+      const req = request(
+        url,
+        { method: 'POST', headers: { 'content-type': 'application/json', authorization: admin } },
+        (res) => {
+          let body = '';
+          res.on('data', (d: Buffer) => (body += d.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
       req.on('error', reject);
       req.end(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]));
     });
     expect(bytes).toEqual({ status: 400, body: '{"detail":"There was an error parsing the body"}' });
-    const text = await f.client.post('/secrets/', { authorization: admin, body: 'purpose=x', headers: { 'content-type': 'text/plain' } });
+    const text = await f.client.post('/secrets/', {
+      authorization: admin,
+      body: 'purpose=x',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(text.json).toEqual({
-      detail: [{ type: 'model_attributes_type', loc: ['body'], msg: 'Input should be a valid dictionary or object to extract fields from', input: 'purpose=x' }],
+      detail: [
+        {
+          type: 'model_attributes_type',
+          loc: ['body'],
+          msg: 'Input should be a valid dictionary or object to extract fields from',
+          input: 'purpose=x',
+        },
+      ],
     });
   });
 

@@ -5,11 +5,16 @@ import { startSandbox } from './server';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: '0' }, state: { type: 'string' }, demo: { type: 'boolean', default: false } },
+    options: {
+      port: { type: 'string', default: '0' },
+      state: { type: 'string' },
+      demo: { type: 'boolean', default: false },
+    },
     allowPositionals: false,
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0-65535, got ${values.port}`);
   const sandbox = await startSandbox({ port, stateFile: values.state, demo: values.demo });
   process.stdout.write(`Chutes API sandbox listening on ${sandbox.url}${values.demo ? ' (demo seed on)' : ''}\n`);
   const stop = (): void => {

@@ -14,7 +14,14 @@ export interface Faults {
   fail_nth: { method: string; path: string; n: number; seen: number } | null;
 }
 
-export const noFaults = (): Faults => ({ latency_ms: 0, fail_rate: 0, fail_status: 503, clock_offset_s: 0, drop_rate: 0, fail_nth: null });
+export const noFaults = (): Faults => ({
+  latency_ms: 0,
+  fail_rate: 0,
+  fail_status: 503,
+  clock_offset_s: 0,
+  drop_rate: 0,
+  fail_nth: null,
+});
 
 /**
  * A fault aimed at one route (`POST /_sandbox/fault_once`): the next `times` matching requests fail

@@ -37,16 +37,28 @@ describe('faults', () => {
     expect(second.status).toBe(503);
     expect(second.json).toEqual({ detail: 'Service Unavailable' });
     expect((await f.client.get('/ping')).status).toBe(200);
-    await expect(f.client.control('POST', 'faults', { fail_nth: { method: 'GET', path: 'ping', n: 0 } })).rejects.toThrow();
+    await expect(
+      f.client.control('POST', 'faults', { fail_nth: { method: 'GET', path: 'ping', n: 0 } }),
+    ).rejects.toThrow();
   });
 
   it('removes a chute but keeps its secrets', async () => {
     const key = TestKey.random();
     const user = await f.client.register(key, 'alice');
-    const chute = await f.client.control<{ chute_id: string }>('POST', 'chutes', { user_id: user.user_id, name: 'web-app' });
-    expect((await f.client.post('/secrets/', { body: { purpose: 'web-app', key: 'A', value: 'v' }, sign: { key } })).status).toBe(200);
-    expect(await f.client.control('POST', 'chutes/remove', { chute_id: chute.chute_id })).toEqual({ chute_id: chute.chute_id, removed: true });
-    const listed = await f.client.get<{ items: { purpose: string }[] }>('/secrets/', { sign: { key, purpose: 'secrets' } });
+    const chute = await f.client.control<{ chute_id: string }>('POST', 'chutes', {
+      user_id: user.user_id,
+      name: 'web-app',
+    });
+    expect(
+      (await f.client.post('/secrets/', { body: { purpose: 'web-app', key: 'A', value: 'v' }, sign: { key } })).status,
+    ).toBe(200);
+    expect(await f.client.control('POST', 'chutes/remove', { chute_id: chute.chute_id })).toEqual({
+      chute_id: chute.chute_id,
+      removed: true,
+    });
+    const listed = await f.client.get<{ items: { purpose: string }[] }>('/secrets/', {
+      sign: { key, purpose: 'secrets' },
+    });
     expect(listed.json.items.map((s) => s.purpose)).toEqual([chute.chute_id]);
     const chutes = await f.client.get<{ items: unknown[] }>('/chutes/', { sign: { key, purpose: 'chutes' } });
     expect(chutes.json.items).toEqual([]);
@@ -65,9 +77,15 @@ describe('faults', () => {
     await expect(f.client.register(key, 'lostanswer')).rejects.toThrow();
     // The account exists although its creator never heard so; other paths answer normally.
     expect(f.sb.users().map((u) => u.username)).toEqual(['lostanswer']);
-    expect((await f.client.get('/users/me', { sign: { key, purpose: 'me' } })).json).toMatchObject({ username: 'lostanswer', hotkey: key.ss58 });
+    expect((await f.client.get('/users/me', { sign: { key, purpose: 'me' } })).json).toMatchObject({
+      username: 'lostanswer',
+      hotkey: key.ss58,
+    });
     const log = await f.client.control<{ items: LoggedRequest[] }>('GET', 'requests?limit=2');
-    expect(log.items.map((r) => [r.path, r.status])).toEqual([['/users/register', null], ['/users/me', 200]]);
+    expect(log.items.map((r) => [r.path, r.status])).toEqual([
+      ['/users/register', null],
+      ['/users/me', 200],
+    ]);
   });
 
   it('shifts the clock used for nonces and the Date header', async () => {
@@ -78,7 +96,9 @@ describe('faults', () => {
     const date = Date.parse(res.headers.get('date') ?? '');
     expect(Math.abs(date - (Date.now() + 3600_000))).toBeLessThan(5000);
     // The client's clock is an hour behind the sandbox's.
-    expect((await f.client.get('/users/me', { sign: { key, purpose: 'me' } })).json).toEqual({ detail: 'Invalid nonce!' });
+    expect((await f.client.get('/users/me', { sign: { key, purpose: 'me' } })).json).toEqual({
+      detail: 'Invalid nonce!',
+    });
   });
 
   it('rejects invalid control input', async () => {
@@ -95,11 +115,26 @@ describe('request log', () => {
     const admin = await f.client.adminKey(key);
     await f.client.get('/users/me', { authorization: `Basic ${admin}`, query: { x: 1 } });
     const { items } = await f.client.control<{ items: LoggedRequest[] }>('GET', 'requests?limit=3');
-    expect(items.map((i) => `${i.method} ${i.path} ${i.status ?? ''}`)).toEqual(['POST /users/register 200', 'POST /api_keys/ 200', 'GET /users/me 200']);
+    expect(items.map((i) => `${i.method} ${i.path} ${i.status ?? ''}`)).toEqual([
+      'POST /users/register 200',
+      'POST /api_keys/ 200',
+      'GET /users/me 200',
+    ]);
     const [reg, create, me] = items;
-    expect(reg).toMatchObject({ ip: '10.9.9.9', hotkey: key.ss58, signature_present: true, authorization_scheme: null });
+    expect(reg).toMatchObject({
+      ip: '10.9.9.9',
+      hotkey: key.ss58,
+      signature_present: true,
+      authorization_scheme: null,
+    });
     expect(create?.body_sha256).toBe(createHashHex('{"name":"admin","admin":true}'));
-    expect(me).toMatchObject({ query: 'x=1', authorization_scheme: 'Basic', authorization_kind: 'api_key', signature_present: false, body_sha256: null });
+    expect(me).toMatchObject({
+      query: 'x=1',
+      authorization_scheme: 'Basic',
+      authorization_kind: 'api_key',
+      signature_present: false,
+      body_sha256: null,
+    });
     const dump = JSON.stringify(items);
     expect(dump).not.toContain(admin.slice(-32));
     expect(dump).not.toMatch(/"X-Chutes-Signature"|[0-9a-f]{128}/);
@@ -158,7 +193,9 @@ describe('demo seed and CLI', () => {
   });
 
   it('prints one line with the URL and serves on it', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'cli.ts'), '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'cli.ts'), '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const line = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -186,17 +223,26 @@ describe('account seeding (quotas, roles, subscription, discounts, browser login
     const admin = await f.client.adminKey(key);
     const get = async (path: string) => (await f.client.get(path, { authorization: admin })).json;
     await f.client.control('POST', 'quotas', { user_id: 'alice', rows: [{ chute_id: '*', quota: 300 }] });
-    expect(await get('/users/me/quotas')).toMatchObject([{ user_id: a.user_id, chute_id: '*', quota: 300, is_default: true }]);
+    expect(await get('/users/me/quotas')).toMatchObject([
+      { user_id: a.user_id, chute_id: '*', quota: 300, is_default: true },
+    ]);
     await f.client.control('POST', 'quotas', { user_id: 'alice', rows: [] });
     expect(await get('/users/me/quotas')).toEqual({ '*': 200 });
     await f.client.control('POST', 'roles', { user_id: 'alice', permissions_bitmask: 1 << 8 });
     expect(await get('/users/me/quotas')).toEqual({});
-    const usage = { subscription: true, monthly_price: 3, monthly: { usage: 1, cap: 15, remaining: 14 }, four_hour: { usage: 0, cap: 1.25, remaining: 1.25 } };
+    const usage = {
+      subscription: true,
+      monthly_price: 3,
+      monthly: { usage: 1, cap: 15, remaining: 14 },
+      four_hour: { usage: 0, cap: 1.25, remaining: 1.25 },
+    };
     await f.client.control('POST', 'subscription', { user_id: 'alice', usage });
     expect(await get('/users/me/subscription_usage')).toEqual(usage);
     await f.client.control('POST', 'discounts', { user_id: a.user_id, items: [{ chute_id: 'c', discount: 0.1 }] });
     expect(await get('/users/me/discounts')).toEqual([{ user_id: a.user_id, chute_id: 'c', discount: 0.1 }]);
-    await expect(f.client.control('POST', 'discounts', { user_id: 'alice', items: [{ chute_id: 'c', discount: 2 }] })).rejects.toThrow();
+    await expect(
+      f.client.control('POST', 'discounts', { user_id: 'alice', items: [{ chute_id: 'c', discount: 2 }] }),
+    ).rejects.toThrow();
     expect((await f.client.get('/idp/cli_login/nonce')).status).toBe(404);
     await f.client.control('POST', 'idp', { enabled: true });
     expect((await f.client.get<{ nonce: string }>('/idp/cli_login/nonce')).json.nonce).toMatch(/^[0-9a-f-]{36}$/);

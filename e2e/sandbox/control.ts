@@ -30,7 +30,11 @@ export const schemas = {
       }),
     ),
   }),
-  link: z.object({ enabled: z.boolean().optional(), validators: z.array(z.string()).optional(), subnet_owners: z.array(z.string()).optional() }),
+  link: z.object({
+    enabled: z.boolean().optional(),
+    validators: z.array(z.string()).optional(),
+    subnet_owners: z.array(z.string()).optional(),
+  }),
   faults: z.object({
     latency_ms: z.number().int().min(0).max(60_000).optional(),
     fail_rate: z.number().min(0).max(1).optional(),
@@ -38,7 +42,14 @@ export const schemas = {
     clock_offset_s: z.number().finite().optional(),
     drop_rate: z.number().min(0).max(1).optional(),
     fail_nth: z
-      .object({ method: z.string().min(1).transform((m) => m.toUpperCase()), path: z.string().startsWith('/'), n: z.number().int().min(1) })
+      .object({
+        method: z
+          .string()
+          .min(1)
+          .transform((m) => m.toUpperCase()),
+        path: z.string().startsWith('/'),
+        n: z.number().int().min(1),
+      })
       .transform((f) => ({ ...f, seen: 0 }))
       .nullable()
       .optional(),
@@ -52,7 +63,10 @@ export const schemas = {
       drop_after: z.boolean().optional(),
       times: z.number().int().min(1).max(1000).optional(),
     })
-    .refine((v) => (v.status === undefined) !== (v.drop_after === undefined), 'give exactly one of status or drop_after'),
+    .refine(
+      (v) => (v.status === undefined) !== (v.drop_after === undefined),
+      'give exactly one of status or drop_after',
+    ),
   apiKeys: z.object({
     user_id: z.string(),
     count: z.number().int().min(1).max(100_000),
@@ -60,12 +74,28 @@ export const schemas = {
   }),
   quotas: z.object({
     user_id: z.string(),
-    rows: z.array(z.object({ chute_id: z.string().min(1), quota: z.number().int().nonnegative(), is_default: z.boolean().optional() })),
+    rows: z.array(
+      z.object({
+        chute_id: z.string().min(1),
+        quota: z.number().int().nonnegative(),
+        is_default: z.boolean().optional(),
+      }),
+    ),
   }),
-  roles: z.object({ user_id: z.string(), permissions_bitmask: z.number().int().min(0).max(2 ** 15 - 1) }),
+  roles: z.object({
+    user_id: z.string(),
+    permissions_bitmask: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 15 - 1),
+  }),
   subscription: z.object({ user_id: z.string(), usage: z.looseObject({ subscription: z.boolean() }).nullable() }),
   idp: z.object({ enabled: z.boolean() }),
-  discounts: z.object({ user_id: z.string(), items: z.array(z.object({ chute_id: z.string().min(1), discount: z.number().min(0).max(1) })) }),
+  discounts: z.object({
+    user_id: z.string(),
+    items: z.array(z.object({ chute_id: z.string().min(1), discount: z.number().min(0).max(1) })),
+  }),
 };
 
 export type UsageInput = z.input<typeof schemas.usage>['items'][number];
@@ -115,9 +145,18 @@ export class SandboxControl {
     return { chute_id: addChute(this.sb.state, user.user_id, name, this.sb.now()), name, user_id: user.user_id };
   }
 
-  addImage(userId: string, name: string, tag: string): { image_id: string; name: string; tag: string; user_id: string } {
+  addImage(
+    userId: string,
+    name: string,
+    tag: string,
+  ): { image_id: string; name: string; tag: string; user_id: string } {
     const user = this.user(userId);
-    return { image_id: addImage(this.sb.state, user.user_id, name, tag, this.sb.now()), name, tag, user_id: user.user_id };
+    return {
+      image_id: addImage(this.sb.state, user.user_id, name, tag, this.sb.now()),
+      name,
+      tag,
+      user_id: user.user_id,
+    };
   }
 
   setBalance(userId: string, balance: number): { user_id: string; balance: number } {
@@ -152,14 +191,25 @@ export class SandboxControl {
     const v = parseControl(schemas.quotas, { user_id: userId, rows });
     const now = this.sb.now();
     this.sb.state.quotas = this.sb.state.quotas.filter((q) => q.user_id !== user.user_id);
-    this.sb.state.quotas.push(...v.rows.map((r) => ({ user_id: user.user_id, chute_id: r.chute_id, quota: r.quota, is_default: r.is_default ?? r.chute_id === '*', updated_at: now })));
+    this.sb.state.quotas.push(
+      ...v.rows.map((r) => ({
+        user_id: user.user_id,
+        chute_id: r.chute_id,
+        quota: r.quota,
+        is_default: r.is_default ?? r.chute_id === '*',
+        updated_at: now,
+      })),
+    );
     return { user_id: user.user_id, rows: v.rows.length };
   }
 
   /** Role bits (§3.1): free_account / invoice_billing make quotas `{}`. */
   setRoles(userId: string, bitmask: number): { user_id: string; permissions_bitmask: number } {
     const user = this.user(userId);
-    user.permissions_bitmask = parseControl(schemas.roles, { user_id: userId, permissions_bitmask: bitmask }).permissions_bitmask;
+    user.permissions_bitmask = parseControl(schemas.roles, {
+      user_id: userId,
+      permissions_bitmask: bitmask,
+    }).permissions_bitmask;
     return { user_id: user.user_id, permissions_bitmask: user.permissions_bitmask };
   }
 
@@ -178,10 +228,16 @@ export class SandboxControl {
     return { enabled: this.sb.state.idp };
   }
 
-  setDiscounts(userId: string, items: z.input<typeof schemas.discounts>['items']): { user_id: string; discounts: number } {
+  setDiscounts(
+    userId: string,
+    items: z.input<typeof schemas.discounts>['items'],
+  ): { user_id: string; discounts: number } {
     const user = this.user(userId);
     const v = parseControl(schemas.discounts, { user_id: userId, items });
-    this.sb.state.discounts = [...this.sb.state.discounts.filter((d) => d.user_id !== user.user_id), ...v.items.map((d) => ({ user_id: user.user_id, ...d }))];
+    this.sb.state.discounts = [
+      ...this.sb.state.discounts.filter((d) => d.user_id !== user.user_id),
+      ...v.items.map((d) => ({ user_id: user.user_id, ...d })),
+    ];
     return { user_id: user.user_id, discounts: v.items.length };
   }
 
@@ -206,7 +262,13 @@ export class SandboxControl {
   /** Fail (or answer-then-hang-up) the next matching request(s) on one exact path. */
   faultOnce(input: z.input<typeof schemas.faultOnce>): TargetedFault {
     const v = parseControl(schemas.faultOnce, input);
-    const fault: TargetedFault = { method: v.method, path: v.path, status: v.status ?? null, drop_after: v.drop_after ?? false, times: v.times ?? 1 };
+    const fault: TargetedFault = {
+      method: v.method,
+      path: v.path,
+      status: v.status ?? null,
+      drop_after: v.drop_after ?? false,
+      times: v.times ?? 1,
+    };
     this.sb.targeted.push(fault);
     return fault;
   }
@@ -227,7 +289,14 @@ export class SandboxControl {
       const kind = i % 3;
       const scopes: ScopeRow[] = admin
         ? []
-        : [{ scope_id: randomUUID(), object_type: kind === 0 ? 'chutes' : kind === 1 ? 'images' : 'invocations', object_id: kind === 1 ? randomUUID() : null, action: null }];
+        : [
+            {
+              scope_id: randomUUID(),
+              object_type: kind === 0 ? 'chutes' : kind === 1 ? 'images' : 'invocations',
+              object_id: kind === 1 ? randomUUID() : null,
+              action: null,
+            },
+          ];
       this.sb.state.apiKeys[api_key_id] = {
         api_key_id,
         user_id: user.user_id,

@@ -8,7 +8,8 @@ export const NAMESPACE_OID = '6ba7b812-9dad-11d1-80b4-00c04fd430c8';
 export const sha256Hex = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
 
 /** Python's `hashlib.blake2b(s.encode()).hexdigest()` (64-byte digest). */
-export const blake2bHex = (text: string): string => Buffer.from(blake2b(new TextEncoder().encode(text), { dkLen: 64 })).toString('hex');
+export const blake2bHex = (text: string): string =>
+  Buffer.from(blake2b(new TextEncoder().encode(text), { dkLen: 64 })).toString('hex');
 
 export function uuid5(namespace: string, name: string): string {
   const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
@@ -19,10 +20,12 @@ export function uuid5(namespace: string, name: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-export const isUuid = (s: string): boolean => /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(s.trim());
+export const isUuid = (s: string): boolean =>
+  /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(s.trim());
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-export const randomAlnum = (n: number): string => Array.from({ length: n }, () => ALNUM[randomInt(ALNUM.length)]).join('');
+export const randomAlnum = (n: number): string =>
+  Array.from({ length: n }, () => ALNUM[randomInt(ALNUM.length)]).join('');
 
 /**
  * Python's `bytes.fromhex` (3.12+): whitespace allowed between byte pairs; errors carry CPython's
@@ -41,7 +44,12 @@ export function pyFromHex(text: string): { bytes: Uint8Array } | { error: string
     if (!isHex(c)) return { error: `non-hexadecimal number found in fromhex() arg at position ${i}` };
     const d = text[i + 1];
     if (!isHex(d)) {
-      return { error: i + 1 >= text.length ? 'fromhex() arg must contain an even number of hexadecimal digits' : `non-hexadecimal number found in fromhex() arg at position ${i + 1}` };
+      return {
+        error:
+          i + 1 >= text.length
+            ? 'fromhex() arg must contain an even number of hexadecimal digits'
+            : `non-hexadecimal number found in fromhex() arg at position ${i + 1}`,
+      };
     }
     out.push(parseInt(`${c}${d}`, 16));
     i += 2;
@@ -85,7 +93,9 @@ export function decodeJwtUnverified(token: string): Record<string, unknown> | nu
   if (parts.length !== 3 || !parts[1]) return null;
   try {
     const payload: unknown = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-    return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Record<string, unknown>) : null;
+    return typeof payload === 'object' && payload !== null && !Array.isArray(payload)
+      ? (payload as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }

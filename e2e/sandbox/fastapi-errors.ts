@@ -39,15 +39,30 @@ export const unauthorized = (detail: string): HttpError => new HttpError(401, de
 
 export const issue = {
   missing: (loc: Loc, input: unknown): ValidationIssue => ({ type: 'missing', loc, msg: 'Field required', input }),
-  strType: (loc: Loc, input: unknown): ValidationIssue => ({ type: 'string_type', loc, msg: 'Input should be a valid string', input }),
-  boolType: (loc: Loc, input: unknown): ValidationIssue => ({ type: 'bool_type', loc, msg: 'Input should be a valid boolean', input }),
+  strType: (loc: Loc, input: unknown): ValidationIssue => ({
+    type: 'string_type',
+    loc,
+    msg: 'Input should be a valid string',
+    input,
+  }),
+  boolType: (loc: Loc, input: unknown): ValidationIssue => ({
+    type: 'bool_type',
+    loc,
+    msg: 'Input should be a valid boolean',
+    input,
+  }),
   boolParsing: (loc: Loc, input: unknown): ValidationIssue => ({
     type: 'bool_parsing',
     loc,
     msg: 'Input should be a valid boolean, unable to interpret input',
     input,
   }),
-  intType: (loc: Loc, input: unknown): ValidationIssue => ({ type: 'int_type', loc, msg: 'Input should be a valid integer', input }),
+  intType: (loc: Loc, input: unknown): ValidationIssue => ({
+    type: 'int_type',
+    loc,
+    msg: 'Input should be a valid integer',
+    input,
+  }),
   intParsing: (loc: Loc, input: unknown): ValidationIssue => ({
     type: 'int_parsing',
     loc,
@@ -60,14 +75,24 @@ export const issue = {
     msg: 'Input should be a valid integer, got a number with a fractional part',
     input,
   }),
-  floatType: (loc: Loc, input: unknown): ValidationIssue => ({ type: 'float_type', loc, msg: 'Input should be a valid number', input }),
+  floatType: (loc: Loc, input: unknown): ValidationIssue => ({
+    type: 'float_type',
+    loc,
+    msg: 'Input should be a valid number',
+    input,
+  }),
   floatParsing: (loc: Loc, input: unknown): ValidationIssue => ({
     type: 'float_parsing',
     loc,
     msg: 'Input should be a valid number, unable to parse string as a number',
     input,
   }),
-  listType: (loc: Loc, input: unknown): ValidationIssue => ({ type: 'list_type', loc, msg: 'Input should be a valid list', input }),
+  listType: (loc: Loc, input: unknown): ValidationIssue => ({
+    type: 'list_type',
+    loc,
+    msg: 'Input should be a valid list',
+    input,
+  }),
   modelAttributes: (loc: Loc, input: unknown): ValidationIssue => ({
     type: 'model_attributes_type',
     loc,
@@ -76,7 +101,8 @@ export const issue = {
   }),
   enumValue: (loc: Loc, input: unknown, allowed: readonly string[]): ValidationIssue => {
     const quoted = allowed.map((a) => `'${a}'`);
-    const expected = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1) ?? ''}` : (quoted[0] ?? '');
+    const expected =
+      quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1) ?? ''}` : (quoted[0] ?? '');
     return { type: 'enum', loc, msg: `Input should be ${expected}`, input, ctx: { expected } };
   },
   datetimeParsing: (loc: Loc, input: unknown, error: string): ValidationIssue => ({

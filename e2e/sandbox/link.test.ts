@@ -16,10 +16,13 @@ describe('historical linking routes (enabled: the July-2025 server)', () => {
   it('links an allow-listed validator hotkey and grants free_account + developer', async () => {
     const { key, reg, validator } = await setup();
     await f.client.control('POST', 'link', { validators: [validator.ss58] });
-    const res = await f.client.get<{ permissions_bitmask: number; permissions: string[]; user_id: string }>('/users/link_validator', {
-      sign: { key, purpose: 'link_account' },
-      query: { hotkey: validator.ss58, signature: validator.sign(`${validator.ss58}:alice`) },
-    });
+    const res = await f.client.get<{ permissions_bitmask: number; permissions: string[]; user_id: string }>(
+      '/users/link_validator',
+      {
+        sign: { key, purpose: 'link_account' },
+        query: { hotkey: validator.ss58, signature: validator.sign(`${validator.ss58}:alice`) },
+      },
+    );
     expect(res.status).toBe(200);
     expect(res.json.user_id).toBe(reg.user_id);
     expect(res.json.permissions_bitmask).toBe(0b10001);
@@ -35,10 +38,17 @@ describe('historical linking routes (enabled: the July-2025 server)', () => {
     await f.client.register(other, 'bob');
     await f.client.control('POST', 'link', { subnet_owners: [owner.ss58] });
     const link = (k: TestKey, hotkey: string, signature: string) =>
-      f.client.get('/users/link_subnet_owner', { sign: { key: k, purpose: 'link_account' }, query: { hotkey, signature } });
+      f.client.get('/users/link_subnet_owner', {
+        sign: { key: k, purpose: 'link_account' },
+        query: { hotkey, signature },
+      });
     const stranger = TestKey.random();
-    expect((await link(key, stranger.ss58, stranger.sign(`${stranger.ss58}:alice`))).json).toEqual({ detail: 'Invalid hotkey or signature.' });
-    expect((await link(key, owner.ss58, owner.sign(`${owner.ss58}:bob`))).json).toEqual({ detail: 'Invalid hotkey or signature.' });
+    expect((await link(key, stranger.ss58, stranger.sign(`${stranger.ss58}:alice`))).json).toEqual({
+      detail: 'Invalid hotkey or signature.',
+    });
+    expect((await link(key, owner.ss58, owner.sign(`${owner.ss58}:bob`))).json).toEqual({
+      detail: 'Invalid hotkey or signature.',
+    });
     expect((await link(other, owner.ss58, owner.sign(`${owner.ss58}:bob`))).status).toBe(200);
     const taken = await link(key, owner.ss58, owner.sign(`${owner.ss58}:alice`));
     expect(taken.status).toBe(409);
@@ -54,9 +64,14 @@ describe('linking disabled (today’s server: the catch-all answers)', () => {
     await f.client.control('POST', 'link', { enabled: false, validators: [validator.ss58] });
     const query = { hotkey: validator.ss58, signature: validator.sign(`${validator.ss58}:alice`) };
     const nonce = f.client.nowSeconds();
-    const signed = await f.client.get('/users/link_validator', { sign: { key, purpose: 'link_account', nonce }, query });
+    const signed = await f.client.get('/users/link_validator', {
+      sign: { key, purpose: 'link_account', nonce },
+      query,
+    });
     expect(signed.status).toBe(401);
-    expect(signed.json).toEqual({ detail: `Invalid request signature for hotkey ${key.ss58}. Message: ${key.ss58}:${nonce}:me` });
+    expect(signed.json).toEqual({
+      detail: `Invalid request signature for hotkey ${key.ss58}. Message: ${key.ss58}:${nonce}:me`,
+    });
     const admin = await f.client.adminKey(key);
     const byKey = await f.client.get('/users/link_subnet_owner', { authorization: admin, query });
     expect(byKey.status).toBe(404);

@@ -35,7 +35,10 @@ describe('parsePythonJson', () => {
   });
 
   it('parses what Python parses, including NaN and escapes', () => {
-    expect(parsePythonJson(' {"a": [1, 2.5e1, true, null], "b": "\\u00e9\\n"} ')).toEqual({ a: [1, 25, true, null], b: 'é\n' });
+    expect(parsePythonJson(' {"a": [1, 2.5e1, true, null], "b": "\\u00e9\\n"} ')).toEqual({
+      a: [1, 25, true, null],
+      b: 'é\n',
+    });
     expect(parsePythonJson('NaN')).toBeNaN();
     expect(parsePythonJson('-Infinity')).toBe(-Infinity);
   });

@@ -46,7 +46,16 @@ export function parsePythonJson(text: string): unknown {
       }
       const esc = text[idx + 1];
       if (esc === undefined) return fail('Unterminated string starting at', start - 1);
-      const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+      const simple: Record<string, string> = {
+        '"': '"',
+        '\\': '\\',
+        '/': '/',
+        b: '\b',
+        f: '\f',
+        n: '\n',
+        r: '\r',
+        t: '\t',
+      };
       const mapped = simple[esc];
       if (mapped !== undefined) {
         out += mapped;

@@ -29,7 +29,10 @@ interface RegisterArgs {
 
 async function register(args: RegisterArgs = {}) {
   const key = args.key ?? TestKey.random();
-  const token = args.token === undefined ? (await f.client.control<{ token: string }>('POST', 'registration_token', {})).token : args.token;
+  const token =
+    args.token === undefined
+      ? (await f.client.control<{ token: string }>('POST', 'registration_token', {})).token
+      : args.token;
   return f.client.post<RegisteredAccount>('/users/register', {
     query: token === null ? {} : { token },
     body: { username: args.username ?? 'alice', coldkey: args.coldkey ?? TestKey.random().ss58 },
@@ -51,7 +54,8 @@ describe('registration token page', () => {
   });
 
   it('refuses the 5th page fetch from one IP within 24 h, but not other IPs', async () => {
-    for (let i = 1; i <= 4; i++) expect((await f.client.get('/users/registration_token', { ip: '10.0.0.1' })).status).toBe(200);
+    for (let i = 1; i <= 4; i++)
+      expect((await f.client.get('/users/registration_token', { ip: '10.0.0.1' })).status).toBe(200);
     const fifth = await f.client.get('/users/registration_token', { ip: '10.0.0.1' });
     expect(fifth.status).toBe(429);
     expect(fifth.json).toEqual({ detail: 'Too many registration token attempts from 10.0.0.1' });
@@ -63,7 +67,9 @@ describe('registration token page', () => {
     f.sb.setFaults({ clock_offset_s: 301 });
     const res = await register({ token, signed: false });
     expect(res.status).toBe(403);
-    expect(res.json).toEqual({ detail: 'Invalid registration token, or registration token does not match expected IP address' });
+    expect(res.json).toEqual({
+      detail: 'Invalid registration token, or registration token does not match expected IP address',
+    });
   });
 });
 
@@ -74,8 +80,26 @@ describe('POST /users/register', () => {
     const res = await register({ key, coldkey, username: 'Alice_01' });
     expect(res.status).toBe(200);
     const r = res.json;
-    expect(Object.keys(r)).toEqual(['username', 'user_id', 'created_at', 'hotkey', 'coldkey', 'payment_address', 'fingerprint', 'logo_id', 'logo', 'api_key']);
-    expect(r).toMatchObject({ username: 'Alice_01', hotkey: key.ss58, coldkey, logo_id: null, logo: null, api_key: null });
+    expect(Object.keys(r)).toEqual([
+      'username',
+      'user_id',
+      'created_at',
+      'hotkey',
+      'coldkey',
+      'payment_address',
+      'fingerprint',
+      'logo_id',
+      'logo',
+      'api_key',
+    ]);
+    expect(r).toMatchObject({
+      username: 'Alice_01',
+      hotkey: key.ss58,
+      coldkey,
+      logo_id: null,
+      logo: null,
+      api_key: null,
+    });
     expect(r.fingerprint).toMatch(/^[A-Za-z0-9]{32}$/);
     expect(r.user_id).toBe(uuid5Oid(Buffer.from(blake2b(Buffer.from(r.fingerprint), { dkLen: 64 })).toString('hex')));
     expect(r.payment_address).toMatch(/^5[1-9A-HJ-NP-Za-km-z]{47}$/);
@@ -99,7 +123,8 @@ describe('POST /users/register', () => {
     const missing = await register({ token: null });
     expect(missing.status).toBe(400);
     expect(missing.json).toEqual({
-      detail: 'Missing registration token in URL query params, please ensure you have upgraded to chutes>=0.3.33 and try again.',
+      detail:
+        'Missing registration token in URL query params, please ensure you have upgraded to chutes>=0.3.33 and try again.',
     });
     for (const token of ['replaceme', '2b1c8f4e-0000-4000-8000-000000000000']) {
       const bad = await register({ token });
@@ -121,7 +146,9 @@ describe('POST /users/register', () => {
     for (const username of ['ab', 'a'.repeat(16), 'bad name', 'émile']) {
       const res = await register({ username });
       expect(res.status, username).toBe(400);
-      expect(res.json).toEqual({ detail: 'Username must be 3-15 characters and contain only alphanumeric/underscore/dash characters' });
+      expect(res.json).toEqual({
+        detail: 'Username must be 3-15 characters and contain only alphanumeric/underscore/dash characters',
+      });
     }
     expect((await register({ username: 'dash-ok' })).status).toBe(200);
     const taken = await register({ username: 'DASH-OK' });
@@ -154,7 +181,9 @@ describe('POST /users/register', () => {
     const key = TestKey.random();
     const bad = await register({ key, headers: { 'X-Chutes-Signature': '00'.repeat(64) } });
     expect(bad.status).toBe(401);
-    expect(String((bad.json as unknown as { detail: string }).detail)).toMatch(/^Invalid request signature for hotkey /);
+    expect(String((bad.json as unknown as { detail: string }).detail)).toMatch(
+      /^Invalid request signature for hotkey /,
+    );
     expect((await register({ key, signed: false, username: 'trusting' })).status).toBe(200);
   });
 });
@@ -162,10 +191,21 @@ describe('POST /users/register', () => {
 describe('GET /users/name_check', () => {
   it('reports validity and availability', async () => {
     await register({ username: 'taken' });
-    expect((await f.client.get('/users/name_check', { query: { username: 'x' } })).json).toEqual({ valid: false, available: false });
-    expect((await f.client.get('/users/name_check', { query: { username: 'TAKEN' } })).json).toEqual({ valid: true, available: false });
-    expect((await f.client.get('/users/name_check', { query: { username: 'free-name' } })).json).toEqual({ valid: true, available: true });
+    expect((await f.client.get('/users/name_check', { query: { username: 'x' } })).json).toEqual({
+      valid: false,
+      available: false,
+    });
+    expect((await f.client.get('/users/name_check', { query: { username: 'TAKEN' } })).json).toEqual({
+      valid: true,
+      available: false,
+    });
+    expect((await f.client.get('/users/name_check', { query: { username: 'free-name' } })).json).toEqual({
+      valid: true,
+      available: true,
+    });
     const missing = await f.client.get('/users/name_check');
-    expect(missing.json).toEqual({ detail: [{ type: 'missing', loc: ['query', 'username'], msg: 'Field required', input: null }] });
+    expect(missing.json).toEqual({
+      detail: [{ type: 'missing', loc: ['query', 'username'], msg: 'Field required', input: null }],
+    });
   });
 });

@@ -41,7 +41,9 @@ export class RequestLog {
   }
 }
 
-export function describeAuthorization(value: string | undefined): Pick<LoggedRequest, 'authorization_scheme' | 'authorization_kind'> {
+export function describeAuthorization(
+  value: string | undefined,
+): Pick<LoggedRequest, 'authorization_scheme' | 'authorization_kind'> {
   if (value === undefined) return { authorization_scheme: null, authorization_kind: null };
   const parts = value.trim().split(' ');
   const token = parts.at(-1) ?? '';

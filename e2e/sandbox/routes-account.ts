@@ -2,7 +2,17 @@
 // legacy deposit refund and the minor account endpoints.
 
 import { randomUUID } from 'node:crypto';
-import { apiKeyAllows, currentUser, findApiKey, fingerprintUser, jwtKey, lastToken, nonceValid, hotkeyHeaders, API_KEY_RE } from './auth';
+import {
+  apiKeyAllows,
+  currentUser,
+  findApiKey,
+  fingerprintUser,
+  jwtKey,
+  lastToken,
+  nonceValid,
+  hotkeyHeaders,
+  API_KEY_RE,
+} from './auth';
 import { header, ok, queryParam } from './context';
 import type { Ctx, Reply } from './context';
 import { HttpError, MirroredCrash, unauthorized } from './fastapi-errors';
@@ -27,7 +37,9 @@ function loginNonce(ctx: Ctx): Reply {
 
 function issueJwt(ctx: Ctx, user: UserRow): Reply {
   const iat = Math.floor(ctx.now / 1000);
-  return ok({ token: signJwt({ sub: user.user_id, iat, exp: iat + JWT_TTL_S, salted: true }, jwtKey(ctx.sb.state, user)) });
+  return ok({
+    token: signJwt({ sub: user.user_id, iat, exp: iat + JWT_TTL_S, salted: true }, jwtKey(ctx.sb.state, user)),
+  });
 }
 
 function login(ctx: Ctx): Reply {
@@ -42,11 +54,13 @@ function login(ctx: Ctx): Reply {
     return issueJwt(ctx, user);
   }
   if (hotkey && signature && nonce) {
-    if (typeof hotkey !== 'string' || typeof signature !== 'string' || typeof nonce !== 'string') throw new MirroredCrash('login field is not a string');
+    if (typeof hotkey !== 'string' || typeof signature !== 'string' || typeof nonce !== 'string')
+      throw new MirroredCrash('login field is not a string');
     const expires = ctx.sb.state.loginNonces[nonce];
     // Consumed before the signature check: a failed attempt burns the nonce.
     delete ctx.sb.state.loginNonces[nonce];
-    if (expires === undefined || expires <= ctx.now) throw unauthorized('Invalid or expired nonce. Please request a new one.');
+    if (expires === undefined || expires <= ctx.now)
+      throw unauthorized('Invalid or expired nonce. Please request a new one.');
     const sig = pyFromHex(signature);
     if ('error' in sig || !ss58Decode(hotkey)) throw unauthorized('Invalid signature format.');
     if (!verifySs58Signature(nonce, sig.bytes, hotkey)) throw unauthorized('Signature verification failed.');
@@ -73,7 +87,8 @@ function changeFingerprint(ctx: Ctx): Reply {
     const signature = header(ctx, 'x-chutes-signature');
     if (!nonce || !signature) throw unauthorized('Missing or invalid BT signature.');
     if (!nonceValid(nonce, ctx.now, 300, true)) throw unauthorized(`Invalid nonce: ${nonce}`);
-    if (!hotkey && !coldkey) throw unauthorized('You must provide either coldkey or hotkey along with a signature and nonce.');
+    if (!hotkey && !coldkey)
+      throw unauthorized('You must provide either coldkey or hotkey along with a signature and nonce.');
     // The coldkey mode verifies against the *hotkey* header's key and crashes without one.
     if (!hotkey) throw new MirroredCrash('coldkey mode without a hotkey header');
     const sig = pyFromHex(signature);
@@ -94,7 +109,11 @@ function changeFingerprint(ctx: Ctx): Reply {
 function changeBtAuth(ctx: Ctx): Reply {
   const issues: ValidationIssue[] = [];
   const authorization = requireHeader(ctx, 'authorization', issues);
-  const body = bodyModel({ hotkey: { kind: 'str', nullable: true }, coldkey: { kind: 'str', nullable: true } }, readBody(ctx), issues);
+  const body = bodyModel(
+    { hotkey: { kind: 'str', nullable: true }, coldkey: { kind: 'str', nullable: true } },
+    readBody(ctx),
+    issues,
+  );
   failOnIssues(issues);
   const user = fingerprintUser(ctx, authorization, true, 'Missing or invalid fingerprint provided.');
   const hotkey = typeof body.hotkey === 'string' && body.hotkey ? body.hotkey : null;
@@ -104,7 +123,8 @@ function changeBtAuth(ctx: Ctx): Reply {
   if (hotkey && !ss58Decode(hotkey)) throw new HttpError(400, `Invalid hotkey: ${hotkey}`);
   if (hotkey) {
     const other = findUserByHotkey(ctx.sb.state, hotkey);
-    if (other && other.user_id !== user.user_id) throw new HttpError(409, `Hotkey already associated with another user: ${hotkey}`);
+    if (other && other.user_id !== user.user_id)
+      throw new HttpError(409, `Hotkey already associated with another user: ${hotkey}`);
     user.hotkey = hotkey;
   }
   if (coldkey) user.coldkey = coldkey;
@@ -118,13 +138,15 @@ async function transferAuth(ctx: Ctx): Promise<UserRow> {
     if (ctx.bodySha256 === null) throw unauthorized('Bad signing message.');
     const sig = pyFromHex(hk.signature);
     if ('error' in sig) throw unauthorized('Invalid signature format.');
-    if (!verifySs58Signature(`${hk.hotkey}:${hk.nonce}:${ctx.bodySha256}`, sig.bytes, hk.hotkey)) throw unauthorized('Invalid request signature.');
+    if (!verifySs58Signature(`${hk.hotkey}:${hk.nonce}:${ctx.bodySha256}`, sig.bytes, hk.hotkey))
+      throw unauthorized('Invalid request signature.');
     const user = findUserByHotkey(ctx.sb.state, hk.hotkey);
     if (!user) throw unauthorized('No user found with that hotkey.');
     return user;
   }
   const authorization = header(ctx, 'authorization');
-  if (!authorization) throw unauthorized('Authentication required. Provide hotkey auth, admin API key, or fingerprint.');
+  if (!authorization)
+    throw unauthorized('Authentication required. Provide hotkey auth, admin API key, or fingerprint.');
   const token = lastToken(authorization.trim());
   if (API_KEY_RE.test(token)) {
     const found = await findApiKey(ctx.sb.state, token);
@@ -141,7 +163,11 @@ async function transferAuth(ctx: Ctx): Promise<UserRow> {
 
 async function balanceTransfer(ctx: Ctx): Promise<Reply> {
   const issues: ValidationIssue[] = [];
-  const body = bodyModel({ user_id: { kind: 'str', required: true }, amount: { kind: 'float', nullable: true } }, readBody(ctx), issues);
+  const body = bodyModel(
+    { user_id: { kind: 'str', required: true }, amount: { kind: 'float', nullable: true } },
+    readBody(ctx),
+    issues,
+  );
   failOnIssues(issues);
   const from = await transferAuth(ctx);
   const targetId = String(body.user_id);
@@ -154,7 +180,8 @@ async function balanceTransfer(ctx: Ctx): Promise<Reply> {
   const transfer = amount ?? available;
   if (!(transfer > 0 && available >= transfer)) {
     if (available <= 0) throw new HttpError(400, 'No balance to transfer.');
-    if (amount !== null && amount > available) throw new HttpError(400, `Insufficient balance. Current balance: ${available.toFixed(6)}`);
+    if (amount !== null && amount > available)
+      throw new HttpError(400, `Insufficient balance. Current balance: ${available.toFixed(6)}`);
     throw new HttpError(400, 'Transfer failed.');
   }
   from.balance -= transfer;
@@ -188,7 +215,8 @@ async function squadAccess(ctx: Ctx): Promise<Reply> {
   } catch {
     body = undefined;
   }
-  if (!isRecord(body) || typeof body.enable !== 'boolean') throw new HttpError(400, 'Invalid request, payload should be {"enable": true|false}');
+  if (!isRecord(body) || typeof body.enable !== 'boolean')
+    throw new HttpError(400, 'Invalid request, payload should be {"enable": true|false}');
   return ok({ squad_enabled: body.enable });
 }
 
@@ -208,7 +236,10 @@ function idpNonce(ctx: Ctx): Reply {
   return ok({ nonce });
 }
 
-const htmlError = (status: number, text: string): Reply => ({ status, html: `<!doctype html><html><body><h1>Login failed</h1><p>${text}</p></body></html>` });
+const htmlError = (status: number, text: string): Reply => ({
+  status,
+  html: `<!doctype html><html><body><h1>Login failed</h1><p>${text}</p></body></html>`,
+});
 
 /** `GET /idp/cli_login?hotkey&signature&nonce`: 302 to the web app with a session cookie; errors are HTML pages. */
 function idpCliLogin(ctx: Ctx): Reply {
@@ -220,14 +251,18 @@ function idpCliLogin(ctx: Ctx): Reply {
   delete ctx.sb.state.loginNonces[nonce];
   if (expires === undefined || expires <= ctx.now) return htmlError(400, 'Invalid or expired nonce.');
   const sig = pyFromHex(signature);
-  if ('error' in sig || !ss58Decode(hotkey) || !verifySs58Signature(nonce, sig.bytes, hotkey)) return htmlError(400, 'Invalid signature.');
+  if ('error' in sig || !ss58Decode(hotkey) || !verifySs58Signature(nonce, sig.bytes, hotkey))
+    return htmlError(400, 'Invalid signature.');
   const user = findUserByHotkey(ctx.sb.state, hotkey);
   if (!user) return htmlError(404, 'No account found for this hotkey.');
   const iat = Math.floor(ctx.now / 1000);
   const token = signJwt({ sub: user.user_id, iat, exp: iat + JWT_TTL_S, salted: true }, jwtKey(ctx.sb.state, user));
   return {
     status: 302,
-    headers: { location: 'https://chutes.ai/app', 'set-cookie': `chutes-session-token=${token}; Max-Age=${JWT_TTL_S}; Path=/; Domain=.chutes.ai; HttpOnly; Secure; SameSite=Lax` },
+    headers: {
+      location: 'https://chutes.ai/app',
+      'set-cookie': `chutes-session-token=${token}; Max-Age=${JWT_TTL_S}; Path=/; Domain=.chutes.ai; HttpOnly; Secure; SameSite=Lax`,
+    },
   };
 }
 

@@ -21,12 +21,17 @@ const CREATE_BODY = {
   admin: { kind: 'bool', required: true },
   scopes: {
     kind: 'list',
-    item: { object_type: { kind: 'str', required: true }, object_id: { kind: 'str', nullable: true }, action: { kind: 'enum', values: ACTIONS, nullable: true } },
+    item: {
+      object_type: { kind: 'str', required: true },
+      object_id: { kind: 'str', nullable: true },
+      action: { kind: 'enum', values: ACTIONS, nullable: true },
+    },
   },
 } as const;
 
 // Python's `$` also matches just before one trailing newline.
-const nameAllowed = (name: string): boolean => NAME_RE.test(name.endsWith('\n') ? name.slice(0, -1) : name) || NAME_RE.test(name);
+const nameAllowed = (name: string): boolean =>
+  NAME_RE.test(name.endsWith('\n') ? name.slice(0, -1) : name) || NAME_RE.test(name);
 
 async function createKey(ctx: Ctx): Promise<Reply> {
   const raw = readBody(ctx);
@@ -42,7 +47,11 @@ async function createKey(ctx: Ctx): Promise<Reply> {
       'Invalid request: API key name should start with alphanumeric character and contain up to 32 total allowed characters (letters, numbers, dashes, underscores, or spaces)',
     );
   }
-  const requested = (Array.isArray(body.scopes) ? body.scopes : []) as { object_type: string; object_id: string | null; action: string | null }[];
+  const requested = (Array.isArray(body.scopes) ? body.scopes : []) as {
+    object_type: string;
+    object_id: string | null;
+    action: string | null;
+  }[];
   if (!admin && requested.some((s) => !OBJECT_TYPES.includes(s.object_type))) {
     throw new HttpError(400, `Invalid request: Invalid object_type, must be one of ${OBJECT_TYPES.join(', ')}`);
   }
@@ -53,7 +62,14 @@ async function createKey(ctx: Ctx): Promise<Reply> {
   if (Object.values(ctx.sb.state.apiKeys).some((k) => k.user_id === user.user_id && k.name === name)) {
     throw new HttpError(409, 'An API key already exists with this name');
   }
-  const scopes: ScopeRow[] = admin ? [] : requested.map((s) => ({ scope_id: randomUUID(), object_type: s.object_type, object_id: s.object_id, action: s.action }));
+  const scopes: ScopeRow[] = admin
+    ? []
+    : requested.map((s) => ({
+        scope_id: randomUUID(),
+        object_type: s.object_type,
+        object_id: s.object_id,
+        action: s.action,
+      }));
   const row: ApiKeyRow = { api_key_id, user_id: user.user_id, admin, name, created_at: ctx.now, key_hash, scopes };
   ctx.sb.state.apiKeys[api_key_id] = row;
   return ok({ ...apiKeyView(row), secret_key: secret });
@@ -78,7 +94,8 @@ function ownKey(ctx: Ctx, userId: string): ApiKeyRow | undefined {
 async function getKey(ctx: Ctx): Promise<Reply> {
   const user = await currentUser(ctx, { purpose: 'api_keys' });
   const key = ownKey(ctx, user.user_id);
-  if (!key) throw new HttpError(404, `API key with id ${ctx.params.api_key_id ?? ''} not found or doesn't belong to you`);
+  if (!key)
+    throw new HttpError(404, `API key with id ${ctx.params.api_key_id ?? ''} not found or doesn't belong to you`);
   return ok(apiKeyView(key));
 }
 
@@ -91,5 +108,8 @@ async function deleteKey(ctx: Ctx): Promise<Reply> {
 }
 
 export function addApiKeyRoutes(r: Router): void {
-  r.add('POST', '/api_keys/', createKey).add('GET', '/api_keys/', listKeys).add('GET', '/api_keys/{api_key_id}', getKey).add('DELETE', '/api_keys/{api_key_id}', deleteKey);
+  r.add('POST', '/api_keys/', createKey)
+    .add('GET', '/api_keys/', listKeys)
+    .add('GET', '/api_keys/{api_key_id}', getKey)
+    .add('DELETE', '/api_keys/{api_key_id}', deleteKey);
 }

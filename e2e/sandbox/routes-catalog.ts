@@ -16,7 +16,8 @@ function pageArgs(ctx: Ctx): { page: number; limit: number } {
   return { page, limit };
 }
 
-const slugOf = (username: string, name: string): string => `${username}-${name}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+const slugOf = (username: string, name: string): string =>
+  `${username}-${name}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
 
 async function listChutes(ctx: Ctx): Promise<Reply> {
   const user = await currentUser(ctx, { purpose: 'chutes' });

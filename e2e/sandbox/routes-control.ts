@@ -29,7 +29,9 @@ export function addControlRoutes(r: Router, control: SandboxControl): void {
     const v = parseControl(schemas.chute, jsonBody(ctx));
     return control.addChute(v.user_id, v.name);
   });
-  post('/_sandbox/chutes/remove', (ctx) => control.removeChute(parseControl(schemas.removeChute, jsonBody(ctx)).chute_id));
+  post('/_sandbox/chutes/remove', (ctx) =>
+    control.removeChute(parseControl(schemas.removeChute, jsonBody(ctx)).chute_id),
+  );
   post('/_sandbox/images', (ctx) => {
     const v = parseControl(schemas.image, jsonBody(ctx));
     return control.addImage(v.user_id, v.name, v.tag);
@@ -63,7 +65,9 @@ export function addControlRoutes(r: Router, control: SandboxControl): void {
   post('/_sandbox/faults', (ctx) => control.setFaults(parseControl(schemas.faults, jsonBody(ctx))));
   post('/_sandbox/fault_once', (ctx) => control.faultOnce(parseControl(schemas.faultOnce, jsonBody(ctx))));
   post('/_sandbox/api_keys', (ctx) => control.seedApiKeys(parseControl(schemas.apiKeys, jsonBody(ctx))));
-  post('/_sandbox/registration_token', (ctx) => control.issueToken(parseControl(schemas.token, jsonBody(ctx)).ip ?? ctx.ip));
+  post('/_sandbox/registration_token', (ctx) =>
+    control.issueToken(parseControl(schemas.token, jsonBody(ctx)).ip ?? ctx.ip),
+  );
   r.add('GET', '/_sandbox/requests', (ctx) => {
     const limit = Number(queryParam(ctx, 'limit') ?? '100');
     if (!Number.isInteger(limit) || limit < 0) throw new HttpError(422, 'limit: expected a non-negative integer');

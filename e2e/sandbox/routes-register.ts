@@ -58,7 +58,11 @@ function tokenIssued(ctx: Ctx): Reply {
   };
 }
 
-const REGISTER_BODY = { username: { kind: 'str', required: true }, coldkey: { kind: 'str', required: true }, logo_id: { kind: 'str', nullable: true } } as const;
+const REGISTER_BODY = {
+  username: { kind: 'str', required: true },
+  coldkey: { kind: 'str', required: true },
+  logo_id: { kind: 'str', nullable: true },
+} as const;
 
 async function register(ctx: Ctx): Promise<Reply> {
   const raw = readBody(ctx);
@@ -74,22 +78,32 @@ async function register(ctx: Ctx): Promise<Reply> {
   if (currentCount(s.registrations, ctx.ip, ctx.now) >= 3) throw new HttpError(429, 'Too may registration requests.');
   const token = queryParam(ctx, 'token');
   if (!token) {
-    throw new HttpError(400, 'Missing registration token in URL query params, please ensure you have upgraded to chutes>=0.3.33 and try again.');
+    throw new HttpError(
+      400,
+      'Missing registration token in URL query params, please ensure you have upgraded to chutes>=0.3.33 and try again.',
+    );
   }
-  const record = isUuid(token) ? s.registrationTokens[hexToUuid(token.trim().replace(/-/g, '').toLowerCase())] : undefined;
+  const record = isUuid(token)
+    ? s.registrationTokens[hexToUuid(token.trim().replace(/-/g, '').toLowerCase())]
+    : undefined;
   if (!record || record.expires <= ctx.now) {
     throw new HttpError(403, 'Invalid registration token, or registration token does not match expected IP address');
   }
   if (signedBy) throw new HttpError(409, 'This hotkey is already registered to a user!');
   if (!USERNAME_RE.test(username)) {
-    throw new HttpError(400, 'Username must be 3-15 characters and contain only alphanumeric/underscore/dash characters');
+    throw new HttpError(
+      400,
+      'Username must be 3-15 characters and contain only alphanumeric/underscore/dash characters',
+    );
   }
-  if (usernameTaken(ctx, username)) throw new HttpError(409, `Username ${username} already exists, sorry! Please choose another.`);
+  if (usernameTaken(ctx, username))
+    throw new HttpError(409, `Username ${username} already exists, sorry! Please choose another.`);
   if ((s.coldkeys[coldkey] ?? DEFAULT_COLDKEY_TAO) < MIN_COLDKEY_TAO) {
     throw new HttpError(402, 'You must have at least 0.25 tao on your coldkey to register an account.');
   }
   // Unsigned duplicates are not caught by the server: they hit the unique constraint (500).
-  if (findUserByHotkey(s, hotkey)) throw new MirroredCrash('duplicate key value violates unique constraint "users_hotkey_key"');
+  if (findUserByHotkey(s, hotkey))
+    throw new MirroredCrash('duplicate key value violates unique constraint "users_hotkey_key"');
 
   const fingerprint = randomAlnum(32);
   const fingerprintHash = blake2bHex(fingerprint);
@@ -127,5 +141,7 @@ async function register(ctx: Ctx): Promise<Reply> {
 }
 
 export function addRegistrationRoutes(r: Router): void {
-  r.add('GET', '/users/registration_token', tokenPage).add('POST', '/users/registration_token', tokenIssued).add('POST', '/users/register', register);
+  r.add('GET', '/users/registration_token', tokenPage)
+    .add('POST', '/users/registration_token', tokenIssued)
+    .add('POST', '/users/register', register);
 }

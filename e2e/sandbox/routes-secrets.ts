@@ -25,7 +25,11 @@ export function secretKeyBanned(key: string): boolean {
   return lower.includes('python') || lower.includes('sglang') || lower.startsWith('sgl_') || lower.startsWith('ld_');
 }
 
-const CREATE_BODY = { purpose: { kind: 'str', required: true }, key: { kind: 'str', required: true }, value: { kind: 'str', required: true } } as const;
+const CREATE_BODY = {
+  purpose: { kind: 'str', required: true },
+  key: { kind: 'str', required: true },
+  value: { kind: 'str', required: true },
+} as const;
 
 async function createSecret(ctx: Ctx): Promise<Reply> {
   const raw = readBody(ctx);
@@ -37,7 +41,9 @@ async function createSecret(ctx: Ctx): Promise<Reply> {
   const key = String(body.key);
   if (secretKeyBanned(key)) throw new HttpError(403, `Banned secret key: ${key}`);
   // `name ILIKE purpose OR chute_id = purpose` with scalar_one_or_none: several matches are a 500.
-  const matches = userChutes(ctx.sb.state, user.user_id).filter((c) => ilike(purpose, c.name) || c.chute_id === purpose);
+  const matches = userChutes(ctx.sb.state, user.user_id).filter(
+    (c) => ilike(purpose, c.name) || c.chute_id === purpose,
+  );
   if (matches.length > 1) throw new MirroredCrash('MultipleResultsFound: chute lookup for secret purpose');
   const chute = matches[0];
   if (!chute) throw new HttpError(404, `Did not find target chute ${purpose}, or it does not belong to you`);
@@ -46,7 +52,8 @@ async function createSecret(ctx: Ctx): Promise<Reply> {
     throw new HttpError(403, 'Only HF_TOKEN/HUGGING_FACE_HUB_TOKEN secrets are allowed for integrated subnet chutes');
   }
   const secret_id = uuid5(NAMESPACE_OID, `${user.user_id}:${chute.chute_id}:${key}`);
-  if (ctx.sb.state.secrets[secret_id]) throw new HttpError(409, 'A secret already exists for this purpose with this key.');
+  if (ctx.sb.state.secrets[secret_id])
+    throw new HttpError(409, 'A secret already exists for this purpose with this key.');
   const row: SecretRow = {
     secret_id,
     user_id: user.user_id,
@@ -56,7 +63,14 @@ async function createSecret(ctx: Ctx): Promise<Reply> {
     created_at: ctx.now,
   };
   ctx.sb.state.secrets[secret_id] = row;
-  return ok({ secret_id, user_id: row.user_id, purpose: row.purpose, key, value: row.value, created_at: isoNaive(row.created_at) });
+  return ok({
+    secret_id,
+    user_id: row.user_id,
+    purpose: row.purpose,
+    key,
+    value: row.value,
+    created_at: isoNaive(row.created_at),
+  });
 }
 
 async function listSecrets(ctx: Ctx): Promise<Reply> {
@@ -91,5 +105,8 @@ async function deleteSecret(ctx: Ctx): Promise<Reply> {
 }
 
 export function addSecretRoutes(r: Router): void {
-  r.add('POST', '/secrets/', createSecret).add('GET', '/secrets/', listSecrets).add('GET', '/secrets/{secret_id}', getSecret).add('DELETE', '/secrets/{secret_id}', deleteSecret);
+  r.add('POST', '/secrets/', createSecret)
+    .add('GET', '/secrets/', listSecrets)
+    .add('GET', '/secrets/{secret_id}', getSecret)
+    .add('DELETE', '/secrets/{secret_id}', deleteSecret);
 }

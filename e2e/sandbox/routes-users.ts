@@ -13,12 +13,22 @@ import type { Router } from './router';
 import { verifySs58Signature } from './sr25519';
 import { deleteUserCascade, findUserByIdOrName } from './state';
 import type { UserRow } from './state';
-import { ROLE_DEVELOPER, ROLE_FREE_ACCOUNT, ROLE_INVOICE_BILLING, isoNaive, selfResponse, userChutes, userImages, userSecrets } from './views';
+import {
+  ROLE_DEVELOPER,
+  ROLE_FREE_ACCOUNT,
+  ROLE_INVOICE_BILLING,
+  isoNaive,
+  selfResponse,
+  userChutes,
+  userImages,
+  userSecrets,
+} from './views';
 
 export const USERNAME_RE = /^[a-zA-Z0-9_-]{3,15}$/;
 const BILLING_ADMIN_ONLY = 'This action can only be performed by billing admin accounts.';
 
-export const usernameTaken = (ctx: Ctx, name: string): boolean => Object.values(ctx.sb.state.users).some((u) => ilike(name, u.username));
+export const usernameTaken = (ctx: Ctx, name: string): boolean =>
+  Object.values(ctx.sb.state.users).some((u) => ilike(name, u.username));
 
 async function lookupUser(ctx: Ctx, userId: string): Promise<Reply> {
   const user = await currentUser(ctx, { purpose: 'me' });
@@ -81,13 +91,30 @@ async function usage(ctx: Ctx): Promise<Reply> {
   if (who !== 'me' && who !== user.user_id) throw new HttpError(403, BILLING_ADMIN_ONLY);
   if (page < 0 || limit < 0) throw new MirroredCrash('negative OFFSET/LIMIT');
 
-  const groups = new Map<string, { bucket: number; chute_id: string | null; amount: number; count: number; input_tokens: number; output_tokens: number }>();
+  const groups = new Map<
+    string,
+    {
+      bucket: number;
+      chute_id: string | null;
+      amount: number;
+      count: number;
+      input_tokens: number;
+      output_tokens: number;
+    }
+  >();
   for (const row of ctx.sb.state.usage) {
     if (row.user_id !== user.user_id) continue;
     if (chuteId !== undefined && row.chute_id !== chuteId) continue;
     if ((start !== null && row.bucket < start) || (end !== null && row.bucket > end)) continue;
     const key = perChute ? `${row.bucket}|${row.chute_id ?? ''}` : String(row.bucket);
-    const g = groups.get(key) ?? { bucket: row.bucket, chute_id: row.chute_id, amount: 0, count: 0, input_tokens: 0, output_tokens: 0 };
+    const g = groups.get(key) ?? {
+      bucket: row.bucket,
+      chute_id: row.chute_id,
+      amount: 0,
+      count: 0,
+      input_tokens: 0,
+      output_tokens: 0,
+    };
     g.amount += row.amount;
     g.count += row.count;
     g.input_tokens += row.input_tokens;
@@ -96,7 +123,13 @@ async function usage(ctx: Ctx): Promise<Reply> {
   }
   const sorted = [...groups.values()].sort((a, b) => b.bucket - a.bucket || b.amount - a.amount);
   const items = sorted.slice(page * limit, page * limit + limit).map((g) => {
-    const base = { bucket: isoNaive(g.bucket), amount: g.amount, count: g.count, input_tokens: g.input_tokens, output_tokens: g.output_tokens };
+    const base = {
+      bucket: isoNaive(g.bucket),
+      amount: g.amount,
+      count: g.count,
+      input_tokens: g.input_tokens,
+      output_tokens: g.output_tokens,
+    };
     return perChute ? { ...base, chute_id: g.chute_id } : base;
   });
   return ok({ total: sorted.length, page, limit, items });
@@ -120,7 +153,8 @@ function deleteMe(ctx: Ctx): Reply {
   const secrets = userSecrets(ctx.sb.state, user.user_id).map((s) => s.secret_id);
   if (chutes.length + images.length + secrets.length > 0) {
     throw new HttpError(409, {
-      message: 'User owns resources (chutes/images/secrets) that must be removed manually before the account can be deleted.',
+      message:
+        'User owns resources (chutes/images/secrets) that must be removed manually before the account can be deleted.',
       user_id: user.user_id,
       chutes,
       images,
@@ -143,11 +177,17 @@ function linkRoute(kind: 'validator' | 'subnet_owner') {
     failOnIssues(issues);
     const allowed = kind === 'validator' ? ctx.sb.state.link.validators : ctx.sb.state.link.subnet_owners;
     const sig = pyFromHex(signature);
-    if (!allowed.includes(hotkey) || 'error' in sig || !verifySs58Signature(`${hotkey}:${user.username}`, sig.bytes, hotkey)) {
+    if (
+      !allowed.includes(hotkey) ||
+      'error' in sig ||
+      !verifySs58Signature(`${hotkey}:${user.username}`, sig.bytes, hotkey)
+    ) {
       throw unauthorized('Invalid hotkey or signature.');
     }
     const field = kind === 'validator' ? 'validator_hotkey' : 'subnet_owner_hotkey';
-    const other = Object.values(ctx.sb.state.users).find((u: UserRow) => u[field] === hotkey && u.user_id !== user.user_id);
+    const other = Object.values(ctx.sb.state.users).find(
+      (u: UserRow) => u[field] === hotkey && u.user_id !== user.user_id,
+    );
     if (other) throw new HttpError(409, `Hotkey already associated with user ${other.username}`);
     user[field] = hotkey;
     user.permissions_bitmask |= ROLE_FREE_ACCOUNT | ROLE_DEVELOPER;

@@ -124,7 +124,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return { status: 405, json: { detail: 'Method Not Allowed' }, headers: { allow: found.allow } };
       case 'redirect': {
         const target = rawPath.endsWith('/') ? rawPath.slice(0, -1) : `${rawPath}/`;
-        return { status: 307, headers: { location: `http://${host}${target}${ctx.rawQuery ? `?${ctx.rawQuery}` : ''}` } };
+        return {
+          status: 307,
+          headers: { location: `http://${host}${target}${ctx.rawQuery ? `?${ctx.rawQuery}` : ''}` },
+        };
       }
       case 'none':
         return { status: 404, json: { detail: 'Not Found' } };

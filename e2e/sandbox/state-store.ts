@@ -17,7 +17,8 @@ export class StateStore {
     if (!this.file || !existsSync(this.file)) return emptyState();
     const text = readFileSync(this.file, 'utf8');
     const parsed = JSON.parse(text) as Partial<State>;
-    if (parsed.version !== 1) throw new Error(`Unsupported sandbox state file ${this.file} (version ${String(parsed.version)})`);
+    if (parsed.version !== 1)
+      throw new Error(`Unsupported sandbox state file ${this.file} (version ${String(parsed.version)})`);
     this.lastWritten = text;
     // Fields added later default from an empty state.
     return { ...emptyState(), ...parsed };

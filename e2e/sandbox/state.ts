@@ -121,7 +121,11 @@ export const defaultLink = (): LinkConfig => ({ enabled: true, validators: [], s
 export function emptyState(): State {
   return {
     version: 1,
-    keys: { jwt: randomBytes(32).toString('hex'), inner: randomBytes(32).toString('hex'), outer: randomBytes(32).toString('hex') },
+    keys: {
+      jwt: randomBytes(32).toString('hex'),
+      inner: randomBytes(32).toString('hex'),
+      outer: randomBytes(32).toString('hex'),
+    },
     users: {},
     apiKeys: {},
     secrets: {},
@@ -141,7 +145,8 @@ export function emptyState(): State {
   };
 }
 
-export const findUserByHotkey = (s: State, hotkey: string): UserRow | undefined => Object.values(s.users).find((u) => u.hotkey === hotkey);
+export const findUserByHotkey = (s: State, hotkey: string): UserRow | undefined =>
+  Object.values(s.users).find((u) => u.hotkey === hotkey);
 export const findUserByFingerprintHash = (s: State, hash: string): UserRow | undefined =>
   Object.values(s.users).find((u) => u.fingerprint_hash === hash);
 export const findUserByIdOrName = (s: State, idOrName: string): UserRow | undefined =>

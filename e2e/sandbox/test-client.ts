@@ -14,7 +14,8 @@ export function ss58Address(publicKey: Uint8Array, prefix = 42): string {
   return base58.encode(Uint8Array.of(...body, hash[0] ?? 0, hash[1] ?? 0));
 }
 
-export const sha256Hex = (data: string | Uint8Array): string => bytesToHex(sha256(typeof data === 'string' ? utf8ToBytes(data) : data));
+export const sha256Hex = (data: string | Uint8Array): string =>
+  bytesToHex(sha256(typeof data === 'string' ? utf8ToBytes(data) : data));
 
 export class TestKey {
   readonly publicKey: Uint8Array;
@@ -58,14 +59,22 @@ export interface SignOptions {
   wrapBytes?: boolean;
 }
 
-export function signedHeaders(opts: SignOptions, bodyText: string | null, nowS: number = unixNow()): Record<string, string> {
+export function signedHeaders(
+  opts: SignOptions,
+  bodyText: string | null,
+  nowS: number = unixNow(),
+): Record<string, string> {
   const hotkey = opts.hotkey ?? opts.key.ss58;
   const nonce = String(opts.nonce ?? nowS);
   const tail = opts.purpose ?? (bodyText !== null ? sha256Hex(bodyText) : undefined);
   let message = opts.message ?? `${hotkey}:${nonce}:${tail ?? ''}`;
   if (opts.wrapBytes) message = `<Bytes>${message}</Bytes>`;
   const sig = opts.key.sign(message);
-  return { 'X-Chutes-Hotkey': hotkey, 'X-Chutes-Nonce': nonce, 'X-Chutes-Signature': opts.mangle ? opts.mangle(sig) : sig };
+  return {
+    'X-Chutes-Hotkey': hotkey,
+    'X-Chutes-Nonce': nonce,
+    'X-Chutes-Signature': opts.mangle ? opts.mangle(sig) : sig,
+  };
 }
 
 export interface RequestOptions {
@@ -100,10 +109,19 @@ export class ChutesTestClient {
   async request<T = unknown>(method: string, path: string, opts: RequestOptions = {}): Promise<TestResponse<T>> {
     const url = new URL(path, this.baseUrl);
     for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.append(k, String(v));
-    const bodyText = opts.body === undefined ? null : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+    const bodyText =
+      opts.body === undefined ? null : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
     const headers: Record<string, string> = {};
     if (bodyText !== null) headers['content-type'] = 'application/json';
-    if (opts.sign) Object.assign(headers, signedHeaders(opts.sign, ['POST', 'PUT', 'PATCH'].includes(method) ? (bodyText ?? '') : null, this.nowSeconds()));
+    if (opts.sign)
+      Object.assign(
+        headers,
+        signedHeaders(
+          opts.sign,
+          ['POST', 'PUT', 'PATCH'].includes(method) ? (bodyText ?? '') : null,
+          this.nowSeconds(),
+        ),
+      );
     if (opts.authorization !== undefined) headers.authorization = opts.authorization;
     if (opts.ip) headers['x-forwarded-for'] = opts.ip;
     Object.assign(headers, opts.headers);
@@ -137,14 +155,21 @@ export class ChutesTestClient {
   async registrationToken(ip?: string): Promise<string> {
     const page = await this.get('/users/registration_token', { ip });
     if (page.status !== 200) throw new Error(`token page → ${page.status} ${page.text}`);
-    const issued = await this.post('/users/registration_token', { ip, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const issued = await this.post('/users/registration_token', {
+      ip,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     const m = /class="token">([0-9a-f-]{36})</.exec(issued.text);
     if (!m?.[1]) throw new Error(`no token in ${issued.text}`);
     return m[1];
   }
 
   /** Registers `key` as a new account (token via the control API unless given). */
-  async register(key: TestKey, username: string, opts: { coldkey?: string; ip?: string; token?: string } = {}): Promise<RegisteredAccount> {
+  async register(
+    key: TestKey,
+    username: string,
+    opts: { coldkey?: string; ip?: string; token?: string } = {},
+  ): Promise<RegisteredAccount> {
     const token = opts.token ?? (await this.control<{ token: string }>('POST', 'registration_token', {})).token;
     const res = await this.post<RegisteredAccount>('/users/register', {
       query: { token },

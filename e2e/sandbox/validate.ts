@@ -14,7 +14,8 @@ export type ModelSpec = Record<string, FieldSpec>;
 const TRUE_WORDS = new Set(['1', 'on', 't', 'true', 'y', 'yes']);
 const FALSE_WORDS = new Set(['0', 'off', 'f', 'false', 'n', 'no']);
 
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function coerceBool(value: unknown, loc: Loc, issues: ValidationIssue[]): boolean | undefined {
   if (typeof value === 'boolean') return value;
@@ -57,7 +58,8 @@ export function coerceFloat(value: unknown, loc: Loc, issues: ValidationIssue[])
   if (typeof value === 'string') {
     const t = value.trim();
     if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return Number(t);
-    if (/^[+-]?(inf|infinity|nan)$/i.test(t)) return Number(t.replace(/inf(inity)?/i, 'Infinity').replace(/nan/i, 'NaN'));
+    if (/^[+-]?(inf|infinity|nan)$/i.test(t))
+      return Number(t.replace(/inf(inity)?/i, 'Infinity').replace(/nan/i, 'NaN'));
     issues.push(issue.floatParsing(loc, value));
     return undefined;
   }
@@ -93,7 +95,12 @@ function coerceField(spec: FieldSpec, value: unknown, loc: Loc, issues: Validati
 }
 
 /** Validates `input` against a model; returns the coerced object (meaningful only if no issues were added). */
-export function validateModel(spec: ModelSpec, input: unknown, loc: Loc, issues: ValidationIssue[]): Record<string, unknown> {
+export function validateModel(
+  spec: ModelSpec,
+  input: unknown,
+  loc: Loc,
+  issues: ValidationIssue[],
+): Record<string, unknown> {
   if (!isRecord(input)) {
     issues.push(issue.modelAttributes(loc, input));
     return {};
@@ -115,7 +122,12 @@ export function validateModel(spec: ModelSpec, input: unknown, loc: Loc, issues:
 export function parseDatetime(value: string, loc: Loc, issues: ValidationIssue[]): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
   if (!m) {
-    const error = value.length < 10 ? 'input is too short' : /^\d{4}/.test(value) ? 'invalid date separator, expected `-`' : 'invalid character in year';
+    const error =
+      value.length < 10
+        ? 'input is too short'
+        : /^\d{4}/.test(value)
+          ? 'invalid date separator, expected `-`'
+          : 'invalid character in year';
     issues.push(issue.datetimeParsing(loc, value, error));
     return undefined;
   }
@@ -126,7 +138,15 @@ export function parseDatetime(value: string, loc: Loc, issues: ValidationIssue[]
     issues.push(issue.datetimeParsing(loc, value, 'month value is outside expected range of 1-12'));
     return undefined;
   }
-  const base = Date.UTC(Number(y), month - 1, day, Number(h), Number(mi), Number(s), Math.round(Number(`0${frac || '.0'}`) * 1000));
+  const base = Date.UTC(
+    Number(y),
+    month - 1,
+    day,
+    Number(h),
+    Number(mi),
+    Number(s),
+    Math.round(Number(`0${frac || '.0'}`) * 1000),
+  );
   if (new Date(base).getUTCDate() !== day) {
     issues.push(issue.datetimeParsing(loc, value, 'day value is outside expected range'));
     return undefined;

@@ -40,7 +40,8 @@ export function permissionsOf(bitmask: number): string[] {
     .map(([, text]) => text);
 }
 
-const logoUrl = (logoId: string | null): string | null => (logoId ? `https://logos.chutes.ai/logos/${logoId}.webp` : null);
+const logoUrl = (logoId: string | null): string | null =>
+  logoId ? `https://logos.chutes.ai/logos/${logoId}.webp` : null;
 
 export function selfResponse(u: UserRow): Record<string, unknown> {
   return {
@@ -69,7 +70,12 @@ export function apiKeyView(k: ApiKeyRow): Record<string, unknown> {
     created_at: isoNaive(k.created_at),
     last_used_at: null,
     // The response model calls the field `method` while the column is `action`: never echoed.
-    scopes: k.scopes.map((s) => ({ scope_id: s.scope_id, object_type: s.object_type, object_id: s.object_id, method: null })),
+    scopes: k.scopes.map((s) => ({
+      scope_id: s.scope_id,
+      object_type: s.object_type,
+      object_id: s.object_id,
+      method: null,
+    })),
   };
 }
 
@@ -83,7 +89,13 @@ export const secretSummary = (s: SecretRow): Record<string, unknown> => ({
 export function paginate<T>(all: T[], page: number, limit: number, echoLimit = limit): Record<string, unknown> {
   // Negative offsets/limits make Postgres fail: the real server answers 500.
   if (page < 0 || limit < 0) throw new MirroredCrash('negative OFFSET/LIMIT');
-  return { total: all.length, page, limit: echoLimit, items: all.slice(page * limit, page * limit + limit), cord_refs: null };
+  return {
+    total: all.length,
+    page,
+    limit: echoLimit,
+    items: all.slice(page * limit, page * limit + limit),
+    cord_refs: null,
+  };
 }
 
 export const userChutes = (s: State, userId: string) => Object.values(s.chutes).filter((c) => c.user_id === userId);

@@ -21,17 +21,38 @@ async function setup(username = 'alice') {
   const key = TestKey.random();
   const account = await fixture.client.register(key, username);
   await world.vault.putSeed(key.ss58, Buffer.from(key.seedHex, 'hex'), 'default');
-  const profile = await world.store.upsert({ baseUrl: fixture.sb.url, username, userId: account.user_id, hotkeyName: 'default', hotkeySs58: key.ss58, source: { kind: 'manual' } });
+  const profile = await world.store.upsert({
+    baseUrl: fixture.sb.url,
+    username,
+    userId: account.user_id,
+    hotkeyName: 'default',
+    hotkeySs58: key.ss58,
+    source: { kind: 'manual' },
+  });
   const fingerprints = createFingerprintStore(world.vault);
-  const chutes = createChutesClient({ vault: world.vault, profiles: world.store, activity: { append: () => Promise.resolve() }, defaultBaseUrl: fixture.sb.url });
+  const chutes = createChutesClient({
+    vault: world.vault,
+    profiles: world.store,
+    activity: { append: () => Promise.resolve() },
+    defaultBaseUrl: fixture.sb.url,
+  });
   const raw = accountScreenHandlers({ profiles: world.store, chutes, vault: world.vault, fingerprints });
-  const h = Object.fromEntries(Object.entries(raw).map(([name, fn]) => [name, (args: unknown) => (fn as (a: unknown, c: CallContext) => unknown)(args, { transport: 'ipc' })])) as Bound<typeof raw>;
+  const h = Object.fromEntries(
+    Object.entries(raw).map(([name, fn]) => [
+      name,
+      (args: unknown) => (fn as (a: unknown, c: CallContext) => unknown)(args, { transport: 'ipc' }),
+    ]),
+  ) as Bound<typeof raw>;
   return { key, account, profile, fingerprints, h, fpAccount: { userId: account.user_id, baseUrl: fixture.sb.url } };
 }
 
 type Bound<H> = { [K in keyof H]: H[K] extends (args: infer A, ctx: CallContext) => infer R ? (args: A) => R : never };
 
-const failure = (p: Promise<unknown>) => p.then(() => 'resolved', (e: unknown) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: unknown) => e,
+  );
 
 describe('overview and limits', () => {
   it('reads /users/me with roles as names and the balance with its time', async () => {
@@ -39,7 +60,13 @@ describe('overview and limits', () => {
     fixture.sb.setBalance(account.user_id, 12.5);
     fixture.sb.setRoles(account.user_id, (1 << 0) | (1 << 5));
     const o = await h.accountOverview({});
-    expect(o).toMatchObject({ username: 'alice', userId: account.user_id, hotkey: key.ss58, balanceUsd: 12.5, fingerprintStored: false });
+    expect(o).toMatchObject({
+      username: 'alice',
+      userId: account.user_id,
+      hotkey: key.ss58,
+      balanceUsd: 12.5,
+      fingerprintStored: false,
+    });
     expect(o.roles.map((r) => r.name)).toEqual(['developer', 'unlimited']);
     expect(o.roles[1]?.description).toBe('No rate limits.');
     expect(Date.now() - Date.parse(o.asOf)).toBeLessThan(5000);
@@ -48,7 +75,11 @@ describe('overview and limits', () => {
   it('reads the three quota shapes, subscription caps and discounts with one hotkey login', async () => {
     const { h, account } = await setup();
     let limits = await h.accountLimits({});
-    expect(limits.quotas).toMatchObject({ kind: 'rows', rows: [{ chuteId: '*', quota: 0, isDefault: true }], tierUsd: null });
+    expect(limits.quotas).toMatchObject({
+      kind: 'rows',
+      rows: [{ chuteId: '*', quota: 0, isDefault: true }],
+      tierUsd: null,
+    });
     expect(limits.subscription).toEqual({ subscribed: false });
 
     fixture.sb.setQuotas(account.user_id, [{ chute_id: '*', quota: 2000 }]);
@@ -62,7 +93,12 @@ describe('overview and limits', () => {
     limits = await h.accountLimits({});
     expect(limits.quotas).toMatchObject({ kind: 'rows', tierUsd: 10 });
     expect(limits.discounts).toEqual([{ chuteId: 'c-1', fraction: 0.25 }]);
-    expect(limits.subscription).toMatchObject({ subscribed: true, monthlyPriceUsd: 10, fourHour: { usageUsd: 1.2, capUsd: 4.17 }, monthly: { uncapped: true, capUsd: null } });
+    expect(limits.subscription).toMatchObject({
+      subscribed: true,
+      monthlyPriceUsd: 10,
+      fourHour: { usageUsd: 1.2, capUsd: 4.17 },
+      monthly: { uncapped: true, capUsd: null },
+    });
 
     fixture.sb.setQuotas(account.user_id, []);
     expect((await h.accountLimits({})).quotas).toEqual({ kind: 'default', perDay: [{ chuteId: '*', quota: 200 }] });
@@ -118,7 +154,9 @@ describe('fingerprint operations', () => {
     fixture.sb.setBalance(account.user_id, 5);
     const none = await failure(h.deleteAccount({ confirmUsername: 'alice', remember: false }));
     expect(failureIs(none, 'fingerprint-needed')).toBe(true);
-    const wrongName = await failure(h.deleteAccount({ confirmUsername: 'Alice', fingerprint: account.fingerprint, remember: false }));
+    const wrongName = await failure(
+      h.deleteAccount({ confirmUsername: 'Alice', fingerprint: account.fingerprint, remember: false }),
+    );
     expect(failureIs(wrongName, 'username-mismatch')).toBe(true);
 
     const other = TestKey.random();
@@ -127,7 +165,11 @@ describe('fingerprint operations', () => {
     expect(failureIs(bad, 'fingerprint-rejected')).toBe(true);
     expect(await fingerprints.has(fpAccount)).toBe(false);
 
-    const moved = await h.changeAccountHotkey({ newHotkey: other.ss58, fingerprint: account.fingerprint, remember: true });
+    const moved = await h.changeAccountHotkey({
+      newHotkey: other.ss58,
+      fingerprint: account.fingerprint,
+      remember: true,
+    });
     expect(moved).toMatchObject({ hotkeySs58: other.ss58, hotkeyName: 'second', userId: account.user_id });
     expect(await fingerprints.read(fpAccount)).toBe(account.fingerprint);
     expect(fixture.sb.users()[0]?.hotkey).toBe(other.ss58);
@@ -138,21 +180,50 @@ describe('fingerprint operations', () => {
   it('refuses to move to a hotkey without a seed in the keychain, or one another account uses', async () => {
     const { h, account } = await setup();
     const stranger = TestKey.random();
-    expect(failureIs(await failure(h.changeAccountHotkey({ newHotkey: stranger.ss58, fingerprint: account.fingerprint, remember: false })), 'new-hotkey-seed-missing')).toBe(true);
+    expect(
+      failureIs(
+        await failure(
+          h.changeAccountHotkey({ newHotkey: stranger.ss58, fingerprint: account.fingerprint, remember: false }),
+        ),
+        'new-hotkey-seed-missing',
+      ),
+    ).toBe(true);
     const bobKey = TestKey.random();
     await fixture.client.register(bobKey, 'bob');
     await world.vault.putSeed(bobKey.ss58, Buffer.from(bobKey.seedHex, 'hex'));
-    expect(failureIs(await failure(h.changeAccountHotkey({ newHotkey: bobKey.ss58, fingerprint: account.fingerprint, remember: false })), 'hotkey-taken')).toBe(true);
+    expect(
+      failureIs(
+        await failure(
+          h.changeAccountHotkey({ newHotkey: bobKey.ss58, fingerprint: account.fingerprint, remember: false }),
+        ),
+        'hotkey-taken',
+      ),
+    ).toBe(true);
   });
 
   it('changes the fingerprint with the hotkey (no old one needed) and replaces a kept one', async () => {
     const { h, account, fingerprints, fpAccount } = await setup();
     await fingerprints.save(fpAccount, account.fingerprint);
-    expect(await h.changeFingerprint({ newFingerprint: 'brand-new-secret-1', remember: false })).toEqual({ stored: true });
+    expect(await h.changeFingerprint({ newFingerprint: 'brand-new-secret-1', remember: false })).toEqual({
+      stored: true,
+    });
     expect(await fingerprints.read(fpAccount)).toBe('brand-new-secret-1');
     // The old one no longer works; the new one does.
-    expect(failureIs(await failure(h.changeFingerprint({ fingerprint: account.fingerprint, newFingerprint: 'x-second-value', remember: false })), 'fingerprint-rejected')).toBe(true);
-    expect(await h.changeFingerprint({ fingerprint: 'brand-new-secret-1', newFingerprint: 'x-second-value', remember: false })).toEqual({ stored: true });
+    expect(
+      failureIs(
+        await failure(
+          h.changeFingerprint({ fingerprint: account.fingerprint, newFingerprint: 'x-second-value', remember: false }),
+        ),
+        'fingerprint-rejected',
+      ),
+    ).toBe(true);
+    expect(
+      await h.changeFingerprint({
+        fingerprint: 'brand-new-secret-1',
+        newFingerprint: 'x-second-value',
+        remember: false,
+      }),
+    ).toEqual({ stored: true });
     expect(fixture.sb.requests(5).some((r) => r.path === '/users/change_fingerprint' && r.status === 200)).toBe(true);
   });
 
@@ -168,7 +239,10 @@ describe('fingerprint operations', () => {
     const owns = await failure(h.deleteAccount({ confirmUsername: 'alice', remember: false }));
     expect((owns as Error).message).toContain('it still owns 1 chute');
     fixture.sb.state().chutes = {};
-    expect(await h.deleteAccount({ confirmUsername: 'alice', remember: false })).toEqual({ deleted: true, profileRemoved: true });
+    expect(await h.deleteAccount({ confirmUsername: 'alice', remember: false })).toEqual({
+      deleted: true,
+      profileRemoved: true,
+    });
     expect(await fingerprints.has(fpAccount)).toBe(false);
     expect((await world.store.snapshot()).profiles.find((p) => p.id === profile.id)).toBeUndefined();
     expect(fixture.sb.users()).toHaveLength(0);
@@ -182,8 +256,12 @@ describe('transfers and the legacy refund', () => {
     fixture.sb.setBalance(account.user_id, 10);
     const t = await h.transferBalance({ target: 'bob', amountUsd: 2.5 });
     expect(t).toMatchObject({ transferredUsd: 2.5, toUser: bob.user_id, fromBalanceUsd: 7.5, toBalanceUsd: 2.5 });
-    expect(failureIs(await failure(h.transferBalance({ target: 'bob', amountUsd: 100 })), 'balance-insufficient')).toBe(true);
-    expect(failureIs(await failure(h.transferBalance({ target: 'nobody-here' })), 'transfer-target-missing')).toBe(true);
+    expect(failureIs(await failure(h.transferBalance({ target: 'bob', amountUsd: 100 })), 'balance-insufficient')).toBe(
+      true,
+    );
+    expect(failureIs(await failure(h.transferBalance({ target: 'nobody-here' })), 'transfer-target-missing')).toBe(
+      true,
+    );
     expect(failureIs(await failure(h.transferBalance({ target: 'alice' })), 'transfer-to-self')).toBe(true);
     const all = await h.transferBalance({ target: bob.user_id });
     expect(all).toMatchObject({ transferredUsd: 7.5, fromBalanceUsd: 0, toBalanceUsd: 10 });

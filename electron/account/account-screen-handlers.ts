@@ -30,15 +30,25 @@ function explained(error: unknown, used: UsedFingerprint | null): unknown {
     const { detail } = (error as AppFailure).appError;
     return new AppFailure(
       'unauthorized',
-      used?.typed === false ? 'Chutes did not accept the fingerprint kept in the keychain; it may have been changed elsewhere.' : 'Chutes did not accept that fingerprint.',
-      { ...detail, hint: 'Check the fingerprint (it is case-sensitive; the one shown at registration, or the last one you set). If it is lost, change it with the hotkey (Change fingerprint works without the old one).' },
+      used?.typed === false
+        ? 'Chutes did not accept the fingerprint kept in the keychain; it may have been changed elsewhere.'
+        : 'Chutes did not accept that fingerprint.',
+      {
+        ...detail,
+        hint: 'Check the fingerprint (it is case-sensitive; the one shown at registration, or the last one you set). If it is lost, change it with the hotkey (Change fingerprint works without the old one).',
+      },
       'fingerprint-rejected',
     );
   }
   return error;
 }
 
-export function accountScreenHandlers({ profiles, chutes, vault, fingerprints }: AccountScreenServices): SliceHandlers<typeof accountScreenContract> {
+export function accountScreenHandlers({
+  profiles,
+  chutes,
+  vault,
+  fingerprints,
+}: AccountScreenServices): SliceHandlers<typeof accountScreenContract> {
   async function fingerprintFor(scope: AccountScope, typed: string | undefined): Promise<UsedFingerprint> {
     if (typed !== undefined) return { value: typed, typed: true };
     const stored = await fingerprints.read(accountOf(scope));
@@ -54,7 +64,11 @@ export function accountScreenHandlers({ profiles, chutes, vault, fingerprints }:
   }
 
   /** Runs a fingerprint operation; a typed fingerprint is kept only when asked, and only once it worked. */
-  async function withFingerprint<T>(scope: AccountScope, input: { fingerprint?: string | undefined; remember: boolean }, op: (fp: string) => Promise<T>): Promise<T> {
+  async function withFingerprint<T>(
+    scope: AccountScope,
+    input: { fingerprint?: string | undefined; remember: boolean },
+    op: (fp: string) => Promise<T>,
+  ): Promise<T> {
     const used = await fingerprintFor(scope, input.fingerprint);
     const result = await op(used.value).catch((error: unknown) => {
       throw explained(error, used);
@@ -64,14 +78,17 @@ export function accountScreenHandlers({ profiles, chutes, vault, fingerprints }:
   }
 
   async function requireSeed(hotkey: string): Promise<void> {
-    if (!(await vault.hasSeed(hotkey))) throw seedMissingFailure(new AppFailure('not-found', 'no seed'), hotkey) as Error;
+    if (!(await vault.hasSeed(hotkey)))
+      throw seedMissingFailure(new AppFailure('not-found', 'no seed'), hotkey) as Error;
   }
 
   return {
     accountOverview: async () => {
       const api = await chutes.actingAs('active');
       const me = await api.account.self();
-      const fingerprintStored = await fingerprints.has({ userId: me.user_id, baseUrl: api.scope.baseUrl }).catch(() => false);
+      const fingerprintStored = await fingerprints
+        .has({ userId: me.user_id, baseUrl: api.scope.baseUrl })
+        .catch(() => false);
       return {
         baseUrl: api.scope.baseUrl,
         username: me.username,
@@ -107,9 +124,11 @@ export function accountScreenHandlers({ profiles, chutes, vault, fingerprints }:
       }
       const { hotkey } = api.scope;
       // The browser login signs the nonce string itself, like the JSON login (§3.5).
-      const signature = await vault.withSeed(hotkey, (seed) => signMessage(seed, nonce)).catch((error: unknown) => {
-        throw seedMissingFailure(error, hotkey);
-      });
+      const signature = await vault
+        .withSeed(hotkey, (seed) => signMessage(seed, nonce))
+        .catch((error: unknown) => {
+          throw seedMissingFailure(error, hotkey);
+        });
       const url = new URL(`${api.transport.baseUrl}/idp/cli_login`);
       url.search = new URLSearchParams({ hotkey, signature, nonce }).toString();
       return { supported: true, url: url.toString() };
@@ -123,7 +142,9 @@ export function accountScreenHandlers({ profiles, chutes, vault, fingerprints }:
         // Hotkey mode: no old fingerprint needed — the way back when it is lost.
         await api.account.changeFingerprintSigned(input.newFingerprint);
       } else {
-        await withFingerprint(api.scope, { ...input, remember: false }, (fp) => api.account.changeFingerprintWithCurrent(fp, input.newFingerprint));
+        await withFingerprint(api.scope, { ...input, remember: false }, (fp) =>
+          api.account.changeFingerprintWithCurrent(fp, input.newFingerprint),
+        );
       }
       // A kept fingerprint would now be stale: replace it. JWTs made from the old one are void.
       const stored = wasStored || input.remember;
@@ -137,7 +158,9 @@ export function accountScreenHandlers({ profiles, chutes, vault, fingerprints }:
       const profile = api.scope.profile;
       if (!profile) throw new AppFailure('not-found', 'No profile is active yet.', undefined, 'no-active-profile');
       if (input.newHotkey === profile.hotkeySs58) {
-        throw new AppFailure('invalid-input', 'That is already the hotkey of this account.', { fields: [{ path: 'newHotkey', message: 'Choose another hotkey' }] });
+        throw new AppFailure('invalid-input', 'That is already the hotkey of this account.', {
+          fields: [{ path: 'newHotkey', message: 'Choose another hotkey' }],
+        });
       }
       // The profile must be able to sign afterwards, so the new hotkey's seed has to be in the keychain first.
       const label = (await vault.listSeedLabels()).find((s) => s.ss58 === input.newHotkey);
@@ -145,7 +168,10 @@ export function accountScreenHandlers({ profiles, chutes, vault, fingerprints }:
         throw new AppFailure(
           'not-found',
           `The keychain holds no seed for ${input.newHotkey}, so this profile could not sign after the move.`,
-          { hint: 'Add that hotkey to the keychain on the Accounts screen first, then move the account.', fields: [{ path: 'newHotkey', message: 'Not in the keychain' }] },
+          {
+            hint: 'Add that hotkey to the keychain on the Accounts screen first, then move the account.',
+            fields: [{ path: 'newHotkey', message: 'Not in the keychain' }],
+          },
           'new-hotkey-seed-missing',
         );
       }
@@ -168,7 +194,12 @@ export function accountScreenHandlers({ profiles, chutes, vault, fingerprints }:
       const profile = api.scope.profile;
       if (!profile) throw new AppFailure('not-found', 'No profile is active yet.', undefined, 'no-active-profile');
       if (input.confirmUsername !== profile.username) {
-        throw new AppFailure('invalid-input', `Type the username exactly (${profile.username}) to confirm.`, { fields: [{ path: 'confirmUsername', message: 'Does not match' }] }, 'username-mismatch');
+        throw new AppFailure(
+          'invalid-input',
+          `Type the username exactly (${profile.username}) to confirm.`,
+          { fields: [{ path: 'confirmUsername', message: 'Does not match' }] },
+          'username-mismatch',
+        );
       }
       await withFingerprint(api.scope, { ...input, remember: false }, (fp) => api.account.deleteMe(fp));
       await fingerprints.remove(accountOf(api.scope)).catch(() => false);
@@ -188,8 +219,17 @@ export function accountScreenHandlers({ profiles, chutes, vault, fingerprints }:
       await requireSeed(api.scope.hotkey);
       return api.account.balanceTransfer(target, amountUsd).catch((error: unknown) => {
         // Servers before the transfer route answer 404 Not Found / 405 (the /users/{id} catch-all).
-        if (error instanceof AppFailure && (error.appError.detail?.status === 405 || (error.appError.detail?.status === 404 && error.appError.detail.serverDetail === 'Not Found'))) {
-          throw new AppFailure('not-found', `Chutes at ${api.transport.host} does not offer balance transfers yet.`, error.appError.detail, 'transfer-not-offered');
+        if (
+          error instanceof AppFailure &&
+          (error.appError.detail?.status === 405 ||
+            (error.appError.detail?.status === 404 && error.appError.detail.serverDetail === 'Not Found'))
+        ) {
+          throw new AppFailure(
+            'not-found',
+            `Chutes at ${api.transport.host} does not offer balance transfers yet.`,
+            error.appError.detail,
+            'transfer-not-offered',
+          );
         }
         throw error;
       });
@@ -199,8 +239,16 @@ export function accountScreenHandlers({ profiles, chutes, vault, fingerprints }:
       const api = await chutes.actingAs('active');
       await requireSeed(api.scope.hotkey);
       return api.account.returnDeveloperDeposit(address).catch((error: unknown) => {
-        if (error instanceof AppFailure && (error.appError.detail?.status === 404 || error.appError.detail?.status === 405)) {
-          throw new AppFailure('not-found', `Chutes at ${api.transport.host} no longer answers developer-deposit refunds.`, error.appError.detail, 'refund-not-offered');
+        if (
+          error instanceof AppFailure &&
+          (error.appError.detail?.status === 404 || error.appError.detail?.status === 405)
+        ) {
+          throw new AppFailure(
+            'not-found',
+            `Chutes at ${api.transport.host} no longer answers developer-deposit refunds.`,
+            error.appError.detail,
+            'refund-not-offered',
+          );
         }
         if (failureIs(error, 'no-developer-deposit')) {
           throw new AppFailure(

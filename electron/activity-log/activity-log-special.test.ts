@@ -29,7 +29,10 @@ describe.runIf(process.platform !== 'win32')('activity log on a special file', (
     execFileSync('mkfifo', [path.join(dir, ACTIVITY_FILE)]);
     const error: unknown = await within(createActivityLog(dir).list({}), 2000, 'list').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppFailure);
-    expect((error as AppFailure).appError).toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/FIFO/) as unknown });
+    expect((error as AppFailure).appError).toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringMatching(/FIFO/) as unknown,
+    });
   });
 
   it('an append to a FIFO in its place is dropped with a warning, not waited on', async () => {
@@ -37,7 +40,18 @@ describe.runIf(process.platform !== 'win32')('activity log on a special file', (
     execFileSync('mkfifo', [path.join(dir, ACTIVITY_FILE)]);
     const restore = setLogSink(() => undefined);
     try {
-      await within(createActivityLog(dir).append({ time: new Date().toISOString(), method: 'GET', path: '/users/me', auth: 'hotkey', status: 200, durationMs: 1 }), 2000, 'append');
+      await within(
+        createActivityLog(dir).append({
+          time: new Date().toISOString(),
+          method: 'GET',
+          path: '/users/me',
+          auth: 'hotkey',
+          status: 200,
+          durationMs: 1,
+        }),
+        2000,
+        'append',
+      );
     } finally {
       setLogSink(restore);
     }

@@ -31,7 +31,9 @@ describe('activity log', () => {
     const log = createActivityLog(dir);
     expect(await log.list()).toEqual([]);
     await log.append(entry(1));
-    await log.append(entry(2, { method: 'post', path: '/api_keys/?token=abc', purpose: undefined, bodySha256: 'a'.repeat(64) }));
+    await log.append(
+      entry(2, { method: 'post', path: '/api_keys/?token=abc', purpose: undefined, bodySha256: 'a'.repeat(64) }),
+    );
     const file = path.join(dir, ACTIVITY_FILE);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const listed = await log.list();
@@ -53,11 +55,25 @@ describe('activity log', () => {
   it('writes only the declared public fields', async () => {
     const dir = tempDir();
     const log = createActivityLog(dir);
-    const sneaky = { ...entry(1), signature: 'SIG-CANARY', headers: { authorization: 'Bearer TOKEN-CANARY' }, bodySha256: 'not-a-hash BODY-CANARY' };
+    const sneaky = {
+      ...entry(1),
+      signature: 'SIG-CANARY',
+      headers: { authorization: 'Bearer TOKEN-CANARY' },
+      bodySha256: 'not-a-hash BODY-CANARY',
+    };
     await log.append(sneaky);
     const text = readFileSync(path.join(dir, ACTIVITY_FILE), 'utf8');
     expect(text).not.toMatch(/CANARY/);
-    expect(Object.keys(JSON.parse(text) as object).sort()).toEqual(['auth', 'durationMs', 'hotkey', 'method', 'path', 'purpose', 'status', 'time']);
+    expect(Object.keys(JSON.parse(text) as object).sort()).toEqual([
+      'auth',
+      'durationMs',
+      'hotkey',
+      'method',
+      'path',
+      'purpose',
+      'status',
+      'time',
+    ]);
   });
 
   it('rotates past the size limit, keeping one older file that is still listed', async () => {

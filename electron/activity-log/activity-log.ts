@@ -60,7 +60,10 @@ async function readLines(file: string, maxBytes: number): Promise<string[]> {
   try {
     // Rotation keeps each file near maxBytes; the slack covers the last append before a rotation.
     const { bytes } = await readFileCapped(file, maxBytes * 2 + 1024 * 1024, { what: 'activity logs' });
-    return bytes.toString('utf8').split('\n').filter((l) => l.length > 0);
+    return bytes
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l.length > 0);
   } catch (error) {
     if (failureIs(error, 'not-found')) return [];
     throw error;
@@ -88,10 +91,14 @@ export function createActivityLog(dir: string, opts: { maxBytes?: number } = {})
    * lock, rotate only if the file is still over the limit.
    */
   async function rotate(lineLength: number): Promise<void> {
-    await withFileLock(lockPath, async () => {
-      const size = await currentSize();
-      if (size > 0 && size + lineLength > maxBytes) await fs.rename(file, rotated);
-    }, { what: 'the activity log', timeoutMs: 2_000 });
+    await withFileLock(
+      lockPath,
+      async () => {
+        const size = await currentSize();
+        if (size > 0 && size + lineLength > maxBytes) await fs.rename(file, rotated);
+      },
+      { what: 'the activity log', timeoutMs: 2_000 },
+    );
   }
 
   let dirReady = false;

@@ -30,14 +30,24 @@ async function world(opts: { seedInVault?: boolean } = {}) {
   const vault = new MemorySeedVault();
   if (opts.seedInVault !== false) await vault.putSeed(key.ss58, Buffer.from(key.seedHex, 'hex'));
   const profiles = createProfileStore({ dataDir, vault });
-  const profile = await profiles.upsert({ baseUrl: f.sb.url, username: account.username, userId: account.user_id, hotkeyName: 'default', hotkeySs58: key.ss58, source: { kind: 'manual' } });
+  const profile = await profiles.upsert({
+    baseUrl: f.sb.url,
+    username: account.username,
+    userId: account.user_id,
+    hotkeyName: 'default',
+    hotkeySs58: key.ss58,
+    source: { kind: 'manual' },
+  });
   await profiles.setActive(profile.id);
   const activity = createActivityLog(dataDir);
   const chutes = createChutesClient({ vault, profiles, activity, defaultBaseUrl: f.sb.url });
   const handlers = apiKeysHandlers({ chutes, config: { dataDir } });
   /** The typed error a handler failed with (a handler that succeeds fails the test). */
   const failure = async (p: Promise<unknown>) => {
-    const error = await p.then(() => undefined, (e: unknown) => e);
+    const error = await p.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     if (!(error instanceof AppFailure)) throw new Error(`expected an AppFailure, got ${String(error)}`);
     return error.appError;
   };
@@ -45,7 +55,11 @@ async function world(opts: { seedInVault?: boolean } = {}) {
 }
 
 const ctx = undefined as never;
-const scoped = (name: string): CreateKeyRequest => ({ name, admin: false, scopes: [{ object_type: 'chutes', object_id: null, action: 'invoke' }] });
+const scoped = (name: string): CreateKeyRequest => ({
+  name,
+  admin: false,
+  scopes: [{ object_type: 'chutes', object_id: null, action: 'invoke' }],
+});
 
 describe('API key handlers against the sandbox', () => {
   it('creates a scoped key once, remembers the requested action locally, and never keeps the secret', async () => {
@@ -57,7 +71,12 @@ describe('API key handlers against the sandbox', () => {
 
     const page = await w.handlers.listApiKeys({ page: 0, limit: 25 }, ctx);
     expect(page.total).toBe(1);
-    expect(page.items[0]).toMatchObject({ id: created.key.id, name: 'invoker', admin: false, local: { requestedScopes: [{ action: 'invoke' }] } });
+    expect(page.items[0]).toMatchObject({
+      id: created.key.id,
+      name: 'invoker',
+      admin: false,
+      local: { requestedScopes: [{ action: 'invoke' }] },
+    });
     expect(JSON.stringify(page)).not.toContain(created.secret);
     const got = await w.handlers.getApiKey({ id: created.key.id }, ctx);
     expect(JSON.stringify(got)).not.toContain(created.secret.slice(70));
@@ -74,23 +93,37 @@ describe('API key handlers against the sandbox', () => {
     // One hotkey login, then the JWT: the seed is not read per request.
     const requests = f.sb.requests(50);
     expect(requests.filter((r) => r.path === '/users/login')).toHaveLength(1);
-    expect(requests.filter((r) => r.path.startsWith('/api_keys/')).every((r) => r.authorization_kind === 'jwt')).toBe(true);
+    expect(requests.filter((r) => r.path.startsWith('/api_keys/')).every((r) => r.authorization_kind === 'jwt')).toBe(
+      true,
+    );
   });
 
   it('types the server’s rejections: name taken (409), object type (400, field scopes), name rule (400, field name)', async () => {
     const w = await world();
     await w.handlers.createApiKey(scoped('dup'), ctx);
     expect(await w.failure(w.handlers.createApiKey(scoped('dup'), ctx))).toMatchObject({ reason: 'key-name-taken' });
-    const bad = { name: 'x', admin: false, scopes: [{ object_type: 'bogus', object_id: null, action: null }] } as unknown as CreateKeyRequest;
-    expect(await w.failure(w.handlers.createApiKey(bad, ctx))).toMatchObject({ reason: 'scope-invalid', detail: { fields: [{ path: 'scopes' }] } });
+    const bad = {
+      name: 'x',
+      admin: false,
+      scopes: [{ object_type: 'bogus', object_id: null, action: null }],
+    } as unknown as CreateKeyRequest;
+    expect(await w.failure(w.handlers.createApiKey(bad, ctx))).toMatchObject({
+      reason: 'scope-invalid',
+      detail: { fields: [{ path: 'scopes' }] },
+    });
     const badName = { ...scoped('x'), name: 'a/b' };
-    expect(await w.failure(w.handlers.createApiKey(badName, ctx))).toMatchObject({ reason: 'key-name-invalid', detail: { fields: [{ path: 'name' }] } });
+    expect(await w.failure(w.handlers.createApiKey(badName, ctx))).toMatchObject({
+      reason: 'key-name-invalid',
+      detail: { fields: [{ path: 'name' }] },
+    });
   });
 
   it('after a lost answer, re-lists instead of re-sending, and says whether the key was created', async () => {
     const w = await world();
     f.sb.faultOnce({ method: 'POST', path: '/api_keys/', drop_after: true });
-    expect(await w.failure(w.handlers.createApiKey(scoped('lost'), ctx))).toMatchObject({ reason: 'key-created-secret-lost' });
+    expect(await w.failure(w.handlers.createApiKey(scoped('lost'), ctx))).toMatchObject({
+      reason: 'key-created-secret-lost',
+    });
     const posts = f.sb.requests(50).filter((r) => r.method === 'POST' && r.path === '/api_keys/');
     expect(posts).toHaveLength(1);
     expect(Object.values(f.sb.state().apiKeys).map((k) => k.name)).toEqual(['lost']);
@@ -110,7 +143,12 @@ describe('API key handlers against the sandbox', () => {
     await w.handlers.deleteApiKey({ id: b }, ctx);
     f.sb.faultOnce({ method: 'DELETE', path: `/api_keys/${c}`, status: 500 });
     const { results } = await w.handlers.deleteApiKeys({ ids: [a, b, c, d] }, ctx);
-    expect(results.map((r) => `${r.id === a ? 'a' : r.id === b ? 'b' : r.id === c ? 'c' : 'd'}:${r.outcome}`)).toEqual(['a:deleted', 'b:already-gone', 'c:failed', 'd:deleted']);
+    expect(results.map((r) => `${r.id === a ? 'a' : r.id === b ? 'b' : r.id === c ? 'c' : 'd'}:${r.outcome}`)).toEqual([
+      'a:deleted',
+      'b:already-gone',
+      'c:failed',
+      'd:deleted',
+    ]);
     expect(results[2]?.message).toMatch(/HTTP 500/);
     expect(Object.keys(f.sb.state().apiKeys)).toEqual([c]);
     expect(await w.handlers.deleteApiKey({ id: a }, ctx)).toEqual({ id: a, outcome: 'already-gone' });

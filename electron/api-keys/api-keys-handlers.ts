@@ -1,4 +1,10 @@
-import { KEY_PAGE_SIZE, type ApiKeyView, type CreateKeyRequest, type DeleteResult, type LocalKeyRecord } from '../../shared/api-keys';
+import {
+  KEY_PAGE_SIZE,
+  type ApiKeyView,
+  type CreateKeyRequest,
+  type DeleteResult,
+  type LocalKeyRecord,
+} from '../../shared/api-keys';
 import type { apiKeysContract } from '../../shared/contract/api-keys';
 import { AppFailure, failureIs } from '../../shared/errors';
 import type { AccountApi, ChutesClient } from '../chutes-api';
@@ -29,17 +35,30 @@ const view = (key: ServerKey, local: LocalKeyRecord | null): ApiKeyView => ({
 function outcomeUnknown(error: unknown): boolean {
   if (failureIs(error, 'network')) return true;
   // A gateway error may come after the server did the work.
-  return error instanceof AppFailure && error.appError.code === 'server' && [502, 504].includes(error.appError.detail?.status ?? 0);
+  return (
+    error instanceof AppFailure &&
+    error.appError.code === 'server' &&
+    [502, 504].includes(error.appError.detail?.status ?? 0)
+  );
 }
 
 /** A server rejection of the scopes, with the field to highlight (§5.1: 400 object_type, 422 action). */
 function scopeRejection(error: unknown): unknown {
   if (!(error instanceof AppFailure)) return error;
   const { code, message, detail, reason } = error.appError;
-  if (reason === 'scope-invalid') return new AppFailure(code, message, { ...detail, fields: [{ path: 'scopes', message }] }, reason);
-  if (reason === 'key-name-taken') return new AppFailure(code, 'A key with this name already exists (maybe made elsewhere meanwhile); choose another name.', { ...detail, fields: [{ path: 'name', message }] }, reason);
-  if (reason === 'key-name-invalid') return new AppFailure(code, message, { ...detail, fields: [{ path: 'name', message }] }, reason);
-  if (code === 'invalid-input' && detail?.fields?.some((f) => f.path.startsWith('scopes'))) return new AppFailure(code, message, detail, 'scope-invalid');
+  if (reason === 'scope-invalid')
+    return new AppFailure(code, message, { ...detail, fields: [{ path: 'scopes', message }] }, reason);
+  if (reason === 'key-name-taken')
+    return new AppFailure(
+      code,
+      'A key with this name already exists (maybe made elsewhere meanwhile); choose another name.',
+      { ...detail, fields: [{ path: 'name', message }] },
+      reason,
+    );
+  if (reason === 'key-name-invalid')
+    return new AppFailure(code, message, { ...detail, fields: [{ path: 'name', message }] }, reason);
+  if (code === 'invalid-input' && detail?.fields?.some((f) => f.path.startsWith('scopes')))
+    return new AppFailure(code, message, detail, 'scope-invalid');
   return error;
 }
 
@@ -54,13 +73,21 @@ async function allKeys(api: AccountApi): Promise<ServerKey[]> {
   return out;
 }
 
-export function apiKeysHandlers(services: ApiKeyServices, records: KeyRecords = createKeyRecords(services.config.dataDir)): SliceHandlers<typeof apiKeysContract> {
+export function apiKeysHandlers(
+  services: ApiKeyServices,
+  records: KeyRecords = createKeyRecords(services.config.dataDir),
+): SliceHandlers<typeof apiKeysContract> {
   const { chutes } = services;
   const active = () => chutes.actingAs('active');
 
   async function remember(api: AccountApi, key: ServerKey, req: CreateKeyRequest): Promise<LocalKeyRecord | null> {
     try {
-      await records.add(api.scope.baseUrl, { keyId: key.id, name: key.name, admin: key.admin, requestedScopes: req.admin ? [] : req.scopes });
+      await records.add(api.scope.baseUrl, {
+        keyId: key.id,
+        name: key.name,
+        admin: key.admin,
+        requestedScopes: req.admin ? [] : req.scopes,
+      });
       return (await records.forServer(api.scope.baseUrl)).get(key.id) ?? null;
     } catch (error) {
       // The key exists and its secret is about to be shown: a full disk must not hide it.
@@ -78,7 +105,9 @@ export function apiKeysHandlers(services: ApiKeyServices, records: KeyRecords = 
       throw new AppFailure(
         'network',
         `The connection failed while creating “${req.name}”, and the key list could not be read to check whether it was created.`,
-        { hint: 'Do not create it again yet: reload the list when the connection is back and look for the name first.' },
+        {
+          hint: 'Do not create it again yet: reload the list when the connection is back and look for the name first.',
+        },
         'answer-lost',
       );
     }
@@ -92,7 +121,12 @@ export function apiKeysHandlers(services: ApiKeyServices, records: KeyRecords = 
       );
     }
     const cause = original instanceof AppFailure ? original.appError.message : 'The connection failed.';
-    throw new AppFailure('network', `${cause} The key “${req.name}” was not created (checked by listing the keys again), so you can try again.`, undefined, 'key-not-created');
+    throw new AppFailure(
+      'network',
+      `${cause} The key “${req.name}” was not created (checked by listing the keys again), so you can try again.`,
+      undefined,
+      'key-not-created',
+    );
   }
 
   async function removeOne(api: AccountApi, id: string): Promise<DeleteResult> {
@@ -109,7 +143,12 @@ export function apiKeysHandlers(services: ApiKeyServices, records: KeyRecords = 
     listApiKeys: async ({ page, limit }) => {
       const api = await active();
       const [res, local] = await Promise.all([api.apiKeys.list(page, limit), records.forServer(api.scope.baseUrl)]);
-      return { total: res.total, page: res.page, limit: res.limit, items: res.items.map((k) => view(k, local.get(k.id) ?? null)) };
+      return {
+        total: res.total,
+        page: res.page,
+        limit: res.limit,
+        items: res.items.map((k) => view(k, local.get(k.id) ?? null)),
+      };
     },
 
     getApiKey: async ({ id }) => {
@@ -134,7 +173,9 @@ export function apiKeysHandlers(services: ApiKeyServices, records: KeyRecords = 
     deleteApiKey: async ({ id }) => {
       const api = await active();
       const result = await removeOne(api, id);
-      await records.remove(api.scope.baseUrl, [id]).catch((error: unknown) => log.warn(`key records: ${describeError(error)}`));
+      await records
+        .remove(api.scope.baseUrl, [id])
+        .catch((error: unknown) => log.warn(`key records: ${describeError(error)}`));
       return result;
     },
 
@@ -155,7 +196,9 @@ export function apiKeysHandlers(services: ApiKeyServices, records: KeyRecords = 
       };
       await Promise.all(Array.from({ length: Math.min(DELETE_CONCURRENCY, unique.length) }, worker));
       const done = results.filter((r) => r.outcome !== 'failed').map((r) => r.id);
-      await records.remove(api.scope.baseUrl, done).catch((error: unknown) => log.warn(`key records: ${describeError(error)}`));
+      await records
+        .remove(api.scope.baseUrl, done)
+        .catch((error: unknown) => log.warn(`key records: ${describeError(error)}`));
       return { results };
     },
 

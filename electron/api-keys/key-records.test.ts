@@ -23,7 +23,13 @@ describe('local key records', () => {
     const d = await dir();
     const records = createKeyRecords(d, () => new Date('2026-01-01T00:00:00Z'));
     // An extra field smuggled in (as a careless caller might) is not written.
-    await records.add('https://a', { keyId: 'k1', name: 'one', admin: false, requestedScopes: scopes, secret: 'cpk_SHOULD_NOT_LAND' } as never);
+    await records.add('https://a', {
+      keyId: 'k1',
+      name: 'one',
+      admin: false,
+      requestedScopes: scopes,
+      secret: 'cpk_SHOULD_NOT_LAND',
+    } as never);
     await records.add('https://b', { keyId: 'k2', name: 'two', admin: true, requestedScopes: [] });
     const text = await readFile(path.join(d, KEY_RECORDS_FILE), 'utf8');
     expect(text).not.toContain('SHOULD_NOT_LAND');
@@ -44,7 +50,10 @@ describe('local key records', () => {
       const records = createKeyRecords(d);
       expect((await records.forServer('https://a')).size).toBe(0);
       await records.add('https://a', { keyId: A, name: 'n', admin: false, requestedScopes: scopes });
-      expect(JSON.parse(await readFile(path.join(d, KEY_RECORDS_FILE), 'utf8'))).toMatchObject({ version: 1, records: [{ keyId: A }] });
+      expect(JSON.parse(await readFile(path.join(d, KEY_RECORDS_FILE), 'utf8'))).toMatchObject({
+        version: 1,
+        records: [{ keyId: A }],
+      });
     } finally {
       setLogSink(restore);
     }

@@ -30,7 +30,10 @@ type StoredRecord = z.infer<typeof recordSchema>;
 export interface KeyRecords {
   /** Records of one server, by key id. */
   forServer(baseUrl: string): Promise<Map<string, LocalKeyRecord>>;
-  add(baseUrl: string, key: { keyId: string; name: string; admin: boolean; requestedScopes: ScopeRequest[] }): Promise<void>;
+  add(
+    baseUrl: string,
+    key: { keyId: string; name: string; admin: boolean; requestedScopes: ScopeRequest[] },
+  ): Promise<void>;
   remove(baseUrl: string, keyIds: readonly string[]): Promise<void>;
 }
 
@@ -48,7 +51,8 @@ export function createKeyRecords(dataDir: string, now: () => Date = () => new Da
       if (!parsed.success) log.warn(`${KEY_RECORDS_FILE} is not in the expected shape; starting afresh`);
       cache = parsed.success ? parsed.data.records : [];
     } catch (error) {
-      if (errnoCode(error) !== 'ENOENT' && !isMissing(error)) log.warn(`could not read ${KEY_RECORDS_FILE}: ${describeError(error)}`);
+      if (errnoCode(error) !== 'ENOENT' && !isMissing(error))
+        log.warn(`could not read ${KEY_RECORDS_FILE}: ${describeError(error)}`);
       cache = [];
     }
     return cache;
@@ -74,7 +78,11 @@ export function createKeyRecords(dataDir: string, now: () => Date = () => new Da
           baseUrl,
           name: key.name,
           admin: key.admin,
-          requestedScopes: key.requestedScopes.map((s) => ({ object_type: s.object_type, object_id: s.object_id, action: s.action })),
+          requestedScopes: key.requestedScopes.map((s) => ({
+            object_type: s.object_type,
+            object_id: s.object_id,
+            action: s.action,
+          })),
           createdLocallyAt: now().toISOString(),
         };
         await save([...records.filter((r) => r.keyId !== key.keyId), record]);
@@ -90,5 +98,10 @@ export function createKeyRecords(dataDir: string, now: () => Date = () => new Da
 }
 
 function isMissing(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'appError' in error && (error as { appError: { code?: string } }).appError.code === 'not-found';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'appError' in error &&
+    (error as { appError: { code?: string } }).appError.code === 'not-found'
+  );
 }

@@ -26,7 +26,8 @@ describe('activity log through the API client', () => {
       if (hit.path === '/users/login/nonce') return { json: { nonce: 'n-1' } };
       if (hit.path === '/users/login') return { json: { token: CANARY_TOKEN } };
       if (hit.path === '/ping') return { json: { message: 'pong' } };
-      if (hit.path === '/secrets/') return { status: 409, json: { detail: 'A secret already exists for this purpose with this key.' } };
+      if (hit.path === '/secrets/')
+        return { status: 409, json: { detail: 'A secret already exists for this purpose with this key.' } };
       return { json: {} };
     });
     try {
@@ -35,14 +36,32 @@ describe('activity log through the API client', () => {
       const activity = createActivityLog(dir);
       const client = createTestClient({ baseUrl: fake.url, vault, activityLog: activity });
 
-      await client.request({ method: 'POST', path: '/secrets/', body: { purpose: 'c', key: 'K', value: CANARY_BODY_VALUE }, auth: { kind: 'hotkey', hotkey } }).catch(() => undefined);
-      await client.request({ method: 'GET', path: '/users/me/usage', query: { token: 'QUERYCANARY' }, auth: { kind: 'jwt', hotkey } });
-      await client.request({ method: 'DELETE', path: '/users/me', auth: { kind: 'fingerprint', value: CANARY_FINGERPRINT } });
+      await client
+        .request({
+          method: 'POST',
+          path: '/secrets/',
+          body: { purpose: 'c', key: 'K', value: CANARY_BODY_VALUE },
+          auth: { kind: 'hotkey', hotkey },
+        })
+        .catch(() => undefined);
+      await client.request({
+        method: 'GET',
+        path: '/users/me/usage',
+        query: { token: 'QUERYCANARY' },
+        auth: { kind: 'jwt', hotkey },
+      });
+      await client.request({
+        method: 'DELETE',
+        path: '/users/me',
+        auth: { kind: 'fingerprint', value: CANARY_FINGERPRINT },
+      });
       await client.request({ method: 'GET', path: '/api_keys/', auth: { kind: 'apiKey', key: CANARY_KEY } });
       await client.ping(); // unauthenticated: not an activity
 
       const signatures = fake.hits.map((h) => header(h, 'x-chutes-signature')).filter((s): s is string => !!s);
-      const loginSignature = (JSON.parse(fake.hits.find((h) => h.path === '/users/login')?.body ?? '{}') as { signature?: string }).signature;
+      const loginSignature = (
+        JSON.parse(fake.hits.find((h) => h.path === '/users/login')?.body ?? '{}') as { signature?: string }
+      ).signature;
       expect(signatures).toHaveLength(1);
       expect(loginSignature).toMatch(/^[0-9a-f]{128}$/);
 
@@ -59,7 +78,17 @@ describe('activity log through the API client', () => {
       expect(listed.at(-1)?.hotkey).toBe(hotkey);
 
       const text = readFileSync(path.join(dir, ACTIVITY_FILE), 'utf8');
-      for (const secret of [CANARY_SEED_HEX, CANARY_TOKEN, 'CANARYTOKEN', CANARY_FINGERPRINT, CANARY_KEY, CANARY_BODY_VALUE, 'QUERYCANARY', loginSignature ?? 'x', ...signatures]) {
+      for (const secret of [
+        CANARY_SEED_HEX,
+        CANARY_TOKEN,
+        'CANARYTOKEN',
+        CANARY_FINGERPRINT,
+        CANARY_KEY,
+        CANARY_BODY_VALUE,
+        'QUERYCANARY',
+        loginSignature ?? 'x',
+        ...signatures,
+      ]) {
         expect(text).not.toContain(secret);
       }
     } finally {
@@ -71,7 +100,9 @@ describe('activity log through the API client', () => {
     const fake = await startFakeChutes(() => ({ destroy: true }));
     const activity = createActivityLog(path.join(dir, 'net'));
     const client = createTestClient({ baseUrl: fake.url, vault: new MemorySeedVault(), activityLog: activity });
-    await client.request({ method: 'POST', path: '/api_keys/', body: {}, auth: { kind: 'apiKey', key: CANARY_KEY } }).catch(() => undefined);
+    await client
+      .request({ method: 'POST', path: '/api_keys/', body: {}, auth: { kind: 'apiKey', key: CANARY_KEY } })
+      .catch(() => undefined);
     await fake.close();
     const [only] = await activity.list();
     expect(only).toMatchObject({ auth: 'apiKey', method: 'POST', path: '/api_keys/', failure: 'reset' });

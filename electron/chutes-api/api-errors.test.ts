@@ -20,10 +20,12 @@ async function errorFor(reply: Reply): Promise<{ error: AppError; host: string }
   const vault = new MemorySeedVault();
   await vault.putSeed(HOTKEY, SEED);
   const client = createTestClient({ baseUrl: fake.url, vault, now: () => NOW });
-  const thrown = await client.request({ method: 'POST', path: '/api_keys/', body: { name: 'n' }, auth: { kind: 'hotkey', hotkey: HOTKEY } }).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
+  const thrown = await client
+    .request({ method: 'POST', path: '/api_keys/', body: { name: 'n' }, auth: { kind: 'hotkey', hotkey: HOTKEY } })
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    );
   if (!(thrown instanceof AppFailure)) throw new Error(`expected AppFailure, got ${String(thrown)}`);
   return { error: thrown.appError, host: new URL(fake.url).host };
 }
@@ -31,23 +33,40 @@ async function errorFor(reply: Reply): Promise<{ error: AppError; host: string }
 describe('HTTP error mapping', () => {
   it('turns Invalid nonce! into clock-skew with the skew measured from the Date header', async () => {
     const serverDate = new Date(NOW - 700_000).toUTCString();
-    const { error } = await errorFor({ status: 401, json: { detail: 'Invalid nonce!' }, headers: { date: serverDate } });
+    const { error } = await errorFor({
+      status: 401,
+      json: { detail: 'Invalid nonce!' },
+      headers: { date: serverDate },
+    });
     expect(error).toEqual({
       code: 'clock-skew',
       reason: 'clock-skew',
-      message: "Your computer's clock is 700 s ahead of the server's; Chutes only accepts signatures made within 600 s.",
-      detail: { status: 401, serverDetail: 'Invalid nonce!', skewSeconds: 700, hint: expect.stringContaining('automatic date and time') as unknown },
+      message:
+        "Your computer's clock is 700 s ahead of the server's; Chutes only accepts signatures made within 600 s.",
+      detail: {
+        status: 401,
+        serverDetail: 'Invalid nonce!',
+        skewSeconds: 700,
+        hint: expect.stringContaining('automatic date and time') as unknown,
+      },
     });
   });
 
   it('reports a clock behind the server as a negative skew', async () => {
-    const { error } = await errorFor({ status: 401, json: { detail: 'Invalid nonce!' }, headers: { date: new Date(NOW + 900_000).toUTCString() } });
+    const { error } = await errorFor({
+      status: 401,
+      json: { detail: 'Invalid nonce!' },
+      headers: { date: new Date(NOW + 900_000).toUTCString() },
+    });
     expect(error.detail?.skewSeconds).toBe(-900);
     expect(error.message).toContain('900 s behind');
   });
 
   it('names the host when the hotkey is not registered', async () => {
-    const { error, host } = await errorFor({ status: 401, json: { detail: `Could not find user with hotkey: ${HOTKEY}` } });
+    const { error, host } = await errorFor({
+      status: 401,
+      json: { detail: `Could not find user with hotkey: ${HOTKEY}` },
+    });
     expect(error.code).toBe('unauthorized');
     expect(error.message).toBe(`This hotkey is not registered with Chutes at ${host}.`);
     expect(error.detail?.serverDetail).toBe(`Could not find user with hotkey: ${HOTKEY}`);
@@ -68,17 +87,29 @@ describe('HTTP error mapping', () => {
   });
 
   it('puts short server texts into the sentence', async () => {
-    const { error, host } = await errorFor({ status: 409, json: { detail: 'An API key already exists with this name' } });
-    expect(error.message).toBe('That conflicts with something that already exists: An API key already exists with this name.');
+    const { error, host } = await errorFor({
+      status: 409,
+      json: { detail: 'An API key already exists with this name' },
+    });
+    expect(error.message).toBe(
+      'That conflicts with something that already exists: An API key already exists with this name.',
+    );
     const forbidden = await errorFor({ status: 403, json: { detail: 'Banned secret key: PYTHONPATH' } });
-    expect(forbidden.error.message).toBe(`Chutes at ${forbidden.host} refused this action: Banned secret key: PYTHONPATH.`);
+    expect(forbidden.error.message).toBe(
+      `Chutes at ${forbidden.host} refused this action: Banned secret key: PYTHONPATH.`,
+    );
     expect(host).toMatch(/^127\.0\.0\.1:\d+$/);
   });
 
   it('turns FastAPI 422 lists into fields, without echoing the submitted input', async () => {
     const detail = [
       { type: 'missing', loc: ['body', 'name'], msg: 'Field required', input: { value: 'CANARY-SECRET-VALUE' } },
-      { type: 'bool_parsing', loc: ['body', 'scopes', 0, 'action'], msg: 'Input should be a valid string', input: 'CANARY-SECRET-VALUE' },
+      {
+        type: 'bool_parsing',
+        loc: ['body', 'scopes', 0, 'action'],
+        msg: 'Input should be a valid string',
+        input: 'CANARY-SECRET-VALUE',
+      },
       { type: 'int_parsing', loc: ['query', 'limit'], msg: 'Input should be a valid integer', input: 'x' },
     ];
     const { error } = await errorFor({ status: 422, json: { detail } });
@@ -88,7 +119,9 @@ describe('HTTP error mapping', () => {
       { path: 'scopes.0.action', message: 'Input should be a valid string' },
       { path: 'limit', message: 'Input should be a valid integer' },
     ]);
-    expect(error.message).toBe('The server rejected some fields (name: Field required; scopes.0.action: Input should be a valid string; limit: Input should be a valid integer).');
+    expect(error.message).toBe(
+      'The server rejected some fields (name: Field required; scopes.0.action: Input should be a valid string; limit: Input should be a valid integer).',
+    );
     expect(JSON.stringify(error)).not.toContain('CANARY-SECRET-VALUE');
   });
 

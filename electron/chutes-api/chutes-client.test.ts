@@ -8,7 +8,9 @@ let world: ProfileWorld;
 const asked: string[] = [];
 const fetchImpl: typeof fetch = (input) => {
   asked.push(input instanceof Request ? input.url : input.toString());
-  return Promise.resolve(new Response('{"message":"pong"}', { status: 200, headers: { 'content-type': 'application/json' } }));
+  return Promise.resolve(
+    new Response('{"message":"pong"}', { status: 200, headers: { 'content-type': 'application/json' } }),
+  );
 };
 
 beforeEach(async () => {
@@ -18,7 +20,13 @@ beforeEach(async () => {
 afterEach(() => world.dispose());
 
 function client() {
-  return createChutesClient({ vault: world.vault, profiles: world.store, activity: { append: () => Promise.resolve() }, defaultBaseUrl: 'https://api.chutes.ai', fetchImpl });
+  return createChutesClient({
+    vault: world.vault,
+    profiles: world.store,
+    activity: { append: () => Promise.resolve() },
+    defaultBaseUrl: 'https://api.chutes.ai',
+    fetchImpl,
+  });
 }
 
 const profileInput = (baseUrl: string, username: string) => ({
@@ -34,7 +42,11 @@ describe('actingAs', () => {
   it('acts as the active profile: its server, hotkey and user id', async () => {
     await world.store.upsert(profileInput('http://127.0.0.1:9001', 'alice'));
     const api = await client().actingAs('active');
-    expect(api.scope).toMatchObject({ baseUrl: 'http://127.0.0.1:9001', hotkey: world.hotkey.ss58, userId: 'id-alice' });
+    expect(api.scope).toMatchObject({
+      baseUrl: 'http://127.0.0.1:9001',
+      hotkey: world.hotkey.ss58,
+      userId: 'id-alice',
+    });
     expect(api.transport.baseUrl).toBe('http://127.0.0.1:9001');
   });
 
@@ -48,10 +60,16 @@ describe('actingAs', () => {
 
   it('looks a bare hotkey up on the active profile’s server, or the configured one when none is active', async () => {
     const chutes = client();
-    expect((await chutes.actingAs({ hotkey: world.hotkey.ss58 })).scope).toMatchObject({ baseUrl: 'https://api.chutes.ai', userId: null, profile: null });
+    expect((await chutes.actingAs({ hotkey: world.hotkey.ss58 })).scope).toMatchObject({
+      baseUrl: 'https://api.chutes.ai',
+      userId: null,
+      profile: null,
+    });
     await world.store.upsert(profileInput('http://127.0.0.1:9003', 'carol'));
     expect((await chutes.actingAs({ hotkey: world.hotkey.ss58 })).scope.baseUrl).toBe('http://127.0.0.1:9003');
-    expect((await chutes.actingAs({ hotkey: world.hotkey.ss58, baseUrl: 'http://127.0.0.1:9004/' })).scope.baseUrl).toBe('http://127.0.0.1:9004');
+    expect(
+      (await chutes.actingAs({ hotkey: world.hotkey.ss58, baseUrl: 'http://127.0.0.1:9004/' })).scope.baseUrl,
+    ).toBe('http://127.0.0.1:9004');
   });
 
   it('says there is no active profile, or that a profile is gone, as typed reasons', async () => {
@@ -59,7 +77,9 @@ describe('actingAs', () => {
     const none = await chutes.actingAs('active').catch((e: unknown) => e);
     expect(none).toBeInstanceOf(AppFailure);
     expect(failureIs(none, 'no-active-profile')).toBe(true);
-    expect(failureIs(await chutes.actingAs({ profileId: 'nope' }).catch((e: unknown) => e), 'profile-missing')).toBe(true);
+    expect(failureIs(await chutes.actingAs({ profileId: 'nope' }).catch((e: unknown) => e), 'profile-missing')).toBe(
+      true,
+    );
   });
 
   it('shares one transport per server, whatever the spelling of its address', async () => {

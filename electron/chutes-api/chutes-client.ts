@@ -71,7 +71,12 @@ export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
     const key = normaliseBaseUrl(baseUrl);
     let transport = transports.get(key);
     if (!transport) {
-      transport = createTransport({ baseUrl: key, vault: deps.vault, activityLog: deps.activity, ...(deps.fetchImpl ? { fetchImpl: deps.fetchImpl } : {}) });
+      transport = createTransport({
+        baseUrl: key,
+        vault: deps.vault,
+        activityLog: deps.activity,
+        ...(deps.fetchImpl ? { fetchImpl: deps.fetchImpl } : {}),
+      });
       transports.set(key, transport);
     }
     return transport;
@@ -84,15 +89,30 @@ export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
       const profile = profiles.find((p) => p.id === id);
       if (!profile) {
         throw who === 'active'
-          ? new AppFailure('not-found', 'No profile is active yet.', { hint: 'Register an account, or add one on the Accounts screen.' }, 'no-active-profile')
-          : new AppFailure('not-found', 'That profile no longer exists; the list may have changed in another window.', undefined, 'profile-missing');
+          ? new AppFailure(
+              'not-found',
+              'No profile is active yet.',
+              { hint: 'Register an account, or add one on the Accounts screen.' },
+              'no-active-profile',
+            )
+          : new AppFailure(
+              'not-found',
+              'That profile no longer exists; the list may have changed in another window.',
+              undefined,
+              'profile-missing',
+            );
       }
       return { baseUrl: profile.baseUrl, hotkey: profile.hotkeySs58, userId: profile.userId, profile };
     }
     // A bare hotkey is looked up on the active profile's server, so lookups follow the switcher.
     const { profiles, activeId } = await deps.profiles.snapshot();
     const active = profiles.find((p) => p.id === activeId);
-    return { baseUrl: normaliseBaseUrl(who.baseUrl ?? active?.baseUrl ?? deps.defaultBaseUrl), hotkey: who.hotkey, userId: null, profile: null };
+    return {
+      baseUrl: normaliseBaseUrl(who.baseUrl ?? active?.baseUrl ?? deps.defaultBaseUrl),
+      hotkey: who.hotkey,
+      userId: null,
+      profile: null,
+    };
   }
 
   return {
@@ -111,7 +131,12 @@ export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
     },
     server(baseUrl) {
       const transport = transportFor(baseUrl);
-      return { transport, ping: () => ping(transport), nameCheck: (username) => nameCheck(transport, username), register: (input) => register(transport, input) };
+      return {
+        transport,
+        ping: () => ping(transport),
+        nameCheck: (username) => nameCheck(transport, username),
+        register: (input) => register(transport, input),
+      };
     },
     async forgetSessions(hotkey, baseUrls) {
       for (const url of new Set([...baseUrls].map(normaliseBaseUrl))) await transportFor(url).forgetSession(hotkey);

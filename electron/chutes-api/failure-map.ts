@@ -56,7 +56,11 @@ function sentence(prefix: string, text: string | undefined): string {
 function clockSkewFailure(skew: number | undefined, base: { status: number; serverDetail?: string }): AppFailure {
   const hint = 'Turn on automatic date and time (NTP) in your system settings, then try again.';
   if (skew === undefined) {
-    return new AppFailure('clock-skew', "Chutes rejected the request's time stamp. Check that your computer's clock is correct.", { ...base, hint });
+    return new AppFailure(
+      'clock-skew',
+      "Chutes rejected the request's time stamp. Check that your computer's clock is correct.",
+      { ...base, hint },
+    );
   }
   const way = skew >= 0 ? 'ahead of' : 'behind';
   return new AppFailure(
@@ -103,7 +107,8 @@ function knownReason(status: number, text: string | undefined): FailureReason | 
   if (!text) return undefined;
   // The longest matching prefix wins, so a specific row beats a general one whatever the order.
   let best: (typeof KNOWN_DETAILS)[number] | undefined;
-  for (const k of KNOWN_DETAILS) if (k.status === status && text.startsWith(k.prefix) && k.prefix.length > (best?.prefix.length ?? -1)) best = k;
+  for (const k of KNOWN_DETAILS)
+    if (k.status === status && text.startsWith(k.prefix) && k.prefix.length > (best?.prefix.length ?? -1)) best = k;
   return best?.reason;
 }
 
@@ -122,7 +127,8 @@ function genericFailure({ status, detail, host, answer }: HttpFailureInput): App
   const base = serverDetail === undefined ? { status } : { status, serverDetail };
   const text = typeof detail === 'string' ? detail : undefined;
   if (status === 401) {
-    if (text?.startsWith('Invalid nonce')) return clockSkewFailure(measureSkew(answer.dateHeader, answer.sentAtMs, answer.receivedAtMs), base);
+    if (text?.startsWith('Invalid nonce'))
+      return clockSkewFailure(measureSkew(answer.dateHeader, answer.sentAtMs, answer.receivedAtMs), base);
     if (text?.startsWith('Could not find user with hotkey') || text === 'No account found for this hotkey.') {
       return new AppFailure(
         'unauthorized',
@@ -132,26 +138,50 @@ function genericFailure({ status, detail, host, answer }: HttpFailureInput): App
       );
     }
     if (text === 'Token expired.' || text === 'Invalid token.') {
-      return new AppFailure('unauthorized', sentence(`Chutes at ${host} did not accept the credentials.`, text), base, 'token-rejected');
+      return new AppFailure(
+        'unauthorized',
+        sentence(`Chutes at ${host} did not accept the credentials.`, text),
+        base,
+        'token-rejected',
+      );
     }
-    return new AppFailure('unauthorized', sentence(`Chutes at ${host} did not accept the credentials.`, text), base, 'credentials-rejected');
+    return new AppFailure(
+      'unauthorized',
+      sentence(`Chutes at ${host} did not accept the credentials.`, text),
+      base,
+      'credentials-rejected',
+    );
   }
-  if (status === 403) return new AppFailure('forbidden', sentence(`Chutes at ${host} refused this action.`, text), base);
+  if (status === 403)
+    return new AppFailure('forbidden', sentence(`Chutes at ${host} refused this action.`, text), base);
   if (status === 404) return new AppFailure('not-found', sentence('Not found.', text), base);
-  if (status === 409) return new AppFailure('conflict', sentence('That conflicts with something that already exists.', text), base);
+  if (status === 409)
+    return new AppFailure('conflict', sentence('That conflicts with something that already exists.', text), base);
   if (status === 413) return new AppFailure('payload-too-large', 'The request was too large for the server.', base);
   if (status === 422) {
     const fields = fastApiFields(detail);
     const list = fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join('; ');
-    return new AppFailure('invalid-input', list ? `The server rejected some fields (${list}).` : 'The server rejected the request.', { ...base, fields });
+    return new AppFailure(
+      'invalid-input',
+      list ? `The server rejected some fields (${list}).` : 'The server rejected the request.',
+      { ...base, fields },
+    );
   }
   if (status === 429) {
-    return new AppFailure('rate-limited', sentence(`Too many requests to Chutes at ${host}. Wait a while, then try again.`, undefined), base);
+    return new AppFailure(
+      'rate-limited',
+      sentence(`Too many requests to Chutes at ${host}. Wait a while, then try again.`, undefined),
+      base,
+    );
   }
   if (status >= 500) {
     return new AppFailure('server', `Chutes at ${host} had a problem (HTTP ${status}). Try again in a moment.`, base);
   }
-  return new AppFailure('invalid-input', sentence(`Chutes at ${host} rejected the request (HTTP ${status}).`, text), base);
+  return new AppFailure(
+    'invalid-input',
+    sentence(`Chutes at ${host} rejected the request (HTTP ${status}).`, text),
+    base,
+  );
 }
 
 /** A thrown fetch error → `network` failure naming the host; the raw error is never shown. */
@@ -165,7 +195,12 @@ export function nonJsonFailure(host: string, status: number): AppFailure {
 }
 
 export function unexpectedShapeFailure(host: string, path: string, status: number): AppFailure {
-  return new AppFailure('server', `Chutes at ${host} answered ${path} in an unexpected shape.`, { status }, 'unexpected-shape');
+  return new AppFailure(
+    'server',
+    `Chutes at ${host} answered ${path} in an unexpected shape.`,
+    { status },
+    'unexpected-shape',
+  );
 }
 
 /** The keychain had no seed for a signing hotkey: say how to fix it (the Accounts screen). */
@@ -174,7 +209,9 @@ export function seedMissingFailure(error: unknown, hotkey: string): unknown {
   return new AppFailure(
     'not-found',
     `The keychain holds no seed for hotkey ${hotkey}, so the app cannot sign for it.`,
-    { hint: 'Add this hotkey to the keychain on the Accounts screen (from its wallet file or the CLI config), then try again.' },
+    {
+      hint: 'Add this hotkey to the keychain on the Accounts screen (from its wallet file or the CLI config), then try again.',
+    },
     'seed-missing',
   );
 }

@@ -32,8 +32,10 @@ async function loginServer(overrides: (hit: Hit) => Reply | undefined = () => un
     }
     if (hit.method === 'POST' && hit.path === '/users/login') {
       const body = JSON.parse(hit.body) as { hotkey: string; signature: string; nonce: string };
-      if (!nonces.delete(body.nonce)) return { status: 401, json: { detail: 'Invalid or expired nonce. Please request a new one.' } };
-      if (!signatureValid(body.nonce, body.signature, body.hotkey)) return { status: 401, json: { detail: 'Signature verification failed.' } };
+      if (!nonces.delete(body.nonce))
+        return { status: 401, json: { detail: 'Invalid or expired nonce. Please request a new one.' } };
+      if (!signatureValid(body.nonce, body.signature, body.hotkey))
+        return { status: 401, json: { detail: 'Signature verification failed.' } };
       const token = `jwt-${++issued}`;
       valid.add(token);
       return { json: { token } };
@@ -46,7 +48,8 @@ async function loginServer(overrides: (hit: Hit) => Reply | undefined = () => un
   const vault = new MemorySeedVault();
   await vault.putSeed(HOTKEY, SEED);
   const client = createTestClient({ baseUrl: fake.url, vault });
-  const quotas = () => client.request({ method: 'GET', path: '/users/me/quotas', auth: { kind: 'jwt', hotkey: HOTKEY } });
+  const quotas = () =>
+    client.request({ method: 'GET', path: '/users/me/quotas', auth: { kind: 'jwt', hotkey: HOTKEY } });
   return { client, vault, valid, quotas, fake, key: `${HOTKEY}@${fake.url}` };
 }
 
@@ -57,7 +60,12 @@ describe('JWT auth via hotkey login', () => {
     const { quotas, vault, fake, key } = await loginServer();
     expect(await quotas()).toEqual({ '*': 200, token: 'jwt-1' });
     expect(await quotas()).toEqual({ '*': 200, token: 'jwt-1' });
-    expect(paths(fake)).toEqual(['GET /users/login/nonce', 'POST /users/login', 'GET /users/me/quotas', 'GET /users/me/quotas']);
+    expect(paths(fake)).toEqual([
+      'GET /users/login/nonce',
+      'POST /users/login',
+      'GET /users/me/quotas',
+      'GET /users/me/quotas',
+    ]);
     expect(vault.sessions.get(key)).toBe('jwt-1');
     const login = fake.hits[1] as Hit;
     expect(Object.keys(JSON.parse(login.body) as object).sort()).toEqual(['hotkey', 'nonce', 'signature']);
@@ -82,15 +90,25 @@ describe('JWT auth via hotkey login', () => {
     });
     await vault.putSession(key, 'jwt-old');
     expect(await quotas()).toMatchObject({ token: 'jwt-1' });
-    expect(paths(fake)).toEqual(['GET /users/me/quotas', 'GET /users/login/nonce', 'POST /users/login', 'GET /users/me/quotas']);
+    expect(paths(fake)).toEqual([
+      'GET /users/me/quotas',
+      'GET /users/login/nonce',
+      'POST /users/login',
+      'GET /users/me/quotas',
+    ]);
     expect(vault.sessions.get(key)).toBe('jwt-1');
   });
 
   it('does not loop when even a fresh token is refused', async () => {
-    const { quotas, fake } = await loginServer((hit) => (hit.path === '/users/me/quotas' ? { status: 401, json: { detail: 'Invalid token.' } } : undefined));
+    const { quotas, fake } = await loginServer((hit) =>
+      hit.path === '/users/me/quotas' ? { status: 401, json: { detail: 'Invalid token.' } } : undefined,
+    );
     const error = await quotas().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppFailure);
-    expect((error as AppFailure).appError).toMatchObject({ code: 'unauthorized', detail: { status: 401, serverDetail: 'Invalid token.' } });
+    expect((error as AppFailure).appError).toMatchObject({
+      code: 'unauthorized',
+      detail: { status: 401, serverDetail: 'Invalid token.' },
+    });
     expect(paths(fake).filter((p) => p === 'POST /users/login')).toHaveLength(1);
     expect(paths(fake).filter((p) => p === 'GET /users/me/quotas')).toHaveLength(1);
   });
@@ -102,9 +120,13 @@ describe('JWT auth via hotkey login', () => {
   });
 
   it('says the hotkey is not registered when the login finds no account', async () => {
-    const { quotas, fake } = await loginServer((hit) => (hit.path === '/users/login' ? { status: 401, json: { detail: 'No account found for this hotkey.' } } : undefined));
+    const { quotas, fake } = await loginServer((hit) =>
+      hit.path === '/users/login' ? { status: 401, json: { detail: 'No account found for this hotkey.' } } : undefined,
+    );
     const error = await quotas().catch((e: unknown) => e);
-    expect((error as AppFailure).message).toBe(`This hotkey is not registered with Chutes at ${new URL(fake.url).host}.`);
+    expect((error as AppFailure).message).toBe(
+      `This hotkey is not registered with Chutes at ${new URL(fake.url).host}.`,
+    );
   });
 });
 

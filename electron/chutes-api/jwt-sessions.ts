@@ -13,7 +13,11 @@ export interface JwtSessions {
  * they survive restarts (they live 7 days), and in memory so each call is not a keychain trip.
  * Concurrent callers share one login.
  */
-export function createJwtSessions(vault: SeedVault, baseUrl: string, login: (hotkey: string) => Promise<string>): JwtSessions {
+export function createJwtSessions(
+  vault: SeedVault,
+  baseUrl: string,
+  login: (hotkey: string) => Promise<string>,
+): JwtSessions {
   const memory = new Map<string, string>();
   const pending = new Map<string, Promise<string>>();
   const keyOf = (hotkey: string) => `${hotkey}@${baseUrl}`;
@@ -22,7 +26,9 @@ export function createJwtSessions(vault: SeedVault, baseUrl: string, login: (hot
     const token = await login(hotkey);
     memory.set(key, token);
     // Losing persistence only costs a login next start; the token in memory still works.
-    await vault.putSession(key, token).catch((error: unknown) => log.warn(`could not keep the session in the keychain: ${describeError(error)}`));
+    await vault
+      .putSession(key, token)
+      .catch((error: unknown) => log.warn(`could not keep the session in the keychain: ${describeError(error)}`));
     return token;
   }
 

@@ -9,7 +9,15 @@ import { createTransport } from './transport';
 // fill the app's memory: every answer is read through one cap.
 const servers: http.Server[] = [];
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); })));
+  await Promise.all(
+    servers.splice(0).map(
+      (s) =>
+        new Promise<void>((r) => {
+          s.closeAllConnections();
+          s.close(() => r());
+        }),
+    ),
+  );
 });
 
 async function serve(reply: (res: http.ServerResponse) => void): Promise<{ url: string; sent: () => number }> {
@@ -40,10 +48,19 @@ const endless = (res: http.ServerResponse) => {
 describe('response body cap', () => {
   it('stops an endless answer at the cap with a typed, plain failure, and closes the stream', async () => {
     const server = await serve(endless);
-    const transport = createTransport({ baseUrl: server.url, vault: new MemorySeedVault(), maxResponseBytes: 2 * 1024 * 1024, retry: { retries: 0 } });
-    const error = await transport.request({ method: 'GET', path: '/ping', auth: { kind: 'none' } }).catch((e: unknown) => e);
+    const transport = createTransport({
+      baseUrl: server.url,
+      vault: new MemorySeedVault(),
+      maxResponseBytes: 2 * 1024 * 1024,
+      retry: { retries: 0 },
+    });
+    const error = await transport
+      .request({ method: 'GET', path: '/ping', auth: { kind: 'none' } })
+      .catch((e: unknown) => e);
     expect(failureIs(error, 'response-too-large')).toBe(true);
-    expect((error as Error).message).toBe(`${new URL(server.url).host} sent more than 2 MiB in one answer, so the app stopped reading it. Check that this is the Chutes API address.`);
+    expect((error as Error).message).toBe(
+      `${new URL(server.url).host} sent more than 2 MiB in one answer, so the app stopped reading it. Check that this is the Chutes API address.`,
+    );
     await new Promise((r) => setTimeout(r, 200));
     const afterStop = server.sent();
     await new Promise((r) => setTimeout(r, 300));
@@ -57,7 +74,9 @@ describe('response body cap', () => {
       res.write(Buffer.alloc(1024, 0x20));
     });
     const transport = createTransport({ baseUrl: server.url, vault: new MemorySeedVault(), retry: { retries: 0 } });
-    const error = await transport.request({ method: 'GET', path: '/users/name_check', auth: { kind: 'none' } }).catch((e: unknown) => e);
+    const error = await transport
+      .request({ method: 'GET', path: '/users/name_check', auth: { kind: 'none' } })
+      .catch((e: unknown) => e);
     expect(failureIs(error, 'response-too-large')).toBe(true);
     expect((error as Error).message).toContain('more than 4 MiB');
   });
@@ -68,6 +87,8 @@ describe('response body cap', () => {
       res.end(JSON.stringify({ message: 'pong', pad: 'x'.repeat(100_000) }));
     });
     const transport = createTransport({ baseUrl: server.url, vault: new MemorySeedVault() });
-    expect(await transport.request({ method: 'GET', path: '/ping', auth: { kind: 'none' } })).toMatchObject({ message: 'pong' });
+    expect(await transport.request({ method: 'GET', path: '/ping', auth: { kind: 'none' } })).toMatchObject({
+      message: 'pong',
+    });
   });
 });

@@ -16,9 +16,18 @@ describe('API client against the sandbox', () => {
     const client = createTestClient({ baseUrl: fixture.sb.url, vault });
 
     const me = await client.getMe(key.ss58);
-    expect(me).toMatchObject({ hotkey: key.ss58, username: 'desktop-user', userId: account.user_id, apiUrl: fixture.sb.url });
+    expect(me).toMatchObject({
+      hotkey: key.ss58,
+      username: 'desktop-user',
+      userId: account.user_id,
+      apiUrl: fixture.sb.url,
+    });
 
-    const quotas = await client.request({ method: 'GET', path: '/users/me/quotas', auth: { kind: 'jwt', hotkey: key.ss58 } });
+    const quotas = await client.request({
+      method: 'GET',
+      path: '/users/me/quotas',
+      auth: { kind: 'jwt', hotkey: key.ss58 },
+    });
     expect(quotas).toBeDefined();
     expect(vault.sessions.get(`${key.ss58}@${fixture.sb.url}`)).toMatch(/^eyJ/);
   });
@@ -29,7 +38,10 @@ describe('API client against the sandbox', () => {
     await vault.putSeed(key.ss58, Buffer.from(key.seedHex, 'hex'));
     const client = createTestClient({ baseUrl: fixture.sb.url, vault });
     await expect(client.getMe(key.ss58)).rejects.toMatchObject({
-      appError: { code: 'unauthorized', message: `This hotkey is not registered with Chutes at ${new URL(fixture.sb.url).host}.` },
+      appError: {
+        code: 'unauthorized',
+        message: `This hotkey is not registered with Chutes at ${new URL(fixture.sb.url).host}.`,
+      },
     });
   });
 });

@@ -18,7 +18,14 @@ export async function signRequest(
   }
   try {
     const headers = await vault.withSeed(auth.hotkey, (seed) =>
-      signedHeaders({ hotkey: auth.hotkey, seed, nonce: nonceFrom(nowMs), purpose: auth.purpose, body: signedBody, userId: auth.userId }),
+      signedHeaders({
+        hotkey: auth.hotkey,
+        seed,
+        nonce: nonceFrom(nowMs),
+        purpose: auth.purpose,
+        body: signedBody,
+        userId: auth.userId,
+      }),
     );
     return { ...headers };
   } catch (error) {

@@ -43,8 +43,16 @@ const serverNow = NOW / 1000;
 
 describe('hotkey (v1) signing', () => {
   it('hashes and sends the exact same body bytes, with JSON content type and a 0x-less signature', async () => {
-    const { client, fake } = await setup((hit) => ({ status: v1Valid(hit, undefined, serverNow) ? 200 : 401, json: { ok: true } }));
-    const result = await client.request({ method: 'POST', path: '/api_keys/', body: { name: 'desk', admin: true }, auth: { kind: 'hotkey', hotkey: HOTKEY, userId: 'u-1' } });
+    const { client, fake } = await setup((hit) => ({
+      status: v1Valid(hit, undefined, serverNow) ? 200 : 401,
+      json: { ok: true },
+    }));
+    const result = await client.request({
+      method: 'POST',
+      path: '/api_keys/',
+      body: { name: 'desk', admin: true },
+      auth: { kind: 'hotkey', hotkey: HOTKEY, userId: 'u-1' },
+    });
     expect(result).toEqual({ ok: true });
     const hit = fake.hits[0];
     expect(hit?.body).toBe('{"name":"desk","admin":true}');
@@ -56,8 +64,19 @@ describe('hotkey (v1) signing', () => {
   });
 
   it('signs the purpose for body-less GETs and maps /users/me', async () => {
-    const me = { username: 'desk', user_id: 'u-1', hotkey: HOTKEY, coldkey: '5Cold', payment_address: '5Pay', balance: 1.5, created_at: '2026-01-01T00:00:00Z', logo: null };
-    const { client, fake } = await setup((hit) => (v1Valid(hit, 'me', serverNow) ? { json: me } : { status: 401, json: { detail: 'bad' } }));
+    const me = {
+      username: 'desk',
+      user_id: 'u-1',
+      hotkey: HOTKEY,
+      coldkey: '5Cold',
+      payment_address: '5Pay',
+      balance: 1.5,
+      created_at: '2026-01-01T00:00:00Z',
+      logo: null,
+    };
+    const { client, fake } = await setup((hit) =>
+      v1Valid(hit, 'me', serverNow) ? { json: me } : { status: 401, json: { detail: 'bad' } },
+    );
     expect(await client.getMe(HOTKEY)).toEqual({
       apiUrl: fake.url,
       hotkey: HOTKEY,
@@ -73,17 +92,31 @@ describe('hotkey (v1) signing', () => {
   });
 
   it('signs an empty POST body as the hash of nothing, and refuses a signed GET without purpose', async () => {
-    const { client, fake } = await setup((hit) => ({ status: v1Valid(hit, undefined, serverNow) ? 200 : 401, json: {} }));
-    await client.request({ method: 'POST', path: '/return_developer_deposit', auth: { kind: 'hotkey', hotkey: HOTKEY } });
+    const { client, fake } = await setup((hit) => ({
+      status: v1Valid(hit, undefined, serverNow) ? 200 : 401,
+      json: {},
+    }));
+    await client.request({
+      method: 'POST',
+      path: '/return_developer_deposit',
+      auth: { kind: 'hotkey', hotkey: HOTKEY },
+    });
     expect(fake.hits[0]?.body).toBe('');
-    const error = await failureOf(client.request({ method: 'GET', path: '/users/me/quotas', auth: { kind: 'hotkey', hotkey: HOTKEY } }));
+    const error = await failureOf(
+      client.request({ method: 'GET', path: '/users/me/quotas', auth: { kind: 'hotkey', hotkey: HOTKEY } }),
+    );
     expect(error.appError.code).toBe('internal');
     expect(fake.hits).toHaveLength(1);
   });
 
   it('passes the query string and keeps the path', async () => {
     const { client, fake } = await setup(() => ({ json: { items: [] } }));
-    await client.request({ method: 'GET', path: '/api_keys/', query: { page: 0, limit: 25, skip: undefined }, auth: { kind: 'hotkey', hotkey: HOTKEY, purpose: 'api_keys' } });
+    await client.request({
+      method: 'GET',
+      path: '/api_keys/',
+      query: { page: 0, limit: 25, skip: undefined },
+      auth: { kind: 'hotkey', hotkey: HOTKEY, purpose: 'api_keys' },
+    });
     expect(fake.hits[0]?.path).toBe('/api_keys/');
     expect(fake.hits[0]?.query.toString()).toBe('page=0&limit=25');
   });
@@ -109,7 +142,12 @@ describe('timeouts and retries', () => {
   it('retries a GET on 503 with backoff, re-signing with a fresh nonce each time', async () => {
     let clock = NOW;
     const { client, fake, sleeps } = await setup(
-      (hit) => (fake?.hits.length !== undefined && fake.hits.length < 3 ? { status: 503, json: { detail: 'busy' } } : v1Valid(hit, 'me', clock / 1000) ? { json: { username: 'd', user_id: 'u', hotkey: HOTKEY } } : { status: 401, json: {} }),
+      (hit) =>
+        fake?.hits.length !== undefined && fake.hits.length < 3
+          ? { status: 503, json: { detail: 'busy' } }
+          : v1Valid(hit, 'me', clock / 1000)
+            ? { json: { username: 'd', user_id: 'u', hotkey: HOTKEY } }
+            : { status: 401, json: {} },
       { now: () => (clock += 1000) },
     );
     await client.getMe(HOTKEY);
@@ -129,7 +167,9 @@ describe('timeouts and retries', () => {
   });
 
   it('retries a GET whose connection was dropped', async () => {
-    const { client, fake } = await setup(() => (fake && fake.hits.length === 1 ? { destroy: true } : { json: { message: 'pong' } }));
+    const { client, fake } = await setup(() =>
+      fake && fake.hits.length === 1 ? { destroy: true } : { json: { message: 'pong' } },
+    );
     expect(await client.ping()).toEqual({ message: 'pong' });
     expect(fake.hits).toHaveLength(2);
   });
@@ -141,7 +181,9 @@ describe('timeouts and retries', () => {
     ['PUT', { destroy: true }, 'network'],
   ] as const)('never retries a %s (%#)', async (method, reply, code) => {
     const { client, fake, sleeps } = await setup(() => reply);
-    const error = await failureOf(client.request({ method, path: '/api_keys/', body: { name: 'x' }, auth: { kind: 'hotkey', hotkey: HOTKEY } }));
+    const error = await failureOf(
+      client.request({ method, path: '/api_keys/', body: { name: 'x' }, auth: { kind: 'hotkey', hotkey: HOTKEY } }),
+    );
     expect(error.appError.code).toBe(code);
     expect(fake.hits).toHaveLength(1);
     expect(sleeps).toEqual([]);
@@ -152,7 +194,9 @@ describe('timeouts and retries', () => {
     await fake.close();
     const error = await failureOf(client.ping());
     expect(error.appError).toMatchObject({ code: 'network', detail: { network: 'refused' } });
-    expect(error.message).toBe(`${new URL(fake.url).host} refused the connection. Nothing is listening there, or a firewall blocks it.`);
+    expect(error.message).toBe(
+      `${new URL(fake.url).host} refused the connection. Nothing is listening there, or a firewall blocks it.`,
+    );
   });
 });
 

@@ -81,14 +81,31 @@ export function createTransport(opts: TransportOptions): Transport {
     return target.toString();
   }
 
-  function record(recorded: Recorded, method: string, path: string, started: number, outcome: { status?: number; failure?: NetworkFailure }) {
+  function record(
+    recorded: Recorded,
+    method: string,
+    path: string,
+    started: number,
+    outcome: { status?: number; failure?: NetworkFailure },
+  ) {
     if (!recorded || !opts.activityLog) return;
-    const entry: ActivityEntry = { time: new Date(started).toISOString(), method, path, ...recorded, ...outcome, durationMs: now() - started };
+    const entry: ActivityEntry = {
+      time: new Date(started).toISOString(),
+      method,
+      path,
+      ...recorded,
+      ...outcome,
+      durationMs: now() - started,
+    };
     void opts.activityLog.append(entry).catch((error: unknown) => log.warn(`activity log: ${describeError(error)}`));
   }
 
   /** Headers proving identity for one attempt; signatures are made fresh each time (new nonce). */
-  async function credentials(auth: Auth, method: string, bodyText: string | undefined): Promise<{ headers: Record<string, string>; recorded: Recorded; freshToken?: boolean }> {
+  async function credentials(
+    auth: Auth,
+    method: string,
+    bodyText: string | undefined,
+  ): Promise<{ headers: Record<string, string>; recorded: Recorded; freshToken?: boolean }> {
     switch (auth.kind) {
       case 'none':
         return { headers: {}, recorded: null };
@@ -103,7 +120,11 @@ export function createTransport(opts: TransportOptions): Transport {
       }
       case 'jwt': {
         const { token, fresh } = await sessions.token(auth.hotkey);
-        return { headers: { Authorization: `Bearer ${token}` }, recorded: { auth: 'jwt', hotkey: auth.hotkey }, freshToken: fresh };
+        return {
+          headers: { Authorization: `Bearer ${token}` },
+          recorded: { auth: 'jwt', hotkey: auth.hotkey },
+          freshToken: fresh,
+        };
       }
       case 'fingerprint':
         return { headers: { Authorization: auth.value }, recorded: { auth: 'fingerprint' } };
@@ -111,17 +132,30 @@ export function createTransport(opts: TransportOptions): Transport {
         // Not the §1.2 scheme: no Authorization header (it would switch the server to fingerprint mode).
         const nonce = String(Math.floor(now() / 1000));
         const message = `${auth.hotkey}:${auth.newFingerprint}:${nonce}`;
-        const signature = await vault.withSeed(auth.hotkey, (seed) => signMessage(seed, message)).catch((error: unknown) => {
-          throw seedMissingFailure(error, auth.hotkey);
-        });
-        return { headers: { 'X-Chutes-Hotkey': auth.hotkey, 'X-Chutes-Nonce': nonce, 'X-Chutes-Signature': signature }, recorded: { auth: 'hotkey', hotkey: auth.hotkey, purpose: 'change_fingerprint' } };
+        const signature = await vault
+          .withSeed(auth.hotkey, (seed) => signMessage(seed, message))
+          .catch((error: unknown) => {
+            throw seedMissingFailure(error, auth.hotkey);
+          });
+        return {
+          headers: { 'X-Chutes-Hotkey': auth.hotkey, 'X-Chutes-Nonce': nonce, 'X-Chutes-Signature': signature },
+          recorded: { auth: 'hotkey', hotkey: auth.hotkey, purpose: 'change_fingerprint' },
+        };
       }
       case 'apiKey':
         return { headers: { Authorization: `Bearer ${auth.key}` }, recorded: { auth: 'apiKey' } };
     }
   }
 
-  async function send(method: string, path: string, target: string, headers: Record<string, string>, bodyText: string | undefined, recorded: Recorded, timeoutMs: number): Promise<Answer> {
+  async function send(
+    method: string,
+    path: string,
+    target: string,
+    headers: Record<string, string>,
+    bodyText: string | undefined,
+    recorded: Recorded,
+    timeoutMs: number,
+  ): Promise<Answer> {
     const started = now();
     const signal = AbortSignal.timeout(timeoutMs);
     try {
@@ -150,7 +184,10 @@ export function createTransport(opts: TransportOptions): Transport {
 
   function settle<T>(answer: Answer, req: ApiRequest<T>): T {
     const { status, json } = answer;
-    if (json === NOT_JSON) throw status >= 500 ? httpFailure({ status, detail: undefined, host, answer, path: req.path }) : nonJsonFailure(host, status);
+    if (json === NOT_JSON)
+      throw status >= 500
+        ? httpFailure({ status, detail: undefined, host, answer, path: req.path })
+        : nonJsonFailure(host, status);
     if (status < 200 || status >= 300) {
       const detail = typeof json === 'object' && json !== null ? (json as { detail?: unknown }).detail : undefined;
       throw httpFailure({ status, detail, host, answer, path: req.path });
@@ -164,7 +201,11 @@ export function createTransport(opts: TransportOptions): Transport {
   async function prepare(req: ApiRequest, attemptAuth: Auth, loginFor?: string) {
     const bodyText = req.body === undefined ? undefined : JSON.stringify(req.body); // serialised once
     const { headers, recorded, freshToken } = await credentials(attemptAuth, req.method, bodyText);
-    const logged: Recorded = loginFor ? { auth: 'hotkey-login', hotkey: loginFor, purpose: 'login' } : req.secretBody && recorded ? withoutBodyHash(recorded) : recorded;
+    const logged: Recorded = loginFor
+      ? { auth: 'hotkey-login', hotkey: loginFor, purpose: 'login' }
+      : req.secretBody && recorded
+        ? withoutBodyHash(recorded)
+        : recorded;
     const all: Record<string, string> = { Accept: 'application/json', ...headers };
     if (bodyText !== undefined) all['Content-Type'] = 'application/json';
     return { bodyText, headers: all, logged, freshToken };
@@ -193,7 +234,13 @@ export function createTransport(opts: TransportOptions): Transport {
         await retryLater();
         continue;
       }
-      if (req.auth.kind === 'jwt' && answer.status === 401 && !refreshed && !freshToken && isTokenRejection(answer.json)) {
+      if (
+        req.auth.kind === 'jwt' &&
+        answer.status === 401 &&
+        !refreshed &&
+        !freshToken &&
+        isTokenRejection(answer.json)
+      ) {
         // A stored token went stale. It was rejected at the door, so resending cannot duplicate
         // anything, even for a POST; a token fresh from login is not retried (it would loop).
         refreshed = true;
@@ -206,12 +253,26 @@ export function createTransport(opts: TransportOptions): Transport {
   }
 
   async function login(hotkey: string): Promise<string> {
-    const { nonce } = await run({ method: 'GET', path: '/users/login/nonce', auth: { kind: 'none' }, schema: loginNonceSchema }, hotkey);
+    const { nonce } = await run(
+      { method: 'GET', path: '/users/login/nonce', auth: { kind: 'none' }, schema: loginNonceSchema },
+      hotkey,
+    );
     // The login signature covers the nonce string itself (`../shared/reference/chutes-account-api.md` §3.5).
-    const signature = await vault.withSeed(hotkey, (seed) => signMessage(seed, nonce)).catch((error: unknown) => {
-      throw seedMissingFailure(error, hotkey);
-    });
-    const { token } = await run({ method: 'POST', path: '/users/login', auth: { kind: 'none' }, body: { hotkey, signature, nonce }, schema: loginSchema }, hotkey);
+    const signature = await vault
+      .withSeed(hotkey, (seed) => signMessage(seed, nonce))
+      .catch((error: unknown) => {
+        throw seedMissingFailure(error, hotkey);
+      });
+    const { token } = await run(
+      {
+        method: 'POST',
+        path: '/users/login',
+        auth: { kind: 'none' },
+        body: { hotkey, signature, nonce },
+        schema: loginSchema,
+      },
+      hotkey,
+    );
     return token;
   }
 
@@ -221,7 +282,15 @@ export function createTransport(opts: TransportOptions): Transport {
     request: (req) => run(req),
     async exchange(req) {
       const { bodyText, headers, logged } = await prepare(req, req.auth);
-      return send(req.method, req.path, url(req.path, req.query), headers, bodyText, logged, req.timeoutMs ?? defaultTimeoutMs);
+      return send(
+        req.method,
+        req.path,
+        url(req.path, req.query),
+        headers,
+        bodyText,
+        logged,
+        req.timeoutMs ?? defaultTimeoutMs,
+      );
     },
     forgetSession: (hotkey) => sessions.invalidate(hotkey).then(() => undefined),
   };

@@ -17,13 +17,22 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const exists = (p: string) => stat(p).then(() => true, () => false);
+const exists = (p: string) =>
+  stat(p).then(
+    () => true,
+    () => false,
+  );
 /** The pid of a process that has exited (pids are not reused that fast). */
-const deadPid = () => spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
-const ownerFile = (pid: number, start: string | null) => JSON.stringify({ pid, start, host: os.hostname(), token: 'someone-else' });
+const deadPid = () =>
+  spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+const ownerFile = (pid: number, start: string | null) =>
+  JSON.stringify({ pid, start, host: os.hostname(), token: 'someone-else' });
 
 async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof AppFailure)) throw new Error(`expected an AppFailure, got ${String(error)}`);
   return error;
 }
@@ -67,16 +76,21 @@ describe('withFileLock', () => {
     expect(await exists(`${lock}.takeover`)).toBe(false);
   });
 
-  it.runIf(process.platform === 'linux')('takes over when the owner’s pid now belongs to a process started later', async () => {
-    await writeFile(lock, ownerFile(process.ppid, '1'));
-    expect(await withFileLock(lock, () => Promise.resolve('mine'), { timeoutMs: 5_000 })).toBe('mine');
-  });
+  it.runIf(process.platform === 'linux')(
+    'takes over when the owner’s pid now belongs to a process started later',
+    async () => {
+      await writeFile(lock, ownerFile(process.ppid, '1'));
+      expect(await withFileLock(lock, () => Promise.resolve('mine'), { timeoutMs: 5_000 })).toBe('mine');
+    },
+  );
 
   it('waits for a live owner, then fails as data-busy saying who holds it and leaves the lock alone', async () => {
     const held = ownerFile(process.ppid, processStartTicks(process.ppid));
     await writeFile(lock, held);
     const started = Date.now();
-    const failure = await failureOf(withFileLock(lock, () => Promise.resolve('never'), { timeoutMs: 300, what: 'your saved profiles' }));
+    const failure = await failureOf(
+      withFileLock(lock, () => Promise.resolve('never'), { timeoutMs: 300, what: 'your saved profiles' }),
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
     expect(failure.appError.code).toBe('conflict');
     expect(failure.reason).toBe('data-busy');
@@ -96,7 +110,9 @@ describe('withFileLock', () => {
 
   it('treats an empty lock file as being written, and as abandoned once it is seconds old', async () => {
     await writeFile(lock, '');
-    expect((await failureOf(withFileLock(lock, () => Promise.resolve(1), { timeoutMs: 100 }))).reason).toBe('data-busy');
+    expect((await failureOf(withFileLock(lock, () => Promise.resolve(1), { timeoutMs: 100 }))).reason).toBe(
+      'data-busy',
+    );
     const old = new Date(Date.now() - 10_000);
     await utimes(lock, old, old);
     expect(await withFileLock(lock, () => Promise.resolve(2), { timeoutMs: 5_000 })).toBe(2);

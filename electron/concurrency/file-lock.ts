@@ -23,7 +23,8 @@ export interface FileLockOptions {
 export const DEFAULT_LOCK_TIMEOUT_MS = 20_000;
 /** A lock file with no readable owner older than this was left by a crash between create and write. */
 const UNREADABLE_STALE_MS = 2_000;
-const FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (process.platform === 'win32' ? 0 : constants.O_NOFOLLOW);
+const FLAGS =
+  constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (process.platform === 'win32' ? 0 : constants.O_NOFOLLOW);
 
 interface Owner {
   pid: number;
@@ -100,7 +101,8 @@ async function inspect(lockPath: string): Promise<Seen> {
     throw error;
   }
   const owner = parseOwner(raw);
-  if (!owner) return Date.now() - mtimeMs > UNREADABLE_STALE_MS ? { kind: 'stale', raw } : { kind: 'live', owner: null };
+  if (!owner)
+    return Date.now() - mtimeMs > UNREADABLE_STALE_MS ? { kind: 'stale', raw } : { kind: 'live', owner: null };
   // Another machine's process (a network folder) cannot be checked from here: treat it as live.
   if (owner.host !== host || ownerAlive(owner.pid, owner.start)) return { kind: 'live', owner };
   return { kind: 'stale', raw };
@@ -184,4 +186,5 @@ export function withFileLock<T>(lockPath: string, job: () => Promise<T>, options
 }
 
 /** `<dir>/<name>.lock`: the one naming of lock files in the data folder. */
-export const lockPathFor = (dir: string, name: string): string => path.join(dir, `${name.replace(/[^A-Za-z0-9._-]/g, '_')}.lock`);
+export const lockPathFor = (dir: string, name: string): string =>
+  path.join(dir, `${name.replace(/[^A-Za-z0-9._-]/g, '_')}.lock`);

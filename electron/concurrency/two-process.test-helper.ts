@@ -31,7 +31,15 @@ export async function bundleChild(source: string): Promise<ChildScript> {
   const entry = path.join(dir, 'child.ts');
   const outfile = path.join(dir, 'child.cjs');
   await writeFile(entry, CHILD_PRELUDE + source);
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile, external: ['@napi-rs/keyring'], logLevel: 'silent' });
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile,
+    external: ['@napi-rs/keyring'],
+    logLevel: 'silent',
+  });
   const env = { ...process.env, NODE_PATH: path.resolve(__dirname, '../../node_modules') };
 
   function start(args: string[], nodeFlags: string[] = []) {

@@ -22,7 +22,15 @@ async function serve(reply: Reply): Promise<string> {
 }
 
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); })));
+  await Promise.all(
+    servers.splice(0).map(
+      (s) =>
+        new Promise<void>((r) => {
+          s.closeAllConnections();
+          s.close(() => r());
+        }),
+    ),
+  );
 });
 
 const pong: Reply = (_req, res) => {
@@ -43,7 +51,10 @@ describe('checkConnection', () => {
   it('measures clock skew from the Date header', async () => {
     const base = await serve((_req, res) => {
       res.sendDate = false;
-      res.writeHead(200, { 'content-type': 'application/json', date: new Date(Date.now() - 15 * 60_000).toUTCString() });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        date: new Date(Date.now() - 15 * 60_000).toUTCString(),
+      });
       res.end('{"message":"pong"}');
     });
     const report = await checkConnection({ apiUrl: base });
@@ -70,7 +81,11 @@ describe('checkConnection', () => {
 
   it('says when the answer is not JSON', async () => {
     const base = await serve((_req, res) => res.end('<html>captive portal</html>'));
-    expect(await checkConnection({ apiUrl: base })).toMatchObject({ reachable: false, reason: 'non-json', status: 200 });
+    expect(await checkConnection({ apiUrl: base })).toMatchObject({
+      reachable: false,
+      reason: 'non-json',
+      status: 200,
+    });
   });
 
   it('passes on the server detail of an error status', async () => {
@@ -85,7 +100,10 @@ describe('checkConnection', () => {
 
   it('times out on a server that never answers', async () => {
     const base = await serve(() => undefined);
-    expect(await checkConnection({ apiUrl: base, timeoutMs: 300 })).toMatchObject({ reachable: false, reason: 'timeout' });
+    expect(await checkConnection({ apiUrl: base, timeoutMs: 300 })).toMatchObject({
+      reachable: false,
+      reason: 'timeout',
+    });
   });
 
   it('recognises a TLS failure', async () => {
@@ -95,7 +113,12 @@ describe('checkConnection', () => {
   });
 
   it('recognises a DNS failure', async () => {
-    const fetchImpl = () => Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND x'), { code: 'ENOTFOUND' }) }));
+    const fetchImpl = () =>
+      Promise.reject(
+        new TypeError('fetch failed', {
+          cause: Object.assign(new Error('getaddrinfo ENOTFOUND x'), { code: 'ENOTFOUND' }),
+        }),
+      );
     const report = await checkConnection({ apiUrl: 'https://api.invalid', fetchImpl });
     expect(report).toMatchObject({ reachable: false, reason: 'dns' });
     if (!report.reachable) expect(report.message).toContain('api.invalid');

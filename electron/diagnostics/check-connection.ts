@@ -27,12 +27,34 @@ export async function checkConnection(transport: Transport, timeoutMs = CHECK_TI
   const latencyMs = Math.max(0, Math.round(receivedAtMs - sentAtMs));
   const ok = status >= 200 && status < 300;
   if (json === NOT_JSON) {
-    if (!ok) return { reachable: false, url, reason: 'http-status', status, latencyMs, message: `${host} answered HTTP ${status}.` };
-    return { reachable: false, url, reason: 'non-json', status, latencyMs, message: describeNetworkFailure('non-json', host) };
+    if (!ok)
+      return {
+        reachable: false,
+        url,
+        reason: 'http-status',
+        status,
+        latencyMs,
+        message: `${host} answered HTTP ${status}.`,
+      };
+    return {
+      reachable: false,
+      url,
+      reason: 'non-json',
+      status,
+      latencyMs,
+      message: describeNetworkFailure('non-json', host),
+    };
   }
   if (!ok) {
     const detail = typeof json === 'object' && json !== null && 'detail' in json ? String(json.detail) : '';
-    return { reachable: false, url, reason: 'http-status', status, latencyMs, message: `${host} answered HTTP ${status}${detail ? `: ${detail}` : ''}.` };
+    return {
+      reachable: false,
+      url,
+      reason: 'http-status',
+      status,
+      latencyMs,
+      message: `${host} answered HTTP ${status}${detail ? `: ${detail}` : ''}.`,
+    };
   }
   const skewSeconds = measureSkew(answer.dateHeader, sentAtMs, receivedAtMs) ?? null;
   const serverMs = answer.dateHeader ? Date.parse(answer.dateHeader) : Number.NaN;

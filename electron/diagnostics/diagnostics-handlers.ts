@@ -3,7 +3,9 @@ import type { SliceHandlers } from '../ipc-router';
 import type { Services } from '../services';
 import { checkConnection } from './check-connection';
 
-export function diagnosticsHandlers(services: Pick<Services, 'config' | 'host' | 'version' | 'chutes'>): SliceHandlers<typeof diagnosticsContract> {
+export function diagnosticsHandlers(
+  services: Pick<Services, 'config' | 'host' | 'version' | 'chutes'>,
+): SliceHandlers<typeof diagnosticsContract> {
   const { config } = services;
   return {
     getAppInfo: () =>

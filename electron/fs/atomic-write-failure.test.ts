@@ -17,7 +17,9 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return {
     ...actual,
     rename: (from: string, to: string) =>
-      fault.failRename ? Promise.reject(Object.assign(new Error('injected EIO'), { code: 'EIO' })) : actual.rename(from, to),
+      fault.failRename
+        ? Promise.reject(Object.assign(new Error('injected EIO'), { code: 'EIO' }))
+        : actual.rename(from, to),
     link: async (from: string, to: string) => {
       if (fault.beforeLink) await fault.beforeLink(to);
       if (fault.linkError) throw Object.assign(new Error(`injected ${fault.linkError}`), { code: fault.linkError });
@@ -54,7 +56,7 @@ describe('writeFileAtomic under failure', () => {
 });
 
 describe('writeFileAtomic exclusive publish under races and failures', () => {
-  it('does not clobber a file created between the caller\'s check and the publish', async () => {
+  it("does not clobber a file created between the caller's check and the publish", async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'atomic-fail-'));
     const target = path.join(dir, 'config.ini');
     fault.beforeLink = (to) => writeFile(to, 'written by someone else\n');

@@ -34,13 +34,21 @@ beforeAll(async () => {
   const source = path.join(dir, 'child.ts');
   await writeFile(source, CHILD);
   childJs = path.join(dir, 'child.cjs');
-  await build({ entryPoints: [source], bundle: true, platform: 'node', format: 'cjs', outfile: childJs, logLevel: 'silent' });
+  await build({
+    entryPoints: [source],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: childJs,
+    logLevel: 'silent',
+  });
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const tempsOf = async (folder: string, name: string) => (await readdir(folder)).filter((f) => f.startsWith(`.${name}.`) && f.endsWith('.tmp'));
+const tempsOf = async (folder: string, name: string) =>
+  (await readdir(folder)).filter((f) => f.startsWith(`.${name}.`) && f.endsWith('.tmp'));
 
 function startWriter(target: string, onTerm: 'exit' | 'default'): Promise<ChildProcess> {
   const child = spawn(process.execPath, [childJs, target, SEED, onTerm], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -61,7 +69,10 @@ async function freezeMidWrite(child: ChildProcess, folder: string, name: string)
   throw new Error('never caught the writer mid-write');
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
 
 describe.runIf(posix)('writeFileAtomic killed mid-write', () => {
   it('SIGKILL leaves a 0600 temp file, never a torn target; the next write and the start sweep remove it', async () => {
@@ -79,7 +90,9 @@ describe.runIf(posix)('writeFileAtomic killed mid-write', () => {
         expect(left.length).toBeGreaterThan(0);
         for (const temp of left) expect((await stat(path.join(folder, temp))).mode & 0o777).toBe(0o600);
         const content = await readFile(target, 'utf8');
-        expect(content === OLD || (content.startsWith(`hotkey_seed = ${SEED}\n`) && /# \d+\n$/.test(content))).toBe(true);
+        expect(content === OLD || (content.startsWith(`hotkey_seed = ${SEED}\n`) && /# \d+\n$/.test(content))).toBe(
+          true,
+        );
       }),
     );
     // The next write to the same target removes what the killed writer left.

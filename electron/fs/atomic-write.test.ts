@@ -91,7 +91,9 @@ describe('writeFileAtomic with exclusive', () => {
     const link = path.join(dir, 'link.ini');
     const pointee = path.join(dir, 'nowhere.ini');
     await symlink(pointee, link);
-    await expect(writeFileAtomic(link, 'x', { exclusive: true, symlink: 'follow' })).rejects.toMatchObject({ code: 'EEXIST' });
+    await expect(writeFileAtomic(link, 'x', { exclusive: true, symlink: 'follow' })).rejects.toMatchObject({
+      code: 'EEXIST',
+    });
     expect(await readdir(dir)).toEqual(['link.ini']);
   });
 });
@@ -116,7 +118,9 @@ describe('readTextFileCapped', () => {
   });
 
   it('reports a missing file as not-found and a folder as invalid input', async () => {
-    await expect(readTextFileCapped(path.join(dir, 'nope.ini'))).rejects.toMatchObject({ appError: { code: 'not-found' } });
+    await expect(readTextFileCapped(path.join(dir, 'nope.ini'))).rejects.toMatchObject({
+      appError: { code: 'not-found' },
+    });
     await expect(readTextFileCapped(dir)).rejects.toMatchObject({ appError: { code: 'invalid-input' } });
   });
 });

@@ -40,7 +40,10 @@ async function resolveTarget(filePath: string, policy: 'refuse' | 'follow'): Pro
   }
   if (stat.isSymbolicLink()) {
     if (policy === 'refuse') {
-      throw new AppFailure('conflict', `${filePath} is a symbolic link; the app will not replace it. Choose the file it points to instead.`);
+      throw new AppFailure(
+        'conflict',
+        `${filePath} is a symbolic link; the app will not replace it. Choose the file it points to instead.`,
+      );
     }
     return realpath(filePath);
   }
@@ -140,7 +143,11 @@ async function removeCreatedFolders(deepest: string, top: string): Promise<void>
   }
 }
 
-async function writeInto(absolute: string, data: string | Uint8Array, options: AtomicWriteOptions): Promise<AtomicWriteResult> {
+async function writeInto(
+  absolute: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions,
+): Promise<AtomicWriteResult> {
   const exclusive = options.exclusive === true;
   const target = exclusive ? absolute : await resolveTarget(absolute, options.symlink ?? 'refuse');
   const dir = path.dirname(target);

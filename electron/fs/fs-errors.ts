@@ -68,7 +68,8 @@ export function fsFailure(error: unknown, filePath: string, action: 'read' | 'wr
   const errno = errnoCode(error);
   const where = shownPath(filePath);
   if (errno === 'ENOENT') return new AppFailure('not-found', `${NOT_FOUND[action]} ${where}.`);
-  if (errno === 'ENOTDIR') return new AppFailure('invalid-input', `${where}: a part of the path is a file, not a folder.`);
+  if (errno === 'ENOTDIR')
+    return new AppFailure('invalid-input', `${where}: a part of the path is a file, not a folder.`);
   const verb = action === 'read' ? 'could not be read' : 'could not be written';
   return new AppFailure(fsErrorCode(error), `${where} ${verb}: ${describeFsError(error)}`);
 }

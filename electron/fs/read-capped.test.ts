@@ -34,11 +34,29 @@ describe.runIf(posix)('readTextFileCapped on paths that are not plain files', ()
   }, 30_000);
 
   it('names FIFOs, sockets and devices as such', async () => {
-    await expect(readTextFileCapped(special.fifo)).rejects.toMatchObject({ appError: { code: 'invalid-input', message: expect.stringMatching(/named pipe \(FIFO\), not a regular file/) as unknown } });
-    await expect(readTextFileCapped(special.fifoLink)).rejects.toMatchObject({ appError: { code: 'invalid-input', message: expect.stringMatching(/FIFO/) as unknown } });
-    await expect(readTextFileCapped('/dev/zero')).rejects.toMatchObject({ appError: { message: '/dev/zero is a device, not a regular file.' } });
-    await expect(readTextFileCapped(special.loop)).rejects.toMatchObject({ appError: { code: 'invalid-input', message: expect.stringMatching(/Symbolic link loop/) as unknown } });
-    await expect(readTextFileCapped(path.join(special.plainFile, 'x'))).rejects.toMatchObject({ appError: { code: 'invalid-input', message: expect.stringMatching(/a part of the path is a file, not a folder/) as unknown } });
-    await expect(readTextFileCapped(special.paths['name of 300 characters'] ?? '')).rejects.toMatchObject({ appError: { code: 'invalid-input', message: expect.stringMatching(/path is too long/) as unknown } });
+    await expect(readTextFileCapped(special.fifo)).rejects.toMatchObject({
+      appError: {
+        code: 'invalid-input',
+        message: expect.stringMatching(/named pipe \(FIFO\), not a regular file/) as unknown,
+      },
+    });
+    await expect(readTextFileCapped(special.fifoLink)).rejects.toMatchObject({
+      appError: { code: 'invalid-input', message: expect.stringMatching(/FIFO/) as unknown },
+    });
+    await expect(readTextFileCapped('/dev/zero')).rejects.toMatchObject({
+      appError: { message: '/dev/zero is a device, not a regular file.' },
+    });
+    await expect(readTextFileCapped(special.loop)).rejects.toMatchObject({
+      appError: { code: 'invalid-input', message: expect.stringMatching(/Symbolic link loop/) as unknown },
+    });
+    await expect(readTextFileCapped(path.join(special.plainFile, 'x'))).rejects.toMatchObject({
+      appError: {
+        code: 'invalid-input',
+        message: expect.stringMatching(/a part of the path is a file, not a folder/) as unknown,
+      },
+    });
+    await expect(readTextFileCapped(special.paths['name of 300 characters'] ?? '')).rejects.toMatchObject({
+      appError: { code: 'invalid-input', message: expect.stringMatching(/path is too long/) as unknown },
+    });
   });
 });

@@ -33,7 +33,13 @@ interface CapOptions {
   what?: string;
 }
 
-function kindName(stat: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+function kindName(stat: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+}): string {
   if (stat.isDirectory()) return 'a folder';
   if (stat.isFIFO()) return 'a named pipe (FIFO)';
   if (stat.isSocket()) return 'a socket';
@@ -41,7 +47,13 @@ function kindName(stat: { isDirectory(): boolean; isFIFO(): boolean; isSocket():
   return 'not a regular file';
 }
 
-async function readAll(handle: FileHandle, filePath: string, sizeHint: number, maxBytes: number, what: string): Promise<Buffer> {
+async function readAll(
+  handle: FileHandle,
+  filePath: string,
+  sizeHint: number,
+  maxBytes: number,
+  what: string,
+): Promise<Buffer> {
   // One byte past the promised size, so a file that grew after the stat (or lies about its size,
   // like /proc) is noticed; grown in steps up to one byte past the cap, which is refused.
   let buffer = Buffer.alloc(Math.min(sizeHint, maxBytes) + 1);
@@ -52,7 +64,10 @@ async function readAll(handle: FileHandle, filePath: string, sizeHint: number, m
     length += bytesRead;
     if (length > maxBytes) {
       buffer.fill(0);
-      throw new AppFailure('payload-too-large', `${shownPath(filePath)} is larger than ${maxBytes} bytes; ${what} that big are refused.`);
+      throw new AppFailure(
+        'payload-too-large',
+        `${shownPath(filePath)} is larger than ${maxBytes} bytes; ${what} that big are refused.`,
+      );
     }
     if (length === buffer.length) {
       const bigger = Buffer.alloc(Math.min(buffer.length * 2, maxBytes + 1));
@@ -71,7 +86,11 @@ async function readAll(handle: FileHandle, filePath: string, sizeHint: number, m
  * file through the same handle (so a FIFO, socket, tty or device swapped in is refused, never
  * waited on), then read up to `maxBytes`. Every failure is a typed `AppFailure` naming the path.
  */
-export async function readFileCapped(filePath: string, maxBytes: number, options: CapOptions = {}): Promise<CappedBytes> {
+export async function readFileCapped(
+  filePath: string,
+  maxBytes: number,
+  options: CapOptions = {},
+): Promise<CappedBytes> {
   const what = options.what ?? 'files';
   let handle: FileHandle;
   try {
@@ -84,10 +103,16 @@ export async function readFileCapped(filePath: string, maxBytes: number, options
     const stat = await handle.stat();
     if (!stat.isFile()) {
       const kind = kindName(stat);
-      throw new AppFailure('invalid-input', `${shownPath(filePath)} is ${kind === 'not a regular file' ? kind : `${kind}, not a regular file`}.`);
+      throw new AppFailure(
+        'invalid-input',
+        `${shownPath(filePath)} is ${kind === 'not a regular file' ? kind : `${kind}, not a regular file`}.`,
+      );
     }
     if (stat.size > maxBytes) {
-      throw new AppFailure('payload-too-large', `${shownPath(filePath)} is ${stat.size} bytes; ${what} over ${maxBytes} bytes are refused.`);
+      throw new AppFailure(
+        'payload-too-large',
+        `${shownPath(filePath)} is ${stat.size} bytes; ${what} over ${maxBytes} bytes are refused.`,
+      );
     }
     const bytes = await readAll(handle, filePath, stat.size, maxBytes, what);
     return { bytes, mode: stat.mode & 0o777, size: bytes.length };

@@ -11,7 +11,9 @@ import { expandHome } from '../app-config';
 export function resolveUserPath(typed: string, home: string): string {
   const expanded = expandHome(typed, home);
   if (!path.isAbsolute(expanded)) {
-    throw new AppFailure('invalid-input', `${FULL_PATH_MESSAGE}.`, { fields: [{ path: 'path', message: FULL_PATH_MESSAGE }] });
+    throw new AppFailure('invalid-input', `${FULL_PATH_MESSAGE}.`, {
+      fields: [{ path: 'path', message: FULL_PATH_MESSAGE }],
+    });
   }
   return path.resolve(expanded);
 }

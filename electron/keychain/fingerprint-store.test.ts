@@ -41,6 +41,8 @@ describe('fingerprint store (real Secret Service)', () => {
   });
 
   it('names entries by user id and normalised server', () => {
-    expect(fingerprintKey({ userId: 'u1', baseUrl: 'https://example.com//' })).toBe(fingerprintKey({ userId: 'u1', baseUrl: 'https://example.com' }));
+    expect(fingerprintKey({ userId: 'u1', baseUrl: 'https://example.com//' })).toBe(
+      fingerprintKey({ userId: 'u1', baseUrl: 'https://example.com' }),
+    );
   });
 });

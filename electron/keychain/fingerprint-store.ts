@@ -26,9 +26,12 @@ export interface FingerprintStore {
 /** The server accepts any string after a refinger; this only keeps a header value sane. */
 const MAX_FINGERPRINT = 1024;
 
-export const fingerprintKey = ({ userId, baseUrl }: FingerprintAccount): string => `fingerprint:${userId}@${normaliseBaseUrl(baseUrl)}`;
+export const fingerprintKey = ({ userId, baseUrl }: FingerprintAccount): string =>
+  `fingerprint:${userId}@${normaliseBaseUrl(baseUrl)}`;
 
-export function createFingerprintStore(vault: Pick<SeedVault, 'putSession' | 'getSession' | 'removeSession'>): FingerprintStore {
+export function createFingerprintStore(
+  vault: Pick<SeedVault, 'putSession' | 'getSession' | 'removeSession'>,
+): FingerprintStore {
   return {
     async save(account, fingerprint) {
       if (fingerprint.length === 0 || fingerprint.length > MAX_FINGERPRINT || /[\r\n\0]/.test(fingerprint)) {

@@ -38,14 +38,18 @@ describe('createKeychainCall probe window', () => {
   it('ends the window at the first failure, so the next call probes again', async () => {
     const { keychainCall, probes } = harness();
     await keychainCall('read', () => Promise.resolve(1));
-    await expect(keychainCall('read', () => Promise.reject(new Error('org.freedesktop.DBus.Error.NoReply')))).rejects.toBeInstanceOf(AppFailure);
+    await expect(
+      keychainCall('read', () => Promise.reject(new Error('org.freedesktop.DBus.Error.NoReply'))),
+    ).rejects.toBeInstanceOf(AppFailure);
     await keychainCall('read', () => Promise.resolve(2));
     expect(probes).toHaveLength(2);
   });
 
   it('a probe that never answers fails the call as keychain-unavailable within the deadline, and is retried next time', async () => {
     let hang = true;
-    const { keychainCall, probes } = harness({ probe: () => (hang ? new Promise(() => undefined) : Promise.resolve([])) });
+    const { keychainCall, probes } = harness({
+      probe: () => (hang ? new Promise(() => undefined) : Promise.resolve([])),
+    });
     let ran = false;
     const failure = await keychainCall('read', () => {
       ran = true;
@@ -61,7 +65,9 @@ describe('createKeychainCall probe window', () => {
 
   it('a call that answers only after its deadline does not open the window', async () => {
     const { keychainCall, probes } = harness();
-    await expect(keychainCall('read', () => new Promise((resolve) => setTimeout(() => resolve(1), 300)))).rejects.toBeInstanceOf(AppFailure);
+    await expect(
+      keychainCall('read', () => new Promise((resolve) => setTimeout(() => resolve(1), 300))),
+    ).rejects.toBeInstanceOf(AppFailure);
     await new Promise((resolve) => setTimeout(resolve, 150));
     await keychainCall('read', () => Promise.resolve(2));
     expect(probes).toHaveLength(2);

@@ -31,9 +31,14 @@ export interface KeychainCallOptions {
  * runs `work` — unless a probe or keychain call succeeded within `PROBE_FRESH_MS`. A late answer
  * after the deadline is ignored; the native call cannot be cancelled.
  */
-export function createKeychainCall(timeoutMs: number, probeService: string, options: KeychainCallOptions = {}): KeychainCall {
+export function createKeychainCall(
+  timeoutMs: number,
+  probeService: string,
+  options: KeychainCallOptions = {},
+): KeychainCall {
   const now = options.now ?? (() => performance.now());
-  const probe = options.probe ?? ((service: string, signal: AbortSignal) => findCredentialsAsync(service, null, signal));
+  const probe =
+    options.probe ?? ((service: string, signal: AbortSignal) => findCredentialsAsync(service, null, signal));
   const freshMs = options.probeFreshMs ?? PROBE_FRESH_MS;
   let answeredAt = Number.NEGATIVE_INFINITY;
 

@@ -4,9 +4,18 @@ import { KEYCHAIN_TEXT, keychainFailure, keychainTimeoutMessage } from './keycha
 
 // Raw texts as @napi-rs/keyring 2.1.2 produced them on this machine (see toolchain notes §3).
 const RAW: Array<[string, keyof typeof KEYCHAIN_TEXT]> = [
-  ['Platform failure: DBus error: Using X11 for dbus-daemon autolaunch was disabled at compile time, set your DBUS_SESSION_BUS_ADDRESS instead', 'noSessionBus'],
-  ['zbus error: Failed to connect to address `unix:path=/run/user/0/bus`: No such file or directory (os error 2)', 'noSessionBus'],
-  ['Platform failure: DBus error: The name org.freedesktop.secrets was not provided by any .service files', 'noService'],
+  [
+    'Platform failure: DBus error: Using X11 for dbus-daemon autolaunch was disabled at compile time, set your DBUS_SESSION_BUS_ADDRESS instead',
+    'noSessionBus',
+  ],
+  [
+    'zbus error: Failed to connect to address `unix:path=/run/user/0/bus`: No such file or directory (os error 2)',
+    'noSessionBus',
+  ],
+  [
+    'Platform failure: DBus error: The name org.freedesktop.secrets was not provided by any .service files',
+    'noService',
+  ],
   ["Couldn't access platform storage: Secret Service: no result found", 'noCollection'],
   ["Couldn't access platform storage: Secret Service: unlock prompt was dismissed", 'locked'],
   ['zbus error: org.freedesktop.Secret.Error.IsLocked: Cannot get secret of a locked object', 'locked'],
@@ -18,7 +27,12 @@ describe('keychainFailure', () => {
     const failure = keychainFailure(new Error(raw));
     const text = KEYCHAIN_TEXT[key];
     if (typeof text === 'string') throw new Error('not a message entry');
-    expect(failure.appError).toEqual({ code: 'keychain-unavailable', reason: 'keychain-unavailable', message: text.message, detail: { hint: text.hint } });
+    expect(failure.appError).toEqual({
+      code: 'keychain-unavailable',
+      reason: 'keychain-unavailable',
+      message: text.message,
+      detail: { hint: text.hint },
+    });
   });
 
   it('keeps an unknown library message, clipped, behind the generic sentence', () => {
@@ -33,7 +47,9 @@ describe('keychainFailure', () => {
   });
 
   it('words the timeout in seconds', () => {
-    expect(keychainTimeoutMessage(15_000)).toBe('The keychain did not answer within 15 s — a hidden unlock prompt may be waiting.');
+    expect(keychainTimeoutMessage(15_000)).toBe(
+      'The keychain did not answer within 15 s — a hidden unlock prompt may be waiting.',
+    );
     expect(keychainTimeoutMessage(500)).toContain('within 0.5 s');
   });
 });

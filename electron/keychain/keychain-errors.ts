@@ -34,7 +34,8 @@ export const KEYCHAIN_TEXT = {
   },
   // "Couldn't access platform storage: AccessDenied", "org.freedesktop.DBus.Error.AccessDenied".
   denied: {
-    message: 'The keychain refused access to Chutes Desktop. Allow access in your keychain application, then try again.',
+    message:
+      'The keychain refused access to Chutes Desktop. Allow access in your keychain application, then try again.',
     hint: 'Check the keychain application for a denied-access rule for Chutes Desktop.',
   },
   generic: {
@@ -58,7 +59,10 @@ export function keychainTimeout(timeoutMs: number): AppFailure {
 type Known = Exclude<keyof typeof KEYCHAIN_TEXT, 'timeoutHint' | 'generic'>;
 
 const PATTERNS: Array<[RegExp, Known]> = [
-  [/DBUS_SESSION_BUS_ADDRESS|autolaunch|Failed to connect to address|No such file or directory|Connection refused/i, 'noSessionBus'],
+  [
+    /DBUS_SESSION_BUS_ADDRESS|autolaunch|Failed to connect to address|No such file or directory|Connection refused/i,
+    'noSessionBus',
+  ],
   [/org\.freedesktop\.secrets was not provided|ServiceUnknown|not provided by any \.service files/i, 'noService'],
   [/prompt was dismissed|IsLocked|is locked|locked collection|locked object/i, 'locked'],
   [/no result found|NoSuchObject|Object does not exist/i, 'noCollection'],

@@ -15,7 +15,12 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 function baseEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   // A private runtime dir for every child: `gnome-keyring-daemon --unlock` finds a daemon through
   // $XDG_RUNTIME_DIR/keyring, and must never reach the test run's (or a developer's real) keyring.
-  const env: NodeJS.ProcessEnv = { ...process.env, CHUTES_KEYCHAIN_TIMEOUT_MS: '5000', XDG_RUNTIME_DIR: freshDir('runtime'), ...extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CHUTES_KEYCHAIN_TIMEOUT_MS: '5000',
+    XDG_RUNTIME_DIR: freshDir('runtime'),
+    ...extra,
+  };
   // No display: a locked keyring must fail at once instead of showing a prompt nobody answers.
   delete env.DISPLAY;
   delete env.WAYLAND_DISPLAY;
@@ -31,7 +36,8 @@ function inSession(op: string, env: NodeJS.ProcessEnv, prelude = '', busConfig?:
   return runProbe(argv, env);
 }
 
-const unlock = (password: string) => `printf %s ${password} | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; `;
+const unlock = (password: string) =>
+  `printf %s ${password} | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; `;
 
 describe('keychain unavailable (real child processes)', () => {
   it('reports a missing session bus clearly and fast', async () => {

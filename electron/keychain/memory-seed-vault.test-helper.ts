@@ -24,7 +24,9 @@ export class MemorySeedVault implements SeedVault {
   }
 
   listSeedLabels(): Promise<Array<{ ss58: string; label: string | null }>> {
-    return Promise.resolve([...this.seeds.keys()].sort().map((ss58) => ({ ss58, label: this.labels.get(ss58) ?? null })));
+    return Promise.resolve(
+      [...this.seeds.keys()].sort().map((ss58) => ({ ss58, label: this.labels.get(ss58) ?? null })),
+    );
   }
 
   removeSeed(ss58: string): Promise<boolean> {

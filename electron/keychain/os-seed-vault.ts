@@ -36,7 +36,9 @@ function resolveTimeout(explicit: number | undefined): number {
 
 function checkAccount(ss58: string): void {
   if (!isValidSs58(ss58)) {
-    throw new AppFailure('invalid-input', 'That is not a hotkey SS58 address.', { fields: [{ path: 'hotkey', message: 'Not an SS58 address' }] });
+    throw new AppFailure('invalid-input', 'That is not a hotkey SS58 address.', {
+      fields: [{ path: 'hotkey', message: 'Not an SS58 address' }],
+    });
   }
 }
 
@@ -50,7 +52,8 @@ function checkSeed(seed: Uint8Array): void {
 
 /** The index shares the session service; a session key must never overwrite it. */
 function checkSessionKey(key: string): void {
-  if (key === SEED_INDEX_ACCOUNT) throw new AppFailure('invalid-input', `"${SEED_INDEX_ACCOUNT}" is reserved and cannot be a session key.`);
+  if (key === SEED_INDEX_ACCOUNT)
+    throw new AppFailure('invalid-input', `"${SEED_INDEX_ACCOUNT}" is reserved and cannot be a session key.`);
 }
 
 function sameBytes(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
@@ -78,7 +81,9 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
   const sessionService = opts.sessionService ?? SESSION_SERVICE;
   // Entries are reused (building one costs a blocking D-Bus exchange) and dropped after any failure.
   const entries = createEntryCache(ENTRY_OPTIONS);
-  const keychainCall = createKeychainCall(resolveTimeout(opts.timeoutMs), `${seedService}-probe`, { onFailure: () => entries.clear() });
+  const keychainCall = createKeychainCall(resolveTimeout(opts.timeoutMs), `${seedService}-probe`, {
+    onFailure: () => entries.clear(),
+  });
   const lockPath = opts.dataDir === undefined ? undefined : lockPathFor(opts.dataDir, `seed-index.${sessionService}`);
   const index = createSeedIndexStore(sessionService, keychainCall, entries, lockPath);
 
@@ -108,7 +113,10 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
    */
   async function dropStale(ss58: string): Promise<void> {
     await index
-      .update('drop stale seed index entry', async (entries, signal) => entries.has(ss58) && !(await seedPresent(ss58, signal)) && entries.delete(ss58))
+      .update(
+        'drop stale seed index entry',
+        async (entries, signal) => entries.has(ss58) && !(await seedPresent(ss58, signal)) && entries.delete(ss58),
+      )
       .catch(() => undefined); // already logged; the caller's answer (not-found) stands
   }
 
@@ -125,9 +133,13 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
         stored?.fill(0);
         if (!ok) {
           await entry.deleteCredential(signal);
-          throw new AppFailure('keychain-unavailable', 'The keychain did not keep the seed intact, so nothing was saved. Try again.', {
-            hint: 'If this repeats, the keychain application may be faulty; try another Secret Service provider.',
-          });
+          throw new AppFailure(
+            'keychain-unavailable',
+            'The keychain did not keep the seed intact, so nothing was saved. Try again.',
+            {
+              hint: 'If this repeats, the keychain application may be faulty; try another Secret Service provider.',
+            },
+          );
         }
       });
       // If this fails the seed stays stored but unlisted; a retry (or hasSeed) indexes it.
@@ -178,9 +190,13 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
       stored.fill(0);
       try {
         if (seed.length !== SEED_BYTES) {
-          throw new AppFailure('keychain-unavailable', `The keychain entry for ${ss58} is not a ${SEED_BYTES}-byte seed.`, {
-            hint: 'Remove the hotkey and import it again.',
-          });
+          throw new AppFailure(
+            'keychain-unavailable',
+            `The keychain entry for ${ss58} is not a ${SEED_BYTES}-byte seed.`,
+            {
+              hint: 'Remove the hotkey and import it again.',
+            },
+          );
         }
         return await fn(seed);
       } finally {

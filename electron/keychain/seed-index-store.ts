@@ -32,10 +32,18 @@ function queueFor(service: string): SerialQueue {
  * write is its own bounded keychain call, so a stuck keychain fails it like any other call.
  * `lockPath` (a file in the data folder) makes updates exclusive across processes too.
  */
-export function createSeedIndexStore(service: string, keychainCall: KeychainCall, entries: EntryCache, lockPath?: string): SeedIndexStore {
+export function createSeedIndexStore(
+  service: string,
+  keychainCall: KeychainCall,
+  entries: EntryCache,
+  lockPath?: string,
+): SeedIndexStore {
   // Other processes on the data folder (window and web host) share the keychain entry: with a
   // data folder the lock file serialises them too (it queues this process's callers itself).
-  const queue: SerialQueue = lockPath === undefined ? queueFor(service) : (job) => withFileLock(lockPath, job, { what: 'the list of stored hotkeys' });
+  const queue: SerialQueue =
+    lockPath === undefined
+      ? queueFor(service)
+      : (job) => withFileLock(lockPath, job, { what: 'the list of stored hotkeys' });
   // Constructed only inside a keychainCall: the constructor may block on a silent bus.
   const entry = () => entries.entry(service, SEED_INDEX_ACCOUNT);
 

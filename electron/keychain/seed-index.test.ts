@@ -69,7 +69,12 @@ describe('seed index (real Secret Service)', () => {
     await vault.putSeed(a.ss58, a.seed); // a re-put without a name keeps 'miner-7'
     await vault.putSeed(b.ss58, b.seed, '   '); // a blank name counts as none
     const labels = new Map((await vault.listSeedLabels()).map((e) => [e.ss58, e.label]));
-    expect(labels).toEqual(new Map([[a.ss58, 'miner-7'], [b.ss58, 'hk2']]));
+    expect(labels).toEqual(
+      new Map([
+        [a.ss58, 'miner-7'],
+        [b.ss58, 'hk2'],
+      ]),
+    );
   });
 
   it('stores only public data in the index entry', async () => {
@@ -99,7 +104,12 @@ describe('seed index (real Secret Service)', () => {
     expect(await vault.listSeeds()).toEqual(batch.map((k) => k.ss58).sort());
     // And parallel removes of half of them leave exactly the other half.
     await Promise.all(batch.slice(0, 5).map((k) => vault.removeSeed(k.ss58)));
-    expect(await vault.listSeeds()).toEqual(batch.slice(5).map((k) => k.ss58).sort());
+    expect(await vault.listSeeds()).toEqual(
+      batch
+        .slice(5)
+        .map((k) => k.ss58)
+        .sort(),
+    );
   });
 
   it('lists from the index only: a seed planted behind its back is not listed, and the seed service is never searched', async () => {

@@ -48,7 +48,7 @@ export function parseSeedIndex(stored: ArrayLike<number> | null): ParsedSeedInde
   if (!isRecord(root) || root.version !== SEED_INDEX_VERSION || !isRecord(root.seeds)) return { index, corrupt: true };
   for (const [ss58, meta] of Object.entries(root.seeds)) {
     if (!isValidSs58(ss58) || !isRecord(meta)) continue;
-    index.set(ss58, typeof meta.label === 'string' ? cleanLabel(meta.label) ?? null : null);
+    index.set(ss58, typeof meta.label === 'string' ? (cleanLabel(meta.label) ?? null) : null);
   }
   return { index, corrupt: false };
 }

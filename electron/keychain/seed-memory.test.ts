@@ -67,48 +67,61 @@ afterAll(async () => {
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
-describe.runIf(process.platform === 'linux')('seed copies left in memory after signing (real process, real keychain)', () => {
-  it(`lists wallets, imports a hotkey and signs ${SIGNS} times: no text copy of the seed, at most two raw copies`, async () => {
-    const seed = new Uint8Array(Buffer.from(randomUUID().replace(/-/g, '') + randomUUID().replace(/-/g, ''), 'hex'));
-    const secret = secretFromSeed(seed);
-    const publicKey = getPublicKey(secret);
-    const ss58 = encodeAddress(publicKey, 42);
-    const walletsPath = path.join(dir, 'wallets');
-    await mkdir(path.join(walletsPath, 'main', 'hotkeys'), { recursive: true });
-    const keyFile = path.join(walletsPath, 'main', 'hotkeys', 'default');
-    // btwallet's layout: the seed as hex, plus the expanded private key and the address.
-    await writeFile(
-      keyFile,
-      JSON.stringify({ accountId: `0x${hex(publicKey)}`, publicKey: `0x${hex(publicKey)}`, privateKey: `0x${hex(secret)}`, secretPhrase: null, secretSeed: `0x${hex(seed)}`, ss58Address: ss58 }),
-      { mode: 0o600 },
-    );
-    const proc = child.startOne([walletsPath, seedService, sessionService, path.join(dir, 'data'), String(SIGNS)], ['--expose-gc']);
-    try {
-      proc.go();
-      expect(await proc.line).toEqual({ ss58, signatures: SIGNS });
-      const needles: Needle[] = [
-        { name: 'seed bytes', bytes: Buffer.from(seed) },
-        { name: 'seed hex', bytes: Buffer.from(hex(seed), 'latin1') },
-        { name: 'seed hex (UTF-16)', bytes: Buffer.from(hex(seed), 'utf16le') },
-        { name: 'secret key bytes', bytes: Buffer.from(secret.subarray(0, 32)) },
-        { name: 'secret nonce bytes', bytes: Buffer.from(secret.subarray(32)) },
-        { name: 'private key hex', bytes: Buffer.from(hex(secret), 'latin1') },
-      ];
-      const counts = scanProcessMemory(proc.pid, needles);
-      const report = `copies found: ${JSON.stringify(counts)}`;
-      // The seed: never as text. Raw copies remain only in the keychain binding's native memory
-      // (its store and read calls; 0 when the same run skips the keychain, 1–2 with it, 24 with
-      // the old wasm signer), freed but not wiped by code no JS can reach.
-      expect(counts['seed hex'], report).toBe(0);
-      expect(counts['seed hex (UTF-16)'], report).toBe(0);
-      expect(counts['private key hex'], report).toBe(0);
-      expect(counts['seed bytes'], report).toBeLessThanOrEqual(2);
-      // The expanded secret: sr25519 arithmetic runs on BigInts, immutable copies that cannot be
-      // wiped; they are garbage whose memory the collector reuses, so they stay bounded (about
-      // 160 + 45 here whether the run signs 50 or 200 times; the wasm signer left ~185 + 46).
-      expect((counts['secret key bytes'] ?? 0) + (counts['secret nonce bytes'] ?? 0), report).toBeLessThan(300);
-    } finally {
-      proc.kill();
-    }
-  }, 60_000);
-});
+describe.runIf(process.platform === 'linux')(
+  'seed copies left in memory after signing (real process, real keychain)',
+  () => {
+    it(`lists wallets, imports a hotkey and signs ${SIGNS} times: no text copy of the seed, at most two raw copies`, async () => {
+      const seed = new Uint8Array(Buffer.from(randomUUID().replace(/-/g, '') + randomUUID().replace(/-/g, ''), 'hex'));
+      const secret = secretFromSeed(seed);
+      const publicKey = getPublicKey(secret);
+      const ss58 = encodeAddress(publicKey, 42);
+      const walletsPath = path.join(dir, 'wallets');
+      await mkdir(path.join(walletsPath, 'main', 'hotkeys'), { recursive: true });
+      const keyFile = path.join(walletsPath, 'main', 'hotkeys', 'default');
+      // btwallet's layout: the seed as hex, plus the expanded private key and the address.
+      await writeFile(
+        keyFile,
+        JSON.stringify({
+          accountId: `0x${hex(publicKey)}`,
+          publicKey: `0x${hex(publicKey)}`,
+          privateKey: `0x${hex(secret)}`,
+          secretPhrase: null,
+          secretSeed: `0x${hex(seed)}`,
+          ss58Address: ss58,
+        }),
+        { mode: 0o600 },
+      );
+      const proc = child.startOne(
+        [walletsPath, seedService, sessionService, path.join(dir, 'data'), String(SIGNS)],
+        ['--expose-gc'],
+      );
+      try {
+        proc.go();
+        expect(await proc.line).toEqual({ ss58, signatures: SIGNS });
+        const needles: Needle[] = [
+          { name: 'seed bytes', bytes: Buffer.from(seed) },
+          { name: 'seed hex', bytes: Buffer.from(hex(seed), 'latin1') },
+          { name: 'seed hex (UTF-16)', bytes: Buffer.from(hex(seed), 'utf16le') },
+          { name: 'secret key bytes', bytes: Buffer.from(secret.subarray(0, 32)) },
+          { name: 'secret nonce bytes', bytes: Buffer.from(secret.subarray(32)) },
+          { name: 'private key hex', bytes: Buffer.from(hex(secret), 'latin1') },
+        ];
+        const counts = scanProcessMemory(proc.pid, needles);
+        const report = `copies found: ${JSON.stringify(counts)}`;
+        // The seed: never as text. Raw copies remain only in the keychain binding's native memory
+        // (its store and read calls; 0 when the same run skips the keychain, 1–2 with it, 24 with
+        // the old wasm signer), freed but not wiped by code no JS can reach.
+        expect(counts['seed hex'], report).toBe(0);
+        expect(counts['seed hex (UTF-16)'], report).toBe(0);
+        expect(counts['private key hex'], report).toBe(0);
+        expect(counts['seed bytes'], report).toBeLessThanOrEqual(2);
+        // The expanded secret: sr25519 arithmetic runs on BigInts, immutable copies that cannot be
+        // wiped; they are garbage whose memory the collector reuses, so they stay bounded (about
+        // 160 + 45 here whether the run signs 50 or 200 times; the wasm signer left ~185 + 46).
+        expect((counts['secret key bytes'] ?? 0) + (counts['secret nonce bytes'] ?? 0), report).toBeLessThan(300);
+      } finally {
+        proc.kill();
+      }
+    }, 60_000);
+  },
+);

@@ -29,11 +29,22 @@ async function setup(opts: { profileUsername?: string; seeds?: LinkServices['see
     source: { kind: 'manual' },
   });
   await profiles.setActive(profile.id);
-  const chutes = createChutesClient({ vault, profiles, activity: { append: () => Promise.resolve() }, defaultBaseUrl: f.sb.url });
+  const chutes = createChutesClient({
+    vault,
+    profiles,
+    activity: { append: () => Promise.resolve() },
+    defaultBaseUrl: f.sb.url,
+  });
   const walletsPath = await tempDir();
   const validator = await makeKey();
   await writeTree(walletsPath, [['val/hotkeys/default', JSON.stringify(validator.json)]]);
-  const handlers = linkHandlers({ config: { walletsPath }, home: walletsPath, vault, chutes, ...(opts.seeds ? { seeds: opts.seeds } : {}) });
+  const handlers = linkHandlers({
+    config: { walletsPath },
+    home: walletsPath,
+    vault,
+    chutes,
+    ...(opts.seeds ? { seeds: opts.seeds } : {}),
+  });
   const file = path.join(walletsPath, 'val/hotkeys/default');
   return { handlers, vault, validator, file, reg, accountKey };
 }
@@ -45,11 +56,18 @@ const probes = () => f.sb.requests(100).filter((r) => r.path === '/users/link_va
 describe('detectLinking', () => {
   it('probes once per server, answers from the cache after that, and probes again on request', async () => {
     const { handlers } = await setup();
-    await expect(handlers.detectLinking({}, ipc)).resolves.toMatchObject({ offered: true, cached: false, baseUrl: f.sb.url });
+    await expect(handlers.detectLinking({}, ipc)).resolves.toMatchObject({
+      offered: true,
+      cached: false,
+      baseUrl: f.sb.url,
+    });
     f.sb.setLink({ enabled: false });
     await expect(handlers.detectLinking({}, ipc)).resolves.toMatchObject({ offered: true, cached: true });
     expect(probes()).toHaveLength(1);
-    await expect(handlers.detectLinking({ recheck: true }, ipc)).resolves.toMatchObject({ offered: false, cached: false });
+    await expect(handlers.detectLinking({ recheck: true }, ipc)).resolves.toMatchObject({
+      offered: false,
+      cached: false,
+    });
     expect(probes()).toHaveLength(2);
   });
 });
@@ -59,7 +77,12 @@ describe('previewLink', () => {
     const { handlers, validator, file } = await setup();
     const before = f.sb.requests(100).length;
     const preview = await handlers.previewLink({ kind: 'subnet_owner', source: { kind: 'file', path: file } }, ipc);
-    expect(preview).toMatchObject({ linkedHotkey: validator.ss58, username: 'alice', signedMessage: `${validator.ss58}:alice`, sourceLabel: 'default' });
+    expect(preview).toMatchObject({
+      linkedHotkey: validator.ss58,
+      username: 'alice',
+      signedMessage: `${validator.ss58}:alice`,
+      sourceLabel: 'default',
+    });
     expect(preview.request.url).toContain(`${f.sb.url}/users/link_subnet_owner?hotkey=${validator.ss58}&signature=`);
     expect(f.sb.requests(100).length).toBe(before);
   });
@@ -69,7 +92,10 @@ describe('link', () => {
   it('links, reports the new roles, and does not keep the seed unless asked', async () => {
     const { handlers, vault, validator, file, accountKey } = await setup();
     f.sb.setLink({ validators: [validator.ss58] });
-    const result = await handlers.link({ kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: false }, ipc);
+    const result = await handlers.link(
+      { kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: false },
+      ipc,
+    );
     expect(result.roles.map((r) => r.name)).toEqual(['developer', 'free_account']);
     expect(result.keptInKeychain).toBe(false);
     expect(await vault.listSeeds()).toEqual([accountKey.ss58]);
@@ -85,7 +111,10 @@ describe('link', () => {
   it('keeps the seed in the keychain when the user ticks the box', async () => {
     const { handlers, vault, validator, file } = await setup();
     f.sb.setLink({ validators: [validator.ss58] });
-    const result = await handlers.link({ kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: true }, ipc);
+    const result = await handlers.link(
+      { kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: true },
+      ipc,
+    );
     expect(result.keptInKeychain).toBe(true);
     expect(await vault.hasSeed(validator.ss58)).toBe(true);
     expect(Buffer.from(vault.seeds.get(validator.ss58) ?? []).equals(Buffer.from(validator.seed))).toBe(true);
@@ -93,7 +122,9 @@ describe('link', () => {
 
   it('keeps nothing when the link is refused, even with the box ticked', async () => {
     const { handlers, vault, validator, file, accountKey } = await setup();
-    await expect(handlers.link({ kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: true }, ipc)).rejects.toMatchObject({
+    await expect(
+      handlers.link({ kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: true }, ipc),
+    ).rejects.toMatchObject({
       appError: { reason: 'not-allow-listed' },
     });
     expect(await vault.hasSeed(validator.ss58)).toBe(false);
@@ -110,7 +141,9 @@ describe('link', () => {
     };
     const { handlers } = await setup({ seeds: { readFileSeed } });
     const source = { kind: 'file' as const, path: '/anywhere/hotkey' };
-    await expect(handlers.link({ kind: 'validator', source, keepInKeychain: false }, ipc)).rejects.toMatchObject({ appError: { reason: 'not-allow-listed' } });
+    await expect(handlers.link({ kind: 'validator', source, keepInKeychain: false }, ipc)).rejects.toMatchObject({
+      appError: { reason: 'not-allow-listed' },
+    });
     f.sb.setLink({ validators: [validator.ss58] });
     await handlers.link({ kind: 'validator', source, keepInKeychain: false }, ipc);
     expect(reads).toHaveLength(2);
@@ -120,12 +153,25 @@ describe('link', () => {
   it('tells a stale profile username (bad signature) from a hotkey outside the allow-list', async () => {
     const stale = await setup({ profileUsername: 'alice_old' });
     f.sb.setLink({ validators: [stale.validator.ss58] });
-    await expect(stale.handlers.link({ kind: 'validator', source: { kind: 'file', path: stale.file }, keepInKeychain: false }, ipc)).rejects.toMatchObject({
-      appError: { reason: 'link-signature-invalid', message: expect.stringContaining('the server knows this account as "alice"') as unknown },
+    await expect(
+      stale.handlers.link(
+        { kind: 'validator', source: { kind: 'file', path: stale.file }, keepInKeychain: false },
+        ipc,
+      ),
+    ).rejects.toMatchObject({
+      appError: {
+        reason: 'link-signature-invalid',
+        message: expect.stringContaining('the server knows this account as "alice"') as unknown,
+      },
     });
     f.sb.reset();
     const fresh = await setup();
-    await expect(fresh.handlers.link({ kind: 'validator', source: { kind: 'file', path: fresh.file }, keepInKeychain: false }, ipc)).rejects.toMatchObject({
+    await expect(
+      fresh.handlers.link(
+        { kind: 'validator', source: { kind: 'file', path: fresh.file }, keepInKeychain: false },
+        ipc,
+      ),
+    ).rejects.toMatchObject({
       appError: { reason: 'not-allow-listed', code: 'forbidden' },
     });
   });
@@ -135,7 +181,9 @@ describe('link', () => {
     const { handlers } = await setup({ seeds: { readFileSeed } });
     f.sb.setLink({ enabled: false });
     await expect(handlers.detectLinking({}, ipc)).resolves.toMatchObject({ offered: false });
-    await expect(handlers.link({ kind: 'validator', source: { kind: 'file', path: '/x/hotkey' }, keepInKeychain: true }, ipc)).rejects.toMatchObject({
+    await expect(
+      handlers.link({ kind: 'validator', source: { kind: 'file', path: '/x/hotkey' }, keepInKeychain: true }, ipc),
+    ).rejects.toMatchObject({
       appError: { reason: 'linking-not-offered' },
     });
     expect(readFileSeed).not.toHaveBeenCalled();
@@ -144,7 +192,9 @@ describe('link', () => {
   it('maps a link sent to today’s server to linking-not-offered and remembers it', async () => {
     const { handlers, file } = await setup();
     f.sb.setLink({ enabled: false });
-    await expect(handlers.link({ kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: false }, ipc)).rejects.toMatchObject({
+    await expect(
+      handlers.link({ kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: false }, ipc),
+    ).rejects.toMatchObject({
       appError: { reason: 'linking-not-offered' },
     });
     await expect(handlers.detectLinking({}, ipc)).resolves.toMatchObject({ offered: false, cached: true });
@@ -157,9 +207,17 @@ describe('link', () => {
     const client = new ChutesTestClient(f.sb.url);
     await client.register(bob, 'bob');
     const v = TestKey.fromSeed(Buffer.from(validator.seed).toString('hex'));
-    await client.get('/users/link_validator', { sign: { key: bob, purpose: 'link_account' }, query: { hotkey: validator.ss58, signature: v.sign(`${validator.ss58}:bob`) } });
-    await expect(handlers.link({ kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: false }, ipc)).rejects.toMatchObject({
-      appError: { reason: 'hotkey-linked-elsewhere', message: 'This hotkey is already linked to another Chutes account: bob.' },
+    await client.get('/users/link_validator', {
+      sign: { key: bob, purpose: 'link_account' },
+      query: { hotkey: validator.ss58, signature: v.sign(`${validator.ss58}:bob`) },
+    });
+    await expect(
+      handlers.link({ kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: false }, ipc),
+    ).rejects.toMatchObject({
+      appError: {
+        reason: 'hotkey-linked-elsewhere',
+        message: 'This hotkey is already linked to another Chutes account: bob.',
+      },
     });
   });
 });

@@ -26,7 +26,13 @@ const KIND_WORD: Record<LinkKind, string> = { validator: 'validator', subnet_own
 /** The active profile's username: what the linked hotkey signs (`../shared/reference/chutes-account-api.md` §4). */
 function usernameOf(api: AccountApi): string {
   const username = api.scope.profile?.username;
-  if (!username) throw new AppFailure('not-found', 'No profile is active yet.', { hint: 'Register an account, or add one on the Accounts screen.' }, 'no-active-profile');
+  if (!username)
+    throw new AppFailure(
+      'not-found',
+      'No profile is active yet.',
+      { hint: 'Register an account, or add one on the Accounts screen.' },
+      'no-active-profile',
+    );
   return username;
 }
 
@@ -35,8 +41,17 @@ function usernameOf(api: AccountApi): string {
  * and for a bad signature. The signature was made here from the hotkey's verified seed, so the one
  * way it can be wrong is a username that differs from the server's: a read-only `/users/me` says.
  */
-async function explainRefusal(api: AccountApi, kind: LinkKind, linkedHotkey: string, username: string, original: AppFailure): Promise<AppFailure> {
-  const base = { ...(original.appError.detail?.status !== undefined ? { status: original.appError.detail.status } : {}), serverDetail: 'Invalid hotkey or signature.' };
+async function explainRefusal(
+  api: AccountApi,
+  kind: LinkKind,
+  linkedHotkey: string,
+  username: string,
+  original: AppFailure,
+): Promise<AppFailure> {
+  const base = {
+    ...(original.appError.detail?.status !== undefined ? { status: original.appError.detail.status } : {}),
+    serverDetail: 'Invalid hotkey or signature.',
+  };
   let serverName: string;
   try {
     serverName = (await api.me()).username;
@@ -44,7 +59,10 @@ async function explainRefusal(api: AccountApi, kind: LinkKind, linkedHotkey: str
     return new AppFailure(
       'unauthorized',
       `Chutes at ${api.transport.host} refused the hotkey or its signature and does not say which.`,
-      { ...base, hint: `Either ${linkedHotkey} is not on the server's ${KIND_WORD[kind]} list, or the profile's username "${username}" is out of date.` },
+      {
+        ...base,
+        hint: `Either ${linkedHotkey} is not on the server's ${KIND_WORD[kind]} list, or the profile's username "${username}" is out of date.`,
+      },
       'link-signature-invalid',
     );
   }
@@ -52,7 +70,10 @@ async function explainRefusal(api: AccountApi, kind: LinkKind, linkedHotkey: str
     return new AppFailure(
       'unauthorized',
       `Invalid hotkey or signature: the signature covers "${linkMessage(linkedHotkey, username)}", but the server knows this account as "${serverName}".`,
-      { ...base, hint: 'Update the profile (re-import the CLI config, or look the hotkey up again on Accounts), then link again.' },
+      {
+        ...base,
+        hint: 'Update the profile (re-import the CLI config, or look the hotkey up again on Accounts), then link again.',
+      },
       'link-signature-invalid',
     );
   }
@@ -70,10 +91,17 @@ async function explainRefusal(api: AccountApi, kind: LinkKind, linkedHotkey: str
 export function linkHandlers(services: LinkServices): SliceHandlers<typeof linkContract> {
   const { chutes } = services;
   const now = services.now ?? Date.now;
-  const seedDeps: LinkSeedDeps = { walletsPath: services.config.walletsPath, home: services.home, vault: services.vault, ...(services.discovery ? { discovery: services.discovery } : {}), ...services.seeds };
+  const seedDeps: LinkSeedDeps = {
+    walletsPath: services.config.walletsPath,
+    home: services.home,
+    vault: services.vault,
+    ...(services.discovery ? { discovery: services.discovery } : {}),
+    ...services.seeds,
+  };
   // Per server: the probe's answer does not depend on the account, and re-probing costs a signature.
   const capabilities = new Map<string, Omit<LinkCapability, 'cached'>>();
-  const remember = (baseUrl: string, offered: boolean, evidence: string) => capabilities.set(baseUrl, { baseUrl, offered, evidence, checkedAt: new Date(now()).toISOString() });
+  const remember = (baseUrl: string, offered: boolean, evidence: string) =>
+    capabilities.set(baseUrl, { baseUrl, offered, evidence, checkedAt: new Date(now()).toISOString() });
 
   return {
     detectLinking: async ({ recheck }) => {
@@ -121,8 +149,10 @@ export function linkHandlers(services: LinkServices): SliceHandlers<typeof linkC
             keptInKeychain: keepInKeychain,
           };
         } catch (error) {
-          if (failureIs(error, 'linking-not-offered')) remember(api.scope.baseUrl, false, 'A link request reached the user lookup: there is no link route.');
-          if (error instanceof AppFailure && failureIs(error, 'link-signature-invalid')) throw await explainRefusal(api, kind, signed.ss58, username, error);
+          if (failureIs(error, 'linking-not-offered'))
+            remember(api.scope.baseUrl, false, 'A link request reached the user lookup: there is no link route.');
+          if (error instanceof AppFailure && failureIs(error, 'link-signature-invalid'))
+            throw await explainRefusal(api, kind, signed.ss58, username, error);
           throw error;
         }
       });

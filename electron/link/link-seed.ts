@@ -27,11 +27,18 @@ export interface LinkKey {
   label: string;
 }
 
-async function walletLabel(deps: LinkSeedDeps, walletId: string, hotkeyId: string): Promise<{ label: string; ss58: string | null; usable: true | string }> {
+async function walletLabel(
+  deps: LinkSeedDeps,
+  walletId: string,
+  hotkeyId: string,
+): Promise<{ label: string; ss58: string | null; usable: true | string }> {
   const scan = await discoverWallets(deps.walletsPath, deps.discovery ? { cache: deps.discovery } : {});
   const wallet = scan.wallets.find((w) => w.id === walletId);
   const hotkey = wallet?.hotkeys.find((h) => h.id === hotkeyId);
-  if (!wallet || !hotkey) throw new AppFailure('not-found', 'That wallet hotkey is no longer there; the wallet folder may have changed.', { hint: 'Pick the hotkey again.' });
+  if (!wallet || !hotkey)
+    throw new AppFailure('not-found', 'That wallet hotkey is no longer there; the wallet folder may have changed.', {
+      hint: 'Pick the hotkey again.',
+    });
   const usable = hotkey.status === 'ok' && hotkey.hasSeed ? true : (hotkey.message ?? 'its file holds no seed.');
   return { label: `${wallet.name}/${hotkey.name}`, ss58: hotkey.ss58, usable };
 }
@@ -55,7 +62,10 @@ async function readSeed(deps: LinkSeedDeps, source: LinkHotkeySource): Promise<{
 export async function identifyLinkKey(deps: LinkSeedDeps, source: LinkHotkeySource): Promise<LinkKey> {
   if (source.kind === 'wallet') {
     const { label, ss58, usable } = await walletLabel(deps, source.walletId, source.hotkeyId);
-    if (usable !== true) throw new AppFailure('invalid-input', `${label} cannot sign: ${usable}`, { hint: 'Pick a hotkey whose file holds its seed, or give a hotkey file path.' });
+    if (usable !== true)
+      throw new AppFailure('invalid-input', `${label} cannot sign: ${usable}`, {
+        hint: 'Pick a hotkey whose file holds its seed, or give a hotkey file path.',
+      });
     if (ss58) return { ss58, label };
   }
   const { read, label } = await readSeed(deps, source);

@@ -47,6 +47,7 @@ export function cliConfigHandlers(services: CliConfigServices): SliceHandlers<ty
       }),
     cliConfigPermissions: () => checkConfigPermissions(config.configPath),
     // Only the CLI config the app was pointed at (CHUTES_CONFIG_PATH or the default) can be fixed.
-    fixCliConfigPermissions: () => fixPermissions(config.configPath, { walletsPath: config.walletsPath, configPath: config.configPath }),
+    fixCliConfigPermissions: () =>
+      fixPermissions(config.configPath, { walletsPath: config.walletsPath, configPath: config.configPath }),
   };
 }

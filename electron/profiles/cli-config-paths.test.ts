@@ -38,9 +38,23 @@ beforeEach(async () => {
 });
 
 const importFrom = (file: string, vault = world.vault, stripSeed = false) =>
-  importCliConfig({ store: world.store, vault, path: file, via: 'picked', stripSeed, fallbackApiUrl: 'https://api.chutes.ai' });
+  importCliConfig({
+    store: world.store,
+    vault,
+    path: file,
+    via: 'picked',
+    stripSeed,
+    fallbackApiUrl: 'https://api.chutes.ai',
+  });
 const exportTo = (file: string, overwrite: boolean) =>
-  exportCliConfig({ store: world.store, vault: world.vault, profileId: profile.id, targetPath: file, includeSeed: true, overwrite });
+  exportCliConfig({
+    store: world.store,
+    vault: world.vault,
+    profileId: profile.id,
+    targetPath: file,
+    includeSeed: true,
+    overwrite,
+  });
 
 async function failureOf(promise: Promise<unknown>, what: string): Promise<AppFailure> {
   const error: unknown = await within(promise, 3000, what).then(
@@ -65,7 +79,9 @@ describe.runIf(posix)('importCliConfig and exportProfile on special paths', () =
     expect(await messageFor('/etc/passwd/x')).toBe('/etc/passwd/x: a part of the path is a file, not a folder.');
     expect(await messageFor(special.loop)).toMatch(/Symbolic link loop/);
     expect(await messageFor(special.paths['name of 300 characters'] ?? '')).toMatch(/The path is too long/);
-    expect(await messageFor(special.paths['path of 4096 characters'] ?? '')).toMatch(/too long|does not exist|no file/i);
+    expect(await messageFor(special.paths['path of 4096 characters'] ?? '')).toMatch(
+      /too long|does not exist|no file/i,
+    );
     expect(await messageFor(special.fifoLink)).toMatch(/FIFO/);
   });
 
@@ -91,13 +107,25 @@ describe.runIf(posix)('importCliConfig and exportProfile on special paths', () =
 
 describe('relative paths and what messages show', () => {
   it('refuses relative paths for import and export', async () => {
-    expect((await failureOf(importFrom('chutes/config.ini'), 'rel import')).appError).toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/full path/) as unknown });
-    expect((await failureOf(exportTo('etc/passwd', false), 'rel export')).appError).toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/full path/) as unknown });
+    expect((await failureOf(importFrom('chutes/config.ini'), 'rel import')).appError).toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringMatching(/full path/) as unknown,
+    });
+    expect((await failureOf(exportTo('etc/passwd', false), 'rel export')).appError).toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringMatching(/full path/) as unknown,
+    });
   });
 
   it('never echoes file contents in a parse error; says the line and what was expected', async () => {
     const file = path.join(world.dir, 'notes.ini');
-    for (const text of ['my db password is hunter2 = 1\n', '[auth]\nmy db password is hunter2\n', '[my db password is hunter2]\n[my db password is hunter2]\n', `${cliConfigText(world.hotkey)}\n[auth]\nmy db password is hunter2 = 1\n`, '[auth]\nhunter2 = a\nhunter2 = b\n']) {
+    for (const text of [
+      'my db password is hunter2 = 1\n',
+      '[auth]\nmy db password is hunter2\n',
+      '[my db password is hunter2]\n[my db password is hunter2]\n',
+      `${cliConfigText(world.hotkey)}\n[auth]\nmy db password is hunter2 = 1\n`,
+      '[auth]\nhunter2 = a\nhunter2 = b\n',
+    ]) {
       await writeFile(file, text);
       const { appError } = await failureOf(importFrom(file), text);
       expect(JSON.stringify(appError), text).not.toContain('hunter2');
@@ -129,6 +157,9 @@ describe('strip race', () => {
       }
     }
     const { appError } = await failureOf(importFrom(file, new RacingVault(), true), 'race');
-    expect(appError).toMatchObject({ code: 'conflict', message: expect.stringContaining('changed while importing') as unknown });
+    expect(appError).toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('changed while importing') as unknown,
+    });
   });
 });

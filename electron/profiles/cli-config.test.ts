@@ -44,7 +44,9 @@ describe('parseCliConfig', () => {
   });
 
   it('names the missing [auth] keys and the file', () => {
-    const error = failure(() => parseCliConfig(full(AUTH.replace(/^username.*\n/m, '').replace(/^hotkey_name.*\n/m, '')), PATH));
+    const error = failure(() =>
+      parseCliConfig(full(AUTH.replace(/^username.*\n/m, '').replace(/^hotkey_name.*\n/m, '')), PATH),
+    );
     expect(error.code).toBe('invalid-input');
     expect(error.message).toBe(`${PATH}: [auth] is missing username, hotkey_name.`);
     expect(error.detail?.fields).toEqual([
@@ -55,9 +57,11 @@ describe('parseCliConfig', () => {
   });
 
   it('treats an empty value as missing', () => {
-    expect(failure(() => parseCliConfig(full(AUTH.replace('user_id = 11111111-2222-3333-4444-555555555555', 'user_id =')), PATH)).message).toContain(
-      'missing user_id',
-    );
+    expect(
+      failure(() =>
+        parseCliConfig(full(AUTH.replace('user_id = 11111111-2222-3333-4444-555555555555', 'user_id =')), PATH),
+      ).message,
+    ).toContain('missing user_id');
   });
 
   it('says when there is no [auth] section at all', () => {
@@ -75,11 +79,17 @@ describe('parseCliConfig', () => {
 
   it('refuses binary content and bad addresses', () => {
     expect(failure(() => parseCliConfig('\u0000\u0001', PATH)).message).toContain('not a text file');
-    expect(failure(() => parseCliConfig(full(AUTH.replace(`hotkey_ss58address = ${SS58}`, 'hotkey_ss58address = nope')), PATH)).message).toContain(
-      'hotkey_ss58address is not an SS58 address',
-    );
-    expect(failure(() => parseCliConfig(full(AUTH).replace('https://staging.chutes.dev/', 'ftp://x'), PATH)).message).toContain('base_url');
-    expect(failure(() => parseCliConfig(full(AUTH).replace(`\naddress = ${SS58}`, '\naddress = 0xabc'), PATH)).message).toContain('[payment] address');
+    expect(
+      failure(() =>
+        parseCliConfig(full(AUTH.replace(`hotkey_ss58address = ${SS58}`, 'hotkey_ss58address = nope')), PATH),
+      ).message,
+    ).toContain('hotkey_ss58address is not an SS58 address');
+    expect(
+      failure(() => parseCliConfig(full(AUTH).replace('https://staging.chutes.dev/', 'ftp://x'), PATH)).message,
+    ).toContain('base_url');
+    expect(
+      failure(() => parseCliConfig(full(AUTH).replace(`\naddress = ${SS58}`, '\naddress = 0xabc'), PATH)).message,
+    ).toContain('[payment] address');
   });
 });
 
@@ -118,16 +128,24 @@ describe('renderCliConfig', () => {
     const text = renderCliConfig({ ...OUTPUT, hotkeySeed: null, paymentAddress: null });
     expect(text).not.toContain('hotkey_seed');
     expect(text).not.toContain('[payment]');
-    expect(decode(text)).toEqual({ api: { base_url: OUTPUT.baseUrl }, auth: { username: 'alice', user_id: 'u-1', hotkey_name: 'default', hotkey_ss58address: SS58 } });
+    expect(decode(text)).toEqual({
+      api: { base_url: OUTPUT.baseUrl },
+      auth: { username: 'alice', user_id: 'u-1', hotkey_name: 'default', hotkey_ss58address: SS58 },
+    });
   });
 });
 
 describe('editCliConfig', () => {
   it('rewrites the account keys of an existing file and keeps everything else', () => {
-    const existing = '# mine\n[auth]\nusername = old\nhotkey_seed = ' + 'cd'.repeat(32) + '\nextra = keep\n\n[tools]\neditor = vim\n';
+    const existing =
+      '# mine\n[auth]\nusername = old\nhotkey_seed = ' + 'cd'.repeat(32) + '\nextra = keep\n\n[tools]\neditor = vim\n';
     const out = editCliConfig(existing, PATH, cliConfigEdits({ ...OUTPUT, hotkeySeed: null }));
     expect(out.startsWith('# mine\n[auth]\nusername = alice\n')).toBe(true);
     expect(out).not.toContain('hotkey_seed');
-    expect(decode(out)).toMatchObject({ auth: { extra: 'keep' }, tools: { editor: 'vim' }, api: { base_url: OUTPUT.baseUrl } });
+    expect(decode(out)).toMatchObject({
+      auth: { extra: 'keep' },
+      tools: { editor: 'vim' },
+      api: { base_url: OUTPUT.baseUrl },
+    });
   });
 });

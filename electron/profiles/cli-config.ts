@@ -97,13 +97,19 @@ export function parseCliConfig(source: string, filePath: string): CliConfigValue
     paymentAddress: text(lookup(payment, 'address')) ?? null,
   };
   if (values.baseUrl !== null && !apiBaseUrl.safeParse(values.baseUrl).success) {
-    throw invalid(filePath, '[api] base_url is not a full http:// or https:// address.', [{ path: 'api.base_url', message: 'not an http(s) URL' }]);
+    throw invalid(filePath, '[api] base_url is not a full http:// or https:// address.', [
+      { path: 'api.base_url', message: 'not an http(s) URL' },
+    ]);
   }
   if (!SS58_PATTERN.test(values.hotkeySs58)) {
-    throw invalid(filePath, '[auth] hotkey_ss58address is not an SS58 address.', [{ path: 'auth.hotkey_ss58address', message: 'not an SS58 address' }]);
+    throw invalid(filePath, '[auth] hotkey_ss58address is not an SS58 address.', [
+      { path: 'auth.hotkey_ss58address', message: 'not an SS58 address' },
+    ]);
   }
   if (values.paymentAddress !== null && !SS58_PATTERN.test(values.paymentAddress)) {
-    throw invalid(filePath, '[payment] address is not an SS58 address.', [{ path: 'payment.address', message: 'not an SS58 address' }]);
+    throw invalid(filePath, '[payment] address is not an SS58 address.', [
+      { path: 'payment.address', message: 'not an SS58 address' },
+    ]);
   }
   const unsafe = (['username', 'userId', 'hotkeyName', 'paymentAddress'] as const).filter((k) => {
     const value = values[k];
@@ -111,7 +117,11 @@ export function parseCliConfig(source: string, filePath: string): CliConfigValue
   });
   if (unsafe.length > 0) {
     // The app writes these values back into CLI configs; ones that would not round-trip are refused up front.
-    throw invalid(filePath, `${unsafe.join(', ')} contain characters the app cannot write back safely (";", "#", quotes or control characters).`, unsafe.map((k) => ({ path: k, message: 'unsupported characters' })));
+    throw invalid(
+      filePath,
+      `${unsafe.join(', ')} contain characters the app cannot write back safely (";", "#", quotes or control characters).`,
+      unsafe.map((k) => ({ path: k, message: 'unsupported characters' })),
+    );
   }
   return values;
 }
@@ -177,7 +187,10 @@ export function editCliConfig(source: string, filePath: string, edits: readonly 
   const patched = patchIni(source, edits);
   const after = decodeIniStrict(patched, filePath);
   if (canonical(after) !== canonical(applyToData(before, edits))) {
-    throw new AppFailure('internal', `Could not update ${filePath} without disturbing other settings in it; the file was left unchanged.`);
+    throw new AppFailure(
+      'internal',
+      `Could not update ${filePath} without disturbing other settings in it; the file was left unchanged.`,
+    );
   }
   return patched;
 }

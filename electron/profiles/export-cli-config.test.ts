@@ -5,7 +5,15 @@ import { decode } from 'ini';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppFailure } from '../../shared/errors';
 import { exportCliConfig, type ExportCliConfigOptions } from './export-cli-config';
-import { cliConfigText, newHotkey, PAYMENT, profileWorld, USER_ID, type ProfileWorld, type TestHotkey } from './fixtures.test-helper';
+import {
+  cliConfigText,
+  newHotkey,
+  PAYMENT,
+  profileWorld,
+  USER_ID,
+  type ProfileWorld,
+  type TestHotkey,
+} from './fixtures.test-helper';
 import type { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
 import type { ProfileStore } from './profile-store';
 import {
@@ -70,7 +78,13 @@ const run = (overrides: Partial<ExportCliConfigOptions> = {}) =>
 describe('exportCliConfig', () => {
   it('with includeSeed: true writes the exact CLI layout, 0600', async () => {
     const summary = await run({ includeSeed: true });
-    expect(summary).toEqual({ path: target, includesSeed: true, overwritten: false, cliCanSign: true, cliImpact: SEEDED_EXPORT_NOTE });
+    expect(summary).toEqual({
+      path: target,
+      includesSeed: true,
+      overwritten: false,
+      cliCanSign: true,
+      cliImpact: SEEDED_EXPORT_NOTE,
+    });
     expect(await readFile(target, 'utf8')).toBe(cliConfigText(hotkey));
     if (posix) expect((await stat(target)).mode & 0o777).toBe(0o600);
     expect(await readdir(path.dirname(target))).toEqual(['config.ini']);
@@ -102,10 +116,10 @@ describe('exportCliConfig', () => {
     const other = await newHotkey();
     await vault.putSeed(other.ss58, Buffer.from(other.seedHex, 'hex'));
     await mkdir(path.dirname(target));
-    const existing = cliConfigText(other, { baseUrl: 'https://old.example', extra: '# mine\n[tools]\neditor = vim\n' }).replace(
-      '[auth]\n',
-      '[auth]\nlegacy_flag = yes\n',
-    );
+    const existing = cliConfigText(other, {
+      baseUrl: 'https://old.example',
+      extra: '# mine\n[tools]\neditor = vim\n',
+    }).replace('[auth]\n', '[auth]\nlegacy_flag = yes\n');
     await writeFile(target, existing, { mode: 0o644 });
     const summary = await run({ overwrite: true });
     expect(summary.overwritten).toBe(true);
@@ -114,7 +128,13 @@ describe('exportCliConfig', () => {
     expect(text).toContain('# mine\n[tools]\neditor = vim\n');
     expect(decode(text)).toEqual({
       api: { base_url: 'https://api.chutes.ai' },
-      auth: { legacy_flag: 'yes', username: 'alice_dev', user_id: USER_ID, hotkey_name: 'default', hotkey_ss58address: hotkey.ss58 },
+      auth: {
+        legacy_flag: 'yes',
+        username: 'alice_dev',
+        user_id: USER_ID,
+        hotkey_name: 'default',
+        hotkey_ss58address: hotkey.ss58,
+      },
       payment: { address: PAYMENT },
       tools: { editor: 'vim' },
     });
@@ -125,7 +145,10 @@ describe('exportCliConfig', () => {
     await mkdir(path.dirname(target));
     await writeFile(target, '[auth]\nusername = someone\n[extra]\nk = v\n');
     await run({ overwrite: true, includeSeed: true });
-    const data = decode(await readFile(target, 'utf8')) as { auth: Record<string, string>; extra: Record<string, string> };
+    const data = decode(await readFile(target, 'utf8')) as {
+      auth: Record<string, string>;
+      extra: Record<string, string>;
+    };
     expect(data.auth.hotkey_seed).toBe(hotkey.seedHex);
     expect(data.extra).toEqual({ k: 'v' });
   });
@@ -133,7 +156,9 @@ describe('exportCliConfig', () => {
   it('refuses to overwrite a file that is not a valid INI, or a symlink', async () => {
     await mkdir(path.dirname(target));
     await writeFile(target, 'this is not ini\n');
-    await expect(run({ overwrite: true })).rejects.toMatchObject({ appError: { code: 'conflict', message: expect.stringContaining('line 1') as unknown } });
+    await expect(run({ overwrite: true })).rejects.toMatchObject({
+      appError: { code: 'conflict', message: expect.stringContaining('line 1') as unknown },
+    });
     expect(await readFile(target, 'utf8')).toBe('this is not ini\n');
     const link = path.join(dir, 'link.ini');
     await symlink(target, link);
@@ -142,7 +167,9 @@ describe('exportCliConfig', () => {
 
   it('explains when the keychain has no seed to export', async () => {
     await vault.removeSeed(hotkey.ss58);
-    await expect(run({ includeSeed: true })).rejects.toMatchObject({ appError: { code: 'not-found', message: expect.stringContaining('Export without the seed') as unknown } });
+    await expect(run({ includeSeed: true })).rejects.toMatchObject({
+      appError: { code: 'not-found', message: expect.stringContaining('Export without the seed') as unknown },
+    });
     await expect(stat(target)).rejects.toThrow();
   });
 
@@ -162,7 +189,13 @@ describe('exportCliConfig', () => {
       appError: {
         code: 'conflict',
         message: `${target} already exists. Choose another name, or confirm that it should be replaced.`,
-        detail: { hint: EXPORT_REPLACE_HINT, fields: [{ path: EXISTING_SS58_FIELD, message: hotkey.ss58 }, { path: EXISTING_USERNAME_FIELD, message: 'alice_dev' }] },
+        detail: {
+          hint: EXPORT_REPLACE_HINT,
+          fields: [
+            { path: EXISTING_SS58_FIELD, message: hotkey.ss58 },
+            { path: EXISTING_USERNAME_FIELD, message: 'alice_dev' },
+          ],
+        },
       },
     });
     expect(await readFile(target, 'utf8')).toBe(cliConfigText(hotkey));
@@ -177,7 +210,10 @@ describe('exportCliConfig over a file holding a seed', () => {
 
   beforeEach(async () => {
     other = await newHotkey();
-    otherFile = cliConfigText(other, { extra: '[tools]\neditor = vim\n' }).replace('username = alice_dev', 'username = bob_ops');
+    otherFile = cliConfigText(other, { extra: '[tools]\neditor = vim\n' }).replace(
+      'username = alice_dev',
+      'username = bob_ops',
+    );
     await mkdir(path.dirname(target));
   });
 
@@ -219,14 +255,18 @@ describe('exportCliConfig over a file holding a seed', () => {
     await expect(run({ overwrite: true, includeSeed: true })).rejects.toMatchObject({
       appError: {
         code: 'conflict',
-        message: expect.stringContaining(`holds the hotkey seed of another account, alice_dev (${other.ss58})`) as unknown,
+        message: expect.stringContaining(
+          `holds the hotkey seed of another account, alice_dev (${other.ss58})`,
+        ) as unknown,
         detail: { hint: EXPORT_SEED_LOSS_HINT },
       },
     });
     await expectUnchanged(forged);
     // A keychain entry under that address holding some other seed does not make the file's copy redundant.
     await vault.putSeed(other.ss58, Buffer.from((await newHotkey()).seedHex, 'hex'));
-    await expect(run({ overwrite: true })).rejects.toMatchObject({ appError: { detail: { hint: EXPORT_SEED_LOSS_HINT } } });
+    await expect(run({ overwrite: true })).rejects.toMatchObject({
+      appError: { detail: { hint: EXPORT_SEED_LOSS_HINT } },
+    });
     await expectUnchanged(forged);
   });
 
@@ -247,7 +287,10 @@ describe('exportCliConfig over a file holding a seed', () => {
       },
     });
     await expectUnchanged(otherFile);
-    await expect(run({ includeSeed: true, overwrite: true })).resolves.toMatchObject({ overwritten: true, includesSeed: true });
+    await expect(run({ includeSeed: true, overwrite: true })).resolves.toMatchObject({
+      overwritten: true,
+      includesSeed: true,
+    });
     const text = await readFile(target, 'utf8');
     expect(text).toBe(cliConfigText(hotkey, { extra: '[tools]\neditor = vim\n' }));
     expect(text).not.toContain(other.seedHex);
@@ -278,7 +321,10 @@ describe('exportCliConfig over a file holding a seed', () => {
   });
 
   it('refuses to replace a hotkey_seed it cannot attribute to any key', async () => {
-    const odd = otherFile.replace(other.seedHex, 'bottom drive obey lake curtain smoke basket hold race lonely fit walk');
+    const odd = otherFile.replace(
+      other.seedHex,
+      'bottom drive obey lake curtain smoke basket hold race lonely fit walk',
+    );
     await writeFile(target, odd);
     await expect(run({ overwrite: true })).rejects.toMatchObject({
       appError: {
@@ -294,7 +340,11 @@ describe('exportCliConfig over a file holding a seed', () => {
     const partial = '[auth]\nHOTKEY_SEED = 0x' + other.seedHex + '\n';
     await writeFile(target, partial);
     await expect(run({ overwrite: true, includeSeed: true })).rejects.toMatchObject({
-      appError: { message: lossMessage(`${target} holds the hotkey seed of another account, ${other.ss58}, and the system keychain has no copy of it, so replacing the file would lose that seed.`) },
+      appError: {
+        message: lossMessage(
+          `${target} holds the hotkey seed of another account, ${other.ss58}, and the system keychain has no copy of it, so replacing the file would lose that seed.`,
+        ),
+      },
     });
     await expectUnchanged(partial);
   });
@@ -309,7 +359,10 @@ describe('exportCliConfig over a file holding a seed', () => {
       return vault.withSeed(ss58, fn);
     };
     await expect(run({ overwrite: true, vault: slowVault })).rejects.toMatchObject({
-      appError: { code: 'conflict', message: `${target} changed while exporting, so it was not replaced. Export again.` },
+      appError: {
+        code: 'conflict',
+        message: `${target} changed while exporting, so it was not replaced. Export again.`,
+      },
     });
     await expectUnchanged(rewritten);
   });
@@ -318,7 +371,9 @@ describe('exportCliConfig over a file holding a seed', () => {
     await writeFile(target, otherFile);
     const locked = Object.create(vault) as MemorySeedVault;
     locked.withSeed = () => Promise.reject(new AppFailure('keychain-unavailable', 'The keychain is locked.'));
-    await expect(run({ overwrite: true, vault: locked })).rejects.toMatchObject({ appError: { code: 'keychain-unavailable' } });
+    await expect(run({ overwrite: true, vault: locked })).rejects.toMatchObject({
+      appError: { code: 'keychain-unavailable' },
+    });
     await expectUnchanged(otherFile);
   });
 });

@@ -8,7 +8,14 @@ import { readTextFileCapped } from '../fs/read-capped';
 import type { SeedVault } from '../keychain/seed-vault';
 import { log } from '../log';
 import { bytesEqual } from '../signer/bytes';
-import { cliConfigEdits, decodeIniStrict, editCliConfig, renderCliConfig, SS58_PATTERN, type CliConfigOutput } from './cli-config';
+import {
+  cliConfigEdits,
+  decodeIniStrict,
+  editCliConfig,
+  renderCliConfig,
+  SS58_PATTERN,
+  type CliConfigOutput,
+} from './cli-config';
 import { isIniSafeValue } from './ini-lines';
 import type { ProfileStore } from './profile-store';
 import { seedFromHex, seedToHex, ss58FromSeed } from './seed';
@@ -51,13 +58,19 @@ async function seedHexFor(vault: SeedVault, ss58: string): Promise<string> {
   try {
     return await vault.withSeed(ss58, async (seed) => {
       if ((await ss58FromSeed(seed)) !== ss58) {
-        throw new AppFailure('internal', `The keychain entry for ${ss58} holds a different key; the export was cancelled.`);
+        throw new AppFailure(
+          'internal',
+          `The keychain entry for ${ss58} holds a different key; the export was cancelled.`,
+        );
       }
       return seedToHex(seed);
     });
   } catch (error) {
     if (failureIs(error, 'not-found')) {
-      throw new AppFailure('not-found', `The keychain has no seed for ${ss58}. Export without the seed, or import this hotkey again first.`);
+      throw new AppFailure(
+        'not-found',
+        `The keychain has no seed for ${ss58}. Export without the seed, or import this hotkey again first.`,
+      );
     }
     throw error;
   }
@@ -65,7 +78,8 @@ async function seedHexFor(vault: SeedVault, ss58: string): Promise<string> {
 
 type IniData = Record<string, unknown>;
 
-const isSection = (value: unknown): value is IniData => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isSection = (value: unknown): value is IniData =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The account an existing config.ini is for, as far as it says. `seeds` is raw file text: never log or return it. */
 interface ExistingAccount {
@@ -87,10 +101,18 @@ function shownUsername(value: unknown): string | null {
 /** What an existing file holds in `[auth]`; keys compare case-insensitively, as the CLI's configparser does. */
 function existingAccount(data: IniData): ExistingAccount {
   const auth = isSection(data.auth) ? data.auth : {};
-  const valuesOf = (key: string) => Object.keys(auth).filter((k) => k.toLowerCase() === key).map((k) => auth[k]);
-  const ss58 = valuesOf('hotkey_ss58address').find((v): v is string => typeof v === 'string' && SS58_PATTERN.test(v.trim()));
+  const valuesOf = (key: string) =>
+    Object.keys(auth)
+      .filter((k) => k.toLowerCase() === key)
+      .map((k) => auth[k]);
+  const ss58 = valuesOf('hotkey_ss58address').find(
+    (v): v is string => typeof v === 'string' && SS58_PATTERN.test(v.trim()),
+  );
   return {
-    username: valuesOf('username').map(shownUsername).find((v) => v !== null) ?? null,
+    username:
+      valuesOf('username')
+        .map(shownUsername)
+        .find((v) => v !== null) ?? null,
     ss58: ss58?.trim() ?? null,
     // `ini` reads `hotkey_seed = true` as a boolean and `hotkey_seed[] = …` as an array: still something in the file.
     seeds: valuesOf('hotkey_seed').filter((v) => v !== undefined && !(typeof v === 'string' && v.trim() === '')),
@@ -107,10 +129,15 @@ function accountFields(account: ExistingAccount | null): FieldIssue[] {
 
 function alreadyExists(target: string, account: ExistingAccount | null): AppFailure {
   const fields = accountFields(account);
-  return new AppFailure('conflict', `${target} already exists. Choose another name, or confirm that it should be replaced.`, {
-    hint: EXPORT_REPLACE_HINT,
-    ...(fields.length > 0 ? { fields } : {}),
-  }, 'export-target-exists');
+  return new AppFailure(
+    'conflict',
+    `${target} already exists. Choose another name, or confirm that it should be replaced.`,
+    {
+      hint: EXPORT_REPLACE_HINT,
+      ...(fields.length > 0 ? { fields } : {}),
+    },
+    'export-target-exists',
+  );
 }
 
 /** Best effort, for the "already exists" confirmation: null when the file cannot be read or parsed. */
@@ -126,7 +153,11 @@ async function describeFile(target: string): Promise<ExistingAccount | null> {
  * Whose key `raw` is (null: not a seed the app can read), and whether the keychain holds that very
  * seed — compared byte for byte, not just "has an entry for the address".
  */
-async function seedCustody(vault: SeedVault, raw: unknown, target: string): Promise<{ owner: string | null; inKeychain: boolean }> {
+async function seedCustody(
+  vault: SeedVault,
+  raw: unknown,
+  target: string,
+): Promise<{ owner: string | null; inKeychain: boolean }> {
   if (typeof raw !== 'string') return { owner: null, inKeychain: false };
   let seed: Uint8Array;
   try {
@@ -152,7 +183,12 @@ async function seedCustody(vault: SeedVault, raw: unknown, target: string): Prom
  * Replacing a file replaces or removes its `hotkey_seed`. Refuse when that seed is not also in the
  * keychain: the file may be the only copy of the key, and with it the account.
  */
-async function refuseSeedLoss(vault: SeedVault, profile: Profile, target: string, account: ExistingAccount): Promise<void> {
+async function refuseSeedLoss(
+  vault: SeedVault,
+  profile: Profile,
+  target: string,
+  account: ExistingAccount,
+): Promise<void> {
   for (const raw of account.seeds) {
     const { owner, inKeychain } = await seedCustody(vault, raw, target);
     if (inKeychain) continue;
@@ -167,10 +203,15 @@ async function refuseSeedLoss(vault: SeedVault, profile: Profile, target: string
       situation = `${target} holds the hotkey seed of another account, ${who}, and the system keychain has no copy of it, so replacing the file would lose that seed.`;
     }
     const fields = accountFields(account);
-    throw new AppFailure('conflict', `${situation} ${EXPORT_SEED_LOSS_ADVICE}`, {
-      hint: EXPORT_SEED_LOSS_HINT,
-      ...(fields.length > 0 ? { fields } : {}),
-    }, 'export-would-lose-seed');
+    throw new AppFailure(
+      'conflict',
+      `${situation} ${EXPORT_SEED_LOSS_ADVICE}`,
+      {
+        hint: EXPORT_SEED_LOSS_HINT,
+        ...(fields.length > 0 ? { fields } : {}),
+      },
+      'export-would-lose-seed',
+    );
   }
 }
 
@@ -203,7 +244,9 @@ function outputFor(profile: Profile, seedHex: string | null): CliConfigOutput {
  */
 export async function exportCliConfig(options: ExportCliConfigOptions): Promise<ExportCliConfigSummary> {
   if (!path.isAbsolute(options.targetPath)) {
-    throw new AppFailure('invalid-input', `${FULL_PATH_MESSAGE}.`, { fields: [{ path: 'path', message: FULL_PATH_MESSAGE }] });
+    throw new AppFailure('invalid-input', `${FULL_PATH_MESSAGE}.`, {
+      fields: [{ path: 'path', message: FULL_PATH_MESSAGE }],
+    });
   }
   const profile = await options.store.get(options.profileId);
   const target = path.resolve(options.targetPath);
@@ -211,14 +254,22 @@ export async function exportCliConfig(options: ExportCliConfigOptions): Promise<
   return withFsErrors(target, 'write', () => exportTo(options, profile, target));
 }
 
-async function exportTo(options: ExportCliConfigOptions, profile: Profile, target: string): Promise<ExportCliConfigSummary> {
+async function exportTo(
+  options: ExportCliConfigOptions,
+  profile: Profile,
+  target: string,
+): Promise<ExportCliConfigSummary> {
   const includeSeed = options.includeSeed === true;
 
   const kind = await existingKind(target);
   if (kind === 'symlink') {
-    throw new AppFailure('conflict', `${target} is a symbolic link; the app will not write through it. Choose the file it points to, or another name.`);
+    throw new AppFailure(
+      'conflict',
+      `${target} is a symbolic link; the app will not write through it. Choose the file it points to, or another name.`,
+    );
   }
-  if (kind === 'other') throw new AppFailure('conflict', `${target} exists and is not a regular file. Choose another name.`);
+  if (kind === 'other')
+    throw new AppFailure('conflict', `${target} exists and is not a regular file. Choose another name.`);
 
   // Read and check the existing file before touching the profile's seed, so a bad target fails without unlocking anything.
   let existing: string | null = null;
@@ -258,11 +309,17 @@ async function exportTo(options: ExportCliConfigOptions, profile: Profile, targe
   } else {
     // The keychain checks above can take a while; a CLI that rewrote the file meanwhile (a new
     // `chutes register`) may have put a new seed in it, which the checks have not seen.
-    const now = await readTextFileCapped(target).then((file) => file.text, () => null);
-    if (now !== existing) throw new AppFailure('conflict', `${target} changed while exporting, so it was not replaced. Export again.`);
+    const now = await readTextFileCapped(target).then(
+      (file) => file.text,
+      () => null,
+    );
+    if (now !== existing)
+      throw new AppFailure('conflict', `${target} changed while exporting, so it was not replaced. Export again.`);
     await writeFileAtomic(target, text);
   }
-  log.info(`profiles: exported ${profile.hotkeySs58} to ${target} (seed included: ${includeSeed}, replaced: ${existing !== null})`);
+  log.info(
+    `profiles: exported ${profile.hotkeySs58} to ${target} (seed included: ${includeSeed}, replaced: ${existing !== null})`,
+  );
   return {
     path: target,
     includesSeed: includeSeed,

@@ -55,7 +55,10 @@ export const USER_ID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 export const PAYMENT = '5EYCAe5ijiYfyeZ2JJCGq56LmPyNRAKzpG4QkoQkkQNB5e6Z';
 
 /** A config.ini as `chutes register` writes it, plus optional extra text (unknown sections, comments). */
-export function cliConfigText(hotkey: TestHotkey, options: { baseUrl?: string; seed?: string | null; extra?: string } = {}): string {
+export function cliConfigText(
+  hotkey: TestHotkey,
+  options: { baseUrl?: string; seed?: string | null; extra?: string } = {},
+): string {
   const seed = options.seed === undefined ? hotkey.seedHex : options.seed;
   return [
     '[api]',

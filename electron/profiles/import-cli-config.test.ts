@@ -2,7 +2,15 @@ import { chmod, mkdir, readFile, readdir, stat, symlink, writeFile } from 'node:
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadAppConfig } from '../app-config';
-import { cliConfigText, newHotkey, PAYMENT, profileWorld, USER_ID, type ProfileWorld, type TestHotkey } from './fixtures.test-helper';
+import {
+  cliConfigText,
+  newHotkey,
+  PAYMENT,
+  profileWorld,
+  USER_ID,
+  type ProfileWorld,
+  type TestHotkey,
+} from './fixtures.test-helper';
 import { importCliConfig, locateCliConfig, type ImportCliConfigOptions } from './import-cli-config';
 import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
 import type { ProfileStore } from './profile-store';
@@ -30,13 +38,27 @@ afterEach(async () => {
 });
 
 const run = (overrides: Partial<ImportCliConfigOptions> = {}) =>
-  importCliConfig({ store, vault, path: configPath, via: 'picked', stripSeed: false, fallbackApiUrl: 'https://api.chutes.ai', ...overrides });
+  importCliConfig({
+    store,
+    vault,
+    path: configPath,
+    via: 'picked',
+    stripSeed: false,
+    fallbackApiUrl: 'https://api.chutes.ai',
+    ...overrides,
+  });
 
 describe('importCliConfig', () => {
   it('leave: stores the verified seed, creates the profile, leaves the file byte for byte', async () => {
     const before = await readFile(configPath, 'utf8');
     const summary = await run();
-    expect(summary).toMatchObject({ seedStored: true, fileChanged: false, permissionsTooOpen: false, path: configPath, cliImpact: SEED_LEFT_NOTE });
+    expect(summary).toMatchObject({
+      seedStored: true,
+      fileChanged: false,
+      permissionsTooOpen: false,
+      path: configPath,
+      cliImpact: SEED_LEFT_NOTE,
+    });
     expect(summary.profile).toMatchObject({
       displayName: 'alice_dev @ api.chutes.ai',
       username: 'alice_dev',
@@ -81,7 +103,10 @@ describe('importCliConfig', () => {
     const other = await newHotkey();
     await writeFile(configPath, cliConfigText(hotkey, { seed: other.seedHex }));
     await expect(run({ stripSeed: true })).rejects.toMatchObject({
-      appError: { code: 'invalid-input', message: `${configPath}: hotkey_seed belongs to ${other.ss58}, but hotkey_ss58address says ${hotkey.ss58}. Nothing was imported.` },
+      appError: {
+        code: 'invalid-input',
+        message: `${configPath}: hotkey_seed belongs to ${other.ss58}, but hotkey_ss58address says ${hotkey.ss58}. Nothing was imported.`,
+      },
     });
     expect(vault.seeds.size).toBe(0);
     expect(await store.list()).toEqual([]);
@@ -92,13 +117,17 @@ describe('importCliConfig', () => {
     const bad = `${hotkey.seedHex.slice(0, 60)}zz`;
     await writeFile(configPath, cliConfigText(hotkey, { seed: bad }));
     const error = await run().catch((e: unknown) => e);
-    expect(error).toMatchObject({ appError: { code: 'invalid-input', message: expect.stringContaining('not a 32-byte hex seed') as unknown } });
+    expect(error).toMatchObject({
+      appError: { code: 'invalid-input', message: expect.stringContaining('not a 32-byte hex seed') as unknown },
+    });
     expect(JSON.stringify(error)).not.toContain(bad);
   });
 
   it('without hotkey_seed: uses a seed already in the keychain, else explains why it cannot import', async () => {
     await writeFile(configPath, cliConfigText(hotkey, { seed: null }));
-    await expect(run()).rejects.toMatchObject({ appError: { message: expect.stringContaining('[auth] has no hotkey_seed') as unknown } });
+    await expect(run()).rejects.toMatchObject({
+      appError: { message: expect.stringContaining('[auth] has no hotkey_seed') as unknown },
+    });
     await vault.putSeed(hotkey.ss58, Buffer.from(hotkey.seedHex, 'hex'));
     const summary = await run({ stripSeed: true });
     expect(summary).toMatchObject({ seedStored: false, fileChanged: false });
@@ -111,7 +140,9 @@ describe('importCliConfig', () => {
 
   it('falls back to the app API URL when [api] base_url is absent, as the CLI does', async () => {
     await writeFile(configPath, cliConfigText(hotkey).replace(/^\[api\]\nbase_url.*\n/m, ''));
-    expect((await run({ fallbackApiUrl: 'https://staging.chutes.dev' })).profile.baseUrl).toBe('https://staging.chutes.dev');
+    expect((await run({ fallbackApiUrl: 'https://staging.chutes.dev' })).profile.baseUrl).toBe(
+      'https://staging.chutes.dev',
+    );
   });
 
   it('re-importing the same account updates the same profile', async () => {
@@ -138,14 +169,20 @@ describe('importCliConfig', () => {
     expect(location).toEqual({ path: configPath, via: 'CHUTES_CONFIG_PATH', exists: true, permissionsTooOpen: false });
     const summary = await run({ path: config.configPath, via: location.via, fallbackApiUrl: config.apiUrl });
     expect(summary.profile.source).toEqual({ kind: 'cli-import', path: configPath, via: 'CHUTES_CONFIG_PATH' });
-    const missing = await locateCliConfig({ configPath: path.join(dir, 'none', 'config.ini'), configPathSource: 'default' });
+    const missing = await locateCliConfig({
+      configPath: path.join(dir, 'none', 'config.ini'),
+      configPathSource: 'default',
+    });
     expect(missing.exists).toBe(false);
   });
 
   it('names the file when the store refuses a value', async () => {
     await writeFile(configPath, cliConfigText(hotkey).replace(`user_id = ${USER_ID}`, `user_id = ${'x'.repeat(65)}`));
     await expect(run()).rejects.toMatchObject({
-      appError: { code: 'invalid-input', message: `${configPath}: Some profile details are not valid — userId: User id is longer than 64 characters.` },
+      appError: {
+        code: 'invalid-input',
+        message: `${configPath}: Some profile details are not valid — userId: User id is longer than 64 characters.`,
+      },
     });
   });
 
@@ -157,7 +194,9 @@ describe('importCliConfig', () => {
       }
     }
     vault = new RacingVault();
-    await expect(run({ stripSeed: true })).rejects.toMatchObject({ appError: { message: expect.stringContaining('changed while importing') as unknown } });
+    await expect(run({ stripSeed: true })).rejects.toMatchObject({
+      appError: { message: expect.stringContaining('changed while importing') as unknown },
+    });
     expect(await readFile(configPath, 'utf8')).toContain('[new]');
     expect(await readFile(configPath, 'utf8')).toContain(hotkey.seedHex);
   });

@@ -12,7 +12,13 @@ import type { ProfileStore } from './profile-store';
 import { seedFromHex, ss58FromSeed } from './seed';
 import { FULL_PATH_MESSAGE } from '../../shared/validation';
 import { FILE_HAD_NO_SEED_NOTE, SEED_LEFT_NOTE, SEED_STRIPPED_NOTE } from '../../shared/profile-texts';
-import type { CliConfigLocation, CliConfigOrigin, ImportCliConfigSummary, Profile, ProfileInput } from '../../shared/profiles';
+import type {
+  CliConfigLocation,
+  CliConfigOrigin,
+  ImportCliConfigSummary,
+  Profile,
+  ProfileInput,
+} from '../../shared/profiles';
 
 export interface ImportCliConfigOptions {
   store: ProfileStore;
@@ -41,14 +47,19 @@ export async function locateCliConfig(config: {
     const info = await stat(config.configPath);
     return { ...location, exists: info.isFile(), permissionsTooOpen: info.isFile() && isModeTooOpen(info.mode) };
   } catch (error) {
-    if (errnoCode(error) === 'ENOENT' || errnoCode(error) === 'ENOTDIR') return { ...location, exists: false, permissionsTooOpen: false };
+    if (errnoCode(error) === 'ENOENT' || errnoCode(error) === 'ENOTDIR')
+      return { ...location, exists: false, permissionsTooOpen: false };
     if (isSystemError(error)) throw fsFailure(error, config.configPath, 'read');
     throw error;
   }
 }
 
 /** Check the file's seed really is the key of its hotkey address, then hand it to the keychain. */
-async function storeSeed(vault: SeedVault, values: CliConfigValues & { hotkeySeed: string }, filePath: string): Promise<void> {
+async function storeSeed(
+  vault: SeedVault,
+  values: CliConfigValues & { hotkeySeed: string },
+  filePath: string,
+): Promise<void> {
   const seed = seedFromHex(values.hotkeySeed, filePath);
   try {
     const derived = await ss58FromSeed(seed);
@@ -72,7 +83,10 @@ async function storeSeed(vault: SeedVault, values: CliConfigValues & { hotkeySee
 async function confirmKeychainHolds(vault: SeedVault, ss58: string, filePath: string): Promise<void> {
   const storedAddress = await vault.withSeed(ss58, (seed) => ss58FromSeed(seed)).catch(() => null);
   if (storedAddress !== ss58) {
-    throw new AppFailure('keychain-unavailable', `The keychain did not keep the seed for ${ss58}, so hotkey_seed was left in ${filePath}.`);
+    throw new AppFailure(
+      'keychain-unavailable',
+      `The keychain did not keep the seed for ${ss58}, so hotkey_seed was left in ${filePath}.`,
+    );
   }
 }
 
@@ -94,7 +108,10 @@ async function upsertFromFile(store: ProfileStore, filePath: string, input: Prof
  */
 export async function importCliConfig(options: ImportCliConfigOptions): Promise<ImportCliConfigSummary> {
   const { store, vault } = options;
-  if (!path.isAbsolute(options.path)) throw new AppFailure('invalid-input', `${FULL_PATH_MESSAGE}.`, { fields: [{ path: 'path', message: FULL_PATH_MESSAGE }] });
+  if (!path.isAbsolute(options.path))
+    throw new AppFailure('invalid-input', `${FULL_PATH_MESSAGE}.`, {
+      fields: [{ path: 'path', message: FULL_PATH_MESSAGE }],
+    });
   const filePath = path.resolve(options.path);
   const file = await readTextFileCapped(filePath);
   const values = parseCliConfig(file.text, filePath);
@@ -131,12 +148,14 @@ export async function importCliConfig(options: ImportCliConfigOptions): Promise<
     await confirmKeychainHolds(vault, values.hotkeySs58, filePath);
     try {
       // The CLI may have rewritten the file meanwhile (a new `chutes register`); never undo that.
-      if ((await readTextFileCapped(filePath)).text !== file.text) throw new AppFailure('conflict', 'it changed while importing; import it again.');
+      if ((await readTextFileCapped(filePath)).text !== file.text)
+        throw new AppFailure('conflict', 'it changed while importing; import it again.');
       const stripped = editCliConfig(file.text, filePath, [{ section: 'auth', key: 'hotkey_seed', value: null }]);
       // The user pointed us at this file, so a symlinked config (dotfiles) is rewritten at its target.
       await withFsErrors(filePath, 'write', () => writeFileAtomic(filePath, stripped, { symlink: 'follow' }));
     } catch (error) {
-      const failure = error instanceof AppFailure ? error : isSystemError(error) ? fsFailure(error, filePath, 'write') : null;
+      const failure =
+        error instanceof AppFailure ? error : isSystemError(error) ? fsFailure(error, filePath, 'write') : null;
       if (failure === null) throw error;
       // Keep the cause's code: a file the CLI rewrote meanwhile is a conflict, a read-only disk is forbidden.
       throw new AppFailure(
@@ -146,7 +165,9 @@ export async function importCliConfig(options: ImportCliConfigOptions): Promise<
     }
     fileChanged = true;
   }
-  log.info(`profiles: imported ${values.hotkeySs58} from ${filePath} (seed stored: ${seedStored}, stripped: ${fileChanged})`);
+  log.info(
+    `profiles: imported ${values.hotkeySs58} from ${filePath} (seed stored: ${seedStored}, stripped: ${fileChanged})`,
+  );
   return {
     profile,
     seedStored,

@@ -24,7 +24,9 @@ describe('scanIni', () => {
 
   it('reports each line the CLI would reject, with line numbers and without echoing the content', () => {
     const secret = 'ab'.repeat(32);
-    const { problems } = scanIni(['stray = 1', '[auth', '[auth]', secret, 'username: bob', '= x', 'a = 1', 'A = 2', '[auth]'].join('\n'));
+    const { problems } = scanIni(
+      ['stray = 1', '[auth', '[auth]', secret, 'username: bob', '= x', 'a = 1', 'A = 2', '[auth]'].join('\n'),
+    );
     expect(problems.map((p) => p.line)).toEqual([1, 2, 4, 5, 6, 8, 9]);
     expect(problems[0]?.message).toContain('before the first [section]');
     expect(problems[1]?.message).toContain('[name]');
@@ -60,7 +62,9 @@ describe('patchIni', () => {
   });
 
   it('builds a file from nothing', () => {
-    expect(patchIni('', [{ section: 'api', key: 'base_url', value: 'https://x' }])).toBe('[api]\nbase_url = https://x\n');
+    expect(patchIni('', [{ section: 'api', key: 'base_url', value: 'https://x' }])).toBe(
+      '[api]\nbase_url = https://x\n',
+    );
   });
 
   it('refuses values that would not read back the same', () => {

@@ -38,7 +38,18 @@ const SECTION = /^\[([^\]]*)\]\s*$/;
  * Only the names the CLI itself uses are echoed in messages: anything else on a malformed line is
  * the user's own text (a note, a password, a seed), so messages say the line number instead.
  */
-const KNOWN_NAMES = new Set(['api', 'auth', 'payment', 'base_url', 'username', 'user_id', 'hotkey_seed', 'hotkey_name', 'hotkey_ss58address', 'address']);
+const KNOWN_NAMES = new Set([
+  'api',
+  'auth',
+  'payment',
+  'base_url',
+  'username',
+  'user_id',
+  'hotkey_seed',
+  'hotkey_name',
+  'hotkey_ss58address',
+  'address',
+]);
 const isPrintable = (name: string): boolean => KNOWN_NAMES.has(name.trim().toLowerCase());
 const printable = (key: string): string => (isPrintable(key) ? `"${key}"` : 'a key');
 const printableSection = (name: string): string => (isPrintable(name) ? `[${name}]` : 'a section');
@@ -93,7 +104,10 @@ export function scanIni(input: string): ScannedIni {
       section = unsafe(header[1] ?? '');
       const first = sectionsSeen.get(section);
       if (first !== undefined) {
-        problems.push({ line, message: `${printableSection(section)} appears again (first on line ${first}); the CLI rejects duplicate sections` });
+        problems.push({
+          line,
+          message: `${printableSection(section)} appears again (first on line ${first}); the CLI rejects duplicate sections`,
+        });
       } else sectionsSeen.set(section, line);
       lines.push({ kind: 'section', raw, name: section });
       return;
@@ -124,7 +138,10 @@ export function scanIni(input: string): ScannedIni {
     const id = entryId(section, key);
     const first = keysSeen.get(id);
     if (first !== undefined) {
-      problems.push({ line, message: `${printable(key)} appears twice in ${printableSection(section)} (first on line ${first})` });
+      problems.push({
+        line,
+        message: `${printable(key)} appears twice in ${printableSection(section)} (first on line ${first})`,
+      });
     } else keysSeen.set(id, line);
     lines.push({ kind: 'entry', raw, section, key });
     afterEntry = true;
@@ -140,7 +157,8 @@ export function scanIni(input: string): ScannedIni {
  */
 export function patchIni(text: string, edits: readonly IniEdit[]): string {
   for (const edit of edits) {
-    if (edit.value !== null && !isIniSafeValue(edit.value)) throw new Error(`unsafe INI value for ${edit.section}.${edit.key}`);
+    if (edit.value !== null && !isIniSafeValue(edit.value))
+      throw new Error(`unsafe INI value for ${edit.section}.${edit.key}`);
   }
   const { lines, eol } = scanIni(text);
   const byId = new Map(edits.map((edit) => [entryId(edit.section, edit.key), edit]));

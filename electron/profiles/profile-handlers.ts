@@ -17,9 +17,15 @@ export function profileHandlers({ vault, profiles, chutes }: ProfileServices): S
       // The list must still show when the keychain is locked or missing: say "unknown" per profile.
       const [{ profiles: list, activeId }, inKeychain] = await Promise.all([
         profiles.snapshot(),
-        vault.listSeeds().then((seeds) => new Set(seeds), () => null),
+        vault.listSeeds().then(
+          (seeds) => new Set(seeds),
+          () => null,
+        ),
       ]);
-      const views: ProfileView[] = list.map((p) => ({ ...p, seedInKeychain: inKeychain ? inKeychain.has(p.hotkeySs58) : null }));
+      const views: ProfileView[] = list.map((p) => ({
+        ...p,
+        seedInKeychain: inKeychain ? inKeychain.has(p.hotkeySs58) : null,
+      }));
       return { profiles: views, activeId };
     },
     setActiveProfile: ({ profileId }) => profiles.setActive(profileId),

@@ -28,7 +28,11 @@ const input = (overrides: Partial<ProfileInput> = {}): ProfileInput => ({
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir());
   vault = new MemorySeedVault();
-  store = createProfileStore({ dataDir: path.join(dir, 'data'), vault, now: () => new Date('2026-05-25T10:00:00.000Z') });
+  store = createProfileStore({
+    dataDir: path.join(dir, 'data'),
+    vault,
+    now: () => new Date('2026-05-25T10:00:00.000Z'),
+  });
   hotkey = await newHotkey();
   logLines = [];
   restoreSink = setLogSink((line) => logLines.push(line));
@@ -43,7 +47,11 @@ describe('profile store', () => {
     expect(await store.list()).toEqual([]);
     expect(await store.getActive()).toBeNull();
     const profile = await store.upsert(input());
-    expect(profile).toMatchObject({ displayName: 'alice_dev @ api.chutes.ai', baseUrl: 'https://api.chutes.ai', paymentAddress: null });
+    expect(profile).toMatchObject({
+      displayName: 'alice_dev @ api.chutes.ai',
+      baseUrl: 'https://api.chutes.ai',
+      paymentAddress: null,
+    });
     expect(await store.getActive()).toEqual(profile);
     if (process.platform !== 'win32') {
       expect((await stat(store.filePath)).mode & 0o777).toBe(0o600);
@@ -77,7 +85,9 @@ describe('profile store', () => {
     const renamed = await store.rename(b.id, '  Local sandbox ');
     expect(renamed.displayName).toBe('Local sandbox');
     expect((await store.get(b.id)).displayName).toBe('Local sandbox');
-    await expect(store.rename(b.id, '   ')).rejects.toMatchObject({ appError: { code: 'invalid-input', message: 'Give the profile a name' } });
+    await expect(store.rename(b.id, '   ')).rejects.toMatchObject({
+      appError: { code: 'invalid-input', message: 'Give the profile a name' },
+    });
     await expect(store.setActive('missing')).rejects.toMatchObject({ appError: { code: 'not-found' } });
   });
 
@@ -105,7 +115,12 @@ describe('profile store', () => {
     await expect(store.upsert(input({ hotkeySs58: 'not-an-address', username: 'a;b' }))).rejects.toMatchObject({
       appError: {
         code: 'invalid-input',
-        detail: { fields: expect.arrayContaining([expect.objectContaining({ path: 'hotkeySs58' }), expect.objectContaining({ path: 'username' })]) as unknown },
+        detail: {
+          fields: expect.arrayContaining([
+            expect.objectContaining({ path: 'hotkeySs58' }),
+            expect.objectContaining({ path: 'username' }),
+          ]) as unknown,
+        },
       },
     });
   });
@@ -113,7 +128,9 @@ describe('profile store', () => {
   it('refuses to edit a profile into a duplicate of another account', async () => {
     const a = await store.upsert(input());
     const b = await store.upsert(input({ baseUrl: 'https://staging.chutes.dev' }));
-    await expect(store.upsert(input({ id: b.id }))).rejects.toMatchObject({ appError: { code: 'conflict', message: expect.stringContaining(a.displayName) as unknown } });
+    await expect(store.upsert(input({ id: b.id }))).rejects.toMatchObject({
+      appError: { code: 'conflict', message: expect.stringContaining(a.displayName) as unknown },
+    });
   });
 
   it('serialises concurrent writes', async () => {
@@ -128,7 +145,10 @@ describe('profiles.json corruption', () => {
     await store.upsert(input());
     await writeFile(store.filePath, '{"version": 1, "profiles": [ truncated');
     await expect(store.list()).rejects.toMatchObject({
-      appError: { code: 'internal', message: expect.stringContaining('profiles.json.corrupt-2026-05-25T10-00-00-000Z') as unknown },
+      appError: {
+        code: 'internal',
+        message: expect.stringContaining('profiles.json.corrupt-2026-05-25T10-00-00-000Z') as unknown,
+      },
     });
     const files = await readdir(path.dirname(store.filePath));
     expect(files).toEqual(['profiles.json.corrupt-2026-05-25T10-00-00-000Z']);
@@ -154,13 +174,18 @@ describe('profiles.json corruption', () => {
   it('leaves a file from a newer app version alone', async () => {
     await store.upsert(input());
     await writeFile(store.filePath, JSON.stringify({ version: 2, profiles: 'new shape' }));
-    await expect(store.list()).rejects.toMatchObject({ appError: { code: 'conflict', message: expect.stringContaining('newer version') as unknown } });
+    await expect(store.list()).rejects.toMatchObject({
+      appError: { code: 'conflict', message: expect.stringContaining('newer version') as unknown },
+    });
     expect(await readdir(path.dirname(store.filePath))).toEqual(['profiles.json']);
   });
 
   it('repairs a dangling active id without calling it corruption', async () => {
     const a = await store.upsert(input());
-    await writeFile(store.filePath, (await readFile(store.filePath, 'utf8')).replace(`"activeId": "${a.id}"`, '"activeId": "gone"'));
+    await writeFile(
+      store.filePath,
+      (await readFile(store.filePath, 'utf8')).replace(`"activeId": "${a.id}"`, '"activeId": "gone"'),
+    );
     expect(await store.getActive()).toBeNull();
     expect(await store.list()).toHaveLength(1);
   });

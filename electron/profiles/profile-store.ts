@@ -4,7 +4,13 @@ import type { SeedVault } from '../keychain/seed-vault';
 import { zodIssues } from '../ipc-router';
 import { displayNameSchema, profileInputSchema, type ProfilesFile } from './profile-schema';
 import { withFileLock } from '../concurrency/file-lock';
-import { profilesFilePath, profilesLockPath, ProfilesFileCorrupt, readProfilesFile, writeProfilesFile } from './profiles-file';
+import {
+  profilesFilePath,
+  profilesLockPath,
+  ProfilesFileCorrupt,
+  readProfilesFile,
+  writeProfilesFile,
+} from './profiles-file';
 import type { Profile, ProfileInput, RemoveProfileResult } from '../../shared/profiles';
 
 export interface ProfileStore {
@@ -47,7 +53,8 @@ export function defaultDisplayName(username: string, baseUrl: string): string {
 
 function find(file: ProfilesFile, id: string): Profile {
   const profile = file.profiles.find((p) => p.id === id);
-  if (!profile) throw new AppFailure('not-found', 'That profile no longer exists; the list may have changed in another window.');
+  if (!profile)
+    throw new AppFailure('not-found', 'That profile no longer exists; the list may have changed in another window.');
   return profile;
 }
 
@@ -58,7 +65,8 @@ export function createProfileStore(options: ProfileStoreOptions): ProfileStore {
   const lockPath = profilesLockPath(options.dataDir);
   // Every read-modify-write holds the profiles lock, so the window and the web host on this data
   // folder (and concurrent calls in one process) never lose each other's changes.
-  const locked = <T>(task: () => Promise<T>): Promise<T> => withFileLock(lockPath, task, { what: 'your saved profiles' });
+  const locked = <T>(task: () => Promise<T>): Promise<T> =>
+    withFileLock(lockPath, task, { what: 'your saved profiles' });
 
   // Reads need no lock: writes replace the file atomically. Only a corrupt file is dealt with
   // under the lock, after reading it again there.
@@ -98,7 +106,9 @@ export function createProfileStore(options: ProfileStoreOptions): ProfileStore {
       if (!parsed.success) {
         const fields = zodIssues(parsed.error);
         const list = fields.map((f) => `${f.path || 'profile'}: ${f.message}`).join('; ');
-        return Promise.reject(new AppFailure('invalid-input', `Some profile details are not valid — ${list}.`, { fields }));
+        return Promise.reject(
+          new AppFailure('invalid-input', `Some profile details are not valid — ${list}.`, { fields }),
+        );
       }
       const value = parsed.data;
       return mutate((file) => {
@@ -106,7 +116,10 @@ export function createProfileStore(options: ProfileStoreOptions): ProfileStore {
         const sameAccount = file.profiles.find((p) => p.baseUrl === value.baseUrl && p.hotkeySs58 === value.hotkeySs58);
         const existing = value.id !== undefined ? find(file, value.id) : sameAccount;
         if (existing && sameAccount && sameAccount.id !== existing.id) {
-          throw new AppFailure('conflict', `"${sameAccount.displayName}" is already this account on this server; edit that profile instead.`);
+          throw new AppFailure(
+            'conflict',
+            `"${sameAccount.displayName}" is already this account on this server; edit that profile instead.`,
+          );
         }
         const fields = {
           baseUrl: value.baseUrl,
@@ -144,7 +157,8 @@ export function createProfileStore(options: ProfileStoreOptions): ProfileStore {
         await writeProfilesFile(filePath, file);
         // Only after the profile is gone for good, and never while another profile signs with it.
         const shared = file.profiles.some((p) => p.hotkeySs58 === removed.hotkeySs58);
-        const seedRemoved = removeOptions.forgetSeed === true && !shared ? await vault.removeSeed(removed.hotkeySs58) : false;
+        const seedRemoved =
+          removeOptions.forgetSeed === true && !shared ? await vault.removeSeed(removed.hotkeySs58) : false;
         return { removed, seedRemoved, activeId: file.activeId };
       });
     },

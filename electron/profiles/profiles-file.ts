@@ -33,9 +33,13 @@ async function setFileAside(filePath: string, reason: string, now: Date): Promis
   const aside = `${filePath}.corrupt-${stamp(now)}`;
   await rename(filePath, aside);
   log.warn(`profiles: ${filePath} unreadable (${reason}); moved to ${aside}`);
-  throw new AppFailure('internal', `Saved profiles could not be read (${reason}). The file was moved to ${aside}; nothing was deleted.`, {
-    hint: 'Try again to start with an empty list, then import your CLI config again — or restore the moved file.',
-  });
+  throw new AppFailure(
+    'internal',
+    `Saved profiles could not be read (${reason}). The file was moved to ${aside}; nothing was deleted.`,
+    {
+      hint: 'Try again to start with an empty list, then import your CLI config again — or restore the moved file.',
+    },
+  );
 }
 
 /** Thrown instead of moving a corrupt file aside when the caller does not hold the profiles lock. */
@@ -45,7 +49,11 @@ export class ProfilesFileCorrupt extends Error {}
  * Read and check the file. A corrupt file is moved aside only with `moveAside` (the caller holds
  * the profiles lock, so it cannot move a good file another process has just written in its place).
  */
-export async function readProfilesFile(filePath: string, now: () => Date, { moveAside = true } = {}): Promise<ProfilesFile> {
+export async function readProfilesFile(
+  filePath: string,
+  now: () => Date,
+  { moveAside = true } = {},
+): Promise<ProfilesFile> {
   const setAside = (file: string, reason: string, at: Date): Promise<never> =>
     moveAside ? setFileAside(file, reason, at) : Promise.reject(new ProfilesFileCorrupt(reason));
   let text: string;
@@ -65,7 +73,10 @@ export async function readProfilesFile(filePath: string, now: () => Date, { move
   const version = typeof json === 'object' && json !== null && 'version' in json ? json.version : undefined;
   if (typeof version === 'number' && version > PROFILES_FILE_VERSION) {
     // A newer app's file is not corrupt; moving it would lose data when that version runs again.
-    throw new AppFailure('conflict', `${filePath} was written by a newer version of Chutes Desktop (format ${version}). Update the app to use these profiles.`);
+    throw new AppFailure(
+      'conflict',
+      `${filePath} was written by a newer version of Chutes Desktop (format ${version}). Update the app to use these profiles.`,
+    );
   }
   const parsed = profilesFileSchema.safeParse(json);
   if (!parsed.success) {

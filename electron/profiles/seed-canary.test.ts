@@ -88,7 +88,9 @@ describe('seed canary', () => {
     await attempt(() => importCliConfig({ ...common, path: source, stripSeed: true }));
     expect(errors).toHaveLength(5);
 
-    const described = errors.map((e) => (e instanceof Error ? `${e.message}\n${e.stack ?? ''}\n${JSON.stringify(e)}` : String(e)));
+    const described = errors.map((e) =>
+      e instanceof Error ? `${e.message}\n${e.stack ?? ''}\n${JSON.stringify(e)}` : String(e),
+    );
     expect(leaks(JSON.stringify(outputs))).toEqual([]);
     expect(leaks(described.join('\n'))).toEqual([]);
     expect(leaks(logLines.join('\n'))).toEqual([]);

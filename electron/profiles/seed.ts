@@ -10,9 +10,13 @@ export function seedFromHex(value: string, where: string): Uint8Array {
   // parseHex32 decodes into a fresh array; Buffer.from(hex) would leave a copy in Node's pool.
   const seed = parseHex32(value.trim());
   if (!seed) {
-    throw new AppFailure('invalid-input', `${where}: hotkey_seed is not a 32-byte hex seed (64 hex characters, optionally prefixed with 0x).`, {
-      fields: [{ path: 'auth.hotkey_seed', message: 'expected 64 hex characters' }],
-    });
+    throw new AppFailure(
+      'invalid-input',
+      `${where}: hotkey_seed is not a 32-byte hex seed (64 hex characters, optionally prefixed with 0x).`,
+      {
+        fields: [{ path: 'auth.hotkey_seed', message: 'expected 64 hex characters' }],
+      },
+    );
   }
   return seed;
 }

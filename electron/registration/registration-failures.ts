@@ -30,15 +30,26 @@ export function registrationFailure(error: unknown, at: RegistrationAttempt): un
     return new AppFailure(
       'network',
       `The registration was sent to ${at.host}, but no answer came back (${detail.network === 'timeout' ? 'timed out' : 'connection closed'}). The account may or may not have been created.`,
-      { network: detail.network, hint: 'Nothing is sent again blindly: the app first asks Chutes, signed with your hotkey, whether the account exists.' },
+      {
+        network: detail.network,
+        hint: 'Nothing is sent again blindly: the app first asks Chutes, signed with your hotkey, whether the account exists.',
+      },
       'answer-lost',
     );
   }
   switch (reason) {
     case 'ip-limit':
-      return retold(error, `Chutes allows 3 registrations per IP address in 24 hours, and ${at.host} has counted them for your address.`, 'Try again tomorrow (the window restarts with each registration), or from another network. Everything you entered is kept.');
+      return retold(
+        error,
+        `Chutes allows 3 registrations per IP address in 24 hours, and ${at.host} has counted them for your address.`,
+        'Try again tomorrow (the window restarts with each registration), or from another network. Everything you entered is kept.',
+      );
     case 'token-missing':
-      return retold(error, 'The registration was sent without a registration token.', 'Go back to the token step and paste a fresh token.');
+      return retold(
+        error,
+        'The registration was sent without a registration token.',
+        'Go back to the token step and paste a fresh token.',
+      );
     case 'token-invalid':
       return retold(
         error,
@@ -46,11 +57,23 @@ export function registrationFailure(error: unknown, at: RegistrationAttempt): un
         'Go back to the token step, get a new token and paste it; then register again.',
       );
     case 'hotkey-registered':
-      return retold(error, `The hotkey ${at.hotkeyName} (${at.hotkey}) already belongs to a Chutes account on ${at.host}.`, 'Add that account as a profile instead, or go back and pick another hotkey.');
+      return retold(
+        error,
+        `The hotkey ${at.hotkeyName} (${at.hotkey}) already belongs to a Chutes account on ${at.host}.`,
+        'Add that account as a profile instead, or go back and pick another hotkey.',
+      );
     case 'username-invalid':
-      return retold(error, `${at.host} does not accept the username “${at.username}”${detail?.serverDetail ? `: ${detail.serverDetail}` : '.'}`, 'Go back to the username step and change it.');
+      return retold(
+        error,
+        `${at.host} does not accept the username “${at.username}”${detail?.serverDetail ? `: ${detail.serverDetail}` : '.'}`,
+        'Go back to the username step and change it.',
+      );
     case 'username-taken':
-      return retold(error, `The username “${at.username}” is already taken on ${at.host}.`, 'Go back to the username step and choose another one.');
+      return retold(
+        error,
+        `The username “${at.username}” is already taken on ${at.host}.`,
+        'Go back to the username step and choose another one.',
+      );
     case 'coldkey-balance':
       return retold(
         error,
@@ -58,7 +81,11 @@ export function registrationFailure(error: unknown, at: RegistrationAttempt): un
         `Send at least ${MIN_COLDKEY_TAO} TAO to this coldkey (it stays yours: it is not spent), wait until the transfer is final, then register again.`,
       );
     case 'credentials-rejected':
-      return retold(error, `${at.host} did not accept the hotkey's signature${detail?.serverDetail ? ` (${detail.serverDetail})` : ''}.`, 'Check the clock (Settings → Diagnostics) and that the hotkey file is intact, then try again.');
+      return retold(
+        error,
+        `${at.host} did not accept the hotkey's signature${detail?.serverDetail ? ` (${detail.serverDetail})` : ''}.`,
+        'Check the clock (Settings → Diagnostics) and that the hotkey file is intact, then try again.',
+      );
     default:
       return error;
   }

@@ -52,10 +52,32 @@ beforeEach(async () => {
   const vault = new MemorySeedVault();
   const profiles = createProfileStore({ dataDir: path.join(dir, 'data'), vault });
   const fingerprints = createFingerprintStore(vault);
-  const chutes = createChutesClient({ vault, profiles, activity: { append: () => Promise.resolve() }, defaultBaseUrl: fixture.sb.url });
-  const services = { config: { walletsPath }, vault, profiles, chutes, fingerprints, discovery: createDiscoveryCache() };
+  const chutes = createChutesClient({
+    vault,
+    profiles,
+    activity: { append: () => Promise.resolve() },
+    defaultBaseUrl: fixture.sb.url,
+  });
+  const services = {
+    config: { walletsPath },
+    vault,
+    profiles,
+    chutes,
+    fingerprints,
+    discovery: createDiscoveryCache(),
+  };
   const handlers = registrationHandlers(services);
-  world = { handlers, vault, profiles, fingerprints, hotkey, coldkey, ids: { walletId: wallet.id, hotkeyId: hk.id, publicOnlyId: pub.id }, dir, services };
+  world = {
+    handlers,
+    vault,
+    profiles,
+    fingerprints,
+    hotkey,
+    coldkey,
+    ids: { walletId: wallet.id, hotkeyId: hk.id, publicOnlyId: pub.id },
+    dir,
+    services,
+  };
 });
 
 afterEach(async () => {
@@ -63,11 +85,20 @@ afterEach(async () => {
   await fs.rm(world.dir, { recursive: true, force: true });
 });
 
-const input = (username: string, token = fixture.sb.issueToken().token) => ({ baseUrl: fixture.sb.url, username, walletId: world.ids.walletId, hotkeyId: world.ids.hotkeyId, token });
+const input = (username: string, token = fixture.sb.issueToken().token) => ({
+  baseUrl: fixture.sb.url,
+  username,
+  walletId: world.ids.walletId,
+  hotkeyId: world.ids.hotkeyId,
+  token,
+});
 const registerPaths = () => fixture.sb.requests(100).filter((r) => r.path === '/users/register');
 
 async function failureOf(promise: Promise<unknown>): Promise<AppFailure['appError']> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof AppFailure)) throw new Error(`expected an AppFailure, got ${String(error)}`);
   return error.appError;
 }
@@ -75,13 +106,23 @@ async function failureOf(promise: Promise<unknown>): Promise<AppFailure['appErro
 describe('checkUsername', () => {
   it('says why a name breaks the rule without asking the server, and asks the server otherwise', async () => {
     await fixture.client.register(SandboxKey.random(), 'Taken');
-    expect(await world.handlers.checkUsername({ baseUrl: fixture.sb.url, username: 'ab' }, ctx)).toMatchObject({ valid: false, problem: 'Use at least 3 characters.' });
-    expect((await world.handlers.checkUsername({ baseUrl: fixture.sb.url, username: 'no spaces' }, ctx)).problem).toContain('remove space');
+    expect(await world.handlers.checkUsername({ baseUrl: fixture.sb.url, username: 'ab' }, ctx)).toMatchObject({
+      valid: false,
+      problem: 'Use at least 3 characters.',
+    });
+    expect(
+      (await world.handlers.checkUsername({ baseUrl: fixture.sb.url, username: 'no spaces' }, ctx)).problem,
+    ).toContain('remove space');
     expect(fixture.sb.requests(10).filter((r) => r.path === '/users/name_check')).toHaveLength(0);
     const taken = await world.handlers.checkUsername({ baseUrl: fixture.sb.url, username: 'taken' }, ctx);
     expect(taken).toMatchObject({ valid: true, available: false });
     expect(taken.problem).toContain('“taken” is taken');
-    expect(await world.handlers.checkUsername({ baseUrl: fixture.sb.url, username: 'free-name_1' }, ctx)).toEqual({ username: 'free-name_1', valid: true, available: true, problem: null });
+    expect(await world.handlers.checkUsername({ baseUrl: fixture.sb.url, username: 'free-name_1' }, ctx)).toEqual({
+      username: 'free-name_1',
+      valid: true,
+      available: true,
+      problem: null,
+    });
   });
 });
 
@@ -90,7 +131,14 @@ describe('previewRegistration', () => {
     const preview = await world.handlers.previewRegistration(input('alice'), ctx);
     const body = `{"username":"alice","coldkey":"${world.coldkey.ss58}"}`;
     const sha = createHash('sha256').update(body).digest('hex');
-    expect(preview).toMatchObject({ method: 'POST', body, bodySha256: sha, hotkey: world.hotkey.ss58, coldkey: world.coldkey.ss58, seedSource: 'file' });
+    expect(preview).toMatchObject({
+      method: 'POST',
+      body,
+      bodySha256: sha,
+      hotkey: world.hotkey.ss58,
+      coldkey: world.coldkey.ss58,
+      seedSource: 'file',
+    });
     expect(preview.signingMessage).toBe(`${world.hotkey.ss58}:${preview.exampleNonce}:${sha}`);
     expect(preview.url).toMatch(new RegExp(`^${fixture.sb.url}/users/register\\?token=[0-9a-f-]{36}$`));
     expect(registerPaths()).toHaveLength(0);
@@ -98,8 +146,12 @@ describe('previewRegistration', () => {
   });
 
   it('refuses a public-only hotkey and a name that breaks the rule', async () => {
-    expect(await failureOf(world.handlers.previewRegistration({ ...input('alice'), hotkeyId: world.ids.publicOnlyId }, ctx))).toMatchObject({ code: 'invalid-input' });
-    expect(await failureOf(world.handlers.previewRegistration(input('x'), ctx))).toMatchObject({ reason: 'username-invalid' });
+    expect(
+      await failureOf(world.handlers.previewRegistration({ ...input('alice'), hotkeyId: world.ids.publicOnlyId }, ctx)),
+    ).toMatchObject({ code: 'invalid-input' });
+    expect(await failureOf(world.handlers.previewRegistration(input('x'), ctx))).toMatchObject({
+      reason: 'username-invalid',
+    });
   });
 });
 
@@ -107,34 +159,63 @@ describe('register', () => {
   it('creates the account with the body shown, keeps the seed in the keychain, saves the profile as active, and the fingerprint on request', async () => {
     const preview = await world.handlers.previewRegistration(input('alice'), ctx);
     const result = await world.handlers.register(input('alice'), ctx);
-    expect(result).toMatchObject({ username: 'alice', hotkey: world.hotkey.ss58, coldkey: world.coldkey.ss58, baseUrl: fixture.sb.url });
+    expect(result).toMatchObject({
+      username: 'alice',
+      hotkey: world.hotkey.ss58,
+      coldkey: world.coldkey.ss58,
+      baseUrl: fixture.sb.url,
+    });
     expect(result.fingerprint).toMatch(/^[A-Za-z0-9]{32}$/);
-    expect(registerPaths()[0]).toMatchObject({ status: 200, body_sha256: preview.bodySha256, hotkey: world.hotkey.ss58, signature_present: true });
+    expect(registerPaths()[0]).toMatchObject({
+      status: 200,
+      body_sha256: preview.bodySha256,
+      hotkey: world.hotkey.ss58,
+      signature_present: true,
+    });
     expect(await world.vault.hasSeed(world.hotkey.ss58)).toBe(true);
     const { profiles, activeId } = await world.profiles.snapshot();
     expect(profiles).toHaveLength(1);
-    expect(profiles[0]).toMatchObject({ id: activeId, username: 'alice', userId: result.userId, hotkeySs58: world.hotkey.ss58, hotkeyName: 'hk', paymentAddress: result.paymentAddress, source: { kind: 'registration' } });
+    expect(profiles[0]).toMatchObject({
+      id: activeId,
+      username: 'alice',
+      userId: result.userId,
+      hotkeySs58: world.hotkey.ss58,
+      hotkeyName: 'hk',
+      paymentAddress: result.paymentAddress,
+      source: { kind: 'registration' },
+    });
 
     const account = { baseUrl: fixture.sb.url, userId: result.userId };
-    expect(await world.handlers.finishRegistration({ ...account, keepFingerprint: true }, ctx)).toEqual({ fingerprintStored: true });
+    expect(await world.handlers.finishRegistration({ ...account, keepFingerprint: true }, ctx)).toEqual({
+      fingerprintStored: true,
+    });
     expect(await world.fingerprints.read(account)).toBe(result.fingerprint);
     // Finished: main no longer holds it, so a second request cannot store it again.
-    expect(await failureOf(world.handlers.finishRegistration({ ...account, keepFingerprint: true }, ctx))).toMatchObject({ code: 'not-found' });
+    expect(
+      await failureOf(world.handlers.finishRegistration({ ...account, keepFingerprint: true }, ctx)),
+    ).toMatchObject({ code: 'not-found' });
   });
 
   it('a profile that cannot be saved does not swallow the fingerprint', async () => {
-    const broken = { ...world.services.profiles, upsert: () => Promise.reject(new AppFailure('server', 'The disk is full.')) };
+    const broken = {
+      ...world.services.profiles,
+      upsert: () => Promise.reject(new AppFailure('server', 'The disk is full.')),
+    };
     const handlers = registrationHandlers({ ...world.services, profiles: broken });
     const result = await handlers.register(input('ivan'), ctx);
     expect(result.fingerprint).toMatch(/^[A-Za-z0-9]{32}$/);
     expect(result).toMatchObject({ profile: null, profileProblem: 'The disk is full.' });
-    expect(await handlers.finishRegistration({ baseUrl: fixture.sb.url, userId: result.userId, keepFingerprint: true }, ctx)).toEqual({ fingerprintStored: true });
+    expect(
+      await handlers.finishRegistration({ baseUrl: fixture.sb.url, userId: result.userId, keepFingerprint: true }, ctx),
+    ).toEqual({ fingerprintStored: true });
   });
 
   it('does not persist the fingerprint unless asked', async () => {
     const result = await world.handlers.register(input('bob'), ctx);
     const account = { baseUrl: fixture.sb.url, userId: result.userId };
-    expect(await world.handlers.finishRegistration({ ...account, keepFingerprint: false }, ctx)).toEqual({ fingerprintStored: false });
+    expect(await world.handlers.finishRegistration({ ...account, keepFingerprint: false }, ctx)).toEqual({
+      fingerprintStored: false,
+    });
     expect(await world.fingerprints.has(account)).toBe(false);
     expect([...world.vault.sessions.keys()].filter((k) => k.startsWith('fingerprint:'))).toEqual([]);
   });
@@ -148,38 +229,64 @@ describe('register', () => {
     fixture.sb.setColdkey(world.coldkey.ss58, 1);
 
     await fixture.client.register(SandboxKey.random(), 'carol');
-    expect(await failureOf(world.handlers.register(input('carol'), ctx))).toMatchObject({ code: 'conflict', reason: 'username-taken', message: `The username “carol” is already taken on ${new URL(fixture.sb.url).host}.` });
+    expect(await failureOf(world.handlers.register(input('carol'), ctx))).toMatchObject({
+      code: 'conflict',
+      reason: 'username-taken',
+      message: `The username “carol” is already taken on ${new URL(fixture.sb.url).host}.`,
+    });
 
-    expect(await failureOf(world.handlers.register(input('dave', '0c6b1a44-5d63-4c4c-9d6e-2c2a3b1f0e11'), ctx))).toMatchObject({ code: 'forbidden', reason: 'token-invalid' });
+    expect(
+      await failureOf(world.handlers.register(input('dave', '0c6b1a44-5d63-4c4c-9d6e-2c2a3b1f0e11'), ctx)),
+    ).toMatchObject({ code: 'forbidden', reason: 'token-invalid' });
 
     fixture.sb.setFaults({ clock_offset_s: 900 });
-    expect(await failureOf(world.handlers.register(input('dave'), ctx))).toMatchObject({ code: 'clock-skew', detail: { skewSeconds: -900 } });
+    expect(await failureOf(world.handlers.register(input('dave'), ctx))).toMatchObject({
+      code: 'clock-skew',
+      detail: { skewSeconds: -900 },
+    });
     fixture.sb.setFaults({ clock_offset_s: 0 });
 
     for (const name of others) await fixture.client.register(SandboxKey.random(), name);
     const limited = await failureOf(world.handlers.register(input('dave'), ctx));
     expect(limited).toMatchObject({ code: 'rate-limited', reason: 'ip-limit' });
     expect(limited.detail?.hint).toContain('Try again tomorrow');
-    expect(fixture.sb.users().map((u) => u.username).sort()).toEqual(['carol', ...others].sort());
+    expect(
+      fixture.sb
+        .users()
+        .map((u) => u.username)
+        .sort(),
+    ).toEqual(['carol', ...others].sort());
   });
 
   it('a hotkey that already has an account: 409 with the hotkey named, and checkHotkeyRegistered finds it', async () => {
     const seedHex = Buffer.from(world.hotkey.seed).toString('hex');
-    expect(await world.handlers.checkHotkeyRegistered({ baseUrl: fixture.sb.url, hotkey: world.hotkey.ss58 }, ctx).catch((e: unknown) => e)).toBeInstanceOf(AppFailure); // no seed yet
+    expect(
+      await world.handlers
+        .checkHotkeyRegistered({ baseUrl: fixture.sb.url, hotkey: world.hotkey.ss58 }, ctx)
+        .catch((e: unknown) => e),
+    ).toBeInstanceOf(AppFailure); // no seed yet
     await fixture.client.register(SandboxKey.fromSeed(seedHex), 'erin');
     const failure = await failureOf(world.handlers.register(input('erin2'), ctx));
     expect(failure).toMatchObject({ code: 'conflict', reason: 'hotkey-registered' });
     expect(failure.message).toContain(world.hotkey.ss58);
-    expect(await world.handlers.checkHotkeyRegistered({ baseUrl: fixture.sb.url, hotkey: world.hotkey.ss58 }, ctx)).toMatchObject({ username: 'erin' });
+    expect(
+      await world.handlers.checkHotkeyRegistered({ baseUrl: fixture.sb.url, hotkey: world.hotkey.ss58 }, ctx),
+    ).toMatchObject({ username: 'erin' });
   });
 });
 
 describe('a lost answer', () => {
   it('is reported as answer-lost, never re-sent, and the recheck finds the account and saves it', async () => {
     fixture.sb.faultOnce({ method: 'POST', path: '/users/register', drop_after: true });
-    expect(await failureOf(world.handlers.register(input('frank'), ctx))).toMatchObject({ code: 'network', reason: 'answer-lost' });
+    expect(await failureOf(world.handlers.register(input('frank'), ctx))).toMatchObject({
+      code: 'network',
+      reason: 'answer-lost',
+    });
     expect(registerPaths()).toHaveLength(1);
-    const recheck = await world.handlers.recheckRegistration({ baseUrl: fixture.sb.url, walletId: world.ids.walletId, hotkeyId: world.ids.hotkeyId }, ctx);
+    const recheck = await world.handlers.recheckRegistration(
+      { baseUrl: fixture.sb.url, walletId: world.ids.walletId, hotkeyId: world.ids.hotkeyId },
+      ctx,
+    );
     expect(recheck).toMatchObject({ created: true, account: { username: 'frank', hotkey: world.hotkey.ss58 } });
     expect(registerPaths()).toHaveLength(1);
     expect((await world.profiles.getActive())?.username).toBe('frank');
@@ -189,7 +296,10 @@ describe('a lost answer', () => {
     fixture.sb.setFaults({ drop_rate: 1 });
     expect(await failureOf(world.handlers.register(input('grace'), ctx))).toMatchObject({ reason: 'answer-lost' });
     fixture.sb.setFaults({ drop_rate: 0 });
-    const recheck = await world.handlers.recheckRegistration({ baseUrl: fixture.sb.url, walletId: world.ids.walletId, hotkeyId: world.ids.hotkeyId }, ctx);
+    const recheck = await world.handlers.recheckRegistration(
+      { baseUrl: fixture.sb.url, walletId: world.ids.walletId, hotkeyId: world.ids.hotkeyId },
+      ctx,
+    );
     expect(recheck.created).toBe(false);
     expect(fixture.sb.users()).toEqual([]);
     expect(await world.profiles.list()).toEqual([]);

@@ -51,23 +51,50 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
     const scan = await discoverWallets(config.walletsPath, { cache: discovery });
     const wallet = scan.wallets.find((w) => w.id === walletId);
     const entry = wallet?.hotkeys.find((h) => h.id === hotkeyId);
-    if (!wallet || !entry?.ss58) throw new AppFailure('not-found', 'That hotkey is no longer in the wallets folder.', back);
+    if (!wallet || !entry?.ss58)
+      throw new AppFailure('not-found', 'That hotkey is no longer in the wallets folder.', back);
     if (!wallet.coldkey.ss58) {
-      throw new AppFailure('invalid-input', `The wallet ${wallet.name} has no readable coldkeypub.txt, and registration needs the coldkey address.`, back);
+      throw new AppFailure(
+        'invalid-input',
+        `The wallet ${wallet.name} has no readable coldkeypub.txt, and registration needs the coldkey address.`,
+        back,
+      );
     }
     const inKeychain = await vault.hasSeed(entry.ss58);
     const inFile = entry.status === 'ok' && entry.hasSeed;
-    if (!inKeychain && !inFile) throw new AppFailure('invalid-input', `The hotkey ${entry.name} has no usable seed (${entry.message ?? entry.status}).`, back);
-    return { walletId, hotkeyId, hotkey: entry.ss58, hotkeyName: entry.name, coldkey: wallet.coldkey.ss58, seedSource: inKeychain ? 'keychain' : 'file' };
+    if (!inKeychain && !inFile)
+      throw new AppFailure(
+        'invalid-input',
+        `The hotkey ${entry.name} has no usable seed (${entry.message ?? entry.status}).`,
+        back,
+      );
+    return {
+      walletId,
+      hotkeyId,
+      hotkey: entry.ss58,
+      hotkeyName: entry.name,
+      coldkey: wallet.coldkey.ss58,
+      seedSource: inKeychain ? 'keychain' : 'file',
+    };
   }
 
   function checkUsernameRule(username: string): void {
     const problem = usernameProblem(username);
-    if (problem) throw new AppFailure('invalid-input', problem, { fields: [{ path: 'username', message: problem }], hint: 'Go back to the username step.' }, 'username-invalid');
+    if (problem)
+      throw new AppFailure(
+        'invalid-input',
+        problem,
+        { fields: [{ path: 'username', message: problem }], hint: 'Go back to the username step.' },
+        'username-invalid',
+      );
   }
 
   /** Saved like the CLI's config.ini (seed in the keychain), and made active: the account screens act on it next. */
-  async function saveProfile(baseUrl: string, chosen: Chosen, account: { username: string; userId: string; paymentAddress: string }): Promise<Profile> {
+  async function saveProfile(
+    baseUrl: string,
+    chosen: Chosen,
+    account: { username: string; userId: string; paymentAddress: string },
+  ): Promise<Profile> {
     const saved = await profiles.upsert({
       baseUrl: normaliseBaseUrl(baseUrl),
       username: account.username,
@@ -95,7 +122,11 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
       if (problem) return { username, valid: false, available: false, problem };
       const { valid, available } = await chutes.server(baseUrl).nameCheck(username);
       const host = hostOf(baseUrl);
-      const why = !valid ? `${host} does not accept this name.` : !available ? `“${username}” is taken on ${host} (names are compared ignoring case).` : null;
+      const why = !valid
+        ? `${host} does not accept this name.`
+        : !available
+          ? `“${username}” is taken on ${host} (names are compared ignoring case).`
+          : null;
       return { username, valid, available, problem: why };
     },
 
@@ -127,13 +158,20 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
       checkUsernameRule(username);
       const chosen = await choose(walletId, hotkeyId);
       // The profile will sign with the keychain's copy, so the registration signs with it too.
-      if (chosen.seedSource === 'file') await storeAndWipe(vault, await readHotkeySeed(config.walletsPath, walletId, hotkeyId), chosen.hotkeyName);
+      if (chosen.seedSource === 'file')
+        await storeAndWipe(vault, await readHotkeySeed(config.walletsPath, walletId, hotkeyId), chosen.hotkeyName);
       const server = chutes.server(registerBaseUrl(baseUrl));
       let answer;
       try {
         answer = await server.register({ username, coldkey: chosen.coldkey, hotkey: chosen.hotkey, token });
       } catch (error) {
-        throw registrationFailure(error, { host: server.transport.host, username, hotkey: chosen.hotkey, hotkeyName: chosen.hotkeyName, coldkey: chosen.coldkey });
+        throw registrationFailure(error, {
+          host: server.transport.host,
+          username,
+          hotkey: chosen.hotkey,
+          hotkeyName: chosen.hotkeyName,
+          coldkey: chosen.coldkey,
+        });
       }
       const account = { username: answer.username, userId: answer.user_id, paymentAddress: answer.payment_address };
       pending.set(pendingKey(baseUrl, answer.user_id), answer.fingerprint);
@@ -172,9 +210,13 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
       const fingerprint = pending.get(key);
       if (keepFingerprint) {
         if (fingerprint === undefined) {
-          throw new AppFailure('not-found', 'The app no longer holds this fingerprint (it was restarted or already finished), so it cannot be put in the keychain.', {
-            hint: 'Keep the copy you stored; you can add it to the keychain later from the Account screen.',
-          });
+          throw new AppFailure(
+            'not-found',
+            'The app no longer holds this fingerprint (it was restarted or already finished), so it cannot be put in the keychain.',
+            {
+              hint: 'Keep the copy you stored; you can add it to the keychain later from the Account screen.',
+            },
+          );
         }
         await fingerprints.save({ userId, baseUrl }, fingerprint);
       }

@@ -42,7 +42,12 @@ export function createPendingImports(now: () => number = Date.now) {
       sweep();
       const p = pending.get(id);
       if (!p || p.profileKey !== profileKey) {
-        throw new AppFailure('not-found', 'This preview has expired or belongs to another account. Read the .env file again.', undefined, 'import-expired');
+        throw new AppFailure(
+          'not-found',
+          'This preview has expired or belongs to another account. Read the .env file again.',
+          undefined,
+          'import-expired',
+        );
       }
       return p;
     },

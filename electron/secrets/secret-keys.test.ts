@@ -37,7 +37,23 @@ describe('secret key rules', () => {
   });
 
   it('agrees with the sandbox on any key', () => {
-    const parts = fc.constantFrom('python', 'PYTHON', 'sglang', 'sgl_', 'SGL_', 'ld_', 'LD_', 'HTTP_PROXY', 'https_proxy', 'UV_SYSTEM_PYTHON', 'PYTHONIOENCODING', 'X', '_', 'hf', '1');
+    const parts = fc.constantFrom(
+      'python',
+      'PYTHON',
+      'sglang',
+      'sgl_',
+      'SGL_',
+      'ld_',
+      'LD_',
+      'HTTP_PROXY',
+      'https_proxy',
+      'UV_SYSTEM_PYTHON',
+      'PYTHONIOENCODING',
+      'X',
+      '_',
+      'hf',
+      '1',
+    );
     fc.assert(
       fc.property(fc.array(parts, { minLength: 1, maxLength: 4 }), (pieces) => {
         const key = pieces.join('');
@@ -48,7 +64,9 @@ describe('secret key rules', () => {
   });
 
   it('writes CLI commands without any value', () => {
-    expect(cliCommand.create('c-1', 'HF_TOKEN')).toBe("chutes secrets create --purpose c-1 --key HF_TOKEN --value '<value>'");
+    expect(cliCommand.create('c-1', 'HF_TOKEN')).toBe(
+      "chutes secrets create --purpose c-1 --key HF_TOKEN --value '<value>'",
+    );
     expect(cliCommand.delete(['a', 'b'])).toBe('chutes secrets delete a\nchutes secrets delete b');
   });
 });

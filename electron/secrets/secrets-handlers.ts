@@ -1,7 +1,14 @@
 import { AppFailure, type FailureReason } from '../../shared/errors';
 import type { secretsContract } from '../../shared/contract/secrets';
 import { secretKeyProblem, type SecretKeyProblem } from '../../shared/secret-keys';
-import type { ChuteRef, DeleteResult, ImportKeyResult, ImportPreview, ImportRow, SecretItem } from '../../shared/secrets';
+import type {
+  ChuteRef,
+  DeleteResult,
+  ImportKeyResult,
+  ImportPreview,
+  ImportRow,
+  SecretItem,
+} from '../../shared/secrets';
 import type { AccountApi, ChutesClient } from '../chutes-api';
 import { resolveUserPath } from '../fs/user-path';
 import { readFileCapped } from '../fs/read-capped';
@@ -18,7 +25,13 @@ export interface SecretsServices {
 const SCAN_LIMIT = 100;
 const MAX_ENV_FILE_BYTES = 256 * 1024;
 /** Failures that concern one key: an import goes on with the next one after these. */
-const PER_KEY_REASONS = new Set<FailureReason>(['secret-exists', 'secret-key-banned', 'secret-key-subnet-only', 'secret-key-invalid', 'invalid-input']);
+const PER_KEY_REASONS = new Set<FailureReason>([
+  'secret-exists',
+  'secret-key-banned',
+  'secret-key-subnet-only',
+  'secret-key-invalid',
+  'invalid-input',
+]);
 
 const problemReason: Record<SecretKeyProblem['kind'], FailureReason> = {
   empty: 'secret-key-invalid',
@@ -28,7 +41,12 @@ const problemReason: Record<SecretKeyProblem['kind'], FailureReason> = {
 };
 
 function keyFailure(problem: SecretKeyProblem): AppFailure {
-  return new AppFailure('invalid-input', problem.message, { fields: [{ path: 'key', message: problem.message }] }, problemReason[problem.kind]);
+  return new AppFailure(
+    'invalid-input',
+    problem.message,
+    { fields: [{ path: 'key', message: problem.message }] },
+    problemReason[problem.kind],
+  );
 }
 
 async function allSecrets(api: AccountApi): Promise<SecretItem[]> {
@@ -43,7 +61,12 @@ async function allSecrets(api: AccountApi): Promise<SecretItem[]> {
 async function ownChute(api: AccountApi, chuteId: string): Promise<ChuteRef> {
   const chute = (await api.secrets.chutes()).find((c) => c.chuteId === chuteId);
   if (!chute) {
-    throw new AppFailure('not-found', 'That chute is not among your chutes any more.', { hint: 'Reload the list and pick a chute that exists.' }, 'chute-missing');
+    throw new AppFailure(
+      'not-found',
+      'That chute is not among your chutes any more.',
+      { hint: 'Reload the list and pick a chute that exists.' },
+      'chute-missing',
+    );
   }
   return chute;
 }
@@ -59,14 +82,25 @@ async function deleteIfThere(api: AccountApi, secretId: string): Promise<'delete
   }
 }
 
-const messageOf = (error: unknown): string => (error instanceof AppFailure ? error.appError.message : 'Something went wrong inside the app.');
+const messageOf = (error: unknown): string =>
+  error instanceof AppFailure ? error.appError.message : 'Something went wrong inside the app.';
 const profileKeyOf = (api: AccountApi): string => `${api.scope.baseUrl}\n${api.scope.hotkey}`;
 
-export function secretsHandlers({ chutes, home }: SecretsServices, pending: PendingImports = createPendingImports()): SliceHandlers<typeof secretsContract> {
+export function secretsHandlers(
+  { chutes, home }: SecretsServices,
+  pending: PendingImports = createPendingImports(),
+): SliceHandlers<typeof secretsContract> {
   const active = () => chutes.actingAs('active');
 
   /** Create, or with `replace` delete the same chute + key first (the id stays the same, §6.1). */
-  async function createOne(api: AccountApi, chute: ChuteRef, key: string, value: string, replace: boolean, known?: SecretItem[]) {
+  async function createOne(
+    api: AccountApi,
+    chute: ChuteRef,
+    key: string,
+    value: string,
+    replace: boolean,
+    known?: SecretItem[],
+  ) {
     const problem = secretKeyProblem(key, chute.name);
     if (problem) throw keyFailure(problem);
     let replaced = false;
@@ -81,18 +115,37 @@ export function secretsHandlers({ chutes, home }: SecretsServices, pending: Pend
       // The old value is already gone: say so, or the user believes the chute still has one.
       if (!replaced || !(error instanceof AppFailure)) throw error;
       const { code, message, detail, reason } = error.appError;
-      throw new AppFailure(code, `The old ${key} was deleted, but the new one was not created. ${message}`, { ...detail, hint: 'Try again to create it.' }, reason);
+      throw new AppFailure(
+        code,
+        `The old ${key} was deleted, but the new one was not created. ${message}`,
+        { ...detail, hint: 'Try again to create it.' },
+        reason,
+      );
     }
   }
 
-  async function previewRows(api: AccountApi, chute: ChuteRef, entries: { key: string; value: string }[]): Promise<ImportRow[]> {
-    const existing = new Map((await allSecrets(api)).filter((s) => s.chuteId === chute.chuteId).map((s) => [s.key, s.secretId]));
+  async function previewRows(
+    api: AccountApi,
+    chute: ChuteRef,
+    entries: { key: string; value: string }[],
+  ): Promise<ImportRow[]> {
+    const existing = new Map(
+      (await allSecrets(api)).filter((s) => s.chuteId === chute.chuteId).map((s) => [s.key, s.secretId]),
+    );
     return entries.map(({ key, value }): ImportRow => {
       const problem = secretKeyProblem(key, chute.name);
-      if (problem) return { key, valueLength: value.length, status: problem.kind === 'banned' || problem.kind === 'subnet-only' ? 'banned' : 'invalid', why: problem.message };
+      if (problem)
+        return {
+          key,
+          valueLength: value.length,
+          status: problem.kind === 'banned' || problem.kind === 'subnet-only' ? 'banned' : 'invalid',
+          why: problem.message,
+        };
       if (value.length === 0) return { key, valueLength: 0, status: 'invalid', why: 'The value is empty.' };
       const existingId = existing.get(key);
-      return existingId ? { key, valueLength: value.length, status: 'exists', existingId } : { key, valueLength: value.length, status: 'new' };
+      return existingId
+        ? { key, valueLength: value.length, status: 'exists', existingId }
+        : { key, valueLength: value.length, status: 'new' };
     });
   }
 
@@ -120,7 +173,9 @@ export function secretsHandlers({ chutes, home }: SecretsServices, pending: Pend
       const chute = await ownChute(api, chuteId);
       let text: string;
       if (source.kind === 'path') {
-        const file = await readFileCapped(resolveUserPath(source.path, home), MAX_ENV_FILE_BYTES, { what: '.env files' });
+        const file = await readFileCapped(resolveUserPath(source.path, home), MAX_ENV_FILE_BYTES, {
+          what: '.env files',
+        });
         text = file.bytes.toString('utf8');
         file.bytes.fill(0);
       } else {
@@ -128,10 +183,19 @@ export function secretsHandlers({ chutes, home }: SecretsServices, pending: Pend
       }
       const { entries, unreadLines } = parseEnv(text);
       if (entries.length === 0 && unreadLines.length === 0) {
-        throw new AppFailure('invalid-input', 'No KEY=VALUE lines found. A .env file has one KEY=VALUE per line.', undefined, 'env-empty');
+        throw new AppFailure(
+          'invalid-input',
+          'No KEY=VALUE lines found. A .env file has one KEY=VALUE per line.',
+          undefined,
+          'env-empty',
+        );
       }
       const rows = await previewRows(api, chute, entries);
-      const importId = pending.add({ chute, profileKey: profileKeyOf(api), values: new Map(entries.map((e) => [e.key, e.value])) });
+      const importId = pending.add({
+        chute,
+        profileKey: profileKeyOf(api),
+        values: new Map(entries.map((e) => [e.key, e.value])),
+      });
       const preview: ImportPreview = { importId, chute, rows, unreadLines };
       return preview;
     },

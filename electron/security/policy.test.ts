@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN, contentSecurityPolicy, isAllowedExternalUrl, isTrustedSenderUrl, originOf, WINDOW_WEB_PREFERENCES } from './policy';
+import {
+  APP_ORIGIN,
+  contentSecurityPolicy,
+  isAllowedExternalUrl,
+  isTrustedSenderUrl,
+  originOf,
+  WINDOW_WEB_PREFERENCES,
+} from './policy';
 
 describe('window policy', () => {
   it('isolates the renderer', () => {
-    expect(WINDOW_WEB_PREFERENCES).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(WINDOW_WEB_PREFERENCES).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
   });
 
   it('allows no network from the window and only the own origin from the web host', () => {
@@ -27,7 +40,8 @@ describe('window policy', () => {
       'file:///etc/passwd',
       'javascript:alert(1)',
       'not a url',
-    ]) expect(isAllowedExternalUrl(url), url).toBe(false);
+    ])
+      expect(isAllowedExternalUrl(url), url).toBe(false);
   });
 
   it('trusts only the main frame of the app origin', () => {

@@ -79,13 +79,27 @@ export function originOf(raw: string): string | null {
 }
 
 /** IPC is answered only for the main frame of our own page (Electron checklist #17). */
-export function isTrustedSenderUrl(senderUrl: string | undefined, isMainFrame: boolean, allowedOrigins: readonly string[]): boolean {
+export function isTrustedSenderUrl(
+  senderUrl: string | undefined,
+  isMainFrame: boolean,
+  allowedOrigins: readonly string[],
+): boolean {
   if (!isMainFrame || !senderUrl) return false;
   const origin = originOf(senderUrl);
   return origin !== null && allowedOrigins.includes(origin);
 }
 
 /** The only permission the page may have: writing (never reading) the clipboard, from the app's main frame. */
-export function isAllowedPermission(permission: string, requestingUrl: string | undefined, isMainFrame: boolean | undefined, appOrigin: string): boolean {
-  return permission === 'clipboard-sanitized-write' && isMainFrame !== false && requestingUrl !== undefined && originOf(requestingUrl) === appOrigin;
+export function isAllowedPermission(
+  permission: string,
+  requestingUrl: string | undefined,
+  isMainFrame: boolean | undefined,
+  appOrigin: string,
+): boolean {
+  return (
+    permission === 'clipboard-sanitized-write' &&
+    isMainFrame !== false &&
+    requestingUrl !== undefined &&
+    originOf(requestingUrl) === appOrigin
+  );
 }

@@ -3,7 +3,17 @@ import { checkAddress, encodeAddress } from '@polkadot/util-crypto';
 import { cryptoWaitReady, sr25519Verify } from '@polkadot/util-crypto';
 import { getPublicKey, secretFromSeed, verify } from '@scure/sr25519';
 import { describe, expect, it } from 'vitest';
-import { buildSigningMessage, decodeSs58, isValidSs58, loadPublicKeyDeriver, nonceFrom, sha256Hex, signedHeaders, signMessage, ss58FromSeed } from './index';
+import {
+  buildSigningMessage,
+  decodeSs58,
+  isValidSs58,
+  loadPublicKeyDeriver,
+  nonceFrom,
+  sha256Hex,
+  signedHeaders,
+  signMessage,
+  ss58FromSeed,
+} from './index';
 
 // Worked example from the Chutes API `../shared/reference/chutes-account-api.md` §1.2.
 const SEED = Buffer.from('fac7959dbfe72f052e5a0c3c8d6530f202b02fd8f9f5ca3580ec8deb7797479e', 'hex');
@@ -19,14 +29,20 @@ describe('signing message', () => {
   it('hashes the exact body bytes', () => {
     expect(sha256Hex(BODY)).toBe(BODY_SHA);
     expect(sha256Hex(new TextEncoder().encode(BODY))).toBe(BODY_SHA);
-    expect(buildSigningMessage({ hotkey: HOTKEY, nonce: '1700000000', body: BODY })).toBe(`${HOTKEY}:1700000000:${BODY_SHA}`);
+    expect(buildSigningMessage({ hotkey: HOTKEY, nonce: '1700000000', body: BODY })).toBe(
+      `${HOTKEY}:1700000000:${BODY_SHA}`,
+    );
     // Same JSON, different bytes: a different message.
-    expect(buildSigningMessage({ hotkey: HOTKEY, nonce: '1700000000', body: '{"name": "desk", "admin": true}' })).not.toContain(BODY_SHA);
+    expect(
+      buildSigningMessage({ hotkey: HOTKEY, nonce: '1700000000', body: '{"name": "desk", "admin": true}' }),
+    ).not.toContain(BODY_SHA);
   });
 
   it('uses the purpose for body-less requests, and the purpose wins like on the server', () => {
     expect(buildSigningMessage({ hotkey: HOTKEY, nonce: '1700000000', purpose: 'me' })).toBe(`${HOTKEY}:1700000000:me`);
-    expect(buildSigningMessage({ hotkey: HOTKEY, nonce: '1', purpose: 'api_keys', body: BODY })).toBe(`${HOTKEY}:1:api_keys`);
+    expect(buildSigningMessage({ hotkey: HOTKEY, nonce: '1', purpose: 'api_keys', body: BODY })).toBe(
+      `${HOTKEY}:1:api_keys`,
+    );
     expect(buildSigningMessage({ hotkey: HOTKEY, nonce: '1', body: '' })).toBe(
       `${HOTKEY}:1:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855`,
     );
@@ -83,10 +99,17 @@ describe('sr25519', () => {
 describe('signedHeaders', () => {
   it('builds the v1 headers for a body request, verifiable by scure', async () => {
     const headers = await signedHeaders({ hotkey: HOTKEY, seed: SEED, nonce: '1700000000', body: BODY, userId: 'u-1' });
-    expect(Object.keys(headers).sort()).toEqual(['X-Chutes-Hotkey', 'X-Chutes-Nonce', 'X-Chutes-Signature', 'X-Chutes-UserID']);
+    expect(Object.keys(headers).sort()).toEqual([
+      'X-Chutes-Hotkey',
+      'X-Chutes-Nonce',
+      'X-Chutes-Signature',
+      'X-Chutes-UserID',
+    ]);
     expect(headers['X-Chutes-Nonce']).toBe('1700000000');
     expect(headers['X-Chutes-UserID']).toBe('u-1');
-    expect(scureVerify(`${HOTKEY}:1700000000:${BODY_SHA}`, headers['X-Chutes-Signature'], Buffer.from(PUBLIC_KEY, 'hex'))).toBe(true);
+    expect(
+      scureVerify(`${HOTKEY}:1700000000:${BODY_SHA}`, headers['X-Chutes-Signature'], Buffer.from(PUBLIC_KEY, 'hex')),
+    ).toBe(true);
   });
 
   it('omits the user id when not given', async () => {

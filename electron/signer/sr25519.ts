@@ -65,5 +65,7 @@ export async function ss58FromSeed(seed: Uint8Array): Promise<string> {
 /** sr25519 signature (substrate context) of the UTF-8 message, lowercase hex without `0x`. */
 export async function signMessage(seed: Uint8Array, message: string): Promise<string> {
   const { sr } = await loadSigner();
-  return withSecretOf(sr, seed, (secret) => Buffer.from(sr.sign(secret, new TextEncoder().encode(message))).toString('hex'));
+  return withSecretOf(sr, seed, (secret) =>
+    Buffer.from(sr.sign(secret, new TextEncoder().encode(message))).toString('hex'),
+  );
 }

@@ -120,14 +120,20 @@ describe('discoverWallets on a tree with every odd case', () => {
   it('logs counts only: no names, addresses or key material', () => {
     expect(logLines[0]).toMatch(/wallet discovery: 7 wallets, \d+ hotkeys, \d+ not usable; \d+ ms \(sliced-sync\)/);
     const all = logLines.join('\n');
-    for (const needle of [key.ss58, other.ss58, 'hk10', 'w10', key.json.secretSeed?.slice(2) ?? '']) expect(all).not.toContain(needle);
+    for (const needle of [key.ss58, other.ss58, 'hk10', 'w10', key.json.secretSeed?.slice(2) ?? ''])
+      expect(all).not.toContain(needle);
   });
 
   it('applies btcli’s hotkeypub rules', () => {
     const ids = wallet('w2').hotkeys.map((h) => h.id);
     expect(ids).toContain('paired');
     expect(ids).not.toContain('pairedpub.txt');
-    expect(hotkey('w2', 'watchpub.txt')).toMatchObject({ name: 'watch', fileName: 'watchpub.txt', status: 'public-only', hasSeed: false });
+    expect(hotkey('w2', 'watchpub.txt')).toMatchObject({
+      name: 'watch',
+      fileName: 'watchpub.txt',
+      status: 'public-only',
+      hasSeed: false,
+    });
   });
 
   it('shows encrypted hotkeys as encrypted, not as errors', () => {
@@ -241,11 +247,16 @@ describe('discoverWallets with permission errors injected', () => {
       ...nodeWalletFs,
       list: (dir) => (endsWith(dir, '/w10/hotkeys') ? Promise.reject(eacces()) : nodeWalletFs.list(dir)),
       readCapped: (p, cap) =>
-        endsWith(p, '/hk2') || endsWith(p, '/w2/coldkeypub.txt') ? Promise.reject(eacces()) : nodeWalletFs.readCapped(p, cap),
+        endsWith(p, '/hk2') || endsWith(p, '/w2/coldkeypub.txt')
+          ? Promise.reject(eacces())
+          : nodeWalletFs.readCapped(p, cap),
     };
     const result = await discoverWallets(root, {}, { fs: denied });
     const w2 = result.wallets.find((w) => w.id === 'w2');
-    expect(w2?.hotkeys.find((h) => h.id === 'hk2')).toMatchObject({ status: 'unreadable', message: 'Permission denied.' });
+    expect(w2?.hotkeys.find((h) => h.id === 'hk2')).toMatchObject({
+      status: 'unreadable',
+      message: 'Permission denied.',
+    });
     expect(w2?.hotkeys.find((h) => h.id === 'hk10')?.status).toBe('ok');
     expect(w2?.coldkey).toMatchObject({ status: 'unreadable', message: 'coldkeypub.txt: Permission denied.' });
     expect(result.wallets.find((w) => w.id === 'w10')?.hotkeysFolder).toBe('unreadable');

@@ -9,7 +9,15 @@ import { bytesEqual } from '../signer/bytes';
 import { loadPublicKeyDeriver } from '../signer/sr25519';
 import type { DiscoveryCache } from './discovery-cache';
 import type { DiscoverOptions, HotkeyEntry, WalletEntry, WalletsScan } from '../../shared/wallets';
-import { createLimiter, createSlicedSyncFs, joinPath, mapBounded, nodeWalletFs, type Limiter, type WalletFs } from './wallet-fs';
+import {
+  createLimiter,
+  createSlicedSyncFs,
+  joinPath,
+  mapBounded,
+  nodeWalletFs,
+  type Limiter,
+  type WalletFs,
+} from './wallet-fs';
 
 /** Test and platform seams; not part of what the renderer can ask for. */
 export interface DiscoverSeams {
@@ -87,9 +95,14 @@ function brokenWallet(slot: WalletSlot, message: string): WalletEntry {
 /** Counts only: names and paths stay out of the log. */
 function logSummary(wallets: WalletEntry[], ms: number, opts: DiscoverOptions): void {
   const hotkeys = wallets.reduce((n, w) => n + w.hotkeys.length, 0);
-  const problems = wallets.reduce((n, w) => n + w.hotkeys.filter((h) => h.status !== 'ok' && h.status !== 'public-only').length, 0);
+  const problems = wallets.reduce(
+    (n, w) => n + w.hotkeys.filter((h) => h.status !== 'ok' && h.status !== 'public-only').length,
+    0,
+  );
   const io = opts.io ?? 'sliced-sync';
-  log.info(`wallet discovery: ${wallets.length} wallets, ${hotkeys} hotkeys, ${problems} not usable; ${Math.round(ms)} ms (${io})`);
+  log.info(
+    `wallet discovery: ${wallets.length} wallets, ${hotkeys} hotkeys, ${problems} not usable; ${Math.round(ms)} ms (${io})`,
+  );
 }
 
 /**
@@ -97,7 +110,11 @@ function logSummary(wallets: WalletEntry[], ms: number, opts: DiscoverOptions): 
  * filesystem trouble: the folder, each wallet and each hotkey carry their own status. Results
  * hold no seeds; only `hasSeed` says whether one is there.
  */
-export async function discoverWallets(walletsPath: string, opts: DiscoverCallOptions = {}, seams: DiscoverSeams = {}): Promise<WalletsScan> {
+export async function discoverWallets(
+  walletsPath: string,
+  opts: DiscoverCallOptions = {},
+  seams: DiscoverSeams = {},
+): Promise<WalletsScan> {
   const started = performance.now();
   const resolved = path.resolve(walletsPath);
   const ctx = await context(opts, seams);
@@ -108,7 +125,10 @@ export async function discoverWallets(walletsPath: string, opts: DiscoverCallOpt
     slots = await listWallets(ctx, root);
   } catch (error) {
     const status = folderStatus(error);
-    const message = status === 'unreadable' ? `The wallets folder cannot be read: ${describeFsError(error)}` : FOLDER_MESSAGES[status];
+    const message =
+      status === 'unreadable'
+        ? `The wallets folder cannot be read: ${describeFsError(error)}`
+        : FOLDER_MESSAGES[status];
     ctx.cache?.finish();
     return { ...scan, status, message, wallets: [] };
   }
@@ -130,7 +150,12 @@ export interface LocatedHotkey {
  * Turn ids sent back by the renderer into a file path, allowing only plain names that a fresh
  * listing of that wallet still shows as a hotkey: no `/`, no `..`, nothing the scan skipped.
  */
-export async function locateHotkey(walletsPath: string, walletId: string, hotkeyId: string, seams: DiscoverSeams = {}): Promise<LocatedHotkey> {
+export async function locateHotkey(
+  walletsPath: string,
+  walletId: string,
+  hotkeyId: string,
+  seams: DiscoverSeams = {},
+): Promise<LocatedHotkey> {
   const walletBytes = plainNameFromId(walletId, seams.platform);
   const hotkeyBytes = plainNameFromId(hotkeyId, seams.platform);
   if (!walletBytes || !hotkeyBytes) throw new AppFailure('invalid-input', 'That is not a wallet or hotkey name.');

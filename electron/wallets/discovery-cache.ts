@@ -54,7 +54,12 @@ export interface DiscoveryCacheOptions {
 }
 
 const sameStamp = (a: FileStamp, b: FileStamp): boolean =>
-  a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.mode === b.mode && a.dev === b.dev;
+  a.ino === b.ino &&
+  a.size === b.size &&
+  a.mtimeMs === b.mtimeMs &&
+  a.ctimeMs === b.ctimeMs &&
+  a.mode === b.mode &&
+  a.dev === b.dev;
 
 /** Key-file path bytes as a Map key; latin1 maps bytes 1:1, so names that are not UTF-8 stay distinct. */
 export const cacheKey = (target: Buffer): string => target.toString('latin1');

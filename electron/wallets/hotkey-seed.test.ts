@@ -86,7 +86,9 @@ describe('readHotkeySeed', () => {
     expect((await failure(readHotkeySeed(root, '.secret', 'good'))).appError.code).toBe('not-found');
     expect((await failure(readHotkeySeed(root, 'default', 'nope'))).appError.code).toBe('not-found');
     expect((await failure(readHotkeySeed(root, 'picked', 'my-hotkey.json'))).appError.code).toBe('not-found');
-    expect((await failure(readHotkeySeed(path.join(root, 'missing'), 'default', 'good'))).appError.code).toBe('not-found');
+    expect((await failure(readHotkeySeed(path.join(root, 'missing'), 'default', 'good'))).appError.code).toBe(
+      'not-found',
+    );
   });
 });
 
@@ -99,7 +101,9 @@ describe('readHotkeyFile', () => {
   });
 
   it('applies the same validation', async () => {
-    expect((await failure(readHotkeyFile(path.join(root, 'default/hotkeys/swapped')))).message).toMatch(/does not belong/);
+    expect((await failure(readHotkeyFile(path.join(root, 'default/hotkeys/swapped')))).message).toMatch(
+      /does not belong/,
+    );
     expect((await failure(readHotkeyFile(path.join(root, 'picked/huge.json')))).message).toMatch(/larger than 64 KiB/);
     expect((await failure(readHotkeyFile(path.join(root, 'picked')))).message).toMatch(/not a regular file/);
     expect((await failure(readHotkeyFile(path.join(root, 'nope.json')))).appError.code).toBe('not-found');

@@ -35,7 +35,10 @@ async function readVerifiedSeed(target: Buffer, fs: WalletFs): Promise<HotkeySee
   }
   if (read.kind === 'not-a-file') throw new AppFailure('invalid-input', 'That is not a regular file.');
   if (read.kind === 'too-large') {
-    throw new AppFailure('invalid-input', `The file is larger than ${MAX_KEYFILE_BYTES / 1024} KiB; it is not a hotkey file.`);
+    throw new AppFailure(
+      'invalid-input',
+      `The file is larger than ${MAX_KEYFILE_BYTES / 1024} KiB; it is not a hotkey file.`,
+    );
   }
   const parsed = parseHotkeyContent(read.bytes);
   read.bytes.fill(0);
@@ -54,7 +57,12 @@ async function readVerifiedSeed(target: Buffer, fs: WalletFs): Promise<HotkeySee
 }
 
 /** The seed of a discovered hotkey, addressed by the ids from `discoverWallets`. */
-export async function readHotkeySeed(walletsPath: string, walletId: string, hotkeyId: string, seams: DiscoverSeams = {}): Promise<HotkeySeed> {
+export async function readHotkeySeed(
+  walletsPath: string,
+  walletId: string,
+  hotkeyId: string,
+  seams: DiscoverSeams = {},
+): Promise<HotkeySeed> {
   const located = await locateHotkey(walletsPath, walletId, hotkeyId, seams);
   return readVerifiedSeed(located.path, seams.fs ?? nodeWalletFs);
 }
@@ -68,7 +76,12 @@ export async function readHotkeyFile(filePath: string, seams: DiscoverSeams = {}
 }
 
 /** chmod 0600 a discovered hotkey file, addressed by ids; refuses symlinks. */
-export async function fixHotkeyPermissions(walletsPath: string, walletId: string, hotkeyId: string, seams: DiscoverSeams = {}): Promise<FilePermissions> {
+export async function fixHotkeyPermissions(
+  walletsPath: string,
+  walletId: string,
+  hotkeyId: string,
+  seams: DiscoverSeams = {},
+): Promise<FilePermissions> {
   const located = await locateHotkey(walletsPath, walletId, hotkeyId, seams);
   return chmodPrivate(located.path, seams.platform);
 }

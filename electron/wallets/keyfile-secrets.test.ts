@@ -12,7 +12,13 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const secretsOf = (k: TestKey) => [k.json.secretSeed ?? '', (k.json.secretSeed ?? '').slice(2), k.json.privateKey ?? '', (k.json.privateKey ?? '').slice(2), k.json.secretPhrase ?? ''];
+const secretsOf = (k: TestKey) => [
+  k.json.secretSeed ?? '',
+  (k.json.secretSeed ?? '').slice(2),
+  k.json.privateKey ?? '',
+  (k.json.privateKey ?? '').slice(2),
+  k.json.secretPhrase ?? '',
+];
 
 /** Every text JSON.parse is given while `run` runs. */
 function textsParsed(run: () => void): string[] {
@@ -42,7 +48,10 @@ describe('key file secrets never become strings', () => {
 
   it('decodes the last of duplicate secretSeed keys, as JSON.parse would', async () => {
     const other = await makeKey();
-    const text = JSON.stringify(key.json).replace('"secretSeed"', `"secretSeed":"${other.json.secretSeed ?? ''}","secretSeed"`);
+    const text = JSON.stringify(key.json).replace(
+      '"secretSeed"',
+      `"secretSeed":"${other.json.secretSeed ?? ''}","secretSeed"`,
+    );
     const redacted = redactKeyfileSecrets(Buffer.from(text));
     expect(redacted.seed && bytesEqual(redacted.seed, key.seed)).toBe(true);
     expect(redacted.text).not.toContain((other.json.secretSeed ?? '').slice(2));
@@ -50,7 +59,10 @@ describe('key file secrets never become strings', () => {
   });
 
   it('still reads a seed written with JSON escapes (then only JSON.parse’s string holds it)', () => {
-    const escaped = JSON.stringify(key.json).replace(`"${key.json.secretSeed ?? ''}"`, `"\\u0030x${(key.json.secretSeed ?? '').slice(2)}"`);
+    const escaped = JSON.stringify(key.json).replace(
+      `"${key.json.secretSeed ?? ''}"`,
+      `"\\u0030x${(key.json.secretSeed ?? '').slice(2)}"`,
+    );
     const parsed = parseHotkeyContent(Buffer.from(escaped));
     expect(parsed.status).toBe('ok');
     expect(parsed.seed && bytesEqual(parsed.seed, key.seed)).toBe(true);
@@ -58,9 +70,13 @@ describe('key file secrets never become strings', () => {
 
   it('calls a starred or non-hex secretSeed malformed, and an empty one public-only', () => {
     for (const bad of ['0x' + 'zz'.repeat(32), '*'.repeat(66), 'abc']) {
-      expect(parseHotkeyContent(Buffer.from(JSON.stringify({ ...key.json, secretSeed: bad }))).status).toBe('malformed');
+      expect(parseHotkeyContent(Buffer.from(JSON.stringify({ ...key.json, secretSeed: bad }))).status).toBe(
+        'malformed',
+      );
     }
-    const empty = parseHotkeyContent(Buffer.from(JSON.stringify({ ...key.json, secretSeed: '', privateKey: '', secretPhrase: '' })));
+    const empty = parseHotkeyContent(
+      Buffer.from(JSON.stringify({ ...key.json, secretSeed: '', privateKey: '', secretPhrase: '' })),
+    );
     expect(empty.status).toBe('public-only');
     expect(empty.holdsSecret).toBe(false);
   });

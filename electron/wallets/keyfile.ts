@@ -15,7 +15,9 @@ export function isEncryptedKeyfile(bytes: Uint8Array): boolean {
   const first = bytes[0];
   if (first !== 0x24 && first !== 0x67) return false; // '$' or 'g': skip the common JSON case early
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return ENCRYPTED_PREFIXES.some((prefix) => buf.length >= prefix.length && buf.subarray(0, prefix.length).equals(prefix));
+  return ENCRYPTED_PREFIXES.some(
+    (prefix) => buf.length >= prefix.length && buf.subarray(0, prefix.length).equals(prefix),
+  );
 }
 
 export interface HotkeyParse {
@@ -30,9 +32,7 @@ export interface HotkeyParse {
   holdsSecret: boolean | null;
 }
 
-export type ColdkeyParse =
-  | { status: 'ok'; ss58: string }
-  | { status: 'encrypted' | 'malformed'; message: string };
+export type ColdkeyParse = { status: 'ok'; ss58: string } | { status: 'encrypted' | 'malformed'; message: string };
 
 function parseJsonObject(bytes: Uint8Array): Record<string, unknown> | null {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -43,7 +43,9 @@ function parseJsonText(raw: string): Record<string, unknown> | null {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }
@@ -98,7 +100,9 @@ function classifyHotkey(json: Record<string, unknown> | null, redactedSeed: Uint
     return { ...base, status: 'public-only', message: 'Public key only: no secretSeed, so it cannot sign.' };
   }
   // A value with escapes was not taken out of the bytes; JSON.parse's string is all there is then.
-  const seed = redactedSeed ?? (typeof json.secretSeed === 'string' && !/^\*+$/.test(json.secretSeed) ? parseHex32(json.secretSeed) : null);
+  const seed =
+    redactedSeed ??
+    (typeof json.secretSeed === 'string' && !/^\*+$/.test(json.secretSeed) ? parseHex32(json.secretSeed) : null);
   if (!seed) return { ...base, status: 'malformed', message: 'secretSeed is not 32 bytes of hex.' };
   return { ...base, status: 'ok', seed };
 }

@@ -23,9 +23,12 @@ describe('entry ids', () => {
 });
 
 describe('plainNameFromId (path-traversal guard)', () => {
-  it.each(['', '.', '..', '../x', 'a/b', '/etc', 'a\0b', 'hex:2e2e', 'hex:2f', 'hex:zz', 'hex:6', 'hex:'])('rejects %j', (id) => {
-    expect(plainNameFromId(id, 'linux')).toBeNull();
-  });
+  it.each(['', '.', '..', '../x', 'a/b', '/etc', 'a\0b', 'hex:2e2e', 'hex:2f', 'hex:zz', 'hex:6', 'hex:'])(
+    'rejects %j',
+    (id) => {
+      expect(plainNameFromId(id, 'linux')).toBeNull();
+    },
+  );
   it('rejects backslashes and drive colons on Windows only', () => {
     expect(plainNameFromId('a\\b', 'win32')).toBeNull();
     expect(plainNameFromId('c:x', 'win32')).toBeNull();
@@ -44,7 +47,10 @@ describe('naturalSort', () => {
     expect(sorted).toEqual(['alpha', 'Beta', 'Hk1', 'hk2', 'HK3', 'hk10', 'hk20']);
   });
   it('is total: names equal but for case keep a stable order by id', () => {
-    const sorted = naturalSort([{ id: 'b', name: 'X' }, { id: 'a', name: 'x' }]).map((e) => e.id);
+    const sorted = naturalSort([
+      { id: 'b', name: 'X' },
+      { id: 'a', name: 'x' },
+    ]).map((e) => e.id);
     expect(sorted).toEqual(['a', 'b']);
   });
 });

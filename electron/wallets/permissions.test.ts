@@ -32,8 +32,22 @@ beforeAll(async () => {
   base = await tempDir();
   wallets = path.join(base, 'wallets');
   configPath = path.join(base, 'chutes', 'config.ini');
-  await writeTree(wallets, [['w/hotkeys/open', JSON.stringify(key.json)], ['w/hotkeys/other', JSON.stringify(key.json)]], 0o644);
-  await writeTree(base, [['chutes/config.ini', CONFIG], ['outside', 'x']], 0o644);
+  await writeTree(
+    wallets,
+    [
+      ['w/hotkeys/open', JSON.stringify(key.json)],
+      ['w/hotkeys/other', JSON.stringify(key.json)],
+    ],
+    0o644,
+  );
+  await writeTree(
+    base,
+    [
+      ['chutes/config.ini', CONFIG],
+      ['outside', 'x'],
+    ],
+    0o644,
+  );
   await fs.symlink(path.join(base, 'outside'), path.join(wallets, 'w/hotkeys/link'));
 });
 
@@ -46,7 +60,10 @@ describe('hotkey file permissions', () => {
   it('flags a 0644 seed file and fixes it to 0600 only when asked', async () => {
     const hotkeyPath = path.join(wallets, 'w/hotkeys/open');
     const before = await discoverWallets(wallets);
-    expect(before.wallets[0]?.hotkeys.find((h) => h.id === 'open')?.permissions).toEqual({ status: 'too-open', mode: 0o644 });
+    expect(before.wallets[0]?.hotkeys.find((h) => h.id === 'open')?.permissions).toEqual({
+      status: 'too-open',
+      mode: 0o644,
+    });
     expect(await mode(hotkeyPath)).toBe(0o644);
     expect(await fixHotkeyPermissions(wallets, 'w', 'open')).toEqual({ status: 'private', mode: 0o600 });
     expect(await mode(hotkeyPath)).toBe(0o600);
@@ -63,7 +80,9 @@ describe('hotkey file permissions', () => {
 
   it('refuses symlinks, paths outside the scope and traversal', async () => {
     expect(await code(fixHotkeyPermissions(wallets, 'w', 'link'))).toBe('forbidden');
-    expect(await code(fixPermissions(path.join(wallets, 'w/hotkeys/link'), { walletsPath: wallets }))).toBe('forbidden');
+    expect(await code(fixPermissions(path.join(wallets, 'w/hotkeys/link'), { walletsPath: wallets }))).toBe(
+      'forbidden',
+    );
     expect(await code(fixPermissions(path.join(base, 'outside'), { walletsPath: wallets }))).toBe('forbidden');
     expect(await code(fixPermissions(path.join(wallets, '../outside'), { walletsPath: wallets }))).toBe('forbidden');
     expect(await code(fixPermissions(wallets, { walletsPath: wallets }))).toBe('forbidden');
@@ -72,7 +91,9 @@ describe('hotkey file permissions', () => {
   });
 
   it('refuses on Windows rather than pretending', async () => {
-    expect(await code(fixPermissions(path.join(wallets, 'w/hotkeys/other'), { walletsPath: wallets }, 'win32'))).toBe('invalid-input');
+    expect(await code(fixPermissions(path.join(wallets, 'w/hotkeys/other'), { walletsPath: wallets }, 'win32'))).toBe(
+      'invalid-input',
+    );
   });
 });
 
@@ -86,14 +107,25 @@ describe('config.ini permissions', () => {
 
   it('flags a 0644 config.ini holding a seed and fixes it when it is the given config path', async () => {
     const report = await checkConfigPermissions(configPath);
-    expect(report).toEqual({ path: configPath, exists: true, holdsSeed: true, permissions: { status: 'too-open', mode: 0o644 } });
+    expect(report).toEqual({
+      path: configPath,
+      exists: true,
+      holdsSeed: true,
+      permissions: { status: 'too-open', mode: 0o644 },
+    });
     expect(await code(fixPermissions(configPath, { walletsPath: wallets }))).toBe('forbidden');
-    expect(await fixPermissions(configPath, { walletsPath: wallets, configPath })).toEqual({ status: 'private', mode: 0o600 });
+    expect(await fixPermissions(configPath, { walletsPath: wallets, configPath })).toEqual({
+      status: 'private',
+      mode: 0o600,
+    });
     expect((await checkConfigPermissions(configPath)).permissions.status).toBe('private');
   });
 
   it('reports a missing config.ini', async () => {
-    expect(await checkConfigPermissions(path.join(base, 'none.ini'))).toMatchObject({ exists: false, holdsSeed: false });
+    expect(await checkConfigPermissions(path.join(base, 'none.ini'))).toMatchObject({
+      exists: false,
+      holdsSeed: false,
+    });
   });
 });
 

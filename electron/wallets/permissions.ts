@@ -43,7 +43,12 @@ export async function checkConfigPermissions(
   platform: NodeJS.Platform = process.platform,
 ): Promise<ConfigPermissions> {
   const target = path.resolve(configPath);
-  const missing: ConfigPermissions = { path: target, exists: false, holdsSeed: false, permissions: describePermissions(null, null, platform) };
+  const missing: ConfigPermissions = {
+    path: target,
+    exists: false,
+    holdsSeed: false,
+    permissions: describePermissions(null, null, platform),
+  };
   let read;
   try {
     read = await nodeWalletFs.readCapped(Buffer.from(target), MAX_KEYFILE_BYTES);
@@ -52,7 +57,8 @@ export async function checkConfigPermissions(
     return { ...missing, exists: true };
   }
   if (read.kind === 'not-a-file') return missing;
-  if (read.kind === 'too-large') return { ...missing, exists: true, permissions: describePermissions(read.mode, null, platform) };
+  if (read.kind === 'too-large')
+    return { ...missing, exists: true, permissions: describePermissions(read.mode, null, platform) };
   const holdsSeed = configHoldsSeed(read.bytes.toString('utf8'));
   read.bytes.fill(0);
   return { path: target, exists: true, holdsSeed, permissions: describePermissions(read.mode, holdsSeed, platform) };
@@ -67,7 +73,10 @@ function isInside(parent: string, child: string): boolean {
  * chmod 0600 on an exact file: never through a symlink (lstat + O_NOFOLLOW, so a link swapped in
  * between is still refused), and only for paths the caller has already tied to a scanned hotkey.
  */
-export async function chmodPrivate(target: string | Buffer, platform: NodeJS.Platform = process.platform): Promise<FilePermissions> {
+export async function chmodPrivate(
+  target: string | Buffer,
+  platform: NodeJS.Platform = process.platform,
+): Promise<FilePermissions> {
   if (platform === 'win32') {
     throw new AppFailure('invalid-input', 'File permissions cannot be tightened this way on Windows.', {
       hint: 'Use the file’s Properties → Security tab to limit access to your own account.',
@@ -81,16 +90,23 @@ export async function chmodPrivate(target: string | Buffer, platform: NodeJS.Pla
   if (!st.isFile()) throw new AppFailure('invalid-input', 'Only regular files can be fixed.');
   const flags = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK;
   const handle = await fs.promises.open(target, flags).catch((error: unknown) => {
-    if (errnoCode(error) === 'ELOOP') throw new AppFailure('forbidden', 'Refusing to change permissions through a symbolic link.');
-    throw new AppFailure(fsErrorCode(error), `The file could not be opened to fix its permissions: ${describeFsError(error)}`);
+    if (errnoCode(error) === 'ELOOP')
+      throw new AppFailure('forbidden', 'Refusing to change permissions through a symbolic link.');
+    throw new AppFailure(
+      fsErrorCode(error),
+      `The file could not be opened to fix its permissions: ${describeFsError(error)}`,
+    );
   });
   try {
     const opened = await handle.stat();
-    if (opened.ino !== st.ino || opened.dev !== st.dev) throw new AppFailure('conflict', 'The file changed while fixing it; try again.');
+    if (opened.ino !== st.ino || opened.dev !== st.dev)
+      throw new AppFailure('conflict', 'The file changed while fixing it; try again.');
     await handle.chmod(PRIVATE_MODE);
     const after = await handle.stat();
     // The only write this module makes: leave an audit line (modes only, no path or contents).
-    log.info(`tightened a seed file's permissions from ${(opened.mode & 0o777).toString(8)} to ${(after.mode & 0o777).toString(8)}`);
+    log.info(
+      `tightened a seed file's permissions from ${(opened.mode & 0o777).toString(8)} to ${(after.mode & 0o777).toString(8)}`,
+    );
     return describePermissions(after.mode, true, platform);
   } finally {
     await handle.close();
@@ -111,7 +127,9 @@ export async function fixPermissions(
 ): Promise<FilePermissions> {
   const target = path.resolve(filePath);
   const allowed =
-    (scope.configPath !== undefined && target === path.resolve(scope.configPath)) || isInside(path.resolve(scope.walletsPath), target);
-  if (!allowed) throw new AppFailure('forbidden', 'Only files inside the wallets folder or the Chutes config file can be fixed.');
+    (scope.configPath !== undefined && target === path.resolve(scope.configPath)) ||
+    isInside(path.resolve(scope.walletsPath), target);
+  if (!allowed)
+    throw new AppFailure('forbidden', 'Only files inside the wallets folder or the Chutes config file can be fixed.');
   return chmodPrivate(target, platform);
 }

@@ -49,7 +49,11 @@ async function resolveKind(ctx: ScanContext, target: Buffer, kind: EntryKind): P
 export async function resolveKinds(ctx: ScanContext, dir: Buffer, listed: ListedEntry[]): Promise<Resolved[]> {
   const direct = (kind: EntryKind) => kind === 'file' || kind === 'dir';
   if (listed.every((e) => direct(e.kind))) return listed.map((e) => ({ kind: e.kind }));
-  return Promise.all(listed.map((e) => (direct(e.kind) ? Promise.resolve({ kind: e.kind }) : resolveKind(ctx, joinPath(dir, e.bytes), e.kind))));
+  return Promise.all(
+    listed.map((e) =>
+      direct(e.kind) ? Promise.resolve({ kind: e.kind }) : resolveKind(ctx, joinPath(dir, e.bytes), e.kind),
+    ),
+  );
 }
 
 type Known<F extends FileFacts> = { facts: F; mode: number };
@@ -93,17 +97,32 @@ async function readColdkeyFacts(ctx: ScanContext, target: Buffer): Promise<Coldk
     facts = { kind: 'coldkey', status: 'too-large', message: `coldkeypub.txt is larger than ${KIB} KiB.`, ss58: null };
   } else {
     const parsed = parseColdkeyPubContent(read.bytes);
-    facts = parsed.status === 'ok' ? { kind: 'coldkey', status: 'ok', ss58: parsed.ss58 } : { kind: 'coldkey', ...parsed, ss58: null };
+    facts =
+      parsed.status === 'ok'
+        ? { kind: 'coldkey', status: 'ok', ss58: parsed.ss58 }
+        : { kind: 'coldkey', ...parsed, ss58: null };
   }
   ctx.cache?.put(cacheKey(target), read.stamp, facts);
   return facts;
 }
 
-async function readColdkey(ctx: ScanContext, walletDir: Buffer, present: boolean, hasPrivate: boolean): Promise<ColdkeyInfo> {
-  if (!present) return { status: 'missing', ss58: null, hasPrivateColdkey: hasPrivate, message: 'No coldkeypub.txt; hotkeys can still be used.' };
+async function readColdkey(
+  ctx: ScanContext,
+  walletDir: Buffer,
+  present: boolean,
+  hasPrivate: boolean,
+): Promise<ColdkeyInfo> {
+  if (!present)
+    return {
+      status: 'missing',
+      ss58: null,
+      hasPrivateColdkey: hasPrivate,
+      message: 'No coldkeypub.txt; hotkeys can still be used.',
+    };
   const target = joinPath(walletDir, COLDKEYPUB);
   const facts = (await cachedFacts(ctx, target, 'coldkey'))?.facts ?? (await readColdkeyFacts(ctx, target));
-  if (typeof facts === 'string') return { status: 'unreadable', ss58: null, hasPrivateColdkey: hasPrivate, message: facts };
+  if (typeof facts === 'string')
+    return { status: 'unreadable', ss58: null, hasPrivateColdkey: hasPrivate, message: facts };
   const { status, message, ss58 } = facts;
   return { status, ...(message === undefined ? {} : { message }), ss58, hasPrivateColdkey: hasPrivate };
 }
@@ -135,7 +154,8 @@ function hotkeyFacts(bytes: Buffer, derive: DerivePublicKey | null): HotkeyFacts
   bytes.fill(0);
   let seedMatches: boolean | null = null;
   try {
-    if (parsed.status === 'ok' && parsed.seed && parsed.publicKey && derive) seedMatches = bytesEqual(derive(parsed.seed), parsed.publicKey);
+    if (parsed.status === 'ok' && parsed.seed && parsed.publicKey && derive)
+      seedMatches = bytesEqual(derive(parsed.seed), parsed.publicKey);
   } finally {
     parsed.seed?.fill(0);
   }
@@ -163,7 +183,15 @@ async function readHotkeyFacts(ctx: ScanContext, target: Buffer): Promise<Known<
   if (read.kind === 'not-a-file') return { status: 'unreadable', message: 'Not a regular file.' };
   const facts: HotkeyFacts =
     read.kind === 'too-large'
-      ? { kind: 'hotkey', status: 'too-large', message: `Larger than ${KIB} KiB; not a hotkey file.`, ss58: null, hasSeed: false, holdsSecret: null, seedMatches: null }
+      ? {
+          kind: 'hotkey',
+          status: 'too-large',
+          message: `Larger than ${KIB} KiB; not a hotkey file.`,
+          ss58: null,
+          hasSeed: false,
+          holdsSecret: null,
+          seedMatches: null,
+        }
       : hotkeyFacts(read.bytes, ctx.derive);
   ctx.cache?.put(cacheKey(target), read.stamp, facts);
   return { facts, mode: read.mode };
@@ -173,9 +201,12 @@ async function readHotkey(ctx: ScanContext, dir: Buffer, c: HotkeyCandidate): Pr
   if (c.error !== undefined) return hotkeyEntry(c, { status: 'unreadable', message: c.error });
   const target = joinPath(dir, c.bytes);
   // No await on a cold scan: a promise per file is measurable at 20,000 files.
-  let known: Known<HotkeyFacts> | Unreadable | null = ctx.cache ? await cachedFacts(ctx, target, 'hotkey', c.stat) : null;
+  let known: Known<HotkeyFacts> | Unreadable | null = ctx.cache
+    ? await cachedFacts(ctx, target, 'hotkey', c.stat)
+    : null;
   // Cached by a scan without verifySeeds: the seed must be read again to be derived.
-  if (known && ctx.derive && known.facts.status === 'ok' && known.facts.hasSeed && known.facts.seedMatches === null) known = null;
+  if (known && ctx.derive && known.facts.status === 'ok' && known.facts.hasSeed && known.facts.seedMatches === null)
+    known = null;
   known ??= await readHotkeyFacts(ctx, target);
   if (!('facts' in known)) return hotkeyEntry(c, known);
   const { facts, mode } = known;
@@ -212,7 +243,11 @@ async function listHotkeys(ctx: ScanContext, dir: Buffer): Promise<HotkeyCandida
     if (base !== '' && keys.has(base)) continue;
     const entry = entryFromBytes(e.bytes);
     const publicFile = base !== '';
-    const candidate: HotkeyCandidate = { ...entry, display: publicFile ? Buffer.from(base, 'latin1').toString('utf8') : entry.name, publicFile };
+    const candidate: HotkeyCandidate = {
+      ...entry,
+      display: publicFile ? Buffer.from(base, 'latin1').toString('utf8') : entry.name,
+      publicFile,
+    };
     if ('error' in kind) candidate.error = kind.error;
     else if (kind.stat) candidate.stat = kind.stat;
     out.push(candidate);

@@ -13,11 +13,8 @@ export interface TestKey {
 // Dynamic imports like the app's own (sr25519.ts): under tsx a static import would load the CJS
 // build next to the ESM one and polkadot warns about duplicate packages.
 export async function makeKey(): Promise<TestKey> {
-  const [{ Keyring }, { u8aToHex }, { cryptoWaitReady, mnemonicGenerate, mnemonicToMiniSecret, sr25519PairFromSeed }] = await Promise.all([
-    import('@polkadot/keyring'),
-    import('@polkadot/util'),
-    import('@polkadot/util-crypto'),
-  ]);
+  const [{ Keyring }, { u8aToHex }, { cryptoWaitReady, mnemonicGenerate, mnemonicToMiniSecret, sr25519PairFromSeed }] =
+    await Promise.all([import('@polkadot/keyring'), import('@polkadot/util'), import('@polkadot/util-crypto')]);
   await cryptoWaitReady();
   const mnemonic = mnemonicGenerate(12);
   const seed = mnemonicToMiniSecret(mnemonic);
@@ -56,9 +53,14 @@ export async function tempDir(prefix = 'chutes-wallets-'): Promise<string> {
 }
 
 /** `files` maps paths relative to `root` (string or raw bytes for non-UTF-8 names) to contents. */
-export async function writeTree(root: string, files: Array<[string | Buffer, string | Buffer]>, mode = 0o600): Promise<void> {
+export async function writeTree(
+  root: string,
+  files: Array<[string | Buffer, string | Buffer]>,
+  mode = 0o600,
+): Promise<void> {
   for (const [rel, content] of files) {
-    const target = typeof rel === 'string' ? Buffer.from(path.join(root, rel)) : Buffer.concat([Buffer.from(root + path.sep), rel]);
+    const target =
+      typeof rel === 'string' ? Buffer.from(path.join(root, rel)) : Buffer.concat([Buffer.from(root + path.sep), rel]);
     await fs.mkdir(target.subarray(0, target.lastIndexOf(path.sep)), { recursive: true });
     await fs.writeFile(target, content, { mode });
     await fs.chmod(target, mode);

@@ -99,7 +99,8 @@ describe('createSlabAllocator', () => {
     const many = Array.from({ length: 20 }, () => alloc(200));
     for (let i = 1; i < many.length; i++) {
       const [prev, cur] = [many[i - 1], many[i]];
-      if (prev && cur && prev.buffer === cur.buffer) expect(cur.byteOffset).toBeGreaterThanOrEqual(prev.byteOffset + 200);
+      if (prev && cur && prev.buffer === cur.buffer)
+        expect(cur.byteOffset).toBeGreaterThanOrEqual(prev.byteOffset + 200);
     }
   });
 });

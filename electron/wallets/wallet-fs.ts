@@ -125,7 +125,8 @@ function* cappedRead(cap: number, alloc: Alloc): Generator<Step, CappedRead, fs.
   return { kind: 'content', bytes: buf.subarray(0, total), mode, stamp };
 }
 
-const toListed = (entries: fs.Dirent<Buffer>[]): ListedEntry[] => entries.map((e) => ({ bytes: e.name, kind: kindOf(e) }));
+const toListed = (entries: fs.Dirent<Buffer>[]): ListedEntry[] =>
+  entries.map((e) => ({ bytes: e.name, kind: kindOf(e) }));
 
 // Callback fs rather than fs.promises/FileHandle: less overhead per call at 20k files.
 const cb = <T>(call: (done: (error: Error | null, value: T) => void) => void) =>
@@ -195,7 +196,11 @@ export function createSlicedSyncFs(budgetMs = 8): WalletFs {
         let next = steps.next(0);
         while (!next.done) {
           const step = next.value;
-          next = steps.next(step.op === 'fstat' ? fs.fstatSync(fd) : fs.readSync(fd, step.buf, step.offset, step.buf.length - step.offset, null));
+          next = steps.next(
+            step.op === 'fstat'
+              ? fs.fstatSync(fd)
+              : fs.readSync(fd, step.buf, step.offset, step.buf.length - step.offset, null),
+          );
         }
         return next.value;
       } finally {

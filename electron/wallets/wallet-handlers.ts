@@ -15,7 +15,10 @@ export interface WalletServices {
 export function walletHandlers({ config, vault, discovery }: WalletServices): SliceHandlers<typeof walletsContract> {
   return {
     listWallets: async ({ verifySeeds }) => {
-      const [scan, keychain] = await Promise.all([discoverWallets(config.walletsPath, { verifySeeds: verifySeeds ?? false, cache: discovery }), probeKeychain(vault)]);
+      const [scan, keychain] = await Promise.all([
+        discoverWallets(config.walletsPath, { verifySeeds: verifySeeds ?? false, cache: discovery }),
+        probeKeychain(vault),
+      ]);
       return { ...scan, keychain: keychain.status, seedsInKeychain: keychain.seeds };
     },
     fixHotkeyPermissions: ({ walletId, hotkeyId }) => fixHotkeyPermissions(config.walletsPath, walletId, hotkeyId),

@@ -20,7 +20,10 @@ export interface ConnectionGuard {
  * Cap concurrent connections and time out connections without the token. `server.maxConnections`
  * makes Node close sockets past the cap as soon as they are accepted.
  */
-export function guardConnections(server: http.Server, options: { maxConnections: number; untrustedIdleMs: number }): ConnectionGuard {
+export function guardConnections(
+  server: http.Server,
+  options: { maxConnections: number; untrustedIdleMs: number },
+): ConnectionGuard {
   server.maxConnections = options.maxConnections;
   const timers = new WeakMap<Socket, NodeJS.Timeout>();
   const trusted = new WeakSet<Socket>();
@@ -70,7 +73,10 @@ export function answerClientErrors(server: http.Server, headers: Record<string, 
     }
     const known = CLIENT_ERRORS[error.code ?? ''];
     const status = known?.status ?? 400;
-    const body = JSON.stringify({ ok: false, error: known?.error ?? appError('invalid-input', 'The request is not valid HTTP.') });
+    const body = JSON.stringify({
+      ok: false,
+      error: known?.error ?? appError('invalid-input', 'The request is not valid HTTP.'),
+    });
     const head = [
       `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? 'Bad Request'}`,
       ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),

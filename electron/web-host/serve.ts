@@ -36,7 +36,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-  if (code === 'EADDRINUSE') log.error(`That port is already in use. Pick another with --port N, or --port 0 for any free port.`);
+  if (code === 'EADDRINUSE')
+    log.error(`That port is already in use. Pick another with --port N, or --port 0 for any free port.`);
   else log.error(error instanceof Error ? error.message : 'The web host could not start.');
   process.exit(1);
 });

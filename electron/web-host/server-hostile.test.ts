@@ -18,7 +18,13 @@ beforeAll(async () => {
   rendererDir = await fs.mkdtemp(path.join(os.tmpdir(), 'renderer-'));
   await fs.writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
   const handlers = { getAppInfo: () => Promise.resolve({ version: 't' }) } as unknown as Handlers;
-  host = await startWebHost({ router: createRouter(handlers), rendererDir, port: 0, maxConnections: CAP, untrustedIdleMs: UNTRUSTED_MS });
+  host = await startWebHost({
+    router: createRouter(handlers),
+    rendererDir,
+    port: 0,
+    maxConnections: CAP,
+    untrustedIdleMs: UNTRUSTED_MS,
+  });
 });
 afterAll(async () => {
   await host.close();
@@ -27,10 +33,14 @@ afterAll(async () => {
 
 const request = (line: string, headers: string[] = [], body = '') =>
   `${line}\r\nHost: 127.0.0.1:${host.port}\r\n${headers.map((h) => `${h}\r\n`).join('')}Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
-const rpcLine = (p: string) => request(`POST ${p} HTTP/1.1`, [`Authorization: Bearer ${host.token}`, 'Content-Type: application/json'], '{}');
+const rpcLine = (p: string) =>
+  request(`POST ${p} HTTP/1.1`, [`Authorization: Bearer ${host.token}`, 'Content-Type: application/json'], '{}');
 
 const isResult = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false && typeof (value as { error?: { code?: unknown } }).error?.code === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  (value as { ok?: unknown }).ok === false &&
+  typeof (value as { error?: { code?: unknown } }).error?.code === 'string';
 
 describe('web host against malformed requests', () => {
   it('answers a malformed percent-encoded channel with a typed Result, not 500', async () => {
@@ -43,10 +53,16 @@ describe('web host against malformed requests', () => {
 
   it('answers raw non-ASCII bytes and broken request lines with a JSON Result, not a bare 400', async () => {
     const cases = [
-      Buffer.concat([Buffer.from('GET /caf'), Buffer.from([0xc3, 0xa9, 0xff]), Buffer.from(` HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n\r\n`)]),
+      Buffer.concat([
+        Buffer.from('GET /caf'),
+        Buffer.from([0xc3, 0xa9, 0xff]),
+        Buffer.from(` HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n\r\n`),
+      ]),
       Buffer.from('NOT-HTTP\r\n\r\n'),
       Buffer.from(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nBad Header\r\n\r\n`),
-      Buffer.from(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nX: ${'a'.repeat(20000)}\r\n${'Y: b\r\n'.repeat(3000)}\r\n`),
+      Buffer.from(
+        `GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nX: ${'a'.repeat(20000)}\r\n${'Y: b\r\n'.repeat(3000)}\r\n`,
+      ),
     ];
     for (const bytes of cases) {
       const reply = await rawExchange(host.port, bytes);
@@ -68,10 +84,14 @@ describe('web host against malformed requests', () => {
 describe('web host connection limits', () => {
   it('closes connections past the cap at once and keeps the others', async () => {
     const sockets = await Promise.all(
-      Array.from({ length: CAP + 4 }, () => new Promise<net.Socket>((resolve) => {
-        const s = net.connect(host.port, '127.0.0.1', () => resolve(s));
-        s.on('error', () => undefined);
-      })),
+      Array.from(
+        { length: CAP + 4 },
+        () =>
+          new Promise<net.Socket>((resolve) => {
+            const s = net.connect(host.port, '127.0.0.1', () => resolve(s));
+            s.on('error', () => undefined);
+          }),
+      ),
     );
     const closed = sockets.map(() => false);
     sockets.forEach((s, i) => s.on('close', () => (closed[i] = true)));
@@ -88,20 +108,24 @@ describe('web host connection limits', () => {
   });
 
   it('keeps an idle keep-alive connection that presented the token, drops one that did not', async () => {
-    const keepAlive = (withToken: boolean) => new Promise<boolean>((resolve) => {
-      const s = net.connect(host.port, '127.0.0.1');
-      const auth = withToken ? `Authorization: Bearer ${host.token}\r\n` : '';
-      const req = `POST /rpc/getAppInfo HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n${auth}Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`;
-      let replies = 0;
-      s.on('data', (d) => {
-        replies += (d.toString('latin1').match(/HTTP\/1\.1 /g) ?? []).length;
-        if (replies === 1) setTimeout(() => s.write(req), UNTRUSTED_MS * 2.5);
-        if (replies === 2) { s.destroy(); resolve(true); }
+    const keepAlive = (withToken: boolean) =>
+      new Promise<boolean>((resolve) => {
+        const s = net.connect(host.port, '127.0.0.1');
+        const auth = withToken ? `Authorization: Bearer ${host.token}\r\n` : '';
+        const req = `POST /rpc/getAppInfo HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n${auth}Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`;
+        let replies = 0;
+        s.on('data', (d) => {
+          replies += (d.toString('latin1').match(/HTTP\/1\.1 /g) ?? []).length;
+          if (replies === 1) setTimeout(() => s.write(req), UNTRUSTED_MS * 2.5);
+          if (replies === 2) {
+            s.destroy();
+            resolve(true);
+          }
+        });
+        s.on('close', () => resolve(false));
+        s.on('error', () => undefined);
+        s.write(req);
       });
-      s.on('close', () => resolve(false));
-      s.on('error', () => undefined);
-      s.write(req);
-    });
     expect(await keepAlive(true)).toBe(true);
     expect(await keepAlive(false)).toBe(false);
   });

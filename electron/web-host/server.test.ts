@@ -31,10 +31,13 @@ afterAll(async () => {
 
 function rawGet(requestPath: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: host.port, path: requestPath, headers: { host: `127.0.0.1:${host.port}` } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: host.port, path: requestPath, headers: { host: `127.0.0.1:${host.port}` } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -74,10 +77,21 @@ describe('web host', () => {
     const foreign = await rpc('getAppInfo', { headers: { origin: 'http://evil.example' } });
     expect(foreign.status).toBe(403);
     const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request(`${host.url}/rpc/getAppInfo`, {
-        method: 'POST',
-        headers: { host: 'evil.example:80', authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
-      }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+      const req = http.request(
+        `${host.url}/rpc/getAppInfo`,
+        {
+          method: 'POST',
+          headers: {
+            host: 'evil.example:80',
+            authorization: `Bearer ${host.token}`,
+            'content-type': 'application/json',
+          },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end('{}');
     });
@@ -101,7 +115,10 @@ describe('web host', () => {
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('invalid-input');
     const unknown = await rpc('nope');
-    expect(await unknown.json()).toEqual({ ok: false, error: { code: 'not-found', reason: 'not-found', message: 'Unknown channel "nope".' } });
+    expect(await unknown.json()).toEqual({
+      ok: false,
+      error: { code: 'not-found', reason: 'not-found', message: 'Unknown channel "nope".' },
+    });
     const get = await fetch(`${host.url}/rpc/getAppInfo`, { headers: { authorization: `Bearer ${host.token}` } });
     expect(get.status).toBe(405);
     const form = await rpc('getAppInfo', { headers: { 'content-type': 'text/plain' } });
@@ -120,7 +137,14 @@ describe('web host', () => {
 
   it('never serves files outside the renderer folder', async () => {
     // Raw requests: fetch would normalise `..` away before it ever reached the server.
-    for (const p of ['/../outside.txt', '/%2e%2e/outside.txt', '/..%2Foutside.txt', '/%2e%2e%2foutside.txt', '/%00', '/..\\outside.txt']) {
+    for (const p of [
+      '/../outside.txt',
+      '/%2e%2e/outside.txt',
+      '/..%2Foutside.txt',
+      '/%2e%2e%2foutside.txt',
+      '/%00',
+      '/..\\outside.txt',
+    ]) {
       expect(await rawGet(p), p).toBe(404);
     }
     expect(await rawGet('/index.html')).toBe(200);
@@ -128,17 +152,32 @@ describe('web host', () => {
 
   it('stops reading an oversized chunked upload and closes the connection', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request(`${host.url}/rpc/getAppInfo`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
-      }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+      const req = http.request(
+        `${host.url}/rpc/getAppInfo`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${host.token}`,
+            'content-type': 'application/json',
+            'transfer-encoding': 'chunked',
+          },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       const chunk = Buffer.alloc(256 * 1024, 0x20);
       // Keep sending well past the cap; the server must answer without waiting for the end.
       let sent = 0;
       const pump = () => {
         while (sent < 64 && req.write(chunk)) sent++;
-        if (sent < 64) req.once('drain', () => { sent++; pump(); });
+        if (sent < 64)
+          req.once('drain', () => {
+            sent++;
+            pump();
+          });
       };
       pump();
     });

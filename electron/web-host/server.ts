@@ -48,7 +48,12 @@ const SECURITY_HEADERS = {
 
 function sendJson(res: http.ServerResponse, status: number, body: Result<unknown>): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': 'application/json',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -118,7 +123,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const auth = req.headers.authorization ?? '';
       const given = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
       if (!given || !sameToken(given, token)) {
-        refuse(res, 401, appError('unauthorized', 'Missing or wrong access token. Open the address the web host printed.'));
+        refuse(
+          res,
+          401,
+          appError('unauthorized', 'Missing or wrong access token. Open the address the web host printed.'),
+        );
         return;
       }
       guard.trust(req.socket);
@@ -130,7 +139,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (raw === null) {
         res.setHeader('connection', 'close');
         res.once('finish', () => req.destroy());
-        refuse(res, 413, appError('payload-too-large', `The request is larger than ${MAX_PAYLOAD_BYTES / 1024} KiB and was refused.`));
+        refuse(
+          res,
+          413,
+          appError('payload-too-large', `The request is larger than ${MAX_PAYLOAD_BYTES / 1024} KiB and was refused.`),
+        );
         return;
       }
       let payload: unknown;
@@ -159,7 +172,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       refuse(res, 404, appError('not-found', 'Not found.'));
       return;
     }
-    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': file.contentType, 'cache-control': 'no-cache', 'content-length': file.body.length });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': file.contentType,
+      'cache-control': 'no-cache',
+      'content-length': file.body.length,
+    });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   };
 

@@ -38,15 +38,15 @@ export function App(): ReactElement {
         </div>
         <ProfileSwitcher />
         <nav aria-label="Main">
-        <ul>
-          {ROUTES.map((r) => (
-            <li key={r.id}>
-              <a href={hrefTo(r.id)} aria-current={r.id === route ? 'page' : undefined}>
-                {r.label}
-              </a>
-            </li>
-          ))}
-        </ul>
+          <ul>
+            {ROUTES.map((r) => (
+              <li key={r.id}>
+                <a href={hrefTo(r.id)} aria-current={r.id === route ? 'page' : undefined}>
+                  {r.label}
+                </a>
+              </li>
+            ))}
+          </ul>
         </nav>
       </aside>
       <main className={styles.content}>

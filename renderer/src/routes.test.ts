@@ -15,7 +15,10 @@ describe('placeFromHash and hrefTo', () => {
   it('keep the sub-path of a screen, decoded, and round-trip through hrefTo', () => {
     expect(placeFromHash('#/register/username')).toEqual({ route: 'register', sub: ['username'] });
     expect(placeFromHash('#/api-keys/a%2Fb/details')).toEqual({ route: 'api-keys', sub: ['a/b', 'details'] });
-    expect(placeFromHash(hrefTo('secrets', 'my chute', 'HF_TOKEN'))).toEqual({ route: 'secrets', sub: ['my chute', 'HF_TOKEN'] });
+    expect(placeFromHash(hrefTo('secrets', 'my chute', 'HF_TOKEN'))).toEqual({
+      route: 'secrets',
+      sub: ['my chute', 'HF_TOKEN'],
+    });
     expect(placeFromHash('#/settings/')).toEqual({ route: 'settings', sub: [] });
   });
 

@@ -23,7 +23,9 @@ interface World {
   handlers: ReturnType<typeof apiKeysHandlers>;
 }
 
-async function pagesLikeTheScreen(fetchPage: (page: number) => Promise<{ total: number; items: { id: string }[] }>): Promise<number> {
+async function pagesLikeTheScreen(
+  fetchPage: (page: number) => Promise<{ total: number; items: { id: string }[] }>,
+): Promise<number> {
   const ids = new Set<string>();
   const first = await fetchPage(0);
   for (const k of first.items) ids.add(k.id);
@@ -45,7 +47,14 @@ async function setup(): Promise<World> {
   const vault = new MemorySeedVault();
   await vault.putSeed(key.ss58, Buffer.from(key.seedHex, 'hex'));
   const profiles = createProfileStore({ dataDir, vault });
-  const profile = await profiles.upsert({ baseUrl: sb.url, username: 'bench', userId: account.user_id, hotkeyName: 'default', hotkeySs58: key.ss58, source: { kind: 'manual' } });
+  const profile = await profiles.upsert({
+    baseUrl: sb.url,
+    username: 'bench',
+    userId: account.user_id,
+    hotkeyName: 'default',
+    hotkeySs58: key.ss58,
+    source: { kind: 'manual' },
+  });
   await profiles.setActive(profile.id);
   const chutes = createChutesClient({ vault, profiles, activity: createActivityLog(dataDir), defaultBaseUrl: sb.url });
   return { sb, dataDir, key, handlers: apiKeysHandlers({ chutes, config: { dataDir } }) };
@@ -68,14 +77,24 @@ export const apiKeyListCases: RunnableCase[] = [
     baselineName: 'raw signed GETs, same pages and concurrency',
     setup,
     subjects: [
-      { name: 'API key list: fully loaded through the handlers (JWT, local records)', goal: { ratio: 1.2 }, run: (w) => pagesLikeTheScreen((page) => w.handlers.listApiKeys({ page, limit: KEY_PAGE_SIZE }, ctx)) },
-      { name: 'API key list: first page through the handlers', run: (w) => w.handlers.listApiKeys({ page: 0, limit: KEY_PAGE_SIZE }, ctx) },
+      {
+        name: 'API key list: fully loaded through the handlers (JWT, local records)',
+        goal: { ratio: 1.2 },
+        run: (w) => pagesLikeTheScreen((page) => w.handlers.listApiKeys({ page, limit: KEY_PAGE_SIZE }, ctx)),
+      },
+      {
+        name: 'API key list: first page through the handlers',
+        run: (w) => w.handlers.listApiKeys({ page: 0, limit: KEY_PAGE_SIZE }, ctx),
+      },
     ],
     baseline: (w) => pagesLikeTheScreen((page) => rawPage(w, page)),
     teardown: async (w) => {
       await w.sb.close();
       await rm(w.dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     },
-    check: (subject, baseline) => (typeof subject !== 'number' || subject === baseline ? null : `handlers saw ${subject} keys, raw ${String(baseline)}`),
+    check: (subject, baseline) =>
+      typeof subject !== 'number' || subject === baseline
+        ? null
+        : `handlers saw ${subject} keys, raw ${String(baseline)}`,
   }),
 ];

@@ -19,7 +19,8 @@ const kb = (bytes: number) => bytes / 1024;
 export function initialScripts(html: string): string[] {
   const found = new Set<string>();
   for (const match of html.matchAll(/<script\b[^>]*\bsrc="([^"]+\.js)"/g)) if (match[1]) found.add(match[1]);
-  for (const match of html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+\.js)"/g)) if (match[1]) found.add(match[1]);
+  for (const match of html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+\.js)"/g))
+    if (match[1]) found.add(match[1]);
   return [...found];
 }
 
@@ -41,7 +42,10 @@ function rendererSizes(): Measurement[] {
       budget: RENDERER_JS_BUDGET_KB,
       note: `gzip; ${kb(raw).toFixed(1)} KB raw in ${scripts.length} file${scripts.length === 1 ? '' : 's'}; lazy chunks not counted`,
     }),
-    measurement('preload script', kb(preload.length), 'KB', { budget: PRELOAD_BUDGET_KB, note: 'raw, out/preload/index.js' }),
+    measurement('preload script', kb(preload.length), 'KB', {
+      budget: PRELOAD_BUDGET_KB,
+      note: 'raw, out/preload/index.js',
+    }),
   ];
 }
 

@@ -64,7 +64,13 @@ export const firstPaintCases: RunnableCase[] = [
     name: 'first paint',
     baselineName: 'a plain `node -e` http server spawned, its one-line page painted',
     setup: launch,
-    subjects: [{ name: 'web host spawn -> first paint of the Accounts screen (Chromium)', run: hostSpawnToPaint, goal: { maxMs: FIRST_PAINT_BUDGET_MS } }],
+    subjects: [
+      {
+        name: 'web host spawn -> first paint of the Accounts screen (Chromium)',
+        run: hostSpawnToPaint,
+        goal: { maxMs: FIRST_PAINT_BUDGET_MS },
+      },
+    ],
     baseline: plainSpawnToPaint,
     teardown: (browser) => browser.close(),
   }),

@@ -32,7 +32,9 @@ describe('bench goals and budgets', () => {
     if (line?.kind !== 'ratio') throw new Error('expected a ratio line');
     expect(line.subjectMs).toEqual([40, 40, 40]);
     expect(line.pass).toBe(false);
-    expect(formatLine(line)).toMatch(/^subject: 40 ms median; plain loop: \d+(\.\d)? ms; ratio \d+\.\d\dx; goal <= 1.5x: OVER/);
+    expect(formatLine(line)).toMatch(
+      /^subject: 40 ms median; plain loop: \d+(\.\d)? ms; ratio \d+\.\d\dx; goal <= 1.5x: OVER/,
+    );
   });
 });
 

@@ -72,7 +72,12 @@ export interface RunnableCase {
   run(runs: number): Promise<BenchLine[]>;
 }
 
-export function measurement(name: string, value: number, unit: Measurement['unit'], opts: { budget?: number; note?: string } = {}): Measurement {
+export function measurement(
+  name: string,
+  value: number,
+  unit: Measurement['unit'],
+  opts: { budget?: number; note?: string } = {},
+): Measurement {
   return { kind: 'measurement', name, value, unit, ...opts, pass: opts.budget === undefined || value <= opts.budget };
 }
 
@@ -101,7 +106,8 @@ export async function time(fn: () => Promise<unknown>): Promise<[number, unknown
 }
 
 export const withinGoal = (subjectMs: number, baselineMs: number, goal?: Goal): boolean =>
-  (goal?.ratio === undefined || subjectMs <= goal.ratio * baselineMs + (goal.plusMs ?? 0)) && (goal?.maxMs === undefined || subjectMs <= goal.maxMs);
+  (goal?.ratio === undefined || subjectMs <= goal.ratio * baselineMs + (goal.plusMs ?? 0)) &&
+  (goal?.maxMs === undefined || subjectMs <= goal.maxMs);
 
 export function defineCase<State>(bench: BenchCase<State>): RunnableCase {
   return {
@@ -121,7 +127,8 @@ export function defineCase<State>(bench: BenchCase<State>): RunnableCase {
         const subjectMs = bench.subjects.map((): number[] => []);
         for (let i = 0; i < runs; i++) {
           baselineMs.push((await time(() => bench.baseline(state)))[0]);
-          for (const [j, subject] of bench.subjects.entries()) subjectMs[j]?.push((await time(() => subject.run(state)))[0]);
+          for (const [j, subject] of bench.subjects.entries())
+            subjectMs[j]?.push((await time(() => subject.run(state)))[0]);
         }
         const baselineMedian = median(baselineMs);
         const lines: BenchLine[] = bench.subjects.map((subject, j) => {
@@ -163,7 +170,10 @@ export function formatLine(line: BenchLine): string {
   if (line.kind === 'measurement') {
     const value = line.unit === 'ms' ? fmtMs(line.value) : `${line.value.toFixed(1)} KB`;
     const note = line.note ? ` (${line.note})` : '';
-    const budget = line.budget === undefined ? '' : `; budget ${line.unit === 'ms' ? fmtMs(line.budget) : `${line.budget} KB`}: ${line.pass ? 'ok' : 'OVER'}`;
+    const budget =
+      line.budget === undefined
+        ? ''
+        : `; budget ${line.unit === 'ms' ? fmtMs(line.budget) : `${line.budget} KB`}: ${line.pass ? 'ok' : 'OVER'}`;
     return `${line.name}: ${value}${note}${budget}`;
   }
   // The spread makes a noisy machine visible next to the medians.

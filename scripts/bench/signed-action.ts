@@ -37,8 +37,18 @@ export async function signedSetup(): Promise<SignedState> {
   const host = await startBenchHost({ env: { CHUTES_API_URL: sandbox.url } });
   const config = path.join(host.dirs.home, 'bench.ini');
   const seedHex = Buffer.from(key.seed).toString('hex');
-  const lines = ['[api]', `base_url = ${sandbox.url}`, '', '[auth]', 'username = bench', `user_id = ${account.userId}`, `hotkey_seed = ${seedHex}`];
-  await fs.writeFile(config, [...lines, 'hotkey_name = default', `hotkey_ss58address = ${key.ss58}`, ''].join('\n'), { mode: 0o600 });
+  const lines = [
+    '[api]',
+    `base_url = ${sandbox.url}`,
+    '',
+    '[auth]',
+    'username = bench',
+    `user_id = ${account.userId}`,
+    `hotkey_seed = ${seedHex}`,
+  ];
+  await fs.writeFile(config, [...lines, 'hotkey_name = default', `hotkey_ss58address = ${key.ss58}`, ''].join('\n'), {
+    mode: 0o600,
+  });
   await rpc(host, 'importCliConfig', { path: config, stripSeed: false });
   const crypto = await import('@polkadot/util-crypto');
   await crypto.cryptoWaitReady();
@@ -85,7 +95,9 @@ export const signedActionCases: RunnableCase[] = [
     teardown: signedTeardown,
     check: (lookup, raw) => {
       const username = (raw as { username?: string }).username;
-      return (lookup as AccountLookup).username === username ? null : 'the lookup and the raw request saw different accounts';
+      return (lookup as AccountLookup).username === username
+        ? null
+        : 'the lookup and the raw request saw different accounts';
     },
   }),
 ];

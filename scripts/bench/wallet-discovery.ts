@@ -39,7 +39,9 @@ function discoveryCase(wallets: number, hotkeysPerWallet: number, variants: Vari
     teardown: (tree) => fs.promises.rm(tree.root, { recursive: true, force: true }),
     check: (scan, baselineCount) => {
       const found = countHotkeys(scan);
-      return found === baselineCount ? null : `discovery found ${found} hotkeys, the baseline read ${String(baselineCount)}`;
+      return found === baselineCount
+        ? null
+        : `discovery found ${found} hotkeys, the baseline read ${String(baselineCount)}`;
     },
     extra: async (tree): Promise<Measurement[]> => {
       if (realKeys) return [];

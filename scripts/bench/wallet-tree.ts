@@ -38,7 +38,9 @@ export async function makeTree(wallets: number, hotkeysPerWallet: number, realKe
   for (let w = 0; w < wallets; w++) {
     const wallet = path.join(root, `wallet${w}`);
     fs.mkdirSync(path.join(wallet, 'hotkeys'), { recursive: true });
-    fs.writeFileSync(path.join(wallet, 'coldkeypub.txt'), key ? publicJson(key) : fakeHotkeyJson(true), { mode: 0o644 });
+    fs.writeFileSync(path.join(wallet, 'coldkeypub.txt'), key ? publicJson(key) : fakeHotkeyJson(true), {
+      mode: 0o644,
+    });
     for (let h = 0; h < hotkeysPerWallet; h++) {
       const body = key ? JSON.stringify(key.json) : fakeHotkeyJson(h % 20 === 19);
       fs.writeFileSync(path.join(wallet, 'hotkeys', `hotkey${h}`), body, { mode: 0o600 });
@@ -47,7 +49,8 @@ export async function makeTree(wallets: number, hotkeysPerWallet: number, realKe
   // Old enough that the rescan cache trusts every file (it skips files changed in the last 2 s).
   const past = new Date(Date.now() - 60_000);
   for (const wallet of fs.readdirSync(root)) {
-    for (const name of fs.readdirSync(path.join(root, wallet, 'hotkeys'))) fs.utimesSync(path.join(root, wallet, 'hotkeys', name), past, past);
+    for (const name of fs.readdirSync(path.join(root, wallet, 'hotkeys')))
+      fs.utimesSync(path.join(root, wallet, 'hotkeys', name), past, past);
     fs.utimesSync(path.join(root, wallet, 'coldkeypub.txt'), past, past);
   }
   return { root, hotkeys: wallets * hotkeysPerWallet };

@@ -9,7 +9,8 @@ const SERVE = path.resolve(__dirname, '../../out/main/serve.js');
 
 /** The bench drives the built web host (`npm run bench` builds first), as the e2e specs do. */
 export function startBenchHost(options: WebHostOptions = {}): Promise<RunningWebHost> {
-  if (!fs.existsSync(SERVE)) throw new Error(`${SERVE} is missing: run \`npx electron-vite build\` (npm run bench does it first).`);
+  if (!fs.existsSync(SERVE))
+    throw new Error(`${SERVE} is missing: run \`npx electron-vite build\` (npm run bench does it first).`);
   return startWebHost(options);
 }
 

@@ -61,7 +61,9 @@ export const webHostWalletCases: RunnableCase[] = [
     },
     check: (view, baselineCount) => {
       const found = countHotkeys(view);
-      return found === baselineCount ? null : `listWallets found ${found} hotkeys, the baseline read ${String(baselineCount)}`;
+      return found === baselineCount
+        ? null
+        : `listWallets found ${found} hotkeys, the baseline read ${String(baselineCount)}`;
     },
   }),
 ];

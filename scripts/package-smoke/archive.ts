@@ -22,7 +22,8 @@ export function listArchive(archivePath: string): ArchiveFile[] {
     for (const [name, child] of Object.entries(node.files ?? {})) {
       const rel = prefix ? `${prefix}/${name}` : name;
       if (child.files) walk(child, rel);
-      else if (child.link === undefined) out.push({ path: rel, size: child.size ?? 0, unpacked: child.unpacked === true });
+      else if (child.link === undefined)
+        out.push({ path: rel, size: child.size ?? 0, unpacked: child.unpacked === true });
     }
   };
   walk(getRawHeader(archivePath).header, '');

@@ -16,7 +16,13 @@ describe('what the packaging smoke test reads out of code', () => {
       `export * from '../shared/x';`,
       `const m = await import('@polkadot/util-crypto');`,
     ].join('\n');
-    expect(sourceSpecifiers(code).sort()).toEqual(['../shared/x', './styles.css', '@polkadot/util-crypto', '@tanstack/react-query', 'zod']);
+    expect(sourceSpecifiers(code).sort()).toEqual([
+      '../shared/x',
+      './styles.css',
+      '@polkadot/util-crypto',
+      '@tanstack/react-query',
+      'zod',
+    ]);
   });
 
   it('names the package of a specifier, and none for files and Node built-ins', () => {

@@ -12,7 +12,11 @@ export function bundleSpecifiers(code: string): string[] {
 /** Module specifiers a TypeScript source file imports (static, side-effect and dynamic imports, re-exports). */
 export function sourceSpecifiers(code: string): string[] {
   const found = new Set<string>();
-  const patterns = [/\bfrom\s+(["'])([^"'\n]+)\1/g, /\bimport\s+(["'])([^"'\n]+)\1/g, /\b(?:import|require)\(\s*(["'])([^"'\n]+)\1\s*\)/g];
+  const patterns = [
+    /\bfrom\s+(["'])([^"'\n]+)\1/g,
+    /\bimport\s+(["'])([^"'\n]+)\1/g,
+    /\b(?:import|require)\(\s*(["'])([^"'\n]+)\1\s*\)/g,
+  ];
   for (const pattern of patterns) for (const match of code.matchAll(pattern)) found.add(match[2]!);
   return [...found];
 }
@@ -54,7 +58,10 @@ export function dependencyClosure(names: Iterable<string>, nodeModules: string):
     const manifest = path.join(nodeModules, name, 'package.json');
     if (!fs.existsSync(manifest)) continue;
     seen.add(name);
-    const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { dependencies?: object; optionalDependencies?: object };
+    const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8')) as {
+      dependencies?: object;
+      optionalDependencies?: object;
+    };
     queue.push(...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {}));
   }
   return seen;

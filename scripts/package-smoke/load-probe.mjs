@@ -12,7 +12,8 @@ const report = { loaded: [], errors: [], sr25519: 'not found in the bundle' };
 
 // Absorbs any use at load time; whenReady() never resolves, so no window code runs.
 const electronStub = new Proxy(function electron() {}, {
-  get: (_target, key) => (key === 'then' ? undefined : key === 'whenReady' ? () => new Promise(() => {}) : electronStub),
+  get: (_target, key) =>
+    key === 'then' ? undefined : key === 'whenReady' ? () => new Promise(() => {}) : electronStub,
   apply: () => electronStub,
   construct: () => electronStub,
 });
@@ -31,13 +32,17 @@ function tryRequire(from, specifier) {
     const resolved = createRequire(from).resolve(specifier);
     if (!exportsOf.has(resolved)) exportsOf.set(resolved, rootRequire(resolved));
   } catch (error) {
-    report.errors.push({ from: path.relative(root, from), specifier, message: String(error?.message ?? error).split('\n')[0] });
+    report.errors.push({
+      from: path.relative(root, from),
+      specifier,
+      message: String(error?.message ?? error).split('\n')[0],
+    });
   }
 }
 
 tryRequire(path.join(root, 'package.json'), path.join(root, pkg.main));
 const scanned = new Set();
-for (let more = true; more; ) {
+for (let more = true; more;) {
   more = false;
   for (const file of Object.keys(rootRequire.cache)) {
     if (scanned.has(file) || !file.startsWith(bundleDir + path.sep) || !file.endsWith('.js')) continue;
@@ -53,7 +58,8 @@ for (let more = true; more; ) {
 
 // The signer (@scure/sr25519, loaded lazily by electron/signer/sr25519.ts) must work from the archive.
 for (const mod of exportsOf.values()) {
-  if (typeof mod?.secretFromSeed !== 'function' || typeof mod.sign !== 'function' || typeof mod.verify !== 'function') continue;
+  if (typeof mod?.secretFromSeed !== 'function' || typeof mod.sign !== 'function' || typeof mod.verify !== 'function')
+    continue;
   try {
     const secret = mod.secretFromSeed(new Uint8Array(32).fill(7));
     const message = new TextEncoder().encode('packaging smoke test');

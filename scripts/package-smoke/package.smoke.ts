@@ -42,10 +42,12 @@ function localFiles(dir: string): string[] {
 const mib = (bytes: number): string => `${(bytes / 1_000_000).toFixed(2)} MB`;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(root, 'out/main'))) throw new Error('No out/ to package: run `npx electron-vite build` first.');
+  if (!fs.existsSync(path.join(root, 'out/main')))
+    throw new Error('No out/ to package: run `npx electron-vite build` first.');
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'chutes-package-smoke-'));
   const electronPkg = path.join(nodeModules, 'electron');
-  const version = (JSON.parse(fs.readFileSync(path.join(electronPkg, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (JSON.parse(fs.readFileSync(path.join(electronPkg, 'package.json'), 'utf8')) as { version: string })
+    .version;
   const dist = createStandInElectron(path.join(work, 'electron-dist'), version, path.join(electronPkg, 'LICENSE'));
   const started = performance.now();
   resources = await buildSmokePackage(root, dist, path.join(work, 'dist'));
@@ -93,7 +95,8 @@ describe('the packaged app (electron-builder, stand-in Electron)', () => {
         external++;
         try {
           const target = createRequire(from).resolve(spec);
-          if (!target.startsWith(extracted + path.sep)) unresolved.push(`${file.path}: ${spec} → outside the archive (${target})`);
+          if (!target.startsWith(extracted + path.sep))
+            unresolved.push(`${file.path}: ${spec} → outside the archive (${target})`);
         } catch {
           unresolved.push(`${file.path}: ${spec}`);
         }
@@ -114,7 +117,10 @@ describe('the packaged app (electron-builder, stand-in Electron)', () => {
     const report = JSON.parse(probe.stdout.trim().split('\n').at(-1) ?? '{}') as ProbeReport;
     expect(report.errors.map((e) => `${e.from}: ${e.specifier}: ${e.message}`)).toEqual([]);
     expect(report.loaded.filter((file) => !file.startsWith(extracted + path.sep))).toEqual([]);
-    expect(report.loaded.some((file) => file.endsWith('.node')), 'the keyring binding was not loaded').toBe(true);
+    expect(
+      report.loaded.some((file) => file.endsWith('.node')),
+      'the keyring binding was not loaded',
+    ).toBe(true);
     expect(report.sr25519).toBe('ok');
   });
 
@@ -122,15 +128,22 @@ describe('the packaged app (electron-builder, stand-in Electron)', () => {
     const natives = files.filter((f) => f.path.endsWith('.node'));
     expect(natives.filter((f) => !f.unpacked).map((f) => f.path)).toEqual([]);
     const keyring = natives.filter((f) => f.path.includes('node_modules/@napi-rs/keyring-'));
-    expect(keyring.map((f) => path.posix.basename(f.path))).toEqual([expect.stringContaining(`${process.platform}-${process.arch}`)]);
+    expect(keyring.map((f) => path.posix.basename(f.path))).toEqual([
+      expect.stringContaining(`${process.platform}-${process.arch}`),
+    ]);
     const onDisk = path.join(resources, 'app.asar.unpacked', keyring[0]!.path);
     expect(fs.statSync(onDisk).size).toBe(keyring[0]!.size);
   });
 
   it('ships no renderer-only package, and no package the main bundle does not load', () => {
     const shipped = packagesIn(files.map((f) => f.path));
-    const mainSide = dependencyClosure(packagesImportedBy([path.join(root, 'electron'), path.join(root, 'shared')]), nodeModules);
-    const rendererOnly = [...dependencyClosure(packagesImportedBy([path.join(root, 'renderer')]), nodeModules)].filter((p) => !mainSide.has(p));
+    const mainSide = dependencyClosure(
+      packagesImportedBy([path.join(root, 'electron'), path.join(root, 'shared')]),
+      nodeModules,
+    );
+    const rendererOnly = [...dependencyClosure(packagesImportedBy([path.join(root, 'renderer')]), nodeModules)].filter(
+      (p) => !mainSide.has(p),
+    );
     expect(rendererOnly.length, 'found no renderer-only package to look for').toBeGreaterThan(0);
     expect(rendererOnly.filter((p) => shipped.has(p))).toEqual([]);
 

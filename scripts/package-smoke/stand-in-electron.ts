@@ -8,7 +8,8 @@ import path from 'node:path';
  */
 export function createStandInElectron(dir: string, version: string, licenseFile: string): string {
   fs.mkdirSync(path.join(dir, 'resources'), { recursive: true });
-  const script = '#!/bin/sh\necho "stand-in Electron from the packaging smoke test: it cannot run the app" >&2\nexit 1\n';
+  const script =
+    '#!/bin/sh\necho "stand-in Electron from the packaging smoke test: it cannot run the app" >&2\nexit 1\n';
   fs.writeFileSync(path.join(dir, 'electron'), script, { mode: 0o755 });
   fs.writeFileSync(path.join(dir, 'version'), version);
   fs.copyFileSync(licenseFile, path.join(dir, 'LICENSE'));

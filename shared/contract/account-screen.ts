@@ -9,7 +9,12 @@ import { empty, returns, slice } from './define';
  * kept it there), or typed now — kept in the keychain afterwards only if `remember` is set.
  */
 const fingerprintSource = {
-  fingerprint: z.string().min(1).max(1024).regex(/^[^\r\n\0]+$/, 'A fingerprint is one line').optional(),
+  fingerprint: z
+    .string()
+    .min(1)
+    .max(1024)
+    .regex(/^[^\r\n\0]+$/, 'A fingerprint is one line')
+    .optional(),
   remember: z.boolean().default(false),
 };
 
@@ -23,17 +28,38 @@ export const accountScreenContract = slice({
     input: z
       .object({ start: isoDate, end: isoDate, perChute: z.boolean().default(false) })
       .strict()
-      .refine((v) => Date.parse(v.start) <= Date.parse(v.end), { message: 'The range starts after it ends', path: ['start'] })
-      .refine((v) => Date.parse(v.end) - Date.parse(v.start) <= 93 * 86_400_000, { message: 'Choose at most 93 days', path: ['end'] }),
+      .refine((v) => Date.parse(v.start) <= Date.parse(v.end), {
+        message: 'The range starts after it ends',
+        path: ['start'],
+      })
+      .refine((v) => Date.parse(v.end) - Date.parse(v.start) <= 93 * 86_400_000, {
+        message: 'Choose at most 93 days',
+        path: ['end'],
+      }),
     result: returns<AccountUsage>(),
   },
   dashboardLogin: { input: empty, result: returns<DashboardLogin>() },
   changeFingerprint: {
-    input: z.object({ ...fingerprintSource, newFingerprint: z.string().min(8, 'Use at least 8 characters').max(1024).regex(/^[^\r\n\0]+$/, 'One line') }).strict(),
+    input: z
+      .object({
+        ...fingerprintSource,
+        newFingerprint: z
+          .string()
+          .min(8, 'Use at least 8 characters')
+          .max(1024)
+          .regex(/^[^\r\n\0]+$/, 'One line'),
+      })
+      .strict(),
     result: returns<{ stored: boolean }>(),
   },
-  changeAccountHotkey: { input: z.object({ ...fingerprintSource, newHotkey: ss58Address }).strict(), result: returns<Profile>() },
-  deleteAccount: { input: z.object({ ...fingerprintSource, confirmUsername: z.string().min(1).max(64) }).strict(), result: returns<{ deleted: true; profileRemoved: boolean }>() },
+  changeAccountHotkey: {
+    input: z.object({ ...fingerprintSource, newHotkey: ss58Address }).strict(),
+    result: returns<Profile>(),
+  },
+  deleteAccount: {
+    input: z.object({ ...fingerprintSource, confirmUsername: z.string().min(1).max(64) }).strict(),
+    result: returns<{ deleted: true; profileRemoved: boolean }>(),
+  },
   forgetFingerprint: { input: empty, result: returns<{ removed: boolean }>() },
   transferBalance: {
     input: z
@@ -44,5 +70,8 @@ export const accountScreenContract = slice({
       .strict(),
     result: returns<TransferResult>(),
   },
-  refundDeveloperDeposit: { input: z.object({ address: ss58Address }).strict(), result: returns<{ message: string }>() },
+  refundDeveloperDeposit: {
+    input: z.object({ address: ss58Address }).strict(),
+    result: returns<{ message: string }>(),
+  },
 });

@@ -8,7 +8,9 @@ import { returns, slice } from './define';
 export const accountContract = slice({
   lookupAccount: { input: z.object({ hotkey: ss58Address }).strict(), result: returns<AccountLookup>() },
   addProfileFromHotkey: {
-    input: z.object({ hotkey: ss58Address, hotkeyName: z.string().trim().min(1).max(255), baseUrl: apiBaseUrl.optional() }).strict(),
+    input: z
+      .object({ hotkey: ss58Address, hotkeyName: z.string().trim().min(1).max(255), baseUrl: apiBaseUrl.optional() })
+      .strict(),
     result: returns<Profile>(),
   },
 });

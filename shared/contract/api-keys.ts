@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { createKeyRequest, keyId, type ApiKeyPage, type ApiKeyView, type CreatedApiKey, type DeleteResult, type ScopeTargets } from '../api-keys';
+import {
+  createKeyRequest,
+  keyId,
+  type ApiKeyPage,
+  type ApiKeyView,
+  type CreatedApiKey,
+  type DeleteResult,
+  type ScopeTargets,
+} from '../api-keys';
 import { empty, returns, slice } from './define';
 
 /**
@@ -16,7 +24,10 @@ export const apiKeysContract = slice({
   createApiKey: { input: createKeyRequest, result: returns<CreatedApiKey>() },
   deleteApiKey: { input: z.object({ id: keyId }).strict(), result: returns<DeleteResult>() },
   /** Bulk revoke: every id gets a result; a failure on one never stops the others. */
-  deleteApiKeys: { input: z.object({ ids: z.array(keyId).min(1).max(10_000) }).strict(), result: returns<{ results: DeleteResult[] }>() },
+  deleteApiKeys: {
+    input: z.object({ ids: z.array(keyId).min(1).max(10_000) }).strict(),
+    result: returns<{ results: DeleteResult[] }>(),
+  },
   /** The account's chutes and images, for choosing scope objects by name. */
   listScopeTargets: { input: empty, result: returns<ScopeTargets>() },
 });

@@ -8,11 +8,15 @@ import { empty, returns, slice } from './define';
 export const cliConfigContract = slice({
   locateCliConfig: { input: empty, result: returns<CliConfigLocation>() },
   importCliConfig: {
-    input: z.object({ path: localPath.optional(), stripSeed: z.boolean(), displayName: displayName.optional() }).strict(),
+    input: z
+      .object({ path: localPath.optional(), stripSeed: z.boolean(), displayName: displayName.optional() })
+      .strict(),
     result: returns<ImportCliConfigSummary>(),
   },
   exportProfile: {
-    input: z.object({ profileId, path: localPath.optional(), includeSeed: z.boolean(), overwrite: z.boolean() }).strict(),
+    input: z
+      .object({ profileId, path: localPath.optional(), includeSeed: z.boolean(), overwrite: z.boolean() })
+      .strict(),
     result: returns<ExportCliConfigSummary>(),
   },
   cliConfigPermissions: { input: empty, result: returns<ConfigPermissions>() },

@@ -6,7 +6,10 @@ import { empty, returns, slice } from './define';
 /** Keychain custody. Seeds travel from files to the keychain inside main only. */
 export const keychainContract = slice({
   keychainStatus: { input: empty, result: returns<KeychainStatus>() },
-  importHotkey: { input: z.object({ walletId: entryId, hotkeyId: entryId }).strict(), result: returns<ImportedHotkey>() },
+  importHotkey: {
+    input: z.object({ walletId: entryId, hotkeyId: entryId }).strict(),
+    result: returns<ImportedHotkey>(),
+  },
   importHotkeyFile: { input: z.object({ path: localPath }).strict(), result: returns<ImportedHotkey>() },
   removeHotkeySeed: { input: z.object({ hotkey: ss58Address }).strict(), result: returns<{ removed: boolean }>() },
 });

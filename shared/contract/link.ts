@@ -15,5 +15,8 @@ export const linkContract = slice({
   detectLinking: { input: z.object({ recheck: z.boolean().optional() }).strict(), result: returns<LinkCapability>() },
   /** What would be signed and sent; nothing goes to the server. */
   previewLink: { input: z.object({ kind: linkKind, source: hotkeySource }).strict(), result: returns<LinkPreview>() },
-  link: { input: z.object({ kind: linkKind, source: hotkeySource, keepInKeychain: z.boolean() }).strict(), result: returns<LinkResult>() },
+  link: {
+    input: z.object({ kind: linkKind, source: hotkeySource, keepInKeychain: z.boolean() }).strict(),
+    result: returns<LinkResult>(),
+  },
 });

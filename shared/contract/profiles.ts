@@ -8,5 +8,8 @@ export const profilesContract = slice({
   listProfiles: { input: empty, result: returns<ProfilesView>() },
   setActiveProfile: { input: z.object({ profileId }).strict(), result: returns<Profile>() },
   renameProfile: { input: z.object({ profileId, displayName }).strict(), result: returns<Profile>() },
-  removeProfile: { input: z.object({ profileId, forgetSeed: z.boolean() }).strict(), result: returns<RemoveProfileResult>() },
+  removeProfile: {
+    input: z.object({ profileId, forgetSeed: z.boolean() }).strict(),
+    result: returns<RemoveProfileResult>(),
+  },
 });

@@ -20,10 +20,20 @@ export const secretsContract = slice({
   },
   /** Create one secret; `replace` deletes an existing one with the same chute + key first. */
   createSecret: {
-    input: z.object({ chuteId: uuid, key: secretKey, value: z.string().max(MAX_VALUE, 'That value is too long'), replace: z.boolean() }).strict(),
+    input: z
+      .object({
+        chuteId: uuid,
+        key: secretKey,
+        value: z.string().max(MAX_VALUE, 'That value is too long'),
+        replace: z.boolean(),
+      })
+      .strict(),
     result: returns<CreatedSecret>(),
   },
-  deleteSecrets: { input: z.object({ secretIds: z.array(uuid).min(1).max(500) }).strict(), result: returns<DeleteResult[]>() },
+  deleteSecrets: {
+    input: z.object({ secretIds: z.array(uuid).min(1).max(500) }).strict(),
+    result: returns<DeleteResult[]>(),
+  },
   /** Parse a .env file (by path, or its text) for one chute; the values stay in main. */
   previewSecretImport: {
     input: z
@@ -31,7 +41,12 @@ export const secretsContract = slice({
         chuteId: uuid,
         source: z.discriminatedUnion('kind', [
           z.object({ kind: z.literal('path'), path: localPath }).strict(),
-          z.object({ kind: z.literal('text'), text: z.string().max(MAX_ENV_TEXT, 'That text is too long for a .env file') }).strict(),
+          z
+            .object({
+              kind: z.literal('text'),
+              text: z.string().max(MAX_ENV_TEXT, 'That text is too long for a .env file'),
+            })
+            .strict(),
         ]),
       })
       .strict(),
@@ -40,10 +55,16 @@ export const secretsContract = slice({
   /** Create the accepted keys of a preview; running it again retries only what was not created. */
   runSecretImport: {
     input: z
-      .object({ importId: z.string().min(1).max(100), accept: z.array(z.object({ key: secretKey, replace: z.boolean() }).strict()).max(1000) })
+      .object({
+        importId: z.string().min(1).max(100),
+        accept: z.array(z.object({ key: secretKey, replace: z.boolean() }).strict()).max(1000),
+      })
       .strict(),
     result: returns<ImportRun>(),
   },
   /** Forget a preview's values without importing. */
-  discardSecretImport: { input: z.object({ importId: z.string().min(1).max(100) }).strict(), result: returns<{ discarded: boolean }>() },
+  discardSecretImport: {
+    input: z.object({ importId: z.string().min(1).max(100) }).strict(),
+    result: returns<{ discarded: boolean }>(),
+  },
 });

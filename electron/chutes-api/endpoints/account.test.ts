@@ -22,19 +22,32 @@ async function endpoints(reply: (path: string) => Reply) {
   return { api: accountEndpoints(transport, hotkey.ss58), hotkey, fake };
 }
 
-const failure = (p: Promise<unknown>) => p.then(() => 'resolved', (e: unknown) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: unknown) => e,
+  );
 
 describe('answer shapes', () => {
   it('keeps each quota shape as what it means, and names the subscription tier', () => {
     expect(quotaView({})).toEqual({ kind: 'unlimited' });
     expect(quotaView({ '*': 200 })).toEqual({ kind: 'default', perDay: [{ chuteId: '*', quota: 200 }] });
     const rows = quotaView([{ chute_id: '*', quota: 5001, is_default: true, effective_date: '2026-02-01T00:00:00' }]);
-    expect(rows).toMatchObject({ kind: 'rows', tierUsd: 20, rows: [{ quota: 5001, effectiveDate: '2026-02-01T00:00:00' }] });
+    expect(rows).toMatchObject({
+      kind: 'rows',
+      tierUsd: 20,
+      rows: [{ quota: 5001, effectiveDate: '2026-02-01T00:00:00' }],
+    });
     expect(quotaView([{ chute_id: '*', quota: 123 }])).toMatchObject({ tierUsd: null });
   });
 
   it('reads the older subscription shape without reset times', () => {
-    const v = subscriptionView({ subscription: true, monthly_price: 3, monthly: { usage: 2, cap: 15, remaining: 13 }, four_hour: { usage: 0.5, cap: 1.25, remaining: 0.75 } });
+    const v = subscriptionView({
+      subscription: true,
+      monthly_price: 3,
+      monthly: { usage: 2, cap: 15, remaining: 13 },
+      four_hour: { usage: 0.5, cap: 1.25, remaining: 0.75 },
+    });
     expect(v).toEqual({
       subscribed: true,
       monthlyPriceUsd: 3,
@@ -44,12 +57,13 @@ describe('answer shapes', () => {
       fourHour: { usageUsd: 0.5, capUsd: 1.25, remainingUsd: 0.75, resetAt: null, uncapped: false },
     });
   });
-
 });
 
 describe('quirks', () => {
   it('treats a 200 carrying status_code from the deposit refund as a failure (§3.9)', async () => {
-    const { api } = await endpoints(() => ({ json: { status_code: 400, detail: 'Wallet 5X does not have any free balance!', headers: null } }));
+    const { api } = await endpoints(() => ({
+      json: { status_code: 400, detail: 'Wallet 5X does not have any free balance!', headers: null },
+    }));
     const e = await failure(api.returnDeveloperDeposit('5F3sa2TJAWMqDhXG6jhV4N8ko9SxwGy8TpaNS1repo5EYjQX'));
     expect(failureIs(e, 'refund-failed')).toBe(true);
     expect((e as Error).message).toContain('does not have any free balance');
@@ -58,7 +72,17 @@ describe('quirks', () => {
   it('shows both forms of a refused delete: 409 with an object detail, and the older 500', async () => {
     let status = 409;
     const { api } = await endpoints(() =>
-      status === 409 ? { status, json: { detail: { message: 'User has special roles/permissions and cannot be deleted. Remove their roles first.', user_id: 'u' } } } : { status, raw: 'Internal Server Error' },
+      status === 409
+        ? {
+            status,
+            json: {
+              detail: {
+                message: 'User has special roles/permissions and cannot be deleted. Remove their roles first.',
+                user_id: 'u',
+              },
+            },
+          }
+        : { status, raw: 'Internal Server Error' },
     );
     const e409 = await failure(api.deleteMe('fp'));
     expect(failureIs(e409, 'account-not-deletable')).toBe(true);
@@ -76,11 +100,15 @@ describe('quirks', () => {
     expect(hit?.headers.authorization).toBeUndefined();
     const nonce = header(hit!, 'x-chutes-nonce') ?? '';
     expect(Math.abs(Number(nonce) - Date.now() / 1000)).toBeLessThan(5);
-    expect(signatureValid(`${hotkey.ss58}:new-fp-value:${nonce}`, header(hit!, 'x-chutes-signature') ?? '', hotkey.ss58)).toBe(true);
+    expect(
+      signatureValid(`${hotkey.ss58}:new-fp-value:${nonce}`, header(hit!, 'x-chutes-signature') ?? '', hotkey.ss58),
+    ).toBe(true);
   });
 
   it('finds the browser login where /idp/cli_login/nonce answers', async () => {
-    const { api } = await endpoints((path) => (path === '/idp/cli_login/nonce' ? { json: { nonce: 'abc-123' } } : { status: 404, json: { detail: 'Not Found' } }));
+    const { api } = await endpoints((path) =>
+      path === '/idp/cli_login/nonce' ? { json: { nonce: 'abc-123' } } : { status: 404, json: { detail: 'Not Found' } },
+    );
     expect(await api.cliLoginNonce()).toBe('abc-123');
   });
 });

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import type { AccountLimits, AccountUsage, CapWindow, QuotaView, SubscriptionView, TransferResult, UsageBucket } from '../../../shared/account-screen';
+import type {
+  AccountLimits,
+  AccountUsage,
+  CapWindow,
+  QuotaView,
+  SubscriptionView,
+  TransferResult,
+  UsageBucket,
+} from '../../../shared/account-screen';
 import { AppFailure } from '../../../shared/errors';
 import { detailText, httpFailure } from '../failure-map';
 import { NOT_JSON, type Transport } from '../transport';
@@ -43,7 +51,13 @@ export function quotaView(raw: z.infer<typeof quotasSchema>): QuotaView {
   return { kind: 'default', perDay: entries.map(([chuteId, quota]) => ({ chuteId, quota })) };
 }
 
-const capSchema = z.object({ usage: num.nullish(), cap: num.nullish(), remaining: num.nullish(), reset_at: when, uncapped: z.boolean().nullish() });
+const capSchema = z.object({
+  usage: num.nullish(),
+  cap: num.nullish(),
+  remaining: num.nullish(),
+  reset_at: when,
+  uncapped: z.boolean().nullish(),
+});
 const subscriptionSchema = z.object({
   subscription: z.boolean(),
   custom: z.boolean().nullish(),
@@ -56,7 +70,13 @@ const subscriptionSchema = z.object({
 function capWindow(raw: z.infer<typeof capSchema> | null | undefined): CapWindow | null {
   if (!raw) return null;
   const uncapped = raw.uncapped === true;
-  return { usageUsd: raw.usage ?? 0, capUsd: uncapped ? null : (raw.cap ?? null), remainingUsd: uncapped ? null : (raw.remaining ?? null), resetAt: raw.reset_at ?? null, uncapped };
+  return {
+    usageUsd: raw.usage ?? 0,
+    capUsd: uncapped ? null : (raw.cap ?? null),
+    remainingUsd: uncapped ? null : (raw.remaining ?? null),
+    resetAt: raw.reset_at ?? null,
+    uncapped,
+  };
 }
 
 export function subscriptionView(raw: z.infer<typeof subscriptionSchema>): SubscriptionView {
@@ -75,14 +95,20 @@ const discountsSchema = z.array(z.object({ chute_id: z.string(), discount: num }
 const quotaUsageSchema = z.object({ quota: z.union([num, z.literal('unlimited')]), used: num });
 
 /** Quotas, today's use, subscription and discounts, read together with one JWT. */
-export async function getLimits(transport: Transport, hotkey: string, now: () => Date = () => new Date()): Promise<Omit<AccountLimits, 'account'>> {
+export async function getLimits(
+  transport: Transport,
+  hotkey: string,
+  now: () => Date = () => new Date(),
+): Promise<Omit<AccountLimits, 'account'>> {
   const auth: Auth = { kind: 'jwt', hotkey };
   // The first call logs in; the rest reuse its token instead of each racing to log in.
   const quotas = await transport.request({ method: 'GET', path: '/users/me/quotas', auth, schema: quotasSchema });
   const [subscription, discounts, todayUsed] = await Promise.all([
     transport.request({ method: 'GET', path: '/users/me/subscription_usage', auth, schema: subscriptionSchema }),
     transport.request({ method: 'GET', path: '/users/me/discounts', auth, schema: discountsSchema }),
-    transport.request({ method: 'GET', path: '/users/me/quota_usage/*', auth, schema: quotaUsageSchema }).catch(() => null),
+    transport
+      .request({ method: 'GET', path: '/users/me/quota_usage/*', auth, schema: quotaUsageSchema })
+      .catch(() => null),
   ]);
   return {
     quotas: quotaView(quotas),
@@ -129,7 +155,13 @@ export async function getUsage(
       method: 'GET',
       path: '/users/me/usage',
       auth: { kind: 'jwt', hotkey },
-      query: { page, limit: USAGE_PAGE, per_chute: range.perChute, start_date: naive(range.start), end_date: naive(range.end) },
+      query: {
+        page,
+        limit: USAGE_PAGE,
+        per_chute: range.perChute,
+        start_date: naive(range.start),
+        end_date: naive(range.end),
+      },
       schema: usageSchema,
     });
     total = answer.total;
@@ -147,15 +179,33 @@ export async function getUsage(
   }
   items.sort((a, b) => a.bucket.localeCompare(b.bucket) || (a.chuteId ?? '').localeCompare(b.chuteId ?? ''));
   const totals = items.reduce(
-    (t, i) => ({ amountUsd: t.amountUsd + i.amountUsd, requests: t.requests + i.requests, inputTokens: t.inputTokens + i.inputTokens, outputTokens: t.outputTokens + i.outputTokens }),
+    (t, i) => ({
+      amountUsd: t.amountUsd + i.amountUsd,
+      requests: t.requests + i.requests,
+      inputTokens: t.inputTokens + i.inputTokens,
+      outputTokens: t.outputTokens + i.outputTokens,
+    }),
     { amountUsd: 0, requests: 0, inputTokens: 0, outputTokens: 0 },
   );
-  return { start: range.start, end: range.end, perChute: range.perChute, items, totals, truncated: items.length < total, asOf: now().toISOString() };
+  return {
+    start: range.start,
+    end: range.end,
+    perChute: range.perChute,
+    items,
+    totals,
+    truncated: items.length < total,
+    asOf: now().toISOString(),
+  };
 }
 
 /** `GET /idp/cli_login/nonce` (§3.5): absent on servers without the browser login. */
 export async function cliLoginNonce(transport: Transport): Promise<string | null> {
-  const answer = await transport.exchange({ method: 'GET', path: '/idp/cli_login/nonce', auth: { kind: 'none' }, retries: 0 });
+  const answer = await transport.exchange({
+    method: 'GET',
+    path: '/idp/cli_login/nonce',
+    auth: { kind: 'none' },
+    retries: 0,
+  });
   if (answer.status === 404 || answer.status === 405) return null;
   const parsed = z.object({ nonce: z.string().min(1) }).safeParse(answer.json);
   if (answer.status !== 200 || !parsed.success) return null;
@@ -165,18 +215,44 @@ export async function cliLoginNonce(transport: Transport): Promise<string | null
 const changedSchema = z.object({ status: z.string() });
 
 /** `POST /users/change_fingerprint` (§3.6) in hotkey mode: own message `<hotkey>:<new>:<nonce>`, no Authorization header. */
-export function changeFingerprintSigned(transport: Transport, hotkey: string, newFingerprint: string): Promise<unknown> {
-  return transport.request({ method: 'POST', path: '/users/change_fingerprint', auth: { kind: 'refinger', hotkey, newFingerprint }, body: { fingerprint: newFingerprint }, schema: changedSchema });
+export function changeFingerprintSigned(
+  transport: Transport,
+  hotkey: string,
+  newFingerprint: string,
+): Promise<unknown> {
+  return transport.request({
+    method: 'POST',
+    path: '/users/change_fingerprint',
+    auth: { kind: 'refinger', hotkey, newFingerprint },
+    body: { fingerprint: newFingerprint },
+    schema: changedSchema,
+  });
 }
 
 /** `POST /users/change_fingerprint` with the current fingerprint as the whole Authorization header. */
-export function changeFingerprintWithCurrent(transport: Transport, current: string, newFingerprint: string): Promise<unknown> {
-  return transport.request({ method: 'POST', path: '/users/change_fingerprint', auth: { kind: 'fingerprint', value: current }, body: { fingerprint: newFingerprint }, schema: changedSchema });
+export function changeFingerprintWithCurrent(
+  transport: Transport,
+  current: string,
+  newFingerprint: string,
+): Promise<unknown> {
+  return transport.request({
+    method: 'POST',
+    path: '/users/change_fingerprint',
+    auth: { kind: 'fingerprint', value: current },
+    body: { fingerprint: newFingerprint },
+    schema: changedSchema,
+  });
 }
 
 /** `POST /users/change_bt_auth` (§3.7) → the account as it is now bound. */
 export function changeBtAuth(transport: Transport, fingerprint: string, hotkey: string): Promise<SelfDetail> {
-  return transport.request({ method: 'POST', path: '/users/change_bt_auth', auth: { kind: 'fingerprint', value: fingerprint }, body: { hotkey }, schema: selfDetailSchema });
+  return transport.request({
+    method: 'POST',
+    path: '/users/change_bt_auth',
+    auth: { kind: 'fingerprint', value: fingerprint },
+    body: { hotkey },
+    schema: selfDetailSchema,
+  });
 }
 
 /**
@@ -184,14 +260,29 @@ export function changeBtAuth(transport: Transport, fingerprint: string, hotkey: 
  * `detail` ({message, …context}), or the older server's 500 when the account still owns things.
  */
 export async function deleteMe(transport: Transport, fingerprint: string): Promise<void> {
-  const answer = await transport.exchange({ method: 'DELETE', path: '/users/me', auth: { kind: 'fingerprint', value: fingerprint } });
+  const answer = await transport.exchange({
+    method: 'DELETE',
+    path: '/users/me',
+    auth: { kind: 'fingerprint', value: fingerprint },
+  });
   if (answer.status >= 200 && answer.status < 300) return;
-  const detail = typeof answer.json === 'object' && answer.json !== null ? (answer.json as { detail?: unknown }).detail : undefined;
+  const detail =
+    typeof answer.json === 'object' && answer.json !== null ? (answer.json as { detail?: unknown }).detail : undefined;
   const base = { status: answer.status, ...(detailText(detail) ? { serverDetail: detailText(detail) } : {}) };
   if (answer.status === 409) {
-    const message = typeof detail === 'string' ? detail : typeof detail === 'object' && detail !== null && typeof (detail as { message?: unknown }).message === 'string' ? (detail as { message: string }).message : 'The server refused to delete the account.';
+    const message =
+      typeof detail === 'string'
+        ? detail
+        : typeof detail === 'object' && detail !== null && typeof (detail as { message?: unknown }).message === 'string'
+          ? (detail as { message: string }).message
+          : 'The server refused to delete the account.';
     const owned = typeof detail === 'object' && detail !== null ? ownedList(detail as Record<string, unknown>) : '';
-    throw new AppFailure('conflict', `Chutes did not delete the account: ${message}${owned}`, { ...base, hint: 'Fix what it names, then try again.' }, 'account-not-deletable');
+    throw new AppFailure(
+      'conflict',
+      `Chutes did not delete the account: ${message}${owned}`,
+      { ...base, hint: 'Fix what it names, then try again.' },
+      'account-not-deletable',
+    );
   }
   if (answer.status === 500) {
     throw new AppFailure(
@@ -201,7 +292,8 @@ export async function deleteMe(transport: Transport, fingerprint: string): Promi
       'account-not-deletable',
     );
   }
-  if (answer.json === NOT_JSON) throw httpFailure({ status: answer.status, detail: undefined, host: transport.host, answer, path: '/users/me' });
+  if (answer.json === NOT_JSON)
+    throw httpFailure({ status: answer.status, detail: undefined, host: transport.host, answer, path: '/users/me' });
   throw httpFailure({ status: answer.status, detail, host: transport.host, answer, path: '/users/me' });
 }
 
@@ -213,28 +305,64 @@ function ownedList(detail: Record<string, unknown>): string {
   return parts.length > 0 ? ` (it still owns ${parts.join(', ')})` : '';
 }
 
-const transferSchema = z.object({ transferred: num, from_user: z.string(), to_user: z.string(), from_balance: num, to_balance: num });
+const transferSchema = z.object({
+  transferred: num,
+  from_user: z.string(),
+  to_user: z.string(),
+  from_balance: num,
+  to_balance: num,
+});
 
 /** `POST /users/balance_transfer` (§3.8), signed with the hotkey over the body hash. */
-export async function balanceTransfer(transport: Transport, hotkey: string, target: string, amountUsd: number | undefined, now: () => Date = () => new Date()): Promise<TransferResult> {
+export async function balanceTransfer(
+  transport: Transport,
+  hotkey: string,
+  target: string,
+  amountUsd: number | undefined,
+  now: () => Date = () => new Date(),
+): Promise<TransferResult> {
   const body = amountUsd === undefined ? { user_id: target } : { user_id: target, amount: amountUsd };
-  const r = await transport.request({ method: 'POST', path: '/users/balance_transfer', auth: { kind: 'hotkey', hotkey }, body, schema: transferSchema });
-  return { transferredUsd: r.transferred, toUser: r.to_user, fromBalanceUsd: r.from_balance, toBalanceUsd: r.to_balance, at: now().toISOString() };
+  const r = await transport.request({
+    method: 'POST',
+    path: '/users/balance_transfer',
+    auth: { kind: 'hotkey', hotkey },
+    body,
+    schema: transferSchema,
+  });
+  return {
+    transferredUsd: r.transferred,
+    toUser: r.to_user,
+    fromBalanceUsd: r.from_balance,
+    toBalanceUsd: r.to_balance,
+    at: now().toISOString(),
+  };
 }
 
 /**
  * `POST /return_developer_deposit` (§3.9). Quirk: a failed on-chain refund comes back as HTTP 200
  * with `{status_code, detail}` — that is a failure, never shown as success.
  */
-export async function returnDeveloperDeposit(transport: Transport, hotkey: string, address: string): Promise<{ message: string }> {
-  const json = await transport.request({ method: 'POST', path: '/return_developer_deposit', auth: { kind: 'hotkey', hotkey }, body: { address } });
+export async function returnDeveloperDeposit(
+  transport: Transport,
+  hotkey: string,
+  address: string,
+): Promise<{ message: string }> {
+  const json = await transport.request({
+    method: 'POST',
+    path: '/return_developer_deposit',
+    auth: { kind: 'hotkey', hotkey },
+    body: { address },
+  });
   const record = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
   if ('status_code' in record) {
     const said = detailText(record.detail) ?? 'no reason given';
     throw new AppFailure(
       'server',
       `The refund did not go through. The server answered “OK” but its body says it failed (status ${String(record.status_code)}): ${said}`,
-      { status: 200, hint: 'This server reports a failed on-chain refund inside a successful answer; nothing was transferred. Try again later.' },
+      {
+        status: 200,
+        hint: 'This server reports a failed on-chain refund inside a successful answer; nothing was transferred. Try again later.',
+      },
       'refund-failed',
     );
   }
@@ -249,10 +377,12 @@ export function accountEndpoints(transport: Transport, hotkey: string) {
     usage: (range: { start: string; end: string; perChute: boolean }) => getUsage(transport, hotkey, range),
     cliLoginNonce: () => cliLoginNonce(transport),
     changeFingerprintSigned: (newFingerprint: string) => changeFingerprintSigned(transport, hotkey, newFingerprint),
-    changeFingerprintWithCurrent: (current: string, newFingerprint: string) => changeFingerprintWithCurrent(transport, current, newFingerprint),
+    changeFingerprintWithCurrent: (current: string, newFingerprint: string) =>
+      changeFingerprintWithCurrent(transport, current, newFingerprint),
     changeBtAuth: (fingerprint: string, newHotkey: string) => changeBtAuth(transport, fingerprint, newHotkey),
     deleteMe: (fingerprint: string) => deleteMe(transport, fingerprint),
-    balanceTransfer: (target: string, amountUsd: number | undefined) => balanceTransfer(transport, hotkey, target, amountUsd),
+    balanceTransfer: (target: string, amountUsd: number | undefined) =>
+      balanceTransfer(transport, hotkey, target, amountUsd),
     returnDeveloperDeposit: (address: string) => returnDeveloperDeposit(transport, hotkey, address),
   };
 }

@@ -7,7 +7,15 @@ import { createApiKey, deleteApiKey, listApiKeys } from './api-keys';
 
 const SEED = Buffer.alloc(32, 0x42);
 const KEY_ID = '0e8c9a52-3a3b-4f0b-9d4e-5f6a7b8c9d0e';
-const row = { api_key_id: KEY_ID, user_id: 'u', admin: false, name: 'k', created_at: '2026-01-01T00:00:00', last_used_at: null, scopes: [{ scope_id: 's', object_type: 'chutes', object_id: null, method: null }] };
+const row = {
+  api_key_id: KEY_ID,
+  user_id: 'u',
+  admin: false,
+  name: 'k',
+  created_at: '2026-01-01T00:00:00',
+  last_used_at: null,
+  scopes: [{ scope_id: 's', object_type: 'chutes', object_id: null, method: null }],
+};
 
 async function world(reply: (hit: Hit) => { status?: number; json?: unknown; destroy?: boolean }) {
   const hotkey = await ss58FromSeed(SEED);
@@ -18,7 +26,11 @@ async function world(reply: (hit: Hit) => { status?: number; json?: unknown; des
   });
   const vault = new MemorySeedVault();
   await vault.putSeed(hotkey, SEED);
-  return { hotkey, fake, transport: createTransport({ baseUrl: fake.url, vault, retry: { sleep: () => Promise.resolve() } }) };
+  return {
+    hotkey,
+    fake,
+    transport: createTransport({ baseUrl: fake.url, vault, retry: { sleep: () => Promise.resolve() } }),
+  };
 }
 
 describe('API key endpoints on the wire', () => {
@@ -27,7 +39,21 @@ describe('API key endpoints on the wire', () => {
     try {
       const page = await listApiKeys(w.transport, w.hotkey, 3, 50);
       await listApiKeys(w.transport, w.hotkey, 4, 50);
-      expect(page).toEqual({ total: 1, page: 3, limit: 50, items: [{ id: KEY_ID, userId: 'u', name: 'k', admin: false, createdAt: row.created_at, scopes: [{ scopeId: 's', objectType: 'chutes', objectId: null }] }] });
+      expect(page).toEqual({
+        total: 1,
+        page: 3,
+        limit: 50,
+        items: [
+          {
+            id: KEY_ID,
+            userId: 'u',
+            name: 'k',
+            admin: false,
+            createdAt: row.created_at,
+            scopes: [{ scopeId: 's', objectType: 'chutes', objectId: null }],
+          },
+        ],
+      });
       const lists = w.fake.hits.filter((h) => h.path === '/api_keys/');
       expect(lists.map((h) => h.query.toString())).toEqual(['page=3&limit=50', 'page=4&limit=50']);
       expect(lists.every((h) => header(h, 'authorization') === 'Bearer eyJ.test.jwt')).toBe(true);
@@ -38,12 +64,22 @@ describe('API key endpoints on the wire', () => {
   });
 
   it('create: an admin key is sent with no scopes, and a lost answer is never re-sent', async () => {
-    const w = await world((hit) => (hit.method === 'POST' && hit.body.includes('"name":"lost"') ? { destroy: true } : { json: { ...row, admin: true, scopes: [], secret_key: `cpk_${'a'.repeat(98)}` } }));
+    const w = await world((hit) =>
+      hit.method === 'POST' && hit.body.includes('"name":"lost"')
+        ? { destroy: true }
+        : { json: { ...row, admin: true, scopes: [], secret_key: `cpk_${'a'.repeat(98)}` } },
+    );
     try {
       const made = await createApiKey(w.transport, w.hotkey, { name: 'ops', admin: true, scopes: [] });
       expect(made.secret).toMatch(/^cpk_/);
-      expect(JSON.parse(w.fake.hits.find((h) => h.method === 'POST' && h.path === '/api_keys/')?.body ?? '')).toEqual({ name: 'ops', admin: true, scopes: [] });
-      await expect(createApiKey(w.transport, w.hotkey, { name: 'lost', admin: true, scopes: [] })).rejects.toMatchObject({ appError: { code: 'network' } });
+      expect(JSON.parse(w.fake.hits.find((h) => h.method === 'POST' && h.path === '/api_keys/')?.body ?? '')).toEqual({
+        name: 'ops',
+        admin: true,
+        scopes: [],
+      });
+      await expect(
+        createApiKey(w.transport, w.hotkey, { name: 'lost', admin: true, scopes: [] }),
+      ).rejects.toMatchObject({ appError: { code: 'network' } });
       expect(w.fake.hits.filter((h) => h.method === 'POST' && h.path === '/api_keys/')).toHaveLength(2);
     } finally {
       await w.fake.close();
@@ -51,11 +87,22 @@ describe('API key endpoints on the wire', () => {
   });
 
   it('delete: 404 is the typed key-gone; an answer in the wrong shape is unexpected-shape', async () => {
-    const w = await world((hit) => (hit.path.endsWith('gone') ? { status: 404, json: { detail: 'API key not found, or does not belong to you' } } : { json: { ok: true } }));
+    const w = await world((hit) =>
+      hit.path.endsWith('gone')
+        ? { status: 404, json: { detail: 'API key not found, or does not belong to you' } }
+        : { json: { ok: true } },
+    );
     try {
-      await expect(deleteApiKey(w.transport, w.hotkey, 'gone')).rejects.toMatchObject({ appError: { reason: 'key-gone', code: 'not-found' } });
-      await expect(deleteApiKey(w.transport, w.hotkey, KEY_ID)).rejects.toMatchObject({ appError: { reason: 'unexpected-shape' } });
-      expect(w.fake.hits.filter((h) => h.method === 'DELETE').map((h) => h.path)).toEqual(['/api_keys/gone', `/api_keys/${KEY_ID}`]);
+      await expect(deleteApiKey(w.transport, w.hotkey, 'gone')).rejects.toMatchObject({
+        appError: { reason: 'key-gone', code: 'not-found' },
+      });
+      await expect(deleteApiKey(w.transport, w.hotkey, KEY_ID)).rejects.toMatchObject({
+        appError: { reason: 'unexpected-shape' },
+      });
+      expect(w.fake.hits.filter((h) => h.method === 'DELETE').map((h) => h.path)).toEqual([
+        '/api_keys/gone',
+        `/api_keys/${KEY_ID}`,
+      ]);
     } finally {
       await w.fake.close();
     }

@@ -25,7 +25,12 @@ const keySchema = z.object({
   scopes: z.array(scopeSchema),
 });
 const createdSchema = keySchema.extend({ secret_key: z.string().startsWith('cpk_') });
-const pageSchema = z.object({ total: z.number().int(), page: z.number().int(), limit: z.number().int().nullish(), items: z.array(keySchema) });
+const pageSchema = z.object({
+  total: z.number().int(),
+  page: z.number().int(),
+  limit: z.number().int().nullish(),
+  items: z.array(keySchema),
+});
 const deletedSchema = z.object({ api_key_id: z.string(), deleted: z.boolean() });
 
 export interface ServerKey {
@@ -59,23 +64,51 @@ export interface KeyPage {
 
 /** `GET /api_keys/?page&limit` — offset paging from page 0; no ordering guarantee (§5.2). */
 export async function listApiKeys(transport: Transport, hotkey: string, page: number, limit: number): Promise<KeyPage> {
-  const res = await transport.request({ method: 'GET', path: '/api_keys/', query: { page, limit }, auth: jwt(hotkey), schema: pageSchema });
+  const res = await transport.request({
+    method: 'GET',
+    path: '/api_keys/',
+    query: { page, limit },
+    auth: jwt(hotkey),
+    schema: pageSchema,
+  });
   return { total: res.total, page: res.page, limit, items: res.items.map(toKey) };
 }
 
 /** `GET /api_keys/{id}` — by UUID only (§5.3). */
 export async function getApiKey(transport: Transport, hotkey: string, id: string): Promise<ServerKey> {
-  return toKey(await transport.request({ method: 'GET', path: `/api_keys/${encodeURIComponent(id)}`, auth: jwt(hotkey), schema: keySchema }));
+  return toKey(
+    await transport.request({
+      method: 'GET',
+      path: `/api_keys/${encodeURIComponent(id)}`,
+      auth: jwt(hotkey),
+      schema: keySchema,
+    }),
+  );
 }
 
 /** `POST /api_keys/` — the only answer that carries the secret (§5.1). Never retried by the transport. */
-export async function createApiKey(transport: Transport, hotkey: string, req: CreateKeyRequest): Promise<{ key: ServerKey; secret: string }> {
+export async function createApiKey(
+  transport: Transport,
+  hotkey: string,
+  req: CreateKeyRequest,
+): Promise<{ key: ServerKey; secret: string }> {
   const body = { name: req.name, admin: req.admin, scopes: req.admin ? [] : req.scopes };
-  const res = await transport.request({ method: 'POST', path: '/api_keys/', body, auth: jwt(hotkey), schema: createdSchema });
+  const res = await transport.request({
+    method: 'POST',
+    path: '/api_keys/',
+    body,
+    auth: jwt(hotkey),
+    schema: createdSchema,
+  });
   return { key: toKey(res), secret: res.secret_key };
 }
 
 /** `DELETE /api_keys/{id}` (§5.4). */
 export async function deleteApiKey(transport: Transport, hotkey: string, id: string): Promise<void> {
-  await transport.request({ method: 'DELETE', path: `/api_keys/${encodeURIComponent(id)}`, auth: jwt(hotkey), schema: deletedSchema });
+  await transport.request({
+    method: 'DELETE',
+    path: `/api_keys/${encodeURIComponent(id)}`,
+    auth: jwt(hotkey),
+    schema: deletedSchema,
+  });
 }

@@ -21,7 +21,10 @@ describe('probeLinking', () => {
   it('sees the route on a linking server from a 422, without linking or changing anything', async () => {
     const { key, reg, transport } = await account();
     const before = JSON.stringify(f.sb.state().users[reg.user_id]);
-    await expect(probeLinking(transport, key.ss58)).resolves.toMatchObject({ offered: true, evidence: expect.stringContaining('HTTP 422') as unknown });
+    await expect(probeLinking(transport, key.ss58)).resolves.toMatchObject({
+      offered: true,
+      evidence: expect.stringContaining('HTTP 422') as unknown,
+    });
     expect(JSON.stringify(f.sb.state().users[reg.user_id])).toBe(before);
     const sent = f.sb.requests(10).filter((r) => r.path === '/users/link_validator');
     expect(sent).toHaveLength(1);
@@ -31,7 +34,10 @@ describe('probeLinking', () => {
   it('sees no route on today’s server (the user lookup answers 401 for purpose "me")', async () => {
     const { key, transport } = await account();
     f.sb.setLink({ enabled: false });
-    await expect(probeLinking(transport, key.ss58)).resolves.toMatchObject({ offered: false, evidence: expect.stringContaining('user lookup') as unknown });
+    await expect(probeLinking(transport, key.ss58)).resolves.toMatchObject({
+      offered: false,
+      evidence: expect.stringContaining('user lookup') as unknown,
+    });
   });
 
   it('reads 404 as gone, and reports clock skew or server trouble as failures, not as a guess', async () => {
@@ -46,7 +52,10 @@ describe('probeLinking', () => {
     const fake = await startFakeChutes(() => answers.shift() ?? { status: 500 });
     try {
       const transport = createTransport({ baseUrl: fake.url, vault, retry: { retries: 0 } });
-      await expect(probeLinking(transport, key.ss58)).resolves.toMatchObject({ offered: false, evidence: expect.stringContaining('HTTP 404 "User not found"') as unknown });
+      await expect(probeLinking(transport, key.ss58)).resolves.toMatchObject({
+        offered: false,
+        evidence: expect.stringContaining('HTTP 404 "User not found"') as unknown,
+      });
       await expect(probeLinking(transport, key.ss58)).rejects.toMatchObject({ appError: { code: 'clock-skew' } });
       await expect(probeLinking(transport, key.ss58)).rejects.toMatchObject({ appError: { code: 'server' } });
       expect(fake.hits.every((h) => h.query.toString() === '' && h.headers['x-chutes-hotkey'] === key.ss58)).toBe(true);
@@ -61,7 +70,12 @@ describe('sendLink', () => {
     const { key, transport } = await account();
     const validator = TestKey.random();
     f.sb.setLink({ validators: [validator.ss58] });
-    const self = await sendLink(transport, { kind: 'validator', hotkey: key.ss58, linkedHotkey: validator.ss58, signature: validator.sign(`${validator.ss58}:alice`) });
+    const self = await sendLink(transport, {
+      kind: 'validator',
+      hotkey: key.ss58,
+      linkedHotkey: validator.ss58,
+      signature: validator.sign(`${validator.ss58}:alice`),
+    });
     expect(self.permissions_bitmask).toBe(0b10001);
     expect(self.permissions).toContain('Free invocation -- run anything, for free.');
     const sent = f.sb.requests(5).find((r) => r.path === '/users/link_validator');
@@ -75,15 +89,27 @@ describe('sendLink', () => {
     await f.client.register(bob, 'bob');
     const owner = TestKey.random();
     f.sb.setLink({ subnet_owners: [owner.ss58] });
-    await f.client.get('/users/link_subnet_owner', { sign: { key: bob, purpose: 'link_account' }, query: { hotkey: owner.ss58, signature: owner.sign(`${owner.ss58}:bob`) } });
-    const call = (signature: string, kind: 'validator' | 'subnet_owner' = 'subnet_owner') => sendLink(transport, { kind, hotkey: key.ss58, linkedHotkey: owner.ss58, signature });
-    await expect(call(owner.sign(`${owner.ss58}:alice`))).rejects.toMatchObject({
-      appError: { reason: 'hotkey-linked-elsewhere', message: 'This hotkey is already linked to another Chutes account: bob.' },
+    await f.client.get('/users/link_subnet_owner', {
+      sign: { key: bob, purpose: 'link_account' },
+      query: { hotkey: owner.ss58, signature: owner.sign(`${owner.ss58}:bob`) },
     });
-    await expect(call(owner.sign('something else'), 'validator')).rejects.toMatchObject({ appError: { reason: 'link-signature-invalid', detail: { status: 401 } } });
+    const call = (signature: string, kind: 'validator' | 'subnet_owner' = 'subnet_owner') =>
+      sendLink(transport, { kind, hotkey: key.ss58, linkedHotkey: owner.ss58, signature });
+    await expect(call(owner.sign(`${owner.ss58}:alice`))).rejects.toMatchObject({
+      appError: {
+        reason: 'hotkey-linked-elsewhere',
+        message: 'This hotkey is already linked to another Chutes account: bob.',
+      },
+    });
+    await expect(call(owner.sign('something else'), 'validator')).rejects.toMatchObject({
+      appError: { reason: 'link-signature-invalid', detail: { status: 401 } },
+    });
     f.sb.setLink({ enabled: false });
     await expect(call(owner.sign(`${owner.ss58}:alice`))).rejects.toMatchObject({
-      appError: { reason: 'linking-not-offered', message: expect.stringContaining('does not offer hotkey linking') as unknown },
+      appError: {
+        reason: 'linking-not-offered',
+        message: expect.stringContaining('does not offer hotkey linking') as unknown,
+      },
     });
   });
 });

@@ -27,7 +27,8 @@ const detailOf = (json: unknown): string | undefined => {
 };
 
 /** The catch-all user lookup checks v1 signatures for purpose `me`; a link route checks `link_account`. */
-const signedForMe = (detail: string | undefined): boolean => !!detail && detail.startsWith('Invalid request signature') && detail.endsWith(':me');
+const signedForMe = (detail: string | undefined): boolean =>
+  !!detail && detail.startsWith('Invalid request signature') && detail.endsWith(':me');
 
 /**
  * Does this server still have the link routes? Asks `GET /users/link_validator` signed as the
@@ -38,24 +39,48 @@ const signedForMe = (detail: string | undefined): boolean => !!detail && detail.
  * hotkey, server trouble) is a failure that says what it is rather than a guess.
  */
 export async function probeLinking(transport: Transport, hotkey: string): Promise<LinkProbe> {
-  const req = { method: 'GET' as const, path: linkPath('validator'), auth: { kind: 'hotkey' as const, hotkey, purpose: LINK_PURPOSE }, retries: 0 };
+  const req = {
+    method: 'GET' as const,
+    path: linkPath('validator'),
+    auth: { kind: 'hotkey' as const, hotkey, purpose: LINK_PURPOSE },
+    retries: 0,
+  };
   const answer = await transport.exchange(req);
   const detail = detailOf(answer.json);
-  if (answer.status === 422) return { offered: true, evidence: 'HTTP 422: the link route asked for its hotkey and signature parameters.' };
+  if (answer.status === 422)
+    return { offered: true, evidence: 'HTTP 422: the link route asked for its hotkey and signature parameters.' };
   if (answer.status === 401 && signedForMe(detail)) {
-    return { offered: false, evidence: 'HTTP 401: the request reached the user lookup (it wanted a signature for purpose "me"), not a link route.' };
+    return {
+      offered: false,
+      evidence:
+        'HTTP 401: the request reached the user lookup (it wanted a signature for purpose "me"), not a link route.',
+    };
   }
-  if (answer.status === 404 || answer.status === 405) return { offered: false, evidence: `HTTP ${answer.status}${detail ? ` "${detail}"` : ''}: there is no link route.` };
+  if (answer.status === 404 || answer.status === 405)
+    return {
+      offered: false,
+      evidence: `HTTP ${answer.status}${detail ? ` "${detail}"` : ''}: there is no link route.`,
+    };
   if (answer.status === 403 && detail?.startsWith('This action can only be performed by billing admin')) {
     return { offered: false, evidence: 'HTTP 403: the request reached the user lookup, not a link route.' };
   }
   if (answer.status >= 200 && answer.status < 300) {
-    throw new AppFailure('server', `Chutes at ${transport.host} answered an incomplete link request with success, so whether it offers linking is unclear.`, {
-      status: answer.status,
-      hint: 'Check again later, or ask the server operator.',
-    });
+    throw new AppFailure(
+      'server',
+      `Chutes at ${transport.host} answered an incomplete link request with success, so whether it offers linking is unclear.`,
+      {
+        status: answer.status,
+        hint: 'Check again later, or ask the server operator.',
+      },
+    );
   }
-  throw httpFailure({ status: answer.status, detail: (answer.json as { detail?: unknown } | null)?.detail, host: transport.host, answer, path: req.path });
+  throw httpFailure({
+    status: answer.status,
+    detail: (answer.json as { detail?: unknown } | null)?.detail,
+    host: transport.host,
+    answer,
+    path: req.path,
+  });
 }
 
 export interface LinkCall {
@@ -71,18 +96,30 @@ export function linkFailure(error: unknown, host: string): unknown {
   if (!(error instanceof AppFailure)) return error;
   const { reason, detail } = error.appError;
   const serverDetail = detail?.serverDetail;
-  const base = { ...(detail?.status !== undefined ? { status: detail.status } : {}), ...(serverDetail ? { serverDetail } : {}) };
+  const base = {
+    ...(detail?.status !== undefined ? { status: detail.status } : {}),
+    ...(serverDetail ? { serverDetail } : {}),
+  };
   if (reason === 'hotkey-linked-elsewhere') {
     const other = /associated with user (.+)$/.exec(serverDetail ?? '')?.[1];
     return new AppFailure(
       'conflict',
-      other ? `This hotkey is already linked to another Chutes account: ${other}.` : 'This hotkey is already linked to another Chutes account.',
-      { ...base, hint: 'A hotkey can be linked to one account only. Sign in as that account, or link a different hotkey.' },
+      other
+        ? `This hotkey is already linked to another Chutes account: ${other}.`
+        : 'This hotkey is already linked to another Chutes account.',
+      {
+        ...base,
+        hint: 'A hotkey can be linked to one account only. Sign in as that account, or link a different hotkey.',
+      },
       'hotkey-linked-elsewhere',
     );
   }
   const status = detail?.status;
-  if (status === 404 || (status === 401 && signedForMe(serverDetail)) || (status === 403 && serverDetail?.startsWith('This action can only be performed by billing admin'))) {
+  if (
+    status === 404 ||
+    (status === 401 && signedForMe(serverDetail)) ||
+    (status === 403 && serverDetail?.startsWith('This action can only be performed by billing admin'))
+  ) {
     return notOfferedFailure(host, base);
   }
   return error;

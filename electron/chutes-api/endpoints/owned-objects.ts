@@ -6,8 +6,14 @@ import type { Transport } from '../transport';
  * The account's own chutes and images (`GET /chutes/`, `GET /images/`, purposes `chutes`/`images`,
  * `../shared/reference/chutes-account-api.md` §1.2, §7), so scopes can be chosen by name and sent as UUIDs.
  */
-const chutesSchema = z.object({ total: z.number().int(), items: z.array(z.object({ chute_id: z.string(), name: z.string() })) });
-const imagesSchema = z.object({ total: z.number().int(), items: z.array(z.object({ image_id: z.string(), name: z.string(), tag: z.string().nullish() })) });
+const chutesSchema = z.object({
+  total: z.number().int(),
+  items: z.array(z.object({ chute_id: z.string(), name: z.string() })),
+});
+const imagesSchema = z.object({
+  total: z.number().int(),
+  items: z.array(z.object({ image_id: z.string(), name: z.string(), tag: z.string().nullish() })),
+});
 const PAGE = 500;
 const MAX_PAGES = 20;
 
@@ -23,14 +29,26 @@ async function allPages<T>(fetchPage: (page: number) => Promise<{ total: number;
 
 export async function listOwnChutes(transport: Transport, hotkey: string): Promise<ScopeTarget[]> {
   const items = await allPages((page) =>
-    transport.request({ method: 'GET', path: '/chutes/', query: { page, limit: PAGE }, auth: { kind: 'hotkey', hotkey, purpose: 'chutes' }, schema: chutesSchema }),
+    transport.request({
+      method: 'GET',
+      path: '/chutes/',
+      query: { page, limit: PAGE },
+      auth: { kind: 'hotkey', hotkey, purpose: 'chutes' },
+      schema: chutesSchema,
+    }),
   );
   return items.map((c) => ({ id: c.chute_id, name: c.name }));
 }
 
 export async function listOwnImages(transport: Transport, hotkey: string): Promise<ScopeTarget[]> {
   const items = await allPages((page) =>
-    transport.request({ method: 'GET', path: '/images/', query: { page, limit: PAGE }, auth: { kind: 'hotkey', hotkey, purpose: 'images' }, schema: imagesSchema }),
+    transport.request({
+      method: 'GET',
+      path: '/images/',
+      query: { page, limit: PAGE },
+      auth: { kind: 'hotkey', hotkey, purpose: 'images' },
+      schema: imagesSchema,
+    }),
   );
   return items.map((i) => ({ id: i.image_id, name: i.tag ? `${i.name}:${i.tag}` : i.name }));
 }

@@ -16,7 +16,18 @@ afterEach(async () => {
 
 const TOKEN = '0c6b1a44-5d63-4c4c-9d6e-2c2a3b1f0e11';
 const answer = (hotkey: string): Reply => ({
-  json: { username: 'alice', user_id: 'u-1', created_at: '2026-01-01T00:00:00', hotkey, coldkey: 'ck', payment_address: 'pay', fingerprint: 'F'.repeat(32), logo_id: null, logo: null, api_key: null },
+  json: {
+    username: 'alice',
+    user_id: 'u-1',
+    created_at: '2026-01-01T00:00:00',
+    hotkey,
+    coldkey: 'ck',
+    payment_address: 'pay',
+    fingerprint: 'F'.repeat(32),
+    logo_id: null,
+    logo: null,
+    api_key: null,
+  },
 });
 
 async function world(handler: Parameters<typeof startFakeChutes>[0]) {
@@ -51,7 +62,12 @@ describe('registration endpoints', () => {
 
   it('a dropped connection is not retried, and becomes answer-lost; a refused one is a plain network failure', async () => {
     const { fake, hotkey, transport } = await world(() => ({ destroy: true }));
-    const error = await register(transport, { username: 'alice', coldkey: 'ck', hotkey: hotkey.ss58, token: TOKEN }).catch((e: unknown) => e);
+    const error = await register(transport, {
+      username: 'alice',
+      coldkey: 'ck',
+      hotkey: hotkey.ss58,
+      token: TOKEN,
+    }).catch((e: unknown) => e);
     expect(fake.hits).toHaveLength(1);
     const at = { host: transport.host, username: 'alice', hotkey: hotkey.ss58, hotkeyName: 'hk', coldkey: 'ck' };
     expect(registrationFailure(error, at)).toMatchObject({ appError: { code: 'network', reason: 'answer-lost' } });
@@ -61,6 +77,8 @@ describe('registration endpoints', () => {
 
   it('an unexpected answer shape is a typed failure, not a crash', async () => {
     const { hotkey, transport } = await world(() => ({ json: { username: 'alice' } }));
-    await expect(register(transport, { username: 'alice', coldkey: 'ck', hotkey: hotkey.ss58, token: TOKEN })).rejects.toMatchObject({ appError: { reason: 'unexpected-shape' } });
+    await expect(
+      register(transport, { username: 'alice', coldkey: 'ck', hotkey: hotkey.ss58, token: TOKEN }),
+    ).rejects.toMatchObject({ appError: { reason: 'unexpected-shape' } });
   });
 });

@@ -19,7 +19,14 @@ export type RegistrationAnswer = z.infer<typeof registrationSchema>;
 
 /** `GET /users/name_check?username=` — no auth, always 200 `{valid, available}`. */
 export function nameCheck(transport: Transport, username: string): Promise<{ valid: boolean; available: boolean }> {
-  return transport.request({ method: 'GET', path: '/users/name_check', query: { username }, auth: { kind: 'none' }, schema: nameCheckSchema, retries: 0 });
+  return transport.request({
+    method: 'GET',
+    path: '/users/name_check',
+    query: { username },
+    auth: { kind: 'none' },
+    schema: nameCheckSchema,
+    retries: 0,
+  });
 }
 
 /** The body exactly as `register` sends it: the transport serialises this object once, with JSON.stringify. */

@@ -5,22 +5,43 @@ import type { Transport } from '../transport';
 /** Secrets endpoints, `../shared/reference/chutes-account-api.md` §6 (pages: §7 envelope). */
 
 const secretSummary = z.object({ secret_id: z.string(), key: z.string(), purpose: z.string(), created_at: z.string() });
-const pageOf = <T extends z.ZodType>(item: T) => z.object({ total: z.number(), page: z.number(), limit: z.number(), items: z.array(item) });
+const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ total: z.number(), page: z.number(), limit: z.number(), items: z.array(item) });
 // The create answer is the raw row, `value` included as the server's encrypted blob (§6.1): it is
 // deliberately left out of this schema, so zod strips it before anything else sees the answer.
 const createdRow = secretSummary;
 const deletedSchema = z.object({ secret_id: z.string() });
 
-const toItem = (s: z.infer<typeof secretSummary>): SecretItem => ({ secretId: s.secret_id, key: s.key, chuteId: s.purpose, createdAt: s.created_at });
+const toItem = (s: z.infer<typeof secretSummary>): SecretItem => ({
+  secretId: s.secret_id,
+  key: s.key,
+  chuteId: s.purpose,
+  createdAt: s.created_at,
+});
 
 /** `GET /secrets/` (purpose `secrets`), one page, newest first. */
-export async function listSecretsPage(transport: Transport, hotkey: string, page: number, limit: number): Promise<SecretsPage> {
-  const answer = await transport.request({ method: 'GET', path: '/secrets/', query: { page, limit }, auth: { kind: 'hotkey', hotkey, purpose: 'secrets' }, schema: pageOf(secretSummary) });
+export async function listSecretsPage(
+  transport: Transport,
+  hotkey: string,
+  page: number,
+  limit: number,
+): Promise<SecretsPage> {
+  const answer = await transport.request({
+    method: 'GET',
+    path: '/secrets/',
+    query: { page, limit },
+    auth: { kind: 'hotkey', hotkey, purpose: 'secrets' },
+    schema: pageOf(secretSummary),
+  });
   return { items: answer.items.map(toItem), total: answer.total, page: answer.page, limit: answer.limit };
 }
 
 /** `POST /secrets/` signed over the body; `purpose` is the chute id (a name would be an ILIKE pattern). */
-export async function createSecret(transport: Transport, hotkey: string, input: { chuteId: string; key: string; value: string }): Promise<SecretItem> {
+export async function createSecret(
+  transport: Transport,
+  hotkey: string,
+  input: { chuteId: string; key: string; value: string },
+): Promise<SecretItem> {
   const row = await transport.request({
     method: 'POST',
     path: '/secrets/',
@@ -33,8 +54,16 @@ export async function createSecret(transport: Transport, hotkey: string, input: 
 }
 
 /** `DELETE /secrets/{id}` (purpose `secrets`). */
-export async function deleteSecret(transport: Transport, hotkey: string, secretId: string): Promise<{ secretId: string }> {
-  const answer = await transport.request({ method: 'DELETE', path: `/secrets/${encodeURIComponent(secretId)}`, auth: { kind: 'hotkey', hotkey, purpose: 'secrets' }, schema: deletedSchema });
+export async function deleteSecret(
+  transport: Transport,
+  hotkey: string,
+  secretId: string,
+): Promise<{ secretId: string }> {
+  const answer = await transport.request({
+    method: 'DELETE',
+    path: `/secrets/${encodeURIComponent(secretId)}`,
+    auth: { kind: 'hotkey', hotkey, purpose: 'secrets' },
+    schema: deletedSchema,
+  });
   return { secretId: answer.secret_id };
 }
-

@@ -20,7 +20,12 @@ const pingSchema = z.object({ message: z.string() });
 
 /** `GET /users/me` signed with the hotkey (purpose `me`), every field the Account screen shows. */
 export function getSelf(transport: Transport, hotkey: string): Promise<SelfDetail> {
-  return transport.request({ method: 'GET', path: '/users/me', auth: { kind: 'hotkey', hotkey, purpose: 'me' }, schema: selfDetailSchema });
+  return transport.request({
+    method: 'GET',
+    path: '/users/me',
+    auth: { kind: 'hotkey', hotkey, purpose: 'me' },
+    schema: selfDetailSchema,
+  });
 }
 
 /** The same answer as a lookup (hotkey → account). */

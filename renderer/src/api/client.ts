@@ -22,12 +22,18 @@ async function overHttp(channel: Channel, input: unknown): Promise<Result<unknow
       body: JSON.stringify(input ?? {}),
     });
   } catch {
-    return { ok: false, error: appError('network', 'The web host is not answering. Is `npm run serve` still running?') };
+    return {
+      ok: false,
+      error: appError('network', 'The web host is not answering. Is `npm run serve` still running?'),
+    };
   }
   try {
     return (await response.json()) as Result<unknown>;
   } catch {
-    return { ok: false, error: appError('internal', `The web host answered HTTP ${response.status} without a result.`) };
+    return {
+      ok: false,
+      error: appError('internal', `The web host answered HTTP ${response.status} without a result.`),
+    };
   }
 }
 

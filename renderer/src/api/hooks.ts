@@ -1,4 +1,10 @@
-import { useMutation, useQuery, useQueryClient, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query';
+import {
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type UseMutationResult,
+  type UseQueryResult,
+} from '@tanstack/react-query';
 import type { Channel, ChannelInput, ChannelResult } from '../../../shared/ipc-contract';
 import type { ProfileView } from '../../../shared/profiles';
 import { call } from './client';
@@ -19,8 +25,16 @@ export interface ChannelQueryOptions {
 }
 
 /** Read one channel, cached per input. */
-export function useChannel<K extends Channel>(channel: K, input: ChannelInput<K>, options: ChannelQueryOptions = {}): UseQueryResult<ChannelResult<K>> {
-  return useQuery<ChannelResult<K>>({ queryKey: channelKey(channel, input), queryFn: () => call(channel, input), ...options });
+export function useChannel<K extends Channel>(
+  channel: K,
+  input: ChannelInput<K>,
+  options: ChannelQueryOptions = {},
+): UseQueryResult<ChannelResult<K>> {
+  return useQuery<ChannelResult<K>>({
+    queryKey: channelKey(channel, input),
+    queryFn: () => call(channel, input),
+    ...options,
+  });
 }
 
 /**

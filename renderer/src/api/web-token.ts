@@ -4,7 +4,10 @@ const STORAGE_KEY = 'chutes.webToken';
  * The web host prints `http://127.0.0.1:PORT/#token=…`. Move the token out of the address bar
  * (and history) into this tab's session storage as early as possible.
  */
-export function adoptTokenFromFragment(location: Location = window.location, storage: Storage = window.sessionStorage): void {
+export function adoptTokenFromFragment(
+  location: Location = window.location,
+  storage: Storage = window.sessionStorage,
+): void {
   const match = /(?:^#|&)token=([A-Za-z0-9_-]{20,})/.exec(location.hash);
   if (!match?.[1]) return;
   storage.setItem(STORAGE_KEY, match[1]);

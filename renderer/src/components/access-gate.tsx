@@ -16,8 +16,8 @@ export function AccessGate({ children }: { children: ReactNode }): ReactElement 
           <h1>This tab cannot reach Chutes Desktop</h1>
           <p>{errorOf(info.error).message}</p>
           <p className="small muted">
-            Each start of <code>npm run serve</code> prints a new address ending in <code>#token=…</code>. Open that exact address; a tab opened
-            another way (a bookmark, or an address from an earlier start) has no access.
+            Each start of <code>npm run serve</code> prints a new address ending in <code>#token=…</code>. Open that
+            exact address; a tab opened another way (a bookmark, or an address from an earlier start) has no access.
           </p>
         </div>
       </main>

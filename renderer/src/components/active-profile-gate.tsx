@@ -16,16 +16,28 @@ export interface ActiveProfileContext {
  * none and where to get one. A profile whose seed is not in the keychain can still be viewed;
  * its signed actions are off, and this says how to turn them on.
  */
-export function ActiveProfileGate({ children, purpose }: { children: (ctx: ActiveProfileContext) => ReactNode; purpose: string }): ReactElement {
+export function ActiveProfileGate({
+  children,
+  purpose,
+}: {
+  children: (ctx: ActiveProfileContext) => ReactNode;
+  purpose: string;
+}): ReactElement {
   const { profile, isPending, error } = useActiveProfile();
-  if (isPending) return <p className="muted" role="status">Loading profiles…</p>;
+  if (isPending)
+    return (
+      <p className="muted" role="status">
+        Loading profiles…
+      </p>
+    );
   if (error) return <ErrorNotice error={error} />;
   if (!profile) {
     return (
       <Notice tone="info">
         <p>
-          <strong>No profile is active.</strong> {purpose} acts on a Chutes account: <a href={hrefTo('register')}>register one</a>, or add an
-          existing one on <a href={hrefTo('accounts')}>Accounts</a> (import the CLI config, or look up a hotkey).
+          <strong>No profile is active.</strong> {purpose} acts on a Chutes account:{' '}
+          <a href={hrefTo('register')}>register one</a>, or add an existing one on{' '}
+          <a href={hrefTo('accounts')}>Accounts</a> (import the CLI config, or look up a hotkey).
         </p>
       </Notice>
     );
@@ -36,15 +48,19 @@ export function ActiveProfileGate({ children, purpose }: { children: (ctx: Activ
       {profile.seedInKeychain === false ? (
         <Notice tone="warn">
           <p>
-            <strong>The keychain does not hold the seed of {profile.hotkeyName} ({profile.hotkeySs58}).</strong> You can look, but actions that
-            need a signature are unavailable. Add this hotkey to the keychain on <a href={hrefTo('accounts')}>Accounts</a> (from its wallet
-            file or the CLI config).
+            <strong>
+              The keychain does not hold the seed of {profile.hotkeyName} ({profile.hotkeySs58}).
+            </strong>{' '}
+            You can look, but actions that need a signature are unavailable. Add this hotkey to the keychain on{' '}
+            <a href={hrefTo('accounts')}>Accounts</a> (from its wallet file or the CLI config).
           </p>
         </Notice>
       ) : null}
       {profile.seedInKeychain === null ? (
         <Notice tone="warn">
-          <p>The keychain is not answering, so signed actions are unavailable. See the Accounts screen for what to do.</p>
+          <p>
+            The keychain is not answering, so signed actions are unavailable. See the Accounts screen for what to do.
+          </p>
         </Notice>
       ) : null}
       {children({ profile, canSign })}

@@ -18,7 +18,17 @@ export function DonePanel({ children, onClose }: { children: ReactNode; onClose:
 }
 
 /** The submit + cancel row every sub-form ends with. */
-export function FormActions({ submit, busy, disabled = false, onCancel }: { submit: ReactNode; busy: boolean; disabled?: boolean; onCancel: () => void }): ReactElement {
+export function FormActions({
+  submit,
+  busy,
+  disabled = false,
+  onCancel,
+}: {
+  submit: ReactNode;
+  busy: boolean;
+  disabled?: boolean;
+  onCancel: () => void;
+}): ReactElement {
   return (
     <div className="actions">
       <button type="submit" className="primary" disabled={busy || disabled}>

@@ -16,7 +16,11 @@ export function Identicon({ address, size = 28 }: { address: string; size?: numb
   }, [address]);
   return (
     <svg className="identicon" width={size} height={size} viewBox="0 0 64 64" aria-hidden="true">
-      {circles ? circles.map((c, i) => <circle key={i} cx={c.cx} cy={c.cy} r={c.r} fill={c.fill} />) : <circle cx={32} cy={32} r={32} fill="#eee" />}
+      {circles ? (
+        circles.map((c, i) => <circle key={i} cx={c.cx} cy={c.cy} r={c.r} fill={c.fill} />)
+      ) : (
+        <circle cx={32} cy={32} r={32} fill="#eee" />
+      )}
     </svg>
   );
 }

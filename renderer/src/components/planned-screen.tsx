@@ -2,7 +2,15 @@ import type { ReactElement, ReactNode } from 'react';
 import { ScreenHeader } from './screen-header';
 
 /** An honest empty screen: what will be here, and nothing pretending to work. */
-export function PlannedScreen({ title, intro, plans }: { title: string; intro: ReactNode; plans: string[] }): ReactElement {
+export function PlannedScreen({
+  title,
+  intro,
+  plans,
+}: {
+  title: string;
+  intro: ReactNode;
+  plans: string[];
+}): ReactElement {
   return (
     <section aria-labelledby="screen-title">
       <ScreenHeader title={title}>{intro}</ScreenHeader>

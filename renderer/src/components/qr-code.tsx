@@ -17,7 +17,15 @@ export function QrCode({ text, label, size = 168 }: { text: string; label: strin
     return { path: d, cells: qr.size };
   }, [text]);
   return (
-    <svg role="img" aria-label={label} width={size} height={size} viewBox={`0 0 ${cells} ${cells}`} shapeRendering="crispEdges" style={{ background: '#fff', borderRadius: 6 }}>
+    <svg
+      role="img"
+      aria-label={label}
+      width={size}
+      height={size}
+      viewBox={`0 0 ${cells} ${cells}`}
+      shapeRendering="crispEdges"
+      style={{ background: '#fff', borderRadius: 6 }}
+    >
       <path d={path} fill="#111" />
     </svg>
   );

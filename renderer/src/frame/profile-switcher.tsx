@@ -45,14 +45,22 @@ export function ProfileSwitcher(): ReactElement {
           <span className={styles.profileHost}>@ {hostOf(profile.baseUrl)}</span>
         </div>
       </div>
-      {profile.seedInKeychain === false ? <p className={styles.profileWarn}>Seed not in the keychain: signing is off.</p> : null}
+      {profile.seedInKeychain === false ? (
+        <p className={styles.profileWarn}>Seed not in the keychain: signing is off.</p>
+      ) : null}
       {profiles.length > 1 ? (
         <label className={styles.switcher}>
           Switch profile
-          <select value={profile.id} disabled={activate.isPending} onChange={(e) => activate.mutate({ profileId: e.target.value })}>
+          <select
+            value={profile.id}
+            disabled={activate.isPending}
+            onChange={(e) => activate.mutate({ profileId: e.target.value })}
+          >
             {profiles.map((p) => (
               <option key={p.id} value={p.id}>
-                {[p.username, profileLabel(p)].includes(p.displayName) ? profileLabel(p) : `${p.displayName} — ${profileLabel(p)}`}
+                {[p.username, profileLabel(p)].includes(p.displayName)
+                  ? profileLabel(p)
+                  : `${p.displayName} — ${profileLabel(p)}`}
               </option>
             ))}
           </select>

@@ -16,21 +16,52 @@ import { UsageSection } from './account/usage-section';
 const FRESH_MS = 60_000;
 
 /** After a switch, a cached answer may belong to the previous profile until the new one arrives. */
-export const belongsTo = (account: AnswerFor, profile: ProfileView): boolean => account.userId === profile.userId && account.baseUrl === profile.baseUrl;
+export const belongsTo = (account: AnswerFor, profile: ProfileView): boolean =>
+  account.userId === profile.userId && account.baseUrl === profile.baseUrl;
 
-function AccountBody({ profile, canSign, onDeleted }: { profile: ProfileView; canSign: boolean; onDeleted: (text: string) => void }): ReactElement {
+function AccountBody({
+  profile,
+  canSign,
+  onDeleted,
+}: {
+  profile: ProfileView;
+  canSign: boolean;
+  onDeleted: (text: string) => void;
+}): ReactElement {
   // /users/me is signed with the hotkey: without its seed the profile's own facts are shown instead.
   const overview = useChannel('accountOverview', {}, { staleTime: FRESH_MS, enabled: canSign });
   const limits = useChannel('accountLimits', {}, { staleTime: FRESH_MS, enabled: canSign });
-  const mine = overview.data && overview.data.userId === profile.userId && overview.data.baseUrl === profile.baseUrl ? overview.data : undefined;
+  const mine =
+    overview.data && overview.data.userId === profile.userId && overview.data.baseUrl === profile.baseUrl
+      ? overview.data
+      : undefined;
   const myLimits = limits.data && belongsTo(limits.data.account, profile) ? limits.data : undefined;
   return (
     <>
-      <OverviewSection profile={profile} canSign={canSign} data={mine} error={overview.error} fetching={overview.isFetching} onRefresh={() => void overview.refetch()} />
-      <LimitsSection data={myLimits} error={limits.error} fetching={limits.isFetching} canSign={canSign} onRefresh={() => void limits.refetch()} />
+      <OverviewSection
+        profile={profile}
+        canSign={canSign}
+        data={mine}
+        error={overview.error}
+        fetching={overview.isFetching}
+        onRefresh={() => void overview.refetch()}
+      />
+      <LimitsSection
+        data={myLimits}
+        error={limits.error}
+        fetching={limits.isFetching}
+        canSign={canSign}
+        onRefresh={() => void limits.refetch()}
+      />
       <UsageSection key={profile.id} profile={profile} canSign={canSign} />
       <TransferSection canSign={canSign} balanceUsd={mine?.balanceUsd ?? null} />
-      <FingerprintOps key={`ops-${profile.id}`} overview={{ username: mine?.username ?? profile.username, fingerprintStored: mine?.fingerprintStored ?? false }} profile={profile} canSign={canSign} onDeleted={onDeleted} />
+      <FingerprintOps
+        key={`ops-${profile.id}`}
+        overview={{ username: mine?.username ?? profile.username, fingerprintStored: mine?.fingerprintStored ?? false }}
+        profile={profile}
+        canSign={canSign}
+        onDeleted={onDeleted}
+      />
     </>
   );
 }
@@ -39,13 +70,17 @@ export function AccountScreen(): ReactElement {
   const [gone, setGone] = useState<string | null>(null);
   return (
     <section>
-      <ScreenHeader title="Account">Balance, quotas, usage and the login of the active profile's Chutes account.</ScreenHeader>
+      <ScreenHeader title="Account">
+        Balance, quotas, usage and the login of the active profile's Chutes account.
+      </ScreenHeader>
       {gone ? (
         <Notice tone="good" live>
           <p>{gone}</p>
         </Notice>
       ) : null}
-      <ActiveProfileGate purpose="The Account screen">{({ profile, canSign }) => <AccountBody profile={profile} canSign={canSign} onDeleted={setGone} />}</ActiveProfileGate>
+      <ActiveProfileGate purpose="The Account screen">
+        {({ profile, canSign }) => <AccountBody profile={profile} canSign={canSign} onDeleted={setGone} />}
+      </ActiveProfileGate>
     </section>
   );
 }

@@ -21,9 +21,19 @@ import { useKeyList, type KeyList } from './api-keys/use-key-list';
 export function ApiKeysScreen({ sub }: ScreenProps): ReactElement {
   return (
     <>
-      <ScreenHeader title="API keys">The keys that let programs call Chutes on your behalf. Give each program only the access it needs.</ScreenHeader>
+      <ScreenHeader title="API keys">
+        The keys that let programs call Chutes on your behalf. Give each program only the access it needs.
+      </ScreenHeader>
       <ActiveProfileGate purpose="Managing API keys">
-        {({ profile, canSign }) => <KeysForProfile key={profile.id} profileId={profile.id} baseUrl={profile.baseUrl} canSign={canSign} sub={sub} />}
+        {({ profile, canSign }) => (
+          <KeysForProfile
+            key={profile.id}
+            profileId={profile.id}
+            baseUrl={profile.baseUrl}
+            canSign={canSign}
+            sub={sub}
+          />
+        )}
       </ActiveProfileGate>
     </>
   );
@@ -31,18 +41,34 @@ export function ApiKeysScreen({ sub }: ScreenProps): ReactElement {
 
 function Progress({ list }: { list: KeyList }): ReactElement | null {
   if (list.status === 'done' || list.status === 'error') return null;
-  if (list.pagesTotal === null) return <p className="muted" role="status">Loading keys…</p>;
+  if (list.pagesTotal === null)
+    return (
+      <p className="muted" role="status">
+        Loading keys…
+      </p>
+    );
   return (
     <div className={styles.progress} role="status" aria-label="Loading progress">
       <progress max={list.pagesTotal} value={list.pagesLoaded} aria-label="Pages loaded" />
       <span className="small muted">
-        {list.keys.length.toLocaleString('en-US')} of {list.total?.toLocaleString('en-US') ?? '?'} keys loaded ({list.pagesLoaded}/{list.pagesTotal} pages)
+        {list.keys.length.toLocaleString('en-US')} of {list.total?.toLocaleString('en-US') ?? '?'} keys loaded (
+        {list.pagesLoaded}/{list.pagesTotal} pages)
       </span>
     </div>
   );
 }
 
-function KeysForProfile({ profileId, baseUrl, canSign, sub }: { profileId: string; baseUrl: string; canSign: boolean; sub: string[] }): ReactElement {
+function KeysForProfile({
+  profileId,
+  baseUrl,
+  canSign,
+  sub,
+}: {
+  profileId: string;
+  baseUrl: string;
+  canSign: boolean;
+  sub: string[];
+}): ReactElement {
   const list = useKeyList(profileId);
   const queries = useQueryClient();
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -75,7 +101,16 @@ function KeysForProfile({ profileId, baseUrl, canSign, sub }: { profileId: strin
     );
   }
   if (first && second === 'rotate') {
-    return <RotateFlow oldId={first} takenNames={takenNames} namesComplete={namesComplete} onListChanged={list.reload} onCreated={list.add} onRemoved={(id) => forget([id])} />;
+    return (
+      <RotateFlow
+        oldId={first}
+        takenNames={takenNames}
+        namesComplete={namesComplete}
+        onListChanged={list.reload}
+        onCreated={list.add}
+        onRemoved={(id) => forget([id])}
+      />
+    );
   }
   if (first) {
     return (
@@ -86,7 +121,11 @@ function KeysForProfile({ profileId, baseUrl, canSign, sub }: { profileId: strin
         cachedName={list.keys.find((k) => k.id === first)?.name}
         onDeleted={(result, name) => {
           forget([result.id]);
-          setNotice(result.outcome === 'already-gone' ? `“${name}” was already gone — nothing left to delete.` : `Deleted “${name}”. ${AUTH_CACHE_NOTE}`);
+          setNotice(
+            result.outcome === 'already-gone'
+              ? `“${name}” was already gone — nothing left to delete.`
+              : `Deleted “${name}”. ${AUTH_CACHE_NOTE}`,
+          );
           navigate('api-keys');
         }}
       />
@@ -96,7 +135,9 @@ function KeysForProfile({ profileId, baseUrl, canSign, sub }: { profileId: strin
   const selectedKeys = list.keys.filter((k) => selected.has(k.id));
   return (
     <>
-      {revealing ? <RevealDialog secret={revealing.secret} keyName={revealing.key.name} onClosed={() => setRevealing(null)} /> : null}
+      {revealing ? (
+        <RevealDialog secret={revealing.secret} keyName={revealing.key.name} onClosed={() => setRevealing(null)} />
+      ) : null}
       {notice ? (
         <Notice tone="good" live>
           <p>{notice}</p>
@@ -107,7 +148,12 @@ function KeysForProfile({ profileId, baseUrl, canSign, sub }: { profileId: strin
           <button type="button" className="primary" disabled={!canSign} onClick={() => navigate('api-keys', 'new')}>
             Create key…
           </button>
-          <button type="button" className="danger" disabled={!canSign || selectedKeys.length === 0} onClick={() => setRevoking(true)}>
+          <button
+            type="button"
+            className="danger"
+            disabled={!canSign || selectedKeys.length === 0}
+            onClick={() => setRevoking(true)}
+          >
             Revoke selected ({selectedKeys.length})
           </button>
           <button type="button" onClick={list.reload}>
@@ -126,9 +172,12 @@ function KeysForProfile({ profileId, baseUrl, canSign, sub }: { profileId: strin
         />
       ) : null}
       {list.status === 'error' ? <ErrorNotice error={list.error} /> : null}
-      {list.status === 'loading' || (list.status === 'error' && list.keys.length === 0) ? null : <KeyTable keys={list.keys} selected={selected} onSelect={setSelected} />}
+      {list.status === 'loading' || (list.status === 'error' && list.keys.length === 0) ? null : (
+        <KeyTable keys={list.keys} selected={selected} onSelect={setSelected} />
+      )}
       <p className="small muted">
-        Chutes does not report when a key was last used, and keys never expire. Actions shown on solid chips were recorded by this app when it created the key; dashed chips mean the server did not say.
+        Chutes does not report when a key was last used, and keys never expire. Actions shown on solid chips were
+        recorded by this app when it created the key; dashed chips mean the server did not say.
       </p>
     </>
   );

@@ -13,9 +13,12 @@ export function LinkHotkeyScreen(): ReactElement {
   return (
     <section aria-label="Link hotkey">
       <ScreenHeader title="Link hotkey">
-        For validators and subnet owners: prove control of a validator or subnet-owner hotkey to get free developer access on a server that offers it.
+        For validators and subnet owners: prove control of a validator or subnet-owner hotkey to get free developer
+        access on a server that offers it.
       </ScreenHeader>
-      <ActiveProfileGate purpose="Linking a hotkey">{({ profile, canSign }) => <LinkBody key={profile.id} profile={profile} canSign={canSign} />}</ActiveProfileGate>
+      <ActiveProfileGate purpose="Linking a hotkey">
+        {({ profile, canSign }) => <LinkBody key={profile.id} profile={profile} canSign={canSign} />}
+      </ActiveProfileGate>
     </section>
   );
 }
@@ -35,7 +38,10 @@ function LinkBody({ profile, canSign }: Parameters<typeof LinkForm>[0]): ReactEl
           onRecheck={() => recheck.mutate({ recheck: true })}
         />
       ) : (
-        <p className="muted">Whether Chutes at {host} offers linking is checked with a request signed by this account, so it waits for the seed too.</p>
+        <p className="muted">
+          Whether Chutes at {host} offers linking is checked with a request signed by this account, so it waits for the
+          seed too.
+        </p>
       )}
       {detect.data?.offered ? <LinkForm profile={profile} canSign={canSign} /> : null}
     </>

@@ -11,7 +11,8 @@ import { UsernameStep } from './register/username-step';
 import { WalletStep } from './register/wallet-step';
 import { furthestStep, stepIndex, STEPS, useWizard, type StepId } from './register/wizard-store';
 
-const LEAVE_WARNING = 'You have not confirmed that you stored the fingerprint. It is shown only once and Chutes cannot show it again. Leave anyway?';
+const LEAVE_WARNING =
+  'You have not confirmed that you stored the fingerprint. It is shown only once and Chutes cannot show it again. Leave anyway?';
 
 /** Server → Username → Wallet & hotkey → Token → Review → Done, one step per address (`#/register/<step>`). */
 export function RegisterScreen({ sub }: ScreenProps): ReactElement {
@@ -19,12 +20,14 @@ export function RegisterScreen({ sub }: ScreenProps): ReactElement {
   const asked: StepId = STEPS.find((s) => s.id === sub[0])?.id ?? 'server';
   const furthest = furthestStep(wizard);
   // Before registering, any step up to the furthest allowed; afterwards, only Done.
-  const step: StepId = furthest === 'done' ? 'done' : stepIndex(asked) > stepIndex(furthest) || asked === 'done' ? furthest : asked;
+  const step: StepId =
+    furthest === 'done' ? 'done' : stepIndex(asked) > stepIndex(furthest) || asked === 'done' ? furthest : asked;
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     // Only while the address is still ours: finishing navigates away and resets in the same turn.
-    if (sub[0] !== step && placeFromHash(window.location.hash).route === 'register') window.location.replace(hrefTo('register', step));
+    if (sub[0] !== step && placeFromHash(window.location.hash).route === 'register')
+      window.location.replace(hrefTo('register', step));
   }, [sub, step]);
 
   useEffect(() => {
@@ -56,11 +59,19 @@ export function RegisterScreen({ sub }: ScreenProps): ReactElement {
       <nav aria-label="Registration steps">
         <ol className={styles.steps}>
           {STEPS.map((s, i) => (
-            <li key={s.id} className={i === current ? styles.current : i < current ? styles.past : styles.future} aria-current={i === current ? 'step' : undefined}>
+            <li
+              key={s.id}
+              className={i === current ? styles.current : i < current ? styles.past : styles.future}
+              aria-current={i === current ? 'step' : undefined}
+            >
               <span className={styles.stepNumber} aria-hidden="true">
                 {i < current && step !== 'done' ? '✓' : i + 1}
               </span>
-              {i < current && furthest !== 'done' ? <a href={hrefTo('register', s.id)}>{s.label}</a> : <span>{s.label}</span>}
+              {i < current && furthest !== 'done' ? (
+                <a href={hrefTo('register', s.id)}>{s.label}</a>
+              ) : (
+                <span>{s.label}</span>
+              )}
             </li>
           ))}
         </ol>

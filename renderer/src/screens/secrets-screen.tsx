@@ -20,9 +20,15 @@ function SecretsBody({ canSign }: { canSign: boolean }): ReactElement {
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
   const close = () => setPanel({ kind: 'none' });
   const chuteList = chutes.data ?? [];
-  const chuteName = (id: string) => chuteList.find((c) => c.chuteId === id)?.name ?? `a chute that no longer exists (${id})`;
+  const chuteName = (id: string) =>
+    chuteList.find((c) => c.chuteId === id)?.name ?? `a chute that no longer exists (${id})`;
 
-  if (chutes.isPending || all.isPending) return <p className="muted" role="status">Loading your chutes and secrets…</p>;
+  if (chutes.isPending || all.isPending)
+    return (
+      <p className="muted" role="status">
+        Loading your chutes and secrets…
+      </p>
+    );
   if (chutes.error) return <ErrorNotice error={chutes.error} />;
   const noChutes = chuteList.length === 0;
 
@@ -53,14 +59,17 @@ function SecretsBody({ canSign }: { canSign: boolean }): ReactElement {
           <ImportEnvPanel chutes={chuteList} onClose={close} />
         </div>
       ) : null}
-      {panel.kind === 'delete' ? <DeleteSecretsPanel targets={panel.targets} chuteName={chuteName} onClose={close} /> : null}
+      {panel.kind === 'delete' ? (
+        <DeleteSecretsPanel targets={panel.targets} chuteName={chuteName} onClose={close} />
+      ) : null}
       {all.error ? <ErrorNotice error={all.error} /> : null}
       {noChutes && all.secrets.length === 0 ? (
         <div className="empty">
           <p>
-            <strong>You have no chutes yet, so there is nothing to attach a secret to.</strong> Secrets are environment variables a chute receives when it
-            starts, such as <code>HF_TOKEN</code> for gated Hugging Face models. Each one belongs to one of your chutes: deploy a chute first (for example with{' '}
-            <code>chutes deploy</code>), then come back to give it its secrets.
+            <strong>You have no chutes yet, so there is nothing to attach a secret to.</strong> Secrets are environment
+            variables a chute receives when it starts, such as <code>HF_TOKEN</code> for gated Hugging Face models. Each
+            one belongs to one of your chutes: deploy a chute first (for example with <code>chutes deploy</code>), then
+            come back to give it its secrets.
           </p>
           <button type="button" onClick={() => void chutes.refetch()}>
             Check again
@@ -69,12 +78,18 @@ function SecretsBody({ canSign }: { canSign: boolean }): ReactElement {
       ) : all.secrets.length === 0 && !all.loadingMore ? (
         <div className="empty">
           <p>
-            <strong>No secrets yet.</strong> Secrets are environment variables your chutes receive when they start, such as <code>HF_TOKEN</code> for gated
-            Hugging Face models or a database URL. Values are write-only: once saved, neither Chutes nor this app shows them again.
+            <strong>No secrets yet.</strong> Secrets are environment variables your chutes receive when they start, such
+            as <code>HF_TOKEN</code> for gated Hugging Face models or a database URL. Values are write-only: once saved,
+            neither Chutes nor this app shows them again.
           </p>
         </div>
       ) : (
-        <SecretsList secrets={all.secrets} chutes={chuteList} canSign={canSign} onDelete={(targets) => setPanel({ kind: 'delete', targets })} />
+        <SecretsList
+          secrets={all.secrets}
+          chutes={chuteList}
+          canSign={canSign}
+          onDelete={(targets) => setPanel({ kind: 'delete', targets })}
+        />
       )}
       {all.loadingMore ? (
         <p className="small muted" role="status">
@@ -89,7 +104,10 @@ function SecretsBody({ canSign }: { canSign: boolean }): ReactElement {
 export function SecretsScreen(): ReactElement {
   return (
     <section>
-      <ScreenHeader title="Secrets">Environment variables your chutes receive, such as HF_TOKEN. Values are write-only: Chutes never shows them again.</ScreenHeader>
+      <ScreenHeader title="Secrets">
+        Environment variables your chutes receive, such as HF_TOKEN. Values are write-only: Chutes never shows them
+        again.
+      </ScreenHeader>
       <ActiveProfileGate purpose="Secrets">{({ canSign }) => <SecretsBody canSign={canSign} />}</ActiveProfileGate>
     </section>
   );

@@ -17,7 +17,9 @@ export function SettingsScreen(): ReactElement {
   const info = useChannel('getAppInfo', {});
   return (
     <section>
-      <ScreenHeader title="Settings">Where the app points, whether it can reach Chutes, and what it has signed.</ScreenHeader>
+      <ScreenHeader title="Settings">
+        Where the app points, whether it can reach Chutes, and what it has signed.
+      </ScreenHeader>
       {info.data ? <DiagnosticsPanel apiUrl={info.data.apiUrl} /> : null}
       <section className="card" aria-labelledby="config-title">
         <h2 id="config-title">Configuration</h2>
@@ -30,12 +32,14 @@ export function SettingsScreen(): ReactElement {
             </dd>
             <dt>CLI config file</dt>
             <dd>
-              <code>{info.data.configPath}</code> <span className="muted">({SOURCE_LABEL[info.data.configPathSource]})</span>
+              <code>{info.data.configPath}</code>{' '}
+              <span className="muted">({SOURCE_LABEL[info.data.configPathSource]})</span>
               {info.data.allowMissingConfig ? <span className="muted"> · CHUTES_ALLOW_MISSING is set</span> : null}
             </dd>
             <dt>Wallets folder</dt>
             <dd>
-              <code>{info.data.walletsPath}</code> <span className="muted">({SOURCE_LABEL[info.data.walletsPathSource]})</span>
+              <code>{info.data.walletsPath}</code>{' '}
+              <span className="muted">({SOURCE_LABEL[info.data.walletsPathSource]})</span>
             </dd>
             <dt>App data</dt>
             <dd>

@@ -10,13 +10,29 @@ export interface FingerprintChoice {
  * Where a fingerprint operation gets the account fingerprint: the keychain when one is kept
  * there, else typed now (hidden; kept in the keychain only if "remember" is ticked).
  */
-export function FingerprintField({ stored, value, onChange, idPrefix, offerRemember = true }: { stored: boolean; value: FingerprintChoice; onChange: (v: FingerprintChoice) => void; idPrefix: string; offerRemember?: boolean }): ReactElement {
+export function FingerprintField({
+  stored,
+  value,
+  onChange,
+  idPrefix,
+  offerRemember = true,
+}: {
+  stored: boolean;
+  value: FingerprintChoice;
+  onChange: (v: FingerprintChoice) => void;
+  idPrefix: string;
+  offerRemember?: boolean;
+}): ReactElement {
   const [typing, setTyping] = useState(!stored);
   if (stored && !typing) {
     return (
       <p className="small">
         Uses the fingerprint kept in the keychain.{' '}
-        <button type="button" className="copy" onClick={() => (setTyping(true), onChange({ fingerprint: '', remember: false }))}>
+        <button
+          type="button"
+          className="copy"
+          onClick={() => (setTyping(true), onChange({ fingerprint: '', remember: false }))}
+        >
           Type another
         </button>
       </p>
@@ -35,12 +51,18 @@ export function FingerprintField({ stored, value, onChange, idPrefix, offerRemem
           onChange={(e) => onChange({ ...value, fingerprint: e.target.value })}
         />
       </label>
-      <span className="small muted">The secret shown once at registration (or the one you last set). It is sent only to this account's server.</span>
+      <span className="small muted">
+        The secret shown once at registration (or the one you last set). It is sent only to this account's server.
+      </span>
       {offerRemember ? (
-      <label className="choice">
-        <input type="checkbox" checked={value.remember} onChange={(e) => onChange({ ...value, remember: e.target.checked })} />
-        <span>Remember it in the keychain for this account</span>
-      </label>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={value.remember}
+            onChange={(e) => onChange({ ...value, remember: e.target.checked })}
+          />
+          <span>Remember it in the keychain for this account</span>
+        </label>
       ) : null}
     </>
   );
@@ -48,7 +70,10 @@ export function FingerprintField({ stored, value, onChange, idPrefix, offerRemem
 
 /** The input a channel gets: absent fingerprint = keychain. */
 export function fingerprintInput(choice: FingerprintChoice): { fingerprint?: string; remember: boolean } {
-  return choice.fingerprint === undefined ? { remember: false } : { fingerprint: choice.fingerprint, remember: choice.remember };
+  return choice.fingerprint === undefined
+    ? { remember: false }
+    : { fingerprint: choice.fingerprint, remember: choice.remember };
 }
 
-export const fingerprintMissing = (choice: FingerprintChoice): boolean => choice.fingerprint !== undefined && choice.fingerprint.trim() === '';
+export const fingerprintMissing = (choice: FingerprintChoice): boolean =>
+  choice.fingerprint !== undefined && choice.fingerprint.trim() === '';

@@ -15,7 +15,25 @@ export interface OpsAccount {
 
 type Op = 'dashboard' | 'refinger' | 'move' | 'delete' | null;
 
-function OpCard({ title, danger, children, open, onOpen, openLabel, disabled, why }: { title: string; danger?: boolean; children: ReactNode; open: boolean; onOpen: () => void; openLabel: string; disabled?: boolean; why?: string }): ReactElement {
+function OpCard({
+  title,
+  danger,
+  children,
+  open,
+  onOpen,
+  openLabel,
+  disabled,
+  why,
+}: {
+  title: string;
+  danger?: boolean;
+  children: ReactNode;
+  open: boolean;
+  onOpen: () => void;
+  openLabel: string;
+  disabled?: boolean;
+  why?: string;
+}): ReactElement {
   return (
     <div className={`${styles.op} ${danger ? styles.opDanger : ''}`}>
       <h3>{title}</h3>
@@ -54,7 +72,10 @@ function DashboardLogin({ onClose }: { onClose: () => void }): ReactElement {
   if (result?.supported) {
     return (
       <DonePanel onClose={onClose}>
-        <p>The dashboard opened in your browser, logged in. If nothing opened, your browser may have blocked the window; try again.</p>
+        <p>
+          The dashboard opened in your browser, logged in. If nothing opened, your browser may have blocked the window;
+          try again.
+        </p>
       </DonePanel>
     );
   }
@@ -64,12 +85,15 @@ function DashboardLogin({ onClose }: { onClose: () => void }): ReactElement {
       aria-label="Open the web dashboard"
       onSubmit={(e) => {
         e.preventDefault();
-        login.mutate({}, { onSuccess: (r) => (r.supported ? void window.open(r.url, '_blank', 'noopener,noreferrer') : undefined) });
+        login.mutate(
+          {},
+          { onSuccess: (r) => (r.supported ? void window.open(r.url, '_blank', 'noopener,noreferrer') : undefined) },
+        );
       }}
     >
       <p>
-        This signs a one-time login (valid 5 minutes) with the hotkey and opens the Chutes web dashboard in your browser. The browser then holds
-        a session for 7 days; log out there to end it.
+        This signs a one-time login (valid 5 minutes) with the hotkey and opens the Chutes web dashboard in your
+        browser. The browser then holds a session for 7 days; log out there to end it.
       </p>
       {login.error ? <ErrorNotice error={login.error} /> : null}
       <FormActions submit="Open dashboard" busy={login.isPending} onCancel={onClose} />
@@ -77,19 +101,32 @@ function DashboardLogin({ onClose }: { onClose: () => void }): ReactElement {
   );
 }
 
-function ChangeFingerprint({ overview, canSign, onClose }: { overview: OpsAccount; canSign: boolean; onClose: () => void }): ReactElement {
+function ChangeFingerprint({
+  overview,
+  canSign,
+  onClose,
+}: {
+  overview: OpsAccount;
+  canSign: boolean;
+  onClose: () => void;
+}): ReactElement {
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
   const [keep, setKeep] = useState(overview.fingerprintStored);
-  const [current, setCurrent] = useState<FingerprintChoice>(overview.fingerprintStored ? { remember: false } : { fingerprint: '', remember: false });
+  const [current, setCurrent] = useState<FingerprintChoice>(
+    overview.fingerprintStored ? { remember: false } : { fingerprint: '', remember: false },
+  );
   const [problem, setProblem] = useState<string | null>(null);
   const change = useMutationChannel('changeFingerprint', ['accountOverview']);
   if (change.data) {
     return (
       <DonePanel onClose={onClose}>
         <p>
-          <strong>Fingerprint changed.</strong> {change.data.stored ? 'The new one is kept in the keychain.' : 'It is not kept anywhere by this app: make sure you stored it.'} Web
-          sessions made with the old one may keep working for up to an hour (server cache).
+          <strong>Fingerprint changed.</strong>{' '}
+          {change.data.stored
+            ? 'The new one is kept in the keychain.'
+            : 'It is not kept anywhere by this app: make sure you stored it.'}{' '}
+          Web sessions made with the old one may keep working for up to an hour (server cache).
         </p>
       </DonePanel>
     );
@@ -106,10 +143,21 @@ function ChangeFingerprint({ overview, canSign, onClose }: { overview: OpsAccoun
   return (
     <form className="subform" aria-label="Change fingerprint" onSubmit={submit} noValidate>
       <p>
-        The new fingerprint replaces the old one at once: the old one stops working for deleting the account, moving it and web logins.{' '}
-        {canSign ? 'The change is signed with the hotkey, so the old fingerprint is not needed.' : 'Without the hotkey seed, the current fingerprint authorises the change.'}
+        The new fingerprint replaces the old one at once: the old one stops working for deleting the account, moving it
+        and web logins.{' '}
+        {canSign
+          ? 'The change is signed with the hotkey, so the old fingerprint is not needed.'
+          : 'Without the hotkey seed, the current fingerprint authorises the change.'}
       </p>
-      {!canSign ? <FingerprintField stored={overview.fingerprintStored} value={current} onChange={setCurrent} idPrefix="refinger-current" offerRemember={false} /> : null}
+      {!canSign ? (
+        <FingerprintField
+          stored={overview.fingerprintStored}
+          value={current}
+          onChange={setCurrent}
+          idPrefix="refinger-current"
+          offerRemember={false}
+        />
+      ) : null}
       <label className="field">
         New fingerprint
         <input type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
@@ -133,19 +181,30 @@ function ChangeFingerprint({ overview, canSign, onClose }: { overview: OpsAccoun
   );
 }
 
-function MoveHotkey({ overview, profile, onClose }: { overview: OpsAccount; profile: ProfileView; onClose: () => void }): ReactElement {
+function MoveHotkey({
+  overview,
+  profile,
+  onClose,
+}: {
+  overview: OpsAccount;
+  profile: ProfileView;
+  onClose: () => void;
+}): ReactElement {
   const wallets = useChannel('listWallets', {});
   const seeds = (wallets.data?.seedsInKeychain ?? []).filter((s) => s.ss58 !== profile.hotkeySs58);
   const [target, setTarget] = useState('');
-  const [fp, setFp] = useState<FingerprintChoice>(overview.fingerprintStored ? { remember: false } : { fingerprint: '', remember: false });
+  const [fp, setFp] = useState<FingerprintChoice>(
+    overview.fingerprintStored ? { remember: false } : { fingerprint: '', remember: false },
+  );
   const [problem, setProblem] = useState<string | null>(null);
   const move = useMutationChannel('changeAccountHotkey', 'all');
   if (move.data) {
     return (
       <DonePanel onClose={onClose}>
         <p>
-          <strong>The account now belongs to hotkey {move.data.hotkeyName}</strong> (<code>{move.data.hotkeySs58}</code>). The profile was updated.
-          If you use the CLI, export this profile to its config.ini again: the old file still names the old hotkey.
+          <strong>The account now belongs to hotkey {move.data.hotkeyName}</strong> (<code>{move.data.hotkeySs58}</code>
+          ). The profile was updated. If you use the CLI, export this profile to its config.ini again: the old file
+          still names the old hotkey.
         </p>
       </DonePanel>
     );
@@ -160,8 +219,9 @@ function MoveHotkey({ overview, profile, onClose }: { overview: OpsAccount; prof
   return (
     <form className="subform" aria-label="Move to another hotkey" onSubmit={submit} noValidate>
       <p>
-        Chutes re-binds this account to another hotkey: requests signed by the current hotkey ({profile.hotkeyName}) stop working for it, the
-        new one signs from then on. Only hotkeys whose seed is in the keychain are offered, so this profile can still sign afterwards.
+        Chutes re-binds this account to another hotkey: requests signed by the current hotkey ({profile.hotkeyName})
+        stop working for it, the new one signs from then on. Only hotkeys whose seed is in the keychain are offered, so
+        this profile can still sign afterwards.
       </p>
       <label className="field">
         New hotkey
@@ -174,7 +234,9 @@ function MoveHotkey({ overview, profile, onClose }: { overview: OpsAccount; prof
           ))}
         </select>
       </label>
-      {seeds.length === 0 && !wallets.isPending ? <p className="small muted">No other hotkey is in the keychain. Add one on the Accounts screen first.</p> : null}
+      {seeds.length === 0 && !wallets.isPending ? (
+        <p className="small muted">No other hotkey is in the keychain. Add one on the Accounts screen first.</p>
+      ) : null}
       <FingerprintField stored={overview.fingerprintStored} value={fp} onChange={setFp} idPrefix="move" />
       {problem ? (
         <p className="field-error" role="alert">
@@ -187,9 +249,19 @@ function MoveHotkey({ overview, profile, onClose }: { overview: OpsAccount; prof
   );
 }
 
-function DeleteAccount({ overview, onClose, onDeleted }: { overview: OpsAccount; onClose: () => void; onDeleted: (text: string) => void }): ReactElement {
+function DeleteAccount({
+  overview,
+  onClose,
+  onDeleted,
+}: {
+  overview: OpsAccount;
+  onClose: () => void;
+  onDeleted: (text: string) => void;
+}): ReactElement {
   const [typed, setTyped] = useState('');
-  const [fp, setFp] = useState<FingerprintChoice>(overview.fingerprintStored ? { remember: false } : { fingerprint: '', remember: false });
+  const [fp, setFp] = useState<FingerprintChoice>(
+    overview.fingerprintStored ? { remember: false } : { fingerprint: '', remember: false },
+  );
   const [problem, setProblem] = useState<string | null>(null);
   const remove = useMutationChannel('deleteAccount', 'all');
   const submit = (e: FormEvent) => {
@@ -199,15 +271,20 @@ function DeleteAccount({ overview, onClose, onDeleted }: { overview: OpsAccount;
     setProblem(null);
     remove.mutate(
       { ...fingerprintInput(fp), remember: false, confirmUsername: typed },
-      { onSuccess: () => onDeleted(`The Chutes account ${overview.username} was deleted, and its profile removed. The hotkey seed is still in the keychain.`) },
+      {
+        onSuccess: () =>
+          onDeleted(
+            `The Chutes account ${overview.username} was deleted, and its profile removed. The hotkey seed is still in the keychain.`,
+          ),
+      },
     );
   };
   return (
     <form className="subform" aria-label="Delete the account" onSubmit={submit} noValidate>
       <p>
-        <strong>This deletes the Chutes account {overview.username} for good</strong>, with its API keys and usage history. The server refuses
-        while the account has roles, a balance beyond ±$25, or still owns chutes, images or secrets. The profile is removed here; the hotkey seed
-        stays in the keychain.
+        <strong>This deletes the Chutes account {overview.username} for good</strong>, with its API keys and usage
+        history. The server refuses while the account has roles, a balance beyond ±$25, or still owns chutes, images or
+        secrets. The profile is removed here; the hotkey seed stays in the keychain.
       </p>
       <label className="field">
         Type the username to confirm
@@ -233,7 +310,17 @@ function DeleteAccount({ overview, onClose, onDeleted }: { overview: OpsAccount;
 }
 
 /** Operations that need the fingerprint or act on the login (§3.4–3.7), each behind a confirmation. */
-export function FingerprintOps({ overview, profile, canSign, onDeleted }: { overview: OpsAccount; profile: ProfileView; canSign: boolean; onDeleted: (text: string) => void }): ReactElement {
+export function FingerprintOps({
+  overview,
+  profile,
+  canSign,
+  onDeleted,
+}: {
+  overview: OpsAccount;
+  profile: ProfileView;
+  canSign: boolean;
+  onDeleted: (text: string) => void;
+}): ReactElement {
   const [op, setOp] = useState<Op>(null);
   const forget = useMutationChannel('forgetFingerprint', ['accountOverview']);
   const close = () => setOp(null);
@@ -254,16 +341,42 @@ export function FingerprintOps({ overview, profile, canSign, onDeleted }: { over
       {forget.error ? <ErrorNotice error={forget.error} /> : null}
       {
         <div className={styles.ops}>
-          <OpCard title="Web dashboard" open={op === 'dashboard'} onOpen={() => setOp('dashboard')} openLabel="Open dashboard…" disabled={!canSign} why={noSeed ?? 'Log in to chutes.ai in your browser with this hotkey.'}>
+          <OpCard
+            title="Web dashboard"
+            open={op === 'dashboard'}
+            onOpen={() => setOp('dashboard')}
+            openLabel="Open dashboard…"
+            disabled={!canSign}
+            why={noSeed ?? 'Log in to chutes.ai in your browser with this hotkey.'}
+          >
             <DashboardLogin onClose={close} />
           </OpCard>
-          <OpCard title="Fingerprint" open={op === 'refinger'} onOpen={() => setOp('refinger')} openLabel="Change fingerprint…" why="Set a new account fingerprint (the web-login and account-control secret).">
+          <OpCard
+            title="Fingerprint"
+            open={op === 'refinger'}
+            onOpen={() => setOp('refinger')}
+            openLabel="Change fingerprint…"
+            why="Set a new account fingerprint (the web-login and account-control secret)."
+          >
             <ChangeFingerprint overview={overview} canSign={canSign} onClose={close} />
           </OpCard>
-          <OpCard title="Hotkey" open={op === 'move'} onOpen={() => setOp('move')} openLabel="Move to another hotkey…" why="Bind this account to another hotkey (needs the fingerprint).">
+          <OpCard
+            title="Hotkey"
+            open={op === 'move'}
+            onOpen={() => setOp('move')}
+            openLabel="Move to another hotkey…"
+            why="Bind this account to another hotkey (needs the fingerprint)."
+          >
             <MoveHotkey overview={overview} profile={profile} onClose={close} />
           </OpCard>
-          <OpCard title="Delete account" danger open={op === 'delete'} onOpen={() => setOp('delete')} openLabel="Delete the account…" why="Remove the account from Chutes (needs the fingerprint).">
+          <OpCard
+            title="Delete account"
+            danger
+            open={op === 'delete'}
+            onOpen={() => setOp('delete')}
+            openLabel="Delete the account…"
+            why="Remove the account from Chutes (needs the fingerprint)."
+          >
             <DeleteAccount overview={overview} onClose={close} onDeleted={onDeleted} />
           </OpCard>
         </div>

@@ -1,6 +1,11 @@
 /** Numbers and times on the Account screen: every amount with its unit, every reading with its time. */
 
-const usdFormat = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 4 });
+const usdFormat = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 4,
+});
 const countFormat = new Intl.NumberFormat('en-US');
 
 export const usd = (value: number): string => usdFormat.format(value);
@@ -16,7 +21,9 @@ export function dateTime(iso: string): string {
 
 export function timeOnly(iso: string): string {
   const t = Date.parse(iso);
-  return Number.isNaN(t) ? iso : new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return Number.isNaN(t)
+    ? iso
+    : new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
 /** Naive server datetimes are UTC. */

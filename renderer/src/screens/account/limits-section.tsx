@@ -10,7 +10,12 @@ function Quotas({ quotas, todayUsed }: { quotas: QuotaView; todayUsed: AccountLi
   const used = todayUsed ? (
     <p className="small">
       Used today: <strong>{count(todayUsed.used)} requests</strong>
-      {todayUsed.quota === 'unlimited' ? ' (unlimited)' : todayUsed.quota > 0 ? ` of ${count(todayUsed.quota)} per day` : ''} — the counter restarts each UTC day.
+      {todayUsed.quota === 'unlimited'
+        ? ' (unlimited)'
+        : todayUsed.quota > 0
+          ? ` of ${count(todayUsed.quota)} per day`
+          : ''}{' '}
+      — the counter restarts each UTC day.
     </p>
   ) : null;
   if (quotas.kind === 'unlimited') {
@@ -38,7 +43,9 @@ function Quotas({ quotas, todayUsed }: { quotas: QuotaView; todayUsed: AccountLi
   }
   return (
     <>
-      {quotas.tierUsd !== null ? <p className="small">The default quota matches the ${quotas.tierUsd}/month subscription tier.</p> : null}
+      {quotas.tierUsd !== null ? (
+        <p className="small">The default quota matches the ${quotas.tierUsd}/month subscription tier.</p>
+      ) : null}
       <div className="table-wrap">
         <table aria-label="Quotas">
           <thead>
@@ -59,7 +66,9 @@ function Quotas({ quotas, todayUsed }: { quotas: QuotaView; todayUsed: AccountLi
           </tbody>
         </table>
       </div>
-      {quotas.rows.some((r) => r.quota === 0) ? <p className="small muted">A quota of 0 means pay-as-you-go from the balance, with no free daily requests.</p> : null}
+      {quotas.rows.some((r) => r.quota === 0) ? (
+        <p className="small muted">A quota of 0 means pay-as-you-go from the balance, with no free daily requests.</p>
+      ) : null}
       {used}
     </>
   );
@@ -71,9 +80,7 @@ function CapBar({ title, window }: { title: string; window: CapWindow }): ReactE
       <div className={styles.bar}>
         <div className={styles.barHead}>
           <strong>{title}</strong>
-          <span>
-            {usd(window.usageUsd)} used · no cap
-          </span>
+          <span>{usd(window.usageUsd)} used · no cap</span>
         </div>
       </div>
     );
@@ -89,16 +96,40 @@ function CapBar({ title, window }: { title: string; window: CapWindow }): ReactE
           {usd(window.usageUsd)} of {usd(window.capUsd)} used ({percent(fraction)}) · {usd(remaining)} left
         </span>
       </div>
-      <div className={styles.meter} role="progressbar" aria-label={`${title} used`} aria-valuemin={0} aria-valuemax={window.capUsd} aria-valuenow={Math.min(window.usageUsd, window.capUsd)} aria-valuetext={`${usd(window.usageUsd)} of ${usd(window.capUsd)}`}>
+      <div
+        className={styles.meter}
+        role="progressbar"
+        aria-label={`${title} used`}
+        aria-valuemin={0}
+        aria-valuemax={window.capUsd}
+        aria-valuenow={Math.min(window.usageUsd, window.capUsd)}
+        aria-valuetext={`${usd(window.usageUsd)} of ${usd(window.capUsd)}`}
+      >
         <div className={`${styles.meterFill} ${tone}`} style={{ width: `${fraction * 100}%` }} />
       </div>
-      <span className="small muted">{window.resetAt ? `Resets ${dateTime(utcIso(window.resetAt))}` : 'The server did not say when this window resets.'}</span>
+      <span className="small muted">
+        {window.resetAt
+          ? `Resets ${dateTime(utcIso(window.resetAt))}`
+          : 'The server did not say when this window resets.'}
+      </span>
     </div>
   );
 }
 
 /** Quotas, subscription caps and discounts (§3.2), read with a hotkey-login session. */
-export function LimitsSection({ data, error, fetching, canSign, onRefresh }: { data: AccountLimits | undefined; error: Error | null; fetching: boolean; canSign: boolean; onRefresh: () => void }): ReactElement {
+export function LimitsSection({
+  data,
+  error,
+  fetching,
+  canSign,
+  onRefresh,
+}: {
+  data: AccountLimits | undefined;
+  error: Error | null;
+  fetching: boolean;
+  canSign: boolean;
+  onRefresh: () => void;
+}): ReactElement {
   return (
     <section className="card" aria-labelledby="account-limits">
       <div className="section-head">
@@ -110,7 +141,12 @@ export function LimitsSection({ data, error, fetching, canSign, onRefresh }: { d
           </button>
         </div>
       </div>
-      {!canSign ? <p className="muted">Reading quotas, subscription and usage needs a login signed with the hotkey, so it waits until the seed is in the keychain.</p> : null}
+      {!canSign ? (
+        <p className="muted">
+          Reading quotas, subscription and usage needs a login signed with the hotkey, so it waits until the seed is in
+          the keychain.
+        </p>
+      ) : null}
       {error ? <ErrorNotice error={error} /> : null}
       {canSign && !data && !error ? (
         <p className="muted" role="status">
@@ -140,11 +176,18 @@ export function LimitsSection({ data, error, fetching, canSign, onRefresh }: { d
             {data.subscription.subscribed ? (
               <div className={styles.bars}>
                 <p className="small">
-                  {data.subscription.monthlyPriceUsd !== null ? `${usd(data.subscription.monthlyPriceUsd)} per month` : 'Price not reported'}
+                  {data.subscription.monthlyPriceUsd !== null
+                    ? `${usd(data.subscription.monthlyPriceUsd)} per month`
+                    : 'Price not reported'}
                   {data.subscription.custom ? ' (custom plan)' : ''}
-                  {data.subscription.anchorDate ? `, billed from ${dateTime(utcIso(data.subscription.anchorDate))}` : ''}.
+                  {data.subscription.anchorDate
+                    ? `, billed from ${dateTime(utcIso(data.subscription.anchorDate))}`
+                    : ''}
+                  .
                 </p>
-                {data.subscription.fourHour ? <CapBar title="Four-hour window" window={data.subscription.fourHour} /> : null}
+                {data.subscription.fourHour ? (
+                  <CapBar title="Four-hour window" window={data.subscription.fourHour} />
+                ) : null}
                 {data.subscription.monthly ? <CapBar title="This month" window={data.subscription.monthly} /> : null}
               </div>
             ) : (

@@ -12,7 +12,10 @@ import { dateTime, timeOnly, usd, utcIso } from './format';
 function ProfileFacts({ profile }: { profile: ProfileView }): ReactElement {
   return (
     <>
-      <p className="muted">Balance, roles and the creation date come from a request signed with the hotkey, so they are not shown until its seed is in the keychain. From the profile:</p>
+      <p className="muted">
+        Balance, roles and the creation date come from a request signed with the hotkey, so they are not shown until its
+        seed is in the keychain. From the profile:
+      </p>
       <dl className="facts">
         <dt>Username</dt>
         <dd>{profile.username}</dd>
@@ -84,11 +87,12 @@ export function OverviewSection({
             <div>
               <div className="muted small">Balance</div>
               <div className={styles.balance} aria-label="Balance">
-                {data.balanceUsd === null ? 'not reported' : usd(data.balanceUsd)} <span className={styles.unit}>USD</span>
+                {data.balanceUsd === null ? 'not reported' : usd(data.balanceUsd)}{' '}
+                <span className={styles.unit}>USD</span>
               </div>
               <p className="muted small">
-                As of {timeOnly(data.asOf)}. The server recalculates balances about once a minute (stored balance minus what private instances have
-                accrued), so a payment or charge can take a minute to show.
+                As of {timeOnly(data.asOf)}. The server recalculates balances about once a minute (stored balance minus
+                what private instances have accrued), so a payment or charge can take a minute to show.
               </p>
             </div>
           </div>
@@ -104,7 +108,13 @@ export function OverviewSection({
               <Address address={data.hotkey} name="the hotkey" />
             </dd>
             <dt>Coldkey</dt>
-            <dd>{data.coldkey ? <Address address={data.coldkey} name="the coldkey" /> : <span className="muted">none</span>}</dd>
+            <dd>
+              {data.coldkey ? (
+                <Address address={data.coldkey} name="the coldkey" />
+              ) : (
+                <span className="muted">none</span>
+              )}
+            </dd>
             <dt>Created</dt>
             <dd>{data.createdAt ? dateTime(utcIso(data.createdAt)) : '—'}</dd>
             <dt>Server</dt>
@@ -119,7 +129,10 @@ export function OverviewSection({
                 <ul className={`badges ${styles.roles}`} aria-label="Roles">
                   {data.roles.map((r) => (
                     <li key={r.bit}>
-                      <Badge tone={r.name === 'free_account' || r.name === 'unlimited' ? 'good' : 'neutral'} title={r.description}>
+                      <Badge
+                        tone={r.name === 'free_account' || r.name === 'unlimited' ? 'good' : 'neutral'}
+                        title={r.description}
+                      >
                         {r.name.replace(/_/g, ' ')}
                       </Badge>{' '}
                       <span className="small muted">{r.description}</span>

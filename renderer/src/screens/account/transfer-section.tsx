@@ -27,7 +27,8 @@ function Transfer({ canSign, balanceUsd }: { canSign: boolean; balanceUsd: numbe
     if (!who) return setProblem('Enter the username or user id to send to.');
     if (all) return (setProblem(null), setPending({ target: who }));
     const value = Number(amount);
-    if (!amount.trim() || !Number.isFinite(value) || value <= 0) return setProblem('Enter an amount in USD above 0, or choose the whole balance.');
+    if (!amount.trim() || !Number.isFinite(value) || value <= 0)
+      return setProblem('Enter an amount in USD above 0, or choose the whole balance.');
     if (!/^\d+(\.\d{1,6})?$/.test(amount.trim())) return setProblem('Use at most 6 decimal places.');
     setProblem(null);
     setPending({ target: who, amountUsd: value });
@@ -36,18 +37,24 @@ function Transfer({ canSign, balanceUsd }: { canSign: boolean; balanceUsd: numbe
   const result = transfer.data;
   return (
     <div>
-      <p className="small muted">Send part or all of your USD balance to another Chutes user, by username or user id.</p>
+      <p className="small muted">
+        Send part or all of your USD balance to another Chutes user, by username or user id.
+      </p>
       {result ? (
         <Notice tone="good" live>
           <p>
             <strong>
               Sent {usd(result.transferredUsd)} USD to {pending?.target ?? result.toUser}.
             </strong>{' '}
-            Your balance is now {usd(result.fromBalanceUsd)} USD; theirs is {usd(result.toBalanceUsd)} USD (as of {timeOnly(result.at)}; stored balances, which the
-            overview's effective balance follows within about a minute).
+            Your balance is now {usd(result.fromBalanceUsd)} USD; theirs is {usd(result.toBalanceUsd)} USD (as of{' '}
+            {timeOnly(result.at)}; stored balances, which the overview's effective balance follows within about a
+            minute).
           </p>
           <div className="actions">
-            <button type="button" onClick={() => (transfer.reset(), setPending(null), setTarget(''), setAmount(''), setAll(false))}>
+            <button
+              type="button"
+              onClick={() => (transfer.reset(), setPending(null), setTarget(''), setAmount(''), setAll(false))}
+            >
               New transfer
             </button>
           </div>
@@ -58,15 +65,28 @@ function Transfer({ canSign, balanceUsd }: { canSign: boolean; balanceUsd: numbe
           aria-label="Confirm the transfer"
           onSubmit={(e) => {
             e.preventDefault();
-            transfer.mutate(pending.amountUsd === undefined ? { target: pending.target } : { target: pending.target, amountUsd: pending.amountUsd });
+            transfer.mutate(
+              pending.amountUsd === undefined
+                ? { target: pending.target }
+                : { target: pending.target, amountUsd: pending.amountUsd },
+            );
           }}
         >
           <p>
-            Send <strong>{pending.amountUsd === undefined ? `the whole balance${balanceUsd !== null ? ` (about ${usd(balanceUsd)} USD)` : ''}` : `${usd(pending.amountUsd)} USD`}</strong> to{' '}
-            <strong>{pending.target}</strong>? A transfer cannot be undone; only the other user can send it back.
+            Send{' '}
+            <strong>
+              {pending.amountUsd === undefined
+                ? `the whole balance${balanceUsd !== null ? ` (about ${usd(balanceUsd)} USD)` : ''}`
+                : `${usd(pending.amountUsd)} USD`}
+            </strong>{' '}
+            to <strong>{pending.target}</strong>? A transfer cannot be undone; only the other user can send it back.
           </p>
           {transfer.error ? <ErrorNotice error={transfer.error} /> : null}
-          <FormActions submit="Send now" busy={transfer.isPending} onCancel={() => (transfer.reset(), setPending(null))} />
+          <FormActions
+            submit="Send now"
+            busy={transfer.isPending}
+            onCancel={() => (transfer.reset(), setPending(null))}
+          />
         </form>
       ) : (
         <form className={`subform ${styles.form}`} aria-label="Transfer balance" onSubmit={review} noValidate>
@@ -76,7 +96,13 @@ function Transfer({ canSign, balanceUsd }: { canSign: boolean; balanceUsd: numbe
           </label>
           <label className="field">
             Amount (USD)
-            <input type="text" inputMode="decimal" value={amount} disabled={all} onChange={(e) => setAmount(e.target.value)} />
+            <input
+              type="text"
+              inputMode="decimal"
+              value={amount}
+              disabled={all}
+              onChange={(e) => setAmount(e.target.value)}
+            />
           </label>
           <label className="choice">
             <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
@@ -87,7 +113,9 @@ function Transfer({ canSign, balanceUsd }: { canSign: boolean; balanceUsd: numbe
               {problem}
             </p>
           ) : null}
-          {!canSign ? <p className="small muted">Transfers are signed with the hotkey; add its seed to the keychain first.</p> : null}
+          {!canSign ? (
+            <p className="small muted">Transfers are signed with the hotkey; add its seed to the keychain first.</p>
+          ) : null}
           <div className="actions">
             <button type="submit" className="primary" disabled={!canSign}>
               Review transfer…
@@ -108,9 +136,9 @@ function Refund({ canSign }: { canSign: boolean }): ReactElement {
     <details>
       <summary>Refund a developer deposit (legacy)</summary>
       <p className="small">
-        Until 2 October 2025 developers paid a deposit; accounts that did can ask for it back to a wallet address. Newer accounts never paid one,
-        and some servers no longer offer this. Note: when the on-chain refund fails, the server still answers “OK” with the error inside; this app
-        reports that as a failure, not a success.
+        Until 2 October 2025 developers paid a deposit; accounts that did can ask for it back to a wallet address. Newer
+        accounts never paid one, and some servers no longer offer this. Note: when the on-chain refund fails, the server
+        still answers “OK” with the error inside; this app reports that as a failure, not a success.
       </p>
       {refund.data ? (
         <Notice tone="good" live>
@@ -150,7 +178,13 @@ function Refund({ canSign }: { canSign: boolean }): ReactElement {
   );
 }
 
-export function TransferSection({ canSign, balanceUsd }: { canSign: boolean; balanceUsd: number | null }): ReactElement {
+export function TransferSection({
+  canSign,
+  balanceUsd,
+}: {
+  canSign: boolean;
+  balanceUsd: number | null;
+}): ReactElement {
   return (
     <section className="card" aria-labelledby="account-transfer">
       <h2 id="account-transfer">Balance transfers</h2>

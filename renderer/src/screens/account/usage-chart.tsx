@@ -9,7 +9,12 @@ const HOUR = 3_600_000;
 const COLOURS = ['#3b5bfd', '#d97706', '#137a4b', '#b42318', '#7c3aed', '#0e7490'];
 
 /** Hourly series with empty hours as 0, so gaps read as "nothing spent", not as a line across. */
-function aligned(items: UsageBucket[], start: string, end: string, perChute: boolean): { data: uPlot.AlignedData; labels: string[] } {
+function aligned(
+  items: UsageBucket[],
+  start: string,
+  end: string,
+  perChute: boolean,
+): { data: uPlot.AlignedData; labels: string[] } {
   const first = Math.floor(Date.parse(start) / HOUR) * HOUR;
   const last = Math.floor(Date.parse(end) / HOUR) * HOUR;
   const hours: number[] = [];
@@ -30,7 +35,10 @@ function aligned(items: UsageBucket[], start: string, end: string, perChute: boo
   // Per chute: the biggest spenders get their own line, the rest are summed.
   const byChute = new Map<string, number>();
   for (const item of items) byChute.set(item.chuteId ?? '—', (byChute.get(item.chuteId ?? '—') ?? 0) + item.amountUsd);
-  const top = [...byChute.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([id]) => id);
+  const top = [...byChute.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([id]) => id);
   const series = top.map(() => hours.map(() => 0));
   const rest = hours.map(() => 0);
   for (const item of items) {
@@ -50,7 +58,17 @@ function aligned(items: UsageBucket[], start: string, end: string, perChute: boo
 }
 
 /** The usage chart (uPlot, loaded on demand so the first screen stays small). */
-export default function UsageChart({ items, start, end, perChute }: { items: UsageBucket[]; start: string; end: string; perChute: boolean }): ReactElement {
+export default function UsageChart({
+  items,
+  start,
+  end,
+  perChute,
+}: {
+  items: UsageBucket[];
+  start: string;
+  end: string;
+  perChute: boolean;
+}): ReactElement {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = box.current;
@@ -74,9 +92,34 @@ export default function UsageChart({ items, start, end, perChute }: { items: Usa
     const axes: uPlot.Axis[] = [
       {},
       { scale: 'usd', label: 'USD per hour', values: (_u, ticks) => ticks.map((t) => usd(t)), size: 70 },
-      ...(perChute ? [] : [{ scale: 'req', side: 1, label: 'Requests per hour', grid: { show: false }, values: (_u: uPlot, ticks: number[]) => ticks.map((t) => count(t)), size: 60 } satisfies uPlot.Axis]),
+      ...(perChute
+        ? []
+        : [
+            {
+              scale: 'req',
+              side: 1,
+              label: 'Requests per hour',
+              grid: { show: false },
+              values: (_u: uPlot, ticks: number[]) => ticks.map((t) => count(t)),
+              size: 60,
+            } satisfies uPlot.Axis,
+          ]),
     ];
-    const plot = new uPlot({ width: width(), height: 260, series, axes, scales: { x: { time: true }, usd: { range: (_u, _min, max) => [0, Math.max(max, 0.01)] }, req: { range: (_u, _min, max) => [0, Math.max(max, 1)] } } }, data, el);
+    const plot = new uPlot(
+      {
+        width: width(),
+        height: 260,
+        series,
+        axes,
+        scales: {
+          x: { time: true },
+          usd: { range: (_u, _min, max) => [0, Math.max(max, 0.01)] },
+          req: { range: (_u, _min, max) => [0, Math.max(max, 1)] },
+        },
+      },
+      data,
+      el,
+    );
     const observer = new ResizeObserver(() => plot.setSize({ width: width(), height: 260 }));
     observer.observe(el);
     return () => {

@@ -61,7 +61,10 @@ export function UsageSection({ canSign, profile }: { canSign: boolean; profile: 
     setRange({ start: new Date(start).toISOString(), end: new Date(end).toISOString() });
   };
 
-  const data = usage.data && usage.data.account.userId === profile.userId && usage.data.account.baseUrl === profile.baseUrl ? usage.data : undefined;
+  const data =
+    usage.data && usage.data.account.userId === profile.userId && usage.data.account.baseUrl === profile.baseUrl
+      ? usage.data
+      : undefined;
   return (
     <section className="card" aria-labelledby="account-usage">
       <div className="section-head">
@@ -104,7 +107,9 @@ export function UsageSection({ canSign, profile }: { canSign: boolean; profile: 
           {problem}
         </p>
       ) : null}
-      {!canSign ? <p className="muted">Usage needs a login signed with the hotkey; add its seed to the keychain to see it.</p> : null}
+      {!canSign ? (
+        <p className="muted">Usage needs a login signed with the hotkey; add its seed to the keychain to see it.</p>
+      ) : null}
       {usage.error ? <ErrorNotice error={usage.error} /> : null}
       {canSign && !data && !usage.error ? (
         <p className="muted" role="status">
@@ -132,7 +137,12 @@ export function UsageSection({ canSign, profile }: { canSign: boolean; profile: 
               </span>
             </div>
           </div>
-          {data.truncated ? <p className="small">This range has more rows than one reading carries; the chart and totals cover the newest. Narrow the range for all of it.</p> : null}
+          {data.truncated ? (
+            <p className="small">
+              This range has more rows than one reading carries; the chart and totals cover the newest. Narrow the range
+              for all of it.
+            </p>
+          ) : null}
           {data.items.length === 0 ? (
             <p className="empty">No usage in this range.</p>
           ) : (
@@ -141,7 +151,12 @@ export function UsageSection({ canSign, profile }: { canSign: boolean; profile: 
             </Suspense>
           )}
           <div className="actions">
-            <button type="button" aria-expanded={showTable} onClick={() => setShowTable((v) => !v)} disabled={data.items.length === 0}>
+            <button
+              type="button"
+              aria-expanded={showTable}
+              onClick={() => setShowTable((v) => !v)}
+              disabled={data.items.length === 0}
+            >
               {showTable ? 'Hide table' : 'Show table'}
             </button>
           </div>

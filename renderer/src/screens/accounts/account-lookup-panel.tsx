@@ -8,7 +8,12 @@ export function AccountLookupPanel({ hotkey, hotkeyName }: { hotkey: string; hot
   const lookup = useChannel('lookupAccount', { hotkey });
   const profiles = useChannel('listProfiles', {});
   const save = useMutationChannel('addProfileFromHotkey', ['listProfiles']);
-  if (lookup.isPending) return <p className="muted small" role="status">Asking Chutes…</p>;
+  if (lookup.isPending)
+    return (
+      <p className="muted small" role="status">
+        Asking Chutes…
+      </p>
+    );
   if (lookup.error) return <ErrorNotice error={lookup.error} />;
   const account = lookup.data;
   const existing = profiles.data?.profiles.find((p) => p.hotkeySs58 === hotkey && p.baseUrl === account.apiUrl);
@@ -16,14 +21,19 @@ export function AccountLookupPanel({ hotkey, hotkeyName }: { hotkey: string; hot
   return (
     <Notice tone="info" live>
       <p>
-        Registered on {new URL(account.apiUrl).host} as <strong>{account.username}</strong> (user ID <code>{account.userId}</code>)
-        {account.balance !== null ? `, balance $${account.balance.toFixed(2)}` : ''}.
+        Registered on {new URL(account.apiUrl).host} as <strong>{account.username}</strong> (user ID{' '}
+        <code>{account.userId}</code>){account.balance !== null ? `, balance $${account.balance.toFixed(2)}` : ''}.
       </p>
       {saved ? (
         <p>Saved as the profile “{saved.displayName}”.</p>
       ) : (
         <div className="actions">
-          <button type="button" className="primary" onClick={() => save.mutate({ hotkey, hotkeyName })} disabled={save.isPending}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => save.mutate({ hotkey, hotkeyName })}
+            disabled={save.isPending}
+          >
             Save as profile
           </button>
         </div>

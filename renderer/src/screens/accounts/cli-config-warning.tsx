@@ -12,8 +12,9 @@ export function CliConfigWarning(): ReactElement | null {
   return (
     <Notice tone="warn">
       <p>
-        <strong>Your chutes CLI config can be read by other users of this machine.</strong> <code>{check.data.path}</code> holds your hotkey
-        seed in plain text{mode !== null ? ` and its permissions are ${mode.toString(8).padStart(4, '0')}` : ''}.
+        <strong>Your chutes CLI config can be read by other users of this machine.</strong>{' '}
+        <code>{check.data.path}</code> holds your hotkey seed in plain text
+        {mode !== null ? ` and its permissions are ${mode.toString(8).padStart(4, '0')}` : ''}.
       </p>
       <div className="actions">
         <button type="button" className="primary" onClick={() => fix.mutate({})} disabled={fix.isPending}>

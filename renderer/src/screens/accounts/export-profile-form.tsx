@@ -1,5 +1,10 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
-import { EXISTING_SS58_FIELD, EXISTING_USERNAME_FIELD, EXPORT_REPLACE_HINT, PLAINTEXT_SEED_WARNING } from '../../../../shared/profile-texts';
+import {
+  EXISTING_SS58_FIELD,
+  EXISTING_USERNAME_FIELD,
+  EXPORT_REPLACE_HINT,
+  PLAINTEXT_SEED_WARNING,
+} from '../../../../shared/profile-texts';
 import { failureIs } from '../../../../shared/errors';
 import type { Profile } from '../../../../shared/profiles';
 import { errorOf } from '../../api/client';
@@ -21,7 +26,8 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
   const existing = (path: string) => failure?.detail?.fields?.find((f) => f.path === path)?.message;
   const existingAccount = [existing(EXISTING_USERNAME_FIELD), existing(EXISTING_SS58_FIELD)].filter(Boolean).join(', ');
 
-  const run = (overwrite: boolean) => exporter.mutate({ profileId: profile.id, path: shownPath, includeSeed, overwrite });
+  const run = (overwrite: boolean) =>
+    exporter.mutate({ profileId: profile.id, path: shownPath, includeSeed, overwrite });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     run(false);
@@ -43,10 +49,25 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
     <form className="subform" onSubmit={onSubmit} aria-label={`Export ${profile.displayName}`}>
       <label className="field">
         Write to
-        <input type="text" value={shownPath} spellCheck={false} onChange={(e) => { setPath(e.target.value); exporter.reset(); }} />
+        <input
+          type="text"
+          value={shownPath}
+          spellCheck={false}
+          onChange={(e) => {
+            setPath(e.target.value);
+            exporter.reset();
+          }}
+        />
       </label>
       <label className="choice">
-        <input type="checkbox" checked={includeSeed} onChange={(e) => { setIncludeSeed(e.target.checked); exporter.reset(); }} />
+        <input
+          type="checkbox"
+          checked={includeSeed}
+          onChange={(e) => {
+            setIncludeSeed(e.target.checked);
+            exporter.reset();
+          }}
+        />
         Include the hotkey seed in plain text, so the chutes CLI can sign with this file
       </label>
       {includeSeed ? (
@@ -69,7 +90,12 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
       ) : exporter.error ? (
         <ErrorNotice error={exporter.error} />
       ) : null}
-      <FormActions submit={exporter.isPending ? 'Exporting…' : includeSeed ? 'Export with seed' : 'Export'} busy={exporter.isPending} disabled={shownPath.trim() === ''} onCancel={onDone} />
+      <FormActions
+        submit={exporter.isPending ? 'Exporting…' : includeSeed ? 'Export with seed' : 'Export'}
+        busy={exporter.isPending}
+        disabled={shownPath.trim() === ''}
+        onCancel={onDone}
+      />
     </form>
   );
 }

@@ -17,7 +17,12 @@ const STATUS_BADGE: Partial<Record<HotkeyEntry['status'], { tone: 'warn' | 'bad'
   'seed-mismatch': { tone: 'bad', label: 'Seed does not match address' },
 };
 
-export function HotkeyItem({ walletId, walletName, hotkey, inKeychain }: {
+export function HotkeyItem({
+  walletId,
+  walletName,
+  hotkey,
+  inKeychain,
+}: {
   walletId: string;
   walletName: string;
   hotkey: HotkeyEntry;
@@ -36,31 +41,60 @@ export function HotkeyItem({ walletId, walletName, hotkey, inKeychain }: {
     <li className={styles.hotkey} aria-label={`Hotkey ${label}`}>
       <span className={styles.hotkeyName}>{hotkey.name}</span>
       <div className={styles.hotkeyBody}>
-        {hotkey.ss58 ? <Address address={hotkey.ss58} name={`hotkey ${label}`} /> : <span className="muted small">No address could be read</span>}
+        {hotkey.ss58 ? (
+          <Address address={hotkey.ss58} name={`hotkey ${label}`} />
+        ) : (
+          <span className="muted small">No address could be read</span>
+        )}
         <div className="badges">
           {inKeychain ? <Badge tone="good">In keychain</Badge> : null}
-          {inKeychain === null && hotkey.hasSeed && hotkey.status === 'ok' ? <Badge tone="neutral" title="See the notice at the top of the screen">Keychain unavailable</Badge> : null}
+          {inKeychain === null && hotkey.hasSeed && hotkey.status === 'ok' ? (
+            <Badge tone="neutral" title="See the notice at the top of the screen">
+              Keychain unavailable
+            </Badge>
+          ) : null}
           {badge ? <Badge tone={badge.tone}>{badge.label}</Badge> : null}
           {hotkey.permissions.status === 'too-open' ? <Badge tone="warn">Readable by others</Badge> : null}
           {hotkey.message ? <span className="small muted">{hotkey.message}</span> : null}
         </div>
         <div className="actions">
           {canAdd ? (
-            <button type="button" onClick={() => add.mutate({ walletId, hotkeyId: hotkey.id })} disabled={add.isPending} aria-label={`Add to keychain: ${label}`}>
+            <button
+              type="button"
+              onClick={() => add.mutate({ walletId, hotkeyId: hotkey.id })}
+              disabled={add.isPending}
+              aria-label={`Add to keychain: ${label}`}
+            >
               Add to keychain
             </button>
           ) : null}
           {hotkey.permissions.status === 'too-open' ? (
-            <button type="button" onClick={() => fix.mutate({ walletId, hotkeyId: hotkey.id })} disabled={fix.isPending} aria-label={`Make private: ${label}`}>
+            <button
+              type="button"
+              onClick={() => fix.mutate({ walletId, hotkeyId: hotkey.id })}
+              disabled={fix.isPending}
+              aria-label={`Make private: ${label}`}
+            >
               Make private (0600)
             </button>
           ) : null}
           {inKeychain && hotkey.ss58 ? (
             <>
-              <button type="button" onClick={() => setLookup(!lookup)} aria-expanded={lookup} aria-label={`Look up account: ${label}`}>
+              <button
+                type="button"
+                onClick={() => setLookup(!lookup)}
+                aria-expanded={lookup}
+                aria-label={`Look up account: ${label}`}
+              >
                 Look up account
               </button>
-              <button type="button" className="danger" onClick={() => setRemoving(!removing)} aria-expanded={removing} aria-label={`Remove from keychain: ${label}`}>
+              <button
+                type="button"
+                className="danger"
+                onClick={() => setRemoving(!removing)}
+                aria-expanded={removing}
+                aria-label={`Remove from keychain: ${label}`}
+              >
                 Remove from keychain…
               </button>
             </>
@@ -68,7 +102,12 @@ export function HotkeyItem({ walletId, walletName, hotkey, inKeychain }: {
         </div>
         {error ? <ErrorNotice error={error} /> : null}
         {removing && hotkey.ss58 ? (
-          <RemoveSeedConfirm hotkey={hotkey.ss58} label={label} walletFile={hotkey.hasSeed && hotkey.status === 'ok' ? label : null} onDone={() => setRemoving(false)} />
+          <RemoveSeedConfirm
+            hotkey={hotkey.ss58}
+            label={label}
+            walletFile={hotkey.hasSeed && hotkey.status === 'ok' ? label : null}
+            onDone={() => setRemoving(false)}
+          />
         ) : null}
         {lookup && hotkey.ss58 ? <AccountLookupPanel hotkey={hotkey.ss58} hotkeyName={hotkey.name} /> : null}
       </div>

@@ -9,7 +9,12 @@ export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactEl
   const located = useChannel('locateCliConfig', {});
   const [path, setPath] = useState<string | null>(null);
   const [strip, setStrip] = useState(false);
-  const importConfig = useMutationChannel('importCliConfig', ['listProfiles', 'listWallets', 'locateCliConfig', 'cliConfigPermissions']);
+  const importConfig = useMutationChannel('importCliConfig', [
+    'listProfiles',
+    'listWallets',
+    'locateCliConfig',
+    'cliConfigPermissions',
+  ]);
   const shownPath = path ?? located.data?.path ?? '';
 
   const onSubmit = (event: FormEvent) => {
@@ -28,7 +33,8 @@ export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactEl
         <p className="small">{summary.cliImpact}</p>
         {summary.permissionsTooOpen && !summary.fileChanged ? (
           <p className="small">
-            <strong>That file can be read by other users of this machine:</strong> use “Make it private (0600)” at the top of this screen.
+            <strong>That file can be read by other users of this machine:</strong> use “Make it private (0600)” at the
+            top of this screen.
           </p>
         ) : null}
       </DonePanel>
@@ -63,7 +69,12 @@ export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactEl
         </label>
       </fieldset>
       {importConfig.error ? <ErrorNotice error={importConfig.error} /> : null}
-      <FormActions submit={importConfig.isPending ? 'Importing…' : 'Import'} busy={importConfig.isPending} disabled={shownPath.trim() === ''} onCancel={onDone} />
+      <FormActions
+        submit={importConfig.isPending ? 'Importing…' : 'Import'}
+        busy={importConfig.isPending}
+        disabled={shownPath.trim() === ''}
+        onCancel={onDone}
+      />
     </form>
   );
 }

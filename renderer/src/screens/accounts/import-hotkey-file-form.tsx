@@ -18,7 +18,8 @@ export function ImportHotkeyFileForm({ onDone }: { onDone: () => void }): ReactE
     return (
       <DonePanel onClose={onDone}>
         <p>
-          The seed of <strong>{importFile.data.name}</strong> (<code>{importFile.data.ss58}</code>) is now in the system keychain.
+          The seed of <strong>{importFile.data.name}</strong> (<code>{importFile.data.ss58}</code>) is now in the system
+          keychain.
         </p>
       </DonePanel>
     );
@@ -27,10 +28,21 @@ export function ImportHotkeyFileForm({ onDone }: { onDone: () => void }): ReactE
     <form className="subform" onSubmit={onSubmit} aria-label="Add a hotkey file">
       <label className="field">
         Hotkey file (the JSON file btcli writes under <code>wallets/NAME/hotkeys/</code>)
-        <input type="text" value={path} placeholder="/home/you/backup/hotkeys/default" spellCheck={false} onChange={(e) => setPath(e.target.value)} />
+        <input
+          type="text"
+          value={path}
+          placeholder="/home/you/backup/hotkeys/default"
+          spellCheck={false}
+          onChange={(e) => setPath(e.target.value)}
+        />
       </label>
       {importFile.error ? <ErrorNotice error={importFile.error} /> : null}
-      <FormActions submit="Add to keychain" busy={importFile.isPending} disabled={path.trim() === ''} onCancel={onDone} />
+      <FormActions
+        submit="Add to keychain"
+        busy={importFile.isPending}
+        disabled={path.trim() === ''}
+        onCancel={onDone}
+      />
     </form>
   );
 }

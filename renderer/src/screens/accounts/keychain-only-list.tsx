@@ -19,14 +19,32 @@ function KeychainOnlyItem({ seed }: { seed: KeychainSeed }): ReactElement {
       <div className={styles.hotkeyBody}>
         <Address address={address} name={`hotkey ${address}`} />
         <div className="actions">
-          <button type="button" onClick={() => setLookup(!lookup)} aria-expanded={lookup} aria-label={`Look up account: ${address}`}>
+          <button
+            type="button"
+            onClick={() => setLookup(!lookup)}
+            aria-expanded={lookup}
+            aria-label={`Look up account: ${address}`}
+          >
             Look up account
           </button>
-          <button type="button" className="danger" onClick={() => setRemoving(!removing)} aria-expanded={removing} aria-label={`Remove from keychain: ${address}`}>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => setRemoving(!removing)}
+            aria-expanded={removing}
+            aria-label={`Remove from keychain: ${address}`}
+          >
             Remove from keychain…
           </button>
         </div>
-        {removing ? <RemoveSeedConfirm hotkey={address} label={`${name} (${address})`} walletFile={null} onDone={() => setRemoving(false)} /> : null}
+        {removing ? (
+          <RemoveSeedConfirm
+            hotkey={address}
+            label={`${name} (${address})`}
+            walletFile={null}
+            onDone={() => setRemoving(false)}
+          />
+        ) : null}
         {lookup ? <AccountLookupPanel hotkey={address} hotkeyName={seed.label ?? 'default'} /> : null}
       </div>
     </li>

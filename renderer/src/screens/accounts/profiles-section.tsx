@@ -40,7 +40,8 @@ function ProfileItem({ profile, active }: { profile: ProfileView; active: boolea
         <dd>{host(profile.baseUrl)}</dd>
         <dt>Hotkey</dt>
         <dd>
-          <Address address={profile.hotkeySs58} name={`hotkey ${profile.hotkeyName}`} /> <span className="muted small">({profile.hotkeyName})</span>
+          <Address address={profile.hotkeySs58} name={`hotkey ${profile.hotkeyName}`} />{' '}
+          <span className="muted small">({profile.hotkeyName})</span>
         </dd>
         <dt>User ID</dt>
         <dd>
@@ -49,17 +50,34 @@ function ProfileItem({ profile, active }: { profile: ProfileView; active: boolea
       </dl>
       <div className="actions">
         {!active ? (
-          <button type="button" onClick={() => activate.mutate({ profileId: profile.id })} aria-label={`Make ${profile.displayName} active`}>
+          <button
+            type="button"
+            onClick={() => activate.mutate({ profileId: profile.id })}
+            aria-label={`Make ${profile.displayName} active`}
+          >
             Make active
           </button>
         ) : null}
-        <button type="button" onClick={() => setPanel(panel === 'rename' ? 'none' : 'rename')} aria-expanded={panel === 'rename'}>
+        <button
+          type="button"
+          onClick={() => setPanel(panel === 'rename' ? 'none' : 'rename')}
+          aria-expanded={panel === 'rename'}
+        >
           Rename…
         </button>
-        <button type="button" onClick={() => setPanel(panel === 'export' ? 'none' : 'export')} aria-expanded={panel === 'export'}>
+        <button
+          type="button"
+          onClick={() => setPanel(panel === 'export' ? 'none' : 'export')}
+          aria-expanded={panel === 'export'}
+        >
           Export for CLI…
         </button>
-        <button type="button" className="danger" onClick={() => setPanel(panel === 'remove' ? 'none' : 'remove')} aria-expanded={panel === 'remove'}>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => setPanel(panel === 'remove' ? 'none' : 'remove')}
+          aria-expanded={panel === 'remove'}
+        >
           Remove…
         </button>
       </div>
@@ -69,16 +87,24 @@ function ProfileItem({ profile, active }: { profile: ProfileView; active: boolea
       {panel === 'remove' ? (
         <div className="subform" role="group" aria-label={`Remove ${profile.displayName}`}>
           <p>
-            Remove this profile from the app? The account itself stays on Chutes; you can import or look it up again later.
+            Remove this profile from the app? The account itself stays on Chutes; you can import or look it up again
+            later.
           </p>
           <label className="choice">
             <input type="checkbox" checked={forgetSeed} onChange={(e) => setForgetSeed(e.target.checked)} />
             Also delete the hotkey seed from the keychain (kept if another profile uses it)
-            <span className="explain">Only do this if the hotkey file still exists in your wallet, or you have another copy of the seed.</span>
+            <span className="explain">
+              Only do this if the hotkey file still exists in your wallet, or you have another copy of the seed.
+            </span>
           </label>
           {remove.error ? <ErrorNotice error={remove.error} /> : null}
           <div className="actions">
-            <button type="button" className="danger" onClick={() => remove.mutate({ profileId: profile.id, forgetSeed })} disabled={remove.isPending}>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => remove.mutate({ profileId: profile.id, forgetSeed })}
+              disabled={remove.isPending}
+            >
               Remove profile
             </button>
             <button type="button" onClick={() => setPanel('none')}>
@@ -91,7 +117,13 @@ function ProfileItem({ profile, active }: { profile: ProfileView; active: boolea
   );
 }
 
-export function ProfilesSection({ view, error }: { view: ProfilesView | undefined; error: Error | null }): ReactElement {
+export function ProfilesSection({
+  view,
+  error,
+}: {
+  view: ProfilesView | undefined;
+  error: Error | null;
+}): ReactElement {
   const [importing, setImporting] = useState(false);
   return (
     <section className="card" aria-labelledby="profiles-title">
@@ -105,8 +137,9 @@ export function ProfilesSection({ view, error }: { view: ProfilesView | undefine
       {error ? <ErrorNotice error={error} /> : null}
       {view && view.profiles.length === 0 ? (
         <p className="empty">
-          No profiles yet. A profile is what the chutes CLI keeps in <code>config.ini</code>: your username, account ID and hotkey. Import the
-          CLI&apos;s config above, register a new account, or add a hotkey to the keychain below and look up its account.
+          No profiles yet. A profile is what the chutes CLI keeps in <code>config.ini</code>: your username, account ID
+          and hotkey. Import the CLI&apos;s config above, register a new account, or add a hotkey to the keychain below
+          and look up its account.
         </p>
       ) : null}
       {view && view.profiles.length > 0 ? (

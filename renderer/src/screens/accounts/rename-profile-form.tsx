@@ -23,7 +23,13 @@ export function RenameProfileForm({ profile, onDone }: { profile: Profile; onDon
     <form className="subform" onSubmit={onSubmit} aria-label={`Rename ${profile.displayName}`} noValidate>
       <label className="field">
         Profile name
-        <input type="text" value={name} maxLength={120} aria-invalid={problem ? true : undefined} onChange={(e) => setName(e.target.value)} />
+        <input
+          type="text"
+          value={name}
+          maxLength={120}
+          aria-invalid={problem ? true : undefined}
+          onChange={(e) => setName(e.target.value)}
+        />
       </label>
       {problem ? (
         <p className="field-error" role="alert">

@@ -29,22 +29,35 @@ function NoWallets({ view }: { view: WalletsView }): ReactElement {
     <div className="empty">
       <p>{reason}</p>
       <p>
-        btcli keeps wallets in <code>~/.bittensor/wallets</code>, one folder per wallet with its hotkeys under <code>hotkeys/</code>. To create
-        a wallet and a hotkey:
+        btcli keeps wallets in <code>~/.bittensor/wallets</code>, one folder per wallet with its hotkeys under{' '}
+        <code>hotkeys/</code>. To create a wallet and a hotkey:
       </p>
-      <pre className="command">btcli wallet new_coldkey --wallet.name mywallet{'\n'}btcli wallet new_hotkey --wallet.name mywallet --wallet.hotkey default</pre>
+      <pre className="command">
+        btcli wallet new_coldkey --wallet.name mywallet{'\n'}btcli wallet new_hotkey --wallet.name mywallet
+        --wallet.hotkey default
+      </pre>
       <p>
-        If your wallets are elsewhere, start the app with <code>BT_WALLET_PATH=/path/to/wallets</code> (or <code>--wallets-path</code>), or add a
-        single hotkey file with “Add a hotkey file…”.
+        If your wallets are elsewhere, start the app with <code>BT_WALLET_PATH=/path/to/wallets</code> (or{' '}
+        <code>--wallets-path</code>), or add a single hotkey file with “Add a hotkey file…”.
       </p>
     </div>
   );
 }
 
-export function WalletsSection({ view, error, onRescan }: { view: WalletsView | undefined; error: Error | null; onRescan: () => void }): ReactElement {
+export function WalletsSection({
+  view,
+  error,
+  onRescan,
+}: {
+  view: WalletsView | undefined;
+  error: Error | null;
+  onRescan: () => void;
+}): ReactElement {
   const [adding, setAdding] = useState(false);
   const held = view?.seedsInKeychain ? new Set(view.seedsInKeychain.map((s) => s.ss58)) : null;
-  const onDisk = new Set(view?.wallets.flatMap((w) => w.hotkeys.map((h) => h.ss58)).filter((a): a is string => a !== null) ?? []);
+  const onDisk = new Set(
+    view?.wallets.flatMap((w) => w.hotkeys.map((h) => h.ss58)).filter((a): a is string => a !== null) ?? [],
+  );
   return (
     <section className="card" aria-labelledby="wallets-title">
       <div className="section-head">
@@ -75,7 +88,9 @@ export function WalletsSection({ view, error, onRescan }: { view: WalletsView | 
               </>
             ) : null}
             {wallet.coldkey.ss58 ? <Address address={wallet.coldkey.ss58} name={`coldkey of ${wallet.name}`} /> : null}
-            {wallet.status === 'ok' && COLDKEY_NOTE[wallet.coldkey.status] ? <span className="small muted">{COLDKEY_NOTE[wallet.coldkey.status]}</span> : null}
+            {wallet.status === 'ok' && COLDKEY_NOTE[wallet.coldkey.status] ? (
+              <span className="small muted">{COLDKEY_NOTE[wallet.coldkey.status]}</span>
+            ) : null}
           </div>
           {wallet.status === 'ok' && wallet.message ? <p className="small muted">{wallet.message}</p> : null}
           {wallet.status !== 'ok' ? null : wallet.hotkeys.length === 0 ? (
@@ -95,7 +110,9 @@ export function WalletsSection({ view, error, onRescan }: { view: WalletsView | 
           )}
         </article>
       ))}
-      {view?.seedsInKeychain ? <KeychainOnlyList seeds={view.seedsInKeychain.filter((s) => !onDisk.has(s.ss58))} /> : null}
+      {view?.seedsInKeychain ? (
+        <KeychainOnlyList seeds={view.seedsInKeychain.filter((s) => !onDisk.has(s.ss58))} />
+      ) : null}
     </section>
   );
 }

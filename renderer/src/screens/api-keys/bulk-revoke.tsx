@@ -9,7 +9,15 @@ import { AUTH_CACHE_NOTE } from './delete-key-dialog';
 const SHOWN = 12;
 
 /** Revoke a selection: a summary first, then a result per key (failures listed, retryable). */
-export function BulkRevoke({ keys: selection, onFinished, onClose }: { keys: ApiKeyView[]; onFinished: (doneIds: string[]) => void; onClose: () => void }): ReactElement {
+export function BulkRevoke({
+  keys: selection,
+  onFinished,
+  onClose,
+}: {
+  keys: ApiKeyView[];
+  onFinished: (doneIds: string[]) => void;
+  onClose: () => void;
+}): ReactElement {
   // The selection as confirmed: the list drops keys as they go, but the results still name them.
   const [keys] = useState(selection);
   const [busy, setBusy] = useState(false);
@@ -50,7 +58,13 @@ export function BulkRevoke({ keys: selection, onFinished, onClose }: { keys: Api
           {results.map((r) => (
             <li key={r.id}>
               <strong>{names.get(r.id) ?? r.id}</strong> —{' '}
-              {r.outcome === 'deleted' ? <span className="ok-text">deleted</span> : r.outcome === 'already-gone' ? <span className="ok-text">was already gone</span> : <span className="bad-text">failed: {r.message}</span>}
+              {r.outcome === 'deleted' ? (
+                <span className="ok-text">deleted</span>
+              ) : r.outcome === 'already-gone' ? (
+                <span className="ok-text">was already gone</span>
+              ) : (
+                <span className="bad-text">failed: {r.message}</span>
+              )}
             </li>
           ))}
         </ul>

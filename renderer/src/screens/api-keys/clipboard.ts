@@ -7,7 +7,11 @@ export const CLIPBOARD_CLEAR_MS = 60_000;
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-export async function copySecretText(text: string, secret: string, clearAfterMs = CLIPBOARD_CLEAR_MS): Promise<'copied' | 'failed'> {
+export async function copySecretText(
+  text: string,
+  secret: string,
+  clearAfterMs = CLIPBOARD_CLEAR_MS,
+): Promise<'copied' | 'failed'> {
   try {
     await navigator.clipboard.writeText(text);
   } catch {

@@ -1,5 +1,11 @@
 import { useMemo, useState, type FormEvent, type ReactElement } from 'react';
-import { cliCommand, createKeyRequest, requestJson, type CreateKeyRequest, type CreatedApiKey } from '../../../../shared/api-keys';
+import {
+  cliCommand,
+  createKeyRequest,
+  requestJson,
+  type CreateKeyRequest,
+  type CreatedApiKey,
+} from '../../../../shared/api-keys';
 import { errorOf, call } from '../../api/client';
 import { useChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
@@ -23,7 +29,15 @@ export interface CreateKeyFormProps {
 
 type Tab = 'editor' | 'json';
 
-export function CreateKeyForm({ initial, takenNames, namesComplete, submitLabel, onCreated, onCancel, onListChanged }: CreateKeyFormProps): ReactElement {
+export function CreateKeyForm({
+  initial,
+  takenNames,
+  namesComplete,
+  submitLabel,
+  onCreated,
+  onCancel,
+  onListChanged,
+}: CreateKeyFormProps): ReactElement {
   const [name, setName] = useState(initial?.name ?? '');
   const [admin, setAdmin] = useState(initial?.admin ?? false);
   const [rows, setRows] = useState<ScopeRowModel[]>(() => scopesToRows(initial?.scopes ?? []));
@@ -39,17 +53,32 @@ export function CreateKeyForm({ initial, takenNames, namesComplete, submitLabel,
     try {
       return createKeyRequest.safeParse(JSON.parse(jsonText) as unknown);
     } catch (e) {
-      return { success: false as const, error: { issues: [{ path: [], message: `Not valid JSON: ${e instanceof Error ? e.message : 'parse error'}` }] } };
+      return {
+        success: false as const,
+        error: { issues: [{ path: [], message: `Not valid JSON: ${e instanceof Error ? e.message : 'parse error'}` }] },
+      };
     }
   }, [tab, jsonText]);
 
-  const request: CreateKeyRequest = tab === 'json' && jsonParsed?.success ? jsonParsed.data : editorRequest(name, admin, rows);
+  const request: CreateKeyRequest =
+    tab === 'json' && jsonParsed?.success ? jsonParsed.data : editorRequest(name, admin, rows);
   const checked = createKeyRequest.safeParse(request);
-  const issues = tab === 'json' ? (jsonParsed && !jsonParsed.success ? jsonParsed.error.issues : []) : checked.success ? [] : checked.error.issues;
+  const issues =
+    tab === 'json'
+      ? jsonParsed && !jsonParsed.success
+        ? jsonParsed.error.issues
+        : []
+      : checked.success
+        ? []
+        : checked.error.issues;
   const nameTaken = takenNames.has(request.name);
   const serverFields = error ? (errorOf(error).detail?.fields ?? []) : [];
-  const nameIssue = nameTaken ? 'A key with this name already exists; names must be unique.' : issues.find((i) => i.path[0] === 'name')?.message ?? serverFields.find((f) => f.path === 'name')?.message;
-  const scopesIssue = issues.find((i) => i.path[0] === 'scopes')?.message ?? (serverFields.some((f) => f.path.startsWith('scopes')) ? errorOf(error).message : undefined);
+  const nameIssue = nameTaken
+    ? 'A key with this name already exists; names must be unique.'
+    : (issues.find((i) => i.path[0] === 'name')?.message ?? serverFields.find((f) => f.path === 'name')?.message);
+  const scopesIssue =
+    issues.find((i) => i.path[0] === 'scopes')?.message ??
+    (serverFields.some((f) => f.path.startsWith('scopes')) ? errorOf(error).message : undefined);
   const valid = issues.length === 0 && checked.success && !nameTaken;
   const jsonBroken = tab === 'json' && !jsonParsed?.success;
 
@@ -119,8 +148,9 @@ export function CreateKeyForm({ initial, takenNames, namesComplete, submitLabel,
           {admin ? (
             <Notice tone="warn">
               <p>
-                <strong>An admin key can do everything this account can</strong> — including creating and deleting keys and secrets and moving the account's
-                balance. Anyone holding it is, to Chutes, you. Prefer a scoped key unless a program truly needs all of that.
+                <strong>An admin key can do everything this account can</strong> — including creating and deleting keys
+                and secrets and moving the account's balance. Anyone holding it is, to Chutes, you. Prefer a scoped key
+                unless a program truly needs all of that.
               </p>
             </Notice>
           ) : (
@@ -128,12 +158,23 @@ export function CreateKeyForm({ initial, takenNames, namesComplete, submitLabel,
               <div className="actions" role="group" aria-label="Presets">
                 <span className="muted small">Presets:</span>
                 {PRESETS.map((p) => (
-                  <button key={p.id} type="button" title={p.explain} onClick={() => setRows(presetRows(p.id, targets.data))}>
+                  <button
+                    key={p.id}
+                    type="button"
+                    title={p.explain}
+                    onClick={() => setRows(presetRows(p.id, targets.data))}
+                  >
                     {p.label}
                   </button>
                 ))}
               </div>
-              <ScopeEditor rows={rows} onChange={setRows} targets={targets.data} targetsError={Boolean(targets.error)} invalid={showIssues && Boolean(scopesIssue)} />
+              <ScopeEditor
+                rows={rows}
+                onChange={setRows}
+                targets={targets.data}
+                targetsError={Boolean(targets.error)}
+                invalid={showIssues && Boolean(scopesIssue)}
+              />
               {showIssues && scopesIssue ? <p className="field-error">{scopesIssue}</p> : null}
             </>
           )}
@@ -141,8 +182,18 @@ export function CreateKeyForm({ initial, takenNames, namesComplete, submitLabel,
       ) : (
         <label className="field">
           <strong>Request body (JSON)</strong>
-          <span className="muted small"> — the exact body of POST /api_keys/, checked by the same rules as the editor</span>
-          <textarea className={styles.jsonArea} aria-label="Key request JSON" aria-invalid={issues.length > 0} spellCheck={false} value={jsonText} onChange={(e) => setJsonText(e.target.value)} />
+          <span className="muted small">
+            {' '}
+            — the exact body of POST /api_keys/, checked by the same rules as the editor
+          </span>
+          <textarea
+            className={styles.jsonArea}
+            aria-label="Key request JSON"
+            aria-invalid={issues.length > 0}
+            spellCheck={false}
+            value={jsonText}
+            onChange={(e) => setJsonText(e.target.value)}
+          />
           {issues.length > 0 ? (
             <ul className="field-error" aria-label="JSON problems">
               {issues.map((i) => (
@@ -173,7 +224,11 @@ export function CreateKeyForm({ initial, takenNames, namesComplete, submitLabel,
         </div>
       )}
       {error ? <ErrorNotice error={error} /> : null}
-      {!namesComplete ? <p className="muted small" role="status">Waiting for the full key list, to check the name is unique…</p> : null}
+      {!namesComplete ? (
+        <p className="muted small" role="status">
+          Waiting for the full key list, to check the name is unique…
+        </p>
+      ) : null}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || !namesComplete || jsonBroken || (tried && !valid)}>
           {busy ? 'Creating…' : submitLabel}

@@ -6,7 +6,15 @@ import { ErrorNotice } from '../../components/error-notice';
 export const AUTH_CACHE_NOTE = 'Chutes may keep accepting a deleted key for up to a minute (its authentication cache).';
 
 /** Delete one key after its name is typed back. */
-export function DeleteKeyPanel({ apiKey, onDone, onCancel }: { apiKey: Pick<ApiKeyView, 'id' | 'name' | 'admin'>; onDone: (result: DeleteResult) => void; onCancel: () => void }): ReactElement {
+export function DeleteKeyPanel({
+  apiKey,
+  onDone,
+  onCancel,
+}: {
+  apiKey: Pick<ApiKeyView, 'id' | 'name' | 'admin'>;
+  onDone: (result: DeleteResult) => void;
+  onCancel: () => void;
+}): ReactElement {
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -31,7 +39,13 @@ export function DeleteKeyPanel({ apiKey, onDone, onCancel }: { apiKey: Pick<ApiK
       </p>
       <label className="field">
         Type the key’s name, <code>{apiKey.name}</code>, to confirm
-        <input type="text" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" aria-label="Type the key name to confirm" />
+        <input
+          type="text"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          autoComplete="off"
+          aria-label="Type the key name to confirm"
+        />
       </label>
       {error ? <ErrorNotice error={error} /> : null}
       <div className="actions">

@@ -21,24 +21,46 @@ function usageExample(key: ApiKeyView, baseUrl: string): string {
 }
 
 function actionOf(key: ApiKeyView, objectType: string, objectId: string | null): string {
-  const requested = key.local?.requestedScopes.filter((s) => s.object_type === objectType && s.object_id === objectId) ?? [];
+  const requested =
+    key.local?.requestedScopes.filter((s) => s.object_type === objectType && s.object_id === objectId) ?? [];
   if (requested.length === 0) return NOT_REPORTED;
   return `${requested.map((s) => s.action ?? 'any').join(', ')} (recorded by this app)`;
 }
 
 /** Everything the server says about one key, this app's local record, and how to use the key. */
-export function KeyDetails({ id, baseUrl, canSign, onDeleted, cachedName }: { id: string; baseUrl: string; canSign: boolean; onDeleted: (result: DeleteResult, name: string) => void; cachedName?: string }): ReactElement {
+export function KeyDetails({
+  id,
+  baseUrl,
+  canSign,
+  onDeleted,
+  cachedName,
+}: {
+  id: string;
+  baseUrl: string;
+  canSign: boolean;
+  onDeleted: (result: DeleteResult, name: string) => void;
+  cachedName?: string;
+}): ReactElement {
   const query = useChannel('getApiKey', { id });
   // Names for scope objects, when they are this account's own chutes or images (the server reports only UUIDs).
   const targets = useChannel('listScopeTargets', {}, { staleTime: 60_000, enabled: canSign });
-  const nameOf = (objectId: string) => [...(targets.data?.chutes ?? []), ...(targets.data?.images ?? [])].find((t) => t.id === objectId)?.name;
+  const nameOf = (objectId: string) =>
+    [...(targets.data?.chutes ?? []), ...(targets.data?.images ?? [])].find((t) => t.id === objectId)?.name;
   const [deleting, setDeleting] = useState(false);
   const back = (
     <p>
       <a href={hrefTo('api-keys')}>← All keys</a>
     </p>
   );
-  if (query.isPending) return <>{back}<p role="status" className="muted">Loading {cachedName ?? 'the key'}…</p></>;
+  if (query.isPending)
+    return (
+      <>
+        {back}
+        <p role="status" className="muted">
+          Loading {cachedName ?? 'the key'}…
+        </p>
+      </>
+    );
   if (query.error) {
     return (
       <>
@@ -71,14 +93,20 @@ export function KeyDetails({ id, baseUrl, canSign, onDeleted, cachedName }: { id
             </button>
           </div>
         </div>
-        {deleting ? <DeleteKeyPanel apiKey={key} onCancel={() => setDeleting(false)} onDone={(r) => onDeleted(r, key.name)} /> : null}
+        {deleting ? (
+          <DeleteKeyPanel apiKey={key} onCancel={() => setDeleting(false)} onDone={(r) => onDeleted(r, key.name)} />
+        ) : null}
         <dl className="facts">
           <dt>Id</dt>
           <dd>
             <code>{key.id}</code> <CopyButton text={key.id} label="Copy key id" />
           </dd>
           <dt>Access</dt>
-          <dd>{key.admin ? 'Admin: everything the account can do, including moving balance.' : `Scoped: ${key.scopes.length} ${key.scopes.length === 1 ? 'scope' : 'scopes'}`}</dd>
+          <dd>
+            {key.admin
+              ? 'Admin: everything the account can do, including moving balance.'
+              : `Scoped: ${key.scopes.length} ${key.scopes.length === 1 ? 'scope' : 'scopes'}`}
+          </dd>
           <dt>Owner</dt>
           <dd>
             <code>{key.userId}</code>
@@ -124,12 +152,23 @@ export function KeyDetails({ id, baseUrl, canSign, onDeleted, cachedName }: { id
         {key.local ? (
           <Notice tone="info">
             <p>
-              <strong>Local record</strong> (kept by this app when it created the key on {key.local.createdLocallyAt.slice(0, 10)}; not from the server, and no secret): it
-              asked for {key.local.admin ? 'an admin key' : key.local.requestedScopes.map((s) => `${s.action ?? 'any action'} on ${s.object_id ? `one ${s.object_type.replace(/s$/, '')}` : `all ${s.object_type}`}`).join('; ')}.
+              <strong>Local record</strong> (kept by this app when it created the key on{' '}
+              {key.local.createdLocallyAt.slice(0, 10)}; not from the server, and no secret): it asked for{' '}
+              {key.local.admin
+                ? 'an admin key'
+                : key.local.requestedScopes
+                    .map(
+                      (s) =>
+                        `${s.action ?? 'any action'} on ${s.object_id ? `one ${s.object_type.replace(/s$/, '')}` : `all ${s.object_type}`}`,
+                    )
+                    .join('; ')}
+              .
             </p>
           </Notice>
         ) : (
-          <p className="small muted">This key was not created by this app here, so its scopes’ actions are {NOT_REPORTED}.</p>
+          <p className="small muted">
+            This key was not created by this app here, so its scopes’ actions are {NOT_REPORTED}.
+          </p>
         )}
       </section>
       <section className="card" aria-label="How to use this key">
@@ -138,7 +177,9 @@ export function KeyDetails({ id, baseUrl, canSign, onDeleted, cachedName }: { id
         <pre className="command">Authorization: Bearer cpk_…</pre>
         <pre className={`command ${styles.wrap}`}>{usageExample(key, baseUrl)}</pre>
         <p className="small muted">
-          Set <code>{ENV_VAR}</code> to the secret first. Only admin keys can reach account endpoints (<code>/users/me</code>, <code>/api_keys</code>, <code>/secrets</code>); scoped keys reach only what their scopes allow.
+          Set <code>{ENV_VAR}</code> to the secret first. Only admin keys can reach account endpoints (
+          <code>/users/me</code>, <code>/api_keys</code>, <code>/secrets</code>); scoped keys reach only what their
+          scopes allow.
         </p>
       </section>
     </>

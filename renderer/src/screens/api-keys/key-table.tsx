@@ -53,7 +53,12 @@ export function KeyTable({ keys, selected, onSelect }: KeyTableProps): ReactElem
   const scroller = useRef<HTMLDivElement>(null);
   // The virtualiser re-renders this component itself on scroll; the compiler only skips memoising it here.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtual = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtual = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
   const allShownSelected = shown.length > 0 && shown.every((k) => selected.has(k.id));
 
   const toggle = (id: string) => {
@@ -65,7 +70,13 @@ export function KeyTable({ keys, selected, onSelect }: KeyTableProps): ReactElem
   return (
     <div className={styles.tableBlock}>
       <div className={styles.toolbar} role="search">
-        <input type="search" aria-label="Search keys" placeholder="Search by name, id or scope" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          type="search"
+          aria-label="Search keys"
+          placeholder="Search by name, id or scope"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <label>
           Show{' '}
           <select aria-label="Filter keys" value={filter} onChange={(e) => setFilter(e.target.value as KeyFilter)}>
@@ -87,7 +98,9 @@ export function KeyTable({ keys, selected, onSelect }: KeyTableProps): ReactElem
           </select>
         </label>
         <span className="muted small" role="status" aria-label="Shown keys">
-          {shown.length === keys.length ? `${count(keys.length)} ${keys.length === 1 ? 'key' : 'keys'}` : `${count(shown.length)} of ${count(keys.length)} keys`}
+          {shown.length === keys.length
+            ? `${count(keys.length)} ${keys.length === 1 ? 'key' : 'keys'}`
+            : `${count(shown.length)} of ${count(keys.length)} keys`}
         </span>
       </div>
       <div role="table" aria-label="API keys" aria-rowcount={shown.length + 1} className={styles.table}>
@@ -129,10 +142,22 @@ export function KeyTable({ keys, selected, onSelect }: KeyTableProps): ReactElem
                   aria-label={`Key ${key.name}`}
                   aria-selected={selected.has(key.id)}
                   className={styles.row}
-                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: ROW_HEIGHT,
+                    transform: `translateY(${item.start}px)`,
+                  }}
                 >
                   <span role="cell" className={styles.cellSelect}>
-                    <input type="checkbox" aria-label={`Select ${key.name}`} checked={selected.has(key.id)} onChange={() => toggle(key.id)} />
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${key.name}`}
+                      checked={selected.has(key.id)}
+                      onChange={() => toggle(key.id)}
+                    />
                   </span>
                   <span role="cell" className={styles.nameCell}>
                     <a href={hrefTo('api-keys', key.id)}>{key.name}</a>
@@ -141,10 +166,22 @@ export function KeyTable({ keys, selected, onSelect }: KeyTableProps): ReactElem
                     <code title={key.id}>{shortId(key.id)}</code>
                     <CopyButton text={key.id} label={`Copy id of ${key.name}`} />
                   </span>
-                  <span role="cell">{key.admin ? <Badge tone="warn">Admin</Badge> : <Badge tone="neutral">Scoped</Badge>}</span>
+                  <span role="cell">
+                    {key.admin ? <Badge tone="warn">Admin</Badge> : <Badge tone="neutral">Scoped</Badge>}
+                  </span>
                   <span role="cell" className={styles.chips} title={chips.map((c) => c.text).join('\n')}>
                     {chips.map((c) => (
-                      <span key={c.text} className={c.actionKnown ? styles.chip : `${styles.chip} ${styles.chipUnknown}`} title={c.actionKnown ? (key.local ? 'Action recorded by this app when it created the key' : undefined) : 'The server does not report the action'}>
+                      <span
+                        key={c.text}
+                        className={c.actionKnown ? styles.chip : `${styles.chip} ${styles.chipUnknown}`}
+                        title={
+                          c.actionKnown
+                            ? key.local
+                              ? 'Action recorded by this app when it created the key'
+                              : undefined
+                            : 'The server does not report the action'
+                        }
+                      >
                         {c.text}
                       </span>
                     ))}
@@ -156,7 +193,9 @@ export function KeyTable({ keys, selected, onSelect }: KeyTableProps): ReactElem
               );
             })}
           </div>
-          {shown.length === 0 ? <p className="empty">{keys.length === 0 ? 'No API keys yet.' : 'No key matches the search and filter.'}</p> : null}
+          {shown.length === 0 ? (
+            <p className="empty">{keys.length === 0 ? 'No API keys yet.' : 'No key matches the search and filter.'}</p>
+          ) : null}
         </div>
       </div>
     </div>

@@ -6,7 +6,12 @@ import { CLIPBOARD_CLEAR_MS, copySecretText } from './clipboard';
 function CopyLine({ label, text, secret }: { label: string; text: string; secret: string }): ReactElement {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   return (
-    <button type="button" className="copy" aria-label={label} onClick={() => void copySecretText(text, secret).then(setState)}>
+    <button
+      type="button"
+      className="copy"
+      aria-label={label}
+      onClick={() => void copySecretText(text, secret).then(setState)}
+    >
       {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
     </button>
   );
@@ -16,7 +21,15 @@ function CopyLine({ label, text, secret }: { label: string; text: string; secret
  * The one time a key's secret is shown. It lives only in this component's state and is dropped on
  * close; closing needs "I have stored it", and any other way out (Esc) asks first.
  */
-export function RevealDialog({ secret, keyName, onClosed }: { secret: string; keyName: string; onClosed: () => void }): ReactElement {
+export function RevealDialog({
+  secret,
+  keyName,
+  onClosed,
+}: {
+  secret: string;
+  keyName: string;
+  onClosed: () => void;
+}): ReactElement {
   const ref = useRef<HTMLDialogElement>(null);
   const [stored, setStored] = useState(false);
   const [asking, setAsking] = useState(false);
@@ -43,7 +56,8 @@ export function RevealDialog({ secret, keyName, onClosed }: { secret: string; ke
     >
       <h2 id="reveal-title">Your new key “{keyName}”</h2>
       <p>
-        <strong>This is the only time the secret is shown.</strong> Chutes keeps only a hash of it; neither the server nor this app can show it again.
+        <strong>This is the only time the secret is shown.</strong> Chutes keeps only a hash of it; neither the server
+        nor this app can show it again.
       </p>
       <code className={styles.secret} aria-label="API key secret">
         {secret}
@@ -62,11 +76,15 @@ export function RevealDialog({ secret, keyName, onClosed }: { secret: string; ke
           <CopyLine label="Copy environment variable line" text={env} secret={secret} />
         </div>
       </div>
-      <p className="small muted">The clipboard is cleared after {CLIPBOARD_CLEAR_MS / 1000} s if it still holds the secret (where the system lets the app read the clipboard).</p>
+      <p className="small muted">
+        The clipboard is cleared after {CLIPBOARD_CLEAR_MS / 1000} s if it still holds the secret (where the system lets
+        the app read the clipboard).
+      </p>
       {asking ? (
         <div className="notice notice-warn" role="alertdialog" aria-label="Close without storing?">
           <p>
-            <strong>Close without storing the secret?</strong> It cannot be shown again; you would have to delete this key and create another.
+            <strong>Close without storing the secret?</strong> It cannot be shown again; you would have to delete this
+            key and create another.
           </p>
           <div className="actions">
             <button type="button" className="primary" onClick={() => setAsking(false)}>

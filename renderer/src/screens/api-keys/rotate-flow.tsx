@@ -9,13 +9,21 @@ import { CreateKeyForm } from './create-key-form';
 import { AUTH_CACHE_NOTE } from './delete-key-dialog';
 import { RevealDialog } from './reveal-dialog';
 
-type Step = { kind: 'create' } | { kind: 'reveal'; created: CreatedApiKey } | { kind: 'deploy'; created: ApiKeyView } | { kind: 'done'; created: ApiKeyView; alreadyGone: boolean };
+type Step =
+  | { kind: 'create' }
+  | { kind: 'reveal'; created: CreatedApiKey }
+  | { kind: 'deploy'; created: ApiKeyView }
+  | { kind: 'done'; created: ApiKeyView; alreadyGone: boolean };
 
 function sameScopes(old: ApiKeyView, taken: ReadonlySet<string>): CreateKeyRequest {
   const name = rotatedName(old.name, taken);
   if (old.admin) return { name, admin: true, scopes: [] };
   if (old.local && !old.local.admin) return { name, admin: false, scopes: old.local.requestedScopes };
-  return { name, admin: false, scopes: old.scopes.map((s) => ({ object_type: s.objectType as 'chutes', object_id: s.objectId, action: null })) };
+  return {
+    name,
+    admin: false,
+    scopes: old.scopes.map((s) => ({ object_type: s.objectType as 'chutes', object_id: s.objectId, action: null })),
+  };
 }
 
 const KeyLine = ({ k, label }: { k: Pick<ApiKeyView, 'id' | 'name'>; label: string }) => (
@@ -25,7 +33,14 @@ const KeyLine = ({ k, label }: { k: Pick<ApiKeyView, 'id' | 'name'>; label: stri
 );
 
 /** Rotation: create the replacement (same scopes), reveal it once, and delete the old key only once the user says the new one is deployed. */
-export function RotateFlow(props: { oldId: string; takenNames: ReadonlySet<string>; namesComplete: boolean; onListChanged: () => void; onCreated: (k: ApiKeyView) => void; onRemoved: (id: string) => void }): ReactElement {
+export function RotateFlow(props: {
+  oldId: string;
+  takenNames: ReadonlySet<string>;
+  namesComplete: boolean;
+  onListChanged: () => void;
+  onCreated: (k: ApiKeyView) => void;
+  onRemoved: (id: string) => void;
+}): ReactElement {
   const old = useChannel('getApiKey', { id: props.oldId });
   // The old key as it was when rotation began: once it is deleted, a refetch would only say 404.
   const [snapshot, setSnapshot] = useState<ApiKeyView | null>(null);
@@ -65,7 +80,10 @@ export function RotateFlow(props: { oldId: string; takenNames: ReadonlySet<strin
         <>
           {!oldKey.admin && !oldKey.local ? (
             <Notice tone="warn">
-              <p>The server does not report which actions “{oldKey.name}” allows, so each scope below is set to any action. Narrow them if the old key had fewer.</p>
+              <p>
+                The server does not report which actions “{oldKey.name}” allows, so each scope below is set to any
+                action. Narrow them if the old key had fewer.
+              </p>
             </Notice>
           ) : null}
           <CreateKeyForm
@@ -83,11 +101,20 @@ export function RotateFlow(props: { oldId: string; takenNames: ReadonlySet<strin
           <p className="small muted">If creating fails, nothing changes: only “{oldKey.name}” exists.</p>
         </>
       ) : null}
-      {step.kind === 'reveal' ? <RevealDialog secret={step.created.secret} keyName={step.created.key.name} onClosed={() => setStep({ kind: 'deploy', created: step.created.key })} /> : null}
+      {step.kind === 'reveal' ? (
+        <RevealDialog
+          secret={step.created.secret}
+          keyName={step.created.key.name}
+          onClosed={() => setStep({ kind: 'deploy', created: step.created.key })}
+        />
+      ) : null}
       {step.kind === 'deploy' ? (
         <div className="card">
           <h2>Deploy the new key, then delete the old one</h2>
-          <p>Both keys work now. Put “{step.created.name}” wherever “{oldKey.name}” was used, check it works, then delete the old key.</p>
+          <p>
+            Both keys work now. Put “{step.created.name}” wherever “{oldKey.name}” was used, check it works, then delete
+            the old key.
+          </p>
           {error ? (
             <>
               <ErrorNotice error={error} />
@@ -104,7 +131,11 @@ export function RotateFlow(props: { oldId: string; takenNames: ReadonlySet<strin
           ) : null}
           <div className="actions">
             <button type="button" className="danger" disabled={busy} onClick={() => void deleteOld(step.created)}>
-              {busy ? 'Deleting the old key…' : error ? 'Retry deleting the old key' : `The new key is deployed — delete “${oldKey.name}”`}
+              {busy
+                ? 'Deleting the old key…'
+                : error
+                  ? 'Retry deleting the old key'
+                  : `The new key is deployed — delete “${oldKey.name}”`}
             </button>
             <a href={hrefTo('api-keys', step.created.id)}>Keep both for now</a>
           </div>
@@ -113,7 +144,9 @@ export function RotateFlow(props: { oldId: string; takenNames: ReadonlySet<strin
       {step.kind === 'done' ? (
         <Notice tone="good" live>
           <p>
-            <strong>Rotation complete.</strong> “{oldKey.name}” {step.alreadyGone ? 'was already gone (counted as done)' : 'is deleted'}; “{step.created.name}” replaces it. {AUTH_CACHE_NOTE}
+            <strong>Rotation complete.</strong> “{oldKey.name}”{' '}
+            {step.alreadyGone ? 'was already gone (counted as done)' : 'is deleted'}; “{step.created.name}” replaces it.{' '}
+            {AUTH_CACHE_NOTE}
           </p>
           <p>
             <a href={hrefTo('api-keys', step.created.id)}>Open {step.created.name}</a>

@@ -1,4 +1,10 @@
-import type { CreateKeyRequest, ScopeAction, ScopeObjectType, ScopeRequest, ScopeTargets } from '../../../../shared/api-keys';
+import type {
+  CreateKeyRequest,
+  ScopeAction,
+  ScopeObjectType,
+  ScopeRequest,
+  ScopeTargets,
+} from '../../../../shared/api-keys';
 
 /** One line of the scope editor: a type, an action (null = any), and all objects or chosen ones. */
 export interface ScopeRowModel {
@@ -14,7 +20,9 @@ export const newRow = (r: Omit<ScopeRowModel, 'id'>): ScopeRowModel => ({ ...r, 
 
 export function rowsToScopes(rows: ScopeRowModel[]): ScopeRequest[] {
   return rows.flatMap((r): ScopeRequest[] =>
-    r.ids === null ? [{ object_type: r.objectType, object_id: null, action: r.action }] : r.ids.map((id) => ({ object_type: r.objectType, object_id: id, action: r.action })),
+    r.ids === null
+      ? [{ object_type: r.objectType, object_id: null, action: r.action }]
+      : r.ids.map((id) => ({ object_type: r.objectType, object_id: id, action: r.action })),
   );
 }
 

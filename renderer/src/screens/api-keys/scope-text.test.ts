@@ -6,7 +6,16 @@ import { rowsToScopes, scopesToRows } from './scope-rows';
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
 
-const key = (over: Partial<ApiKeyView>): ApiKeyView => ({ id: A, userId: B, name: 'k', admin: false, createdAt: '2026-01-02T03:04:05', scopes: [], local: null, ...over });
+const key = (over: Partial<ApiKeyView>): ApiKeyView => ({
+  id: A,
+  userId: B,
+  name: 'k',
+  admin: false,
+  createdAt: '2026-01-02T03:04:05',
+  scopes: [],
+  local: null,
+  ...over,
+});
 
 describe('scope chips', () => {
   it('say the action only when this app recorded it', () => {
@@ -30,7 +39,10 @@ describe('scope chips', () => {
         { object_type: 'chutes' as const, object_id: null, action: 'invoke' as const },
       ],
     };
-    expect(scopeChips(key({ scopes, local })).map((c) => c.text)).toEqual(['read · images: 2 named', 'invoke · chutes: all']);
+    expect(scopeChips(key({ scopes, local })).map((c) => c.text)).toEqual([
+      'read · images: 2 named',
+      'invoke · chutes: all',
+    ]);
     expect(scopeChips(key({ admin: true })).map((c) => c.text)).toEqual(['everything the account can do']);
     expect(scopeChips(key({})).map((c) => c.text)).toEqual(['no scopes (can do nothing)']);
   });

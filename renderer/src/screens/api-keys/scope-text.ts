@@ -32,17 +32,29 @@ const target = (g: Group) => (g.all ? 'all' : `${g.named} named`);
 export function scopeChips(key: Pick<ApiKeyView, 'admin' | 'scopes' | 'local'>): ScopeChip[] {
   if (key.admin) return [{ text: 'everything the account can do', actionKnown: true }];
   if (key.local && !key.local.admin) {
-    return groupScopes(key.local.requestedScopes.map(fromRequest)).map((g) => ({ text: `${g.action ?? 'any'} · ${g.type}: ${target(g)}`, actionKnown: true }));
+    return groupScopes(key.local.requestedScopes.map(fromRequest)).map((g) => ({
+      text: `${g.action ?? 'any'} · ${g.type}: ${target(g)}`,
+      actionKnown: true,
+    }));
   }
   if (key.scopes.length === 0) return [{ text: 'no scopes (can do nothing)', actionKnown: true }];
-  return groupScopes(key.scopes.map((s) => ({ ...s, action: null }))).map((g) => ({ text: `${g.type}: ${target(g)}`, actionKnown: false }));
+  return groupScopes(key.scopes.map((s) => ({ ...s, action: null }))).map((g) => ({
+    text: `${g.type}: ${target(g)}`,
+    actionKnown: false,
+  }));
 }
 
-export const fromRequest = (s: ScopeRequest) => ({ objectType: s.object_type, objectId: s.object_id, action: s.action });
+export const fromRequest = (s: ScopeRequest) => ({
+  objectType: s.object_type,
+  objectId: s.object_id,
+  action: s.action,
+});
 
 /** Text the search box matches: name, id, and the chips. */
 export function searchText(key: ApiKeyView): string {
-  return `${key.name} ${key.id} ${scopeChips(key).map((c) => c.text).join(' ')}`.toLowerCase();
+  return `${key.name} ${key.id} ${scopeChips(key)
+    .map((c) => c.text)
+    .join(' ')}`.toLowerCase();
 }
 
 /** The server prints naive UTC datetimes; show them as UTC, unambiguously. */

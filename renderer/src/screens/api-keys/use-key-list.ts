@@ -25,7 +25,14 @@ const CONCURRENCY = 3;
  */
 export function useKeyList(profileId: string): KeyList {
   const [generation, setGeneration] = useState(0);
-  const [state, setState] = useState<Omit<KeyList, 'reload' | 'removeIds' | 'add'>>({ keys: [], total: null, pagesLoaded: 0, pagesTotal: null, status: 'loading', error: null });
+  const [state, setState] = useState<Omit<KeyList, 'reload' | 'removeIds' | 'add'>>({
+    keys: [],
+    total: null,
+    pagesLoaded: 0,
+    pagesTotal: null,
+    status: 'loading',
+    error: null,
+  });
   const byId = useRef(new Map<string, ApiKeyView>());
 
   useEffect(() => {
@@ -43,7 +50,14 @@ export function useKeyList(profileId: string): KeyList {
         merge(first.items);
         const pagesTotal = Math.max(1, Math.ceil(first.total / KEY_PAGE_SIZE));
         let loaded = 1;
-        setState({ keys: [...map.values()], total: first.total, pagesLoaded: loaded, pagesTotal, status: pagesTotal > 1 ? 'paging' : 'done', error: null });
+        setState({
+          keys: [...map.values()],
+          total: first.total,
+          pagesLoaded: loaded,
+          pagesTotal,
+          status: pagesTotal > 1 ? 'paging' : 'done',
+          error: null,
+        });
         let next = 1;
         const worker = async () => {
           for (let page = next++; page < pagesTotal; page = next++) {
@@ -68,12 +82,20 @@ export function useKeyList(profileId: string): KeyList {
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const removeIds = useCallback((ids: readonly string[]) => {
     const removed = ids.filter((id) => byId.current.delete(id)).length;
-    setState((s) => ({ ...s, keys: [...byId.current.values()], total: s.total === null ? null : Math.max(0, s.total - removed) }));
+    setState((s) => ({
+      ...s,
+      keys: [...byId.current.values()],
+      total: s.total === null ? null : Math.max(0, s.total - removed),
+    }));
   }, []);
   const add = useCallback((key: ApiKeyView) => {
     const isNew = !byId.current.has(key.id);
     byId.current.set(key.id, key);
-    setState((s) => ({ ...s, keys: [...byId.current.values()], total: s.total === null ? null : s.total + (isNew ? 1 : 0) }));
+    setState((s) => ({
+      ...s,
+      keys: [...byId.current.values()],
+      total: s.total === null ? null : s.total + (isNew ? 1 : 0),
+    }));
   }, []);
   return { ...state, reload, removeIds, add };
 }

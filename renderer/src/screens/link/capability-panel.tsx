@@ -24,7 +24,11 @@ export function CapabilityPanel({ host, capability, error, checking, onRecheck }
   if (!capability) {
     return (
       <section className="card" aria-label="Does this server offer linking?">
-        {error ? <ErrorNotice error={error} /> : <p role="status">Checking whether Chutes at {host} offers hotkey linking…</p>}
+        {error ? (
+          <ErrorNotice error={error} />
+        ) : (
+          <p role="status">Checking whether Chutes at {host} offers hotkey linking…</p>
+        )}
         <div className="actions">{error ? recheck : null}</div>
         {probeLine}
       </section>
@@ -43,8 +47,9 @@ export function CapabilityPanel({ host, capability, error, checking, onRecheck }
       ) : (
         <Notice tone="warn">
           <p>
-            <strong>Chutes at {host} does not offer hotkey linking.</strong> The link routes (and the <code>chutes link</code> command) were removed
-            from Chutes in July 2025, so there is nothing to fill in here.
+            <strong>Chutes at {host} does not offer hotkey linking.</strong> The link routes (and the{' '}
+            <code>chutes link</code> command) were removed from Chutes in July 2025, so there is nothing to fill in
+            here.
           </p>
           <p className="small">Its answer to the check: {capability.evidence}</p>
           <WhatExistsInstead />

@@ -28,7 +28,12 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
       (wallets.data?.wallets ?? []).flatMap((w) =>
         w.hotkeys
           .filter((h) => h.status === 'ok' && h.hasSeed)
-          .map((h, i) => ({ value: `${w.id}#${i}`, label: `${w.name}/${h.name} — ${h.ss58 ?? ''}`, walletId: w.id, hotkeyId: h.id })),
+          .map((h, i) => ({
+            value: `${w.id}#${i}`,
+            label: `${w.name}/${h.name} — ${h.ss58 ?? ''}`,
+            walletId: w.id,
+            hotkeyId: h.id,
+          })),
       ),
     [wallets.data],
   );
@@ -56,11 +61,13 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
       : null;
 
   // Any change invalidates what was previewed: the user submits only what they have seen.
-  const changed = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    preview.reset();
-    link.reset();
-  };
+  const changed =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      preview.reset();
+      link.reset();
+    };
   const onPreview = (event: FormEvent) => {
     event.preventDefault();
     if (source) preview.mutate({ kind, source });
@@ -88,7 +95,13 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
         <div className={styles.kinds}>
           {(['validator', 'subnet_owner'] as const).map((k) => (
             <label key={k} className="choice">
-              <input type="radio" name="link-kind" value={k} checked={kind === k} onChange={() => changed(setKind)(k)} />
+              <input
+                type="radio"
+                name="link-kind"
+                value={k}
+                checked={kind === k}
+                onChange={() => changed(setKind)(k)}
+              />
               {LINK_KIND_LABEL[k]}
               <span className="explain">{KIND_HELP[k]}</span>
             </label>
@@ -100,7 +113,13 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
         <legend>{kind === 'validator' ? 'Validator hotkey' : 'Subnet-owner hotkey'}</legend>
         <div className={styles.kinds}>
           <label className="choice">
-            <input type="radio" name="link-from" checked={!useFile} disabled={choices.length === 0} onChange={() => changed(setFrom)('wallet')} />
+            <input
+              type="radio"
+              name="link-from"
+              checked={!useFile}
+              disabled={choices.length === 0}
+              onChange={() => changed(setFrom)('wallet')}
+            />
             From a wallet on this computer
           </label>
           <label className="choice">
@@ -111,7 +130,13 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
         {useFile ? (
           <label className={`field ${styles.sourceRow}`}>
             Hotkey file (full path of the JSON file btcli writes under <code>wallets/NAME/hotkeys/</code>)
-            <input type="text" value={filePath} spellCheck={false} placeholder="/home/you/.bittensor/wallets/validator/hotkeys/default" onChange={(e) => changed(setFilePath)(e.target.value)} />
+            <input
+              type="text"
+              value={filePath}
+              spellCheck={false}
+              placeholder="/home/you/.bittensor/wallets/validator/hotkeys/default"
+              onChange={(e) => changed(setFilePath)(e.target.value)}
+            />
           </label>
         ) : (
           <label className={`field ${styles.sourceRow}`}>
@@ -126,18 +151,24 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
           </label>
         )}
         {wallets.isSuccess && choices.length === 0 ? (
-          <p className="small muted">No hotkey with a seed was found in {wallets.data.walletsPath}; give the path of the hotkey file instead.</p>
+          <p className="small muted">
+            No hotkey with a seed was found in {wallets.data.walletsPath}; give the path of the hotkey file instead.
+          </p>
         ) : null}
         {wallets.error ? <ErrorNotice error={wallets.error} /> : null}
         <label className="choice">
           <input type="checkbox" checked={keep} onChange={(e) => changed(setKeep)(e.target.checked)} />
           Also keep this hotkey in the keychain
-          <span className="explain">Off: its seed is read for this one signature, then wiped, and stored nowhere. On: stored once the link succeeds.</span>
+          <span className="explain">
+            Off: its seed is read for this one signature, then wiped, and stored nowhere. On: stored once the link
+            succeeds.
+          </span>
         </label>
       </fieldset>
 
       <p>
-        Chutes username: <span className={styles.username}>{profile.username}</span> <span className="small muted">(from the active profile)</span>
+        Chutes username: <span className={styles.username}>{profile.username}</span>{' '}
+        <span className="small muted">(from the active profile)</span>
       </p>
 
       <div className="actions">

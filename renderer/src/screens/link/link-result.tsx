@@ -7,30 +7,31 @@ import styles from './link.module.css';
 export function LinkSuccess({ result, onAgain }: { result: LinkResult; onAgain: () => void }): ReactElement {
   return (
     <div className="card">
-    <Notice tone="good" live>
-      <p>
-        <strong>Linked.</strong> {LINK_KIND_LABEL[result.kind]} hotkey <code>{result.linkedHotkey}</code> is now linked to <strong>{result.username}</strong>.
-      </p>
-      <p>The account’s roles now:</p>
-      <ul className={styles.roles} aria-label="Account roles">
-        {result.roles.map((role) => (
-          <li key={role.name}>
-            <code>{role.name}</code>
-            {role.description ? ` — ${role.description}` : ''}
-          </li>
-        ))}
-      </ul>
-      <p className="small">
-        {result.keptInKeychain
-          ? 'The hotkey’s seed is now also in the system keychain, as you asked.'
-          : 'The hotkey’s seed was used for this one signature and not kept anywhere.'}
-      </p>
-    </Notice>
-    <div className="actions">
-      <button type="button" onClick={onAgain}>
-        Link another hotkey
-      </button>
-    </div>
+      <Notice tone="good" live>
+        <p>
+          <strong>Linked.</strong> {LINK_KIND_LABEL[result.kind]} hotkey <code>{result.linkedHotkey}</code> is now
+          linked to <strong>{result.username}</strong>.
+        </p>
+        <p>The account’s roles now:</p>
+        <ul className={styles.roles} aria-label="Account roles">
+          {result.roles.map((role) => (
+            <li key={role.name}>
+              <code>{role.name}</code>
+              {role.description ? ` — ${role.description}` : ''}
+            </li>
+          ))}
+        </ul>
+        <p className="small">
+          {result.keptInKeychain
+            ? 'The hotkey’s seed is now also in the system keychain, as you asked.'
+            : 'The hotkey’s seed was used for this one signature and not kept anywhere.'}
+        </p>
+      </Notice>
+      <div className="actions">
+        <button type="button" onClick={onAgain}>
+          Link another hotkey
+        </button>
+      </div>
     </div>
   );
 }

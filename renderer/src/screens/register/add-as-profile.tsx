@@ -6,7 +6,13 @@ import { Notice } from '../../components/notice';
 import { hrefTo } from '../../routes';
 
 /** A hotkey that already has an account: offer to keep that account as a profile instead of registering. */
-export function AddAsProfile({ hotkey, account, hotkeyName, baseUrl, bare = false }: {
+export function AddAsProfile({
+  hotkey,
+  account,
+  hotkeyName,
+  baseUrl,
+  bare = false,
+}: {
   hotkey: string;
   account: AccountLookup | null;
   hotkeyName: string;
@@ -21,7 +27,12 @@ export function AddAsProfile({ hotkey, account, hotkeyName, baseUrl, bare = fals
       Saved as the profile “{save.data.displayName}”. Manage it on <a href={hrefTo('accounts')}>Accounts</a>.
     </p>
   ) : (
-    <button type="button" className="primary" disabled={save.isPending} onClick={() => save.mutate({ hotkey, hotkeyName, baseUrl })}>
+    <button
+      type="button"
+      className="primary"
+      disabled={save.isPending}
+      onClick={() => save.mutate({ hotkey, hotkeyName, baseUrl })}
+    >
       Add this account as a profile
     </button>
   );

@@ -20,7 +20,10 @@ function Payment({ address }: { address: string }): ReactElement {
           <QrCode text={address} label={`QR code of the payment address ${address}`} />
         </div>
         <div>
-          <p className={styles.help}>The account starts with a balance of $0. Send TAO to this address; Chutes credits it in USD at the current price.</p>
+          <p className={styles.help}>
+            The account starts with a balance of $0. Send TAO to this address; Chutes credits it in USD at the current
+            price.
+          </p>
           <Address address={address} name="the payment address" />
         </div>
       </div>
@@ -33,7 +36,10 @@ function CliConfigOffer({ profile }: { profile: Profile }): ReactElement {
   return (
     <section aria-labelledby="cli-title">
       <h3 id="cli-title">The chutes CLI (optional)</h3>
-      <p className={styles.help}>Write this account as the CLI’s config.ini. The seed goes into the file only if you ask, after a warning: the CLI keeps it in plain text.</p>
+      <p className={styles.help}>
+        Write this account as the CLI’s config.ini. The seed goes into the file only if you ask, after a warning: the
+        CLI keeps it in plain text.
+      </p>
       {open ? (
         <ExportProfileForm profile={profile} onDone={() => setOpen(false)} />
       ) : (
@@ -65,13 +71,15 @@ export function DoneStep(): ReactElement {
             <strong>
               The account {account.username} exists on {new URL(account.apiUrl).host}.
             </strong>{' '}
-            The registration reached Chutes, but its answer was lost on the way back. Nothing was sent twice. The profile “{profile.displayName}” is saved and active.
+            The registration reached Chutes, but its answer was lost on the way back. Nothing was sent twice. The
+            profile “{profile.displayName}” is saved and active.
           </p>
         </Notice>
         <Notice tone="warn">
           <p>
-            <strong>The fingerprint was in the lost answer, and Chutes cannot show it again.</strong> You do not need it to use the app or the CLI (the
-            hotkey signs). For web login, set a new fingerprint later on the Account screen (“change fingerprint”, signed with your hotkey).
+            <strong>The fingerprint was in the lost answer, and Chutes cannot show it again.</strong> You do not need it
+            to use the app or the CLI (the hotkey signs). For web login, set a new fingerprint later on the Account
+            screen (“change fingerprint”, signed with your hotkey).
           </p>
         </Notice>
         {account.paymentAddress ? <Payment address={account.paymentAddress} /> : null}
@@ -97,22 +105,24 @@ export function DoneStep(): ReactElement {
             Registered {result.username} on {new URL(result.baseUrl).host}.
           </strong>{' '}
           User ID <code>{result.userId}</code>.
-          {result.profile ? ` The profile “${result.profile.displayName}” is saved and active; its hotkey seed is in the OS keychain.` : null}
+          {result.profile
+            ? ` The profile “${result.profile.displayName}” is saved and active; its hotkey seed is in the OS keychain.`
+            : null}
         </p>
       </Notice>
       {result.profileProblem ? (
         <Notice tone="warn">
           <p>
-            <strong>The account exists, but the app could not save it as a profile:</strong> {result.profileProblem} Once that is fixed, add it on
-            Accounts (look up the hotkey, then “Save as profile”).
+            <strong>The account exists, but the app could not save it as a profile:</strong> {result.profileProblem}{' '}
+            Once that is fixed, add it on Accounts (look up the hotkey, then “Save as profile”).
           </p>
         </Notice>
       ) : null}
       <section aria-labelledby="fingerprint-title">
         <h3 id="fingerprint-title">Your fingerprint: shown once</h3>
         <p className={styles.help}>
-          The fingerprint is this account’s login secret (web dashboard, deleting the account, moving it to another hotkey). Chutes keeps only a hash
-          of it and can never show it again. Store it in a password manager now.
+          The fingerprint is this account’s login secret (web dashboard, deleting the account, moving it to another
+          hotkey). Chutes keeps only a hash of it and can never show it again. Store it in a password manager now.
         </p>
         <div className="row">
           <code className={styles.secret} aria-label="Fingerprint">
@@ -123,7 +133,9 @@ export function DoneStep(): ReactElement {
         <label className="choice">
           <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} />
           <span>Also keep it in the OS keychain, for this account</span>
-          <span className="explain">The Account screen can then use it without asking you to type it. It is never written to a file.</span>
+          <span className="explain">
+            The Account screen can then use it without asking you to type it. It is never written to a file.
+          </span>
         </label>
         <label className="choice">
           <input type="checkbox" checked={stored} onChange={(e) => setStored(e.target.checked)} />

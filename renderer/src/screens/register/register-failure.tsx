@@ -16,7 +16,15 @@ interface Recheck {
 }
 
 /** Each answer of §2.4 with its next step; everything typed stays, so going back costs nothing. */
-export function RegisterFailure({ error, onRetry, recheck }: { error: unknown; onRetry: () => void; recheck?: Recheck }): ReactElement {
+export function RegisterFailure({
+  error,
+  onRetry,
+  recheck,
+}: {
+  error: unknown;
+  onRetry: () => void;
+  recheck?: Recheck;
+}): ReactElement {
   const wizard = useWizard();
   const chosen = wizard.chosen;
   const e = errorOf(error);
@@ -33,14 +41,16 @@ export function RegisterFailure({ error, onRetry, recheck }: { error: unknown; o
   );
   let next: ReactElement | null = null;
   if (recheck) {
-    if (recheck.pending) next = <p role="status">Asking Chutes whether the account was created (signed with your hotkey)…</p>;
+    if (recheck.pending)
+      next = <p role="status">Asking Chutes whether the account was created (signed with your hotkey)…</p>;
     else if (recheck.error) next = <ErrorNotice error={recheck.error} />;
     else if (recheck.notCreatedAt) {
       next = (
         <Notice tone="info" live>
           <p>
-            <strong>Chutes has no account for this hotkey</strong> (checked {new Date(recheck.notCreatedAt).toLocaleTimeString()}), so the registration
-            was not created. It is safe to send it again.
+            <strong>Chutes has no account for this hotkey</strong> (checked{' '}
+            {new Date(recheck.notCreatedAt).toLocaleTimeString()}), so the registration was not created. It is safe to
+            send it again.
           </p>
           <div className="actions">{again}</div>
         </Notice>
@@ -61,7 +71,13 @@ export function RegisterFailure({ error, onRetry, recheck }: { error: unknown; o
   } else if (failureIs(e, 'hotkey-registered') && chosen && wizard.baseUrl) {
     next = (
       <>
-        <AddAsProfile hotkey={chosen.hotkey} account={null} hotkeyName={chosen.hotkeyName} baseUrl={wizard.baseUrl} bare />
+        <AddAsProfile
+          hotkey={chosen.hotkey}
+          account={null}
+          hotkeyName={chosen.hotkeyName}
+          baseUrl={wizard.baseUrl}
+          bare
+        />
         <button type="button" onClick={() => navigate('register', 'wallet')}>
           Pick another hotkey
         </button>

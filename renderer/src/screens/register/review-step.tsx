@@ -11,7 +11,13 @@ import { updateWizard, useWizard } from './wizard-store';
 export function ReviewStep(): ReactElement {
   const wizard = useWizard();
   const { chosen } = wizard;
-  const input = { baseUrl: wizard.baseUrl ?? '', username: wizard.username, walletId: chosen?.walletId ?? '', hotkeyId: chosen?.hotkeyId ?? '', token: wizard.token.trim() };
+  const input = {
+    baseUrl: wizard.baseUrl ?? '',
+    username: wizard.username,
+    walletId: chosen?.walletId ?? '',
+    hotkeyId: chosen?.hotkeyId ?? '',
+    token: wizard.token.trim(),
+  };
   const preview = useChannel('previewRegistration', input, { staleTime: 0 });
   const register = useMutationChannel('register', ['listProfiles', 'listWallets']);
   const recheck = useMutationChannel('recheckRegistration', ['listProfiles']);
@@ -42,11 +48,17 @@ export function ReviewStep(): ReactElement {
 
   return (
     <div className={styles.form}>
-      {preview.isPending ? <p className="muted" role="status">Preparing the request…</p> : null}
+      {preview.isPending ? (
+        <p className="muted" role="status">
+          Preparing the request…
+        </p>
+      ) : null}
       {preview.error ? <ErrorNotice error={preview.error} /> : null}
       {p ? (
         <>
-          <p className={styles.help}>Nothing has been sent yet. This is the whole request; the hotkey signs the message below.</p>
+          <p className={styles.help}>
+            Nothing has been sent yet. This is the whole request; the hotkey signs the message below.
+          </p>
           <dl className="facts">
             <dt>Request</dt>
             <dd>
@@ -59,7 +71,11 @@ export function ReviewStep(): ReactElement {
             <dt>Signed by hotkey</dt>
             <dd>
               {p.hotkeyName} <code className="ss58">{p.hotkey}</code>
-              {p.seedSource === 'file' ? <span className={`muted small ${styles.note}`}>The seed is read from its file and kept in the OS keychain from now on.</span> : null}
+              {p.seedSource === 'file' ? (
+                <span className={`muted small ${styles.note}`}>
+                  The seed is read from its file and kept in the OS keychain from now on.
+                </span>
+              ) : null}
             </dd>
             <dt>Coldkey</dt>
             <dd>
@@ -68,26 +84,44 @@ export function ReviewStep(): ReactElement {
           </dl>
           <div>
             <strong>JSON body, byte for byte</strong>
-            <pre className={styles.pre} aria-label="JSON body">{p.body}</pre>
+            <pre className={styles.pre} aria-label="JSON body">
+              {p.body}
+            </pre>
           </div>
           <div>
             <strong>SHA-256 of the body</strong>
-            <pre className={styles.pre} aria-label="Body hash">{p.bodySha256}</pre>
+            <pre className={styles.pre} aria-label="Body hash">
+              {p.bodySha256}
+            </pre>
           </div>
           <div>
-            <strong>Signing message</strong> <span className="muted small">hotkey : nonce : body hash — the nonce is the time of sending, in seconds</span>
-            <pre className={styles.pre} aria-label="Signing message">{p.signingMessage}</pre>
+            <strong>Signing message</strong>{' '}
+            <span className="muted small">
+              hotkey : nonce : body hash — the nonce is the time of sending, in seconds
+            </span>
+            <pre className={styles.pre} aria-label="Signing message">
+              {p.signingMessage}
+            </pre>
           </div>
           <p className={styles.help}>
-            Headers: <code>X-Chutes-Hotkey</code> (the hotkey), <code>X-Chutes-Nonce</code>, <code>X-Chutes-Signature</code> (sr25519 signature of the
-            message, hex). No fingerprint, seed or other secret leaves this computer.
+            Headers: <code>X-Chutes-Hotkey</code> (the hotkey), <code>X-Chutes-Nonce</code>,{' '}
+            <code>X-Chutes-Signature</code> (sr25519 signature of the message, hex). No fingerprint, seed or other
+            secret leaves this computer.
           </p>
         </>
       ) : null}
       <div aria-live="polite">
         {register.error && !lost ? <RegisterFailure error={register.error} onRetry={send} /> : null}
         {lost ? (
-          <RegisterFailure error={register.error} onRetry={send} recheck={{ pending: recheck.isPending, error: recheck.error, notCreatedAt: recheck.data && !recheck.data.created ? recheck.data.checkedAt : null }} />
+          <RegisterFailure
+            error={register.error}
+            onRetry={send}
+            recheck={{
+              pending: recheck.isPending,
+              error: recheck.error,
+              notCreatedAt: recheck.data && !recheck.data.created ? recheck.data.checkedAt : null,
+            }}
+          />
         ) : null}
       </div>
       <div className={styles.nav}>

@@ -19,7 +19,9 @@ export function ServerStep(): ReactElement {
   const configured = info.data?.apiUrl;
   const showConfigured = configured !== undefined && normaliseBaseUrl(configured) !== PRODUCTION_API_URL;
   const [urlError, setUrlError] = useState<string | null>(null);
-  const check = useMutation<ConnectionReport, Error, string>({ mutationFn: (url) => call('checkConnection', { apiUrl: url }) });
+  const check = useMutation<ConnectionReport, Error, string>({
+    mutationFn: (url) => call('checkConnection', { apiUrl: url }),
+  });
 
   const chosenUrl = (choice: WizardState['serverChoice']): string | null => {
     if (choice === 'production') return PRODUCTION_API_URL;
@@ -58,23 +60,44 @@ export function ServerStep(): ReactElement {
         <legend>Create the account on</legend>
         <div className={styles.choices}>
           <label className="choice">
-            <input type="radio" name="server" checked={wizard.serverChoice === 'production'} onChange={() => pick('production')} />
+            <input
+              type="radio"
+              name="server"
+              checked={wizard.serverChoice === 'production'}
+              onChange={() => pick('production')}
+            />
             <span>
               Chutes (production) <code>{PRODUCTION_API_URL}</code>
             </span>
-            <span className="explain">The real service. Registration needs a token from a captcha page and 0.25 TAO free on your coldkey.</span>
+            <span className="explain">
+              The real service. Registration needs a token from a captcha page and 0.25 TAO free on your coldkey.
+            </span>
           </label>
           {showConfigured ? (
             <label className="choice">
-              <input type="radio" name="server" checked={wizard.serverChoice === 'configured'} onChange={() => pick('configured')} />
+              <input
+                type="radio"
+                name="server"
+                checked={wizard.serverChoice === 'configured'}
+                onChange={() => pick('configured')}
+              />
               <span>
                 The app’s configured API <code>{configured}</code>
               </span>
-              <span className="explain">{info.data?.apiUrlSource === 'CHUTES_API_URL' ? 'Set with CHUTES_API_URL (a sandbox or staging server, for example).' : 'The app default.'}</span>
+              <span className="explain">
+                {info.data?.apiUrlSource === 'CHUTES_API_URL'
+                  ? 'Set with CHUTES_API_URL (a sandbox or staging server, for example).'
+                  : 'The app default.'}
+              </span>
             </label>
           ) : null}
           <label className="choice">
-            <input type="radio" name="server" checked={wizard.serverChoice === 'custom'} onChange={() => pick('custom')} />
+            <input
+              type="radio"
+              name="server"
+              checked={wizard.serverChoice === 'custom'}
+              onChange={() => pick('custom')}
+            />
             <span>Another address</span>
             <span className="explain">A sandbox or self-hosted Chutes API.</span>
           </label>
@@ -107,15 +130,17 @@ export function ServerStep(): ReactElement {
         {report && !report.reachable ? (
           <Notice tone="warn">
             <p>
-              <strong>Registration cannot continue:</strong> this server does not answer. Check the address and your network, then check again.
+              <strong>Registration cannot continue:</strong> this server does not answer. Check the address and your
+              network, then check again.
             </p>
           </Notice>
         ) : null}
         {report?.reachable && report.skew === 'rejected' ? (
           <Notice tone="warn">
             <p>
-              <strong>Registration cannot continue:</strong> your computer’s clock is 10 minutes or more off the server’s, so Chutes would refuse the
-              signed registration. Turn on automatic date and time (NTP), then check again.
+              <strong>Registration cannot continue:</strong> your computer’s clock is 10 minutes or more off the
+              server’s, so Chutes would refuse the signed registration. Turn on automatic date and time (NTP), then
+              check again.
             </p>
           </Notice>
         ) : null}
@@ -123,7 +148,11 @@ export function ServerStep(): ReactElement {
       </div>
       <div className={styles.nav}>
         <button type="submit" className="primary" disabled={check.isPending}>
-          {check.isPending ? 'Checking the connection…' : report && !(report.reachable && report.skew !== 'rejected') ? 'Check again' : 'Check connection and continue'}
+          {check.isPending
+            ? 'Checking the connection…'
+            : report && !(report.reachable && report.skew !== 'rejected')
+              ? 'Check again'
+              : 'Check connection and continue'}
         </button>
       </div>
     </form>

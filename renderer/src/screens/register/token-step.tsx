@@ -30,12 +30,22 @@ export function TokenStep(): ReactElement {
   const typed = wizard.token;
   const wellFormed = TOKEN_RE.test(typed.trim());
   const now = useNow(wizard.tokenPastedAt !== null);
-  const left = wizard.tokenPastedAt === null ? null : Math.max(0, TOKEN_LIFETIME_SECONDS - Math.floor((now - wizard.tokenPastedAt) / 1000));
+  const left =
+    wizard.tokenPastedAt === null
+      ? null
+      : Math.max(0, TOKEN_LIFETIME_SECONDS - Math.floor((now - wizard.tokenPastedAt) / 1000));
 
   const onChange = (value: string) => {
     const trimmed = value.trim();
     const changed = trimmed !== wizard.token.trim();
-    updateWizard({ token: value, tokenPastedAt: TOKEN_RE.test(trimmed) ? (changed || wizard.tokenPastedAt === null ? Date.now() : wizard.tokenPastedAt) : null });
+    updateWizard({
+      token: value,
+      tokenPastedAt: TOKEN_RE.test(trimmed)
+        ? changed || wizard.tokenPastedAt === null
+          ? Date.now()
+          : wizard.tokenPastedAt
+        : null,
+    });
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -46,8 +56,8 @@ export function TokenStep(): ReactElement {
     <form className={styles.form} onSubmit={onSubmit} aria-label="Paste the registration token" noValidate>
       <p className={styles.help}>
         Chutes asks a person to fetch a registration token in a browser
-        {page.startsWith('https://rtok.chutes.ai/') ? ' (with a captcha)' : ''}. It is valid for {TOKEN_LIFETIME_SECONDS / 60} minutes, so get it
-        just before you register.
+        {page.startsWith('https://rtok.chutes.ai/') ? ' (with a captcha)' : ''}. It is valid for{' '}
+        {TOKEN_LIFETIME_SECONDS / 60} minutes, so get it just before you register.
       </p>
       <div className="actions">
         <a className={styles.linkButton} href={page} target="_blank" rel="noopener noreferrer">
@@ -56,7 +66,11 @@ export function TokenStep(): ReactElement {
         <code className="small">{page}</code>
         <CopyButton text={page} label="Copy the token page address" />
       </div>
-      {copyOnly ? <p className={styles.help}>The desktop app opens only chutes.ai pages in your browser: copy this address into a browser yourself.</p> : null}
+      {copyOnly ? (
+        <p className={styles.help}>
+          The desktop app opens only chutes.ai pages in your browser: copy this address into a browser yourself.
+        </p>
+      ) : null}
       <label className={styles.field}>
         Registration token
         <input
@@ -72,16 +86,21 @@ export function TokenStep(): ReactElement {
       </label>
       <p id="token-status" className={styles.status} aria-live="polite">
         {typed.trim() === '' ? <span className="muted">Paste the token the page shows (a UUID).</span> : null}
-        {typed.trim() !== '' && !wellFormed ? <span className={styles.bad}>That is not a token: it looks like 123e4567-e89b-42d3-a456-426614174000.</span> : null}
+        {typed.trim() !== '' && !wellFormed ? (
+          <span className={styles.bad}>That is not a token: it looks like 123e4567-e89b-42d3-a456-426614174000.</span>
+        ) : null}
         {wellFormed && left !== null && left > 0 ? (
           <span>
-            Looks right. About <strong className={styles.countdown}>{clock(left)}</strong> left, counted from when you pasted it (the token may be older).
+            Looks right. About <strong className={styles.countdown}>{clock(left)}</strong> left, counted from when you
+            pasted it (the token may be older).
           </span>
         ) : null}
       </p>
       {wellFormed && left === 0 ? (
         <Notice tone="warn">
-          <p>This token is probably expired (5 minutes since you pasted it). Get a new one from the page and paste it.</p>
+          <p>
+            This token is probably expired (5 minutes since you pasted it). Get a new one from the page and paste it.
+          </p>
         </Notice>
       ) : null}
       <div className={styles.nav}>

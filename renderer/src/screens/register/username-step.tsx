@@ -25,7 +25,11 @@ export function UsernameStep(): ReactElement {
   const problem = usernameProblem(typed);
   const settled = useDebounced(typed, DEBOUNCE_MS);
   // Keyed by the name: an answer for an older name is never shown for the current one.
-  const check = useChannel('checkUsername', { baseUrl, username: settled }, { enabled: settled === typed && usernameProblem(settled) === null, staleTime: 10_000 });
+  const check = useChannel(
+    'checkUsername',
+    { baseUrl, username: settled },
+    { enabled: settled === typed && usernameProblem(settled) === null, staleTime: 10_000 },
+  );
   const answer = check.data?.username === typed ? check.data : undefined;
   const free = answer?.available === true && answer.valid;
   const host = baseUrl ? new URL(baseUrl).host : '';
@@ -43,8 +47,18 @@ export function UsernameStep(): ReactElement {
     if (typed === '') return <span className="muted">3–15 letters, digits, underscores or dashes.</span>;
     if (problem) return <span className={styles.bad}>{problem}</span>;
     if (check.error && settled === typed) return null;
-    if (!answer) return <span className="muted">Checking whether “{typed}” is free on {host}…</span>;
-    if (free) return <span className={styles.good}>“{typed}” is available on {host}.</span>;
+    if (!answer)
+      return (
+        <span className="muted">
+          Checking whether “{typed}” is free on {host}…
+        </span>
+      );
+    if (free)
+      return (
+        <span className={styles.good}>
+          “{typed}” is available on {host}.
+        </span>
+      );
     return <span className={styles.bad}>{answer.problem}</span>;
   })();
 
@@ -67,7 +81,9 @@ export function UsernameStep(): ReactElement {
         {status}
       </p>
       {typed.includes('-') && !problem ? (
-        <p className={styles.help}>The server accepts dashes; the chutes CLI’s own prompt does not, but it reads any name from its config file.</p>
+        <p className={styles.help}>
+          The server accepts dashes; the chutes CLI’s own prompt does not, but it reads any name from its config file.
+        </p>
       ) : null}
       {check.error && settled === typed ? <ErrorNotice error={check.error} /> : null}
       <div className={styles.nav}>

@@ -12,22 +12,52 @@ import { hotkeyUsability } from './hotkey-usability';
 import styles from './register.module.css';
 import { updateWizard, useWizard, type ChosenHotkey } from './wizard-store';
 
-function HotkeyChoice({ wallet, hotkey, held, chosen }: { wallet: WalletEntry; hotkey: HotkeyEntry; held: ReadonlySet<string> | null; chosen: ChosenHotkey | null }): ReactElement {
+function HotkeyChoice({
+  wallet,
+  hotkey,
+  held,
+  chosen,
+}: {
+  wallet: WalletEntry;
+  hotkey: HotkeyEntry;
+  held: ReadonlySet<string> | null;
+  chosen: ChosenHotkey | null;
+}): ReactElement {
   const usability = hotkeyUsability(wallet, hotkey, held);
   const selected = chosen?.walletId === wallet.id && chosen.hotkeyId === hotkey.id;
   const select = () => {
     if (!usability.usable || !hotkey.ss58 || !wallet.coldkey.ss58) return;
     updateWizard({
-      chosen: { walletId: wallet.id, hotkeyId: hotkey.id, walletName: wallet.name, hotkeyName: hotkey.name, hotkey: hotkey.ss58, coldkey: wallet.coldkey.ss58, seedSource: usability.seedSource },
+      chosen: {
+        walletId: wallet.id,
+        hotkeyId: hotkey.id,
+        walletName: wallet.name,
+        hotkeyName: hotkey.name,
+        hotkey: hotkey.ss58,
+        coldkey: wallet.coldkey.ss58,
+        seedSource: usability.seedSource,
+      },
     });
   };
   return (
     <label className={`${styles.hotkeyChoice} ${usability.usable ? '' : styles.disabled}`}>
-      <input type="radio" name="hotkey" checked={selected} disabled={!usability.usable} onChange={select} aria-label={`${wallet.name}/${hotkey.name}`} aria-describedby={`why-${wallet.id}-${hotkey.id}`} />
+      <input
+        type="radio"
+        name="hotkey"
+        checked={selected}
+        disabled={!usability.usable}
+        onChange={select}
+        aria-label={`${wallet.name}/${hotkey.name}`}
+        aria-describedby={`why-${wallet.id}-${hotkey.id}`}
+      />
       <span className={styles.hotkeyMain}>
         <span className={styles.hotkeyName}>
           {hotkey.name}{' '}
-          {usability.usable ? <Badge tone="good">{usability.seedSource === 'keychain' ? 'Seed in keychain' : 'Seed in file'}</Badge> : <Badge tone="neutral">Not usable</Badge>}
+          {usability.usable ? (
+            <Badge tone="good">{usability.seedSource === 'keychain' ? 'Seed in keychain' : 'Seed in file'}</Badge>
+          ) : (
+            <Badge tone="neutral">Not usable</Badge>
+          )}
         </span>
         {hotkey.ss58 ? <code className="ss58 small">{hotkey.ss58}</code> : null}
         <span id={`why-${wallet.id}-${hotkey.id}`} className={styles.why}>
@@ -50,7 +80,11 @@ export function WalletStep(): ReactElement {
   const source = chosen && held?.has(chosen.hotkey) ? 'keychain' : chosen?.seedSource;
   const baseUrl = wizard.baseUrl ?? '';
   // Only a keychain seed can sign this check now; a file seed is checked by the registration itself (409).
-  const registered = useChannel('checkHotkeyRegistered', { baseUrl, hotkey: chosen?.hotkey ?? '' }, { enabled: source === 'keychain' && baseUrl !== '' });
+  const registered = useChannel(
+    'checkHotkeyRegistered',
+    { baseUrl, hotkey: chosen?.hotkey ?? '' },
+    { enabled: source === 'keychain' && baseUrl !== '' },
+  );
   const existing = source === 'keychain' ? registered.data : null;
 
   const onSubmit = (event: FormEvent) => {
@@ -61,57 +95,74 @@ export function WalletStep(): ReactElement {
   return (
     <form className={styles.form} onSubmit={onSubmit} aria-label="Choose the wallet and hotkey" noValidate>
       <p className={styles.help}>
-        The account is bound to a hotkey, which signs every request, and names your wallet’s coldkey. Hotkeys that cannot sign are listed too, with
-        the reason.
+        The account is bound to a hotkey, which signs every request, and names your wallet’s coldkey. Hotkeys that
+        cannot sign are listed too, with the reason.
       </p>
-      {wallets.isPending ? <p className="muted" role="status">Reading the wallets folder…</p> : null}
+      {wallets.isPending ? (
+        <p className="muted" role="status">
+          Reading the wallets folder…
+        </p>
+      ) : null}
       {wallets.error ? <ErrorNotice error={wallets.error} /> : null}
       {view && view.wallets.length === 0 ? (
         <Notice tone="warn">
           <p>
-            No wallets were found in <code>{view.walletsPath}</code>. Create one with btcli, or see <a href={hrefTo('accounts')}>Accounts</a> for
-            other ways to add a hotkey.
+            No wallets were found in <code>{view.walletsPath}</code>. Create one with btcli, or see{' '}
+            <a href={hrefTo('accounts')}>Accounts</a> for other ways to add a hotkey.
           </p>
         </Notice>
       ) : null}
-      {view?.wallets.filter((w) => w.hotkeys.length > 0).map((wallet) => (
-        <fieldset key={wallet.id} className={styles.wallet}>
-          <legend>Wallet {wallet.name}</legend>
-          {wallet.coldkey.ss58 ? (
-            <span className="small">
-              Coldkey <code className="ss58">{wallet.coldkey.ss58}</code>
-            </span>
-          ) : null}
-          {wallet.hotkeys.map((hotkey) => (
-            <HotkeyChoice key={hotkey.id} wallet={wallet} hotkey={hotkey} held={held} chosen={chosen} />
-          ))}
-        </fieldset>
-      ))}
+      {view?.wallets
+        .filter((w) => w.hotkeys.length > 0)
+        .map((wallet) => (
+          <fieldset key={wallet.id} className={styles.wallet}>
+            <legend>Wallet {wallet.name}</legend>
+            {wallet.coldkey.ss58 ? (
+              <span className="small">
+                Coldkey <code className="ss58">{wallet.coldkey.ss58}</code>
+              </span>
+            ) : null}
+            {wallet.hotkeys.map((hotkey) => (
+              <HotkeyChoice key={hotkey.id} wallet={wallet} hotkey={hotkey} held={held} chosen={chosen} />
+            ))}
+          </fieldset>
+        ))}
       {empty.length > 0 ? <p className={styles.help}>Wallets without hotkeys: {empty.join(', ')}.</p> : null}
       {chosen ? (
         <div aria-live="polite">
           <Notice tone="info">
             <p>
-              <strong>The coldkey needs at least {MIN_COLDKEY_TAO} TAO of free balance</strong> when you register (Chutes checks it on chain; it is
-              not spent). Coldkey of {chosen.walletName}:
+              <strong>The coldkey needs at least {MIN_COLDKEY_TAO} TAO of free balance</strong> when you register
+              (Chutes checks it on chain; it is not spent). Coldkey of {chosen.walletName}:
             </p>
             <Address address={chosen.coldkey} name={`coldkey of ${chosen.walletName}`} />
           </Notice>
           {source === 'file' ? (
             <p className={styles.help}>
-              The seed of {chosen.hotkeyName} is read from its file and kept in the OS keychain when you register, so the new profile can sign.
+              The seed of {chosen.hotkeyName} is read from its file and kept in the OS keychain when you register, so
+              the new profile can sign.
             </p>
           ) : null}
-          {source === 'keychain' && registered.isPending ? <p className="muted small" role="status">Checking whether this hotkey already has an account…</p> : null}
+          {source === 'keychain' && registered.isPending ? (
+            <p className="muted small" role="status">
+              Checking whether this hotkey already has an account…
+            </p>
+          ) : null}
           {registered.error && source === 'keychain' ? <ErrorNotice error={registered.error} /> : null}
-          {existing ? <AddAsProfile hotkey={chosen.hotkey} account={existing} hotkeyName={chosen.hotkeyName} baseUrl={baseUrl} /> : null}
+          {existing ? (
+            <AddAsProfile hotkey={chosen.hotkey} account={existing} hotkeyName={chosen.hotkeyName} baseUrl={baseUrl} />
+          ) : null}
         </div>
       ) : null}
       <div className={styles.nav}>
         <button type="button" onClick={() => navigate('register', 'username')}>
           Back
         </button>
-        <button type="submit" className="primary" disabled={!chosen || Boolean(existing) || (source === 'keychain' && registered.isPending)}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={!chosen || Boolean(existing) || (source === 'keychain' && registered.isPending)}
+        >
           Next
         </button>
       </div>

@@ -28,7 +28,9 @@ describe('hotkeyUsability', () => {
     expect(hotkeyUsability(wallet(), hotkey(), new Set(['5HOTKEY']))).toEqual({ usable: true, seedSource: 'keychain' });
     expect(hotkeyUsability(wallet(), hotkey(), new Set())).toEqual({ usable: true, seedSource: 'file' });
     // A public-only file is usable when the keychain holds its seed.
-    expect(hotkeyUsability(wallet(), hotkey({ status: 'public-only', hasSeed: false }), new Set(['5HOTKEY']))).toMatchObject({ usable: true });
+    expect(
+      hotkeyUsability(wallet(), hotkey({ status: 'public-only', hasSeed: false }), new Set(['5HOTKEY'])),
+    ).toMatchObject({ usable: true });
   });
 
   it('says why a hotkey cannot register', () => {
@@ -38,8 +40,12 @@ describe('hotkeyUsability', () => {
     };
     expect(why(wallet(), hotkey({ status: 'public-only', hasSeed: false }))).toContain('Public key only');
     expect(why(wallet(), hotkey({ status: 'encrypted', hasSeed: false }))).toContain('Encrypted');
-    expect(why(wallet({ coldkey: { status: 'missing', ss58: null, hasPrivateColdkey: false } }), hotkey())).toContain('coldkeypub.txt');
-    expect(why(wallet(), hotkey({ status: 'malformed', ss58: null, hasSeed: false, message: 'Not a JSON key file.' }))).toBe('Not a JSON key file.');
+    expect(why(wallet({ coldkey: { status: 'missing', ss58: null, hasPrivateColdkey: false } }), hotkey())).toContain(
+      'coldkeypub.txt',
+    );
+    expect(
+      why(wallet(), hotkey({ status: 'malformed', ss58: null, hasSeed: false, message: 'Not a JSON key file.' })),
+    ).toBe('Not a JSON key file.');
   });
 });
 
@@ -65,7 +71,18 @@ describe('furthestStep', () => {
     expect(furthestStep({ ...served, username: 'alice2', usernameFree: 'alice' })).toBe('username');
     const named = { ...served, username: 'alice', usernameFree: 'alice' };
     expect(furthestStep(named)).toBe('wallet');
-    const chosen = { ...named, chosen: { walletId: 'w', hotkeyId: 'h', walletName: 'w', hotkeyName: 'h', hotkey: '5H', coldkey: '5C', seedSource: 'file' as const } };
+    const chosen = {
+      ...named,
+      chosen: {
+        walletId: 'w',
+        hotkeyId: 'h',
+        walletName: 'w',
+        hotkeyName: 'h',
+        hotkey: '5H',
+        coldkey: '5C',
+        seedSource: 'file' as const,
+      },
+    };
     expect(furthestStep(chosen)).toBe('token');
     expect(furthestStep({ ...chosen, token: 'x', tokenPastedAt: 1 })).toBe('review');
   });

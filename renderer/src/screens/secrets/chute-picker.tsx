@@ -2,7 +2,17 @@ import type { ReactElement } from 'react';
 import type { ChuteRef } from '../../../../shared/secrets';
 
 /** A chute chosen by name; the value is its id (a name would reach the server as an ILIKE pattern, §6.1). */
-export function ChutePicker({ chutes, value, onChange, id }: { chutes: readonly ChuteRef[]; value: string; onChange: (chuteId: string) => void; id: string }): ReactElement {
+export function ChutePicker({
+  chutes,
+  value,
+  onChange,
+  id,
+}: {
+  chutes: readonly ChuteRef[];
+  value: string;
+  onChange: (chuteId: string) => void;
+  id: string;
+}): ReactElement {
   const sorted = [...chutes].sort((a, b) => a.name.localeCompare(b.name));
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>

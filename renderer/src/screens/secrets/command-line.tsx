@@ -3,7 +3,13 @@ import { CopyButton } from '../../components/copy-button';
 import styles from './secrets.module.css';
 
 /** The `chutes` CLI command doing what this screen does (never with a value). */
-export function CommandLine({ command, label = 'Same with the chutes CLI' }: { command: string; label?: string }): ReactElement {
+export function CommandLine({
+  command,
+  label = 'Same with the chutes CLI',
+}: {
+  command: string;
+  label?: string;
+}): ReactElement {
   return (
     <div className={styles.command}>
       <div className={styles.commandHead}>

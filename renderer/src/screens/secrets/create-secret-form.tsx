@@ -22,7 +22,15 @@ interface Done {
  * cleared after success, so nothing of it stays on the page. The call is made directly (not via a
  * cached mutation) so no query cache keeps the value as the mutation's variables.
  */
-export function CreateSecretForm({ chutes, secrets, onClose }: { chutes: readonly ChuteRef[]; secrets: readonly SecretItem[]; onClose: () => void }): ReactElement {
+export function CreateSecretForm({
+  chutes,
+  secrets,
+  onClose,
+}: {
+  chutes: readonly ChuteRef[];
+  secrets: readonly SecretItem[];
+  onClose: () => void;
+}): ReactElement {
   const [chuteId, setChuteId] = useState(chutes.length === 1 ? (chutes[0]?.chuteId ?? '') : '');
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
@@ -65,8 +73,8 @@ export function CreateSecretForm({ chutes, secrets, onClose }: { chutes: readonl
       <div className="subform" aria-label="Secret saved">
         <Notice tone="good" live>
           <p>
-            {done.replaced ? 'Replaced' : 'Created'} <code>{done.key}</code> on <strong>{done.chuteName}</strong>. The value was sent once and is not kept
-            anywhere in the app.
+            {done.replaced ? 'Replaced' : 'Created'} <code>{done.key}</code> on <strong>{done.chuteName}</strong>. The
+            value was sent once and is not kept anywhere in the app.
           </p>
         </Notice>
         <CommandLine command={cliCommand.create(done.chuteId, done.key)} />
@@ -87,7 +95,15 @@ export function CreateSecretForm({ chutes, secrets, onClose }: { chutes: readonl
       <label className="field" htmlFor="secret-chute">
         Chute
       </label>
-      <ChutePicker id="secret-chute" chutes={chutes} value={chuteId} onChange={(id) => { setChuteId(id); setConflict(false); }} />
+      <ChutePicker
+        id="secret-chute"
+        chutes={chutes}
+        value={chuteId}
+        onChange={(id) => {
+          setChuteId(id);
+          setConflict(false);
+        }}
+      />
       <label className="field">
         Key (becomes an environment variable in the chute)
         <input
@@ -98,7 +114,10 @@ export function CreateSecretForm({ chutes, secrets, onClose }: { chutes: readonl
           autoComplete="off"
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? 'secret-key-problem' : undefined}
-          onChange={(e) => { setKey(e.target.value.trim()); setConflict(false); }}
+          onChange={(e) => {
+            setKey(e.target.value.trim());
+            setConflict(false);
+          }}
         />
       </label>
       {problem ? (
@@ -127,9 +146,15 @@ export function CreateSecretForm({ chutes, secrets, onClose }: { chutes: readonl
             <strong>
               {chute.name} already has a secret <code>{key}</code>.
             </strong>{' '}
-            Replace it? The old value is deleted, then this one is created under the same id. The old value cannot be recovered.
+            Replace it? The old value is deleted, then this one is created under the same id. The old value cannot be
+            recovered.
           </p>
-          {existing ? <CommandLine label="Same with the chutes CLI: delete, then create" command={`${cliCommand.delete([existing.secretId])}\n${cliCommand.create(chute.chuteId, key)}`} /> : null}
+          {existing ? (
+            <CommandLine
+              label="Same with the chutes CLI: delete, then create"
+              command={`${cliCommand.delete([existing.secretId])}\n${cliCommand.create(chute.chuteId, key)}`}
+            />
+          ) : null}
           <div className="actions">
             <button type="button" className="danger" disabled={busy} onClick={() => void send(true)}>
               Replace {key}
@@ -141,7 +166,12 @@ export function CreateSecretForm({ chutes, secrets, onClose }: { chutes: readonl
         </div>
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}
-      <FormActions submit="Save secret" busy={busy} disabled={!chute || key === '' || problem !== null || conflict} onCancel={onClose} />
+      <FormActions
+        submit="Save secret"
+        busy={busy}
+        disabled={!chute || key === '' || problem !== null || conflict}
+        onCancel={onClose}
+      />
     </form>
   );
 }

@@ -13,7 +13,15 @@ const OUTCOME_TEXT: Record<DeleteResult['outcome'], string> = {
 };
 
 /** Confirm, delete one by one, and say per key what happened (already gone counts as done). */
-export function DeleteSecretsPanel({ targets, chuteName, onClose }: { targets: SecretItem[]; chuteName: (chuteId: string) => string; onClose: () => void }): ReactElement {
+export function DeleteSecretsPanel({
+  targets,
+  chuteName,
+  onClose,
+}: {
+  targets: SecretItem[];
+  chuteName: (chuteId: string) => string;
+  onClose: () => void;
+}): ReactElement {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [results, setResults] = useState<DeleteResult[] | null>(null);
@@ -42,12 +50,17 @@ export function DeleteSecretsPanel({ targets, chuteName, onClose }: { targets: S
     return (
       <div className={`notice ${failed ? 'notice-warn' : 'notice-good'}`} role="status" aria-label="Delete results">
         <p>
-          <strong>{failed ? `${results.length - failed} of ${results.length} done; ${failed} not deleted.` : `Done: ${results.length} secret${results.length === 1 ? '' : 's'} no longer exist.`}</strong>
+          <strong>
+            {failed
+              ? `${results.length - failed} of ${results.length} done; ${failed} not deleted.`
+              : `Done: ${results.length} secret${results.length === 1 ? '' : 's'} no longer exist.`}
+          </strong>
         </p>
         <ul className="small">
           {results.map((r) => (
             <li key={r.secretId}>
-              <code>{label(r.secretId)}</code>: <span className={r.outcome === 'failed' ? 'bad-text' : 'ok-text'}>{OUTCOME_TEXT[r.outcome]}</span>
+              <code>{label(r.secretId)}</code>:{' '}
+              <span className={r.outcome === 'failed' ? 'bad-text' : 'ok-text'}>{OUTCOME_TEXT[r.outcome]}</span>
               {r.message ? ` — ${r.message}` : ''}
             </li>
           ))}

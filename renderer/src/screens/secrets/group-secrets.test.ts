@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { groupSecrets } from './group-secrets';
 
-const s = (key: string, chuteId: string) => ({ secretId: `${chuteId}-${key}`, key, chuteId, createdAt: '2026-01-01T00:00:00' });
+const s = (key: string, chuteId: string) => ({
+  secretId: `${chuteId}-${key}`,
+  key,
+  chuteId,
+  createdAt: '2026-01-01T00:00:00',
+});
 const chutes = [
   { chuteId: 'c1', name: 'web-app' },
   { chuteId: 'c2', name: 'affine-miner' },
@@ -20,7 +25,9 @@ describe('groupSecrets', () => {
   it('searches keys and chute names, case-insensitively', () => {
     const all = [s('HF_TOKEN', 'c1'), s('DB_URL', 'c1'), s('HF_TOKEN', 'c2')];
     expect(groupSecrets(all, chutes, 'db').flatMap((g) => g.secrets.map((x) => x.secretId))).toEqual(['c1-DB_URL']);
-    expect(groupSecrets(all, chutes, 'AFFINE').flatMap((g) => g.secrets.map((x) => x.secretId))).toEqual(['c2-HF_TOKEN']);
+    expect(groupSecrets(all, chutes, 'AFFINE').flatMap((g) => g.secrets.map((x) => x.secretId))).toEqual([
+      'c2-HF_TOKEN',
+    ]);
     expect(groupSecrets(all, chutes, 'nothing')).toEqual([]);
   });
 });

@@ -11,13 +11,21 @@ export interface SecretGroup {
  * Secrets grouped by chute name (a secret's `purpose` is a chute id, §6.2), filtered by a search on
  * key or chute name/id. Groups are sorted by name, gone chutes last; keys sorted within a group.
  */
-export function groupSecrets(secrets: readonly SecretItem[], chutes: readonly ChuteRef[], query: string): SecretGroup[] {
+export function groupSecrets(
+  secrets: readonly SecretItem[],
+  chutes: readonly ChuteRef[],
+  query: string,
+): SecretGroup[] {
   const names = new Map(chutes.map((c) => [c.chuteId, c.name]));
   const needle = query.trim().toLowerCase();
   const groups = new Map<string, SecretGroup>();
   for (const secret of secrets) {
     const chuteName = names.get(secret.chuteId) ?? null;
-    const hit = needle === '' || secret.key.toLowerCase().includes(needle) || (chuteName ?? '').toLowerCase().includes(needle) || secret.chuteId.toLowerCase().includes(needle);
+    const hit =
+      needle === '' ||
+      secret.key.toLowerCase().includes(needle) ||
+      (chuteName ?? '').toLowerCase().includes(needle) ||
+      secret.chuteId.toLowerCase().includes(needle);
     if (!hit) continue;
     let group = groups.get(secret.chuteId);
     if (!group) {
@@ -29,7 +37,8 @@ export function groupSecrets(secrets: readonly SecretItem[], chutes: readonly Ch
   const out = [...groups.values()];
   for (const g of out) g.secrets.sort((a, b) => a.key.localeCompare(b.key));
   return out.sort((a, b) => {
-    if (a.chuteName === null || b.chuteName === null) return a.chuteName === null ? (b.chuteName === null ? a.chuteId.localeCompare(b.chuteId) : 1) : -1;
+    if (a.chuteName === null || b.chuteName === null)
+      return a.chuteName === null ? (b.chuteName === null ? a.chuteId.localeCompare(b.chuteId) : 1) : -1;
     return a.chuteName.localeCompare(b.chuteName);
   });
 }

@@ -17,7 +17,13 @@ type Source = { kind: 'path'; path: string } | { kind: 'text'; text: string };
  * the page only sees keys, lengths and statuses. A file dropped on the window is read here and
  * handed over like pasted text.
  */
-export function ImportEnvPanel({ chutes, onClose }: { chutes: readonly ChuteRef[]; onClose: () => void }): ReactElement {
+export function ImportEnvPanel({
+  chutes,
+  onClose,
+}: {
+  chutes: readonly ChuteRef[];
+  onClose: () => void;
+}): ReactElement {
   const [chuteId, setChuteId] = useState(chutes.length === 1 ? (chutes[0]?.chuteId ?? '') : '');
   const [path, setPath] = useState('');
   const [text, setText] = useState('');
@@ -79,7 +85,8 @@ export function ImportEnvPanel({ chutes, onClose }: { chutes: readonly ChuteRef[
   });
 
   const close = () => {
-    if (preview && (!run || run.incomplete)) void call('discardSecretImport', { importId: preview.importId }).catch(() => undefined);
+    if (preview && (!run || run.incomplete))
+      void call('discardSecretImport', { importId: preview.importId }).catch(() => undefined);
     onClose();
   };
 
@@ -88,7 +95,9 @@ export function ImportEnvPanel({ chutes, onClose }: { chutes: readonly ChuteRef[
     setBusy(true);
     setError(null);
     try {
-      const accept = preview.rows.filter((r) => chosen.has(r.key)).map((r) => ({ key: r.key, replace: r.status === 'exists' }));
+      const accept = preview.rows
+        .filter((r) => chosen.has(r.key))
+        .map((r) => ({ key: r.key, replace: r.status === 'exists' }));
       setRun(await call('runSecretImport', { importId: preview.importId, accept }));
       await refresh();
     } catch (err) {
@@ -116,7 +125,13 @@ export function ImportEnvPanel({ chutes, onClose }: { chutes: readonly ChuteRef[
           <form className="row" onSubmit={onPath}>
             <label className={styles.grow}>
               <span className="field">Path of a .env file</span>
-              <input type="text" value={path} placeholder="/home/you/project/.env" spellCheck={false} onChange={(e) => setPath(e.target.value)} />
+              <input
+                type="text"
+                value={path}
+                placeholder="/home/you/project/.env"
+                spellCheck={false}
+                onChange={(e) => setPath(e.target.value)}
+              />
             </label>
             <button type="submit" disabled={busy || !chuteId || path.trim() === ''}>
               Read file
@@ -124,10 +139,21 @@ export function ImportEnvPanel({ chutes, onClose }: { chutes: readonly ChuteRef[
           </form>
           <label className="field">
             Or paste its contents
-            <textarea rows={5} value={text} spellCheck={false} autoComplete="off" placeholder={'HF_TOKEN=hf_…\nDATABASE_URL=postgres://…'} onChange={(e) => setText(e.target.value)} />
+            <textarea
+              rows={5}
+              value={text}
+              spellCheck={false}
+              autoComplete="off"
+              placeholder={'HF_TOKEN=hf_…\nDATABASE_URL=postgres://…'}
+              onChange={(e) => setText(e.target.value)}
+            />
           </label>
           <div className="actions">
-            <button type="button" disabled={busy || !chuteId || text.trim() === ''} onClick={() => void read({ kind: 'text', text })}>
+            <button
+              type="button"
+              disabled={busy || !chuteId || text.trim() === ''}
+              onClick={() => void read({ kind: 'text', text })}
+            >
               Read pasted text
             </button>
             <span className="small muted">Or drop a .env file anywhere on this window.</span>
@@ -136,41 +162,80 @@ export function ImportEnvPanel({ chutes, onClose }: { chutes: readonly ChuteRef[
       ) : (
         <>
           <p className="small muted">
-            {preview.rows.length} key{preview.rows.length === 1 ? '' : 's'} read for <strong>{preview.chute.name}</strong>. Values stay in the app&apos;s main
-            process and are shown only as their length.
+            {preview.rows.length} key{preview.rows.length === 1 ? '' : 's'} read for{' '}
+            <strong>{preview.chute.name}</strong>. Values stay in the app&apos;s main process and are shown only as
+            their length.
           </p>
           {preview.unreadLines.length ? (
             <Notice tone="warn">
               <p>
-                Line{preview.unreadLines.length === 1 ? '' : 's'} {preview.unreadLines.join(', ')} {preview.unreadLines.length === 1 ? 'is' : 'are'} not KEY=VALUE and
-                {preview.unreadLines.length === 1 ? ' was' : ' were'} skipped ({preview.unreadLines.length === 1 ? 'its text is' : 'their text is'} not shown, in case it holds a secret).
+                Line{preview.unreadLines.length === 1 ? '' : 's'} {preview.unreadLines.join(', ')}{' '}
+                {preview.unreadLines.length === 1 ? 'is' : 'are'} not KEY=VALUE and
+                {preview.unreadLines.length === 1 ? ' was' : ' were'} skipped (
+                {preview.unreadLines.length === 1 ? 'its text is' : 'their text is'} not shown, in case it holds a
+                secret).
               </p>
             </Notice>
           ) : null}
-          <ImportPreviewTable rows={preview.rows} chosen={chosen} results={run?.results ?? null} onChoose={(key, on) => setChosen((prev) => { const next = new Set(prev); if (on) next.add(key); else next.delete(key); return next; })} />
+          <ImportPreviewTable
+            rows={preview.rows}
+            chosen={chosen}
+            results={run?.results ?? null}
+            onChoose={(key, on) =>
+              setChosen((prev) => {
+                const next = new Set(prev);
+                if (on) next.add(key);
+                else next.delete(key);
+                return next;
+              })
+            }
+          />
           {run ? (
             <Notice tone={run.incomplete ? 'warn' : 'good'} live>
               <p>
-                <strong>{run.incomplete ? `Stopped: ${created.length} of ${run.results.length} created.` : `Done: ${created.length} of ${run.results.length} created.`}</strong>{' '}
+                <strong>
+                  {run.incomplete
+                    ? `Stopped: ${created.length} of ${run.results.length} created.`
+                    : `Done: ${created.length} of ${run.results.length} created.`}
+                </strong>{' '}
                 {created.length ? <>Created: {created.map((r) => r.key).join(', ')}.</> : null}
                 {run.incomplete ? ' Importing again sends only the keys not created yet.' : ''}
               </p>
             </Notice>
           ) : null}
           {chosenRows.length && !(run && !run.incomplete) ? (
-            <CommandLine label="Same with the chutes CLI, one per key" command={chosenRows.map((r) => cliCommand.create(preview.chute.chuteId, r.key)).join('\n')} />
+            <CommandLine
+              label="Same with the chutes CLI, one per key"
+              command={chosenRows.map((r) => cliCommand.create(preview.chute.chuteId, r.key)).join('\n')}
+            />
           ) : null}
         </>
       )}
       {error ? <ErrorNotice error={error} /> : null}
       <div className="actions">
         {preview && (!run || run.incomplete) ? (
-          <button type="button" className="primary" disabled={busy || chosenRows.length === 0} onClick={() => void importChosen()}>
-            {busy ? 'Importing…' : run ? `Import again (${chosenRows.length})` : `Import ${chosenRows.length} secret${chosenRows.length === 1 ? '' : 's'}`}
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || chosenRows.length === 0}
+            onClick={() => void importChosen()}
+          >
+            {busy
+              ? 'Importing…'
+              : run
+                ? `Import again (${chosenRows.length})`
+                : `Import ${chosenRows.length} secret${chosenRows.length === 1 ? '' : 's'}`}
           </button>
         ) : null}
         {preview && !busy ? (
-          <button type="button" onClick={() => { void call('discardSecretImport', { importId: preview.importId }).catch(() => undefined); setPreview(null); setRun(null); }}>
+          <button
+            type="button"
+            onClick={() => {
+              void call('discardSecretImport', { importId: preview.importId }).catch(() => undefined);
+              setPreview(null);
+              setRun(null);
+            }}
+          >
             Read another file
           </button>
         ) : null}

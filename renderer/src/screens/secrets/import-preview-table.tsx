@@ -23,7 +23,17 @@ export function maskedLength(length: number): string {
   return length === 0 ? '(empty)' : `•••••••• ${length} character${length === 1 ? '' : 's'}`;
 }
 
-export function ImportPreviewTable({ rows, chosen, onChoose, results }: { rows: ImportRow[]; chosen: ReadonlySet<string>; onChoose: (key: string, on: boolean) => void; results: ImportKeyResult[] | null }): ReactElement {
+export function ImportPreviewTable({
+  rows,
+  chosen,
+  onChoose,
+  results,
+}: {
+  rows: ImportRow[];
+  chosen: ReadonlySet<string>;
+  onChoose: (key: string, on: boolean) => void;
+  results: ImportKeyResult[] | null;
+}): ReactElement {
   const resultOf = new Map((results ?? []).map((r) => [r.key, r]));
   return (
     <div className="table-wrap">
@@ -65,7 +75,11 @@ export function ImportPreviewTable({ rows, chosen, onChoose, results }: { rows: 
                 </td>
                 {results ? (
                   <td>
-                    {result ? <Badge tone={RESULT[result.outcome].tone}>{RESULT[result.outcome].text}</Badge> : <span className="small muted">Not chosen</span>}
+                    {result ? (
+                      <Badge tone={RESULT[result.outcome].tone}>{RESULT[result.outcome].text}</Badge>
+                    ) : (
+                      <span className="small muted">Not chosen</span>
+                    )}
                     {result?.message ? <div className="small">{result.message}</div> : null}
                   </td>
                 ) : null}

@@ -39,7 +39,15 @@ export function SecretsList({
           onChange={(e) => setQuery(e.target.value)}
         />
         {canSign ? (
-          <button type="button" className="danger" disabled={chosen.length === 0} onClick={() => { onDelete(chosen); setSelected(new Set()); }}>
+          <button
+            type="button"
+            className="danger"
+            disabled={chosen.length === 0}
+            onClick={() => {
+              onDelete(chosen);
+              setSelected(new Set());
+            }}
+          >
             Delete selected{chosen.length ? ` (${chosen.length})` : ''}
           </button>
         ) : null}
@@ -55,18 +63,29 @@ export function SecretsList({
               {group.chuteName === null ? <code className={`small ${styles.goneId}`}>{group.chuteId}</code> : null}
             </h3>
             {group.chuteName === null ? (
-              <p className="small muted">These secrets name a chute id that is not among your chutes any more. Delete them if the chute is gone for good.</p>
+              <p className="small muted">
+                These secrets name a chute id that is not among your chutes any more. Delete them if the chute is gone
+                for good.
+              </p>
             ) : null}
             <div className="table-wrap">
               <table className={styles.secrets}>
                 <thead>
                   <tr>
-                    {canSign ? <th scope="col" className={styles.pick}><span className={styles.srOnly}>Select</span></th> : null}
+                    {canSign ? (
+                      <th scope="col" className={styles.pick}>
+                        <span className={styles.srOnly}>Select</span>
+                      </th>
+                    ) : null}
                     <th scope="col" className={styles.keyCol}>
                       Key
                     </th>
                     <th scope="col">Created</th>
-                    {canSign ? <th scope="col" className={styles.actionCol}><span className={styles.srOnly}>Actions</span></th> : null}
+                    {canSign ? (
+                      <th scope="col" className={styles.actionCol}>
+                        <span className={styles.srOnly}>Actions</span>
+                      </th>
+                    ) : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -74,7 +93,12 @@ export function SecretsList({
                     <tr key={s.secretId} data-secret={s.key}>
                       {canSign ? (
                         <td>
-                          <input type="checkbox" aria-label={`Select ${s.key} on ${title}`} checked={selected.has(s.secretId)} onChange={(e) => toggle(s.secretId, e.target.checked)} />
+                          <input
+                            type="checkbox"
+                            aria-label={`Select ${s.key} on ${title}`}
+                            checked={selected.has(s.secretId)}
+                            onChange={(e) => toggle(s.secretId, e.target.checked)}
+                          />
                         </td>
                       ) : null}
                       <td>
@@ -85,7 +109,12 @@ export function SecretsList({
                       </td>
                       {canSign ? (
                         <td className={styles.actionCol}>
-                          <button type="button" className={`danger ${styles.small}`} aria-label={`Delete ${s.key} on ${title}`} onClick={() => onDelete([s])}>
+                          <button
+                            type="button"
+                            className={`danger ${styles.small}`}
+                            aria-label={`Delete ${s.key} on ${title}`}
+                            onClick={() => onDelete([s])}
+                          >
                             Delete
                           </button>
                         </td>

@@ -21,7 +21,10 @@ export function useAllSecrets(): AllSecrets {
     queryKey: channelKey('listSecretsPage'),
     queryFn: ({ pageParam }) => call('listSecretsPage', { page: pageParam, limit: PAGE }),
     initialPageParam: 0,
-    getNextPageParam: (last, pages) => (pages.reduce((n, p) => n + p.items.length, 0) < last.total && last.items.length === PAGE ? last.page + 1 : undefined),
+    getNextPageParam: (last, pages) =>
+      pages.reduce((n, p) => n + p.items.length, 0) < last.total && last.items.length === PAGE
+        ? last.page + 1
+        : undefined,
   });
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isError } = query;
   useEffect(() => {
@@ -47,6 +50,9 @@ export function useChutes() {
 export function useRefreshSecrets(): () => Promise<void> {
   const client = useQueryClient();
   return async () => {
-    await Promise.all([client.invalidateQueries({ queryKey: channelKey('listSecretsPage') }), client.invalidateQueries({ queryKey: channelKey('listChutes') })]);
+    await Promise.all([
+      client.invalidateQueries({ queryKey: channelKey('listSecretsPage') }),
+      client.invalidateQueries({ queryKey: channelKey('listChutes') }),
+    ]);
   };
 }

@@ -22,7 +22,8 @@ export function ActivityPanel(): ReactElement {
         </button>
       </div>
       <p className="small muted">
-        Every call this app signed, newest first: when, what, with which hotkey, and the answer. Signatures, bodies and secrets are never recorded.
+        Every call this app signed, newest first: when, what, with which hotkey, and the answer. Signatures, bodies and
+        secrets are never recorded.
       </p>
       {activity.error ? <ErrorNotice error={activity.error} /> : null}
       {activity.data && activity.data.length === 0 ? <p className="empty">No signed calls yet.</p> : null}
@@ -48,14 +49,20 @@ export function ActivityPanel(): ReactElement {
                       {entry.method} {entry.path}
                     </code>
                     {entry.purpose ? <span className="muted small"> purpose “{entry.purpose}”</span> : null}
-                    {entry.bodySha256 ? <span className="muted small"> body sha256 {entry.bodySha256.slice(0, 12)}…</span> : null}
+                    {entry.bodySha256 ? (
+                      <span className="muted small"> body sha256 {entry.bodySha256.slice(0, 12)}…</span>
+                    ) : null}
                   </td>
                   <td>
                     {AUTH_LABEL[entry.auth] ?? entry.auth}
                     {entry.hotkey ? <div className="small muted mono">{entry.hotkey}</div> : null}
                   </td>
                   <td className="nowrap">
-                    {entry.status !== undefined ? <span className={entry.status < 400 ? 'ok-text' : 'bad-text'}>{entry.status}</span> : <span className="bad-text">{entry.failure ?? 'failed'}</span>}
+                    {entry.status !== undefined ? (
+                      <span className={entry.status < 400 ? 'ok-text' : 'bad-text'}>{entry.status}</span>
+                    ) : (
+                      <span className="bad-text">{entry.failure ?? 'failed'}</span>
+                    )}
                     <span className="muted small"> {entry.durationMs} ms</span>
                   </td>
                 </tr>

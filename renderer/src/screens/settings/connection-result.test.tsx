@@ -12,15 +12,34 @@ describe('ConnectionResult', () => {
   it('warns before the server starts refusing signatures', () => {
     render(
       <ConnectionResult
-        report={{ reachable: true, url: 'https://api.chutes.ai/ping', latencyMs: 80, serverTime: null, skewSeconds: -200, skew: 'warning', message: 'pong' }}
+        report={{
+          reachable: true,
+          url: 'https://api.chutes.ai/ping',
+          latencyMs: 80,
+          serverTime: null,
+          skewSeconds: -200,
+          skew: 'warning',
+          message: 'pong',
+        }}
       />,
     );
-    expect(screen.getByRole('status').textContent).toContain('Your clock is 3 min 20 s behind the server. Chutes refuses signed requests at 10 minutes');
+    expect(screen.getByRole('status').textContent).toContain(
+      'Your clock is 3 min 20 s behind the server. Chutes refuses signed requests at 10 minutes',
+    );
     expect(screen.getByText('Clock skew')).toBeTruthy();
   });
 
   it('names the failure and the address tried', () => {
-    render(<ConnectionResult report={{ reachable: false, url: 'https://x.invalid/ping', reason: 'dns', message: 'The name x.invalid could not be resolved (DNS).' }} />);
+    render(
+      <ConnectionResult
+        report={{
+          reachable: false,
+          url: 'https://x.invalid/ping',
+          reason: 'dns',
+          message: 'The name x.invalid could not be resolved (DNS).',
+        }}
+      />,
+    );
     const status = screen.getByRole('status');
     expect(status.textContent).toContain('Address not found (DNS)');
     expect(status.textContent).toContain('https://x.invalid/ping');

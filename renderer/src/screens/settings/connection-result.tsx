@@ -28,7 +28,9 @@ function clockSentence(report: Extract<ConnectionReport, { reachable: true }>): 
   const off = formatDuration(report.skewSeconds);
   switch (report.skew) {
     case 'ok':
-      return report.skewSeconds === 0 ? 'Your clock matches the server.' : `Your clock is ${off} ${direction} the server: fine.`;
+      return report.skewSeconds === 0
+        ? 'Your clock matches the server.'
+        : `Your clock is ${off} ${direction} the server: fine.`;
     case 'warning':
       return `Your clock is ${off} ${direction} the server. Chutes refuses signed requests at ${NONCE_WINDOW_SECONDS / 60} minutes: turn on automatic time (NTP) now.`;
     case 'rejected':
@@ -51,7 +53,8 @@ export function ConnectionResult({ report }: { report: ConnectionReport }): Reac
       </div>
     );
   }
-  const skewClass = report.skew === 'rejected' ? styles.resultBad : report.skew === 'warning' ? styles.resultWarn : styles.resultGood;
+  const skewClass =
+    report.skew === 'rejected' ? styles.resultBad : report.skew === 'warning' ? styles.resultWarn : styles.resultGood;
   return (
     <div className={`${styles.result} ${skewClass}`} role="status" aria-label="Connection result">
       <span className="badge badge-good">Reachable</span>
@@ -59,7 +62,10 @@ export function ConnectionResult({ report }: { report: ConnectionReport }): Reac
         {new URL(report.url).host} answered {report.message ? `“${report.message}”` : ''} in {report.latencyMs} ms
       </strong>
       <p className={report.skew === 'ok' ? '' : styles.skewWarning}>
-        {report.skew === 'warning' || report.skew === 'rejected' ? <span className="badge badge-warn">Clock skew</span> : null} {clockSentence(report)}
+        {report.skew === 'warning' || report.skew === 'rejected' ? (
+          <span className="badge badge-warn">Clock skew</span>
+        ) : null}{' '}
+        {clockSentence(report)}
       </p>
       {report.serverTime ? <p className="muted small">Server time {report.serverTime}</p> : null}
     </div>

@@ -10,7 +10,9 @@ import { ConnectionResult } from './connection-result';
 export function DiagnosticsPanel({ apiUrl }: { apiUrl: string }): ReactElement {
   const [address, setAddress] = useState(apiUrl);
   const [inputError, setInputError] = useState<string | null>(null);
-  const check = useMutation<ConnectionReport, Error, string>({ mutationFn: (url) => call('checkConnection', { apiUrl: url }) });
+  const check = useMutation<ConnectionReport, Error, string>({
+    mutationFn: (url) => call('checkConnection', { apiUrl: url }),
+  });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
