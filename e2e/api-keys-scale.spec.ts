@@ -25,12 +25,10 @@ test('10,000 keys: first rows early, all loaded in the background, DOM row count
   const firstRowsMs = Date.now() - started;
   await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('10,000 keys', { timeout: 60_000 });
   const allMs = Date.now() - started;
-  test
-    .info()
-    .annotations.push({
-      type: 'timing',
-      description: `10,000 keys: first rows after ${firstRowsMs} ms, all loaded after ${allMs} ms (50 pages of 200)`,
-    });
+  test.info().annotations.push({
+    type: 'timing',
+    description: `10,000 keys: first rows after ${firstRowsMs} ms, all loaded after ${allMs} ms (50 pages of 200)`,
+  });
   expect(firstRowsMs).toBeLessThan(allMs);
 
   const scroller = page.getByTestId('key-scroller');
