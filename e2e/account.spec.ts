@@ -193,7 +193,7 @@ test('fingerprint operations: dashboard, change fingerprint, move to another hot
   const popup = page.waitForEvent('popup');
   await ops.getByRole('button', { name: 'Open dashboard…' }).click();
   await ops.getByRole('button', { name: 'Open dashboard' }).click();
-  await expect(ops.getByRole('status')).toContainText('The dashboard opened in your browser, logged in.');
+  await expect(ops.getByRole('status')).toContainText('Opening the dashboard in your browser, logged in.');
   await (await popup).close();
   await expect.poll(() => w.sb.requests(50).find((r) => r.path === '/idp/cli_login')?.status).toBe(302);
   await ops.getByRole('button', { name: 'Close' }).click();

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
 import type { ProfileView } from '../../../../shared/profiles';
 import { useChannel, useMutationChannel } from '../../api/hooks';
+import { CopyButton } from '../../components/copy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { DonePanel, FormActions } from '../../components/form-parts';
 import { Notice } from '../../components/notice';
@@ -73,8 +74,11 @@ function DashboardLogin({ onClose }: { onClose: () => void }): ReactElement {
     return (
       <DonePanel onClose={onClose}>
         <p>
-          The dashboard opened in your browser, logged in. If nothing opened, your browser may have blocked the window;
-          try again.
+          Opening the dashboard in your browser, logged in. If no browser window appeared (a blocked pop-up, or a server
+          outside chutes.ai, which the desktop app does not open), open this one-time address yourself within 5 minutes:
+        </p>
+        <p className="mono" style={{ overflowWrap: 'anywhere' }}>
+          {result.url} <CopyButton text={result.url} label="Copy the one-time dashboard address" />
         </p>
       </DonePanel>
     );
