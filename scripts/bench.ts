@@ -13,6 +13,7 @@ import { webHostWalletCases } from './bench/web-host-wallets';
 import { signedActionCases, SIGNED_RUNS } from './bench/signed-action';
 import { bundleSizeCases } from './bench/bundle-size';
 import { apiKeyListCases } from './bench/api-key-list';
+import { bulkActionCases } from './bench/bulk-actions';
 import { firstPaintCases } from './bench/first-paint';
 
 const CASES: RunnableCase[] = [
@@ -22,6 +23,7 @@ const CASES: RunnableCase[] = [
   ...webHostWalletCases,
   ...signedActionCases.map((c) => withRuns(c, SIGNED_RUNS)),
   ...apiKeyListCases,
+  ...bulkActionCases,
 ];
 const RUNS = 5;
 /** Short cases run more rounds than the default. */

@@ -180,7 +180,8 @@ describe('secrets handlers against the sandbox', () => {
     expect(posts).toHaveLength(6);
     // Not even a hash of a body holding a value: a weak value could be guessed back from it.
     expect(posts.map((e) => e.bodySha256)).toEqual(Array(6).fill(undefined));
-    expect(posts.every((e) => e.auth === 'hotkey' && e.hotkey !== undefined)).toBe(true);
+    // Sent on the hotkey-login session: the seed is read once per session, not once per secret.
+    expect(posts.every((e) => e.auth === 'jwt' && e.hotkey !== undefined)).toBe(true);
     expect(page.items.map((s) => s.key).sort()).toEqual(['A_ONE', 'B_TWO', 'C_THREE', 'EXISTING']);
     const everything = [JSON.stringify(page), ...logged, ...(await filesUnder(path.join(world.dir, 'data')))].join(
       '\n',

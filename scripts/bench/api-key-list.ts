@@ -8,7 +8,6 @@ import { createActivityLog } from '../../electron/activity-log/activity-log';
 import { createChutesClient } from '../../electron/chutes-api';
 import { MemorySeedVault } from '../../electron/keychain/memory-seed-vault.test-helper';
 import { createProfileStore } from '../../electron/profiles';
-import { nonceFrom, signedHeaders } from '../../electron/signer';
 import { KEY_PAGE_SIZE } from '../../shared/api-keys';
 import { defineCase, type RunnableCase } from './harness';
 
@@ -21,6 +20,7 @@ interface World {
   dataDir: string;
   key: TestKey;
   handlers: ReturnType<typeof apiKeysHandlers>;
+  token: string;
 }
 
 async function pagesLikeTheScreen(
@@ -57,14 +57,32 @@ async function setup(): Promise<World> {
   });
   await profiles.setActive(profile.id);
   const chutes = createChutesClient({ vault, profiles, activity: createActivityLog(dataDir), defaultBaseUrl: sb.url });
-  return { sb, dataDir, key, handlers: apiKeysHandlers({ chutes, config: { dataDir } }) };
+  return {
+    sb,
+    dataDir,
+    key,
+    handlers: apiKeysHandlers({ chutes, config: { dataDir } }),
+    token: await rawLogin({ sb, key }),
+  };
 }
 
-/** The plain way: one v1-signed GET per page (seed in memory), JSON.parse, nothing else. */
+/** `POST /users/login` with the hotkey signing a fresh nonce (reference §3.5), done raw, once. */
+async function rawLogin(w: Pick<World, 'sb' | 'key'>): Promise<string> {
+  const { nonce } = (await (await fetch(`${w.sb.url}/users/login/nonce`)).json()) as { nonce: string };
+  const res = await fetch(`${w.sb.url}/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ hotkey: w.key.ss58, signature: w.key.sign(nonce), nonce }),
+  });
+  const answer = (await res.json()) as { token?: string };
+  if (!res.ok || !answer.token) throw new Error(`raw login answered ${res.status}`);
+  return answer.token;
+}
+
+/** The plain way: one GET per page on a session token fetched once, JSON.parse, nothing else. */
 async function rawPage(w: World, page: number): Promise<{ total: number; items: { id: string }[] }> {
-  const seed = Buffer.from(w.key.seedHex, 'hex');
-  const headers = await signedHeaders({ hotkey: w.key.ss58, seed, nonce: nonceFrom(Date.now()), purpose: 'api_keys' });
-  const res = await fetch(`${w.sb.url}/api_keys/?page=${page}&limit=${KEY_PAGE_SIZE}`, { headers: { ...headers } });
+  const headers = { authorization: `Bearer ${w.token}` };
+  const res = await fetch(`${w.sb.url}/api_keys/?page=${page}&limit=${KEY_PAGE_SIZE}`, { headers });
   const json = (await res.json()) as { total: number; items: { api_key_id: string }[] };
   return { total: json.total, items: json.items.map((k) => ({ id: k.api_key_id })) };
 }
@@ -74,7 +92,7 @@ const ctx = undefined as never;
 export const apiKeyListCases: RunnableCase[] = [
   defineCase<World>({
     name: `API key list (${KEYS} keys, ${KEYS / KEY_PAGE_SIZE} pages of ${KEY_PAGE_SIZE})`,
-    baselineName: 'raw signed GETs, same pages and concurrency',
+    baselineName: 'raw GETs on a session token fetched once, same pages and concurrency',
     setup,
     subjects: [
       {
