@@ -256,7 +256,7 @@ test('transfers balance to another user and shows both new balances; the legacy 
   await openAccount(page);
   const section = page.getByRole('region', { name: 'Balance transfers' });
   const form = section.getByRole('form', { name: 'Transfer balance' });
-  await form.getByLabel('To (username or user id)').fill('bob');
+  await form.getByLabel('To (username or user ID)').fill('bob');
   await form.getByLabel('Amount (USD)').fill('0');
   await form.getByRole('button', { name: 'Review transfer…' }).click();
   await expect(form.getByRole('alert')).toContainText('above 0');

@@ -76,7 +76,7 @@ test('bulk revoke reports every key, with an injected failure, an already-gone k
   await page.getByRole('button', { name: 'Revoke selected (4)' }).click();
   const summary = page.getByRole('region', { name: 'Revoke selected keys' });
   await expect(summary.getByRole('heading')).toHaveText('Revoke 4 keys?');
-  await expect(summary).toContainText('1 of them are admin keys'); // cli-0 (every 7th seeded key is admin)
+  await expect(summary).toContainText('1 of them is an admin key'); // cli-0 (every 7th seeded key is admin)
   await screenshot(page, 'api-keys-bulk-summary');
 
   world.sb.faultOnce({ method: 'DELETE', path: `/api_keys/${idOf(world, 'cli-1')}`, status: 500 });

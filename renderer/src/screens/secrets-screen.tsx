@@ -108,7 +108,9 @@ export function SecretsScreen(): ReactElement {
         Environment variables your chutes receive, such as HF_TOKEN. Values are write-only: Chutes never shows them
         again.
       </ScreenHeader>
-      <ActiveProfileGate purpose="Secrets">{({ canSign }) => <SecretsBody canSign={canSign} />}</ActiveProfileGate>
+      <ActiveProfileGate purpose="Managing secrets">
+        {({ canSign }) => <SecretsBody canSign={canSign} />}
+      </ActiveProfileGate>
     </section>
   );
 }

@@ -273,15 +273,17 @@ function DeleteAccount({
     if (typed !== overview.username) return setProblem(`Type ${overview.username} exactly to confirm.`);
     if (fingerprintMissing(fp)) return setProblem('Enter the fingerprint.');
     setProblem(null);
-    remove.mutate(
-      { ...fingerprintInput(fp), remember: false, confirmUsername: typed },
-      {
-        onSuccess: () =>
-          onDeleted(
-            `The Chutes account ${overview.username} was deleted, and its profile removed. The hotkey seed is still in the keychain.`,
-          ),
-      },
-    );
+    // mutateAsync, not mutate's onSuccess: the refresh after a delete removes the profile, which unmounts this form, and
+    // TanStack Query skips a per-call onSuccess once its component is gone, so the confirmation was sometimes never shown.
+    // A failure is shown from remove.error below; the rejected promise needs no handling of its own.
+    remove
+      .mutateAsync({ ...fingerprintInput(fp), remember: false, confirmUsername: typed })
+      .then(() =>
+        onDeleted(
+          `The Chutes account ${overview.username} was deleted, and its profile removed. The hotkey seed is still in the keychain.`,
+        ),
+      )
+      .catch(() => undefined);
   };
   return (
     <form className="subform" aria-label="Delete the account" onSubmit={submit} noValidate>

@@ -19,7 +19,7 @@ function ProfileFacts({ profile }: { profile: ProfileView }): ReactElement {
       <dl className="facts">
         <dt>Username</dt>
         <dd>{profile.username}</dd>
-        <dt>User id</dt>
+        <dt>User ID</dt>
         <dd>
           <code>{profile.userId}</code>
         </dd>
@@ -99,7 +99,7 @@ export function OverviewSection({
           <dl className="facts">
             <dt>Username</dt>
             <dd>{data.username}</dd>
-            <dt>User id</dt>
+            <dt>User ID</dt>
             <dd>
               <code>{data.userId}</code>
             </dd>

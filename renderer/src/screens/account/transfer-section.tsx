@@ -24,7 +24,7 @@ function Transfer({ canSign, balanceUsd }: { canSign: boolean; balanceUsd: numbe
   const review = (e: FormEvent) => {
     e.preventDefault();
     const who = target.trim();
-    if (!who) return setProblem('Enter the username or user id to send to.');
+    if (!who) return setProblem('Enter the username or user ID to send to.');
     if (all) return (setProblem(null), setPending({ target: who }));
     const value = Number(amount);
     if (!amount.trim() || !Number.isFinite(value) || value <= 0)
@@ -38,7 +38,7 @@ function Transfer({ canSign, balanceUsd }: { canSign: boolean; balanceUsd: numbe
   return (
     <div>
       <p className="small muted">
-        Send part or all of your USD balance to another Chutes user, by username or user id.
+        Send part or all of your USD balance to another Chutes user, by username or user ID.
       </p>
       {result ? (
         <Notice tone="good" live>
@@ -91,7 +91,7 @@ function Transfer({ canSign, balanceUsd }: { canSign: boolean; balanceUsd: numbe
       ) : (
         <form className={`subform ${styles.form}`} aria-label="Transfer balance" onSubmit={review} noValidate>
           <label className="field">
-            To (username or user id)
+            To (username or user ID)
             <input type="text" autoComplete="off" value={target} onChange={(e) => setTarget(e.target.value)} />
           </label>
           <label className="field">

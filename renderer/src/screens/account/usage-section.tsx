@@ -97,7 +97,7 @@ export function UsageSection({ canSign, profile }: { canSign: boolean; profile: 
           <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
         <button type="submit">Show dates</button>
-        <label className="choice" style={{ alignSelf: 'center' }}>
+        <label className="choice">
           <input type="checkbox" checked={perChute} onChange={(e) => setPerChute(e.target.checked)} />
           <span>Per chute</span>
         </label>

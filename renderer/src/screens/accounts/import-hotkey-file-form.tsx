@@ -27,7 +27,9 @@ export function ImportHotkeyFileForm({ onDone }: { onDone: () => void }): ReactE
   return (
     <form className="subform" onSubmit={onSubmit} aria-label="Add a hotkey file">
       <label className="field">
-        Hotkey file (the JSON file btcli writes under <code>wallets/NAME/hotkeys/</code>)
+        <span>
+          Hotkey file (the JSON file btcli writes under <code>wallets/NAME/hotkeys/</code>)
+        </span>
         <input
           type="text"
           value={path}

@@ -91,7 +91,7 @@ export function BulkRevoke({
       <p>
         {admins > 0 ? (
           <>
-            <strong>{admins} of them are admin keys.</strong>{' '}
+            <strong>{admins === 1 ? '1 of them is an admin key.' : `${admins} of them are admin keys.`}</strong>{' '}
           </>
         ) : null}
         Programs using these keys will stop working. {AUTH_CACHE_NOTE}

@@ -38,7 +38,9 @@ export function DeleteKeyPanel({
         {apiKey.admin ? ' (an admin key)' : ''} will stop working. {AUTH_CACHE_NOTE}
       </p>
       <label className="field">
-        Type the key’s name, <code>{apiKey.name}</code>, to confirm
+        <span>
+          Type the key’s name, <code>{apiKey.name}</code>, to confirm
+        </span>
         <input
           type="text"
           value={typed}

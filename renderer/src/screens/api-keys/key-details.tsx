@@ -97,7 +97,7 @@ export function KeyDetails({
           <DeleteKeyPanel apiKey={key} onCancel={() => setDeleting(false)} onDone={(r) => onDeleted(r, key.name)} />
         ) : null}
         <dl className="facts">
-          <dt>Id</dt>
+          <dt>ID</dt>
           <dd>
             <code>{key.id}</code> <CopyButton text={key.id} label="Copy key id" />
           </dd>

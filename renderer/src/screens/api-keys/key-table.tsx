@@ -122,7 +122,7 @@ export function KeyTable({ keys, selected, onSelect }: KeyTableProps): ReactElem
               />
             </span>
             <span role="columnheader">Name</span>
-            <span role="columnheader">Id</span>
+            <span role="columnheader">ID</span>
             <span role="columnheader">Access</span>
             <span role="columnheader">Scopes</span>
             <span role="columnheader">Created</span>

@@ -64,7 +64,7 @@ export function RevealDialog({
       </code>
       <div className={styles.lines}>
         <div className={styles.line}>
-          <span>The secret</span>
+          <code>cpk_… (the secret alone)</code>
           <CopyLine label="Copy secret" text={secret} secret={secret} />
         </div>
         <div className={styles.line}>

@@ -8,6 +8,7 @@ import { hrefTo } from '../../routes';
 import { CreateKeyForm } from './create-key-form';
 import { AUTH_CACHE_NOTE } from './delete-key-dialog';
 import { RevealDialog } from './reveal-dialog';
+import styles from './api-keys.module.css';
 
 type Step =
   | { kind: 'create' }
@@ -71,7 +72,7 @@ export function RotateFlow(props: {
       <p>
         <a href={hrefTo('api-keys', oldKey.id)}>← Back to {oldKey.name}</a>
       </p>
-      <ol className="small muted">
+      <ol className={`small muted ${styles.rotateSteps}`}>
         <li aria-current={step.kind === 'create' ? 'step' : undefined}>Create the replacement with the same access</li>
         <li aria-current={step.kind === 'reveal' ? 'step' : undefined}>Store its secret (shown once)</li>
         <li aria-current={step.kind === 'deploy' ? 'step' : undefined}>Deploy it, then delete the old key</li>

@@ -129,7 +129,9 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
         </div>
         {useFile ? (
           <label className={`field ${styles.sourceRow}`}>
-            Hotkey file (full path of the JSON file btcli writes under <code>wallets/NAME/hotkeys/</code>)
+            <span>
+              Hotkey file (full path of the JSON file btcli writes under <code>wallets/NAME/hotkeys/</code>)
+            </span>
             <input
               type="text"
               value={filePath}

@@ -106,7 +106,7 @@ export function DoneStep(): ReactElement {
           </strong>{' '}
           User ID <code>{result.userId}</code>.
           {result.profile
-            ? ` The profile “${result.profile.displayName}” is saved and active; its hotkey seed is in the OS keychain.`
+            ? ` The profile “${result.profile.displayName}” is saved and active; its hotkey seed is in the system keychain.`
             : null}
         </p>
       </Notice>
@@ -132,7 +132,7 @@ export function DoneStep(): ReactElement {
         </div>
         <label className="choice">
           <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} />
-          <span>Also keep it in the OS keychain, for this account</span>
+          <span>Also keep it in the system keychain, for this account</span>
           <span className="explain">
             The Account screen can then use it without asking you to type it. It is never written to a file.
           </span>

@@ -73,7 +73,7 @@ export function ReviewStep(): ReactElement {
               {p.hotkeyName} <code className="ss58">{p.hotkey}</code>
               {p.seedSource === 'file' ? (
                 <span className={`muted small ${styles.note}`}>
-                  The seed is read from its file and kept in the OS keychain from now on.
+                  The seed is read from its file and kept in the system keychain from now on.
                 </span>
               ) : null}
             </dd>

@@ -139,8 +139,7 @@ export function ServerStep(): ReactElement {
           <Notice tone="warn">
             <p>
               <strong>Registration cannot continue:</strong> your computer’s clock is 10 minutes or more off the
-              server’s, so Chutes would refuse the signed registration. Turn on automatic date and time (NTP), then
-              check again.
+              server’s (see above). Correct it, then check again.
             </p>
           </Notice>
         ) : null}

@@ -119,7 +119,7 @@ export function WalletStep(): ReactElement {
             <legend>Wallet {wallet.name}</legend>
             {wallet.coldkey.ss58 ? (
               <span className="small">
-                Coldkey <code className="ss58">{wallet.coldkey.ss58}</code>
+                <span className="muted">Coldkey</span> <code className="ss58">{wallet.coldkey.ss58}</code>
               </span>
             ) : null}
             {wallet.hotkeys.map((hotkey) => (
@@ -139,8 +139,8 @@ export function WalletStep(): ReactElement {
           </Notice>
           {source === 'file' ? (
             <p className={styles.help}>
-              The seed of {chosen.hotkeyName} is read from its file and kept in the OS keychain when you register, so
-              the new profile can sign.
+              The seed of {chosen.hotkeyName} is read from its file and kept in the system keychain when you register,
+              so the new profile can sign.
             </p>
           ) : null}
           {source === 'keychain' && registered.isPending ? (
