@@ -2,10 +2,18 @@ import type { ReactElement, ReactNode } from 'react';
 import { Notice } from './notice';
 
 /** What a finished sub-form shows: the outcome, announced, and a way to close it. */
-export function DonePanel({ children, onClose }: { children: ReactNode; onClose: () => void }): ReactElement {
+export function DonePanel({
+  children,
+  onClose,
+  tone = 'good',
+}: {
+  children: ReactNode;
+  onClose: () => void;
+  tone?: 'good' | 'info';
+}): ReactElement {
   return (
     <div className="subform">
-      <Notice tone="good" live>
+      <Notice tone={tone} live>
         {children}
       </Notice>
       <div className="actions">

@@ -4,7 +4,6 @@ import { useChannel, useMutationChannel } from '../../api/hooks';
 import { CopyButton } from '../../components/copy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { DonePanel, FormActions } from '../../components/form-parts';
-import { Notice } from '../../components/notice';
 import styles from './account.module.css';
 import { FingerprintField, fingerprintInput, fingerprintMissing, type FingerprintChoice } from './fingerprint-field';
 
@@ -58,16 +57,9 @@ function DashboardLogin({ onClose }: { onClose: () => void }): ReactElement {
   const result = login.data;
   if (result && !result.supported) {
     return (
-      <div className="subform">
-        <Notice tone="info" live>
-          <p>{result.message}</p>
-        </Notice>
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-        </div>
-      </div>
+      <DonePanel tone="info" onClose={onClose}>
+        <p>{result.message}</p>
+      </DonePanel>
     );
   }
   if (result?.supported) {
