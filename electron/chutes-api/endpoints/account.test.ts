@@ -4,7 +4,8 @@ import { MemorySeedVault } from '../../keychain/memory-seed-vault.test-helper';
 import { newHotkey } from '../../profiles/fixtures.test-helper';
 import { header, signatureValid, startFakeChutes, type FakeChutes, type Reply } from '../fixtures/fake-chutes';
 import { createTransport } from '../transport';
-import { accountEndpoints, quotaView, subscriptionView } from './account';
+import { accountEndpoints } from './account';
+import { quotaView, subscriptionView } from './account-usage';
 
 // Server shapes the sandbox does not produce: older and newer answers of §3.2–3.9.
 let fake: FakeChutes | undefined;

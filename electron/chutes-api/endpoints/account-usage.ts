@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import type {
+  AccountLimits,
+  AccountUsage,
+  CapWindow,
+  QuotaView,
+  SubscriptionView,
+  UsageBucket,
+} from '../../../shared/account-screen';
+import type { Transport } from '../transport';
+import type { Auth } from '../types';
+
+// The Account screen's limits and usage (`../shared/reference/chutes-account-api.md` §3.2–3.3):
+// quotas, subscription caps, discounts and hourly usage. None takes a v1 signature (no purpose):
+// they go with a hotkey-login JWT.
+
+const num = z.number().finite();
+const when = z.string().nullish();
+
+const quotaRow = z.object({
+  chute_id: z.string(),
+  quota: num,
+  is_default: z.boolean().nullish(),
+  payment_refresh_date: when,
+  effective_date: when,
+  updated_at: when,
+});
+const quotasSchema = z.union([z.array(quotaRow), z.record(z.string(), num)]);
+
+/** The $ tiers a `*` quota identifies (Feb-2026 config, §3.2); +1 = comped plan. */
+const TIERS: Record<number, number> = { 300: 3, 2000: 10, 5000: 20 };
+
+export function quotaView(raw: z.infer<typeof quotasSchema>): QuotaView {
+  if (Array.isArray(raw)) {
+    const rows = raw.map((r) => ({
+      chuteId: r.chute_id,
+      quota: r.quota,
+      isDefault: r.is_default ?? r.chute_id === '*',
+      effectiveDate: r.effective_date ?? r.updated_at ?? null,
+      paymentRefreshDate: r.payment_refresh_date ?? null,
+    }));
+    const star = rows.find((r) => r.chuteId === '*')?.quota;
+    const tierUsd = star === undefined ? null : (TIERS[star] ?? TIERS[star - 1] ?? null);
+    return { kind: 'rows', rows, tierUsd };
+  }
+  const entries = Object.entries(raw);
+  if (entries.length === 0) return { kind: 'unlimited' };
+  return { kind: 'default', perDay: entries.map(([chuteId, quota]) => ({ chuteId, quota })) };
+}
+
+const capSchema = z.object({
+  usage: num.nullish(),
+  cap: num.nullish(),
+  remaining: num.nullish(),
+  reset_at: when,
+  uncapped: z.boolean().nullish(),
+});
+const subscriptionSchema = z.object({
+  subscription: z.boolean(),
+  custom: z.boolean().nullish(),
+  monthly_price: num.nullish(),
+  anchor_date: when,
+  four_hour: capSchema.nullish(),
+  monthly: capSchema.nullish(),
+});
+
+function capWindow(raw: z.infer<typeof capSchema> | null | undefined): CapWindow | null {
+  if (!raw) return null;
+  const uncapped = raw.uncapped === true;
+  return {
+    usageUsd: raw.usage ?? 0,
+    capUsd: uncapped ? null : (raw.cap ?? null),
+    remainingUsd: uncapped ? null : (raw.remaining ?? null),
+    resetAt: raw.reset_at ?? null,
+    uncapped,
+  };
+}
+
+export function subscriptionView(raw: z.infer<typeof subscriptionSchema>): SubscriptionView {
+  if (!raw.subscription) return { subscribed: false };
+  return {
+    subscribed: true,
+    monthlyPriceUsd: raw.monthly_price ?? null,
+    custom: raw.custom === true,
+    anchorDate: raw.anchor_date ?? null,
+    fourHour: capWindow(raw.four_hour),
+    monthly: capWindow(raw.monthly),
+  };
+}
+
+const discountsSchema = z.array(z.object({ chute_id: z.string(), discount: num }));
+const quotaUsageSchema = z.object({ quota: z.union([num, z.literal('unlimited')]), used: num });
+
+/** Quotas, today's use, subscription and discounts, read together with one JWT. */
+export async function getLimits(
+  transport: Transport,
+  hotkey: string,
+  now: () => Date = () => new Date(),
+): Promise<Omit<AccountLimits, 'account'>> {
+  const auth: Auth = { kind: 'jwt', hotkey };
+  // The first call logs in; the rest reuse its token instead of each racing to log in.
+  const quotas = await transport.request({ method: 'GET', path: '/users/me/quotas', auth, schema: quotasSchema });
+  const [subscription, discounts, todayUsed] = await Promise.all([
+    transport.request({ method: 'GET', path: '/users/me/subscription_usage', auth, schema: subscriptionSchema }),
+    transport.request({ method: 'GET', path: '/users/me/discounts', auth, schema: discountsSchema }),
+    transport
+      .request({ method: 'GET', path: '/users/me/quota_usage/*', auth, schema: quotaUsageSchema })
+      .catch(() => null),
+  ]);
+  return {
+    quotas: quotaView(quotas),
+    todayUsed,
+    subscription: subscriptionView(subscription),
+    discounts: discounts.map((d) => ({ chuteId: d.chute_id, fraction: d.discount })),
+    asOf: now().toISOString(),
+  };
+}
+
+const usageSchema = z.object({
+  total: z.number().int(),
+  items: z.array(
+    z.object({
+      bucket: z.string(),
+      amount: num.nullish(),
+      count: num.nullish(),
+      input_tokens: num.nullish(),
+      output_tokens: num.nullish(),
+      chute_id: z.string().nullish(),
+    }),
+  ),
+});
+
+/** Rows per page and the most pages read for one range: 93 days × 24 h fit in one page when aggregated. */
+export const USAGE_PAGE = 2500;
+export const USAGE_MAX_PAGES = 4;
+
+/** Naive UTC, as the server compares buckets (`start_date`/`end_date` are inclusive, §3.3). */
+const naive = (iso: string) => new Date(iso).toISOString().slice(0, 19);
+/** The server's naive bucket times are UTC. */
+const asUtc = (bucket: string) => new Date(/Z|[+-]\d{2}:?\d{2}$/.test(bucket) ? bucket : `${bucket}Z`).toISOString();
+
+export async function getUsage(
+  transport: Transport,
+  hotkey: string,
+  range: { start: string; end: string; perChute: boolean },
+  now: () => Date = () => new Date(),
+): Promise<Omit<AccountUsage, 'account'>> {
+  const items: UsageBucket[] = [];
+  let total = 0;
+  for (let page = 0; page < USAGE_MAX_PAGES; page++) {
+    const answer = await transport.request({
+      method: 'GET',
+      path: '/users/me/usage',
+      auth: { kind: 'jwt', hotkey },
+      query: {
+        page,
+        limit: USAGE_PAGE,
+        per_chute: range.perChute,
+        start_date: naive(range.start),
+        end_date: naive(range.end),
+      },
+      schema: usageSchema,
+    });
+    total = answer.total;
+    for (const r of answer.items) {
+      items.push({
+        bucket: asUtc(r.bucket),
+        chuteId: r.chute_id ?? null,
+        amountUsd: r.amount ?? 0,
+        requests: r.count ?? 0,
+        inputTokens: r.input_tokens ?? 0,
+        outputTokens: r.output_tokens ?? 0,
+      });
+    }
+    if (answer.items.length < USAGE_PAGE || items.length >= total) break;
+  }
+  items.sort((a, b) => a.bucket.localeCompare(b.bucket) || (a.chuteId ?? '').localeCompare(b.chuteId ?? ''));
+  const totals = items.reduce(
+    (t, i) => ({
+      amountUsd: t.amountUsd + i.amountUsd,
+      requests: t.requests + i.requests,
+      inputTokens: t.inputTokens + i.inputTokens,
+      outputTokens: t.outputTokens + i.outputTokens,
+    }),
+    { amountUsd: 0, requests: 0, inputTokens: 0, outputTokens: 0 },
+  );
+  return {
+    start: range.start,
+    end: range.end,
+    perChute: range.perChute,
+    items,
+    totals,
+    truncated: items.length < total,
+    asOf: now().toISOString(),
+  };
+}
