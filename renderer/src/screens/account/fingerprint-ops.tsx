@@ -1,11 +1,12 @@
 import { useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
 import type { ProfileView } from '../../../../shared/profiles';
-import { useChannel, useMutationChannel } from '../../api/hooks';
+import { useMutationChannel } from '../../api/hooks';
 import { CopyButton } from '../../components/copy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { DonePanel, FormActions } from '../../components/form-parts';
 import styles from './account.module.css';
 import { FingerprintField, fingerprintInput, fingerprintMissing, type FingerprintChoice } from './fingerprint-field';
+import { DeleteAccount, MoveHotkey } from './move-or-delete-account';
 
 /** What the operations need to know about the account (available without a signed read). */
 export interface OpsAccount {
@@ -173,136 +174,6 @@ function ChangeFingerprint({
       ) : null}
       {change.error ? <ErrorNotice error={change.error} /> : null}
       <FormActions submit="Change fingerprint" busy={change.isPending} onCancel={onClose} />
-    </form>
-  );
-}
-
-function MoveHotkey({
-  overview,
-  profile,
-  onClose,
-}: {
-  overview: OpsAccount;
-  profile: ProfileView;
-  onClose: () => void;
-}): ReactElement {
-  const wallets = useChannel('listWallets', {});
-  const seeds = (wallets.data?.seedsInKeychain ?? []).filter((s) => s.ss58 !== profile.hotkeySs58);
-  const [target, setTarget] = useState('');
-  const [fp, setFp] = useState<FingerprintChoice>(
-    overview.fingerprintStored ? { remember: false } : { fingerprint: '', remember: false },
-  );
-  const [problem, setProblem] = useState<string | null>(null);
-  const move = useMutationChannel('changeAccountHotkey', 'all');
-  if (move.data) {
-    return (
-      <DonePanel onClose={onClose}>
-        <p>
-          <strong>The account now belongs to hotkey {move.data.hotkeyName}</strong> (<code>{move.data.hotkeySs58}</code>
-          ). The profile was updated. If you use the CLI, export this profile to its config.ini again: the old file
-          still names the old hotkey.
-        </p>
-      </DonePanel>
-    );
-  }
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!target) return setProblem('Choose the hotkey to move to.');
-    if (fingerprintMissing(fp)) return setProblem('Enter the fingerprint.');
-    setProblem(null);
-    move.mutate({ ...fingerprintInput(fp), newHotkey: target });
-  };
-  return (
-    <form className="subform" aria-label="Move to another hotkey" onSubmit={submit} noValidate>
-      <p>
-        Chutes re-binds this account to another hotkey: requests signed by the current hotkey ({profile.hotkeyName})
-        stop working for it, the new one signs from then on. Only hotkeys whose seed is in the keychain are offered, so
-        this profile can still sign afterwards.
-      </p>
-      <label className="field">
-        New hotkey
-        <select value={target} onChange={(e) => setTarget(e.target.value)}>
-          <option value="">Choose a hotkey…</option>
-          {seeds.map((s) => (
-            <option key={s.ss58} value={s.ss58}>
-              {s.label ?? 'unnamed'} — {s.ss58}
-            </option>
-          ))}
-        </select>
-      </label>
-      {seeds.length === 0 && !wallets.isPending ? (
-        <p className="small muted">No other hotkey is in the keychain. Add one on the Accounts screen first.</p>
-      ) : null}
-      <FingerprintField stored={overview.fingerprintStored} value={fp} onChange={setFp} idPrefix="move" />
-      {problem ? (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
-      {move.error ? <ErrorNotice error={move.error} /> : null}
-      <FormActions submit="Move the account" busy={move.isPending} onCancel={onClose} />
-    </form>
-  );
-}
-
-function DeleteAccount({
-  overview,
-  onClose,
-  onDeleted,
-}: {
-  overview: OpsAccount;
-  onClose: () => void;
-  onDeleted: (text: string) => void;
-}): ReactElement {
-  const [typed, setTyped] = useState('');
-  const [fp, setFp] = useState<FingerprintChoice>(
-    overview.fingerprintStored ? { remember: false } : { fingerprint: '', remember: false },
-  );
-  const [problem, setProblem] = useState<string | null>(null);
-  const remove = useMutationChannel('deleteAccount', 'all');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (typed !== overview.username) return setProblem(`Type ${overview.username} exactly to confirm.`);
-    if (fingerprintMissing(fp)) return setProblem('Enter the fingerprint.');
-    setProblem(null);
-    // mutateAsync, not mutate's onSuccess: the refresh after a delete removes the profile, which unmounts this form, and
-    // TanStack Query skips a per-call onSuccess once its component is gone, so the confirmation was sometimes never shown.
-    // A failure is shown from remove.error below; the rejected promise needs no handling of its own.
-    remove
-      .mutateAsync({ ...fingerprintInput(fp), remember: false, confirmUsername: typed })
-      .then(() =>
-        onDeleted(
-          `The Chutes account ${overview.username} was deleted, and its profile removed. The hotkey seed is still in the keychain.`,
-        ),
-      )
-      .catch(() => undefined);
-  };
-  return (
-    <form className="subform" aria-label="Delete the account" onSubmit={submit} noValidate>
-      <p>
-        <strong>This deletes the Chutes account {overview.username} for good</strong>, with its API keys and usage
-        history. The server refuses while the account has roles, a balance beyond ±$25, or still owns chutes, images or
-        secrets. The profile is removed here; the hotkey seed stays in the keychain.
-      </p>
-      <label className="field">
-        Type the username to confirm
-        <input type="text" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
-      </label>
-      <FingerprintField stored={overview.fingerprintStored} value={fp} onChange={setFp} idPrefix="delete" />
-      {problem ? (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
-      {remove.error ? <ErrorNotice error={remove.error} /> : null}
-      <div className="actions">
-        <button type="submit" className="danger" disabled={remove.isPending || typed !== overview.username}>
-          Delete the account
-        </button>
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
     </form>
   );
 }
