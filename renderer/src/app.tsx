@@ -1,27 +1,23 @@
-import type { ReactElement } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
 import styles from './app-frame.module.css';
 import { ProfileSwitcher } from './frame/profile-switcher';
 import { hrefTo, ROUTES, type RouteId } from './routes';
-import { AccountScreen } from './screens/account-screen';
 import { AccountsScreen } from './screens/accounts-screen';
-import { ApiKeysScreen } from './screens/api-keys-screen';
-import { LinkHotkeyScreen } from './screens/link-hotkey-screen';
-import { RegisterScreen } from './screens/register-screen';
-import { SecretsScreen } from './screens/secrets-screen';
-import { SettingsScreen } from './screens/settings-screen';
 import { usePlace } from './use-route';
 
 /** Each screen gets its sub-path (`#/<screen>/<sub…>`) for wizard steps and detail views. */
 export type ScreenProps = { sub: string[] };
 
-const SCREENS: Record<RouteId, (props: ScreenProps) => ReactElement> = {
+// Accounts is where the app opens, so it is in the first bundle; every other screen is its own
+// chunk, fetched from the app's own origin when first opened (the start-up bundle stays small).
+const SCREENS: Record<RouteId, ComponentType<ScreenProps>> = {
   accounts: AccountsScreen,
-  register: RegisterScreen,
-  'api-keys': ApiKeysScreen,
-  secrets: SecretsScreen,
-  'link-hotkey': LinkHotkeyScreen,
-  account: AccountScreen,
-  settings: SettingsScreen,
+  register: lazy(() => import('./screens/register-screen').then((m) => ({ default: m.RegisterScreen }))),
+  'api-keys': lazy(() => import('./screens/api-keys-screen').then((m) => ({ default: m.ApiKeysScreen }))),
+  secrets: lazy(() => import('./screens/secrets-screen').then((m) => ({ default: m.SecretsScreen }))),
+  'link-hotkey': lazy(() => import('./screens/link-hotkey-screen').then((m) => ({ default: m.LinkHotkeyScreen }))),
+  account: lazy(() => import('./screens/account-screen').then((m) => ({ default: m.AccountScreen }))),
+  settings: lazy(() => import('./screens/settings-screen').then((m) => ({ default: m.SettingsScreen }))),
 };
 
 export function App(): ReactElement {
@@ -50,7 +46,15 @@ export function App(): ReactElement {
         </nav>
       </aside>
       <main className={styles.content}>
-        <Screen sub={sub} />
+        <Suspense
+          fallback={
+            <p className="muted" role="status">
+              Loading…
+            </p>
+          }
+        >
+          <Screen sub={sub} />
+        </Suspense>
       </main>
     </div>
   );
