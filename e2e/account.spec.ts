@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { makeKey, type TestKey } from '../electron/wallets/test-fixtures';
 import { registerInSandbox, startSandbox, type SandboxHandle } from './fixtures/sandbox';
+import { cliConfigText, importCliConfig } from './fixtures/cli-profile';
 import { screenshot } from './fixtures/screenshots';
 import { startWebHost, type RunningWebHost } from './fixtures/web-host';
 
@@ -28,48 +29,15 @@ interface World {
   paymentAddress: string;
 }
 
-async function importConfig(
-  page: Page,
-  home: string,
-  url: string,
-  username: string,
-  userId: string,
-  key: TestKey,
-): Promise<void> {
-  const file = path.join(home, `${username}.ini`);
-  const seedLine = [`hotkey_seed = ${Buffer.from(key.seed).toString('hex')}`];
-  await fs.writeFile(
-    file,
-    [
-      '[api]',
-      `base_url = ${url}`,
-      '',
-      '[auth]',
-      `username = ${username}`,
-      `user_id = ${userId}`,
-      ...seedLine,
-      'hotkey_name = default',
-      `hotkey_ss58address = ${key.ss58}`,
-      '',
-    ].join('\n'),
-    { mode: 0o600 },
-  );
-  await page.goto(`${host!.launchUrl.split('#')[0]}#/accounts`);
-  await page.getByRole('button', { name: 'Import CLI config…' }).click();
-  const form = page.getByRole('form', { name: 'Import CLI config' });
-  await form.getByLabel('CLI config file').fill(file);
-  await form.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
-  await page.getByRole('button', { name: 'Close' }).click();
-}
-
 async function world(page: Page, options: { withSeed?: boolean } = {}): Promise<World> {
   sb = await startSandbox({ port: 0 });
   host = await startWebHost({ env: { CHUTES_API_URL: sb.url } });
   const key = await makeKey();
   const account = await registerInSandbox(sb.url, key.seed, 'alice');
   await page.goto(host.launchUrl);
-  await importConfig(page, host.dirs.home, sb.url, 'alice', account.userId, key);
+  const file = path.join(host.dirs.home, 'alice.ini');
+  await fs.writeFile(file, cliConfigText(sb.url, 'alice', account.userId, key), { mode: 0o600 });
+  await importCliConfig(page, file);
   if (options.withSeed === false) {
     // The seed leaves the keychain (as after "Remove from keychain"): the profile stays, unsigned.
     const item = page.getByRole('listitem', { name: `Hotkey ${key.ss58}` });

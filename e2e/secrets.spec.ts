@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { makeKey } from '../electron/wallets/test-fixtures';
 import { ChutesTestClient, TestKey } from './sandbox/test-client';
 import { registerInSandbox, startSandbox, type SandboxHandle } from './fixtures/sandbox';
+import { cliConfigText, importCliConfig } from './fixtures/cli-profile';
 import { screenshot } from './fixtures/screenshots';
 import { startWebHost, type RunningWebHost } from './fixtures/web-host';
 
@@ -36,19 +37,7 @@ async function openSecrets(page: Page): Promise<World> {
   const seedHex = Buffer.from(made.seed).toString('hex');
   const { userId } = await registerInSandbox(sb.url, made.seed, 'alice');
   const file = path.join(host.dirs.home, 'alice.ini');
-  const ini = [
-    '[api]',
-    `base_url = ${sb.url}`,
-    '',
-    '[auth]',
-    'username = alice',
-    `user_id = ${userId}`,
-    `hotkey_seed = ${seedHex}`,
-    'hotkey_name = default',
-    `hotkey_ss58address = ${made.ss58}`,
-    '',
-  ];
-  await fs.writeFile(file, ini.join('\n'), { mode: 0o600 });
+  await fs.writeFile(file, cliConfigText(sb.url, 'alice', userId, made), { mode: 0o600 });
   const answers: string[] = [];
   page.on('response', (res) => {
     if (res.url().includes('/rpc/'))
@@ -58,11 +47,7 @@ async function openSecrets(page: Page): Promise<World> {
       );
   });
   await page.goto(host.launchUrl);
-  await page.getByRole('button', { name: 'Import CLI config…' }).click();
-  const form = page.getByRole('form', { name: 'Import CLI config' });
-  await form.getByLabel('CLI config file').fill(file);
-  await form.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+  await importCliConfig(page, file);
   await page.goto(`${host.url}/#/secrets`);
   return { page, sb, host, userId, key: TestKey.fromSeed(seedHex), answers };
 }
