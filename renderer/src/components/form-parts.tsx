@@ -48,3 +48,12 @@ export function FormActions({
     </div>
   );
 }
+
+/** A form's own complaint about what was typed (before anything is sent), announced at once. */
+export function FormProblem({ text }: { text: string | null | undefined }): ReactElement | null {
+  return text ? (
+    <p className="field-error" role="alert">
+      {text}
+    </p>
+  ) : null;
+}

@@ -3,7 +3,7 @@ import type { ProfileView } from '../../../../shared/profiles';
 import { useMutationChannel } from '../../api/hooks';
 import { CopyButton } from '../../components/copy-button';
 import { ErrorNotice } from '../../components/error-notice';
-import { DonePanel, FormActions } from '../../components/form-parts';
+import { DonePanel, FormActions, FormProblem } from '../../components/form-parts';
 import styles from './account.module.css';
 import { FingerprintField, fingerprintInput, fingerprintMissing, type FingerprintChoice } from './fingerprint-field';
 import { DeleteAccount, MoveHotkey } from './move-or-delete-account';
@@ -167,11 +167,7 @@ function ChangeFingerprint({
         <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} />
         <span>Keep the new fingerprint in the keychain</span>
       </label>
-      {problem ? (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <FormProblem text={problem} />
       {change.error ? <ErrorNotice error={change.error} /> : null}
       <FormActions submit="Change fingerprint" busy={change.isPending} onCancel={onClose} />
     </form>

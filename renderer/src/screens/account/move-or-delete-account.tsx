@@ -2,7 +2,7 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import type { ProfileView } from '../../../../shared/profiles';
 import { useChannel, useMutationChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
-import { DonePanel, FormActions } from '../../components/form-parts';
+import { DonePanel, FormActions, FormProblem } from '../../components/form-parts';
 import { FingerprintField, fingerprintInput, fingerprintMissing, type FingerprintChoice } from './fingerprint-field';
 import type { OpsAccount } from './fingerprint-ops';
 
@@ -66,11 +66,7 @@ export function MoveHotkey({
         <p className="small muted">No other hotkey is in the keychain. Add one on the Accounts screen first.</p>
       ) : null}
       <FingerprintField stored={overview.fingerprintStored} value={fp} onChange={setFp} idPrefix="move" />
-      {problem ? (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <FormProblem text={problem} />
       {move.error ? <ErrorNotice error={move.error} /> : null}
       <FormActions submit="Move the account" busy={move.isPending} onCancel={onClose} />
     </form>
@@ -122,11 +118,7 @@ export function DeleteAccount({
         <input type="text" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
       </label>
       <FingerprintField stored={overview.fingerprintStored} value={fp} onChange={setFp} idPrefix="delete" />
-      {problem ? (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <FormProblem text={problem} />
       {remove.error ? <ErrorNotice error={remove.error} /> : null}
       <div className="actions">
         <button type="submit" className="danger" disabled={remove.isPending || typed !== overview.username}>

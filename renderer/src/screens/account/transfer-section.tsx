@@ -2,7 +2,7 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import { ss58Address } from '../../../../shared/validation';
 import { useMutationChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
-import { FormActions } from '../../components/form-parts';
+import { FormActions, FormProblem } from '../../components/form-parts';
 import { Notice } from '../../components/notice';
 import styles from './account.module.css';
 import { timeOnly, usd } from './format';
@@ -108,11 +108,7 @@ function Transfer({ canSign, balanceUsd }: { canSign: boolean; balanceUsd: numbe
             <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
             <span>The whole balance</span>
           </label>
-          {problem ? (
-            <p className="field-error" role="alert">
-              {problem}
-            </p>
-          ) : null}
+          <FormProblem text={problem} />
           {!canSign ? (
             <p className="small muted">Transfers are signed with the hotkey; add its seed to the keychain first.</p>
           ) : null}
@@ -161,11 +157,7 @@ function Refund({ canSign }: { canSign: boolean }): ReactElement {
             Refund to (SS58 address)
             <input type="text" autoComplete="off" value={address} onChange={(e) => setAddress(e.target.value)} />
           </label>
-          {problem ? (
-            <p className="field-error" role="alert">
-              {problem}
-            </p>
-          ) : null}
+          <FormProblem text={problem} />
           {refund.error ? <ErrorNotice error={refund.error} /> : null}
           <div className="actions">
             <button type="submit" disabled={!canSign || refund.isPending}>

@@ -1,3 +1,4 @@
+import { FormProblem } from '../../components/form-parts';
 import { lazy, Suspense, useState, type FormEvent, type ReactElement } from 'react';
 import type { ProfileView } from '../../../../shared/profiles';
 import { ErrorNotice } from '../../components/error-notice';
@@ -102,11 +103,7 @@ export function UsageSection({ canSign, profile }: { canSign: boolean; profile: 
           <span>Per chute</span>
         </label>
       </form>
-      {problem ? (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <FormProblem text={problem} />
       {!canSign ? (
         <p className="muted">Usage needs a login signed with the hotkey; add its seed to the keychain to see it.</p>
       ) : null}

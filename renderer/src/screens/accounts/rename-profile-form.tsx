@@ -2,7 +2,7 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import type { Profile } from '../../../../shared/profiles';
 import { displayName } from '../../../../shared/validation';
 import { ErrorNotice } from '../../components/error-notice';
-import { FormActions } from '../../components/form-parts';
+import { FormActions, FormProblem } from '../../components/form-parts';
 import { useMutationChannel } from '../../api/hooks';
 
 export function RenameProfileForm({ profile, onDone }: { profile: Profile; onDone: () => void }): ReactElement {
@@ -31,11 +31,7 @@ export function RenameProfileForm({ profile, onDone }: { profile: Profile; onDon
           onChange={(e) => setName(e.target.value)}
         />
       </label>
-      {problem ? (
-        <p className="field-error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      <FormProblem text={problem} />
       {rename.error ? <ErrorNotice error={rename.error} /> : null}
       <FormActions submit="Save name" busy={rename.isPending} onCancel={onDone} />
     </form>

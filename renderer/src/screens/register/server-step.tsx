@@ -1,3 +1,4 @@
+import { FormProblem } from '../../components/form-parts';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactElement } from 'react';
 import type { ConnectionReport } from '../../../../shared/diagnostics';
@@ -119,11 +120,7 @@ export function ServerStep(): ReactElement {
             />
           </label>
         ) : null}
-        {urlError ? (
-          <p className="field-error" role="alert">
-            {urlError}
-          </p>
-        ) : null}
+        <FormProblem text={urlError} />
       </fieldset>
       <div aria-live="polite">
         {report ? <ConnectionResult report={report} /> : null}
