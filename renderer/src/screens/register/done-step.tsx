@@ -55,7 +55,7 @@ function CliConfigOffer({ profile }: { profile: Profile }): ReactElement {
 export function DoneStep(): ReactElement {
   const { result, recovered } = useWizard();
   const [stored, setStored] = useState(false);
-  const [keep, setKeep] = useState(true);
+  const [keep, setKeep] = useState(false); // kept only if the user asks
   const finish = useMutationChannel('finishRegistration');
   const close = () => {
     navigate('account');
