@@ -5,7 +5,7 @@ import { screenshot } from './fixtures/screenshots';
 import { writeWalletTree, type WalletTree } from './fixtures/wallet-tree';
 import { startWebHost, type RunningWebHost } from './fixtures/web-host';
 
-// The Register wizard against the sandbox: the whole way through, and every answer of §2.4 with
+// The Register wizard against the sandbox: the whole way through, and every answer of `../shared/reference/chutes-account-api.md` §2.4 with
 // the way a user recovers from it. Input is never lost on the way back.
 let host: RunningWebHost | undefined;
 let sb: SandboxHandle | undefined;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registerBaseUrl, TOKEN_RE, tokenPageUrl, usernameProblem, USERNAME_RE } from './registration';
 
+// The rules of `../shared/reference/chutes-account-api.md` §2.2 and §2.3.
 describe('registration rules (§2.2, §2.3)', () => {
   it('usernameProblem agrees with the server regex and says what is wrong', () => {
     for (const name of ['abc', 'a_b-c', 'ABCDEFGHIJKLMNO', '123']) expect(usernameProblem(name)).toBeNull();

@@ -185,7 +185,7 @@ export class SandboxControl {
     return { user_id: user.user_id, added: rows.length };
   }
 
-  /** Replaces the user's quota rows; none = the server's default object `{"*": 200}` (§3.2). */
+  /** Replaces the user's quota rows; none = the server's default object `{"*": 200}` (`../shared/reference/chutes-account-api.md` §3.2). */
   setQuotas(userId: string, rows: z.input<typeof schemas.quotas>['rows']): { user_id: string; rows: number } {
     const user = this.user(userId);
     const v = parseControl(schemas.quotas, { user_id: userId, rows });

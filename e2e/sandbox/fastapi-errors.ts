@@ -11,7 +11,7 @@ export interface ValidationIssue {
   ctx?: Record<string, unknown>;
 }
 
-/** An `HTTPException`: `{"detail": …}` with the given status (detail may be an object, §3.4). */
+/** An `HTTPException`: `{"detail": …}` with the given status (detail may be an object, `../shared/reference/chutes-account-api.md` §3.4). */
 export class HttpError extends Error {
   constructor(
     readonly status: number,

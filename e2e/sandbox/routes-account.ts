@@ -1,4 +1,4 @@
-// Account operations (§3.5–§3.10): JWT login, refinger, re-binding keys, balance transfer, the
+// Account operations (`../shared/reference/chutes-account-api.md` §3.5–§3.10): JWT login, refinger, re-binding keys, balance transfer, the
 // legacy deposit refund and the minor account endpoints.
 
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-// /api_keys (§5): admin or scoped cpk_ keys, fetched and deleted by UUID only.
+// /api_keys (`../shared/reference/chutes-account-api.md` §5): admin or scoped cpk_ keys, fetched and deleted by UUID only.
 
 import { randomUUID } from 'node:crypto';
 import { currentUser } from './auth';

@@ -1,4 +1,4 @@
-// Registration (§2.3, §2.4): the token page (no captcha here) and POST /users/register with the
+// Registration (`../shared/reference/chutes-account-api.md` §2.3, §2.4): the token page (no captcha here) and POST /users/register with the
 // server's checks in the server's order.
 
 import { randomUUID } from 'node:crypto';

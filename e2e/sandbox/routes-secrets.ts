@@ -1,4 +1,4 @@
-// /secrets (§6): per-chute environment secrets; values are stored encrypted and never returned.
+// /secrets (`../shared/reference/chutes-account-api.md` §6): per-chute environment secrets; values are stored encrypted and never returned.
 
 import { currentUser } from './auth';
 import { ok } from './context';

@@ -1,5 +1,5 @@
 // /users/*: the catch-all user lookup, name check, quotas/usage family, account deletion and the
-// historical validator / subnet-owner linking routes (§3, §4).
+// historical validator / subnet-owner linking routes (`../shared/reference/chutes-account-api.md` §3, §4).
 
 import { currentUser, fingerprintUser } from './auth';
 import { queryParam, ok } from './context';

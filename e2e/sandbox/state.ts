@@ -98,7 +98,7 @@ export interface State {
   images: Record<string, ImageRow>;
   usage: UsageRow[];
   quotas: QuotaRow[];
-  /** `GET /users/me/subscription_usage` answers per user, verbatim (either server shape, §3.2); absent = no subscription. */
+  /** `GET /users/me/subscription_usage` answers per user, verbatim (either server shape, `../shared/reference/chutes-account-api.md` §3.2); absent = no subscription. */
   subscriptions: Record<string, Record<string, unknown>>;
   discounts: { user_id: string; chute_id: string; discount: number }[];
   /** Whether `/idp/cli_login` (browser login, §3.5) answers; off = a server without it (404). */

@@ -24,7 +24,7 @@ interface UsedFingerprint {
 
 const accountOf = (scope: AccountScope): FingerprintAccount => ({ userId: scope.userId ?? '', baseUrl: scope.baseUrl });
 
-/** Fingerprint answers said so a person knows what to do (the server's texts, §3.4–3.8, are terse). */
+/** Fingerprint answers said so a person knows what to do (the server's texts, `../shared/reference/chutes-account-api.md` §3.4–3.8, are terse). */
 function explained(error: unknown, used: UsedFingerprint | null): unknown {
   if (failureIs(error, 'fingerprint-rejected')) {
     const { detail } = (error as AppFailure).appError;

@@ -42,7 +42,7 @@ function outcomeUnknown(error: unknown): boolean {
   );
 }
 
-/** A server rejection of the scopes, with the field to highlight (§5.1: 400 object_type, 422 action). */
+/** A server rejection of the scopes, with the field to highlight (`../shared/reference/chutes-account-api.md` §5.1: 400 object_type, 422 action). */
 function scopeRejection(error: unknown): unknown {
   if (!(error instanceof AppFailure)) return error;
   const { code, message, detail, reason } = error.appError;

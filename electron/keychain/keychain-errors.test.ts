@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../shared/errors';
 import { KEYCHAIN_TEXT, keychainFailure, keychainTimeoutMessage } from './keychain-errors';
 
-// Raw texts as @napi-rs/keyring 2.1.2 produced them on this machine (see toolchain notes §3).
+// Raw texts as @napi-rs/keyring 2.1.2 produced them on this machine (see `../shared/reference/toolchain-notes.md` §3).
 const RAW: Array<[string, keyof typeof KEYCHAIN_TEXT]> = [
   [
     'Platform failure: DBus error: Using X11 for dbus-daemon autolaunch was disabled at compile time, set your DBUS_SESSION_BUS_ADDRESS instead',

@@ -2,7 +2,7 @@ import { AppFailure, type ErrorDetail, type NetworkFailure } from '../../shared/
 import { MIN_COLDKEY_TAO, TOKEN_LIFETIME_SECONDS } from '../../shared/registration';
 
 /**
- * What a failed `POST /users/register` means for the person in the wizard (§2.4): the reason
+ * What a failed `POST /users/register` means for the person in the wizard (`../shared/reference/chutes-account-api.md` §2.4): the reason
  * stays the one failure-map.ts gave; the message names their username, hotkey or coldkey, and the
  * hint says which step to go back to. Every answer keeps the wizard's input (the renderer's job).
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { httpFailure } from '../chutes-api/failure-map';
 
-// The server's §6 error texts, verbatim, each become the reason the Secrets screen switches on.
+// The server's `../shared/reference/chutes-account-api.md` §6 error texts, verbatim, each become the reason the Secrets screen switches on.
 const answer = { dateHeader: null, sentAtMs: 0, receivedAtMs: 0 };
 const reasonOf = (status: number, detail: string) =>
   httpFailure({ status, detail, host: 'api.chutes.ai', answer }).appError.reason;

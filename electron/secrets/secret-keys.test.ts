@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { secretKeyBanned } from '../../e2e/sandbox/routes-secrets';
 import { bannedKeyReason, cliCommand, isIntegratedSubnetChute, secretKeyProblem } from '../../shared/secret-keys';
 
-// The shared pre-check must refuse exactly what the server refuses (§6.1), or users meet a 403 late.
+// The shared pre-check must refuse exactly what the server refuses (`../shared/reference/chutes-account-api.md` §6.1), or users meet a 403 late.
 describe('secret key rules', () => {
   it.each([
     ['PYTHONPATH', 'banned'],

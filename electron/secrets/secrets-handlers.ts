@@ -92,7 +92,7 @@ export function secretsHandlers(
 ): SliceHandlers<typeof secretsContract> {
   const active = () => chutes.actingAs('active');
 
-  /** Create, or with `replace` delete the same chute + key first (the id stays the same, §6.1). */
+  /** Create, or with `replace` delete the same chute + key first (the id stays the same, `../shared/reference/chutes-account-api.md` §6.1). */
   async function createOne(
     api: AccountApi,
     chute: ChuteRef,

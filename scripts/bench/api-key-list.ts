@@ -66,7 +66,7 @@ async function setup(): Promise<World> {
   };
 }
 
-/** `POST /users/login` with the hotkey signing a fresh nonce (reference §3.5), done raw, once. */
+/** `POST /users/login` with the hotkey signing a fresh nonce (`../shared/reference/chutes-account-api.md` §3.5), done raw, once. */
 async function rawLogin(w: Pick<World, 'sb' | 'key'>): Promise<string> {
   const { nonce } = (await (await fetch(`${w.sb.url}/users/login/nonce`)).json()) as { nonce: string };
   const res = await fetch(`${w.sb.url}/users/login`, {

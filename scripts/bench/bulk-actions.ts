@@ -23,7 +23,7 @@ interface State extends SignedState {
   token: string;
 }
 
-/** `POST /users/login` with the hotkey signing a fresh nonce (reference §3.5), done raw. */
+/** `POST /users/login` with the hotkey signing a fresh nonce (`../shared/reference/chutes-account-api.md` §3.5), done raw. */
 async function rawLogin(state: SignedState): Promise<string> {
   const { nonce } = (await (await fetch(`${state.sandbox.url}/users/login/nonce`)).json()) as { nonce: string };
   const signature = Buffer.from(state.sign(nonce, state.pair)).toString('hex');

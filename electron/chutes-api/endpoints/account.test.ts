@@ -7,7 +7,7 @@ import { createTransport } from '../transport';
 import { accountEndpoints } from './account';
 import { quotaView, subscriptionView } from './account-usage';
 
-// Server shapes the sandbox does not produce: older and newer answers of §3.2–3.9.
+// Server shapes the sandbox does not produce: older and newer answers of `../shared/reference/chutes-account-api.md` §3.2–3.9.
 let fake: FakeChutes | undefined;
 afterEach(async () => {
   await fake?.close();

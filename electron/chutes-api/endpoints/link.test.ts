@@ -6,7 +6,7 @@ import { startFakeChutes } from '../fixtures/fake-chutes';
 import { createTransport } from '../transport';
 import { probeLinking, sendLink } from './link';
 
-// The §4 link routes against the sandbox (both modes) and odd answers from a fake server.
+// The `../shared/reference/chutes-account-api.md` §4 link routes against the sandbox (both modes) and odd answers from a fake server.
 const f = useSandbox();
 
 async function account(username = 'alice') {

@@ -7,7 +7,7 @@ import { createTransport } from '../transport';
 import { registrationFailure } from '../../registration/registration-failures';
 import { nameCheck, register } from './registration';
 
-// The wire of §2.2 and §2.4 against a local stand-in: exact bytes, signature, token, no retries.
+// The wire of `../shared/reference/chutes-account-api.md` §2.2 and §2.4 against a local stand-in: exact bytes, signature, token, no retries.
 let fake: FakeChutes | undefined;
 afterEach(async () => {
   await fake?.close();

@@ -174,7 +174,7 @@ function ChangeFingerprint({
   );
 }
 
-/** Operations that need the fingerprint or act on the login (§3.4–3.7), each behind a confirmation. */
+/** Operations that need the fingerprint or act on the login (`../shared/reference/chutes-account-api.md` §3.4–3.7), each behind a confirmation. */
 export function FingerprintOps({
   overview,
   profile,

@@ -116,7 +116,7 @@ function CapBar({ title, window }: { title: string; window: CapWindow }): ReactE
   );
 }
 
-/** Quotas, subscription caps and discounts (§3.2), read with a hotkey-login session. */
+/** Quotas, subscription caps and discounts (`../shared/reference/chutes-account-api.md` §3.2), read with a hotkey-login session. */
 export function LimitsSection({
   data,
   error,

@@ -12,7 +12,7 @@ interface Pending {
   amountUsd?: number;
 }
 
-/** Move USD balance to another Chutes user (§3.8): entry, then a confirmation that says exactly what moves. */
+/** Move USD balance to another Chutes user (`../shared/reference/chutes-account-api.md` §3.8): entry, then a confirmation that says exactly what moves. */
 function Transfer({ canSign, balanceUsd }: { canSign: boolean; balanceUsd: number | null }): ReactElement {
   const [target, setTarget] = useState('');
   const [amount, setAmount] = useState('');

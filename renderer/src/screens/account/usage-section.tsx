@@ -29,7 +29,7 @@ function lastMs(ms: number): Range {
 
 const dayInput = (iso: string) => iso.slice(0, 10);
 
-/** Hourly spend and requests over a chosen range (§3.3), with totals; per chute and the table on demand. */
+/** Hourly spend and requests over a chosen range (`../shared/reference/chutes-account-api.md` §3.3), with totals; per chute and the table on demand. */
 export function UsageSection({ canSign, profile }: { canSign: boolean; profile: ProfileView }): ReactElement {
   const [range, setRange] = useState<Range>(() => lastMs(7 * DAY));
   const [preset, setPreset] = useState<string>('7d');

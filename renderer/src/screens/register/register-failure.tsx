@@ -15,7 +15,7 @@ interface Recheck {
   notCreatedAt: string | null;
 }
 
-/** Each answer of §2.4 with its next step; everything typed stays, so going back costs nothing. */
+/** Each answer of `../shared/reference/chutes-account-api.md` §2.4 with its next step; everything typed stays, so going back costs nothing. */
 export function RegisterFailure({
   error,
   onRetry,

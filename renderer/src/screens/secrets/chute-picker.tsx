@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import type { ChuteRef } from '../../../../shared/secrets';
 
-/** A chute chosen by name; the value is its id (a name would reach the server as an ILIKE pattern, §6.1). */
+/** A chute chosen by name; the value is its id (a name would reach the server as an ILIKE pattern, `../shared/reference/chutes-account-api.md` §6.1). */
 export function ChutePicker({
   chutes,
   value,

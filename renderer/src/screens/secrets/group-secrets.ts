@@ -8,7 +8,7 @@ export interface SecretGroup {
 }
 
 /**
- * Secrets grouped by chute name (a secret's `purpose` is a chute id, §6.2), filtered by a search on
+ * Secrets grouped by chute name (a secret's `purpose` is a chute id, `../shared/reference/chutes-account-api.md` §6.2), filtered by a search on
  * key or chute name/id. Groups are sorted by name, gone chutes last; keys sorted within a group.
  */
 export function groupSecrets(
