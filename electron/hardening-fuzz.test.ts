@@ -264,21 +264,18 @@ describe.runIf(posix)('fuzz: every contract channel', () => {
     }
   });
 
-  it('random payloads on random channels', async () => {
-    const seen = new Set<string>();
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...CHANNELS).chain((c) => fc.tuple(fc.constant(c), payloadFor(c))),
-        async ([channel, payload]) => {
-          seen.add(channel);
+  it('random payloads on every channel', async () => {
+    // Each channel gets its own runs: drawing channels at random left one out now and then (51 channels, 400 runs).
+    for (const channel of CHANNELS) {
+      await fc.assert(
+        fc.asyncProperty(payloadFor(channel), async (payload) => {
           expectTyped(await dispatch(channel, payload), `${channel} ${JSON.stringify(payload)?.slice(0, 200)}`);
-        },
-      ),
-      { numRuns: 400 },
-    );
-    expect([...seen].sort()).toEqual([...CHANNELS].sort());
+        }),
+        { numRuns: 10 },
+      );
+    }
     expectTyped(await dispatch('no-such-channel', {}), 'unknown channel');
-  }, 30_000);
+  }, 60_000);
 });
 
 const HTTP_METHODS = ['GET', 'POST', 'HEAD', 'PUT', 'OPTIONS', 'DELETE', 'BREW', 'G\u00e9T'];
