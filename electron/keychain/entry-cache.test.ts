@@ -1,9 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type * as Keyring from '@napi-rs/keyring';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { setLogSink } from '../log';
-import { dropSeedIndex, failure, rawEntry, requireSecretService, seedOf } from './fixtures/secret-service';
-import { createOsSeedVault } from './os-seed-vault';
+import { describe, expect, it, vi } from 'vitest';
+import { failure, rawEntry, seedOf, useTestVault } from './fixtures/secret-service';
 
 // Count every AsyncEntry the vault builds, on the real Secret Service.
 const built = vi.hoisted(() => ({ entries: [] as Array<[string, string]> }));
@@ -19,25 +16,7 @@ vi.mock('@napi-rs/keyring', async (importOriginal) => {
 });
 
 const HOTKEY = '5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV';
-const run = randomUUID();
-const seedService = `chutes-desktop-test-${run}`;
-const sessionService = `chutes-desktop-test-session-${run}`;
-const vault = createOsSeedVault({ seedService, sessionService, timeoutMs: 10_000 });
-
-let restoreLog: ReturnType<typeof setLogSink>;
-let ready = false;
-beforeAll(async () => {
-  restoreLog = setLogSink(() => undefined);
-  await requireSecretService(vault);
-  ready = true;
-});
-
-afterAll(async () => {
-  setLogSink(restoreLog);
-  if (!ready) return;
-  await vault.removeSeed(HOTKEY).catch(() => undefined);
-  await dropSeedIndex(sessionService);
-});
+const { vault, seedService, sessionService } = useTestVault();
 
 const copyOf = (ss58: string) => vault.withSeed(ss58, (seed) => Promise.resolve(Uint8Array.from(seed)));
 

@@ -1,25 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setLogSink } from '../log';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createFingerprintStore, fingerprintKey } from './fingerprint-store';
-import { dropSeedIndex, failure, requireSecretService } from './fixtures/secret-service';
-import { createOsSeedVault } from './os-seed-vault';
+import { failure, useTestVault } from './fixtures/secret-service';
 
-const run = randomUUID();
-const sessionService = `chutes-desktop-test-session-${run}`;
-const vault = createOsSeedVault({ seedService: `chutes-desktop-test-${run}`, sessionService, timeoutMs: 10_000 });
+const { vault } = useTestVault();
 const store = createFingerprintStore(vault);
 const alice = { userId: randomUUID(), baseUrl: 'http://127.0.0.1:9/' };
 
-let restoreLog: ReturnType<typeof setLogSink>;
-beforeAll(async () => {
-  restoreLog = setLogSink(() => undefined);
-  await requireSecretService(vault);
-});
 afterAll(async () => {
-  setLogSink(restoreLog);
-  await store.remove(alice);
-  await dropSeedIndex(sessionService).catch(() => undefined);
+  await store.remove(alice).catch(() => undefined);
 });
 
 describe('fingerprint store (real Secret Service)', () => {

@@ -1,30 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setLogSink } from '../log';
-import { dropSeedIndex, failure, requireSecretService, seedOf } from './fixtures/secret-service';
-import { createOsSeedVault } from './os-seed-vault';
+import { afterAll, describe, expect, it } from 'vitest';
+import { failure, seedOf, useTestVault } from './fixtures/secret-service';
 
 const HOTKEY_A = '5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV';
 const HOTKEY_B = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
-const run = randomUUID();
-const seedService = `chutes-desktop-test-${run}`;
-const sessionService = `chutes-desktop-test-session-${run}`;
-const vault = createOsSeedVault({ seedService, sessionService, timeoutMs: 10_000 });
-
-let restoreLog: ReturnType<typeof setLogSink>;
-let ready = false;
-beforeAll(async () => {
-  restoreLog = setLogSink(() => undefined);
-  await requireSecretService(vault);
-  ready = true;
-});
+const { vault } = useTestVault();
 
 afterAll(async () => {
-  setLogSink(restoreLog);
-  if (!ready) return;
-  for (const hk of await vault.listSeeds()) await vault.removeSeed(hk);
-  await vault.removeSession(`${HOTKEY_A}@http://x`);
-  await dropSeedIndex(sessionService);
+  await vault.removeSession(`${HOTKEY_A}@http://x`).catch(() => undefined);
 });
 
 describe('OS seed vault (real Secret Service)', () => {

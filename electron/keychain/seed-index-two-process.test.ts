@@ -1,13 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleChild, type ChildScript } from '../concurrency/two-process.test-helper';
-import { setLogSink } from '../log';
 import { newHotkey } from '../profiles/fixtures.test-helper';
-import { dropSeedIndex, requireSecretService } from './fixtures/secret-service';
-import { createOsSeedVault } from './os-seed-vault';
+import { useTestVault } from './fixtures/secret-service';
 
 // The seed index is one keychain entry that the window and the web host both rewrite. Two real
 // processes, each with the real OS vault on the same data folder, store 20 seeds each at once.
@@ -26,24 +23,15 @@ void (async () => {
 })();
 `;
 
-const run = randomUUID();
-const seedService = `chutes-desktop-test-${run}`;
-const sessionService = `chutes-desktop-test-session-${run}`;
-const vault = createOsSeedVault({ seedService, sessionService, timeoutMs: 30_000 });
+const { vault, seedService, sessionService } = useTestVault({ timeoutMs: 30_000 });
 let child: ChildScript;
 let dataDir: string;
-let restoreLog: ReturnType<typeof setLogSink>;
 
 beforeAll(async () => {
-  restoreLog = setLogSink(() => undefined);
-  await requireSecretService(vault);
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'seed-index-two-'));
   child = await bundleChild(CHILD);
 });
 afterAll(async () => {
-  setLogSink(restoreLog);
-  for (const hk of await vault.listSeeds()) await vault.removeSeed(hk);
-  await dropSeedIndex(sessionService);
   await child.dispose();
   await rm(dataDir, { recursive: true, force: true });
 });

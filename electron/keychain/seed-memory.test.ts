@@ -6,10 +6,8 @@ import { getPublicKey, secretFromSeed } from '@scure/sr25519';
 import { encodeAddress } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleChild, type ChildScript } from '../concurrency/two-process.test-helper';
-import { setLogSink } from '../log';
 import { scanProcessMemory, type Needle } from '../signer/memory-scan.test-helper';
-import { dropSeedIndex, requireSecretService } from './fixtures/secret-service';
-import { createOsSeedVault } from './os-seed-vault';
+import { useTestVault } from './fixtures/secret-service';
 
 // A real app process does what a user does: lists the wallets folder (every hotkey file parsed),
 // imports a hotkey into the real keychain, signs N requests through the vault and the signer —
@@ -43,24 +41,15 @@ void (async () => {
 })();
 `;
 
-const run = randomUUID();
-const seedService = `chutes-desktop-test-${run}`;
-const sessionService = `chutes-desktop-test-session-${run}`;
-const vault = createOsSeedVault({ seedService, sessionService });
+const { seedService, sessionService } = useTestVault();
 let child: ChildScript;
 let dir: string;
-let restoreLog: ReturnType<typeof setLogSink>;
 
 beforeAll(async () => {
-  restoreLog = setLogSink(() => undefined);
-  await requireSecretService(vault);
   dir = await mkdtemp(path.join(os.tmpdir(), 'seed-memory-'));
   child = await bundleChild(CHILD);
 });
 afterAll(async () => {
-  setLogSink(restoreLog);
-  for (const hk of await vault.listSeeds()) await vault.removeSeed(hk);
-  await dropSeedIndex(sessionService);
   await child.dispose();
   await rm(dir, { recursive: true, force: true });
 });
