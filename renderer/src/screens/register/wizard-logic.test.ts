@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HotkeyEntry, WalletEntry } from '../../../../shared/wallets';
 import { hotkeyUsability } from './hotkey-usability';
-import { furthestStep, type WizardState } from './wizard-store';
+import { furthestStep, INITIAL_WIZARD, type WizardState } from './wizard-store';
 
 const hotkey = (over: Partial<HotkeyEntry> = {}): HotkeyEntry => ({
   id: 'hk',
@@ -50,19 +50,7 @@ describe('hotkeyUsability', () => {
 });
 
 describe('furthestStep', () => {
-  const base: WizardState = {
-    serverChoice: 'production',
-    customUrl: '',
-    baseUrl: null,
-    connection: null,
-    username: '',
-    usernameFree: null,
-    chosen: null,
-    token: '',
-    tokenPastedAt: null,
-    result: null,
-    recovered: null,
-  };
+  const base: WizardState = INITIAL_WIZARD;
   it('allows a step only when the ones before it are answered', () => {
     expect(furthestStep(base)).toBe('server');
     const served = { ...base, baseUrl: 'http://x' };

@@ -40,7 +40,8 @@ export interface WizardState {
   recovered: Extract<RecheckResult, { created: true }> | null;
 }
 
-const initial: WizardState = {
+/** The wizard before anything is typed (also the tests' starting point). */
+export const INITIAL_WIZARD: WizardState = {
   serverChoice: 'production',
   customUrl: '',
   baseUrl: null,
@@ -56,7 +57,7 @@ const initial: WizardState = {
 
 // Module state, not component state: what was typed survives leaving the screen and coming back,
 // and a fingerprint shown once is still there if the user wanders off before storing it.
-let state: WizardState = initial;
+let state: WizardState = INITIAL_WIZARD;
 const listeners = new Set<() => void>();
 
 export function updateWizard(patch: Partial<WizardState>): void {
@@ -65,7 +66,7 @@ export function updateWizard(patch: Partial<WizardState>): void {
 }
 
 export function resetWizard(): void {
-  updateWizard(initial);
+  updateWizard(INITIAL_WIZARD);
 }
 
 export function useWizard(): WizardState {
