@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { CHANNELS } from './shared/ipc-contract';
 
-// Three bundles: main (plus the web host's entry, which never loads electron), the sandboxed
+// Three bundles: main (plus the web host's entry, which never loads electron, and the wallet scan thread), the sandboxed
 // preload (self-contained: a sandboxed preload cannot require packages), and the renderer.
 export default defineConfig({
   // Main bundles every package except those left in package.json `dependencies` (only the native
@@ -14,6 +14,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main.ts'),
           serve: resolve(__dirname, 'electron/web-host/serve.ts'),
+          // The wallet scan helper thread (electron/wallets/parallel-scan.ts looks for it here).
+          'scan-worker': resolve(__dirname, 'electron/wallets/scan-worker.ts'),
         },
         onLog(level, log, handler) {
           // @polkadot's packageInfo.js reads import.meta.url; the CJS output rewrites it to the

@@ -81,13 +81,6 @@ export interface WalletsScan {
 export interface DiscoverOptions {
   /** Derive every seed with sr25519 and compare with `ss58Address`. Slow; off by default. */
   verifySeeds?: boolean;
-  /**
-   * `sliced-sync` (default): synchronous reads in ~8 ms slices between event-loop turns; several
-   * times faster for big trees. `async`: libuv thread pool, for network mounts that might hang.
-   */
-  io?: 'sliced-sync' | 'async';
-  /** In-flight filesystem operations at most (default 48); matters for `io: 'async'`. */
-  concurrency?: number;
 }
 
 /** Permission report for the CLI's `config.ini`, which stores the hotkey seed in plain text. */

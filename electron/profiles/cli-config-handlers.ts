@@ -45,7 +45,7 @@ export function cliConfigHandlers(services: CliConfigServices): SliceHandlers<ty
         includeSeed: args.includeSeed,
         overwrite: args.overwrite,
       }),
-    cliConfigPermissions: () => checkConfigPermissions(config.configPath),
+    cliConfigPermissions: () => Promise.resolve(checkConfigPermissions(config.configPath)),
     // Only the CLI config the app was pointed at (CHUTES_CONFIG_PATH or the default) can be fixed.
     fixCliConfigPermissions: () =>
       fixPermissions(config.configPath, { walletsPath: config.walletsPath, configPath: config.configPath }),

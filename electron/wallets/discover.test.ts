@@ -7,7 +7,9 @@ import { discoverWallets } from './discover';
 import { createDiscoveryCache } from './discovery-cache';
 import { makeKey, publicJson, tempDir, writeTree, type TestKey } from './test-fixtures';
 import type { WalletEntry, WalletsScan } from '../../shared/wallets';
-import { createSlicedSyncFs, nodeWalletFs, type WalletFs } from './wallet-fs';
+import { createWalletFs, type WalletFs } from './wallet-fs';
+
+const real = createWalletFs();
 
 let root: string;
 let key: TestKey;
@@ -118,7 +120,7 @@ describe('discoverWallets on a tree with every odd case', () => {
   });
 
   it('logs counts only: no names, addresses or key material', () => {
-    expect(logLines[0]).toMatch(/wallet discovery: 7 wallets, \d+ hotkeys, \d+ not usable; \d+ ms \(sliced-sync\)/);
+    expect(logLines[0]).toMatch(/wallet discovery: 7 wallets, \d+ hotkeys, \d+ not usable; \d+ ms/);
     const all = logLines.join('\n');
     for (const needle of [key.ss58, other.ss58, 'hk10', 'w10', key.json.secretSeed?.slice(2) ?? ''])
       expect(all).not.toContain(needle);
@@ -182,16 +184,12 @@ describe('discoverWallets on a tree with every odd case', () => {
   });
 });
 
-describe('discoverWallets I/O engines', () => {
-  it('gives the same result with thread-pool I/O as with sliced synchronous I/O', async () => {
-    expect(await discoverWallets(root, { io: 'async' })).toEqual(scan);
-  });
-
+describe('discoverWallets rescans and slices', () => {
   it('gives the same result through the rescan cache, cold and warm, and a warm rescan opens nothing', async () => {
     // A clock 10 s ahead: these files were just written, and the cache skips files that fresh.
     const cache = createDiscoveryCache({ now: () => Date.now() + 10_000 });
     let opens = 0;
-    const counting: WalletFs = { ...nodeWalletFs, readCapped: (p, cap) => (opens++, nodeWalletFs.readCapped(p, cap)) };
+    const counting: WalletFs = { ...real, readCapped: (p, cap) => (opens++, real.readCapped(p, cap)) };
     expect(await discoverWallets(root, { cache }, { fs: counting })).toEqual(scan);
     expect(opens).toBeGreaterThan(10);
     opens = 0;
@@ -207,9 +205,33 @@ describe('discoverWallets I/O engines', () => {
       if (running) setImmediate(tick);
     };
     setImmediate(tick);
-    await discoverWallets(root, {}, { fs: createSlicedSyncFs(0) });
+    await discoverWallets(root, {}, { sliceMs: 0 });
     running = false;
     expect(ticks).toBeGreaterThan(5);
+  });
+
+  it('never runs longer than its slice without a turn of the event loop, even inside one wallet', async () => {
+    const big = await tempDir();
+    await writeTree(
+      big,
+      Array.from({ length: 300 }, (_, i): [string, string] => [`many/hotkeys/hk${i}`, '{}']),
+    );
+    let turns = 0;
+    const slow: WalletFs = {
+      ...real,
+      // Each read takes ~1 ms, so 300 of them overrun a 5 ms slice many times over.
+      readCapped: (p, cap) => {
+        const until = performance.now() + 1;
+        while (performance.now() < until);
+        return real.readCapped(p, cap);
+      },
+    };
+    const interval = setInterval(() => turns++, 1);
+    const result = await discoverWallets(big, {}, { fs: slow, sliceMs: 5 });
+    clearInterval(interval);
+    expect(result.wallets[0]?.hotkeys).toHaveLength(300);
+    expect(turns).toBeGreaterThan(20);
+    await fs.rm(big, { recursive: true });
   });
 });
 
@@ -244,12 +266,15 @@ describe('discoverWallets with permission errors injected', () => {
 
   it('keeps walking when a hotkey file, a hotkeys folder or coldkeypub.txt cannot be read', async () => {
     const denied: WalletFs = {
-      ...nodeWalletFs,
-      list: (dir) => (endsWith(dir, '/w10/hotkeys') ? Promise.reject(eacces()) : nodeWalletFs.list(dir)),
-      readCapped: (p, cap) =>
-        endsWith(p, '/hk2') || endsWith(p, '/w2/coldkeypub.txt')
-          ? Promise.reject(eacces())
-          : nodeWalletFs.readCapped(p, cap),
+      ...real,
+      list: (dir) => {
+        if (endsWith(dir, '/w10/hotkeys')) throw eacces();
+        return real.list(dir);
+      },
+      readCapped: (p, cap) => {
+        if (endsWith(p, '/hk2') || endsWith(p, '/w2/coldkeypub.txt')) throw eacces();
+        return real.readCapped(p, cap);
+      },
     };
     const result = await discoverWallets(root, {}, { fs: denied });
     const w2 = result.wallets.find((w) => w.id === 'w2');
@@ -263,32 +288,14 @@ describe('discoverWallets with permission errors injected', () => {
   });
 
   it('reports an unreadable wallets folder', async () => {
-    const denied: WalletFs = { ...nodeWalletFs, list: () => Promise.reject(eacces()) };
+    const denied: WalletFs = {
+      ...real,
+      list: () => {
+        throw eacces();
+      },
+    };
     const result = await discoverWallets(root, {}, { fs: denied });
     expect(result).toMatchObject({ status: 'unreadable', wallets: [] });
     expect(result.message).toContain('Permission denied');
-  });
-
-  it('never has more filesystem calls in flight than the concurrency option', async () => {
-    let active = 0;
-    let peak = 0;
-    const track =
-      <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
-      async (...args: A): Promise<R> => {
-        peak = Math.max(peak, ++active);
-        try {
-          return await fn(...args);
-        } finally {
-          active--;
-        }
-      };
-    const counting: WalletFs = {
-      list: track((dir: Buffer) => nodeWalletFs.list(dir)),
-      stat: track((target: Buffer) => nodeWalletFs.stat(target)),
-      readCapped: track((target: Buffer, cap: number) => nodeWalletFs.readCapped(target, cap)),
-    };
-    await discoverWallets(root, { concurrency: 3 }, { fs: counting });
-    expect(peak).toBeGreaterThan(1);
-    expect(peak).toBeLessThanOrEqual(3);
   });
 });

@@ -7,22 +7,19 @@ import { entryFromBytes, naturalSort, plainNameFromId, type NamedEntry } from '.
 import { folderStatus, isHidden, resolveKinds, scanWallet, type ScanContext } from './scan-wallet';
 import { bytesEqual } from '../signer/bytes';
 import { loadPublicKeyDeriver } from '../signer/sr25519';
-import type { DiscoveryCache } from './discovery-cache';
+import type { CacheScan, DiscoveryCache } from './discovery-cache';
+import { shareScan } from './parallel-scan';
 import type { DiscoverOptions, HotkeyEntry, WalletEntry, WalletsScan } from '../../shared/wallets';
-import {
-  createLimiter,
-  createSlicedSyncFs,
-  joinPath,
-  mapBounded,
-  nodeWalletFs,
-  type Limiter,
-  type WalletFs,
-} from './wallet-fs';
+import { createSlicer, createWalletFs, joinPath, type WalletFs } from './wallet-fs';
 
 /** Test and platform seams; not part of what the renderer can ask for. */
 export interface DiscoverSeams {
   fs?: WalletFs;
   platform?: NodeJS.Platform;
+  /** Longest stretch of synchronous work before the event loop gets a turn (default 8 ms). */
+  sliceMs?: number;
+  /** Share a first scan with the helper thread (parallel-scan.ts) when it is big enough; default true. */
+  helper?: boolean;
 }
 
 /** What the main process may add to the renderer's options. */
@@ -34,43 +31,27 @@ export interface DiscoverCallOptions extends DiscoverOptions {
   cache?: DiscoveryCache;
 }
 
-const DEFAULT_CONCURRENCY = 48;
-
-const runNow: Limiter = (task) => task();
-
-/**
- * Wallets scanned at once. A wallet queues ~20 reads on the limiter, so a few keep its slots busy;
- * starting all 1,000 at once held 20,000 pending reads alive through every GC, and collection
- * took about a quarter of a scan. Raised with `concurrency` so large limits still fill.
- */
-const walletsInFlight = (concurrency: number): number => Math.max(8, Math.ceil(concurrency / 6));
-
 const FOLDER_MESSAGES = {
   missing: 'The wallets folder does not exist.',
   'not-a-directory': 'The wallets path is a file, not a folder.',
 } as const;
 
-async function context(opts: DiscoverCallOptions, seams: DiscoverSeams): Promise<ScanContext> {
-  const concurrency = Math.max(1, Math.min(256, Math.floor(opts.concurrency ?? DEFAULT_CONCURRENCY)));
-  const sliced = seams.fs === undefined && opts.io !== 'async';
+async function context(opts: DiscoverCallOptions, seams: DiscoverSeams, cache: CacheScan | null): Promise<ScanContext> {
   return {
-    fs: seams.fs ?? (sliced ? createSlicedSyncFs() : nodeWalletFs),
-    // Sliced-sync calls run one at a time on this thread, so a limiter would only add a promise
-    // and a queue hop to each of 20,000 calls; concurrency bounds the thread pool's work only.
-    limit: sliced ? runNow : createLimiter(concurrency),
-    walletsInFlight: walletsInFlight(concurrency),
+    fs: seams.fs ?? createWalletFs(),
+    slicer: createSlicer(seams.sliceMs),
     derive: opts.verifySeeds ? await loadPublicKeyDeriver() : null,
     platform: seams.platform ?? process.platform,
-    cache: opts.cache?.beginScan() ?? null,
+    cache,
   };
 }
 
 type WalletSlot = { named: NamedEntry; error?: string };
 
 /** Wallets are sub-folders (symlinks followed, as btcli does); dot-entries are skipped. */
-async function listWallets(ctx: ScanContext, root: Buffer): Promise<WalletSlot[]> {
-  const listed = (await ctx.limit(() => ctx.fs.list(root))).filter((e) => !isHidden(e.bytes));
-  const kinds = await resolveKinds(ctx, root, listed);
+function listWallets(ctx: ScanContext, root: Buffer): WalletSlot[] {
+  const listed = ctx.fs.list(root).filter((e) => !isHidden(e.bytes));
+  const kinds = resolveKinds(ctx, root, listed);
   const slots: WalletSlot[] = [];
   for (const [i, e] of listed.entries()) {
     const resolved = kinds[i];
@@ -93,15 +74,16 @@ function brokenWallet(slot: WalletSlot, message: string): WalletEntry {
 }
 
 /** Counts only: names and paths stay out of the log. */
-function logSummary(wallets: WalletEntry[], ms: number, opts: DiscoverOptions): void {
+function logSummary(wallets: WalletEntry[], helped: number, ms: number, opts: DiscoverOptions): void {
   const hotkeys = wallets.reduce((n, w) => n + w.hotkeys.length, 0);
   const problems = wallets.reduce(
     (n, w) => n + w.hotkeys.filter((h) => h.status !== 'ok' && h.status !== 'public-only').length,
     0,
   );
-  const io = opts.io ?? 'sliced-sync';
+  const verified = opts.verifySeeds ? ', seeds verified' : '';
+  const helper = helped > 0 ? `, ${helped} wallets by the helper thread` : '';
   log.info(
-    `wallet discovery: ${wallets.length} wallets, ${hotkeys} hotkeys, ${problems} not usable; ${Math.round(ms)} ms (${io})`,
+    `wallet discovery: ${wallets.length} wallets, ${hotkeys} hotkeys, ${problems} not usable; ${Math.round(ms)} ms${verified}${helper}`,
   );
 }
 
@@ -117,27 +99,65 @@ export async function discoverWallets(
 ): Promise<WalletsScan> {
   const started = performance.now();
   const resolved = path.resolve(walletsPath);
-  const ctx = await context(opts, seams);
+  // A first scan (nothing cached) may be shared; a rescan is mostly stats, cheaper than a hand-over.
+  const share = seams.helper !== false && seams.fs === undefined && !opts.verifySeeds && !opts.cache?.size;
+  const cache = opts.cache?.beginScan() ?? null;
+  const ctx = await context(opts, seams, cache);
   const scan = { walletsPath: resolved, seedsVerified: ctx.derive !== null };
   const root = Buffer.from(resolved);
   let slots: WalletSlot[];
   try {
-    slots = await listWallets(ctx, root);
+    slots = listWallets(ctx, root);
   } catch (error) {
     const status = folderStatus(error);
     const message =
       status === 'unreadable'
         ? `The wallets folder cannot be read: ${describeFsError(error)}`
         : FOLDER_MESSAGES[status];
-    ctx.cache?.finish();
+    cache?.finish();
     return { ...scan, status, message, wallets: [] };
   }
-  const wallets = await mapBounded(slots, ctx.walletsInFlight, (slot) =>
-    slot.error !== undefined ? Promise.resolve(brokenWallet(slot, slot.error)) : scanWallet(ctx, root, slot.named),
-  );
-  ctx.cache?.finish();
-  logSummary(wallets, performance.now() - started, opts);
+  const { wallets, helped } = await scanAll(ctx, root, slots, share);
+  cache?.finish();
+  logSummary(wallets, helped, performance.now() - started, opts);
   return { ...scan, status: 'ok', wallets: naturalSort(wallets) };
+}
+
+async function scanAll(
+  ctx: ScanContext,
+  root: Buffer,
+  slots: WalletSlot[],
+  share: boolean,
+): Promise<{ wallets: WalletEntry[]; helped: number }> {
+  const out = slots.map((slot) => (slot.error !== undefined ? brokenWallet(slot, slot.error) : undefined));
+  const todo = slots.flatMap((slot, i) => (slot.error === undefined ? [{ i, named: slot.named }] : []));
+  const scanOne = async (at: number) => {
+    const item = todo[at];
+    if (!item) return;
+    if (ctx.slicer.due()) await ctx.slicer.pause();
+    out[item.i] = await scanWallet(ctx, root, item.named);
+  };
+  const shared = share
+    ? shareScan(
+        root,
+        todo.map((t) => t.named.bytes),
+        ctx.platform,
+      )
+    : null;
+  let helped = 0;
+  if (shared) {
+    for (let at = shared.claim(); at >= 0; at = shared.claim()) await scanOne(at);
+    const result = await shared.finish();
+    for (const [at, wallet] of result?.wallets ?? []) {
+      const item = todo[at];
+      if (item) out[item.i] = wallet;
+      helped++;
+    }
+    for (const [key, stamp, facts] of result?.puts ?? []) ctx.cache?.put(key, stamp, facts);
+  }
+  // Everything without a helper; with one, whatever it claimed but did not return (it failed).
+  for (const [at, item] of todo.entries()) if (!out[item.i]) await scanOne(at);
+  return { wallets: out.filter((wallet): wallet is WalletEntry => wallet !== undefined), helped };
 }
 
 export interface LocatedHotkey {
@@ -159,11 +179,11 @@ export async function locateHotkey(
   const walletBytes = plainNameFromId(walletId, seams.platform);
   const hotkeyBytes = plainNameFromId(hotkeyId, seams.platform);
   if (!walletBytes || !hotkeyBytes) throw new AppFailure('invalid-input', 'That is not a wallet or hotkey name.');
-  const ctx = await context({}, seams);
+  const ctx = await context({}, seams, null);
   const root = Buffer.from(path.resolve(walletsPath));
   let slots: WalletSlot[];
   try {
-    slots = await listWallets(ctx, root);
+    slots = listWallets(ctx, root);
   } catch {
     throw new AppFailure('not-found', 'The wallets folder cannot be read.');
   }

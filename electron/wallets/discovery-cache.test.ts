@@ -6,7 +6,7 @@ import { discoverWallets } from './discover';
 import { createDiscoveryCache, type DiscoveryCache } from './discovery-cache';
 import { makeKey, publicJson, tempDir, writeTree, type TestKey } from './test-fixtures';
 import type { HotkeyEntry, WalletsScan } from '../../shared/wallets';
-import { nodeWalletFs, type WalletFs } from './wallet-fs';
+import { createWalletFs, type WalletFs } from './wallet-fs';
 
 let key: TestKey;
 let other: TestKey;
@@ -15,11 +15,12 @@ let previousSink: LogSink | undefined;
 /** File names (last path component) each scan opened, in order. */
 let opened: string[];
 
+const real = createWalletFs();
 const counting: WalletFs = {
-  ...nodeWalletFs,
+  ...real,
   readCapped: (target, cap) => {
     opened.push(path.basename(target.toString('latin1')));
-    return nodeWalletFs.readCapped(target, cap);
+    return real.readCapped(target, cap);
   },
 };
 

@@ -64,8 +64,15 @@ const sameStamp = (a: FileStamp, b: FileStamp): boolean =>
 /** Key-file path bytes as a Map key; latin1 maps bytes 1:1, so names that are not UTF-8 stay distinct. */
 export const cacheKey = (target: Buffer): string => target.toString('latin1');
 
+/** What a scan needs of a cache: `CacheScan` below, or a helper thread's recorder (parallel-scan.ts). */
+export interface ScanCache {
+  has(key: string): boolean;
+  get<K extends FileFacts['kind']>(key: string, kind: K, stamp: FileStamp): FactsOf<K> | undefined;
+  put(key: string, stamp: FileStamp, facts: FileFacts): void;
+}
+
 /** One scan's use of the cache: lookups mark entries seen, `finish` drops the rest. */
-export class CacheScan {
+export class CacheScan implements ScanCache {
   readonly #entries: Map<string, Entry>;
   readonly #generation: number;
   readonly #racyAfter: number;

@@ -8,7 +8,7 @@ import { describeFsError } from './fs-messages';
 import { MAX_KEYFILE_BYTES, parseHotkeyContent } from './keyfile';
 import { chmodPrivate } from './permissions';
 import type { FilePermissions } from '../../shared/wallets';
-import { nodeWalletFs, type WalletFs } from './wallet-fs';
+import { createWalletFs, type WalletFs } from './wallet-fs';
 
 /**
  * Main-process only: the seed leaves this module solely to be put into the keychain. Never send
@@ -28,7 +28,7 @@ export interface HotkeyFileSeed extends HotkeySeed {
 async function readVerifiedSeed(target: Buffer, fs: WalletFs): Promise<HotkeySeed> {
   let read;
   try {
-    read = await fs.readCapped(target, MAX_KEYFILE_BYTES);
+    read = fs.readCapped(target, MAX_KEYFILE_BYTES);
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') throw new AppFailure('not-found', 'The hotkey file does not exist.');
     throw new AppFailure('invalid-input', `The hotkey file cannot be read: ${describeFsError(error)}`);
@@ -64,13 +64,13 @@ export async function readHotkeySeed(
   seams: DiscoverSeams = {},
 ): Promise<HotkeySeed> {
   const located = await locateHotkey(walletsPath, walletId, hotkeyId, seams);
-  return readVerifiedSeed(located.path, seams.fs ?? nodeWalletFs);
+  return readVerifiedSeed(located.path, seams.fs ?? createWalletFs());
 }
 
 /** A hotkey JSON file the user picked in a file dialog (any location). */
 export async function readHotkeyFile(filePath: string, seams: DiscoverSeams = {}): Promise<HotkeyFileSeed> {
   const target = path.resolve(filePath);
-  const result = await readVerifiedSeed(Buffer.from(target), seams.fs ?? nodeWalletFs);
+  const result = await readVerifiedSeed(Buffer.from(target), seams.fs ?? createWalletFs());
   const suggestedName = path.basename(target).replace(/\.(json|txt)$/i, '') || 'hotkey';
   return { ...result, suggestedName };
 }

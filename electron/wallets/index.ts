@@ -11,6 +11,7 @@ export {
   type LocatedHotkey,
 } from './discover';
 export { createDiscoveryCache, type DiscoveryCache } from './discovery-cache';
+export { prepareScanHelper } from './parallel-scan';
 export {
   fixHotkeyPermissions,
   readHotkeyFile,

@@ -41,8 +41,8 @@ function valueRange(bytes: Uint8Array, keyAt: number, keyLength: number): [numbe
 }
 
 const KEYS = SECRET_FIELDS.map((field) => ({ field, needle: Buffer.from(`"${field}"`, 'latin1') }));
-
-const PREFIXES = [Buffer.from('"secret', 'latin1'), Buffer.from('"privateKey"', 'latin1')];
+const LOWER_S = 0x73;
+const LOWER_P = 0x70;
 
 /** Which secret key's quoted name starts at `at`, if any. */
 function keyAt(bytes: Uint8Array, at: number): (typeof KEYS)[number] | undefined {
@@ -68,21 +68,24 @@ export function redactKeyfileSecrets(bytes: Uint8Array): RedactedKeyfile {
   let seed: Uint8Array | null = null;
   let seedMask: string | null = null;
   try {
-    // Native searches for the two ways a secret key's name starts; the few hits are checked in JS.
-    for (const prefix of PREFIXES) {
-      for (let at = copy.indexOf(prefix); at !== -1; at = copy.indexOf(prefix, at + 1)) {
-        const key = keyAt(copy, at);
-        const range = key && valueRange(copy, at, key.needle.length);
-        if (!key || !range) continue;
-        const [start, end] = range;
-        if (key.field === 'secretSeed') {
-          // JSON.parse keeps the last of duplicate keys, and so do we.
-          seed?.fill(0);
-          seed = parseHex32Bytes(copy, start, end);
-          seedMask = '*'.repeat(end - start);
-        }
-        copy.fill(STAR, start, end);
+    // One pass: every secret key's quoted name starts with `"s` or `"p`, and a file has only a few.
+    const length = copy.length;
+    for (let at = 0; at < length; at++) {
+      if (copy[at] !== QUOTE) continue;
+      const next = copy[at + 1];
+      if (next !== LOWER_S && next !== LOWER_P) continue;
+      const key = keyAt(copy, at);
+      const range = key && valueRange(copy, at, key.needle.length);
+      if (!key || !range) continue;
+      const [start, end] = range;
+      if (key.field === 'secretSeed') {
+        // JSON.parse keeps the last of duplicate keys, and so do we.
+        seed?.fill(0);
+        seed = parseHex32Bytes(copy, start, end);
+        seedMask = '*'.repeat(end - start);
       }
+      copy.fill(STAR, start, end);
+      at = end; // the closing quote of the value
     }
     return { text: copy.toString('utf8'), seedMask, seed };
   } finally {

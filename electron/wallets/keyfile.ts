@@ -1,4 +1,4 @@
-import { bytesEqual, parseHex32 } from '../signer/bytes';
+import { hex32Differs, parseHex32 } from '../signer/bytes';
 import { decodeSs58 } from '../signer/ss58';
 import { redactKeyfileSecrets } from './keyfile-secrets';
 
@@ -63,10 +63,28 @@ function present(value: unknown): boolean {
   return value !== undefined && value !== null && value !== '';
 }
 
+/** Field by field rather than with spreads: discovery builds one per hotkey file. */
+function hotkeyParse(
+  status: HotkeyParse['status'],
+  message: string | undefined,
+  holdsSecret: boolean | null,
+  address: { ss58: string; publicKey: Uint8Array } | null = null,
+  seed: Uint8Array | null = null,
+): HotkeyParse {
+  const parse: HotkeyParse = {
+    status,
+    ss58: address ? address.ss58 : null,
+    publicKey: address ? address.publicKey : null,
+    seed,
+    holdsSecret,
+  };
+  if (message !== undefined) parse.message = message;
+  return parse;
+}
+
 export function parseHotkeyContent(bytes: Uint8Array): HotkeyParse {
-  const none = { ss58: null, publicKey: null, seed: null, holdsSecret: false };
   if (isEncryptedKeyfile(bytes)) {
-    return { ...none, status: 'encrypted', message: 'Encrypted hotkey file; decrypt it with btcli before importing.' };
+    return hotkeyParse('encrypted', 'Encrypted hotkey file; decrypt it with btcli before importing.', false);
   }
   // The secrets come out of the bytes before any text is made (keyfile-secrets.ts).
   const redacted = redactKeyfileSecrets(bytes);
@@ -81,30 +99,26 @@ export function parseHotkeyContent(bytes: Uint8Array): HotkeyParse {
 }
 
 function classifyHotkey(json: Record<string, unknown> | null, redactedSeed: Uint8Array | null): HotkeyParse {
-  const none = { ss58: null, publicKey: null, seed: null, holdsSecret: false };
-  if (!json) return { ...none, holdsSecret: null, status: 'malformed', message: 'Not a JSON key file.' };
+  if (!json) return hotkeyParse('malformed', 'Not a JSON key file.', null);
   const holdsSecret = present(json.secretSeed) || present(json.privateKey) || present(json.secretPhrase);
   const address = readAddress(json);
-  if (typeof address === 'string') return { ...none, holdsSecret, status: 'malformed', message: address };
-  const { ss58, publicKey } = address;
-  const base = { ss58, publicKey, seed: null, holdsSecret };
+  if (typeof address === 'string') return hotkeyParse('malformed', address, holdsSecret);
   // A publicKey/accountId that disagrees with the address is caught here without sr25519; a seed
   // that disagrees needs the full derivation (seed.ts).
   for (const field of ['publicKey', 'accountId'] as const) {
-    const declared = parseHex32(json[field]);
-    if (declared && !bytesEqual(declared, publicKey)) {
-      return { ...base, status: 'seed-mismatch', message: `The file's ${field} does not match its ss58Address.` };
+    if (hex32Differs(json[field], address.publicKey)) {
+      return hotkeyParse('seed-mismatch', `The file's ${field} does not match its ss58Address.`, holdsSecret, address);
     }
   }
   if (!present(json.secretSeed)) {
-    return { ...base, status: 'public-only', message: 'Public key only: no secretSeed, so it cannot sign.' };
+    return hotkeyParse('public-only', 'Public key only: no secretSeed, so it cannot sign.', holdsSecret, address);
   }
   // A value with escapes was not taken out of the bytes; JSON.parse's string is all there is then.
   const seed =
     redactedSeed ??
     (typeof json.secretSeed === 'string' && !/^\*+$/.test(json.secretSeed) ? parseHex32(json.secretSeed) : null);
-  if (!seed) return { ...base, status: 'malformed', message: 'secretSeed is not 32 bytes of hex.' };
-  return { ...base, status: 'ok', seed };
+  if (!seed) return hotkeyParse('malformed', 'secretSeed is not 32 bytes of hex.', holdsSecret, address);
+  return hotkeyParse('ok', undefined, holdsSecret, address, seed);
 }
 
 export function parseColdkeyPubContent(bytes: Uint8Array): ColdkeyParse {

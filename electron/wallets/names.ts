@@ -16,7 +16,8 @@ export interface NamedEntry extends EntryRef {
 
 export function entryFromBytes(bytes: Buffer): NamedEntry {
   const text = bytes.toString('utf8');
-  const clean = isUtf8(bytes) && !text.startsWith(HEX_ID);
+  // Invalid UTF-8 always decodes with U+FFFD, so only names showing one need the exact check.
+  const clean = (!text.includes('\uFFFD') || isUtf8(bytes)) && !text.startsWith(HEX_ID);
   return { bytes, name: text, id: clean ? text : HEX_ID + bytes.toString('hex') };
 }
 

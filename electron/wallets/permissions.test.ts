@@ -106,7 +106,7 @@ describe('config.ini permissions', () => {
   });
 
   it('flags a 0644 config.ini holding a seed and fixes it when it is the given config path', async () => {
-    const report = await checkConfigPermissions(configPath);
+    const report = checkConfigPermissions(configPath);
     expect(report).toEqual({
       path: configPath,
       exists: true,
@@ -118,11 +118,11 @@ describe('config.ini permissions', () => {
       status: 'private',
       mode: 0o600,
     });
-    expect((await checkConfigPermissions(configPath)).permissions.status).toBe('private');
+    expect(checkConfigPermissions(configPath).permissions.status).toBe('private');
   });
 
-  it('reports a missing config.ini', async () => {
-    expect(await checkConfigPermissions(path.join(base, 'none.ini'))).toMatchObject({
+  it('reports a missing config.ini', () => {
+    expect(checkConfigPermissions(path.join(base, 'none.ini'))).toMatchObject({
       exists: false,
       holdsSeed: false,
     });

@@ -6,7 +6,7 @@ import { describeFsError, fsErrorCode } from '../fs/fs-errors';
 import { log } from '../log';
 import { MAX_KEYFILE_BYTES } from './keyfile';
 import type { ConfigPermissions, FilePermissions } from '../../shared/wallets';
-import { nodeWalletFs } from './wallet-fs';
+import { createWalletFs } from './wallet-fs';
 
 /**
  * Permission checks for files holding a plain-text seed (hotkey files, the CLI's config.ini) and
@@ -38,10 +38,10 @@ export function configHoldsSeed(text: string): boolean {
   return false;
 }
 
-export async function checkConfigPermissions(
+export function checkConfigPermissions(
   configPath: string,
   platform: NodeJS.Platform = process.platform,
-): Promise<ConfigPermissions> {
+): ConfigPermissions {
   const target = path.resolve(configPath);
   const missing: ConfigPermissions = {
     path: target,
@@ -51,7 +51,7 @@ export async function checkConfigPermissions(
   };
   let read;
   try {
-    read = await nodeWalletFs.readCapped(Buffer.from(target), MAX_KEYFILE_BYTES);
+    read = createWalletFs().readCapped(Buffer.from(target), MAX_KEYFILE_BYTES);
   } catch (error) {
     if (errnoCode(error) === 'ENOENT') return missing;
     return { ...missing, exists: true };

@@ -1,24 +1,23 @@
 import { errnoCode } from '../fs/errno';
 import { bytesEqual } from '../signer/bytes';
 import type { DerivePublicKey } from '../signer/sr25519';
-import { cacheKey, type CacheScan, type ColdkeyFacts, type FileFacts, type HotkeyFacts } from './discovery-cache';
+import { cacheKey, type ScanCache, type ColdkeyFacts, type FileFacts, type HotkeyFacts } from './discovery-cache';
 import { describeFsError } from './fs-messages';
 import { MAX_KEYFILE_BYTES, parseColdkeyPubContent, parseHotkeyContent } from './keyfile';
 import { entryFromBytes, naturalSort, type NamedEntry } from './names';
 import { describePermissions } from './permissions';
 import type { ColdkeyInfo, FolderStatus, HotkeyEntry, WalletEntry } from '../../shared/wallets';
-import { joinPath, type EntryKind, type Limiter, type ListedEntry, type StatResult, type WalletFs } from './wallet-fs';
+import { joinPath, type EntryKind, type ListedEntry, type Slicer, type StatResult, type WalletFs } from './wallet-fs';
 
 /** Shared by every wallet of one scan. `derive` is set only when `verifySeeds` was asked for. */
 export interface ScanContext {
   fs: WalletFs;
-  limit: Limiter;
-  /** Wallets scanned at once (each fans out to its files through `limit`). */
-  walletsInFlight: number;
+  /** The work is synchronous; the scan pauses for the event loop whenever a slice is used up. */
+  slicer: Slicer;
   derive: DerivePublicKey | null;
   platform: NodeJS.Platform;
   /** This scan's use of the caller's rescan cache; null without one. */
-  cache: CacheScan | null;
+  cache: ScanCache | null;
 }
 
 const COLDKEYPUB = Buffer.from('coldkeypub.txt');
@@ -36,23 +35,22 @@ export type Resolved = { kind: EntryKind; stat?: StatResult } | { error: string 
  * Resolve what an entry really is. Symlinks and DT_UNKNOWN entries (some network filesystems)
  * need a stat; a failure is returned, not thrown, so one bad link never aborts the walk.
  */
-async function resolveKind(ctx: ScanContext, target: Buffer, kind: EntryKind): Promise<Resolved> {
+function resolveKind(ctx: ScanContext, target: Buffer, kind: EntryKind): Resolved {
   try {
-    const stat = await ctx.limit(() => ctx.fs.stat(target));
+    const stat = ctx.fs.stat(target);
     return { kind: stat.kind, stat };
   } catch (error) {
     return { error: describeFsError(error, kind === 'symlink') };
   }
 }
 
-/** Kinds for a listing, in order. Only symlinks and unknown entries cost a stat and an await. */
-export async function resolveKinds(ctx: ScanContext, dir: Buffer, listed: ListedEntry[]): Promise<Resolved[]> {
-  const direct = (kind: EntryKind) => kind === 'file' || kind === 'dir';
-  if (listed.every((e) => direct(e.kind))) return listed.map((e) => ({ kind: e.kind }));
-  return Promise.all(
-    listed.map((e) =>
-      direct(e.kind) ? Promise.resolve({ kind: e.kind }) : resolveKind(ctx, joinPath(dir, e.bytes), e.kind),
-    ),
+const FILE: Resolved = { kind: 'file' };
+const DIR: Resolved = { kind: 'dir' };
+
+/** Kinds for a listing, in order. Only symlinks and unknown entries cost a stat. */
+export function resolveKinds(ctx: ScanContext, dir: Buffer, listed: ListedEntry[]): Resolved[] {
+  return listed.map((e) =>
+    e.kind === 'file' ? FILE : e.kind === 'dir' ? DIR : resolveKind(ctx, joinPath(dir, e.bytes), e.kind),
   );
 }
 
@@ -63,19 +61,19 @@ type Known<F extends FileFacts> = { facts: F; mode: number };
  * the cache are stat'ed, so a cold scan makes no extra call; a failed stat is a miss, and the read
  * that follows reports the problem exactly as an uncached scan would.
  */
-async function cachedFacts<K extends FileFacts['kind']>(
+function cachedFacts<K extends FileFacts['kind']>(
   ctx: ScanContext,
   target: Buffer,
   kind: K,
   known?: StatResult,
-): Promise<Known<Extract<FileFacts, { kind: K }>> | null> {
+): Known<Extract<FileFacts, { kind: K }>> | null {
   const cache = ctx.cache;
   const key = cache ? cacheKey(target) : '';
   if (!cache?.has(key)) return null;
   let stat = known;
   if (!stat) {
     try {
-      stat = await ctx.limit(() => ctx.fs.stat(target));
+      stat = ctx.fs.stat(target);
     } catch {
       return null;
     }
@@ -84,10 +82,10 @@ async function cachedFacts<K extends FileFacts['kind']>(
   return facts ? { facts, mode: stat.mode } : null;
 }
 
-async function readColdkeyFacts(ctx: ScanContext, target: Buffer): Promise<ColdkeyFacts | string> {
+function readColdkeyFacts(ctx: ScanContext, target: Buffer): ColdkeyFacts | string {
   let read;
   try {
-    read = await ctx.limit(() => ctx.fs.readCapped(target, MAX_KEYFILE_BYTES));
+    read = ctx.fs.readCapped(target, MAX_KEYFILE_BYTES);
   } catch (error) {
     return `coldkeypub.txt: ${describeFsError(error)}`;
   }
@@ -97,6 +95,7 @@ async function readColdkeyFacts(ctx: ScanContext, target: Buffer): Promise<Coldk
     facts = { kind: 'coldkey', status: 'too-large', message: `coldkeypub.txt is larger than ${KIB} KiB.`, ss58: null };
   } else {
     const parsed = parseColdkeyPubContent(read.bytes);
+    read.bytes.fill(0);
     facts =
       parsed.status === 'ok'
         ? { kind: 'coldkey', status: 'ok', ss58: parsed.ss58 }
@@ -106,12 +105,7 @@ async function readColdkeyFacts(ctx: ScanContext, target: Buffer): Promise<Coldk
   return facts;
 }
 
-async function readColdkey(
-  ctx: ScanContext,
-  walletDir: Buffer,
-  present: boolean,
-  hasPrivate: boolean,
-): Promise<ColdkeyInfo> {
+function readColdkey(ctx: ScanContext, walletDir: Buffer, present: boolean, hasPrivate: boolean): ColdkeyInfo {
   if (!present)
     return {
       status: 'missing',
@@ -120,7 +114,7 @@ async function readColdkey(
       message: 'No coldkeypub.txt; hotkeys can still be used.',
     };
   const target = joinPath(walletDir, COLDKEYPUB);
-  const facts = (await cachedFacts(ctx, target, 'coldkey'))?.facts ?? (await readColdkeyFacts(ctx, target));
+  const facts = cachedFacts(ctx, target, 'coldkey')?.facts ?? readColdkeyFacts(ctx, target);
   if (typeof facts === 'string')
     return { status: 'unreadable', ss58: null, hasPrivateColdkey: hasPrivate, message: facts };
   const { status, message, ss58 } = facts;
@@ -136,16 +130,26 @@ interface HotkeyCandidate extends NamedEntry {
   stat?: StatResult;
 }
 
-function hotkeyEntry(c: HotkeyCandidate, fields: Partial<HotkeyEntry> & Pick<HotkeyEntry, 'status'>): HotkeyEntry {
-  return {
+const UNKNOWN = (): HotkeyEntry['permissions'] => ({ status: 'unknown', mode: null });
+
+// Built field by field, not with spreads: this runs for every hotkey file of a scan.
+function hotkeyEntry(
+  c: HotkeyCandidate,
+  status: HotkeyEntry['status'],
+  message: string | undefined,
+  facts?: { ss58: string | null; hasSeed: boolean; permissions: HotkeyEntry['permissions'] },
+): HotkeyEntry {
+  const entry: HotkeyEntry = {
     id: c.id,
     name: c.display,
     fileName: c.name,
-    ss58: null,
-    hasSeed: false,
-    permissions: { status: 'unknown', mode: null },
-    ...fields,
+    ss58: facts ? facts.ss58 : null,
+    hasSeed: facts ? facts.hasSeed : false,
+    permissions: facts ? facts.permissions : UNKNOWN(),
+    status,
   };
+  if (message !== undefined) entry.message = message;
+  return entry;
 }
 
 /** Parse and (when asked) check the seed, then wipe: nothing seed-derived leaves but a boolean. */
@@ -159,24 +163,25 @@ function hotkeyFacts(bytes: Buffer, derive: DerivePublicKey | null): HotkeyFacts
   } finally {
     parsed.seed?.fill(0);
   }
-  return {
+  const facts: HotkeyFacts = {
     kind: 'hotkey',
     status: parsed.status,
-    ...(parsed.message === undefined ? {} : { message: parsed.message }),
     ss58: parsed.ss58,
     hasSeed: parsed.seed !== null,
     // An encrypted file holds no plain-text secret, so loose bits on it are not a problem.
     holdsSecret: parsed.status === 'encrypted' ? false : parsed.holdsSecret,
     seedMatches,
   };
+  if (parsed.message !== undefined) facts.message = parsed.message;
+  return facts;
 }
 
 type Unreadable = { status: 'unreadable'; message: string };
 
-async function readHotkeyFacts(ctx: ScanContext, target: Buffer): Promise<Known<HotkeyFacts> | Unreadable> {
+function readHotkeyFacts(ctx: ScanContext, target: Buffer): Known<HotkeyFacts> | Unreadable {
   let read;
   try {
-    read = await ctx.limit(() => ctx.fs.readCapped(target, MAX_KEYFILE_BYTES));
+    read = ctx.fs.readCapped(target, MAX_KEYFILE_BYTES);
   } catch (error) {
     return { status: 'unreadable', message: describeFsError(error) };
   }
@@ -197,18 +202,15 @@ async function readHotkeyFacts(ctx: ScanContext, target: Buffer): Promise<Known<
   return { facts, mode: read.mode };
 }
 
-async function readHotkey(ctx: ScanContext, dir: Buffer, c: HotkeyCandidate): Promise<HotkeyEntry> {
-  if (c.error !== undefined) return hotkeyEntry(c, { status: 'unreadable', message: c.error });
+function readHotkey(ctx: ScanContext, dir: Buffer, c: HotkeyCandidate): HotkeyEntry {
+  if (c.error !== undefined) return hotkeyEntry(c, 'unreadable', c.error);
   const target = joinPath(dir, c.bytes);
-  // No await on a cold scan: a promise per file is measurable at 20,000 files.
-  let known: Known<HotkeyFacts> | Unreadable | null = ctx.cache
-    ? await cachedFacts(ctx, target, 'hotkey', c.stat)
-    : null;
+  let known: Known<HotkeyFacts> | Unreadable | null = ctx.cache ? cachedFacts(ctx, target, 'hotkey', c.stat) : null;
   // Cached by a scan without verifySeeds: the seed must be read again to be derived.
   if (known && ctx.derive && known.facts.status === 'ok' && known.facts.hasSeed && known.facts.seedMatches === null)
     known = null;
-  known ??= await readHotkeyFacts(ctx, target);
-  if (!('facts' in known)) return hotkeyEntry(c, known);
+  known ??= readHotkeyFacts(ctx, target);
+  if (!('facts' in known)) return hotkeyEntry(c, known.status, known.message);
   const { facts, mode } = known;
   let { status, message } = facts;
   if (ctx.derive && facts.seedMatches === false) {
@@ -216,9 +218,7 @@ async function readHotkey(ctx: ScanContext, dir: Buffer, c: HotkeyCandidate): Pr
     message = "secretSeed does not derive the file's ss58Address.";
   }
   if (status === 'public-only' && c.publicFile) message = 'Public hotkey file only (hotkeypub); it cannot sign.';
-  return hotkeyEntry(c, {
-    status,
-    ...(message === undefined ? {} : { message }),
+  return hotkeyEntry(c, status, message, {
     ss58: facts.ss58,
     hasSeed: facts.hasSeed,
     // The mode comes from this scan's stat or fstat, so a chmod always shows.
@@ -226,27 +226,35 @@ async function readHotkey(ctx: ScanContext, dir: Buffer, c: HotkeyCandidate): Pr
   });
 }
 
+const PUB = Buffer.from(PUB_SUFFIX, 'latin1');
+const endsWithPub = (bytes: Buffer): boolean =>
+  bytes.length > PUB.length && bytes.compare(PUB, 0, PUB.length, bytes.length - PUB.length) === 0;
+
 /** btcli semantics: regular files only; `Xpub.txt` is hidden when `X` exists, else shown as `X`. */
-async function listHotkeys(ctx: ScanContext, dir: Buffer): Promise<HotkeyCandidate[]> {
-  const listed = (await ctx.limit(() => ctx.fs.list(dir))).filter((e) => !isHidden(e.bytes));
-  const kinds = await resolveKinds(ctx, dir, listed);
-  // latin1 maps bytes 1:1, so pairing works for names that are not valid UTF-8 too.
-  const files: Array<{ e: ListedEntry; kind: Resolved; key: string }> = [];
+function listHotkeys(ctx: ScanContext, dir: Buffer): HotkeyCandidate[] {
+  const listed = ctx.fs.list(dir).filter((e) => !isHidden(e.bytes));
+  const kinds = resolveKinds(ctx, dir, listed);
+  const files: Array<{ e: ListedEntry; kind: Resolved }> = [];
+  let anyPub = false;
   for (const [i, e] of listed.entries()) {
     const kind = kinds[i];
-    if (kind && ('error' in kind || kind.kind === 'file')) files.push({ e, kind, key: e.bytes.toString('latin1') });
+    if (!kind || !('error' in kind || kind.kind === 'file')) continue;
+    files.push({ e, kind });
+    anyPub ||= endsWithPub(e.bytes);
   }
-  const keys = new Set(files.map((f) => f.key));
+  // latin1 maps bytes 1:1, so pairing works for names that are not valid UTF-8 too.
+  const names = anyPub ? new Set(files.map((f) => f.e.bytes.toString('latin1'))) : null;
   const out: HotkeyCandidate[] = [];
-  for (const { e, kind, key } of files) {
-    const base = key.endsWith(PUB_SUFFIX) ? key.slice(0, -PUB_SUFFIX.length) : '';
-    if (base !== '' && keys.has(base)) continue;
+  for (const { e, kind } of files) {
+    const base = names && endsWithPub(e.bytes) ? e.bytes.subarray(0, e.bytes.length - PUB.length) : null;
+    if (base && names?.has(base.toString('latin1'))) continue;
     const entry = entryFromBytes(e.bytes);
-    const publicFile = base !== '';
     const candidate: HotkeyCandidate = {
-      ...entry,
-      display: publicFile ? Buffer.from(base, 'latin1').toString('utf8') : entry.name,
-      publicFile,
+      bytes: entry.bytes,
+      id: entry.id,
+      name: entry.name,
+      display: base ? base.toString('utf8') : entry.name,
+      publicFile: base !== null,
     };
     if ('error' in kind) candidate.error = kind.error;
     else if (kind.stat) candidate.stat = kind.stat;
@@ -273,24 +281,30 @@ export async function scanWallet(ctx: ScanContext, root: Buffer, named: NamedEnt
   });
   let entries;
   try {
-    entries = await ctx.limit(() => ctx.fs.list(walletDir));
+    entries = ctx.fs.list(walletDir);
   } catch (error) {
     return unreadable(describeFsError(error));
   }
   const find = (name: Buffer) => entries.find((e) => bytesEqual(e.bytes, name));
   const hotkeysEntry = find(HOTKEYS);
   const hotkeysDir = joinPath(walletDir, HOTKEYS);
-  const coldkeyPromise = readColdkey(ctx, walletDir, find(COLDKEYPUB) !== undefined, find(COLDKEY) !== undefined);
+  const coldkey = readColdkey(ctx, walletDir, find(COLDKEYPUB) !== undefined, find(COLDKEY) !== undefined);
   let hotkeysFolder: FolderStatus = 'missing';
   let hotkeys: HotkeyEntry[] = [];
   if (hotkeysEntry) {
+    let candidates: HotkeyCandidate[] | null = null;
     try {
-      const candidates = await listHotkeys(ctx, hotkeysDir);
-      hotkeys = naturalSort(await Promise.all(candidates.map((c) => readHotkey(ctx, hotkeysDir, c))));
+      candidates = listHotkeys(ctx, hotkeysDir);
       hotkeysFolder = 'ok';
     } catch (error) {
       hotkeysFolder = folderStatus(error);
     }
+    for (const c of candidates ?? []) {
+      // A wallet with thousands of hotkeys must not hold the event loop for its whole scan.
+      if (ctx.slicer.due()) await ctx.slicer.pause();
+      hotkeys.push(readHotkey(ctx, hotkeysDir, c));
+    }
+    hotkeys = naturalSort(hotkeys);
   }
-  return { ...base, status: 'ok', coldkey: await coldkeyPromise, hotkeysFolder, hotkeys };
+  return { ...base, status: 'ok', coldkey, hotkeysFolder, hotkeys };
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { discoverWallets, type DiscoverCallOptions } from '../../electron/wallets/discover';
+import { discoverWallets, type DiscoverCallOptions, type DiscoverSeams } from '../../electron/wallets/discover';
 import { createDiscoveryCache } from '../../electron/wallets/discovery-cache';
 import type { WalletsScan } from '../../shared/wallets';
 import { defineCase, measurement, type Goal, type Measurement, type RunnableCase } from './harness';
@@ -22,7 +22,7 @@ async function loopDelayDuring(work: () => Promise<unknown>): Promise<{ max: num
   return { max: histogram.max / 1e6, p99: histogram.percentile(99) / 1e6 };
 }
 
-type Variant = [suffix: string, opts: DiscoverCallOptions, goal?: Goal];
+type Variant = [suffix: string, opts: DiscoverCallOptions, goal?: Goal, seams?: DiscoverSeams];
 
 function discoveryCase(wallets: number, hotkeysPerWallet: number, variants: Variant[], realKeys = false): RunnableCase {
   const label = `${wallets} wallets x ${hotkeysPerWallet} hotkeys`;
@@ -30,9 +30,9 @@ function discoveryCase(wallets: number, hotkeysPerWallet: number, variants: Vari
     name: `wallet discovery (${label})`,
     baselineName: BASELINE_NAME,
     setup: () => makeTree(wallets, hotkeysPerWallet, realKeys),
-    subjects: variants.map(([variant, opts, goal]) => ({
+    subjects: variants.map(([variant, opts, goal, seams]) => ({
       name: `discoverWallets${variant} (${label})`,
-      run: (tree: Tree) => discoverWallets(tree.root, opts),
+      run: (tree: Tree) => discoverWallets(tree.root, opts, seams),
       ...(goal ? { goal } : {}),
     })),
     baseline: (tree) => Promise.resolve(baselineScan(tree.root)),
@@ -64,7 +64,8 @@ function discoveryCase(wallets: number, hotkeysPerWallet: number, variants: Vari
 export const walletDiscoveryCases: RunnableCase[] = [
   discoveryCase(1000, 20, [
     ['', {}, { ratio: 1.5 }],
-    [", io: 'async'", { io: 'async' }],
+    // The same scan without the helper thread, for comparison (a machine with one core gets this).
+    [', main thread only', {}, undefined, { helper: false }],
     [', rescan (warm cache)', { cache: createDiscoveryCache() }, { ratio: 1.5 }],
   ]),
   // Full sr25519 derivation per seed: what `verifySeeds: true` costs, on a smaller tree.

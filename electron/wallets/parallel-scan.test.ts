@@ -1,0 +1,107 @@
+import fs from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setLogSink, type LogSink } from '../log';
+import { discoverWallets } from './discover';
+import { createDiscoveryCache } from './discovery-cache';
+import { MIN_WALLETS_FOR_HELPER, prepareScanHelper, runScanJob, type JobBatch, type JobResult } from './parallel-scan';
+import { makeKey, publicJson, tempDir, writeTree, type TestKey } from './test-fixtures';
+import type { WalletsScan } from '../../shared/wallets';
+
+const WALLETS = MIN_WALLETS_FOR_HELPER + 8;
+let root: string;
+let key: TestKey;
+let alone: WalletsScan;
+let previousSink: LogSink | undefined;
+const logLines: string[] = [];
+
+/** Every kind of hotkey status in each wallet, so the helper's entries are compared on all of them. */
+beforeAll(async () => {
+  previousSink = setLogSink((line) => logLines.push(line));
+  key = await makeKey();
+  root = await tempDir();
+  const hk = JSON.stringify(key.json);
+  const files: Array<[string | Buffer, string | Buffer]> = [];
+  for (let w = 0; w < WALLETS; w++) {
+    files.push(
+      [`w${w}/coldkeypub.txt`, publicJson(key)],
+      [`w${w}/hotkeys/ok`, hk],
+      [`w${w}/hotkeys/watchpub.txt`, publicJson(key)],
+      [`w${w}/hotkeys/enc`, '$NACL\x00\x01'],
+      [`w${w}/hotkeys/broken`, '{"ss58Address": "5G'],
+      [Buffer.from(`w${w}/hotkeys/f\xffo`, 'latin1'), hk],
+    );
+  }
+  files.push(['coldkey-only/coldkeypub.txt', publicJson(key)]);
+  await writeTree(root, files);
+  alone = await discoverWallets(root, {}, { helper: false });
+});
+
+afterAll(async () => {
+  if (previousSink) setLogSink(previousSink);
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+async function job(shared: SharedArrayBuffer): Promise<{ batches: JobBatch[]; result: JobResult }> {
+  const names = alone.wallets.map((w) => Buffer.from(w.id.startsWith('hex:') ? w.id.slice(4) : w.id, 'utf8'));
+  const batches: JobBatch[] = [];
+  await runScanJob({ id: 7, root: Buffer.from(root), names, shared, platform: process.platform }, (b) =>
+    batches.push(b),
+  );
+  const result: JobResult = { wallets: [], puts: [] };
+  for (const batch of batches) {
+    const part = JSON.parse(batch.json) as JobResult;
+    result.wallets.push(...part.wallets);
+    result.puts.push(...part.puts);
+  }
+  return { batches, result };
+}
+
+describe('a first scan shared with the helper thread', () => {
+  it('gives exactly the result of the main thread alone, with the helper thread doing part of it', async () => {
+    expect(alone.wallets).toHaveLength(WALLETS + 1);
+    expect(await prepareScanHelper()).toBe(true);
+    logLines.length = 0;
+    // A pause before every wallet gives the helper time to claim some of these few small ones.
+    expect(await discoverWallets(root, {}, { sliceMs: 0 })).toEqual(alone);
+    const helped = /(\d+) wallets by the helper thread/.exec(logLines.join('\n'));
+    expect(Number(helped?.[1])).toBeGreaterThan(0);
+  });
+
+  it('fills the rescan cache as a scan on the main thread alone would', async () => {
+    const later = () => Date.now() + 10_000;
+    const helped = createDiscoveryCache({ now: later });
+    const single = createDiscoveryCache({ now: later });
+    await discoverWallets(root, { cache: helped });
+    await discoverWallets(root, { cache: single }, { helper: false });
+    expect(helped.size).toBe(single.size);
+    expect(helped.facts()).toEqual(expect.arrayContaining(single.facts()));
+    // And the helped cache serves the rescan.
+    expect(await discoverWallets(root, { cache: helped })).toEqual(alone);
+  });
+
+  it('runs the same scan in the helper: entries by claim index, cache facts without seeds', async () => {
+    const { batches, result } = await job(new SharedArrayBuffer(8));
+    expect(batches.at(-1)?.done).toBe(true);
+    expect(result.wallets.map(([at]) => at).sort((a, b) => a - b)).toEqual(alone.wallets.map((_, i) => i));
+    for (const [at, wallet] of result.wallets) expect(wallet).toEqual(alone.wallets[at]);
+    expect(result.puts.length).toBeGreaterThan(WALLETS * 4);
+    const text = batches.map((b) => b.json).join('\n');
+    for (const secret of [key.json.secretSeed, key.json.privateKey, key.json.secretPhrase])
+      expect(text).not.toContain((secret ?? '').slice(2));
+  });
+
+  it('claims nothing once the main thread has finished without it', async () => {
+    const shared = new SharedArrayBuffer(8);
+    Atomics.store(new Int32Array(shared), 1, 2); // the main thread closed the job
+    const { batches, result } = await job(shared);
+    expect(batches).toHaveLength(1);
+    expect(result.wallets).toEqual([]);
+  });
+
+  it('leaves the wallets the main thread claimed to it', async () => {
+    const shared = new SharedArrayBuffer(8);
+    Atomics.store(new Int32Array(shared), 0, WALLETS - 3); // the main thread took all but the last four
+    const { result } = await job(shared);
+    expect(result.wallets.map(([at]) => at)).toEqual([WALLETS - 3, WALLETS - 2, WALLETS - 1, WALLETS]);
+  });
+});

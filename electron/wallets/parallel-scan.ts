@@ -1,0 +1,220 @@
+import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { describeError, log } from '../log';
+import type { FileFacts, ScanCache } from './discovery-cache';
+import { entryFromBytes } from './names';
+import { scanWallet, type ScanContext } from './scan-wallet';
+import { createWalletFs, type FileStamp, type Slicer } from './wallet-fs';
+import type { WalletEntry } from '../../shared/wallets';
+
+/**
+ * A first scan of a big wallets folder shared with one helper thread. Both threads take the next
+ * wallet from one shared counter, so neither waits for the other and a helper that is late (still
+ * starting) or gone simply leaves more to the main thread. Rescans stay on the main thread: with a
+ * warm cache they are one stat per file, less than the hand-over would cost.
+ *
+ * The helper runs the same `scanWallet` as the main thread and sends back what a scan result
+ * holds (no seed ever leaves it: parsing wipes seeds as it goes), plus the facts to cache.
+ */
+
+/** Below this many wallets the helper's start and hand-over cost more than it saves. */
+export const MIN_WALLETS_FOR_HELPER = 32;
+
+/** Shared Int32 slots: the next wallet to claim, and whether the helper joined (see `join`). */
+const NEXT = 0;
+const HELPER = 1;
+const OPEN = 0;
+const JOINED = 1;
+const CLOSED = 2;
+
+export interface ScanJob {
+  id: number;
+  root: Uint8Array;
+  /** Wallet folder names, in claim order. */
+  names: Uint8Array[];
+  shared: SharedArrayBuffer;
+  platform: NodeJS.Platform;
+}
+
+export type CachePut = [key: string, stamp: FileStamp, facts: FileFacts];
+
+export interface JobResult {
+  /** Index into `names` → that wallet's entry. */
+  wallets: Array<[number, WalletEntry]>;
+  puts: CachePut[];
+}
+
+/**
+ * Results go in batches as JSON text while the helper works: copying a string and JSON.parse cost
+ * about a third of structured-cloning the same objects, and batches overlap the hand-over with
+ * the scanning, so the main thread's wait after its own last wallet is one small batch.
+ */
+export interface JobBatch {
+  id: number;
+  done: boolean;
+  /** A `JobResult` as JSON. */
+  json: string;
+}
+
+const BATCH_MS = 15;
+
+const neverDue: Slicer = { due: () => false, pause: () => Promise.resolve() };
+
+/** A cache that only records what the scan would put, for the main thread to apply. */
+function recorder(record: (put: CachePut) => void): ScanCache {
+  return {
+    has: () => false,
+    get: () => undefined,
+    put: (key, stamp, facts) => record([key, stamp, facts]),
+  };
+}
+
+/** In the helper thread: claim wallets until none are left, unless the main thread already finished. */
+export async function runScanJob(job: ScanJob, post: (batch: JobBatch) => void): Promise<void> {
+  const slots = new Int32Array(job.shared);
+  let batch: JobResult = { wallets: [], puts: [] };
+  const send = (done: boolean) => {
+    post({ id: job.id, done, json: JSON.stringify(batch) });
+    batch = { wallets: [], puts: [] };
+  };
+  if (Atomics.compareExchange(slots, HELPER, OPEN, JOINED) !== OPEN) {
+    send(true);
+    return;
+  }
+  const ctx: ScanContext = {
+    fs: createWalletFs(),
+    slicer: neverDue,
+    derive: null,
+    platform: job.platform,
+    cache: recorder((put) => batch.puts.push(put)),
+  };
+  const root = Buffer.from(job.root);
+  let sent = performance.now();
+  for (let at = Atomics.add(slots, NEXT, 1); at < job.names.length; at = Atomics.add(slots, NEXT, 1)) {
+    const name = job.names[at] ?? new Uint8Array(0);
+    batch.wallets.push([at, await scanWallet(ctx, root, entryFromBytes(Buffer.from(name)))]);
+    if (performance.now() - sent >= BATCH_MS) {
+      send(false);
+      sent = performance.now();
+    }
+  }
+  send(true);
+}
+
+/** The helper thread: the built script next to the main bundle, or the source file through tsx (tests, bench). */
+function createWorker(): Worker | null {
+  for (const dir of [__dirname, path.dirname(__dirname)]) {
+    const built = path.join(dir, 'scan-worker.js');
+    if (fs.existsSync(built)) return new Worker(built);
+  }
+  const source = path.join(__dirname, 'scan-worker.ts');
+  if (!fs.existsSync(source)) return null;
+  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, { eval: true });
+}
+
+interface Job {
+  result: JobResult;
+  /** Called with the whole result when the last batch arrived, or with what came when the helper failed. */
+  settle: (result: JobResult) => void;
+}
+
+interface Helper {
+  worker: Worker;
+  pending: Map<number, Job>;
+  /** True once the thread has loaded its script; false if it failed first. */
+  ready: Promise<boolean>;
+}
+
+/** The helper's first message, once its script has loaded. */
+export const READY = 'ready';
+
+/** undefined: not started yet; null: could not start or died (the main thread scans alone). */
+let helper: Helper | null | undefined;
+let jobs = 0;
+
+function startHelper(): Helper | null {
+  try {
+    const worker = createWorker();
+    if (!worker) return null;
+    let markReady: (ready: boolean) => void = () => undefined;
+    const ready = new Promise<boolean>((resolve) => (markReady = resolve));
+    const started: Helper = { worker, pending: new Map(), ready };
+    const fail = (why: string) => {
+      markReady(false);
+      if (helper === started) helper = null;
+      for (const job of started.pending.values()) job.settle(job.result);
+      started.pending.clear();
+      log.warn(`wallet scan helper stopped (${why}); scanning on the main thread`);
+    };
+    worker.on('message', (batch: JobBatch | typeof READY) => {
+      if (batch === READY) return markReady(true);
+      const job = started.pending.get(batch.id);
+      if (!job) return;
+      const part = JSON.parse(batch.json) as JobResult;
+      job.result.wallets.push(...part.wallets);
+      job.result.puts.push(...part.puts);
+      if (!batch.done) return;
+      job.settle(job.result);
+      started.pending.delete(batch.id);
+      if (started.pending.size === 0) worker.unref();
+    });
+    worker.on('error', (error) => fail(describeError(error)));
+    worker.on('exit', (code) => fail(`exit ${code}`));
+    worker.unref();
+    return started;
+  } catch (error) {
+    log.warn(`wallet scan helper could not start (${describeError(error)}); scanning on the main thread`);
+    return null;
+  }
+}
+
+/**
+ * Start the helper thread ahead of the first scan (at app start): loading its script takes about
+ * as long as scanning a few hundred wallets, and the Accounts screen asks for a scan at once.
+ */
+export function prepareScanHelper(): Promise<boolean> {
+  if (helper === undefined) helper = startHelper();
+  return helper?.ready ?? Promise.resolve(false);
+}
+
+export interface SharedScan {
+  /** The next wallet index for the main thread, or -1 when all are claimed. */
+  claim(): number;
+  /**
+   * After the main thread's last claim: the helper's wallets, or none when it never joined (its
+   * late start is not waited for); wallets it claimed but did not return (it failed) are the
+   * caller's to scan.
+   */
+  finish(): Promise<JobResult | null>;
+}
+
+/** Share a scan of `names` with the helper thread; null when there is no helper to share with. */
+export function shareScan(root: Buffer, names: Buffer[], platform: NodeJS.Platform): SharedScan | null {
+  if (names.length < MIN_WALLETS_FOR_HELPER) return null;
+  void prepareScanHelper();
+  const current = helper;
+  // One job at a time: a second scan running meanwhile goes alone rather than queue behind it.
+  if (!current || current.pending.size > 0) return null;
+  const shared = new SharedArrayBuffer(8);
+  const slots = new Int32Array(shared);
+  const id = ++jobs;
+  const done = new Promise<JobResult>((settle) =>
+    current.pending.set(id, { result: { wallets: [], puts: [] }, settle }),
+  );
+  current.worker.ref();
+  const job: ScanJob = { id, root, names, shared, platform };
+  current.worker.postMessage(job);
+  return {
+    claim: () => {
+      const at = Atomics.add(slots, NEXT, 1);
+      return at < names.length ? at : -1;
+    },
+    finish: async () => {
+      // A helper that has not joined by now is never waited for: it will find nothing to claim.
+      if (Atomics.compareExchange(slots, HELPER, OPEN, CLOSED) === OPEN) return null;
+      return done;
+    },
+  };
+}
