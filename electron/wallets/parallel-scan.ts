@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -194,7 +195,8 @@ export interface SharedScan {
 
 /** Share a scan of `names` with the helper thread; null when there is no helper to share with. */
 export function shareScan(root: Buffer, names: Buffer[], platform: NodeJS.Platform): SharedScan | null {
-  if (names.length < MIN_WALLETS_FOR_HELPER) return null;
+  // On one core the two threads would only take turns.
+  if (names.length < MIN_WALLETS_FOR_HELPER || os.availableParallelism() < 2) return null;
   void prepareScanHelper();
   const current = helper;
   // One job at a time: a second scan running meanwhile goes alone rather than queue behind it.
