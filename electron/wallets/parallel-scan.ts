@@ -152,7 +152,11 @@ function startHelper(): Helper | null {
       log.warn(`wallet scan helper stopped (${why}); scanning on the main thread`);
     };
     worker.on('message', (batch: JobBatch | typeof READY) => {
-      if (batch === READY) return markReady(true);
+      if (batch === READY) {
+        // Held until now so that a caller awaiting `ready` keeps the process alive meanwhile.
+        if (started.pending.size === 0) worker.unref();
+        return markReady(true);
+      }
       const job = started.pending.get(batch.id);
       if (!job) return;
       const part = JSON.parse(batch.json) as JobResult;
@@ -165,7 +169,6 @@ function startHelper(): Helper | null {
     });
     worker.on('error', (error) => fail(describeError(error)));
     worker.on('exit', (code) => fail(`exit ${code}`));
-    worker.unref();
     return started;
   } catch (error) {
     log.warn(`wallet scan helper could not start (${describeError(error)}); scanning on the main thread`);
