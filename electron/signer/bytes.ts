@@ -68,6 +68,20 @@ export function hex32Differs(value: unknown, expected: Uint8Array): boolean {
   return differs;
 }
 
+/** The same over ASCII bytes [start, end) (a value inside a key file), without making a string. */
+export function hex32DiffersBytes(bytes: Uint8Array, start: number, end: number, expected: Uint8Array): boolean {
+  const skip = digitsStart(end - start, bytes[start] ?? 0, bytes[start + 1] ?? 0);
+  if (skip < 0) return false;
+  let differs = false;
+  for (let i = 0, at = start + skip; i < 32; i++, at += 2) {
+    const hi = hexDigit(bytes[at] ?? 0);
+    const lo = hexDigit(bytes[at + 1] ?? 0);
+    if (hi < 0 || lo < 0) return false;
+    if (((hi << 4) | lo) !== expected[i]) differs = true;
+  }
+  return differs;
+}
+
 /** Equal length and bytes, in time that depends only on the length (seeds, tokens). */
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;

@@ -1,5 +1,5 @@
-import { hex32Differs, parseHex32 } from '../signer/bytes';
 import { decodeSs58 } from '../signer/ss58';
+import { flatKeyfileFields, jsonKeyfileFields, type KeyfileFields } from './keyfile-fields';
 import { redactKeyfileSecrets } from './keyfile-secrets';
 
 /**
@@ -34,11 +34,6 @@ export interface HotkeyParse {
 
 export type ColdkeyParse = { status: 'ok'; ss58: string } | { status: 'encrypted' | 'malformed'; message: string };
 
-function parseJsonObject(bytes: Uint8Array): Record<string, unknown> | null {
-  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return parseJsonText(buf.toString('utf8'));
-}
-
 function parseJsonText(raw: string): Record<string, unknown> | null {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   try {
@@ -51,16 +46,12 @@ function parseJsonText(raw: string): Record<string, unknown> | null {
   }
 }
 
-function readAddress(json: Record<string, unknown>): { ss58: string; publicKey: Uint8Array } | string {
-  const ss58 = json.ss58Address;
-  if (typeof ss58 !== 'string' || ss58.length === 0) return 'The file has no ss58Address.';
+function readAddress(fields: KeyfileFields): { ss58: string; publicKey: Uint8Array } | string {
+  const ss58 = fields.ss58();
+  if (ss58 === null) return 'The file has no ss58Address.';
   const decoded = decodeSs58(ss58);
   if (!decoded) return 'ss58Address is not a valid SS58 address.';
   return { ss58, publicKey: decoded.publicKey };
-}
-
-function present(value: unknown): boolean {
-  return value !== undefined && value !== null && value !== '';
 }
 
 /** Field by field rather than with spreads: discovery builds one per hotkey file. */
@@ -86,46 +77,53 @@ export function parseHotkeyContent(bytes: Uint8Array): HotkeyParse {
   if (isEncryptedKeyfile(bytes)) {
     return hotkeyParse('encrypted', 'Encrypted hotkey file; decrypt it with btcli before importing.', false);
   }
-  // The secrets come out of the bytes before any text is made (keyfile-secrets.ts).
+  // btwallet's own layout is read straight from the bytes (keyfile-fields.ts).
+  const flat = flatKeyfileFields(bytes);
+  if (flat) return classifyHotkey(flat);
+  // Anything else: the secrets come out of the bytes before any text is made (keyfile-secrets.ts).
   const redacted = redactKeyfileSecrets(bytes);
   const json = parseJsonText(redacted.text);
   const redactedSeed = redacted.seedMask !== null && json?.secretSeed === redacted.seedMask;
   // Whatever is returned below, only an 'ok' result hands the seed on.
   const seedOut = redactedSeed ? redacted.seed : null;
   if (!redactedSeed) redacted.seed?.fill(0);
-  const result = classifyHotkey(json, seedOut);
+  const result = classifyHotkey(json && jsonKeyfileFields(json, seedOut));
   if (result.seed !== seedOut) seedOut?.fill(0);
   return result;
 }
 
-function classifyHotkey(json: Record<string, unknown> | null, redactedSeed: Uint8Array | null): HotkeyParse {
-  if (!json) return hotkeyParse('malformed', 'Not a JSON key file.', null);
-  const holdsSecret = present(json.secretSeed) || present(json.privateKey) || present(json.secretPhrase);
-  const address = readAddress(json);
+function classifyHotkey(fields: KeyfileFields | null): HotkeyParse {
+  if (!fields) return hotkeyParse('malformed', 'Not a JSON key file.', null);
+  const holdsSecret = fields.present('secretSeed') || fields.present('privateKey') || fields.present('secretPhrase');
+  const address = readAddress(fields);
   if (typeof address === 'string') return hotkeyParse('malformed', address, holdsSecret);
   // A publicKey/accountId that disagrees with the address is caught here without sr25519; a seed
   // that disagrees needs the full derivation (seed.ts).
   for (const field of ['publicKey', 'accountId'] as const) {
-    if (hex32Differs(json[field], address.publicKey)) {
+    if (fields.hexDiffers(field, address.publicKey)) {
       return hotkeyParse('seed-mismatch', `The file's ${field} does not match its ss58Address.`, holdsSecret, address);
     }
   }
-  if (!present(json.secretSeed)) {
+  if (!fields.present('secretSeed')) {
     return hotkeyParse('public-only', 'Public key only: no secretSeed, so it cannot sign.', holdsSecret, address);
   }
-  // A value with escapes was not taken out of the bytes; JSON.parse's string is all there is then.
-  const seed =
-    redactedSeed ??
-    (typeof json.secretSeed === 'string' && !/^\*+$/.test(json.secretSeed) ? parseHex32(json.secretSeed) : null);
+  const seed = fields.seed();
   if (!seed) return hotkeyParse('malformed', 'secretSeed is not 32 bytes of hex.', holdsSecret, address);
   return hotkeyParse('ok', undefined, holdsSecret, address, seed);
+}
+
+/** A public file holds no secret, so JSON.parse of its text is fine. */
+function parsedFields(bytes: Uint8Array): KeyfileFields | null {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const json = parseJsonText(buf.toString('utf8'));
+  return json && jsonKeyfileFields(json, null);
 }
 
 export function parseColdkeyPubContent(bytes: Uint8Array): ColdkeyParse {
   if (isEncryptedKeyfile(bytes)) {
     return { status: 'encrypted', message: 'coldkeypub.txt is encrypted, so the coldkey address cannot be shown.' };
   }
-  const json = parseJsonObject(bytes);
+  const json = flatKeyfileFields(bytes) ?? parsedFields(bytes);
   if (!json) return { status: 'malformed', message: 'coldkeypub.txt is not a JSON key file.' };
   const address = readAddress(json);
   if (typeof address === 'string') return { status: 'malformed', message: `coldkeypub.txt: ${address}` };
