@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { entryFromBytes, naturalSort, plainNameFromId } from './names';
+import { alnumCompare, entryFromBytes, naturalSort, plainNameFromId } from './names';
 
 describe('entry ids', () => {
   it('uses the name itself for clean UTF-8', () => {
@@ -52,5 +53,28 @@ describe('naturalSort', () => {
       { id: 'a', name: 'x' },
     ]).map((e) => e.id);
     expect(sorted).toEqual(['a', 'b']);
+  });
+  it('orders names of letters and digits exactly as the collator does (property)', () => {
+    const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+    const sign = (n: number) => Math.sign(n);
+    const part = fc.oneof(
+      fc.stringMatching(/^[a-zA-Z]{1,3}$/),
+      fc.stringMatching(/^[0-9]{1,4}$/),
+      fc.stringMatching(/^0{1,3}[0-9]{0,2}$/),
+      fc.constantFrom('hotkey', 'HK', 'default', 'miner', '99999999999999999999'),
+    );
+    const name = fc.array(part, { minLength: 0, maxLength: 4 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(name, name, (a, b) => {
+        expect(sign(alnumCompare(a, b))).toBe(sign(collator.compare(a, b)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('sorts mixed names (punctuation, non-ASCII) with the collator', () => {
+    const names = ['hk-2', 'hk_1', 'hk10', 'hk2', 'émile', 'Zed'];
+    const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+    const sorted = naturalSort(names.map((n) => ({ id: n, name: n }))).map((e) => e.name);
+    expect(sorted).toEqual([...names].sort((a, b) => collator.compare(a, b) || (a < b ? -1 : 1)));
   });
 });

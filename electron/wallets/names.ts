@@ -45,13 +45,63 @@ export function plainNameFromId(id: unknown, platform: NodeJS.Platform = process
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
+const tieBreak = (a: EntryRef, b: EntryRef): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /** `hk2` before `hk10`, case-insensitive; ties broken by the raw id so the order is total. */
 export function naturalCompare(a: EntryRef, b: EntryRef): number {
-  const byName = collator.compare(a.name, b.name);
-  if (byName !== 0) return byName;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return collator.compare(a.name, b.name) || tieBreak(a, b);
+}
+
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+const ALNUM = /^[0-9A-Za-z]*$/;
+
+/** End of the digit run starting at `i`. */
+function digitsEnd(text: string, i: number): number {
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * The collator's order for names of ASCII letters and digits only (what hotkeys are almost always
+ * called), without ICU: digit runs by value (leading zeros ignored), digits before letters,
+ * letters case-insensitively, a prefix first. About ten times faster; a property test holds it to
+ * the collator.
+ */
+export function alnumCompare(a: string, b: string): number {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(j);
+    const da = isDigit(ca);
+    const db = isDigit(cb);
+    if (da && db) {
+      let si = i;
+      let sj = j;
+      while (a.charCodeAt(si) === 0x30) si++;
+      while (b.charCodeAt(sj) === 0x30) sj++;
+      const ei = digitsEnd(a, si);
+      const ej = digitsEnd(b, sj);
+      if (ei - si !== ej - sj) return ei - si - (ej - sj);
+      for (let k = 0; k < ei - si; k++) {
+        const diff = a.charCodeAt(si + k) - b.charCodeAt(sj + k);
+        if (diff !== 0) return diff;
+      }
+      i = ei;
+      j = ej;
+      continue;
+    }
+    if (da !== db) return da ? -1 : 1;
+    const diff = (ca | 0x20) - (cb | 0x20);
+    if (diff !== 0) return diff;
+    i++;
+    j++;
+  }
+  return a.length - i - (b.length - j);
 }
 
 export function naturalSort<T extends EntryRef>(items: T[]): T[] {
+  if (items.every((item) => ALNUM.test(item.name)))
+    return items.sort((a, b) => alnumCompare(a.name, b.name) || tieBreak(a, b));
   return items.sort(naturalCompare);
 }
