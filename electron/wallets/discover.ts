@@ -18,8 +18,13 @@ export interface DiscoverSeams {
   platform?: NodeJS.Platform;
   /** Longest stretch of synchronous work before the event loop gets a turn (default 8 ms). */
   sliceMs?: number;
-  /** Share a first scan with the helper thread (parallel-scan.ts) when it is big enough; default true. */
-  helper?: boolean;
+  /**
+   * Share a first scan with the helper thread (parallel-scan.ts) when it is big enough; default
+   * true. 'wait' (tests): the main thread starts only once the helper has joined.
+   */
+  helper?: boolean | 'wait';
+  /** For tests: the helper sleeps this long after each claim (see ScanJob.pauseMs). */
+  helperPauseMs?: number;
 }
 
 /** What the main process may add to the renderer's options. */
@@ -117,7 +122,7 @@ export async function discoverWallets(
     cache?.finish();
     return { ...scan, status, message, wallets: [] };
   }
-  const { wallets, helped } = await scanAll(ctx, root, slots, share);
+  const { wallets, helped } = await scanAll(ctx, root, slots, share && (seams.helper ?? true), seams.helperPauseMs);
   cache?.finish();
   logSummary(wallets, helped, performance.now() - started, opts);
   return { ...scan, status: 'ok', wallets: naturalSort(wallets) };
@@ -127,7 +132,8 @@ async function scanAll(
   ctx: ScanContext,
   root: Buffer,
   slots: WalletSlot[],
-  share: boolean,
+  share: boolean | 'wait',
+  helperPauseMs?: number,
 ): Promise<{ wallets: WalletEntry[]; helped: number }> {
   const out = slots.map((slot) => (slot.error !== undefined ? brokenWallet(slot, slot.error) : undefined));
   const todo = slots.flatMap((slot, i) => (slot.error === undefined ? [{ i, named: slot.named }] : []));
@@ -146,6 +152,7 @@ async function scanAll(
     : null;
   let helped = 0;
   if (shared) {
+    if (share === 'wait') await shared.joined();
     for (let at = shared.claim(); at >= 0; at = shared.claim()) await scanOne(at);
     const result = await shared.finish();
     for (const [at, wallet] of result?.wallets ?? []) {

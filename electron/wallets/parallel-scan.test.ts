@@ -3,9 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLogSink, type LogSink } from '../log';
 import { discoverWallets } from './discover';
 import { createDiscoveryCache } from './discovery-cache';
-import { MIN_WALLETS_FOR_HELPER, prepareScanHelper, runScanJob, type JobBatch, type JobResult } from './parallel-scan';
+import {
+  MIN_WALLETS_FOR_HELPER,
+  prepareScanHelper,
+  stopScanHelper,
+  runScanJob,
+  unpackBatch,
+  type JobBatch,
+  type JobResult,
+} from './parallel-scan';
 import { makeKey, publicJson, tempDir, writeTree, type TestKey } from './test-fixtures';
 import type { WalletsScan } from '../../shared/wallets';
+import { createWalletFs, type WalletFs } from './wallet-fs';
 
 const WALLETS = MIN_WALLETS_FOR_HELPER + 8;
 let root: string;
@@ -49,7 +58,7 @@ async function job(shared: SharedArrayBuffer): Promise<{ batches: JobBatch[]; re
   );
   const result: JobResult = { wallets: [], puts: [] };
   for (const batch of batches) {
-    const part = JSON.parse(batch.json) as JobResult;
+    const part = unpackBatch(batch.json, Buffer.from(root));
     result.wallets.push(...part.wallets);
     result.puts.push(...part.puts);
   }
@@ -61,8 +70,9 @@ describe('a first scan shared with the helper thread', () => {
     expect(alone.wallets).toHaveLength(WALLETS + 1);
     expect(await prepareScanHelper()).toBe(true);
     logLines.length = 0;
-    // A pause before every wallet gives the helper time to claim some of these few small ones.
-    expect(await discoverWallets(root, {}, { sliceMs: 0 })).toEqual(alone);
+    // The main thread waits for the helper to join and pauses before every wallet, so the helper
+    // is sure to claim some of these few small ones.
+    expect(await discoverWallets(root, {}, { sliceMs: 0, helper: 'wait' })).toEqual(alone);
     const helped = /(\d+) wallets by the helper thread/.exec(logLines.join('\n'));
     expect(Number(helped?.[1])).toBeGreaterThan(0);
   });
@@ -71,12 +81,18 @@ describe('a first scan shared with the helper thread', () => {
     const later = () => Date.now() + 10_000;
     const helped = createDiscoveryCache({ now: later });
     const single = createDiscoveryCache({ now: later });
-    await discoverWallets(root, { cache: helped });
+    logLines.length = 0;
+    await discoverWallets(root, { cache: helped }, { sliceMs: 0, helper: 'wait' });
+    expect(logLines.join('\n')).toMatch(/[1-9]\d* wallets by the helper thread/);
     await discoverWallets(root, { cache: single }, { helper: false });
     expect(helped.size).toBe(single.size);
     expect(helped.facts()).toEqual(expect.arrayContaining(single.facts()));
-    // And the helped cache serves the rescan.
-    expect(await discoverWallets(root, { cache: helped })).toEqual(alone);
+    // And the helped cache serves the rescan: not one key file is opened again.
+    const real = createWalletFs();
+    let opened = 0;
+    const counting: WalletFs = { ...real, readCapped: (p, cap) => (opened++, real.readCapped(p, cap)) };
+    expect(await discoverWallets(root, { cache: helped }, { fs: counting })).toEqual(alone);
+    expect(opened).toBe(0);
   });
 
   it('runs the same scan in the helper: entries by claim index, cache facts without seeds', async () => {
@@ -88,6 +104,17 @@ describe('a first scan shared with the helper thread', () => {
     const text = batches.map((b) => b.json).join('\n');
     for (const secret of [key.json.secretSeed, key.json.privateKey, key.json.secretPhrase])
       expect(text).not.toContain((secret ?? '').slice(2));
+  });
+
+  it('loses no wallet when the helper thread dies in the middle of a scan', async () => {
+    logLines.length = 0;
+    // The helper sleeps 50 ms inside each wallet it claims, so it is stopped holding one.
+    const scanning = discoverWallets(root, {}, { sliceMs: 0, helper: 'wait', helperPauseMs: 50 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await stopScanHelper();
+    expect(await scanning).toEqual(alone);
+    expect(logLines.join('\n')).toContain('wallet scan helper stopped');
+    expect(await prepareScanHelper()).toBe(true); // and a new one starts for the next scan
   });
 
   it('claims nothing once the main thread has finished without it', async () => {

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describeError, log } from '../log';
-import type { FileFacts, ScanCache } from './discovery-cache';
+import { cacheKey, type FileFacts, type ScanCache } from './discovery-cache';
 import { entryFromBytes } from './names';
 import { scanWallet, type ScanContext } from './scan-wallet';
 import { createWalletFs, type FileStamp, type Slicer } from './wallet-fs';
@@ -37,14 +37,43 @@ export interface ScanJob {
   names: Uint8Array[];
   shared: SharedArrayBuffer;
   platform: NodeJS.Platform;
+  /** For tests: the helper sleeps this long after each claim, so a test can stop it mid-wallet. */
+  pauseMs?: number;
 }
 
 export type CachePut = [key: string, stamp: FileStamp, facts: FileFacts];
+
+/** How a put travels: the key without the wallets folder's path, the stamp as a tuple. */
+type PackedPut = [relativeKey: string, stamp: [number, number, number, number, number, number], facts: FileFacts];
 
 export interface JobResult {
   /** Index into `names` → that wallet's entry. */
   wallets: Array<[number, WalletEntry]>;
   puts: CachePut[];
+}
+
+interface PackedResult {
+  wallets: Array<[number, WalletEntry]>;
+  puts: PackedPut[];
+}
+
+const pack = ([key, s, facts]: CachePut, rootKey: string): PackedPut => [
+  key.slice(rootKey.length),
+  [s.dev, s.ino, s.size, s.mtimeMs, s.ctimeMs, s.mode],
+  facts,
+];
+
+const unpack = ([rel, [dev, ino, size, mtimeMs, ctimeMs, mode], facts]: PackedPut, rootKey: string): CachePut => [
+  rootKey + rel,
+  { dev, ino, size, mtimeMs, ctimeMs, mode },
+  facts,
+];
+
+/** A batch's JSON back into a result (on the main thread, or in tests). */
+export function unpackBatch(json: string, root: Uint8Array): JobResult {
+  const rootKey = cacheKey(Buffer.from(root));
+  const packed = JSON.parse(json) as PackedResult;
+  return { wallets: packed.wallets, puts: packed.puts.map((put) => unpack(put, rootKey)) };
 }
 
 /**
@@ -55,7 +84,7 @@ export interface JobResult {
 export interface JobBatch {
   id: number;
   done: boolean;
-  /** A `JobResult` as JSON. */
+  /** A `JobResult` as JSON, its puts packed (read it with `unpackBatch`). */
   json: string;
 }
 
@@ -75,7 +104,8 @@ function recorder(record: (put: CachePut) => void): ScanCache {
 /** In the helper thread: claim wallets until none are left, unless the main thread already finished. */
 export async function runScanJob(job: ScanJob, post: (batch: JobBatch) => void): Promise<void> {
   const slots = new Int32Array(job.shared);
-  let batch: JobResult = { wallets: [], puts: [] };
+  const rootKey = cacheKey(Buffer.from(job.root));
+  let batch: PackedResult = { wallets: [], puts: [] };
   const send = (done: boolean) => {
     post({ id: job.id, done, json: JSON.stringify(batch) });
     batch = { wallets: [], puts: [] };
@@ -89,12 +119,13 @@ export async function runScanJob(job: ScanJob, post: (batch: JobBatch) => void):
     slicer: neverDue,
     derive: null,
     platform: job.platform,
-    cache: recorder((put) => batch.puts.push(put)),
+    cache: recorder((put) => batch.puts.push(pack(put, rootKey))),
   };
   const root = Buffer.from(job.root);
   let sent = performance.now();
   for (let at = Atomics.add(slots, NEXT, 1); at < job.names.length; at = Atomics.add(slots, NEXT, 1)) {
     const name = job.names[at] ?? new Uint8Array(0);
+    if (job.pauseMs) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, job.pauseMs);
     batch.wallets.push([at, await scanWallet(ctx, root, entryFromBytes(Buffer.from(name)))]);
     if (performance.now() - sent >= BATCH_MS) {
       send(false);
@@ -118,6 +149,7 @@ function createWorker(): Worker | null {
 }
 
 interface Job {
+  root: Uint8Array;
   result: JobResult;
   /** Called with the whole result when the last batch arrived, or with what came when the helper failed. */
   settle: (result: JobResult) => void;
@@ -159,7 +191,7 @@ function startHelper(): Helper | null {
       }
       const job = started.pending.get(batch.id);
       if (!job) return;
-      const part = JSON.parse(batch.json) as JobResult;
+      const part = unpackBatch(batch.json, job.root);
       job.result.wallets.push(...part.wallets);
       job.result.puts.push(...part.puts);
       if (!batch.done) return;
@@ -185,6 +217,14 @@ export function prepareScanHelper(): Promise<boolean> {
   return helper?.ready ?? Promise.resolve(false);
 }
 
+/** Stop the helper thread; the next big first scan starts a new one. Jobs in flight keep what they got. */
+export async function stopScanHelper(): Promise<void> {
+  const current = helper;
+  if (!current) return;
+  await current.worker.terminate();
+  if (helper === current || helper === null) helper = undefined;
+}
+
 export interface SharedScan {
   /** The next wallet index for the main thread, or -1 when all are claimed. */
   claim(): number;
@@ -194,10 +234,17 @@ export interface SharedScan {
    * caller's to scan.
    */
   finish(): Promise<JobResult | null>;
+  /** For tests: resolves once the helper has joined (or failed), so it is sure to get a share. */
+  joined(): Promise<void>;
 }
 
 /** Share a scan of `names` with the helper thread; null when there is no helper to share with. */
-export function shareScan(root: Buffer, names: Buffer[], platform: NodeJS.Platform): SharedScan | null {
+export function shareScan(
+  root: Buffer,
+  names: Buffer[],
+  platform: NodeJS.Platform,
+  pauseMs?: number,
+): SharedScan | null {
   // On one core the two threads would only take turns.
   if (names.length < MIN_WALLETS_FOR_HELPER || os.availableParallelism() < 2) return null;
   void prepareScanHelper();
@@ -207,11 +254,12 @@ export function shareScan(root: Buffer, names: Buffer[], platform: NodeJS.Platfo
   const shared = new SharedArrayBuffer(8);
   const slots = new Int32Array(shared);
   const id = ++jobs;
+  let settled = false;
   const done = new Promise<JobResult>((settle) =>
-    current.pending.set(id, { result: { wallets: [], puts: [] }, settle }),
-  );
+    current.pending.set(id, { root, result: { wallets: [], puts: [] }, settle }),
+  ).finally(() => (settled = true));
   current.worker.ref();
-  const job: ScanJob = { id, root, names, shared, platform };
+  const job: ScanJob = { id, root, names, shared, platform, ...(pauseMs ? { pauseMs } : {}) };
   current.worker.postMessage(job);
   return {
     claim: () => {
@@ -222,6 +270,9 @@ export function shareScan(root: Buffer, names: Buffer[], platform: NodeJS.Platfo
       // A helper that has not joined by now is never waited for: it will find nothing to claim.
       if (Atomics.compareExchange(slots, HELPER, OPEN, CLOSED) === OPEN) return null;
       return done;
+    },
+    joined: async () => {
+      while (!settled && Atomics.load(slots, HELPER) === OPEN) await new Promise((resolve) => setImmediate(resolve));
     },
   };
 }
