@@ -143,13 +143,8 @@ async function scanAll(
     if (ctx.slicer.due()) await ctx.slicer.pause();
     out[item.i] = await scanWallet(ctx, root, item.named);
   };
-  const shared = share
-    ? shareScan(
-        root,
-        todo.map((t) => t.named.bytes),
-        ctx.platform,
-      )
-    : null;
+  const names = todo.map((t) => t.named.bytes);
+  const shared = share ? shareScan(root, names, ctx.platform, helperPauseMs) : null;
   let helped = 0;
   if (shared) {
     if (share === 'wait') await shared.joined();
