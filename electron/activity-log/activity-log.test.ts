@@ -44,6 +44,17 @@ describe('activity log', () => {
     expect(view).toHaveLength(2);
   });
 
+  it('writes a burst of entries together, every one once and in order', async () => {
+    const dir = tempDir();
+    const log = createActivityLog(dir);
+    const appended = Array.from({ length: 40 }, (_, i) => log.append(entry(i)));
+    await Promise.all(appended);
+    const lines = readFileSync(path.join(dir, ACTIVITY_FILE), 'utf8').trim().split('\n');
+    expect(lines.map((line) => (JSON.parse(line) as ActivityEntry).time)).toEqual(
+      Array.from({ length: 40 }, (_, i) => entry(i).time),
+    );
+  });
+
   it('pages with limit and before, and caps at 1,000', async () => {
     const log = createActivityLog(tempDir());
     await Promise.all(Array.from({ length: 30 }, (_, i) => log.append(entry(i))));

@@ -77,6 +77,8 @@ export function createActivityLog(dir: string, opts: { maxBytes?: number } = {})
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   // Appends are chained so concurrent calls never interleave a rotation with a write.
   let queue: Promise<void> = Promise.resolve();
+  /** Lines appended but not written yet: a burst of requests is written with one open/write/close. */
+  let unwritten: string[] = [];
 
   const lockPath = lockPathFor(dir, ACTIVITY_FILE);
   const currentSize = () =>
@@ -147,10 +149,13 @@ export function createActivityLog(dir: string, opts: { maxBytes?: number } = {})
 
   return {
     append(entry) {
-      const line = `${JSON.stringify(clean(entry))}\n`;
-      queue = queue.then(() =>
-        write(line).catch((error: unknown) => log.warn(`activity log write failed: ${describeError(error)}`)),
-      );
+      unwritten.push(`${JSON.stringify(clean(entry))}\n`);
+      queue = queue.then(() => {
+        if (unwritten.length === 0) return; // an earlier link of the chain wrote this line already
+        const lines = unwritten.join('');
+        unwritten = [];
+        return write(lines).catch((error: unknown) => log.warn(`activity log write failed: ${describeError(error)}`));
+      });
       return queue;
     },
 

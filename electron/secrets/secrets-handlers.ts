@@ -21,8 +21,11 @@ export interface SecretsServices {
   home: string;
 }
 
-/** Pages of this size when main itself needs every secret (replace, import preview). */
-const SCAN_LIMIT = 100;
+/**
+ * Pages of this size when main itself needs every secret (replace, import preview): the server
+ * caps no limit (`../shared/reference/chutes-account-api.md` §7), so one request usually does.
+ */
+const SCAN_LIMIT = 1000;
 const MAX_ENV_FILE_BYTES = 256 * 1024;
 /** Failures that concern one key: an import goes on with the next one after these. */
 const PER_KEY_REASONS = new Set<FailureReason>([
@@ -124,14 +127,8 @@ export function secretsHandlers(
     }
   }
 
-  async function previewRows(
-    api: AccountApi,
-    chute: ChuteRef,
-    entries: { key: string; value: string }[],
-  ): Promise<ImportRow[]> {
-    const existing = new Map(
-      (await allSecrets(api)).filter((s) => s.chuteId === chute.chuteId).map((s) => [s.key, s.secretId]),
-    );
+  function previewRows(chute: ChuteRef, entries: { key: string; value: string }[], all: SecretItem[]): ImportRow[] {
+    const existing = new Map(all.filter((s) => s.chuteId === chute.chuteId).map((s) => [s.key, s.secretId]));
     return entries.map(({ key, value }): ImportRow => {
       const problem = secretKeyProblem(key, chute.name);
       if (problem)
@@ -170,6 +167,9 @@ export function secretsHandlers(
     },
     previewSecretImport: async ({ chuteId, source }) => {
       const api = await active();
+      // The two reads are independent; the preview needs both.
+      const secretsRead = allSecrets(api);
+      secretsRead.catch(() => undefined); // awaited below unless the chute lookup fails first
       const chute = await ownChute(api, chuteId);
       let text: string;
       if (source.kind === 'path') {
@@ -190,7 +190,7 @@ export function secretsHandlers(
           'env-empty',
         );
       }
-      const rows = await previewRows(api, chute, entries);
+      const rows = previewRows(chute, entries, await secretsRead);
       const importId = pending.add({
         chute,
         profileKey: profileKeyOf(api),

@@ -3,6 +3,7 @@ import type { ImportPreview, ImportRun } from '../../shared/secrets';
 import { defineCase, timed, type RunnableCase } from './harness';
 import { signedSetup, signedTeardown, type SignedState } from './signed-action';
 import { rpc } from './web-host-client';
+import { startRawRunner, type RawRequest, type RawRunner } from './raw-runner';
 
 /**
  * The bulk actions of the secrets and API-key screens, through the web host as a user runs them
@@ -21,6 +22,8 @@ interface State extends SignedState {
   round: number;
   /** A session token fetched once, raw, for the baseline: the fastest plain way to send a batch. */
   token: string;
+  /** Where the baselines' raw requests run: a process of their own, as any client's would. */
+  raw: RawRunner;
 }
 
 /** `POST /users/login` with the hotkey signing a fresh nonce (`../shared/reference/chutes-account-api.md` §3.5), done raw. */
@@ -42,20 +45,25 @@ async function setup(): Promise<State> {
   const [user] = state.sandbox.users();
   if (!user) throw new Error('the bench account is missing from the sandbox');
   const chute = state.sandbox.addChute(user.user_id, 'bench-chute');
-  return { ...state, userId: user.user_id, chuteId: chute.chute_id, round: 0, token: await rawLogin(state) };
+  const token = await rawLogin(state);
+  return { ...state, userId: user.user_id, chuteId: chute.chute_id, round: 0, token, raw: startRawRunner() };
 }
 
-/** A raw request on the session token, JSON body or none; throws on a non-2xx so a broken baseline never looks fast. */
-async function rawSend(state: State, method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<void> {
+async function teardown(state: State): Promise<void> {
+  state.raw.stop();
+  await signedTeardown(state);
+}
+
+/** A raw request on the session token, JSON body or none. */
+function raw(state: State, method: RawRequest['method'], path: string, body?: unknown): RawRequest {
   const headers: Record<string, string> = { authorization: `Bearer ${state.token}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${state.sandbox.url}${path}`, {
+  return {
     method,
+    url: `${state.sandbox.url}${path}`,
     headers,
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const answer = await res.text();
-  if (!res.ok) throw new Error(`raw ${method} ${path} answered ${res.status}: ${answer}`);
+  };
 }
 
 function envLines(round: number): Array<[string, string]> {
@@ -70,14 +78,6 @@ function freshKeys(state: State, prefix: string): string[] {
     .map((k) => k.api_key_id);
 }
 
-async function inParallel(ids: string[], width: number, each: (id: string) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < ids.length; i = next++) await each(ids[i] as string);
-  };
-  await Promise.all(Array.from({ length: Math.min(width, ids.length) }, worker));
-}
-
 async function timedPart(fn: () => Promise<unknown>) {
   const start = performance.now();
   const value = await fn();
@@ -87,7 +87,7 @@ async function timedPart(fn: () => Promise<unknown>) {
 export const bulkActionCases: RunnableCase[] = [
   defineCase<State>({
     name: `bulk: a ${LINES}-line .env import`,
-    baselineName: `the same ${LINES} POST /secrets/ one after another by raw fetch on a session token fetched once`,
+    baselineName: `the same reads (GET /chutes/, GET /secrets/: what exists), then ${LINES} POST /secrets/ one after another, raw fetch from a separate process on a session token fetched once`,
     setup,
     subjects: [
       {
@@ -110,18 +110,29 @@ export const bulkActionCases: RunnableCase[] = [
     ],
     baseline: async (state) => {
       const lines = envLines(++state.round);
-      for (const [key, value] of lines) {
-        await rawSend(state, 'POST', '/secrets/', { purpose: state.chuteId, key, value });
-      }
-      return lines.length;
+      const ms = await state.raw.run([
+        // What the preview asks before anything is created: the chute (its name, for the key
+        // rules) and which keys exist, with the page sizes the app uses.
+        {
+          requests: [raw(state, 'GET', '/chutes/?page=0&limit=500'), raw(state, 'GET', '/secrets/?page=0&limit=1000')],
+          concurrency: 2,
+        },
+        {
+          requests: lines.map(([key, value]) =>
+            raw(state, 'POST', '/secrets/', { purpose: state.chuteId, key, value }),
+          ),
+          concurrency: 1,
+        },
+      ]);
+      return timed(ms, lines.length);
     },
-    teardown: signedTeardown,
+    teardown,
     check: (subject, baseline) =>
       subject === LINES && baseline === LINES ? null : `created ${String(subject)} secrets, raw ${String(baseline)}`,
   }),
   defineCase<State>({
     name: `bulk: revoke ${KEYS} API keys`,
-    baselineName: `the same ${KEYS} DELETE /api_keys/{id}, ${REVOKE_CONCURRENCY} at a time, by raw fetch on a session token fetched once`,
+    baselineName: `the same ${KEYS} DELETE /api_keys/{id}, ${REVOKE_CONCURRENCY} at a time, raw fetch from a separate process on a session token fetched once`,
     setup,
     subjects: [
       {
@@ -138,14 +149,12 @@ export const bulkActionCases: RunnableCase[] = [
         },
       },
     ],
-    baseline: (state) => {
+    baseline: async (state) => {
       const ids = freshKeys(state, `raw${++state.round}`);
-      return timedPart(async () => {
-        await inParallel(ids, REVOKE_CONCURRENCY, (id) => rawSend(state, 'DELETE', `/api_keys/${id}`));
-        return ids.length;
-      });
+      const requests = ids.map((id) => raw(state, 'DELETE', `/api_keys/${id}`));
+      return timed(await state.raw.run([{ requests, concurrency: REVOKE_CONCURRENCY }]), ids.length);
     },
-    teardown: signedTeardown,
+    teardown,
     check: (subject, baseline) =>
       subject === KEYS && baseline === KEYS ? null : `revoked ${String(subject)} keys, raw ${String(baseline)}`,
   }),
