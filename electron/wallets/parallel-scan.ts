@@ -23,7 +23,7 @@ import type { WalletEntry } from '../../shared/wallets';
 /** Below this many wallets the helper's start and hand-over cost more than it saves. */
 export const MIN_WALLETS_FOR_HELPER = 32;
 
-/** Shared Int32 slots: the next wallet to claim, and whether the helper joined (see `join`). */
+/** Shared Int32 slots: the next wallet to claim, and whether the helper joined (`runScanJob`, `finish`). */
 const NEXT = 0;
 const HELPER = 1;
 const OPEN = 0;
