@@ -7,7 +7,7 @@ import { entryFromBytes, naturalSort, plainNameFromId, type NamedEntry } from '.
 import { folderStatus, isHidden, resolveKinds, scanWallet, type ScanContext } from './scan-wallet';
 import { bytesEqual } from '../signer/bytes';
 import { loadPublicKeyDeriver } from '../signer/sr25519';
-import type { CacheScan, DiscoveryCache } from './discovery-cache';
+import { cacheKey, type CacheScan, type DiscoveryCache } from './discovery-cache';
 import { shareScan } from './parallel-scan';
 import type { DiscoverOptions, HotkeyEntry, WalletEntry, WalletsScan } from '../../shared/wallets';
 import { createSlicer, createWalletFs, joinPath, type WalletFs } from './wallet-fs';
@@ -19,8 +19,8 @@ export interface DiscoverSeams {
   /** Longest stretch of synchronous work before the event loop gets a turn (default 8 ms). */
   sliceMs?: number;
   /**
-   * Share a first scan with the helper thread (parallel-scan.ts) when it is big enough; default
-   * true. 'wait' (tests): the main thread starts only once the helper has joined.
+   * Share the scan with the helper thread (parallel-scan.ts) when it is big enough; default true.
+   * 'wait' (tests): the main thread starts only once the helper has joined.
    */
   helper?: boolean | 'wait';
   /** For tests: the helper sleeps this long after each claim (see ScanJob.pauseMs). */
@@ -104,8 +104,7 @@ export async function discoverWallets(
 ): Promise<WalletsScan> {
   const started = performance.now();
   const resolved = path.resolve(walletsPath);
-  // A first scan (nothing cached) may be shared; a rescan is mostly stats, cheaper than a hand-over.
-  const share = seams.helper !== false && seams.fs === undefined && !opts.verifySeeds && !opts.cache?.size;
+  const share = seams.helper !== false && seams.fs === undefined && !opts.verifySeeds;
   const cache = opts.cache?.beginScan() ?? null;
   const ctx = await context(opts, seams, cache);
   const scan = { walletsPath: resolved, seedsVerified: ctx.derive !== null };
@@ -123,8 +122,13 @@ export async function discoverWallets(
     return { ...scan, status, message, wallets: [] };
   }
   const { wallets, helped } = await scanAll(ctx, root, slots, share && (seams.helper ?? true), seams.helperPauseMs);
-  cache?.finish();
-  logSummary(wallets, helped, performance.now() - started, opts);
+  // The helper's wallets were not looked at here: their cached files stay for the next rescan.
+  cache?.finish({
+    rootKey: cacheKey(root),
+    separator: path.sep,
+    wallets: new Set(helped.map((named) => cacheKey(named.bytes))),
+  });
+  logSummary(wallets, helped.length, performance.now() - started, opts);
   return { ...scan, status: 'ok', wallets: naturalSort(wallets) };
 }
 
@@ -134,7 +138,7 @@ async function scanAll(
   slots: WalletSlot[],
   share: boolean | 'wait',
   helperPauseMs?: number,
-): Promise<{ wallets: WalletEntry[]; helped: number }> {
+): Promise<{ wallets: WalletEntry[]; helped: NamedEntry[] }> {
   const out = slots.map((slot) => (slot.error !== undefined ? brokenWallet(slot, slot.error) : undefined));
   const todo = slots.flatMap((slot, i) => (slot.error === undefined ? [{ i, named: slot.named }] : []));
   const scanOne = async (at: number) => {
@@ -145,15 +149,16 @@ async function scanAll(
   };
   const names = todo.map((t) => t.named.bytes);
   const shared = share ? shareScan(root, names, ctx.platform, helperPauseMs) : null;
-  let helped = 0;
+  const helped: NamedEntry[] = [];
   if (shared) {
     if (share === 'wait') await shared.joined();
     for (let at = shared.claim(); at >= 0; at = shared.claim()) await scanOne(at);
     const result = await shared.finish();
     for (const [at, wallet] of result?.wallets ?? []) {
       const item = todo[at];
-      if (item) out[item.i] = wallet;
-      helped++;
+      if (!item) continue;
+      out[item.i] = wallet;
+      helped.push(item.named);
     }
     for (const [key, stamp, facts] of result?.puts ?? []) ctx.cache?.put(key, stamp, facts);
   }

@@ -106,10 +106,31 @@ export class CacheScan implements ScanCache {
     this.#entries.set(key, { stamp, facts, seen });
   }
 
-  /** Bound the cache to what this scan saw (a newer, overlapping scan's entries are kept). */
-  finish(): void {
-    for (const [key, entry] of this.#entries) if (entry.seen < this.#generation) this.#entries.delete(key);
+  /**
+   * Bound the cache to what this scan saw (a newer, overlapping scan's entries are kept), and to
+   * the files of `kept` wallets: those the helper thread scanned this time, whose unchanged files
+   * the main thread never looked at.
+   */
+  finish(kept?: KeptWallets): void {
+    for (const [key, entry] of this.#entries) {
+      if (entry.seen >= this.#generation || (kept && isKept(key, kept))) continue;
+      this.#entries.delete(key);
+    }
   }
+}
+
+/** Wallet folder names (cache-key text) directly under `rootKey`. */
+export interface KeptWallets {
+  rootKey: string;
+  separator: string;
+  wallets: ReadonlySet<string>;
+}
+
+function isKept(key: string, { rootKey, separator, wallets }: KeptWallets): boolean {
+  if (!key.startsWith(rootKey + separator)) return false;
+  const start = rootKey.length + separator.length;
+  const end = key.indexOf(separator, start);
+  return end > start && wallets.has(key.slice(start, end));
 }
 
 function isKind<K extends FileFacts['kind']>(facts: FileFacts, kind: K): facts is FactsOf<K> {

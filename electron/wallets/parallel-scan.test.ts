@@ -42,6 +42,8 @@ beforeAll(async () => {
   }
   files.push(['coldkey-only/coldkeypub.txt', publicJson(key)]);
   await writeTree(root, files);
+  // Rescan caches, the helper's own included, skip files changed in the last 2 s (RACY_MS).
+  await new Promise((resolve) => setTimeout(resolve, 2_100));
   alone = await discoverWallets(root, {}, { helper: false });
 });
 
@@ -50,11 +52,16 @@ afterAll(async () => {
   await fs.rm(root, { recursive: true, force: true });
 });
 
-async function job(shared: SharedArrayBuffer): Promise<{ batches: JobBatch[]; result: JobResult }> {
+async function job(
+  shared: SharedArrayBuffer,
+  cache = createDiscoveryCache(),
+): Promise<{ batches: JobBatch[]; result: JobResult }> {
   const names = alone.wallets.map((w) => Buffer.from(w.id.startsWith('hex:') ? w.id.slice(4) : w.id, 'utf8'));
   const batches: JobBatch[] = [];
-  await runScanJob({ id: 7, root: Buffer.from(root), names, shared, platform: process.platform }, (b) =>
-    batches.push(b),
+  await runScanJob(
+    { id: 7, root: Buffer.from(root), names, shared, platform: process.platform },
+    (b) => batches.push(b),
+    cache,
   );
   const result: JobResult = { wallets: [], puts: [] };
   for (const batch of batches) {
@@ -77,7 +84,8 @@ describe('a first scan shared with the helper thread', () => {
     expect(Number(helped?.[1])).toBeGreaterThan(0);
   });
 
-  it('fills the rescan cache as a scan on the main thread alone would', async () => {
+  it('fills the rescan cache as a scan on the main thread alone would, from a fresh start', async () => {
+    await stopScanHelper(); // a new helper, whose own cache is empty too: the app's first scan
     const later = () => Date.now() + 10_000;
     const helped = createDiscoveryCache({ now: later });
     const single = createDiscoveryCache({ now: later });
@@ -93,6 +101,30 @@ describe('a first scan shared with the helper thread', () => {
     const counting: WalletFs = { ...real, readCapped: (p, cap) => (opened++, real.readCapped(p, cap)) };
     expect(await discoverWallets(root, { cache: helped }, { fs: counting })).toEqual(alone);
     expect(opened).toBe(0);
+  });
+
+  it("shares rescans too, keeping the helper's wallets in the main cache, with stats only on both sides", async () => {
+    await stopScanHelper(); // as in the app: the main cache and the helper's start empty together
+    const cache = createDiscoveryCache();
+    await discoverWallets(root, { cache }, { sliceMs: 0, helper: 'wait' });
+    const size = cache.size;
+    logLines.length = 0;
+    expect(await discoverWallets(root, { cache }, { sliceMs: 0, helper: 'wait' })).toEqual(alone);
+    expect(logLines.join('\n')).toMatch(/[1-9]\d* wallets by the helper thread/);
+    expect(cache.size).toBe(size); // the helper's wallets were not dropped from the main cache
+    const real = createWalletFs();
+    let opened = 0;
+    const counting: WalletFs = { ...real, readCapped: (p, cap) => (opened++, real.readCapped(p, cap)) };
+    expect(await discoverWallets(root, { cache }, { fs: counting })).toEqual(alone);
+    expect(opened).toBe(0);
+  });
+
+  it("keeps its own cache between jobs: an unchanged share is read once, then only stat'ed", async () => {
+    const kept = createDiscoveryCache();
+    const first = await job(new SharedArrayBuffer(8), kept);
+    const second = await job(new SharedArrayBuffer(8), kept);
+    expect(second.result.wallets).toEqual(first.result.wallets);
+    expect(second.result.puts).toEqual([]); // every file a cache hit: nothing read, nothing to send
   });
 
   it('runs the same scan in the helper: entries by claim index, cache facts without seeds', async () => {
@@ -129,6 +161,7 @@ describe('a first scan shared with the helper thread', () => {
     const shared = new SharedArrayBuffer(8);
     Atomics.store(new Int32Array(shared), 0, WALLETS - 3); // the main thread took all but the last four
     const { result } = await job(shared);
-    expect(result.wallets.map(([at]) => at)).toEqual([WALLETS - 3, WALLETS - 2, WALLETS - 1, WALLETS]);
+    // The helper takes from the back.
+    expect(result.wallets.map(([at]) => at)).toEqual([WALLETS, WALLETS - 1, WALLETS - 2, WALLETS - 3]);
   });
 });

@@ -4,27 +4,31 @@ import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describeError, log } from '../log';
-import { cacheKey, type FileFacts, type ScanCache } from './discovery-cache';
+import { cacheKey, createDiscoveryCache, type DiscoveryCache, type FileFacts, type ScanCache } from './discovery-cache';
 import { entryFromBytes } from './names';
 import { scanWallet, type ScanContext } from './scan-wallet';
 import { createWalletFs, type FileStamp, type Slicer } from './wallet-fs';
 import type { WalletEntry } from '../../shared/wallets';
 
 /**
- * A first scan of a big wallets folder shared with one helper thread. Both threads take the next
- * wallet from one shared counter, so neither waits for the other and a helper that is late (still
- * starting) or gone simply leaves more to the main thread. Rescans stay on the main thread: with a
- * warm cache they are one stat per file, less than the hand-over would cost.
+ * A scan of a big wallets folder shared with one helper thread. The main thread takes wallets from
+ * the front of the list and the helper from the back, through one shared counter, so neither waits
+ * for the other and a helper that is late (still starting) or gone simply leaves more to the main
+ * thread. Taking from the back keeps the helper's share about the same from scan to scan, so its
+ * own rescan cache (kept between jobs) covers it and a rescan's share is stats there too.
  *
  * The helper runs the same `scanWallet` as the main thread and sends back what a scan result
- * holds (no seed ever leaves it: parsing wipes seeds as it goes), plus the facts to cache.
+ * holds (no seed ever leaves it: parsing wipes seeds as it goes), plus the facts of every file it
+ * read, for the main thread's cache.
  */
 
 /** Below this many wallets the helper's start and hand-over cost more than it saves. */
 export const MIN_WALLETS_FOR_HELPER = 32;
+/** Claims from both ends share one Int32 (front count low, back count high), so this many at most. */
+export const MAX_SHARED_WALLETS = 0x7fff;
 
-/** Shared Int32 slots: the next wallet to claim, and whether the helper joined (`runScanJob`, `finish`). */
-const NEXT = 0;
+/** Shared Int32 slots: the claims, and whether the helper joined (`runScanJob`, `finish`). */
+const CLAIMS = 0;
 const HELPER = 1;
 const OPEN = 0;
 const JOINED = 1;
@@ -90,19 +94,46 @@ export interface JobBatch {
 
 const BATCH_MS = 15;
 
+/** The next index from the front (main thread) or the back (helper), or -1 once the two meet. */
+export function claim(slots: Int32Array, n: number, from: 'front' | 'back'): number {
+  for (;;) {
+    const claims = Atomics.load(slots, CLAIMS);
+    const front = claims & 0xffff;
+    const back = claims >>> 16;
+    if (front + back >= n) return -1;
+    const next = from === 'front' ? claims + 1 : claims + 0x10000;
+    if (Atomics.compareExchange(slots, CLAIMS, claims, next) === claims) return from === 'front' ? front : n - 1 - back;
+  }
+}
+
+/** In the helper thread: what its jobs read from one wallets folder, kept between jobs. */
+let helperCache: { rootKey: string; cache: DiscoveryCache } | null = null;
+
+function helperCacheFor(rootKey: string): DiscoveryCache {
+  if (helperCache?.rootKey !== rootKey) helperCache = { rootKey, cache: createDiscoveryCache() };
+  return helperCache.cache;
+}
+
 const neverDue: Slicer = { due: () => false, pause: () => Promise.resolve() };
 
-/** A cache that only records what the scan would put, for the main thread to apply. */
-function recorder(record: (put: CachePut) => void): ScanCache {
+/** The helper's own cache, which also records every put for the main thread's cache. */
+function recording(own: ScanCache, record: (put: CachePut) => void): ScanCache {
   return {
-    has: () => false,
-    get: () => undefined,
-    put: (key, stamp, facts) => record([key, stamp, facts]),
+    has: (key) => own.has(key),
+    get: (key, kind, stamp) => own.get(key, kind, stamp),
+    put: (key, stamp, facts) => {
+      own.put(key, stamp, facts);
+      record([key, stamp, facts]);
+    },
   };
 }
 
-/** In the helper thread: claim wallets until none are left, unless the main thread already finished. */
-export async function runScanJob(job: ScanJob, post: (batch: JobBatch) => void): Promise<void> {
+/** In the helper thread: claim wallets from the back until none are left, unless the main thread already finished. */
+export async function runScanJob(
+  job: ScanJob,
+  post: (batch: JobBatch) => void,
+  cache: DiscoveryCache = helperCacheFor(cacheKey(Buffer.from(job.root))),
+): Promise<void> {
   const slots = new Int32Array(job.shared);
   const rootKey = cacheKey(Buffer.from(job.root));
   let batch: PackedResult = { wallets: [], puts: [] };
@@ -114,16 +145,18 @@ export async function runScanJob(job: ScanJob, post: (batch: JobBatch) => void):
     send(true);
     return;
   }
+  const own = cache.beginScan();
   const ctx: ScanContext = {
     fs: createWalletFs(),
     slicer: neverDue,
     derive: null,
     platform: job.platform,
-    cache: recorder((put) => batch.puts.push(pack(put, rootKey))),
+    cache: recording(own, (put) => batch.puts.push(pack(put, rootKey))),
   };
   const root = Buffer.from(job.root);
+  const n = job.names.length;
   let sent = performance.now();
-  for (let at = Atomics.add(slots, NEXT, 1); at < job.names.length; at = Atomics.add(slots, NEXT, 1)) {
+  for (let at = claim(slots, n, 'back'); at >= 0; at = claim(slots, n, 'back')) {
     const name = job.names[at] ?? new Uint8Array(0);
     if (job.pauseMs) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, job.pauseMs);
     batch.wallets.push([at, await scanWallet(ctx, root, entryFromBytes(Buffer.from(name)))]);
@@ -132,6 +165,7 @@ export async function runScanJob(job: ScanJob, post: (batch: JobBatch) => void):
       sent = performance.now();
     }
   }
+  own.finish();
   send(true);
 }
 
@@ -246,7 +280,8 @@ export function shareScan(
   pauseMs?: number,
 ): SharedScan | null {
   // On one core the two threads would only take turns.
-  if (names.length < MIN_WALLETS_FOR_HELPER || os.availableParallelism() < 2) return null;
+  if (names.length < MIN_WALLETS_FOR_HELPER || names.length > MAX_SHARED_WALLETS) return null;
+  if (os.availableParallelism() < 2) return null;
   void prepareScanHelper();
   const current = helper;
   // One job at a time: a second scan running meanwhile goes alone rather than queue behind it.
@@ -262,10 +297,7 @@ export function shareScan(
   const job: ScanJob = { id, root, names, shared, platform, ...(pauseMs ? { pauseMs } : {}) };
   current.worker.postMessage(job);
   return {
-    claim: () => {
-      const at = Atomics.add(slots, NEXT, 1);
-      return at < names.length ? at : -1;
-    },
+    claim: () => claim(slots, names.length, 'front'),
     finish: async () => {
       // A helper that has not joined by now is never waited for: it will find nothing to claim.
       if (Atomics.compareExchange(slots, HELPER, OPEN, CLOSED) === OPEN) return null;
