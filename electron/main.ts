@@ -3,7 +3,6 @@ import { app, session } from 'electron';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { loadAppConfig } from './app-config';
 import { createHandlers } from './handlers';
-import { prepareScanHelper } from './wallets';
 import { bindIpc } from './ipc-binding';
 import { createRouter } from './ipc-router';
 import { createServices } from './services';
@@ -27,7 +26,6 @@ if (!app.requestSingleInstanceLock()) {
     lockDownSession(session.defaultSession, origin);
     serveRenderer(path.join(__dirname, '../renderer'));
     bindIpc(createRouter(createHandlers(createServices(config, 'electron', APP_VERSION))), [origin]);
-    void prepareScanHelper();
     const open = () =>
       createMainWindow({
         preloadPath: path.join(__dirname, '../preload/index.js'),

@@ -104,7 +104,8 @@ export async function discoverWallets(
 ): Promise<WalletsScan> {
   const started = performance.now();
   const resolved = path.resolve(walletsPath);
-  const share = seams.helper !== false && seams.fs === undefined && !opts.verifySeeds;
+  // A test's own fs must see every call, and seed checks stay where the sr25519 code is loaded.
+  const share = seams.fs !== undefined || opts.verifySeeds ? false : (seams.helper ?? true);
   const cache = opts.cache?.beginScan() ?? null;
   const ctx = await context(opts, seams, cache);
   const scan = { walletsPath: resolved, seedsVerified: ctx.derive !== null };
@@ -121,7 +122,7 @@ export async function discoverWallets(
     cache?.finish();
     return { ...scan, status, message, wallets: [] };
   }
-  const { wallets, helped } = await scanAll(ctx, root, slots, share && (seams.helper ?? true), seams.helperPauseMs);
+  const { wallets, helped } = await scanAll(ctx, root, slots, share, seams.helperPauseMs);
   // The helper's wallets were not looked at here: their cached files stay for the next rescan.
   cache?.finish({
     rootKey: cacheKey(root),

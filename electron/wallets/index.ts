@@ -11,7 +11,6 @@ export {
   type LocatedHotkey,
 } from './discover';
 export { createDiscoveryCache, type DiscoveryCache } from './discovery-cache';
-export { prepareScanHelper } from './parallel-scan';
 export {
   fixHotkeyPermissions,
   readHotkeyFile,

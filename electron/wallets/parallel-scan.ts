@@ -243,8 +243,8 @@ function startHelper(): Helper | null {
 }
 
 /**
- * Start the helper thread ahead of the first scan (at app start): loading its script takes about
- * as long as scanning a few hundred wallets, and the Accounts screen asks for a scan at once.
+ * Start the helper thread if it is not running (the first big scan does; a scan never waits for
+ * it): true once it has loaded its script, false if it cannot start.
  */
 export function prepareScanHelper(): Promise<boolean> {
   if (helper === undefined) helper = startHelper();

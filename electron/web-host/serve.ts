@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { loadAppConfig, argValue } from '../app-config';
 import { createHandlers } from '../handlers';
-import { prepareScanHelper } from '../wallets';
 import { createRouter } from '../ipc-router';
 import { createServices } from '../services';
 import { log } from '../log';
@@ -25,7 +24,6 @@ async function main(): Promise<void> {
   const port = parsePort(argValue(argv, '--port'));
   const config = loadAppConfig(argv);
   const router = createRouter(createHandlers(createServices(config, 'web', APP_VERSION)));
-  void prepareScanHelper();
   const host = await startWebHost({ router, port, rendererDir: path.join(__dirname, '../renderer') });
   process.stdout.write(`Chutes Desktop is serving on ${host.launchUrl}\n`);
   process.stdout.write(`Open that address in a browser on this machine (API: ${config.apiUrl}). Ctrl+C stops it.\n`);
