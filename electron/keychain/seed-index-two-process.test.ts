@@ -18,8 +18,14 @@ const hotkeys = JSON.parse(hotkeysJson) as string[];
 const vault = createOsSeedVault({ seedService, sessionService, dataDir, timeoutMs: 30_000 });
 void (async () => {
   await startSignal();
-  const results = await Promise.allSettled(hotkeys.map((ss58, i) => vault.putSeed(ss58, randomBytes(32), 'hk' + i)));
-  report(results.map((r) => (r.status === 'fulfilled' ? 'ok' : String(r.reason))));
+  // One put at a time in each process (the in-process queue would serialise them anyway): the
+  // race under test is between the two processes, and 40 concurrent D-Bus callers have crashed
+  // gnome-keyring-daemon itself on this machine.
+  const results: string[] = [];
+  for (const [i, ss58] of hotkeys.entries()) {
+    results.push(await vault.putSeed(ss58, randomBytes(32), 'hk' + i).then(() => 'ok', (error: unknown) => String(error)));
+  }
+  report(results);
 })();
 `;
 
