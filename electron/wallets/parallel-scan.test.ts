@@ -3,15 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLogSink, type LogSink } from '../log';
 import { discoverWallets } from './discover';
 import { createDiscoveryCache } from './discovery-cache';
-import {
-  MIN_WALLETS_FOR_HELPER,
-  prepareScanHelper,
-  stopScanHelper,
-  runScanJob,
-  unpackBatch,
-  type JobBatch,
-  type JobResult,
-} from './parallel-scan';
+import { prepareScanHelper, stopScanHelper } from './parallel-scan';
+import { MIN_WALLETS_FOR_HELPER, runScanJob, unpackBatch, type JobBatch, type JobResult } from './scan-job';
 import { makeKey, publicJson, tempDir, writeTree, type TestKey } from './test-fixtures';
 import type { WalletsScan } from '../../shared/wallets';
 import { createWalletFs, type WalletFs } from './wallet-fs';

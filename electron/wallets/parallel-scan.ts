@@ -1,173 +1,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describeError, log } from '../log';
-import { cacheKey, createDiscoveryCache, type DiscoveryCache, type FileFacts, type ScanCache } from './discovery-cache';
-import { entryFromBytes } from './names';
-import { scanWallet, type ScanContext } from './scan-wallet';
-import { createWalletFs, type FileStamp, type Slicer } from './wallet-fs';
-import type { WalletEntry } from '../../shared/wallets';
+import {
+  CLOSED,
+  HELPER,
+  MAX_SHARED_WALLETS,
+  MIN_WALLETS_FOR_HELPER,
+  OPEN,
+  READY,
+  claim,
+  unpackBatch,
+} from './scan-job';
+import type { JobBatch, JobResult, ScanJob } from './scan-job';
 
-/**
- * A scan of a big wallets folder shared with one helper thread. The main thread takes wallets from
- * the front of the list and the helper from the back, through one shared counter, so neither waits
- * for the other and a helper that is late (still starting) or gone simply leaves more to the main
- * thread. Taking from the back keeps the helper's share about the same from scan to scan, so its
- * own rescan cache (kept between jobs) covers it and a rescan's share is stats there too.
- *
- * The helper runs the same `scanWallet` as the main thread and sends back what a scan result
- * holds (no seed ever leaves it: parsing wipes seeds as it goes), plus the facts of every file it
- * read, for the main thread's cache.
- */
-
-/** Below this many wallets the helper's start and hand-over cost more than it saves. */
-export const MIN_WALLETS_FOR_HELPER = 32;
-/** Claims from both ends share one Int32 (front count low, back count high), so this many at most. */
-export const MAX_SHARED_WALLETS = 0x7fff;
-
-/** Shared Int32 slots: the claims, and whether the helper joined (`runScanJob`, `finish`). */
-const CLAIMS = 0;
-const HELPER = 1;
-const OPEN = 0;
-const JOINED = 1;
-const CLOSED = 2;
-
-export interface ScanJob {
-  id: number;
-  root: Uint8Array;
-  /** Wallet folder names, in claim order. */
-  names: Uint8Array[];
-  shared: SharedArrayBuffer;
-  platform: NodeJS.Platform;
-  /** For tests: the helper sleeps this long after each claim, so a test can stop it mid-wallet. */
-  pauseMs?: number;
-}
-
-export type CachePut = [key: string, stamp: FileStamp, facts: FileFacts];
-
-/** How a put travels: the key without the wallets folder's path, the stamp as a tuple. */
-type PackedPut = [relativeKey: string, stamp: [number, number, number, number, number, number], facts: FileFacts];
-
-export interface JobResult {
-  /** Index into `names` → that wallet's entry. */
-  wallets: Array<[number, WalletEntry]>;
-  puts: CachePut[];
-}
-
-interface PackedResult {
-  wallets: Array<[number, WalletEntry]>;
-  puts: PackedPut[];
-}
-
-const pack = ([key, s, facts]: CachePut, rootKey: string): PackedPut => [
-  key.slice(rootKey.length),
-  [s.dev, s.ino, s.size, s.mtimeMs, s.ctimeMs, s.mode],
-  facts,
-];
-
-const unpack = ([rel, [dev, ino, size, mtimeMs, ctimeMs, mode], facts]: PackedPut, rootKey: string): CachePut => [
-  rootKey + rel,
-  { dev, ino, size, mtimeMs, ctimeMs, mode },
-  facts,
-];
-
-/** A batch's JSON back into a result (on the main thread, or in tests). */
-export function unpackBatch(json: string, root: Uint8Array): JobResult {
-  const rootKey = cacheKey(Buffer.from(root));
-  const packed = JSON.parse(json) as PackedResult;
-  return { wallets: packed.wallets, puts: packed.puts.map((put) => unpack(put, rootKey)) };
-}
-
-/**
- * Results go in batches as JSON text while the helper works: copying a string and JSON.parse cost
- * about a third of structured-cloning the same objects, and batches overlap the hand-over with
- * the scanning, so the main thread's wait after its own last wallet is one small batch.
- */
-export interface JobBatch {
-  id: number;
-  done: boolean;
-  /** A `JobResult` as JSON, its puts packed (read it with `unpackBatch`). */
-  json: string;
-}
-
-const BATCH_MS = 15;
-
-/** The next index from the front (main thread) or the back (helper), or -1 once the two meet. */
-export function claim(slots: Int32Array, n: number, from: 'front' | 'back'): number {
-  for (;;) {
-    const claims = Atomics.load(slots, CLAIMS);
-    const front = claims & 0xffff;
-    const back = claims >>> 16;
-    if (front + back >= n) return -1;
-    const next = from === 'front' ? claims + 1 : claims + 0x10000;
-    if (Atomics.compareExchange(slots, CLAIMS, claims, next) === claims) return from === 'front' ? front : n - 1 - back;
-  }
-}
-
-/** In the helper thread: what its jobs read from one wallets folder, kept between jobs. */
-let helperCache: { rootKey: string; cache: DiscoveryCache } | null = null;
-
-function helperCacheFor(rootKey: string): DiscoveryCache {
-  if (helperCache?.rootKey !== rootKey) helperCache = { rootKey, cache: createDiscoveryCache() };
-  return helperCache.cache;
-}
-
-const neverDue: Slicer = { due: () => false, pause: () => Promise.resolve() };
-
-/** The helper's own cache, which also records every put for the main thread's cache. */
-function recording(own: ScanCache, record: (put: CachePut) => void): ScanCache {
-  return {
-    has: (key) => own.has(key),
-    get: (key, kind, stamp) => own.get(key, kind, stamp),
-    put: (key, stamp, facts) => {
-      own.put(key, stamp, facts);
-      record([key, stamp, facts]);
-    },
-  };
-}
-
-/** In the helper thread: claim wallets from the back until none are left, unless the main thread already finished. */
-export async function runScanJob(
-  job: ScanJob,
-  post: (batch: JobBatch) => void,
-  cache: DiscoveryCache = helperCacheFor(cacheKey(Buffer.from(job.root))),
-): Promise<void> {
-  const slots = new Int32Array(job.shared);
-  const rootKey = cacheKey(Buffer.from(job.root));
-  let batch: PackedResult = { wallets: [], puts: [] };
-  const send = (done: boolean) => {
-    post({ id: job.id, done, json: JSON.stringify(batch) });
-    batch = { wallets: [], puts: [] };
-  };
-  if (Atomics.compareExchange(slots, HELPER, OPEN, JOINED) !== OPEN) {
-    send(true);
-    return;
-  }
-  const own = cache.beginScan();
-  const ctx: ScanContext = {
-    fs: createWalletFs(),
-    slicer: neverDue,
-    derive: null,
-    platform: job.platform,
-    cache: recording(own, (put) => batch.puts.push(pack(put, rootKey))),
-  };
-  const root = Buffer.from(job.root);
-  const n = job.names.length;
-  let sent = performance.now();
-  for (let at = claim(slots, n, 'back'); at >= 0; at = claim(slots, n, 'back')) {
-    const name = job.names[at] ?? new Uint8Array(0);
-    if (job.pauseMs) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, job.pauseMs);
-    batch.wallets.push([at, await scanWallet(ctx, root, entryFromBytes(Buffer.from(name)))]);
-    if (performance.now() - sent >= BATCH_MS) {
-      send(false);
-      sent = performance.now();
-    }
-  }
-  own.finish();
-  send(true);
-}
+/** The main thread's side of the wallet scan helper thread: starting it, and sharing scans with it (scan-job.ts). */
 
 /** The helper thread: the built script next to the main bundle, or the source file through tsx (tests, bench). */
 function createWorker(): Worker | null {
@@ -195,9 +43,6 @@ interface Helper {
   /** True once the thread has loaded its script; false if it failed first. */
   ready: Promise<boolean>;
 }
-
-/** The helper's first message, once its script has loaded. */
-export const READY = 'ready';
 
 /** undefined: not started yet; null: could not start or died (the main thread scans alone). */
 let helper: Helper | null | undefined;
