@@ -47,14 +47,15 @@ const SECURITY_HEADERS = {
 };
 
 function sendJson(res: http.ServerResponse, status: number, body: Result<unknown>): void {
-  const text = JSON.stringify(body);
+  // Encoded once: a wallet list is megabytes, and byteLength + end(text) would walk it twice.
+  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     'content-type': 'application/json',
     'cache-control': 'no-store',
-    'content-length': Buffer.byteLength(text),
+    'content-length': bytes.length,
   });
-  res.end(text);
+  res.end(bytes);
 }
 
 function refuse(res: http.ServerResponse, status: number, error: AppError): void {
