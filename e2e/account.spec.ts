@@ -2,22 +2,15 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { makeKey, type TestKey } from '../electron/wallets/test-fixtures';
-import { registerInSandbox, startSandbox, type SandboxHandle } from './fixtures/sandbox';
+import { registerInSandbox, type SandboxHandle } from './fixtures/sandbox';
 import { cliConfigText, importCliConfig } from './fixtures/cli-profile';
+import { useSandboxAndHost } from './fixtures/sandbox-host';
 import { screenshot } from './fixtures/screenshots';
-import { startWebHost, type RunningWebHost } from './fixtures/web-host';
+import { type RunningWebHost } from './fixtures/web-host';
 
 // The Account screen against the sandbox: seeded balance, roles, quotas, subscription, discounts and
 // usage; each fingerprint operation; a transfer; a profile whose seed is missing; no profile.
-let host: RunningWebHost | undefined;
-let sb: SandboxHandle | undefined;
-
-test.afterEach(async () => {
-  await host?.stop();
-  await sb?.close();
-  host = undefined;
-  sb = undefined;
-});
+const startSandboxAndHost = useSandboxAndHost();
 
 interface World {
   page: Page;
@@ -30,8 +23,7 @@ interface World {
 }
 
 async function world(page: Page, options: { withSeed?: boolean } = {}): Promise<World> {
-  sb = await startSandbox({ port: 0 });
-  host = await startWebHost({ env: { CHUTES_API_URL: sb.url } });
+  const { sb, host } = await startSandboxAndHost();
   const key = await makeKey();
   const account = await registerInSandbox(sb.url, key.seed, 'alice');
   await page.goto(host.launchUrl);
@@ -285,7 +277,7 @@ test('a profile whose seed is missing can be viewed; signed actions say why and 
 });
 
 test('with no profile, the Account screen points to Register and Accounts', async ({ page }) => {
-  host = await startWebHost({});
+  const { host } = await startSandboxAndHost(); // the sandbox is never asked: there is no profile
   await page.goto(host.launchUrl);
   await openAccount(page);
   await expect(page.getByText('No profile is active.')).toBeVisible();

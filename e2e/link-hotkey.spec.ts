@@ -4,21 +4,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { makeKey, type TestKey as WalletKey } from '../electron/wallets/test-fixtures';
 import { ChutesTestClient, TestKey } from './sandbox/test-client';
 import { cliConfigText, importCliConfig } from './fixtures/cli-profile';
-import { registerInSandbox, startSandbox, type SandboxHandle } from './fixtures/sandbox';
+import { registerInSandbox, type SandboxHandle } from './fixtures/sandbox';
+import { useSandboxAndHost } from './fixtures/sandbox-host';
 import { screenshot } from './fixtures/screenshots';
-import { startWebHost, type RunningWebHost } from './fixtures/web-host';
 
 // The Link hotkey screen against the sandbox: with the historical link routes (the pre-July-2025
 // server) and without them (today's server, where the catch-all user lookup answers).
-let host: RunningWebHost | undefined;
-let sandbox: SandboxHandle | undefined;
-
-test.afterEach(async () => {
-  await host?.stop();
-  await sandbox?.close();
-  host = undefined;
-  sandbox = undefined;
-});
+const startSandboxAndHost = useSandboxAndHost();
 
 async function writeHotkey(root: string, wallet: string, key: WalletKey): Promise<string> {
   const file = path.join(root, wallet, 'hotkeys', 'default');
@@ -60,8 +52,7 @@ async function linkWith(
 test('linking on: a wrong username, a hotkey outside the allow-list, one linked elsewhere, then success with the new roles', async ({
   page,
 }) => {
-  sandbox = await startSandbox({ port: 0 });
-  host = await startWebHost({ env: { CHUTES_API_URL: sandbox.url } });
+  const { sb: sandbox, host } = await startSandboxAndHost();
   const [account, validator, owner, stranger] = await Promise.all([makeKey(), makeKey(), makeKey(), makeKey()]);
   const alice = await registerInSandbox(sandbox.url, account.seed, 'alice');
   sandbox.setLink({ enabled: true, validators: [validator.ss58], subnet_owners: [owner.ss58] });
@@ -154,8 +145,7 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
 test('linking off: the screen says so before any work, and what exists instead; "Check again" notices a change', async ({
   page,
 }) => {
-  sandbox = await startSandbox({ port: 0 });
-  host = await startWebHost({ env: { CHUTES_API_URL: sandbox.url } });
+  const { sb: sandbox, host } = await startSandboxAndHost();
   const account = await makeKey();
   const alice = await registerInSandbox(sandbox.url, account.seed, 'alice');
   sandbox.setLink({ enabled: false });

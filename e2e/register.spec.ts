@@ -1,29 +1,23 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ChutesTestClient, TestKey } from './sandbox/test-client';
-import { registerInSandbox, startSandbox, type SandboxHandle } from './fixtures/sandbox';
+import { registerInSandbox, type SandboxHandle } from './fixtures/sandbox';
+import { useSandboxAndHost } from './fixtures/sandbox-host';
 import { screenshot } from './fixtures/screenshots';
 import { writeWalletTree, type WalletTree } from './fixtures/wallet-tree';
-import { startWebHost, type RunningWebHost } from './fixtures/web-host';
+import { type RunningWebHost } from './fixtures/web-host';
 
 // The Register wizard against the sandbox: the whole way through, and every answer of `../shared/reference/chutes-account-api.md` §2.4 with
 // the way a user recovers from it. Input is never lost on the way back.
-let host: RunningWebHost | undefined;
-let sb: SandboxHandle | undefined;
+const startSandboxAndHost = useSandboxAndHost();
 // An uncaught error in the page fails the test, even when the screen happens to look right.
 const pageErrors: string[] = [];
 
-test.afterEach(async () => {
-  const errors = pageErrors.splice(0);
-  await host?.stop();
-  await sb?.close();
-  host = undefined;
-  sb = undefined;
-  expect(errors).toEqual([]);
+test.afterEach(() => {
+  expect(pageErrors.splice(0)).toEqual([]);
 });
 
 async function start(page: Page): Promise<{ sb: SandboxHandle; host: RunningWebHost; tree: WalletTree }> {
-  sb = await startSandbox({ port: 0 });
-  host = await startWebHost({ env: { CHUTES_API_URL: sb.url } });
+  const { sb, host } = await startSandboxAndHost();
   const tree = await writeWalletTree(host.dirs.wallets);
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(host.launchUrl);

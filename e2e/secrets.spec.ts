@@ -3,22 +3,15 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { makeKey } from '../electron/wallets/test-fixtures';
 import { ChutesTestClient, TestKey } from './sandbox/test-client';
-import { registerInSandbox, startSandbox, type SandboxHandle } from './fixtures/sandbox';
+import { registerInSandbox, type SandboxHandle } from './fixtures/sandbox';
 import { cliConfigText, importCliConfig } from './fixtures/cli-profile';
+import { useSandboxAndHost } from './fixtures/sandbox-host';
 import { screenshot } from './fixtures/screenshots';
-import { startWebHost, type RunningWebHost } from './fixtures/web-host';
+import { type RunningWebHost } from './fixtures/web-host';
 
 // The Secrets screen against the sandbox: values go in once and never come back out.
 const CANARY = 'SECRET-VALUE-CANARY-9d1e';
-let host: RunningWebHost | undefined;
-let sb: SandboxHandle | undefined;
-
-test.afterEach(async () => {
-  await host?.stop();
-  await sb?.close();
-  host = undefined;
-  sb = undefined;
-});
+const startSandboxAndHost = useSandboxAndHost();
 
 interface World {
   page: Page;
@@ -31,8 +24,7 @@ interface World {
 }
 
 async function openSecrets(page: Page): Promise<World> {
-  sb = await startSandbox({ port: 0 });
-  host = await startWebHost({ env: { CHUTES_API_URL: sb.url } });
+  const { sb, host } = await startSandboxAndHost();
   const made = await makeKey();
   const seedHex = Buffer.from(made.seed).toString('hex');
   const { userId } = await registerInSandbox(sb.url, made.seed, 'alice');
