@@ -45,7 +45,16 @@ export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactEl
     <form className="subform" onSubmit={onSubmit} aria-label="Import CLI config">
       <label className="field">
         CLI config file
-        <input type="text" value={shownPath} spellCheck={false} onChange={(e) => setPath(e.target.value)} />
+        {/* Read-only for the moment the CLI's own path is being looked up: a path arriving mid-typing
+            would otherwise end up in front of what the user typed. */}
+        <input
+          type="text"
+          value={shownPath}
+          spellCheck={false}
+          readOnly={located.isPending}
+          placeholder={located.isPending ? 'Looking for the chutes CLI config…' : undefined}
+          onChange={(e) => setPath(e.target.value)}
+        />
       </label>
       {located.data && shownPath === located.data.path ? (
         <p className="small muted">
