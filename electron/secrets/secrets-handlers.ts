@@ -23,9 +23,11 @@ export interface SecretsServices {
 
 /**
  * Pages of this size when main itself needs every secret (replace, import preview): the server
- * caps no limit (`../shared/reference/chutes-account-api.md` §7), so one request usually does.
+ * caps no limit (`../shared/reference/chutes-account-api.md` §7), so one request does for any
+ * account up to 10,000 secrets (≈1.6 MB, well under the answer cap). With 1,000 an account past
+ * that paid one more round trip per thousand before the preview could show anything.
  */
-const SCAN_LIMIT = 1000;
+export const SCAN_LIMIT = 10_000;
 const MAX_ENV_FILE_BYTES = 256 * 1024;
 /** Failures that concern one key: an import goes on with the next one after these. */
 const PER_KEY_REASONS = new Set<FailureReason>([

@@ -4,6 +4,7 @@ import { defineCase, timed, type RunnableCase } from './harness';
 import { signedSetup, signedTeardown, type SignedState } from './signed-action';
 import { rpc } from './web-host-client';
 import { startRawRunner, type RawRequest, type RawRunner } from './raw-runner';
+import { SCAN_LIMIT } from '../../electron/secrets/secrets-handlers';
 
 /**
  * The bulk actions of the secrets and API-key screens, through the web host as a user runs them
@@ -114,7 +115,10 @@ export const bulkActionCases: RunnableCase[] = [
         // What the preview asks before anything is created: the chute (its name, for the key
         // rules) and which keys exist, with the page sizes the app uses.
         {
-          requests: [raw(state, 'GET', '/chutes/?page=0&limit=500'), raw(state, 'GET', '/secrets/?page=0&limit=1000')],
+          requests: [
+            raw(state, 'GET', '/chutes/?page=0&limit=500'),
+            raw(state, 'GET', `/secrets/?page=0&limit=${SCAN_LIMIT}`),
+          ],
           concurrency: 2,
         },
         {
