@@ -4,6 +4,7 @@ import type { SeedVault } from '../keychain/seed-vault';
 import { zodIssues } from '../ipc-router';
 import { displayNameSchema, profileInputSchema, type ProfilesFile } from './profile-schema';
 import { withFileLock } from '../concurrency/file-lock';
+import { createStatCache } from '../fs/stat-cache';
 import {
   profilesFilePath,
   profilesLockPath,
@@ -69,15 +70,17 @@ export function createProfileStore(options: ProfileStoreOptions): ProfileStore {
     withFileLock(lockPath, task, { what: 'your saved profiles' });
 
   // Reads need no lock: writes replace the file atomically. Only a corrupt file is dealt with
-  // under the lock, after reading it again there.
-  async function read(): Promise<ProfilesFile> {
+  // under the lock, after reading it again there. Every account call starts with a read (the
+  // active profile), so an unchanged file costs one stat (stat-cache.ts), not a read and a parse.
+  const settled = createStatCache(filePath, async () => {
     try {
       return await readProfilesFile(filePath, now, { moveAside: false });
     } catch (error) {
       if (!(error instanceof ProfilesFileCorrupt)) throw error;
       return locked(() => readProfilesFile(filePath, now));
     }
-  }
+  });
+  const read = () => settled.read();
 
   function mutate<T>(change: (file: ProfilesFile) => Promise<T> | T): Promise<T> {
     return locked(async () => {

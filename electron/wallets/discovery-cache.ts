@@ -1,4 +1,5 @@
 import type { ColdkeyStatus, HotkeyStatus } from '../../shared/wallets';
+import { SETTLE_MS } from '../fs/stat-cache';
 import type { FileStamp } from './wallet-fs';
 
 /**
@@ -46,7 +47,7 @@ interface Entry {
  * after our read can keep the stamp we stored. A file changed this recently is not cached, only
  * re-read next time (git's "racily clean" rule); after the user's action it is long past.
  */
-const RACY_MS = 2000;
+const RACY_MS = SETTLE_MS;
 
 export interface DiscoveryCacheOptions {
   /** Wall clock in ms, comparable with file timestamps; a seam for tests. */
