@@ -8,7 +8,7 @@
 import type { ErrorCode } from './error-codes';
 
 /** The keychain, and a profile whose seed it does not hold. */
-export type KeychainReason = 'keychain-unavailable' | 'seed-missing';
+export type KeychainReason = 'keychain-unavailable' | 'seed-missing' | 'keychain-entry-mismatch';
 
 /** Profiles and the CLI's config.ini. */
 export type ProfileReason =
@@ -18,10 +18,11 @@ export type ProfileReason =
   | 'export-would-lose-seed'
   | 'file-changed-meanwhile'
   | 'file-not-regular'
-  | 'newer-data-format';
+  | 'newer-data-format'
+  | 'config-not-editable';
 
 /** Files in the data folder shared by the window and the web host. */
-export type StorageReason = 'data-busy';
+export type StorageReason = 'data-busy' | 'data-file-corrupt';
 
 /** Any signed call to the Chutes API. */
 export type AuthReason = 'hotkey-not-registered' | 'credentials-rejected' | 'token-rejected' | 'no-active-profile';

@@ -187,9 +187,12 @@ export function editCliConfig(source: string, filePath: string, edits: readonly 
   const patched = patchIni(source, edits);
   const after = decodeIniStrict(patched, filePath);
   if (canonical(after) !== canonical(applyToData(before, edits))) {
+    // The file's own layout defeats the line-preserving edit: its content, not a bug, so no `internal`.
     throw new AppFailure(
-      'internal',
+      'conflict',
       `Could not update ${filePath} without disturbing other settings in it; the file was left unchanged.`,
+      { hint: 'Edit the file by hand, or export to a new file instead.' },
+      'config-not-editable',
     );
   }
   return patched;

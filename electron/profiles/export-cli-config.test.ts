@@ -176,7 +176,9 @@ describe('exportCliConfig', () => {
   it('refuses to export a keychain seed that is not this hotkey', async () => {
     const other = await newHotkey();
     await vault.putSeed(hotkey.ss58, Buffer.from(other.seedHex, 'hex'));
-    await expect(run({ includeSeed: true })).rejects.toMatchObject({ appError: { code: 'internal' } });
+    await expect(run({ includeSeed: true })).rejects.toMatchObject({
+      appError: { code: 'conflict', reason: 'keychain-entry-mismatch' },
+    });
     await expect(stat(target)).rejects.toThrow();
   });
 

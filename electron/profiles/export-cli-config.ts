@@ -58,9 +58,12 @@ async function seedHexFor(vault: SeedVault, ss58: string): Promise<string> {
   try {
     return await vault.withSeed(ss58, async (seed) => {
       if ((await ss58FromSeed(seed)) !== ss58) {
+        // Another program can write our keychain entries: what it holds is input, not a bug.
         throw new AppFailure(
-          'internal',
+          'conflict',
           `The keychain entry for ${ss58} holds a different key; the export was cancelled.`,
+          { hint: 'Remove the seed on Accounts and add the hotkey again from its wallet file.' },
+          'keychain-entry-mismatch',
         );
       }
       return seedToHex(seed);

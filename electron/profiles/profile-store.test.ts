@@ -146,7 +146,8 @@ describe('profiles.json corruption', () => {
     await writeFile(store.filePath, '{"version": 1, "profiles": [ truncated');
     await expect(store.list()).rejects.toMatchObject({
       appError: {
-        code: 'internal',
+        code: 'conflict',
+        reason: 'data-file-corrupt',
         message: expect.stringContaining('profiles.json.corrupt-2026-05-25T10-00-00-000Z') as unknown,
       },
     });

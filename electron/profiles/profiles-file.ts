@@ -33,12 +33,14 @@ async function setFileAside(filePath: string, reason: string, now: Date): Promis
   const aside = `${filePath}.corrupt-${stamp(now)}`;
   await rename(filePath, aside);
   log.warn(`profiles: ${filePath} unreadable (${reason}); moved to ${aside}`);
+  // A damaged file is input, not a bug in the app: a typed conflict, never `internal`.
   throw new AppFailure(
-    'internal',
+    'conflict',
     `Saved profiles could not be read (${reason}). The file was moved to ${aside}; nothing was deleted.`,
     {
       hint: 'Try again to start with an empty list, then import your CLI config again — or restore the moved file.',
     },
+    'data-file-corrupt',
   );
 }
 
