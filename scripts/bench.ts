@@ -16,7 +16,7 @@ import { apiKeyListCases } from './bench/api-key-list';
 import { bulkActionCases } from './bench/bulk-actions';
 import { firstPaintCases } from './bench/first-paint';
 
-const BULK_RUNS = 15;
+const BULK_RUNS = 41;
 const CASES: RunnableCase[] = [
   ...bundleSizeCases,
   ...firstPaintCases,
