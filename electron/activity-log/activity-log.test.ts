@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, statSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -99,6 +99,21 @@ describe('activity log', () => {
     expect(listed[0]?.time).toBe(entry(39).time);
     expect(listed.length).toBeGreaterThan(statSync(file).size / 250);
     expect(listed.length).toBeLessThan(40);
+  });
+
+  it('follows the path when another process rotates or removes the file between entries', async () => {
+    const dir = tempDir();
+    const log = createActivityLog(dir);
+    const file = path.join(dir, ACTIVITY_FILE);
+    await log.append(entry(1));
+    renameSync(file, `${file}.1`); // what the other process's rotation does
+    await log.append(entry(2));
+    rmSync(`${file}.1`);
+    expect(readFileSync(file, 'utf8')).toContain(entry(2).time);
+    rmSync(file);
+    await log.append(entry(3));
+    expect((await log.list()).map((e) => e.time)).toEqual([entry(3).time]);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('skips a torn last line instead of failing', async () => {

@@ -1,4 +1,15 @@
-import { closeSync, constants, fchmodSync, fstatSync, mkdirSync, openSync, promises as fs, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  promises as fs,
+  statSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import path from 'node:path';
 import type { ActivityEntry } from '../../shared/activity';
 import { failureIs } from '../../shared/errors';
@@ -18,6 +29,8 @@ export interface ActivityLog {
 export const ACTIVITY_FILE = 'activity.jsonl';
 export const MAX_LIST = 1000;
 const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+/** How long the file stays open after the last entry. */
+const HOLD_MS = 2000;
 const APPEND_FLAGS =
   process.platform === 'win32'
     ? constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT
@@ -123,19 +136,55 @@ export function createActivityLog(dir: string, opts: { maxBytes?: number } = {})
     }
   }
 
-  /** Append `lines` unless the file must be rotated first (then nothing is written). */
-  function appendNow(lines: string, mayRotate: boolean): 'written' | 'rotate' {
+  /**
+   * The log file kept open between writes, so an entry costs a stat and a write rather than
+   * open + fstat + write + close. Let go after a quiet spell, and whenever the path no longer
+   * names the file held (the other process on this data folder rotated it, or someone removed it).
+   */
+  let held: { fd: number; dev: number; ino: number } | null = null;
+  const release = () => {
+    if (!held) return;
+    const { fd } = held;
+    held = null;
+    try {
+      closeSync(fd);
+    } catch {
+      // already gone; nothing to keep
+    }
+  };
+  const idle = setTimeout(release, HOLD_MS);
+  idle.unref();
+
+  /** The held file and its current stat (size, mode), checked to still be at the path and regular. */
+  function current(): { fd: number; st: Stats } {
+    const onDisk = statSync(file, { throwIfNoEntry: false });
+    if (held && (!onDisk || onDisk.ino !== held.ino || onDisk.dev !== held.dev)) release();
+    if (held && onDisk) return { fd: held.fd, st: onDisk };
     const fd = openLog();
     try {
       const st = fstatSync(fd);
       if (!st.isFile()) throw new Error(`${file} is not a regular file`);
+      held = { fd, dev: st.dev, ino: st.ino };
+      return { fd, st };
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+  }
+
+  /** Append `lines` unless the file must be rotated first (then nothing is written). */
+  function appendNow(lines: string, mayRotate: boolean): 'written' | 'rotate' {
+    try {
+      const { fd, st } = current();
       if (mayRotate && st.size > 0 && st.size + lines.length > maxBytes) return 'rotate';
       writeSync(fd, lines);
       // The mode only applies on creation; tighten a file someone else created.
       if ((st.mode & 0o777) !== 0o600) fchmodSync(fd, 0o600);
+      idle.refresh();
       return 'written';
-    } finally {
-      closeSync(fd);
+    } catch (error) {
+      release();
+      throw error;
     }
   }
 
@@ -147,6 +196,7 @@ export function createActivityLog(dir: string, opts: { maxBytes?: number } = {})
    */
   async function write(lines: string): Promise<void> {
     if (appendNow(lines, true) === 'written') return;
+    release();
     await rotate(lines.length);
     appendNow(lines, false);
   }
