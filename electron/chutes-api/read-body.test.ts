@@ -120,4 +120,24 @@ describe('response body cap', () => {
       await new Promise<void>((r) => server.close(() => r()));
     }
   });
+
+  it('gives up on an answer that trickles in past the deadline, though each byte comes in time', async () => {
+    // Every pause is far shorter than the timeout, so only a deadline over the whole body stops it.
+    const server = await serve((res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100000' });
+      const drip = setInterval(() => (res.destroyed ? clearInterval(drip) : res.write(' ')), 20);
+    });
+    const transport = createTransport({
+      baseUrl: server.url,
+      vault: new MemorySeedVault(),
+      timeoutMs: 400,
+      retry: { retries: 0 },
+    });
+    const started = Date.now();
+    const error = await transport
+      .request({ method: 'GET', path: '/ping', auth: { kind: 'none' } })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ appError: { code: 'network', detail: { network: 'timeout' } } });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
 });

@@ -1,33 +1,51 @@
 import { AppFailure } from '../../shared/errors';
 
 /**
- * The body as text, stopping (and cancelling the stream) past `maxBytes`: a server, or a
- * `base_url` from an imported config.ini, that streams forever must not fill our memory.
+ * The body as text, stopping (and cancelling the stream) past `maxBytes` or after `timeLeftMs`: a
+ * server, or a `base_url` from an imported config.ini, that streams forever must not fill our
+ * memory, and one that sends a byte now and then must not hold the call open.
  */
-export async function readBodyCapped(res: Response, maxBytes: number, host: string): Promise<string> {
+export async function readBodyCapped(
+  res: Response,
+  maxBytes: number,
+  host: string,
+  timeLeftMs = Number.POSITIVE_INFINITY,
+): Promise<string> {
   const declared = Number(res.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBytes) {
     await res.body?.cancel().catch(() => undefined);
     throw tooLarge(host, maxBytes, res.status);
   }
   if (!res.body) return '';
-  // A declared length within the cap bounds the body (the HTTP client reads no further than it),
-  // so the platform's own reader does; only chunked or unannounced bodies need counting.
-  if (declared <= maxBytes) return res.text();
   const reader: ReadableStreamDefaultReader<Uint8Array> = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(host, maxBytes, res.status);
+  let timedOut = false;
+  const timer = Number.isFinite(timeLeftMs)
+    ? setTimeout(
+        () => {
+          timedOut = true;
+          void reader.cancel().catch(() => undefined);
+        },
+        Math.max(0, timeLeftMs),
+      )
+    : undefined;
+  try {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (timedOut) throw new DOMException('The answer did not arrive in time.', 'TimeoutError');
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw tooLarge(host, maxBytes, res.status);
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+    return Buffer.concat(chunks, total).toString('utf8');
+  } finally {
+    clearTimeout(timer);
   }
-  return Buffer.concat(chunks, total).toString('utf8');
 }
 
 function tooLarge(host: string, maxBytes: number, status: number): AppFailure {
