@@ -83,7 +83,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export function createTransport(opts: TransportOptions): Transport {
   const baseUrl = opts.baseUrl.replace(/\/+$/, '');
   const host = new URL(baseUrl).host;
-  const fetchImpl = opts.fetchImpl ?? (undiciFetch);
+  const fetchImpl = opts.fetchImpl ?? undiciFetch;
   const now = opts.now ?? Date.now;
   const defaultTimeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = opts.maxResponseBytes ?? MAX_RESPONSE_BYTES;
