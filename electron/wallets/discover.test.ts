@@ -189,7 +189,15 @@ describe('discoverWallets rescans and slices', () => {
     // A clock 10 s ahead: these files were just written, and the cache skips files that fresh.
     const cache = createDiscoveryCache({ now: () => Date.now() + 10_000 });
     let opens = 0;
-    const counting: WalletFs = { ...real, readCapped: (p, cap) => (opens++, real.readCapped(p, cap)) };
+    // Counted once opened: looking for a coldkeypub.txt that is not there opens nothing.
+    const counting: WalletFs = {
+      ...real,
+      readCapped: (p, cap) => {
+        const read = real.readCapped(p, cap);
+        opens++;
+        return read;
+      },
+    };
     expect(await discoverWallets(root, { cache }, { fs: counting })).toEqual(scan);
     expect(opens).toBeGreaterThan(10);
     opens = 0;
@@ -285,6 +293,23 @@ describe('discoverWallets with permission errors injected', () => {
     expect(w2?.hotkeys.find((h) => h.id === 'hk10')?.status).toBe('ok');
     expect(w2?.coldkey).toMatchObject({ status: 'unreadable', message: 'coldkeypub.txt: Permission denied.' });
     expect(result.wallets.find((w) => w.id === 'w10')?.hotkeysFolder).toBe('unreadable');
+  });
+
+  it('marks a wallet folder that cannot be looked into unreadable, and keeps walking', async () => {
+    const denied: WalletFs = {
+      ...real,
+      exists: (p) => {
+        if (endsWith(p, '/w2/coldkey')) throw eacces();
+        return real.exists(p);
+      },
+    };
+    const result = await discoverWallets(root, {}, { fs: denied });
+    expect(result.wallets.find((w) => w.id === 'w2')).toMatchObject({
+      status: 'unreadable',
+      message: 'Permission denied.',
+      hotkeys: [],
+    });
+    expect(result.wallets.find((w) => w.id === 'w10')?.status).toBe('ok');
   });
 
   it('reports an unreadable wallets folder', async () => {

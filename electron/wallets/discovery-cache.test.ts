@@ -12,15 +12,16 @@ let key: TestKey;
 let other: TestKey;
 let root: string;
 let previousSink: LogSink | undefined;
-/** File names (last path component) each scan opened, in order. */
+/** File names (last path component) each scan opened, in order; a name with nothing there is not counted. */
 let opened: string[];
 
 const real = createWalletFs();
 const counting: WalletFs = {
   ...real,
   readCapped: (target, cap) => {
+    const read = real.readCapped(target, cap);
     opened.push(path.basename(target.toString('latin1')));
-    return real.readCapped(target, cap);
+    return read;
   },
 };
 

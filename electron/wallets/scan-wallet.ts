@@ -82,11 +82,14 @@ function cachedFacts<K extends FileFacts['kind']>(
   return facts ? { facts, mode: stat.mode } : null;
 }
 
-function readColdkeyFacts(ctx: ScanContext, target: Buffer): ColdkeyFacts | string {
+/** The facts, a message when it cannot be read, or null when there is no coldkeypub.txt. */
+function readColdkeyFacts(ctx: ScanContext, target: Buffer): ColdkeyFacts | string | null {
   let read;
   try {
     read = ctx.fs.readCapped(target, MAX_KEYFILE_BYTES);
   } catch (error) {
+    // Missing (a dangling link too) is a status of its own, as a listing without it would give.
+    if (errnoCode(error) === 'ENOENT') return null;
     return `coldkeypub.txt: ${describeFsError(error)}`;
   }
   if (read.kind === 'not-a-file') return 'coldkeypub.txt is not a regular file.';
@@ -105,16 +108,16 @@ function readColdkeyFacts(ctx: ScanContext, target: Buffer): ColdkeyFacts | stri
   return facts;
 }
 
-function readColdkey(ctx: ScanContext, walletDir: Buffer, present: boolean, hasPrivate: boolean): ColdkeyInfo {
-  if (!present)
+function readColdkey(ctx: ScanContext, walletDir: Buffer, hasPrivate: boolean): ColdkeyInfo {
+  const target = joinPath(walletDir, COLDKEYPUB);
+  const facts = cachedFacts(ctx, target, 'coldkey')?.facts ?? readColdkeyFacts(ctx, target);
+  if (facts === null)
     return {
       status: 'missing',
       ss58: null,
       hasPrivateColdkey: hasPrivate,
       message: 'No coldkeypub.txt; hotkeys can still be used.',
     };
-  const target = joinPath(walletDir, COLDKEYPUB);
-  const facts = cachedFacts(ctx, target, 'coldkey')?.facts ?? readColdkeyFacts(ctx, target);
   if (typeof facts === 'string')
     return { status: 'unreadable', ss58: null, hasPrivateColdkey: hasPrivate, message: facts };
   const { status, message, ss58 } = facts;
@@ -279,32 +282,31 @@ export async function scanWallet(ctx: ScanContext, root: Buffer, named: NamedEnt
     coldkey: { status: 'unreadable', ss58: null, hasPrivateColdkey: false, message },
     hotkeysFolder: 'unreadable',
   });
-  let entries;
+  // The three names a wallet is made of are looked up by name, as btcli does, not found in a
+  // listing of the folder: a listing per wallet cost as much as reading its coldkeypub.txt.
+  let hasPrivate: boolean;
   try {
-    entries = ctx.fs.list(walletDir);
+    hasPrivate = ctx.fs.exists(joinPath(walletDir, COLDKEY));
   } catch (error) {
     return unreadable(describeFsError(error));
   }
-  const find = (name: Buffer) => entries.find((e) => bytesEqual(e.bytes, name));
-  const hotkeysEntry = find(HOTKEYS);
+  const coldkey = readColdkey(ctx, walletDir, hasPrivate);
   const hotkeysDir = joinPath(walletDir, HOTKEYS);
-  const coldkey = readColdkey(ctx, walletDir, find(COLDKEYPUB) !== undefined, find(COLDKEY) !== undefined);
-  let hotkeysFolder: FolderStatus = 'missing';
+  let hotkeysFolder: FolderStatus;
   let hotkeys: HotkeyEntry[] = [];
-  if (hotkeysEntry) {
-    let candidates: HotkeyCandidate[] | null = null;
-    try {
-      candidates = listHotkeys(ctx, hotkeysDir);
-      hotkeysFolder = 'ok';
-    } catch (error) {
-      hotkeysFolder = folderStatus(error);
-    }
-    for (const c of candidates ?? []) {
-      // A wallet with thousands of hotkeys must not hold the event loop for its whole scan.
-      if (ctx.slicer.due()) await ctx.slicer.pause();
-      hotkeys.push(readHotkey(ctx, hotkeysDir, c));
-    }
-    hotkeys = naturalSort(hotkeys);
+  let candidates: HotkeyCandidate[] = [];
+  try {
+    candidates = listHotkeys(ctx, hotkeysDir);
+    hotkeysFolder = 'ok';
+  } catch (error) {
+    // ENOENT (none, or a dangling link) → missing; ENOTDIR → a file in its place.
+    hotkeysFolder = folderStatus(error);
   }
+  for (const c of candidates) {
+    // A wallet with thousands of hotkeys must not hold the event loop for its whole scan.
+    if (ctx.slicer.due()) await ctx.slicer.pause();
+    hotkeys.push(readHotkey(ctx, hotkeysDir, c));
+  }
+  hotkeys = naturalSort(hotkeys);
   return { ...base, status: 'ok', coldkey, hotkeysFolder, hotkeys };
 }

@@ -48,6 +48,11 @@ export type CappedRead =
 
 export interface WalletFs {
   list(dir: Buffer): ListedEntry[];
+  /**
+   * Whether any entry (a dangling link too: not followed) is at `target`; false when there is
+   * none (ENOENT, ENOTDIR), throws for anything else (EACCES, ELOOP, EIO).
+   */
+  exists(target: Buffer): boolean;
   /** Follows symlinks, as btcli's isfile/isdir do. */
   stat(target: Buffer): StatResult;
   /**
@@ -98,6 +103,16 @@ export function createWalletFs(): WalletFs {
   return {
     list: (dir) =>
       fs.readdirSync(dir, { encoding: 'buffer', withFileTypes: true }).map((e) => ({ bytes: e.name, kind: kindOf(e) })),
+    exists: (target) => {
+      try {
+        // throwIfNoEntry: no Error is built for the common "not there" (building one costs more than the call).
+        return fs.lstatSync(target, { throwIfNoEntry: false }) !== undefined;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') return false;
+        throw error;
+      }
+    },
     stat: (target) => statResult(fs.statSync(target)),
     readCapped: (target, cap) => {
       // Non-blocking: a FIFO swapped in after the listing must not park the process.
