@@ -17,6 +17,9 @@ export default defineConfig({
           // The wallet scan helper thread (electron/wallets/parallel-scan.ts looks for it here).
           'scan-worker': resolve(__dirname, 'electron/wallets/scan-worker.ts'),
         },
+        // JSDoc goes: nothing reads it at run time, and its `import('./x')` type references look
+        // like requires to the packaging smoke test (undici's sources are full of them).
+        output: { comments: { legal: true, annotation: true, jsdoc: false } },
         onLog(level, log, handler) {
           // @polkadot's packageInfo.js reads import.meta.url; the CJS output rewrites it to the
           // chunk's own file URL, which is all that package-version check needs.

@@ -22,6 +22,8 @@ const NODE_ONLY_PACKAGES = [
   '@polkadot/util-crypto',
   '@polkadot/keyring',
   '@polkadot/wasm-crypto',
+  // The HTTP client: network only from main.
+  'undici',
   'electron-builder',
   'electron-vite',
 ];
