@@ -1,4 +1,7 @@
 import { AppFailure } from '../../shared/errors';
+import { createDeadlines } from './deadlines';
+
+const deadlines = createDeadlines();
 
 /**
  * The body as text, stopping (and cancelling the stream) past `maxBytes` or after `timeLeftMs`: a
@@ -19,19 +22,18 @@ export async function readBodyCapped(
   if (!res.body) return '';
   const reader: ReadableStreamDefaultReader<Uint8Array> = res.body.getReader();
   let timedOut = false;
-  const timer = Number.isFinite(timeLeftMs)
-    ? setTimeout(
-        () => {
-          timedOut = true;
-          void reader.cancel().catch(() => undefined);
-        },
-        Math.max(0, timeLeftMs),
-      )
+  const unwatch = Number.isFinite(timeLeftMs)
+    ? deadlines.watch(Math.max(0, timeLeftMs), () => {
+        timedOut = true;
+        void reader.cancel().catch(() => undefined);
+      })
     : undefined;
   try {
     const chunks: Uint8Array[] = [];
     let total = 0;
-    for (;;) {
+    // With a declared length, the answer is complete once that many bytes are in (the client
+    // reads no further), which saves waiting on one more read just to be told "done".
+    while (total !== declared) {
       const { done, value } = await reader.read();
       if (timedOut) throw new DOMException('The answer did not arrive in time.', 'TimeoutError');
       if (done) break;
@@ -42,9 +44,11 @@ export async function readBodyCapped(
       }
       chunks.push(value);
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    const only = chunks.length === 1 ? chunks[0] : undefined;
+    const bytes = only ? Buffer.from(only.buffer, only.byteOffset, only.byteLength) : Buffer.concat(chunks, total);
+    return bytes.toString('utf8');
   } finally {
-    clearTimeout(timer);
+    unwatch?.();
   }
 }
 
