@@ -3,6 +3,7 @@ import net, { type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failureIs } from '../../shared/errors';
 import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
+import { readBodyCapped } from './read-body';
 import { createTransport } from './transport';
 
 // An API address (possibly a base_url from an imported config.ini) that streams forever must not
@@ -139,5 +140,21 @@ describe('response body cap', () => {
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ appError: { code: 'network', detail: { network: 'timeout' } } });
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('reads a compressed answer whole, even when a decoded chunk is exactly its declared length', async () => {
+    // Content-Length counts the gzip bytes on the wire; the decoded stream can hand over a first
+    // chunk of that very size with more to come (a 16 KiB body decodes in 16 KiB chunks).
+    const chunks = ['{"pad":"', 'x'.repeat(8), '"}'].map((part) => new TextEncoder().encode(part));
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    const res = new Response(body, {
+      headers: { 'content-encoding': 'gzip', 'content-length': String(chunks[0]?.byteLength) },
+    });
+    expect(await readBodyCapped(res, 1024, 'api.example')).toBe('{"pad":"xxxxxxxx"}');
   });
 });

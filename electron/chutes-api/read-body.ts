@@ -20,6 +20,9 @@ export async function readBodyCapped(
     throw tooLarge(host, maxBytes, res.status);
   }
   if (!res.body) return '';
+  // A declared length counts the bytes on the wire; only without compression is it also the count
+  // of the bytes read here (a gzip answer can decode to a chunk of exactly that size, not its end).
+  const stopAt = res.headers.get('content-encoding') ? Number.NaN : declared;
   const reader: ReadableStreamDefaultReader<Uint8Array> = res.body.getReader();
   let timedOut = false;
   const unwatch = Number.isFinite(timeLeftMs)
@@ -33,7 +36,7 @@ export async function readBodyCapped(
     let total = 0;
     // With a declared length, the answer is complete once that many bytes are in (the client
     // reads no further), which saves waiting on one more read just to be told "done".
-    while (total !== declared) {
+    while (total !== stopAt) {
       const { done, value } = await reader.read();
       if (timedOut) throw new DOMException('The answer did not arrive in time.', 'TimeoutError');
       if (done) break;
