@@ -157,4 +157,44 @@ describe('response body cap', () => {
     });
     expect(await readBodyCapped(res, 1024, 'api.example')).toBe('{"pad":"xxxxxxxx"}');
   });
+
+  it('gives up on a server that answers 103 Early Hints over and over, at the deadline', async () => {
+    // Each 1xx answer restarts undici's own wait for headers; only a deadline over the whole call stops it.
+    const server = net.createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.once('data', () => {
+        const hint = setInterval(
+          () =>
+            socket.destroyed ? clearInterval(hint) : socket.write('HTTP/1.1 103 Early Hints\r\nlink: </x>\r\n\r\n'),
+          50,
+        );
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const transport = createTransport({
+        baseUrl: url,
+        vault: new MemorySeedVault(),
+        timeoutMs: 400,
+        retry: { retries: 0 },
+      });
+      const started = Date.now();
+      const error = await transport
+        .request({ method: 'GET', path: '/ping', auth: { kind: 'none' } })
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ appError: { code: 'network', detail: { network: 'timeout' } } });
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('is done once the declared length is in, without waiting for the stream to say so', async () => {
+    const bytes = new TextEncoder().encode('{"ok":true}');
+    // Never closed: a reader that waited for "done" would hang here.
+    const body = new ReadableStream<Uint8Array>({ start: (controller) => controller.enqueue(bytes) });
+    const res = new Response(body, { headers: { 'content-length': String(bytes.byteLength) } });
+    expect(await readBodyCapped(res, 1024, 'api.example')).toBe('{"ok":true}');
+  });
 });

@@ -1,19 +1,11 @@
 import { AppFailure } from '../../shared/errors';
-import { createDeadlines } from './deadlines';
-
-const deadlines = createDeadlines();
 
 /**
- * The body as text, stopping (and cancelling the stream) past `maxBytes` or after `timeLeftMs`: a
- * server, or a `base_url` from an imported config.ini, that streams forever must not fill our
- * memory, and one that sends a byte now and then must not hold the call open.
+ * The body as text, stopping (and cancelling the stream) past `maxBytes`: a server, or a
+ * `base_url` from an imported config.ini, that streams forever must not fill our memory. Time is
+ * bounded by the request's own deadline (http-pools.ts), which covers the body too.
  */
-export async function readBodyCapped(
-  res: Response,
-  maxBytes: number,
-  host: string,
-  timeLeftMs = Number.POSITIVE_INFINITY,
-): Promise<string> {
+export async function readBodyCapped(res: Response, maxBytes: number, host: string): Promise<string> {
   const declared = Number(res.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBytes) {
     await res.body?.cancel().catch(() => undefined);
@@ -24,35 +16,23 @@ export async function readBodyCapped(
   // of the bytes read here (a gzip answer can decode to a chunk of exactly that size, not its end).
   const stopAt = res.headers.get('content-encoding') ? Number.NaN : declared;
   const reader: ReadableStreamDefaultReader<Uint8Array> = res.body.getReader();
-  let timedOut = false;
-  const unwatch = Number.isFinite(timeLeftMs)
-    ? deadlines.watch(Math.max(0, timeLeftMs), () => {
-        timedOut = true;
-        void reader.cancel().catch(() => undefined);
-      })
-    : undefined;
-  try {
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    // With a declared length, the answer is complete once that many bytes are in (the client
-    // reads no further), which saves waiting on one more read just to be told "done".
-    while (total !== stopAt) {
-      const { done, value } = await reader.read();
-      if (timedOut) throw new DOMException('The answer did not arrive in time.', 'TimeoutError');
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge(host, maxBytes, res.status);
-      }
-      chunks.push(value);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  // With a declared length, the answer is complete once that many bytes are in (the client
+  // reads no further), which saves waiting on one more read just to be told "done".
+  while (total !== stopAt) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(host, maxBytes, res.status);
     }
-    const only = chunks.length === 1 ? chunks[0] : undefined;
-    const bytes = only ? Buffer.from(only.buffer, only.byteOffset, only.byteLength) : Buffer.concat(chunks, total);
-    return bytes.toString('utf8');
-  } finally {
-    unwatch?.();
+    chunks.push(value);
   }
+  const only = chunks.length === 1 ? chunks[0] : undefined;
+  const bytes = only ? Buffer.from(only.buffer, only.byteOffset, only.byteLength) : Buffer.concat(chunks, total);
+  return bytes.toString('utf8');
 }
 
 function tooLarge(host: string, maxBytes: number, status: number): AppFailure {

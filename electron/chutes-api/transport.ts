@@ -1,5 +1,4 @@
-import { performance } from 'node:perf_hooks';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { fetch as undiciFetch, type Dispatcher } from 'undici';
 import { AppFailure, type NetworkFailure } from '../../shared/errors';
 import type { ActivityEntry, ActivityLog } from '../activity-log/activity-log';
 import type { SeedVault } from '../keychain/seed-vault';
@@ -8,6 +7,7 @@ import { sha256Hex } from '../signer/signing-message';
 import { signMessage } from '../signer/sr25519';
 import { httpFailure, networkFailure, nonJsonFailure, seedMissingFailure, unexpectedShapeFailure } from './failure-map';
 import { createJwtSessions } from './jwt-sessions';
+import { poolFor } from './http-pools';
 import { readBodyCapped } from './read-body';
 import { signRequest } from './sign-request';
 import { loginNonceSchema, loginSchema } from './endpoints/schemas';
@@ -21,22 +21,6 @@ const RETRY_STATUSES = new Set([502, 503, 504]);
 const NO_RETRY_NETWORK = new Set<NetworkFailure>(['tls', 'non-json']);
 const TOKEN_REJECTIONS = new Set(['Token expired.', 'Invalid token.']);
 export const NOT_JSON = Symbol('not-json');
-
-/**
- * Connection pools, one per timeout in use, whose own timers bound connecting, the wait for the
- * answer's headers, and each pause in its body; readBodyCapped bounds the body's total time. No
- * AbortSignal goes to fetch: undici's handling of one cost 20–40 µs of CPU a request, which was
- * half of the app's own work in a bulk revoke.
- */
-const pools = new Map<number, Agent>();
-function poolFor(timeoutMs: number): Agent {
-  let pool = pools.get(timeoutMs);
-  if (!pool) {
-    pool = new Agent({ connectTimeout: timeoutMs, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
-    pools.set(timeoutMs, pool);
-  }
-  return pool;
-}
 
 export interface TransportOptions {
   baseUrl: string;
@@ -175,10 +159,9 @@ export function createTransport(opts: TransportOptions): Transport {
     timeoutMs: number,
   ): Promise<Answer> {
     const started = now();
-    const deadline = performance.now() + timeoutMs;
     try {
       // `redirect: 'error'`: a redirect must never carry a signature or token to another place.
-      const init: RequestInit & { dispatcher: Agent } = {
+      const init: RequestInit & { dispatcher: Dispatcher } = {
         method,
         headers,
         body: bodyText,
@@ -187,7 +170,7 @@ export function createTransport(opts: TransportOptions): Transport {
       };
       const res = await fetchImpl(target, init);
       const receivedAtMs = now();
-      const text = await readBodyCapped(res, maxBytes, host, deadline - performance.now());
+      const text = await readBodyCapped(res, maxBytes, host);
       record(recorded, method, path, started, { status: res.status });
       let json: unknown = NOT_JSON;
       try {
