@@ -24,10 +24,10 @@ export interface SecretsServices {
 /**
  * Pages of this size when main itself needs every secret (replace, import preview): the server
  * caps no limit (`../shared/reference/chutes-account-api.md` §7), so one request does for any
- * account up to 10,000 secrets (≈1.6 MB, well under the answer cap). With 1,000 an account past
- * that paid one more round trip per thousand before the preview could show anything.
+ * account up to 5,000 secrets (≈0.8 MB; under the 4 MiB answer cap even with 600-byte rows).
+ * With 1,000 an account past that paid one more round trip per thousand before the preview.
  */
-export const SCAN_LIMIT = 10_000;
+export const SCAN_LIMIT = 5000;
 const MAX_ENV_FILE_BYTES = 256 * 1024;
 /** Failures that concern one key: an import goes on with the next one after these. */
 const PER_KEY_REASONS = new Set<FailureReason>([
@@ -54,12 +54,14 @@ function keyFailure(problem: SecretKeyProblem): AppFailure {
   );
 }
 
-async function allSecrets(api: AccountApi): Promise<SecretItem[]> {
+export async function allSecrets(api: Pick<AccountApi, 'secrets'>): Promise<SecretItem[]> {
   const out: SecretItem[] = [];
   for (let page = 0; ; page++) {
     const answer = await api.secrets.listPage(page, SCAN_LIMIT);
     out.push(...answer.items);
-    if (answer.items.length < SCAN_LIMIT || out.length >= answer.total) return out;
+    // Paged by the server's `total`, not by a short page: a server that caps `limit` lower
+    // answers short pages with more to come.
+    if (answer.items.length === 0 || out.length >= answer.total) return out;
   }
 }
 
