@@ -83,6 +83,15 @@ async function readLines(file: string, maxBytes: number): Promise<string[]> {
   }
 }
 
+/** A short write (a nearly full disk) must not leave half a line for the next entry to run into. */
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let done = 0; done < bytes.length;) {
+    const n = writeSync(fd, bytes, done);
+    if (n <= 0) throw new Error('the activity log accepted no more bytes');
+    done += n;
+  }
+}
+
 /** Append-only JSON-lines log in `dir`, mode 0600, rotated to `<file>.1` past `maxBytes`. */
 export function createActivityLog(dir: string, opts: { maxBytes?: number } = {}): ActivityLog {
   const file = path.join(dir, ACTIVITY_FILE);
@@ -177,7 +186,7 @@ export function createActivityLog(dir: string, opts: { maxBytes?: number } = {})
     try {
       const { fd, st } = current();
       if (mayRotate && st.size > 0 && st.size + lines.length > maxBytes) return 'rotate';
-      writeSync(fd, lines);
+      writeAll(fd, Buffer.from(lines, 'utf8'));
       // The mode only applies on creation; tighten a file someone else created.
       if ((st.mode & 0o777) !== 0o600) fchmodSync(fd, 0o600);
       idle.refresh();

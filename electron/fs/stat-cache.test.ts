@@ -61,15 +61,4 @@ describe('createStatCache', () => {
     await cache.read();
     expect(loads).toBe(2);
   });
-
-  it('forget() drops the cached value', async () => {
-    writeFile(1);
-    const cache = createStatCache(file, load, later);
-    await cache.read();
-    await cache.read();
-    expect(loads).toBe(1);
-    cache.forget();
-    await cache.read();
-    expect(loads).toBe(2);
-  });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AppFailure, failureIs } from '../../shared/errors';
 import { lockPathFor } from '../concurrency/file-lock';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { fsFailure } from '../fs/fs-errors';
 import { readTextFileCapped } from '../fs/read-capped';
 import { log } from '../log';
 import { PROFILES_FILE_VERSION, profilesFileSchema, type ProfilesFile } from './profile-schema';
@@ -31,7 +32,10 @@ function stamp(now: Date): string {
  */
 async function setFileAside(filePath: string, reason: string, now: Date): Promise<never> {
   const aside = `${filePath}.corrupt-${stamp(now)}`;
-  await rename(filePath, aside);
+  // Could not even move it (a read-only folder, a Windows lock): say that, typed, not `internal`.
+  await rename(filePath, aside).catch((error: unknown) => {
+    throw fsFailure(error, filePath, 'write');
+  });
   log.warn(`profiles: ${filePath} unreadable (${reason}); moved to ${aside}`);
   // A damaged file is input, not a bug in the app: a typed conflict, never `internal`.
   throw new AppFailure(

@@ -312,6 +312,28 @@ describe('discoverWallets with permission errors injected', () => {
     expect(result.wallets.find((w) => w.id === 'w10')?.status).toBe('ok');
   });
 
+  it('a wallet folder removed after the wallets folder was listed is unreadable, not an empty wallet', async () => {
+    const gone = () => Object.assign(new Error('ENOENT: no such file or directory'), { code: 'ENOENT' });
+    const vanished: WalletFs = {
+      ...real,
+      exists: (p) => (endsWith(p, '/w2/coldkey') ? false : real.exists(p)),
+      readCapped: (p, cap) => {
+        if (endsWith(p, '/w2/coldkeypub.txt')) throw gone();
+        return real.readCapped(p, cap);
+      },
+      list: (dir) => {
+        if (endsWith(dir, '/w2/hotkeys')) throw gone();
+        return real.list(dir);
+      },
+      stat: (p) => {
+        if (endsWith(p, '/w2')) throw gone();
+        return real.stat(p);
+      },
+    };
+    const result = await discoverWallets(root, {}, { fs: vanished });
+    expect(result.wallets.find((w) => w.id === 'w2')).toMatchObject({ status: 'unreadable', hotkeys: [] });
+  });
+
   it('reports an unreadable wallets folder', async () => {
     const denied: WalletFs = {
       ...real,

@@ -1,6 +1,5 @@
 import type { ColdkeyStatus, HotkeyStatus } from '../../shared/wallets';
-import { SETTLE_MS } from '../fs/stat-cache';
-import type { FileStamp } from './wallet-fs';
+import { isSettled, sameStamp, type FileStamp } from '../fs/file-stamp';
 
 /**
  * A rescan cache for discovery. The Accounts screen rescans after every action, and on a cold scan
@@ -42,25 +41,10 @@ interface Entry {
   seen: number;
 }
 
-/**
- * Timestamps tick in steps (a kernel tick of a few ms; 2 s on FAT), so a same-size rewrite right
- * after our read can keep the stamp we stored. A file changed this recently is not cached, only
- * re-read next time (git's "racily clean" rule); after the user's action it is long past.
- */
-const RACY_MS = SETTLE_MS;
-
 export interface DiscoveryCacheOptions {
   /** Wall clock in ms, comparable with file timestamps; a seam for tests. */
   now?: () => number;
 }
-
-const sameStamp = (a: FileStamp, b: FileStamp): boolean =>
-  a.ino === b.ino &&
-  a.size === b.size &&
-  a.mtimeMs === b.mtimeMs &&
-  a.ctimeMs === b.ctimeMs &&
-  a.mode === b.mode &&
-  a.dev === b.dev;
 
 /** Key-file path bytes as a Map key; latin1 maps bytes 1:1, so names that are not UTF-8 stay distinct. */
 export const cacheKey = (target: Buffer): string => target.toString('latin1');
@@ -76,12 +60,12 @@ export interface ScanCache {
 export class CacheScan implements ScanCache {
   readonly #entries: Map<string, Entry>;
   readonly #generation: number;
-  readonly #racyAfter: number;
+  readonly #now: number;
 
   constructor(entries: Map<string, Entry>, generation: number, now: number) {
     this.#entries = entries;
     this.#generation = generation;
-    this.#racyAfter = now - RACY_MS;
+    this.#now = now;
   }
 
   /** Whether a stat could make `get` hit; when not, the caller reads without stat'ing first. */
@@ -99,7 +83,8 @@ export class CacheScan implements ScanCache {
 
   /** `stamp` must come from the handle the facts were read through, not from an earlier stat. */
   put(key: string, stamp: FileStamp, facts: FileFacts): void {
-    if (Math.max(stamp.mtimeMs, stamp.ctimeMs) >= this.#racyAfter) {
+    // A file changed just now may change again within one timestamp tick (file-stamp.ts).
+    if (!isSettled(stamp, this.#now)) {
       this.#entries.delete(key);
       return;
     }

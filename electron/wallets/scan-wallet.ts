@@ -271,6 +271,15 @@ export function folderStatus(error: unknown): Exclude<FolderStatus, 'ok'> {
   return code === 'ENOENT' ? 'missing' : code === 'ENOTDIR' ? 'not-a-directory' : 'unreadable';
 }
 
+/** Why `dir` is not a folder to scan any more, or null when it still is one. */
+function folderProblem(ctx: ScanContext, dir: Buffer): string | null {
+  try {
+    return ctx.fs.stat(dir).kind === 'dir' ? null : 'Not a folder any more.';
+  } catch (error) {
+    return describeFsError(error);
+  }
+}
+
 /** One wallet folder. Never throws: every failure becomes a status on the wallet or a hotkey. */
 export async function scanWallet(ctx: ScanContext, root: Buffer, named: NamedEntry): Promise<WalletEntry> {
   const walletDir = joinPath(root, named.bytes);
@@ -301,6 +310,12 @@ export async function scanWallet(ctx: ScanContext, root: Buffer, named: NamedEnt
   } catch (error) {
     // ENOENT (none, or a dangling link) → missing; ENOTDIR → a file in its place.
     hotkeysFolder = folderStatus(error);
+  }
+  if (!hasPrivate && coldkey.status === 'missing' && hotkeysFolder === 'missing') {
+    // Nothing by any of the three names: an empty wallet, or the folder went (or became a file)
+    // since the wallets folder was listed — only a look at the folder itself tells them apart.
+    const gone = folderProblem(ctx, walletDir);
+    if (gone !== null) return unreadable(gone);
   }
   for (const c of candidates) {
     // A wallet with thousands of hotkeys must not hold the event loop for its whole scan.

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { errnoCode } from '../fs/errno';
+import { stampOf, type FileStamp } from '../fs/file-stamp';
 import { NONBLOCKING_READ_FLAGS } from '../fs/read-capped';
 
 /**
@@ -12,26 +14,13 @@ import { NONBLOCKING_READ_FLAGS } from '../fs/read-capped';
  * by pausing between short slices (`createSlicer`). The price: one syscall that hangs (a dead
  * network mount) blocks the main process until the kernel gives up.
  */
+export type { FileStamp };
+
 export type EntryKind = 'file' | 'dir' | 'symlink' | 'other';
 
 export interface ListedEntry {
   bytes: Buffer;
   kind: EntryKind;
-}
-
-/**
- * What a rescan compares to trust an earlier read of the same path: any rewrite changes mtime and
- * ctime, chmod changes ctime and mode, and a replacement (rename over, new symlink target) changes
- * dev/ino.
- */
-export interface FileStamp {
-  dev: number;
-  ino: number;
-  size: number;
-  mtimeMs: number;
-  ctimeMs: number;
-  /** Full st_mode, type bits included. */
-  mode: number;
 }
 
 export interface StatResult {
@@ -70,15 +59,6 @@ function kindOf(entry: { isFile(): boolean; isDirectory(): boolean; isSymbolicLi
   return 'other';
 }
 
-export const stampOf = (st: fs.Stats): FileStamp => ({
-  dev: st.dev,
-  ino: st.ino,
-  size: st.size,
-  mtimeMs: st.mtimeMs,
-  ctimeMs: st.ctimeMs,
-  mode: st.mode,
-});
-
 const statResult = (st: fs.Stats): StatResult => ({ kind: kindOf(st), mode: st.mode & 0o777, stamp: stampOf(st) });
 
 /** Read into `buf` from its start until EOF, the promised `size`, or the buffer is full. */
@@ -108,8 +88,8 @@ export function createWalletFs(): WalletFs {
         // throwIfNoEntry: no Error is built for the common "not there" (building one costs more than the call).
         return fs.lstatSync(target, { throwIfNoEntry: false }) !== undefined;
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'ENOTDIR') return false;
+        // A file where a folder on the way should be: nothing at the path either.
+        if (errnoCode(error) === 'ENOTDIR') return false;
         throw error;
       }
     },
