@@ -46,6 +46,22 @@ const endless = (res: http.ServerResponse) => {
   pump();
 };
 
+/** A call with a 400 ms deadline to `url` fails as a timeout, and soon after the deadline. */
+async function expectTimeoutAtDeadline(url: string): Promise<void> {
+  const transport = createTransport({
+    baseUrl: url,
+    vault: new MemorySeedVault(),
+    timeoutMs: 400,
+    retry: { retries: 0 },
+  });
+  const started = Date.now();
+  const error = await transport
+    .request({ method: 'GET', path: '/ping', auth: { kind: 'none' } })
+    .catch((e: unknown) => e);
+  expect(error).toMatchObject({ appError: { code: 'network', detail: { network: 'timeout' } } });
+  expect(Date.now() - started).toBeLessThan(2000);
+}
+
 describe('response body cap', () => {
   it('stops an endless answer at the cap with a typed, plain failure, and closes the stream', async () => {
     const server = await serve(endless);
@@ -128,18 +144,7 @@ describe('response body cap', () => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100000' });
       const drip = setInterval(() => (res.destroyed ? clearInterval(drip) : res.write(' ')), 20);
     });
-    const transport = createTransport({
-      baseUrl: server.url,
-      vault: new MemorySeedVault(),
-      timeoutMs: 400,
-      retry: { retries: 0 },
-    });
-    const started = Date.now();
-    const error = await transport
-      .request({ method: 'GET', path: '/ping', auth: { kind: 'none' } })
-      .catch((e: unknown) => e);
-    expect(error).toMatchObject({ appError: { code: 'network', detail: { network: 'timeout' } } });
-    expect(Date.now() - started).toBeLessThan(2000);
+    await expectTimeoutAtDeadline(server.url);
   });
 
   it('reads a compressed answer whole, even when a decoded chunk is exactly its declared length', async () => {
@@ -172,19 +177,7 @@ describe('response body cap', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const transport = createTransport({
-        baseUrl: url,
-        vault: new MemorySeedVault(),
-        timeoutMs: 400,
-        retry: { retries: 0 },
-      });
-      const started = Date.now();
-      const error = await transport
-        .request({ method: 'GET', path: '/ping', auth: { kind: 'none' } })
-        .catch((e: unknown) => e);
-      expect(error).toMatchObject({ appError: { code: 'network', detail: { network: 'timeout' } } });
-      expect(Date.now() - started).toBeLessThan(2000);
+      await expectTimeoutAtDeadline(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     } finally {
       server.close();
     }
