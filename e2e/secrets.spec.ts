@@ -195,8 +195,10 @@ test('.env import with new, existing and banned lines and a failure midway, then
   await expect(row('PYTHONPATH')).toContainText('Banned');
   await expect(row('PYTHONPATH')).toContainText('containing "python" are banned');
   await expect(row('EXISTING')).toContainText('Exists');
+  await expect(row('EXISTING')).toContainText('tick to replace it');
   await expect(panel.getByText('Line 5 is not KEY=VALUE')).toBeVisible();
   await row('EXISTING').getByLabel('Replace EXISTING').check();
+  await expect(row('EXISTING')).toContainText('the current value will be replaced');
   await screenshot(page, 'secrets-import-preview');
   const wide = page.viewportSize();
   await page.setViewportSize({ width: 560, height: 900 });

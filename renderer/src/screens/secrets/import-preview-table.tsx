@@ -70,7 +70,11 @@ export function ImportPreviewTable({
                 <td className="muted">{maskedLength(row.valueLength)}</td>
                 <td className={styles.statusCell}>
                   <Badge tone={STATUS[row.status].tone}>{STATUS[row.status].text}</Badge>
-                  {row.status === 'exists' ? <span className="small muted"> — tick to replace it</span> : null}
+                  {row.status === 'exists' ? (
+                    <span className="small muted">
+                      {chosen.has(row.key) ? ' — the current value will be replaced' : ' — tick to replace it'}
+                    </span>
+                  ) : null}
                   {row.why ? <div className="small">{row.why}</div> : null}
                 </td>
                 {results ? (
