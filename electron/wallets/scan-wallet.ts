@@ -4,10 +4,11 @@ import type { DerivePublicKey } from '../signer/sr25519';
 import { cacheKey, type ScanCache, type ColdkeyFacts, type FileFacts, type HotkeyFacts } from './discovery-cache';
 import { describeFsError } from './fs-messages';
 import { MAX_KEYFILE_BYTES, parseColdkeyPubContent, parseHotkeyContent } from './keyfile';
-import { entryFromBytes, naturalSort, type NamedEntry } from './names';
+import { listHotkeys, type HotkeyCandidate } from './list-entries';
+import { naturalSort, type NamedEntry } from './names';
 import { describePermissions } from './permissions';
 import type { ColdkeyInfo, FolderStatus, HotkeyEntry, WalletEntry } from '../../shared/wallets';
-import { joinPath, type EntryKind, type ListedEntry, type Slicer, type StatResult, type WalletFs } from './wallet-fs';
+import { joinPath, type Slicer, type StatResult, type WalletFs } from './wallet-fs';
 
 /** Shared by every wallet of one scan. `derive` is set only when `verifySeeds` was asked for. */
 export interface ScanContext {
@@ -23,36 +24,7 @@ export interface ScanContext {
 const COLDKEYPUB = Buffer.from('coldkeypub.txt');
 const COLDKEY = Buffer.from('coldkey');
 const HOTKEYS = Buffer.from('hotkeys');
-const PUB_SUFFIX = 'pub.txt';
 const KIB = MAX_KEYFILE_BYTES / 1024;
-
-export const isHidden = (bytes: Buffer): boolean => bytes[0] === 0x2e;
-
-/** An entry's real kind; `stat` is kept when one was needed, so a rescan need not stat it again. */
-export type Resolved = { kind: EntryKind; stat?: StatResult } | { error: string };
-
-/**
- * Resolve what an entry really is. Symlinks and DT_UNKNOWN entries (some network filesystems)
- * need a stat; a failure is returned, not thrown, so one bad link never aborts the walk.
- */
-function resolveKind(ctx: ScanContext, target: Buffer, kind: EntryKind): Resolved {
-  try {
-    const stat = ctx.fs.stat(target);
-    return { kind: stat.kind, stat };
-  } catch (error) {
-    return { error: describeFsError(error, kind === 'symlink') };
-  }
-}
-
-const FILE: Resolved = { kind: 'file' };
-const DIR: Resolved = { kind: 'dir' };
-
-/** Kinds for a listing, in order. Only symlinks and unknown entries cost a stat. */
-export function resolveKinds(ctx: ScanContext, dir: Buffer, listed: ListedEntry[]): Resolved[] {
-  return listed.map((e) =>
-    e.kind === 'file' ? FILE : e.kind === 'dir' ? DIR : resolveKind(ctx, joinPath(dir, e.bytes), e.kind),
-  );
-}
 
 type Known<F extends FileFacts> = { facts: F; mode: number };
 
@@ -122,15 +94,6 @@ function readColdkey(ctx: ScanContext, walletDir: Buffer, hasPrivate: boolean): 
     return { status: 'unreadable', ss58: null, hasPrivateColdkey: hasPrivate, message: facts };
   const { status, message, ss58 } = facts;
   return { status, ...(message === undefined ? {} : { message }), ss58, hasPrivateColdkey: hasPrivate };
-}
-
-interface HotkeyCandidate extends NamedEntry {
-  /** Display name: `X` for a lone `Xpub.txt`. */
-  display: string;
-  publicFile: boolean;
-  error?: string;
-  /** From resolving a symlink: the target's stat, reused to check the cache. */
-  stat?: StatResult;
 }
 
 const UNKNOWN = (): HotkeyEntry['permissions'] => ({ status: 'unknown', mode: null });
@@ -227,43 +190,6 @@ function readHotkey(ctx: ScanContext, dir: Buffer, c: HotkeyCandidate): HotkeyEn
     // The mode comes from this scan's stat or fstat, so a chmod always shows.
     permissions: describePermissions(mode, facts.holdsSecret, ctx.platform),
   });
-}
-
-const PUB = Buffer.from(PUB_SUFFIX, 'latin1');
-const endsWithPub = (bytes: Buffer): boolean =>
-  bytes.length > PUB.length && bytes.compare(PUB, 0, PUB.length, bytes.length - PUB.length) === 0;
-
-/** btcli semantics: regular files only; `Xpub.txt` is hidden when `X` exists, else shown as `X`. */
-function listHotkeys(ctx: ScanContext, dir: Buffer): HotkeyCandidate[] {
-  const listed = ctx.fs.list(dir).filter((e) => !isHidden(e.bytes));
-  const kinds = resolveKinds(ctx, dir, listed);
-  const files: Array<{ e: ListedEntry; kind: Resolved }> = [];
-  let anyPub = false;
-  for (const [i, e] of listed.entries()) {
-    const kind = kinds[i];
-    if (!kind || !('error' in kind || kind.kind === 'file')) continue;
-    files.push({ e, kind });
-    anyPub ||= endsWithPub(e.bytes);
-  }
-  // latin1 maps bytes 1:1, so pairing works for names that are not valid UTF-8 too.
-  const names = anyPub ? new Set(files.map((f) => f.e.bytes.toString('latin1'))) : null;
-  const out: HotkeyCandidate[] = [];
-  for (const { e, kind } of files) {
-    const base = names && endsWithPub(e.bytes) ? e.bytes.subarray(0, e.bytes.length - PUB.length) : null;
-    if (base && names?.has(base.toString('latin1'))) continue;
-    const entry = entryFromBytes(e.bytes);
-    const candidate: HotkeyCandidate = {
-      bytes: entry.bytes,
-      id: entry.id,
-      name: entry.name,
-      display: base ? base.toString('utf8') : entry.name,
-      publicFile: base !== null,
-    };
-    if ('error' in kind) candidate.error = kind.error;
-    else if (kind.stat) candidate.stat = kind.stat;
-    out.push(candidate);
-  }
-  return out;
 }
 
 export function folderStatus(error: unknown): Exclude<FolderStatus, 'ok'> {
