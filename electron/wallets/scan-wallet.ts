@@ -36,11 +36,11 @@ type Known<F extends FileFacts> = { facts: F; mode: number };
 function cachedFacts<K extends FileFacts['kind']>(
   ctx: ScanContext,
   target: Buffer,
+  key: string,
   kind: K,
   known?: StatResult,
 ): Known<Extract<FileFacts, { kind: K }>> | null {
   const cache = ctx.cache;
-  const key = cache ? cacheKey(target) : '';
   if (!cache?.has(key)) return null;
   let stat = known;
   if (!stat) {
@@ -55,7 +55,7 @@ function cachedFacts<K extends FileFacts['kind']>(
 }
 
 /** The facts, a message when it cannot be read, or null when there is no coldkeypub.txt. */
-function readColdkeyFacts(ctx: ScanContext, target: Buffer): ColdkeyFacts | string | null {
+function readColdkeyFacts(ctx: ScanContext, target: Buffer, key: string): ColdkeyFacts | string | null {
   let read;
   try {
     read = ctx.fs.readCapped(target, MAX_KEYFILE_BYTES);
@@ -76,13 +76,15 @@ function readColdkeyFacts(ctx: ScanContext, target: Buffer): ColdkeyFacts | stri
         ? { kind: 'coldkey', status: 'ok', ss58: parsed.ss58 }
         : { kind: 'coldkey', ...parsed, ss58: null };
   }
-  ctx.cache?.put(cacheKey(target), read.stamp, facts);
+  ctx.cache?.put(key, read.stamp, facts);
   return facts;
 }
 
 function readColdkey(ctx: ScanContext, walletDir: Buffer, hasPrivate: boolean): ColdkeyInfo {
   const target = joinPath(walletDir, COLDKEYPUB);
-  const facts = cachedFacts(ctx, target, 'coldkey')?.facts ?? readColdkeyFacts(ctx, target);
+  // One key string per file: it is as long as the path, and a scan makes 20,000 of them.
+  const key = ctx.cache ? cacheKey(target) : '';
+  const facts = cachedFacts(ctx, target, key, 'coldkey')?.facts ?? readColdkeyFacts(ctx, target, key);
   if (facts === null)
     return {
       status: 'missing',
@@ -144,7 +146,7 @@ function hotkeyFacts(bytes: Buffer, derive: DerivePublicKey | null): HotkeyFacts
 
 type Unreadable = { status: 'unreadable'; message: string };
 
-function readHotkeyFacts(ctx: ScanContext, target: Buffer): Known<HotkeyFacts> | Unreadable {
+function readHotkeyFacts(ctx: ScanContext, target: Buffer, key: string): Known<HotkeyFacts> | Unreadable {
   let read;
   try {
     read = ctx.fs.readCapped(target, MAX_KEYFILE_BYTES);
@@ -164,18 +166,21 @@ function readHotkeyFacts(ctx: ScanContext, target: Buffer): Known<HotkeyFacts> |
           seedMatches: null,
         }
       : hotkeyFacts(read.bytes, ctx.derive);
-  ctx.cache?.put(cacheKey(target), read.stamp, facts);
+  ctx.cache?.put(key, read.stamp, facts);
   return { facts, mode: read.mode };
 }
 
 function readHotkey(ctx: ScanContext, dir: Buffer, c: HotkeyCandidate): HotkeyEntry {
   if (c.error !== undefined) return hotkeyEntry(c, 'unreadable', c.error);
   const target = joinPath(dir, c.bytes);
-  let known: Known<HotkeyFacts> | Unreadable | null = ctx.cache ? cachedFacts(ctx, target, 'hotkey', c.stat) : null;
+  const key = ctx.cache ? cacheKey(target) : '';
+  let known: Known<HotkeyFacts> | Unreadable | null = ctx.cache
+    ? cachedFacts(ctx, target, key, 'hotkey', c.stat)
+    : null;
   // Cached by a scan without verifySeeds: the seed must be read again to be derived.
   if (known && ctx.derive && known.facts.status === 'ok' && known.facts.hasSeed && known.facts.seedMatches === null)
     known = null;
-  known ??= readHotkeyFacts(ctx, target);
+  known ??= readHotkeyFacts(ctx, target, key);
   if (!('facts' in known)) return hotkeyEntry(c, known.status, known.message);
   const { facts, mode } = known;
   let { status, message } = facts;
