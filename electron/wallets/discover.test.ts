@@ -271,19 +271,23 @@ describe('discoverWallets folder states', () => {
 describe('discoverWallets with permission errors injected', () => {
   const eacces = () => Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
   const endsWith = (p: Buffer, suffix: string) => p.toString('latin1').endsWith(suffix);
+  type FailAt = Partial<Record<'list' | 'readCapped' | 'exists' | 'stat', string[]>>;
+  /** The real fs, except that a call on a path ending in one of `at[call]` throws `error()`. */
+  const failing = (error: () => Error, at: FailAt): WalletFs => {
+    const hit = (call: keyof FailAt, p: Buffer) => (at[call] ?? []).some((suffix) => endsWith(p, suffix));
+    const check = (call: keyof FailAt, p: Buffer) => {
+      if (hit(call, p)) throw error();
+    };
+    return {
+      list: (dir) => (check('list', dir), real.list(dir)),
+      readCapped: (p, cap) => (check('readCapped', p), real.readCapped(p, cap)),
+      exists: (p) => (check('exists', p), real.exists(p)),
+      stat: (p) => (check('stat', p), real.stat(p)),
+    };
+  };
 
   it('keeps walking when a hotkey file, a hotkeys folder or coldkeypub.txt cannot be read', async () => {
-    const denied: WalletFs = {
-      ...real,
-      list: (dir) => {
-        if (endsWith(dir, '/w10/hotkeys')) throw eacces();
-        return real.list(dir);
-      },
-      readCapped: (p, cap) => {
-        if (endsWith(p, '/hk2') || endsWith(p, '/w2/coldkeypub.txt')) throw eacces();
-        return real.readCapped(p, cap);
-      },
-    };
+    const denied = failing(eacces, { list: ['/w10/hotkeys'], readCapped: ['/hk2', '/w2/coldkeypub.txt'] });
     const result = await discoverWallets(root, {}, { fs: denied });
     const w2 = result.wallets.find((w) => w.id === 'w2');
     expect(w2?.hotkeys.find((h) => h.id === 'hk2')).toMatchObject({
@@ -296,13 +300,7 @@ describe('discoverWallets with permission errors injected', () => {
   });
 
   it('marks a wallet folder that cannot be looked into unreadable, and keeps walking', async () => {
-    const denied: WalletFs = {
-      ...real,
-      exists: (p) => {
-        if (endsWith(p, '/w2/coldkey')) throw eacces();
-        return real.exists(p);
-      },
-    };
+    const denied = failing(eacces, { exists: ['/w2/coldkey'] });
     const result = await discoverWallets(root, {}, { fs: denied });
     expect(result.wallets.find((w) => w.id === 'w2')).toMatchObject({
       status: 'unreadable',
@@ -315,20 +313,9 @@ describe('discoverWallets with permission errors injected', () => {
   it('a wallet folder removed after the wallets folder was listed is unreadable, not an empty wallet', async () => {
     const gone = () => Object.assign(new Error('ENOENT: no such file or directory'), { code: 'ENOENT' });
     const vanished: WalletFs = {
-      ...real,
+      ...failing(gone, { readCapped: ['/w2/coldkeypub.txt'], list: ['/w2/hotkeys'], stat: ['/w2'] }),
+      // Nothing there is not an error for exists(): it answers false, as it would for a real gone folder.
       exists: (p) => (endsWith(p, '/w2/coldkey') ? false : real.exists(p)),
-      readCapped: (p, cap) => {
-        if (endsWith(p, '/w2/coldkeypub.txt')) throw gone();
-        return real.readCapped(p, cap);
-      },
-      list: (dir) => {
-        if (endsWith(dir, '/w2/hotkeys')) throw gone();
-        return real.list(dir);
-      },
-      stat: (p) => {
-        if (endsWith(p, '/w2')) throw gone();
-        return real.stat(p);
-      },
     };
     const result = await discoverWallets(root, {}, { fs: vanished });
     expect(result.wallets.find((w) => w.id === 'w2')).toMatchObject({ status: 'unreadable', hotkeys: [] });
