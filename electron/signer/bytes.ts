@@ -50,25 +50,10 @@ export function parseHex32Bytes(bytes: Uint8Array, start: number, end: number): 
 }
 
 /**
- * Whether `value` is 32 bytes of hex that differ from `expected`: false when equal, and also when
- * `value` is not 32 bytes of hex (nothing to compare). Allocates nothing; for public keys, not
- * secrets (its time depends on the digits).
+ * Whether ASCII bytes [start, end) (a value inside a key file) are 32 bytes of hex that differ from
+ * `expected`: false when equal, and also when they are not 32 bytes of hex (nothing to compare).
+ * Allocates nothing and makes no string; for public keys, not secrets (its time depends on the digits).
  */
-export function hex32Differs(value: unknown, expected: Uint8Array): boolean {
-  if (typeof value !== 'string') return false;
-  const start = digitsStart(value.length, value.charCodeAt(0), value.charCodeAt(1));
-  if (start < 0) return false;
-  let differs = false;
-  for (let i = 0; i < 32; i++) {
-    const hi = hexDigit(value.charCodeAt(start + i * 2));
-    const lo = hexDigit(value.charCodeAt(start + i * 2 + 1));
-    if (hi < 0 || lo < 0) return false;
-    if (((hi << 4) | lo) !== expected[i]) differs = true;
-  }
-  return differs;
-}
-
-/** The same over ASCII bytes [start, end) (a value inside a key file), without making a string. */
 export function hex32DiffersBytes(bytes: Uint8Array, start: number, end: number, expected: Uint8Array): boolean {
   const skip = digitsStart(end - start, bytes[start] ?? 0, bytes[start + 1] ?? 0);
   if (skip < 0) return false;

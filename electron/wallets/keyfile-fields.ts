@@ -1,4 +1,4 @@
-import { hex32Differs, hex32DiffersBytes, parseHex32, parseHex32Bytes } from '../signer/bytes';
+import { bytesEqual, hex32DiffersBytes, parseHex32, parseHex32Bytes } from '../signer/bytes';
 
 /**
  * The fields of a key file that classification reads, whichever way the file was read. btwallet
@@ -27,7 +27,10 @@ export function jsonKeyfileFields(json: Record<string, unknown>, redactedSeed: U
   return {
     present: (field) => json[field] !== undefined && json[field] !== null && json[field] !== '',
     ss58: () => (typeof json.ss58Address === 'string' && json.ss58Address.length > 0 ? json.ss58Address : null),
-    hexDiffers: (field, expected) => hex32Differs(json[field], expected),
+    hexDiffers: (field, expected) => {
+      const key = parseHex32(json[field]);
+      return key !== null && !bytesEqual(key, expected);
+    },
     // A value with escapes was not taken out of the bytes; JSON.parse's string is all there is then.
     seed: () =>
       redactedSeed ??
