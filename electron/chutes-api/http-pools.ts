@@ -22,11 +22,13 @@ type Args<K extends keyof Handlers> = Parameters<NonNullable<Handlers[K]>>;
 class DeadlineHandler implements Handlers {
   readonly #inner: Handlers;
   readonly #unwatch: () => void;
+  readonly #ms: number;
   #abort: ((reason?: Error) => void) | null = null;
   #expired = false;
 
   constructor(inner: Handlers, ms: number) {
     this.#inner = inner;
+    this.#ms = ms;
     this.#unwatch = deadlines.watch(ms, () => {
       this.#expired = true;
       this.#abort?.(timeoutError(ms));
@@ -37,8 +39,10 @@ class DeadlineHandler implements Handlers {
     const [abort] = args;
     this.#abort = abort;
     this.#inner.onConnect?.(...args);
-    // Still connecting when the time ran out (the pool's connect timeout is the same length).
-    if (this.#expired) abort(timeoutError(0));
+    // Still connecting when the time ran out: the deadline can abort only from here on, which is
+    // why the pool keeps a connect timeout of the same length. Headers and body need no timers of
+    // their own (0): they start later and would end no sooner than the deadline.
+    if (this.#expired) abort(timeoutError(this.#ms));
   }
 
   onError(...args: Args<'onError'>): void {
@@ -81,7 +85,7 @@ export function poolFor(timeoutMs: number): Dispatcher {
   const ms = Math.max(1, Math.round(timeoutMs));
   let pool = pools.get(ms);
   if (!pool) {
-    pool = new Agent({ connectTimeout: ms, headersTimeout: ms, bodyTimeout: ms }).compose(
+    pool = new Agent({ connectTimeout: ms, headersTimeout: 0, bodyTimeout: 0 }).compose(
       (dispatch) => (options, handler) => dispatch(options, new DeadlineHandler(handler, ms)),
     );
     pools.set(ms, pool);
