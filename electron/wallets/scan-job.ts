@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { packStamp, unpackStamp, type PackedStamp } from '../fs/file-stamp';
 import { cacheKey, createDiscoveryCache, type DiscoveryCache, type FileFacts, type ScanCache } from './discovery-cache';
 import { entryFromBytes } from './names';
 import { scanWallet, type ScanContext } from './scan-wallet';
@@ -44,7 +45,7 @@ export interface ScanJob {
 export type CachePut = [key: string, stamp: FileStamp, facts: FileFacts];
 
 /** How a put travels: the key without the wallets folder's path, the stamp as a tuple. */
-type PackedPut = [relativeKey: string, stamp: [number, number, number, number, number, number], facts: FileFacts];
+type PackedPut = [relativeKey: string, stamp: PackedStamp, facts: FileFacts];
 
 export interface JobResult {
   /** Index into `names` → that wallet's entry. */
@@ -57,15 +58,15 @@ interface PackedResult {
   puts: PackedPut[];
 }
 
-const pack = ([key, s, facts]: CachePut, rootKey: string): PackedPut => [
+const pack = ([key, stamp, facts]: CachePut, rootKey: string): PackedPut => [
   key.slice(rootKey.length),
-  [s.dev, s.ino, s.size, s.mtimeMs, s.ctimeMs, s.mode],
+  packStamp(stamp),
   facts,
 ];
 
-const unpack = ([rel, [dev, ino, size, mtimeMs, ctimeMs, mode], facts]: PackedPut, rootKey: string): CachePut => [
+const unpack = ([rel, stamp, facts]: PackedPut, rootKey: string): CachePut => [
   rootKey + rel,
-  { dev, ino, size, mtimeMs, ctimeMs, mode },
+  unpackStamp(stamp),
   facts,
 ];
 
