@@ -161,8 +161,8 @@ export function createActivityLog(dir: string, opts: { maxBytes?: number } = {})
       // already gone; nothing to keep
     }
   };
-  const idle = setTimeout(release, HOLD_MS);
-  idle.unref();
+  /** Started by the first entry, not when the log is created (at launch). */
+  let idle: NodeJS.Timeout | null = null;
 
   /** The held file and its current stat (size, mode), checked to still be at the path and regular. */
   function current(): { fd: number; st: Stats } {
@@ -189,7 +189,8 @@ export function createActivityLog(dir: string, opts: { maxBytes?: number } = {})
       writeAll(fd, Buffer.from(lines, 'utf8'));
       // The mode only applies on creation; tighten a file someone else created.
       if ((st.mode & 0o777) !== 0o600) fchmodSync(fd, 0o600);
-      idle.refresh();
+      if (idle) idle.refresh();
+      else idle = setTimeout(release, HOLD_MS).unref();
       return 'written';
     } catch (error) {
       release();
