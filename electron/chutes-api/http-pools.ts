@@ -1,4 +1,4 @@
-import { Agent, type Dispatcher } from 'undici';
+import type * as Lib from 'undici';
 import { createDeadlines } from './deadlines';
 
 /**
@@ -15,7 +15,7 @@ function timeoutError(ms: number): Error {
   return Object.assign(new Error(`No complete answer within ${ms} ms.`), { name: 'TimeoutError' });
 }
 
-type Handlers = Dispatcher.DispatchHandlers;
+type Handlers = Lib.Dispatcher.DispatchHandlers;
 type Args<K extends keyof Handlers> = Parameters<NonNullable<Handlers[K]>>;
 
 /** Passes every event on to fetch's own handler, keeping the abort and ending the watch. */
@@ -78,11 +78,14 @@ class DeadlineHandler implements Handlers {
   }
 }
 
-const pools = new Map<number, Dispatcher>();
+const pools = new Map<number, Lib.Dispatcher>();
 
-/** The pool for calls of `timeoutMs` (whole milliseconds, at least 1: undici reads 0 as "none"). */
-export function poolFor(timeoutMs: number): Dispatcher {
-  const ms = Math.max(1, Math.round(timeoutMs));
+type Undici = typeof Lib;
+/** Loaded by the first call, not at launch: evaluating undici takes tens of ms. */
+let undici: Promise<Undici> | null = null;
+
+/** The pool for calls of `ms` (whole milliseconds, at least 1: undici reads 0 as "none"). */
+function poolFor({ Agent }: Undici, ms: number): Lib.Dispatcher {
   let pool = pools.get(ms);
   if (!pool) {
     pool = new Agent({ connectTimeout: ms, headersTimeout: 0, bodyTimeout: 0 }).compose(
@@ -91,4 +94,11 @@ export function poolFor(timeoutMs: number): Dispatcher {
     pools.set(ms, pool);
   }
   return pool;
+}
+
+/** `fetch` through the pool for `timeoutMs`: one deadline over the whole call. */
+export async function fetchWithDeadline(url: string, init: RequestInit, timeoutMs: number): Promise<Response> {
+  const lib = await (undici ??= import('undici'));
+  const dispatcher = poolFor(lib, Math.max(1, Math.round(timeoutMs)));
+  return lib.fetch(url, { ...init, dispatcher });
 }

@@ -1,4 +1,3 @@
-import { fetch as undiciFetch, type Dispatcher } from 'undici';
 import { AppFailure, type NetworkFailure } from '../../shared/errors';
 import type { ActivityEntry, ActivityLog } from '../activity-log/activity-log';
 import type { SeedVault } from '../keychain/seed-vault';
@@ -7,7 +6,7 @@ import { sha256Hex } from '../signer/signing-message';
 import { signMessage } from '../signer/sr25519';
 import { httpFailure, networkFailure, nonJsonFailure, seedMissingFailure, unexpectedShapeFailure } from './failure-map';
 import { createJwtSessions } from './jwt-sessions';
-import { poolFor } from './http-pools';
+import { fetchWithDeadline } from './http-pools';
 import { readBodyCapped } from './read-body';
 import { signRequest } from './sign-request';
 import { loginNonceSchema, loginSchema } from './endpoints/schemas';
@@ -67,7 +66,9 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export function createTransport(opts: TransportOptions): Transport {
   const baseUrl = opts.baseUrl.replace(/\/+$/, '');
   const host = new URL(baseUrl).host;
-  const fetchImpl = opts.fetchImpl ?? undiciFetch;
+  // A test's own fetch gets no pool (nor its deadline); the app's goes through http-pools.ts.
+  const injected = opts.fetchImpl;
+  const fetchImpl = injected ? (target: string, init: RequestInit) => injected(target, init) : fetchWithDeadline;
   const now = opts.now ?? Date.now;
   const defaultTimeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = opts.maxResponseBytes ?? MAX_RESPONSE_BYTES;
@@ -161,14 +162,8 @@ export function createTransport(opts: TransportOptions): Transport {
     const started = now();
     try {
       // `redirect: 'error'`: a redirect must never carry a signature or token to another place.
-      const init: RequestInit & { dispatcher: Dispatcher } = {
-        method,
-        headers,
-        body: bodyText,
-        redirect: 'error',
-        dispatcher: poolFor(timeoutMs),
-      };
-      const res = await fetchImpl(target, init);
+      const init: RequestInit = { method, headers, body: bodyText, redirect: 'error' };
+      const res = await fetchImpl(target, init, timeoutMs);
       const receivedAtMs = now();
       const text = await readBodyCapped(res, maxBytes, host);
       record(recorded, method, path, started, { status: res.status });
