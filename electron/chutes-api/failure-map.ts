@@ -1,7 +1,7 @@
 import { AppFailure, type FailureReason, type FieldIssue } from '../../shared/errors';
 import { NONCE_WINDOW_SECONDS } from '../../shared/diagnostics';
 import { measureSkew } from './clock';
-import { classifyNetworkError, describeNetworkFailure } from './network-error';
+import { classifyNetworkError, isBadPort, describeNetworkFailure } from './network-error';
 
 /**
  * The one place where Chutes API answers become typed failures: an HTTP status plus the server's
@@ -187,7 +187,10 @@ function genericFailure({ status, detail, host, answer }: HttpFailureInput): App
 /** A thrown fetch error → `network` failure naming the host; the raw error is never shown. */
 export function networkFailure(error: unknown, host: string): AppFailure {
   const kind = classifyNetworkError(error);
-  return new AppFailure('network', describeNetworkFailure(kind, host), { network: kind });
+  const message = isBadPort(error)
+    ? `The port in ${host} is one that web clients may not use (it belongs to another protocol), so nothing was sent. Check the address's port.`
+    : describeNetworkFailure(kind, host);
+  return new AppFailure('network', message, { network: kind });
 }
 
 export function nonJsonFailure(host: string, status: number): AppFailure {

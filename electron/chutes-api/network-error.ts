@@ -45,6 +45,14 @@ export function classifyNetworkError(error: unknown): NetworkFailure {
   return 'other';
 }
 
+/**
+ * fetch refuses ports kept for other protocols (9, 25, 6000, …: the Fetch standard's "bad ports")
+ * before connecting, with nothing but this message to tell it by.
+ */
+export function isBadPort(error: unknown): boolean {
+  return causes(error).some((link) => link instanceof Error && link.message === 'bad port');
+}
+
 /** A sentence for each failure, naming the host so the user can check it. */
 export function describeNetworkFailure(kind: NetworkFailure, host: string): string {
   switch (kind) {

@@ -200,6 +200,19 @@ describe('timeouts and retries', () => {
   });
 });
 
+it('says why a port that fetch refuses (9, the discard port) was never tried', async () => {
+  const client = createTestClient({
+    baseUrl: 'http://127.0.0.1:9',
+    vault: new MemorySeedVault(),
+    retry: { retries: 0 },
+  });
+  const error = await failureOf(client.ping());
+  expect(error.appError).toMatchObject({ code: 'network' });
+  expect(error.message).toBe(
+    "The port in 127.0.0.1:9 is one that web clients may not use (it belongs to another protocol), so nothing was sent. Check the address's port.",
+  );
+});
+
 describe('answers that are not the API', () => {
   it('maps an HTML page to network/non-json', async () => {
     const { client } = await setup(() => ({ raw: '<html>captive portal</html>' }));
