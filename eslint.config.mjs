@@ -18,7 +18,6 @@ const SHELL_FILES = [
 // Packages that only work (or only belong) in main: native bindings, file formats, the signer's crypto.
 const NODE_ONLY_PACKAGES = [
   '@napi-rs/keyring',
-  'ini',
   '@polkadot/util-crypto',
   '@polkadot/keyring',
   '@polkadot/wasm-crypto',

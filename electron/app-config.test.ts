@@ -25,7 +25,7 @@ describe('loadAppConfig', () => {
       [],
       {
         CHUTES_API_URL: 'http://127.0.0.1:9000/',
-        CHUTES_CONFIG_PATH: '~/staging.ini',
+        CHUTES_CONFIG_PATH: '/srv/chutes/staging.ini',
         CHUTES_ALLOW_MISSING: 'true',
         BT_WALLET_PATH: '/srv/wallets',
         XDG_CONFIG_HOME: '/xdg',
@@ -35,7 +35,7 @@ describe('loadAppConfig', () => {
     );
     expect(config.apiUrl).toBe('http://127.0.0.1:9000');
     expect(config.apiUrlSource).toBe('CHUTES_API_URL');
-    expect(config.configPath).toBe('/home/ada/staging.ini');
+    expect(config.configPath).toBe('/srv/chutes/staging.ini');
     expect(config.allowMissingConfig).toBe(true);
     expect(config.walletsPath).toBe('/srv/wallets');
     expect(config.walletsPathSource).toBe('BT_WALLET_PATH');
@@ -51,9 +51,19 @@ describe('loadAppConfig', () => {
     expect(eq.walletsPathSource).toBe('--wallets-path');
   });
 
-  it('treats false-ish CHUTES_ALLOW_MISSING values as unset', () => {
-    for (const value of ['', '0', 'false', 'No'])
+  it('reads CHUTES_ALLOW_MISSING as the CLI does: only "true", in any case', () => {
+    for (const value of ['', '0', 'false', 'No', '1', 'yes', 'on', ' true'])
       expect(loadAppConfig([], { CHUTES_ALLOW_MISSING: value }, home, 'linux').allowMissingConfig).toBe(false);
+    expect(loadAppConfig([], { CHUTES_ALLOW_MISSING: 'TRUE' }, home, 'linux').allowMissingConfig).toBe(true);
+  });
+
+  it('uses CHUTES_CONFIG_PATH as written, like the CLI: a literal "~" is not the home folder', () => {
+    expect(loadAppConfig([], { CHUTES_CONFIG_PATH: '~/c.ini' }, home, 'linux').configPath).toBe(
+      path.resolve('~/c.ini'),
+    );
+    expect(loadAppConfig([], { CHUTES_CONFIG_PATH: 'rel/c.ini' }, home, 'linux').configPath).toBe(
+      path.resolve('rel/c.ini'),
+    );
   });
 
   it('puts app data where each OS expects it', () => {

@@ -40,11 +40,8 @@ export function argValue(argv: readonly string[], name: string): string | undefi
   return undefined;
 }
 
-/** The CLI treats any non-empty value except false-ish words as "true" for CHUTES_ALLOW_MISSING. */
-function truthy(value: string | undefined): boolean {
-  if (value === undefined) return false;
-  return !['', '0', 'false', 'no', 'off'].includes(value.trim().toLowerCase());
-}
+/** As the CLI reads CHUTES_ALLOW_MISSING: set, and "true" in any case; "1", "yes" or " true" are not. */
+const isCliTrue = (value: string | undefined): boolean => value?.toLowerCase() === 'true';
 
 function defaultDataDir(env: Env, home: string, platform: NodeJS.Platform): string {
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Chutes Desktop');
@@ -59,16 +56,17 @@ export function loadAppConfig(
   platform: NodeJS.Platform = process.platform,
 ): AppConfig {
   const apiEnv = env.CHUTES_API_URL?.trim();
-  const configEnv = env.CHUTES_CONFIG_PATH?.trim();
+  // Used as written, as the CLI does: no trimming, no "~" (a shell expands that before either sees it).
+  const configEnv = env.CHUTES_CONFIG_PATH;
   const walletsArg = argValue(argv, '--wallets-path');
   const walletsEnv = env.BT_WALLET_PATH?.trim();
   const dataEnv = env.CHUTES_DESKTOP_DATA_DIR?.trim();
   return {
     apiUrl: normaliseBaseUrl(apiEnv || DEFAULT_API_URL),
     apiUrlSource: apiEnv ? 'CHUTES_API_URL' : 'default',
-    configPath: path.resolve(expandHome(configEnv || path.join('~', '.chutes', 'config.ini'), home)),
+    configPath: configEnv ? path.resolve(configEnv) : path.join(home, '.chutes', 'config.ini'),
     configPathSource: configEnv ? 'CHUTES_CONFIG_PATH' : 'default',
-    allowMissingConfig: truthy(env.CHUTES_ALLOW_MISSING),
+    allowMissingConfig: isCliTrue(env.CHUTES_ALLOW_MISSING),
     walletsPath: path.resolve(expandHome(walletsArg || walletsEnv || path.join('~', '.bittensor', 'wallets'), home)),
     walletsPathSource: walletsArg ? '--wallets-path' : walletsEnv ? 'BT_WALLET_PATH' : 'default',
     dataDir: path.resolve(expandHome(dataEnv || defaultDataDir(env, home, platform), home)),

@@ -31,11 +31,11 @@ describe('process boundaries', () => {
     ['electron/wallets/probe.ts', "import { app as x } from 'electron';"],
     ['electron/probe.ts', "import { safeStorage as x } from 'electron';"],
     ['renderer/src/probe.tsx', "import { Entry as x } from '@napi-rs/keyring';"],
-    ['renderer/src/probe.tsx', "import x from 'ini';"],
+    ['renderer/src/probe.tsx', "import { fetch as x } from 'undici';"],
     ['renderer/src/probe.tsx', "import { blake2AsU8a as x } from '@polkadot/util-crypto';"],
     ['renderer/src/lib/probe.ts', "import { Keyring as x } from '@polkadot/keyring';"],
     ['shared/probe.ts', "import { Entry as x } from '@napi-rs/keyring';"],
-    ['shared/probe.ts', "import { parse as x } from 'ini';"],
+    ['shared/probe.ts', "import { Agent as x } from 'undici';"],
     ['shared/probe.ts', "import { sr25519Sign as x } from '@polkadot/util-crypto';"],
   ])('%s may not %s', async (file, source) => {
     expect(await restricted(file, source)).toBe(true);

@@ -7,6 +7,8 @@ export const apiBaseUrl = z
   .min(1, 'Enter the API address, e.g. https://api.chutes.ai')
   .max(2048, 'That address is too long')
   .refine((value) => {
+    // new URL() would quietly encode a space; the CLI would send it as typed.
+    if (/\s/.test(value)) return false;
     try {
       const url = new URL(value);
       return (

@@ -1,7 +1,17 @@
-import { decode } from 'ini';
 import { describe, expect, it } from 'vitest';
+import { scanIni } from './ini-lines';
 import type { AppFailure } from '../../shared/errors';
-import { cliConfigEdits, editCliConfig, parseCliConfig, renderCliConfig, type CliConfigOutput } from './cli-config';
+import {
+  cliConfigEdits,
+  editCliConfig,
+  parseCliConfig,
+  renderCliConfig,
+  stripSeedEdits,
+  type CliConfigOutput,
+} from './cli-config';
+
+/** What the CLI's configparser reads (ini-configparser.test.ts checks this reader against it). */
+const decode = (text: string) => scanIni(text).data;
 
 const PATH = '/home/u/.chutes/config.ini';
 const SS58 = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
@@ -147,5 +157,67 @@ describe('editCliConfig', () => {
       tools: { editor: 'vim' },
       api: { base_url: OUTPUT.baseUrl },
     });
+  });
+});
+
+describe('config.ini read and written as the CLI reads it', () => {
+  it('reads values literally and resolves "%%", "%(name)s" and [DEFAULT] like configparser', () => {
+    const text = full(AUTH.replace('hotkey_name = hk1', 'hotkey_name = %(team)s#2%%'), '[DEFAULT]\nteam = miner\n');
+    expect(parseCliConfig(text, PATH).hotkeyName).toBe('miner#2%');
+    const inherited = `[DEFAULT]\nhotkey_name = from-default\n[auth]\n${AUTH.replace(/^hotkey_name.*\n/m, '')}\n`;
+    expect(parseCliConfig(inherited, PATH).hotkeyName).toBe('from-default');
+  });
+
+  it('refuses a "%" the CLI would die on, naming the key and line but not the value', () => {
+    const error = failure(() => parseCliConfig(full(AUTH.replace('username = alice', 'username = 50%off')), PATH));
+    expect(error.code).toBe('invalid-input');
+    expect(error.message).toContain(
+      'auth.username (line 5: it has a "%" the CLI cannot read: write a literal "%" as "%%")',
+    );
+    expect(error.message).toContain('The chutes CLI stops with an error on this file too.');
+    expect(JSON.stringify(error)).not.toContain('50%off');
+  });
+
+  it('refuses a base_url or address with a comment or quotes after it, saying the CLI reads them literally', () => {
+    const commented = full(AUTH).replace('https://staging.chutes.dev/', 'https://staging.chutes.dev/ ; staging');
+    expect(failure(() => parseCliConfig(commented, PATH)).message).toContain('reads values literally');
+    const quoted = full(AUTH.replace(`hotkey_ss58address = ${SS58}`, `hotkey_ss58address = "${SS58}"`));
+    expect(failure(() => parseCliConfig(quoted, PATH)).message).toContain('hotkey_ss58address is not an SS58 address');
+  });
+
+  it('points at [ auth ] written with spaces, which the CLI does not read as [auth]', () => {
+    const error = failure(() => parseCliConfig(`[ auth ]\n${AUTH}\n`, PATH));
+    expect(error.message).toContain('there is no [auth] section');
+    expect(error.detail?.hint).toContain('[ auth ]');
+  });
+
+  it('accepts the "key: value" lines, indented keys and commented headers configparser accepts', () => {
+    const text = `[auth] ; mine\n${AUTH.replace(/ = /g, ': ').replace(/^/gm, '  ')}\n`;
+    expect(parseCliConfig(text, PATH).userId).toBe('11111111-2222-3333-4444-555555555555');
+  });
+
+  it('writes "=", ";", "#" and quotes as they are and "%" as "%%", never quoting a value', () => {
+    const text = renderCliConfig({ ...OUTPUT, baseUrl: 'https://proxy.example/a=b%20c', hotkeyName: '"50%" #1; x' });
+    expect(text).toContain('base_url = https://proxy.example/a=b%%20c\n');
+    expect(text).toContain('hotkey_name = "50%%" #1; x\n');
+    const back = parseCliConfig(text, PATH);
+    expect(back.baseUrl).toBe('https://proxy.example/a=b%20c');
+    expect(back.hotkeyName).toBe('"50%" #1; x');
+  });
+
+  it('strips the seed from [DEFAULT] too when it is the same one, and refuses when [DEFAULT] holds another', () => {
+    const same = `[DEFAULT]\nhotkey_seed = ${SEED}\n[auth]\n${AUTH}\n`;
+    const stripped = editCliConfig(same, PATH, stripSeedEdits(same, PATH, SEED));
+    expect(stripped).not.toContain(SEED);
+    const other = same.replace(`[DEFAULT]\nhotkey_seed = ${SEED}`, `[DEFAULT]\nhotkey_seed = ${'ab'.repeat(32)}`);
+    const error = failure(() => stripSeedEdits(other, PATH, SEED));
+    expect(error).toMatchObject({ code: 'conflict', reason: 'config-not-editable' });
+    expect(JSON.stringify(error)).not.toContain('ab'.repeat(32));
+  });
+
+  it('removes a [DEFAULT] hotkey_seed in an export without the seed, where the CLI would still find it', () => {
+    const existing = `[DEFAULT]\nhotkey_seed = ${SEED}\n[auth]\nusername = old\n`;
+    const out = editCliConfig(existing, PATH, cliConfigEdits({ ...OUTPUT, hotkeySeed: null }));
+    expect(out).not.toContain('hotkey_seed');
   });
 });

@@ -1,7 +1,16 @@
-import { decode, encode } from 'ini';
 import { AppFailure, type FieldIssue } from '../../shared/errors';
 import { apiBaseUrl, normaliseBaseUrl } from '../../shared/validation';
-import { isIniSafeValue, patchIni, scanIni, type IniEdit } from './ini-lines';
+import {
+  DEFAULT_SECTION,
+  escapeIniValue,
+  isIniSafeValue,
+  patchIni,
+  scanIni,
+  type IniData,
+  type IniEdit,
+  type ScannedIni,
+} from './ini-lines';
+import { iniGet, iniLineOf } from './ini-values';
 
 /** The `[auth]` keys the chutes CLI requires, in the order it writes them (`../shared/reference/chutes-account-api.md` §2.5). */
 export const REQUIRED_AUTH_KEYS = ['username', 'user_id', 'hotkey_seed', 'hotkey_name', 'hotkey_ss58address'] as const;
@@ -24,33 +33,15 @@ export interface CliConfigValues {
 /** Everything an export writes; `hotkeySeed` null leaves the key out. */
 export type CliConfigOutput = Omit<CliConfigValues, 'baseUrl'> & { baseUrl: string };
 
-type IniData = Record<string, unknown>;
-
-function isSection(value: unknown): value is IniData {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** configparser lowercases keys, so `Username = x` is what the CLI reads as `username`. */
-function lookup(section: IniData, key: string): unknown {
-  const found = Object.keys(section).find((k) => k.toLowerCase() === key);
-  return found === undefined ? undefined : section[found];
-}
-
-/** `ini` turns the words true/false/null into JS values; the CLI sees the words. */
-function text(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() || undefined;
-  if (typeof value === 'boolean' || value === null) return String(value);
-  return undefined;
-}
-
 function invalid(filePath: string, summary: string, fields: FieldIssue[], hint?: string): AppFailure {
   return new AppFailure('invalid-input', `${filePath}: ${summary}`, hint === undefined ? { fields } : { fields, hint });
 }
 
-/** Parse the structure (what the CLI would reject) and decode with `ini`. */
-export function decodeIniStrict(source: string, filePath: string): IniData {
+/** Read with the CLI's rules; anything the CLI would refuse to load is refused, by line number. */
+export function readIniStrict(source: string, filePath: string): ScannedIni {
   if (source.includes('\u0000')) throw invalid(filePath, 'this is not a text file, so it cannot be a config.ini.', []);
-  const { problems } = scanIni(source);
+  const scanned = scanIni(source);
+  const { problems } = scanned;
   if (problems.length > 0) {
     const shown = problems.slice(0, 3).map((p) => `line ${p.line}: ${p.message}`);
     const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
@@ -60,21 +51,54 @@ export function decodeIniStrict(source: string, filePath: string): IniData {
       problems.map((p) => ({ path: `line ${p.line}`, message: p.message })),
     );
   }
-  const data: IniData = decode(source.replace(/^\uFEFF/, ''));
-  return data;
+  return scanned;
 }
+
+export const decodeIniStrict = (source: string, filePath: string): IniData => readIniStrict(source, filePath).data;
 
 const AUTH_HINT =
   'The chutes CLI needs an [auth] section with username, user_id, hotkey_seed, hotkey_name and hotkey_ss58address (as "chutes register" writes them).';
 
+/** Trimmed spaces inside the brackets: the CLI reads `[ auth ]` as another section. */
+function spacedAuthHint(data: IniData): string {
+  const spaced = Object.keys(data).find((name) => name !== 'auth' && name.trim() === 'auth');
+  return spaced === undefined
+    ? AUTH_HINT
+    : `The file has [${spaced}]: the chutes CLI reads section names exactly, so that is not [auth]. Write it as [auth].`;
+}
+
 export function parseCliConfig(source: string, filePath: string): CliConfigValues {
-  const data = decodeIniStrict(source, filePath);
-  const auth = data.auth;
-  if (!isSection(auth)) {
-    throw invalid(filePath, 'there is no [auth] section.', [{ path: 'auth', message: 'missing section' }], AUTH_HINT);
+  const { data, keyLines } = readIniStrict(source, filePath);
+  if (data.auth === undefined) {
+    throw invalid(
+      filePath,
+      'there is no [auth] section.',
+      [{ path: 'auth', message: 'missing section' }],
+      spacedAuthHint(data),
+    );
   }
-  const read = (key: string) => text(lookup(auth, key));
-  const missing = REQUIRED_AUTH_KEYS.filter((key) => key !== 'hotkey_seed' && read(key) === undefined);
+  const broken: FieldIssue[] = [];
+  /** What the CLI's `config.get(section, key)` returns; an empty value counts as none. */
+  const read = (section: string, key: string): string | undefined => {
+    const got = iniGet(data, section, key);
+    if (got.kind === 'error') {
+      const line = iniLineOf(keyLines, section, key);
+      broken.push({ path: `${section}.${key}`, message: `line ${line ?? '?'}: ${got.message}` });
+      return undefined;
+    }
+    return got.kind === 'value' && got.value !== '' ? got.value : undefined;
+  };
+  const auth = Object.fromEntries(REQUIRED_AUTH_KEYS.map((key) => [key, read('auth', key)]));
+  const rawUrl = read('api', 'base_url');
+  const payment = read('payment', 'address');
+  if (broken.length > 0) {
+    throw invalid(
+      filePath,
+      `${broken.map((b) => `${b.path} (${b.message})`).join('; ')}. The chutes CLI stops with an error on this file too.`,
+      broken,
+    );
+  }
+  const missing = REQUIRED_AUTH_KEYS.filter((key) => key !== 'hotkey_seed' && auth[key] === undefined);
   if (missing.length > 0) {
     const list = missing.join(', ');
     throw invalid(
@@ -84,42 +108,38 @@ export function parseCliConfig(source: string, filePath: string): CliConfigValue
       AUTH_HINT,
     );
   }
-  const api = isSection(data.api) ? data.api : {};
-  const payment = isSection(data.payment) ? data.payment : {};
-  const rawUrl = text(lookup(api, 'base_url'));
   const values: CliConfigValues = {
     baseUrl: rawUrl === undefined ? null : normaliseBaseUrl(rawUrl),
-    username: read('username') ?? '',
-    userId: read('user_id') ?? '',
-    hotkeySeed: read('hotkey_seed') ?? null,
-    hotkeyName: read('hotkey_name') ?? '',
-    hotkeySs58: read('hotkey_ss58address') ?? '',
-    paymentAddress: text(lookup(payment, 'address')) ?? null,
+    username: auth.username ?? '',
+    userId: auth.user_id ?? '',
+    hotkeySeed: auth.hotkey_seed ?? null,
+    hotkeyName: auth.hotkey_name ?? '',
+    hotkeySs58: auth.hotkey_ss58address ?? '',
+    paymentAddress: payment ?? null,
   };
+  // The CLI takes values literally: quotes and "; comments" are part of them.
+  const literal = ' (the chutes CLI reads values literally: no quotes, no comments after the value)';
   if (values.baseUrl !== null && !apiBaseUrl.safeParse(values.baseUrl).success) {
-    throw invalid(filePath, '[api] base_url is not a full http:// or https:// address.', [
+    throw invalid(filePath, `[api] base_url is not a full http:// or https:// address${literal}.`, [
       { path: 'api.base_url', message: 'not an http(s) URL' },
     ]);
   }
   if (!SS58_PATTERN.test(values.hotkeySs58)) {
-    throw invalid(filePath, '[auth] hotkey_ss58address is not an SS58 address.', [
+    throw invalid(filePath, `[auth] hotkey_ss58address is not an SS58 address${literal}.`, [
       { path: 'auth.hotkey_ss58address', message: 'not an SS58 address' },
     ]);
   }
   if (values.paymentAddress !== null && !SS58_PATTERN.test(values.paymentAddress)) {
-    throw invalid(filePath, '[payment] address is not an SS58 address.', [
+    throw invalid(filePath, `[payment] address is not an SS58 address${literal}.`, [
       { path: 'payment.address', message: 'not an SS58 address' },
     ]);
   }
-  const unsafe = (['username', 'userId', 'hotkeyName', 'paymentAddress'] as const).filter((k) => {
-    const value = values[k];
-    return value !== null && !isIniSafeValue(value);
-  });
+  const unsafe = (['username', 'userId', 'hotkeyName'] as const).filter((k) => !isIniSafeValue(values[k]));
   if (unsafe.length > 0) {
     // The app writes these values back into CLI configs; ones that would not round-trip are refused up front.
     throw invalid(
       filePath,
-      `${unsafe.join(', ')} contain characters the app cannot write back safely (";", "#", quotes or control characters).`,
+      `${unsafe.join(', ')} contain line breaks or control characters, which the app cannot write back.`,
       unsafe.map((k) => ({ path: k, message: 'unsupported characters' })),
     );
   }
@@ -146,34 +166,58 @@ function layout(values: CliConfigOutput): Array<[string, Array<[string, string |
 
 /** A new config.ini in exactly the layout `chutes register` writes. */
 export function renderCliConfig(values: CliConfigOutput): string {
-  const data: Record<string, Record<string, string>> = {};
-  for (const [section, entries] of layout(values)) {
-    const present = entries.filter((entry): entry is [string, string] => entry[1] !== null);
-    if (present.length > 0) data[section] = Object.fromEntries(present);
-  }
-  return encode(data, { whitespace: true });
+  return patchIni('', cliConfigEdits(values));
 }
 
+/**
+ * The lines an export writes, escaped for configparser. A `hotkey_seed` under `[DEFAULT]` goes
+ * too: the CLI would still find it through `[auth]` in an export without the seed.
+ */
 export function cliConfigEdits(values: CliConfigOutput): IniEdit[] {
-  return layout(values).flatMap(([section, entries]) => entries.map(([key, value]) => ({ section, key, value })));
+  const edits = layout(values).flatMap(([section, entries]) =>
+    entries.map(([key, value]) => ({ section, key, value: value === null ? null : escapeIniValue(value) })),
+  );
+  return [...edits, { section: DEFAULT_SECTION, key: 'hotkey_seed', value: null }];
+}
+
+/**
+ * Removing the plaintext seed `seed` (as read): from `[auth]`, and from `[DEFAULT]` when it is the
+ * same seed. A different one there would become the account's seed for the CLI once `[auth]`'s is
+ * gone, so that file is left for the user to fix.
+ */
+export function stripSeedEdits(source: string, filePath: string, seed: string): IniEdit[] {
+  const data = decodeIniStrict(source, filePath);
+  const inDefault = iniGet(data, DEFAULT_SECTION, 'hotkey_seed');
+  if (inDefault.kind === 'missing') return [{ section: 'auth', key: 'hotkey_seed', value: null }];
+  if (inDefault.kind === 'value' && inDefault.value === seed)
+    return [
+      { section: 'auth', key: 'hotkey_seed', value: null },
+      { section: DEFAULT_SECTION, key: 'hotkey_seed', value: null },
+    ];
+  throw new AppFailure(
+    'conflict',
+    `${filePath} has another hotkey_seed under [DEFAULT], which the chutes CLI would use once the one in [auth] is removed; the file was left unchanged.`,
+    { hint: 'Remove hotkey_seed from [DEFAULT] by hand, or import without removing the seed.' },
+    'config-not-editable',
+  );
 }
 
 /** Sorted-key JSON, so two decoded files compare by content rather than key order. */
-function canonical(value: unknown): string {
-  if (!isSection(value)) return JSON.stringify(value);
-  const keys = Object.keys(value).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
+function canonical(data: IniData): string {
+  const sorted = (o: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return JSON.stringify(sorted(Object.fromEntries(Object.entries(data).map(([name, keys]) => [name, sorted(keys)]))));
 }
 
 /** What `edits` should do to decoded data; the oracle the line-level patch is checked against. */
 function applyToData(data: IniData, edits: readonly IniEdit[]): IniData {
-  const copy = JSON.parse(JSON.stringify(data)) as IniData;
+  const copy: IniData = Object.fromEntries(Object.entries(data).map(([name, keys]) => [name, { ...keys }]));
   for (const edit of edits) {
-    const current = copy[edit.section];
-    const section: IniData = isSection(current) ? current : {};
-    for (const key of Object.keys(section)) if (key.toLowerCase() === edit.key.toLowerCase()) delete section[key];
-    if (edit.value !== null) section[edit.key] = edit.value;
-    if (isSection(current) || edit.value !== null) copy[edit.section] = section;
+    const key = edit.key.toLowerCase();
+    const section = copy[edit.section];
+    if (edit.value === null) {
+      if (section) delete section[key];
+    } else (copy[edit.section] ??= {})[key] = edit.value;
   }
   return copy;
 }

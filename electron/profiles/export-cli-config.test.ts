@@ -1,8 +1,8 @@
 import type * as FsPromises from 'node:fs/promises';
 import { mkdir, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { decode } from 'ini';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { scanIni } from './ini-lines';
 import { AppFailure } from '../../shared/errors';
 import { exportCliConfig, type ExportCliConfigOptions } from './export-cli-config';
 import {
@@ -26,6 +26,9 @@ import {
   SEEDLESS_EXPORT_NOTE,
 } from '../../shared/profile-texts';
 import type { Profile } from '../../shared/profiles';
+
+/** What the CLI's configparser reads (ini-configparser.test.ts checks this reader against it). */
+const decode = (text: string) => scanIni(text).data;
 
 // Seam for the race tests: runs just before the temp file is published with link(2).
 const race = vi.hoisted(() => ({ beforeLink: null as null | (() => Promise<void>) }));

@@ -16,7 +16,8 @@ import {
   SS58_PATTERN,
   type CliConfigOutput,
 } from './cli-config';
-import { isIniSafeValue } from './ini-lines';
+import { DEFAULT_SECTION, isIniSafeValue, type IniData } from './ini-lines';
+import { iniGet } from './ini-values';
 import type { ProfileStore } from './profile-store';
 import { seedFromHex, seedToHex, ss58FromSeed } from './seed';
 import {
@@ -79,46 +80,35 @@ async function seedHexFor(vault: SeedVault, ss58: string): Promise<string> {
   }
 }
 
-type IniData = Record<string, unknown>;
-
-const isSection = (value: unknown): value is IniData =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** The account an existing config.ini is for, as far as it says. `seeds` is raw file text: never log or return it. */
 interface ExistingAccount {
   /** Shown to the user only when it is a plain, short value that cannot be a seed. */
   username: string | null;
   /** Only when it has the shape of an SS58 address. */
   ss58: string | null;
-  /** Every `[auth] hotkey_seed` value, any key case, that is not empty: what an export would replace. */
-  seeds: unknown[];
+  /** Every non-empty `hotkey_seed` in `[auth]` or `[DEFAULT]`: what an export would replace or remove. */
+  seeds: string[];
 }
 
-function shownUsername(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const name = value.trim();
-  const seedLike = /^(?:0x)?[0-9a-f]{64}$/i.test(name);
-  return name.length <= 64 && isIniSafeValue(name) && !seedLike ? name : null;
+function shownUsername(value: string | null): string | null {
+  if (value === null) return null;
+  const seedLike = /^(?:0x)?[0-9a-f]{64}$/i.test(value);
+  return value.length <= 64 && isIniSafeValue(value) && !seedLike ? value : null;
 }
 
-/** What an existing file holds in `[auth]`; keys compare case-insensitively, as the CLI's configparser does. */
+/** What an existing file holds for `[auth]`, read as the CLI's configparser reads it. */
 function existingAccount(data: IniData): ExistingAccount {
-  const auth = isSection(data.auth) ? data.auth : {};
-  const valuesOf = (key: string) =>
-    Object.keys(auth)
-      .filter((k) => k.toLowerCase() === key)
-      .map((k) => auth[k]);
-  const ss58 = valuesOf('hotkey_ss58address').find(
-    (v): v is string => typeof v === 'string' && SS58_PATTERN.test(v.trim()),
-  );
+  const value = (key: string) => {
+    const got = iniGet(data, 'auth', key);
+    return got.kind === 'value' ? got.value : null;
+  };
+  const ss58 = value('hotkey_ss58address');
   return {
-    username:
-      valuesOf('username')
-        .map(shownUsername)
-        .find((v) => v !== null) ?? null,
-    ss58: ss58?.trim() ?? null,
-    // `ini` reads `hotkey_seed = true` as a boolean and `hotkey_seed[] = …` as an array: still something in the file.
-    seeds: valuesOf('hotkey_seed').filter((v) => v !== undefined && !(typeof v === 'string' && v.trim() === '')),
+    username: shownUsername(value('username')),
+    ss58: ss58 !== null && SS58_PATTERN.test(ss58) ? ss58 : null,
+    seeds: [data.auth?.hotkey_seed, data[DEFAULT_SECTION]?.hotkey_seed].filter(
+      (v): v is string => v !== undefined && v !== '',
+    ),
   };
 }
 

@@ -163,7 +163,7 @@ describe('importCliConfig', () => {
   });
 
   it('imports from a CHUTES_CONFIG_PATH-style location resolved by loadAppConfig', async () => {
-    const config = loadAppConfig([], { CHUTES_CONFIG_PATH: '~/chutes/config.ini' }, dir, 'linux');
+    const config = loadAppConfig([], { CHUTES_CONFIG_PATH: configPath }, dir, 'linux');
     expect(config.configPath).toBe(configPath);
     const location = await locateCliConfig(config);
     expect(location).toEqual({ path: configPath, via: 'CHUTES_CONFIG_PATH', exists: true, permissionsTooOpen: false });

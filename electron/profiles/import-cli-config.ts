@@ -7,7 +7,7 @@ import { fsFailure, isSystemError, withFsErrors } from '../fs/fs-errors';
 import { readTextFileCapped } from '../fs/read-capped';
 import type { SeedVault } from '../keychain/seed-vault';
 import { log } from '../log';
-import { editCliConfig, parseCliConfig, type CliConfigValues } from './cli-config';
+import { editCliConfig, parseCliConfig, stripSeedEdits, type CliConfigValues } from './cli-config';
 import type { ProfileStore } from './profile-store';
 import { seedFromHex, ss58FromSeed } from './seed';
 import { FULL_PATH_MESSAGE } from '../../shared/validation';
@@ -150,7 +150,7 @@ export async function importCliConfig(options: ImportCliConfigOptions): Promise<
       // The CLI may have rewritten the file meanwhile (a new `chutes register`); never undo that.
       if ((await readTextFileCapped(filePath)).text !== file.text)
         throw new AppFailure('conflict', 'it changed while importing; import it again.');
-      const stripped = editCliConfig(file.text, filePath, [{ section: 'auth', key: 'hotkey_seed', value: null }]);
+      const stripped = editCliConfig(file.text, filePath, stripSeedEdits(file.text, filePath, hotkeySeed));
       // The user pointed us at this file, so a symlinked config (dotfiles) is rewritten at its target.
       await withFsErrors(filePath, 'write', () => writeFileAtomic(filePath, stripped, { symlink: 'follow' }));
     } catch (error) {

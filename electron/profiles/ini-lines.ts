@@ -1,38 +1,55 @@
-import { unsafe } from 'ini';
-
 /**
- * A line-level view of an INI file. The `ini` package reads values well but rebuilds a file from
- * scratch when writing, dropping comments and mangling what it does not model (`key: value`
- * lines, inline `;`, quoting). The chutes CLI's config may hold the user's only plaintext copy of a
- * seed, so edits to an existing file are made line by line here and everything else is copied
- * byte for byte. Section and key names are decoded with the `ini` package's own rules, so this
- * view and `ini.decode` agree on what a line means.
+ * config.ini as the chutes CLI reads it: Python's `configparser.ConfigParser()` with its defaults
+ * (strict, `=` or `:` between key and value, whole-line `#`/`;` comments only, no inline comments,
+ * no unquoting, indented lines continue the value above, a `[DEFAULT]` section inherited by every
+ * other, `%` interpolation on read). The npm `ini` package reads another dialect (inline comments,
+ * quotes, trimmed section names), so files it wrote or read could differ from what the CLI sees.
+ *
+ * Edits to an existing file are made line by line, keeping every other line (comments, unknown
+ * keys and sections, their order, each line's own ending) byte for byte: the file may hold the
+ * user's only plaintext copy of a seed.
  */
 export type IniLine =
-  | { kind: 'other'; raw: string }
-  | { kind: 'section'; raw: string; name: string }
-  | { kind: 'entry'; raw: string; section: string; key: string }
-  | { kind: 'continuation'; raw: string };
+  | { kind: 'other'; raw: string; eol: string }
+  | { kind: 'section'; raw: string; eol: string; name: string }
+  | { kind: 'entry'; raw: string; eol: string; section: string; key: string }
+  | { kind: 'continuation'; raw: string; eol: string };
 
 export interface IniProblem {
   line: number;
   message: string;
 }
 
+/** Section name (as written; `DEFAULT` included) → lowercased key → raw value, multi-line values joined by `\n`. */
+export type IniData = Record<string, Record<string, string>>;
+
 export interface ScannedIni {
   lines: IniLine[];
-  eol: '\n' | '\r\n';
+  /** The line ending to use for new lines: the file's first. */
+  eol: string;
   problems: IniProblem[];
+  data: IniData;
+  /** The line each key is on, by `entryId`. */
+  keyLines: Map<string, number>;
 }
 
 export interface IniEdit {
   section: string;
   key: string;
-  /** null removes every occurrence of the key in that section. */
+  /** Written as is (see `escapeIniValue`); null removes every occurrence of the key in that section. */
   value: string | null;
 }
 
-const SECTION = /^\[([^\]]*)\]\s*$/;
+export const DEFAULT_SECTION = 'DEFAULT';
+
+// Python's str.strip() and `\s`: Unicode whitespace, which (unlike JavaScript's) excludes U+FEFF.
+const WS = '\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const LEADING = new RegExp(`^[${WS}]*`);
+const pyStrip = (s: string): string => s.replace(LEADING, '').replace(new RegExp(`[${WS}]+$`), '');
+const indentOf = (raw: string): number => LEADING.exec(raw)?.[0].length ?? 0;
+// configparser's SECTCRE and OPTCRE, matched against the stripped line.
+const SECTION = /^\[(.+)\]/;
+const OPTION = new RegExp(`^(.*?)[${WS}]*([=:])[${WS}]*(.*)$`);
 
 /**
  * Only the names the CLI itself uses are echoed in messages: anything else on a malformed line is
@@ -42,6 +59,7 @@ const KNOWN_NAMES = new Set([
   'api',
   'auth',
   'payment',
+  'DEFAULT',
   'base_url',
   'username',
   'user_id',
@@ -50,110 +68,129 @@ const KNOWN_NAMES = new Set([
   'hotkey_ss58address',
   'address',
 ]);
-const isPrintable = (name: string): boolean => KNOWN_NAMES.has(name.trim().toLowerCase());
-const printable = (key: string): string => (isPrintable(key) ? `"${key}"` : 'a key');
-const printableSection = (name: string): string => (isPrintable(name) ? `[${name}]` : 'a section');
-
-/** Values we write must read back identically with both `ini` and Python's configparser. */
-export function isIniSafeValue(value: string): boolean {
-  return (
-    value.length > 0 &&
-    value === value.trim() &&
-    // eslint-disable-next-line no-control-regex
-    !/[\u0000-\u001f\u007f;#]/.test(value) &&
-    !value.startsWith('[') &&
-    !/^(['"]).*\1$/.test(value)
-  );
-}
-
-const entryId = (section: string, key: string): string => `${section}\u0000${key.toLowerCase()}`;
+const printable = (key: string): string => (KNOWN_NAMES.has(key) ? `"${key}"` : 'a key');
+const printableSection = (name: string): string => (KNOWN_NAMES.has(name) ? `[${name}]` : 'a section');
 
 /**
- * Split into lines and flag what the CLI (Python configparser, strict mode) would reject: keys
- * outside a section, lines that are not `key = value`, broken headers, duplicate sections or keys.
- * Keys compare case-insensitively, as configparser lowercases them.
+ * Values we write must read back identically with configparser: it strips the ends, has no way
+ * to write a control character, and an empty value is no value. `%` is fine once escaped.
+ */
+export function isIniSafeValue(value: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return value.length > 0 && value === pyStrip(value) && value === value.trim() && !/[\u0000-\u001f\u007f]/.test(value);
+}
+
+/** configparser reads `%` as the start of a reference, so a literal one is written `%%`. */
+export const escapeIniValue = (value: string): string => value.replaceAll('%', '%%');
+
+export const entryId = (section: string, key: string): string => `${section}\u0000${key.toLowerCase()}`;
+
+/** Lines with their own endings; Python's universal newlines end a line at \r\n, \r or \n. */
+function splitLines(text: string): Array<{ raw: string; eol: string }> {
+  const out: Array<{ raw: string; eol: string }> = [];
+  const re = /\r\n|\r|\n/g;
+  let start = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({ raw: text.slice(start, m.index), eol: m[0] });
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) out.push({ raw: text.slice(start), eol: '' });
+  return out;
+}
+
+/**
+ * Read `input` with configparser's rules and flag everything the CLI would refuse to load: a
+ * byte-order mark, a key before any section, a line that is neither, duplicate sections or keys.
  */
 export function scanIni(input: string): ScannedIni {
-  const text = input.replace(/^\uFEFF/, '');
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const raws = text.split(/\r?\n/);
-  if (raws.at(-1) === '') raws.pop();
-
+  const split = splitLines(input);
   const lines: IniLine[] = [];
   const problems: IniProblem[] = [];
-  const sectionsSeen = new Map<string, number>();
-  const keysSeen = new Map<string, number>();
+  const data: IniData = {};
+  const values = new Map<string, string[]>();
+  const keyLines = new Map<string, number>();
+  const sectionLines = new Map<string, number>();
   let section: string | null = null;
-  let afterEntry = false;
+  let current: string | null = null; // the entry continuation lines add to
+  let indentLevel = 0;
 
-  raws.forEach((raw, index) => {
+  if (input.startsWith('\uFEFF'))
+    problems.push({
+      line: 1,
+      message:
+        'the file starts with a byte-order mark, which the chutes CLI cannot read (save it as UTF-8 without BOM)',
+    });
+  split.forEach(({ raw, eol }, index) => {
     const line = index + 1;
-    if (/^\s*$/.test(raw) || /^\s*[;#]/.test(raw)) {
-      lines.push({ kind: 'other', raw });
-      afterEntry = false;
+    const text = index === 0 ? raw.replace(/^\uFEFF/, '') : raw;
+    const stripped = pyStrip(text);
+    if (stripped === '' || stripped.startsWith('#') || stripped.startsWith(';')) {
+      // Blank lines inside a value are part of it (trailing ones are dropped at the end).
+      if (stripped === '' && current !== null) values.get(current)?.push('');
+      lines.push({ kind: 'other', raw, eol });
       return;
     }
-    // configparser folds indented lines into the previous value; keep them with their key.
-    if (afterEntry && /^\s/.test(raw)) {
-      lines.push({ kind: 'continuation', raw });
+    const indent = indentOf(text);
+    if (current !== null && indent > indentLevel) {
+      values.get(current)?.push(stripped);
+      lines.push({ kind: 'continuation', raw, eol });
       return;
     }
-    afterEntry = false;
-    const header = SECTION.exec(raw);
+    indentLevel = indent;
+    current = null;
+    const header = SECTION.exec(stripped);
     if (header) {
-      section = unsafe(header[1] ?? '');
-      const first = sectionsSeen.get(section);
-      if (first !== undefined) {
+      const name = header[1] ?? '';
+      section = name;
+      // configparser allows [DEFAULT] more than once; every other section only once.
+      const first = sectionLines.get(name);
+      if (first !== undefined && name !== DEFAULT_SECTION) {
         problems.push({
           line,
-          message: `${printableSection(section)} appears again (first on line ${first}); the CLI rejects duplicate sections`,
+          message: `${printableSection(name)} appears again (first on line ${first}); the CLI rejects duplicate sections`,
         });
-      } else sectionsSeen.set(section, line);
-      lines.push({ kind: 'section', raw, name: section });
+      } else if (first === undefined) sectionLines.set(name, line);
+      data[name] ??= {};
+      lines.push({ kind: 'section', raw, eol, name });
       return;
     }
-    if (raw.trimStart().startsWith('[')) {
-      problems.push({ line, message: 'a section header must look like [name] on a line of its own' });
-      lines.push({ kind: 'other', raw });
-      return;
-    }
-    const eq = raw.indexOf('=');
-    if (eq === -1) {
-      const colon = raw.includes(':') ? ' (use "=" rather than ":")' : '';
-      problems.push({ line, message: `expected "key = value"${colon}` });
-      lines.push({ kind: 'other', raw });
-      return;
-    }
-    const key = unsafe(raw.slice(0, eq));
-    if (key === '') {
-      problems.push({ line, message: 'the line has "=" but no key before it' });
-      lines.push({ kind: 'other', raw });
-      return;
-    }
-    if (section === null) {
-      problems.push({ line, message: `${printable(key)} comes before the first [section]` });
-      lines.push({ kind: 'other', raw });
+    const option = OPTION.exec(stripped);
+    const key = option ? (option[1] ?? '').toLowerCase() : '';
+    if (section === null || !option || key === '') {
+      const message = stripped.startsWith('[')
+        ? 'a section header must look like [name]'
+        : section === null
+          ? `${key ? printable(key) : 'this line'} comes before the first [section]`
+          : option
+            ? `the line has "${option[2]}" but no key before it`
+            : 'expected "key = value"';
+      problems.push({ line, message });
+      lines.push({ kind: 'other', raw, eol });
       return;
     }
     const id = entryId(section, key);
-    const first = keysSeen.get(id);
+    const first = keyLines.get(id);
     if (first !== undefined) {
       problems.push({
         line,
         message: `${printable(key)} appears twice in ${printableSection(section)} (first on line ${first})`,
       });
-    } else keysSeen.set(id, line);
-    lines.push({ kind: 'entry', raw, section, key });
-    afterEntry = true;
+    } else keyLines.set(id, line);
+    values.set(id, [pyStrip(option[3] ?? '')]);
+    (data[section] ??= {})[key] = '';
+    current = id;
+    lines.push({ kind: 'entry', raw, eol, section, key });
   });
-  return { lines, eol, problems };
+  for (const [name, keys] of Object.entries(data)) {
+    for (const key of Object.keys(keys)) keys[key] = pyStrip((values.get(entryId(name, key)) ?? []).join('\n'));
+  }
+  return { lines, eol: split[0]?.eol || '\n', problems, data, keyLines };
 }
 
 /**
- * Apply `edits` to an INI text, keeping every other line (comments, unknown keys and sections,
- * their order, line endings) as it was. A replaced key keeps its position; a new key goes after
- * the last entry of its section; a new section goes at the end. Call it on text whose
- * `scanIni(...).problems` is empty.
+ * Apply `edits` to an INI text, keeping every other line as it was. A replaced key keeps its place
+ * and indentation; a new key goes after the last line of its section, indented like the entry
+ * before it; a new section goes at the end. Call it on text whose `scanIni(...).problems` is empty.
  */
 export function patchIni(text: string, edits: readonly IniEdit[]): string {
   for (const edit of edits) {
@@ -163,42 +200,46 @@ export function patchIni(text: string, edits: readonly IniEdit[]): string {
   const { lines, eol } = scanIni(text);
   const byId = new Map(edits.map((edit) => [entryId(edit.section, edit.key), edit]));
   const applied = new Set<string>();
-  const out: string[] = [];
-  /** Index in `out` after the last line of each section's last occurrence: where new keys go. */
-  const sectionEnd = new Map<string, number>();
+  const out: Array<{ raw: string; eol: string }> = [];
+  /** Per section: the index in `out` after its last line, and the indentation of its last entry. */
+  const sectionEnd = new Map<string, { at: number; indent: string }>();
   let section: string | null = null;
+  let indent = '';
   let skipping = false;
+  const mark = () => {
+    if (section !== null) sectionEnd.set(section, { at: out.length, indent });
+  };
 
   for (const line of lines) {
     if (line.kind === 'continuation') {
       if (skipping) continue;
-      out.push(line.raw);
-      if (section !== null) sectionEnd.set(section, out.length);
+      out.push(line);
+      mark();
+      continue;
+    }
+    if (line.kind === 'other') {
+      out.push(line);
       continue;
     }
     skipping = false;
     if (line.kind === 'section') {
       section = line.name;
-      out.push(line.raw);
-      sectionEnd.set(section, out.length);
+      indent = '';
+      out.push(line);
+      mark();
       continue;
     }
-    if (line.kind === 'entry') {
-      const id = entryId(line.section, line.key);
-      const edit = byId.get(id);
-      if (edit) {
-        // The old value's continuation lines go with it, whether the key is replaced or removed.
-        skipping = true;
-        if (edit.value === null || applied.has(id)) continue;
-        applied.add(id);
-        out.push(`${edit.key} = ${edit.value}`);
-      } else {
-        out.push(line.raw);
-      }
-      sectionEnd.set(line.section, out.length);
-      continue;
-    }
-    out.push(line.raw);
+    indent = /^\s*/.exec(line.raw)?.[0] ?? '';
+    const id = entryId(line.section, line.key);
+    const edit = byId.get(id);
+    if (edit) {
+      // The old value's continuation lines go with it, whether the key is replaced or removed.
+      skipping = true;
+      if (edit.value === null || applied.has(id)) continue;
+      applied.add(id);
+      out.push({ raw: `${indent}${edit.key} = ${edit.value}`, eol: line.eol });
+    } else out.push(line);
+    mark();
   }
 
   const inserts = new Map<number, string[]>();
@@ -207,20 +248,26 @@ export function patchIni(text: string, edits: readonly IniEdit[]): string {
     const id = entryId(edit.section, edit.key);
     if (edit.value === null || applied.has(id)) continue;
     applied.add(id);
-    const entry = `${edit.key} = ${edit.value}`;
     const end = sectionEnd.get(edit.section);
-    if (end === undefined) newSections.set(edit.section, [...(newSections.get(edit.section) ?? []), entry]);
-    else inserts.set(end, [...(inserts.get(end) ?? []), entry]);
+    if (end === undefined)
+      newSections.set(edit.section, [...(newSections.get(edit.section) ?? []), `${edit.key} = ${edit.value}`]);
+    else inserts.set(end.at, [...(inserts.get(end.at) ?? []), `${end.indent}${edit.key} = ${edit.value}`]);
   }
 
-  const result: string[] = [];
-  out.forEach((raw, index) => {
-    result.push(raw);
-    result.push(...(inserts.get(index + 1) ?? []));
+  const result: Array<{ raw: string; eol: string }> = [];
+  const add = (raw: string) => {
+    const last = result.at(-1);
+    if (last && last.eol === '') last.eol = eol; // the old last line now has lines after it
+    result.push({ raw, eol });
+  };
+  out.forEach((line, index) => {
+    result.push({ ...line });
+    for (const raw of inserts.get(index + 1) ?? []) add(raw);
   });
   for (const [name, entries] of newSections) {
-    if (result.length > 0 && result.at(-1)?.trim() !== '') result.push('');
-    result.push(`[${name}]`, ...entries);
+    if (result.length > 0 && result.at(-1)?.raw.trim() !== '') add('');
+    add(`[${name}]`);
+    for (const entry of entries) add(entry);
   }
-  return result.length === 0 ? '' : result.join(eol) + eol;
+  return result.map((line) => line.raw + line.eol).join('');
 }

@@ -10,7 +10,7 @@ const iniText = (label: string, max: number) =>
     .trim()
     .min(1, `${label} is required`)
     .max(max, `${label} is longer than ${max} characters`)
-    .refine(isIniSafeValue, `${label} may not contain ";", "#", quotes or control characters`);
+    .refine(isIniSafeValue, `${label} may not contain line breaks or control characters`);
 
 const ss58 = z.string().trim().regex(SS58_PATTERN, 'Not an SS58 address');
 
@@ -30,7 +30,9 @@ export const profileSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('manual') }),
 ]);
 
-const baseUrl = apiBaseUrl.transform(normaliseBaseUrl).refine(isIniSafeValue, 'The address may not contain ";" or "#"');
+const baseUrl = apiBaseUrl
+  .transform(normaliseBaseUrl)
+  .refine(isIniSafeValue, 'The address may not contain control characters');
 
 const accountFields = {
   baseUrl,

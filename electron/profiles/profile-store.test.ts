@@ -112,7 +112,7 @@ describe('profile store', () => {
   });
 
   it('rejects invalid input with field paths', async () => {
-    await expect(store.upsert(input({ hotkeySs58: 'not-an-address', username: 'a;b' }))).rejects.toMatchObject({
+    await expect(store.upsert(input({ hotkeySs58: 'not-an-address', username: 'a\tb' }))).rejects.toMatchObject({
       appError: {
         code: 'invalid-input',
         detail: {
