@@ -66,6 +66,8 @@ export type LinkReason =
 export type AccountReason =
   | 'fingerprint-needed'
   | 'fingerprint-rejected'
+  /** The fingerprint cannot be sent as the operation needs (a header value; delete reads its last word). */
+  | 'fingerprint-unsendable'
   | 'username-mismatch'
   | 'account-not-deletable'
   | 'hotkey-taken'

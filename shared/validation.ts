@@ -74,3 +74,13 @@ export const ss58Address = z
     'Enter an SS58 address (47-48 letters and digits, starting with 5 for Bittensor)',
   )
   .refine((value) => ss58Checksum?.(value) ?? true, 'That is not a valid SS58 address (the checksum does not match).');
+
+/**
+ * A fingerprint travels as an HTTP header value: printable ASCII, and no space at either end (it
+ * would be dropped on the way, so the server would hash something else).
+ */
+export const SENDABLE_FINGERPRINT = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+export const FINGERPRINT_CHARS =
+  'A fingerprint is letters, digits and symbols (plain ASCII), with no space at the start or end';
+/** New ones have no spaces at all: deleting an account sends the fingerprint, and Chutes reads only its last word. */
+export const NEW_FINGERPRINT_CHARS = 'Use letters, digits and symbols only (plain ASCII, no spaces)';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TestKey } from '../../e2e/sandbox/test-client';
 import { useSandbox } from '../../e2e/sandbox/vitest-sandbox';
+import { accountScreenContract } from '../../shared/contract/account-screen';
 import { failureIs } from '../../shared/errors';
 import { createChutesClient } from '../chutes-api';
 import type { CallContext } from '../ipc-router';
@@ -246,6 +247,34 @@ describe('fingerprint operations', () => {
     expect(await fingerprints.has(fpAccount)).toBe(false);
     expect((await world.store.snapshot()).profiles.find((p) => p.id === profile.id)).toBeUndefined();
     expect(fixture.sb.users()).toHaveLength(0);
+  });
+
+  it('refuses, before sending, a fingerprint the delete or any header cannot carry', async () => {
+    const { h, fingerprints, fpAccount } = await setup();
+    // Set with the hotkey (the schema refuses such new fingerprints; older clients may not have).
+    await h.changeFingerprint({ newFingerprint: 'correct horse battery', remember: false });
+    const spaced = await failure(
+      h.deleteAccount({ confirmUsername: 'alice', fingerprint: 'correct horse battery', remember: false }),
+    );
+    expect(failureIs(spaced, 'fingerprint-unsendable')).toBe(true);
+    expect((spaced as Error).message).toContain('only the last word');
+    expect(fixture.sb.users()).toHaveLength(1);
+    await fingerprints.save(fpAccount, 'trailing-space ');
+    const stored = await failure(h.deleteAccount({ confirmUsername: 'alice', remember: false }));
+    expect(failureIs(stored, 'fingerprint-unsendable')).toBe(true);
+    expect((stored as Error).message).toContain('kept in the keychain cannot be sent');
+  });
+
+  it('takes only fingerprints a header can carry at the contract', () => {
+    const { changeFingerprint, deleteAccount } = accountScreenContract;
+    expect(changeFingerprint.input.safeParse({ newFingerprint: 'brand-new-secret-1' }).success).toBe(true);
+    for (const bad of ['correct horse battery', 'caf\u00e9-latte-1', 'euro\u20ac-sign-2'])
+      expect(changeFingerprint.input.safeParse({ newFingerprint: bad }).success).toBe(false);
+    const del = (fingerprint: string) => deleteAccount.input.safeParse({ confirmUsername: 'a', fingerprint }).success;
+    expect(del('old fingerprint with spaces')).toBe(true);
+    expect(del(' leading')).toBe(false);
+    expect(del('trailing ')).toBe(false);
+    expect(del('\u20ac')).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { accountScreenContract } from '../../shared/contract/account-screen';
 import { AppFailure, failureIs } from '../../shared/errors';
+import { FINGERPRINT_CHARS, SENDABLE_FINGERPRINT } from '../../shared/validation';
 import type { AccountScope, ChutesClient } from '../chutes-api';
 import { rolesOf } from '../../shared/roles';
 import { seedMissingFailure } from '../chutes-api/failure-map';
@@ -60,6 +61,13 @@ export function accountScreenHandlers({
         'fingerprint-needed',
       );
     }
+    if (!SENDABLE_FINGERPRINT.test(stored))
+      throw new AppFailure(
+        'invalid-input',
+        `The fingerprint kept in the keychain cannot be sent to Chutes: ${FINGERPRINT_CHARS.toLowerCase()}.`,
+        { hint: 'Enter the fingerprint instead, or change it with the hotkey (Change fingerprint works without it).' },
+        'fingerprint-unsendable',
+      );
     return { value: stored, typed: false };
   }
 
@@ -201,7 +209,17 @@ export function accountScreenHandlers({
           'username-mismatch',
         );
       }
-      await withFingerprint(api.scope, { ...input, remember: false }, (fp) => api.account.deleteMe(fp));
+      await withFingerprint(api.scope, { ...input, remember: false }, (fp) => {
+        // DELETE /users/me hashes only the last space-separated word (reference §3.4).
+        if (fp.includes(' '))
+          throw new AppFailure(
+            'invalid-input',
+            'Chutes reads only the last word of the fingerprint when deleting an account, so a fingerprint with spaces cannot delete it.',
+            { hint: 'Change the fingerprint to one without spaces first, then delete the account with it.' },
+            'fingerprint-unsendable',
+          );
+        return api.account.deleteMe(fp);
+      });
       await fingerprints.remove(accountOf(api.scope)).catch(() => false);
       await api.transport.forgetSession(profile.hotkeySs58);
       // The hotkey's seed stays in the keychain: it may sign for other things (or a new registration).

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AccountLimits, AccountOverview, AccountUsage, DashboardLogin, TransferResult } from '../account-screen';
 import type { Profile } from '../profiles';
-import { ss58Address } from '../validation';
+import { FINGERPRINT_CHARS, NEW_FINGERPRINT_CHARS, SENDABLE_FINGERPRINT, ss58Address } from '../validation';
 import { empty, returns, slice } from './define';
 
 /**
@@ -9,12 +9,7 @@ import { empty, returns, slice } from './define';
  * kept it there), or typed now — kept in the keychain afterwards only if `remember` is set.
  */
 const fingerprintSource = {
-  fingerprint: z
-    .string()
-    .min(1)
-    .max(1024)
-    .regex(/^[^\r\n\0]+$/, 'A fingerprint is one line')
-    .optional(),
+  fingerprint: z.string().min(1).max(1024).regex(SENDABLE_FINGERPRINT, FINGERPRINT_CHARS).optional(),
   remember: z.boolean().default(false),
 };
 
@@ -47,7 +42,7 @@ export const accountScreenContract = slice({
           .string()
           .min(8, 'Use at least 8 characters')
           .max(1024)
-          .regex(/^[^\r\n\0]+$/, 'One line'),
+          .regex(/^[\x21-\x7e]+$/, NEW_FINGERPRINT_CHARS),
       })
       .strict(),
     result: returns<{ stored: boolean }>(),

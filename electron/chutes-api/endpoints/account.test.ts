@@ -112,4 +112,16 @@ describe('quirks', () => {
     );
     expect(await api.cliLoginNonce()).toBe('abc-123');
   });
+
+  it('says "not offered" only for an unknown route; a 503 or a rate limit is a failure of its own', async () => {
+    const absent = await endpoints(() => ({ status: 404, json: { detail: 'Not Found' } }));
+    expect(await absent.api.cliLoginNonce()).toBeNull();
+    const busy = await endpoints(() => ({ status: 503, json: { detail: 'Service Unavailable' } }));
+    const e503 = (await failure(busy.api.cliLoginNonce())) as Error;
+    expect(e503.message).toContain('503');
+    const limited = await endpoints(() => ({ status: 429, json: { detail: 'Too many requests' } }));
+    expect(failureIs(await failure(limited.api.cliLoginNonce()), 'rate-limited')).toBe(true);
+    const odd = await endpoints(() => ({ json: { nope: 1 } }));
+    expect(failureIs(await failure(odd.api.cliLoginNonce()), 'unexpected-shape')).toBe(true);
+  });
 });

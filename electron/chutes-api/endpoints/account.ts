@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { TransferResult } from '../../../shared/account-screen';
 import { AppFailure } from '../../../shared/errors';
-import { detailText, httpFailure } from '../failure-map';
+import { detailText, httpFailure, unexpectedShapeFailure } from '../failure-map';
 import { NOT_JSON, type Transport } from '../transport';
 import { getSelf, selfDetailSchema, type SelfDetail } from './users';
 import { getLimits, getUsage } from './account-usage';
@@ -19,9 +19,16 @@ export async function cliLoginNonce(transport: Transport): Promise<string | null
     auth: { kind: 'none' },
     retries: 0,
   });
+  // Only an unknown route means "not offered"; a 5xx or a rate limit is a failure to say as such.
   if (answer.status === 404 || answer.status === 405) return null;
+  const path = '/idp/cli_login/nonce';
+  if (answer.status !== 200) {
+    const json = answer.json;
+    const detail = typeof json === 'object' && json !== null ? (json as { detail?: unknown }).detail : undefined;
+    throw httpFailure({ status: answer.status, detail, host: transport.host, answer, path });
+  }
   const parsed = z.object({ nonce: z.string().min(1) }).safeParse(answer.json);
-  if (answer.status !== 200 || !parsed.success) return null;
+  if (!parsed.success) throw unexpectedShapeFailure(transport.host, path, answer.status);
   return parsed.data.nonce;
 }
 
