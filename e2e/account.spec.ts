@@ -97,7 +97,7 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
   await expect(limits).toContainText('$10/month subscription tier');
   await expect(limits.getByRole('progressbar', { name: 'Four-hour window used' })).toHaveAttribute(
     'aria-valuetext',
-    '$3.50 of $4.1667',
+    '$3.50 of $4.17',
   );
   await expect(limits.getByRole('progressbar', { name: 'This month used' })).toHaveAttribute('aria-valuenow', '12');
   await expect(limits).toContainText('$38.00 left');

@@ -148,6 +148,11 @@ test('a missing keychain is explained, and the wallets still show', async ({ pag
   await expect(hotkey(page, 'alpha/hk1').getByText(/^5\w{47}$/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add to keychain: alpha/hk1', exact: true })).toHaveCount(0);
   await expect(hotkey(page, 'alpha/hk1').getByText('Keychain unavailable')).toBeVisible();
+  // Commands show as code, not as Markdown backticks; the check can be repeated from here.
+  await expect(page.locator('code', { hasText: 'dbus-run-session' })).toBeVisible();
+  await expect(page.getByText(/`dbus-run-session`/)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Check the keychain again' }).click();
+  await expect(page.getByText('The system keychain is not available.')).toBeVisible();
   await screenshot(page, 'accounts-keychain-unavailable');
 });
 

@@ -131,6 +131,7 @@ test('the whole wizard: server, username, wallet, token from the page, review, f
     new RegExp(`^${tree.hk1.ss58}:\\d{10}:[0-9a-f]{64}$`),
   );
   await expect(page.getByText(`POST ${sb.url}/users/register?token=${token}`)).toBeVisible();
+  await expect(page.getByText('Nothing has been sent yet.', { exact: false })).toBeVisible();
   await screenshot(page, 'register-5-review');
   await page.setViewportSize({ width: 720, height: 900 });
   await screenshot(page, 'register-5-review-narrow');
@@ -221,6 +222,9 @@ test('429 IP limit: says to try tomorrow and keeps the input', async ({ page }) 
   await expect(page.getByRole('alert')).toContainText('3 registrations per IP address in 24 hours');
   await expect(page.getByRole('alert')).toContainText('Try again tomorrow');
   await expect(page.getByRole('button', { name: 'Register again' })).toHaveCount(0);
+  // The request went out: the review no longer says it has not.
+  await expect(page.getByText('Nothing has been sent yet')).toHaveCount(0);
+  await expect(page.getByText(/The outcome of sending it to 127\.0\.0\.1:\d+ is below/)).toBeVisible();
   await screenshot(page, 'register-error-ip-limit');
   await page.getByRole('button', { name: 'Back' }).click();
   await page.getByRole('button', { name: 'Back' }).click();

@@ -207,14 +207,20 @@ test('.env import with new, existing and banned lines and a failure midway, then
 
   // The 2nd create fails: exactly A_ONE is reported created, the rest not sent.
   w.sb.setFaults({ fail_nth: { method: 'POST', path: '/secrets/', n: 2 }, fail_status: 503 });
-  await panel.getByRole('button', { name: 'Import 4 secrets' }).click();
+  // The CLI has no replace: its lines for EXISTING delete the old secret first.
+  await expect(panel.locator('pre.command')).toContainText(
+    `chutes secrets delete ${existing.json.secret_id}\nchutes secrets create`,
+  );
+  await panel.getByRole('button', { name: 'Import 4 secrets (replaces 1 existing value for good)' }).click();
   await expect(panel.getByText('Stopped: 1 of 4 created.')).toBeVisible();
   await expect(panel.getByText('Created: A_ONE.')).toBeVisible();
   await expect(row('B_TWO')).toContainText('Failed');
   await expect(row('EXISTING')).toContainText('Not sent');
   await expect(row('C_THREE')).toContainText('Not sent');
+  // A_ONE is done: the count is what is still to send, and closing now keeps what was created.
+  await expect(panel.getByRole('button', { name: 'Close', exact: true })).toBeVisible();
   await screenshot(page, 'secrets-import-midway');
-  await panel.getByRole('button', { name: 'Import again (4)' }).click();
+  await panel.getByRole('button', { name: 'Import the other 3 secrets (replaces 1 existing value for good)' }).click();
   await expect(panel.getByText('Done: 4 of 4 created.')).toBeVisible();
   await expect(row('EXISTING')).toContainText('Replaced');
   const keys = Object.values(w.sb.state().secrets)
@@ -252,12 +258,16 @@ test('.env import with new, existing and banned lines and a failure midway, then
   await expect(confirm.locator('pre.command')).toContainText('chutes secrets delete');
   const bTwo = Object.values(w.sb.state().secrets).find((s) => s.key === 'B_TWO');
   await client.delete(`/secrets/${bTwo?.secret_id ?? ''}`, { sign: { key: w.key, purpose: 'secrets' } });
+  // The selection stays while asking (a cancel would keep it), and goes with the secrets.
+  await expect(page.getByLabel('Select A_ONE on web-app')).toBeChecked();
+  await expect(page.getByRole('button', { name: 'Delete selected (2)' })).toBeVisible();
   await screenshot(page, 'secrets-delete-confirm');
   await confirm.getByRole('button', { name: 'Delete 2' }).click();
   const results = page.getByRole('status', { name: 'Delete results' });
   await expect(results).toContainText('Done: 2 secrets no longer exist.');
   await expect(results).toContainText('B_TWO on web-app: Already gone');
   await expect(results).toContainText('A_ONE on web-app: Deleted');
+  await expect(page.getByRole('button', { name: 'Delete selected', exact: true })).toBeDisabled();
   await screenshot(page, 'secrets-delete-results');
   expect(
     Object.values(w.sb.state().secrets)

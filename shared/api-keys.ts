@@ -28,14 +28,11 @@ export const keyId = z.string().regex(UUID_RE, 'Not an API key id (a UUID).');
 export const scopeRequest = z
   .object({
     object_type: z.enum(SCOPE_OBJECT_TYPES, {
-      message: `object_type must be one of ${SCOPE_OBJECT_TYPES.join(', ')}.`,
+      message: `must be one of ${SCOPE_OBJECT_TYPES.join(', ')}.`,
     }),
-    object_id: z
-      .string()
-      .regex(UUID_RE, 'object_id must be the UUID of a chute or image (names do not match).')
-      .nullable(),
+    object_id: z.string().regex(UUID_RE, 'must be the UUID of a chute or image (names do not match).').nullable(),
     action: z
-      .enum(SCOPE_ACTIONS, { message: `action must be one of ${SCOPE_ACTIONS.join(', ')}, or null for any.` })
+      .enum(SCOPE_ACTIONS, { message: `must be one of ${SCOPE_ACTIONS.join(', ')}, or null for any.` })
       .nullable(),
   })
   .strict();

@@ -1,13 +1,20 @@
 import type { ReactElement } from 'react';
 import { errorOf } from '../api/client';
+import { WithCode } from './with-code';
 
 /** A typed error from main, said plainly, with its hint and field list when there is one. */
 export function ErrorNotice({ error }: { error: unknown }): ReactElement {
   const appError = errorOf(error);
   return (
     <div className="notice notice-error" role="alert">
-      <p>{appError.message}</p>
-      {appError.detail?.hint ? <p className="small">{appError.detail.hint}</p> : null}
+      <p>
+        <WithCode text={appError.message} />
+      </p>
+      {appError.detail?.hint ? (
+        <p className="small">
+          <WithCode text={appError.detail.hint} />
+        </p>
+      ) : null}
       {appError.code === 'invalid-input' && appError.detail?.fields && appError.detail.fields.length > 1 ? (
         <ul className="small">
           {appError.detail.fields.map((f) => (

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { Notice } from '../components/notice';
+import { WithCode } from '../components/with-code';
 import { ScreenHeader } from '../components/screen-header';
 import { CliConfigWarning } from './accounts/cli-config-warning';
 import { ProfilesSection } from './accounts/profiles-section';
@@ -16,9 +17,18 @@ export function AccountsScreen(): ReactElement {
       {keychain && !keychain.available ? (
         <Notice tone="warn">
           <p>
-            <strong>The system keychain is not available.</strong> {keychain.message}
+            <strong>The system keychain is not available.</strong> <WithCode text={keychain.message ?? ''} />
           </p>
-          {keychain.hint ? <p className="small">{keychain.hint}</p> : null}
+          {keychain.hint ? (
+            <p className="small">
+              <WithCode text={keychain.hint} />
+            </p>
+          ) : null}
+          <p>
+            <button type="button" onClick={() => void wallets.refetch()} disabled={wallets.isFetching}>
+              {wallets.isFetching ? 'Checking…' : 'Check the keychain again'}
+            </button>
+          </p>
         </Notice>
       ) : null}
       <CliConfigWarning />

@@ -1,6 +1,8 @@
 /** Numbers and times on the Account screen: every amount with its unit, every reading with its time. */
 
-const usdFormat = new Intl.NumberFormat('en-US', {
+const usdFormat = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+/** Below a dollar (hourly usage, per-request prices) cents are too coarse; above, they are what people read. */
+const smallUsdFormat = new Intl.NumberFormat('en-US', {
   style: 'currency',
   currency: 'USD',
   minimumFractionDigits: 2,
@@ -8,7 +10,7 @@ const usdFormat = new Intl.NumberFormat('en-US', {
 });
 const countFormat = new Intl.NumberFormat('en-US');
 
-export const usd = (value: number): string => usdFormat.format(value);
+export const usd = (value: number): string => (Math.abs(value) >= 1 ? usdFormat : smallUsdFormat).format(value);
 export const count = (value: number): string => countFormat.format(value);
 export const percent = (fraction: number): string => `${Math.round(fraction * 1000) / 10} %`;
 

@@ -7,6 +7,14 @@ import { RegisterFailure } from './register-failure';
 import styles from './register.module.css';
 import { updateWizard, useWizard } from './wizard-store';
 
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+};
+
 /** Step 5: exactly what will be sent and signed, then the one registration request. */
 export function ReviewStep(): ReactElement {
   const wizard = useWizard();
@@ -57,7 +65,12 @@ export function ReviewStep(): ReactElement {
       {p ? (
         <>
           <p className={styles.help}>
-            Nothing has been sent yet. This is the whole request; the hotkey signs the message below.
+            {register.isPending
+              ? 'Sending this request now'
+              : register.error
+                ? `The outcome of sending it to ${hostOf(p.url)} is below`
+                : 'Nothing has been sent yet'}
+            . This is the whole request; the hotkey signs the message below.
           </p>
           <dl className="facts">
             <dt>Request</dt>

@@ -111,8 +111,14 @@ export function ImportEnvPanel({
     e.preventDefault();
     void read({ kind: 'path', path });
   };
-  const chosenRows = preview ? preview.rows.filter((r) => chosen.has(r.key)) : [];
   const created = run ? run.results.filter((r) => r.outcome === 'created' || r.outcome === 'replaced') : [];
+  // Keys an earlier run created stay ticked (main reports them, never sends them again) but are not counted.
+  const done = new Set(created.map((r) => r.key));
+  const chosenRows = preview ? preview.rows.filter((r) => chosen.has(r.key) && !done.has(r.key)) : [];
+  const replacing = chosenRows.filter((r) => r.status === 'exists').length;
+  const importLabel = `${run ? 'Import the other' : 'Import'} ${chosenRows.length} secret${chosenRows.length === 1 ? '' : 's'}${
+    replacing ? ` (replaces ${replacing} existing value${replacing === 1 ? '' : 's'} for good)` : ''
+  }`;
 
   return (
     <div className={`subform ${dragging ? styles.dragging : ''}`} aria-label="Import a .env file">
@@ -206,7 +212,14 @@ export function ImportEnvPanel({
           {chosenRows.length && !(run && !run.incomplete) ? (
             <CommandLine
               label="Same with the chutes CLI, one per key"
-              command={chosenRows.map((r) => cliCommand.create(preview.chute.chuteId, r.key)).join('\n')}
+              command={chosenRows
+                .map((r) =>
+                  // The CLI has no replace: the old secret goes first, as in the single-secret form.
+                  r.existingId
+                    ? `${cliCommand.delete([r.existingId])}\n${cliCommand.create(preview.chute.chuteId, r.key)}`
+                    : cliCommand.create(preview.chute.chuteId, r.key),
+                )
+                .join('\n')}
             />
           ) : null}
         </>
@@ -216,15 +229,11 @@ export function ImportEnvPanel({
         {preview && (!run || run.incomplete) ? (
           <button
             type="button"
-            className="primary"
+            className={replacing ? 'danger' : 'primary'}
             disabled={busy || chosenRows.length === 0}
             onClick={() => void importChosen()}
           >
-            {busy
-              ? 'Importing…'
-              : run
-                ? `Import again (${chosenRows.length})`
-                : `Import ${chosenRows.length} secret${chosenRows.length === 1 ? '' : 's'}`}
+            {busy ? 'Importing…' : importLabel}
           </button>
         ) : null}
         {preview && !busy ? (
@@ -240,7 +249,7 @@ export function ImportEnvPanel({
           </button>
         ) : null}
         <button type="button" onClick={close}>
-          {run && !run.incomplete ? 'Close' : 'Cancel'}
+          {created.length > 0 ? 'Close' : 'Cancel'}
         </button>
       </div>
     </div>

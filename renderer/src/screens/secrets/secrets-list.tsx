@@ -43,10 +43,9 @@ export function SecretsList({
             type="button"
             className="danger"
             disabled={chosen.length === 0}
-            onClick={() => {
-              onDelete(chosen);
-              setSelected(new Set());
-            }}
+            // The selection stays until the secrets are gone (they drop out of `chosen` then): a
+            // cancelled confirmation or a failed delete leaves it as it was.
+            onClick={() => onDelete(chosen)}
           >
             Delete selected{chosen.length ? ` (${chosen.length})` : ''}
           </button>
