@@ -12,6 +12,11 @@ export interface Faults {
   drop_rate: number;
   /** Fail only the `n`th matching request counted from when this was set (e.g. the 3rd `POST /secrets/`); `seen` counts them. */
   fail_nth: { method: string; path: string; n: number; seen: number } | null;
+  /**
+   * List rows in a new random order on every request, as the real server may (its queries have no
+   * ORDER BY, reference §5.2), so offset paging can skip or repeat rows.
+   */
+  unordered_lists: boolean;
 }
 
 export const noFaults = (): Faults => ({
@@ -21,6 +26,7 @@ export const noFaults = (): Faults => ({
   clock_offset_s: 0,
   drop_rate: 0,
   fail_nth: null,
+  unordered_lists: false,
 });
 
 /**

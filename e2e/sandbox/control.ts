@@ -53,6 +53,7 @@ export const schemas = {
       .transform((f) => ({ ...f, seen: 0 }))
       .nullable()
       .optional(),
+    unordered_lists: z.boolean().optional(),
   }),
   token: z.object({ ip: z.string().optional() }),
   faultOnce: z

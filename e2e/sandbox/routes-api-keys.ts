@@ -10,7 +10,7 @@ import { hashSecret, randomAlnum } from './crypto-util';
 import { bodyModel, failOnIssues, queryInt, readBody } from './inputs';
 import type { Router } from './router';
 import type { ApiKeyRow, ScopeRow } from './state';
-import { apiKeyView, paginate } from './views';
+import { apiKeyView, inListOrder, paginate } from './views';
 
 const NAME_RE = /^[\p{L}\p{N}_\u0080-\uFFFF$.\s-]{1,24}$/u;
 const OBJECT_TYPES = ['images', 'chutes', 'invocations', 'storage'];
@@ -81,7 +81,10 @@ async function listKeys(ctx: Ctx): Promise<Reply> {
   const page = queryInt(ctx, 'page', 0, issues) ?? 0;
   const limit = queryInt(ctx, 'limit', 25, issues) ?? 25;
   failOnIssues(issues);
-  const mine = Object.values(ctx.sb.state.apiKeys).filter((k) => k.user_id === user.user_id);
+  const mine = inListOrder(
+    ctx,
+    Object.values(ctx.sb.state.apiKeys).filter((k) => k.user_id === user.user_id),
+  );
   // `limit or 25` server-side, but the envelope echoes what was sent.
   return ok(paginate(mine.map(apiKeyView), page, limit || 25, limit));
 }

@@ -86,6 +86,17 @@ export const secretSummary = (s: SecretRow): Record<string, unknown> => ({
   created_at: isoNaive(s.created_at),
 });
 
+/** Rows in insertion order, or shuffled per request under the `unordered_lists` fault. */
+export function inListOrder<T>(ctx: { sb: { faults: { unordered_lists: boolean } } }, rows: T[]): T[] {
+  if (!ctx.sb.faults.unordered_lists) return rows;
+  const out = [...rows];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
 export function paginate<T>(all: T[], page: number, limit: number, echoLimit = limit): Record<string, unknown> {
   // Negative offsets/limits make Postgres fail: the real server answers 500.
   if (page < 0 || limit < 0) throw new MirroredCrash('negative OFFSET/LIMIT');

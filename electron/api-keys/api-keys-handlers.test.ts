@@ -135,6 +135,17 @@ describe('API key handlers against the sandbox', () => {
     expect(Object.values(f.sb.state().apiKeys).map((k) => k.name)).toEqual(['lost']);
   });
 
+  it('does not say "not created" when the re-list came back without some keys (pages keep no order)', async () => {
+    const w = await world();
+    f.sb.seedApiKeys({ user_id: w.account.user_id, count: 1000, name_prefix: 'many' });
+    f.sb.setFaults({ unordered_lists: true });
+    f.sb.faultOnce({ method: 'POST', path: '/api_keys/', status: 504 });
+    const unsure = await w.failure(w.handlers.createApiKey(scoped('unsure'), ctx));
+    expect(unsure.reason).toBe('answer-lost');
+    expect(unsure.message).toContain('whether it was created is not known');
+    f.sb.setFaults({ unordered_lists: false });
+  });
+
   it('bulk revoke reports each key: deleted, already gone (done), or failed — and keeps going', async () => {
     const w = await world();
     const ids = [];

@@ -63,14 +63,22 @@ function scopeRejection(error: unknown): unknown {
 }
 
 /** Every key of the account (all pages), for checks that need the whole list. */
-async function allKeys(api: AccountApi): Promise<ServerKey[]> {
-  const out: ServerKey[] = [];
-  for (let page = 0; page < 10_000; page++) {
-    const res = await api.apiKeys.list(page, KEY_PAGE_SIZE);
-    out.push(...res.items);
-    if (res.items.length < KEY_PAGE_SIZE || (page + 1) * KEY_PAGE_SIZE >= res.total) break;
+/**
+ * Every key of the account, merged by id; `complete` is false when some the server counted were on
+ * no page even after looking again (its pages keep no order between requests, reference §5.2).
+ */
+async function allKeys(api: AccountApi): Promise<{ keys: ServerKey[]; complete: boolean }> {
+  const byId = new Map<string, ServerKey>();
+  let total = 0;
+  for (let pass = 0; pass < 3 && (pass === 0 || byId.size < total); pass++) {
+    for (let page = 0; page < 10_000; page++) {
+      const res = await api.apiKeys.list(page, KEY_PAGE_SIZE);
+      for (const key of res.items) byId.set(key.id, key);
+      total = res.total;
+      if (res.items.length < KEY_PAGE_SIZE || (page + 1) * KEY_PAGE_SIZE >= res.total) break;
+    }
   }
-  return out;
+  return { keys: [...byId.values()], complete: byId.size >= total };
 }
 
 export function apiKeysHandlers(
@@ -99,8 +107,11 @@ export function apiKeysHandlers(
   /** After a lost answer: never re-send; look whether the key exists now and say so. */
   async function afterLostAnswer(api: AccountApi, req: CreateKeyRequest, original: unknown): Promise<never> {
     let found: ServerKey | undefined;
+    let complete: boolean;
     try {
-      found = (await allKeys(api)).find((k) => k.name === req.name);
+      const listed = await allKeys(api);
+      found = listed.keys.find((k) => k.name === req.name);
+      complete = listed.complete;
     } catch {
       throw new AppFailure(
         'network',
@@ -120,6 +131,13 @@ export function apiKeysHandlers(
         'key-created-secret-lost',
       );
     }
+    if (!complete)
+      throw new AppFailure(
+        'network',
+        `The connection failed while creating “${req.name}”, and the key list came back without some of the keys the server counts, so whether it was created is not known.`,
+        { hint: 'Do not create it again yet: reload the list in a moment and look for the name first.' },
+        'answer-lost',
+      );
     const cause = original instanceof AppFailure ? original.appError.message : 'The connection failed.';
     throw new AppFailure(
       'network',

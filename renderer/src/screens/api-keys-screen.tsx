@@ -172,6 +172,15 @@ function KeysForProfile({
         />
       ) : null}
       {list.status === 'error' ? <ErrorNotice error={list.error} /> : null}
+      {list.status === 'done' && list.missing > 0 ? (
+        <Notice tone="warn">
+          <p>
+            Chutes counts {list.total?.toLocaleString('en-US')} keys, but {list.missing.toLocaleString('en-US')} of them
+            were on no page it sent, even after asking again: the server keeps no order between pages, so keys can move
+            while they are listed. Reload to try again.
+          </p>
+        </Notice>
+      ) : null}
       {list.status === 'loading' || (list.status === 'error' && list.keys.length === 0) ? null : (
         <KeyTable keys={list.keys} selected={selected} onSelect={setSelected} />
       )}

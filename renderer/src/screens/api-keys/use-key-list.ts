@@ -9,6 +9,8 @@ export interface KeyList {
   pagesLoaded: number;
   pagesTotal: number | null;
   status: 'loading' | 'paging' | 'done' | 'error';
+  /** Keys the server counted but no page returned, after looking again (0 when the list is whole). */
+  missing: number;
   error: unknown;
   reload: () => void;
   /** Reflect a change made here without waiting for a reload. */
@@ -18,6 +20,8 @@ export interface KeyList {
 
 /** Pages fetched at once after the first; the first is shown before any of them arrive. */
 const CONCURRENCY = 3;
+/** Whole passes over the pages again when some keys were in none of them. */
+const EXTRA_PASSES = 2;
 
 /**
  * Every key of the active profile, fetched in the background: page 0 first (shown at once), then
@@ -31,6 +35,7 @@ export function useKeyList(profileId: string): KeyList {
     pagesLoaded: 0,
     pagesTotal: null,
     status: 'loading',
+    missing: 0,
     error: null,
   });
   const byId = useRef(new Map<string, ApiKeyView>());
@@ -39,7 +44,7 @@ export function useKeyList(profileId: string): KeyList {
     let cancelled = false;
     const map = new Map<string, ApiKeyView>();
     byId.current = map;
-    setState({ keys: [], total: null, pagesLoaded: 0, pagesTotal: null, status: 'loading', error: null });
+    setState({ keys: [], total: null, pagesLoaded: 0, pagesTotal: null, status: 'loading', missing: 0, error: null });
     const merge = (items: ApiKeyView[]) => {
       for (const k of items) map.set(k.id, k);
     };
@@ -56,20 +61,30 @@ export function useKeyList(profileId: string): KeyList {
           pagesLoaded: loaded,
           pagesTotal,
           status: pagesTotal > 1 ? 'paging' : 'done',
+          missing: 0,
           error: null,
         });
-        let next = 1;
-        const worker = async () => {
-          for (let page = next++; page < pagesTotal; page = next++) {
-            const res = await call('listApiKeys', { page, limit: KEY_PAGE_SIZE });
-            if (cancelled) return;
-            merge(res.items);
-            loaded++;
-            setState((s) => ({ ...s, keys: [...map.values()], pagesLoaded: loaded }));
-          }
+        const pass = async (from: number) => {
+          let next = from;
+          const worker = async () => {
+            for (let page = next++; page < pagesTotal; page = next++) {
+              const res = await call('listApiKeys', { page, limit: KEY_PAGE_SIZE });
+              if (cancelled) return;
+              merge(res.items);
+              loaded++;
+              setState((s) => ({ ...s, keys: [...map.values()], pagesLoaded: loaded }));
+            }
+          };
+          await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pagesTotal - from) }, worker));
         };
-        await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pagesTotal - 1) }, worker));
-        if (!cancelled) setState((s) => ({ ...s, status: 'done' }));
+        await pass(1);
+        // No ordering guarantee between page requests (reference §5.2): rows can move from one page
+        // to another meanwhile. Missing keys are looked for again, then said rather than hidden.
+        for (let again = 0; again < EXTRA_PASSES && !cancelled && map.size < first.total; again++) {
+          loaded = 0;
+          await pass(0);
+        }
+        if (!cancelled) setState((s) => ({ ...s, status: 'done', missing: Math.max(0, first.total - map.size) }));
       } catch (error) {
         if (!cancelled) setState((s) => ({ ...s, status: 'error', error }));
       }
