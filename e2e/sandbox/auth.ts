@@ -77,7 +77,9 @@ function userFromJwt(ctx: Ctx, token: string): UserRow {
   const payload = decodeJwtUnverified(token);
   const sub = payload?.sub;
   const user = typeof sub === 'string' ? ctx.sb.state.users[sub] : undefined;
-  if (!user || !jwtSignatureValid(token, jwtKey(ctx.sb.state, user))) throw unauthorized('Invalid token.');
+  const checkedWith = user && { ...user, fingerprint_hash: user.cached_fingerprint_hash ?? user.fingerprint_hash };
+  if (!user || !checkedWith || !jwtSignatureValid(token, jwtKey(ctx.sb.state, checkedWith)))
+    throw unauthorized('Invalid token.');
   const exp = payload?.exp;
   if (typeof exp !== 'number' || exp * 1000 <= ctx.now) throw unauthorized('Token expired.');
   return user;

@@ -17,6 +17,8 @@ export interface Faults {
    * ORDER BY, reference §5.2), so offset paging can skip or repeat rows.
    */
   unordered_lists: boolean;
+  /** Keep checking tokens against the fingerprint hash from before a refinger (the server's 1 h cache, reference §1.5). */
+  jwt_fingerprint_cache: boolean;
 }
 
 export const noFaults = (): Faults => ({
@@ -27,6 +29,7 @@ export const noFaults = (): Faults => ({
   drop_rate: 0,
   fail_nth: null,
   unordered_lists: false,
+  jwt_fingerprint_cache: false,
 });
 
 /**

@@ -54,6 +54,7 @@ export const schemas = {
       .nullable()
       .optional(),
     unordered_lists: z.boolean().optional(),
+    jwt_fingerprint_cache: z.boolean().optional(),
   }),
   token: z.object({ ip: z.string().optional() }),
   faultOnce: z

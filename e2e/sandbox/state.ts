@@ -9,6 +9,8 @@ export interface UserRow {
   coldkey: string;
   payment_address: string;
   fingerprint_hash: string;
+  /** Under the `jwt_fingerprint_cache` fault: the hash before the last refinger, which tokens are still checked against. */
+  cached_fingerprint_hash?: string;
   created_at: number;
   logo_id: string | null;
   permissions_bitmask: number;

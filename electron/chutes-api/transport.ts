@@ -8,6 +8,7 @@ import { httpFailure, networkFailure, nonJsonFailure, seedMissingFailure, unexpe
 import { createJwtSessions } from './jwt-sessions';
 import { fetchWithDeadline } from './http-pools';
 import { readBodyCapped } from './read-body';
+import { createTokenRefusals } from './token-refusals';
 import { signRequest } from './sign-request';
 import { loginNonceSchema, loginSchema } from './endpoints/schemas';
 import type { ApiRequest, Auth, RetryOptions } from './types';
@@ -77,6 +78,7 @@ export function createTransport(opts: TransportOptions): Transport {
   const sleep = opts.retry?.sleep ?? defaultSleep;
   const { vault } = opts;
   const sessions = createJwtSessions(vault, baseUrl, login);
+  const refusals = createTokenRefusals(now);
 
   function url(path: string, query: ApiRequest['query']): string {
     const target = new URL(`${baseUrl}${path.startsWith('/') ? path : `/${path}`}`);
@@ -220,7 +222,8 @@ export function createTransport(opts: TransportOptions): Transport {
     const attempts = method === 'GET' ? 1 + Math.max(0, req.retries ?? defaultRetries) : 1;
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
-      const { bodyText, headers, logged, freshToken } = await prepare(req, req.auth, loginFor);
+      const auth = refusals.effective(req.auth);
+      const { bodyText, headers, logged, freshToken } = await prepare(req, auth, loginFor);
       const retryLater = () => sleep(baseDelayMs * 2 ** (attempt - 1));
       let answer: Answer;
       try {
@@ -237,19 +240,21 @@ export function createTransport(opts: TransportOptions): Transport {
         await retryLater();
         continue;
       }
-      if (
-        req.auth.kind === 'jwt' &&
-        answer.status === 401 &&
-        !refreshed &&
-        !freshToken &&
-        isTokenRejection(answer.json)
-      ) {
-        // A stored token went stale. It was rejected at the door, so resending cannot duplicate
-        // anything, even for a POST; a token fresh from login is not retried (it would loop).
-        refreshed = true;
-        attempt--;
-        await sessions.invalidate(req.auth.hotkey);
-        continue;
+      if (auth.kind === 'jwt' && answer.status === 401 && isTokenRejection(answer.json)) {
+        // Refused at the door, so resending cannot duplicate anything, even for a POST. A stored
+        // token went stale: log in again. A fresh one refused too: a v1 signature if the endpoint
+        // takes one (token-refusals.ts), else the refusal stands (another login would loop).
+        if (!refreshed && !freshToken) {
+          refreshed = true;
+          attempt--;
+          await sessions.invalidate(auth.hotkey);
+          continue;
+        }
+        if (freshToken && auth.v1) {
+          refusals.refuse(auth.hotkey);
+          attempt--;
+          continue;
+        }
       }
       return settle(answer, req);
     }

@@ -5,8 +5,12 @@ export type Auth =
   | { kind: 'none' }
   /** v1 hotkey signature; `purpose` for body-less endpoints that declare one, else the body hash. */
   | { kind: 'hotkey'; hotkey: string; purpose?: string; userId?: string }
-  /** Bearer JWT from a hotkey login, for GETs that declare no purpose (quotas, usage…). */
-  | { kind: 'jwt'; hotkey: string }
+  /**
+   * Bearer JWT from a hotkey login (one keychain read per session, not per request). `v1` where the
+   * endpoint also takes a v1 signature (with that purpose, or the body hash): used when the server
+   * refuses even a fresh token, as it does for up to an hour after a refinger (reference §1.5).
+   */
+  | { kind: 'jwt'; hotkey: string; v1?: { purpose?: string } }
   /** The account fingerprint as the raw Authorization header. */
   | { kind: 'fingerprint'; value: string }
   /** `change_fingerprint`'s own hotkey mode (§3.6): message `<hotkey>:<new fingerprint>:<nonce>`. */

@@ -53,7 +53,9 @@ function toKey(k: z.infer<typeof keySchema>): ServerKey {
   };
 }
 
-const jwt = (hotkey: string) => ({ kind: 'jwt', hotkey }) as const;
+/** A session token; a v1 signature (purpose `api_keys`, or the body hash for a create) when tokens are refused. */
+const jwt = (hotkey: string, v1: { purpose?: string } = { purpose: 'api_keys' }) =>
+  ({ kind: 'jwt', hotkey, v1 }) as const;
 
 export interface KeyPage {
   total: number;
@@ -97,7 +99,7 @@ export async function createApiKey(
     method: 'POST',
     path: '/api_keys/',
     body,
-    auth: jwt(hotkey),
+    auth: jwt(hotkey, {}),
     schema: createdSchema,
   });
   return { key: toKey(res), secret: res.secret_key };

@@ -33,7 +33,7 @@ export async function listOwnChutes(transport: Transport, hotkey: string): Promi
       method: 'GET',
       path: '/chutes/',
       query: { page, limit: PAGE },
-      auth: { kind: 'jwt', hotkey },
+      auth: { kind: 'jwt', hotkey, v1: { purpose: 'chutes' } },
       schema: chutesSchema,
     }),
   );
@@ -46,7 +46,7 @@ export async function listOwnImages(transport: Transport, hotkey: string): Promi
       method: 'GET',
       path: '/images/',
       query: { page, limit: PAGE },
-      auth: { kind: 'jwt', hotkey },
+      auth: { kind: 'jwt', hotkey, v1: { purpose: 'images' } },
       schema: imagesSchema,
     }),
   );

@@ -30,7 +30,7 @@ export async function listSecretsPage(
     method: 'GET',
     path: '/secrets/',
     query: { page, limit },
-    auth: { kind: 'jwt', hotkey },
+    auth: { kind: 'jwt', hotkey, v1: { purpose: 'secrets' } },
     schema: pageOf(secretSummary),
   });
   return { items: answer.items.map(toItem), total: answer.total, page: answer.page, limit: answer.limit };
@@ -47,7 +47,7 @@ export async function createSecret(
     path: '/secrets/',
     body: { purpose: input.chuteId, key: input.key, value: input.value },
     secretBody: true,
-    auth: { kind: 'jwt', hotkey },
+    auth: { kind: 'jwt', hotkey, v1: {} },
     schema: createdRow,
   });
   return toItem(row);
@@ -62,7 +62,7 @@ export async function deleteSecret(
   const answer = await transport.request({
     method: 'DELETE',
     path: `/secrets/${encodeURIComponent(secretId)}`,
-    auth: { kind: 'jwt', hotkey },
+    auth: { kind: 'jwt', hotkey, v1: { purpose: 'secrets' } },
     schema: deletedSchema,
   });
   return { secretId: answer.secret_id };
