@@ -189,14 +189,17 @@ describe('link', () => {
     expect(readFileSeed).not.toHaveBeenCalled();
   });
 
-  it('maps a link sent to today’s server to linking-not-offered and remembers it', async () => {
-    const { handlers, file } = await setup();
+  it('probes a server never asked before reading a seed: today’s server gets no link request at all', async () => {
+    const readFileSeed = vi.fn<(p: string) => Promise<HotkeySeed>>();
+    const { handlers } = await setup({ seeds: { readFileSeed } });
     f.sb.setLink({ enabled: false });
     await expect(
-      handlers.link({ kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: false }, ipc),
+      handlers.link({ kind: 'validator', source: { kind: 'file', path: '/x/hotkey' }, keepInKeychain: false }, ipc),
     ).rejects.toMatchObject({
       appError: { reason: 'linking-not-offered' },
     });
+    expect(readFileSeed).not.toHaveBeenCalled();
+    expect(f.sb.requests(100).filter((r) => r.query.includes('signature='))).toEqual([]);
     await expect(handlers.detectLinking({}, ipc)).resolves.toMatchObject({ offered: false, cached: true });
   });
 

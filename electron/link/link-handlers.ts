@@ -134,8 +134,15 @@ export function linkHandlers(services: LinkServices): SliceHandlers<typeof linkC
     link: async ({ kind, source, keepInKeychain }) => {
       const api = await chutes.actingAs('active');
       const username = usernameOf(api);
-      // Known to be gone: say so before any seed is read.
-      if (capabilities.get(api.scope.baseUrl)?.offered === false) throw notOfferedFailure(api.transport.host);
+      // No validator or owner seed is read for a server without the link routes (removed in
+      // 2025, reference §4): probe first when this server has not been asked yet.
+      let known = capabilities.get(api.scope.baseUrl);
+      if (!known) {
+        const probe = await api.link.probe();
+        remember(api.scope.baseUrl, probe.offered, probe.evidence);
+        known = capabilities.get(api.scope.baseUrl);
+      }
+      if (known?.offered === false) throw notOfferedFailure(api.transport.host);
       return withLinkSignature(seedDeps, source, username, keepInKeychain, async (signed) => {
         try {
           const self = await api.link.send({ kind, linkedHotkey: signed.ss58, signature: signed.signature });

@@ -13,8 +13,8 @@ export function LinkHotkeyScreen(): ReactElement {
   return (
     <section aria-label="Link hotkey">
       <ScreenHeader title="Link hotkey">
-        For validators and subnet owners: prove control of a validator or subnet-owner hotkey to get free developer
-        access on a server that offers it.
+        Until July 2025 Chutes let validators and subnet owners link their hotkey to an account for free developer
+        access. This screen asks your server whether it still does, and links the hotkey if so.
       </ScreenHeader>
       <ActiveProfileGate purpose="Linking a hotkey">
         {({ profile, canSign }) => <LinkBody key={profile.id} profile={profile} canSign={canSign} />}

@@ -20,7 +20,19 @@ export function CapabilityPanel({ host, capability, error, checking, onRecheck }
       {checking ? 'Checking…' : 'Check again'}
     </button>
   );
-  const probeLine = <p className={`small muted ${styles.probe}`}>{LINK_PROBE_EXPLAINED}</p>;
+  // The HTTP details are for whoever wants to verify the verdict, not the first thing to read.
+  const probeLine = (
+    <details className={`small muted ${styles.probe}`}>
+      <summary>How this was checked</summary>
+      <p>{LINK_PROBE_EXPLAINED}</p>
+    </details>
+  );
+  const evidence = (text: string) => (
+    <details className="small">
+      <summary>The server&apos;s answer</summary>
+      <p>{text}</p>
+    </details>
+  );
   if (!capability) {
     return (
       <section className="card" aria-label="Does this server offer linking?">
@@ -42,7 +54,7 @@ export function CapabilityPanel({ host, capability, error, checking, onRecheck }
           <p>
             <strong>Chutes at {host} offers hotkey linking.</strong>
           </p>
-          <p className="small">Its answer to the check: {capability.evidence}</p>
+          {evidence(capability.evidence)}
         </Notice>
       ) : (
         <Notice tone="warn">
@@ -51,7 +63,7 @@ export function CapabilityPanel({ host, capability, error, checking, onRecheck }
             <code>chutes link</code> command) were removed from Chutes in July 2025, so there is nothing to fill in
             here.
           </p>
-          <p className="small">Its answer to the check: {capability.evidence}</p>
+          {evidence(capability.evidence)}
           <WhatExistsInstead />
         </Notice>
       )}
