@@ -15,13 +15,13 @@ afterEach(async () => {
 });
 
 /** The typed error a signed POST meets when the server answers `reply`. */
-async function errorFor(reply: Reply): Promise<{ error: AppError; host: string }> {
+async function errorFor(reply: Reply, path = '/api_keys/'): Promise<{ error: AppError; host: string }> {
   fake = await startFakeChutes(() => reply);
   const vault = new MemorySeedVault();
   await vault.putSeed(HOTKEY, SEED);
   const client = createTestClient({ baseUrl: fake.url, vault, now: () => NOW });
   const thrown = await client
-    .request({ method: 'POST', path: '/api_keys/', body: { name: 'n' }, auth: { kind: 'hotkey', hotkey: HOTKEY } })
+    .request({ method: 'POST', path, body: { name: 'n' }, auth: { kind: 'hotkey', hotkey: HOTKEY } })
     .then(
       () => undefined,
       (e: unknown) => e,
@@ -60,6 +60,35 @@ describe('HTTP error mapping', () => {
     });
     expect(error.detail?.skewSeconds).toBe(-900);
     expect(error.message).toContain('900 s behind');
+  });
+
+  it("names the refinger's own ±300 s window, so a 420 s skew does not read as within the limit", async () => {
+    const { error } = await errorFor(
+      {
+        status: 401,
+        json: { detail: 'Invalid nonce: 1772366000' },
+        headers: { date: new Date(NOW - 420_000).toUTCString() },
+      },
+      '/users/change_fingerprint',
+    );
+    expect(error.message).toBe(
+      "Your computer's clock is 420 s ahead of the server's; Chutes only accepts signatures made within 300 s for this request.",
+    );
+  });
+
+  it('says the reference texts of transfers and refingers in their own words', async () => {
+    const notRegistered = await errorFor({ status: 401, json: { detail: 'No user found with that hotkey.' } });
+    expect(notRegistered.error.reason).toBe('hotkey-not-registered');
+    const refinger = await errorFor({
+      status: 401,
+      json: { detail: 'No user found with the provided hotkey/coldkey' },
+    });
+    expect(refinger.error.message).toContain('found no account for this hotkey, or its signature did not check out');
+    const transfer = await errorFor({ status: 400, json: { detail: 'Transfer failed.' } });
+    expect(transfer.error).toMatchObject({
+      code: 'server',
+      message: `Chutes at ${transfer.host} could not complete the transfer.`,
+    });
   });
 
   it('names the host when the hotkey is not registered', async () => {

@@ -53,7 +53,11 @@ function sentence(prefix: string, text: string | undefined): string {
   return `${prefix.replace(/\.$/, ':')} ${text}${/[.!?]$/.test(text) ? '' : '.'}`;
 }
 
-function clockSkewFailure(skew: number | undefined, base: { status: number; serverDetail?: string }): AppFailure {
+function clockSkewFailure(
+  skew: number | undefined,
+  base: { status: number; serverDetail?: string },
+  windowSeconds: number,
+): AppFailure {
   const hint = 'Turn on automatic date and time (NTP) in your system settings, then try again.';
   if (skew === undefined) {
     return new AppFailure(
@@ -65,7 +69,7 @@ function clockSkewFailure(skew: number | undefined, base: { status: number; serv
   const way = skew >= 0 ? 'ahead of' : 'behind';
   return new AppFailure(
     'clock-skew',
-    `Your computer's clock is ${Math.abs(skew)} s ${way} the server's; Chutes only accepts signatures made within ${NONCE_WINDOW_SECONDS} s.`,
+    `Your computer's clock is ${Math.abs(skew)} s ${way} the server's; Chutes only accepts signatures made within ${windowSeconds} s${windowSeconds === NONCE_WINDOW_SECONDS ? '' : ' for this request'}.`,
     { ...base, skewSeconds: skew, hint },
   );
 }
@@ -122,14 +126,34 @@ export function httpFailure(input: HttpFailureInput): AppFailure {
   return new AppFailure(code, message, detail, known);
 }
 
-function genericFailure({ status, detail, host, answer }: HttpFailureInput): AppFailure {
+/** Nonce windows other than v1's (§1.2): the refinger's own hotkey mode allows ±300 s (§3.6). */
+const NONCE_WINDOW_BY_PATH: Record<string, number> = { '/users/change_fingerprint': 300 };
+
+function genericFailure({ status, detail, host, answer, path }: HttpFailureInput): AppFailure {
   const serverDetail = detailText(detail);
   const base = serverDetail === undefined ? { status } : { status, serverDetail };
   const text = typeof detail === 'string' ? detail : undefined;
   if (status === 401) {
-    if (text?.startsWith('Invalid nonce'))
-      return clockSkewFailure(measureSkew(answer.dateHeader, answer.sentAtMs, answer.receivedAtMs), base);
-    if (text?.startsWith('Could not find user with hotkey') || text === 'No account found for this hotkey.') {
+    if (text?.startsWith('Invalid nonce')) {
+      const window = (path === undefined ? undefined : NONCE_WINDOW_BY_PATH[path]) ?? NONCE_WINDOW_SECONDS;
+      return clockSkewFailure(measureSkew(answer.dateHeader, answer.sentAtMs, answer.receivedAtMs), base, window);
+    }
+    if (text?.startsWith('No user found with the provided hotkey/coldkey')) {
+      return new AppFailure(
+        'unauthorized',
+        `Chutes at ${host} found no account for this hotkey, or its signature did not check out.`,
+        {
+          ...base,
+          hint: "The profile's hotkey may no longer be this account's hotkey (changed elsewhere?): look the hotkey up on the Accounts screen.",
+        },
+        'credentials-rejected',
+      );
+    }
+    if (
+      text?.startsWith('Could not find user with hotkey') ||
+      text === 'No account found for this hotkey.' ||
+      text === 'No user found with that hotkey.'
+    ) {
       return new AppFailure(
         'unauthorized',
         `This hotkey is not registered with Chutes at ${host}.`,
@@ -173,6 +197,13 @@ function genericFailure({ status, detail, host, answer }: HttpFailureInput): App
       sentence(`Too many requests to Chutes at ${host}. Wait a while, then try again.`, undefined),
       base,
     );
+  }
+  if (status === 400 && text === 'Transfer failed.') {
+    // §3.8: the server's own failure while moving the balance, not something wrong with the input.
+    return new AppFailure('server', `Chutes at ${host} could not complete the transfer.`, {
+      ...base,
+      hint: 'Check both balances on the Account screen, then try again in a moment.',
+    });
   }
   if (status >= 500) {
     return new AppFailure('server', `Chutes at ${host} had a problem (HTTP ${status}). Try again in a moment.`, base);
