@@ -29,17 +29,30 @@ test('a lost answer, a gateway error and a name taken elsewhere each say what ha
   await expect(page.getByRole('alert')).toContainText(
     'The key “flaky” was created, but the answer carrying its secret was lost',
   );
-  await expect(page.getByRole('alert')).toContainText('Delete this key and create a new one');
+  await expect(page.getByRole('alert')).toContainText('Delete this key and create it again');
+  // The name is not blamed (it is taken by the very key just made), and the fix is one click away.
+  const form = page.getByRole('form', { name: 'Create API key' });
+  await expect(form.getByLabel('Name')).not.toHaveAttribute('aria-invalid', 'true');
   await screenshot(page, 'api-keys-create-answer-lost');
   expect(posts()).toBe(1);
   expect(Object.values(w.sb.state().apiKeys).map((k) => k.name)).toEqual(['flaky']);
+  await form.getByRole('button', { name: 'Delete “flaky” now' }).click();
+  await expect(form.getByText('Deleted “flaky”. Create it again to get a secret you can see.')).toBeVisible();
+  expect(Object.values(w.sb.state().apiKeys)).toEqual([]);
+  await form.getByRole('button', { name: 'Create key', exact: true }).click();
+  const reveal = page.getByRole('dialog', { name: 'Your new key “flaky”' });
+  await expect(reveal).toBeVisible();
+  await reveal.getByLabel('I have stored it somewhere safe').check();
+  await reveal.getByRole('button', { name: 'Done' }).click();
+  expect(posts()).toBe(2);
+  await page.getByRole('button', { name: 'Create key…' }).click();
 
   w.sb.faultOnce({ method: 'POST', path: '/api_keys/', status: 504 });
   await tryCreate(page, 'gateway');
   await expect(page.getByRole('alert')).toContainText(
     'The key “gateway” was not created (checked by listing the keys again), so you can try again.',
   );
-  expect(posts()).toBe(2);
+  expect(posts()).toBe(3);
 
   // Made elsewhere after this list loaded: the server's 409 is shown on the name field.
   w.sb.seedApiKeys({ user_id: w.userId, count: 1, name_prefix: 'taken' });
@@ -49,7 +62,7 @@ test('a lost answer, a gateway error and a name taken elsewhere each say what ha
     'aria-invalid',
     'true',
   );
-  expect(posts()).toBe(3);
+  expect(posts()).toBe(4);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).click();
   await expect(page.getByRole('row', { name: 'Key flaky' })).toBeVisible();
   await expect(page.getByRole('row', { name: 'Key taken-0' })).toBeVisible();

@@ -79,7 +79,7 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
 
   await createWith(page, 'invoker', async (p) => {
     await p.getByRole('button', { name: 'Invoke all chutes' }).click();
-    await expect(p.getByLabel('Equivalent CLI command')).toHaveText(
+    await expect(p.getByLabel('Equivalent CLI command', { exact: true })).toHaveText(
       `chutes keys create --name 'invoker' --json-input '{"scopes":[{"object_type":"chutes","object_id":null,"action":"invoke"}]}'`,
     );
     await screenshot(p, 'api-keys-create-preset');
@@ -163,7 +163,9 @@ test('the reveal dialog asks before closing without "I have stored it"; admin ke
   await form.getByLabel('Name').fill('ops-admin');
   await form.getByLabel('Admin key').check();
   await expect(form.getByText('An admin key can do everything this account can')).toBeVisible();
-  await expect(page.getByLabel('Equivalent CLI command')).toHaveText("chutes keys create --name 'ops-admin' --admin");
+  await expect(page.getByLabel('Equivalent CLI command', { exact: true })).toHaveText(
+    "chutes keys create --name 'ops-admin' --admin",
+  );
   await screenshot(page, 'api-keys-create-admin');
   await page.setViewportSize({ width: 760, height: 1000 });
   await form.getByLabel('Admin key').uncheck();

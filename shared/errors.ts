@@ -25,6 +25,8 @@ export interface ErrorDetail {
   network?: NetworkFailure;
   /** HTTP status returned by the Chutes API, when there was one. */
   status?: number;
+  /** The id of what the failure is about, for the follow-up it offers (the key made when its answer was lost). */
+  objectId?: string;
   /** The server's own `detail` text, verbatim, when it is safe to show. */
   serverDetail?: string;
   /** What the user can do about it. */

@@ -4,7 +4,7 @@ import type { SecretItem } from '../../../shared/secrets';
 import { ActiveProfileGate } from '../components/active-profile-gate';
 import { ErrorNotice } from '../components/error-notice';
 import { ScreenHeader } from '../components/screen-header';
-import { CommandLine } from './secrets/command-line';
+import { CommandLine } from '../components/command-line';
 import { CreateSecretForm } from './secrets/create-secret-form';
 import { DeleteSecretsPanel } from './secrets/delete-secrets-panel';
 import { ImportEnvPanel } from './secrets/import-env-panel';

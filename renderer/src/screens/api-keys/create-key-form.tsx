@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/api-keys';
 import { errorOf, call } from '../../api/client';
 import { useChannel } from '../../api/hooks';
+import { CommandLine } from '../../components/command-line';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import styles from './api-keys.module.css';
@@ -46,6 +47,8 @@ export function CreateKeyForm({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [tried, setTried] = useState(false);
+  const [lostName, setLostName] = useState<string | null>(null);
+  const [deletedLost, setDeletedLost] = useState<string | null>(null);
   const targets = useChannel('listScopeTargets', {}, { staleTime: 60_000 });
 
   const jsonParsed = useMemo(() => {
@@ -71,7 +74,10 @@ export function CreateKeyForm({
       : checked.success
         ? []
         : checked.error.issues;
-  const nameTaken = takenNames.has(request.name);
+  // The key the last try made but whose secret was lost: offered for deletion, not blamed on the name.
+  const lost =
+    error && errorOf(error).reason === 'key-created-secret-lost' ? errorOf(error).detail?.objectId : undefined;
+  const nameTaken = takenNames.has(request.name) && !(lost && request.name === lostName);
   const serverFields = error ? (errorOf(error).detail?.fields ?? []) : [];
   const nameIssue = nameTaken
     ? 'A key with this name already exists; names must be unique.'
@@ -103,8 +109,24 @@ export function CreateKeyForm({
       onCreated(await call('createApiKey', request));
     } catch (err) {
       setError(err);
+      setLostName(request.name);
+      setDeletedLost(null);
       const reason = errorOf(err).reason;
       if (reason === 'key-created-secret-lost' || reason === 'key-name-taken') onListChanged();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function deleteLost(id: string) {
+    setBusy(true);
+    try {
+      await call('deleteApiKey', { id });
+      setError(null);
+      setDeletedLost(lostName);
+      onListChanged();
+    } catch (err) {
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -217,13 +239,22 @@ export function CreateKeyForm({
           <pre className="command" aria-label="JSON that will be sent">
             {requestJson(request)}
           </pre>
-          <h3 className="small">The same with the CLI</h3>
-          <pre className="command" aria-label="Equivalent CLI command">
-            {cliCommand(request)}
-          </pre>
+          <CommandLine label="Equivalent CLI command" command={cliCommand(request)} />
         </div>
       )}
       {error ? <ErrorNotice error={error} /> : null}
+      {lost ? (
+        <div className="actions">
+          <button type="button" className="danger" disabled={busy} onClick={() => void deleteLost(lost)}>
+            Delete “{lostName}” now
+          </button>
+        </div>
+      ) : null}
+      {deletedLost !== null ? (
+        <Notice tone="good" live>
+          <p>Deleted “{deletedLost}”. Create it again to get a secret you can see.</p>
+        </Notice>
+      ) : null}
       {!namesComplete ? (
         <p className="muted small" role="status">
           Waiting for the full key list, to check the name is unique…

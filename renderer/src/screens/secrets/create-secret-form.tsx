@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { FormActions } from '../../components/form-parts';
 import { Notice } from '../../components/notice';
 import { ChutePicker } from './chute-picker';
-import { CommandLine } from './command-line';
+import { CommandLine } from '../../components/command-line';
 import { useRefreshSecrets } from './use-secrets';
 
 interface Done {

@@ -3,7 +3,7 @@ import { cliCommand } from '../../../../shared/secret-keys';
 import type { DeleteResult, SecretItem } from '../../../../shared/secrets';
 import { call } from '../../api/client';
 import { ErrorNotice } from '../../components/error-notice';
-import { CommandLine } from './command-line';
+import { CommandLine } from '../../components/command-line';
 import { useRefreshSecrets } from './use-secrets';
 
 const OUTCOME_TEXT: Record<DeleteResult['outcome'], string> = {

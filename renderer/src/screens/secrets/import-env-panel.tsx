@@ -5,7 +5,7 @@ import { call } from '../../api/client';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { ChutePicker } from './chute-picker';
-import { CommandLine } from './command-line';
+import { CommandLine } from '../../components/command-line';
 import { ImportPreviewTable } from './import-preview-table';
 import { useRefreshSecrets } from './use-secrets';
 import styles from './secrets.module.css';

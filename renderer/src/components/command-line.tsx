@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
-import { CopyButton } from '../../components/copy-button';
-import styles from './secrets.module.css';
+import { CopyButton } from './copy-button';
+import styles from './command-line.module.css';
 
 /** The `chutes` CLI command doing what this screen does (never with a value). */
 export function CommandLine({
@@ -12,7 +12,7 @@ export function CommandLine({
 }): ReactElement {
   return (
     <div className={styles.command}>
-      <div className={styles.commandHead}>
+      <div className={styles.head}>
         <span className="small muted">{label}</span>
         <CopyButton text={command} label={`Copy the command: ${label}`} />
       </div>
