@@ -197,7 +197,11 @@ test('fingerprint operations: dashboard, change fingerprint, move to another hot
   await expect(del.getByRole('alert')).toContainText('Chutes did not accept that fingerprint.');
   await del.getByLabel('Account fingerprint').fill('correct-horse-42');
   await del.getByRole('button', { name: 'Delete the account' }).click();
-  await expect(del.getByRole('alert')).toContainText('outside the deletable range');
+  await expect(del.getByRole('alert')).toContainText(
+    'it deletes accounts only while the balance is within ±$25.00, and this one holds $100.00',
+  );
+  // The overview is read again, so the balance beside the refusal is the one the server judged.
+  await expect(page.getByRole('region', { name: 'Overview' })).toContainText('$100.00');
   await screenshot(page, 'account-delete-refused');
   w.sb.setBalance(w.userId, 0);
   await del.getByRole('button', { name: 'Delete the account' }).click();

@@ -81,6 +81,9 @@ test('bulk revoke reports every key, with an injected failure, an already-gone k
 
   world.sb.faultOnce({ method: 'DELETE', path: `/api_keys/${idOf(world, 'cli-1')}`, status: 500 });
   delete world.sb.state().apiKeys[idOf(world, 'cli-2')]; // gone meanwhile
+  // An admin key among them: as deliberate as deleting one key by name.
+  await expect(summary.getByRole('button', { name: 'Revoke 4 keys' })).toBeDisabled();
+  await summary.getByLabel(/Type revoke to confirm/).fill('revoke');
   await summary.getByRole('button', { name: 'Revoke 4 keys' }).click();
   const results = page.getByRole('region', { name: 'Revoke results' });
   await expect(results.getByRole('status')).toContainText('2 deleted, 1 already gone (counted as done), 1 failed.');

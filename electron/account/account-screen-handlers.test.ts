@@ -234,7 +234,7 @@ describe('fingerprint operations', () => {
     fixture.sb.setBalance(account.user_id, 100);
     const refused = await failure(h.deleteAccount({ confirmUsername: 'alice', remember: false }));
     expect(failureIs(refused, 'account-not-deletable')).toBe(true);
-    expect((refused as Error).message).toContain('outside the deletable range');
+    expect((refused as Error).message).toContain('within ±$25.00, and this one holds $100.00');
     fixture.sb.setBalance(account.user_id, 0);
     fixture.sb.addChute(account.user_id, 'my-chute');
     const owns = await failure(h.deleteAccount({ confirmUsername: 'alice', remember: false }));

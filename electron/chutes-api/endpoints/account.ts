@@ -97,6 +97,20 @@ export async function deleteMe(transport: Transport, fingerprint: string): Promi
           ? (detail as { message: string }).message
           : 'The server refused to delete the account.';
     const owned = typeof detail === 'object' && detail !== null ? ownedList(detail as Record<string, unknown>) : '';
+    // §3.4's balance check, said with money: "User balance (100) is outside the deletable range of +/-25.0".
+    const balance = /^User balance \((-?[\d.]+)\) is outside the deletable range of \+\/-([\d.]+)/.exec(message);
+    if (balance) {
+      const usd = (v: string) => `$${Number(v).toFixed(2)}`;
+      throw new AppFailure(
+        'conflict',
+        `Chutes did not delete the account: it deletes accounts only while the balance is within ±${usd(balance[2] ?? '0')}, and this one holds ${usd(balance[1] ?? '0')}.`,
+        {
+          ...base,
+          hint: 'Transfer the balance to another account (Balance transfers, on the Account screen), then try again.',
+        },
+        'account-not-deletable',
+      );
+    }
     throw new AppFailure(
       'conflict',
       `Chutes did not delete the account: ${message}${owned}`,

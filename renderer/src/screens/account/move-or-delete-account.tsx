@@ -1,6 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactElement } from 'react';
+import { failureIs } from '../../../../shared/errors';
 import type { ProfileView } from '../../../../shared/profiles';
-import { useChannel, useMutationChannel } from '../../api/hooks';
+import { channelKey, useChannel, useMutationChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
 import { DonePanel, FormActions, FormProblem } from '../../components/form-parts';
 import { FingerprintField, fingerprintInput, fingerprintMissing, type FingerprintChoice } from './fingerprint-field';
@@ -89,6 +91,7 @@ export function DeleteAccount({
   );
   const [problem, setProblem] = useState<string | null>(null);
   const remove = useMutationChannel('deleteAccount', 'all');
+  const queries = useQueryClient();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (typed !== overview.username) return setProblem(`Type ${overview.username} exactly to confirm.`);
@@ -104,7 +107,11 @@ export function DeleteAccount({
           `The Chutes account ${overview.username} was deleted, and its profile removed. The hotkey seed is still in the keychain.`,
         ),
       )
-      .catch(() => undefined);
+      .catch((error: unknown) => {
+        // Refused for its balance or what it owns: the overview above should show what the server saw.
+        if (failureIs(error, 'account-not-deletable'))
+          void queries.invalidateQueries({ queryKey: channelKey('accountOverview') });
+      });
   };
   return (
     <form className="subform" aria-label="Delete the account" onSubmit={submit} noValidate>

@@ -25,6 +25,9 @@ export function BulkRevoke({
   const [results, setResults] = useState<DeleteResult[] | null>(null);
   const names = new Map(keys.map((k) => [k.id, k.name]));
   const admins = keys.filter((k) => k.admin).length;
+  // An admin key can do anything the account can: as deliberate as deleting one key by its name.
+  const [typed, setTyped] = useState('');
+  const confirmed = admins === 0 || typed.trim().toLowerCase() === 'revoke';
 
   async function run(ids: string[]) {
     setBusy(true);
@@ -104,9 +107,26 @@ export function BulkRevoke({
         ))}
         {keys.length > SHOWN ? <li className="muted">…and {keys.length - SHOWN} more</li> : null}
       </ul>
+      {admins > 0 ? (
+        <label className="field">
+          Type <code>revoke</code> to confirm (the selection includes {admins === 1 ? 'an admin key' : 'admin keys'})
+          <input
+            type="text"
+            value={typed}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(e) => setTyped(e.target.value)}
+          />
+        </label>
+      ) : null}
       {error ? <ErrorNotice error={error} /> : null}
       <div className="actions">
-        <button type="button" className="danger" disabled={busy} onClick={() => void run(keys.map((k) => k.id))}>
+        <button
+          type="button"
+          className="danger"
+          disabled={busy || !confirmed}
+          onClick={() => void run(keys.map((k) => k.id))}
+        >
           {busy ? 'Revoking…' : `Revoke ${keys.length} ${keys.length === 1 ? 'key' : 'keys'}`}
         </button>
         <button type="button" onClick={onClose} disabled={busy}>
