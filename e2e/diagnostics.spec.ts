@@ -17,7 +17,7 @@ test('Check connection reports a reachable API with its latency and clock', asyn
   host = await startWebHost({ env: { CHUTES_API_URL: api.url } });
   await page.goto(host.launchUrl);
   await page.getByRole('link', { name: 'Settings' }).click();
-  await expect(page.getByLabel('API address')).toHaveValue(api.url);
+  await expect(page.getByLabel('Address to test')).toHaveValue(api.url);
   await page.getByRole('button', { name: 'Check connection' }).click();
   const result = page.getByRole('status', { name: 'Connection result' });
   await expect(result).toContainText('Reachable');
@@ -58,7 +58,7 @@ test('a mistyped address gets a specific message and stays as typed', async ({ p
   host = await startWebHost();
   await page.goto(host.launchUrl);
   await page.getByRole('link', { name: 'Settings' }).click();
-  const field = page.getByLabel('API address');
+  const field = page.getByLabel('Address to test');
   await field.fill('api.chutes.ai?x=1');
   await page.getByRole('button', { name: 'Check connection' }).click();
   await expect(page.getByRole('alert')).toHaveText(
@@ -67,4 +67,7 @@ test('a mistyped address gets a specific message and stays as typed', async ({ p
   await expect(field).toHaveValue('api.chutes.ai?x=1');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await screenshot(page, 'settings-diagnostics-bad-input');
+  // Testing another address never changes the app's own; one click goes back to it.
+  await page.getByRole('button', { name: 'Back to the configured address' }).click();
+  await expect(field).toHaveValue('http://127.0.0.1:9');
 });

@@ -92,6 +92,10 @@ test('the whole wizard: server, username, wallet, token from the page, review, f
   await page.getByRole('radio', { name: 'alpha/hk1', exact: true }).check();
   await expect(page.getByText('The coldkey needs at least 0.25 TAO of free balance')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Copy the address of coldkey of alpha' })).toBeVisible();
+  // A wallet that is a symlink loop is unreadable, not "without hotkeys"; a seed file others can read says so.
+  await expect(page.getByText(/Wallets that could not be read: .*loop-a \(Symbolic link loop\)/)).toBeVisible();
+  await expect(page.getByText(/Wallets without hotkeys: gamma\./)).toBeVisible();
+  await expect(page.getByText('Readable by others')).toBeVisible();
   await screenshot(page, 'register-3-wallet');
   await page.setViewportSize({ width: 720, height: 900 });
   await screenshot(page, 'register-3-wallet-narrow');

@@ -2,7 +2,8 @@ import type { ReactElement } from 'react';
 import type { AccountLimits, CapWindow, QuotaView } from '../../../../shared/account-screen';
 import { ErrorNotice } from '../../components/error-notice';
 import styles from './account.module.css';
-import { count, dateTime, percent, timeOnly, usd, utcIso } from './format';
+import { dateTime, timeOnly, utcIso } from '../../lib/date-time';
+import { count, percent, usd } from './format';
 
 const chuteName = (id: string) => (id === '*' ? 'every chute (default)' : id);
 

@@ -6,7 +6,8 @@ import { Badge } from '../../components/badge';
 import { ErrorNotice } from '../../components/error-notice';
 import { QrCode } from '../../components/qr-code';
 import styles from './account.module.css';
-import { dateTime, timeOnly, usd, utcIso } from './format';
+import { dateTime, timeOnly, utcIso } from '../../lib/date-time';
+import { usd } from './format';
 
 /** Without the seed nothing can be signed: what the profile itself knows, and what is missing. */
 function ProfileFacts({ profile }: { profile: ProfileView }): ReactElement {

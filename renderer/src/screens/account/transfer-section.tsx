@@ -5,7 +5,8 @@ import { ErrorNotice } from '../../components/error-notice';
 import { FormActions, FormProblem } from '../../components/form-parts';
 import { Notice } from '../../components/notice';
 import styles from './account.module.css';
-import { timeOnly, usd } from './format';
+import { timeOnly } from '../../lib/date-time';
+import { usd } from './format';
 
 interface Pending {
   target: string;

@@ -4,7 +4,8 @@ import type { ProfileView } from '../../../../shared/profiles';
 import { ErrorNotice } from '../../components/error-notice';
 import { useChannel } from '../../api/hooks';
 import styles from './account.module.css';
-import { count, dateTime, timeOnly, usd } from './format';
+import { dateTime, timeOnly } from '../../lib/date-time';
+import { count, usd } from './format';
 
 // uPlot is only fetched when a chart is drawn: the first screen stays small.
 const UsageChart = lazy(() => import('./usage-chart'));

@@ -9,7 +9,7 @@ import { Notice } from '../../components/notice';
 import { hrefTo, navigate } from '../../routes';
 import styles from './api-keys.module.css';
 import { DeleteKeyPanel } from './delete-key-dialog';
-import { formatCreated } from './scope-text';
+import { dateTime, utcText } from '../../lib/date-time';
 
 const NOT_REPORTED = 'not reported by the server';
 
@@ -112,7 +112,7 @@ export function KeyDetails({
             <code>{key.userId}</code>
           </dd>
           <dt>Created</dt>
-          <dd>{formatCreated(key.createdAt)}</dd>
+          <dd title={utcText(key.createdAt)}>{dateTime(key.createdAt)}</dd>
           <dt>Last used</dt>
           <dd className="muted">{NOT_REPORTED} (Chutes never records it)</dd>
           <dt>Expires</dt>

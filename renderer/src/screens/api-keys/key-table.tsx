@@ -5,7 +5,8 @@ import { Badge } from '../../components/badge';
 import { CopyButton } from '../../components/copy-button';
 import { hrefTo } from '../../routes';
 import styles from './api-keys.module.css';
-import { createdMs, formatCreated, scopeChips, searchText, shortId } from './scope-text';
+import { dateTime, instantMs, utcText } from '../../lib/date-time';
+import { scopeChips, searchText, shortId } from './scope-text';
 
 export type KeyFilter = 'all' | 'admin' | 'scoped' | 'chutes' | 'images' | 'invocations';
 export type KeySort = 'created-desc' | 'created-asc' | 'name-asc' | 'name-desc';
@@ -23,9 +24,9 @@ function matches(key: ApiKeyView, filter: KeyFilter): boolean {
 function compare(sort: KeySort): (a: ApiKeyView, b: ApiKeyView) => number {
   switch (sort) {
     case 'created-desc':
-      return (a, b) => createdMs(b.createdAt) - createdMs(a.createdAt) || a.name.localeCompare(b.name);
+      return (a, b) => instantMs(b.createdAt) - instantMs(a.createdAt) || a.name.localeCompare(b.name);
     case 'created-asc':
-      return (a, b) => createdMs(a.createdAt) - createdMs(b.createdAt) || a.name.localeCompare(b.name);
+      return (a, b) => instantMs(a.createdAt) - instantMs(b.createdAt) || a.name.localeCompare(b.name);
     case 'name-asc':
       return (a, b) => a.name.localeCompare(b.name, undefined, { numeric: true });
     case 'name-desc':
@@ -186,8 +187,8 @@ export function KeyTable({ keys, selected, onSelect }: KeyTableProps): ReactElem
                       </span>
                     ))}
                   </span>
-                  <span role="cell" className="small nowrap">
-                    {formatCreated(key.createdAt)}
+                  <span role="cell" className="small nowrap" title={utcText(key.createdAt)}>
+                    {dateTime(key.createdAt)}
                   </span>
                 </div>
               );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiKeyView } from '../../../../shared/api-keys';
-import { formatCreated, scopeChips } from './scope-text';
+import { scopeChips } from './scope-text';
 import { rowsToScopes, scopesToRows } from './scope-rows';
 
 const A = '11111111-1111-4111-8111-111111111111';
@@ -45,10 +45,6 @@ describe('scope chips', () => {
     ]);
     expect(scopeChips(key({ admin: true })).map((c) => c.text)).toEqual(['everything the account can do']);
     expect(scopeChips(key({})).map((c) => c.text)).toEqual(['no scopes (can do nothing)']);
-  });
-
-  it('prints naive server times as UTC', () => {
-    expect(formatCreated('2026-01-02T03:04:05.123000')).toBe('2026-01-02 03:04 UTC');
   });
 
   it('editor rows and scopes convert both ways', () => {

@@ -57,16 +57,4 @@ export function searchText(key: ApiKeyView): string {
     .join(' ')}`.toLowerCase();
 }
 
-/** The server prints naive UTC datetimes; show them as UTC, unambiguously. */
-export function formatCreated(naive: string): string {
-  const t = Date.parse(/Z|[+-]\d{2}:?\d{2}$/.test(naive) ? naive : `${naive}Z`);
-  if (Number.isNaN(t)) return naive;
-  return new Date(t).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-}
-
-export const createdMs = (naive: string): number => {
-  const t = Date.parse(/Z|[+-]\d{2}:?\d{2}$/.test(naive) ? naive : `${naive}Z`);
-  return Number.isNaN(t) ? 0 : t;
-};
-
 export const shortId = (id: string): string => id.slice(0, 8);

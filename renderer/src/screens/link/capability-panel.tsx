@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { LINK_PROBE_EXPLAINED, type LinkCapability } from '../../../../shared/link';
 import { ErrorNotice } from '../../components/error-notice';
+import { dateTime } from '../../lib/date-time';
 import { Notice } from '../../components/notice';
 import { WhatExistsInstead } from './what-exists-instead';
 import styles from './link.module.css';
@@ -46,7 +47,7 @@ export function CapabilityPanel({ host, capability, error, checking, onRecheck }
       </section>
     );
   }
-  const when = new Date(capability.checkedAt).toLocaleString();
+  const when = dateTime(capability.checkedAt, { seconds: true });
   return (
     <section className="card" aria-label="Does this server offer linking?">
       {capability.offered ? (

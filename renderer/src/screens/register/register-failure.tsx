@@ -4,6 +4,7 @@ import { errorOf } from '../../api/client';
 import { Address } from '../../components/address';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
+import { timeOnly } from '../../lib/date-time';
 import { navigate } from '../../routes';
 import { AddAsProfile } from './add-as-profile';
 import { useWizard } from './wizard-store';
@@ -48,9 +49,8 @@ export function RegisterFailure({
       next = (
         <Notice tone="info" live>
           <p>
-            <strong>Chutes has no account for this hotkey</strong> (checked{' '}
-            {new Date(recheck.notCreatedAt).toLocaleTimeString()}), so the registration was not created. It is safe to
-            send it again.
+            <strong>Chutes has no account for this hotkey</strong> (checked {timeOnly(recheck.notCreatedAt)}), so the
+            registration was not created. It is safe to send it again.
           </p>
           <div className="actions">{again}</div>
         </Notice>

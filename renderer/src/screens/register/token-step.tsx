@@ -33,7 +33,11 @@ export function TokenStep(): ReactElement {
   const left =
     wizard.tokenPastedAt === null
       ? null
-      : Math.max(0, TOKEN_LIFETIME_SECONDS - Math.floor((now - wizard.tokenPastedAt) / 1000));
+      : // `now` may still be from when the step showed (before the paste) until the first tick: clamp.
+        Math.min(
+          TOKEN_LIFETIME_SECONDS,
+          Math.max(0, TOKEN_LIFETIME_SECONDS - Math.floor((now - wizard.tokenPastedAt) / 1000)),
+        );
 
   const onChange = (value: string) => {
     const trimmed = value.trim();

@@ -53,6 +53,9 @@ function HotkeyChoice({
       <span className={styles.hotkeyMain}>
         <span className={styles.hotkeyName}>
           {hotkey.name}{' '}
+          {usability.usable && hotkey.permissions.status === 'too-open' && usability.seedSource === 'file' ? (
+            <Badge tone="warn">Readable by others</Badge>
+          ) : null}{' '}
           {usability.usable ? (
             <Badge tone="good">{usability.seedSource === 'keychain' ? 'Seed in keychain' : 'Seed in file'}</Badge>
           ) : (
@@ -75,7 +78,8 @@ export function WalletStep(): ReactElement {
   const view = wallets.data;
   const held = view?.seedsInKeychain ? new Set(view.seedsInKeychain.map((s) => s.ss58)) : null;
   const chosen = wizard.chosen;
-  const empty = view?.wallets.filter((w) => w.hotkeys.length === 0).map((w) => w.name) ?? [];
+  const empty = view?.wallets.filter((w) => w.status === 'ok' && w.hotkeys.length === 0).map((w) => w.name) ?? [];
+  const unreadable = view?.wallets.filter((w) => w.status !== 'ok') ?? [];
   // A file seed may have reached the keychain since it was chosen (a registration attempt puts it there).
   const source = chosen && held?.has(chosen.hotkey) ? 'keychain' : chosen?.seedSource;
   const baseUrl = wizard.baseUrl ?? '';
@@ -128,6 +132,18 @@ export function WalletStep(): ReactElement {
           </fieldset>
         ))}
       {empty.length > 0 ? <p className={styles.help}>Wallets without hotkeys: {empty.join(', ')}.</p> : null}
+      {unreadable.length > 0 ? (
+        <p className={styles.help}>
+          Wallets that could not be read:{' '}
+          {unreadable.map((w, i) => (
+            <span key={w.id}>
+              {i > 0 ? '; ' : ''}
+              {w.name} ({(w.message ?? 'unreadable').replace(/\.$/, '')})
+            </span>
+          ))}
+          . The Accounts screen shows the details.
+        </p>
+      ) : null}
       {chosen ? (
         <div aria-live="polite">
           <Notice tone="info">

@@ -42,10 +42,3 @@ export function groupSecrets(
     return a.chuteName.localeCompare(b.chuteName);
   });
 }
-
-/** The server's naive UTC time stamps (no zone) shown in local time. */
-export function shownTime(createdAt: string): string {
-  const zoned = /Z|[+-]\d{2}:?\d{2}$/.test(createdAt) ? createdAt : `${createdAt}Z`;
-  const date = new Date(zoned);
-  return Number.isNaN(date.getTime()) ? createdAt : date.toLocaleString();
-}

@@ -1,6 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import type { ChuteRef, SecretItem } from '../../../../shared/secrets';
-import { groupSecrets, shownTime } from './group-secrets';
+import { dateTime, utcText } from '../../lib/date-time';
+import { groupSecrets } from './group-secrets';
 import styles from './secrets.module.css';
 
 /** Secrets grouped by chute, searchable, with a selection for deleting several at once. */
@@ -104,7 +105,9 @@ export function SecretsList({
                         <code>{s.key}</code>
                       </td>
                       <td className="nowrap">
-                        <time dateTime={s.createdAt}>{shownTime(s.createdAt)}</time>
+                        <time dateTime={s.createdAt} title={utcText(s.createdAt)}>
+                          {dateTime(s.createdAt)}
+                        </time>
                       </td>
                       {canSign ? (
                         <td className={styles.actionCol}>

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { ErrorNotice } from '../../components/error-notice';
+import { dateTime, utcText } from '../../lib/date-time';
 import { useChannel } from '../../api/hooks';
 
 const AUTH_LABEL: Record<string, string> = {
@@ -42,7 +43,9 @@ export function ActivityPanel(): ReactElement {
               {activity.data.map((entry) => (
                 <tr key={`${entry.time}-${entry.method}-${entry.path}-${entry.durationMs}`}>
                   <td className="nowrap">
-                    <time dateTime={entry.time}>{new Date(entry.time).toLocaleString()}</time>
+                    <time dateTime={entry.time} title={utcText(entry.time)}>
+                      {dateTime(entry.time, { seconds: true })}
+                    </time>
                   </td>
                   <td>
                     <code>

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { NONCE_WINDOW_SECONDS, type ConnectionReport, type UnreachableReport } from '../../../../shared/diagnostics';
+import { dateTime, utcText } from '../../lib/date-time';
 import styles from './settings.module.css';
 
 const REASON_LABEL: Record<UnreachableReport['reason'], string> = {
@@ -67,7 +68,11 @@ export function ConnectionResult({ report }: { report: ConnectionReport }): Reac
         ) : null}{' '}
         {clockSentence(report)}
       </p>
-      {report.serverTime ? <p className="muted small">Server time {report.serverTime}</p> : null}
+      {report.serverTime ? (
+        <p className="muted small" title={utcText(report.serverTime)}>
+          Server time {dateTime(report.serverTime, { seconds: true })}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -29,7 +29,18 @@ export function DiagnosticsPanel({ apiUrl }: { apiUrl: string }): ReactElement {
     <section className="card" aria-labelledby="diagnostics-title">
       <h2 id="diagnostics-title">Diagnostics</h2>
       <form className="inline-form" onSubmit={onSubmit} noValidate>
-        <label htmlFor="diagnostics-url">API address</label>
+        <label htmlFor="diagnostics-url">Address to test</label>
+        <p id="diagnostics-url-help" className="small muted">
+          Checking another address does not change the one the app uses (set by <code>CHUTES_API_URL</code>).
+          {address !== apiUrl ? (
+            <>
+              {' '}
+              <button type="button" className="link-button" onClick={() => setAddress(apiUrl)}>
+                Back to the configured address
+              </button>
+            </>
+          ) : null}
+        </p>
         <div className="row">
           <input
             id="diagnostics-url"
@@ -37,7 +48,7 @@ export function DiagnosticsPanel({ apiUrl }: { apiUrl: string }): ReactElement {
             value={address}
             spellCheck={false}
             aria-invalid={inputError ? true : undefined}
-            aria-describedby={inputError ? 'diagnostics-url-error' : undefined}
+            aria-describedby={inputError ? 'diagnostics-url-help diagnostics-url-error' : 'diagnostics-url-help'}
             onChange={(e) => setAddress(e.target.value)}
           />
           <button type="submit" className="primary" disabled={check.isPending}>
