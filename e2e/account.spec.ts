@@ -252,7 +252,9 @@ test('a profile whose seed is missing can be viewed; signed actions say why and 
   const w = await world(page, { withSeed: false });
   w.sb.setBalance(w.userId, 3);
   await openAccount(page);
-  await expect(page.getByText(`The keychain does not hold the seed of default (${w.key.ss58}).`)).toBeVisible();
+  await expect(
+    page.getByText(`The keychain does not hold the seed of hotkey “default” (${w.key.ss58}).`),
+  ).toBeVisible();
   await expect(page.getByText('Add this hotkey to the keychain on Accounts')).toBeVisible();
   const overview = page.getByRole('region', { name: 'Overview' });
   await expect(overview).toContainText('not shown until its seed is in the keychain');

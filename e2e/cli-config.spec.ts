@@ -73,6 +73,8 @@ test('import the CLI config (stripping its seed), sign with it, and export it ba
 
   // Export without the seed to the CLI's own path: it exists, so the app asks before replacing.
   await profile.getByRole('button', { name: 'Export for CLI…' }).click();
+  // One action's notice at a time: the import's summary gives way to the export.
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveCount(0);
   const exportForm = page.getByRole('form', { name: /^Export bob @ / });
   await exportForm.getByRole('button', { name: 'Export' }).click();
   await expect(exportForm.getByText(/A file already exists at/)).toBeVisible();
@@ -90,6 +92,8 @@ test('import the CLI config (stripping its seed), sign with it, and export it ba
 
   // The keychain now holds the only copy the app knows of: removing it asks for proof of a backup.
   await page.getByRole('button', { name: `Remove from keychain: ${key.ss58}` }).click();
+  // The earlier look-up result does not linger under the removal question.
+  await expect(page.getByRole('status').filter({ hasText: 'Registered on' })).toHaveCount(0);
   const confirm = page.getByRole('group', { name: `Remove the seed of default (${key.ss58})`, exact: true });
   await expect(confirm).toContainText('The keychain may hold the only copy of this seed');
   await expect(confirm).toContainText(

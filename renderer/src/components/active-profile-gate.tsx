@@ -19,9 +19,12 @@ export interface ActiveProfileContext {
 export function ActiveProfileGate({
   children,
   purpose,
+  signedToShow,
 }: {
   children: (ctx: ActiveProfileContext) => ReactNode;
   purpose: string;
+  /** What the screen shows is itself a signed request ("Listing API keys"): without the seed there is nothing to see. */
+  signedToShow?: string;
 }): ReactElement {
   const { profile, isPending, error } = useActiveProfile();
   if (isPending)
@@ -49,10 +52,13 @@ export function ActiveProfileGate({
         <Notice tone="warn">
           <p>
             <strong>
-              The keychain does not hold the seed of {profile.hotkeyName} ({profile.hotkeySs58}).
+              The keychain does not hold the seed of hotkey “{profile.hotkeyName}” ({profile.hotkeySs58}).
             </strong>{' '}
-            You can look, but actions that need a signature are unavailable. Add this hotkey to the keychain on{' '}
-            <a href={hrefTo('accounts')}>Accounts</a> (from its wallet file or the CLI config).
+            {signedToShow
+              ? `${signedToShow} is itself a request signed with it, so there is nothing to show until the seed is back.`
+              : 'You can look, but actions that need a signature are unavailable.'}{' '}
+            Add this hotkey to the keychain on <a href={hrefTo('accounts')}>Accounts</a> (from its wallet file or the
+            CLI config).
           </p>
         </Notice>
       ) : null}

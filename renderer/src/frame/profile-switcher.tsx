@@ -19,6 +19,17 @@ export function profileLabel(p: ProfileView): string {
 }
 
 /**
+ * For the narrow switcher: the username alone when no other profile has it (the full label is the
+ * option's title); else with the end of the host, which is what tells them apart (the port, on a
+ * local server) and what the select would otherwise cut.
+ */
+function shortLabel(p: ProfileView, all: readonly ProfileView[]): string {
+  if (all.filter((o) => o.username === p.username).length === 1) return p.username;
+  const host = hostOf(p.baseUrl);
+  return `${p.username} @ ${host.length > 12 ? `…${host.slice(-10)}` : host}`;
+}
+
+/**
  * The active profile at the top of the sidebar on every screen, and the switcher: every account
  * screen acts on the profile chosen here, and switching refreshes them all without a restart.
  */
@@ -53,14 +64,15 @@ export function ProfileSwitcher(): ReactElement {
           Switch profile
           <select
             value={profile.id}
+            title={profileLabel(profile)}
             disabled={activate.isPending}
             onChange={(e) => activate.mutate({ profileId: e.target.value })}
           >
             {profiles.map((p) => (
-              <option key={p.id} value={p.id}>
+              <option key={p.id} value={p.id} title={profileLabel(p)}>
                 {[p.username, profileLabel(p)].includes(p.displayName)
-                  ? profileLabel(p)
-                  : `${p.displayName} — ${profileLabel(p)}`}
+                  ? shortLabel(p, profiles)
+                  : `${p.displayName} — ${shortLabel(p, profiles)}`}
               </option>
             ))}
           </select>

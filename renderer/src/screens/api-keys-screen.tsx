@@ -24,16 +24,18 @@ export function ApiKeysScreen({ sub }: ScreenProps): ReactElement {
       <ScreenHeader title="API keys">
         The keys that let programs call Chutes on your behalf. Give each program only the access it needs.
       </ScreenHeader>
-      <ActiveProfileGate purpose="Managing API keys">
-        {({ profile, canSign }) => (
-          <KeysForProfile
-            key={profile.id}
-            profileId={profile.id}
-            baseUrl={profile.baseUrl}
-            canSign={canSign}
-            sub={sub}
-          />
-        )}
+      <ActiveProfileGate purpose="Managing API keys" signedToShow="Listing API keys">
+        {({ profile, canSign }) =>
+          !canSign ? null : (
+            <KeysForProfile
+              key={profile.id}
+              profileId={profile.id}
+              baseUrl={profile.baseUrl}
+              canSign={canSign}
+              sub={sub}
+            />
+          )
+        }
       </ActiveProfileGate>
     </>
   );

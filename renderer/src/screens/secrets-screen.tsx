@@ -108,8 +108,8 @@ export function SecretsScreen(): ReactElement {
         Environment variables your chutes receive, such as HF_TOKEN. Values are write-only: Chutes never shows them
         again.
       </ScreenHeader>
-      <ActiveProfileGate purpose="Managing secrets">
-        {({ canSign }) => <SecretsBody canSign={canSign} />}
+      <ActiveProfileGate purpose="Managing secrets" signedToShow="Listing secrets">
+        {({ canSign }) => (canSign ? <SecretsBody canSign={canSign} /> : null)}
       </ActiveProfileGate>
     </section>
   );

@@ -1,27 +1,32 @@
 import { useState, type ReactElement } from 'react';
 import type { KeychainSeed } from '../../../../shared/keychain';
+import { useChannel } from '../../api/hooks';
 import { Address } from '../../components/address';
+import { profileLabel } from '../../frame/profile-switcher';
 import { AccountLookupPanel } from './account-lookup-panel';
 import { RemoveSeedConfirm } from './remove-seed-confirm';
 import styles from './accounts.module.css';
 
-function KeychainOnlyItem({ seed }: { seed: KeychainSeed }): ReactElement {
+function KeychainOnlyItem({ seed, usedBy }: { seed: KeychainSeed; usedBy: string[] }): ReactElement {
   const address = seed.ss58;
   const name = seed.label ?? 'unnamed hotkey';
-  const [lookup, setLookup] = useState(false);
-  const [removing, setRemoving] = useState(false);
+  // One panel at a time: an old look-up result must not sit under a removal question.
+  const [open, setOpen] = useState<'lookup' | 'remove' | null>(null);
+  const lookup = open === 'lookup';
+  const removing = open === 'remove';
   return (
     <li className={styles.hotkey} aria-label={`Hotkey ${address}`}>
       <span className={styles.hotkeyName}>
         {name}
         <span className="small muted"> (no file here)</span>
+        {usedBy.length > 0 ? <span className={`small muted ${styles.usedBy}`}>used by {usedBy.join(', ')}</span> : null}
       </span>
       <div className={styles.hotkeyBody}>
         <Address address={address} name={`hotkey ${address}`} />
         <div className="actions">
           <button
             type="button"
-            onClick={() => setLookup(!lookup)}
+            onClick={() => setOpen(lookup ? null : 'lookup')}
             aria-expanded={lookup}
             aria-label={`Look up account: ${address}`}
           >
@@ -30,7 +35,7 @@ function KeychainOnlyItem({ seed }: { seed: KeychainSeed }): ReactElement {
           <button
             type="button"
             className="danger"
-            onClick={() => setRemoving(!removing)}
+            onClick={() => setOpen(removing ? null : 'remove')}
             aria-expanded={removing}
             aria-label={`Remove from keychain: ${address}`}
           >
@@ -42,7 +47,7 @@ function KeychainOnlyItem({ seed }: { seed: KeychainSeed }): ReactElement {
             hotkey={address}
             label={`${name} (${address})`}
             walletFile={null}
-            onDone={() => setRemoving(false)}
+            onDone={() => setOpen(null)}
           />
         ) : null}
         {lookup ? <AccountLookupPanel hotkey={address} hotkeyName={seed.label ?? 'default'} /> : null}
@@ -53,6 +58,7 @@ function KeychainOnlyItem({ seed }: { seed: KeychainSeed }): ReactElement {
 
 /** Seeds the keychain holds for hotkeys with no file in this wallets folder (imported from elsewhere). */
 export function KeychainOnlyList({ seeds }: { seeds: KeychainSeed[] }): ReactElement | null {
+  const profiles = useChannel('listProfiles', {}).data?.profiles ?? [];
   if (seeds.length === 0) return null;
   return (
     <article className={styles.wallet} aria-label="Keychain only">
@@ -62,7 +68,11 @@ export function KeychainOnlyList({ seeds }: { seeds: KeychainSeed[] }): ReactEle
       </div>
       <ul className={styles.hotkeys} aria-label="Hotkeys in the keychain only">
         {seeds.map((s) => (
-          <KeychainOnlyItem key={s.ss58} seed={s} />
+          <KeychainOnlyItem
+            key={s.ss58}
+            seed={s}
+            usedBy={profiles.filter((p) => p.hotkeySs58 === s.ss58).map((p) => `profile ${profileLabel(p)}`)}
+          />
         ))}
       </ul>
     </article>

@@ -21,8 +21,26 @@ function SeedBadge({ state }: { state: boolean | null }): ReactElement {
   return state ? <Badge tone="good">Seed in keychain</Badge> : <Badge tone="bad">Seed missing from keychain</Badge>;
 }
 
-function ProfileItem({ profile, active }: { profile: ProfileView; active: boolean }): ReactElement {
-  const [panel, setPanel] = useState<'none' | 'export' | 'remove' | 'rename'>('none');
+type Panel = 'none' | 'export' | 'remove' | 'rename';
+
+function ProfileItem({
+  profile,
+  active,
+  focused,
+  onFocus,
+}: {
+  profile: ProfileView;
+  active: boolean;
+  /** Only the card the user last acted in keeps its panel open (one notice on screen, not a pile). */
+  focused: boolean;
+  onFocus: () => void;
+}): ReactElement {
+  const [chosen, setChosen] = useState<Panel>('none');
+  const panel: Panel = focused ? chosen : 'none';
+  const setPanel = (next: Panel) => {
+    setChosen(next);
+    if (next !== 'none') onFocus();
+  };
   const [forgetSeed, setForgetSeed] = useState(false);
   const activate = useMutationChannel('setActiveProfile', 'all');
   const remove = useMutationChannel('removeProfile', ['listProfiles', 'listWallets']);
@@ -124,7 +142,10 @@ export function ProfilesSection({
   view: ProfilesView | undefined;
   error: Error | null;
 }): ReactElement {
-  const [importing, setImporting] = useState(false);
+  // 'import', a profile id, or nothing: where the last action's panel (and its notice) is open.
+  const [focus, setFocus] = useState<string | null>(null);
+  const importing = focus === 'import';
+  const setImporting = (on: boolean) => setFocus(on ? 'import' : null);
   return (
     <section className="card" aria-labelledby="profiles-title">
       <div className="section-head">
@@ -145,7 +166,13 @@ export function ProfilesSection({
       {view && view.profiles.length > 0 ? (
         <ul className="item-list" aria-label="Profiles">
           {view.profiles.map((p) => (
-            <ProfileItem key={p.id} profile={p} active={p.id === view.activeId} />
+            <ProfileItem
+              key={p.id}
+              profile={p}
+              active={p.id === view.activeId}
+              focused={focus === p.id}
+              onFocus={() => setFocus(p.id)}
+            />
           ))}
         </ul>
       ) : null}
