@@ -44,6 +44,7 @@ export function cliConfigHandlers(services: CliConfigServices): SliceHandlers<ty
         targetPath: chosenPath(services, args.path).path,
         includeSeed: args.includeSeed,
         overwrite: args.overwrite,
+        inheritedApiUrl: config.apiUrl,
       }),
     cliConfigPermissions: () => Promise.resolve(checkConfigPermissions(config.configPath)),
     // Only the CLI config the app was pointed at (CHUTES_CONFIG_PATH or the default) can be fixed.

@@ -144,6 +144,18 @@ describe('exportCliConfig', () => {
     if (posix) expect((await stat(target)).mode & 0o777).toBe(0o600);
   });
 
+  it('does not pin a file that relied on CHUTES_API_URL or the default to that same address', async () => {
+    await mkdir(path.dirname(target));
+    await writeFile(target, '[auth]\nusername = someone\n');
+    await run({ overwrite: true, inheritedApiUrl: 'https://api.chutes.ai/' });
+    const kept = decode(await readFile(target, 'utf8'));
+    expect(kept.api).toBeUndefined();
+    expect(kept.auth?.username).toBe('alice_dev');
+    // Another server than the one the CLI would use: the file must name it.
+    await run({ overwrite: true, inheritedApiUrl: 'https://staging.chutes.dev' });
+    expect(decode(await readFile(target, 'utf8')).api).toEqual({ base_url: 'https://api.chutes.ai' });
+  });
+
   it('overwrite with the seed puts it where the CLI expects it', async () => {
     await mkdir(path.dirname(target));
     await writeFile(target, '[auth]\nusername = someone\n[extra]\nk = v\n');

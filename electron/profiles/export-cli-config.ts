@@ -1,6 +1,7 @@
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppFailure, failureIs, type FieldIssue } from '../../shared/errors';
+import { normaliseBaseUrl } from '../../shared/validation';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { errnoCode } from '../fs/errno';
 import { withFsErrors } from '../fs/fs-errors';
@@ -41,6 +42,11 @@ export interface ExportCliConfigOptions {
   includeSeed?: boolean;
   /** Replace an existing file (keeping its unknown sections and keys). Without it an existing file is a `conflict`. */
   overwrite?: boolean;
+  /**
+   * The server the CLI uses for a file without `[api] base_url` (CHUTES_API_URL, else the default).
+   * A file that relied on it is not pinned to the same address, so the variable keeps working.
+   */
+  inheritedApiUrl?: string;
 }
 
 async function existingKind(filePath: string): Promise<'none' | 'file' | 'symlink' | 'other'> {
@@ -228,6 +234,15 @@ function outputFor(profile: Profile, seedHex: string | null): CliConfigOutput {
   };
 }
 
+/** In-place edits; `base_url` only where the file had one or the profile's server differs from the inherited one. */
+function editsFor(existing: string, output: CliConfigOutput, inheritedApiUrl: string | undefined) {
+  const edits = cliConfigEdits(output);
+  const hasUrl = iniGet(decodeIniStrict(existing, ''), 'api', 'base_url');
+  const inherits = hasUrl.kind === 'missing' || (hasUrl.kind === 'value' && hasUrl.value === '');
+  if (!inherits || inheritedApiUrl === undefined || output.baseUrl !== normaliseBaseUrl(inheritedApiUrl)) return edits;
+  return edits.filter((e) => !(e.section === 'api' && e.key === 'base_url'));
+}
+
 /**
  * Write a profile as a config.ini the chutes CLI reads (`../shared/reference/chutes-account-api.md` §2.5). An existing file is only
  * replaced with `overwrite: true`, and then edited in place: its other sections and keys stay, and
@@ -287,7 +302,10 @@ async function exportTo(
   const output = outputFor(profile, seedHex);
   let text: string;
   try {
-    text = existing === null ? renderCliConfig(output) : editCliConfig(existing, target, cliConfigEdits(output));
+    text =
+      existing === null
+        ? renderCliConfig(output)
+        : editCliConfig(existing, target, editsFor(existing, output, options.inheritedApiUrl));
   } catch (error) {
     throw uneditable(error);
   }
