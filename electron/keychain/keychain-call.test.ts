@@ -39,7 +39,7 @@ describe('createKeychainCall probe window', () => {
     const { keychainCall, probes } = harness();
     await keychainCall('read', () => Promise.resolve(1));
     await expect(
-      keychainCall('read', () => Promise.reject(new Error('org.freedesktop.DBus.Error.NoReply'))),
+      keychainCall('read', () => Promise.reject(new Error('org.freedesktop.DBus.Error.AccessDenied'))),
     ).rejects.toBeInstanceOf(AppFailure);
     await keychainCall('read', () => Promise.resolve(2));
     expect(probes).toHaveLength(2);
@@ -71,5 +71,31 @@ describe('createKeychainCall probe window', () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     await keychainCall('read', () => Promise.resolve(2));
     expect(probes).toHaveLength(2);
+  });
+
+  it('tries once more, on fresh entries, when the keychain service dropped the call; a refusal is not retried', async () => {
+    let dropped = 0;
+    const keychainCall = createKeychainCall(200, 'svc-probe', {
+      probe: () => Promise.resolve([]),
+      onFailure: () => dropped++,
+    });
+    let calls = 0;
+    const flaky = () =>
+      ++calls === 1
+        ? Promise.reject(
+            new Error(
+              'zbus error: org.freedesktop.DBus.Error.NoReply: Message recipient disconnected from message bus without replying',
+            ),
+          )
+        : Promise.resolve('stored');
+    await expect(keychainCall('store', flaky)).resolves.toBe('stored');
+    expect([calls, dropped]).toEqual([2, 1]);
+    let refusals = 0;
+    const refused = () => {
+      refusals++;
+      return Promise.reject(new Error('Secret Service: prompt dismissed'));
+    };
+    await expect(keychainCall('store', refused)).rejects.toBeInstanceOf(AppFailure);
+    expect(refusals).toBe(1);
   });
 });

@@ -24,6 +24,12 @@ export interface KeychainCallOptions {
   onFailure?: () => void;
 }
 
+/** Errors of a Secret Service that disconnected (crashed, restarted) rather than refused. */
+export function isBusDropout(error: unknown): boolean {
+  const text = error instanceof Error ? error.message : String(error);
+  return /NoReply|disconnected from message bus|The session does not exist/i.test(text);
+}
+
 /**
  * Measured: constructing an entry talks to D-Bus synchronously and blocks the event loop forever
  * on a bus that never answers, so work first makes an async search of `probeService` (an
@@ -51,9 +57,24 @@ export function createKeychainCall(
         reject(keychainTimeout(timeoutMs));
       }, timeoutMs);
     });
-    const run = (async () => {
+    const attempt = async () => {
       if (now() - answeredAt >= freshMs) await probe(probeService, controller.signal);
-      const value = await work(controller.signal);
+      return work(controller.signal);
+    };
+    const run = (async () => {
+      let value: T;
+      try {
+        value = await attempt();
+      } catch (error) {
+        // The keychain daemon went away mid-call (it restarts on the next call, by D-Bus
+        // activation): one more try on fresh entries, within the same deadline. Every vault
+        // operation is idempotent (store, read, delete), so repeating one cannot do harm.
+        if (controller.signal.aborted || !isBusDropout(error)) throw error;
+        answeredAt = Number.NEGATIVE_INFINITY;
+        options.onFailure?.();
+        log.warn(`keychain ${what}: the keychain service dropped the call; trying once more`);
+        value = await attempt();
+      }
       // Only a call that finished in time renews the window (a late answer is a failure).
       if (!controller.signal.aborted) answeredAt = now();
       return value;
