@@ -76,11 +76,14 @@ export const ss58Address = z
   .refine((value) => ss58Checksum?.(value) ?? true, 'That is not a valid SS58 address (the checksum does not match).');
 
 /**
- * A fingerprint travels as an HTTP header value: printable ASCII, and no space at either end (it
- * would be dropped on the way, so the server would hash something else).
+ * A fingerprint travels as an HTTP header value: printable Latin-1 (what a header carries, and how
+ * the server decodes it), and no space at either end (it would be dropped on the way, so the
+ * server would hash something else).
  */
-export const SENDABLE_FINGERPRINT = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+export const SENDABLE_FINGERPRINT = /^[\x21-\x7e\xa1-\xff](?:[\x20-\x7e\xa0-\xff]*[\x21-\x7e\xa1-\xff])?$/;
 export const FINGERPRINT_CHARS =
-  'A fingerprint is letters, digits and symbols (plain ASCII), with no space at the start or end';
+  'A fingerprint is letters, digits and symbols (Latin-1, as an HTTP header carries), with no space at the start or end';
 /** New ones have no spaces at all: deleting an account sends the fingerprint, and Chutes reads only its last word. */
-export const NEW_FINGERPRINT_CHARS = 'Use letters, digits and symbols only (plain ASCII, no spaces)';
+export const NEW_FINGERPRINT = /^[\x21-\x7e\xa1-\xff]+$/;
+export const NEW_FINGERPRINT_CHARS =
+  'Use letters, digits and symbols only: no spaces, and no characters beyond Latin-1 (such as € or emoji)';

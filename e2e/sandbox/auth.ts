@@ -77,7 +77,9 @@ function userFromJwt(ctx: Ctx, token: string): UserRow {
   const payload = decodeJwtUnverified(token);
   const sub = payload?.sub;
   const user = typeof sub === 'string' ? ctx.sb.state.users[sub] : undefined;
-  const checkedWith = user && { ...user, fingerprint_hash: user.cached_fingerprint_hash ?? user.fingerprint_hash };
+  // The cache lasts while the fault is on; switching it off is the hour passing.
+  const cached = ctx.sb.faults.jwt_fingerprint_cache ? user?.cached_fingerprint_hash : undefined;
+  const checkedWith = user && { ...user, fingerprint_hash: cached ?? user.fingerprint_hash };
   if (!user || !checkedWith || !jwtSignatureValid(token, jwtKey(ctx.sb.state, checkedWith)))
     throw unauthorized('Invalid token.');
   const exp = payload?.exp;

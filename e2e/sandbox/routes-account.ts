@@ -105,6 +105,7 @@ function changeFingerprint(ctx: Ctx): Reply {
   // The real server caches the hash in memory for up to an hour (reference §1.5): tokens are
   // checked against the old one meanwhile, so new ones are refused and old ones live on.
   if (ctx.sb.faults.jwt_fingerprint_cache) user.cached_fingerprint_hash ??= user.fingerprint_hash;
+  else delete user.cached_fingerprint_hash;
   user.fingerprint_hash = blake2bHex(newFingerprint);
   return ok({ status: 'Fingerprint updated' });
 }

@@ -124,10 +124,22 @@ export async function readFileCapped(
   }
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /** A small UTF-8 text file (a CLI config): `readFileCapped`, decoded. */
 export async function readTextFileCapped(filePath: string, maxBytes: number = MAX_CONFIG_BYTES): Promise<CappedFile> {
   const file = await readFileCapped(filePath, maxBytes, { what: 'config files' });
-  const text = file.bytes.toString('utf8');
-  file.bytes.fill(0);
+  let text: string;
+  try {
+    // Strict: a lenient decode would turn stray bytes into U+FFFD, and an edit would write those back.
+    text = UTF8.decode(file.bytes);
+  } catch {
+    throw new AppFailure(
+      'invalid-input',
+      `${shownPath(filePath)} is not valid UTF-8 text, so the app will not read or change it (the chutes CLI cannot read such a config either).`,
+    );
+  } finally {
+    file.bytes.fill(0);
+  }
   return { text, mode: file.mode, size: file.size };
 }

@@ -220,4 +220,26 @@ describe('config.ini read and written as the CLI reads it', () => {
     const out = editCliConfig(existing, PATH, cliConfigEdits({ ...OUTPUT, hotkeySeed: null }));
     expect(out).not.toContain('hotkey_seed');
   });
+
+  it('leaves the process untouched by a section or key named like an object property', () => {
+    const hostile = `[__proto__]\nauth = x\nbody = y\n[auth]\nusername = %(constructor)s\n`;
+    expect(failure(() => parseCliConfig(hostile, PATH)).code).toBe('invalid-input');
+    expect(({} as Record<string, unknown>).auth).toBeUndefined();
+    expect(({} as Record<string, unknown>).body).toBeUndefined();
+    expect(parseCliConfig(full(AUTH), PATH).username).toBe('alice');
+  });
+
+  it('refuses to strip a seed that the file holds under another key through %(…)s', () => {
+    const text = `[auth]\n${AUTH.replace(`hotkey_seed = ${SEED}`, 'hotkey_seed = %(real)s')}\nreal = ${SEED}\n`;
+    expect(parseCliConfig(text, PATH).hotkeySeed).toBe(SEED);
+    const error = failure(() => stripSeedEdits(text, PATH, SEED));
+    expect(error).toMatchObject({ code: 'conflict', reason: 'config-not-editable' });
+    expect(error.message).toContain('would leave the seed in the file');
+  });
+
+  it('does not claim the CLI fails on a bad "%" it never reads ([payment])', () => {
+    const error = failure(() => parseCliConfig(full(AUTH).replace(`\naddress = ${SS58}`, '\naddress = 5%'), PATH));
+    expect(error.message).toContain('payment.address');
+    expect(error.message).not.toContain('The chutes CLI stops');
+  });
 });

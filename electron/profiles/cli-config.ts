@@ -92,9 +92,11 @@ export function parseCliConfig(source: string, filePath: string): CliConfigValue
   const rawUrl = read('api', 'base_url');
   const payment = read('payment', 'address');
   if (broken.length > 0) {
+    // The CLI reads [auth] and [api] only; a broken [payment] value is the app's problem alone.
+    const cliToo = broken.some((b) => !b.path.startsWith('payment.'));
     throw invalid(
       filePath,
-      `${broken.map((b) => `${b.path} (${b.message})`).join('; ')}. The chutes CLI stops with an error on this file too.`,
+      `${broken.map((b) => `${b.path} (${b.message})`).join('; ')}.${cliToo ? ' The chutes CLI stops with an error on this file too.' : ''}`,
       broken,
     );
   }
@@ -187,6 +189,15 @@ export function cliConfigEdits(values: CliConfigOutput): IniEdit[] {
  */
 export function stripSeedEdits(source: string, filePath: string, seed: string): IniEdit[] {
   const data = decodeIniStrict(source, filePath);
+  // `hotkey_seed = %(other)s`: removing the reference would leave the seed itself in the file.
+  const raw = data.auth?.hotkey_seed ?? data[DEFAULT_SECTION]?.hotkey_seed ?? '';
+  if (raw.includes('%'))
+    throw new AppFailure(
+      'conflict',
+      `${filePath}: hotkey_seed refers to another key with "%(…)s", so removing it would leave the seed in the file; the file was left unchanged.`,
+      { hint: 'Remove the seed from the file by hand, or import without removing the seed.' },
+      'config-not-editable',
+    );
   const inDefault = iniGet(data, DEFAULT_SECTION, 'hotkey_seed');
   if (inDefault.kind === 'missing') return [{ section: 'auth', key: 'hotkey_seed', value: null }];
   if (inDefault.kind === 'value' && inDefault.value === seed)

@@ -49,6 +49,21 @@ const run = (overrides: Partial<ImportCliConfigOptions> = {}) =>
   });
 
 describe('importCliConfig', () => {
+  it('refuses a file that is not UTF-8 instead of rewriting its stray bytes as U+FFFD', async () => {
+    const text = Buffer.concat([
+      Buffer.from(cliConfigText(hotkey)),
+      Buffer.from('# caf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' (Latin-1)\n'),
+    ]);
+    await writeFile(configPath, text);
+    await expect(run({ stripSeed: true })).rejects.toMatchObject({
+      appError: { code: 'invalid-input', message: expect.stringContaining('is not valid UTF-8 text') as unknown },
+    });
+    expect(await readFile(configPath)).toEqual(text);
+    expect(await vault.listSeeds()).toEqual([]);
+  });
+
   it('leave: stores the verified seed, creates the profile, leaves the file byte for byte', async () => {
     const before = await readFile(configPath, 'utf8');
     const summary = await run();

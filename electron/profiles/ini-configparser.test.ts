@@ -45,6 +45,9 @@ const CASES: Record<string, string> = {
   'comment before bom-less start': '; hi\n# there\n[auth]\na = 1\n',
   tabs: '[auth]\n\ta = 1\n\t\tmore\n\tb = 2\n',
   'value with brackets': '[auth]\na = [x]\nb = ;c\n',
+  'empty first line': '[auth]\nhotkey_seed =\n  abcd\nb =\n\n  c\n',
+  'object names': '[__proto__]\nauth = x\n[auth]\nconstructor = %(constructor)s\nx = %(__proto__)s\ntostring = 1\n',
+  'line separators': '[auth]\na = x\u2028y\n[b\u2029c]\nd = 1\n',
 };
 
 const PY = `
@@ -77,17 +80,19 @@ type PyResult = Record<string, Record<string, ['value', string] | ['error']>> | 
 function ours(text: string): PyResult {
   const { problems, data } = scanIni(text);
   if (problems.length > 0) return null;
-  const res: NonNullable<PyResult> = {};
   const defaults = data[DEFAULT_SECTION] ?? {};
-  for (const section of [DEFAULT_SECTION, ...Object.keys(data).filter((s) => s !== DEFAULT_SECTION)]) {
-    const vals: NonNullable<PyResult>[string] = {};
-    for (const key of new Set([...Object.keys(data[section] ?? {}), ...Object.keys(defaults)])) {
-      const got = iniGet(data, section, key);
-      vals[key] = got.kind === 'value' ? ['value', got.value] : ['error'];
-    }
-    res[section] = vals;
-  }
-  return res;
+  // Object.fromEntries: own properties, so a section named `__proto__` compares like any other.
+  return Object.fromEntries(
+    [DEFAULT_SECTION, ...Object.keys(data).filter((s) => s !== DEFAULT_SECTION)].map((section) => [
+      section,
+      Object.fromEntries(
+        [...new Set([...Object.keys(data[section] ?? {}), ...Object.keys(defaults)])].map((key) => {
+          const got = iniGet(data, section, key);
+          return [key, got.kind === 'value' ? ['value', got.value] : ['error']];
+        }),
+      ),
+    ]),
+  );
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'chutes-ini-'));

@@ -45,11 +45,13 @@ export const DEFAULT_SECTION = 'DEFAULT';
 // Python's str.strip() and `\s`: Unicode whitespace, which (unlike JavaScript's) excludes U+FEFF.
 const WS = '\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const LEADING = new RegExp(`^[${WS}]*`);
-const pyStrip = (s: string): string => s.replace(LEADING, '').replace(new RegExp(`[${WS}]+$`), '');
+const TRAILING = new RegExp(`[${WS}]+$`);
+const pyStrip = (s: string): string => s.replace(LEADING, '').replace(TRAILING, '');
 const indentOf = (raw: string): number => LEADING.exec(raw)?.[0].length ?? 0;
 // configparser's SECTCRE and OPTCRE, matched against the stripped line.
-const SECTION = /^\[(.+)\]/;
-const OPTION = new RegExp(`^(.*?)[${WS}]*([=:])[${WS}]*(.*)$`);
+// `s`: Python's `.` matches any character but \n, U+2028 and U+2029 included.
+const SECTION = /^\[(.+)\]/s;
+const OPTION = new RegExp(`^(.*?)[${WS}]*([=:])[${WS}]*(.*)$`, 's');
 
 /**
  * Only the names the CLI itself uses are echoed in messages: anything else on a malformed line is
@@ -106,7 +108,9 @@ export function scanIni(input: string): ScannedIni {
   const split = splitLines(input);
   const lines: IniLine[] = [];
   const problems: IniProblem[] = [];
-  const data: IniData = {};
+  // Null-prototype objects: a section or key named `__proto__` or `constructor` is just a name.
+  const data: IniData = Object.create(null) as IniData;
+  const section0 = (): Record<string, string> => Object.create(null) as Record<string, string>;
   const values = new Map<string, string[]>();
   const keyLines = new Map<string, number>();
   const sectionLines = new Map<string, number>();
@@ -150,7 +154,7 @@ export function scanIni(input: string): ScannedIni {
           message: `${printableSection(name)} appears again (first on line ${first}); the CLI rejects duplicate sections`,
         });
       } else if (first === undefined) sectionLines.set(name, line);
-      data[name] ??= {};
+      data[name] ??= section0();
       lines.push({ kind: 'section', raw, eol, name });
       return;
     }
@@ -177,12 +181,14 @@ export function scanIni(input: string): ScannedIni {
       });
     } else keyLines.set(id, line);
     values.set(id, [pyStrip(option[3] ?? '')]);
-    (data[section] ??= {})[key] = '';
+    (data[section] ??= section0())[key] = '';
     current = id;
     lines.push({ kind: 'entry', raw, eol, section, key });
   });
   for (const [name, keys] of Object.entries(data)) {
-    for (const key of Object.keys(keys)) keys[key] = pyStrip((values.get(entryId(name, key)) ?? []).join('\n'));
+    // configparser strips the right end only: a value whose first line is empty keeps its leading \n.
+    for (const key of Object.keys(keys))
+      keys[key] = (values.get(entryId(name, key)) ?? []).join('\n').replace(TRAILING, '');
   }
   return { lines, eol: split[0]?.eol || '\n', problems, data, keyLines };
 }
@@ -229,7 +235,7 @@ export function patchIni(text: string, edits: readonly IniEdit[]): string {
       mark();
       continue;
     }
-    indent = /^\s*/.exec(line.raw)?.[0] ?? '';
+    indent = LEADING.exec(line.raw)?.[0] ?? '';
     const id = entryId(line.section, line.key);
     const edit = byId.get(id);
     if (edit) {

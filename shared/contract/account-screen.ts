@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { AccountLimits, AccountOverview, AccountUsage, DashboardLogin, TransferResult } from '../account-screen';
 import type { Profile } from '../profiles';
-import { FINGERPRINT_CHARS, NEW_FINGERPRINT_CHARS, SENDABLE_FINGERPRINT, ss58Address } from '../validation';
+import {
+  FINGERPRINT_CHARS,
+  NEW_FINGERPRINT,
+  NEW_FINGERPRINT_CHARS,
+  SENDABLE_FINGERPRINT,
+  ss58Address,
+} from '../validation';
 import { empty, returns, slice } from './define';
 
 /**
@@ -42,7 +48,7 @@ export const accountScreenContract = slice({
           .string()
           .min(8, 'Use at least 8 characters')
           .max(1024)
-          .regex(/^[\x21-\x7e]+$/, NEW_FINGERPRINT_CHARS),
+          .regex(NEW_FINGERPRINT, NEW_FINGERPRINT_CHARS),
       })
       .strict(),
     result: returns<{ stored: boolean }>(),

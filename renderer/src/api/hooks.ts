@@ -61,6 +61,9 @@ export interface ActiveProfile {
   profiles: ProfileView[];
   isPending: boolean;
   error: Error | null;
+  /** Ask main again (whether the keychain holds the seed is part of the answer). */
+  recheck: () => void;
+  rechecking: boolean;
 }
 
 /** The profile every account operation acts on, and the others to switch to. */
@@ -68,5 +71,12 @@ export function useActiveProfile(): ActiveProfile {
   const query = useChannel('listProfiles', {});
   const profiles = query.data?.profiles ?? [];
   const profile = profiles.find((p) => p.id === query.data?.activeId) ?? null;
-  return { profile, profiles, isPending: query.isPending, error: query.error };
+  return {
+    profile,
+    profiles,
+    isPending: query.isPending,
+    error: query.error,
+    recheck: () => void query.refetch(),
+    rechecking: query.isFetching,
+  };
 }

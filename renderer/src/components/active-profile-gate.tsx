@@ -26,7 +26,7 @@ export function ActiveProfileGate({
   /** What the screen shows is itself a signed request ("Listing API keys"): without the seed there is nothing to see. */
   signedToShow?: string;
 }): ReactElement {
-  const { profile, isPending, error } = useActiveProfile();
+  const { profile, isPending, error, recheck, rechecking } = useActiveProfile();
   if (isPending)
     return (
       <p className="muted" role="status">
@@ -65,7 +65,14 @@ export function ActiveProfileGate({
       {profile.seedInKeychain === null ? (
         <Notice tone="warn">
           <p>
-            The keychain is not answering, so signed actions are unavailable. See the Accounts screen for what to do.
+            The keychain is not answering, so signed actions are unavailable
+            {signedToShow ? `, and ${signedToShow.toLowerCase()} is one of them` : ''}. See the{' '}
+            <a href={hrefTo('accounts')}>Accounts</a> screen for what to do.
+          </p>
+          <p>
+            <button type="button" onClick={recheck} disabled={rechecking}>
+              {rechecking ? 'Checking…' : 'Check the keychain again'}
+            </button>
           </p>
         </Notice>
       ) : null}

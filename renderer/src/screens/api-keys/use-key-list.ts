@@ -39,11 +39,14 @@ export function useKeyList(profileId: string): KeyList {
     error: null,
   });
   const byId = useRef(new Map<string, ApiKeyView>());
+  /** Keys revoked (−) or created (+) here since the server counted: they move the expected total too. */
+  const localChange = useRef(0);
 
   useEffect(() => {
     let cancelled = false;
     const map = new Map<string, ApiKeyView>();
     byId.current = map;
+    localChange.current = 0;
     setState({ keys: [], total: null, pagesLoaded: 0, pagesTotal: null, status: 'loading', missing: 0, error: null });
     const merge = (items: ApiKeyView[]) => {
       for (const k of items) map.set(k.id, k);
@@ -80,11 +83,12 @@ export function useKeyList(profileId: string): KeyList {
         await pass(1);
         // No ordering guarantee between page requests (reference §5.2): rows can move from one page
         // to another meanwhile. Missing keys are looked for again, then said rather than hidden.
-        for (let again = 0; again < EXTRA_PASSES && !cancelled && map.size < first.total; again++) {
+        const expected = () => first.total + localChange.current;
+        for (let again = 0; again < EXTRA_PASSES && !cancelled && map.size < expected(); again++) {
           loaded = 0;
           await pass(0);
         }
-        if (!cancelled) setState((s) => ({ ...s, status: 'done', missing: Math.max(0, first.total - map.size) }));
+        if (!cancelled) setState((s) => ({ ...s, status: 'done', missing: Math.max(0, expected() - map.size) }));
       } catch (error) {
         if (!cancelled) setState((s) => ({ ...s, status: 'error', error }));
       }
@@ -97,6 +101,7 @@ export function useKeyList(profileId: string): KeyList {
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const removeIds = useCallback((ids: readonly string[]) => {
     const removed = ids.filter((id) => byId.current.delete(id)).length;
+    localChange.current -= removed;
     setState((s) => ({
       ...s,
       keys: [...byId.current.values()],
@@ -106,6 +111,7 @@ export function useKeyList(profileId: string): KeyList {
   const add = useCallback((key: ApiKeyView) => {
     const isNew = !byId.current.has(key.id);
     byId.current.set(key.id, key);
+    if (isNew) localChange.current += 1;
     setState((s) => ({
       ...s,
       keys: [...byId.current.values()],

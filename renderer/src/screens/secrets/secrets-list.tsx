@@ -18,6 +18,14 @@ export function SecretsList({
 }): ReactElement {
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  // Secret ids are derived from user, chute and key: one deleted and made again comes back with the
+  // same id, so ids that left the list leave the selection too (adjusted during render, as React advises).
+  const [listed, setListed] = useState(secrets);
+  if (listed !== secrets) {
+    setListed(secrets);
+    const ids = new Set(secrets.map((s) => s.secretId));
+    if ([...selected].some((id) => !ids.has(id))) setSelected(new Set([...selected].filter((id) => ids.has(id))));
+  }
   const groups = groupSecrets(secrets, chutes, query);
   const chosen = secrets.filter((s) => selected.has(s.secretId));
   const toggle = (id: string, on: boolean) =>
