@@ -109,7 +109,9 @@ export function BulkRevoke({
       </ul>
       {admins > 0 ? (
         <label className="field">
-          Type <code>revoke</code> to confirm (the selection includes {admins === 1 ? 'an admin key' : 'admin keys'})
+          <span>
+            Type <code>revoke</code> to confirm (the selection includes {admins === 1 ? 'an admin key' : 'admin keys'})
+          </span>
           <input
             type="text"
             value={typed}
