@@ -30,16 +30,19 @@ export function FormActions({
   submit,
   busy,
   disabled = false,
+  secondary = false,
   onCancel,
 }: {
   submit: ReactNode;
   busy: boolean;
   disabled?: boolean;
+  /** Another button is the main action just now (a question being asked): this one steps back. */
+  secondary?: boolean;
   onCancel: () => void;
 }): ReactElement {
   return (
     <div className="actions">
-      <button type="submit" className="primary" disabled={busy || disabled}>
+      <button type="submit" className={secondary ? undefined : 'primary'} disabled={busy || disabled}>
         {submit}
       </button>
       <button type="button" onClick={onCancel}>

@@ -94,6 +94,7 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
         submit={exporter.isPending ? 'Exporting…' : includeSeed ? 'Export with seed' : 'Export'}
         busy={exporter.isPending}
         disabled={shownPath.trim() === ''}
+        secondary={conflict}
         onCancel={onDone}
       />
     </form>
