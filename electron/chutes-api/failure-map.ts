@@ -21,6 +21,10 @@ function withoutEchoes(value: unknown): unknown {
 }
 
 /** The server's `detail` as text safe to show: strings verbatim, objects as JSON minus echoes. */
+/** FastAPI's `detail` field of an answer's JSON, whatever its shape; undefined without one. */
+export const detailOf = (json: unknown): unknown =>
+  typeof json === 'object' && json !== null ? (json as { detail?: unknown }).detail : undefined;
+
 export function detailText(detail: unknown): string | undefined {
   if (detail === undefined || detail === null) return undefined;
   const text = typeof detail === 'string' ? detail : JSON.stringify(withoutEchoes(detail));

@@ -107,6 +107,8 @@ describe('JWT auth via hotkey login', () => {
     expect(error).toBeInstanceOf(AppFailure);
     expect((error as AppFailure).appError).toMatchObject({
       code: 'unauthorized',
+      reason: 'token-rejected',
+      message: expect.stringContaining('refusing new sessions') as unknown,
       detail: { status: 401, serverDetail: 'Invalid token.' },
     });
     expect(paths(fake).filter((p) => p === 'POST /users/login')).toHaveLength(1);

@@ -59,6 +59,15 @@ describe('API client against the sandbox', () => {
       // Remembered: no login round for each call while tokens are refused.
       'GET /secrets/ 200 v1',
     ]);
+    // Limits take nothing but a session: said plainly, without a login round per call.
+    const quotas = () =>
+      client.request({ method: 'GET', path: '/users/me/quotas', auth: { kind: 'jwt', hotkey: key.ss58 } });
+    await expect(quotas()).rejects.toMatchObject({
+      appError: { reason: 'token-rejected', message: expect.stringContaining('refusing new sessions') as unknown },
+    });
+    const before = fixture.sb.requests(1000).length;
+    await expect(quotas()).rejects.toMatchObject({ appError: { reason: 'token-rejected' } });
+    expect(fixture.sb.requests(1000).length).toBe(before);
     fixture.sb.setFaults({ jwt_fingerprint_cache: false });
   });
 

@@ -4,11 +4,18 @@ import type { SeedVault } from '../keychain/seed-vault';
 import { describeError, log } from '../log';
 import { sha256Hex } from '../signer/signing-message';
 import { signMessage } from '../signer/sr25519';
-import { httpFailure, networkFailure, nonJsonFailure, seedMissingFailure, unexpectedShapeFailure } from './failure-map';
+import {
+  detailOf,
+  httpFailure,
+  networkFailure,
+  nonJsonFailure,
+  seedMissingFailure,
+  unexpectedShapeFailure,
+} from './failure-map';
 import { createJwtSessions } from './jwt-sessions';
 import { fetchWithDeadline } from './http-pools';
 import { readBodyCapped } from './read-body';
-import { createTokenRefusals } from './token-refusals';
+import { createTokenRefusals, sessionsRefusedFailure } from './token-refusals';
 import { signRequest } from './sign-request';
 import { loginNonceSchema, loginSchema } from './endpoints/schemas';
 import type { ApiRequest, Auth, RetryOptions } from './types';
@@ -194,7 +201,7 @@ export function createTransport(opts: TransportOptions): Transport {
         ? httpFailure({ status, detail: undefined, host, answer, path: req.path })
         : nonJsonFailure(host, status);
     if (status < 200 || status >= 300) {
-      const detail = typeof json === 'object' && json !== null ? (json as { detail?: unknown }).detail : undefined;
+      const detail = detailOf(json);
       throw httpFailure({ status, detail, host, answer, path: req.path });
     }
     if (!req.schema) return json as T;
@@ -223,6 +230,7 @@ export function createTransport(opts: TransportOptions): Transport {
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
       const auth = refusals.effective(req.auth);
+      if (auth.kind === 'jwt' && refusals.refused(auth.hotkey)) throw sessionsRefusedFailure(host);
       const { bodyText, headers, logged, freshToken } = await prepare(req, auth, loginFor);
       const retryLater = () => sleep(baseDelayMs * 2 ** (attempt - 1));
       let answer: Answer;
@@ -243,15 +251,17 @@ export function createTransport(opts: TransportOptions): Transport {
       if (auth.kind === 'jwt' && answer.status === 401 && isTokenRejection(answer.json)) {
         // Refused at the door, so resending cannot duplicate anything, even for a POST. A stored
         // token went stale: log in again. A fresh one refused too: a v1 signature if the endpoint
-        // takes one (token-refusals.ts), else the refusal stands (another login would loop).
+        // takes one (token-refusals.ts), else said plainly (another login would only loop).
         if (!refreshed && !freshToken) {
           refreshed = true;
           attempt--;
           await sessions.invalidate(auth.hotkey);
           continue;
         }
-        if (freshToken && auth.v1) {
+        if (freshToken) {
           refusals.refuse(auth.hotkey);
+          if (!auth.v1)
+            throw sessionsRefusedFailure(host, { status: answer.status, serverDetail: String(detailOf(answer.json)) });
           attempt--;
           continue;
         }
@@ -310,6 +320,6 @@ function withoutBodyHash(recorded: NonNullable<Recorded>): Recorded {
 }
 
 function isTokenRejection(json: unknown): boolean {
-  const detail = typeof json === 'object' && json !== null ? (json as { detail?: unknown }).detail : undefined;
+  const detail = detailOf(json);
   return typeof detail === 'string' && TOKEN_REJECTIONS.has(detail);
 }

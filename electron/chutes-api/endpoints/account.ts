@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { TransferResult } from '../../../shared/account-screen';
 import { AppFailure } from '../../../shared/errors';
-import { detailText, httpFailure, unexpectedShapeFailure } from '../failure-map';
+import { detailOf, detailText, httpFailure, unexpectedShapeFailure } from '../failure-map';
 import { NOT_JSON, type Transport } from '../transport';
 import { getSelf, selfDetailSchema, type SelfDetail } from './users';
 import { getLimits, getUsage } from './account-usage';
@@ -24,7 +24,7 @@ export async function cliLoginNonce(transport: Transport): Promise<string | null
   const path = '/idp/cli_login/nonce';
   if (answer.status !== 200) {
     const json = answer.json;
-    const detail = typeof json === 'object' && json !== null ? (json as { detail?: unknown }).detail : undefined;
+    const detail = detailOf(json);
     throw httpFailure({ status: answer.status, detail, host: transport.host, answer, path });
   }
   const parsed = z.object({ nonce: z.string().min(1) }).safeParse(answer.json);
@@ -86,8 +86,7 @@ export async function deleteMe(transport: Transport, fingerprint: string): Promi
     auth: { kind: 'fingerprint', value: fingerprint },
   });
   if (answer.status >= 200 && answer.status < 300) return;
-  const detail =
-    typeof answer.json === 'object' && answer.json !== null ? (answer.json as { detail?: unknown }).detail : undefined;
+  const detail = detailOf(answer.json);
   const base = { status: answer.status, ...(detailText(detail) ? { serverDetail: detailText(detail) } : {}) };
   if (answer.status === 409) {
     const message =

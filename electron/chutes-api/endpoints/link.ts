@@ -1,6 +1,6 @@
 import { AppFailure } from '../../../shared/errors';
 import { linkPath, type LinkKind } from '../../../shared/link';
-import { httpFailure } from '../failure-map';
+import { detailOf, httpFailure } from '../failure-map';
 import type { Transport } from '../transport';
 import { selfDetailSchema, type SelfDetail } from './users';
 
@@ -21,8 +21,8 @@ export interface LinkProbe {
   evidence: string;
 }
 
-const detailOf = (json: unknown): string | undefined => {
-  const detail = typeof json === 'object' && json !== null ? (json as { detail?: unknown }).detail : undefined;
+const detailString = (json: unknown): string | undefined => {
+  const detail = detailOf(json);
   return typeof detail === 'string' ? detail : undefined;
 };
 
@@ -46,7 +46,7 @@ export async function probeLinking(transport: Transport, hotkey: string): Promis
     retries: 0,
   };
   const answer = await transport.exchange(req);
-  const detail = detailOf(answer.json);
+  const detail = detailString(answer.json);
   if (answer.status === 422)
     return { offered: true, evidence: 'HTTP 422: the link route asked for its hotkey and signature parameters.' };
   if (answer.status === 401 && signedForMe(detail)) {
