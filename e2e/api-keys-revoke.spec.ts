@@ -68,24 +68,24 @@ test('deleting one key needs its name typed back; a key already gone counts as d
   ).toBeVisible();
 });
 
-test('bulk revoke reports every key, with an injected failure, an already-gone key, and a retry', async ({ page }) => {
+test('bulk delete reports every key, with an injected failure, an already-gone key, and a retry', async ({ page }) => {
   world = await openKeysWorld(page);
   world.sb.seedApiKeys({ user_id: world.userId, count: 5, name_prefix: 'cli' });
   await page.getByRole('button', { name: 'Reload' }).click();
   for (const n of ['cli-0', 'cli-1', 'cli-2', 'cli-3']) await page.getByLabel(`Select ${n}`).check();
-  await page.getByRole('button', { name: 'Revoke selected (4)' }).click();
-  const summary = page.getByRole('region', { name: 'Revoke selected keys' });
-  await expect(summary.getByRole('heading')).toHaveText('Revoke 4 keys?');
+  await page.getByRole('button', { name: 'Delete selected (4)' }).click();
+  const summary = page.getByRole('region', { name: 'Delete selected keys' });
+  await expect(summary.getByRole('heading')).toHaveText('Delete 4 keys?');
   await expect(summary).toContainText('1 of them is an admin key'); // cli-0 (every 7th seeded key is admin)
   await screenshot(page, 'api-keys-bulk-summary');
 
   world.sb.faultOnce({ method: 'DELETE', path: `/api_keys/${idOf(world, 'cli-1')}`, status: 500 });
   delete world.sb.state().apiKeys[idOf(world, 'cli-2')]; // gone meanwhile
   // An admin key among them: as deliberate as deleting one key by name.
-  await expect(summary.getByRole('button', { name: 'Revoke 4 keys' })).toBeDisabled();
-  await summary.getByLabel(/Type revoke to confirm/).fill('revoke');
-  await summary.getByRole('button', { name: 'Revoke 4 keys' }).click();
-  const results = page.getByRole('region', { name: 'Revoke results' });
+  await expect(summary.getByRole('button', { name: 'Delete 4 keys' })).toBeDisabled();
+  await summary.getByLabel(/Type delete to confirm/).fill('delete');
+  await summary.getByRole('button', { name: 'Delete 4 keys' }).click();
+  const results = page.getByRole('region', { name: 'Delete results' });
   await expect(results.getByRole('status')).toContainText('2 deleted, 1 already gone (counted as done), 1 failed.');
   const perKey = results.getByRole('list', { name: 'Result per key' });
   await expect(perKey.getByRole('listitem').filter({ hasText: 'cli-1' })).toContainText('failed: Chutes at');

@@ -9,7 +9,7 @@ import { navigate } from '../routes';
 import { channelKey } from '../api/hooks';
 import type { ScreenProps } from '../app';
 import styles from './api-keys/api-keys.module.css';
-import { BulkRevoke } from './api-keys/bulk-revoke';
+import { BulkDelete } from './api-keys/bulk-delete';
 import { CreateKeyForm } from './api-keys/create-key-form';
 import { AUTH_CACHE_NOTE } from './api-keys/delete-key-dialog';
 import { KeyDetails } from './api-keys/key-details';
@@ -74,7 +74,7 @@ function KeysForProfile({
   const list = useKeyList(profileId);
   const queries = useQueryClient();
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [revoking, setRevoking] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const [revealing, setRevealing] = useState<CreatedApiKey | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const takenNames = useMemo(() => new Set(list.keys.map((k) => k.name)), [list.keys]);
@@ -154,9 +154,9 @@ function KeysForProfile({
             type="button"
             className="danger"
             disabled={!canSign || selectedKeys.length === 0}
-            onClick={() => setRevoking(true)}
+            onClick={() => setDeleting(true)}
           >
-            Revoke selected ({selectedKeys.length})
+            Delete selected ({selectedKeys.length})
           </button>
           <button type="button" onClick={list.reload}>
             Reload
@@ -164,12 +164,12 @@ function KeysForProfile({
         </div>
         <Progress list={list} />
       </div>
-      {revoking ? (
-        <BulkRevoke
+      {deleting ? (
+        <BulkDelete
           keys={selectedKeys}
           onFinished={(ids) => forget(ids)}
           onClose={() => {
-            setRevoking(false);
+            setDeleting(false);
           }}
         />
       ) : null}

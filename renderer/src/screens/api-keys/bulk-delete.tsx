@@ -8,8 +8,8 @@ import { AUTH_CACHE_NOTE } from './delete-key-dialog';
 
 const SHOWN = 12;
 
-/** Revoke a selection: a summary first, then a result per key (failures listed, retryable). */
-export function BulkRevoke({
+/** Delete a selection (the server and the CLI call it delete): a summary first, then a result per key (failures listed, retryable). */
+export function BulkDelete({
   keys: selection,
   onFinished,
   onClose,
@@ -27,7 +27,7 @@ export function BulkRevoke({
   const admins = keys.filter((k) => k.admin).length;
   // An admin key can do anything the account can: as deliberate as deleting one key by its name.
   const [typed, setTyped] = useState('');
-  const confirmed = admins === 0 || typed.trim().toLowerCase() === 'revoke';
+  const confirmed = admins === 0 || typed.trim().toLowerCase() === 'delete';
 
   async function run(ids: string[]) {
     setBusy(true);
@@ -48,7 +48,7 @@ export function BulkRevoke({
     const gone = results.filter((r) => r.outcome === 'already-gone');
     const failed = results.filter((r) => r.outcome === 'failed');
     return (
-      <section className="card" aria-label="Revoke results">
+      <section className="card" aria-label="Delete results">
         <Notice tone={failed.length > 0 ? 'warn' : 'good'} live>
           <p>
             <strong>
@@ -87,9 +87,9 @@ export function BulkRevoke({
   }
 
   return (
-    <section className="card" aria-label="Revoke selected keys">
+    <section className="card" aria-label="Delete selected keys">
       <h2>
-        Revoke {keys.length} {keys.length === 1 ? 'key' : 'keys'}?
+        Delete {keys.length} {keys.length === 1 ? 'key' : 'keys'}?
       </h2>
       <p>
         {admins > 0 ? (
@@ -99,7 +99,7 @@ export function BulkRevoke({
         ) : null}
         Programs using these keys will stop working. {AUTH_CACHE_NOTE}
       </p>
-      <ul className={styles.results} aria-label="Keys to revoke">
+      <ul className={styles.results} aria-label="Keys to delete">
         {keys.slice(0, SHOWN).map((k) => (
           <li key={k.id}>
             {k.name} <code className="muted small">{k.id.slice(0, 8)}</code> {k.admin ? '(admin)' : ''}
@@ -108,9 +108,9 @@ export function BulkRevoke({
         {keys.length > SHOWN ? <li className="muted">…and {keys.length - SHOWN} more</li> : null}
       </ul>
       {admins > 0 ? (
-        <label className="field">
+        <label className={`field ${styles.confirmField}`}>
           <span>
-            Type <code>revoke</code> to confirm (the selection includes {admins === 1 ? 'an admin key' : 'admin keys'})
+            Type <code>delete</code> to confirm (the selection includes {admins === 1 ? 'an admin key' : 'admin keys'})
           </span>
           <input
             type="text"
@@ -129,7 +129,7 @@ export function BulkRevoke({
           disabled={busy || !confirmed}
           onClick={() => void run(keys.map((k) => k.id))}
         >
-          {busy ? 'Revoking…' : `Revoke ${keys.length} ${keys.length === 1 ? 'key' : 'keys'}`}
+          {busy ? 'Deleting…' : `Delete ${keys.length} ${keys.length === 1 ? 'key' : 'keys'}`}
         </button>
         <button type="button" onClick={onClose} disabled={busy}>
           Cancel
