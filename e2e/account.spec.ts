@@ -246,6 +246,16 @@ test('transfers balance to another user and shows both new balances; the legacy 
   await refund.getByLabel('Refund to (SS58 address)').fill(w.key.ss58);
   await refund.getByRole('button', { name: 'Ask for the refund' }).click();
   await expect(refund.getByRole('alert')).toContainText('never paid a developer deposit');
+  // An old deposit whose on-chain refund fails: HTTP 200 with a failure inside (§3.9), never shown as done.
+  w.sb.seedLegacyDeposit({ user_id: w.userId, tao: 0.5, outcome: 'chain-failure' });
+  await refund.getByRole('button', { name: 'Ask for the refund' }).click();
+  await expect(refund.getByRole('alert')).toContainText('The refund did not go through');
+  await expect(refund.getByRole('alert')).toContainText('does not have any free balance');
+  // …and one that goes through.
+  w.sb.seedLegacyDeposit({ user_id: w.userId, tao: 0.5, outcome: 'transferred' });
+  await refund.getByRole('button', { name: 'Ask for the refund' }).click();
+  await expect(section.getByRole('status').filter({ hasText: 'Transferred 0.5 TAO' })).toBeVisible();
+  await screenshot(page, 'account-refund-done');
 });
 
 test('a profile whose seed is missing can be viewed; signed actions say why and how to fix it', async ({ page }) => {

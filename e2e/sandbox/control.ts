@@ -17,6 +17,11 @@ export const schemas = {
   removeChute: z.object({ chute_id: z.string().min(1) }),
   image: z.object({ user_id: z.string(), name: z.string().min(1), tag: z.string().min(1) }),
   balance: z.object({ user_id: z.string(), balance: z.number().finite() }),
+  legacyDeposit: z.object({
+    user_id: z.string(),
+    tao: z.number().positive().finite().default(0.5),
+    outcome: z.enum(['transferred', 'chain-failure']).default('transferred'),
+  }),
   usage: z.object({
     user_id: z.string(),
     items: z.array(
@@ -165,6 +170,14 @@ export class SandboxControl {
     const user = this.user(userId);
     user.balance = parseControl(schemas.balance, { user_id: userId, balance }).balance;
     return { user_id: user.user_id, balance: user.balance };
+  }
+
+  /** A developer deposit paid before 2025-10-02 (§3.9), and whether its refund succeeds on chain. */
+  seedLegacyDeposit(input: z.input<typeof schemas.legacyDeposit>): { user_id: string; tao: number; outcome: string } {
+    const v = parseControl(schemas.legacyDeposit, input);
+    const user = this.user(v.user_id);
+    user.legacy_deposit = { tao: v.tao, outcome: v.outcome };
+    return { user_id: user.user_id, tao: v.tao, outcome: v.outcome };
   }
 
   addUsage(userId: string, items: UsageInput[]): { user_id: string; added: number } {

@@ -203,12 +203,26 @@ async function balanceTransfer(ctx: Ctx): Promise<Reply> {
 
 async function returnDeveloperDeposit(ctx: Ctx): Promise<Reply> {
   const raw = readBody(ctx);
-  await currentUser(ctx);
+  const user = await currentUser(ctx);
   const issues: ValidationIssue[] = [];
-  bodyModel({ address: { kind: 'str', required: true } }, raw, issues);
+  const body = bodyModel({ address: { kind: 'str', required: true } }, raw, issues);
   failOnIssues(issues);
+  const deposit = user.legacy_deposit;
   // Accounts created after the deposit was abolished never had a developer payment address.
-  throw new HttpError(400, 'You have not made any payments to the developer deposit address: None');
+  if (!deposit) throw new HttpError(400, 'You have not made any payments to the developer deposit address: None');
+  if (deposit.outcome === 'chain-failure') {
+    // §3.9's quirk: the exception object is returned, not raised — HTTP 200 with its fields.
+    return ok({
+      status_code: 400,
+      detail: `Wallet ${user.payment_address} does not have any free balance!`,
+      headers: null,
+    });
+  }
+  delete user.legacy_deposit;
+  return ok({
+    status: 'transferred',
+    message: `Transferred ${deposit.tao} TAO to ${String(body.address)} in block 0x${'ab'.repeat(32)}`,
+  });
 }
 
 async function squadAccess(ctx: Ctx): Promise<Reply> {

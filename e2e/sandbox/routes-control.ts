@@ -40,6 +40,9 @@ export function addControlRoutes(r: Router, control: SandboxControl): void {
     const v = parseControl(schemas.balance, jsonBody(ctx));
     return control.setBalance(v.user_id, v.balance);
   });
+  post('/_sandbox/legacy_deposit', (ctx) =>
+    control.seedLegacyDeposit(parseControl(schemas.legacyDeposit, jsonBody(ctx))),
+  );
   post('/_sandbox/usage', (ctx) => {
     const v = parseControl(schemas.usage, jsonBody(ctx));
     return control.addUsage(v.user_id, v.items);

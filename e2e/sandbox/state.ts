@@ -9,6 +9,8 @@ export interface UserRow {
   coldkey: string;
   payment_address: string;
   fingerprint_hash: string;
+  /** A developer deposit paid before it was abolished (§3.9), and how refunding it goes on chain. */
+  legacy_deposit?: { tao: number; outcome: 'transferred' | 'chain-failure' };
   /** Under the `jwt_fingerprint_cache` fault: the hash before the last refinger, which tokens are still checked against. */
   cached_fingerprint_hash?: string;
   created_at: number;
