@@ -235,9 +235,9 @@ function outputFor(profile: Profile, seedHex: string | null): CliConfigOutput {
 }
 
 /** In-place edits; `base_url` only where the file had one or the profile's server differs from the inherited one. */
-function editsFor(existing: string, output: CliConfigOutput, inheritedApiUrl: string | undefined) {
+function editsFor(existing: IniData, output: CliConfigOutput, inheritedApiUrl: string | undefined) {
   const edits = cliConfigEdits(output);
-  const hasUrl = iniGet(decodeIniStrict(existing, ''), 'api', 'base_url');
+  const hasUrl = iniGet(existing, 'api', 'base_url');
   const inherits = hasUrl.kind === 'missing' || (hasUrl.kind === 'value' && hasUrl.value === '');
   if (!inherits || inheritedApiUrl === undefined || output.baseUrl !== normaliseBaseUrl(inheritedApiUrl)) return edits;
   return edits.filter((e) => !(e.section === 'api' && e.key === 'base_url'));
@@ -281,6 +281,7 @@ async function exportTo(
 
   // Read and check the existing file before touching the profile's seed, so a bad target fails without unlocking anything.
   let existing: string | null = null;
+  let existingData: IniData = {};
   if (kind === 'file' && options.overwrite !== true) {
     // Not replacing yet, but say now if confirming could never help, rather than offer a replace that will be refused.
     const account = await describeFile(target);
@@ -291,7 +292,8 @@ async function exportTo(
     existing = (await readTextFileCapped(target)).text;
     let account: ExistingAccount;
     try {
-      account = existingAccount(decodeIniStrict(existing, target));
+      existingData = decodeIniStrict(existing, target);
+      account = existingAccount(existingData);
     } catch (error) {
       throw uneditable(error);
     }
@@ -305,7 +307,7 @@ async function exportTo(
     text =
       existing === null
         ? renderCliConfig(output)
-        : editCliConfig(existing, target, editsFor(existing, output, options.inheritedApiUrl));
+        : editCliConfig(existing, target, editsFor(existingData, output, options.inheritedApiUrl));
   } catch (error) {
     throw uneditable(error);
   }

@@ -3,16 +3,9 @@ import type { ProfileView } from '../../../shared/profiles';
 import { useActiveProfile, useMutationChannel } from '../api/hooks';
 import { ErrorNotice } from '../components/error-notice';
 import { Identicon } from '../components/identicon';
+import { hostOf } from '../lib/host';
 import { hrefTo } from '../routes';
 import styles from '../app-frame.module.css';
-
-export function hostOf(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).host;
-  } catch {
-    return baseUrl;
-  }
-}
 
 export function profileLabel(p: ProfileView): string {
   return `${p.username} @ ${hostOf(p.baseUrl)}`;

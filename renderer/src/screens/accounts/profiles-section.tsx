@@ -3,18 +3,11 @@ import type { ProfilesView, ProfileView } from '../../../../shared/profiles';
 import { Address } from '../../components/address';
 import { Badge } from '../../components/badge';
 import { ErrorNotice } from '../../components/error-notice';
+import { hostOf } from '../../lib/host';
 import { ExportProfileForm } from './export-profile-form';
 import { ImportCliConfigForm } from './import-cli-config-form';
 import { RenameProfileForm } from './rename-profile-form';
 import { useMutationChannel } from '../../api/hooks';
-
-function host(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
 
 function SeedBadge({ state }: { state: boolean | null }): ReactElement {
   if (state === null) return <Badge tone="neutral">Keychain not reachable</Badge>;
@@ -55,7 +48,7 @@ function ProfileItem({
         <dt>Username</dt>
         <dd>{profile.username}</dd>
         <dt>API</dt>
-        <dd>{host(profile.baseUrl)}</dd>
+        <dd>{hostOf(profile.baseUrl)}</dd>
         <dt>Hotkey</dt>
         <dd>
           <Address address={profile.hotkeySs58} name={`hotkey ${profile.hotkeyName}`} />{' '}

@@ -2,18 +2,11 @@ import { useEffect, type ReactElement } from 'react';
 import { failureIs } from '../../../../shared/errors';
 import { useChannel, useMutationChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
+import { hostOf } from '../../lib/host';
 import { navigate } from '../../routes';
 import { RegisterFailure } from './register-failure';
 import styles from './register.module.css';
 import { updateWizard, useWizard } from './wizard-store';
-
-const hostOf = (url: string): string => {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-};
 
 /** Step 5: exactly what will be sent and signed, then the one registration request. */
 export function ReviewStep(): ReactElement {
