@@ -31,7 +31,7 @@ export function DiagnosticsPanel({ apiUrl }: { apiUrl: string }): ReactElement {
       <form className="inline-form" onSubmit={onSubmit} noValidate>
         <label htmlFor="diagnostics-url">Address to test</label>
         <p id="diagnostics-url-help" className="small muted">
-          Checking another address does not change the one the app uses (set by <code>CHUTES_API_URL</code>).
+          Checking another address does not change the one the app uses (<code>CHUTES_API_URL</code>, or the default).
           {address !== apiUrl ? (
             <>
               {' '}
