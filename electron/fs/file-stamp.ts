@@ -24,20 +24,6 @@ export const stampOf = (st: Stats): FileStamp => ({
   mode: st.mode,
 });
 
-/** A stamp as a tuple (six numbers, in this order), to cross to another thread as JSON. */
-export type PackedStamp = [dev: number, ino: number, size: number, mtimeMs: number, ctimeMs: number, mode: number];
-
-export const packStamp = (s: FileStamp): PackedStamp => [s.dev, s.ino, s.size, s.mtimeMs, s.ctimeMs, s.mode];
-
-export const unpackStamp = ([dev, ino, size, mtimeMs, ctimeMs, mode]: PackedStamp): FileStamp => ({
-  dev,
-  ino,
-  size,
-  mtimeMs,
-  ctimeMs,
-  mode,
-});
-
 export const sameStamp = (a: FileStamp, b: FileStamp): boolean =>
   a.ino === b.ino &&
   a.size === b.size &&

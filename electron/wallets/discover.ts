@@ -124,7 +124,7 @@ export async function discoverWallets(
     return { ...scan, status, message, wallets: [] };
   }
   const { wallets, helped } = await scanAll(ctx, root, slots, share, seams.helperPauseMs);
-  // The helper's wallets were not looked at here: their cached files stay for the next rescan.
+  // The helper's wallets were not looked at here: what earlier scans cached of them stays.
   cache?.finish({
     rootKey: cacheKey(root),
     separator: path.sep,
@@ -155,14 +155,12 @@ async function scanAll(
   if (shared) {
     if (share === 'wait') await shared.joined();
     for (let at = shared.claim(); at >= 0; at = shared.claim()) await scanOne(at);
-    const result = await shared.finish();
-    for (const [at, wallet] of result?.wallets ?? []) {
+    for (const [at, wallet] of (await shared.finish()) ?? []) {
       const item = todo[at];
       if (!item) continue;
       out[item.i] = wallet;
       helped.push(item.named);
     }
-    for (const [key, stamp, facts] of result?.puts ?? []) ctx.cache?.put(key, stamp, facts);
   }
   // Everything without a helper; with one, whatever it claimed but did not return (it failed).
   for (const [at, item] of todo.entries()) if (!out[item.i]) await scanOne(at);

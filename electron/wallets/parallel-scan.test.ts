@@ -45,24 +45,32 @@ afterAll(async () => {
   await fs.rm(root, { recursive: true, force: true });
 });
 
+/** Key files a scan opens, counted. */
+function countingFs(): { fs: WalletFs; opened: () => number } {
+  const real = createWalletFs();
+  let opened = 0;
+  return { fs: { ...real, readCapped: (p, cap) => (opened++, real.readCapped(p, cap)) }, opened: () => opened };
+}
+
+/** Key files per wallet of the tree above: coldkeypub.txt and five hotkey files. */
+const FILES_PER_WALLET = 6;
+
+const helpedCount = (lines: string[]) => Number(/(\d+) wallets by the helper thread/.exec(lines.join('\n'))?.[1] ?? 0);
+
 async function job(
   shared: SharedArrayBuffer,
   cache = createDiscoveryCache(),
-): Promise<{ batches: JobBatch[]; result: JobResult }> {
+  fs = createWalletFs(),
+): Promise<{ batches: JobBatch[]; wallets: JobResult }> {
   const names = alone.wallets.map((w) => Buffer.from(w.id.startsWith('hex:') ? w.id.slice(4) : w.id, 'utf8'));
   const batches: JobBatch[] = [];
   await runScanJob(
     { id: 7, root: Buffer.from(root), names, shared, platform: process.platform },
     (b) => batches.push(b),
     cache,
+    fs,
   );
-  const result: JobResult = { wallets: [], puts: [] };
-  for (const batch of batches) {
-    const part = unpackBatch(batch.json, Buffer.from(root));
-    result.wallets.push(...part.wallets);
-    result.puts.push(...part.puts);
-  }
-  return { batches, result };
+  return { batches, wallets: batches.flatMap((batch) => unpackBatch(batch.json)) };
 }
 
 describe('a first scan shared with the helper thread', () => {
@@ -73,59 +81,65 @@ describe('a first scan shared with the helper thread', () => {
     // The main thread waits for the helper to join and pauses before every wallet, so the helper
     // is sure to claim some of these few small ones.
     expect(await discoverWallets(root, {}, { sliceMs: 0, helper: 'wait' })).toEqual(alone);
-    const helped = /(\d+) wallets by the helper thread/.exec(logLines.join('\n'));
-    expect(Number(helped?.[1])).toBeGreaterThan(0);
+    expect(helpedCount(logLines)).toBeGreaterThan(0);
   });
 
-  it('fills the rescan cache as a scan on the main thread alone would, from a fresh start', async () => {
+  it("caches the main thread's share of a first scan; the helper's share stays in the helper", async () => {
     await stopScanHelper(); // a new helper, whose own cache is empty too: the app's first scan
     const later = () => Date.now() + 10_000;
     const helped = createDiscoveryCache({ now: later });
     const single = createDiscoveryCache({ now: later });
     logLines.length = 0;
     await discoverWallets(root, { cache: helped }, { sliceMs: 0, helper: 'wait' });
-    expect(logLines.join('\n')).toMatch(/[1-9]\d* wallets by the helper thread/);
+    const byHelper = helpedCount(logLines);
+    expect(byHelper).toBeGreaterThan(0);
     await discoverWallets(root, { cache: single }, { helper: false });
-    expect(helped.size).toBe(single.size);
-    expect(helped.facts()).toEqual(expect.arrayContaining(single.facts()));
-    // And the helped cache serves the rescan: not one key file is opened again.
-    const real = createWalletFs();
-    let opened = 0;
-    const counting: WalletFs = { ...real, readCapped: (p, cap) => (opened++, real.readCapped(p, cap)) };
-    expect(await discoverWallets(root, { cache: helped }, { fs: counting })).toEqual(alone);
-    expect(opened).toBe(0);
+    expect(helped.size).toBe(single.size - byHelper * FILES_PER_WALLET);
+    expect(single.facts()).toEqual(expect.arrayContaining(helped.facts()));
+    // A rescan the helper cannot join (a test fs keeps it out) opens exactly the helper's share.
+    const counting = countingFs();
+    expect(await discoverWallets(root, { cache: helped }, { fs: counting.fs })).toEqual(alone);
+    expect(counting.opened()).toBe(byHelper * FILES_PER_WALLET);
+    // Which it now holds: the next such rescan opens nothing.
+    const again = countingFs();
+    expect(await discoverWallets(root, { cache: helped }, { fs: again.fs })).toEqual(alone);
+    expect(again.opened()).toBe(0);
   });
 
-  it("shares rescans too, keeping the helper's wallets in the main cache, with stats only on both sides", async () => {
+  it("shares rescans too, each side's files stat'ed from its own cache, none dropped from the main one", async () => {
     await stopScanHelper(); // as in the app: the main cache and the helper's start empty together
     const cache = createDiscoveryCache();
+    logLines.length = 0;
     await discoverWallets(root, { cache }, { sliceMs: 0, helper: 'wait' });
+    const first = helpedCount(logLines);
     const size = cache.size;
     logLines.length = 0;
     expect(await discoverWallets(root, { cache }, { sliceMs: 0, helper: 'wait' })).toEqual(alone);
-    expect(logLines.join('\n')).toMatch(/[1-9]\d* wallets by the helper thread/);
-    expect(cache.size).toBe(size); // the helper's wallets were not dropped from the main cache
-    const real = createWalletFs();
-    let opened = 0;
-    const counting: WalletFs = { ...real, readCapped: (p, cap) => (opened++, real.readCapped(p, cap)) };
-    expect(await discoverWallets(root, { cache }, { fs: counting })).toEqual(alone);
-    expect(opened).toBe(0);
+    const second = helpedCount(logLines);
+    expect(second).toBeGreaterThan(0);
+    expect(cache.size).toBeGreaterThanOrEqual(size); // the helper's wallets did not drop main-cached files
+    // The main thread alone now opens only wallets the helper scanned both times.
+    const counting = countingFs();
+    expect(await discoverWallets(root, { cache }, { fs: counting.fs })).toEqual(alone);
+    expect(counting.opened()).toBeLessThanOrEqual(Math.min(first, second) * FILES_PER_WALLET);
   });
 
   it("keeps its own cache between jobs: an unchanged share is read once, then only stat'ed", async () => {
     const kept = createDiscoveryCache();
-    const first = await job(new SharedArrayBuffer(8), kept);
-    const second = await job(new SharedArrayBuffer(8), kept);
-    expect(second.result.wallets).toEqual(first.result.wallets);
-    expect(second.result.puts).toEqual([]); // every file a cache hit: nothing read, nothing to send
+    const counting = countingFs();
+    const first = await job(new SharedArrayBuffer(8), kept, counting.fs);
+    expect(counting.opened()).toBe(alone.wallets.length * FILES_PER_WALLET - FILES_PER_WALLET + 1);
+    const again = countingFs();
+    const second = await job(new SharedArrayBuffer(8), kept, again.fs);
+    expect(second.wallets).toEqual(first.wallets);
+    expect(again.opened()).toBe(0); // every file a cache hit
   });
 
-  it('runs the same scan in the helper: entries by claim index, cache facts without seeds', async () => {
-    const { batches, result } = await job(new SharedArrayBuffer(8));
+  it('runs the same scan in the helper: entries by claim index, without seeds', async () => {
+    const { batches, wallets } = await job(new SharedArrayBuffer(8));
     expect(batches.at(-1)?.done).toBe(true);
-    expect(result.wallets.map(([at]) => at).sort((a, b) => a - b)).toEqual(alone.wallets.map((_, i) => i));
-    for (const [at, wallet] of result.wallets) expect(wallet).toEqual(alone.wallets[at]);
-    expect(result.puts.length).toBeGreaterThan(WALLETS * 4);
+    expect(wallets.map(([at]) => at).sort((a, b) => a - b)).toEqual(alone.wallets.map((_, i) => i));
+    for (const [at, wallet] of wallets) expect(wallet).toEqual(alone.wallets[at]);
     const text = batches.map((b) => b.json).join('\n');
     for (const secret of [key.json.secretSeed, key.json.privateKey, key.json.secretPhrase])
       expect(text).not.toContain((secret ?? '').slice(2));
@@ -145,16 +159,16 @@ describe('a first scan shared with the helper thread', () => {
   it('claims nothing once the main thread has finished without it', async () => {
     const shared = new SharedArrayBuffer(8);
     Atomics.store(new Int32Array(shared), 1, 2); // the main thread closed the job
-    const { batches, result } = await job(shared);
+    const { batches, wallets } = await job(shared);
     expect(batches).toHaveLength(1);
-    expect(result.wallets).toEqual([]);
+    expect(wallets).toEqual([]);
   });
 
   it('leaves the wallets the main thread claimed to it', async () => {
     const shared = new SharedArrayBuffer(8);
     Atomics.store(new Int32Array(shared), 0, WALLETS - 3); // the main thread took all but the last four
-    const { result } = await job(shared);
+    const { wallets } = await job(shared);
     // The helper takes from the back.
-    expect(result.wallets.map(([at]) => at)).toEqual([WALLETS, WALLETS - 1, WALLETS - 2, WALLETS - 3]);
+    expect(wallets.map(([at]) => at)).toEqual([WALLETS, WALLETS - 1, WALLETS - 2, WALLETS - 3]);
   });
 });

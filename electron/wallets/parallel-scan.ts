@@ -31,7 +31,6 @@ function createWorker(): Worker | null {
 }
 
 interface Job {
-  root: Uint8Array;
   result: JobResult;
   /** Called with the whole result when the last batch arrived, or with what came when the helper failed. */
   settle: (result: JobResult) => void;
@@ -70,9 +69,7 @@ function startHelper(): Helper | null {
       }
       const job = started.pending.get(batch.id);
       if (!job) return;
-      const part = unpackBatch(batch.json, job.root);
-      job.result.wallets.push(...part.wallets);
-      job.result.puts.push(...part.puts);
+      for (const wallet of unpackBatch(batch.json)) job.result.push(wallet);
       if (!batch.done) return;
       job.settle(job.result);
       started.pending.delete(batch.id);
@@ -135,9 +132,9 @@ export function shareScan(
   const slots = new Int32Array(shared);
   const id = ++jobs;
   let settled = false;
-  const done = new Promise<JobResult>((settle) =>
-    current.pending.set(id, { root, result: { wallets: [], puts: [] }, settle }),
-  ).finally(() => (settled = true));
+  const done = new Promise<JobResult>((settle) => current.pending.set(id, { result: [], settle })).finally(
+    () => (settled = true),
+  );
   current.worker.ref();
   const job: ScanJob = { id, root, names, shared, platform, ...(pauseMs ? { pauseMs } : {}) };
   current.worker.postMessage(job);

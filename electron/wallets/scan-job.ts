@@ -1,9 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import { packStamp, unpackStamp, type PackedStamp } from '../fs/file-stamp';
-import { cacheKey, createDiscoveryCache, type DiscoveryCache, type FileFacts, type ScanCache } from './discovery-cache';
+import { cacheKey, createDiscoveryCache, type DiscoveryCache } from './discovery-cache';
 import { entryFromBytes } from './names';
 import { scanWallet, type ScanContext } from './scan-wallet';
-import { createWalletFs, type FileStamp, type Slicer } from './wallet-fs';
+import { createWalletFs, type Slicer, type WalletFs } from './wallet-fs';
 import type { WalletEntry } from '../../shared/wallets';
 
 /**
@@ -15,8 +14,10 @@ import type { WalletEntry } from '../../shared/wallets';
  * (kept between jobs) covers it and a rescan's share is stats there too.
  *
  * The helper runs the same `scanWallet` as the main thread and sends back what a scan result
- * holds (no seed ever leaves it: parsing wipes seeds as it goes), plus the facts of every file it
- * read, for the main thread's cache.
+ * holds (no seed ever leaves it: parsing wipes seeds as it goes). The facts of the files it read
+ * stay in its own cache and do not cross: sending them to fill the main thread's cache as well
+ * cost both threads about a sixth of a fresh app's first scan, while a rescan the helper shares
+ * reads its share from its own cache. Only a rescan it cannot join reads those files again.
  */
 
 /** Below this many wallets the helper's start and hand-over cost more than it saves. */
@@ -42,40 +43,11 @@ export interface ScanJob {
   pauseMs?: number;
 }
 
-export type CachePut = [key: string, stamp: FileStamp, facts: FileFacts];
+/** Index into `names` → that wallet's entry. */
+export type JobResult = Array<[number, WalletEntry]>;
 
-/** How a put travels: the key without the wallets folder's path, the stamp as a tuple. */
-type PackedPut = [relativeKey: string, stamp: PackedStamp, facts: FileFacts];
-
-export interface JobResult {
-  /** Index into `names` → that wallet's entry. */
-  wallets: Array<[number, WalletEntry]>;
-  puts: CachePut[];
-}
-
-interface PackedResult {
-  wallets: Array<[number, WalletEntry]>;
-  puts: PackedPut[];
-}
-
-const pack = ([key, stamp, facts]: CachePut, rootKey: string): PackedPut => [
-  key.slice(rootKey.length),
-  packStamp(stamp),
-  facts,
-];
-
-const unpack = ([rel, stamp, facts]: PackedPut, rootKey: string): CachePut => [
-  rootKey + rel,
-  unpackStamp(stamp),
-  facts,
-];
-
-/** A batch's JSON back into a result (on the main thread, or in tests). */
-export function unpackBatch(json: string, root: Uint8Array): JobResult {
-  const rootKey = cacheKey(Buffer.from(root));
-  const packed = JSON.parse(json) as PackedResult;
-  return { wallets: packed.wallets, puts: packed.puts.map((put) => unpack(put, rootKey)) };
-}
+/** A batch's JSON back into its wallets (on the main thread, or in tests). */
+export const unpackBatch = (json: string): JobResult => JSON.parse(json) as JobResult;
 
 /**
  * Results go in batches as JSON text while the helper works: copying a string and JSON.parse cost
@@ -85,7 +57,7 @@ export function unpackBatch(json: string, root: Uint8Array): JobResult {
 export interface JobBatch {
   id: number;
   done: boolean;
-  /** A `JobResult` as JSON, its puts packed (read it with `unpackBatch`). */
+  /** A `JobResult` as JSON (read it with `unpackBatch`). */
   json: string;
 }
 
@@ -113,50 +85,35 @@ function helperCacheFor(rootKey: string): DiscoveryCache {
 
 const neverDue: Slicer = { due: () => false, pause: () => Promise.resolve() };
 
-/** The helper's own cache, which also records every put for the main thread's cache. */
-function recording(own: ScanCache, record: (put: CachePut) => void): ScanCache {
-  return {
-    has: (key) => own.has(key),
-    get: (key, kind, stamp) => own.get(key, kind, stamp),
-    put: (key, stamp, facts) => {
-      own.put(key, stamp, facts);
-      record([key, stamp, facts]);
-    },
-  };
-}
-
-/** In the helper thread: claim wallets from the back until none are left, unless the main thread already finished. */
+/**
+ * In the helper thread: claim wallets from the back until none are left, unless the main thread
+ * already finished. `cache` and `fs` are seams for tests; the thread keeps one cache per folder.
+ */
 export async function runScanJob(
   job: ScanJob,
   post: (batch: JobBatch) => void,
   cache: DiscoveryCache = helperCacheFor(cacheKey(Buffer.from(job.root))),
+  fs: WalletFs = createWalletFs(),
 ): Promise<void> {
   const slots = new Int32Array(job.shared);
-  const rootKey = cacheKey(Buffer.from(job.root));
-  let batch: PackedResult = { wallets: [], puts: [] };
+  let batch: JobResult = [];
   const send = (done: boolean) => {
     post({ id: job.id, done, json: JSON.stringify(batch) });
-    batch = { wallets: [], puts: [] };
+    batch = [];
   };
   if (Atomics.compareExchange(slots, HELPER, OPEN, JOINED) !== OPEN) {
     send(true);
     return;
   }
   const own = cache.beginScan();
-  const ctx: ScanContext = {
-    fs: createWalletFs(),
-    slicer: neverDue,
-    derive: null,
-    platform: job.platform,
-    cache: recording(own, (put) => batch.puts.push(pack(put, rootKey))),
-  };
+  const ctx: ScanContext = { fs, slicer: neverDue, derive: null, platform: job.platform, cache: own };
   const root = Buffer.from(job.root);
   const n = job.names.length;
   let sent = performance.now();
   for (let at = claim(slots, n, 'back'); at >= 0; at = claim(slots, n, 'back')) {
     const name = job.names[at] ?? new Uint8Array(0);
     if (job.pauseMs) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, job.pauseMs);
-    batch.wallets.push([at, await scanWallet(ctx, root, entryFromBytes(Buffer.from(name)))]);
+    batch.push([at, await scanWallet(ctx, root, entryFromBytes(Buffer.from(name)))]);
     if (performance.now() - sent >= BATCH_MS) {
       send(false);
       sent = performance.now();
