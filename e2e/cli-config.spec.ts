@@ -71,6 +71,20 @@ test('import the CLI config (stripping its seed), sign with it, and export it ba
     `as bob (user ID ${account.userId})`,
   );
 
+  // The seed was stripped from the CLI config: the keychain holds the only copy the app knows of,
+  // so removing it asks for proof of a backup.
+  await page.getByRole('button', { name: `Remove from keychain: ${key.ss58}` }).click();
+  // The earlier look-up result does not linger under the removal question.
+  await expect(page.getByRole('status').filter({ hasText: 'Registered on' })).toHaveCount(0);
+  const confirm = page.getByRole('group', { name: `Remove the seed of default (${key.ss58})`, exact: true });
+  await expect(confirm).toContainText('The keychain may hold the only copy of this seed');
+  await expect(confirm).toContainText(
+    /Profiles that sign with this hotkey will stop working until the seed is back: bob @ /,
+  );
+  await expect(confirm.getByRole('button', { name: 'Remove seed' })).toBeDisabled();
+  await screenshot(page, 'accounts-remove-only-copy');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+
   // Export without the seed to the CLI's own path: it exists, so the app asks before replacing.
   await profile.getByRole('button', { name: 'Export for CLI…' }).click();
   // One action's notice at a time: the import's summary gives way to the export.
@@ -90,20 +104,17 @@ test('import the CLI config (stripping its seed), sign with it, and export it ba
   expect(exported).toContain('[custom]\nkept = yes');
   expect((await fs.stat(host.dirs.configPath)).mode & 0o777).toBe(0o600);
 
-  // The keychain now holds the only copy the app knows of: removing it asks for proof of a backup.
+  // Now the CLI config holds the seed again, and the removal question says so instead.
   await page.getByRole('button', { name: `Remove from keychain: ${key.ss58}` }).click();
-  // The earlier look-up result does not linger under the removal question.
-  await expect(page.getByRole('status').filter({ hasText: 'Registered on' })).toHaveCount(0);
-  const confirm = page.getByRole('group', { name: `Remove the seed of default (${key.ss58})`, exact: true });
-  await expect(confirm).toContainText('The keychain may hold the only copy of this seed');
-  await expect(confirm).toContainText(
-    /Profiles that sign with this hotkey will stop working until the seed is back: bob @ /,
-  );
-  const removeSeed = confirm.getByRole('button', { name: 'Remove seed' });
-  await expect(removeSeed).toBeDisabled();
-  await screenshot(page, 'accounts-remove-only-copy');
-  await confirm.getByLabel(/I have another copy of this seed/).check();
-  await removeSeed.click();
+  const copies = confirm.getByRole('list', { name: 'Config files holding this seed' });
+  await expect(copies.getByRole('listitem')).toHaveText([
+    new RegExp(`^${host.dirs.configPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(exported by the app .+\\)$`),
+  ]);
+  await expect(confirm).toContainText('Removing the seed from the keychain does not touch it');
+  await expect(confirm).not.toContainText('may hold the only copy');
+  await expect(confirm.getByLabel(/I have another copy of this seed/)).toHaveCount(0);
+  await screenshot(page, 'accounts-remove-seed-exported-copy');
+  await confirm.getByRole('button', { name: 'Remove seed' }).click();
   await expect(profile.getByText('Seed missing from keychain')).toBeVisible();
 });
 

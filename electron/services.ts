@@ -9,6 +9,7 @@ import { createFingerprintStore, type FingerprintStore } from './keychain/finger
 import { createOsSeedVault } from './keychain/os-seed-vault';
 import type { SeedVault } from './keychain/seed-vault';
 import { createProfileStore, type ProfileStore } from './profiles';
+import { createSeedCopies, type SeedCopies } from './profiles/seed-copies';
 
 /** Everything handlers use, built once per process (window or web host). Nothing here touches the network or keychain until asked. */
 export interface Services {
@@ -20,6 +21,8 @@ export interface Services {
   /** Account fingerprints the user chose to keep, in the keychain beside the session tokens. */
   fingerprints: FingerprintStore;
   profiles: ProfileStore;
+  /** Where the app wrote seeds (seeded exports), to say so before one is removed from the keychain. */
+  seedCopies: SeedCopies;
   activity: ActivityLog;
   /** The one way to the Chutes API: `chutes.actingAs('active')` for account operations. */
   chutes: ChutesClient;
@@ -48,6 +51,7 @@ export function createServices(
     vault,
     fingerprints: createFingerprintStore(vault),
     profiles,
+    seedCopies: createSeedCopies({ dataDir: config.dataDir, cliConfigPath: config.configPath }),
     activity,
     chutes: createChutesClient({ vault, profiles, activity, defaultBaseUrl: config.apiUrl }),
   };

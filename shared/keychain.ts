@@ -13,6 +13,13 @@ export interface KeychainSeed {
   label: string | null;
 }
 
+/** A config file the app knows of that holds a hotkey's seed right now (checked when asked). */
+export interface SeedCopy {
+  path: string;
+  /** When the app exported the seed there (ISO 8601); null for the CLI's own config found holding it. */
+  exportedAt: string | null;
+}
+
 export interface ImportedHotkey {
   ss58: string;
   name: string;

@@ -5,6 +5,7 @@ import { resolveUserPath } from '../fs/user-path';
 import type { ChutesClient } from '../chutes-api';
 import type { SliceHandlers } from '../ipc-router';
 import type { ProfileStore } from '../profiles';
+import type { SeedCopies } from '../profiles/seed-copies';
 import { discoverWallets, readHotkeyFile, readHotkeySeed, type DiscoveryCache, type HotkeySeed } from '../wallets';
 import { probeKeychain } from './probe-keychain';
 import type { SeedVault } from './seed-vault';
@@ -15,6 +16,7 @@ export interface KeychainServices {
   profiles: ProfileStore;
   chutes: ChutesClient;
   discovery: DiscoveryCache;
+  seedCopies: SeedCopies;
   home: string;
 }
 
@@ -44,6 +46,7 @@ export function keychainHandlers(services: KeychainServices): SliceHandlers<type
       const ss58 = await storeAndWipe(vault, read, read.suggestedName);
       return { ss58, name: read.suggestedName, permissions: null };
     },
+    seedCopies: ({ hotkey }) => services.seedCopies.find(hotkey),
     removeHotkeySeed: async ({ hotkey }) => {
       const removed = await vault.removeSeed(hotkey);
       // Without the seed, no session token of this hotkey should outlive it, on any API it was used with.

@@ -3,6 +3,7 @@ import type { AppConfig } from '../app-config';
 import { resolveUserPath } from '../fs/user-path';
 import type { SliceHandlers } from '../ipc-router';
 import type { SeedVault } from '../keychain/seed-vault';
+import type { SeedCopies } from './seed-copies';
 import { checkConfigPermissions, fixPermissions } from '../wallets';
 import { exportCliConfig, importCliConfig, locateCliConfig, type ProfileStore } from './index';
 
@@ -10,6 +11,7 @@ export interface CliConfigServices {
   config: AppConfig;
   vault: SeedVault;
   profiles: ProfileStore;
+  seedCopies: SeedCopies;
   home: string;
 }
 
@@ -36,8 +38,8 @@ export function cliConfigHandlers(services: CliConfigServices): SliceHandlers<ty
         ...(args.displayName === undefined ? {} : { displayName: args.displayName }),
       });
     },
-    exportProfile: (args) =>
-      exportCliConfig({
+    exportProfile: async (args) => {
+      const summary = await exportCliConfig({
         store: profiles,
         vault,
         profileId: args.profileId,
@@ -45,7 +47,17 @@ export function cliConfigHandlers(services: CliConfigServices): SliceHandlers<ty
         includeSeed: args.includeSeed,
         overwrite: args.overwrite,
         inheritedApiUrl: config.apiUrl,
-      }),
+      });
+      // The file is written: a profile removed meanwhile only means there is no note of it.
+      const hotkey = summary.includesSeed
+        ? await profiles.get(args.profileId).then(
+            (p) => p.hotkeySs58,
+            () => null,
+          )
+        : null;
+      if (hotkey) await services.seedCopies.record(hotkey, summary.path);
+      return summary;
+    },
     cliConfigPermissions: () => Promise.resolve(checkConfigPermissions(config.configPath)),
     // Only the CLI config the app was pointed at (CHUTES_CONFIG_PATH or the default) can be fixed.
     fixCliConfigPermissions: () =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ImportedHotkey, KeychainStatus } from '../keychain';
+import type { ImportedHotkey, KeychainStatus, SeedCopy } from '../keychain';
 import { entryId, localPath, ss58Address } from '../validation';
 import { empty, returns, slice } from './define';
 
@@ -11,5 +11,7 @@ export const keychainContract = slice({
     result: returns<ImportedHotkey>(),
   },
   importHotkeyFile: { input: z.object({ path: localPath }).strict(), result: returns<ImportedHotkey>() },
+  /** Before a seed is removed: the config files the app knows of that still hold it. */
+  seedCopies: { input: z.object({ hotkey: ss58Address }).strict(), result: returns<SeedCopy[]>() },
   removeHotkeySeed: { input: z.object({ hotkey: ss58Address }).strict(), result: returns<{ removed: boolean }>() },
 });

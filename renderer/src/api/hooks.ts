@@ -22,6 +22,8 @@ export interface ChannelQueryOptions {
   /** How long an answer counts as fresh (ms); explicit refreshes ignore it. */
   staleTime?: number;
   refetchInterval?: number | false;
+  /** How long an answer no screen shows is kept (ms); 0 for answers that must be asked again each time. */
+  gcTime?: number;
 }
 
 /** Read one channel, cached per input. */

@@ -18,7 +18,7 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
   const info = useChannel('getAppInfo', {});
   const [path, setPath] = useState<string | null>(null);
   const [includeSeed, setIncludeSeed] = useState(false);
-  const exporter = useMutationChannel('exportProfile', ['locateCliConfig', 'cliConfigPermissions']);
+  const exporter = useMutationChannel('exportProfile', ['locateCliConfig', 'cliConfigPermissions', 'seedCopies']);
   const shownPath = path ?? info.data?.configPath ?? '';
   const failure = exporter.error ? errorOf(exporter.error) : null;
   // Only a plain "the file exists" conflict may be confirmed; a refusal that would lose a seed may not.

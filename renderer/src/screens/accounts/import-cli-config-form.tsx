@@ -14,6 +14,7 @@ export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactEl
     'listWallets',
     'locateCliConfig',
     'cliConfigPermissions',
+    'seedCopies',
   ]);
   const shownPath = path ?? located.data?.path ?? '';
 

@@ -1,10 +1,45 @@
 import { useState, type ReactElement } from 'react';
 import { ErrorNotice } from '../../components/error-notice';
 import { useChannel, useMutationChannel } from '../../api/hooks';
+import { dateTime, utcText } from '../../lib/date-time';
+import type { SeedCopy } from '../../../../shared/keychain';
+
+/** Config files that hold the seed now, each with when the app wrote it there. */
+function SeedCopies({ copies }: { copies: SeedCopy[] }): ReactElement {
+  return (
+    <div className="small">
+      <p>
+        {copies.length === 1 ? 'This config file holds' : 'These config files hold'} the seed in plain text, so you can
+        import it again later. Removing the seed from the keychain does not touch {copies.length === 1 ? 'it' : 'them'};
+        delete {copies.length === 1 ? 'it' : 'them'} yourself if the seed should be gone.
+      </p>
+      <ul aria-label="Config files holding this seed">
+        {copies.map((c) => (
+          <li key={c.path}>
+            <code>{c.path}</code>
+            {c.exportedAt ? (
+              <>
+                {' '}
+                (exported by the app{' '}
+                <time dateTime={c.exportedAt} title={utcText(c.exportedAt)}>
+                  {dateTime(c.exportedAt)}
+                </time>
+                )
+              </>
+            ) : (
+              ' (the CLI config)'
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 /**
- * Removing a seed cannot be undone from inside the app. Say where another copy is (or that none is
- * known), which profiles stop working, and make the user confirm having a copy when none is known.
+ * Removing a seed cannot be undone from inside the app. Say where another copy is (a hotkey file,
+ * a config file the app exported it to, or none known), which profiles stop working, and make the
+ * user confirm having a copy when none is known.
  */
 export function RemoveSeedConfirm({
   hotkey,
@@ -19,10 +54,15 @@ export function RemoveSeedConfirm({
   onDone: () => void;
 }): ReactElement {
   const profiles = useChannel('listProfiles', {});
+  // Asked afresh each time the question opens: files change outside the app.
+  const copies = useChannel('seedCopies', { hotkey }, { gcTime: 0 });
   const remove = useMutationChannel('removeHotkeySeed', ['listWallets', 'listProfiles']);
   const [haveCopy, setHaveCopy] = useState(false);
   const users = profiles.data?.profiles.filter((p) => p.hotkeySs58 === hotkey).map((p) => p.displayName) ?? [];
-  const mayRemove = walletFile !== null || haveCopy;
+  const configCopies = copies.data ?? [];
+  const knownCopy = walletFile !== null || configCopies.length > 0;
+  // Until the check of config files answers, nobody is told "the only copy".
+  const mayRemove = knownCopy || (haveCopy && !copies.isPending);
   return (
     <div className="subform" role="group" aria-label={`Remove the seed of ${label}`}>
       <p>
@@ -32,7 +72,10 @@ export function RemoveSeedConfirm({
         <p className="small">
           The hotkey file {walletFile} still holds this seed, so you can add it to the keychain again later.
         </p>
-      ) : (
+      ) : null}
+      {configCopies.length > 0 ? <SeedCopies copies={configCopies} /> : null}
+      {copies.isPending && !walletFile ? <p className="small">Looking for config files that hold this seed…</p> : null}
+      {knownCopy || copies.isPending ? null : (
         <>
           <p className="small">
             The keychain may hold the only copy of this seed the app knows of. Without a copy, nobody — not you, not

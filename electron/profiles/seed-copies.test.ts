@@ -1,0 +1,103 @@
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setLogSink, type LogSink } from '../log';
+import { cliConfigText, newHotkey, tempDir, type TestHotkey } from './fixtures.test-helper';
+import { SEED_COPIES_FILE, createSeedCopies, type SeedCopies } from './seed-copies';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let hotkey: TestHotkey;
+let other: TestHotkey;
+let copies: SeedCopies;
+let cliConfigPath: string;
+let previousSink: LogSink | undefined;
+const logged: string[] = [];
+const AT = new Date('2026-12-06T11:00:00.000Z');
+
+beforeEach(async () => {
+  previousSink = setLogSink((line) => logged.push(line));
+  logged.length = 0;
+  ({ dir, cleanup } = await tempDir());
+  [hotkey, other] = await Promise.all([newHotkey(), newHotkey()]);
+  cliConfigPath = path.join(dir, '.chutes', 'config.ini');
+  copies = createSeedCopies({ dataDir: path.join(dir, 'data'), cliConfigPath, now: () => AT });
+});
+
+afterEach(async () => {
+  if (previousSink) setLogSink(previousSink);
+  await cleanup();
+});
+
+async function writeConfig(file: string, text: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, text, { mode: 0o600 });
+}
+
+describe('config files that hold a seed', () => {
+  it('lists an export the app recorded, with its date, while the file still holds that seed', async () => {
+    const exported = path.join(dir, 'backup', 'config.ini');
+    await writeConfig(exported, cliConfigText(hotkey));
+    await copies.record(hotkey.ss58, exported);
+    expect(await copies.find(hotkey.ss58)).toEqual([{ path: exported, exportedAt: AT.toISOString() }]);
+    // Another hotkey's seed is not counted, nor a file that no longer holds it.
+    expect(await copies.find(other.ss58)).toEqual([]);
+    await writeFile(exported, cliConfigText(hotkey, { seed: null }));
+    expect(await copies.find(hotkey.ss58)).toEqual([]);
+  });
+
+  it("finds the CLI's own config holding the seed without any record", async () => {
+    await writeConfig(cliConfigPath, cliConfigText(hotkey));
+    expect(await copies.find(hotkey.ss58)).toEqual([{ path: cliConfigPath, exportedAt: null }]);
+  });
+
+  it('counts only a seed that derives the address the file names', async () => {
+    // The file names this hotkey but holds another's seed: not a copy of this seed.
+    await writeConfig(cliConfigPath, cliConfigText(hotkey, { seed: other.seedHex }));
+    expect(await copies.find(hotkey.ss58)).toEqual([]);
+    expect(await copies.find(other.ss58)).toEqual([]);
+    for (const bad of ['not-hex', `${hotkey.seedHex}00`, '%(x)s']) {
+      await writeFile(cliConfigPath, cliConfigText(hotkey, { seed: bad }));
+      expect(await copies.find(hotkey.ss58)).toEqual([]);
+    }
+  });
+
+  it('treats missing, unreadable and special files as no copy, without failing', async () => {
+    const gone = path.join(dir, 'gone.ini');
+    const folder = path.join(dir, 'folder.ini');
+    await mkdir(folder);
+    for (const p of [gone, folder, '/dev/null', '/proc/self/mem']) await copies.record(hotkey.ss58, p);
+    expect(await copies.find(hotkey.ss58)).toEqual([]);
+  });
+
+  it('keeps one entry per path (the latest date) and at most twenty per hotkey', async () => {
+    const file = path.join(dir, 'a.ini');
+    await writeConfig(file, cliConfigText(hotkey));
+    let now = AT;
+    const later = createSeedCopies({ dataDir: path.join(dir, 'data'), cliConfigPath, now: () => now });
+    await later.record(hotkey.ss58, file);
+    now = new Date('2026-12-07T08:00:00.000Z');
+    await later.record(hotkey.ss58, file);
+    expect(await later.find(hotkey.ss58)).toEqual([{ path: file, exportedAt: now.toISOString() }]);
+    for (let i = 0; i < 25; i++) await later.record(hotkey.ss58, path.join(dir, `other-${i}.ini`));
+    const stored = JSON.parse(await readFile(path.join(dir, 'data', SEED_COPIES_FILE), 'utf8')) as {
+      copies: Record<string, unknown[]>;
+    };
+    expect(stored.copies[hotkey.ss58]).toHaveLength(20);
+    expect(JSON.stringify(stored)).not.toContain(hotkey.seedHex);
+    expect((await stat(path.join(dir, 'data', SEED_COPIES_FILE))).mode & 0o777).toBe(0o600);
+  });
+
+  it('starts afresh from a damaged record, and a record that cannot be written loses only the note', async () => {
+    const record = path.join(dir, 'data', SEED_COPIES_FILE);
+    await writeConfig(record, '{"version": 1, "copies": {"__proto__": [{"path": "/x", "at": "y"}], "5bad": 3');
+    await writeConfig(cliConfigPath, cliConfigText(hotkey));
+    expect(await copies.find(hotkey.ss58)).toEqual([{ path: cliConfigPath, exportedAt: null }]);
+    await copies.record(hotkey.ss58, cliConfigPath);
+    expect(await copies.find(hotkey.ss58)).toEqual([{ path: cliConfigPath, exportedAt: AT.toISOString() }]);
+    // A data folder that cannot be written: the export that asked for the note is not failed by it.
+    const readOnly = createSeedCopies({ dataDir: path.join(dir, 'data', SEED_COPIES_FILE), cliConfigPath });
+    await expect(readOnly.record(hotkey.ss58, cliConfigPath)).resolves.toBeUndefined();
+    expect(logged.join('\n')).toMatch(/seed copies: could not note an export/);
+  });
+});

@@ -1,0 +1,111 @@
+import path from 'node:path';
+import type { SeedCopy } from '../../shared/keychain';
+import { lockPathFor, withFileLock } from '../concurrency/file-lock';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { readTextFileCapped } from '../fs/read-capped';
+import { describeError, log } from '../log';
+import { isValidSs58 } from '../signer/ss58';
+import { decodeIniStrict } from './cli-config';
+import { iniGet } from './ini-values';
+import { seedFromHex, ss58FromSeed } from './seed';
+
+/**
+ * Config files the app wrote a hotkey seed into (a seeded export), so that removing the seed from
+ * the keychain can say where another copy still is. The record holds addresses, paths and dates
+ * only; whether a file still holds the seed is checked when asked, never taken from the record.
+ * Stored as `{ "version": 1, "copies": { "<ss58>": [{ "path": "...", "at": "<ISO date>" }] } }`.
+ */
+export const SEED_COPIES_FILE = 'seed-copies.json';
+const VERSION = 1;
+/** Enough for every place a person would export one hotkey to; the oldest go first. */
+const MAX_PER_HOTKEY = 20;
+
+type Copies = Record<string, Array<{ path: string; at: string }>>;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What the record says; a missing, unreadable or foreign file is an empty record (it is only a hint). */
+async function readCopies(file: string): Promise<Copies> {
+  let text: string;
+  try {
+    text = (await readTextFileCapped(file)).text;
+  } catch {
+    return Object.create(null) as Copies;
+  }
+  const copies = Object.create(null) as Copies;
+  let root: unknown;
+  try {
+    root = JSON.parse(text) as unknown;
+  } catch {
+    return copies;
+  }
+  if (!isRecord(root) || root.version !== VERSION || !isRecord(root.copies)) return copies;
+  for (const [ss58, list] of Object.entries(root.copies)) {
+    if (!isValidSs58(ss58) || !Array.isArray(list)) continue;
+    copies[ss58] = list.filter(
+      (c): c is { path: string; at: string } =>
+        isRecord(c) && typeof c.path === 'string' && path.isAbsolute(c.path) && typeof c.at === 'string',
+    );
+  }
+  return copies;
+}
+
+export interface SeedCopies {
+  /** Note that `filePath` now holds the seed of `ss58`. Never throws: a lost note costs only a hint. */
+  record(ss58: string, filePath: string): Promise<void>;
+  /** Files known to the app that hold the seed of `ss58` right now: exports, and the CLI's own config. */
+  find(ss58: string): Promise<SeedCopy[]>;
+}
+
+/**
+ * True only when the file parses as the CLI would read it, names `ss58` in `[auth]`, and its
+ * `hotkey_seed` derives that very address. The seed's bytes are wiped after the check; the hex
+ * text read from the file is an immutable string (README, "What stays in memory").
+ */
+async function holdsSeedOf(filePath: string, ss58: string): Promise<boolean> {
+  try {
+    const data = decodeIniStrict((await readTextFileCapped(filePath)).text, filePath);
+    const address = iniGet(data, 'auth', 'hotkey_ss58address');
+    const hex = iniGet(data, 'auth', 'hotkey_seed');
+    if (address.kind !== 'value' || address.value !== ss58 || hex.kind !== 'value') return false;
+    const seed = seedFromHex(hex.value, filePath);
+    try {
+      return (await ss58FromSeed(seed)) === ss58;
+    } finally {
+      seed.fill(0);
+    }
+  } catch {
+    // Missing, unreadable, not a config the CLI could use, or not a seed: not a copy to count on.
+    return false;
+  }
+}
+
+export function createSeedCopies(options: { dataDir: string; cliConfigPath: string; now?: () => Date }): SeedCopies {
+  const file = path.join(options.dataDir, SEED_COPIES_FILE);
+  const lock = lockPathFor(options.dataDir, SEED_COPIES_FILE);
+  const now = options.now ?? (() => new Date());
+  return {
+    record: async (ss58, filePath) => {
+      try {
+        await withFileLock(lock, async () => {
+          const copies = await readCopies(file);
+          const others = (copies[ss58] ?? []).filter((c) => c.path !== filePath);
+          copies[ss58] = [...others, { path: filePath, at: now().toISOString() }].slice(-MAX_PER_HOTKEY);
+          await writeFileAtomic(file, `${JSON.stringify({ version: VERSION, copies })}\n`);
+        });
+      } catch (error) {
+        log.warn(`seed copies: could not note an export (${describeError(error)})`);
+      }
+    },
+    find: async (ss58) => {
+      const recorded = (await readCopies(file))[ss58] ?? [];
+      const candidates = new Map<string, string | null>(recorded.map((c) => [c.path, c.at]));
+      if (!candidates.has(options.cliConfigPath)) candidates.set(options.cliConfigPath, null);
+      const found: SeedCopy[] = [];
+      for (const [filePath, at] of candidates)
+        if (await holdsSeedOf(filePath, ss58)) found.push({ path: filePath, exportedAt: at });
+      return found;
+    },
+  };
+}
