@@ -165,6 +165,15 @@ function genericFailure({ status, detail, host, answer, path }: HttpFailureInput
         'hotkey-not-registered',
       );
     }
+    if (text === 'Invalid or expired nonce. Please request a new one.') {
+      // The login already fetched and signed a second nonce (hotkey-login.ts): this is the second expiry.
+      return new AppFailure(
+        'unauthorized',
+        `Signing in to Chutes at ${host} took too long: the one-time login code expired before it was signed.`,
+        { ...base, hint: 'Try again. If the keychain asks to be unlocked, answer within 5 minutes.' },
+        'credentials-rejected',
+      );
+    }
     if (text === 'Token expired.' || text === 'Invalid token.') {
       return new AppFailure(
         'unauthorized',

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../shared/errors';
 import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
 import { createTestClient } from './fixtures/test-client';
+import { NONCE_EXPIRED } from './hotkey-login';
 import { header, signatureValid, startFakeChutes, type FakeChutes, type Hit, type Reply } from './fixtures/fake-chutes';
 
 const SEED = Buffer.from('fac7959dbfe72f052e5a0c3c8d6530f202b02fd8f9f5ca3580ec8deb7797479e', 'hex');
@@ -113,6 +114,39 @@ describe('JWT auth via hotkey login', () => {
     });
     expect(paths(fake).filter((p) => p === 'POST /users/login')).toHaveLength(1);
     expect(paths(fake).filter((p) => p === 'GET /users/me/quotas')).toHaveLength(1);
+  });
+
+  it('fetches and signs a new nonce once when the first expired (a slow keychain prompt)', async () => {
+    let expired = 0;
+    const { quotas, fake } = await loginServer((hit) =>
+      hit.path === '/users/login' && expired++ === 0 ? { status: 401, json: { detail: NONCE_EXPIRED } } : undefined,
+    );
+    expect(await quotas()).toMatchObject({ token: 'jwt-1' });
+    expect(paths(fake)).toEqual([
+      'GET /users/login/nonce',
+      'POST /users/login',
+      'GET /users/login/nonce',
+      'POST /users/login',
+      'GET /users/me/quotas',
+    ]);
+    const [first, second] = fake.hits
+      .filter((h) => h.path === '/users/login')
+      .map((h) => JSON.parse(h.body) as { nonce: string });
+    expect(second?.nonce).not.toBe(first?.nonce);
+  });
+
+  it('reports an expired nonce after the second try, without a third', async () => {
+    const { quotas, fake } = await loginServer((hit) =>
+      hit.path === '/users/login' ? { status: 401, json: { detail: NONCE_EXPIRED } } : undefined,
+    );
+    const error = await quotas().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppFailure);
+    expect((error as AppFailure).appError).toMatchObject({
+      code: 'unauthorized',
+      message: expect.stringContaining('took too long: the one-time login code expired') as string,
+      detail: { serverDetail: NONCE_EXPIRED, hint: expect.stringContaining('within 5 minutes') as string },
+    });
+    expect(paths(fake).filter((p) => p === 'POST /users/login')).toHaveLength(2);
   });
 
   it('shares one login between concurrent calls', async () => {

@@ -17,7 +17,7 @@ import { fetchWithDeadline } from './http-pools';
 import { readBodyCapped } from './read-body';
 import { createTokenRefusals, sessionsRefusedFailure } from './token-refusals';
 import { signRequest } from './sign-request';
-import { loginNonceSchema, loginSchema } from './endpoints/schemas';
+import { createHotkeyLogin } from './hotkey-login';
 import type { ApiRequest, Auth, RetryOptions } from './types';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -84,7 +84,8 @@ export function createTransport(opts: TransportOptions): Transport {
   const baseDelayMs = opts.retry?.baseDelayMs ?? 500;
   const sleep = opts.retry?.sleep ?? defaultSleep;
   const { vault } = opts;
-  const sessions = createJwtSessions(vault, baseUrl, login);
+  // `run` (below, hoisted) sends the login's own two requests.
+  const sessions = createJwtSessions(vault, baseUrl, createHotkeyLogin(run, vault));
   const refusals = createTokenRefusals(now);
 
   function url(path: string, query: ApiRequest['query']): string {
@@ -268,30 +269,6 @@ export function createTransport(opts: TransportOptions): Transport {
       }
       return settle(answer, req);
     }
-  }
-
-  async function login(hotkey: string): Promise<string> {
-    const { nonce } = await run(
-      { method: 'GET', path: '/users/login/nonce', auth: { kind: 'none' }, schema: loginNonceSchema },
-      hotkey,
-    );
-    // The login signature covers the nonce string itself (`../shared/reference/chutes-account-api.md` §3.5).
-    const signature = await vault
-      .withSeed(hotkey, (seed) => signMessage(seed, nonce))
-      .catch((error: unknown) => {
-        throw seedMissingFailure(error, hotkey);
-      });
-    const { token } = await run(
-      {
-        method: 'POST',
-        path: '/users/login',
-        auth: { kind: 'none' },
-        body: { hotkey, signature, nonce },
-        schema: loginSchema,
-      },
-      hotkey,
-    );
-    return token;
   }
 
   return {
