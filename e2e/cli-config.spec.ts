@@ -85,7 +85,7 @@ test('import the CLI config (stripping its seed), sign with it, and export it ba
   await screenshot(page, 'accounts-remove-only-copy');
   await confirm.getByRole('button', { name: 'Cancel' }).click();
 
-  // Export without the seed to the CLI's own path: it exists, so the app asks before replacing.
+  // Export with the seed to the CLI's own path: it exists, so the app asks before replacing.
   await profile.getByRole('button', { name: 'Export for CLI…' }).click();
   // One action's notice at a time: the import's summary gives way to the export.
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveCount(0);

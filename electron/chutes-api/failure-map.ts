@@ -166,10 +166,10 @@ function genericFailure({ status, detail, host, answer, path }: HttpFailureInput
       );
     }
     if (text === 'Invalid or expired nonce. Please request a new one.') {
-      // The login already fetched and signed a second nonce (hotkey-login.ts): this is the second expiry.
+      // The login already fetched and signed a second nonce (hotkey-login.ts): this is the second refusal.
       return new AppFailure(
         'unauthorized',
-        `Signing in to Chutes at ${host} took too long: the one-time login code expired before it was signed.`,
+        `Signing in to Chutes at ${host} failed twice: the one-time login code had expired (or was already used) by the time it was signed.`,
         { ...base, hint: 'Try again. If the keychain asks to be unlocked, answer within 5 minutes.' },
         'credentials-rejected',
       );

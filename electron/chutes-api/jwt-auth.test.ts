@@ -143,7 +143,7 @@ describe('JWT auth via hotkey login', () => {
     expect(error).toBeInstanceOf(AppFailure);
     expect((error as AppFailure).appError).toMatchObject({
       code: 'unauthorized',
-      message: expect.stringContaining('took too long: the one-time login code expired') as string,
+      message: expect.stringContaining('failed twice: the one-time login code had expired') as string,
       detail: { serverDetail: NONCE_EXPIRED, hint: expect.stringContaining('within 5 minutes') as string },
     });
     expect(paths(fake).filter((p) => p === 'POST /users/login')).toHaveLength(2);

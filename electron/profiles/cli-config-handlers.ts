@@ -39,6 +39,8 @@ export function cliConfigHandlers(services: CliConfigServices): SliceHandlers<ty
       });
     },
     exportProfile: async (args) => {
+      // The address the seed belongs to, taken before writing: the note must name what was written.
+      const hotkey = args.includeSeed ? (await profiles.get(args.profileId)).hotkeySs58 : null;
       const summary = await exportCliConfig({
         store: profiles,
         vault,
@@ -48,14 +50,7 @@ export function cliConfigHandlers(services: CliConfigServices): SliceHandlers<ty
         overwrite: args.overwrite,
         inheritedApiUrl: config.apiUrl,
       });
-      // The file is written: a profile removed meanwhile only means there is no note of it.
-      const hotkey = summary.includesSeed
-        ? await profiles.get(args.profileId).then(
-            (p) => p.hotkeySs58,
-            () => null,
-          )
-        : null;
-      if (hotkey) await services.seedCopies.record(hotkey, summary.path);
+      if (hotkey && summary.includesSeed) await services.seedCopies.record(hotkey, summary.path);
       return summary;
     },
     cliConfigPermissions: () => Promise.resolve(checkConfigPermissions(config.configPath)),

@@ -1,6 +1,7 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeSpecialFiles } from '../fs/special-files.test-helper';
 import { setLogSink, type LogSink } from '../log';
 import { cliConfigText, newHotkey, tempDir, type TestHotkey } from './fixtures.test-helper';
 import { SEED_COPIES_FILE, createSeedCopies, type SeedCopies } from './seed-copies';
@@ -62,12 +63,32 @@ describe('config files that hold a seed', () => {
     }
   });
 
-  it('treats missing, unreadable and special files as no copy, without failing', async () => {
+  it('treats missing, unreadable and special files (a FIFO too) as no copy, without failing or waiting', async () => {
+    const special = await makeSpecialFiles(path.join(dir, 'special'));
+    try {
+      const written = path.join(dir, 'written.ini');
+      await writeConfig(written, cliConfigText(hotkey));
+      for (const p of [...Object.values(special.paths), written]) await copies.record(hotkey.ss58, p);
+      // Each of these is the CLI config path in turn, too.
+      for (const p of Object.values(special.paths)) {
+        const asCliConfig = createSeedCopies({ dataDir: path.join(dir, 'data'), cliConfigPath: p, now: () => AT });
+        expect(await asCliConfig.find(hotkey.ss58)).toEqual([{ path: written, exportedAt: AT.toISOString() }]);
+      }
+    } finally {
+      await special.release();
+    }
+  });
+
+  it('forgets notes of files that are gone when it notes another', async () => {
     const gone = path.join(dir, 'gone.ini');
-    const folder = path.join(dir, 'folder.ini');
-    await mkdir(folder);
-    for (const p of [gone, folder, '/dev/null', '/proc/self/mem']) await copies.record(hotkey.ss58, p);
-    expect(await copies.find(hotkey.ss58)).toEqual([]);
+    const kept = path.join(dir, 'kept.ini');
+    await writeConfig(kept, cliConfigText(hotkey));
+    await copies.record(hotkey.ss58, gone);
+    await copies.record(hotkey.ss58, kept);
+    const stored = JSON.parse(await readFile(path.join(dir, 'data', SEED_COPIES_FILE), 'utf8')) as {
+      copies: Record<string, Array<{ path: string }>>;
+    };
+    expect(stored.copies[hotkey.ss58]?.map((c) => c.path)).toEqual([kept]);
   });
 
   it('keeps one entry per path (the latest date) and at most twenty per hotkey', async () => {
@@ -79,7 +100,11 @@ describe('config files that hold a seed', () => {
     now = new Date('2026-12-07T08:00:00.000Z');
     await later.record(hotkey.ss58, file);
     expect(await later.find(hotkey.ss58)).toEqual([{ path: file, exportedAt: now.toISOString() }]);
-    for (let i = 0; i < 25; i++) await later.record(hotkey.ss58, path.join(dir, `other-${i}.ini`));
+    for (let i = 0; i < 25; i++) {
+      const other = path.join(dir, `other-${i}.ini`);
+      await writeFile(other, '');
+      await later.record(hotkey.ss58, other);
+    }
     const stored = JSON.parse(await readFile(path.join(dir, 'data', SEED_COPIES_FILE), 'utf8')) as {
       copies: Record<string, unknown[]>;
     };
@@ -88,10 +113,24 @@ describe('config files that hold a seed', () => {
     expect((await stat(path.join(dir, 'data', SEED_COPIES_FILE))).mode & 0o777).toBe(0o600);
   });
 
-  it('starts afresh from a damaged record, and a record that cannot be written loses only the note', async () => {
+  it('reads only well-formed notes, and a record that cannot be written loses only the note', async () => {
     const record = path.join(dir, 'data', SEED_COPIES_FILE);
-    await writeConfig(record, '{"version": 1, "copies": {"__proto__": [{"path": "/x", "at": "y"}], "5bad": 3');
+    const written = path.join(dir, 'written.ini');
+    await writeConfig(written, cliConfigText(hotkey));
     await writeConfig(cliConfigPath, cliConfigText(hotkey));
+    const stored = {
+      version: 1,
+      copies: {
+        ['__proto__']: [{ path: written, at: 'x' }],
+        '5bad': [{ path: written, at: 'x' }],
+        [hotkey.ss58]: [{ path: 'relative.ini', at: 'x' }, { path: written }, { path: written, at: 3 }, 'text', null],
+      },
+    };
+    await writeConfig(record, JSON.stringify(stored));
+    expect(await readFile(record, 'utf8')).toContain('"__proto__":[');
+    expect(await copies.find(hotkey.ss58)).toEqual([{ path: cliConfigPath, exportedAt: null }]);
+    expect(({} as Record<string, unknown>).path).toBeUndefined();
+    await writeConfig(record, '{"version": 1, "copies": {"5bad": 3');
     expect(await copies.find(hotkey.ss58)).toEqual([{ path: cliConfigPath, exportedAt: null }]);
     await copies.record(hotkey.ss58, cliConfigPath);
     expect(await copies.find(hotkey.ss58)).toEqual([{ path: cliConfigPath, exportedAt: AT.toISOString() }]);

@@ -1,3 +1,4 @@
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SeedCopy } from '../../shared/keychain';
 import { lockPathFor, withFileLock } from '../concurrency/file-lock';
@@ -19,6 +20,15 @@ export const SEED_COPIES_FILE = 'seed-copies.json';
 const VERSION = 1;
 /** Enough for every place a person would export one hotkey to; the oldest go first. */
 const MAX_PER_HOTKEY = 20;
+/** The export is already written: waiting long for the note's lock would only delay its answer. */
+const RECORD_LOCK_TIMEOUT_MS = 2_000;
+
+/** Notes of files that are gone make room for real ones (whether a file holds the seed is checked when asked). */
+const stillThere = (filePath: string): Promise<boolean> =>
+  lstat(filePath).then(
+    () => true,
+    () => false,
+  );
 
 type Copies = Record<string, Array<{ path: string; at: string }>>;
 
@@ -88,12 +98,17 @@ export function createSeedCopies(options: { dataDir: string; cliConfigPath: stri
   return {
     record: async (ss58, filePath) => {
       try {
-        await withFileLock(lock, async () => {
-          const copies = await readCopies(file);
-          const others = (copies[ss58] ?? []).filter((c) => c.path !== filePath);
-          copies[ss58] = [...others, { path: filePath, at: now().toISOString() }].slice(-MAX_PER_HOTKEY);
-          await writeFileAtomic(file, `${JSON.stringify({ version: VERSION, copies })}\n`);
-        });
+        await withFileLock(
+          lock,
+          async () => {
+            const copies = await readCopies(file);
+            const others: Copies[string] = [];
+            for (const c of copies[ss58] ?? []) if (c.path !== filePath && (await stillThere(c.path))) others.push(c);
+            copies[ss58] = [...others, { path: filePath, at: now().toISOString() }].slice(-MAX_PER_HOTKEY);
+            await writeFileAtomic(file, `${JSON.stringify({ version: VERSION, copies })}\n`);
+          },
+          { timeoutMs: RECORD_LOCK_TIMEOUT_MS, what: 'the notes of exported seeds' },
+        );
       } catch (error) {
         log.warn(`seed copies: could not note an export (${describeError(error)})`);
       }

@@ -49,7 +49,7 @@ export interface DiscoveryCacheOptions {
 /** Key-file path bytes as a Map key; latin1 maps bytes 1:1, so names that are not UTF-8 stay distinct. */
 export const cacheKey = (target: Buffer): string => target.toString('latin1');
 
-/** What a scan needs of a cache: `CacheScan` below, or a helper thread's recorder (parallel-scan.ts). */
+/** What a scan needs of a cache: a `CacheScan` (below) of the main thread's cache or of the helper thread's own (scan-job.ts). */
 export interface ScanCache {
   has(key: string): boolean;
   get<K extends FileFacts['kind']>(key: string, kind: K, stamp: FileStamp): FactsOf<K> | undefined;

@@ -17,7 +17,9 @@ import type { WalletEntry } from '../../shared/wallets';
  * holds (no seed ever leaves it: parsing wipes seeds as it goes). The facts of the files it read
  * stay in its own cache and do not cross: sending them to fill the main thread's cache as well
  * cost both threads about a sixth of a fresh app's first scan, while a rescan the helper shares
- * reads its share from its own cache. Only a rescan it cannot join reads those files again.
+ * reads its share from its own cache. What the main thread reads again instead: in a shared
+ * rescan, the wallets of the helper's last share that now fall to it (the two meet at a slightly
+ * different place each time); in a rescan the helper cannot join, all of the helper's share.
  */
 
 /** Below this many wallets the helper's start and hand-over cost more than it saves. */

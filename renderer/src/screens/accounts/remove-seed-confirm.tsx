@@ -92,6 +92,7 @@ export function RemoveSeedConfirm({
           Profiles that sign with this hotkey will stop working until the seed is back: {users.join(', ')}.
         </p>
       ) : null}
+      {copies.error ? <ErrorNotice error={copies.error} /> : null}
       {remove.error ? <ErrorNotice error={remove.error} /> : null}
       <div className="actions">
         <button
