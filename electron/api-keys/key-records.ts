@@ -6,7 +6,8 @@ import { errnoCode } from '../fs/errno';
 import { withFsErrors } from '../fs/fs-errors';
 import { readFileCapped } from '../fs/read-capped';
 import { describeError, log } from '../log';
-import { createSerialQueue } from '../concurrency/serial-queue';
+import { lockPathFor, withFileLock } from '../concurrency/file-lock';
+import { createStatCache } from '../fs/stat-cache';
 
 /**
  * What this app asked for when it created a key — the server never echoes a scope's action
@@ -37,29 +38,32 @@ export interface KeyRecords {
   remove(baseUrl: string, keyIds: readonly string[]): Promise<void>;
 }
 
+/**
+ * The desktop window and the web host share the file: every change is a read-modify-write under
+ * the data folder's lock file for it, from what is on disk then; reads are reused only while the
+ * file's stat is unchanged, so each process sees the other's keys.
+ */
 export function createKeyRecords(dataDir: string, now: () => Date = () => new Date()): KeyRecords {
   const file = path.join(dataDir, KEY_RECORDS_FILE);
-  const queue = createSerialQueue();
-  let cache: StoredRecord[] | null = null;
+  const lock = lockPathFor(dataDir, KEY_RECORDS_FILE);
+  const locked = (job: () => Promise<void>) => withFileLock(lock, job, { what: 'the records of API keys made here' });
 
-  async function load(): Promise<StoredRecord[]> {
-    if (cache) return cache;
+  async function readRecords(): Promise<StoredRecord[]> {
     try {
       const { bytes } = await readFileCapped(file, MAX_BYTES, { what: 'key records' });
       const parsed = fileSchema.safeParse(JSON.parse(bytes.toString('utf8')));
       // A damaged file only loses the "requested actions" hints; the keys themselves live on the server.
       if (!parsed.success) log.warn(`${KEY_RECORDS_FILE} is not in the expected shape; starting afresh`);
-      cache = parsed.success ? parsed.data.records : [];
+      return parsed.success ? parsed.data.records : [];
     } catch (error) {
       if (errnoCode(error) !== 'ENOENT' && !isMissing(error))
         log.warn(`could not read ${KEY_RECORDS_FILE}: ${describeError(error)}`);
-      cache = [];
+      return [];
     }
-    return cache;
   }
+  const current = createStatCache(file, readRecords);
 
   async function save(records: StoredRecord[]): Promise<void> {
-    cache = records;
     await withFsErrors(file, 'write', () => writeFileAtomic(file, JSON.stringify({ version: 1, records })));
   }
 
@@ -67,12 +71,12 @@ export function createKeyRecords(dataDir: string, now: () => Date = () => new Da
 
   return {
     async forServer(baseUrl) {
-      const records = await load();
+      const records = await current.read();
       return new Map(records.filter((r) => r.baseUrl === baseUrl).map((r) => [r.keyId, toLocal(r)]));
     },
     add: (baseUrl, key) =>
-      queue(async () => {
-        const records = await load();
+      locked(async () => {
+        const records = await readRecords();
         const record: StoredRecord = {
           keyId: key.keyId,
           baseUrl,
@@ -87,13 +91,17 @@ export function createKeyRecords(dataDir: string, now: () => Date = () => new Da
         };
         await save([...records.filter((r) => r.keyId !== key.keyId), record]);
       }),
-    remove: (baseUrl, keyIds) =>
-      queue(async () => {
-        const gone = new Set(keyIds);
-        const records = await load();
-        const kept = records.filter((r) => !(r.baseUrl === baseUrl && gone.has(r.keyId)));
+    remove: async (baseUrl, keyIds) => {
+      const gone = new Set(keyIds);
+      const mine = (r: StoredRecord) => r.baseUrl === baseUrl && gone.has(r.keyId);
+      // Keys this app never recorded (made elsewhere): nothing to change, so no lock to take.
+      if (!(await current.read()).some(mine)) return;
+      await locked(async () => {
+        const records = await readRecords();
+        const kept = records.filter((r) => !mine(r));
         if (kept.length !== records.length) await save(kept);
-      }),
+      });
+    },
   };
 }
 
