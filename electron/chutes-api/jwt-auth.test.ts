@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppFailure } from '../../shared/errors';
 import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
 import { createTestClient } from './fixtures/test-client';
@@ -147,6 +147,20 @@ describe('JWT auth via hotkey login', () => {
       detail: { serverDetail: NONCE_EXPIRED, hint: expect.stringContaining('within 5 minutes') as string },
     });
     expect(paths(fake).filter((p) => p === 'POST /users/login')).toHaveLength(2);
+  });
+
+  it('does not keep using a token another process removed (a seed removed in the other window)', async () => {
+    const { quotas, vault, fake, key } = await loginServer();
+    expect(await quotas()).toMatchObject({ token: 'jwt-1' });
+    // The other process: its own transport on the same keychain (and data folder) forgets the session.
+    await createTestClient({ baseUrl: fake.url, vault }).forgetSession(HOTKEY);
+    expect(vault.sessions.has(key)).toBe(false);
+    expect(await quotas()).toMatchObject({ token: 'jwt-2' });
+    expect(paths(fake).filter((p) => p === 'POST /users/login')).toHaveLength(2);
+    // Without a removal, the token in memory is used without a keychain read.
+    const reads = vi.spyOn(vault, 'getSession');
+    expect(await quotas()).toMatchObject({ token: 'jwt-2' });
+    expect(reads).not.toHaveBeenCalled();
   });
 
   it('shares one login between concurrent calls', async () => {

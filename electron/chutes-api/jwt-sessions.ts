@@ -18,13 +18,15 @@ export function createJwtSessions(
   baseUrl: string,
   login: (hotkey: string) => Promise<string>,
 ): JwtSessions {
-  const memory = new Map<string, string>();
+  // Each token with the sessions version read before it was: another process may remove it since.
+  const memory = new Map<string, { token: string; version: string }>();
   const pending = new Map<string, Promise<string>>();
   const keyOf = (hotkey: string) => `${hotkey}@${baseUrl}`;
 
   async function loginAndStore(hotkey: string, key: string): Promise<string> {
+    const version = vault.sessionsVersion();
     const token = await login(hotkey);
-    memory.set(key, token);
+    memory.set(key, { token, version });
     // Losing persistence only costs a login next start; the token in memory still works.
     await vault
       .putSession(key, token)
@@ -35,9 +37,14 @@ export function createJwtSessions(
   return {
     async token(hotkey) {
       const key = keyOf(hotkey);
-      const known = memory.get(key) ?? (await vault.getSession(key));
+      const version = vault.sessionsVersion();
+      const held = memory.get(key);
+      if (held?.version === version) return { token: held.token, fresh: false };
+      // Not held, or a session was removed somewhere since (a seed removed in the other window).
+      memory.delete(key);
+      const known = await vault.getSession(key);
       if (known) {
-        memory.set(key, known);
+        memory.set(key, { token: known, version });
         return { token: known, fresh: false };
       }
       let running = pending.get(key);

@@ -54,7 +54,14 @@ export class MemorySeedVault implements SeedVault {
     return Promise.resolve(this.sessions.get(key) ?? null);
   }
 
+  #sessionsVersion = 0;
+
   removeSession(key: string): Promise<boolean> {
+    this.#sessionsVersion++;
     return Promise.resolve(this.sessions.delete(key));
+  }
+
+  sessionsVersion(): string {
+    return String(this.#sessionsVersion);
   }
 }

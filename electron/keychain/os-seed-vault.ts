@@ -6,6 +6,7 @@ import { createKeychainCall } from './keychain-call';
 import { createEntryCache } from './entry-cache';
 import { cleanLabel, SEED_INDEX_ACCOUNT } from './seed-index';
 import { createSeedIndexStore } from './seed-index-store';
+import { createSessionsVersion } from './sessions-version';
 import { SEED_SERVICE, SESSION_SERVICE, type SeedVault } from './seed-vault';
 
 export const DEFAULT_KEYCHAIN_TIMEOUT_MS = 15_000;
@@ -86,6 +87,7 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
   });
   const lockPath = opts.dataDir === undefined ? undefined : lockPathFor(opts.dataDir, `seed-index.${sessionService}`);
   const index = createSeedIndexStore(sessionService, keychainCall, entries, lockPath);
+  const sessions = createSessionsVersion(opts.dataDir, sessionService);
 
   // Used only inside a keychainCall: building an entry may block on a silent bus.
   const seedEntry = (ss58: string) => entries.entry(seedService, ss58);
@@ -216,7 +218,14 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
 
     async removeSession(key) {
       checkSessionKey(key);
-      return keychainCall('remove session', (signal) => sessionEntry(key).deleteCredential(signal));
+      try {
+        return await keychainCall('remove session', (signal) => sessionEntry(key).deleteCredential(signal));
+      } finally {
+        // Even when the removal failed part-way, another process re-reading costs one keychain read.
+        await sessions.bump();
+      }
     },
+
+    sessionsVersion: () => sessions.current(),
   };
 }

@@ -27,5 +27,11 @@ export interface SeedVault {
   /** Session secrets (JWTs), keyed e.g. by `${ss58}@${apiUrl}`. */
   putSession(key: string, value: string): Promise<void>;
   getSession(key: string): Promise<string | null>;
+  /** Also tells other processes on this data folder that a session is gone (`sessionsVersion`). */
   removeSession(key: string): Promise<boolean>;
+  /**
+   * Changes after any session removal in any process on this data folder: a token held in memory
+   * since an earlier value must be read from the keychain again (sessions-version.ts).
+   */
+  sessionsVersion(): string;
 }
