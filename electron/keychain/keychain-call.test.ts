@@ -90,6 +90,18 @@ describe('createKeychainCall probe window', () => {
         : Promise.resolve('stored');
     await expect(keychainCall('store', flaky)).resolves.toBe('stored');
     expect([calls, dropped]).toEqual([2, 1]);
+    // An item another process removed between the library's lookup and its use of it.
+    let vanished = 0;
+    const gone = () =>
+      ++vanished === 1
+        ? Promise.reject(
+            new Error(
+              'Platform failure: DBus error: No such interface “org.freedesktop.Secret.Item” on object at path /org/freedesktop/secrets/collection/login/44',
+            ),
+          )
+        : Promise.resolve('stored');
+    await expect(keychainCall('store', gone)).resolves.toBe('stored');
+    expect([vanished, dropped]).toEqual([2, 2]);
     let refusals = 0;
     const refused = () => {
       refusals++;

@@ -24,10 +24,16 @@ export interface KeychainCallOptions {
   onFailure?: () => void;
 }
 
-/** Errors of a Secret Service that disconnected (crashed, restarted) rather than refused. */
-export function isBusDropout(error: unknown): boolean {
+/**
+ * Errors worth one more try rather than a refusal: a Secret Service that disconnected (crashed,
+ * restarted), or an item removed between the library's lookup and its use of it (the other app
+ * process removed the same seed a moment before; seen in the two-process seed index test).
+ */
+export function isTransientKeychainError(error: unknown): boolean {
   const text = error instanceof Error ? error.message : String(error);
-  return /NoReply|disconnected from message bus|The session does not exist/i.test(text);
+  return /NoReply|disconnected from message bus|The session does not exist|No such interface .org\.freedesktop\.Secret\.Item.|UnknownObject/i.test(
+    text,
+  );
 }
 
 /**
@@ -67,12 +73,13 @@ export function createKeychainCall(
         value = await attempt();
       } catch (error) {
         // The keychain daemon went away mid-call (it restarts on the next call, by D-Bus
-        // activation): one more try on fresh entries, within the same deadline. Every vault
-        // operation is idempotent (store, read, delete), so repeating one cannot do harm.
-        if (controller.signal.aborted || !isBusDropout(error)) throw error;
+        // activation), or the item vanished under the call: one more try on fresh entries, within
+        // the same deadline. Every vault operation is idempotent (store, read, delete), so
+        // repeating one cannot do harm.
+        if (controller.signal.aborted || !isTransientKeychainError(error)) throw error;
         answeredAt = Number.NEGATIVE_INFINITY;
         options.onFailure?.();
-        log.warn(`keychain ${what}: the keychain service dropped the call; trying once more`);
+        log.warn(`keychain ${what}: the call was cut short (${describeError(error)}); trying once more`);
         value = await attempt();
       }
       // Only a call that finished in time renews the window (a late answer is a failure).

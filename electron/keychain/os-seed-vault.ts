@@ -100,10 +100,15 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
     return stored !== null;
   }
 
+  /**
+   * List a stored seed. Whether it is still there is checked inside the index's lock: another
+   * process (the other window) may have removed it since it was written, and must not be undone.
+   */
   async function addToIndex(ss58: string, label: string | undefined): Promise<void> {
-    await index.update('index seed', (entries) => {
+    await index.update('index seed', async (entries, signal) => {
       const next = label ?? entries.get(ss58) ?? null;
       if (entries.has(ss58) && entries.get(ss58) === next) return false;
+      if (!(await seedPresent(ss58, signal))) return false;
       entries.set(ss58, next);
       return true;
     });
@@ -174,7 +179,11 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
     async removeSeed(ss58) {
       checkAccount(ss58);
       const deleted = await keychainCall('remove seed', (signal) => seedEntry(ss58).deleteCredential(signal));
-      const unlisted = await index.update('unindex seed', (entries) => entries.delete(ss58));
+      // Unlisted only if still gone inside the lock: another process may have stored it again meanwhile.
+      const unlisted = await index.update(
+        'unindex seed',
+        async (entries, signal) => entries.has(ss58) && !(await seedPresent(ss58, signal)) && entries.delete(ss58),
+      );
       // A stale index entry was something the user saw listed, so removing it counts too.
       return deleted || unlisted;
     },

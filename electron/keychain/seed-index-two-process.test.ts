@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleChild, type ChildScript } from '../concurrency/two-process.test-helper';
 import { newHotkey } from '../profiles/fixtures.test-helper';
-import { useTestVault } from './fixtures/secret-service';
+import { withFileLock, lockPathFor } from '../concurrency/file-lock';
+import { createOsSeedVault } from './os-seed-vault';
+import { rawEntry, seedOf, useTestVault } from './fixtures/secret-service';
 
 // The seed index is one keychain entry that the window and the web host both rewrite. Two real
 // processes, each with the real OS vault on the same data folder, store 20 seeds each at once.
@@ -13,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { createOsSeedVault } from ${JSON.stringify(path.join(__dirname, 'os-seed-vault'))};
 import { setLogSink } from ${JSON.stringify(path.join(__dirname, '../log'))};
 setLogSink(() => undefined);
-const [dataDir, seedService, sessionService, hotkeysJson] = process.argv.slice(2);
+const [dataDir, seedService, sessionService, hotkeysJson, mode = 'put'] = process.argv.slice(2);
 const hotkeys = JSON.parse(hotkeysJson) as string[];
 const vault = createOsSeedVault({ seedService, sessionService, dataDir, timeoutMs: 30_000 });
 void (async () => {
@@ -22,9 +24,12 @@ void (async () => {
   // race under test is between the two processes, and 40 concurrent D-Bus callers have crashed
   // gnome-keyring-daemon itself on this machine.
   const results: string[] = [];
-  for (const [i, ss58] of hotkeys.entries()) {
-    results.push(await vault.putSeed(ss58, randomBytes(32), 'hk' + i).then(() => 'ok', (error: unknown) => String(error)));
-  }
+  if (mode === 'put')
+    for (const [i, ss58] of hotkeys.entries()) {
+      results.push(await vault.putSeed(ss58, randomBytes(32), 'hk' + i).then(() => 'ok', (error: unknown) => String(error)));
+    }
+  // The other window removing one seed.
+  else results.push(await vault.removeSeed(hotkeys[0] ?? '').then(String, (error: unknown) => String(error)));
   report(results);
 })();
 `;
@@ -52,5 +57,40 @@ describe('seed index across two processes (real Secret Service)', () => {
     expect(results).toEqual([Array(20).fill('ok'), Array(20).fill('ok')]);
     expect(await vault.listSeeds()).toEqual([...hotkeys].sort());
     expect(await vault.listSeedLabels()).toHaveLength(40);
+  }, 60_000);
+
+  it('keeps a seed listed that this process stored again while the other was removing it', async () => {
+    // This process is the desktop window, on the same data folder (and so the same lock) as the child.
+    const here = createOsSeedVault({ seedService, sessionService, dataDir, timeoutMs: 30_000 });
+    const hotkey = (await newHotkey()).ss58;
+    await here.putSeed(hotkey, seedOf(1), 'first');
+    const present = async () => {
+      const bytes = await rawEntry(seedService, hotkey).getSecret();
+      bytes?.fill(0);
+      return bytes !== null && bytes !== undefined;
+    };
+    const until = async (want: boolean) => {
+      for (let i = 0; i < 500 && (await present()) !== want; i++) await new Promise((r) => setTimeout(r, 10));
+    };
+    // Hold the index lock so the two index updates wait, and the order is: the other process
+    // deletes the seed, this one stores it again and lists it, then the other updates the index.
+    let release: () => void = () => undefined;
+    const held = withFileLock(
+      lockPathFor(dataDir, `seed-index.${sessionService}`),
+      () => new Promise<void>((r) => (release = r)),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    const other = child.startOne([dataDir, seedService, sessionService, JSON.stringify([hotkey]), 'remove']);
+    other.go();
+    await until(false);
+    const storing = here.putSeed(hotkey, seedOf(2), 'again');
+    await until(true);
+    release();
+    await held;
+    await storing;
+    expect(await other.line).toEqual(['true']);
+    // Listed first: reading a seed that is gone drops its entry, which would hide the problem.
+    expect(await here.listSeeds()).toContain(hotkey);
+    expect(await present()).toBe(true);
   }, 60_000);
 });
