@@ -384,6 +384,22 @@ describe('exportCliConfig over a file holding a seed', () => {
     await expectUnchanged(rewritten);
   });
 
+  it('does not replace a file whose seed left the keychain while the export waited for it', async () => {
+    await vault.putSeed(other.ss58, Buffer.from(other.seedHex, 'hex'));
+    await writeFile(target, otherFile);
+    const racing = Object.create(vault) as MemorySeedVault;
+    racing.withSeed = async (ss58, fn) => {
+      // The export reads this profile's seed to write it: meanwhile the other window removes the
+      // seed of the file about to be replaced, whose check had passed.
+      if (ss58 === hotkey.ss58) await vault.removeSeed(other.ss58);
+      return vault.withSeed(ss58, fn);
+    };
+    await expect(run({ overwrite: true, includeSeed: true, vault: racing })).rejects.toMatchObject({
+      appError: { code: 'conflict', reason: 'export-would-lose-seed' },
+    });
+    await expectUnchanged(otherFile);
+  });
+
   it('refuses when the keychain cannot be asked, rather than guess', async () => {
     await writeFile(target, otherFile);
     const locked = Object.create(vault) as MemorySeedVault;

@@ -140,6 +140,7 @@ async function exportTo(
   // Read and check the existing file before touching the profile's seed, so a bad target fails without unlocking anything.
   let existing: string | null = null;
   let existingData: IniData = {};
+  let replaced: ExistingAccount | null = null;
   if (kind === 'file' && options.overwrite !== true) {
     // Not replacing yet, but say now if confirming could never help, rather than offer a replace that will be refused.
     const account = await describeFile(target);
@@ -156,6 +157,7 @@ async function exportTo(
       throw uneditable(error);
     }
     await refuseSeedLoss(options.vault, profile, target, account);
+    replaced = account;
   }
 
   const seedHex = includeSeed ? await seedHexFor(options.vault, profile.hotkeySs58) : null;
@@ -186,6 +188,9 @@ async function exportTo(
     );
     if (now !== existing)
       throw new AppFailure('conflict', `${target} changed while exporting, so it was not replaced. Export again.`);
+    // And the keychain may have lost the file's seed meanwhile (removed in the other window while
+    // this one waited for the keychain to unlock): checked again just before the file goes.
+    if (replaced) await refuseSeedLoss(options.vault, profile, target, replaced);
     await writeFileAtomic(target, text);
   }
   log.info(
