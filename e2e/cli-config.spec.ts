@@ -114,6 +114,17 @@ test('import the CLI config (stripping its seed), sign with it, and export it ba
   await expect(confirm).not.toContainText('may hold the only copy');
   await expect(confirm.getByLabel(/I have another copy of this seed/)).toHaveCount(0);
   await screenshot(page, 'accounts-remove-seed-exported-copy');
+  // The file loses its seed while the question is open (the CLI, an editor, the other window):
+  // the removal it was counting on is refused, and the question says so.
+  await fs.writeFile(host.dirs.configPath, exported.replace(/^hotkey_seed = .*\n/m, ''));
+  await confirm.getByRole('button', { name: 'Remove seed' }).click();
+  await expect(confirm.getByRole('alert')).toContainText(
+    `${host.dirs.configPath} no longer holds this seed, so it was not removed from the keychain.`,
+  );
+  await expect(confirm).toContainText('The keychain may hold the only copy of this seed');
+  await expect(profile.getByText('Seed in keychain')).toBeVisible();
+  await screenshot(page, 'accounts-remove-seed-copy-gone');
+  await confirm.getByLabel(/I have another copy of this seed/).check();
   await confirm.getByRole('button', { name: 'Remove seed' }).click();
   await expect(profile.getByText('Seed missing from keychain')).toBeVisible();
 });

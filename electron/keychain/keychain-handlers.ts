@@ -1,4 +1,5 @@
 import type { keychainContract } from '../../shared/contract/keychain';
+import { AppFailure } from '../../shared/errors';
 import type { ImportedHotkey } from '../../shared/keychain';
 import type { AppConfig } from '../app-config';
 import { resolveUserPath } from '../fs/user-path';
@@ -47,7 +48,18 @@ export function keychainHandlers(services: KeychainServices): SliceHandlers<type
       return { ss58, name: read.suggestedName, permissions: null };
     },
     seedCopies: ({ hotkey }) => services.seedCopies.find(hotkey),
-    removeHotkeySeed: async ({ hotkey }) => {
+    removeHotkeySeed: async ({ hotkey, copiesShown }) => {
+      // The question named these files as the copy to fall back on; one may have changed since.
+      if (copiesShown?.length) {
+        const now = new Set((await services.seedCopies.find(hotkey)).map((c) => c.path));
+        if (!copiesShown.some((p) => now.has(p)))
+          throw new AppFailure(
+            'conflict',
+            `${copiesShown.join(', ')} no longer ${copiesShown.length === 1 ? 'holds' : 'hold'} this seed, so it was not removed from the keychain.`,
+            { hint: 'Look at where copies are now, or make sure you have another copy, before removing it.' },
+            'file-changed-meanwhile',
+          );
+      }
       const removed = await vault.removeSeed(hotkey);
       // Without the seed, no session token of this hotkey should outlive it, on any API it was used with.
       const used = (await profiles.list()).filter((p) => p.hotkeySs58 === hotkey).map((p) => p.baseUrl);

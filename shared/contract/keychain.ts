@@ -13,5 +13,14 @@ export const keychainContract = slice({
   importHotkeyFile: { input: z.object({ path: localPath }).strict(), result: returns<ImportedHotkey>() },
   /** Before a seed is removed: the config files the app knows of that still hold it. */
   seedCopies: { input: z.object({ hotkey: ss58Address }).strict(), result: returns<SeedCopy[]>() },
-  removeHotkeySeed: { input: z.object({ hotkey: ss58Address }).strict(), result: returns<{ removed: boolean }>() },
+  removeHotkeySeed: {
+    input: z
+      .object({
+        hotkey: ss58Address,
+        /** The config files the user was told still hold the seed, instead of confirming a copy: one still must. */
+        copiesShown: z.array(localPath).max(20).optional(),
+      })
+      .strict(),
+    result: returns<{ removed: boolean }>(),
+  },
 });

@@ -99,7 +99,15 @@ export function RemoveSeedConfirm({
           type="button"
           className="danger"
           disabled={!mayRemove || remove.isPending}
-          onClick={() => remove.mutate({ hotkey }, { onSuccess: onDone })}
+          onClick={() =>
+            remove.mutate(
+              // Relying on the files listed (no other copy confirmed): main checks they still hold it.
+              walletFile === null && configCopies.length > 0
+                ? { hotkey, copiesShown: configCopies.map((c) => c.path) }
+                : { hotkey },
+              { onSuccess: onDone, onError: () => void copies.refetch() },
+            )
+          }
         >
           Remove seed
         </button>
