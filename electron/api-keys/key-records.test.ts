@@ -1,7 +1,8 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AppFailure } from '../../shared/errors';
 import { setLogSink } from '../log';
 import { createKeyRecords, KEY_RECORDS_FILE } from './key-records';
 
@@ -40,6 +41,33 @@ describe('local key records', () => {
     await reopened.remove('https://a', ['k1', 'unknown']);
     expect((await reopened.forServer('https://a')).size).toBe(0);
     expect((await reopened.forServer('https://b')).get('k2')?.admin).toBe(true);
+  });
+
+  it('a file from a newer app, or one that cannot be read, is never replaced by one holding only the new record', async () => {
+    const restore = setLogSink(() => undefined);
+    try {
+      const d = await dir();
+      const file = path.join(d, KEY_RECORDS_FILE);
+      const newer = '{"version":2,"records":[],"more":"kept"}';
+      await writeFile(file, newer, { mode: 0o600 });
+      const records = createKeyRecords(d);
+      expect((await records.forServer('https://a')).size).toBe(0);
+      await expect(
+        records.add('https://a', { keyId: A, name: 'n', admin: false, requestedScopes: scopes }),
+      ).rejects.toMatchObject({
+        appError: { reason: 'newer-data-format' },
+      });
+      expect(await readFile(file, 'utf8')).toBe(newer);
+      // A folder in the file's place: unreadable, so a change fails rather than guess.
+      await rm(file);
+      await mkdir(file);
+      await expect(
+        records.add('https://a', { keyId: A, name: 'n', admin: false, requestedScopes: scopes }),
+      ).rejects.toBeInstanceOf(AppFailure);
+      expect((await records.forServer('https://a')).size).toBe(0);
+    } finally {
+      setLogSink(restore);
+    }
   });
 
   it('a damaged file costs only the hints: it reads as empty and is replaced on the next write', async () => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { AppFailure } from '../../shared/errors';
 import { scopeRequest, type LocalKeyRecord, type ScopeRequest } from '../../shared/api-keys';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { errnoCode } from '../fs/errno';
@@ -48,20 +49,42 @@ export function createKeyRecords(dataDir: string, now: () => Date = () => new Da
   const lock = lockPathFor(dataDir, KEY_RECORDS_FILE);
   const locked = (job: () => Promise<void>) => withFileLock(lock, job, { what: 'the records of API keys made here' });
 
-  async function readRecords(): Promise<StoredRecord[]> {
+  /**
+   * `forWrite`: a file that could not be read (a disk error, no permission) or that a newer app
+   * wrote is not replaced by one holding only this change — the change fails instead (its caller
+   * logs that and goes on). A damaged file only loses the "requested actions" hints (the keys
+   * themselves live on the server), so it reads as empty and the next change replaces it.
+   */
+  async function readRecords(forWrite = false): Promise<StoredRecord[]> {
+    let text: string;
     try {
-      const { bytes } = await readFileCapped(file, MAX_BYTES, { what: 'key records' });
-      const parsed = fileSchema.safeParse(JSON.parse(bytes.toString('utf8')));
-      // A damaged file only loses the "requested actions" hints; the keys themselves live on the server.
-      if (!parsed.success) log.warn(`${KEY_RECORDS_FILE} is not in the expected shape; starting afresh`);
-      return parsed.success ? parsed.data.records : [];
+      text = (await readFileCapped(file, MAX_BYTES, { what: 'key records' })).bytes.toString('utf8');
     } catch (error) {
-      if (errnoCode(error) !== 'ENOENT' && !isMissing(error))
-        log.warn(`could not read ${KEY_RECORDS_FILE}: ${describeError(error)}`);
+      if (errnoCode(error) === 'ENOENT' || isMissing(error)) return [];
+      if (forWrite) throw error;
+      log.warn(`could not read ${KEY_RECORDS_FILE}: ${describeError(error)}`);
       return [];
     }
+    let json: unknown;
+    try {
+      json = JSON.parse(text) as unknown;
+    } catch {
+      json = undefined;
+    }
+    const parsed = fileSchema.safeParse(json);
+    if (parsed.success) return parsed.data.records;
+    const version = (json as { version?: unknown } | undefined)?.version;
+    if (forWrite && typeof version === 'number' && version > 1)
+      throw new AppFailure(
+        'conflict',
+        `${file} was written by a newer version of the app, so it was left as it is.`,
+        undefined,
+        'newer-data-format',
+      );
+    log.warn(`${KEY_RECORDS_FILE} is not in the expected shape; starting afresh`);
+    return [];
   }
-  const current = createStatCache(file, readRecords);
+  const current = createStatCache(file, () => readRecords());
 
   async function save(records: StoredRecord[]): Promise<void> {
     await withFsErrors(file, 'write', () => writeFileAtomic(file, JSON.stringify({ version: 1, records })));
@@ -76,7 +99,7 @@ export function createKeyRecords(dataDir: string, now: () => Date = () => new Da
     },
     add: (baseUrl, key) =>
       locked(async () => {
-        const records = await readRecords();
+        const records = await readRecords(true);
         const record: StoredRecord = {
           keyId: key.keyId,
           baseUrl,
@@ -97,7 +120,7 @@ export function createKeyRecords(dataDir: string, now: () => Date = () => new Da
       // Keys this app never recorded (made elsewhere): nothing to change, so no lock to take.
       if (!(await current.read()).some(mine)) return;
       await locked(async () => {
-        const records = await readRecords();
+        const records = await readRecords(true);
         const kept = records.filter((r) => !mine(r));
         if (kept.length !== records.length) await save(kept);
       });
