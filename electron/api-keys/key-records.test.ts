@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -58,16 +58,51 @@ describe('local key records', () => {
         appError: { reason: 'newer-data-format' },
       });
       expect(await readFile(file, 'utf8')).toBe(newer);
-      // A folder in the file's place: unreadable, so a change fails rather than guess.
-      await rm(file);
-      await mkdir(file);
+      // Too large to read (more than 8 MiB), though it could be written: a change fails rather than guess.
+      const huge = JSON.stringify({ version: 1, records: [], pad: 'x'.repeat(9 * 1024 * 1024) });
+      await writeFile(file, huge);
       await expect(
         records.add('https://a', { keyId: A, name: 'n', admin: false, requestedScopes: scopes }),
       ).rejects.toBeInstanceOf(AppFailure);
+      expect((await readFile(file, 'utf8')).length).toBe(huge.length);
       expect((await records.forServer('https://a')).size).toBe(0);
     } finally {
       setLogSink(restore);
     }
+  });
+
+  it('keeps entries it cannot read, and fields it does not know, when it writes the file again', async () => {
+    const d = await dir();
+    const file = path.join(d, KEY_RECORDS_FILE);
+    const known = {
+      keyId: 'k1',
+      baseUrl: 'https://a',
+      name: 'one',
+      admin: false,
+      requestedScopes: [],
+      createdLocallyAt: 'x',
+      note: 'kept',
+    };
+    const unknownScope = {
+      ...known,
+      keyId: 'k2',
+      requestedScopes: [{ object_type: 'future', object_id: null, action: 'fly' }],
+    };
+    await writeFile(file, JSON.stringify({ version: 1, records: [known, unknownScope, 'not a record'] }), {
+      mode: 0o600,
+    });
+    const records = createKeyRecords(d);
+    expect([...(await records.forServer('https://a')).keys()]).toEqual(['k1']);
+    await records.add('https://a', { keyId: A, name: 'n', admin: false, requestedScopes: scopes });
+    const stored = JSON.parse(await readFile(file, 'utf8')) as { records: unknown[] };
+    expect(stored.records.slice(0, 3)).toEqual([known, unknownScope, 'not a record']);
+    expect(stored.records).toHaveLength(4);
+    await records.remove('https://a', ['k1']);
+    expect((JSON.parse(await readFile(file, 'utf8')) as { records: unknown[] }).records).toEqual([
+      unknownScope,
+      'not a record',
+      expect.objectContaining({ keyId: A }),
+    ]);
   });
 
   it('a damaged file costs only the hints: it reads as empty and is replaced on the next write', async () => {

@@ -26,7 +26,8 @@ const recordSchema = z.object({
   requestedScopes: z.array(scopeRequest),
   createdLocallyAt: z.string(),
 });
-const fileSchema = z.object({ version: z.literal(1), records: z.array(recordSchema) });
+// Entries are checked one by one (`readable`), so one this version cannot read costs only itself.
+const fileSchema = z.object({ version: z.literal(1), records: z.array(z.unknown()) });
 type StoredRecord = z.infer<typeof recordSchema>;
 
 export interface KeyRecords {
@@ -50,12 +51,14 @@ export function createKeyRecords(dataDir: string, now: () => Date = () => new Da
   const locked = (job: () => Promise<void>) => withFileLock(lock, job, { what: 'the records of API keys made here' });
 
   /**
-   * `forWrite`: a file that could not be read (a disk error, no permission) or that a newer app
-   * wrote is not replaced by one holding only this change — the change fails instead (its caller
-   * logs that and goes on). A damaged file only loses the "requested actions" hints (the keys
-   * themselves live on the server), so it reads as empty and the next change replaces it.
+   * The entries as stored, each left as it is (one this version cannot read, or fields it does not
+   * know, are written back unchanged). `forWrite`: a file that could not be read (a disk error, no
+   * permission) or that a newer app wrote is not replaced by one holding only this change — the
+   * change fails instead (its caller logs that and goes on). A file that is not JSON of this shape
+   * only loses the "requested actions" hints (the keys live on the server): it reads as empty and
+   * the next change replaces it.
    */
-  async function readRecords(forWrite = false): Promise<StoredRecord[]> {
+  async function readStored(forWrite = false): Promise<unknown[]> {
     let text: string;
     try {
       text = (await readFileCapped(file, MAX_BYTES, { what: 'key records' })).bytes.toString('utf8');
@@ -84,9 +87,14 @@ export function createKeyRecords(dataDir: string, now: () => Date = () => new Da
     log.warn(`${KEY_RECORDS_FILE} is not in the expected shape; starting afresh`);
     return [];
   }
-  const current = createStatCache(file, () => readRecords());
+  const readable = (stored: unknown[]): StoredRecord[] =>
+    stored.flatMap((entry) => {
+      const record = recordSchema.safeParse(entry);
+      return record.success ? [record.data] : [];
+    });
+  const current = createStatCache(file, async () => readable(await readStored()));
 
-  async function save(records: StoredRecord[]): Promise<void> {
+  async function save(records: unknown[]): Promise<void> {
     await withFsErrors(file, 'write', () => writeFileAtomic(file, JSON.stringify({ version: 1, records })));
   }
 
@@ -99,7 +107,7 @@ export function createKeyRecords(dataDir: string, now: () => Date = () => new Da
     },
     add: (baseUrl, key) =>
       locked(async () => {
-        const records = await readRecords(true);
+        const stored = await readStored(true);
         const record: StoredRecord = {
           keyId: key.keyId,
           baseUrl,
@@ -112,21 +120,27 @@ export function createKeyRecords(dataDir: string, now: () => Date = () => new Da
           })),
           createdLocallyAt: now().toISOString(),
         };
-        await save([...records.filter((r) => r.keyId !== key.keyId), record]);
+        await save([...stored.filter((entry) => fieldOf(entry, 'keyId') !== key.keyId), record]);
       }),
     remove: async (baseUrl, keyIds) => {
       const gone = new Set(keyIds);
-      const mine = (r: StoredRecord) => r.baseUrl === baseUrl && gone.has(r.keyId);
+      const mine = (entry: unknown) => {
+        const keyId = fieldOf(entry, 'keyId');
+        return fieldOf(entry, 'baseUrl') === baseUrl && typeof keyId === 'string' && gone.has(keyId);
+      };
       // Keys this app never recorded (made elsewhere): nothing to change, so no lock to take.
       if (!(await current.read()).some(mine)) return;
       await locked(async () => {
-        const records = await readRecords(true);
-        const kept = records.filter((r) => !mine(r));
-        if (kept.length !== records.length) await save(kept);
+        const stored = await readStored(true);
+        const kept = stored.filter((entry) => !mine(entry));
+        if (kept.length !== stored.length) await save(kept);
       });
     },
   };
 }
+
+const fieldOf = (entry: unknown, name: string): unknown =>
+  typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)[name] : undefined;
 
 function isMissing(error: unknown): boolean {
   return (

@@ -163,6 +163,23 @@ describe('JWT auth via hotkey login', () => {
     expect(reads).not.toHaveBeenCalled();
   });
 
+  it('does not bring back a session whose seed the other window removed while this login ran', async () => {
+    let removeDuringLogin: (() => Promise<void>) | null = null;
+    const { quotas, vault, key } = await loginServer((hit) => {
+      if (hit.path === '/users/login' && removeDuringLogin) void removeDuringLogin();
+      return undefined;
+    });
+    removeDuringLogin = async () => {
+      removeDuringLogin = null;
+      // What removeHotkeySeed does in the other process: the seed, then its sessions.
+      await vault.removeSeed(HOTKEY);
+      await vault.removeSession(key);
+    };
+    const error = await quotas().catch((e: unknown) => e);
+    expect((error as AppFailure).appError).toMatchObject({ code: 'not-found', reason: 'seed-missing' });
+    expect(vault.sessions.has(key)).toBe(false);
+  });
+
   it('shares one login between concurrent calls', async () => {
     const { quotas, fake } = await loginServer();
     await Promise.all([quotas(), quotas(), quotas()]);

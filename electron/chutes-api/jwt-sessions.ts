@@ -1,4 +1,6 @@
+import { AppFailure } from '../../shared/errors';
 import type { SeedVault } from '../keychain/seed-vault';
+import { seedMissingFailure } from './failure-map';
 import { describeError, log } from '../log';
 
 export interface JwtSessions {
@@ -26,11 +28,17 @@ export function createJwtSessions(
   async function loginAndStore(hotkey: string, key: string): Promise<string> {
     const version = vault.sessionsVersion();
     const token = await login(hotkey);
-    memory.set(key, { token, version });
     // Losing persistence only costs a login next start; the token in memory still works.
     await vault
       .putSession(key, token)
       .catch((error: unknown) => log.warn(`could not keep the session in the keychain: ${describeError(error)}`));
+    // A session was removed somewhere while this login ran: if it was this hotkey's seed going (the
+    // other window), the token just stored must not bring the session back.
+    if (vault.sessionsVersion() !== version && !(await vault.hasSeed(hotkey))) {
+      await vault.removeSession(key);
+      throw seedMissingFailure(new AppFailure('not-found', 'The seed was removed during the login.'), hotkey);
+    }
+    memory.set(key, { token, version });
     return token;
   }
 

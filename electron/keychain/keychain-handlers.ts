@@ -51,7 +51,8 @@ export function keychainHandlers(services: KeychainServices): SliceHandlers<type
     removeHotkeySeed: async ({ hotkey, copiesShown }) => {
       // The question named these files as the copy to fall back on; one may have changed since.
       if (copiesShown?.length) {
-        const now = new Set((await services.seedCopies.find(hotkey)).map((c) => c.path));
+        // Compared as the contract read them (trimmed), so a path ending in a space still matches.
+        const now = new Set((await services.seedCopies.find(hotkey)).map((c) => c.path.trim()));
         if (!copiesShown.some((p) => now.has(p)))
           throw new AppFailure(
             'conflict',
@@ -60,10 +61,18 @@ export function keychainHandlers(services: KeychainServices): SliceHandlers<type
             'file-changed-meanwhile',
           );
       }
-      const removed = await vault.removeSeed(hotkey);
-      // Without the seed, no session token of this hotkey should outlive it, on any API it was used with.
-      const used = (await profiles.list()).filter((p) => p.hotkeySs58 === hotkey).map((p) => p.baseUrl);
-      await chutes.forgetSessions(hotkey, [config.apiUrl, ...used]);
+      const forget = async () => {
+        const used = (await profiles.list()).filter((p) => p.hotkeySs58 === hotkey).map((p) => p.baseUrl);
+        await chutes.forgetSessions(hotkey, [config.apiUrl, ...used]);
+      };
+      let removed: boolean;
+      try {
+        removed = await vault.removeSeed(hotkey);
+      } finally {
+        // Without the seed, no session token of this hotkey should outlive it, on any API it was
+        // used with — also when the seed went but listing that failed (a busy lock, a timeout).
+        await forget();
+      }
       return { removed };
     },
   };

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -38,7 +38,7 @@ describe('the sessions version shared through the data folder', () => {
     expect(other.current()).toBe(otherBefore);
   });
 
-  it('without a data folder counts in-process; with one it cannot use, it never lets memory be trusted', async () => {
+  it('without a data folder counts in-process; with one it cannot write to, it still changes in-process', async () => {
     const local = createSessionsVersion(undefined, 'svc');
     const first = local.current();
     await local.bump();
@@ -52,5 +52,12 @@ describe('the sessions version shared through the data folder', () => {
     const a = broken.current();
     await broken.bump();
     expect(broken.current()).not.toBe(a);
+  });
+
+  it('never lets memory be trusted when the marker cannot be looked at', async () => {
+    const loop = createSessionsVersion(dir, 'svc');
+    // A symbolic link to itself where the marker goes: stat fails with ELOOP.
+    await symlink(path.join(dir, 'sessions-removed.svc'), path.join(dir, 'sessions-removed.svc'));
+    expect(loop.current()).not.toBe(loop.current());
   });
 });

@@ -180,17 +180,17 @@ async function exportTo(
       throw error;
     }
   } else {
-    // The keychain checks above can take a while; a CLI that rewrote the file meanwhile (a new
-    // `chutes register`) may have put a new seed in it, which the checks have not seen.
+    // The keychain may have lost the file's seed while this export waited for it (removed in the
+    // other window during an unlock prompt): checked again, then the file itself, then the write.
+    if (replaced) await refuseSeedLoss(options.vault, profile, target, replaced);
+    // A CLI that rewrote the file meanwhile (a new `chutes register`) may have put a new seed in
+    // it, which the checks have not seen.
     const now = await readTextFileCapped(target).then(
       (file) => file.text,
       () => null,
     );
     if (now !== existing)
       throw new AppFailure('conflict', `${target} changed while exporting, so it was not replaced. Export again.`);
-    // And the keychain may have lost the file's seed meanwhile (removed in the other window while
-    // this one waited for the keychain to unlock): checked again just before the file goes.
-    if (replaced) await refuseSeedLoss(options.vault, profile, target, replaced);
     await writeFileAtomic(target, text);
   }
   log.info(

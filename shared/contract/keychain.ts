@@ -18,7 +18,7 @@ export const keychainContract = slice({
       .object({
         hotkey: ss58Address,
         /** The config files the user was told still hold the seed, instead of confirming a copy: one still must. */
-        copiesShown: z.array(localPath).max(20).optional(),
+        copiesShown: z.array(localPath).max(100).optional(),
       })
       .strict(),
     result: returns<{ removed: boolean }>(),

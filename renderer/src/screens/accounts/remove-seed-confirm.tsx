@@ -62,7 +62,8 @@ export function RemoveSeedConfirm({
   const configCopies = copies.data ?? [];
   const knownCopy = walletFile !== null || configCopies.length > 0;
   // Until the check of config files answers, nobody is told "the only copy".
-  const mayRemove = knownCopy || (haveCopy && !copies.isPending);
+  // Not while the files are being looked at again (after a refusal): the list may be about to change.
+  const mayRemove = !copies.isFetching && (knownCopy || haveCopy);
   return (
     <div className="subform" role="group" aria-label={`Remove the seed of ${label}`}>
       <p>
@@ -103,7 +104,7 @@ export function RemoveSeedConfirm({
             remove.mutate(
               // Relying on the files listed (no other copy confirmed): main checks they still hold it.
               walletFile === null && configCopies.length > 0
-                ? { hotkey, copiesShown: configCopies.map((c) => c.path) }
+                ? { hotkey, copiesShown: configCopies.slice(0, 100).map((c) => c.path) }
                 : { hotkey },
               { onSuccess: onDone, onError: () => void copies.refetch() },
             )

@@ -1,0 +1,88 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppFailure } from '../../shared/errors';
+import type { AppConfig } from '../app-config';
+import type { ChutesClient } from '../chutes-api';
+import { cliConfigText, newHotkey, profileWorld, type ProfileWorld } from '../profiles/fixtures.test-helper';
+import { createSeedCopies } from '../profiles/seed-copies';
+import { createDiscoveryCache } from '../wallets';
+import { keychainHandlers } from './keychain-handlers';
+
+const ctx = { transport: 'ipc' } as const;
+let world: ProfileWorld;
+beforeEach(async () => {
+  world = await profileWorld();
+});
+afterEach(async () => {
+  await world.dispose();
+});
+
+function handlers() {
+  const configPath = path.join(world.dir, '.chutes', 'config.ini');
+  const config = {
+    apiUrl: 'https://api.chutes.ai',
+    configPath,
+    walletsPath: path.join(world.dir, 'wallets'),
+    dataDir: path.join(world.dir, 'data'),
+  } as AppConfig;
+  const forgetSessions = vi.fn(() => Promise.resolve());
+  const chutes = { forgetSessions } as unknown as ChutesClient;
+  const seedCopies = createSeedCopies({ dataDir: config.dataDir, cliConfigPath: configPath });
+  const h = keychainHandlers({
+    config,
+    vault: world.vault,
+    profiles: world.store,
+    chutes,
+    discovery: createDiscoveryCache(),
+    seedCopies,
+    home: world.dir,
+  });
+  return { h, configPath, forgetSessions };
+}
+
+describe('removing a seed from the keychain', () => {
+  it('refuses when none of the config files the question named holds the seed any more, and keeps it', async () => {
+    const { h, configPath, forgetSessions } = handlers();
+    const { hotkey, vault } = world;
+    await vault.putSeed(hotkey.ss58, Buffer.from(hotkey.seedHex, 'hex'));
+    await mkdir(path.dirname(configPath), { recursive: true });
+    await writeFile(configPath, cliConfigText(hotkey));
+    expect(await h.seedCopies({ hotkey: hotkey.ss58 }, ctx)).toEqual([{ path: configPath, exportedAt: null }]);
+    // The file loses its seed after the question listed it.
+    await writeFile(configPath, cliConfigText(hotkey, { seed: null }));
+    const error = await h
+      .removeHotkeySeed({ hotkey: hotkey.ss58, copiesShown: [configPath] }, ctx)
+      .catch((e: unknown) => e);
+    expect((error as AppFailure).appError).toMatchObject({
+      code: 'conflict',
+      reason: 'file-changed-meanwhile',
+      message: `${configPath} no longer holds this seed, so it was not removed from the keychain.`,
+    });
+    expect(await vault.hasSeed(hotkey.ss58)).toBe(true);
+    expect(forgetSessions).not.toHaveBeenCalled();
+    // While a named file still holds it, or when the user confirmed another copy, it goes.
+    await writeFile(configPath, cliConfigText(hotkey));
+    expect(await h.removeHotkeySeed({ hotkey: hotkey.ss58, copiesShown: [configPath] }, ctx)).toEqual({
+      removed: true,
+    });
+    expect(await vault.hasSeed(hotkey.ss58)).toBe(false);
+    const other = await newHotkey();
+    await vault.putSeed(other.ss58, Buffer.from(other.seedHex, 'hex'));
+    expect(await h.removeHotkeySeed({ hotkey: other.ss58 }, ctx)).toEqual({ removed: true });
+  });
+
+  it("forgets the hotkey's sessions even when the removal fails after the seed went", async () => {
+    const { h, forgetSessions } = handlers();
+    const { hotkey, vault } = world;
+    await vault.putSeed(hotkey.ss58, Buffer.from(hotkey.seedHex, 'hex'));
+    vi.spyOn(vault, 'removeSeed').mockImplementation((ss58) => {
+      vault.seeds.delete(ss58);
+      return Promise.reject(new AppFailure('conflict', 'The list of stored hotkeys is busy.', undefined, 'data-busy'));
+    });
+    await expect(h.removeHotkeySeed({ hotkey: hotkey.ss58 }, ctx)).rejects.toMatchObject({
+      appError: { reason: 'data-busy' },
+    });
+    expect(forgetSessions).toHaveBeenCalledWith(hotkey.ss58, ['https://api.chutes.ai']);
+  });
+});
