@@ -25,6 +25,9 @@ test('Check connection reports a reachable API with its latency and clock', asyn
   await expect(result).toContainText(/Your clock (matches the server|is 1 s (ahead of|behind) the server: fine)/);
   expect(api.hits).toEqual(['/ping']);
   await screenshot(page, 'settings-diagnostics-reachable');
+  // Typing another address puts the result away: it was about the address it tried.
+  await page.getByLabel('Address to test').fill('https://example.invalid');
+  await expect(result).toHaveCount(0);
 });
 
 test('Check connection explains an unreachable API', async ({ page }) => {

@@ -35,7 +35,14 @@ export function DiagnosticsPanel({ apiUrl }: { apiUrl: string }): ReactElement {
           {address !== apiUrl ? (
             <>
               {' '}
-              <button type="button" className="link-button" onClick={() => setAddress(apiUrl)}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  setAddress(apiUrl);
+                  check.reset();
+                }}
+              >
                 Back to the configured address
               </button>
             </>
@@ -49,7 +56,11 @@ export function DiagnosticsPanel({ apiUrl }: { apiUrl: string }): ReactElement {
             spellCheck={false}
             aria-invalid={inputError ? true : undefined}
             aria-describedby={inputError ? 'diagnostics-url-help diagnostics-url-error' : 'diagnostics-url-help'}
-            onChange={(e) => setAddress(e.target.value)}
+            onChange={(e) => {
+              setAddress(e.target.value);
+              // A result is about the address it tried; once another is typed it would read as this one's.
+              if (check.data || check.error) check.reset();
+            }}
           />
           <button type="submit" className="primary" disabled={check.isPending}>
             {check.isPending ? 'Checking…' : 'Check connection'}
