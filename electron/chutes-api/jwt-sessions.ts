@@ -33,8 +33,9 @@ export function createJwtSessions(
       .putSession(key, token)
       .catch((error: unknown) => log.warn(`could not keep the session in the keychain: ${describeError(error)}`));
     // A session was removed somewhere while this login ran: if it was this hotkey's seed going (the
-    // other window), the token just stored must not bring the session back.
-    if (vault.sessionsVersion() !== version && !(await vault.hasSeed(hotkey))) {
+    // other window), the token just stored must not bring the session back. (A keychain that cannot
+    // say now does not undo a login that worked.)
+    if (vault.sessionsVersion() !== version && !(await vault.hasSeed(hotkey).catch(() => true))) {
       await vault.removeSession(key);
       throw seedMissingFailure(new AppFailure('not-found', 'The seed was removed during the login.'), hotkey);
     }
