@@ -103,6 +103,12 @@ describe('local key records', () => {
       'not a record',
       expect.objectContaining({ keyId: A }),
     ]);
+    // A key deleted on the server goes from the file even when this version cannot read its entry.
+    await records.remove('https://a', ['k2']);
+    expect((JSON.parse(await readFile(file, 'utf8')) as { records: unknown[] }).records).toEqual([
+      'not a record',
+      expect.objectContaining({ keyId: A }),
+    ]);
   });
 
   it('a damaged file costs only the hints: it reads as empty and is replaced on the next write', async () => {

@@ -92,7 +92,8 @@ export function createKeyRecords(dataDir: string, now: () => Date = () => new Da
       const record = recordSchema.safeParse(entry);
       return record.success ? [record.data] : [];
     });
-  const current = createStatCache(file, async () => readable(await readStored()));
+  // The entries as stored: `remove` must see one this version cannot read as well.
+  const current = createStatCache(file, () => readStored());
 
   async function save(records: unknown[]): Promise<void> {
     await withFsErrors(file, 'write', () => writeFileAtomic(file, JSON.stringify({ version: 1, records })));
@@ -102,7 +103,7 @@ export function createKeyRecords(dataDir: string, now: () => Date = () => new Da
 
   return {
     async forServer(baseUrl) {
-      const records = await current.read();
+      const records = readable(await current.read());
       return new Map(records.filter((r) => r.baseUrl === baseUrl).map((r) => [r.keyId, toLocal(r)]));
     },
     add: (baseUrl, key) =>

@@ -36,7 +36,8 @@ export function createJwtSessions(
     // other window), the token just stored must not bring the session back. (A keychain that cannot
     // say now does not undo a login that worked.)
     if (vault.sessionsVersion() !== version && !(await vault.hasSeed(hotkey).catch(() => true))) {
-      await vault.removeSession(key);
+      // If even this fails, the version moved and the seed is gone: the next call logs in and fails too.
+      await vault.removeSession(key).catch(() => undefined);
       throw seedMissingFailure(new AppFailure('not-found', 'The seed was removed during the login.'), hotkey);
     }
     memory.set(key, { token, version });

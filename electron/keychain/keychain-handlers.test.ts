@@ -84,5 +84,22 @@ describe('removing a seed from the keychain', () => {
       appError: { reason: 'data-busy' },
     });
     expect(forgetSessions).toHaveBeenCalledWith(hotkey.ss58, ['https://api.chutes.ai']);
+    // A failure to forget does not hide the removal's own failure.
+    forgetSessions.mockRejectedValueOnce(new AppFailure('keychain-unavailable', 'The keychain is locked.'));
+    await expect(h.removeHotkeySeed({ hotkey: hotkey.ss58 }, ctx)).rejects.toMatchObject({
+      appError: { reason: 'data-busy' },
+    });
+  });
+
+  it('does not go on to forget sessions when the keychain itself could not be used (no second unlock prompt)', async () => {
+    const { h, forgetSessions } = handlers();
+    const { hotkey, vault } = world;
+    await vault.putSeed(hotkey.ss58, Buffer.from(hotkey.seedHex, 'hex'));
+    vi.spyOn(vault, 'removeSeed').mockRejectedValue(new AppFailure('keychain-unavailable', 'The keychain is locked.'));
+    await expect(h.removeHotkeySeed({ hotkey: hotkey.ss58 }, ctx)).rejects.toMatchObject({
+      appError: { code: 'keychain-unavailable' },
+    });
+    expect(forgetSessions).not.toHaveBeenCalled();
+    expect(await vault.hasSeed(hotkey.ss58)).toBe(true);
   });
 });

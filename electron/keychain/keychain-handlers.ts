@@ -1,5 +1,6 @@
 import type { keychainContract } from '../../shared/contract/keychain';
-import { AppFailure } from '../../shared/errors';
+import { AppFailure, failureIs } from '../../shared/errors';
+import { describeError, log } from '../log';
 import type { ImportedHotkey } from '../../shared/keychain';
 import type { AppConfig } from '../app-config';
 import { resolveUserPath } from '../fs/user-path';
@@ -68,11 +69,16 @@ export function keychainHandlers(services: KeychainServices): SliceHandlers<type
       let removed: boolean;
       try {
         removed = await vault.removeSeed(hotkey);
-      } finally {
-        // Without the seed, no session token of this hotkey should outlive it, on any API it was
-        // used with — also when the seed went but listing that failed (a busy lock, a timeout).
-        await forget();
+      } catch (error) {
+        // The seed may be gone already though unlisting it failed (a busy lock): its sessions go
+        // too. Not when the keychain itself could not be used — forgetting needs it as well, and a
+        // second unlock prompt right after a dismissed one helps nobody.
+        if (!failureIs(error, 'keychain-unavailable'))
+          await forget().catch((e: unknown) => log.warn(`could not forget sessions: ${describeError(e)}`));
+        throw error;
       }
+      // Without the seed, no session token of this hotkey should outlive it, on any API it was used with.
+      await forget();
       return { removed };
     },
   };

@@ -10,6 +10,8 @@ import { ConnectionResult } from './connection-result';
 export function DiagnosticsPanel({ apiUrl }: { apiUrl: string }): ReactElement {
   const [address, setAddress] = useState(apiUrl);
   const [inputError, setInputError] = useState<string | null>(null);
+  // The address the last check was for: its result is shown only while that is what the field says.
+  const [tried, setTried] = useState<string | null>(null);
   const check = useMutation<ConnectionReport, Error, string>({
     mutationFn: (url) => call('checkConnection', { apiUrl: url }),
   });
@@ -22,6 +24,7 @@ export function DiagnosticsPanel({ apiUrl }: { apiUrl: string }): ReactElement {
       return;
     }
     setInputError(null);
+    setTried(address);
     check.mutate(parsed.data);
   };
 
@@ -35,14 +38,7 @@ export function DiagnosticsPanel({ apiUrl }: { apiUrl: string }): ReactElement {
           {address !== apiUrl ? (
             <>
               {' '}
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => {
-                  setAddress(apiUrl);
-                  check.reset();
-                }}
-              >
+              <button type="button" className="link-button" onClick={() => setAddress(apiUrl)}>
                 Back to the configured address
               </button>
             </>
@@ -56,11 +52,7 @@ export function DiagnosticsPanel({ apiUrl }: { apiUrl: string }): ReactElement {
             spellCheck={false}
             aria-invalid={inputError ? true : undefined}
             aria-describedby={inputError ? 'diagnostics-url-help diagnostics-url-error' : 'diagnostics-url-help'}
-            onChange={(e) => {
-              setAddress(e.target.value);
-              // A result is about the address it tried; once another is typed it would read as this one's.
-              if (check.data || check.error) check.reset();
-            }}
+            onChange={(e) => setAddress(e.target.value)}
           />
           <button type="submit" className="primary" disabled={check.isPending}>
             {check.isPending ? 'Checking…' : 'Check connection'}
@@ -73,8 +65,8 @@ export function DiagnosticsPanel({ apiUrl }: { apiUrl: string }): ReactElement {
         ) : null}
       </form>
       <div aria-live="polite">
-        {check.data ? <ConnectionResult report={check.data} /> : null}
-        {check.error ? <ErrorNotice error={check.error} /> : null}
+        {check.data && tried === address ? <ConnectionResult report={check.data} /> : null}
+        {check.error && tried === address ? <ErrorNotice error={check.error} /> : null}
       </div>
     </section>
   );
