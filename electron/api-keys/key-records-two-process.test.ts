@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleChild, type ChildScript } from '../concurrency/two-process.test-helper';
+import { describe, expect, it } from 'vitest';
+import { useBundledChild } from '../concurrency/two-process.test-helper';
 import { createKeyRecords } from './key-records';
 
 // The desktop window and the web host are two processes on one data folder; each keeps the
@@ -23,13 +23,7 @@ void (async () => {
 })();
 `;
 
-let child: ChildScript;
-beforeAll(async () => {
-  child = await bundleChild(CHILD);
-});
-afterAll(async () => {
-  await child.dispose();
-});
+const child = useBundledChild(CHILD);
 
 describe('API key records across two processes', () => {
   it("keeps every record when two processes add and remove at once, and each sees the other's", async () => {
@@ -38,7 +32,7 @@ describe('API key records across two processes', () => {
       const seeded = createKeyRecords(dataDir);
       for (const id of ['old-a', 'old-b'])
         await seeded.add('https://api.chutes.ai', { keyId: id, name: id, admin: false, requestedScopes: [] });
-      const results = await child.runTogether([
+      const results = await child().runTogether([
         [dataDir, 'a', JSON.stringify(['old-a'])],
         [dataDir, 'b', JSON.stringify(['old-b'])],
       ]);

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
  * Real processes for cross-process tests: `source` (TypeScript importing the real modules by
@@ -91,5 +92,20 @@ export async function bundleChild(source: string): Promise<ChildScript> {
       return { pid: child.pid ?? -1, line, go: () => child.stdin.write('go\n'), kill: () => child.kill('SIGKILL') };
     },
     dispose: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** `bundleChild` for one test file: bundled before its tests, disposed after; call the result inside a test. */
+export function useBundledChild(source: string): () => ChildScript {
+  let child: ChildScript | undefined;
+  beforeAll(async () => {
+    child = await bundleChild(source);
+  });
+  afterAll(async () => {
+    await child?.dispose();
+  });
+  return () => {
+    if (!child) throw new Error('the child script is bundled in beforeAll');
+    return child;
   };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleChild, type ChildScript } from '../concurrency/two-process.test-helper';
+import { describe, expect, it } from 'vitest';
+import { useBundledChild } from '../concurrency/two-process.test-helper';
 import { newHotkey, tempDir } from './fixtures.test-helper';
 import { createProfileStore } from './profile-store';
 import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
@@ -21,13 +21,7 @@ void (async () => {
 })();
 `;
 
-let child: ChildScript;
-beforeAll(async () => {
-  child = await bundleChild(CHILD);
-});
-afterAll(async () => {
-  await child.dispose();
-});
+const child = useBundledChild(CHILD);
 
 describe('profile store across two processes', () => {
   it('keeps all 40 profiles when two processes upsert 20 each at the same time', async () => {
@@ -35,7 +29,7 @@ describe('profile store across two processes', () => {
     try {
       const dataDir = path.join(dir, 'data');
       const hotkeys = await Promise.all(Array.from({ length: 40 }, async () => (await newHotkey()).ss58));
-      const results = await child.runTogether([
+      const results = await child().runTogether([
         [dataDir, JSON.stringify(hotkeys.slice(0, 20))],
         [dataDir, JSON.stringify(hotkeys.slice(20))],
       ]);
