@@ -79,29 +79,23 @@ describe('createKeychainCall probe window', () => {
       probe: () => Promise.resolve([]),
       onFailure: () => dropped++,
     });
-    let calls = 0;
-    const flaky = () =>
-      ++calls === 1
-        ? Promise.reject(
-            new Error(
-              'zbus error: org.freedesktop.DBus.Error.NoReply: Message recipient disconnected from message bus without replying',
-            ),
-          )
-        : Promise.resolve('stored');
+    /** Work that fails once with `message`, then stores; counts its calls. */
+    const failsOnceWith = (message: string) => {
+      const work = () => (++work.calls === 1 ? Promise.reject(new Error(message)) : Promise.resolve('stored'));
+      work.calls = 0;
+      return work;
+    };
+    const flaky = failsOnceWith(
+      'zbus error: org.freedesktop.DBus.Error.NoReply: Message recipient disconnected from message bus without replying',
+    );
     await expect(keychainCall('store', flaky)).resolves.toBe('stored');
-    expect([calls, dropped]).toEqual([2, 1]);
+    expect([flaky.calls, dropped]).toEqual([2, 1]);
     // An item another process removed between the library's lookup and its use of it.
-    let vanished = 0;
-    const gone = () =>
-      ++vanished === 1
-        ? Promise.reject(
-            new Error(
-              'Platform failure: DBus error: No such interface “org.freedesktop.Secret.Item” on object at path /org/freedesktop/secrets/collection/login/44',
-            ),
-          )
-        : Promise.resolve('stored');
+    const gone = failsOnceWith(
+      'Platform failure: DBus error: No such interface “org.freedesktop.Secret.Item” on object at path /org/freedesktop/secrets/collection/login/44',
+    );
     await expect(keychainCall('store', gone)).resolves.toBe('stored');
-    expect([vanished, dropped]).toEqual([2, 2]);
+    expect([gone.calls, dropped]).toEqual([2, 2]);
     let refusals = 0;
     const refused = () => {
       refusals++;
