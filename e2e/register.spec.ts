@@ -177,6 +177,13 @@ test('409 username taken after the check: back to the username with everything k
   await new ChutesTestClient(sb.url).register(TestKey.random(), 'carol'); // someone else was quicker
   await page.getByRole('button', { name: 'Register' }).click();
   await expect(page.getByRole('alert')).toContainText('The username “carol” is already taken');
+  // The step list marks the refused step instead of ticking it, and the answer comes before the request's details.
+  const steps = page.getByRole('navigation', { name: 'Registration steps' });
+  await expect(steps.getByRole('link', { name: 'Username (refused, change it)' })).toBeVisible();
+  await expect(steps.getByRole('link', { name: 'Wallet & hotkey', exact: true })).toBeVisible();
+  const alertBox = await page.getByRole('alert').boundingBox();
+  const body = await page.getByLabel('JSON body', { exact: true }).boundingBox();
+  expect(alertBox && body && alertBox.y < body.y).toBe(true);
   await screenshot(page, 'register-error-username-taken');
   await page.getByRole('button', { name: 'Change the username' }).click();
   await expect(page.getByRole('textbox', { name: 'Username', exact: true })).toHaveValue('carol');
@@ -211,24 +218,30 @@ test('402 coldkey balance: shows the coldkey to fund, and registering again work
   await page.getByRole('button', { name: 'Register' }).click();
   await expect(page.getByRole('alert')).toContainText(`The coldkey ${tree.coldkey.ss58} holds less than 0.25 TAO`);
   await expect(page.getByRole('button', { name: 'Copy the address of coldkey of alpha' })).toBeVisible();
+  // Funding takes longer than a token lives (5 minutes): a new token is offered first.
+  await expect(page.getByRole('alert')).toContainText(
+    'get a new registration token if this one is older than 5 minutes',
+  );
+  await expect(page.getByRole('button', { name: 'Get a new token' })).toBeVisible();
   await screenshot(page, 'register-error-coldkey-balance');
   sb.setColdkey(tree.coldkey.ss58, 0.5);
   await page.getByRole('button', { name: 'Register again' }).click();
   await expect(page.getByLabel('Fingerprint', { exact: true })).toBeVisible();
 });
 
-test('429 IP limit: says to try tomorrow and keeps the input', async ({ page }) => {
+test('429 IP limit: says when to try again and keeps the input', async ({ page }) => {
   const { sb } = await start(page);
   const client = new ChutesTestClient(sb.url);
   for (const n of [1, 2, 3]) await client.register(TestKey.random(), `early${n}`);
   await toReview(page, sb, 'frank');
   await page.getByRole('button', { name: 'Register' }).click();
   await expect(page.getByRole('alert')).toContainText('3 registrations per IP address in 24 hours');
-  await expect(page.getByRole('alert')).toContainText('Try again tomorrow');
+  await expect(page.getByRole('alert')).toContainText('Try again 24 hours after the last registration');
+  await expect(page.getByRole('alert')).toContainText('You will need a new registration token then');
   await expect(page.getByRole('button', { name: 'Register again' })).toHaveCount(0);
   // The request went out: the review no longer says it has not.
   await expect(page.getByText('Nothing has been sent yet')).toHaveCount(0);
-  await expect(page.getByText(/The outcome of sending it to 127\.0\.0\.1:\d+ is below/)).toBeVisible();
+  await expect(page.getByText(/Sent to 127\.0\.0\.1:\d+\. What happened, and what to do next:/)).toBeVisible();
   await screenshot(page, 'register-error-ip-limit');
   await page.getByRole('button', { name: 'Back' }).click();
   await page.getByRole('button', { name: 'Back' }).click();
@@ -248,6 +261,30 @@ test('expired token: back to the token step, a new token, then success', async (
   await tokenStep(page, sb.issueToken().token);
   await page.getByRole('button', { name: 'Register' }).click();
   await expect(page.getByLabel('Fingerprint', { exact: true })).toBeVisible();
+});
+
+test('leaving the review while it registers keeps the fingerprint, and every screen says where it waits', async ({
+  page,
+}) => {
+  const { sb } = await start(page);
+  await toReview(page, sb, 'ivan');
+  sb.setFaults({ latency_ms: 1500 });
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page.getByRole('button', { name: 'Registering…' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
+  const waiting = page.getByText('The account ivan was registered.');
+  await expect(waiting).toBeVisible({ timeout: 10_000 });
+  sb.setFaults({ latency_ms: 0 });
+  // The user stays where they went; the notice follows them from screen to screen.
+  await expect(page).toHaveURL(/#\/accounts/);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).click();
+  await expect(page.getByRole('heading', { name: 'API keys', level: 1 })).toBeVisible();
+  await expect(waiting).toBeVisible();
+  await screenshot(page, 'register-left-while-sending');
+  await page.getByRole('link', { name: 'Show the fingerprint' }).click();
+  await expect(page).toHaveURL(/#\/register\/done$/);
+  await expect(page.getByLabel('Fingerprint', { exact: true })).toBeVisible();
+  await expect(waiting).toHaveCount(0);
 });
 
 test('answer lost after sending: checks by hotkey instead of re-sending, and says what happened', async ({ page }) => {

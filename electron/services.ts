@@ -42,7 +42,7 @@ export function createServices(
   void sweepStaleTempFiles(config.dataDir);
   void sweepStaleTempFiles(path.dirname(config.configPath));
   const activity = createActivityLog(config.dataDir);
-  const profiles = createProfileStore({ dataDir: config.dataDir, vault });
+  const profiles = createProfileStore({ dataDir: config.dataDir });
   return {
     config,
     host,

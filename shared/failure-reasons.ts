@@ -14,6 +14,8 @@ export type KeychainReason = 'keychain-unavailable' | 'seed-missing' | 'keychain
 export type ProfileReason =
   | 'profile-missing'
   | 'profile-duplicate'
+  /** A money action was reviewed for one profile, and another one was active when it was sent. */
+  | 'profile-changed'
   | 'export-target-exists'
   | 'export-would-lose-seed'
   | 'file-changed-meanwhile'

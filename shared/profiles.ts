@@ -75,8 +75,6 @@ export interface ExportCliConfigSummary {
 
 export interface RemoveProfileResult {
   removed: Profile;
-  /** The seed was deleted from the keychain (only on request, and only if no other profile uses it). */
-  seedRemoved: boolean;
   /** The profile that became active because the removed one was active; null if none is left. */
   activeId: string | null;
 }

@@ -281,26 +281,54 @@ describe('fingerprint operations', () => {
 
 describe('transfers and the legacy refund', () => {
   it('transfers an amount or everything and reports both balances; typed refusals', async () => {
-    const { h, account } = await setup();
+    const { h, account, profile } = await setup();
+    const reviewedFor = profile.id;
     const bob = await fixture.client.register(TestKey.random(), 'bob');
     fixture.sb.setBalance(account.user_id, 10);
-    const t = await h.transferBalance({ target: 'bob', amountUsd: 2.5 });
+    const t = await h.transferBalance({ target: 'bob', amountUsd: 2.5, reviewedFor });
     expect(t).toMatchObject({ transferredUsd: 2.5, toUser: bob.user_id, fromBalanceUsd: 7.5, toBalanceUsd: 2.5 });
-    expect(failureIs(await failure(h.transferBalance({ target: 'bob', amountUsd: 100 })), 'balance-insufficient')).toBe(
+    expect(
+      failureIs(
+        await failure(h.transferBalance({ target: 'bob', amountUsd: 100, reviewedFor })),
+        'balance-insufficient',
+      ),
+    ).toBe(true);
+    expect(
+      failureIs(await failure(h.transferBalance({ target: 'nobody-here', reviewedFor })), 'transfer-target-missing'),
+    ).toBe(true);
+    expect(failureIs(await failure(h.transferBalance({ target: 'alice', reviewedFor })), 'transfer-to-self')).toBe(
       true,
     );
-    expect(failureIs(await failure(h.transferBalance({ target: 'nobody-here' })), 'transfer-target-missing')).toBe(
-      true,
-    );
-    expect(failureIs(await failure(h.transferBalance({ target: 'alice' })), 'transfer-to-self')).toBe(true);
-    const all = await h.transferBalance({ target: bob.user_id });
+    const all = await h.transferBalance({ target: bob.user_id, reviewedFor });
     expect(all).toMatchObject({ transferredUsd: 7.5, fromBalanceUsd: 0, toBalanceUsd: 10 });
   });
 
   it('explains that an account without a developer deposit has nothing to refund', async () => {
-    const { h, key } = await setup();
-    const e = await failure(h.refundDeveloperDeposit({ address: key.ss58 }));
+    const { h, key, profile } = await setup();
+    const e = await failure(h.refundDeveloperDeposit({ address: key.ss58, reviewedFor: profile.id }));
     expect(failureIs(e, 'no-developer-deposit')).toBe(true);
     expect((e as Error).message).toContain('never paid a developer deposit');
+  });
+
+  it('sends nothing when another profile became active after the review', async () => {
+    const { h, account, profile } = await setup();
+    await fixture.client.register(TestKey.random(), 'bob');
+    fixture.sb.setBalance(account.user_id, 10);
+    const other = await world.store.upsert({
+      baseUrl: fixture.sb.url,
+      username: 'carol',
+      userId: 'carol-id',
+      hotkeyName: 'other',
+      hotkeySs58: TestKey.random().ss58,
+      source: { kind: 'manual' },
+    });
+    await world.store.setActive(other.id);
+    const e = await failure(h.transferBalance({ target: 'bob', amountUsd: 1, reviewedFor: profile.id }));
+    expect(failureIs(e, 'profile-changed')).toBe(true);
+    expect((e as Error).message).toContain('changed to carol');
+    const refund = await failure(h.refundDeveloperDeposit({ address: TestKey.random().ss58, reviewedFor: profile.id }));
+    expect(failureIs(refund, 'profile-changed')).toBe(true);
+    await world.store.setActive(profile.id);
+    expect(fixture.sb.users().find((u) => u.user_id === account.user_id)?.balance).toBe(10);
   });
 });

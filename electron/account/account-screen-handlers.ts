@@ -25,6 +25,17 @@ interface UsedFingerprint {
 
 const accountOf = (scope: AccountScope): FingerprintAccount => ({ userId: scope.userId ?? '', baseUrl: scope.baseUrl });
 
+/** Money moves only from the account the user reviewed it for. */
+function requireReviewed(scope: AccountScope, reviewedFor: string): void {
+  if (scope.profile?.id === reviewedFor) return;
+  throw new AppFailure(
+    'conflict',
+    `The active profile changed to ${scope.profile?.displayName ?? 'another one'} after this was reviewed, so nothing was sent.`,
+    { hint: 'Review it again: it would now act on the account of the active profile.' },
+    'profile-changed',
+  );
+}
+
 /** Fingerprint answers said so a person knows what to do (the server's texts, `../shared/reference/chutes-account-api.md` §3.4–3.8, are terse). */
 function explained(error: unknown, used: UsedFingerprint | null): unknown {
   if (failureIs(error, 'fingerprint-rejected')) {
@@ -232,8 +243,9 @@ export function accountScreenHandlers({
       return { removed: await fingerprints.remove(accountOf(api.scope)) };
     },
 
-    transferBalance: async ({ target, amountUsd }) => {
+    transferBalance: async ({ target, amountUsd, reviewedFor }) => {
       const api = await chutes.actingAs('active');
+      requireReviewed(api.scope, reviewedFor);
       await requireSeed(api.scope.hotkey);
       return api.account.balanceTransfer(target, amountUsd).catch((error: unknown) => {
         // Servers before the transfer route answer 404 Not Found / 405 (the /users/{id} catch-all).
@@ -253,8 +265,9 @@ export function accountScreenHandlers({
       });
     },
 
-    refundDeveloperDeposit: async ({ address }) => {
+    refundDeveloperDeposit: async ({ address, reviewedFor }) => {
       const api = await chutes.actingAs('active');
+      requireReviewed(api.scope, reviewedFor);
       await requireSeed(api.scope.hotkey);
       return api.account.returnDeveloperDeposit(address).catch((error: unknown) => {
         if (

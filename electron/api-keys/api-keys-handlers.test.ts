@@ -29,7 +29,7 @@ async function world(opts: { seedInVault?: boolean } = {}) {
   const account = await f.client.register(key, `u${Math.floor(Math.random() * 1e6)}`);
   const vault = new MemorySeedVault();
   if (opts.seedInVault !== false) await vault.putSeed(key.ss58, Buffer.from(key.seedHex, 'hex'));
-  const profiles = createProfileStore({ dataDir, vault });
+  const profiles = createProfileStore({ dataDir });
   const profile = await profiles.upsert({
     baseUrl: f.sb.url,
     username: account.username,

@@ -19,7 +19,7 @@ async function setup(opts: { profileUsername?: string; seeds?: LinkServices['see
   const vault = new MemorySeedVault();
   await vault.putSeed(accountKey.ss58, Buffer.from(accountKey.seedHex, 'hex'));
   const dataDir = await tempDir('chutes-link-data-');
-  const profiles = createProfileStore({ dataDir, vault });
+  const profiles = createProfileStore({ dataDir });
   const profile = await profiles.upsert({
     baseUrl: f.sb.url,
     username: opts.profileUsername ?? 'alice',

@@ -42,7 +42,7 @@ export async function profileWorld(): Promise<ProfileWorld> {
   return {
     dir,
     vault,
-    store: createProfileStore({ dataDir: path.join(dir, 'data'), vault }),
+    store: createProfileStore({ dataDir: path.join(dir, 'data') }),
     hotkey: await newHotkey(),
     dispose: async () => {
       setLogSink(restoreSink);

@@ -30,8 +30,8 @@ export function profileHandlers({ vault, profiles, chutes }: ProfileServices): S
     },
     setActiveProfile: ({ profileId }) => profiles.setActive(profileId),
     renameProfile: ({ profileId, displayName }) => profiles.rename(profileId, displayName),
-    removeProfile: async ({ profileId, forgetSeed }) => {
-      const result = await profiles.remove(profileId, { forgetSeed });
+    removeProfile: async ({ profileId }) => {
+      const result = await profiles.remove(profileId);
       // A session token has the account's full rights for days: it goes with the profile.
       await chutes.forgetSessions(result.removed.hotkeySs58, [result.removed.baseUrl]);
       return result;

@@ -3,16 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { useBundledChild } from '../concurrency/two-process.test-helper';
 import { newHotkey, tempDir } from './fixtures.test-helper';
 import { createProfileStore } from './profile-store';
-import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
 
 // The desktop window and the web host are two processes on one data folder. Each child here is a
 // real Node process with the real profile store, upserting its share of hotkeys all at once.
 const CHILD = `
 import { createProfileStore } from ${JSON.stringify(path.join(__dirname, 'profile-store'))};
-import { MemorySeedVault } from ${JSON.stringify(path.join(__dirname, '../keychain/memory-seed-vault.test-helper'))};
 const [dataDir, hotkeysJson] = process.argv.slice(2);
 const hotkeys = JSON.parse(hotkeysJson) as string[];
-const store = createProfileStore({ dataDir, vault: new MemorySeedVault() });
+const store = createProfileStore({ dataDir });
 void (async () => {
   await startSignal();
   const results = await Promise.allSettled(hotkeys.map((hotkeySs58, i) =>
@@ -34,7 +32,7 @@ describe('profile store across two processes', () => {
         [dataDir, JSON.stringify(hotkeys.slice(20))],
       ]);
       expect(results).toEqual([Array(20).fill('ok'), Array(20).fill('ok')]);
-      const store = createProfileStore({ dataDir, vault: new MemorySeedVault() });
+      const store = createProfileStore({ dataDir });
       const saved = (await store.list()).map((p) => p.hotkeySs58).sort();
       expect(saved).toEqual([...hotkeys].sort());
     } finally {

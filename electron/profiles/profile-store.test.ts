@@ -30,7 +30,6 @@ beforeEach(async () => {
   vault = new MemorySeedVault();
   store = createProfileStore({
     dataDir: path.join(dir, 'data'),
-    vault,
     now: () => new Date('2026-05-25T10:00:00.000Z'),
   });
   hotkey = await newHotkey();
@@ -91,23 +90,14 @@ describe('profile store', () => {
     await expect(store.setActive('missing')).rejects.toMatchObject({ appError: { code: 'not-found' } });
   });
 
-  it('removing the active profile activates the next; the seed stays unless asked and unshared', async () => {
+  it('removing the active profile activates the next, and the last leaves none active; the seed always stays', async () => {
     await vault.putSeed(hotkey.ss58, Buffer.from(hotkey.seedHex, 'hex'));
     const a = await store.upsert(input());
     const b = await store.upsert(input({ baseUrl: 'https://staging.chutes.dev' }));
-    const first = await store.remove(a.id, { forgetSeed: true });
-    expect(first).toMatchObject({ seedRemoved: false, activeId: b.id });
-    expect(await vault.hasSeed(hotkey.ss58)).toBe(true);
-    const last = await store.remove(b.id, { forgetSeed: true });
-    expect(last).toMatchObject({ seedRemoved: true, activeId: null });
-    expect(await vault.hasSeed(hotkey.ss58)).toBe(false);
+    expect(await store.remove(a.id)).toMatchObject({ activeId: b.id });
+    expect(await store.remove(b.id)).toMatchObject({ activeId: null });
     expect(await store.getActive()).toBeNull();
-  });
-
-  it('keeps the seed by default when removing', async () => {
-    await vault.putSeed(hotkey.ss58, Buffer.from(hotkey.seedHex, 'hex'));
-    const a = await store.upsert(input());
-    expect((await store.remove(a.id)).seedRemoved).toBe(false);
+    // Removing a seed is its own question, which first says where other copies are.
     expect(await vault.hasSeed(hotkey.ss58)).toBe(true);
   });
 

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/errors';
-import type { SeedVault } from '../keychain/seed-vault';
 import { zodIssues } from '../ipc-router';
 import { displayNameSchema, profileInputSchema, type ProfilesFile } from './profile-schema';
 import { withFileLock } from '../concurrency/file-lock';
@@ -28,8 +27,11 @@ export interface ProfileStore {
    * profile becomes active. Throws `invalid-input` with field issues.
    */
   upsert(input: ProfileInput): Promise<Profile>;
-  /** The seed stays in the keychain unless `forgetSeed` is set and no other profile uses the hotkey. */
-  remove(id: string, options?: { forgetSeed?: boolean }): Promise<RemoveProfileResult>;
+  /**
+   * The seed stays in the keychain: removing it is its own question (removeHotkeySeed), which first
+   * says where other copies are — a profile's removal must never take the only one with it.
+   */
+  remove(id: string): Promise<RemoveProfileResult>;
   setActive(id: string): Promise<Profile>;
   getActive(): Promise<Profile | null>;
   rename(id: string, displayName: string): Promise<Profile>;
@@ -37,7 +39,6 @@ export interface ProfileStore {
 
 export interface ProfileStoreOptions {
   dataDir: string;
-  vault: SeedVault;
   now?: () => Date;
 }
 
@@ -62,7 +63,6 @@ function find(file: ProfilesFile, id: string): Profile {
 export function createProfileStore(options: ProfileStoreOptions): ProfileStore {
   const filePath = profilesFilePath(options.dataDir);
   const now = options.now ?? (() => new Date());
-  const { vault } = options;
   const lockPath = profilesLockPath(options.dataDir);
   // Every read-modify-write holds the profiles lock, so the window and the web host on this data
   // folder (and concurrent calls in one process) never lose each other's changes.
@@ -151,18 +151,14 @@ export function createProfileStore(options: ProfileStoreOptions): ProfileStore {
       });
     },
 
-    remove(id, removeOptions = {}) {
+    remove(id) {
       return locked(async () => {
         const file = await readProfilesFile(filePath, now);
         const removed = find(file, id);
         file.profiles = file.profiles.filter((p) => p.id !== id);
         if (file.activeId === id) file.activeId = file.profiles[0]?.id ?? null;
         await writeProfilesFile(filePath, file);
-        // Only after the profile is gone for good, and never while another profile signs with it.
-        const shared = file.profiles.some((p) => p.hotkeySs58 === removed.hotkeySs58);
-        const seedRemoved =
-          removeOptions.forgetSeed === true && !shared ? await vault.removeSeed(removed.hotkeySs58) : false;
-        return { removed, seedRemoved, activeId: file.activeId };
+        return { removed, activeId: file.activeId };
       });
     },
 

@@ -38,7 +38,7 @@ describe('seed canary', () => {
   it('the seed appears in no return value, error, log line or file except the source and an explicit seeded export', async () => {
     const hotkey = await newHotkey(Uint8Array.from(Buffer.from(CANARY, 'hex')));
     const vault = new MemorySeedVault();
-    const store = createProfileStore({ dataDir: path.join(dir, 'data'), vault });
+    const store = createProfileStore({ dataDir: path.join(dir, 'data') });
     const source = path.join(dir, 'cli', 'config.ini');
     const sourceText = cliConfigText(hotkey, { extra: '[tools]\neditor = vim\n' });
     await mkdir(path.dirname(source));

@@ -41,8 +41,8 @@ export function registrationFailure(error: unknown, at: RegistrationAttempt): un
     case 'ip-limit':
       return retold(
         error,
-        `Chutes allows 3 registrations per IP address in 24 hours, and ${at.host} has counted them for your address.`,
-        'Try again tomorrow (the window restarts with each registration), or from another network. Everything you entered is kept.',
+        `Chutes allows 3 registrations per IP address in 24 hours, and ${at.host} has counted 3 from your address.`,
+        `Try again 24 hours after the last registration from this address (each one starts the 24 hours again), or from another network. You will need a new registration token then (tokens last ${TOKEN_LIFETIME_SECONDS / 60} minutes); everything else you entered is kept.`,
       );
     case 'token-missing':
       return retold(
@@ -78,7 +78,7 @@ export function registrationFailure(error: unknown, at: RegistrationAttempt): un
       return retold(
         error,
         `The coldkey ${at.coldkey} holds less than ${MIN_COLDKEY_TAO} TAO of free balance, which Chutes requires to register. Nothing was created.`,
-        `Send at least ${MIN_COLDKEY_TAO} TAO to this coldkey (it stays yours: it is not spent), wait until the transfer is final, then register again.`,
+        `Send at least ${MIN_COLDKEY_TAO} TAO to this coldkey (it stays yours: it is not spent). Once the transfer is final, get a new registration token if this one is older than ${TOKEN_LIFETIME_SECONDS / 60} minutes, then register again.`,
       );
     case 'credentials-rejected':
       return retold(

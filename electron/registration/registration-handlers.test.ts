@@ -50,7 +50,7 @@ beforeEach(async () => {
   const pub = wallet?.hotkeys.find((h) => h.name === 'watch');
   if (!wallet || !hk || !pub) throw new Error('wallet fixture not discovered');
   const vault = new MemorySeedVault();
-  const profiles = createProfileStore({ dataDir: path.join(dir, 'data'), vault });
+  const profiles = createProfileStore({ dataDir: path.join(dir, 'data') });
   const fingerprints = createFingerprintStore(vault);
   const chutes = createChutesClient({
     vault,
@@ -249,7 +249,7 @@ describe('register', () => {
     for (const name of others) await fixture.client.register(SandboxKey.random(), name);
     const limited = await failureOf(world.handlers.register(input('dave'), ctx));
     expect(limited).toMatchObject({ code: 'rate-limited', reason: 'ip-limit' });
-    expect(limited.detail?.hint).toContain('Try again tomorrow');
+    expect(limited.detail?.hint).toContain('Try again 24 hours after the last registration from this address');
     expect(
       fixture.sb
         .users()

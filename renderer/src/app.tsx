@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
 import styles from './app-frame.module.css';
+import { OnceOnlyNotices } from './frame/once-only-notices';
 import { ProfileSwitcher } from './frame/profile-switcher';
 import { hrefTo, ROUTES, type RouteId } from './routes';
 import { AccountsScreen } from './screens/accounts-screen';
@@ -46,6 +47,7 @@ export function App(): ReactElement {
         </nav>
       </aside>
       <main className={styles.content}>
+        <OnceOnlyNotices route={route} />
         <Suspense
           fallback={
             <p className="muted" role="status">

@@ -46,7 +46,7 @@ async function setup(): Promise<World> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'chutes-bench-keys-'));
   const vault = new MemorySeedVault();
   await vault.putSeed(key.ss58, Buffer.from(key.seedHex, 'hex'));
-  const profiles = createProfileStore({ dataDir, vault });
+  const profiles = createProfileStore({ dataDir });
   const profile = await profiles.upsert({
     baseUrl: sb.url,
     username: 'bench',

@@ -21,6 +21,12 @@ const fingerprintSource = {
 
 const isoDate = z.iso.datetime({ offset: true });
 
+/**
+ * The profile id the user reviewed a money action for: main refuses it (`profile-changed`) when
+ * another profile is active by the time it is sent — switched here or in the other window.
+ */
+const reviewedFor = z.string().min(1).max(200);
+
 /** The Account screen: the active profile's account (`../shared/reference/chutes-account-api.md` §3). */
 export const accountScreenContract = slice({
   accountOverview: { input: empty, result: returns<AccountOverview>() },
@@ -67,12 +73,13 @@ export const accountScreenContract = slice({
       .object({
         target: z.string().trim().min(1, 'Enter a username or user id').max(64),
         amountUsd: z.number().finite().positive('Enter an amount above 0').max(1e9).optional(),
+        reviewedFor,
       })
       .strict(),
     result: returns<TransferResult>(),
   },
   refundDeveloperDeposit: {
-    input: z.object({ address: ss58Address }).strict(),
+    input: z.object({ address: ss58Address, reviewedFor }).strict(),
     result: returns<{ message: string }>(),
   },
 });

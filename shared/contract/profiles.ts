@@ -9,7 +9,7 @@ export const profilesContract = slice({
   setActiveProfile: { input: z.object({ profileId }).strict(), result: returns<Profile>() },
   renameProfile: { input: z.object({ profileId, displayName }).strict(), result: returns<Profile>() },
   removeProfile: {
-    input: z.object({ profileId, forgetSeed: z.boolean() }).strict(),
+    input: z.object({ profileId }).strict(),
     result: returns<RemoveProfileResult>(),
   },
 });

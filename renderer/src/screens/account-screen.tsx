@@ -54,7 +54,12 @@ function AccountBody({
         onRefresh={() => void limits.refetch()}
       />
       <UsageSection key={profile.id} profile={profile} canSign={canSign} />
-      <TransferSection canSign={canSign} balanceUsd={mine?.balanceUsd ?? null} />
+      <TransferSection
+        key={`transfer-${profile.id}`}
+        profileId={profile.id}
+        canSign={canSign}
+        balanceUsd={mine?.balanceUsd ?? null}
+      />
       <FingerprintOps
         key={`ops-${profile.id}`}
         overview={{ username: mine?.username ?? profile.username, fingerprintStored: mine?.fingerprintStored ?? false }}

@@ -1,11 +1,10 @@
 import { useMemo, useState, type ReactElement } from 'react';
-import type { CreatedApiKey } from '../../../shared/api-keys';
 import { useQueryClient } from '@tanstack/react-query';
 import { ActiveProfileGate } from '../components/active-profile-gate';
 import { ErrorNotice } from '../components/error-notice';
 import { Notice } from '../components/notice';
 import { ScreenHeader } from '../components/screen-header';
-import { navigate } from '../routes';
+import { navigate, placeFromHash } from '../routes';
 import { channelKey } from '../api/hooks';
 import type { ScreenProps } from '../app';
 import styles from './api-keys/api-keys.module.css';
@@ -14,22 +13,36 @@ import { CreateKeyForm } from './api-keys/create-key-form';
 import { AUTH_CACHE_NOTE } from './api-keys/delete-key-dialog';
 import { KeyDetails } from './api-keys/key-details';
 import { KeyTable } from './api-keys/key-table';
+import { holdCreatedKey, releaseCreatedKey, usePendingReveals, type PendingReveal } from './api-keys/created-key-store';
 import { RevealDialog } from './api-keys/reveal-dialog';
 import { RotateFlow } from './api-keys/rotate-flow';
 import { useKeyList, type KeyList } from './api-keys/use-key-list';
 
 export function ApiKeysScreen({ sub }: ScreenProps): ReactElement {
+  // Outside the profile gate: a secret still to be shown survives a profile switch or a keychain
+  // that stopped answering, which unmount everything inside the gate.
+  const [reveal] = usePendingReveals();
   return (
     <>
       <ScreenHeader title="API keys">
         The keys that let programs call Chutes on your behalf. Give each program only the access it needs.
       </ScreenHeader>
+      {reveal ? (
+        <RevealDialog
+          key={reveal.created.key.id}
+          secret={reveal.created.secret}
+          keyName={reveal.created.key.name}
+          account={reveal.account.username}
+          replaces={reveal.replaces?.name ?? null}
+          onClosed={() => releaseCreatedKey(reveal.created.key.id)}
+        />
+      ) : null}
       <ActiveProfileGate purpose="Managing API keys" signedToShow="Listing API keys">
         {({ profile, canSign }) =>
           !canSign ? null : (
             <KeysForProfile
               key={profile.id}
-              profileId={profile.id}
+              account={{ profileId: profile.id, username: profile.username }}
               baseUrl={profile.baseUrl}
               canSign={canSign}
               sub={sub}
@@ -61,21 +74,20 @@ function Progress({ list }: { list: KeyList }): ReactElement | null {
 }
 
 function KeysForProfile({
-  profileId,
+  account,
   baseUrl,
   canSign,
   sub,
 }: {
-  profileId: string;
+  account: PendingReveal['account'];
   baseUrl: string;
   canSign: boolean;
   sub: string[];
 }): ReactElement {
-  const list = useKeyList(profileId);
+  const list = useKeyList(account.profileId);
   const queries = useQueryClient();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [deleting, setDeleting] = useState(false);
-  const [revealing, setRevealing] = useState<CreatedApiKey | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const takenNames = useMemo(() => new Set(list.keys.map((k) => k.name)), [list.keys]);
   const namesComplete = list.status === 'done';
@@ -96,8 +108,10 @@ function KeysForProfile({
         onListChanged={list.reload}
         onCreated={(created) => {
           list.add(created.key);
-          setRevealing(created);
-          navigate('api-keys');
+          holdCreatedKey({ created, account, replaces: null });
+          // Back to the list only if the user is still on this form; the secret waits for them anyway.
+          const here = placeFromHash(window.location.hash);
+          if (here.route === 'api-keys' && here.sub[0] === 'new') navigate('api-keys');
         }}
       />
     );
@@ -109,6 +123,7 @@ function KeysForProfile({
         takenNames={takenNames}
         namesComplete={namesComplete}
         onListChanged={list.reload}
+        account={account}
         onCreated={list.add}
         onRemoved={(id) => forget([id])}
       />
@@ -137,9 +152,6 @@ function KeysForProfile({
   const selectedKeys = list.keys.filter((k) => selected.has(k.id));
   return (
     <>
-      {revealing ? (
-        <RevealDialog secret={revealing.secret} keyName={revealing.key.name} onClosed={() => setRevealing(null)} />
-      ) : null}
       {notice ? (
         <Notice tone="good" live>
           <p>{notice}</p>

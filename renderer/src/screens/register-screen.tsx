@@ -58,22 +58,27 @@ export function RegisterScreen({ sub }: ScreenProps): ReactElement {
       <ScreenHeader title="Register">Create a Chutes account bound to one of your hotkeys.</ScreenHeader>
       <nav aria-label="Registration steps">
         <ol className={styles.steps}>
-          {STEPS.map((s, i) => (
-            <li
-              key={s.id}
-              className={i === current ? styles.current : i < current ? styles.past : styles.future}
-              aria-current={i === current ? 'step' : undefined}
-            >
-              <span className={styles.stepNumber} aria-hidden="true">
-                {i < current && step !== 'done' ? '✓' : i + 1}
-              </span>
-              {i < current && furthest !== 'done' ? (
-                <a href={hrefTo('register', s.id)}>{s.label}</a>
-              ) : (
-                <span>{s.label}</span>
-              )}
-            </li>
-          ))}
+          {STEPS.map((s, i) => {
+            // The step whose answer the last attempt refused: no tick, and said in words too.
+            const failed = wizard.failedStep === s.id && furthest !== 'done';
+            const label = failed ? `${s.label} (refused, change it)` : s.label;
+            return (
+              <li
+                key={s.id}
+                className={`${i === current ? styles.current : i < current ? styles.past : styles.future}${failed ? ` ${styles.failed}` : ''}`}
+                aria-current={i === current ? 'step' : undefined}
+              >
+                <span className={styles.stepNumber} aria-hidden="true">
+                  {failed ? '!' : i < current && step !== 'done' ? '✓' : i + 1}
+                </span>
+                {i < current && furthest !== 'done' ? (
+                  <a href={hrefTo('register', s.id)}>{label}</a>
+                ) : (
+                  <span>{label}</span>
+                )}
+              </li>
+            );
+          })}
         </ol>
       </nav>
       <section className="card" aria-labelledby="register-step-title">

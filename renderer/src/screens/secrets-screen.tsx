@@ -29,7 +29,17 @@ function SecretsBody({ canSign }: { canSign: boolean }): ReactElement {
         Loading your chutes and secrets…
       </p>
     );
-  if (chutes.error) return <ErrorNotice error={chutes.error} />;
+  // Only when there is no list at all: a failed refresh after a create, import or delete must not
+  // take away the open panel and its report.
+  if (chutes.error && !chutes.data)
+    return (
+      <>
+        <ErrorNotice error={chutes.error} />
+        <button type="button" onClick={() => void chutes.refetch()} disabled={chutes.isFetching}>
+          Try again
+        </button>
+      </>
+    );
   const noChutes = chuteList.length === 0;
 
   return (
@@ -61,6 +71,15 @@ function SecretsBody({ canSign }: { canSign: boolean }): ReactElement {
       ) : null}
       {panel.kind === 'delete' ? (
         <DeleteSecretsPanel targets={panel.targets} chuteName={chuteName} onClose={close} />
+      ) : null}
+      {chutes.error ? (
+        <div role="group" aria-label="Chutes list not refreshed">
+          <ErrorNotice error={chutes.error} />
+          <p className="small muted">The chutes shown are from the last answer.</p>
+          <button type="button" onClick={() => void chutes.refetch()} disabled={chutes.isFetching}>
+            Reload the chutes
+          </button>
+        </div>
       ) : null}
       {all.error ? <ErrorNotice error={all.error} /> : null}
       {noChutes && all.secrets.length === 0 ? (

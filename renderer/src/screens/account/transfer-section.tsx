@@ -14,7 +14,15 @@ interface Pending {
 }
 
 /** Move USD balance to another Chutes user (`../shared/reference/chutes-account-api.md` §3.8): entry, then a confirmation that says exactly what moves. */
-function Transfer({ canSign, balanceUsd }: { canSign: boolean; balanceUsd: number | null }): ReactElement {
+function Transfer({
+  profileId,
+  canSign,
+  balanceUsd,
+}: {
+  profileId: string;
+  canSign: boolean;
+  balanceUsd: number | null;
+}): ReactElement {
   const [target, setTarget] = useState('');
   const [amount, setAmount] = useState('');
   const [all, setAll] = useState(false);
@@ -68,8 +76,8 @@ function Transfer({ canSign, balanceUsd }: { canSign: boolean; balanceUsd: numbe
             e.preventDefault();
             transfer.mutate(
               pending.amountUsd === undefined
-                ? { target: pending.target }
-                : { target: pending.target, amountUsd: pending.amountUsd },
+                ? { target: pending.target, reviewedFor: profileId }
+                : { target: pending.target, amountUsd: pending.amountUsd, reviewedFor: profileId },
             );
           }}
         >
@@ -125,7 +133,7 @@ function Transfer({ canSign, balanceUsd }: { canSign: boolean; balanceUsd: numbe
 }
 
 /** The legacy developer-deposit refund (§3.9): only meaningful for accounts that paid one before October 2025. */
-function Refund({ canSign }: { canSign: boolean }): ReactElement {
+function Refund({ profileId, canSign }: { profileId: string; canSign: boolean }): ReactElement {
   const [address, setAddress] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const refund = useMutationChannel('refundDeveloperDeposit', ['accountOverview']);
@@ -150,7 +158,7 @@ function Refund({ canSign }: { canSign: boolean }): ReactElement {
             const parsed = ss58Address.safeParse(address);
             if (!parsed.success) return setProblem(parsed.error.issues[0]?.message ?? 'Enter an SS58 address');
             setProblem(null);
-            refund.mutate({ address: parsed.data });
+            refund.mutate({ address: parsed.data, reviewedFor: profileId });
           }}
           noValidate
         >
@@ -171,18 +179,21 @@ function Refund({ canSign }: { canSign: boolean }): ReactElement {
   );
 }
 
+/** Keyed by profile where it is used: a transfer reviewed for one account never carries over to another. */
 export function TransferSection({
+  profileId,
   canSign,
   balanceUsd,
 }: {
+  profileId: string;
   canSign: boolean;
   balanceUsd: number | null;
 }): ReactElement {
   return (
     <section className="card" aria-labelledby="account-transfer">
       <h2 id="account-transfer">Balance transfers</h2>
-      <Transfer canSign={canSign} balanceUsd={balanceUsd} />
-      <Refund canSign={canSign} />
+      <Transfer profileId={profileId} canSign={canSign} balanceUsd={balanceUsd} />
+      <Refund profileId={profileId} canSign={canSign} />
     </section>
   );
 }

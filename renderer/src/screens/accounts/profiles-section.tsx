@@ -34,7 +34,6 @@ function ProfileItem({
     setChosen(next);
     if (next !== 'none') onFocus();
   };
-  const [forgetSeed, setForgetSeed] = useState(false);
   const activate = useMutationChannel('setActiveProfile', 'all');
   const remove = useMutationChannel('removeProfile', ['listProfiles', 'listWallets']);
   return (
@@ -101,19 +100,17 @@ function ProfileItem({
             Remove this profile from the app? The account itself stays on Chutes; you can import or look it up again
             later.
           </p>
-          <label className="choice">
-            <input type="checkbox" checked={forgetSeed} onChange={(e) => setForgetSeed(e.target.checked)} />
-            Also delete the hotkey seed from the keychain (kept if another profile uses it)
-            <span className="explain">
-              Only do this if the hotkey file still exists in your wallet, or you have another copy of the seed.
-            </span>
-          </label>
+          <p className="small muted">
+            The hotkey seed stays in the keychain. To remove it too, use “Remove from keychain…” on that hotkey under
+            Wallets afterwards: it first says where other copies of the seed are, so the only one is not lost by
+            accident.
+          </p>
           {remove.error ? <ErrorNotice error={remove.error} /> : null}
           <div className="actions">
             <button
               type="button"
               className="danger"
-              onClick={() => remove.mutate({ profileId: profile.id, forgetSeed })}
+              onClick={() => remove.mutate({ profileId: profile.id })}
               disabled={remove.isPending}
             >
               Remove profile

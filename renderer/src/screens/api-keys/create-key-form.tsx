@@ -264,7 +264,8 @@ export function CreateKeyForm({
         <button type="submit" className="primary" disabled={busy || !namesComplete || jsonBroken || (tried && !valid)}>
           {busy ? 'Creating…' : submitLabel}
         </button>
-        <button type="button" onClick={onCancel}>
+        {/* Not while creating: the answer carries the secret, shown once, and must find its dialog. */}
+        <button type="button" onClick={onCancel} disabled={busy}>
           Cancel
         </button>
       </div>

@@ -24,24 +24,36 @@ function CopyLine({ label, text, secret }: { label: string; text: string; secret
 export function RevealDialog({
   secret,
   keyName,
+  account,
+  replaces,
   onClosed,
 }: {
   secret: string;
   keyName: string;
+  account: string;
+  /** The key a rotation made this one to replace. */
+  replaces: string | null;
   onClosed: () => void;
 }): ReactElement {
   const ref = useRef<HTMLDialogElement>(null);
+  // Set only by the two ways out that are meant: "Done" or "Close anyway" (and unmounting).
+  const closing = useRef(false);
   const [stored, setStored] = useState(false);
   const [asking, setAsking] = useState(false);
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      closing.current = true;
+      dialog?.close();
+    };
   }, []);
   const close = () => {
+    closing.current = true;
     ref.current?.close();
     onClosed();
   };
+  const ask = () => setAsking(true);
   const header = `Authorization: Bearer ${secret}`;
   const env = `export ${ENV_VAR}=${secret}`;
   return (
@@ -49,12 +61,30 @@ export function RevealDialog({
       ref={ref}
       className={styles.dialog}
       aria-labelledby="reveal-title"
+      // Escape asks, every time: Chromium lets a page cancel only some of a row of Escapes (the
+      // third closed it), so the key itself is stopped, and any close not meant reopens the dialog.
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        ask();
+      }}
       onCancel={(e) => {
         e.preventDefault();
-        setAsking(true);
+        ask();
+      }}
+      onClose={() => {
+        const dialog = ref.current;
+        if (!closing.current && dialog?.isConnected) {
+          dialog.showModal();
+          ask();
+        }
       }}
     >
       <h2 id="reveal-title">Your new key “{keyName}”</h2>
+      <p className="small muted">
+        For the account {account}
+        {replaces ? `; it replaces “${replaces}”: deploy it, then delete “${replaces}”` : ''}.
+      </p>
       <p>
         <strong>This is the only time the secret is shown.</strong> Chutes keeps only a hash of it; neither the server
         nor this app can show it again.
@@ -104,8 +134,8 @@ export function RevealDialog({
         <button type="button" className="primary" disabled={!stored} onClick={close}>
           Done
         </button>
-        <button type="button" onClick={() => setAsking(true)}>
-          Close
+        <button type="button" onClick={ask}>
+          Close without storing…
         </button>
       </div>
     </dialog>

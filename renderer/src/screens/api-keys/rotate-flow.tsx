@@ -7,7 +7,7 @@ import { Notice } from '../../components/notice';
 import { hrefTo } from '../../routes';
 import { CreateKeyForm } from './create-key-form';
 import { AUTH_CACHE_NOTE } from './delete-key-dialog';
-import { RevealDialog } from './reveal-dialog';
+import { holdCreatedKey, usePendingReveals, type PendingReveal } from './created-key-store';
 import styles from './api-keys.module.css';
 
 type Step =
@@ -39,9 +39,11 @@ export function RotateFlow(props: {
   takenNames: ReadonlySet<string>;
   namesComplete: boolean;
   onListChanged: () => void;
+  account: PendingReveal['account'];
   onCreated: (k: ApiKeyView) => void;
   onRemoved: (id: string) => void;
 }): ReactElement {
+  const reveals = usePendingReveals();
   const old = useChannel('getApiKey', { id: props.oldId });
   // The old key as it was when rotation began: once it is deleted, a refetch would only say 404.
   const [snapshot, setSnapshot] = useState<ApiKeyView | null>(null);
@@ -49,6 +51,9 @@ export function RotateFlow(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   if (!snapshot && old.data) setSnapshot(old.data);
+  // The screen shows the secret (created-key-store.ts); once it is closed, deploying is next.
+  if (step.kind === 'reveal' && !reveals.some((r) => r.created.key.id === step.created.key.id))
+    setStep({ kind: 'deploy', created: step.created.key });
   const oldKey = snapshot ?? old.data;
   if (!oldKey) return old.error ? <ErrorNotice error={old.error} /> : <p role="status">Loading the key to rotate…</p>;
 
@@ -96,18 +101,12 @@ export function RotateFlow(props: {
             onListChanged={props.onListChanged}
             onCreated={(created) => {
               props.onCreated(created.key);
+              holdCreatedKey({ created, account: props.account, replaces: { id: oldKey.id, name: oldKey.name } });
               setStep({ kind: 'reveal', created });
             }}
           />
           <p className="small muted">If creating fails, nothing changes: only “{oldKey.name}” exists.</p>
         </>
-      ) : null}
-      {step.kind === 'reveal' ? (
-        <RevealDialog
-          secret={step.created.secret}
-          keyName={step.created.key.name}
-          onClosed={() => setStep({ kind: 'deploy', created: step.created.key })}
-        />
       ) : null}
       {step.kind === 'deploy' ? (
         <div className="card">

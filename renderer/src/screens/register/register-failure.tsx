@@ -88,7 +88,14 @@ export function RegisterFailure({
       <>
         <p>Fund this coldkey, then register again:</p>
         <Address address={chosen.coldkey} name={`coldkey of ${chosen.walletName}`} />
-        <div className="actions">{again}</div>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => navigate('register', 'token')}>
+            Get a new token
+          </button>
+          <button type="button" onClick={onRetry}>
+            Register again
+          </button>
+        </div>
       </>
     );
   } else if (failureIs(e, 'clock-skew')) {

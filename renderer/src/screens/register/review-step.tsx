@@ -1,12 +1,13 @@
 import { useEffect, type ReactElement } from 'react';
 import { failureIs } from '../../../../shared/errors';
+import { errorOf } from '../../api/client';
 import { useChannel, useMutationChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
 import { hostOf } from '../../lib/host';
-import { navigate } from '../../routes';
+import { navigate, placeFromHash } from '../../routes';
 import { RegisterFailure } from './register-failure';
 import styles from './register.module.css';
-import { updateWizard, useWizard } from './wizard-store';
+import { stepOfFailure, updateWizard, useWizard } from './wizard-store';
 
 /** Step 5: exactly what will be sent and signed, then the one registration request. */
 export function ReviewStep(): ReactElement {
@@ -39,12 +40,18 @@ export function ReviewStep(): ReactElement {
 
   const send = () => {
     recheck.reset();
-    register.mutate(input, {
-      onSuccess: (result) => {
+    // mutateAsync, not mutate's onSuccess: TanStack Query skips a per-call onSuccess once this step
+    // has unmounted (the user clicked another step or screen while it was sending), and the
+    // fingerprint, shown only once, would be lost. The wizard's store outlives the step; the Done
+    // step shows it whenever the user comes back. A failure is shown from register.error.
+    updateWizard({ failedStep: null });
+    register
+      .mutateAsync(input)
+      .then((result) => {
         updateWizard({ result });
-        navigate('register', 'done');
-      },
-    });
+        if (placeFromHash(window.location.hash).route === 'register') navigate('register', 'done');
+      })
+      .catch((error: unknown) => updateWizard({ failedStep: stepOfFailure(errorOf(error).reason) }));
   };
 
   return (
@@ -56,15 +63,31 @@ export function ReviewStep(): ReactElement {
       ) : null}
       {preview.error ? <ErrorNotice error={preview.error} /> : null}
       {p ? (
+        <p className={styles.help}>
+          {register.isPending
+            ? 'Sending this request now.'
+            : register.error
+              ? `Sent to ${hostOf(p.url)}. What happened, and what to do next:`
+              : 'Nothing has been sent yet.'}
+        </p>
+      ) : null}
+      <div aria-live="polite">
+        {register.error && !lost ? <RegisterFailure error={register.error} onRetry={send} /> : null}
+        {lost ? (
+          <RegisterFailure
+            error={register.error}
+            onRetry={send}
+            recheck={{
+              pending: recheck.isPending,
+              error: recheck.error,
+              notCreatedAt: recheck.data && !recheck.data.created ? recheck.data.checkedAt : null,
+            }}
+          />
+        ) : null}
+      </div>
+      {p ? (
         <>
-          <p className={styles.help}>
-            {register.isPending
-              ? 'Sending this request now'
-              : register.error
-                ? `The outcome of sending it to ${hostOf(p.url)} is below`
-                : 'Nothing has been sent yet'}
-            . This is the whole request; the hotkey signs the message below.
-          </p>
+          <p className={styles.help}>This is the whole request; the hotkey signs the message below.</p>
           <dl className="facts">
             <dt>Request</dt>
             <dd>
@@ -116,20 +139,6 @@ export function ReviewStep(): ReactElement {
           </p>
         </>
       ) : null}
-      <div aria-live="polite">
-        {register.error && !lost ? <RegisterFailure error={register.error} onRetry={send} /> : null}
-        {lost ? (
-          <RegisterFailure
-            error={register.error}
-            onRetry={send}
-            recheck={{
-              pending: recheck.isPending,
-              error: recheck.error,
-              notCreatedAt: recheck.data && !recheck.data.created ? recheck.data.checkedAt : null,
-            }}
-          />
-        ) : null}
-      </div>
       <div className={styles.nav}>
         <button type="button" onClick={() => navigate('register', 'token')} disabled={register.isPending}>
           Back

@@ -38,6 +38,8 @@ export interface WizardState {
   tokenPastedAt: number | null;
   result: RegistrationResult | null;
   recovered: Extract<RecheckResult, { created: true }> | null;
+  /** The step whose answer the last registration attempt refused (marked in the step list). */
+  failedStep: StepId | null;
 }
 
 /** The wizard before anything is typed (also the tests' starting point). */
@@ -53,6 +55,7 @@ export const INITIAL_WIZARD: WizardState = {
   tokenPastedAt: null,
   result: null,
   recovered: null,
+  failedStep: null,
 };
 
 // Module state, not component state: what was typed survives leaving the screen and coming back,
@@ -87,6 +90,25 @@ export function furthestStep(s: WizardState): StepId {
   if (!s.chosen) return 'wallet';
   if (s.tokenPastedAt === null) return 'token';
   return 'review';
+}
+
+/** The step to go back to for a refused registration, by its reason; null when no step's answer was wrong. */
+export function stepOfFailure(reason: string | undefined): StepId | null {
+  switch (reason) {
+    case 'username-taken':
+    case 'username-invalid':
+      return 'username';
+    case 'hotkey-registered':
+    case 'coldkey-balance':
+      return 'wallet';
+    case 'token-missing':
+    case 'token-invalid':
+      return 'token';
+    case 'clock-skew':
+      return 'server';
+    default:
+      return null;
+  }
 }
 
 export function stepIndex(id: StepId): number {
