@@ -235,7 +235,7 @@ test('transfers balance to another user and shows both new balances; the legacy 
   await form.getByRole('button', { name: 'Review transfer…' }).click();
   await confirm.getByRole('button', { name: 'Send now' }).click();
   await expect(section.getByRole('status')).toContainText(
-    'Sent $2.50 USD to bob. Your balance is now $7.50 USD; theirs is $2.50 USD',
+    'Sent $2.50 USD to bob. Your balance is now $7.50 USD; theirs is $2.50 USD (at ',
   );
   await expect(page.getByRole('region', { name: 'Overview' }).getByLabel('Balance')).toHaveText('$7.50 USD');
   expect(w.sb.users().find((u) => u.user_id === bob.userId)?.balance).toBe(2.5);

@@ -214,6 +214,16 @@ test('a key whose create answers after the user left still shows its secret once
   await expect(page).toHaveURL(/#\/secrets/);
   await expect(page.getByRole('heading', { name: 'Secrets', level: 1 })).toBeVisible();
   await screenshot(page, 'api-keys-secret-waiting');
+  // Closing the window asks first while the secret waits (staying keeps it).
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (d) => {
+      resolve(d.type());
+      void d.dismiss();
+    }),
+  );
+  await page.close({ runBeforeUnload: true });
+  expect(await asked).toBe('beforeunload');
+  await expect(waiting).toBeVisible();
   await page.getByRole('link', { name: 'Show the secret' }).click();
   const dialog = page.getByRole('dialog', { name: 'Your new key “slow”' });
   await expect(dialog.getByLabel('API key secret')).toHaveText(/^cpk_/);

@@ -64,6 +64,10 @@ test('switching the active profile changes the server and account every screen a
     `This hotkey is not registered with Chutes at ${new URL(first.url).host}.`,
   );
   expect(first.requests(20).filter((r) => r.path === '/users/me' && r.hotkey === bobKey.ss58)).toHaveLength(1);
+  // Not left to contradict bob's profile: the panel says where this hotkey does have an account.
+  await expect(bobRow).toContainText(
+    `This hotkey has an account on another server, in the profile “bob @ ${new URL(second.url).host}”: make it active`,
+  );
 
   await page.setViewportSize({ width: 740, height: 900 });
   await screenshot(page, 'profile-switcher-narrow');

@@ -246,7 +246,15 @@ test('.env import with new, existing and banned lines and a failure midway, then
     window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
   }, `E_FIVE=${CANARY}-e5\n`);
   await expect(row('E_FIVE')).toContainText('New');
+  // The list of chutes fails to refresh after the import: the report stays, with a way to reload.
+  w.sb.faultOnce({ method: 'GET', path: '/chutes/', status: 500 });
   await panel.getByRole('button', { name: 'Import 1 secret' }).click();
+  const notRefreshed = page.getByRole('group', { name: 'Chutes list not refreshed' });
+  await expect(notRefreshed).toContainText('The chutes shown are from the last answer.');
+  await expect(panel.getByText('Done: 1 of 1 created.')).toBeVisible();
+  await screenshot(page, 'secrets-refresh-failed');
+  await notRefreshed.getByRole('button', { name: 'Reload the chutes' }).click();
+  await expect(notRefreshed).toHaveCount(0);
   await expect(panel.getByText('Done: 1 of 1 created.')).toBeVisible();
   await panel.getByRole('button', { name: 'Close' }).click();
 

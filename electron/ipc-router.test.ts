@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../shared/errors';
 import { MAX_PAYLOAD_BYTES } from '../shared/ipc-contract';
 import { createRouter, type Handlers } from './ipc-router';
-import { setLogSink } from './log';
+import { internalFailureMessage, setLogSink } from './log';
 
 const info = {
   version: '1',
@@ -110,9 +110,12 @@ describe('router', () => {
       error: {
         code: 'internal',
         reason: 'internal',
-        message: 'Something went wrong inside the app. Details are in the log.',
+        message: internalFailureMessage(),
       },
     });
+    expect(internalFailureMessage()).toMatch(
+      /^Something went wrong inside the app \(a bug, not your input\)\. Try again;/,
+    );
     expect(JSON.stringify(result)).not.toContain(seed);
     expect(lines.join('\n')).toContain('boom with');
     expect(lines.join('\n')).not.toContain(seed);

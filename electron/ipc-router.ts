@@ -9,7 +9,7 @@ import {
   type ChannelResult,
 } from '../shared/ipc-contract';
 import { installSs58Checksum } from '../shared/validation';
-import { describeError, log } from './log';
+import { describeError, internalFailureMessage, log } from './log';
 import { isValidSs58 } from './signer/ss58';
 
 installSs58Checksum(isValidSs58);
@@ -71,7 +71,7 @@ export function createRouter(handlers: Handlers): Router {
       } catch (error) {
         if (error instanceof AppFailure) return fail(error.appError);
         log.error(`channel ${channel} failed: ${describeError(error)}`);
-        return fail(appError('internal', 'Something went wrong inside the app. Details are in the log.'));
+        return fail(appError('internal', internalFailureMessage()));
       }
     },
   };

@@ -21,12 +21,19 @@ export function redact(text: string): string {
 export type LogSink = (line: string) => void;
 
 let sink: LogSink = (line) => process.stderr.write(`${line}\n`);
+let where = 'the output of the terminal that started the app';
 
-/** Tests and the web host can redirect the log; the Electron shell keeps stderr. */
-export function setLogSink(next: LogSink): LogSink {
+/** Tests can silence or capture the log; the app adds its file (log-file.ts), named in messages. */
+export function setLogSink(next: LogSink, location?: string): LogSink {
   const previous = sink;
   sink = next;
+  if (location !== undefined) where = location;
   return previous;
+}
+
+/** What `internal` failures say: a bug in the app, what to do, and where its details are. */
+export function internalFailureMessage(): string {
+  return `Something went wrong inside the app (a bug, not your input). Try again; if it happens again, the details are in ${where}.`;
 }
 
 function write(level: 'info' | 'warn' | 'error', message: string): void {

@@ -5,6 +5,7 @@ import { loadAppConfig } from './app-config';
 import { createHandlers } from './handlers';
 import { bindIpc } from './ipc-binding';
 import { createRouter } from './ipc-router';
+import { logToFile } from './log-file';
 import { createServices } from './services';
 import { APP_ORIGIN, originOf } from './security/policy';
 import { APP_VERSION } from './version';
@@ -23,6 +24,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     const config = loadAppConfig(process.argv);
+    logToFile(config.dataDir);
     lockDownSession(session.defaultSession, origin);
     serveRenderer(path.join(__dirname, '../renderer'));
     bindIpc(createRouter(createHandlers(createServices(config, 'electron', APP_VERSION))), [origin]);

@@ -42,12 +42,14 @@ const m = vi.hoisted(() => {
     openExternal: vi.fn((_url: string) => Promise.resolve()),
     protocolHandlers: new Map<string, (req: Request) => Promise<Response>>(),
     privileged: [] as unknown[],
+    showMessageBoxSync: vi.fn((_window: unknown, _options: { buttons: string[] }) => 0),
   };
 });
 
 vi.mock('electron', () => ({
   BrowserWindow: m.BrowserWindow,
   shell: { openExternal: m.openExternal },
+  dialog: { showMessageBoxSync: m.showMessageBoxSync },
   ipcMain: {
     handle: (channel: string, fn: (event: unknown, payload: unknown) => unknown) => m.handlers.set(channel, fn),
   },
@@ -79,6 +81,22 @@ describe('main window', () => {
       preload: '/app/preload.js',
     });
     expect(m.windows[0]?.loaded).toEqual(['app://chutes/index.html']);
+  });
+
+  it('asks before a page that holds something shown once is closed, and closes only on "Close anyway"', async () => {
+    const { createMainWindow } = await import('./window');
+    createMainWindow({ preloadPath: '/app/preload.js', startUrl: 'app://chutes/index.html' });
+    const contents = (m.windows[0] as unknown as { webContents: InstanceType<typeof m.FakeContents> }).webContents;
+    const onPrevented = contents.listeners.get('will-prevent-unload');
+    const allowUnload = vi.fn();
+    m.showMessageBoxSync.mockReturnValueOnce(0);
+    onPrevented?.({ preventDefault: allowUnload });
+    expect(allowUnload).not.toHaveBeenCalled();
+    m.showMessageBoxSync.mockReturnValueOnce(1);
+    onPrevented?.({ preventDefault: allowUnload });
+    expect(allowUnload).toHaveBeenCalledTimes(1);
+    const options = m.showMessageBoxSync.mock.calls[0]?.[1];
+    expect(options?.buttons).toEqual(['Stay', 'Close anyway']);
   });
 
   it('blocks navigation, new windows and webviews; opens only allow-listed links', async () => {

@@ -1,4 +1,4 @@
-import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
+import { BrowserWindow, dialog, shell, type Session, type WebContents } from 'electron';
 import {
   APP_ORIGIN,
   isAllowedExternalUrl,
@@ -57,6 +57,22 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     webPreferences: { ...WINDOW_WEB_PREFERENCES, preload: options.preloadPath },
   });
   window.once('ready-to-show', () => window.show());
+  // The page asks before unloading only while something shown once is not stored yet (a new
+  // account's fingerprint, a new API key's secret). Electron shows no question of its own for
+  // that: without this, closing or reloading the window would silently do nothing.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'warning',
+      buttons: ['Stay', 'Close anyway'],
+      defaultId: 0,
+      cancelId: 0,
+      title: 'Not stored yet',
+      message: 'Something shown only once has not been stored yet.',
+      detail:
+        "A new account's fingerprint or a new API key's secret is waiting in this window. Neither Chutes nor this app can show it again once the window closes.",
+    });
+    if (choice === 1) event.preventDefault();
+  });
   void window.loadURL(options.startUrl);
   return window;
 }

@@ -13,6 +13,7 @@ import type { AccountApi, ChutesClient } from '../chutes-api';
 import { resolveUserPath } from '../fs/user-path';
 import { readFileCapped } from '../fs/read-capped';
 import type { SliceHandlers } from '../ipc-router';
+import { describeError, internalFailureMessage, log } from '../log';
 import { parseEnv } from './env-file';
 import { createPendingImports, type PendingImports } from './pending-imports';
 
@@ -89,8 +90,12 @@ async function deleteIfThere(api: AccountApi, secretId: string): Promise<'delete
   }
 }
 
-const messageOf = (error: unknown): string =>
-  error instanceof AppFailure ? error.appError.message : 'Something went wrong inside the app.';
+/** One line of a per-key report; an unexpected error is logged like the router logs one. */
+function messageOf(error: unknown): string {
+  if (error instanceof AppFailure) return error.appError.message;
+  log.error(`a secret's step failed: ${describeError(error)}`);
+  return internalFailureMessage();
+}
 const profileKeyOf = (api: AccountApi): string => `${api.scope.baseUrl}\n${api.scope.hotkey}`;
 
 export function secretsHandlers(

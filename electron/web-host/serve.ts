@@ -4,6 +4,7 @@ import { createHandlers } from '../handlers';
 import { createRouter } from '../ipc-router';
 import { createServices } from '../services';
 import { log } from '../log';
+import { logToFile } from '../log-file';
 import { APP_VERSION } from '../version';
 import { startWebHost } from './server';
 
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const port = parsePort(argValue(argv, '--port'));
   const config = loadAppConfig(argv);
+  logToFile(config.dataDir);
   const router = createRouter(createHandlers(createServices(config, 'web', APP_VERSION)));
   const host = await startWebHost({ router, port, rendererDir: path.join(__dirname, '../renderer') });
   process.stdout.write(`Chutes Desktop is serving on ${host.launchUrl}\n`);

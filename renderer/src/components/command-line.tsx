@@ -1,6 +1,20 @@
-import type { ReactElement } from 'react';
+import { Fragment, type ReactElement } from 'react';
 import { CopyButton } from './copy-button';
 import styles from './command-line.module.css';
+
+/**
+ * A line break may fall after each comma, colon or slash: a long JSON argument then wraps between
+ * its fields ("action":"invoke") rather than inside a word ("actio|n"). `<wbr>` adds no text, so
+ * what is copied or read out is the command exactly.
+ */
+function breakable(text: string): ReactElement[] {
+  return text.split(/(?<=[,:/])/).map((part, i) => (
+    <Fragment key={i}>
+      {i > 0 ? <wbr /> : null}
+      {part}
+    </Fragment>
+  ));
+}
 
 /** The `chutes` CLI command doing what this screen does (never with a value). */
 export function CommandLine({
@@ -17,7 +31,7 @@ export function CommandLine({
         <CopyButton text={command} label={`Copy the command: ${label}`} />
       </div>
       <pre className="command" aria-label={label}>
-        {command}
+        {breakable(command)}
       </pre>
     </div>
   );

@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { useEffect, type ReactElement } from 'react';
 import { Notice } from '../components/notice';
 import { hrefTo, type RouteId } from '../routes';
 import { usePendingReveals } from '../screens/api-keys/created-key-store';
@@ -12,6 +12,15 @@ import { useWizard } from '../screens/register/wizard-store';
 export function OnceOnlyNotices({ route }: { route: RouteId }): ReactElement | null {
   const { result } = useWizard();
   const reveals = usePendingReveals();
+  // Closing or reloading the window asks first while anything shown once waits (the desktop
+  // window's question is electron/window.ts; a browser shows its own).
+  const waiting = result !== null || reveals.length > 0;
+  useEffect(() => {
+    if (!waiting) return;
+    const onUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', onUnload);
+    return () => window.removeEventListener('beforeunload', onUnload);
+  }, [waiting]);
   const fingerprint = result && route !== 'register';
   const keys = route === 'api-keys' ? [] : reveals;
   if (!fingerprint && keys.length === 0) return null;

@@ -43,13 +43,9 @@ export function RegisterScreen({ sub }: ScreenProps): ReactElement {
       if (!link || link.getAttribute('href')?.startsWith('#/register')) return;
       if (!window.confirm(LEAVE_WARNING)) event.preventDefault();
     };
-    const onUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    // Closing or reloading the window asks too (frame/once-only-notices.tsx).
     document.addEventListener('click', onClick, true);
-    window.addEventListener('beforeunload', onUnload);
-    return () => {
-      document.removeEventListener('click', onClick, true);
-      window.removeEventListener('beforeunload', onUnload);
-    };
+    return () => document.removeEventListener('click', onClick, true);
   }, [unconfirmed]);
 
   const current = stepIndex(step);

@@ -73,12 +73,14 @@ function SecretsBody({ canSign }: { canSign: boolean }): ReactElement {
         <DeleteSecretsPanel targets={panel.targets} chuteName={chuteName} onClose={close} />
       ) : null}
       {chutes.error ? (
-        <div role="group" aria-label="Chutes list not refreshed">
+        <div role="group" aria-label="Chutes list not refreshed" className={styles.refreshFailed}>
           <ErrorNotice error={chutes.error} />
-          <p className="small muted">The chutes shown are from the last answer.</p>
-          <button type="button" onClick={() => void chutes.refetch()} disabled={chutes.isFetching}>
-            Reload the chutes
-          </button>
+          <div className="actions">
+            <button type="button" onClick={() => void chutes.refetch()} disabled={chutes.isFetching}>
+              Reload the chutes
+            </button>
+            <span className="small muted">The chutes shown are from the last answer.</span>
+          </div>
         </div>
       ) : null}
       {all.error ? <ErrorNotice error={all.error} /> : null}

@@ -55,9 +55,8 @@ function Transfer({
             <strong>
               Sent {usd(result.transferredUsd)} USD to {pending?.target ?? result.toUser}.
             </strong>{' '}
-            Your balance is now {usd(result.fromBalanceUsd)} USD; theirs is {usd(result.toBalanceUsd)} USD (as of{' '}
-            {timeOnly(result.at)}; stored balances, which the overview's effective balance follows within about a
-            minute).
+            Your balance is now {usd(result.fromBalanceUsd)} USD; theirs is {usd(result.toBalanceUsd)} USD (at{' '}
+            {timeOnly(result.at)}). The balance at the top of this screen catches up within about a minute.
           </p>
           <div className="actions">
             <button

@@ -98,7 +98,7 @@ export function UsageSection({ canSign, profile }: { canSign: boolean; profile: 
           To (UTC)
           <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
-        <button type="submit">Show dates</button>
+        <button type="submit">Apply dates</button>
         <label className="choice">
           <input type="checkbox" checked={perChute} onChange={(e) => setPerChute(e.target.checked)} />
           <span>Per chute</span>

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { failureIs } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { useChannel, useMutationChannel } from '../../api/hooks';
@@ -14,7 +15,27 @@ export function AccountLookupPanel({ hotkey, hotkeyName }: { hotkey: string; hot
         Asking Chutes…
       </p>
     );
-  if (lookup.error) return <ErrorNotice error={lookup.error} />;
+  if (lookup.error) {
+    // The lookup asks the active profile's server; a profile of this hotkey on another server is
+    // not contradicted by "not registered here", and the user is told where to look instead.
+    const view = profiles.data;
+    const activeUrl = view?.profiles.find((p) => p.id === view.activeId)?.baseUrl;
+    const elsewhere = failureIs(lookup.error, 'hotkey-not-registered')
+      ? (view?.profiles.filter((p) => p.hotkeySs58 === hotkey && p.baseUrl !== activeUrl) ?? [])
+      : [];
+    return (
+      <>
+        <ErrorNotice error={lookup.error} />
+        {elsewhere.length > 0 ? (
+          <p className="small">
+            The lookup asks the active profile's server. This hotkey has an account on another server, in the profile
+            {elsewhere.length > 1 ? 's' : ''} {elsewhere.map((p) => `“${p.displayName}”`).join(', ')}: make{' '}
+            {elsewhere.length > 1 ? 'one' : 'it'} active to look the hotkey up there.
+          </p>
+        ) : null}
+      </>
+    );
+  }
   const account = lookup.data;
   const existing = profiles.data?.profiles.find((p) => p.hotkeySs58 === hotkey && p.baseUrl === account.apiUrl);
   const saved = save.data ?? existing;

@@ -117,6 +117,9 @@ export function RotateFlow(props: {
           </p>
           {error ? (
             <>
+              <p>
+                <strong>Deleting the old key “{oldKey.name}” failed:</strong>
+              </p>
               <ErrorNotice error={error} />
               <Notice tone="warn">
                 <p>

@@ -146,8 +146,8 @@ export function CreateSecretForm({
             <strong>
               {chute.name} already has a secret <code>{key}</code>.
             </strong>{' '}
-            Replace it? The old value is deleted, then this one is created under the same id. The old value cannot be
-            recovered.
+            Replace it? The current {key} of {chute.name} is deleted first, then the new value is saved under the same
+            name. The old value cannot be recovered.
           </p>
           {existing ? (
             <CommandLine

@@ -56,18 +56,26 @@ export function ConnectionResult({ report }: { report: ConnectionReport }): Reac
   }
   const skewClass =
     report.skew === 'rejected' ? styles.resultBad : report.skew === 'warning' ? styles.resultWarn : styles.resultGood;
+  const reached = `${new URL(report.url).host} answered in ${report.latencyMs} ms`;
+  // A clock that Chutes will (or soon will) refuse is the news; that the server answered comes second.
+  const clockFirst = report.skew === 'warning' || report.skew === 'rejected';
   return (
     <div className={`${styles.result} ${skewClass}`} role="status" aria-label="Connection result">
-      <span className="badge badge-good">Reachable</span>
-      <strong>
-        {new URL(report.url).host} answered {report.message ? `“${report.message}”` : ''} in {report.latencyMs} ms
-      </strong>
-      <p className={report.skew === 'ok' ? '' : styles.skewWarning}>
-        {report.skew === 'warning' || report.skew === 'rejected' ? (
+      {clockFirst ? (
+        <>
           <span className="badge badge-warn">Clock skew</span>
-        ) : null}{' '}
-        {clockSentence(report)}
-      </p>
+          <strong className={styles.skewWarning}>{clockSentence(report)}</strong>
+          <p className="small">
+            <span className="badge badge-good">Reachable</span> {reached}
+          </p>
+        </>
+      ) : (
+        <>
+          <span className="badge badge-good">Reachable</span>
+          <strong>{reached}</strong>
+          <p>{clockSentence(report)}</p>
+        </>
+      )}
       {report.serverTime ? (
         <p className="muted small" title={utcText(report.serverTime)}>
           Server time {dateTime(report.serverTime, { seconds: true })}
