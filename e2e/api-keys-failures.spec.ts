@@ -33,6 +33,7 @@ test('a lost answer, a gateway error and a name taken elsewhere each say what ha
   // The name is not blamed (it is taken by the very key just made), and the fix is one click away.
   const form = page.getByRole('form', { name: 'Create API key' });
   await expect(form.getByLabel('Name')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByRole('button', { name: 'Create key', exact: true })).toBeDisabled();
   await screenshot(page, 'api-keys-create-answer-lost');
   expect(posts()).toBe(1);
   expect(Object.values(w.sb.state().apiKeys).map((k) => k.name)).toEqual(['flaky']);

@@ -271,6 +271,8 @@ test('copy puts the header line on the clipboard and clears it after a minute if
   const secret = (await dialog.getByLabel('API key secret').textContent()) ?? '';
   await dialog.getByRole('button', { name: 'Copy header line' }).click();
   await expect(dialog.getByRole('button', { name: 'Copy header line' })).toHaveText('Copied');
+  // The button's label hides its visible "Copied" from screen readers: a live region says it.
+  await expect(dialog.locator('[aria-live="polite"]').filter({ hasText: 'Copy header line: copied.' })).toHaveCount(1);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`Authorization: Bearer ${secret}`);
   await page.clock.fastForward(61_000);
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('');

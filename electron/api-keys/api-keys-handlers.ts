@@ -127,7 +127,7 @@ export function apiKeysHandlers(
       throw new AppFailure(
         'network',
         `The key “${req.name}” was created, but the answer carrying its secret was lost on the way (the secret cannot be shown again).`,
-        { hint: 'Delete this key and create it again; nothing was sent twice.', objectId: found.id },
+        { hint: 'Delete this key and create it again to get a secret you can see.', objectId: found.id },
         'key-created-secret-lost',
       );
     }

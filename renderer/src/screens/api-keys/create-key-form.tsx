@@ -261,7 +261,12 @@ export function CreateKeyForm({
         </p>
       ) : null}
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy || !namesComplete || jsonBroken || (tried && !valid)}>
+        {/* Not while the key whose secret was lost still holds the name: deleting it comes first. */}
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || lost !== undefined || !namesComplete || jsonBroken || (tried && !valid)}
+        >
           {busy ? 'Creating…' : submitLabel}
         </button>
         {/* Not while creating: the answer carries the secret, shown once, and must find its dialog. */}

@@ -1,19 +1,25 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { ENV_VAR } from '../../../../shared/api-keys';
 import styles from './api-keys.module.css';
+import { copyAnnouncement } from '../../components/copy-button';
 import { CLIPBOARD_CLEAR_MS, copySecretText } from './clipboard';
 
 function CopyLine({ label, text, secret }: { label: string; text: string; secret: string }): ReactElement {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   return (
-    <button
-      type="button"
-      className="copy"
-      aria-label={label}
-      onClick={() => void copySecretText(text, secret).then(setState)}
-    >
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
-    </button>
+    <>
+      <button
+        type="button"
+        className="copy"
+        aria-label={label}
+        onClick={() => void copySecretText(text, secret).then(setState)}
+      >
+        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+      </button>
+      <span className="sr-only" aria-live="polite">
+        {copyAnnouncement(label, state)}
+      </span>
+    </>
   );
 }
 

@@ -82,7 +82,7 @@ export function SecretsList({
                   <tr>
                     {canSign ? (
                       <th scope="col" className={styles.pick}>
-                        <span className={styles.srOnly}>Select</span>
+                        <span className="sr-only">Select</span>
                       </th>
                     ) : null}
                     <th scope="col" className={styles.keyCol}>
@@ -91,7 +91,7 @@ export function SecretsList({
                     <th scope="col">Created</th>
                     {canSign ? (
                       <th scope="col" className={styles.actionCol}>
-                        <span className={styles.srOnly}>Actions</span>
+                        <span className="sr-only">Actions</span>
                       </th>
                     ) : null}
                   </tr>
