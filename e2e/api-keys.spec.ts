@@ -184,11 +184,15 @@ test('the reveal dialog asks before closing without "I have stored it"; admin ke
     await expect(dialog).toBeVisible();
     await expect(dialog.getByLabel('API key secret')).toBeVisible();
   }
+  // The question takes focus on its safe answer.
+  await expect(ask.getByRole('button', { name: 'Keep it open' })).toBeFocused();
   await ask.getByRole('button', { name: 'Keep it open' }).click();
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Close without storing…' }).click();
   await ask.getByRole('button', { name: 'Close anyway' }).click();
   await expect(dialog).toBeHidden();
+  // The form that opened the dialog is gone: the keyboard continues from "Create key…".
+  await expect(page.getByRole('button', { name: 'Create key…' })).toBeFocused();
   await expect(page.getByRole('row', { name: 'Key ops-admin' })).toContainText('Admin');
   await expect(page.getByText(/cpk_[0-9a-f]{32}\./)).toHaveCount(0);
 });

@@ -89,6 +89,16 @@ test('the whole wizard: server, username, wallet, token from the page, review, f
   await expect(page.getByRole('radio', { name: 'alpha/watch' })).toBeDisabled();
   await expect(page.getByText('Public key only: this file holds no seed')).toBeVisible();
   await expect(page.getByRole('radio', { name: 'alpha/locked' })).toBeDisabled();
+  // The hotkeys that can register come first, in their natural order; the rest after, with the reason.
+  const alpha = page.getByRole('group', { name: 'Wallet alpha' }).getByRole('radio');
+  expect(await alpha.evaluateAll((radios) => radios.map((r) => r.getAttribute('aria-label')))).toEqual([
+    'alpha/hk1',
+    'alpha/hk2',
+    'alpha/hk10',
+    'alpha/broken',
+    'alpha/locked',
+    'alpha/watch',
+  ]);
   await page.getByRole('radio', { name: 'alpha/hk1', exact: true }).check();
   await expect(page.getByText('The coldkey needs at least 0.25 TAO of free balance')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Copy the address of coldkey of alpha' })).toBeVisible();

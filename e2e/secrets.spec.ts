@@ -264,6 +264,8 @@ test('.env import with new, existing and banned lines and a failure midway, then
   await page.getByRole('button', { name: 'Delete selected (2)' }).click();
   const confirm = page.getByRole('alertdialog', { name: 'Confirm delete' });
   await expect(confirm.locator('pre.command')).toContainText('chutes secrets delete');
+  // Drawn above the list, away from the button that opened it: focus moves to the question.
+  await expect(confirm).toBeFocused();
   const bTwo = Object.values(w.sb.state().secrets).find((s) => s.key === 'B_TWO');
   await client.delete(`/secrets/${bTwo?.secret_id ?? ''}`, { sign: { key: w.key, purpose: 'secrets' } });
   // The selection stays while asking (a cancel would keep it), and goes with the secrets.
@@ -273,6 +275,7 @@ test('.env import with new, existing and banned lines and a failure midway, then
   await confirm.getByRole('button', { name: 'Delete 2' }).click();
   const results = page.getByRole('status', { name: 'Delete results' });
   await expect(results).toContainText('Done: 2 secrets no longer exist.');
+  await expect(results).toBeFocused();
   await expect(results).toContainText('B_TWO on web-app: Already gone');
   await expect(results).toContainText('A_ONE on web-app: Deleted');
   await expect(page.getByRole('button', { name: 'Delete selected', exact: true })).toBeDisabled();

@@ -18,6 +18,8 @@ import { RevealDialog } from './api-keys/reveal-dialog';
 import { RotateFlow } from './api-keys/rotate-flow';
 import { useKeyList, type KeyList } from './api-keys/use-key-list';
 
+const CREATE_BUTTON_ID = 'api-keys-create';
+
 export function ApiKeysScreen({ sub }: ScreenProps): ReactElement {
   // Outside the profile gate: a secret still to be shown survives a profile switch or a keychain
   // that stopped answering, which unmount everything inside the gate.
@@ -34,7 +36,11 @@ export function ApiKeysScreen({ sub }: ScreenProps): ReactElement {
           keyName={reveal.created.key.name}
           account={reveal.account.username}
           replaces={reveal.replaces?.name ?? null}
-          onClosed={() => releaseCreatedKey(reveal.created.key.id)}
+          onClosed={() => {
+            releaseCreatedKey(reveal.created.key.id);
+            // What opened the dialog (the create form) is gone: continue from "Create key…" when it is there.
+            setTimeout(() => document.getElementById(CREATE_BUTTON_ID)?.focus(), 0);
+          }}
         />
       ) : null}
       <ActiveProfileGate purpose="Managing API keys" signedToShow="Listing API keys">
@@ -159,7 +165,13 @@ function KeysForProfile({
       ) : null}
       <div className={styles.bar}>
         <div className="actions">
-          <button type="button" className="primary" disabled={!canSign} onClick={() => navigate('api-keys', 'new')}>
+          <button
+            type="button"
+            id={CREATE_BUTTON_ID}
+            className="primary"
+            disabled={!canSign}
+            onClick={() => navigate('api-keys', 'new')}
+          >
             Create key…
           </button>
           <button

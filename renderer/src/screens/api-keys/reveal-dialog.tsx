@@ -60,6 +60,11 @@ export function RevealDialog({
     onClosed();
   };
   const ask = () => setAsking(true);
+  // The question appears inside the dialog, away from what was pressed: focus goes to its safe answer.
+  const keepOpen = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) keepOpen.current?.focus();
+  }, [asking]);
   const header = `Authorization: Bearer ${secret}`;
   const env = `export ${ENV_VAR}=${secret}`;
   return (
@@ -123,7 +128,7 @@ export function RevealDialog({
             key and create another.
           </p>
           <div className="actions">
-            <button type="button" className="primary" onClick={() => setAsking(false)}>
+            <button type="button" className="primary" ref={keepOpen} onClick={() => setAsking(false)}>
               Keep it open
             </button>
             <button type="button" className="danger" onClick={close}>

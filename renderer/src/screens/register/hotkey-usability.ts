@@ -29,3 +29,9 @@ export function hotkeyUsability(
   if (hotkey.status === 'ok' && hotkey.hasSeed) return { usable: true, seedSource: 'file' };
   return { usable: false, why: STATUS_WHY[hotkey.status] ?? hotkey.message ?? 'This file has no usable seed.' };
 }
+
+/** A wallet's hotkeys with those that can register first, each group in its listed order. */
+export function usableFirst(wallet: WalletEntry, inKeychain: ReadonlySet<string> | null): HotkeyEntry[] {
+  const usable = (h: HotkeyEntry) => hotkeyUsability(wallet, h, inKeychain).usable;
+  return [...wallet.hotkeys.filter(usable), ...wallet.hotkeys.filter((h) => !usable(h))];
+}

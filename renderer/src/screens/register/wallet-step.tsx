@@ -8,7 +8,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { hrefTo, navigate } from '../../routes';
 import { AddAsProfile } from './add-as-profile';
-import { hotkeyUsability } from './hotkey-usability';
+import { hotkeyUsability, usableFirst } from './hotkey-usability';
 import styles from './register.module.css';
 import { updateWizard, useWizard, type ChosenHotkey } from './wizard-store';
 
@@ -126,7 +126,7 @@ export function WalletStep(): ReactElement {
                 <span className="muted">Coldkey</span> <code className="ss58">{wallet.coldkey.ss58}</code>
               </span>
             ) : null}
-            {wallet.hotkeys.map((hotkey) => (
+            {usableFirst(wallet, held).map((hotkey) => (
               <HotkeyChoice key={hotkey.id} wallet={wallet} hotkey={hotkey} held={held} chosen={chosen} />
             ))}
           </fieldset>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HotkeyEntry, WalletEntry } from '../../../../shared/wallets';
-import { hotkeyUsability } from './hotkey-usability';
-import { furthestStep, INITIAL_WIZARD, type WizardState } from './wizard-store';
+import { hotkeyUsability, usableFirst } from './hotkey-usability';
+import { furthestStep, INITIAL_WIZARD, stepOfFailure, type WizardState } from './wizard-store';
 
 const hotkey = (over: Partial<HotkeyEntry> = {}): HotkeyEntry => ({
   id: 'hk',
@@ -46,6 +46,29 @@ describe('hotkeyUsability', () => {
     expect(
       why(wallet(), hotkey({ status: 'malformed', ss58: null, hasSeed: false, message: 'Not a JSON key file.' })),
     ).toBe('Not a JSON key file.');
+  });
+});
+
+describe('usableFirst', () => {
+  it('lists the hotkeys that can register first, each group in its own order', () => {
+    const broken = hotkey({ id: 'broken', status: 'malformed', ss58: null, hasSeed: false });
+    const pub = hotkey({ id: 'pub', ss58: '5PUB', status: 'public-only', hasSeed: false });
+    const a = hotkey({ id: 'a', ss58: '5A' });
+    const b = hotkey({ id: 'b', ss58: '5B', status: 'public-only', hasSeed: false });
+    const w = wallet({ hotkeys: [broken, a, pub, b] });
+    expect(usableFirst(w, new Set(['5B'])).map((h) => h.id)).toEqual(['a', 'b', 'broken', 'pub']);
+    expect(usableFirst(w, null).map((h) => h.id)).toEqual(['a', 'broken', 'pub', 'b']);
+  });
+});
+
+describe('stepOfFailure', () => {
+  it('names the step whose answer a refusal was about, and none for the others', () => {
+    expect(stepOfFailure('username-taken')).toBe('username');
+    expect(stepOfFailure('coldkey-balance')).toBe('wallet');
+    expect(stepOfFailure('token-invalid')).toBe('token');
+    expect(stepOfFailure('clock-skew')).toBe('server');
+    expect(stepOfFailure('ip-limit')).toBeNull();
+    expect(stepOfFailure(undefined)).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { cliCommand } from '../../../../shared/secret-keys';
 import type { DeleteResult, SecretItem } from '../../../../shared/secrets';
 import { call } from '../../api/client';
@@ -26,6 +26,13 @@ export function DeleteSecretsPanel({
   const [error, setError] = useState<unknown>(null);
   const [results, setResults] = useState<DeleteResult[] | null>(null);
   const refresh = useRefreshSecrets();
+  // The question, then its results, are drawn above the list, away from the Delete button that
+  // opened them: focus follows, so the keyboard and a screen reader are where the panel is.
+  const box = useRef<HTMLDivElement>(null);
+  const done = results !== null;
+  useEffect(() => {
+    box.current?.focus();
+  }, [done]);
   const ids = targets.map((t) => t.secretId);
   const label = (id: string) => {
     const t = targets.find((x) => x.secretId === id);
@@ -48,7 +55,13 @@ export function DeleteSecretsPanel({
   if (results) {
     const failed = results.filter((r) => r.outcome === 'failed').length;
     return (
-      <div className={`notice ${failed ? 'notice-warn' : 'notice-good'}`} role="status" aria-label="Delete results">
+      <div
+        className={`notice ${failed ? 'notice-warn' : 'notice-good'}`}
+        role="status"
+        aria-label="Delete results"
+        ref={box}
+        tabIndex={-1}
+      >
         <p>
           <strong>
             {failed
@@ -75,7 +88,7 @@ export function DeleteSecretsPanel({
   }
 
   return (
-    <div className="notice notice-warn" role="alertdialog" aria-label="Confirm delete">
+    <div className="notice notice-warn" role="alertdialog" aria-label="Confirm delete" ref={box} tabIndex={-1}>
       <p>
         <strong>
           Delete {targets.length} secret{targets.length === 1 ? '' : 's'}?
