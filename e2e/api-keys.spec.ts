@@ -259,6 +259,25 @@ test('a key whose create answers after the user left still shows its secret once
   ).toEqual(['slow', 'slow-r2']);
 });
 
+test('what is typed into the create form is there after leaving it; Cancel clears it', async ({ page }) => {
+  world = await openKeysWorld(page);
+  await page.getByRole('button', { name: 'Create key…' }).click();
+  let form = page.getByRole('form', { name: 'Create API key' });
+  await form.getByLabel('Name').fill('half-done');
+  await page.getByRole('button', { name: 'Invoke all chutes' }).click();
+  const sent = page.getByLabel('JSON that will be sent');
+  await expect(sent).toContainText('"action": "invoke"');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Secrets' }).click();
+  await expect(page.getByRole('heading', { name: 'Secrets', level: 1 })).toBeVisible();
+  await page.goBack();
+  form = page.getByRole('form', { name: 'Create API key' });
+  await expect(form.getByLabel('Name')).toHaveValue('half-done');
+  await expect(sent).toContainText('"action": "invoke"');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Create key…' }).click();
+  await expect(page.getByRole('form', { name: 'Create API key' }).getByLabel('Name')).toHaveValue('');
+});
+
 test('copy puts the header line on the clipboard and clears it after a minute if it is still there', async ({
   page,
   context,

@@ -107,6 +107,7 @@ function KeysForProfile({
   if (first === 'new') {
     return (
       <CreateKeyForm
+        draftKey={`new:${account.profileId}`}
         takenNames={takenNames}
         namesComplete={namesComplete}
         submitLabel="Create key"

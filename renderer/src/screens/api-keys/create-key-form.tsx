@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent, type ReactElement } from 'react';
+import { useEffect, useMemo, useState, type FormEvent, type ReactElement } from 'react';
 import {
   cliCommand,
   createKeyRequest,
@@ -12,11 +12,14 @@ import { CommandLine } from '../../components/command-line';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import styles from './api-keys.module.css';
+import { dropDraft, keepDraft, readDraft } from './create-key-drafts';
 import { ScopeEditor } from './scope-editor';
 import { editorRequest, presetRows, PRESETS, scopesToRows, type ScopeRowModel } from './scope-rows';
 
 export interface CreateKeyFormProps {
   initial?: CreateKeyRequest;
+  /** Where what is typed is kept if the form is left (create-key-drafts.ts); per profile and purpose. */
+  draftKey?: string;
   /** Names already in use (the whole list once loaded). */
   takenNames: ReadonlySet<string>;
   /** False while the list is still arriving: uniqueness cannot be checked yet. */
@@ -32,6 +35,7 @@ type Tab = 'editor' | 'json';
 
 export function CreateKeyForm({
   initial,
+  draftKey,
   takenNames,
   namesComplete,
   submitLabel,
@@ -39,11 +43,16 @@ export function CreateKeyForm({
   onCancel,
   onListChanged,
 }: CreateKeyFormProps): ReactElement {
-  const [name, setName] = useState(initial?.name ?? '');
-  const [admin, setAdmin] = useState(initial?.admin ?? false);
-  const [rows, setRows] = useState<ScopeRowModel[]>(() => scopesToRows(initial?.scopes ?? []));
-  const [tab, setTab] = useState<Tab>('editor');
-  const [jsonText, setJsonText] = useState('');
+  const [draft] = useState(() => readDraft(draftKey));
+  const [name, setName] = useState(draft?.name ?? initial?.name ?? '');
+  const [admin, setAdmin] = useState(draft?.admin ?? initial?.admin ?? false);
+  const [rows, setRows] = useState<ScopeRowModel[]>(() => draft?.rows ?? scopesToRows(initial?.scopes ?? []));
+  const [tab, setTab] = useState<Tab>(draft?.tab ?? 'editor');
+  const [jsonText, setJsonText] = useState(draft?.jsonText ?? '');
+  useEffect(
+    () => keepDraft(draftKey, { name, admin, rows, tab, jsonText }),
+    [draftKey, name, admin, rows, tab, jsonText],
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [tried, setTried] = useState(false);
@@ -106,7 +115,9 @@ export function CreateKeyForm({
     setBusy(true);
     setError(null);
     try {
-      onCreated(await call('createApiKey', request));
+      const created = await call('createApiKey', request);
+      dropDraft(draftKey);
+      onCreated(created);
     } catch (err) {
       setError(err);
       setLostName(request.name);
@@ -270,7 +281,14 @@ export function CreateKeyForm({
           {busy ? 'Creating…' : submitLabel}
         </button>
         {/* Not while creating: the answer carries the secret, shown once, and must find its dialog. */}
-        <button type="button" onClick={onCancel} disabled={busy}>
+        <button
+          type="button"
+          onClick={() => {
+            dropDraft(draftKey);
+            onCancel();
+          }}
+          disabled={busy}
+        >
           Cancel
         </button>
       </div>

@@ -94,6 +94,7 @@ export function RotateFlow(props: {
           ) : null}
           <CreateKeyForm
             initial={sameScopes(oldKey, props.takenNames)}
+            draftKey={`rotate:${props.account.profileId}:${oldKey.id}`}
             takenNames={props.takenNames}
             namesComplete={props.namesComplete}
             submitLabel="Create replacement"

@@ -1,0 +1,27 @@
+import type { ScopeRowModel } from './scope-rows';
+
+/**
+ * What was typed into a create-key form that the user left without creating or cancelling (another
+ * screen, another profile, Back): it is there again when the form comes back. In the page's memory
+ * only; names and scopes are not secret. Creating or Cancel drops it.
+ */
+export interface KeyDraft {
+  name: string;
+  admin: boolean;
+  rows: ScopeRowModel[];
+  tab: 'editor' | 'json';
+  jsonText: string;
+}
+
+const drafts = new Map<string, KeyDraft>();
+
+export const readDraft = (key: string | undefined): KeyDraft | undefined =>
+  key === undefined ? undefined : drafts.get(key);
+
+export function keepDraft(key: string | undefined, draft: KeyDraft): void {
+  if (key !== undefined) drafts.set(key, draft);
+}
+
+export function dropDraft(key: string | undefined): void {
+  if (key !== undefined) drafts.delete(key);
+}
