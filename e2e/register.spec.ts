@@ -1,65 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ChutesTestClient, TestKey } from './sandbox/test-client';
-import { registerInSandbox, type SandboxHandle } from './fixtures/sandbox';
-import { useSandboxAndHost } from './fixtures/sandbox-host';
+import { registerInSandbox } from './fixtures/sandbox';
+import { useRegisterWizard } from './fixtures/register-wizard';
 import { screenshot } from './fixtures/screenshots';
-import { writeWalletTree, type WalletTree } from './fixtures/wallet-tree';
-import { type RunningWebHost } from './fixtures/web-host';
 
 // The Register wizard against the sandbox: the whole way through, and every answer of `../shared/reference/chutes-account-api.md` §2.4 with
 // the way a user recovers from it. Input is never lost on the way back.
-const startSandboxAndHost = useSandboxAndHost();
-// An uncaught error in the page fails the test, even when the screen happens to look right.
-const pageErrors: string[] = [];
-
-test.afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-});
-
-async function start(page: Page): Promise<{ sb: SandboxHandle; host: RunningWebHost; tree: WalletTree }> {
-  const { sb, host } = await startSandboxAndHost();
-  const tree = await writeWalletTree(host.dirs.wallets);
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(host.launchUrl);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Register' }).click();
-  await expect(page).toHaveURL(/#\/register\/server$/);
-  return { sb, host, tree };
-}
-
-const stepTitle = (page: Page) => page.locator('#register-step-title');
-
-async function serverStep(page: Page): Promise<void> {
-  await page.getByRole('radio', { name: /configured API/ }).check();
-  await page.getByRole('button', { name: 'Check connection and continue' }).click();
-  await expect(page).toHaveURL(/#\/register\/username$/);
-}
-
-async function usernameStep(page: Page, name: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Username', exact: true }).fill(name);
-  await expect(page.locator('#username-status')).toContainText(`“${name}” is available`);
-  await page.getByRole('textbox', { name: 'Username', exact: true }).press('Enter');
-  await expect(page).toHaveURL(/#\/register\/wallet$/);
-}
-
-async function walletStep(page: Page, label = 'alpha/hk1'): Promise<void> {
-  await page.getByRole('radio', { name: label, exact: true }).check();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page).toHaveURL(/#\/register\/token$/);
-}
-
-async function tokenStep(page: Page, token: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Registration token', exact: true }).fill(token);
-  await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page).toHaveURL(/#\/register\/review$/);
-  await expect(page.getByLabel('JSON body', { exact: true })).toBeVisible();
-}
-
-async function toReview(page: Page, s: SandboxHandle, name: string): Promise<void> {
-  await serverStep(page);
-  await usernameStep(page, name);
-  await walletStep(page);
-  await tokenStep(page, s.issueToken().token);
-}
+const { start, stepTitle, serverStep, usernameStep, tokenStep, toReview } = useRegisterWizard();
 
 test('the whole wizard: server, username, wallet, token from the page, review, fingerprint once, profile active', async ({
   page,
@@ -271,30 +218,6 @@ test('expired token: back to the token step, a new token, then success', async (
   await tokenStep(page, sb.issueToken().token);
   await page.getByRole('button', { name: 'Register' }).click();
   await expect(page.getByLabel('Fingerprint', { exact: true })).toBeVisible();
-});
-
-test('leaving the review while it registers keeps the fingerprint, and every screen says where it waits', async ({
-  page,
-}) => {
-  const { sb } = await start(page);
-  await toReview(page, sb, 'ivan');
-  sb.setFaults({ latency_ms: 1500 });
-  await page.getByRole('button', { name: 'Register' }).click();
-  await expect(page.getByRole('button', { name: 'Registering…' })).toBeVisible();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
-  const waiting = page.getByText('The account ivan was registered.');
-  await expect(waiting).toBeVisible({ timeout: 10_000 });
-  sb.setFaults({ latency_ms: 0 });
-  // The user stays where they went; the notice follows them from screen to screen.
-  await expect(page).toHaveURL(/#\/accounts/);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).click();
-  await expect(page.getByRole('heading', { name: 'API keys', level: 1 })).toBeVisible();
-  await expect(waiting).toBeVisible();
-  await screenshot(page, 'register-left-while-sending');
-  await page.getByRole('link', { name: 'Show the fingerprint' }).click();
-  await expect(page).toHaveURL(/#\/register\/done$/);
-  await expect(page.getByLabel('Fingerprint', { exact: true })).toBeVisible();
-  await expect(waiting).toHaveCount(0);
 });
 
 test('answer lost after sending: checks by hotkey instead of re-sending, and says what happened', async ({ page }) => {

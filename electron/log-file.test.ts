@@ -2,28 +2,31 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { internalFailureMessage, log, setLogSink, type LogSink } from './log';
-import { logFilePath, logToFile } from './log-file';
+import { internalFailureMessage, log, setLogLocation, setLogSink, type LogSink } from './log';
+import { logFilePath, logToFile, MAX_LOG_BYTES } from './log-file';
 
 let restore: LogSink | null = null;
 const dirs: string[] = [];
 afterEach(() => {
-  if (restore) setLogSink(restore, 'the output of the terminal that started the app');
+  if (restore) setLogSink(restore);
+  setLogLocation(null);
   restore = null;
   vi.restoreAllMocks();
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function tempDataDir(): string {
+function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chutes-log-'));
   dirs.push(dir);
-  return path.join(dir, 'data');
+  return dir;
 }
+
+const quietStderr = () => vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
 
 describe('the log file in the data folder', () => {
   it('gets every line, scrubbed, readable by the user only, and is named by the internal-failure message', () => {
-    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    const dataDir = tempDataDir();
+    quietStderr();
+    const dataDir = path.join(tempDir(), 'data');
     restore = logToFile(dataDir);
     log.error('first cpk_0123456789abcdef0123456789abcdef.x');
     log.warn('second');
@@ -36,20 +39,41 @@ describe('the log file in the data folder', () => {
     expect(internalFailureMessage()).toContain(`the details are in ${file}.`);
   });
 
-  it('keeps one older file when the log has grown large, and never fails the caller when it cannot write', () => {
-    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    const dataDir = tempDataDir();
-    fs.mkdirSync(dataDir, { recursive: true });
+  it('starts a new file past the size limit while running, keeping one older file', () => {
+    quietStderr();
+    const dataDir = tempDir();
     const file = logFilePath(dataDir);
-    fs.writeFileSync(file, 'x'.repeat(5 * 1024 * 1024 + 1));
     restore = logToFile(dataDir);
-    expect(fs.statSync(`${file}.1`).size).toBe(5 * 1024 * 1024 + 1);
+    log.info('old line');
+    fs.appendFileSync(file, 'x'.repeat(MAX_LOG_BYTES));
     log.info('fresh');
-    expect(fs.readFileSync(file, 'utf8')).toMatch(/ info fresh\n$/);
-    // The file turns into a folder: logging goes on (stderr), nothing throws.
-    fs.rmSync(file);
-    fs.mkdirSync(file);
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/^\S+ info fresh\n$/);
+    expect(fs.readFileSync(`${file}.1`, 'utf8')).toContain('old line');
+  });
+
+  it('names no file it cannot write, says so again once it can, and never fails the caller', () => {
+    const stderr = quietStderr();
+    const root = tempDir();
+    // The data folder cannot be made: a file stands where it would go.
+    fs.writeFileSync(path.join(root, 'blocked'), '');
+    const dataDir = path.join(root, 'blocked', 'data');
+    restore = logToFile(dataDir);
     expect(() => log.error('still fine')).not.toThrow();
     expect(stderr.mock.calls.some(([line]) => String(line).includes('still fine'))).toBe(true);
+    expect(internalFailureMessage()).toContain('the output of the terminal that started the app');
+    expect(internalFailureMessage()).not.toContain('chutes-desktop.log');
+
+    // A writable folder whose file turns into a folder: the message stops naming it.
+    const ok = tempDir();
+    setLogSink(restore);
+    restore = logToFile(ok);
+    expect(internalFailureMessage()).toContain(logFilePath(ok));
+    fs.rmSync(logFilePath(ok));
+    fs.mkdirSync(logFilePath(ok));
+    log.error('cannot reach the file');
+    expect(internalFailureMessage()).not.toContain('chutes-desktop.log');
+    fs.rmdirSync(logFilePath(ok));
+    log.error('back');
+    expect(internalFailureMessage()).toContain(logFilePath(ok));
   });
 });

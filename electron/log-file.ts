@@ -1,33 +1,53 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { setLogSink, type LogSink } from './log';
+import { setLogLocation, setLogSink, type LogSink } from './log';
 
-/** Rotated once at start when larger: one old file is kept beside it (`.1`). */
-const MAX_LOG_BYTES = 5 * 1024 * 1024;
+/** Past this size the file becomes `.1` (replacing the older one) and a new one starts. */
+export const MAX_LOG_BYTES = 5 * 1024 * 1024;
 
 export const logFilePath = (dataDir: string): string => path.join(dataDir, 'chutes-desktop.log');
 
+/** Rotate when the file has grown past the limit; a file another process just rotated is left alone. */
+function rotateIfLarge(file: string): void {
+  const st = fs.statSync(file, { throwIfNoEntry: false });
+  if (!st?.isFile() || st.size <= MAX_LOG_BYTES) return;
+  // Two processes may both see it large: only the one still looking at the same file renames it.
+  if (fs.statSync(file, { throwIfNoEntry: false })?.ino === st.ino) fs.renameSync(file, `${file}.1`);
+}
+
 /**
  * The log also goes to a file in the data folder: an app started from a desktop menu has no
- * terminal, and "details are in the log" must name a place the user can open. The window and the
- * web host append to the same file (O_APPEND keeps their lines whole). Lines are scrubbed by
- * log.ts before they get here. A log that cannot be written never fails the call that logged.
+ * terminal, and "details are in the log" must name a place the user can open — so the file is
+ * named only while lines reach it. The window and the web host append to the same file (O_APPEND
+ * keeps their lines whole). Lines are scrubbed by log.ts before they get here. A log that cannot
+ * be written never fails the call that logged; stderr still gets every line.
  */
 export function logToFile(dataDir: string): LogSink {
   const file = logFilePath(dataDir);
+  const append = (line: string): boolean => {
+    try {
+      rotateIfLarge(file);
+      fs.appendFileSync(file, line, { mode: 0o600 });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let writable = false;
   try {
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    if (fs.statSync(file, { throwIfNoEntry: false })?.isFile() && fs.statSync(file).size > MAX_LOG_BYTES)
-      fs.renameSync(file, `${file}.1`);
+    writable = append('');
   } catch {
-    // Logging is best effort: stderr still gets every line.
+    // As below: stderr only.
   }
-  return setLogSink((line) => {
+  const previous = setLogSink((line) => {
     process.stderr.write(`${line}\n`);
-    try {
-      fs.appendFileSync(file, `${line}\n`, { mode: 0o600 });
-    } catch {
-      // As above.
+    const ok = append(`${line}\n`);
+    if (ok !== writable) {
+      writable = ok;
+      setLogLocation(ok ? file : null);
     }
-  }, file);
+  });
+  setLogLocation(writable ? file : null);
+  return previous;
 }

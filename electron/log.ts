@@ -21,14 +21,19 @@ export function redact(text: string): string {
 export type LogSink = (line: string) => void;
 
 let sink: LogSink = (line) => process.stderr.write(`${line}\n`);
-let where = 'the output of the terminal that started the app';
+const TERMINAL = 'the output of the terminal that started the app';
+let where = TERMINAL;
 
-/** Tests can silence or capture the log; the app adds its file (log-file.ts), named in messages. */
-export function setLogSink(next: LogSink, location?: string): LogSink {
+/** Tests can silence or capture the log; the app adds its file (log-file.ts). */
+export function setLogSink(next: LogSink): LogSink {
   const previous = sink;
   sink = next;
-  if (location !== undefined) where = location;
   return previous;
+}
+
+/** The file internal failures name as holding the details; null: only stderr has them. */
+export function setLogLocation(file: string | null): void {
+  where = file ?? TERMINAL;
 }
 
 /** What `internal` failures say: a bug in the app, what to do, and where its details are. */

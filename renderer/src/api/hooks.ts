@@ -7,6 +7,7 @@ import {
 } from '@tanstack/react-query';
 import type { Channel, ChannelInput, ChannelResult } from '../../../shared/ipc-contract';
 import type { ProfileView } from '../../../shared/profiles';
+import { failureIs } from '../../../shared/errors';
 import { call } from './client';
 
 /**
@@ -53,6 +54,11 @@ export function useMutationChannel<K extends Channel>(
     onSuccess: async () => {
       if (refreshes === 'all') await client.invalidateQueries();
       else await Promise.all(refreshes.map((name) => client.invalidateQueries({ queryKey: channelKey(name) })));
+    },
+    // Another window switched the active profile: everything on screen belongs to the old one, as
+    // after a switch here, and the screens remount on the profile now active.
+    onError: async (error) => {
+      if (failureIs(error, 'profile-changed')) await client.invalidateQueries();
     },
   });
 }

@@ -1,20 +1,28 @@
 import { useEffect, useState, type ReactElement } from 'react';
 
 /** What a copy button's live region says after a click (its visible text is hidden by its label). */
-export function copyAnnouncement(label: string, state: 'idle' | 'copied' | 'failed'): string {
+export function copyAnnouncement(label: string, state: CopyState): string {
   if (state === 'copied') return `${label}: copied.`;
   if (state === 'failed') return `${label}: copying failed; select the text and copy it yourself.`;
   return '';
 }
 
-/** Copies text to the clipboard and says so; the label names what is copied for screen readers. */
-export function CopyButton({ text, label }: { text: string; label: string }): ReactElement {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+export type CopyState = 'idle' | 'copied' | 'failed';
+
+/** A copy button's state, back to idle after 2 s so the next copy is said again. */
+export function useCopyState(): [CopyState, (next: CopyState) => void] {
+  const [state, setState] = useState<CopyState>('idle');
   useEffect(() => {
     if (state === 'idle') return;
     const timer = setTimeout(() => setState('idle'), 2000);
     return () => clearTimeout(timer);
   }, [state]);
+  return [state, setState];
+}
+
+/** Copies text to the clipboard and says so; the label names what is copied for screen readers. */
+export function CopyButton({ text, label }: { text: string; label: string }): ReactElement {
+  const [state, setState] = useCopyState();
   return (
     <>
       <button

@@ -1,7 +1,8 @@
 import { useEffect, type ReactElement } from 'react';
 import { Notice } from '../components/notice';
 import { hrefTo, type RouteId } from '../routes';
-import { usePendingReveals } from '../screens/api-keys/created-key-store';
+import { profileLabel } from './profile-switcher';
+import { useCreatedKeys } from '../screens/api-keys/created-key-store';
 import { useWizard } from '../screens/register/wizard-store';
 
 /**
@@ -10,11 +11,11 @@ import { useWizard } from '../screens/register/wizard-store';
  * screen says where it is waiting.
  */
 export function OnceOnlyNotices({ route }: { route: RouteId }): ReactElement | null {
-  const { result } = useWizard();
-  const reveals = usePendingReveals();
-  // Closing or reloading the window asks first while anything shown once waits (the desktop
-  // window's question is electron/window.ts; a browser shows its own).
-  const waiting = result !== null || reveals.length > 0;
+  const { result, attempt } = useWizard();
+  const { pending: reveals, inFlight: creating } = useCreatedKeys();
+  // Closing or reloading the window asks first while anything shown once waits, or is on its way
+  // (the desktop window's question is electron/window.ts; a browser shows its own).
+  const waiting = result !== null || reveals.length > 0 || creating > 0 || attempt?.status === 'sending';
   useEffect(() => {
     if (!waiting) return;
     const onUnload = (event: BeforeUnloadEvent) => event.preventDefault();
@@ -28,14 +29,15 @@ export function OnceOnlyNotices({ route }: { route: RouteId }): ReactElement | n
     <Notice tone="warn" live>
       {fingerprint ? (
         <p>
-          <strong>The account {result.username} was registered.</strong> Its fingerprint is shown only once and has not
-          been stored yet. <a href={hrefTo('register', 'done')}>Show the fingerprint</a>
+          <strong>The account {result.username} was registered</strong>
+          {result.profile ? ' and is now the active profile' : ''}. Its fingerprint is shown only once and has not been
+          stored yet. <a href={hrefTo('register', 'done')}>Show the fingerprint</a>
         </p>
       ) : null}
       {keys.map((r) => (
         <p key={r.created.key.id}>
           <strong>
-            The API key “{r.created.key.name}” ({r.account.username}) was created.
+            The API key “{r.created.key.name}” ({profileLabel(r.account)}) was created.
           </strong>{' '}
           Its secret is shown only once and has not been shown yet. <a href={hrefTo('api-keys')}>Show the secret</a>
         </p>

@@ -7,7 +7,7 @@ import { hostOf } from '../lib/host';
 import { hrefTo } from '../routes';
 import styles from '../app-frame.module.css';
 
-export function profileLabel(p: ProfileView): string {
+export function profileLabel(p: Pick<ProfileView, 'username' | 'baseUrl'>): string {
   return `${p.username} @ ${hostOf(p.baseUrl)}`;
 }
 

@@ -4,7 +4,7 @@ import { ActiveProfileGate } from '../components/active-profile-gate';
 import { ErrorNotice } from '../components/error-notice';
 import { Notice } from '../components/notice';
 import { ScreenHeader } from '../components/screen-header';
-import { navigate, placeFromHash } from '../routes';
+import { navigate } from '../routes';
 import { channelKey } from '../api/hooks';
 import type { ScreenProps } from '../app';
 import styles from './api-keys/api-keys.module.css';
@@ -13,7 +13,8 @@ import { CreateKeyForm } from './api-keys/create-key-form';
 import { AUTH_CACHE_NOTE } from './api-keys/delete-key-dialog';
 import { KeyDetails } from './api-keys/key-details';
 import { KeyTable } from './api-keys/key-table';
-import { holdCreatedKey, releaseCreatedKey, usePendingReveals, type PendingReveal } from './api-keys/created-key-store';
+import { profileLabel } from '../frame/profile-switcher';
+import { holdCreatedKey, releaseCreatedKey, useCreatedKeys, type PendingReveal } from './api-keys/created-key-store';
 import { RevealDialog } from './api-keys/reveal-dialog';
 import { RotateFlow } from './api-keys/rotate-flow';
 import { useKeyList, type KeyList } from './api-keys/use-key-list';
@@ -23,7 +24,7 @@ const CREATE_BUTTON_ID = 'api-keys-create';
 export function ApiKeysScreen({ sub }: ScreenProps): ReactElement {
   // Outside the profile gate: a secret still to be shown survives a profile switch or a keychain
   // that stopped answering, which unmount everything inside the gate.
-  const [reveal] = usePendingReveals();
+  const [reveal] = useCreatedKeys().pending;
   return (
     <>
       <ScreenHeader title="API keys">
@@ -34,7 +35,7 @@ export function ApiKeysScreen({ sub }: ScreenProps): ReactElement {
           key={reveal.created.key.id}
           secret={reveal.created.secret}
           keyName={reveal.created.key.name}
-          account={reveal.account.username}
+          account={profileLabel(reveal.account)}
           replaces={reveal.replaces?.name ?? null}
           onClosed={() => {
             releaseCreatedKey(reveal.created.key.id);
@@ -48,7 +49,7 @@ export function ApiKeysScreen({ sub }: ScreenProps): ReactElement {
           !canSign ? null : (
             <KeysForProfile
               key={profile.id}
-              account={{ profileId: profile.id, username: profile.username }}
+              account={{ profileId: profile.id, username: profile.username, baseUrl: profile.baseUrl }}
               baseUrl={profile.baseUrl}
               canSign={canSign}
               sub={sub}
@@ -113,12 +114,12 @@ function KeysForProfile({
         submitLabel="Create key"
         onCancel={() => navigate('api-keys')}
         onListChanged={list.reload}
-        onCreated={(created) => {
+        onCreated={(created, formOpen) => {
           list.add(created.key);
           holdCreatedKey({ created, account, replaces: null });
-          // Back to the list only if the user is still on this form; the secret waits for them anyway.
-          const here = placeFromHash(window.location.hash);
-          if (here.route === 'api-keys' && here.sub[0] === 'new') navigate('api-keys');
+          // Back to the list only from the form that sent it (not a newer one the user is filling
+          // in); the secret waits for them anyway.
+          if (formOpen) navigate('api-keys');
         }}
       />
     );

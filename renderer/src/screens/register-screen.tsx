@@ -17,8 +17,9 @@ const LEAVE_WARNING =
 /** Server → Username → Wallet & hotkey → Token → Review → Done, one step per address (`#/register/<step>`). */
 export function RegisterScreen({ sub }: ScreenProps): ReactElement {
   const wizard = useWizard();
-  const asked: StepId = STEPS.find((s) => s.id === sub[0])?.id ?? 'server';
   const furthest = furthestStep(wizard);
+  // The screen's own address (no step) resumes where the wizard got to, e.g. a registration still out.
+  const asked: StepId = STEPS.find((s) => s.id === sub[0])?.id ?? furthest;
   // Before registering, any step up to the furthest allowed; afterwards, only Done.
   const step: StepId =
     furthest === 'done' ? 'done' : stepIndex(asked) > stepIndex(furthest) || asked === 'done' ? furthest : asked;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import {
   cliCommand,
   createKeyRequest,
@@ -13,6 +13,8 @@ import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import styles from './api-keys.module.css';
 import { dropDraft, keepDraft, readDraft } from './create-key-drafts';
+import { trackCreate, useCreatedKeys } from './created-key-store';
+import { JsonRequestField } from './json-request-field';
 import { ScopeEditor } from './scope-editor';
 import { editorRequest, presetRows, PRESETS, scopesToRows, type ScopeRowModel } from './scope-rows';
 
@@ -20,12 +22,15 @@ export interface CreateKeyFormProps {
   initial?: CreateKeyRequest;
   /** Where what is typed is kept if the form is left (create-key-drafts.ts); per profile and purpose. */
   draftKey?: string;
+  /** The id of the key this one replaces, when a rotation creates it (created-key-store.ts). */
+  rotates?: string;
   /** Names already in use (the whole list once loaded). */
   takenNames: ReadonlySet<string>;
   /** False while the list is still arriving: uniqueness cannot be checked yet. */
   namesComplete: boolean;
   submitLabel: string;
-  onCreated: (created: CreatedApiKey) => void;
+  /** `formOpen`: this form is still on screen (the user may have left while it was sent). */
+  onCreated: (created: CreatedApiKey, formOpen: boolean) => void;
   onCancel: () => void;
   /** Told when the server says the key exists but its answer was lost, so the list can reload. */
   onListChanged: () => void;
@@ -36,6 +41,7 @@ type Tab = 'editor' | 'json';
 export function CreateKeyForm({
   initial,
   draftKey,
+  rotates,
   takenNames,
   namesComplete,
   submitLabel,
@@ -44,6 +50,13 @@ export function CreateKeyForm({
   onListChanged,
 }: CreateKeyFormProps): ReactElement {
   const [draft] = useState(() => readDraft(draftKey));
+  const open = useRef(false);
+  useEffect(() => {
+    open.current = true;
+    return () => {
+      open.current = false;
+    };
+  }, []);
   const [name, setName] = useState(draft?.name ?? initial?.name ?? '');
   const [admin, setAdmin] = useState(draft?.admin ?? initial?.admin ?? false);
   const [rows, setRows] = useState<ScopeRowModel[]>(() => draft?.rows ?? scopesToRows(initial?.scopes ?? []));
@@ -60,6 +73,9 @@ export function CreateKeyForm({
   const [deletedLost, setDeletedLost] = useState<string | null>(null);
   const targets = useChannel('listScopeTargets', {}, { staleTime: 60_000 });
 
+  // This rotation's replacement is being created by a form the user left: no second one is offered.
+  const { rotating } = useCreatedKeys();
+  const sentElsewhere = rotates !== undefined && rotating.has(rotates) && !busy;
   const jsonParsed = useMemo(() => {
     if (tab !== 'json') return null;
     try {
@@ -115,9 +131,9 @@ export function CreateKeyForm({
     setBusy(true);
     setError(null);
     try {
-      const created = await call('createApiKey', request);
+      const created = await trackCreate(call('createApiKey', request), rotates);
       dropDraft(draftKey);
-      onCreated(created);
+      onCreated(created, open.current);
     } catch (err) {
       setError(err);
       setLostName(request.name);
@@ -144,6 +160,12 @@ export function CreateKeyForm({
   }
 
   const showIssues = tried || tab === 'json';
+  if (sentElsewhere)
+    return (
+      <p role="status">
+        The replacement is being created… Its secret is shown as soon as it arrives; nothing is deleted.
+      </p>
+    );
   return (
     <form className={`card ${styles.formGrid}`} aria-label="Create API key" onSubmit={(e) => void submit(e)} noValidate>
       <div className={styles.tabs} role="tablist" aria-label="How to define the key">
@@ -213,32 +235,12 @@ export function CreateKeyForm({
           )}
         </>
       ) : (
-        <label className="field">
-          <strong>Request body (JSON)</strong>
-          <span className="muted small">
-            {' '}
-            — the exact body of POST /api_keys/, checked by the same rules as the editor
-          </span>
-          <textarea
-            className={styles.jsonArea}
-            aria-label="Key request JSON"
-            aria-invalid={issues.length > 0}
-            spellCheck={false}
-            value={jsonText}
-            onChange={(e) => setJsonText(e.target.value)}
-          />
-          {issues.length > 0 ? (
-            <ul className="field-error" aria-label="JSON problems">
-              {issues.map((i) => (
-                <li key={`${i.path.join('.')}:${i.message}`}>
-                  {i.path.length > 0 ? <code>{i.path.join('.')}</code> : null} {i.message}
-                </li>
-              ))}
-            </ul>
-          ) : nameTaken ? (
-            <p className="field-error">A key named “{request.name}” already exists; names must be unique.</p>
-          ) : null}
-        </label>
+        <JsonRequestField
+          text={jsonText}
+          onChange={setJsonText}
+          issues={issues}
+          takenName={nameTaken ? request.name : null}
+        />
       )}
       {jsonBroken ? (
         <p className="muted small" role="status">

@@ -1,43 +1,77 @@
 import { useSyncExternalStore } from 'react';
-import type { CreatedApiKey } from '../../../../shared/api-keys';
+import type { ApiKeyView, CreatedApiKey } from '../../../../shared/api-keys';
 
 /**
- * Keys created whose secret has not been shown and closed yet. Module state, not component state:
- * a create that answers after the user left the form (Cancel, another screen, another profile)
- * must still show its secret, which the server will never send again. The API keys screen shows
- * the first one; every other screen says one is waiting (frame/once-only-notices.tsx).
+ * Keys created whose secret has not been shown and closed yet, and the state of rotations. Module
+ * state, not component state: a create that answers after the user left the form (another screen,
+ * another profile, a rotation left half-way) must still show its secret, which the server will
+ * never send again, and a rotation must come back at the step it reached. The API keys screen
+ * shows the first secret; every other screen says one is waiting (frame/once-only-notices.tsx).
  */
 export interface PendingReveal {
   created: CreatedApiKey;
-  /** The account the key belongs to, said in the dialog when it is not the active one. */
-  account: { profileId: string; username: string };
+  /** The account the key belongs to, said in the dialog (it may not be the active one by then). */
+  account: { profileId: string; username: string; baseUrl: string };
   /** The key it replaces, when made by a rotation. */
   replaces: { id: string; name: string } | null;
 }
 
-let pending: readonly PendingReveal[] = [];
+export interface CreatedKeys {
+  pending: readonly PendingReveal[];
+  /** Creates sent and not answered yet: a secret is on its way, so closing the window must ask. */
+  inFlight: number;
+  /** Rotations (by the old key's id) whose replacement is being created right now. */
+  rotating: ReadonlySet<string>;
+  /** Rotations whose replacement's secret was shown and closed: deleting the old key is next. */
+  replaced: ReadonlyMap<string, ApiKeyView>;
+}
+
+let state: CreatedKeys = { pending: [], inFlight: 0, rotating: new Set(), replaced: new Map() };
 const listeners = new Set<() => void>();
 
-function set(next: readonly PendingReveal[]): void {
-  pending = next;
+function update(next: Partial<CreatedKeys>): void {
+  state = { ...state, ...next };
   for (const listener of listeners) listener();
 }
 
+/** Counts a create while it is out; `rotating` names the key a rotation replaces. */
+export function trackCreate<T>(request: Promise<T>, rotating?: string): Promise<T> {
+  update({
+    inFlight: state.inFlight + 1,
+    ...(rotating === undefined ? {} : { rotating: new Set(state.rotating).add(rotating) }),
+  });
+  return request.finally(() => {
+    const stillRotating = new Set(state.rotating);
+    if (rotating !== undefined) stillRotating.delete(rotating);
+    update({ inFlight: state.inFlight - 1, rotating: stillRotating });
+  });
+}
+
 export function holdCreatedKey(reveal: PendingReveal): void {
-  set([...pending, reveal]);
+  update({ pending: [...state.pending, reveal] });
 }
 
 /** The secret was shown and the user closed it: it is dropped from memory here. */
 export function releaseCreatedKey(keyId: string): void {
-  set(pending.filter((p) => p.created.key.id !== keyId));
+  const released = state.pending.find((p) => p.created.key.id === keyId);
+  const replaced = new Map(state.replaced);
+  if (released?.replaces) replaced.set(released.replaces.id, released.created.key);
+  update({ pending: state.pending.filter((p) => p.created.key.id !== keyId), replaced });
 }
 
-export function usePendingReveals(): readonly PendingReveal[] {
+/** The rotation of `oldId` is over (its old key is deleted). */
+export function endRotation(oldId: string): void {
+  const replaced = new Map(state.replaced);
+  replaced.delete(oldId);
+  update({ replaced });
+}
+
+export function useCreatedKeys(): CreatedKeys {
   return useSyncExternalStore(
     (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    () => pending,
+    () => state,
   );
 }

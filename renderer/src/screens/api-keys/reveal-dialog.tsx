@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { ENV_VAR } from '../../../../shared/api-keys';
 import styles from './api-keys.module.css';
-import { copyAnnouncement } from '../../components/copy-button';
+import { copyAnnouncement, useCopyState } from '../../components/copy-button';
 import { CLIPBOARD_CLEAR_MS, copySecretText } from './clipboard';
 
 function CopyLine({ label, text, secret }: { label: string; text: string; secret: string }): ReactElement {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const [state, setState] = useCopyState();
   return (
     <>
       <button
@@ -48,6 +48,8 @@ export function RevealDialog({
   const [asking, setAsking] = useState(false);
   useEffect(() => {
     const dialog = ref.current;
+    // Again on each run: React's development mode runs this cleanup once before the real mount.
+    closing.current = false;
     if (dialog && !dialog.open) dialog.showModal();
     return () => {
       closing.current = true;

@@ -7,7 +7,7 @@ import { Notice } from '../../components/notice';
 import { hrefTo } from '../../routes';
 import { CreateKeyForm } from './create-key-form';
 import { AUTH_CACHE_NOTE } from './delete-key-dialog';
-import { holdCreatedKey, usePendingReveals, type PendingReveal } from './created-key-store';
+import { endRotation, holdCreatedKey, useCreatedKeys, type PendingReveal } from './created-key-store';
 import styles from './api-keys.module.css';
 
 type Step =
@@ -43,16 +43,22 @@ export function RotateFlow(props: {
   onCreated: (k: ApiKeyView) => void;
   onRemoved: (id: string) => void;
 }): ReactElement {
-  const reveals = usePendingReveals();
+  const keys = useCreatedKeys();
   const old = useChannel('getApiKey', { id: props.oldId });
   // The old key as it was when rotation began: once it is deleted, a refetch would only say 404.
   const [snapshot, setSnapshot] = useState<ApiKeyView | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'create' });
+  // Where this rotation is, by the store (created-key-store.ts): a flow left half-way and opened
+  // again continues at its step instead of offering to create another replacement.
+  const waiting = keys.pending.find((r) => r.replaces?.id === props.oldId);
+  const replacement = keys.replaced.get(props.oldId);
+  if (step.kind === 'create' && waiting) setStep({ kind: 'reveal', created: waiting.created });
+  if (step.kind === 'create' && !waiting && replacement) setStep({ kind: 'deploy', created: replacement });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   if (!snapshot && old.data) setSnapshot(old.data);
-  // The screen shows the secret (created-key-store.ts); once it is closed, deploying is next.
-  if (step.kind === 'reveal' && !reveals.some((r) => r.created.key.id === step.created.key.id))
+  // The screen shows the secret; once it is closed, deploying is next.
+  if (step.kind === 'reveal' && !keys.pending.some((r) => r.created.key.id === step.created.key.id))
     setStep({ kind: 'deploy', created: step.created.key });
   const oldKey = snapshot ?? old.data;
   if (!oldKey) return old.error ? <ErrorNotice error={old.error} /> : <p role="status">Loading the key to rotate…</p>;
@@ -63,6 +69,7 @@ export function RotateFlow(props: {
     setError(null);
     try {
       const r = await call('deleteApiKey', { id: oldId });
+      endRotation(oldId);
       props.onRemoved(oldId);
       setStep({ kind: 'done', created, alreadyGone: r.outcome === 'already-gone' });
     } catch (err) {
@@ -95,6 +102,7 @@ export function RotateFlow(props: {
           <CreateKeyForm
             initial={sameScopes(oldKey, props.takenNames)}
             draftKey={`rotate:${props.account.profileId}:${oldKey.id}`}
+            rotates={oldKey.id}
             takenNames={props.takenNames}
             namesComplete={props.namesComplete}
             submitLabel="Create replacement"

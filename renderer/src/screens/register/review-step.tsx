@@ -24,9 +24,11 @@ export function ReviewStep(): ReactElement {
   const register = useMutationChannel('register', ['listProfiles', 'listWallets']);
   const recheck = useMutationChannel('recheckRegistration', ['listProfiles']);
   const p = preview.data;
+  const sending = wizard.attempt?.status === 'sending';
+  const failure = wizard.attempt?.status === 'failed' ? wizard.attempt.error : null;
 
   // A lost answer is checked at once (signed GET /users/me); nothing is re-sent before that.
-  const lost = failureIs(register.error, 'answer-lost');
+  const lost = failureIs(failure, 'answer-lost');
   const { mutate: runRecheck } = recheck;
   useEffect(() => {
     if (lost && chosen) runRecheck({ baseUrl: input.baseUrl, walletId: chosen.walletId, hotkeyId: chosen.hotkeyId });
@@ -39,20 +41,25 @@ export function ReviewStep(): ReactElement {
   }, [recheck.data]);
 
   const send = () => {
+    if (sending) return;
     recheck.reset();
     // mutateAsync, not mutate's onSuccess: TanStack Query skips a per-call onSuccess once this step
     // has unmounted (the user clicked another step or screen while it was sending), and the
-    // fingerprint, shown only once, would be lost. The wizard's store outlives the step; the Done
-    // step shows it whenever the user comes back. A failure is shown from register.error.
-    updateWizard({ failedStep: null });
+    // fingerprint, shown only once, would be lost. The outcome goes to the wizard's store, which
+    // outlives the step: the Done step, or the failure, is there whenever the user comes back.
+    updateWizard({ attempt: { status: 'sending' }, failedStep: null });
     register
       .mutateAsync(input)
       .then((result) => {
-        updateWizard({ result });
+        updateWizard({ result, attempt: null });
         if (placeFromHash(window.location.hash).route === 'register') navigate('register', 'done');
       })
-      .catch((error: unknown) => updateWizard({ failedStep: stepOfFailure(errorOf(error).reason) }));
+      .catch((error: unknown) =>
+        updateWizard({ attempt: { status: 'failed', error }, failedStep: stepOfFailure(errorOf(error).reason) }),
+      );
   };
+  // "Sent" only when the request went out: some failures come before (the keychain, a changed file).
+  const wentOut = failure !== null && (errorOf(failure).detail?.status !== undefined || lost);
 
   return (
     <div className={styles.form}>
@@ -64,18 +71,20 @@ export function ReviewStep(): ReactElement {
       {preview.error ? <ErrorNotice error={preview.error} /> : null}
       {p ? (
         <p className={styles.help}>
-          {register.isPending
+          {sending
             ? 'Sending this request now.'
-            : register.error
-              ? `Sent to ${hostOf(p.url)}. What happened, and what to do next:`
+            : failure
+              ? wentOut
+                ? `Sent to ${hostOf(p.url)}. What happened, and what to do next:`
+                : 'Not sent. What happened, and what to do next:'
               : 'Nothing has been sent yet.'}
         </p>
       ) : null}
       <div aria-live="polite">
-        {register.error && !lost ? <RegisterFailure error={register.error} onRetry={send} /> : null}
+        {failure && !lost ? <RegisterFailure error={failure} onRetry={send} /> : null}
         {lost ? (
           <RegisterFailure
-            error={register.error}
+            error={failure}
             onRetry={send}
             recheck={{
               pending: recheck.isPending,
@@ -140,12 +149,12 @@ export function ReviewStep(): ReactElement {
         </>
       ) : null}
       <div className={styles.nav}>
-        <button type="button" onClick={() => navigate('register', 'token')} disabled={register.isPending}>
+        <button type="button" onClick={() => navigate('register', 'token')} disabled={sending}>
           Back
         </button>
-        {!register.error ? (
-          <button type="button" className="primary" onClick={send} disabled={!p || register.isPending}>
-            {register.isPending ? 'Registering…' : 'Register'}
+        {!failure ? (
+          <button type="button" className="primary" onClick={send} disabled={!p || sending}>
+            {sending ? 'Registering…' : 'Register'}
           </button>
         ) : null}
       </div>

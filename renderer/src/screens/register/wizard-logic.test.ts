@@ -64,7 +64,9 @@ describe('usableFirst', () => {
 describe('stepOfFailure', () => {
   it('names the step whose answer a refusal was about, and none for the others', () => {
     expect(stepOfFailure('username-taken')).toBe('username');
-    expect(stepOfFailure('coldkey-balance')).toBe('wallet');
+    expect(stepOfFailure('hotkey-registered')).toBe('wallet');
+    // Funding the coldkey is the fix, not another answer.
+    expect(stepOfFailure('coldkey-balance')).toBeNull();
     expect(stepOfFailure('token-invalid')).toBe('token');
     expect(stepOfFailure('clock-skew')).toBe('server');
     expect(stepOfFailure('ip-limit')).toBeNull();

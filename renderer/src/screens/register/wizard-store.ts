@@ -38,9 +38,18 @@ export interface WizardState {
   tokenPastedAt: number | null;
   result: RegistrationResult | null;
   recovered: Extract<RecheckResult, { created: true }> | null;
-  /** The step whose answer the last registration attempt refused (marked in the step list). */
+  /**
+   * The registration request: out now, or how the last one failed. Here, not in the Review step:
+   * a user who leaves while it is out must find it still out (and not send it twice), or its
+   * failure, when they come back.
+   */
+  attempt: { status: 'sending' } | { status: 'failed'; error: unknown } | null;
+  /** The step whose answer the last attempt refused (marked in the step list) until it is changed. */
   failedStep: StepId | null;
 }
+
+/** The answers a registration is made of: changing one puts the last attempt's failure away. */
+const ANSWERS = ['baseUrl', 'username', 'chosen', 'token'] as const;
 
 /** The wizard before anything is typed (also the tests' starting point). */
 export const INITIAL_WIZARD: WizardState = {
@@ -55,6 +64,7 @@ export const INITIAL_WIZARD: WizardState = {
   tokenPastedAt: null,
   result: null,
   recovered: null,
+  attempt: null,
   failedStep: null,
 };
 
@@ -64,7 +74,9 @@ let state: WizardState = INITIAL_WIZARD;
 const listeners = new Set<() => void>();
 
 export function updateWizard(patch: Partial<WizardState>): void {
+  const answered = ANSWERS.some((k) => k in patch && patch[k] !== state[k]);
   state = { ...state, ...patch };
+  if (answered && state.attempt?.status === 'failed') state = { ...state, attempt: null, failedStep: null };
   for (const listener of listeners) listener();
 }
 
@@ -99,7 +111,6 @@ export function stepOfFailure(reason: string | undefined): StepId | null {
     case 'username-invalid':
       return 'username';
     case 'hotkey-registered':
-    case 'coldkey-balance':
       return 'wallet';
     case 'token-missing':
     case 'token-invalid':

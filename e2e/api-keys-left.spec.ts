@@ -1,0 +1,100 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
+import { screenshot } from './fixtures/screenshots';
+
+// A new key's secret is shown once: a create that answers after the user left its form — another
+// screen, Back, a rotation left half-way — must still show it, and the window must not close on it.
+let world: KeysWorld | undefined;
+test.afterEach(async () => {
+  await world?.stop();
+  world = undefined;
+});
+
+const names = (w: KeysWorld) =>
+  Object.values(w.sb.state().apiKeys)
+    .map((k) => k.name)
+    .sort();
+
+/** Closing the page asks first (a beforeunload question), and staying keeps everything. */
+async function closingAsks(page: Page): Promise<void> {
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (d) => {
+      resolve(d.type());
+      void d.dismiss();
+    }),
+  );
+  await page.close({ runBeforeUnload: true });
+  expect(await asked).toBe('beforeunload');
+}
+
+test('a key whose create answers after the user left still shows its secret once, on the way and after', async ({
+  page,
+}) => {
+  world = await openKeysWorld(page);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await page.getByRole('button', { name: 'Create key…' }).click();
+  const form = page.getByRole('form', { name: 'Create API key' });
+  await form.getByLabel('Name').fill('slow');
+  await page.getByRole('button', { name: 'Invoke all chutes' }).click();
+  world.sb.setFaults({ latency_ms: 2500 });
+  await form.getByRole('button', { name: 'Create key' }).click();
+  await expect(form.getByRole('button', { name: 'Creating…' })).toBeVisible();
+  await expect(form.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+  await nav.getByRole('link', { name: 'Secrets' }).click();
+  // Still on its way: closing asks already.
+  await closingAsks(page);
+  const waiting = page.getByText('The API key “slow” (keyuser @ ');
+  await expect(waiting).toBeVisible({ timeout: 10_000 });
+  world.sb.setFaults({ latency_ms: 0 });
+  // Nobody is pulled back to the keys: the notice says where the secret waits.
+  await expect(page).toHaveURL(/#\/secrets/);
+  await expect(page.getByRole('heading', { name: 'Secrets', level: 1 })).toBeVisible();
+  await screenshot(page, 'api-keys-secret-waiting');
+  await closingAsks(page);
+  await expect(waiting).toBeVisible();
+  await page.getByRole('link', { name: 'Show the secret' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Your new key “slow”' });
+  await expect(dialog.getByLabel('API key secret')).toHaveText(/^cpk_/);
+  await expect(dialog).toContainText('For the account keyuser @ 127.0.0.1:');
+  await dialog.getByLabel('I have stored it somewhere safe').check();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(waiting).toHaveCount(0);
+  expect(names(world)).toEqual(['slow']);
+});
+
+test('a rotation left half-way comes back at its step: creating, then the secret, then deleting the old key', async ({
+  page,
+}) => {
+  world = await openKeysWorld(page);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  world.sb.seedApiKeys({ user_id: world.userId, count: 1, name_prefix: 'old' });
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await page.getByRole('link', { name: 'old-0', exact: true }).click();
+  await page.getByRole('button', { name: 'Rotate…' }).click();
+  const rotate = page.getByRole('form', { name: 'Create API key' });
+  world.sb.setFaults({ latency_ms: 2500 });
+  await rotate.getByRole('button', { name: 'Create replacement' }).click();
+  await expect(rotate.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+  await nav.getByRole('link', { name: 'Account', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
+  await page.goBack();
+  // Back on the rotation while its create is out: no second "Create replacement" is offered.
+  await expect(page.getByRole('status').filter({ hasText: 'The replacement is being created…' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create replacement' })).toHaveCount(0);
+  const replacement = page.getByRole('dialog', { name: 'Your new key “old-0-r2”' });
+  await expect(replacement).toContainText('it replaces “old-0”: deploy it, then delete “old-0”', { timeout: 10_000 });
+  world.sb.setFaults({ latency_ms: 0 });
+  await replacement.getByLabel('I have stored it somewhere safe').check();
+  await replacement.getByRole('button', { name: 'Done' }).click();
+  expect(names(world)).toEqual(['old-0', 'old-0-r2']);
+
+  // Left again before deleting: the rotation comes back at "deploy, then delete".
+  await nav.getByRole('link', { name: 'Secrets' }).click();
+  await expect(page.getByRole('heading', { name: 'Secrets', level: 1 })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'Deploy the new key, then delete the old one' })).toBeVisible();
+  await page.getByRole('button', { name: 'The new key is deployed — delete “old-0”' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Rotation complete.' })).toBeVisible();
+  expect(names(world)).toEqual(['old-0-r2']);
+});

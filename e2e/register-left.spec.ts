@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+import { useRegisterWizard } from './fixtures/register-wizard';
+import { screenshot } from './fixtures/screenshots';
+import { ChutesTestClient, TestKey } from './sandbox/test-client';
+
+// A registration's fingerprint is shown once: one that answers after the user left the Review step
+// must still be shown, a request still out must not be sent twice, and a refusal that came while
+// the user was away must be there when they come back.
+const { start, toReview, usernameStep } = useRegisterWizard();
+
+test('leaving the review while it registers: still sending on return, then the fingerprint waits on every screen', async ({
+  page,
+}) => {
+  const { sb } = await start(page);
+  await toReview(page, sb, 'ivan');
+  sb.setFaults({ latency_ms: 3000 });
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page.getByRole('button', { name: 'Registering…' })).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Accounts' }).click();
+  // Back while it is out: the step says so and offers no second Register.
+  await nav.getByRole('link', { name: 'Register' }).click();
+  await expect(page.getByText('Sending this request now.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Registering…' })).toBeDisabled();
+  await nav.getByRole('link', { name: 'Accounts' }).click();
+  const waiting = page.getByText('The account ivan was registered and is now the active profile.');
+  await expect(waiting).toBeVisible({ timeout: 10_000 });
+  sb.setFaults({ latency_ms: 0 });
+  expect(sb.requests(50).filter((r) => r.path === '/users/register')).toHaveLength(1);
+  // The user stays where they went; the notice follows them from screen to screen.
+  await expect(page).toHaveURL(/#\/accounts/);
+  await nav.getByRole('link', { name: 'API keys' }).click();
+  await expect(page.getByRole('heading', { name: 'API keys', level: 1 })).toBeVisible();
+  await expect(waiting).toBeVisible();
+  await screenshot(page, 'register-left-while-sending');
+  await page.getByRole('link', { name: 'Show the fingerprint' }).click();
+  await expect(page).toHaveURL(/#\/register\/done$/);
+  await expect(page.getByLabel('Fingerprint', { exact: true })).toBeVisible();
+  await expect(waiting).toHaveCount(0);
+});
+
+test('a refusal that came while the user was away is there on return, until the refused answer is changed', async ({
+  page,
+}) => {
+  const { sb } = await start(page);
+  await toReview(page, sb, 'judy');
+  await new ChutesTestClient(sb.url).register(TestKey.random(), 'judy'); // someone else was quicker
+  sb.setFaults({ latency_ms: 1500 });
+  await page.getByRole('button', { name: 'Register' }).click();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Settings' }).click();
+  await expect
+    .poll(() => sb.requests(50).filter((r) => r.path === '/users/register' && r.status === 409).length, {
+      timeout: 10_000,
+    })
+    .toBe(1);
+  sb.setFaults({ latency_ms: 0 });
+  await nav.getByRole('link', { name: 'Register' }).click();
+  await expect(page.getByRole('alert')).toContainText('The username “judy” is already taken');
+  const steps = page.getByRole('navigation', { name: 'Registration steps' });
+  await steps.getByRole('link', { name: 'Username (refused, change it)' }).click();
+  await usernameStep(page, 'judy2');
+  // A new answer puts the old refusal away.
+  await expect(steps.getByRole('link', { name: 'Username', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('Nothing has been sent yet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page.getByLabel('Fingerprint', { exact: true })).toBeVisible();
+});

@@ -1,0 +1,43 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { profilesContract } from '../../shared/contract/profiles';
+import type { ChutesClient } from '../chutes-api';
+import { profileHandlers } from './profile-handlers';
+import { profileWorld, type ProfileWorld } from './fixtures.test-helper';
+
+let world: ProfileWorld;
+beforeEach(async () => {
+  world = await profileWorld();
+});
+afterEach(() => world.dispose());
+
+describe('removeProfile', () => {
+  it('removes the profile and its sessions, and never the seed (removing one is its own question)', async () => {
+    const { store, vault, hotkey } = world;
+    await vault.putSeed(hotkey.ss58, Buffer.from(hotkey.seedHex, 'hex'), 'default');
+    const profile = await store.upsert({
+      baseUrl: 'https://api.chutes.ai',
+      username: 'alice',
+      userId: 'u-1',
+      hotkeyName: 'default',
+      hotkeySs58: hotkey.ss58,
+      source: { kind: 'manual' },
+    });
+    const forgotten: Array<[string, string[]]> = [];
+    const chutes = {
+      forgetSessions: (hk: string, urls: string[]) => {
+        forgotten.push([hk, urls]);
+        return Promise.resolve();
+      },
+    } as unknown as ChutesClient;
+    const h = profileHandlers({ vault, profiles: store, chutes });
+    const result = await h.removeProfile({ profileId: profile.id }, { transport: 'ipc' });
+    expect(result).toMatchObject({ removed: { id: profile.id }, activeId: null });
+    expect(await store.list()).toEqual([]);
+    expect(forgotten).toEqual([[hotkey.ss58, ['https://api.chutes.ai']]]);
+    expect(await vault.hasSeed(hotkey.ss58)).toBe(true);
+    // The contract has no way left to ask for the seed to go with the profile.
+    expect(profilesContract.removeProfile.input.safeParse({ profileId: profile.id, forgetSeed: true }).success).toBe(
+      false,
+    );
+  });
+});
