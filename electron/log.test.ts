@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { redact } from './log';
+import { AppFailure } from '../shared/errors';
+import { internalFailureMessage, itemFailureMessage, redact, setLogSink } from './log';
 
 describe('redact', () => {
   it('scrubs seeds, signatures, API keys, bearer tokens, JWTs and fingerprints', () => {
@@ -16,5 +17,23 @@ describe('redact', () => {
   it('leaves ordinary text and SS58 addresses readable', () => {
     const text = 'GET /users/me 200 for 5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV';
     expect(redact(text)).toBe(text);
+  });
+});
+
+describe('itemFailureMessage', () => {
+  it('passes a typed failure on, and logs anything else as the bug it is', () => {
+    const lines: string[] = [];
+    const previous = setLogSink((line) => lines.push(line));
+    try {
+      expect(itemFailureMessage(new AppFailure('not-found', 'That key is gone.'), 'deleting a key')).toBe(
+        'That key is gone.',
+      );
+      expect(lines).toEqual([]);
+      expect(itemFailureMessage(new TypeError('x is undefined'), 'deleting a key')).toBe(internalFailureMessage());
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/ error deleting a key failed: TypeError: x is undefined/);
+    } finally {
+      setLogSink(previous);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { AppFailure } from '../shared/errors';
 /**
  * The main process's only logger. It never receives request bodies, and it scrubs anything that
  * looks like key material before writing, as a second line of defence: 64/128-hex runs (seeds,
@@ -62,4 +63,14 @@ export function describeError(error: unknown): string {
     return `${error.name}: ${error.message}${frames ? ` @ ${frames}` : ''}`;
   }
   return `non-error thrown (${typeof error})`;
+}
+
+/**
+ * The message for one item of a batch's per-item report (a key deleted, a secret imported): a
+ * typed failure says itself; anything else is a bug, logged like the router logs one.
+ */
+export function itemFailureMessage(error: unknown, what: string): string {
+  if (error instanceof AppFailure) return error.appError.message;
+  log.error(`${what} failed: ${describeError(error)}`);
+  return internalFailureMessage();
 }

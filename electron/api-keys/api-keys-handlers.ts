@@ -10,7 +10,7 @@ import { AppFailure, failureIs } from '../../shared/errors';
 import type { AccountApi, ChutesClient } from '../chutes-api';
 import type { ServerKey } from '../chutes-api/endpoints/api-keys';
 import type { SliceHandlers } from '../ipc-router';
-import { describeError, log } from '../log';
+import { describeError, itemFailureMessage, log } from '../log';
 import { createKeyRecords, type KeyRecords } from './key-records';
 
 export interface ApiKeyServices {
@@ -208,7 +208,7 @@ export function apiKeysHandlers(
           results[i] = await removeOne(api, id).catch((error: unknown): DeleteResult => ({
             id,
             outcome: 'failed',
-            message: error instanceof AppFailure ? error.appError.message : 'Unexpected failure.',
+            message: itemFailureMessage(error, 'deleting an API key'),
           }));
         }
       };

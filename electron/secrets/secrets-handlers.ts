@@ -13,7 +13,7 @@ import type { AccountApi, ChutesClient } from '../chutes-api';
 import { resolveUserPath } from '../fs/user-path';
 import { readFileCapped } from '../fs/read-capped';
 import type { SliceHandlers } from '../ipc-router';
-import { describeError, internalFailureMessage, log } from '../log';
+import { itemFailureMessage } from '../log';
 import { parseEnv } from './env-file';
 import { createPendingImports, type PendingImports } from './pending-imports';
 
@@ -90,12 +90,7 @@ async function deleteIfThere(api: AccountApi, secretId: string): Promise<'delete
   }
 }
 
-/** One line of a per-key report; an unexpected error is logged like the router logs one. */
-function messageOf(error: unknown): string {
-  if (error instanceof AppFailure) return error.appError.message;
-  log.error(`a secret's step failed: ${describeError(error)}`);
-  return internalFailureMessage();
-}
+const messageOf = (error: unknown): string => itemFailureMessage(error, "a secret's step");
 const profileKeyOf = (api: AccountApi): string => `${api.scope.baseUrl}\n${api.scope.hotkey}`;
 
 export function secretsHandlers(

@@ -135,8 +135,8 @@ export function ServerStep(): ReactElement {
         {report?.reachable && report.skew === 'rejected' ? (
           <Notice tone="warn">
             <p>
-              <strong>Registration cannot continue:</strong> your computer’s clock is 10 minutes or more off the
-              server’s (see above). Correct it, then check again.
+              <strong>Registration cannot continue</strong> until the clock is right (Chutes refuses signatures 10
+              minutes or more off). Turn on automatic time, then check again.
             </p>
           </Notice>
         ) : null}
