@@ -41,9 +41,10 @@ test('a key whose create answers after the user left still shows its secret once
   await expect(form.getByRole('button', { name: 'Creating…' })).toBeVisible();
   await expect(form.getByRole('button', { name: 'Cancel' })).toBeDisabled();
   await nav.getByRole('link', { name: 'Secrets' }).click();
-  // Still on its way: closing asks already.
-  await closingAsks(page);
   const waiting = page.getByText('The API key “slow” (keyuser @ ');
+  // Still on its way (no secret waiting yet): closing asks already.
+  await expect(waiting).toHaveCount(0);
+  await closingAsks(page);
   await expect(waiting).toBeVisible({ timeout: 10_000 });
   world.sb.setFaults({ latency_ms: 0 });
   // Nobody is pulled back to the keys: the notice says where the secret waits.

@@ -243,7 +243,9 @@ test('clock skew of 10 minutes or more stops at the server step, until the clock
   await page.getByRole('radio', { name: /configured API/ }).check();
   await page.getByRole('button', { name: 'Check connection and continue' }).click();
   await expect(page.getByText(/Registration cannot continue until the clock is right/)).toBeVisible();
-  await expect(page.getByRole('status', { name: 'Connection result' })).toContainText('15 min 0 s behind the server');
+  await expect(page.getByRole('status', { name: 'Connection result' })).toContainText(
+    /Your clock is 1[45] min \d+ s behind the server/,
+  );
   await expect(page).toHaveURL(/#\/register\/server$/);
   await screenshot(page, 'register-error-clock-skew');
   sb.setFaults({ clock_offset_s: 0 });

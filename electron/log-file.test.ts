@@ -77,3 +77,19 @@ describe('the log file in the data folder', () => {
     expect(internalFailureMessage()).toContain(logFilePath(ok));
   });
 });
+
+describe('a rotation that cannot happen', () => {
+  it('still appends the line and keeps naming the file', () => {
+    quietStderr();
+    const dataDir = tempDir();
+    const file = logFilePath(dataDir);
+    restore = logToFile(dataDir);
+    // `.1` is a folder with something in it: the rename fails.
+    fs.mkdirSync(`${file}.1`);
+    fs.writeFileSync(path.join(`${file}.1`, 'x'), '');
+    fs.appendFileSync(file, 'x'.repeat(MAX_LOG_BYTES + 1));
+    log.info('after the failed rotation');
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/ info after the failed rotation\n$/);
+    expect(internalFailureMessage()).toContain(file);
+  });
+});

@@ -7,12 +7,20 @@ export const MAX_LOG_BYTES = 5 * 1024 * 1024;
 
 export const logFilePath = (dataDir: string): string => path.join(dataDir, 'chutes-desktop.log');
 
-/** Rotate when the file has grown past the limit; a file another process just rotated is left alone. */
+/**
+ * Rotate when the file has grown past the limit. Best effort, never in the way of the line being
+ * written: a rename that fails (a viewer holding the file on Windows, a folder named `.1`) or that
+ * another process got to first leaves the file as it is, and the line is appended anyway.
+ */
 function rotateIfLarge(file: string): void {
-  const st = fs.statSync(file, { throwIfNoEntry: false });
-  if (!st?.isFile() || st.size <= MAX_LOG_BYTES) return;
-  // Two processes may both see it large: only the one still looking at the same file renames it.
-  if (fs.statSync(file, { throwIfNoEntry: false })?.ino === st.ino) fs.renameSync(file, `${file}.1`);
+  try {
+    const st = fs.statSync(file, { throwIfNoEntry: false });
+    if (!st?.isFile() || st.size <= MAX_LOG_BYTES) return;
+    // Two processes may both see it large: only the one still looking at the same file renames it.
+    if (fs.statSync(file, { throwIfNoEntry: false })?.ino === st.ino) fs.renameSync(file, `${file}.1`);
+  } catch {
+    // As above.
+  }
 }
 
 /**

@@ -69,7 +69,7 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       title: 'Not stored yet',
       message: 'Something shown only once has not been stored yet.',
       detail:
-        "A new account's fingerprint or a new API key's secret is waiting in this window. Neither Chutes nor this app can show it again once the window closes.",
+        "A new account's fingerprint or a new API key's secret is waiting in this window, or on its way to it. Neither Chutes nor this app can show it again once the window closes.",
     });
     if (choice === 1) event.preventDefault();
   });

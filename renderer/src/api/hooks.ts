@@ -9,6 +9,7 @@ import type { Channel, ChannelInput, ChannelResult } from '../../../shared/ipc-c
 import type { ProfileView } from '../../../shared/profiles';
 import { failureIs } from '../../../shared/errors';
 import { call } from './client';
+import { noteProfileChanged } from './profile-changed';
 
 /**
  * Query keys are derived from channel names (`[channel, input]`), so a refresh names a channel
@@ -56,9 +57,12 @@ export function useMutationChannel<K extends Channel>(
       else await Promise.all(refreshes.map((name) => client.invalidateQueries({ queryKey: channelKey(name) })));
     },
     // Another window switched the active profile: everything on screen belongs to the old one, as
-    // after a switch here, and the screens remount on the profile now active.
+    // after a switch here, and the screens remount on the profile now active — so the refusal is
+    // said by the frame (frame/once-only-notices.tsx), which stays.
     onError: async (error) => {
-      if (failureIs(error, 'profile-changed')) await client.invalidateQueries();
+      if (!failureIs(error, 'profile-changed')) return;
+      noteProfileChanged(error.message);
+      await client.invalidateQueries();
     },
   });
 }

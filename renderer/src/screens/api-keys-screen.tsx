@@ -14,7 +14,13 @@ import { AUTH_CACHE_NOTE } from './api-keys/delete-key-dialog';
 import { KeyDetails } from './api-keys/key-details';
 import { KeyTable } from './api-keys/key-table';
 import { profileLabel } from '../frame/profile-switcher';
-import { holdCreatedKey, releaseCreatedKey, useCreatedKeys, type PendingReveal } from './api-keys/created-key-store';
+import {
+  forgetKeys,
+  holdCreatedKey,
+  releaseCreatedKey,
+  useCreatedKeys,
+  type PendingReveal,
+} from './api-keys/created-key-store';
 import { RevealDialog } from './api-keys/reveal-dialog';
 import { RotateFlow } from './api-keys/rotate-flow';
 import { useKeyList, type KeyList } from './api-keys/use-key-list';
@@ -99,6 +105,7 @@ function KeysForProfile({
   const takenNames = useMemo(() => new Set(list.keys.map((k) => k.name)), [list.keys]);
   const namesComplete = list.status === 'done';
   const forget = (ids: string[]) => {
+    forgetKeys(ids);
     list.removeIds(ids);
     setSelected((s) => new Set([...s].filter((id) => !ids.includes(id))));
     for (const id of ids) queries.removeQueries({ queryKey: channelKey('getApiKey', { id }) });

@@ -22,6 +22,9 @@ export function keepDraft(key: string | undefined, draft: KeyDraft): void {
   if (key !== undefined) drafts.set(key, draft);
 }
 
-export function dropDraft(key: string | undefined): void {
-  if (key !== undefined) drafts.delete(key);
+/** Drop the draft; with `sent`, only while it is still what was sent (not a newer form's typing). */
+export function dropDraft(key: string | undefined, sent?: KeyDraft): void {
+  if (key === undefined) return;
+  const now = drafts.get(key);
+  if (sent === undefined || (now !== undefined && JSON.stringify(now) === JSON.stringify(sent))) drafts.delete(key);
 }

@@ -131,8 +131,9 @@ export function CreateKeyForm({
     setBusy(true);
     setError(null);
     try {
+      const sent = readDraft(draftKey);
       const created = await trackCreate(call('createApiKey', request), rotates);
-      dropDraft(draftKey);
+      dropDraft(draftKey, sent);
       onCreated(created, open.current);
     } catch (err) {
       setError(err);

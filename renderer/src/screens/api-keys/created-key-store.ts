@@ -61,10 +61,18 @@ export function releaseCreatedKey(keyId: string): void {
 
 /** The rotation of `oldId` is over (its old key is deleted). */
 export function endRotation(oldId: string): void {
-  const replaced = new Map(state.replaced);
-  replaced.delete(oldId);
-  update({ replaced });
+  forgetKeys([oldId]);
 }
+
+/** Keys deleted: no rotation resumes from or to one of them (its "delete the old key" would leave none). */
+export function forgetKeys(ids: readonly string[]): void {
+  const gone = new Set(ids);
+  const replaced = new Map([...state.replaced].filter(([oldId, created]) => !gone.has(oldId) && !gone.has(created.id)));
+  if (replaced.size !== state.replaced.size) update({ replaced });
+}
+
+/** The state now, outside React (a request's outcome, a test). */
+export const currentCreatedKeys = (): CreatedKeys => state;
 
 export function useCreatedKeys(): CreatedKeys {
   return useSyncExternalStore(

@@ -7,7 +7,7 @@ import { hostOf } from '../../lib/host';
 import { navigate, placeFromHash } from '../../routes';
 import { RegisterFailure } from './register-failure';
 import styles from './register.module.css';
-import { stepOfFailure, updateWizard, useWizard } from './wizard-store';
+import { currentWizard, stepOfFailure, updateWizard, useWizard } from './wizard-store';
 
 /** Step 5: exactly what will be sent and signed, then the one registration request. */
 export function ReviewStep(): ReactElement {
@@ -54,9 +54,14 @@ export function ReviewStep(): ReactElement {
         updateWizard({ result, attempt: null });
         if (placeFromHash(window.location.hash).route === 'register') navigate('register', 'done');
       })
-      .catch((error: unknown) =>
-        updateWizard({ attempt: { status: 'failed', error }, failedStep: stepOfFailure(errorOf(error).reason) }),
-      );
+      .catch((error: unknown) => {
+        const now = currentWizard().attempt;
+        // An answer changed while it was out: the refusal was about the old one (a lost answer
+        // is kept whatever changed: the account may exist).
+        if (now?.status === 'sending' && now.answersChanged && !failureIs(error, 'answer-lost'))
+          updateWizard({ attempt: null, failedStep: null });
+        else updateWizard({ attempt: { status: 'failed', error }, failedStep: stepOfFailure(errorOf(error).reason) });
+      });
   };
   // "Sent" only when the request went out: some failures come before (the keychain, a changed file).
   const wentOut = failure !== null && (errorOf(failure).detail?.status !== undefined || lost);

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { HotkeyEntry, WalletEntry } from '../../../../shared/wallets';
 import { hotkeyUsability, usableFirst } from './hotkey-usability';
-import { furthestStep, INITIAL_WIZARD, stepOfFailure, type WizardState } from './wizard-store';
+import { AppFailure } from '../../../../shared/errors';
+import {
+  currentWizard,
+  furthestStep,
+  INITIAL_WIZARD,
+  resetWizard,
+  stepOfFailure,
+  updateWizard,
+  type WizardState,
+} from './wizard-store';
 
 const hotkey = (over: Partial<HotkeyEntry> = {}): HotkeyEntry => ({
   id: 'hk',
@@ -98,5 +107,36 @@ describe('furthestStep', () => {
     };
     expect(furthestStep(chosen)).toBe('token');
     expect(furthestStep({ ...chosen, token: 'x', tokenPastedAt: 1 })).toBe('review');
+  });
+});
+
+describe('the registration attempt in the wizard store', () => {
+  const failed = (reason: string) => ({
+    status: 'failed' as const,
+    error: new AppFailure('conflict', 'refused', undefined, reason as never),
+  });
+  it('a new answer puts a refusal away, a passing server check too, but never a lost answer', () => {
+    resetWizard();
+    updateWizard({ username: 'carol' });
+    updateWizard({ attempt: failed('username-taken'), failedStep: 'username' });
+    updateWizard({ username: 'carol' }); // the same value: nothing changed
+    expect(currentWizard().attempt?.status).toBe('failed');
+    updateWizard({ username: 'carol2' });
+    expect(currentWizard()).toMatchObject({ attempt: null, failedStep: null });
+    updateWizard({ attempt: failed('clock-skew'), failedStep: 'server' });
+    updateWizard({ connection: { reachable: false } as never });
+    expect(currentWizard().attempt).toBeNull();
+    updateWizard({ attempt: failed('answer-lost') });
+    updateWizard({ token: 'other' });
+    expect(currentWizard().attempt?.status).toBe('failed');
+    resetWizard();
+  });
+
+  it('marks a request still out when an answer changes, so its refusal is not pinned on the new answer', () => {
+    resetWizard();
+    updateWizard({ attempt: { status: 'sending' } });
+    updateWizard({ token: 'new-token' });
+    expect(currentWizard().attempt).toEqual({ status: 'sending', answersChanged: true });
+    resetWizard();
   });
 });

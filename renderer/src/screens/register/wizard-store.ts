@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { failureIs } from '../../../../shared/errors';
 import type { ConnectionReport } from '../../../../shared/diagnostics';
 import type { RecheckResult, RegistrationResult } from '../../../../shared/registration';
 
@@ -43,13 +44,17 @@ export interface WizardState {
    * a user who leaves while it is out must find it still out (and not send it twice), or its
    * failure, when they come back.
    */
-  attempt: { status: 'sending' } | { status: 'failed'; error: unknown } | null;
+  attempt: { status: 'sending'; answersChanged?: boolean } | { status: 'failed'; error: unknown } | null;
   /** The step whose answer the last attempt refused (marked in the step list) until it is changed. */
   failedStep: StepId | null;
 }
 
-/** The answers a registration is made of: changing one puts the last attempt's failure away. */
-const ANSWERS = ['baseUrl', 'username', 'chosen', 'token'] as const;
+/**
+ * The answers a registration is made of (a passing server check writes a new `connection`):
+ * changing one puts the last attempt's failure away — except a lost answer, whose account may
+ * exist and is checked by hotkey — and a failure still on its way is not pinned on the new answer.
+ */
+const ANSWERS = ['baseUrl', 'connection', 'username', 'chosen', 'token'] as const;
 
 /** The wizard before anything is typed (also the tests' starting point). */
 export const INITIAL_WIZARD: WizardState = {
@@ -76,9 +81,15 @@ const listeners = new Set<() => void>();
 export function updateWizard(patch: Partial<WizardState>): void {
   const answered = ANSWERS.some((k) => k in patch && patch[k] !== state[k]);
   state = { ...state, ...patch };
-  if (answered && state.attempt?.status === 'failed') state = { ...state, attempt: null, failedStep: null };
+  const attempt = state.attempt;
+  if (answered && attempt?.status === 'failed' && !failureIs(attempt.error, 'answer-lost'))
+    state = { ...state, attempt: null, failedStep: null };
+  if (answered && attempt?.status === 'sending') state = { ...state, attempt: { ...attempt, answersChanged: true } };
   for (const listener of listeners) listener();
 }
+
+/** The wizard now, for a request's outcome that arrives after the step that sent it re-rendered. */
+export const currentWizard = (): WizardState => state;
 
 export function resetWizard(): void {
   updateWizard(INITIAL_WIZARD);
