@@ -14,15 +14,14 @@ interface Pending {
 }
 
 /** Move USD balance to another Chutes user (`../shared/reference/chutes-account-api.md` §3.8): entry, then a confirmation that says exactly what moves. */
-function Transfer({
-  profileId,
-  canSign,
-  balanceUsd,
-}: {
+interface TransferProps {
+  /** The profile a transfer is reviewed for; main refuses it if another is active by then. */
   profileId: string;
   canSign: boolean;
   balanceUsd: number | null;
-}): ReactElement {
+}
+
+function Transfer({ profileId, canSign, balanceUsd }: TransferProps): ReactElement {
   const [target, setTarget] = useState('');
   const [amount, setAmount] = useState('');
   const [all, setAll] = useState(false);
@@ -179,15 +178,7 @@ function Refund({ profileId, canSign }: { profileId: string; canSign: boolean })
 }
 
 /** Keyed by profile where it is used: a transfer reviewed for one account never carries over to another. */
-export function TransferSection({
-  profileId,
-  canSign,
-  balanceUsd,
-}: {
-  profileId: string;
-  canSign: boolean;
-  balanceUsd: number | null;
-}): ReactElement {
+export function TransferSection({ profileId, canSign, balanceUsd }: TransferProps): ReactElement {
   return (
     <section className="card" aria-labelledby="account-transfer">
       <h2 id="account-transfer">Balance transfers</h2>

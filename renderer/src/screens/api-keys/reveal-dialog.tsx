@@ -1,27 +1,8 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { ENV_VAR } from '../../../../shared/api-keys';
 import styles from './api-keys.module.css';
-import { copyAnnouncement, useCopyState } from '../../components/copy-button';
+import { CopyButton } from '../../components/copy-button';
 import { CLIPBOARD_CLEAR_MS, copySecretText } from './clipboard';
-
-function CopyLine({ label, text, secret }: { label: string; text: string; secret: string }): ReactElement {
-  const [state, setState] = useCopyState();
-  return (
-    <>
-      <button
-        type="button"
-        className="copy"
-        aria-label={label}
-        onClick={() => void copySecretText(text, secret).then(setState)}
-      >
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
-      </button>
-      <span className="sr-only" aria-live="polite">
-        {copyAnnouncement(label, state)}
-      </span>
-    </>
-  );
-}
 
 /**
  * The one time a key's secret is shown. It lives only in this component's state and is dropped on
@@ -67,6 +48,8 @@ export function RevealDialog({
   useEffect(() => {
     if (asking) keepOpen.current?.focus();
   }, [asking]);
+  // Each line holds the secret: the clipboard forgets it after a minute if it still has it.
+  const copySecret = (text: string) => copySecretText(text, secret);
   const header = `Authorization: Bearer ${secret}`;
   const env = `export ${ENV_VAR}=${secret}`;
   return (
@@ -108,15 +91,15 @@ export function RevealDialog({
       <div className={styles.lines}>
         <div className={styles.line}>
           <code>cpk_… (the secret alone)</code>
-          <CopyLine label="Copy secret" text={secret} secret={secret} />
+          <CopyButton label="Copy secret" text={secret} copy={copySecret} />
         </div>
         <div className={styles.line}>
           <code>Authorization: Bearer cpk_…</code>
-          <CopyLine label="Copy header line" text={header} secret={secret} />
+          <CopyButton label="Copy header line" text={header} copy={copySecret} />
         </div>
         <div className={styles.line}>
           <code>export {ENV_VAR}=cpk_…</code>
-          <CopyLine label="Copy environment variable line" text={env} secret={secret} />
+          <CopyButton label="Copy environment variable line" text={env} copy={copySecret} />
         </div>
       </div>
       <p className="small muted">
