@@ -99,3 +99,27 @@ test('a rotation left half-way comes back at its step: creating, then the secret
   await expect(page.getByRole('status').filter({ hasText: 'Rotation complete.' })).toBeVisible();
   expect(names(world)).toEqual(['old-0-r2']);
 });
+
+test('a create that fails after the user left says so on the screen they are on, with the way out', async ({
+  page,
+}) => {
+  world = await openKeysWorld(page);
+  await page.getByRole('button', { name: 'Create key…' }).click();
+  const form = page.getByRole('form', { name: 'Create API key' });
+  await form.getByLabel('Name').fill('lost');
+  await page.getByRole('button', { name: 'Invoke all chutes' }).click();
+  // Made on the server, then the answer carrying the secret is dropped: the app re-lists and finds it.
+  world.sb.faultOnce({ method: 'POST', path: '/api_keys/', drop_after: true });
+  world.sb.setFaults({ latency_ms: 1500 });
+  await form.getByRole('button', { name: 'Create key' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Secrets' }).click();
+  const failure = page.getByRole('alert').filter({ hasText: 'Creating the API key “lost” did not finish as asked.' });
+  await expect(failure).toContainText('was created, but the answer carrying its secret was lost', { timeout: 15_000 });
+  world.sb.setFaults({ latency_ms: 0 });
+  await screenshot(page, 'api-keys-create-failed-away');
+  await failure.getByRole('link', { name: 'Open “lost” to delete it' }).click();
+  await expect(page.getByRole('button', { name: 'Delete…' })).toBeVisible();
+  await failure.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(failure).toHaveCount(0);
+  expect(names(world)).toEqual(['lost']);
+});

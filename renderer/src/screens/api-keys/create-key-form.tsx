@@ -13,7 +13,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import styles from './api-keys.module.css';
 import { dropDraft, keepDraft, readDraft } from './create-key-drafts';
-import { trackCreate, useCreatedKeys } from './created-key-store';
+import { noteUnseenFailure, trackCreate, useCreatedKeys } from './created-key-store';
 import { JsonRequestField } from './json-request-field';
 import { ScopeEditor } from './scope-editor';
 import { editorRequest, presetRows, PRESETS, scopesToRows, type ScopeRowModel } from './scope-rows';
@@ -136,10 +136,15 @@ export function CreateKeyForm({
       dropDraft(draftKey, sent);
       onCreated(created, open.current);
     } catch (err) {
+      const reason = errorOf(err).reason;
+      // The user left this form while it was out: the frame says what happened instead.
+      if (!open.current) {
+        const keyId = reason === 'key-created-secret-lost' ? (errorOf(err).detail?.objectId ?? null) : null;
+        noteUnseenFailure({ name: request.name, message: errorOf(err).message, keyId });
+      }
       setError(err);
       setLostName(request.name);
       setDeletedLost(null);
-      const reason = errorOf(err).reason;
       if (reason === 'key-created-secret-lost' || reason === 'key-name-taken') onListChanged();
     } finally {
       setBusy(false);

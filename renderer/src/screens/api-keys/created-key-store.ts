@@ -24,9 +24,18 @@ export interface CreatedKeys {
   rotating: ReadonlySet<string>;
   /** Rotations whose replacement's secret was shown and closed: deleting the old key is next. */
   replaced: ReadonlyMap<string, ApiKeyView>;
+  /** Creates that failed after the user left their form, so nobody saw why (said until dismissed). */
+  unseenFailures: readonly UnseenFailure[];
 }
 
-let state: CreatedKeys = { pending: [], inFlight: 0, rotating: new Set(), replaced: new Map() };
+export interface UnseenFailure {
+  name: string;
+  message: string;
+  /** Set when the key exists without a secret anyone saw (`key-created-secret-lost`): delete it. */
+  keyId: string | null;
+}
+
+let state: CreatedKeys = { pending: [], inFlight: 0, rotating: new Set(), replaced: new Map(), unseenFailures: [] };
 const listeners = new Set<() => void>();
 
 function update(next: Partial<CreatedKeys>): void {
@@ -69,6 +78,14 @@ export function forgetKeys(ids: readonly string[]): void {
   const gone = new Set(ids);
   const replaced = new Map([...state.replaced].filter(([oldId, created]) => !gone.has(oldId) && !gone.has(created.id)));
   if (replaced.size !== state.replaced.size) update({ replaced });
+}
+
+export function noteUnseenFailure(failure: UnseenFailure): void {
+  update({ unseenFailures: [...state.unseenFailures, failure] });
+}
+
+export function dismissUnseenFailure(failure: UnseenFailure): void {
+  update({ unseenFailures: state.unseenFailures.filter((f) => f !== failure) });
 }
 
 /** The state now, outside React (a request's outcome, a test). */
