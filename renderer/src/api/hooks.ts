@@ -58,7 +58,7 @@ export function useMutationChannel<K extends Channel>(
     },
     // Another window switched the active profile: everything on screen belongs to the old one, as
     // after a switch here, and the screens remount on the profile now active — so the refusal is
-    // said by the frame (frame/once-only-notices.tsx), which stays.
+    // said by the frame (frame/profile-changed-notice.tsx), which stays.
     onError: async (error) => {
       if (!failureIs(error, 'profile-changed')) return;
       noteProfileChanged(error.message);

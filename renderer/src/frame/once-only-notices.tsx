@@ -1,4 +1,5 @@
 import { useEffect, type ReactElement } from 'react';
+import { DismissibleAlert } from '../components/dismissible-alert';
 import { Notice } from '../components/notice';
 import { hrefTo, type RouteId } from '../routes';
 import { profileLabel } from './profile-switcher';
@@ -30,23 +31,16 @@ export function OnceOnlyNotices({ route }: { route: RouteId }): ReactElement | n
   return (
     <>
       {unseenFailures.map((f, i) => (
-        <div role="alert" key={`${f.name}-${i}`}>
-          <Notice tone="warn">
-            <p>
-              <strong>Creating the API key “{f.name}” did not finish as asked.</strong> {f.message}{' '}
-              {f.keyId ? (
-                <a href={hrefTo('api-keys', f.keyId)}>Open “{f.name}” to delete it</a>
-              ) : (
-                <a href={hrefTo('api-keys', 'new')}>Create it again</a>
-              )}
-            </p>
-            <div className="actions">
-              <button type="button" onClick={() => dismissUnseenFailure(f)}>
-                Dismiss
-              </button>
-            </div>
-          </Notice>
-        </div>
+        <DismissibleAlert key={`${f.name}-${i}`} onDismiss={() => dismissUnseenFailure(f)}>
+          <p>
+            <strong>Creating the API key “{f.name}” did not finish as asked.</strong> {f.message}{' '}
+            {f.keyId ? (
+              <a href={hrefTo('api-keys', f.keyId)}>Open “{f.name}” to delete it</a>
+            ) : (
+              <a href={hrefTo('api-keys', 'new')}>Create it again</a>
+            )}
+          </p>
+        </DismissibleAlert>
       ))}
       {fingerprint || keys.length > 0 ? <WaitingNotice fingerprint={fingerprint ? result : null} keys={keys} /> : null}
     </>

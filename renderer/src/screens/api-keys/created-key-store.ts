@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { moduleStore } from '../../lib/module-store';
 import type { ApiKeyView, CreatedApiKey } from '../../../../shared/api-keys';
 
 /**
@@ -35,37 +35,41 @@ export interface UnseenFailure {
   keyId: string | null;
 }
 
-let state: CreatedKeys = { pending: [], inFlight: 0, rotating: new Set(), replaced: new Map(), unseenFailures: [] };
-const listeners = new Set<() => void>();
+const store = moduleStore<CreatedKeys>({
+  pending: [],
+  inFlight: 0,
+  rotating: new Set(),
+  replaced: new Map(),
+  unseenFailures: [],
+});
 
 function update(next: Partial<CreatedKeys>): void {
-  state = { ...state, ...next };
-  for (const listener of listeners) listener();
+  store.set({ ...store.get(), ...next });
 }
 
 /** Counts a create while it is out; `rotating` names the key a rotation replaces. */
 export function trackCreate<T>(request: Promise<T>, rotating?: string): Promise<T> {
   update({
-    inFlight: state.inFlight + 1,
-    ...(rotating === undefined ? {} : { rotating: new Set(state.rotating).add(rotating) }),
+    inFlight: store.get().inFlight + 1,
+    ...(rotating === undefined ? {} : { rotating: new Set(store.get().rotating).add(rotating) }),
   });
   return request.finally(() => {
-    const stillRotating = new Set(state.rotating);
+    const stillRotating = new Set(store.get().rotating);
     if (rotating !== undefined) stillRotating.delete(rotating);
-    update({ inFlight: state.inFlight - 1, rotating: stillRotating });
+    update({ inFlight: store.get().inFlight - 1, rotating: stillRotating });
   });
 }
 
 export function holdCreatedKey(reveal: PendingReveal): void {
-  update({ pending: [...state.pending, reveal] });
+  update({ pending: [...store.get().pending, reveal] });
 }
 
 /** The secret was shown and the user closed it: it is dropped from memory here. */
 export function releaseCreatedKey(keyId: string): void {
-  const released = state.pending.find((p) => p.created.key.id === keyId);
-  const replaced = new Map(state.replaced);
+  const released = store.get().pending.find((p) => p.created.key.id === keyId);
+  const replaced = new Map(store.get().replaced);
   if (released?.replaces) replaced.set(released.replaces.id, released.created.key);
-  update({ pending: state.pending.filter((p) => p.created.key.id !== keyId), replaced });
+  update({ pending: store.get().pending.filter((p) => p.created.key.id !== keyId), replaced });
 }
 
 /** The rotation of `oldId` is over (its old key is deleted). */
@@ -76,27 +80,20 @@ export function endRotation(oldId: string): void {
 /** Keys deleted: no rotation resumes from or to one of them (its "delete the old key" would leave none). */
 export function forgetKeys(ids: readonly string[]): void {
   const gone = new Set(ids);
-  const replaced = new Map([...state.replaced].filter(([oldId, created]) => !gone.has(oldId) && !gone.has(created.id)));
-  if (replaced.size !== state.replaced.size) update({ replaced });
+  const replaced = new Map(
+    [...store.get().replaced].filter(([oldId, created]) => !gone.has(oldId) && !gone.has(created.id)),
+  );
+  if (replaced.size !== store.get().replaced.size) update({ replaced });
 }
 
 export function noteUnseenFailure(failure: UnseenFailure): void {
-  update({ unseenFailures: [...state.unseenFailures, failure] });
+  update({ unseenFailures: [...store.get().unseenFailures, failure] });
 }
 
 export function dismissUnseenFailure(failure: UnseenFailure): void {
-  update({ unseenFailures: state.unseenFailures.filter((f) => f !== failure) });
+  update({ unseenFailures: store.get().unseenFailures.filter((f) => f !== failure) });
 }
 
 /** The state now, outside React (a request's outcome, a test). */
-export const currentCreatedKeys = (): CreatedKeys => state;
-
-export function useCreatedKeys(): CreatedKeys {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => state,
-  );
-}
+export const currentCreatedKeys = store.get;
+export const useCreatedKeys = store.use;

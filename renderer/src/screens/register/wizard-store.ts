@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { moduleStore } from '../../lib/module-store';
 import { failureIs } from '../../../../shared/errors';
 import type { ConnectionReport } from '../../../../shared/diagnostics';
 import type { RecheckResult, RegistrationResult } from '../../../../shared/registration';
@@ -75,35 +75,27 @@ export const INITIAL_WIZARD: WizardState = {
 
 // Module state, not component state: what was typed survives leaving the screen and coming back,
 // and a fingerprint shown once is still there if the user wanders off before storing it.
-let state: WizardState = INITIAL_WIZARD;
-const listeners = new Set<() => void>();
+const store = moduleStore<WizardState>(INITIAL_WIZARD);
 
 export function updateWizard(patch: Partial<WizardState>): void {
-  const answered = ANSWERS.some((k) => k in patch && patch[k] !== state[k]);
-  state = { ...state, ...patch };
+  const before = store.get();
+  const answered = ANSWERS.some((k) => k in patch && patch[k] !== before[k]);
+  let state = { ...before, ...patch };
   const attempt = state.attempt;
   if (answered && attempt?.status === 'failed' && !failureIs(attempt.error, 'answer-lost'))
     state = { ...state, attempt: null, failedStep: null };
   if (answered && attempt?.status === 'sending') state = { ...state, attempt: { ...attempt, answersChanged: true } };
-  for (const listener of listeners) listener();
+  store.set(state);
 }
 
 /** The wizard now, for a request's outcome that arrives after the step that sent it re-rendered. */
-export const currentWizard = (): WizardState => state;
+export const currentWizard = store.get;
 
 export function resetWizard(): void {
   updateWizard(INITIAL_WIZARD);
 }
 
-export function useWizard(): WizardState {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => state,
-  );
-}
+export const useWizard = store.use;
 
 /** The furthest step the answers so far allow; later steps in the address fall back to it. */
 export function furthestStep(s: WizardState): StepId {
