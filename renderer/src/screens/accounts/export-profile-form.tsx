@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactElement } from 'react';
+import type { FormEvent, ReactElement } from 'react';
 import {
   EXISTING_SS58_FIELD,
   EXISTING_USERNAME_FIELD,
@@ -12,12 +12,16 @@ import { ErrorNotice } from '../../components/error-notice';
 import { DonePanel, FormActions } from '../../components/form-parts';
 import { Notice } from '../../components/notice';
 import { useChannel, useMutationChannel } from '../../api/hooks';
+import { draftSlot, useDraft } from '../../lib/drafts';
+
+/** Per profile; `path` null: the CLI's own config path. */
+const drafts = draftSlot<{ path: string | null; includeSeed: boolean }>();
 
 /** Write a profile as the CLI's config.ini; the seed goes in only after an explicit, informed yes. */
 export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDone: () => void }): ReactElement {
   const info = useChannel('getAppInfo', {});
-  const [path, setPath] = useState<string | null>(null);
-  const [includeSeed, setIncludeSeed] = useState(false);
+  const [draft, setDraft] = useDraft(drafts, profile.id, () => ({ path: null, includeSeed: false }));
+  const { path, includeSeed } = draft;
   const exporter = useMutationChannel('exportProfile', ['locateCliConfig', 'cliConfigPermissions', 'seedCopies']);
   const shownPath = path ?? info.data?.configPath ?? '';
   const failure = exporter.error ? errorOf(exporter.error) : null;
@@ -27,10 +31,18 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
   const existingAccount = [existing(EXISTING_USERNAME_FIELD), existing(EXISTING_SS58_FIELD)].filter(Boolean).join(', ');
 
   const run = (overwrite: boolean) =>
-    exporter.mutate({ profileId: profile.id, path: shownPath, includeSeed, overwrite });
+    exporter.mutateAsync({ profileId: profile.id, path: shownPath, includeSeed, overwrite }).then(
+      () => drafts.drop(profile.id, draft),
+      // Said by the form from the mutation's state; the draft stays for another try.
+      () => undefined,
+    );
+  const cancel = () => {
+    drafts.drop(profile.id);
+    onDone();
+  };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    run(false);
+    void run(false);
   };
 
   if (exporter.data) {
@@ -54,7 +66,7 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
           value={shownPath}
           spellCheck={false}
           onChange={(e) => {
-            setPath(e.target.value);
+            setDraft({ path: e.target.value });
             exporter.reset();
           }}
         />
@@ -64,7 +76,7 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
           type="checkbox"
           checked={includeSeed}
           onChange={(e) => {
-            setIncludeSeed(e.target.checked);
+            setDraft({ includeSeed: e.target.checked });
             exporter.reset();
           }}
         />
@@ -82,7 +94,7 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
             {existingAccount ? <> with the account {existingAccount}</> : null}. Replace it? {EXPORT_REPLACE_HINT}
           </p>
           <div className="actions">
-            <button type="button" className="primary" onClick={() => run(true)} disabled={exporter.isPending}>
+            <button type="button" className="primary" onClick={() => void run(true)} disabled={exporter.isPending}>
               Replace the file
             </button>
           </div>
@@ -95,7 +107,7 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
         busy={exporter.isPending}
         disabled={shownPath.trim() === ''}
         secondary={conflict}
-        onCancel={onDone}
+        onCancel={cancel}
       />
     </form>
   );

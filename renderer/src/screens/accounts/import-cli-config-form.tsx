@@ -1,14 +1,19 @@
-import { useState, type FormEvent, type ReactElement } from 'react';
+import type { FormEvent, ReactElement } from 'react';
 import { LEAVE_SEED_EXPLANATION, STRIP_SEED_EXPLANATION } from '../../../../shared/profile-texts';
 import { ErrorNotice } from '../../components/error-notice';
 import { DonePanel, FormActions } from '../../components/form-parts';
 import { useChannel, useMutationChannel } from '../../api/hooks';
+import { draftSlot, useDraft } from '../../lib/drafts';
+
+/** One form; `path` null: the CLI's own config path, once looked up. */
+const drafts = draftSlot<{ path: string | null; strip: boolean }>();
+const DRAFT = 'import';
 
 /** Import the chutes CLI's config.ini: the seed moves into the keychain; the file is left or stripped. */
 export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactElement {
   const located = useChannel('locateCliConfig', {});
-  const [path, setPath] = useState<string | null>(null);
-  const [strip, setStrip] = useState(false);
+  const [draft, setDraft] = useDraft(drafts, DRAFT, () => ({ path: null, strip: false }));
+  const { path, strip } = draft;
   const importConfig = useMutationChannel('importCliConfig', [
     'listProfiles',
     'listWallets',
@@ -20,7 +25,15 @@ export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactEl
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    importConfig.mutate({ path: shownPath, stripSeed: strip });
+    importConfig.mutateAsync({ path: shownPath, stripSeed: strip }).then(
+      () => drafts.drop(DRAFT, draft),
+      // Said by the form from the mutation's state; the draft stays for another try.
+      () => undefined,
+    );
+  };
+  const cancel = () => {
+    drafts.drop(DRAFT);
+    onDone();
   };
 
   if (importConfig.data) {
@@ -54,7 +67,7 @@ export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactEl
           spellCheck={false}
           readOnly={located.isPending}
           placeholder={located.isPending ? 'Looking for the chutes CLI config…' : undefined}
-          onChange={(e) => setPath(e.target.value)}
+          onChange={(e) => setDraft({ path: e.target.value })}
         />
       </label>
       {located.data && shownPath === located.data.path ? (
@@ -68,12 +81,12 @@ export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactEl
       <fieldset>
         <legend>After importing</legend>
         <label className="choice">
-          <input type="radio" name="strip" checked={!strip} onChange={() => setStrip(false)} />
+          <input type="radio" name="strip" checked={!strip} onChange={() => setDraft({ strip: false })} />
           Leave the CLI config as it is
           <span className="explain">{LEAVE_SEED_EXPLANATION}</span>
         </label>
         <label className="choice">
-          <input type="radio" name="strip" checked={strip} onChange={() => setStrip(true)} />
+          <input type="radio" name="strip" checked={strip} onChange={() => setDraft({ strip: true })} />
           Remove the seed from the CLI config
           <span className="explain">{STRIP_SEED_EXPLANATION}</span>
         </label>
@@ -83,7 +96,7 @@ export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactEl
         submit={importConfig.isPending ? 'Importing…' : 'Import'}
         busy={importConfig.isPending}
         disabled={shownPath.trim() === ''}
-        onCancel={onDone}
+        onCancel={cancel}
       />
     </form>
   );

@@ -1,18 +1,31 @@
-import { useState, type FormEvent, type ReactElement } from 'react';
+import type { FormEvent, ReactElement } from 'react';
 import { ErrorNotice } from '../../components/error-notice';
 import { DonePanel, FormActions } from '../../components/form-parts';
 import { useMutationChannel } from '../../api/hooks';
+import { draftSlot, useDraft } from '../../lib/drafts';
+
+const drafts = draftSlot<{ path: string }>();
+const DRAFT = 'hotkey-file';
 
 /**
  * Add a hotkey JSON file from anywhere on this machine. The page sends only the path: main reads
  * the file, so the seed never passes through the page.
  */
 export function ImportHotkeyFileForm({ onDone }: { onDone: () => void }): ReactElement {
-  const [path, setPath] = useState('');
+  const [draft, setDraft] = useDraft(drafts, DRAFT, () => ({ path: '' }));
+  const { path } = draft;
   const importFile = useMutationChannel('importHotkeyFile', ['listWallets', 'listProfiles']);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    importFile.mutate({ path });
+    importFile.mutateAsync({ path }).then(
+      () => drafts.drop(DRAFT, draft),
+      // Said by the form from the mutation's state; the draft stays for another try.
+      () => undefined,
+    );
+  };
+  const cancel = () => {
+    drafts.drop(DRAFT);
+    onDone();
   };
   if (importFile.data) {
     return (
@@ -35,7 +48,7 @@ export function ImportHotkeyFileForm({ onDone }: { onDone: () => void }): ReactE
           value={path}
           placeholder="/home/you/backup/hotkeys/default"
           spellCheck={false}
-          onChange={(e) => setPath(e.target.value)}
+          onChange={(e) => setDraft({ path: e.target.value })}
         />
       </label>
       {importFile.error ? <ErrorNotice error={importFile.error} /> : null}
@@ -43,7 +56,7 @@ export function ImportHotkeyFileForm({ onDone }: { onDone: () => void }): ReactE
         submit="Add to keychain"
         busy={importFile.isPending}
         disabled={path.trim() === ''}
-        onCancel={onDone}
+        onCancel={cancel}
       />
     </form>
   );

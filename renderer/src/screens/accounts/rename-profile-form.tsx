@@ -4,9 +4,14 @@ import { displayName } from '../../../../shared/validation';
 import { ErrorNotice } from '../../components/error-notice';
 import { FormActions, FormProblem } from '../../components/form-parts';
 import { useMutationChannel } from '../../api/hooks';
+import { draftSlot, useDraft } from '../../lib/drafts';
+
+/** Per profile. */
+const drafts = draftSlot<{ name: string }>();
 
 export function RenameProfileForm({ profile, onDone }: { profile: Profile; onDone: () => void }): ReactElement {
-  const [name, setName] = useState(profile.displayName);
+  const [draft, setDraft] = useDraft(drafts, profile.id, () => ({ name: profile.displayName }));
+  const { name } = draft;
   const [problem, setProblem] = useState<string | null>(null);
   const rename = useMutationChannel('renameProfile', ['listProfiles']);
   const onSubmit = (event: FormEvent) => {
@@ -17,7 +22,18 @@ export function RenameProfileForm({ profile, onDone }: { profile: Profile; onDon
       return;
     }
     setProblem(null);
-    rename.mutate({ profileId: profile.id, displayName: parsed.data }, { onSuccess: onDone });
+    rename.mutateAsync({ profileId: profile.id, displayName: parsed.data }).then(
+      () => {
+        drafts.drop(profile.id, draft);
+        onDone();
+      },
+      // Said by the form from the mutation's state; the draft stays for another try.
+      () => undefined,
+    );
+  };
+  const cancel = () => {
+    drafts.drop(profile.id);
+    onDone();
   };
   return (
     <form className="subform" onSubmit={onSubmit} aria-label={`Rename ${profile.displayName}`} noValidate>
@@ -28,12 +44,12 @@ export function RenameProfileForm({ profile, onDone }: { profile: Profile; onDon
           value={name}
           maxLength={120}
           aria-invalid={problem ? true : undefined}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => setDraft({ name: e.target.value })}
         />
       </label>
       <FormProblem text={problem} />
       {rename.error ? <ErrorNotice error={rename.error} /> : null}
-      <FormActions submit="Save name" busy={rename.isPending} onCancel={onDone} />
+      <FormActions submit="Save name" busy={rename.isPending} onCancel={cancel} />
     </form>
   );
 }

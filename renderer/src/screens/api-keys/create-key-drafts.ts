@@ -1,3 +1,4 @@
+import { draftSlot } from '../../lib/drafts';
 import type { ScopeRowModel } from './scope-rows';
 
 /**
@@ -13,18 +14,16 @@ export interface KeyDraft {
   jsonText: string;
 }
 
-const drafts = new Map<string, KeyDraft>();
+const drafts = draftSlot<KeyDraft>();
 
 export const readDraft = (key: string | undefined): KeyDraft | undefined =>
-  key === undefined ? undefined : drafts.get(key);
+  key === undefined ? undefined : drafts.read(key);
 
 export function keepDraft(key: string | undefined, draft: KeyDraft): void {
-  if (key !== undefined) drafts.set(key, draft);
+  if (key !== undefined) drafts.keep(key, draft);
 }
 
 /** Drop the draft; with `sent`, only while it is still what was sent (not a newer form's typing). */
 export function dropDraft(key: string | undefined, sent?: KeyDraft): void {
-  if (key === undefined) return;
-  const now = drafts.get(key);
-  if (sent === undefined || (now !== undefined && JSON.stringify(now) === JSON.stringify(sent))) drafts.delete(key);
+  if (key !== undefined) drafts.drop(key, sent);
 }
