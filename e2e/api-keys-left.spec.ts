@@ -123,3 +123,32 @@ test('a create that fails after the user left says so on the screen they are on,
   await expect(failure).toHaveCount(0);
   expect(names(world)).toEqual(['lost']);
 });
+
+test('a create still on its way is waited for when its form is opened again, never sent twice', async ({ page }) => {
+  world = await openKeysWorld(page);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await page.getByRole('button', { name: 'Create key…' }).click();
+  const form = page.getByRole('form', { name: 'Create API key' });
+  await form.getByLabel('Name').fill('slow');
+  await page.getByRole('button', { name: 'Invoke all chutes' }).click();
+  world.sb.setFaults({ latency_ms: 4000 });
+  await form.getByRole('button', { name: 'Create key' }).click();
+  await nav.getByRole('link', { name: 'Secrets' }).click();
+  await expect(page.getByRole('heading', { name: 'Secrets', level: 1 })).toBeVisible();
+  await nav.getByRole('link', { name: 'API keys' }).click();
+  await page.getByRole('button', { name: 'Create key…' }).click();
+  // The form as it was left would send "slow" again, which the server refuses once the first lands.
+  const sending = page.getByRole('status').filter({ hasText: 'The key “slow” is being created…' });
+  await expect(sending).toBeVisible();
+  await expect(form).toHaveCount(0);
+  await screenshot(page, 'api-keys-create-still-sending');
+  const dialog = page.getByRole('dialog', { name: 'Your new key “slow”' });
+  await expect(dialog.getByLabel('API key secret')).toHaveText(/^cpk_/, { timeout: 10_000 });
+  world.sb.setFaults({ latency_ms: 0 });
+  await dialog.getByLabel('I have stored it somewhere safe').check();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  expect(names(world)).toEqual(['slow']);
+  // The create used the draft, so the form opens empty now.
+  await page.getByRole('button', { name: 'Create key…' }).click();
+  await expect(form.getByLabel('Name')).toHaveValue('');
+});

@@ -73,9 +73,17 @@ export function CreateKeyForm({
   const [deletedLost, setDeletedLost] = useState<string | null>(null);
   const targets = useChannel('listScopeTargets', {}, { staleTime: 60_000 });
 
-  // This rotation's replacement is being created by a form the user left: no second one is offered.
-  const { rotating } = useCreatedKeys();
-  const sentElsewhere = rotates !== undefined && rotating.has(rotates) && !busy;
+  // A key is being created by this form as the user left it: no second one is offered.
+  const { sending } = useCreatedKeys();
+  const sentElsewhere = draftKey !== undefined && !busy ? sending.get(draftKey) : undefined;
+  // A plain create waited for here goes back to the list when it is answered, as the form that
+  // sent it would have: the secret is shown there, a failure by the frame (the draft is kept).
+  const [waited, setWaited] = useState<string | undefined>(undefined);
+  if (rotates === undefined && sentElsewhere !== undefined && waited !== sentElsewhere) setWaited(sentElsewhere);
+  const waiting = sentElsewhere ?? waited;
+  useEffect(() => {
+    if (waited !== undefined && sentElsewhere === undefined) onCancel();
+  }, [waited, sentElsewhere, onCancel]);
   const jsonParsed = useMemo(() => {
     if (tab !== 'json') return null;
     try {
@@ -132,7 +140,10 @@ export function CreateKeyForm({
     setError(null);
     try {
       const sent = readDraft(draftKey);
-      const created = await trackCreate(call('createApiKey', request), rotates);
+      const created = await trackCreate(
+        call('createApiKey', request),
+        draftKey === undefined ? undefined : { form: draftKey, name: request.name },
+      );
       dropDraft(draftKey, sent);
       onCreated(created, open.current);
     } catch (err) {
@@ -166,11 +177,22 @@ export function CreateKeyForm({
   }
 
   const showIssues = tried || tab === 'json';
-  if (sentElsewhere)
+  if (sentElsewhere !== undefined && rotates !== undefined)
     return (
       <p role="status">
         The replacement is being created… Its secret is shown as soon as it arrives; nothing is deleted.
       </p>
+    );
+  if (waiting !== undefined)
+    return (
+      <div className="card">
+        <p role="status">The key “{waiting}” is being created… Its secret is shown as soon as it arrives.</p>
+        <div className="actions">
+          <button type="button" onClick={onCancel}>
+            Back to the keys
+          </button>
+        </div>
+      </div>
     );
   return (
     <form className={`card ${styles.formGrid}`} aria-label="Create API key" onSubmit={(e) => void submit(e)} noValidate>

@@ -11,13 +11,13 @@ const snapshot = currentCreatedKeys;
 describe('created keys and rotations', () => {
   it('remembers a rotation until its old or new key is deleted', async () => {
     let answer: (v: CreatedApiKey) => void = () => undefined;
-    const request = trackCreate(new Promise<CreatedApiKey>((r) => (answer = r)), 'old');
+    const request = trackCreate(new Promise<CreatedApiKey>((r) => (answer = r)), { form: 'rotate:p:old', name: 'new' });
     expect(snapshot()).toMatchObject({ inFlight: 1 });
-    expect(snapshot().rotating.has('old')).toBe(true);
+    expect(snapshot().sending.get('rotate:p:old')).toBe('new');
     answer(created('new'));
     await request;
     expect(snapshot().inFlight).toBe(0);
-    expect(snapshot().rotating.has('old')).toBe(false);
+    expect(snapshot().sending.has('rotate:p:old')).toBe(false);
     holdCreatedKey({ created: created('new'), account, replaces: { id: 'old', name: 'old' } });
     releaseCreatedKey('new');
     expect(snapshot().pending).toEqual([]);

@@ -20,8 +20,12 @@ export interface CreatedKeys {
   pending: readonly PendingReveal[];
   /** Creates sent and not answered yet: a secret is on its way, so closing the window must ask. */
   inFlight: number;
-  /** Rotations (by the old key's id) whose replacement is being created right now. */
-  rotating: ReadonlySet<string>;
+  /**
+   * Creates out now, by the form that sent them (its draft key: per profile, and per rotated key
+   * for a rotation) → the new key's name: that form, opened again, waits for the answer instead of
+   * offering a second create (the server would refuse the name, or a rotation make two keys).
+   */
+  sending: ReadonlyMap<string, string>;
   /** Rotations whose replacement's secret was shown and closed: deleting the old key is next. */
   replaced: ReadonlyMap<string, ApiKeyView>;
   /** Creates that failed after the user left their form, so nobody saw why (said until dismissed). */
@@ -38,7 +42,7 @@ export interface UnseenFailure {
 const store = moduleStore<CreatedKeys>({
   pending: [],
   inFlight: 0,
-  rotating: new Set(),
+  sending: new Map(),
   replaced: new Map(),
   unseenFailures: [],
 });
@@ -47,16 +51,16 @@ function update(next: Partial<CreatedKeys>): void {
   store.set({ ...store.get(), ...next });
 }
 
-/** Counts a create while it is out; `rotating` names the key a rotation replaces. */
-export function trackCreate<T>(request: Promise<T>, rotating?: string): Promise<T> {
+/** Counts a create while it is out, and notes which form sent it (see `sending`). */
+export function trackCreate<T>(request: Promise<T>, sentBy?: { form: string; name: string }): Promise<T> {
   update({
     inFlight: store.get().inFlight + 1,
-    ...(rotating === undefined ? {} : { rotating: new Set(store.get().rotating).add(rotating) }),
+    ...(sentBy ? { sending: new Map(store.get().sending).set(sentBy.form, sentBy.name) } : {}),
   });
   return request.finally(() => {
-    const stillRotating = new Set(store.get().rotating);
-    if (rotating !== undefined) stillRotating.delete(rotating);
-    update({ inFlight: store.get().inFlight - 1, rotating: stillRotating });
+    const sending = new Map(store.get().sending);
+    if (sentBy) sending.delete(sentBy.form);
+    update({ inFlight: store.get().inFlight - 1, sending });
   });
 }
 
