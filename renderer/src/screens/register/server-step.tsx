@@ -7,7 +7,6 @@ import { apiBaseUrl, normaliseBaseUrl } from '../../../../shared/validation';
 import { call } from '../../api/client';
 import { useChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
-import { Notice } from '../../components/notice';
 import { navigate } from '../../routes';
 import { ConnectionResult } from '../settings/connection-result';
 import styles from './register.module.css';
@@ -123,22 +122,19 @@ export function ServerStep(): ReactElement {
         <FormProblem text={urlError} />
       </fieldset>
       <div aria-live="polite">
-        {report ? <ConnectionResult report={report} /> : null}
-        {report && !report.reachable ? (
-          <Notice tone="warn">
-            <p>
-              <strong>Registration cannot continue:</strong> this server does not answer. Check the address and your
-              network, then check again.
-            </p>
-          </Notice>
-        ) : null}
-        {report?.reachable && report.skew === 'rejected' ? (
-          <Notice tone="warn">
-            <p>
-              <strong>Registration cannot continue</strong> until the clock is right (Chutes refuses signatures 10
-              minutes or more off). Turn on automatic time, then check again.
-            </p>
-          </Notice>
+        {report ? (
+          <ConnectionResult report={report}>
+            {!report.reachable ? (
+              <p>
+                <strong>Registration cannot continue:</strong> this server does not answer. Check the address and your
+                network, then check again.
+              </p>
+            ) : report.skew === 'rejected' ? (
+              <p>
+                <strong>Registration cannot continue until the clock is right.</strong> Once it is, check again.
+              </p>
+            ) : null}
+          </ConnectionResult>
         ) : null}
         {check.error ? <ErrorNotice error={check.error} /> : null}
       </div>

@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { NONCE_WINDOW_SECONDS, type ConnectionReport, type UnreachableReport } from '../../../../shared/diagnostics';
 import { dateTime, utcText } from '../../lib/date-time';
 import styles from './settings.module.css';
@@ -41,7 +41,14 @@ function clockSentence(report: Extract<ConnectionReport, { reachable: true }>): 
   }
 }
 
-export function ConnectionResult({ report }: { report: ConnectionReport }): ReactElement {
+/** `children`: what the result means for the screen showing it, said in the same box. */
+export function ConnectionResult({
+  report,
+  children,
+}: {
+  report: ConnectionReport;
+  children?: ReactNode;
+}): ReactElement {
   if (!report.reachable) {
     return (
       <div className={`${styles.result} ${styles.resultBad}`} role="status" aria-label="Connection result">
@@ -51,6 +58,7 @@ export function ConnectionResult({ report }: { report: ConnectionReport }): Reac
         <p className="muted small">
           Tried <code>{report.url}</code>
         </p>
+        {children}
       </div>
     );
   }
@@ -81,6 +89,7 @@ export function ConnectionResult({ report }: { report: ConnectionReport }): Reac
           Server time {dateTime(report.serverTime, { seconds: true })}
         </p>
       ) : null}
+      {children}
     </div>
   );
 }
