@@ -34,7 +34,7 @@ test('the whole wizard: server, username, wallet, token from the page, review, f
   // Wallet: unusable hotkeys are listed with the reason and cannot be chosen.
   await expect(stepTitle(page)).toHaveText('Step 3 of 6: Wallet & hotkey');
   await expect(page.getByRole('radio', { name: 'alpha/watch' })).toBeDisabled();
-  await expect(page.getByText('Public key only: this file holds no seed')).toBeVisible();
+  await expect(page.getByText('Public key only (a pub.txt copy): it holds no seed')).toBeVisible();
   await expect(page.getByRole('radio', { name: 'alpha/locked' })).toBeDisabled();
   // The hotkeys that can register come first, in their natural order; the rest after, with the reason.
   const alpha = page.getByRole('group', { name: 'Wallet alpha' }).getByRole('radio');

@@ -67,7 +67,7 @@ describe('readHotkeySeed', () => {
   });
 
   it('refuses public-only and encrypted hotkeys with their reason', async () => {
-    expect((await failure(readHotkeySeed(root, 'default', 'watchpub.txt'))).message).toMatch(/no secretSeed/);
+    expect((await failure(readHotkeySeed(root, 'default', 'watchpub.txt'))).message).toMatch(/this file holds no seed/);
     expect((await failure(readHotkeySeed(root, 'default', 'enc'))).message).toMatch(/Encrypted/);
   });
 

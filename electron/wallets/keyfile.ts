@@ -75,7 +75,11 @@ function hotkeyParse(
 
 export function parseHotkeyContent(bytes: Uint8Array): HotkeyParse {
   if (isEncryptedKeyfile(bytes)) {
-    return hotkeyParse('encrypted', 'Encrypted hotkey file; decrypt it with btcli before importing.', false);
+    return hotkeyParse(
+      'encrypted',
+      'Encrypted hotkey file, which the app cannot read: regenerate the hotkey unencrypted with btcli from its mnemonic.',
+      false,
+    );
   }
   // btwallet's own layout is read straight from the bytes (keyfile-fields.ts).
   const flat = flatKeyfileFields(bytes);
@@ -101,11 +105,21 @@ function classifyHotkey(fields: KeyfileFields | null): HotkeyParse {
   // that disagrees needs the full derivation (seed.ts).
   for (const field of ['publicKey', 'accountId'] as const) {
     if (fields.hexDiffers(field, address.publicKey)) {
-      return hotkeyParse('seed-mismatch', `The file's ${field} does not match its ss58Address.`, holdsSecret, address);
+      return hotkeyParse(
+        'seed-mismatch',
+        `The file's ${field} does not match its ss58Address; regenerate the file with btcli.`,
+        holdsSecret,
+        address,
+      );
     }
   }
   if (!fields.present('secretSeed')) {
-    return hotkeyParse('public-only', 'Public key only: no secretSeed, so it cannot sign.', holdsSecret, address);
+    return hotkeyParse(
+      'public-only',
+      'Public key only: this file holds no seed, so it cannot sign.',
+      holdsSecret,
+      address,
+    );
   }
   const seed = fields.seed();
   if (!seed) return hotkeyParse('malformed', 'secretSeed is not 32 bytes of hex.', holdsSecret, address);

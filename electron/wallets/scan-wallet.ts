@@ -186,9 +186,10 @@ function readHotkey(ctx: ScanContext, dir: Buffer, c: HotkeyCandidate): HotkeyEn
   let { status, message } = facts;
   if (ctx.derive && facts.seedMatches === false) {
     status = 'seed-mismatch';
-    message = "secretSeed does not derive the file's ss58Address.";
+    message = "secretSeed does not derive the file's ss58Address; regenerate the file with btcli.";
   }
-  if (status === 'public-only' && c.publicFile) message = 'Public hotkey file only (hotkeypub); it cannot sign.';
+  if (status === 'public-only' && c.publicFile)
+    message = 'Public key only (a pub.txt copy): it holds no seed, so it cannot sign.';
   return hotkeyEntry(c, status, message, {
     ss58: facts.ss58,
     hasSeed: facts.hasSeed,

@@ -2,13 +2,6 @@ import type { HotkeyEntry, WalletEntry } from '../../../../shared/wallets';
 
 export type Usability = { usable: true; seedSource: 'keychain' | 'file' } | { usable: false; why: string };
 
-const STATUS_WHY: Partial<Record<HotkeyEntry['status'], string>> = {
-  'public-only': 'Public key only: this file holds no seed, so it cannot sign the registration.',
-  encrypted:
-    'Encrypted: the app cannot read encrypted hotkey files. Regenerate it unencrypted with btcli, or add its seed on Accounts.',
-  'seed-mismatch': 'The seed in this file does not belong to its address; regenerate the file with btcli.',
-};
-
 /**
  * Whether a discovered hotkey can register: its wallet must name the coldkey (coldkeypub.txt) and
  * a seed must be at hand, in the keychain or in the file. Otherwise, why not, in words.
@@ -27,7 +20,8 @@ export function hotkeyUsability(
     };
   if (inKeychain?.has(hotkey.ss58)) return { usable: true, seedSource: 'keychain' };
   if (hotkey.status === 'ok' && hotkey.hasSeed) return { usable: true, seedSource: 'file' };
-  return { usable: false, why: STATUS_WHY[hotkey.status] ?? hotkey.message ?? 'This file has no usable seed.' };
+  // The scan's own words, as the Accounts screen shows them.
+  return { usable: false, why: hotkey.message ?? 'This file has no usable seed.' };
 }
 
 /** A wallet's hotkeys with those that can register first, each group in its listed order. */

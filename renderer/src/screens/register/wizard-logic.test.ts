@@ -47,8 +47,9 @@ describe('hotkeyUsability', () => {
       const u = hotkeyUsability(w, h, null);
       return u.usable ? null : u.why;
     };
-    expect(why(wallet(), hotkey({ status: 'public-only', hasSeed: false }))).toContain('Public key only');
-    expect(why(wallet(), hotkey({ status: 'encrypted', hasSeed: false }))).toContain('Encrypted');
+    const publicOnly = 'Public key only: this file holds no seed, so it cannot sign.';
+    expect(why(wallet(), hotkey({ status: 'public-only', hasSeed: false, message: publicOnly }))).toBe(publicOnly);
+    expect(why(wallet(), hotkey({ status: 'encrypted', hasSeed: false }))).toBe('This file has no usable seed.');
     expect(why(wallet({ coldkey: { status: 'missing', ss58: null, hasPrivateColdkey: false } }), hotkey())).toContain(
       'coldkeypub.txt',
     );
