@@ -86,16 +86,16 @@ test('bulk delete reports every key, with an injected failure, an already-gone k
   await summary.getByLabel(/Type delete to confirm/).fill('delete');
   await summary.getByRole('button', { name: 'Delete 4 keys' }).click();
   const results = page.getByRole('region', { name: 'Delete results' });
-  await expect(results.getByRole('status')).toContainText('2 deleted, 1 already gone (counted as done), 1 failed.');
+  await expect(results.getByRole('status')).toContainText('2 deleted, 1 already gone; 1 not deleted.');
   const perKey = results.getByRole('list', { name: 'Result per key' });
-  await expect(perKey.getByRole('listitem').filter({ hasText: 'cli-1' })).toContainText('failed: Chutes at');
-  await expect(perKey.getByRole('listitem').filter({ hasText: 'cli-2' })).toContainText('was already gone');
+  await expect(perKey.getByRole('listitem').filter({ hasText: 'cli-1' })).toContainText('not deleted: Chutes at');
+  await expect(perKey.getByRole('listitem').filter({ hasText: 'cli-2' })).toContainText('already gone (nothing left to delete)');
   await screenshot(page, 'api-keys-bulk-results');
   expect(names(world)).toEqual(['cli-1', 'cli-4']);
   await expect(page.getByRole('row', { name: 'Key cli-1' })).toHaveCount(1);
 
   await results.getByRole('button', { name: 'Retry 1 failed' }).click();
-  await expect(results.getByRole('status')).toContainText('3 deleted, 1 already gone (counted as done), 0 failed.');
+  await expect(results.getByRole('status')).toContainText('Done: 3 deleted, 1 already gone.');
   expect(names(world)).toEqual(['cli-4']);
   await expect(page.getByRole('row', { name: 'Key cli-1' })).toHaveCount(0);
 });

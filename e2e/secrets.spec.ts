@@ -274,10 +274,10 @@ test('.env import with new, existing and banned lines and a failure midway, then
   await screenshot(page, 'secrets-delete-confirm');
   await confirm.getByRole('button', { name: 'Delete 2' }).click();
   const results = page.getByRole('status', { name: 'Delete results' });
-  await expect(results).toContainText('Done: 2 secrets no longer exist.');
+  await expect(results).toContainText('Done: 1 deleted, 1 already gone.');
   await expect(results).toBeFocused();
-  await expect(results).toContainText('B_TWO on web-app: Already gone');
-  await expect(results).toContainText('A_ONE on web-app: Deleted');
+  await expect(results).toContainText('B_TWO on web-app — already gone (nothing left to delete)');
+  await expect(results).toContainText('A_ONE on web-app — deleted');
   await expect(page.getByRole('button', { name: 'Delete selected', exact: true })).toBeDisabled();
   await screenshot(page, 'secrets-delete-results');
   expect(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DeleteOutcome } from './delete-outcome';
 
 /**
  * API keys (`../shared/reference/chutes-account-api.md` §1.4, §5): the request schema the create
@@ -99,7 +100,7 @@ export interface CreatedApiKey {
   secret: string;
 }
 
-export type DeleteOutcome = 'deleted' | 'already-gone' | 'failed';
+export type { DeleteOutcome };
 export interface DeleteResult {
   id: string;
   outcome: DeleteOutcome;

@@ -1,4 +1,5 @@
 /** Chute secrets (`../shared/reference/chutes-account-api.md` §6) as the app shows them: never a value. */
+import type { DeleteOutcome } from './delete-outcome';
 
 /** One of the account's own chutes, enough to pick one and to name a secret's purpose. */
 export interface ChuteRef {
@@ -27,7 +28,7 @@ export interface CreatedSecret {
   replaced: boolean;
 }
 
-export type DeleteOutcome = 'deleted' | 'already-gone' | 'failed';
+export type { DeleteOutcome };
 
 export interface DeleteResult {
   secretId: string;

@@ -1,6 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import type { ApiKeyView, DeleteResult } from '../../../../shared/api-keys';
 import { call } from '../../api/client';
+import { DeleteResultList, deleteSummary } from '../../components/delete-results';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import styles from './api-keys.module.css';
@@ -44,33 +45,18 @@ export function BulkDelete({
   }
 
   if (results) {
-    const deleted = results.filter((r) => r.outcome === 'deleted');
-    const gone = results.filter((r) => r.outcome === 'already-gone');
     const failed = results.filter((r) => r.outcome === 'failed');
     return (
       <section className="card" aria-label="Delete results">
         <Notice tone={failed.length > 0 ? 'warn' : 'good'} live>
           <p>
-            <strong>
-              {deleted.length} deleted, {gone.length} already gone (counted as done), {failed.length} failed.
-            </strong>{' '}
-            {AUTH_CACHE_NOTE}
+            <strong>{deleteSummary(results.map((r) => r.outcome))}</strong> {AUTH_CACHE_NOTE}
           </p>
         </Notice>
-        <ul className={styles.results} aria-label="Result per key">
-          {results.map((r) => (
-            <li key={r.id}>
-              <strong>{names.get(r.id) ?? r.id}</strong> —{' '}
-              {r.outcome === 'deleted' ? (
-                <span className="ok-text">deleted</span>
-              ) : r.outcome === 'already-gone' ? (
-                <span className="ok-text">was already gone</span>
-              ) : (
-                <span className="bad-text">failed: {r.message}</span>
-              )}
-            </li>
-          ))}
-        </ul>
+        <DeleteResultList
+          label="Result per key"
+          items={results.map((r) => ({ ...r, label: names.get(r.id) ?? r.id }))}
+        />
         {error ? <ErrorNotice error={error} /> : null}
         <div className="actions">
           {failed.length > 0 ? (

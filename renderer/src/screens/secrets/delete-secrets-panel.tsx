@@ -1,16 +1,11 @@
-import { useEffect, useRef, useState, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { cliCommand } from '../../../../shared/secret-keys';
 import type { DeleteResult, SecretItem } from '../../../../shared/secrets';
 import { call } from '../../api/client';
+import { DeleteResultList, deleteSummary } from '../../components/delete-results';
 import { ErrorNotice } from '../../components/error-notice';
 import { CommandLine } from '../../components/command-line';
 import { useRefreshSecrets } from './use-secrets';
-
-const OUTCOME_TEXT: Record<DeleteResult['outcome'], string> = {
-  deleted: 'Deleted',
-  'already-gone': 'Already gone — nothing left to delete',
-  failed: 'Not deleted',
-};
 
 /** Confirm, delete one by one, and say per key what happened (already gone counts as done). */
 export function DeleteSecretsPanel({
@@ -34,9 +29,15 @@ export function DeleteSecretsPanel({
     box.current?.focus();
   }, [done]);
   const ids = targets.map((t) => t.secretId);
-  const label = (id: string) => {
+  const label = (id: string): ReactNode => {
     const t = targets.find((x) => x.secretId === id);
-    return t ? `${t.key} on ${chuteName(t.chuteId)}` : id;
+    return t ? (
+      <>
+        <code>{t.key}</code> on {chuteName(t.chuteId)}
+      </>
+    ) : (
+      id
+    );
   };
 
   async function run() {
@@ -63,21 +64,12 @@ export function DeleteSecretsPanel({
         tabIndex={-1}
       >
         <p>
-          <strong>
-            {failed
-              ? `${results.length - failed} of ${results.length} done; ${failed} not deleted.`
-              : `Done: ${results.length} secret${results.length === 1 ? '' : 's'} no longer exist.`}
-          </strong>
+          <strong>{deleteSummary(results.map((r) => r.outcome))}</strong>
         </p>
-        <ul className="small">
-          {results.map((r) => (
-            <li key={r.secretId}>
-              <code>{label(r.secretId)}</code>:{' '}
-              <span className={r.outcome === 'failed' ? 'bad-text' : 'ok-text'}>{OUTCOME_TEXT[r.outcome]}</span>
-              {r.message ? ` — ${r.message}` : ''}
-            </li>
-          ))}
-        </ul>
+        <DeleteResultList
+          label="Result per secret"
+          items={results.map((r) => ({ ...r, id: r.secretId, label: label(r.secretId) }))}
+        />
         <div className="actions">
           <button type="button" onClick={onClose}>
             Close
