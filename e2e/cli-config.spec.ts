@@ -65,6 +65,13 @@ test('import the CLI config (stripping its seed), sign with it, and export it ba
   await expect(profile.getByText('Active')).toBeVisible();
   await expect(profile.getByText('Seed in keychain')).toBeVisible();
 
+  // Listed as in the keychain only, with when it was added (seeds imported from elsewhere are
+  // often all named "default").
+  const stored = page.getByRole('listitem', { name: `Hotkey ${key.ss58}` });
+  await expect(stored).toContainText('default (no file here)');
+  await expect(stored).toContainText(/added \w{3} \d{1,2}, \d{4}/);
+  await expect(stored).toContainText(/used by profile bob @ /);
+
   // The imported seed signs: look the account up from the keychain-only list.
   await page.getByRole('button', { name: `Look up account: ${key.ss58}` }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Registered on' })).toContainText(

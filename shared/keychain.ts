@@ -11,6 +11,8 @@ export interface KeychainSeed {
   ss58: string;
   /** The hotkey's name when it was imported (file name or the CLI's hotkey_name); null if unknown. */
   label: string | null;
+  /** When the app stored the seed (ISO 8601); null when it does not know (stored by an older version). */
+  addedAt: string | null;
 }
 
 /** A config file the app knows of that holds a hotkey's seed right now (checked when asked). */

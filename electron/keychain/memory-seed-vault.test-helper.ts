@@ -1,17 +1,20 @@
 import { AppFailure } from '../../shared/errors';
 import { cleanLabel } from './seed-index';
+import type { KeychainSeed } from '../../shared/keychain';
 import type { SeedVault } from './seed-vault';
 
 /** In-memory SeedVault for unit tests of the profiles module; the real keychain is tested elsewhere. */
 export class MemorySeedVault implements SeedVault {
   readonly seeds = new Map<string, Uint8Array>();
   readonly labels = new Map<string, string | null>();
+  readonly added = new Map<string, string>();
   readonly sessions = new Map<string, string>();
 
   putSeed(ss58: string, seed: Uint8Array, label?: string): Promise<void> {
     this.seeds.set(ss58, Uint8Array.from(seed));
     // Same rule as the OS vault: a put without a name keeps the name stored before.
     this.labels.set(ss58, cleanLabel(label) ?? this.labels.get(ss58) ?? null);
+    if (!this.added.has(ss58)) this.added.set(ss58, new Date().toISOString());
     return Promise.resolve();
   }
 
@@ -23,14 +26,17 @@ export class MemorySeedVault implements SeedVault {
     return Promise.resolve([...this.seeds.keys()].sort());
   }
 
-  listSeedLabels(): Promise<Array<{ ss58: string; label: string | null }>> {
+  listSeedLabels(): Promise<KeychainSeed[]> {
     return Promise.resolve(
-      [...this.seeds.keys()].sort().map((ss58) => ({ ss58, label: this.labels.get(ss58) ?? null })),
+      [...this.seeds.keys()]
+        .sort()
+        .map((ss58) => ({ ss58, label: this.labels.get(ss58) ?? null, addedAt: this.added.get(ss58) ?? null })),
     );
   }
 
   removeSeed(ss58: string): Promise<boolean> {
     this.labels.delete(ss58);
+    this.added.delete(ss58);
     return Promise.resolve(this.seeds.delete(ss58));
   }
 

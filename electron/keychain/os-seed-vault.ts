@@ -104,10 +104,15 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
    * List a stored seed. Whether it is still there is checked inside the index's lock: another
    * process (the other window) may have removed it since it was written, and must not be undone.
    */
-  async function addToIndex(ss58: string, label: string | undefined): Promise<void> {
+  async function addToIndex(ss58: string, label: string | undefined, storedNow: boolean): Promise<void> {
     await index.update('index seed', async (entries, signal) => {
-      const next = label ?? entries.get(ss58) ?? null;
-      if (entries.has(ss58) && entries.get(ss58) === next) return false;
+      const known = entries.get(ss58);
+      // A seed stored again keeps the time it was first noted; one found unlisted has none.
+      const next = {
+        label: label ?? known?.label ?? null,
+        addedAt: known?.addedAt ?? (storedNow ? new Date().toISOString() : null),
+      };
+      if (known && known.label === next.label && known.addedAt === next.addedAt) return false;
       if (!(await seedPresent(ss58, signal))) return false;
       entries.set(ss58, next);
       return true;
@@ -150,7 +155,7 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
         }
       });
       // If this fails the seed stays stored but unlisted; a retry (or hasSeed) indexes it.
-      await addToIndex(ss58, cleanLabel(label));
+      await addToIndex(ss58, cleanLabel(label), true);
     },
 
     /**
@@ -163,7 +168,7 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
       checkAccount(ss58);
       if ((await index.read()).has(ss58)) return true;
       if (!(await keychainCall('look up seed', (signal) => seedPresent(ss58, signal)))) return false;
-      await addToIndex(ss58, undefined).catch(() => undefined); // already logged; the answer stands
+      await addToIndex(ss58, undefined, false).catch(() => undefined); // already logged; the answer stands
       return true;
     },
 
@@ -173,7 +178,11 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
 
     async listSeedLabels() {
       const entries = await index.read();
-      return [...entries.keys()].sort().map((ss58) => ({ ss58, label: entries.get(ss58) ?? null }));
+      return [...entries.keys()].sort().map((ss58) => ({
+        ss58,
+        label: entries.get(ss58)?.label ?? null,
+        addedAt: entries.get(ss58)?.addedAt ?? null,
+      }));
     },
 
     async removeSeed(ss58) {

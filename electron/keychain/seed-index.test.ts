@@ -50,6 +50,9 @@ async function resetVault(): Promise<void> {
   await dropSeedIndex(sessionService);
 }
 
+/** What is listed, without the times (checked on their own below). */
+const labelsOf = async () => (await vault.listSeedLabels()).map(({ ss58, label }) => ({ ss58, label }));
+
 describe('seed index (real Secret Service)', () => {
   it('lists put hotkeys with their labels; a new label replaces, no label keeps the old one', async () => {
     await resetVault();
@@ -57,7 +60,7 @@ describe('seed index (real Secret Service)', () => {
     await vault.putSeed(a.ss58, a.seed, 'validator-1');
     await vault.putSeed(b.ss58, b.seed);
     expect(await vault.listSeeds()).toEqual([a.ss58, b.ss58].sort());
-    expect(await vault.listSeedLabels()).toEqual(
+    expect(await labelsOf()).toEqual(
       [
         { ss58: a.ss58, label: 'validator-1' },
         { ss58: b.ss58, label: null },
@@ -77,12 +80,36 @@ describe('seed index (real Secret Service)', () => {
     );
   });
 
+  it('notes when a seed was stored: kept when it is stored again, unknown for one found unlisted or garbled', async () => {
+    await resetVault();
+    const [a, legacy] = [key(0), key(12)];
+    const before = new Date().toISOString();
+    await vault.putSeed(a.ss58, a.seed, 'first');
+    const after = new Date().toISOString();
+    const addedAt = (await vault.listSeedLabels())[0]?.addedAt ?? '';
+    expect(addedAt >= before && addedAt <= after).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await vault.putSeed(a.ss58, a.seed, 'renamed');
+    expect(await vault.listSeedLabels()).toEqual([{ ss58: a.ss58, label: 'renamed', addedAt }]);
+
+    await rawEntry(seedService, legacy.ss58).setSecret(legacy.seed);
+    expect(await vault.hasSeed(legacy.ss58)).toBe(true);
+    expect((await vault.listSeedLabels()).find((e) => e.ss58 === legacy.ss58)?.addedAt).toBeNull();
+
+    const seeds = { [a.ss58]: { label: 'x', addedAt: 'yesterday-ish' } };
+    await indexEntry().setPassword(JSON.stringify({ version: 1, seeds }));
+    expect(await vault.listSeedLabels()).toEqual([{ ss58: a.ss58, label: 'x', addedAt: null }]);
+  });
+
   it('stores only public data in the index entry', async () => {
     await resetVault();
     const a = key(0);
     await vault.putSeed(a.ss58, a.seed, 'validator-1');
     const text = await indexEntry().getPassword();
-    expect(JSON.parse(text ?? 'null')).toEqual({ version: 1, seeds: { [a.ss58]: { label: 'validator-1' } } });
+    expect(JSON.parse(text ?? 'null')).toEqual({
+      version: 1,
+      seeds: { [a.ss58]: { label: 'validator-1', addedAt: expect.any(String) as unknown } },
+    });
     expect(text).not.toContain(Buffer.from(a.seed).toString('hex'));
   });
 
@@ -92,7 +119,7 @@ describe('seed index (real Secret Service)', () => {
     await vault.putSeed(a.ss58, a.seed, 'one');
     await vault.putSeed(b.ss58, b.seed, 'two');
     expect(await vault.removeSeed(a.ss58)).toBe(true);
-    expect(await vault.listSeedLabels()).toEqual([{ ss58: b.ss58, label: 'two' }]);
+    expect(await labelsOf()).toEqual([{ ss58: b.ss58, label: 'two' }]);
     expect(await vault.hasSeed(a.ss58)).toBe(false);
     expect(await vault.removeSeed(a.ss58)).toBe(false);
   });
@@ -121,7 +148,7 @@ describe('seed index (real Secret Service)', () => {
     search.mockClear();
 
     expect(await vault.listSeeds()).toEqual([listed.ss58]);
-    expect(await vault.listSeedLabels()).toEqual([{ ss58: listed.ss58, label: 'listed' }]);
+    expect(await labelsOf()).toEqual([{ ss58: listed.ss58, label: 'listed' }]);
     expect(await vault.hasSeed(listed.ss58)).toBe(true);
     const searched = search.mock.calls.map(([service]) => service);
     // A bounded call may probe (when the bus was not heard from within PROBE_FRESH_MS)…
@@ -135,7 +162,7 @@ describe('seed index (real Secret Service)', () => {
     await rawEntry(seedService, legacy.ss58).setSecret(legacy.seed);
     expect(await vault.listSeeds()).toEqual([]);
     expect(await vault.hasSeed(legacy.ss58)).toBe(true);
-    expect(await vault.listSeedLabels()).toEqual([{ ss58: legacy.ss58, label: null }]);
+    expect(await labelsOf()).toEqual([{ ss58: legacy.ss58, label: null }]);
   });
 
   it('treats a corrupt index as empty, warns without its content, and rewrites it on the next put', async () => {
@@ -155,7 +182,7 @@ describe('seed index (real Secret Service)', () => {
       expect(logLines.join('\n')).not.toContain(marker);
 
       await vault.putSeed(a.ss58, a.seed, 'after');
-      expect(await vault.listSeedLabels()).toEqual([{ ss58: a.ss58, label: 'after' }]);
+      expect(await labelsOf()).toEqual([{ ss58: a.ss58, label: 'after' }]);
       expect(JSON.parse((await indexEntry().getPassword()) ?? 'null')).toMatchObject({ version: 1 });
     }
   });
@@ -165,7 +192,7 @@ describe('seed index (real Secret Service)', () => {
     const a = key(0);
     const seeds = { [a.ss58]: { label: 7 }, 'not-an-address': { label: 'x' }, [key(1).ss58]: 'not an object' };
     await indexEntry().setPassword(JSON.stringify({ version: 1, seeds }));
-    expect(await vault.listSeedLabels()).toEqual([{ ss58: a.ss58, label: null }]);
+    expect(await labelsOf()).toEqual([{ ss58: a.ss58, label: null }]);
   });
 
   it('withSeed drops an index entry whose seed is gone, then says not-found', async () => {
@@ -178,7 +205,7 @@ describe('seed index (real Secret Service)', () => {
 
     const error = await failure(vault.withSeed(gone.ss58, () => Promise.resolve(1)));
     expect(error.appError.code).toBe('not-found');
-    expect(await vault.listSeedLabels()).toEqual([{ ss58: kept.ss58, label: 'kept' }]);
+    expect(await labelsOf()).toEqual([{ ss58: kept.ss58, label: 'kept' }]);
   });
 
   it('reserves the index account against session writes', async () => {

@@ -3,7 +3,8 @@ import { isValidSs58 } from '../signer/ss58';
 /**
  * The public index of which hotkeys have a seed in the keychain, so listing never has to read a
  * secret. Stored as one JSON entry next to the session tokens:
- * `{ "version": 1, "seeds": { "<ss58>": { "label": "<hotkey name>" | null } } }`.
+ * `{ "version": 1, "seeds": { "<ss58>": { "label": "<hotkey name>" | null, "addedAt": "<ISO 8601>" | null } } }`
+ * (`addedAt` is absent in entries an earlier version wrote, and null for seeds found unlisted).
  * It holds addresses and names only — never anything derived from a seed.
  */
 export const SEED_INDEX_ACCOUNT = 'seed-index';
@@ -11,8 +12,20 @@ export const SEED_INDEX_VERSION = 1;
 /** Labels are hotkey names (wallet file names); a cap keeps a hostile name from bloating the entry. */
 export const MAX_LABEL_LENGTH = 200;
 
-/** ss58 → label (null when the hotkey was stored without a name). */
-export type SeedIndex = Map<string, string | null>;
+export interface SeedMeta {
+  /** The hotkey's name (null when it was stored without one). */
+  label: string | null;
+  /** When its seed was stored, as far as the app knows (null: before the index noted it). */
+  addedAt: string | null;
+}
+
+/** ss58 → what the app noted about its seed. */
+export type SeedIndex = Map<string, SeedMeta>;
+
+/** A stored ISO 8601 time as written by `new Date().toISOString()`; anything else is unknown. */
+function cleanTime(value: unknown): string | null {
+  return typeof value === 'string' && value.length <= 30 && !Number.isNaN(Date.parse(value)) ? value : null;
+}
 
 export interface ParsedSeedIndex {
   index: SeedIndex;
@@ -48,15 +61,21 @@ export function parseSeedIndex(stored: ArrayLike<number> | null): ParsedSeedInde
   if (!isRecord(root) || root.version !== SEED_INDEX_VERSION || !isRecord(root.seeds)) return { index, corrupt: true };
   for (const [ss58, meta] of Object.entries(root.seeds)) {
     if (!isValidSs58(ss58) || !isRecord(meta)) continue;
-    index.set(ss58, typeof meta.label === 'string' ? (cleanLabel(meta.label) ?? null) : null);
+    index.set(ss58, {
+      label: typeof meta.label === 'string' ? (cleanLabel(meta.label) ?? null) : null,
+      addedAt: cleanTime(meta.addedAt),
+    });
   }
   return { index, corrupt: false };
 }
 
 /** Keys sorted so the stored text is stable whatever order hotkeys were added in. */
 export function serializeSeedIndex(index: SeedIndex): string {
-  const seeds: Record<string, { label: string | null }> = {};
-  for (const ss58 of [...index.keys()].sort()) seeds[ss58] = { label: index.get(ss58) ?? null };
+  const seeds: Record<string, SeedMeta> = {};
+  for (const ss58 of [...index.keys()].sort()) {
+    const meta = index.get(ss58);
+    seeds[ss58] = { label: meta?.label ?? null, addedAt: meta?.addedAt ?? null };
+  }
   return JSON.stringify({ version: SEED_INDEX_VERSION, seeds });
 }
 

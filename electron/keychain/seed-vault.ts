@@ -5,6 +5,8 @@
  * Every method either succeeds or throws `AppFailure('keychain-unavailable', …)` within a bounded
  * time: a missing Secret Service, a locked collection or a prompt that would block never hangs.
  */
+import type { KeychainSeed } from '../../shared/keychain';
+
 export const SEED_SERVICE = 'chutes-desktop';
 export const SESSION_SERVICE = 'chutes-desktop-session';
 
@@ -19,7 +21,7 @@ export interface SeedVault {
   /** SS58 addresses that have a seed in the keychain, sorted; read from the index, never from the seeds. */
   listSeeds(): Promise<string[]>;
   /** Like `listSeeds`, with the name each hotkey was stored under (null when none was given). */
-  listSeedLabels(): Promise<Array<{ ss58: string; label: string | null }>>;
+  listSeedLabels(): Promise<KeychainSeed[]>;
   /** True if something was removed. */
   removeSeed(ss58: string): Promise<boolean>;
   /** Run `fn` with the seed; the buffer is zeroed when `fn` settles. Throws `not-found` if absent. */

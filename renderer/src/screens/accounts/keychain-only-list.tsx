@@ -2,6 +2,7 @@ import { useState, type ReactElement } from 'react';
 import type { KeychainSeed } from '../../../../shared/keychain';
 import { useChannel } from '../../api/hooks';
 import { Address } from '../../components/address';
+import { dateTime, utcText } from '../../lib/date-time';
 import { profileLabel } from '../../frame/profile-switcher';
 import { AccountLookupPanel } from './account-lookup-panel';
 import { RemoveSeedConfirm } from './remove-seed-confirm';
@@ -19,6 +20,12 @@ function KeychainOnlyItem({ seed, usedBy }: { seed: KeychainSeed; usedBy: string
       <span className={styles.hotkeyName}>
         {name}
         <span className="small muted"> (no file here)</span>
+        {/* Seeds imported from different places often share a name ("default"): when each was added tells them apart. */}
+        {seed.addedAt ? (
+          <span className={`small muted ${styles.usedBy}`} title={utcText(seed.addedAt)}>
+            added {dateTime(seed.addedAt)}
+          </span>
+        ) : null}
         {usedBy.length > 0 ? <span className={`small muted ${styles.usedBy}`}>used by {usedBy.join(', ')}</span> : null}
       </span>
       <div className={styles.hotkeyBody}>
