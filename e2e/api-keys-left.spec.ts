@@ -152,3 +152,24 @@ test('a create still on its way is waited for when its form is opened again, nev
   await page.getByRole('button', { name: 'Create key…' }).click();
   await expect(form.getByLabel('Name')).toHaveValue('');
 });
+
+test('a key delete answered after the user left does not pull them back to the keys', async ({ page }) => {
+  const w = (world = await openKeysWorld(page));
+  w.sb.seedApiKeys({ user_id: w.userId, count: 1, name_prefix: 'old' });
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await page.getByRole('link', { name: 'old-0', exact: true }).click();
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  await page.getByLabel('Type the key name to confirm').fill('old-0');
+  w.sb.setFaults({ latency_ms: 1500 });
+  const answered = page.waitForResponse((r) => r.url().includes('/rpc/deleteApiKey'));
+  await page.getByRole('button', { name: 'Delete key' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Secrets' }).click();
+  await expect(page.getByRole('heading', { name: 'Secrets', level: 1 })).toBeVisible();
+  await answered;
+  w.sb.setFaults({ latency_ms: 0 });
+  expect(names(w)).toEqual([]);
+  // The page has handled the answer (a pulled-back page would be on #/api-keys by now): the user
+  // stays where they went, so what they type there is not thrown away by a late answer.
+  await page.waitForTimeout(300);
+  await expect(page).toHaveURL(/#\/secrets$/);
+});

@@ -47,6 +47,15 @@ export function hrefTo(route: RouteId, ...sub: string[]): string {
   return `#/${[route, ...sub.map(encodeURIComponent)].join('/')}`;
 }
 
+/**
+ * Whether the user is at this very place now: an answer that arrives after they moved on must not
+ * pull them back to where they sent it from.
+ */
+export function isAt(route: RouteId, ...sub: string[]): boolean {
+  const here = placeFromHash(window.location.hash);
+  return here.route === route && here.sub.length === sub.length && here.sub.every((s, i) => s === sub[i]);
+}
+
 /** Go to a place as a new history entry (Back returns here). */
 export function navigate(route: RouteId, ...sub: string[]): void {
   window.location.hash = hrefTo(route, ...sub);

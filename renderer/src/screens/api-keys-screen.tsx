@@ -4,7 +4,7 @@ import { ActiveProfileGate } from '../components/active-profile-gate';
 import { ErrorNotice } from '../components/error-notice';
 import { Notice } from '../components/notice';
 import { ScreenHeader } from '../components/screen-header';
-import { navigate } from '../routes';
+import { isAt, navigate } from '../routes';
 import { channelKey } from '../api/hooks';
 import type { ScreenProps } from '../app';
 import styles from './api-keys/api-keys.module.css';
@@ -158,7 +158,7 @@ function KeysForProfile({
               ? `“${name}” was already gone — nothing left to delete.`
               : `Deleted “${name}”. ${AUTH_CACHE_NOTE}`,
           );
-          navigate('api-keys');
+          if (isAt('api-keys', result.id)) navigate('api-keys');
         }}
       />
     );

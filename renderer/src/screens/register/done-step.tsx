@@ -6,7 +6,7 @@ import { CopyButton } from '../../components/copy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { QrCode } from '../../components/qr-code';
-import { navigate } from '../../routes';
+import { isAt, navigate } from '../../routes';
 import { ExportProfileForm } from '../accounts/export-profile-form';
 import styles from './register.module.css';
 import { resetWizard, useWizard } from './wizard-store';
@@ -58,8 +58,9 @@ export function DoneStep(): ReactElement {
   const [keep, setKeep] = useState(false); // kept only if the user asks
   const finish = useMutationChannel('finishRegistration');
   const close = () => {
-    navigate('account');
     resetWizard();
+    // Only from the Done step: a Finish answered after the user went elsewhere leaves them there.
+    if (isAt('register', 'done')) navigate('account');
   };
 
   if (recovered) {
@@ -95,7 +96,11 @@ export function DoneStep(): ReactElement {
   if (!result) return <p className="muted">Nothing was registered yet.</p>;
 
   const onFinish = () => {
-    finish.mutate({ baseUrl: result.baseUrl, userId: result.userId, keepFingerprint: keep }, { onSuccess: close });
+    // mutateAsync: a per-call onSuccess is skipped once this step unmounts, and the wizard would keep
+    // offering a fingerprint the server has already let go of. A failure is shown from `finish`.
+    finish
+      .mutateAsync({ baseUrl: result.baseUrl, userId: result.userId, keepFingerprint: keep })
+      .then(close, () => undefined);
   };
   return (
     <div className={styles.form}>
