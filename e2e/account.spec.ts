@@ -1,50 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { makeKey, type TestKey } from '../electron/wallets/test-fixtures';
-import { registerInSandbox, type SandboxHandle } from './fixtures/sandbox';
-import { cliConfigText, importCliConfig } from './fixtures/cli-profile';
-import { useSandboxAndHost } from './fixtures/sandbox-host';
+import { expect, test } from '@playwright/test';
+import { makeKey } from '../electron/wallets/test-fixtures';
+import { useAccountWorld } from './fixtures/account-world';
+import { registerInSandbox } from './fixtures/sandbox';
 import { screenshot } from './fixtures/screenshots';
-import { type RunningWebHost } from './fixtures/web-host';
 
 // The Account screen against the sandbox: seeded balance, roles, quotas, subscription, discounts and
 // usage; each fingerprint operation; a transfer; a profile whose seed is missing; no profile.
-const startSandboxAndHost = useSandboxAndHost();
-
-interface World {
-  page: Page;
-  sb: SandboxHandle;
-  host: RunningWebHost;
-  key: TestKey;
-  userId: string;
-  fingerprint: string;
-  paymentAddress: string;
-}
-
-async function world(page: Page, options: { withSeed?: boolean } = {}): Promise<World> {
-  const { sb, host } = await startSandboxAndHost();
-  const key = await makeKey();
-  const account = await registerInSandbox(sb.url, key.seed, 'alice');
-  await page.goto(host.launchUrl);
-  const file = path.join(host.dirs.home, 'alice.ini');
-  await fs.writeFile(file, cliConfigText(sb.url, 'alice', account.userId, key), { mode: 0o600 });
-  await importCliConfig(page, file);
-  if (options.withSeed === false) {
-    // The seed leaves the keychain (as after "Remove from keychain"): the profile stays, unsigned.
-    const item = page.getByRole('listitem', { name: `Hotkey ${key.ss58}` });
-    await item.getByRole('button', { name: `Remove from keychain: ${key.ss58}` }).click();
-    await item.getByLabel('I have another copy of this seed', { exact: false }).check();
-    await item.getByRole('button', { name: 'Remove seed' }).click();
-    await expect(item).toHaveCount(0);
-  }
-  return { page, sb, host, key, ...account };
-}
-
-const openAccount = async (page: Page) => {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible();
-};
+const { world, openAccount, startSandboxAndHost } = useAccountWorld();
 
 test('shows balance, roles, quotas, subscription, discounts and usage, with units and times; the chart loads on demand', async ({
   page,

@@ -303,6 +303,19 @@ describe('transfers and the legacy refund', () => {
     expect(all).toMatchObject({ transferredUsd: 7.5, fromBalanceUsd: 0, toBalanceUsd: 10 });
   });
 
+  it('a transfer whose answer is lost says it may have gone through, and is not re-sent', async () => {
+    const { h, account, profile } = await setup();
+    await fixture.client.register(TestKey.random(), 'carol');
+    fixture.sb.setBalance(account.user_id, 10);
+    fixture.sb.faultOnce({ method: 'POST', path: '/users/balance_transfer', drop_after: true });
+    const e = await failure(h.transferBalance({ target: 'carol', amountUsd: 1, reviewedFor: profile.id }));
+    expect(failureIs(e, 'answer-lost')).toBe(true);
+    expect((e as Error).message).toContain('may or may not have gone through');
+    // It did go through, once.
+    expect(fixture.sb.requests(20).filter((r) => r.path === '/users/balance_transfer')).toHaveLength(1);
+    expect(fixture.sb.state().users[account.user_id]?.balance).toBe(9);
+  });
+
   it('explains that an account without a developer deposit has nothing to refund', async () => {
     const { h, key, profile } = await setup();
     const e = await failure(h.refundDeveloperDeposit({ address: key.ss58, reviewedFor: profile.id }));

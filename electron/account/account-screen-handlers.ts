@@ -4,6 +4,7 @@ import { FINGERPRINT_CHARS, SENDABLE_FINGERPRINT } from '../../shared/validation
 import type { AccountScope, ChutesClient } from '../chutes-api';
 import { rolesOf } from '../../shared/roles';
 import { seedMissingFailure } from '../chutes-api/failure-map';
+import { outcomeUnknown } from '../chutes-api/outcome-unknown';
 import type { SliceHandlers } from '../ipc-router';
 import type { FingerprintAccount, FingerprintStore } from '../keychain/fingerprint-store';
 import type { SeedVault } from '../keychain/seed-vault';
@@ -248,6 +249,19 @@ export function accountScreenHandlers({
       requireReviewed(api.scope, reviewedFor);
       await requireSeed(api.scope.hotkey);
       return api.account.balanceTransfer(target, amountUsd).catch((error: unknown) => {
+        // Money may have moved: the screen must not offer the same transfer again as if nothing happened.
+        if (outcomeUnknown(error)) {
+          const network = error instanceof AppFailure ? error.appError.detail?.network : undefined;
+          throw new AppFailure(
+            'network',
+            `The transfer to ${target} was sent to ${api.transport.host}, but no answer came back, so it may or may not have gone through.`,
+            {
+              ...(network ? { network } : {}),
+              hint: 'Do not send it again yet: look at your balance on this screen in a minute (Chutes updates it within about a minute), or ask the other user.',
+            },
+            'answer-lost',
+          );
+        }
         // Servers before the transfer route answer 404 Not Found / 405 (the /users/{id} catch-all).
         if (
           error instanceof AppFailure &&

@@ -9,6 +9,7 @@ import type { apiKeysContract } from '../../shared/contract/api-keys';
 import { AppFailure, failureIs } from '../../shared/errors';
 import type { AccountApi, ChutesClient } from '../chutes-api';
 import type { ServerKey } from '../chutes-api/endpoints/api-keys';
+import { outcomeUnknown } from '../chutes-api/outcome-unknown';
 import type { SliceHandlers } from '../ipc-router';
 import { describeError, itemFailureMessage, log } from '../log';
 import { createKeyRecords, type KeyRecords } from './key-records';
@@ -30,17 +31,6 @@ const view = (key: ServerKey, local: LocalKeyRecord | null): ApiKeyView => ({
   scopes: key.scopes,
   local,
 });
-
-/** A lost answer to a create: the request may or may not have been carried out. */
-function outcomeUnknown(error: unknown): boolean {
-  if (failureIs(error, 'network')) return true;
-  // A gateway error may come after the server did the work.
-  return (
-    error instanceof AppFailure &&
-    error.appError.code === 'server' &&
-    [502, 504].includes(error.appError.detail?.status ?? 0)
-  );
-}
 
 /** A server rejection of the scopes, with the field to highlight (`../shared/reference/chutes-account-api.md` §5.1: 400 object_type, 422 action). */
 function scopeRejection(error: unknown): unknown {

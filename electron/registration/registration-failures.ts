@@ -1,4 +1,5 @@
-import { AppFailure, type ErrorDetail, type NetworkFailure } from '../../shared/errors';
+import { AppFailure, type ErrorDetail } from '../../shared/errors';
+import { outcomeUnknown } from '../chutes-api/outcome-unknown';
 import { MIN_COLDKEY_TAO, TOKEN_LIFETIME_SECONDS } from '../../shared/registration';
 
 /**
@@ -14,9 +15,6 @@ export interface RegistrationAttempt {
   coldkey: string;
 }
 
-// Failures where the request surely never reached the server; anything else after sending may have been processed.
-const NEVER_ARRIVED = new Set<NetworkFailure>(['dns', 'refused', 'tls', 'non-json']);
-
 function retold(failure: AppFailure, message: string, hint: string): AppFailure {
   const { code, detail, reason } = failure.appError;
   const merged: ErrorDetail = { ...detail, hint };
@@ -26,12 +24,12 @@ function retold(failure: AppFailure, message: string, hint: string): AppFailure 
 export function registrationFailure(error: unknown, at: RegistrationAttempt): unknown {
   if (!(error instanceof AppFailure)) return error;
   const { reason, code, detail } = error.appError;
-  if (code === 'network' && detail?.network && !NEVER_ARRIVED.has(detail.network)) {
+  if (code === 'network' && outcomeUnknown(error)) {
     return new AppFailure(
       'network',
-      `The registration was sent to ${at.host}, but no answer came back (${detail.network === 'timeout' ? 'timed out' : 'connection closed'}). The account may or may not have been created.`,
+      `The registration was sent to ${at.host}, but no answer came back (${detail?.network === 'timeout' ? 'timed out' : 'connection closed'}). The account may or may not have been created.`,
       {
-        network: detail.network,
+        ...(detail?.network ? { network: detail.network } : {}),
         hint: 'Nothing is sent again blindly: the app first asks Chutes, signed with your hotkey, whether the account exists.',
       },
       'answer-lost',

@@ -31,6 +31,7 @@ export function FormActions({
   busy,
   disabled = false,
   secondary = false,
+  cancelDisabled = false,
   onCancel,
 }: {
   submit: ReactNode;
@@ -38,6 +39,8 @@ export function FormActions({
   disabled?: boolean;
   /** Another button is the main action just now (a question being asked): this one steps back. */
   secondary?: boolean;
+  /** While a request that must not be forgotten is out (its answer is shown in this form). */
+  cancelDisabled?: boolean;
   onCancel: () => void;
 }): ReactElement {
   return (
@@ -45,7 +48,7 @@ export function FormActions({
       <button type="submit" className={secondary ? undefined : 'primary'} disabled={busy || disabled}>
         {submit}
       </button>
-      <button type="button" onClick={onCancel}>
+      <button type="button" onClick={onCancel} disabled={cancelDisabled}>
         Cancel
       </button>
     </div>

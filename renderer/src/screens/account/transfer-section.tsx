@@ -1,4 +1,5 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
+import { failureIs } from '../../../../shared/errors';
 import { ss58Address } from '../../../../shared/validation';
 import { useMutationChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
@@ -7,11 +8,14 @@ import { Notice } from '../../components/notice';
 import styles from './account.module.css';
 import { timeOnly } from '../../lib/date-time';
 import { usd } from './format';
-
-interface Pending {
-  target: string;
-  amountUsd?: number;
-}
+import {
+  EMPTY_TRANSFER,
+  transferOf,
+  updateTransfer,
+  useTransfer,
+  type Reviewed,
+  type TransferState,
+} from './transfer-store';
 
 /** Move USD balance to another Chutes user (`../shared/reference/chutes-account-api.md` §3.8): entry, then a confirmation that says exactly what moves. */
 interface TransferProps {
@@ -22,84 +26,105 @@ interface TransferProps {
 }
 
 function Transfer({ profileId, canSign, balanceUsd }: TransferProps): ReactElement {
-  const [target, setTarget] = useState('');
-  const [amount, setAmount] = useState('');
-  const [all, setAll] = useState(false);
+  // In transfer-store.ts, not here: a transfer answered after the user left must be said on return.
+  const { target, amount, all, reviewed, attempt } = useTransfer(profileId);
+  const update = (patch: Partial<TransferState>) => updateTransfer(profileId, patch);
   const [problem, setProblem] = useState<string | null>(null);
-  const [pending, setPending] = useState<Pending | null>(null);
   const transfer = useMutationChannel('transferBalance', ['accountOverview']);
 
   const review = (e: FormEvent) => {
     e.preventDefault();
     const who = target.trim();
     if (!who) return setProblem('Enter the username or user ID to send to.');
-    if (all) return (setProblem(null), setPending({ target: who }));
+    if (all) return (setProblem(null), update({ reviewed: { target: who }, attempt: null }));
     const value = Number(amount);
     if (!amount.trim() || !Number.isFinite(value) || value <= 0)
       return setProblem('Enter an amount in USD above 0, or choose the whole balance.');
     if (!/^\d+(\.\d{1,6})?$/.test(amount.trim())) return setProblem('Use at most 6 decimal places.');
     setProblem(null);
-    setPending({ target: who, amountUsd: value });
+    update({ reviewed: { target: who, amountUsd: value }, attempt: null });
   };
 
-  const result = transfer.data;
+  const send = (sent: Reviewed) => {
+    if (transferOf(profileId).attempt?.status === 'sending') return;
+    update({ attempt: { status: 'sending' } });
+    // mutateAsync: the outcome is stored even when this screen is gone by the time it comes.
+    transfer
+      .mutateAsync(
+        sent.amountUsd === undefined
+          ? { target: sent.target, reviewedFor: profileId }
+          : { target: sent.target, amountUsd: sent.amountUsd, reviewedFor: profileId },
+      )
+      .then(
+        (result) => update({ attempt: { status: 'sent', result, target: sent.target } }),
+        (error: unknown) => update({ attempt: { status: 'failed', error } }),
+      );
+  };
+
+  const sending = attempt?.status === 'sending';
+  const failed = attempt?.status === 'failed' ? attempt.error : null;
+  // Money may have moved: the same Send now is not offered again; a new review is a deliberate act.
+  const mayHaveMoved = failureIs(failed, 'answer-lost');
   return (
     <div>
       <p className="small muted">
         Send part or all of your USD balance to another Chutes user, by username or user ID.
       </p>
-      {result ? (
+      {attempt?.status === 'sent' ? (
         <Notice tone="good" live>
           <p>
             <strong>
-              Sent {usd(result.transferredUsd)} USD to {pending?.target ?? result.toUser}.
+              Sent {usd(attempt.result.transferredUsd)} USD to {attempt.target}.
             </strong>{' '}
-            Your balance is now {usd(result.fromBalanceUsd)} USD; theirs is {usd(result.toBalanceUsd)} USD (at{' '}
-            {timeOnly(result.at)}). The balance at the top of this screen catches up within about a minute.
+            Your balance is now {usd(attempt.result.fromBalanceUsd)} USD; theirs is {usd(attempt.result.toBalanceUsd)}{' '}
+            USD (at {timeOnly(attempt.result.at)}). The balance at the top of this screen catches up within about a
+            minute.
           </p>
           <div className="actions">
-            <button
-              type="button"
-              onClick={() => (transfer.reset(), setPending(null), setTarget(''), setAmount(''), setAll(false))}
-            >
+            <button type="button" onClick={() => updateTransfer(profileId, EMPTY_TRANSFER)}>
               New transfer
             </button>
           </div>
         </Notice>
-      ) : pending ? (
+      ) : reviewed ? (
         <form
           className="subform"
           aria-label="Confirm the transfer"
           onSubmit={(e) => {
             e.preventDefault();
-            transfer.mutate(
-              pending.amountUsd === undefined
-                ? { target: pending.target, reviewedFor: profileId }
-                : { target: pending.target, amountUsd: pending.amountUsd, reviewedFor: profileId },
-            );
+            if (!mayHaveMoved) send(reviewed);
           }}
         >
           <p>
             Send{' '}
             <strong>
-              {pending.amountUsd === undefined
+              {reviewed.amountUsd === undefined
                 ? `the whole balance${balanceUsd !== null ? ` (about ${usd(balanceUsd)} USD)` : ''}`
-                : `${usd(pending.amountUsd)} USD`}
+                : `${usd(reviewed.amountUsd)} USD`}
             </strong>{' '}
-            to <strong>{pending.target}</strong>? A transfer cannot be undone; only the other user can send it back.
+            to <strong>{reviewed.target}</strong>? A transfer cannot be undone; only the other user can send it back.
           </p>
-          {transfer.error ? <ErrorNotice error={transfer.error} /> : null}
-          <FormActions
-            submit="Send now"
-            busy={transfer.isPending}
-            onCancel={() => (transfer.reset(), setPending(null))}
-          />
+          {failed ? <ErrorNotice error={failed} /> : null}
+          {mayHaveMoved ? (
+            <div className="actions">
+              <button type="button" onClick={() => update({ reviewed: null, attempt: null })}>
+                Back to the form
+              </button>
+            </div>
+          ) : (
+            <FormActions
+              submit={sending ? 'Sending…' : 'Send now'}
+              busy={sending}
+              cancelDisabled={sending}
+              onCancel={() => update({ reviewed: null, attempt: null })}
+            />
+          )}
         </form>
       ) : (
         <form className={`subform ${styles.form}`} aria-label="Transfer balance" onSubmit={review} noValidate>
           <label className="field">
             To (username or user ID)
-            <input type="text" autoComplete="off" value={target} onChange={(e) => setTarget(e.target.value)} />
+            <input type="text" autoComplete="off" value={target} onChange={(e) => update({ target: e.target.value })} />
           </label>
           <label className="field">
             Amount (USD)
@@ -108,11 +133,11 @@ function Transfer({ profileId, canSign, balanceUsd }: TransferProps): ReactEleme
               inputMode="decimal"
               value={amount}
               disabled={all}
-              onChange={(e) => setAmount(e.target.value)}
+              onChange={(e) => update({ amount: e.target.value })}
             />
           </label>
           <label className="choice">
-            <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} />
+            <input type="checkbox" checked={all} onChange={(e) => update({ all: e.target.checked })} />
             <span>The whole balance</span>
           </label>
           <FormProblem text={problem} />

@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { makeKey } from '../electron/wallets/test-fixtures';
+import { useAccountWorld } from './fixtures/account-world';
+import { registerInSandbox } from './fixtures/sandbox';
+import { screenshot } from './fixtures/screenshots';
+
+// Money moves once: a transfer answered after the user left the Account screen is said when they
+// come back, and one whose answer was lost is never offered again as if nothing had happened.
+const { world, openAccount } = useAccountWorld();
+
+test('a transfer answered while the user was away is said on return; a lost answer offers no blind resend', async ({
+  page,
+}) => {
+  const w = await world(page);
+  const bob = await registerInSandbox(w.sb.url, (await makeKey()).seed, 'bob');
+  w.sb.setBalance(w.userId, 10);
+  const balanceOf = (id: string) => w.sb.users().find((u) => u.user_id === id)?.balance;
+  await openAccount(page);
+  const section = page.getByRole('region', { name: 'Balance transfers' });
+  const form = section.getByRole('form', { name: 'Transfer balance' });
+  const confirm = section.getByRole('form', { name: 'Confirm the transfer' });
+  const nav = page.getByRole('navigation', { name: 'Main' });
+
+  // What was typed survives another screen.
+  await form.getByLabel('To (username or user ID)').fill('bob');
+  await form.getByLabel('Amount (USD)').fill('2.5');
+  await nav.getByRole('link', { name: 'Secrets' }).click();
+  await openAccount(page);
+  await expect(form.getByLabel('To (username or user ID)')).toHaveValue('bob');
+  await expect(form.getByLabel('Amount (USD)')).toHaveValue('2.5');
+
+  // Sent, then the user leaves before the answer: on return the screen says it went through.
+  await form.getByRole('button', { name: 'Review transfer…' }).click();
+  w.sb.setFaults({ latency_ms: 2000 });
+  await confirm.getByRole('button', { name: 'Send now' }).click();
+  await expect(confirm.getByRole('button', { name: 'Sending…' })).toBeDisabled();
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+  await nav.getByRole('link', { name: 'Secrets' }).click();
+  await expect.poll(() => balanceOf(bob.userId), { timeout: 10_000 }).toBe(2.5);
+  w.sb.setFaults({ latency_ms: 0 });
+  await openAccount(page);
+  await expect(section.getByRole('status')).toContainText('Sent $2.50 USD to bob.');
+  await section.getByRole('button', { name: 'New transfer' }).click();
+  await expect(form.getByLabel('To (username or user ID)')).toHaveValue('');
+
+  // The server moves the money but the answer never comes back.
+  await form.getByLabel('To (username or user ID)').fill('bob');
+  await form.getByLabel('Amount (USD)').fill('1');
+  await form.getByRole('button', { name: 'Review transfer…' }).click();
+  w.sb.faultOnce({ method: 'POST', path: '/users/balance_transfer', drop_after: true });
+  await confirm.getByRole('button', { name: 'Send now' }).click();
+  await expect(confirm.getByRole('alert')).toContainText('may or may not have gone through');
+  await expect(confirm.getByRole('alert')).toContainText('Do not send it again yet');
+  await expect(confirm.getByRole('button', { name: 'Send now' })).toHaveCount(0);
+  await screenshot(page, 'account-transfer-answer-lost');
+  expect(balanceOf(bob.userId)).toBe(3.5);
+  await confirm.getByRole('button', { name: 'Back to the form' }).click();
+  await expect(form.getByLabel('Amount (USD)')).toHaveValue('1');
+  expect(w.sb.requests(50).filter((r) => r.path === '/users/balance_transfer')).toHaveLength(2);
+});
