@@ -1,59 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { makeKey } from '../electron/wallets/test-fixtures';
-import { ChutesTestClient, TestKey } from './sandbox/test-client';
-import { registerInSandbox, type SandboxHandle } from './fixtures/sandbox';
-import { cliConfigText, importCliConfig } from './fixtures/cli-profile';
-import { useSandboxAndHost } from './fixtures/sandbox-host';
+import { expect, test } from '@playwright/test';
+import { ChutesTestClient } from './sandbox/test-client';
+import { useSecretsWorld } from './fixtures/secrets-world';
 import { screenshot } from './fixtures/screenshots';
-import { type RunningWebHost } from './fixtures/web-host';
 
 // The Secrets screen against the sandbox: values go in once and never come back out.
-const CANARY = 'SECRET-VALUE-CANARY-9d1e';
-const startSandboxAndHost = useSandboxAndHost();
-
-interface World {
-  page: Page;
-  sb: SandboxHandle;
-  host: RunningWebHost;
-  userId: string;
-  key: TestKey;
-  /** Every /rpc/ answer the page received, as text. */
-  answers: string[];
-}
-
-async function openSecrets(page: Page): Promise<World> {
-  const { sb, host } = await startSandboxAndHost();
-  const made = await makeKey();
-  const seedHex = Buffer.from(made.seed).toString('hex');
-  const { userId } = await registerInSandbox(sb.url, made.seed, 'alice');
-  const file = path.join(host.dirs.home, 'alice.ini');
-  await fs.writeFile(file, cliConfigText(sb.url, 'alice', userId, made), { mode: 0o600 });
-  const answers: string[] = [];
-  page.on('response', (res) => {
-    if (res.url().includes('/rpc/'))
-      void res.text().then(
-        (t) => answers.push(t),
-        () => undefined,
-      );
-  });
-  await page.goto(host.launchUrl);
-  await importCliConfig(page, file);
-  await page.goto(`${host.url}/#/secrets`);
-  return { page, sb, host, userId, key: TestKey.fromSeed(seedHex), answers };
-}
-
-/** No value anywhere: RPC answers, the page, the web host's log, the data dir (activity log included). */
-async function expectNoValue(w: World, values: string[]): Promise<void> {
-  const files: string[] = [];
-  for (const entry of await fs.readdir(w.host.dirs.data, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) files.push(await fs.readFile(path.join(entry.parentPath, entry.name), 'utf8'));
-  }
-  expect(files.join('\n')).toContain('/secrets/'); // the activity log is there and was read
-  const everything = [await w.page.content(), ...w.answers, w.host.output(), ...files].join('\n');
-  for (const v of values) expect(everything).not.toContain(v);
-}
+const { openSecrets, expectNoValue, CANARY } = useSecretsWorld();
 
 test('empty states, create with every banned-key branch and the subnet rule, replace on 409, list grouped by chute', async ({
   page,

@@ -36,6 +36,8 @@ export function createPendingImports(now: () => number = Date.now) {
       sweep();
       const id = randomUUID();
       pending.set(id, { ...entry, done: new Set(), expiresAt: now() + PENDING_IMPORT_TTL_MS });
+      // The values go when they expire even if nothing else is ever asked of this store.
+      setTimeout(sweep, PENDING_IMPORT_TTL_MS + 1_000).unref();
       return id;
     },
     get(id: string, profileKey: string): PendingImport {

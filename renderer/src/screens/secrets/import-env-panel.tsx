@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import { cliCommand } from '../../../../shared/secret-keys';
 import type { ChuteRef, ImportPreview, ImportRun } from '../../../../shared/secrets';
 import { call } from '../../api/client';
@@ -34,6 +34,23 @@ export function ImportEnvPanel({
   const [run, setRun] = useState<ImportRun | null>(null);
   const [dragging, setDragging] = useState(false);
   const refresh = useRefreshSecrets();
+  // The preview whose values main still holds. Left with one (another panel, another screen), main
+  // lets the values go now rather than when the preview expires; a read or import still out lets
+  // them go when it ends.
+  const held = useRef<string | null>(null);
+  const open = useRef(false);
+  const working = useRef(false);
+  const letGo = (importId: string | null) => {
+    if (importId) void call('discardSecretImport', { importId }).catch(() => undefined);
+    if (importId === held.current) held.current = null;
+  };
+  useEffect(() => {
+    open.current = true;
+    return () => {
+      open.current = false;
+      if (!working.current) letGo(held.current);
+    };
+  }, []);
 
   async function read(source: Source) {
     if (!chuteId) {
@@ -42,9 +59,12 @@ export function ImportEnvPanel({
     }
     setBusy(true);
     setError(null);
+    working.current = true;
     try {
       const next = await call('previewSecretImport', { chuteId, source });
-      if (preview) void call('discardSecretImport', { importId: preview.importId }).catch(() => undefined);
+      letGo(held.current);
+      held.current = next.importId;
+      if (!open.current) return letGo(next.importId);
       setPreview(next);
       setText('');
       setRun(null);
@@ -52,6 +72,7 @@ export function ImportEnvPanel({
     } catch (err) {
       setError(err);
     } finally {
+      working.current = false;
       setBusy(false);
     }
   }
@@ -85,8 +106,7 @@ export function ImportEnvPanel({
   });
 
   const close = () => {
-    if (preview && (!run || run.incomplete))
-      void call('discardSecretImport', { importId: preview.importId }).catch(() => undefined);
+    letGo(held.current);
     onClose();
   };
 
@@ -94,16 +114,22 @@ export function ImportEnvPanel({
     if (!preview) return;
     setBusy(true);
     setError(null);
+    working.current = true;
     try {
       const accept = preview.rows
         .filter((r) => chosen.has(r.key))
         .map((r) => ({ key: r.key, replace: r.status === 'exists' }));
-      setRun(await call('runSecretImport', { importId: preview.importId, accept }));
+      const done = await call('runSecretImport', { importId: preview.importId, accept });
+      // A complete run is dropped by main itself; an incomplete one keeps its values for "import again".
+      if (!done.incomplete && held.current === preview.importId) held.current = null;
+      setRun(done);
       await refresh();
     } catch (err) {
       setError(err);
     } finally {
+      working.current = false;
       setBusy(false);
+      if (!open.current) letGo(held.current);
     }
   }
 
@@ -240,7 +266,7 @@ export function ImportEnvPanel({
           <button
             type="button"
             onClick={() => {
-              void call('discardSecretImport', { importId: preview.importId }).catch(() => undefined);
+              letGo(held.current);
               setPreview(null);
               setRun(null);
             }}
