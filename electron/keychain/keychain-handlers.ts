@@ -58,7 +58,9 @@ export function keychainHandlers(services: KeychainServices): SliceHandlers<type
           throw new AppFailure(
             'conflict',
             `${copiesShown.join(', ')} no longer ${copiesShown.length === 1 ? 'holds' : 'hold'} this seed, so it was not removed from the keychain.`,
-            { hint: 'Look at where copies are now, or make sure you have another copy, before removing it.' },
+            {
+              hint: 'The question now says where copies are. Export the profile with the seed again (Export for CLI…), or tick that you have another copy (the hotkey file or its mnemonic), then remove it.',
+            },
             'file-changed-meanwhile',
           );
       }

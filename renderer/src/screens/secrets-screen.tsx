@@ -74,12 +74,14 @@ function SecretsBody({ canSign }: { canSign: boolean }): ReactElement {
       ) : null}
       {chutes.error ? (
         <div role="group" aria-label="Chutes list not refreshed" className={styles.refreshFailed}>
+          <p>
+            <strong>The list of your chutes could not be refreshed.</strong> The chutes shown are from the last answer.
+          </p>
           <ErrorNotice error={chutes.error} />
           <div className="actions">
             <button type="button" onClick={() => void chutes.refetch()} disabled={chutes.isFetching}>
               Reload the chutes
             </button>
-            <span className="small muted">The chutes shown are from the last answer.</span>
           </div>
         </div>
       ) : null}

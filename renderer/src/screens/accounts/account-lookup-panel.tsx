@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { failureIs } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
+import { hostOf } from '../../lib/host';
 import { useChannel, useMutationChannel } from '../../api/hooks';
 
 /** A signed `GET /users/me` for one hotkey, and the offer to keep the result as a profile. */
@@ -9,6 +10,7 @@ export function AccountLookupPanel({ hotkey, hotkeyName }: { hotkey: string; hot
   const lookup = useChannel('lookupAccount', { hotkey });
   const profiles = useChannel('listProfiles', {});
   const save = useMutationChannel('addProfileFromHotkey', ['listProfiles']);
+  const activate = useMutationChannel('setActiveProfile', 'all');
   if (lookup.isPending)
     return (
       <p className="muted small" role="status">
@@ -23,18 +25,31 @@ export function AccountLookupPanel({ hotkey, hotkeyName }: { hotkey: string; hot
     const elsewhere = failureIs(lookup.error, 'hotkey-not-registered')
       ? (view?.profiles.filter((p) => p.hotkeySs58 === hotkey && p.baseUrl !== activeUrl) ?? [])
       : [];
-    return (
-      <>
-        <ErrorNotice error={lookup.error} />
-        {elsewhere.length > 0 ? (
-          <p className="small">
-            The lookup asks the active profile's server. This hotkey has an account on another server, in the profile
-            {elsewhere.length > 1 ? 's' : ''} {elsewhere.map((p) => `“${p.displayName}”`).join(', ')}: make{' '}
-            {elsewhere.length > 1 ? 'one' : 'it'} active to look the hotkey up there.
+    // Not "register it first": that would make a second account for a hotkey that has one.
+    if (elsewhere.length > 0 && activeUrl)
+      return (
+        <Notice tone="info" live>
+          <p>
+            No account for this hotkey on {hostOf(activeUrl)}, the active profile's server. It has one on{' '}
+            {elsewhere.length > 1 ? 'other servers' : hostOf(elsewhere[0]?.baseUrl ?? '')}: make its profile active to
+            look it up there.
           </p>
-        ) : null}
-      </>
-    );
+          <div className="actions">
+            {elsewhere.map((p) => (
+              <button
+                key={p.id}
+                type="button"
+                onClick={() => activate.mutate({ profileId: p.id })}
+                disabled={activate.isPending}
+              >
+                Make {p.displayName} active
+              </button>
+            ))}
+          </div>
+          {activate.error ? <ErrorNotice error={activate.error} /> : null}
+        </Notice>
+      );
+    return <ErrorNotice error={lookup.error} />;
   }
   const account = lookup.data;
   const existing = profiles.data?.profiles.find((p) => p.hotkeySs58 === hotkey && p.baseUrl === account.apiUrl);

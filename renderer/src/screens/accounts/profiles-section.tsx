@@ -46,12 +46,12 @@ function ProfileItem({
       <dl className="facts">
         <dt>Username</dt>
         <dd>{profile.username}</dd>
-        <dt>API</dt>
+        <dt>Server</dt>
         <dd>{hostOf(profile.baseUrl)}</dd>
         <dt>Hotkey</dt>
         <dd>
-          <Address address={profile.hotkeySs58} name={`hotkey ${profile.hotkeyName}`} />{' '}
-          <span className="muted small">({profile.hotkeyName})</span>
+          <span className="muted small">{profile.hotkeyName}</span>{' '}
+          <Address address={profile.hotkeySs58} name={`hotkey ${profile.hotkeyName}`} />
         </dd>
         <dt>User ID</dt>
         <dd>

@@ -11,7 +11,8 @@ import styles from './accounts.module.css';
 
 const COLDKEY_NOTE: Record<WalletEntry['coldkey']['status'], string | null> = {
   ok: null,
-  missing: 'No coldkeypub.txt (normal for a hotkey-only copy of a wallet)',
+  missing:
+    'No coldkeypub.txt: its hotkeys can sign, but registering needs the coldkey address (normal for a hotkey-only copy)',
   encrypted: 'coldkeypub.txt is encrypted',
   unreadable: 'coldkeypub.txt could not be read',
   malformed: 'coldkeypub.txt is not valid',
@@ -38,7 +39,7 @@ function NoWallets({ view }: { view: WalletsView }): ReactElement {
       </pre>
       <p>
         If your wallets are elsewhere, start the app with <code>BT_WALLET_PATH=/path/to/wallets</code> (or{' '}
-        <code>--wallets-path</code>), or add a single hotkey file with “Add a hotkey file…”.
+        <code className="nowrap">--wallets-path</code>), or add a single hotkey file with “Add a hotkey file…”.
       </p>
     </div>
   );

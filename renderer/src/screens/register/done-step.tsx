@@ -3,6 +3,7 @@ import type { Profile } from '../../../../shared/profiles';
 import { useMutationChannel } from '../../api/hooks';
 import { Address } from '../../components/address';
 import { CopyButton } from '../../components/copy-button';
+import { GroupedSecret } from '../../components/grouped-secret';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { QrCode } from '../../components/qr-code';
@@ -130,9 +131,7 @@ export function DoneStep(): ReactElement {
           hotkey). Chutes keeps only a hash of it and can never show it again. Store it in a password manager now.
         </p>
         <div className="row">
-          <code className={styles.secret} aria-label="Fingerprint">
-            {result.fingerprint}
-          </code>
+          <GroupedSecret className={styles.secret} label="Fingerprint" text={result.fingerprint} />
           <CopyButton text={result.fingerprint} label="Copy the fingerprint" />
         </div>
         <label className="choice">

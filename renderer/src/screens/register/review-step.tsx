@@ -116,7 +116,8 @@ export function ReviewStep(): ReactElement {
               {p.hotkeyName} <code className="ss58">{p.hotkey}</code>
               {p.seedSource === 'file' ? (
                 <span className={`muted small ${styles.note}`}>
-                  The seed is read from its file and kept in the system keychain from now on.
+                  Register first copies the seed from its file into the system keychain (the file stays as it is); the
+                  copy stays there whatever Chutes answers, for another try and for the new profile.
                 </span>
               ) : null}
             </dd>

@@ -166,12 +166,15 @@ export function CreateSecretForm({
         </div>
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}
-      <FormActions
-        submit="Save secret"
-        busy={busy}
-        disabled={!chute || key === '' || problem !== null || conflict}
-        onCancel={onClose}
-      />
+      {/* While the question is open, its two answers are the only way on (no dead Save beside them). */}
+      {conflict && chute ? null : (
+        <FormActions
+          submit="Save secret"
+          busy={busy}
+          disabled={!chute || key === '' || problem !== null}
+          onCancel={onClose}
+        />
+      )}
     </form>
   );
 }
