@@ -172,4 +172,9 @@ test('a key delete answered after the user left does not pull them back to the k
   // stays where they went, so what they type there is not thrown away by a late answer.
   await page.waitForTimeout(300);
   await expect(page).toHaveURL(/#\/secrets$/);
+  // …and is told there how it ended.
+  const told = page.getByRole('status').filter({ hasText: 'Deleted “old-0”.' });
+  await expect(told).toBeVisible();
+  await told.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(told).toHaveCount(0);
 });

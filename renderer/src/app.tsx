@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
 import styles from './app-frame.module.css';
 import { OnceOnlyNotices } from './frame/once-only-notices';
+import { OutcomeNotices } from './frame/outcome-notices';
 import { ProfileChangedNotice } from './frame/profile-changed-notice';
 import { ProfileSwitcher } from './frame/profile-switcher';
 import { hrefTo, ROUTES, type RouteId } from './routes';
@@ -50,6 +51,7 @@ export function App(): ReactElement {
       <main className={styles.content}>
         <OnceOnlyNotices route={route} />
         <ProfileChangedNotice />
+        <OutcomeNotices />
         <Suspense
           fallback={
             <p className="muted" role="status">

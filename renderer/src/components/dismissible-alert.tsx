@@ -8,17 +8,20 @@ import { Notice } from './notice';
 export function DismissibleAlert({
   children,
   onDismiss,
+  tone = 'warn',
 }: {
   children: ReactNode;
   onDismiss: () => void;
+  /** 'good' for news that is not a problem (announced politely, as a status). */
+  tone?: 'warn' | 'good';
 }): ReactElement {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     void box.current?.scrollIntoView({ block: 'nearest' });
   }, []);
   return (
-    <div role="alert" ref={box}>
-      <Notice tone="warn">
+    <div role={tone === 'warn' ? 'alert' : 'status'} ref={box}>
+      <Notice tone={tone}>
         {children}
         <div className="actions">
           <button type="button" onClick={onDismiss}>

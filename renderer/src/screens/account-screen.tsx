@@ -1,9 +1,8 @@
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import type { AnswerFor } from '../../../shared/account-screen';
 import type { ProfileView } from '../../../shared/profiles';
 import { useChannel } from '../api/hooks';
 import { ActiveProfileGate } from '../components/active-profile-gate';
-import { Notice } from '../components/notice';
 import { ScreenHeader } from '../components/screen-header';
 import { FingerprintOps } from './account/fingerprint-ops';
 import { LimitsSection } from './account/limits-section';
@@ -19,15 +18,7 @@ const FRESH_MS = 60_000;
 export const belongsTo = (account: AnswerFor, profile: ProfileView): boolean =>
   account.userId === profile.userId && account.baseUrl === profile.baseUrl;
 
-function AccountBody({
-  profile,
-  canSign,
-  onDeleted,
-}: {
-  profile: ProfileView;
-  canSign: boolean;
-  onDeleted: (text: string) => void;
-}): ReactElement {
+function AccountBody({ profile, canSign }: { profile: ProfileView; canSign: boolean }): ReactElement {
   // /users/me is signed with the hotkey: without its seed the profile's own facts are shown instead.
   const overview = useChannel('accountOverview', {}, { staleTime: FRESH_MS, enabled: canSign });
   const limits = useChannel('accountLimits', {}, { staleTime: FRESH_MS, enabled: canSign });
@@ -65,26 +56,19 @@ function AccountBody({
         overview={{ username: mine?.username ?? profile.username, fingerprintStored: mine?.fingerprintStored ?? false }}
         profile={profile}
         canSign={canSign}
-        onDeleted={onDeleted}
       />
     </>
   );
 }
 
 export function AccountScreen(): ReactElement {
-  const [gone, setGone] = useState<string | null>(null);
   return (
     <section>
       <ScreenHeader title="Account">
         Balance, quotas, usage and the login of the active profile's Chutes account.
       </ScreenHeader>
-      {gone ? (
-        <Notice tone="good" live>
-          <p>{gone}</p>
-        </Notice>
-      ) : null}
       <ActiveProfileGate purpose="The Account screen">
-        {({ profile, canSign }) => <AccountBody profile={profile} canSign={canSign} onDeleted={setGone} />}
+        {({ profile, canSign }) => <AccountBody profile={profile} canSign={canSign} />}
       </ActiveProfileGate>
     </section>
   );

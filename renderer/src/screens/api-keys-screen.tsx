@@ -153,12 +153,14 @@ function KeysForProfile({
         cachedName={list.keys.find((k) => k.id === first)?.name}
         onDeleted={(result, name) => {
           forget([result.id]);
+          // Elsewhere by now, the frame says it (delete-key-dialog.tsx); here, the list does.
+          if (!isAt('api-keys', result.id)) return;
           setNotice(
             result.outcome === 'already-gone'
               ? `“${name}” was already gone — nothing left to delete.`
               : `Deleted “${name}”. ${AUTH_CACHE_NOTE}`,
           );
-          if (isAt('api-keys', result.id)) navigate('api-keys');
+          navigate('api-keys');
         }}
       />
     );

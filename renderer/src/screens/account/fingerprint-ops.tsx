@@ -4,6 +4,8 @@ import { useMutationChannel } from '../../api/hooks';
 import { CopyButton } from '../../components/copy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { DonePanel, FormActions, FormProblem } from '../../components/form-parts';
+import { tellIfLeft } from '../../frame/outcomes';
+import { useMountedRef } from '../../lib/use-mounted';
 import styles from './account.module.css';
 import { FingerprintField, fingerprintInput, fingerprintMissing, type FingerprintChoice } from './fingerprint-field';
 import { DeleteAccount, MoveHotkey } from './move-or-delete-account';
@@ -115,6 +117,7 @@ function ChangeFingerprint({
   );
   const [problem, setProblem] = useState<string | null>(null);
   const change = useMutationChannel('changeFingerprint', ['accountOverview']);
+  const mounted = useMountedRef();
   if (change.data) {
     return (
       <DonePanel onClose={onClose}>
@@ -135,7 +138,12 @@ function ChangeFingerprint({
     if (!canSign && fingerprintMissing(current)) return setProblem('Enter the current fingerprint.');
     setProblem(null);
     const source = canSign ? { remember: keep } : { ...fingerprintInput(current), remember: keep };
-    change.mutate({ ...source, newFingerprint: next });
+    // Whether the new fingerprint is kept anywhere must reach the user even if they left this card.
+    tellIfLeft(mounted, change.mutateAsync({ ...source, newFingerprint: next }), {
+      done: (r) =>
+        `The fingerprint of ${overview.username} was changed. ${r.stored ? 'The new one is kept in the keychain.' : 'It is not kept anywhere by this app: make sure you stored it.'}`,
+      failed: `Changing the fingerprint of ${overview.username} failed`,
+    });
   };
   return (
     <form className="subform" aria-label="Change fingerprint" onSubmit={submit} noValidate>
@@ -179,12 +187,10 @@ export function FingerprintOps({
   overview,
   profile,
   canSign,
-  onDeleted,
 }: {
   overview: OpsAccount;
   profile: ProfileView;
   canSign: boolean;
-  onDeleted: (text: string) => void;
 }): ReactElement {
   const [op, setOp] = useState<Op>(null);
   const forget = useMutationChannel('forgetFingerprint', ['accountOverview']);
@@ -242,7 +248,7 @@ export function FingerprintOps({
             openLabel="Delete the account…"
             why="Remove the account from Chutes (needs the fingerprint)."
           >
-            <DeleteAccount overview={overview} onClose={close} onDeleted={onDeleted} />
+            <DeleteAccount overview={overview} onClose={close} />
           </OpCard>
         </div>
       }

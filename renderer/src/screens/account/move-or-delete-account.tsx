@@ -5,6 +5,8 @@ import type { ProfileView } from '../../../../shared/profiles';
 import { channelKey, useChannel, useMutationChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
 import { DonePanel, FormActions, FormProblem } from '../../components/form-parts';
+import { tellIfLeft, tellOutcome } from '../../frame/outcomes';
+import { useMountedRef } from '../../lib/use-mounted';
 import { FingerprintField, fingerprintInput, fingerprintMissing, type FingerprintChoice } from './fingerprint-field';
 import type { OpsAccount } from './fingerprint-ops';
 
@@ -28,6 +30,7 @@ export function MoveHotkey({
   );
   const [problem, setProblem] = useState<string | null>(null);
   const move = useMutationChannel('changeAccountHotkey', 'all');
+  const mounted = useMountedRef();
   if (move.data) {
     return (
       <DonePanel onClose={onClose}>
@@ -44,7 +47,11 @@ export function MoveHotkey({
     if (!target) return setProblem('Choose the hotkey to move to.');
     if (fingerprintMissing(fp)) return setProblem('Enter the fingerprint.');
     setProblem(null);
-    move.mutate({ ...fingerprintInput(fp), newHotkey: target });
+    tellIfLeft(mounted, move.mutateAsync({ ...fingerprintInput(fp), newHotkey: target }), {
+      done: (r) =>
+        `The account ${overview.username} now belongs to hotkey ${r.hotkeyName} (${r.hotkeySs58}); the profile was updated. If you use the CLI, export this profile to its config.ini again.`,
+      failed: `Moving the account ${overview.username} to another hotkey failed`,
+    });
   };
   return (
     <form className="subform" aria-label="Move to another hotkey" onSubmit={submit} noValidate>
@@ -76,15 +83,7 @@ export function MoveHotkey({
 }
 
 /** Delete the account for good (§3.4), confirmed by typing the username. */
-export function DeleteAccount({
-  overview,
-  onClose,
-  onDeleted,
-}: {
-  overview: OpsAccount;
-  onClose: () => void;
-  onDeleted: (text: string) => void;
-}): ReactElement {
+export function DeleteAccount({ overview, onClose }: { overview: OpsAccount; onClose: () => void }): ReactElement {
   const [typed, setTyped] = useState('');
   const [fp, setFp] = useState<FingerprintChoice>(
     overview.fingerprintStored ? { remember: false } : { fingerprint: '', remember: false },
@@ -103,7 +102,9 @@ export function DeleteAccount({
     remove
       .mutateAsync({ ...fingerprintInput(fp), remember: false, confirmUsername: typed })
       .then(() =>
-        onDeleted(
+        // Said by the frame: the profile is gone, so this screen shows another one (or none) next.
+        tellOutcome(
+          'good',
           `The Chutes account ${overview.username} was deleted, and its profile removed. The hotkey seed is still in the keychain.`,
         ),
       )

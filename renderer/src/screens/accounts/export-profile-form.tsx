@@ -12,7 +12,9 @@ import { ErrorNotice } from '../../components/error-notice';
 import { DonePanel, FormActions } from '../../components/form-parts';
 import { Notice } from '../../components/notice';
 import { useChannel, useMutationChannel } from '../../api/hooks';
+import { tellIfLeft } from '../../frame/outcomes';
 import { draftSlot, useDraft } from '../../lib/drafts';
+import { useMountedRef } from '../../lib/use-mounted';
 
 /** Per profile; `path` null: the CLI's own config path. */
 const drafts = draftSlot<{ path: string | null; includeSeed: boolean }>();
@@ -30,12 +32,19 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
   const existing = (path: string) => failure?.detail?.fields?.find((f) => f.path === path)?.message;
   const existingAccount = [existing(EXISTING_USERNAME_FIELD), existing(EXISTING_SS58_FIELD)].filter(Boolean).join(', ');
 
-  const run = (overwrite: boolean) =>
-    exporter.mutateAsync({ profileId: profile.id, path: shownPath, includeSeed, overwrite }).then(
+  const mounted = useMountedRef();
+  const run = (overwrite: boolean) => {
+    const sent = exporter.mutateAsync({ profileId: profile.id, path: shownPath, includeSeed, overwrite });
+    tellIfLeft(mounted, sent, {
+      done: (r) => `Wrote ${r.path} for ${profile.displayName}. ${r.cliImpact}`,
+      failed: `Exporting ${profile.displayName} to ${shownPath} failed`,
+    });
+    // A failure is said by the form (or the frame); the draft stays for another try.
+    return sent.then(
       () => drafts.drop(profile.id, draft),
-      // Said by the form from the mutation's state; the draft stays for another try.
       () => undefined,
     );
+  };
   const cancel = () => {
     drafts.drop(profile.id);
     onDone();

@@ -3,7 +3,9 @@ import { LEAVE_SEED_EXPLANATION, STRIP_SEED_EXPLANATION } from '../../../../shar
 import { ErrorNotice } from '../../components/error-notice';
 import { DonePanel, FormActions } from '../../components/form-parts';
 import { useChannel, useMutationChannel } from '../../api/hooks';
+import { tellIfLeft } from '../../frame/outcomes';
 import { draftSlot, useDraft } from '../../lib/drafts';
+import { useMountedRef } from '../../lib/use-mounted';
 
 /** One form; `path` null: the CLI's own config path, once looked up. */
 const drafts = draftSlot<{ path: string | null; strip: boolean }>();
@@ -22,12 +24,18 @@ export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactEl
     'seedCopies',
   ]);
   const shownPath = path ?? located.data?.path ?? '';
+  const mounted = useMountedRef();
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    importConfig.mutateAsync({ path: shownPath, stripSeed: strip }).then(
+    const sent = importConfig.mutateAsync({ path: shownPath, stripSeed: strip });
+    tellIfLeft(mounted, sent, {
+      done: (s) => `Imported ${s.profile.displayName} from ${s.path}. ${s.cliImpact}`,
+      failed: `Importing the CLI config ${shownPath} failed`,
+    });
+    // A failure is said by the form (or the frame); the draft stays for another try.
+    sent.then(
       () => drafts.drop(DRAFT, draft),
-      // Said by the form from the mutation's state; the draft stays for another try.
       () => undefined,
     );
   };

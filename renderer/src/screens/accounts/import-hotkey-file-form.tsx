@@ -2,7 +2,9 @@ import type { FormEvent, ReactElement } from 'react';
 import { ErrorNotice } from '../../components/error-notice';
 import { DonePanel, FormActions } from '../../components/form-parts';
 import { useMutationChannel } from '../../api/hooks';
+import { tellIfLeft } from '../../frame/outcomes';
 import { draftSlot, useDraft } from '../../lib/drafts';
+import { useMountedRef } from '../../lib/use-mounted';
 
 const drafts = draftSlot<{ path: string }>();
 const DRAFT = 'hotkey-file';
@@ -15,11 +17,17 @@ export function ImportHotkeyFileForm({ onDone }: { onDone: () => void }): ReactE
   const [draft, setDraft] = useDraft(drafts, DRAFT, () => ({ path: '' }));
   const { path } = draft;
   const importFile = useMutationChannel('importHotkeyFile', ['listWallets', 'listProfiles']);
+  const mounted = useMountedRef();
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    importFile.mutateAsync({ path }).then(
+    const sent = importFile.mutateAsync({ path });
+    tellIfLeft(mounted, sent, {
+      done: (r) => `The seed of ${r.name} (${r.ss58}) is now in the system keychain.`,
+      failed: `Adding the hotkey file ${path} failed`,
+    });
+    // A failure is said by the form (or the frame); the draft stays for another try.
+    sent.then(
       () => drafts.drop(DRAFT, draft),
-      // Said by the form from the mutation's state; the draft stays for another try.
       () => undefined,
     );
   };

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactElement } from 'react';
+import { useEffect, useMemo, useState, type FormEvent, type ReactElement } from 'react';
 import {
   cliCommand,
   createKeyRequest,
@@ -12,6 +12,7 @@ import { CommandLine } from '../../components/command-line';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import styles from './api-keys.module.css';
+import { useMountedRef } from '../../lib/use-mounted';
 import { dropDraft, keepDraft, readDraft } from './create-key-drafts';
 import { noteUnseenFailure, trackCreate, useCreatedKeys } from './created-key-store';
 import { JsonRequestField } from './json-request-field';
@@ -50,13 +51,7 @@ export function CreateKeyForm({
   onListChanged,
 }: CreateKeyFormProps): ReactElement {
   const [draft] = useState(() => readDraft(draftKey));
-  const open = useRef(false);
-  useEffect(() => {
-    open.current = true;
-    return () => {
-      open.current = false;
-    };
-  }, []);
+  const open = useMountedRef();
   const [name, setName] = useState(draft?.name ?? initial?.name ?? '');
   const [admin, setAdmin] = useState(draft?.admin ?? initial?.admin ?? false);
   const [rows, setRows] = useState<ScopeRowModel[]>(() => draft?.rows ?? scopesToRows(initial?.scopes ?? []));

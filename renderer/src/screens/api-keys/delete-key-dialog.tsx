@@ -2,6 +2,8 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import type { ApiKeyView, DeleteResult } from '../../../../shared/api-keys';
 import { call } from '../../api/client';
 import { ErrorNotice } from '../../components/error-notice';
+import { tellIfLeft } from '../../frame/outcomes';
+import { useMountedRef } from '../../lib/use-mounted';
 
 export const AUTH_CACHE_NOTE = 'Chutes may keep accepting a deleted key for up to a minute (its authentication cache).';
 
@@ -18,13 +20,22 @@ export function DeleteKeyPanel({
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const mounted = useMountedRef();
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (typed !== apiKey.name) return;
     setBusy(true);
     setError(null);
+    const sent = call('deleteApiKey', { id: apiKey.id });
+    tellIfLeft(mounted, sent, {
+      done: (r) =>
+        r.outcome === 'already-gone'
+          ? `“${apiKey.name}” was already gone.`
+          : `Deleted “${apiKey.name}”. ${AUTH_CACHE_NOTE}`,
+      failed: `Deleting the key “${apiKey.name}” failed`,
+    });
     try {
-      onDone(await call('deleteApiKey', { id: apiKey.id }));
+      onDone(await sent);
     } catch (err) {
       setError(err);
     } finally {

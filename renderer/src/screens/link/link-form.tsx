@@ -7,6 +7,8 @@ import { ErrorNotice } from '../../components/error-notice';
 import { LinkSuccess } from './link-result';
 import { WhatExistsInstead } from './what-exists-instead';
 import styles from './link.module.css';
+import { tellIfLeft } from '../../frame/outcomes';
+import { useMountedRef } from '../../lib/use-mounted';
 
 const KIND_HELP: Record<LinkKind, string> = {
   validator: 'A validator hotkey on the server’s list of validators.',
@@ -72,8 +74,14 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
     event.preventDefault();
     if (source) preview.mutate({ kind, source });
   };
+  const mounted = useMountedRef();
   const onLink = () => {
-    if (source) link.mutate({ kind, source, keepInKeychain: keep });
+    if (!source) return;
+    tellIfLeft(mounted, link.mutateAsync({ kind, source, keepInKeychain: keep }), {
+      done: (r) =>
+        `The hotkey ${r.linkedHotkey} is linked to ${r.username} (${r.kind === 'validator' ? 'validator' : 'subnet owner'}).`,
+      failed: 'Linking the hotkey failed',
+    });
   };
 
   if (link.data) {

@@ -139,7 +139,7 @@ export function CreateSecretForm({
         <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} />
         <span>Show the value while typing</span>
       </label>
-      {chute && key && !problem ? <CommandLine command={cliCommand.create(chute.chuteId, key)} /> : null}
+      {chute && key && !problem && !conflict ? <CommandLine command={cliCommand.create(chute.chuteId, key)} /> : null}
       {conflict && chute ? (
         <div className="notice notice-warn" role="alert">
           <p>

@@ -4,8 +4,9 @@ import { useAccountWorld } from './fixtures/account-world';
 import { registerInSandbox } from './fixtures/sandbox';
 import { screenshot } from './fixtures/screenshots';
 
-// Money moves once: a transfer answered after the user left the Account screen is said when they
-// come back, and one whose answer was lost is never offered again as if nothing had happened.
+// Leaving the Account screen while a request is out: money moves once (a transfer answered meanwhile
+// is said on return, a lost answer is never offered again as if nothing had happened), and what a
+// fingerprint change did is told wherever the user went.
 const { world, openAccount } = useAccountWorld();
 
 test('a transfer answered while the user was away is said on return; a lost answer offers no blind resend', async ({
@@ -57,4 +58,24 @@ test('a transfer answered while the user was away is said on return; a lost answ
   await confirm.getByRole('button', { name: 'Back to the form' }).click();
   await expect(form.getByLabel('Amount (USD)')).toHaveValue('1');
   expect(w.sb.requests(50).filter((r) => r.path === '/users/balance_transfer')).toHaveLength(2);
+});
+
+test('a fingerprint change answered after the user left is told on the screen they are on', async ({ page }) => {
+  const w = await world(page);
+  await openAccount(page);
+  const ops = page.getByRole('region', { name: 'Login and account' });
+  await ops.getByRole('button', { name: 'Change fingerprint…' }).click();
+  const refinger = ops.getByRole('form', { name: 'Change fingerprint' });
+  await refinger.getByLabel('New fingerprint', { exact: true }).fill('a-new-secret-value');
+  await refinger.getByLabel('New fingerprint again').fill('a-new-secret-value');
+  w.sb.setFaults({ latency_ms: 1500 });
+  await refinger.getByRole('button', { name: 'Change fingerprint' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const told = page.getByRole('status').filter({ hasText: 'The fingerprint of alice was changed.' });
+  await expect(told).toContainText('It is not kept anywhere by this app: make sure you stored it.', {
+    timeout: 10_000,
+  });
+  w.sb.setFaults({ latency_ms: 0 });
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await screenshot(page, 'account-fingerprint-changed-away');
 });
