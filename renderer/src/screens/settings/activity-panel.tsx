@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { ErrorNotice } from '../../components/error-notice';
 import { dateTime, utcText } from '../../lib/date-time';
 import { useChannel } from '../../api/hooks';
+import styles from './settings.module.css';
 
 const AUTH_LABEL: Record<string, string> = {
   hotkey: 'hotkey signature',
@@ -58,7 +59,7 @@ export function ActivityPanel(): ReactElement {
                   </td>
                   <td>
                     {AUTH_LABEL[entry.auth] ?? entry.auth}
-                    {entry.hotkey ? <div className="small muted mono">{entry.hotkey}</div> : null}
+                    {entry.hotkey ? <div className={`small muted mono ${styles.address}`}>{entry.hotkey}</div> : null}
                   </td>
                   <td className="nowrap">
                     {entry.status !== undefined ? (
