@@ -33,3 +33,29 @@ test('a .env preview left for another screen lets its values go in main at once'
   expect(await late.json()).toMatchObject({ ok: false, error: { reason: 'import-expired' } });
   expect(Object.values(w.sb.state().secrets)).toEqual([]);
 });
+
+test('Add a secret keeps the chute and the key name across panels and screens, never the value', async ({ page }) => {
+  const w = await openSecrets(page);
+  w.sb.addChute(w.userId, 'web-app');
+  w.sb.addChute(w.userId, 'worker');
+  await page.reload();
+  const form = page.getByRole('form', { name: 'Add a secret' });
+  await page.getByRole('button', { name: 'Add a secret' }).click();
+  await form.getByLabel('Chute', { exact: true }).selectOption({ label: 'worker' });
+  await form.getByLabel(/^Key/).fill('HF_TOKEN');
+  await form.getByLabel(/^Value/).fill(`${CANARY}-typed`);
+  await page.getByRole('button', { name: 'Import a .env file' }).click();
+  await expect(form).toHaveCount(0);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Secrets' }).click();
+  await page.getByRole('button', { name: 'Add a secret' }).click();
+  await expect(form.getByLabel('Chute', { exact: true })).toHaveValue(/.+/);
+  await expect(form.getByLabel('Chute', { exact: true }).locator('option:checked')).toHaveText('worker');
+  await expect(form.getByLabel(/^Key/)).toHaveValue('HF_TOKEN');
+  await expect(form.getByLabel(/^Value/)).toHaveValue('');
+  // Cancel forgets it.
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Add a secret' }).click();
+  await expect(form.getByLabel(/^Key/)).toHaveValue('');
+});

@@ -9,6 +9,13 @@ import { Notice } from '../../components/notice';
 import { ChutePicker } from './chute-picker';
 import { CommandLine } from '../../components/command-line';
 import { useRefreshSecrets } from './use-secrets';
+import { tellIfLeft } from '../../frame/outcomes';
+import { draftSlot, useDraft } from '../../lib/drafts';
+import { useMountedRef } from '../../lib/use-mounted';
+
+/** The chute and the key name only: the value is a secret and is never kept (it dies with the form). */
+const drafts = draftSlot<{ chuteId: string; key: string }>();
+const DRAFT = 'add';
 
 interface Done {
   key: string;
@@ -31,8 +38,18 @@ export function CreateSecretForm({
   secrets: readonly SecretItem[];
   onClose: () => void;
 }): ReactElement {
-  const [chuteId, setChuteId] = useState(chutes.length === 1 ? (chutes[0]?.chuteId ?? '') : '');
-  const [key, setKey] = useState('');
+  const [draft, setDraft] = useDraft(drafts, DRAFT, () => ({ chuteId: '', key: '' }));
+  const only = chutes.length === 1 ? (chutes[0]?.chuteId ?? '') : '';
+  // A chute kept from before that is not among this account's chutes any more is not offered.
+  const chuteId = chutes.some((c) => c.chuteId === draft.chuteId) ? draft.chuteId : only;
+  const { key } = draft;
+  const setChuteId = (id: string) => setDraft({ chuteId: id });
+  const setKey = (k: string) => setDraft({ key: k });
+  const mounted = useMountedRef();
+  const cancel = () => {
+    drafts.drop(DRAFT);
+    onClose();
+  };
   const [value, setValue] = useState('');
   const [reveal, setReveal] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -48,8 +65,14 @@ export function CreateSecretForm({
     if (!chute) return;
     setBusy(true);
     setError(null);
+    const sent = call('createSecret', { chuteId: chute.chuteId, key, value, replace });
+    tellIfLeft(mounted, sent, {
+      done: (r) => `${r.replaced ? 'Replaced' : 'Created'} the secret ${r.secret.key} on ${chute.name}.`,
+      failed: `Saving the secret ${key} on ${chute.name} failed`,
+    });
     try {
-      const created = await call('createSecret', { chuteId: chute.chuteId, key, value, replace });
+      const created = await sent;
+      drafts.drop(DRAFT);
       setValue('');
       setReveal(false);
       setConflict(false);
@@ -82,7 +105,7 @@ export function CreateSecretForm({
           <button type="button" onClick={() => setDone(null)}>
             Add another
           </button>
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={cancel}>
             Close
           </button>
         </div>
@@ -172,7 +195,7 @@ export function CreateSecretForm({
           submit="Save secret"
           busy={busy}
           disabled={!chute || key === '' || problem !== null}
-          onCancel={onClose}
+          onCancel={cancel}
         />
       )}
     </form>
