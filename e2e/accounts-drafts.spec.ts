@@ -40,7 +40,7 @@ test('what is typed into an Accounts panel survives another panel and another sc
   await exportForm.getByLabel(/Include the hotkey seed in plain text/).check();
   await profile.getByRole('button', { name: 'Rename…' }).click();
   await expect(exportForm).toHaveCount(0);
-  await renameForm.getByLabel('Profile name').fill('bob (validator)');
+  await renameForm.getByLabel('Profile name').fill('  bob (validator)  ');
   await page.getByRole('button', { name: 'Add a hotkey file…' }).click();
   await fileForm.getByLabel(/Hotkey file/).fill('/srv/backup/hotkeys/default');
 
@@ -58,7 +58,8 @@ test('what is typed into an Accounts panel survives another panel and another sc
   await expect(importForm.getByLabel(/Remove the seed from the CLI config/)).toBeChecked();
   await profile.getByRole('button', { name: 'Export for CLI…' }).click();
   await expect(exportForm.getByLabel('Write to')).toHaveValue(exportPath);
-  await expect(exportForm.getByLabel(/Include the hotkey seed in plain text/)).toBeChecked();
+  // The seed in plain text is a yes given each time, never remembered.
+  await expect(exportForm.getByLabel(/Include the hotkey seed in plain text/)).not.toBeChecked();
   await screenshot(page, 'accounts-draft-kept');
 
   // Cancel means "forget it": the form opens as new.
@@ -67,9 +68,9 @@ test('what is typed into an Accounts panel survives another panel and another sc
   await expect(exportForm.getByLabel('Write to')).toHaveValue(host.dirs.configPath);
   await expect(exportForm.getByLabel(/Include the hotkey seed in plain text/)).not.toBeChecked();
 
-  // A save uses the draft and drops it: the form opens with the name now saved.
+  // A save uses the draft and drops it: the form opens with the name as saved (trimmed), not as typed.
   await profile.getByRole('button', { name: 'Rename…' }).click();
-  await expect(renameForm.getByLabel('Profile name')).toHaveValue('bob (validator)');
+  await expect(renameForm.getByLabel('Profile name')).toHaveValue('  bob (validator)  ');
   await renameForm.getByRole('button', { name: 'Save name' }).click();
   const renamed = page.getByRole('listitem', { name: 'Profile bob (validator)' });
   await expect(renamed).toBeVisible();

@@ -89,7 +89,9 @@ test('bulk delete reports every key, with an injected failure, an already-gone k
   await expect(results.getByRole('status')).toContainText('2 deleted, 1 already gone; 1 not deleted.');
   const perKey = results.getByRole('list', { name: 'Result per key' });
   await expect(perKey.getByRole('listitem').filter({ hasText: 'cli-1' })).toContainText('not deleted: Chutes at');
-  await expect(perKey.getByRole('listitem').filter({ hasText: 'cli-2' })).toContainText('already gone (nothing left to delete)');
+  await expect(perKey.getByRole('listitem').filter({ hasText: 'cli-2' })).toContainText(
+    'already gone (nothing left to delete)',
+  );
   await screenshot(page, 'api-keys-bulk-results');
   expect(names(world)).toEqual(['cli-1', 'cli-4']);
   await expect(page.getByRole('row', { name: 'Key cli-1' })).toHaveCount(1);

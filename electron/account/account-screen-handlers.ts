@@ -4,7 +4,7 @@ import { FINGERPRINT_CHARS, SENDABLE_FINGERPRINT } from '../../shared/validation
 import type { AccountScope, ChutesClient } from '../chutes-api';
 import { rolesOf } from '../../shared/roles';
 import { seedMissingFailure } from '../chutes-api/failure-map';
-import { outcomeUnknown } from '../chutes-api/outcome-unknown';
+import { lostAnswerCause, outcomeUnknown } from '../chutes-api/outcome-unknown';
 import type { SliceHandlers } from '../ipc-router';
 import type { FingerprintAccount, FingerprintStore } from '../keychain/fingerprint-store';
 import type { SeedVault } from '../keychain/seed-vault';
@@ -254,7 +254,7 @@ export function accountScreenHandlers({
           const network = error instanceof AppFailure ? error.appError.detail?.network : undefined;
           throw new AppFailure(
             'network',
-            `The transfer to ${target} was sent to ${api.transport.host}, but no answer came back, so it may or may not have gone through.`,
+            `The transfer to ${target} was sent to ${api.transport.host}, but ${lostAnswerCause(error)}, so it may or may not have gone through.`,
             {
               ...(network ? { network } : {}),
               hint: 'Do not send it again yet: look at your balance on this screen in a minute (Chutes updates it within about a minute), or ask the other user.',

@@ -107,10 +107,11 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
   async function addToIndex(ss58: string, label: string | undefined, storedNow: boolean): Promise<void> {
     await index.update('index seed', async (entries, signal) => {
       const known = entries.get(ss58);
-      // A seed stored again keeps the time it was first noted; one found unlisted has none.
+      // A seed stored again keeps the time it was first noted (none, if an older version listed it:
+      // "now" would pass an old seed off as new); one found unlisted has none either.
       const next = {
         label: label ?? known?.label ?? null,
-        addedAt: known?.addedAt ?? (storedNow ? new Date().toISOString() : null),
+        addedAt: known ? known.addedAt : storedNow ? new Date().toISOString() : null,
       };
       if (known && known.label === next.label && known.addedAt === next.addedAt) return false;
       if (!(await seedPresent(ss58, signal))) return false;

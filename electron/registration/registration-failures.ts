@@ -1,5 +1,5 @@
 import { AppFailure, type ErrorDetail } from '../../shared/errors';
-import { outcomeUnknown } from '../chutes-api/outcome-unknown';
+import { lostAnswerCause, outcomeUnknown } from '../chutes-api/outcome-unknown';
 import { MIN_COLDKEY_TAO, TOKEN_LIFETIME_SECONDS } from '../../shared/registration';
 
 /**
@@ -23,11 +23,11 @@ function retold(failure: AppFailure, message: string, hint: string): AppFailure 
 
 export function registrationFailure(error: unknown, at: RegistrationAttempt): unknown {
   if (!(error instanceof AppFailure)) return error;
-  const { reason, code, detail } = error.appError;
-  if (code === 'network' && outcomeUnknown(error)) {
+  const { reason, detail } = error.appError;
+  if (outcomeUnknown(error)) {
     return new AppFailure(
       'network',
-      `The registration was sent to ${at.host}, but no answer came back (${detail?.network === 'timeout' ? 'timed out' : 'connection closed'}). The account may or may not have been created.`,
+      `The registration was sent to ${at.host}, but ${lostAnswerCause(error)}. The account may or may not have been created.`,
       {
         ...(detail?.network ? { network: detail.network } : {}),
         hint: 'Nothing is sent again blindly: the app first asks Chutes, signed with your hotkey, whether the account exists.',

@@ -12,7 +12,7 @@ export function DismissibleAlert({
 }: {
   children: ReactNode;
   onDismiss: () => void;
-  /** 'good' for news that is not a problem (announced politely, as a status). */
+  /** 'good' for news that is not a problem: no alert role (the caller puts it in a status region). */
   tone?: 'warn' | 'good';
 }): ReactElement {
   const box = useRef<HTMLDivElement>(null);
@@ -20,7 +20,7 @@ export function DismissibleAlert({
     void box.current?.scrollIntoView({ block: 'nearest' });
   }, []);
   return (
-    <div role={tone === 'warn' ? 'alert' : 'status'} ref={box}>
+    <div role={tone === 'warn' ? 'alert' : undefined} ref={box}>
       <Notice tone={tone}>
         {children}
         <div className="actions">

@@ -5,20 +5,28 @@ import { moduleStore } from '../lib/module-store';
 
 /**
  * What a request said after the user had left the form that sent it (another panel, another
- * screen): the account was deleted, the fingerprint changed, an export failed. The frame shows
- * each on whatever screen the user is on until it is dismissed. Never a secret.
+ * screen): the account was deleted, the fingerprint changed, an export failed, a key create did not
+ * finish. The frame shows each on whatever screen the user is on until it is dismissed. Never a
+ * secret.
  */
 export interface Outcome {
   id: number;
+  /** 'warn' when something is left to do or check (said as an alert), else 'good'. */
   tone: 'good' | 'warn';
+  /** Said first, in bold. */
+  lead?: string;
   text: string;
+  /** The way on, when there is one (e.g. the key to delete). */
+  link?: { href: string; label: string };
 }
+
+export type Told = Omit<Outcome, 'id'>;
 
 const store = moduleStore<readonly Outcome[]>([]);
 let lastId = 0;
 
-export function tellOutcome(tone: Outcome['tone'], text: string): void {
-  store.set([...store.get(), { id: ++lastId, tone, text }]);
+export function tellOutcome(told: Told): void {
+  store.set([...store.get(), { id: ++lastId, ...told }]);
 }
 
 export function dismissOutcome(id: number): void {
@@ -26,25 +34,27 @@ export function dismissOutcome(id: number): void {
 }
 
 export const useOutcomes = store.use;
-export const currentOutcomes = store.get;
 
 /**
  * A request sent from a form: if the form is gone by the time it ends, the frame says how it ended
- * (`done` for its answer, `failed` followed by why). While the form is up it shows the outcome
- * itself, so nothing is said twice. A refusal because the profile changed is the frame's already.
+ * (`done` for its answer — a plain text is good news —, `failed` followed by why). While the form
+ * is up it shows the outcome itself, so nothing is said twice. A refusal because the profile
+ * changed is the frame's already (api/profile-changed.ts).
  */
 export function tellIfLeft<T>(
   mounted: RefObject<boolean>,
   request: Promise<T>,
-  said: { done: (value: T) => string; failed: string },
+  said: { done: (value: T) => string | Told; failed: string },
 ): void {
   request.then(
     (value) => {
-      if (!mounted.current) tellOutcome('good', said.done(value));
+      if (mounted.current) return;
+      const done = said.done(value);
+      tellOutcome(typeof done === 'string' ? { tone: 'good', text: done } : done);
     },
     (error: unknown) => {
       if (!mounted.current && !failureIs(error, 'profile-changed'))
-        tellOutcome('warn', `${said.failed}: ${errorOf(error).message}`);
+        tellOutcome({ tone: 'warn', text: `${said.failed}: ${errorOf(error).message}` });
     },
   );
 }

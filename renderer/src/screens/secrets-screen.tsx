@@ -14,7 +14,7 @@ import { useAllSecrets, useChutes } from './secrets/use-secrets';
 
 type Panel = { kind: 'none' } | { kind: 'create' } | { kind: 'import' } | { kind: 'delete'; targets: SecretItem[] };
 
-function SecretsBody({ canSign }: { canSign: boolean }): ReactElement {
+function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: string }): ReactElement {
   const chutes = useChutes();
   const all = useAllSecrets();
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
@@ -60,7 +60,7 @@ function SecretsBody({ canSign }: { canSign: boolean }): ReactElement {
       {panel.kind === 'create' ? (
         <div className={styles.panel}>
           <h3>Add a secret</h3>
-          <CreateSecretForm chutes={chuteList} secrets={all.secrets} onClose={close} />
+          <CreateSecretForm profileId={profileId} chutes={chuteList} secrets={all.secrets} onClose={close} />
         </div>
       ) : null}
       {panel.kind === 'import' ? (
@@ -132,7 +132,7 @@ export function SecretsScreen(): ReactElement {
         again.
       </ScreenHeader>
       <ActiveProfileGate purpose="Managing secrets" signedToShow="Listing secrets">
-        {({ canSign }) => (canSign ? <SecretsBody canSign={canSign} /> : null)}
+        {({ canSign, profile }) => (canSign ? <SecretsBody canSign={canSign} profileId={profile.id} /> : null)}
       </ActiveProfileGate>
     </section>
   );

@@ -141,7 +141,12 @@ function ChangeFingerprint({
     // Whether the new fingerprint is kept anywhere must reach the user even if they left this card.
     tellIfLeft(mounted, change.mutateAsync({ ...source, newFingerprint: next }), {
       done: (r) =>
-        `The fingerprint of ${overview.username} was changed. ${r.stored ? 'The new one is kept in the keychain.' : 'It is not kept anywhere by this app: make sure you stored it.'}`,
+        r.stored
+          ? `The fingerprint of ${overview.username} was changed. The new one is kept in the keychain.`
+          : {
+              tone: 'warn',
+              text: `The fingerprint of ${overview.username} was changed. It is not kept anywhere by this app: make sure you stored it.`,
+            },
       failed: `Changing the fingerprint of ${overview.username} failed`,
     });
   };

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { failureIs } from '../../../../shared/errors';
 import type { ProfileView } from '../../../../shared/profiles';
+import { errorOf } from '../../api/client';
 import { channelKey, useChannel, useMutationChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
 import { DonePanel, FormActions, FormProblem } from '../../components/form-parts';
@@ -91,6 +92,7 @@ export function DeleteAccount({ overview, onClose }: { overview: OpsAccount; onC
   const [problem, setProblem] = useState<string | null>(null);
   const remove = useMutationChannel('deleteAccount', 'all');
   const queries = useQueryClient();
+  const mounted = useMountedRef();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (typed !== overview.username) return setProblem(`Type ${overview.username} exactly to confirm.`);
@@ -103,15 +105,21 @@ export function DeleteAccount({ overview, onClose }: { overview: OpsAccount; onC
       .mutateAsync({ ...fingerprintInput(fp), remember: false, confirmUsername: typed })
       .then(() =>
         // Said by the frame: the profile is gone, so this screen shows another one (or none) next.
-        tellOutcome(
-          'good',
-          `The Chutes account ${overview.username} was deleted, and its profile removed. The hotkey seed is still in the keychain.`,
-        ),
+        tellOutcome({
+          tone: 'good',
+          text: `The Chutes account ${overview.username} was deleted, and its profile removed. The hotkey seed is still in the keychain.`,
+        }),
       )
       .catch((error: unknown) => {
         // Refused for its balance or what it owns: the overview above should show what the server saw.
         if (failureIs(error, 'account-not-deletable'))
           void queries.invalidateQueries({ queryKey: channelKey('accountOverview') });
+        // The form says it while it is up; otherwise the frame does.
+        if (!mounted.current && !failureIs(error, 'profile-changed'))
+          tellOutcome({
+            tone: 'warn',
+            text: `Deleting the account ${overview.username} failed: ${errorOf(error).message}`,
+          });
       });
   };
   return (

@@ -1,4 +1,4 @@
-import type { FormEvent, ReactElement } from 'react';
+import { useState, type FormEvent, type ReactElement } from 'react';
 import {
   EXISTING_SS58_FIELD,
   EXISTING_USERNAME_FIELD,
@@ -16,14 +16,18 @@ import { tellIfLeft } from '../../frame/outcomes';
 import { draftSlot, useDraft } from '../../lib/drafts';
 import { useMountedRef } from '../../lib/use-mounted';
 
-/** Per profile; `path` null: the CLI's own config path. */
-const drafts = draftSlot<{ path: string | null; includeSeed: boolean }>();
+/**
+ * Per profile; `path` null: the CLI's own config path. The seed choice is not kept: it is an
+ * explicit yes each time the form is opened.
+ */
+const drafts = draftSlot<{ path: string | null }>();
 
 /** Write a profile as the CLI's config.ini; the seed goes in only after an explicit, informed yes. */
 export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDone: () => void }): ReactElement {
   const info = useChannel('getAppInfo', {});
-  const [draft, setDraft] = useDraft(drafts, profile.id, () => ({ path: null, includeSeed: false }));
-  const { path, includeSeed } = draft;
+  const [draft, setDraft] = useDraft(drafts, profile.id, () => ({ path: null }));
+  const { path } = draft;
+  const [includeSeed, setIncludeSeed] = useState(false);
   const exporter = useMutationChannel('exportProfile', ['locateCliConfig', 'cliConfigPermissions', 'seedCopies']);
   const shownPath = path ?? info.data?.configPath ?? '';
   const failure = exporter.error ? errorOf(exporter.error) : null;
@@ -85,7 +89,7 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
           type="checkbox"
           checked={includeSeed}
           onChange={(e) => {
-            setDraft({ includeSeed: e.target.checked });
+            setIncludeSeed(e.target.checked);
             exporter.reset();
           }}
         />

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { FormActions, FormProblem } from '../../components/form-parts';
 import { useMutationChannel } from '../../api/hooks';
 import { draftSlot, useDraft } from '../../lib/drafts';
+import { useMountedRef } from '../../lib/use-mounted';
 
 /** Per profile. */
 const drafts = draftSlot<{ name: string }>();
@@ -14,6 +15,7 @@ export function RenameProfileForm({ profile, onDone }: { profile: Profile; onDon
   const { name } = draft;
   const [problem, setProblem] = useState<string | null>(null);
   const rename = useMutationChannel('renameProfile', ['listProfiles']);
+  const mounted = useMountedRef();
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = displayName.safeParse(name);
@@ -25,7 +27,8 @@ export function RenameProfileForm({ profile, onDone }: { profile: Profile; onDon
     rename.mutateAsync({ profileId: profile.id, displayName: parsed.data }).then(
       () => {
         drafts.drop(profile.id, draft);
-        onDone();
+        // Not once the panel is gone: the card may have opened another panel meanwhile.
+        if (mounted.current) onDone();
       },
       // Said by the form from the mutation's state; the draft stays for another try.
       () => undefined,

@@ -6,15 +6,18 @@ import {
   type CreateKeyRequest,
   type CreatedApiKey,
 } from '../../../../shared/api-keys';
+import { failureIs } from '../../../../shared/errors';
 import { errorOf, call } from '../../api/client';
 import { useChannel } from '../../api/hooks';
 import { CommandLine } from '../../components/command-line';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import styles from './api-keys.module.css';
+import { tellOutcome } from '../../frame/outcomes';
 import { useMountedRef } from '../../lib/use-mounted';
+import { hrefTo } from '../../routes';
 import { dropDraft, keepDraft, readDraft } from './create-key-drafts';
-import { noteUnseenFailure, trackCreate, useCreatedKeys } from './created-key-store';
+import { trackCreate, useCreatedKeys } from './created-key-store';
 import { JsonRequestField } from './json-request-field';
 import { ScopeEditor } from './scope-editor';
 import { editorRequest, presetRows, PRESETS, scopesToRows, type ScopeRowModel } from './scope-rows';
@@ -144,9 +147,17 @@ export function CreateKeyForm({
     } catch (err) {
       const reason = errorOf(err).reason;
       // The user left this form while it was out: the frame says what happened instead.
-      if (!open.current) {
-        const keyId = reason === 'key-created-secret-lost' ? (errorOf(err).detail?.objectId ?? null) : null;
-        noteUnseenFailure({ name: request.name, message: errorOf(err).message, keyId });
+      // A key whose secret was lost still has to be deleted: the notice links to it.
+      if (!open.current && !failureIs(err, 'profile-changed')) {
+        const keyId = reason === 'key-created-secret-lost' ? errorOf(err).detail?.objectId : undefined;
+        tellOutcome({
+          tone: 'warn',
+          lead: `Creating the API key “${request.name}” did not finish as asked.`,
+          text: errorOf(err).message,
+          link: keyId
+            ? { href: hrefTo('api-keys', keyId), label: `Open “${request.name}” to delete it` }
+            : { href: hrefTo('api-keys', 'new'), label: 'Create it again' },
+        });
       }
       setError(err);
       setLostName(request.name);

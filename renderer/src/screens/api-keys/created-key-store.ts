@@ -28,15 +28,6 @@ export interface CreatedKeys {
   sending: ReadonlyMap<string, string>;
   /** Rotations whose replacement's secret was shown and closed: deleting the old key is next. */
   replaced: ReadonlyMap<string, ApiKeyView>;
-  /** Creates that failed after the user left their form, so nobody saw why (said until dismissed). */
-  unseenFailures: readonly UnseenFailure[];
-}
-
-export interface UnseenFailure {
-  name: string;
-  message: string;
-  /** Set when the key exists without a secret anyone saw (`key-created-secret-lost`): delete it. */
-  keyId: string | null;
 }
 
 const store = moduleStore<CreatedKeys>({
@@ -44,7 +35,6 @@ const store = moduleStore<CreatedKeys>({
   inFlight: 0,
   sending: new Map(),
   replaced: new Map(),
-  unseenFailures: [],
 });
 
 function update(next: Partial<CreatedKeys>): void {
@@ -88,14 +78,6 @@ export function forgetKeys(ids: readonly string[]): void {
     [...store.get().replaced].filter(([oldId, created]) => !gone.has(oldId) && !gone.has(created.id)),
   );
   if (replaced.size !== store.get().replaced.size) update({ replaced });
-}
-
-export function noteUnseenFailure(failure: UnseenFailure): void {
-  update({ unseenFailures: [...store.get().unseenFailures, failure] });
-}
-
-export function dismissUnseenFailure(failure: UnseenFailure): void {
-  update({ unseenFailures: store.get().unseenFailures.filter((f) => f !== failure) });
 }
 
 /** The state now, outside React (a request's outcome, a test). */

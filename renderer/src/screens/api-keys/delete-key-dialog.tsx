@@ -65,7 +65,8 @@ export function DeleteKeyPanel({
         <button type="submit" className="danger" disabled={busy || typed !== apiKey.name}>
           {busy ? 'Deleting…' : 'Delete key'}
         </button>
-        <button type="button" onClick={onCancel}>
+        {/* Not while deleting: the answer is said here, and the screen moves on from it. */}
+        <button type="button" onClick={onCancel} disabled={busy}>
           Cancel
         </button>
       </div>

@@ -13,9 +13,8 @@ import { tellIfLeft } from '../../frame/outcomes';
 import { draftSlot, useDraft } from '../../lib/drafts';
 import { useMountedRef } from '../../lib/use-mounted';
 
-/** The chute and the key name only: the value is a secret and is never kept (it dies with the form). */
+/** Per profile: the chute and the key name only; the value is a secret and is never kept (it dies with the form). */
 const drafts = draftSlot<{ chuteId: string; key: string }>();
-const DRAFT = 'add';
 
 interface Done {
   key: string;
@@ -30,15 +29,17 @@ interface Done {
  * cached mutation) so no query cache keeps the value as the mutation's variables.
  */
 export function CreateSecretForm({
+  profileId,
   chutes,
   secrets,
   onClose,
 }: {
+  profileId: string;
   chutes: readonly ChuteRef[];
   secrets: readonly SecretItem[];
   onClose: () => void;
 }): ReactElement {
-  const [draft, setDraft] = useDraft(drafts, DRAFT, () => ({ chuteId: '', key: '' }));
+  const [draft, setDraft] = useDraft(drafts, profileId, () => ({ chuteId: '', key: '' }));
   const only = chutes.length === 1 ? (chutes[0]?.chuteId ?? '') : '';
   // A chute kept from before that is not among this account's chutes any more is not offered.
   const chuteId = chutes.some((c) => c.chuteId === draft.chuteId) ? draft.chuteId : only;
@@ -47,7 +48,7 @@ export function CreateSecretForm({
   const setKey = (k: string) => setDraft({ key: k });
   const mounted = useMountedRef();
   const cancel = () => {
-    drafts.drop(DRAFT);
+    drafts.drop(profileId);
     onClose();
   };
   const [value, setValue] = useState('');
@@ -72,7 +73,7 @@ export function CreateSecretForm({
     });
     try {
       const created = await sent;
-      drafts.drop(DRAFT);
+      drafts.drop(profileId, draft);
       setValue('');
       setReveal(false);
       setConflict(false);

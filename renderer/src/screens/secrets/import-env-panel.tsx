@@ -8,6 +8,7 @@ import { ChutePicker } from './chute-picker';
 import { CommandLine } from '../../components/command-line';
 import { ImportPreviewTable } from './import-preview-table';
 import { useRefreshSecrets } from './use-secrets';
+import { useMountedRef } from '../../lib/use-mounted';
 import styles from './secrets.module.css';
 
 type Source = { kind: 'path'; path: string } | { kind: 'text'; text: string };
@@ -38,19 +39,18 @@ export function ImportEnvPanel({
   // lets the values go now rather than when the preview expires; a read or import still out lets
   // them go when it ends.
   const held = useRef<string | null>(null);
-  const open = useRef(false);
+  const open = useMountedRef();
   const working = useRef(false);
   const letGo = (importId: string | null) => {
     if (importId) void call('discardSecretImport', { importId }).catch(() => undefined);
     if (importId === held.current) held.current = null;
   };
-  useEffect(() => {
-    open.current = true;
-    return () => {
-      open.current = false;
+  useEffect(
+    () => () => {
       if (!working.current) letGo(held.current);
-    };
-  }, []);
+    },
+    [],
+  );
 
   async function read(source: Source) {
     if (!chuteId) {
@@ -74,6 +74,7 @@ export function ImportEnvPanel({
     } finally {
       working.current = false;
       setBusy(false);
+      if (!open.current) letGo(held.current);
     }
   }
 
