@@ -121,7 +121,8 @@ test('rotation keeps the scopes, deletes the old key only after confirmation, an
 
   world.sb.faultOnce({ method: 'DELETE', path: `/api_keys/${oldId}`, status: 503 });
   await page.getByRole('button', { name: 'The new key is deployed — delete “worker”' }).click();
-  const exists = page.getByText('Both keys exist now:').locator('..').locator('..');
+  await expect(page.getByRole('alert')).toContainText('HTTP 503');
+  const exists = page.getByRole('list', { name: 'Both keys' });
   await expect(exists).toContainText('Old (still works): worker');
   await expect(exists).toContainText('New: worker-r2');
   await screenshot(page, 'api-keys-rotate-failed');

@@ -4,7 +4,7 @@ import { call } from '../../api/client';
 import { useChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
-import { hrefTo } from '../../routes';
+import { hrefTo, navigate } from '../../routes';
 import { CreateKeyForm } from './create-key-form';
 import { AUTH_CACHE_NOTE } from './delete-key-dialog';
 import { endRotation, holdCreatedKey, useCreatedKeys, type PendingReveal } from './created-key-store';
@@ -82,7 +82,7 @@ export function RotateFlow(props: {
   return (
     <section aria-label={`Rotate ${oldKey.name}`}>
       <p>
-        <a href={hrefTo('api-keys', oldKey.id)}>← Back to {oldKey.name}</a>
+        <a href={hrefTo('api-keys', oldKey.id)}>← Back to the key “{oldKey.name}”</a>
       </p>
       <ol className={`small muted ${styles.rotateSteps}`}>
         <li aria-current={step.kind === 'create' ? 'step' : undefined}>Create the replacement with the same access</li>
@@ -121,24 +121,19 @@ export function RotateFlow(props: {
         <div className="card">
           <h2>Deploy the new key, then delete the old one</h2>
           <p>
-            Both keys work now. Put “{step.created.name}” wherever “{oldKey.name}” was used, check it works, then delete
-            the old key.
+            Put “{step.created.name}” wherever “{oldKey.name}” was used, check it works, then delete the old key. Both
+            keys work until then:
           </p>
+          <ul aria-label="Both keys">
+            <KeyLine k={oldKey} label="Old (still works)" />
+            <KeyLine k={step.created} label="New" />
+          </ul>
           {error ? (
             <>
               <p>
                 <strong>Deleting the old key “{oldKey.name}” failed:</strong>
               </p>
               <ErrorNotice error={error} />
-              <Notice tone="warn">
-                <p>
-                  <strong>Both keys exist now:</strong>
-                </p>
-                <ul>
-                  <KeyLine k={oldKey} label="Old (still works)" />
-                  <KeyLine k={step.created} label="New" />
-                </ul>
-              </Notice>
             </>
           ) : null}
           <div className="actions">
@@ -149,7 +144,9 @@ export function RotateFlow(props: {
                   ? 'Retry deleting the old key'
                   : `The new key is deployed — delete “${oldKey.name}”`}
             </button>
-            <a href={hrefTo('api-keys', step.created.id)}>Keep both for now</a>
+            <button type="button" disabled={busy} onClick={() => navigate('api-keys', step.created.id)}>
+              Keep both for now
+            </button>
           </div>
         </div>
       ) : null}
