@@ -235,8 +235,10 @@ test('a profile whose seed is missing can be viewed; signed actions say why and 
   await expect(overview).toContainText(w.userId);
   await expect(overview.getByRole('button', { name: 'Refresh' })).toBeDisabled();
   await expect(page.getByRole('region', { name: 'Quotas and subscription' })).toContainText(
-    'waits until the seed is in the keychain',
+    'Needs the hotkey seed in the keychain (see the note at the top).',
   );
+  // Nothing to pick a range for until usage can be read.
+  await expect(page.getByRole('region', { name: 'Usage' }).getByRole('form', { name: 'Usage range' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Open dashboard…' })).toBeDisabled();
   await expect(page.getByRole('region', { name: 'Login and account' })).toContainText(
     'Needs the hotkey seed in the keychain',

@@ -8,6 +8,7 @@ import { tellIfLeft } from '../../frame/outcomes';
 import { useMountedRef } from '../../lib/use-mounted';
 import styles from './account.module.css';
 import { FingerprintField, fingerprintInput, fingerprintMissing, type FingerprintChoice } from './fingerprint-field';
+import { NEEDS_SEED } from './format';
 import { DeleteAccount, MoveHotkey } from './move-or-delete-account';
 
 /** What the operations need to know about the account (available without a signed read). */
@@ -200,7 +201,7 @@ export function FingerprintOps({
   const [op, setOp] = useState<Op>(null);
   const forget = useMutationChannel('forgetFingerprint', ['accountOverview']);
   const close = () => setOp(null);
-  const noSeed = canSign ? undefined : 'Needs the hotkey seed in the keychain (see the note at the top).';
+  const noSeed = canSign ? undefined : NEEDS_SEED;
   return (
     <section className="card" aria-labelledby="account-ops">
       <div className="section-head">

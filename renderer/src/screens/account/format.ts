@@ -13,3 +13,6 @@ const countFormat = new Intl.NumberFormat('en-US');
 export const usd = (value: number): string => (Math.abs(value) >= 1 ? usdFormat : smallUsdFormat).format(value);
 export const count = (value: number): string => countFormat.format(value);
 export const percent = (fraction: number): string => `${Math.round(fraction * 1000) / 10} %`;
+
+/** Said once per section when the profile's seed is not in the keychain (the screen's banner says why). */
+export const NEEDS_SEED = 'Needs the hotkey seed in the keychain (see the note at the top).';

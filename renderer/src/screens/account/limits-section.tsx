@@ -3,7 +3,7 @@ import type { AccountLimits, CapWindow, QuotaView } from '../../../../shared/acc
 import { ErrorNotice } from '../../components/error-notice';
 import styles from './account.module.css';
 import { dateTime, timeOnly, utcIso } from '../../lib/date-time';
-import { count, percent, usd } from './format';
+import { count, NEEDS_SEED, percent, usd } from './format';
 
 const chuteName = (id: string) => (id === '*' ? 'every chute (default)' : id);
 
@@ -142,12 +142,7 @@ export function LimitsSection({
           </button>
         </div>
       </div>
-      {!canSign ? (
-        <p className="muted">
-          Reading quotas, subscription and usage needs a login signed with the hotkey, so it waits until the seed is in
-          the keychain.
-        </p>
-      ) : null}
+      {!canSign ? <p className="muted">{NEEDS_SEED}</p> : null}
       {error ? <ErrorNotice error={error} /> : null}
       {canSign && !data && !error ? (
         <p className="muted" role="status">

@@ -7,7 +7,7 @@ import { FormActions, FormProblem } from '../../components/form-parts';
 import { Notice } from '../../components/notice';
 import styles from './account.module.css';
 import { timeOnly } from '../../lib/date-time';
-import { usd } from './format';
+import { NEEDS_SEED, usd } from './format';
 import {
   EMPTY_TRANSFER,
   transferOf,
@@ -141,9 +141,7 @@ function Transfer({ profileId, canSign, balanceUsd }: TransferProps): ReactEleme
             <span>The whole balance</span>
           </label>
           <FormProblem text={problem} />
-          {!canSign ? (
-            <p className="small muted">Transfers are signed with the hotkey; add its seed to the keychain first.</p>
-          ) : null}
+          {!canSign ? <p className="small muted">{NEEDS_SEED}</p> : null}
           <div className="actions">
             <button type="submit" className="primary" disabled={!canSign}>
               Review transfer…

@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { useChannel } from '../../api/hooks';
 import styles from './account.module.css';
 import { dateTime, timeOnly } from '../../lib/date-time';
-import { count, usd } from './format';
+import { count, NEEDS_SEED, usd } from './format';
 
 // uPlot is only fetched when a chart is drawn: the first screen stays small.
 const UsageChart = lazy(() => import('./usage-chart'));
@@ -78,36 +78,37 @@ export function UsageSection({ canSign, profile }: { canSign: boolean; profile: 
           </button>
         </div>
       </div>
-      <form className={styles.controls} onSubmit={applyDates} aria-label="Usage range">
-        <label>
-          Range
-          <select value={preset} onChange={(e) => choosePreset(e.target.value)}>
-            {PRESETS.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-            <option value="custom">Custom dates (UTC)</option>
-          </select>
-        </label>
-        <label>
-          From (UTC)
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        </label>
-        <label>
-          To (UTC)
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
-        <button type="submit">Apply dates</button>
-        <label className="choice">
-          <input type="checkbox" checked={perChute} onChange={(e) => setPerChute(e.target.checked)} />
-          <span>Per chute</span>
-        </label>
-      </form>
-      <FormProblem text={problem} />
-      {!canSign ? (
-        <p className="muted">Usage needs a login signed with the hotkey; add its seed to the keychain to see it.</p>
+      {/* Nothing to choose a range of until usage can be read. */}
+      {canSign ? (
+        <form className={styles.controls} onSubmit={applyDates} aria-label="Usage range">
+          <label>
+            Range
+            <select value={preset} onChange={(e) => choosePreset(e.target.value)}>
+              {PRESETS.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+              <option value="custom">Custom dates (UTC)</option>
+            </select>
+          </label>
+          <label>
+            From (UTC)
+            <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          </label>
+          <label>
+            To (UTC)
+            <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          </label>
+          <button type="submit">Apply dates</button>
+          <label className="choice">
+            <input type="checkbox" checked={perChute} onChange={(e) => setPerChute(e.target.checked)} />
+            <span>Per chute</span>
+          </label>
+        </form>
       ) : null}
+      <FormProblem text={problem} />
+      {!canSign ? <p className="muted">{NEEDS_SEED}</p> : null}
       {usage.error ? <ErrorNotice error={usage.error} /> : null}
       {canSign && !data && !usage.error ? (
         <p className="muted" role="status">
