@@ -229,7 +229,7 @@ test('a profile whose seed is missing can be viewed; signed actions say why and 
   await expect(
     page.getByText(`The keychain does not hold the seed of hotkey “default” (${w.key.ss58}).`),
   ).toBeVisible();
-  await expect(page.getByText('Add this hotkey to the keychain on Accounts')).toBeVisible();
+  await expect(page.getByText('Add this hotkey to the keychain on Profiles & hotkeys')).toBeVisible();
   const overview = page.getByRole('region', { name: 'Overview' });
   await expect(overview).toContainText('not shown until its seed is in the keychain');
   await expect(overview).toContainText(w.userId);
@@ -258,7 +258,7 @@ test('a profile whose seed is missing can be viewed; signed actions say why and 
   await expect(ops.getByRole('status')).toContainText('Fingerprint changed. It is not kept anywhere by this app');
 });
 
-test('with no profile, the Account screen points to Register and Accounts', async ({ page }) => {
+test('with no profile, the Account screen points to Register and Profiles & hotkeys', async ({ page }) => {
   const { host } = await startSandboxAndHost(); // the sandbox is never asked: there is no profile
   await page.goto(host.launchUrl);
   await openAccount(page);

@@ -12,7 +12,7 @@ const start = useSandboxAndHost();
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
 
-test('what is typed into an Accounts panel survives another panel and another screen; Cancel and a save clear it', async ({
+test('what is typed into a Profiles & hotkeys panel survives another panel and another screen; Cancel and a save clear it', async ({
   page,
 }) => {
   const { sb, host } = await start();
@@ -44,10 +44,10 @@ test('what is typed into an Accounts panel survives another panel and another sc
   await page.getByRole('button', { name: 'Add a hotkey file…' }).click();
   await fileForm.getByLabel(/Hotkey file/).fill('/srv/backup/hotkeys/default');
 
-  // Another screen and back: the Accounts screen is new, the drafts are not.
+  // Another screen and back: the Profiles & hotkeys screen is new, the drafts are not.
   await nav(page, 'Settings');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
-  await nav(page, 'Accounts');
+  await nav(page, 'Profiles & hotkeys');
   // Both lists loaded, so nothing moves under the next click.
   await expect(profile).toBeVisible();
   await expect(page.getByRole('heading', { name: 'In the keychain only' })).toBeVisible();

@@ -31,7 +31,7 @@ function recordRpc(page: Page): void {
 async function openAccounts(page: Page, h: RunningWebHost): Promise<void> {
   recordRpc(page);
   await page.goto(h.launchUrl);
-  await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Profiles & hotkeys' })).toBeVisible();
 }
 
 const hotkey = (page: Page, label: string) => page.getByRole('listitem', { name: `Hotkey ${label}`, exact: true });

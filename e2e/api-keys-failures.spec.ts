@@ -70,13 +70,13 @@ test('a lost answer, a gateway error and a name taken elsewhere each say what ha
   await expect(page.getByRole('row', { name: 'Key gateway' })).toHaveCount(0);
 });
 
-test('after the seed leaves the keychain: signed actions off, and the failure names the Accounts screen', async ({
+test('after the seed leaves the keychain: signed actions off, and the failure names the Profiles & hotkeys screen', async ({
   page,
 }) => {
   world = await openKeysWorld(page, 'seedless');
   await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('0 keys'); // listed while the seed was there
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await nav.getByRole('link', { name: 'Accounts' }).click();
+  await nav.getByRole('link', { name: 'Profiles & hotkeys' }).click();
   await page.getByRole('button', { name: `Remove from keychain: ${world.hotkey}` }).click();
   const confirm = page.getByRole('group', { name: /^Remove the seed of / });
   await confirm.getByLabel(/I have another copy of this seed/).check();

@@ -11,7 +11,7 @@ test.afterAll(async () => {
 });
 
 const SCREENS = [
-  ['Accounts', 'accounts'],
+  ['Profiles & hotkeys', 'accounts'],
   ['Register', 'register'],
   ['API keys', 'api-keys'],
   ['Secrets', 'secrets'],

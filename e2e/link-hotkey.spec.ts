@@ -171,7 +171,7 @@ test('linking off: the screen says so before any work, and what exists instead; 
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // Remembered per server: coming back does not probe again…
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profiles & hotkeys' }).click();
   await openLinkScreen(page);
   await expect(panel).toContainText('remembered for this server');
   expect(linkRequests(sandbox, account.ss58)).toHaveLength(1);

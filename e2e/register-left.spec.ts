@@ -17,12 +17,12 @@ test('leaving the review while it registers: still sending on return, then the f
   await page.getByRole('button', { name: 'Register' }).click();
   await expect(page.getByRole('button', { name: 'Registering…' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await nav.getByRole('link', { name: 'Accounts' }).click();
+  await nav.getByRole('link', { name: 'Profiles & hotkeys' }).click();
   // Back while it is out: the step says so and offers no second Register.
   await nav.getByRole('link', { name: 'Register' }).click();
   await expect(page.getByText('Sending this request now.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Registering…' })).toBeDisabled();
-  await nav.getByRole('link', { name: 'Accounts' }).click();
+  await nav.getByRole('link', { name: 'Profiles & hotkeys' }).click();
   const waiting = page.getByText('The account ivan was registered and is now the active profile.');
   await expect(waiting).toBeVisible({ timeout: 10_000 });
   sb.setFaults({ latency_ms: 0 });

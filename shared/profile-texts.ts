@@ -1,5 +1,5 @@
 /**
- * Texts the Accounts screen shows next to import/export choices. Kept here so the wording matches
+ * Texts the Profiles & hotkeys screen shows next to import/export choices. Kept here so the wording matches
  * what the code actually does to the files.
  */
 
@@ -50,7 +50,7 @@ export const EXPORT_SEED_LOSS_HINT =
 
 /** What to do instead; the last sentence of the EXPORT_SEED_LOSS_HINT error's message. */
 export const EXPORT_SEED_LOSS_ADVICE =
-  'Import that config first (Accounts → Import CLI config), or export to another file.';
+  'Import that config first (Profiles & hotkeys → Import CLI config), or export to another file.';
 
 /** `detail.fields[].path` values of the export conflicts; `message` holds the value from the existing file. */
 export const EXISTING_SS58_FIELD = 'existing.hotkey_ss58address';

@@ -79,7 +79,7 @@ export interface RemoveProfileResult {
   activeId: string | null;
 }
 
-/** Where the CLI's config.ini is, as the Accounts screen offers to import it. */
+/** Where the CLI's config.ini is, as the Profiles & hotkeys screen offers to import it. */
 export interface CliConfigLocation {
   path: string;
   via: CliConfigOrigin;
@@ -88,7 +88,7 @@ export interface CliConfigLocation {
   permissionsTooOpen: boolean;
 }
 
-/** A profile as the Accounts screen lists it. */
+/** A profile as the Profiles & hotkeys screen lists it. */
 export interface ProfileView extends Profile {
   /** Whether the keychain holds this hotkey's seed; null when the keychain could not be asked. */
   seedInKeychain: boolean | null;

@@ -189,7 +189,7 @@ export function accountScreenHandlers({
           'not-found',
           `The keychain holds no seed for ${input.newHotkey}, so this profile could not sign after the move.`,
           {
-            hint: 'Add that hotkey to the keychain on the Accounts screen first, then move the account.',
+            hint: 'Add that hotkey to the keychain on the Profiles & hotkeys screen first, then move the account.',
             fields: [{ path: 'newHotkey', message: 'Not in the keychain' }],
           },
           'new-hotkey-seed-missing',

@@ -165,11 +165,11 @@ describe('API key handlers against the sandbox', () => {
     expect(await w.handlers.deleteApiKey({ id: a }, ctx)).toEqual({ id: a, outcome: 'already-gone' });
   });
 
-  it('a seed missing from the keychain gives the Accounts screen’s message', async () => {
+  it('a seed missing from the keychain gives the Profiles & hotkeys screen’s message', async () => {
     const w = await world({ seedInVault: false });
     const missing = await w.failure(w.handlers.listApiKeys({ page: 0, limit: 25 }, ctx));
     expect(missing.reason).toBe('seed-missing');
-    expect(missing.detail?.hint).toContain('Accounts screen');
+    expect(missing.detail?.hint).toContain('Profiles & hotkeys screen');
   });
 
   it('seeds thousands of keys cheaply and pages through them', async () => {

@@ -92,7 +92,7 @@ export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
           ? new AppFailure(
               'not-found',
               'No profile is active yet.',
-              { hint: 'Register an account, or add one on the Accounts screen.' },
+              { hint: 'Register an account, or add one on the Profiles & hotkeys screen.' },
               'no-active-profile',
             )
           : new AppFailure(

@@ -148,7 +148,7 @@ function genericFailure({ status, detail, host, answer, path }: HttpFailureInput
         `Chutes at ${host} found no account for this hotkey, or its signature did not check out.`,
         {
           ...base,
-          hint: "The profile's hotkey may no longer be this account's hotkey (changed elsewhere?): look the hotkey up on the Accounts screen.",
+          hint: "The profile's hotkey may no longer be this account's hotkey (changed elsewhere?): look the hotkey up on the Profiles & hotkeys screen.",
         },
         'credentials-rejected',
       );
@@ -250,14 +250,14 @@ export function unexpectedShapeFailure(host: string, path: string, status: numbe
   );
 }
 
-/** The keychain had no seed for a signing hotkey: say how to fix it (the Accounts screen). */
+/** The keychain had no seed for a signing hotkey: say how to fix it (the Profiles & hotkeys screen). */
 export function seedMissingFailure(error: unknown, hotkey: string): unknown {
   if (!(error instanceof AppFailure) || error.appError.code !== 'not-found') return error;
   return new AppFailure(
     'not-found',
     `The keychain holds no seed for hotkey ${hotkey}, so the app cannot sign for it.`,
     {
-      hint: 'Add this hotkey to the keychain on the Accounts screen (from its wallet file or the CLI config), then try again.',
+      hint: 'Add this hotkey to the keychain on the Profiles & hotkeys screen (from its wallet file or the CLI config), then try again.',
     },
     'seed-missing',
   );

@@ -30,7 +30,7 @@ function usernameOf(api: AccountApi): string {
     throw new AppFailure(
       'not-found',
       'No profile is active yet.',
-      { hint: 'Register an account, or add one on the Accounts screen.' },
+      { hint: 'Register an account, or add one on the Profiles & hotkeys screen.' },
       'no-active-profile',
     );
   return username;
@@ -72,7 +72,7 @@ async function explainRefusal(
       `Invalid hotkey or signature: the signature covers "${linkMessage(linkedHotkey, username)}", but the server knows this account as "${serverName}".`,
       {
         ...base,
-        hint: 'Update the profile (re-import the CLI config, or look the hotkey up again on Accounts), then link again.',
+        hint: 'Update the profile (re-import the CLI config, or look the hotkey up again on Profiles & hotkeys), then link again.',
       },
       'link-signature-invalid',
     );

@@ -54,7 +54,7 @@ async function seedHexFor(vault: SeedVault, ss58: string): Promise<string> {
         throw new AppFailure(
           'conflict',
           `The keychain entry for ${ss58} holds a different key; the export was cancelled.`,
-          { hint: 'Remove the seed on Accounts and add the hotkey again from its wallet file.' },
+          { hint: 'Remove the seed on Profiles & hotkeys and add the hotkey again from its wallet file.' },
           'keychain-entry-mismatch',
         );
       }

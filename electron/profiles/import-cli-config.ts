@@ -37,7 +37,7 @@ export function isModeTooOpen(mode: number): boolean {
   return process.platform !== 'win32' && (mode & 0o077) !== 0;
 }
 
-/** Where the CLI would look, for the Accounts screen's "Import from …" offer. */
+/** Where the CLI would look, for the Profiles & hotkeys screen's "Import from …" offer. */
 export async function locateCliConfig(config: {
   configPath: string;
   configPathSource: 'CHUTES_CONFIG_PATH' | 'default';

@@ -2,7 +2,7 @@ import type { ColdkeyStatus, HotkeyStatus } from '../../shared/wallets';
 import { isSettled, sameStamp, type FileStamp } from '../fs/file-stamp';
 
 /**
- * A rescan cache for discovery. The Accounts screen rescans after every action, and on a cold scan
+ * A rescan cache for discovery. The Profiles & hotkeys screen rescans after every action, and on a cold scan
  * nearly all the time goes to open() on each key file; a file whose stat still matches what it had
  * when it was read needs one stat instead of open + fstat + read + close.
  *

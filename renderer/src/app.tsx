@@ -11,7 +11,7 @@ import { usePlace } from './use-route';
 /** Each screen gets its sub-path (`#/<screen>/<sub…>`) for wizard steps and detail views. */
 export type ScreenProps = { sub: string[] };
 
-// Accounts is where the app opens, so it is in the first bundle; every other screen is its own
+// Profiles & hotkeys is where the app opens, so it is in the first bundle; every other screen is its own
 // chunk, fetched from the app's own origin when first opened (the start-up bundle stays small).
 const SCREENS: Record<RouteId, ComponentType<ScreenProps>> = {
   accounts: AccountsScreen,

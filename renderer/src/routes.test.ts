@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hrefTo, placeFromHash, routeFromHash } from './routes';
 
 describe('routeFromHash', () => {
-  it('maps hashes to screens and falls back to Accounts', () => {
+  it('maps hashes to screens and falls back to Profiles & hotkeys', () => {
     expect(routeFromHash('#/settings')).toBe('settings');
     expect(routeFromHash('#/api-keys/123')).toBe('api-keys');
     expect(routeFromHash('')).toBe('accounts');

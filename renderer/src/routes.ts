@@ -1,6 +1,6 @@
 /** The app's screens, in navigation order. */
 export const ROUTES = [
-  { id: 'accounts', label: 'Accounts' },
+  { id: 'accounts', label: 'Profiles & hotkeys' },
   { id: 'register', label: 'Register' },
   { id: 'api-keys', label: 'API keys' },
   { id: 'secrets', label: 'Secrets' },

@@ -9,7 +9,7 @@ import { startBenchHost } from './web-host-client';
  * The plainest server that can paint a heading: a `node -e` http server answering one inline HTML
  * page. Spawn to its heading on screen is the floor for any web host on this machine.
  */
-const PLAIN_SERVER = `require('node:http').createServer((q, s) => { s.writeHead(200, { 'content-type': 'text/html' }); s.end('<!doctype html><title>t</title><h1>Accounts</h1>'); }).listen(0, '127.0.0.1', function () { console.log('http://127.0.0.1:' + this.address().port + '/'); });`;
+const PLAIN_SERVER = `require('node:http').createServer((q, s) => { s.writeHead(200, { 'content-type': 'text/html' }); s.end('<!doctype html><title>t</title><h1>Profiles &amp; hotkeys</h1>'); }).listen(0, '127.0.0.1', function () { console.log('http://127.0.0.1:' + this.address().port + '/'); });`;
 
 async function plainSpawnToPaint(browser: Browser): Promise<ReturnType<typeof timed>> {
   const started = performance.now();
@@ -26,7 +26,7 @@ async function plainSpawnToPaint(browser: Browser): Promise<ReturnType<typeof ti
     });
     const page = await browser.newPage();
     await page.goto(url);
-    await page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Profiles & hotkeys' }).waitFor();
     const ms = performance.now() - started;
     await page.close();
     return timed(ms);
@@ -35,14 +35,14 @@ async function plainSpawnToPaint(browser: Browser): Promise<ReturnType<typeof ti
   }
 }
 
-/** `npm run serve`'s process started, until the Accounts screen's heading is painted in Chromium. */
+/** `npm run serve`'s process started, until the Profiles & hotkeys screen's heading is painted in Chromium. */
 async function hostSpawnToPaint(browser: Browser): Promise<ReturnType<typeof timed>> {
   const started = performance.now();
   const host = await startBenchHost();
   try {
     const page = await browser.newPage();
     await page.goto(host.launchUrl);
-    await page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Profiles & hotkeys' }).waitFor();
     const ms = performance.now() - started;
     await page.close();
     return timed(ms);
@@ -66,7 +66,7 @@ export const firstPaintCases: RunnableCase[] = [
     setup: launch,
     subjects: [
       {
-        name: 'web host spawn -> first paint of the Accounts screen (Chromium)',
+        name: 'web host spawn -> first paint of the Profiles & hotkeys screen (Chromium)',
         run: hostSpawnToPaint,
         goal: { maxMs: FIRST_PAINT_BUDGET_MS },
       },

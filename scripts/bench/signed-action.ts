@@ -76,7 +76,7 @@ export async function rawSigned(state: RawSigner, pathAndQuery: string, purpose:
 }
 
 /**
- * One signed action as the Accounts screen runs it: renderer call → web host router → keychain
+ * One signed action as the Profiles & hotkeys screen runs it: renderer call → web host router → keychain
  * read → sign → transport → activity log → answer, against the same request sent directly.
  */
 export const signedActionCases: RunnableCase[] = [

@@ -59,7 +59,7 @@ function discoveryCase(wallets: number, hotkeysPerWallet: number, variants: Vari
 /**
  * Each case's tree is created once, so a cache given to a subject is filled by that subject's
  * warm-up run (the harness does one before timing): its timed runs are rescans of an unchanged
- * tree, what the Accounts screen does after each action. The cold subjects never share it.
+ * tree, what the Profiles & hotkeys screen does after each action. The cold subjects never share it.
  */
 export const walletDiscoveryCases: RunnableCase[] = [
   discoveryCase(1000, 20, [

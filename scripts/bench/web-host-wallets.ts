@@ -21,7 +21,7 @@ async function timedList(host: RunningWebHost) {
 }
 
 /**
- * What the Accounts screen waits for: a fresh app's first `listWallets` (discovery with an empty
+ * What the Profiles & hotkeys screen waits for: a fresh app's first `listWallets` (discovery with an empty
  * rescan cache, the keychain's seed list, JSON over loopback HTTP) and the rescan after an action.
  * The web host's spawn is not timed here (see the first-paint line for that).
  */

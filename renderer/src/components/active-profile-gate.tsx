@@ -40,7 +40,7 @@ export function ActiveProfileGate({
         <p>
           <strong>No profile is active.</strong> {purpose} acts on a Chutes account:{' '}
           <a href={hrefTo('register')}>register one</a>, or add an existing one on{' '}
-          <a href={hrefTo('accounts')}>Accounts</a> (import the CLI config, or look up a hotkey).
+          <a href={hrefTo('accounts')}>Profiles & hotkeys</a> (import the CLI config, or look up a hotkey).
         </p>
       </Notice>
     );
@@ -57,8 +57,8 @@ export function ActiveProfileGate({
             {signedToShow
               ? `${signedToShow} is itself a request signed with it, so there is nothing to show until the seed is back.`
               : 'You can look, but actions that need a signature are unavailable.'}{' '}
-            Add this hotkey to the keychain on <a href={hrefTo('accounts')}>Accounts</a> (from its wallet file or the
-            CLI config).
+            Add this hotkey to the keychain on <a href={hrefTo('accounts')}>Profiles & hotkeys</a> (from its wallet file
+            or the CLI config).
           </p>
         </Notice>
       ) : null}
@@ -67,7 +67,7 @@ export function ActiveProfileGate({
           <p>
             The keychain is not answering, so signed actions are unavailable
             {signedToShow ? `, and ${signedToShow.toLowerCase()} is one of them` : ''}. See the{' '}
-            <a href={hrefTo('accounts')}>Accounts</a> screen for what to do.
+            <a href={hrefTo('accounts')}>Profiles & hotkeys</a> screen for what to do.
           </p>
           <p>
             <button type="button" onClick={recheck} disabled={rechecking}>

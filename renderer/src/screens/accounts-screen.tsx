@@ -13,7 +13,9 @@ export function AccountsScreen(): ReactElement {
   const keychain = wallets.data?.keychain;
   return (
     <section>
-      <ScreenHeader title="Accounts">Your Chutes profiles, and the Bittensor hotkeys that sign for them.</ScreenHeader>
+      <ScreenHeader title="Profiles & hotkeys">
+        Your Chutes profiles, and the Bittensor hotkeys that sign for them.
+      </ScreenHeader>
       {keychain && !keychain.available ? (
         <Notice tone="warn">
           <p>

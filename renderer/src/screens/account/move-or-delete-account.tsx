@@ -73,7 +73,9 @@ export function MoveHotkey({
         </select>
       </label>
       {seeds.length === 0 && !wallets.isPending ? (
-        <p className="small muted">No other hotkey is in the keychain. Add one on the Accounts screen first.</p>
+        <p className="small muted">
+          No other hotkey is in the keychain. Add one on the Profiles & hotkeys screen first.
+        </p>
       ) : null}
       <FingerprintField stored={overview.fingerprintStored} value={fp} onChange={setFp} idPrefix="move" />
       <FormProblem text={problem} />

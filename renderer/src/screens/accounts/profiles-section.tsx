@@ -49,8 +49,8 @@ function ProfileItem({
         <dt>Server</dt>
         <dd>{hostOf(profile.baseUrl)}</dd>
         <dt>Hotkey</dt>
-        <dd>
-          <span className="muted small">{profile.hotkeyName}</span>{' '}
+        <dd className="row">
+          <span>{profile.hotkeyName}</span>
           <Address address={profile.hotkeySs58} name={`hotkey ${profile.hotkeyName}`} />
         </dd>
         <dt>User ID</dt>

@@ -24,7 +24,7 @@ export function AddAsProfile({
   const host = new URL(baseUrl).host;
   const action = save.data ? (
     <p role="status">
-      Saved as the profile “{save.data.displayName}”. Manage it on <a href={hrefTo('accounts')}>Accounts</a>.
+      Saved as the profile “{save.data.displayName}”. Manage it on <a href={hrefTo('accounts')}>Profiles & hotkeys</a>.
     </p>
   ) : (
     <button

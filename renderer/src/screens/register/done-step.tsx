@@ -120,7 +120,7 @@ export function DoneStep(): ReactElement {
         <Notice tone="warn">
           <p>
             <strong>The account exists, but the app could not save it as a profile:</strong> {result.profileProblem}{' '}
-            Once that is fixed, add it on Accounts (look up the hotkey, then “Save as profile”).
+            Once that is fixed, add it on Profiles & hotkeys (look up the hotkey, then “Save as profile”).
           </p>
         </Notice>
       ) : null}

@@ -20,7 +20,7 @@ export function hotkeyUsability(
     };
   if (inKeychain?.has(hotkey.ss58)) return { usable: true, seedSource: 'keychain' };
   if (hotkey.status === 'ok' && hotkey.hasSeed) return { usable: true, seedSource: 'file' };
-  // The scan's own words, as the Accounts screen shows them.
+  // The scan's own words, as the Profiles & hotkeys screen shows them.
   return { usable: false, why: hotkey.message ?? 'This file has no usable seed.' };
 }
 

@@ -112,7 +112,7 @@ export function WalletStep(): ReactElement {
         <Notice tone="warn">
           <p>
             No wallets were found in <code>{view.walletsPath}</code>. Create one with btcli, or see{' '}
-            <a href={hrefTo('accounts')}>Accounts</a> for other ways to add a hotkey.
+            <a href={hrefTo('accounts')}>Profiles & hotkeys</a> for other ways to add a hotkey.
           </p>
         </Notice>
       ) : null}
@@ -141,7 +141,7 @@ export function WalletStep(): ReactElement {
               {w.name} ({(w.message ?? 'unreadable').replace(/\.$/, '')})
             </span>
           ))}
-          . The Accounts screen shows the details.
+          . The Profiles & hotkeys screen shows the details.
         </p>
       ) : null}
       {chosen ? (
