@@ -1,6 +1,7 @@
 import type { RefObject } from 'react';
 import { failureIs } from '../../../shared/errors';
 import { errorOf } from '../api/client';
+import type { DraftSlot } from '../lib/drafts';
 import { moduleStore } from '../lib/module-store';
 
 /**
@@ -56,5 +57,25 @@ export function tellIfLeft<T>(
       if (!mounted.current && !failureIs(error, 'profile-changed'))
         tellOutcome({ tone: 'warn', text: `${said.failed}: ${errorOf(error).message}` });
     },
+  );
+}
+
+/**
+ * Send what a form's draft holds (lib/drafts.ts): on success the draft is dropped (unless typed
+ * over since), and if the form is gone by the answer the frame says how it ended (`tellIfLeft`).
+ * A failure leaves the draft for another try. Resolves to the answer, or undefined on failure.
+ */
+export function sendDraft<T, D>(
+  request: Promise<T>,
+  draft: { slot: DraftSlot<D>; key: string; sent: D },
+  told: { mounted: RefObject<boolean>; done: (value: T) => string | Told; failed: string },
+): Promise<T | undefined> {
+  tellIfLeft(told.mounted, request, told);
+  return request.then(
+    (value) => {
+      draft.slot.drop(draft.key, draft.sent);
+      return value;
+    },
+    () => undefined,
   );
 }

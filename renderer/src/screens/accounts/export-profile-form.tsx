@@ -12,7 +12,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { DonePanel, FormActions } from '../../components/form-parts';
 import { Notice } from '../../components/notice';
 import { useChannel, useMutationChannel } from '../../api/hooks';
-import { tellIfLeft } from '../../frame/outcomes';
+import { sendDraft } from '../../frame/outcomes';
 import { draftSlot, useDraft } from '../../lib/drafts';
 import { useMountedRef } from '../../lib/use-mounted';
 
@@ -37,18 +37,16 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
   const existingAccount = [existing(EXISTING_USERNAME_FIELD), existing(EXISTING_SS58_FIELD)].filter(Boolean).join(', ');
 
   const mounted = useMountedRef();
-  const run = (overwrite: boolean) => {
-    const sent = exporter.mutateAsync({ profileId: profile.id, path: shownPath, includeSeed, overwrite });
-    tellIfLeft(mounted, sent, {
-      done: (r) => `Wrote ${r.path} for ${profile.displayName}. ${r.cliImpact}`,
-      failed: `Exporting ${profile.displayName} to ${shownPath} failed`,
-    });
-    // A failure is said by the form (or the frame); the draft stays for another try.
-    return sent.then(
-      () => drafts.drop(profile.id, draft),
-      () => undefined,
+  const run = (overwrite: boolean) =>
+    sendDraft(
+      exporter.mutateAsync({ profileId: profile.id, path: shownPath, includeSeed, overwrite }),
+      { slot: drafts, key: profile.id, sent: draft },
+      {
+        mounted,
+        done: (r) => `Wrote ${r.path} for ${profile.displayName}. ${r.cliImpact}`,
+        failed: `Exporting ${profile.displayName} to ${shownPath} failed`,
+      },
     );
-  };
   const cancel = () => {
     drafts.drop(profile.id);
     onDone();

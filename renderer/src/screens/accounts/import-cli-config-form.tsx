@@ -3,7 +3,7 @@ import { LEAVE_SEED_EXPLANATION, STRIP_SEED_EXPLANATION } from '../../../../shar
 import { ErrorNotice } from '../../components/error-notice';
 import { DonePanel, FormActions } from '../../components/form-parts';
 import { useChannel, useMutationChannel } from '../../api/hooks';
-import { tellIfLeft } from '../../frame/outcomes';
+import { sendDraft } from '../../frame/outcomes';
 import { draftSlot, useDraft } from '../../lib/drafts';
 import { useMountedRef } from '../../lib/use-mounted';
 
@@ -28,15 +28,14 @@ export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactEl
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const sent = importConfig.mutateAsync({ path: shownPath, stripSeed: strip });
-    tellIfLeft(mounted, sent, {
-      done: (s) => `Imported ${s.profile.displayName} from ${s.path}. ${s.cliImpact}`,
-      failed: `Importing the CLI config ${shownPath} failed`,
-    });
-    // A failure is said by the form (or the frame); the draft stays for another try.
-    sent.then(
-      () => drafts.drop(DRAFT, draft),
-      () => undefined,
+    void sendDraft(
+      importConfig.mutateAsync({ path: shownPath, stripSeed: strip }),
+      { slot: drafts, key: DRAFT, sent: draft },
+      {
+        mounted,
+        done: (s) => `Imported ${s.profile.displayName} from ${s.path}. ${s.cliImpact}`,
+        failed: `Importing the CLI config ${shownPath} failed`,
+      },
     );
   };
   const cancel = () => {

@@ -2,7 +2,7 @@ import type { FormEvent, ReactElement } from 'react';
 import { ErrorNotice } from '../../components/error-notice';
 import { DonePanel, FormActions } from '../../components/form-parts';
 import { useMutationChannel } from '../../api/hooks';
-import { tellIfLeft } from '../../frame/outcomes';
+import { sendDraft } from '../../frame/outcomes';
 import { draftSlot, useDraft } from '../../lib/drafts';
 import { useMountedRef } from '../../lib/use-mounted';
 
@@ -20,15 +20,14 @@ export function ImportHotkeyFileForm({ onDone }: { onDone: () => void }): ReactE
   const mounted = useMountedRef();
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const sent = importFile.mutateAsync({ path });
-    tellIfLeft(mounted, sent, {
-      done: (r) => `The seed of ${r.name} (${r.ss58}) is now in the system keychain.`,
-      failed: `Adding the hotkey file ${path} failed`,
-    });
-    // A failure is said by the form (or the frame); the draft stays for another try.
-    sent.then(
-      () => drafts.drop(DRAFT, draft),
-      () => undefined,
+    void sendDraft(
+      importFile.mutateAsync({ path }),
+      { slot: drafts, key: DRAFT, sent: draft },
+      {
+        mounted,
+        done: (r) => `The seed of ${r.name} (${r.ss58}) is now in the system keychain.`,
+        failed: `Adding the hotkey file ${path} failed`,
+      },
     );
   };
   const cancel = () => {

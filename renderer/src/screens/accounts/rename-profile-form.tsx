@@ -4,6 +4,7 @@ import { displayName } from '../../../../shared/validation';
 import { ErrorNotice } from '../../components/error-notice';
 import { FormActions, FormProblem } from '../../components/form-parts';
 import { useMutationChannel } from '../../api/hooks';
+import { sendDraft } from '../../frame/outcomes';
 import { draftSlot, useDraft } from '../../lib/drafts';
 import { useMountedRef } from '../../lib/use-mounted';
 
@@ -24,15 +25,14 @@ export function RenameProfileForm({ profile, onDone }: { profile: Profile; onDon
       return;
     }
     setProblem(null);
-    rename.mutateAsync({ profileId: profile.id, displayName: parsed.data }).then(
-      () => {
-        drafts.drop(profile.id, draft);
-        // Not once the panel is gone: the card may have opened another panel meanwhile.
-        if (mounted.current) onDone();
-      },
-      // Said by the form from the mutation's state; the draft stays for another try.
-      () => undefined,
-    );
+    void sendDraft(
+      rename.mutateAsync({ profileId: profile.id, displayName: parsed.data }),
+      { slot: drafts, key: profile.id, sent: draft },
+      { mounted, done: () => `Renamed to “${parsed.data}”.`, failed: `Renaming ${profile.displayName} failed` },
+    ).then((renamed) => {
+      // Not once the panel is gone: the card may have opened another panel meanwhile.
+      if (renamed && mounted.current) onDone();
+    });
   };
   const cancel = () => {
     drafts.drop(profile.id);

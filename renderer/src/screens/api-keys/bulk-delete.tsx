@@ -2,6 +2,7 @@ import { useState, type ReactElement } from 'react';
 import type { ApiKeyView, DeleteResult } from '../../../../shared/api-keys';
 import { call } from '../../api/client';
 import { DeleteResultList, deleteSummary } from '../../components/delete-results';
+import listStyles from '../../components/delete-results.module.css';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import styles from './api-keys.module.css';
@@ -85,7 +86,7 @@ export function BulkDelete({
         ) : null}
         Programs using these keys will stop working. {AUTH_CACHE_NOTE}
       </p>
-      <ul className={styles.results} aria-label="Keys to delete">
+      <ul className={listStyles.results} aria-label="Keys to delete">
         {keys.slice(0, SHOWN).map((k) => (
           <li key={k.id}>
             {k.name} <code className="muted small">{k.id.slice(0, 8)}</code> {k.admin ? '(admin)' : ''}
