@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
 import { screenshot } from './fixtures/screenshots';
 
@@ -14,6 +14,17 @@ const names = (w: KeysWorld) =>
   Object.values(w.sb.state().apiKeys)
     .map((k) => k.name)
     .sort();
+
+/** Create the key "slow" (invoke all chutes) with every answer of the sandbox held `latencyMs`. */
+async function createSlowly(page: Page, w: KeysWorld, latencyMs: number): Promise<Locator> {
+  await page.getByRole('button', { name: 'Create key…' }).click();
+  const form = page.getByRole('form', { name: 'Create API key' });
+  await form.getByLabel('Name').fill('slow');
+  await page.getByRole('button', { name: 'Invoke all chutes' }).click();
+  w.sb.setFaults({ latency_ms: latencyMs });
+  await form.getByRole('button', { name: 'Create key' }).click();
+  return form;
+}
 
 /** Closing the page asks first (a beforeunload question), and staying keeps everything. */
 async function closingAsks(page: Page): Promise<void> {
@@ -32,12 +43,7 @@ test('a key whose create answers after the user left still shows its secret once
 }) => {
   world = await openKeysWorld(page);
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await page.getByRole('button', { name: 'Create key…' }).click();
-  const form = page.getByRole('form', { name: 'Create API key' });
-  await form.getByLabel('Name').fill('slow');
-  await page.getByRole('button', { name: 'Invoke all chutes' }).click();
-  world.sb.setFaults({ latency_ms: 2500 });
-  await form.getByRole('button', { name: 'Create key' }).click();
+  const form = await createSlowly(page, world, 2500);
   await expect(form.getByRole('button', { name: 'Creating…' })).toBeVisible();
   await expect(form.getByRole('button', { name: 'Cancel' })).toBeDisabled();
   await nav.getByRole('link', { name: 'Secrets' }).click();
@@ -127,12 +133,7 @@ test('a create that fails after the user left says so on the screen they are on,
 test('a create still on its way is waited for when its form is opened again, never sent twice', async ({ page }) => {
   world = await openKeysWorld(page);
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await page.getByRole('button', { name: 'Create key…' }).click();
-  const form = page.getByRole('form', { name: 'Create API key' });
-  await form.getByLabel('Name').fill('slow');
-  await page.getByRole('button', { name: 'Invoke all chutes' }).click();
-  world.sb.setFaults({ latency_ms: 4000 });
-  await form.getByRole('button', { name: 'Create key' }).click();
+  const form = await createSlowly(page, world, 4000);
   await nav.getByRole('link', { name: 'Secrets' }).click();
   await expect(page.getByRole('heading', { name: 'Secrets', level: 1 })).toBeVisible();
   await nav.getByRole('link', { name: 'API keys' }).click();
