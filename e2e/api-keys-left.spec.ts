@@ -177,3 +177,23 @@ test('a key delete answered after the user left does not pull them back to the k
   await told.getByRole('button', { name: 'Dismiss' }).click();
   await expect(told).toHaveCount(0);
 });
+
+test('a batch delete answered after the user left says there which keys were not deleted', async ({ page }) => {
+  const w = (world = await openKeysWorld(page));
+  w.sb.seedApiKeys({ user_id: w.userId, count: 3, name_prefix: 'job' });
+  await page.getByRole('button', { name: 'Reload' }).click();
+  for (const n of ['job-1', 'job-2']) await page.getByLabel(`Select ${n}`).check();
+  await page.getByRole('button', { name: 'Delete selected (2)' }).click();
+  const failing = Object.values(w.sb.state().apiKeys).find((k) => k.name === 'job-2')?.api_key_id ?? '';
+  w.sb.faultOnce({ method: 'DELETE', path: `/api_keys/${failing}`, status: 500 });
+  w.sb.setFaults({ latency_ms: 1500 });
+  await page
+    .getByRole('region', { name: 'Delete selected keys' })
+    .getByRole('button', { name: 'Delete 2 keys' })
+    .click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Secrets' }).click();
+  const told = page.getByRole('alert').filter({ hasText: 'Deleting API keys: 1 deleted; 1 not deleted.' });
+  await expect(told).toContainText('Not deleted: job-2.', { timeout: 10_000 });
+  w.sb.setFaults({ latency_ms: 0 });
+  expect(names(w)).toEqual(['job-0', 'job-2']);
+});

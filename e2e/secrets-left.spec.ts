@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { ImportPreview } from '../shared/secrets';
 import { useSecretsWorld } from './fixtures/secrets-world';
+import { ChutesTestClient } from './sandbox/test-client';
 
 // Parsed .env values wait in main's memory only while their preview is on screen.
 const { openSecrets, CANARY } = useSecretsWorld();
@@ -58,4 +59,30 @@ test('Add a secret keeps the chute and the key name across panels and screens, n
   await form.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: 'Add a secret' }).click();
   await expect(form.getByLabel(/^Key/)).toHaveValue('');
+});
+
+test('a secrets delete answered after the user left says there which were not deleted', async ({ page }) => {
+  const w = await openSecrets(page);
+  const web = w.sb.addChute(w.userId, 'web-app');
+  const client = new ChutesTestClient(w.sb.url);
+  const ids: Record<string, string> = {};
+  for (const key of ['A_ONE', 'B_TWO']) {
+    const made = await client.post<{ secret_id: string }>('/secrets/', {
+      body: { purpose: web.chute_id, key, value: `${CANARY}-${key}` },
+      sign: { key: w.key },
+    });
+    ids[key] = made.json.secret_id;
+  }
+  await page.reload();
+  await page.getByLabel('Select A_ONE on web-app').check();
+  await page.getByLabel('Select B_TWO on web-app').check();
+  await page.getByRole('button', { name: 'Delete selected (2)' }).click();
+  w.sb.faultOnce({ method: 'DELETE', path: `/secrets/${ids.B_TWO ?? ''}`, status: 500 });
+  w.sb.setFaults({ latency_ms: 1500 });
+  await page.getByRole('alertdialog', { name: 'Confirm delete' }).getByRole('button', { name: 'Delete 2' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const told = page.getByRole('alert').filter({ hasText: 'Deleting secrets: 1 deleted; 1 not deleted.' });
+  await expect(told).toContainText('Not deleted: B_TWO on web-app.', { timeout: 10_000 });
+  w.sb.setFaults({ latency_ms: 0 });
+  expect(Object.values(w.sb.state().secrets).map((s) => s.key)).toEqual(['B_TWO']);
 });

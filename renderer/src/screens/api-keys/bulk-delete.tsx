@@ -4,6 +4,8 @@ import { call } from '../../api/client';
 import { DeleteResultList, deleteSummary } from '../../components/delete-results';
 import listStyles from '../../components/delete-results.module.css';
 import { ErrorNotice } from '../../components/error-notice';
+import { tellIfLeft } from '../../frame/outcomes';
+import { useMountedRef } from '../../lib/use-mounted';
 import { Notice } from '../../components/notice';
 import styles from './api-keys.module.css';
 import { AUTH_CACHE_NOTE } from './delete-key-dialog';
@@ -31,11 +33,22 @@ export function BulkDelete({
   const [typed, setTyped] = useState('');
   const confirmed = admins === 0 || typed.trim().toLowerCase() === 'delete';
 
+  const mounted = useMountedRef();
   async function run(ids: string[]) {
     setBusy(true);
     setError(null);
+    const sent = call('deleteApiKeys', { ids });
+    // Left before the end (the list refreshes either way): which keys failed must still be said.
+    tellIfLeft(mounted, sent, {
+      done: ({ results: got }) => {
+        const text = `Deleting API keys: ${deleteSummary(got.map((r) => r.outcome))}`;
+        const failed = got.filter((r) => r.outcome === 'failed').map((r) => names.get(r.id) ?? r.id);
+        return failed.length > 0 ? { tone: 'warn', text: `${text} Not deleted: ${failed.join(', ')}.` } : text;
+      },
+      failed: 'Deleting the selected API keys failed',
+    });
     try {
-      const { results: got } = await call('deleteApiKeys', { ids });
+      const { results: got } = await sent;
       setResults((prev) => [...(prev ?? []).filter((r) => !ids.includes(r.id)), ...got]);
       onFinished(got.filter((r) => r.outcome !== 'failed').map((r) => r.id));
     } catch (err) {

@@ -4,6 +4,8 @@ import type { DeleteResult, SecretItem } from '../../../../shared/secrets';
 import { call } from '../../api/client';
 import { DeleteResultList, deleteSummary } from '../../components/delete-results';
 import { ErrorNotice } from '../../components/error-notice';
+import { tellIfLeft } from '../../frame/outcomes';
+import { useMountedRef } from '../../lib/use-mounted';
 import { CommandLine } from '../../components/command-line';
 import { useRefreshSecrets } from './use-secrets';
 
@@ -29,8 +31,9 @@ export function DeleteSecretsPanel({
     box.current?.focus();
   }, [done]);
   const ids = targets.map((t) => t.secretId);
+  const targetOf = (id: string) => targets.find((x) => x.secretId === id);
   const label = (id: string): ReactNode => {
-    const t = targets.find((x) => x.secretId === id);
+    const t = targetOf(id);
     return t ? (
       <>
         <code>{t.key}</code> on {chuteName(t.chuteId)}
@@ -40,11 +43,26 @@ export function DeleteSecretsPanel({
     );
   };
 
+  const mounted = useMountedRef();
+  const plainLabel = (id: string) => {
+    const t = targetOf(id);
+    return t ? `${t.key} on ${chuteName(t.chuteId)}` : id;
+  };
   async function run() {
     setBusy(true);
     setError(null);
+    const sent = call('deleteSecrets', { secretIds: ids });
+    // Left before the end (the list refreshes either way): which secrets failed must still be said.
+    tellIfLeft(mounted, sent, {
+      done: (got) => {
+        const text = `Deleting secrets: ${deleteSummary(got.map((r) => r.outcome))}`;
+        const failed = got.filter((r) => r.outcome === 'failed').map((r) => plainLabel(r.secretId));
+        return failed.length > 0 ? { tone: 'warn', text: `${text} Not deleted: ${failed.join(', ')}.` } : text;
+      },
+      failed: 'Deleting the selected secrets failed',
+    });
     try {
-      setResults(await call('deleteSecrets', { secretIds: ids }));
+      setResults(await sent);
       await refresh();
     } catch (err) {
       setError(err);
