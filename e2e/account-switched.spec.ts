@@ -33,6 +33,8 @@ test('a transfer reviewed before another window switched the profile is refused,
   await registerInSandbox(sb.url, (await makeKey()).seed, 'carol');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account', exact: true }).click();
+  // The sections above have loaded (nothing moves under the clicks below).
+  await expect(page.getByRole('region', { name: 'Overview' }).getByLabel('Balance')).toHaveText('$10.00 USD');
   const section = page.getByRole('region', { name: 'Balance transfers' });
   const form = section.getByRole('form', { name: 'Transfer balance' });
   await form.getByLabel('To (username or user ID)').fill('carol');

@@ -129,6 +129,9 @@ test('fingerprint operations: dashboard, change fingerprint, move to another hot
   await refinger.getByLabel('New fingerprint again').fill('correct-horse-4');
   await refinger.getByRole('button', { name: 'Change fingerprint' }).click();
   await expect(refinger.getByRole('alert')).toHaveText('The two entries differ.');
+  // Said under the field it is about, which is marked invalid and named by it.
+  await expect(refinger.getByLabel('New fingerprint again')).toHaveAttribute('aria-invalid', 'true');
+  await expect(refinger.getByLabel('New fingerprint again')).toHaveAccessibleDescription('The two entries differ.');
   await refinger.getByLabel('New fingerprint again').fill('correct-horse-42');
   await refinger.getByLabel('Keep the new fingerprint in the keychain').check();
   await refinger.getByRole('button', { name: 'Change fingerprint' }).click();
@@ -188,6 +191,8 @@ test('transfers balance to another user and shows both new balances; the legacy 
   await form.getByLabel('Amount (USD)').fill('0');
   await form.getByRole('button', { name: 'Review transfer…' }).click();
   await expect(form.getByRole('alert')).toContainText('above 0');
+  await expect(form.getByLabel('Amount (USD)')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('To (username or user ID)')).not.toHaveAttribute('aria-invalid');
   await form.getByLabel('Amount (USD)').fill('25');
   await form.getByRole('button', { name: 'Review transfer…' }).click();
   const confirm = section.getByRole('form', { name: 'Confirm the transfer' });

@@ -56,9 +56,9 @@ export function FormActions({
 }
 
 /** A form's own complaint about what was typed (before anything is sent), announced at once. */
-export function FormProblem({ text }: { text: string | null | undefined }): ReactElement | null {
+export function FormProblem({ text, id }: { text: string | null | undefined; id?: string }): ReactElement | null {
   return text ? (
-    <p className="field-error" role="alert">
+    <p className="field-error" role="alert" id={id}>
       {text}
     </p>
   ) : null;

@@ -116,7 +116,10 @@ function ChangeFingerprint({
   const [current, setCurrent] = useState<FingerprintChoice>(
     overview.fingerprintStored ? { remember: false } : { fingerprint: '', remember: false },
   );
-  const [problem, setProblem] = useState<string | null>(null);
+  // Said under the field it is about, which is marked invalid and points at it.
+  const [problem, setProblem] = useState<{ field: 'next' | 'again' | 'current'; text: string } | null>(null);
+  const invalid = (field: 'next' | 'again') =>
+    problem?.field === field ? { 'aria-invalid': true, 'aria-describedby': `refinger-${field}-problem` } : {};
   const change = useMutationChannel('changeFingerprint', ['accountOverview']);
   const mounted = useMountedRef();
   if (change.data) {
@@ -134,9 +137,10 @@ function ChangeFingerprint({
   }
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (next.length < 8) return setProblem('Use at least 8 characters.');
-    if (next !== again) return setProblem('The two entries differ.');
-    if (!canSign && fingerprintMissing(current)) return setProblem('Enter the current fingerprint.');
+    if (next.length < 8) return setProblem({ field: 'next', text: 'Use at least 8 characters.' });
+    if (next !== again) return setProblem({ field: 'again', text: 'The two entries differ.' });
+    if (!canSign && fingerprintMissing(current))
+      return setProblem({ field: 'current', text: 'Enter the current fingerprint.' });
     setProblem(null);
     const source = canSign ? { remember: keep } : { ...fingerprintInput(current), remember: keep };
     // Whether the new fingerprint is kept anywhere must reach the user even if they left this card.
@@ -171,17 +175,31 @@ function ChangeFingerprint({
       ) : null}
       <label className="field">
         New fingerprint
-        <input type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={next}
+          {...invalid('next')}
+          onChange={(e) => setNext(e.target.value)}
+        />
       </label>
+      {problem?.field === 'next' ? <FormProblem id="refinger-next-problem" text={problem.text} /> : null}
       <label className="field">
         New fingerprint again
-        <input type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} />
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={again}
+          {...invalid('again')}
+          onChange={(e) => setAgain(e.target.value)}
+        />
       </label>
+      {problem?.field === 'again' ? <FormProblem id="refinger-again-problem" text={problem.text} /> : null}
       <label className="choice">
         <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} />
         <span>Keep the new fingerprint in the keychain</span>
       </label>
-      <FormProblem text={problem} />
+      {problem?.field === 'current' ? <FormProblem text={problem.text} /> : null}
       {change.error ? <ErrorNotice error={change.error} /> : null}
       <FormActions submit="Change fingerprint" busy={change.isPending} onCancel={onClose} />
     </form>

@@ -29,18 +29,22 @@ function Transfer({ profileId, canSign, balanceUsd }: TransferProps): ReactEleme
   // In transfer-store.ts, not here: a transfer answered after the user left must be said on return.
   const { target, amount, all, reviewed, attempt } = useTransfer(profileId);
   const update = (patch: Partial<TransferState>) => updateTransfer(profileId, patch);
-  const [problem, setProblem] = useState<string | null>(null);
+  // Said under the field it is about, which is marked invalid and points at it.
+  const [problem, setProblem] = useState<{ field: 'target' | 'amount'; text: string } | null>(null);
+  const invalid = (field: 'target' | 'amount') =>
+    problem?.field === field ? { 'aria-invalid': true, 'aria-describedby': `transfer-${field}-problem` } : {};
   const transfer = useMutationChannel('transferBalance', ['accountOverview']);
 
   const review = (e: FormEvent) => {
     e.preventDefault();
     const who = target.trim();
-    if (!who) return setProblem('Enter the username or user ID to send to.');
+    if (!who) return setProblem({ field: 'target', text: 'Enter the username or user ID to send to.' });
     if (all) return (setProblem(null), update({ reviewed: { target: who }, attempt: null }));
     const value = Number(amount);
     if (!amount.trim() || !Number.isFinite(value) || value <= 0)
-      return setProblem('Enter an amount in USD above 0, or choose the whole balance.');
-    if (!/^\d+(\.\d{1,6})?$/.test(amount.trim())) return setProblem('Use at most 6 decimal places.');
+      return setProblem({ field: 'amount', text: 'Enter an amount in USD above 0, or choose the whole balance.' });
+    if (!/^\d+(\.\d{1,6})?$/.test(amount.trim()))
+      return setProblem({ field: 'amount', text: 'Use at most 6 decimal places.' });
     setProblem(null);
     update({ reviewed: { target: who, amountUsd: value }, attempt: null });
   };
@@ -124,8 +128,15 @@ function Transfer({ profileId, canSign, balanceUsd }: TransferProps): ReactEleme
         <form className={`subform ${styles.form}`} aria-label="Transfer balance" onSubmit={review} noValidate>
           <label className="field">
             To (username or user ID)
-            <input type="text" autoComplete="off" value={target} onChange={(e) => update({ target: e.target.value })} />
+            <input
+              type="text"
+              autoComplete="off"
+              value={target}
+              {...invalid('target')}
+              onChange={(e) => update({ target: e.target.value })}
+            />
           </label>
+          {problem?.field === 'target' ? <FormProblem id="transfer-target-problem" text={problem.text} /> : null}
           <label className="field">
             Amount (USD)
             <input
@@ -133,14 +144,15 @@ function Transfer({ profileId, canSign, balanceUsd }: TransferProps): ReactEleme
               inputMode="decimal"
               value={amount}
               disabled={all}
+              {...invalid('amount')}
               onChange={(e) => update({ amount: e.target.value })}
             />
           </label>
+          {problem?.field === 'amount' ? <FormProblem id="transfer-amount-problem" text={problem.text} /> : null}
           <label className="choice">
             <input type="checkbox" checked={all} onChange={(e) => update({ all: e.target.checked })} />
             <span>The whole balance</span>
           </label>
-          <FormProblem text={problem} />
           {!canSign ? <p className="small muted">{NEEDS_SEED}</p> : null}
           <div className="actions">
             <button type="submit" className="primary" disabled={!canSign}>
