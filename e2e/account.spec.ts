@@ -143,6 +143,9 @@ test('fingerprint operations: dashboard, change fingerprint, move to another hot
   await ops.getByRole('button', { name: 'Move to another hotkey…' }).click();
   const move = ops.getByRole('form', { name: 'Move to another hotkey' });
   await expect(move).toContainText('Uses the fingerprint kept in the keychain.');
+  await move.getByRole('button', { name: 'Move the account' }).click();
+  await expect(move.getByLabel('New hotkey')).toHaveAccessibleDescription('Choose the hotkey to move to.');
+  await expect(move.getByLabel('New hotkey')).toHaveAttribute('aria-invalid', 'true');
   await move.getByLabel('New hotkey').selectOption(second.ss58);
   await screenshot(page, 'account-move-hotkey');
   await move.getByRole('button', { name: 'Move the account' }).click();

@@ -29,7 +29,7 @@ export function MoveHotkey({
   const [fp, setFp] = useState<FingerprintChoice>(
     overview.fingerprintStored ? { remember: false } : { fingerprint: '', remember: false },
   );
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<{ field: 'target' | 'fingerprint'; text: string } | null>(null);
   const move = useMutationChannel('changeAccountHotkey', 'all');
   const mounted = useMountedRef();
   if (move.data) {
@@ -45,8 +45,8 @@ export function MoveHotkey({
   }
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!target) return setProblem('Choose the hotkey to move to.');
-    if (fingerprintMissing(fp)) return setProblem('Enter the fingerprint.');
+    if (!target) return setProblem({ field: 'target', text: 'Choose the hotkey to move to.' });
+    if (fingerprintMissing(fp)) return setProblem({ field: 'fingerprint', text: 'Enter the fingerprint.' });
     setProblem(null);
     tellIfLeft(mounted, move.mutateAsync({ ...fingerprintInput(fp), newHotkey: target }), {
       done: (r) =>
@@ -63,7 +63,12 @@ export function MoveHotkey({
       </p>
       <label className="field">
         New hotkey
-        <select value={target} onChange={(e) => setTarget(e.target.value)}>
+        <select
+          value={target}
+          aria-invalid={problem?.field === 'target' ? true : undefined}
+          aria-describedby={problem?.field === 'target' ? 'move-target-problem' : undefined}
+          onChange={(e) => setTarget(e.target.value)}
+        >
           <option value="">Choose a hotkey…</option>
           {seeds.map((s) => (
             <option key={s.ss58} value={s.ss58}>
@@ -72,13 +77,14 @@ export function MoveHotkey({
           ))}
         </select>
       </label>
+      {problem?.field === 'target' ? <FormProblem id="move-target-problem" text={problem.text} /> : null}
       {seeds.length === 0 && !wallets.isPending ? (
         <p className="small muted">
           No other hotkey is in the keychain. Add one on the Profiles & hotkeys screen first.
         </p>
       ) : null}
       <FingerprintField stored={overview.fingerprintStored} value={fp} onChange={setFp} idPrefix="move" />
-      <FormProblem text={problem} />
+      {problem?.field === 'fingerprint' ? <FormProblem text={problem.text} /> : null}
       {move.error ? <ErrorNotice error={move.error} /> : null}
       <FormActions submit="Move the account" busy={move.isPending} onCancel={onClose} />
     </form>
