@@ -63,3 +63,33 @@ export function FormProblem({ text, id }: { text: string | null | undefined; id?
     </p>
   ) : null;
 }
+
+/** A form's complaint about one of its fields (`field`), said under that field. */
+export interface FieldIssue<F extends string> {
+  field: F;
+  text: string;
+}
+
+const issueId = (form: string, field: string) => `${form}-${field}-problem`;
+
+/** The field's side: marked invalid and described by the message under it (`FieldProblem`). */
+export function fieldIssueProps<F extends string>(
+  issue: FieldIssue<F> | null,
+  form: string,
+  field: F,
+): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
+  return issue?.field === field ? { 'aria-invalid': true, 'aria-describedby': issueId(form, field) } : {};
+}
+
+/** The message's side, shown only when the issue is about `field`. */
+export function FieldProblem<F extends string>({
+  issue,
+  form,
+  field,
+}: {
+  issue: FieldIssue<F> | null;
+  form: string;
+  field: F;
+}): ReactElement | null {
+  return issue?.field === field ? <FormProblem id={issueId(form, field)} text={issue.text} /> : null;
+}

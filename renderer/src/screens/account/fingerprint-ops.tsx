@@ -3,7 +3,7 @@ import type { ProfileView } from '../../../../shared/profiles';
 import { useMutationChannel } from '../../api/hooks';
 import { CopyButton } from '../../components/copy-button';
 import { ErrorNotice } from '../../components/error-notice';
-import { DonePanel, FormActions, FormProblem } from '../../components/form-parts';
+import { DonePanel, FieldProblem, fieldIssueProps, FormActions, type FieldIssue } from '../../components/form-parts';
 import { tellIfLeft } from '../../frame/outcomes';
 import { useMountedRef } from '../../lib/use-mounted';
 import styles from './account.module.css';
@@ -117,9 +117,8 @@ function ChangeFingerprint({
     overview.fingerprintStored ? { remember: false } : { fingerprint: '', remember: false },
   );
   // Said under the field it is about, which is marked invalid and points at it.
-  const [problem, setProblem] = useState<{ field: 'next' | 'again' | 'current'; text: string } | null>(null);
-  const invalid = (field: 'next' | 'again') =>
-    problem?.field === field ? { 'aria-invalid': true, 'aria-describedby': `refinger-${field}-problem` } : {};
+  const [problem, setProblem] = useState<FieldIssue<'next' | 'again' | 'current'> | null>(null);
+  const invalid = (field: 'next' | 'again') => fieldIssueProps(problem, 'refinger', field);
   const change = useMutationChannel('changeFingerprint', ['accountOverview']);
   const mounted = useMountedRef();
   if (change.data) {
@@ -183,7 +182,7 @@ function ChangeFingerprint({
           onChange={(e) => setNext(e.target.value)}
         />
       </label>
-      {problem?.field === 'next' ? <FormProblem id="refinger-next-problem" text={problem.text} /> : null}
+      <FieldProblem issue={problem} form="refinger" field="next" />
       <label className="field">
         New fingerprint again
         <input
@@ -194,12 +193,12 @@ function ChangeFingerprint({
           onChange={(e) => setAgain(e.target.value)}
         />
       </label>
-      {problem?.field === 'again' ? <FormProblem id="refinger-again-problem" text={problem.text} /> : null}
+      <FieldProblem issue={problem} form="refinger" field="again" />
       <label className="choice">
         <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} />
         <span>Keep the new fingerprint in the keychain</span>
       </label>
-      {problem?.field === 'current' ? <FormProblem text={problem.text} /> : null}
+      <FieldProblem issue={problem} form="refinger" field="current" />
       {change.error ? <ErrorNotice error={change.error} /> : null}
       <FormActions submit="Change fingerprint" busy={change.isPending} onCancel={onClose} />
     </form>

@@ -5,7 +5,14 @@ import type { ProfileView } from '../../../../shared/profiles';
 import { errorOf } from '../../api/client';
 import { channelKey, useChannel, useMutationChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
-import { DonePanel, FormActions, FormProblem } from '../../components/form-parts';
+import {
+  DonePanel,
+  FieldProblem,
+  fieldIssueProps,
+  FormActions,
+  FormProblem,
+  type FieldIssue,
+} from '../../components/form-parts';
 import { tellIfLeft, tellOutcome } from '../../frame/outcomes';
 import { useMountedRef } from '../../lib/use-mounted';
 import { FingerprintField, fingerprintInput, fingerprintMissing, type FingerprintChoice } from './fingerprint-field';
@@ -29,7 +36,7 @@ export function MoveHotkey({
   const [fp, setFp] = useState<FingerprintChoice>(
     overview.fingerprintStored ? { remember: false } : { fingerprint: '', remember: false },
   );
-  const [problem, setProblem] = useState<{ field: 'target' | 'fingerprint'; text: string } | null>(null);
+  const [problem, setProblem] = useState<FieldIssue<'target' | 'fingerprint'> | null>(null);
   const move = useMutationChannel('changeAccountHotkey', 'all');
   const mounted = useMountedRef();
   if (move.data) {
@@ -65,8 +72,7 @@ export function MoveHotkey({
         New hotkey
         <select
           value={target}
-          aria-invalid={problem?.field === 'target' ? true : undefined}
-          aria-describedby={problem?.field === 'target' ? 'move-target-problem' : undefined}
+          {...fieldIssueProps(problem, 'move', 'target')}
           onChange={(e) => setTarget(e.target.value)}
         >
           <option value="">Choose a hotkey…</option>
@@ -77,14 +83,14 @@ export function MoveHotkey({
           ))}
         </select>
       </label>
-      {problem?.field === 'target' ? <FormProblem id="move-target-problem" text={problem.text} /> : null}
+      <FieldProblem issue={problem} form="move" field="target" />
       {seeds.length === 0 && !wallets.isPending ? (
         <p className="small muted">
           No other hotkey is in the keychain. Add one on the Profiles & hotkeys screen first.
         </p>
       ) : null}
       <FingerprintField stored={overview.fingerprintStored} value={fp} onChange={setFp} idPrefix="move" />
-      {problem?.field === 'fingerprint' ? <FormProblem text={problem.text} /> : null}
+      <FieldProblem issue={problem} form="move" field="fingerprint" />
       {move.error ? <ErrorNotice error={move.error} /> : null}
       <FormActions submit="Move the account" busy={move.isPending} onCancel={onClose} />
     </form>

@@ -3,7 +3,7 @@ import { failureIs } from '../../../../shared/errors';
 import { ss58Address } from '../../../../shared/validation';
 import { useMutationChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
-import { FormActions, FormProblem } from '../../components/form-parts';
+import { FieldProblem, fieldIssueProps, FormActions, FormProblem, type FieldIssue } from '../../components/form-parts';
 import { Notice } from '../../components/notice';
 import styles from './account.module.css';
 import { timeOnly } from '../../lib/date-time';
@@ -30,9 +30,8 @@ function Transfer({ profileId, canSign, balanceUsd }: TransferProps): ReactEleme
   const { target, amount, all, reviewed, attempt } = useTransfer(profileId);
   const update = (patch: Partial<TransferState>) => updateTransfer(profileId, patch);
   // Said under the field it is about, which is marked invalid and points at it.
-  const [problem, setProblem] = useState<{ field: 'target' | 'amount'; text: string } | null>(null);
-  const invalid = (field: 'target' | 'amount') =>
-    problem?.field === field ? { 'aria-invalid': true, 'aria-describedby': `transfer-${field}-problem` } : {};
+  const [problem, setProblem] = useState<FieldIssue<'target' | 'amount'> | null>(null);
+  const invalid = (field: 'target' | 'amount') => fieldIssueProps(problem, 'transfer', field);
   const transfer = useMutationChannel('transferBalance', ['accountOverview']);
 
   const review = (e: FormEvent) => {
@@ -136,7 +135,7 @@ function Transfer({ profileId, canSign, balanceUsd }: TransferProps): ReactEleme
               onChange={(e) => update({ target: e.target.value })}
             />
           </label>
-          {problem?.field === 'target' ? <FormProblem id="transfer-target-problem" text={problem.text} /> : null}
+          <FieldProblem issue={problem} form="transfer" field="target" />
           <label className="field">
             Amount (USD)
             <input
@@ -148,7 +147,7 @@ function Transfer({ profileId, canSign, balanceUsd }: TransferProps): ReactEleme
               onChange={(e) => update({ amount: e.target.value })}
             />
           </label>
-          {problem?.field === 'amount' ? <FormProblem id="transfer-amount-problem" text={problem.text} /> : null}
+          <FieldProblem issue={problem} form="transfer" field="amount" />
           <label className="choice">
             <input type="checkbox" checked={all} onChange={(e) => update({ all: e.target.checked })} />
             <span>The whole balance</span>
