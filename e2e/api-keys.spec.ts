@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
+import { breaksInsideWords, lineBreaks } from './fixtures/line-breaks';
 import { screenshot } from './fixtures/screenshots';
 
 // The API keys console against the sandbox: list/search/sort/filter, presets, JSON scopes, reveal once.
@@ -171,6 +172,11 @@ test('the reveal dialog asks before closing without "I have stored it"; admin ke
   await form.getByLabel('Admin key').uncheck();
   await page.getByRole('button', { name: 'Manage one chute' }).click();
   await screenshot(page, 'api-keys-create-narrow');
+  // The CLI line wraps between JSON fields, never inside one ("chute|s"), at this width too.
+  const cli = form.getByLabel('Equivalent CLI command', { exact: true });
+  const breaks = await lineBreaks(cli);
+  expect(breaks.length).toBeGreaterThan(0);
+  expect(breaksInsideWords(breaks)).toEqual([]);
   await form.getByLabel('Admin key').check();
   await form.getByRole('button', { name: 'Create key' }).click();
   const dialog = page.getByRole('dialog', { name: 'Your new key “ops-admin”' });

@@ -30,7 +30,7 @@ export function CommandLine({
         <span className="small muted">{label}</span>
         <CopyButton text={command} label={`Copy the command: ${label}`} />
       </div>
-      <pre className="command" aria-label={label}>
+      <pre className={`command ${styles.line}`} aria-label={label}>
         {breakable(command)}
       </pre>
     </div>
