@@ -109,6 +109,8 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
         scopes: [
           { object_type: 'images', object_id: w.images[1]?.image_id, action: 'write' },
           { object_type: 'invocations', object_id: null, action: 'read' },
+          { object_type: 'chutes', object_id: null, action: 'invoke' },
+          { object_type: 'images', object_id: null, action: 'read' },
         ],
       }),
     );
@@ -127,6 +129,8 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
         scopes: [
           { object_type: 'images', object_id: world.images[1]?.image_id, action: 'write' },
           { object_type: 'invocations', object_id: null, action: 'read' },
+          { object_type: 'chutes', object_id: null, action: 'invoke' },
+          { object_type: 'images', object_id: null, action: 'read' },
         ],
       },
     ]),
@@ -134,6 +138,11 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
   // The server never echoes actions; the table shows the ones this app recorded.
   await expect(page.getByRole('row', { name: 'Key invoker' })).toContainText('invoke · chutes: all');
   await expect(page.getByRole('row', { name: 'Key one-chute' })).toContainText('any · chutes: 1 named');
+  // Four scopes do not fit the row: it shows what fits and counts the rest, which stay in its tooltip.
+  const fourScopes = page.getByRole('row', { name: 'Key from-json' }).getByRole('cell').nth(4);
+  await expect(fourScopes).toContainText('write · images: 1 named');
+  await expect(fourScopes).toContainText(/\+3 more \(listed on the key's page\)$/);
+  await expect(fourScopes).toHaveAttribute('title', /read · images: all$/);
   await screenshot(page, 'api-keys-created');
   await page.getByRole('link', { name: 'one-chute' }).click();
   const details = page.getByRole('region', { name: 'Key one-chute' });

@@ -6,12 +6,15 @@ import { CopyButton } from '../../components/copy-button';
 import { hrefTo } from '../../routes';
 import styles from './api-keys.module.css';
 import { dateTime, instantMs, utcText } from '../../lib/date-time';
-import { scopeChips, searchText, shortId } from './scope-text';
+import { fitChips, scopeChips, searchText, shortId } from './scope-text';
+import { useWidth } from '../../lib/use-width';
 
 export type KeyFilter = 'all' | 'admin' | 'scoped' | 'chutes' | 'images' | 'invocations';
 export type KeySort = 'created-desc' | 'created-asc' | 'name-asc' | 'name-desc';
 
 const ROW_HEIGHT = 56;
+/** About the width of one character of chip text (0.8rem), for how many chips a row has room for. */
+const CHIP_CHAR_PX = 7;
 const count = (n: number) => n.toLocaleString('en-US');
 
 function matches(key: ApiKeyView, filter: KeyFilter): boolean {
@@ -52,6 +55,9 @@ export function KeyTable({ keys, selected, onSelect }: KeyTableProps): ReactElem
   }, [keys, index, query, filter, sort]);
 
   const scroller = useRef<HTMLDivElement>(null);
+  const scopesHeader = useRef<HTMLSpanElement>(null);
+  const scopesWidth = useWidth(scopesHeader);
+  const chipBudget = scopesWidth === null ? undefined : Math.floor(scopesWidth / CHIP_CHAR_PX);
   // The virtualiser re-renders this component itself on scroll; the compiler only skips memoising it here.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtual = useVirtualizer({
@@ -125,7 +131,9 @@ export function KeyTable({ keys, selected, onSelect }: KeyTableProps): ReactElem
             <span role="columnheader">Name</span>
             <span role="columnheader">ID</span>
             <span role="columnheader">Access</span>
-            <span role="columnheader">Scopes</span>
+            <span role="columnheader" ref={scopesHeader}>
+              Scopes
+            </span>
             <span role="columnheader">Created</span>
           </div>
         </div>
@@ -135,6 +143,7 @@ export function KeyTable({ keys, selected, onSelect }: KeyTableProps): ReactElem
               const key = shown[item.index];
               if (!key) return null;
               const chips = scopeChips(key);
+              const fitted = fitChips(chips, chipBudget);
               return (
                 <div
                   key={key.id}
@@ -170,22 +179,30 @@ export function KeyTable({ keys, selected, onSelect }: KeyTableProps): ReactElem
                   <span role="cell">
                     {key.admin ? <Badge tone="warn">Admin</Badge> : <Badge tone="neutral">Scoped</Badge>}
                   </span>
-                  <span role="cell" className={styles.chips} title={chips.map((c) => c.text).join('\n')}>
-                    {chips.map((c) => (
-                      <span
-                        key={c.text}
-                        className={c.actionKnown ? styles.chip : `${styles.chip} ${styles.chipUnknown}`}
-                        title={
-                          c.actionKnown
-                            ? key.local
-                              ? 'Action recorded by this app when it created the key'
-                              : undefined
-                            : 'The server does not report the action'
-                        }
-                      >
-                        {c.text}
+                  <span role="cell" className={styles.scopesCell} title={chips.map((c) => c.text).join('\n')}>
+                    <span className={styles.chips}>
+                      {fitted.shown.map((c) => (
+                        <span
+                          key={c.text}
+                          className={c.actionKnown ? styles.chip : `${styles.chip} ${styles.chipUnknown}`}
+                          title={
+                            c.actionKnown
+                              ? key.local
+                                ? 'Action recorded by this app when it created the key'
+                                : undefined
+                              : 'The server does not report the action'
+                          }
+                        >
+                          {c.text}
+                        </span>
+                      ))}
+                    </span>
+                    {fitted.more > 0 ? (
+                      <span className={`${styles.chip} ${styles.chipMore}`}>
+                        +{fitted.more}
+                        <span className="sr-only"> more (listed on the key&apos;s page)</span>
                       </span>
-                    ))}
+                    ) : null}
                   </span>
                   <span role="cell" className="small nowrap" title={utcText(key.createdAt)}>
                     {dateTime(key.createdAt)}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiKeyView } from '../../../../shared/api-keys';
-import { scopeChips } from './scope-text';
+import { fitChips, scopeChips } from './scope-text';
 import { rowsToScopes, scopesToRows } from './scope-rows';
 
 const A = '11111111-1111-4111-8111-111111111111';
@@ -59,5 +59,24 @@ describe('scope chips', () => {
       ['images', 'read', [A, B]],
     ]);
     expect(rowsToScopes(rows)).toEqual(scopes);
+  });
+});
+
+describe('fitting chips into a row', () => {
+  const chip = (text: string) => ({ text, actionKnown: true });
+
+  it('shows every chip that fits and counts the rest', () => {
+    const chips = ['invoke · chutes: all', 'read · images: 2 named', 'any · secrets: all'].map(chip);
+    expect(fitChips(chips, 60)).toEqual({ shown: chips.slice(0, 2), more: 1 });
+    expect(fitChips(chips, 200)).toEqual({ shown: chips, more: 0 });
+  });
+
+  it('always shows the first chip, however long, and keeps room for the count', () => {
+    const chips = ['a very long chip text that alone overflows', 'x'].map(chip);
+    expect(fitChips(chips, 10)).toEqual({ shown: chips.slice(0, 1), more: 1 });
+    // 'ab' fits beside 'cd' only when no "+N" is needed after them.
+    expect(fitChips(['ab', 'cd'].map(chip), 10).more).toBe(0);
+    expect(fitChips(['ab', 'cd', 'ef'].map(chip), 10)).toEqual({ shown: [chip('ab')], more: 2 });
+    expect(fitChips([], 10)).toEqual({ shown: [], more: 0 });
   });
 });

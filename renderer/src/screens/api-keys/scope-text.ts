@@ -58,3 +58,25 @@ export function searchText(key: ApiKeyView): string {
 }
 
 export const shortId = (id: string): string => id.slice(0, 8);
+
+/** Characters a chip's padding and gap take, in the same units as its text. */
+const CHIP_CHROME = 3;
+
+/**
+ * The chips a table row has room for (about `budget` characters of text: the Scopes column at the
+ * narrow window width) and how many are left out, which the row says as "+N". The first chip is
+ * always shown; one too long for the column fades at its edge. The key's own page lists them all.
+ */
+export function fitChips(chips: ScopeChip[], budget = 34): { shown: ScopeChip[]; more: number } {
+  let used = 0;
+  let count = 0;
+  for (const chip of chips) {
+    const width = chip.text.length + CHIP_CHROME;
+    // Room is kept for the "+N" chip whenever some would be left out.
+    const reserve = count + 1 < chips.length ? CHIP_CHROME + 2 : 0;
+    if (count > 0 && used + width + reserve > budget) break;
+    used += width;
+    count++;
+  }
+  return { shown: chips.slice(0, count), more: chips.length - count };
+}
