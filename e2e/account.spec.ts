@@ -59,12 +59,14 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
   const limits = page.getByRole('region', { name: 'Quotas and subscription' });
   await expect(limits.getByRole('table', { name: 'Quotas' })).toContainText('2,000');
   await expect(limits).toContainText('$10/month subscription tier');
-  await expect(limits.getByRole('progressbar', { name: 'Four-hour window used' })).toHaveAttribute(
+  await expect(limits.getByRole('progressbar', { name: 'Four-hour cap used' })).toHaveAttribute(
     'aria-valuetext',
     '$3.50 of $4.17',
   );
-  await expect(limits.getByRole('progressbar', { name: 'This month used' })).toHaveAttribute('aria-valuenow', '12');
+  await expect(limits.getByRole('progressbar', { name: 'Monthly cap used' })).toHaveAttribute('aria-valuenow', '12');
   await expect(limits).toContainText('$38.00 left');
+  // Caps are read to the cent, what is left too (not "$0.6667 left" beside "$4.17").
+  await expect(limits).toContainText('$3.50 of $4.17 used (84 %) · $0.67 left');
   await expect(limits.getByRole('list', { name: 'Discounts' })).toContainText('chute-llama: 25 % off');
 
   const usage = page.getByRole('region', { name: 'Usage' });
@@ -133,6 +135,7 @@ test('fingerprint operations: dashboard, change fingerprint, move to another hot
   await expect(refinger.getByLabel('New fingerprint again')).toHaveAttribute('aria-invalid', 'true');
   await expect(refinger.getByLabel('New fingerprint again')).toHaveAccessibleDescription('The two entries differ.');
   await refinger.getByLabel('New fingerprint again').fill('correct-horse-42');
+  await expect(refinger.getByRole('alert')).toHaveCount(0);
   await refinger.getByLabel('Keep the new fingerprint in the keychain').check();
   await refinger.getByRole('button', { name: 'Change fingerprint' }).click();
   await expect(ops.getByRole('status')).toContainText('Fingerprint changed. The new one is kept in the keychain.');
@@ -147,6 +150,9 @@ test('fingerprint operations: dashboard, change fingerprint, move to another hot
   await expect(move.getByLabel('New hotkey')).toHaveAccessibleDescription('Choose the hotkey to move to.');
   await expect(move.getByLabel('New hotkey')).toHaveAttribute('aria-invalid', 'true');
   await move.getByLabel('New hotkey').selectOption(second.ss58);
+  // Choosing one answers the problem: it is not left saying "Choose the hotkey" beside a chosen one.
+  await expect(move.getByText('Choose the hotkey to move to.')).toHaveCount(0);
+  await expect(move.getByLabel('New hotkey')).not.toHaveAttribute('aria-invalid', 'true');
   await screenshot(page, 'account-move-hotkey');
   await move.getByRole('button', { name: 'Move the account' }).click();
   await expect(ops.getByRole('status')).toContainText(`(${second.ss58})`);

@@ -45,7 +45,9 @@ test('a tab without the token is refused and told what to do', async ({ page }) 
   await page.goto(`${host.url}/#/settings`);
   const gate = page.getByRole('alert');
   await expect(gate.getByRole('heading', { name: 'This tab cannot reach Chutes Desktop' })).toBeVisible();
-  await expect(gate).toContainText('Missing or wrong access token. Open the address the web host printed.');
+  await expect(gate).toContainText(
+    'Missing or wrong access token. Open the full address the web host printed when it started (the one ending in #token=…).',
+  );
   await screenshot(page, 'web-host-no-token');
 });
 

@@ -84,7 +84,7 @@ test('import the CLI config (stripping its seed), sign with it, and export it ba
   // The earlier look-up result does not linger under the removal question.
   await expect(page.getByRole('status').filter({ hasText: 'Registered on' })).toHaveCount(0);
   const confirm = page.getByRole('group', { name: `Remove the seed of default (${key.ss58})`, exact: true });
-  await expect(confirm).toContainText('The keychain may hold the only copy of this seed');
+  await expect(confirm).toContainText('This may be the only copy of the seed.');
   await expect(confirm).toContainText(
     /Profiles that sign with this hotkey will stop working until the seed is back: bob @ /,
   );
@@ -118,7 +118,7 @@ test('import the CLI config (stripping its seed), sign with it, and export it ba
     new RegExp(`^${host.dirs.configPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(exported by the app .+\\)$`),
   ]);
   await expect(confirm).toContainText('Removing the seed from the keychain does not touch it');
-  await expect(confirm).not.toContainText('may hold the only copy');
+  await expect(confirm).not.toContainText('may be the only copy');
   await expect(confirm.getByLabel(/I have another copy of this seed/)).toHaveCount(0);
   await screenshot(page, 'accounts-remove-seed-exported-copy');
   // The file loses its seed while the question is open (the CLI, an editor, the other window):
@@ -128,7 +128,7 @@ test('import the CLI config (stripping its seed), sign with it, and export it ba
   await expect(confirm.getByRole('alert')).toContainText(
     `${host.dirs.configPath} no longer holds this seed, so it was not removed from the keychain.`,
   );
-  await expect(confirm).toContainText('The keychain may hold the only copy of this seed');
+  await expect(confirm).toContainText('This may be the only copy of the seed.');
   await expect(profile.getByText('Seed in keychain')).toBeVisible();
   await screenshot(page, 'accounts-remove-seed-copy-gone');
   await confirm.getByLabel(/I have another copy of this seed/).check();

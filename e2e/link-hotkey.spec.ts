@@ -100,7 +100,7 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   await expect(preview.getByText(`${validator.ss58}:alice_old`, { exact: true })).toBeVisible();
   await expect(preview).toContainText(`GET ${sandbox.url}/users/link_validator?hotkey=${validator.ss58}&signature=`);
   await expect(form.getByRole('alert')).toContainText(
-    `Invalid hotkey or signature: the signature covers "${validator.ss58}:alice_old", but the server knows this account as "alice".`,
+    `The profile's username "alice_old" is out of date: Chutes knows this account as "alice", so it refused the signed message "${validator.ss58}:alice_old" ("Invalid hotkey or signature").`,
   );
   await screenshot(page, 'link-hotkey-401');
 

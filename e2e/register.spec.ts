@@ -53,6 +53,10 @@ test('the whole wizard: server, username, wallet, token from the page, review, f
   await expect(page.getByText(/Wallets that could not be read: .*loop-a \(Symbolic link loop\)/)).toBeVisible();
   await expect(page.getByText(/Wallets without hotkeys: gamma\./)).toBeVisible();
   await expect(page.getByText('Readable by others')).toBeVisible();
+  // …and what it means and how to close it, read out with the choice.
+  await expect(page.getByRole('radio', { name: 'alpha/hk2' })).toHaveAccessibleDescription(
+    /Other users of this computer can read this file, seed included\..*Make private \(0600\)/,
+  );
   await screenshot(page, 'register-3-wallet');
   await page.setViewportSize({ width: 720, height: 900 });
   await screenshot(page, 'register-3-wallet-narrow');

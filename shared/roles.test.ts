@@ -15,4 +15,11 @@ describe('rolesOf', () => {
     expect(rolesOf(1 << 20, null)).toEqual([{ bit: 20, name: 'role_20', description: 'role 20' }]);
     expect(rolesOf(null, ['Legacy role'])).toEqual([{ bit: -1, name: 'Legacy role', description: 'Legacy role' }]);
   });
+
+  it('shows the server\'s " -- " as a dash', () => {
+    expect(rolesOf(1, ['Developer -- create and deploy images and chutes.'])[0]?.description).toBe(
+      'Developer — create and deploy images and chutes.',
+    );
+    expect(rolesOf(null, ['a -- b'])[0]?.description).toBe('a — b');
+  });
 });

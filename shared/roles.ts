@@ -41,6 +41,9 @@ const ROLE_TEXT: Record<string, string> = {
   public_model_deployment: 'May deploy models publicly.',
 };
 
+/** The server writes its role texts for a terminal ("Developer -- create…"): a dash reads better on screen. */
+const tidy = (text: string): string => text.replace(/\s+--\s+/g, ' — ');
+
 /** Readable roles from the bitmask, paired in bit order with the server's `permissions` texts. */
 export function rolesOf(
   bitmask: number | null | undefined,
@@ -48,13 +51,13 @@ export function rolesOf(
 ): AccountRole[] {
   const mask = bitmask ?? 0;
   const bits = Array.from({ length: 31 }, (_, bit) => bit).filter((bit) => (mask & (1 << bit)) !== 0);
-  const serverTexts = texts && texts.length === bits.length ? texts : null;
+  const serverTexts = texts && texts.length === bits.length ? texts.map(tidy) : null;
   const roles = bits.map((bit, i) => {
     const name = ROLE_NAMES[bit] ?? `role_${bit}`;
     return { bit, name, description: serverTexts?.[i] ?? ROLE_TEXT[name] ?? name.replace(/_/g, ' ') };
   });
   // A server that sends texts but no bitmask still gets its roles shown.
   if (roles.length === 0 && texts && texts.length > 0)
-    return texts.map((description, i) => ({ bit: -1 - i, name: description, description }));
+    return texts.map(tidy).map((description, i) => ({ bit: -1 - i, name: description, description }));
   return roles;
 }

@@ -161,7 +161,7 @@ describe('link', () => {
     ).rejects.toMatchObject({
       appError: {
         reason: 'link-signature-invalid',
-        message: expect.stringContaining('the server knows this account as "alice"') as unknown,
+        message: expect.stringContaining('Chutes knows this account as "alice"') as unknown,
       },
     });
     f.sb.reset();

@@ -69,10 +69,10 @@ async function explainRefusal(
   if (serverName !== username) {
     return new AppFailure(
       'unauthorized',
-      `Invalid hotkey or signature: the signature covers "${linkMessage(linkedHotkey, username)}", but the server knows this account as "${serverName}".`,
+      `The profile's username "${username}" is out of date: Chutes knows this account as "${serverName}", so it refused the signed message "${linkMessage(linkedHotkey, username)}" ("Invalid hotkey or signature").`,
       {
         ...base,
-        hint: 'Update the profile (re-import the CLI config, or look the hotkey up again on Profiles & hotkeys), then link again.',
+        hint: 'Update the profile (re-import the CLI config, or look the hotkey up again on Profiles & hotkeys and save it as a profile), then link again.',
       },
       'link-signature-invalid',
     );

@@ -127,7 +127,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         refuse(
           res,
           401,
-          appError('unauthorized', 'Missing or wrong access token. Open the address the web host printed.'),
+          appError(
+            'unauthorized',
+            'Missing or wrong access token. Open the full address the web host printed when it started (the one ending in #token=…).',
+          ),
         );
         return;
       }

@@ -72,6 +72,15 @@ export interface FieldIssue<F extends string> {
 
 const issueId = (form: string, field: string) => `${form}-${field}-problem`;
 
+/**
+ * For `setProblem(editing('x'))` in a field's onChange: an issue about that field goes as soon as
+ * the user changes it (it no longer describes what is there), one about another field stays.
+ */
+export const editing =
+  (field: string) =>
+  <F extends string>(issue: FieldIssue<F> | null): FieldIssue<F> | null =>
+    issue?.field === field ? null : issue;
+
 /** The field's side: marked invalid and described by the message under it (`FieldProblem`). */
 export function fieldIssueProps<F extends string>(
   issue: FieldIssue<F> | null,

@@ -222,8 +222,9 @@ function KeysForProfile({
         <KeyTable keys={list.keys} selected={selected} onSelect={setSelected} />
       )}
       <p className="small muted">
-        Chutes does not report when a key was last used, and keys never expire. Actions shown on solid chips were
-        recorded by this app when it created the key; dashed chips mean the server did not say.
+        Chutes does not report when a key was last used, and keys never expire. It does not report a scope’s action
+        (invoke, read…) either: solid chips show the action this app recorded when it created the key here; dashed chips
+        are keys made elsewhere, whose actions are unknown.
       </p>
     </>
   );

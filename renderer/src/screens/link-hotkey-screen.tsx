@@ -14,7 +14,8 @@ export function LinkHotkeyScreen(): ReactElement {
     <section aria-label="Link hotkey">
       <ScreenHeader title="Link hotkey">
         Until July 2025 Chutes let validators and subnet owners link their hotkey to an account for free developer
-        access. This screen asks your server whether it still does, and links the hotkey if so.
+        access. This screen asks the Chutes server of the active profile whether it still does, and links the hotkey if
+        so.
       </ScreenHeader>
       <ActiveProfileGate purpose="Linking a hotkey">
         {({ profile, canSign }) => <LinkBody key={profile.id} profile={profile} canSign={canSign} />}

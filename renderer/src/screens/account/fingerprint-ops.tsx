@@ -3,7 +3,14 @@ import type { ProfileView } from '../../../../shared/profiles';
 import { useMutationChannel } from '../../api/hooks';
 import { CopyButton } from '../../components/copy-button';
 import { ErrorNotice } from '../../components/error-notice';
-import { DonePanel, FieldProblem, fieldIssueProps, FormActions, type FieldIssue } from '../../components/form-parts';
+import {
+  DonePanel,
+  editing,
+  FieldProblem,
+  fieldIssueProps,
+  FormActions,
+  type FieldIssue,
+} from '../../components/form-parts';
 import { tellIfLeft } from '../../frame/outcomes';
 import { useMountedRef } from '../../lib/use-mounted';
 import styles from './account.module.css';
@@ -167,7 +174,10 @@ function ChangeFingerprint({
         <FingerprintField
           stored={overview.fingerprintStored}
           value={current}
-          onChange={setCurrent}
+          onChange={(next) => {
+            setCurrent(next);
+            setProblem(editing('current'));
+          }}
           idPrefix="refinger-current"
           offerRemember={false}
         />
@@ -179,7 +189,10 @@ function ChangeFingerprint({
           autoComplete="new-password"
           value={next}
           {...invalid('next')}
-          onChange={(e) => setNext(e.target.value)}
+          onChange={(e) => {
+            setNext(e.target.value);
+            setProblem(editing('next'));
+          }}
         />
       </label>
       <FieldProblem issue={problem} form="refinger" field="next" />
@@ -190,7 +203,10 @@ function ChangeFingerprint({
           autoComplete="new-password"
           value={again}
           {...invalid('again')}
-          onChange={(e) => setAgain(e.target.value)}
+          onChange={(e) => {
+            setAgain(e.target.value);
+            setProblem(editing('again'));
+          }}
         />
       </label>
       <FieldProblem issue={problem} form="refinger" field="again" />

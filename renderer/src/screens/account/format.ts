@@ -12,6 +12,8 @@ const countFormat = new Intl.NumberFormat('en-US');
 
 export const usd = (value: number): string => (Math.abs(value) >= 1 ? usdFormat : smallUsdFormat).format(value);
 export const count = (value: number): string => countFormat.format(value);
+/** Always to the cent: caps and what is left of them are read beside each other. */
+export const cents = (value: number): string => usdFormat.format(value);
 export const percent = (fraction: number): string => `${Math.round(fraction * 1000) / 10} %`;
 
 /** Said once per section when the profile's seed is not in the keychain (the screen's banner says why). */

@@ -3,7 +3,7 @@ import type { AccountLimits, CapWindow, QuotaView } from '../../../../shared/acc
 import { ErrorNotice } from '../../components/error-notice';
 import styles from './account.module.css';
 import { dateTime, timeOnly, utcIso } from '../../lib/date-time';
-import { count, NEEDS_SEED, percent, usd } from './format';
+import { cents, count, NEEDS_SEED, percent, usd } from './format';
 
 const chuteName = (id: string) => (id === '*' ? 'every chute (default)' : id);
 
@@ -81,7 +81,7 @@ function CapBar({ title, window }: { title: string; window: CapWindow }): ReactE
       <div className={styles.bar}>
         <div className={styles.barHead}>
           <strong>{title}</strong>
-          <span>{usd(window.usageUsd)} used · no cap</span>
+          <span>{cents(window.usageUsd)} used · no cap</span>
         </div>
       </div>
     );
@@ -94,7 +94,7 @@ function CapBar({ title, window }: { title: string; window: CapWindow }): ReactE
       <div className={styles.barHead}>
         <strong>{title}</strong>
         <span>
-          {usd(window.usageUsd)} of {usd(window.capUsd)} used ({percent(fraction)}) · {usd(remaining)} left
+          {cents(window.usageUsd)} of {cents(window.capUsd)} used ({percent(fraction)}) · {cents(remaining)} left
         </span>
       </div>
       <div
@@ -104,7 +104,7 @@ function CapBar({ title, window }: { title: string; window: CapWindow }): ReactE
         aria-valuemin={0}
         aria-valuemax={window.capUsd}
         aria-valuenow={Math.min(window.usageUsd, window.capUsd)}
-        aria-valuetext={`${usd(window.usageUsd)} of ${usd(window.capUsd)}`}
+        aria-valuetext={`${cents(window.usageUsd)} of ${cents(window.capUsd)}`}
       >
         <div className={`${styles.meterFill} ${tone}`} style={{ width: `${fraction * 100}%` }} />
       </div>
@@ -179,12 +179,12 @@ export function LimitsSection({
                   {data.subscription.anchorDate
                     ? `, billed from ${dateTime(utcIso(data.subscription.anchorDate))}`
                     : ''}
-                  .
+                  . The plan covers usage (at Chutes&apos; prices) up to a cap per four-hour window and per month.
                 </p>
                 {data.subscription.fourHour ? (
-                  <CapBar title="Four-hour window" window={data.subscription.fourHour} />
+                  <CapBar title="Four-hour cap" window={data.subscription.fourHour} />
                 ) : null}
-                {data.subscription.monthly ? <CapBar title="This month" window={data.subscription.monthly} /> : null}
+                {data.subscription.monthly ? <CapBar title="Monthly cap" window={data.subscription.monthly} /> : null}
               </div>
             ) : (
               <p className="muted small">No subscription: usage is paid from the balance.</p>

@@ -7,6 +7,7 @@ import { channelKey, useChannel, useMutationChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
 import {
   DonePanel,
+  editing,
   FieldProblem,
   fieldIssueProps,
   FormActions,
@@ -73,7 +74,10 @@ export function MoveHotkey({
         <select
           value={target}
           {...fieldIssueProps(problem, 'move', 'target')}
-          onChange={(e) => setTarget(e.target.value)}
+          onChange={(e) => {
+            setTarget(e.target.value);
+            setProblem(editing('target'));
+          }}
         >
           <option value="">Choose a hotkey…</option>
           {seeds.map((s) => (
@@ -89,7 +93,15 @@ export function MoveHotkey({
           No other hotkey is in the keychain. Add one on the Profiles & hotkeys screen first.
         </p>
       ) : null}
-      <FingerprintField stored={overview.fingerprintStored} value={fp} onChange={setFp} idPrefix="move" />
+      <FingerprintField
+        stored={overview.fingerprintStored}
+        value={fp}
+        onChange={(next) => {
+          setFp(next);
+          setProblem(editing('fingerprint'));
+        }}
+        idPrefix="move"
+      />
       <FieldProblem issue={problem} form="move" field="fingerprint" />
       {move.error ? <ErrorNotice error={move.error} /> : null}
       <FormActions submit="Move the account" busy={move.isPending} onCancel={onClose} />

@@ -3,7 +3,14 @@ import { failureIs } from '../../../../shared/errors';
 import { ss58Address } from '../../../../shared/validation';
 import { useMutationChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
-import { FieldProblem, fieldIssueProps, FormActions, FormProblem, type FieldIssue } from '../../components/form-parts';
+import {
+  editing,
+  FieldProblem,
+  fieldIssueProps,
+  FormActions,
+  FormProblem,
+  type FieldIssue,
+} from '../../components/form-parts';
 import { Notice } from '../../components/notice';
 import styles from './account.module.css';
 import { timeOnly } from '../../lib/date-time';
@@ -132,7 +139,10 @@ function Transfer({ profileId, canSign, balanceUsd }: TransferProps): ReactEleme
               autoComplete="off"
               value={target}
               {...invalid('target')}
-              onChange={(e) => update({ target: e.target.value })}
+              onChange={(e) => {
+                update({ target: e.target.value });
+                setProblem(editing('target'));
+              }}
             />
           </label>
           <FieldProblem issue={problem} form="transfer" field="target" />
@@ -144,12 +154,22 @@ function Transfer({ profileId, canSign, balanceUsd }: TransferProps): ReactEleme
               value={amount}
               disabled={all}
               {...invalid('amount')}
-              onChange={(e) => update({ amount: e.target.value })}
+              onChange={(e) => {
+                update({ amount: e.target.value });
+                setProblem(editing('amount'));
+              }}
             />
           </label>
           <FieldProblem issue={problem} form="transfer" field="amount" />
           <label className="choice">
-            <input type="checkbox" checked={all} onChange={(e) => update({ all: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={all}
+              onChange={(e) => {
+                update({ all: e.target.checked });
+                setProblem(editing('amount'));
+              }}
+            />
             <span>The whole balance</span>
           </label>
           {!canSign ? <p className="small muted">{NEEDS_SEED}</p> : null}

@@ -148,9 +148,9 @@ export function ProfilesSection({
       {error ? <ErrorNotice error={error} /> : null}
       {view && view.profiles.length === 0 ? (
         <p className="empty">
-          No profiles yet. A profile is what the chutes CLI keeps in <code>config.ini</code>: your username, account ID
-          and hotkey. Import the CLI&apos;s config above, register a new account, or add a hotkey to the keychain below
-          and look up its account.
+          No profiles yet. A profile is what the chutes CLI keeps in <code>config.ini</code>: your username, user ID and
+          hotkey. Import the CLI&apos;s config above, register a new account, or add a hotkey to the keychain below and
+          look up its account.
         </p>
       ) : null}
       {view && view.profiles.length > 0 ? (

@@ -1,5 +1,6 @@
 import { useState, type ReactElement } from 'react';
 import { ErrorNotice } from '../../components/error-notice';
+import { Notice } from '../../components/notice';
 import { useChannel, useMutationChannel } from '../../api/hooks';
 import { dateTime, utcText } from '../../lib/date-time';
 import type { SeedCopy } from '../../../../shared/keychain';
@@ -78,10 +79,12 @@ export function RemoveSeedConfirm({
       {copies.isPending && !walletFile ? <p className="small">Looking for config files that hold this seed…</p> : null}
       {knownCopy || copies.isPending ? null : (
         <>
-          <p className="small">
-            The keychain may hold the only copy of this seed the app knows of. Without a copy, nobody — not you, not
-            Chutes — can sign for this hotkey again, and the account bound to it is lost.
-          </p>
+          <Notice tone="warn">
+            <p>
+              <strong>This may be the only copy of the seed.</strong> The app knows of no other. Without one, nobody —
+              not you, not Chutes — can sign for this hotkey again, and the account bound to it is lost for good.
+            </p>
+          </Notice>
           <label className="choice">
             <input type="checkbox" checked={haveCopy} onChange={(e) => setHaveCopy(e.target.checked)} />I have another
             copy of this seed (the hotkey file, its mnemonic, or a config exported with the seed)

@@ -9,6 +9,7 @@ import { useMountedRef } from '../../lib/use-mounted';
 import { Notice } from '../../components/notice';
 import styles from './api-keys.module.css';
 import { AUTH_CACHE_NOTE } from './delete-key-dialog';
+import { Badge } from '../../components/badge';
 
 const SHOWN = 12;
 
@@ -91,18 +92,20 @@ export function BulkDelete({
       <h2>
         Delete {keys.length} {keys.length === 1 ? 'key' : 'keys'}?
       </h2>
-      <p>
-        {admins > 0 ? (
-          <>
-            <strong>{admins === 1 ? '1 of them is an admin key.' : `${admins} of them are admin keys.`}</strong>{' '}
-          </>
-        ) : null}
-        Programs using these keys will stop working. {AUTH_CACHE_NOTE}
-      </p>
+      {admins > 0 ? (
+        <Notice tone="warn">
+          <p>
+            <strong>{admins === 1 ? '1 of them is an admin key' : `${admins} of them are admin keys`}</strong>, able to
+            do everything the account can: check that no program still needs {admins === 1 ? 'it' : 'them'}.
+          </p>
+        </Notice>
+      ) : null}
+      <p>Programs using these keys will stop working. {AUTH_CACHE_NOTE}</p>
       <ul className={listStyles.results} aria-label="Keys to delete">
         {keys.slice(0, SHOWN).map((k) => (
           <li key={k.id}>
-            {k.name} <code className="muted small">{k.id.slice(0, 8)}</code> {k.admin ? '(admin)' : ''}
+            {k.name} <code className="muted small">{k.id.slice(0, 8)}</code>{' '}
+            {k.admin ? <Badge tone="warn">Admin</Badge> : null}
           </li>
         ))}
         {keys.length > SHOWN ? <li className="muted">…and {keys.length - SHOWN} more</li> : null}

@@ -153,7 +153,7 @@ export function KeyDetails({
           <Notice tone="info">
             <p>
               <strong>Local record</strong> (kept by this app when it created the key on{' '}
-              {key.local.createdLocallyAt.slice(0, 10)}; not from the server, and no secret): it asked for{' '}
+              {dateTime(key.local.createdLocallyAt)}; not from the server, and no secret): it asked for{' '}
               {key.local.admin
                 ? 'an admin key'
                 : key.local.requestedScopes
@@ -167,7 +167,8 @@ export function KeyDetails({
           </Notice>
         ) : (
           <p className="small muted">
-            This key was not created by this app here, so its scopes’ actions are {NOT_REPORTED}.
+            Chutes does not report a scope’s action, and this key was not created by this app here (which records the
+            actions it asks for), so the actions are unknown.
           </p>
         )}
       </section>

@@ -124,11 +124,12 @@ export function DoneStep(): ReactElement {
           </p>
         </Notice>
       ) : null}
-      <section aria-labelledby="fingerprint-title">
+      <section aria-labelledby="fingerprint-title" className={styles.shownOnce}>
         <h3 id="fingerprint-title">Your fingerprint: shown once</h3>
         <p className={styles.help}>
           The fingerprint is this account’s login secret (web dashboard, deleting the account, moving it to another
-          hotkey). Chutes keeps only a hash of it and can never show it again. Store it in a password manager now.
+          hotkey). Chutes keeps only a hash of it and can never show it again. Store it in a password manager now. The
+          spaces are only there for reading: Copy (or selecting it) gives it without them.
         </p>
         <div className="row">
           <GroupedSecret className={styles.secret} label="Fingerprint" text={result.fingerprint} />

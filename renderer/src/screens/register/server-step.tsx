@@ -70,7 +70,8 @@ export function ServerStep(): ReactElement {
               Chutes (production) <code>{PRODUCTION_API_URL}</code>
             </span>
             <span className="explain">
-              The real service. Registration needs a token from a captcha page and 0.25 TAO free on your coldkey.
+              The real service. Registration needs a token from a captcha page and 0.25 TAO of free (unstaked) balance
+              on your coldkey, which is checked, not spent.
             </span>
           </label>
           {showConfigured ? (

@@ -39,6 +39,7 @@ function HotkeyChoice({
       },
     });
   };
+  const readable = usability.usable && hotkey.permissions.status === 'too-open' && usability.seedSource === 'file';
   return (
     <label className={`${styles.hotkeyChoice} ${usability.usable ? '' : styles.disabled}`}>
       <input
@@ -52,10 +53,7 @@ function HotkeyChoice({
       />
       <span className={styles.hotkeyMain}>
         <span className={styles.hotkeyName}>
-          {hotkey.name}{' '}
-          {usability.usable && hotkey.permissions.status === 'too-open' && usability.seedSource === 'file' ? (
-            <Badge tone="warn">Readable by others</Badge>
-          ) : null}{' '}
+          {hotkey.name} {readable ? <Badge tone="warn">Readable by others</Badge> : null}{' '}
           {usability.usable ? (
             <Badge tone="good">{usability.seedSource === 'keychain' ? 'Seed in keychain' : 'Seed in file'}</Badge>
           ) : (
@@ -64,7 +62,11 @@ function HotkeyChoice({
         </span>
         {hotkey.ss58 ? <code className="ss58 small">{hotkey.ss58}</code> : null}
         <span id={`why-${wallet.id}-${hotkey.id}`} className={styles.why}>
-          {usability.usable ? null : usability.why}
+          {usability.usable
+            ? readable
+              ? 'Other users of this computer can read this file, seed included. It can still register; “Make private (0600)” on Profiles & hotkeys closes the file.'
+              : null
+            : usability.why}
         </span>
       </span>
     </label>

@@ -196,8 +196,8 @@ export function ImportEnvPanel({
         <>
           <p className="small muted">
             {preview.rows.length} key{preview.rows.length === 1 ? '' : 's'} read for{' '}
-            <strong>{preview.chute.name}</strong>. Values stay in the app&apos;s main process and are shown only as
-            their length.
+            <strong>{preview.chute.name}</strong>. Values are held in memory only (never written to disk, never shown
+            here) and are listed by their length.
           </p>
           {preview.unreadLines.length ? (
             <Notice tone="warn">

@@ -82,7 +82,9 @@ export function ImportPreviewTable({
                     {result ? (
                       <Badge tone={RESULT[result.outcome].tone}>{RESULT[result.outcome].text}</Badge>
                     ) : (
-                      <span className="small muted">Not chosen</span>
+                      <span className="small muted">
+                        {selectable ? 'Not chosen' : `Skipped (${STATUS[row.status].text.toLowerCase()})`}
+                      </span>
                     )}
                     {result?.message ? <div className="small">{result.message}</div> : null}
                   </td>
