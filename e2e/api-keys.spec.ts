@@ -41,6 +41,10 @@ test('lists, searches, filters and sorts keys; the first page shows before the r
   await expect(page.getByRole('status', { name: 'Loading progress' })).toContainText(
     '200 of 450 keys loaded (1/3 pages)',
   );
+  // The bar says what the text says: keys, not pages (200/450, where 1/3 pages would show less).
+  const bar = page.getByRole('progressbar', { name: 'Keys loaded' });
+  await expect(bar).toHaveAttribute('value', '200');
+  await expect(bar).toHaveAttribute('max', '450');
   await expect(keyRows(page).first()).toBeVisible();
   await screenshot(page, 'api-keys-loading');
   await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('450 keys');

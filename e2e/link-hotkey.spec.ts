@@ -40,7 +40,7 @@ async function linkWith(
     await form.getByRole('radio', { name: 'From a hotkey file' }).check();
     await form.getByLabel(/^Hotkey file/).fill(hotkey.file);
   }
-  await form.getByRole('button', { name: 'Preview' }).click();
+  await form.getByRole('button', { name: 'Show what will be signed' }).click();
   if (by === 'mouse') return form.getByRole('button', { name: /^Sign and link as / }).click();
   // Focus lands on the preview; one Tab reaches the button.
   await expect(form.getByRole('heading', { name: 'What will be signed and sent' })).toBeFocused();

@@ -203,7 +203,7 @@ test('.env import with new, existing and banned lines and a failure midway, then
   w.sb.faultOnce({ method: 'GET', path: '/chutes/', status: 500 });
   await panel.getByRole('button', { name: 'Import 1 secret' }).click();
   const notRefreshed = page.getByRole('group', { name: 'Chutes list not refreshed' });
-  await expect(notRefreshed).toContainText('The chutes shown are from the last answer.');
+  await expect(notRefreshed).toContainText('the chutes shown are from the last answer');
   await expect(panel.getByText('Done: 1 of 1 created.')).toBeVisible();
   await screenshot(page, 'secrets-refresh-failed');
   await notRefreshed.getByRole('button', { name: 'Reload the chutes' }).click();

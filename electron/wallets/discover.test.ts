@@ -170,8 +170,8 @@ describe('discoverWallets on a tree with every odd case', () => {
   });
 
   it('handles names that are not valid UTF-8', () => {
-    expect(hotkey('w2', 'hex:66ff6f')).toMatchObject({ name: 'f\uFFFDo', status: 'ok', ss58: key.ss58 });
-    expect(wallet('hex:77fe')).toMatchObject({ name: 'w\uFFFD', status: 'ok' });
+    expect(hotkey('w2', 'hex:66ff6f')).toMatchObject({ name: 'f\\xFFo', status: 'ok', ss58: key.ss58 });
+    expect(wallet('hex:77fe')).toMatchObject({ name: 'w\\xFE', status: 'ok' });
     expect(wallet('hex:77fe').hotkeys[0]?.status).toBe('ok');
   });
 

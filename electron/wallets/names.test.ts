@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alnumCompare, entryFromBytes, naturalSort, plainNameFromId } from './names';
+import { alnumCompare, entryFromBytes, escapedName, naturalSort, plainNameFromId } from './names';
 
 describe('entry ids', () => {
   it('uses the name itself for clean UTF-8', () => {
@@ -8,12 +8,20 @@ describe('entry ids', () => {
     expect(entryFromBytes(Buffer.from('wället-ß'))).toMatchObject({ id: 'wället-ß', name: 'wället-ß' });
   });
 
-  it('gives non-UTF-8 names a lossy display name and a reversible id', () => {
+  it('gives non-UTF-8 names a display name with the stray bytes escaped, and a reversible id', () => {
     const bytes = Buffer.from([0x66, 0xff, 0x6f]);
     const entry = entryFromBytes(bytes);
-    expect(entry.name).toBe('f\uFFFDo');
+    expect(entry.name).toBe('f\\xFFo');
     expect(entry.id).toBe('hex:66ff6f');
     expect(plainNameFromId(entry.id)?.equals(bytes)).toBe(true);
+  });
+
+  it('keeps valid sequences around stray bytes, and escapes truncated or overlong ones byte by byte', () => {
+    const ok = Buffer.from('é', 'utf8');
+    expect(escapedName(Buffer.concat([ok, Buffer.from([0xfe]), ok]))).toBe('é\\xFEé');
+    expect(escapedName(Buffer.from([0x61, 0xe2, 0x82]))).toBe('a\\xE2\\x82');
+    expect(escapedName(Buffer.from([0xc0, 0xaf]))).toBe('\\xC0\\xAF');
+    expect(escapedName(Buffer.from([0xed, 0xa0, 0x80]))).toBe('\\xED\\xA0\\x80');
   });
 
   it('escapes clean names that look like hex ids, so ids never collide', () => {

@@ -3,8 +3,8 @@ import type { EntryRef } from '../../shared/wallets';
 
 /**
  * Directory entries are read as bytes because wallet folders copied between machines can carry
- * names that are not valid UTF-8. The renderer gets a lossy display name plus an id that maps back
- * to the exact bytes: the name itself when it is clean UTF-8, otherwise `hex:` + the bytes in hex.
+ * names that are not valid UTF-8. The renderer gets a display name plus an id that maps back to
+ * the exact bytes: the name itself when it is clean UTF-8, otherwise `hex:` + the bytes in hex.
  * A clean name that happens to start with `hex:` is escaped too, so ids never collide.
  */
 const HEX_ID = 'hex:';
@@ -14,11 +14,38 @@ export interface NamedEntry extends EntryRef {
   bytes: Buffer;
 }
 
+/** UTF-8 bytes → a UTF-8 sequence's length from its lead byte (0: not a lead byte). */
+const sequenceLength = (lead: number): number =>
+  lead < 0x80 ? 1 : (lead & 0xe0) === 0xc0 ? 2 : (lead & 0xf0) === 0xe0 ? 3 : (lead & 0xf8) === 0xf0 ? 4 : 0;
+
+/**
+ * A name that is not valid UTF-8, shown with each stray byte as `\xFF` (as `ls -b` and Python do)
+ * rather than as U+FFFD: "k\xFFy" can be told from "k\xFEy", and says a byte is there.
+ */
+export function escapedName(bytes: Buffer): string {
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] as number;
+    const length = sequenceLength(lead);
+    const sequence = length > 0 && i + length <= bytes.length ? bytes.subarray(i, i + length) : null;
+    if (sequence && isUtf8(sequence)) {
+      out += sequence.toString('utf8');
+      i += length;
+    } else {
+      out += `\\x${lead.toString(16).toUpperCase().padStart(2, '0')}`;
+      i++;
+    }
+  }
+  return out;
+}
+
 export function entryFromBytes(bytes: Buffer): NamedEntry {
   const text = bytes.toString('utf8');
   // Invalid UTF-8 always decodes with U+FFFD, so only names showing one need the exact check.
-  const clean = (!text.includes('\uFFFD') || isUtf8(bytes)) && !text.startsWith(HEX_ID);
-  return { bytes, name: text, id: clean ? text : HEX_ID + bytes.toString('hex') };
+  const valid = !text.includes('\uFFFD') || isUtf8(bytes);
+  const clean = valid && !text.startsWith(HEX_ID);
+  return { bytes, name: valid ? text : escapedName(bytes), id: clean ? text : HEX_ID + bytes.toString('hex') };
 }
 
 /**

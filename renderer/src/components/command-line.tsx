@@ -1,20 +1,13 @@
-import { Fragment, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
+import { Breakable } from './breakable';
 import { CopyButton } from './copy-button';
 import styles from './command-line.module.css';
 
 /**
  * A line break may fall after each comma, colon or slash: a long JSON argument then wraps between
- * its fields ("action":"invoke") rather than inside a word ("actio|n"). `<wbr>` adds no text, so
- * what is copied or read out is the command exactly.
+ * its fields ("action":"invoke") rather than inside a word ("actio|n").
  */
-function breakable(text: string): ReactElement[] {
-  return text.split(/(?<=[,:/])/).map((part, i) => (
-    <Fragment key={i}>
-      {i > 0 ? <wbr /> : null}
-      {part}
-    </Fragment>
-  ));
-}
+const breakPoints = (text: string): string[] => text.split(/(?<=[,:/])/);
 
 /** The `chutes` CLI command doing what this screen does (never with a value). */
 export function CommandLine({
@@ -31,7 +24,7 @@ export function CommandLine({
         <CopyButton text={command} label={`Copy the command: ${label}`} />
       </div>
       <pre className={`command ${styles.line}`} aria-label={label}>
-        {breakable(command)}
+        <Breakable parts={breakPoints(command)} />
       </pre>
     </div>
   );

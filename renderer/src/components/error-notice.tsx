@@ -1,13 +1,25 @@
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { errorOf } from '../api/client';
 import { WithCode } from './with-code';
 
-/** A typed error from main, said plainly, with its hint and field list when there is one. */
-export function ErrorNotice({ error }: { error: unknown }): ReactElement {
+/**
+ * A typed error from main, said plainly, with its hint and field list when there is one. `lead`
+ * says what it stopped (before the server's words); `children` (a retry button) go in the same box.
+ */
+export function ErrorNotice({
+  error,
+  lead,
+  children,
+}: {
+  error: unknown;
+  lead?: string;
+  children?: ReactNode;
+}): ReactElement {
   const appError = errorOf(error);
   return (
     <div className="notice notice-error" role="alert">
       <p>
+        {lead ? <strong>{lead} </strong> : null}
         <WithCode text={appError.message} />
       </p>
       {appError.detail?.hint ? (
@@ -24,6 +36,7 @@ export function ErrorNotice({ error }: { error: unknown }): ReactElement {
           ))}
         </ul>
       ) : null}
+      {children}
     </div>
   );
 }

@@ -77,7 +77,12 @@ function Progress({ list }: { list: KeyList }): ReactElement | null {
     );
   return (
     <div className={styles.progress} role="status" aria-label="Loading progress">
-      <progress max={list.pagesTotal} value={list.pagesLoaded} aria-label="Pages loaded" />
+      {/* By keys, not pages: the text beside it counts keys, and the last page is rarely full. */}
+      <progress
+        max={Math.max(list.total ?? 0, list.keys.length, 1)}
+        value={list.keys.length}
+        aria-label="Keys loaded"
+      />
       <span className="small muted">
         {list.keys.length.toLocaleString('en-US')} of {list.total?.toLocaleString('en-US') ?? '?'} keys loaded (
         {list.pagesLoaded}/{list.pagesTotal} pages)

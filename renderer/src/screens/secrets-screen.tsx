@@ -74,15 +74,16 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
       ) : null}
       {chutes.error ? (
         <div role="group" aria-label="Chutes list not refreshed" className={styles.refreshFailed}>
-          <p>
-            <strong>The list of your chutes could not be refreshed.</strong> The chutes shown are from the last answer.
-          </p>
-          <ErrorNotice error={chutes.error} />
-          <div className="actions">
-            <button type="button" onClick={() => void chutes.refetch()} disabled={chutes.isFetching}>
-              Reload the chutes
-            </button>
-          </div>
+          <ErrorNotice
+            error={chutes.error}
+            lead="The list of your chutes could not be refreshed (the chutes shown are from the last answer):"
+          >
+            <div className="actions">
+              <button type="button" onClick={() => void chutes.refetch()} disabled={chutes.isFetching}>
+                Reload the chutes
+              </button>
+            </div>
+          </ErrorNotice>
         </div>
       ) : null}
       {all.error ? <ErrorNotice error={all.error} /> : null}

@@ -192,7 +192,10 @@ export function CreateKeyForm({
   if (waiting !== undefined)
     return (
       <div className="card">
-        <p role="status">The key “{waiting}” is being created… Its secret is shown as soon as it arrives.</p>
+        <p role="status">
+          The key “{waiting}” is being created… Its secret is shown as soon as it arrives, here or on whichever screen
+          you are on then, so you can go back to the keys meanwhile.
+        </p>
         <div className="actions">
           <button type="button" onClick={onCancel}>
             Back to the keys

@@ -181,11 +181,14 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
         <span className="small muted">(from the active profile)</span>
       </p>
 
-      <div className="actions">
-        <button type="submit" disabled={!source || preview.isPending || !canSign}>
-          {preview.isPending ? 'Preparing…' : 'Preview'}
-        </button>
-      </div>
+      {/* Once shown, the preview is what is sent: changing anything above takes it away and brings this back. */}
+      {preview.data ? null : (
+        <div className="actions">
+          <button type="submit" disabled={!source || preview.isPending || !canSign}>
+            {preview.isPending ? 'Preparing…' : 'Show what will be signed'}
+          </button>
+        </div>
+      )}
       {preview.error ? <ErrorNotice error={preview.error} /> : null}
 
       {preview.data ? (

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { Breakable } from '../../components/breakable';
 import { ErrorNotice } from '../../components/error-notice';
 import { dateTime, utcText } from '../../lib/date-time';
 import { useChannel } from '../../api/hooks';
@@ -59,7 +60,12 @@ export function ActivityPanel(): ReactElement {
                   </td>
                   <td>
                     {AUTH_LABEL[entry.auth] ?? entry.auth}
-                    {entry.hotkey ? <div className={`small muted mono ${styles.address}`}>{entry.hotkey}</div> : null}
+                    {entry.hotkey ? (
+                      // Wraps between groups of 12 rather than leaving a character alone on a line; copying gives it whole.
+                      <div className={`small muted mono ${styles.address}`}>
+                        <Breakable parts={entry.hotkey.match(/.{1,12}/g) ?? []} />
+                      </div>
+                    ) : null}
                   </td>
                   <td className="nowrap">
                     {entry.status !== undefined ? (
