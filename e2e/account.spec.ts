@@ -222,6 +222,13 @@ test('transfers balance to another user and shows both new balances; the legacy 
   await section.getByText('Refund a developer deposit (legacy)').click();
   const refund = section.getByRole('form', { name: 'Refund the developer deposit' });
   await refund.getByLabel('Refund to (SS58 address)').fill(w.key.ss58);
+  // The address typed survives a look at another screen.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await openAccount(page);
+  await expect(section.getByRole('status')).toContainText('Sent $2.50 USD to bob.');
+  await section.getByText('Refund a developer deposit (legacy)').click();
+  await expect(refund.getByLabel('Refund to (SS58 address)')).toHaveValue(w.key.ss58);
   await refund.getByRole('button', { name: 'Ask for the refund' }).click();
   await expect(refund.getByRole('alert')).toContainText('never paid a developer deposit');
   // An old deposit whose on-chain refund fails: HTTP 200 with a failure inside (§3.9), never shown as done.

@@ -70,6 +70,10 @@ test('a mistyped address gets a specific message and stays as typed', async ({ p
   await expect(field).toHaveValue('api.chutes.ai?x=1');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await screenshot(page, 'settings-diagnostics-bad-input');
+  // What was typed is still there after a look at another screen.
+  await page.getByRole('link', { name: 'Profiles & hotkeys' }).click();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(field).toHaveValue('api.chutes.ai?x=1');
   // Testing another address never changes the app's own; one click goes back to it.
   await page.getByRole('button', { name: 'Back to the configured address' }).click();
   await expect(field).toHaveValue('http://127.0.0.1:9');

@@ -12,6 +12,9 @@ import {
   type FieldIssue,
 } from '../../components/form-parts';
 import { Notice } from '../../components/notice';
+import { sendDraft } from '../../frame/outcomes';
+import { draftSlot, useDraft } from '../../lib/drafts';
+import { useMountedRef } from '../../lib/use-mounted';
 import styles from './account.module.css';
 import { timeOnly } from '../../lib/date-time';
 import { NEEDS_SEED, usd } from './format';
@@ -184,11 +187,16 @@ function Transfer({ profileId, canSign, balanceUsd }: TransferProps): ReactEleme
   );
 }
 
+/** The refund address typed per profile, kept when the user leaves the screen before sending. */
+const refundDrafts = draftSlot<{ address: string }>();
+
 /** The legacy developer-deposit refund (§3.9): only meaningful for accounts that paid one before October 2025. */
 function Refund({ profileId, canSign }: { profileId: string; canSign: boolean }): ReactElement {
-  const [address, setAddress] = useState('');
+  const [draft, setDraft] = useDraft(refundDrafts, profileId, () => ({ address: '' }));
+  const { address } = draft;
   const [problem, setProblem] = useState<string | null>(null);
   const refund = useMutationChannel('refundDeveloperDeposit', ['accountOverview']);
+  const mounted = useMountedRef();
   return (
     <details>
       <summary>Refund a developer deposit (legacy)</summary>
@@ -210,13 +218,27 @@ function Refund({ profileId, canSign }: { profileId: string; canSign: boolean })
             const parsed = ss58Address.safeParse(address);
             if (!parsed.success) return setProblem(parsed.error.issues[0]?.message ?? 'Enter an SS58 address');
             setProblem(null);
-            refund.mutate({ address: parsed.data, reviewedFor: profileId });
+            // Money may move: how it ended is said even when the user left the screen meanwhile.
+            void sendDraft(
+              refund.mutateAsync({ address: parsed.data, reviewedFor: profileId }),
+              { slot: refundDrafts, key: profileId, sent: draft },
+              {
+                mounted,
+                done: (r) => `Developer deposit refund to ${parsed.data}: ${r.message}`,
+                failed: `The developer deposit refund to ${parsed.data} failed`,
+              },
+            );
           }}
           noValidate
         >
           <label className="field">
             Refund to (SS58 address)
-            <input type="text" autoComplete="off" value={address} onChange={(e) => setAddress(e.target.value)} />
+            <input
+              type="text"
+              autoComplete="off"
+              value={address}
+              onChange={(e) => setDraft({ address: e.target.value })}
+            />
           </label>
           <FormProblem text={problem} />
           {refund.error ? <ErrorNotice error={refund.error} /> : null}

@@ -4,11 +4,18 @@ import type { ConnectionReport } from '../../../../shared/diagnostics';
 import { apiBaseUrl } from '../../../../shared/validation';
 import { call } from '../../api/client';
 import { ErrorNotice } from '../../components/error-notice';
+import { draftSlot, useDraft } from '../../lib/drafts';
 import { ConnectionResult } from './connection-result';
+
+/** Another address being tried stays when the user looks at another screen and comes back. */
+const drafts = draftSlot<{ address: string }>();
 
 /** Settings → Diagnostics: ping the API, measure latency, and compare clocks. */
 export function DiagnosticsPanel({ apiUrl }: { apiUrl: string }): ReactElement {
-  const [address, setAddress] = useState(apiUrl);
+  // Keyed by the configured address: a draft typed against another configuration does not come back.
+  const [draft, setDraft] = useDraft(drafts, apiUrl, () => ({ address: apiUrl }));
+  const { address } = draft;
+  const setAddress = (next: string) => setDraft({ address: next });
   const [inputError, setInputError] = useState<string | null>(null);
   // The address the last check was for: its result is shown only while that is what the field says.
   const [tried, setTried] = useState<string | null>(null);
