@@ -1,6 +1,5 @@
 import type { EntryOptions } from '@napi-rs/keyring';
 import { AppFailure } from '../../shared/errors';
-import { lockPathFor } from '../concurrency/file-lock';
 import { isValidSs58 } from '../signer/ss58';
 import { createKeychainCall } from './keychain-call';
 import { createEntryCache } from './entry-cache';
@@ -8,6 +7,7 @@ import { cleanLabel, SEED_INDEX_ACCOUNT } from './seed-index';
 import { createSeedIndexStore } from './seed-index-store';
 import { createSessionsVersion } from './sessions-version';
 import { SEED_SERVICE, SESSION_SERVICE, type SeedVault } from './seed-vault';
+import { seedIndexLockPath } from './seed-index-lock';
 
 export const DEFAULT_KEYCHAIN_TIMEOUT_MS = 15_000;
 export const SEED_BYTES = 32;
@@ -19,8 +19,9 @@ export interface OsSeedVaultOptions {
   seedService?: string;
   sessionService?: string;
   /**
-   * The app's data folder. The seed index is one keychain entry that every process on this data
-   * folder updates; its lock file lives here. Without it updates are serialised in-process only.
+   * The app's data folder. The seed index is one keychain entry that every process of this user
+   * updates; its lock lives in the user's runtime folder, or here without one (seed-index-lock.ts).
+   * Without either, updates are serialised in-process only.
    */
   dataDir?: string;
 }
@@ -85,7 +86,7 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
   const keychainCall = createKeychainCall(resolveTimeout(opts.timeoutMs), `${seedService}-probe`, {
     onFailure: () => entries.clear(),
   });
-  const lockPath = opts.dataDir === undefined ? undefined : lockPathFor(opts.dataDir, `seed-index.${sessionService}`);
+  const lockPath = seedIndexLockPath(opts.dataDir, sessionService);
   const index = createSeedIndexStore(sessionService, keychainCall, entries, lockPath);
   const sessions = createSessionsVersion(opts.dataDir, sessionService);
 

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleChild, type ChildScript } from '../concurrency/two-process.test-helper';
 import { newHotkey } from '../profiles/fixtures.test-helper';
-import { withFileLock, lockPathFor } from '../concurrency/file-lock';
+import { withFileLock } from '../concurrency/file-lock';
+import { seedIndexLockPath } from './seed-index-lock';
 import { isTransientKeychainError } from './keychain-call';
 import { createOsSeedVault } from './os-seed-vault';
 import { rawEntry, seedOf, useTestVault } from './fixtures/secret-service';
@@ -60,6 +61,23 @@ describe('seed index across two processes (real Secret Service)', () => {
     expect(await vault.listSeedLabels()).toHaveLength(40);
   }, 60_000);
 
+  it('lists all 40 when the two processes use different data folders on the same keychain', async () => {
+    // A second CHUTES_DESKTOP_DATA_DIR shares the keychain, so it must share the index lock too.
+    const otherDataDir = await mkdtemp(path.join(os.tmpdir(), 'seed-index-two-other-'));
+    try {
+      const hotkeys = await Promise.all(Array.from({ length: 40 }, async () => (await newHotkey()).ss58));
+      const before = await vault.listSeeds();
+      const results = await child.runTogether([
+        [dataDir, seedService, sessionService, JSON.stringify(hotkeys.slice(0, 20))],
+        [otherDataDir, seedService, sessionService, JSON.stringify(hotkeys.slice(20))],
+      ]);
+      expect(results).toEqual([Array(20).fill('ok'), Array(20).fill('ok')]);
+      expect(await vault.listSeeds()).toEqual([...before, ...hotkeys].sort());
+    } finally {
+      await rm(otherDataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('keeps a seed listed that this process stored again while the other was removing it', async () => {
     // This process is the desktop window, on the same data folder (and so the same lock) as the child.
     const here = createOsSeedVault({ seedService, sessionService, dataDir, timeoutMs: 30_000 });
@@ -84,7 +102,7 @@ describe('seed index across two processes (real Secret Service)', () => {
     // deletes the seed, this one stores it again and lists it, then the other updates the index.
     let release: () => void = () => undefined;
     const held = withFileLock(
-      lockPathFor(dataDir, `seed-index.${sessionService}`),
+      seedIndexLockPath(dataDir, sessionService) ?? '',
       () => new Promise<void>((r) => (release = r)),
     );
     await new Promise((r) => setTimeout(r, 20));
