@@ -80,3 +80,32 @@ test('a fingerprint change answered after the user left is told on the screen th
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   await screenshot(page, 'account-fingerprint-changed-away');
 });
+
+test('a deposit refund still on its way when the user comes back is not asked for twice, and its answer is told', async ({
+  page,
+}) => {
+  const w = await world(page);
+  w.sb.seedLegacyDeposit({ user_id: w.userId, tao: 0.5, outcome: 'transferred' });
+  await openAccount(page);
+  const section = page.getByRole('region', { name: 'Balance transfers' });
+  const refund = section.getByRole('form', { name: 'Refund the developer deposit' });
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await section.getByText('Refund a developer deposit (legacy)').click();
+  await refund.getByLabel('Refund to (SS58 address)').fill(w.key.ss58);
+  w.sb.setFaults({ latency_ms: 3000 });
+  await refund.getByRole('button', { name: 'Ask for the refund' }).click();
+  await nav.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await openAccount(page);
+  await section.getByText('Refund a developer deposit (legacy)').click();
+  // Back while it is out: the address is there, and the button waits instead of sending again.
+  await expect(refund.getByLabel('Refund to (SS58 address)')).toHaveValue(w.key.ss58);
+  await expect(refund.getByRole('button', { name: 'Asking…' })).toBeDisabled();
+  // The answer came to a form that is gone: the frame says how it ended.
+  await expect(page.getByRole('status').filter({ hasText: 'Developer deposit refund to' })).toContainText(
+    'Transferred 0.5 TAO',
+    { timeout: 10_000 },
+  );
+  w.sb.setFaults({ latency_ms: 0 });
+  expect(w.sb.requests(50).filter((r) => r.path === '/return_developer_deposit')).toHaveLength(1);
+});

@@ -29,8 +29,8 @@ export interface FilePermissions {
 
 /**
  * A directory entry as the renderer sees it. `id` is what the renderer sends back (stable and
- * reversible even for names that are not valid UTF-8); `name` is for display only and may contain
- * U+FFFD replacement characters.
+ * reversible even for names that are not valid UTF-8); `name` is for display only, with the stray
+ * bytes of such a name shown as `\xFF`.
  */
 export interface EntryRef {
   id: string;

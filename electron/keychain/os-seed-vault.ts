@@ -7,7 +7,7 @@ import { cleanLabel, SEED_INDEX_ACCOUNT } from './seed-index';
 import { createSeedIndexStore } from './seed-index-store';
 import { createSessionsVersion } from './sessions-version';
 import { SEED_SERVICE, SESSION_SERVICE, type SeedVault } from './seed-vault';
-import { seedIndexLockPath } from './seed-index-lock';
+import { seedIndexLockPaths } from './seed-index-lock';
 
 export const DEFAULT_KEYCHAIN_TIMEOUT_MS = 15_000;
 export const SEED_BYTES = 32;
@@ -20,7 +20,7 @@ export interface OsSeedVaultOptions {
   sessionService?: string;
   /**
    * The app's data folder. The seed index is one keychain entry that every process of this user
-   * updates; its lock lives in the user's runtime folder, or here without one (seed-index-lock.ts).
+   * updates; its locks live in the user's runtime folder and here (seed-index-lock.ts).
    * Without either, updates are serialised in-process only.
    */
   dataDir?: string;
@@ -86,8 +86,12 @@ export function createOsSeedVault(opts: OsSeedVaultOptions = {}): SeedVault {
   const keychainCall = createKeychainCall(resolveTimeout(opts.timeoutMs), `${seedService}-probe`, {
     onFailure: () => entries.clear(),
   });
-  const lockPath = seedIndexLockPath(opts.dataDir, sessionService);
-  const index = createSeedIndexStore(sessionService, keychainCall, entries, lockPath);
+  const index = createSeedIndexStore(
+    sessionService,
+    keychainCall,
+    entries,
+    seedIndexLockPaths(opts.dataDir, sessionService),
+  );
   const sessions = createSessionsVersion(opts.dataDir, sessionService);
 
   // Used only inside a keychainCall: building an entry may block on a silent bus.

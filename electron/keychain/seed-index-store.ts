@@ -30,20 +30,24 @@ function queueFor(service: string): SerialQueue {
  * The seed index as one keychain entry in the session service: it is public data, but keeping it
  * in the keychain means it lives and dies with the seeds (same backup, same wipe). Each read and
  * write is its own bounded keychain call, so a stuck keychain fails it like any other call.
- * `lockPath` (a file in the data folder) makes updates exclusive across processes too.
+ * `lockPaths` (seed-index-lock.ts: the user's, then the data folder's) make updates exclusive
+ * across processes too, taken in that order.
  */
 export function createSeedIndexStore(
   service: string,
   keychainCall: KeychainCall,
   entries: EntryCache,
-  lockPath?: string,
+  lockPaths: readonly string[] = [],
 ): SeedIndexStore {
-  // Other processes on the data folder (window and web host) share the keychain entry: with a
-  // data folder the lock file serialises them too (it queues this process's callers itself).
-  const queue: SerialQueue =
-    lockPath === undefined
-      ? queueFor(service)
-      : (job) => withFileLock(lockPath, job, { what: 'the list of stored hotkeys' });
+  // Other processes (window and web host, other data folders) share the keychain entry: the lock
+  // files serialise them too (they queue this process's callers themselves).
+  const locked = <T>(paths: readonly string[], job: () => Promise<T>): Promise<T> => {
+    const [first, ...rest] = paths;
+    return first === undefined
+      ? job()
+      : withFileLock(first, () => locked(rest, job), { what: 'the list of stored hotkeys' });
+  };
+  const queue: SerialQueue = lockPaths.length === 0 ? queueFor(service) : (job) => locked(lockPaths, job);
   // Constructed only inside a keychainCall: the constructor may block on a silent bus.
   const entry = () => entries.entry(service, SEED_INDEX_ACCOUNT);
 

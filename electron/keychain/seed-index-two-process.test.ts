@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleChild, type ChildScript } from '../concurrency/two-process.test-helper';
 import { newHotkey } from '../profiles/fixtures.test-helper';
 import { withFileLock } from '../concurrency/file-lock';
-import { seedIndexLockPath } from './seed-index-lock';
+import { seedIndexLockPaths } from './seed-index-lock';
 import { isTransientKeychainError } from './keychain-call';
 import { createOsSeedVault } from './os-seed-vault';
 import { rawEntry, seedOf, useTestVault } from './fixtures/secret-service';
@@ -17,8 +17,10 @@ import { randomBytes } from 'node:crypto';
 import { createOsSeedVault } from ${JSON.stringify(path.join(__dirname, 'os-seed-vault'))};
 import { setLogSink } from ${JSON.stringify(path.join(__dirname, '../log'))};
 setLogSink(() => undefined);
-const [dataDir, seedService, sessionService, hotkeysJson, mode = 'put'] = process.argv.slice(2);
+const [dataDir, seedService, sessionService, hotkeysJson, mode = 'put', runtime = 'own'] = process.argv.slice(2);
 const hotkeys = JSON.parse(hotkeysJson) as string[];
+// A process started without a runtime folder (sudo -u, cron) still shares the data folder's lock.
+if (runtime === 'none') delete process.env.XDG_RUNTIME_DIR;
 const vault = createOsSeedVault({ seedService, sessionService, dataDir, timeoutMs: 30_000 });
 void (async () => {
   await startSignal();
@@ -40,13 +42,22 @@ const { vault, seedService, sessionService } = useTestVault({ timeoutMs: 30_000 
 let child: ChildScript;
 let dataDir: string;
 
+let runtimeDir: string;
+const savedRuntime = process.env.XDG_RUNTIME_DIR;
+
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'seed-index-two-'));
+  // A private runtime folder of the test's own (mkdtemp makes it 0700), seen by this process and the children.
+  runtimeDir = await mkdtemp(path.join(os.tmpdir(), 'seed-index-runtime-'));
+  process.env.XDG_RUNTIME_DIR = runtimeDir;
   child = await bundleChild(CHILD);
 });
 afterAll(async () => {
   await child.dispose();
+  if (savedRuntime === undefined) delete process.env.XDG_RUNTIME_DIR;
+  else process.env.XDG_RUNTIME_DIR = savedRuntime;
   await rm(dataDir, { recursive: true, force: true });
+  await rm(runtimeDir, { recursive: true, force: true });
 });
 
 describe('seed index across two processes (real Secret Service)', () => {
@@ -78,6 +89,17 @@ describe('seed index across two processes (real Secret Service)', () => {
     }
   }, 60_000);
 
+  it('lists all 40 when one of the processes on the data folder has no runtime folder', async () => {
+    const hotkeys = await Promise.all(Array.from({ length: 40 }, async () => (await newHotkey()).ss58));
+    const before = await vault.listSeeds();
+    const results = await child.runTogether([
+      [dataDir, seedService, sessionService, JSON.stringify(hotkeys.slice(0, 20))],
+      [dataDir, seedService, sessionService, JSON.stringify(hotkeys.slice(20)), 'put', 'none'],
+    ]);
+    expect(results).toEqual([Array(20).fill('ok'), Array(20).fill('ok')]);
+    expect(await vault.listSeeds()).toEqual([...before, ...hotkeys].sort());
+  }, 60_000);
+
   it('keeps a seed listed that this process stored again while the other was removing it', async () => {
     // This process is the desktop window, on the same data folder (and so the same lock) as the child.
     const here = createOsSeedVault({ seedService, sessionService, dataDir, timeoutMs: 30_000 });
@@ -101,10 +123,9 @@ describe('seed index across two processes (real Secret Service)', () => {
     // Hold the index lock so the two index updates wait, and the order is: the other process
     // deletes the seed, this one stores it again and lists it, then the other updates the index.
     let release: () => void = () => undefined;
-    const held = withFileLock(
-      seedIndexLockPath(dataDir, sessionService) ?? '',
-      () => new Promise<void>((r) => (release = r)),
-    );
+    const first = seedIndexLockPaths(dataDir, sessionService)[0];
+    if (first === undefined) throw new Error('the seed index has no lock file');
+    const held = withFileLock(first, () => new Promise<void>((r) => (release = r)));
     await new Promise((r) => setTimeout(r, 20));
     const other = child.startOne([dataDir, seedService, sessionService, JSON.stringify([hotkey]), 'remove']);
     other.go();

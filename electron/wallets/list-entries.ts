@@ -70,7 +70,7 @@ export function listHotkeys(ctx: ScanContext, dir: Buffer): HotkeyCandidate[] {
       bytes: entry.bytes,
       id: entry.id,
       name: entry.name,
-      display: base ? base.toString('utf8') : entry.name,
+      display: base ? entryFromBytes(base).name : entry.name,
       publicFile: base !== null,
     };
     if ('error' in kind) candidate.error = kind.error;

@@ -22,6 +22,10 @@ describe('entry ids', () => {
     expect(escapedName(Buffer.from([0x61, 0xe2, 0x82]))).toBe('a\\xE2\\x82');
     expect(escapedName(Buffer.from([0xc0, 0xaf]))).toBe('\\xC0\\xAF');
     expect(escapedName(Buffer.from([0xed, 0xa0, 0x80]))).toBe('\\xED\\xA0\\x80');
+    // A backslash of its own is doubled, so every \x in an escaped name is a byte.
+    expect(escapedName(Buffer.from([0x6b, 0x5c, 0x78, 0xff]))).toBe('k\\\\x\\xFF');
+    expect(escapedName(Buffer.from('😀', 'utf8'))).toBe('😀');
+    expect(escapedName(Buffer.from('😀', 'utf8').subarray(0, 3))).toBe('\\xF0\\x9F\\x98');
   });
 
   it('escapes clean names that look like hex ids, so ids never collide', () => {

@@ -19,8 +19,9 @@ const sequenceLength = (lead: number): number =>
   lead < 0x80 ? 1 : (lead & 0xe0) === 0xc0 ? 2 : (lead & 0xf0) === 0xe0 ? 3 : (lead & 0xf8) === 0xf0 ? 4 : 0;
 
 /**
- * A name that is not valid UTF-8, shown with each stray byte as `\xFF` (as `ls -b` and Python do)
- * rather than as U+FFFD: "k\xFFy" can be told from "k\xFEy", and says a byte is there.
+ * A name that is not valid UTF-8, shown with each stray byte as `\xFF` rather than as U+FFFD, so
+ * "k\xFFy" can be told from "k\xFEy". A backslash of its own is doubled, so every `\x` in an
+ * escaped name is a byte. Clean names are shown as they are (ids, not names, tell entries apart).
  */
 export function escapedName(bytes: Buffer): string {
   let out = '';
@@ -30,7 +31,7 @@ export function escapedName(bytes: Buffer): string {
     const length = sequenceLength(lead);
     const sequence = length > 0 && i + length <= bytes.length ? bytes.subarray(i, i + length) : null;
     if (sequence && isUtf8(sequence)) {
-      out += sequence.toString('utf8');
+      out += lead === 0x5c ? '\\\\' : sequence.toString('utf8');
       i += length;
     } else {
       out += `\\x${lead.toString(16).toUpperCase().padStart(2, '0')}`;

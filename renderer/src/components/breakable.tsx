@@ -1,8 +1,8 @@
 import { Fragment, type ReactElement } from 'react';
 
 /**
- * Text that may wrap only between `parts` (and wherever CSS allows when one part alone is too long
- * for the line). `<wbr>` adds no text, so what is copied or read out is the parts joined exactly.
+ * Text that may also wrap between `parts`, where it has no space or hyphen to break at (a JSON
+ * argument, an address). `<wbr>` adds no text, so what is copied or read out is the parts joined.
  */
 export function Breakable({ parts }: { parts: readonly string[] }): ReactElement {
   return (

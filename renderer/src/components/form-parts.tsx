@@ -74,12 +74,14 @@ const issueId = (form: string, field: string) => `${form}-${field}-problem`;
 
 /**
  * For `setProblem(editing('x'))` in a field's onChange: an issue about that field goes as soon as
- * the user changes it (it no longer describes what is there), one about another field stays.
+ * the user changes it (it no longer describes what is there), one about another field stays. Name
+ * every field whose issue the edit can answer ("New fingerprint" answers "the two entries differ").
  */
-export const editing =
-  (field: string) =>
-  <F extends string>(issue: FieldIssue<F> | null): FieldIssue<F> | null =>
-    issue?.field === field ? null : issue;
+export function editing<F extends string>(
+  ...fields: NoInfer<F>[]
+): (issue: FieldIssue<F> | null) => FieldIssue<F> | null {
+  return (issue) => (issue && fields.includes(issue.field) ? null : issue);
+}
 
 /** The field's side: marked invalid and described by the message under it (`FieldProblem`). */
 export function fieldIssueProps<F extends string>(

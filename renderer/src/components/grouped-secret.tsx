@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { groupsOf } from '../lib/groups-of';
 import styles from './grouped-secret.module.css';
 
 const GROUP = 4;
@@ -18,8 +19,7 @@ export function GroupedSecret({
   label: string;
   className?: string;
 }): ReactElement {
-  const groups: string[] = [];
-  for (let i = 0; i < text.length; i += GROUP) groups.push(text.slice(i, i + GROUP));
+  const groups = groupsOf(text, GROUP);
   return (
     <code className={`${styles.grouped} ${className ?? ''}`} aria-label={label}>
       {groups.map((g, i) => (

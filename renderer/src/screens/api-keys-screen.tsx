@@ -229,7 +229,7 @@ function KeysForProfile({
       <p className="small muted">
         Chutes does not report when a key was last used, and keys never expire. It does not report a scope’s action
         (invoke, read…) either: solid chips show the action this app recorded when it created the key here; dashed chips
-        are keys made elsewhere, whose actions are unknown.
+        are scopes of keys made elsewhere, whose actions are unknown.
       </p>
     </>
   );

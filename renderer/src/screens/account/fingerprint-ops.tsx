@@ -191,7 +191,7 @@ function ChangeFingerprint({
           {...invalid('next')}
           onChange={(e) => {
             setNext(e.target.value);
-            setProblem(editing('next'));
+            setProblem(editing('next', 'again'));
           }}
         />
       </label>

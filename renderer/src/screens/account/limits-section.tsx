@@ -81,7 +81,7 @@ function CapBar({ title, window }: { title: string; window: CapWindow }): ReactE
       <div className={styles.bar}>
         <div className={styles.barHead}>
           <strong>{title}</strong>
-          <span>{cents(window.usageUsd)} used · no cap</span>
+          <span>{usd(window.usageUsd)} used · no cap</span>
         </div>
       </div>
     );

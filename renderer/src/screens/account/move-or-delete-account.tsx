@@ -157,9 +157,25 @@ export function DeleteAccount({ overview, onClose }: { overview: OpsAccount; onC
       </p>
       <label className="field">
         Type the username to confirm
-        <input type="text" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
+        <input
+          type="text"
+          autoComplete="off"
+          value={typed}
+          onChange={(e) => {
+            setTyped(e.target.value);
+            setProblem(null);
+          }}
+        />
       </label>
-      <FingerprintField stored={overview.fingerprintStored} value={fp} onChange={setFp} idPrefix="delete" />
+      <FingerprintField
+        stored={overview.fingerprintStored}
+        value={fp}
+        onChange={(next) => {
+          setFp(next);
+          setProblem(null);
+        }}
+        idPrefix="delete"
+      />
       <FormProblem text={problem} />
       {remove.error ? <ErrorNotice error={remove.error} /> : null}
       <div className="actions">

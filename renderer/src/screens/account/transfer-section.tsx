@@ -14,6 +14,7 @@ import {
 import { Notice } from '../../components/notice';
 import { sendDraft } from '../../frame/outcomes';
 import { draftSlot, useDraft } from '../../lib/drafts';
+import { moduleStore } from '../../lib/module-store';
 import { useMountedRef } from '../../lib/use-mounted';
 import styles from './account.module.css';
 import { timeOnly } from '../../lib/date-time';
@@ -189,6 +190,14 @@ function Transfer({ profileId, canSign, balanceUsd }: TransferProps): ReactEleme
 
 /** The refund address typed per profile, kept when the user leaves the screen before sending. */
 const refundDrafts = draftSlot<{ address: string }>();
+/** Profiles with a refund request out: one left behind by a visit to another screen is not sent twice. */
+const refundsSending = moduleStore<ReadonlySet<string>>(new Set());
+const markSending = (profileId: string, sending: boolean) => {
+  const next = new Set(refundsSending.get());
+  if (sending) next.add(profileId);
+  else next.delete(profileId);
+  refundsSending.set(next);
+};
 
 /** The legacy developer-deposit refund (§3.9): only meaningful for accounts that paid one before October 2025. */
 function Refund({ profileId, canSign }: { profileId: string; canSign: boolean }): ReactElement {
@@ -197,6 +206,7 @@ function Refund({ profileId, canSign }: { profileId: string; canSign: boolean })
   const [problem, setProblem] = useState<string | null>(null);
   const refund = useMutationChannel('refundDeveloperDeposit', ['accountOverview']);
   const mounted = useMountedRef();
+  const sending = refundsSending.use().has(profileId);
   return (
     <details>
       <summary>Refund a developer deposit (legacy)</summary>
@@ -217,10 +227,14 @@ function Refund({ profileId, canSign }: { profileId: string; canSign: boolean })
             e.preventDefault();
             const parsed = ss58Address.safeParse(address);
             if (!parsed.success) return setProblem(parsed.error.issues[0]?.message ?? 'Enter an SS58 address');
+            if (sending) return;
             setProblem(null);
+            markSending(profileId, true);
             // Money may move: how it ended is said even when the user left the screen meanwhile.
             void sendDraft(
-              refund.mutateAsync({ address: parsed.data, reviewedFor: profileId }),
+              refund
+                .mutateAsync({ address: parsed.data, reviewedFor: profileId })
+                .finally(() => markSending(profileId, false)),
               { slot: refundDrafts, key: profileId, sent: draft },
               {
                 mounted,
@@ -237,14 +251,17 @@ function Refund({ profileId, canSign }: { profileId: string; canSign: boolean })
               type="text"
               autoComplete="off"
               value={address}
-              onChange={(e) => setDraft({ address: e.target.value })}
+              onChange={(e) => {
+                setDraft({ address: e.target.value });
+                setProblem(null);
+              }}
             />
           </label>
           <FormProblem text={problem} />
           {refund.error ? <ErrorNotice error={refund.error} /> : null}
           <div className="actions">
-            <button type="submit" disabled={!canSign || refund.isPending}>
-              Ask for the refund
+            <button type="submit" disabled={!canSign || sending}>
+              {sending ? 'Asking…' : 'Ask for the refund'}
             </button>
           </div>
         </form>

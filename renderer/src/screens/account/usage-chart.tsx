@@ -57,6 +57,9 @@ function aligned(
   return { data, labels };
 }
 
+/** The hour under the cursor in the legend; nothing while the cursor is off the chart (uPlot's "--"). */
+const hourText = uPlot.fmtDate('{MMM} {D}, {h}:{mm} {AA}');
+
 /** The usage chart (uPlot, loaded on demand so the first screen stays small). */
 export default function UsageChart({
   items,
@@ -76,7 +79,7 @@ export default function UsageChart({
     const { data, labels } = aligned(items, start, end, perChute);
     const width = () => Math.max(280, el.clientWidth);
     const series: uPlot.Series[] = [
-      { label: 'Hour' },
+      { label: 'Hour', value: (_u: uPlot, v: number | null) => (v === null ? '' : hourText(new Date(v * 1000))) },
       ...labels.map((label, i) => {
         const isRequests = !perChute && i === 1;
         return {
@@ -84,7 +87,7 @@ export default function UsageChart({
           stroke: COLOURS[i % COLOURS.length],
           width: 2,
           scale: isRequests ? 'req' : 'usd',
-          value: (_u: uPlot, v: number | null) => (v === null ? '—' : isRequests ? `${count(v)} req` : usd(v)),
+          value: (_u: uPlot, v: number | null) => (v === null ? '' : isRequests ? `${count(v)} req` : usd(v)),
           ...(isRequests ? {} : { fill: perChute ? undefined : 'rgba(59, 91, 253, 0.12)' }),
         } satisfies uPlot.Series;
       }),

@@ -190,7 +190,7 @@ export function KeyTable({ keys, selected, onSelect }: KeyTableProps): ReactElem
                               ? key.local
                                 ? 'Action recorded by this app when it created the key'
                                 : undefined
-                              : 'The server does not report the action'
+                              : 'Chutes does not report the action (the key was not made by this app here)'
                           }
                         >
                           {c.text}
@@ -200,7 +200,14 @@ export function KeyTable({ keys, selected, onSelect }: KeyTableProps): ReactElem
                     {fitted.more > 0 ? (
                       <span className={`${styles.chip} ${styles.chipMore}`}>
                         +{fitted.more}
-                        <span className="sr-only"> more (listed on the key&apos;s page)</span>
+                        <span className="sr-only">
+                          {' '}
+                          more:{' '}
+                          {chips
+                            .slice(fitted.shown.length)
+                            .map((c) => c.text)
+                            .join('; ')}
+                        </span>
                       </span>
                     ) : null}
                   </span>

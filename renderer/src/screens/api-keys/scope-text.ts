@@ -65,7 +65,7 @@ const CHIP_CHROME = 3;
 /**
  * The chips a table row has room for (about `budget` characters of text: the Scopes column at the
  * narrow window width) and how many are left out, which the row says as "+N". The first chip is
- * always shown; one too long for the column fades at its edge. The key's own page lists them all.
+ * always shown; one too long for the column ends in an ellipsis. The key's own page lists them all.
  */
 export function fitChips(chips: ScopeChip[], budget = 34): { shown: ScopeChip[]; more: number } {
   let used = 0;

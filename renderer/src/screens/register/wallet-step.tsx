@@ -64,7 +64,7 @@ function HotkeyChoice({
         <span id={`why-${wallet.id}-${hotkey.id}`} className={styles.why}>
           {usability.usable
             ? readable
-              ? 'Other users of this computer can read this file, seed included. It can still register; “Make private (0600)” on Profiles & hotkeys closes the file.'
+              ? 'Other users of this computer can read this file, seed included. It can still register; “Make private (0600)” on Profiles & hotkeys makes the file private.'
               : null
             : usability.why}
         </span>

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { Breakable } from '../../components/breakable';
 import { ErrorNotice } from '../../components/error-notice';
 import { dateTime, utcText } from '../../lib/date-time';
+import { groupsOf } from '../../lib/groups-of';
 import { useChannel } from '../../api/hooks';
 import styles from './settings.module.css';
 
@@ -63,7 +64,7 @@ export function ActivityPanel(): ReactElement {
                     {entry.hotkey ? (
                       // Wraps between groups of 12 rather than leaving a character alone on a line; copying gives it whole.
                       <div className={`small muted mono ${styles.address}`}>
-                        <Breakable parts={entry.hotkey.match(/.{1,12}/g) ?? []} />
+                        <Breakable parts={groupsOf(entry.hotkey, 12)} />
                       </div>
                     ) : null}
                   </td>

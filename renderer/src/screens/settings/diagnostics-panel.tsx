@@ -59,7 +59,10 @@ export function DiagnosticsPanel({ apiUrl }: { apiUrl: string }): ReactElement {
             spellCheck={false}
             aria-invalid={inputError ? true : undefined}
             aria-describedby={inputError ? 'diagnostics-url-help diagnostics-url-error' : 'diagnostics-url-help'}
-            onChange={(e) => setAddress(e.target.value)}
+            onChange={(e) => {
+              setAddress(e.target.value);
+              setInputError(null);
+            }}
           />
           <button type="submit" className="primary" disabled={check.isPending}>
             {check.isPending ? 'Checking…' : 'Check connection'}
