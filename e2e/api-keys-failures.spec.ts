@@ -87,7 +87,7 @@ test('after the seed leaves the keychain: signed actions off, and the failure na
   // Listing is itself signed: one explanation, no list to pretend with, no button that can only fail.
   await expect(page.getByText('Listing API keys is itself a request signed with it')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Create key…' })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Reload' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Refresh' })).toHaveCount(0);
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByText('No API keys yet.')).toHaveCount(0); // unknown, not empty
   await screenshot(page, 'api-keys-seed-missing');

@@ -76,7 +76,7 @@ test('a rotation left half-way comes back at its step: creating, then the secret
   world = await openKeysWorld(page);
   const nav = page.getByRole('navigation', { name: 'Main' });
   world.sb.seedApiKeys({ user_id: world.userId, count: 1, name_prefix: 'old' });
-  await page.getByRole('button', { name: 'Reload' }).click();
+  await page.getByRole('button', { name: 'Refresh' }).click();
   await page.getByRole('link', { name: 'old-0', exact: true }).click();
   await page.getByRole('button', { name: 'Rotate…' }).click();
   const rotate = page.getByRole('form', { name: 'Create API key' });
@@ -157,7 +157,7 @@ test('a create still on its way is waited for when its form is opened again, nev
 test('a key delete answered after the user left does not pull them back to the keys', async ({ page }) => {
   const w = (world = await openKeysWorld(page));
   w.sb.seedApiKeys({ user_id: w.userId, count: 1, name_prefix: 'old' });
-  await page.getByRole('button', { name: 'Reload' }).click();
+  await page.getByRole('button', { name: 'Refresh' }).click();
   await page.getByRole('link', { name: 'old-0', exact: true }).click();
   await page.getByRole('button', { name: 'Delete…' }).click();
   await page.getByLabel('Type the key name to confirm').fill('old-0');
@@ -181,7 +181,7 @@ test('a key delete answered after the user left does not pull them back to the k
 test('a batch delete answered after the user left says there which keys were not deleted', async ({ page }) => {
   const w = (world = await openKeysWorld(page));
   w.sb.seedApiKeys({ user_id: w.userId, count: 3, name_prefix: 'job' });
-  await page.getByRole('button', { name: 'Reload' }).click();
+  await page.getByRole('button', { name: 'Refresh' }).click();
   for (const n of ['job-1', 'job-2']) await page.getByLabel(`Select ${n}`).check();
   await page.getByRole('button', { name: 'Delete selected (2)' }).click();
   const failing = Object.values(w.sb.state().apiKeys).find((k) => k.name === 'job-2')?.api_key_id ?? '';

@@ -38,7 +38,7 @@ async function createInvoker(page: Page, name: string): Promise<string> {
 test('deleting one key needs its name typed back; a key already gone counts as done', async ({ page }) => {
   world = await openKeysWorld(page);
   world.sb.seedApiKeys({ user_id: world.userId, count: 3, name_prefix: 'cli' });
-  await page.getByRole('button', { name: 'Reload' }).click();
+  await page.getByRole('button', { name: 'Refresh' }).click();
   await page.getByRole('row', { name: 'Key cli-1' }).getByRole('link', { name: 'cli-1' }).click();
   const details = page.getByRole('region', { name: 'Key cli-1' });
   await expect(details.getByText('not reported by the server').first()).toBeVisible();
@@ -71,7 +71,7 @@ test('deleting one key needs its name typed back; a key already gone counts as d
 test('bulk delete reports every key, with an injected failure, an already-gone key, and a retry', async ({ page }) => {
   world = await openKeysWorld(page);
   world.sb.seedApiKeys({ user_id: world.userId, count: 5, name_prefix: 'cli' });
-  await page.getByRole('button', { name: 'Reload' }).click();
+  await page.getByRole('button', { name: 'Refresh' }).click();
   for (const n of ['cli-0', 'cli-1', 'cli-2', 'cli-3']) await page.getByLabel(`Select ${n}`).check();
   await page.getByRole('button', { name: 'Delete selected (4)' }).click();
   const summary = page.getByRole('region', { name: 'Delete selected keys' });
@@ -149,7 +149,7 @@ test('canary: after a create the secret is in no file, log line, activity entry 
   const secret = await createInvoker(page, 'canary');
   const tail = secret.slice(-32);
   // Later answers: the list, the key's details, the activity log.
-  await page.getByRole('button', { name: 'Reload' }).click();
+  await page.getByRole('button', { name: 'Refresh' }).click();
   await page.getByRole('link', { name: 'canary' }).click();
   await expect(page.getByRole('region', { name: 'Key canary' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();

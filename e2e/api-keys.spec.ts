@@ -36,7 +36,7 @@ test('lists, searches, filters and sorts keys; the first page shows before the r
   world = await openKeysWorld(page);
   world.sb.seedApiKeys({ user_id: world.userId, count: 450, name_prefix: 'svc' });
   world.sb.setFaults({ latency_ms: 1500 }); // wide enough a window to see page 1 of 3 alone
-  await page.getByRole('button', { name: 'Reload' }).click();
+  await page.getByRole('button', { name: 'Refresh' }).click();
   // Page 1 of 3 is on screen while the other pages are still in flight.
   await expect(page.getByRole('status', { name: 'Loading progress' })).toContainText(
     '200 of 450 keys loaded (1/3 pages)',

@@ -206,7 +206,7 @@ test('.env import with new, existing and banned lines and a failure midway, then
   await expect(notRefreshed).toContainText('the chutes shown are from the last answer');
   await expect(panel.getByText('Done: 1 of 1 created.')).toBeVisible();
   await screenshot(page, 'secrets-refresh-failed');
-  await notRefreshed.getByRole('button', { name: 'Reload the chutes' }).click();
+  await notRefreshed.getByRole('button', { name: 'Refresh the chutes' }).click();
   await expect(notRefreshed).toHaveCount(0);
   await expect(panel.getByText('Done: 1 of 1 created.')).toBeVisible();
   await panel.getByRole('button', { name: 'Close' }).click();

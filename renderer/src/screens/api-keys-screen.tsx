@@ -199,7 +199,7 @@ function KeysForProfile({
             Delete selected ({selectedKeys.length})
           </button>
           <button type="button" onClick={list.reload}>
-            Reload
+            Refresh
           </button>
         </div>
         <Progress list={list} />
@@ -217,9 +217,9 @@ function KeysForProfile({
       {list.status === 'done' && list.missing > 0 ? (
         <Notice tone="warn">
           <p>
-            Chutes counts {list.total?.toLocaleString('en-US')} keys, but {list.missing.toLocaleString('en-US')} of them
-            were on no page it sent, even after asking again: the server keeps no order between pages, so keys can move
-            while they are listed. Reload to try again.
+            {list.missing.toLocaleString('en-US')} of the {list.total?.toLocaleString('en-US')} keys Chutes counts are
+            missing from this list, even after asking again: the server keeps no order between pages, so keys moved
+            while they were listed. Refresh to try again.
           </p>
         </Notice>
       ) : null}

@@ -58,7 +58,7 @@ export function RegisterScreen({ sub }: ScreenProps): ReactElement {
           {STEPS.map((s, i) => {
             // The step whose answer the last attempt refused: no tick, and said in words too.
             const failed = wizard.failedStep === s.id && furthest !== 'done';
-            const label = failed ? `${s.label} (refused, change it)` : s.label;
+            const label = failed ? `${s.label} (refused)` : s.label;
             return (
               <li
                 key={s.id}

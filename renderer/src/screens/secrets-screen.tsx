@@ -80,7 +80,7 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
           >
             <div className="actions">
               <button type="button" onClick={() => void chutes.refetch()} disabled={chutes.isFetching}>
-                Reload the chutes
+                Refresh the chutes
               </button>
             </div>
           </ErrorNotice>
