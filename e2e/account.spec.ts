@@ -164,6 +164,12 @@ test('fingerprint operations: dashboard, change fingerprint, move to another hot
   w.sb.setBalance(w.userId, 100);
   await ops.getByRole('button', { name: 'Delete the account…' }).click();
   const del = ops.getByRole('form', { name: 'Delete the account' });
+  // Typing another one can be taken back: the kept one is one click away.
+  await del.getByRole('button', { name: 'Type another' }).click();
+  // No "remember" offer on a form that ends the account.
+  await expect(del.getByRole('checkbox')).toHaveCount(0);
+  await del.getByRole('button', { name: 'Use the kept one' }).click();
+  await expect(del).toContainText('Uses the fingerprint kept in the keychain.');
   await del.getByRole('button', { name: 'Type another' }).click();
   await del.getByLabel('Account fingerprint').fill('wrong-fingerprint');
   await del.getByLabel('Type the username to confirm').fill('Alice');

@@ -53,6 +53,14 @@ export function FingerprintField({
       </label>
       <span className="small muted">
         The secret shown once at registration (or the one you last set). It is sent only to this account's server.
+        {stored ? (
+          <>
+            {' '}
+            <button type="button" className="copy" onClick={() => (setTyping(false), onChange({ remember: false }))}>
+              Use the kept one
+            </button>
+          </>
+        ) : null}
       </span>
       {offerRemember ? (
         <label className="choice">
@@ -61,7 +69,11 @@ export function FingerprintField({
             checked={value.remember}
             onChange={(e) => onChange({ ...value, remember: e.target.checked })}
           />
-          <span>Remember it in the keychain for this account</span>
+          <span>
+            {stored
+              ? 'Keep this one in the keychain instead of the one kept there'
+              : 'Remember it in the keychain for this account'}
+          </span>
         </label>
       ) : null}
     </>

@@ -175,6 +175,8 @@ export function DeleteAccount({ overview, onClose }: { overview: OpsAccount; onC
           setProblem(null);
         }}
         idPrefix="delete"
+        // Nothing to remember a fingerprint for once the account is gone (the request says remember: false).
+        offerRemember={false}
       />
       <FormProblem text={problem} />
       {remove.error ? <ErrorNotice error={remove.error} /> : null}
