@@ -65,8 +65,17 @@ test('the wallets tree shows every odd file for what it is, and fixes loose perm
   await expect(hotkey(page, 'beta/huge').getByText('Unreadable', { exact: true })).toBeVisible();
   await expect(page.getByRole('listitem', { name: 'Hotkey beta/k\\xFFy', exact: false })).toBeVisible();
 
+  // A wallet with nothing in it says so once, without the note about registering with its coldkey.
+  const gamma = page.getByRole('article', { name: 'Wallet gamma' });
+  await expect(gamma).toContainText('An empty wallet: no coldkeypub.txt and no hotkeys.');
+  await expect(gamma).not.toContainText('registering needs the coldkey address');
+  await expect(page.getByRole('article', { name: 'Wallet alpha' })).toContainText(
+    new RegExp(`coldkey\\s*${tree.coldkey.ss58}`),
+  );
+
   const hk2 = hotkey(page, 'alpha/hk2');
   await expect(hk2.getByText('Readable by others')).toBeVisible();
+  await expect(hk2).toContainText('Other users of this computer can read this file, seed included.');
   await screenshot(page, 'accounts-wallet-tree');
   await hk2.getByRole('button', { name: 'Make private: alpha/hk2', exact: true }).click();
   await expect(hk2.getByText('Readable by others')).toHaveCount(0);

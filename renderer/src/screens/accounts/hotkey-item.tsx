@@ -54,7 +54,12 @@ export function HotkeyItem({
             </Badge>
           ) : null}
           {badge ? <Badge tone={badge.tone}>{badge.label}</Badge> : null}
-          {hotkey.permissions.status === 'too-open' ? <Badge tone="warn">Readable by others</Badge> : null}
+          {hotkey.permissions.status === 'too-open' ? (
+            <>
+              <Badge tone="warn">Readable by others</Badge>
+              <span className="small muted">Other users of this computer can read this file, seed included.</span>
+            </>
+          ) : null}
           {hotkey.message ? <span className="small muted">{hotkey.message}</span> : null}
         </div>
         <div className="actions">

@@ -19,6 +19,10 @@ const COLDKEY_NOTE: Record<WalletEntry['coldkey']['status'], string | null> = {
   'too-large': 'coldkeypub.txt is too large to be a key file',
 };
 
+/** Nothing by any of the names a wallet is made of. */
+const empty = (wallet: WalletEntry): boolean =>
+  wallet.coldkey.status === 'missing' && !wallet.coldkey.hasPrivateColdkey && wallet.hotkeys.length === 0;
+
 function NoWallets({ view }: { view: WalletsView }): ReactElement {
   const reason =
     view.status === 'missing'
@@ -88,14 +92,22 @@ export function WalletsSection({
                 <span className="small muted">{wallet.message ?? 'This wallet folder could not be read.'}</span>
               </>
             ) : null}
-            {wallet.coldkey.ss58 ? <Address address={wallet.coldkey.ss58} name={`coldkey of ${wallet.name}`} /> : null}
-            {wallet.status === 'ok' && COLDKEY_NOTE[wallet.coldkey.status] ? (
+            {wallet.coldkey.ss58 ? (
+              <>
+                <span className="small muted">coldkey</span>
+                <Address address={wallet.coldkey.ss58} name={`coldkey of ${wallet.name}`} />
+              </>
+            ) : null}
+            {/* A wallet with nothing in it gets one line below, not a note about registering with it. */}
+            {wallet.status === 'ok' && COLDKEY_NOTE[wallet.coldkey.status] && !empty(wallet) ? (
               <span className="small muted">{COLDKEY_NOTE[wallet.coldkey.status]}</span>
             ) : null}
           </div>
           {wallet.status === 'ok' && wallet.message ? <p className="small muted">{wallet.message}</p> : null}
           {wallet.status !== 'ok' ? null : wallet.hotkeys.length === 0 ? (
-            <p className="small muted">No hotkeys in this wallet.</p>
+            <p className="small muted">
+              {empty(wallet) ? 'An empty wallet: no coldkeypub.txt and no hotkeys.' : 'No hotkeys in this wallet.'}
+            </p>
           ) : (
             <ul className={styles.hotkeys} aria-label={`Hotkeys of ${wallet.name}`}>
               {wallet.hotkeys.map((hotkey) => (
