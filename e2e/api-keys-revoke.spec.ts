@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
+import { breaksInsideWords, lineBreaks } from './fixtures/line-breaks';
 import { screenshot } from './fixtures/screenshots';
 
 // Deleting (typed name), bulk revoke with a failure injected, rotation with a failure between steps,
@@ -42,7 +43,13 @@ test('deleting one key needs its name typed back; a key already gone counts as d
   await page.getByRole('row', { name: 'Key cli-1' }).getByRole('link', { name: 'cli-1' }).click();
   const details = page.getByRole('region', { name: 'Key cli-1' });
   await expect(details.getByText('not reported by the server').first()).toBeVisible();
-  await expect(page.getByRole('region', { name: 'How to use this key' })).toContainText('Authorization: Bearer cpk_…');
+  const usage = page.getByRole('region', { name: 'How to use this key' });
+  await expect(usage).toContainText('Authorization: Bearer cpk_…');
+  // The curl line can be copied, and wraps at a slash rather than inside the key's id.
+  const curl = usage.getByLabel('Try it with curl', { exact: true });
+  await expect(curl).toContainText('curl -H "Authorization: Bearer $CHUTES_API_KEY"');
+  await expect(usage.getByRole('button', { name: 'Copy the command: Try it with curl' })).toBeVisible();
+  expect(breaksInsideWords(await lineBreaks(curl))).toEqual([]);
   await screenshot(page, 'api-keys-details');
   await details.getByRole('button', { name: 'Delete…' }).click();
   const form = page.getByRole('form', { name: 'Delete key cli-1' });

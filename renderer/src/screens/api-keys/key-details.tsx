@@ -10,6 +10,7 @@ import { hrefTo, navigate } from '../../routes';
 import styles from './api-keys.module.css';
 import { DeleteKeyPanel } from './delete-key-dialog';
 import { dateTime, utcText } from '../../lib/date-time';
+import { CommandLine } from '../../components/command-line';
 
 const NOT_REPORTED = 'not reported by the server';
 
@@ -176,7 +177,7 @@ export function KeyDetails({
         <h2>How to use it</h2>
         <p>Send the secret (shown once, when the key was made) as a Bearer token:</p>
         <pre className="command">Authorization: Bearer cpk_…</pre>
-        <pre className={`command ${styles.wrap}`}>{usageExample(key, baseUrl)}</pre>
+        <CommandLine label="Try it with curl" command={usageExample(key, baseUrl)} />
         <p className="small muted">
           Set <code>{ENV_VAR}</code> to the secret first. Only admin keys can reach account endpoints (
           <code>/users/me</code>, <code>/api_keys</code>, <code>/secrets</code>); scoped keys reach only what their
