@@ -7,7 +7,6 @@ import { CopyButton } from '../../components/copy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { hrefTo, navigate } from '../../routes';
-import styles from './api-keys.module.css';
 import { DeleteKeyPanel } from './delete-key-dialog';
 import { dateTime, utcText } from '../../lib/date-time';
 import { CommandLine } from '../../components/command-line';
