@@ -12,24 +12,21 @@ import { secretsHandlers } from './secrets/secrets-handlers';
 import { registrationHandlers } from './registration/registration-handlers';
 import type { Services } from './services';
 import { walletHandlers } from './wallets/wallet-handlers';
-import { createDiscoveryCache } from './wallets';
 
 /** One handler per contract channel, each feature contributing its slice's; `Handlers` makes a missing one a compile error. */
 export function createHandlers(services: Services): Handlers {
-  // One per process: rescans after each action re-read only key files whose stat changed.
-  const discovery = createDiscoveryCache();
   return {
     ...diagnosticsHandlers(services),
     ...profileHandlers(services),
     ...cliConfigHandlers(services),
-    ...walletHandlers({ ...services, discovery }),
-    ...keychainHandlers({ ...services, discovery }),
+    ...walletHandlers(services),
+    ...keychainHandlers(services),
     ...accountHandlers(services),
     ...accountScreenHandlers(services),
     ...activityHandlers(services),
-    ...linkHandlers({ ...services, discovery }),
+    ...linkHandlers(services),
     ...secretsHandlers(services),
     ...apiKeysHandlers(services),
-    ...registrationHandlers({ ...services, discovery }),
+    ...registrationHandlers(services),
   };
 }

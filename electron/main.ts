@@ -27,13 +27,16 @@ if (!app.requestSingleInstanceLock()) {
     logToFile(config.dataDir);
     lockDownSession(session.defaultSession, origin);
     serveRenderer(path.join(__dirname, '../renderer'));
-    bindIpc(createRouter(createHandlers(createServices(config, 'electron', APP_VERSION))), [origin]);
+    const services = createServices(config, 'electron', APP_VERSION);
+    bindIpc(createRouter(createHandlers(services)), [origin]);
     const open = () =>
       createMainWindow({
         preloadPath: path.join(__dirname, '../preload/index.js'),
         startUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`,
       });
     let window = open();
+    // The first screen lists the wallets: read them while the window loads.
+    services.walletScans.scanAtLaunch();
     app.on('second-instance', () => {
       if (window.isDestroyed()) window = open();
       else window.focus();

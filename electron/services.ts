@@ -10,8 +10,10 @@ import { createOsSeedVault } from './keychain/os-seed-vault';
 import type { SeedVault } from './keychain/seed-vault';
 import { createProfileStore, type ProfileStore } from './profiles';
 import { createSeedCopies, type SeedCopies } from './profiles/seed-copies';
+import { createDiscoveryCache, type DiscoveryCache } from './wallets';
+import { createWalletScans, type WalletScans } from './wallets/wallet-scans';
 
-/** Everything handlers use, built once per process (window or web host). Nothing here touches the network or keychain until asked. */
+/** Everything handlers use, built once per process (window or web host). Nothing here touches the network, the keychain or the wallets until asked. */
 export interface Services {
   config: AppConfig;
   host: AppInfo['host'];
@@ -26,6 +28,10 @@ export interface Services {
   activity: ActivityLog;
   /** The one way to the Chutes API: `chutes.actingAs('active')` for account operations. */
   chutes: ChutesClient;
+  /** Rescans after each action re-read only key files whose stat changed. */
+  discovery: DiscoveryCache;
+  /** What listWallets answers from; the app starts one scan at launch (wallet-scans.ts). */
+  walletScans: WalletScans;
 }
 
 export function createServices(
@@ -43,6 +49,7 @@ export function createServices(
   void sweepStaleTempFiles(path.dirname(config.configPath));
   const activity = createActivityLog(config.dataDir);
   const profiles = createProfileStore({ dataDir: config.dataDir });
+  const discovery = createDiscoveryCache();
   return {
     config,
     host,
@@ -54,5 +61,7 @@ export function createServices(
     seedCopies: createSeedCopies({ dataDir: config.dataDir, cliConfigPath: config.configPath }),
     activity,
     chutes: createChutesClient({ vault, profiles, activity, defaultBaseUrl: config.apiUrl }),
+    discovery,
+    walletScans: createWalletScans(config.walletsPath, discovery),
   };
 }

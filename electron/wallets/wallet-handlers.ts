@@ -3,24 +3,27 @@ import type { AppConfig } from '../app-config';
 import type { SliceHandlers } from '../ipc-router';
 import { probeKeychain } from '../keychain/probe-keychain';
 import type { SeedVault } from '../keychain/seed-vault';
-import type { DiscoveryCache } from './discovery-cache';
-import { discoverWallets, fixHotkeyPermissions } from './index';
+import { fixHotkeyPermissions } from './index';
+import type { WalletScans } from './wallet-scans';
 
 export interface WalletServices {
   config: AppConfig;
   vault: SeedVault;
-  discovery: DiscoveryCache;
+  walletScans: WalletScans;
 }
 
-export function walletHandlers({ config, vault, discovery }: WalletServices): SliceHandlers<typeof walletsContract> {
+export function walletHandlers({ config, vault, walletScans }: WalletServices): SliceHandlers<typeof walletsContract> {
   return {
     listWallets: async ({ verifySeeds }) => {
-      const [scan, keychain] = await Promise.all([
-        discoverWallets(config.walletsPath, { verifySeeds: verifySeeds ?? false, cache: discovery }),
-        probeKeychain(vault),
-      ]);
+      const [scan, keychain] = await Promise.all([walletScans.list({ verifySeeds }), probeKeychain(vault)]);
       return { ...scan, keychain: keychain.status, seedsInKeychain: keychain.seeds };
     },
-    fixHotkeyPermissions: ({ walletId, hotkeyId }) => fixHotkeyPermissions(config.walletsPath, walletId, hotkeyId),
+    fixHotkeyPermissions: async ({ walletId, hotkeyId }) => {
+      try {
+        return await fixHotkeyPermissions(config.walletsPath, walletId, hotkeyId);
+      } finally {
+        walletScans.changed();
+      }
+    },
   };
 }

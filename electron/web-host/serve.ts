@@ -25,10 +25,13 @@ async function main(): Promise<void> {
   const port = parsePort(argValue(argv, '--port'));
   const config = loadAppConfig(argv);
   logToFile(config.dataDir);
-  const router = createRouter(createHandlers(createServices(config, 'web', APP_VERSION)));
+  const services = createServices(config, 'web', APP_VERSION);
+  const router = createRouter(createHandlers(services));
   const host = await startWebHost({ router, port, rendererDir: path.join(__dirname, '../renderer') });
   process.stdout.write(`Chutes Desktop is serving on ${host.launchUrl}\n`);
   process.stdout.write(`Open that address in a browser on this machine (API: ${config.apiUrl}). Ctrl+C stops it.\n`);
+  // The first screen lists the wallets: read them while the browser opens the page.
+  services.walletScans.scanAtLaunch();
   const stop = () => {
     void host.close().then(() => process.exit(0));
   };

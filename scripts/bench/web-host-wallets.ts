@@ -21,9 +21,19 @@ async function timedList(host: RunningWebHost) {
 }
 
 /**
+ * When the first screen asks on this machine: its first paint comes ~0.55 s after spawn and the
+ * address ~0.12 s after spawn (the first-paint line). By then the scan the app starts at launch
+ * has read most of a big folder.
+ */
+const FIRST_SCREEN_ASKS_MS = 400;
+
+/**
  * What the Profiles & hotkeys screen waits for: a fresh app's first `listWallets` (discovery with an empty
  * rescan cache, the keychain's seed list, JSON over loopback HTTP) and the rescan after an action.
- * The web host's spawn is not timed here (see the first-paint line for that).
+ * The web host's spawn is not timed here (see the first-paint line for that). The first line asks
+ * the moment the address is printed, so the scan the app starts at launch has only just begun (the
+ * request shares it): the worst case. The third asks when the first screen would, without a goal
+ * of its own: it shows what the scan at launch gives a user.
  */
 export const webHostWalletCases: RunnableCase[] = [
   defineCase<State>({
@@ -49,6 +59,18 @@ export const webHostWalletCases: RunnableCase[] = [
             return await timedList(host);
           } finally {
             state.host = null;
+            await host.stop();
+          }
+        },
+      },
+      {
+        name: label(`first listWallets of a fresh app, asked ${FIRST_SCREEN_ASKS_MS} ms after its address`),
+        run: async (state) => {
+          const host = await startBenchHost({ env: { BT_WALLET_PATH: state.tree.root } });
+          try {
+            await new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_ASKS_MS));
+            return await timedList(host);
+          } finally {
             await host.stop();
           }
         },
