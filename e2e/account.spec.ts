@@ -164,6 +164,11 @@ test('fingerprint operations: dashboard, change fingerprint, move to another hot
   w.sb.setBalance(w.userId, 100);
   await ops.getByRole('button', { name: 'Delete the account…' }).click();
   const del = ops.getByRole('form', { name: 'Delete the account' });
+  // The opened card takes the full width, and the Hotkey card left alone on the row above fills it too.
+  const cardWidth = async (name: string) =>
+    (await ops.getByRole('region', { name, exact: true }).boundingBox())?.width ?? 0;
+  expect(await cardWidth('Hotkey')).toBeCloseTo(await cardWidth('Delete account'), 0);
+  expect(await cardWidth('Web dashboard')).toBeLessThan((await cardWidth('Delete account')) * 0.6);
   // Typing another one can be taken back: the kept one is one click away.
   await del.getByRole('button', { name: 'Type another' }).click();
   // No "remember" offer on a form that ends the account.

@@ -6,6 +6,7 @@ import { ChutesTestClient, TestKey } from './sandbox/test-client';
 import { cliConfigText, importCliConfig } from './fixtures/cli-profile';
 import { registerInSandbox, type SandboxHandle } from './fixtures/sandbox';
 import { useSandboxAndHost } from './fixtures/sandbox-host';
+import { breaksInsideWords, lineBreaks } from './fixtures/line-breaks';
 import { screenshot } from './fixtures/screenshots';
 
 // The Link hotkey screen against the sandbox: with the historical link routes (the pre-July-2025
@@ -99,6 +100,16 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   const preview = form.getByRole('region', { name: 'What will be signed and sent' });
   await expect(preview.getByText(`${validator.ss58}:alice_old`, { exact: true })).toBeVisible();
   await expect(preview).toContainText(`GET ${sandbox.url}/users/link_validator?hotkey=${validator.ss58}&signature=`);
+  // The request is signed by the account's own hotkey; in a narrow window that address moves to a
+  // line of its own rather than being split between the sentence and the next line.
+  const sentAs = preview.getByRole('definition').filter({ hasText: 'Signed as your account' });
+  await expect(sentAs).toHaveText(`Signed as your account: X-Chutes-Hotkey ${account.ss58}, purpose link_account`);
+  const wide = page.viewportSize();
+  await page.setViewportSize({ width: 760, height: 900 });
+  expect(breaksInsideWords(await lineBreaks(sentAs))).toEqual([]);
+  expect(await lineBreaks(sentAs.locator('code').first())).toEqual([]);
+  await screenshot(page, 'link-hotkey-preview-narrow');
+  if (wide) await page.setViewportSize(wide);
   await expect(form.getByRole('alert')).toContainText(
     `The profile's username "alice_old" is out of date: Chutes knows this account as "alice", so it refused the signed message "${validator.ss58}:alice_old" ("Invalid hotkey or signature").`,
   );

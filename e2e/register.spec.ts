@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { ChutesTestClient, TestKey } from './sandbox/test-client';
 import { registerInSandbox } from './fixtures/sandbox';
 import { useRegisterWizard } from './fixtures/register-wizard';
+import { itemsPerRow } from './fixtures/layout';
 import { screenshot } from './fixtures/screenshots';
 
 // The Register wizard against the sandbox: the whole way through, and every answer of `../shared/reference/chutes-account-api.md` §2.4 with
@@ -99,6 +100,10 @@ test('the whole wizard: server, username, wallet, token from the page, review, f
   await expect(page.getByText('Nothing has been sent yet.', { exact: false })).toBeVisible();
   await screenshot(page, 'register-5-review');
   await page.setViewportSize({ width: 720, height: 900 });
+  // Too narrow for one line, the steps and the screens wrap into even rows: none is left alone on one.
+  const steps = page.getByRole('navigation', { name: 'Registration steps' }).getByRole('listitem');
+  expect(await itemsPerRow(steps)).toEqual([3, 3]);
+  expect(await itemsPerRow(page.getByRole('navigation', { name: 'Main' }).getByRole('listitem'))).toEqual([4, 3]);
   await screenshot(page, 'register-5-review-narrow');
   await page.setViewportSize({ width: 1200, height: 800 });
   await page.getByRole('button', { name: 'Register' }).click();

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { internalFailureMessage, log, setLogLocation, setLogSink, type LogSink } from './log';
-import { logFilePath, logToFile, MAX_LOG_BYTES } from './log-file';
+import { logFilePath, logToFile, MAX_LOG_BYTES, rotationLockPath } from './log-file';
 
 let restore: LogSink | null = null;
 const dirs: string[] = [];
@@ -91,5 +91,42 @@ describe('a rotation that cannot happen', () => {
     log.info('after the failed rotation');
     expect(fs.readFileSync(file, 'utf8')).toMatch(/ info after the failed rotation\n$/);
     expect(internalFailureMessage()).toContain(file);
+  });
+});
+
+describe('two processes rotating one log', () => {
+  it('leaves the rotation to the process holding the lock, so a fresh file never replaces the older one', () => {
+    quietStderr();
+    const dataDir = tempDir();
+    const file = logFilePath(dataDir);
+    restore = logToFile(dataDir);
+    fs.writeFileSync(`${file}.1`, 'the older file\n');
+    fs.appendFileSync(file, 'x'.repeat(MAX_LOG_BYTES + 1));
+    // The other process is rotating right now.
+    fs.writeFileSync(rotationLockPath(file), '');
+    log.info('while the other one rotates');
+    expect(fs.readFileSync(`${file}.1`, 'utf8')).toBe('the older file\n');
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/ info while the other one rotates\n$/);
+    // It is done: the next line rotates, and the lock is gone again.
+    fs.unlinkSync(rotationLockPath(file));
+    log.info('after');
+    expect(fs.readFileSync(`${file}.1`, 'utf8')).toMatch(/ info while the other one rotates\n$/);
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/^\S+ info after\n$/);
+    expect(fs.existsSync(rotationLockPath(file))).toBe(false);
+  });
+
+  it('clears a lock left by a process killed while rotating', () => {
+    quietStderr();
+    const dataDir = tempDir();
+    const file = logFilePath(dataDir);
+    restore = logToFile(dataDir);
+    fs.appendFileSync(file, 'x'.repeat(MAX_LOG_BYTES + 1));
+    fs.writeFileSync(rotationLockPath(file), '');
+    const longAgo = new Date(Date.now() - 60_000);
+    fs.utimesSync(rotationLockPath(file), longAgo, longAgo);
+    log.info('one');
+    log.info('two');
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/^\S+ info two\n$/);
+    expect(fs.readFileSync(`${file}.1`, 'utf8')).toMatch(/ info one\n$/);
   });
 });

@@ -7,17 +7,41 @@ export const MAX_LOG_BYTES = 5 * 1024 * 1024;
 
 export const logFilePath = (dataDir: string): string => path.join(dataDir, 'chutes-desktop.log');
 
+/** A rotation lock older than this was left by a process killed while rotating (a rename takes microseconds). */
+const ROTATION_LOCK_STALE_MS = 10_000;
+
+export const rotationLockPath = (file: string): string => `${file}.rotating`;
+
 /**
  * Rotate when the file has grown past the limit. Best effort, never in the way of the line being
- * written: a rename that fails (a viewer holding the file on Windows, a folder named `.1`) or that
- * another process got to first leaves the file as it is, and the line is appended anyway.
+ * written: a rename that fails (a viewer holding the file on Windows, a folder named `.1`) leaves
+ * the file as it is, and the line is appended anyway.
+ *
+ * Two processes (the window and the web host) may both see the file large. Without a lock both
+ * could rename, the second moving the first one's fresh one-line file over the `.1` it had just
+ * made. So one rotates under an `O_EXCL` lock file and checks the size again there; one that finds
+ * the lock taken leaves the rotation to its holder.
  */
 function rotateIfLarge(file: string): void {
   try {
     const st = fs.statSync(file, { throwIfNoEntry: false });
     if (!st?.isFile() || st.size <= MAX_LOG_BYTES) return;
-    // Two processes may both see it large: only the one still looking at the same file renames it.
-    if (fs.statSync(file, { throwIfNoEntry: false })?.ino === st.ino) fs.renameSync(file, `${file}.1`);
+    const lock = rotationLockPath(file);
+    let fd: number;
+    try {
+      fd = fs.openSync(lock, 'wx', 0o600);
+    } catch {
+      const held = fs.statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > ROTATION_LOCK_STALE_MS) fs.unlinkSync(lock);
+      return;
+    }
+    try {
+      const now = fs.statSync(file, { throwIfNoEntry: false });
+      if (now?.isFile() && now.size > MAX_LOG_BYTES) fs.renameSync(file, `${file}.1`);
+    } finally {
+      fs.closeSync(fd);
+      fs.unlinkSync(lock);
+    }
   } catch {
     // As above.
   }

@@ -45,8 +45,8 @@ export interface LinkPreview {
   request: {
     method: 'GET';
     url: string;
-    /** How the request itself proves the account (the account's own hotkey, not the linked one). */
-    auth: string;
+    /** How the request itself proves the account: signed with the account's own hotkey (not the linked one). */
+    auth: { header: 'X-Chutes-Hotkey'; hotkey: string; purpose: 'link_account' };
   };
   /** Name of the wallet hotkey or file, for display. */
   sourceLabel: string;

@@ -126,7 +126,7 @@ export function linkHandlers(services: LinkServices): SliceHandlers<typeof linkC
         request: {
           method: 'GET',
           url: `${url.toString()}&signature=<signature of the message above, made when you submit>`,
-          auth: `Signed as your account: X-Chutes-Hotkey ${api.scope.hotkey}, purpose "link_account"`,
+          auth: { header: 'X-Chutes-Hotkey', hotkey: api.scope.hotkey, purpose: 'link_account' },
         },
         sourceLabel: key.label,
       };

@@ -53,7 +53,7 @@ export function RegisterScreen({ sub }: ScreenProps): ReactElement {
   return (
     <>
       <ScreenHeader title="Register">Create a Chutes account bound to one of your hotkeys.</ScreenHeader>
-      <nav aria-label="Registration steps">
+      <nav aria-label="Registration steps" className={styles.stepsBar}>
         <ol className={styles.steps}>
           {STEPS.map((s, i) => {
             // The step whose answer the last attempt refused: no tick, and said in words too.

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
 import type { ProfileView } from '../../../../shared/profiles';
 import { useMutationChannel } from '../../api/hooks';
 import { CopyButton } from '../../components/copy-button';
@@ -45,9 +45,10 @@ function OpCard({
   disabled?: boolean;
   why?: string;
 }): ReactElement {
+  const headingId = useId();
   return (
-    <div className={`${styles.op} ${danger ? styles.opDanger : ''}`}>
-      <h3>{title}</h3>
+    <section className={`${styles.op} ${danger ? styles.opDanger : ''}`} aria-labelledby={headingId}>
+      <h3 id={headingId}>{title}</h3>
       {open ? null : (
         <>
           {why ? <p className="small muted">{why}</p> : null}
@@ -59,7 +60,7 @@ function OpCard({
         </>
       )}
       {open ? children : null}
-    </div>
+    </section>
   );
 }
 

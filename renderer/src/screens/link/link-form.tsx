@@ -212,7 +212,10 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
               </code>
             </dd>
             <dt>Sent as</dt>
-            <dd>{preview.data.request.auth}</dd>
+            <dd>
+              Signed as your account: {preview.data.request.auth.header} <code>{preview.data.request.auth.hotkey}</code>
+              , purpose <code>{preview.data.request.auth.purpose}</code>
+            </dd>
           </dl>
           <div className="actions">
             <button type="button" className="primary" onClick={onLink} disabled={link.isPending}>
