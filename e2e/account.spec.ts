@@ -166,7 +166,7 @@ test('fingerprint operations: dashboard, change fingerprint, move to another hot
   const del = ops.getByRole('form', { name: 'Delete the account' });
   // The opened card takes the full width, and the Hotkey card left alone on the row above fills it too.
   const cardWidth = async (name: string) =>
-    (await ops.getByRole('region', { name, exact: true }).boundingBox())?.width ?? 0;
+    (await ops.getByRole('group', { name, exact: true }).boundingBox())?.width ?? 0;
   expect(await cardWidth('Hotkey')).toBeCloseTo(await cardWidth('Delete account'), 0);
   expect(await cardWidth('Web dashboard')).toBeLessThan((await cardWidth('Delete account')) * 0.6);
   // Typing another one can be taken back: the kept one is one click away.

@@ -103,9 +103,18 @@ test('the whole wizard: server, username, wallet, token from the page, review, f
   // Too narrow for one line, the steps and the screens wrap into even rows: none is left alone on one.
   const steps = page.getByRole('navigation', { name: 'Registration steps' }).getByRole('listitem');
   expect(await itemsPerRow(steps)).toEqual([3, 3]);
-  expect(await itemsPerRow(page.getByRole('navigation', { name: 'Main' }).getByRole('listitem'))).toEqual([4, 3]);
+  const screens = page.getByRole('navigation', { name: 'Main' }).getByRole('listitem');
+  expect(await itemsPerRow(screens)).toEqual([4, 3]);
   await screenshot(page, 'register-5-review-narrow');
+  await page.setViewportSize({ width: 420, height: 900 });
+  expect(await itemsPerRow(steps)).toEqual([2, 2, 2]);
+  expect(await itemsPerRow(screens)).toEqual([4, 3]);
+  await screenshot(page, 'register-5-review-phone');
+  // Just too narrow for one line at a desktop width: the steps go to rows of three even then.
+  await page.setViewportSize({ width: 1000, height: 900 });
+  expect(await itemsPerRow(steps)).toEqual([3, 3]);
   await page.setViewportSize({ width: 1200, height: 800 });
+  expect(await itemsPerRow(steps)).toEqual([6]);
   await page.getByRole('button', { name: 'Register' }).click();
 
   // Done: the fingerprint once, and no leaving before confirming it is stored.

@@ -115,18 +115,35 @@ describe('two processes rotating one log', () => {
     expect(fs.existsSync(rotationLockPath(file))).toBe(false);
   });
 
-  it('clears a lock left by a process killed while rotating', () => {
+  it('clears a lock left by a process killed while rotating, or dated in the future', () => {
     quietStderr();
     const dataDir = tempDir();
     const file = logFilePath(dataDir);
     restore = logToFile(dataDir);
-    fs.appendFileSync(file, 'x'.repeat(MAX_LOG_BYTES + 1));
-    fs.writeFileSync(rotationLockPath(file), '');
+    for (const offset of [-60_000, 3_600_000]) {
+      fs.appendFileSync(file, 'x'.repeat(MAX_LOG_BYTES + 1));
+      fs.writeFileSync(rotationLockPath(file), '');
+      const when = new Date(Date.now() + offset);
+      fs.utimesSync(rotationLockPath(file), when, when);
+      log.info(`one ${offset}`);
+      expect(fs.readFileSync(file, 'utf8')).toMatch(new RegExp(`^\\S+ info one ${offset}\\n$`));
+      expect(fs.existsSync(rotationLockPath(file))).toBe(false);
+    }
+  });
+
+  it('still rotates when a stale lock cannot be removed', () => {
+    quietStderr();
+    const dataDir = tempDir();
+    const file = logFilePath(dataDir);
+    restore = logToFile(dataDir);
+    // A folder stands where the lock file would go.
+    fs.mkdirSync(rotationLockPath(file));
+    fs.writeFileSync(path.join(rotationLockPath(file), 'x'), '');
     const longAgo = new Date(Date.now() - 60_000);
     fs.utimesSync(rotationLockPath(file), longAgo, longAgo);
-    log.info('one');
-    log.info('two');
-    expect(fs.readFileSync(file, 'utf8')).toMatch(/^\S+ info two\n$/);
-    expect(fs.readFileSync(`${file}.1`, 'utf8')).toMatch(/ info one\n$/);
+    fs.appendFileSync(file, 'x'.repeat(MAX_LOG_BYTES + 1));
+    log.info('rotated anyway');
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/^\S+ info rotated anyway\n$/);
+    expect(fs.statSync(`${file}.1`).size).toBeGreaterThan(MAX_LOG_BYTES);
   });
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { errnoCode } from './fs/errno';
 import { setLogLocation, setLogSink, type LogSink } from './log';
 
 /** Past this size the file becomes `.1` (replacing the older one) and a new one starts. */
@@ -11,6 +12,23 @@ export const logFilePath = (dataDir: string): string => path.join(dataDir, 'chut
 const ROTATION_LOCK_STALE_MS = 10_000;
 
 export const rotationLockPath = (file: string): string => `${file}.rotating`;
+
+/**
+ * True when another process holds the rotation lock now. A lock left by a crash (or dated in the
+ * future by a clock set back) is removed, best effort, and does not count: a lock file that cannot
+ * go away must not stop rotation for good.
+ */
+function rotationHeldElsewhere(lock: string): boolean {
+  const held = fs.statSync(lock, { throwIfNoEntry: false });
+  if (!held) return false;
+  if (Math.abs(Date.now() - held.mtimeMs) <= ROTATION_LOCK_STALE_MS) return true;
+  try {
+    fs.unlinkSync(lock);
+  } catch {
+    // A folder of that name, say: rotate without the lock.
+  }
+  return false;
+}
 
 /**
  * Rotate when the file has grown past the limit. Best effort, never in the way of the line being
@@ -27,20 +45,21 @@ function rotateIfLarge(file: string): void {
     const st = fs.statSync(file, { throwIfNoEntry: false });
     if (!st?.isFile() || st.size <= MAX_LOG_BYTES) return;
     const lock = rotationLockPath(file);
-    let fd: number;
+    let fd: number | null = null;
     try {
       fd = fs.openSync(lock, 'wx', 0o600);
-    } catch {
-      const held = fs.statSync(lock, { throwIfNoEntry: false });
-      if (held && Date.now() - held.mtimeMs > ROTATION_LOCK_STALE_MS) fs.unlinkSync(lock);
-      return;
+    } catch (error) {
+      if (errnoCode(error) === 'EEXIST' && rotationHeldElsewhere(lock)) return;
+      // Otherwise (stale, or no lock file can be made here) the rotation goes ahead without one.
     }
     try {
       const now = fs.statSync(file, { throwIfNoEntry: false });
       if (now?.isFile() && now.size > MAX_LOG_BYTES) fs.renameSync(file, `${file}.1`);
     } finally {
-      fs.closeSync(fd);
-      fs.unlinkSync(lock);
+      if (fd !== null) {
+        fs.closeSync(fd);
+        fs.unlinkSync(lock);
+      }
     }
   } catch {
     // As above.

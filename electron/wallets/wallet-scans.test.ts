@@ -50,31 +50,36 @@ afterEach(async () => {
 });
 
 describe('wallet scans', () => {
-  it('gives a request that arrives while a scan runs that scan’s answer', async () => {
-    const first = scans.list();
-    const second = scans.list({ verifySeeds: false });
-    expect(second).toBe(first);
-    expect(walletNames(await second)).toEqual(['alice']);
-    expect(scansStarted).toBe(1);
-  });
-
-  it('shares the scan started at launch with the first screen’s request', async () => {
+  it('gives the first screen’s request the scan started at launch, while it runs', async () => {
     scans.scanAtLaunch();
-    const view = await scans.list();
-    expect(walletNames(view)).toEqual(['alice']);
+    const first = scans.list();
+    expect(scans.list({ verifySeeds: false })).toBe(first);
+    expect(walletNames(await first)).toEqual(['alice']);
     expect(scansStarted).toBe(1);
   });
 
-  it('scans again once the running scan is over, and sees what changed since', async () => {
+  it('scans again once the launch scan is over, and sees what changed since', async () => {
+    scans.scanAtLaunch();
     await scans.list();
     await writeTree(root, [['bob/hotkeys/default', JSON.stringify(key.json)]]);
     expect(walletNames(await scans.list())).toEqual(['alice', 'bob']);
     expect(scansStarted).toBe(2);
   });
 
-  it('does not share a scan that began before the app changed a wallet file', async () => {
+  it('shares only the launch scan: a Rescan while another request’s scan runs reads the folder itself', async () => {
+    const first = scans.list();
+    await writeTree(root, [['bob/hotkeys/default', JSON.stringify(key.json)]]);
+    const rescan = scans.list();
+    expect(rescan).not.toBe(first);
+    expect(walletNames(await rescan)).toEqual(['alice', 'bob']);
+    await first;
+    expect(scansStarted).toBe(2);
+  });
+
+  it('stops sharing the launch scan once the app has changed a wallet file', async () => {
+    scans.scanAtLaunch();
     const before = scans.list();
-    // Synchronous, so that `before` is still running when the app says what it changed.
+    // Synchronous, so that the launch scan is still running when the app says what it changed.
     chmodSync(path.join(root, 'alice/hotkeys/default'), 0o600);
     scans.changed();
     const after = scans.list();
@@ -84,20 +89,36 @@ describe('wallet scans', () => {
     expect(scansStarted).toBe(2);
   });
 
-  it('never shares a scan that checks seeds, in either direction', async () => {
-    const verified = scans.list({ verifySeeds: true });
+  it('never shares it with a request that checks seeds', async () => {
+    scans.scanAtLaunch();
     const plain = scans.list();
-    expect(plain).not.toBe(verified);
-    expect(scans.list({ verifySeeds: true })).not.toBe(verified);
+    const verified = scans.list({ verifySeeds: true });
+    expect(verified).not.toBe(plain);
     expect((await verified).seedsVerified).toBe(true);
     expect((await plain).seedsVerified).toBe(false);
+    expect(scansStarted).toBe(2);
+  });
+
+  it('logs a launch scan that fails, and the next request scans again', async () => {
+    const lines: string[] = [];
+    setLogSink((line) => lines.push(line));
+    let calls = 0;
+    const failing = createWalletScans(root, createDiscoveryCache(), {
+      discover: (...args) => (++calls === 1 ? Promise.reject(new Error('a bug')) : discoverWallets(...args)),
+    });
+    failing.scanAtLaunch();
+    // Let the rejection settle: an unhandled one would fail this test run.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(walletNames(await failing.list())).toEqual(['alice']);
+    expect(calls).toBe(2);
+    expect(lines.some((line) => line.includes('wallet scan at launch failed: Error: a bug'))).toBe(true);
   });
 });
 
 describe('listWallets and the 0600 fix', () => {
   const ipc = { transport: 'ipc' } as const;
 
-  it('a list asked for after "Make private" scans again, even with a scan still running', async () => {
+  it('a list asked for after "Make private" scans again, even with the launch scan still running', async () => {
     // A scan that ends only when the test says, so that it is surely still running during the fix.
     let endFirst: () => void = () => undefined;
     const firstMayEnd = new Promise<void>((resolve) => (endFirst = resolve));
@@ -107,11 +128,13 @@ describe('listWallets and the 0600 fix', () => {
       if (++calls === 1) await firstMayEnd;
       return view;
     };
+    const walletScans = createWalletScans(root, createDiscoveryCache(), { discover: slowFirst });
     const handlers = walletHandlers({
       config: { walletsPath: root } as AppConfig,
       vault: new MemorySeedVault(),
-      walletScans: createWalletScans(root, createDiscoveryCache(), { discover: slowFirst }),
+      walletScans,
     });
+    walletScans.scanAtLaunch();
     const running = handlers.listWallets({}, ipc);
     const fixed = await handlers.fixHotkeyPermissions({ walletId: 'alice', hotkeyId: 'default' }, ipc);
     expect(fixed.mode).toBe(0o600);

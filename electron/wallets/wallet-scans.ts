@@ -6,21 +6,19 @@ import type { DiscoveryCache } from './discovery-cache';
 /**
  * The wallet scans `listWallets` answers from, one per process.
  *
- * A plain scan (no seed check) that is still running is shared: a request arriving meanwhile gets
- * its answer rather than starting a second scan beside it, which on a big folder would only make
- * both slower. The answer is then as fresh as a scan that began a moment before the request, the
- * same as any scan of a folder that changes while it is read. It is not shared once the app
- * itself has changed a wallet file since it began (`changed()`): after "Make private (0600)" the
- * list must show the new mode.
- *
- * The app starts one at launch (`scanAtLaunch`) while its window or page loads: the first screen
- * lists the wallets, and by the time it asks, the scan is done (its rescan then only stats files)
- * or under way (it is shared). Actions that check a hotkey before using it (import, register, link)
+ * The app starts one at launch (`scanAtLaunch`) while its window or page loads, because the first
+ * screen lists the wallets. A plain `listWallets` (no seed check) that arrives while that scan
+ * still runs gets its answer instead of starting a second scan beside it, which on a big folder
+ * would only make both slower; one that arrives after it scans again, and the rescan only stats
+ * the files the launch scan read. Only the launch scan is shared: a later request (Rescan after
+ * editing the folder by hand) always reads the folder itself, and the launch scan stops being
+ * shared once the app has changed a wallet file (`changed()`: after "Make private (0600)" the list
+ * must show the new mode). Actions that check a hotkey before using it (import, register, link)
  * scan for themselves with `discoverWallets`: they act on what is there now.
  */
 export interface WalletScans {
   list(opts?: { verifySeeds?: boolean | undefined }): Promise<WalletsScan>;
-  /** The app changed a wallet file: a scan already running may have read it before. */
+  /** The app changed a wallet file: the launch scan may have read it before. */
   changed(): void;
   scanAtLaunch(): void;
 }
@@ -35,31 +33,27 @@ export function createWalletScans(
   cache: DiscoveryCache,
   { discover = discoverWallets, ...seams }: WalletScansSeams = {},
 ): WalletScans {
-  let generation = 0;
-  let running: { generation: number; scan: Promise<WalletsScan> } | null = null;
+  /** The launch scan while it runs and nothing the app did has made it stale. */
+  let atLaunch: Promise<WalletsScan> | null = null;
 
   const scan = (verifySeeds: boolean) => discover(walletsPath, { verifySeeds, cache }, seams);
 
-  const list: WalletScans['list'] = ({ verifySeeds = false } = {}) => {
-    if (verifySeeds) return scan(true);
-    if (running?.generation === generation) return running.scan;
-    const mine = { generation, scan: scan(false) };
-    running = mine;
-    const done = () => {
-      if (running === mine) running = null;
-    };
-    mine.scan.then(done, done);
-    return mine.scan;
-  };
-
   return {
-    list,
+    list: ({ verifySeeds = false } = {}) => (!verifySeeds && atLaunch) || scan(verifySeeds),
     changed: () => {
-      generation++;
+      atLaunch = null;
     },
     scanAtLaunch: () => {
-      // Nobody waits for this one; a failure is the next request's to report.
-      list().catch((error: unknown) => log.warn(`wallet scan at launch failed: ${describeError(error)}`));
+      const mine = scan(false);
+      atLaunch = mine;
+      const over = () => {
+        if (atLaunch === mine) atLaunch = null;
+      };
+      // Nobody waits for this one: a failure is logged, and the next request scans again.
+      mine.then(over, (error: unknown) => {
+        over();
+        log.warn(`wallet scan at launch failed: ${describeError(error)}`);
+      });
     },
   };
 }

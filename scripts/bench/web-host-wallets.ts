@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { WalletsView } from '../../shared/wallets';
-import { defineCase, timed, type RunnableCase } from './harness';
+import { defineCase, measurement, median, timed, type Measurement, type RunnableCase } from './harness';
 import { countHotkeys } from './wallet-discovery';
 import { BASELINE_NAME, baselineScan, makeTree, type Tree } from './wallet-tree';
 import { rpc, startBenchHost, type RunningWebHost } from './web-host-client';
@@ -22,18 +22,52 @@ async function timedList(host: RunningWebHost) {
 
 /**
  * When the first screen asks on this machine: its first paint comes ~0.55 s after spawn and the
- * address ~0.12 s after spawn (the first-paint line). By then the scan the app starts at launch
- * has read most of a big folder.
+ * address ~0.12 s after spawn (the first-paint line).
  */
 const FIRST_SCREEN_ASKS_MS = 400;
+const FIRST_SCREEN_RUNS = 5;
+
+/** Discovery logs one line per scan it finishes (counts only). */
+const scansLogged = (host: RunningWebHost) => host.output().match(/wallet discovery: /g)?.length ?? 0;
+
+/**
+ * A fresh app's first `listWallets` asked when the first screen would ask. No ratio: the app began
+ * that scan at launch, 0.4 s before the request, so the wait is not the whole scan's cost. Said
+ * with it: how often the request still found the launch scan running and shared it (one scan
+ * logged) rather than rescanning after it (two).
+ */
+async function firstScreenWait(tree: Tree): Promise<Measurement> {
+  const waits: number[] = [];
+  let shared = 0;
+  for (let i = 0; i < FIRST_SCREEN_RUNS; i++) {
+    const host = await startBenchHost({ env: { BT_WALLET_PATH: tree.root } });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_ASKS_MS));
+      const { ms } = await timedList(host);
+      waits.push(ms);
+      if (scansLogged(host) === 1) shared++;
+    } finally {
+      await host.stop();
+    }
+  }
+  return measurement(
+    label(`first listWallets of a fresh app, asked ${FIRST_SCREEN_ASKS_MS} ms after its address (the wait)`),
+    median(waits),
+    'ms',
+    {
+      note: `median of ${FIRST_SCREEN_RUNS}; the launch scan was still running and shared in ${shared} of them, done and rescanned in the rest; no ratio: that scan began ${FIRST_SCREEN_ASKS_MS} ms before the request`,
+    },
+  );
+}
 
 /**
  * What the Profiles & hotkeys screen waits for: a fresh app's first `listWallets` (discovery with an empty
  * rescan cache, the keychain's seed list, JSON over loopback HTTP) and the rescan after an action.
  * The web host's spawn is not timed here (see the first-paint line for that). The first line asks
- * the moment the address is printed, so the scan the app starts at launch has only just begun (the
- * request shares it): the worst case. The third asks when the first screen would, without a goal
- * of its own: it shows what the scan at launch gives a user.
+ * the moment the address is printed. The app starts its launch scan as it prints the address, so
+ * the request shares a scan that began about a millisecond earlier and this line still times
+ * nearly a whole cold scan (measured side by side with and without the launch scan: the same
+ * within the noise). The extra line asks when the first screen would.
  */
 export const webHostWalletCases: RunnableCase[] = [
   defineCase<State>({
@@ -63,20 +97,9 @@ export const webHostWalletCases: RunnableCase[] = [
           }
         },
       },
-      {
-        name: label(`first listWallets of a fresh app, asked ${FIRST_SCREEN_ASKS_MS} ms after its address`),
-        run: async (state) => {
-          const host = await startBenchHost({ env: { BT_WALLET_PATH: state.tree.root } });
-          try {
-            await new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_ASKS_MS));
-            return await timedList(host);
-          } finally {
-            await host.stop();
-          }
-        },
-      },
     ],
     baseline: (state) => Promise.resolve(baselineScan(state.tree.root)),
+    extra: async (state) => [await firstScreenWait(state.tree)],
     teardown: async (state) => {
       await state.host?.stop();
       await fs.promises.rm(state.tree.root, { recursive: true, force: true });

@@ -47,7 +47,7 @@ function OpCard({
 }): ReactElement {
   const headingId = useId();
   return (
-    <section className={`${styles.op} ${danger ? styles.opDanger : ''}`} aria-labelledby={headingId}>
+    <div role="group" className={`${styles.op} ${danger ? styles.opDanger : ''}`} aria-labelledby={headingId}>
       <h3 id={headingId}>{title}</h3>
       {open ? null : (
         <>
@@ -60,7 +60,7 @@ function OpCard({
         </>
       )}
       {open ? children : null}
-    </section>
+    </div>
   );
 }
 
