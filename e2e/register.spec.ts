@@ -110,8 +110,14 @@ test('the whole wizard: server, username, wallet, token from the page, review, f
   expect(await itemsPerRow(steps)).toEqual([2, 2, 2]);
   expect(await itemsPerRow(screens)).toEqual([4, 3]);
   // Each label sits above its value here, so the request line keeps the whole width.
-  const term = await page.getByRole('term').filter({ hasText: /^Request$/ }).boundingBox();
-  const value = await page.getByRole('definition').filter({ hasText: /^POST / }).boundingBox();
+  const term = await page
+    .getByRole('term')
+    .filter({ hasText: /^Request$/ })
+    .boundingBox();
+  const value = await page
+    .getByRole('definition')
+    .filter({ hasText: /^POST / })
+    .boundingBox();
   expect(value?.y ?? 0).toBeGreaterThanOrEqual((term?.y ?? 0) + (term?.height ?? 0) - 1);
   expect(value?.x).toBeCloseTo(term?.x ?? -1, 0);
   await screenshot(page, 'register-5-review-phone');
