@@ -187,6 +187,7 @@ test('fingerprint operations: dashboard, change fingerprint, move to another hot
   await expect(del.getByRole('alert')).toContainText(
     'it deletes accounts only while the balance is within ±$25.00, and this one holds $100.00',
   );
+  await expect(del.getByRole('alert')).toContainText('Transfer at least $75.00 to another account');
   // The overview is read again, so the balance beside the refusal is the one the server judged.
   await expect(page.getByRole('region', { name: 'Overview' })).toContainText('$100.00');
   await screenshot(page, 'account-delete-refused');

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { laidOutLines } from './fixtures/line-breaks';
 import { screenshot } from './fixtures/screenshots';
 import { startWebHost, type RunningWebHost } from './fixtures/web-host';
 
@@ -48,6 +49,11 @@ test('a tab without the token is refused and told what to do', async ({ page }) 
   await expect(gate).toContainText(
     'Missing or wrong access token. Open the full address the web host printed when it started (the one ending in #token=…).',
   );
+  // And how to get that address back.
+  await expect(gate).toContainText('If that output is gone, stop the web host (Ctrl+C) and start it again');
+  // The heading wraps in even lines, not with one word alone on the second.
+  const heading = await laidOutLines(gate.getByRole('heading'));
+  expect(heading.at(-1)?.trim()).toContain(' ');
   await screenshot(page, 'web-host-no-token');
 });
 

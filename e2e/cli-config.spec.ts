@@ -167,7 +167,7 @@ test('a CLI config that others can read is flagged, and one click makes it priva
   await expect(warning).toBeVisible();
   await expect(page.getByText(/holds your hotkey seed in plain text and its permissions are 0644/)).toBeVisible();
   await screenshot(page, 'accounts-cli-config-too-open');
-  await page.getByRole('button', { name: 'Make it private (0600)' }).click();
+  await page.getByRole('button', { name: 'Make private (0600)' }).click();
   await expect(warning).toHaveCount(0);
   expect((await fs.stat(host.dirs.configPath)).mode & 0o777).toBe(0o600);
   expect(await fs.readFile(host.dirs.configPath, 'utf8')).toBe(text);

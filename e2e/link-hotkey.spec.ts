@@ -82,7 +82,7 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   const serverHost = new URL(sandbox.url).host;
   await expect(page.getByText(`Chutes at ${serverHost} offers hotkey linking.`)).toBeVisible();
   // The HTTP details sit behind a disclosure, for whoever wants to verify the verdict.
-  const how = page.getByText(/How this is checked: GET \/users\/link_validator, signed as your account/);
+  const how = page.getByText(/The app sent GET \/users\/link_validator, signed as your account/);
   await expect(how).toBeHidden();
   await page.getByText('How this was checked').click();
   await expect(how).toBeVisible();
@@ -102,8 +102,10 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   await expect(preview).toContainText(`GET ${sandbox.url}/users/link_validator?hotkey=${validator.ss58}&signature=`);
   // The request is signed by the account's own hotkey; in a narrow window that address moves to a
   // line of its own rather than being split between the sentence and the next line.
-  const sentAs = preview.getByRole('definition').filter({ hasText: 'Signed as your account' });
-  await expect(sentAs).toHaveText(`Signed as your account: X-Chutes-Hotkey ${account.ss58}, purpose link_account`);
+  const sentAs = preview.getByRole('definition').filter({ hasText: "Signed by your account's hotkey" });
+  await expect(sentAs).toHaveText(
+    `Signed by your account's hotkey ${account.ss58} (header X-Chutes-Hotkey), purpose link_account`,
+  );
   const wide = page.viewportSize();
   await page.setViewportSize({ width: 760, height: 900 });
   expect(breaksInsideWords(await lineBreaks(sentAs))).toEqual([]);

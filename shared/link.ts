@@ -32,7 +32,7 @@ export interface LinkCapability {
 
 /** One line for the screen: what the capability probe is and why it changes nothing. */
 export const LINK_PROBE_EXPLAINED =
-  'How this is checked: GET /users/link_validator, signed as your account but with no hotkey or signature. A server with linking rejects it as incomplete (HTTP 422) before doing anything; one without answers from its user lookup (HTTP 401 or 404). Nothing changes either way.';
+  'The app sent GET /users/link_validator, signed as your account but with no hotkey or signature. A server with linking rejects it as incomplete (HTTP 422) before doing anything; one without answers from its user lookup (HTTP 401 or 404). Nothing changes either way.';
 
 export interface LinkPreview {
   kind: LinkKind;

@@ -27,7 +27,7 @@ export const SEEDLESS_EXPORT_NOTE =
   'This file has no hotkey_seed, so the chutes CLI cannot sign requests with it (the CLI requires all five [auth] values). It is safe to share as a record of the account. Export again with the seed to use it with the CLI.';
 
 export const SEEDED_EXPORT_NOTE =
-  'The chutes CLI can use this file as is (point CHUTES_CONFIG_PATH at it, or save it as ~/.chutes/config.ini). It contains the hotkey seed in plain text.';
+  'The chutes CLI can use this file as is (point CHUTES_CONFIG_PATH at it, or save it as ~/.chutes/config.ini). As written, it holds the hotkey seed in plain text: keep it private, and delete it when you no longer need it.';
 
 export function permissionsTooOpenWarning(filePath: string, mode: number): string {
   return `${filePath} can be read by other users on this computer (mode ${mode.toString(8).padStart(3, '0')}). Restrict it with "chmod 600 ${filePath}", or remove the seed from it.`;

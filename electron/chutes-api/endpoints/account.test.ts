@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { failureIs } from '../../../shared/errors';
+import { failureIs, type AppFailure } from '../../../shared/errors';
 import { MemorySeedVault } from '../../keychain/memory-seed-vault.test-helper';
 import { newHotkey } from '../../profiles/fixtures.test-helper';
 import { header, signatureValid, startFakeChutes, type FakeChutes, type Reply } from '../fixtures/fake-chutes';
@@ -92,6 +92,24 @@ describe('quirks', () => {
     const e500 = await failure(api.deleteMe('fp'));
     expect(failureIs(e500, 'account-not-deletable')).toBe(true);
     expect((e500 as Error).message).toContain('still owns chutes, images or secrets');
+  });
+
+  it('says how much to move when the balance is outside the deletable range, above or below it', async () => {
+    let held = '100';
+    const { api } = await endpoints(() => ({
+      status: 409,
+      json: { detail: { message: `User balance (${held}) is outside the deletable range of +/-25.0`, user_id: 'u' } },
+    }));
+    const above = await failure(api.deleteMe('fp'));
+    expect((above as Error).message).toContain('within ±$25.00, and this one holds $100.00');
+    expect((above as AppFailure).appError.detail?.hint).toBe(
+      'Transfer at least $75.00 to another account (Balance transfers, on the Account screen), then try again.',
+    );
+    held = '-40.5';
+    const below = await failure(api.deleteMe('fp'));
+    expect((below as AppFailure).appError.detail?.hint).toBe(
+      'Top up at least $15.50 (Top up, on the Account screen), then try again.',
+    );
   });
 
   it('changes the fingerprint in hotkey mode with the <hotkey>:<new>:<nonce> message and no Authorization', async () => {

@@ -99,14 +99,18 @@ export async function deleteMe(transport: Transport, fingerprint: string): Promi
     // §3.4's balance check, said with money: "User balance (100) is outside the deletable range of +/-25.0".
     const balance = /^User balance \((-?[\d.]+)\) is outside the deletable range of \+\/-([\d.]+)/.exec(message);
     if (balance) {
-      const usd = (v: string) => `$${Number(v).toFixed(2)}`;
+      const held = Number(balance[1] ?? '0');
+      const limit = Number(balance[2] ?? '0');
+      const usd = (v: number) => `$${v.toFixed(2)}`;
+      // What brings the balance within the range: a transfer out when it is above, a top-up when below.
+      const hint =
+        held > limit
+          ? `Transfer at least ${usd(held - limit)} to another account (Balance transfers, on the Account screen), then try again.`
+          : `Top up at least ${usd(-limit - held)} (Top up, on the Account screen), then try again.`;
       throw new AppFailure(
         'conflict',
-        `Chutes did not delete the account: it deletes accounts only while the balance is within ±${usd(balance[2] ?? '0')}, and this one holds ${usd(balance[1] ?? '0')}.`,
-        {
-          ...base,
-          hint: 'Transfer the balance to another account (Balance transfers, on the Account screen), then try again.',
-        },
+        `Chutes did not delete the account: it deletes accounts only while the balance is within ±${usd(limit)}, and this one holds ${usd(held)}.`,
+        { ...base, hint },
         'account-not-deletable',
       );
     }

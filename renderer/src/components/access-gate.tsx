@@ -16,8 +16,9 @@ export function AccessGate({ children }: { children: ReactNode }): ReactElement 
           <h1>This tab cannot reach Chutes Desktop</h1>
           <p>{errorOf(info.error).message}</p>
           <p className="small muted">
-            Each start of <code>npm run serve</code> prints a new address ending in <code>#token=…</code>. Open that
-            exact address; a tab opened another way (a bookmark, or an address from an earlier start) has no access.
+            The address is in the output of the terminal where <code>npm run serve</code> was started. Each start prints
+            a new one, so a tab opened another way (a bookmark, or an address from an earlier start) has no access. If
+            that output is gone, stop the web host (Ctrl+C) and start it again for a new address.
           </p>
         </div>
       </main>

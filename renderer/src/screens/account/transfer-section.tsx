@@ -212,8 +212,8 @@ function Refund({ profileId, canSign }: { profileId: string; canSign: boolean })
       <summary>Refund a developer deposit (legacy)</summary>
       <p className="small">
         Until 2 October 2025 developers paid a deposit; accounts that did can ask for it back to a wallet address. Newer
-        accounts never paid one, and some servers no longer offer this. Note: when the on-chain refund fails, the server
-        still answers “OK” with the error inside; this app reports that as a failure, not a success.
+        accounts never paid one, and some servers no longer offer this. A refund that fails on chain is shown here as a
+        failure, even though the server's answer to it starts with “OK”.
       </p>
       {refund.data ? (
         <Notice tone="good" live>

@@ -18,7 +18,7 @@ export function CliConfigWarning(): ReactElement | null {
       </p>
       <div className="actions">
         <button type="button" className="primary" onClick={() => fix.mutate({})} disabled={fix.isPending}>
-          Make it private (0600)
+          Make private (0600)
         </button>
         <span className="small">Or import it below and remove the seed from it.</span>
       </div>

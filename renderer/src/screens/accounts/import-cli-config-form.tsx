@@ -54,8 +54,8 @@ export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactEl
         <p className="small">{summary.cliImpact}</p>
         {summary.permissionsTooOpen && !summary.fileChanged ? (
           <p className="small">
-            <strong>That file can be read by other users of this machine:</strong> use “Make it private (0600)” at the
-            top of this screen.
+            <strong>That file can be read by other users of this machine:</strong> use “Make private (0600)” at the top
+            of this screen.
           </p>
         ) : null}
       </DonePanel>

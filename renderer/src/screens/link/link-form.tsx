@@ -213,8 +213,8 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
             </dd>
             <dt>Sent as</dt>
             <dd>
-              Signed as your account: {preview.data.request.auth.header} <code>{preview.data.request.auth.hotkey}</code>
-              , purpose <code>{preview.data.request.auth.purpose}</code>
+              Signed by your account's hotkey <code>{preview.data.request.auth.hotkey}</code> (header{' '}
+              <code>{preview.data.request.auth.header}</code>), purpose <code>{preview.data.request.auth.purpose}</code>
             </dd>
           </dl>
           <div className="actions">
