@@ -53,6 +53,9 @@ test('a transfer answered while the user was away is said on return; a lost answ
   await expect(confirm.getByRole('alert')).toContainText('may or may not have gone through');
   await expect(confirm.getByRole('alert')).toContainText('Do not send it again yet');
   await expect(confirm.getByRole('button', { name: 'Send now' })).toHaveCount(0);
+  // No longer asked as a question: it says what was asked.
+  await expect(confirm).toContainText('You asked to send $1.00 USD to bob.');
+  await expect(confirm).not.toContainText('Send $1.00 USD to bob?');
   await screenshot(page, 'account-transfer-answer-lost');
   expect(balanceOf(bob.userId)).toBe(3.5);
   await confirm.getByRole('button', { name: 'Back to the form' }).click();

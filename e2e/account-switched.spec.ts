@@ -52,7 +52,7 @@ test('a transfer reviewed before another window switched the profile is refused,
 
   await confirm.getByRole('button', { name: 'Send now' }).click();
   const refused = page.getByRole('alert').filter({ hasText: 'The active profile changed to bob @' });
-  await expect(refused).toContainText('so nothing was sent');
+  await expect(refused).toContainText('after the transfer to carol was reviewed, so nothing was sent');
   // The screen follows the profile now active; the refusal stays until dismissed.
   await expect(sidebar.locator('strong').getByText('bob', { exact: true })).toBeVisible();
   await expect(page.getByRole('form', { name: 'Confirm the transfer' })).toHaveCount(0);

@@ -339,8 +339,10 @@ describe('transfers and the legacy refund', () => {
     const e = await failure(h.transferBalance({ target: 'bob', amountUsd: 1, reviewedFor: profile.id }));
     expect(failureIs(e, 'profile-changed')).toBe(true);
     expect((e as Error).message).toContain('changed to carol');
+    expect((e as Error).message).toContain('after the transfer to bob was reviewed');
     const refund = await failure(h.refundDeveloperDeposit({ address: TestKey.random().ss58, reviewedFor: profile.id }));
     expect(failureIs(refund, 'profile-changed')).toBe(true);
+    expect((refund as Error).message).toContain('after the refund request was reviewed');
     await world.store.setActive(profile.id);
     expect(fixture.sb.users().find((u) => u.user_id === account.user_id)?.balance).toBe(10);
   });

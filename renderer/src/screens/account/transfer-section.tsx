@@ -109,14 +109,16 @@ function Transfer({ profileId, canSign, balanceUsd }: TransferProps): ReactEleme
             if (!mayHaveMoved) send(reviewed);
           }}
         >
+          {/* Once it may have gone out, the question becomes a record of what was asked. */}
           <p>
-            Send{' '}
+            {mayHaveMoved ? 'You asked to send' : 'Send'}{' '}
             <strong>
               {reviewed.amountUsd === undefined
                 ? `the whole balance${balanceUsd !== null ? ` (about ${usd(balanceUsd)} USD)` : ''}`
                 : `${usd(reviewed.amountUsd)} USD`}
             </strong>{' '}
-            to <strong>{reviewed.target}</strong>? A transfer cannot be undone; only the other user can send it back.
+            to <strong>{reviewed.target}</strong>
+            {mayHaveMoved ? '.' : '? A transfer cannot be undone; only the other user can send it back.'}
           </p>
           {failed ? <ErrorNotice error={failed} /> : null}
           {mayHaveMoved ? (
