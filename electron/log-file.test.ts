@@ -23,6 +23,14 @@ function tempDir(): string {
 
 const quietStderr = () => vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
 
+/** The log going to a fresh data folder (stderr quiet): that folder's log file. */
+function logToTempFile(): string {
+  quietStderr();
+  const dataDir = tempDir();
+  restore = logToFile(dataDir);
+  return logFilePath(dataDir);
+}
+
 describe('the log file in the data folder', () => {
   it('gets every line, scrubbed, readable by the user only, and is named by the internal-failure message', () => {
     quietStderr();
@@ -40,10 +48,7 @@ describe('the log file in the data folder', () => {
   });
 
   it('starts a new file past the size limit while running, keeping one older file', () => {
-    quietStderr();
-    const dataDir = tempDir();
-    const file = logFilePath(dataDir);
-    restore = logToFile(dataDir);
+    const file = logToTempFile();
     log.info('old line');
     fs.appendFileSync(file, 'x'.repeat(MAX_LOG_BYTES));
     log.info('fresh');
@@ -80,10 +85,7 @@ describe('the log file in the data folder', () => {
 
 describe('a rotation that cannot happen', () => {
   it('still appends the line and keeps naming the file', () => {
-    quietStderr();
-    const dataDir = tempDir();
-    const file = logFilePath(dataDir);
-    restore = logToFile(dataDir);
+    const file = logToTempFile();
     // `.1` is a folder with something in it: the rename fails.
     fs.mkdirSync(`${file}.1`);
     fs.writeFileSync(path.join(`${file}.1`, 'x'), '');
@@ -96,10 +98,7 @@ describe('a rotation that cannot happen', () => {
 
 describe('two processes rotating one log', () => {
   it('leaves the rotation to the process holding the lock, so a fresh file never replaces the older one', () => {
-    quietStderr();
-    const dataDir = tempDir();
-    const file = logFilePath(dataDir);
-    restore = logToFile(dataDir);
+    const file = logToTempFile();
     fs.writeFileSync(`${file}.1`, 'the older file\n');
     fs.appendFileSync(file, 'x'.repeat(MAX_LOG_BYTES + 1));
     // The other process is rotating right now.
@@ -116,10 +115,7 @@ describe('two processes rotating one log', () => {
   });
 
   it('clears a lock left by a process killed while rotating, or dated in the future', () => {
-    quietStderr();
-    const dataDir = tempDir();
-    const file = logFilePath(dataDir);
-    restore = logToFile(dataDir);
+    const file = logToTempFile();
     for (const offset of [-60_000, 3_600_000]) {
       fs.appendFileSync(file, 'x'.repeat(MAX_LOG_BYTES + 1));
       fs.writeFileSync(rotationLockPath(file), '');
@@ -132,10 +128,7 @@ describe('two processes rotating one log', () => {
   });
 
   it('still rotates when a stale lock cannot be removed', () => {
-    quietStderr();
-    const dataDir = tempDir();
-    const file = logFilePath(dataDir);
-    restore = logToFile(dataDir);
+    const file = logToTempFile();
     // A folder stands where the lock file would go.
     fs.mkdirSync(rotationLockPath(file));
     fs.writeFileSync(path.join(rotationLockPath(file), 'x'), '');
