@@ -107,6 +107,14 @@ test('fingerprint operations: dashboard, change fingerprint, move to another hot
   await expect(page.getByRole('status').filter({ hasText: 'is now in the system keychain' })).toBeVisible();
   await openAccount(page);
   const ops = page.getByRole('region', { name: 'Login and account' });
+  // Side by side, the cards' buttons sit level although their texts differ in length.
+  // (Read in one go: the sections above may still be loading and moving everything down.)
+  const tops = await ops
+    .getByRole('button', { name: /^(Open dashboard|Change fingerprint|Move to another hotkey|Delete the account)…$/ })
+    .evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+  expect(tops).toHaveLength(4);
+  expect(tops[0]).toBe(tops[1]);
+  expect(tops[2]).toBe(tops[3]);
 
   // The sandbox has no /idp: the app says so instead of opening a dead page.
   await ops.getByRole('button', { name: 'Open dashboard…' }).click();

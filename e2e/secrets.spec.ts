@@ -217,6 +217,8 @@ test('.env import with new, existing and banned lines and a failure midway, then
   await page.getByRole('button', { name: 'Delete selected (2)' }).click();
   const confirm = page.getByRole('alertdialog', { name: 'Confirm delete' });
   await expect(confirm.locator('pre.command')).toContainText('chutes secrets delete');
+  // Listed in the order of the table, not the server's.
+  await expect(confirm.getByRole('listitem')).toHaveText(['A_ONE on web-app', 'B_TWO on web-app']);
   // Drawn above the list, away from the button that opened it: focus moves to the question.
   await expect(confirm).toBeFocused();
   const bTwo = Object.values(w.sb.state().secrets).find((s) => s.key === 'B_TWO');

@@ -27,7 +27,10 @@ export function SecretsList({
     if ([...selected].some((id) => !ids.has(id))) setSelected(new Set([...selected].filter((id) => ids.has(id))));
   }
   const groups = groupSecrets(secrets, chutes, query);
-  const chosen = secrets.filter((s) => selected.has(s.secretId));
+  // In the order the list shows them (by chute, then key), whatever the search hides now.
+  const chosen = groupSecrets(secrets, chutes, '')
+    .flatMap((group) => group.secrets)
+    .filter((s) => selected.has(s.secretId));
   const toggle = (id: string, on: boolean) =>
     setSelected((prev) => {
       const next = new Set(prev);
