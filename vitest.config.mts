@@ -11,6 +11,8 @@ export default defineConfig({
           environment: 'node',
           include: ['electron/**/*.test.ts', 'shared/**/*.test.ts', 'e2e/**/*.test.ts', 'scripts/**/*.test.ts'],
           testTimeout: 20_000,
+          // Some suites bundle a child script or open the keychain first; on a loaded two-core machine that took over 10 s.
+          hookTimeout: 60_000,
         },
       },
       {

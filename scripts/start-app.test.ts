@@ -154,7 +154,7 @@ describe('npm start for real, with a download that cannot succeed', () => {
     for (const file of ['package.json', 'install.js', 'index.js', 'checksums.json']) {
       fs.copyFileSync(path.join(repo, 'node_modules/electron', file), path.join(electron, file));
     }
-    const started = Date.now();
+    const started = performance.now();
     const run = spawnSync(process.execPath, [path.join(dir, 'scripts/start-app.mjs')], {
       cwd: dir,
       encoding: 'utf8',
@@ -173,6 +173,6 @@ describe('npm start for real, with a download that cannot succeed', () => {
     expect(flat(run.stderr)).toContain('`npm run serve` starts the same app in your browser');
     expect(run.stderr).not.toMatch(/^\s*at /m);
     expect(fs.existsSync(path.join(electron, 'path.txt'))).toBe(false);
-    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(performance.now() - started).toBeLessThan(15_000);
   });
 });

@@ -174,9 +174,9 @@ describe('API key handlers against the sandbox', () => {
 
   it('seeds thousands of keys cheaply and pages through them', async () => {
     const w = await world();
-    const started = Date.now();
+    const started = performance.now();
     f.sb.seedApiKeys({ user_id: w.account.user_id, count: 2000 });
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(2000);
     const first = await w.handlers.listApiKeys({ page: 0, limit: 200 }, ctx);
     const last = await w.handlers.listApiKeys({ page: 9, limit: 200 }, ctx);
     expect(first.total).toBe(2000);

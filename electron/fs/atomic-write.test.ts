@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -33,7 +33,9 @@ describe('writeFileAtomic', () => {
 
   it('replaces an existing world-readable file and tightens it to 0600', async () => {
     const target = path.join(dir, 'config.ini');
-    await writeFile(target, 'old', { mode: 0o644 });
+    await writeFile(target, 'old');
+    // chmod, not writeFile's mode: the umask (077 on some machines) takes bits off that one.
+    await chmod(target, 0o644);
     await writeFileAtomic(target, 'new');
     expect(await readFile(target, 'utf8')).toBe('new');
     if (posix) expect(await mode(target)).toBe(0o600);
@@ -80,7 +82,8 @@ describe('writeFileAtomic with exclusive', () => {
 
   it('fails with EEXIST on an existing file and leaves it untouched', async () => {
     const target = path.join(dir, 'config.ini');
-    await writeFile(target, 'precious', { mode: 0o644 });
+    await writeFile(target, 'precious');
+    await chmod(target, 0o644);
     await expect(writeFileAtomic(target, 'new', { exclusive: true })).rejects.toMatchObject({ code: 'EEXIST' });
     expect(await readFile(target, 'utf8')).toBe('precious');
     if (posix) expect(await mode(target)).toBe(0o644);
@@ -101,7 +104,8 @@ describe('writeFileAtomic with exclusive', () => {
 describe('readTextFileCapped', () => {
   it('returns text and the permission bits as found', async () => {
     const target = path.join(dir, 'c.ini');
-    await writeFile(target, '[api]\n', { mode: 0o644 });
+    await writeFile(target, '[api]\n');
+    await chmod(target, 0o644);
     const file = await readTextFileCapped(target);
     expect(file.text).toBe('[api]\n');
     if (posix) expect(file.mode).toBe(0o644);

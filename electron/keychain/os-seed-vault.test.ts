@@ -86,8 +86,8 @@ describe('OS seed vault (real Secret Service)', () => {
   });
 
   it('answers each call well within the timeout', async () => {
-    const started = Date.now();
+    const started = performance.now();
     await vault.hasSeed(HOTKEY_A);
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });

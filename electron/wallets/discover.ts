@@ -21,7 +21,7 @@ export interface DiscoverSeams {
   sliceMs?: number;
   /**
    * Share the scan with the helper thread (parallel-scan.ts) when it is big enough; default true.
-   * 'wait' (tests): the main thread starts only once the helper has joined.
+   * 'wait' (tests): the main thread starts only once the helper has claimed its first wallet.
    */
   helper?: boolean | 'wait';
   /** For tests: the helper sleeps this long after each claim (see ScanJob.pauseMs). */

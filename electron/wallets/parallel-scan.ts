@@ -11,6 +11,7 @@ import {
   OPEN,
   READY,
   claim,
+  helperClaims,
   unpackBatch,
 } from './scan-job';
 import type { JobBatch, JobResult, ScanJob } from './scan-job';
@@ -110,7 +111,10 @@ export interface SharedScan {
    * caller's to scan.
    */
   finish(): Promise<JobResult | null>;
-  /** For tests: resolves once the helper has joined (or failed), so it is sure to get a share. */
+  /**
+   * For tests: resolves once the helper has claimed its first wallet (or the job ended), so it
+   * has a share however the two threads are scheduled.
+   */
   joined(): Promise<void>;
 }
 
@@ -146,7 +150,7 @@ export function shareScan(
       return done;
     },
     joined: async () => {
-      while (!settled && Atomics.load(slots, HELPER) === OPEN) await new Promise((resolve) => setImmediate(resolve));
+      while (!settled && helperClaims(slots) === 0) await new Promise((resolve) => setImmediate(resolve));
     },
   };
 }

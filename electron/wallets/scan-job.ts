@@ -65,6 +65,9 @@ export interface JobBatch {
 
 const BATCH_MS = 15;
 
+/** How many wallets the helper has claimed so far (tests wait for its first). */
+export const helperClaims = (slots: Int32Array): number => Atomics.load(slots, CLAIMS) >>> 16;
+
 /** The next index from the front (main thread) or the back (helper), or -1 once the two meet. */
 export function claim(slots: Int32Array, n: number, from: 'front' | 'back'): number {
   for (;;) {

@@ -101,10 +101,10 @@ describe('web host connection limits', () => {
   });
 
   it('drops a caller without the token that sends headers too slowly, sooner than the normal header timeout', async () => {
-    const started = Date.now();
+    const started = performance.now();
     const reply = await rawExchange(host.port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n`, 3000);
     expect(reply.closed).toBe(true);
-    expect(Date.now() - started).toBeLessThan(1500);
+    expect(performance.now() - started).toBeLessThan(1500);
   });
 
   it('keeps an idle keep-alive connection that presented the token, drops one that did not', async () => {
