@@ -74,6 +74,12 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
   await expect(usage.getByLabel('Usage totals')).toContainText('65');
   await expect(usage.locator('canvas').first()).toBeVisible();
   expect(await chartLoaded()).toBe(true);
+  // The legend names the series; with the cursor off the chart, no label ends in a colon before nothing.
+  const legendColons = await usage
+    .locator('.u-legend th')
+    .evaluateAll((cells) => cells.map((th) => getComputedStyle(th, '::after').content));
+  expect(legendColons.length).toBeGreaterThan(1);
+  expect(legendColons.filter((c) => c !== 'none')).toEqual([]);
   await usage.getByRole('combobox', { name: 'Range' }).selectOption('24h');
   await expect(usage.getByLabel('Usage totals')).toContainText('$2.00');
   await usage.getByRole('button', { name: 'Show table' }).click();
@@ -236,6 +242,8 @@ test('transfers balance to another user and shows both new balances; the legacy 
     'Sent $2.50 USD to bob. Your balance is now $7.50 USD; theirs is $2.50 USD (at ',
   );
   await expect(page.getByRole('region', { name: 'Overview' }).getByLabel('Balance')).toHaveText('$7.50 USD');
+  // The Overview already shows the new balance: no word of it catching up.
+  await expect(section.getByRole('status')).not.toContainText('catches up');
   expect(w.sb.users().find((u) => u.user_id === bob.userId)?.balance).toBe(2.5);
   await screenshot(page, 'account-transfer');
 

@@ -40,7 +40,10 @@ const hotkey = (page: Page, label: string) => page.getByRole('listitem', { name:
 test('a new user with no wallets and no profiles is told what to do', async ({ page }) => {
   host = await startWebHost();
   await openAccounts(page, host);
-  await expect(page.getByText(`There is no wallets folder at ${host.dirs.wallets}.`)).toBeVisible();
+  // The path is said once, under the card's title, and the reason below it refers to it.
+  await expect(page.getByText(host.dirs.wallets)).toHaveCount(1);
+  await expect(page.getByText(host.dirs.wallets)).toBeVisible();
+  await expect(page.getByText('This wallets folder does not exist.')).toBeVisible();
   await expect(page.getByText('btcli wallet new_coldkey --wallet.name mywallet')).toBeVisible();
   await expect(page.getByText(/No profiles yet\./)).toBeVisible();
   await screenshot(page, 'accounts-empty');

@@ -37,7 +37,8 @@ test('a lost answer, a gateway error and a name taken elsewhere each say what ha
   await screenshot(page, 'api-keys-create-answer-lost');
   expect(posts()).toBe(1);
   expect(Object.values(w.sb.state().apiKeys).map((k) => k.name)).toEqual(['flaky']);
-  await form.getByRole('button', { name: 'Delete “flaky” now' }).click();
+  // The way out is in the same box as what happened.
+  await form.getByRole('alert').getByRole('button', { name: 'Delete “flaky” now' }).click();
   await expect(form.getByText('Deleted “flaky”. Create it again to get a secret you can see.')).toBeVisible();
   expect(Object.values(w.sb.state().apiKeys)).toEqual([]);
   await form.getByRole('button', { name: 'Create key', exact: true }).click();

@@ -47,6 +47,10 @@ test('10,000 keys: first rows early, all loaded in the background, DOM row count
   await expect(table.getByRole('row', { name: 'Key big-09999' })).toBeVisible();
   expect(await domRows()).toBeLessThan(40);
   await expect(table).toHaveAttribute('aria-rowcount', '10001');
+  // A two-digit day's date fits its column, with the row's padding still to its right.
+  const created = table.getByRole('row', { name: 'Key big-09991' }).getByRole('cell').last();
+  await expect(created).toHaveText(/^\w{3} \d{2}, \d{4}, /);
+  expect(await created.evaluate((cell) => cell.scrollWidth <= cell.clientWidth)).toBe(true);
   await screenshot(page, 'api-keys-10k-bottom');
 
   await page.getByLabel('Search keys').fill('big-0999');

@@ -187,6 +187,16 @@ test('the reveal dialog asks before closing without "I have stored it"; admin ke
   await page.setViewportSize({ width: 760, height: 1000 });
   await form.getByLabel('Admin key').uncheck();
   await page.getByRole('button', { name: 'Manage one chute' }).click();
+  // Narrow: the chosen chutes take the row's width, and Remove stays a button its own size below them.
+  const scope = form.getByRole('group', { name: 'Scope 1', exact: true });
+  const [row, remove, chute] = await Promise.all([
+    scope.boundingBox(),
+    scope.getByRole('button', { name: 'Remove scope 1' }).boundingBox(),
+    scope.getByText('All chutes').boundingBox(),
+  ]);
+  expect(remove?.width ?? Infinity).toBeLessThan(150);
+  expect(remove?.y ?? 0).toBeGreaterThan(chute?.y ?? Infinity);
+  expect(chute?.x ?? Infinity).toBeLessThan((row?.x ?? 0) + 30);
   await screenshot(page, 'api-keys-create-narrow');
   // The CLI line wraps between JSON fields, never inside one ("chute|s"), at this width too.
   const cli = form.getByLabel('Equivalent CLI command', { exact: true });

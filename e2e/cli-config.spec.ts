@@ -128,6 +128,7 @@ test('import the CLI config (stripping its seed), sign with it, and export it ba
   await expect(confirm.getByRole('alert')).toContainText(
     `${host.dirs.configPath} no longer holds this seed, so it was not removed from the keychain.`,
   );
+  await expect(confirm.getByRole('alert')).toContainText('No other copy was found when they were looked for again.');
   await expect(confirm).toContainText('This may be the only copy of the seed.');
   await expect(profile.getByText('Seed in keychain')).toBeVisible();
   await screenshot(page, 'accounts-remove-seed-copy-gone');

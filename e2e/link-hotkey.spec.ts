@@ -110,6 +110,9 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   await page.setViewportSize({ width: 760, height: 900 });
   expect(breaksInsideWords(await lineBreaks(sentAs))).toEqual([]);
   expect(await lineBreaks(sentAs.locator('code').first())).toEqual([]);
+  // The request's URL may break anywhere in its hex, but its placeholder for the signature only between words.
+  const placeholder = preview.getByText('<signature of the message above, made when you submit>', { exact: true });
+  expect(breaksInsideWords(await lineBreaks(placeholder))).toEqual([]);
   await screenshot(page, 'link-hotkey-preview-narrow');
   if (wide) await page.setViewportSize(wide);
   await expect(form.getByRole('alert')).toContainText(
@@ -130,6 +133,9 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   // 409: the subnet-owner hotkey belongs to bob's account.
   await linkWith(page, 'Subnet owner', { wallet: `owner/default — ${owner.ss58}` });
   await expect(form.getByRole('alert')).toContainText('This hotkey is already linked to another Chutes account: bob.');
+  await expect(form.getByRole('alert')).toContainText(
+    'add that account on Profiles & hotkeys if it is not a profile here yet, then make it the active profile',
+  );
   await screenshot(page, 'link-hotkey-409');
 
   // Success: the validator hotkey, seed not kept.

@@ -137,6 +137,16 @@ test('the whole wizard: server, username, wallet, token from the page, review, f
   await expect(page.getByRole('img', { name: /QR code of the payment address/ })).toBeVisible();
   await expect(page.getByLabel('Active profile')).toContainText('alice');
   await expect(page.getByRole('button', { name: 'Finish' })).toBeDisabled();
+  // Every step before Done is ticked, as on the steps before it, and none leads back any more.
+  expect(await steps.allTextContents()).toEqual([
+    '✓Server',
+    '✓Username',
+    '✓Wallet & hotkey',
+    '✓Registration token',
+    '✓Review',
+    '6Done',
+  ]);
+  await expect(steps.getByRole('link')).toHaveCount(0);
   await screenshot(page, 'register-6-done');
   let asked = '';
   page.once('dialog', (dialog) => {

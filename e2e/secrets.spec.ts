@@ -112,8 +112,18 @@ test('empty states, create with every banned-key branch and the subnet rule, rep
   await expect(page.getByRole('region', { name: /^Secrets of / })).toHaveCount(1);
   await screenshot(page, 'secrets-list-search');
   await page.getByLabel('Search secrets by key or chute').fill('');
+  // Each chute's table lines up with the others: the Created column starts at one x in both.
+  const createdColumnXs = () =>
+    page
+      .getByRole('region', { name: /^Secrets of / })
+      .getByRole('columnheader', { name: 'Created' })
+      .evaluateAll((cells) => cells.map((cell) => Math.round(cell.getBoundingClientRect().x)));
+  expect(new Set(await createdColumnXs()).size).toBe(1);
   await screenshot(page, 'secrets-list');
   await page.setViewportSize({ width: 560, height: 900 });
+  const narrow = await createdColumnXs();
+  expect(narrow).toHaveLength(2);
+  expect(new Set(narrow).size).toBe(1);
   await screenshot(page, 'secrets-list-narrow');
 
   await expectNoValue(w, [CANARY]);

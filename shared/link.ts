@@ -44,6 +44,7 @@ export interface LinkPreview {
   signedMessage: string;
   request: {
     method: 'GET';
+    /** Without its last parameter, `&signature=`: that signature is made only when the user submits. */
     url: string;
     /** How the request itself proves the account: signed with the account's own hotkey (not the linked one). */
     auth: { header: 'X-Chutes-Hotkey'; hotkey: string; purpose: 'link_account' };

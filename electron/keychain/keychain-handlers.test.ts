@@ -59,6 +59,9 @@ describe('removing a seed from the keychain', () => {
       reason: 'file-changed-meanwhile',
       message: `${configPath} no longer holds this seed, so it was not removed from the keychain.`,
     });
+    expect((error as AppFailure).appError.detail?.hint).toMatch(
+      /^No other copy was found when they were looked for again\./,
+    );
     expect(await vault.hasSeed(hotkey.ss58)).toBe(true);
     expect(forgetSessions).not.toHaveBeenCalled();
     // While a named file still holds it, or when the user confirmed another copy, it goes.

@@ -59,7 +59,7 @@ export function keychainHandlers(services: KeychainServices): SliceHandlers<type
             'conflict',
             `${copiesShown.join(', ')} no longer ${copiesShown.length === 1 ? 'holds' : 'hold'} this seed, so it was not removed from the keychain.`,
             {
-              hint: 'The copies were looked for again: the question above lists those still found. Export the profile with the seed again (Export for CLI…), or tick that you have another copy (the hotkey file or its mnemonic), then remove it.',
+              hint: `${now.size === 0 ? 'No other copy was found when they were looked for again.' : 'The copies were looked for again: the question above lists those still found.'} Export the profile with the seed again (Export for CLI…), or tick that you have another copy (the hotkey file or its mnemonic), then remove it.`,
             },
             'file-changed-meanwhile',
           );

@@ -125,7 +125,7 @@ export function linkHandlers(services: LinkServices): SliceHandlers<typeof linkC
         signedMessage: linkMessage(key.ss58, username),
         request: {
           method: 'GET',
-          url: `${url.toString()}&signature=<signature of the message above, made when you submit>`,
+          url: url.toString(),
           auth: { header: 'X-Chutes-Hotkey', hotkey: api.scope.hotkey, purpose: 'link_account' },
         },
         sourceLabel: key.label,

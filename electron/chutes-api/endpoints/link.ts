@@ -109,7 +109,7 @@ export function linkFailure(error: unknown, host: string): unknown {
         : 'This hotkey is already linked to another Chutes account.',
       {
         ...base,
-        hint: 'A hotkey can be linked to one account only. Link it from that account (make its profile active with “Switch profile” at the top of the side bar, or add it on Profiles & hotkeys), or link a different hotkey.',
+        hint: 'A hotkey can be linked to one account only. Link it from that account — add that account on Profiles & hotkeys if it is not a profile here yet, then make it the active profile (“Switch profile” appears in the side bar once there are two) — or link a different hotkey.',
       },
       'hotkey-linked-elsewhere',
     );

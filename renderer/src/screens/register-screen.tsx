@@ -66,7 +66,7 @@ export function RegisterScreen({ sub }: ScreenProps): ReactElement {
                 aria-current={i === current ? 'step' : undefined}
               >
                 <span className={styles.stepNumber} aria-hidden="true">
-                  {failed ? '!' : i < current && step !== 'done' ? '✓' : i + 1}
+                  {failed ? '!' : i < current ? '✓' : i + 1}
                 </span>
                 {i < current && furthest !== 'done' ? (
                   <a href={hrefTo('register', s.id)}>{label}</a>

@@ -102,9 +102,9 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
       ) : all.secrets.length === 0 && !all.loadingMore ? (
         <div className="empty">
           <p>
-            <strong>No secrets yet.</strong> Secrets are environment variables your chutes receive when they start, such
-            as <code>HF_TOKEN</code> for gated Hugging Face models or a database URL. Values are write-only: once saved,
-            neither Chutes nor this app shows them again.
+            <strong>No secrets yet.</strong> Add one for a chute with <strong>Add a secret</strong>, or several at once
+            from a <code>.env</code> file: a token for gated Hugging Face models (<code>HF_TOKEN</code>), say, or a
+            database URL.
           </p>
         </div>
       ) : (

@@ -91,8 +91,11 @@ function Transfer({ profileId, canSign, balanceUsd }: TransferProps): ReactEleme
               Sent {usd(attempt.result.transferredUsd)} USD to {attempt.target}.
             </strong>{' '}
             Your balance is now {usd(attempt.result.fromBalanceUsd)} USD; theirs is {usd(attempt.result.toBalanceUsd)}{' '}
-            USD (at {timeOnly(attempt.result.at)}). The balance at the top of this screen catches up within about a
-            minute.
+            USD (at {timeOnly(attempt.result.at)}).
+            {/* Said only while the Overview still shows another figure: it is refreshed from a server that recalculates about once a minute. */}
+            {balanceUsd === null || usd(balanceUsd) !== usd(attempt.result.fromBalanceUsd)
+              ? ' The balance at the top of this screen catches up within about a minute.'
+              : null}
           </p>
           <div className="actions">
             <button type="button" onClick={() => updateTransfer(profileId, EMPTY_TRANSFER)}>

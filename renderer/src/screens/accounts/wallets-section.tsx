@@ -24,12 +24,13 @@ const empty = (wallet: WalletEntry): boolean =>
   wallet.coldkey.status === 'missing' && !wallet.coldkey.hasPrivateColdkey && wallet.hotkeys.length === 0;
 
 function NoWallets({ view }: { view: WalletsView }): ReactElement {
+  // The folder's path heads the card, just above.
   const reason =
     view.status === 'missing'
-      ? `There is no wallets folder at ${view.walletsPath}.`
+      ? 'This wallets folder does not exist.'
       : view.status === 'ok'
-        ? `The wallets folder ${view.walletsPath} has no wallets in it.`
-        : `The wallets folder ${view.walletsPath} could not be read${view.message ? `: ${view.message}` : '.'}`;
+        ? 'This wallets folder has no wallets in it.'
+        : `This wallets folder could not be read${view.message ? `: ${view.message}` : '.'}`;
   return (
     <div className="empty">
       <p>{reason}</p>

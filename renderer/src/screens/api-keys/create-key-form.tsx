@@ -292,13 +292,17 @@ export function CreateKeyForm({
           <CommandLine label="Equivalent CLI command" command={cliCommand(request)} />
         </div>
       )}
-      {error ? <ErrorNotice error={error} /> : null}
-      {lost ? (
-        <div className="actions">
-          <button type="button" className="danger" disabled={busy} onClick={() => void deleteLost(lost)}>
-            Delete “{lostName}” now
-          </button>
-        </div>
+      {/* The way out of a lost secret is said with it, in the same box. */}
+      {error ? (
+        <ErrorNotice error={error}>
+          {lost ? (
+            <div className="actions">
+              <button type="button" className="danger" disabled={busy} onClick={() => void deleteLost(lost)}>
+                Delete “{lostName}” now
+              </button>
+            </div>
+          ) : null}
+        </ErrorNotice>
       ) : null}
       {deletedLost !== null ? (
         <Notice tone="good" live>

@@ -219,7 +219,9 @@ export function KeyTable({ keys, selected, onSelect }: KeyTableProps): ReactElem
             })}
           </div>
           {shown.length === 0 ? (
-            <p className="empty">{keys.length === 0 ? 'No API keys yet.' : 'No key matches the search and filter.'}</p>
+            <p className={`empty ${styles.tableEmpty}`}>
+              {keys.length === 0 ? 'No API keys yet.' : 'No key matches the search and filter.'}
+            </p>
           ) : null}
         </div>
       </div>

@@ -61,7 +61,7 @@ export function ScopeEditor({ rows, onChange, targets, targetsError, invalid }: 
                 ))}
               </select>
             </label>
-            <div>
+            <div className={styles.scopeTargets}>
               {row.objectType === 'invocations' ? (
                 <p className="small muted">All invocations (they are not chosen one by one).</p>
               ) : (
@@ -125,7 +125,7 @@ export function ScopeEditor({ rows, onChange, targets, targetsError, invalid }: 
             </div>
             <button
               type="button"
-              className="danger"
+              className={`danger ${styles.removeScope}`}
               aria-label={`Remove scope ${i + 1}`}
               onClick={() => onChange(rows.filter((r) => r.id !== row.id))}
             >

@@ -208,7 +208,8 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
             <dt>Request</dt>
             <dd>
               <code>
-                {preview.data.request.method} {preview.data.request.url}
+                {preview.data.request.method} {preview.data.request.url}&amp;signature=
+                <var className={styles.placeholder}>&lt;signature of the message above, made when you submit&gt;</var>
               </code>
             </dd>
             <dt>Sent as</dt>

@@ -91,7 +91,9 @@ export function SecretsList({
                     <th scope="col" className={styles.keyCol}>
                       Key
                     </th>
-                    <th scope="col">Created</th>
+                    <th scope="col" className={styles.createdCol}>
+                      Created
+                    </th>
                     {canSign ? (
                       <th scope="col" className={styles.actionCol}>
                         <span className="sr-only">Actions</span>

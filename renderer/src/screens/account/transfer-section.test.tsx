@@ -1,0 +1,36 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TransferSection } from './transfer-section';
+import { EMPTY_TRANSFER, updateTransfer } from './transfer-store';
+
+const sent = {
+  status: 'sent' as const,
+  target: 'bob',
+  result: { transferredUsd: 2.5, toUser: 'u-bob', fromBalanceUsd: 7.5, toBalanceUsd: 2.5, at: '2026-12-06T22:00:00Z' },
+};
+
+afterEach(() => updateTransfer('p1', EMPTY_TRANSFER));
+
+function shown(balanceUsd: number | null) {
+  return render(
+    <QueryClientProvider client={new QueryClient()}>
+      <TransferSection profileId="p1" canSign balanceUsd={balanceUsd} />
+    </QueryClientProvider>,
+  );
+}
+
+describe('a transfer that was sent', () => {
+  it('says the balance at the top catches up only while it still shows another figure', () => {
+    updateTransfer('p1', { attempt: sent });
+    const view = shown(10);
+    expect(screen.getByRole('status').textContent).toContain('Your balance is now $7.50 USD');
+    expect(screen.getByRole('status').textContent).toContain('catches up within about a minute');
+    view.rerender(
+      <QueryClientProvider client={new QueryClient()}>
+        <TransferSection profileId="p1" canSign balanceUsd={7.5} />
+      </QueryClientProvider>,
+    );
+    expect(screen.getByRole('status').textContent).not.toContain('catches up');
+  });
+});
