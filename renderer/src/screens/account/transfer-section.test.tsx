@@ -12,25 +12,20 @@ const sent = {
 
 afterEach(() => updateTransfer('p1', EMPTY_TRANSFER));
 
-function shown(balanceUsd: number | null) {
-  return render(
-    <QueryClientProvider client={new QueryClient()}>
-      <TransferSection profileId="p1" canSign balanceUsd={balanceUsd} />
-    </QueryClientProvider>,
-  );
-}
+const client = new QueryClient();
+const section = (balanceUsd: number | null) => (
+  <QueryClientProvider client={client}>
+    <TransferSection profileId="p1" canSign balanceUsd={balanceUsd} />
+  </QueryClientProvider>
+);
 
 describe('a transfer that was sent', () => {
   it('says the balance at the top catches up only while it still shows another figure', () => {
     updateTransfer('p1', { attempt: sent });
-    const view = shown(10);
+    const view = render(section(10));
     expect(screen.getByRole('status').textContent).toContain('Your balance is now $7.50 USD');
     expect(screen.getByRole('status').textContent).toContain('catches up within about a minute');
-    view.rerender(
-      <QueryClientProvider client={new QueryClient()}>
-        <TransferSection profileId="p1" canSign balanceUsd={7.5} />
-      </QueryClientProvider>,
-    );
+    view.rerender(section(7.5));
     expect(screen.getByRole('status').textContent).not.toContain('catches up');
   });
 });
