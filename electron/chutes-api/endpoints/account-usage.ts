@@ -7,14 +7,16 @@ import type {
   SubscriptionView,
   UsageBucket,
 } from '../../../shared/account-screen';
+import { serverMs } from '../../../shared/server-time';
 import type { Transport } from '../transport';
 import type { Auth } from '../types';
+import { serverNumber, serverTime } from './schemas';
 
 // The Account screen's limits and usage (`../shared/reference/chutes-account-api.md` §3.2–3.3):
 // quotas, subscription caps, discounts and hourly usage. None takes a v1 signature (no purpose):
 // they go with a hotkey-login JWT.
 
-const num = z.number().finite();
+const num = serverNumber;
 const when = z.string().nullish();
 
 const quotaRow = z.object({
@@ -120,7 +122,7 @@ const usageSchema = z.object({
   total: z.number().int(),
   items: z.array(
     z.object({
-      bucket: z.string(),
+      bucket: serverTime,
       amount: num.nullish(),
       count: num.nullish(),
       input_tokens: num.nullish(),
@@ -137,7 +139,7 @@ export const USAGE_MAX_PAGES = 4;
 /** Naive UTC, as the server compares buckets (`start_date`/`end_date` are inclusive, §3.3). */
 const naive = (iso: string) => new Date(iso).toISOString().slice(0, 19);
 /** The server's naive bucket times are UTC. */
-const asUtc = (bucket: string) => new Date(/Z|[+-]\d{2}:?\d{2}$/.test(bucket) ? bucket : `${bucket}Z`).toISOString();
+const asUtc = (bucket: string) => new Date(serverMs(bucket)).toISOString();
 
 export async function getUsage(
   transport: Transport,

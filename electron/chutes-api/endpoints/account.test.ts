@@ -60,6 +60,26 @@ describe('answer shapes', () => {
   });
 });
 
+describe('answers no real server sends', () => {
+  const range = { start: '2026-12-01T00:00:00.000Z', end: '2026-12-02T00:00:00.000Z', perChute: false };
+  const usageAnswer = (item: Record<string, unknown>) => (path: string) =>
+    path === '/users/login/nonce'
+      ? { json: { nonce: 'n' } }
+      : path === '/users/login'
+        ? { json: { token: 't' } }
+        : { json: { total: 2, page: 0, limit: 2500, items: [item, { ...item, bucket: '2026-12-01T02:00:00' }] } };
+
+  it('refuses a usage bucket that is not a time as an unexpected shape (it crashed the channel)', async () => {
+    const { api } = await endpoints(usageAnswer({ bucket: '', amount: 1, count: 1 }));
+    expect(failureIs(await failure(api.usage(range)), 'unexpected-shape')).toBe(true);
+  });
+
+  it('refuses amounts whose sum cannot be a number, instead of showing Infinity', async () => {
+    const { api } = await endpoints(usageAnswer({ bucket: '2026-12-01T01:00:00', amount: 1e308, count: 1 }));
+    expect(failureIs(await failure(api.usage(range)), 'unexpected-shape')).toBe(true);
+  });
+});
+
 describe('quirks', () => {
   it('treats a 200 carrying status_code from the deposit refund as a failure (§3.9)', async () => {
     const { api } = await endpoints(() => ({

@@ -5,11 +5,12 @@ import { detailOf, detailText, httpFailure, unexpectedShapeFailure } from '../fa
 import { NOT_JSON, type Transport } from '../transport';
 import { getSelf, selfDetailSchema, type SelfDetail } from './users';
 import { getLimits, getUsage } from './account-usage';
+import { serverNumber } from './schemas';
 
 // The Account screen's endpoints (`../shared/reference/chutes-account-api.md` §3): fingerprint
 // operations, transfers and the legacy refund here; limits and usage in ./account-usage.ts.
 
-const num = z.number().finite();
+const num = serverNumber;
 
 /** `GET /idp/cli_login/nonce` (§3.5): absent on servers without the browser login. */
 export async function cliLoginNonce(transport: Transport): Promise<string | null> {

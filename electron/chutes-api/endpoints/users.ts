@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AccountLookup } from '../../../shared/account';
 import type { Transport } from '../transport';
+import { serverNumber } from './schemas';
 
 export const selfDetailSchema = z.object({
   username: z.string(),
@@ -8,7 +9,7 @@ export const selfDetailSchema = z.object({
   hotkey: z.string(),
   coldkey: z.string().nullish(),
   payment_address: z.string().nullish(),
-  balance: z.number().finite().nullish(),
+  balance: serverNumber.nullish(),
   created_at: z.string().nullish(),
   permissions_bitmask: z.number().int().nullish(),
   permissions: z.array(z.string()).nullish(),

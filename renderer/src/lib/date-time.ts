@@ -2,11 +2,9 @@
  * The one way the screens show a moment: local date and time ("Dec 6, 2026, 7:13 AM"), the same on
  * every screen, with UTC for a tooltip. The server's naive datetimes (no zone) are UTC.
  */
-const ZONED = /Z|[+-]\d{2}:?\d{2}$/;
+import { serverMs as ms } from '../../../shared/server-time';
 
-export const utcIso = (value: string): string => (ZONED.test(value) ? value : `${value}Z`);
-
-const ms = (value: string): number => Date.parse(utcIso(value));
+export { utcIso } from '../../../shared/server-time';
 
 export function dateTime(value: string, opts: { seconds?: boolean } = {}): string {
   const t = ms(value);
