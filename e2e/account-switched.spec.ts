@@ -56,6 +56,11 @@ test('a transfer reviewed before another window switched the profile is refused,
   // The screen follows the profile now active; the refusal stays until dismissed.
   await expect(sidebar.locator('strong').getByText('bob', { exact: true })).toBeVisible();
   await expect(page.getByRole('form', { name: 'Confirm the transfer' })).toHaveCount(0);
+  // Dismiss sits beside the message, not alone on a line of its own below it.
+  const dismiss = await refused.getByRole('button', { name: 'Dismiss' }).boundingBox();
+  const message = await refused.locator('.dismissible-text').boundingBox();
+  expect(dismiss!.x).toBeGreaterThan(message!.x + message!.width);
+  expect(dismiss!.y).toBeLessThan(message!.y + message!.height);
   await screenshot(page, 'account-transfer-profile-changed');
   expect(sb.users().find((u) => u.user_id === ids.alice)?.balance).toBe(10);
   await refused.getByRole('button', { name: 'Dismiss' }).click();

@@ -53,6 +53,11 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
   await expect(overview).toContainText('about once a minute');
   await expect(overview.getByRole('list', { name: 'Roles' })).toContainText('developer');
   await expect(overview.getByRole('list', { name: 'Roles' })).toContainText('public model deployment');
+  // The server's texts, without the role's name said twice, each a sentence.
+  await expect(overview.getByRole('list', { name: 'Roles' }).getByRole('listitem')).toHaveText([
+    'developer Create and deploy images and chutes.',
+    'public_model_deployment Allow deploying models publicly.'.replace(/_/g, ' '),
+  ]);
   await expect(overview.getByRole('img', { name: `QR code of the payment address ${w.paymentAddress}` })).toBeVisible();
   await expect(overview.getByRole('button', { name: 'Copy the address of the payment address' })).toBeVisible();
 

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { registerInSandbox, startSandbox, type SandboxHandle } from './fixtures/sandbox';
-import { lineBreaks } from './fixtures/line-breaks';
+import { laidOutLines, lineBreaks } from './fixtures/line-breaks';
 import { screenshot } from './fixtures/screenshots';
 import { writeWalletTree, type WalletTree } from './fixtures/wallet-tree';
 import { startWebHost, type RunningWebHost } from './fixtures/web-host';
@@ -101,6 +101,8 @@ test('a hotkey goes into the keychain, signs GET /users/me against the sandbox, 
   await expect(hk1.getByText('In keychain')).toBeVisible();
   await hk1.getByRole('button', { name: 'Look up account: alpha/hk1', exact: true }).click();
   await expect(hk1.getByRole('status')).toContainText(`as alice (user ID ${account.userId})`);
+  // The user ID in that sentence is not split at a hyphen: it moves to a line of its own if it must.
+  expect(await laidOutLines(hk1.getByRole('status').locator('code'))).toHaveLength(1);
   await hk1.getByRole('button', { name: 'Save as profile' }).click();
   const profile = page.getByRole('listitem', { name: /^Profile alice @ 127\.0\.0\.1:\d+$/ });
   await expect(profile.getByText('Active')).toBeVisible();

@@ -46,8 +46,12 @@ test('lists, searches, filters and sorts keys; the first page shows before the r
   await expect(bar).toHaveAttribute('value', '200');
   await expect(bar).toHaveAttribute('max', '450');
   await expect(keyRows(page).first()).toBeVisible();
+  // One count while pages arrive: the progress line's, not a second "200 keys" beside the sort.
+  await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('');
   await screenshot(page, 'api-keys-loading');
   await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('450 keys');
+  // Named like the Secrets screen's: a count only once something is chosen.
+  await expect(page.getByRole('button', { name: 'Delete selected', exact: true })).toBeDisabled();
   world.sb.setFaults({ latency_ms: 0 });
 
   const table = page.getByRole('table', { name: 'API keys' });
@@ -105,6 +109,10 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
     await expect(p.getByRole('list', { name: 'JSON problems' })).toContainText('scopes.0.action');
     await expect(p.getByText('Nothing can be sent until the JSON above is fixed.')).toBeVisible();
     await expect(p.getByRole('button', { name: 'Create key' })).toBeDisabled();
+    // The focus ring (4 px out) stays clear of the label above, whose underscores it covered.
+    const label = await p.getByText('the exact body of', { exact: false }).boundingBox();
+    const area = await json.boundingBox();
+    expect(area!.y - (label!.y + label!.height)).toBeGreaterThan(4);
     await screenshot(p, 'api-keys-json-invalid');
     await json.fill(
       JSON.stringify({

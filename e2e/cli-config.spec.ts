@@ -63,6 +63,10 @@ test('import the CLI config (stripping its seed), sign with it, and export it ba
 
   const profile = page.getByRole('listitem', { name: /^Profile bob @ / });
   await expect(profile.getByText('Active')).toBeVisible();
+  // The import notice's Close keeps its distance from the profile below it (it touched the card).
+  const close = await page.getByRole('button', { name: 'Close', exact: true }).boundingBox();
+  const card = await profile.boundingBox();
+  expect(card!.y - (close!.y + close!.height)).toBeGreaterThanOrEqual(8);
   await expect(profile.getByText('Seed in keychain')).toBeVisible();
 
   // Listed as in the keychain only, with when it was added (seeds imported from elsewhere are

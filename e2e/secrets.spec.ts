@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ChutesTestClient } from './sandbox/test-client';
+import { laidOutLines } from './fixtures/line-breaks';
 import { useSecretsWorld } from './fixtures/secrets-world';
 import { screenshot } from './fixtures/screenshots';
 
@@ -13,6 +14,8 @@ test('empty states, create with every banned-key branch and the subnet rule, rep
 }) => {
   const w = await openSecrets(page);
   await expect(page.getByText('You have no chutes yet')).toBeVisible();
+  // Nothing to list yet, so no command to list it.
+  await expect(page.getByText('List them with the chutes CLI')).toHaveCount(0);
   await screenshot(page, 'secrets-no-chutes');
 
   const web = w.sb.addChute(w.userId, 'web-app');
@@ -20,6 +23,7 @@ test('empty states, create with every banned-key branch and the subnet rule, rep
   const old = w.sb.addChute(w.userId, 'old-chute');
   await page.getByRole('button', { name: 'Check again' }).click();
   await expect(page.getByText('No secrets yet.')).toBeVisible();
+  await expect(page.getByText('List them with the chutes CLI')).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Add a secret' }).click();
   const form = page.getByRole('form', { name: 'Add a secret' });
@@ -119,6 +123,7 @@ test('empty states, create with every banned-key branch and the subnet rule, rep
       .getByRole('columnheader', { name: 'Created' })
       .evaluateAll((cells) => cells.map((cell) => Math.round(cell.getBoundingClientRect().x)));
   expect(new Set(await createdColumnXs()).size).toBe(1);
+  await expect(page.getByText('List them with the chutes CLI')).toBeVisible();
   await screenshot(page, 'secrets-list');
   await page.setViewportSize({ width: 560, height: 900 });
   const narrow = await createdColumnXs();
@@ -162,9 +167,13 @@ test('.env import with new, existing and banned lines and a failure midway, then
   await expect(panel.getByText('Line 5 is not KEY=VALUE')).toBeVisible();
   await row('EXISTING').getByLabel('Replace EXISTING').check();
   await expect(row('EXISTING')).toContainText('the current value will be replaced');
+  // A value's length stays on one line with its unit ("•••••••• 26 characters"), wide and narrow.
+  const lengthLines = () => laidOutLines(row('A_ONE').locator('td').nth(2));
+  expect(await lengthLines()).toHaveLength(1);
   await screenshot(page, 'secrets-import-preview');
   const wide = page.viewportSize();
   await page.setViewportSize({ width: 560, height: 900 });
+  expect(await lengthLines()).toHaveLength(1);
   await screenshot(page, 'secrets-import-preview-narrow');
   if (wide) await page.setViewportSize(wide);
 
@@ -237,7 +246,7 @@ test('.env import with new, existing and banned lines and a failure midway, then
   await expect(page.getByLabel('Select A_ONE on web-app')).toBeChecked();
   await expect(page.getByRole('button', { name: 'Delete selected (2)' })).toBeVisible();
   await screenshot(page, 'secrets-delete-confirm');
-  await confirm.getByRole('button', { name: 'Delete 2' }).click();
+  await confirm.getByRole('button', { name: 'Delete 2 secrets' }).click();
   const results = page.getByRole('status', { name: 'Delete results' });
   await expect(results).toContainText('Done: 1 deleted, 1 already gone.');
   await expect(results).toBeFocused();

@@ -42,7 +42,25 @@ const ROLE_TEXT: Record<string, string> = {
 };
 
 /** The server writes its role texts for a terminal ("Developer -- create…"): a dash reads better on screen. */
-const tidy = (text: string): string => text.replace(/\s+--\s+/g, ' — ');
+const dashes = (text: string): string => text.replace(/\s+--\s+/g, ' — ');
+
+/**
+ * A server text beside its role's own name: the name it starts with is not said twice
+ * ("developer" + "Developer -- create…" → "Create…"), and it ends like a sentence.
+ */
+function describing(name: string, text: string): string {
+  const lead = /^(.+?)\s+--\s+(.+)$/s.exec(text.trim());
+  const rest =
+    lead &&
+    lead[1]!
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_') === name
+      ? lead[2]!
+      : text.trim();
+  const sentence = dashes(rest.charAt(0).toUpperCase() + rest.slice(1));
+  return /[.!?)]$/.test(sentence) ? sentence : `${sentence}.`;
+}
 
 /** Readable roles from the bitmask, paired in bit order with the server's `permissions` texts. */
 export function rolesOf(
@@ -51,13 +69,14 @@ export function rolesOf(
 ): AccountRole[] {
   const mask = bitmask ?? 0;
   const bits = Array.from({ length: 31 }, (_, bit) => bit).filter((bit) => (mask & (1 << bit)) !== 0);
-  const serverTexts = texts && texts.length === bits.length ? texts.map(tidy) : null;
+  const serverTexts = texts && texts.length === bits.length ? texts : null;
   const roles = bits.map((bit, i) => {
     const name = ROLE_NAMES[bit] ?? `role_${bit}`;
-    return { bit, name, description: serverTexts?.[i] ?? ROLE_TEXT[name] ?? name.replace(/_/g, ' ') };
+    const text = serverTexts?.[i];
+    return { bit, name, description: text ? describing(name, text) : (ROLE_TEXT[name] ?? name.replace(/_/g, ' ')) };
   });
   // A server that sends texts but no bitmask still gets its roles shown.
   if (roles.length === 0 && texts && texts.length > 0)
-    return texts.map(tidy).map((description, i) => ({ bit: -1 - i, name: description, description }));
+    return texts.map(dashes).map((description, i) => ({ bit: -1 - i, name: description, description }));
   return roles;
 }

@@ -22,8 +22,8 @@ export function DismissibleAlert({
   return (
     <div role={tone === 'warn' ? 'alert' : undefined} ref={box}>
       <Notice tone={tone}>
-        {children}
-        <div className="actions">
+        <div className="dismissible">
+          <div className="dismissible-text">{children}</div>
           <button type="button" onClick={onDismiss}>
             Dismiss
           </button>

@@ -172,6 +172,8 @@ function KeysForProfile({
   }
 
   const selectedKeys = list.keys.filter((k) => selected.has(k.id));
+  // Listed, and there are none: what a key is for instead of an empty table and its tools.
+  const empty = list.status === 'done' && list.keys.length === 0;
   return (
     <>
       {notice ? (
@@ -190,14 +192,16 @@ function KeysForProfile({
           >
             Create key…
           </button>
-          <button
-            type="button"
-            className="danger"
-            disabled={!canSign || selectedKeys.length === 0}
-            onClick={() => setDeleting(true)}
-          >
-            Delete selected ({selectedKeys.length})
-          </button>
+          {empty ? null : (
+            <button
+              type="button"
+              className="danger"
+              disabled={!canSign || selectedKeys.length === 0}
+              onClick={() => setDeleting(true)}
+            >
+              Delete selected{selectedKeys.length ? ` (${selectedKeys.length})` : ''}
+            </button>
+          )}
           <button type="button" onClick={list.reload}>
             Refresh
           </button>
@@ -223,14 +227,24 @@ function KeysForProfile({
           </p>
         </Notice>
       ) : null}
-      {list.status === 'loading' || (list.status === 'error' && list.keys.length === 0) ? null : (
-        <KeyTable keys={list.keys} selected={selected} onSelect={setSelected} />
+      {empty ? (
+        <div className="empty">
+          <p>
+            <strong>No API keys yet.</strong> A key lets a program — a script, a server, an agent — call Chutes as this
+            account without your hotkey. Give each program its own key with only the access it needs:{' '}
+            <strong>Create key…</strong> starts from presets that allow the least for common jobs.
+          </p>
+        </div>
+      ) : list.status === 'loading' || (list.status === 'error' && list.keys.length === 0) ? null : (
+        <>
+          <KeyTable keys={list.keys} selected={selected} onSelect={setSelected} paging={list.status === 'paging'} />
+          <p className="small muted">
+            Chutes does not report when a key was last used, and keys never expire. It does not report a scope’s action
+            (invoke, read…) either: solid chips show the action this app recorded when it created the key here; dashed
+            chips are scopes of keys made elsewhere, whose actions are unknown.
+          </p>
+        </>
       )}
-      <p className="small muted">
-        Chutes does not report when a key was last used, and keys never expire. It does not report a scope’s action
-        (invoke, read…) either: solid chips show the action this app recorded when it created the key here; dashed chips
-        are scopes of keys made elsewhere, whose actions are unknown.
-      </p>
     </>
   );
 }

@@ -120,7 +120,10 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
           Loading more secrets… {all.secrets.length} of {all.total ?? '?'}
         </p>
       ) : null}
-      <CommandLine command={cliCommand.list()} label="List them with the chutes CLI" />
+      {/* Only beside a list: with nothing to list it is one more thing to read. */}
+      {all.secrets.length > 0 ? (
+        <CommandLine command={cliCommand.list()} label="List them with the chutes CLI" />
+      ) : null}
     </div>
   );
 }

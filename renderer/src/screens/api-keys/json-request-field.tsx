@@ -22,7 +22,10 @@ export function JsonRequestField({
   return (
     <label className="field">
       <strong>Request body (JSON)</strong>
-      <span className="muted small"> — the exact body of POST /api_keys/, checked by the same rules as the editor</span>
+      <span className="muted small">
+        {' '}
+        — the exact body of <code>POST /api_keys/</code>, checked by the same rules as the editor
+      </span>
       <textarea
         className={styles.jsonArea}
         aria-label="Key request JSON"

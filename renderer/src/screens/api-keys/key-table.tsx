@@ -41,10 +41,12 @@ export interface KeyTableProps {
   keys: ApiKeyView[];
   selected: ReadonlySet<string>;
   onSelect: (next: Set<string>) => void;
+  /** More pages are coming: the progress line counts the keys, so an unfiltered count would say it twice. */
+  paging?: boolean;
 }
 
 /** Every key, searched/filtered/sorted here (the server ignores a name filter), only visible rows in the DOM. */
-export function KeyTable({ keys, selected, onSelect }: KeyTableProps): ReactElement {
+export function KeyTable({ keys, selected, onSelect, paging = false }: KeyTableProps): ReactElement {
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<KeyFilter>('all');
   const [sort, setSort] = useState<KeySort>('created-desc');
@@ -105,9 +107,11 @@ export function KeyTable({ keys, selected, onSelect }: KeyTableProps): ReactElem
           </select>
         </label>
         <span className="muted small" role="status" aria-label="Shown keys">
-          {shown.length === keys.length
-            ? `${count(keys.length)} ${keys.length === 1 ? 'key' : 'keys'}`
-            : `${count(shown.length)} of ${count(keys.length)} keys`}
+          {shown.length !== keys.length
+            ? `${count(shown.length)} of ${count(keys.length)} keys`
+            : paging
+              ? ''
+              : `${count(keys.length)} ${keys.length === 1 ? 'key' : 'keys'}`}
         </span>
       </div>
       <div role="table" aria-label="API keys" aria-rowcount={shown.length + 1} className={styles.table}>

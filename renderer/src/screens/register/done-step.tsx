@@ -45,7 +45,7 @@ function CliConfigOffer({ profile }: { profile: Profile }): ReactElement {
         <ExportProfileForm profile={profile} onDone={() => setOpen(false)} />
       ) : (
         <button type="button" onClick={() => setOpen(true)}>
-          Write a CLI config.ini…
+          Export for CLI…
         </button>
       )}
     </section>

@@ -116,7 +116,7 @@ export function DeleteSecretsPanel({
       {error ? <ErrorNotice error={error} /> : null}
       <div className="actions">
         <button type="button" className="danger" disabled={busy} onClick={() => void run()}>
-          {busy ? 'Deleting…' : `Delete ${targets.length}`}
+          {busy ? 'Deleting…' : `Delete ${targets.length} ${targets.length === 1 ? 'secret' : 'secrets'}`}
         </button>
         <button type="button" disabled={busy} onClick={onClose}>
           Cancel

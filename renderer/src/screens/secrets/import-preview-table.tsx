@@ -67,7 +67,7 @@ export function ImportPreviewTable({
                 <td>
                   <code>{row.key}</code>
                 </td>
-                <td className="muted">{maskedLength(row.valueLength)}</td>
+                <td className="muted nowrap">{maskedLength(row.valueLength)}</td>
                 <td className={styles.statusCell}>
                   <Badge tone={STATUS[row.status].tone}>{STATUS[row.status].text}</Badge>
                   {row.status === 'exists' ? (

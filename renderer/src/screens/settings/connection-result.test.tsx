@@ -6,6 +6,7 @@ describe('ConnectionResult', () => {
   it('formats durations for people', () => {
     expect(formatDuration(42)).toBe('42 s');
     expect(formatDuration(-200)).toBe('3 min 20 s');
+    expect(formatDuration(900)).toBe('15 min');
     expect(formatDuration(3 * 3600 + 120)).toBe('3 h 2 min');
   });
 
@@ -26,7 +27,12 @@ describe('ConnectionResult', () => {
     expect(screen.getByRole('status').textContent).toContain(
       'Your clock is 3 min 20 s behind the server. Chutes refuses signed requests at 10 minutes',
     );
-    expect(screen.getByText('Clock skew')).toBeTruthy();
+    expect(screen.getByText('Clock skew').className).toContain('badge-warn');
+    // That it answered is said in words, not with a green badge inside a warning.
+    expect(screen.getByRole('status').textContent).toContain(
+      'The server is reachable: api.chutes.ai answered in 80 ms.',
+    );
+    expect(screen.queryByText('Reachable')).toBeNull();
   });
 
   it('names the failure and the address tried', () => {

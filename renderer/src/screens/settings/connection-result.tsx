@@ -19,7 +19,7 @@ export function formatDuration(totalSeconds: number): string {
   const s = Math.abs(totalSeconds);
   if (s < 60) return `${s} s`;
   const minutes = Math.floor(s / 60);
-  if (minutes < 60) return `${minutes} min ${s % 60} s`;
+  if (minutes < 60) return s % 60 === 0 ? `${minutes} min` : `${minutes} min ${s % 60} s`;
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
@@ -71,11 +71,10 @@ export function ConnectionResult({
     <div className={`${styles.result} ${skewClass}`} role="status" aria-label="Connection result">
       {clockFirst ? (
         <>
-          <span className="badge badge-warn">Clock skew</span>
+          {/* One signal per box: the badge has the box's colour, and that the server answered is plain text. */}
+          <span className={`badge ${report.skew === 'rejected' ? 'badge-bad' : 'badge-warn'}`}>Clock skew</span>
           <strong className={styles.skewWarning}>{clockSentence(report)}</strong>
-          <p className="small">
-            <span className="badge badge-good">Reachable</span> {reached}
-          </p>
+          <p className="small">The server is reachable: {reached}.</p>
         </>
       ) : (
         <>
