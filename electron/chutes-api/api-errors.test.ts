@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppFailure, type AppError } from '../../shared/errors';
 import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
+import { fastApiFields } from './failure-map';
 import { createTestClient } from './fixtures/test-client';
 import { startFakeChutes, type FakeChutes, type Reply } from './fixtures/fake-chutes';
 
@@ -152,6 +153,13 @@ describe('HTTP error mapping', () => {
       'The server rejected some fields (name: Field required; scopes.0.action: Input should be a valid string; limit: Input should be a valid integer).',
     );
     expect(JSON.stringify(error)).not.toContain('CANARY-SECRET-VALUE');
+  });
+
+  it('keeps a 422 list to a readable size, and names made of objects out of the field path', () => {
+    const items = Array.from({ length: 2000 }, (_, i) => ({ loc: ['body', { x: 1 }, i], msg: 'bad' }));
+    const fields = fastApiFields(items);
+    expect(fields).toHaveLength(20);
+    expect(fields[3]).toEqual({ path: '3', message: 'bad' });
   });
 
   it('stringifies object details', async () => {

@@ -31,15 +31,20 @@ export function detailText(detail: unknown): string | undefined {
   return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL)}…` : text;
 }
 
+const MAX_FIELD_ISSUES = 20;
+
 /** FastAPI 422 items → field issues, `loc` joined without its leading `body`/`query`/`path`. */
 export function fastApiFields(detail: unknown): FieldIssue[] {
   if (!Array.isArray(detail)) return [];
-  return detail.flatMap((item: unknown) => {
+  // A real answer names a few fields; a server sending thousands, or objects as names, is cut to sense.
+  return detail.slice(0, MAX_FIELD_ISSUES).flatMap((item: unknown) => {
     if (typeof item !== 'object' || item === null) return [];
     const { loc, msg } = item as { loc?: unknown; msg?: unknown };
-    const parts = Array.isArray(loc) ? loc.map(String) : [];
+    const parts = Array.isArray(loc)
+      ? loc.filter((p) => typeof p === 'string' || typeof p === 'number').map((p) => String(p).slice(0, 80))
+      : [];
     if (['body', 'query', 'path', 'header'].includes(parts[0] ?? '')) parts.shift();
-    return [{ path: parts.join('.'), message: typeof msg === 'string' ? msg : 'Invalid value' }];
+    return [{ path: parts.join('.'), message: typeof msg === 'string' ? msg.slice(0, 300) : 'Invalid value' }];
   });
 }
 

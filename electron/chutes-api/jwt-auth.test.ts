@@ -80,6 +80,26 @@ describe('JWT auth via hotkey login', () => {
     expect(paths(fake)).toEqual(['GET /users/me/quotas']);
   });
 
+  it('refuses a login token no header can carry, keeps none of it, and logs in afresh next time', async () => {
+    let poisoned = true;
+    const { quotas, vault, fake, key } = await loginServer((hit) =>
+      poisoned && hit.path === '/users/login' ? { json: { token: 'abc\r\nX-Injected: 1' } } : undefined,
+    );
+    const e = await quotas().catch((error: unknown) => error);
+    expect(e instanceof AppFailure && e.appError.reason).toBe('unexpected-shape');
+    expect(vault.sessions.has(key)).toBe(false);
+    poisoned = false;
+    expect(await quotas()).toMatchObject({ token: 'jwt-1' });
+    expect(paths(fake).filter((p) => p === 'POST /users/login')).toHaveLength(2);
+  });
+
+  it('drops a kept token no header can carry and logs in instead of failing every call', async () => {
+    const { quotas, vault, key } = await loginServer();
+    await vault.putSession(key, 'abc\r\nX-Injected: 1');
+    expect(await quotas()).toMatchObject({ token: 'jwt-1' });
+    expect(vault.sessions.get(key)).toBe('jwt-1');
+  });
+
   it('logs in again once when the token expired, and stores the new one', async () => {
     let expireNext = true;
     const { quotas, vault, fake, key } = await loginServer((hit) => {

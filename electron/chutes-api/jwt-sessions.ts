@@ -1,6 +1,7 @@
 import { AppFailure } from '../../shared/errors';
 import type { SeedVault } from '../keychain/seed-vault';
 import { seedMissingFailure } from './failure-map';
+import { TOKEN_TEXT } from './endpoints/schemas';
 import { describeError, log } from '../log';
 
 export interface JwtSessions {
@@ -53,7 +54,9 @@ export function createJwtSessions(
       // Not held, or a session was removed somewhere since (a seed removed in the other window).
       memory.delete(key);
       const known = await vault.getSession(key);
-      if (known) {
+      // One kept before tokens were checked (or written by something else) that no header can carry.
+      if (known && !TOKEN_TEXT.test(known)) await vault.removeSession(key);
+      else if (known) {
         memory.set(key, { token: known, version });
         return { token: known, fresh: false };
       }

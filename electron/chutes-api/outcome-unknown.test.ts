@@ -15,6 +15,10 @@ describe('outcomeUnknown', () => {
     expect(outcomeUnknown(new AppFailure('server', 'x', { status: 502 }))).toBe(true);
     expect(outcomeUnknown(new AppFailure('server', 'x', { status: 500 }))).toBe(false);
     expect(outcomeUnknown(new AppFailure('conflict', 'x'))).toBe(false);
+    // Chutes said yes in a shape the app cannot read: the work is most likely done.
+    const unreadable = (status: number) => new AppFailure('server', 'x', { status }, 'unexpected-shape');
+    expect(outcomeUnknown(unreadable(200))).toBe(true);
+    expect(outcomeUnknown(unreadable(422))).toBe(false);
     expect(outcomeUnknown(new Error('bug'))).toBe(false);
   });
 
@@ -25,5 +29,8 @@ describe('outcomeUnknown', () => {
       'a gateway answered for it (HTTP 504) instead of Chutes',
     );
     expect(lostAnswerCause(network('non-json', 200))).toBe('the answer was not from Chutes (HTTP 200)');
+    expect(lostAnswerCause(new AppFailure('server', 'x', { status: 200 }, 'unexpected-shape'))).toBe(
+      'its answer (HTTP 200) was not in a form the app can read',
+    );
   });
 });

@@ -17,12 +17,17 @@ export function outcomeUnknown(error: unknown): boolean {
     if (detail?.network === 'non-json') return (detail.status ?? 0) < 400;
     return detail?.network === undefined || !NEVER_ARRIVED.has(detail.network);
   }
-  return code === 'server' && [502, 504].includes(detail?.status ?? 0);
+  if (code !== 'server') return false;
+  // Chutes said it did it (2xx) in words the app cannot read: done, most likely, but not known.
+  if (error.appError.reason === 'unexpected-shape') return (detail?.status ?? 0) >= 200 && (detail?.status ?? 0) < 300;
+  return [502, 504].includes(detail?.status ?? 0);
 }
 
 /** Why the outcome is unknown, to follow "…was sent to <host>, but": for the messages built on it. */
 export function lostAnswerCause(error: unknown): string {
   const detail = error instanceof AppFailure ? error.appError.detail : undefined;
+  if (error instanceof AppFailure && error.appError.reason === 'unexpected-shape')
+    return `its answer (HTTP ${String(detail?.status ?? '')}) was not in a form the app can read`;
   if (error instanceof AppFailure && error.appError.code === 'server')
     return `a gateway answered for it (HTTP ${String(detail?.status ?? '')}) instead of Chutes`;
   if (detail?.network === 'non-json') return `the answer was not from Chutes (HTTP ${String(detail.status ?? '')})`;

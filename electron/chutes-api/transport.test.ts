@@ -139,6 +139,14 @@ describe('timeouts and retries', () => {
     expect(performance.now() - started).toBeLessThan(1200);
   });
 
+  it('does not wait on a GET that timed out a second time: one timeout is the whole wait', async () => {
+    const { client, fake, sleeps } = await setup(() => ({ delayMs: 1500, json: {} }), { timeoutMs: 150 });
+    const error = await failureOf(client.ping());
+    expect(error.appError).toMatchObject({ code: 'network', detail: { network: 'timeout' } });
+    expect(fake.hits).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
   it('retries a GET on 503 with backoff, re-signing with a fresh nonce each time', async () => {
     let clock = NOW;
     const { client, fake, sleeps } = await setup(

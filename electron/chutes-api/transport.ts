@@ -24,8 +24,9 @@ export const DEFAULT_TIMEOUT_MS = 20_000;
 /** No account answer comes near this; an endless or huge body is cut off here. */
 export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 const RETRY_STATUSES = new Set([502, 503, 504]);
-// A TLS failure will not heal in a second and a non-JSON answer is the wrong address; the rest may.
-const NO_RETRY_NETWORK = new Set<NetworkFailure>(['tls', 'non-json']);
+// A TLS failure will not heal in a second and a non-JSON answer is the wrong address; a server that
+// let a whole timeout pass would only be waited on twice more (a minute for one call); the rest may heal.
+const NO_RETRY_NETWORK = new Set<NetworkFailure>(['tls', 'non-json', 'timeout']);
 const TOKEN_REJECTIONS = new Set(['Token expired.', 'Invalid token.']);
 export const NOT_JSON = Symbol('not-json');
 

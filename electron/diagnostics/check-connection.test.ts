@@ -88,6 +88,31 @@ describe('checkConnection', () => {
     });
   });
 
+  it('does not call an answer that is JSON but no object (a string, a list, null) a reachable Chutes', async () => {
+    for (const body of ['"hello"', 'null', '[]', '42']) {
+      const base = await serve((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(body);
+      });
+      expect(await checkConnection({ apiUrl: base }), body).toMatchObject({ reachable: false, reason: 'non-json' });
+    }
+  });
+
+  it('says an object detail in words, not "[object Object]", and cuts a huge one', async () => {
+    let body = JSON.stringify({ detail: { why: 'teapot' } });
+    const base = await serve((_req, res) => {
+      res.writeHead(418, { 'content-type': 'application/json' });
+      res.end(body);
+    });
+    const report = await checkConnection({ apiUrl: base });
+    if (report.reachable) throw new Error('reachable');
+    expect(report.message).toContain('answered HTTP 418: {"why":"teapot"}');
+    body = JSON.stringify({ detail: 'x'.repeat(2_000_000) });
+    const huge = await checkConnection({ apiUrl: base });
+    if (huge.reachable) throw new Error('reachable');
+    expect(huge.message.length).toBeLessThan(1_000);
+  });
+
   it('passes on the server detail of an error status', async () => {
     const base = await serve((_req, res) => {
       res.writeHead(503, { 'content-type': 'application/json' });

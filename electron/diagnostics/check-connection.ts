@@ -1,6 +1,7 @@
 import { skewLevel, type ConnectionReport } from '../../shared/diagnostics';
 import { AppFailure } from '../../shared/errors';
 import { measureSkew } from '../chutes-api/clock';
+import { detailText } from '../chutes-api/failure-map';
 import { describeNetworkFailure } from '../chutes-api/network-error';
 import { NOT_JSON, type Transport } from '../chutes-api/transport';
 
@@ -26,7 +27,9 @@ export async function checkConnection(transport: Transport, timeoutMs = CHECK_TI
   const { status, json, sentAtMs, receivedAtMs } = answer;
   const latencyMs = Math.max(0, Math.round(receivedAtMs - sentAtMs));
   const ok = status >= 200 && status < 300;
-  if (json === NOT_JSON) {
+  // Chutes answers /ping with an object ({"message": "pong"}); a bare string, list or null is something else.
+  const notAnObject = typeof json !== 'object' || json === null || Array.isArray(json);
+  if (json === NOT_JSON || (ok && notAnObject)) {
     if (!ok)
       return {
         reachable: false,
@@ -46,7 +49,7 @@ export async function checkConnection(transport: Transport, timeoutMs = CHECK_TI
     };
   }
   if (!ok) {
-    const detail = typeof json === 'object' && json !== null && 'detail' in json ? String(json.detail) : '';
+    const detail = (typeof json === 'object' && json !== null && 'detail' in json && detailText(json.detail)) || '';
     return {
       reachable: false,
       url,
@@ -58,7 +61,8 @@ export async function checkConnection(transport: Transport, timeoutMs = CHECK_TI
   }
   const skewSeconds = measureSkew(answer.dateHeader, sentAtMs, receivedAtMs) ?? null;
   const serverMs = answer.dateHeader ? Date.parse(answer.dateHeader) : Number.NaN;
-  const message = typeof json === 'object' && json !== null && 'message' in json ? String(json.message) : '';
+  const said = typeof json === 'object' && json !== null && 'message' in json ? json.message : undefined;
+  const message = typeof said === 'string' ? said.slice(0, 300) : '';
   return {
     reachable: true,
     url,

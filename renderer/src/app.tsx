@@ -4,6 +4,7 @@ import { OnceOnlyNotices } from './frame/once-only-notices';
 import { OutcomeNotices } from './frame/outcome-notices';
 import { ProfileChangedNotice } from './frame/profile-changed-notice';
 import { ProfileSwitcher } from './frame/profile-switcher';
+import { ScreenBoundary } from './components/screen-boundary';
 import { hrefTo, ROUTES, type RouteId } from './routes';
 import { AccountsScreen } from './screens/accounts-screen';
 import { usePlace } from './use-route';
@@ -59,7 +60,9 @@ export function App(): ReactElement {
             </p>
           }
         >
-          <Screen sub={sub} />
+          <ScreenBoundary key={route}>
+            <Screen sub={sub} />
+          </ScreenBoundary>
         </Suspense>
       </main>
     </div>

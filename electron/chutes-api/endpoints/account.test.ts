@@ -81,6 +81,21 @@ describe('answers no real server sends', () => {
 });
 
 describe('quirks', () => {
+  it('reports a refund as sent only when Chutes says it was transferred', async () => {
+    let body: unknown = { status: 'failed', message: 'Refund failed: chain error' };
+    const { api } = await endpoints(() => ({ json: body }));
+    const address = '5F3sa2TJAWMqDhXG6jhV4N8ko9SxwGy8TpaNS1repo5EYjQX';
+    const e = await failure(api.returnDeveloperDeposit(address));
+    expect(failureIs(e, 'unexpected-shape')).toBe(true);
+    expect((e as Error).message).toBe(
+      'Chutes answered the refund request without saying it was transferred: Refund failed: chain error',
+    );
+    body = 'ok';
+    expect(failureIs(await failure(api.returnDeveloperDeposit(address)), 'unexpected-shape')).toBe(true);
+    body = { status: 'transferred', message: 'Sent 1 TAO in block 0xabc' };
+    expect(await api.returnDeveloperDeposit(address)).toEqual({ message: 'Sent 1 TAO in block 0xabc' });
+  });
+
   it('treats a 200 carrying status_code from the deposit refund as a failure (§3.9)', async () => {
     const { api } = await endpoints(() => ({
       json: { status_code: 400, detail: 'Wallet 5X does not have any free balance!', headers: null },

@@ -33,7 +33,8 @@ export async function cliLoginNonce(transport: Transport): Promise<string | null
   return parsed.data.nonce;
 }
 
-const changedSchema = z.object({ status: z.string() });
+/** Only the 2xx matters: the new fingerprint is in effect whatever words come with it. */
+const changedSchema = z.unknown();
 
 /** `POST /users/change_fingerprint` (§3.6) in hotkey mode: own message `<hotkey>:<new>:<nonce>`, no Authorization header. */
 export function changeFingerprintSigned(
@@ -202,6 +203,16 @@ export async function returnDeveloperDeposit(
         hint: 'This server reports a failed on-chain refund inside a successful answer; nothing was transferred. Try again later.',
       },
       'refund-failed',
+    );
+  }
+  if (record.status !== 'transferred') {
+    // Not the quirk, not a success: what it did is not known, so it is not reported as sent.
+    const said = typeof record.message === 'string' ? `: ${record.message.slice(0, 300)}` : '';
+    throw new AppFailure(
+      'server',
+      `Chutes answered the refund request without saying it was transferred${said}`,
+      { status: 200, hint: 'Look at the destination wallet before asking again.' },
+      'unexpected-shape',
     );
   }
   return { message: typeof record.message === 'string' ? record.message : 'The refund was sent.' };

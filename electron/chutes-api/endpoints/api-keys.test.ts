@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MemorySeedVault } from '../../keychain/memory-seed-vault.test-helper';
-import { ss58FromSeed } from '../../signer/sr25519';
-import { header, startFakeChutes, type Hit } from '../fixtures/fake-chutes';
-import { createTransport } from '../transport';
+import { header } from '../fixtures/fake-chutes';
+import { jwtWorld as world } from '../fixtures/jwt-world.test-helper';
 import { createApiKey, deleteApiKey, listApiKeys } from './api-keys';
 
-const SEED = Buffer.alloc(32, 0x42);
 const KEY_ID = '0e8c9a52-3a3b-4f0b-9d4e-5f6a7b8c9d0e';
 const row = {
   api_key_id: KEY_ID,
@@ -16,22 +13,6 @@ const row = {
   last_used_at: null,
   scopes: [{ scope_id: 's', object_type: 'chutes', object_id: null, method: null }],
 };
-
-async function world(reply: (hit: Hit) => { status?: number; json?: unknown; destroy?: boolean }) {
-  const hotkey = await ss58FromSeed(SEED);
-  const fake = await startFakeChutes((hit) => {
-    if (hit.path === '/users/login/nonce') return { json: { nonce: 'n' } };
-    if (hit.path === '/users/login') return { json: { token: 'eyJ.test.jwt' } };
-    return reply(hit);
-  });
-  const vault = new MemorySeedVault();
-  await vault.putSeed(hotkey, SEED);
-  return {
-    hotkey,
-    fake,
-    transport: createTransport({ baseUrl: fake.url, vault, retry: { sleep: () => Promise.resolve() } }),
-  };
-}
 
 describe('API key endpoints on the wire', () => {
   it('list: trailing slash, page/limit, Bearer JWT after one login', async () => {
@@ -103,6 +84,24 @@ describe('API key endpoints on the wire', () => {
         '/api_keys/gone',
         `/api_keys/${KEY_ID}`,
       ]);
+    } finally {
+      await w.fake.close();
+    }
+  });
+
+  it('delete: a 200 that does not say this key was deleted is not reported as deleted', async () => {
+    let answer: unknown = { api_key_id: KEY_ID, deleted: false };
+    const w = await world(() => ({ json: answer }));
+    try {
+      await expect(deleteApiKey(w.transport, w.hotkey, KEY_ID)).rejects.toMatchObject({
+        appError: { reason: 'unexpected-shape' },
+      });
+      answer = { api_key_id: '11111111-1111-4111-8111-111111111111', deleted: true };
+      await expect(deleteApiKey(w.transport, w.hotkey, KEY_ID)).rejects.toMatchObject({
+        appError: { reason: 'unexpected-shape' },
+      });
+      answer = { api_key_id: KEY_ID, deleted: true };
+      await expect(deleteApiKey(w.transport, w.hotkey, KEY_ID)).resolves.toBeUndefined();
     } finally {
       await w.fake.close();
     }

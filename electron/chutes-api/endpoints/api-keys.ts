@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CreateKeyRequest, ReportedScope } from '../../../shared/api-keys';
+import { unexpectedShapeFailure } from '../failure-map';
 import type { Transport } from '../transport';
 
 /**
@@ -107,10 +108,8 @@ export async function createApiKey(
 
 /** `DELETE /api_keys/{id}` (§5.4). */
 export async function deleteApiKey(transport: Transport, hotkey: string, id: string): Promise<void> {
-  await transport.request({
-    method: 'DELETE',
-    path: `/api_keys/${encodeURIComponent(id)}`,
-    auth: jwt(hotkey),
-    schema: deletedSchema,
-  });
+  const path = `/api_keys/${encodeURIComponent(id)}`;
+  const answer = await transport.request({ method: 'DELETE', path, auth: jwt(hotkey), schema: deletedSchema });
+  // A 200 that does not say this key was deleted is not a deletion to report.
+  if (answer.deleted !== true || answer.api_key_id !== id) throw unexpectedShapeFailure(transport.host, path, 200);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SecretItem, SecretsPage } from '../../../shared/secrets';
+import { unexpectedShapeFailure } from '../failure-map';
 import type { Transport } from '../transport';
 
 /** Secrets endpoints, `../shared/reference/chutes-account-api.md` §6 (pages: §7 envelope). */
@@ -59,11 +60,14 @@ export async function deleteSecret(
   hotkey: string,
   secretId: string,
 ): Promise<{ secretId: string }> {
+  const path = `/secrets/${encodeURIComponent(secretId)}`;
   const answer = await transport.request({
     method: 'DELETE',
-    path: `/secrets/${encodeURIComponent(secretId)}`,
+    path,
     auth: { kind: 'jwt', hotkey, v1: { purpose: 'secrets' } },
     schema: deletedSchema,
   });
+  // A 200 naming another secret is not this one deleted.
+  if (answer.secret_id !== secretId) throw unexpectedShapeFailure(transport.host, path, 200);
   return { secretId: answer.secret_id };
 }

@@ -6,8 +6,14 @@ import { encode } from 'uqr';
  * label names what it encodes, since a screen reader cannot read the picture.
  */
 export function QrCode({ text, label, size = 168 }: { text: string; label: string; size?: number }): ReactElement {
-  const { path, cells } = useMemo(() => {
-    const qr = encode(text, { border: 2, ecc: 'M' });
+  const drawn = useMemo(() => {
+    let qr: ReturnType<typeof encode>;
+    try {
+      qr = encode(text, { border: 2, ecc: 'M' });
+    } catch {
+      // More than a QR code holds: no real address is, but a server can send anything.
+      return null;
+    }
     let d = '';
     qr.data.forEach((row, y) => {
       row.forEach((dark, x) => {
@@ -16,6 +22,13 @@ export function QrCode({ text, label, size = 168 }: { text: string; label: strin
     });
     return { path: d, cells: qr.size };
   }, [text]);
+  if (!drawn)
+    return (
+      <p className="small muted" role="note">
+        Too long for a QR code ({text.length.toLocaleString('en-US')} characters): copy it instead.
+      </p>
+    );
+  const { path, cells } = drawn;
   return (
     <svg
       role="img"

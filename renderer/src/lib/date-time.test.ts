@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateTime, instantMs, utcIso, utcText } from './date-time';
+import { utcIso } from '../../../shared/server-time';
+import { dateTime, instantMs, utcText } from './date-time';
 
 describe('date-time', () => {
   it("reads the server's naive times as UTC and shows every moment one way", () => {

@@ -4,8 +4,6 @@
  */
 import { serverMs as ms } from '../../../shared/server-time';
 
-export { utcIso } from '../../../shared/server-time';
-
 export function dateTime(value: string, opts: { seconds?: boolean } = {}): string {
   const t = ms(value);
   if (Number.isNaN(t)) return value || '—';

@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import type { AccountLimits, CapWindow, QuotaView } from '../../../../shared/account-screen';
 import { ErrorNotice } from '../../components/error-notice';
 import styles from './account.module.css';
-import { dateTime, timeOnly, utcIso } from '../../lib/date-time';
+import { dateTime, timeOnly } from '../../lib/date-time';
 import { cents, count, NEEDS_SEED, percent, usd } from './format';
 
 const chuteName = (id: string) => (id === '*' ? 'every chute (default)' : id);
@@ -61,7 +61,7 @@ function Quotas({ quotas, todayUsed }: { quotas: QuotaView; todayUsed: AccountLi
               <tr key={r.chuteId}>
                 <td>{chuteName(r.chuteId)}</td>
                 <td className={styles.num}>{count(r.quota)}</td>
-                <td>{r.effectiveDate ? dateTime(utcIso(r.effectiveDate)) : '—'}</td>
+                <td>{r.effectiveDate ? dateTime(r.effectiveDate) : '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -109,9 +109,7 @@ function CapBar({ title, window }: { title: string; window: CapWindow }): ReactE
         <div className={`${styles.meterFill} ${tone}`} style={{ width: `${fraction * 100}%` }} />
       </div>
       <span className="small muted">
-        {window.resetAt
-          ? `Resets ${dateTime(utcIso(window.resetAt))}`
-          : 'The server did not say when this window resets.'}
+        {window.resetAt ? `Resets ${dateTime(window.resetAt)}` : 'The server did not say when this window resets.'}
       </span>
     </div>
   );
@@ -176,10 +174,8 @@ export function LimitsSection({
                     ? `${usd(data.subscription.monthlyPriceUsd)} per month`
                     : 'Price not reported'}
                   {data.subscription.custom ? ' (custom plan)' : ''}
-                  {data.subscription.anchorDate
-                    ? `, billed from ${dateTime(utcIso(data.subscription.anchorDate))}`
-                    : ''}
-                  . The plan covers usage (at Chutes&apos; prices) up to a cap per four-hour window and per month.
+                  {data.subscription.anchorDate ? `, billed from ${dateTime(data.subscription.anchorDate)}` : ''}. The
+                  plan covers usage (at Chutes&apos; prices) up to a cap per four-hour window and per month.
                 </p>
                 {data.subscription.fourHour ? (
                   <CapBar title="Four-hour cap" window={data.subscription.fourHour} />

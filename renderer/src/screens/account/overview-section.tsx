@@ -6,7 +6,7 @@ import { Badge } from '../../components/badge';
 import { ErrorNotice } from '../../components/error-notice';
 import { QrCode } from '../../components/qr-code';
 import styles from './account.module.css';
-import { dateTime, timeOnly, utcIso } from '../../lib/date-time';
+import { dateTime, timeOnly } from '../../lib/date-time';
 import { usd } from './format';
 
 /** Without the seed nothing can be signed: what the profile itself knows, and what is missing. */
@@ -117,7 +117,7 @@ export function OverviewSection({
               )}
             </dd>
             <dt>Created</dt>
-            <dd>{data.createdAt ? dateTime(utcIso(data.createdAt)) : '—'}</dd>
+            <dd>{data.createdAt ? dateTime(data.createdAt) : '—'}</dd>
             <dt>Server</dt>
             <dd>
               <code>{data.baseUrl}</code>

@@ -22,6 +22,8 @@ export interface KeyList {
 const CONCURRENCY = 3;
 /** Whole passes over the pages again when some keys were in none of them. */
 const EXTRA_PASSES = 2;
+/** 100,000 keys: far beyond a real account, and a stop for a server whose count never ends. */
+const MAX_PAGES = 500;
 
 /**
  * Every key of the active profile, fetched in the background: page 0 first (shown at once), then
@@ -56,7 +58,9 @@ export function useKeyList(profileId: string): KeyList {
         const first = await call('listApiKeys', { page: 0, limit: KEY_PAGE_SIZE });
         if (cancelled) return;
         merge(first.items);
-        const pagesTotal = Math.max(1, Math.ceil(first.total / KEY_PAGE_SIZE));
+        const pagesTotal = Math.min(MAX_PAGES, Math.max(1, Math.ceil(first.total / KEY_PAGE_SIZE)));
+        // An empty page means the count was wrong (or keys went meanwhile): reading on finds nothing.
+        let emptied = false;
         let loaded = 1;
         setState({
           keys: [...map.values()],
@@ -74,6 +78,10 @@ export function useKeyList(profileId: string): KeyList {
               const res = await call('listApiKeys', { page, limit: KEY_PAGE_SIZE });
               if (cancelled) return;
               merge(res.items);
+              if (res.items.length === 0) {
+                emptied = true;
+                next = pagesTotal;
+              }
               loaded++;
               setState((s) => ({ ...s, keys: [...map.values()], pagesLoaded: loaded }));
             }
@@ -84,7 +92,7 @@ export function useKeyList(profileId: string): KeyList {
         // No ordering guarantee between page requests (reference §5.2): rows can move from one page
         // to another meanwhile. Missing keys are looked for again, then said rather than hidden.
         const expected = () => first.total + localChange.current;
-        for (let again = 0; again < EXTRA_PASSES && !cancelled && map.size < expected(); again++) {
+        for (let again = 0; again < EXTRA_PASSES && !cancelled && !emptied && map.size < expected(); again++) {
           loaded = 0;
           await pass(0);
         }

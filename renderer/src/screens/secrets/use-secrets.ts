@@ -5,6 +5,21 @@ import { call } from '../../api/client';
 import { channelKey, useChannel } from '../../api/hooks';
 
 const PAGE = 100;
+/** 50,000 secrets: far beyond a real account, and a stop for a server whose count never ends. */
+const MAX_PAGES = 500;
+
+/**
+ * The page to read after `lastPage`, or undefined when done: after the page asked for, not after
+ * the page the answer names (a server repeating "page 0" would be asked for page 1 forever).
+ */
+export function nextSecretsPage(
+  last: { items: readonly unknown[]; total: number },
+  pages: ReadonlyArray<{ items: readonly unknown[] }>,
+  lastPage: number,
+): number | undefined {
+  const read = pages.reduce((n, p) => n + p.items.length, 0);
+  return read < last.total && last.items.length === PAGE && pages.length < MAX_PAGES ? lastPage + 1 : undefined;
+}
 
 export interface AllSecrets {
   secrets: SecretItem[];
@@ -21,10 +36,7 @@ export function useAllSecrets(): AllSecrets {
     queryKey: channelKey('listSecretsPage'),
     queryFn: ({ pageParam }) => call('listSecretsPage', { page: pageParam, limit: PAGE }),
     initialPageParam: 0,
-    getNextPageParam: (last, pages) =>
-      pages.reduce((n, p) => n + p.items.length, 0) < last.total && last.items.length === PAGE
-        ? last.page + 1
-        : undefined,
+    getNextPageParam: nextSecretsPage,
   });
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isError } = query;
   useEffect(() => {
