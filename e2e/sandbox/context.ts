@@ -35,13 +35,15 @@ export const noFaults = (): Faults => ({
 /**
  * A fault aimed at one route (`POST /_sandbox/fault_once`): the next `times` matching requests fail
  * with `status` (before any work), or are carried out and then hung up on unanswered (`drop_after`),
- * the way a connection lost mid-answer looks to a client.
+ * the way a connection lost mid-answer looks to a client, or carried out and answered in a shape
+ * no client can read (`garble_after`: `{"garbled": true}` with the real 2xx status).
  */
 export interface TargetedFault {
   method: string;
   path: string;
   status: number | null;
   drop_after: boolean;
+  garble_after: boolean;
   times: number;
 }
 

@@ -90,6 +90,25 @@ describe('faults', () => {
     ]);
   });
 
+  it('fault_once with garble_after: does the work, answers its 2xx in an unreadable shape, once; refuses two kinds at once', async () => {
+    await f.client.control('POST', 'fault_once', { method: 'POST', path: '/users/register', garble_after: true });
+    const key = TestKey.random();
+    const token = (await f.client.control<{ token: string }>('POST', 'registration_token', {})).token;
+    const res = await f.client.post('/users/register', {
+      query: { token },
+      body: { username: 'garbled', coldkey: TestKey.random().ss58 },
+      sign: { key },
+    });
+    expect([res.status, res.json]).toEqual([200, { garbled: true }]);
+    expect(f.sb.users().map((u) => u.username)).toEqual(['garbled']);
+    // An error answer is not garbled: only what did the work is.
+    await f.client.control('POST', 'fault_once', { method: 'GET', path: '/users/me', garble_after: true });
+    expect((await f.client.get('/users/me')).status).toBe(401);
+    await expect(
+      f.client.control('POST', 'fault_once', { method: 'GET', path: '/x', drop_after: true, garble_after: true }),
+    ).rejects.toThrow(/exactly one of status, drop_after or garble_after/);
+  });
+
   it('shifts the clock used for nonces and the Date header', async () => {
     const key = TestKey.random();
     await f.client.register(key, 'alice');

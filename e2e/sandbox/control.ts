@@ -68,11 +68,12 @@ export const schemas = {
       path: z.string().startsWith('/'),
       status: z.number().int().min(400).max(599).optional(),
       drop_after: z.boolean().optional(),
+      garble_after: z.boolean().optional(),
       times: z.number().int().min(1).max(1000).optional(),
     })
     .refine(
-      (v) => (v.status === undefined) !== (v.drop_after === undefined),
-      'give exactly one of status or drop_after',
+      (v) => [v.status, v.drop_after, v.garble_after].filter((x) => x !== undefined).length === 1,
+      'give exactly one of status, drop_after or garble_after',
     ),
   apiKeys: z.object({
     user_id: z.string(),
@@ -282,6 +283,7 @@ export class SandboxControl {
       path: v.path,
       status: v.status ?? null,
       drop_after: v.drop_after ?? false,
+      garble_after: v.garble_after ?? false,
       times: v.times ?? 1,
     };
     this.sb.targeted.push(fault);

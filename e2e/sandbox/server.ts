@@ -229,6 +229,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         reply = errorReply(err);
       }
     }
+    if (aimed?.garble_after && reply.status < 300) {
+      // The work is done, and Chutes said so in a shape no client of this API can read.
+      reply = { status: reply.status, json: { garbled: true } };
+    }
     if (aimed?.drop_after) {
       // The work is done (state changed), but the answer never arrives.
       logEntry(null);

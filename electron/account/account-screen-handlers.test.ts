@@ -316,6 +316,18 @@ describe('transfers and the legacy refund', () => {
     expect(fixture.sb.state().users[account.user_id]?.balance).toBe(9);
   });
 
+  it('a transfer answered in a shape it cannot read says it may have gone through, and is not re-sent', async () => {
+    const { h, account, profile } = await setup();
+    await fixture.client.register(TestKey.random(), 'carol');
+    fixture.sb.setBalance(account.user_id, 10);
+    fixture.sb.faultOnce({ method: 'POST', path: '/users/balance_transfer', garble_after: true });
+    const e = await failure(h.transferBalance({ target: 'carol', amountUsd: 1, reviewedFor: profile.id }));
+    expect(failureIs(e, 'answer-lost')).toBe(true);
+    expect((e as Error).message).toContain('its answer (HTTP 200) was not in a form the app can read');
+    expect(fixture.sb.requests(20).filter((r) => r.path === '/users/balance_transfer')).toHaveLength(1);
+    expect(fixture.sb.state().users[account.user_id]?.balance).toBe(9);
+  });
+
   it('explains that an account without a developer deposit has nothing to refund', async () => {
     const { h, key, profile } = await setup();
     const e = await failure(h.refundDeveloperDeposit({ address: key.ss58, reviewedFor: profile.id }));

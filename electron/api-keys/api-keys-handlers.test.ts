@@ -135,6 +135,16 @@ describe('API key handlers against the sandbox', () => {
     expect(Object.values(f.sb.state().apiKeys).map((k) => k.name)).toEqual(['lost']);
   });
 
+  it('a 2xx it cannot read is a created key whose secret is lost, found by re-listing, never re-sent', async () => {
+    const w = await world();
+    f.sb.faultOnce({ method: 'POST', path: '/api_keys/', garble_after: true });
+    expect(await w.failure(w.handlers.createApiKey(scoped('garbled'), ctx))).toMatchObject({
+      reason: 'key-created-secret-lost',
+    });
+    expect(f.sb.requests(50).filter((r) => r.method === 'POST' && r.path === '/api_keys/')).toHaveLength(1);
+    expect(Object.values(f.sb.state().apiKeys).map((k) => k.name)).toEqual(['garbled']);
+  });
+
   it('does not say "not created" when the re-list came back without some keys (pages keep no order)', async () => {
     const w = await world();
     f.sb.seedApiKeys({ user_id: w.account.user_id, count: 1000, name_prefix: 'many' });

@@ -276,21 +276,24 @@ describe('register', () => {
 });
 
 describe('a lost answer', () => {
-  it('is reported as answer-lost, never re-sent, and the recheck finds the account and saves it', async () => {
-    fixture.sb.faultOnce({ method: 'POST', path: '/users/register', drop_after: true });
-    expect(await failureOf(world.handlers.register(input('frank'), ctx))).toMatchObject({
-      code: 'network',
-      reason: 'answer-lost',
-    });
-    expect(registerPaths()).toHaveLength(1);
-    const recheck = await world.handlers.recheckRegistration(
-      { baseUrl: fixture.sb.url, walletId: world.ids.walletId, hotkeyId: world.ids.hotkeyId },
-      ctx,
-    );
-    expect(recheck).toMatchObject({ created: true, account: { username: 'frank', hotkey: world.hotkey.ss58 } });
-    expect(registerPaths()).toHaveLength(1);
-    expect((await world.profiles.getActive())?.username).toBe('frank');
-  });
+  it.each(['drop_after', 'garble_after'] as const)(
+    '(%s) is reported as answer-lost, never re-sent, and the recheck finds the account and saves it',
+    async (fault) => {
+      fixture.sb.faultOnce({ method: 'POST', path: '/users/register', [fault]: true });
+      expect(await failureOf(world.handlers.register(input('frank'), ctx))).toMatchObject({
+        code: 'network',
+        reason: 'answer-lost',
+      });
+      expect(registerPaths()).toHaveLength(1);
+      const recheck = await world.handlers.recheckRegistration(
+        { baseUrl: fixture.sb.url, walletId: world.ids.walletId, hotkeyId: world.ids.hotkeyId },
+        ctx,
+      );
+      expect(recheck).toMatchObject({ created: true, account: { username: 'frank', hotkey: world.hotkey.ss58 } });
+      expect(registerPaths()).toHaveLength(1);
+      expect((await world.profiles.getActive())?.username).toBe('frank');
+    },
+  );
 
   it('and when the server never processed it, the recheck says nothing was created', async () => {
     fixture.sb.setFaults({ drop_rate: 1 });
