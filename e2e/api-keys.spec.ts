@@ -72,6 +72,14 @@ test('lists, searches, filters and sorts keys; the first page shows before the r
   await page.getByLabel('Sort keys').selectOption('created-asc');
   await expect(keyRows(page).first()).toHaveAccessibleName('Key svc-445'); // the oldest seeded image key (448 is admin)
   await screenshot(page, 'api-keys-filtered');
+
+  // A name with a right-to-left override would read as "admin-key-0"; it is shown as it is made.
+  world.sb.seedApiKeys({ user_id: world.userId, count: 1, name_prefix: '\u202Eyek-nimda' });
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.getByLabel('Filter keys').selectOption('all');
+  await page.getByLabel('Search keys').fill('nimda');
+  const spoof = page.getByRole('row', { name: 'Key ⟨U+202E⟩yek-nimda-0' });
+  await expect(spoof.getByRole('link')).toHaveText('⟨U+202E⟩yek-nimda-0');
 });
 
 test('each preset and JSON scopes create exactly the requested key; the secret is revealed once', async ({ page }) => {

@@ -10,6 +10,7 @@ import { Notice } from '../../components/notice';
 import styles from './api-keys.module.css';
 import { AUTH_CACHE_NOTE } from './delete-key-dialog';
 import { Badge } from '../../components/badge';
+import { visibleText } from '../../../../shared/visible-text';
 
 const SHOWN = 12;
 
@@ -104,7 +105,7 @@ export function BulkDelete({
       <ul className={listStyles.results} aria-label="Keys to delete">
         {keys.slice(0, SHOWN).map((k) => (
           <li key={k.id}>
-            {k.name} <code className="muted small">{k.id.slice(0, 8)}</code>{' '}
+            {visibleText(k.name)} <code className="muted small">{k.id.slice(0, 8)}</code>{' '}
             {k.admin ? <Badge tone="warn">Admin</Badge> : null}
           </li>
         ))}

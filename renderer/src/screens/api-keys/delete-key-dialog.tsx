@@ -4,6 +4,7 @@ import { call } from '../../api/client';
 import { ErrorNotice } from '../../components/error-notice';
 import { tellIfLeft } from '../../frame/outcomes';
 import { useMountedRef } from '../../lib/use-mounted';
+import { visibleText } from '../../../../shared/visible-text';
 
 export const AUTH_CACHE_NOTE = 'Chutes may keep accepting a deleted key for up to a minute (its authentication cache).';
 
@@ -45,7 +46,7 @@ export function DeleteKeyPanel({
   return (
     <form className="subform" aria-label={`Delete key ${apiKey.name}`} onSubmit={(e) => void submit(e)}>
       <p>
-        Programs using <strong>{apiKey.name}</strong>
+        Programs using <strong>{visibleText(apiKey.name)}</strong>
         {apiKey.admin ? ' (an admin key)' : ''} will stop working. {AUTH_CACHE_NOTE}
       </p>
       <label className="field">

@@ -10,6 +10,7 @@ import { hrefTo, navigate } from '../../routes';
 import { DeleteKeyPanel } from './delete-key-dialog';
 import { dateTime, utcText } from '../../lib/date-time';
 import { CommandLine } from '../../components/command-line';
+import { visibleText } from '../../../../shared/visible-text';
 
 const NOT_REPORTED = 'not reported by the server';
 
@@ -79,10 +80,11 @@ export function KeyDetails({
   return (
     <>
       {back}
-      <section className="card" aria-label={`Key ${key.name}`}>
+      <section className="card" aria-label={`Key ${visibleText(key.name)}`}>
         <div className="section-head">
           <h2>
-            {key.name} {key.admin ? <Badge tone="warn">Admin</Badge> : <Badge tone="neutral">Scoped</Badge>}
+            {visibleText(key.name)}{' '}
+            {key.admin ? <Badge tone="warn">Admin</Badge> : <Badge tone="neutral">Scoped</Badge>}
           </h2>
           <div className="actions">
             <button type="button" disabled={!canSign} onClick={() => navigate('api-keys', key.id, 'rotate')}>

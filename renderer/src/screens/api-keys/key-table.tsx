@@ -8,6 +8,7 @@ import styles from './api-keys.module.css';
 import { dateTime, instantMs, utcText } from '../../lib/date-time';
 import { fitChips, scopeChips, searchText, shortId } from './scope-text';
 import { useWidth } from '../../lib/use-width';
+import { visibleText } from '../../../../shared/visible-text';
 
 export type KeyFilter = 'all' | 'admin' | 'scoped' | 'chutes' | 'images' | 'invocations';
 export type KeySort = 'created-desc' | 'created-asc' | 'name-asc' | 'name-desc';
@@ -153,7 +154,7 @@ export function KeyTable({ keys, selected, onSelect, paging = false }: KeyTableP
                   key={key.id}
                   role="row"
                   aria-rowindex={item.index + 2}
-                  aria-label={`Key ${key.name}`}
+                  aria-label={`Key ${visibleText(key.name)}`}
                   aria-selected={selected.has(key.id)}
                   className={styles.row}
                   style={{
@@ -168,17 +169,17 @@ export function KeyTable({ keys, selected, onSelect, paging = false }: KeyTableP
                   <span role="cell" className={styles.cellSelect}>
                     <input
                       type="checkbox"
-                      aria-label={`Select ${key.name}`}
+                      aria-label={`Select ${visibleText(key.name)}`}
                       checked={selected.has(key.id)}
                       onChange={() => toggle(key.id)}
                     />
                   </span>
                   <span role="cell" className={styles.nameCell}>
-                    <a href={hrefTo('api-keys', key.id)}>{key.name}</a>
+                    <a href={hrefTo('api-keys', key.id)}>{visibleText(key.name)}</a>
                   </span>
                   <span role="cell" className={styles.idCell}>
                     <code title={key.id}>{shortId(key.id)}</code>
-                    <CopyButton text={key.id} label={`Copy id of ${key.name}`} />
+                    <CopyButton text={key.id} label={`Copy id of ${visibleText(key.name)}`} />
                   </span>
                   <span role="cell">
                     {key.admin ? <Badge tone="warn">Admin</Badge> : <Badge tone="neutral">Scoped</Badge>}

@@ -9,6 +9,7 @@ import { CreateKeyForm } from './create-key-form';
 import { AUTH_CACHE_NOTE } from './delete-key-dialog';
 import { endRotation, holdCreatedKey, useCreatedKeys, type PendingReveal } from './created-key-store';
 import styles from './api-keys.module.css';
+import { visibleText } from '../../../../shared/visible-text';
 
 type Step =
   | { kind: 'create' }
@@ -29,7 +30,7 @@ function sameScopes(old: ApiKeyView, taken: ReadonlySet<string>): CreateKeyReque
 
 const KeyLine = ({ k, label }: { k: Pick<ApiKeyView, 'id' | 'name'>; label: string }) => (
   <li>
-    {label}: <strong>{k.name}</strong> <code className="small">{k.id}</code>
+    {label}: <strong>{visibleText(k.name)}</strong> <code className="small">{k.id}</code>
   </li>
 );
 
