@@ -1,7 +1,7 @@
 import { AppFailure, type FailureReason, type FieldIssue } from '../../shared/errors';
 import { NONCE_WINDOW_SECONDS } from '../../shared/diagnostics';
 import { measureSkew } from './clock';
-import { classifyNetworkError, isBadPort, describeNetworkFailure } from './network-error';
+import { classifyNetworkError, describeNetworkFailure, isBadEncoding, isBadPort, isRedirect } from './network-error';
 
 /**
  * The one place where Chutes API answers become typed failures: an HTTP status plus the server's
@@ -238,7 +238,11 @@ export function networkFailure(error: unknown, host: string): AppFailure {
   const kind = classifyNetworkError(error);
   const message = isBadPort(error)
     ? `The port in ${host} is one that web clients may not use (it belongs to another protocol), so nothing was sent. Check the address's port.`
-    : describeNetworkFailure(kind, host);
+    : isRedirect(error)
+      ? `${host} answered with a redirect to another address. The app does not follow redirects (a signed request goes only where you chose): check the address, https:// included.`
+      : isBadEncoding(error)
+        ? `${host} answered with a compressed body that could not be decoded. Is this the right address?`
+        : describeNetworkFailure(kind, host);
   return new AppFailure('network', message, { network: kind });
 }
 

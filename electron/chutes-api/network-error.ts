@@ -53,6 +53,16 @@ export function isBadPort(error: unknown): boolean {
   return causes(error).some((link) => link instanceof Error && link.message === 'bad port');
 }
 
+/** The server answered, with a redirect (which is never followed: it would carry the signature elsewhere). */
+export function isRedirect(error: unknown): boolean {
+  return causes(error).some((link) => link instanceof Error && link.message === 'unexpected redirect');
+}
+
+/** The server answered, with a body its Content-Encoding does not describe (zlib's and brotli's codes). */
+export function isBadEncoding(error: unknown): boolean {
+  return causes(error).some((link) => /^(Z_|ERR_BROTLI|ERR__ERROR_FORMAT)/.test(codeOf(link) ?? ''));
+}
+
 /** A sentence for each failure, naming the host so the user can check it. */
 export function describeNetworkFailure(kind: NetworkFailure, host: string): string {
   switch (kind) {

@@ -197,6 +197,22 @@ describe('timeouts and retries', () => {
     expect(sleeps).toEqual([]);
   });
 
+  it('says a redirect is a redirect, never followed, and a body that cannot be decoded is that, not "could not reach"', async () => {
+    let reply: Reply = { status: 302, headers: { location: 'https://elsewhere.example/' }, raw: '' };
+    const { client, fake } = await setup(() => reply, { retry: { retries: 0 } });
+    const host = new URL(fake.url).host;
+    const redirected = await failureOf(client.ping());
+    expect(redirected.message).toBe(
+      `${host} answered with a redirect to another address. The app does not follow redirects (a signed request goes only where you chose): check the address, https:// included.`,
+    );
+    expect(fake.hits).toHaveLength(1);
+    reply = { headers: { 'content-encoding': 'gzip', 'content-type': 'application/json' }, raw: 'not gzip' };
+    const garbled = await failureOf(client.ping());
+    expect(garbled.message).toBe(
+      `${host} answered with a compressed body that could not be decoded. Is this the right address?`,
+    );
+  });
+
   it('reports a refused connection', async () => {
     const { client, fake } = await setup(() => ({ json: {} }), { retry: { retries: 0 } });
     await fake.close();

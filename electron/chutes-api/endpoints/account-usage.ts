@@ -21,13 +21,13 @@ const when = z.string().nullish();
 
 const quotaRow = z.object({
   chute_id: z.string(),
-  quota: num,
+  quota: num.min(0),
   is_default: z.boolean().nullish(),
   payment_refresh_date: when,
   effective_date: when,
   updated_at: when,
 });
-const quotasSchema = z.union([z.array(quotaRow), z.record(z.string(), num)]);
+const quotasSchema = z.union([z.array(quotaRow), z.record(z.string(), num.min(0))]);
 
 /** The $ tiers a `*` quota identifies (Feb-2026 config, §3.2); +1 = comped plan. */
 const TIERS: Record<number, number> = { 300: 3, 2000: 10, 5000: 20 };
@@ -50,9 +50,10 @@ export function quotaView(raw: z.infer<typeof quotasSchema>): QuotaView {
   return { kind: 'default', perDay: entries.map(([chuteId, quota]) => ({ chuteId, quota })) };
 }
 
+// Amounts used and caps are never below zero; what remains may be (spent past the cap).
 const capSchema = z.object({
-  usage: num.nullish(),
-  cap: num.nullish(),
+  usage: num.min(0).nullish(),
+  cap: num.min(0).nullish(),
   remaining: num.nullish(),
   reset_at: when,
   uncapped: z.boolean().nullish(),
@@ -90,7 +91,8 @@ export function subscriptionView(raw: z.infer<typeof subscriptionSchema>): Subsc
   };
 }
 
-const discountsSchema = z.array(z.object({ chute_id: z.string(), discount: num }));
+/** Fractions of the price: 0.25 = 25 % off; more than all of it is no discount a server can mean. */
+const discountsSchema = z.array(z.object({ chute_id: z.string(), discount: num.min(0).max(1) }));
 const quotaUsageSchema = z.object({ quota: z.union([num, z.literal('unlimited')]), used: num });
 
 /** Quotas, today's use, subscription and discounts, read together with one JWT. */

@@ -74,6 +74,37 @@ describe('answers no real server sends', () => {
     expect(failureIs(await failure(api.usage(range)), 'unexpected-shape')).toBe(true);
   });
 
+  it('refuses discounts above 100 % and negative caps or quotas as an unexpected shape', async () => {
+    let discount = 5;
+    let cap = 10;
+    const { api } = await endpoints((path) =>
+      path === '/users/login/nonce'
+        ? { json: { nonce: 'n' } }
+        : path === '/users/login'
+          ? { json: { token: 't' } }
+          : path === '/users/me/quotas'
+            ? { json: { '*': 200 } }
+            : path === '/users/me/discounts'
+              ? { json: [{ chute_id: 'c', discount }] }
+              : path === '/users/me/subscription_usage'
+                ? { json: { subscription: true, monthly: { usage: 1, cap, remaining: 1 } } }
+                : { json: { quota: 200, used: 0 } },
+    );
+    expect(failureIs(await failure(api.limits()), 'unexpected-shape')).toBe(true);
+    discount = 0.25;
+    cap = -10;
+    expect(failureIs(await failure(api.limits()), 'unexpected-shape')).toBe(true);
+    cap = 10;
+    expect(await api.limits()).toMatchObject({ discounts: [{ chuteId: 'c', fraction: 0.25 }] });
+  });
+
+  it('reads a bitmask no server can mean as none (it showed 31 roles for -1)', async () => {
+    const { api } = await endpoints(() => ({
+      json: { username: 'u', user_id: 'i', hotkey: 'h', permissions_bitmask: -1 },
+    }));
+    expect(await api.self()).toMatchObject({ username: 'u', permissions_bitmask: null });
+  });
+
   it('refuses amounts whose sum cannot be a number, instead of showing Infinity', async () => {
     const { api } = await endpoints(usageAnswer({ bucket: '2026-12-01T01:00:00', amount: 1e308, count: 1 }));
     expect(failureIs(await failure(api.usage(range)), 'unexpected-shape')).toBe(true);

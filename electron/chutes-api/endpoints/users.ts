@@ -11,7 +11,8 @@ export const selfDetailSchema = z.object({
   payment_address: z.string().nullish(),
   balance: serverNumber.nullish(),
   created_at: z.string().nullish(),
-  permissions_bitmask: z.number().int().nullish(),
+  // Informational: a bitmask no server can mean (negative, past bit 30) shows no roles rather than 31.
+  permissions_bitmask: z.number().int().min(0).max(0x7fffffff).nullish().catch(null),
   permissions: z.array(z.string()).nullish(),
   netuids: z.array(z.number().int()).nullish(),
 });
