@@ -172,6 +172,7 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
   await expect(details.getByRole('table', { name: 'Scopes' })).toContainText(`whisper-stt ${chute}`);
   await expect(details.getByRole('table', { name: 'Scopes' })).toContainText('any (recorded by this app)');
   await expect(details).toContainText('Local record');
+  await expect(details).toContainText('AccessOnly what its scope below allows.');
   await screenshot(page, 'api-keys-details-local');
   await page.getByRole('link', { name: '← All keys' }).click();
 

@@ -189,6 +189,9 @@ test('.env import with new, existing and banned lines and a failure midway, then
   await expect(row('B_TWO')).toContainText('Failed');
   await expect(row('EXISTING')).toContainText('Not sent');
   await expect(row('C_THREE')).toContainText('Not sent');
+  // The badge says it once; the words beside it say why.
+  await expect(row('C_THREE').getByText(/not sent/i)).toHaveCount(1);
+  await expect(row('C_THREE')).toContainText('The import stopped at the failure above.');
   // A_ONE is done: the count is what is still to send, and closing now keeps what was created.
   await expect(panel.getByRole('button', { name: 'Close', exact: true })).toBeVisible();
   await screenshot(page, 'secrets-import-midway');

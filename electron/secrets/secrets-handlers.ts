@@ -228,7 +228,7 @@ export function secretsHandlers(
             } else {
               results.push({ key, outcome: 'failed', message: messageOf(error) });
               const perKey = error instanceof AppFailure && PER_KEY_REASONS.has(error.appError.reason);
-              if (!perKey) stopped = 'Not sent: the import stopped at the failure above.';
+              if (!perKey) stopped = 'The import stopped at the failure above.';
             }
           }
         }

@@ -105,9 +105,10 @@ export function KeyDetails({
           </dd>
           <dt>Access</dt>
           <dd>
+            {/* The heading's badge already says admin or scoped: this says what that means here. */}
             {key.admin
-              ? 'Admin: everything the account can do, including moving balance.'
-              : `Scoped: ${key.scopes.length} ${key.scopes.length === 1 ? 'scope' : 'scopes'}`}
+              ? 'Everything the account can do, including moving balance.'
+              : `Only what its ${key.scopes.length === 1 ? 'scope' : `${key.scopes.length} scopes`} below allow${key.scopes.length === 1 ? 's' : ''}.`}
           </dd>
           <dt>Owner</dt>
           <dd>
