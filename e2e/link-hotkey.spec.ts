@@ -118,6 +118,11 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   await expect(form.getByRole('alert')).toContainText(
     `The profile's username "alice_old" is out of date: Chutes knows this account as "alice", so it refused the signed message "${validator.ss58}:alice_old" ("Invalid hotkey or signature").`,
   );
+  // The screen the hint sends you to is a link, as in the app's other notices.
+  await expect(form.getByRole('alert').getByRole('link', { name: 'Profiles & hotkeys' })).toHaveAttribute(
+    'href',
+    '#/accounts',
+  );
   await screenshot(page, 'link-hotkey-401');
 
   // With the right username: a hotkey that is not on the allow-list (chosen by file path).
