@@ -80,6 +80,14 @@ test('lists, searches, filters and sorts keys; the first page shows before the r
   await page.getByLabel('Search keys').fill('nimda');
   const spoof = page.getByRole('row', { name: 'Key ⟨U+202E⟩yek-nimda-0' });
   await expect(spoof.getByRole('link')).toHaveText('⟨U+202E⟩yek-nimda-0');
+  // Deleting it asks for the name as shown, which can be typed.
+  await spoof.getByRole('link').click();
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  const confirm = page.getByRole('form', { name: 'Delete key ⟨U+202E⟩yek-nimda-0' });
+  await expect(confirm).toContainText('Type the key’s name, ⟨U+202E⟩yek-nimda-0, to confirm');
+  await confirm.getByLabel('Type the key name to confirm').fill('⟨U+202E⟩yek-nimda-0');
+  await confirm.getByRole('button', { name: 'Delete key' }).click();
+  await expect.poll(() => Object.values(world!.sb.state().apiKeys).filter((k) => k.name.includes('nimda'))).toEqual([]);
 });
 
 test('each preset and JSON scopes create exactly the requested key; the secret is revealed once', async ({ page }) => {

@@ -89,3 +89,25 @@ test('a secrets delete answered after the user left says there which were not de
   w.sb.setFaults({ latency_ms: 0 });
   expect(Object.values(w.sb.state().secrets).map((s) => s.key)).toEqual(['B_TWO']);
 });
+
+test('a chute name too long for the window wraps: the Secrets group and the key scope picker keep the page its width', async ({
+  page,
+}) => {
+  const w = await openSecrets(page);
+  const long = w.sb.addChute(w.userId, `chute${'n'.repeat(400)}`);
+  const made = await new ChutesTestClient(w.sb.url).post('/secrets/', {
+    body: { purpose: long.chute_id, key: 'LONG', value: CANARY },
+    sign: { key: w.key },
+  });
+  expect(made.status).toBe(200);
+  await page.reload();
+  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  await expect(page.getByRole('region', { name: `Secrets of ${long.name}` })).toBeVisible();
+  expect(await fits()).toBe(true);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).click();
+  await page.getByRole('button', { name: 'Create key…' }).click();
+  await page.getByRole('button', { name: 'Manage one chute' }).click();
+  await expect(page.getByRole('group', { name: 'Chosen chutes for scope 1' })).toContainText(long.name);
+  expect(await fits()).toBe(true);
+});

@@ -16,6 +16,13 @@ describe('rolesOf', () => {
     expect(rolesOf(null, ['Legacy role'])).toEqual([{ bit: -1, name: 'Legacy role', description: 'Legacy role' }]);
   });
 
+  it('shows at most one text per bit, each cut to a line, however many a server sends', () => {
+    const many = Array.from({ length: 100_000 }, (_, i) => `role ${i} ${'x'.repeat(1000)}`);
+    const roles = rolesOf(null, many);
+    expect(roles).toHaveLength(31);
+    expect(roles[0]!.description.length).toBe(300);
+  });
+
   it('shows the server\'s " -- " as a dash, without repeating the role\'s name, as a sentence', () => {
     expect(rolesOf(1, ['Developer -- create and deploy images and chutes.'])[0]?.description).toBe(
       'Create and deploy images and chutes.',

@@ -68,15 +68,17 @@ export function rolesOf(
   texts: readonly string[] | null | undefined,
 ): AccountRole[] {
   const mask = bitmask ?? 0;
+  // One text per bit at most (31), each a line: a server sending 100,000 of them is not a list to show.
+  const said = texts?.slice(0, 31).map((t) => t.slice(0, 300));
   const bits = Array.from({ length: 31 }, (_, bit) => bit).filter((bit) => (mask & (1 << bit)) !== 0);
-  const serverTexts = texts && texts.length === bits.length ? texts : null;
+  const serverTexts = said && said.length === bits.length ? said : null;
   const roles = bits.map((bit, i) => {
     const name = ROLE_NAMES[bit] ?? `role_${bit}`;
     const text = serverTexts?.[i];
     return { bit, name, description: text ? describing(name, text) : (ROLE_TEXT[name] ?? name.replace(/_/g, ' ')) };
   });
   // A server that sends texts but no bitmask still gets its roles shown.
-  if (roles.length === 0 && texts && texts.length > 0)
-    return texts.map(dashes).map((description, i) => ({ bit: -1 - i, name: description, description }));
+  if (roles.length === 0 && said && said.length > 0)
+    return said.map(dashes).map((description, i) => ({ bit: -1 - i, name: description, description }));
   return roles;
 }

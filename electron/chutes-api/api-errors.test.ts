@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppFailure, type AppError } from '../../shared/errors';
 import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
-import { fastApiFields } from './failure-map';
+import { detailText, fastApiFields } from './failure-map';
 import { createTestClient } from './fixtures/test-client';
 import { startFakeChutes, type FakeChutes, type Reply } from './fixtures/fake-chutes';
 
@@ -160,6 +160,12 @@ describe('HTTP error mapping', () => {
     const fields = fastApiFields(items);
     expect(fields).toHaveLength(20);
     expect(fields[3]).toEqual({ path: '3', message: 'bad' });
+  });
+
+  it('cuts a detail nested thousands deep instead of overflowing the stack', () => {
+    const deep: unknown = JSON.parse(`${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`);
+    const text = detailText(deep);
+    expect(text).toBe(`${'{"a":'.repeat(8)}"…"${'}'.repeat(8)}`);
   });
 
   it('stringifies object details', async () => {

@@ -11,20 +11,27 @@ import { classifyNetworkError, describeNetworkFailure, isBadEncoding, isBadPort,
 
 const MAX_DETAIL = 500;
 
+/** Deeper or wider than this, a detail is cut: it is shown in 500 characters at most anyway. */
+const DETAIL_DEPTH = 8;
+const DETAIL_BREADTH = 50;
+
 // FastAPI echoes the submitted value as `input` (and `ctx`) in 422 items; that may be a secret.
-function withoutEchoes(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutEchoes);
+// Bounded: a server's detail nested thousands deep overflowed the stack here (an `internal`).
+function withoutEchoes(value: unknown, depth = 0): unknown {
   if (typeof value !== 'object' || value === null) return value;
+  if (depth >= DETAIL_DEPTH) return '…';
+  if (Array.isArray(value)) return value.slice(0, DETAIL_BREADTH).map((v) => withoutEchoes(v, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (k !== 'input' && k !== 'ctx') out[k] = withoutEchoes(v);
+  for (const [k, v] of Object.entries(value).slice(0, DETAIL_BREADTH))
+    if (k !== 'input' && k !== 'ctx') out[k] = withoutEchoes(v, depth + 1);
   return out;
 }
 
-/** The server's `detail` as text safe to show: strings verbatim, objects as JSON minus echoes. */
 /** FastAPI's `detail` field of an answer's JSON, whatever its shape; undefined without one. */
 export const detailOf = (json: unknown): unknown =>
   typeof json === 'object' && json !== null ? (json as { detail?: unknown }).detail : undefined;
 
+/** The server's `detail` as text safe to show: strings verbatim, objects as JSON minus echoes. */
 export function detailText(detail: unknown): string | undefined {
   if (detail === undefined || detail === null) return undefined;
   const text = typeof detail === 'string' ? detail : JSON.stringify(withoutEchoes(detail));

@@ -4,7 +4,17 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export const MUTATIONS = ['leaf', 'drop', 'whole', 'status', 'html', 'truncate', 'duplicate', 'empty'] as const;
+export const MUTATIONS = [
+  'leaf',
+  'drop',
+  'whole',
+  'status',
+  'html',
+  'truncate',
+  'duplicate',
+  'empty',
+  'deep-detail',
+] as const;
 export type Mutation = (typeof MUTATIONS)[number];
 
 export interface Plan {
@@ -45,6 +55,8 @@ export const JUNK: unknown[] = [
   JSON.parse('{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}}}'),
 ];
 const STATUSES = [200, 201, 202, 204, 301, 302, 400, 401, 403, 404, 409, 418, 422, 429, 451, 500, 503];
+/** A `detail` nested 5,000 deep (about 30 KB), as text: building it as a value would need the recursion it tests. */
+const DEEP = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
 
 type Path = Array<string | number>;
 
@@ -118,6 +130,8 @@ export function spoil(status: number, text: string, plan: Plan): Spoiled {
     }
     case 'empty':
       return { status, body: '', contentType: json };
+    case 'deep-detail':
+      return { status: [400, 404, 409, 422, 500, 502][plan.pick % 6]!, body: `{"detail":${DEEP}}`, contentType: json };
   }
 }
 

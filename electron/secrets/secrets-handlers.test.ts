@@ -118,6 +118,31 @@ describe('secrets handlers against the sandbox', () => {
       },
     });
     expect(Object.values(fixture.sb.state().secrets)).toEqual([]);
+
+    // Created behind an answer it cannot read (or a gateway's 502): not "not created", but not known.
+    fixture.sb.faultOnce({ method: 'POST', path: '/secrets/', garble_after: true });
+    await expect(
+      h.createSecret({ chuteId: web.chute_id, key: 'HF_TOKEN', value: 'v4', replace: true }, ctx),
+    ).rejects.toMatchObject({
+      appError: {
+        reason: 'answer-lost',
+        message: expect.stringMatching(
+          /^HF_TOKEN was sent to .*, but its answer \(HTTP 200\) was not in a form the app can read, so whether it was created is not known\.$/,
+        ) as unknown,
+      },
+    });
+    expect(Object.values(fixture.sb.state().secrets).map((x) => x.key)).toEqual(['HF_TOKEN']);
+    fixture.sb.faultOnce({ method: 'POST', path: '/secrets/', status: 502 });
+    await expect(
+      h.createSecret({ chuteId: web.chute_id, key: 'HF_TOKEN', value: 'v5', replace: true }, ctx),
+    ).rejects.toMatchObject({
+      appError: {
+        reason: 'answer-lost',
+        message: expect.stringMatching(
+          /^The old HF_TOKEN was deleted and the new one sent to .* \(HTTP 502\)/,
+        ) as unknown,
+      },
+    });
   });
 
   it('previews a .env file, imports with a failure midway, and re-running sends nothing twice', async () => {

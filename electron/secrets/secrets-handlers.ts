@@ -10,6 +10,7 @@ import type {
   SecretItem,
 } from '../../shared/secrets';
 import type { AccountApi, ChutesClient } from '../chutes-api';
+import { lostAnswerCause, outcomeUnknown } from '../chutes-api/outcome-unknown';
 import { resolveUserPath } from '../fs/user-path';
 import { readFileCapped } from '../fs/read-capped';
 import type { SliceHandlers } from '../ipc-router';
@@ -119,6 +120,14 @@ export function secretsHandlers(
       const secret = await api.secrets.create({ chuteId: chute.chuteId, key, value });
       return { secret, replaced };
     } catch (error) {
+      // A gateway's 502/504, a lost or unreadable answer: it may be there. Never "not created".
+      if (outcomeUnknown(error))
+        throw new AppFailure(
+          'network',
+          `${replaced ? `The old ${key} was deleted and the new one sent` : `${key} was sent`} to ${api.transport.host}, but ${lostAnswerCause(error)}, so whether it was created is not known.`,
+          { hint: 'Refresh the list to see whether it is there before creating it again.' },
+          'answer-lost',
+        );
       // The old value is already gone: say so, or the user believes the chute still has one.
       if (!replaced || !(error instanceof AppFailure)) throw error;
       const { code, message, detail, reason } = error.appError;

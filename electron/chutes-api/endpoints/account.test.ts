@@ -99,10 +99,46 @@ describe('answers no real server sends', () => {
   });
 
   it('reads a bitmask no server can mean as none (it showed 31 roles for -1)', async () => {
-    const { api } = await endpoints(() => ({
-      json: { username: 'u', user_id: 'i', hotkey: 'h', permissions_bitmask: -1 },
+    let signer = '';
+    const { api, hotkey } = await endpoints(() => ({
+      json: { username: 'u', user_id: 'i', hotkey: signer, permissions_bitmask: -1 },
     }));
+    signer = hotkey.ss58;
     expect(await api.self()).toMatchObject({ username: 'u', permissions_bitmask: null });
+  });
+
+  it("refuses an account answer for another hotkey than the one that signed (it would be saved as this one's)", async () => {
+    const { api } = await endpoints(() => ({
+      json: { username: 'mallory', user_id: 'i', hotkey: '5HGjWAeFDfFCWPsjFQdVV2Msvz2XtMktvgocEZcCj68kUMaw' },
+    }));
+    const e = await failure(api.self());
+    expect(failureIs(e, 'unexpected-shape')).toBe(true);
+    expect((e as Error).message).toContain('with the account of another hotkey');
+  });
+
+  it('leaves out buckets outside the range asked for, so the totals are what the chart shows', async () => {
+    const { api } = await endpoints((path) =>
+      path === '/users/login/nonce'
+        ? { json: { nonce: 'n' } }
+        : path === '/users/login'
+          ? { json: { token: 't' } }
+          : {
+              json: {
+                total: 3,
+                page: 0,
+                limit: 2500,
+                items: [
+                  { bucket: '1970-01-01T00:00:00', amount: 5, count: 1 },
+                  { bucket: '2026-12-01T03:00:00', amount: 2, count: 4 },
+                  { bucket: '2999-01-01T00:00:00', amount: 7, count: 1 },
+                ],
+              },
+            },
+    );
+    const usage = await api.usage(range);
+    expect(usage.items.map((i) => i.bucket)).toEqual(['2026-12-01T03:00:00.000Z']);
+    expect(usage.totals).toMatchObject({ amountUsd: 2, requests: 4 });
+    expect(usage.truncated).toBe(false);
   });
 
   it('refuses amounts whose sum cannot be a number, instead of showing Infinity', async () => {
@@ -188,6 +224,11 @@ describe('quirks', () => {
     expect(
       signatureValid(`${hotkey.ss58}:new-fp-value:${nonce}`, header(hit!, 'x-chutes-signature') ?? '', hotkey.ss58),
     ).toBe(true);
+  });
+
+  it('refuses a browser-login nonce no real server sends (3 MB) as an unexpected shape', async () => {
+    const { api } = await endpoints(() => ({ json: { nonce: 'n'.repeat(3_000_000) } }));
+    expect(failureIs(await failure(api.cliLoginNonce()), 'unexpected-shape')).toBe(true);
   });
 
   it('finds the browser login where /idp/cli_login/nonce answers', async () => {

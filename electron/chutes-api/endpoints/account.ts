@@ -28,7 +28,8 @@ export async function cliLoginNonce(transport: Transport): Promise<string | null
     const detail = detailOf(json);
     throw httpFailure({ status: answer.status, detail, host: transport.host, answer, path });
   }
-  const parsed = z.object({ nonce: z.string().min(1) }).safeParse(answer.json);
+  // It goes into a one-time URL shown and opened: a nonce, not a megabyte.
+  const parsed = z.object({ nonce: z.string().min(1).max(512) }).safeParse(answer.json);
   if (!parsed.success) throw unexpectedShapeFailure(transport.host, path, answer.status);
   return parsed.data.nonce;
 }

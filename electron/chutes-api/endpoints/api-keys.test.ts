@@ -4,6 +4,8 @@ import { jwtWorld as world } from '../fixtures/jwt-world.test-helper';
 import { createApiKey, deleteApiKey, listApiKeys } from './api-keys';
 
 const KEY_ID = '0e8c9a52-3a3b-4f0b-9d4e-5f6a7b8c9d0e';
+/** A secret in the §1.4 format for KEY_ID. */
+const SECRET = `cpk_${KEY_ID.replace(/-/g, '')}.${'a'.repeat(32)}.${'B'.repeat(32)}`;
 const row = {
   api_key_id: KEY_ID,
   user_id: 'u',
@@ -48,7 +50,7 @@ describe('API key endpoints on the wire', () => {
     const w = await world((hit) =>
       hit.method === 'POST' && hit.body.includes('"name":"lost"')
         ? { destroy: true }
-        : { json: { ...row, admin: true, scopes: [], secret_key: `cpk_${'a'.repeat(98)}` } },
+        : { json: { ...row, admin: true, scopes: [], secret_key: SECRET } },
     );
     try {
       const made = await createApiKey(w.transport, w.hotkey, { name: 'ops', admin: true, scopes: [] });
@@ -84,6 +86,21 @@ describe('API key endpoints on the wire', () => {
         '/api_keys/gone',
         `/api_keys/${KEY_ID}`,
       ]);
+    } finally {
+      await w.fake.close();
+    }
+  });
+
+  it('create: a secret not in the §1.4 format, or naming another key, is no secret to show', async () => {
+    let secret = 'cpk_';
+    const w = await world(() => ({ json: { ...row, secret_key: secret } }));
+    try {
+      const create = () => createApiKey(w.transport, w.hotkey, { name: 'k', admin: true, scopes: [] });
+      await expect(create()).rejects.toMatchObject({ appError: { reason: 'unexpected-shape' } });
+      secret = `cpk_${'0'.repeat(32)}.${'a'.repeat(32)}.${'B'.repeat(32)}`;
+      await expect(create()).rejects.toMatchObject({ appError: { reason: 'unexpected-shape' } });
+      secret = SECRET;
+      await expect(create()).resolves.toMatchObject({ secret: SECRET });
     } finally {
       await w.fake.close();
     }

@@ -25,7 +25,12 @@ const keySchema = z.object({
   last_used_at: z.string().nullish(),
   scopes: z.array(scopeSchema),
 });
-const createdSchema = keySchema.extend({ secret_key: z.string().startsWith('cpk_') });
+/** §1.4: `cpk_` + the key's id as hex + the owner's id as hex + 32 random characters; nothing else authenticates. */
+const SECRET_KEY = /^cpk_([0-9a-f]{32})\.[0-9a-f]{32}\.[A-Za-z0-9]{32}$/;
+const createdSchema = keySchema
+  .extend({ secret_key: z.string().regex(SECRET_KEY) })
+  // A secret naming another key would be shown as this one's, once, and lost.
+  .refine((k) => SECRET_KEY.exec(k.secret_key)?.[1] === k.api_key_id.replace(/-/g, ''));
 const pageSchema = z.object({
   total: z.number().int(),
   page: z.number().int(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AccountLookup } from '../../../shared/account';
+import { AppFailure } from '../../../shared/errors';
 import type { Transport } from '../transport';
 import { serverNumber } from './schemas';
 
@@ -21,13 +22,22 @@ export type SelfDetail = z.infer<typeof selfDetailSchema>;
 const pingSchema = z.object({ message: z.string() });
 
 /** `GET /users/me` signed with the hotkey (purpose `me`), every field the Account screen shows. */
-export function getSelf(transport: Transport, hotkey: string): Promise<SelfDetail> {
-  return transport.request({
+export async function getSelf(transport: Transport, hotkey: string): Promise<SelfDetail> {
+  const me = await transport.request({
     method: 'GET',
     path: '/users/me',
     auth: { kind: 'hotkey', hotkey, purpose: 'me' },
     schema: selfDetailSchema,
   });
+  // The account of the hotkey that signed, or no answer to trust: it would be saved as this hotkey's profile.
+  if (me.hotkey !== hotkey)
+    throw new AppFailure(
+      'server',
+      `Chutes at ${transport.host} answered /users/me with the account of another hotkey (${me.hotkey.slice(0, 64)}), not of ${hotkey}, which signed.`,
+      { status: 200 },
+      'unexpected-shape',
+    );
+  return me;
 }
 
 /** The same answer as a lookup (hotkey → account). */

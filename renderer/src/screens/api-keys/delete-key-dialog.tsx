@@ -22,18 +22,19 @@ export function DeleteKeyPanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const mounted = useMountedRef();
+  // A name with invisible characters is shown, and typed, in its visible form.
+  const shown = visibleText(apiKey.name);
+  const confirmed = typed === apiKey.name || typed === shown;
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (typed !== apiKey.name) return;
+    if (!confirmed) return;
     setBusy(true);
     setError(null);
     const sent = call('deleteApiKey', { id: apiKey.id });
     tellIfLeft(mounted, sent, {
       done: (r) =>
-        r.outcome === 'already-gone'
-          ? `“${apiKey.name}” was already gone.`
-          : `Deleted “${apiKey.name}”. ${AUTH_CACHE_NOTE}`,
-      failed: `Deleting the key “${apiKey.name}” failed`,
+        r.outcome === 'already-gone' ? `“${shown}” was already gone.` : `Deleted “${shown}”. ${AUTH_CACHE_NOTE}`,
+      failed: `Deleting the key “${shown}” failed`,
     });
     try {
       onDone(await sent);
@@ -44,14 +45,14 @@ export function DeleteKeyPanel({
     }
   }
   return (
-    <form className="subform" aria-label={`Delete key ${apiKey.name}`} onSubmit={(e) => void submit(e)}>
+    <form className="subform" aria-label={`Delete key ${shown}`} onSubmit={(e) => void submit(e)}>
       <p>
-        Programs using <strong>{visibleText(apiKey.name)}</strong>
+        Programs using <strong>{shown}</strong>
         {apiKey.admin ? ' (an admin key)' : ''} will stop working. {AUTH_CACHE_NOTE}
       </p>
       <label className="field">
         <span>
-          Type the key’s name, <code>{apiKey.name}</code>, to confirm
+          Type the key’s name, <code>{shown}</code>, to confirm
         </span>
         <input
           type="text"
@@ -63,7 +64,7 @@ export function DeleteKeyPanel({
       </label>
       {error ? <ErrorNotice error={error} /> : null}
       <div className="actions">
-        <button type="submit" className="danger" disabled={busy || typed !== apiKey.name}>
+        <button type="submit" className="danger" disabled={busy || !confirmed}>
           {busy ? 'Deleting…' : 'Delete key'}
         </button>
         {/* Not while deleting: the answer is said here, and the screen moves on from it. */}

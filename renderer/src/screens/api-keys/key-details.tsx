@@ -96,7 +96,11 @@ export function KeyDetails({
           </div>
         </div>
         {deleting ? (
-          <DeleteKeyPanel apiKey={key} onCancel={() => setDeleting(false)} onDone={(r) => onDeleted(r, key.name)} />
+          <DeleteKeyPanel
+            apiKey={key}
+            onCancel={() => setDeleting(false)}
+            onDone={(r) => onDeleted(r, visibleText(key.name))}
+          />
         ) : null}
         <dl className="facts">
           <dt>ID</dt>
