@@ -303,30 +303,24 @@ describe('transfers and the legacy refund', () => {
     expect(all).toMatchObject({ transferredUsd: 7.5, fromBalanceUsd: 0, toBalanceUsd: 10 });
   });
 
-  it('a transfer whose answer is lost says it may have gone through, and is not re-sent', async () => {
-    const { h, account, profile } = await setup();
-    await fixture.client.register(TestKey.random(), 'carol');
-    fixture.sb.setBalance(account.user_id, 10);
-    fixture.sb.faultOnce({ method: 'POST', path: '/users/balance_transfer', drop_after: true });
-    const e = await failure(h.transferBalance({ target: 'carol', amountUsd: 1, reviewedFor: profile.id }));
-    expect(failureIs(e, 'answer-lost')).toBe(true);
-    expect((e as Error).message).toContain('may or may not have gone through');
-    // It did go through, once.
-    expect(fixture.sb.requests(20).filter((r) => r.path === '/users/balance_transfer')).toHaveLength(1);
-    expect(fixture.sb.state().users[account.user_id]?.balance).toBe(9);
-  });
-
-  it('a transfer answered in a shape it cannot read says it may have gone through, and is not re-sent', async () => {
-    const { h, account, profile } = await setup();
-    await fixture.client.register(TestKey.random(), 'carol');
-    fixture.sb.setBalance(account.user_id, 10);
-    fixture.sb.faultOnce({ method: 'POST', path: '/users/balance_transfer', garble_after: true });
-    const e = await failure(h.transferBalance({ target: 'carol', amountUsd: 1, reviewedFor: profile.id }));
-    expect(failureIs(e, 'answer-lost')).toBe(true);
-    expect((e as Error).message).toContain('its answer (HTTP 200) was not in a form the app can read');
-    expect(fixture.sb.requests(20).filter((r) => r.path === '/users/balance_transfer')).toHaveLength(1);
-    expect(fixture.sb.state().users[account.user_id]?.balance).toBe(9);
-  });
+  it.each([
+    ['lost', 'drop_after', 'no answer came back (connection closed)'],
+    ['in a shape it cannot read', 'garble_after', 'its answer (HTTP 200) was not in a form the app can read'],
+  ] as const)(
+    'a transfer whose answer is %s says it may have gone through, and is not re-sent',
+    async (_, fault, cause) => {
+      const { h, account, profile } = await setup();
+      await fixture.client.register(TestKey.random(), 'carol');
+      fixture.sb.setBalance(account.user_id, 10);
+      fixture.sb.faultOnce({ method: 'POST', path: '/users/balance_transfer', [fault]: true });
+      const e = await failure(h.transferBalance({ target: 'carol', amountUsd: 1, reviewedFor: profile.id }));
+      expect(failureIs(e, 'answer-lost')).toBe(true);
+      expect((e as Error).message).toContain(`${cause}, so it may or may not have gone through`);
+      // It did go through, once.
+      expect(fixture.sb.requests(20).filter((r) => r.path === '/users/balance_transfer')).toHaveLength(1);
+      expect(fixture.sb.state().users[account.user_id]?.balance).toBe(9);
+    },
+  );
 
   it('explains that an account without a developer deposit has nothing to refund', async () => {
     const { h, key, profile } = await setup();
