@@ -1,7 +1,7 @@
 import { skewLevel, type ConnectionReport } from '../../shared/diagnostics';
 import { AppFailure } from '../../shared/errors';
 import { measureSkew } from '../chutes-api/clock';
-import { detailText } from '../chutes-api/failure-map';
+import { detailOf, detailText } from '../chutes-api/failure-map';
 import { describeNetworkFailure } from '../chutes-api/network-error';
 import { NOT_JSON, type Transport } from '../chutes-api/transport';
 
@@ -49,7 +49,7 @@ export async function checkConnection(transport: Transport, timeoutMs = CHECK_TI
     };
   }
   if (!ok) {
-    const detail = (typeof json === 'object' && json !== null && 'detail' in json && detailText(json.detail)) || '';
+    const detail = detailText(detailOf(json)) ?? '';
     return {
       reachable: false,
       url,

@@ -153,6 +153,9 @@ export async function getUsage(
   const items: UsageBucket[] = [];
   let total = 0;
   let outside = 0;
+  // The server's hourly buckets start on the hour: one starting before `start` may still hold it.
+  const from = Date.parse(range.start) - HOUR_MS;
+  const to = Date.parse(range.end);
   for (let page = 0; page < USAGE_MAX_PAGES; page++) {
     const answer = await transport.request({
       method: 'GET',
@@ -171,7 +174,7 @@ export async function getUsage(
     for (const r of answer.items) {
       // A bucket outside the range asked for (a server's mistake) would count in totals the chart does not show.
       const at = serverMs(r.bucket);
-      if (at < Date.parse(range.start) - HOUR_MS || at > Date.parse(range.end)) {
+      if (at < from || at > to) {
         outside++;
         continue;
       }

@@ -77,14 +77,14 @@ export function KeyDetails({
     );
   }
   const key = query.data;
+  const name = visibleText(key.name);
   return (
     <>
       {back}
-      <section className="card" aria-label={`Key ${visibleText(key.name)}`}>
+      <section className="card" aria-label={`Key ${name}`}>
         <div className="section-head">
           <h2>
-            {visibleText(key.name)}{' '}
-            {key.admin ? <Badge tone="warn">Admin</Badge> : <Badge tone="neutral">Scoped</Badge>}
+            {name} {key.admin ? <Badge tone="warn">Admin</Badge> : <Badge tone="neutral">Scoped</Badge>}
           </h2>
           <div className="actions">
             <button type="button" disabled={!canSign} onClick={() => navigate('api-keys', key.id, 'rotate')}>
@@ -96,11 +96,7 @@ export function KeyDetails({
           </div>
         </div>
         {deleting ? (
-          <DeleteKeyPanel
-            apiKey={key}
-            onCancel={() => setDeleting(false)}
-            onDone={(r) => onDeleted(r, visibleText(key.name))}
-          />
+          <DeleteKeyPanel apiKey={key} onCancel={() => setDeleting(false)} onDone={(r) => onDeleted(r, name)} />
         ) : null}
         <dl className="facts">
           <dt>ID</dt>

@@ -149,12 +149,13 @@ export function KeyTable({ keys, selected, onSelect, paging = false }: KeyTableP
               if (!key) return null;
               const chips = scopeChips(key);
               const fitted = fitChips(chips, chipBudget);
+              const name = visibleText(key.name);
               return (
                 <div
                   key={key.id}
                   role="row"
                   aria-rowindex={item.index + 2}
-                  aria-label={`Key ${visibleText(key.name)}`}
+                  aria-label={`Key ${name}`}
                   aria-selected={selected.has(key.id)}
                   className={styles.row}
                   style={{
@@ -169,17 +170,17 @@ export function KeyTable({ keys, selected, onSelect, paging = false }: KeyTableP
                   <span role="cell" className={styles.cellSelect}>
                     <input
                       type="checkbox"
-                      aria-label={`Select ${visibleText(key.name)}`}
+                      aria-label={`Select ${name}`}
                       checked={selected.has(key.id)}
                       onChange={() => toggle(key.id)}
                     />
                   </span>
                   <span role="cell" className={styles.nameCell}>
-                    <a href={hrefTo('api-keys', key.id)}>{visibleText(key.name)}</a>
+                    <a href={hrefTo('api-keys', key.id)}>{name}</a>
                   </span>
                   <span role="cell" className={styles.idCell}>
                     <code title={key.id}>{shortId(key.id)}</code>
-                    <CopyButton text={key.id} label={`Copy id of ${visibleText(key.name)}`} />
+                    <CopyButton text={key.id} label={`Copy id of ${name}`} />
                   </span>
                   <span role="cell">
                     {key.admin ? <Badge tone="warn">Admin</Badge> : <Badge tone="neutral">Scoped</Badge>}
