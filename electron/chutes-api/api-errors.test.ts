@@ -150,9 +150,12 @@ describe('HTTP error mapping', () => {
       { path: 'limit', message: 'Input should be a valid integer' },
     ]);
     expect(error.message).toBe(
-      'The server rejected some fields (name: Field required; scopes.0.action: Input should be a valid string; limit: Input should be a valid integer).',
+      // The notice lists all three beneath it.
+      'The server rejected some fields (name: Field required; and 2 more).',
     );
     expect(JSON.stringify(error)).not.toContain('CANARY-SECRET-VALUE');
+    const one = await errorFor({ status: 422, json: { detail: detail.slice(0, 1) } });
+    expect(one.error.message).toBe('The server rejected a field (name: Field required).');
   });
 
   it('keeps a 422 list to a readable size, and names made of objects out of the field path', () => {

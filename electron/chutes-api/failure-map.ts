@@ -1,7 +1,14 @@
 import { AppFailure, type FailureReason, type FieldIssue } from '../../shared/errors';
 import { NONCE_WINDOW_SECONDS } from '../../shared/diagnostics';
 import { measureSkew } from './clock';
-import { classifyNetworkError, describeNetworkFailure, isBadEncoding, isBadPort, isRedirect } from './network-error';
+import {
+  classifyNetworkError,
+  describeNetworkFailure,
+  isBadEncoding,
+  isBadPort,
+  isMalformedHttp,
+  isRedirect,
+} from './network-error';
 
 /**
  * The one place where Chutes API answers become typed failures: an HTTP status plus the server's
@@ -209,10 +216,15 @@ function genericFailure({ status, detail, host, answer, path }: HttpFailureInput
   if (status === 413) return new AppFailure('payload-too-large', 'The request was too large for the server.', base);
   if (status === 422) {
     const fields = fastApiFields(detail);
-    const list = fields.map((f) => (f.path ? `${f.path}: ${f.message}` : f.message)).join('; ');
+    const [first] = fields;
+    // The first field in the sentence, as the router says its own; the notice lists them all beneath.
+    const named = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : '';
+    const more = fields.length > 1 ? `; and ${fields.length - 1} more` : '';
     return new AppFailure(
       'invalid-input',
-      list ? `The server rejected some fields (${list}).` : 'The server rejected the request.',
+      first
+        ? `The server rejected ${fields.length > 1 ? 'some fields' : 'a field'} (${named}${more}).`
+        : 'The server rejected the request.',
       { ...base, fields },
     );
   }
@@ -249,7 +261,9 @@ export function networkFailure(error: unknown, host: string): AppFailure {
       ? `${host} answered with a redirect to another address. The app does not follow redirects (a signed request goes only where you chose): check the address, https:// included.`
       : isBadEncoding(error)
         ? `${host} answered with a compressed body that could not be decoded. Is this the right address?`
-        : describeNetworkFailure(kind, host);
+        : isMalformedHttp(error)
+          ? `${host} answered with something that is not HTTP. Is this the right address and port?`
+          : describeNetworkFailure(kind, host);
   return new AppFailure('network', message, { network: kind });
 }
 

@@ -63,6 +63,11 @@ export function isBadEncoding(error: unknown): boolean {
   return causes(error).some((link) => /^(Z_|ERR_BROTLI|ERR__ERROR_FORMAT)/.test(codeOf(link) ?? ''));
 }
 
+/** Something answered, but not in HTTP (llhttp's parse errors): another protocol on that port, or a broken proxy. */
+export function isMalformedHttp(error: unknown): boolean {
+  return causes(error).some((link) => codeOf(link)?.startsWith('HPE_') === true);
+}
+
 /** A sentence for each failure, naming the host so the user can check it. */
 export function describeNetworkFailure(kind: NetworkFailure, host: string): string {
   switch (kind) {

@@ -197,7 +197,7 @@ describe('timeouts and retries', () => {
     expect(sleeps).toEqual([]);
   });
 
-  it('says a redirect is a redirect, never followed, and a body that cannot be decoded is that, not "could not reach"', async () => {
+  it('says a redirect is a redirect, never followed, and a body that cannot be decoded or an answer that is not HTTP is that, not "could not reach"', async () => {
     let reply: Reply = { status: 302, headers: { location: 'https://elsewhere.example/' }, raw: '' };
     const { client, fake } = await setup(() => reply, { retry: { retries: 0 } });
     const host = new URL(fake.url).host;
@@ -211,6 +211,13 @@ describe('timeouts and retries', () => {
     expect(garbled.message).toBe(
       `${host} answered with a compressed body that could not be decoded. Is this the right address?`,
     );
+    reply = { wire: 'SSH-2.0-OpenSSH_9.2\r\n' };
+    const notHttp = await failureOf(client.ping());
+    expect(notHttp.message).toBe(
+      `${host} answered with something that is not HTTP. Is this the right address and port?`,
+    );
+    reply = { wire: 'HTTP/1.1 200 OK\r\nContent-Length: ten\r\n\r\n{}' };
+    expect((await failureOf(client.ping())).message).toBe(notHttp.message);
   });
 
   it('reports a refused connection', async () => {

@@ -73,7 +73,7 @@ describe('createKeychainCall probe window', () => {
     expect(probes).toHaveLength(2);
   });
 
-  it('tries once more, on fresh entries, when the keychain service dropped the call; a refusal is not retried', async () => {
+  it('tries again, on fresh entries, when the keychain service dropped the call or the item vanished under it; a refusal is not retried', async () => {
     let dropped = 0;
     const keychainCall = createKeychainCall(200, 'svc-probe', {
       probe: () => Promise.resolve([]),
@@ -96,6 +96,31 @@ describe('createKeychainCall probe window', () => {
     );
     await expect(keychainCall('store', gone)).resolves.toBe('stored');
     expect([gone.calls, dropped]).toEqual([2, 2]);
+    // The same race seen with gnome-keyring's other text, twice running (two processes storing at once).
+    let replaced = 0;
+    const replacedTwice = () =>
+      ++replaced <= 2
+        ? Promise.reject(
+            new Error(
+              'Platform failure: DBus error: Object does not exist at path “/org/freedesktop/secrets/collection/login/39”',
+            ),
+          )
+        : Promise.resolve('read');
+    await expect(keychainCall('read', replacedTwice)).resolves.toBe('read');
+    expect([replaced, dropped]).toEqual([3, 4]);
+    // A race that never ends is a failure after the third try, said as one.
+    let tries = 0;
+    const alwaysGone = () => {
+      tries++;
+      return Promise.reject(
+        new Error(
+          'Platform failure: DBus error: Object does not exist at path “/org/freedesktop/secrets/collection/login/39”',
+        ),
+      );
+    };
+    const failure = await keychainCall('read', alwaysGone).catch((e: unknown) => e);
+    expect(tries).toBe(3);
+    expect((failure as AppFailure).message).toMatch(/^A keychain entry changed while Chutes Desktop was using it/);
     let refusals = 0;
     const refused = () => {
       refusals++;

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { findCredentialsAsync } from '@napi-rs/keyring';
 import { describeError, log } from '../log';
-import { keychainFailure, keychainTimeout } from './keychain-errors';
+import { ITEM_GONE, keychainFailure, keychainTimeout } from './keychain-errors';
 
 /** Run one piece of keychain work under the vault's deadline, mapping failures to `keychain-unavailable`. */
 export type KeychainCall = <T>(what: string, work: (signal: AbortSignal) => Promise<T>) => Promise<T>;
@@ -25,16 +25,18 @@ export interface KeychainCallOptions {
 }
 
 /**
- * Errors worth one more try rather than a refusal: a Secret Service that disconnected (crashed,
- * restarted), or an item removed between the library's lookup and its use of it (the other app
- * process removed the same seed a moment before; seen in the two-process seed index test).
+ * Errors worth another try rather than a refusal: a Secret Service that disconnected (crashed,
+ * restarted), or an item that vanished under the call (ITEM_GONE, keychain-errors.ts).
  */
 export function isTransientKeychainError(error: unknown): boolean {
   const text = error instanceof Error ? error.message : String(error);
-  return /NoReply|disconnected from message bus|The session does not exist|No such interface .org\.freedesktop\.Secret\.Item.|UnknownObject/i.test(
-    text,
+  return (
+    /NoReply|disconnected from message bus|The session does not exist|UnknownObject/i.test(text) || ITEM_GONE.test(text)
   );
 }
+
+/** Tries after the first for a transient error: two processes storing seeds at once can collide twice running. */
+const RETRIES = 2;
 
 /**
  * Measured: constructing an entry talks to D-Bus synchronously and blocks the event loop forever
@@ -69,18 +71,20 @@ export function createKeychainCall(
     };
     const run = (async () => {
       let value: T;
-      try {
-        value = await attempt();
-      } catch (error) {
-        // The keychain daemon went away mid-call (it restarts on the next call, by D-Bus
-        // activation), or the item vanished under the call: one more try on fresh entries, within
-        // the same deadline. Every vault operation is idempotent (store, read, delete), so
-        // repeating one cannot do harm.
-        if (controller.signal.aborted || !isTransientKeychainError(error)) throw error;
-        answeredAt = Number.NEGATIVE_INFINITY;
-        options.onFailure?.();
-        log.warn(`keychain ${what}: the call was cut short (${describeError(error)}); trying once more`);
-        value = await attempt();
+      for (let retry = 1; ; retry++) {
+        try {
+          value = await attempt();
+          break;
+        } catch (error) {
+          // The keychain daemon went away mid-call (it restarts on the next call, by D-Bus
+          // activation), or the item vanished under the call: another try on fresh entries, within
+          // the same deadline. Every vault operation is idempotent (store, read, delete), so
+          // repeating one cannot do harm.
+          if (controller.signal.aborted || retry > RETRIES || !isTransientKeychainError(error)) throw error;
+          answeredAt = Number.NEGATIVE_INFINITY;
+          options.onFailure?.();
+          log.warn(`keychain ${what}: the call was cut short (${describeError(error)}); trying again`);
+        }
       }
       // Only a call that finished in time renews the window (a late answer is a failure).
       if (!controller.signal.aborted) answeredAt = now();

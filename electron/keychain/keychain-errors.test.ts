@@ -17,6 +17,20 @@ const RAW: Array<[string, keyof typeof KEYCHAIN_TEXT]> = [
     'noService',
   ],
   ["Couldn't access platform storage: Secret Service: no result found", 'noCollection'],
+  // Seen in the two-process seed index test (CI, 2026-12-07): an item replaced by the other process.
+  [
+    'Platform failure: DBus error: Object does not exist at path “/org/freedesktop/secrets/collection/login/39”',
+    'itemGone',
+  ],
+  [
+    'Platform failure: DBus error: No such interface “org.freedesktop.Secret.Item” on object at path /org/freedesktop/secrets/collection/login/44',
+    'itemGone',
+  ],
+  // The collection itself missing is still "no keyring".
+  [
+    'Platform failure: DBus error: Object does not exist at path “/org/freedesktop/secrets/collection/login”',
+    'noCollection',
+  ],
   ["Couldn't access platform storage: Secret Service: unlock prompt was dismissed", 'locked'],
   ['zbus error: org.freedesktop.Secret.Error.IsLocked: Cannot get secret of a locked object', 'locked'],
   ["Couldn't access platform storage: AccessDenied", 'denied'],

@@ -19,6 +19,14 @@ export const KEYCHAIN_TEXT = {
       "No keychain service is running (Secret Service over D-Bus). Install and start gnome-keyring or KeePassXC's Secret Service, then try again.",
     hint: 'Debian/Ubuntu: `sudo apt install gnome-keyring`, then log out and in again. KeePassXC: enable Settings → Secret Service Integration.',
   },
+  // "No such interface “org.freedesktop.Secret.Item” on object at path …/collection/login/44" or
+  // "Object does not exist at path “…/collection/login/39”" (ITEM_GONE below), still there
+  // after keychain-call.ts's retries: the other app process kept changing the same entry.
+  itemGone: {
+    message:
+      'A keychain entry changed while Chutes Desktop was using it (another Chutes Desktop window or web host changed it at the same moment). Try again.',
+    hint: 'If it keeps happening, close the other Chutes Desktop windows and web hosts, then try again.',
+  },
   // "Secret Service: no result found" when writing: the service answers but has no default
   // collection (a keyring that was never created or unlocked).
   noCollection: {
@@ -56,6 +64,14 @@ export function keychainTimeout(timeoutMs: number): AppFailure {
   return new AppFailure('keychain-unavailable', keychainTimeoutMessage(timeoutMs), { hint: KEYCHAIN_TEXT.timeoutHint });
 }
 
+/**
+ * An item removed or replaced between the library's lookup and its use of it: the other app process
+ * changed the same entry a moment before (seen in the two-process seed index test, with either
+ * text depending on the moment). An item's path is its collection's plus one more segment.
+ */
+export const ITEM_GONE =
+  /No such interface .org\.freedesktop\.Secret\.Item.|Object does not exist at path \S*\/collection\/[^/\s]+\/[^/\s]+/i;
+
 type Known = Exclude<keyof typeof KEYCHAIN_TEXT, 'timeoutHint' | 'generic'>;
 
 const PATTERNS: Array<[RegExp, Known]> = [
@@ -65,6 +81,7 @@ const PATTERNS: Array<[RegExp, Known]> = [
   ],
   [/org\.freedesktop\.secrets was not provided|ServiceUnknown|not provided by any \.service files/i, 'noService'],
   [/prompt was dismissed|IsLocked|is locked|locked collection|locked object/i, 'locked'],
+  [ITEM_GONE, 'itemGone'],
   [/no result found|NoSuchObject|Object does not exist/i, 'noCollection'],
   [/AccessDenied|access denied|NotAuthorized/i, 'denied'],
 ];

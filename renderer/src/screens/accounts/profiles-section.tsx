@@ -63,7 +63,7 @@ function ProfileItem({
           <button
             type="button"
             onClick={() => activate.mutate({ profileId: profile.id })}
-            aria-label={`Make ${profile.displayName} active`}
+            aria-label={`Make active: ${profile.displayName}`}
           >
             Make active
           </button>

@@ -285,7 +285,7 @@ export function CreateKeyForm({
         </p>
       ) : (
         <div className={styles.preview}>
-          <h3 className="small">Exactly what will be sent</h3>
+          <h2 className="small">Exactly what will be sent</h2>
           <pre className="command" aria-label="JSON that will be sent">
             {requestJson(request)}
           </pre>

@@ -193,9 +193,9 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
 
       {preview.data ? (
         <section className={styles.preview} aria-label="What will be signed and sent">
-          <h3 ref={previewHeading} tabIndex={-1}>
+          <h2 ref={previewHeading} tabIndex={-1}>
             What will be signed and sent
-          </h3>
+          </h2>
           <dl className="facts">
             <dt>Signed by</dt>
             <dd>

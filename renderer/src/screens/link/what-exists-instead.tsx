@@ -5,7 +5,7 @@ import styles from './link.module.css';
 export function WhatExistsInstead(): ReactElement {
   return (
     <div>
-      <h3 className={styles.insteadHead}>What exists instead</h3>
+      <h2 className={styles.insteadHead}>What exists instead</h2>
       <ul className={styles.instead}>
         <li>
           <strong>Integrated-subnet benefits, automatically:</strong> when the hotkey your Chutes account is registered

@@ -1,20 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { nextSecretsPage } from './use-secrets';
 
-const full = { items: Array.from({ length: 100 }, (_, i) => i), total: 1_000_000 };
+/** A full page of 100 secrets, numbered from `from`. */
+const page = (from: number, total = 1_000_000) => ({
+  items: Array.from({ length: 100 }, (_, i) => ({ secretId: `s-${from + i}` })),
+  total,
+});
 
 describe('nextSecretsPage', () => {
   it('counts pages itself: a server that names page 0 in every answer is still read forward', () => {
-    const named0 = { ...full, page: 0 };
-    expect(nextSecretsPage(named0, [named0], 0)).toBe(1);
-    expect(nextSecretsPage(named0, [named0, named0], 1)).toBe(2);
+    const first = { ...page(0), page: 0 };
+    const second = { ...page(100), page: 0 };
+    expect(nextSecretsPage(first, [first], 0)).toBe(1);
+    expect(nextSecretsPage(second, [first, second], 1)).toBe(2);
   });
 
   it('stops at a short page, at the total, and at 500 pages whatever the server counts', () => {
-    expect(nextSecretsPage({ items: [1], total: 1_000 }, [full, { items: [1] }], 1)).toBeUndefined();
-    expect(nextSecretsPage({ ...full, total: 200 }, [full, full], 1)).toBeUndefined();
-    const many = Array.from({ length: 500 }, () => full);
-    expect(nextSecretsPage(full, many, 499)).toBeUndefined();
-    expect(nextSecretsPage(full, many.slice(1), 498)).toBe(499);
+    const short = { items: [{ secretId: 's-100' }], total: 1_000 };
+    expect(nextSecretsPage(short, [page(0), short], 1)).toBeUndefined();
+    expect(nextSecretsPage(page(100, 200), [page(0, 200), page(100, 200)], 1)).toBeUndefined();
+    const many = Array.from({ length: 500 }, (_, i) => page(i * 100));
+    expect(nextSecretsPage(many[499] ?? page(0), many, 499)).toBeUndefined();
+    expect(nextSecretsPage(many[498] ?? page(0), many.slice(0, 499), 498)).toBe(499);
+  });
+
+  it('stops at a page that repeats an earlier one (a server ignoring the page number), not at one shifted by a new secret', () => {
+    expect(nextSecretsPage(page(0), [page(0), page(100), page(0)], 2)).toBeUndefined();
+    expect(nextSecretsPage(page(99), [page(0), page(99)], 1)).toBe(2);
   });
 });

@@ -8,17 +8,28 @@ const PAGE = 100;
 /** 50,000 secrets: far beyond a real account, and a stop for a server whose count never ends. */
 const MAX_PAGES = 500;
 
+type Page = { items: ReadonlyArray<{ secretId: string }> };
+
+const sameIds = (a: Page, b: Page): boolean =>
+  a.items.length === b.items.length && a.items.every((item, i) => item.secretId === b.items[i]?.secretId);
+
 /**
  * The page to read after `lastPage`, or undefined when done: after the page asked for, not after
- * the page the answer names (a server repeating "page 0" would be asked for page 1 forever).
+ * the page the answer names (a server repeating "page 0" would be asked for page 1 forever), and
+ * not after a page that repeats an earlier one (a server that ignores `page` would be asked 500
+ * times for the same 100 secrets).
  */
 export function nextSecretsPage(
-  last: { items: readonly unknown[]; total: number },
-  pages: ReadonlyArray<{ items: readonly unknown[] }>,
+  last: Page & { total: number },
+  pages: readonly Page[],
   lastPage: number,
 ): number | undefined {
   const read = pages.reduce((n, p) => n + p.items.length, 0);
-  return read < last.total && last.items.length === PAGE && pages.length < MAX_PAGES ? lastPage + 1 : undefined;
+  if (read >= last.total || last.items.length !== PAGE || pages.length >= MAX_PAGES) return undefined;
+  const first = last.items[0]?.secretId;
+  // `pages` ends with `last` itself.
+  const repeats = pages.slice(0, -1).some((p) => p.items[0]?.secretId === first && sameIds(p, last));
+  return repeats ? undefined : lastPage + 1;
 }
 
 export interface AllSecrets {
