@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ComponentType, type ReactElement } from 'react';
 import styles from './app-frame.module.css';
 import { OnceOnlyNotices } from './frame/once-only-notices';
 import { OutcomeNotices } from './frame/outcome-notices';
@@ -27,8 +27,25 @@ const SCREENS: Record<RouteId, ComponentType<ScreenProps>> = {
 export function App(): ReactElement {
   const { route, sub } = usePlace();
   const Screen = SCREENS[route];
+  const main = useRef<HTMLElement>(null);
+  // The window's (or tab's) title names the screen: window lists, history and screen readers say it.
+  const label = ROUTES.find((r) => r.id === route)?.label ?? '';
+  useEffect(() => {
+    document.title = `${label} — Chutes Desktop`;
+  }, [label]);
   return (
     <div className={styles.app}>
+      {/* First in the tab order: past the side bar's links to the screen, without changing the route. */}
+      <a
+        href="#main"
+        className={styles.skipLink}
+        onClick={(e) => {
+          e.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <aside className={styles.sidebar}>
         <div className={styles.brand}>
           <span className={styles.brandMark} aria-hidden="true">
@@ -49,7 +66,7 @@ export function App(): ReactElement {
           </ul>
         </nav>
       </aside>
-      <main className={styles.content}>
+      <main className={styles.content} id="main" ref={main} tabIndex={-1}>
         <OnceOnlyNotices route={route} />
         <ProfileChangedNotice />
         <OutcomeNotices />

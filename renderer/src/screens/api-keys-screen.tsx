@@ -26,6 +26,11 @@ import { RotateFlow } from './api-keys/rotate-flow';
 import { useKeyList, type KeyList } from './api-keys/use-key-list';
 
 const CREATE_BUTTON_ID = 'api-keys-create';
+/**
+ * Where the keyboard goes on when what held the focus is gone (the create form behind the secret's
+ * dialog, a deleted key's page): "Create key…", once the list has rendered it.
+ */
+const focusCreateButton = () => setTimeout(() => document.getElementById(CREATE_BUTTON_ID)?.focus(), 0);
 
 export function ApiKeysScreen({ sub }: ScreenProps): ReactElement {
   // Outside the profile gate: a secret still to be shown survives a profile switch or a keychain
@@ -45,8 +50,7 @@ export function ApiKeysScreen({ sub }: ScreenProps): ReactElement {
           replaces={reveal.replaces?.name ?? null}
           onClosed={() => {
             releaseCreatedKey(reveal.created.key.id);
-            // What opened the dialog (the create form) is gone: continue from "Create key…" when it is there.
-            setTimeout(() => document.getElementById(CREATE_BUTTON_ID)?.focus(), 0);
+            focusCreateButton();
           }}
         />
       ) : null}
@@ -166,6 +170,7 @@ function KeysForProfile({
               : `Deleted “${name}”. ${AUTH_CACHE_NOTE}`,
           );
           navigate('api-keys');
+          focusCreateButton();
         }}
       />
     );

@@ -1,0 +1,98 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
+import { screenshot } from './fixtures/screenshots';
+
+// The app by keyboard alone: every step below is Tab, Shift+Tab, Enter, Space or typing. A control
+// Tab cannot reach within `MAX_TABS` presses fails the test where a mouse user would not notice.
+
+let world: KeysWorld | undefined;
+test.afterEach(async () => {
+  await world?.stop();
+  world = undefined;
+});
+
+const MAX_TABS = 60;
+
+/** Press Tab (or Shift+Tab) until `target` has the focus. */
+async function tabTo(page: Page, target: Locator, backwards = false): Promise<void> {
+  for (let press = 0; press < MAX_TABS; press++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  await expect(target, `not reached within ${MAX_TABS} presses of ${backwards ? 'Shift+Tab' : 'Tab'}`).toBeFocused();
+}
+
+test('skip link, screen titles, and an API key created, stored and deleted by keyboard alone', async ({ page }) => {
+  world = await openKeysWorld(page);
+  await expect(page).toHaveTitle('API keys — Chutes Desktop');
+  // The first Tab of a fresh page reaches the skip link, which starts the tab order at the screen.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'API keys' })).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await screenshot(page, 'keyboard-skip-link');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/api-keys$/); // the route is kept
+  await page.keyboard.press('Tab');
+  const focusedInMain = await page.evaluate(() => document.activeElement?.closest('main') !== null);
+  expect(focusedInMain).toBe(true);
+
+  // Create a key scoped to invoking chutes.
+  await tabTo(page, page.getByRole('button', { name: 'Create key…' }));
+  await page.keyboard.press('Enter');
+  const form = page.getByRole('form', { name: 'Create API key' });
+  await tabTo(page, form.getByLabel('Name'));
+  await page.keyboard.type('keyboard-key');
+  await tabTo(page, form.getByRole('button', { name: 'Invoke all chutes' }));
+  await page.keyboard.press('Enter');
+  await expect(form.getByLabel('Equivalent CLI command', { exact: true })).toContainText('"action":"invoke"');
+  await tabTo(page, form.getByRole('button', { name: 'Create key' }));
+  await page.keyboard.press('Enter');
+
+  // The secret is shown once, in a modal dialog: Tab never reaches the page behind it (past its last
+  // control the focus leaves the document for the browser's own UI, as with every modal dialog).
+  const dialog = page.getByRole('dialog', { name: 'Your new key “keyboard-key”' });
+  await expect(dialog.getByLabel('API key secret')).toBeVisible();
+  const behindDialog = () =>
+    dialog.evaluate((el) => document.activeElement !== document.body && !el.contains(document.activeElement));
+  expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  for (let press = 0; press < 12; press++) {
+    await page.keyboard.press('Tab');
+    expect(await behindDialog()).toBe(false);
+  }
+  await tabTo(page, dialog.getByRole('checkbox', { name: /I have stored it/ }));
+  await page.keyboard.press('Space');
+  await tabTo(page, dialog.getByRole('button', { name: 'Done' }));
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Create key…' })).toBeFocused();
+  const row = page.getByRole('row', { name: 'Key keyboard-key' });
+  await expect(row).toBeVisible();
+
+  // Open it and delete it, typing its name back.
+  await tabTo(page, row.getByRole('link', { name: 'keyboard-key' }));
+  await page.keyboard.press('Enter');
+  const details = page.getByRole('region', { name: 'Key keyboard-key' });
+  await expect(page).toHaveTitle('API keys — Chutes Desktop');
+  await tabTo(page, details.getByRole('button', { name: 'Delete…' }));
+  await page.keyboard.press('Enter');
+  const confirm = page.getByRole('form', { name: 'Delete key keyboard-key' });
+  await tabTo(page, confirm.getByLabel('Type the key name to confirm'));
+  await page.keyboard.type('keyboard-key');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted “keyboard-key”' })).toBeVisible();
+  expect(Object.values(world.sb.state().apiKeys).map((k) => k.name)).not.toContain('keyboard-key');
+  // The key's page is gone with it: the keyboard goes on from "Create key…", not from the top of the page.
+  await expect(page.getByRole('button', { name: 'Create key…' })).toBeFocused();
+
+  // Every screen by keyboard from the side bar, each naming itself in the title.
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const label of ['Secrets', 'Account', 'Settings', 'Profiles & hotkeys'] as const) {
+    await tabTo(page, nav.getByRole('link', { name: label, exact: true }), true);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: label, exact: true })).toBeVisible();
+    await expect(page).toHaveTitle(`${label} — Chutes Desktop`);
+  }
+});
