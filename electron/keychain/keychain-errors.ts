@@ -21,11 +21,12 @@ export const KEYCHAIN_TEXT = {
   },
   // "No such interface “org.freedesktop.Secret.Item” on object at path …/collection/login/44" or
   // "Object does not exist at path “…/collection/login/39”" (ITEM_GONE below), still there
-  // after keychain-call.ts's retries: the other app process kept changing the same entry.
+  // after keychain-call.ts's retries: the other app process kept changing the same entry, or
+  // gnome-keyring itself keeps listing an item it has lost (reported elsewhere; a restart mends it).
   itemGone: {
     message:
       'A keychain entry changed while Chutes Desktop was using it (another Chutes Desktop window or web host changed it at the same moment). Try again.',
-    hint: 'If it keeps happening, close the other Chutes Desktop windows and web hosts, then try again.',
+    hint: 'If it keeps happening, close the other Chutes Desktop windows and web hosts; if it still does, the keychain service may have lost track of the entry: log out and back in, which restarts it.',
   },
   // "Secret Service: no result found" when writing: the service answers but has no default
   // collection (a keyring that was never created or unlocked).
