@@ -47,7 +47,7 @@ test('a key whose create answers after the user left still shows its secret once
   await expect(form.getByRole('button', { name: 'Creating…' })).toBeVisible();
   await expect(form.getByRole('button', { name: 'Cancel' })).toBeDisabled();
   await nav.getByRole('link', { name: 'Secrets' }).click();
-  const waiting = page.getByText('The API key “slow” (keyuser @ ');
+  const waiting = page.getByRole('main').getByText('The API key “slow” (keyuser @ ');
   // Still on its way (no secret waiting yet): closing asks already.
   await expect(waiting).toHaveCount(0);
   await closingAsks(page);
@@ -160,7 +160,7 @@ test('a key delete answered after the user left does not pull them back to the k
   await page.getByRole('button', { name: 'Refresh' }).click();
   await page.getByRole('link', { name: 'old-0', exact: true }).click();
   await page.getByRole('button', { name: 'Delete…' }).click();
-  await page.getByLabel('Type the key name to confirm').fill('old-0');
+  await page.getByLabel(/^Type the key’s name, .+, to confirm$/).fill('old-0');
   w.sb.setFaults({ latency_ms: 1500 });
   const answered = page.waitForResponse((r) => r.url().includes('/rpc/deleteApiKey'));
   await page.getByRole('button', { name: 'Delete key' }).click();

@@ -54,9 +54,9 @@ test('deleting one key needs its name typed back; a key already gone counts as d
   await details.getByRole('button', { name: 'Delete…' }).click();
   const form = page.getByRole('form', { name: 'Delete key cli-1' });
   await expect(form).toContainText('up to a minute');
-  await form.getByLabel('Type the key name to confirm').fill('cli-');
+  await form.getByLabel(/^Type the key’s name, .+, to confirm$/).fill('cli-');
   await expect(form.getByRole('button', { name: 'Delete key' })).toBeDisabled();
-  await form.getByLabel('Type the key name to confirm').fill('cli-1');
+  await form.getByLabel(/^Type the key’s name, .+, to confirm$/).fill('cli-1');
   await screenshot(page, 'api-keys-delete-typed');
   await form.getByRole('button', { name: 'Delete key' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Deleted “cli-1”' })).toBeVisible();
@@ -68,7 +68,7 @@ test('deleting one key needs its name typed back; a key already gone counts as d
   await expect(page.getByRole('region', { name: 'Key cli-2' })).toBeVisible();
   delete world.sb.state().apiKeys[idOf(world, 'cli-2')];
   await page.getByRole('button', { name: 'Delete…' }).click();
-  await page.getByLabel('Type the key name to confirm').fill('cli-2');
+  await page.getByLabel(/^Type the key’s name, .+, to confirm$/).fill('cli-2');
   await page.getByRole('button', { name: 'Delete key' }).click();
   await expect(
     page.getByRole('status').filter({ hasText: '“cli-2” was already gone — nothing left to delete.' }),

@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
+import { useSecretsWorld } from './fixtures/secrets-world';
 import { screenshot } from './fixtures/screenshots';
 
 // The app by keyboard alone: every step below is Tab, Shift+Tab, Enter, Space or typing. A control
@@ -12,6 +13,10 @@ test.afterEach(async () => {
 });
 
 const MAX_TABS = 60;
+const { openSecrets } = useSecretsWorld();
+
+/** The focus is not on <body>: the next Tab goes on from where the user was, not from the page's top. */
+const focusKept = (page: Page) => page.evaluate(() => document.activeElement !== document.body);
 
 /** Press Tab (or Shift+Tab) until `target` has the focus. */
 async function tabTo(page: Page, target: Locator, backwards = false): Promise<void> {
@@ -43,7 +48,11 @@ test('skip link, screen titles, and an API key created, stored and deleted by ke
   await tabTo(page, page.getByRole('button', { name: 'Create key…' }));
   await page.keyboard.press('Enter');
   const form = page.getByRole('form', { name: 'Create API key' });
-  await tabTo(page, form.getByLabel('Name'));
+  // Sent empty: refused, and the focus goes to the first field to fix, which says why.
+  await tabTo(page, form.getByRole('button', { name: 'Create key' }));
+  await page.keyboard.press('Enter');
+  await expect(form.getByLabel('Name')).toBeFocused();
+  await expect(form.getByLabel('Name')).toHaveAccessibleDescription('Give the key a name.');
   await page.keyboard.type('keyboard-key');
   await tabTo(page, form.getByRole('button', { name: 'Invoke all chutes' }));
   await page.keyboard.press('Enter');
@@ -79,7 +88,7 @@ test('skip link, screen titles, and an API key created, stored and deleted by ke
   await tabTo(page, details.getByRole('button', { name: 'Delete…' }));
   await page.keyboard.press('Enter');
   const confirm = page.getByRole('form', { name: 'Delete key keyboard-key' });
-  await tabTo(page, confirm.getByLabel('Type the key name to confirm'));
+  await tabTo(page, confirm.getByLabel(/^Type the key’s name, .+, to confirm$/));
   await page.keyboard.type('keyboard-key');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Deleted “keyboard-key”' })).toBeVisible();
@@ -95,4 +104,48 @@ test('skip link, screen titles, and an API key created, stored and deleted by ke
     await expect(page.getByRole('heading', { level: 1, name: label, exact: true })).toBeVisible();
     await expect(page).toHaveTitle(`${label} — Chutes Desktop`);
   }
+});
+
+test('Secrets by keyboard: Escape steps out of a form, and after a save or a cancel the focus stays where the user was', async ({
+  page,
+}) => {
+  const w = await openSecrets(page);
+  w.sb.addChute(w.userId, 'web-app');
+  await page.reload();
+  const add = page.getByRole('button', { name: 'Add a secret' });
+  await tabTo(page, add);
+  await page.keyboard.press('Enter');
+  const form = page.getByRole('form', { name: 'Add a secret' });
+  await tabTo(page, form.getByLabel(/^Key/));
+  await page.keyboard.type('HALF_TYPED');
+  // Escape is Cancel: the form closes, and the keyboard is not thrown to the top of the page.
+  await page.keyboard.press('Escape');
+  await expect(form).toHaveCount(0);
+  expect(await focusKept(page)).toBe(true);
+
+  await tabTo(page, add, true);
+  await page.keyboard.press('Enter');
+  await tabTo(page, form.getByLabel(/^Key/));
+  await page.keyboard.type('HF_TOKEN');
+  await tabTo(page, form.getByLabel(/^Value/));
+  await page.keyboard.type('hf_keyboard');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Created HF_TOKEN' })).toBeVisible();
+  // The form gave way to its outcome: the focus is on what replaced it, and the outcome was said
+  // in the app's one live region, which was there before the text.
+  expect(await focusKept(page)).toBe(true);
+  await expect(page.locator('#app-announcer')).toContainText('Created HF_TOKEN');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+});
+
+test('a button disabled while its request runs gets the focus back: Check connection', async ({ page }) => {
+  const w = await openSecrets(page);
+  void w;
+  await page.goto(page.url().replace(/#.*$/, '#/settings'));
+  const check = page.getByRole('button', { name: 'Check connection' });
+  await tabTo(page, check);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status', { name: 'Connection result' })).toContainText('Reachable');
+  await expect(check).toBeFocused();
 });

@@ -8,6 +8,8 @@ import { ScreenBoundary } from './components/screen-boundary';
 import { hrefTo, ROUTES, type RouteId } from './routes';
 import { AccountsScreen } from './screens/accounts-screen';
 import { usePlace } from './use-route';
+import { installFocusKeeper } from './frame/focus-keeper';
+import { ensureAnnouncer } from './lib/announce';
 
 /** Each screen gets its sub-path (`#/<screen>/<sub…>`) for wizard steps and detail views. */
 export type ScreenProps = { sub: string[] };
@@ -33,6 +35,10 @@ export function App(): ReactElement {
   useEffect(() => {
     document.title = `${label} — Chutes Desktop`;
   }, [label]);
+  useEffect(() => {
+    ensureAnnouncer();
+    return installFocusKeeper();
+  }, []);
   return (
     <div className={styles.app}>
       {/* First in the tab order: past the side bar's links to the screen, without changing the route. */}

@@ -17,7 +17,7 @@ export function DonePanel({
         {children}
       </Notice>
       <div className="actions">
-        <button type="button" onClick={onClose}>
+        <button type="button" data-cancel onClick={onClose}>
           Close
         </button>
       </div>
@@ -48,7 +48,7 @@ export function FormActions({
       <button type="submit" className={secondary ? undefined : 'primary'} disabled={busy || disabled}>
         {submit}
       </button>
-      <button type="button" onClick={onCancel} disabled={cancelDisabled}>
+      <button type="button" data-cancel onClick={onCancel} disabled={cancelDisabled}>
         Cancel
       </button>
     </div>
@@ -103,4 +103,19 @@ export function FieldProblem<F extends string>({
   field: F;
 }): ReactElement | null {
   return issue?.field === field ? <FormProblem id={issueId(form, field)} text={issue.text} /> : null;
+}
+
+/**
+ * After a submit the form refused: the first field marked invalid takes the focus (a fieldset hands
+ * it to its first control), so its message is read with it instead of the keyboard being left on a
+ * button the refusal disabled.
+ */
+export function focusFirstInvalid(form: HTMLFormElement): void {
+  setTimeout(() => {
+    const bad = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const control = bad?.matches('input, select, textarea, button')
+      ? bad
+      : bad?.querySelector<HTMLElement>('input, select, textarea, button');
+    control?.focus();
+  }, 0);
 }

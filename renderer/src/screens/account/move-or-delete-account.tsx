@@ -184,7 +184,7 @@ export function DeleteAccount({ overview, onClose }: { overview: OpsAccount; onC
         <button type="submit" className="danger" disabled={remove.isPending || typed !== overview.username}>
           Delete the account
         </button>
-        <button type="button" onClick={onClose}>
+        <button type="button" data-cancel onClick={onClose}>
           Cancel
         </button>
       </div>

@@ -115,7 +115,7 @@ function ProfileItem({
             >
               Remove profile
             </button>
-            <button type="button" onClick={() => setPanel('none')}>
+            <button type="button" data-cancel onClick={() => setPanel('none')}>
               Cancel
             </button>
           </div>

@@ -115,7 +115,7 @@ export function RemoveSeedConfirm({
         >
           Remove seed
         </button>
-        <button type="button" onClick={onDone}>
+        <button type="button" data-cancel onClick={onDone}>
           Cancel
         </button>
       </div>

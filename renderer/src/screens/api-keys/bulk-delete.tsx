@@ -80,7 +80,7 @@ export function BulkDelete({
               {busy ? 'Retrying…' : `Retry ${failed.length} failed`}
             </button>
           ) : null}
-          <button type="button" onClick={onClose}>
+          <button type="button" data-cancel onClick={onClose}>
             Close
           </button>
         </div>
@@ -135,7 +135,7 @@ export function BulkDelete({
         >
           {busy ? 'Deleting…' : `Delete ${keys.length} ${keys.length === 1 ? 'key' : 'keys'}`}
         </button>
-        <button type="button" onClick={onClose} disabled={busy}>
+        <button type="button" data-cancel onClick={onClose} disabled={busy}>
           Cancel
         </button>
       </div>

@@ -10,6 +10,7 @@ import { failureIs } from '../../../../shared/errors';
 import { errorOf, call } from '../../api/client';
 import { useChannel } from '../../api/hooks';
 import { CommandLine } from '../../components/command-line';
+import { focusFirstInvalid } from '../../components/form-parts';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import styles from './api-keys.module.css';
@@ -130,9 +131,10 @@ export function CreateKeyForm({
     setTab(next);
   };
 
-  async function submit(e: FormEvent) {
+  async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setTried(true);
+    if (!valid) focusFirstInvalid(e.currentTarget);
     if (!valid || !namesComplete || busy) return;
     setBusy(true);
     setError(null);
@@ -326,6 +328,7 @@ export function CreateKeyForm({
         {/* Not while creating: the answer carries the secret, shown once, and must find its dialog. */}
         <button
           type="button"
+          data-cancel
           onClick={() => {
             dropDraft(draftKey);
             onCancel();

@@ -54,13 +54,7 @@ export function DeleteKeyPanel({
         <span>
           Type the key’s name, <code>{shown}</code>, to confirm
         </span>
-        <input
-          type="text"
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          autoComplete="off"
-          aria-label="Type the key name to confirm"
-        />
+        <input type="text" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
       </label>
       {error ? <ErrorNotice error={error} /> : null}
       <div className="actions">
@@ -68,7 +62,7 @@ export function DeleteKeyPanel({
           {busy ? 'Deleting…' : 'Delete key'}
         </button>
         {/* Not while deleting: the answer is said here, and the screen moves on from it. */}
-        <button type="button" onClick={onCancel} disabled={busy}>
+        <button type="button" data-cancel onClick={onCancel} disabled={busy}>
           Cancel
         </button>
       </div>

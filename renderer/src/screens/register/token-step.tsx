@@ -88,15 +88,20 @@ export function TokenStep(): ReactElement {
           onChange={(e) => onChange(e.target.value)}
         />
       </label>
-      <p id="token-status" className={styles.status} aria-live="polite">
-        {typed.trim() === '' ? <span className="muted">Paste the token the page shows (a UUID).</span> : null}
-        {typed.trim() !== '' && !wellFormed ? (
-          <span className={styles.bad}>That is not a token: it looks like 123e4567-e89b-42d3-a456-426614174000.</span>
-        ) : null}
+      <p id="token-status" className={styles.status}>
+        {/* Only the verdict is live: the countdown beside it ticks every second and would be read out each time. */}
+        <span aria-live="polite">
+          {typed.trim() === '' ? <span className="muted">Paste the token the page shows (a UUID).</span> : null}
+          {typed.trim() !== '' && !wellFormed ? (
+            <span className={styles.bad}>That is not a token: it looks like 123e4567-e89b-42d3-a456-426614174000.</span>
+          ) : null}
+          {wellFormed && left !== null && left > 0 ? 'Looks right.' : null}
+        </span>
         {wellFormed && left !== null && left > 0 ? (
           <span>
-            Looks right. About <strong className={styles.countdown}>{clock(left)}</strong> left, counted from when you
-            pasted it (the token may be older).
+            {' '}
+            About <strong className={styles.countdown}>{clock(left)}</strong> left, counted from when you pasted it (the
+            token may be older).
           </span>
         ) : null}
       </p>

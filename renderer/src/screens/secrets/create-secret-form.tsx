@@ -106,7 +106,7 @@ export function CreateSecretForm({
           <button type="button" onClick={() => setDone(null)}>
             Add another
           </button>
-          <button type="button" onClick={cancel}>
+          <button type="button" data-cancel onClick={cancel}>
             Close
           </button>
         </div>

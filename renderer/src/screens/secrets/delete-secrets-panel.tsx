@@ -89,7 +89,7 @@ export function DeleteSecretsPanel({
           items={results.map((r) => ({ ...r, id: r.secretId, label: label(r.secretId) }))}
         />
         <div className="actions">
-          <button type="button" onClick={onClose}>
+          <button type="button" data-cancel onClick={onClose}>
             Close
           </button>
         </div>
@@ -118,7 +118,7 @@ export function DeleteSecretsPanel({
         <button type="button" className="danger" disabled={busy} onClick={() => void run()}>
           {busy ? 'Deleting…' : `Delete ${targets.length} ${targets.length === 1 ? 'secret' : 'secrets'}`}
         </button>
-        <button type="button" disabled={busy} onClick={onClose}>
+        <button type="button" data-cancel disabled={busy} onClick={onClose}>
           Cancel
         </button>
       </div>

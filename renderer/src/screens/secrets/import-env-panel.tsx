@@ -166,7 +166,7 @@ export function ImportEnvPanel({
                 onChange={(e) => setPath(e.target.value)}
               />
             </label>
-            <button type="submit" disabled={busy || !chuteId || path.trim() === ''}>
+            <button type="submit" disabled={busy || path.trim() === ''}>
               Read file
             </button>
           </form>
@@ -184,7 +184,7 @@ export function ImportEnvPanel({
           <div className="actions">
             <button
               type="button"
-              disabled={busy || !chuteId || text.trim() === ''}
+              disabled={busy || text.trim() === ''}
               onClick={() => void read({ kind: 'text', text })}
             >
               Read pasted text
@@ -275,7 +275,7 @@ export function ImportEnvPanel({
             Read another file
           </button>
         ) : null}
-        <button type="button" onClick={close}>
+        <button type="button" data-cancel onClick={close}>
           {created.length > 0 ? 'Close' : 'Cancel'}
         </button>
       </div>

@@ -67,7 +67,17 @@ export function ImportPreviewTable({
                 <td>
                   <code>{row.key}</code>
                 </td>
-                <td className="muted nowrap">{maskedLength(row.valueLength)}</td>
+                {/* The dots are a picture of a hidden value: read out, they would be eight "bullet"s. */}
+                <td className="muted nowrap">
+                  {row.valueLength === 0 ? (
+                    maskedLength(0)
+                  ) : (
+                    <>
+                      <span aria-hidden="true">•••••••• </span>
+                      {maskedLength(row.valueLength).replace(/^•+ /, '')}
+                    </>
+                  )}
+                </td>
                 <td className={styles.statusCell}>
                   <Badge tone={STATUS[row.status].tone}>{STATUS[row.status].text}</Badge>
                   {row.status === 'exists' ? (

@@ -70,7 +70,13 @@ export function SecretsList({
           <section key={group.chuteId} className={styles.group} aria-label={`Secrets of ${title}`}>
             <h3 className={styles.groupHead}>
               {title}
-              <span className={styles.count}>{group.secrets.length}</span>
+              <span className={styles.count}>
+                <span aria-hidden="true">{group.secrets.length}</span>
+                <span className="sr-only">
+                  {' '}
+                  ({group.secrets.length} secret{group.secrets.length === 1 ? '' : 's'})
+                </span>
+              </span>
               {group.chuteName === null ? <code className={`small ${styles.goneId}`}>{group.chuteId}</code> : null}
             </h3>
             {group.chuteName === null ? (
