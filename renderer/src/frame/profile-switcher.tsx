@@ -32,7 +32,7 @@ export function ProfileSwitcher(): ReactElement {
   if (isPending) return <div className={styles.profile} aria-busy="true" />;
   if (!profile) {
     return (
-      <div className={styles.profile} aria-label="Active profile">
+      <div className={styles.profile} role="group" aria-label="Active profile">
         <p className={styles.profileNone}>No profile yet.</p>
         <p className={styles.profileHelp}>
           <a href={hrefTo('register')}>Register an account</a>, or <a href={hrefTo('accounts')}>add an existing one</a>.
@@ -41,7 +41,7 @@ export function ProfileSwitcher(): ReactElement {
     );
   }
   return (
-    <div className={styles.profile} aria-label="Active profile">
+    <div className={styles.profile} role="group" aria-label="Active profile">
       <div className={styles.profileCard}>
         <Identicon address={profile.hotkeySs58} size={32} />
         <div className={styles.profileText}>

@@ -2,21 +2,26 @@
  * One polite live region for the whole app, present from the start. A status region inserted
  * together with its text is not read by several screen readers (an audit found most outcomes —
  * "Created …", "Sent …", "Imported …" — arriving that way), so outcome notices also hand their text
- * to this region, which already exists when the text comes. It sits outside <main>: a test looking
- * for an outcome's words on the screen looks inside <main> (the region holds the same words).
+ * to this region, which already exists when the text comes.
+ *
+ * The region lives in a closed shadow root: screen readers read it (the accessibility tree takes
+ * shadow trees in), while a search of the page's text — a test's `getByText`, the browser's find —
+ * does not find every outcome twice.
  */
-const ID = 'app-announcer';
+const HOST_ID = 'app-announcer';
+let region: HTMLElement | null = null;
 
 export function ensureAnnouncer(doc: Document = document): HTMLElement {
-  let region = doc.getElementById(ID);
-  if (!region) {
-    region = doc.createElement('div');
-    region.id = ID;
-    region.className = 'sr-only';
-    region.setAttribute('aria-live', 'polite');
-    region.setAttribute('aria-atomic', 'true');
-    doc.body.append(region);
-  }
+  if (region?.isConnected) return region;
+  const host = doc.createElement('div');
+  host.id = HOST_ID;
+  host.className = 'sr-only';
+  const root = host.attachShadow({ mode: 'closed' });
+  region = doc.createElement('div');
+  region.setAttribute('aria-live', 'polite');
+  region.setAttribute('aria-atomic', 'true');
+  root.append(region);
+  doc.body.append(host);
   return region;
 }
 
@@ -24,10 +29,10 @@ let pending: ReturnType<typeof setTimeout> | undefined;
 
 /** Say `text` once (the same text again is said again: the region is emptied first). */
 export function announce(text: string, doc: Document = document): void {
-  const region = ensureAnnouncer(doc);
-  region.textContent = '';
+  const live = ensureAnnouncer(doc);
+  live.textContent = '';
   clearTimeout(pending);
   pending = setTimeout(() => {
-    region.textContent = text.replace(/\s+/g, ' ').trim();
+    live.textContent = text.replace(/\s+/g, ' ').trim();
   }, 50);
 }

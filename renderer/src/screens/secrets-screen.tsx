@@ -48,10 +48,15 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
         <h2>Your secrets</h2>
         {canSign && !noChutes ? (
           <div className="actions">
-            <button type="button" className="primary" onClick={() => setPanel({ kind: 'create' })}>
+            <button
+              type="button"
+              className="primary"
+              aria-expanded={panel.kind === 'create'}
+              onClick={() => setPanel({ kind: 'create' })}
+            >
               Add a secret
             </button>
-            <button type="button" onClick={() => setPanel({ kind: 'import' })}>
+            <button type="button" aria-expanded={panel.kind === 'import'} onClick={() => setPanel({ kind: 'import' })}>
               Import a .env file
             </button>
           </div>

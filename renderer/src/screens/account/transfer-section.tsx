@@ -256,13 +256,15 @@ function Refund({ profileId, canSign }: { profileId: string; canSign: boolean })
               type="text"
               autoComplete="off"
               value={address}
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? 'refund-address-problem' : undefined}
               onChange={(e) => {
                 setDraft({ address: e.target.value });
                 setProblem(null);
               }}
             />
           </label>
-          <FormProblem text={problem} />
+          <FormProblem text={problem} id="refund-address-problem" />
           {refund.error ? <ErrorNotice error={refund.error} /> : null}
           <div className="actions">
             <button type="submit" disabled={!canSign || sending}>

@@ -94,11 +94,23 @@ export function UsageSection({ canSign, profile }: { canSign: boolean; profile: 
           </label>
           <label>
             From (UTC)
-            <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+            <input
+              type="date"
+              value={from}
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? 'usage-range-problem' : undefined}
+              onChange={(e) => setFrom(e.target.value)}
+            />
           </label>
           <label>
             To (UTC)
-            <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+            <input
+              type="date"
+              value={to}
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? 'usage-range-problem' : undefined}
+              onChange={(e) => setTo(e.target.value)}
+            />
           </label>
           <button type="submit">Apply dates</button>
           <label className="choice">
@@ -107,7 +119,7 @@ export function UsageSection({ canSign, profile }: { canSign: boolean; profile: 
           </label>
         </form>
       ) : null}
-      <FormProblem text={problem} />
+      <FormProblem text={problem} id="usage-range-problem" />
       {!canSign ? <p className="muted">{NEEDS_SEED}</p> : null}
       {usage.error ? <ErrorNotice error={usage.error} /> : null}
       {canSign && !data && !usage.error ? (
@@ -120,7 +132,7 @@ export function UsageSection({ canSign, profile }: { canSign: boolean; profile: 
           <p className="small muted">
             {dateTime(data.start)} – {dateTime(data.end)}, hourly buckets (UTC hours shown in your local time).
           </p>
-          <div className={styles.totals} aria-label="Usage totals">
+          <div className={styles.totals} role="group" aria-label="Usage totals">
             <div className={styles.total}>
               <span className="small muted">Spent</span>
               <span className={styles.totalValue}>{usd(data.totals.amountUsd)}</span>

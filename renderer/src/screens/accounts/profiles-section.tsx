@@ -51,7 +51,10 @@ function ProfileItem({
         <dt>Hotkey</dt>
         <dd className="row">
           <span>{profile.hotkeyName}</span>
-          <Address address={profile.hotkeySs58} name={`hotkey ${profile.hotkeyName}`} />
+          <Address
+            address={profile.hotkeySs58}
+            name={`hotkey ${profile.hotkeyName} (profile ${profile.displayName})`}
+          />
         </dd>
         <dt>User ID</dt>
         <dd>

@@ -47,10 +47,11 @@ export function RenameProfileForm({ profile, onDone }: { profile: Profile; onDon
           value={name}
           maxLength={120}
           aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `rename-${profile.id}-problem` : undefined}
           onChange={(e) => setDraft({ name: e.target.value })}
         />
       </label>
-      <FormProblem text={problem} />
+      <FormProblem text={problem} id={`rename-${profile.id}-problem`} />
       {rename.error ? <ErrorNotice error={rename.error} /> : null}
       <FormActions submit="Save name" busy={rename.isPending} onCancel={cancel} />
     </form>

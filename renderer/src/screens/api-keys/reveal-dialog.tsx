@@ -57,6 +57,7 @@ export function RevealDialog({
       ref={ref}
       className={styles.dialog}
       aria-labelledby="reveal-title"
+      aria-describedby="reveal-once"
       // Escape asks, every time: Chromium lets a page cancel only some of a row of Escapes (the
       // third closed it), so the key itself is stopped, and any close not meant reopens the dialog.
       onKeyDown={(e) => {
@@ -81,7 +82,7 @@ export function RevealDialog({
         For the account {account}
         {replaces ? `; it replaces “${replaces}”: deploy it, then delete “${replaces}”` : ''}.
       </p>
-      <p>
+      <p id="reveal-once">
         <strong>This is the only time the secret is shown.</strong> Chutes keeps only a hash of it; neither the server
         nor this app can show it again.
       </p>

@@ -112,6 +112,7 @@ export function ServerStep(): ReactElement {
               placeholder="http://127.0.0.1:8787"
               spellCheck={false}
               aria-invalid={urlError ? true : undefined}
+              aria-describedby={urlError ? 'server-url-problem' : undefined}
               onChange={(e) => {
                 updateWizard({ customUrl: e.target.value });
                 setUrlError(null);
@@ -120,7 +121,7 @@ export function ServerStep(): ReactElement {
             />
           </label>
         ) : null}
-        <FormProblem text={urlError} />
+        <FormProblem text={urlError} id="server-url-problem" />
       </fieldset>
       <div aria-live="polite">
         {report ? (
