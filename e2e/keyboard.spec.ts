@@ -1,6 +1,9 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
 import { useSecretsWorld } from './fixtures/secrets-world';
+import { useAccountWorld } from './fixtures/account-world';
+import { registerInSandbox } from './fixtures/sandbox';
+import { makeKey } from '../electron/wallets/test-fixtures';
 import { screenshot } from './fixtures/screenshots';
 
 // The app by keyboard alone: every step below is Tab, Shift+Tab, Enter, Space or typing. A control
@@ -14,6 +17,7 @@ test.afterEach(async () => {
 
 const MAX_TABS = 60;
 const { openSecrets } = useSecretsWorld();
+const { world: accountWorld, openAccount } = useAccountWorld();
 
 /** The focus is not on <body>: the next Tab goes on from where the user was, not from the page's top. */
 /** The text of the browser's polite live regions, from its accessibility tree: what a screen reader is given to say. */
@@ -177,4 +181,33 @@ test('a button disabled while its request runs gets the focus back: Check connec
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status', { name: 'Connection result' })).toContainText('Reachable');
   await expect(check).toBeFocused();
+});
+
+test('a transfer by keyboard: a second Enter after Review does not send, Escape steps back', async ({ page }) => {
+  const w = await accountWorld(page);
+  await registerInSandbox(w.sb.url, (await makeKey()).seed, 'bob');
+  w.sb.setBalance(w.userId, 10);
+  await openAccount(page);
+  const section = page.getByRole('region', { name: 'Balance transfers' });
+  const form = section.getByRole('form', { name: 'Transfer balance' });
+  await tabTo(page, form.getByLabel('To (username or user ID)'));
+  await page.keyboard.type('bob');
+  await tabTo(page, form.getByLabel('Amount (USD)'));
+  await page.keyboard.type('2.5');
+  await page.keyboard.press('Enter');
+  const confirm = section.getByRole('form', { name: 'Confirm the transfer' });
+  await expect(confirm).toContainText('Send $2.50 USD to bob?');
+  // The form gave way to the question: the focus is on a container, not on "Send now".
+  expect(await focusKept(page)).toBe(true);
+  await expect(confirm.getByRole('button', { name: 'Send now' })).not.toBeFocused();
+  await screenshot(page, 'keyboard-transfer-question');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+  expect(w.sb.requests(100).filter((r) => r.method === 'POST' && r.path.includes('transfer'))).toEqual([]);
+  await expect(confirm).toBeVisible();
+  await tabTo(page, confirm.getByRole('button', { name: 'Send now' }));
+  await page.keyboard.press('Escape');
+  await expect(confirm).toHaveCount(0);
+  await expect(form.getByLabel('Amount (USD)')).toHaveValue('2.5');
+  expect(await focusKept(page)).toBe(true);
 });
