@@ -47,7 +47,7 @@ test('a key whose create answers after the user left still shows its secret once
   await expect(form.getByRole('button', { name: 'Creating…' })).toBeVisible();
   await expect(form.getByRole('button', { name: 'Cancel' })).toBeDisabled();
   await nav.getByRole('link', { name: 'Secrets' }).click();
-  const waiting = page.getByRole('main').getByText('The API key “slow” (keyuser @ ');
+  const waiting = page.getByText('The API key “slow” (keyuser @ ');
   // Still on its way (no secret waiting yet): closing asks already.
   await expect(waiting).toHaveCount(0);
   await closingAsks(page);

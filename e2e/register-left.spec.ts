@@ -23,7 +23,7 @@ test('leaving the review while it registers: still sending on return, then the f
   await expect(page.getByText('Sending this request now.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Registering…' })).toBeDisabled();
   await nav.getByRole('link', { name: 'Profiles & hotkeys' }).click();
-  const waiting = page.getByRole('main').getByText('The account ivan was registered and is now the active profile.');
+  const waiting = page.getByText('The account ivan was registered and is now the active profile.');
   await expect(waiting).toBeVisible({ timeout: 10_000 });
   sb.setFaults({ latency_ms: 0 });
   expect(sb.requests(50).filter((r) => r.path === '/users/register')).toHaveLength(1);

@@ -83,13 +83,21 @@ export function editing<F extends string>(
   return (issue) => (issue && fields.includes(issue.field) ? null : issue);
 }
 
+/** A field with a problem: marked invalid and described by the message with `id` (a `FormProblem`). */
+export function problemProps(
+  text: string | null | undefined,
+  id: string,
+): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
+  return text ? { 'aria-invalid': true, 'aria-describedby': id } : {};
+}
+
 /** The field's side: marked invalid and described by the message under it (`FieldProblem`). */
 export function fieldIssueProps<F extends string>(
   issue: FieldIssue<F> | null,
   form: string,
   field: F,
 ): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
-  return issue?.field === field ? { 'aria-invalid': true, 'aria-describedby': issueId(form, field) } : {};
+  return issue?.field === field ? problemProps(issue.text, issueId(form, field)) : {};
 }
 
 /** The message's side, shown only when the issue is about `field`. */

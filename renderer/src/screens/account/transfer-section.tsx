@@ -9,6 +9,7 @@ import {
   fieldIssueProps,
   FormActions,
   FormProblem,
+  problemProps,
   type FieldIssue,
 } from '../../components/form-parts';
 import { Notice } from '../../components/notice';
@@ -256,8 +257,7 @@ function Refund({ profileId, canSign }: { profileId: string; canSign: boolean })
               type="text"
               autoComplete="off"
               value={address}
-              aria-invalid={problem ? true : undefined}
-              aria-describedby={problem ? 'refund-address-problem' : undefined}
+              {...problemProps(problem, 'refund-address-problem')}
               onChange={(e) => {
                 setDraft({ address: e.target.value });
                 setProblem(null);

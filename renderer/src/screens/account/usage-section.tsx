@@ -1,4 +1,4 @@
-import { FormProblem } from '../../components/form-parts';
+import { FormProblem, problemProps } from '../../components/form-parts';
 import { lazy, Suspense, useState, type FormEvent, type ReactElement } from 'react';
 import type { ProfileView } from '../../../../shared/profiles';
 import { ErrorNotice } from '../../components/error-notice';
@@ -97,8 +97,7 @@ export function UsageSection({ canSign, profile }: { canSign: boolean; profile: 
             <input
               type="date"
               value={from}
-              aria-invalid={problem ? true : undefined}
-              aria-describedby={problem ? 'usage-range-problem' : undefined}
+              {...problemProps(problem, 'usage-range-problem')}
               onChange={(e) => setFrom(e.target.value)}
             />
           </label>
@@ -107,8 +106,7 @@ export function UsageSection({ canSign, profile }: { canSign: boolean; profile: 
             <input
               type="date"
               value={to}
-              aria-invalid={problem ? true : undefined}
-              aria-describedby={problem ? 'usage-range-problem' : undefined}
+              {...problemProps(problem, 'usage-range-problem')}
               onChange={(e) => setTo(e.target.value)}
             />
           </label>

@@ -2,7 +2,7 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import type { Profile } from '../../../../shared/profiles';
 import { displayName } from '../../../../shared/validation';
 import { ErrorNotice } from '../../components/error-notice';
-import { FormActions, FormProblem } from '../../components/form-parts';
+import { FormActions, FormProblem, problemProps } from '../../components/form-parts';
 import { useMutationChannel } from '../../api/hooks';
 import { sendDraft } from '../../frame/outcomes';
 import { draftSlot, useDraft } from '../../lib/drafts';
@@ -46,8 +46,7 @@ export function RenameProfileForm({ profile, onDone }: { profile: Profile; onDon
           type="text"
           value={name}
           maxLength={120}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `rename-${profile.id}-problem` : undefined}
+          {...problemProps(problem, `rename-${profile.id}-problem`)}
           onChange={(e) => setDraft({ name: e.target.value })}
         />
       </label>

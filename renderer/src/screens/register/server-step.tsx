@@ -1,4 +1,4 @@
-import { FormProblem } from '../../components/form-parts';
+import { FormProblem, problemProps } from '../../components/form-parts';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactElement } from 'react';
 import type { ConnectionReport } from '../../../../shared/diagnostics';
@@ -111,8 +111,7 @@ export function ServerStep(): ReactElement {
               value={wizard.customUrl}
               placeholder="http://127.0.0.1:8787"
               spellCheck={false}
-              aria-invalid={urlError ? true : undefined}
-              aria-describedby={urlError ? 'server-url-problem' : undefined}
+              {...problemProps(urlError, 'server-url-problem')}
               onChange={(e) => {
                 updateWizard({ customUrl: e.target.value });
                 setUrlError(null);
