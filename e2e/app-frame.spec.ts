@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { expect, test } from '@playwright/test';
 import { laidOutLines } from './fixtures/line-breaks';
 import { screenshot } from './fixtures/screenshots';
@@ -39,6 +40,29 @@ test('every screen is reachable from the navigation and says what it is for', as
     await expect(page.getByRole('heading', { level: 1, name: label, exact: true })).toBeVisible();
     await expect(page.getByRole('link', { name: label, exact: true })).toHaveAttribute('aria-current', 'page');
     await screenshot(page, `screen-${id}`);
+  }
+});
+
+test('an SSH-style tunnel on another local port reaches the app', async ({ page }) => {
+  // What `ssh -L <other port>:127.0.0.1:<port>` does: bytes passed through, the browser names the other port.
+  const tunnel = net.createServer((client) => {
+    const upstream = net.connect(Number(new URL(host.url).port), '127.0.0.1');
+    client.pipe(upstream).pipe(client);
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', close);
+    upstream.on('error', close);
+  });
+  await new Promise<void>((resolve) => tunnel.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = tunnel.address() as net.AddressInfo;
+    await page.goto(`http://localhost:${port}/#token=${host.token}`);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await expect(page.getByText('web host (browser)')).toBeVisible();
+  } finally {
+    tunnel.close();
   }
 });
 

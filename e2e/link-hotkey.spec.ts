@@ -154,6 +154,8 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   const sent = linkRequests(sandbox, account.ss58).at(-1);
   expect(sent?.hotkey).toBe(account.ss58);
   expect(sent?.query).toContain(`hotkey=${validator.ss58}`);
+  // Linked by keyboard: the form went, and the focus is on what it led to, not around the whole screen.
+  await expect(done).toBeFocused();
   await screenshot(page, 'link-hotkey-success');
 
   // The seed went nowhere: the keychain holds the account's own seed (from the config import) only.

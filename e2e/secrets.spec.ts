@@ -291,4 +291,19 @@ test('lists every page in the background: 230 secrets over 3 pages', async ({ pa
   await page.getByLabel('Search secrets by key or chute').fill('key_000');
   await expect(page.locator('tr[data-secret]')).toHaveCount(1);
   await expect(page.getByRole('region', { name: 'Secrets of alpha' })).toContainText('KEY_000');
+
+  // A server (or proxy) that drops `page` answers page 1 with page 0's secrets: two requests, then said.
+  w.sb.setFaults({ ignore_list_page: true });
+  const since = new Date().toISOString();
+  await page.reload();
+  const warning = page.getByText('130 of the 230 secrets Chutes counts are missing from this list');
+  await expect(warning).toContainText('the same secrets as an earlier one');
+  await expect(page.locator('tr[data-secret]')).toHaveCount(100);
+  const asked = w.sb.requests(500).filter((r) => r.at >= since && r.method === 'GET' && r.path === '/secrets/');
+  expect(asked.map((r) => r.query)).toEqual(['page=0&limit=100', 'page=1&limit=100']);
+  await screenshot(page, 'secrets-repeated-page');
+  w.sb.setFaults({ ignore_list_page: false });
+  await page.reload();
+  await expect(page.locator('tr[data-secret]')).toHaveCount(230);
+  await expect(warning).toHaveCount(0);
 });

@@ -17,6 +17,8 @@ export interface Faults {
    * ORDER BY, reference §5.2), so offset paging can skip or repeat rows.
    */
   unordered_lists: boolean;
+  /** Answer every list page with the first page's rows (a proxy or server that drops `page`). */
+  ignore_list_page: boolean;
   /** Keep checking tokens against the fingerprint hash from before a refinger (the server's 1 h cache, reference §1.5). */
   jwt_fingerprint_cache: boolean;
 }
@@ -29,6 +31,7 @@ export const noFaults = (): Faults => ({
   drop_rate: 0,
   fail_nth: null,
   unordered_lists: false,
+  ignore_list_page: false,
   jwt_fingerprint_cache: false,
 });
 

@@ -59,6 +59,7 @@ export const schemas = {
       .nullable()
       .optional(),
     unordered_lists: z.boolean().optional(),
+    ignore_list_page: z.boolean().optional(),
     jwt_fingerprint_cache: z.boolean().optional(),
   }),
   token: z.object({ ip: z.string().optional() }),

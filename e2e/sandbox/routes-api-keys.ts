@@ -86,7 +86,7 @@ async function listKeys(ctx: Ctx): Promise<Reply> {
     Object.values(ctx.sb.state.apiKeys).filter((k) => k.user_id === user.user_id),
   );
   // `limit or 25` server-side, but the envelope echoes what was sent.
-  return ok(paginate(mine.map(apiKeyView), page, limit || 25, limit));
+  return ok(paginate(ctx, mine.map(apiKeyView), page, limit || 25, limit));
 }
 
 function ownKey(ctx: Ctx, userId: string): ApiKeyRow | undefined {

@@ -33,7 +33,7 @@ async function listChutes(ctx: Ctx): Promise<Reply> {
     created_at: isoNaive(c.created_at),
     updated_at: isoNaive(c.created_at),
   }));
-  return ok({ ...paginate(items, page, limit), cord_refs: {} });
+  return ok({ ...paginate(ctx, items, page, limit), cord_refs: {} });
 }
 
 async function listImages(ctx: Ctx): Promise<Reply> {
@@ -48,7 +48,7 @@ async function listImages(ctx: Ctx): Promise<Reply> {
     user_id: i.user_id,
     created_at: isoNaive(i.created_at),
   }));
-  return ok(paginate(items, page, limit));
+  return ok(paginate(ctx, items, page, limit));
 }
 
 export function addCatalogRoutes(r: Router): void {

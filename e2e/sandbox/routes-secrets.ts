@@ -83,7 +83,7 @@ async function listSecrets(ctx: Ctx): Promise<Reply> {
     .map((s, i) => ({ s, i }))
     .sort((a, b) => b.s.created_at - a.s.created_at || b.i - a.i)
     .map(({ s }) => secretSummary(s));
-  return ok(paginate(newestFirst, page, limit));
+  return ok(paginate(ctx, newestFirst, page, limit));
 }
 
 function ownSecret(ctx: Ctx, userId: string): SecretRow {

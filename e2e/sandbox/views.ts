@@ -97,14 +97,21 @@ export function inListOrder<T>(ctx: { sb: { faults: { unordered_lists: boolean }
   return out;
 }
 
-export function paginate<T>(all: T[], page: number, limit: number, echoLimit = limit): Record<string, unknown> {
+export function paginate<T>(
+  ctx: { sb: { faults: { ignore_list_page: boolean } } },
+  all: T[],
+  page: number,
+  limit: number,
+  echoLimit = limit,
+): Record<string, unknown> {
   // Negative offsets/limits make Postgres fail: the real server answers 500.
   if (page < 0 || limit < 0) throw new MirroredCrash('negative OFFSET/LIMIT');
+  const from = ctx.sb.faults.ignore_list_page ? 0 : page * limit;
   return {
     total: all.length,
     page,
     limit: echoLimit,
-    items: all.slice(page * limit, page * limit + limit),
+    items: all.slice(from, from + limit),
     cord_refs: null,
   };
 }

@@ -43,6 +43,24 @@ function rawGet(requestPath: string): Promise<number> {
   });
 }
 
+/** A call with the right token, sent with the given Host (and Origin) headers. */
+function postWithHost(hostHeader: string, origin?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = {
+      host: hostHeader,
+      authorization: `Bearer ${host.token}`,
+      'content-type': 'application/json',
+    };
+    if (origin !== undefined) headers.origin = origin;
+    const req = http.request(`${host.url}/rpc/getAppInfo`, { method: 'POST', headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end('{}');
+  });
+}
+
 function rpc(channel: string, init: { token?: string | null; headers?: Record<string, string>; body?: string } = {}) {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...init.headers };
   if (init.token !== null) headers.authorization = `Bearer ${init.token ?? host.token}`;
@@ -76,27 +94,23 @@ describe('web host', () => {
     const before = calls;
     const foreign = await rpc('getAppInfo', { headers: { origin: 'http://evil.example' } });
     expect(foreign.status).toBe(403);
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request(
-        `${host.url}/rpc/getAppInfo`,
-        {
-          method: 'POST',
-          headers: {
-            host: 'evil.example:80',
-            authorization: `Bearer ${host.token}`,
-            'content-type': 'application/json',
-          },
-        },
-        (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        },
-      );
-      req.on('error', reject);
-      req.end('{}');
-    });
-    expect(status).toBe(403);
+    for (const hostHeader of [
+      'evil.example:80',
+      '127.0.0.1',
+      '127.0.0.1:0',
+      '127.0.0.1:65536',
+      'localhost.evil.example:80',
+    ])
+      expect(await postWithHost(hostHeader)).toBe(403);
     expect(calls).toBe(before);
+  });
+
+  it('answers through an SSH tunnel on another local port, from that address only', async () => {
+    expect(await postWithHost('127.0.0.1:9000', 'http://127.0.0.1:9000')).toBe(200);
+    expect(await postWithHost('localhost:9000')).toBe(200);
+    // A page on another local port is another site.
+    expect(await postWithHost('127.0.0.1:9000', 'http://127.0.0.1:9001')).toBe(403);
+    expect(await postWithHost('127.0.0.1:9000', `http://127.0.0.1:${host.port}`)).toBe(403);
   });
 
   it('accepts its own origin under either loopback name', async () => {

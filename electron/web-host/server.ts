@@ -92,20 +92,30 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | nu
   });
 }
 
+/**
+ * The port of a loopback `Host` (or origin without its scheme), or null for anything else. Any
+ * port: the bound one, or another one an SSH tunnel forwards to it (`ssh -L 9000:127.0.0.1:8710`
+ * makes the browser send `Host: 127.0.0.1:9000`).
+ */
+export function loopbackPort(host: string): number | null {
+  const match = /^(?:127\.0\.0\.1|localhost):([1-9][0-9]{0,4})$/.exec(host);
+  const port = match ? Number(match[1]) : 0;
+  return port >= 1 && port <= 65_535 ? port : null;
+}
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? newToken();
-  let port = options.port;
-  const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
-  const allowedOrigins = () => allowedHosts().map((h) => `http://${h}`);
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     // DNS rebinding: a page on evil.example that resolves to 127.0.0.1 still sends its own Host.
-    if (!allowedHosts().includes(req.headers.host ?? '')) {
+    const hostPort = loopbackPort(req.headers.host ?? '');
+    if (hostPort === null) {
       refuse(res, 403, appError('forbidden', 'Refused: unexpected Host header.'));
       return;
     }
+    // The address the page was opened at, under either loopback name; another local port's page is another site.
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedOrigins().includes(origin)) {
+    if (origin !== undefined && !(origin.startsWith('http://') && loopbackPort(origin.slice(7)) === hostPort)) {
       refuse(res, 403, appError('forbidden', 'Refused: requests from other sites are not allowed.'));
       return;
     }
@@ -207,7 +217,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
   const bound = server.address() as AddressInfo;
-  port = bound.port;
+  const port = bound.port;
   const base = `http://127.0.0.1:${port}`;
   return {
     url: base,

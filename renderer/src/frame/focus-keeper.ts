@@ -5,7 +5,9 @@
  * Rather than each panel placing the focus itself, one observer puts it on the nearest container
  * of the lost control that is still there — the container, not a control in it, so a second Enter
  * cannot land on a "Send now" that replaced "Review transfer…" — and a button that was only
- * disabled while its request ran gets the focus back when it is enabled again.
+ * disabled while its request ran gets the focus back when it is enabled again. When that container
+ * is large (a whole screen), an outcome notice added with the change is focused instead: it is
+ * what the action led to, and a ring around the whole screen says nothing.
  *
  * Escape steps back out of the panel it is pressed in: that panel's `[data-cancel]` button (Cancel,
  * Close) is clicked. Native dialogs handle Escape themselves.
@@ -14,6 +16,21 @@
 const KEPT = 'data-focus-kept';
 /** What counts as a panel for Escape: a form, a sub-form, a question, a named group or region. */
 const PANEL = 'form, .subform, [role="alertdialog"], [role="group"], [role="region"], section';
+/** A whole screen: the section directly in <main>. */
+const SCREEN = '#main > section';
+/** An outcome a change can bring: a notice, or a question to answer. */
+const OUTCOME = '[role="status"], [role="alert"], [role="alertdialog"]';
+
+/** The first outcome among the added nodes that sits inside `container`, or null. */
+function addedOutcome(records: readonly MutationRecord[], container: HTMLElement): HTMLElement | null {
+  for (const record of records)
+    for (const node of record.addedNodes) {
+      if (!(node instanceof HTMLElement) || !node.isConnected || !container.contains(node)) continue;
+      const found = node.matches(OUTCOME) ? node : node.querySelector<HTMLElement>(OUTCOME);
+      if (found) return found;
+    }
+  return null;
+}
 
 /** Focus a container that is not focusable itself for as long as it holds the focus. */
 function focusContainer(target: HTMLElement): void {
@@ -61,7 +78,7 @@ export function installFocusKeeper(doc: Document = document): () => void {
     for (let node = target.parentElement; node && node !== root; node = node.parentElement) chain.push(node);
   };
 
-  const observer = new MutationObserver(() => {
+  const observer = new MutationObserver((records) => {
     const lost = last;
     if (!lost) return;
     if (lost.isConnected && lost.matches(':disabled')) {
@@ -83,8 +100,11 @@ export function installFocusKeeper(doc: Document = document): () => void {
     last = null;
     waiting = false;
     const kept = chain.find((el) => el.isConnected && !el.closest('[inert]'));
-    if (kept) focusContainer(kept);
-    else main()?.focus({ preventScroll: true });
+    if (!kept) {
+      main()?.focus({ preventScroll: true });
+      return;
+    }
+    focusContainer((kept.matches(SCREEN) ? addedOutcome(records, kept) : null) ?? kept);
   });
   observer.observe(doc.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled'] });
 

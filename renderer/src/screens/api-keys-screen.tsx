@@ -2,6 +2,7 @@ import { useMemo, useState, type ReactElement } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ActiveProfileGate } from '../components/active-profile-gate';
 import { ErrorNotice } from '../components/error-notice';
+import { ListShortfall } from '../components/list-shortfall';
 import { Notice } from '../components/notice';
 import { ScreenHeader } from '../components/screen-header';
 import { isAt, navigate } from '../routes';
@@ -23,7 +24,7 @@ import {
 } from './api-keys/created-key-store';
 import { RevealDialog } from './api-keys/reveal-dialog';
 import { RotateFlow } from './api-keys/rotate-flow';
-import { useKeyList, type KeyList } from './api-keys/use-key-list';
+import { KEY_MAX_PAGES, useKeyList, type KeyList } from './api-keys/use-key-list';
 
 const CREATE_BUTTON_ID = 'api-keys-create';
 /**
@@ -224,13 +225,14 @@ function KeysForProfile({
       ) : null}
       {list.status === 'error' ? <ErrorNotice error={list.error} /> : null}
       {list.status === 'done' && list.missing > 0 ? (
-        <Notice tone="warn">
-          <p>
-            {list.missing.toLocaleString('en-US')} of the {list.total?.toLocaleString('en-US')} keys Chutes counts are
-            missing from this list, even after asking again: the server keeps no order between pages, so keys moved
-            while they were listed. Refresh to try again.
-          </p>
-        </Notice>
+        <ListShortfall
+          missing={list.missing}
+          total={list.total ?? list.missing}
+          noun="keys"
+          stoppedBy={list.stoppedBy}
+          pageCap={KEY_MAX_PAGES}
+          askedAgain={list.stoppedBy === null}
+        />
       ) : null}
       {empty ? (
         <div className="empty">

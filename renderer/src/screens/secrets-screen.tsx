@@ -3,6 +3,7 @@ import { cliCommand } from '../../../shared/secret-keys';
 import type { SecretItem } from '../../../shared/secrets';
 import { ActiveProfileGate } from '../components/active-profile-gate';
 import { ErrorNotice } from '../components/error-notice';
+import { ListShortfall } from '../components/list-shortfall';
 import { ScreenHeader } from '../components/screen-header';
 import { CommandLine } from '../components/command-line';
 import { CreateSecretForm } from './secrets/create-secret-form';
@@ -10,7 +11,7 @@ import { DeleteSecretsPanel } from './secrets/delete-secrets-panel';
 import { ImportEnvPanel } from './secrets/import-env-panel';
 import { SecretsList } from './secrets/secrets-list';
 import styles from './secrets/secrets.module.css';
-import { useAllSecrets, useChutes } from './secrets/use-secrets';
+import { SECRETS_MAX_PAGES, useAllSecrets, useChutes } from './secrets/use-secrets';
 
 type Panel = { kind: 'none' } | { kind: 'create' } | { kind: 'import' } | { kind: 'delete'; targets: SecretItem[] };
 
@@ -92,6 +93,17 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
         </div>
       ) : null}
       {all.error ? <ErrorNotice error={all.error} /> : null}
+      {/* Above the list, as on API keys: below a long one it would go unseen. */}
+      {all.missing > 0 ? (
+        <ListShortfall
+          missing={all.missing}
+          total={all.total ?? all.missing}
+          noun="secrets"
+          stoppedBy={all.stoppedBy}
+          pageCap={SECRETS_MAX_PAGES}
+          askedAgain={false}
+        />
+      ) : null}
       {noChutes && all.secrets.length === 0 ? (
         <div className="empty">
           <p>

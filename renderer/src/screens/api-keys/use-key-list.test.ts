@@ -2,15 +2,15 @@ import { renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KEY_PAGE_SIZE } from '../../../../shared/api-keys';
 
-const listed = vi.hoisted(() => ({ pages: [] as number[] }));
+const key = (id: string) => ({ id, userId: 'u', name: id, admin: true, createdAt: '2026-01-01T00:00:00', scopes: [] });
+const fullPage = (prefix: string) => Array.from({ length: KEY_PAGE_SIZE }, (_, i) => key(`${prefix}${i}`));
+
+/** Servers that count a million keys: one lists a single key, the other ignores `page`. */
+const server = vi.hoisted(() => ({ pages: [] as number[], ignoresPage: false }));
 vi.mock('../../api/client', () => ({
-  // A server that counts a million keys and lists one: every page after the first is empty.
   call: (_channel: string, input: { page: number }) => {
-    listed.pages.push(input.page);
-    const items =
-      input.page === 0
-        ? [{ id: 'k1', userId: 'u', name: 'only', admin: true, createdAt: '2026-01-01T00:00:00', scopes: [] }]
-        : [];
+    server.pages.push(input.page);
+    const items = server.ignoresPage ? fullPage('k') : input.page === 0 ? [key('k1')] : [];
     return Promise.resolve({ total: 1_000_000, page: input.page, limit: KEY_PAGE_SIZE, items });
   },
 }));
@@ -18,7 +18,8 @@ vi.mock('../../api/client', () => ({
 const { useKeyList } = await import('./use-key-list');
 
 afterEach(() => {
-  listed.pages = [];
+  server.pages = [];
+  server.ignoresPage = false;
 });
 
 describe('useKeyList against a server whose count is wrong', () => {
@@ -27,7 +28,16 @@ describe('useKeyList against a server whose count is wrong', () => {
     await waitFor(() => expect(result.current.status).toBe('done'));
     expect(result.current.keys.map((k) => k.id)).toEqual(['k1']);
     // Page 0, then at most the pages already asked for at once when the first empty one came back.
-    expect(listed.pages.length).toBeLessThanOrEqual(4);
+    expect(server.pages.length).toBeLessThanOrEqual(4);
     expect(result.current.missing).toBe(999_999);
+  });
+
+  it('stops at the first page that repeats page 0 instead of asking for all 500 pages three times', async () => {
+    server.ignoresPage = true;
+    const { result } = renderHook(() => useKeyList('p1'));
+    await waitFor(() => expect(result.current.status).toBe('done'));
+    expect(result.current.keys).toHaveLength(KEY_PAGE_SIZE);
+    expect(server.pages.length).toBeLessThanOrEqual(4);
+    expect(result.current.missing).toBe(1_000_000 - KEY_PAGE_SIZE);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSecretsPage } from './use-secrets';
+import { nextSecretsPage, secretsPagingEnd } from './use-secrets';
 
 /** A full page of 100 secrets, numbered from `from`. */
 const page = (from: number, total = 1_000_000) => ({
@@ -27,5 +27,13 @@ describe('nextSecretsPage', () => {
   it('stops at a page that repeats an earlier one (a server ignoring the page number), not at one shifted by a new secret', () => {
     expect(nextSecretsPage(page(0), [page(0), page(100), page(0)], 2)).toBeUndefined();
     expect(nextSecretsPage(page(99), [page(0), page(99)], 1)).toBe(2);
+  });
+
+  it('says why it stopped: the count read, a short page, a repeated page, or the page cap', () => {
+    expect(secretsPagingEnd([page(0, 150), { items: [{ secretId: 'x' }], total: 150 }])).toBe('short-page');
+    expect(secretsPagingEnd([page(0, 200), page(100, 200)])).toBe('whole');
+    expect(secretsPagingEnd([page(0), page(0)])).toBe('repeated-page');
+    expect(secretsPagingEnd(Array.from({ length: 500 }, (_, i) => page(i * 100)))).toBe('page-cap');
+    expect(secretsPagingEnd([page(0), page(100)])).toBeUndefined();
   });
 });

@@ -3,33 +3,38 @@ import { useEffect } from 'react';
 import type { SecretItem } from '../../../../shared/secrets';
 import { call } from '../../api/client';
 import { channelKey, useChannel } from '../../api/hooks';
+import { repeatsEarlierPage, type PagingStop } from '../../lib/repeated-page';
 
 const PAGE = 100;
 /** 50,000 secrets: far beyond a real account, and a stop for a server whose count never ends. */
-const MAX_PAGES = 500;
+export const SECRETS_MAX_PAGES = 500;
 
-type Page = { items: ReadonlyArray<{ secretId: string }> };
+type Page = { items: ReadonlyArray<{ secretId: string }>; total: number };
 
-const sameIds = (a: Page, b: Page): boolean =>
-  a.items.length === b.items.length && a.items.every((item, i) => item.secretId === b.items[i]?.secretId);
+const idsOf = (page: Page): string[] => page.items.map((item) => item.secretId);
+
+/**
+ * Whether paging ends after the last of `pages`, and why: 'whole' once the server's count is read,
+ * else the reason it stops early, or null to read on. It stops at a page that repeats an earlier one:
+ * a server that ignores `page` would be asked 500 times for the same 100 secrets.
+ */
+export function secretsPagingEnd(pages: readonly Page[]): 'whole' | PagingStop | undefined {
+  const last = pages.at(-1);
+  if (!last) return undefined;
+  const read = pages.reduce((n, p) => n + p.items.length, 0);
+  if (read >= last.total) return 'whole';
+  if (last.items.length !== PAGE) return 'short-page';
+  if (repeatsEarlierPage(idsOf(last), pages.slice(0, -1).map(idsOf))) return 'repeated-page';
+  if (pages.length >= SECRETS_MAX_PAGES) return 'page-cap';
+  return undefined;
+}
 
 /**
  * The page to read after `lastPage`, or undefined when done: after the page asked for, not after
- * the page the answer names (a server repeating "page 0" would be asked for page 1 forever), and
- * not after a page that repeats an earlier one (a server that ignores `page` would be asked 500
- * times for the same 100 secrets).
+ * the page the answer names (a server repeating "page 0" would be asked for page 1 forever).
  */
-export function nextSecretsPage(
-  last: Page & { total: number },
-  pages: readonly Page[],
-  lastPage: number,
-): number | undefined {
-  const read = pages.reduce((n, p) => n + p.items.length, 0);
-  if (read >= last.total || last.items.length !== PAGE || pages.length >= MAX_PAGES) return undefined;
-  const first = last.items[0]?.secretId;
-  // `pages` ends with `last` itself.
-  const repeats = pages.slice(0, -1).some((p) => p.items[0]?.secretId === first && sameIds(p, last));
-  return repeats ? undefined : lastPage + 1;
+export function nextSecretsPage(_last: Page, pages: readonly Page[], lastPage: number): number | undefined {
+  return secretsPagingEnd(pages) === undefined ? lastPage + 1 : undefined;
 }
 
 export interface AllSecrets {
@@ -37,6 +42,10 @@ export interface AllSecrets {
   /** What the server says it holds; more than `secrets.length` while pages are still coming. */
   total: number | null;
   loadingMore: boolean;
+  /** Secrets the server counted that no page returned, once paging is over (0 when whole). */
+  missing: number;
+  /** Why they are missing, when some are. */
+  stoppedBy: PagingStop;
   isPending: boolean;
   error: Error | null;
 }
@@ -53,13 +62,18 @@ export function useAllSecrets(): AllSecrets {
   useEffect(() => {
     if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
+  const pages = query.data?.pages ?? [];
   // A secret created while paging shifts the pages; the map keeps each id once.
   const byId = new Map<string, SecretItem>();
-  for (const page of query.data?.pages ?? []) for (const item of page.items) byId.set(item.secretId, item);
+  for (const page of pages) for (const item of page.items) byId.set(item.secretId, item);
+  const total = pages[0]?.total ?? null;
+  const end = hasNextPage || isError ? undefined : secretsPagingEnd(pages);
   return {
     secrets: [...byId.values()],
-    total: query.data?.pages[0]?.total ?? null,
+    total,
     loadingMore: hasNextPage,
+    missing: end === undefined || total === null ? 0 : Math.max(0, total - byId.size),
+    stoppedBy: end === undefined || end === 'whole' ? null : end,
     isPending: query.isPending,
     error: query.error,
   };
