@@ -89,7 +89,9 @@ test('the whole wizard: server, username, wallet, token from the page, review, f
   await expect(page.getByRole('textbox', { name: 'Registration token', exact: true })).toHaveValue(token);
   await page.getByRole('button', { name: 'Next' }).click();
 
-  // Review: exactly the bytes sent and the message signed.
+  // Review: the token's time left, and (a click away) exactly the bytes sent and the message signed.
+  await expect(page.getByText(/^The registration token has about [45]:\d\d left\.$/)).toBeVisible();
+  await page.getByText('Exactly what is sent and signed').click();
   await expect(page.getByLabel('JSON body', { exact: true })).toHaveText(
     `{"username":"alice","coldkey":"${tree.coldkey.ss58}"}`,
   );
@@ -100,7 +102,7 @@ test('the whole wizard: server, username, wallet, token from the page, review, f
   await expect(page.getByText('Nothing has been sent yet.', { exact: false })).toBeVisible();
   // The empty live region below it (for a failure) takes no gap of its own: one gap, not two.
   const above = await page.getByText('Nothing has been sent yet.').boundingBox();
-  const below = await page.getByText('This is the whole request', { exact: false }).boundingBox();
+  const below = await page.getByText('What registering sends', { exact: false }).boundingBox();
   expect(below!.y - (above!.y + above!.height)).toBeLessThan(20);
   await screenshot(page, 'register-5-review');
   await page.setViewportSize({ width: 720, height: 900 });
@@ -186,7 +188,7 @@ test('409 username taken after the check: back to the username with everything k
   await expect(steps.getByRole('link', { name: 'Username (refused)' })).toBeVisible();
   await expect(steps.getByRole('link', { name: 'Wallet & hotkey', exact: true })).toBeVisible();
   const alertBox = await page.getByRole('alert').boundingBox();
-  const body = await page.getByLabel('JSON body', { exact: true }).boundingBox();
+  const body = await page.getByText('Exactly what is sent and signed').boundingBox();
   expect(alertBox && body && alertBox.y < body.y).toBe(true);
   await screenshot(page, 'register-error-username-taken');
   await page.getByRole('button', { name: 'Change the username' }).click();

@@ -49,7 +49,12 @@ function AccountBody({ profile, canSign }: { profile: ProfileView; canSign: bool
         key={`transfer-${profile.id}`}
         profileId={profile.id}
         canSign={canSign}
-        balanceUsd={mine?.balanceUsd ?? null}
+        balance={{
+          usd: mine?.balanceUsd ?? null,
+          asOf: mine?.asOf ?? null,
+          fetching: overview.isFetching,
+          refresh: () => void overview.refetch(),
+        }}
       />
       <FingerprintOps
         key={`ops-${profile.id}`}

@@ -15,7 +15,11 @@ afterEach(() => updateTransfer('p1', EMPTY_TRANSFER));
 const client = new QueryClient();
 const section = (balanceUsd: number | null) => (
   <QueryClientProvider client={client}>
-    <TransferSection profileId="p1" canSign balanceUsd={balanceUsd} />
+    <TransferSection
+      profileId="p1"
+      canSign
+      balance={{ usd: balanceUsd, asOf: '2026-12-06T22:01:00Z', fetching: false, refresh: () => undefined }}
+    />
   </QueryClientProvider>
 );
 

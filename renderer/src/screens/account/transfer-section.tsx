@@ -30,14 +30,23 @@ import {
 } from './transfer-store';
 
 /** Move USD balance to another Chutes user (`../shared/reference/chutes-account-api.md` §3.8): entry, then a confirmation that says exactly what moves. */
+export interface BalanceNow {
+  usd: number | null;
+  /** When the server said it (ISO); null before the first answer. */
+  asOf: string | null;
+  fetching: boolean;
+  refresh: () => void;
+}
+
 interface TransferProps {
   /** The profile a transfer is reviewed for; main refuses it if another is active by then. */
   profileId: string;
   canSign: boolean;
-  balanceUsd: number | null;
+  balance: BalanceNow;
 }
 
-function Transfer({ profileId, canSign, balanceUsd }: TransferProps): ReactElement {
+function Transfer({ profileId, canSign, balance }: TransferProps): ReactElement {
+  const balanceUsd = balance.usd;
   // In transfer-store.ts, not here: a transfer answered after the user left must be said on return.
   const { target, amount, all, reviewed, attempt } = useTransfer(profileId);
   const update = (patch: Partial<TransferState>) => updateTransfer(profileId, patch);
@@ -62,7 +71,8 @@ function Transfer({ profileId, canSign, balanceUsd }: TransferProps): ReactEleme
 
   const send = (sent: Reviewed) => {
     if (transferOf(profileId).attempt?.status === 'sending') return;
-    update({ attempt: { status: 'sending' } });
+    const balanceBeforeUsd = balanceUsd;
+    update({ attempt: { status: 'sending', balanceBeforeUsd } });
     // mutateAsync: the outcome is stored even when this screen is gone by the time it comes.
     transfer
       .mutateAsync(
@@ -72,7 +82,7 @@ function Transfer({ profileId, canSign, balanceUsd }: TransferProps): ReactEleme
       )
       .then(
         (result) => update({ attempt: { status: 'sent', result, target: sent.target } }),
-        (error: unknown) => update({ attempt: { status: 'failed', error } }),
+        (error: unknown) => update({ attempt: { status: 'failed', error, balanceBeforeUsd } }),
       );
   };
 
@@ -91,8 +101,7 @@ function Transfer({ profileId, canSign, balanceUsd }: TransferProps): ReactEleme
             <strong>
               Sent {usd(attempt.result.transferredUsd)} USD to {attempt.target}.
             </strong>{' '}
-            Your balance is now {usd(attempt.result.fromBalanceUsd)} USD; theirs is {usd(attempt.result.toBalanceUsd)}{' '}
-            USD (at {timeOnly(attempt.result.at)}).
+            Your balance is now {usd(attempt.result.fromBalanceUsd)} USD (at {timeOnly(attempt.result.at)}).
             {/* Said only while the Overview still shows another figure: it is refreshed from a server that recalculates about once a minute. */}
             {balanceUsd === null || usd(balanceUsd) !== usd(attempt.result.fromBalanceUsd)
               ? ' The balance at the top of this screen catches up within about a minute.'
@@ -126,11 +135,21 @@ function Transfer({ profileId, canSign, balanceUsd }: TransferProps): ReactEleme
           </p>
           {failed ? <ErrorNotice error={failed} /> : null}
           {mayHaveMoved ? (
-            <div className="actions">
-              <button type="button" onClick={() => update({ reviewed: null, attempt: null })}>
-                Back to the form
-              </button>
-            </div>
+            <>
+              <LostAnswerCheck
+                reviewed={reviewed}
+                before={attempt?.status === 'failed' ? attempt.balanceBeforeUsd : null}
+                balance={balance}
+              />
+              <div className="actions">
+                <button type="button" onClick={balance.refresh} disabled={balance.fetching}>
+                  {balance.fetching ? 'Checking the balance…' : 'Check the balance now'}
+                </button>
+                <button type="button" onClick={() => update({ reviewed: null, attempt: null })}>
+                  Back to the form
+                </button>
+              </div>
+            </>
           ) : (
             <FormActions
               submit={sending ? 'Sending…' : 'Send now'}
@@ -190,6 +209,44 @@ function Transfer({ profileId, canSign, balanceUsd }: TransferProps): ReactEleme
           </div>
         </form>
       )}
+    </div>
+  );
+}
+
+/**
+ * What tells whether a transfer whose answer was lost went through: the balance before it, the
+ * balance now (refreshed on request), and what it falls to if it did. No verdict: the user's own
+ * usage charges move the balance too.
+ */
+function LostAnswerCheck({
+  reviewed,
+  before,
+  balance,
+}: {
+  reviewed: Reviewed;
+  before: number | null;
+  balance: BalanceNow;
+}): ReactElement {
+  const expected =
+    before === null ? null : reviewed.amountUsd === undefined ? 0 : Math.max(0, before - reviewed.amountUsd);
+  return (
+    <div className={styles.lostCheck} role="group" aria-label="Did it go through?">
+      <p>
+        Balance when you sent it: <strong>{before === null ? 'not known' : `${usd(before)} USD`}</strong>
+        {balance.usd !== null && balance.asOf !== null ? (
+          <>
+            {' '}
+            · now: <strong>{usd(balance.usd)} USD</strong> (as of {timeOnly(balance.asOf)})
+          </>
+        ) : null}
+        .
+      </p>
+      {expected !== null ? (
+        <p className="small">
+          If the transfer went through, the balance falls to about <strong>{usd(expected)} USD</strong> within about a
+          minute (your own usage moves it too). If it has not after a few minutes, it did not go through.
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -278,11 +335,11 @@ function Refund({ profileId, canSign }: { profileId: string; canSign: boolean })
 }
 
 /** Keyed by profile where it is used: a transfer reviewed for one account never carries over to another. */
-export function TransferSection({ profileId, canSign, balanceUsd }: TransferProps): ReactElement {
+export function TransferSection({ profileId, canSign, balance }: TransferProps): ReactElement {
   return (
     <section className="card" aria-labelledby="account-transfer">
       <h2 id="account-transfer">Balance transfers</h2>
-      <Transfer profileId={profileId} canSign={canSign} balanceUsd={balanceUsd} />
+      <Transfer profileId={profileId} canSign={canSign} balance={balance} />
       <Refund profileId={profileId} canSign={canSign} />
     </section>
   );

@@ -13,8 +13,9 @@ export interface Reviewed {
 }
 
 export type TransferAttempt =
-  | { status: 'sending' }
-  | { status: 'failed'; error: unknown }
+  /** `balanceBeforeUsd`: the balance shown when Send now was pressed, to compare with afterwards. */
+  | { status: 'sending'; balanceBeforeUsd: number | null }
+  | { status: 'failed'; error: unknown; balanceBeforeUsd: number | null }
   | { status: 'sent'; result: TransferResult; target: string };
 
 export interface TransferState {

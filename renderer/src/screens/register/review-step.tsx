@@ -3,10 +3,12 @@ import { failureIs } from '../../../../shared/errors';
 import { errorOf } from '../../api/client';
 import { useChannel, useMutationChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
+import { Notice } from '../../components/notice';
 import { hostOf } from '../../lib/host';
 import { navigate, placeFromHash } from '../../routes';
 import { RegisterFailure } from './register-failure';
 import styles from './register.module.css';
+import { clock, useTokenSecondsLeft } from './token-clock';
 import { currentWizard, stepOfFailure, updateWizard, useWizard } from './wizard-store';
 
 /** Step 5: exactly what will be sent and signed, then the one registration request. */
@@ -26,6 +28,7 @@ export function ReviewStep(): ReactElement {
   const p = preview.data;
   const sending = wizard.attempt?.status === 'sending';
   const failure = wizard.attempt?.status === 'failed' ? wizard.attempt.error : null;
+  const left = useTokenSecondsLeft(wizard.tokenPastedAt);
 
   // A lost answer is checked at once (signed GET /users/me); nothing is re-sent before that.
   const lost = failureIs(failure, 'answer-lost');
@@ -101,7 +104,23 @@ export function ReviewStep(): ReactElement {
       </div>
       {p ? (
         <>
-          <p className={styles.help}>This is the whole request; the hotkey signs the message below.</p>
+          <p className={styles.help}>
+            What registering sends, signed by the hotkey:
+          </p>
+          {!failure && !sending && left !== null ? (
+            left > 0 ? (
+              <p className={styles.help}>
+                The registration token has about <strong className={styles.countdown}>{clock(left)}</strong> left.
+              </p>
+            ) : (
+              <Notice tone="warn">
+                <p>
+                  The registration token is probably expired (5 minutes since you pasted it). Go back, get a new one
+                  from the token page and paste it.
+                </p>
+              </Notice>
+            )
+          ) : null}
           <dl className="facts">
             <dt>Request</dt>
             <dd>
@@ -126,32 +145,37 @@ export function ReviewStep(): ReactElement {
               <code className="ss58">{p.coldkey}</code>
             </dd>
           </dl>
-          <div>
-            <strong>JSON body, byte for byte</strong>
-            <pre className={styles.pre} aria-label="JSON body">
-              {p.body}
-            </pre>
-          </div>
-          <div>
-            <strong>SHA-256 of the body</strong>
-            <pre className={styles.pre} aria-label="Body hash">
-              {p.bodySha256}
-            </pre>
-          </div>
-          <div>
-            <strong>Signing message</strong>{' '}
-            <span className="muted small">
-              hotkey : nonce : body hash — the nonce is the time of sending, in seconds
-            </span>
-            <pre className={styles.pre} aria-label="Signing message">
-              {p.signingMessage}
-            </pre>
-          </div>
-          <p className={styles.help}>
-            Headers: <code>X-Chutes-Hotkey</code> (the hotkey), <code>X-Chutes-Nonce</code>,{' '}
-            <code>X-Chutes-Signature</code> (sr25519 signature of the message, hex). No fingerprint, seed or other
-            secret leaves this computer.
-          </p>
+          <details className={styles.exact}>
+            <summary>Exactly what is sent and signed</summary>
+            <div className={styles.exactBody}>
+              <div>
+                <strong>JSON body, byte for byte</strong>
+                <pre className={styles.pre} aria-label="JSON body">
+                  {p.body}
+                </pre>
+              </div>
+              <div>
+                <strong>SHA-256 of the body</strong>
+                <pre className={styles.pre} aria-label="Body hash">
+                  {p.bodySha256}
+                </pre>
+              </div>
+              <div>
+                <strong>Signing message</strong>{' '}
+                <span className="muted small">
+                  hotkey : nonce : body hash — the nonce is the time of sending, in seconds
+                </span>
+                <pre className={styles.pre} aria-label="Signing message">
+                  {p.signingMessage}
+                </pre>
+              </div>
+              <p className={styles.help}>
+                Headers: <code>X-Chutes-Hotkey</code> (the hotkey), <code>X-Chutes-Nonce</code>,{' '}
+                <code>X-Chutes-Signature</code> (sr25519 signature of the message, hex). No fingerprint, seed or other
+                secret leaves this computer.
+              </p>
+            </div>
+          </details>
         </>
       ) : null}
       <div className={styles.nav}>

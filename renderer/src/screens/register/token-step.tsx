@@ -1,23 +1,12 @@
-import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
+import type { FormEvent, ReactElement } from 'react';
 import { TOKEN_LIFETIME_SECONDS, TOKEN_RE, tokenPageUrl } from '../../../../shared/registration';
 import { useChannel } from '../../api/hooks';
 import { CopyButton } from '../../components/copy-button';
 import { Notice } from '../../components/notice';
 import { navigate } from '../../routes';
 import styles from './register.module.css';
+import { clock, useTokenSecondsLeft } from './token-clock';
 import { updateWizard, useWizard } from './wizard-store';
-
-function useNow(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
-}
-
-const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
 /** Step 4: a short-lived token from the server's page (a captcha in production), pasted here. */
 export function TokenStep(): ReactElement {
@@ -29,15 +18,7 @@ export function TokenStep(): ReactElement {
   const copyOnly = info.data?.host === 'electron' && !page.startsWith('https://rtok.chutes.ai/');
   const typed = wizard.token;
   const wellFormed = TOKEN_RE.test(typed.trim());
-  const now = useNow(wizard.tokenPastedAt !== null);
-  const left =
-    wizard.tokenPastedAt === null
-      ? null
-      : // `now` may still be from when the step showed (before the paste) until the first tick: clamp.
-        Math.min(
-          TOKEN_LIFETIME_SECONDS,
-          Math.max(0, TOKEN_LIFETIME_SECONDS - Math.floor((now - wizard.tokenPastedAt) / 1000)),
-        );
+  const left = useTokenSecondsLeft(wizard.tokenPastedAt);
 
   const onChange = (value: string) => {
     const trimmed = value.trim();
