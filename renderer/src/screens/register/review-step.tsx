@@ -104,9 +104,7 @@ export function ReviewStep(): ReactElement {
       </div>
       {p ? (
         <>
-          <p className={styles.help}>
-            What registering sends, signed by the hotkey:
-          </p>
+          <p className={styles.help}>What registering sends, signed by the hotkey:</p>
           {!failure && !sending && left !== null ? (
             left > 0 ? (
               <p className={styles.help}>
