@@ -105,20 +105,6 @@ export function ReviewStep(): ReactElement {
       {p ? (
         <>
           <p className={styles.help}>What registering sends, signed by the hotkey:</p>
-          {!failure && !sending && left !== null ? (
-            left > 0 ? (
-              <p className={styles.help}>
-                The registration token has about <strong className={styles.countdown}>{clock(left)}</strong> left.
-              </p>
-            ) : (
-              <Notice tone="warn">
-                <p>
-                  The registration token is probably expired (5 minutes since you pasted it). Go back, get a new one
-                  from the token page and paste it.
-                </p>
-              </Notice>
-            )
-          ) : null}
           <dl className="facts">
             <dt>Request</dt>
             <dd>
@@ -175,6 +161,21 @@ export function ReviewStep(): ReactElement {
             </div>
           </details>
         </>
+      ) : null}
+      {/* Beside Register, where it matters. */}
+      {p && !failure && !sending && left !== null ? (
+        left > 0 ? (
+          <p className={styles.help}>
+            The registration token has about <strong className={styles.countdown}>{clock(left)}</strong> left.
+          </p>
+        ) : (
+          <Notice tone="warn">
+            <p>
+              The registration token is probably expired (5 minutes since you pasted it). Go back, get a new one from
+              the token page and paste it.
+            </p>
+          </Notice>
+        )
       ) : null}
       <div className={styles.nav}>
         <button type="button" onClick={() => navigate('register', 'token')} disabled={sending}>
