@@ -210,6 +210,11 @@ test('fingerprint operations: dashboard, change fingerprint, move to another hot
   // The overview is read again, so the balance beside the refusal is the one the server judged.
   await expect(page.getByRole('region', { name: 'Overview' })).toContainText('$100.00');
   await screenshot(page, 'account-delete-refused');
+  // The refusal's fix is made on this screen: a button takes the focus there.
+  await del.getByRole('button', { name: 'Go to Balance transfers' }).click();
+  await expect(
+    page.getByRole('form', { name: 'Transfer balance' }).getByLabel('To (username or user ID)'),
+  ).toBeFocused();
   w.sb.setBalance(w.userId, 0);
   await del.getByRole('button', { name: 'Delete the account' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'was deleted' })).toBeVisible();

@@ -31,6 +31,8 @@ export interface ErrorDetail {
   serverDetail?: string;
   /** What the user can do about it. */
   hint?: string;
+  /** The part of the Account screen where the hint's fix is made, for a button that goes there. */
+  fixAt?: 'balance-transfers' | 'top-up';
 }
 
 export interface AppError {

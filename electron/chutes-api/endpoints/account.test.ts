@@ -207,11 +207,13 @@ describe('quirks', () => {
     expect((above as AppFailure).appError.detail?.hint).toBe(
       'Transfer at least $75.00 to another account (Balance transfers, on the Account screen), then try again.',
     );
+    expect((above as AppFailure).appError.detail?.fixAt).toBe('balance-transfers');
     held = '-40.5';
     const below = await failure(api.deleteMe('fp'));
     expect((below as AppFailure).appError.detail?.hint).toBe(
       'Top up at least $15.50 (Top up, on the Account screen), then try again.',
     );
+    expect((below as AppFailure).appError.detail?.fixAt).toBe('top-up');
   });
 
   it('changes the fingerprint in hotkey mode with the <hotkey>:<new>:<nonce> message and no Authorization', async () => {

@@ -113,7 +113,7 @@ export async function deleteMe(transport: Transport, fingerprint: string): Promi
       throw new AppFailure(
         'conflict',
         `Chutes did not delete the account: it deletes accounts only while the balance is within ±${usd(limit)}, and this one holds ${usd(held)}.`,
-        { ...base, hint },
+        { ...base, hint, fixAt: held > limit ? 'balance-transfers' : 'top-up' },
         'account-not-deletable',
       );
     }

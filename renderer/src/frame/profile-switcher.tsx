@@ -29,7 +29,12 @@ function shortLabel(p: ProfileView, all: readonly ProfileView[]): string {
 export function ProfileSwitcher(): ReactElement {
   const { profile, profiles, isPending } = useActiveProfile();
   const activate = useMutationChannel('setActiveProfile', 'all');
-  if (isPending) return <div className={styles.profile} aria-busy="true" />;
+  if (isPending)
+    return (
+      <div className={styles.profile} role="group" aria-label="Active profile" aria-busy="true">
+        <p className={styles.profileHelp}>Loading the profile…</p>
+      </div>
+    );
   if (!profile) {
     return (
       <div className={styles.profile} role="group" aria-label="Active profile">

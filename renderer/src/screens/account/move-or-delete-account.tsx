@@ -179,7 +179,11 @@ export function DeleteAccount({ overview, onClose }: { overview: OpsAccount; onC
         offerRemember={false}
       />
       <FormProblem text={problem} />
-      {remove.error ? <ErrorNotice error={remove.error} /> : null}
+      {remove.error ? (
+        <ErrorNotice error={remove.error}>
+          <FixAtButton error={remove.error} />
+        </ErrorNotice>
+      ) : null}
       <div className="actions">
         <button type="submit" className="danger" disabled={remove.isPending || typed !== overview.username}>
           Delete the account
@@ -189,5 +193,32 @@ export function DeleteAccount({ overview, onClose }: { overview: OpsAccount; onC
         </button>
       </div>
     </form>
+  );
+}
+
+const FIX_AT = {
+  'balance-transfers': { label: 'Go to Balance transfers', target: 'account-transfer' },
+  'top-up': { label: 'Go to Top up', target: 'account-top-up' },
+} as const;
+
+/** A refusal whose fix is made elsewhere on this screen: a button that takes the user (and the focus) there. */
+function FixAtButton({ error }: { error: unknown }): ReactElement | null {
+  const fixAt = errorOf(error).detail?.fixAt;
+  if (!fixAt) return null;
+  const { label, target } = FIX_AT[fixAt];
+  return (
+    <div className="actions">
+      <button
+        type="button"
+        onClick={() => {
+          const place = document.getElementById(target)?.closest('section, div');
+          const field = place?.querySelector<HTMLElement>('input, button');
+          place?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+          field?.focus({ preventScroll: true });
+        }}
+      >
+        {label}
+      </button>
+    </div>
   );
 }

@@ -40,7 +40,7 @@ function ProfileFacts({ profile }: { profile: ProfileView }): ReactElement {
 
 function TopUp({ address }: { address: string }): ReactElement {
   return (
-    <div className={styles.topUp}>
+    <div className={styles.topUp} id="account-top-up">
       <QrCode text={address} label={`QR code of the payment address ${address}`} />
       <div>
         <h3 className={styles.h3}>Top up</h3>

@@ -53,6 +53,8 @@ function KeychainOnlyItem({ seed, usedBy }: { seed: KeychainSeed; usedBy: string
           <RemoveSeedConfirm
             hotkey={address}
             label={`${name} (${address})`}
+            // Both ends, which people compare; the full address is on the row just above.
+            shownLabel={`${name} (${address.slice(0, 6)}…${address.slice(-6)})`}
             walletFile={null}
             onDone={() => setOpen(null)}
           />

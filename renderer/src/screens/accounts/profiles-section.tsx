@@ -149,6 +149,11 @@ export function ProfilesSection({
       </div>
       {importing ? <ImportCliConfigForm onDone={() => setImporting(false)} /> : null}
       {error ? <ErrorNotice error={error} /> : null}
+      {!view && !error ? (
+        <p className="muted small" role="status">
+          Loading profiles…
+        </p>
+      ) : null}
       {view && view.profiles.length === 0 ? (
         <p className="empty">
           No profiles yet. A profile is what the chutes CLI keeps in <code>config.ini</code>: your username, user ID and

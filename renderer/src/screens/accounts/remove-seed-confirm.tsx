@@ -45,11 +45,14 @@ function SeedCopies({ copies }: { copies: SeedCopy[] }): ReactElement {
 export function RemoveSeedConfirm({
   hotkey,
   label,
+  shownLabel = label,
   walletFile,
   onDone,
 }: {
   hotkey: string;
   label: string;
+  /** The label as the question shows it, when the full one is too long for a heading (it names the group). */
+  shownLabel?: string;
   /** `wallet/hotkey` of a file that still holds this seed, if there is one. */
   walletFile: string | null;
   onDone: () => void;
@@ -68,7 +71,7 @@ export function RemoveSeedConfirm({
   return (
     <div className="subform" role="group" aria-label={`Remove the seed of ${label}`}>
       <p>
-        <strong>Remove the seed of {label} from the keychain?</strong>
+        <strong>Remove the seed of {shownLabel} from the keychain?</strong>
       </p>
       {walletFile ? (
         <p className="small">

@@ -82,6 +82,11 @@ export function WalletsSection({
       </div>
       {adding ? <ImportHotkeyFileForm onDone={() => setAdding(false)} /> : null}
       {error ? <ErrorNotice error={error} /> : null}
+      {!view && !error ? (
+        <p className="muted small" role="status">
+          Looking through the wallets folder…
+        </p>
+      ) : null}
       {view && view.wallets.length === 0 ? <NoWallets view={view} /> : null}
       {view?.wallets.map((wallet) => (
         <article className={styles.wallet} key={wallet.id} aria-label={`Wallet ${wallet.name}`}>
