@@ -115,6 +115,12 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
     const chosen = p.getByRole('group', { name: 'Chosen chutes for scope 1' });
     await chosen.getByLabel(/llama-chat/).uncheck();
     await chosen.getByLabel(/whisper-stt/).check();
+    // In words before the JSON: "any action" includes delete, and what no scoped key can do.
+    const powers = p.getByRole('group', { name: 'What this key can do' });
+    await expect(powers.getByRole('listitem')).toHaveText([
+      'Do anything with the chute whisper-stt: read, create and change, delete, invoke',
+    ]);
+    await expect(powers).toContainText('It cannot manage API keys or secrets');
   });
   await createWith(page, 'from-json', async (p) => {
     await p.getByRole('tab', { name: 'JSON' }).click();

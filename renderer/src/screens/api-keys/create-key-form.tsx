@@ -22,6 +22,7 @@ import { trackCreate, useCreatedKeys } from './created-key-store';
 import { JsonRequestField } from './json-request-field';
 import { ScopeEditor } from './scope-editor';
 import { editorRequest, presetRows, PRESETS, scopesToRows, type ScopeRowModel } from './scope-rows';
+import { KeyPowersSummary } from './key-powers-summary';
 
 export interface CreateKeyFormProps {
   initial?: CreateKeyRequest;
@@ -287,6 +288,7 @@ export function CreateKeyForm({
         </p>
       ) : (
         <div className={styles.preview}>
+          <KeyPowersSummary request={request} targets={targets.data} />
           <h2 className="small">Exactly what will be sent</h2>
           <pre className="command" aria-label="JSON that will be sent">
             {requestJson(request)}

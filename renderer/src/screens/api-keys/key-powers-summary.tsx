@@ -1,0 +1,28 @@
+import type { ReactElement } from 'react';
+import type { CreateKeyRequest, ScopeTargets } from '../../../../shared/api-keys';
+import styles from './api-keys.module.css';
+import { keyPowers } from './key-powers';
+
+/** The key being made, in words, before its JSON. */
+export function KeyPowersSummary({
+  request,
+  targets,
+}: {
+  request: CreateKeyRequest;
+  targets: ScopeTargets | undefined;
+}): ReactElement {
+  const { can, cannot } = keyPowers(request, targets);
+  return (
+    <div className={styles.powers} role="group" aria-labelledby="key-powers-title">
+      <h2 className="small" id="key-powers-title">
+        What this key can do
+      </h2>
+      <ul>
+        {can.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      {cannot ? <p className="small muted">{cannot}</p> : null}
+    </div>
+  );
+}
