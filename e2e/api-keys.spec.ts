@@ -238,6 +238,7 @@ test('the reveal dialog asks before closing without "I have stored it"; admin ke
   await form.getByRole('button', { name: 'Create key' }).click();
   const dialog = page.getByRole('dialog', { name: 'Your new key “ops-admin”' });
   await expect(dialog.getByRole('button', { name: 'Done' })).toBeDisabled();
+  await expect(dialog).toContainText('Access: everything the account can do (an admin key).');
   await screenshot(page, 'api-keys-reveal');
   const ask = dialog.getByRole('alertdialog', { name: 'Close without storing?' });
   // Chromium lets a page cancel only some Escapes in a row; every one must still just ask.

@@ -23,6 +23,7 @@ import {
   type PendingReveal,
 } from './api-keys/created-key-store';
 import { RevealDialog } from './api-keys/reveal-dialog';
+import { accessText } from './api-keys/scope-text';
 import { RotateFlow } from './api-keys/rotate-flow';
 import { KEY_MAX_PAGES, useKeyList, type KeyList } from './api-keys/use-key-list';
 
@@ -49,6 +50,7 @@ export function ApiKeysScreen({ sub }: ScreenProps): ReactElement {
           keyName={reveal.created.key.name}
           account={profileLabel(reveal.account)}
           replaces={reveal.replaces?.name ?? null}
+          access={accessText(reveal.created.key)}
           onClosed={() => {
             releaseCreatedKey(reveal.created.key.id);
             focusCreateButton();

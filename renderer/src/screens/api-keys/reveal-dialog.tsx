@@ -13,6 +13,7 @@ export function RevealDialog({
   keyName,
   account,
   replaces,
+  access,
   onClosed,
 }: {
   secret: string;
@@ -20,6 +21,8 @@ export function RevealDialog({
   account: string;
   /** The key a rotation made this one to replace. */
   replaces: string | null;
+  /** What the key can do, in the list's words: where it goes depends on it. */
+  access: string;
   onClosed: () => void;
 }): ReactElement {
   const ref = useRef<HTMLDialogElement>(null);
@@ -80,7 +83,7 @@ export function RevealDialog({
       <h2 id="reveal-title">Your new key “{keyName}”</h2>
       <p className="small muted">
         For the account {account}
-        {replaces ? `; it replaces “${replaces}”: deploy it, then delete “${replaces}”` : ''}.
+        {replaces ? `; it replaces “${replaces}”: deploy it, then delete “${replaces}”` : ''}. Access: {access}.
       </p>
       <p id="reveal-once">
         <strong>This is the only time the secret is shown.</strong> Chutes keeps only a hash of it; neither the server

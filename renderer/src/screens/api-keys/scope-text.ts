@@ -44,6 +44,14 @@ export function scopeChips(key: Pick<ApiKeyView, 'admin' | 'scopes' | 'local'>):
   }));
 }
 
+/** A key's access in one phrase, for where its chips do not fit: "invoke · chutes: all, read · images: all". */
+export function accessText(key: Pick<ApiKeyView, 'admin' | 'scopes' | 'local'>): string {
+  const chips = scopeChips(key)
+    .map((c) => c.text)
+    .join(', ');
+  return key.admin ? `${chips} (an admin key)` : chips;
+}
+
 export const fromRequest = (s: ScopeRequest) => ({
   objectType: s.object_type,
   objectId: s.object_id,
