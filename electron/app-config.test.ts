@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { argValue, expandHome, loadAppConfig } from './app-config';
+import { argValue, loadAppConfig } from './app-config';
+import { expandHome } from './fs/user-path';
 
 const home = '/home/ada';
 
@@ -15,6 +16,7 @@ describe('loadAppConfig', () => {
       allowMissingConfig: false,
       walletsPath: '/home/ada/.bittensor/wallets',
       walletsPathSource: 'default',
+      defaultWalletsPath: '/home/ada/.bittensor/wallets',
       dataDir: '/home/ada/.config/chutes-desktop',
       keychainService: 'chutes-desktop',
     });

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { AppInfo } from '../shared/app-info';
 import { normaliseBaseUrl } from '../shared/validation';
 import { SEED_SERVICE } from './keychain/seed-vault';
+import { expandHome } from './fs/user-path';
+import { readChosenWalletsFolder } from './wallets/wallets-folder';
 
 export const DEFAULT_API_URL = 'https://api.chutes.ai';
 
@@ -13,8 +15,11 @@ export interface AppConfig {
   configPath: string;
   configPathSource: AppInfo['configPathSource'];
   allowMissingConfig: boolean;
-  walletsPath: string;
-  walletsPathSource: AppInfo['walletsPathSource'];
+  /** The flag, else BT_WALLET_PATH, else the folder chosen in the app, else the default; read at each use. */
+  readonly walletsPath: string;
+  readonly walletsPathSource: AppInfo['walletsPathSource'];
+  /** `~/.bittensor/wallets`, where btcli keeps wallets. */
+  defaultWalletsPath: string;
   /** The app's own state (profiles, activity log); shared by the window and the web host. */
   dataDir: string;
   /** Keychain service that holds the seeds (sessions use `<name>-session`); keeps separate seed sets apart. */
@@ -22,13 +27,6 @@ export interface AppConfig {
 }
 
 type Env = Record<string, string | undefined>;
-
-/** `~` and `~/x` expand like the shell; bittensor users write `BT_WALLET_PATH=~/.bittensor/wallets`. */
-export function expandHome(p: string, home: string): string {
-  if (p === '~') return home;
-  if (p.startsWith('~/') || p.startsWith('~\\')) return path.join(home, p.slice(2));
-  return p;
-}
 
 /** Value of `--name value` or `--name=value` in argv. */
 export function argValue(argv: readonly string[], name: string): string | undefined {
@@ -61,15 +59,31 @@ export function loadAppConfig(
   const walletsArg = argValue(argv, '--wallets-path');
   const walletsEnv = env.BT_WALLET_PATH?.trim();
   const dataEnv = env.CHUTES_DESKTOP_DATA_DIR?.trim();
+  const dataDir = path.resolve(expandHome(dataEnv || defaultDataDir(env, home, platform), home));
+  const defaultWallets = path.join(home, '.bittensor', 'wallets');
+  const fixed = walletsArg || walletsEnv;
+  const fixedWallets = fixed ? path.resolve(expandHome(fixed, home)) : null;
   return {
     apiUrl: normaliseBaseUrl(apiEnv || DEFAULT_API_URL),
     apiUrlSource: apiEnv ? 'CHUTES_API_URL' : 'default',
     configPath: configEnv ? path.resolve(configEnv) : path.join(home, '.chutes', 'config.ini'),
     configPathSource: configEnv ? 'CHUTES_CONFIG_PATH' : 'default',
     allowMissingConfig: isCliTrue(env.CHUTES_ALLOW_MISSING),
-    walletsPath: path.resolve(expandHome(walletsArg || walletsEnv || path.join('~', '.bittensor', 'wallets'), home)),
-    walletsPathSource: walletsArg ? '--wallets-path' : walletsEnv ? 'BT_WALLET_PATH' : 'default',
-    dataDir: path.resolve(expandHome(dataEnv || defaultDataDir(env, home, platform), home)),
+    // Read when used, not once: a folder chosen in the app (by this process or the other one) applies at once.
+    get walletsPath() {
+      return fixedWallets ?? readChosenWalletsFolder(dataDir) ?? defaultWallets;
+    },
+    get walletsPathSource() {
+      return walletsArg
+        ? '--wallets-path'
+        : walletsEnv
+          ? 'BT_WALLET_PATH'
+          : readChosenWalletsFolder(dataDir)
+            ? 'chosen'
+            : 'default';
+    },
+    defaultWalletsPath: defaultWallets,
+    dataDir,
     keychainService: env.CHUTES_KEYCHAIN_SERVICE?.trim() || SEED_SERVICE,
   };
 }

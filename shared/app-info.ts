@@ -1,3 +1,5 @@
+import type { WalletsFolderSource } from './wallets';
+
 /** Where the app is pointed, so Settings can show it and the user can compare with the CLI. */
 export interface AppInfo {
   version: string;
@@ -9,6 +11,6 @@ export interface AppInfo {
   configPathSource: 'CHUTES_CONFIG_PATH' | 'default';
   allowMissingConfig: boolean;
   walletsPath: string;
-  walletsPathSource: '--wallets-path' | 'BT_WALLET_PATH' | 'default';
+  walletsPathSource: WalletsFolderSource;
   dataDir: string;
 }

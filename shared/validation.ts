@@ -28,8 +28,10 @@ export function normaliseBaseUrl(value: string): string {
   return value.trim().replace(/\/+$/, '');
 }
 
-export const FULL_PATH_MESSAGE =
-  'Enter the full path of the file, starting with / or ~ (or a drive letter on Windows); relative paths are not accepted';
+const fullPathMessage = (what: 'file' | 'folder') =>
+  `Enter the full path of the ${what}, starting with / or ~ (or a drive letter on Windows); relative paths are not accepted`;
+export const FULL_PATH_MESSAGE = fullPathMessage('file');
+export const FULL_FOLDER_MESSAGE = fullPathMessage('folder');
 
 /** Absolute on POSIX or Windows, or under the home folder (`~`, `~/…`); pure, so the renderer can use it too. */
 export function isFullPath(value: string): boolean {
@@ -40,13 +42,17 @@ export function isFullPath(value: string): boolean {
  * A path on the machine running the app (main reads it; the page never sees file contents). Full
  * paths only: a relative one would resolve against whatever folder the app was started in.
  */
-export const localPath = z
-  .string()
-  .trim()
-  .min(1, 'Enter the full path of the file')
-  .max(4096, 'That path is too long')
-  .refine((value) => !value.includes('\0'), 'That path contains a NUL character')
-  .refine(isFullPath, FULL_PATH_MESSAGE);
+const localPathTo = (what: 'file' | 'folder') =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter the full path of the ${what}`)
+    .max(4096, 'That path is too long')
+    .refine((value) => !value.includes('\0'), 'That path contains a NUL character')
+    .refine(isFullPath, fullPathMessage(what));
+
+export const localPath = localPathTo('file');
+export const localFolder = localPathTo('folder');
 
 export const profileId = z.string().min(1, 'Choose a profile').max(100);
 

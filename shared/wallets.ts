@@ -92,8 +92,19 @@ export interface ConfigPermissions {
   permissions: FilePermissions;
 }
 
+/** Where the wallets folder comes from: a launch flag or variable (fixed while the app runs), the app's own choice, or btcli's default. */
+export type WalletsFolderSource = '--wallets-path' | 'BT_WALLET_PATH' | 'chosen' | 'default';
+
 /** A discovery scan with each hotkey's keychain state merged in (null: the keychain did not answer). */
+export interface WalletsFolder {
+  path: string;
+  source: WalletsFolderSource;
+  /** btcli's own, `~/.bittensor/wallets`. */
+  defaultPath: string;
+}
+
 export interface WalletsView extends WalletsScan {
+  folder: Omit<WalletsFolder, 'path'>;
   keychain: KeychainStatus;
   /** Hotkeys whose seed is in the keychain (with the name they were imported under), including ones not on disk. */
   seedsInKeychain: KeychainSeed[] | null;

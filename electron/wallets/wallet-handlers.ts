@@ -4,19 +4,41 @@ import type { SliceHandlers } from '../ipc-router';
 import { probeKeychain } from '../keychain/probe-keychain';
 import type { SeedVault } from '../keychain/seed-vault';
 import { fixHotkeyPermissions } from './index';
+import { chooseWalletsFolder } from './wallets-folder';
+import { AppFailure } from '../../shared/errors';
 import type { WalletScans } from './wallet-scans';
 
 export interface WalletServices {
   config: AppConfig;
+  home: string;
   vault: SeedVault;
   walletScans: WalletScans;
 }
 
-export function walletHandlers({ config, vault, walletScans }: WalletServices): SliceHandlers<typeof walletsContract> {
+export function walletHandlers({
+  config,
+  home,
+  vault,
+  walletScans,
+}: WalletServices): SliceHandlers<typeof walletsContract> {
+  const list = async (verifySeeds?: boolean) => {
+    const [scan, keychain] = await Promise.all([walletScans.list({ verifySeeds }), probeKeychain(vault)]);
+    const folder = { source: config.walletsPathSource, defaultPath: config.defaultWalletsPath };
+    return { ...scan, folder, keychain: keychain.status, seedsInKeychain: keychain.seeds };
+  };
   return {
-    listWallets: async ({ verifySeeds }) => {
-      const [scan, keychain] = await Promise.all([walletScans.list({ verifySeeds }), probeKeychain(vault)]);
-      return { ...scan, keychain: keychain.status, seedsInKeychain: keychain.seeds };
+    listWallets: ({ verifySeeds }) => list(verifySeeds),
+    chooseWalletsFolder: async ({ path }) => {
+      const source = config.walletsPathSource;
+      if (source === '--wallets-path' || source === 'BT_WALLET_PATH')
+        throw new AppFailure(
+          'conflict',
+          `The wallets folder is set by ${source} for as long as the app runs, so it cannot be changed here.`,
+          { hint: `Start the app without ${source} to choose the folder in the app.` },
+        );
+      await chooseWalletsFolder(config.dataDir, path, home);
+      walletScans.changed();
+      return { path: config.walletsPath, source: config.walletsPathSource, defaultPath: config.defaultWalletsPath };
     },
     fixHotkeyPermissions: async ({ walletId, hotkeyId }) => {
       try {

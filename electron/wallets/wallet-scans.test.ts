@@ -41,7 +41,7 @@ beforeEach(async () => {
   root = await tempDir();
   await writeTree(root, [['alice/hotkeys/default', JSON.stringify(key.json)]], 0o644);
   scansStarted = 0;
-  scans = createWalletScans(root, createDiscoveryCache(), { fs: counting });
+  scans = createWalletScans(() => root, createDiscoveryCache(), { fs: counting });
 });
 
 afterEach(async () => {
@@ -103,7 +103,7 @@ describe('wallet scans', () => {
     const lines: string[] = [];
     setLogSink((line) => lines.push(line));
     let calls = 0;
-    const failing = createWalletScans(root, createDiscoveryCache(), {
+    const failing = createWalletScans(() => root, createDiscoveryCache(), {
       discover: (...args) => (++calls === 1 ? Promise.reject(new Error('a bug')) : discoverWallets(...args)),
     });
     failing.scanAtLaunch();
@@ -128,9 +128,10 @@ describe('listWallets and the 0600 fix', () => {
       if (++calls === 1) await firstMayEnd;
       return view;
     };
-    const walletScans = createWalletScans(root, createDiscoveryCache(), { discover: slowFirst });
+    const walletScans = createWalletScans(() => root, createDiscoveryCache(), { discover: slowFirst });
     const handlers = walletHandlers({
       config: { walletsPath: root } as AppConfig,
+      home: root,
       vault: new MemorySeedVault(),
       walletScans,
     });

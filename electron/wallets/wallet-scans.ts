@@ -18,7 +18,7 @@ import type { DiscoveryCache } from './discovery-cache';
  */
 export interface WalletScans {
   list(opts?: { verifySeeds?: boolean | undefined }): Promise<WalletsScan>;
-  /** The app changed a wallet file: the launch scan may have read it before. */
+  /** The app changed a wallet file, or the folder: the launch scan may have read the old one. */
   changed(): void;
   scanAtLaunch(): void;
 }
@@ -29,14 +29,15 @@ export interface WalletScansSeams extends DiscoverSeams {
 }
 
 export function createWalletScans(
-  walletsPath: string,
+  /** Asked at each scan: the folder can be changed while the app runs (wallets-folder.ts). */
+  walletsPath: () => string,
   cache: DiscoveryCache,
   { discover = discoverWallets, ...seams }: WalletScansSeams = {},
 ): WalletScans {
   /** The launch scan while it runs and nothing the app did has made it stale. */
   let atLaunch: Promise<WalletsScan> | null = null;
 
-  const scan = (verifySeeds: boolean) => discover(walletsPath, { verifySeeds, cache }, seams);
+  const scan = (verifySeeds: boolean) => discover(walletsPath(), { verifySeeds, cache }, seams);
 
   return {
     list: ({ verifySeeds = false } = {}) => (!verifySeeds && atLaunch) || scan(verifySeeds),

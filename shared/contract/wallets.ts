@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import type { FilePermissions, WalletsView } from '../wallets';
-import { entryId } from '../validation';
+import type { FilePermissions, WalletsFolder, WalletsView } from '../wallets';
+import { entryId, localFolder } from '../validation';
 import { returns, slice } from './define';
 
-/** Bittensor wallets on disk (read-only, except the 0600 fix on request). */
+/** Bittensor wallets on disk (read-only, except the 0600 fix on request), and which folder holds them. */
 export const walletsContract = slice({
   listWallets: { input: z.object({ verifySeeds: z.boolean().optional() }).strict(), result: returns<WalletsView>() },
+  /** null: back to the default folder. Refused while `--wallets-path` or `BT_WALLET_PATH` decides. */
+  chooseWalletsFolder: { input: z.object({ path: localFolder.nullable() }).strict(), result: returns<WalletsFolder>() },
   fixHotkeyPermissions: {
     input: z.object({ walletId: entryId, hotkeyId: entryId }).strict(),
     result: returns<FilePermissions>(),

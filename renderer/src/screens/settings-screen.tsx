@@ -11,6 +11,7 @@ const SOURCE_LABEL: Record<string, string> = {
   CHUTES_CONFIG_PATH: 'from CHUTES_CONFIG_PATH',
   BT_WALLET_PATH: 'from BT_WALLET_PATH',
   '--wallets-path': 'from --wallets-path',
+  chosen: 'chosen on Profiles & hotkeys',
 };
 
 export function SettingsScreen(): ReactElement {

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { HotkeyItem } from './hotkey-item';
 import { ImportHotkeyFileForm } from './import-hotkey-file-form';
 import { KeychainOnlyList } from './keychain-only-list';
+import { WalletsFolderForm } from './wallets-folder-form';
 import styles from './accounts.module.css';
 
 const COLDKEY_NOTE: Record<WalletEntry['coldkey']['status'], string | null> = {
@@ -22,6 +23,17 @@ const COLDKEY_NOTE: Record<WalletEntry['coldkey']['status'], string | null> = {
 /** Nothing by any of the names a wallet is made of. */
 const empty = (wallet: WalletEntry): boolean =>
   wallet.coldkey.status === 'missing' && !wallet.coldkey.hasPrivateColdkey && wallet.hotkeys.length === 0;
+
+/** The folder was set at launch (flag or variable): the app cannot change it while it runs. */
+const fixed = (view: WalletsView): boolean =>
+  view.folder.source === '--wallets-path' || view.folder.source === 'BT_WALLET_PATH';
+
+const SOURCE_NOTE: Record<WalletsView['folder']['source'], string> = {
+  default: 'btcli’s default',
+  chosen: 'chosen here',
+  BT_WALLET_PATH: 'from BT_WALLET_PATH',
+  '--wallets-path': 'from --wallets-path',
+};
 
 function NoWallets({ view }: { view: WalletsView }): ReactElement {
   // The folder's path heads the card, just above.
@@ -43,8 +55,10 @@ function NoWallets({ view }: { view: WalletsView }): ReactElement {
         --wallet.hotkey default
       </pre>
       <p>
-        If your wallets are elsewhere, start the app with <code>BT_WALLET_PATH=/path/to/wallets</code> (or{' '}
-        <code className="nowrap">--wallets-path</code>), or add a single hotkey file with “Add a hotkey file…”.
+        {fixed(view)
+          ? `If your wallets are elsewhere, start the app with another ${view.folder.source}, `
+          : 'If your wallets are elsewhere, choose their folder with “Change folder…” above, '}
+        or add a single hotkey file with “Add a hotkey file…”.
       </p>
     </div>
   );
@@ -59,7 +73,9 @@ export function WalletsSection({
   error: Error | null;
   onRescan: () => void;
 }): ReactElement {
-  const [adding, setAdding] = useState(false);
+  const [panel, setPanel] = useState<'none' | 'add' | 'folder'>('none');
+  const adding = panel === 'add';
+  const toggle = (which: 'add' | 'folder') => setPanel(panel === which ? 'none' : which);
   const held = view?.seedsInKeychain ? new Set(view.seedsInKeychain.map((s) => s.ss58)) : null;
   const onDisk = new Set(
     view?.wallets.flatMap((w) => w.hotkeys.map((h) => h.ss58)).filter((a): a is string => a !== null) ?? [],
@@ -69,10 +85,19 @@ export function WalletsSection({
       <div className="section-head">
         <div>
           <h2 id="wallets-title">Wallets</h2>
-          {view ? <code className="small muted">{view.walletsPath}</code> : null}
+          {view ? (
+            <p className="small muted">
+              <code>{view.walletsPath}</code> ({SOURCE_NOTE[view.folder.source]})
+            </p>
+          ) : null}
         </div>
         <div className="actions">
-          <button type="button" onClick={() => setAdding(!adding)} aria-expanded={adding}>
+          {view && !fixed(view) ? (
+            <button type="button" onClick={() => toggle('folder')} aria-expanded={panel === 'folder'}>
+              Change folder…
+            </button>
+          ) : null}
+          <button type="button" onClick={() => toggle('add')} aria-expanded={adding}>
             Add a hotkey file…
           </button>
           <button type="button" onClick={onRescan}>
@@ -80,7 +105,15 @@ export function WalletsSection({
           </button>
         </div>
       </div>
-      {adding ? <ImportHotkeyFileForm onDone={() => setAdding(false)} /> : null}
+      {adding ? <ImportHotkeyFileForm onDone={() => setPanel('none')} /> : null}
+      {panel === 'folder' && view ? (
+        <WalletsFolderForm
+          current={view.walletsPath}
+          chosen={view.folder.source === 'chosen'}
+          defaultPath={view.folder.defaultPath}
+          onDone={() => setPanel('none')}
+        />
+      ) : null}
       {error ? <ErrorNotice error={error} /> : null}
       {!view && !error ? (
         <p className="muted small" role="status">

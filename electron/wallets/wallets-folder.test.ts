@@ -1,0 +1,72 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { failureIs } from '../../shared/errors';
+import { loadAppConfig } from '../app-config';
+import { chooseWalletsFolder, readChosenWalletsFolder } from './wallets-folder';
+
+let home: string;
+let dataDir: string;
+beforeEach(async () => {
+  home = await fs.mkdtemp(path.join(os.tmpdir(), 'wallets-folder-'));
+  dataDir = path.join(home, 'data');
+  await fs.mkdir(path.join(home, 'elsewhere', 'wallets'), { recursive: true });
+});
+afterEach(async () => {
+  await fs.rm(home, { recursive: true, force: true });
+});
+
+const config = (env: Record<string, string> = {}, argv: string[] = []) =>
+  loadAppConfig(argv, { CHUTES_DESKTOP_DATA_DIR: dataDir, ...env }, home, 'linux');
+
+describe('the wallets folder chosen in the app', () => {
+  it('is used at once, from ~, by every config reading this data folder, until reset to the default', async () => {
+    const mine = config();
+    const other = config();
+    expect(mine.walletsPath).toBe(path.join(home, '.bittensor', 'wallets'));
+    expect(await chooseWalletsFolder(dataDir, '~/elsewhere/wallets', home)).toBe(
+      path.join(home, 'elsewhere', 'wallets'),
+    );
+    for (const c of [mine, other]) {
+      expect(c.walletsPath).toBe(path.join(home, 'elsewhere', 'wallets'));
+      expect(c.walletsPathSource).toBe('chosen');
+    }
+    expect(await chooseWalletsFolder(dataDir, null, home)).toBeNull();
+    expect(mine.walletsPath).toBe(mine.defaultWalletsPath);
+    expect(mine.walletsPathSource).toBe('default');
+    // Back to the default twice is not an error.
+    await chooseWalletsFolder(dataDir, null, home);
+  });
+
+  it('gives way to --wallets-path and BT_WALLET_PATH', async () => {
+    await chooseWalletsFolder(dataDir, path.join(home, 'elsewhere'), home);
+    expect(config({ BT_WALLET_PATH: '/srv/w' }).walletsPath).toBe('/srv/w');
+    expect(config({}, ['--wallets-path', '/srv/f']).walletsPathSource).toBe('--wallets-path');
+  });
+
+  it('refuses a relative path, a missing folder and a file, and keeps the choice it had', async () => {
+    await chooseWalletsFolder(dataDir, path.join(home, 'elsewhere'), home);
+    await fs.writeFile(path.join(home, 'a-file'), 'x');
+    const cases: Array<[string, string, RegExp]> = [
+      ['wallets', 'invalid-input', /^Enter the full path of the folder/],
+      [path.join(home, 'nowhere'), 'not-found', /^There is no folder at /],
+      [path.join(home, 'a-file'), 'invalid-input', /is a file, not a folder\.$/],
+    ];
+    for (const [typed, reason, message] of cases) {
+      const error: unknown = await chooseWalletsFolder(dataDir, typed, home).catch((e: unknown) => e);
+      expect(failureIs(error, reason as 'not-found')).toBe(true);
+      expect((error as Error).message).toMatch(message);
+    }
+    expect(readChosenWalletsFolder(dataDir)).toBe(path.join(home, 'elsewhere'));
+  });
+
+  it('ignores a damaged or foreign file (the default is used) instead of failing every scan', async () => {
+    await fs.mkdir(dataDir, { recursive: true });
+    for (const text of ['{not json', '{"folder": "relative/path"}', '[]', '{"folder": 7}']) {
+      await fs.writeFile(path.join(dataDir, 'wallets-folder.json'), text);
+      expect(readChosenWalletsFolder(dataDir)).toBeNull();
+      expect(config().walletsPathSource).toBe('default');
+    }
+  });
+});

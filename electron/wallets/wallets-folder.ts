@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppFailure } from '../../shared/errors';
+import { errnoCode } from '../fs/errno';
+import { fsFailure, shownPath, withFsErrors } from '../fs/fs-errors';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { resolveUserPath } from '../fs/user-path';
+import { log } from '../log';
+
+/**
+ * The wallets folder chosen in the app (Profiles & hotkeys → Change folder…), for people who start
+ * the app from a menu and cannot set `BT_WALLET_PATH`. Kept in the data folder, which the window
+ * and the web host share: each reads it when it looks for wallets, so a choice made in one is used
+ * by the other at once. `--wallets-path` and `BT_WALLET_PATH` still win over it (app-config.ts).
+ */
+const FILE = 'wallets-folder.json';
+/** Far more than a path needs; a bigger file is not ours. */
+const MAX_BYTES = 16 * 1024;
+
+const fileIn = (dataDir: string) => path.join(dataDir, FILE);
+
+let cached: { file: string; stamp: string; folder: string | null } | null = null;
+
+function parseChoice(text: string): string | null {
+  const value: unknown = JSON.parse(text);
+  const folder = typeof value === 'object' && value !== null ? (value as { folder?: unknown }).folder : undefined;
+  if (typeof folder !== 'string' || !path.isAbsolute(folder)) throw new Error('no absolute "folder" in it');
+  return folder;
+}
+
+/**
+ * The chosen folder, or null when none was chosen (or the file is unreadable: then the default is
+ * used and the problem logged once). Synchronous and cheap: one stat, and a read only when changed.
+ */
+export function readChosenWalletsFolder(dataDir: string): string | null {
+  const file = fileIn(dataDir);
+  let stamp = '';
+  try {
+    const st = fs.statSync(file, { throwIfNoEntry: false });
+    if (!st) return null;
+    stamp = `${st.ino}:${st.size}:${st.mtimeMs}`;
+    if (cached?.file === file && cached.stamp === stamp) return cached.folder;
+    if (!st.isFile() || st.size > MAX_BYTES) throw new Error('not a small regular file');
+    const folder = parseChoice(fs.readFileSync(file, 'utf8'));
+    cached = { file, stamp, folder };
+    return folder;
+  } catch (error) {
+    // Said once per damaged version of the file, not at every scan.
+    cached = { file, stamp, folder: null };
+    log.warn(
+      `chosen wallets folder ignored (${file}: ${error instanceof Error ? error.message : String(error)}); using the default`,
+    );
+    return null;
+  }
+}
+
+/**
+ * Choose `typed` (a full path, `~` allowed) as the wallets folder, or go back to the default with
+ * null. The folder must exist and be a folder: a typo would otherwise show "no wallets" and look
+ * like lost keys. Returns the folder now in use.
+ */
+export async function chooseWalletsFolder(dataDir: string, typed: string | null, home: string): Promise<string | null> {
+  const file = fileIn(dataDir);
+  if (typed === null) {
+    try {
+      await fs.promises.unlink(file);
+    } catch (error) {
+      if (errnoCode(error) !== 'ENOENT') throw fsFailure(error, file, 'write');
+    }
+    return null;
+  }
+  const folder = resolveUserPath(typed, home, 'folder');
+  let st: fs.Stats;
+  try {
+    st = await fs.promises.stat(folder);
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT')
+      throw new AppFailure('not-found', `There is no folder at ${shownPath(folder)}.`, {
+        fields: [{ path: 'path', message: 'No folder there' }],
+        hint: 'Check the path; btcli keeps wallets in ~/.bittensor/wallets unless told otherwise.',
+      });
+    throw fsFailure(error, folder, 'read');
+  }
+  if (!st.isDirectory())
+    throw new AppFailure('invalid-input', `${shownPath(folder)} is a file, not a folder.`, {
+      fields: [{ path: 'path', message: 'A file, not a folder' }],
+    });
+  await withFsErrors(file, 'write', () => writeFileAtomic(file, `${JSON.stringify({ folder })}\n`));
+  return folder;
+}
