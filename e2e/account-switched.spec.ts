@@ -51,7 +51,7 @@ test('a transfer reviewed before another window switched the profile is refused,
   await other.close();
 
   await confirm.getByRole('button', { name: 'Send now' }).click();
-  const refused = page.getByRole('alert').filter({ hasText: 'The active profile changed to bob @' });
+  const refused = page.getByRole('alert').filter({ hasText: /The active profile changed from alice @ \S+ to bob @/ });
   await expect(refused).toContainText('after the transfer to carol was reviewed, so nothing was sent');
   // The screen follows the profile now active; the refusal stays until dismissed.
   await expect(sidebar.locator('strong').getByText('bob', { exact: true })).toBeVisible();

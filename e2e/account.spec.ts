@@ -300,9 +300,11 @@ test('a profile whose seed is missing can be viewed; signed actions say why and 
   await expect(page.getByRole('region', { name: 'Login and account' })).toContainText(
     'Needs the hotkey seed in the keychain',
   );
-  await expect(
-    page.getByRole('region', { name: 'Balance transfers' }).getByRole('button', { name: 'Review transfer…' }),
-  ).toBeDisabled();
+  const transfers = page.getByRole('region', { name: 'Balance transfers' });
+  await expect(transfers.getByRole('button', { name: 'Review transfer…' })).toBeDisabled();
+  // Nothing to type into that could not be sent.
+  await expect(transfers.getByLabel('To (username or user ID)')).toBeDisabled();
+  await expect(transfers.getByLabel('Amount (USD)')).toBeDisabled();
   await screenshot(page, 'account-seed-missing');
   // Fingerprint operations need no seed: a typed fingerprint changes it.
   const ops = page.getByRole('region', { name: 'Login and account' });

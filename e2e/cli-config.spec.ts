@@ -157,6 +157,9 @@ test('a config whose seed does not match its address is refused, and nothing cha
   );
   expect(await fs.readFile(host.dirs.configPath, 'utf8')).toBe(text);
   await expect(form.getByLabel('CLI config file')).toHaveValue(host.dirs.configPath);
+  // The empty list's advice ("import the CLI's config above") waits until the form is closed.
+  await expect(page.getByText(/No profiles yet\./)).toHaveCount(0);
+  await form.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByText(/No profiles yet\./)).toBeVisible();
 });
 

@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
 import { useSecretsWorld } from './fixtures/secrets-world';
@@ -5,6 +7,7 @@ import { useAccountWorld } from './fixtures/account-world';
 import { registerInSandbox } from './fixtures/sandbox';
 import { makeKey } from '../electron/wallets/test-fixtures';
 import { screenshot } from './fixtures/screenshots';
+import { startWebHost } from './fixtures/web-host';
 
 // The app by keyboard alone: every step below is Tab, Shift+Tab, Enter, Space or typing. A control
 // Tab cannot reach within `MAX_TABS` presses fails the test where a mouse user would not notice.
@@ -210,4 +213,29 @@ test('a transfer by keyboard: a second Enter after Review does not send, Escape 
   await expect(confirm).toHaveCount(0);
   await expect(form.getByLabel('Amount (USD)')).toHaveValue('2.5');
   expect(await focusKept(page)).toBe(true);
+});
+
+test('an outcome takes the focus and Escape closes it: a hotkey file added by keyboard', async ({ page }) => {
+  const host = await startWebHost();
+  try {
+    const key = await makeKey();
+    const file = path.join(host.dirs.home, 'backup-hotkey');
+    await fs.writeFile(file, JSON.stringify(key.json), { mode: 0o600 });
+    await page.goto(host.launchUrl);
+    const wallets = page.getByRole('region', { name: 'Wallets' });
+    await tabTo(page, wallets.getByRole('button', { name: 'Add a hotkey file…' }));
+    await page.keyboard.press('Enter');
+    await tabTo(page, wallets.getByLabel(/^Hotkey file/));
+    await page.keyboard.type(file);
+    await page.keyboard.press('Enter');
+    // The form gave way to what it did: that notice has the focus (and is read out), not the page.
+    const done = wallets.getByRole('status').filter({ hasText: 'is now in the system keychain' });
+    await expect(done).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(done).toHaveCount(0);
+    expect(await focusKept(page)).toBe(true);
+    await expect(wallets.getByRole('button', { name: 'Add a hotkey file…' })).toHaveAttribute('aria-expanded', 'false');
+  } finally {
+    await host.stop();
+  }
 });

@@ -29,19 +29,29 @@ export function missingKeyringTools() {
   return ['dbus-run-session', 'gnome-keyring-daemon'].filter((cmd) => !has(cmd));
 }
 
-/**
- * gnome-keyring-daemon outlives the D-Bus session it was started in; stop the ones whose
- * XDG_DATA_HOME is this run's throwaway folder (exact match, our own processes only).
- */
-function stopDaemonsOf(xdgDataHome) {
-  if (process.platform !== 'linux') return;
+/** The gnome-keyring-daemon processes whose XDG_DATA_HOME is `xdgDataHome` (our own throwaway keyring's). */
+export function keyringDaemonPids(xdgDataHome) {
+  if (process.platform !== 'linux' || !xdgDataHome) return [];
+  const pids = [];
   for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
       if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('gnome-keyring-daemon')) continue;
       const env = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
-      if (env.includes(`XDG_DATA_HOME=${xdgDataHome}`)) process.kill(Number(pid), 'SIGTERM');
+      if (env.includes(`XDG_DATA_HOME=${xdgDataHome}`)) pids.push(Number(pid));
     } catch {
       // gone already, or not ours to read
+    }
+  }
+  return pids;
+}
+
+/** gnome-keyring-daemon outlives the D-Bus session it was started in: stop this run's own. */
+function stopDaemonsOf(xdgDataHome) {
+  for (const pid of keyringDaemonPids(xdgDataHome)) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      // gone already
     }
   }
 }

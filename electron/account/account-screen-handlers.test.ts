@@ -344,7 +344,7 @@ describe('transfers and the legacy refund', () => {
     await world.store.setActive(other.id);
     const e = await failure(h.transferBalance({ target: 'bob', amountUsd: 1, reviewedFor: profile.id }));
     expect(failureIs(e, 'profile-changed')).toBe(true);
-    expect((e as Error).message).toContain('changed to carol');
+    expect((e as Error).message).toContain(`changed from ${profile.displayName} to carol`);
     expect((e as Error).message).toContain('after the transfer to bob was reviewed');
     const refund = await failure(h.refundDeveloperDeposit({ address: TestKey.random().ss58, reviewedFor: profile.id }));
     expect(failureIs(refund, 'profile-changed')).toBe(true);

@@ -27,11 +27,18 @@ interface UsedFingerprint {
 const accountOf = (scope: AccountScope): FingerprintAccount => ({ userId: scope.userId ?? '', baseUrl: scope.baseUrl });
 
 /** Money moves only from the account the user reviewed it for. */
-function requireReviewed(scope: AccountScope, reviewedFor: string, what: string): void {
+async function requireReviewed(
+  profiles: ProfileStore,
+  scope: AccountScope,
+  reviewedFor: string,
+  what: string,
+): Promise<void> {
   if (scope.profile?.id === reviewedFor) return;
+  // Both names: "changed" alone does not say which account the review was for.
+  const reviewed = (await profiles.list()).find((p) => p.id === reviewedFor)?.displayName;
   throw new AppFailure(
     'conflict',
-    `The active profile changed to ${scope.profile?.displayName ?? 'another one'} after ${what} was reviewed, so nothing was sent.`,
+    `The active profile changed${reviewed ? ` from ${reviewed}` : ''} to ${scope.profile?.displayName ?? 'another one'} after ${what} was reviewed, so nothing was sent.`,
     { hint: 'Review it again: it would now act on the account of the active profile.' },
     'profile-changed',
   );
@@ -246,7 +253,7 @@ export function accountScreenHandlers({
 
     transferBalance: async ({ target, amountUsd, reviewedFor }) => {
       const api = await chutes.actingAs('active');
-      requireReviewed(api.scope, reviewedFor, `the transfer to ${target}`);
+      await requireReviewed(profiles, api.scope, reviewedFor, `the transfer to ${target}`);
       await requireSeed(api.scope.hotkey);
       return api.account.balanceTransfer(target, amountUsd).catch((error: unknown) => {
         // Money may have moved: the screen must not offer the same transfer again as if nothing happened.
@@ -281,7 +288,7 @@ export function accountScreenHandlers({
 
     refundDeveloperDeposit: async ({ address, reviewedFor }) => {
       const api = await chutes.actingAs('active');
-      requireReviewed(api.scope, reviewedFor, 'the refund request');
+      await requireReviewed(profiles, api.scope, reviewedFor, 'the refund request');
       await requireSeed(api.scope.hotkey);
       return api.account.returnDeveloperDeposit(address).catch((error: unknown) => {
         if (

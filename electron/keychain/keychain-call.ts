@@ -35,8 +35,13 @@ export function isTransientKeychainError(error: unknown): boolean {
   );
 }
 
-/** Tries after the first for a transient error: two processes storing seeds at once can collide twice running. */
-const RETRIES = 2;
+/**
+ * Pauses before each try after the first, for a transient error. Two processes storing seeds at
+ * once collide, and gnome-keyring can keep answering with the path of a just-replaced item for a
+ * moment (a clean CI run failed three tries made back to back): spaced out, the later tries see
+ * its settled state. Under a second in all, well inside any deadline.
+ */
+const RETRY_PAUSES_MS = [20, 80, 200, 500];
 
 /**
  * Measured: constructing an entry talks to D-Bus synchronously and blocks the event loop forever
@@ -80,10 +85,12 @@ export function createKeychainCall(
           // activation), or the item vanished under the call: another try on fresh entries, within
           // the same deadline. Every vault operation is idempotent (store, read, delete), so
           // repeating one cannot do harm.
-          if (controller.signal.aborted || retry > RETRIES || !isTransientKeychainError(error)) throw error;
+          const pause = RETRY_PAUSES_MS[retry - 1];
+          if (controller.signal.aborted || pause === undefined || !isTransientKeychainError(error)) throw error;
           answeredAt = Number.NEGATIVE_INFINITY;
           options.onFailure?.();
           log.warn(`keychain ${what}: the call was cut short (${describeError(error)}); trying again`);
+          await new Promise((resolve) => setTimeout(resolve, pause));
         }
       }
       // Only a call that finished in time renews the window (a late answer is a failure).

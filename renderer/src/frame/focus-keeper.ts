@@ -5,9 +5,10 @@
  * Rather than each panel placing the focus itself, one observer puts it on the nearest container
  * of the lost control that is still there — the container, not a control in it, so a second Enter
  * cannot land on a "Send now" that replaced "Review transfer…" — and a button that was only
- * disabled while its request ran gets the focus back when it is enabled again. When that container
- * is large (a whole screen), an outcome notice added with the change is focused instead: it is
- * what the action led to, and a ring around the whole screen says nothing.
+ * disabled while its request ran gets the focus back when it is enabled again. An outcome added
+ * with the change (a notice, a question) is focused instead of the container when there is one: it
+ * is what the action led to, it is read out on focus, Escape in it reaches its panel's Close, and
+ * a ring around a whole screen says nothing.
  *
  * Escape steps back out of the panel it is pressed in: that panel's `[data-cancel]` button (Cancel,
  * Close) is clicked. Native dialogs handle Escape themselves.
@@ -16,8 +17,6 @@
 const KEPT = 'data-focus-kept';
 /** What counts as a panel for Escape: a form, a sub-form, a question, a named group or region. */
 const PANEL = 'form, .subform, [role="alertdialog"], [role="group"], [role="region"], section';
-/** A whole screen: the section directly in <main>. */
-const SCREEN = '#main > section';
 /** An outcome a change can bring: a notice, or a question to answer. */
 const OUTCOME = '[role="status"], [role="alert"], [role="alertdialog"]';
 
@@ -66,7 +65,8 @@ export function installFocusKeeper(doc: Document = document): () => void {
 
   const onFocusIn = (event: FocusEvent) => {
     const target = event.target;
-    if (target instanceof HTMLElement && target.hasAttribute(KEPT)) return;
+    // A container or outcome given the focus here counts as focused too: when it goes in turn (a
+    // done panel closed by Escape), the focus moves on to what still holds it.
     const root = main();
     waiting = false;
     if (!(target instanceof HTMLElement) || !root || target === root || !root.contains(target)) {
@@ -104,7 +104,7 @@ export function installFocusKeeper(doc: Document = document): () => void {
       main()?.focus({ preventScroll: true });
       return;
     }
-    focusContainer((kept.matches(SCREEN) ? addedOutcome(records, kept) : null) ?? kept);
+    focusContainer(addedOutcome(records, kept) ?? kept);
   });
   observer.observe(doc.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled'] });
 

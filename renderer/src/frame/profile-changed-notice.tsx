@@ -9,7 +9,7 @@ export function ProfileChangedNotice(): ReactElement | null {
   return (
     <DismissibleAlert key={refused} onDismiss={() => noteProfileChanged(null)}>
       <p>
-        <strong>Refused:</strong> {refused} The screen now shows the active profile; review the action again there if
+        <strong>Not sent.</strong> {refused} The screen now shows the active profile; review the action again there if
         you still want it.
       </p>
     </DismissibleAlert>

@@ -44,7 +44,10 @@ function TopUp({ address }: { address: string }): ReactElement {
       <QrCode text={address} label={`QR code of the payment address ${address}`} />
       <div>
         <h3 className={styles.h3}>Top up</h3>
-        <p className="small">Send TAO to this payment address; Chutes credits it in USD at the current TAO price.</p>
+        <p className="small">
+          Send TAO to this account’s own payment address — not to its hotkey or coldkey above. Chutes credits it in USD
+          at the current TAO price once it sees the payment.
+        </p>
         <Address address={address} name="the payment address" />
       </div>
     </div>

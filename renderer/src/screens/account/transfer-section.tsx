@@ -167,6 +167,7 @@ function Transfer({ profileId, canSign, balance }: TransferProps): ReactElement 
               type="text"
               autoComplete="off"
               value={target}
+              disabled={!canSign}
               {...invalid('target')}
               onChange={(e) => {
                 update({ target: e.target.value });
@@ -181,7 +182,7 @@ function Transfer({ profileId, canSign, balance }: TransferProps): ReactElement 
               type="text"
               inputMode="decimal"
               value={amount}
-              disabled={all}
+              disabled={all || !canSign}
               {...invalid('amount')}
               onChange={(e) => {
                 update({ amount: e.target.value });
@@ -194,6 +195,7 @@ function Transfer({ profileId, canSign, balance }: TransferProps): ReactElement 
             <input
               type="checkbox"
               checked={all}
+              disabled={!canSign}
               onChange={(e) => {
                 update({ all: e.target.checked });
                 setProblem(editing('amount'));

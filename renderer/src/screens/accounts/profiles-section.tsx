@@ -154,7 +154,8 @@ export function ProfilesSection({
           Loading profiles…
         </p>
       ) : null}
-      {view && view.profiles.length === 0 ? (
+      {/* Not beside the open import form, which is the way out of it. */}
+      {view && view.profiles.length === 0 && !importing ? (
         <p className="empty">
           No profiles yet. A profile is what the chutes CLI keeps in <code>config.ini</code>: your username, user ID and
           hotkey. Import the CLI&apos;s config above, register a new account, or add a hotkey to the keychain below and
