@@ -95,6 +95,10 @@ export interface ConfigPermissions {
 /** Where the wallets folder comes from: a launch flag or variable (fixed while the app runs), the app's own choice, or btcli's default. */
 export type WalletsFolderSource = '--wallets-path' | 'BT_WALLET_PATH' | 'chosen' | 'default';
 
+/** Set at launch by a flag or variable: the app cannot change the folder while it runs. */
+export const folderFixedAtLaunch = (source: WalletsFolderSource): source is '--wallets-path' | 'BT_WALLET_PATH' =>
+  source === '--wallets-path' || source === 'BT_WALLET_PATH';
+
 /** A discovery scan with each hotkey's keychain state merged in (null: the keychain did not answer). */
 export interface WalletsFolder {
   path: string;

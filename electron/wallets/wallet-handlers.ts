@@ -6,6 +6,7 @@ import type { SeedVault } from '../keychain/seed-vault';
 import { fixHotkeyPermissions } from './index';
 import { chooseWalletsFolder } from './wallets-folder';
 import { AppFailure } from '../../shared/errors';
+import { folderFixedAtLaunch } from '../../shared/wallets';
 import type { WalletScans } from './wallet-scans';
 
 export interface WalletServices {
@@ -30,7 +31,7 @@ export function walletHandlers({
     listWallets: ({ verifySeeds }) => list(verifySeeds),
     chooseWalletsFolder: async ({ path }) => {
       const source = config.walletsPathSource;
-      if (source === '--wallets-path' || source === 'BT_WALLET_PATH')
+      if (folderFixedAtLaunch(source))
         throw new AppFailure(
           'conflict',
           `The wallets folder is set by ${source} for as long as the app runs, so it cannot be changed here.`,

@@ -1,6 +1,5 @@
 import { useState, type ReactElement } from 'react';
-import type { WalletsView } from '../../../../shared/wallets';
-import type { WalletEntry } from '../../../../shared/wallets';
+import { folderFixedAtLaunch, type WalletEntry, type WalletsView } from '../../../../shared/wallets';
 import { Address } from '../../components/address';
 import { Badge } from '../../components/badge';
 import { ErrorNotice } from '../../components/error-notice';
@@ -24,9 +23,7 @@ const COLDKEY_NOTE: Record<WalletEntry['coldkey']['status'], string | null> = {
 const empty = (wallet: WalletEntry): boolean =>
   wallet.coldkey.status === 'missing' && !wallet.coldkey.hasPrivateColdkey && wallet.hotkeys.length === 0;
 
-/** The folder was set at launch (flag or variable): the app cannot change it while it runs. */
-const fixed = (view: WalletsView): boolean =>
-  view.folder.source === '--wallets-path' || view.folder.source === 'BT_WALLET_PATH';
+const fixed = (view: WalletsView): boolean => folderFixedAtLaunch(view.folder.source);
 
 const SOURCE_NOTE: Record<WalletsView['folder']['source'], string> = {
   default: 'btcli’s default',

@@ -1,6 +1,6 @@
 import type { FormEvent, ReactElement } from 'react';
 import { MIN_COLDKEY_TAO } from '../../../../shared/registration';
-import type { HotkeyEntry, WalletEntry } from '../../../../shared/wallets';
+import { folderFixedAtLaunch, type HotkeyEntry, type WalletEntry } from '../../../../shared/wallets';
 import { useChannel } from '../../api/hooks';
 import { Address } from '../../components/address';
 import { Badge } from '../../components/badge';
@@ -114,7 +114,9 @@ export function WalletStep(): ReactElement {
         <Notice tone="warn">
           <p>
             No wallets were found in <code>{view.walletsPath}</code>. Create one with btcli, or see{' '}
-            <a href={hrefTo('accounts')}>Profiles & hotkeys</a> for other ways to add a hotkey.
+            <a href={hrefTo('accounts')}>Profiles & hotkeys</a> to{' '}
+            {folderFixedAtLaunch(view.folder.source) ? '' : 'choose another wallets folder or '}add a single hotkey
+            file.
           </p>
         </Notice>
       ) : null}
