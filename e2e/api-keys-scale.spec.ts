@@ -67,7 +67,7 @@ test('keys on no page (the server keeps no order between pages) are looked for a
   // Each page request sees the rows in a new order: five pages of 200 cannot be trusted to cover all 1,000.
   world.sb.setFaults({ unordered_lists: true });
   await page.getByRole('button', { name: 'Refresh' }).click();
-  const warning = page.getByText(/\d+ of the 1,000 keys Chutes counts are missing from this list/);
+  const warning = page.getByText(/This list is incomplete\. \d+ of the 1,000 keys Chutes counts are missing from it/);
   await expect(warning).toBeVisible({ timeout: 30_000 });
   const text = (await warning.textContent()) ?? '';
   const missing = Number(/(\d+) of the 1,000 keys/.exec(text)?.[1]);
@@ -88,8 +88,9 @@ test('a server that ignores the page asked for is read twice, not 500 times, and
   world.sb.setFaults({ ignore_list_page: true });
   const since = new Date().toISOString();
   await page.getByRole('button', { name: 'Refresh' }).click();
-  const warning = page.getByText(/^800 of the 1,00\d keys Chutes counts are missing from this list/);
+  const warning = page.getByText(/^This list is incomplete\. 800 of the 1,00\d keys Chutes counts are missing from it/);
   await expect(warning).toContainText('the same keys as an earlier one');
+  await expect(warning).toContainText('admin keys among them, still work until they are deleted');
   await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('200 keys');
   const asked = world.sb.requests(500).filter((r) => r.at >= since && r.method === 'GET' && r.path === '/api_keys/');
   // After page 0 (asked for by the screen's first load too), only the pages already asked for at once

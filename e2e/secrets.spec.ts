@@ -296,7 +296,7 @@ test('lists every page in the background: 230 secrets over 3 pages', async ({ pa
   w.sb.setFaults({ ignore_list_page: true });
   const since = new Date().toISOString();
   await page.reload();
-  const warning = page.getByText('130 of the 230 secrets Chutes counts are missing from this list');
+  const warning = page.getByText(/This list is incomplete\. 130 of the 230 secrets Chutes counts are missing from it/);
   await expect(warning).toContainText('the same secrets as an earlier one');
   await expect(page.locator('tr[data-secret]')).toHaveCount(100);
   const asked = w.sb.requests(500).filter((r) => r.at >= since && r.method === 'GET' && r.path === '/secrets/');

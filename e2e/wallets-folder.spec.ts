@@ -30,7 +30,7 @@ test('a user who cannot set BT_WALLET_PATH chooses the wallets folder in the app
 
   await wallets.getByRole('button', { name: 'Change folder…' }).click();
   const form = wallets.getByRole('form', { name: 'Change the wallets folder' });
-  const field = form.getByLabel(/^Wallets folder/);
+  const field = form.getByLabel('Wallets folder', { exact: true });
   // Refused with a reason, and what was typed stays.
   for (const [typed, said] of [
     ['backup/wallets', 'Enter the full path of the folder'],
@@ -48,7 +48,7 @@ test('a user who cannot set BT_WALLET_PATH chooses the wallets folder in the app
   await form.getByRole('button', { name: 'Use this folder' }).click();
   await expect(wallets.getByRole('status')).toContainText(`Wallets are now looked for in ${elsewhere}`);
   await expect(wallets.getByRole('article', { name: 'Wallet alpha' })).toBeVisible();
-  await expect(wallets).toContainText(`${elsewhere} (chosen here)`);
+  await expect(wallets).toContainText(`${elsewhere} (chosen in this app)`);
   await screenshot(page, 'wallets-folder-chosen');
 
   // Kept, and shared: another app on the same data folder (the desktop window, say) looks there too,
@@ -66,7 +66,10 @@ test('a user who cannot set BT_WALLET_PATH chooses the wallets folder in the app
   await page.getByRole('link', { name: 'Profiles & hotkeys' }).click();
   await page.getByRole('button', { name: 'Change folder…' }).click();
   await page.getByRole('button', { name: 'Use the default folder' }).click();
-  await expect(page.getByRole('region', { name: 'Wallets' })).toContainText('This wallets folder does not exist.');
+  const wallets2 = page.getByRole('region', { name: 'Wallets' });
+  await expect(wallets2.getByRole('status')).toContainText('(the default, where btcli keeps them)');
+  await wallets2.getByRole('button', { name: 'Close' }).click();
+  await expect(wallets2).toContainText('This wallets folder does not exist.');
 });
 
 test('with BT_WALLET_PATH set the folder is not offered for change, and the way to change it is said', async ({

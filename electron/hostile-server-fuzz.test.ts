@@ -141,7 +141,7 @@ beforeAll(async () => {
     call('deleteSecrets', () => ({ secretIds: secrets.items.map((s) => s.secretId) })),
     call('previewSecretImport', () => ({ chuteId, source: { kind: 'text', text: 'A=1\nSEEDED=2\n' } })),
     call('detectLinking', () => ({ recheck: true })),
-    call('link', () => ({ kind: 'validator', source: wallet, keepInKeychain: false })),
+    call('link', () => ({ kind: 'validator', source: wallet, keepInKeychain: false, reviewedHotkey: linked.ss58 })),
     call('checkUsername', () => ({ baseUrl: base, username: 'newcomer' })),
     call('checkHotkeyRegistered', () => ({ baseUrl: base, hotkey: wire.ss58 })),
     call('register', () => ({
@@ -150,6 +150,7 @@ beforeAll(async () => {
       walletId: w1.id,
       hotkeyId: hotkeyId('h1'),
       token: sandbox.issueToken().token,
+      reviewedHotkey: hot.ss58,
     })),
     call('recheckRegistration', () => ({ baseUrl: base, walletId: w1.id, hotkeyId: hotkeyId('h1') })),
   ];

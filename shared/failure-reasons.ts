@@ -40,7 +40,9 @@ export type RegistrationReason =
   | 'hotkey-registered'
   | 'username-invalid'
   | 'username-taken'
-  | 'coldkey-balance';
+  | 'coldkey-balance'
+  /** Ours: the wallet hotkey chosen is no longer the one reviewed (the wallets folder changed). */
+  | 'hotkey-changed';
 
 /** API keys, secrets and linking; their screens extend these. */
 export type SecretReason =

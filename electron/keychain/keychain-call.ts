@@ -91,6 +91,8 @@ export function createKeychainCall(
           options.onFailure?.();
           log.warn(`keychain ${what}: the call was cut short (${describeError(error)}); trying again`);
           await new Promise((resolve) => setTimeout(resolve, pause));
+          // The deadline may have passed meanwhile: the caller was told it failed, so no late try.
+          if (controller.signal.aborted) throw error;
         }
       }
       // Only a call that finished in time renews the window (a late answer is a failure).

@@ -38,15 +38,17 @@ async function setup(opts: { profileUsername?: string; seeds?: LinkServices['see
   const walletsPath = await tempDir();
   const validator = await makeKey();
   await writeTree(walletsPath, [['val/hotkeys/default', JSON.stringify(validator.json)]]);
+  // Mutable, as the app's is: a wallets folder chosen in the app applies to handlers already built.
+  const config = { walletsPath };
   const handlers = linkHandlers({
-    config: { walletsPath },
+    config,
     home: walletsPath,
     vault,
     chutes,
     ...(opts.seeds ? { seeds: opts.seeds } : {}),
   });
   const file = path.join(walletsPath, 'val/hotkeys/default');
-  return { handlers, vault, validator, file, reg, accountKey };
+  return { handlers, vault, validator, file, reg, accountKey, config };
 }
 
 /** Handlers take the caller's transport as a second argument; these tests call as IPC. */
@@ -93,7 +95,12 @@ describe('link', () => {
     const { handlers, vault, validator, file, accountKey } = await setup();
     f.sb.setLink({ validators: [validator.ss58] });
     const result = await handlers.link(
-      { kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: false },
+      {
+        kind: 'validator',
+        source: { kind: 'file', path: file },
+        keepInKeychain: false,
+        reviewedHotkey: validator.ss58,
+      },
       ipc,
     );
     expect(result.roles.map((r) => r.name)).toEqual(['developer', 'free_account']);
@@ -112,7 +119,7 @@ describe('link', () => {
     const { handlers, vault, validator, file } = await setup();
     f.sb.setLink({ validators: [validator.ss58] });
     const result = await handlers.link(
-      { kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: true },
+      { kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: true, reviewedHotkey: validator.ss58 },
       ipc,
     );
     expect(result.keptInKeychain).toBe(true);
@@ -123,7 +130,15 @@ describe('link', () => {
   it('keeps nothing when the link is refused, even with the box ticked', async () => {
     const { handlers, vault, validator, file, accountKey } = await setup();
     await expect(
-      handlers.link({ kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: true }, ipc),
+      handlers.link(
+        {
+          kind: 'validator',
+          source: { kind: 'file', path: file },
+          keepInKeychain: true,
+          reviewedHotkey: validator.ss58,
+        },
+        ipc,
+      ),
     ).rejects.toMatchObject({
       appError: { reason: 'not-allow-listed' },
     });
@@ -141,11 +156,13 @@ describe('link', () => {
     };
     const { handlers } = await setup({ seeds: { readFileSeed } });
     const source = { kind: 'file' as const, path: '/anywhere/hotkey' };
-    await expect(handlers.link({ kind: 'validator', source, keepInKeychain: false }, ipc)).rejects.toMatchObject({
+    await expect(
+      handlers.link({ kind: 'validator', source, keepInKeychain: false, reviewedHotkey: validator.ss58 }, ipc),
+    ).rejects.toMatchObject({
       appError: { reason: 'not-allow-listed' },
     });
     f.sb.setLink({ validators: [validator.ss58] });
-    await handlers.link({ kind: 'validator', source, keepInKeychain: false }, ipc);
+    await handlers.link({ kind: 'validator', source, keepInKeychain: false, reviewedHotkey: validator.ss58 }, ipc);
     expect(reads).toHaveLength(2);
     for (const seed of reads) expect(seed.every((b) => b === 0)).toBe(true);
   });
@@ -155,7 +172,12 @@ describe('link', () => {
     f.sb.setLink({ validators: [stale.validator.ss58] });
     await expect(
       stale.handlers.link(
-        { kind: 'validator', source: { kind: 'file', path: stale.file }, keepInKeychain: false },
+        {
+          kind: 'validator',
+          source: { kind: 'file', path: stale.file },
+          keepInKeychain: false,
+          reviewedHotkey: stale.validator.ss58,
+        },
         ipc,
       ),
     ).rejects.toMatchObject({
@@ -168,7 +190,12 @@ describe('link', () => {
     const fresh = await setup();
     await expect(
       fresh.handlers.link(
-        { kind: 'validator', source: { kind: 'file', path: fresh.file }, keepInKeychain: false },
+        {
+          kind: 'validator',
+          source: { kind: 'file', path: fresh.file },
+          keepInKeychain: false,
+          reviewedHotkey: fresh.validator.ss58,
+        },
         ipc,
       ),
     ).rejects.toMatchObject({
@@ -182,7 +209,15 @@ describe('link', () => {
     f.sb.setLink({ enabled: false });
     await expect(handlers.detectLinking({}, ipc)).resolves.toMatchObject({ offered: false });
     await expect(
-      handlers.link({ kind: 'validator', source: { kind: 'file', path: '/x/hotkey' }, keepInKeychain: true }, ipc),
+      handlers.link(
+        {
+          kind: 'validator',
+          source: { kind: 'file', path: '/x/hotkey' },
+          keepInKeychain: true,
+          reviewedHotkey: TestKey.random().ss58,
+        },
+        ipc,
+      ),
     ).rejects.toMatchObject({
       appError: { reason: 'linking-not-offered' },
     });
@@ -194,13 +229,55 @@ describe('link', () => {
     const { handlers } = await setup({ seeds: { readFileSeed } });
     f.sb.setLink({ enabled: false });
     await expect(
-      handlers.link({ kind: 'validator', source: { kind: 'file', path: '/x/hotkey' }, keepInKeychain: false }, ipc),
+      handlers.link(
+        {
+          kind: 'validator',
+          source: { kind: 'file', path: '/x/hotkey' },
+          keepInKeychain: false,
+          reviewedHotkey: TestKey.random().ss58,
+        },
+        ipc,
+      ),
     ).rejects.toMatchObject({
       appError: { reason: 'linking-not-offered' },
     });
     expect(readFileSeed).not.toHaveBeenCalled();
     expect(f.sb.requests(100).filter((r) => r.query.includes('signature='))).toEqual([]);
     await expect(handlers.detectLinking({}, ipc)).resolves.toMatchObject({ offered: false, cached: true });
+  });
+
+  it('signs and sends nothing when the source now holds another hotkey than the one previewed', async () => {
+    const { handlers, validator, file } = await setup();
+    f.sb.setLink({ validators: [validator.ss58] });
+    const previewed = await makeKey();
+    await expect(
+      handlers.link(
+        {
+          kind: 'validator',
+          source: { kind: 'file', path: file },
+          keepInKeychain: false,
+          reviewedHotkey: previewed.ss58,
+        },
+        ipc,
+      ),
+    ).rejects.toMatchObject({
+      appError: {
+        code: 'conflict',
+        message: expect.stringContaining(`not the ${previewed.ss58} you reviewed`) as unknown,
+      },
+    });
+    expect(f.sb.requests(100).filter((r) => r.query.includes('signature='))).toEqual([]);
+  });
+
+  it('reads a wallet hotkey from the wallets folder in use now, not the one at start', async () => {
+    const { handlers, config } = await setup();
+    const moved = await tempDir();
+    const other = await makeKey();
+    await writeTree(moved, [['val/hotkeys/default', JSON.stringify(other.json)]]);
+    config.walletsPath = moved;
+    const source = { kind: 'wallet' as const, walletId: 'val', hotkeyId: 'default' };
+    const preview = await handlers.previewLink({ kind: 'validator', source }, ipc);
+    expect(preview.linkedHotkey).toBe(other.ss58);
   });
 
   it('names the other account on 409', async () => {
@@ -215,7 +292,15 @@ describe('link', () => {
       query: { hotkey: validator.ss58, signature: v.sign(`${validator.ss58}:bob`) },
     });
     await expect(
-      handlers.link({ kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: false }, ipc),
+      handlers.link(
+        {
+          kind: 'validator',
+          source: { kind: 'file', path: file },
+          keepInKeychain: false,
+          reviewedHotkey: validator.ss58,
+        },
+        ipc,
+      ),
     ).rejects.toMatchObject({
       appError: {
         reason: 'hotkey-linked-elsewhere',

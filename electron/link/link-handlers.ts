@@ -92,7 +92,10 @@ export function linkHandlers(services: LinkServices): SliceHandlers<typeof linkC
   const { chutes } = services;
   const now = services.now ?? Date.now;
   const seedDeps: LinkSeedDeps = {
-    walletsPath: services.config.walletsPath,
+    // A getter: the folder can be changed while the app runs.
+    get walletsPath() {
+      return services.config.walletsPath;
+    },
     home: services.home,
     vault: services.vault,
     ...(services.discovery ? { discovery: services.discovery } : {}),
@@ -131,7 +134,7 @@ export function linkHandlers(services: LinkServices): SliceHandlers<typeof linkC
         sourceLabel: key.label,
       };
     },
-    link: async ({ kind, source, keepInKeychain }) => {
+    link: async ({ kind, source, keepInKeychain, reviewedHotkey }) => {
       const api = await chutes.actingAs('active');
       const username = usernameOf(api);
       // No validator or owner seed is read for a server without the link routes (removed in
@@ -143,7 +146,7 @@ export function linkHandlers(services: LinkServices): SliceHandlers<typeof linkC
         known = capabilities.get(api.scope.baseUrl);
       }
       if (known?.offered === false) throw notOfferedFailure(api.transport.host);
-      return withLinkSignature(seedDeps, source, username, keepInKeychain, async (signed) => {
+      return withLinkSignature(seedDeps, source, username, keepInKeychain, reviewedHotkey, async (signed) => {
         try {
           const self = await api.link.send({ kind, linkedHotkey: signed.ss58, signature: signed.signature });
           remember(api.scope.baseUrl, true, 'A link request succeeded on this server.');

@@ -12,7 +12,8 @@ import { discoverWallets, readHotkeyFile, readHotkeySeed, type DiscoveryCache, t
  * asked for that and the link succeeded.
  */
 export interface LinkSeedDeps {
-  walletsPath: string;
+  /** Read at each use: the folder can be changed while the app runs (wallets-folder.ts). */
+  readonly walletsPath: string;
   home: string;
   vault: SeedVault;
   discovery?: DiscoveryCache;
@@ -87,10 +88,17 @@ export async function withLinkSignature<T>(
   source: LinkHotkeySource,
   username: string,
   keepInKeychain: boolean,
+  reviewedHotkey: string,
   send: (signed: LinkSignature) => Promise<T>,
 ): Promise<T> {
   const { read, label } = await readSeed(deps, source);
   try {
+    if (reviewedHotkey !== read.ss58)
+      throw new AppFailure(
+        'conflict',
+        `${label} is now the hotkey ${read.ss58}, not the ${reviewedHotkey} you reviewed (its wallet folder or file changed), so nothing was signed or sent.`,
+        { hint: 'Preview the link again.' },
+      );
     const signature = await signMessage(read.seed, linkMessage(read.ss58, username));
     const result = await send({ ss58: read.ss58, label, signature });
     if (keepInKeychain) await deps.vault.putSeed(read.ss58, read.seed, label);

@@ -91,6 +91,7 @@ const input = (username: string, token = fixture.sb.issueToken().token) => ({
   walletId: world.ids.walletId,
   hotkeyId: world.ids.hotkeyId,
   token,
+  reviewedHotkey: world.hotkey.ss58,
 });
 const registerPaths = () => fixture.sb.requests(100).filter((r) => r.path === '/users/register');
 
@@ -143,6 +144,14 @@ describe('previewRegistration', () => {
     expect(preview.url).toMatch(new RegExp(`^${fixture.sb.url}/users/register\\?token=[0-9a-f-]{36}$`));
     expect(registerPaths()).toHaveLength(0);
     expect(await world.vault.hasSeed(world.hotkey.ss58)).toBe(false);
+  });
+
+  it('sends nothing when the wallet hotkey is no longer the one reviewed (the wallets folder changed)', async () => {
+    const other = await makeKey();
+    const refused = await failureOf(world.handlers.register({ ...input('alice'), reviewedHotkey: other.ss58 }, ctx));
+    expect(refused).toMatchObject({ code: 'conflict', reason: 'hotkey-changed' });
+    expect(refused.message).toContain(`not the ${other.ss58} you reviewed`);
+    expect(registerPaths()).toHaveLength(0);
   });
 
   it('refuses a public-only hotkey and a name that breaks the rule', async () => {

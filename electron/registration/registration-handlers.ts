@@ -154,9 +154,16 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
       };
     },
 
-    register: async ({ baseUrl, username, walletId, hotkeyId, token }) => {
+    register: async ({ baseUrl, username, walletId, hotkeyId, token, reviewedHotkey }) => {
       checkUsernameRule(username);
       const chosen = await choose(walletId, hotkeyId);
+      if (chosen.hotkey !== reviewedHotkey)
+        throw new AppFailure(
+          'conflict',
+          `${chosen.hotkeyName} is now the hotkey ${chosen.hotkey}, not the ${reviewedHotkey} you reviewed (the wallets folder changed), so nothing was sent.`,
+          { hint: 'Choose the hotkey again on the Wallet & hotkey step.' },
+          'hotkey-changed',
+        );
       // The profile will sign with the keychain's copy, so the registration signs with it too.
       if (chosen.seedSource === 'file')
         await storeAndWipe(vault, await readHotkeySeed(config.walletsPath, walletId, hotkeyId), chosen.hotkeyName);

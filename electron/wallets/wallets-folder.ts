@@ -45,7 +45,9 @@ export function readChosenWalletsFolder(dataDir: string): string | null {
     cached = { file, stamp, folder };
     return folder;
   } catch (error) {
-    // Said once per damaged version of the file, not at every scan.
+    // Said once per damaged version of the file (or per failing stat), not at every scan.
+    if (stamp === '') stamp = `unreadable:${errnoCode(error) ?? 'unknown'}`;
+    if (cached?.file === file && cached.stamp === stamp) return null;
     cached = { file, stamp, folder: null };
     log.warn(
       `chosen wallets folder ignored (${file}: ${error instanceof Error ? error.message : String(error)}); using the default`,

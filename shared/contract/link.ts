@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LinkCapability, LinkPreview, LinkResult } from '../link';
-import { entryId, localPath } from '../validation';
+import { entryId, localPath, ss58Address } from '../validation';
 import { returns, slice } from './define';
 
 const linkKind = z.enum(['validator', 'subnet_owner']);
@@ -15,8 +15,11 @@ export const linkContract = slice({
   detectLinking: { input: z.object({ recheck: z.boolean().optional() }).strict(), result: returns<LinkCapability>() },
   /** What would be signed and sent; nothing goes to the server. */
   previewLink: { input: z.object({ kind: linkKind, source: hotkeySource }).strict(), result: returns<LinkPreview>() },
+  /** `reviewedHotkey`: the address the preview showed; main refuses if the source now holds another. */
   link: {
-    input: z.object({ kind: linkKind, source: hotkeySource, keepInKeychain: z.boolean() }).strict(),
+    input: z
+      .object({ kind: linkKind, source: hotkeySource, keepInKeychain: z.boolean(), reviewedHotkey: ss58Address })
+      .strict(),
     result: returns<LinkResult>(),
   },
 });

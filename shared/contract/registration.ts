@@ -33,7 +33,11 @@ export const registrationContract = slice({
   /** What `register` will send and sign, without sending anything. */
   previewRegistration: { input: registration, result: returns<RegistrationPreview>() },
   /** `POST /users/register`; on success the profile is saved and made active. */
-  register: { input: registration, result: returns<RegistrationResult>() },
+  /** `reviewedHotkey`: the address the review showed; main refuses if the wallet hotkey is now another. */
+  register: {
+    input: registration.extend({ reviewedHotkey: ss58Address }).strict(),
+    result: returns<RegistrationResult>(),
+  },
   /** After a lost answer: was the account created? Never re-sends the registration. */
   recheckRegistration: {
     input: z.object({ baseUrl: apiBaseUrl, walletId: entryId, hotkeyId: entryId }).strict(),

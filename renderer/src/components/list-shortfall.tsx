@@ -9,7 +9,7 @@ function reason(stoppedBy: PagingStop, noun: string, pageCap: number, askedAgain
     case 'short-page':
       return `: the server answered a page with fewer ${noun} than it counts, so its count is off. Refresh to try again.`;
     case 'repeated-page':
-      return `: the server answered a later page with the same ${noun} as an earlier one (it seems to ignore the page asked for), so no more can be listed. Refresh to try again; if this stays, the server needs fixing.`;
+      return `: the server answered a later page with the same ${noun} as an earlier one (it seems to ignore the page asked for), so no more can be listed. Refresh to try again.`;
     case 'page-cap':
       return `: listing stops after ${count(pageCap)} pages, far more than an account holds, in case the server's count never ends.`;
     case null:
@@ -27,12 +27,15 @@ export function ListShortfall(props: {
   pageCap: number;
   /** Whether the pages were read again to find what was missing. */
   askedAgain: boolean;
+  /** What the missing ones may hide, said last. */
+  risk?: string;
 }): ReactElement {
   return (
     <Notice tone="warn">
       <p>
-        {count(props.missing)} of the {count(props.total)} {props.noun} Chutes counts are missing from this list
-        {reason(props.stoppedBy, props.noun, props.pageCap, props.askedAgain)}
+        <strong>This list is incomplete.</strong> {count(props.missing)} of the {count(props.total)} {props.noun} Chutes
+        counts are missing from it{reason(props.stoppedBy, props.noun, props.pageCap, props.askedAgain)}
+        {props.risk ? ` ${props.risk}` : ''}
       </p>
     </Notice>
   );

@@ -8,10 +8,7 @@ export function ProfileChangedNotice(): ReactElement | null {
   if (refused === null) return null;
   return (
     <DismissibleAlert key={refused} onDismiss={() => noteProfileChanged(null)}>
-      <p>
-        <strong>Not sent.</strong> {refused} The screen now shows the active profile; review the action again there if
-        you still want it.
-      </p>
+      <p>{refused} The screen now shows the active profile; review the action again there if you still want it.</p>
     </DismissibleAlert>
   );
 }

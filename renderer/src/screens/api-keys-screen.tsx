@@ -234,6 +234,7 @@ function KeysForProfile({
           stoppedBy={list.stoppedBy}
           pageCap={KEY_MAX_PAGES}
           askedAgain={list.stoppedBy === null}
+          risk="Keys you cannot see here, admin keys among them, still work until they are deleted."
         />
       ) : null}
       {empty ? (

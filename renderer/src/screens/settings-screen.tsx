@@ -55,7 +55,9 @@ export function SettingsScreen(): ReactElement {
           <p className="muted">Loading…</p>
         ) : null}
         <p className="muted small">
-          The same environment variables as the chutes CLI apply: set them before starting the app to change these.
+          The same environment variables as the chutes CLI and btcli apply: set them before starting the app to change
+          these. The wallets folder can also be chosen on Profiles & hotkeys (“Change folder…”) when neither
+          BT_WALLET_PATH nor --wallets-path is set.
         </p>
       </section>
       <ActivityPanel />

@@ -198,23 +198,29 @@ export function DeleteAccount({ overview, onClose }: { overview: OpsAccount; onC
 
 const FIX_AT = {
   'balance-transfers': { label: 'Go to Balance transfers', target: 'account-transfer' },
-  'top-up': { label: 'Go to Top up', target: 'account-top-up' },
+  'top-up': { label: 'Go to Top up', target: 'account-top-up-title' },
 } as const;
 
-/** A refusal whose fix is made elsewhere on this screen: a button that takes the user (and the focus) there. */
+/**
+ * A refusal whose fix is made elsewhere on this screen: a button that takes the user there. The
+ * focus goes to that part's heading, not a control in it: a transfer reviewed earlier may be
+ * waiting there with "Send now" first. Not offered when that part is not on the screen.
+ */
 function FixAtButton({ error }: { error: unknown }): ReactElement | null {
   const fixAt = errorOf(error).detail?.fixAt;
   if (!fixAt) return null;
   const { label, target } = FIX_AT[fixAt];
+  if (!document.getElementById(target)) return null;
   return (
     <div className="actions">
       <button
         type="button"
         onClick={() => {
-          const place = document.getElementById(target)?.closest('section, div');
-          const field = place?.querySelector<HTMLElement>('input, button');
-          place?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-          field?.focus({ preventScroll: true });
+          const heading = document.getElementById(target);
+          if (!heading) return;
+          heading.tabIndex = -1;
+          heading.scrollIntoView({ block: 'start', behavior: 'smooth' });
+          heading.focus({ preventScroll: true });
         }}
       >
         {label}

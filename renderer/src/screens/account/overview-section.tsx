@@ -40,10 +40,12 @@ function ProfileFacts({ profile }: { profile: ProfileView }): ReactElement {
 
 function TopUp({ address }: { address: string }): ReactElement {
   return (
-    <div className={styles.topUp} id="account-top-up">
+    <div className={styles.topUp}>
       <QrCode text={address} label={`QR code of the payment address ${address}`} />
       <div>
-        <h3 className={styles.h3}>Top up</h3>
+        <h3 className={styles.h3} id="account-top-up-title">
+          Top up
+        </h3>
         <p className="small">
           Send TAO to this account’s own payment address — not to its hotkey or coldkey above. Chutes credits it in USD
           at the current TAO price once it sees the payment.

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TransferSection } from './transfer-section';
+import { lostTransferReading, TransferSection } from './transfer-section';
 import { EMPTY_TRANSFER, updateTransfer } from './transfer-store';
 
 const sent = {
@@ -31,5 +31,18 @@ describe('a transfer that was sent', () => {
     expect(screen.getByRole('status').textContent).toContain('catches up within about a minute');
     view.rerender(section(7.5));
     expect(screen.getByRole('status').textContent).not.toContain('catches up');
+  });
+});
+
+describe('what the balance says about a transfer whose answer was lost', () => {
+  it('a drop of the amount (or more) most likely is the transfer; none is "not yet"; less is other charges', () => {
+    expect(lostTransferReading(7.5, 6.5, 1)).toBe('went');
+    expect(lostTransferReading(7.5, 6.2, 1)).toBe('went');
+    expect(lostTransferReading(7.5, 7.5, 1)).toBe('not-yet');
+    expect(lostTransferReading(7.5, 7.3, 1)).toBe('other-charges');
+    // The whole balance: gone to (about) nothing.
+    expect(lostTransferReading(7.5, 0.001, undefined)).toBe('went');
+    expect(lostTransferReading(7.5, 7.5, undefined)).toBe('not-yet');
+    expect(lostTransferReading(null, 6.5, 1)).toBeNull();
   });
 });

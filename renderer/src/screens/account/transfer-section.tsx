@@ -25,6 +25,7 @@ import {
   transferOf,
   updateTransfer,
   useTransfer,
+  type BalanceFigure,
   type Reviewed,
   type TransferState,
 } from './transfer-store';
@@ -71,8 +72,8 @@ function Transfer({ profileId, canSign, balance }: TransferProps): ReactElement 
 
   const send = (sent: Reviewed) => {
     if (transferOf(profileId).attempt?.status === 'sending') return;
-    const balanceBeforeUsd = balanceUsd;
-    update({ attempt: { status: 'sending', balanceBeforeUsd } });
+    const before = { usd: balance.usd, asOf: balance.asOf };
+    update({ attempt: { status: 'sending', before } });
     // mutateAsync: the outcome is stored even when this screen is gone by the time it comes.
     transfer
       .mutateAsync(
@@ -82,7 +83,7 @@ function Transfer({ profileId, canSign, balance }: TransferProps): ReactElement 
       )
       .then(
         (result) => update({ attempt: { status: 'sent', result, target: sent.target } }),
-        (error: unknown) => update({ attempt: { status: 'failed', error, balanceBeforeUsd } }),
+        (error: unknown) => update({ attempt: { status: 'failed', error, before } }),
       );
   };
 
@@ -138,7 +139,7 @@ function Transfer({ profileId, canSign, balance }: TransferProps): ReactElement 
             <>
               <LostAnswerCheck
                 reviewed={reviewed}
-                before={attempt?.status === 'failed' ? attempt.balanceBeforeUsd : null}
+                before={attempt?.status === 'failed' ? attempt.before : { usd: null, asOf: null }}
                 balance={balance}
               />
               <div className="actions">
@@ -215,10 +216,30 @@ function Transfer({ profileId, canSign, balance }: TransferProps): ReactElement 
   );
 }
 
+/** Half a cent: balances are shown to the cent. */
+const HALF_CENT = 0.005;
+
+/**
+ * What the balance now says about a transfer whose answer was lost, or null until there are two
+ * figures to compare. A drop of at least the amount most likely is the transfer (usage charges
+ * lower it too, so not certainly); no drop is "not yet", since Chutes updates the balance about
+ * once a minute; a smaller drop is other charges.
+ */
+export function lostTransferReading(
+  before: number | null,
+  now: number | null,
+  amountUsd: number | undefined,
+): 'went' | 'not-yet' | 'other-charges' | null {
+  if (before === null || now === null) return null;
+  const drop = before - now;
+  // The whole balance: it went if nothing (or next to nothing) is left.
+  if (drop >= (amountUsd ?? before) - HALF_CENT) return 'went';
+  return Math.abs(drop) < HALF_CENT ? 'not-yet' : 'other-charges';
+}
+
 /**
  * What tells whether a transfer whose answer was lost went through: the balance before it, the
- * balance now (refreshed on request), and what it falls to if it did. No verdict: the user's own
- * usage charges move the balance too.
+ * balance now (refreshed on request), and what the difference most likely means.
  */
 function LostAnswerCheck({
   reviewed,
@@ -226,16 +247,19 @@ function LostAnswerCheck({
   balance,
 }: {
   reviewed: Reviewed;
-  before: number | null;
+  before: BalanceFigure;
   balance: BalanceNow;
 }): ReactElement {
-  const expected =
-    before === null ? null : reviewed.amountUsd === undefined ? 0 : Math.max(0, before - reviewed.amountUsd);
+  const reading = lostTransferReading(before.usd, balance.usd, reviewed.amountUsd);
+  const drop = before.usd !== null && balance.usd !== null ? usd(before.usd - balance.usd) : '';
+  // The same figure at the same time is not news: "now" is said once the server has answered again.
+  const renewed = balance.asOf !== null && balance.asOf !== before.asOf;
   return (
     <div className={styles.lostCheck} role="group" aria-label="Did it go through?">
       <p>
-        Balance when you sent it: <strong>{before === null ? 'not known' : `${usd(before)} USD`}</strong>
-        {balance.usd !== null && balance.asOf !== null ? (
+        Balance when you sent it: <strong>{before.usd === null ? 'not known' : `${usd(before.usd)} USD`}</strong>
+        {before.asOf ? ` (as of ${timeOnly(before.asOf)})` : ''}
+        {renewed && balance.usd !== null && balance.asOf !== null ? (
           <>
             {' '}
             · now: <strong>{usd(balance.usd)} USD</strong> (as of {timeOnly(balance.asOf)})
@@ -243,12 +267,23 @@ function LostAnswerCheck({
         ) : null}
         .
       </p>
-      {expected !== null ? (
-        <p className="small">
-          If the transfer went through, the balance falls to about <strong>{usd(expected)} USD</strong> within about a
-          minute (your own usage moves it too). If it has not after a few minutes, it did not go through.
+      {reading === 'went' && renewed ? (
+        <p>
+          <strong>It fell by {drop} USD: the transfer most likely went through.</strong> Do not send it again; ask{' '}
+          {reviewed.target} if in doubt.
         </p>
-      ) : null}
+      ) : reading === 'other-charges' && renewed ? (
+        <p className="small">
+          It fell by {drop} USD, less than the transfer: that is other charges, and the transfer has not shown yet.
+          Check again in a minute.
+        </p>
+      ) : (
+        <p className="small">
+          No change yet. Chutes updates the balance about once a minute: check again in a minute. If it has not fallen
+          by the amount after a few minutes, the transfer most likely did not go through; ask {reviewed.target} to be
+          sure.
+        </p>
+      )}
     </div>
   );
 }

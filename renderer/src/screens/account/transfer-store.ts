@@ -13,10 +13,16 @@ export interface Reviewed {
 }
 
 export type TransferAttempt =
-  /** `balanceBeforeUsd`: the balance shown when Send now was pressed, to compare with afterwards. */
-  | { status: 'sending'; balanceBeforeUsd: number | null }
-  | { status: 'failed'; error: unknown; balanceBeforeUsd: number | null }
+  /** `before`: the balance shown when Send now was pressed and when the server said it, to compare with afterwards. */
+  | { status: 'sending'; before: BalanceFigure }
+  | { status: 'failed'; error: unknown; before: BalanceFigure }
   | { status: 'sent'; result: TransferResult; target: string };
+
+export interface BalanceFigure {
+  usd: number | null;
+  /** ISO time the server gave it; null when unknown. */
+  asOf: string | null;
+}
 
 export interface TransferState {
   target: string;

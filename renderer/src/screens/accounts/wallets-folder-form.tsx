@@ -23,7 +23,8 @@ export function WalletsFolderForm({
   onDone: () => void;
 }): ReactElement {
   const [typed, setTyped] = useState(current);
-  const choose = useMutationChannel('chooseWalletsFolder', ['listWallets', 'getAppInfo']);
+  // A registration being reviewed names a wallet hotkey by its place in the folder: read it again.
+  const choose = useMutationChannel('chooseWalletsFolder', ['listWallets', 'getAppInfo', 'previewRegistration']);
   const [done, setDone] = useState<WalletsFolder | null>(null);
   const send = (path: string | null) => choose.mutate({ path }, { onSuccess: setDone });
   const onSubmit = (event: FormEvent) => {
@@ -35,8 +36,7 @@ export function WalletsFolderForm({
       <DonePanel onClose={onDone}>
         <p>
           Wallets are now looked for in <code>{done.path}</code>
-          {done.source === 'default' ? ' (the default, where btcli keeps them)' : ''}. The choice is kept, for the
-          desktop app and the web host alike.
+          {done.source === 'default' ? ' (the default, where btcli keeps them)' : ''}. The app keeps this choice.
         </p>
       </DonePanel>
     );
@@ -45,9 +45,7 @@ export function WalletsFolderForm({
   return (
     <form className="subform" onSubmit={onSubmit} aria-label="Change the wallets folder">
       <label className="field">
-        <span>
-          Wallets folder (the folder that holds one folder per wallet, like <code>~/.bittensor/wallets</code>)
-        </span>
+        <span>Wallets folder</span>
         <input
           type="text"
           value={typed}
@@ -57,8 +55,12 @@ export function WalletsFolderForm({
             choose.reset();
           }}
           {...problemProps(fieldProblem ?? null, 'wallets-folder-problem')}
+          aria-describedby={fieldProblem ? 'wallets-folder-hint wallets-folder-problem' : 'wallets-folder-hint'}
         />
       </label>
+      <p id="wallets-folder-hint" className="small muted">
+        The folder that holds one folder per wallet, as <code>~/.bittensor/wallets</code> does.
+      </p>
       {choose.error ? (
         <div id="wallets-folder-problem">
           <ErrorNotice error={choose.error} />

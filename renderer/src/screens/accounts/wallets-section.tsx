@@ -27,7 +27,7 @@ const fixed = (view: WalletsView): boolean => folderFixedAtLaunch(view.folder.so
 
 const SOURCE_NOTE: Record<WalletsView['folder']['source'], string> = {
   default: 'btcli’s default',
-  chosen: 'chosen here',
+  chosen: 'chosen in this app',
   BT_WALLET_PATH: 'from BT_WALLET_PATH',
   '--wallets-path': 'from --wallets-path',
 };
@@ -117,7 +117,8 @@ export function WalletsSection({
           Looking through the wallets folder…
         </p>
       ) : null}
-      {view && view.wallets.length === 0 ? <NoWallets view={view} /> : null}
+      {/* Not under the open folder form: "does not exist" would read as about the folder typed there. */}
+      {view && view.wallets.length === 0 && panel !== 'folder' ? <NoWallets view={view} /> : null}
       {view?.wallets.map((wallet) => (
         <article className={styles.wallet} key={wallet.id} aria-label={`Wallet ${wallet.name}`}>
           <div className={styles.walletHead}>

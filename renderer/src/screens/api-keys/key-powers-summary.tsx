@@ -22,7 +22,7 @@ export function KeyPowersSummary({
           <li key={line}>{line}</li>
         ))}
       </ul>
-      {cannot ? <p className="small muted">{cannot}</p> : null}
+      <p className="small muted">{cannot}</p>
     </div>
   );
 }

@@ -6,10 +6,12 @@ const IMAGE = '22222222-2222-4222-8222-222222222222';
 const targets = { chutes: [{ id: CHUTE, name: 'llama-chat' }], images: [{ id: IMAGE, name: 'vllm-img' }] };
 
 describe('keyPowers', () => {
-  it('says an admin key can do everything, keys, secrets and the balance included', () => {
+  it('says an admin key can do everything through the API but what needs the fingerprint', () => {
     const powers = keyPowers({ name: 'a', admin: true, scopes: [] }, targets);
     expect(powers.can[0]).toContain('manage its API keys and secrets, and transfer its balance');
-    expect(powers.cannot).toBeNull();
+    expect(powers.cannot).toBe(
+      'It cannot delete the account or change its fingerprint or hotkey: those need the fingerprint.',
+    );
   });
 
   it('says "any action" includes delete, names chosen objects, and what no scoped key can do', () => {

@@ -1,16 +1,17 @@
-import type { CreateKeyRequest, ScopeRequest, ScopeTargets } from '../../../../shared/api-keys';
+import type { CreateKeyRequest, ScopeTargets } from '../../../../shared/api-keys';
+import { fromRequest, groupScopes, type ScopeGroup } from './scope-text';
 
 /**
  * What a key being created will be able to do, in words, so nobody has to read the JSON to learn
- * that "any action" includes delete. From the reference (§5): an admin key does everything the
- * user can; a scoped key reaches only its object types, never the account endpoints (keys, secrets,
- * the balance).
+ * that "any action" includes delete. From the reference (§5, §8): an admin key acts as the user
+ * on every endpoint but the three that take the fingerprint; a scoped key reaches only its object
+ * types, never the account endpoints (keys, secrets, the balance).
  */
 export interface KeyPowers {
   /** One line per thing the key can do. */
   can: string[];
-  /** What it cannot do, said once; null for an admin key. */
-  cannot: string | null;
+  /** What it cannot do, said once. */
+  cannot: string;
 }
 
 const ACTION: Record<string, string> = {
@@ -26,11 +27,11 @@ const NOUN: Record<string, [one: string, many: string]> = {
   invocations: ['invocation', 'invocations'],
 };
 
-function objects(type: string, ids: readonly (string | null)[], targets: ScopeTargets | undefined): string {
-  const [one, many] = NOUN[type] ?? [type, type];
-  if (ids.includes(null)) return `every ${one}${type === 'invocations' ? ' record' : ''}`;
-  const known = type === 'chutes' ? targets?.chutes : type === 'images' ? targets?.images : undefined;
-  const names = ids.map((id) => known?.find((t) => t.id === id)?.name ?? id ?? '');
+function objects(g: ScopeGroup, targets: ScopeTargets | undefined): string {
+  const [one, many] = NOUN[g.type] ?? [g.type, g.type];
+  if (g.all) return `every ${one}${g.type === 'invocations' ? ' record' : ''}`;
+  const known = g.type === 'chutes' ? targets?.chutes : g.type === 'images' ? targets?.images : undefined;
+  const names = g.ids.map((id) => known?.find((t) => t.id === id)?.name ?? id);
   return names.length === 1 ? `the ${one} ${names[0] ?? ''}` : `${names.length} chosen ${many} (${names.join(', ')})`;
 }
 
@@ -40,21 +41,12 @@ export function keyPowers(request: CreateKeyRequest, targets?: ScopeTargets): Ke
   if (request.admin)
     return {
       can: [
-        'Everything this account can do: use and delete its chutes and images, manage its API keys and secrets, and transfer its balance',
+        'Everything this account can do through the API: use and delete its chutes and images, manage its API keys and secrets, and transfer its balance',
       ],
-      cannot: null,
+      cannot: 'It cannot delete the account or change its fingerprint or hotkey: those need the fingerprint.',
     };
-  const scopes: readonly ScopeRequest[] = request.scopes;
-  // One line per action and object type, its objects together.
-  const groups = new Map<string, { action: string | null; type: string; ids: (string | null)[] }>();
-  for (const s of scopes) {
-    const key = `${s.action ?? '*'}|${s.object_type}`;
-    const group = groups.get(key) ?? { action: s.action, type: s.object_type, ids: [] };
-    group.ids.push(s.object_id);
-    groups.set(key, group);
-  }
-  const can = [...groups.values()].map((g) => {
-    const what = objects(g.type, g.ids, targets);
+  const can = groupScopes(request.scopes.map(fromRequest)).map((g) => {
+    const what = objects(g, targets);
     return g.action === null
       ? `Do anything with ${what}: read, create and change, delete, invoke`
       : `${capitalized(ACTION[g.action] ?? g.action)} ${what}`;

@@ -83,7 +83,10 @@ export function RevealDialog({
       <h2 id="reveal-title">Your new key “{keyName}”</h2>
       <p className="small muted">
         For the account {account}
-        {replaces ? `; it replaces “${replaces}”: deploy it, then delete “${replaces}”` : ''}. Access: {access}.
+        {replaces ? `; it replaces “${replaces}”: deploy it, then delete “${replaces}”` : ''}.
+      </p>
+      <p>
+        <strong>Access:</strong> {access}.
       </p>
       <p id="reveal-once">
         <strong>This is the only time the secret is shown.</strong> Chutes keeps only a hash of it; neither the server

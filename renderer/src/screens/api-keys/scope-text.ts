@@ -7,26 +7,34 @@ export interface ScopeChip {
   actionKnown: boolean;
 }
 
-interface Group {
+export interface ScopeGroup {
   action: string | null;
   type: string;
   all: boolean;
   named: number;
+  /** The named objects' ids, in order. */
+  ids: string[];
 }
 
-function groupScopes(scopes: { objectType: string; objectId: string | null; action: string | null }[]): Group[] {
-  const groups = new Map<string, Group>();
+/** Scopes by action and object type, in order of first appearance: what the chips and the key's summary say. */
+export function groupScopes(
+  scopes: readonly { objectType: string; objectId: string | null; action: string | null }[],
+): ScopeGroup[] {
+  const groups = new Map<string, ScopeGroup>();
   for (const s of scopes) {
     const key = `${s.action ?? '*'}|${s.objectType}`;
-    const g = groups.get(key) ?? { action: s.action, type: s.objectType, all: false, named: 0 };
+    const g = groups.get(key) ?? { action: s.action, type: s.objectType, all: false, named: 0, ids: [] };
     if (s.objectId === null) g.all = true;
-    else g.named++;
+    else {
+      g.named++;
+      g.ids.push(s.objectId);
+    }
     groups.set(key, g);
   }
   return [...groups.values()];
 }
 
-const target = (g: Group) => (g.all ? 'all' : `${g.named} named`);
+const target = (g: ScopeGroup) => (g.all ? 'all' : `${g.named} named`);
 
 /** Chips for a key: from the local record when this app created it, else from what the server reports (no actions). */
 export function scopeChips(key: Pick<ApiKeyView, 'admin' | 'scopes' | 'local'>): ScopeChip[] {

@@ -6,12 +6,19 @@ const key = (id: string) => ({ id, userId: 'u', name: id, admin: true, createdAt
 const fullPage = (prefix: string) => Array.from({ length: KEY_PAGE_SIZE }, (_, i) => key(`${prefix}${i}`));
 
 /** Servers that count a million keys: one lists a single key, the other ignores `page`. */
-const server = vi.hoisted(() => ({ pages: [] as number[], ignoresPage: false }));
+const server = vi.hoisted(() => ({ pages: [] as number[], ignoresPage: false, endless: false }));
 vi.mock('../../api/client', () => ({
   call: (_channel: string, input: { page: number }) => {
     server.pages.push(input.page);
-    const items = server.ignoresPage ? fullPage('k') : input.page === 0 ? [key('k1')] : [];
-    return Promise.resolve({ total: 1_000_000, page: input.page, limit: KEY_PAGE_SIZE, items });
+    const items = server.endless
+      ? fullPage(`p${input.page}-`)
+      : server.ignoresPage
+        ? fullPage('k')
+        : input.page === 0
+          ? [key('k1')]
+          : [];
+    const total = server.endless ? 1_000_000_000 : 1_000_000;
+    return Promise.resolve({ total, page: input.page, limit: KEY_PAGE_SIZE, items });
   },
 }));
 
@@ -20,6 +27,7 @@ const { useKeyList } = await import('./use-key-list');
 afterEach(() => {
   server.pages = [];
   server.ignoresPage = false;
+  server.endless = false;
 });
 
 describe('useKeyList against a server whose count is wrong', () => {
@@ -40,4 +48,13 @@ describe('useKeyList against a server whose count is wrong', () => {
     expect(server.pages.length).toBeLessThanOrEqual(4);
     expect(result.current.missing).toBe(1_000_000 - KEY_PAGE_SIZE);
   });
+
+  it('reads a count that never ends once up to the page cap, then says so, without reading it all again', async () => {
+    server.endless = true;
+    const { result } = renderHook(() => useKeyList('p1'));
+    await waitFor(() => expect(result.current.status).toBe('done'), { timeout: 20_000 });
+    expect(server.pages).toHaveLength(500);
+    expect(result.current.stoppedBy).toBe('page-cap');
+    expect(result.current.keys).toHaveLength(500 * KEY_PAGE_SIZE);
+  }, 30_000);
 });

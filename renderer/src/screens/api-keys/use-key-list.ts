@@ -107,6 +107,8 @@ export function useKeyList(profileId: string): KeyList {
           await Promise.all(Array.from({ length: Math.min(CONCURRENCY, pagesTotal - from) }, worker));
         };
         await pass(1, true);
+        // Capped: reading the same 500 pages again would not reach what lies beyond them.
+        if (pagesTotal === KEY_MAX_PAGES && first.total > KEY_MAX_PAGES * KEY_PAGE_SIZE) stoppedBy ??= 'page-cap';
         // No ordering guarantee between page requests (reference §5.2): rows can move from one page
         // to another meanwhile. Missing keys are looked for again, then said rather than hidden.
         const expected = () => first.total + localChange.current;
@@ -114,7 +116,6 @@ export function useKeyList(profileId: string): KeyList {
           loaded = 0;
           await pass(0, false);
         }
-        if (pagesTotal === KEY_MAX_PAGES && first.total > KEY_MAX_PAGES * KEY_PAGE_SIZE) stoppedBy ??= 'page-cap';
         if (!cancelled)
           setState((s) => ({ ...s, status: 'done', missing: Math.max(0, expected() - map.size), stoppedBy }));
       } catch (error) {

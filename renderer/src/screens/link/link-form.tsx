@@ -76,8 +76,10 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
   };
   const mounted = useMountedRef();
   const onLink = () => {
-    if (!source) return;
-    tellIfLeft(mounted, link.mutateAsync({ kind, source, keepInKeychain: keep }), {
+    if (!source || !preview.data) return;
+    // The address the preview showed: main refuses if the source now holds another hotkey.
+    const reviewedHotkey = preview.data.linkedHotkey;
+    tellIfLeft(mounted, link.mutateAsync({ kind, source, keepInKeychain: keep, reviewedHotkey }), {
       done: (r) =>
         `The hotkey ${r.linkedHotkey} is linked to ${r.username} (${r.kind === 'validator' ? 'validator' : 'subnet owner'}).`,
       failed: 'Linking the hotkey failed',

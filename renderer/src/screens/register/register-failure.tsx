@@ -83,6 +83,12 @@ export function RegisterFailure({
         </button>
       </>
     );
+  } else if (failureIs(e, 'hotkey-changed')) {
+    next = (
+      <button type="button" className="primary" onClick={() => navigate('register', 'wallet')}>
+        Choose the hotkey again
+      </button>
+    );
   } else if (failureIs(e, 'coldkey-balance') && chosen) {
     next = (
       <>

@@ -8,7 +8,7 @@ import { hostOf } from '../../lib/host';
 import { navigate, placeFromHash } from '../../routes';
 import { RegisterFailure } from './register-failure';
 import styles from './register.module.css';
-import { clock, useTokenSecondsLeft } from './token-clock';
+import { clock, TOKEN_PROBABLY_EXPIRED, useTokenSecondsLeft } from './token-clock';
 import { currentWizard, stepOfFailure, updateWizard, useWizard } from './wizard-store';
 
 /** Step 5: exactly what will be sent and signed, then the one registration request. */
@@ -44,7 +44,7 @@ export function ReviewStep(): ReactElement {
   }, [recheck.data]);
 
   const send = () => {
-    if (sending) return;
+    if (sending || !p) return;
     recheck.reset();
     // mutateAsync, not mutate's onSuccess: TanStack Query skips a per-call onSuccess once this step
     // has unmounted (the user clicked another step or screen while it was sending), and the
@@ -52,7 +52,7 @@ export function ReviewStep(): ReactElement {
     // outlives the step: the Done step, or the failure, is there whenever the user comes back.
     updateWizard({ attempt: { status: 'sending' }, failedStep: null });
     register
-      .mutateAsync(input)
+      .mutateAsync({ ...input, reviewedHotkey: p.hotkey })
       .then((result) => {
         updateWizard({ result, attempt: null });
         if (placeFromHash(window.location.hash).route === 'register') navigate('register', 'done');
@@ -171,8 +171,8 @@ export function ReviewStep(): ReactElement {
         ) : (
           <Notice tone="warn">
             <p>
-              The registration token is probably expired (5 minutes since you pasted it). Go back, get a new one from
-              the token page and paste it.
+              The registration token is {TOKEN_PROBABLY_EXPIRED}. Go back, get a new one from the token page and paste
+              it.
             </p>
           </Notice>
         )

@@ -22,3 +22,6 @@ export function useTokenSecondsLeft(pastedAt: number | null): number | null {
   // `now` may still be from when the step showed (before the paste) until the first tick: clamp.
   return Math.min(TOKEN_LIFETIME_SECONDS, Math.max(0, TOKEN_LIFETIME_SECONDS - Math.floor((now - pastedAt) / 1000)));
 }
+
+/** Said where the countdown reaches zero: in the token step and again beside Register. */
+export const TOKEN_PROBABLY_EXPIRED = `probably expired (${TOKEN_LIFETIME_SECONDS / 60} minutes since you pasted it)`;

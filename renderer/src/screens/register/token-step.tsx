@@ -5,7 +5,7 @@ import { CopyButton } from '../../components/copy-button';
 import { Notice } from '../../components/notice';
 import { navigate } from '../../routes';
 import styles from './register.module.css';
-import { clock, useTokenSecondsLeft } from './token-clock';
+import { clock, TOKEN_PROBABLY_EXPIRED, useTokenSecondsLeft } from './token-clock';
 import { updateWizard, useWizard } from './wizard-store';
 
 /** Step 4: a short-lived token from the server's page (a captcha in production), pasted here. */
@@ -88,9 +88,7 @@ export function TokenStep(): ReactElement {
       </p>
       {wellFormed && left === 0 ? (
         <Notice tone="warn">
-          <p>
-            This token is probably expired (5 minutes since you pasted it). Get a new one from the page and paste it.
-          </p>
+          <p>This token is {TOKEN_PROBABLY_EXPIRED}. Get a new one from the page and paste it.</p>
         </Notice>
       ) : null}
       <div className={styles.nav}>

@@ -114,6 +114,7 @@ export function stepOfFailure(reason: string | undefined): StepId | null {
     case 'username-invalid':
       return 'username';
     case 'hotkey-registered':
+    case 'hotkey-changed':
       return 'wallet';
     case 'token-missing':
     case 'token-invalid':
