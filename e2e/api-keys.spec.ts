@@ -210,7 +210,12 @@ test('the reveal dialog asks before closing without "I have stored it"; admin ke
   const form = page.getByRole('form', { name: 'Create API key' });
   await form.getByLabel('Name').fill('ops-admin');
   await form.getByLabel('Admin key').check();
-  await expect(form.getByText('An admin key can do everything this account can')).toBeVisible();
+  await expect(form.getByRole('group', { name: 'What this key can do' })).toContainText(
+    'Everything this account can do through the API',
+  );
+  await expect(form.getByRole('group', { name: 'What this key can do' })).toContainText(
+    'Anyone holding it acts as you',
+  );
   await expect(page.getByLabel('Equivalent CLI command', { exact: true })).toHaveText(
     "chutes keys create --name 'ops-admin' --admin",
   );

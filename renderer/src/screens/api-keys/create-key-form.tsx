@@ -240,15 +240,7 @@ export function CreateKeyForm({
             <span>Admin key</span>
             <span className="explain">Full access, scopes ignored.</span>
           </label>
-          {admin ? (
-            <Notice tone="warn">
-              <p>
-                <strong>An admin key can do everything this account can</strong> — including creating and deleting keys
-                and secrets and moving the account's balance. Anyone holding it is, to Chutes, you. Prefer a scoped key
-                unless a program truly needs all of that.
-              </p>
-            </Notice>
-          ) : (
+          {admin ? null : (
             <>
               <div className="actions" role="group" aria-label="Presets">
                 <span className="muted small">Presets:</span>

@@ -13,7 +13,12 @@ export function KeyPowersSummary({
 }): ReactElement {
   const { can, cannot } = keyPowers(request, targets);
   return (
-    <div className={styles.powers} role="group" aria-labelledby="key-powers-title">
+    // An admin key's reach is the warning: said once, here, in the warning's colours.
+    <div
+      className={`${styles.powers} ${request.admin ? styles.powersWarn : ''}`}
+      role="group"
+      aria-labelledby="key-powers-title"
+    >
       <h2 className="small" id="key-powers-title">
         What this key can do
       </h2>
@@ -22,7 +27,7 @@ export function KeyPowersSummary({
           <li key={line}>{line}</li>
         ))}
       </ul>
-      <p className="small muted">{cannot}</p>
+      <p className={request.admin ? 'small' : 'small muted'}>{cannot}</p>
     </div>
   );
 }

@@ -43,7 +43,8 @@ export function keyPowers(request: CreateKeyRequest, targets?: ScopeTargets): Ke
       can: [
         'Everything this account can do through the API: use and delete its chutes and images, manage its API keys and secrets, and transfer its balance',
       ],
-      cannot: 'It cannot delete the account or change its fingerprint or hotkey: those need the fingerprint.',
+      cannot:
+        'It cannot delete the account or change its fingerprint or hotkey: those need the fingerprint. Anyone holding it acts as you: prefer a scoped key unless a program truly needs all of this.',
     };
   const can = groupScopes(request.scopes.map(fromRequest)).map((g) => {
     const what = objects(g, targets);
