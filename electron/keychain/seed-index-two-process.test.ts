@@ -60,111 +60,90 @@ afterAll(async () => {
   await rm(runtimeDir, { recursive: true, force: true });
 });
 
+/** A test that runs again, once, only if gnome-keyring-daemon itself died under it (fixtures/secret-service.ts). */
+const itSurvivingCrash = (name: string, test: () => Promise<void>) =>
+  it(name, () => surviveKeyringCrash(test), 120_000);
+
+/**
+ * Two processes store 20 seeds each at once — the first on this test's data folder, the second as
+ * `second` says — and the listing must hold all 40 beside what was there before (seeds a try cut
+ * short by a daemon crash left behind included).
+ */
+async function storeFortyAtOnce(second: { dataDir: string; runtime?: 'none' }): Promise<{ before: string[] }> {
+  const hotkeys = await Promise.all(Array.from({ length: 40 }, async () => (await newHotkey()).ss58));
+  const before = await vault.listSeeds();
+  const results = await child.runTogether([
+    [dataDir, seedService, sessionService, JSON.stringify(hotkeys.slice(0, 20))],
+    [second.dataDir, seedService, sessionService, JSON.stringify(hotkeys.slice(20)), 'put', second.runtime ?? 'own'],
+  ]);
+  expect(results).toEqual([Array(20).fill('ok'), Array(20).fill('ok')]);
+  expect(await vault.listSeeds()).toEqual([...before, ...hotkeys].sort());
+  return { before };
+}
+
 describe('seed index across two processes (real Secret Service)', () => {
-  it(
-    'lists all 40 hotkeys when two processes store 20 seeds each at the same time',
-    () =>
-      surviveKeyringCrash(async () => {
-        const hotkeys = await Promise.all(Array.from({ length: 40 }, async () => (await newHotkey()).ss58));
-        // What a try cut short by a daemon crash left is there on the next try.
-        const before = await vault.listSeeds();
-        const results = await child.runTogether([
-          [dataDir, seedService, sessionService, JSON.stringify(hotkeys.slice(0, 20))],
-          [dataDir, seedService, sessionService, JSON.stringify(hotkeys.slice(20))],
-        ]);
-        expect(results).toEqual([Array(20).fill('ok'), Array(20).fill('ok')]);
-        expect(await vault.listSeeds()).toEqual([...before, ...hotkeys].sort());
-        expect(await vault.listSeedLabels()).toHaveLength(before.length + 40);
-      }),
-    120_000,
-  );
+  itSurvivingCrash('lists all 40 hotkeys when two processes store 20 seeds each at the same time', async () => {
+    const { before } = await storeFortyAtOnce({ dataDir });
+    expect(await vault.listSeedLabels()).toHaveLength(before.length + 40);
+  });
 
-  it(
-    'lists all 40 when the two processes use different data folders on the same keychain',
-    () =>
-      surviveKeyringCrash(async () => {
-        // A second CHUTES_DESKTOP_DATA_DIR shares the keychain, so it must share the index lock too.
-        const otherDataDir = await mkdtemp(path.join(os.tmpdir(), 'seed-index-two-other-'));
-        try {
-          const hotkeys = await Promise.all(Array.from({ length: 40 }, async () => (await newHotkey()).ss58));
-          const before = await vault.listSeeds();
-          const results = await child.runTogether([
-            [dataDir, seedService, sessionService, JSON.stringify(hotkeys.slice(0, 20))],
-            [otherDataDir, seedService, sessionService, JSON.stringify(hotkeys.slice(20))],
-          ]);
-          expect(results).toEqual([Array(20).fill('ok'), Array(20).fill('ok')]);
-          expect(await vault.listSeeds()).toEqual([...before, ...hotkeys].sort());
-        } finally {
-          await rm(otherDataDir, { recursive: true, force: true });
-        }
-      }),
-    120_000,
-  );
+  itSurvivingCrash('lists all 40 when the two processes use different data folders on the same keychain', async () => {
+    // A second CHUTES_DESKTOP_DATA_DIR shares the keychain, so it must share the index lock too.
+    const otherDataDir = await mkdtemp(path.join(os.tmpdir(), 'seed-index-two-other-'));
+    try {
+      await storeFortyAtOnce({ dataDir: otherDataDir });
+    } finally {
+      await rm(otherDataDir, { recursive: true, force: true });
+    }
+  });
 
-  it(
-    'lists all 40 when one of the processes on the data folder has no runtime folder',
-    () =>
-      surviveKeyringCrash(async () => {
-        const hotkeys = await Promise.all(Array.from({ length: 40 }, async () => (await newHotkey()).ss58));
-        const before = await vault.listSeeds();
-        const results = await child.runTogether([
-          [dataDir, seedService, sessionService, JSON.stringify(hotkeys.slice(0, 20))],
-          [dataDir, seedService, sessionService, JSON.stringify(hotkeys.slice(20)), 'put', 'none'],
-        ]);
-        expect(results).toEqual([Array(20).fill('ok'), Array(20).fill('ok')]);
-        expect(await vault.listSeeds()).toEqual([...before, ...hotkeys].sort());
-      }),
-    120_000,
-  );
+  itSurvivingCrash('lists all 40 when one of the processes on the data folder has no runtime folder', async () => {
+    await storeFortyAtOnce({ dataDir, runtime: 'none' });
+  });
 
-  it(
-    'keeps a seed listed that this process stored again while the other was removing it',
-    () =>
-      surviveKeyringCrash(async () => {
-        // This process is the desktop window, on the same data folder (and so the same lock) as the child.
-        const here = createOsSeedVault({ seedService, sessionService, dataDir, timeoutMs: 30_000 });
-        const hotkey = (await newHotkey()).ss58;
-        await here.putSeed(hotkey, seedOf(1), 'first');
-        const present = async () => {
-          // Read raw, beside the app: an item the other process deletes under this very read answers
-          // "No such interface …Secret.Item" (the app's own calls retry that; keychain-call.ts) — gone.
-          const bytes = await rawEntry(seedService, hotkey)
-            .getSecret()
-            .catch((error: unknown) => {
-              if (isTransientKeychainError(error)) return null;
-              throw error;
-            });
-          bytes?.fill(0);
-          return bytes !== null && bytes !== undefined;
-        };
-        const until = async (want: boolean) => {
-          for (let i = 0; i < 500 && (await present()) !== want; i++) await new Promise((r) => setTimeout(r, 10));
-        };
-        // Hold the index lock so the two index updates wait, and the order is: the other process
-        // deletes the seed, this one stores it again and lists it, then the other updates the index.
-        let release: () => void = () => undefined;
-        const first = seedIndexLockPaths(dataDir, sessionService)[0];
-        if (first === undefined) throw new Error('the seed index has no lock file');
-        const held = withFileLock(first, () => new Promise<void>((r) => (release = r)));
-        let storing: Promise<void> | undefined;
-        const other = child.startOne([dataDir, seedService, sessionService, JSON.stringify([hotkey]), 'remove']);
-        try {
-          await new Promise((r) => setTimeout(r, 20));
-          other.go();
-          await until(false);
-          storing = here.putSeed(hotkey, seedOf(2), 'again');
-          await until(true);
-        } finally {
-          // Whatever failed above, the lock is let go: a second try (surviveKeyringCrash) needs it.
-          release();
-        }
-        await held;
-        await storing;
-        expect(await other.line).toEqual(['true']);
-        // Listed first: reading a seed that is gone drops its entry, which would hide the problem.
-        expect(await here.listSeeds()).toContain(hotkey);
-        expect(await present()).toBe(true);
-      }),
-    120_000,
-  );
+  itSurvivingCrash('keeps a seed listed that this process stored again while the other was removing it', async () => {
+    // This process is the desktop window, on the same data folder (and so the same lock) as the child.
+    const here = createOsSeedVault({ seedService, sessionService, dataDir, timeoutMs: 30_000 });
+    const hotkey = (await newHotkey()).ss58;
+    await here.putSeed(hotkey, seedOf(1), 'first');
+    const present = async () => {
+      // Read raw, beside the app: an item the other process deletes under this very read answers
+      // "No such interface …Secret.Item" (the app's own calls retry that; keychain-call.ts) — gone.
+      const bytes = await rawEntry(seedService, hotkey)
+        .getSecret()
+        .catch((error: unknown) => {
+          if (isTransientKeychainError(error)) return null;
+          throw error;
+        });
+      bytes?.fill(0);
+      return bytes !== null && bytes !== undefined;
+    };
+    const until = async (want: boolean) => {
+      for (let i = 0; i < 500 && (await present()) !== want; i++) await new Promise((r) => setTimeout(r, 10));
+    };
+    // Hold the index lock so the two index updates wait, and the order is: the other process
+    // deletes the seed, this one stores it again and lists it, then the other updates the index.
+    let release: () => void = () => undefined;
+    const first = seedIndexLockPaths(dataDir, sessionService)[0];
+    if (first === undefined) throw new Error('the seed index has no lock file');
+    const held = withFileLock(first, () => new Promise<void>((r) => (release = r)));
+    let storing: Promise<void> | undefined;
+    const other = child.startOne([dataDir, seedService, sessionService, JSON.stringify([hotkey]), 'remove']);
+    try {
+      await new Promise((r) => setTimeout(r, 20));
+      other.go();
+      await until(false);
+      storing = here.putSeed(hotkey, seedOf(2), 'again');
+      await until(true);
+    } finally {
+      // Whatever failed above, the lock is let go: a second try (surviveKeyringCrash) needs it.
+      release();
+    }
+    await held;
+    await storing;
+    expect(await other.line).toEqual(['true']);
+    // Listed first: reading a seed that is gone drops its entry, which would hide the problem.
+    expect(await here.listSeeds()).toContain(hotkey);
+    expect(await present()).toBe(true);
+  });
 });

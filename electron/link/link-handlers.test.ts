@@ -53,6 +53,15 @@ async function setup(opts: { profileUsername?: string; seeds?: LinkServices['see
 
 /** Handlers take the caller's transport as a second argument; these tests call as IPC. */
 const ipc = { transport: 'ipc' as const };
+
+/** Link the hotkey in `file` as a validator, as reviewed with `reviewedHotkey` (seed kept only with `keep`). */
+const linkFile = (
+  handlers: ReturnType<typeof linkHandlers>,
+  file: string,
+  reviewedHotkey: string,
+  { keep = false }: { keep?: boolean } = {},
+) =>
+  handlers.link({ kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: keep, reviewedHotkey }, ipc);
 const probes = () => f.sb.requests(100).filter((r) => r.path === '/users/link_validator' && r.query === '');
 
 describe('detectLinking', () => {
@@ -94,15 +103,7 @@ describe('link', () => {
   it('links, reports the new roles, and does not keep the seed unless asked', async () => {
     const { handlers, vault, validator, file, accountKey } = await setup();
     f.sb.setLink({ validators: [validator.ss58] });
-    const result = await handlers.link(
-      {
-        kind: 'validator',
-        source: { kind: 'file', path: file },
-        keepInKeychain: false,
-        reviewedHotkey: validator.ss58,
-      },
-      ipc,
-    );
+    const result = await linkFile(handlers, file, validator.ss58);
     expect(result.roles.map((r) => r.name)).toEqual(['developer', 'free_account']);
     expect(result.keptInKeychain).toBe(false);
     expect(await vault.listSeeds()).toEqual([accountKey.ss58]);
@@ -118,10 +119,7 @@ describe('link', () => {
   it('keeps the seed in the keychain when the user ticks the box', async () => {
     const { handlers, vault, validator, file } = await setup();
     f.sb.setLink({ validators: [validator.ss58] });
-    const result = await handlers.link(
-      { kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: true, reviewedHotkey: validator.ss58 },
-      ipc,
-    );
+    const result = await linkFile(handlers, file, validator.ss58, { keep: true });
     expect(result.keptInKeychain).toBe(true);
     expect(await vault.hasSeed(validator.ss58)).toBe(true);
     expect(Buffer.from(vault.seeds.get(validator.ss58) ?? []).equals(Buffer.from(validator.seed))).toBe(true);
@@ -129,17 +127,7 @@ describe('link', () => {
 
   it('keeps nothing when the link is refused, even with the box ticked', async () => {
     const { handlers, vault, validator, file, accountKey } = await setup();
-    await expect(
-      handlers.link(
-        {
-          kind: 'validator',
-          source: { kind: 'file', path: file },
-          keepInKeychain: true,
-          reviewedHotkey: validator.ss58,
-        },
-        ipc,
-      ),
-    ).rejects.toMatchObject({
+    await expect(linkFile(handlers, file, validator.ss58, { keep: true })).rejects.toMatchObject({
       appError: { reason: 'not-allow-listed' },
     });
     expect(await vault.hasSeed(validator.ss58)).toBe(false);
@@ -156,13 +144,11 @@ describe('link', () => {
     };
     const { handlers } = await setup({ seeds: { readFileSeed } });
     const source = { kind: 'file' as const, path: '/anywhere/hotkey' };
-    await expect(
-      handlers.link({ kind: 'validator', source, keepInKeychain: false, reviewedHotkey: validator.ss58 }, ipc),
-    ).rejects.toMatchObject({
+    await expect(linkFile(handlers, source.path, validator.ss58)).rejects.toMatchObject({
       appError: { reason: 'not-allow-listed' },
     });
     f.sb.setLink({ validators: [validator.ss58] });
-    await handlers.link({ kind: 'validator', source, keepInKeychain: false, reviewedHotkey: validator.ss58 }, ipc);
+    await linkFile(handlers, source.path, validator.ss58);
     expect(reads).toHaveLength(2);
     for (const seed of reads) expect(seed.every((b) => b === 0)).toBe(true);
   });
@@ -170,17 +156,7 @@ describe('link', () => {
   it('tells a stale profile username (bad signature) from a hotkey outside the allow-list', async () => {
     const stale = await setup({ profileUsername: 'alice_old' });
     f.sb.setLink({ validators: [stale.validator.ss58] });
-    await expect(
-      stale.handlers.link(
-        {
-          kind: 'validator',
-          source: { kind: 'file', path: stale.file },
-          keepInKeychain: false,
-          reviewedHotkey: stale.validator.ss58,
-        },
-        ipc,
-      ),
-    ).rejects.toMatchObject({
+    await expect(linkFile(stale.handlers, stale.file, stale.validator.ss58)).rejects.toMatchObject({
       appError: {
         reason: 'link-signature-invalid',
         message: expect.stringContaining('Chutes knows this account as "alice"') as unknown,
@@ -188,17 +164,7 @@ describe('link', () => {
     });
     f.sb.reset();
     const fresh = await setup();
-    await expect(
-      fresh.handlers.link(
-        {
-          kind: 'validator',
-          source: { kind: 'file', path: fresh.file },
-          keepInKeychain: false,
-          reviewedHotkey: fresh.validator.ss58,
-        },
-        ipc,
-      ),
-    ).rejects.toMatchObject({
+    await expect(linkFile(fresh.handlers, fresh.file, fresh.validator.ss58)).rejects.toMatchObject({
       appError: { reason: 'not-allow-listed', code: 'forbidden' },
     });
   });
@@ -208,17 +174,7 @@ describe('link', () => {
     const { handlers } = await setup({ seeds: { readFileSeed } });
     f.sb.setLink({ enabled: false });
     await expect(handlers.detectLinking({}, ipc)).resolves.toMatchObject({ offered: false });
-    await expect(
-      handlers.link(
-        {
-          kind: 'validator',
-          source: { kind: 'file', path: '/x/hotkey' },
-          keepInKeychain: true,
-          reviewedHotkey: TestKey.random().ss58,
-        },
-        ipc,
-      ),
-    ).rejects.toMatchObject({
+    await expect(linkFile(handlers, '/x/hotkey', TestKey.random().ss58, { keep: true })).rejects.toMatchObject({
       appError: { reason: 'linking-not-offered' },
     });
     expect(readFileSeed).not.toHaveBeenCalled();
@@ -228,17 +184,7 @@ describe('link', () => {
     const readFileSeed = vi.fn<(p: string) => Promise<HotkeySeed>>();
     const { handlers } = await setup({ seeds: { readFileSeed } });
     f.sb.setLink({ enabled: false });
-    await expect(
-      handlers.link(
-        {
-          kind: 'validator',
-          source: { kind: 'file', path: '/x/hotkey' },
-          keepInKeychain: false,
-          reviewedHotkey: TestKey.random().ss58,
-        },
-        ipc,
-      ),
-    ).rejects.toMatchObject({
+    await expect(linkFile(handlers, '/x/hotkey', TestKey.random().ss58)).rejects.toMatchObject({
       appError: { reason: 'linking-not-offered' },
     });
     expect(readFileSeed).not.toHaveBeenCalled();
@@ -250,17 +196,7 @@ describe('link', () => {
     const { handlers, validator, file } = await setup();
     f.sb.setLink({ validators: [validator.ss58] });
     const previewed = await makeKey();
-    await expect(
-      handlers.link(
-        {
-          kind: 'validator',
-          source: { kind: 'file', path: file },
-          keepInKeychain: false,
-          reviewedHotkey: previewed.ss58,
-        },
-        ipc,
-      ),
-    ).rejects.toMatchObject({
+    await expect(linkFile(handlers, file, previewed.ss58)).rejects.toMatchObject({
       appError: {
         code: 'conflict',
         message: expect.stringContaining(`not the ${previewed.ss58} you reviewed`) as unknown,
@@ -291,17 +227,7 @@ describe('link', () => {
       sign: { key: bob, purpose: 'link_account' },
       query: { hotkey: validator.ss58, signature: v.sign(`${validator.ss58}:bob`) },
     });
-    await expect(
-      handlers.link(
-        {
-          kind: 'validator',
-          source: { kind: 'file', path: file },
-          keepInKeychain: false,
-          reviewedHotkey: validator.ss58,
-        },
-        ipc,
-      ),
-    ).rejects.toMatchObject({
+    await expect(linkFile(handlers, file, validator.ss58)).rejects.toMatchObject({
       appError: {
         reason: 'hotkey-linked-elsewhere',
         message: 'This hotkey is already linked to another Chutes account: bob.',
