@@ -1,4 +1,7 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { makeKey, publicJson } from '../electron/wallets/test-fixtures';
 import { useRegisterWizard } from './fixtures/register-wizard';
 import { screenshot } from './fixtures/screenshots';
 import { ChutesTestClient, TestKey } from './sandbox/test-client';
@@ -67,4 +70,46 @@ test('a refusal that came while the user was away is there on return, until the 
   await expect(page.getByText('Nothing has been sent yet.')).toBeVisible();
   await page.getByRole('button', { name: 'Register' }).click();
   await expect(page.getByLabel('Fingerprint', { exact: true })).toBeVisible();
+});
+
+test('a hotkey file replaced after the review: nothing is sent, the user chooses again and registers the new hotkey', async ({
+  page,
+}) => {
+  const { sb, tree } = await start(page);
+  await toReview(page, sb, 'grace');
+  await expect(page.getByText(tree.hk1.ss58).first()).toBeVisible();
+  // A backup restored over the wallet while the review was open: the same names now hold another hotkey.
+  const other = await makeKey();
+  await fs.writeFile(path.join(tree.root, 'alpha/hotkeys/hk1'), JSON.stringify(other.json), { mode: 0o600 });
+  await fs.writeFile(path.join(tree.root, 'alpha/hotkeys/hk1pub.txt'), publicJson(other), { mode: 0o644 });
+
+  await page.getByRole('button', { name: 'Register' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(`is now the hotkey ${other.ss58}, not the ${tree.hk1.ss58} you reviewed`);
+  await expect(alert).toContainText('nothing was sent');
+  await screenshot(page, 'register-error-hotkey-changed');
+  expect(sb.requests(50).filter((r) => r.path === '/users/register')).toEqual([]);
+
+  await page.getByRole('button', { name: 'Choose the hotkey again' }).click();
+  await expect(page).toHaveURL(/#\/register\/wallet$/);
+  // The old choice is put away, with why, rather than shown checked beside the new address.
+  await expect(page.getByRole('status').filter({ hasText: 'Choose the hotkey to register with again' })).toContainText(
+    `alpha/hk1 is now the hotkey ${other.ss58}, not the ${tree.hk1.ss58} you chose.`,
+  );
+  await expect(page.getByRole('radio', { name: 'alpha/hk1', exact: true })).not.toBeChecked();
+  await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
+  await screenshot(page, 'register-hotkey-changed-choose-again');
+  await page.getByRole('radio', { name: 'alpha/hk1', exact: true }).check();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText(other.ss58).first()).toBeVisible();
+  await expect(page.getByText(tree.hk1.ss58)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page.getByLabel('Fingerprint', { exact: true })).toBeVisible();
+  expect(
+    sb
+      .requests(50)
+      .filter((r) => r.path === '/users/register')
+      .map((r) => r.hotkey),
+  ).toEqual([other.ss58]);
 });

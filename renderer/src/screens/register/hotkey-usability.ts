@@ -1,4 +1,5 @@
 import type { HotkeyEntry, WalletEntry } from '../../../../shared/wallets';
+import type { ChosenHotkey } from './wizard-store';
 
 export type Usability = { usable: true; seedSource: 'keychain' | 'file' } | { usable: false; why: string };
 
@@ -28,4 +29,28 @@ export function hotkeyUsability(
 export function usableFirst(wallet: WalletEntry, inKeychain: ReadonlySet<string> | null): HotkeyEntry[] {
   const usable = (h: HotkeyEntry) => hotkeyUsability(wallet, h, inKeychain).usable;
   return [...wallet.hotkeys.filter(usable), ...wallet.hotkeys.filter((h) => !usable(h))];
+}
+
+/**
+ * Why the hotkey chosen earlier no longer stands, in words, or null when the listing still shows it
+ * as chosen. The wallets folder can change under the wizard (a backup restored, another folder
+ * chosen): the same names may then hold another hotkey, and a choice kept by name would register
+ * with one the user never looked at.
+ */
+export function choiceOutdated(
+  chosen: ChosenHotkey,
+  wallets: readonly WalletEntry[],
+  inKeychain: ReadonlySet<string> | null,
+): string | null {
+  const name = `${chosen.walletName}/${chosen.hotkeyName}`;
+  const wallet = wallets.find((w) => w.id === chosen.walletId);
+  const hotkey = wallet?.hotkeys.find((h) => h.id === chosen.hotkeyId);
+  if (!wallet || !hotkey) return `${name} is no longer in the wallets folder.`;
+  const usability = hotkeyUsability(wallet, hotkey, inKeychain);
+  if (!usability.usable) return `${name} can no longer register: ${usability.why}`;
+  if (hotkey.ss58 !== chosen.hotkey)
+    return `${name} is now the hotkey ${hotkey.ss58 ?? ''}, not the ${chosen.hotkey} you chose.`;
+  if (wallet.coldkey.ss58 !== chosen.coldkey)
+    return `The coldkey of ${chosen.walletName} is now ${wallet.coldkey.ss58 ?? ''}, not the ${chosen.coldkey} you chose.`;
+  return null;
 }

@@ -1,4 +1,4 @@
-import type { FormEvent, ReactElement } from 'react';
+import { useEffect, type FormEvent, type ReactElement } from 'react';
 import { MIN_COLDKEY_TAO } from '../../../../shared/registration';
 import { folderFixedAtLaunch, type HotkeyEntry, type WalletEntry } from '../../../../shared/wallets';
 import { useChannel } from '../../api/hooks';
@@ -8,7 +8,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { hrefTo, navigate } from '../../routes';
 import { AddAsProfile } from './add-as-profile';
-import { hotkeyUsability, usableFirst } from './hotkey-usability';
+import { choiceOutdated, hotkeyUsability, usableFirst } from './hotkey-usability';
 import styles from './register.module.css';
 import { updateWizard, useWizard, type ChosenHotkey } from './wizard-store';
 
@@ -82,6 +82,13 @@ export function WalletStep(): ReactElement {
   const chosen = wizard.chosen;
   const empty = view?.wallets.filter((w) => w.status === 'ok' && w.hotkeys.length === 0).map((w) => w.name) ?? [];
   const unreadable = view?.wallets.filter((w) => w.status !== 'ok') ?? [];
+  // A choice the folder no longer backs is put away, with why: the radio would otherwise show the
+  // new hotkey checked while the wizard still held the old one.
+  const outdated = view && chosen ? choiceOutdated(chosen, view.wallets, held) : null;
+  useEffect(() => {
+    if (outdated) updateWizard({ chosen: null, choicePutAway: outdated });
+  }, [outdated]);
+  const putAway = chosen ? null : wizard.choicePutAway;
   // A file seed may have reached the keychain since it was chosen (a registration attempt puts it there).
   const source = chosen && held?.has(chosen.hotkey) ? 'keychain' : chosen?.seedSource;
   const baseUrl = wizard.baseUrl ?? '';
@@ -118,6 +125,11 @@ export function WalletStep(): ReactElement {
             {folderFixedAtLaunch(view.folder.source) ? '' : 'choose another wallets folder or '}add a single hotkey
             file.
           </p>
+        </Notice>
+      ) : null}
+      {putAway ? (
+        <Notice tone="warn" live>
+          <p>{putAway} Choose the hotkey to register with again.</p>
         </Notice>
       ) : null}
       {view?.wallets

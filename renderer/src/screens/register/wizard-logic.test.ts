@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HotkeyEntry, WalletEntry } from '../../../../shared/wallets';
-import { hotkeyUsability, usableFirst } from './hotkey-usability';
+import { choiceOutdated, hotkeyUsability, usableFirst } from './hotkey-usability';
 import { AppFailure } from '../../../../shared/errors';
 import {
   currentWizard,
@@ -68,6 +68,44 @@ describe('usableFirst', () => {
     const w = wallet({ hotkeys: [broken, a, pub, b] });
     expect(usableFirst(w, new Set(['5B'])).map((h) => h.id)).toEqual(['a', 'b', 'broken', 'pub']);
     expect(usableFirst(w, null).map((h) => h.id)).toEqual(['a', 'broken', 'pub', 'b']);
+  });
+});
+
+describe('choiceOutdated', () => {
+  const chosen = {
+    walletId: 'w',
+    hotkeyId: 'hk',
+    walletName: 'w',
+    hotkeyName: 'hk',
+    hotkey: '5HOTKEY',
+    coldkey: '5COLD',
+    seedSource: 'file' as const,
+  };
+  const listing = (h: Partial<HotkeyEntry> = {}, w: Partial<WalletEntry> = {}) => [
+    wallet({ hotkeys: [hotkey(h)], ...w }),
+  ];
+
+  it('keeps a choice the listing still shows, also once its seed reached the keychain', () => {
+    expect(choiceOutdated(chosen, listing(), null)).toBeNull();
+    expect(choiceOutdated(chosen, listing({ status: 'public-only', hasSeed: false }), new Set(['5HOTKEY']))).toBeNull();
+  });
+
+  it('says why a choice no longer stands: gone, another hotkey or coldkey under the same names, or unusable', () => {
+    expect(choiceOutdated(chosen, [], null)).toBe('w/hk is no longer in the wallets folder.');
+    expect(choiceOutdated(chosen, listing({ id: 'other' }), null)).toBe('w/hk is no longer in the wallets folder.');
+    expect(choiceOutdated(chosen, listing({ ss58: '5NEW' }), null)).toBe(
+      'w/hk is now the hotkey 5NEW, not the 5HOTKEY you chose.',
+    );
+    expect(
+      choiceOutdated(
+        chosen,
+        listing({}, { coldkey: { status: 'ok', ss58: '5COLD2', hasPrivateColdkey: false } }),
+        null,
+      ),
+    ).toBe('The coldkey of w is now 5COLD2, not the 5COLD you chose.');
+    expect(choiceOutdated(chosen, listing({ status: 'encrypted', hasSeed: false }), null)).toBe(
+      'w/hk can no longer register: This file has no usable seed.',
+    );
   });
 });
 

@@ -34,6 +34,8 @@ export interface WizardState {
   /** The username the server last said is free (on `baseUrl`). */
   usernameFree: string | null;
   chosen: ChosenHotkey | null;
+  /** Why the last choice was put away (the wallets folder no longer backs it), until another is made. */
+  choicePutAway: string | null;
   token: string;
   /** When a well-formed token was pasted (ms), for the 5-minute hint. */
   tokenPastedAt: number | null;
@@ -65,6 +67,7 @@ export const INITIAL_WIZARD: WizardState = {
   username: '',
   usernameFree: null,
   chosen: null,
+  choicePutAway: null,
   token: '',
   tokenPastedAt: null,
   result: null,
