@@ -23,7 +23,7 @@ describe('activity log through the API client', () => {
   it('records each authenticated call with public facts only', async () => {
     const hotkey = await ss58FromSeed(CANARY_SEED);
     const fake = await startFakeChutes((hit) => {
-      if (hit.path === '/users/login/nonce') return { json: { nonce: 'n-1' } };
+      if (hit.path === '/users/login/nonce') return { json: { nonce: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' } };
       if (hit.path === '/users/login') return { json: { token: CANARY_TOKEN } };
       if (hit.path === '/ping') return { json: { message: 'pong' } };
       if (hit.path === '/secrets/')

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppFailure } from '../../shared/errors';
+import { AppFailure, failureIs } from '../../shared/errors';
 import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
 import { createTestClient } from './fixtures/test-client';
 import { NONCE_EXPIRED } from './hotkey-login';
@@ -204,6 +204,21 @@ describe('JWT auth via hotkey login', () => {
     const { quotas, fake } = await loginServer();
     await Promise.all([quotas(), quotas(), quotas()]);
     expect(paths(fake).filter((p) => p === 'POST /users/login')).toHaveLength(1);
+  });
+
+  it('signs no login nonce but a UUID: one that reads as a signed transfer is refused and nothing is signed', async () => {
+    // What a hostile server would send: the v1 message of a balance transfer, to replay the signature on the real API.
+    const bodyHash = createHash('sha256').update('{"user_id":"attacker","amount":1000}').digest('hex');
+    for (const nonce of [`${HOTKEY}:${Math.floor(Date.now() / 1000)}:${bodyHash}`, 'n', `${randomUUID()}:x`]) {
+      const { quotas, fake, vault } = await loginServer((hit) =>
+        hit.path === '/users/login/nonce' ? { json: { nonce, expires_in: 300 } } : undefined,
+      );
+      const signed = vi.spyOn(vault, 'withSeed');
+      expect(failureIs(await quotas().catch((e: unknown) => e), 'unexpected-shape')).toBe(true);
+      expect(signed).not.toHaveBeenCalled();
+      expect(paths(fake)).not.toContain('POST /users/login');
+      await fake.close();
+    }
   });
 
   it('says the hotkey is not registered when the login finds no account', async () => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ChutesTestClient, TestKey } from '../../e2e/sandbox/test-client';
 import { useSandbox } from '../../e2e/sandbox/vitest-sandbox';
+import type { AppFailure } from '../../shared/errors';
 import { createChutesClient } from '../chutes-api';
 import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
 import { createProfileStore } from '../profiles';
@@ -214,6 +215,26 @@ describe('link', () => {
     const source = { kind: 'wallet' as const, walletId: 'val', hotkeyId: 'default' };
     const preview = await handlers.previewLink({ kind: 'validator', source }, ipc);
     expect(preview.linkedHotkey).toBe(other.ss58);
+  });
+
+  it('signs nothing for a profile username with a colon (`<hotkey>:<seconds>:me` is a signed GET /users/me)', async () => {
+    const seconds = Math.floor(Date.now() / 1000);
+    const { handlers, file, validator } = await setup({ profileUsername: `${seconds}:me` });
+    f.sb.setLink({ validators: [validator.ss58] });
+    const before = f.sb.requests(100).length;
+    const refused = (e: unknown) => (e as AppFailure).appError;
+    const preview = handlers.previewLink({ kind: 'validator', source: { kind: 'file', path: file } }, ipc);
+    expect(refused(await preview.catch((e: unknown) => e))).toMatchObject({ code: 'invalid-input' });
+    expect(refused(await linkFile(handlers, file, validator.ss58).catch((e: unknown) => e))).toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringContaining('so nothing was signed') as unknown,
+    });
+    expect(
+      f.sb
+        .requests(100)
+        .slice(before)
+        .filter((r) => r.path === '/users/link_validator' && r.query !== ''),
+    ).toEqual([]);
   });
 
   it('names the other account on 409', async () => {

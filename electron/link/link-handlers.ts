@@ -33,6 +33,17 @@ function usernameOf(api: AccountApi): string {
       { hint: 'Register an account, or add one on the Profiles & hotkeys screen.' },
       'no-active-profile',
     );
+  // The signed text is `<hotkey>:<username>`. With a colon in the name it could read as another
+  // signed message (`hotkey:seconds:purpose`), which a server that sent that name could replay on
+  // the real API as the validator. Chutes' own names never hold one (§2.2).
+  if (username.includes(':'))
+    throw new AppFailure(
+      'invalid-input',
+      `The profile's username "${username}" has a ":" in it, which no Chutes username has, so nothing was signed.`,
+      {
+        hint: 'Remove this profile and add the account again from its hotkey, or import a config.ini with its real name.',
+      },
+    );
   return username;
 }
 

@@ -98,11 +98,21 @@ describe('hotkey file permissions', () => {
 });
 
 describe('config.ini permissions', () => {
-  it('detects a seed in [auth] only', () => {
+  it('detects a seed with a value wherever the file holds one (it is readable all the same)', () => {
     expect(configHoldsSeed(CONFIG)).toBe(true);
-    expect(configHoldsSeed('[api]\nhotkey_seed = abc\n')).toBe(false);
     expect(configHoldsSeed('[auth]\nhotkey_seed =\n')).toBe(false);
-    expect(configHoldsSeed('[Auth]\r\nHOTKEY_SEED: abc\r\n')).toBe(true);
+    expect(configHoldsSeed('[auth]\nhotkey_seed_note = x\nusername = hotkey_seed = y\n')).toBe(false);
+    expect(configHoldsSeed('[auth]\n# hotkey_seed = abc\n')).toBe(false);
+    for (const text of [
+      '[Auth]\r\nHOTKEY_SEED: abc\r\n',
+      // These the CLI reads as a seed, and a line-by-line look at [auth] missed:
+      '[auth] ; written by chutes register\nhotkey_seed = abc\n',
+      '[DEFAULT]\nhotkey_seed = abc\n[auth]\nusername = u\n',
+      '[auth]\rusername = u\rhotkey_seed = abc\r',
+      '[auth]\nhotkey_seed =\n    abc\n',
+      '[api]\nhotkey_seed = abc\n',
+    ])
+      expect(configHoldsSeed(text), JSON.stringify(text)).toBe(true);
   });
 
   it('flags a 0644 config.ini holding a seed and fixes it when it is the given config path', async () => {

@@ -27,15 +27,13 @@ export function describePermissions(
   return { status: holdsSecret ? 'too-open' : 'not-secret', mode: bits };
 }
 
-/** `[auth] hotkey_seed = <non-empty>`, the way the CLI's configparser would see it. */
+/**
+ * Whether the file holds a `hotkey_seed` with a value, in any section: the warning is about a seed
+ * others can read, wherever it sits — under a header with a comment after it, in [DEFAULT] (which
+ * the CLI reads too), with lone-CR line ends, or on a continuation line.
+ */
 export function configHoldsSeed(text: string): boolean {
-  let section = '';
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line.startsWith('[') && line.endsWith(']')) section = line.slice(1, -1).trim().toLowerCase();
-    else if (section === 'auth' && /^hotkey_seed\s*[=:]\s*\S/i.test(line)) return true;
-  }
-  return false;
+  return /^[ \t]*hotkey_seed[ \t]*[=:][ \t]*(\S|\n[ \t]+\S)/im.test(text.replace(/\r\n?/g, '\n'));
 }
 
 export function checkConfigPermissions(

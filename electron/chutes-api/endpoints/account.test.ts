@@ -64,7 +64,7 @@ describe('answers no real server sends', () => {
   const range = { start: '2026-12-01T00:00:00.000Z', end: '2026-12-02T00:00:00.000Z', perChute: false };
   const usageAnswer = (item: Record<string, unknown>) => (path: string) =>
     path === '/users/login/nonce'
-      ? { json: { nonce: 'n' } }
+      ? { json: { nonce: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' } }
       : path === '/users/login'
         ? { json: { token: 't' } }
         : { json: { total: 2, page: 0, limit: 2500, items: [item, { ...item, bucket: '2026-12-01T02:00:00' }] } };
@@ -79,7 +79,7 @@ describe('answers no real server sends', () => {
     let cap = 10;
     const { api } = await endpoints((path) =>
       path === '/users/login/nonce'
-        ? { json: { nonce: 'n' } }
+        ? { json: { nonce: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' } }
         : path === '/users/login'
           ? { json: { token: 't' } }
           : path === '/users/me/quotas'
@@ -119,7 +119,7 @@ describe('answers no real server sends', () => {
   it('leaves out buckets outside the range asked for, so the totals are what the chart shows', async () => {
     const { api } = await endpoints((path) =>
       path === '/users/login/nonce'
-        ? { json: { nonce: 'n' } }
+        ? { json: { nonce: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' } }
         : path === '/users/login'
           ? { json: { token: 't' } }
           : {
@@ -233,11 +233,18 @@ describe('quirks', () => {
     expect(failureIs(await failure(api.cliLoginNonce()), 'unexpected-shape')).toBe(true);
   });
 
+  it('refuses a browser-login nonce that is not a UUID (it is signed, and must not read as another signed message)', async () => {
+    const { api } = await endpoints(() => ({ json: { nonce: '5DfhGy:1700000000:me' } }));
+    expect(failureIs(await failure(api.cliLoginNonce()), 'unexpected-shape')).toBe(true);
+  });
+
   it('finds the browser login where /idp/cli_login/nonce answers', async () => {
     const { api } = await endpoints((path) =>
-      path === '/idp/cli_login/nonce' ? { json: { nonce: 'abc-123' } } : { status: 404, json: { detail: 'Not Found' } },
+      path === '/idp/cli_login/nonce'
+        ? { json: { nonce: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' } }
+        : { status: 404, json: { detail: 'Not Found' } },
     );
-    expect(await api.cliLoginNonce()).toBe('abc-123');
+    expect(await api.cliLoginNonce()).toBe('3f2504e0-4f89-41d3-9a0c-0305e82c3301');
   });
 
   it('says "not offered" only for an unknown route; a 503 or a rate limit is a failure of its own', async () => {

@@ -5,7 +5,7 @@ import { detailOf, detailText, httpFailure, unexpectedShapeFailure } from '../fa
 import { NOT_JSON, type Transport } from '../transport';
 import { getSelf, selfDetailSchema, type SelfDetail } from './users';
 import { getLimits, getUsage } from './account-usage';
-import { serverNumber } from './schemas';
+import { loginNonceSchema, serverNumber } from './schemas';
 
 // The Account screen's endpoints (`../shared/reference/chutes-account-api.md` §3): fingerprint
 // operations, transfers and the legacy refund here; limits and usage in ./account-usage.ts.
@@ -28,8 +28,8 @@ export async function cliLoginNonce(transport: Transport): Promise<string | null
     const detail = detailOf(json);
     throw httpFailure({ status: answer.status, detail, host: transport.host, answer, path });
   }
-  // It goes into a one-time URL shown and opened: a nonce, not a megabyte.
-  const parsed = z.object({ nonce: z.string().min(1).max(512) }).safeParse(answer.json);
+  // Signed and put into a one-time URL: a UUID, never text that could read as another signed message.
+  const parsed = loginNonceSchema.safeParse(answer.json);
   if (!parsed.success) throw unexpectedShapeFailure(transport.host, path, answer.status);
   return parsed.data.nonce;
 }
