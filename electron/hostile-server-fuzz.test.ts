@@ -101,7 +101,7 @@ beforeAll(async () => {
   const keys = await must<{ items: Array<{ id: string }> }>('listApiKeys', { page: 0, limit: 100 });
   const chutes = await must<Array<{ chuteId: string }>>('listChutes', {});
   const chuteId = chutes[0]!.chuteId;
-  await must('createSecret', { chuteId, key: 'SEEDED', value: 'v', replace: true });
+  await must('createSecret', { chuteId, key: 'SEEDED', value: 'v', replace: true, reviewedFor: profile.id });
   const secrets = await must<{ items: Array<{ secretId: string }> }>('listSecretsPage', { page: 0, limit: 50 });
   let keyIndex = 0;
   const nextKey = () => keys.items[keyIndex++ % keys.items.length]!.id;
@@ -131,14 +131,15 @@ beforeAll(async () => {
       name: 'fz',
       admin: false,
       scopes: [{ object_type: 'chutes', object_id: chuteId, action: 'read' }],
+      reviewedFor,
     })),
-    call('deleteApiKey', () => ({ id: nextKey() })),
-    call('deleteApiKeys', () => ({ ids: [nextKey(), nextKey(), nextKey()] })),
+    call('deleteApiKey', () => ({ id: nextKey(), reviewedFor })),
+    call('deleteApiKeys', () => ({ ids: [nextKey(), nextKey(), nextKey()], reviewedFor })),
     call('listScopeTargets', () => ({})),
     call('listChutes', () => ({})),
     call('listSecretsPage', () => ({ page: 0, limit: 50 })),
-    call('createSecret', () => ({ chuteId, key: 'FUZZ', value: 'v', replace: true })),
-    call('deleteSecrets', () => ({ secretIds: secrets.items.map((s) => s.secretId) })),
+    call('createSecret', () => ({ chuteId, key: 'FUZZ', value: 'v', replace: true, reviewedFor })),
+    call('deleteSecrets', () => ({ secretIds: secrets.items.map((s) => s.secretId), reviewedFor })),
     call('previewSecretImport', () => ({ chuteId, source: { kind: 'text', text: 'A=1\nSEEDED=2\n' } })),
     call('detectLinking', () => ({ recheck: true })),
     call('link', () => ({ kind: 'validator', source: wallet, keepInKeychain: false, reviewedHotkey: linked.ss58 })),

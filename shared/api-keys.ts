@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reviewedFor } from './contract/define';
 import type { DeleteOutcome } from './delete-outcome';
 
 /**
@@ -39,22 +40,28 @@ export const scopeRequest = z
   .strict();
 export type ScopeRequest = z.infer<typeof scopeRequest>;
 
-/** The body of `POST /api_keys/`, exactly as sent. An admin key carries no scopes (the server ignores them). */
-export const createKeyRequest = z
-  .object({
-    name: keyName,
-    admin: z.boolean(),
-    scopes: z.array(scopeRequest).max(100, 'At most 100 scopes.'),
-  })
-  .strict()
-  .refine((r) => !r.admin || r.scopes.length === 0, {
-    message: 'An admin key ignores scopes; remove them or turn admin off.',
-    path: ['scopes'],
-  })
-  .refine((r) => r.admin || r.scopes.length > 0, {
-    message: 'A scoped key with no scopes can do nothing; add at least one.',
-    path: ['scopes'],
-  });
+const keyRequestFields = {
+  name: keyName,
+  admin: z.boolean(),
+  scopes: z.array(scopeRequest).max(100, 'At most 100 scopes.'),
+};
+
+/** An admin key carries no scopes (the server ignores them); a scoped key needs at least one. */
+const keyRequestRules = <T extends z.ZodType<{ admin: boolean; scopes: unknown[] }>>(schema: T) =>
+  schema
+    .refine((r) => !r.admin || r.scopes.length === 0, {
+      message: 'An admin key ignores scopes; remove them or turn admin off.',
+      path: ['scopes'],
+    })
+    .refine((r) => r.admin || r.scopes.length > 0, {
+      message: 'A scoped key with no scopes can do nothing; add at least one.',
+      path: ['scopes'],
+    });
+
+/** The body of `POST /api_keys/`, exactly as sent. */
+export const createKeyRequest = keyRequestRules(z.object(keyRequestFields).strict());
+/** The `createApiKey` channel's input: the body, and the profile it was reviewed for (never sent). */
+export const createKeyCall = keyRequestRules(z.object({ ...keyRequestFields, reviewedFor }).strict());
 export type CreateKeyRequest = z.infer<typeof createKeyRequest>;
 
 /** A scope as the server reports it: the action is never echoed (`method: null`, §5.1). */

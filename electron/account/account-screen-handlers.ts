@@ -26,24 +26,6 @@ interface UsedFingerprint {
 
 const accountOf = (scope: AccountScope): FingerprintAccount => ({ userId: scope.userId ?? '', baseUrl: scope.baseUrl });
 
-/** Money moves only from the account the user reviewed it for. */
-async function requireReviewed(
-  profiles: ProfileStore,
-  scope: AccountScope,
-  reviewedFor: string,
-  what: string,
-): Promise<void> {
-  if (scope.profile?.id === reviewedFor) return;
-  // Both names: "changed" alone does not say which account the review was for.
-  const reviewed = (await profiles.list()).find((p) => p.id === reviewedFor)?.displayName;
-  throw new AppFailure(
-    'conflict',
-    `The active profile changed${reviewed ? ` from ${reviewed}` : ''} to ${scope.profile?.displayName ?? 'another one'} after ${what} was reviewed, so nothing was sent.`,
-    { hint: 'Review it again: it would now act on the account of the active profile.' },
-    'profile-changed',
-  );
-}
-
 /** Fingerprint answers said so a person knows what to do (the server's texts, `../shared/reference/chutes-account-api.md` §3.4–3.8, are terse). */
 function explained(error: unknown, used: UsedFingerprint | null): unknown {
   if (failureIs(error, 'fingerprint-rejected')) {
@@ -252,8 +234,8 @@ export function accountScreenHandlers({
     },
 
     transferBalance: async ({ target, amountUsd, reviewedFor }) => {
-      const api = await chutes.actingAs('active');
-      await requireReviewed(profiles, api.scope, reviewedFor, `the transfer to ${target}`);
+      // Money moves only from the account the user reviewed it for.
+      const api = await chutes.actingAs({ reviewedFor, what: `the transfer to ${target}` });
       await requireSeed(api.scope.hotkey);
       return api.account.balanceTransfer(target, amountUsd).catch((error: unknown) => {
         // Money may have moved: the screen must not offer the same transfer again as if nothing happened.
@@ -287,8 +269,7 @@ export function accountScreenHandlers({
     },
 
     refundDeveloperDeposit: async ({ address, reviewedFor }) => {
-      const api = await chutes.actingAs('active');
-      await requireReviewed(profiles, api.scope, reviewedFor, 'the refund request');
+      const api = await chutes.actingAs({ reviewedFor, what: 'the refund request' });
       await requireSeed(api.scope.hotkey);
       return api.account.returnDeveloperDeposit(address).catch((error: unknown) => {
         if (

@@ -41,7 +41,15 @@ async function world(opts: { seedInVault?: boolean } = {}) {
   await profiles.setActive(profile.id);
   const activity = createActivityLog(dataDir);
   const chutes = createChutesClient({ vault, profiles, activity, defaultBaseUrl: f.sb.url });
-  const handlers = apiKeysHandlers({ chutes, config: { dataDir } });
+  const raw = apiKeysHandlers({ chutes, config: { dataDir } });
+  // As the screens call them: reviewed on the profile that is active (a switch is tested on `raw`).
+  const reviewedFor = profile.id;
+  const handlers = {
+    ...raw,
+    createApiKey: (req: CreateKeyRequest, c: never) => raw.createApiKey({ ...req, reviewedFor }, c),
+    deleteApiKey: ({ id }: { id: string }, c: never) => raw.deleteApiKey({ id, reviewedFor }, c),
+    deleteApiKeys: ({ ids }: { ids: string[] }, c: never) => raw.deleteApiKeys({ ids, reviewedFor }, c),
+  };
   /** The typed error a handler failed with (a handler that succeeds fails the test). */
   const failure = async (p: Promise<unknown>) => {
     const error = await p.then(
@@ -51,7 +59,7 @@ async function world(opts: { seedInVault?: boolean } = {}) {
     if (!(error instanceof AppFailure)) throw new Error(`expected an AppFailure, got ${String(error)}`);
     return error.appError;
   };
-  return { dataDir, key, account, handlers, failure, activity, logged, vault };
+  return { dataDir, key, account, handlers, raw, profiles, reviewedFor, failure, activity, logged, vault };
 }
 
 const ctx = undefined as never;
@@ -173,6 +181,35 @@ describe('API key handlers against the sandbox', () => {
     expect(results[2]?.message).toMatch(/HTTP 500/);
     expect(Object.keys(f.sb.state().apiKeys)).toEqual([c]);
     expect(await w.handlers.deleteApiKey({ id: a }, ctx)).toEqual({ id: a, outcome: 'already-gone' });
+  });
+
+  it('creates and deletes only on the profile they were reviewed for: after a switch nothing is sent', async () => {
+    const w = await world();
+    const kept = (await w.handlers.createApiKey(scoped('kept'), ctx)).key.id;
+    const other = await w.profiles.upsert({
+      baseUrl: f.sb.url,
+      username: 'bob',
+      userId: w.account.user_id,
+      hotkeyName: 'other',
+      hotkeySs58: TestKey.random().ss58,
+      source: { kind: 'manual' },
+    });
+    await w.profiles.setActive(other.id);
+    const before = f.sb.requests(500).length;
+    for (const refused of [
+      w.raw.deleteApiKey({ id: kept, reviewedFor: w.reviewedFor }, ctx),
+      w.raw.deleteApiKeys({ ids: [kept], reviewedFor: w.reviewedFor }, ctx),
+      w.raw.createApiKey({ ...scoped('late'), reviewedFor: w.reviewedFor }, ctx),
+    ])
+      expect(await w.failure(refused)).toMatchObject({
+        code: 'conflict',
+        reason: 'profile-changed',
+        message: expect.stringMatching(
+          /^The active profile changed from .+ to bob @ .+ after the .+ was reviewed, so nothing was sent\.$/,
+        ) as unknown,
+      });
+    expect(f.sb.requests(500).length).toBe(before);
+    expect(Object.keys(f.sb.state().apiKeys)).toEqual([kept]);
   });
 
   it('a seed missing from the keychain gives the Profiles & hotkeys screen’s message', async () => {

@@ -165,8 +165,8 @@ export function apiKeysHandlers(
       return view(key, local.get(id) ?? null);
     },
 
-    createApiKey: async (req) => {
-      const api = await active();
+    createApiKey: async ({ reviewedFor, ...req }) => {
+      const api = await chutes.actingAs({ reviewedFor, what: `the new key “${req.name}”` });
       let created: { key: ServerKey; secret: string };
       try {
         created = await api.apiKeys.create(req);
@@ -178,8 +178,8 @@ export function apiKeysHandlers(
       return { key: view(created.key, local), secret: created.secret };
     },
 
-    deleteApiKey: async ({ id }) => {
-      const api = await active();
+    deleteApiKey: async ({ id, reviewedFor }) => {
+      const api = await chutes.actingAs({ reviewedFor, what: 'the key’s deletion' });
       const result = await removeOne(api, id);
       await records
         .remove(api.scope.baseUrl, [id])
@@ -187,8 +187,11 @@ export function apiKeysHandlers(
       return result;
     },
 
-    deleteApiKeys: async ({ ids }) => {
-      const api = await active();
+    deleteApiKeys: async ({ ids, reviewedFor }) => {
+      const api = await chutes.actingAs({
+        reviewedFor,
+        what: `the deletion of ${ids.length} key${ids.length === 1 ? '' : 's'}`,
+      });
       const unique = [...new Set(ids)];
       const results = new Array<DeleteResult>(unique.length);
       let next = 0;

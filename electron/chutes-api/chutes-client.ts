@@ -12,8 +12,14 @@ import { getMe, ping } from './endpoints/users';
 import { bindSecrets, type SecretsApi } from './endpoints/secrets-api';
 import { createTransport, type Transport } from './transport';
 
-/** Who an account operation acts as: a profile (usually the active one), or a bare hotkey. */
-export type ActingAs = 'active' | { profileId: string } | { hotkey: string; baseUrl?: string };
+/**
+ * Who an account operation acts as: a profile (usually the active one), or a bare hotkey.
+ * `reviewedFor`: the active profile, provided it is the one the user reviewed the action for (its
+ * id); after a switch — here or in the other window — the action is refused (`profile-changed`),
+ * naming `what` was reviewed, and nothing is sent.
+ */
+export type ActingAs =
+  'active' | { profileId: string } | { reviewedFor: string; what: string } | { hotkey: string; baseUrl?: string };
 
 /** The account an operation acts on, resolved once per call. */
 export interface AccountScope {
@@ -83,6 +89,18 @@ export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
   };
 
   async function resolve(who: ActingAs): Promise<AccountScope> {
+    if (who !== 'active' && 'reviewedFor' in who) {
+      const scope = await resolve('active');
+      if (scope.profile?.id === who.reviewedFor) return scope;
+      // Both names: "changed" alone does not say which account the review was for.
+      const reviewed = (await deps.profiles.list()).find((p) => p.id === who.reviewedFor)?.displayName;
+      throw new AppFailure(
+        'conflict',
+        `The active profile changed${reviewed ? ` from ${reviewed}` : ''} to ${scope.profile?.displayName ?? 'another one'} after ${who.what} was reviewed, so nothing was sent.`,
+        { hint: 'Review it again: it would now act on the account of the active profile.' },
+        'profile-changed',
+      );
+    }
     if (who === 'active' || 'profileId' in who) {
       const { profiles, activeId } = await deps.profiles.snapshot();
       const id = who === 'active' ? activeId : who.profileId;

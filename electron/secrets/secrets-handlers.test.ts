@@ -58,10 +58,18 @@ async function setup() {
     defaultBaseUrl: fixture.sb.url,
   });
   const pending = createPendingImports();
-  const h = secretsHandlers({ chutes, home: world.dir }, pending);
+  const ctx = { transport: 'ipc' } as const;
+  const raw = secretsHandlers({ chutes, home: world.dir }, pending);
+  // As the screens call them: reviewed on the profile that is active.
+  const reviewedFor = profile.id;
+  type Omitted<K extends 'createSecret' | 'deleteSecrets'> = Omit<Parameters<(typeof raw)[K]>[0], 'reviewedFor'>;
+  const h = {
+    ...raw,
+    createSecret: (input: Omitted<'createSecret'>, c: typeof ctx) => raw.createSecret({ ...input, reviewedFor }, c),
+    deleteSecrets: (input: Omitted<'deleteSecrets'>, c: typeof ctx) => raw.deleteSecrets({ ...input, reviewedFor }, c),
+  };
   const web = fixture.sb.addChute(account.user_id, 'web-app');
   const subnet = fixture.sb.addChute(account.user_id, 'my-affine-miner');
-  const ctx = { transport: 'ipc' } as const;
   return { h, ctx, web, subnet, log, pending, userId: account.user_id };
 }
 

@@ -162,12 +162,15 @@ export function secretsHandlers(
   return {
     listChutes: async () => (await active()).secrets.chutes(),
     listSecretsPage: async ({ page, limit }) => (await active()).secrets.listPage(page, limit),
-    createSecret: async ({ chuteId, key, value, replace }) => {
-      const api = await active();
+    createSecret: async ({ chuteId, key, value, replace, reviewedFor }) => {
+      const api = await chutes.actingAs({ reviewedFor, what: `the secret ${key}` });
       return createOne(api, await ownChute(api, chuteId), key, value, replace);
     },
-    deleteSecrets: async ({ secretIds }) => {
-      const api = await active();
+    deleteSecrets: async ({ secretIds, reviewedFor }) => {
+      const api = await chutes.actingAs({
+        reviewedFor,
+        what: `the deletion of ${secretIds.length} secret${secretIds.length === 1 ? '' : 's'}`,
+      });
       const results: DeleteResult[] = [];
       for (const secretId of new Set(secretIds)) {
         try {

@@ -1,6 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { onProfileChanged } from './api/profile-changed';
+import { whileSwitching } from './api/profile-switch';
 import { adoptTokenFromFragment } from './api/web-token';
 import { App } from './app';
 import { AccessGate } from './components/access-gate';
@@ -10,6 +12,7 @@ adoptTokenFromFragment();
 
 // Calls go to main, which already retries safe GETs; a second retry layer here would hide errors.
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+onProfileChanged(() => void whileSwitching(queryClient, () => Promise.resolve()));
 
 const root = document.getElementById('root');
 if (root) {

@@ -147,6 +147,7 @@ export const bulkActionCases: RunnableCase[] = [
           return timedPart(async () => {
             const { results } = await rpc<{ results: Array<{ outcome: string }> }>(state.host, 'deleteApiKeys', {
               ids,
+              reviewedFor: state.profileId,
             });
             return results.filter((r) => r.outcome !== 'failed').length;
           });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { makeKey, type TestKey } from '../../electron/wallets/test-fixtures';
 import { registerInSandbox, startSandbox, type SandboxHandle } from '../../e2e/fixtures/sandbox';
 import type { AccountLookup } from '../../shared/account';
+import type { ImportCliConfigSummary } from '../../shared/profiles';
 import { defineCase, type RunnableCase } from './harness';
 import { rpc, startBenchHost, type RunningWebHost } from './web-host-client';
 
@@ -16,6 +17,8 @@ export interface SignedState {
   sandbox: SandboxHandle;
   host: RunningWebHost;
   key: TestKey;
+  /** The imported profile (active): what bulk actions are reviewed for. */
+  profileId: string;
   /** Derived once, kept in memory: the raw baseline pays no keychain read and no derivation. */
   pair: Pair;
   sign: Sign;
@@ -49,10 +52,17 @@ export async function signedSetup(): Promise<SignedState> {
   await fs.writeFile(config, [...lines, 'hotkey_name = default', `hotkey_ss58address = ${key.ss58}`, ''].join('\n'), {
     mode: 0o600,
   });
-  await rpc(host, 'importCliConfig', { path: config, stripSeed: false });
+  const { profile } = await rpc<ImportCliConfigSummary>(host, 'importCliConfig', { path: config, stripSeed: false });
   const crypto = await import('@polkadot/util-crypto');
   await crypto.cryptoWaitReady();
-  return { sandbox, host, key, pair: crypto.sr25519PairFromSeed(key.seed), sign: crypto.sr25519Sign };
+  return {
+    sandbox,
+    host,
+    key,
+    profileId: profile.id,
+    pair: crypto.sr25519PairFromSeed(key.seed),
+    sign: crypto.sr25519Sign,
+  };
 }
 
 export async function signedTeardown(state: SignedState): Promise<void> {

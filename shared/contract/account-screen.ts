@@ -8,7 +8,7 @@ import {
   SENDABLE_FINGERPRINT,
   ss58Address,
 } from '../validation';
-import { empty, returns, slice } from './define';
+import { empty, returns, reviewedFor, slice } from './define';
 
 /**
  * Where a fingerprint-authenticated operation gets the fingerprint: the keychain (when the user
@@ -20,12 +20,6 @@ const fingerprintSource = {
 };
 
 const isoDate = z.iso.datetime({ offset: true });
-
-/**
- * The profile id the user reviewed a money action for: main refuses it (`profile-changed`) when
- * another profile is active by the time it is sent — switched here or in the other window.
- */
-const reviewedFor = z.string().min(1).max(200);
 
 /** The Account screen: the active profile's account (`../shared/reference/chutes-account-api.md` §3). */
 export const accountScreenContract = slice({

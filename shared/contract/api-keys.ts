@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  createKeyRequest,
+  createKeyCall,
   keyId,
   type ApiKeyPage,
   type ApiKeyView,
@@ -8,7 +8,7 @@ import {
   type DeleteResult,
   type ScopeTargets,
 } from '../api-keys';
-import { empty, returns, slice } from './define';
+import { empty, returns, reviewedFor, slice } from './define';
 
 /**
  * API keys of the active profile's account (`../shared/reference/chutes-account-api.md` §5).
@@ -21,11 +21,11 @@ export const apiKeysContract = slice({
   },
   getApiKey: { input: z.object({ id: keyId }).strict(), result: returns<ApiKeyView>() },
   /** The answer carries the secret once; nothing keeps it. Never re-sent blindly after a lost answer. */
-  createApiKey: { input: createKeyRequest, result: returns<CreatedApiKey>() },
-  deleteApiKey: { input: z.object({ id: keyId }).strict(), result: returns<DeleteResult>() },
+  createApiKey: { input: createKeyCall, result: returns<CreatedApiKey>() },
+  deleteApiKey: { input: z.object({ id: keyId, reviewedFor }).strict(), result: returns<DeleteResult>() },
   /** Bulk revoke: every id gets a result; a failure on one never stops the others. */
   deleteApiKeys: {
-    input: z.object({ ids: z.array(keyId).min(1).max(10_000) }).strict(),
+    input: z.object({ ids: z.array(keyId).min(1).max(10_000), reviewedFor }).strict(),
     result: returns<{ results: DeleteResult[] }>(),
   },
   /** The account's chutes and images, for choosing scope objects by name. */

@@ -18,3 +18,10 @@ export interface ChannelSpec {
 export function slice<const S extends Record<string, ChannelSpec>>(spec: S): S {
   return spec;
 }
+
+/**
+ * The profile id the user reviewed an action for (money moved, a key or secret created or deleted):
+ * main refuses it (`profile-changed`) when another profile is active by the time it is sent —
+ * switched here or in the other window — so it never lands on an account nobody looked at.
+ */
+export const reviewedFor = z.string().min(1).max(200);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ChuteRef, CreatedSecret, DeleteResult, ImportPreview, ImportRun, SecretsPage } from '../secrets';
 import { localPath } from '../validation';
-import { empty, returns, slice } from './define';
+import { empty, returns, reviewedFor, slice } from './define';
 
 const uuid = z.string().uuid('Not a valid id');
 const secretKey = z.string().min(1, 'Enter a key').max(255, 'That key is too long');
@@ -26,12 +26,13 @@ export const secretsContract = slice({
         key: secretKey,
         value: z.string().max(MAX_VALUE, 'That value is too long'),
         replace: z.boolean(),
+        reviewedFor,
       })
       .strict(),
     result: returns<CreatedSecret>(),
   },
   deleteSecrets: {
-    input: z.object({ secretIds: z.array(uuid).min(1).max(500) }).strict(),
+    input: z.object({ secretIds: z.array(uuid).min(1).max(500), reviewedFor }).strict(),
     result: returns<DeleteResult[]>(),
   },
   /** Parse a .env file (by path, or its text) for one chute; the values stay in main. */

@@ -1,5 +1,6 @@
 import { appError, type AppError, type Result } from '../../../shared/errors';
 import type { Channel, ChannelInput, ChannelResult } from '../../../shared/ipc-contract';
+import { reportProfileChanged } from './profile-changed';
 import { webToken } from './web-token';
 
 /** A typed error from main, thrown so react-query's error state carries it intact. */
@@ -43,7 +44,10 @@ export async function call<K extends Channel>(channel: K, input: ChannelInput<K>
   const result = bridge
     ? await (bridge[channel] as (payload: unknown) => Promise<Result<unknown>>)(input)
     : await overHttp(channel, input);
-  if (!result.ok) throw new ApiError(result.error);
+  if (!result.ok) {
+    if (result.error.reason === 'profile-changed') reportProfileChanged(result.error.message);
+    throw new ApiError(result.error);
+  }
   return result.value as ChannelResult<K>;
 }
 

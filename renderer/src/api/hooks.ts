@@ -5,11 +5,11 @@ import {
   type UseMutationResult,
   type UseQueryResult,
 } from '@tanstack/react-query';
-import type { Channel, ChannelInput, ChannelResult } from '../../../shared/ipc-contract';
+import { useState } from 'react';
+import { ACCOUNT_CHANNELS, type Channel, type ChannelInput, type ChannelResult } from '../../../shared/ipc-contract';
 import type { ProfileView } from '../../../shared/profiles';
-import { failureIs } from '../../../shared/errors';
 import { call } from './client';
-import { noteProfileChanged } from './profile-changed';
+import { useSwitching, whileSwitching } from './profile-switch';
 
 /**
  * Query keys are derived from channel names (`[channel, input]`), so a refresh names a channel
@@ -28,16 +28,54 @@ export interface ChannelQueryOptions {
   gcTime?: number;
 }
 
-/** Read one channel, cached per input. */
+/**
+ * The active profile's id as this window last read it (null: none yet), without asking main
+ * again: what account answers are cached under, and what an action is reviewed for.
+ */
+export function useActiveProfileId(): string | null {
+  const { data } = useQuery({
+    queryKey: channelKey('listProfiles', {}),
+    queryFn: () => call('listProfiles', {}),
+    enabled: false,
+    select: (answer: ChannelResult<'listProfiles'>) => answer.activeId,
+  });
+  return data ?? null;
+}
+
+/**
+ * The profile an action opened on this screen is reviewed for: the one active when it opened. Main
+ * refuses the action (`profile-changed`) once another is active, switched here or elsewhere.
+ */
+export function useReviewedFor(): string {
+  const id = useActiveProfileId();
+  const [atOpen] = useState(id);
+  return atOpen ?? id ?? '';
+}
+
+/**
+ * The cache key of a channel's answer. An account's answers (`ACCOUNT_CHANNELS`) are kept per
+ * profile: after a switch, another account's keys, secrets or chutes are never shown as this
+ * one's — not while the new answer loads, nor beside its error. A prefix (`channelKey`) still
+ * reaches every profile's copy.
+ */
+export function useChannelKey<K extends Channel>(channel: K, input?: ChannelInput<K>): readonly unknown[] {
+  const profileId = useActiveProfileId();
+  const key = channelKey(channel, input);
+  return ACCOUNT_CHANNELS.has(channel) ? [...(input === undefined ? [channel, undefined] : key), { profileId }] : key;
+}
+
+/** Read one channel, cached per input (and per profile for an account's answers). */
 export function useChannel<K extends Channel>(
   channel: K,
   input: ChannelInput<K>,
   options: ChannelQueryOptions = {},
 ): UseQueryResult<ChannelResult<K>> {
+  const paused = useSwitching() && ACCOUNT_CHANNELS.has(channel);
   return useQuery<ChannelResult<K>>({
-    queryKey: channelKey(channel, input),
+    queryKey: useChannelKey(channel, input),
     queryFn: () => call(channel, input),
     ...options,
+    enabled: (options.enabled ?? true) && !paused,
   });
 }
 
@@ -51,18 +89,11 @@ export function useMutationChannel<K extends Channel>(
 ): UseMutationResult<ChannelResult<K>, Error, ChannelInput<K>> {
   const client = useQueryClient();
   return useMutation<ChannelResult<K>, Error, ChannelInput<K>>({
-    mutationFn: (input) => call(channel, input),
+    mutationFn: (input) =>
+      refreshes === 'all' ? whileSwitching(client, () => call(channel, input)) : call(channel, input),
     onSuccess: async () => {
-      if (refreshes === 'all') await client.invalidateQueries();
-      else await Promise.all(refreshes.map((name) => client.invalidateQueries({ queryKey: channelKey(name) })));
-    },
-    // Another window switched the active profile: everything on screen belongs to the old one, as
-    // after a switch here, and the screens remount on the profile now active — so the refusal is
-    // said by the frame (frame/profile-changed-notice.tsx), which stays.
-    onError: async (error) => {
-      if (!failureIs(error, 'profile-changed')) return;
-      noteProfileChanged(error.message);
-      await client.invalidateQueries();
+      if (refreshes !== 'all')
+        await Promise.all(refreshes.map((name) => client.invalidateQueries({ queryKey: channelKey(name) })));
     },
   });
 }

@@ -14,8 +14,11 @@ export function ErrorNotice({
   error: unknown;
   lead?: string;
   children?: ReactNode;
-}): ReactElement {
+}): ReactElement | null {
   const appError = errorOf(error);
+  // Said once, by the frame (frame/profile-changed-notice.tsx), which outlives the screen that
+  // sent the action: that screen remounts on the profile now active.
+  if (appError.reason === 'profile-changed') return null;
   return (
     <div className="notice notice-error" role="alert">
       <p>

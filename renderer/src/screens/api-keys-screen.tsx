@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ActiveProfileGate } from '../components/active-profile-gate';
 import { ErrorNotice } from '../components/error-notice';
@@ -28,6 +28,8 @@ import { RotateFlow } from './api-keys/rotate-flow';
 import { KEY_MAX_PAGES, useKeyList, type KeyList } from './api-keys/use-key-list';
 
 const CREATE_BUTTON_ID = 'api-keys-create';
+/** The profile whose keys this screen showed last (null: none yet this session). */
+let keysShownFor: string | null = null;
 /**
  * Where the keyboard goes on when what held the focus is gone (the create form behind the secret's
  * dialog, a deleted key's page): "Create key…", once the list has rendered it.
@@ -124,6 +126,16 @@ function KeysForProfile({
   };
 
   const [first, second] = sub;
+  // A key's page (its details, its rotation) belongs to the profile it was opened on: after a
+  // switch, here or in the other window, it gives way to the list instead of showing that key as
+  // the new profile's, or acting on it there.
+  const switched = useRef(keysShownFor !== null && keysShownFor !== account.profileId);
+  const keyPage = first !== undefined && first !== 'new';
+  useEffect(() => {
+    keysShownFor = account.profileId;
+    if (switched.current && keyPage) navigate('api-keys');
+    switched.current = false;
+  }, [account.profileId, keyPage]);
   if (first === 'new') {
     return (
       <CreateKeyForm

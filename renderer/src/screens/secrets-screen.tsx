@@ -92,7 +92,22 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
           </ErrorNotice>
         </div>
       ) : null}
-      {all.error ? <ErrorNotice error={all.error} /> : null}
+      {all.error ? (
+        <ErrorNotice
+          error={all.error}
+          lead={
+            all.secrets.length > 0
+              ? 'Not every secret could be read; the list below is partial:'
+              : 'Your secrets could not be read:'
+          }
+        >
+          <div className="actions">
+            <button type="button" onClick={all.retry} disabled={all.retrying}>
+              Try again
+            </button>
+          </div>
+        </ErrorNotice>
+      ) : null}
       {/* Above the list, as on API keys: below a long one it would go unseen. */}
       {all.missing > 0 ? (
         <ListShortfall
@@ -116,7 +131,7 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
             Check again
           </button>
         </div>
-      ) : all.secrets.length === 0 && !all.loadingMore ? (
+      ) : all.error && all.secrets.length === 0 ? null : all.secrets.length === 0 && !all.loadingMore ? (
         <div className="empty">
           <p>
             <strong>No secrets yet.</strong> Add one for a chute with <strong>Add a secret</strong>, or several at once
@@ -153,7 +168,9 @@ export function SecretsScreen(): ReactElement {
         again.
       </ScreenHeader>
       <ActiveProfileGate purpose="Managing secrets" signedToShow="Listing secrets">
-        {({ canSign, profile }) => (canSign ? <SecretsBody canSign={canSign} profileId={profile.id} /> : null)}
+        {({ canSign, profile }) =>
+          canSign ? <SecretsBody key={profile.id} canSign={canSign} profileId={profile.id} /> : null
+        }
       </ActiveProfileGate>
     </section>
   );

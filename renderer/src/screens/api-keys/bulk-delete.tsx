@@ -1,6 +1,7 @@
 import { useState, type ReactElement } from 'react';
 import type { ApiKeyView, DeleteResult } from '../../../../shared/api-keys';
 import { call } from '../../api/client';
+import { useReviewedFor } from '../../api/hooks';
 import { DeleteResultList, deleteSummary } from '../../components/delete-results';
 import listStyles from '../../components/delete-results.module.css';
 import { ErrorNotice } from '../../components/error-notice';
@@ -26,6 +27,7 @@ export function BulkDelete({
 }): ReactElement {
   // The selection as confirmed: the list drops keys as they go, but the results still name them.
   const [keys] = useState(selection);
+  const reviewedFor = useReviewedFor();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [results, setResults] = useState<DeleteResult[] | null>(null);
@@ -39,7 +41,7 @@ export function BulkDelete({
   async function run(ids: string[]) {
     setBusy(true);
     setError(null);
-    const sent = call('deleteApiKeys', { ids });
+    const sent = call('deleteApiKeys', { ids, reviewedFor });
     // Left before the end (the list refreshes either way): which keys failed must still be said.
     tellIfLeft(mounted, sent, {
       done: ({ results: got }) => {

@@ -8,7 +8,7 @@ import {
 } from '../../../../shared/api-keys';
 import { failureIs } from '../../../../shared/errors';
 import { errorOf, call } from '../../api/client';
-import { useChannel } from '../../api/hooks';
+import { useChannel, useReviewedFor } from '../../api/hooks';
 import { CommandLine } from '../../components/command-line';
 import { focusFirstInvalid } from '../../components/form-parts';
 import { ErrorNotice } from '../../components/error-notice';
@@ -72,6 +72,7 @@ export function CreateKeyForm({
   const [lostName, setLostName] = useState<string | null>(null);
   const [deletedLost, setDeletedLost] = useState<string | null>(null);
   const targets = useChannel('listScopeTargets', {}, { staleTime: 60_000 });
+  const reviewedFor = useReviewedFor();
 
   // A key is being created by this form as the user left it: no second one is offered.
   const { sending } = useCreatedKeys();
@@ -142,7 +143,7 @@ export function CreateKeyForm({
     try {
       const sent = readDraft(draftKey);
       const created = await trackCreate(
-        call('createApiKey', request),
+        call('createApiKey', { ...request, reviewedFor }),
         draftKey === undefined ? undefined : { form: draftKey, name: request.name },
       );
       dropDraft(draftKey, sent);
@@ -174,7 +175,7 @@ export function CreateKeyForm({
   async function deleteLost(id: string) {
     setBusy(true);
     try {
-      await call('deleteApiKey', { id });
+      await call('deleteApiKey', { id, reviewedFor });
       setError(null);
       setDeletedLost(lostName);
       onListChanged();

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import type { ApiKeyView, DeleteResult } from '../../../../shared/api-keys';
 import { call } from '../../api/client';
+import { useReviewedFor } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
 import { tellIfLeft } from '../../frame/outcomes';
 import { useMountedRef } from '../../lib/use-mounted';
@@ -22,6 +23,7 @@ export function DeleteKeyPanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const mounted = useMountedRef();
+  const reviewedFor = useReviewedFor();
   // A name with invisible characters is shown, and typed, in its visible form.
   const shown = visibleText(apiKey.name);
   const confirmed = typed === apiKey.name || typed === shown;
@@ -30,7 +32,7 @@ export function DeleteKeyPanel({
     if (!confirmed) return;
     setBusy(true);
     setError(null);
-    const sent = call('deleteApiKey', { id: apiKey.id });
+    const sent = call('deleteApiKey', { id: apiKey.id, reviewedFor });
     tellIfLeft(mounted, sent, {
       done: (r) =>
         r.outcome === 'already-gone' ? `“${shown}” was already gone.` : `Deleted “${shown}”. ${AUTH_CACHE_NOTE}`,

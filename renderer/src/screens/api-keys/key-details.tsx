@@ -68,7 +68,10 @@ export function KeyDetails({
         {back}
         {failureIs(query.error, 'key-gone') ? (
           <Notice tone="info">
-            <p>This key no longer exists on the server (it was deleted{cachedName ? `: ${cachedName}` : ''}).</p>
+            <p>
+              The active profile’s account has no key with this id{cachedName ? ` (${cachedName})` : ''}: it was
+              deleted, or it belongs to another profile’s account.
+            </p>
           </Notice>
         ) : (
           <ErrorNotice error={query.error} />

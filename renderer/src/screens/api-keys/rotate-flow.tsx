@@ -69,7 +69,7 @@ export function RotateFlow(props: {
     setBusy(true);
     setError(null);
     try {
-      const r = await call('deleteApiKey', { id: oldId });
+      const r = await call('deleteApiKey', { id: oldId, reviewedFor: props.account.profileId });
       endRotation(oldId);
       props.onRemoved(oldId);
       setStep({ kind: 'done', created, alreadyGone: r.outcome === 'already-gone' });

@@ -66,7 +66,7 @@ export function CreateSecretForm({
     if (!chute) return;
     setBusy(true);
     setError(null);
-    const sent = call('createSecret', { chuteId: chute.chuteId, key, value, replace });
+    const sent = call('createSecret', { chuteId: chute.chuteId, key, value, replace, reviewedFor: profileId });
     tellIfLeft(mounted, sent, {
       done: (r) => `${r.replaced ? 'Replaced' : 'Created'} the secret ${r.secret.key} on ${chute.name}.`,
       failed: `Saving the secret ${key} on ${chute.name} failed`,

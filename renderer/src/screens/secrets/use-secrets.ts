@@ -2,7 +2,8 @@ import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { SecretItem } from '../../../../shared/secrets';
 import { call } from '../../api/client';
-import { channelKey, useChannel } from '../../api/hooks';
+import { channelKey, useChannel, useChannelKey } from '../../api/hooks';
+import { useSwitching } from '../../api/profile-switch';
 import { repeatsEarlierPage, type PagingStop } from '../../lib/repeated-page';
 
 const PAGE = 100;
@@ -48,20 +49,25 @@ export interface AllSecrets {
   stoppedBy: PagingStop;
   isPending: boolean;
   error: Error | null;
+  /** Read every page again (after an error). */
+  retry: () => void;
+  retrying: boolean;
 }
 
 /** Every secret of the active account: the first page at once, the rest fetched in the background. */
 export function useAllSecrets(): AllSecrets {
+  const paused = useSwitching();
   const query = useInfiniteQuery({
-    queryKey: channelKey('listSecretsPage'),
+    queryKey: useChannelKey('listSecretsPage'),
     queryFn: ({ pageParam }) => call('listSecretsPage', { page: pageParam, limit: PAGE }),
     initialPageParam: 0,
     getNextPageParam: nextSecretsPage,
+    enabled: !paused,
   });
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isError } = query;
   useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
+    if (hasNextPage && !isFetchingNextPage && !isError && !paused) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isError, paused, fetchNextPage]);
   const pages = query.data?.pages ?? [];
   // A secret created while paging shifts the pages; the map keeps each id once.
   const byId = new Map<string, SecretItem>();
@@ -76,6 +82,8 @@ export function useAllSecrets(): AllSecrets {
     stoppedBy: end === undefined || end === 'whole' ? null : end,
     isPending: query.isPending,
     error: query.error,
+    retry: () => void query.refetch(),
+    retrying: query.isFetching,
   };
 }
 
