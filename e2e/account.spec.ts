@@ -118,8 +118,10 @@ test('fingerprint operations: dashboard, change fingerprint, move to another hot
   await expect(page.getByRole('status').filter({ hasText: 'is now in the system keychain' })).toBeVisible();
   await openAccount(page);
   const ops = page.getByRole('region', { name: 'Login and account' });
+  // The sections above load and grow: a click aimed at a button below them while they do can land
+  // elsewhere, so the clicks wait for them.
+  await expect(page.getByText(/^Reading (the account|quotas and subscription|usage)…$/)).toHaveCount(0);
   // Side by side, the cards' buttons sit level although their texts differ in length.
-  // (Read in one go: the sections above may still be loading and moving everything down.)
   const tops = await ops
     .getByRole('button', { name: /^(Open dashboard|Change fingerprint|Move to another hotkey|Delete the account)…$/ })
     .evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));

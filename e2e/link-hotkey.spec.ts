@@ -134,6 +134,12 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   await expect(form.getByRole('alert')).toContainText(
     `does not accept ${stranger.ss58} as a validator hotkey: it is not on the server's allow-list.`,
   );
+  // What was typed is still there after a visit to another screen.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await openLinkScreen(page);
+  await expect(form.getByRole('radio', { name: 'From a hotkey file' })).toBeChecked();
+  await expect(form.getByLabel(/^Hotkey file/)).toHaveValue(strangerFile);
 
   // 409: the subnet-owner hotkey belongs to bob's account.
   await linkWith(page, 'Subnet owner', { wallet: `owner/default — ${owner.ss58}` });

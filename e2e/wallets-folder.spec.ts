@@ -44,6 +44,13 @@ test('a user who cannot set BT_WALLET_PATH chooses the wallets folder in the app
     await expect(field).toHaveAttribute('aria-invalid', 'true');
   }
   await screenshot(page, 'wallets-folder-refused');
+  // Leaving the screen half-way loses nothing typed.
+  await field.fill('~/backup/wall');
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: 'Profiles & hotkeys' }).click();
+  await wallets.getByRole('button', { name: 'Change folder…' }).click();
+  await expect(field).toHaveValue('~/backup/wall');
   await field.fill('~/backup/wallets');
   await form.getByRole('button', { name: 'Use this folder' }).click();
   await expect(wallets.getByRole('status')).toContainText(`Wallets are now looked for in ${elsewhere}`);

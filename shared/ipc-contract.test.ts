@@ -12,7 +12,7 @@ import { registrationContract } from './contract/registration';
 import { secretsContract } from './contract/secrets';
 import { walletsContract } from './contract/wallets';
 import { AppFailure, appError, failureIs } from './errors';
-import { CHANNELS } from './ipc-contract';
+import { ACCOUNT_CHANNELS, CHANNELS, contract } from './ipc-contract';
 
 const SLICES = [
   diagnosticsContract,
@@ -34,6 +34,39 @@ describe('the composed contract', () => {
     const names = SLICES.flatMap((s) => Object.keys(s));
     expect(new Set(names).size).toBe(names.length);
     expect([...CHANNELS].sort()).toEqual([...names].sort());
+  });
+});
+
+describe('account channels', () => {
+  it('are the channels whose answers belong to the active profile’s account, and only those', () => {
+    for (const name of [
+      'listApiKeys',
+      'getApiKey',
+      'listScopeTargets',
+      'listSecretsPage',
+      'listChutes',
+      'accountOverview',
+    ])
+      expect(ACCOUNT_CHANNELS.has(name as never), name).toBe(true);
+    for (const name of ['listProfiles', 'listWallets', 'keychainStatus', 'listActivity', 'getAppInfo', 'checkUsername'])
+      expect(ACCOUNT_CHANNELS.has(name as never), name).toBe(false);
+  });
+
+  it('a change to keys, secrets or money names the profile it was reviewed for (main refuses it after a switch)', () => {
+    const inputs = {
+      createApiKey: { name: 'k', admin: true, scopes: [] },
+      deleteApiKey: { id: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' },
+      deleteApiKeys: { ids: ['3f2504e0-4f89-41d3-9a0c-0305e82c3301'] },
+      createSecret: { chuteId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', key: 'A', value: 'v', replace: false },
+      deleteSecrets: { secretIds: ['3f2504e0-4f89-41d3-9a0c-0305e82c3301'] },
+      transferBalance: { target: 'bob', amountUsd: 1 },
+      refundDeveloperDeposit: { address: '5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV' },
+    } as const;
+    for (const [name, input] of Object.entries(inputs)) {
+      const schema = contract[name as keyof typeof inputs].input;
+      expect(schema.safeParse(input).success, `${name} without reviewedFor`).toBe(false);
+      expect(schema.safeParse({ ...input, reviewedFor: 'p1' }).success, `${name} with reviewedFor`).toBe(true);
+    }
   });
 });
 

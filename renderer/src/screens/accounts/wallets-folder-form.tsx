@@ -4,6 +4,11 @@ import { errorOf } from '../../api/client';
 import { useMutationChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
 import { DonePanel, FormActions, problemProps } from '../../components/form-parts';
+import { draftSlot, useDraft } from '../../lib/drafts';
+
+/** What was typed, when the screen is left before choosing or cancelling. */
+const drafts = draftSlot<{ typed: string }>();
+const DRAFT = 'wallets-folder';
 
 /**
  * Point the app at another wallets folder, for people who start it from a menu and cannot set
@@ -22,11 +27,26 @@ export function WalletsFolderForm({
   defaultPath: string;
   onDone: () => void;
 }): ReactElement {
-  const [typed, setTyped] = useState(current);
+  const [draft, setDraft] = useDraft(drafts, DRAFT, () => ({ typed: current }));
+  const { typed } = draft;
+  const setTyped = (value: string) => setDraft({ typed: value });
+  const close = () => {
+    drafts.drop(DRAFT);
+    onDone();
+  };
   // A registration being reviewed names a wallet hotkey by its place in the folder: read it again.
   const choose = useMutationChannel('chooseWalletsFolder', ['listWallets', 'getAppInfo', 'previewRegistration']);
   const [done, setDone] = useState<WalletsFolder | null>(null);
-  const send = (path: string | null) => choose.mutate({ path }, { onSuccess: setDone });
+  const send = (path: string | null) =>
+    choose.mutate(
+      { path },
+      {
+        onSuccess: (folder) => {
+          drafts.drop(DRAFT);
+          setDone(folder);
+        },
+      },
+    );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     send(typed);
@@ -78,7 +98,7 @@ export function WalletsFolderForm({
         submit={choose.isPending ? 'Checking the folder…' : 'Use this folder'}
         busy={choose.isPending}
         disabled={typed.trim() === ''}
-        onCancel={onDone}
+        onCancel={close}
       />
     </form>
   );

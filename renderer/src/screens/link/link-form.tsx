@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, type FormEvent, type ReactElement } from 'react';
 import { failureIs } from '../../../../shared/errors';
 import { LINK_KIND_LABEL, type LinkHotkeySource, type LinkKind } from '../../../../shared/link';
 import type { ProfileView } from '../../../../shared/profiles';
@@ -9,6 +9,10 @@ import { WhatExistsInstead } from './what-exists-instead';
 import styles from './link.module.css';
 import { tellIfLeft } from '../../frame/outcomes';
 import { useMountedRef } from '../../lib/use-mounted';
+import { draftSlot, useDraft } from '../../lib/drafts';
+
+type LinkDraft = { kind: LinkKind; from: 'wallet' | 'file'; walletValue: string; filePath: string; keep: boolean };
+const drafts = draftSlot<LinkDraft>();
 
 const KIND_HELP: Record<LinkKind, string> = {
   validator: 'A validator hotkey on the server’s list of validators.',
@@ -39,11 +43,20 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
       ),
     [wallets.data],
   );
-  const [kind, setKind] = useState<LinkKind>('validator');
-  const [from, setFrom] = useState<'wallet' | 'file'>('wallet');
-  const [walletValue, setWalletValue] = useState('');
-  const [filePath, setFilePath] = useState('');
-  const [keep, setKeep] = useState(false);
+  // Kept per profile when the screen is left: a hotkey file's path takes some typing.
+  const [draft, setDraft] = useDraft<LinkDraft>(drafts, profile.id, () => ({
+    kind: 'validator',
+    from: 'wallet',
+    walletValue: '',
+    filePath: '',
+    keep: false,
+  }));
+  const { kind, from, walletValue, filePath, keep } = draft;
+  const setKind = (v: LinkKind) => setDraft({ kind: v });
+  const setFrom = (v: 'wallet' | 'file') => setDraft({ from: v });
+  const setWalletValue = (v: string) => setDraft({ walletValue: v });
+  const setFilePath = (v: string) => setDraft({ filePath: v });
+  const setKeep = (v: boolean) => setDraft({ keep: v });
   const preview = useMutationChannel('previewLink');
   const link = useMutationChannel('link', ['detectLinking', 'listWallets']);
   // Keyboard and screen-reader users land on the preview when it appears, one Tab from "Sign and link".
@@ -79,7 +92,12 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
     if (!source || !preview.data) return;
     // The address the preview showed: main refuses if the source now holds another hotkey.
     const reviewedHotkey = preview.data.linkedHotkey;
-    tellIfLeft(mounted, link.mutateAsync({ kind, source, keepInKeychain: keep, reviewedHotkey }), {
+    const sent = link.mutateAsync({ kind, source, keepInKeychain: keep, reviewedHotkey });
+    void sent.then(
+      () => drafts.drop(profile.id),
+      () => undefined,
+    );
+    tellIfLeft(mounted, sent, {
       done: (r) =>
         `The hotkey ${r.linkedHotkey} is linked to ${r.username} (${r.kind === 'validator' ? 'validator' : 'subnet owner'}).`,
       failed: 'Linking the hotkey failed',
