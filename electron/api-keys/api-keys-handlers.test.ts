@@ -197,11 +197,11 @@ describe('API key handlers against the sandbox', () => {
     await w.profiles.setActive(other.id);
     const before = f.sb.requests(500).length;
     for (const refused of [
-      w.raw.deleteApiKey({ id: kept, reviewedFor: w.reviewedFor }, ctx),
-      w.raw.deleteApiKeys({ ids: [kept], reviewedFor: w.reviewedFor }, ctx),
-      w.raw.createApiKey({ ...scoped('late'), reviewedFor: w.reviewedFor }, ctx),
+      () => w.raw.deleteApiKey({ id: kept, reviewedFor: w.reviewedFor }, ctx),
+      () => w.raw.deleteApiKeys({ ids: [kept], reviewedFor: w.reviewedFor }, ctx),
+      () => w.raw.createApiKey({ ...scoped('late'), reviewedFor: w.reviewedFor }, ctx),
     ])
-      expect(await w.failure(refused)).toMatchObject({
+      expect(await w.failure(refused())).toMatchObject({
         code: 'conflict',
         reason: 'profile-changed',
         message: expect.stringMatching(
