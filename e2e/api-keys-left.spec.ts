@@ -119,7 +119,9 @@ test('a create that fails after the user left says so on the screen they are on,
   world.sb.setFaults({ latency_ms: 1500 });
   await form.getByRole('button', { name: 'Create key' }).click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Secrets' }).click();
-  const failure = page.getByRole('alert').filter({ hasText: 'Creating the API key “lost” did not finish as asked.' });
+  const failure = page
+    .getByRole('alert')
+    .filter({ hasText: /Creating the API key “lost” on keyuser @ 127\.0\.0\.1:\d+ did not finish as asked\./ });
   await expect(failure).toContainText('was created, but the answer carrying its secret was lost', { timeout: 15_000 });
   world.sb.setFaults({ latency_ms: 0 });
   await screenshot(page, 'api-keys-create-failed-away');

@@ -139,6 +139,7 @@ function KeysForProfile({
   if (first === 'new') {
     return (
       <CreateKeyForm
+        account={account}
         draftKey={`new:${account.profileId}`}
         takenNames={takenNames}
         namesComplete={namesComplete}

@@ -8,7 +8,7 @@ import {
 } from '../../../../shared/api-keys';
 import { failureIs } from '../../../../shared/errors';
 import { errorOf, call } from '../../api/client';
-import { useChannel, useReviewedFor } from '../../api/hooks';
+import { useChannel } from '../../api/hooks';
 import { CommandLine } from '../../components/command-line';
 import { focusFirstInvalid } from '../../components/form-parts';
 import { ErrorNotice } from '../../components/error-notice';
@@ -18,13 +18,16 @@ import { tellOutcome } from '../../frame/outcomes';
 import { useMountedRef } from '../../lib/use-mounted';
 import { hrefTo } from '../../routes';
 import { dropDraft, keepDraft, readDraft } from './create-key-drafts';
-import { trackCreate, useCreatedKeys } from './created-key-store';
+import { trackCreate, useCreatedKeys, type PendingReveal } from './created-key-store';
+import { profileLabel } from '../../frame/profile-switcher';
 import { JsonRequestField } from './json-request-field';
 import { ScopeEditor } from './scope-editor';
 import { editorRequest, presetRows, PRESETS, scopesToRows, type ScopeRowModel } from './scope-rows';
 import { KeyPowersSummary } from './key-powers-summary';
 
 export interface CreateKeyFormProps {
+  /** The profile whose key this is: what the create is reviewed for, and named if it goes wrong elsewhere. */
+  account: PendingReveal['account'];
   initial?: CreateKeyRequest;
   /** Where what is typed is kept if the form is left (create-key-drafts.ts); per profile and purpose. */
   draftKey?: string;
@@ -45,6 +48,7 @@ export interface CreateKeyFormProps {
 type Tab = 'editor' | 'json';
 
 export function CreateKeyForm({
+  account,
   initial,
   draftKey,
   rotates,
@@ -72,7 +76,7 @@ export function CreateKeyForm({
   const [lostName, setLostName] = useState<string | null>(null);
   const [deletedLost, setDeletedLost] = useState<string | null>(null);
   const targets = useChannel('listScopeTargets', {}, { staleTime: 60_000 });
-  const reviewedFor = useReviewedFor();
+  const reviewedFor = account.profileId;
 
   // A key is being created by this form as the user left it: no second one is offered.
   const { sending } = useCreatedKeys();
@@ -156,7 +160,7 @@ export function CreateKeyForm({
         const keyId = reason === 'key-created-secret-lost' ? errorOf(err).detail?.objectId : undefined;
         tellOutcome({
           tone: 'warn',
-          lead: `Creating the API key “${request.name}” did not finish as asked.`,
+          lead: `Creating the API key “${request.name}” on ${profileLabel(account)} did not finish as asked.`,
           text: errorOf(err).message,
           link: keyId
             ? { href: hrefTo('api-keys', keyId), label: `Open “${request.name}” to delete it` }

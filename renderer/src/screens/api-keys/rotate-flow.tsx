@@ -102,6 +102,7 @@ export function RotateFlow(props: {
           ) : null}
           <CreateKeyForm
             initial={sameScopes(oldKey, props.takenNames)}
+            account={props.account}
             draftKey={`rotate:${props.account.profileId}:${oldKey.id}`}
             rotates={oldKey.id}
             takenNames={props.takenNames}
