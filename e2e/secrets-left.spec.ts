@@ -27,9 +27,12 @@ test('a .env preview left for another screen lets its values go in main at once'
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   expect(await (await discarded).json()).toEqual({ ok: true, value: { discarded: true } });
   // The preview is gone: importing it now (as a stale page would) finds nothing to send.
+  const auth = { authorization: `Bearer ${w.host.token}` };
+  const profiles = await request.post(`${w.host.url}/rpc/listProfiles`, { headers: auth, data: {} });
+  const { activeId } = ((await profiles.json()) as { value: { activeId: string } }).value;
   const late = await request.post(`${w.host.url}/rpc/runSecretImport`, {
-    headers: { authorization: `Bearer ${w.host.token}` },
-    data: { importId: answer.value.importId, accept: [{ key: 'A_ONE', replace: false }] },
+    headers: auth,
+    data: { importId: answer.value.importId, accept: [{ key: 'A_ONE', replace: false }], reviewedFor: activeId },
   });
   expect(await late.json()).toMatchObject({ ok: false, error: { reason: 'import-expired' } });
   expect(Object.values(w.sb.state().secrets)).toEqual([]);

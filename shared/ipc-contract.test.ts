@@ -59,6 +59,7 @@ describe('account channels', () => {
       deleteApiKeys: { ids: ['3f2504e0-4f89-41d3-9a0c-0305e82c3301'] },
       createSecret: { chuteId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', key: 'A', value: 'v', replace: false },
       deleteSecrets: { secretIds: ['3f2504e0-4f89-41d3-9a0c-0305e82c3301'] },
+      runSecretImport: { importId: 'i1', accept: [{ key: 'A', replace: false }] },
       transferBalance: { target: 'bob', amountUsd: 1 },
       refundDeveloperDeposit: { address: '5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV' },
     } as const;

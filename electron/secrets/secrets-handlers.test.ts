@@ -62,11 +62,16 @@ async function setup() {
   const raw = secretsHandlers({ chutes, home: world.dir }, pending);
   // As the screens call them: reviewed on the profile that is active.
   const reviewedFor = profile.id;
-  type Omitted<K extends 'createSecret' | 'deleteSecrets'> = Omit<Parameters<(typeof raw)[K]>[0], 'reviewedFor'>;
+  type Omitted<K extends 'createSecret' | 'deleteSecrets' | 'runSecretImport'> = Omit<
+    Parameters<(typeof raw)[K]>[0],
+    'reviewedFor'
+  >;
   const h = {
     ...raw,
     createSecret: (input: Omitted<'createSecret'>, c: typeof ctx) => raw.createSecret({ ...input, reviewedFor }, c),
     deleteSecrets: (input: Omitted<'deleteSecrets'>, c: typeof ctx) => raw.deleteSecrets({ ...input, reviewedFor }, c),
+    runSecretImport: (input: Omitted<'runSecretImport'>, c: typeof ctx) =>
+      raw.runSecretImport({ ...input, reviewedFor }, c),
   };
   const web = fixture.sb.addChute(account.user_id, 'web-app');
   const subnet = fixture.sb.addChute(account.user_id, 'my-affine-miner');

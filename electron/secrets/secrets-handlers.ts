@@ -215,8 +215,8 @@ export function secretsHandlers(
       const preview: ImportPreview = { importId, chute, rows, unreadLines };
       return preview;
     },
-    runSecretImport: async ({ importId, accept }) => {
-      const api = await active();
+    runSecretImport: async ({ importId, accept, reviewedFor }) => {
+      const api = await chutes.actingAs({ reviewedFor, what: 'the .env import' });
       const job = pending.get(importId, profileKeyOf(api));
       const known = accept.some((a) => a.replace) ? await allSecrets(api) : undefined;
       const results: ImportKeyResult[] = [];

@@ -103,7 +103,11 @@ export const bulkActionCases: RunnableCase[] = [
               source: { kind: 'text', text },
             });
             const accept = preview.rows.map((r) => ({ key: r.key, replace: false }));
-            const run = await rpc<ImportRun>(state.host, 'runSecretImport', { importId: preview.importId, accept });
+            const run = await rpc<ImportRun>(state.host, 'runSecretImport', {
+              importId: preview.importId,
+              accept,
+              reviewedFor: state.profileId,
+            });
             return run.results.filter((r) => r.outcome === 'created').length;
           });
         },

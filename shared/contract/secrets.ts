@@ -59,6 +59,7 @@ export const secretsContract = slice({
       .object({
         importId: z.string().min(1).max(100),
         accept: z.array(z.object({ key: secretKey, replace: z.boolean() }).strict()).max(1000),
+        reviewedFor,
       })
       .strict(),
     result: returns<ImportRun>(),

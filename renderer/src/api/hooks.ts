@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { ACCOUNT_CHANNELS, type Channel, type ChannelInput, type ChannelResult } from '../../../shared/ipc-contract';
 import type { ProfileView } from '../../../shared/profiles';
 import { call } from './client';
-import { useSwitching, whileSwitching } from './profile-switch';
+import { callForProfile, whileSwitching } from './profile-switch';
 
 /**
  * Query keys are derived from channel names (`[channel, input]`), so a refresh names a channel
@@ -54,14 +54,16 @@ export function useReviewedFor(): string {
 
 /**
  * The cache key of a channel's answer. An account's answers (`ACCOUNT_CHANNELS`) are kept per
- * profile: after a switch, another account's keys, secrets or chutes are never shown as this
- * one's — not while the new answer loads, nor beside its error. A prefix (`channelKey`) still
- * reaches every profile's copy.
+ * profile, and read only for it (`callForProfile`): after a switch, here or in another window,
+ * another account's keys, secrets or chutes are never shown as this one's — not while the new
+ * answer loads, nor beside its error. A prefix (`channelKey`) still reaches every profile's copy.
  */
-export function useChannelKey<K extends Channel>(channel: K, input?: ChannelInput<K>): readonly unknown[] {
-  const profileId = useActiveProfileId();
-  const key = channelKey(channel, input);
-  return ACCOUNT_CHANNELS.has(channel) ? [...(input === undefined ? [channel, undefined] : key), { profileId }] : key;
+export function queryKeyFor<K extends Channel>(
+  channel: K,
+  input: ChannelInput<K> | undefined,
+  profileId: string | null,
+): readonly unknown[] {
+  return ACCOUNT_CHANNELS.has(channel) ? [channel, input, { profileId }] : channelKey(channel, input);
 }
 
 /** Read one channel, cached per input (and per profile for an account's answers). */
@@ -70,12 +72,11 @@ export function useChannel<K extends Channel>(
   input: ChannelInput<K>,
   options: ChannelQueryOptions = {},
 ): UseQueryResult<ChannelResult<K>> {
-  const paused = useSwitching() && ACCOUNT_CHANNELS.has(channel);
+  const profileId = useActiveProfileId();
   return useQuery<ChannelResult<K>>({
-    queryKey: useChannelKey(channel, input),
-    queryFn: () => call(channel, input),
+    queryKey: queryKeyFor(channel, input, profileId),
+    queryFn: () => (ACCOUNT_CHANNELS.has(channel) ? callForProfile(profileId, channel, input) : call(channel, input)),
     ...options,
-    enabled: (options.enabled ?? true) && !paused,
   });
 }
 

@@ -23,7 +23,15 @@ export function reportProfileChanged(message: string): void {
   for (const refresh of refreshers) refresh();
 }
 
-/** How the app re-reads everything after such a refusal (main.tsx: the query cache). */
+/**
+ * A read found another profile active than the one it was for (switched in another window): every
+ * screen follows; nothing was refused, so nothing is said.
+ */
+export function followActiveProfile(): void {
+  for (const refresh of refreshers) refresh();
+}
+
+/** How the app re-reads everything after such a change (main.tsx: the query cache). */
 export function onProfileChanged(refresh: () => void): () => void {
   refreshers.add(refresh);
   return () => refreshers.delete(refresh);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { ActiveProfileGate } from '../components/active-profile-gate';
 import { ErrorNotice } from '../components/error-notice';
@@ -129,13 +129,14 @@ function KeysForProfile({
   // A key's page (its details, its rotation) belongs to the profile it was opened on: after a
   // switch, here or in the other window, it gives way to the list instead of showing that key as
   // the new profile's, or acting on it there.
-  const switched = useRef(keysShownFor !== null && keysShownFor !== account.profileId);
-  const keyPage = first !== undefined && first !== 'new';
+  // Decided before anything below renders, so no request for that key goes out as the new profile.
+  const leftBehind =
+    first !== undefined && first !== 'new' && keysShownFor !== null && keysShownFor !== account.profileId;
   useEffect(() => {
     keysShownFor = account.profileId;
-    if (switched.current && keyPage) navigate('api-keys');
-    switched.current = false;
-  }, [account.profileId, keyPage]);
+    if (leftBehind) navigate('api-keys');
+  }, [account.profileId, leftBehind]);
+  if (leftBehind) return <></>;
   if (first === 'new') {
     return (
       <CreateKeyForm

@@ -17,7 +17,7 @@ type Panel = { kind: 'none' } | { kind: 'create' } | { kind: 'import' } | { kind
 
 function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: string }): ReactElement {
   const chutes = useChutes();
-  const all = useAllSecrets();
+  const all = useAllSecrets(profileId);
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
   const close = () => setPanel({ kind: 'none' });
   const chuteList = chutes.data ?? [];
@@ -72,7 +72,7 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
       {panel.kind === 'import' ? (
         <div className={styles.panel}>
           <h3>Import a .env file</h3>
-          <ImportEnvPanel chutes={chuteList} onClose={close} />
+          <ImportEnvPanel profileId={profileId} chutes={chuteList} onClose={close} />
         </div>
       ) : null}
       {panel.kind === 'delete' ? (

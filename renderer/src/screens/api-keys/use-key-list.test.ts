@@ -8,7 +8,10 @@ const fullPage = (prefix: string) => Array.from({ length: KEY_PAGE_SIZE }, (_, i
 /** Servers that count a million keys: one lists a single key, the other ignores `page`. */
 const server = vi.hoisted(() => ({ pages: [] as number[], ignoresPage: false, endless: false }));
 vi.mock('../../api/client', () => ({
-  call: (_channel: string, input: { page: number }) => {
+  ApiError: Error,
+  call: (channel: string, input: { page: number }) => {
+    // Each page is checked to be for the profile still active (api/profile-switch.ts): it is.
+    if (channel === 'listProfiles') return Promise.resolve({ activeId: 'p1', profiles: [] });
     server.pages.push(input.page);
     const items = server.endless
       ? fullPage(`p${input.page}-`)

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { KEY_PAGE_SIZE, type ApiKeyView } from '../../../../shared/api-keys';
-import { call } from '../../api/client';
-import { switchUnderWay } from '../../api/profile-switch';
+import { callForProfile } from '../../api/profile-switch';
 import { repeatsEarlierPage, type PagingStop } from '../../lib/repeated-page';
 
 export interface KeyList {
@@ -64,14 +63,8 @@ export function useKeyList(profileId: string): KeyList {
     };
     void (async () => {
       try {
-        // An answer that comes back during a profile switch may be the new profile's: this list
-        // (keyed by the old one) is replaced once the switch is done.
-        const dropped = () => {
-          if (switchUnderWay()) cancelled = true;
-          return cancelled;
-        };
-        const first = await call('listApiKeys', { page: 0, limit: KEY_PAGE_SIZE });
-        if (dropped()) return;
+        const first = await callForProfile(profileId, 'listApiKeys', { page: 0, limit: KEY_PAGE_SIZE });
+        if (cancelled) return;
         merge(first.items);
         const pagesTotal = Math.min(KEY_MAX_PAGES, Math.max(1, Math.ceil(first.total / KEY_PAGE_SIZE)));
         // An empty page means the count was wrong (or keys went meanwhile), and a page that repeats
@@ -92,8 +85,8 @@ export function useKeyList(profileId: string): KeyList {
           let next = from;
           const worker = async () => {
             for (let page = next++; page < pagesTotal; page = next++) {
-              const res = await call('listApiKeys', { page, limit: KEY_PAGE_SIZE });
-              if (dropped()) return;
+              const res = await callForProfile(profileId, 'listApiKeys', { page, limit: KEY_PAGE_SIZE });
+              if (cancelled) return;
               merge(res.items);
               const ids = res.items.map((k) => k.id);
               const stop =

@@ -46,8 +46,10 @@ export function choiceOutdated(
   const wallet = wallets.find((w) => w.id === chosen.walletId);
   const hotkey = wallet?.hotkeys.find((h) => h.id === chosen.hotkeyId);
   if (!wallet || !hotkey) return `${name} is no longer in the wallets folder.`;
+  // A keychain that did not answer this time says nothing about a seed chosen from it.
+  const keychainUnknown = inKeychain === null && chosen.seedSource === 'keychain';
   const usability = hotkeyUsability(wallet, hotkey, inKeychain);
-  if (!usability.usable) return `${name} can no longer register: ${usability.why}`;
+  if (!usability.usable && !keychainUnknown) return `${name} can no longer register: ${usability.why}`;
   if (hotkey.ss58 !== chosen.hotkey)
     return `${name} is now the hotkey ${hotkey.ss58 ?? ''}, not the ${chosen.hotkey} you chose.`;
   if (wallet.coldkey.ss58 !== chosen.coldkey)

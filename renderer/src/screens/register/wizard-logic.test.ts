@@ -88,6 +88,12 @@ describe('choiceOutdated', () => {
   it('keeps a choice the listing still shows, also once its seed reached the keychain', () => {
     expect(choiceOutdated(chosen, listing(), null)).toBeNull();
     expect(choiceOutdated(chosen, listing({ status: 'public-only', hasSeed: false }), new Set(['5HOTKEY']))).toBeNull();
+    // A keychain that did not answer (null) does not put away a seed chosen from it.
+    const fromKeychain = { ...chosen, seedSource: 'keychain' as const };
+    expect(choiceOutdated(fromKeychain, listing({ status: 'public-only', hasSeed: false }), null)).toBeNull();
+    expect(choiceOutdated(fromKeychain, listing({ status: 'public-only', hasSeed: false }), new Set())).toContain(
+      'can no longer register',
+    );
   });
 
   it('says why a choice no longer stands: gone, another hotkey or coldkey under the same names, or unusable', () => {

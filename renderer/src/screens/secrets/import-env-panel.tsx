@@ -19,9 +19,12 @@ type Source = { kind: 'path'; path: string } | { kind: 'text'; text: string };
  * handed over like pasted text.
  */
 export function ImportEnvPanel({
+  profileId,
   chutes,
   onClose,
 }: {
+  /** The profile the import is for: what running it is reviewed for. */
+  profileId: string;
   chutes: readonly ChuteRef[];
   onClose: () => void;
 }): ReactElement {
@@ -120,7 +123,7 @@ export function ImportEnvPanel({
       const accept = preview.rows
         .filter((r) => chosen.has(r.key))
         .map((r) => ({ key: r.key, replace: r.status === 'exists' }));
-      const done = await call('runSecretImport', { importId: preview.importId, accept });
+      const done = await call('runSecretImport', { importId: preview.importId, accept, reviewedFor: profileId });
       // A complete run is dropped by main itself; an incomplete one keeps its values for "import again".
       if (!done.incomplete && held.current === preview.importId) held.current = null;
       setRun(done);

@@ -1,9 +1,8 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { SecretItem } from '../../../../shared/secrets';
-import { call } from '../../api/client';
-import { channelKey, useChannel, useChannelKey } from '../../api/hooks';
-import { useSwitching } from '../../api/profile-switch';
+import { channelKey, queryKeyFor, useChannel } from '../../api/hooks';
+import { callForProfile } from '../../api/profile-switch';
 import { repeatsEarlierPage, type PagingStop } from '../../lib/repeated-page';
 
 const PAGE = 100;
@@ -55,19 +54,17 @@ export interface AllSecrets {
 }
 
 /** Every secret of the active account: the first page at once, the rest fetched in the background. */
-export function useAllSecrets(): AllSecrets {
-  const paused = useSwitching();
+export function useAllSecrets(profileId: string): AllSecrets {
   const query = useInfiniteQuery({
-    queryKey: useChannelKey('listSecretsPage'),
-    queryFn: ({ pageParam }) => call('listSecretsPage', { page: pageParam, limit: PAGE }),
+    queryKey: queryKeyFor('listSecretsPage', undefined, profileId),
+    queryFn: ({ pageParam }) => callForProfile(profileId, 'listSecretsPage', { page: pageParam, limit: PAGE }),
     initialPageParam: 0,
     getNextPageParam: nextSecretsPage,
-    enabled: !paused,
   });
   const { hasNextPage, isFetchingNextPage, fetchNextPage, isError } = query;
   useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !isError && !paused) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, isError, paused, fetchNextPage]);
+    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
   const pages = query.data?.pages ?? [];
   // A secret created while paging shifts the pages; the map keeps each id once.
   const byId = new Map<string, SecretItem>();
