@@ -130,14 +130,7 @@ export function RotateFlow(props: {
             <KeyLine k={oldKey} label="Old (still works)" />
             <KeyLine k={step.created} label="New" />
           </ul>
-          {error ? (
-            <>
-              <p>
-                <strong>Deleting the old key “{oldKey.name}” failed:</strong>
-              </p>
-              <ErrorNotice error={error} />
-            </>
-          ) : null}
+          {error ? <ErrorNotice error={error} lead={`Deleting the old key “${oldKey.name}” failed:`} /> : null}
           <div className="actions">
             <button type="button" className="danger" disabled={busy} onClick={() => void deleteOld(step.created)}>
               {busy
