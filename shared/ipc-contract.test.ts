@@ -12,7 +12,8 @@ import { registrationContract } from './contract/registration';
 import { secretsContract } from './contract/secrets';
 import { walletsContract } from './contract/wallets';
 import { AppFailure, appError, failureIs } from './errors';
-import { ACCOUNT_CHANNELS, CHANNELS, contract } from './ipc-contract';
+import { ACCOUNT_CHANNELS } from './account-channels';
+import { CHANNELS, contract } from './ipc-contract';
 
 const SLICES = [
   diagnosticsContract,
@@ -38,6 +39,11 @@ describe('the composed contract', () => {
 });
 
 describe('account channels', () => {
+  it('are exactly the api-keys, secrets, account-screen and link slices', () => {
+    const slices = [apiKeysContract, secretsContract, accountScreenContract, linkContract];
+    expect([...ACCOUNT_CHANNELS].sort()).toEqual(slices.flatMap((slice) => Object.keys(slice)).sort());
+  });
+
   it('are the channels whose answers belong to the active profile’s account, and only those', () => {
     for (const name of [
       'listApiKeys',

@@ -51,14 +51,6 @@ export type ChutesApi = {
 
 export const CHANNELS = Object.keys(contract) as Channel[];
 
-/**
- * The channels that act on the active profile's account (its keys, secrets, chutes, balance,
- * links): their answers belong to one profile, and the renderer caches them per profile.
- */
-export const ACCOUNT_CHANNELS: ReadonlySet<Channel> = new Set(
-  [apiKeysContract, secretsContract, accountScreenContract, linkContract].flatMap((slice) => Object.keys(slice)),
-) as ReadonlySet<Channel>;
-
 export function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }

@@ -6,7 +6,8 @@ import {
   type UseQueryResult,
 } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ACCOUNT_CHANNELS, type Channel, type ChannelInput, type ChannelResult } from '../../../shared/ipc-contract';
+import { ACCOUNT_CHANNELS } from '../../../shared/account-channels';
+import type { Channel, ChannelInput, ChannelResult } from '../../../shared/ipc-contract';
 import type { ProfileView } from '../../../shared/profiles';
 import { call } from './client';
 import { callForProfile, whileSwitching } from './profile-switch';

@@ -1,6 +1,7 @@
 import type { Query, QueryClient } from '@tanstack/react-query';
 import { appError } from '../../../shared/errors';
-import { ACCOUNT_CHANNELS, type Channel, type ChannelInput, type ChannelResult } from '../../../shared/ipc-contract';
+import { ACCOUNT_CHANNELS } from '../../../shared/account-channels';
+import type { Channel, ChannelInput, ChannelResult } from '../../../shared/ipc-contract';
 import { ApiError, call } from './client';
 import { followActiveProfile } from './profile-changed';
 
