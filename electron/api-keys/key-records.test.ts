@@ -111,18 +111,21 @@ describe('local key records', () => {
     ]);
   });
 
-  it('a damaged file costs only the hints: it reads as empty and is replaced on the next write', async () => {
+  it('a damaged file reads as empty, and the next write moves it aside instead of overwriting it', async () => {
     const restore = setLogSink(() => undefined);
     try {
       const d = await dir();
-      await writeFile(path.join(d, KEY_RECORDS_FILE), '{"version":1,"records":[{"keyId":', { mode: 0o600 });
-      const records = createKeyRecords(d);
+      const damaged = '{"version":1,"records":[{"keyId":';
+      await writeFile(path.join(d, KEY_RECORDS_FILE), damaged, { mode: 0o600 });
+      const records = createKeyRecords(d, () => new Date('2026-12-07T08:00:00.000Z'));
       expect((await records.forServer('https://a')).size).toBe(0);
       await records.add('https://a', { keyId: A, name: 'n', admin: false, requestedScopes: scopes });
       expect(JSON.parse(await readFile(path.join(d, KEY_RECORDS_FILE), 'utf8'))).toMatchObject({
         version: 1,
         records: [{ keyId: A }],
       });
+      const aside = path.join(d, `${KEY_RECORDS_FILE}.corrupt-2026-12-07T08-00-00-000Z`);
+      expect(await readFile(aside, 'utf8')).toBe(damaged);
     } finally {
       setLogSink(restore);
     }

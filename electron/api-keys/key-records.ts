@@ -2,6 +2,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppFailure } from '../../shared/errors';
 import { scopeRequest, type LocalKeyRecord, type ScopeRequest } from '../../shared/api-keys';
+import { rename } from 'node:fs/promises';
+import { asidePath } from '../fs/aside-path';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { errnoCode } from '../fs/errno';
 import { withFsErrors } from '../fs/fs-errors';
@@ -55,8 +57,8 @@ export function createKeyRecords(dataDir: string, now: () => Date = () => new Da
    * know, are written back unchanged). `forWrite`: a file that could not be read (a disk error, no
    * permission) or that a newer app wrote is not replaced by one holding only this change — the
    * change fails instead (its caller logs that and goes on). A file that is not JSON of this shape
-   * only loses the "requested actions" hints (the keys live on the server): it reads as empty and
-   * the next change replaces it.
+   * reads as empty; the next change moves it aside (never overwrites it) and starts afresh — only
+   * the "requested actions" hints are at stake (the keys live on the server).
    */
   async function readStored(forWrite = false): Promise<unknown[]> {
     let text: string;
@@ -84,7 +86,13 @@ export function createKeyRecords(dataDir: string, now: () => Date = () => new Da
         undefined,
         'newer-data-format',
       );
-    log.warn(`${KEY_RECORDS_FILE} is not in the expected shape; starting afresh`);
+    if (!forWrite) {
+      log.warn(`${KEY_RECORDS_FILE} is not in the expected shape; read as empty`);
+      return [];
+    }
+    const aside = asidePath(file, now());
+    await withFsErrors(file, 'write', () => rename(file, aside));
+    log.warn(`${KEY_RECORDS_FILE} is not in the expected shape; moved to ${aside}, starting afresh`);
     return [];
   }
   const readable = (stored: unknown[]): StoredRecord[] =>

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../shared/errors';
-import { lockPathFor, withFileLock } from './file-lock';
+import { HELD_MAX_MS, lockPathFor, withFileLock } from './file-lock';
 import { processStartTicks } from './process-identity';
 
 let dir: string;
@@ -106,6 +106,23 @@ describe('withFileLock', () => {
     const started = performance.now();
     expect(await withFileLock(lock, () => Promise.resolve('mine'), { timeoutMs: 5_000 })).toBe('mine');
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it('takes over a lock left by an earlier process with our pid, or one older than any holder lives', async () => {
+    // A crash, then this process got the same pid (containers, or after a reboot).
+    await writeFile(lock, ownerFile(process.pid, null));
+    expect(await withFileLock(lock, () => Promise.resolve('reused pid'), { timeoutMs: 300 })).toBe('reused pid');
+    // A live process (our parent) or another host named in a lock file older than HELD_MAX_MS.
+    for (const owner of [
+      ownerFile(process.ppid, processStartTicks(process.ppid)),
+      JSON.stringify({ pid: process.ppid, start: null, host: 'renamed-since', token: 'someone-else' }),
+    ]) {
+      await writeFile(lock, owner);
+      const old = new Date(Date.now() - HELD_MAX_MS - 60_000);
+      await utimes(lock, old, old);
+      expect(await withFileLock(lock, () => Promise.resolve('old'), { timeoutMs: 300 })).toBe('old');
+      expect(await exists(lock)).toBe(false);
+    }
   });
 
   it('treats an empty lock file as being written, and as abandoned once it is seconds old', async () => {

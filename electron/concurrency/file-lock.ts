@@ -23,6 +23,12 @@ export interface FileLockOptions {
 export const DEFAULT_LOCK_TIMEOUT_MS = 20_000;
 /** A lock file with no readable owner older than this was left by a crash between create and write. */
 const UNREADABLE_STALE_MS = 2_000;
+/**
+ * Every holder's work is bounded (a keychain call at 15 s, a wait at 20 s), so a lock file this old
+ * was left behind whoever it names: a crash whose pid a later process got, or a host since renamed
+ * (macOS renames with the network), would otherwise hold it for good.
+ */
+export const HELD_MAX_MS = 10 * 60_000;
 const FLAGS =
   constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (process.platform === 'win32' ? 0 : constants.O_NOFOLLOW);
 
@@ -35,6 +41,8 @@ interface Owner {
 
 const host = os.hostname();
 const ownLocks = new Map<string, string>(); // lock path → our token
+/** Tokens of this process's lock attempts, from before their file exists until it is gone. */
+const ourTokens = new Set<string>();
 let exitHookInstalled = false;
 
 function installExitHook(): void {
@@ -103,6 +111,9 @@ async function inspect(lockPath: string): Promise<Seen> {
   const owner = parseOwner(raw);
   if (!owner)
     return Date.now() - mtimeMs > UNREADABLE_STALE_MS ? { kind: 'stale', raw } : { kind: 'live', owner: null };
+  if (Date.now() - mtimeMs > HELD_MAX_MS) return { kind: 'stale', raw };
+  // Our pid with a token this process never made: an earlier process that had our pid left it.
+  if (owner.host === host && owner.pid === process.pid && !ourTokens.has(owner.token)) return { kind: 'stale', raw };
   // Another machine's process (a network folder) cannot be checked from here: treat it as live.
   if (owner.host !== host || ownerAlive(owner.pid, owner.start)) return { kind: 'live', owner };
   return { kind: 'stale', raw };
@@ -174,13 +185,18 @@ export function withFileLock<T>(lockPath: string, job: () => Promise<T>, options
   }
   return queue(async () => {
     const token = randomBytes(12).toString('hex');
-    await acquire(key, token, options.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS, options.what ?? path.basename(key));
-    installExitHook();
-    ownLocks.set(key, token);
+    ourTokens.add(token);
     try {
-      return await job();
+      await acquire(key, token, options.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS, options.what ?? path.basename(key));
+      installExitHook();
+      ownLocks.set(key, token);
+      try {
+        return await job();
+      } finally {
+        await release(key, token);
+      }
     } finally {
-      await release(key, token);
+      ourTokens.delete(token);
     }
   });
 }

@@ -68,6 +68,9 @@ export function createSeedIndexStore(
         keychainCall(what, async (signal) => {
           const index = await load(signal);
           if (!(await change(index, signal))) return false;
+          // Past the deadline the caller was told it failed and the lock is going: a write now
+          // would put back what another process changed meanwhile.
+          signal.throwIfAborted();
           await entry().setPassword(serializeSeedIndex(index), signal);
           return true;
         }),

@@ -2,6 +2,7 @@ import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { AppFailure, failureIs } from '../../shared/errors';
 import { lockPathFor } from '../concurrency/file-lock';
+import { asidePath } from '../fs/aside-path';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { fsFailure } from '../fs/fs-errors';
 import { readTextFileCapped } from '../fs/read-capped';
@@ -21,17 +22,12 @@ export function profilesLockPath(dataDir: string): string {
 
 export const emptyProfilesFile = (): ProfilesFile => ({ version: PROFILES_FILE_VERSION, activeId: null, profiles: [] });
 
-/** Filesystem-safe on every OS (no colons), sortable, unique to the millisecond. */
-function stamp(now: Date): string {
-  return now.toISOString().replace(/[:.]/g, '-');
-}
-
 /**
  * Never overwrite a file we cannot read: it may be hand-edited or from a broken disk, and is the
  * user's data. Move it aside and tell them where it went; the next read starts from empty.
  */
 async function setFileAside(filePath: string, reason: string, now: Date): Promise<never> {
-  const aside = `${filePath}.corrupt-${stamp(now)}`;
+  const aside = asidePath(filePath, now);
   // Could not even move it (a read-only folder, a Windows lock): say that, typed, not `internal`.
   await rename(filePath, aside).catch((error: unknown) => {
     throw fsFailure(error, filePath, 'write');
