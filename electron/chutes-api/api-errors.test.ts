@@ -102,6 +102,19 @@ describe('HTTP error mapping', () => {
     expect(error.detail?.serverDetail).toBe(`Could not find user with hotkey: ${HOTKEY}`);
   });
 
+  it('says a refused signature in words, with what to check, whatever the length of the server text', async () => {
+    for (const detail of [
+      `Invalid request signature for hotkey ${HOTKEY}. Message: ${HOTKEY}:1700000000:${'ab'.repeat(32)}`,
+      'Signature verification failed.',
+    ]) {
+      const { error, host } = await errorFor({ status: 401, json: { detail } });
+      expect(error.message).toBe(`Chutes at ${host} did not accept this hotkey's signature.`);
+      expect(error.reason).toBe('credentials-rejected');
+      expect(error.detail?.hint).toContain('Profiles & hotkeys');
+      expect(error.detail?.serverDetail).toBe(detail);
+    }
+  });
+
   it.each([
     [401, `Invalid request signature for hotkey ${HOTKEY}. Message: ${HOTKEY}:1:abc`, 'unauthorized'],
     [403, 'Banned secret key: PYTHONPATH', 'forbidden'],

@@ -172,6 +172,23 @@ function genericFailure({ status, detail, host, answer, path }: HttpFailureInput
         'credentials-rejected',
       );
     }
+    // The v1 text carries the whole expected message (too long to say; kept in serverDetail), the
+    // login's is short: either way the seed signing did not match the hotkey named (§1.2, §3.5).
+    if (
+      text?.startsWith('Invalid request signature for hotkey') ||
+      text === 'Signature verification failed.' ||
+      text === 'Invalid signature format.'
+    ) {
+      return new AppFailure(
+        'unauthorized',
+        `Chutes at ${host} did not accept this hotkey's signature.`,
+        {
+          ...base,
+          hint: "The seed the app signs with may not be this hotkey's (a hotkey file replaced since it was added?), or the account is on another server: check the hotkey on the Profiles & hotkeys screen.",
+        },
+        'credentials-rejected',
+      );
+    }
     if (
       text?.startsWith('Could not find user with hotkey') ||
       text === 'No account found for this hotkey.' ||
