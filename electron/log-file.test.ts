@@ -47,6 +47,18 @@ describe('the log file in the data folder', () => {
     expect(internalFailureMessage()).toContain(`the details are in ${file}.`);
   });
 
+  it('makes a log file an older version left readable by others private', () => {
+    quietStderr();
+    const dataDir = tempDir();
+    const file = logFilePath(dataDir);
+    fs.writeFileSync(file, 'old line\n', { mode: 0o644 });
+    fs.chmodSync(file, 0o644);
+    restore = logToFile(dataDir);
+    log.warn('new line');
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/^old line\n.* warn new line\n$/);
+  });
+
   it('starts a new file past the size limit while running, keeping one older file', () => {
     const file = logToTempFile();
     log.info('old line');

@@ -88,6 +88,8 @@ export function logToFile(dataDir: string): LogSink {
   try {
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     writable = append('');
+    // A log made by an older version or by hand with a looser mode: only this user reads it now.
+    if (writable && (fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
   } catch {
     // As below: stderr only.
   }

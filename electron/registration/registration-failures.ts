@@ -69,7 +69,10 @@ export function registrationFailure(error: unknown, at: RegistrationAttempt): un
     case 'username-taken':
       return retold(
         error,
-        `The username “${at.username}” is already taken on ${at.host}.`,
+        // The newest servers also hold a name for a pending agent registration (§2.4).
+        detail?.serverDetail?.includes('reserved by a pending registration')
+          ? `The username “${at.username}” is reserved on ${at.host} by a registration still pending.`
+          : `The username “${at.username}” is already taken on ${at.host}.`,
         'Go back to the username step and choose another one.',
       );
     case 'coldkey-balance':

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { AppFailure } from '../../shared/errors';
+import { registrationFailure } from './registration-failures';
+
+const at = { host: 'api.example', username: 'carol', hotkey: '5Hk', hotkeyName: 'hk1', coldkey: '5Ck' };
+const refused = (serverDetail: string) =>
+  new AppFailure('conflict', serverDetail, { status: 409, serverDetail }, 'username-taken');
+
+describe('registrationFailure', () => {
+  it('tells a name held by a pending registration from one an account has (both: choose another)', () => {
+    const reserved = registrationFailure(
+      refused('Username carol is reserved by a pending registration. Please choose another.'),
+      at,
+    ) as AppFailure;
+    expect(reserved.message).toBe('The username “carol” is reserved on api.example by a registration still pending.');
+    expect(reserved.reason).toBe('username-taken');
+    const taken = registrationFailure(
+      refused('Username carol already exists, sorry! Please choose another.'),
+      at,
+    ) as AppFailure;
+    expect(taken.message).toBe('The username “carol” is already taken on api.example.');
+    expect(taken.appError.detail?.hint).toContain('choose another one');
+  });
+});
