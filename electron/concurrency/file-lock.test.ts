@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -123,6 +123,15 @@ describe('withFileLock', () => {
       expect(await withFileLock(lock, () => Promise.resolve('old'), { timeoutMs: 300 })).toBe('old');
       expect(await exists(lock)).toBe(false);
     }
+  });
+
+  it('leaves no file of its attempts behind (each writes its owner to a file of its own, then links it in)', async () => {
+    await Promise.all(
+      Array.from({ length: 20 }, () => withFileLock(lock, () => new Promise((resolve) => setImmediate(resolve)))),
+    );
+    await writeFile(lock, ownerFile(process.ppid, processStartTicks(process.ppid)));
+    await failureOf(withFileLock(lock, () => Promise.resolve(1), { timeoutMs: 100 }));
+    expect((await readdir(dir)).sort()).toEqual([path.basename(lock)]);
   });
 
   it('treats an empty lock file as being written, and as abandoned once it is seconds old', async () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants, readFileSync, unlinkSync } from 'node:fs';
-import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AppFailure } from '../../shared/errors';
@@ -73,20 +73,54 @@ function parseOwner(text: string): Owner | null {
 const errno = (error: unknown): string | undefined => (error as { code?: string }).code;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Create the lock file with our identity, or return false if it exists. */
+/** link(2) errors meaning "this filesystem has no hard links" (FAT, exFAT, some network mounts). */
+const NO_HARD_LINKS = ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'];
+
+/**
+ * Create the lock file with our identity, or return false if it exists. The identity is written to
+ * a file of this attempt's own first and linked into place, so the lock file never exists without
+ * it: a holder slowed between creating and writing (a thread pool busy with keychain calls, a
+ * suspend) is not taken for a crash. Filesystems without hard links create and write in place.
+ */
 async function tryCreate(lockPath: string, token: string): Promise<boolean> {
+  const owner = JSON.stringify({ pid: process.pid, start: ownStartTicks(), host, token } satisfies Owner);
+  const draft = `${lockPath}.${token}`;
   let handle;
   try {
-    handle = await open(lockPath, FLAGS, 0o600);
+    handle = await open(draft, FLAGS, 0o600);
   } catch (error) {
-    if (errno(error) === 'EEXIST') return false;
     if (errno(error) !== 'ENOENT') throw error;
     await mkdir(path.dirname(lockPath), { recursive: true, mode: 0o700 });
     return tryCreate(lockPath, token);
   }
   try {
-    const owner: Owner = { pid: process.pid, start: ownStartTicks(), host, token };
-    await handle.writeFile(JSON.stringify(owner));
+    try {
+      await handle.writeFile(owner);
+    } finally {
+      await handle.close();
+    }
+    await link(draft, lockPath);
+    return true;
+  } catch (error) {
+    if (errno(error) === 'EEXIST') return false;
+    if (!NO_HARD_LINKS.includes(errno(error) ?? '')) throw error;
+    return createInPlace(lockPath, owner);
+  } finally {
+    await unlink(draft).catch(() => undefined);
+  }
+}
+
+/** Without hard links: exclusive create, then write (an empty file meanwhile reads as being written). */
+async function createInPlace(lockPath: string, owner: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(lockPath, FLAGS, 0o600);
+  } catch (error) {
+    if (errno(error) === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    await handle.writeFile(owner);
   } catch (error) {
     await handle.close().catch(() => undefined);
     await unlink(lockPath).catch(() => undefined);
