@@ -3,7 +3,7 @@ import { AppFailure } from '../../shared/errors';
 import { isValidSs58 } from '../signer/ss58';
 import { createKeychainCall } from './keychain-call';
 import { createEntryCache } from './entry-cache';
-import { cleanLabel, SEED_INDEX_ACCOUNT } from './seed-index';
+import { cleanLabel, DAMAGED_SEED_INDEX_ACCOUNT, SEED_INDEX_ACCOUNT } from './seed-index';
 import { createSeedIndexStore } from './seed-index-store';
 import { createSessionsVersion } from './sessions-version';
 import { SEED_SERVICE, SESSION_SERVICE, type SeedVault } from './seed-vault';
@@ -54,8 +54,8 @@ function checkSeed(seed: Uint8Array): void {
 
 /** The index shares the session service; a session key must never overwrite it. */
 function checkSessionKey(key: string): void {
-  if (key === SEED_INDEX_ACCOUNT)
-    throw new AppFailure('invalid-input', `"${SEED_INDEX_ACCOUNT}" is reserved and cannot be a session key.`);
+  if (key === SEED_INDEX_ACCOUNT || key === DAMAGED_SEED_INDEX_ACCOUNT)
+    throw new AppFailure('invalid-input', `"${key}" is reserved and cannot be a session key.`);
 }
 
 function sameBytes(a: ArrayLike<number>, b: ArrayLike<number>): boolean {

@@ -1,7 +1,13 @@
 import { log } from '../log';
 import type { KeychainCall } from './keychain-call';
 import type { EntryCache } from './entry-cache';
-import { parseSeedIndex, SEED_INDEX_ACCOUNT, serializeSeedIndex, type SeedIndex } from './seed-index';
+import {
+  DAMAGED_SEED_INDEX_ACCOUNT,
+  parseSeedIndex,
+  SEED_INDEX_ACCOUNT,
+  serializeSeedIndex,
+  type SeedIndex,
+} from './seed-index';
 import { withFileLock } from '../concurrency/file-lock';
 import { createSerialQueue, type SerialQueue } from '../concurrency/serial-queue';
 
@@ -51,26 +57,32 @@ export function createSeedIndexStore(
   // Constructed only inside a keychainCall: the constructor may block on a silent bus.
   const entry = () => entries.entry(service, SEED_INDEX_ACCOUNT);
 
-  async function load(signal: AbortSignal): Promise<SeedIndex> {
+  async function load(signal: AbortSignal): Promise<{ index: SeedIndex; damaged: Uint8Array | null }> {
     // Bytes, not getPassword: a non-UTF-8 value must read as corrupt, not as a keychain failure.
-    const parsed = parseSeedIndex(await entry().getSecret(signal));
+    const stored = await entry().getSecret(signal);
+    const parsed = parseSeedIndex(stored);
     if (parsed.corrupt) {
-      // Never log the content; the next put/remove rewrites the entry from scratch.
+      // Never log the content; the next put/remove keeps it aside, then rewrites the entry.
       log.warn('keychain seed index is not readable; treating it as empty until the next change rewrites it');
     }
-    return parsed.index;
+    return { index: parsed.index, damaged: parsed.corrupt && stored ? Uint8Array.from(stored) : null };
   }
 
   return {
-    read: () => keychainCall('read seed index', load),
+    read: () => keychainCall('read seed index', async (signal) => (await load(signal)).index),
     update: (what, change) =>
       queue(() =>
         keychainCall(what, async (signal) => {
-          const index = await load(signal);
+          const { index, damaged } = await load(signal);
           if (!(await change(index, signal))) return false;
           // Past the deadline the caller was told it failed and the lock is going: a write now
           // would put back what another process changed meanwhile.
           signal.throwIfAborted();
+          if (damaged) {
+            // Its labels and dates are the user's: kept, not overwritten (one copy, the latest).
+            await entries.entry(service, DAMAGED_SEED_INDEX_ACCOUNT).setSecret(damaged, signal);
+            log.warn(`keychain seed index rewritten; the unreadable one is kept as "${DAMAGED_SEED_INDEX_ACCOUNT}"`);
+          }
           await entry().setPassword(serializeSeedIndex(index), signal);
           return true;
         }),

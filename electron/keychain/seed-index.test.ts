@@ -6,7 +6,7 @@ import { setLogSink } from '../log';
 import { ss58FromSeed } from '../signer';
 import { dropSeedIndex, failure, rawEntry, requireSecretService, seedOf } from './fixtures/secret-service';
 import { createOsSeedVault } from './os-seed-vault';
-import { SEED_INDEX_ACCOUNT } from './seed-index';
+import { DAMAGED_SEED_INDEX_ACCOUNT, SEED_INDEX_ACCOUNT } from './seed-index';
 
 // Wrap the real search in a spy: listing must never search the seed service (that returns every secret).
 vi.mock('@napi-rs/keyring', async (importOriginal) => {
@@ -165,7 +165,7 @@ describe('seed index (real Secret Service)', () => {
     expect(await labelsOf()).toEqual([{ ss58: legacy.ss58, label: null }]);
   });
 
-  it('treats a corrupt index as empty, warns without its content, and rewrites it on the next put', async () => {
+  it('treats a corrupt index as empty, warns without its content, and on the next put keeps it aside and rewrites it', async () => {
     const a = key(0);
     const marker = 'CORRUPT-MARKER';
     for (const plant of [
@@ -181,8 +181,10 @@ describe('seed index (real Secret Service)', () => {
       expect(logLines.some((l) => l.includes('warn') && l.includes('seed index is not readable'))).toBe(true);
       expect(logLines.join('\n')).not.toContain(marker);
 
+      const planted = await indexEntry().getSecret();
       await vault.putSeed(a.ss58, a.seed, 'after');
       expect(await labelsOf()).toEqual([{ ss58: a.ss58, label: 'after' }]);
+      expect(await rawEntry(sessionService, DAMAGED_SEED_INDEX_ACCOUNT).getSecret()).toEqual(planted);
       expect(JSON.parse((await indexEntry().getPassword()) ?? 'null')).toMatchObject({ version: 1 });
     }
   });

@@ -8,6 +8,8 @@ import { isValidSs58 } from '../signer/ss58';
  * It holds addresses and names only — never anything derived from a seed.
  */
 export const SEED_INDEX_ACCOUNT = 'seed-index';
+/** Where an index the app could not read is kept before a new one is written (the user's data). */
+export const DAMAGED_SEED_INDEX_ACCOUNT = 'seed-index.damaged';
 export const SEED_INDEX_VERSION = 1;
 /** Labels are hotkey names (wallet file names); a cap keeps a hostile name from bloating the entry. */
 export const MAX_LABEL_LENGTH = 200;
