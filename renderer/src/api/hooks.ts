@@ -5,7 +5,6 @@ import {
   type UseMutationResult,
   type UseQueryResult,
 } from '@tanstack/react-query';
-import { useState } from 'react';
 import { ACCOUNT_CHANNELS } from '../../../shared/account-channels';
 import type { Channel, ChannelInput, ChannelResult } from '../../../shared/ipc-contract';
 import type { ProfileView } from '../../../shared/profiles';
@@ -31,7 +30,7 @@ export interface ChannelQueryOptions {
 
 /**
  * The active profile's id as this window last read it (null: none yet), without asking main
- * again: what account answers are cached under, and what an action is reviewed for.
+ * again: what account answers are cached under and checked against.
  */
 export function useActiveProfileId(): string | null {
   const { data } = useQuery({
@@ -41,16 +40,6 @@ export function useActiveProfileId(): string | null {
     select: (answer: ChannelResult<'listProfiles'>) => answer.activeId,
   });
   return data ?? null;
-}
-
-/**
- * The profile an action opened on this screen is reviewed for: the one active when it opened. Main
- * refuses the action (`profile-changed`) once another is active, switched here or elsewhere.
- */
-export function useReviewedFor(): string {
-  const id = useActiveProfileId();
-  const [atOpen] = useState(id);
-  return atOpen ?? id ?? '';
 }
 
 /**

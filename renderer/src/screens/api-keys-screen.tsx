@@ -174,6 +174,7 @@ function KeysForProfile({
     return (
       <KeyDetails
         id={first}
+        profileId={account.profileId}
         baseUrl={baseUrl}
         canSign={canSign}
         cachedName={list.keys.find((k) => k.id === first)?.name}
@@ -233,6 +234,7 @@ function KeysForProfile({
       {deleting ? (
         <BulkDelete
           keys={selectedKeys}
+          profileId={account.profileId}
           onFinished={(ids) => forget(ids)}
           onClose={() => {
             setDeleting(false);

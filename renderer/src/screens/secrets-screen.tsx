@@ -76,7 +76,7 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
         </div>
       ) : null}
       {panel.kind === 'delete' ? (
-        <DeleteSecretsPanel targets={panel.targets} chuteName={chuteName} onClose={close} />
+        <DeleteSecretsPanel profileId={profileId} targets={panel.targets} chuteName={chuteName} onClose={close} />
       ) : null}
       {chutes.error ? (
         <div role="group" aria-label="Chutes list not refreshed" className={styles.refreshFailed}>

@@ -1,7 +1,6 @@
 import { useState, type ReactElement } from 'react';
 import type { ApiKeyView, DeleteResult } from '../../../../shared/api-keys';
 import { call } from '../../api/client';
-import { useReviewedFor } from '../../api/hooks';
 import { DeleteResultList, deleteSummary } from '../../components/delete-results';
 import listStyles from '../../components/delete-results.module.css';
 import { ErrorNotice } from '../../components/error-notice';
@@ -18,16 +17,18 @@ const SHOWN = 12;
 /** Delete a selection (the server and the CLI call it delete): a summary first, then a result per key (failures listed, retryable). */
 export function BulkDelete({
   keys: selection,
+  profileId,
   onFinished,
   onClose,
 }: {
   keys: ApiKeyView[];
+  /** The profile whose keys these are: what the delete is reviewed for. */
+  profileId: string;
   onFinished: (doneIds: string[]) => void;
   onClose: () => void;
 }): ReactElement {
   // The selection as confirmed: the list drops keys as they go, but the results still name them.
   const [keys] = useState(selection);
-  const reviewedFor = useReviewedFor();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [results, setResults] = useState<DeleteResult[] | null>(null);
@@ -41,7 +42,7 @@ export function BulkDelete({
   async function run(ids: string[]) {
     setBusy(true);
     setError(null);
-    const sent = call('deleteApiKeys', { ids, reviewedFor });
+    const sent = call('deleteApiKeys', { ids, reviewedFor: profileId });
     // Left before the end (the list refreshes either way): which keys failed must still be said.
     tellIfLeft(mounted, sent, {
       done: ({ results: got }) => {

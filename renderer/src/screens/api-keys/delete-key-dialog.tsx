@@ -1,7 +1,6 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import type { ApiKeyView, DeleteResult } from '../../../../shared/api-keys';
 import { call } from '../../api/client';
-import { useReviewedFor } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
 import { tellIfLeft } from '../../frame/outcomes';
 import { useMountedRef } from '../../lib/use-mounted';
@@ -12,10 +11,13 @@ export const AUTH_CACHE_NOTE = 'Chutes may keep accepting a deleted key for up t
 /** Delete one key after its name is typed back. */
 export function DeleteKeyPanel({
   apiKey,
+  profileId,
   onDone,
   onCancel,
 }: {
   apiKey: Pick<ApiKeyView, 'id' | 'name' | 'admin'>;
+  /** The profile whose key this is: what the delete is reviewed for. */
+  profileId: string;
   onDone: (result: DeleteResult) => void;
   onCancel: () => void;
 }): ReactElement {
@@ -23,7 +25,6 @@ export function DeleteKeyPanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const mounted = useMountedRef();
-  const reviewedFor = useReviewedFor();
   // A name with invisible characters is shown, and typed, in its visible form.
   const shown = visibleText(apiKey.name);
   const confirmed = typed === apiKey.name || typed === shown;
@@ -32,7 +33,7 @@ export function DeleteKeyPanel({
     if (!confirmed) return;
     setBusy(true);
     setError(null);
-    const sent = call('deleteApiKey', { id: apiKey.id, reviewedFor });
+    const sent = call('deleteApiKey', { id: apiKey.id, reviewedFor: profileId });
     tellIfLeft(mounted, sent, {
       done: (r) =>
         r.outcome === 'already-gone' ? `“${shown}” was already gone.` : `Deleted “${shown}”. ${AUTH_CACHE_NOTE}`,

@@ -31,12 +31,15 @@ function actionOf(key: ApiKeyView, objectType: string, objectId: string | null):
 /** Everything the server says about one key, this app's local record, and how to use the key. */
 export function KeyDetails({
   id,
+  profileId,
   baseUrl,
   canSign,
   onDeleted,
   cachedName,
 }: {
   id: string;
+  /** The profile whose key this is: what a delete is reviewed for. */
+  profileId: string;
   baseUrl: string;
   canSign: boolean;
   onDeleted: (result: DeleteResult, name: string) => void;
@@ -99,7 +102,12 @@ export function KeyDetails({
           </div>
         </div>
         {deleting ? (
-          <DeleteKeyPanel apiKey={key} onCancel={() => setDeleting(false)} onDone={(r) => onDeleted(r, name)} />
+          <DeleteKeyPanel
+            apiKey={key}
+            profileId={profileId}
+            onCancel={() => setDeleting(false)}
+            onDone={(r) => onDeleted(r, name)}
+          />
         ) : null}
         <dl className="facts">
           <dt>ID</dt>

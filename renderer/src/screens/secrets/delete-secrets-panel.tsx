@@ -2,7 +2,6 @@ import { useEffect, useRef, useState, type ReactElement, type ReactNode } from '
 import { cliCommand } from '../../../../shared/secret-keys';
 import type { DeleteResult, SecretItem } from '../../../../shared/secrets';
 import { call } from '../../api/client';
-import { useReviewedFor } from '../../api/hooks';
 import { DeleteResultList, deleteSummary } from '../../components/delete-results';
 import { ErrorNotice } from '../../components/error-notice';
 import { tellIfLeft } from '../../frame/outcomes';
@@ -12,10 +11,13 @@ import { useRefreshSecrets } from './use-secrets';
 
 /** Confirm, delete one by one, and say per key what happened (already gone counts as done). */
 export function DeleteSecretsPanel({
+  profileId,
   targets,
   chuteName,
   onClose,
 }: {
+  /** The profile whose secrets these are: what the delete is reviewed for. */
+  profileId: string;
   targets: SecretItem[];
   chuteName: (chuteId: string) => string;
   onClose: () => void;
@@ -24,7 +26,6 @@ export function DeleteSecretsPanel({
   const [error, setError] = useState<unknown>(null);
   const [results, setResults] = useState<DeleteResult[] | null>(null);
   const refresh = useRefreshSecrets();
-  const reviewedFor = useReviewedFor();
   // The question, then its results, are drawn above the list, away from the Delete button that
   // opened them: focus follows, so the keyboard and a screen reader are where the panel is.
   const box = useRef<HTMLDivElement>(null);
@@ -53,7 +54,7 @@ export function DeleteSecretsPanel({
   async function run() {
     setBusy(true);
     setError(null);
-    const sent = call('deleteSecrets', { secretIds: ids, reviewedFor });
+    const sent = call('deleteSecrets', { secretIds: ids, reviewedFor: profileId });
     // Left before the end (the list refreshes either way): which secrets failed must still be said.
     tellIfLeft(mounted, sent, {
       done: (got) => {
