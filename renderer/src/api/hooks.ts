@@ -24,6 +24,8 @@ export interface ChannelQueryOptions {
   /** How long an answer counts as fresh (ms); explicit refreshes ignore it. */
   staleTime?: number;
   refetchInterval?: number | false;
+  /** Ask again when the window (or tab) comes back into view; off by default. */
+  refetchOnWindowFocus?: boolean;
   /** How long an answer no screen shows is kept (ms); 0 for answers that must be asked again each time. */
   gcTime?: number;
 }
@@ -102,7 +104,9 @@ export interface ActiveProfile {
 
 /** The profile every account operation acts on, and the others to switch to. */
 export function useActiveProfile(): ActiveProfile {
-  const query = useChannel('listProfiles', {});
+  // Another window may have switched the profile while this one was in the background: a window
+  // brought back shows the profile active now before anything is done in it.
+  const query = useChannel('listProfiles', {}, { refetchOnWindowFocus: true });
   const profiles = query.data?.profiles ?? [];
   const profile = profiles.find((p) => p.id === query.data?.activeId) ?? null;
   return {
