@@ -4,6 +4,7 @@ import { link, mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AppFailure } from '../../shared/errors';
+import { NO_HARD_LINKS } from '../fs/atomic-write';
 import { ownerAlive, ownStartTicks } from './process-identity';
 import { createSerialQueue, type SerialQueue } from './serial-queue';
 
@@ -72,9 +73,6 @@ function parseOwner(text: string): Owner | null {
 
 const errno = (error: unknown): string | undefined => (error as { code?: string }).code;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** link(2) errors meaning "this filesystem has no hard links" (FAT, exFAT, some network mounts). */
-const NO_HARD_LINKS = ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'];
 
 /**
  * Create the lock file with our identity, or return false if it exists. The identity is written to

@@ -67,7 +67,7 @@ async function fsyncDir(dir: string): Promise<void> {
 }
 
 /** link(2) errors meaning "this filesystem has no hard links" (FAT, exFAT, some network mounts). */
-const NO_HARD_LINKS = ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'];
+export const NO_HARD_LINKS: readonly string[] = ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'];
 
 /** Write, force 0600, fsync, close. The umask can only remove bits, but an inherited ACL or odd umask could leave it looser. */
 async function writePrivateAndClose(handle: FileHandle, data: string | Uint8Array): Promise<void> {

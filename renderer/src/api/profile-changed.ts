@@ -20,7 +20,7 @@ export const dismissProfileChanged = (): void => refused.set(null);
  */
 export function reportProfileChanged(message: string): void {
   refused.set(message);
-  for (const refresh of refreshers) refresh();
+  followActiveProfile();
 }
 
 /**
