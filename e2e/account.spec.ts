@@ -46,6 +46,8 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
   const chartLoaded = () =>
     page.evaluate(() => performance.getEntriesByType('resource').some((e) => /usage-chart/.test(e.name)));
   expect(await chartLoaded()).toBe(false);
+  // Today's use fails (every retry): the rest of the limits still shows, and the failure is said.
+  w.sb.faultOnce({ method: 'GET', path: '/users/me/quota_usage/*', status: 503, times: 3 });
   await openAccount(page);
   const overview = page.getByRole('region', { name: 'Overview' });
   await expect(overview.getByLabel('Balance')).toHaveText('$12.50 USD');
@@ -73,6 +75,7 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
   // Caps are read to the cent, what is left too (not "$0.6667 left" beside "$4.17").
   await expect(limits).toContainText('$3.50 of $4.17 used (84 %) · $0.67 left');
   await expect(limits.getByRole('list', { name: 'Discounts' })).toContainText('chute-llama: 25 % off');
+  await expect(limits).toContainText("Today's use could not be read");
 
   const usage = page.getByRole('region', { name: 'Usage' });
   await expect(usage.getByLabel('Usage totals')).toContainText('$4.00');

@@ -69,8 +69,12 @@ export interface AnswerFor {
 export interface AccountLimits {
   account: AnswerFor;
   quotas: QuotaView;
-  /** Today's use of the default (`*`) quota; null when the server did not say. */
-  todayUsed: { quota: number | 'unlimited'; used: number } | null;
+  /**
+   * Today's use of the default (`*`) quota; null when the server has no such route (older servers
+   * answer 404); `unreadable` when it has one and the read failed, so a failure is never shown as
+   * "no data".
+   */
+  todayUsed: { quota: number | 'unlimited'; used: number } | { unreadable: string } | null;
   subscription: SubscriptionView;
   discounts: { chuteId: string; fraction: number }[];
   asOf: string;

@@ -109,6 +109,17 @@ describe('overview and limits', () => {
     expect(logins).toHaveLength(1);
   });
 
+  it("says when today's use could not be read, and says nothing when the server has no such route", async () => {
+    const { h } = await setup();
+    expect((await h.accountLimits({})).todayUsed).toEqual({ quota: 0, used: 0 });
+    fixture.sb.faultOnce({ method: 'GET', path: '/users/me/quota_usage/*', status: 503, times: 3 });
+    const failed = await h.accountLimits({});
+    expect(failed.todayUsed).toEqual({ unreadable: expect.stringMatching(/503|unavailable|try again/i) as unknown });
+    expect(failed.quotas.kind).toBe('rows');
+    fixture.sb.faultOnce({ method: 'GET', path: '/users/me/quota_usage/*', status: 404 });
+    expect((await h.accountLimits({})).todayUsed).toBeNull();
+  });
+
   it('reads hourly usage in a range, oldest first, with totals; per chute on demand', async () => {
     const { h, account } = await setup();
     fixture.sb.addUsage(account.user_id, [

@@ -7,6 +7,7 @@ import type {
   SubscriptionView,
   UsageBucket,
 } from '../../../shared/account-screen';
+import { AppFailure } from '../../../shared/errors';
 import { serverMs } from '../../../shared/server-time';
 import type { Transport } from '../transport';
 import type { Auth } from '../types';
@@ -95,6 +96,16 @@ export function subscriptionView(raw: z.infer<typeof subscriptionSchema>): Subsc
 const discountsSchema = z.array(z.object({ chute_id: z.string(), discount: num.min(0).max(1) }));
 const quotaUsageSchema = z.object({ quota: z.union([num, z.literal('unlimited')]), used: num });
 
+/**
+ * Today's use is an extra: the rest of the limits still shows when it cannot be read. Only a 404
+ * (a server without the route) is said as nothing; any other failure is said.
+ */
+function todayUnread(error: unknown): { unreadable: string } | null {
+  if (!(error instanceof AppFailure)) throw error;
+  if (error.appError.detail?.status === 404) return null;
+  return { unreadable: error.appError.message };
+}
+
 /** Quotas, today's use, subscription and discounts, read together with one JWT. */
 export async function getLimits(
   transport: Transport,
@@ -109,7 +120,7 @@ export async function getLimits(
     transport.request({ method: 'GET', path: '/users/me/discounts', auth, schema: discountsSchema }),
     transport
       .request({ method: 'GET', path: '/users/me/quota_usage/*', auth, schema: quotaUsageSchema })
-      .catch(() => null),
+      .catch(todayUnread),
   ]);
   return {
     quotas: quotaView(quotas),

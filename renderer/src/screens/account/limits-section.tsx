@@ -8,7 +8,9 @@ import { cents, count, NEEDS_SEED, percent, usd } from './format';
 const chuteName = (id: string) => (id === '*' ? 'every chute (default)' : id);
 
 function Quotas({ quotas, todayUsed }: { quotas: QuotaView; todayUsed: AccountLimits['todayUsed'] }): ReactElement {
-  const used = todayUsed ? (
+  const used = !todayUsed ? null : 'unreadable' in todayUsed ? (
+    <p className="small muted">Today's use could not be read: {todayUsed.unreadable}</p>
+  ) : (
     <p className="small">
       Used today: <strong>{count(todayUsed.used)} requests</strong>
       {todayUsed.quota === 'unlimited'
@@ -18,7 +20,7 @@ function Quotas({ quotas, todayUsed }: { quotas: QuotaView; todayUsed: AccountLi
           : ''}{' '}
       — the counter restarts each UTC day.
     </p>
-  ) : null;
+  );
   if (quotas.kind === 'unlimited') {
     return (
       <>
