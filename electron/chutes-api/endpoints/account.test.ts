@@ -172,6 +172,17 @@ describe('quirks', () => {
     expect((e as Error).message).toContain('does not have any free balance');
   });
 
+  it('says a refund failed whatever the quirk body holds as its status_code (no value makes an internal error)', async () => {
+    let statusCode: unknown = { toString: 1 };
+    const { api } = await endpoints(() => ({ json: { status_code: statusCode, detail: 'no free balance' } }));
+    const address = '5F3sa2TJAWMqDhXG6jhV4N8ko9SxwGy8TpaNS1repo5EYjQX';
+    const odd = await failure(api.returnDeveloperDeposit(address));
+    expect(failureIs(odd, 'refund-failed')).toBe(true);
+    expect((odd as Error).message).toContain('(status not given)');
+    statusCode = 400;
+    expect(((await failure(api.returnDeveloperDeposit(address))) as Error).message).toContain('(status 400)');
+  });
+
   it('shows both forms of a refused delete: 409 with an object detail, and the older 500', async () => {
     let status = 409;
     const { api } = await endpoints(() =>
@@ -214,6 +225,26 @@ describe('quirks', () => {
       'Top up at least $15.50 (Top up, on the Account screen), then try again.',
     );
     expect((below as AppFailure).appError.detail?.fixAt).toBe('top-up');
+    // Just over the range: "at least" rounds up to the cent, and the balance is not rounded onto the limit.
+    held = '25.004';
+    const justOver = await failure(api.deleteMe('fp'));
+    expect((justOver as Error).message).toContain('within ±$25.00, and this one holds $25.004');
+    expect((justOver as AppFailure).appError.detail?.hint).toContain('Transfer at least $0.01 to');
+    held = '100.004';
+    expect(((await failure(api.deleteMe('fp'))) as AppFailure).appError.detail?.hint).toContain(
+      'Transfer at least $75.01 to',
+    );
+  });
+
+  it('counts a delete as done only when Chutes says {deleted: true}: a proxy page or another body deleted nothing', async () => {
+    let answer: { status?: number; json?: unknown; raw?: string } = { raw: '<html>Welcome to the hotel Wi-Fi</html>' };
+    const { api } = await endpoints(() => answer);
+    const portal = await failure(api.deleteMe('fp'));
+    expect((portal as AppFailure).appError.detail?.network).toBe('non-json');
+    answer = { json: { deleted: false } };
+    expect(failureIs(await failure(api.deleteMe('fp')), 'unexpected-shape')).toBe(true);
+    answer = { json: { deleted: true } };
+    await expect(api.deleteMe('fp')).resolves.toBeUndefined();
   });
 
   it('changes the fingerprint in hotkey mode with the <hotkey>:<new>:<nonce> message and no Authorization', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { TransferResult } from '../../../shared/account-screen';
 import { AppFailure } from '../../../shared/errors';
-import { detailOf, detailText, httpFailure, unexpectedShapeFailure } from '../failure-map';
+import { detailOf, detailText, httpFailure, nonJsonFailure, unexpectedShapeFailure } from '../failure-map';
 import { NOT_JSON, type Transport } from '../transport';
 import { getSelf, selfDetailSchema, type SelfDetail } from './users';
 import { getLimits, getUsage } from './account-usage';
@@ -78,6 +78,8 @@ export function changeBtAuth(transport: Transport, fingerprint: string, hotkey: 
   });
 }
 
+const deletedSchema = z.object({ deleted: z.literal(true) });
+
 /**
  * `DELETE /users/me` (§3.4). A refusal comes in two forms: the newer 409 with an object
  * `detail` ({message, …context}), or the older server's 500 when the account still owns things.
@@ -88,7 +90,13 @@ export async function deleteMe(transport: Transport, fingerprint: string): Promi
     path: '/users/me',
     auth: { kind: 'fingerprint', value: fingerprint },
   });
-  if (answer.status >= 200 && answer.status < 300) return;
+  if (answer.status >= 200 && answer.status < 300) {
+    // Only Chutes' own words count: a proxy's or portal's 200 page deleted nothing, and the app
+    // must not forget the profile and its fingerprint on it.
+    if (deletedSchema.safeParse(answer.json).success) return;
+    if (answer.json === NOT_JSON) throw nonJsonFailure(transport.host, answer.status);
+    throw unexpectedShapeFailure(transport.host, '/users/me', answer.status);
+  }
   const detail = detailOf(answer.json);
   const base = { status: answer.status, ...(detailText(detail) ? { serverDetail: detailText(detail) } : {}) };
   if (answer.status === 409) {
@@ -105,14 +113,16 @@ export async function deleteMe(transport: Transport, fingerprint: string): Promi
       const held = Number(balance[1] ?? '0');
       const limit = Number(balance[2] ?? '0');
       const usd = (v: number) => `$${v.toFixed(2)}`;
+      // "At least" rounds up to the cent: $0.004 over the range needs $0.01, not $0.00.
+      const atLeast = (v: number) => usd(Math.ceil(Math.round(v * 1e6) / 1e4) / 100);
       // What brings the balance within the range: a transfer out when it is above, a top-up when below.
       const hint =
         held > limit
-          ? `Transfer at least ${usd(held - limit)} to another account (Balance transfers, on the Account screen), then try again.`
-          : `Top up at least ${usd(-limit - held)} (Top up, on the Account screen), then try again.`;
+          ? `Transfer at least ${atLeast(held - limit)} to another account (Balance transfers, on the Account screen), then try again.`
+          : `Top up at least ${atLeast(-limit - held)} (Top up, on the Account screen), then try again.`;
       throw new AppFailure(
         'conflict',
-        `Chutes did not delete the account: it deletes accounts only while the balance is within ±${usd(limit)}, and this one holds ${usd(held)}.`,
+        `Chutes did not delete the account: it deletes accounts only while the balance is within ±${usd(limit)}, and this one holds ${usd(held) === usd(limit) || usd(held) === usd(-limit) ? `$${balance[1] ?? held}` : usd(held)}.`,
         { ...base, hint, fixAt: held > limit ? 'balance-transfers' : 'top-up' },
         'account-not-deletable',
       );
@@ -178,6 +188,10 @@ export async function balanceTransfer(
   };
 }
 
+/** The quirk's `status_code` as the server meant it: a number, or nothing the app can say. */
+const statusCodeText = (value: unknown) =>
+  typeof value === 'number' && Number.isFinite(value) ? String(value) : 'not given';
+
 /**
  * `POST /return_developer_deposit` (§3.9). Quirk: a failed on-chain refund comes back as HTTP 200
  * with `{status_code, detail}` — that is a failure, never shown as success.
@@ -198,7 +212,7 @@ export async function returnDeveloperDeposit(
     const said = detailText(record.detail) ?? 'no reason given';
     throw new AppFailure(
       'server',
-      `The refund did not go through. The server answered “OK” but its body says it failed (status ${String(record.status_code)}): ${said}`,
+      `The refund did not go through. The server answered “OK” but its body says it failed (status ${statusCodeText(record.status_code)}): ${said}`,
       {
         status: 200,
         hint: 'This server reports a failed on-chain refund inside a successful answer; nothing was transferred. Try again later.',
