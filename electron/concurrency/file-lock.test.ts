@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -44,6 +44,25 @@ describe('withFileLock', () => {
     const seen = await withFileLock(lock, async () => JSON.parse(await readFile(lock, 'utf8')) as { pid: number });
     expect(seen.pid).toBe(process.pid);
     expect(await exists(lock)).toBe(false);
+  });
+
+  it('says, typed, when the lock file cannot be made, and runs nothing (a data folder that is a file, a folder in its place)', async () => {
+    let ran = false;
+    const job = () => {
+      ran = true;
+      return Promise.resolve();
+    };
+    await writeFile(path.join(dir, 'data'), 'a file where the data folder should be');
+    const underFile = await failureOf(withFileLock(lockPathFor(path.join(dir, 'data'), 'profiles.json'), job));
+    expect(underFile.appError.message).toMatch(
+      /a part of the path is a file, not a folder\. It guards profiles\.json\.lock/,
+    );
+    expect(underFile.appError.detail?.hint).toContain(`Make sure you can write to ${path.join(dir, 'data')}`);
+    await mkdir(lock);
+    const folder = await failureOf(withFileLock(lock, job, { what: 'your saved profiles' }));
+    expect(folder.appError.code).toBe('invalid-input');
+    expect(folder.appError.message).toContain('Is a folder, not a file. It guards your saved profiles');
+    expect(ran).toBe(false);
   });
 
   it('releases the lock when the job fails', async () => {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import { NO_HARD_LINKS } from '../fs/atomic-write';
+import { fsFailure, isSystemError } from '../fs/fs-errors';
 import { ownerAlive, ownStartTicks } from './process-identity';
 import { createSerialQueue, type SerialQueue } from './serial-queue';
 
@@ -170,6 +171,17 @@ async function takeOver(lockPath: string, staleRaw: string): Promise<void> {
   }
 }
 
+/** The lock file itself could not be made (a read-only or full data folder): nothing was changed. */
+function lockFileFailure(error: unknown, lockPath: string, what: string): AppFailure {
+  const { code, message, reason } = fsFailure(error, lockPath, 'write').appError;
+  return new AppFailure(
+    code,
+    `${message} It guards ${what} between app processes, so nothing was changed.`,
+    { hint: `Make sure you can write to ${path.dirname(lockPath)} (and that its disk has room), then try again.` },
+    reason,
+  );
+}
+
 function busy(lockPath: string, owner: Owner | null, what: string, waitedMs: number): AppFailure {
   return new AppFailure(
     'conflict',
@@ -219,7 +231,10 @@ export function withFileLock<T>(lockPath: string, job: () => Promise<T>, options
     const token = randomBytes(12).toString('hex');
     ourTokens.add(token);
     try {
-      await acquire(key, token, options.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS, options.what ?? path.basename(key));
+      const what = options.what ?? path.basename(key);
+      await acquire(key, token, options.timeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS, what).catch((error: unknown) => {
+        throw isSystemError(error) ? lockFileFailure(error, key, what) : error;
+      });
       installExitHook();
       ownLocks.set(key, token);
       try {

@@ -38,10 +38,15 @@ export function describeFsError(error: unknown, viaSymlink = false): string {
   return code ? `Could not be read (${code}).` : 'Could not be read.';
 }
 
-/** An operating-system error (ENOENT, ELOOP…), as opposed to Node's own argument errors (ERR_*) or ours. */
+/**
+ * An operating-system error (ENOENT, ELOOP…), as opposed to Node's own argument errors (ERR_*) or
+ * ours. libuv names errors it has no name for `UNKNOWN` (on Windows: a cloud placeholder, an
+ * antivirus lock), and a failed system call always carries `syscall`.
+ */
 export function isSystemError(error: unknown): boolean {
   const code = errnoCode(error);
-  return !(error instanceof AppFailure) && code !== undefined && /^E[A-Z0-9]+$/.test(code);
+  if (error instanceof AppFailure || code === undefined || code.startsWith('ERR_')) return false;
+  return /^(E[A-Z0-9]+|UNKNOWN)$/.test(code) || typeof (error as { syscall?: unknown }).syscall === 'string';
 }
 
 /** The error code for a system error: missing → not-found, refused → forbidden, taken → conflict, else invalid-input. */

@@ -4,7 +4,7 @@ import { AppFailure, failureIs } from '../../shared/errors';
 import { lockPathFor } from '../concurrency/file-lock';
 import { asidePath } from '../fs/aside-path';
 import { writeFileAtomic } from '../fs/atomic-write';
-import { fsFailure } from '../fs/fs-errors';
+import { fsFailure, withFsErrors } from '../fs/fs-errors';
 import { readTextFileCapped } from '../fs/read-capped';
 import { log } from '../log';
 import { PROFILES_FILE_VERSION, profilesFileSchema, type ProfilesFile } from './profile-schema';
@@ -93,5 +93,5 @@ export async function readProfilesFile(
 }
 
 export async function writeProfilesFile(filePath: string, file: ProfilesFile): Promise<void> {
-  await writeFileAtomic(filePath, `${JSON.stringify(file, null, 2)}\n`);
+  await withFsErrors(filePath, 'write', () => writeFileAtomic(filePath, `${JSON.stringify(file, null, 2)}\n`));
 }
