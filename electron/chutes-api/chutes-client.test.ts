@@ -19,12 +19,12 @@ beforeEach(async () => {
 });
 afterEach(() => world.dispose());
 
-function client() {
+function client(defaultBaseUrl = 'https://api.chutes.ai') {
   return createChutesClient({
     vault: world.vault,
     profiles: world.store,
     activity: { append: () => Promise.resolve() },
-    defaultBaseUrl: 'https://api.chutes.ai',
+    defaultBaseUrl,
     fetchImpl,
   });
 }
@@ -80,6 +80,22 @@ describe('actingAs', () => {
     expect(failureIs(await chutes.actingAs({ profileId: 'nope' }).catch((e: unknown) => e), 'profile-missing')).toBe(
       true,
     );
+  });
+
+  it('says CHUTES_API_URL without a scheme is no address, sends nothing, and still forgets sessions elsewhere', async () => {
+    const chutes = client('api.chutes.ai');
+    const bare = await chutes.actingAs({ hotkey: world.hotkey.ss58 }).catch((e: unknown) => e);
+    expect(bare).toBeInstanceOf(AppFailure);
+    expect((bare as AppFailure).appError).toMatchObject({
+      code: 'invalid-input',
+      message:
+        'CHUTES_API_URL is set to "api.chutes.ai", which is not a full http:// or https:// address, so nothing was sent.',
+    });
+    expect(() => chutes.server('ftp://example.com')).toThrow(/The API address "ftp:\/\/example.com" is not a full/);
+    await expect(chutes.forgetSessions(world.hotkey.ss58, ['api.chutes.ai', 'http://127.0.0.1:9006'])).resolves.toBe(
+      undefined,
+    );
+    expect(asked).toEqual([]);
   });
 
   it('shares one transport per server, whatever the spelling of its address', async () => {

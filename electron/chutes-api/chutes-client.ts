@@ -1,6 +1,6 @@
 import { AppFailure } from '../../shared/errors';
 import type { Profile } from '../../shared/profiles';
-import { normaliseBaseUrl } from '../../shared/validation';
+import { apiBaseUrl, normaliseBaseUrl } from '../../shared/validation';
 import type { ActivityLog } from '../activity-log/activity-log';
 import type { SeedVault } from '../keychain/seed-vault';
 import type { ProfileStore } from '../profiles';
@@ -70,6 +70,25 @@ export interface ChutesClientDeps {
   fetchImpl?: typeof fetch;
 }
 
+/**
+ * An address the app cannot send to. Profiles and forms check theirs, so in practice this is
+ * CHUTES_API_URL set to something like `api.chutes.ai` (no scheme): said as such, nothing sent.
+ */
+function unusableBaseUrl(baseUrl: string, isDefault: boolean): AppFailure {
+  const shown = JSON.stringify(baseUrl.slice(0, 200));
+  return new AppFailure(
+    'invalid-input',
+    isDefault
+      ? `CHUTES_API_URL is set to ${shown}, which is not a full http:// or https:// address, so nothing was sent.`
+      : `The API address ${shown} is not a full http:// or https:// address, so nothing was sent.`,
+    {
+      hint: isDefault
+        ? 'Set CHUTES_API_URL to an address such as https://api.chutes.ai (or unset it), then start the app again.'
+        : 'Use an address such as https://api.chutes.ai.',
+    },
+  );
+}
+
 export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
   const transports = new Map<string, Transport>();
   // One transport per base URL for the process: its JWT sessions are per server.
@@ -77,6 +96,7 @@ export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
     const key = normaliseBaseUrl(baseUrl);
     let transport = transports.get(key);
     if (!transport) {
+      if (!apiBaseUrl.safeParse(key).success) throw unusableBaseUrl(key, key === normaliseBaseUrl(deps.defaultBaseUrl));
       transport = createTransport({
         baseUrl: key,
         vault: deps.vault,
@@ -157,7 +177,9 @@ export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
       };
     },
     async forgetSessions(hotkey, baseUrls) {
-      for (const url of new Set([...baseUrls].map(normaliseBaseUrl))) await transportFor(url).forgetSession(hotkey);
+      // No session was ever made with an address the app cannot use, so there is none to forget.
+      const usable = [...baseUrls].map(normaliseBaseUrl).filter((url) => apiBaseUrl.safeParse(url).success);
+      for (const url of new Set(usable)) await transportFor(url).forgetSession(hotkey);
     },
   };
 }
