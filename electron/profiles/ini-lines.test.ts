@@ -78,6 +78,31 @@ describe('iniGet', () => {
     const loop = data('[a]\nx = %(y)s\ny = %(x)s\n');
     expect(iniGet(loop, 'a', 'x')).toEqual({ kind: 'error', message: expect.stringContaining('10 deep') as unknown });
   });
+
+  it('stops references that would expand a small file into gigabytes, or be followed 10¹⁰ times, with a message', () => {
+    // Ten references per level, ten levels: 10 KB at the bottom would become 10¹⁴ bytes.
+    const levels = (bottom: string) =>
+      `[a]\nl0 = ${bottom}\n` +
+      Array.from({ length: 9 }, (_, i) => `l${i + 1} = ${`%(l${i})s`.repeat(10)}\n`).join('');
+    const big = iniGet(data(levels('x'.repeat(10_000))), 'a', 'l9');
+    expect(big).toEqual({ kind: 'error', message: expect.stringContaining('expand to more than 1 MiB') as unknown });
+    const empty = iniGet(data(levels('')), 'a', 'l9');
+    expect(empty).toEqual({ kind: 'error', message: expect.stringContaining('more than 10,000 times') as unknown });
+    // Within both bounds it still expands as configparser does.
+    expect(iniGet(data(levels('ab')), 'a', 'l3')).toEqual({ kind: 'value', value: 'ab'.repeat(1000) });
+  });
+});
+
+describe('scanIni on long lines', () => {
+  it('reads a line of 200,000 spaces between text in linear time (no regex backtracking), as configparser does', () => {
+    const spaces = ' '.repeat(200_000);
+    const started = performance.now();
+    const read = scanIni(`[a]\nk${spaces}x = v${spaces}w${spaces}\nno delimiter${spaces}here\n`);
+    // A quadratic scan of these lines takes minutes; a linear one, milliseconds.
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(read.data.a).toEqual({ [`k${spaces}x`]: `v${spaces}w` });
+    expect(read.problems.map((p) => p.line)).toEqual([3]);
+  });
 });
 
 describe('patchIni', () => {

@@ -45,13 +45,34 @@ export const DEFAULT_SECTION = 'DEFAULT';
 // Python's str.strip() and `\s`: Unicode whitespace, which (unlike JavaScript's) excludes U+FEFF.
 const WS = '\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const LEADING = new RegExp(`^[${WS}]*`);
-const TRAILING = new RegExp(`[${WS}]+$`);
-const pyStrip = (s: string): string => s.replace(LEADING, '').replace(TRAILING, '');
+const WS_CHAR = new RegExp(`[${WS}]`);
+/**
+ * A loop, not `/[ws]+$/`: that regex retries from every position of a long run of spaces followed
+ * by other text, so one 1 MiB line (within the read cap) would hold the main process for minutes.
+ */
+function rstripPy(s: string): string {
+  let end = s.length;
+  while (end > 0 && WS_CHAR.test(s.charAt(end - 1))) end--;
+  return s.slice(0, end);
+}
+const pyStrip = (s: string): string => rstripPy(s.replace(LEADING, ''));
 const indentOf = (raw: string): number => LEADING.exec(raw)?.[0].length ?? 0;
 // configparser's SECTCRE and OPTCRE, matched against the stripped line.
 // `s`: Python's `.` matches any character but \n, U+2028 and U+2029 included.
 const SECTION = /^\[(.+)\]/s;
-const OPTION = new RegExp(`^(.*?)[${WS}]*([=:])[${WS}]*(.*)$`, 's');
+/**
+ * OPTCRE's `(.*?)\s*([=:])\s*(.*)$` in linear time (the regex backtracks through every run of
+ * spaces on a long line without a delimiter): the key is what comes before the first `=` or `:`.
+ */
+function splitOption(stripped: string): { key: string; delimiter: string; value: string } | null {
+  const at = stripped.search(/[=:]/);
+  if (at < 0) return null;
+  return {
+    key: rstripPy(stripped.slice(0, at)),
+    delimiter: stripped.charAt(at),
+    value: stripped.slice(at + 1).replace(LEADING, ''),
+  };
+}
 
 /**
  * Only the names the CLI itself uses are echoed in messages: anything else on a malformed line is
@@ -158,15 +179,15 @@ export function scanIni(input: string): ScannedIni {
       lines.push({ kind: 'section', raw, eol, name });
       return;
     }
-    const option = OPTION.exec(stripped);
-    const key = option ? (option[1] ?? '').toLowerCase() : '';
+    const option = splitOption(stripped);
+    const key = option ? option.key.toLowerCase() : '';
     if (section === null || !option || key === '') {
       const message = stripped.startsWith('[')
         ? 'a section header must look like [name]'
         : section === null
           ? `${key ? printable(key) : 'this line'} comes before the first [section]`
           : option
-            ? `the line has "${option[2]}" but no key before it`
+            ? `the line has "${option.delimiter}" but no key before it`
             : 'expected "key = value"';
       problems.push({ line, message });
       lines.push({ kind: 'other', raw, eol });
@@ -180,15 +201,14 @@ export function scanIni(input: string): ScannedIni {
         message: `${printable(key)} appears twice in ${printableSection(section)} (first on line ${first})`,
       });
     } else keyLines.set(id, line);
-    values.set(id, [pyStrip(option[3] ?? '')]);
+    values.set(id, [pyStrip(option.value)]);
     (data[section] ??= section0())[key] = '';
     current = id;
     lines.push({ kind: 'entry', raw, eol, section, key });
   });
   for (const [name, keys] of Object.entries(data)) {
     // configparser strips the right end only: a value whose first line is empty keeps its leading \n.
-    for (const key of Object.keys(keys))
-      keys[key] = (values.get(entryId(name, key)) ?? []).join('\n').replace(TRAILING, '');
+    for (const key of Object.keys(keys)) keys[key] = rstripPy((values.get(entryId(name, key)) ?? []).join('\n'));
   }
   return { lines, eol: split[0]?.eol || '\n', problems, data, keyLines };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SecretItem, SecretsPage } from '../../shared/secrets';
 import type { AccountApi } from '../chutes-api';
-import { allSecrets } from './secrets-handlers';
+import { AppFailure } from '../../shared/errors';
+import { allSecrets, MAX_SECRET_PAGES } from './secrets-handlers';
 
 const item = (i: number): SecretItem => ({
   secretId: `s${i}`,
@@ -39,5 +40,20 @@ describe('allSecrets', () => {
     const api = server(40, 100_000);
     expect(await allSecrets(api)).toHaveLength(40);
     expect(api.asked).toEqual([0]);
+  });
+
+  it('stops, typed, when a server answers one item a page and a total it never reaches', async () => {
+    const api = server(MAX_SECRET_PAGES + 100, 1, 1e15);
+    const error = await allSecrets(api).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppFailure);
+    expect((error as AppFailure).appError.message).toContain(
+      `over ${MAX_SECRET_PAGES} pages and still said there were more`,
+    );
+    expect(api.asked).toHaveLength(MAX_SECRET_PAGES);
+  });
+
+  it('takes a page of 150,000 items in one go (no spread into push, which overflows the stack)', async () => {
+    const api = server(150_000, 150_000);
+    expect(await allSecrets(api)).toHaveLength(150_000);
   });
 });

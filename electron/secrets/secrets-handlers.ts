@@ -56,15 +56,25 @@ function keyFailure(problem: SecretKeyProblem): AppFailure {
   );
 }
 
+/** 200 pages: a million secrets at our page size, or 200 pages of one from a server that caps `limit`. */
+export const MAX_SECRET_PAGES = 200;
+
 export async function allSecrets(api: Pick<AccountApi, 'secrets'>): Promise<SecretItem[]> {
   const out: SecretItem[] = [];
-  for (let page = 0; ; page++) {
+  for (let page = 0; page < MAX_SECRET_PAGES; page++) {
     const answer = await api.secrets.listPage(page, SCAN_LIMIT);
-    out.push(...answer.items);
+    // Not push(...items): a page of 100,000 tiny items (within the body cap) overflows the stack.
+    for (const item of answer.items) out.push(item);
     // Paged by the server's `total`, not by a short page: a server that caps `limit` lower
     // answers short pages with more to come.
     if (answer.items.length === 0 || out.length >= answer.total) return out;
   }
+  // A server whose `total` never comes within reach would be asked forever.
+  throw new AppFailure(
+    'server',
+    `The server listed ${out.length} secrets over ${MAX_SECRET_PAGES} pages and still said there were more, so the list was not read to its end.`,
+    { hint: 'Try again later; if it repeats, the server is answering wrongly.' },
+  );
 }
 
 async function ownChute(api: AccountApi, chuteId: string): Promise<ChuteRef> {
