@@ -7,19 +7,19 @@ import { bindIpc } from './ipc-binding';
 import { createRouter } from './ipc-router';
 import { logToFile } from './log-file';
 import { createServices } from './services';
-import { APP_ORIGIN, originOf } from './security/policy';
+import { APP_ORIGIN, devServerUrl, originOf } from './security/policy';
 import { APP_VERSION } from './version';
 import { createMainWindow, lockDownContents, lockDownSession } from './window';
 
 // electron-vite sets this under `electron-vite dev`; packaged and preview builds use app://.
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const devServer = devServerUrl(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
 
 registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  const origin = (devServerUrl && originOf(devServerUrl)) || APP_ORIGIN;
+  const origin = (devServer && originOf(devServer)) || APP_ORIGIN;
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, origin));
 
   void app.whenReady().then(() => {
@@ -32,7 +32,7 @@ if (!app.requestSingleInstanceLock()) {
     const open = () =>
       createMainWindow({
         preloadPath: path.join(__dirname, '../preload/index.js'),
-        startUrl: devServerUrl ?? `${APP_ORIGIN}/index.html`,
+        startUrl: devServer ?? `${APP_ORIGIN}/index.html`,
       });
     let window = open();
     // The first screen lists the wallets: read them while the window loads.

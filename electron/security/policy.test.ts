@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   APP_ORIGIN,
   contentSecurityPolicy,
+  devServerUrl,
   isAllowedExternalUrl,
   isTrustedSenderUrl,
   originOf,
@@ -58,5 +59,21 @@ describe('window policy', () => {
     expect(originOf('app://chutes/index.html#/settings')).toBe('app://chutes');
     expect(originOf('http://localhost:5173/')).toBe('http://localhost:5173');
     expect(originOf('data:text/html,hi')).toBeNull();
+  });
+});
+
+describe('devServerUrl', () => {
+  it('honours ELECTRON_RENDERER_URL only in an unpackaged app, and only for http on loopback', () => {
+    expect(devServerUrl('http://localhost:5173/', false)).toBe('http://localhost:5173/');
+    expect(devServerUrl('http://127.0.0.1:5173', false)).toBe('http://127.0.0.1:5173');
+    expect(devServerUrl('http://[::1]:5173/', false)).toBe('http://[::1]:5173/');
+    // A packaged app never gives the window (and its channels) to a page an environment variable names.
+    expect(devServerUrl('http://localhost:5173/', true)).toBeNull();
+    expect(devServerUrl('https://evil.example/', false)).toBeNull();
+    expect(devServerUrl('http://localhost.evil.example:5173/', false)).toBeNull();
+    expect(devServerUrl('file:///tmp/page.html', false)).toBeNull();
+    expect(devServerUrl('http://user:pw@localhost:5173/', false)).toBeNull();
+    expect(devServerUrl('not a url', false)).toBeNull();
+    expect(devServerUrl(undefined, false)).toBeNull();
   });
 });

@@ -79,6 +79,23 @@ export function originOf(raw: string): string | null {
 }
 
 /** IPC is answered only for the main frame of our own page (Electron checklist #17). */
+/**
+ * The dev server electron-vite names in ELECTRON_RENDERER_URL, honoured only by an unpackaged app
+ * and only on this machine's loopback. The page it names becomes the window's trusted origin, with
+ * every channel (seed export included), so in a packaged app anyone able to set one environment
+ * variable for it (malware: `launchctl setenv` on macOS) could otherwise hand it to their own page.
+ */
+export function devServerUrl(raw: string | undefined, isPackaged: boolean): string | null {
+  if (isPackaged || !raw) return null;
+  try {
+    const url = new URL(raw);
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    return url.protocol === 'http:' && loopback && !url.username && !url.password ? raw : null;
+  } catch {
+    return null;
+  }
+}
+
 export function isTrustedSenderUrl(
   senderUrl: string | undefined,
   isMainFrame: boolean,
