@@ -63,4 +63,6 @@ export interface LinkResult {
   permissions: string[];
   /** The user ticked "also keep this hotkey in the keychain" and it is there now. */
   keptInKeychain: boolean;
+  /** Asked to keep it, the link made, and the keychain then failed: why (the link stands). */
+  keepProblem?: string;
 }

@@ -5,7 +5,8 @@ import { accountScreenContract } from '../../shared/contract/account-screen';
 import { failureIs } from '../../shared/errors';
 import { createChutesClient } from '../chutes-api';
 import type { CallContext } from '../ipc-router';
-import { createFingerprintStore } from '../keychain/fingerprint-store';
+import { createFingerprintStore, type FingerprintStore } from '../keychain/fingerprint-store';
+import { AppFailure } from '../../shared/errors';
 import { profileWorld, type ProfileWorld } from '../profiles/fixtures.test-helper';
 import { accountScreenHandlers } from './account-screen-handlers';
 
@@ -18,7 +19,7 @@ beforeEach(async () => {
 });
 afterEach(() => world.dispose());
 
-async function setup(username = 'alice') {
+async function setup(username = 'alice', breakLocal?: (fingerprints: FingerprintStore) => FingerprintStore) {
   const key = TestKey.random();
   const account = await fixture.client.register(key, username);
   await world.vault.putSeed(key.ss58, Buffer.from(key.seedHex, 'hex'), 'default');
@@ -30,7 +31,7 @@ async function setup(username = 'alice') {
     hotkeySs58: key.ss58,
     source: { kind: 'manual' },
   });
-  const fingerprints = createFingerprintStore(world.vault);
+  const fingerprints = (breakLocal ?? ((f) => f))(createFingerprintStore(world.vault));
   const chutes = createChutesClient({
     vault: world.vault,
     profiles: world.store,
@@ -218,6 +219,7 @@ describe('fingerprint operations', () => {
     await fingerprints.save(fpAccount, account.fingerprint);
     expect(await h.changeFingerprint({ newFingerprint: 'brand-new-secret-1', remember: false })).toEqual({
       stored: true,
+      keepProblem: null,
     });
     expect(await fingerprints.read(fpAccount)).toBe('brand-new-secret-1');
     // The old one no longer works; the new one does.
@@ -235,8 +237,39 @@ describe('fingerprint operations', () => {
         newFingerprint: 'x-second-value',
         remember: false,
       }),
-    ).toEqual({ stored: true });
+    ).toEqual({ stored: true, keepProblem: null });
     expect(fixture.sb.requests(5).some((r) => r.path === '/users/change_fingerprint' && r.status === 200)).toBe(true);
+  });
+
+  it('reports a change made on the server as made when the keychain then fails, and drops the stale kept fingerprint', async () => {
+    const locked = new AppFailure('keychain-unavailable', 'The keychain is locked.');
+    const { h, account, fingerprints, fpAccount } = await setup('alice', (f) => ({
+      ...f,
+      save: () => Promise.reject(locked),
+    }));
+    await createFingerprintStore(world.vault).save(fpAccount, account.fingerprint);
+    expect(await h.changeFingerprint({ newFingerprint: 'brand-new-secret-2', remember: false })).toEqual({
+      stored: false,
+      keepProblem: 'The keychain is locked.',
+    });
+    // The old one would now fail every fingerprint operation: it is not kept as if it were current.
+    expect(await fingerprints.has(fpAccount)).toBe(false);
+    expect(fixture.sb.requests(5).some((r) => r.path === '/users/change_fingerprint' && r.status === 200)).toBe(true);
+  });
+
+  it('reports a delete made on the server as made when removing the profile here then fails', async () => {
+    const { h, account, profile } = await setup();
+    const remove = world.store.remove.bind(world.store);
+    world.store.remove = () => Promise.reject(new AppFailure('conflict', 'Another process is changing your profiles.'));
+    const done = await h.deleteAccount({ confirmUsername: 'alice', fingerprint: account.fingerprint, remember: false });
+    expect(done).toEqual({
+      deleted: true,
+      profileRemoved: false,
+      profileProblem: 'Another process is changing your profiles.',
+    });
+    expect(fixture.sb.users()).toHaveLength(0);
+    world.store.remove = remove;
+    expect((await world.store.snapshot()).profiles.some((p) => p.id === profile.id)).toBe(true);
   });
 
   it('deletes the account (kept fingerprint), forgets it and the profile; a refusal names what to fix', async () => {
@@ -254,6 +287,7 @@ describe('fingerprint operations', () => {
     expect(await h.deleteAccount({ confirmUsername: 'alice', remember: false })).toEqual({
       deleted: true,
       profileRemoved: true,
+      profileProblem: null,
     });
     expect(await fingerprints.has(fpAccount)).toBe(false);
     expect((await world.store.snapshot()).profiles.find((p) => p.id === profile.id)).toBeUndefined();

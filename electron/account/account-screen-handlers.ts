@@ -1,11 +1,12 @@
 import type { accountScreenContract } from '../../shared/contract/account-screen';
-import { AppFailure, failureIs } from '../../shared/errors';
+import { AppFailure, failureIs, type ErrorCode } from '../../shared/errors';
 import { FINGERPRINT_CHARS, SENDABLE_FINGERPRINT } from '../../shared/validation';
 import type { AccountScope, ChutesClient } from '../chutes-api';
 import { rolesOf } from '../../shared/roles';
 import { seedMissingFailure } from '../chutes-api/failure-map';
 import { lostAnswerCause, outcomeUnknown } from '../chutes-api/outcome-unknown';
 import type { SliceHandlers } from '../ipc-router';
+import { describeError, log } from '../log';
 import type { FingerprintAccount, FingerprintStore } from '../keychain/fingerprint-store';
 import type { SeedVault } from '../keychain/seed-vault';
 import type { ProfileStore } from '../profiles';
@@ -45,6 +46,44 @@ function explained(error: unknown, used: UsedFingerprint | null): unknown {
   return error;
 }
 
+/** What the user can be told of a thrown value: an AppFailure's own words, or a plain fallback. */
+function errorText(error: unknown): { code: ErrorCode; message: string } {
+  return error instanceof AppFailure
+    ? { code: error.appError.code, message: error.appError.message }
+    : { code: 'internal', message: 'an unexpected error' };
+}
+
+/**
+ * A local step after the server has done what was asked (keeping a fingerprint, dropping a
+ * session, removing a profile): its failure is logged and returned as words, never thrown, so a
+ * change that happened is never reported as one that failed.
+ */
+async function afterDone(step: string, work: Promise<unknown>): Promise<string | null> {
+  try {
+    await work;
+    return null;
+  } catch (error) {
+    log.warn(`account: done on the server, but could not ${step}: ${describeError(error)}`);
+    return errorText(error).message;
+  }
+}
+
+const TRANSFER_HINT =
+  'Do not send it again yet: look at your balance on this screen in a minute (Chutes updates it within about a minute), or ask the other user.';
+const REFUND_HINT =
+  'Do not ask again yet: look at the destination wallet (the refund is an on-chain transfer) in a few minutes; ask again only if nothing arrived.';
+
+/** A money request whose answer was lost: it may have been carried out, so it is said as such. */
+function lostAnswer(error: unknown, what: string, host: string, hint: string): AppFailure {
+  const network = error instanceof AppFailure ? error.appError.detail?.network : undefined;
+  return new AppFailure(
+    'network',
+    `${what} was sent to ${host}, but ${lostAnswerCause(error)}, so it may or may not have gone through.`,
+    { ...(network ? { network } : {}), hint },
+    'answer-lost',
+  );
+}
+
 export function accountScreenHandlers({
   profiles,
   chutes,
@@ -82,7 +121,9 @@ export function accountScreenHandlers({
     const result = await op(used.value).catch((error: unknown) => {
       throw explained(error, used);
     });
-    if (used.typed && input.remember) await fingerprints.save(accountOf(scope), used.value);
+    // Done on the server: not keeping the fingerprint must not read as the operation failing.
+    if (used.typed && input.remember)
+      await afterDone('keep the fingerprint', fingerprints.save(accountOf(scope), used.value));
     return result;
   }
 
@@ -155,11 +196,16 @@ export function accountScreenHandlers({
           api.account.changeFingerprintWithCurrent(fp, input.newFingerprint),
         );
       }
-      // A kept fingerprint would now be stale: replace it. JWTs made from the old one are void.
-      const stored = wasStored || input.remember;
-      if (stored) await fingerprints.save(account, input.newFingerprint);
-      await api.transport.forgetSession(api.scope.hotkey);
-      return { stored };
+      // Changed on the server: from here on a failure is the app's bookkeeping, said beside the
+      // result, never as the change failing. A kept fingerprint would now be stale: replace it, or
+      // drop it when the keychain will not take the new one. JWTs made from the old one are void.
+      let keepProblem: string | null = null;
+      if (wasStored || input.remember) {
+        keepProblem = await afterDone('keep the new fingerprint', fingerprints.save(account, input.newFingerprint));
+        if (keepProblem !== null) await afterDone('forget the old fingerprint', fingerprints.remove(account));
+      }
+      await afterDone('forget the session', api.transport.forgetSession(api.scope.hotkey));
+      return { stored: (wasStored || input.remember) && keepProblem === null, keepProblem };
     },
 
     changeAccountHotkey: async (input) => {
@@ -185,8 +231,8 @@ export function accountScreenHandlers({
         );
       }
       const me = await withFingerprint(api.scope, input, (fp) => api.account.changeBtAuth(fp, input.newHotkey));
-      await api.transport.forgetSession(profile.hotkeySs58);
-      return profiles.upsert({
+      await afterDone('forget the session', api.transport.forgetSession(profile.hotkeySs58));
+      const moved = profiles.upsert({
         id: profile.id,
         baseUrl: profile.baseUrl,
         username: me.username,
@@ -195,6 +241,16 @@ export function accountScreenHandlers({
         hotkeySs58: me.hotkey,
         paymentAddress: me.payment_address ?? profile.paymentAddress,
         source: profile.source,
+      });
+      return moved.catch((error: unknown) => {
+        const { code, message } = errorText(error);
+        throw new AppFailure(
+          code,
+          `The account now belongs to hotkey ${me.hotkey}, but its profile here could not be updated (${message}), so the profile still names the old hotkey.`,
+          {
+            hint: `Remove this profile, then add the account again from hotkey ${me.hotkey} on the Profiles & hotkeys screen.`,
+          },
+        );
       });
     },
 
@@ -221,11 +277,12 @@ export function accountScreenHandlers({
           );
         return api.account.deleteMe(fp);
       });
-      await fingerprints.remove(accountOf(api.scope)).catch(() => false);
-      await api.transport.forgetSession(profile.hotkeySs58);
+      // Deleted on the server: what follows is the app's own bookkeeping, said beside the result.
+      await afterDone('forget the fingerprint', fingerprints.remove(accountOf(api.scope)));
+      await afterDone('forget the session', api.transport.forgetSession(profile.hotkeySs58));
       // The hotkey's seed stays in the keychain: it may sign for other things (or a new registration).
-      await profiles.remove(profile.id);
-      return { deleted: true as const, profileRemoved: true };
+      const profileProblem = await afterDone('remove the profile', profiles.remove(profile.id));
+      return { deleted: true as const, profileRemoved: profileProblem === null, profileProblem };
     },
 
     forgetFingerprint: async () => {
@@ -239,18 +296,8 @@ export function accountScreenHandlers({
       await requireSeed(api.scope.hotkey);
       return api.account.balanceTransfer(target, amountUsd).catch((error: unknown) => {
         // Money may have moved: the screen must not offer the same transfer again as if nothing happened.
-        if (outcomeUnknown(error)) {
-          const network = error instanceof AppFailure ? error.appError.detail?.network : undefined;
-          throw new AppFailure(
-            'network',
-            `The transfer to ${target} was sent to ${api.transport.host}, but ${lostAnswerCause(error)}, so it may or may not have gone through.`,
-            {
-              ...(network ? { network } : {}),
-              hint: 'Do not send it again yet: look at your balance on this screen in a minute (Chutes updates it within about a minute), or ask the other user.',
-            },
-            'answer-lost',
-          );
-        }
+        if (outcomeUnknown(error))
+          throw lostAnswer(error, `The transfer to ${target}`, api.transport.host, TRANSFER_HINT);
         // Servers before the transfer route answer 404 Not Found / 405 (the /users/{id} catch-all).
         if (
           error instanceof AppFailure &&
@@ -272,6 +319,9 @@ export function accountScreenHandlers({
       const api = await chutes.actingAs({ reviewedFor, what: 'the refund request' });
       await requireSeed(api.scope.hotkey);
       return api.account.returnDeveloperDeposit(address).catch((error: unknown) => {
+        // An on-chain transfer may have been made: the screen must not offer the same request again as if not.
+        if (outcomeUnknown(error))
+          throw lostAnswer(error, `The refund request to ${address}`, api.transport.host, REFUND_HINT);
         if (
           error instanceof AppFailure &&
           (error.appError.detail?.status === 404 || error.appError.detail?.status === 405)

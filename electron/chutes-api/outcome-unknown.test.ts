@@ -14,6 +14,9 @@ describe('outcomeUnknown', () => {
     expect(outcomeUnknown(network('non-json', 404))).toBe(false);
     expect(outcomeUnknown(new AppFailure('server', 'x', { status: 502 }))).toBe(true);
     expect(outcomeUnknown(new AppFailure('server', 'x', { status: 500 }))).toBe(false);
+    // Cloudflare, in front of the API: its 520 and 524 came after the request reached the server, 521–523 before.
+    for (const status of [520, 524]) expect(outcomeUnknown(new AppFailure('server', 'x', { status }))).toBe(true);
+    for (const status of [521, 522, 523]) expect(outcomeUnknown(new AppFailure('server', 'x', { status }))).toBe(false);
     expect(outcomeUnknown(new AppFailure('conflict', 'x'))).toBe(false);
     // Chutes said yes in a shape the app cannot read: the work is most likely done.
     const unreadable = (status: number) => new AppFailure('server', 'x', { status }, 'unexpected-shape');

@@ -20,8 +20,15 @@ export function outcomeUnknown(error: unknown): boolean {
   if (code !== 'server') return false;
   // Chutes said it did it (2xx) in words the app cannot read: done, most likely, but not known.
   if (error.appError.reason === 'unexpected-shape') return (detail?.status ?? 0) >= 200 && (detail?.status ?? 0) < 300;
-  return [502, 504].includes(detail?.status ?? 0);
+  return GATEWAY_LOST_ANSWER.includes(detail?.status ?? 0);
 }
+
+/**
+ * A gateway's answers for a request it passed on whose answer it did not get: 502 and 504, and
+ * Cloudflare's (which fronts the Chutes API) 520 (the server's answer was empty or unreadable) and
+ * 524 (the server took over 100 s). Its 521–523 mean the server was never reached: not here.
+ */
+const GATEWAY_LOST_ANSWER = [502, 504, 520, 524];
 
 /** Why the outcome is unknown, to follow "…was sent to <host>, but": for the messages built on it. */
 export function lostAnswerCause(error: unknown): string {

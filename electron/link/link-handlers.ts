@@ -157,26 +157,34 @@ export function linkHandlers(services: LinkServices): SliceHandlers<typeof linkC
         known = capabilities.get(api.scope.baseUrl);
       }
       if (known?.offered === false) throw notOfferedFailure(api.transport.host);
-      return withLinkSignature(seedDeps, source, username, keepInKeychain, reviewedHotkey, async (signed) => {
-        try {
-          const self = await api.link.send({ kind, linkedHotkey: signed.ss58, signature: signed.signature });
-          remember(api.scope.baseUrl, true, 'A link request succeeded on this server.');
-          return {
-            kind,
-            linkedHotkey: signed.ss58,
-            username: self.username,
-            roles: rolesOf(self.permissions_bitmask, self.permissions),
-            permissions: self.permissions ?? [],
-            keptInKeychain: keepInKeychain,
-          };
-        } catch (error) {
-          if (failureIs(error, 'linking-not-offered'))
-            remember(api.scope.baseUrl, false, 'A link request reached the user lookup: there is no link route.');
-          if (error instanceof AppFailure && failureIs(error, 'link-signature-invalid'))
-            throw await explainRefusal(api, kind, signed.ss58, username, error);
-          throw error;
-        }
-      });
+      const { result, keepProblem } = await withLinkSignature(
+        seedDeps,
+        source,
+        username,
+        keepInKeychain,
+        reviewedHotkey,
+        async (signed) => {
+          try {
+            const self = await api.link.send({ kind, linkedHotkey: signed.ss58, signature: signed.signature });
+            remember(api.scope.baseUrl, true, 'A link request succeeded on this server.');
+            return {
+              kind,
+              linkedHotkey: signed.ss58,
+              username: self.username,
+              roles: rolesOf(self.permissions_bitmask, self.permissions),
+              permissions: self.permissions ?? [],
+              keptInKeychain: keepInKeychain,
+            };
+          } catch (error) {
+            if (failureIs(error, 'linking-not-offered'))
+              remember(api.scope.baseUrl, false, 'A link request reached the user lookup: there is no link route.');
+            if (error instanceof AppFailure && failureIs(error, 'link-signature-invalid'))
+              throw await explainRefusal(api, kind, signed.ss58, username, error);
+            throw error;
+          }
+        },
+      );
+      return keepProblem === null ? result : { ...result, keptInKeychain: false, keepProblem };
     },
   };
 }

@@ -90,7 +90,7 @@ export async function withLinkSignature<T>(
   keepInKeychain: boolean,
   reviewedHotkey: string,
   send: (signed: LinkSignature) => Promise<T>,
-): Promise<T> {
+): Promise<{ result: T; keepProblem: string | null }> {
   const { read, label } = await readSeed(deps, source);
   try {
     if (reviewedHotkey !== read.ss58)
@@ -101,8 +101,15 @@ export async function withLinkSignature<T>(
       );
     const signature = await signMessage(read.seed, linkMessage(read.ss58, username));
     const result = await send({ ss58: read.ss58, label, signature });
-    if (keepInKeychain) await deps.vault.putSeed(read.ss58, read.seed, label);
-    return result;
+    // Linked on the server: a keychain that then fails is said beside the result, not as the link failing.
+    if (!keepInKeychain) return { result, keepProblem: null };
+    try {
+      await deps.vault.putSeed(read.ss58, read.seed, label);
+      return { result, keepProblem: null };
+    } catch (error) {
+      if (!(error instanceof AppFailure)) throw error;
+      return { result, keepProblem: error.appError.message };
+    }
   } finally {
     read.seed.fill(0);
   }

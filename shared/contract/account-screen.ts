@@ -51,7 +51,8 @@ export const accountScreenContract = slice({
           .regex(NEW_FINGERPRINT, NEW_FINGERPRINT_CHARS),
       })
       .strict(),
-    result: returns<{ stored: boolean }>(),
+    /** `keepProblem`: the change is made, and keeping the new fingerprint in the keychain then failed. */
+    result: returns<{ stored: boolean; keepProblem: string | null }>(),
   },
   changeAccountHotkey: {
     input: z.object({ ...fingerprintSource, newHotkey: ss58Address }).strict(),
@@ -59,7 +60,8 @@ export const accountScreenContract = slice({
   },
   deleteAccount: {
     input: z.object({ ...fingerprintSource, confirmUsername: z.string().min(1).max(64) }).strict(),
-    result: returns<{ deleted: true; profileRemoved: boolean }>(),
+    /** `profileProblem`: the account is deleted, and removing its profile here then failed. */
+    result: returns<{ deleted: true; profileRemoved: boolean; profileProblem: string | null }>(),
   },
   forgetFingerprint: { input: empty, result: returns<{ removed: boolean }>() },
   transferBalance: {

@@ -188,6 +188,9 @@ export async function balanceTransfer(
   };
 }
 
+/** Up to Cloudflare's own 100 s, and a little over. */
+export const REFUND_TIMEOUT_MS = 110_000;
+
 /** The quirk's `status_code` as the server meant it: a number, or nothing the app can say. */
 const statusCodeText = (value: unknown) =>
   typeof value === 'number' && Number.isFinite(value) ? String(value) : 'not given';
@@ -206,6 +209,8 @@ export async function returnDeveloperDeposit(
     path: '/return_developer_deposit',
     auth: { kind: 'hotkey', hotkey },
     body: { address },
+    // The server answers once the transfer is on chain, which can take far longer than a read.
+    timeoutMs: REFUND_TIMEOUT_MS,
   });
   const record = typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : {};
   if ('status_code' in record) {

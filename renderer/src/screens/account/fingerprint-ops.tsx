@@ -136,7 +136,9 @@ function ChangeFingerprint({
           <strong>Fingerprint changed.</strong>{' '}
           {change.data.stored
             ? 'The new one is kept in the keychain.'
-            : 'It is not kept anywhere by this app: make sure you stored it.'}{' '}
+            : change.data.keepProblem
+              ? `The keychain did not keep the new one (${change.data.keepProblem}), so it is not kept anywhere by this app: store it somewhere safe now.`
+              : 'It is not kept anywhere by this app: make sure you stored it.'}{' '}
           Web sessions made with the old one may keep working for up to an hour (server cache).
         </p>
       </DonePanel>
@@ -157,7 +159,7 @@ function ChangeFingerprint({
           ? `The fingerprint of ${overview.username} was changed. The new one is kept in the keychain.`
           : {
               tone: 'warn',
-              text: `The fingerprint of ${overview.username} was changed. It is not kept anywhere by this app: make sure you stored it.`,
+              text: `The fingerprint of ${overview.username} was changed. ${r.keepProblem ? `The keychain did not keep the new one (${r.keepProblem}), so it` : 'It'} is not kept anywhere by this app: make sure you stored it.`,
             },
       failed: `Changing the fingerprint of ${overview.username} failed`,
     });

@@ -129,12 +129,19 @@ export function DeleteAccount({ overview, onClose }: { overview: OpsAccount; onC
     // A failure is shown from remove.error below; the rejected promise needs no handling of its own.
     remove
       .mutateAsync({ ...fingerprintInput(fp), remember: false, confirmUsername: typed })
-      .then(() =>
+      .then((r) =>
         // Said by the frame: the profile is gone, so this screen shows another one (or none) next.
-        tellOutcome({
-          tone: 'good',
-          text: `The Chutes account ${overview.username} was deleted, and its profile removed. The hotkey seed is still in the keychain.`,
-        }),
+        tellOutcome(
+          r.profileRemoved
+            ? {
+                tone: 'good',
+                text: `The Chutes account ${overview.username} was deleted, and its profile removed. The hotkey seed is still in the keychain.`,
+              }
+            : {
+                tone: 'warn',
+                text: `The Chutes account ${overview.username} was deleted, but its profile could not be removed here (${r.profileProblem ?? 'no reason given'}). Remove it on the Profiles & hotkeys screen. The hotkey seed is still in the keychain.`,
+              },
+        ),
       )
       .catch((error: unknown) => {
         // Refused for its balance or what it owns: the overview above should show what the server saw.

@@ -24,7 +24,9 @@ export function LinkSuccess({ result, onAgain }: { result: LinkResult; onAgain: 
         <p className="small">
           {result.keptInKeychain
             ? 'The hotkey’s seed is now also in the system keychain, as you asked.'
-            : 'The hotkey’s seed was used for this one signature and not kept anywhere.'}
+            : result.keepProblem
+              ? `The link is made, but the keychain did not keep the hotkey’s seed (${result.keepProblem}): add the hotkey on the Profiles & hotkeys screen if you want it kept.`
+              : 'The hotkey’s seed was used for this one signature and not kept anywhere.'}
         </p>
       </Notice>
       <div className="actions">
