@@ -285,7 +285,22 @@ export function networkFailure(error: unknown, host: string): AppFailure {
 }
 
 export function nonJsonFailure(host: string, status: number): AppFailure {
-  return new AppFailure('network', describeNetworkFailure('non-json', host), { network: 'non-json', status });
+  const detail = { network: 'non-json' as const, status };
+  // A gateway in front of the API (Cloudflare fronts api.chutes.ai) limits or refuses with a page of
+  // its own: that says wait, or try another network, not "wrong address".
+  if (status === 429)
+    return new AppFailure(
+      'rate-limited',
+      `Too many requests to ${host}: something in front of Chutes asked the app to slow down. Wait a while, then try again.`,
+      detail,
+    );
+  if (status === 403)
+    return new AppFailure(
+      'forbidden',
+      `Something in front of Chutes at ${host} refused the request (HTTP 403, a page that is not the API's), such as a firewall or a bot check.`,
+      { ...detail, hint: 'Try again later, or from another network.' },
+    );
+  return new AppFailure('network', describeNetworkFailure('non-json', host), detail);
 }
 
 export function unexpectedShapeFailure(host: string, path: string, status: number): AppFailure {

@@ -252,6 +252,19 @@ describe('answers that are not the API', () => {
     expect(error.message).toContain("not with the Chutes API's JSON");
   });
 
+  it("says a gateway's HTML 429 or 403 page as slow down or refused, not as a wrong address", async () => {
+    let status = 429;
+    const { client } = await setup(() => ({ status, raw: '<html>Error 1015: You are being rate limited</html>' }));
+    const limited = await failureOf(client.request({ method: 'POST', path: '/x', auth: { kind: 'none' } }));
+    expect(limited.appError).toMatchObject({ code: 'rate-limited', detail: { network: 'non-json', status: 429 } });
+    expect(limited.message).toContain('Wait a while, then try again.');
+    status = 403;
+    const refused = await failureOf(client.request({ method: 'POST', path: '/x', auth: { kind: 'none' } }));
+    expect(refused.appError).toMatchObject({ code: 'forbidden', detail: { network: 'non-json', status: 403 } });
+    expect(refused.message).toContain('such as a firewall or a bot check');
+    expect(refused.message).not.toContain('right address');
+  });
+
   it('treats an HTML 5xx page as a server error, not a wrong address', async () => {
     const { client } = await setup(() => ({ status: 500, raw: '<html>oops</html>' }));
     const error = await failureOf(client.request({ method: 'POST', path: '/x', auth: { kind: 'none' } }));
