@@ -74,6 +74,22 @@ describe('overview and limits', () => {
     expect(Date.now() - Date.parse(o.asOf)).toBeLessThan(5000);
   });
 
+  it("makes the profile follow the server's user id and username for its hotkey (a config.ini can say otherwise)", async () => {
+    const { h, account, profile } = await setup();
+    await world.store.upsert({ ...profile, userId: 'not-the-real-id', username: 'alicia', displayName: undefined });
+    const stale = (await world.store.snapshot()).profiles.find((p) => p.id === profile.id);
+    expect(stale).toMatchObject({ userId: 'not-the-real-id', username: 'alicia' });
+    const o = await h.accountOverview({});
+    expect(o).toMatchObject({ userId: account.user_id, username: 'alice' });
+    const healed = (await world.store.snapshot()).profiles.find((p) => p.id === profile.id);
+    expect(healed).toMatchObject({ userId: account.user_id, username: 'alice', hotkeySs58: profile.hotkeySs58 });
+    // The delete form asks for the server's name, and main now checks the same one.
+    const refused = await failure(
+      h.deleteAccount({ confirmUsername: 'alicia', fingerprint: account.fingerprint, remember: false }),
+    );
+    expect(failureIs(refused, 'username-mismatch')).toBe(true);
+  });
+
   it('reads the three quota shapes, subscription caps and discounts with one hotkey login', async () => {
     const { h, account } = await setup();
     let limits = await h.accountLimits({});

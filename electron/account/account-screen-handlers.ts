@@ -9,7 +9,8 @@ import type { SliceHandlers } from '../ipc-router';
 import { describeError, log } from '../log';
 import type { FingerprintAccount, FingerprintStore } from '../keychain/fingerprint-store';
 import type { SeedVault } from '../keychain/seed-vault';
-import type { ProfileStore } from '../profiles';
+import { defaultDisplayName, type ProfileStore } from '../profiles';
+import type { Profile } from '../../shared/profiles';
 import { signMessage } from '../signer/sr25519';
 
 export interface AccountScreenServices {
@@ -127,6 +128,33 @@ export function accountScreenHandlers({
     return result;
   }
 
+  /**
+   * The server says which account the profile's hotkey signs for. A profile can disagree: a
+   * config.ini imported with another user_id or username (the CLI never checks them), or a name
+   * changed since. The screens compare answers with the profile, so a stale one would leave the
+   * overview "Reading…" for good, and the delete form would ask for one name while main wanted
+   * another: the profile follows the server.
+   */
+  async function heal(profile: Profile | null, me: { user_id: string; username: string }): Promise<void> {
+    if (!profile || (profile.userId === me.user_id && profile.username === me.username)) return;
+    const defaultName = profile.displayName === defaultDisplayName(profile.username, profile.baseUrl);
+    log.info(`account: profile ${profile.id} follows the server's user id and username`);
+    await afterDone(
+      'update the profile',
+      profiles.upsert({
+        id: profile.id,
+        baseUrl: profile.baseUrl,
+        username: me.username,
+        userId: me.user_id,
+        hotkeyName: profile.hotkeyName,
+        hotkeySs58: profile.hotkeySs58,
+        paymentAddress: profile.paymentAddress,
+        source: profile.source,
+        ...(defaultName ? { displayName: defaultDisplayName(me.username, profile.baseUrl) } : {}),
+      }),
+    );
+  }
+
   async function requireSeed(hotkey: string): Promise<void> {
     if (!(await vault.hasSeed(hotkey)))
       throw seedMissingFailure(new AppFailure('not-found', 'no seed'), hotkey) as Error;
@@ -136,6 +164,7 @@ export function accountScreenHandlers({
     accountOverview: async () => {
       const api = await chutes.actingAs('active');
       const me = await api.account.self();
+      await heal(api.scope.profile, me);
       const fingerprintStored = await fingerprints
         .has({ userId: me.user_id, baseUrl: api.scope.baseUrl })
         .catch(() => false);
