@@ -124,7 +124,7 @@ beforeAll(async () => {
     call('dashboardLogin', () => ({})),
     call('transferBalance', () => ({ target: 'other', amountUsd: 0.01, reviewedFor })),
     call('refundDeveloperDeposit', () => ({ address: cold.ss58, reviewedFor })),
-    call('changeFingerprint', () => ({ newFingerprint: `fp-${keyIndex++}-abcdefgh`, remember: false })),
+    call('changeFingerprint', () => ({ newFingerprint: `fp-${keyIndex++}-abcdefgh`, remember: false, reviewedFor })),
     call('listApiKeys', () => ({ page: 0, limit: 25 })),
     call('getApiKey', () => ({ id: nextKey() })),
     call('createApiKey', () => ({
@@ -142,7 +142,13 @@ beforeAll(async () => {
     call('deleteSecrets', () => ({ secretIds: secrets.items.map((s) => s.secretId), reviewedFor })),
     call('previewSecretImport', () => ({ chuteId, source: { kind: 'text', text: 'A=1\nSEEDED=2\n' } })),
     call('detectLinking', () => ({ recheck: true })),
-    call('link', () => ({ kind: 'validator', source: wallet, keepInKeychain: false, reviewedHotkey: linked.ss58 })),
+    call('link', () => ({
+      kind: 'validator',
+      source: wallet,
+      keepInKeychain: false,
+      reviewedHotkey: linked.ss58,
+      reviewedFor,
+    })),
     call('checkUsername', () => ({ baseUrl: base, username: 'newcomer' })),
     call('checkHotkeyRegistered', () => ({ baseUrl: base, hotkey: wire.ss58 })),
     call('register', () => ({

@@ -58,7 +58,7 @@ describe('account channels', () => {
       expect(ACCOUNT_CHANNELS.has(name as never), name).toBe(false);
   });
 
-  it('a change to keys, secrets or money names the profile it was reviewed for (main refuses it after a switch)', () => {
+  it('a change to keys, secrets, money, the login or a link names the profile it was reviewed for (main refuses it after a switch)', () => {
     const inputs = {
       createApiKey: { name: 'k', admin: true, scopes: [] },
       deleteApiKey: { id: '3f2504e0-4f89-41d3-9a0c-0305e82c3301' },
@@ -68,6 +68,16 @@ describe('account channels', () => {
       runSecretImport: { importId: 'i1', accept: [{ key: 'A', replace: false }] },
       transferBalance: { target: 'bob', amountUsd: 1 },
       refundDeveloperDeposit: { address: '5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV' },
+      // The account's login and binding, and what a validator's hotkey signs for it.
+      changeFingerprint: { newFingerprint: 'a-new-fingerprint', remember: false },
+      changeAccountHotkey: { newHotkey: '5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV', remember: false },
+      deleteAccount: { confirmUsername: 'alice', remember: false },
+      link: {
+        kind: 'validator',
+        source: { kind: 'file', path: '/tmp/hotkey' },
+        keepInKeychain: false,
+        reviewedHotkey: '5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV',
+      },
     } as const;
     for (const [name, input] of Object.entries(inputs)) {
       const schema = contract[name as keyof typeof inputs].input;

@@ -39,15 +39,27 @@ async function setup(username = 'alice', breakLocal?: (fingerprints: Fingerprint
     defaultBaseUrl: fixture.sb.url,
   });
   const raw = accountScreenHandlers({ profiles: world.store, chutes, vault: world.vault, fingerprints });
+  // Reviewed for this profile unless a test says otherwise (as the screens do): tests read as the user acts.
+  const reviewed = new Set(['changeFingerprint', 'changeAccountHotkey', 'deleteAccount']);
   const h = Object.fromEntries(
     Object.entries(raw).map(([name, fn]) => [
       name,
-      (args: unknown) => (fn as (a: unknown, c: CallContext) => unknown)(args, { transport: 'ipc' }),
+      (args: unknown) =>
+        (fn as (a: unknown, c: CallContext) => unknown)(
+          reviewed.has(name) ? { reviewedFor: profile.id, ...(args as object) } : args,
+          { transport: 'ipc' },
+        ),
     ]),
-  ) as Bound<typeof raw>;
+  ) as Reviewed<Bound<typeof raw>>;
   return { key, account, profile, fingerprints, h, fpAccount: { userId: account.user_id, baseUrl: fixture.sb.url } };
 }
 
+/** `reviewedFor` optional where the wrapper fills it in. */
+type Reviewed<B> = {
+  [K in keyof B]: B[K] extends (args: infer A) => infer R
+    ? (args: A extends { reviewedFor: string } ? Omit<A, 'reviewedFor'> & { reviewedFor?: string } : A) => R
+    : never;
+};
 type Bound<H> = { [K in keyof H]: H[K] extends (args: infer A, ctx: CallContext) => infer R ? (args: A) => R : never };
 
 const failure = (p: Promise<unknown>) =>
@@ -257,6 +269,32 @@ describe('fingerprint operations', () => {
     expect(fixture.sb.requests(5).some((r) => r.path === '/users/change_fingerprint' && r.status === 200)).toBe(true);
   });
 
+  it('refuses a fingerprint change, a move or a delete reviewed for another profile, sending nothing', async () => {
+    const { h, account } = await setup();
+    const before = fixture.sb.requests(500).length;
+    for (const refused of [
+      () =>
+        h.changeFingerprint({ newFingerprint: 'brand-new-secret-3', remember: false, reviewedFor: 'another-profile' }),
+      () =>
+        h.deleteAccount({
+          confirmUsername: 'alice',
+          fingerprint: account.fingerprint,
+          remember: false,
+          reviewedFor: 'x',
+        }),
+      () =>
+        h.changeAccountHotkey({
+          newHotkey: TestKey.random().ss58,
+          fingerprint: account.fingerprint,
+          remember: false,
+          reviewedFor: 'x',
+        }),
+    ])
+      expect(failureIs(await failure(refused()), 'profile-changed')).toBe(true);
+    expect(fixture.sb.requests(500).length).toBe(before);
+    expect(fixture.sb.users()).toHaveLength(1);
+  });
+
   it('reports a change made on the server as made when the keychain then fails, and drops the stale kept fingerprint', async () => {
     const locked = new AppFailure('keychain-unavailable', 'The keychain is locked.');
     const { h, account, fingerprints, fpAccount } = await setup('alice', (f) => ({
@@ -329,10 +367,11 @@ describe('fingerprint operations', () => {
   it('takes only fingerprints a header can carry at the contract', () => {
     const { changeFingerprint, deleteAccount } = accountScreenContract;
     for (const good of ['brand-new-secret-1', 'caf\u00e9-latte-1'])
-      expect(changeFingerprint.input.safeParse({ newFingerprint: good }).success).toBe(true);
+      expect(changeFingerprint.input.safeParse({ newFingerprint: good, reviewedFor: 'p' }).success).toBe(true);
     for (const bad of ['correct horse battery', 'euro\u20ac-sign-2', 'nbsp\u00a0inside'])
-      expect(changeFingerprint.input.safeParse({ newFingerprint: bad }).success).toBe(false);
-    const del = (fingerprint: string) => deleteAccount.input.safeParse({ confirmUsername: 'a', fingerprint }).success;
+      expect(changeFingerprint.input.safeParse({ newFingerprint: bad, reviewedFor: 'p' }).success).toBe(false);
+    const del = (fingerprint: string) =>
+      deleteAccount.input.safeParse({ confirmUsername: 'a', fingerprint, reviewedFor: 'p' }).success;
     expect(del('old fingerprint with spaces')).toBe(true);
     expect(del(' leading')).toBe(false);
     expect(del('trailing ')).toBe(false);

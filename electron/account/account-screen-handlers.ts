@@ -214,7 +214,7 @@ export function accountScreenHandlers({
     },
 
     changeFingerprint: async (input) => {
-      const api = await chutes.actingAs('active');
+      const api = await chutes.actingAs({ reviewedFor: input.reviewedFor, what: 'the fingerprint change' });
       const account = accountOf(api.scope);
       const wasStored = await fingerprints.has(account);
       if (input.fingerprint === undefined && (await vault.hasSeed(api.scope.hotkey))) {
@@ -238,7 +238,7 @@ export function accountScreenHandlers({
     },
 
     changeAccountHotkey: async (input) => {
-      const api = await chutes.actingAs('active');
+      const api = await chutes.actingAs({ reviewedFor: input.reviewedFor, what: 'the move to another hotkey' });
       const profile = api.scope.profile;
       if (!profile) throw new AppFailure('not-found', 'No profile is active yet.', undefined, 'no-active-profile');
       if (input.newHotkey === profile.hotkeySs58) {
@@ -284,7 +284,7 @@ export function accountScreenHandlers({
     },
 
     deleteAccount: async (input) => {
-      const api = await chutes.actingAs('active');
+      const api = await chutes.actingAs({ reviewedFor: input.reviewedFor, what: 'the account deletion' });
       const profile = api.scope.profile;
       if (!profile) throw new AppFailure('not-found', 'No profile is active yet.', undefined, 'no-active-profile');
       if (input.confirmUsername !== profile.username) {

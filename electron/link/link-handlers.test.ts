@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ChutesTestClient, TestKey } from '../../e2e/sandbox/test-client';
 import { useSandbox } from '../../e2e/sandbox/vitest-sandbox';
-import type { AppFailure } from '../../shared/errors';
+import { AppFailure } from '../../shared/errors';
 import { createChutesClient } from '../chutes-api';
 import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
 import { createProfileStore } from '../profiles';
@@ -13,6 +13,9 @@ import { linkHandlers, type LinkServices } from './link-handlers';
 // The link handlers on the active profile, against the sandbox: detection cache, the 401 split,
 // and what happens to the validator seed (used once, zeroed, kept only on request).
 const f = useSandbox();
+
+/** The profile the last setup made active: what the Link screen reviews a link for. */
+let reviewedFor = '';
 
 async function setup(opts: { profileUsername?: string; seeds?: LinkServices['seeds'] } = {}) {
   const accountKey = TestKey.random();
@@ -30,6 +33,7 @@ async function setup(opts: { profileUsername?: string; seeds?: LinkServices['see
     source: { kind: 'manual' },
   });
   await profiles.setActive(profile.id);
+  reviewedFor = profile.id;
   const chutes = createChutesClient({
     vault,
     profiles,
@@ -60,9 +64,18 @@ const linkFile = (
   handlers: ReturnType<typeof linkHandlers>,
   file: string,
   reviewedHotkey: string,
-  { keep = false }: { keep?: boolean } = {},
+  { keep = false, forProfile = reviewedFor }: { keep?: boolean; forProfile?: string } = {},
 ) =>
-  handlers.link({ kind: 'validator', source: { kind: 'file', path: file }, keepInKeychain: keep, reviewedHotkey }, ipc);
+  handlers.link(
+    {
+      kind: 'validator',
+      source: { kind: 'file', path: file },
+      keepInKeychain: keep,
+      reviewedHotkey,
+      reviewedFor: forProfile,
+    },
+    ipc,
+  );
 const probes = () => f.sb.requests(100).filter((r) => r.path === '/users/link_validator' && r.query === '');
 
 describe('detectLinking', () => {
@@ -124,6 +137,28 @@ describe('link', () => {
     expect(result.keptInKeychain).toBe(true);
     expect(await vault.hasSeed(validator.ss58)).toBe(true);
     expect(Buffer.from(vault.seeds.get(validator.ss58) ?? []).equals(Buffer.from(validator.seed))).toBe(true);
+  });
+
+  it('reports the link as made when the keychain then fails to keep the seed, saying why', async () => {
+    const { handlers, vault, validator, file } = await setup();
+    f.sb.setLink({ validators: [validator.ss58] });
+    vault.putSeed = () => Promise.reject(new AppFailure('keychain-unavailable', 'The keychain is locked.'));
+    const result = await linkFile(handlers, file, validator.ss58, { keep: true });
+    expect(result).toMatchObject({
+      linkedHotkey: validator.ss58,
+      keptInKeychain: false,
+      keepProblem: 'The keychain is locked.',
+    });
+  });
+
+  it('signs nothing for a link reviewed for another profile (its username would be signed)', async () => {
+    const { handlers, validator, file } = await setup();
+    f.sb.setLink({ validators: [validator.ss58] });
+    const before = f.sb.requests(100).length;
+    await expect(linkFile(handlers, file, validator.ss58, { forProfile: 'another-profile' })).rejects.toMatchObject({
+      appError: { reason: 'profile-changed' },
+    });
+    expect(f.sb.requests(100).length).toBe(before);
   });
 
   it('keeps nothing when the link is refused, even with the box ticked', async () => {

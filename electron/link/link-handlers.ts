@@ -145,8 +145,9 @@ export function linkHandlers(services: LinkServices): SliceHandlers<typeof linkC
         sourceLabel: key.label,
       };
     },
-    link: async ({ kind, source, keepInKeychain, reviewedHotkey }) => {
-      const api = await chutes.actingAs('active');
+    link: async ({ kind, source, keepInKeychain, reviewedHotkey, reviewedFor }) => {
+      // The signed text names the profile's username: only the one the user reviewed it for.
+      const api = await chutes.actingAs({ reviewedFor, what: 'the link' });
       const username = usernameOf(api);
       // No validator or owner seed is read for a server without the link routes (removed in
       // 2025, reference §4): probe first when this server has not been asked yet.

@@ -49,17 +49,18 @@ export const accountScreenContract = slice({
           .min(8, 'Use at least 8 characters')
           .max(1024)
           .regex(NEW_FINGERPRINT, NEW_FINGERPRINT_CHARS),
+        reviewedFor,
       })
       .strict(),
     /** `keepProblem`: the change is made, and keeping the new fingerprint in the keychain then failed. */
     result: returns<{ stored: boolean; keepProblem: string | null }>(),
   },
   changeAccountHotkey: {
-    input: z.object({ ...fingerprintSource, newHotkey: ss58Address }).strict(),
+    input: z.object({ ...fingerprintSource, newHotkey: ss58Address, reviewedFor }).strict(),
     result: returns<Profile>(),
   },
   deleteAccount: {
-    input: z.object({ ...fingerprintSource, confirmUsername: z.string().min(1).max(64) }).strict(),
+    input: z.object({ ...fingerprintSource, confirmUsername: z.string().min(1).max(64), reviewedFor }).strict(),
     /** `profileProblem`: the account is deleted, and removing its profile here then failed. */
     result: returns<{ deleted: true; profileRemoved: boolean; profileProblem: string | null }>(),
   },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { LinkCapability, LinkPreview, LinkResult } from '../link';
 import { entryId, localPath, ss58Address } from '../validation';
-import { returns, slice } from './define';
+import { returns, reviewedFor, slice } from './define';
 
 const linkKind = z.enum(['validator', 'subnet_owner']);
 const hotkeySource = z.discriminatedUnion('kind', [
@@ -18,7 +18,13 @@ export const linkContract = slice({
   /** `reviewedHotkey`: the address the preview showed; main refuses if the source now holds another. */
   link: {
     input: z
-      .object({ kind: linkKind, source: hotkeySource, keepInKeychain: z.boolean(), reviewedHotkey: ss58Address })
+      .object({
+        kind: linkKind,
+        source: hotkeySource,
+        keepInKeychain: z.boolean(),
+        reviewedHotkey: ss58Address,
+        reviewedFor,
+      })
       .strict(),
     result: returns<LinkResult>(),
   },

@@ -111,10 +111,13 @@ function DashboardLogin({ onClose }: { onClose: () => void }): ReactElement {
 
 function ChangeFingerprint({
   overview,
+  profileId,
   canSign,
   onClose,
 }: {
   overview: OpsAccount;
+  /** The profile this form was opened for: main refuses the change if another is active by then. */
+  profileId: string;
   canSign: boolean;
   onClose: () => void;
 }): ReactElement {
@@ -153,7 +156,7 @@ function ChangeFingerprint({
     setProblem(null);
     const source = canSign ? { remember: keep } : { ...fingerprintInput(current), remember: keep };
     // Whether the new fingerprint is kept anywhere must reach the user even if they left this card.
-    tellIfLeft(mounted, change.mutateAsync({ ...source, newFingerprint: next }), {
+    tellIfLeft(mounted, change.mutateAsync({ ...source, newFingerprint: next, reviewedFor: profileId }), {
       done: (r) =>
         r.stored
           ? `The fingerprint of ${overview.username} was changed. The new one is kept in the keychain.`
@@ -271,7 +274,7 @@ export function FingerprintOps({
             openLabel="Change fingerprint…"
             why="Set a new account fingerprint (the web-login and account-control secret)."
           >
-            <ChangeFingerprint overview={overview} canSign={canSign} onClose={close} />
+            <ChangeFingerprint overview={overview} profileId={profile.id} canSign={canSign} onClose={close} />
           </OpCard>
           <OpCard
             title="Hotkey"
@@ -290,7 +293,7 @@ export function FingerprintOps({
             openLabel="Delete the account…"
             why="Remove the account from Chutes (needs the fingerprint)."
           >
-            <DeleteAccount overview={overview} onClose={close} />
+            <DeleteAccount overview={overview} profileId={profile.id} onClose={close} />
           </OpCard>
         </div>
       }

@@ -56,7 +56,7 @@ export function MoveHotkey({
     if (!target) return setProblem({ field: 'target', text: 'Choose the hotkey to move to.' });
     if (fingerprintMissing(fp)) return setProblem({ field: 'fingerprint', text: 'Enter the fingerprint.' });
     setProblem(null);
-    tellIfLeft(mounted, move.mutateAsync({ ...fingerprintInput(fp), newHotkey: target }), {
+    tellIfLeft(mounted, move.mutateAsync({ ...fingerprintInput(fp), newHotkey: target, reviewedFor: profile.id }), {
       done: (r) =>
         `The account ${overview.username} now belongs to hotkey ${r.hotkeyName} (${r.hotkeySs58}); the profile was updated. If you use the CLI, export this profile to its config.ini again.`,
       failed: `Moving the account ${overview.username} to another hotkey failed`,
@@ -110,7 +110,16 @@ export function MoveHotkey({
 }
 
 /** Delete the account for good (§3.4), confirmed by typing the username. */
-export function DeleteAccount({ overview, onClose }: { overview: OpsAccount; onClose: () => void }): ReactElement {
+export function DeleteAccount({
+  overview,
+  profileId,
+  onClose,
+}: {
+  overview: OpsAccount;
+  /** The profile this form was opened for: main refuses the delete if another is active by then. */
+  profileId: string;
+  onClose: () => void;
+}): ReactElement {
   const [typed, setTyped] = useState('');
   const [fp, setFp] = useState<FingerprintChoice>(
     overview.fingerprintStored ? { remember: false } : { fingerprint: '', remember: false },
@@ -128,7 +137,7 @@ export function DeleteAccount({ overview, onClose }: { overview: OpsAccount; onC
     // TanStack Query skips a per-call onSuccess once its component is gone, so the confirmation was sometimes never shown.
     // A failure is shown from remove.error below; the rejected promise needs no handling of its own.
     remove
-      .mutateAsync({ ...fingerprintInput(fp), remember: false, confirmUsername: typed })
+      .mutateAsync({ ...fingerprintInput(fp), remember: false, confirmUsername: typed, reviewedFor: profileId })
       .then((r) =>
         // Said by the frame: the profile is gone, so this screen shows another one (or none) next.
         tellOutcome(

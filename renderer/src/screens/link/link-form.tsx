@@ -92,7 +92,7 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
     if (!source || !preview.data) return;
     // The address the preview showed: main refuses if the source now holds another hotkey.
     const reviewedHotkey = preview.data.linkedHotkey;
-    const sent = link.mutateAsync({ kind, source, keepInKeychain: keep, reviewedHotkey });
+    const sent = link.mutateAsync({ kind, source, keepInKeychain: keep, reviewedHotkey, reviewedFor: profile.id });
     void sent.then(
       () => drafts.drop(profile.id),
       () => undefined,
