@@ -59,12 +59,15 @@ test('a transfer answered while the user was away is said on return; a lost answ
   // What tells whether it went: the balance when sent, now, and what it falls to if it did.
   const check = confirm.getByRole('group', { name: 'Did it go through?' });
   await expect(check).toContainText('Balance when you sent it: $7.50 USD');
-  await expect(check).toContainText('No change yet.');
+  // The verdict is a status (said by the live region), replaced by each new reading of the balance.
+  const verdict = check.getByRole('status');
+  await expect(verdict).toContainText('No change yet.');
   await confirm.getByRole('button', { name: 'Check the balance now' }).click();
   await expect(check).toContainText(/now: \$6\.50 USD \(as of /);
-  await expect(check).toContainText(
+  await expect(verdict).toContainText(
     'It fell by $1.00 USD: the transfer most likely went through. Do not send it again',
   );
+  await expect(verdict).not.toContainText('No change yet.');
   await screenshot(page, 'account-transfer-answer-lost');
   expect(balanceOf(bob.userId)).toBe(3.5);
   await confirm.getByRole('button', { name: 'Back to the form' }).click();
@@ -90,6 +93,15 @@ test('a fingerprint change answered after the user left is told on the screen th
   });
   w.sb.setFaults({ latency_ms: 0 });
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  // Activity was read when Settings opened, before the answer: it is read again when the change settles.
+  const activity = page.getByRole('region', { name: 'Activity', exact: true });
+  await expect(activity).toContainText(/As of \d/);
+  await expect(
+    activity
+      .getByRole('table', { name: 'Signed calls' })
+      .getByRole('row')
+      .filter({ hasText: 'POST /users/change_fingerprint' }),
+  ).toHaveCount(1);
   await screenshot(page, 'account-fingerprint-changed-away');
 });
 

@@ -18,8 +18,14 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
     new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - h * 3_600_000).toISOString().slice(0, 19);
   w.sb.setBalance(w.userId, 12.5);
   w.sb.setRoles(w.userId, (1 << 0) | (1 << 11));
-  w.sb.setQuotas(w.userId, [{ chute_id: '*', quota: 2000 }]);
-  w.sb.setDiscounts(w.userId, [{ chute_id: 'chute-llama', discount: 0.25 }]);
+  // The server names chutes by UUID: the account's own are shown by name, another's by a short id.
+  const llama = w.sb.addChute(w.userId, 'llama-chat').chute_id;
+  const flux = '7f3e9c1a-5b2d-4e8f-9a6c-0d1e2f3a4b5c';
+  w.sb.setQuotas(w.userId, [
+    { chute_id: '*', quota: 2000 },
+    { chute_id: llama, quota: 500 },
+  ]);
+  w.sb.setDiscounts(w.userId, [{ chute_id: llama, discount: 0.25 }]);
   w.sb.setSubscription(w.userId, {
     subscription: true,
     custom: false,
@@ -36,10 +42,10 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
     monthly: { usage: 12, cap: 50, remaining: 38, reset_at: '2026-12-20T00:00:00' },
   });
   w.sb.addUsage(w.userId, [
-    { bucket: hour(1), amount: 0.42, count: 12, input_tokens: 1000, output_tokens: 500, chute_id: 'chute-llama' },
-    { bucket: hour(1), amount: 0.08, count: 3, input_tokens: 200, output_tokens: 50, chute_id: 'chute-flux' },
-    { bucket: hour(5), amount: 1.5, count: 40, input_tokens: 9000, output_tokens: 4000, chute_id: 'chute-llama' },
-    { bucket: hour(30), amount: 2, count: 10, input_tokens: 10, output_tokens: 10, chute_id: 'chute-flux' },
+    { bucket: hour(1), amount: 0.42, count: 12, input_tokens: 1000, output_tokens: 500, chute_id: llama },
+    { bucket: hour(1), amount: 0.08, count: 3, input_tokens: 200, output_tokens: 50, chute_id: flux },
+    { bucket: hour(5), amount: 1.5, count: 40, input_tokens: 9000, output_tokens: 4000, chute_id: llama },
+    { bucket: hour(30), amount: 2, count: 10, input_tokens: 10, output_tokens: 10, chute_id: flux },
   ]);
 
   // Until a chart is drawn, uPlot (the usage-chart chunk) has not been fetched.
@@ -64,7 +70,10 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
   await expect(overview.getByRole('button', { name: 'Copy the address of the payment address' })).toBeVisible();
 
   const limits = page.getByRole('region', { name: 'Quotas and subscription' });
-  await expect(limits.getByRole('table', { name: 'Quotas' })).toContainText('2,000');
+  const quotas = limits.getByRole('table', { name: 'Quotas' });
+  await expect(quotas).toContainText('2,000');
+  await expect(quotas.getByRole('row').filter({ hasText: 'llama-chat' })).toContainText('500');
+  await expect(quotas).not.toContainText(llama);
   await expect(limits).toContainText('$10/month subscription tier');
   await expect(limits.getByRole('progressbar', { name: 'Four-hour cap used' })).toHaveAttribute(
     'aria-valuetext',
@@ -74,7 +83,7 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
   await expect(limits).toContainText('$38.00 left');
   // Caps are read to the cent, what is left too (not "$0.6667 left" beside "$4.17").
   await expect(limits).toContainText('$3.50 of $4.17 used (84 %) · $0.67 left');
-  await expect(limits.getByRole('list', { name: 'Discounts' })).toContainText('chute-llama: 25 % off');
+  await expect(limits.getByRole('list', { name: 'Discounts' })).toHaveText('llama-chat: 25 % off');
   await expect(limits).toContainText("Today's use could not be read");
 
   const usage = page.getByRole('region', { name: 'Usage' });
@@ -96,7 +105,13 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
   await usage.getByLabel('Per chute').check();
   await expect(table.getByRole('columnheader', { name: 'Chute' })).toBeVisible();
   await expect(table.getByRole('row')).toHaveCount(4);
-  await expect(table).toContainText('chute-flux');
+  await expect(table.getByRole('row').filter({ hasText: 'llama-chat' })).toHaveCount(2);
+  await expect(table).not.toContainText(llama);
+  // Not one of the account's chutes: its id's start, the whole id in the tooltip.
+  await expect(table.getByTitle(flux)).toHaveText('7f3e9c1a…');
+  await expect(table).not.toContainText(flux);
+  await expect(usage.locator('.u-legend')).toContainText('llama-chat (USD)');
+  await expect(usage.locator('.u-legend')).toContainText('7f3e9c1a… (USD)');
   await screenshot(page, 'account-overview');
   // Refresh is explicit: one more /users/me, not a storm.
   const before = w.sb.requests(200).filter((r) => r.path === '/users/me').length;

@@ -62,13 +62,16 @@ test('lists, searches, filters and sorts keys; the first page shows before the r
   await page.getByLabel('Sort keys').selectOption('name-asc');
   await expect(keyRows(page).first()).toHaveAccessibleName('Key svc-070');
   await page.getByLabel('Search keys').fill('');
-  await page.getByLabel('Filter keys').selectOption('admin');
+  await page.getByRole('combobox', { name: 'Show', exact: true }).selectOption('admin');
   // Every 7th seeded key is admin: 0, 7, …, 448 → 65 keys.
   await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('65 of 450 keys');
   await expect(table.getByText('Scoped', { exact: true })).toHaveCount(0);
-  await page.getByLabel('Filter keys').selectOption('images');
+  await page.getByRole('combobox', { name: 'Show', exact: true }).selectOption('images');
   await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText(/^\d+ of 450 keys$/);
-  await expect(keyRows(page).first()).toContainText('images: 1 named');
+  // A dashed chip (a key made elsewhere) says in words, too, that its action is unknown.
+  await expect(keyRows(page).first().getByRole('cell').nth(4)).toContainText(
+    'Actions not reported by Chutes: images: 1 chosen',
+  );
   await page.getByLabel('Sort keys').selectOption('created-asc');
   await expect(keyRows(page).first()).toHaveAccessibleName('Key svc-445'); // the oldest seeded image key (448 is admin)
   await screenshot(page, 'api-keys-filtered');
@@ -76,7 +79,7 @@ test('lists, searches, filters and sorts keys; the first page shows before the r
   // A name with a right-to-left override would read as "admin-key-0"; it is shown as it is made.
   world.sb.seedApiKeys({ user_id: world.userId, count: 1, name_prefix: '\u202Eyek-nimda' });
   await page.getByRole('button', { name: 'Refresh' }).click();
-  await page.getByLabel('Filter keys').selectOption('all');
+  await page.getByRole('combobox', { name: 'Show', exact: true }).selectOption('all');
   await page.getByLabel('Search keys').fill('nimda');
   const spoof = page.getByRole('row', { name: 'Key ⟨U+202E⟩yek-nimda-0' });
   await expect(spoof.getByRole('link')).toHaveText('⟨U+202E⟩yek-nimda-0');
@@ -112,6 +115,20 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
   await createWith(page, 'image-reader', (p) => p.getByRole('button', { name: 'Read-only images' }).click());
   await createWith(page, 'one-chute', async (p) => {
     await p.getByRole('button', { name: 'Manage one chute' }).click();
+    // The all-or-chosen pair is a named group, level with the selects and Remove beside it.
+    const scope = p.getByRole('group', { name: 'Scope 1', exact: true });
+    const which = scope.getByRole('radiogroup', { name: 'Which chutes' });
+    await expect(which.getByRole('radio', { name: 'Only chosen chutes' })).toBeChecked();
+    await expect(which.getByRole('radio', { name: 'All chutes' })).not.toBeChecked();
+    const middle = async (box: Promise<{ y: number; height: number } | null>) => {
+      const b = await box;
+      return b ? b.y + b.height / 2 : NaN;
+    };
+    const level = await middle(scope.getByRole('combobox', { name: /^Action/ }).boundingBox());
+    expect(Math.abs((await middle(which.boundingBox())) - level)).toBeLessThan(3);
+    expect(
+      Math.abs((await middle(scope.getByRole('button', { name: 'Remove scope 1' }).boundingBox())) - level),
+    ).toBeLessThan(3);
     const chosen = p.getByRole('group', { name: 'Chosen chutes for scope 1' });
     await chosen.getByLabel(/llama-chat/).uncheck();
     await chosen.getByLabel(/whisper-stt/).check();
@@ -171,10 +188,12 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
   );
   // The server never echoes actions; the table shows the ones this app recorded.
   await expect(page.getByRole('row', { name: 'Key invoker' })).toContainText('invoke · chutes: all');
-  await expect(page.getByRole('row', { name: 'Key one-chute' })).toContainText('any · chutes: 1 named');
+  await expect(page.getByRole('row', { name: 'Key one-chute' }).getByRole('cell').nth(4)).toContainText(
+    'Actions as recorded by this app: any · chutes: 1 chosen',
+  );
   // Four scopes do not fit the row: it shows what fits and counts the rest, which stay in its tooltip.
   const fourScopes = page.getByRole('row', { name: 'Key from-json' }).getByRole('cell').nth(4);
-  await expect(fourScopes).toContainText('write · images: 1 named');
+  await expect(fourScopes).toContainText('write · images: 1 chosen');
   // Read out in full: the count, then the scopes it stands for.
   await expect(fourScopes).toContainText(
     /\+3 more: read · invocations: all; invoke · chutes: all; read · images: all$/,

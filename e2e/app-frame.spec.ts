@@ -43,6 +43,78 @@ test('every screen is reachable from the navigation and says what it is for', as
   }
 });
 
+/** WCAG contrast ratio of two computed colours ("rgb(r, g, b)"). */
+function contrast(a: string, b: string): number {
+  const luminance = (css: string) => {
+    const [r = 0, g = 0, b = 0] = (css.match(/\d+(\.\d+)?/g) ?? []).map(Number).map((v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
+}
+
+test('focus rings and field borders stand out (3:1), the current screen differs from a hovered one, h3 is below h2', async ({
+  page,
+}) => {
+  await page.goto(host.launchUrl);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Settings' }).click();
+  const field = page.getByLabel('Address to test');
+  await field.focus();
+  const look = await field.evaluate((el) => {
+    const style = getComputedStyle(el);
+    const card = el.closest('.card');
+    return {
+      focused: el.matches(':focus-visible'),
+      ring: style.outlineColor,
+      border: style.borderTopColor,
+      card: card ? getComputedStyle(card).backgroundColor : '',
+      // The page's background is set on the root; the body's is transparent.
+      page: getComputedStyle(document.documentElement).backgroundColor,
+    };
+  });
+  expect(look.focused).toBe(true);
+  for (const bg of [look.card, look.page]) expect(contrast(look.ring, bg)).toBeGreaterThanOrEqual(3);
+  expect(contrast(look.border, look.card)).toBeGreaterThanOrEqual(3);
+
+  // The current screen has a marker a hovered link never shows, and another background.
+  const current = nav.getByRole('link', { name: 'Settings' });
+  const other = nav.getByRole('link', { name: 'Secrets' });
+  await other.hover();
+  const shade = (link: typeof current) =>
+    link.evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, marker: getComputedStyle(el).boxShadow }));
+  const [hovered, here] = [await shade(other), await shade(current)];
+  expect(hovered.marker).toBe('none');
+  expect(here.marker).not.toBe('none');
+  expect(here.bg).not.toBe(hovered.bg);
+  // In the sidebar the ring is light: 3:1 against the dark bar too (reached by Tab, as a keyboard user would).
+  await nav.getByRole('link', { name: 'Account', exact: true }).focus();
+  await page.keyboard.press('Tab');
+  await expect(current).toBeFocused();
+  const sideRing = await current.evaluate((el) =>
+    el.matches(':focus-visible') ? getComputedStyle(el).outlineColor : '',
+  );
+  const side = await page.getByRole('complementary').evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(contrast(sideRing, side)).toBeGreaterThanOrEqual(3);
+
+  // A third-level heading is smaller than the second-level one above it.
+  const sizes = await page.evaluate(() => {
+    const card = document.querySelector('.card');
+    const h2 = document.createElement('h2');
+    const h3 = document.createElement('h3');
+    card?.append(h2, h3);
+    const size = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
+    const out = { h2: size(h2), h3: size(h3) };
+    h2.remove();
+    h3.remove();
+    return out;
+  });
+  expect(sizes.h3).toBeLessThan(sizes.h2);
+});
+
 test('an SSH-style tunnel on another local port reaches the app', async ({ page }) => {
   // What `ssh -L <other port>:127.0.0.1:<port>` does: bytes passed through, the browser names the other port.
   const tunnel = net.createServer((client) => {

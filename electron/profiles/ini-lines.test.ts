@@ -82,8 +82,7 @@ describe('iniGet', () => {
   it('stops references that would expand a small file into gigabytes, or be followed 10¹⁰ times, with a message', () => {
     // Ten references per level, ten levels: 10 KB at the bottom would become 10¹⁴ bytes.
     const levels = (bottom: string) =>
-      `[a]\nl0 = ${bottom}\n` +
-      Array.from({ length: 9 }, (_, i) => `l${i + 1} = ${`%(l${i})s`.repeat(10)}\n`).join('');
+      `[a]\nl0 = ${bottom}\n` + Array.from({ length: 9 }, (_, i) => `l${i + 1} = ${`%(l${i})s`.repeat(10)}\n`).join('');
     const big = iniGet(data(levels('x'.repeat(10_000))), 'a', 'l9');
     expect(big).toEqual({ kind: 'error', message: expect.stringContaining('expand to more than 1 MiB') as unknown });
     const empty = iniGet(data(levels('')), 'a', 'l9');

@@ -75,6 +75,8 @@ export function useChannel<K extends Channel>(
 /**
  * Change something through one channel, then refresh the channels whose answers it changed
  * (`'all'` after switching the active profile: every account screen then reads the new one).
+ * Settled either way, the activity log is read again: a signed call is recorded whether it
+ * succeeded or failed, and an open Settings → Activity would otherwise miss it.
  */
 export function useMutationChannel<K extends Channel>(
   channel: K,
@@ -88,6 +90,8 @@ export function useMutationChannel<K extends Channel>(
       if (refreshes !== 'all')
         await Promise.all(refreshes.map((name) => client.invalidateQueries({ queryKey: channelKey(name) })));
     },
+    // Not awaited: the mutation's own outcome does not wait for the log to be read.
+    onSettled: () => void client.invalidateQueries({ queryKey: channelKey('listActivity') }),
   });
 }
 

@@ -9,6 +9,7 @@ import { LimitsSection } from './account/limits-section';
 import { OverviewSection } from './account/overview-section';
 import { TransferSection } from './account/transfer-section';
 import { UsageSection } from './account/usage-section';
+import { useChuteNames } from './secrets/use-secrets';
 
 // Answers stay fresh for a minute (the server's balance view refreshes about that often): moving
 // between screens reuses them; Refresh asks again.
@@ -27,6 +28,7 @@ function AccountBody({ profile, canSign }: { profile: ProfileView; canSign: bool
       ? overview.data
       : undefined;
   const myLimits = limits.data && belongsTo(limits.data.account, profile) ? limits.data : undefined;
+  const chuteNames = useChuteNames(canSign);
   return (
     <>
       <OverviewSection
@@ -43,8 +45,9 @@ function AccountBody({ profile, canSign }: { profile: ProfileView; canSign: bool
         fetching={limits.isFetching}
         canSign={canSign}
         onRefresh={() => void limits.refetch()}
+        chuteNames={chuteNames}
       />
-      <UsageSection key={profile.id} profile={profile} canSign={canSign} />
+      <UsageSection key={profile.id} profile={profile} canSign={canSign} chuteNames={chuteNames} />
       <TransferSection
         key={`transfer-${profile.id}`}
         profileId={profile.id}

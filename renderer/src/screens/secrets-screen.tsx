@@ -132,13 +132,16 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
           </button>
         </div>
       ) : all.error && all.secrets.length === 0 ? null : all.secrets.length === 0 && !all.loadingMore ? (
-        <div className="empty">
-          <p>
-            <strong>No secrets yet.</strong> Add one for a chute with <strong>Add a secret</strong>, or several at once
-            from a <code>.env</code> file: a token for gated Hugging Face models (<code>HF_TOKEN</code>), say, or a
-            database URL.
-          </p>
-        </div>
+        // Not under an open form or import: the prompt would point at what the user is already doing.
+        panel.kind === 'create' || panel.kind === 'import' ? null : (
+          <div className="empty">
+            <p>
+              <strong>No secrets yet.</strong> Add one for a chute with <strong>Add a secret</strong>, or several at
+              once from a <code>.env</code> file: a token for gated Hugging Face models (<code>HF_TOKEN</code>), say, or
+              a database URL.
+            </p>
+          </div>
+        )
       ) : (
         <SecretsList
           secrets={all.secrets}

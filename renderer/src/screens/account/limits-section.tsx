@@ -1,13 +1,25 @@
 import type { ReactElement } from 'react';
 import type { AccountLimits, CapWindow, QuotaView } from '../../../../shared/account-screen';
+import { ChuteName } from '../../components/chute-name';
 import { ErrorNotice } from '../../components/error-notice';
 import styles from './account.module.css';
 import { dateTime, timeOnly } from '../../lib/date-time';
 import { cents, count, NEEDS_SEED, percent, usd } from './format';
 
-const chuteName = (id: string) => (id === '*' ? 'every chute (default)' : id);
+/** The server names chutes by id; `*` is the default for every chute. */
+function Chute({ id, names }: { id: string; names: ReadonlyMap<string, string> }): ReactElement {
+  return id === '*' ? <>every chute (default)</> : <ChuteName id={id} names={names} />;
+}
 
-function Quotas({ quotas, todayUsed }: { quotas: QuotaView; todayUsed: AccountLimits['todayUsed'] }): ReactElement {
+function Quotas({
+  quotas,
+  todayUsed,
+  names,
+}: {
+  quotas: QuotaView;
+  todayUsed: AccountLimits['todayUsed'];
+  names: ReadonlyMap<string, string>;
+}): ReactElement {
   const used = !todayUsed ? null : 'unreadable' in todayUsed ? (
     <p className="small muted">Today's use could not be read: {todayUsed.unreadable}</p>
   ) : (
@@ -36,7 +48,7 @@ function Quotas({ quotas, todayUsed }: { quotas: QuotaView; todayUsed: AccountLi
         <ul>
           {quotas.perDay.map((q) => (
             <li key={q.chuteId}>
-              {chuteName(q.chuteId)}: <strong>{count(q.quota)} requests per day</strong>
+              <Chute id={q.chuteId} names={names} />: <strong>{count(q.quota)} requests per day</strong>
             </li>
           ))}
         </ul>
@@ -61,7 +73,9 @@ function Quotas({ quotas, todayUsed }: { quotas: QuotaView; todayUsed: AccountLi
           <tbody>
             {quotas.rows.map((r) => (
               <tr key={r.chuteId}>
-                <td>{chuteName(r.chuteId)}</td>
+                <td>
+                  <Chute id={r.chuteId} names={names} />
+                </td>
                 <td className={styles.num}>{count(r.quota)}</td>
                 <td>{r.effectiveDate ? dateTime(r.effectiveDate) : '—'}</td>
               </tr>
@@ -124,12 +138,15 @@ export function LimitsSection({
   fetching,
   canSign,
   onRefresh,
+  chuteNames,
 }: {
   data: AccountLimits | undefined;
   error: Error | null;
   fetching: boolean;
   canSign: boolean;
   onRefresh: () => void;
+  /** The account's chutes by id (Secrets' list): quotas and discounts name chutes by id only. */
+  chuteNames: ReadonlyMap<string, string>;
 }): ReactElement {
   return (
     <section className="card" aria-labelledby="account-limits">
@@ -153,7 +170,7 @@ export function LimitsSection({
         <div className={styles.grid2}>
           <div>
             <h3 className={styles.h3}>Daily quota</h3>
-            <Quotas quotas={data.quotas} todayUsed={data.todayUsed} />
+            <Quotas quotas={data.quotas} todayUsed={data.todayUsed} names={chuteNames} />
             <h3 className={styles.h3}>Discounts</h3>
             {data.discounts.length === 0 ? (
               <p className="muted small">No discounts.</p>
@@ -161,7 +178,7 @@ export function LimitsSection({
               <ul aria-label="Discounts">
                 {data.discounts.map((d) => (
                   <li key={d.chuteId}>
-                    {chuteName(d.chuteId)}: <strong>{percent(d.fraction)} off</strong>
+                    <Chute id={d.chuteId} names={chuteNames} />: <strong>{percent(d.fraction)} off</strong>
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { appError } from '../../../../shared/errors';
 import { lostTransferReading, TransferSection } from './transfer-section';
 import { EMPTY_TRANSFER, updateTransfer } from './transfer-store';
 
@@ -31,6 +32,36 @@ describe('a transfer that was sent', () => {
     expect(screen.getByRole('status').textContent).toContain('catches up within about a minute');
     view.rerender(section(7.5));
     expect(screen.getByRole('status').textContent).not.toContain('catches up');
+  });
+});
+
+describe('a transfer whose answer was lost', () => {
+  const lost = (balanceUsd: number, asOf: string) => (
+    <QueryClientProvider client={client}>
+      <TransferSection
+        profileId="p1"
+        canSign
+        balance={{ usd: balanceUsd, asOf, fetching: false, refresh: () => undefined }}
+      />
+    </QueryClientProvider>
+  );
+
+  it('gives its verdict as a status, replaced when a new balance comes', () => {
+    updateTransfer('p1', {
+      reviewed: { target: 'bob', amountUsd: 1 },
+      attempt: {
+        status: 'failed',
+        error: appError('network', 'No answer', undefined, 'answer-lost'),
+        before: { usd: 7.5, asOf: '2026-12-06T22:00:00Z' },
+      },
+    });
+    const view = render(lost(7.5, '2026-12-06T22:00:00Z'));
+    const check = screen.getByRole('group', { name: 'Did it go through?' });
+    expect(within(check).getByRole('status').textContent).toContain('No change yet.');
+    view.rerender(lost(6.5, '2026-12-06T22:01:00Z'));
+    const verdict = within(check).getByRole('status').textContent;
+    expect(verdict).toContain('It fell by $1.00 USD: the transfer most likely went through.');
+    expect(verdict).not.toContain('No change yet.');
   });
 });
 

@@ -267,23 +267,27 @@ function LostAnswerCheck({
         ) : null}
         .
       </p>
-      {reading === 'went' && renewed ? (
-        <p>
-          <strong>It fell by {drop} USD: the transfer most likely went through.</strong> Do not send it again; ask{' '}
-          {reviewed.target} if in doubt.
-        </p>
-      ) : reading === 'other-charges' && renewed ? (
-        <p className="small">
-          It fell by {drop} USD, less than the transfer: that is other charges, and the transfer has not shown yet.
-          Check again in a minute.
-        </p>
-      ) : (
-        <p className="small">
-          No change yet. Chutes updates the balance about once a minute: check again in a minute. If it has not fallen
-          by the amount after a few minutes, the transfer most likely did not go through; ask {reviewed.target} to be
-          sure.
-        </p>
-      )}
+      {/* The verdict is what a check of the balance answers: said each time a new figure comes (the key
+          starts a new Notice, which says its text even when it reads as before). */}
+      <Notice key={renewed ? balance.asOf : 'before'} tone={reading === 'went' && renewed ? 'good' : 'info'} live>
+        {reading === 'went' && renewed ? (
+          <p>
+            <strong>It fell by {drop} USD: the transfer most likely went through.</strong> Do not send it again; ask{' '}
+            {reviewed.target} if in doubt.
+          </p>
+        ) : reading === 'other-charges' && renewed ? (
+          <p className="small">
+            It fell by {drop} USD, less than the transfer: that is other charges, and the transfer has not shown yet.
+            Check again in a minute.
+          </p>
+        ) : (
+          <p className="small">
+            No change yet. Chutes updates the balance about once a minute: check again in a minute. If it has not fallen
+            by the amount after a few minutes, the transfer most likely did not go through; ask {reviewed.target} to be
+            sure.
+          </p>
+        )}
+      </Notice>
     </div>
   );
 }

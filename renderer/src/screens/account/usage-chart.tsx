@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactElement } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { UsageBucket } from '../../../../shared/account-screen';
+import { chuteLabel } from '../../components/chute-name';
 import styles from './account.module.css';
 import { count, usd } from './format';
 
@@ -14,6 +15,7 @@ function aligned(
   start: string,
   end: string,
   perChute: boolean,
+  chuteNames: ReadonlyMap<string, string>,
 ): { data: uPlot.AlignedData; labels: string[] } {
   const first = Math.floor(Date.parse(start) / HOUR) * HOUR;
   const last = Math.floor(Date.parse(end) / HOUR) * HOUR;
@@ -48,7 +50,7 @@ function aligned(
     const target = s >= 0 ? series[s] : rest;
     if (target) target[i] = (target[i] ?? 0) + item.amountUsd;
   }
-  const labels = top.map((id) => `${id} (USD)`);
+  const labels = top.map((id) => `${chuteLabel(id, chuteNames)} (USD)`);
   const data: uPlot.AlignedData = [hours, ...series];
   if (byChute.size > top.length) {
     data.push(rest);
@@ -66,17 +68,19 @@ export default function UsageChart({
   start,
   end,
   perChute,
+  chuteNames,
 }: {
   items: UsageBucket[];
   start: string;
   end: string;
   perChute: boolean;
+  chuteNames: ReadonlyMap<string, string>;
 }): ReactElement {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const { data, labels } = aligned(items, start, end, perChute);
+    const { data, labels } = aligned(items, start, end, perChute, chuteNames);
     const width = () => Math.max(280, el.clientWidth);
     const series: uPlot.Series[] = [
       { label: 'Hour', value: (_u: uPlot, v: number | null) => (v === null ? '' : hourText(new Date(v * 1000))) },
@@ -129,7 +133,7 @@ export default function UsageChart({
       observer.disconnect();
       plot.destroy();
     };
-  }, [items, start, end, perChute]);
+  }, [items, start, end, perChute, chuteNames]);
   // One picture to a screen reader (uPlot's canvas and legend say nothing on their own): the totals
   // and the table on demand carry the same figures as text.
   return (

@@ -1,6 +1,7 @@
 import { FormProblem, problemProps } from '../../components/form-parts';
 import { lazy, Suspense, useState, type FormEvent, type ReactElement } from 'react';
 import type { ProfileView } from '../../../../shared/profiles';
+import { ChuteName } from '../../components/chute-name';
 import { ErrorNotice } from '../../components/error-notice';
 import { useChannel } from '../../api/hooks';
 import styles from './account.module.css';
@@ -31,7 +32,16 @@ function lastMs(ms: number): Range {
 const dayInput = (iso: string) => iso.slice(0, 10);
 
 /** Hourly spend and requests over a chosen range (`../shared/reference/chutes-account-api.md` §3.3), with totals; per chute and the table on demand. */
-export function UsageSection({ canSign, profile }: { canSign: boolean; profile: ProfileView }): ReactElement {
+export function UsageSection({
+  canSign,
+  profile,
+  chuteNames,
+}: {
+  canSign: boolean;
+  profile: ProfileView;
+  /** The account's chutes by id (Secrets' list): usage names chutes by id only. */
+  chuteNames: ReadonlyMap<string, string>;
+}): ReactElement {
   const [range, setRange] = useState<Range>(() => lastMs(7 * DAY));
   const [preset, setPreset] = useState<string>('7d');
   const [perChute, setPerChute] = useState(false);
@@ -156,7 +166,13 @@ export function UsageSection({ canSign, profile }: { canSign: boolean; profile: 
             <p className="empty">No usage in this range.</p>
           ) : (
             <Suspense fallback={<div className={styles.chartFallback}>Loading the chart…</div>}>
-              <UsageChart items={data.items} start={data.start} end={data.end} perChute={data.perChute} />
+              <UsageChart
+                items={data.items}
+                start={data.start}
+                end={data.end}
+                perChute={data.perChute}
+                chuteNames={chuteNames}
+              />
             </Suspense>
           )}
           <div className="actions">
@@ -186,7 +202,9 @@ export function UsageSection({ canSign, profile }: { canSign: boolean; profile: 
                   {[...data.items].reverse().map((i) => (
                     <tr key={`${i.bucket}|${i.chuteId ?? ''}`}>
                       <td className="nowrap">{dateTime(i.bucket)}</td>
-                      {data.perChute ? <td>{i.chuteId ?? '—'}</td> : null}
+                      {data.perChute ? (
+                        <td>{i.chuteId === null ? '—' : <ChuteName id={i.chuteId} names={chuteNames} />}</td>
+                      ) : null}
                       <td className={styles.num}>{usd(i.amountUsd)}</td>
                       <td className={styles.num}>{count(i.requests)}</td>
                       <td className={styles.num}>{count(i.inputTokens)}</td>

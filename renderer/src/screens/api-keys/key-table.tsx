@@ -6,7 +6,7 @@ import { CopyButton } from '../../components/copy-button';
 import { hrefTo } from '../../routes';
 import styles from './api-keys.module.css';
 import { dateTime, instantMs, utcText } from '../../lib/date-time';
-import { fitChips, scopeChips, searchText, shortId } from './scope-text';
+import { chipsSource, fitChips, scopeChips, searchText, shortId } from './scope-text';
 import { useWidth } from '../../lib/use-width';
 import { visibleText } from '../../../../shared/visible-text';
 
@@ -87,9 +87,10 @@ export function KeyTable({ keys, selected, onSelect, paging = false }: KeyTableP
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
+        {/* Named by exactly its visible word (WCAG 2.5.3); set, so the option inside the label is not read into it. */}
         <label>
           Show{' '}
-          <select aria-label="Filter keys" value={filter} onChange={(e) => setFilter(e.target.value as KeyFilter)}>
+          <select aria-label="Show" value={filter} onChange={(e) => setFilter(e.target.value as KeyFilter)}>
             <option value="all">All keys</option>
             <option value="admin">Admin keys</option>
             <option value="scoped">Scoped keys</option>
@@ -149,6 +150,7 @@ export function KeyTable({ keys, selected, onSelect, paging = false }: KeyTableP
               if (!key) return null;
               const chips = scopeChips(key);
               const fitted = fitChips(chips, chipBudget);
+              const source = chipsSource(chips, key.local !== null && !key.admin);
               const name = visibleText(key.name);
               return (
                 <div
@@ -186,6 +188,7 @@ export function KeyTable({ keys, selected, onSelect, paging = false }: KeyTableP
                     {key.admin ? <Badge tone="warn">Admin</Badge> : <Badge tone="neutral">Scoped</Badge>}
                   </span>
                   <span role="cell" className={styles.scopesCell} title={chips.map((c) => c.text).join('\n')}>
+                    {source ? <span className="sr-only">{source} </span> : null}
                     <span className={styles.chips}>
                       {fitted.shown.map((c) => (
                         <span

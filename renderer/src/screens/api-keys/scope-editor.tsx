@@ -61,29 +61,33 @@ export function ScopeEditor({ rows, onChange, targets, targetsError, invalid }: 
                 ))}
               </select>
             </label>
+            {/* Captioned like the selects beside it, so its choices sit level with them. */}
             <div className={styles.scopeTargets}>
+              <span id={`scope-${row.id}-which`}>Which {row.objectType}</span>
               {row.objectType === 'invocations' ? (
-                <p className="small muted">All invocations (they are not chosen one by one).</p>
+                <p className={`small muted ${styles.whichLine}`}>All invocations (they are not chosen one by one).</p>
               ) : (
                 <>
-                  <label className={`small ${styles.which}`}>
-                    <input
-                      type="radio"
-                      name={`which-${row.id}`}
-                      checked={row.ids === null}
-                      onChange={() => update(row.id, { ids: null })}
-                    />{' '}
-                    All {row.objectType}
-                  </label>{' '}
-                  <label className={`small ${styles.which}`}>
-                    <input
-                      type="radio"
-                      name={`which-${row.id}`}
-                      checked={row.ids !== null}
-                      onChange={() => update(row.id, { ids: [] })}
-                    />{' '}
-                    Only chosen {row.objectType}
-                  </label>
+                  <div role="radiogroup" aria-labelledby={`scope-${row.id}-which`} className={styles.whichLine}>
+                    <label className={`small ${styles.which}`}>
+                      <input
+                        type="radio"
+                        name={`which-${row.id}`}
+                        checked={row.ids === null}
+                        onChange={() => update(row.id, { ids: null })}
+                      />
+                      All {row.objectType}
+                    </label>
+                    <label className={`small ${styles.which}`}>
+                      <input
+                        type="radio"
+                        name={`which-${row.id}`}
+                        checked={row.ids !== null}
+                        onChange={() => update(row.id, { ids: [] })}
+                      />
+                      Only chosen {row.objectType}
+                    </label>
+                  </div>
                   {row.ids !== null ? (
                     <div
                       className={styles.targets}

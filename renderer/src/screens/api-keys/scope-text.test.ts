@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiKeyView } from '../../../../shared/api-keys';
-import { fitChips, scopeChips } from './scope-text';
+import { chipsSource, fitChips, scopeChips } from './scope-text';
 import { rowsToScopes, scopesToRows } from './scope-rows';
 
 const A = '11111111-1111-4111-8111-111111111111';
@@ -25,7 +25,7 @@ describe('scope chips', () => {
       { scopeId: '3', objectType: 'chutes', objectId: null },
     ];
     expect(scopeChips(key({ scopes }))).toEqual([
-      { text: 'images: 2 named', actionKnown: false },
+      { text: 'images: 2 chosen', actionKnown: false },
       { text: 'chutes: all', actionKnown: false },
     ]);
     const local = {
@@ -40,9 +40,13 @@ describe('scope chips', () => {
       ],
     };
     expect(scopeChips(key({ scopes, local })).map((c) => c.text)).toEqual([
-      'read · images: 2 named',
+      'read · images: 2 chosen',
       'invoke · chutes: all',
     ]);
+    // Solid or dashed is said in words too.
+    expect(chipsSource(scopeChips(key({ scopes })), false)).toBe('Actions not reported by Chutes:');
+    expect(chipsSource(scopeChips(key({ scopes, local })), true)).toBe('Actions as recorded by this app:');
+    expect(chipsSource(scopeChips(key({ admin: true })), false)).toBeNull();
     expect(scopeChips(key({ admin: true })).map((c) => c.text)).toEqual(['everything the account can do']);
     expect(scopeChips(key({})).map((c) => c.text)).toEqual(['no scopes (can do nothing)']);
   });
@@ -66,7 +70,7 @@ describe('fitting chips into a row', () => {
   const chip = (text: string) => ({ text, actionKnown: true });
 
   it('shows every chip that fits and counts the rest', () => {
-    const chips = ['invoke · chutes: all', 'read · images: 2 named', 'any · secrets: all'].map(chip);
+    const chips = ['invoke · chutes: all', 'read · images: 2 chosen', 'any · secrets: all'].map(chip);
     expect(fitChips(chips, 60)).toEqual({ shown: chips.slice(0, 2), more: 1 });
     expect(fitChips(chips, 200)).toEqual({ shown: chips, more: 0 });
   });

@@ -1,6 +1,6 @@
 import type { ApiKeyView, ScopeRequest } from '../../../../shared/api-keys';
 
-/** One readable chip: "invoke · chutes: all", "read · images: 2 named". */
+/** One readable chip: "invoke · chutes: all", "read · images: 2 chosen". */
 export interface ScopeChip {
   text: string;
   /** True when the action came from this app's local record, false when the server did not say. */
@@ -34,7 +34,7 @@ export function groupScopes(
   return [...groups.values()];
 }
 
-const target = (g: ScopeGroup) => (g.all ? 'all' : `${g.named} named`);
+const target = (g: ScopeGroup) => (g.all ? 'all' : `${g.named} chosen`);
 
 /** Chips for a key: from the local record when this app created it, else from what the server reports (no actions). */
 export function scopeChips(key: Pick<ApiKeyView, 'admin' | 'scopes' | 'local'>): ScopeChip[] {
@@ -50,6 +50,15 @@ export function scopeChips(key: Pick<ApiKeyView, 'admin' | 'scopes' | 'local'>):
     text: `${g.type}: ${target(g)}`,
     actionKnown: false,
   }));
+}
+
+/**
+ * What the chips' look (solid or dashed) says, in words for screen readers: where their actions came
+ * from. Null when there is nothing to tell (an admin key, a key with no scopes).
+ */
+export function chipsSource(chips: readonly ScopeChip[], recordedHere: boolean): string | null {
+  if (chips.some((c) => !c.actionKnown)) return 'Actions not reported by Chutes:';
+  return recordedHere ? 'Actions as recorded by this app:' : null;
 }
 
 /** A key's access in one phrase, for where its chips do not fit: "invoke · chutes: all, read · images: all". */

@@ -1,5 +1,9 @@
 import type { ChuteRef, SecretItem } from '../../../../shared/secrets';
 
+/** Chute names by id: a secret names its chute by id only (its `purpose`), and so do quotas and usage. */
+export const chuteNames = (chutes: readonly ChuteRef[]): ReadonlyMap<string, string> =>
+  new Map(chutes.map((c) => [c.chuteId, c.name]));
+
 export interface SecretGroup {
   chuteId: string;
   /** null when the id names no chute of the account any more. */
@@ -16,7 +20,7 @@ export function groupSecrets(
   chutes: readonly ChuteRef[],
   query: string,
 ): SecretGroup[] {
-  const names = new Map(chutes.map((c) => [c.chuteId, c.name]));
+  const names = chuteNames(chutes);
   const needle = query.trim().toLowerCase();
   const groups = new Map<string, SecretGroup>();
   for (const secret of secrets) {

@@ -67,14 +67,16 @@ export function ImportPreviewTable({
                 <td>
                   <code>{row.key}</code>
                 </td>
-                {/* The dots are a picture of a hidden value: read out, they would be eight "bullet"s. */}
-                <td className="muted nowrap">
+                {/* The dots are a picture of a hidden value: read out, they would be eight "bullet"s. The
+                    cell may wrap after them, so in a narrow window the Status words keep their width;
+                    the length stays with its unit. */}
+                <td className={`muted ${styles.valueCell}`}>
                   {row.valueLength === 0 ? (
                     maskedLength(0)
                   ) : (
                     <>
                       <span aria-hidden="true">•••••••• </span>
-                      {maskedLength(row.valueLength).replace(/^•+ /, '')}
+                      <span className="nowrap">{maskedLength(row.valueLength).replace(/^•+ /, '')}</span>
                     </>
                   )}
                 </td>

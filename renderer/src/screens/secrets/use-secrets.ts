@@ -1,9 +1,10 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { SecretItem } from '../../../../shared/secrets';
-import { channelKey, queryKeyFor, useChannel } from '../../api/hooks';
+import { channelKey, queryKeyFor, useChannel, type ChannelQueryOptions } from '../../api/hooks';
 import { callForProfile } from '../../api/profile-switch';
 import { repeatsEarlierPage, type PagingStop } from '../../lib/repeated-page';
+import { chuteNames } from './group-secrets';
 
 const PAGE = 100;
 /** 50,000 secrets: far beyond a real account, and a stop for a server whose count never ends. */
@@ -84,8 +85,18 @@ export function useAllSecrets(profileId: string): AllSecrets {
   };
 }
 
-export function useChutes() {
-  return useChannel('listChutes', {});
+export function useChutes(options: ChannelQueryOptions = {}) {
+  return useChannel('listChutes', {}, options);
+}
+
+/**
+ * The account's chutes by id, for screens that get only ids (the Account screen's quotas, discounts
+ * and usage); empty until read, and while it cannot be (no seed, or the read failed: ids are shown).
+ */
+export function useChuteNames(enabled: boolean): ReadonlyMap<string, string> {
+  // Names seldom change: a list read in the last minute (here or on Secrets) is reused.
+  const { data } = useChutes({ enabled, staleTime: 60_000 });
+  return useMemo(() => chuteNames(data ?? []), [data]);
 }
 
 /** After any change: read secrets (and chutes) again. */

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { Breakable } from '../../components/breakable';
 import { ErrorNotice } from '../../components/error-notice';
-import { dateTime, utcText } from '../../lib/date-time';
+import { dateTime, timeOnly, utcText } from '../../lib/date-time';
 import { groupsOf } from '../../lib/groups-of';
 import { useChannel } from '../../api/hooks';
 import styles from './settings.module.css';
@@ -21,9 +21,15 @@ export function ActivityPanel(): ReactElement {
     <section className="card" aria-labelledby="activity-title">
       <div className="section-head">
         <h2 id="activity-title">Activity</h2>
-        <button type="button" onClick={() => void activity.refetch()}>
-          Refresh
-        </button>
+        {/* Read again after each signed change (api/hooks.ts); calls made by reading lists are not, hence the time. */}
+        <div className="actions">
+          {activity.data ? (
+            <span className="small muted">As of {timeOnly(new Date(activity.dataUpdatedAt).toISOString())}</span>
+          ) : null}
+          <button type="button" onClick={() => void activity.refetch()} disabled={activity.isFetching}>
+            {activity.isFetching ? 'Refreshing…' : 'Refresh'}
+          </button>
+        </div>
       </div>
       <p className="small muted">
         Every call this app signed, newest first: when, what, with which hotkey, and the answer. Signatures, bodies and
