@@ -335,6 +335,23 @@ test('a profile whose seed is missing can be viewed; signed actions say why and 
   await expect(ops.getByRole('status')).toContainText('Fingerprint changed. It is not kept anywhere by this app');
 });
 
+test("a profile imported with another user id and username follows the server's for its hotkey", async ({ page }) => {
+  // The CLI never checks [auth] user_id or username: a hand-edited or stale config.ini can name others.
+  const w = await world(page, { asWritten: { userId: '11111111-2222-4333-8444-555555555555', username: 'alicia' } });
+  const sidebar = page.getByLabel('Active profile');
+  await expect(sidebar).toContainText('alicia');
+  await openAccount(page);
+  const overview = page.getByRole('region', { name: 'Overview' });
+  await expect(overview.getByLabel('Balance')).toBeVisible();
+  await expect(overview).toContainText(w.userId);
+  await expect(sidebar).not.toContainText('alicia');
+  await expect(sidebar.locator('strong').getByText('alice', { exact: true })).toBeVisible();
+  // The delete form and main now agree on the name to type.
+  await page.getByRole('button', { name: 'Delete the account…' }).click();
+  await page.getByLabel('Type the username to confirm').fill('alice');
+  await expect(page.getByRole('button', { name: 'Delete the account', exact: true })).toBeEnabled();
+});
+
 test('with no profile, the Account screen points to Register and Profiles & hotkeys', async ({ page }) => {
   const { host } = await startSandboxAndHost(); // the sandbox is never asked: there is no profile
   await page.goto(host.launchUrl);

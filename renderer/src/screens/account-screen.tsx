@@ -1,5 +1,6 @@
-import type { ReactElement } from 'react';
-import type { AnswerFor } from '../../../shared/account-screen';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, type ReactElement } from 'react';
+import type { AccountOverview, AnswerFor } from '../../../shared/account-screen';
 import type { ProfileView } from '../../../shared/profiles';
 import { useChannel } from '../api/hooks';
 import { ActiveProfileGate } from '../components/active-profile-gate';
@@ -19,6 +20,24 @@ const FRESH_MS = 60_000;
 export const belongsTo = (account: AnswerFor, profile: ProfileView): boolean =>
   account.userId === profile.userId && account.baseUrl === profile.baseUrl;
 
+/**
+ * Main makes a profile follow the server's user id and username for its hotkey (a config.ini can
+ * name others). The profile list here still has the old ones, so every answer would be set aside
+ * as another account's: read everything again, once per disagreement.
+ */
+function useFollowHealedProfile(overview: AccountOverview | undefined, profile: ProfileView): void {
+  const queries = useQueryClient();
+  const followed = useRef<string | null>(null);
+  useEffect(() => {
+    if (!overview || overview.baseUrl !== profile.baseUrl) return;
+    if (overview.userId === profile.userId && overview.username === profile.username) return;
+    const disagreement = `${profile.id} ${profile.userId} ${overview.userId} ${overview.username}`;
+    if (followed.current === disagreement) return;
+    followed.current = disagreement;
+    void queries.invalidateQueries();
+  }, [overview, profile, queries]);
+}
+
 function AccountBody({ profile, canSign }: { profile: ProfileView; canSign: boolean }): ReactElement {
   // /users/me is signed with the hotkey: without its seed the profile's own facts are shown instead.
   const overview = useChannel('accountOverview', {}, { staleTime: FRESH_MS, enabled: canSign });
@@ -28,6 +47,7 @@ function AccountBody({ profile, canSign }: { profile: ProfileView; canSign: bool
       ? overview.data
       : undefined;
   const myLimits = limits.data && belongsTo(limits.data.account, profile) ? limits.data : undefined;
+  useFollowHealedProfile(overview.data, profile);
   const chuteNames = useChuteNames(canSign);
   return (
     <>
