@@ -133,3 +133,25 @@ test('a deposit refund still on its way when the user comes back is not asked fo
   w.sb.setFaults({ latency_ms: 0 });
   expect(w.sb.requests(50).filter((r) => r.path === '/return_developer_deposit')).toHaveLength(1);
 });
+
+test('a refund whose answer is lost is said as maybe paid, and asking again waits for a look at the wallet', async ({
+  page,
+}) => {
+  const w = await world(page);
+  w.sb.seedLegacyDeposit({ user_id: w.userId, tao: 0.5, outcome: 'transferred' });
+  await openAccount(page);
+  const section = page.getByRole('region', { name: 'Balance transfers' });
+  const refund = section.getByRole('form', { name: 'Refund the developer deposit' });
+  await section.getByText('Refund a developer deposit (legacy)').click();
+  await refund.getByLabel('Refund to (SS58 address)').fill(w.key.ss58);
+  w.sb.faultOnce({ method: 'POST', path: '/return_developer_deposit', drop_after: true });
+  await refund.getByRole('button', { name: 'Ask for the refund' }).click();
+  await expect(refund.getByRole('alert')).toContainText('may or may not have gone through');
+  await expect(refund.getByRole('alert')).toContainText('look at the destination wallet');
+  const ask = refund.getByRole('button', { name: 'Ask for the refund' });
+  await expect(ask).toBeDisabled();
+  await screenshot(page, 'account-refund-answer-lost');
+  await refund.getByLabel('I looked at the destination wallet and the refund did not arrive').check();
+  await expect(ask).toBeEnabled();
+  expect(w.sb.requests(50).filter((r) => r.path === '/return_developer_deposit')).toHaveLength(1);
+});

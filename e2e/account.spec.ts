@@ -256,9 +256,24 @@ test('transfers balance to another user and shows both new balances; the legacy 
   await expect(form.getByRole('alert')).toContainText('above 0');
   await expect(form.getByLabel('Amount (USD)')).toHaveAttribute('aria-invalid', 'true');
   await expect(form.getByLabel('To (username or user ID)')).not.toHaveAttribute('aria-invalid');
+  await form.getByLabel('Amount (USD)').fill('1e2');
+  await form.getByRole('button', { name: 'Review transfer…' }).click();
+  await expect(form.getByRole('alert')).toContainText('Write the amount in digits');
+  const confirm = section.getByRole('form', { name: 'Confirm the transfer' });
+  // What is confirmed is what is sent: every decimal typed, not rounded to the cent.
+  await form.getByLabel('Amount (USD)').fill('1.005');
+  await form.getByRole('button', { name: 'Review transfer…' }).click();
+  await expect(confirm).toContainText('Send $1.005 USD to bob?');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  // The whole balance is the server's stored one, which can be more than the balance shown.
+  await form.getByLabel('The whole balance').check();
+  await form.getByRole('button', { name: 'Review transfer…' }).click();
+  await expect(confirm).toContainText('Send the whole balance (at least $10.00 USD) to bob?');
+  await expect(confirm).toContainText('can be more than the balance shown above');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await form.getByLabel('The whole balance').uncheck();
   await form.getByLabel('Amount (USD)').fill('25');
   await form.getByRole('button', { name: 'Review transfer…' }).click();
-  const confirm = section.getByRole('form', { name: 'Confirm the transfer' });
   await expect(confirm).toContainText('Send $25.00 USD to bob?');
   await confirm.getByRole('button', { name: 'Send now' }).click();
   await expect(confirm.getByRole('alert')).toContainText('Insufficient balance');

@@ -12,6 +12,31 @@ const countFormat = new Intl.NumberFormat('en-US');
 
 export const usd = (value: number): string => (Math.abs(value) >= 1 ? usdFormat : smallUsdFormat).format(value);
 export const count = (value: number): string => countFormat.format(value);
+const exactUsdFormat = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 6,
+});
+/** Every decimal the user typed (up to the 6 a transfer takes): what is confirmed is what is sent. */
+export const exactUsd = (value: number): string => exactUsdFormat.format(value);
+
+/**
+ * A transfer amount as typed: digits with an optional point and at most 6 decimals ("12", "12.5",
+ * ".5", "5."), or what is wrong with it, said in words.
+ */
+export function parseUsdAmount(typed: string): { usd: number } | { problem: string } {
+  const text = typed.trim();
+  if (!text) return { problem: 'Enter an amount in USD above 0, or choose the whole balance.' };
+  if (!/^(\d+\.?\d*|\.\d+)$/.test(text))
+    return { problem: 'Write the amount in digits with an optional decimal point, such as 12.50.' };
+  if ((text.split('.')[1] ?? '').length > 6) return { problem: 'Use at most 6 decimal places.' };
+  const value = Number(text);
+  if (!(value > 0)) return { problem: 'Enter an amount in USD above 0, or choose the whole balance.' };
+  if (value > 1e9) return { problem: 'Enter at most $1,000,000,000.' };
+  return { usd: value };
+}
+
 /** Always to the cent: caps and what is left of them are read beside each other. */
 export const cents = (value: number): string => usdFormat.format(value);
 export const percent = (fraction: number): string => `${Math.round(fraction * 1000) / 10} %`;

@@ -1,25 +1,13 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
+import { RefundForm } from './refund-form';
 import { failureIs } from '../../../../shared/errors';
-import { ss58Address } from '../../../../shared/validation';
 import { useMutationChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
-import {
-  editing,
-  FieldProblem,
-  fieldIssueProps,
-  FormActions,
-  FormProblem,
-  problemProps,
-  type FieldIssue,
-} from '../../components/form-parts';
+import { editing, FieldProblem, fieldIssueProps, FormActions, type FieldIssue } from '../../components/form-parts';
 import { Notice } from '../../components/notice';
-import { sendDraft } from '../../frame/outcomes';
-import { draftSlot, useDraft } from '../../lib/drafts';
-import { moduleStore } from '../../lib/module-store';
-import { useMountedRef } from '../../lib/use-mounted';
 import styles from './account.module.css';
 import { timeOnly } from '../../lib/date-time';
-import { NEEDS_SEED, usd } from './format';
+import { exactUsd, NEEDS_SEED, parseUsdAmount, usd } from './format';
 import {
   EMPTY_TRANSFER,
   transferOf,
@@ -61,13 +49,10 @@ function Transfer({ profileId, canSign, balance }: TransferProps): ReactElement 
     const who = target.trim();
     if (!who) return setProblem({ field: 'target', text: 'Enter the username or user ID to send to.' });
     if (all) return (setProblem(null), update({ reviewed: { target: who }, attempt: null }));
-    const value = Number(amount);
-    if (!amount.trim() || !Number.isFinite(value) || value <= 0)
-      return setProblem({ field: 'amount', text: 'Enter an amount in USD above 0, or choose the whole balance.' });
-    if (!/^\d+(\.\d{1,6})?$/.test(amount.trim()))
-      return setProblem({ field: 'amount', text: 'Use at most 6 decimal places.' });
+    const parsed = parseUsdAmount(amount);
+    if ('problem' in parsed) return setProblem({ field: 'amount', text: parsed.problem });
     setProblem(null);
-    update({ reviewed: { target: who, amountUsd: value }, attempt: null });
+    update({ reviewed: { target: who, amountUsd: parsed.usd }, attempt: null });
   };
 
   const send = (sent: Reviewed) => {
@@ -128,12 +113,18 @@ function Transfer({ profileId, canSign, balance }: TransferProps): ReactElement 
             {mayHaveMoved ? 'You asked to send' : 'Send'}{' '}
             <strong>
               {reviewed.amountUsd === undefined
-                ? `the whole balance${balanceUsd !== null ? ` (about ${usd(balanceUsd)} USD)` : ''}`
-                : `${usd(reviewed.amountUsd)} USD`}
+                ? `the whole balance${balanceUsd !== null ? ` (at least ${usd(balanceUsd)} USD)` : ''}`
+                : `${exactUsd(reviewed.amountUsd)} USD`}
             </strong>{' '}
             to <strong>{reviewed.target}</strong>
             {mayHaveMoved ? '.' : '? A transfer cannot be undone; only the other user can send it back.'}
           </p>
+          {reviewed.amountUsd === undefined && !mayHaveMoved ? (
+            <p className="small">
+              Chutes moves its stored balance, which can be more than the balance shown above: the shown one already
+              subtracts what running private instances have used since they were last charged.
+            </p>
+          ) : null}
           {failed ? <ErrorNotice error={failed} /> : null}
           {mayHaveMoved ? (
             <>
@@ -292,96 +283,13 @@ function LostAnswerCheck({
   );
 }
 
-/** The refund address typed per profile, kept when the user leaves the screen before sending. */
-const refundDrafts = draftSlot<{ address: string }>();
-/** Profiles with a refund request out: one left behind by a visit to another screen is not sent twice. */
-const refundsSending = moduleStore<ReadonlySet<string>>(new Set());
-const markSending = (profileId: string, sending: boolean) => {
-  const next = new Set(refundsSending.get());
-  if (sending) next.add(profileId);
-  else next.delete(profileId);
-  refundsSending.set(next);
-};
-
-/** The legacy developer-deposit refund (§3.9): only meaningful for accounts that paid one before October 2025. */
-function Refund({ profileId, canSign }: { profileId: string; canSign: boolean }): ReactElement {
-  const [draft, setDraft] = useDraft(refundDrafts, profileId, () => ({ address: '' }));
-  const { address } = draft;
-  const [problem, setProblem] = useState<string | null>(null);
-  const refund = useMutationChannel('refundDeveloperDeposit', ['accountOverview']);
-  const mounted = useMountedRef();
-  const sending = refundsSending.use().has(profileId);
-  return (
-    <details>
-      <summary>Refund a developer deposit (legacy)</summary>
-      <p className="small">
-        Until 2 October 2025 developers paid a deposit; accounts that did can ask for it back to a wallet address. Newer
-        accounts never paid one, and some servers no longer offer this. A refund that fails on chain is shown here as a
-        failure, even though the server's answer to it starts with “OK”.
-      </p>
-      {refund.data ? (
-        <Notice tone="good" live>
-          <p>{refund.data.message}</p>
-        </Notice>
-      ) : (
-        <form
-          className={`subform ${styles.form}`}
-          aria-label="Refund the developer deposit"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const parsed = ss58Address.safeParse(address);
-            if (!parsed.success) return setProblem(parsed.error.issues[0]?.message ?? 'Enter an SS58 address');
-            if (sending) return;
-            setProblem(null);
-            markSending(profileId, true);
-            // Money may move: how it ended is said even when the user left the screen meanwhile.
-            void sendDraft(
-              refund
-                .mutateAsync({ address: parsed.data, reviewedFor: profileId })
-                .finally(() => markSending(profileId, false)),
-              { slot: refundDrafts, key: profileId, sent: draft },
-              {
-                mounted,
-                done: (r) => `Developer deposit refund to ${parsed.data}: ${r.message}`,
-                failed: `The developer deposit refund to ${parsed.data} failed`,
-              },
-            );
-          }}
-          noValidate
-        >
-          <label className="field">
-            Refund to (SS58 address)
-            <input
-              type="text"
-              autoComplete="off"
-              value={address}
-              {...problemProps(problem, 'refund-address-problem')}
-              onChange={(e) => {
-                setDraft({ address: e.target.value });
-                setProblem(null);
-              }}
-            />
-          </label>
-          <FormProblem text={problem} id="refund-address-problem" />
-          {refund.error ? <ErrorNotice error={refund.error} /> : null}
-          <div className="actions">
-            <button type="submit" disabled={!canSign || sending}>
-              {sending ? 'Asking…' : 'Ask for the refund'}
-            </button>
-          </div>
-        </form>
-      )}
-    </details>
-  );
-}
-
 /** Keyed by profile where it is used: a transfer reviewed for one account never carries over to another. */
 export function TransferSection({ profileId, canSign, balance }: TransferProps): ReactElement {
   return (
     <section className="card" aria-labelledby="account-transfer">
       <h2 id="account-transfer">Balance transfers</h2>
       <Transfer profileId={profileId} canSign={canSign} balance={balance} />
-      <Refund profileId={profileId} canSign={canSign} />
+      <RefundForm profileId={profileId} canSign={canSign} />
     </section>
   );
 }
