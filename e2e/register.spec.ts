@@ -286,6 +286,29 @@ test('answer lost after sending: checks by hotkey instead of re-sending, and say
   ]);
 });
 
+test('a gateway timeout right after sending: "no account yet" is not "safe to send again", and the check can be repeated', async ({
+  page,
+}) => {
+  const { sb } = await start(page);
+  await toReview(page, sb, 'ivan');
+  // A gateway's 504: the server may still be working on it, so the app asks before anything else.
+  sb.faultOnce({ method: 'POST', path: '/users/register', status: 504 });
+  await page.getByRole('button', { name: 'Register' }).click();
+  const yet = page.getByRole('status').filter({ hasText: 'Chutes has no account for this hotkey yet' });
+  await expect(yet).toContainText('Wait a minute, then check again.');
+  await expect(page.getByRole('button', { name: 'Register again' })).toHaveCount(0);
+  await screenshot(page, 'register-error-not-yet');
+  // The check itself can fail: it is offered again, never a dead end.
+  sb.faultOnce({ method: 'GET', path: '/users/me', status: 500 });
+  await page.getByRole('button', { name: 'Check again' }).click();
+  await expect(page.getByText('Whether the account was created could not be checked:')).toBeVisible({
+    timeout: 15_000,
+  });
+  await page.getByRole('button', { name: 'Check again' }).click();
+  await expect(yet).toBeVisible();
+  expect(sb.requests(50).filter((r) => r.path === '/users/register')).toHaveLength(1);
+});
+
 test('clock skew of 10 minutes or more stops at the server step, until the clock is right', async ({ page }) => {
   const { sb } = await start(page);
   sb.setFaults({ clock_offset_s: 900 });

@@ -14,6 +14,24 @@ interface Recheck {
   error: Error | null;
   /** When Chutes said no account exists for the hotkey; null until it said so. */
   notCreatedAt: string | null;
+  /** When the answer was lost. */
+  lostAt: number | null;
+  checkAgain: () => void;
+}
+
+/**
+ * How long after a lost answer "no account" means "not created". A registration the app gave up
+ * on after its timeout may still be running on the server (it checks the coldkey on chain), and
+ * sending it again then ends in "already registered" with the fingerprint of the first lost.
+ */
+export const REGISTRATION_SETTLES_MS = 60_000;
+
+function checkAgainButton(recheck: Recheck, primary: boolean): ReactElement {
+  return (
+    <button type="button" className={primary ? 'primary' : undefined} onClick={recheck.checkAgain}>
+      Check again
+    </button>
+  );
 }
 
 /** Each answer of `../shared/reference/chutes-account-api.md` §2.4 with its next step; everything typed stays, so going back costs nothing. */
@@ -44,15 +62,33 @@ export function RegisterFailure({
   if (recheck) {
     if (recheck.pending)
       next = <p role="status">Asking Chutes whether the account was created (signed with your hotkey)…</p>;
-    else if (recheck.error) next = <ErrorNotice error={recheck.error} />;
-    else if (recheck.notCreatedAt) {
+    else if (recheck.error)
       next = (
+        <>
+          <p>Whether the account was created could not be checked:</p>
+          <ErrorNotice error={recheck.error} />
+          <div className="actions">{checkAgainButton(recheck, true)}</div>
+        </>
+      );
+    else if (recheck.notCreatedAt) {
+      const settled =
+        recheck.lostAt === null || Date.parse(recheck.notCreatedAt) - recheck.lostAt >= REGISTRATION_SETTLES_MS;
+      next = settled ? (
         <Notice tone="info" live>
           <p>
-            <strong>Chutes has no account for this hotkey</strong> (checked {timeOnly(recheck.notCreatedAt)}), so the
-            registration was not created. It is safe to send it again.
+            <strong>Chutes has no account for this hotkey</strong> (checked {timeOnly(recheck.notCreatedAt)}, over a
+            minute after the answer was lost), so the registration was not created. It is safe to send it again.
           </p>
           <div className="actions">{again}</div>
+        </Notice>
+      ) : (
+        <Notice tone="info" live>
+          <p>
+            <strong>Chutes has no account for this hotkey yet</strong> (checked {timeOnly(recheck.notCreatedAt)}). The
+            server may still be finishing the registration (it checks the coldkey on chain), and sending it again now
+            could end in “already registered” with the fingerprint lost. Wait a minute, then check again.
+          </p>
+          <div className="actions">{checkAgainButton(recheck, true)}</div>
         </Notice>
       );
     }

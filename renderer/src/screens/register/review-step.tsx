@@ -1,4 +1,4 @@
-import { useEffect, type ReactElement } from 'react';
+import { useCallback, useEffect, type ReactElement } from 'react';
 import { failureIs } from '../../../../shared/errors';
 import { errorOf } from '../../api/client';
 import { useChannel, useMutationChannel } from '../../api/hooks';
@@ -32,10 +32,14 @@ export function ReviewStep(): ReactElement {
 
   // A lost answer is checked at once (signed GET /users/me); nothing is re-sent before that.
   const lost = failureIs(failure, 'answer-lost');
+  const lostAt = wizard.attempt?.status === 'failed' ? wizard.attempt.at : null;
   const { mutate: runRecheck } = recheck;
+  const checkAgain = useCallback(() => {
+    if (chosen) runRecheck({ baseUrl: input.baseUrl, walletId: chosen.walletId, hotkeyId: chosen.hotkeyId });
+  }, [chosen, input.baseUrl, runRecheck]);
   useEffect(() => {
-    if (lost && chosen) runRecheck({ baseUrl: input.baseUrl, walletId: chosen.walletId, hotkeyId: chosen.hotkeyId });
-  }, [lost, chosen, input.baseUrl, runRecheck]);
+    if (lost) checkAgain();
+  }, [lost, checkAgain]);
   useEffect(() => {
     if (recheck.data?.created) {
       updateWizard({ recovered: recheck.data });
@@ -63,7 +67,11 @@ export function ReviewStep(): ReactElement {
         // is kept whatever changed: the account may exist).
         if (now?.status === 'sending' && now.answersChanged && !failureIs(error, 'answer-lost'))
           updateWizard({ attempt: null, failedStep: null });
-        else updateWizard({ attempt: { status: 'failed', error }, failedStep: stepOfFailure(errorOf(error).reason) });
+        else
+          updateWizard({
+            attempt: { status: 'failed', error, at: Date.now() },
+            failedStep: stepOfFailure(errorOf(error).reason),
+          });
       });
   };
   // "Sent" only when the request went out: some failures come before (the keychain, a changed file).
@@ -98,6 +106,8 @@ export function ReviewStep(): ReactElement {
               pending: recheck.isPending,
               error: recheck.error,
               notCreatedAt: recheck.data && !recheck.data.created ? recheck.data.checkedAt : null,
+              lostAt,
+              checkAgain,
             }}
           />
         ) : null}

@@ -159,6 +159,7 @@ describe('the registration attempt in the wizard store', () => {
   const failed = (reason: string) => ({
     status: 'failed' as const,
     error: new AppFailure('conflict', 'refused', undefined, reason as never),
+    at: 0,
   });
   it('a new answer puts a refusal away, a passing server check too, but never a lost answer', () => {
     resetWizard();

@@ -46,7 +46,8 @@ export interface WizardState {
    * a user who leaves while it is out must find it still out (and not send it twice), or its
    * failure, when they come back.
    */
-  attempt: { status: 'sending'; answersChanged?: boolean } | { status: 'failed'; error: unknown } | null;
+  /** `at`: when the failure came (a lost answer is checked against it). */
+  attempt: { status: 'sending'; answersChanged?: boolean } | { status: 'failed'; error: unknown; at: number } | null;
   /** The step whose answer the last attempt refused (marked in the step list) until it is changed. */
   failedStep: StepId | null;
 }
