@@ -10,23 +10,37 @@ export const MAX_CONNECTIONS = 64;
  * milliseconds; a slow-headers caller is dropped long before Node's general header timeout.
  */
 export const UNTRUSTED_IDLE_MS = 5_000;
+/**
+ * How long a connection that has not shown the token may stay at all, busy or not. Without it a
+ * caller could keep one forever: a complete request every few seconds, or a response it never
+ * reads (the idle clock only restarts once a response is sent). The page's static files need
+ * a fraction of a second; the browser reconnects for more.
+ */
+export const UNTRUSTED_LIFETIME_MS = 30_000;
 
 export interface ConnectionGuard {
   /** This connection presented the right token: it gets the ordinary timeouts from now on. */
   trust(socket: Socket): void;
 }
 
+export interface GuardOptions {
+  maxConnections: number;
+  untrustedIdleMs: number;
+  untrustedLifetimeMs: number;
+}
+
 /**
- * Cap concurrent connections and time out connections without the token. `server.maxConnections`
- * makes Node close sockets past the cap as soon as they are accepted.
+ * Cap concurrent connections and time out connections without the token. At the cap, a new
+ * connection takes the place of the oldest one that has not shown the token (one that has is
+ * never pushed out), so a local program holding every slot cannot lock the page out: the
+ * browser's connection shows the token in its first request, a millisecond after connecting.
  */
-export function guardConnections(
-  server: http.Server,
-  options: { maxConnections: number; untrustedIdleMs: number },
-): ConnectionGuard {
-  server.maxConnections = options.maxConnections;
+export function guardConnections(server: http.Server, options: GuardOptions): ConnectionGuard {
   const timers = new WeakMap<Socket, NodeJS.Timeout>();
   const trusted = new WeakSet<Socket>();
+  /** Open connections without the token, oldest first (a Set keeps insertion order). */
+  const untrusted = new Set<Socket>();
+  const open = new Set<Socket>();
   const disarm = (socket: Socket) => {
     clearTimeout(timers.get(socket));
     timers.delete(socket);
@@ -39,8 +53,29 @@ export function guardConnections(
     timers.set(socket, timer);
   };
   server.on('connection', (socket: Socket) => {
+    if (open.size >= options.maxConnections) {
+      const oldest = untrusted.values().next();
+      if (oldest.done) {
+        socket.destroy();
+        return;
+      }
+      untrusted.delete(oldest.value);
+      open.delete(oldest.value);
+      oldest.value.destroy();
+    }
+    open.add(socket);
+    untrusted.add(socket);
+    const lifetime = setTimeout(() => {
+      if (!trusted.has(socket)) socket.destroy();
+    }, options.untrustedLifetimeMs);
+    lifetime.unref();
     arm(socket);
-    socket.once('close', () => disarm(socket));
+    socket.once('close', () => {
+      open.delete(socket);
+      untrusted.delete(socket);
+      clearTimeout(lifetime);
+      disarm(socket);
+    });
   });
   // Headers are complete: the handler (and Node's request timeout) take over until the response is sent.
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -50,6 +85,7 @@ export function guardConnections(
   return {
     trust: (socket) => {
       trusted.add(socket);
+      untrusted.delete(socket);
       disarm(socket);
     },
   };

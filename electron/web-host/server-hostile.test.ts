@@ -11,6 +11,7 @@ import { startWebHost, type WebHost } from './server';
 
 const CAP = 8;
 const UNTRUSTED_MS = 300;
+const LIFETIME_MS = 1_200;
 let host: WebHost;
 let rendererDir: string;
 
@@ -24,6 +25,7 @@ beforeAll(async () => {
     port: 0,
     maxConnections: CAP,
     untrustedIdleMs: UNTRUSTED_MS,
+    untrustedLifetimeMs: LIFETIME_MS,
   });
 });
 afterAll(async () => {
@@ -82,7 +84,7 @@ describe('web host against malformed requests', () => {
 });
 
 describe('web host connection limits', () => {
-  it('closes connections past the cap at once and keeps the others', async () => {
+  it('at the cap, closes the oldest connections without the token to make room for new ones', async () => {
     const sockets = await Promise.all(
       Array.from(
         { length: CAP + 4 },
@@ -98,6 +100,45 @@ describe('web host connection limits', () => {
     await new Promise((r) => setTimeout(r, 150));
     expect(closed.filter(Boolean).length).toBe(4);
     for (const s of sockets) s.destroy();
+  });
+
+  it('keeps a connection that showed the token when others fill every slot, and answers a new caller with the token', async () => {
+    const open = () =>
+      new Promise<net.Socket>((resolve) => {
+        const s = net.connect(host.port, '127.0.0.1', () => resolve(s));
+        s.on('error', () => undefined);
+      });
+    const rpc = `POST /rpc/getAppInfo HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nAuthorization: Bearer ${host.token}\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`;
+    const trusted = await open();
+    const answered = new Promise<void>((resolve) => trusted.once('data', () => resolve()));
+    trusted.write(rpc);
+    await answered;
+    let trustedClosed = false;
+    trusted.on('close', () => (trustedClosed = true));
+    // A local program takes every slot (and more) without ever showing the token.
+    const squatters = [];
+    for (let i = 0; i < CAP * 2; i++) squatters.push(await open());
+    await new Promise((r) => setTimeout(r, 100));
+    expect(trustedClosed).toBe(false);
+    // The page's next connection still gets in and is answered.
+    const reply = await rawExchange(host.port, rpcLine('/rpc/getAppInfo'));
+    expect(reply.status).toBe(200);
+    for (const s of [trusted, ...squatters]) s.destroy();
+  });
+
+  it('drops a connection without the token after its lifetime however busy it keeps it', async () => {
+    const s = net.connect(host.port, '127.0.0.1');
+    s.on('error', () => undefined);
+    const closed = new Promise<number>((resolve) => s.on('close', () => resolve(performance.now())));
+    const started = performance.now();
+    // A complete request well inside the idle limit, again and again: the idle clock never runs out.
+    const ask = () => s.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n\r\n`);
+    ask();
+    const every = setInterval(ask, UNTRUSTED_MS / 3);
+    const at = await closed;
+    clearInterval(every);
+    expect(at - started).toBeGreaterThanOrEqual(LIFETIME_MS - 50);
+    expect(at - started).toBeLessThan(LIFETIME_MS + 1_500);
   });
 
   it('drops a caller without the token that sends headers too slowly, sooner than the normal header timeout', async () => {

@@ -7,7 +7,13 @@ import type { Router } from '../ipc-router';
 import { contentSecurityPolicy } from '../security/policy';
 import { readRendererFile } from '../security/static-files';
 import { bytesEqual } from '../signer/bytes';
-import { answerClientErrors, guardConnections, MAX_CONNECTIONS, UNTRUSTED_IDLE_MS } from './connection-guard';
+import {
+  answerClientErrors,
+  guardConnections,
+  MAX_CONNECTIONS,
+  UNTRUSTED_IDLE_MS,
+  UNTRUSTED_LIFETIME_MS,
+} from './connection-guard';
 
 export interface WebHostOptions {
   router: Router;
@@ -16,9 +22,10 @@ export interface WebHostOptions {
   port: number;
   /** Fixed only in tests; a real launch always draws a fresh one. */
   token?: string;
-  /** Tests only: defaults MAX_CONNECTIONS and UNTRUSTED_IDLE_MS. */
+  /** Tests only: defaults MAX_CONNECTIONS, UNTRUSTED_IDLE_MS and UNTRUSTED_LIFETIME_MS. */
   maxConnections?: number;
   untrustedIdleMs?: number;
+  untrustedLifetimeMs?: number;
 }
 
 export interface WebHost {
@@ -206,6 +213,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const guard = guardConnections(server, {
     maxConnections: options.maxConnections ?? MAX_CONNECTIONS,
     untrustedIdleMs: options.untrustedIdleMs ?? UNTRUSTED_IDLE_MS,
+    untrustedLifetimeMs: options.untrustedLifetimeMs ?? UNTRUSTED_LIFETIME_MS,
   });
   answerClientErrors(server, SECURITY_HEADERS);
 

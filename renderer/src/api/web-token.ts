@@ -1,8 +1,10 @@
 const STORAGE_KEY = 'chutes.webToken';
 
 /**
- * The web host prints `http://127.0.0.1:PORT/#token=…`. Move the token out of the address bar
- * (and history) into this tab's session storage as early as possible.
+ * The web host prints `http://127.0.0.1:PORT/#token=…`. Move the token out of the address bar and
+ * this tab's back/forward entry into its session storage as early as possible. The browser's
+ * global history has already recorded the address as opened; the README says so, and how to
+ * retire a token (restart the web host).
  */
 export function adoptTokenFromFragment(
   location: Location = window.location,
