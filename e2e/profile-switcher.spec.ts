@@ -72,4 +72,21 @@ test('switching the active profile changes the server and account every screen a
   await page.setViewportSize({ width: 1200, height: 800 });
   await elsewhere.getByRole('button', { name: `Make bob @ ${new URL(second.url).host} active` }).click();
   await expect(sidebar.locator('strong').getByText('bob', { exact: true })).toBeVisible();
+
+  // Stepping through the closed list with the arrow keys switches nothing until Enter (or Switch).
+  await switcher.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(switcher).toHaveValue(
+    (await switcher.locator('option', { hasText: 'alice' }).getAttribute('value')) ?? '',
+  );
+  await expect(sidebar.locator('strong').getByText('bob', { exact: true })).toBeVisible();
+  await expect(sidebar.getByRole('button', { name: 'Switch to alice' })).toBeVisible();
+  await screenshot(page, 'profile-switcher-stepped');
+  await sidebar.getByRole('button', { name: 'Keep bob' }).click();
+  await expect(sidebar.getByRole('button', { name: /^Switch to / })).toHaveCount(0);
+  await switcher.focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(sidebar.locator('strong').getByText('alice', { exact: true })).toBeVisible();
+  await expect(sidebar.getByRole('button', { name: /^Switch to / })).toHaveCount(0);
 });

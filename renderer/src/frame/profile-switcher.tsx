@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { useRef, useState, type ReactElement } from 'react';
 import type { ProfileView } from '../../../shared/profiles';
 import { useActiveProfile, useMutationChannel } from '../api/hooks';
 import { ErrorNotice } from '../components/error-notice';
@@ -29,6 +29,15 @@ function shortLabel(p: ProfileView, all: readonly ProfileView[]): string {
 export function ProfileSwitcher(): ReactElement {
   const { profile, profiles, isPending } = useActiveProfile();
   const activate = useMutationChannel('setActiveProfile', 'all');
+  // Arrow keys on a closed select change its value at every press. A switch reloads every screen
+  // and voids actions under review, so a choice made by stepping through waits for Enter or the
+  // Switch button; a choice picked from the opened list (mouse, or Enter in it) switches at once.
+  const stepping = useRef(false);
+  const [pending, setPending] = useState<string | null>(null);
+  const choose = (profileId: string) => {
+    setPending(null);
+    if (profileId !== profile?.id) activate.mutate({ profileId });
+  };
   if (isPending)
     return (
       <div className={styles.profile} role="group" aria-label="Active profile" aria-busy="true">
@@ -61,10 +70,18 @@ export function ProfileSwitcher(): ReactElement {
         <label className={styles.switcher}>
           Switch profile
           <select
-            value={profile.id}
+            value={pending ?? profile.id}
             title={profileLabel(profile)}
             disabled={activate.isPending}
-            onChange={(e) => activate.mutate({ profileId: e.target.value })}
+            onPointerDown={() => (stepping.current = false)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && pending !== null) {
+                e.preventDefault();
+                choose(pending);
+              }
+              stepping.current = e.key !== 'Enter' && e.key !== ' ';
+            }}
+            onChange={(e) => (stepping.current ? setPending(e.target.value) : choose(e.target.value))}
           >
             {profiles.map((p) => (
               <option key={p.id} value={p.id} title={profileLabel(p)}>
@@ -75,6 +92,16 @@ export function ProfileSwitcher(): ReactElement {
             ))}
           </select>
         </label>
+      ) : null}
+      {pending !== null && pending !== profile.id ? (
+        <div className={styles.switchActions}>
+          <button type="button" onClick={() => choose(pending)}>
+            Switch to {profiles.find((p) => p.id === pending)?.username ?? 'it'}
+          </button>
+          <button type="button" onClick={() => setPending(null)}>
+            Keep {profile.username}
+          </button>
+        </div>
       ) : null}
       {activate.error ? <ErrorNotice error={activate.error} /> : null}
     </div>
