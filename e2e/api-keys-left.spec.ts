@@ -189,10 +189,11 @@ test('a batch delete answered after the user left says there which keys were not
   const failing = Object.values(w.sb.state().apiKeys).find((k) => k.name === 'job-2')?.api_key_id ?? '';
   w.sb.faultOnce({ method: 'DELETE', path: `/api_keys/${failing}`, status: 500 });
   w.sb.setFaults({ latency_ms: 1500 });
-  await page
-    .getByRole('region', { name: 'Delete selected keys' })
-    .getByRole('button', { name: 'Delete 2 keys' })
-    .click();
+  const confirm = page.getByRole('region', { name: 'Delete selected keys' });
+  // Typed for any selection, as one key's name is: never easier to delete many than one.
+  await expect(confirm.getByRole('button', { name: 'Delete 2 keys' })).toBeDisabled();
+  await confirm.getByLabel(/Type delete to confirm/).fill('delete');
+  await confirm.getByRole('button', { name: 'Delete 2 keys' }).click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Secrets' }).click();
   const told = page.getByRole('alert').filter({ hasText: 'Deleting API keys: 1 deleted; 1 not deleted.' });
   await expect(told).toContainText('Not deleted: job-2.', { timeout: 10_000 });

@@ -34,9 +34,9 @@ export function BulkDelete({
   const [results, setResults] = useState<DeleteResult[] | null>(null);
   const names = new Map(keys.map((k) => [k.id, k.name]));
   const admins = keys.filter((k) => k.admin).length;
-  // An admin key can do anything the account can: as deliberate as deleting one key by its name.
+  // As deliberate as deleting one key by its name (never easier for many keys than for one).
   const [typed, setTyped] = useState('');
-  const confirmed = admins === 0 || typed.trim().toLowerCase() === 'delete';
+  const confirmed = typed.trim().toLowerCase() === 'delete';
 
   const mounted = useMountedRef();
   async function run(ids: string[]) {
@@ -114,20 +114,19 @@ export function BulkDelete({
         ))}
         {keys.length > SHOWN ? <li className="muted">…and {keys.length - SHOWN} more</li> : null}
       </ul>
-      {admins > 0 ? (
-        <label className={`field ${styles.confirmField}`}>
-          <span>
-            Type <code>delete</code> to confirm (the selection includes {admins === 1 ? 'an admin key' : 'admin keys'})
-          </span>
-          <input
-            type="text"
-            value={typed}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(e) => setTyped(e.target.value)}
-          />
-        </label>
-      ) : null}
+      <label className={`field ${styles.confirmField}`}>
+        <span>
+          Type <code>delete</code> to confirm
+          {admins > 0 ? ` (the selection includes ${admins === 1 ? 'an admin key' : 'admin keys'})` : ''}
+        </span>
+        <input
+          type="text"
+          value={typed}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => setTyped(e.target.value)}
+        />
+      </label>
       {error ? <ErrorNotice error={error} /> : null}
       <div className="actions">
         <button
