@@ -97,7 +97,16 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
     .evaluateAll((cells) => cells.map((th) => getComputedStyle(th, '::after').content));
   expect(legendColons.length).toBeGreaterThan(1);
   expect(legendColons.filter((c) => c !== 'none')).toEqual([]);
+  // A preset shows no dates (whole days that would disagree with it); Custom does, and applies them.
+  await expect(usage.getByLabel('From (UTC)')).toHaveCount(0);
+  await usage.getByRole('combobox', { name: 'Range' }).selectOption('custom');
+  const today = new Date().toISOString().slice(0, 10);
+  await expect(usage.getByLabel('To (UTC)')).toHaveValue(today);
+  await usage.getByLabel('From (UTC)').fill(today);
+  await usage.getByRole('button', { name: 'Apply dates' }).click();
+  await expect(usage.getByLabel('Usage totals')).not.toContainText('$4.00');
   await usage.getByRole('combobox', { name: 'Range' }).selectOption('24h');
+  await expect(usage.getByLabel('From (UTC)')).toHaveCount(0);
   await expect(usage.getByLabel('Usage totals')).toContainText('$2.00');
   await usage.getByRole('button', { name: 'Show table' }).click();
   const table = usage.getByRole('table', { name: 'Usage by hour' });

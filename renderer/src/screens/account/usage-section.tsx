@@ -102,25 +102,30 @@ export function UsageSection({
               <option value="custom">Custom dates (UTC)</option>
             </select>
           </label>
-          <label>
-            From (UTC)
-            <input
-              type="date"
-              value={from}
-              {...problemProps(problem, 'usage-range-problem')}
-              onChange={(e) => setFrom(e.target.value)}
-            />
-          </label>
-          <label>
-            To (UTC)
-            <input
-              type="date"
-              value={to}
-              {...problemProps(problem, 'usage-range-problem')}
-              onChange={(e) => setTo(e.target.value)}
-            />
-          </label>
-          <button type="submit">Apply dates</button>
+          {/* Dates only for a custom range: beside a preset they showed whole days the range is not. */}
+          {preset === 'custom' ? (
+            <>
+              <label>
+                From (UTC)
+                <input
+                  type="date"
+                  value={from}
+                  {...problemProps(problem, 'usage-range-problem')}
+                  onChange={(e) => setFrom(e.target.value)}
+                />
+              </label>
+              <label>
+                To (UTC)
+                <input
+                  type="date"
+                  value={to}
+                  {...problemProps(problem, 'usage-range-problem')}
+                  onChange={(e) => setTo(e.target.value)}
+                />
+              </label>
+              <button type="submit">Apply dates</button>
+            </>
+          ) : null}
           <label className="choice">
             <input type="checkbox" checked={perChute} onChange={(e) => setPerChute(e.target.checked)} />
             <span>Per chute</span>
