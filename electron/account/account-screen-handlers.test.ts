@@ -102,6 +102,18 @@ describe('overview and limits', () => {
     expect(failureIs(refused, 'username-mismatch')).toBe(true);
   });
 
+  it('says when the profile could not follow the server, instead of an overview no screen would show', async () => {
+    const { h, profile } = await setup();
+    await world.store.upsert({ ...profile, userId: 'not-the-real-id', displayName: undefined });
+    world.store.followAccount = () =>
+      Promise.reject(new AppFailure('conflict', 'Another process is changing your profiles.'));
+    const refused = await failure(h.accountOverview({}));
+    expect(refused).toBeInstanceOf(AppFailure);
+    expect((refused as AppFailure).appError.message).toMatch(
+      /^Chutes says this hotkey's account is alice \(user id .+\), but the profile says alice \(not-the-real-id\), and updating the profile failed: Another process/,
+    );
+  });
+
   it('reads the three quota shapes, subscription caps and discounts with one hotkey login', async () => {
     const { h, account } = await setup();
     let limits = await h.accountLimits({});

@@ -9,7 +9,7 @@ import type { SliceHandlers } from '../ipc-router';
 import { describeError, log } from '../log';
 import type { FingerprintAccount, FingerprintStore } from '../keychain/fingerprint-store';
 import type { SeedVault } from '../keychain/seed-vault';
-import { defaultDisplayName, type ProfileStore } from '../profiles';
+import type { ProfileStore } from '../profiles';
 import type { Profile } from '../../shared/profiles';
 import { signMessage } from '../signer/sr25519';
 
@@ -137,22 +137,18 @@ export function accountScreenHandlers({
    */
   async function heal(profile: Profile | null, me: { user_id: string; username: string }): Promise<void> {
     if (!profile || (profile.userId === me.user_id && profile.username === me.username)) return;
-    const defaultName = profile.displayName === defaultDisplayName(profile.username, profile.baseUrl);
     log.info(`account: profile ${profile.id} follows the server's user id and username`);
-    await afterDone(
-      'update the profile',
-      profiles.upsert({
-        id: profile.id,
-        baseUrl: profile.baseUrl,
-        username: me.username,
-        userId: me.user_id,
-        hotkeyName: profile.hotkeyName,
-        hotkeySs58: profile.hotkeySs58,
-        paymentAddress: profile.paymentAddress,
-        source: profile.source,
-        ...(defaultName ? { displayName: defaultDisplayName(me.username, profile.baseUrl) } : {}),
-      }),
-    );
+    await profiles
+      .followAccount(profile.id, profile.hotkeySs58, { userId: me.user_id, username: me.username })
+      .catch((error: unknown) => {
+        // Said, not swallowed: every screen would set this account's answers aside as another's.
+        const { code, message } = errorText(error);
+        throw new AppFailure(
+          code === 'internal' ? 'conflict' : code,
+          `Chutes says this hotkey's account is ${me.username} (user id ${me.user_id}), but the profile says ${profile.username} (${profile.userId}), and updating the profile failed: ${message}`,
+          { hint: 'Try again. If it repeats, remove this profile and add the account again from its hotkey.' },
+        );
+      });
   }
 
   async function requireSeed(hotkey: string): Promise<void> {
@@ -231,7 +227,11 @@ export function accountScreenHandlers({
       let keepProblem: string | null = null;
       if (wasStored || input.remember) {
         keepProblem = await afterDone('keep the new fingerprint', fingerprints.save(account, input.newFingerprint));
-        if (keepProblem !== null) await afterDone('forget the old fingerprint', fingerprints.remove(account));
+        if (keepProblem !== null) {
+          const stale = await afterDone('forget the old fingerprint', fingerprints.remove(account));
+          if (stale !== null && wasStored)
+            keepProblem = `${keepProblem} The old fingerprint, which no longer works, is still kept in the keychain too (${stale}): use “Forget it” under Login and account on this screen.`;
+        }
       }
       await afterDone('forget the session', api.transport.forgetSession(api.scope.hotkey));
       return { stored: (wasStored || input.remember) && keepProblem === null, keepProblem };

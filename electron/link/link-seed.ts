@@ -107,8 +107,8 @@ export async function withLinkSignature<T>(
       await deps.vault.putSeed(read.ss58, read.seed, label);
       return { result, keepProblem: null };
     } catch (error) {
-      if (!(error instanceof AppFailure)) throw error;
-      return { result, keepProblem: error.appError.message };
+      // The link is made whatever went wrong here: never reported as the link failing.
+      return { result, keepProblem: error instanceof AppFailure ? error.appError.message : 'the keychain failed' };
     }
   } finally {
     read.seed.fill(0);

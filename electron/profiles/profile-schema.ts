@@ -44,6 +44,9 @@ const accountFields = {
   source: profileSourceSchema,
 };
 
+/** What the server says about the account a profile's hotkey signs for. */
+export const accountNamesSchema = z.object({ username: accountFields.username, userId: accountFields.userId });
+
 export const profileInputSchema = z.object({
   id: z.string().min(1).optional(),
   displayName: displayNameSchema.optional(),

@@ -128,6 +128,41 @@ describe('profile store', () => {
   });
 });
 
+describe('followAccount', () => {
+  it("sets the server's user id and username on the profile as it is now, and a default display name follows", async () => {
+    const profile = await store.upsert(input({ username: 'alicia', userId: 'stale-id' }));
+    const named = await store.upsert(input({ username: 'bob', baseUrl: 'http://127.0.0.1:9', displayName: 'Work' }));
+    await store.rename(profile.id, 'alicia @ api.chutes.ai'); // still the default name
+    const followed = await store.followAccount(profile.id, hotkey.ss58, { userId: USER_ID, username: 'alice_dev' });
+    expect(followed).toMatchObject({
+      userId: USER_ID,
+      username: 'alice_dev',
+      displayName: 'alice_dev @ api.chutes.ai',
+    });
+    // A name the user chose stays.
+    expect(await store.followAccount(named.id, hotkey.ss58, { userId: 'u2', username: 'bobby' })).toMatchObject({
+      username: 'bobby',
+      displayName: 'Work',
+    });
+    // The profile moved to another hotkey meanwhile: nothing changes.
+    const other = await newHotkey();
+    await store.upsert({
+      ...input({ username: 'bobby', userId: 'u2', baseUrl: 'http://127.0.0.1:9' }),
+      id: named.id,
+      hotkeySs58: other.ss58,
+    });
+    expect(await store.followAccount(named.id, hotkey.ss58, { userId: 'u3', username: 'carol' })).toMatchObject({
+      userId: 'u2',
+      username: 'bobby',
+    });
+    await expect(store.followAccount(profile.id, hotkey.ss58, { userId: 'x', username: 'a\nb' })).rejects.toMatchObject(
+      {
+        appError: { code: 'invalid-input' },
+      },
+    );
+  });
+});
+
 describe('profiles.json corruption', () => {
   it('moves an unparsable file aside, reports it once, then starts empty', async () => {
     await store.upsert(input());

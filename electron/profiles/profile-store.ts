@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/errors';
 import { zodIssues } from '../ipc-router';
-import { displayNameSchema, profileInputSchema, type ProfilesFile } from './profile-schema';
+import { accountNamesSchema, displayNameSchema, profileInputSchema, type ProfilesFile } from './profile-schema';
 import { withFileLock } from '../concurrency/file-lock';
 import { createStatCache } from '../fs/stat-cache';
 import {
@@ -35,6 +35,12 @@ export interface ProfileStore {
   setActive(id: string): Promise<Profile>;
   getActive(): Promise<Profile | null>;
   rename(id: string, displayName: string): Promise<Profile>;
+  /**
+   * The user id and username the server gave for this profile's hotkey, set inside the lock on
+   * the profile as it is now (a rename or a move made meanwhile stays). A default display name
+   * follows the username. Nothing changes if the profile now has another hotkey.
+   */
+  followAccount(id: string, hotkeySs58: string, names: { userId: string; username: string }): Promise<Profile>;
 }
 
 export interface ProfileStoreOptions {
@@ -166,6 +172,22 @@ export function createProfileStore(options: ProfileStoreOptions): ProfileStore {
       return mutate((file) => {
         const profile = find(file, id);
         file.activeId = profile.id;
+        return { ...profile };
+      });
+    },
+
+    followAccount(id, hotkeySs58, names) {
+      const parsed = accountNamesSchema.safeParse(names);
+      if (!parsed.success)
+        return Promise.reject(
+          new AppFailure('invalid-input', 'The server gave a username or user id a profile cannot hold.'),
+        );
+      return mutate((file) => {
+        const profile = find(file, id);
+        if (profile.hotkeySs58 !== hotkeySs58) return { ...profile };
+        if (profile.displayName === defaultDisplayName(profile.username, profile.baseUrl))
+          profile.displayName = defaultDisplayName(parsed.data.username, profile.baseUrl);
+        Object.assign(profile, parsed.data, { updatedAt: now().toISOString() });
         return { ...profile };
       });
     },

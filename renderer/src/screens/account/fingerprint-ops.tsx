@@ -140,7 +140,7 @@ function ChangeFingerprint({
           {change.data.stored
             ? 'The new one is kept in the keychain.'
             : change.data.keepProblem
-              ? `The keychain did not keep the new one (${change.data.keepProblem}), so it is not kept anywhere by this app: store it somewhere safe now.`
+              ? `The keychain did not keep the new one: ${change.data.keepProblem} Store the new one somewhere safe now.`
               : 'It is not kept anywhere by this app: make sure you stored it.'}{' '}
           Web sessions made with the old one may keep working for up to an hour (server cache).
         </p>
@@ -162,7 +162,9 @@ function ChangeFingerprint({
           ? `The fingerprint of ${overview.username} was changed. The new one is kept in the keychain.`
           : {
               tone: 'warn',
-              text: `The fingerprint of ${overview.username} was changed. ${r.keepProblem ? `The keychain did not keep the new one (${r.keepProblem}), so it` : 'It'} is not kept anywhere by this app: make sure you stored it.`,
+              text: r.keepProblem
+                ? `The fingerprint of ${overview.username} was changed. The keychain did not keep the new one: ${r.keepProblem} Store the new one somewhere safe now.`
+                : `The fingerprint of ${overview.username} was changed. It is not kept anywhere by this app: make sure you stored it.`,
             },
       failed: `Changing the fingerprint of ${overview.username} failed`,
     });
