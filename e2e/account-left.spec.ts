@@ -151,6 +151,13 @@ test('a refund whose answer is lost is said as maybe paid, and asking again wait
   const ask = refund.getByRole('button', { name: 'Ask for the refund' });
   await expect(ask).toBeDisabled();
   await screenshot(page, 'account-refund-answer-lost');
+  // A visit to another screen does not lift it.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await openAccount(page);
+  await section.getByText('Refund a developer deposit (legacy)').click();
+  await expect(refund).toContainText('The last refund request lost its answer');
+  await expect(ask).toBeDisabled();
   await refund.getByLabel('I looked at the destination wallet and the refund did not arrive').check();
   await expect(ask).toBeEnabled();
   expect(w.sb.requests(50).filter((r) => r.path === '/return_developer_deposit')).toHaveLength(1);

@@ -19,6 +19,8 @@ export type ProfileReason =
   | 'export-target-exists'
   | 'export-would-lose-seed'
   | 'file-changed-meanwhile'
+  /** The server did what was asked; the profile here could not be brought in line with it. */
+  | 'profile-not-updated'
   | 'file-not-regular'
   | 'newer-data-format'
   | 'config-not-editable';

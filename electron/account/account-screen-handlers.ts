@@ -279,6 +279,7 @@ export function accountScreenHandlers({
           {
             hint: `Remove this profile, then add the account again from hotkey ${me.hotkey} on the Profiles & hotkeys screen.`,
           },
+          'profile-not-updated',
         );
       });
     },

@@ -54,8 +54,14 @@ export function tellIfLeft<T>(
       tellOutcome(typeof done === 'string' ? { tone: 'good', text: done } : done);
     },
     (error: unknown) => {
-      if (!mounted.current && !failureIs(error, 'profile-changed'))
-        tellOutcome({ tone: 'warn', text: `${said.failed}: ${errorOf(error).message}` });
+      if (mounted.current || failureIs(error, 'profile-changed')) return;
+      const { message, detail } = errorOf(error);
+      // Not "failed": it may have happened (a lost answer), or did (the profile was not updated after).
+      const maybeDone = failureIs(error, 'answer-lost', 'profile-not-updated');
+      tellOutcome({
+        tone: 'warn',
+        text: maybeDone ? `${message}${detail?.hint ? ` ${detail.hint}` : ''}` : `${said.failed}: ${message}`,
+      });
     },
   );
 }

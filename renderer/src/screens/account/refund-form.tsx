@@ -15,11 +15,16 @@ import styles from './account.module.css';
 const refundDrafts = draftSlot<{ address: string }>();
 /** Profiles with a refund request out: one left behind by a visit to another screen is not sent twice. */
 const refundsSending = moduleStore<ReadonlySet<string>>(new Set());
-const markSending = (profileId: string, sending: boolean) => {
-  const next = new Set(refundsSending.get());
-  if (sending) next.add(profileId);
+/**
+ * Profiles whose last refund request lost its answer: it may have been paid out on chain, so the
+ * next one waits for a look at the wallet, however the screen was left and come back to.
+ */
+const refundsMaybePaid = moduleStore<ReadonlySet<string>>(new Set());
+const mark = (store: typeof refundsSending, profileId: string, on: boolean) => {
+  const next = new Set(store.get());
+  if (on) next.add(profileId);
   else next.delete(profileId);
-  refundsSending.set(next);
+  store.set(next);
 };
 
 /** The legacy developer-deposit refund (§3.9): only meaningful for accounts that paid one before October 2025. */
@@ -30,7 +35,7 @@ export function RefundForm({ profileId, canSign }: { profileId: string; canSign:
   const refund = useMutationChannel('refundDeveloperDeposit', ['accountOverview']);
   const mounted = useMountedRef();
   const sending = refundsSending.use().has(profileId);
-  const mayHavePaid = failureIs(refund.error, 'answer-lost');
+  const mayHavePaid = refundsMaybePaid.use().has(profileId);
   const [checked, setChecked] = useState(false);
   return (
     <details>
@@ -55,12 +60,17 @@ export function RefundForm({ profileId, canSign }: { profileId: string; canSign:
             if (sending || (mayHavePaid && !checked)) return;
             setProblem(null);
             setChecked(false);
-            markSending(profileId, true);
+            mark(refundsSending, profileId, true);
+            mark(refundsMaybePaid, profileId, false);
+            const request = refund
+              .mutateAsync({ address: parsed.data, reviewedFor: profileId })
+              .finally(() => mark(refundsSending, profileId, false));
+            request.catch((error: unknown) => {
+              if (failureIs(error, 'answer-lost')) mark(refundsMaybePaid, profileId, true);
+            });
             // Money may move: how it ended is said even when the user left the screen meanwhile.
             void sendDraft(
-              refund
-                .mutateAsync({ address: parsed.data, reviewedFor: profileId })
-                .finally(() => markSending(profileId, false)),
+              request,
               { slot: refundDrafts, key: profileId, sent: draft },
               {
                 mounted,
@@ -86,6 +96,14 @@ export function RefundForm({ profileId, canSign }: { profileId: string; canSign:
           </label>
           <FormProblem text={problem} id="refund-address-problem" />
           {refund.error ? <ErrorNotice error={refund.error} /> : null}
+          {mayHavePaid && !refund.error ? (
+            <Notice tone="warn">
+              <p>
+                The last refund request lost its answer, so it may have been paid out. Look at the destination wallet
+                before asking again.
+              </p>
+            </Notice>
+          ) : null}
           {/* It may have been paid out on chain: asking again is a deliberate act, after a look at the wallet. */}
           {mayHavePaid ? (
             <label className="choice">
