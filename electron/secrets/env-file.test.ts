@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../shared/errors';
-import { MAX_BLANK_STRETCH, parseEnv } from './env-file';
+import { parseEnv } from './env-file';
 
 describe('parseEnv', () => {
   it('reads KEY=VALUE lines as dotenv does, in file order, the last of a repeated key winning', () => {
@@ -34,24 +34,29 @@ describe('parseEnv', () => {
 });
 
 describe('parseEnv on hostile blank space', () => {
-  it('refuses a blank stretch across lines longer than the bound, naming the lines, before dotenv scans it', () => {
+  it('refuses blank runs that would hold dotenv for seconds, naming the worst, before dotenv scans them', () => {
     const text = `A=1\n${'\n'.repeat(80_000)}!\n`;
     let thrown: unknown;
+    const started = performance.now();
     try {
       parseEnv(text);
     } catch (error) {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(AppFailure);
-    expect((thrown as AppFailure).appError.message).toMatch(/^Lines 1–80002 are one blank stretch of more than 512/);
+    expect((thrown as AppFailure).appError.message).toContain('(the longest: lines 1–80002)');
+    // Measured, not parsed: dotenv alone takes about 9 s on this text.
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 
-  it('still reads blank lines within the bound, and long runs of spaces on one line', () => {
-    const text = `A=1${'\n'.repeat(MAX_BLANK_STRETCH)}B=2\nC=${' '.repeat(100_000)}3\n`;
-    expect(parseEnv(text).entries).toEqual([
-      { key: 'A', value: '1' },
-      { key: 'B', value: '2' },
-      { key: 'C', value: '3' },
-    ]);
+  it('reads blank space real files have: in a quoted value, after a value, indented, at the end', () => {
+    const quoted = `PEM="a${'\r\n'.repeat(300)}b"\n`;
+    const trailing = `A=1${' '.repeat(520)}\nB=2\n`;
+    const indented = `C=3\n${'    \n'.repeat(110)}D=4\n`;
+    const end = `E=5${'\n'.repeat(600)}`;
+    const entries = parseEnv(quoted + trailing + indented + end).entries;
+    expect(entries.map((e) => e.key)).toEqual(['PEM', 'A', 'B', 'C', 'D', 'E']);
+    expect(entries.find((e) => e.key === 'PEM')?.value).toContain('a\n');
+    expect(parseEnv(`C=${' '.repeat(100_000)}3\n`).entries).toEqual([{ key: 'C', value: '3' }]);
   });
 });

@@ -17,41 +17,50 @@ const ASSIGNMENT = /^\s*(?:export\s+)?[\w.-]+(?:\s*=|:\s)/;
 const OPENING_QUOTE = /^\s*(?:export\s+)?[\w.-]+(?:\s*=\s*|:\s+)(["'`])(.*)$/;
 
 /**
- * Blank space a .env may hold in one stretch across lines. dotenv's line pattern starts with `\s*`,
- * which runs across newlines, so from every line start in a long blank stretch it scans to the
- * stretch's end: 80,000 blank lines take it 9 s, and the whole main process waits. With stretches
- * of at most this much, the largest .env the app reads (256 KiB) parses in about 0.2 s.
+ * dotenv's line pattern starts with `\s*`, which runs across newlines: from every line start inside
+ * a blank stretch it scans to the stretch's end, so its work grows with (line starts × length) of
+ * each stretch: 80,000 blank lines take it 9 s, and the whole main process waits. This bounds that
+ * work (≈ 0.1 s here), far above what any real .env needs: thousands of blank lines in a row.
  */
-export const MAX_BLANK_STRETCH = 512;
+export const MAX_BLANK_SCAN = 30_000_000;
 
-/** The first line of a blank stretch (whitespace spanning lines) longer than the bound, if any. */
-function longBlankStretch(text: string): { firstLine: number; lastLine: number } | null {
+/** dotenv's scanning work over blank stretches, and the stretch that costs the most (its lines). */
+function blankScanCost(text: string): { cost: number; firstLine: number; lastLine: number } {
+  let cost = 0;
+  let worst = { cost: -1, firstLine: 0, lastLine: 0 };
   let line = 1;
-  let runStart = -1;
-  let runLine = 1;
-  for (let i = 0; i <= text.length; i++) {
+  let i = 0;
+  while (i < text.length) {
     // JavaScript's \s, as in dotenv's pattern.
-    const blank = i < text.length && /\s/.test(text.charAt(i));
-    if (blank && runStart < 0) {
-      runStart = i;
-      runLine = line;
+    if (!/\s/.test(text.charAt(i))) {
+      i++;
+      continue;
     }
-    if (!blank && runStart >= 0) {
-      if (i - runStart > MAX_BLANK_STRETCH && line > runLine) return { firstLine: runLine, lastLine: line };
-      runStart = -1;
+    const start = i;
+    const firstLine = line;
+    const lineStarts: number[] = start === 0 || text.charCodeAt(start - 1) === 0x0a ? [start] : [];
+    while (i < text.length && /\s/.test(text.charAt(i))) {
+      if (text.charCodeAt(i) === 0x0a) {
+        line++;
+        lineStarts.push(i + 1);
+      }
+      i++;
     }
-    if (text.charCodeAt(i) === 0x0a) line++;
+    let here = 0;
+    for (const at of lineStarts) here += i - at;
+    cost += here;
+    if (here > worst.cost) worst = { cost: here, firstLine, lastLine: line };
   }
-  return null;
+  return { cost, firstLine: worst.firstLine, lastLine: worst.lastLine };
 }
 
 export function parseEnv(text: string): ParsedEnv {
-  const stretch = longBlankStretch(text);
-  if (stretch)
+  const blank = blankScanCost(text);
+  if (blank.cost > MAX_BLANK_SCAN)
     throw new AppFailure(
       'invalid-input',
-      `Lines ${stretch.firstLine}–${stretch.lastLine} are one blank stretch of more than ${MAX_BLANK_STRETCH} characters, which the .env reader would take a very long time over, so nothing was read.`,
-      { hint: 'Remove the blank lines there (a .env needs none), then try again.' },
+      `This .env has long runs of blank lines (the longest: lines ${blank.firstLine}–${blank.lastLine}) that the .env reader would take a very long time over, so nothing was read.`,
+      { hint: 'Remove blank lines between the KEY=VALUE lines, then try again.' },
     );
   const parsed = parse(text);
   const entries = Object.entries(parsed).map(([key, value]) => ({ key, value }));

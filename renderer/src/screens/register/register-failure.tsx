@@ -14,8 +14,8 @@ interface Recheck {
   error: Error | null;
   /** When Chutes said no account exists for the hotkey; null until it said so. */
   notCreatedAt: string | null;
-  /** When the answer was lost. */
-  lostAt: number | null;
+  /** How long after the answer was lost the last check was asked, on this page's clock (main's may differ: a web host on another machine). */
+  sinceLostMs: number | null;
   checkAgain: () => void;
 }
 
@@ -71,8 +71,7 @@ export function RegisterFailure({
         </>
       );
     else if (recheck.notCreatedAt) {
-      const settled =
-        recheck.lostAt === null || Date.parse(recheck.notCreatedAt) - recheck.lostAt >= REGISTRATION_SETTLES_MS;
+      const settled = recheck.sinceLostMs === null || recheck.sinceLostMs >= REGISTRATION_SETTLES_MS;
       next = settled ? (
         <Notice tone="info" live>
           <p>

@@ -40,6 +40,7 @@ export function ReviewStep(): ReactElement {
   useEffect(() => {
     if (lost) checkAgain();
   }, [lost, checkAgain]);
+
   useEffect(() => {
     if (recheck.data?.created) {
       updateWizard({ recovered: recheck.data });
@@ -106,7 +107,8 @@ export function ReviewStep(): ReactElement {
               pending: recheck.isPending,
               error: recheck.error,
               notCreatedAt: recheck.data && !recheck.data.created ? recheck.data.checkedAt : null,
-              lostAt,
+              // When the check was asked, on this page's clock like `lostAt`: its answer came later still.
+              sinceLostMs: lostAt !== null && recheck.submittedAt > 0 ? recheck.submittedAt - lostAt : null,
               checkAgain,
             }}
           />
