@@ -33,7 +33,11 @@ export function ProfileSwitcher(): ReactElement {
   // and voids actions under review, so a choice made by stepping through waits for Enter or the
   // Switch button; a choice picked from the opened list (mouse, or Enter in it) switches at once.
   const stepping = useRef(false);
-  const [pending, setPending] = useState<string | null>(null);
+  // A stepped-to choice belongs to the profile that was active then, and only while its target exists.
+  const [stepped, setStepped] = useState<{ from: string; to: string } | null>(null);
+  const pending =
+    stepped && stepped.from === profile?.id && profiles.some((p) => p.id === stepped.to) ? stepped.to : null;
+  const setPending = (to: string | null) => setStepped(to === null || !profile ? null : { from: profile.id, to });
   const choose = (profileId: string) => {
     setPending(null);
     if (profileId !== profile?.id) activate.mutate({ profileId });
@@ -79,7 +83,8 @@ export function ProfileSwitcher(): ReactElement {
                 e.preventDefault();
                 choose(pending);
               }
-              stepping.current = e.key !== 'Enter' && e.key !== ' ';
+              // Enter, Space, F4 and Alt+arrows pick from or open the list: not stepping.
+              stepping.current = !['Enter', ' ', 'F4'].includes(e.key) && !e.altKey;
             }}
             onChange={(e) => (stepping.current ? setPending(e.target.value) : choose(e.target.value))}
           >

@@ -7,7 +7,7 @@ import { editing, FieldProblem, fieldIssueProps, FormActions, type FieldIssue } 
 import { Notice } from '../../components/notice';
 import styles from './account.module.css';
 import { timeOnly } from '../../lib/date-time';
-import { exactUsd, NEEDS_SEED, parseUsdAmount, usd } from './format';
+import { cents, exactUsd, NEEDS_SEED, parseUsdAmount, usd } from './format';
 import {
   EMPTY_TRANSFER,
   transferOf,
@@ -113,7 +113,7 @@ function Transfer({ profileId, canSign, balance }: TransferProps): ReactElement 
             {mayHaveMoved ? 'You asked to send' : 'Send'}{' '}
             <strong>
               {reviewed.amountUsd === undefined
-                ? `the whole balance${balanceUsd !== null ? ` (at least ${usd(balanceUsd)} USD)` : ''}`
+                ? `the whole balance${balanceUsd !== null ? ` (at least ${cents(Math.floor(balanceUsd * 100) / 100)} USD)` : ''}`
                 : `${exactUsd(reviewed.amountUsd)} USD`}
             </strong>{' '}
             to <strong>{reviewed.target}</strong>
