@@ -142,6 +142,28 @@ test('rotation keeps the scopes, deletes the old key only after confirmation, an
   expect(rotated?.scopes.map((s) => [s.object_type, s.object_id, s.action])).toEqual([['chutes', null, 'invoke']]);
 });
 
+test('a rotation whose new secret was closed without storing it never offers to delete the old key', async ({
+  page,
+}) => {
+  world = await openKeysWorld(page);
+  await createInvoker(page, 'worker');
+  await page.getByRole('link', { name: 'worker' }).click();
+  await page.getByRole('button', { name: 'Rotate…' }).click();
+  await page.getByRole('form', { name: 'Create API key' }).getByRole('button', { name: 'Create replacement' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Your new key “worker-r2”' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await dialog.getByRole('button', { name: 'Close anyway' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'The new key’s secret was closed without being stored' }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: /delete “worker”$/ })).toHaveCount(0);
+  await screenshot(page, 'api-keys-rotate-unstored');
+  await page.getByRole('button', { name: 'Delete “worker-r2” and start again' }).click();
+  await expect(page.getByRole('form', { name: 'Create API key' })).toBeVisible();
+  expect(names(world)).toEqual(['worker']);
+});
+
 test('canary: after a create the secret is in no file, log line, activity entry or later answer', async ({ page }) => {
   world = await openKeysWorld(page);
   const answers: { channel: string; body: string }[] = [];

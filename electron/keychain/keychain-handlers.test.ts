@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppFailure } from '../../shared/errors';
@@ -7,6 +7,7 @@ import type { ChutesClient } from '../chutes-api';
 import { cliConfigText, newHotkey, profileWorld, type ProfileWorld } from '../profiles/fixtures.test-helper';
 import { createSeedCopies } from '../profiles/seed-copies';
 import { createDiscoveryCache } from '../wallets';
+import { makeKey, writeTree } from '../wallets/test-fixtures';
 import { keychainHandlers } from './keychain-handlers';
 
 const ctx = { transport: 'ipc' } as const;
@@ -73,6 +74,34 @@ describe('removing a seed from the keychain', () => {
     const other = await newHotkey();
     await vault.putSeed(other.ss58, Buffer.from(other.seedHex, 'hex'));
     expect(await h.removeHotkeySeed({ hotkey: other.ss58 }, ctx)).toEqual({ removed: true });
+  });
+
+  it('refuses when the hotkey file the question named no longer holds the seed (overwritten or gone), and keeps it', async () => {
+    const { h, forgetSessions } = handlers();
+    const { vault } = world;
+    const key = await makeKey();
+    const other = await makeKey();
+    const walletsPath = path.join(world.dir, 'wallets');
+    await writeTree(walletsPath, [['w/hotkeys/h', JSON.stringify(key.json)]]);
+    await vault.putSeed(key.ss58, key.seed);
+    const shown = { walletId: 'w', hotkeyId: 'h' };
+    // Overwritten (btcli --overwrite) after the question said it holds the seed.
+    await writeFile(path.join(walletsPath, 'w/hotkeys/h'), JSON.stringify(other.json), { mode: 0o600 });
+    const overwritten = await h
+      .removeHotkeySeed({ hotkey: key.ss58, walletFileShown: shown }, ctx)
+      .catch((e: unknown) => e);
+    expect((overwritten as AppFailure).appError).toMatchObject({
+      reason: 'file-changed-meanwhile',
+      message: `The hotkey file w/h no longer holds this seed (it now holds ${other.ss58}), so it was not removed from the keychain.`,
+    });
+    await rm(path.join(walletsPath, 'w/hotkeys/h'));
+    const gone = await h.removeHotkeySeed({ hotkey: key.ss58, walletFileShown: shown }, ctx).catch((e: unknown) => e);
+    expect((gone as AppFailure).appError.reason).toBe('file-changed-meanwhile');
+    expect(await vault.hasSeed(key.ss58)).toBe(true);
+    expect(forgetSessions).not.toHaveBeenCalled();
+    // Back as it was: the file holds the seed, so it goes.
+    await writeFile(path.join(walletsPath, 'w/hotkeys/h'), JSON.stringify(key.json), { mode: 0o600 });
+    expect(await h.removeHotkeySeed({ hotkey: key.ss58, walletFileShown: shown }, ctx)).toEqual({ removed: true });
   });
 
   it("forgets the hotkey's sessions even when the removal fails after the seed went", async () => {

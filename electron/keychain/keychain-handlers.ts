@@ -32,6 +32,31 @@ export async function storeAndWipe(vault: SeedVault, read: HotkeySeed, name: str
   }
 }
 
+/** Refuses, typed, unless the wallet's hotkey file still holds a seed that derives `hotkey`. */
+async function checkWalletFile(
+  walletsPath: string,
+  hotkey: string,
+  { walletId, hotkeyId }: { walletId: string; hotkeyId: string },
+): Promise<void> {
+  const where = `${walletId}/${hotkeyId}`;
+  const read = await readHotkeySeed(walletsPath, walletId, hotkeyId).catch((error: unknown) => {
+    if (error instanceof AppFailure) return error;
+    throw error;
+  });
+  if (read instanceof AppFailure || read.ss58 !== hotkey) {
+    if (!(read instanceof AppFailure)) read.seed.fill(0);
+    throw new AppFailure(
+      'conflict',
+      `The hotkey file ${where} no longer holds this seed${read instanceof AppFailure ? ` (${read.appError.message})` : ` (it now holds ${read.ss58})`}, so it was not removed from the keychain.`,
+      {
+        hint: 'Open the question again: it says where other copies are now. Keep a copy (the hotkey file, its mnemonic, or a config exported with the seed) before removing it.',
+      },
+      'file-changed-meanwhile',
+    );
+  }
+  read.seed.fill(0);
+}
+
 export function keychainHandlers(services: KeychainServices): SliceHandlers<typeof keychainContract> {
   const { config, vault, profiles, chutes, discovery } = services;
   return {
@@ -49,7 +74,10 @@ export function keychainHandlers(services: KeychainServices): SliceHandlers<type
       return { ss58, name: read.suggestedName, permissions: null };
     },
     seedCopies: ({ hotkey }) => services.seedCopies.find(hotkey),
-    removeHotkeySeed: async ({ hotkey, copiesShown }) => {
+    removeHotkeySeed: async ({ hotkey, copiesShown, walletFileShown }) => {
+      // The question said this hotkey file holds the seed, so no other copy was asked for: it must
+      // still hold it now (a file overwritten or deleted since would leave no copy at all).
+      if (walletFileShown) await checkWalletFile(config.walletsPath, hotkey, walletFileShown);
       // The question named these files as the copy to fall back on; one may have changed since.
       if (copiesShown?.length) {
         // Compared as the contract read them (trimmed), so a path ending in a space still matches.

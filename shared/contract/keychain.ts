@@ -19,6 +19,8 @@ export const keychainContract = slice({
         hotkey: ss58Address,
         /** The config files the user was told still hold the seed, instead of confirming a copy: one still must. */
         copiesShown: z.array(localPath).max(100).optional(),
+        /** The hotkey file the user was told still holds the seed: it still must, checked when removing. */
+        walletFileShown: z.object({ walletId: entryId, hotkeyId: entryId }).strict().optional(),
       })
       .strict(),
     result: returns<{ removed: boolean }>(),

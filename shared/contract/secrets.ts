@@ -24,7 +24,7 @@ export const secretsContract = slice({
       .object({
         chuteId: uuid,
         key: secretKey,
-        value: z.string().max(MAX_VALUE, 'That value is too long'),
+        value: z.string().min(1, 'Enter the value').max(MAX_VALUE, 'That value is too long'),
         replace: z.boolean(),
         reviewedFor,
       })

@@ -10,7 +10,7 @@ import { channelKey } from '../api/hooks';
 import type { ScreenProps } from '../app';
 import styles from './api-keys/api-keys.module.css';
 import { BulkDelete } from './api-keys/bulk-delete';
-import { CreateKeyForm } from './api-keys/create-key-form';
+import { CreateKeyForm, type NamesCheck } from './api-keys/create-key-form';
 import { AUTH_CACHE_NOTE } from './api-keys/delete-key-dialog';
 import { KeyDetails } from './api-keys/key-details';
 import { KeyTable } from './api-keys/key-table';
@@ -53,8 +53,8 @@ export function ApiKeysScreen({ sub }: ScreenProps): ReactElement {
           account={profileLabel(reveal.account)}
           replaces={reveal.replaces?.name ?? null}
           access={accessText(reveal.created.key)}
-          onClosed={() => {
-            releaseCreatedKey(reveal.created.key.id);
+          onClosed={(stored) => {
+            releaseCreatedKey(reveal.created.key.id, stored);
             focusCreateButton();
           }}
         />
@@ -117,7 +117,8 @@ function KeysForProfile({
   const [deleting, setDeleting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const takenNames = useMemo(() => new Set(list.keys.map((k) => k.name)), [list.keys]);
-  const namesComplete = list.status === 'done';
+  // A list that failed does not hold the form up for good: the server refuses a taken name itself.
+  const namesComplete: NamesCheck = list.status === 'done' ? true : list.status === 'error' ? 'unchecked' : false;
   const forget = (ids: string[]) => {
     forgetKeys(ids);
     list.removeIds(ids);

@@ -110,7 +110,7 @@ export function HotkeyItem({
           <RemoveSeedConfirm
             hotkey={hotkey.ss58}
             label={label}
-            walletFile={hotkey.hasSeed && hotkey.status === 'ok' ? label : null}
+            walletFile={hotkey.hasSeed && hotkey.status === 'ok' ? { label, walletId, hotkeyId: hotkey.id } : null}
             onDone={() => setRemoving(false)}
           />
         ) : null}

@@ -1,7 +1,8 @@
 import { useState, type ReactElement } from 'react';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
-import { useChannel, useMutationChannel } from '../../api/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { channelKey, useChannel, useMutationChannel } from '../../api/hooks';
 import { dateTime, utcText } from '../../lib/date-time';
 import type { SeedCopy } from '../../../../shared/keychain';
 
@@ -53,14 +54,15 @@ export function RemoveSeedConfirm({
   label: string;
   /** The label as the question shows it, when the full one is too long for a heading (it names the group). */
   shownLabel?: string;
-  /** `wallet/hotkey` of a file that still holds this seed, if there is one. */
-  walletFile: string | null;
+  /** A hotkey file that still holds this seed, if there is one (`label`: `wallet/hotkey`); main checks it again. */
+  walletFile: { label: string; walletId: string; hotkeyId: string } | null;
   onDone: () => void;
 }): ReactElement {
   const profiles = useChannel('listProfiles', {});
   // Asked afresh each time the question opens: files change outside the app.
   const copies = useChannel('seedCopies', { hotkey }, { gcTime: 0 });
   const remove = useMutationChannel('removeHotkeySeed', ['listWallets', 'listProfiles']);
+  const queries = useQueryClient();
   const [haveCopy, setHaveCopy] = useState(false);
   const users = profiles.data?.profiles.filter((p) => p.hotkeySs58 === hotkey).map((p) => p.displayName) ?? [];
   const configCopies = copies.data ?? [];
@@ -75,7 +77,7 @@ export function RemoveSeedConfirm({
       </p>
       {walletFile ? (
         <p className="small">
-          The hotkey file {walletFile} still holds this seed, so you can add it to the keychain again later.
+          The hotkey file {walletFile.label} still holds this seed, so you can add it to the keychain again later.
         </p>
       ) : null}
       {configCopies.length > 0 ? <SeedCopies copies={configCopies} /> : null}
@@ -109,10 +111,19 @@ export function RemoveSeedConfirm({
           onClick={() =>
             remove.mutate(
               // Relying on the files listed (no other copy confirmed): main checks they still hold it.
-              walletFile === null && configCopies.length > 0
-                ? { hotkey, copiesShown: configCopies.slice(0, 100).map((c) => c.path) }
-                : { hotkey },
-              { onSuccess: onDone, onError: () => void copies.refetch() },
+              walletFile !== null
+                ? { hotkey, walletFileShown: { walletId: walletFile.walletId, hotkeyId: walletFile.hotkeyId } }
+                : configCopies.length > 0
+                  ? { hotkey, copiesShown: configCopies.slice(0, 100).map((c) => c.path) }
+                  : { hotkey },
+              {
+                onSuccess: onDone,
+                // Refused because a copy it counted on is gone: the files are looked at again.
+                onError: () => {
+                  void copies.refetch();
+                  void queries.invalidateQueries({ queryKey: channelKey('listWallets') });
+                },
+              },
             )
           }
         >

@@ -25,6 +25,9 @@ import { ScopeEditor } from './scope-editor';
 import { editorRequest, presetRows, PRESETS, scopesToRows, type ScopeRowModel } from './scope-rows';
 import { KeyPowersSummary } from './key-powers-summary';
 
+/** Whether the names of every key are known, so a taken name is caught before sending. */
+export type NamesCheck = boolean | 'unchecked';
+
 export interface CreateKeyFormProps {
   /** The profile whose key this is: what the create is reviewed for, and named if it goes wrong elsewhere. */
   account: PendingReveal['account'];
@@ -36,7 +39,8 @@ export interface CreateKeyFormProps {
   /** Names already in use (the whole list once loaded). */
   takenNames: ReadonlySet<string>;
   /** False while the list is still arriving: uniqueness cannot be checked yet. */
-  namesComplete: boolean;
+  /** true: every name is known; false: still loading; 'unchecked': the list failed, the server checks. */
+  namesComplete: NamesCheck;
   submitLabel: string;
   /** `formOpen`: this form is still on screen (the user may have left while it was sent). */
   onCreated: (created: CreatedApiKey, formOpen: boolean) => void;
@@ -141,7 +145,7 @@ export function CreateKeyForm({
     e.preventDefault();
     setTried(true);
     if (!valid) focusFirstInvalid(e.currentTarget);
-    if (!valid || !namesComplete || busy) return;
+    if (!valid || namesComplete === false || busy) return;
     setBusy(true);
     setError(null);
     try {
@@ -310,9 +314,13 @@ export function CreateKeyForm({
           <p>Deleted “{deletedLost}”. Create it again to get a secret you can see.</p>
         </Notice>
       ) : null}
-      {!namesComplete ? (
+      {namesComplete === false ? (
         <p className="muted small" role="status">
           Waiting for the full key list, to check the name is unique…
+        </p>
+      ) : namesComplete === 'unchecked' ? (
+        <p className="muted small" role="status">
+          The key list could not be read, so the name is not checked here: Chutes refuses a name already in use.
         </p>
       ) : null}
       <div className="actions">
@@ -320,7 +328,7 @@ export function CreateKeyForm({
         <button
           type="submit"
           className="primary"
-          disabled={busy || lost !== undefined || !namesComplete || jsonBroken || (tried && !valid)}
+          disabled={busy || lost !== undefined || namesComplete === false || jsonBroken || (tried && !valid)}
         >
           {busy ? 'Creating…' : submitLabel}
         </button>

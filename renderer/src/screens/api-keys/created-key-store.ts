@@ -28,6 +28,11 @@ export interface CreatedKeys {
   sending: ReadonlyMap<string, string>;
   /** Rotations whose replacement's secret was shown and closed: deleting the old key is next. */
   replaced: ReadonlyMap<string, ApiKeyView>;
+  /**
+   * New keys whose secret was closed without "I have stored it": nobody may hold it, so a rotation
+   * to one must not offer to delete the key it replaces.
+   */
+  unstored: ReadonlySet<string>;
 }
 
 const store = moduleStore<CreatedKeys>({
@@ -35,6 +40,7 @@ const store = moduleStore<CreatedKeys>({
   inFlight: 0,
   sending: new Map(),
   replaced: new Map(),
+  unstored: new Set(),
 });
 
 function update(next: Partial<CreatedKeys>): void {
@@ -59,11 +65,13 @@ export function holdCreatedKey(reveal: PendingReveal): void {
 }
 
 /** The secret was shown and the user closed it: it is dropped from memory here. */
-export function releaseCreatedKey(keyId: string): void {
+export function releaseCreatedKey(keyId: string, stored = true): void {
   const released = store.get().pending.find((p) => p.created.key.id === keyId);
   const replaced = new Map(store.get().replaced);
   if (released?.replaces) replaced.set(released.replaces.id, released.created.key);
-  update({ pending: store.get().pending.filter((p) => p.created.key.id !== keyId), replaced });
+  const unstored = new Set(store.get().unstored);
+  if (!stored) unstored.add(keyId);
+  update({ pending: store.get().pending.filter((p) => p.created.key.id !== keyId), replaced, unstored });
 }
 
 /** The rotation of `oldId` is over (its old key is deleted). */
@@ -77,7 +85,9 @@ export function forgetKeys(ids: readonly string[]): void {
   const replaced = new Map(
     [...store.get().replaced].filter(([oldId, created]) => !gone.has(oldId) && !gone.has(created.id)),
   );
-  if (replaced.size !== store.get().replaced.size) update({ replaced });
+  const unstored = new Set([...store.get().unstored].filter((id) => !gone.has(id)));
+  if (replaced.size !== store.get().replaced.size || unstored.size !== store.get().unstored.size)
+    update({ replaced, unstored });
 }
 
 /** The state now, outside React (a request's outcome, a test). */

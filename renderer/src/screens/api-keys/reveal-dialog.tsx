@@ -23,7 +23,8 @@ export function RevealDialog({
   replaces: string | null;
   /** What the key can do, in the list's words: where it goes depends on it. */
   access: string;
-  onClosed: () => void;
+  /** `stored`: closed with "I have stored it"; false: "Close anyway". */
+  onClosed: (stored: boolean) => void;
 }): ReactElement {
   const ref = useRef<HTMLDialogElement>(null);
   // Set only by the two ways out that are meant: "Done" or "Close anyway" (and unmounting).
@@ -40,10 +41,10 @@ export function RevealDialog({
       dialog?.close();
     };
   }, []);
-  const close = () => {
+  const close = (storedIt: boolean) => {
     closing.current = true;
     ref.current?.close();
-    onClosed();
+    onClosed(storedIt);
   };
   const ask = () => setAsking(true);
   // The question appears inside the dialog, away from what was pressed: focus goes to its safe answer.
@@ -123,7 +124,7 @@ export function RevealDialog({
             <button type="button" className="primary" ref={keepOpen} onClick={() => setAsking(false)}>
               Keep it open
             </button>
-            <button type="button" className="danger" onClick={close}>
+            <button type="button" className="danger" onClick={() => close(false)}>
               Close anyway
             </button>
           </div>
@@ -134,7 +135,7 @@ export function RevealDialog({
         <span>I have stored it somewhere safe</span>
       </label>
       <div className="actions">
-        <button type="button" className="primary" disabled={!stored} onClick={close}>
+        <button type="button" className="primary" disabled={!stored} onClick={() => close(true)}>
           Done
         </button>
         <button type="button" onClick={ask}>

@@ -5,9 +5,9 @@ import { useChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { hrefTo, navigate } from '../../routes';
-import { CreateKeyForm } from './create-key-form';
+import { CreateKeyForm, type NamesCheck } from './create-key-form';
 import { AUTH_CACHE_NOTE } from './delete-key-dialog';
-import { endRotation, holdCreatedKey, useCreatedKeys, type PendingReveal } from './created-key-store';
+import { endRotation, forgetKeys, holdCreatedKey, useCreatedKeys, type PendingReveal } from './created-key-store';
 import styles from './api-keys.module.css';
 import { visibleText } from '../../../../shared/visible-text';
 
@@ -38,7 +38,7 @@ const KeyLine = ({ k, label }: { k: Pick<ApiKeyView, 'id' | 'name'>; label: stri
 export function RotateFlow(props: {
   oldId: string;
   takenNames: ReadonlySet<string>;
-  namesComplete: boolean;
+  namesComplete: NamesCheck;
   onListChanged: () => void;
   account: PendingReveal['account'];
   onCreated: (k: ApiKeyView) => void;
@@ -65,6 +65,22 @@ export function RotateFlow(props: {
   if (!oldKey) return old.error ? <ErrorNotice error={old.error} /> : <p role="status">Loading the key to rotate…</p>;
 
   const oldId = oldKey.id;
+  /** The replacement's secret was closed unstored: it is deleted, and the rotation starts over. */
+  async function deleteNew(created: ApiKeyView) {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('deleteApiKey', { id: created.id, reviewedFor: props.account.profileId });
+      forgetKeys([created.id]);
+      props.onRemoved(created.id);
+      setStep({ kind: 'create' });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function deleteOld(created: ApiKeyView) {
     setBusy(true);
     setError(null);
@@ -119,7 +135,25 @@ export function RotateFlow(props: {
           <p className="small muted">If creating fails, nothing changes: only “{oldKey.name}” exists.</p>
         </>
       ) : null}
-      {step.kind === 'deploy' ? (
+      {step.kind === 'deploy' && keys.unstored.has(step.created.id) ? (
+        <div className="card">
+          <h2>The new key’s secret was closed without being stored</h2>
+          <p>
+            Nobody may hold the secret of “{step.created.name}”, and Chutes never shows it again, so “{oldKey.name}” is
+            not offered for deletion: it still works. Delete the new key and create another replacement.
+          </p>
+          {error ? <ErrorNotice error={error} lead={`Deleting the new key “${step.created.name}” failed:`} /> : null}
+          <div className="actions">
+            <button type="button" className="danger" disabled={busy} onClick={() => void deleteNew(step.created)}>
+              {busy ? 'Deleting the new key…' : `Delete “${step.created.name}” and start again`}
+            </button>
+            <button type="button" disabled={busy} onClick={() => navigate('api-keys', oldKey.id)}>
+              Keep both for now
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {step.kind === 'deploy' && !keys.unstored.has(step.created.id) ? (
         <div className="card">
           <h2>Deploy the new key, then delete the old one</h2>
           <p>

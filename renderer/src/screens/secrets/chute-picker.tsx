@@ -7,15 +7,25 @@ export function ChutePicker({
   value,
   onChange,
   id,
+  disabled = false,
+  describedBy,
 }: {
   chutes: readonly ChuteRef[];
   value: string;
   onChange: (chuteId: string) => void;
   id: string;
+  disabled?: boolean;
+  describedBy?: string;
 }): ReactElement {
   const sorted = [...chutes].sort((a, b) => a.name.localeCompare(b.name));
   return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+    <select
+      id={id}
+      value={value}
+      disabled={disabled}
+      aria-describedby={describedBy}
+      onChange={(e) => onChange(e.target.value)}
+    >
       <option value="">Choose a chute…</option>
       {sorted.map((c) => (
         <option key={c.chuteId} value={c.chuteId}>

@@ -87,8 +87,11 @@ export function CreateSecretForm({
     }
   }
 
+  // An empty value is never sent: a "Replace" would swap the real secret for nothing.
+  const [valueMissing, setValueMissing] = useState(false);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    if (value === '') return setValueMissing(true);
     void send(false);
   };
 
@@ -156,9 +159,19 @@ export function CreateSecretForm({
           value={value}
           spellCheck={false}
           autoComplete="new-password"
-          onChange={(e) => setValue(e.target.value)}
+          aria-invalid={valueMissing ? true : undefined}
+          aria-describedby={valueMissing ? 'secret-value-problem' : undefined}
+          onChange={(e) => {
+            setValue(e.target.value);
+            setValueMissing(false);
+          }}
         />
       </label>
+      {valueMissing ? (
+        <p className="field-error" id="secret-value-problem" role="alert">
+          Enter the value.
+        </p>
+      ) : null}
       <label className="choice">
         <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} />
         <span>Show the value while typing</span>
@@ -180,7 +193,7 @@ export function CreateSecretForm({
             />
           ) : null}
           <div className="actions">
-            <button type="button" className="danger" disabled={busy} onClick={() => void send(true)}>
+            <button type="button" className="danger" disabled={busy || value === ''} onClick={() => void send(true)}>
               Replace {key}
             </button>
             <button type="button" onClick={() => setConflict(false)}>

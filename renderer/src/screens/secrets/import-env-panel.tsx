@@ -155,7 +155,20 @@ export function ImportEnvPanel({
       <label className="field" htmlFor="import-chute">
         Chute these secrets are for
       </label>
-      <ChutePicker id="import-chute" chutes={chutes} value={chuteId} onChange={setChuteId} />
+      {/* The preview was worked out for this chute, and the import goes to it: not changed under it. */}
+      <ChutePicker
+        id="import-chute"
+        chutes={chutes}
+        value={chuteId}
+        onChange={setChuteId}
+        disabled={preview !== null}
+        {...(preview ? { describedBy: 'import-chute-fixed' } : {})}
+      />
+      {preview ? (
+        <p className="small muted" id="import-chute-fixed">
+          Fixed for this preview: to import for another chute, read the file again with “Read another file”.
+        </p>
+      ) : null}
       {!preview ? (
         <>
           <form className="row" onSubmit={onPath}>
