@@ -161,6 +161,35 @@ test('removing a hotkey from the keychain takes its seed away from the app', asy
   await expect(hk10.getByRole('button', { name: 'Add to keychain: alpha/hk10', exact: true })).toBeVisible();
 });
 
+test('a hotkey file overwritten while the removal question is open is not relied on: nothing is removed', async ({
+  page,
+}) => {
+  host = await startWebHost();
+  const tree = await writeWalletTree(host.dirs.wallets);
+  await openAccounts(page, host);
+  const hk10 = hotkey(page, 'alpha/hk10');
+  await hk10.getByRole('button', { name: 'Add to keychain: alpha/hk10', exact: true }).click();
+  await expect(hk10.getByText('In keychain')).toBeVisible();
+  await hk10.getByRole('button', { name: 'Remove from keychain: alpha/hk10', exact: true }).click();
+  const confirm = hk10.getByRole('group', { name: 'Remove the seed of alpha/hk10' });
+  await expect(confirm).toContainText('The hotkey file alpha/hk10 still holds this seed');
+  // In a terminal meanwhile: btcli wallet new_hotkey --overwrite (another key under the same name).
+  await fs.writeFile(path.join(host.dirs.wallets, 'alpha/hotkeys/hk10'), JSON.stringify(tree.hk1.json), {
+    mode: 0o600,
+  });
+  await confirm.getByRole('button', { name: 'Remove seed' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'no longer holds this seed' })).toContainText(
+    `The hotkey file alpha/hk10 no longer holds this seed (it now holds ${tree.hk1.ss58})`,
+  );
+  // The question stays with the seed it was opened for, which now has no known copy.
+  const still = hk10.getByRole('group', { name: `Remove the seed of alpha/hk10 (${tree.hk10.ss58})` });
+  await expect(still).toContainText('This may be the only copy of the seed.');
+  await expect(still.getByRole('button', { name: 'Remove seed' })).toBeDisabled();
+  await screenshot(page, 'accounts-remove-seed-file-changed');
+  // The seed is still in the keychain (listed under "In the keychain only" now that no file holds it).
+  await expect(page.getByRole('listitem', { name: `Hotkey ${tree.hk10.ss58}` })).toBeVisible();
+});
+
 test('a missing keychain is explained, and the wallets still show', async ({ page }) => {
   host = await startWebHost({ unset: ['DBUS_SESSION_BUS_ADDRESS'] });
   await writeWalletTree(host.dirs.wallets);

@@ -1,3 +1,4 @@
+import { shellQuote } from './shell-quote';
 import { z } from 'zod';
 import { reviewedFor } from './contract/define';
 import type { DeleteOutcome } from './delete-outcome';
@@ -129,9 +130,8 @@ export const KEY_PAGE_SIZE = 200;
 
 /** The CLI's equivalent command (§5.1), without its quirks: admin, or the exact scopes as `--json-input`. */
 export function cliCommand(req: CreateKeyRequest): string {
-  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-  if (req.admin) return `chutes keys create --name ${quote(req.name)} --admin`;
-  return `chutes keys create --name ${quote(req.name)} --json-input ${quote(JSON.stringify({ scopes: req.scopes }))}`;
+  if (req.admin) return `chutes keys create --name ${shellQuote(req.name)} --admin`;
+  return `chutes keys create --name ${shellQuote(req.name)} --json-input ${shellQuote(JSON.stringify({ scopes: req.scopes }))}`;
 }
 
 /** The JSON body exactly as main sends it (field order as the request schema). */

@@ -7,7 +7,7 @@ export const LEAVE_SEED_EXPLANATION =
   'The CLI config stays exactly as it is, so the chutes CLI keeps working. The hotkey seed also stays in that file in plain text; anyone who can read the file can act as this account.';
 
 export const STRIP_SEED_EXPLANATION =
-  'hotkey_seed will be removed from the CLI config (everything else in the file stays). The chutes CLI will then stop signing requests with this config: commands such as "chutes keys list" will fail with "Please ensure you have an [auth] section…" until the seed is back, for example by exporting this profile with the seed. Chutes Desktop keeps the seed in the system keychain and keeps working.';
+  'hotkey_seed will be removed from the CLI config (everything else in the file stays). The chutes CLI will then stop signing requests with this config: commands such as "chutes keys list" will fail ("Please ensure you have an [auth] section…", or a later error when CHUTES_ALLOW_MISSING is set) until the seed is back, for example by exporting this profile with the seed. Chutes Desktop keeps the seed in the system keychain and keeps working.';
 
 /** After an import that stripped the seed: the same facts as STRIP_SEED_EXPLANATION, as done. */
 export const SEED_STRIPPED_NOTE =
@@ -24,7 +24,7 @@ export const PLAINTEXT_SEED_WARNING =
   'The exported file will contain the hotkey seed in plain text, unencrypted — that is how the chutes CLI stores it. Anyone who can read the file can act as this account: create or delete API keys and secrets, and transfer balance. The app makes the file readable only by you; do not sync, share or commit it, and delete it when you no longer need it.';
 
 export const SEEDLESS_EXPORT_NOTE =
-  'This file has no hotkey_seed, so the chutes CLI cannot sign requests with it (the CLI requires all five [auth] values). It is safe to share as a record of the account. Export again with the seed to use it with the CLI.';
+  'This file has no hotkey_seed, so the chutes CLI cannot sign requests with it (the CLI requires all five [auth] values). Export again with the seed to use it with the CLI. Sections and keys the file already had besides the account settings were kept as they were: look at them before sharing it.';
 
 export const SEEDED_EXPORT_NOTE =
   'The chutes CLI can use this file as is (point CHUTES_CONFIG_PATH at it, or save it as ~/.chutes/config.ini). As written, it holds the hotkey seed in plain text: keep it private, and delete it when you no longer need it.';
@@ -40,6 +40,10 @@ export function permissionsTooOpenWarning(filePath: string, mode: number): strin
  */
 export const EXPORT_REPLACE_HINT =
   'Replacing keeps any other sections and keys in that file; only the account settings are rewritten.';
+
+/** Said with the replace question of an export without the seed. */
+export const EXPORT_REPLACE_SEEDLESS_HINT =
+  'Without the seed, a hotkey_seed in that file is removed too (only when the keychain holds the same seed), so the chutes CLI cannot sign with the file until you export it with the seed.';
 
 /**
  * `detail.hint` of the export conflict that no confirmation can lift: the file holds a hotkey seed

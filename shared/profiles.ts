@@ -77,6 +77,8 @@ export interface RemoveProfileResult {
   removed: Profile;
   /** The profile that became active because the removed one was active; null if none is left. */
   activeId: string | null;
+  /** The profile is gone, but its sign-in session could not be dropped from the keychain: why. */
+  sessionProblem?: string;
 }
 
 /** Where the CLI's config.ini is, as the Profiles & hotkeys screen offers to import it. */

@@ -49,7 +49,7 @@ async function checkWalletFile(
       'conflict',
       `The hotkey file ${where} no longer holds this seed${read instanceof AppFailure ? ` (${read.appError.message})` : ` (it now holds ${read.ss58})`}, so it was not removed from the keychain.`,
       {
-        hint: 'Open the question again: it says where other copies are now. Keep a copy (the hotkey file, its mnemonic, or a config exported with the seed) before removing it.',
+        hint: 'The copies were looked for again: the question says what is left. Keep a copy (the hotkey file, its mnemonic, or a config exported with the seed) before removing it.',
       },
       'file-changed-meanwhile',
     );

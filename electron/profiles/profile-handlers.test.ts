@@ -1,3 +1,4 @@
+import { AppFailure } from '../../shared/errors';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { profilesContract } from '../../shared/contract/profiles';
 import type { ChutesClient } from '../chutes-api';
@@ -39,5 +40,23 @@ describe('removeProfile', () => {
     expect(profilesContract.removeProfile.input.safeParse({ profileId: profile.id, forgetSeed: true }).success).toBe(
       false,
     );
+  });
+
+  it('removes the profile when the keychain cannot drop its session, and says so beside the result', async () => {
+    const { store, hotkey } = world;
+    const profile = await store.upsert({
+      baseUrl: 'https://api.chutes.ai',
+      username: 'alice',
+      userId: 'u-1',
+      hotkeyName: 'default',
+      hotkeySs58: hotkey.ss58,
+      source: { kind: 'manual' },
+    });
+    const locked = new AppFailure('keychain-unavailable', 'The keychain is locked.');
+    const chutes = { forgetSessions: () => Promise.reject(locked) } as unknown as ChutesClient;
+    const h = profileHandlers({ vault: world.vault, profiles: store, chutes });
+    const result = await h.removeProfile({ profileId: profile.id }, { transport: 'ipc' });
+    expect(result).toMatchObject({ removed: { id: profile.id }, sessionProblem: 'The keychain is locked.' });
+    expect(await store.list()).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { profilesContract } from '../../shared/contract/profiles';
+import { AppFailure } from '../../shared/errors';
 import type { ProfileView } from '../../shared/profiles';
 import type { ChutesClient } from '../chutes-api';
 import type { SliceHandlers } from '../ipc-router';
@@ -32,9 +33,15 @@ export function profileHandlers({ vault, profiles, chutes }: ProfileServices): S
     renameProfile: ({ profileId, displayName }) => profiles.rename(profileId, displayName),
     removeProfile: async ({ profileId }) => {
       const result = await profiles.remove(profileId);
-      // A session token has the account's full rights for days: it goes with the profile.
-      await chutes.forgetSessions(result.removed.hotkeySs58, [result.removed.baseUrl]);
-      return result;
+      // A session token has the account's full rights for days: it goes with the profile. The
+      // profile is gone whatever happens here (a keychain that is locked or missing): said beside it.
+      try {
+        await chutes.forgetSessions(result.removed.hotkeySs58, [result.removed.baseUrl]);
+        return result;
+      } catch (error) {
+        if (!(error instanceof AppFailure)) throw error;
+        return { ...result, sessionProblem: error.appError.message };
+      }
     },
   };
 }

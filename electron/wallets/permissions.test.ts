@@ -5,7 +5,13 @@ import { AppFailure } from '../../shared/errors';
 import { setLogSink, type LogSink } from '../log';
 import { discoverWallets } from './discover';
 import { fixHotkeyPermissions } from './hotkey-seed';
-import { checkConfigPermissions, configHoldsSeed, describePermissions, fixPermissions } from './permissions';
+import {
+  checkConfigPermissions,
+  chmodPrivate,
+  configHoldsSeed,
+  describePermissions,
+  fixPermissions,
+} from './permissions';
 import { makeKey, tempDir, writeTree } from './test-fixtures';
 
 let base: string;
@@ -146,5 +152,24 @@ describe('describePermissions', () => {
     expect(describePermissions(0o602, true, 'linux').status).toBe('too-open');
     expect(describePermissions(0o644, false, 'linux').status).toBe('not-secret');
     expect(describePermissions(0o644, true, 'win32')).toEqual({ status: 'unknown', mode: null });
+  });
+});
+
+describe('chmodPrivate through a symbolic link', () => {
+  it('changes nothing, and names where the link leads with the command that makes that file private', async () => {
+    const dir = await tempDir();
+    const real = path.join(dir, "dot files's config.ini");
+    await fs.writeFile(real, '[auth]\n', { mode: 0o644 });
+    const link = path.join(dir, 'config.ini');
+    await fs.symlink(real, link);
+    const error = await chmodPrivate(link).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppFailure);
+    expect((error as AppFailure).appError.message).toBe(
+      `${link} is a symbolic link to ${real}, and the app does not change permissions through links.`,
+    );
+    expect((error as AppFailure).appError.detail?.hint).toBe(
+      `Make the file itself private: chmod 600 '${dir}/dot files'\\''s config.ini'`,
+    );
+    expect((await fs.stat(real)).mode & 0o777).toBe(0o644);
   });
 });

@@ -1,3 +1,4 @@
+import { shellQuote } from '../../shared/shell-quote';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../shared/errors';
@@ -68,6 +69,30 @@ function isInside(parent: string, child: string): boolean {
 }
 
 /**
+ * The app changes the mode of the file it was shown, never of whatever a link points to (which
+ * could be swapped between check and change). Where the link leads, and the one command that
+ * does it, are said instead: a dotfiles user's config is often such a link.
+ */
+function throughLink(target: string | Buffer): AppFailure {
+  const shown = Buffer.isBuffer(target) ? target.toString('utf8') : target;
+  let points = '';
+  try {
+    points = fs.realpathSync(target).toString();
+  } catch {
+    // a dangling link: nothing to name
+  }
+  return new AppFailure(
+    'forbidden',
+    `${shown} is a symbolic link${points ? ` to ${points}` : ''}, and the app does not change permissions through links.`,
+    {
+      hint: points
+        ? `Make the file itself private: chmod 600 ${shellQuote(points)}`
+        : 'Make the file the link points to private (chmod 600).',
+    },
+  );
+}
+
+/**
  * chmod 0600 on an exact file: never through a symlink (lstat + O_NOFOLLOW, so a link swapped in
  * between is still refused), and only for paths the caller has already tied to a scanned hotkey.
  */
@@ -84,12 +109,11 @@ export async function chmodPrivate(
     if (errnoCode(error) === 'ENOENT') throw new AppFailure('not-found', 'The file could not be found.');
     throw new AppFailure(fsErrorCode(error), `The file could not be inspected: ${describeFsError(error)}`);
   });
-  if (st.isSymbolicLink()) throw new AppFailure('forbidden', 'Refusing to change permissions through a symbolic link.');
+  if (st.isSymbolicLink()) throw throughLink(target);
   if (!st.isFile()) throw new AppFailure('invalid-input', 'Only regular files can be fixed.');
   const flags = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK;
   const handle = await fs.promises.open(target, flags).catch((error: unknown) => {
-    if (errnoCode(error) === 'ELOOP')
-      throw new AppFailure('forbidden', 'Refusing to change permissions through a symbolic link.');
+    if (errnoCode(error) === 'ELOOP') throw throughLink(target);
     throw new AppFailure(
       fsErrorCode(error),
       `The file could not be opened to fix its permissions: ${describeFsError(error)}`,

@@ -27,7 +27,15 @@ export function AccountsScreen(): ReactElement {
             </p>
           ) : null}
           <p>
-            <button type="button" onClick={() => void wallets.refetch()} disabled={wallets.isFetching}>
+            {/* Both lists say what the keychain holds: the profiles' badges and signing follow it too. */}
+            <button
+              type="button"
+              onClick={() => {
+                void wallets.refetch();
+                void profiles.refetch();
+              }}
+              disabled={wallets.isFetching}
+            >
               {wallets.isFetching ? 'Checking…' : 'Check the keychain again'}
             </button>
           </p>

@@ -3,6 +3,7 @@ import {
   EXISTING_SS58_FIELD,
   EXISTING_USERNAME_FIELD,
   EXPORT_REPLACE_HINT,
+  EXPORT_REPLACE_SEEDLESS_HINT,
   PLAINTEXT_SEED_WARNING,
 } from '../../../../shared/profile-texts';
 import { failureIs } from '../../../../shared/errors';
@@ -103,6 +104,7 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
           <p>
             A file already exists at <code>{shownPath}</code>
             {existingAccount ? <> with the account {existingAccount}</> : null}. Replace it? {EXPORT_REPLACE_HINT}
+            {includeSeed ? null : <> {EXPORT_REPLACE_SEEDLESS_HINT}</>}
           </p>
           <div className="actions">
             <button type="button" className="primary" onClick={() => void run(true)} disabled={exporter.isPending}>

@@ -31,7 +31,9 @@ export function HotkeyItem({
 }): ReactElement {
   const label = `${walletName}/${hotkey.name}`;
   const [lookup, setLookup] = useState(false);
-  const [removing, setRemoving] = useState(false);
+  // The address the removal question was opened for: the file may hold another key by the next scan.
+  const [removingFor, setRemovingFor] = useState<string | null>(null);
+  const removing = removingFor !== null;
   const add = useMutationChannel('importHotkey', ['listWallets', 'listProfiles']);
   const fix = useMutationChannel('fixHotkeyPermissions', ['listWallets']);
   const badge = STATUS_BADGE[hotkey.status];
@@ -96,7 +98,7 @@ export function HotkeyItem({
               <button
                 type="button"
                 className="danger"
-                onClick={() => setRemoving(!removing)}
+                onClick={() => setRemovingFor(removing ? null : (hotkey.ss58 ?? null))}
                 aria-expanded={removing}
                 aria-label={`Remove from keychain: ${label}`}
               >
@@ -106,12 +108,16 @@ export function HotkeyItem({
           ) : null}
         </div>
         {error ? <ErrorNotice error={error} /> : null}
-        {removing && hotkey.ss58 ? (
+        {removingFor !== null ? (
           <RemoveSeedConfirm
-            hotkey={hotkey.ss58}
-            label={label}
-            walletFile={hotkey.hasSeed && hotkey.status === 'ok' ? { label, walletId, hotkeyId: hotkey.id } : null}
-            onDone={() => setRemoving(false)}
+            hotkey={removingFor}
+            label={hotkey.ss58 === removingFor ? label : `${label} (${removingFor})`}
+            walletFile={
+              hotkey.ss58 === removingFor && hotkey.hasSeed && hotkey.status === 'ok'
+                ? { label, walletId, hotkeyId: hotkey.id }
+                : null
+            }
+            onDone={() => setRemovingFor(null)}
           />
         ) : null}
         {lookup && hotkey.ss58 ? <AccountLookupPanel hotkey={hotkey.ss58} hotkeyName={hotkey.name} /> : null}

@@ -1,3 +1,4 @@
+import { shellQuote } from '../../../../shared/shell-quote';
 import type { FormEvent, ReactElement } from 'react';
 import { LEAVE_SEED_EXPLANATION, STRIP_SEED_EXPLANATION } from '../../../../shared/profile-texts';
 import { ErrorNotice } from '../../components/error-notice';
@@ -54,8 +55,8 @@ export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactEl
         <p className="small">{summary.cliImpact}</p>
         {summary.permissionsTooOpen && !summary.fileChanged ? (
           <p className="small">
-            <strong>That file can be read by other users of this machine:</strong> use “Make private (0600)” at the top
-            of this screen.
+            <strong>That file can be read by other users of this machine.</strong> Make it private:{' '}
+            <code>chmod 600 {shellQuote(summary.path)}</code>
           </p>
         ) : null}
       </DonePanel>

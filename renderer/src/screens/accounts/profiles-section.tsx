@@ -8,6 +8,7 @@ import { ExportProfileForm } from './export-profile-form';
 import { ImportCliConfigForm } from './import-cli-config-form';
 import { RenameProfileForm } from './rename-profile-form';
 import { useMutationChannel } from '../../api/hooks';
+import { tellOutcome } from '../../frame/outcomes';
 
 function SeedBadge({ state }: { state: boolean | null }): ReactElement {
   if (state === null) return <Badge tone="neutral">Keychain not reachable</Badge>;
@@ -113,7 +114,19 @@ function ProfileItem({
             <button
               type="button"
               className="danger"
-              onClick={() => remove.mutate({ profileId: profile.id })}
+              onClick={() =>
+                // mutateAsync: this card is gone with the profile, and the frame says what did not go with it.
+                void remove.mutateAsync({ profileId: profile.id }).then(
+                  (r) => {
+                    if (r.sessionProblem)
+                      tellOutcome({
+                        tone: 'warn',
+                        text: `The profile ${profile.displayName} was removed, but its sign-in session could not be dropped from the keychain (${r.sessionProblem}). It stops working within 7 days, when the session expires.`,
+                      });
+                  },
+                  () => undefined,
+                )
+              }
               disabled={remove.isPending}
             >
               Remove profile
