@@ -148,6 +148,10 @@ test('a rotation whose new secret was closed without storing it never offers to 
   world = await openKeysWorld(page);
   await createInvoker(page, 'worker');
   await page.getByRole('link', { name: 'worker' }).click();
+  // Recorded as invoke-only: no curl line that a GET (checked as "read") would answer with 401.
+  const usage = page.getByRole('region', { name: 'How to use this key' });
+  await expect(usage).toContainText('This key may only invoke chutes');
+  await expect(usage.getByLabel('Try it with curl', { exact: true })).toHaveCount(0);
   await page.getByRole('button', { name: 'Rotate…' }).click();
   await page.getByRole('form', { name: 'Create API key' }).getByRole('button', { name: 'Create replacement' }).click();
   const dialog = page.getByRole('dialog', { name: 'Your new key “worker-r2”' });

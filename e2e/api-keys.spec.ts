@@ -153,6 +153,12 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
     const area = await json.boundingBox();
     expect(area!.y - (label!.y + label!.height)).toBeGreaterThan(4);
     await screenshot(p, 'api-keys-json-invalid');
+    // A look at the editor does not cost the JSON typed: it comes back as left.
+    const typed = await json.inputValue();
+    await p.getByRole('tab', { name: 'Editor' }).click();
+    await p.getByRole('tab', { name: 'JSON' }).click();
+    await expect(p.getByLabel('Key request JSON')).toHaveValue(typed);
+    await expect(p.getByText('It is as you left it')).toBeVisible();
     await json.fill(
       JSON.stringify({
         name: 'from-json',

@@ -70,6 +70,8 @@ export function CreateKeyForm({
   const [rows, setRows] = useState<ScopeRowModel[]>(() => draft?.rows ?? scopesToRows(initial?.scopes ?? []));
   const [tab, setTab] = useState<Tab>(draft?.tab ?? 'editor');
   const [jsonText, setJsonText] = useState(draft?.jsonText ?? '');
+  // JSON left while it did not parse (the editor could not take it): given back on return, not replaced.
+  const [leftJson, setLeftJson] = useState<string | null>(null);
   useEffect(
     () => keepDraft(draftKey, { name, admin, rows, tab, jsonText }),
     [draftKey, name, admin, rows, tab, jsonText],
@@ -132,12 +134,14 @@ export function CreateKeyForm({
 
   const switchTab = (next: Tab) => {
     if (next === tab) return;
-    if (next === 'json') setJsonText(requestJson(editorRequest(name, admin, rows)));
-    else if (jsonParsed?.success) {
+    if (next === 'json') {
+      setJsonText(leftJson ?? requestJson(editorRequest(name, admin, rows)));
+    } else if (jsonParsed?.success) {
       setName(jsonParsed.data.name);
       setAdmin(jsonParsed.data.admin);
       setRows(scopesToRows(jsonParsed.data.scopes));
-    }
+      setLeftJson(null);
+    } else setLeftJson(jsonText);
     setTab(next);
   };
 
@@ -278,7 +282,10 @@ export function CreateKeyForm({
       ) : (
         <JsonRequestField
           text={jsonText}
-          onChange={setJsonText}
+          onChange={(text) => {
+            setJsonText(text);
+            setLeftJson(null);
+          }}
           issues={issues}
           takenName={nameTaken ? request.name : null}
         />
@@ -286,6 +293,9 @@ export function CreateKeyForm({
       {jsonBroken ? (
         <p className="muted small" role="status">
           Nothing can be sent until the JSON above is fixed.
+          {leftJson !== null && tab === 'json'
+            ? ' It is as you left it: the editor could not read it, so changes made there are not in it.'
+            : ''}
         </p>
       ) : (
         <div className={styles.preview}>

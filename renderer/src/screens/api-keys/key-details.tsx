@@ -14,11 +14,26 @@ import { visibleText } from '../../../../shared/visible-text';
 
 const NOT_REPORTED = 'not reported by the server';
 
-function usageExample(key: ApiKeyView, baseUrl: string): string {
-  // A scope matches on the path's last segment: a named object needs its own URL, a type-wide one the list.
-  const scope = key.scopes.find((s) => s.objectType === 'chutes' || s.objectType === 'images');
-  const path = key.admin ? '/users/me' : scope ? `/${scope.objectType}/${scope.objectId ?? ''}` : '/chutes/';
-  return `curl -H "Authorization: Bearer $${ENV_VAR}" ${baseUrl}${path}`;
+/**
+ * A read the key may make, as a curl line; null when this app recorded that the key may only
+ * invoke (a GET is checked as action `read`, so the line would answer 401 and look like a broken
+ * key). A scope matches on the path's last segment: a named object needs its own URL, a type-wide
+ * one the list.
+ */
+function usageExample(key: ApiKeyView, baseUrl: string): string | null {
+  const curl = (path: string) => `curl -H "Authorization: Bearer $${ENV_VAR}" ${baseUrl}${path}`;
+  if (key.admin) return curl('/users/me');
+  const recorded = key.local?.requestedScopes;
+  const mayRead = (objectType: string, objectId: string | null) =>
+    !recorded ||
+    recorded.some(
+      (s) => s.object_type === objectType && s.object_id === objectId && (s.action === null || s.action === 'read'),
+    );
+  const scope = key.scopes.find(
+    (s) => (s.objectType === 'chutes' || s.objectType === 'images') && mayRead(s.objectType, s.objectId),
+  );
+  if (scope) return curl(`/${scope.objectType}/${scope.objectId ?? ''}`);
+  return recorded ? null : curl('/chutes/');
 }
 
 function actionOf(key: ApiKeyView, objectType: string, objectId: string | null): string {
@@ -83,6 +98,7 @@ export function KeyDetails({
     );
   }
   const key = query.data;
+  const example = usageExample(key, baseUrl);
   const name = visibleText(key.name);
   return (
     <>
@@ -190,7 +206,15 @@ export function KeyDetails({
         <h2>How to use it</h2>
         <p>Send the secret (shown once, when the key was made) as a Bearer token:</p>
         <pre className="command">Authorization: Bearer cpk_…</pre>
-        <CommandLine label="Try it with curl" command={usageExample(key, baseUrl)} />
+        {example ? (
+          <CommandLine label="Try it with curl" command={example} />
+        ) : (
+          <p className="small">
+            This key may only invoke chutes (as recorded by this app): send it to a chute’s own URL, such as the
+            OpenAI-style endpoint shown on the chute’s page at chutes.ai. A plain read of <code>{baseUrl}/chutes/</code>{' '}
+            would be refused with 401.
+          </p>
+        )}
         <p className="small muted">
           Set <code>{ENV_VAR}</code> to the secret first. Only admin keys can reach account endpoints (
           <code>/users/me</code>, <code>/api_keys</code>, <code>/secrets</code>); scoped keys reach only what their
