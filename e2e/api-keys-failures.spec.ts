@@ -49,12 +49,18 @@ test('a lost answer, a gateway error and a name taken elsewhere each say what ha
   expect(posts()).toBe(2);
   await page.getByRole('button', { name: 'Create key…' }).click();
 
-  w.sb.faultOnce({ method: 'POST', path: '/api_keys/', status: 504 });
+  w.sb.faultOnce({ method: 'POST', path: '/api_keys/', status: 502 });
   await tryCreate(page, 'gateway');
   await expect(page.getByRole('alert')).toContainText(
     'The key “gateway” was not created (checked by listing the keys again), so you can try again.',
   );
   expect(posts()).toBe(3);
+  // A gateway timeout: the server may still be making it, so no "try again" yet.
+  w.sb.faultOnce({ method: 'POST', path: '/api_keys/', status: 504 });
+  await tryCreate(page, 'slowpoke');
+  await expect(page.getByRole('alert')).toContainText('but the server may still be creating it');
+  await expect(page.getByRole('alert')).toContainText('Do not create it again yet');
+  expect(posts()).toBe(4);
 
   // Made elsewhere after this list loaded: the server's 409 is shown on the name field.
   w.sb.seedApiKeys({ user_id: w.userId, count: 1, name_prefix: 'taken' });
@@ -64,7 +70,7 @@ test('a lost answer, a gateway error and a name taken elsewhere each say what ha
     'aria-invalid',
     'true',
   );
-  expect(posts()).toBe(4);
+  expect(posts()).toBe(5);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).click();
   await expect(page.getByRole('row', { name: 'Key flaky' })).toBeVisible();
   await expect(page.getByRole('row', { name: 'Key taken-0' })).toBeVisible();

@@ -136,10 +136,15 @@ describe('API key handlers against the sandbox', () => {
     expect(posts).toHaveLength(1);
     expect(Object.values(f.sb.state().apiKeys).map((k) => k.name)).toEqual(['lost']);
 
-    f.sb.faultOnce({ method: 'POST', path: '/api_keys/', status: 504 });
+    f.sb.faultOnce({ method: 'POST', path: '/api_keys/', status: 502 });
     const never = await w.failure(w.handlers.createApiKey(scoped('never'), ctx));
     expect(never.reason).toBe('key-not-created');
     expect(never.message).toContain('was not created');
+    // A gateway timeout: the server may still be making it, so not "was not created".
+    f.sb.faultOnce({ method: 'POST', path: '/api_keys/', status: 504 });
+    const slow = await w.failure(w.handlers.createApiKey(scoped('slow'), ctx));
+    expect(slow.reason).toBe('answer-lost');
+    expect(slow.message).toContain('was not among the keys listed just now, but the server may still be creating it');
     expect(Object.values(f.sb.state().apiKeys).map((k) => k.name)).toEqual(['lost']);
   });
 

@@ -129,6 +129,16 @@ export function apiKeysHandlers(
         'answer-lost',
       );
     const cause = original instanceof AppFailure ? original.appError.message : 'The connection failed.';
+    // Timed out (here, or at a gateway): the server may still be working on it, and a key made
+    // after this listing would make a second create fail on its name, with a secret nobody has.
+    const detail = original instanceof AppFailure ? original.appError.detail : undefined;
+    if (detail?.network === 'timeout' || detail?.status === 504 || detail?.status === 524)
+      throw new AppFailure(
+        'network',
+        `${cause} The key “${req.name}” was not among the keys listed just now, but the server may still be creating it.`,
+        { hint: 'Do not create it again yet: reload the list in a minute and look for the name first.' },
+        'answer-lost',
+      );
     throw new AppFailure(
       'network',
       `${cause} The key “${req.name}” was not created (checked by listing the keys again), so you can try again.`,
