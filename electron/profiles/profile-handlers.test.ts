@@ -59,4 +59,31 @@ describe('removeProfile', () => {
     expect(result).toMatchObject({ removed: { id: profile.id }, sessionProblem: 'The keychain is locked.' });
     expect(await store.list()).toEqual([]);
   });
+
+  it('finds a seed the index lost in the keychain itself, once per process, instead of saying it is missing', async () => {
+    const { store, vault, hotkey } = world;
+    await vault.putSeed(hotkey.ss58, Buffer.from(hotkey.seedHex, 'hex'), 'default');
+    await store.upsert({
+      baseUrl: 'https://api.chutes.ai',
+      username: 'alice',
+      userId: 'u-1',
+      hotkeyName: 'default',
+      hotkeySs58: hotkey.ss58,
+      source: { kind: 'manual' },
+    });
+    let lookups = 0;
+    // The same vault, with its index missing the seed.
+    const indexLost = Object.assign(Object.create(vault) as typeof vault, {
+      listSeeds: () => Promise.resolve([]),
+      hasSeed: (ss58: string) => {
+        lookups++;
+        return vault.hasSeed(ss58);
+      },
+    });
+    const h = profileHandlers({ vault: indexLost, profiles: store, chutes: {} as ChutesClient });
+    const first = await h.listProfiles({}, { transport: 'ipc' });
+    expect(first.profiles[0]?.seedInKeychain).toBe(true);
+    await h.listProfiles({}, { transport: 'ipc' });
+    expect(lookups).toBe(1);
+  });
 });

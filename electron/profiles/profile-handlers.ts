@@ -1,6 +1,6 @@
 import type { profilesContract } from '../../shared/contract/profiles';
 import { AppFailure } from '../../shared/errors';
-import type { ProfileView } from '../../shared/profiles';
+import type { Profile, ProfileView } from '../../shared/profiles';
 import type { ChutesClient } from '../chutes-api';
 import type { SliceHandlers } from '../ipc-router';
 import type { SeedVault } from '../keychain/seed-vault';
@@ -13,6 +13,21 @@ export interface ProfileServices {
 }
 
 export function profileHandlers({ vault, profiles, chutes }: ProfileServices): SliceHandlers<typeof profilesContract> {
+  /**
+   * Hotkeys of profiles the seed index did not list, looked for in the keychain itself once per
+   * process: a seed whose index entry was lost (a busy lock when it was stored, a damaged index)
+   * is found and listed again, instead of the profile showing "seed missing" with signing off.
+   */
+  const lookedFor = new Set<string>();
+  async function findUnlisted(list: readonly Profile[], listed: Set<string>): Promise<void> {
+    const unlisted = [...new Set(list.map((p) => p.hotkeySs58))].filter((h) => !listed.has(h) && !lookedFor.has(h));
+    for (const hotkey of unlisted) {
+      lookedFor.add(hotkey);
+      // hasSeed reads the entry when the index misses it, and lists it again when it is there.
+      if (await vault.hasSeed(hotkey).catch(() => false)) listed.add(hotkey);
+    }
+  }
+
   return {
     listProfiles: async () => {
       // The list must still show when the keychain is locked or missing: say "unknown" per profile.
@@ -23,6 +38,7 @@ export function profileHandlers({ vault, profiles, chutes }: ProfileServices): S
           () => null,
         ),
       ]);
+      if (inKeychain) await findUnlisted(list, inKeychain);
       const views: ProfileView[] = list.map((p) => ({
         ...p,
         seedInKeychain: inKeychain ? inKeychain.has(p.hotkeySs58) : null,
