@@ -11,18 +11,22 @@ beforeEach(async () => {
 });
 afterEach(() => world.dispose());
 
+/** alice's profile on api.chutes.ai, signing with the world's hotkey. */
+const aliceProfile = () =>
+  world.store.upsert({
+    baseUrl: 'https://api.chutes.ai',
+    username: 'alice',
+    userId: 'u-1',
+    hotkeyName: 'default',
+    hotkeySs58: world.hotkey.ss58,
+    source: { kind: 'manual' },
+  });
+
 describe('removeProfile', () => {
   it('removes the profile and its sessions, and never the seed (removing one is its own question)', async () => {
     const { store, vault, hotkey } = world;
     await vault.putSeed(hotkey.ss58, Buffer.from(hotkey.seedHex, 'hex'), 'default');
-    const profile = await store.upsert({
-      baseUrl: 'https://api.chutes.ai',
-      username: 'alice',
-      userId: 'u-1',
-      hotkeyName: 'default',
-      hotkeySs58: hotkey.ss58,
-      source: { kind: 'manual' },
-    });
+    const profile = await aliceProfile();
     const forgotten: Array<[string, string[]]> = [];
     const chutes = {
       forgetSessions: (hk: string, urls: string[]) => {
@@ -43,15 +47,8 @@ describe('removeProfile', () => {
   });
 
   it('removes the profile when the keychain cannot drop its session, and says so beside the result', async () => {
-    const { store, hotkey } = world;
-    const profile = await store.upsert({
-      baseUrl: 'https://api.chutes.ai',
-      username: 'alice',
-      userId: 'u-1',
-      hotkeyName: 'default',
-      hotkeySs58: hotkey.ss58,
-      source: { kind: 'manual' },
-    });
+    const { store } = world;
+    const profile = await aliceProfile();
     const locked = new AppFailure('keychain-unavailable', 'The keychain is locked.');
     const chutes = { forgetSessions: () => Promise.reject(locked) } as unknown as ChutesClient;
     const h = profileHandlers({ vault: world.vault, profiles: store, chutes });
@@ -63,14 +60,7 @@ describe('removeProfile', () => {
   it('finds a seed the index lost in the keychain itself, once per process, instead of saying it is missing', async () => {
     const { store, vault, hotkey } = world;
     await vault.putSeed(hotkey.ss58, Buffer.from(hotkey.seedHex, 'hex'), 'default');
-    await store.upsert({
-      baseUrl: 'https://api.chutes.ai',
-      username: 'alice',
-      userId: 'u-1',
-      hotkeyName: 'default',
-      hotkeySs58: hotkey.ss58,
-      source: { kind: 'manual' },
-    });
+    await aliceProfile();
     let lookups = 0;
     // The same vault, with its index missing the seed.
     const indexLost = Object.assign(Object.create(vault) as typeof vault, {
