@@ -1,12 +1,13 @@
 import type { accountScreenContract } from '../../shared/contract/account-screen';
-import { AppFailure, failureIs, type ErrorCode } from '../../shared/errors';
+import { AppFailure, failureIs } from '../../shared/errors';
 import { FINGERPRINT_CHARS, SENDABLE_FINGERPRINT } from '../../shared/validation';
 import type { AccountScope, ChutesClient } from '../chutes-api';
 import { rolesOf } from '../../shared/roles';
 import { seedMissingFailure } from '../chutes-api/failure-map';
-import { lostAnswerCause, outcomeUnknown } from '../chutes-api/outcome-unknown';
+import { outcomeUnknown } from '../chutes-api/outcome-unknown';
+import { afterDone, errorText, lostAnswer, REFUND_HINT, TRANSFER_HINT } from './done-on-server';
 import type { SliceHandlers } from '../ipc-router';
-import { describeError, log } from '../log';
+import { log } from '../log';
 import type { FingerprintAccount, FingerprintStore } from '../keychain/fingerprint-store';
 import type { SeedVault } from '../keychain/seed-vault';
 import type { ProfileStore } from '../profiles';
@@ -45,44 +46,6 @@ function explained(error: unknown, used: UsedFingerprint | null): unknown {
     );
   }
   return error;
-}
-
-/** What the user can be told of a thrown value: an AppFailure's own words, or a plain fallback. */
-function errorText(error: unknown): { code: ErrorCode; message: string } {
-  return error instanceof AppFailure
-    ? { code: error.appError.code, message: error.appError.message }
-    : { code: 'internal', message: 'an unexpected error' };
-}
-
-/**
- * A local step after the server has done what was asked (keeping a fingerprint, dropping a
- * session, removing a profile): its failure is logged and returned as words, never thrown, so a
- * change that happened is never reported as one that failed.
- */
-async function afterDone(step: string, work: Promise<unknown>): Promise<string | null> {
-  try {
-    await work;
-    return null;
-  } catch (error) {
-    log.warn(`account: done on the server, but could not ${step}: ${describeError(error)}`);
-    return errorText(error).message;
-  }
-}
-
-const TRANSFER_HINT =
-  'Do not send it again yet: look at your balance on this screen in a minute (Chutes updates it within about a minute), or ask the other user.';
-const REFUND_HINT =
-  'Do not ask again yet: look at the destination wallet (the refund is an on-chain transfer) in a few minutes; ask again only if nothing arrived.';
-
-/** A money request whose answer was lost: it may have been carried out, so it is said as such. */
-function lostAnswer(error: unknown, what: string, host: string, hint: string): AppFailure {
-  const network = error instanceof AppFailure ? error.appError.detail?.network : undefined;
-  return new AppFailure(
-    'network',
-    `${what} was sent to ${host}, but ${lostAnswerCause(error)}, so it may or may not have gone through.`,
-    { ...(network ? { network } : {}), hint },
-    'answer-lost',
-  );
 }
 
 export function accountScreenHandlers({
