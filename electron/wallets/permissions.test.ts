@@ -159,7 +159,8 @@ describe('chmodPrivate through a symbolic link', () => {
   it('changes nothing, and names where the link leads with the command that makes that file private', async () => {
     const dir = await tempDir();
     const real = path.join(dir, "dot files's config.ini");
-    await fs.writeFile(real, '[auth]\n', { mode: 0o644 });
+    await fs.writeFile(real, '[auth]\n');
+    await fs.chmod(real, 0o644); // set, not left to the umask
     const link = path.join(dir, 'config.ini');
     await fs.symlink(real, link);
     const error = await chmodPrivate(link).catch((e: unknown) => e);
