@@ -129,6 +129,12 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
     expect(
       Math.abs((await middle(scope.getByRole('button', { name: 'Remove scope 1' }).boundingBox())) - level),
     ).toBeLessThan(3);
+    // Another object type keeps the row narrowed (to none chosen yet), never widened to all.
+    const type = scope.getByRole('combobox', { name: /^Object type/ });
+    await type.selectOption('images');
+    await expect(scope.getByRole('radio', { name: 'Only chosen images' })).toBeChecked();
+    await type.selectOption('chutes');
+    await expect(which.getByRole('radio', { name: 'Only chosen chutes' })).toBeChecked();
     const chosen = p.getByRole('group', { name: 'Chosen chutes for scope 1' });
     await chosen.getByLabel(/llama-chat/).uncheck();
     await chosen.getByLabel(/whisper-stt/).check();

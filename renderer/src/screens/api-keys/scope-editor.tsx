@@ -36,7 +36,12 @@ export function ScopeEditor({ rows, onChange, targets, targetsError, invalid }: 
               Object type
               <select
                 value={row.objectType}
-                onChange={(e) => update(row.id, { objectType: e.target.value as ScopeObjectType, ids: null })}
+                onChange={(e) => {
+                  const objectType = e.target.value as ScopeObjectType;
+                  // A row narrowed to chosen objects stays narrowed (to none yet), never widened to all;
+                  // invocations are not chosen one by one.
+                  update(row.id, { objectType, ids: row.ids === null || objectType === 'invocations' ? null : [] });
+                }}
               >
                 {SCOPE_OBJECT_TYPES.map((t) => (
                   <option key={t} value={t}>
