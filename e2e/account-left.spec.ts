@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { makeKey } from '../electron/wallets/test-fixtures';
 import { useAccountWorld } from './fixtures/account-world';
 import { registerInSandbox } from './fixtures/sandbox';
@@ -105,14 +105,20 @@ test('a fingerprint change answered after the user left is told on the screen th
   await screenshot(page, 'account-fingerprint-changed-away');
 });
 
-test('a deposit refund still on its way when the user comes back is not asked for twice, and its answer is told', async ({
-  page,
-}) => {
+/** alice with an old developer deposit a refund would pay out, on the Account screen. */
+async function refundWorld(page: Page) {
   const w = await world(page);
   w.sb.seedLegacyDeposit({ user_id: w.userId, tao: 0.5, outcome: 'transferred' });
   await openAccount(page);
   const section = page.getByRole('region', { name: 'Balance transfers' });
   const refund = section.getByRole('form', { name: 'Refund the developer deposit' });
+  return { w, section, refund };
+}
+
+test('a deposit refund still on its way when the user comes back is not asked for twice, and its answer is told', async ({
+  page,
+}) => {
+  const { w, section, refund } = await refundWorld(page);
   const nav = page.getByRole('navigation', { name: 'Main' });
   await section.getByText('Refund a developer deposit (legacy)').click();
   await refund.getByLabel('Refund to (SS58 address)').fill(w.key.ss58);
@@ -137,11 +143,7 @@ test('a deposit refund still on its way when the user comes back is not asked fo
 test('a refund whose answer is lost is said as maybe paid, and asking again waits for a look at the wallet', async ({
   page,
 }) => {
-  const w = await world(page);
-  w.sb.seedLegacyDeposit({ user_id: w.userId, tao: 0.5, outcome: 'transferred' });
-  await openAccount(page);
-  const section = page.getByRole('region', { name: 'Balance transfers' });
-  const refund = section.getByRole('form', { name: 'Refund the developer deposit' });
+  const { w, section, refund } = await refundWorld(page);
   await section.getByText('Refund a developer deposit (legacy)').click();
   await refund.getByLabel('Refund to (SS58 address)').fill(w.key.ss58);
   w.sb.faultOnce({ method: 'POST', path: '/return_developer_deposit', drop_after: true });

@@ -146,24 +146,8 @@ test('a hotkey goes into the keychain, signs GET /users/me against the sandbox, 
   for (const seed of tree.seeds) expect(everything).not.toContain(seed);
 });
 
-test('removing a hotkey from the keychain takes its seed away from the app', async ({ page }) => {
-  host = await startWebHost();
-  await writeWalletTree(host.dirs.wallets);
-  await openAccounts(page, host);
-  const hk10 = hotkey(page, 'alpha/hk10');
-  await hk10.getByRole('button', { name: 'Add to keychain: alpha/hk10', exact: true }).click();
-  await expect(hk10.getByText('In keychain')).toBeVisible();
-  await hk10.getByRole('button', { name: 'Remove from keychain: alpha/hk10', exact: true }).click();
-  const confirm = hk10.getByRole('group', { name: 'Remove the seed of alpha/hk10' });
-  await expect(confirm).toContainText('The hotkey file alpha/hk10 still holds this seed');
-  await confirm.getByRole('button', { name: 'Remove seed' }).click();
-  await expect(hk10.getByText('In keychain')).toHaveCount(0);
-  await expect(hk10.getByRole('button', { name: 'Add to keychain: alpha/hk10', exact: true })).toBeVisible();
-});
-
-test('a hotkey file overwritten while the removal question is open is not relied on: nothing is removed', async ({
-  page,
-}) => {
+/** A fresh web host and wallet tree; alpha/hk10 added to the keychain, and its removal question open. */
+async function askToRemoveHk10(page: Page) {
   host = await startWebHost();
   const tree = await writeWalletTree(host.dirs.wallets);
   await openAccounts(page, host);
@@ -173,8 +157,22 @@ test('a hotkey file overwritten while the removal question is open is not relied
   await hk10.getByRole('button', { name: 'Remove from keychain: alpha/hk10', exact: true }).click();
   const confirm = hk10.getByRole('group', { name: 'Remove the seed of alpha/hk10' });
   await expect(confirm).toContainText('The hotkey file alpha/hk10 still holds this seed');
+  return { hk10, confirm, tree, host };
+}
+
+test('removing a hotkey from the keychain takes its seed away from the app', async ({ page }) => {
+  const { hk10, confirm } = await askToRemoveHk10(page);
+  await confirm.getByRole('button', { name: 'Remove seed' }).click();
+  await expect(hk10.getByText('In keychain')).toHaveCount(0);
+  await expect(hk10.getByRole('button', { name: 'Add to keychain: alpha/hk10', exact: true })).toBeVisible();
+});
+
+test('a hotkey file overwritten while the removal question is open is not relied on: nothing is removed', async ({
+  page,
+}) => {
+  const { hk10, confirm, tree, host: h } = await askToRemoveHk10(page);
   // In a terminal meanwhile: btcli wallet new_hotkey --overwrite (another key under the same name).
-  await fs.writeFile(path.join(host.dirs.wallets, 'alpha/hotkeys/hk10'), JSON.stringify(tree.hk1.json), {
+  await fs.writeFile(path.join(h.dirs.wallets, 'alpha/hotkeys/hk10'), JSON.stringify(tree.hk1.json), {
     mode: 0o600,
   });
   await confirm.getByRole('button', { name: 'Remove seed' }).click();
