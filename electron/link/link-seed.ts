@@ -1,3 +1,4 @@
+import { afterDone } from '../after-done';
 import path from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import { linkMessage, type LinkHotkeySource } from '../../shared/link';
@@ -102,14 +103,10 @@ export async function withLinkSignature<T>(
     const signature = await signMessage(read.seed, linkMessage(read.ss58, username));
     const result = await send({ ss58: read.ss58, label, signature });
     // Linked on the server: a keychain that then fails is said beside the result, not as the link failing.
-    if (!keepInKeychain) return { result, keepProblem: null };
-    try {
-      await deps.vault.putSeed(read.ss58, read.seed, label);
-      return { result, keepProblem: null };
-    } catch (error) {
-      // The link is made whatever went wrong here: never reported as the link failing.
-      return { result, keepProblem: error instanceof AppFailure ? error.appError.message : 'the keychain failed' };
-    }
+    const keepProblem = keepInKeychain
+      ? await afterDone('keep the linked hotkey in the keychain', deps.vault.putSeed(read.ss58, read.seed, label))
+      : null;
+    return { result, keepProblem };
   } finally {
     read.seed.fill(0);
   }

@@ -1,5 +1,5 @@
+import { afterDone } from '../after-done';
 import type { profilesContract } from '../../shared/contract/profiles';
-import { AppFailure } from '../../shared/errors';
 import type { Profile, ProfileView } from '../../shared/profiles';
 import type { ChutesClient } from '../chutes-api';
 import type { SliceHandlers } from '../ipc-router';
@@ -51,13 +51,11 @@ export function profileHandlers({ vault, profiles, chutes }: ProfileServices): S
       const result = await profiles.remove(profileId);
       // A session token has the account's full rights for days: it goes with the profile. The
       // profile is gone whatever happens here (a keychain that is locked or missing): said beside it.
-      try {
-        await chutes.forgetSessions(result.removed.hotkeySs58, [result.removed.baseUrl]);
-        return result;
-      } catch (error) {
-        if (!(error instanceof AppFailure)) throw error;
-        return { ...result, sessionProblem: error.appError.message };
-      }
+      const sessionProblem = await afterDone(
+        "forget the removed profile's sessions",
+        chutes.forgetSessions(result.removed.hotkeySs58, [result.removed.baseUrl]),
+      );
+      return sessionProblem === null ? result : { ...result, sessionProblem };
     },
   };
 }
