@@ -144,6 +144,32 @@ describe('exportCliConfig', () => {
     if (posix) expect((await stat(target)).mode & 0o777).toBe(0o600);
   });
 
+  it("keeps the file's payment address for the same hotkey when the profile does not know it, and drops another account's", async () => {
+    const mine = await newHotkey();
+    await vault.putSeed(mine.ss58, Buffer.from(mine.seedHex, 'hex'));
+    const unknownPayment = await store.upsert({
+      baseUrl: 'https://api.chutes.ai',
+      username: 'bob_dev',
+      userId: '00000000-0000-4000-8000-00000000b0b0',
+      hotkeyName: 'default',
+      hotkeySs58: mine.ss58,
+      paymentAddress: null,
+      source: { kind: 'manual' },
+    });
+    expect(unknownPayment.paymentAddress).toBeNull();
+    await mkdir(path.dirname(target));
+    await writeFile(target, cliConfigText(mine, { seed: null }));
+    await run({ overwrite: true, profileId: unknownPayment.id });
+    expect(decode(await readFile(target, 'utf8')).payment).toEqual({ address: PAYMENT });
+
+    // The file of the account in beforeEach: its payment address is not this profile's.
+    await writeFile(target, cliConfigText(hotkey, { seed: null }));
+    await run({ overwrite: true, profileId: unknownPayment.id });
+    const replaced = decode(await readFile(target, 'utf8'));
+    expect(replaced.auth?.hotkey_ss58address).toBe(mine.ss58);
+    expect(replaced.payment?.address).toBeUndefined();
+  });
+
   it('does not pin a file that relied on CHUTES_API_URL or the default to that same address', async () => {
     await mkdir(path.dirname(target));
     await writeFile(target, '[auth]\nusername = someone\n');

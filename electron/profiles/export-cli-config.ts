@@ -92,13 +92,27 @@ function outputFor(profile: Profile, seedHex: string | null): CliConfigOutput {
   };
 }
 
-/** In-place edits; `base_url` only where the file had one or the profile's server differs from the inherited one. */
-function editsFor(existing: IniData, output: CliConfigOutput, inheritedApiUrl: string | undefined) {
-  const edits = cliConfigEdits(output);
+/**
+ * In-place edits; `base_url` only where the file had one or the profile's server differs from the
+ * inherited one. A profile that does not know its payment address (one made before the app kept
+ * it) leaves the address in a file for the same hotkey: it is this account's, and nothing else
+ * has it. In another account's file it goes, with the rest of that account.
+ */
+function editsFor(
+  existing: IniData,
+  output: CliConfigOutput,
+  sameHotkey: boolean,
+  inheritedApiUrl: string | undefined,
+) {
   const hasUrl = iniGet(existing, 'api', 'base_url');
   const inherits = hasUrl.kind === 'missing' || (hasUrl.kind === 'value' && hasUrl.value === '');
-  if (!inherits || inheritedApiUrl === undefined || output.baseUrl !== normaliseBaseUrl(inheritedApiUrl)) return edits;
-  return edits.filter((e) => !(e.section === 'api' && e.key === 'base_url'));
+  const keepUrl = inherits && inheritedApiUrl !== undefined && output.baseUrl === normaliseBaseUrl(inheritedApiUrl);
+  const keepPayment = output.paymentAddress === null && sameHotkey;
+  return cliConfigEdits(output).filter(
+    (e) =>
+      !(keepUrl && e.section === 'api' && e.key === 'base_url') &&
+      !(keepPayment && e.section === 'payment' && e.key === 'address'),
+  );
 }
 
 /**
@@ -167,7 +181,11 @@ async function exportTo(
     text =
       existing === null
         ? renderCliConfig(output)
-        : editCliConfig(existing, target, editsFor(existingData, output, options.inheritedApiUrl));
+        : editCliConfig(
+            existing,
+            target,
+            editsFor(existingData, output, replaced?.ss58 === profile.hotkeySs58, options.inheritedApiUrl),
+          );
   } catch (error) {
     throw uneditable(error);
   }
