@@ -82,10 +82,9 @@ test('a secrets delete answered after the user left says there which were not de
   await page.getByRole('button', { name: 'Delete selected (2)' }).click();
   w.sb.faultOnce({ method: 'DELETE', path: `/secrets/${ids.B_TWO ?? ''}`, status: 500 });
   w.sb.setFaults({ latency_ms: 1500 });
-  await page
-    .getByRole('alertdialog', { name: 'Confirm delete' })
-    .getByRole('button', { name: 'Delete 2 secrets' })
-    .click();
+  const confirm = page.getByRole('alertdialog', { name: 'Confirm delete' });
+  await confirm.getByLabel('Type delete to confirm').fill('delete');
+  await confirm.getByRole('button', { name: 'Delete 2 secrets' }).click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   const told = page.getByRole('alert').filter({ hasText: 'Deleting secrets: 1 deleted; 1 not deleted.' });
   await expect(told).toContainText('Not deleted: B_TWO on web-app.', { timeout: 10_000 });

@@ -264,8 +264,14 @@ test('.env import with new, existing and banned lines and a failure midway, then
   // The selection stays while asking (a cancel would keep it), and goes with the secrets.
   await expect(page.getByLabel('Select A_ONE on web-app')).toBeChecked();
   await expect(page.getByRole('button', { name: 'Delete selected (2)' })).toBeVisible();
+  // A value cannot be read back: the delete waits for the word, typed.
+  const deleteTwo = confirm.getByRole('button', { name: 'Delete 2 secrets' });
+  await expect(deleteTwo).toBeDisabled();
+  await confirm.getByLabel('Type delete to confirm').fill('remove');
+  await expect(deleteTwo).toBeDisabled();
+  await confirm.getByLabel('Type delete to confirm').fill('delete');
   await screenshot(page, 'secrets-delete-confirm');
-  await confirm.getByRole('button', { name: 'Delete 2 secrets' }).click();
+  await deleteTwo.click();
   const results = page.getByRole('status', { name: 'Delete results' });
   await expect(results).toContainText('Done: 1 deleted, 1 already gone.');
   await expect(results).toBeFocused();

@@ -7,7 +7,6 @@ import { ErrorNotice } from '../../components/error-notice';
 import { tellIfLeft } from '../../frame/outcomes';
 import { useMountedRef } from '../../lib/use-mounted';
 import { Notice } from '../../components/notice';
-import styles from './api-keys.module.css';
 import { AUTH_CACHE_NOTE } from './delete-key-dialog';
 import { Badge } from '../../components/badge';
 import { visibleText } from '../../../../shared/visible-text';
@@ -114,7 +113,7 @@ export function BulkDelete({
         ))}
         {keys.length > SHOWN ? <li className="muted">…and {keys.length - SHOWN} more</li> : null}
       </ul>
-      <label className={`field ${styles.confirmField}`}>
+      <label className="field confirm-field">
         <span>
           Type <code>delete</code> to confirm
           {admins > 0 ? ` (the selection includes ${admins === 1 ? 'an admin key' : 'admin keys'})` : ''}

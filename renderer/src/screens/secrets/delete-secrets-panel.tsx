@@ -25,6 +25,10 @@ export function DeleteSecretsPanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [results, setResults] = useState<DeleteResult[] | null>(null);
+  // A secret's value cannot be read back, so a deleted one is gone for good: as deliberate as
+  // deleting API keys (one word typed, however many secrets).
+  const [typed, setTyped] = useState('');
+  const confirmed = typed.trim().toLowerCase() === 'delete';
   const refresh = useRefreshSecrets();
   // The question, then its results, are drawn above the list, away from the Delete button that
   // opened them: focus follows, so the keyboard and a screen reader are where the panel is.
@@ -106,7 +110,8 @@ export function DeleteSecretsPanel({
         <strong>
           Delete {targets.length} secret{targets.length === 1 ? '' : 's'}?
         </strong>{' '}
-        The chutes lose these environment variables at their next start. This cannot be undone.
+        The chutes lose these environment variables at their next start. Their values cannot be read back, so this
+        cannot be undone.
       </p>
       <ul className="small">
         {targets.map((t) => (
@@ -116,9 +121,24 @@ export function DeleteSecretsPanel({
         ))}
       </ul>
       <CommandLine command={cliCommand.delete(ids)} />
+      <label className="field confirm-field">
+        <span>
+          Type <code>delete</code> to confirm
+        </span>
+        <input
+          type="text"
+          value={typed}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => setTyped(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && confirmed && !busy) void run();
+          }}
+        />
+      </label>
       {error ? <ErrorNotice error={error} /> : null}
       <div className="actions">
-        <button type="button" className="danger" disabled={busy} onClick={() => void run()}>
+        <button type="button" className="danger" disabled={busy || !confirmed} onClick={() => void run()}>
           {busy ? 'Deleting…' : `Delete ${targets.length} ${targets.length === 1 ? 'secret' : 'secrets'}`}
         </button>
         <button type="button" data-cancel disabled={busy} onClick={onClose}>
