@@ -40,6 +40,21 @@ describe('API key request schema (editor, JSON tab and main share it)', () => {
     ]);
   });
 
+  it('takes a left-out object_id or action as null and left-out scopes as none, as the server does', () => {
+    expect(createKeyRequest.parse({ name: 'k', admin: false, scopes: [{ object_type: 'images' }] })).toEqual({
+      name: 'k',
+      admin: false,
+      scopes: [{ object_type: 'images', object_id: null, action: null }],
+    });
+    expect(
+      createKeyRequest.parse({ name: 'k', admin: false, scopes: [{ object_type: 'chutes', action: 'invoke' }] }).scopes,
+    ).toEqual([{ object_type: 'chutes', object_id: null, action: 'invoke' }]);
+    expect(createKeyRequest.parse({ name: 'ops', admin: true })).toEqual({ name: 'ops', admin: true, scopes: [] });
+    // A scoped key still needs a scope: left out is the same as none.
+    const none = createKeyRequest.safeParse({ name: 'k', admin: false });
+    expect(none.success ? [] : none.error.issues.map((i) => i.path.join('.'))).toEqual(['scopes']);
+  });
+
   it('shows the exact body and the CLI equivalent, quoted for a shell', () => {
     const req = {
       name: "bob's key",

@@ -27,16 +27,25 @@ export const keyName = z
 
 export const keyId = z.string().regex(UUID_RE, 'Not an API key id (a UUID).');
 
-/** One scope as sent: `object_id` null = every object of the type; `action` null = any action. */
+/**
+ * One scope as sent: `object_id` null = every object of the type; `action` null = any action.
+ * Either may be left out, as the server and the CLI's `--json-input` allow (§5.1): it then goes as
+ * null, which the server reads the same way.
+ */
 export const scopeRequest = z
   .object({
     object_type: z.enum(SCOPE_OBJECT_TYPES, {
       message: `must be one of ${SCOPE_OBJECT_TYPES.join(', ')}.`,
     }),
-    object_id: z.string().regex(UUID_RE, 'must be the UUID of a chute or image (names do not match).').nullable(),
+    object_id: z
+      .string()
+      .regex(UUID_RE, 'must be the UUID of a chute or image (names do not match).')
+      .nullable()
+      .default(null),
     action: z
       .enum(SCOPE_ACTIONS, { message: `must be one of ${SCOPE_ACTIONS.join(', ')}, or null for any.` })
-      .nullable(),
+      .nullable()
+      .default(null),
   })
   .strict();
 export type ScopeRequest = z.infer<typeof scopeRequest>;
@@ -44,7 +53,8 @@ export type ScopeRequest = z.infer<typeof scopeRequest>;
 const keyRequestFields = {
   name: keyName,
   admin: z.boolean(),
-  scopes: z.array(scopeRequest).max(100, 'At most 100 scopes.'),
+  // Left out, as for an admin key the server defaults it to none.
+  scopes: z.array(scopeRequest).max(100, 'At most 100 scopes.').default([]),
 };
 
 /** An admin key carries no scopes (the server ignores them); a scoped key needs at least one. */

@@ -24,7 +24,8 @@ export function JsonRequestField({
       <strong>Request body (JSON)</strong>
       <span className="muted small">
         {' '}
-        — the exact body of <code>POST /api_keys/</code>, checked by the same rules as the editor
+        — the exact body of <code>POST /api_keys/</code>, checked by the same rules as the editor; a left-out{' '}
+        <code>object_id</code> or <code>action</code> is sent as <code>null</code> (any)
       </span>
       <textarea
         className={styles.jsonArea}
