@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, session } from 'electron';
+import { app, dialog, session, type BrowserWindow } from 'electron';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { loadAppConfig } from './app-config';
 import { createHandlers } from './handlers';
@@ -9,7 +9,7 @@ import { logToFile } from './log-file';
 import { createServices } from './services';
 import { APP_ORIGIN, devServerUrl, originOf } from './security/policy';
 import { APP_VERSION } from './version';
-import { createMainWindow, lockDownContents, lockDownSession } from './window';
+import { createMainWindow, lockDownContents, lockDownSession, raiseWindow } from './window';
 
 // electron-vite sets this under `electron-vite dev`; packaged and preview builds use app://.
 const devServer = devServerUrl(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
@@ -22,29 +22,43 @@ if (!app.requestSingleInstanceLock()) {
   const origin = (devServer && originOf(devServer)) || APP_ORIGIN;
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, origin));
 
-  void app.whenReady().then(() => {
-    const config = loadAppConfig(process.argv);
-    logToFile(config.dataDir);
-    lockDownSession(session.defaultSession, origin);
-    serveRenderer(path.join(__dirname, '../renderer'));
-    const services = createServices(config, 'electron', APP_VERSION);
-    bindIpc(createRouter(createHandlers(services)), [origin]);
-    const open = () =>
-      createMainWindow({
-        preloadPath: path.join(__dirname, '../preload/index.js'),
-        startUrl: devServer ?? `${APP_ORIGIN}/index.html`,
-      });
-    let window = open();
-    // The first screen lists the wallets: read them while the window loads.
-    services.walletScans.scanAtLaunch();
-    app.on('second-instance', () => {
-      if (window.isDestroyed()) window = open();
-      else window.focus();
+  const open = () =>
+    createMainWindow({
+      preloadPath: path.join(__dirname, '../preload/index.js'),
+      startUrl: devServer ?? `${APP_ORIGIN}/index.html`,
     });
-    app.on('activate', () => {
-      if (window.isDestroyed()) window = open();
-    });
+  let window: BrowserWindow | null = null;
+  // Listened for from the start, so no second launch goes unheard; one during start-up needs
+  // nothing, as the window is about to open.
+  app.on('second-instance', () => {
+    if (!app.isReady()) return;
+    if (!window || window.isDestroyed()) window = open();
+    else raiseWindow(window);
   });
+  app.on('activate', () => {
+    if (app.isReady() && (!window || window.isDestroyed())) window = open();
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      const config = loadAppConfig(process.argv);
+      logToFile(config.dataDir);
+      lockDownSession(session.defaultSession, origin);
+      serveRenderer(path.join(__dirname, '../renderer'));
+      const services = createServices(config, 'electron', APP_VERSION);
+      bindIpc(createRouter(createHandlers(services)), [origin]);
+      window = open();
+      // The first screen lists the wallets: read them while the window loads.
+      services.walletScans.scanAtLaunch();
+    })
+    .catch((error: unknown) => {
+      // Without a window, 'window-all-closed' never comes: a failed start would otherwise linger
+      // windowless, holding the single-instance lock so that every later launch quits silently.
+      const message = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox('Chutes Desktop could not start', message);
+      app.exit(1);
+    });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

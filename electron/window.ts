@@ -76,3 +76,13 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
   void window.loadURL(options.startUrl);
   return window;
 }
+
+/**
+ * A second launch brings this window forward: a minimised one is restored first (focus alone
+ * leaves it in the taskbar), and a hidden one shown.
+ */
+export function raiseWindow(window: BrowserWindow): void {
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}

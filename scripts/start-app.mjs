@@ -7,7 +7,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { outIsCurrent } from './build-current.mjs';
+import { nodeProblem } from './node-version.mjs';
 
 /**
  * @typedef {{ status: number | null, stderr: string }} RunResult
@@ -19,6 +21,7 @@ import { pathToFileURL } from 'node:url';
  *   nodeVersion: string,
  *   electronDir: string,
  *   electronViteBin: string,
+ *   outIsCurrent: () => boolean,
  *   exists: (file: string) => boolean,
  *   readText: (file: string) => string | null,
  *   run: Run,
@@ -35,13 +38,19 @@ export function installedElectron(/** @type {StartDeps} */ deps) {
   return deps.exists(binary) ? binary : null;
 }
 
-/** The last line of the installer's error output that is not a stack frame: "TypeError: fetch failed". */
+/**
+ * Why the installer failed, from its error output: the first error line ("TypeError: fetch
+ * failed", "Error [ERR_REQUIRE_ESM]: …"), else the last line that is neither a stack frame nor
+ * the "Node.js v…" footer Node prints under an uncaught error.
+ */
 export function installerReason(/** @type {string} */ stderr) {
   const lines = stderr
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('at '));
-  return lines.at(-1) ?? 'the installer stopped without saying why';
+    .filter((line) => line && !line.startsWith('at ') && !/^Node\.js v\d/.test(line));
+  return (
+    lines.find((line) => /^\w*Error\b.*:/.test(line)) ?? lines.at(-1) ?? 'the installer stopped without saying why'
+  );
 }
 
 /** True below Node 22.12, the oldest release Electron's installer declares support for. */
@@ -80,11 +89,20 @@ export function downloadFailedParagraph(
 
 /** `npm start`'s whole decision; returns the exit code. Everything with a side effect comes in through `deps`. */
 export function startApp(/** @type {StartDeps} */ deps) {
+  const tooOld = nodeProblem(deps.nodeVersion, 'npm start');
+  if (tooOld) {
+    deps.printError(`${wrap(tooOld)}\n`);
+    return 1;
+  }
   if (!deps.env.ELECTRON_EXEC_PATH && installedElectron(deps) === null) {
     const version = /** @type {{ version: string }} */ (
       JSON.parse(deps.readText(path.join(deps.electronDir, 'package.json')) ?? '{}')
     ).version;
-    deps.print(`The Electron ${version} binary is not installed yet: downloading it once (about 100 MB)...\n`);
+    // The installer draws its progress only on a terminal, and its output is kept for the reason.
+    deps.print(
+      `The Electron ${version} binary is not installed yet: downloading it once (about 100 MB). ` +
+        'This can take a few minutes, with nothing more printed until it is done...\n',
+    );
     const install = deps.run(deps.node, [path.join(deps.electronDir, 'install.js')], { capture: true });
     const binary = installedElectron(deps);
     if (install.status !== 0 || binary === null) {
@@ -96,7 +114,9 @@ export function startApp(/** @type {StartDeps} */ deps) {
       return 1;
     }
   }
-  return deps.run(deps.node, [deps.electronViteBin, 'preview', ...deps.args], { capture: false }).status ?? 1;
+  // A second launch only brings the first window forward: rebuilding out/ under it would not help.
+  const skip = deps.outIsCurrent() ? ['--skipBuild'] : [];
+  return deps.run(deps.node, [deps.electronViteBin, 'preview', ...skip, ...deps.args], { capture: false }).status ?? 1;
 }
 
 /** @type {Run} */
@@ -121,6 +141,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     nodeVersion: process.version,
     electronDir: path.dirname(require.resolve('electron/package.json')),
     electronViteBin: path.join(viteDir, 'bin', 'electron-vite.js'),
+    outIsCurrent: () => outIsCurrent(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')),
     exists: (file) => fs.existsSync(file),
     readText: (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null),
     run: runForReal,

@@ -24,6 +24,8 @@ function simulate(
   files: Files,
   installer: { status: number; stderr?: string; writes?: Files },
   env: Record<string, string> = {},
+  nodeVersion = 'v22.13.0',
+  current = false,
 ) {
   const fsState: Files = { [`${ELECTRON}/package.json`]: '{"version":"45.4.1"}', ...files };
   const calls: Call[] = [];
@@ -33,7 +35,8 @@ function simulate(
     args: ['--', '--wallets-path', '/srv/wallets'],
     env,
     node: '/usr/bin/node',
-    nodeVersion: 'v22.13.0',
+    nodeVersion,
+    outIsCurrent: () => current,
     electronDir: ELECTRON,
     electronViteBin: '/app/node_modules/electron-vite/bin/electron-vite.js',
     exists: (file) => file in fsState,
@@ -69,6 +72,18 @@ describe('npm start (scripts/start-app.mjs)', () => {
     });
     expect(run.code).toBe(0);
     expect(run.out + run.err).toBe('');
+  });
+
+  it('does not rebuild out/ under a running app when it is current with the sources', () => {
+    const run = simulate(INSTALLED, { status: 0 }, {}, 'v22.13.0', true);
+    expect(run.calls[0]?.args).toEqual([
+      '/app/node_modules/electron-vite/bin/electron-vite.js',
+      'preview',
+      '--skipBuild',
+      '--',
+      '--wallets-path',
+      '/srv/wallets',
+    ]);
   });
 
   it('runs the electron package installer first when the binary is missing, then starts the app', () => {
@@ -122,6 +137,30 @@ describe('npm start (scripts/start-app.mjs)', () => {
     );
   });
 
+  it('refuses a Node.js older than the project runs on in one sentence, before downloading or starting anything', () => {
+    const run = simulate({}, { status: 0, writes: INSTALLED }, {}, 'v18.20.8');
+    expect(run.ran).toEqual([]);
+    expect(run.code).toBe(1);
+    expect(flat(run.err)).toContain('npm start needs Node.js 20.19 or newer');
+    expect(flat(run.err)).toContain('this is v18.20.8');
+  });
+
+  it('reads the error line of an installer that crashed, not the Node.js version under it', () => {
+    const crash = [
+      '/app/node_modules/electron/install.js:6',
+      "const { downloadArtifact } = require('@electron/get');",
+      '                             ^',
+      '',
+      'Error [ERR_REQUIRE_ESM]: require() of ES Module /app/node_modules/@electron/get/dist/index.js not supported.',
+      '    at Object.<anonymous> (/app/node_modules/electron/install.js:6:31) {',
+      "  code: 'ERR_REQUIRE_ESM'",
+      '}',
+      '',
+      'Node.js v18.20.8',
+    ].join('\n');
+    expect(installerReason(crash)).toMatch(/^Error \[ERR_REQUIRE_ESM\]: require\(\) of ES Module/);
+  });
+
   it('reads the reason from the installer output without its stack frames', () => {
     expect(installerReason(INSTALLER_STACK)).toBe('TypeError: fetch failed');
     expect(installerReason('Error: checksum mismatch\n    at x (y.js:1:1)\n')).toBe('Error: checksum mismatch');
@@ -148,7 +187,8 @@ describe('npm start for real, with a download that cannot succeed', () => {
     const repo = path.resolve(import.meta.dirname, '..');
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chutes-start-'));
     fs.mkdirSync(path.join(dir, 'scripts'));
-    fs.copyFileSync(path.join(repo, 'scripts/start-app.mjs'), path.join(dir, 'scripts/start-app.mjs'));
+    for (const script of ['start-app.mjs', 'node-version.mjs', 'build-current.mjs'])
+      fs.copyFileSync(path.join(repo, 'scripts', script), path.join(dir, 'scripts', script));
     const electron = path.join(dir, 'node_modules/electron');
     fs.mkdirSync(electron, { recursive: true });
     for (const file of ['package.json', 'install.js', 'index.js', 'checksums.json']) {

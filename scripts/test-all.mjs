@@ -14,7 +14,18 @@ import {
   withoutDisplay,
 } from './private-keyring.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
+import { fileURLToPath } from 'node:url';
+import { nodeProblem } from './node-version.mjs';
+
+// Before anything else, and without import.meta.dirname (Node 20.11+): an old Node gets one line.
+const tooOld = nodeProblem(process.version, 'npm test');
+if (tooOld) {
+  console.error(tooOld);
+  process.stdout.write('0 passed, 1 failed\n');
+  process.exit(1);
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 if (!insidePrivateKeyring()) {
   const missing = missingKeyringTools();
