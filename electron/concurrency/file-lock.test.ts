@@ -153,6 +153,20 @@ describe('withFileLock', () => {
     expect((await readdir(dir)).sort()).toEqual([path.basename(lock)]);
   });
 
+  it('removes the owner drafts of attempts that died midway, and leaves live ones and other files alone', async () => {
+    const dead = ownerFile(Number(deadPid()), null);
+    const live = ownerFile(process.ppid, processStartTicks(process.ppid));
+    await writeFile(`${lock}.${'a'.repeat(24)}`, dead);
+    await writeFile(`${lock}.takeover.${'b'.repeat(16)}`, dead);
+    await writeFile(`${lock}.${'c'.repeat(24)}`, live);
+    // Empty and young: an attempt that has not written its owner yet.
+    await writeFile(`${lock}.${'d'.repeat(24)}`, '');
+    await writeFile(path.join(dir, 'profiles.json'), dead);
+    await withFileLock(lock, () => Promise.resolve(1));
+    const kept = ['c'.repeat(24), 'd'.repeat(24)].map((t) => `${path.basename(lock)}.${t}`);
+    expect((await readdir(dir)).sort()).toEqual([...kept, 'profiles.json'].sort());
+  });
+
   it('treats an empty lock file as being written, and as abandoned once it is seconds old', async () => {
     await writeFile(lock, '');
     expect((await failureOf(withFileLock(lock, () => Promise.resolve(1), { timeoutMs: 100 }))).reason).toBe(

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants, readFileSync, unlinkSync } from 'node:fs';
-import { link, mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AppFailure } from '../../shared/errors';
@@ -210,6 +210,27 @@ async function acquire(lockPath: string, token: string, timeoutMs: number, what:
   }
 }
 
+/** Lock paths whose leftover drafts this process has already looked for. */
+const swept = new Set<string>();
+
+/**
+ * Remove the owner drafts (`<lock>.<token>`, `<lock>.takeover.<token>`) of attempts that died
+ * between creating and removing them (a crash, SIGKILL): left alone they would pile up in the
+ * data folder. Done once per process and lock, while holding the lock; a draft stays unless
+ * `inspect` finds its owner gone, so another process's attempt in flight is never touched.
+ */
+async function sweepDrafts(lockPath: string): Promise<void> {
+  if (swept.has(lockPath)) return;
+  swept.add(lockPath);
+  const base = path.basename(lockPath);
+  const names = await readdir(path.dirname(lockPath)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(`${base}.`) || !/^(?:takeover\.)?[0-9a-f]{16,24}$/.test(name.slice(base.length + 1))) continue;
+    const draft = path.join(path.dirname(lockPath), name);
+    if ((await inspect(draft)).kind === 'stale') await unlink(draft).catch(() => undefined);
+  }
+}
+
 async function release(lockPath: string, token: string): Promise<void> {
   ownLocks.delete(lockPath);
   const raw = await readFile(lockPath, 'utf8').catch(() => null);
@@ -237,6 +258,7 @@ export function withFileLock<T>(lockPath: string, job: () => Promise<T>, options
       });
       installExitHook();
       ownLocks.set(key, token);
+      await sweepDrafts(key);
       try {
         return await job();
       } finally {
