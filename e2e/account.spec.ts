@@ -47,13 +47,28 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
     { bucket: hour(5), amount: 1.5, count: 40, input_tokens: 9000, output_tokens: 4000, chute_id: llama },
     { bucket: hour(30), amount: 2, count: 10, input_tokens: 10, output_tokens: 10, chute_id: flux },
   ]);
+  // A custom day, ten days back (outside every preset above): two buckets at its first and last
+  // hour, and one on each side of it that must not count.
+  const dayMs = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString().slice(0, 10);
+  const customDay = dayMs(10);
+  w.sb.addUsage(w.userId, [
+    { bucket: `${dayMs(11)}T23:00:00`, amount: 7, count: 100, chute_id: flux },
+    { bucket: `${customDay}T00:00:00`, amount: 0.73, count: 4, chute_id: flux },
+    { bucket: `${customDay}T23:00:00`, amount: 0.5, count: 3, chute_id: llama },
+    { bucket: `${dayMs(9)}T00:00:00`, amount: 9, count: 100, chute_id: flux },
+  ]);
 
   // Until a chart is drawn, uPlot (the usage-chart chunk) has not been fetched.
   const chartLoaded = () =>
     page.evaluate(() => performance.getEntriesByType('resource').some((e) => /usage-chart/.test(e.name)));
   expect(await chartLoaded()).toBe(false);
   // Today's use fails (every retry): the rest of the limits still shows, and the failure is said.
-  w.sb.faultOnce({ method: 'GET', path: '/users/me/quota_usage/*', status: 503, times: 3 });
+  w.sb.faultOnce({
+    method: 'GET',
+    path: '/users/me/quota_usage/00000000-0000-0000-0000-000000000000',
+    status: 503,
+    times: 3,
+  });
   await openAccount(page);
   const overview = page.getByRole('region', { name: 'Overview' });
   await expect(overview.getByLabel('Balance')).toHaveText('$12.50 USD');
@@ -85,6 +100,13 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
   await expect(limits).toContainText('$3.50 of $4.17 used (84 %) · $0.67 left');
   await expect(limits.getByRole('list', { name: 'Discounts' })).toHaveText('llama-chat: 25 % off');
   await expect(limits).toContainText("Today's use could not be read");
+  // Read again, today's use is the default counter's: chutes without a quota of their own (flux,
+  // not llama), today (UTC) only, as the server counts it.
+  const fluxToday = Date.parse(`${hour(1)}Z`) >= new Date().setUTCHours(0, 0, 0, 0) ? 3 : 0;
+  await limits.getByRole('button', { name: 'Refresh' }).click();
+  await expect(limits).toContainText(
+    `Used today on chutes without a quota of their own: ${fluxToday} requests of 2,000 per day`,
+  );
 
   const usage = page.getByRole('region', { name: 'Usage' });
   await expect(usage.getByLabel('Usage totals')).toContainText('$4.00');
@@ -102,9 +124,10 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
   await usage.getByRole('combobox', { name: 'Range' }).selectOption('custom');
   const today = new Date().toISOString().slice(0, 10);
   await expect(usage.getByLabel('To (UTC)')).toHaveValue(today);
-  await usage.getByLabel('From (UTC)').fill(today);
+  await usage.getByLabel('From (UTC)').fill(customDay);
+  await usage.getByLabel('To (UTC)').fill(customDay);
   await usage.getByRole('button', { name: 'Apply dates' }).click();
-  await expect(usage.getByLabel('Usage totals')).not.toContainText('$4.00');
+  await expect(usage.getByLabel('Usage totals')).toHaveText(/^Spent\$1\.23Requests7Tokens/);
   await usage.getByRole('combobox', { name: 'Range' }).selectOption('24h');
   await expect(usage.getByLabel('From (UTC)')).toHaveCount(0);
   await expect(usage.getByLabel('Usage totals')).toContainText('$2.00');

@@ -34,15 +34,24 @@ export type QuotaView =
         chuteId: string;
         quota: number;
         isDefault: boolean;
+        /** When this quota took effect (newest servers only). */
         effectiveDate: string | null;
+        /** When the account's quotas were last set (the server rewrites every row then). */
+        updatedAt: string | null;
         paymentRefreshDate: string | null;
       }[];
-      /** The $ tier a `*` quota of 300/2000/5000 (+1 comped) identifies, if any. */
+      /**
+       * The $ tier of the default quota: the server's subscription price when it reports one, else
+       * what a `*` quota of 300/2000/5000 (+1 comped) identifies; null when the server says there is
+       * no subscription.
+       */
       tierUsd: number | null;
     };
 
+/** null: the server did not report that figure (never shown as $0.00). */
 export interface CapWindow {
-  usageUsd: number;
+  usageUsd: number | null;
+  /** null also when `uncapped`. */
   capUsd: number | null;
   remainingUsd: number | null;
   resetAt: string | null;
@@ -70,13 +79,16 @@ export interface AccountLimits {
   account: AnswerFor;
   quotas: QuotaView;
   /**
-   * Today's use of the default (`*`) quota; null when the server has no such route (older servers
-   * answer 404); `unreadable` when it has one and the read failed, so a failure is never shown as
-   * "no data".
+   * Today's use of the default quota (every chute without a quota of its own); `quota: 'unlimited'`
+   * alone for accounts the server does not count (free, invoiced); null when the server has no such
+   * route (older servers answer 404); `unreadable` when it has one and the read failed, so a failure
+   * is never shown as "no data".
    */
-  todayUsed: { quota: number | 'unlimited'; used: number } | { unreadable: string } | null;
-  subscription: SubscriptionView;
-  discounts: { chuteId: string; fraction: number }[];
+  todayUsed: { quota: number; used: number } | { quota: 'unlimited' } | { unreadable: string } | null;
+  /** null: the server does not offer `subscription_usage` (older servers answer 404). */
+  subscription: SubscriptionView | null;
+  /** null: the server does not offer `discounts`. */
+  discounts: { chuteId: string; fraction: number }[] | null;
   asOf: string;
 }
 

@@ -59,6 +59,38 @@ describe('quotas, usage, discounts, subscription', () => {
     });
   });
 
+  it("counts today's use per the server's quota keys: '*' reads a counter nothing writes", async () => {
+    const a = await account();
+    const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString().slice(0, 19);
+    await f.client.control('POST', 'quotas', {
+      user_id: a.user_id,
+      rows: [
+        { chute_id: '*', quota: 2000 },
+        { chute_id: 'own', quota: 50 },
+      ],
+    });
+    await f.client.control('POST', 'usage', {
+      user_id: a.user_id,
+      items: [
+        { bucket: hour, amount: 1, count: 4, chute_id: 'own' },
+        { bucket: hour, amount: 1, count: 3, chute_id: 'x' },
+        { bucket: hour, amount: 1, count: 2, chute_id: 'y' },
+        { bucket: '2020-01-01T00:00:00', amount: 1, count: 9, chute_id: 'x' },
+      ],
+    });
+    const used = async (chute: string) =>
+      (await f.client.get(`/users/me/quota_usage/${chute}`, { authorization: a.admin })).json;
+    expect(await used('*')).toEqual({ quota: 2000, used: 0 });
+    expect(await used('00000000-0000-0000-0000-000000000000')).toEqual({ quota: 2000, used: 5 });
+    expect(await used('x')).toEqual({ quota: 2000, used: 5 });
+    expect(await used('own')).toEqual({ quota: 50, used: 4 });
+    for (const role of [1 << 4, 1 << 8]) {
+      await f.client.control('POST', 'roles', { user_id: a.user_id, permissions_bitmask: role });
+      expect(await used('*')).toEqual({ quota: 'unlimited', used: 0 });
+      expect(await used('own')).toEqual({ quota: 'unlimited', used: 0 });
+    }
+  });
+
   it('pages hourly usage newest first, aggregates or splits per chute, and filters', async () => {
     const a = await account();
     const other = await account('bob');

@@ -64,17 +64,26 @@ async function quotas(ctx: Ctx): Promise<Reply> {
   );
 }
 
+/**
+ * The server's `InvocationQuota.get` and `quota_key` (§3.2): a chute with a quota row of its own
+ * has its own daily counter; every other chute counts under one default counter. Asking for "*"
+ * itself reads the "*" key, which no invocation writes. Free and invoiced accounts are not counted.
+ */
 async function quotaUsage(ctx: Ctx): Promise<Reply> {
   const user = await currentUser(ctx);
+  if (user.permissions_bitmask & (ROLE_FREE_ACCOUNT | ROLE_INVOICE_BILLING)) return ok({ quota: 'unlimited', used: 0 });
   const chuteId = ctx.params.chute_id ?? '';
   const rows = ctx.sb.state.quotas.filter((q) => q.user_id === user.user_id);
-  const row = rows.find((q) => q.chute_id === chuteId) ?? rows.find((q) => q.chute_id === '*');
-  const free = (user.permissions_bitmask & ROLE_FREE_ACCOUNT) !== 0;
+  const own = rows.find((q) => q.chute_id === chuteId);
+  const quota = (own ?? rows.find((q) => q.chute_id === '*'))?.quota ?? 200;
+  if (chuteId === '*') return ok({ quota, used: 0 });
+  const withOwnRow = new Set(rows.map((q) => q.chute_id));
+  const counted = (id: string | null) => (own ? id === chuteId : id === null || !withOwnRow.has(id));
   const dayStart = Math.floor(ctx.now / 86_400_000) * 86_400_000;
   const used = ctx.sb.state.usage
-    .filter((u) => u.user_id === user.user_id && u.bucket >= dayStart && (chuteId === '*' || u.chute_id === chuteId))
+    .filter((u) => u.user_id === user.user_id && u.bucket >= dayStart && counted(u.chute_id))
     .reduce((n, u) => n + u.count, 0);
-  return ok({ quota: free ? 'unlimited' : (row?.quota ?? 200), used });
+  return ok({ quota, used });
 }
 
 async function usage(ctx: Ctx): Promise<Reply> {

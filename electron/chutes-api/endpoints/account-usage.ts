@@ -33,18 +33,30 @@ const quotasSchema = z.union([z.array(quotaRow), z.record(z.string(), num.min(0)
 /** The $ tiers a `*` quota identifies (Feb-2026 config, §3.2); +1 = comped plan. */
 const TIERS: Record<number, number> = { 300: 3, 2000: 10, 5000: 20 };
 
-export function quotaView(raw: z.infer<typeof quotasSchema>): QuotaView {
+/**
+ * The tier the default quota stands for. The server's own subscription answer wins: the table is
+ * a guess from one config, for servers without `subscription_usage` (or a price left out).
+ */
+function tierOf(star: number | undefined, subscription: SubscriptionView | null | undefined): number | null {
+  if (subscription && !subscription.subscribed) return null;
+  if (subscription?.subscribed && subscription.monthlyPriceUsd !== null) return subscription.monthlyPriceUsd;
+  return star === undefined ? null : (TIERS[star] ?? TIERS[star - 1] ?? null);
+}
+
+export function quotaView(raw: z.infer<typeof quotasSchema>, subscription?: SubscriptionView | null): QuotaView {
   if (Array.isArray(raw)) {
     const rows = raw.map((r) => ({
       chuteId: r.chute_id,
       quota: r.quota,
       isDefault: r.is_default ?? r.chute_id === '*',
-      effectiveDate: r.effective_date ?? r.updated_at ?? null,
+      // `updated_at` is when an admin last set the user's quotas (all rows are rewritten then), not
+      // when this one took effect: kept apart so it is never shown as the latter.
+      effectiveDate: r.effective_date ?? null,
+      updatedAt: r.updated_at ?? null,
       paymentRefreshDate: r.payment_refresh_date ?? null,
     }));
     const star = rows.find((r) => r.chuteId === '*')?.quota;
-    const tierUsd = star === undefined ? null : (TIERS[star] ?? TIERS[star - 1] ?? null);
-    return { kind: 'rows', rows, tierUsd };
+    return { kind: 'rows', rows, tierUsd: tierOf(star, subscription) };
   }
   const entries = Object.entries(raw);
   if (entries.length === 0) return { kind: 'unlimited' };
@@ -71,8 +83,9 @@ const subscriptionSchema = z.object({
 function capWindow(raw: z.infer<typeof capSchema> | null | undefined): CapWindow | null {
   if (!raw) return null;
   const uncapped = raw.uncapped === true;
+  // The newest server's `{uncapped: true}` carries no usage: unknown is not $0.00.
   return {
-    usageUsd: raw.usage ?? 0,
+    usageUsd: raw.usage ?? null,
     capUsd: uncapped ? null : (raw.cap ?? null),
     remainingUsd: uncapped ? null : (raw.remaining ?? null),
     resetAt: raw.reset_at ?? null,
@@ -97,6 +110,15 @@ const discountsSchema = z.array(z.object({ chute_id: z.string(), discount: num.m
 const quotaUsageSchema = z.object({ quota: z.union([num, z.literal('unlimited')]), used: num });
 
 /**
+ * The chute id today's use of the default quota is asked for. The server keeps one counter per day
+ * for all chutes without a quota row of their own (`q:<day>:<user>:__default__`) and reads it only
+ * for a chute id that has no row and is not in its default quotas (`InvocationQuota.quota_key`).
+ * Asking for "*" matches the "*" row itself and reads `q:<day>:<user>:*`, which no invocation writes:
+ * always 0 (§3.2). The nil UUID is no chute, so it never has a row of its own.
+ */
+export const DEFAULT_QUOTA_PROBE = '00000000-0000-0000-0000-000000000000';
+
+/**
  * Today's use is an extra: the rest of the limits still shows when it cannot be read. Only a 404
  * (a server without the route) is said as nothing; any other failure is said.
  */
@@ -104,6 +126,20 @@ function todayUnread(error: unknown): { unreadable: string } | null {
   if (!(error instanceof AppFailure)) throw error;
   if (error.appError.detail?.status === 404) return null;
   return { unreadable: error.appError.message };
+}
+
+function todayFigure(
+  answer: z.infer<typeof quotaUsageSchema> | { unreadable: string } | null,
+): AccountLimits['todayUsed'] {
+  if (!answer || 'unreadable' in answer) return answer;
+  // Free and invoiced accounts are not counted: the server's `used: 0` for them is no figure.
+  return answer.quota === 'unlimited' ? { quota: 'unlimited' } : { quota: answer.quota, used: answer.used };
+}
+
+/** A 404 from a route older servers lack (§0: the 2025-10 server has no `subscription_usage`) is "not offered here". */
+function notOffered(error: unknown): null {
+  if (error instanceof AppFailure && error.appError.detail?.status === 404) return null;
+  throw error;
 }
 
 /** Quotas, today's use, subscription and discounts, read together with one JWT. */
@@ -115,18 +151,20 @@ export async function getLimits(
   const auth: Auth = { kind: 'jwt', hotkey };
   // The first call logs in; the rest reuse its token instead of each racing to log in.
   const quotas = await transport.request({ method: 'GET', path: '/users/me/quotas', auth, schema: quotasSchema });
-  const [subscription, discounts, todayUsed] = await Promise.all([
-    transport.request({ method: 'GET', path: '/users/me/subscription_usage', auth, schema: subscriptionSchema }),
-    transport.request({ method: 'GET', path: '/users/me/discounts', auth, schema: discountsSchema }),
+  const [subscription, discounts, today] = await Promise.all([
     transport
-      .request({ method: 'GET', path: '/users/me/quota_usage/*', auth, schema: quotaUsageSchema })
+      .request({ method: 'GET', path: '/users/me/subscription_usage', auth, schema: subscriptionSchema })
+      .then(subscriptionView, notOffered),
+    transport.request({ method: 'GET', path: '/users/me/discounts', auth, schema: discountsSchema }).catch(notOffered),
+    transport
+      .request({ method: 'GET', path: `/users/me/quota_usage/${DEFAULT_QUOTA_PROBE}`, auth, schema: quotaUsageSchema })
       .catch(todayUnread),
   ]);
   return {
-    quotas: quotaView(quotas),
-    todayUsed,
-    subscription: subscriptionView(subscription),
-    discounts: discounts.map((d) => ({ chuteId: d.chute_id, fraction: d.discount })),
+    quotas: quotaView(quotas, subscription),
+    todayUsed: todayFigure(today),
+    subscription,
+    discounts: discounts?.map((d) => ({ chuteId: d.chute_id, fraction: d.discount })) ?? null,
     asOf: now().toISOString(),
   };
 }
@@ -161,9 +199,10 @@ export async function getUsage(
   range: { start: string; end: string; perChute: boolean },
   now: () => Date = () => new Date(),
 ): Promise<Omit<AccountUsage, 'account'>> {
-  const items: UsageBucket[] = [];
+  // Keyed by (hour, chute): paging by offset reads a row twice when a new one arrives between pages.
+  const rows = new Map<string, UsageBucket>();
   let total = 0;
-  let outside = 0;
+  let read = 0;
   // The server's hourly buckets start on the hour: one starting before `start` may still hold it.
   const from = Date.parse(range.start) - HOUR_MS;
   const to = Date.parse(range.end);
@@ -182,25 +221,33 @@ export async function getUsage(
       schema: usageSchema,
     });
     total = answer.total;
+    read += answer.items.length;
     for (const r of answer.items) {
       // A bucket outside the range asked for (a server's mistake) would count in totals the chart does not show.
       const at = serverMs(r.bucket);
-      if (at < from || at > to) {
-        outside++;
-        continue;
-      }
-      items.push({
+      if (at < from || at > to) continue;
+      const item: UsageBucket = {
         bucket: asUtc(r.bucket),
         chuteId: r.chute_id ?? null,
         amountUsd: r.amount ?? 0,
         requests: r.count ?? 0,
         inputTokens: r.input_tokens ?? 0,
         outputTokens: r.output_tokens ?? 0,
-      });
+      };
+      rows.set(`${item.bucket}|${item.chuteId ?? ''}`, item);
     }
-    if (answer.items.length < USAGE_PAGE || items.length + outside >= total) break;
+    if (answer.items.length < USAGE_PAGE || read >= total) break;
   }
-  items.sort((a, b) => a.bucket.localeCompare(b.bucket) || (a.chuteId ?? '').localeCompare(b.chuteId ?? ''));
+  const truncated = read < total;
+  let items = [...rows.values()].sort(
+    (a, b) => a.bucket.localeCompare(b.bucket) || (a.chuteId ?? '').localeCompare(b.chuteId ?? ''),
+  );
+  // Cut short per chute, the oldest hour read may lack the chutes the next page held: it is left
+  // out, so what is shown starts at an hour read whole.
+  const oldest = items[0]?.bucket;
+  if (truncated && range.perChute && items.some((i) => i.bucket !== oldest)) {
+    items = items.filter((i) => i.bucket !== oldest);
+  }
   const totals = items.reduce(
     (t, i) => ({
       amountUsd: t.amountUsd + i.amountUsd,
@@ -216,7 +263,7 @@ export async function getUsage(
     perChute: range.perChute,
     items,
     totals,
-    truncated: items.length + outside < total,
+    truncated,
     asOf: now().toISOString(),
   };
 }

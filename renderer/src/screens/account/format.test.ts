@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactUsd, parseUsdAmount } from './format';
+import { exactUsd, parseUsdAmount, usd } from './format';
 
 describe('transfer amounts', () => {
   it('confirms every decimal typed, so what is confirmed is what is sent', () => {
@@ -22,5 +22,15 @@ describe('transfer amounts', () => {
     expect(parseUsdAmount('')).toEqual({ problem: expect.stringContaining('above 0') as unknown });
     expect(parseUsdAmount('.')).toEqual({ problem: expect.stringContaining('in digits') as unknown });
     expect(parseUsdAmount('2000000000')).toEqual({ problem: 'Enter at most $1,000,000,000.' });
+  });
+});
+
+describe('amounts shown', () => {
+  it('never shows a small non-zero amount as $0.00 or -$0.00', () => {
+    expect(usd(0.00001)).toBe('$0.00001');
+    expect(usd(-0.0000432)).toBe('-$0.000043');
+    expect(usd(0.0049)).toBe('$0.0049');
+    expect(usd(0)).toBe('$0.00');
+    expect(usd(12.5)).toBe('$12.50');
   });
 });

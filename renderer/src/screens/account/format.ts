@@ -10,7 +10,17 @@ const smallUsdFormat = new Intl.NumberFormat('en-US', {
 });
 const countFormat = new Intl.NumberFormat('en-US');
 
-export const usd = (value: number): string => (Math.abs(value) >= 1 ? usdFormat : smallUsdFormat).format(value);
+/** Below what 4 decimals show, two significant digits: a balance of $0.00001 is not "$0.00" (nor "-$0.00"). */
+const tinyUsdFormat = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  maximumSignificantDigits: 2,
+});
+
+export const usd = (value: number): string => {
+  const size = Math.abs(value);
+  return (size >= 1 ? usdFormat : size >= 0.00005 || size === 0 ? smallUsdFormat : tinyUsdFormat).format(value);
+};
 export const count = (value: number): string => countFormat.format(value);
 const exactUsdFormat = new Intl.NumberFormat('en-US', {
   style: 'currency',

@@ -11,6 +11,32 @@ function Chute({ id, names }: { id: string; names: ReadonlyMap<string, string> }
   return id === '*' ? <>every chute (default)</> : <ChuteName id={id} names={names} />;
 }
 
+/** Today's use of the default quota; none is shown for an account the server does not count. */
+function TodayUsed({
+  todayUsed,
+  ownRows,
+}: {
+  todayUsed: AccountLimits['todayUsed'];
+  /** Some chutes have a quota (and a counter) of their own, which this figure leaves out. */
+  ownRows: boolean;
+}): ReactElement | null {
+  if (!todayUsed) return null;
+  if ('unreadable' in todayUsed)
+    return <p className="small muted">Today's use could not be read: {todayUsed.unreadable}</p>;
+  if (todayUsed.quota === 'unlimited') {
+    return <p className="small muted">Requests are not counted against a daily quota on this account.</p>;
+  }
+  return (
+    <p className="small">
+      Used today{ownRows ? ' on chutes without a quota of their own' : ''}:{' '}
+      <strong>{count(todayUsed.used)} requests</strong>
+      {todayUsed.quota > 0 ? ` of ${count(todayUsed.quota)} per day` : ''} — the counter restarts each UTC day.
+    </p>
+  );
+}
+
+const dollars = (value: number) => (Number.isInteger(value) ? `$${value}` : cents(value));
+
 function Quotas({
   quotas,
   todayUsed,
@@ -20,24 +46,11 @@ function Quotas({
   todayUsed: AccountLimits['todayUsed'];
   names: ReadonlyMap<string, string>;
 }): ReactElement {
-  const used = !todayUsed ? null : 'unreadable' in todayUsed ? (
-    <p className="small muted">Today's use could not be read: {todayUsed.unreadable}</p>
-  ) : (
-    <p className="small">
-      Used today: <strong>{count(todayUsed.used)} requests</strong>
-      {todayUsed.quota === 'unlimited'
-        ? ' (unlimited)'
-        : todayUsed.quota > 0
-          ? ` of ${count(todayUsed.quota)} per day`
-          : ''}{' '}
-      — the counter restarts each UTC day.
-    </p>
-  );
   if (quotas.kind === 'unlimited') {
     return (
       <>
         <p>No daily request quota applies: this account is free or billed by invoice.</p>
-        {used}
+        <TodayUsed todayUsed={todayUsed} ownRows={false} />
       </>
     );
   }
@@ -52,14 +65,16 @@ function Quotas({
             </li>
           ))}
         </ul>
-        {used}
+        <TodayUsed todayUsed={todayUsed} ownRows={false} />
       </>
     );
   }
+  // Older servers send no effective date, only when the quotas were last set: said as that.
+  const effective = quotas.rows.some((r) => r.effectiveDate !== null);
   return (
     <>
       {quotas.tierUsd !== null ? (
-        <p className="small">The default quota matches the ${quotas.tierUsd}/month subscription tier.</p>
+        <p className="small">The default quota matches the {dollars(quotas.tierUsd)}/month subscription tier.</p>
       ) : null}
       <div className="table-wrap">
         <table aria-label="Quotas">
@@ -67,66 +82,101 @@ function Quotas({
             <tr>
               <th>Chute</th>
               <th className={styles.num}>Requests per day</th>
-              <th>In effect since</th>
+              <th>{effective ? 'In effect since' : 'Quotas last set'}</th>
             </tr>
           </thead>
           <tbody>
-            {quotas.rows.map((r) => (
-              <tr key={r.chuteId}>
-                <td>
-                  <Chute id={r.chuteId} names={names} />
-                </td>
-                <td className={styles.num}>{count(r.quota)}</td>
-                <td>{r.effectiveDate ? dateTime(r.effectiveDate) : '—'}</td>
-              </tr>
-            ))}
+            {quotas.rows.map((r) => {
+              const when = effective ? r.effectiveDate : r.updatedAt;
+              return (
+                <tr key={r.chuteId}>
+                  <td>
+                    <Chute id={r.chuteId} names={names} />
+                  </td>
+                  <td className={styles.num}>{count(r.quota)}</td>
+                  <td>{when ? dateTime(when) : '—'}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
       {quotas.rows.some((r) => r.quota === 0) ? (
         <p className="small muted">A quota of 0 means pay-as-you-go from the balance, with no free daily requests.</p>
       ) : null}
-      {used}
+      <TodayUsed todayUsed={todayUsed} ownRows={quotas.rows.some((r) => r.chuteId !== '*')} />
     </>
   );
 }
 
+function CapHead({ title, text }: { title: string; text: string }): ReactElement {
+  return (
+    <div className={styles.barHead}>
+      <strong>{title}</strong>
+      <span>{text}</span>
+    </div>
+  );
+}
+
 function CapBar({ title, window }: { title: string; window: CapWindow }): ReactElement {
-  if (window.uncapped || window.capUsd === null) {
+  const { usageUsd: used, capUsd: cap } = window;
+  const usedText = used === null ? 'Usage not reported' : `${usd(used)} used`;
+  if (window.uncapped || cap === null) {
     return (
       <div className={styles.bar}>
-        <div className={styles.barHead}>
-          <strong>{title}</strong>
-          <span>{usd(window.usageUsd)} used · no cap</span>
-        </div>
+        <CapHead title={title} text={`${usedText} · ${window.uncapped ? 'no cap' : 'cap not reported'}`} />
       </div>
     );
   }
-  const fraction = window.capUsd > 0 ? Math.min(1, window.usageUsd / window.capUsd) : 1;
-  const tone = fraction >= 1 ? styles.full : fraction >= 0.8 ? styles.high : '';
-  const remaining = window.remainingUsd ?? Math.max(0, window.capUsd - window.usageUsd);
+  const remaining = window.remainingUsd ?? (used === null ? null : Math.max(0, cap - used));
+  const left = remaining === null ? '' : ` · ${cents(remaining)} left`;
+  // The text says the real share (above 100 % when spent past the cap); only the bar stops at full.
+  const share = used !== null && cap > 0 ? used / cap : null;
+  const fill = used === null ? null : cap > 0 ? Math.min(1, used / cap) : 1;
+  const tone = fill === null ? '' : fill >= 1 ? styles.full : fill >= 0.8 ? styles.high : '';
   return (
     <div className={styles.bar}>
-      <div className={styles.barHead}>
-        <strong>{title}</strong>
-        <span>
-          {cents(window.usageUsd)} of {cents(window.capUsd)} used ({percent(fraction)}) · {cents(remaining)} left
-        </span>
-      </div>
-      <div
-        className={styles.meter}
-        role="progressbar"
-        aria-label={`${title} used`}
-        aria-valuemin={0}
-        aria-valuemax={window.capUsd}
-        aria-valuenow={Math.min(window.usageUsd, window.capUsd)}
-        aria-valuetext={`${cents(window.usageUsd)} of ${cents(window.capUsd)}`}
-      >
-        <div className={`${styles.meterFill} ${tone}`} style={{ width: `${fraction * 100}%` }} />
-      </div>
+      <CapHead
+        title={title}
+        text={
+          used === null
+            ? `Usage not reported · cap ${cents(cap)}${left}`
+            : `${cents(used)} of ${cents(cap)} used${share === null ? '' : ` (${percent(share)})`}${left}`
+        }
+      />
+      {fill === null || used === null ? null : (
+        <div
+          className={styles.meter}
+          role="progressbar"
+          aria-label={`${title} used`}
+          aria-valuemin={0}
+          aria-valuemax={cap}
+          aria-valuenow={Math.min(used, cap)}
+          aria-valuetext={`${cents(used)} of ${cents(cap)}`}
+        >
+          <div className={`${styles.meterFill} ${tone}`} style={{ width: `${fill * 100}%` }} />
+        </div>
+      )}
       <span className="small muted">
         {window.resetAt ? `Resets ${dateTime(window.resetAt)}` : 'The server did not say when this window resets.'}
       </span>
+    </div>
+  );
+}
+
+function Subscription({ subscription: sub }: { subscription: AccountLimits['subscription'] }): ReactElement {
+  if (sub === null) return <p className="muted small">This server does not report subscriptions.</p>;
+  if (!sub.subscribed) return <p className="muted small">No subscription: usage is paid from the balance.</p>;
+  return (
+    <div className={styles.bars}>
+      <p className="small">
+        {sub.monthlyPriceUsd !== null ? `${usd(sub.monthlyPriceUsd)} per month` : 'Price not reported'}
+        {sub.custom ? ' (custom plan)' : ''}
+        {sub.anchorDate ? `, billed from ${dateTime(sub.anchorDate)}` : ''}. The plan covers usage (at Chutes&apos;
+        prices) up to a cap per four-hour window and per month.
+      </p>
+      {sub.fourHour ? <CapBar title="Four-hour cap" window={sub.fourHour} /> : null}
+      {sub.monthly ? <CapBar title="Monthly cap" window={sub.monthly} /> : null}
     </div>
   );
 }
@@ -172,7 +222,9 @@ export function LimitsSection({
             <h3 className={styles.h3}>Daily quota</h3>
             <Quotas quotas={data.quotas} todayUsed={data.todayUsed} names={chuteNames} />
             <h3 className={styles.h3}>Discounts</h3>
-            {data.discounts.length === 0 ? (
+            {data.discounts === null ? (
+              <p className="muted small">This server does not report discounts.</p>
+            ) : data.discounts.length === 0 ? (
               <p className="muted small">No discounts.</p>
             ) : (
               <ul aria-label="Discounts">
@@ -186,24 +238,7 @@ export function LimitsSection({
           </div>
           <div>
             <h3 className={styles.h3}>Subscription</h3>
-            {data.subscription.subscribed ? (
-              <div className={styles.bars}>
-                <p className="small">
-                  {data.subscription.monthlyPriceUsd !== null
-                    ? `${usd(data.subscription.monthlyPriceUsd)} per month`
-                    : 'Price not reported'}
-                  {data.subscription.custom ? ' (custom plan)' : ''}
-                  {data.subscription.anchorDate ? `, billed from ${dateTime(data.subscription.anchorDate)}` : ''}. The
-                  plan covers usage (at Chutes&apos; prices) up to a cap per four-hour window and per month.
-                </p>
-                {data.subscription.fourHour ? (
-                  <CapBar title="Four-hour cap" window={data.subscription.fourHour} />
-                ) : null}
-                {data.subscription.monthly ? <CapBar title="Monthly cap" window={data.subscription.monthly} /> : null}
-              </div>
-            ) : (
-              <p className="muted small">No subscription: usage is paid from the balance.</p>
-            )}
+            <Subscription subscription={data.subscription} />
           </div>
         </div>
       ) : null}

@@ -93,8 +93,13 @@ export function OverviewSection({
             <div>
               <div className="muted small">Balance</div>
               <div className={styles.balance} aria-label="Balance">
-                {data.balanceUsd === null ? 'not reported' : usd(data.balanceUsd)}{' '}
-                <span className={styles.unit}>USD</span>
+                {data.balanceUsd === null ? (
+                  'Balance not reported'
+                ) : (
+                  <>
+                    {usd(data.balanceUsd)} <span className={styles.unit}>USD</span>
+                  </>
+                )}
               </div>
               <p className="muted small">
                 As of {timeOnly(data.asOf)}. The server recalculates balances about once a minute (stored balance minus

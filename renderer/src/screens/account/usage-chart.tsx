@@ -9,15 +9,21 @@ import { count, usd } from './format';
 const HOUR = 3_600_000;
 const COLOURS = ['#3b5bfd', '#d97706', '#137a4b', '#b42318', '#7c3aed', '#0e7490'];
 
-/** Hourly series with empty hours as 0, so gaps read as "nothing spent", not as a line across. */
-function aligned(
+/**
+ * Hourly series with empty hours as 0, so gaps read as "nothing spent", not as a line across. A cut
+ * answer holds the newest rows only: its hours start at the oldest one read, since older ones were
+ * not read and drawing them as 0 would say nothing was spent.
+ */
+export function aligned(
   items: UsageBucket[],
   start: string,
   end: string,
   perChute: boolean,
   chuteNames: ReadonlyMap<string, string>,
+  truncated: boolean,
 ): { data: uPlot.AlignedData; labels: string[] } {
-  const first = Math.floor(Date.parse(start) / HOUR) * HOUR;
+  const oldest = truncated ? items[0]?.bucket : undefined;
+  const first = Math.floor(Date.parse(oldest ?? start) / HOUR) * HOUR;
   const last = Math.floor(Date.parse(end) / HOUR) * HOUR;
   const hours: number[] = [];
   for (let t = first; t <= last; t += HOUR) hours.push(t / 1000);
@@ -69,18 +75,22 @@ export default function UsageChart({
   end,
   perChute,
   chuteNames,
+  truncated,
 }: {
+  /** Oldest first. */
   items: UsageBucket[];
   start: string;
   end: string;
   perChute: boolean;
   chuteNames: ReadonlyMap<string, string>;
+  /** Only the newest rows of the range were read. */
+  truncated: boolean;
 }): ReactElement {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const { data, labels } = aligned(items, start, end, perChute, chuteNames);
+    const { data, labels } = aligned(items, start, end, perChute, chuteNames, truncated);
     const width = () => Math.max(280, el.clientWidth);
     const series: uPlot.Series[] = [
       { label: 'Hour', value: (_u: uPlot, v: number | null) => (v === null ? '' : hourText(new Date(v * 1000))) },
@@ -133,7 +143,7 @@ export default function UsageChart({
       observer.disconnect();
       plot.destroy();
     };
-  }, [items, start, end, perChute, chuteNames]);
+  }, [items, start, end, perChute, chuteNames, truncated]);
   // One picture to a screen reader (uPlot's canvas and legend say nothing on their own): the totals
   // and the table on demand carry the same figures as text.
   return (

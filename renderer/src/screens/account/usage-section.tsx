@@ -23,9 +23,9 @@ interface Range {
   end: string;
 }
 
-/** The range ends at the end of the current hour, so this hour's bucket is included. */
-function lastMs(ms: number): Range {
-  const end = Math.ceil((Date.now() + 1) / 3_600_000) * 3_600_000 - 1000;
+/** The range ends at the end of the hour `now` falls in, so this hour's bucket is included. */
+function lastMs(ms: number, now: number): Range {
+  const end = Math.ceil((now + 1) / 3_600_000) * 3_600_000 - 1000;
   return { start: new Date(end - ms + 1000).toISOString(), end: new Date(end).toISOString() };
 }
 
@@ -42,8 +42,13 @@ export function UsageSection({
   /** The account's chutes by id (Secrets' list): usage names chutes by id only. */
   chuteNames: ReadonlyMap<string, string>;
 }): ReactElement {
-  const [range, setRange] = useState<Range>(() => lastMs(7 * DAY));
   const [preset, setPreset] = useState<string>('7d');
+  // A preset is kept as its id and worked out from when it was last asked for (picked or
+  // refreshed): "Last 24 hours" refreshed later is the 24 hours before then, as "As of" says.
+  const [askedAt, setAskedAt] = useState(() => Date.now());
+  const [custom, setCustom] = useState<Range>(() => lastMs(7 * DAY, askedAt));
+  const presetMs = PRESETS.find((x) => x.id === preset)?.ms;
+  const range = presetMs === undefined ? custom : lastMs(presetMs, askedAt);
   const [perChute, setPerChute] = useState(false);
   const [showTable, setShowTable] = useState(false);
   const [from, setFrom] = useState(dayInput(range.start));
@@ -54,12 +59,20 @@ export function UsageSection({
   const choosePreset = (id: string) => {
     setPreset(id);
     const p = PRESETS.find((x) => x.id === id);
-    if (!p) return;
-    const r = lastMs(p.ms);
-    setRange(r);
+    // Custom starts from the range on screen until dates are applied.
+    if (!p) return setCustom(range);
+    const now = Date.now();
+    const r = lastMs(p.ms, now);
+    setAskedAt(now);
     setFrom(dayInput(r.start));
     setTo(dayInput(r.end));
     setProblem(null);
+  };
+  const refresh = () => {
+    const now = Date.now();
+    // A new hour makes a new range, which is read as soon as it is set; within the hour it is the same one.
+    if (presetMs !== undefined && lastMs(presetMs, now).end !== range.end) return setAskedAt(now);
+    void usage.refetch();
   };
   const applyDates = (event: FormEvent) => {
     event.preventDefault();
@@ -70,7 +83,7 @@ export function UsageSection({
     if (end - start > 93 * DAY) return setProblem('Choose at most 93 days.');
     setProblem(null);
     setPreset('custom');
-    setRange({ start: new Date(start).toISOString(), end: new Date(end).toISOString() });
+    setCustom({ start: new Date(start).toISOString(), end: new Date(end).toISOString() });
   };
 
   const data =
@@ -83,7 +96,7 @@ export function UsageSection({
         <h2 id="account-usage">Usage</h2>
         <div className="actions">
           {data ? <span className="small muted">As of {timeOnly(data.asOf)}</span> : null}
-          <button type="button" onClick={() => void usage.refetch()} disabled={!canSign || usage.isFetching}>
+          <button type="button" onClick={refresh} disabled={!canSign || usage.isFetching}>
             {usage.isFetching ? 'Refreshing…' : 'Refresh'}
           </button>
         </div>
@@ -163,8 +176,9 @@ export function UsageSection({
           </div>
           {data.truncated ? (
             <p className="small">
-              This range has more rows than one reading carries; the chart and totals cover the newest. Narrow the range
-              for all of it.
+              This range has more rows than one reading carries: the chart and totals cover only
+              {data.items[0] ? ` from ${dateTime(data.items[0].bucket)} on` : ' the newest hours'}. Narrow the range for
+              all of it.
             </p>
           ) : null}
           {data.items.length === 0 ? (
@@ -177,6 +191,7 @@ export function UsageSection({
                 end={data.end}
                 perChute={data.perChute}
                 chuteNames={chuteNames}
+                truncated={data.truncated}
               />
             </Suspense>
           )}

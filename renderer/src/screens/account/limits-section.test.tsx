@@ -1,0 +1,120 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { AccountLimits, CapWindow } from '../../../../shared/account-screen';
+import { LimitsSection } from './limits-section';
+
+const base: AccountLimits = {
+  account: { userId: 'u', baseUrl: 'https://api.chutes.ai' },
+  quotas: { kind: 'unlimited' },
+  todayUsed: null,
+  subscription: { subscribed: false },
+  discounts: [],
+  asOf: '2026-12-06T22:00:00Z',
+};
+
+const show = (over: Partial<AccountLimits>) =>
+  render(
+    <LimitsSection
+      data={{ ...base, ...over }}
+      error={null}
+      fetching={false}
+      canSign
+      onRefresh={() => undefined}
+      chuteNames={new Map()}
+    />,
+  );
+
+const region = () => screen.getByRole('region', { name: 'Quotas and subscription' });
+
+const capWindow = (w: Partial<CapWindow>): CapWindow => ({
+  usageUsd: null,
+  capUsd: null,
+  remainingUsd: null,
+  resetAt: null,
+  uncapped: false,
+  ...w,
+});
+const subscribed = (monthly: CapWindow) =>
+  ({
+    subscribed: true,
+    monthlyPriceUsd: 10,
+    custom: false,
+    anchorDate: null,
+    fourHour: null,
+    monthly,
+  }) as const;
+
+describe("today's use", () => {
+  it('shows no count for an account the server does not count', () => {
+    show({ todayUsed: { quota: 'unlimited' } });
+    expect(region().textContent).toContain('not counted');
+    expect(region().textContent).not.toContain('Used today');
+  });
+
+  it('says the figure leaves out chutes with a quota of their own', () => {
+    const row = { isDefault: false, effectiveDate: null, updatedAt: null, paymentRefreshDate: null };
+    show({
+      quotas: {
+        kind: 'rows',
+        tierUsd: null,
+        rows: [
+          { ...row, chuteId: '*', quota: 2000 },
+          { ...row, chuteId: 'c', quota: 50 },
+        ],
+      },
+      todayUsed: { quota: 2000, used: 12 },
+    });
+    expect(region().textContent).toContain('Used today on chutes without a quota of their own: 12 requests of 2,000');
+  });
+});
+
+describe('caps', () => {
+  it('says the real share past the cap; only the bar stops at full', () => {
+    show({ subscription: subscribed(capWindow({ usageUsd: 60, capUsd: 50, remainingUsd: 0 })) });
+    expect(region().textContent).toContain('$60.00 of $50.00 used (120 %)');
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('50');
+  });
+
+  it('says "not reported" for a figure the server left out, never $0.00', () => {
+    show({ subscription: subscribed(capWindow({ uncapped: true })) });
+    expect(region().textContent).toContain('Usage not reported · no cap');
+    expect(region().textContent).not.toContain('$0.00');
+  });
+
+  it('does not call a cap the server left out "no cap"', () => {
+    show({ subscription: subscribed(capWindow({ usageUsd: 3 })) });
+    expect(region().textContent).toContain('$3.00 used · cap not reported');
+  });
+});
+
+describe('routes an older server lacks, and dates it does not send', () => {
+  it('says the server does not report subscriptions or discounts, and shows the rest', () => {
+    show({ subscription: null, discounts: null, todayUsed: { quota: 200, used: 4 } });
+    expect(region().textContent).toContain('This server does not report subscriptions.');
+    expect(region().textContent).toContain('This server does not report discounts.');
+    expect(region().textContent).toContain('4 requests');
+  });
+
+  it('labels the last-set time as that, not as when a quota took effect', () => {
+    show({
+      quotas: {
+        kind: 'rows',
+        tierUsd: null,
+        rows: [
+          {
+            chuteId: '*',
+            quota: 5,
+            isDefault: true,
+            effectiveDate: null,
+            updatedAt: '2026-01-02T03:04:05Z',
+            paymentRefreshDate: null,
+          },
+        ],
+      },
+    });
+    const table = screen.getByRole('table', { name: 'Quotas' });
+    expect(table.textContent).not.toContain('In effect since');
+    expect(table.textContent).toContain('Quotas last set');
+    expect(table.textContent).toContain('2026');
+  });
+});

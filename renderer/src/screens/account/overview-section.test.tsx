@@ -1,0 +1,59 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { AccountOverview } from '../../../../shared/account-screen';
+import type { ProfileView } from '../../../../shared/profiles';
+import { OverviewSection } from './overview-section';
+
+const profile: ProfileView = {
+  id: 'p1',
+  displayName: 'alice',
+  baseUrl: 'https://api.chutes.ai',
+  username: 'alice',
+  userId: 'u',
+  hotkeyName: 'default',
+  hotkeySs58: '5F3sa2TJAWMqDhXG6jhV4N8ko9SxwGy8TpaNS1repo5EYjQX',
+  paymentAddress: null,
+  source: { kind: 'registration' },
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+  seedInKeychain: true,
+};
+
+const overview = (balanceUsd: number | null): AccountOverview => ({
+  baseUrl: profile.baseUrl,
+  username: 'alice',
+  userId: 'u',
+  hotkey: profile.hotkeySs58,
+  coldkey: '',
+  createdAt: '2026-01-01T00:00:00Z',
+  balanceUsd,
+  paymentAddress: '',
+  roles: [],
+  netuids: [],
+  asOf: '2026-12-06T22:00:00Z',
+  fingerprintStored: false,
+});
+
+const show = (balanceUsd: number | null) =>
+  render(
+    <OverviewSection
+      profile={profile}
+      canSign
+      data={overview(balanceUsd)}
+      error={null}
+      fetching={false}
+      onRefresh={() => undefined}
+    />,
+  );
+
+describe('the balance', () => {
+  it('says a balance the server left out is not reported, without a unit after it', () => {
+    show(null);
+    expect(screen.getByLabelText('Balance').textContent).toBe('Balance not reported');
+  });
+
+  it('shows a reported balance with its unit', () => {
+    show(12.5);
+    expect(screen.getByLabelText('Balance').textContent).toBe('$12.50 USD');
+  });
+});
