@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { internalFailureMessage, log, setLogLocation, setLogSink, type LogSink } from './log';
-import { logFilePath, logToFile, MAX_LOG_BYTES, rotationLockPath } from './log-file';
+import { useBundledChild } from './concurrency/two-process.test-helper';
+import { logFilePath, logToFile, MAX_LOG_BYTES, MAX_UNROTATED_LOG_BYTES, rotationLockPath } from './log-file';
 
 let restore: LogSink | null = null;
 const dirs: string[] = [];
@@ -20,6 +22,25 @@ function tempDir(): string {
   dirs.push(dir);
   return dir;
 }
+
+// The app's start as main.ts and serve.ts make it, with stderr captured.
+const fifoChild = useBundledChild(`
+import { internalFailureMessage, log } from ${JSON.stringify(path.join(__dirname, 'log'))};
+import { logToFile } from ${JSON.stringify(path.join(__dirname, 'log-file'))};
+const [dataDir] = process.argv.slice(2);
+const written: string[] = [];
+process.stderr.write = ((text: string) => { written.push(String(text)); return true; }) as typeof process.stderr.write;
+void (async () => {
+  await startSignal();
+  logToFile(dataDir);
+  log.info('the first line');
+  report({
+    named: internalFailureMessage().includes('chutes-desktop.log'),
+    warnings: written.filter((t) => t.includes('gets no lines')).length,
+    lineOnStderr: written.some((t) => t.includes('the first line')),
+  });
+})();
+`);
 
 const quietStderr = () => vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
 
@@ -96,8 +117,11 @@ describe('the log file in the data folder', () => {
 });
 
 describe('a rotation that cannot happen', () => {
-  it('still appends the line and keeps naming the file', () => {
-    const file = logToTempFile();
+  it('still appends up to twice the limit, then sends lines to stderr only, says so once, and stops naming the file', () => {
+    const stderr = quietStderr();
+    const dataDir = tempDir();
+    restore = logToFile(dataDir);
+    const file = logFilePath(dataDir);
     // `.1` is a folder with something in it: the rename fails.
     fs.mkdirSync(`${file}.1`);
     fs.writeFileSync(path.join(`${file}.1`, 'x'), '');
@@ -105,6 +129,61 @@ describe('a rotation that cannot happen', () => {
     log.info('after the failed rotation');
     expect(fs.readFileSync(file, 'utf8')).toMatch(/ info after the failed rotation\n$/);
     expect(internalFailureMessage()).toContain(file);
+
+    fs.appendFileSync(file, 'x'.repeat(MAX_UNROTATED_LOG_BYTES - MAX_LOG_BYTES));
+    const size = fs.statSync(file).size;
+    log.info('one too many');
+    log.info('and another');
+    expect(fs.statSync(file).size).toBe(size);
+    expect(internalFailureMessage()).not.toContain('chutes-desktop.log');
+    const written = stderr.mock.calls.map(([text]) => String(text));
+    expect(written.filter((text) => text.includes('gets no lines'))).toHaveLength(1);
+    expect(written.some((text) => text.includes('and another'))).toBe(true);
+  });
+});
+
+describe.runIf(process.platform !== 'win32')('a FIFO in place of the log file', () => {
+  it('is not waited on at launch, gets no lines, and the log says why once on stderr', async () => {
+    for (const kind of ['fifo', 'symlink to a fifo']) {
+      const dataDir = tempDir();
+      const fifo = path.join(dataDir, 'pipe');
+      execFileSync('mkfifo', [fifo]);
+      if (kind === 'fifo') fs.renameSync(fifo, logFilePath(dataDir));
+      else fs.symlinkSync(fifo, logFilePath(dataDir));
+      // A blocking open of a FIFO without a reader never returns: a child process, killed when late.
+      const result = await fifoChild().runTogether([[dataDir]], 10_000);
+      expect(result, kind).toEqual([
+        {
+          named: false,
+          warnings: 1,
+          lineOnStderr: true,
+        },
+      ]);
+    }
+  });
+
+  it('writes nothing into a FIFO that has a reader', () => {
+    const stderr = quietStderr();
+    const dataDir = tempDir();
+    const file = logFilePath(dataDir);
+    execFileSync('mkfifo', [file]);
+    const reader = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    try {
+      restore = logToFile(dataDir);
+      log.info('not for the pipe');
+      const buffer = Buffer.alloc(1024);
+      let read = 0;
+      try {
+        read = fs.readSync(reader, buffer);
+      } catch (error) {
+        expect((error as NodeJS.ErrnoException).code).toBe('EAGAIN');
+      }
+      expect(read).toBe(0);
+      expect(internalFailureMessage()).not.toContain('chutes-desktop.log');
+      expect(stderr.mock.calls.filter(([text]) => String(text).includes('not a regular file'))).toHaveLength(1);
+    } finally {
+      fs.closeSync(reader);
+    }
   });
 });
 

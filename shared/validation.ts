@@ -1,27 +1,34 @@
 import { z } from 'zod';
 
-/** An absolute http(s) URL without credentials, query or fragment: what an API base URL may be. */
+export const BASE_URL_QUERY_MESSAGE =
+  'Remove the ? or # and everything after it: an API address has no query or fragment, e.g. https://api.chutes.ai';
+
+/**
+ * An absolute http(s) URL without credentials, query or fragment: what an API base URL may be.
+ * `?` and `#` are refused wherever they are, even bare: URL.search is '' for a lone `?`, yet the
+ * path appended to the address (`…?/ping`) would land in the query and the server would be asked
+ * for `/`.
+ */
 export const apiBaseUrl = z
   .string()
   .trim()
   .min(1, 'Enter the API address, e.g. https://api.chutes.ai')
   .max(2048, 'That address is too long')
-  .refine((value) => {
-    // new URL() would quietly encode a space; the CLI would send it as typed.
-    if (/\s/.test(value)) return false;
-    try {
-      const url = new URL(value);
-      return (
-        (url.protocol === 'https:' || url.protocol === 'http:') &&
-        !url.username &&
-        !url.password &&
-        !url.search &&
-        !url.hash
-      );
-    } catch {
-      return false;
-    }
-  }, 'Enter a full http:// or https:// address without a query, e.g. https://api.chutes.ai');
+  .refine(
+    (value) => {
+      // new URL() would quietly encode a space; the CLI would send it as typed.
+      if (/\s/.test(value)) return false;
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password;
+      } catch {
+        return false;
+      }
+    },
+    // Aborting: an address that is wrong anyway gets this general message, not the one below too.
+    { message: 'Enter a full http:// or https:// address without a query, e.g. https://api.chutes.ai', abort: true },
+  )
+  .refine((value) => !/[?#]/.test(value), BASE_URL_QUERY_MESSAGE);
 
 /** Strip trailing slashes so `${base}/ping` never has a double slash. */
 export function normaliseBaseUrl(value: string): string {

@@ -4,6 +4,6 @@ import type { ActivityLog } from './activity-log';
 
 export function activityHandlers({ activity }: { activity: ActivityLog }): SliceHandlers<typeof activityContract> {
   return {
-    listActivity: ({ limit }) => activity.list({ limit: limit ?? 200 }),
+    listActivity: ({ limit, before }) => activity.read({ limit: limit ?? 200, before }),
   };
 }

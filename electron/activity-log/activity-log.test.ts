@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActivityEntry as SharedActivityEntry } from '../../shared/activity';
-import { ACTIVITY_FILE, createActivityLog, type ActivityEntry } from './activity-log';
+import { ACTIVITY_FILE, createActivityLog, MAX_LIST, type ActivityEntry } from './activity-log';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -57,10 +57,31 @@ describe('activity log', () => {
 
   it('pages with limit and before, and caps at 1,000', async () => {
     const log = createActivityLog(tempDir());
-    await Promise.all(Array.from({ length: 30 }, (_, i) => log.append(entry(i))));
-    const page = await log.list({ limit: 5, before: entry(10).time });
-    expect(page.map((e) => e.time)).toEqual([9, 8, 7, 6, 5].map((i) => entry(i).time));
-    expect(await log.list({ limit: 5000 })).toHaveLength(30);
+    await Promise.all(Array.from({ length: MAX_LIST + 5 }, (_, i) => log.append(entry(i))));
+    const page = await log.read({ limit: 5, before: entry(10).time });
+    expect(page.entries.map((e) => e.time)).toEqual([9, 8, 7, 6, 5].map((i) => entry(i).time));
+    expect(page.more).toBe(true);
+    expect((await log.read({ limit: 5, before: entry(5).time })).more).toBe(false);
+    const all = await log.list({ limit: 5000 });
+    expect(all).toHaveLength(MAX_LIST);
+    expect(all[0]?.time).toBe(entry(MAX_LIST + 4).time);
+  });
+
+  it('lists by start time, newest first, though calls are written as they end', async () => {
+    const log = createActivityLog(tempDir());
+    // A slow call started first and ended last.
+    for (const i of [2, 3, 1]) await log.append(entry(i));
+    expect((await log.list()).map((e) => e.time)).toEqual([3, 2, 1].map((i) => entry(i).time));
+  });
+
+  it('ends a page after every call started in the same millisecond as its last, so none is skipped by the next', async () => {
+    const log = createActivityLog(tempDir());
+    for (const i of [1, 2, 2, 2, 3]) await log.append(entry(i, { durationMs: i * 10 }));
+    const first = await log.read({ limit: 2 });
+    expect(first.entries.map((e) => e.time)).toEqual([3, 2, 2, 2].map((i) => entry(i).time));
+    const next = await log.read({ limit: 2, before: first.entries.at(-1)?.time ?? '' });
+    expect(next.entries.map((e) => e.time)).toEqual([entry(1).time]);
+    expect(next.more).toBe(false);
   });
 
   it('writes only the declared public fields', async () => {

@@ -11,20 +11,31 @@ import {
   type Stats,
 } from 'node:fs';
 import path from 'node:path';
-import type { ActivityEntry } from '../../shared/activity';
-import { failureIs } from '../../shared/errors';
+import type { ActivityEntry, ActivityPage } from '../../shared/activity';
+import { AppFailure } from '../../shared/errors';
 import { lockPathFor, withFileLock } from '../concurrency/file-lock';
-import { readFileCapped } from '../fs/read-capped';
+import { describeFsError, shownPath } from '../fs/fs-errors';
 import { describeError, log } from '../log';
+import { readPage } from './activity-read';
 
-export type { ActivityEntry };
+export type { ActivityEntry, ActivityPage };
 
 export interface ActivityLog {
   /** Never throws: a full disk must not fail the call being recorded. */
   append(entry: ActivityEntry): Promise<void>;
-  /** Newest first; at most `limit` (capped at 1,000); `before` = ISO time, exclusive. */
-  list(opts?: { limit?: number; before?: string }): Promise<ActivityEntry[]>;
+  /** Newest (by start time) first; at most `limit` (capped at 1,000); `before` = ISO time, exclusive. */
+  list(opts?: ListOptions): Promise<ActivityEntry[]>;
+  /** As `list`, with what the page leaves out: older entries, an unreadable older file, calls not recorded. */
+  read(opts?: ListOptions): Promise<ActivityPage>;
 }
+
+export interface ListOptions {
+  limit?: number;
+  before?: string;
+}
+
+/** Why entries were not written, in words for the Activity panel. */
+class NotRecorded extends Error {}
 
 export const ACTIVITY_FILE = 'activity.jsonl';
 export const MAX_LIST = 1000;
@@ -35,8 +46,6 @@ const APPEND_FLAGS =
   process.platform === 'win32'
     ? constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT
     : constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK | constants.O_NOCTTY;
-
-const AUTH_KINDS = new Set<ActivityEntry['auth']>(['hotkey', 'jwt', 'hotkey-login', 'fingerprint', 'apiKey']);
 
 /** Rebuild an entry field by field, so nothing but the declared public facts is ever written. */
 function clean(entry: ActivityEntry): ActivityEntry {
@@ -53,34 +62,6 @@ function clean(entry: ActivityEntry): ActivityEntry {
   if (entry.status !== undefined) out.status = entry.status;
   if (entry.failure) out.failure = entry.failure;
   return out;
-}
-
-function parseLine(line: string): ActivityEntry | null {
-  try {
-    const value: unknown = JSON.parse(line);
-    if (typeof value !== 'object' || value === null) return null;
-    const v = value as Partial<ActivityEntry>;
-    if (typeof v.time !== 'string' || typeof v.method !== 'string' || typeof v.path !== 'string') return null;
-    if (!v.auth || !AUTH_KINDS.has(v.auth) || typeof v.durationMs !== 'number') return null;
-    return v as ActivityEntry;
-  } catch {
-    return null; // a line torn by a crash mid-write
-  }
-}
-
-/** Read on request, so through the one non-blocking, regular-files-only helper; a missing file is an empty log. */
-async function readLines(file: string, maxBytes: number): Promise<string[]> {
-  try {
-    // Rotation keeps each file near maxBytes; the slack covers the last append before a rotation.
-    const { bytes } = await readFileCapped(file, maxBytes * 2 + 1024 * 1024, { what: 'activity logs' });
-    return bytes
-      .toString('utf8')
-      .split('\n')
-      .filter((l) => l.length > 0);
-  } catch (error) {
-    if (failureIs(error, 'not-found')) return [];
-    throw error;
-  }
 }
 
 /** A short write (a nearly full disk) must not leave half a line for the next entry to run into. */
@@ -119,7 +100,13 @@ export function createActivityLog(dir: string, opts: { maxBytes?: number } = {})
       lockPath,
       async () => {
         const size = await currentSize();
-        if (size > 0 && size + lineLength > maxBytes) await fs.rename(file, rotated);
+        if (size > 0 && size + lineLength > maxBytes) {
+          await fs.rename(file, rotated).catch((error: unknown) => {
+            throw new NotRecorded(
+              `${shownPath(file)} is full, and moving it to ${path.basename(rotated)} failed: ${describeFsError(error)}`,
+            );
+          });
+        }
       },
       { what: 'the activity log', timeoutMs: 2_000 },
     );
@@ -172,7 +159,7 @@ export function createActivityLog(dir: string, opts: { maxBytes?: number } = {})
     const fd = openLog();
     try {
       const st = fstatSync(fd);
-      if (!st.isFile()) throw new Error(`${file} is not a regular file`);
+      if (!st.isFile()) throw new NotRecorded(`${shownPath(file)} is not a regular file`);
       held = { fd, dev: st.dev, ino: st.ino };
       return { fd, st };
     } catch (error) {
@@ -211,28 +198,42 @@ export function createActivityLog(dir: string, opts: { maxBytes?: number } = {})
     appendNow(lines, false);
   }
 
+  /** Calls lost since this process started: the panel must not claim a record it does not have. */
+  let notRecorded: ActivityPage['notRecorded'] = null;
+  function lost(count: number, error: unknown): void {
+    const why =
+      error instanceof NotRecorded
+        ? error.message
+        : error instanceof AppFailure
+          ? error.appError.message
+          : `${shownPath(file)} could not be written: ${describeFsError(error)}`;
+    notRecorded = {
+      count: (notRecorded?.count ?? 0) + count,
+      since: notRecorded?.since ?? new Date().toISOString(),
+      why,
+    };
+    log.warn(`activity log write failed: ${describeError(error)}`);
+  }
+
+  const read = async ({ limit = 100, before }: ListOptions = {}): Promise<ActivityPage> => {
+    await queue;
+    const cap = Math.max(0, Math.min(limit, MAX_LIST));
+    return readPage({ rotated, file, limit: cap, before }, notRecorded);
+  };
+
   return {
     append(entry) {
       unwritten.push(`${JSON.stringify(clean(entry))}\n`);
       queue = queue.then(() => {
         if (unwritten.length === 0) return; // an earlier link of the chain wrote this line already
         const lines = unwritten.join('');
+        const count = unwritten.length;
         unwritten = [];
-        return write(lines).catch((error: unknown) => log.warn(`activity log write failed: ${describeError(error)}`));
+        return write(lines).catch((error: unknown) => lost(count, error));
       });
       return queue;
     },
-
-    async list({ limit = 100, before } = {}) {
-      await queue;
-      const cap = Math.max(0, Math.min(limit, MAX_LIST));
-      const lines = [...(await readLines(rotated, maxBytes)), ...(await readLines(file, maxBytes))];
-      const out: ActivityEntry[] = [];
-      for (let i = lines.length - 1; i >= 0 && out.length < cap; i--) {
-        const entry = parseLine(lines[i] ?? '');
-        if (entry && (before === undefined || entry.time < before)) out.push(entry);
-      }
-      return out;
-    },
+    read,
+    list: async (opts) => (await read(opts)).entries,
   };
 }

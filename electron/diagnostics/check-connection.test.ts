@@ -106,7 +106,7 @@ describe('checkConnection', () => {
     });
     const report = await checkConnection({ apiUrl: base });
     if (report.reachable) throw new Error('reachable');
-    expect(report.message).toContain('answered HTTP 418: {"why":"teapot"}');
+    expect(report.message).toContain('The server said: {"why":"teapot"}.');
     body = JSON.stringify({ detail: 'x'.repeat(2_000_000) });
     const huge = await checkConnection({ apiUrl: base });
     if (huge.reachable) throw new Error('reachable');
@@ -121,6 +121,43 @@ describe('checkConnection', () => {
     const report = await checkConnection({ apiUrl: base });
     expect(report).toMatchObject({ reachable: false, reason: 'http-status', status: 503 });
     if (!report.reachable) expect(report.message).toContain('Database connectivity problems: down');
+  });
+
+  it('says what an error page in front of the API means, in the words account calls use', async () => {
+    const cases: Array<{ status: number; body: string; says: RegExp }> = [
+      { status: 403, body: '<html>Attention Required! | Cloudflare</html>', says: /refused the request \(HTTP 403/ },
+      { status: 429, body: '<html>rate limited</html>', says: /asked the app to slow down/ },
+      { status: 429, body: '{"detail":"slow"}', says: /Too many requests .* Wait a while/ },
+      { status: 404, body: '<html>Not Found</html>', says: /does not look like a Chutes API/ },
+      { status: 404, body: '{"detail":"Not Found"}', says: /does not look like a Chutes API/ },
+      { status: 502, body: '<html>Bad gateway</html>', says: /had a problem \(HTTP 502\)/ },
+    ];
+    for (const { status, body, says } of cases) {
+      const base = await serve((_req, res) => {
+        res.writeHead(status, { 'content-type': body.startsWith('{') ? 'application/json' : 'text/html' });
+        res.end(body);
+      });
+      const report = await checkConnection({ apiUrl: base });
+      expect(report, `${status} ${body}`).toMatchObject({ reachable: false, reason: 'http-status', status });
+      if (!report.reachable) expect(report.message, `${status} ${body}`).toMatch(says);
+      if (!report.reachable) expect(report.message).not.toMatch(/Server error/i);
+    }
+  });
+
+  it('shows no server time from a Date header the clock comparison cannot use', async () => {
+    for (const date of ['0', '2026-01-01', 'Thu, 01 Jan 2026 00:00:00 +0000']) {
+      const base = await serve((_req, res) => {
+        res.sendDate = false;
+        res.writeHead(200, { 'content-type': 'application/json', date });
+        res.end('{"message":"pong"}');
+      });
+      expect(await checkConnection({ apiUrl: base }), date).toMatchObject({
+        reachable: true,
+        serverTime: null,
+        skewSeconds: null,
+        skew: 'unknown',
+      });
+    }
   });
 
   it('times out on a server that never answers', async () => {

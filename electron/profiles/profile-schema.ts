@@ -54,10 +54,18 @@ export const profileInputSchema = z.object({
   paymentAddress: accountFields.paymentAddress.optional(),
 });
 
+/**
+ * A saved address as earlier versions accepted it: a bare `?` or `#` at its end passed then (the
+ * URL's query read as empty) and is refused now. Dropped on reading, the address is what it always
+ * meant, so a file saved then is not set aside as corrupt.
+ */
+const storedBaseUrl = z.preprocess((v) => (typeof v === 'string' ? v.trim().replace(/[?#]+$/, '') : v), baseUrl);
+
 export const profileSchema = z.object({
   id: z.string().min(1),
   displayName: displayNameSchema,
   ...accountFields,
+  baseUrl: storedBaseUrl,
   createdAt: z.string(),
   updatedAt: z.string(),
 });

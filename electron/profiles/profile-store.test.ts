@@ -195,6 +195,18 @@ describe('profiles.json corruption', () => {
     expect(await readFile(path.join(path.dirname(store.filePath), aside ?? ''), 'utf8')).toBe(JSON.stringify(original));
   });
 
+  it("reads an address saved with a bare '?' or '#' at its end (accepted by earlier versions) without it", async () => {
+    await store.upsert(input({ baseUrl: 'http://127.0.0.1:8000' }));
+    const saved = JSON.parse(await readFile(store.filePath, 'utf8')) as { profiles: Array<Record<string, unknown>> };
+    for (const ending of ['?', '#', '/?#']) {
+      const first = saved.profiles[0];
+      if (first) first.baseUrl = `http://127.0.0.1:8000${ending}`;
+      await writeFile(store.filePath, JSON.stringify(saved));
+      expect((await store.list())[0]?.baseUrl).toBe('http://127.0.0.1:8000');
+    }
+    expect((await readdir(path.dirname(store.filePath))).some((f) => f.includes('.corrupt-'))).toBe(false);
+  });
+
   it('leaves a file from a newer app version alone', async () => {
     await store.upsert(input());
     await writeFile(store.filePath, JSON.stringify({ version: 2, profiles: 'new shape' }));

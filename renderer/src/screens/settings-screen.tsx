@@ -2,8 +2,8 @@ import type { ReactElement } from 'react';
 import { ErrorNotice } from '../components/error-notice';
 import { ScreenHeader } from '../components/screen-header';
 import { ActivityPanel } from './settings/activity-panel';
-import { DiagnosticsPanel } from './settings/diagnostics-panel';
-import { useChannel } from '../api/hooks';
+import { DiagnosticsPanel, type DiagnosticsTargets } from './settings/diagnostics-panel';
+import { useActiveProfile, useChannel } from '../api/hooks';
 
 const SOURCE_LABEL: Record<string, string> = {
   default: 'default',
@@ -16,20 +16,40 @@ const SOURCE_LABEL: Record<string, string> = {
 
 export function SettingsScreen(): ReactElement {
   const info = useChannel('getAppInfo', {});
+  // Account calls go to the active profile's server, so that is what Diagnostics starts with.
+  const { profile, isPending: profilesPending } = useActiveProfile();
+  const targets: DiagnosticsTargets | null =
+    info.data && !profilesPending
+      ? {
+          profile: profile ? { name: profile.displayName, baseUrl: profile.baseUrl } : null,
+          app: { url: info.data.apiUrl, source: info.data.apiUrlSource },
+        }
+      : null;
   return (
     <section>
       <ScreenHeader title="Settings">
         Where the app points, whether it can reach Chutes, and what it has signed.
       </ScreenHeader>
-      {info.data ? <DiagnosticsPanel apiUrl={info.data.apiUrl} /> : null}
+      {/* Keyed: another profile made active meanwhile starts the field again from its server. */}
+      {targets ? <DiagnosticsPanel key={targets.profile?.baseUrl ?? targets.app.url} targets={targets} /> : null}
       <section className="card" aria-labelledby="config-title">
         <h2 id="config-title">Configuration</h2>
         {info.error ? <ErrorNotice error={info.error} /> : null}
         {info.data ? (
           <dl className="facts">
+            {profile ? (
+              <>
+                <dt>Active profile’s server</dt>
+                <dd>
+                  <code>{profile.baseUrl}</code>{' '}
+                  <span className="muted">(account calls for “{profile.displayName}” go here)</span>
+                </dd>
+              </>
+            ) : null}
             <dt>API address</dt>
             <dd>
               <code>{info.data.apiUrl}</code> <span className="muted">({SOURCE_LABEL[info.data.apiUrlSource]})</span>
+              <span className="muted"> · used when no profile is active, and offered when registering</span>
             </dd>
             <dt>CLI config file</dt>
             <dd>

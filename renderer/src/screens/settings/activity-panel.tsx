@@ -1,10 +1,17 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
+import type { ActivityEntry, ActivityPage } from '../../../../shared/activity';
+import type { NetworkFailure } from '../../../../shared/errors';
+import { call } from '../../api/client';
+import { channelKey } from '../../api/hooks';
 import { Breakable } from '../../components/breakable';
 import { ErrorNotice } from '../../components/error-notice';
+import { Notice } from '../../components/notice';
 import { dateTime, timeOnly, utcText } from '../../lib/date-time';
 import { groupsOf } from '../../lib/groups-of';
-import { useChannel } from '../../api/hooks';
 import styles from './settings.module.css';
+
+const PAGE = 100;
 
 const AUTH_LABEL: Record<string, string> = {
   hotkey: 'hotkey signature',
@@ -14,9 +21,78 @@ const AUTH_LABEL: Record<string, string> = {
   apiKey: 'API key',
 };
 
+/** Why a call got no HTTP status, in the Result column's few words. */
+const FAILURE_LABEL: Record<NetworkFailure, string> = {
+  dns: 'address not found',
+  refused: 'connection refused',
+  timeout: 'timed out',
+  tls: 'secure connection failed',
+  reset: 'connection closed',
+  'non-json': 'answer not from the API',
+  other: 'failed, no answer',
+};
+
+const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** The pages read so far, all read again together when a signed change settles (api/hooks.ts invalidates this prefix). */
+function useActivityPages() {
+  return useInfiniteQuery({
+    queryKey: [...channelKey('listActivity', { limit: PAGE }), 'pages'],
+    queryFn: ({ pageParam }) =>
+      call('listActivity', pageParam === undefined ? { limit: PAGE } : { limit: PAGE, before: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    // Each page ends after every call started in its last millisecond, so "before" that time misses none.
+    getNextPageParam: (last: ActivityPage) => (last.more ? last.entries.at(-1)?.time : undefined),
+  });
+}
+
+function ActivityRow({ entry }: { entry: ActivityEntry }): ReactElement {
+  return (
+    <tr>
+      <td className="nowrap">
+        <time dateTime={entry.time} title={utcText(entry.time)}>
+          {dateTime(entry.time, { seconds: true })}
+        </time>
+      </td>
+      <td>
+        <code>
+          {entry.method} {entry.path}
+        </code>
+        {entry.purpose ? <span className="muted small"> purpose “{entry.purpose}”</span> : null}
+        {entry.bodySha256 ? <span className="muted small"> body sha256 {entry.bodySha256.slice(0, 12)}…</span> : null}
+      </td>
+      <td>
+        {AUTH_LABEL[entry.auth] ?? entry.auth}
+        {entry.hotkey ? (
+          // Wraps between groups of 12 rather than leaving a character alone on a line; copying gives it whole.
+          <div className={`small muted mono ${styles.address}`}>
+            <Breakable parts={groupsOf(entry.hotkey, 12)} />
+          </div>
+        ) : null}
+      </td>
+      <td className="nowrap">
+        {entry.status !== undefined ? (
+          <span className={entry.status < 400 ? 'ok-text' : 'bad-text'}>{entry.status}</span>
+        ) : (
+          <span className="bad-text">{entry.failure ? FAILURE_LABEL[entry.failure] : 'failed, no answer'}</span>
+        )}
+        <span className="muted small"> {entry.durationMs} ms</span>
+      </td>
+    </tr>
+  );
+}
+
 /** Settings → Activity: the app's own record of signed calls. Public facts only, never secrets. */
 export function ActivityPanel(): ReactElement {
-  const activity = useChannel('listActivity', { limit: 100 });
+  const activity = useActivityPages();
+  const pages = activity.data?.pages ?? [];
+  const latest = pages[0];
+  // Newest start first across pages too (each page is sorted already; this keeps it so whatever arrives).
+  const entries = pages
+    .flatMap((page) => page.entries)
+    .sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
+  const notRecorded = latest?.notRecorded ?? null;
+  const last = pages.at(-1);
   return (
     <section className="card" aria-labelledby="activity-title">
       <div className="section-head">
@@ -27,17 +103,33 @@ export function ActivityPanel(): ReactElement {
             <span className="small muted">As of {timeOnly(new Date(activity.dataUpdatedAt).toISOString())}</span>
           ) : null}
           <button type="button" onClick={() => void activity.refetch()} disabled={activity.isFetching}>
-            {activity.isFetching ? 'Refreshing…' : 'Refresh'}
+            {activity.isFetching && !activity.isFetchingNextPage ? 'Refreshing…' : 'Refresh'}
           </button>
         </div>
       </div>
       <p className="small muted">
-        Every call this app signed, newest first: when, what, with which hotkey, and the answer. Signatures, bodies and
-        secrets are never recorded.
+        {notRecorded ? 'The calls this app signed' : 'Every call this app signed'}, newest first by when it started:
+        when, what, with which hotkey, and the answer. Signatures, bodies and secrets are never recorded.
       </p>
+      {notRecorded ? (
+        <Notice tone="warn">
+          <p>
+            <strong>
+              {count(notRecorded.count, 'call', 'calls')} since {dateTime(notRecorded.since, { seconds: true })} could
+              not be recorded
+            </strong>
+            , so {notRecorded.count === 1 ? 'it is' : 'they are'} missing from this list: {notRecorded.why}
+          </p>
+        </Notice>
+      ) : null}
+      {latest?.olderFileProblem ? (
+        <Notice tone="warn">
+          <p>{latest.olderFileProblem}</p>
+        </Notice>
+      ) : null}
       {activity.error ? <ErrorNotice error={activity.error} /> : null}
-      {activity.data && activity.data.length === 0 ? <p className="empty">No signed calls yet.</p> : null}
-      {activity.data && activity.data.length > 0 ? (
+      {activity.data && entries.length === 0 ? <p className="empty">No signed calls yet.</p> : null}
+      {entries.length > 0 ? (
         <div className="table-wrap">
           <table aria-label="Signed calls">
             <thead>
@@ -49,43 +141,29 @@ export function ActivityPanel(): ReactElement {
               </tr>
             </thead>
             <tbody>
-              {activity.data.map((entry) => (
-                <tr key={`${entry.time}-${entry.method}-${entry.path}-${entry.durationMs}`}>
-                  <td className="nowrap">
-                    <time dateTime={entry.time} title={utcText(entry.time)}>
-                      {dateTime(entry.time, { seconds: true })}
-                    </time>
-                  </td>
-                  <td>
-                    <code>
-                      {entry.method} {entry.path}
-                    </code>
-                    {entry.purpose ? <span className="muted small"> purpose “{entry.purpose}”</span> : null}
-                    {entry.bodySha256 ? (
-                      <span className="muted small"> body sha256 {entry.bodySha256.slice(0, 12)}…</span>
-                    ) : null}
-                  </td>
-                  <td>
-                    {AUTH_LABEL[entry.auth] ?? entry.auth}
-                    {entry.hotkey ? (
-                      // Wraps between groups of 12 rather than leaving a character alone on a line; copying gives it whole.
-                      <div className={`small muted mono ${styles.address}`}>
-                        <Breakable parts={groupsOf(entry.hotkey, 12)} />
-                      </div>
-                    ) : null}
-                  </td>
-                  <td className="nowrap">
-                    {entry.status !== undefined ? (
-                      <span className={entry.status < 400 ? 'ok-text' : 'bad-text'}>{entry.status}</span>
-                    ) : (
-                      <span className="bad-text">{entry.failure ?? 'failed'}</span>
-                    )}
-                    <span className="muted small"> {entry.durationMs} ms</span>
-                  </td>
-                </tr>
+              {entries.map((entry, index) => (
+                // Two calls may share every field; the position makes the key unique.
+                <ActivityRow key={`${index}-${entry.time}-${entry.method}-${entry.path}`} entry={entry} />
               ))}
             </tbody>
           </table>
+        </div>
+      ) : null}
+      {entries.length > 0 ? (
+        <div className="actions">
+          <span className="small muted">
+            Showing the newest {count(entries.length, 'call', 'calls')}.
+            {!activity.hasNextPage && last?.olderNotRead
+              ? ' Older calls are in the log file, but too far back to show here.'
+              : !activity.hasNextPage
+                ? ' That is every call recorded.'
+                : ''}
+          </span>
+          {activity.hasNextPage ? (
+            <button type="button" onClick={() => void activity.fetchNextPage()} disabled={activity.isFetchingNextPage}>
+              {activity.isFetchingNextPage ? 'Loading older calls…' : `Show ${PAGE} older calls`}
+            </button>
+          ) : null}
         </div>
       ) : null}
     </section>

@@ -10,10 +10,35 @@ const REASON_LABEL: Record<UnreachableReport['reason'], string> = {
   tls: 'Secure connection failed (TLS)',
   reset: 'Connection closed',
   'non-json': 'Not a Chutes API',
-  'http-status': 'Server error',
-  other: 'Unreachable',
+  'http-status': 'Error answer',
+  // A redirect, a port fetch will not use, an answer that is not HTTP, or nothing known: the message says which.
+  other: 'The check could not be completed',
   'too-large': 'Answer too large',
 };
+
+/** Failures where nothing answered; for the others something did, or nothing was sent. */
+const NO_ANSWER = new Set<UnreachableReport['reason']>(['dns', 'refused', 'timeout', 'tls', 'reset']);
+
+/** The heading for an error status, as the message beneath it explains it (check-connection.ts). */
+function statusLabel(status: number): string {
+  if (status === 403) return 'Refused (HTTP 403)';
+  if (status === 429) return 'Too many requests (HTTP 429)';
+  if (status === 404) return 'Not a Chutes API (HTTP 404)';
+  if (status >= 500) return `Server error (HTTP ${status})`;
+  return `Request rejected (HTTP ${status})`;
+}
+
+function failureLabel(report: UnreachableReport): string {
+  return report.reason === 'http-status' && report.status !== undefined
+    ? statusLabel(report.status)
+    : REASON_LABEL[report.reason];
+}
+
+/** "Unreachable" only where nothing answered: a page, a redirect or a refused port is not that. */
+function failureBadge(report: UnreachableReport): string {
+  if (NO_ANSWER.has(report.reason)) return 'Unreachable';
+  return report.reason === 'other' ? 'Check failed' : 'Not usable';
+}
 
 export function formatDuration(totalSeconds: number): string {
   const s = Math.abs(totalSeconds);
@@ -52,8 +77,8 @@ export function ConnectionResult({
   if (!report.reachable) {
     return (
       <div className={`${styles.result} ${styles.resultBad}`} role="status" aria-label="Connection result">
-        <span className="badge badge-bad">Unreachable</span>
-        <strong>{REASON_LABEL[report.reason]}</strong>
+        <span className="badge badge-bad">{failureBadge(report)}</span>
+        <strong>{failureLabel(report)}</strong>
         <p>{report.message}</p>
         <p className="muted small">
           Tried <code>{report.url}</code>

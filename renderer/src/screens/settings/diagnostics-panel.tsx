@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactElement } from 'react';
+import { useState, type FormEvent, type ReactElement, type ReactNode } from 'react';
+import type { AppInfo } from '../../../../shared/app-info';
 import type { ConnectionReport } from '../../../../shared/diagnostics';
-import { apiBaseUrl } from '../../../../shared/validation';
+import { apiBaseUrl, normaliseBaseUrl } from '../../../../shared/validation';
 import { call } from '../../api/client';
 import { ErrorNotice } from '../../components/error-notice';
 import { draftSlot, useDraft } from '../../lib/drafts';
@@ -10,10 +11,53 @@ import { ConnectionResult } from './connection-result';
 /** Another address being tried stays when the user looks at another screen and comes back. */
 const drafts = draftSlot<{ address: string }>();
 
+export interface DiagnosticsTargets {
+  /** Where account calls go: the active profile's server (chutes-client.ts), if a profile is active. */
+  profile: { name: string; baseUrl: string } | null;
+  /** CHUTES_API_URL or the default: used with no profile active, and offered when registering. */
+  app: { url: string; source: AppInfo['apiUrlSource'] };
+}
+
+const appAddressName = (source: AppInfo['apiUrlSource']) =>
+  source === 'CHUTES_API_URL' ? 'the CHUTES_API_URL address' : 'the default address';
+
+/** What the field starts with, and the sentence saying which address that is and what uses it. */
+function describeTargets({ profile, app }: DiagnosticsTargets): { start: string; says: ReactNode } {
+  const from = app.source === 'CHUTES_API_URL' ? 'set with CHUTES_API_URL' : 'the app default';
+  if (!profile)
+    return {
+      start: app.url,
+      says: (
+        <>
+          No profile is active, so the app uses <code>{app.url}</code> ({from}). Checking another address does not
+          change it.
+        </>
+      ),
+    };
+  const same = normaliseBaseUrl(profile.baseUrl) === normaliseBaseUrl(app.url);
+  return {
+    start: profile.baseUrl,
+    says: (
+      <>
+        Account calls for the active profile, “{profile.name}”, go to its server <code>{profile.baseUrl}</code>
+        {same ? (
+          <>, which is also the app’s own address ({from}).</>
+        ) : (
+          <>
+            . With no profile active the app would use <code>{app.url}</code> ({from}).
+          </>
+        )}{' '}
+        Checking an address here changes neither.
+      </>
+    ),
+  };
+}
+
 /** Settings → Diagnostics: ping the API, measure latency, and compare clocks. */
-export function DiagnosticsPanel({ apiUrl }: { apiUrl: string }): ReactElement {
-  // Keyed by the configured address: a draft typed against another configuration does not come back.
-  const [draft, setDraft] = useDraft(drafts, apiUrl, () => ({ address: apiUrl }));
+export function DiagnosticsPanel({ targets }: { targets: DiagnosticsTargets }): ReactElement {
+  const { start, says } = describeTargets(targets);
+  // Keyed by the address it starts with: a draft typed against another profile or configuration does not come back.
+  const [draft, setDraft] = useDraft(drafts, start, () => ({ address: start }));
   const { address } = draft;
   const setAddress = (next: string) => setDraft({ address: next });
   const [inputError, setInputError] = useState<string | null>(null);
@@ -22,6 +66,12 @@ export function DiagnosticsPanel({ apiUrl }: { apiUrl: string }): ReactElement {
   const check = useMutation<ConnectionReport, Error, string>({
     mutationFn: (url) => call('checkConnection', { apiUrl: url }),
   });
+  const { profile, app } = targets;
+  const offers: Array<{ url: string; label: string }> = [
+    { url: start, label: profile ? 'Back to the active profile’s server' : 'Back to the configured address' },
+  ];
+  if (profile && normaliseBaseUrl(app.url) !== normaliseBaseUrl(profile.baseUrl))
+    offers.push({ url: app.url, label: `Try ${appAddressName(app.source)}` });
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -41,15 +91,17 @@ export function DiagnosticsPanel({ apiUrl }: { apiUrl: string }): ReactElement {
       <form className="inline-form" onSubmit={onSubmit} noValidate>
         <label htmlFor="diagnostics-url">Address to test</label>
         <p id="diagnostics-url-help" className="small muted">
-          Checking another address does not change the one the app uses (<code>CHUTES_API_URL</code>, or the default).
-          {address !== apiUrl ? (
-            <>
-              {' '}
-              <button type="button" className="link-button" onClick={() => setAddress(apiUrl)}>
-                Back to the configured address
-              </button>
-            </>
-          ) : null}
+          {says}
+          {offers
+            .filter((offer) => offer.url !== address)
+            .map((offer) => (
+              <span key={offer.label}>
+                {' '}
+                <button type="button" className="link-button" onClick={() => setAddress(offer.url)}>
+                  {offer.label}
+                </button>
+              </span>
+            ))}
         </p>
         <div className="row">
           <input

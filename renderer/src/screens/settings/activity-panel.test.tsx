@@ -1,0 +1,95 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ActivityEntry, ActivityPage } from '../../../../shared/activity';
+import { ActivityPanel } from './activity-panel';
+
+afterEach(() => {
+  delete (window as { chutes?: unknown }).chutes;
+});
+
+const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
+const call = (minute: number, extra: Partial<ActivityEntry> = {}): ActivityEntry => ({
+  time: at(minute),
+  method: 'GET',
+  path: '/users/me',
+  auth: 'hotkey',
+  status: 200,
+  durationMs: 5,
+  ...extra,
+});
+const page = (entries: ActivityEntry[], extra: Partial<ActivityPage> = {}): ActivityPage => ({
+  entries,
+  more: false,
+  olderNotRead: false,
+  olderFileProblem: null,
+  notRecorded: null,
+  ...extra,
+});
+
+/** The panel over a fake main answering `answer(input)`; the inputs it was asked with. */
+function showPanel(answer: (input: { limit?: number; before?: string }) => ActivityPage) {
+  const asked: Array<{ limit?: number; before?: string }> = [];
+  (window as { chutes?: unknown }).chutes = {
+    listActivity: (input: { limit?: number; before?: string }) => {
+      asked.push(input);
+      return Promise.resolve({ ok: true, value: answer(input) });
+    },
+  };
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <ActivityPanel />
+    </QueryClientProvider>,
+  );
+  return asked;
+}
+
+const rows = () =>
+  within(screen.getByRole('table', { name: 'Signed calls' }))
+    .getAllByRole('row')
+    .slice(1);
+
+describe('ActivityPanel', () => {
+  it('says how many are shown and shows older calls on request, newest start first', async () => {
+    const asked = showPanel(({ before }) =>
+      before === undefined
+        ? page([call(9), call(8, { path: '/a' }), call(8, { path: '/a' })], { more: true })
+        : page([call(3, { status: undefined, failure: 'other' }), call(2, { status: undefined, failure: 'non-json' })]),
+    );
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(screen.getByText(/Showing the newest 3 calls\./)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show 100 older calls' }));
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    expect(asked).toEqual([{ limit: 100 }, { limit: 100, before: at(8) }]);
+    expect(screen.getByText(/Showing the newest 5 calls\. That is every call recorded\./)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /older calls/ })).toBeNull();
+    expect(rows().map((row) => row.querySelector('time')?.getAttribute('datetime'))).toEqual([9, 8, 8, 3, 2].map(at));
+    // Failure kinds in words, not codes.
+    expect(rows()[3]?.textContent).toContain('failed, no answer');
+    expect(rows()[4]?.textContent).toContain('answer not from the API');
+    expect(screen.queryByText('non-json')).toBeNull();
+  });
+
+  it('says when calls could not be recorded, and when the older file or older calls are not shown', async () => {
+    showPanel(() =>
+      page([call(1)], {
+        olderNotRead: true,
+        olderFileProblem:
+          'The older activity file could not be read, so the calls in it are not shown: it is a folder.',
+        notRecorded: {
+          count: 4,
+          since: at(0),
+          why: 'activity.jsonl is full, and moving it to activity.jsonl.1 failed.',
+        },
+      }),
+    );
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    const text = document.body.textContent ?? '';
+    expect(text).toContain('4 calls since');
+    expect(text).toContain('could not be recorded, so they are missing from this list: activity.jsonl is full');
+    expect(text).not.toContain('Every call this app signed');
+    expect(text).toContain('The older activity file could not be read');
+    expect(text).toContain('Older calls are in the log file, but too far back to show here.');
+  });
+});
