@@ -1,3 +1,4 @@
+import http from 'node:http';
 import net from 'node:net';
 import { expect, test } from '@playwright/test';
 import { laidOutLines } from './fixtures/line-breaks';
@@ -154,16 +155,39 @@ test('a tab without the token is refused and told what to do', async ({ page }) 
 });
 
 test('the page cannot reach the network: CSP blocks other origins', async ({ page }) => {
-  await page.goto(host.launchUrl);
-  const outcome = await page.evaluate(async () => {
-    try {
-      await fetch('http://127.0.0.1:9/');
-      return 'fetched';
-    } catch {
-      return 'blocked';
-    }
+  // A live server on another local port: without the policy, a no-cors fetch would reach it.
+  let hits = 0;
+  const stub = http.createServer((_req, res) => {
+    hits++;
+    res.end('ok');
   });
-  expect(outcome).toBe('blocked');
+  await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
+  const port = (stub.address() as net.AddressInfo).port;
+  try {
+    expect((await fetch(`http://127.0.0.1:${port}/`)).ok).toBe(true);
+    expect(hits).toBe(1);
+    await page.goto(host.launchUrl);
+    const outcome = await page.evaluate(async (url) => {
+      const violation = new Promise<string>((resolve) =>
+        document.addEventListener(
+          'securitypolicyviolation',
+          (e) => resolve(`${e.effectiveDirective} ${e.blockedURI}`),
+          {
+            once: true,
+          },
+        ),
+      );
+      const fetched = await fetch(url, { mode: 'no-cors' }).then(
+        () => 'fetched',
+        () => 'blocked',
+      );
+      return { fetched, violation: await violation };
+    }, `http://127.0.0.1:${port}/`);
+    expect(outcome).toEqual({ fetched: 'blocked', violation: `connect-src http://127.0.0.1:${port}/` });
+    expect(hits).toBe(1);
+  } finally {
+    await new Promise((resolve) => stub.close(resolve));
+  }
 });
 
 test('the web host refuses foreign origins and wrong tokens', async ({ request }) => {
