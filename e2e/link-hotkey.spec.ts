@@ -10,7 +10,8 @@ import { breaksInsideWords, lineBreaks } from './fixtures/line-breaks';
 import { screenshot } from './fixtures/screenshots';
 
 // The Link hotkey screen against the sandbox: with the historical link routes (the pre-July-2025
-// server) and without them (today's server, where the catch-all user lookup answers).
+// server, turned on explicitly: a fresh sandbox is today's server) and without them (the catch-all
+// user lookup answers). The app is served by the web host here, so the form names its machine.
 const startSandboxAndHost = useSandboxAndHost();
 
 async function writeHotkey(root: string, wallet: string, key: WalletKey): Promise<string> {
@@ -35,8 +36,10 @@ async function linkWith(
   const form = page.getByRole('form', { name: 'Link a hotkey' });
   await form.getByRole('radio', { name: kind }).check();
   if ('wallet' in hotkey) {
-    await form.getByRole('radio', { name: 'From a wallet on this computer' }).check();
-    await form.getByLabel('Wallet hotkey').selectOption({ label: hotkey.wallet });
+    await form
+      .getByRole('radio', { name: 'From a wallet or the keychain on the machine running Chutes Desktop' })
+      .check();
+    await form.getByLabel('Hotkey to link').selectOption({ label: hotkey.wallet });
   } else {
     await form.getByRole('radio', { name: 'From a hotkey file' }).check();
     await form.getByLabel(/^Hotkey file/).fill(hotkey.file);
@@ -129,6 +132,17 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   await importCliConfig(page, goodConfig);
   await openLinkScreen(page);
   await expect(form.getByText('alice', { exact: true })).toBeVisible();
+  await form.getByRole('radio', { name: 'From a hotkey file' }).check();
+  // The path is one on the web host's machine: the example is in the wallets folder it reads.
+  await expect(form.getByLabel(/^Hotkey file \(full path on the machine running Chutes Desktop/)).toHaveAttribute(
+    'placeholder',
+    path.join(host.dirs.wallets, 'validator', 'hotkeys', 'default'),
+  );
+  await expect(
+    form.getByRole('checkbox', {
+      name: /^Also keep this hotkey in the keychain of the machine running Chutes Desktop/,
+    }),
+  ).toBeVisible();
   await linkWith(page, 'Validator', { file: strangerFile });
   await expect(preview.getByText(`${stranger.ss58}:alice`, { exact: true })).toBeVisible();
   await expect(form.getByRole('alert')).toContainText(
@@ -144,10 +158,28 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   // 409: the subnet-owner hotkey belongs to bob's account.
   await linkWith(page, 'Subnet owner', { wallet: `owner/default — ${owner.ss58}` });
   await expect(form.getByRole('alert')).toContainText('This hotkey is already linked to another Chutes account: bob.');
+  // Linking "from bob's account" would change nothing (it is linked there), and nothing unlinks it.
   await expect(form.getByRole('alert')).toContainText(
-    'add that account on Profiles & hotkeys if it is not a profile here yet, then make it the active profile',
+    'It already gives the account bob its linked benefits (free use, the developer role).',
   );
+  await expect(form.getByRole('alert')).toContainText('moving it to this account needs the Chutes operators');
+  await expect(form.getByRole('alert')).not.toContainText('active profile');
   await screenshot(page, 'link-hotkey-409');
+
+  // The Account screen read now (no roles) is refreshed by the link below, not kept for a minute.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account', exact: true }).click();
+  await expect(page.getByText('No special roles (a regular, pay-as-you-go account).')).toBeVisible();
+  await openLinkScreen(page);
+
+  // The answer is lost (the link is made, every answer dropped): "maybe", safe to repeat, never "failed".
+  sandbox.faultOnce({ method: 'GET', path: '/users/link_validator', drop_after: true, times: 3 });
+  await linkWith(page, 'Validator', { wallet: `val/default — ${validator.ss58}` });
+  const maybe = form.getByRole('status').filter({ hasText: 'may or may not have been linked' });
+  await expect(maybe).toContainText('Linking it again is safe');
+  await expect(form.getByRole('alert')).toHaveCount(0);
+  await expect(form.getByRole('button', { name: 'Sign and link again as validator' })).toBeVisible();
+  await screenshot(page, 'link-hotkey-answer-lost');
+  await form.getByRole('radio', { name: 'Subnet owner' }).check(); // a change puts the preview away
 
   // Success: the validator hotkey, seed not kept.
   await linkWith(page, 'Validator', { wallet: `val/default — ${validator.ss58}` }, 'keyboard');
@@ -174,6 +206,11 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   expect(view.value?.seedsInKeychain?.map((s) => s.ss58)).toEqual([account.ss58]);
   await page.setViewportSize({ width: 740, height: 900 });
   await screenshot(page, 'link-hotkey-success-narrow');
+
+  // The roles the link gave show on the Account screen at once.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account', exact: true }).click();
+  await expect(page.getByRole('list', { name: 'Roles' })).toContainText('free account');
+  await screenshot(page, 'link-hotkey-account-after');
 });
 
 test('linking off: the screen says so before any work, and what exists instead; "Check again" notices a change', async ({
@@ -182,7 +219,8 @@ test('linking off: the screen says so before any work, and what exists instead; 
   const { sb: sandbox, host } = await startSandboxAndHost();
   const account = await makeKey();
   const alice = await registerInSandbox(sandbox.url, account.seed, 'alice');
-  sandbox.setLink({ enabled: false });
+  // A fresh sandbox has no link routes, as today's server: nothing to turn off.
+  expect(sandbox.state().link.enabled).toBe(false);
   const config = path.join(host.dirs.home, 'alice.ini');
   await fs.writeFile(config, cliConfigText(sandbox.url, 'alice', alice.userId, account), { mode: 0o600 });
 

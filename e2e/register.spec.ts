@@ -54,9 +54,9 @@ test('the whole wizard: server, username, wallet, token from the page, review, f
   await expect(page.getByText(/Wallets that could not be read: .*loop-a \(Symbolic link loop\)/)).toBeVisible();
   await expect(page.getByText(/Wallets without hotkeys: gamma\./)).toBeVisible();
   await expect(page.getByText('Readable by others')).toBeVisible();
-  // …and what it means and how to close it, read out with the choice.
+  // …and what it means and how to close it, read out with the choice: the web host's machine, not the browser's.
   await expect(page.getByRole('radio', { name: 'alpha/hk2' })).toHaveAccessibleDescription(
-    /Other users of this computer can read this file, seed included\..*Make private \(0600\)/,
+    /Other users of the machine running Chutes Desktop can read this file, seed included\..*Make private \(0600\)/,
   );
   await screenshot(page, 'register-3-wallet');
   await page.setViewportSize({ width: 720, height: 900 });
@@ -99,6 +99,10 @@ test('the whole wizard: server, username, wallet, token from the page, review, f
     new RegExp(`^${tree.hk1.ss58}:\\d{10}:[0-9a-f]{64}$`),
   );
   await expect(page.getByText(`POST ${sb.url}/users/register?token=${token}`)).toBeVisible();
+  // Served by the web host: the secrets stay on its machine, which need not be the browser's.
+  await expect(
+    page.getByText('No fingerprint, seed or other secret leaves the machine running Chutes Desktop.', { exact: false }),
+  ).toBeVisible();
   await expect(page.getByText('Nothing has been sent yet.', { exact: false })).toBeVisible();
   // The empty live region below it (for a failure) takes no gap of its own: one gap, not two.
   const above = await page.getByText('Nothing has been sent yet.').boundingBox();
@@ -171,8 +175,11 @@ test('the whole wizard: server, username, wallet, token from the page, review, f
   await page.getByLabel('I have stored the fingerprint somewhere safe').check();
   await page.getByRole('button', { name: 'Finish' }).click();
   await expect(page).toHaveURL(/#\/account/);
-  // The signed registration reached the sandbox once, with a valid signature (else it would have failed).
-  expect(sb.requests(50).filter((r) => r.path === '/users/register' && r.hotkey === tree.hk1.ss58)).toHaveLength(1);
+  // The registration reached the sandbox once, signed, and the sandbox checked that signature: an
+  // unsigned one would have succeeded too (§2.4 trusts the hotkey header alone then).
+  const sent = sb.requests(50).filter((r) => r.path === '/users/register' && r.hotkey === tree.hk1.ss58);
+  expect(sent).toHaveLength(1);
+  expect(sent[0]).toMatchObject({ status: 200, signature_present: true, signature_verified: true });
 });
 
 test('409 username taken after the check: back to the username with everything kept, then success', async ({
@@ -286,6 +293,29 @@ test('answer lost after sending: checks by hotkey instead of re-sending, and say
   ]);
 });
 
+test('answer lost for a hotkey that already had an account: said as that account, named, with no fingerprint advice', async ({
+  page,
+}) => {
+  const { sb, tree } = await start(page);
+  // A file seed: the wallet step cannot ask before registering, so the 409 is the first word, and it is lost.
+  await registerInSandbox(sb.url, tree.hk1.seed, 'dave');
+  await toReview(page, sb, 'dave2');
+  sb.faultOnce({ method: 'POST', path: '/users/register', drop_after: true });
+  await page.getByRole('button', { name: 'Register' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(`The hotkey hk1 (${tree.hk1.ss58}) already had a Chutes account on`);
+  await expect(alert).toContainText('“dave”');
+  await expect(alert).toContainText('no account “dave2” was created');
+  await expect(page).toHaveURL(/#\/register\/review$/);
+  await expect(page.getByText('The fingerprint was in the lost answer')).toHaveCount(0);
+  await expect(page.getByText(/set a new fingerprint/)).toHaveCount(0);
+  const steps = page.getByRole('navigation', { name: 'Registration steps' });
+  await expect(steps.getByRole('link', { name: 'Wallet & hotkey (refused)' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add this account as a profile' })).toBeVisible();
+  await screenshot(page, 'register-error-answer-lost-older-account');
+  expect(sb.requests(50).filter((r) => r.path === '/users/register')).toHaveLength(2); // dave's, then ours
+});
+
 test('a gateway timeout right after sending: "no account yet" is not "safe to send again", and the check can be repeated', async ({
   page,
 }) => {
@@ -294,7 +324,7 @@ test('a gateway timeout right after sending: "no account yet" is not "safe to se
   // A gateway's 504: the server may still be working on it, so the app asks before anything else.
   sb.faultOnce({ method: 'POST', path: '/users/register', status: 504 });
   await page.getByRole('button', { name: 'Register' }).click();
-  const yet = page.getByRole('status').filter({ hasText: 'Chutes has no account for this hotkey yet' });
+  const yet = page.getByRole('status').filter({ hasText: /Chutes has no account for the hotkey hk1 \S+ yet/ });
   await expect(yet).toContainText('Wait a minute, then check again.');
   await expect(page.getByRole('button', { name: 'Register again' })).toHaveCount(0);
   await screenshot(page, 'register-error-not-yet');

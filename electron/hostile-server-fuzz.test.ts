@@ -159,7 +159,13 @@ beforeAll(async () => {
       token: sandbox.issueToken().token,
       reviewedHotkey: hot.ss58,
     })),
-    call('recheckRegistration', () => ({ baseUrl: base, walletId: w1.id, hotkeyId: hotkeyId('h1') })),
+    call('recheckRegistration', () => ({
+      baseUrl: base,
+      walletId: w1.id,
+      hotkeyId: hotkeyId('h1'),
+      hotkey: hot.ss58,
+      username: 'newcomer',
+    })),
   ];
 }, 60_000);
 

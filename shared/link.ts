@@ -9,8 +9,18 @@ export type LinkKind = 'validator' | 'subnet_owner';
 
 export const LINK_KIND_LABEL: Record<LinkKind, string> = { validator: 'Validator', subnet_owner: 'Subnet owner' };
 
-/** Where the validator or owner hotkey comes from; main reads its seed for one signature only. */
-export type LinkHotkeySource = { kind: 'wallet'; walletId: string; hotkeyId: string } | { kind: 'file'; path: string };
+/**
+ * Where the validator or owner hotkey comes from; main reads its seed for one signature only. A
+ * wallet hotkey signs with the keychain's seed when the keychain holds one (as registration does),
+ * else with its file's; `keychain` is a seed the keychain holds for no wallet hotkey.
+ */
+export type LinkHotkeySource =
+  | { kind: 'wallet'; walletId: string; hotkeyId: string }
+  | { kind: 'keychain'; ss58: string }
+  | { kind: 'file'; path: string };
+
+/** Where the seed that signs the link is: the keychain (it stays there), or a file (read once). */
+export type LinkSeedFrom = 'keychain' | 'file';
 
 /** The historical route per link type (removed from the public server 2025-07-23). */
 export const linkPath = (kind: LinkKind): string =>
@@ -49,8 +59,9 @@ export interface LinkPreview {
     /** How the request itself proves the account: signed with the account's own hotkey (not the linked one). */
     auth: { header: 'X-Chutes-Hotkey'; hotkey: string; purpose: 'link_account' };
   };
-  /** Name of the wallet hotkey or file, for display. */
+  /** Name of the wallet hotkey, keychain entry or file, for display. */
   sourceLabel: string;
+  seedFrom: LinkSeedFrom;
 }
 
 export interface LinkResult {
@@ -61,7 +72,8 @@ export interface LinkResult {
   roles: AccountRole[];
   /** The descriptions the server sent (`SelfResponse.permissions`). */
   permissions: string[];
-  /** The user ticked "also keep this hotkey in the keychain" and it is there now. */
+  seedFrom: LinkSeedFrom;
+  /** The hotkey's seed is in the keychain now: it signed from there, or the user asked to keep it. */
   keptInKeychain: boolean;
   /** Asked to keep it, the link made, and the keychain then failed: why (the link stands). */
   keepProblem?: string;

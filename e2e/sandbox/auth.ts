@@ -107,6 +107,7 @@ export async function currentUser(ctx: Ctx, opts: AuthOptions = {}): Promise<Use
     if (!verifySs58Signature(message, parsed.bytes, hk.hotkey)) {
       throw unauthorized(`Invalid request signature for hotkey ${hk.hotkey}. Message: ${message}`);
     }
+    ctx.signatureVerified = true;
     const user = findUserByHotkey(ctx.sb.state, hk.hotkey);
     if (user) return user;
     if (opts.registering) return null;

@@ -81,6 +81,8 @@ export interface Ctx {
   ip: string;
   params: Record<string, string>;
   now: number;
+  /** Set by the auth dependency once a hotkey signature checked out, for the request log. */
+  signatureVerified?: boolean;
 }
 
 export function header(ctx: Ctx, name: string): string | undefined {

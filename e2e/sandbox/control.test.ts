@@ -146,6 +146,7 @@ describe('request log', () => {
       ip: '10.9.9.9',
       hotkey: key.ss58,
       signature_present: true,
+      signature_verified: true,
       authorization_scheme: null,
     });
     expect(create?.body_sha256).toBe(createHashHex('{"name":"admin","admin":true}'));
@@ -154,6 +155,7 @@ describe('request log', () => {
       authorization_scheme: 'Basic',
       authorization_kind: 'api_key',
       signature_present: false,
+      signature_verified: false,
       body_sha256: null,
     });
     const dump = JSON.stringify(items);

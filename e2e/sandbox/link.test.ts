@@ -15,7 +15,7 @@ async function setup() {
 describe('historical linking routes (enabled: the July-2025 server)', () => {
   it('links an allow-listed validator hotkey and grants free_account + developer', async () => {
     const { key, reg, validator } = await setup();
-    await f.client.control('POST', 'link', { validators: [validator.ss58] });
+    await f.client.control('POST', 'link', { enabled: true, validators: [validator.ss58] });
     const res = await f.client.get<{ permissions_bitmask: number; permissions: string[]; user_id: string }>(
       '/users/link_validator',
       {
@@ -36,7 +36,7 @@ describe('historical linking routes (enabled: the July-2025 server)', () => {
     const { key, owner } = await setup();
     const other = TestKey.random();
     await f.client.register(other, 'bob');
-    await f.client.control('POST', 'link', { subnet_owners: [owner.ss58] });
+    await f.client.control('POST', 'link', { enabled: true, subnet_owners: [owner.ss58] });
     const link = (k: TestKey, hotkey: string, signature: string) =>
       f.client.get('/users/link_subnet_owner', {
         sign: { key: k, purpose: 'link_account' },
@@ -58,7 +58,11 @@ describe('historical linking routes (enabled: the July-2025 server)', () => {
   });
 });
 
-describe('linking disabled (today’s server: the catch-all answers)', () => {
+describe('linking disabled (today’s server, and a fresh sandbox: the catch-all answers)', () => {
+  it('is off until a test turns it on', () => {
+    expect(f.sb.state().link).toEqual({ enabled: false, validators: [], subnet_owners: [] });
+  });
+
   it('fails the link_account signature and answers 404 User not found to keys', async () => {
     const { key, validator } = await setup();
     await f.client.control('POST', 'link', { enabled: false, validators: [validator.ss58] });
@@ -76,8 +80,9 @@ describe('linking disabled (today’s server: the catch-all answers)', () => {
     const byKey = await f.client.get('/users/link_subnet_owner', { authorization: admin, query });
     expect(byKey.status).toBe(404);
     expect(byKey.json).toEqual({ detail: 'User not found' });
-    // reset restores the default (enabled, empty allow-lists).
+    // reset restores the default: off, as the routes were removed in July 2025 (reference §4).
+    await f.client.control('POST', 'link', { enabled: true });
     f.sb.reset();
-    expect(f.sb.state().link).toEqual({ enabled: true, validators: [], subnet_owners: [] });
+    expect(f.sb.state().link).toEqual({ enabled: false, validators: [], subnet_owners: [] });
   });
 });

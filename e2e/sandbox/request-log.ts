@@ -10,6 +10,8 @@ export interface LoggedRequest {
   hotkey: string | null;
   nonce: string | null;
   signature_present: boolean;
+  /** The hotkey signature was checked against its message and held (a route that takes none never checks it). */
+  signature_verified: boolean;
   sig_version: string | null;
   /** First word of `Authorization` (`Bearer`, `Basic`, …), `bare` for a single token, null when absent. */
   authorization_scheme: string | null;

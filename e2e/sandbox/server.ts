@@ -169,6 +169,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (!isControl && faults.latency_ms > 0) await sleep(faults.latency_ms);
 
     const auth = describeAuthorization(req.headers.authorization);
+    // The request as the routes saw it, once it reached them (the log says whether its signature held).
+    let routed: Ctx | undefined;
     const logEntry = (status: number | null): void => {
       if (isControl) return;
       const h = (name: string): string | null => {
@@ -184,6 +186,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         hotkey: h('x-chutes-hotkey'),
         nonce: h('x-chutes-nonce'),
         signature_present: req.headers['x-chutes-signature'] !== undefined,
+        signature_verified: routed?.signatureVerified === true,
         sig_version: h('x-chutes-sig-version'),
         ...auth,
         body_sha256: read.body.length > 0 || ['POST', 'PUT', 'PATCH'].includes(method) ? sha256Hex(read.body) : null,
@@ -223,6 +226,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         params: {},
         now: sb.now(),
       };
+      routed = ctx;
       try {
         reply = await dispatch(ctx, isControl ? controlRouter : api, rawPath, req.headers.host ?? '127.0.0.1');
       } catch (err) {

@@ -6,8 +6,8 @@ import { AppFailure } from '../../shared/errors';
 import { createChutesClient } from '../chutes-api';
 import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
 import { createProfileStore } from '../profiles';
-import { makeKey, tempDir, writeTree } from '../wallets/test-fixtures';
-import type { HotkeySeed } from '../wallets';
+import { makeKey, publicJson, tempDir, writeTree } from '../wallets/test-fixtures';
+import { discoverWallets, type HotkeySeed } from '../wallets';
 import { linkHandlers, type LinkServices } from './link-handlers';
 
 // The link handlers on the active profile, against the sandbox: detection cache, the 401 split,
@@ -20,6 +20,8 @@ let reviewedFor = '';
 async function setup(opts: { profileUsername?: string; seeds?: LinkServices['seeds'] } = {}) {
   const accountKey = TestKey.random();
   const reg = await f.client.register(accountKey, 'alice');
+  // The historical routes (a fresh sandbox is today's server, without them).
+  f.sb.setLink({ enabled: true });
   const vault = new MemorySeedVault();
   await vault.putSeed(accountKey.ss58, Buffer.from(accountKey.seedHex, 'hex'));
   const dataDir = await tempDir('chutes-link-data-');
@@ -270,6 +272,64 @@ describe('link', () => {
         .slice(before)
         .filter((r) => r.path === '/users/link_validator' && r.query !== ''),
     ).toEqual([]);
+  });
+
+  it('says a link whose answer was lost as maybe made, safe to repeat, and the seed asked for as not kept', async () => {
+    const { handlers, vault, validator, file } = await setup();
+    f.sb.setLink({ validators: [validator.ss58] });
+    await handlers.detectLinking({}, ipc);
+    // A gateway answers for every try (a GET is retried twice).
+    f.sb.faultOnce({ method: 'GET', path: '/users/link_validator', status: 502, times: 3 });
+    const lost = (await linkFile(handlers, file, validator.ss58, { keep: true }).catch(
+      (e: unknown) => e,
+    )) as AppFailure;
+    expect(lost.appError).toMatchObject({ code: 'network', reason: 'answer-lost' });
+    expect(lost.appError.message).toContain('may or may not have been linked');
+    expect(lost.appError.detail?.hint).toContain('Linking it again is safe');
+    expect(lost.appError.detail?.hint).toContain('was not kept in the keychain');
+    expect(await vault.hasSeed(validator.ss58)).toBe(false);
+    // Linking again does it, and keeps the seed as asked.
+    await expect(linkFile(handlers, file, validator.ss58, { keep: true })).resolves.toMatchObject({
+      keptInKeychain: true,
+    });
+  });
+
+  it('signs with a seed the keychain holds for a wallet hotkey whose file has none, reading no file seed', async () => {
+    const readWalletSeed = vi.fn<(w: string, a: string, b: string) => Promise<HotkeySeed>>();
+    const { handlers, vault, config, reg } = await setup({ seeds: { readWalletSeed } });
+    const held = await makeKey();
+    await writeTree(config.walletsPath, [['pub/hotkeys/heldpub.txt', publicJson(held)]]);
+    await vault.putSeed(held.ss58, Uint8Array.from(held.seed), 'held');
+    f.sb.setLink({ validators: [held.ss58] });
+    const listed = (await discoverWallets(config.walletsPath)).wallets.find((w) => w.name === 'pub')?.hotkeys[0];
+    expect(listed).toMatchObject({ name: 'held', status: 'public-only', hasSeed: false });
+    const source = { kind: 'wallet' as const, walletId: 'pub', hotkeyId: listed?.id ?? '' };
+    const preview = await handlers.previewLink({ kind: 'validator', source }, ipc);
+    expect(preview).toMatchObject({ linkedHotkey: held.ss58, sourceLabel: 'pub/held', seedFrom: 'keychain' });
+    const result = await handlers.link(
+      { kind: 'validator', source, keepInKeychain: false, reviewedHotkey: held.ss58, reviewedFor },
+      ipc,
+    );
+    expect(result).toMatchObject({ linkedHotkey: held.ss58, seedFrom: 'keychain', keptInKeychain: true });
+    expect(readWalletSeed).not.toHaveBeenCalled();
+    expect(f.sb.state().users[reg.user_id]?.validator_hotkey).toBe(held.ss58);
+  });
+
+  it('signs with a seed held only in the keychain (no wallet file at all)', async () => {
+    const { handlers, vault } = await setup();
+    const held = await makeKey();
+    await vault.putSeed(held.ss58, Uint8Array.from(held.seed), 'imported validator');
+    f.sb.setLink({ validators: [held.ss58] });
+    const source = { kind: 'keychain' as const, ss58: held.ss58 };
+    const preview = await handlers.previewLink({ kind: 'validator', source }, ipc);
+    expect(preview).toMatchObject({ linkedHotkey: held.ss58, sourceLabel: 'imported validator', seedFrom: 'keychain' });
+    await expect(
+      handlers.link({ kind: 'validator', source, keepInKeychain: true, reviewedHotkey: held.ss58, reviewedFor }, ipc),
+    ).resolves.toMatchObject({ linkedHotkey: held.ss58, seedFrom: 'keychain' });
+    const missing = await makeKey();
+    await expect(
+      handlers.previewLink({ kind: 'validator', source: { kind: 'keychain', ss58: missing.ss58 } }, ipc),
+    ).rejects.toMatchObject({ appError: { code: 'not-found' } });
   });
 
   it('names the other account on 409', async () => {

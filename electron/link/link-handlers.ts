@@ -143,6 +143,7 @@ export function linkHandlers(services: LinkServices): SliceHandlers<typeof linkC
           auth: { header: 'X-Chutes-Hotkey', hotkey: api.scope.hotkey, purpose: 'link_account' },
         },
         sourceLabel: key.label,
+        seedFrom: key.seedFrom,
       };
     },
     link: async ({ kind, source, keepInKeychain, reviewedHotkey, reviewedFor }) => {
@@ -174,7 +175,8 @@ export function linkHandlers(services: LinkServices): SliceHandlers<typeof linkC
               username: self.username,
               roles: rolesOf(self.permissions_bitmask, self.permissions),
               permissions: self.permissions ?? [],
-              keptInKeychain: keepInKeychain,
+              seedFrom: signed.seedFrom,
+              keptInKeychain: keepInKeychain || signed.seedFrom === 'keychain',
             };
           } catch (error) {
             if (failureIs(error, 'linking-not-offered'))

@@ -1,16 +1,18 @@
-import { afterDone } from '../after-done';
 import path from 'node:path';
-import { AppFailure } from '../../shared/errors';
+import { AppFailure, failureIs } from '../../shared/errors';
 import { linkMessage, type LinkHotkeySource } from '../../shared/link';
+import { afterDone } from '../after-done';
 import { resolveUserPath } from '../fs/user-path';
 import type { SeedVault } from '../keychain/seed-vault';
+import { notReviewed, seedOfReviewed, seedSourceOf, type SeedSource } from '../registration/seed-source';
 import { signMessage } from '../signer';
 import { discoverWallets, readHotkeyFile, readHotkeySeed, type DiscoveryCache, type HotkeySeed } from '../wallets';
 
 /**
- * The validator or owner hotkey's seed, in main only, for the one link signature: read from its
- * wallet file, held for the one link request, zeroed. It goes into the keychain only when the user
- * asked for that and the link succeeded.
+ * The validator or owner hotkey's seed, in main only, for the one link signature: from the keychain
+ * when it holds it (as registration chooses, seed-source.ts), else read from its file, held for the
+ * one link request and zeroed. A file's seed goes into the keychain only when the user asked for
+ * that and the link succeeded.
  */
 export interface LinkSeedDeps {
   /** Read at each use: the folder can be changed while the app runs (wallets-folder.ts). */
@@ -18,71 +20,83 @@ export interface LinkSeedDeps {
   home: string;
   vault: SeedVault;
   discovery?: DiscoveryCache;
-  /** Test seams: where seeds come from (default: the wallet readers in electron/wallets). */
+  /** Test seams: where file seeds come from (default: the wallet readers in electron/wallets). */
   readWalletSeed?: (walletsPath: string, walletId: string, hotkeyId: string) => Promise<HotkeySeed>;
   readFileSeed?: (filePath: string) => Promise<HotkeySeed>;
 }
 
 export interface LinkKey {
   ss58: string;
-  /** `wallet/hotkey`, or the file name: what the screen shows and the keychain lists it under. */
+  /** `wallet/hotkey`, the keychain's name for it, or the file name: what the screen shows. */
   label: string;
+  seedFrom: SeedSource;
 }
 
-async function walletLabel(
-  deps: LinkSeedDeps,
-  walletId: string,
-  hotkeyId: string,
-): Promise<{ label: string; ss58: string | null; usable: true | string }> {
-  const scan = await discoverWallets(deps.walletsPath, deps.discovery ? { cache: deps.discovery } : {});
-  const wallet = scan.wallets.find((w) => w.id === walletId);
-  const hotkey = wallet?.hotkeys.find((h) => h.id === hotkeyId);
-  if (!wallet || !hotkey)
-    throw new AppFailure('not-found', 'That wallet hotkey is no longer there; the wallet folder may have changed.', {
-      hint: 'Pick the hotkey again.',
-    });
-  const usable = hotkey.status === 'ok' && hotkey.hasSeed ? true : (hotkey.message ?? 'its file holds no seed.');
-  return { label: `${wallet.name}/${hotkey.name}`, ss58: hotkey.ss58, usable };
-}
+/** Where a source's seed is, found without reading it (a file's address may need the read). */
+type Located =
+  | { seedFrom: 'keychain'; ss58: string; label: string }
+  | { seedFrom: 'file'; ss58: string | null; label: string; read: () => Promise<HotkeySeed> };
 
-async function readSeed(deps: LinkSeedDeps, source: LinkHotkeySource): Promise<{ read: HotkeySeed; label: string }> {
-  if (source.kind === 'wallet') {
-    const { label } = await walletLabel(deps, source.walletId, source.hotkeyId);
-    const read = await (deps.readWalletSeed ?? readHotkeySeed)(deps.walletsPath, source.walletId, source.hotkeyId);
-    return { read, label };
+const PICK_AGAIN = { hint: 'Pick the hotkey again.' };
+
+async function locate(deps: LinkSeedDeps, source: LinkHotkeySource): Promise<Located> {
+  if (source.kind === 'keychain') {
+    const listed = (await deps.vault.listSeedLabels()).find((s) => s.ss58 === source.ss58);
+    if (!listed && !(await deps.vault.hasSeed(source.ss58)))
+      throw new AppFailure('not-found', `The keychain no longer holds a seed for ${source.ss58}.`, PICK_AGAIN);
+    return { seedFrom: 'keychain', ss58: source.ss58, label: listed?.label ?? source.ss58 };
   }
-  const filePath = resolveUserPath(source.path, deps.home);
-  const read = await (deps.readFileSeed ?? readHotkeyFile)(filePath);
-  return { read, label: path.basename(filePath) };
+  if (source.kind === 'file') {
+    const filePath = resolveUserPath(source.path, deps.home);
+    const read = () => (deps.readFileSeed ?? readHotkeyFile)(filePath);
+    return { seedFrom: 'file', ss58: null, label: path.basename(filePath), read };
+  }
+  const scan = await discoverWallets(deps.walletsPath, deps.discovery ? { cache: deps.discovery } : {});
+  const wallet = scan.wallets.find((w) => w.id === source.walletId);
+  const hotkey = wallet?.hotkeys.find((h) => h.id === source.hotkeyId);
+  if (!wallet || !hotkey)
+    throw new AppFailure(
+      'not-found',
+      'That wallet hotkey is no longer there; the wallet folder may have changed.',
+      PICK_AGAIN,
+    );
+  const label = `${wallet.name}/${hotkey.name}`;
+  const from = await seedSourceOf(deps.vault, hotkey);
+  if (from === 'keychain' && hotkey.ss58) return { seedFrom: 'keychain', ss58: hotkey.ss58, label };
+  if (from === null)
+    throw new AppFailure(
+      'invalid-input',
+      `${label} cannot sign: ${hotkey.message ?? 'its file holds no seed, and the keychain has none for it.'}`,
+      { hint: 'Pick a hotkey whose seed is in its file or in the keychain, or give a hotkey file path.' },
+    );
+  const read = () => (deps.readWalletSeed ?? readHotkeySeed)(deps.walletsPath, source.walletId, source.hotkeyId);
+  return { seedFrom: 'file', ss58: hotkey.ss58, label, read };
 }
 
 /**
- * Which hotkey a source names, for the preview. A wallet hotkey's address comes from discovery
- * (no seed read); a file is read and verified (its seed must derive its address), and the seed is
+ * Which hotkey a source names, for the preview. A keychain seed or a wallet hotkey is named without
+ * reading a seed; a file is read and verified (its seed must derive its address), and the seed is
  * zeroed at once, so a broken file is reported before the user submits.
  */
 export async function identifyLinkKey(deps: LinkSeedDeps, source: LinkHotkeySource): Promise<LinkKey> {
-  if (source.kind === 'wallet') {
-    const { label, ss58, usable } = await walletLabel(deps, source.walletId, source.hotkeyId);
-    if (usable !== true)
-      throw new AppFailure('invalid-input', `${label} cannot sign: ${usable}`, {
-        hint: 'Pick a hotkey whose file holds its seed, or give a hotkey file path.',
-      });
-    if (ss58) return { ss58, label };
-  }
-  const { read, label } = await readSeed(deps, source);
+  const at = await locate(deps, source);
+  if (at.seedFrom === 'keychain') return { ss58: at.ss58, label: at.label, seedFrom: 'keychain' };
+  if (at.ss58) return { ss58: at.ss58, label: at.label, seedFrom: 'file' };
+  const read = await at.read();
   read.seed.fill(0);
-  return { ss58: read.ss58, label };
+  return { ss58: read.ss58, label: at.label, seedFrom: 'file' };
 }
 
 export interface LinkSignature extends LinkKey {
   signature: string;
 }
 
+const PREVIEW_AGAIN = 'Preview the link again.';
+
 /**
  * Sign `<ss58>:<username>` with the source's seed and run `send` with the signature. Only when the
- * user asked and `send` succeeded does the seed go into the keychain (a refused link keeps
- * nothing); the bytes read are zeroed whatever happens.
+ * user asked and `send` succeeded does a file's seed go into the keychain (a refused link keeps
+ * nothing, and a lost answer says so); the bytes read are zeroed whatever happens.
  */
 export async function withLinkSignature<T>(
   deps: LinkSeedDeps,
@@ -92,22 +106,35 @@ export async function withLinkSignature<T>(
   reviewedHotkey: string,
   send: (signed: LinkSignature) => Promise<T>,
 ): Promise<{ result: T; keepProblem: string | null }> {
-  const { read, label } = await readSeed(deps, source);
+  const at = await locate(deps, source);
+  if (at.seedFrom === 'keychain') {
+    if (at.ss58 !== reviewedHotkey) throw notReviewed(at.label, at.ss58, reviewedHotkey, PREVIEW_AGAIN);
+    const signature = await deps.vault.withSeed(at.ss58, (seed) => signMessage(seed, linkMessage(at.ss58, username)));
+    return { result: await send({ ...at, signature }), keepProblem: null };
+  }
+  const read = seedOfReviewed(await at.read(), reviewedHotkey, at.label, PREVIEW_AGAIN);
   try {
-    if (reviewedHotkey !== read.ss58)
-      throw new AppFailure(
-        'conflict',
-        `${label} is now the hotkey ${read.ss58}, not the ${reviewedHotkey} you reviewed (its wallet folder or file changed), so nothing was signed or sent.`,
-        { hint: 'Preview the link again.' },
-      );
     const signature = await signMessage(read.seed, linkMessage(read.ss58, username));
-    const result = await send({ ss58: read.ss58, label, signature });
+    const result = await send({ ss58: read.ss58, label: at.label, seedFrom: 'file', signature }).catch(
+      (error: unknown) => {
+        throw keepInKeychain ? notKeptNote(error) : error;
+      },
+    );
     // Linked on the server: a keychain that then fails is said beside the result, not as the link failing.
     const keepProblem = keepInKeychain
-      ? await afterDone('keep the linked hotkey in the keychain', deps.vault.putSeed(read.ss58, read.seed, label))
+      ? await afterDone('keep the linked hotkey in the keychain', deps.vault.putSeed(read.ss58, read.seed, at.label))
       : null;
     return { result, keepProblem };
   } finally {
     read.seed.fill(0);
   }
+}
+
+/** A seed is kept once a link is known to be made: after a lost answer it was not, which is said. */
+function notKeptNote(error: unknown): unknown {
+  if (!(error instanceof AppFailure) || !failureIs(error, 'answer-lost')) return error;
+  const { code, message, detail, reason } = error.appError;
+  const note =
+    'The hotkey’s seed was not kept in the keychain (it is kept once a link is known to be made): link again with the box ticked to keep it.';
+  return new AppFailure(code, message, { ...detail, hint: detail?.hint ? `${detail.hint} ${note}` : note }, reason);
 }

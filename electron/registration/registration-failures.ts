@@ -1,4 +1,7 @@
+import type { AccountLookup } from '../../shared/account';
+import { NONCE_WINDOW_SECONDS } from '../../shared/diagnostics';
 import { AppFailure, type ErrorDetail } from '../../shared/errors';
+import { serverMs, utcIso } from '../../shared/server-time';
 import { lostAnswerCause, outcomeUnknown } from '../chutes-api/outcome-unknown';
 import { MIN_COLDKEY_TAO, TOKEN_LIFETIME_SECONDS } from '../../shared/registration';
 
@@ -90,4 +93,29 @@ export function registrationFailure(error: unknown, at: RegistrationAttempt): un
     default:
       return error;
   }
+}
+
+/**
+ * Whether the account a recheck found for the hotkey is the one the lost attempt asked for, and not
+ * one the hotkey already had (whose 409 was the answer lost): it carries the username typed, and it
+ * was not created before the attempt went out. The server's clock is within the nonce window of
+ * this process's clock, or it would have refused the signature: only older than that counts.
+ */
+export function madeByAttempt(account: AccountLookup, username: string, sentAtMs: number | undefined): boolean {
+  if (account.username !== username) return false;
+  const created = serverMs(account.createdAt);
+  return sentAtMs === undefined || Number.isNaN(created) || created >= sentAtMs - NONCE_WINDOW_SECONDS * 1000;
+}
+
+/** The hotkey had an account before the lost attempt: a signed registration for it was refused (§2.4 check 4). */
+export function hadAccountFailure(at: Omit<RegistrationAttempt, 'coldkey'>, account: AccountLookup): AppFailure {
+  const created = Number.isNaN(serverMs(account.createdAt))
+    ? ''
+    : `, created ${utcIso(account.createdAt).slice(0, 10)}`;
+  return new AppFailure(
+    'conflict',
+    `The hotkey ${at.hotkeyName} (${at.hotkey}) already had a Chutes account on ${at.host}: “${account.username}” (user ID ${account.userId}${created}). Chutes refuses a second registration for a hotkey, so no account “${at.username}” was created.`,
+    { hint: 'Add that account as a profile instead, or go back and pick another hotkey.' },
+    'hotkey-registered',
+  );
 }

@@ -180,6 +180,7 @@ describe('register', () => {
       body_sha256: preview.bodySha256,
       hotkey: world.hotkey.ss58,
       signature_present: true,
+      signature_verified: true,
     });
     expect(await world.vault.hasSeed(world.hotkey.ss58)).toBe(true);
     const { profiles, activeId } = await world.profiles.snapshot();
@@ -267,6 +268,19 @@ describe('register', () => {
     ).toEqual(['carol', ...others].sort());
   });
 
+  it('stores and sends nothing when the wallet file read now holds another hotkey than the one chosen', async () => {
+    const other = await makeKey();
+    const handlers = registrationHandlers({
+      ...world.services,
+      readWalletSeed: () => Promise.resolve({ ss58: other.ss58, seed: Uint8Array.from(other.seed) }),
+    });
+    const refused = await failureOf(handlers.register(input('olga'), ctx));
+    expect(refused).toMatchObject({ code: 'conflict', reason: 'hotkey-changed' });
+    expect(refused.message).toContain(`now the hotkey ${other.ss58}, not the ${world.hotkey.ss58}`);
+    expect(await world.vault.listSeeds()).toEqual([]);
+    expect(registerPaths()).toHaveLength(0);
+  });
+
   it('a hotkey that already has an account: 409 with the hotkey named, and checkHotkeyRegistered finds it', async () => {
     const seedHex = Buffer.from(world.hotkey.seed).toString('hex');
     expect(
@@ -285,6 +299,15 @@ describe('register', () => {
 });
 
 describe('a lost answer', () => {
+  /** What the wizard sends to ask again: the hotkey and username of the attempt, not the ones chosen now. */
+  const recheckOf = (username: string, hotkey = world.hotkey.ss58) => ({
+    baseUrl: fixture.sb.url,
+    walletId: world.ids.walletId,
+    hotkeyId: world.ids.hotkeyId,
+    hotkey,
+    username,
+  });
+
   it.each(['drop_after', 'garble_after'] as const)(
     '(%s) is reported as answer-lost, never re-sent, and the recheck finds the account and saves it',
     async (fault) => {
@@ -294,10 +317,7 @@ describe('a lost answer', () => {
         reason: 'answer-lost',
       });
       expect(registerPaths()).toHaveLength(1);
-      const recheck = await world.handlers.recheckRegistration(
-        { baseUrl: fixture.sb.url, walletId: world.ids.walletId, hotkeyId: world.ids.hotkeyId },
-        ctx,
-      );
+      const recheck = await world.handlers.recheckRegistration(recheckOf('frank'), ctx);
       expect(recheck).toMatchObject({ created: true, account: { username: 'frank', hotkey: world.hotkey.ss58 } });
       expect(registerPaths()).toHaveLength(1);
       expect((await world.profiles.getActive())?.username).toBe('frank');
@@ -308,12 +328,43 @@ describe('a lost answer', () => {
     fixture.sb.setFaults({ drop_rate: 1 });
     expect(await failureOf(world.handlers.register(input('grace'), ctx))).toMatchObject({ reason: 'answer-lost' });
     fixture.sb.setFaults({ drop_rate: 0 });
-    const recheck = await world.handlers.recheckRegistration(
-      { baseUrl: fixture.sb.url, walletId: world.ids.walletId, hotkeyId: world.ids.hotkeyId },
-      ctx,
-    );
+    const recheck = await world.handlers.recheckRegistration(recheckOf('grace'), ctx);
     expect(recheck.created).toBe(false);
     expect(fixture.sb.users()).toEqual([]);
     expect(await world.profiles.list()).toEqual([]);
+  });
+
+  it('asks about the hotkey that was sent, even when the wallet ids now hold another one', async () => {
+    fixture.sb.faultOnce({ method: 'POST', path: '/users/register', drop_after: true });
+    expect(await failureOf(world.handlers.register(input('heidi'), ctx))).toMatchObject({ reason: 'answer-lost' });
+    const other = await makeKey();
+    await fs.writeFile(path.join(world.services.config.walletsPath, 'main/hotkeys/hk'), JSON.stringify(other.json));
+    const recheck = await world.handlers.recheckRegistration(recheckOf('heidi'), ctx);
+    expect(recheck).toMatchObject({ created: true, account: { username: 'heidi', hotkey: world.hotkey.ss58 } });
+    expect((await world.profiles.getActive())?.hotkeySs58).toBe(world.hotkey.ss58);
+  });
+
+  it('an older account of the hotkey (its 409 lost) is said as such, named, and not saved as this registration', async () => {
+    await fixture.client.register(SandboxKey.fromSeed(Buffer.from(world.hotkey.seed).toString('hex')), 'erin');
+    fixture.sb.faultOnce({ method: 'POST', path: '/users/register', drop_after: true });
+    expect(await failureOf(world.handlers.register(input('ivy'), ctx))).toMatchObject({ reason: 'answer-lost' });
+    expect(registerPaths().map((r) => r.status)).toEqual([200, null]); // erin's, then ours (a 409, lost)
+    const refused = await failureOf(world.handlers.recheckRegistration(recheckOf('ivy'), ctx));
+    expect(refused).toMatchObject({ code: 'conflict', reason: 'hotkey-registered' });
+    expect(refused.message).toContain('already had a Chutes account');
+    expect(refused.message).toContain('erin');
+    expect(refused.message).toContain('no account “ivy” was created');
+    expect(await world.profiles.list()).toEqual([]);
+  });
+
+  it('an account of the same name created well before the attempt was sent is not this attempt’s', async () => {
+    await fixture.client.register(SandboxKey.fromSeed(Buffer.from(world.hotkey.seed).toString('hex')), 'judy');
+    // This process's clock says the attempt went out an hour after that account was made.
+    const later = registrationHandlers({ ...world.services, now: () => Date.now() + 3_600_000 });
+    fixture.sb.faultOnce({ method: 'POST', path: '/users/register', drop_after: true });
+    expect(await failureOf(later.register(input('judy'), ctx))).toMatchObject({ reason: 'answer-lost' });
+    expect(await failureOf(later.recheckRegistration(recheckOf('judy'), ctx))).toMatchObject({
+      reason: 'hotkey-registered',
+    });
   });
 });

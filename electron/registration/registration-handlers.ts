@@ -14,8 +14,9 @@ import type { FingerprintStore } from '../keychain/fingerprint-store';
 import type { SeedVault } from '../keychain/seed-vault';
 import type { ProfileStore } from '../profiles';
 import { nonceFrom, sha256Hex } from '../signer/signing-message';
-import { discoverWallets, readHotkeySeed, type DiscoveryCache } from '../wallets';
-import { registrationFailure } from './registration-failures';
+import { discoverWallets, readHotkeySeed, type DiscoveryCache, type HotkeySeed } from '../wallets';
+import { hadAccountFailure, madeByAttempt, registrationFailure } from './registration-failures';
+import { seedOfReviewed, seedSourceOf, type SeedSource } from './seed-source';
 
 export interface RegistrationServices {
   config: Pick<AppConfig, 'walletsPath'>;
@@ -25,6 +26,8 @@ export interface RegistrationServices {
   fingerprints: FingerprintStore;
   discovery: DiscoveryCache;
   now?: () => number;
+  /** Test seam: how a wallet hotkey's seed is read (default: electron/wallets). */
+  readWalletSeed?: (walletsPath: string, walletId: string, hotkeyId: string) => Promise<HotkeySeed>;
 }
 
 /** The wallet entry the wizard chose, resolved again from disk (ids only cross the boundary). */
@@ -34,17 +37,30 @@ interface Chosen {
   hotkey: string;
   hotkeyName: string;
   coldkey: string;
-  seedSource: 'keychain' | 'file';
+  seedSource: SeedSource;
 }
 
 const hostOf = (baseUrl: string) => new URL(baseUrl).host;
+const CHOOSE_AGAIN = 'Choose the hotkey again on the Wallet & hotkey step.';
 
 export function registrationHandlers(services: RegistrationServices): SliceHandlers<typeof registrationContract> {
   const { config, vault, profiles, chutes, fingerprints, discovery } = services;
   const now = services.now ?? Date.now;
   // Fingerprints of accounts created in this process, held only until the Done step finishes.
   const pending = new Map<string, string>();
-  const pendingKey = (baseUrl: string, userId: string) => `${normaliseBaseUrl(baseUrl)}\n${userId}`;
+  const perServer = (baseUrl: string, id: string) => `${normaliseBaseUrl(baseUrl)}\n${id}`;
+  // When each registration went out, per server and hotkey, on this process's clock: a recheck
+  // tells the account it asked for from one the hotkey already had by it.
+  const sentAt = new Map<string, number>();
+
+  /** The hotkey's name for a profile saved after a recheck: its wallet entry's, if it still holds it. */
+  async function nameOf(walletId: string, hotkeyId: string, hotkey: string): Promise<string> {
+    const scan = await discoverWallets(config.walletsPath, { cache: discovery });
+    const entry = scan.wallets.find((w) => w.id === walletId)?.hotkeys.find((h) => h.id === hotkeyId);
+    if (entry?.ss58 === hotkey) return entry.name;
+    const kept = (await vault.listSeedLabels()).find((s) => s.ss58 === hotkey)?.label;
+    return kept ?? hotkeyId;
+  }
 
   async function choose(walletId: string, hotkeyId: string): Promise<Chosen> {
     const back = { hint: 'Go back to the wallet step and pick again (the wallets folder may have changed).' };
@@ -60,9 +76,8 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
         back,
       );
     }
-    const inKeychain = await vault.hasSeed(entry.ss58);
-    const inFile = entry.status === 'ok' && entry.hasSeed;
-    if (!inKeychain && !inFile)
+    const seedSource = await seedSourceOf(vault, entry);
+    if (!seedSource)
       throw new AppFailure(
         'invalid-input',
         `The hotkey ${entry.name} has no usable seed (${entry.message ?? entry.status}).`,
@@ -74,7 +89,7 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
       hotkey: entry.ss58,
       hotkeyName: entry.name,
       coldkey: wallet.coldkey.ss58,
-      seedSource: inKeychain ? 'keychain' : 'file',
+      seedSource,
     };
   }
 
@@ -92,7 +107,7 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
   /** Saved like the CLI's config.ini (seed in the keychain), and made active: the account screens act on it next. */
   async function saveProfile(
     baseUrl: string,
-    chosen: Chosen,
+    chosen: Pick<Chosen, 'hotkey' | 'hotkeyName'>,
     account: { username: string; userId: string; paymentAddress: string },
   ): Promise<Profile> {
     const saved = await profiles.upsert({
@@ -161,15 +176,23 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
         throw new AppFailure(
           'conflict',
           `${chosen.hotkeyName} is now the hotkey ${chosen.hotkey}, not the ${reviewedHotkey} you reviewed (the wallets folder changed), so nothing was sent.`,
-          { hint: 'Choose the hotkey again on the Wallet & hotkey step.' },
+          { hint: CHOOSE_AGAIN },
           'hotkey-changed',
         );
-      // The profile will sign with the keychain's copy, so the registration signs with it too.
-      if (chosen.seedSource === 'file')
-        await storeAndWipe(vault, await readHotkeySeed(config.walletsPath, walletId, hotkeyId), chosen.hotkeyName);
+      // The profile will sign with the keychain's copy, so the registration signs with it too. The
+      // file is read again here: only the seed of the hotkey reviewed goes into the keychain.
+      if (chosen.seedSource === 'file') {
+        const read = await (services.readWalletSeed ?? readHotkeySeed)(config.walletsPath, walletId, hotkeyId);
+        await storeAndWipe(
+          vault,
+          seedOfReviewed(read, chosen.hotkey, chosen.hotkeyName, CHOOSE_AGAIN),
+          chosen.hotkeyName,
+        );
+      }
       const server = chutes.server(registerBaseUrl(baseUrl));
       let answer;
       try {
+        sentAt.set(perServer(baseUrl, chosen.hotkey), now());
         answer = await server.register({ username, coldkey: chosen.coldkey, hotkey: chosen.hotkey, token });
       } catch (error) {
         throw registrationFailure(error, {
@@ -181,7 +204,7 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
         });
       }
       const account = { username: answer.username, userId: answer.user_id, paymentAddress: answer.payment_address };
-      pending.set(pendingKey(baseUrl, answer.user_id), answer.fingerprint);
+      pending.set(perServer(baseUrl, answer.user_id), answer.fingerprint);
       // The account exists now and its fingerprint is in this answer only: a profile that cannot be
       // saved must not swallow it, so that failure travels beside the result instead.
       let profile: Profile | null = null;
@@ -204,16 +227,19 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
       };
     },
 
-    recheckRegistration: async ({ baseUrl, walletId, hotkeyId }) => {
-      const chosen = await choose(walletId, hotkeyId);
-      const account = await lookup(baseUrl, chosen.hotkey);
+    // Asks about the hotkey that was sent, whatever the wallet ids hold now.
+    recheckRegistration: async ({ baseUrl, walletId, hotkeyId, hotkey, username }) => {
+      const account = await lookup(baseUrl, hotkey);
       if (!account) return { created: false, checkedAt: new Date(now()).toISOString() };
-      const profile = await saveProfile(baseUrl, chosen, account);
+      const hotkeyName = await nameOf(walletId, hotkeyId, hotkey);
+      if (!madeByAttempt(account, username, sentAt.get(perServer(baseUrl, hotkey))))
+        throw hadAccountFailure({ host: hostOf(baseUrl), username, hotkey, hotkeyName }, account);
+      const profile = await saveProfile(baseUrl, { hotkey, hotkeyName }, account);
       return { created: true, account, profile };
     },
 
     finishRegistration: async ({ baseUrl, userId, keepFingerprint }) => {
-      const key = pendingKey(baseUrl, userId);
+      const key = perServer(baseUrl, userId);
       const fingerprint = pending.get(key);
       if (keepFingerprint) {
         if (fingerprint === undefined) {

@@ -6,6 +6,7 @@ import { returns, reviewedFor, slice } from './define';
 const linkKind = z.enum(['validator', 'subnet_owner']);
 const hotkeySource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('wallet'), walletId: entryId, hotkeyId: entryId }).strict(),
+  z.object({ kind: z.literal('keychain'), ss58: ss58Address }).strict(),
   z.object({ kind: z.literal('file'), path: localPath }).strict(),
 ]);
 

@@ -38,9 +38,15 @@ export const registrationContract = slice({
     input: registration.extend({ reviewedHotkey: ss58Address }).strict(),
     result: returns<RegistrationResult>(),
   },
-  /** After a lost answer: was the account created? Never re-sends the registration. */
+  /**
+   * After a lost answer: was the account created? Never re-sends the registration. Asks about the
+   * hotkey and username that were sent (the wallet ids only name the profile); an account the hotkey
+   * already had is refused as `hotkey-registered`.
+   */
   recheckRegistration: {
-    input: z.object({ baseUrl: apiBaseUrl, walletId: entryId, hotkeyId: entryId }).strict(),
+    input: z
+      .object({ baseUrl: apiBaseUrl, walletId: entryId, hotkeyId: entryId, hotkey: ss58Address, username })
+      .strict(),
     result: returns<RecheckResult>(),
   },
   /** Keep the fingerprint in the keychain if asked, and forget the copy main held for the Done step. */

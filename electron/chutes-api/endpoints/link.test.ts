@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TestKey } from '../../../e2e/sandbox/test-client';
+import type { AppFailure } from '../../../shared/errors';
 import { useSandbox } from '../../../e2e/sandbox/vitest-sandbox';
 import { MemorySeedVault } from '../../keychain/memory-seed-vault.test-helper';
 import { startFakeChutes } from '../fixtures/fake-chutes';
@@ -20,6 +21,7 @@ async function account(username = 'alice') {
 describe('probeLinking', () => {
   it('sees the route on a linking server from a 422, without linking or changing anything', async () => {
     const { key, reg, transport } = await account();
+    f.sb.setLink({ enabled: true });
     const before = JSON.stringify(f.sb.state().users[reg.user_id]);
     await expect(probeLinking(transport, key.ss58)).resolves.toMatchObject({
       offered: true,
@@ -31,9 +33,8 @@ describe('probeLinking', () => {
     expect(sent[0]?.query).toBe('');
   });
 
-  it('sees no route on today’s server (the user lookup answers 401 for purpose "me")', async () => {
+  it('sees no route on a fresh sandbox, as on today’s server (the user lookup answers 401 for purpose "me")', async () => {
     const { key, transport } = await account();
-    f.sb.setLink({ enabled: false });
     await expect(probeLinking(transport, key.ss58)).resolves.toMatchObject({
       offered: false,
       evidence: expect.stringContaining('user lookup') as unknown,
@@ -63,13 +64,36 @@ describe('probeLinking', () => {
       await fake.close();
     }
   });
+
+  it('says that an unregistered or refused hotkey is the profile’s own (it signs the probe), not the one to link', async () => {
+    const key = TestKey.random();
+    const vault = new MemorySeedVault();
+    await vault.putSeed(key.ss58, Buffer.from(key.seedHex, 'hex'));
+    const answers = [
+      { status: 401, json: { detail: `Could not find user with hotkey: ${key.ss58}` } },
+      { status: 401, json: { detail: `Invalid request signature for hotkey ${key.ss58}. Message: x:1:link_account` } },
+    ];
+    const fake = await startFakeChutes(() => answers.shift() ?? { status: 500 });
+    try {
+      const transport = createTransport({ baseUrl: fake.url, vault, retry: { retries: 0 } });
+      for (const reason of ['hotkey-not-registered', 'credentials-rejected']) {
+        const failure = await probeLinking(transport, key.ss58).catch((e: unknown) => e);
+        expect(failure).toMatchObject({
+          appError: { reason, message: expect.stringContaining(`active profile's hotkey ${key.ss58}`) as unknown },
+        });
+        expect((failure as AppFailure).appError.detail?.hint).toContain('not the hotkey you link');
+      }
+    } finally {
+      await fake.close();
+    }
+  });
 });
 
 describe('sendLink', () => {
   it('sends the signature in the query, signed as the account for link_account, and returns the new roles', async () => {
     const { key, transport } = await account();
     const validator = TestKey.random();
-    f.sb.setLink({ validators: [validator.ss58] });
+    f.sb.setLink({ enabled: true, validators: [validator.ss58] });
     const self = await sendLink(transport, {
       kind: 'validator',
       hotkey: key.ss58,
@@ -88,19 +112,22 @@ describe('sendLink', () => {
     const bob = TestKey.random();
     await f.client.register(bob, 'bob');
     const owner = TestKey.random();
-    f.sb.setLink({ subnet_owners: [owner.ss58] });
+    f.sb.setLink({ enabled: true, subnet_owners: [owner.ss58] });
     await f.client.get('/users/link_subnet_owner', {
       sign: { key: bob, purpose: 'link_account' },
       query: { hotkey: owner.ss58, signature: owner.sign(`${owner.ss58}:bob`) },
     });
     const call = (signature: string, kind: 'validator' | 'subnet_owner' = 'subnet_owner') =>
       sendLink(transport, { kind, hotkey: key.ss58, linkedHotkey: owner.ss58, signature });
-    await expect(call(owner.sign(`${owner.ss58}:alice`))).rejects.toMatchObject({
-      appError: {
-        reason: 'hotkey-linked-elsewhere',
-        message: 'This hotkey is already linked to another Chutes account: bob.',
-      },
+    const elsewhere = (await call(owner.sign(`${owner.ss58}:alice`)).catch((e: unknown) => e)) as AppFailure;
+    expect(elsewhere.appError).toMatchObject({
+      reason: 'hotkey-linked-elsewhere',
+      message: 'This hotkey is already linked to another Chutes account: bob.',
     });
+    // Linking it "from that account" would change nothing: it is linked there already, and nothing unlinks it.
+    expect(elsewhere.appError.detail?.hint).toContain('already gives the account bob');
+    expect(elsewhere.appError.detail?.hint).toContain('Chutes operators');
+    expect(elsewhere.appError.detail?.hint).not.toContain('active profile');
     await expect(call(owner.sign('something else'), 'validator')).rejects.toMatchObject({
       appError: { reason: 'link-signature-invalid', detail: { status: 401 } },
     });
@@ -111,5 +138,30 @@ describe('sendLink', () => {
         message: expect.stringContaining('does not offer hotkey linking') as unknown,
       },
     });
+  });
+
+  it('says a link whose answer is lost (a gateway, an unreadable 2xx, a dropped connection) may have been made', async () => {
+    const { key, transport } = await account();
+    const owner = TestKey.random();
+    f.sb.setLink({ enabled: true, subnet_owners: [owner.ss58] });
+    const call = () =>
+      sendLink(transport, {
+        kind: 'subnet_owner',
+        hotkey: key.ss58,
+        linkedHotkey: owner.ss58,
+        signature: owner.sign(`${owner.ss58}:alice`),
+      });
+    for (const fault of [{ status: 502 }, { status: 504 }, { garble_after: true }, { drop_after: true }]) {
+      f.sb.faultOnce({ method: 'GET', path: '/users/link_subnet_owner', ...fault });
+      const lost = (await call().catch((e: unknown) => e)) as AppFailure;
+      expect(lost.appError).toMatchObject({
+        code: 'network',
+        reason: 'answer-lost',
+        message: expect.stringContaining('may or may not have been linked') as unknown,
+      });
+      expect(lost.appError.detail?.hint).toContain('Linking it again is safe');
+    }
+    // It was linked (the garbled and dropped answers came after the work), and linking again is harmless.
+    await expect(call()).resolves.toMatchObject({ permissions_bitmask: 0b10001 });
   });
 });

@@ -1,6 +1,7 @@
 import { AppFailure } from '../../../shared/errors';
 import { linkPath, type LinkKind } from '../../../shared/link';
 import { detailOf, httpFailure } from '../failure-map';
+import { lostAnswerCause, outcomeUnknown } from '../outcome-unknown';
 import type { Transport } from '../transport';
 import { selfDetailSchema, type SelfDetail } from './users';
 
@@ -74,13 +75,53 @@ export async function probeLinking(transport: Transport, hotkey: string): Promis
       },
     );
   }
-  throw httpFailure({
-    status: answer.status,
-    detail: (answer.json as { detail?: unknown } | null)?.detail,
-    host: transport.host,
-    answer,
-    path: req.path,
-  });
+  throw aboutProfileHotkey(
+    httpFailure({
+      status: answer.status,
+      detail: (answer.json as { detail?: unknown } | null)?.detail,
+      host: transport.host,
+      answer,
+      path: req.path,
+    }),
+    transport.host,
+    hotkey,
+  );
+}
+
+/**
+ * The account's own hotkey signs the probe and the link request; the hotkey to link only signs the
+ * text in the query. On the Link screen, "not registered" or "signature refused" would read as
+ * about the hotkey in the picker: they name the active profile's hotkey instead.
+ */
+function aboutProfileHotkey(error: unknown, host: string, hotkey: string): unknown {
+  if (!(error instanceof AppFailure)) return error;
+  const { reason, detail } = error.appError;
+  const kept = {
+    ...(detail?.status !== undefined ? { status: detail.status } : {}),
+    ...(detail?.serverDetail ? { serverDetail: detail.serverDetail } : {}),
+  };
+  const why = 'The request is signed with the profile’s own hotkey, not the hotkey you link.';
+  if (reason === 'hotkey-not-registered')
+    return new AppFailure(
+      'unauthorized',
+      `The active profile's hotkey ${hotkey} has no account on Chutes at ${host}, so nothing could be asked or linked for it.`,
+      {
+        ...kept,
+        hint: `${why} Check the profile on Profiles & hotkeys (is it on the right server?), or switch to your Chutes account's profile.`,
+      },
+      reason,
+    );
+  if (reason === 'credentials-rejected')
+    return new AppFailure(
+      'unauthorized',
+      `Chutes at ${host} did not accept the signature of the active profile's hotkey ${hotkey}.`,
+      {
+        ...kept,
+        hint: `${why} The seed the app holds for the profile may not be this hotkey's, or the account is on another server: check the profile on Profiles & hotkeys.`,
+      },
+      reason,
+    );
+  return error;
 }
 
 export interface LinkCall {
@@ -92,8 +133,22 @@ export interface LinkCall {
 }
 
 /** Turns the §4 answers into failures that say what happened; others pass through unchanged. */
-export function linkFailure(error: unknown, host: string): unknown {
+export function linkFailure(error: unknown, host: string, hotkey: string): unknown {
   if (!(error instanceof AppFailure)) return error;
+  if (outcomeUnknown(error)) {
+    // Sent, and no word back that can be read: it may be linked. Linking the same hotkey to the same
+    // account again only sets what is set: the 409 is for a hotkey held by another account (§4).
+    const network = error.appError.detail?.network;
+    return new AppFailure(
+      'network',
+      `The link was sent to ${host}, but ${lostAnswerCause(error)}, so the hotkey may or may not have been linked.`,
+      {
+        ...(network ? { network } : {}),
+        hint: 'Linking it again is safe: Chutes refuses a hotkey only when another account holds it, so a second link to this account changes nothing. Or look at the roles on the Account screen first (“free account” and “developer” come with a link).',
+      },
+      'answer-lost',
+    );
+  }
   const { reason, detail } = error.appError;
   const serverDetail = detail?.serverDetail;
   const base = {
@@ -102,6 +157,7 @@ export function linkFailure(error: unknown, host: string): unknown {
   };
   if (reason === 'hotkey-linked-elsewhere') {
     const other = /associated with user (.+)$/.exec(serverDetail ?? '')?.[1];
+    // Nothing to do from that account (it is linked there), and no route unlinks a hotkey.
     return new AppFailure(
       'conflict',
       other
@@ -109,7 +165,7 @@ export function linkFailure(error: unknown, host: string): unknown {
         : 'This hotkey is already linked to another Chutes account.',
       {
         ...base,
-        hint: 'A hotkey can be linked to one account only. Link it from that account — add that account on Profiles & hotkeys if it is not a profile here yet, then make it the active profile (“Switch profile” appears in the side bar once there are two) — or link a different hotkey.',
+        hint: `It already gives ${other ? `the account ${other}` : 'that account'} its linked benefits (free use, the developer role). A hotkey links to one account only, and Chutes has no way to unlink one yourself: moving it to this account needs the Chutes operators. Or link a different hotkey.`,
       },
       'hotkey-linked-elsewhere',
     );
@@ -122,7 +178,7 @@ export function linkFailure(error: unknown, host: string): unknown {
   ) {
     return notOfferedFailure(host, base);
   }
-  return error;
+  return aboutProfileHotkey(error, host, hotkey);
 }
 
 export function notOfferedFailure(host: string, base: { status?: number; serverDetail?: string } = {}): AppFailure {
@@ -145,7 +201,7 @@ export async function sendLink(transport: Transport, call: LinkCall): Promise<Li
       schema: selfDetailSchema,
     });
   } catch (error) {
-    throw linkFailure(error, transport.host);
+    throw linkFailure(error, transport.host, call.hotkey);
   }
 }
 

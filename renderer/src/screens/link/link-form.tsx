@@ -2,9 +2,15 @@ import { useEffect, useMemo, useRef, type FormEvent, type ReactElement } from 'r
 import { failureIs } from '../../../../shared/errors';
 import { LINK_KIND_LABEL, type LinkHotkeySource, type LinkKind } from '../../../../shared/link';
 import type { ProfileView } from '../../../../shared/profiles';
+import { errorOf } from '../../api/client';
 import { useChannel, useMutationChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
+import { Notice } from '../../components/notice';
+import { WithCode } from '../../components/with-code';
+import { useHostWords } from '../register/host-words';
+import { linkChoices } from './link-choices';
 import { LinkSuccess } from './link-result';
+import { LinkSource } from './link-source';
 import { WhatExistsInstead } from './what-exists-instead';
 import styles from './link.module.css';
 import { tellIfLeft } from '../../frame/outcomes';
@@ -19,30 +25,16 @@ const KIND_HELP: Record<LinkKind, string> = {
   subnet_owner: 'The hotkey of a subnet owner on the server’s list of subnet owners.',
 };
 
-interface WalletChoice {
-  value: string;
-  label: string;
-  walletId: string;
-  hotkeyId: string;
-}
+/**
+ * A link changes the account's roles (and so its quotas): the Account screen's answers are read
+ * again, as after the other changes to the account.
+ */
+const LINK_REFRESHES = ['detectLinking', 'listWallets', 'accountOverview', 'accountLimits'] as const;
 
 /** The link form: type, hotkey, username, preview of exactly what is signed and sent, then submit. */
 export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: boolean }): ReactElement {
   const wallets = useChannel('listWallets', {});
-  const choices = useMemo<WalletChoice[]>(
-    () =>
-      (wallets.data?.wallets ?? []).flatMap((w) =>
-        w.hotkeys
-          .filter((h) => h.status === 'ok' && h.hasSeed)
-          .map((h, i) => ({
-            value: `${w.id}#${i}`,
-            label: `${w.name}/${h.name} — ${h.ss58 ?? ''}`,
-            walletId: w.id,
-            hotkeyId: h.id,
-          })),
-      ),
-    [wallets.data],
-  );
+  const choices = useMemo(() => linkChoices(wallets.data, profile.hotkeySs58), [wallets.data, profile.hotkeySs58]);
   // Kept per profile when the screen is left: a hotkey file's path takes some typing.
   const [draft, setDraft] = useDraft<LinkDraft>(drafts, profile.id, () => ({
     kind: 'validator',
@@ -58,22 +50,22 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
   const setFilePath = (v: string) => setDraft({ filePath: v });
   const setKeep = (v: boolean) => setDraft({ keep: v });
   const preview = useMutationChannel('previewLink');
-  const link = useMutationChannel('link', ['detectLinking', 'listWallets']);
+  const link = useMutationChannel('link', LINK_REFRESHES);
   // Keyboard and screen-reader users land on the preview when it appears, one Tab from "Sign and link".
   const previewHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (preview.data) previewHeading.current?.focus();
   }, [preview.data]);
 
-  const walletChoice = choices.find((c) => c.value === walletValue) ?? choices[0];
+  const choice = choices.find((c) => c.value === walletValue) ?? choices[0];
   const useFile = from === 'file' || (wallets.isSuccess && choices.length === 0);
   const source: LinkHotkeySource | null = useFile
     ? filePath.trim()
       ? { kind: 'file', path: filePath.trim() }
       : null
-    : walletChoice
-      ? { kind: 'wallet', walletId: walletChoice.walletId, hotkeyId: walletChoice.hotkeyId }
-      : null;
+    : (choice?.source ?? null);
+  // Only a seed read from a file can be kept: one from the keychain is there already.
+  const keepAsked = keep && (useFile || choice?.seedFrom === 'file');
 
   // Any change invalidates what was previewed: the user submits only what they have seen.
   const changed =
@@ -92,17 +84,20 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
     if (!source || !preview.data) return;
     // The address the preview showed: main refuses if the source now holds another hotkey.
     const reviewedHotkey = preview.data.linkedHotkey;
-    const sent = link.mutateAsync({ kind, source, keepInKeychain: keep, reviewedHotkey, reviewedFor: profile.id });
+    const sent = link.mutateAsync({ kind, source, keepInKeychain: keepAsked, reviewedHotkey, reviewedFor: profile.id });
     void sent.then(
       () => drafts.drop(profile.id),
       () => undefined,
     );
+    // A lost answer is said as "may have been linked" there, not as a failure.
     tellIfLeft(mounted, sent, {
       done: (r) =>
         `The hotkey ${r.linkedHotkey} is linked to ${r.username} (${r.kind === 'validator' ? 'validator' : 'subnet owner'}).`,
       failed: 'Linking the hotkey failed',
     });
   };
+  const lost = failureIs(link.error, 'answer-lost');
+  const { keychain } = useHostWords();
 
   if (link.data) {
     return (
@@ -137,64 +132,19 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
         </div>
       </fieldset>
 
-      <fieldset>
-        <legend>{kind === 'validator' ? 'Validator hotkey' : 'Subnet-owner hotkey'}</legend>
-        <div className={styles.kinds}>
-          <label className="choice">
-            <input
-              type="radio"
-              name="link-from"
-              checked={!useFile}
-              disabled={choices.length === 0}
-              onChange={() => changed(setFrom)('wallet')}
-            />
-            From a wallet on this computer
-          </label>
-          <label className="choice">
-            <input type="radio" name="link-from" checked={useFile} onChange={() => changed(setFrom)('file')} />
-            From a hotkey file
-          </label>
-        </div>
-        {useFile ? (
-          <label className={`field ${styles.sourceRow}`}>
-            <span>
-              Hotkey file (full path of the JSON file btcli writes under <code>wallets/NAME/hotkeys/</code>)
-            </span>
-            <input
-              type="text"
-              value={filePath}
-              spellCheck={false}
-              placeholder="/home/you/.bittensor/wallets/validator/hotkeys/default"
-              onChange={(e) => changed(setFilePath)(e.target.value)}
-            />
-          </label>
-        ) : (
-          <label className={`field ${styles.sourceRow}`}>
-            Wallet hotkey
-            <select value={walletChoice?.value ?? ''} onChange={(e) => changed(setWalletValue)(e.target.value)}>
-              {choices.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        {wallets.isSuccess && choices.length === 0 ? (
-          <p className="small muted">
-            No hotkey with a seed was found in {wallets.data.walletsPath}; give the path of the hotkey file instead.
-          </p>
-        ) : null}
-        {wallets.error ? <ErrorNotice error={wallets.error} /> : null}
-        <label className="choice">
-          <input type="checkbox" checked={keep} onChange={(e) => changed(setKeep)(e.target.checked)} />
-          Also keep this hotkey in the keychain
-          <span className="explain">
-            Off: its seed is read for this one signature, then wiped, and stored nowhere. On: stored once the link
-            succeeds.
-          </span>
-        </label>
-      </fieldset>
+      <LinkSource
+        kind={kind}
+        useFile={useFile}
+        choices={choices}
+        choice={choice}
+        filePath={filePath}
+        keep={keep}
+        wallets={{ data: wallets.data, error: wallets.error }}
+        onFrom={changed(setFrom)}
+        onChoice={changed(setWalletValue)}
+        onFilePath={changed(setFilePath)}
+        onKeep={changed(setKeep)}
+      />
 
       <p>
         Chutes username: <span className={styles.username}>{profile.username}</span>{' '}
@@ -220,6 +170,9 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
             <dt>Signed by</dt>
             <dd>
               {preview.data.sourceLabel} <code>{preview.data.linkedHotkey}</code>
+              {preview.data.seedFrom === 'keychain' ? (
+                <span className="small muted"> — with its seed in {keychain}</span>
+              ) : null}
             </dd>
             <dt>Signed message</dt>
             <dd>
@@ -240,13 +193,21 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
           </dl>
           <div className="actions">
             <button type="button" className="primary" onClick={onLink} disabled={link.isPending}>
-              {link.isPending ? 'Linking…' : `Sign and link as ${LINK_KIND_LABEL[preview.data.kind].toLowerCase()}`}
+              {link.isPending
+                ? 'Linking…'
+                : `Sign and link ${lost ? 'again ' : ''}as ${LINK_KIND_LABEL[preview.data.kind].toLowerCase()}`}
             </button>
           </div>
         </section>
       ) : null}
 
-      {link.error ? (
+      {link.error && lost ? (
+        <Notice tone="warn" live>
+          <p>
+            <strong>{errorOf(link.error).message}</strong> <WithCode text={errorOf(link.error).detail?.hint ?? ''} />
+          </p>
+        </Notice>
+      ) : link.error ? (
         <div>
           <ErrorNotice error={link.error} />
           {failureIs(link.error, 'linking-not-offered') ? <WhatExistsInstead /> : null}

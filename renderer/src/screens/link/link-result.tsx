@@ -1,10 +1,12 @@
 import type { ReactElement } from 'react';
 import { LINK_KIND_LABEL, type LinkResult } from '../../../../shared/link';
 import { Notice } from '../../components/notice';
+import { useHostWords } from '../register/host-words';
 import styles from './link.module.css';
 
 /** Success: the hotkey is linked, and the account's roles as the server now reports them. */
 export function LinkSuccess({ result, onAgain }: { result: LinkResult; onAgain: () => void }): ReactElement {
+  const { keychain } = useHostWords();
   return (
     <div className="card">
       <Notice tone="good" live>
@@ -22,11 +24,13 @@ export function LinkSuccess({ result, onAgain }: { result: LinkResult; onAgain: 
           ))}
         </ul>
         <p className="small">
-          {result.keptInKeychain
-            ? 'The hotkey’s seed is now also in the system keychain, as you asked.'
-            : result.keepProblem
-              ? `The link is made, but the keychain did not keep the hotkey’s seed (${result.keepProblem}): add the hotkey on the Profiles & hotkeys screen if you want it kept.`
-              : 'The hotkey’s seed was used for this one signature and not kept anywhere.'}
+          {result.seedFrom === 'keychain'
+            ? `The hotkey signed with its seed in ${keychain}, where it stays.`
+            : result.keptInKeychain
+              ? `The hotkey’s seed is now also in ${keychain}, as you asked.`
+              : result.keepProblem
+                ? `The link is made, but the keychain did not keep the hotkey’s seed (${result.keepProblem}): add the hotkey on the Profiles & hotkeys screen if you want it kept.`
+                : 'The hotkey’s seed was used for this one signature and not kept anywhere.'}
         </p>
       </Notice>
       <div className="actions">

@@ -4,6 +4,16 @@ import type { ChosenHotkey } from './wizard-store';
 export type Usability = { usable: true; seedSource: 'keychain' | 'file' } | { usable: false; why: string };
 
 /**
+ * Where a discovered hotkey's seed is at hand: the keychain first, else its file; null when neither
+ * holds one. Main chooses the same way (electron/registration/seed-source.ts), for registering and
+ * for linking.
+ */
+export function seedSourceFor(hotkey: HotkeyEntry, inKeychain: ReadonlySet<string> | null): 'keychain' | 'file' | null {
+  if (hotkey.ss58 && inKeychain?.has(hotkey.ss58)) return 'keychain';
+  return hotkey.status === 'ok' && hotkey.hasSeed ? 'file' : null;
+}
+
+/**
  * Whether a discovered hotkey can register: its wallet must name the coldkey (coldkeypub.txt) and
  * a seed must be at hand, in the keychain or in the file. Otherwise, why not, in words.
  */
@@ -19,8 +29,8 @@ export function hotkeyUsability(
       usable: false,
       why: 'This wallet has no readable coldkeypub.txt, and registration needs the coldkey address.',
     };
-  if (inKeychain?.has(hotkey.ss58)) return { usable: true, seedSource: 'keychain' };
-  if (hotkey.status === 'ok' && hotkey.hasSeed) return { usable: true, seedSource: 'file' };
+  const seedSource = seedSourceFor(hotkey, inKeychain);
+  if (seedSource) return { usable: true, seedSource };
   // The scan's own words, as the Profiles & hotkeys screen shows them.
   return { usable: false, why: hotkey.message ?? 'This file has no usable seed.' };
 }

@@ -16,6 +16,8 @@ interface Recheck {
   notCreatedAt: string | null;
   /** How long after the answer was lost the last check was asked, on this page's clock (main's may differ: a web host on another machine). */
   sinceLostMs: number | null;
+  /** The hotkey the lost registration was sent for: the one asked about. */
+  hotkey: { name: string; ss58: string } | null;
   checkAgain: () => void;
 }
 
@@ -46,6 +48,8 @@ export function RegisterFailure({
 }): ReactElement {
   const wizard = useWizard();
   const chosen = wizard.chosen;
+  // What the refused request sent (the wizard may hold other answers by now).
+  const sent = wizard.attempt?.status === 'failed' ? wizard.attempt.sent : null;
   const e = errorOf(error);
   const box = useRef<HTMLDivElement>(null);
   // The answer appears under the long review: bring it into view.
@@ -60,9 +64,17 @@ export function RegisterFailure({
   );
   let next: ReactElement | null = null;
   if (recheck) {
+    const which = recheck.hotkey ? (
+      <>
+        the hotkey {recheck.hotkey.name} <code className="ss58">{recheck.hotkey.ss58}</code>
+      </>
+    ) : (
+      'this hotkey'
+    );
     if (recheck.pending)
-      next = <p role="status">Asking Chutes whether the account was created (signed with your hotkey)…</p>;
-    else if (recheck.error)
+      next = <p role="status">Asking Chutes whether {which} has an account now (signed with that hotkey)…</p>;
+    // "The hotkey already had an account" is an answer, not a failed check: the Review step shows it as the refusal.
+    else if (recheck.error && !failureIs(recheck.error, 'hotkey-registered'))
       next = (
         <>
           <p>Whether the account was created could not be checked:</p>
@@ -75,15 +87,15 @@ export function RegisterFailure({
       next = settled ? (
         <Notice tone="info" live>
           <p>
-            <strong>Chutes has no account for this hotkey</strong> (checked {timeOnly(recheck.notCreatedAt)}, over a
-            minute after the answer was lost), so the registration was not created. It is safe to send it again.
+            <strong>Chutes has no account for {which}</strong> (checked {timeOnly(recheck.notCreatedAt)}, over a minute
+            after the answer was lost), so the registration was not created. It is safe to send it again.
           </p>
           <div className="actions">{again}</div>
         </Notice>
       ) : (
         <Notice tone="info" live>
           <p>
-            <strong>Chutes has no account for this hotkey yet</strong> (checked {timeOnly(recheck.notCreatedAt)}). The
+            <strong>Chutes has no account for {which} yet</strong> (checked {timeOnly(recheck.notCreatedAt)}). The
             server may still be finishing the registration (it checks the coldkey on chain), and sending it again now
             could end in “already registered” with the fingerprint lost. Wait a minute, then check again.
           </p>
@@ -103,16 +115,10 @@ export function RegisterFailure({
         Change the username
       </button>
     );
-  } else if (failureIs(e, 'hotkey-registered') && chosen && wizard.baseUrl) {
+  } else if (failureIs(e, 'hotkey-registered') && sent) {
     next = (
       <>
-        <AddAsProfile
-          hotkey={chosen.hotkey}
-          account={null}
-          hotkeyName={chosen.hotkeyName}
-          baseUrl={wizard.baseUrl}
-          bare
-        />
+        <AddAsProfile hotkey={sent.hotkey} account={null} hotkeyName={sent.hotkeyName} baseUrl={sent.baseUrl} bare />
         <button type="button" onClick={() => navigate('register', 'wallet')}>
           Pick another hotkey
         </button>

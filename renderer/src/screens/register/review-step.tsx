@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { hostOf } from '../../lib/host';
 import { navigate, placeFromHash } from '../../routes';
+import { useHostWords } from './host-words';
 import { RegisterFailure } from './register-failure';
 import styles from './register.module.css';
 import { clock, TOKEN_PROBABLY_EXPIRED, useTokenSecondsLeft } from './token-clock';
@@ -29,17 +30,30 @@ export function ReviewStep(): ReactElement {
   const sending = wizard.attempt?.status === 'sending';
   const failure = wizard.attempt?.status === 'failed' ? wizard.attempt.error : null;
   const left = useTokenSecondsLeft(wizard.tokenPastedAt);
+  const { machine, keychain } = useHostWords();
 
-  // A lost answer is checked at once (signed GET /users/me); nothing is re-sent before that.
+  // A lost answer is checked at once (signed GET /users/me) for the hotkey and name that were sent,
+  // whatever has been chosen since; nothing is re-sent before that.
   const lost = failureIs(failure, 'answer-lost');
   const lostAt = wizard.attempt?.status === 'failed' ? wizard.attempt.at : null;
-  const { mutate: runRecheck } = recheck;
+  const sent = wizard.attempt?.status === 'failed' ? wizard.attempt.sent : null;
+  const { mutate: runRecheck, error: recheckError } = recheck;
   const checkAgain = useCallback(() => {
-    if (chosen) runRecheck({ baseUrl: input.baseUrl, walletId: chosen.walletId, hotkeyId: chosen.hotkeyId });
-  }, [chosen, input.baseUrl, runRecheck]);
+    if (sent) {
+      const { baseUrl, walletId, hotkeyId, hotkey, username } = sent;
+      runRecheck({ baseUrl, walletId, hotkeyId, hotkey, username });
+    }
+  }, [sent, runRecheck]);
   useEffect(() => {
     if (lost) checkAgain();
   }, [lost, checkAgain]);
+  // The hotkey already had an account before: the registration was refused, which ends the
+  // uncertainty (a refusal of the Wallet step, put away like any other once an answer changes).
+  useEffect(() => {
+    const now = currentWizard().attempt;
+    if (now?.status === 'failed' && failureIs(recheckError, 'hotkey-registered'))
+      updateWizard({ attempt: { ...now, error: recheckError }, failedStep: 'wallet' });
+  }, [recheckError]);
 
   useEffect(() => {
     if (recheck.data?.created) {
@@ -55,7 +69,9 @@ export function ReviewStep(): ReactElement {
     // has unmounted (the user clicked another step or screen while it was sending), and the
     // fingerprint, shown only once, would be lost. The outcome goes to the wizard's store, which
     // outlives the step: the Done step, or the failure, is there whenever the user comes back.
-    updateWizard({ attempt: { status: 'sending' }, failedStep: null });
+    const { baseUrl, walletId, hotkeyId, username } = input;
+    const out = { baseUrl, walletId, hotkeyId, username, hotkey: p.hotkey, hotkeyName: p.hotkeyName };
+    updateWizard({ attempt: { status: 'sending', sent: out }, failedStep: null });
     register
       .mutateAsync({ ...input, reviewedHotkey: p.hotkey })
       .then((result) => {
@@ -70,13 +86,16 @@ export function ReviewStep(): ReactElement {
           updateWizard({ attempt: null, failedStep: null });
         else
           updateWizard({
-            attempt: { status: 'failed', error, at: Date.now() },
+            attempt: { status: 'failed', error, at: Date.now(), sent: out },
             failedStep: stepOfFailure(errorOf(error).reason),
           });
       });
   };
   // "Sent" only when the request went out: some failures come before (the keychain, a changed file).
-  const wentOut = failure !== null && (errorOf(failure).detail?.status !== undefined || lost);
+  // A lost answer's recheck may end it as "the hotkey had an account": that one went out too.
+  const wentOut =
+    failure !== null &&
+    (errorOf(failure).detail?.status !== undefined || lost || failureIs(failure, 'hotkey-registered'));
 
   return (
     <div className={styles.form}>
@@ -109,6 +128,7 @@ export function ReviewStep(): ReactElement {
               notCreatedAt: recheck.data && !recheck.data.created ? recheck.data.checkedAt : null,
               // When the check was asked, on this page's clock like `lostAt`: its answer came later still.
               sinceLostMs: lostAt !== null && recheck.submittedAt > 0 ? recheck.submittedAt - lostAt : null,
+              hotkey: sent ? { name: sent.hotkeyName, ss58: sent.hotkey } : null,
               checkAgain,
             }}
           />
@@ -131,8 +151,8 @@ export function ReviewStep(): ReactElement {
               {p.hotkeyName} <code className="ss58">{p.hotkey}</code>
               {p.seedSource === 'file' ? (
                 <span className={`muted small ${styles.note}`}>
-                  Register first copies the seed from its file into the system keychain (the file stays as it is); the
-                  copy stays there whatever Chutes answers, for another try and for the new profile.
+                  Register first copies the seed from its file into {keychain} (the file stays as it is); the copy stays
+                  there whatever Chutes answers, for another try and for the new profile.
                 </span>
               ) : null}
             </dd>
@@ -168,7 +188,7 @@ export function ReviewStep(): ReactElement {
               <p className={styles.help}>
                 Headers: <code>X-Chutes-Hotkey</code> (the hotkey), <code>X-Chutes-Nonce</code>,{' '}
                 <code>X-Chutes-Signature</code> (sr25519 signature of the message, hex). No fingerprint, seed or other
-                secret leaves this computer.
+                secret leaves {machine}.
               </p>
             </div>
           </details>

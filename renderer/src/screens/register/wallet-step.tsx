@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { hrefTo, navigate } from '../../routes';
 import { AddAsProfile } from './add-as-profile';
+import { useHostWords } from './host-words';
 import { choiceOutdated, hotkeyUsability, usableFirst } from './hotkey-usability';
 import styles from './register.module.css';
 import { updateWizard, useWizard, type ChosenHotkey } from './wizard-store';
@@ -24,6 +25,7 @@ function HotkeyChoice({
   chosen: ChosenHotkey | null;
 }): ReactElement {
   const usability = hotkeyUsability(wallet, hotkey, held);
+  const { machine } = useHostWords();
   const selected = chosen?.walletId === wallet.id && chosen.hotkeyId === hotkey.id;
   const select = () => {
     if (!usability.usable || !hotkey.ss58 || !wallet.coldkey.ss58) return;
@@ -64,7 +66,7 @@ function HotkeyChoice({
         <span id={`why-${wallet.id}-${hotkey.id}`} className={styles.why}>
           {usability.usable
             ? readable
-              ? 'Other users of this computer can read this file, seed included. It can still register; “Make private (0600)” on Profiles & hotkeys makes the file private.'
+              ? `Other users of ${machine} can read this file, seed included. It can still register; “Make private (0600)” on Profiles & hotkeys makes the file private.`
               : null
             : usability.why}
         </span>
@@ -92,6 +94,7 @@ export function WalletStep(): ReactElement {
   // A file seed may have reached the keychain since it was chosen (a registration attempt puts it there).
   const source = chosen && held?.has(chosen.hotkey) ? 'keychain' : chosen?.seedSource;
   const baseUrl = wizard.baseUrl ?? '';
+  const { keychain } = useHostWords();
   // Only a keychain seed can sign this check now; a file seed is checked by the registration itself (409).
   const registered = useChannel(
     'checkHotkeyRegistered',
@@ -171,8 +174,8 @@ export function WalletStep(): ReactElement {
           </Notice>
           {source === 'file' ? (
             <p className={styles.help}>
-              The seed of {chosen.hotkeyName} is read from its file and kept in the system keychain when you register,
-              so the new profile can sign.
+              The seed of {chosen.hotkeyName} is read from its file and kept in {keychain} when you register, so the new
+              profile can sign.
             </p>
           ) : null}
           {source === 'keychain' && registered.isPending ? (

@@ -156,10 +156,19 @@ describe('furthestStep', () => {
 });
 
 describe('the registration attempt in the wizard store', () => {
+  const sent = {
+    baseUrl: 'http://x',
+    walletId: 'w',
+    hotkeyId: 'hk',
+    hotkey: '5HOTKEY',
+    hotkeyName: 'hk',
+    username: 'carol',
+  };
   const failed = (reason: string) => ({
     status: 'failed' as const,
     error: new AppFailure('conflict', 'refused', undefined, reason as never),
     at: 0,
+    sent,
   });
   it('a new answer puts a refusal away, a passing server check too, but never a lost answer', () => {
     resetWizard();
@@ -180,9 +189,9 @@ describe('the registration attempt in the wizard store', () => {
 
   it('marks a request still out when an answer changes, so its refusal is not pinned on the new answer', () => {
     resetWizard();
-    updateWizard({ attempt: { status: 'sending' } });
+    updateWizard({ attempt: { status: 'sending', sent } });
     updateWizard({ token: 'new-token' });
-    expect(currentWizard().attempt).toEqual({ status: 'sending', answersChanged: true });
+    expect(currentWizard().attempt).toEqual({ status: 'sending', sent, answersChanged: true });
     resetWizard();
   });
 });

@@ -24,6 +24,16 @@ export interface ChosenHotkey {
   seedSource: 'keychain' | 'file';
 }
 
+/** What one registration request sent: a lost answer is checked against exactly this, whatever is chosen since. */
+export interface SentRegistration {
+  baseUrl: string;
+  walletId: string;
+  hotkeyId: string;
+  hotkey: string;
+  hotkeyName: string;
+  username: string;
+}
+
 export interface WizardState {
   serverChoice: 'production' | 'configured' | 'custom';
   customUrl: string;
@@ -46,8 +56,11 @@ export interface WizardState {
    * a user who leaves while it is out must find it still out (and not send it twice), or its
    * failure, when they come back.
    */
-  /** `at`: when the failure came (a lost answer is checked against it). */
-  attempt: { status: 'sending'; answersChanged?: boolean } | { status: 'failed'; error: unknown; at: number } | null;
+  /** `at`: when the failure came (a lost answer is checked against it); `sent`: what went out. */
+  attempt:
+    | { status: 'sending'; sent: SentRegistration; answersChanged?: boolean }
+    | { status: 'failed'; error: unknown; at: number; sent: SentRegistration }
+    | null;
   /** The step whose answer the last attempt refused (marked in the step list) until it is changed. */
   failedStep: StepId | null;
 }

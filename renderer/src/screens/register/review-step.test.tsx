@@ -1,0 +1,109 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { appError } from '../../../../shared/errors';
+import { ApiError } from '../../api/client';
+import { ReviewStep } from './review-step';
+import { currentWizard, resetWizard, updateWizard } from './wizard-store';
+
+const SENT_HOTKEY = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
+const NOW_HOTKEY = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
+const BASE = 'http://127.0.0.1:8787';
+const lost = new ApiError(
+  appError('network', 'The registration was sent, but no answer came back.', undefined, 'answer-lost'),
+);
+
+afterEach(() => {
+  cleanup(); // before the bridge goes: a step still mounted would reach for the network
+  delete (window as { chutes?: unknown }).chutes;
+  resetWizard();
+});
+
+function renderReview(recheck: (input: unknown) => Promise<unknown>) {
+  // Channels not named here never answer (none may reach for the network).
+  const channels: Record<string, unknown> = { recheckRegistration: recheck };
+  (window as { chutes?: unknown }).chutes = new Proxy(channels, {
+    get: (target, name: string) => target[name] ?? (() => new Promise(() => undefined)),
+  });
+  return render(
+    <QueryClientProvider client={new QueryClient()}>
+      <ReviewStep />
+    </QueryClientProvider>,
+  );
+}
+
+describe('ReviewStep after a lost answer', () => {
+  it('asks about the hotkey and username that were sent, not the ones chosen since, and names that hotkey', async () => {
+    updateWizard({
+      baseUrl: BASE,
+      username: 'bob',
+      chosen: {
+        walletId: 'w2',
+        hotkeyId: 'h2',
+        walletName: 'second',
+        hotkeyName: 'other',
+        hotkey: NOW_HOTKEY,
+        coldkey: NOW_HOTKEY,
+        seedSource: 'keychain',
+      },
+      attempt: {
+        status: 'failed',
+        error: lost,
+        at: Date.now(),
+        sent: {
+          baseUrl: BASE,
+          walletId: 'w1',
+          hotkeyId: 'h1',
+          hotkey: SENT_HOTKEY,
+          hotkeyName: 'hk1',
+          username: 'alice',
+        },
+      },
+    });
+    const recheck = vi.fn(() =>
+      Promise.resolve({ ok: true, value: { created: false, checkedAt: new Date().toISOString() } }),
+    );
+    renderReview(recheck);
+    await waitFor(() => expect(recheck).toHaveBeenCalled());
+    expect(recheck).toHaveBeenCalledWith({
+      baseUrl: BASE,
+      walletId: 'w1',
+      hotkeyId: 'h1',
+      hotkey: SENT_HOTKEY,
+      username: 'alice',
+    });
+    expect(await screen.findByText(/has no account for the hotkey hk1/)).toBeTruthy();
+    expect(screen.getAllByText(new RegExp(SENT_HOTKEY)).length).toBeGreaterThan(0);
+  });
+
+  it('an account the hotkey already had ends the lost attempt as a refusal of the Wallet step', async () => {
+    updateWizard({
+      baseUrl: BASE,
+      username: 'alice',
+      attempt: {
+        status: 'failed',
+        error: lost,
+        at: Date.now(),
+        sent: {
+          baseUrl: BASE,
+          walletId: 'w1',
+          hotkeyId: 'h1',
+          hotkey: SENT_HOTKEY,
+          hotkeyName: 'hk1',
+          username: 'alice',
+        },
+      },
+    });
+    const refused = appError(
+      'conflict',
+      'The hotkey hk1 already had a Chutes account: “erin”.',
+      undefined,
+      'hotkey-registered',
+    );
+    renderReview(() => Promise.resolve({ ok: false, error: refused }));
+    expect(await screen.findByText(/already had a Chutes account: “erin”/)).toBeTruthy();
+    await waitFor(() => expect(currentWizard().failedStep).toBe('wallet'));
+    expect(currentWizard().recovered).toBeNull();
+    expect(screen.queryByText(/fingerprint/i)).toBeNull();
+  });
+});
