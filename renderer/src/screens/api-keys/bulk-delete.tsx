@@ -10,6 +10,7 @@ import { Notice } from '../../components/notice';
 import { AUTH_CACHE_NOTE } from './delete-key-dialog';
 import { Badge } from '../../components/badge';
 import { visibleText } from '../../../../shared/visible-text';
+import { TypedConfirmField, useTypedConfirm } from '../../components/typed-confirm';
 
 const SHOWN = 12;
 
@@ -34,8 +35,7 @@ export function BulkDelete({
   const names = new Map(keys.map((k) => [k.id, k.name]));
   const admins = keys.filter((k) => k.admin).length;
   // As deliberate as deleting one key by its name (never easier for many keys than for one).
-  const [typed, setTyped] = useState('');
-  const confirmed = typed.trim().toLowerCase() === 'delete';
+  const confirm = useTypedConfirm();
 
   const mounted = useMountedRef();
   async function run(ids: string[]) {
@@ -113,25 +113,16 @@ export function BulkDelete({
         ))}
         {keys.length > SHOWN ? <li className="muted">…and {keys.length - SHOWN} more</li> : null}
       </ul>
-      <label className="field confirm-field">
-        <span>
-          Type <code>delete</code> to confirm
-          {admins > 0 ? ` (the selection includes ${admins === 1 ? 'an admin key' : 'admin keys'})` : ''}
-        </span>
-        <input
-          type="text"
-          value={typed}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(e) => setTyped(e.target.value)}
-        />
-      </label>
+      <TypedConfirmField
+        {...confirm}
+        note={admins > 0 ? `(the selection includes ${admins === 1 ? 'an admin key' : 'admin keys'})` : undefined}
+      />
       {error ? <ErrorNotice error={error} /> : null}
       <div className="actions">
         <button
           type="button"
           className="danger"
-          disabled={busy || !confirmed}
+          disabled={busy || !confirm.confirmed}
           onClick={() => void run(keys.map((k) => k.id))}
         >
           {busy ? 'Deleting…' : `Delete ${keys.length} ${keys.length === 1 ? 'key' : 'keys'}`}

@@ -8,6 +8,7 @@ import { tellIfLeft } from '../../frame/outcomes';
 import { useMountedRef } from '../../lib/use-mounted';
 import { CommandLine } from '../../components/command-line';
 import { useRefreshSecrets } from './use-secrets';
+import { TypedConfirmField, useTypedConfirm } from '../../components/typed-confirm';
 
 /** Confirm, delete one by one, and say per key what happened (already gone counts as done). */
 export function DeleteSecretsPanel({
@@ -27,8 +28,7 @@ export function DeleteSecretsPanel({
   const [results, setResults] = useState<DeleteResult[] | null>(null);
   // A secret's value cannot be read back, so a deleted one is gone for good: as deliberate as
   // deleting API keys (one word typed, however many secrets).
-  const [typed, setTyped] = useState('');
-  const confirmed = typed.trim().toLowerCase() === 'delete';
+  const confirm = useTypedConfirm();
   const refresh = useRefreshSecrets();
   // The question, then its results, are drawn above the list, away from the Delete button that
   // opened them: focus follows, so the keyboard and a screen reader are where the panel is.
@@ -121,24 +121,10 @@ export function DeleteSecretsPanel({
         ))}
       </ul>
       <CommandLine command={cliCommand.delete(ids)} />
-      <label className="field confirm-field">
-        <span>
-          Type <code>delete</code> to confirm
-        </span>
-        <input
-          type="text"
-          value={typed}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(e) => setTyped(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && confirmed && !busy) void run();
-          }}
-        />
-      </label>
+      <TypedConfirmField {...confirm} onEnter={() => !busy && void run()} />
       {error ? <ErrorNotice error={error} /> : null}
       <div className="actions">
-        <button type="button" className="danger" disabled={busy || !confirmed} onClick={() => void run()}>
+        <button type="button" className="danger" disabled={busy || !confirm.confirmed} onClick={() => void run()}>
           {busy ? 'Deleting…' : `Delete ${targets.length} ${targets.length === 1 ? 'secret' : 'secrets'}`}
         </button>
         <button type="button" data-cancel disabled={busy} onClick={onClose}>
