@@ -270,6 +270,13 @@ test('.env import with new, existing and banned lines and a failure midway, then
   await confirm.getByLabel('Type delete to confirm').fill('remove');
   await expect(deleteTwo).toBeDisabled();
   await confirm.getByLabel('Type delete to confirm').fill('delete');
+  // Another secret's Delete while the question is open asks afresh: the word typed was for those two.
+  await page.getByRole('button', { name: 'Delete C_THREE on web-app' }).click();
+  await expect(confirm.getByLabel('Type delete to confirm')).toHaveValue('');
+  await expect(confirm.getByRole('button', { name: 'Delete 1 secret' })).toBeDisabled();
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Delete selected (2)' }).click();
+  await confirm.getByLabel('Type delete to confirm').fill('delete');
   await screenshot(page, 'secrets-delete-confirm');
   await deleteTwo.click();
   const results = page.getByRole('status', { name: 'Delete results' });

@@ -87,8 +87,10 @@ beforeEach(() => {
 describe('main process start-up', () => {
   it('a start that fails says why in a dialog and quits, rather than linger without a window', async () => {
     await import('./main');
-    // A second launch while starting needs nothing: no window is made for it.
-    m.listeners.get('second-instance')?.();
+    // Listened for from the start; a second launch while starting needs nothing: no window is made for it.
+    const secondInstance = m.listeners.get('second-instance');
+    expect(secondInstance).toBeDefined();
+    secondInstance?.();
     expect(m.BrowserWindow.made).toHaveLength(0);
     m.settle().reject(new Error('the data folder cannot be made'));
     await vi.waitFor(() => expect(m.app.exit).toHaveBeenCalledWith(1));

@@ -15,6 +15,8 @@ const INPUTS = [
   'shared',
   'package.json',
   'package-lock.json',
+  // npm's record of what is installed: the bundles take in dependencies, so an `npm ci` counts.
+  'node_modules/.package-lock.json',
   'electron.vite.config.ts',
   'tsconfig.json',
 ];

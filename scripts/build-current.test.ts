@@ -32,6 +32,11 @@ describe('out/ is current (npm start and npm run serve skip the build)', () => {
     expect(outIsCurrent(root)).toBe(false);
     write('renderer/src/app.tsx', t);
     expect(outIsCurrent(root)).toBe(true);
+    // Dependencies installed again after the build (npm ci): the bundles would hold the old ones.
+    write('node_modules/.package-lock.json', t + 30);
+    expect(outIsCurrent(root)).toBe(false);
+    write('node_modules/.package-lock.json', t);
+    expect(outIsCurrent(root)).toBe(true);
     fs.rmSync(path.join(root, 'out/preload/index.js'));
     expect(outIsCurrent(root)).toBe(false);
   });

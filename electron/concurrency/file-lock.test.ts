@@ -159,12 +159,24 @@ describe('withFileLock', () => {
     await writeFile(`${lock}.${'a'.repeat(24)}`, dead);
     await writeFile(`${lock}.takeover.${'b'.repeat(16)}`, dead);
     await writeFile(`${lock}.${'c'.repeat(24)}`, live);
-    // Empty and young: an attempt that has not written its owner yet.
+    // Empty, even seconds old: an attempt slowed before writing its owner, not a crash.
     await writeFile(`${lock}.${'d'.repeat(24)}`, '');
+    const secondsAgo = new Date(Date.now() - 5_000);
+    await utimes(`${lock}.${'d'.repeat(24)}`, secondsAgo, secondsAgo);
+    // Not files: a folder and a FIFO by a draft's name are neither read nor removed, and do not hold the lock.
+    await mkdir(`${lock}.${'f'.repeat(24)}`);
+    if (process.platform !== 'win32') spawnSync('mkfifo', [`${lock}.${'9'.repeat(24)}`]);
     await writeFile(path.join(dir, 'profiles.json'), dead);
     await withFileLock(lock, () => Promise.resolve(1));
-    const kept = ['c'.repeat(24), 'd'.repeat(24)].map((t) => `${path.basename(lock)}.${t}`);
-    expect((await readdir(dir)).sort()).toEqual([...kept, 'profiles.json'].sort());
+    const kept = [
+      'c'.repeat(24),
+      'd'.repeat(24),
+      'f'.repeat(24),
+      ...(process.platform !== 'win32' ? ['9'.repeat(24)] : []),
+    ];
+    expect((await readdir(dir)).sort()).toEqual(
+      [...kept.map((t) => `${path.basename(lock)}.${t}`), 'profiles.json'].sort(),
+    );
   });
 
   it('treats an empty lock file as being written, and as abandoned once it is seconds old', async () => {

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { constants, readFileSync, unlinkSync } from 'node:fs';
-import { link, mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { link, lstat, mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import { NO_HARD_LINKS } from '../fs/atomic-write';
 import { fsFailure, isSystemError } from '../fs/fs-errors';
+import { readTextFileCapped } from '../fs/read-capped';
 import { ownerAlive, ownStartTicks } from './process-identity';
 import { createSerialQueue, type SerialQueue } from './serial-queue';
 
@@ -214,10 +215,30 @@ async function acquire(lockPath: string, token: string, timeoutMs: number, what:
 const swept = new Set<string>();
 
 /**
+ * Whether a draft file was left by an attempt that died between creating and removing it: its
+ * owner was read and is gone, or it is older than any attempt lives. One not yet written may be a
+ * live attempt slowed down (a thread pool busy with keychain calls), so it stays until then. Only a
+ * regular file is read, without blocking; anything unexpected keeps the file.
+ */
+async function abandonedDraft(draft: string): Promise<boolean> {
+  try {
+    const info = await lstat(draft);
+    if (!info.isFile()) return false;
+    if (Date.now() - info.mtimeMs > HELD_MAX_MS) return true;
+    const owner = parseOwner((await readTextFileCapped(draft, 4096)).text);
+    if (!owner || owner.host !== host) return false;
+    // Our pid with a token this process never made: an earlier process that had our pid left it.
+    if (owner.pid === process.pid) return !ourTokens.has(owner.token);
+    return !ownerAlive(owner.pid, owner.start);
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Remove the owner drafts (`<lock>.<token>`, `<lock>.takeover.<token>`) of attempts that died
  * between creating and removing them (a crash, SIGKILL): left alone they would pile up in the
- * data folder. Done once per process and lock, while holding the lock; a draft stays unless
- * `inspect` finds its owner gone, so another process's attempt in flight is never touched.
+ * data folder. Done once per process and lock, while holding it; never fails the caller's job.
  */
 async function sweepDrafts(lockPath: string): Promise<void> {
   if (swept.has(lockPath)) return;
@@ -227,7 +248,7 @@ async function sweepDrafts(lockPath: string): Promise<void> {
   for (const name of names) {
     if (!name.startsWith(`${base}.`) || !/^(?:takeover\.)?[0-9a-f]{16,24}$/.test(name.slice(base.length + 1))) continue;
     const draft = path.join(path.dirname(lockPath), name);
-    if ((await inspect(draft)).kind === 'stale') await unlink(draft).catch(() => undefined);
+    if (await abandonedDraft(draft)) await unlink(draft).catch(() => undefined);
   }
 }
 
@@ -258,8 +279,8 @@ export function withFileLock<T>(lockPath: string, job: () => Promise<T>, options
       });
       installExitHook();
       ownLocks.set(key, token);
-      await sweepDrafts(key);
       try {
+        await sweepDrafts(key);
         return await job();
       } finally {
         await release(key, token);

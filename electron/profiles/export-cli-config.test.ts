@@ -144,13 +144,13 @@ describe('exportCliConfig', () => {
     if (posix) expect((await stat(target)).mode & 0o777).toBe(0o600);
   });
 
-  it("keeps the file's payment address for the same hotkey when the profile does not know it, and drops another account's", async () => {
+  it("keeps its own account's payment address when the profile does not know it, and drops another account's", async () => {
     const mine = await newHotkey();
     await vault.putSeed(mine.ss58, Buffer.from(mine.seedHex, 'hex'));
     const unknownPayment = await store.upsert({
       baseUrl: 'https://api.chutes.ai',
       username: 'bob_dev',
-      userId: '00000000-0000-4000-8000-00000000b0b0',
+      userId: USER_ID,
       hotkeyName: 'default',
       hotkeySs58: mine.ss58,
       paymentAddress: null,
@@ -161,6 +161,11 @@ describe('exportCliConfig', () => {
     await writeFile(target, cliConfigText(mine, { seed: null }));
     await run({ overwrite: true, profileId: unknownPayment.id });
     expect(decode(await readFile(target, 'utf8')).payment).toEqual({ address: PAYMENT });
+
+    // The same hotkey's account on another server (or under another user id) is another account.
+    await writeFile(target, cliConfigText(mine, { seed: null, baseUrl: 'https://staging.example' }));
+    await run({ overwrite: true, profileId: unknownPayment.id });
+    expect(decode(await readFile(target, 'utf8')).payment?.address).toBeUndefined();
 
     // The file of the account in beforeEach: its payment address is not this profile's.
     await writeFile(target, cliConfigText(hotkey, { seed: null }));

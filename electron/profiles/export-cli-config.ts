@@ -93,21 +93,40 @@ function outputFor(profile: Profile, seedHex: string | null): CliConfigOutput {
 }
 
 /**
+ * Whether an existing file is this profile's own account: the same hotkey, user id and server (a
+ * hotkey can have an account on two servers). A file without `base_url` is for the server the CLI
+ * falls back to.
+ */
+function sameAccountFile(existing: IniData, profile: Profile, inheritedApiUrl: string | undefined): boolean {
+  const value = (section: string, key: string) => {
+    const got = iniGet(existing, section, key);
+    return got.kind === 'value' ? got.value : '';
+  };
+  const fileUrl = value('api', 'base_url') || inheritedApiUrl || '';
+  return (
+    value('auth', 'hotkey_ss58address') === profile.hotkeySs58 &&
+    value('auth', 'user_id') === profile.userId &&
+    fileUrl !== '' &&
+    normaliseBaseUrl(fileUrl) === profile.baseUrl
+  );
+}
+
+/**
  * In-place edits; `base_url` only where the file had one or the profile's server differs from the
  * inherited one. A profile that does not know its payment address (one made before the app kept
- * it) leaves the address in a file for the same hotkey: it is this account's, and nothing else
- * has it. In another account's file it goes, with the rest of that account.
+ * it) leaves the address in a file of its own account, which nothing else has; in any other
+ * account's file it goes, with the rest of that account.
  */
 function editsFor(
   existing: IniData,
   output: CliConfigOutput,
-  sameHotkey: boolean,
+  sameAccount: boolean,
   inheritedApiUrl: string | undefined,
 ) {
   const hasUrl = iniGet(existing, 'api', 'base_url');
   const inherits = hasUrl.kind === 'missing' || (hasUrl.kind === 'value' && hasUrl.value === '');
   const keepUrl = inherits && inheritedApiUrl !== undefined && output.baseUrl === normaliseBaseUrl(inheritedApiUrl);
-  const keepPayment = output.paymentAddress === null && sameHotkey;
+  const keepPayment = output.paymentAddress === null && sameAccount;
   return cliConfigEdits(output).filter(
     (e) =>
       !(keepUrl && e.section === 'api' && e.key === 'base_url') &&
@@ -184,7 +203,12 @@ async function exportTo(
         : editCliConfig(
             existing,
             target,
-            editsFor(existingData, output, replaced?.ss58 === profile.hotkeySs58, options.inheritedApiUrl),
+            editsFor(
+              existingData,
+              output,
+              sameAccountFile(existingData, profile, options.inheritedApiUrl),
+              options.inheritedApiUrl,
+            ),
           );
   } catch (error) {
     throw uneditable(error);

@@ -100,11 +100,33 @@ export function registrationFailure(error: unknown, at: RegistrationAttempt): un
  * one the hotkey already had (whose 409 was the answer lost): it carries the username typed, and it
  * was not created before the attempt went out. The server's clock is within the nonce window of
  * this process's clock, or it would have refused the signature: only older than that counts.
+ * 'unknown' when that cannot be told: this process did not send the attempt (it restarted since,
+ * while the page kept the wizard), or the server gave no creation time.
  */
-export function madeByAttempt(account: AccountLookup, username: string, sentAtMs: number | undefined): boolean {
-  if (account.username !== username) return false;
+export function madeByAttempt(
+  account: AccountLookup,
+  username: string,
+  sentAtMs: number | undefined,
+): 'yes' | 'no' | 'unknown' {
+  if (account.username !== username) return 'no';
   const created = serverMs(account.createdAt);
-  return sentAtMs === undefined || Number.isNaN(created) || created >= sentAtMs - NONCE_WINDOW_SECONDS * 1000;
+  if (sentAtMs === undefined || Number.isNaN(created)) return 'unknown';
+  return created >= sentAtMs - NONCE_WINDOW_SECONDS * 1000 ? 'yes' : 'no';
+}
+
+/**
+ * An account with the username typed exists for the hotkey, but whether the lost attempt made it
+ * cannot be told: said as such, with what to do in either case (only the user knows which).
+ */
+export function unsureAccountFailure(at: Omit<RegistrationAttempt, 'coldkey'>, account: AccountLookup): AppFailure {
+  return new AppFailure(
+    'conflict',
+    `Chutes has an account “${account.username}” (user ID ${account.userId}) for the hotkey ${at.hotkeyName} (${at.hotkey}) on ${at.host}, but the app was restarted since the registration was sent, so it cannot tell whether that registration made it or the hotkey already had it.`,
+    {
+      hint: 'Add that account as a profile. If it is new, its fingerprint was in the lost answer: set a new one on the Account screen once it is added.',
+    },
+    'hotkey-registered',
+  );
 }
 
 /** The hotkey had an account before the lost attempt: a signed registration for it was refused (§2.4 check 4). */

@@ -367,4 +367,16 @@ describe('a lost answer', () => {
       reason: 'hotkey-registered',
     });
   });
+
+  it('after a restart (the send unknown to this process), an account with the name typed is said as unsure, not as new', async () => {
+    fixture.sb.faultOnce({ method: 'POST', path: '/users/register', drop_after: true });
+    expect(await failureOf(world.handlers.register(input('kim'), ctx))).toMatchObject({ reason: 'answer-lost' });
+    // A new process: the page kept the wizard, this main process never sent anything.
+    const restarted = registrationHandlers(world.services);
+    const unsure = await failureOf(restarted.recheckRegistration(recheckOf('kim'), ctx));
+    expect(unsure).toMatchObject({ code: 'conflict', reason: 'hotkey-registered' });
+    expect(unsure.message).toContain('cannot tell whether that registration made it');
+    expect(unsure.message).toContain('“kim”');
+    expect(await world.profiles.list()).toEqual([]);
+  });
 });

@@ -15,7 +15,7 @@ import type { SeedVault } from '../keychain/seed-vault';
 import type { ProfileStore } from '../profiles';
 import { nonceFrom, sha256Hex } from '../signer/signing-message';
 import { discoverWallets, readHotkeySeed, type DiscoveryCache, type HotkeySeed } from '../wallets';
-import { hadAccountFailure, madeByAttempt, registrationFailure } from './registration-failures';
+import { hadAccountFailure, madeByAttempt, registrationFailure, unsureAccountFailure } from './registration-failures';
 import { seedOfReviewed, seedSourceOf, type SeedSource } from './seed-source';
 
 export interface RegistrationServices {
@@ -232,8 +232,10 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
       const account = await lookup(baseUrl, hotkey);
       if (!account) return { created: false, checkedAt: new Date(now()).toISOString() };
       const hotkeyName = await nameOf(walletId, hotkeyId, hotkey);
-      if (!madeByAttempt(account, username, sentAt.get(perServer(baseUrl, hotkey))))
-        throw hadAccountFailure({ host: hostOf(baseUrl), username, hotkey, hotkeyName }, account);
+      const made = madeByAttempt(account, username, sentAt.get(perServer(baseUrl, hotkey)));
+      const attempt = { host: hostOf(baseUrl), username, hotkey, hotkeyName };
+      if (made === 'no') throw hadAccountFailure(attempt, account);
+      if (made === 'unknown') throw unsureAccountFailure(attempt, account);
       const profile = await saveProfile(baseUrl, { hotkey, hotkeyName }, account);
       return { created: true, account, profile };
     },

@@ -76,7 +76,14 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
         </div>
       ) : null}
       {panel.kind === 'delete' ? (
-        <DeleteSecretsPanel profileId={profileId} targets={panel.targets} chuteName={chuteName} onClose={close} />
+        // Keyed by what it deletes: another Delete clicked while it is open asks afresh, with nothing typed.
+        <DeleteSecretsPanel
+          key={panel.targets.map((t) => t.secretId).join(' ')}
+          profileId={profileId}
+          targets={panel.targets}
+          chuteName={chuteName}
+          onClose={close}
+        />
       ) : null}
       {chutes.error ? (
         <div role="group" aria-label="Chutes list not refreshed" className={styles.refreshFailed}>
