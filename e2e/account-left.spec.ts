@@ -1,13 +1,21 @@
 import { expect, test, type Page } from '@playwright/test';
 import { makeKey } from '../electron/wallets/test-fixtures';
 import { useAccountWorld } from './fixtures/account-world';
-import { registerInSandbox } from './fixtures/sandbox';
+import { registerInSandbox, type SandboxHandle } from './fixtures/sandbox';
+import type { LoggedRequest } from './sandbox';
 import { screenshot } from './fixtures/screenshots';
 
 // Leaving the Account screen while a request is out: money moves once (a transfer answered meanwhile
 // is said on return, a lost answer is never offered again as if nothing had happened), and what a
 // fingerprint change did is told wherever the user went.
 const { world, openAccount } = useAccountWorld();
+
+/** Every request the sandbox logged, checked to be all of them (its log keeps the last 500). */
+function allRequests(sb: SandboxHandle): LoggedRequest[] {
+  const log = sb.requests(500);
+  expect(log.length, 'the request log has not dropped older requests').toBeLessThan(500);
+  return log;
+}
 
 test('a transfer answered while the user was away is said on return; a lost answer offers no blind resend', async ({
   page,
@@ -32,13 +40,19 @@ test('a transfer answered while the user was away is said on return; a lost answ
 
   // Sent, then the user leaves before the answer: on return the screen says it went through.
   await form.getByRole('button', { name: 'Review transfer…' }).click();
-  w.sb.setFaults({ latency_ms: 2000 });
+  // The transfer waits in the sandbox (before any work) until the user is elsewhere.
+  w.sb.hold({ method: 'POST', path: '/users/balance_transfer' });
   await confirm.getByRole('button', { name: 'Send now' }).click();
   await expect(confirm.getByRole('button', { name: 'Sending…' })).toBeDisabled();
   await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeDisabled();
   await nav.getByRole('link', { name: 'Secrets' }).click();
-  await expect.poll(() => balanceOf(bob.userId), { timeout: 10_000 }).toBe(2.5);
-  w.sb.setFaults({ latency_ms: 0 });
+  await expect(page.getByRole('heading', { name: 'Secrets', level: 1 })).toBeVisible();
+  await expect.poll(() => w.sb.held().map((h) => h.path)).toEqual(['/users/balance_transfer']);
+  expect(balanceOf(bob.userId)).toBe(0);
+  const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/rpc/transferBalance');
+  expect(w.sb.release({ path: '/users/balance_transfer' })).toEqual({ released: 1 });
+  await answered;
+  expect(balanceOf(bob.userId)).toBe(2.5);
   await openAccount(page);
   await expect(section.getByRole('status')).toContainText('Sent $2.50 USD to bob.');
   await section.getByRole('button', { name: 'New transfer' }).click();
@@ -48,6 +62,9 @@ test('a transfer answered while the user was away is said on return; a lost answ
   await form.getByLabel('To (username or user ID)').fill('bob');
   await form.getByLabel('Amount (USD)').fill('1');
   await form.getByRole('button', { name: 'Review transfer…' }).click();
+  await expect(page.getByRole('region', { name: 'Overview' }).getByLabel('Balance')).toHaveText('$7.50 USD');
+  // From here /users/me shows the balance as it is now, $7.50, until its view is refreshed (§3.1, §7).
+  w.sb.setFaults({ stale_balance: true });
   w.sb.faultOnce({ method: 'POST', path: '/users/balance_transfer', drop_after: true });
   await confirm.getByRole('button', { name: 'Send now' }).click();
   await expect(confirm.getByRole('alert')).toContainText('may or may not have gone through');
@@ -62,7 +79,23 @@ test('a transfer answered while the user was away is said on return; a lost answ
   // The verdict is a status (said by the live region), replaced by each new reading of the balance.
   const verdict = check.getByRole('status');
   await expect(verdict).toContainText('No change yet.');
-  await confirm.getByRole('button', { name: 'Check the balance now' }).click();
+  const checkNow = async () => {
+    const read = page.waitForResponse((r) => new URL(r.url()).pathname === '/rpc/accountOverview');
+    await confirm.getByRole('button', { name: 'Check the balance now' }).click();
+    expect((await read).ok()).toBe(true);
+    await expect(confirm.getByRole('button', { name: 'Check the balance now' })).toBeEnabled();
+  };
+  // The money moved (the stored balance fell), but the balance Chutes reports has not caught up yet:
+  // a new reading, the same figure, and the verdict says to wait rather than that it did not go.
+  expect(balanceOf(w.userId)).toBe(6.5);
+  await checkNow();
+  await expect(check).toContainText(/now: \$7\.50 USD \(as of /);
+  await expect(verdict).toContainText('No change yet. Chutes updates the balance about once a minute');
+  await expect(verdict).not.toContainText('It fell');
+  await expect(confirm.getByRole('button', { name: 'Send now' })).toHaveCount(0);
+  // A minute later the view is refreshed: the next check sees the fall.
+  w.sb.setFaults({ stale_balance: true });
+  await checkNow();
   await expect(check).toContainText(/now: \$6\.50 USD \(as of /);
   await expect(verdict).toContainText(
     'It fell by $1.00 USD: the transfer most likely went through. Do not send it again',
@@ -72,7 +105,7 @@ test('a transfer answered while the user was away is said on return; a lost answ
   expect(balanceOf(bob.userId)).toBe(3.5);
   await confirm.getByRole('button', { name: 'Back to the form' }).click();
   await expect(form.getByLabel('Amount (USD)')).toHaveValue('1');
-  expect(w.sb.requests(50).filter((r) => r.path === '/users/balance_transfer')).toHaveLength(2);
+  expect(allRequests(w.sb).filter((r) => r.path === '/users/balance_transfer')).toHaveLength(2);
 });
 
 test('a fingerprint change answered after the user left is told on the screen they are on', async ({ page }) => {
@@ -83,25 +116,26 @@ test('a fingerprint change answered after the user left is told on the screen th
   const refinger = ops.getByRole('form', { name: 'Change fingerprint' });
   await refinger.getByLabel('New fingerprint', { exact: true }).fill('a-new-secret-value');
   await refinger.getByLabel('New fingerprint again').fill('a-new-secret-value');
-  w.sb.setFaults({ latency_ms: 1500 });
+  w.sb.hold({ method: 'POST', path: '/users/change_fingerprint' });
   await refinger.getByRole('button', { name: 'Change fingerprint' }).click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-  // Not kept anywhere: something to check, so said as an alert.
-  const told = page.getByRole('alert').filter({ hasText: 'The fingerprint of alice was changed.' });
-  await expect(told).toContainText('It is not kept anywhere by this app: make sure you stored it.', {
-    timeout: 10_000,
-  });
-  w.sb.setFaults({ latency_ms: 0 });
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
-  // Activity was read when Settings opened, before the answer: it is read again when the change settles.
+  // Activity is read when Settings opens, while the change is still held: it is not in it yet.
   const activity = page.getByRole('region', { name: 'Activity', exact: true });
+  const signedCalls = activity.getByRole('table', { name: 'Signed calls' });
+  const refingerRows = signedCalls.getByRole('row').filter({ hasText: 'POST /users/change_fingerprint' });
   await expect(activity).toContainText(/As of \d/);
-  await expect(
-    activity
-      .getByRole('table', { name: 'Signed calls' })
-      .getByRole('row')
-      .filter({ hasText: 'POST /users/change_fingerprint' }),
-  ).toHaveCount(1);
+  await expect(signedCalls.getByRole('row').filter({ hasText: 'GET /users/me' }).first()).toBeVisible();
+  await expect.poll(() => w.sb.held().map((h) => h.path)).toEqual(['/users/change_fingerprint']);
+  await expect(refingerRows).toHaveCount(0);
+  const told = page.getByRole('alert').filter({ hasText: 'The fingerprint of alice was changed.' });
+  await expect(told).toHaveCount(0);
+  expect(w.sb.release({ path: '/users/change_fingerprint' })).toEqual({ released: 1 });
+  // Not kept anywhere: something to check, so said as an alert.
+  await expect(told).toContainText('It is not kept anywhere by this app: make sure you stored it.');
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  // …and the Activity read before the answer is read again now the change has settled.
+  await expect(refingerRows).toHaveCount(1);
   await screenshot(page, 'account-fingerprint-changed-away');
 });
 
@@ -122,7 +156,7 @@ test('a deposit refund still on its way when the user comes back is not asked fo
   const nav = page.getByRole('navigation', { name: 'Main' });
   await section.getByText('Refund a developer deposit (legacy)').click();
   await refund.getByLabel('Refund to (SS58 address)').fill(w.key.ss58);
-  w.sb.setFaults({ latency_ms: 3000 });
+  w.sb.hold({ method: 'POST', path: '/return_developer_deposit' });
   await refund.getByRole('button', { name: 'Ask for the refund' }).click();
   await nav.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
@@ -131,13 +165,13 @@ test('a deposit refund still on its way when the user comes back is not asked fo
   // Back while it is out: the address is there, and the button waits instead of sending again.
   await expect(refund.getByLabel('Refund to (SS58 address)')).toHaveValue(w.key.ss58);
   await expect(refund.getByRole('button', { name: 'Asking…' })).toBeDisabled();
+  await expect.poll(() => w.sb.held().map((h) => h.path)).toEqual(['/return_developer_deposit']);
+  expect(w.sb.release({ path: '/return_developer_deposit' })).toEqual({ released: 1 });
   // The answer came to a form that is gone: the frame says how it ended.
   await expect(page.getByRole('status').filter({ hasText: 'Developer deposit refund to' })).toContainText(
     'Transferred 0.5 TAO',
-    { timeout: 10_000 },
   );
-  w.sb.setFaults({ latency_ms: 0 });
-  expect(w.sb.requests(50).filter((r) => r.path === '/return_developer_deposit')).toHaveLength(1);
+  expect(allRequests(w.sb).filter((r) => r.path === '/return_developer_deposit')).toHaveLength(1);
 });
 
 test('a refund whose answer is lost is said as maybe paid, and asking again waits for a look at the wallet', async ({
@@ -162,5 +196,5 @@ test('a refund whose answer is lost is said as maybe paid, and asking again wait
   await expect(ask).toBeDisabled();
   await refund.getByLabel('I looked at the destination wallet and the refund did not arrive').check();
   await expect(ask).toBeEnabled();
-  expect(w.sb.requests(50).filter((r) => r.path === '/return_developer_deposit')).toHaveLength(1);
+  expect(allRequests(w.sb).filter((r) => r.path === '/return_developer_deposit')).toHaveLength(1);
 });

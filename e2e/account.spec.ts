@@ -312,10 +312,31 @@ test('transfers balance to another user and shows both new balances; the legacy 
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await form.getByLabel('Amount (USD)').fill('2.5');
   await form.getByRole('button', { name: 'Review transfer…' }).click();
+  // /users/me reads a view refreshed about once a minute (§3.1, §7): it still says $10.00 after the transfer.
+  w.sb.setFaults({ stale_balance: true });
+  // The first Overview answer after the transfer's own.
+  let transferred = false;
+  const reread = page.waitForResponse((r) => {
+    const channel = new URL(r.url()).pathname;
+    if (channel === '/rpc/transferBalance') transferred = true;
+    return transferred && channel === '/rpc/accountOverview';
+  });
   await confirm.getByRole('button', { name: 'Send now' }).click();
   await expect(section.getByRole('status')).toContainText('Sent $2.50 USD to bob. Your balance is now $7.50 USD (at ');
-  await expect(page.getByRole('region', { name: 'Overview' }).getByLabel('Balance')).toHaveText('$7.50 USD');
+  const overview = page.getByRole('region', { name: 'Overview' });
+  // The Overview was read again after the transfer, and still shows the old figure: said to catch up.
+  expect((await reread).ok()).toBe(true);
+  await expect(overview.getByRole('button', { name: 'Refresh' })).toBeEnabled();
+  await expect(overview.getByLabel('Balance')).toHaveText('$10.00 USD');
+  await expect(section.getByRole('status')).toContainText(
+    'The balance at the top of this screen catches up within about a minute.',
+  );
+  // The view is refreshed; a read of the Overview now shows the new balance, and the word goes.
+  w.sb.setFaults({ stale_balance: false });
+  await overview.getByRole('button', { name: 'Refresh' }).click();
+  await expect(overview.getByLabel('Balance')).toHaveText('$7.50 USD');
   // The Overview already shows the new balance: no word of it catching up.
+  await expect(section.getByRole('status')).toContainText('Sent $2.50 USD to bob.');
   await expect(section.getByRole('status')).not.toContainText('catches up');
   expect(w.sb.users().find((u) => u.user_id === bob.userId)?.balance).toBe(2.5);
   await screenshot(page, 'account-transfer');

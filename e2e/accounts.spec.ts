@@ -10,6 +10,7 @@ import { startWebHost, type RunningWebHost } from './fixtures/web-host';
 let host: RunningWebHost | undefined;
 let sandbox: SandboxHandle | undefined;
 let rpcBodies: string[] = [];
+let rpcReads: Promise<void>[] = [];
 
 test.afterEach(async () => {
   await host?.stop();
@@ -20,13 +21,44 @@ test.afterEach(async () => {
 /** Everything the page received from main, to prove no seed ever reached it. */
 function recordRpc(page: Page): void {
   rpcBodies = [];
+  rpcReads = [];
   page.on('response', (response) => {
     if (response.url().includes('/rpc/'))
-      void response.text().then(
-        (t) => rpcBodies.push(t),
-        () => undefined,
+      rpcReads.push(
+        response.text().then(
+          (t) => void rpcBodies.push(t),
+          () => undefined,
+        ),
       );
   });
+}
+
+/** Every answer the page has received so far, once each has been read in full. */
+async function rpcText(): Promise<string> {
+  await Promise.all(rpcReads);
+  return rpcBodies.join('\n');
+}
+
+/** Every form a hotkey's secret could take in text: the seed (hex, 0x-hex, base64), the private key, the phrase. */
+function secretsOf(tree: WalletTree): string[] {
+  return [tree.hk1, tree.hk2, tree.hk10, tree.coldkey].flatMap((key) => {
+    const privateKey = key.json.privateKey ?? '';
+    return [
+      Buffer.from(key.seed).toString('hex'),
+      key.json.secretSeed ?? '',
+      Buffer.from(key.seed).toString('base64'),
+      privateKey,
+      privateKey.replace(/^0x/, ''),
+      key.json.secretPhrase ?? '',
+    ];
+  });
+}
+
+/** None of the tree's secrets, in any of their forms, is in `text`. */
+function expectNoSecret(text: string, tree: WalletTree): void {
+  const forms = [...tree.seeds, ...secretsOf(tree)];
+  expect(forms.every((form) => form.length >= 32 || form.split(' ').length === 12)).toBe(true);
+  for (const form of forms) expect(text.includes(form), `a secret (${form.slice(0, 6)}…) is in the text`).toBe(false);
 }
 
 async function openAccounts(page: Page, h: RunningWebHost): Promise<void> {
@@ -84,7 +116,7 @@ test('the wallets tree shows every odd file for what it is, and fixes loose perm
   await expect(hk2.getByText('Readable by others')).toHaveCount(0);
   expect((await fs.stat(path.join(tree.root, 'alpha/hotkeys/hk2'))).mode & 0o777).toBe(0o600);
   expect((await fs.stat(path.join(tree.root, 'alpha/hotkeys/hk1'))).mode & 0o777).toBe(0o600);
-  for (const seed of tree.seeds) expect(rpcBodies.join('\n')).not.toContain(seed);
+  expectNoSecret(await rpcText(), tree);
 });
 
 test('a hotkey goes into the keychain, signs GET /users/me against the sandbox, and becomes a profile', async ({
@@ -139,11 +171,11 @@ test('a hotkey goes into the keychain, signs GET /users/me against the sandbox, 
   await screenshot(page, 'settings-activity');
 
   const everything = [
-    rpcBodies.join('\n'),
+    await rpcText(),
     host.output(),
     await fs.readFile(path.join(host.dirs.data, 'activity.jsonl'), 'utf8'),
   ].join('\n');
-  for (const seed of tree.seeds) expect(everything).not.toContain(seed);
+  expectNoSecret(everything, tree);
 });
 
 /** A fresh web host and wallet tree; alpha/hk10 added to the keychain, and its removal question open. */
@@ -200,7 +232,13 @@ test('a missing keychain is explained, and the wallets still show', async ({ pag
   // Commands show as code, not as Markdown backticks; the check can be repeated from here.
   await expect(page.locator('code', { hasText: 'dbus-run-session' })).toBeVisible();
   await expect(page.getByText(/`dbus-run-session`/)).toHaveCount(0);
+  // The check really runs again (a new answer on the channel that reports the keychain), and says the same.
+  const rechecked = page.waitForResponse((r) => new URL(r.url()).pathname === '/rpc/listWallets');
   await page.getByRole('button', { name: 'Check the keychain again' }).click();
+  const answer = await rechecked;
+  expect(answer.ok()).toBe(true);
+  expect(await answer.json()).toMatchObject({ ok: true, value: { keychain: { available: false } } });
+  await expect(page.getByRole('button', { name: 'Check the keychain again' })).toBeEnabled();
   await expect(page.getByText('The system keychain is not available.')).toBeVisible();
   await screenshot(page, 'accounts-keychain-unavailable');
 });

@@ -15,15 +15,22 @@ const names = (w: KeysWorld) =>
     .map((k) => k.name)
     .sort();
 
-/** Create the key "slow" (invoke all chutes) with every answer of the sandbox held `latencyMs`. */
-async function createSlowly(page: Page, w: KeysWorld, latencyMs: number): Promise<Locator> {
+/** Create the key "slow" (invoke all chutes), its POST held in the sandbox until `releaseCreate`. */
+async function createSlowly(page: Page, w: KeysWorld): Promise<Locator> {
   await page.getByRole('button', { name: 'Create key…' }).click();
   const form = page.getByRole('form', { name: 'Create API key' });
   await form.getByLabel('Name').fill('slow');
   await page.getByRole('button', { name: 'Invoke all chutes' }).click();
-  w.sb.setFaults({ latency_ms: latencyMs });
+  w.sb.hold({ method: 'POST', path: '/api_keys/' });
   await form.getByRole('button', { name: 'Create key' }).click();
   return form;
+}
+
+/** The held create reached the sandbox and nothing was made yet; then it goes on. */
+async function releaseCreate(w: KeysWorld): Promise<void> {
+  await expect.poll(() => w.sb.held().map((h) => `${h.method} ${h.path}`)).toEqual(['POST /api_keys/']);
+  expect(names(w).filter((n) => n === 'slow' || n.endsWith('-r2'))).toEqual([]);
+  expect(w.sb.release({ method: 'POST', path: '/api_keys/' })).toEqual({ released: 1 });
 }
 
 /** Closing the page asks first (a beforeunload question), and staying keeps everything. */
@@ -43,7 +50,7 @@ test('a key whose create answers after the user left still shows its secret once
 }) => {
   world = await openKeysWorld(page);
   const nav = page.getByRole('navigation', { name: 'Main' });
-  const form = await createSlowly(page, world, 2500);
+  const form = await createSlowly(page, world);
   await expect(form.getByRole('button', { name: 'Creating…' })).toBeVisible();
   await expect(form.getByRole('button', { name: 'Cancel' })).toBeDisabled();
   await nav.getByRole('link', { name: 'Secrets' }).click();
@@ -51,8 +58,8 @@ test('a key whose create answers after the user left still shows its secret once
   // Still on its way (no secret waiting yet): closing asks already.
   await expect(waiting).toHaveCount(0);
   await closingAsks(page);
-  await expect(waiting).toBeVisible({ timeout: 10_000 });
-  world.sb.setFaults({ latency_ms: 0 });
+  await releaseCreate(world);
+  await expect(waiting).toBeVisible();
   // Nobody is pulled back to the keys: the notice says where the secret waits.
   await expect(page).toHaveURL(/#\/secrets/);
   await expect(page.getByRole('heading', { name: 'Secrets', level: 1 })).toBeVisible();
@@ -80,7 +87,7 @@ test('a rotation left half-way comes back at its step: creating, then the secret
   await page.getByRole('link', { name: 'old-0', exact: true }).click();
   await page.getByRole('button', { name: 'Rotate…' }).click();
   const rotate = page.getByRole('form', { name: 'Create API key' });
-  world.sb.setFaults({ latency_ms: 2500 });
+  world.sb.hold({ method: 'POST', path: '/api_keys/' });
   await rotate.getByRole('button', { name: 'Create replacement' }).click();
   await expect(rotate.getByRole('button', { name: 'Cancel' })).toBeDisabled();
   await nav.getByRole('link', { name: 'Account', exact: true }).click();
@@ -90,8 +97,9 @@ test('a rotation left half-way comes back at its step: creating, then the secret
   await expect(page.getByRole('status').filter({ hasText: 'The replacement is being created…' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Create replacement' })).toHaveCount(0);
   const replacement = page.getByRole('dialog', { name: 'Your new key “old-0-r2”' });
-  await expect(replacement).toContainText('it replaces “old-0”: deploy it, then delete “old-0”', { timeout: 10_000 });
-  world.sb.setFaults({ latency_ms: 0 });
+  await expect(replacement).toHaveCount(0);
+  await releaseCreate(world);
+  await expect(replacement).toContainText('it replaces “old-0”: deploy it, then delete “old-0”');
   await replacement.getByLabel('I have stored it somewhere safe').check();
   await replacement.getByRole('button', { name: 'Done' }).click();
   expect(names(world)).toEqual(['old-0', 'old-0-r2']);
@@ -135,7 +143,7 @@ test('a create that fails after the user left says so on the screen they are on,
 test('a create still on its way is waited for when its form is opened again, never sent twice', async ({ page }) => {
   world = await openKeysWorld(page);
   const nav = page.getByRole('navigation', { name: 'Main' });
-  const form = await createSlowly(page, world, 4000);
+  const form = await createSlowly(page, world);
   await nav.getByRole('link', { name: 'Secrets' }).click();
   await expect(page.getByRole('heading', { name: 'Secrets', level: 1 })).toBeVisible();
   await nav.getByRole('link', { name: 'API keys' }).click();
@@ -146,8 +154,8 @@ test('a create still on its way is waited for when its form is opened again, nev
   await expect(form).toHaveCount(0);
   await screenshot(page, 'api-keys-create-still-sending');
   const dialog = page.getByRole('dialog', { name: 'Your new key “slow”' });
-  await expect(dialog.getByLabel('API key secret')).toHaveText(/^cpk_/, { timeout: 10_000 });
-  world.sb.setFaults({ latency_ms: 0 });
+  await releaseCreate(world);
+  await expect(dialog.getByLabel('API key secret')).toHaveText(/^cpk_/);
   await dialog.getByLabel('I have stored it somewhere safe').check();
   await dialog.getByRole('button', { name: 'Done' }).click();
   expect(names(world)).toEqual(['slow']);

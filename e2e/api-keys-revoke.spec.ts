@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
-import { breaksInsideWords, lineBreaks } from './fixtures/line-breaks';
+import { laidOutLines, lineBreaks } from './fixtures/line-breaks';
 import { screenshot } from './fixtures/screenshots';
 
 // Deleting (typed name), bulk revoke with a failure injected, rotation with a failure between steps,
@@ -45,11 +45,18 @@ test('deleting one key needs its name typed back; a key already gone counts as d
   await expect(details.getByText('not reported by the server').first()).toBeVisible();
   const usage = page.getByRole('region', { name: 'How to use this key' });
   await expect(usage).toContainText('Authorization: Bearer cpk_…');
-  // The curl line can be copied, and wraps at a slash rather than inside the key's id.
+  // The curl line can be copied, and wraps (it is longer than the card) at a slash or a space, never
+  // inside the id of the image the key is scoped to: that id moves whole to the next line.
   const curl = usage.getByLabel('Try it with curl', { exact: true });
   await expect(curl).toContainText('curl -H "Authorization: Bearer $CHUTES_API_KEY"');
+  const imageId = Object.values(world.sb.state().apiKeys).find((k) => k.name === 'cli-1')?.scopes[0]?.object_id ?? '';
+  expect(imageId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  await expect(curl).toContainText(`/images/${imageId}`);
   await expect(usage.getByRole('button', { name: 'Copy the command: Try it with curl' })).toBeVisible();
-  expect(breaksInsideWords(await lineBreaks(curl))).toEqual([]);
+  const breaks = await lineBreaks(curl);
+  expect(breaks.length, 'the curl line wraps at 1200 px').toBeGreaterThan(0);
+  for (const at of breaks) expect(at, 'a break after a slash or a space').toMatch(/[\s/]\|/);
+  expect((await laidOutLines(curl)).filter((line) => line.includes(imageId))).toHaveLength(1);
   await screenshot(page, 'api-keys-details');
   await details.getByRole('button', { name: 'Delete…' }).click();
   const form = page.getByRole('form', { name: 'Delete key cli-1' });
@@ -171,12 +178,15 @@ test('a rotation whose new secret was closed without storing it never offers to 
 test('canary: after a create the secret is in no file, log line, activity entry or later answer', async ({ page }) => {
   world = await openKeysWorld(page);
   const answers: { channel: string; body: string }[] = [];
+  const reading: Promise<void>[] = [];
   page.on('response', (res) => {
     const url = new URL(res.url());
     if (url.pathname.startsWith('/rpc/'))
-      void res.text().then(
-        (body) => answers.push({ channel: url.pathname.slice(5), body }),
-        () => undefined,
+      reading.push(
+        res.text().then(
+          (body) => void answers.push({ channel: url.pathname.slice(5), body }),
+          () => undefined,
+        ),
       );
   });
   const secret = await createInvoker(page, 'canary');
@@ -186,10 +196,16 @@ test('canary: after a create the secret is in no file, log line, activity entry 
   await page.getByRole('link', { name: 'canary' }).click();
   await expect(page.getByRole('region', { name: 'Key canary' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-  await page.waitForTimeout(1000);
+  // The activity log is on screen, with the create in it: its answer has come.
+  await expect(
+    page.getByRole('table', { name: 'Signed calls' }).getByRole('row').filter({ hasText: 'POST /api_keys/' }).first(),
+  ).toBeVisible();
+  await Promise.all(reading);
+  const channels = new Set(answers.map((a) => a.channel));
+  for (const channel of ['createApiKey', 'listApiKeys', 'getApiKey', 'listActivity'])
+    expect(channels.has(channel), `an answer on ${channel} was read`).toBe(true);
   const carrying = answers.filter((a) => a.body.includes(tail)).map((a) => a.channel);
   expect(carrying).toEqual(['createApiKey']);
-  expect(answers.some((a) => a.channel === 'getApiKey')).toBe(true);
   expect(world.host.output()).not.toContain(tail);
   const files = await fs.readdir(world.host.dirs.home, { recursive: true });
   for (const f of files) {

@@ -35,7 +35,8 @@ async function createWith(page: Page, name: string, pick: (page: Page) => Promis
 test('lists, searches, filters and sorts keys; the first page shows before the rest arrive', async ({ page }) => {
   world = await openKeysWorld(page);
   world.sb.seedApiKeys({ user_id: world.userId, count: 450, name_prefix: 'svc' });
-  world.sb.setFaults({ latency_ms: 1500 }); // wide enough a window to see page 1 of 3 alone
+  // Pages 2 and 3 wait in the sandbox until released: page 1 of 3 is seen alone for as long as it takes.
+  for (const p of ['1', '2']) world.sb.hold({ method: 'GET', path: '/api_keys/', query: { page: p } });
   await page.getByRole('button', { name: 'Refresh' }).click();
   // Page 1 of 3 is on screen while the other pages are still in flight.
   await expect(page.getByRole('status', { name: 'Loading progress' })).toContainText(
@@ -49,10 +50,15 @@ test('lists, searches, filters and sorts keys; the first page shows before the r
   // One count while pages arrive: the progress line's, not a second "200 keys" beside the sort.
   await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('');
   await screenshot(page, 'api-keys-loading');
+  // Both other pages were asked for, and are still out.
+  await expect
+    .poll(() => world?.sb.held().map((h) => h.query))
+    .toEqual([expect.stringContaining('page=1'), expect.stringContaining('page=2')]);
+  await expect(page.getByRole('status', { name: 'Loading progress' })).toContainText('(1/3 pages)');
+  expect(world.sb.release({ method: 'GET', path: '/api_keys/' })).toEqual({ released: 2 });
   await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('450 keys');
   // Named like the Secrets screen's: a count only once something is chosen.
   await expect(page.getByRole('button', { name: 'Delete selected', exact: true })).toBeDisabled();
-  world.sb.setFaults({ latency_ms: 0 });
 
   const table = page.getByRole('table', { name: 'API keys' });
   await page.getByLabel('Search keys').fill('svc-07');
@@ -223,14 +229,25 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
   await page.getByRole('link', { name: '← All keys' }).click();
 
   // Name uniqueness is checked before sending: nothing goes out.
-  const posts = () => w.sb.requests(200).filter((r) => r.method === 'POST' && r.path === '/api_keys/').length;
+  const posts = () => w.sb.requests(500).filter((r) => r.method === 'POST' && r.path === '/api_keys/').length;
   const before = posts();
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/rpc/createApiKey') asked.push(r.url());
+  });
   await page.getByRole('button', { name: 'Create key…' }).click();
   const form = page.getByRole('form', { name: 'Create API key' });
   await form.getByLabel('Name').fill('invoker');
   await expect(form.getByText('A key with this name already exists; names must be unique.')).toBeVisible();
   await page.getByRole('button', { name: 'Invoke all chutes' }).click();
-  await form.getByRole('button', { name: 'Create key' }).click();
+  const create = form.getByRole('button', { name: 'Create key' });
+  await create.click();
+  // The refusal is seen: the press did not send, it took the user back to the name (marked invalid).
+  await expect(form.getByLabel('Name')).toBeFocused();
+  await expect(form.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(create).toHaveText('Create key');
+  await expect(form).toBeVisible();
+  expect(asked).toEqual([]);
   expect(posts()).toBe(before);
 });
 

@@ -204,15 +204,36 @@ test('a transfer by keyboard: a second Enter after Review does not send, Escape 
   expect(await focusKept(page)).toBe(true);
   await expect(confirm.getByRole('button', { name: 'Send now' })).not.toBeFocused();
   await screenshot(page, 'keyboard-transfer-question');
+  // Whatever the page asks main to transfer, and whatever reaches the sandbox: neither may happen.
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/rpc/transferBalance') asked.push(r.url());
+  });
+  const transferPosts = () =>
+    w.sb
+      .requests(500)
+      .filter((r) => r.method === 'POST' && r.path.includes('transfer'))
+      .map((r) => r.path);
   await page.keyboard.press('Enter');
-  await page.waitForTimeout(300);
-  expect(w.sb.requests(100).filter((r) => r.method === 'POST' && r.path.includes('transfer'))).toEqual([]);
+  // Still the question, its Send now not pressed (it would say "Sending…" at once), nothing asked.
   await expect(confirm).toBeVisible();
+  await expect(confirm.getByRole('button', { name: 'Send now' })).toBeEnabled();
+  expect(asked).toEqual([]);
+  expect(transferPosts()).toEqual([]);
   await tabTo(page, confirm.getByRole('button', { name: 'Send now' }));
   await page.keyboard.press('Escape');
   await expect(confirm).toHaveCount(0);
   await expect(form.getByLabel('Amount (USD)')).toHaveValue('2.5');
   expect(await focusKept(page)).toBe(true);
+  // Long after that Enter: still nothing was sent, and no money moved.
+  expect(asked).toEqual([]);
+  expect(transferPosts()).toEqual([]);
+  expect(w.sb.users().map((u) => [u.username, u.balance])).toEqual(
+    expect.arrayContaining([
+      ['alice', 10],
+      ['bob', 0],
+    ]),
+  );
 });
 
 test('an outcome takes the focus and Escape closes it: a hotkey file added by keyboard', async ({ page }) => {

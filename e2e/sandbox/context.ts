@@ -21,6 +21,13 @@ export interface Faults {
   ignore_list_page: boolean;
   /** Keep checking tokens against the fingerprint hash from before a refinger (the server's 1 h cache, reference §1.5). */
   jwt_fingerprint_cache: boolean;
+  /**
+   * Serve the balance in `SelfResponse` (`/users/me` and friends) from a snapshot taken when this was
+   * turned on (and taken again each time it is set on), not the stored balance: the real server reads
+   * it from a materialized view refreshed about once a minute (reference §3.1, §7). Transfers and
+   * charges change the stored balance meanwhile; turning it off shows them.
+   */
+  stale_balance: boolean;
 }
 
 export const noFaults = (): Faults => ({
@@ -33,7 +40,34 @@ export const noFaults = (): Faults => ({
   unordered_lists: false,
   ignore_list_page: false,
   jwt_fingerprint_cache: false,
+  stale_balance: false,
 });
+
+/** A hold (`POST /_sandbox/hold`): matching requests wait, before any work, until released. */
+export interface HoldRule {
+  method: string;
+  path: string;
+  /** Query parameters the request must also carry with these values (e.g. `{page: "1"}`); null = any query. */
+  query: Record<string, string> | null;
+}
+
+export function holdMatches(rule: HoldRule, method: string, path: string, query: URLSearchParams): boolean {
+  return (
+    rule.method === method &&
+    rule.path === path &&
+    Object.entries(rule.query ?? {}).every(([name, value]) => query.getAll(name).at(-1) === value)
+  );
+}
+
+/** A request waiting under a hold. */
+export interface HeldRequest {
+  method: string;
+  path: string;
+  query: string;
+  /** Sandbox clock (ISO) when it arrived. */
+  since: string;
+  release: () => void;
+}
 
 /**
  * A fault aimed at one route (`POST /_sandbox/fault_once`): the next `times` matching requests fail
@@ -54,6 +88,11 @@ export interface Sandbox {
   state: State;
   faults: Faults;
   targeted: TargetedFault[];
+  /** Requests matching one of these wait until released (see `HoldRule`). */
+  holds: HoldRule[];
+  held: HeldRequest[];
+  /** The balances `SelfResponse` shows under the `stale_balance` fault, by user id; null = live. */
+  balanceView: Record<string, number> | null;
   readonly demo: boolean;
   readonly log: RequestLog;
   /** Sandbox clock in ms (test clock plus the injected offset). */

@@ -2,7 +2,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Faults, Sandbox, TargetedFault } from './context';
+import type { Faults, HoldRule, Sandbox, TargetedFault } from './context';
 import { noFaults } from './context';
 import { HttpError } from './fastapi-errors';
 import { addChute, addImage } from './demo-seed';
@@ -61,6 +61,16 @@ export const schemas = {
     unordered_lists: z.boolean().optional(),
     ignore_list_page: z.boolean().optional(),
     jwt_fingerprint_cache: z.boolean().optional(),
+    stale_balance: z.boolean().optional(),
+  }),
+  hold: z.object({
+    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+    path: z.string().startsWith('/'),
+    query: z.record(z.string(), z.string()).optional(),
+  }),
+  release: z.object({
+    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).optional(),
+    path: z.string().startsWith('/').optional(),
   }),
   token: z.object({ ip: z.string().optional() }),
   faultOnce: z
@@ -137,9 +147,11 @@ export class SandboxControl {
 
   /** Empty state, cleared counters, no faults, linking back to its default, empty request log. */
   reset(): void {
+    this.release();
     this.sb.state = emptyState();
     this.sb.faults = noFaults();
     this.sb.targeted = [];
+    this.sb.balanceView = null;
     this.sb.log.clear();
   }
 
@@ -265,8 +277,44 @@ export class SandboxControl {
   }
 
   setFaults(faults: Partial<z.input<typeof schemas.faults>>): Faults {
-    this.sb.faults = { ...this.sb.faults, ...parseControl(schemas.faults, faults) };
+    const v = parseControl(schemas.faults, faults);
+    this.sb.faults = { ...this.sb.faults, ...v };
+    // stale_balance on: the view is (re)computed now and stays as it is until set again or turned off.
+    if (v.stale_balance === true)
+      this.sb.balanceView = Object.fromEntries(Object.values(this.sb.state.users).map((u) => [u.user_id, u.balance]));
+    else if (v.stale_balance === false) this.sb.balanceView = null;
     return this.sb.faults;
+  }
+
+  /**
+   * Hold every request to exactly this method and path (before any work, after latency) until
+   * `release`: a request the test knows is out, for as long as the test needs, without guessing a latency.
+   */
+  hold(input: z.input<typeof schemas.hold>): HoldRule {
+    const v = parseControl(schemas.hold, input);
+    const rule: HoldRule = { method: v.method, path: v.path, query: v.query ?? null };
+    this.sb.holds.push(rule);
+    return rule;
+  }
+
+  /** Requests waiting under a hold, oldest first. */
+  held(): { method: string; path: string; query: string; since: string }[] {
+    return this.sb.held.map(({ method, path, query, since }) => ({ method, path, query, since }));
+  }
+
+  /**
+   * Lift the holds matching `method`/`path` (all when neither is given) and let the requests waiting
+   * under them go on, in the order they came. Returns how many went on.
+   */
+  release(input: z.input<typeof schemas.release> = {}): { released: number } {
+    const v = parseControl(schemas.release, input);
+    const matches = (r: { method: string; path: string }) =>
+      (v.method === undefined || r.method === v.method) && (v.path === undefined || r.path === v.path);
+    this.sb.holds = this.sb.holds.filter((r) => !matches(r));
+    const going = this.sb.held.filter(matches);
+    this.sb.held = this.sb.held.filter((r) => !matches(r));
+    for (const r of going) r.release();
+    return { released: going.length };
   }
 
   /** Remove a chute (only the chute: its secrets stay, naming an id that no longer resolves). */

@@ -24,7 +24,7 @@ import { ss58Decode, verifySs58Signature } from './sr25519';
 import { findUserByFingerprintHash, findUserByHotkey, findUserByIdOrName } from './state';
 import type { UserRow } from './state';
 import { isRecord } from './validate';
-import { selfResponse } from './views';
+import { selfResponse, shownBalance } from './views';
 
 const LOGIN_NONCE_TTL_MS = 300_000;
 const JWT_TTL_S = 7 * 24 * 3600;
@@ -132,7 +132,7 @@ function changeBtAuth(ctx: Ctx): Reply {
     user.hotkey = hotkey;
   }
   if (coldkey) user.coldkey = coldkey;
-  return ok(selfResponse(user));
+  return ok(selfResponse(user, shownBalance(ctx.sb, user)));
 }
 
 async function transferAuth(ctx: Ctx): Promise<UserRow> {

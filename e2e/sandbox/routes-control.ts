@@ -67,6 +67,9 @@ export function addControlRoutes(r: Router, control: SandboxControl): void {
   post('/_sandbox/link', (ctx) => control.setLink(parseControl(schemas.link, jsonBody(ctx))));
   post('/_sandbox/faults', (ctx) => control.setFaults(parseControl(schemas.faults, jsonBody(ctx))));
   post('/_sandbox/fault_once', (ctx) => control.faultOnce(parseControl(schemas.faultOnce, jsonBody(ctx))));
+  post('/_sandbox/hold', (ctx) => control.hold(parseControl(schemas.hold, jsonBody(ctx))));
+  post('/_sandbox/release', (ctx) => control.release(parseControl(schemas.release, jsonBody(ctx))));
+  r.add('GET', '/_sandbox/held', () => ok({ items: control.held() }));
   post('/_sandbox/api_keys', (ctx) => control.seedApiKeys(parseControl(schemas.apiKeys, jsonBody(ctx))));
   post('/_sandbox/registration_token', (ctx) =>
     control.issueToken(parseControl(schemas.token, jsonBody(ctx)).ip ?? ctx.ip),

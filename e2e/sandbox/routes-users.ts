@@ -19,6 +19,7 @@ import {
   ROLE_INVOICE_BILLING,
   isoNaive,
   selfResponse,
+  shownBalance,
   userChutes,
   userImages,
   userSecrets,
@@ -35,7 +36,7 @@ async function lookupUser(ctx: Ctx, userId: string): Promise<Reply> {
   const target = userId === 'me' ? user : findUserByIdOrName(ctx.sb.state, userId);
   if (!target) throw new HttpError(404, 'User not found');
   if (target.user_id !== user.user_id) throw new HttpError(403, BILLING_ADMIN_ONLY);
-  return ok(selfResponse(user));
+  return ok(selfResponse(user, shownBalance(ctx.sb, user)));
 }
 
 function nameCheck(ctx: Ctx): Reply {
@@ -200,7 +201,7 @@ function linkRoute(kind: 'validator' | 'subnet_owner') {
     if (other) throw new HttpError(409, `Hotkey already associated with user ${other.username}`);
     user[field] = hotkey;
     user.permissions_bitmask |= ROLE_FREE_ACCOUNT | ROLE_DEVELOPER;
-    return ok(selfResponse(user));
+    return ok(selfResponse(user, shownBalance(ctx.sb, user)));
   };
 }
 

@@ -5,7 +5,7 @@ import { createServer, STATUS_CODES } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { noFaults } from './context';
+import { holdMatches, noFaults } from './context';
 import type { Ctx, Faults, Reply, Sandbox } from './context';
 import { SandboxControl } from './control';
 import { sha256Hex } from './crypto-util';
@@ -105,6 +105,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     state: store.load(),
     faults: noFaults(),
     targeted: [],
+    holds: [],
+    held: [],
+    balanceView: null,
     demo: options.demo ?? false,
     log: new RequestLog(500),
     now: () => Math.floor(clock() + sb.faults.clock_offset_s * 1000),
@@ -167,6 +170,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (!read) return;
     const faults: Faults = sb.faults;
     if (!isControl && faults.latency_ms > 0) await sleep(faults.latency_ms);
+    const query = new URLSearchParams(rawQuery);
+    if (!isControl && sb.holds.some((h) => holdMatches(h, method, path, query))) {
+      await new Promise<void>((release) => {
+        sb.held.push({ method, path, query: rawQuery, since: new Date(sb.now()).toISOString(), release });
+      });
+      // Released by close() after the socket went: nothing to answer.
+      if (req.socket.destroyed) return;
+    }
 
     const auth = describeAuthorization(req.headers.authorization);
     // The request as the routes saw it, once it reached them (the log says whether its signature held).
@@ -273,6 +284,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port,
     state: () => sb.state,
     close: async (): Promise<void> => {
+      control.release();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

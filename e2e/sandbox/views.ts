@@ -1,5 +1,6 @@
 // Response bodies in the server's field order and formats (naive UTC datetimes, as pydantic prints them).
 
+import type { Sandbox } from './context';
 import { MirroredCrash } from './fastapi-errors';
 import type { ApiKeyRow, SecretRow, State, UserRow } from './state';
 
@@ -43,7 +44,12 @@ export function permissionsOf(bitmask: number): string[] {
 const logoUrl = (logoId: string | null): string | null =>
   logoId ? `https://logos.chutes.ai/logos/${logoId}.webp` : null;
 
-export function selfResponse(u: UserRow): Record<string, unknown> {
+/** The balance `/users/me` reports: the stored one, or the stale view's under the `stale_balance` fault. */
+export function shownBalance(sb: Pick<Sandbox, 'balanceView'>, u: UserRow): number {
+  return sb.balanceView?.[u.user_id] ?? u.balance;
+}
+
+export function selfResponse(u: UserRow, balance: number = u.balance): Record<string, unknown> {
   return {
     username: u.username,
     user_id: u.user_id,
@@ -55,7 +61,7 @@ export function selfResponse(u: UserRow): Record<string, unknown> {
     payment_address: u.payment_address,
     permissions_bitmask: u.permissions_bitmask,
     permissions: permissionsOf(u.permissions_bitmask),
-    balance: u.balance,
+    balance,
     netuids: u.netuids,
     quotas: null,
   };

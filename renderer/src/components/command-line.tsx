@@ -1,5 +1,4 @@
-import type { ReactElement } from 'react';
-import { Breakable } from './breakable';
+import { Fragment, type ReactElement } from 'react';
 import { CopyButton } from './copy-button';
 import styles from './command-line.module.css';
 
@@ -8,6 +7,26 @@ import styles from './command-line.module.css';
  * its fields ("action":"invoke") rather than inside a word ("actio|n").
  */
 const breakPoints = (text: string): string[] => text.split(/(?<=[,:/])/);
+
+/** An id (UUID) in a command: browsers would break it after a hyphen; it moves whole to the next line instead. */
+const ID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
+
+/** One part between break points, its ids kept whole (`<wbr>` and the span add no text to what is copied). */
+function KeepIds({ text }: { text: string }): ReactElement {
+  return (
+    <>
+      {text.split(ID).map((piece, i) =>
+        i % 2 === 1 ? (
+          <span key={i} className={styles.id}>
+            {piece}
+          </span>
+        ) : (
+          piece
+        ),
+      )}
+    </>
+  );
+}
 
 /** The `chutes` CLI command doing what this screen does (never with a value). */
 export function CommandLine({
@@ -24,7 +43,12 @@ export function CommandLine({
         <CopyButton text={command} label={`Copy the command: ${label}`} />
       </div>
       <pre className={`command ${styles.line}`} aria-label={label}>
-        <Breakable parts={breakPoints(command)} />
+        {breakPoints(command).map((part, i) => (
+          <Fragment key={i}>
+            {i > 0 ? <wbr /> : null}
+            <KeepIds text={part} />
+          </Fragment>
+        ))}
       </pre>
     </div>
   );

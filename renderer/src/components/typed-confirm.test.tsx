@@ -22,7 +22,7 @@ describe('TypedConfirmField', () => {
     const onEnter = vi.fn();
     render(<Harness onEnter={onEnter} />);
     const box = screen.getByLabelText('Type delete to confirm (admin keys too)');
-    const button = screen.getByRole('button', { name: 'Delete' }) as HTMLButtonElement;
+    const button = screen.getByRole<HTMLButtonElement>('button', { name: 'Delete' });
     await user.type(box, 'delet{Enter}');
     expect(button.disabled).toBe(true);
     expect(onEnter).not.toHaveBeenCalled();
