@@ -1,8 +1,7 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { ACTIVITY_TIME, type ActivityEntry, type ActivityPage } from '../../shared/activity';
 import { AppFailure, failureIs, type NetworkFailure } from '../../shared/errors';
-import { fsFailure, isSystemError, shownPath } from '../fs/fs-errors';
-import { NONBLOCKING_READ_FLAGS } from '../fs/read-capped';
+import { withRegularFile } from '../fs/read-capped';
 
 /**
  * How much of the end of each file a listing reads: thousands of entries, in milliseconds. A log
@@ -21,13 +20,6 @@ interface Tail {
   cut: boolean;
 }
 
-function kindOf(stat: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean }): string {
-  if (stat.isDirectory()) return 'a folder';
-  if (stat.isFIFO()) return 'a named pipe (FIFO)';
-  if (stat.isSocket()) return 'a socket';
-  return 'a device';
-}
-
 async function readRange(handle: FileHandle, from: number, length: number): Promise<Buffer> {
   const buffer = Buffer.alloc(length);
   let got = 0;
@@ -41,33 +33,18 @@ async function readRange(handle: FileHandle, from: number, length: number): Prom
 
 /**
  * The last `maxBytes` of a log file, as whole lines: the first, cut by the window, is dropped.
- * Opened without blocking and checked through the same handle (a FIFO in the file's place is
- * refused, not waited on). Every failure is a typed `AppFailure`; a missing file is `not-found`.
+ * Read through `withRegularFile` (a FIFO in the file's place is refused, not waited on); a missing
+ * file is `not-found`.
  */
 export async function readTail(file: string, maxBytes: number): Promise<Tail> {
-  let handle: FileHandle;
-  try {
-    handle = await open(file, NONBLOCKING_READ_FLAGS);
-  } catch (error) {
-    if (isSystemError(error)) throw fsFailure(error, file, 'read');
-    throw error;
-  }
-  try {
-    const stat = await handle.stat();
-    if (!stat.isFile())
-      throw new AppFailure('invalid-input', `${shownPath(file)} is ${kindOf(stat)}, not a regular file.`);
+  return withRegularFile(file, async (handle, stat) => {
     const start = Math.max(0, stat.size - maxBytes);
     // One byte more before the window: when it is a line break, the window's first line is whole.
     const from = Math.max(0, start - 1);
     let text = (await readRange(handle, from, stat.size - from)).toString('utf8');
     if (start > 0) text = text.slice(text.indexOf('\n') + 1);
     return { lines: text.split('\n').filter((line) => line.length > 0), cut: start > 0 };
-  } catch (error) {
-    if (isSystemError(error)) throw fsFailure(error, file, 'read');
-    throw error;
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
+  });
 }
 
 const text = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max;

@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { constants, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { AppFailure } from '../../shared/errors';
 import { fsFailure, isSystemError, shownPath } from './fs-errors';
@@ -82,16 +82,14 @@ async function readAll(
 }
 
 /**
- * The one way to read a file named in a request: opened without blocking, checked to be a regular
- * file through the same handle (so a FIFO, socket, tty or device swapped in is refused, never
- * waited on), then read up to `maxBytes`. Every failure is a typed `AppFailure` naming the path.
+ * Run `read` on a file opened without blocking and checked to be a regular file through the same
+ * handle (so a FIFO, socket, tty or device swapped in is refused, never waited on). Every failure
+ * is a typed `AppFailure` naming the path; the handle is closed whatever happens.
  */
-export async function readFileCapped(
+export async function withRegularFile<T>(
   filePath: string,
-  maxBytes: number,
-  options: CapOptions = {},
-): Promise<CappedBytes> {
-  const what = options.what ?? 'files';
+  read: (handle: FileHandle, stat: Stats) => Promise<T>,
+): Promise<T> {
   let handle: FileHandle;
   try {
     handle = await open(filePath, NONBLOCKING_READ_FLAGS);
@@ -108,6 +106,23 @@ export async function readFileCapped(
         `${shownPath(filePath)} is ${kind === 'not a regular file' ? kind : `${kind}, not a regular file`}.`,
       );
     }
+    return await read(handle, stat);
+  } catch (error) {
+    if (isSystemError(error)) throw fsFailure(error, filePath, 'read');
+    throw error;
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** The one way to read a file named in a request (`withRegularFile`), up to `maxBytes`. */
+export async function readFileCapped(
+  filePath: string,
+  maxBytes: number,
+  options: CapOptions = {},
+): Promise<CappedBytes> {
+  const what = options.what ?? 'files';
+  return withRegularFile(filePath, async (handle, stat) => {
     if (stat.size > maxBytes) {
       throw new AppFailure(
         'payload-too-large',
@@ -116,12 +131,7 @@ export async function readFileCapped(
     }
     const bytes = await readAll(handle, filePath, stat.size, maxBytes, what);
     return { bytes, mode: stat.mode & 0o777, size: bytes.length };
-  } catch (error) {
-    if (isSystemError(error)) throw fsFailure(error, filePath, 'read');
-    throw error;
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
+  });
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
