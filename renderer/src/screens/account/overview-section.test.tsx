@@ -1,23 +1,10 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AccountOverview } from '../../../../shared/account-screen';
-import type { ProfileView } from '../../../../shared/profiles';
 import { OverviewSection } from './overview-section';
+import { profileView } from '../../lib/profile-fixture.test-helper';
 
-const profile: ProfileView = {
-  id: 'p1',
-  displayName: 'alice',
-  baseUrl: 'https://api.chutes.ai',
-  username: 'alice',
-  userId: 'u',
-  hotkeyName: 'default',
-  hotkeySs58: '5F3sa2TJAWMqDhXG6jhV4N8ko9SxwGy8TpaNS1repo5EYjQX',
-  paymentAddress: null,
-  source: { kind: 'registration' },
-  createdAt: '2026-01-01T00:00:00Z',
-  updatedAt: '2026-01-01T00:00:00Z',
-  seedInKeychain: true,
-};
+const profile = profileView();
 
 const overview = (balanceUsd: number | null): AccountOverview => ({
   baseUrl: profile.baseUrl,

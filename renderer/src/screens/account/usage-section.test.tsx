@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ProfileView } from '../../../../shared/profiles';
 import { UsageSection } from './usage-section';
+import { profileView } from '../../lib/profile-fixture.test-helper';
 
 // What the section asks for, and when: the channel itself is main's business.
 const asked: { start: string; end: string; perChute: boolean }[] = [];
@@ -13,20 +13,7 @@ vi.mock('../../api/hooks', () => ({
   },
 }));
 
-const profile: ProfileView = {
-  id: 'p1',
-  displayName: 'alice',
-  baseUrl: 'https://api.chutes.ai',
-  username: 'alice',
-  userId: 'u',
-  hotkeyName: 'default',
-  hotkeySs58: '5F3sa2TJAWMqDhXG6jhV4N8ko9SxwGy8TpaNS1repo5EYjQX',
-  paymentAddress: null,
-  source: { kind: 'registration' },
-  createdAt: '2026-01-01T00:00:00Z',
-  updatedAt: '2026-01-01T00:00:00Z',
-  seedInKeychain: true,
-};
+const profile = profileView();
 
 afterEach(() => {
   vi.useRealTimers();

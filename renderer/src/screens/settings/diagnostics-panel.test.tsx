@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../../../shared/app-info';
 import type { ProfileView } from '../../../../shared/profiles';
 import { SettingsScreen } from '../settings-screen';
+import { profileView } from '../../lib/profile-fixture.test-helper';
 
 afterEach(() => {
   delete (window as { chutes?: unknown }).chutes;
@@ -22,20 +23,13 @@ const info: AppInfo = {
   dataDir: '/d',
 };
 
-const alice: ProfileView = {
-  id: 'p1',
+const alice = profileView({
   displayName: 'Alice',
-  baseUrl: 'https://api.chutes.ai',
-  username: 'alice',
   userId: 'u1',
   hotkeyName: 'hk',
   hotkeySs58: '5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV',
-  paymentAddress: null,
   source: { kind: 'manual' },
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  seedInKeychain: true,
-};
+});
 
 function showSettings(active: ProfileView | null) {
   const ok = (value: unknown) => Promise.resolve({ ok: true, value });
