@@ -62,7 +62,7 @@ afterAll(async () => {
 
 /** A test that runs again, once, only if gnome-keyring-daemon itself died under it (fixtures/secret-service.ts). */
 const itSurvivingCrash = (name: string, test: () => Promise<void>) =>
-  it(name, () => surviveKeyringCrash(test), 120_000);
+  it(name, () => surviveKeyringCrash(test, () => vault.listSeeds()), 120_000);
 
 /**
  * Two processes store 20 seeds each at once — the first on this test's data folder, the second as
