@@ -27,7 +27,13 @@ describe.runIf(process.platform !== 'win32')('activity log on a special file', (
     dir = mkdtempSync(path.join(os.tmpdir(), 'activity-fifo-'));
     mkdirSync(dir, { recursive: true });
     execFileSync('mkfifo', [path.join(dir, ACTIVITY_FILE)]);
-    const error: unknown = await within(createActivityLog(dir).list({}), 2000, 'list').catch((e: unknown) => e);
+    const error: unknown = await within(
+      createActivityLog(dir)
+        .read({})
+        .then((page) => page.entries),
+      2000,
+      'list',
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppFailure);
     expect((error as AppFailure).appError).toMatchObject({
       code: 'invalid-input',

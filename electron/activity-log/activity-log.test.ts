@@ -29,14 +29,14 @@ describe('activity log', () => {
   it('creates the file with parents, mode 0600, and lists newest first', async () => {
     const dir = tempDir();
     const log = createActivityLog(dir);
-    expect(await log.list()).toEqual([]);
+    expect(await log.read().then((page) => page.entries)).toEqual([]);
     await log.append(entry(1));
     await log.append(
       entry(2, { method: 'post', path: '/api_keys/?token=abc', purpose: undefined, bodySha256: 'a'.repeat(64) }),
     );
     const file = path.join(dir, ACTIVITY_FILE);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    const listed = await log.list();
+    const listed = await log.read().then((page) => page.entries);
     expect(listed.map((e) => e.time)).toEqual([entry(2).time, entry(1).time]);
     expect(listed[0]).toMatchObject({ method: 'POST', path: '/api_keys/', bodySha256: 'a'.repeat(64) });
     // The shared IPC type accepts what the log returns.
@@ -62,7 +62,7 @@ describe('activity log', () => {
     expect(page.entries.map((e) => e.time)).toEqual([9, 8, 7, 6, 5].map((i) => entry(i).time));
     expect(page.more).toBe(true);
     expect((await log.read({ limit: 5, before: entry(5).time })).more).toBe(false);
-    const all = await log.list({ limit: 5000 });
+    const all = await log.read({ limit: 5000 }).then((page) => page.entries);
     expect(all).toHaveLength(MAX_LIST);
     expect(all[0]?.time).toBe(entry(MAX_LIST + 4).time);
   });
@@ -71,7 +71,9 @@ describe('activity log', () => {
     const log = createActivityLog(tempDir());
     // A slow call started first and ended last.
     for (const i of [2, 3, 1]) await log.append(entry(i));
-    expect((await log.list()).map((e) => e.time)).toEqual([3, 2, 1].map((i) => entry(i).time));
+    expect((await log.read().then((page) => page.entries)).map((e) => e.time)).toEqual(
+      [3, 2, 1].map((i) => entry(i).time),
+    );
   });
 
   it('ends a page after every call started in the same millisecond as its last, so none is skipped by the next', async () => {
@@ -116,7 +118,7 @@ describe('activity log', () => {
     expect(existsSync(`${file}.1`)).toBe(true);
     expect(existsSync(`${file}.2`)).toBe(false);
     expect(statSync(file).size).toBeLessThanOrEqual(2000);
-    const listed = await log.list({ limit: 1000 });
+    const listed = await log.read({ limit: 1000 }).then((page) => page.entries);
     expect(listed[0]?.time).toBe(entry(39).time);
     expect(listed.length).toBeGreaterThan(statSync(file).size / 250);
     expect(listed.length).toBeLessThan(40);
@@ -133,7 +135,7 @@ describe('activity log', () => {
     expect(readFileSync(file, 'utf8')).toContain(entry(2).time);
     rmSync(file);
     await log.append(entry(3));
-    expect((await log.list()).map((e) => e.time)).toEqual([entry(3).time]);
+    expect((await log.read().then((page) => page.entries)).map((e) => e.time)).toEqual([entry(3).time]);
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
@@ -143,6 +145,6 @@ describe('activity log', () => {
     await log.append(entry(1));
     const { appendFileSync } = await import('node:fs');
     appendFileSync(path.join(dir, ACTIVITY_FILE), '{"time":"2026-01-01T00:00:0');
-    expect((await log.list()).map((e) => e.time)).toEqual([entry(1).time]);
+    expect((await log.read().then((page) => page.entries)).map((e) => e.time)).toEqual([entry(1).time]);
   });
 });

@@ -23,9 +23,10 @@ export type { ActivityEntry, ActivityPage };
 export interface ActivityLog {
   /** Never throws: a full disk must not fail the call being recorded. */
   append(entry: ActivityEntry): Promise<void>;
-  /** Newest (by start time) first; at most `limit` (capped at 1,000); `before` = ISO time, exclusive. */
-  list(opts?: ListOptions): Promise<ActivityEntry[]>;
-  /** As `list`, with what the page leaves out: older entries, an unreadable older file, calls not recorded. */
+  /**
+   * Newest (by start time) first; at most `limit` (capped at 1,000); `before` = ISO time, exclusive;
+   * with what the page leaves out: older entries, an unreadable older file, calls not recorded.
+   */
   read(opts?: ListOptions): Promise<ActivityPage>;
 }
 
@@ -234,6 +235,5 @@ export function createActivityLog(dir: string, opts: { maxBytes?: number } = {})
       return queue;
     },
     read,
-    list: async (opts) => (await read(opts)).entries,
   };
 }

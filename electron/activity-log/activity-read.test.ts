@@ -79,7 +79,9 @@ describe('listing a large or damaged activity log', () => {
     ])
       appendFileSync(file, line({ ...entry(2), ...bad }));
     appendFileSync(file, '[1,2]\nnull\n"text"\n');
-    const listed = await createActivityLog(dir).list();
+    const listed = await createActivityLog(dir)
+      .read()
+      .then((page) => page.entries);
     expect(listed).toEqual([good]);
     expect(JSON.stringify(listed)).not.toContain('CANARY');
   });

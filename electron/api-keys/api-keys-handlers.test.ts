@@ -97,7 +97,7 @@ describe('API key handlers against the sandbox', () => {
     }
     expect(await readFile(path.join(w.dataDir, KEY_RECORDS_FILE), 'utf8')).toContain('"action":"invoke"');
     expect(w.logged.join('\n')).not.toContain(tail);
-    expect(JSON.stringify(await w.activity.list())).not.toContain(tail);
+    expect(JSON.stringify(await w.activity.read().then((page) => page.entries))).not.toContain(tail);
     // One hotkey login, then the JWT: the seed is not read per request.
     const requests = f.sb.requests(50);
     expect(requests.filter((r) => r.path === '/users/login')).toHaveLength(1);

@@ -65,7 +65,7 @@ describe('activity log through the API client', () => {
       expect(signatures).toHaveLength(1);
       expect(loginSignature).toMatch(/^[0-9a-f]{128}$/);
 
-      const listed = await activity.list();
+      const listed = await activity.read().then((page) => page.entries);
       expect(listed.map((e) => `${e.auth} ${e.method} ${e.path} ${e.status ?? '-'}`)).toEqual([
         'apiKey GET /api_keys/ 200',
         'fingerprint DELETE /users/me 200',
@@ -104,7 +104,7 @@ describe('activity log through the API client', () => {
       .request({ method: 'POST', path: '/api_keys/', body: {}, auth: { kind: 'apiKey', key: CANARY_KEY } })
       .catch(() => undefined);
     await fake.close();
-    const [only] = await activity.list();
+    const [only] = await activity.read().then((page) => page.entries);
     expect(only).toMatchObject({ auth: 'apiKey', method: 'POST', path: '/api_keys/', failure: 'reset' });
     expect(only?.status).toBeUndefined();
   });

@@ -206,7 +206,7 @@ describe('secrets handlers against the sandbox', () => {
     // Nothing of any value reached an answer, a log line, the activity log or the data dir.
     const page = await h.listSecretsPage({ page: 0, limit: 50 }, ctx);
     await settled();
-    const posts = (await log.list()).filter((e) => e.method === 'POST' && e.path === '/secrets/');
+    const posts = (await log.read()).entries.filter((e) => e.method === 'POST' && e.path === '/secrets/');
     expect(posts).toHaveLength(6);
     // Not even a hash of a body holding a value: a weak value could be guessed back from it.
     expect(posts.map((e) => e.bodySha256)).toEqual(Array(6).fill(undefined));
