@@ -68,6 +68,23 @@ describe('loadAppConfig', () => {
     );
   });
 
+  it("resolves relative paths from where npm was run (INIT_CWD), as the CLI resolves them from the user's shell", () => {
+    // npm start / npm run serve run in the package root, whatever folder they were typed in.
+    const env = {
+      INIT_CWD: '/home/ada/work',
+      CHUTES_CONFIG_PATH: 'staging.ini',
+      BT_WALLET_PATH: 'wallets',
+      CHUTES_DESKTOP_DATA_DIR: 'data',
+    };
+    const config = loadAppConfig([], env, home, 'linux', undefined);
+    expect(config.configPath).toBe('/home/ada/work/staging.ini');
+    expect(config.walletsPath).toBe('/home/ada/work/wallets');
+    expect(config.dataDir).toBe('/home/ada/work/data');
+    expect(loadAppConfig(['--wallets-path', 'w'], env, home, 'linux').walletsPath).toBe('/home/ada/work/w');
+    // Not started through npm (a packaged app): the process's own folder.
+    expect(loadAppConfig([], { CHUTES_CONFIG_PATH: 'c.ini' }, home, 'linux', '/opt/x').configPath).toBe('/opt/x/c.ini');
+  });
+
   it('puts app data where each OS expects it', () => {
     expect(loadAppConfig([], {}, home, 'darwin').dataDir).toBe('/home/ada/Library/Application Support/Chutes Desktop');
     expect(loadAppConfig([], { CHUTES_DESKTOP_DATA_DIR: '/tmp/d' }, home, 'linux').dataDir).toBe('/tmp/d');

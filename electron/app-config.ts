@@ -52,6 +52,9 @@ export function loadAppConfig(
   env: Env = process.env,
   home: string = os.homedir(),
   platform: NodeJS.Platform = process.platform,
+  // npm runs scripts from the package root and says where it was invoked in INIT_CWD: a relative
+  // path in a variable or flag means what it means in the user's shell, as it does for the CLI.
+  cwd: string = env.INIT_CWD || process.cwd(),
 ): AppConfig {
   const apiEnv = env.CHUTES_API_URL?.trim();
   // Used as written, as the CLI does: no trimming, no "~" (a shell expands that before either sees it).
@@ -59,14 +62,14 @@ export function loadAppConfig(
   const walletsArg = argValue(argv, '--wallets-path');
   const walletsEnv = env.BT_WALLET_PATH?.trim();
   const dataEnv = env.CHUTES_DESKTOP_DATA_DIR?.trim();
-  const dataDir = path.resolve(expandHome(dataEnv || defaultDataDir(env, home, platform), home));
+  const dataDir = path.resolve(cwd, expandHome(dataEnv || defaultDataDir(env, home, platform), home));
   const defaultWallets = path.join(home, '.bittensor', 'wallets');
   const fixed = walletsArg || walletsEnv;
-  const fixedWallets = fixed ? path.resolve(expandHome(fixed, home)) : null;
+  const fixedWallets = fixed ? path.resolve(cwd, expandHome(fixed, home)) : null;
   return {
     apiUrl: normaliseBaseUrl(apiEnv || DEFAULT_API_URL),
     apiUrlSource: apiEnv ? 'CHUTES_API_URL' : 'default',
-    configPath: configEnv ? path.resolve(configEnv) : path.join(home, '.chutes', 'config.ini'),
+    configPath: configEnv ? path.resolve(cwd, configEnv) : path.join(home, '.chutes', 'config.ini'),
     configPathSource: configEnv ? 'CHUTES_CONFIG_PATH' : 'default',
     allowMissingConfig: isCliTrue(env.CHUTES_ALLOW_MISSING),
     // Read when used, not once: a folder chosen in the app (by this process or the other one) applies at once.

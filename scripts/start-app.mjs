@@ -19,6 +19,8 @@ import { nodeProblem } from './node-version.mjs';
  *   env: Record<string, string | undefined>,
  *   node: string,
  *   nodeVersion: string,
+ *   platform: string,
+ *   uid: number | null,
  *   electronDir: string,
  *   electronViteBin: string,
  *   outIsCurrent: () => boolean,
@@ -87,11 +89,31 @@ export function downloadFailedParagraph(
   return `${wrap(text)}\n`;
 }
 
+/**
+ * Chromium, and so Electron, aborts as root on Linux unless its sandbox is turned off
+ * ("Running as root without --no-sandbox is not supported"). The app does not turn it off for
+ * the user: it says so, and `-- -- --no-sandbox` is theirs to pass.
+ */
+export function rootProblem(/** @type {Pick<StartDeps, 'platform' | 'uid' | 'args'>} */ deps) {
+  if (deps.platform !== 'linux' || deps.uid !== 0 || deps.args.includes('--no-sandbox')) return null;
+  return (
+    'Chutes Desktop will not open its window as root: on Linux, Electron refuses to run as root with ' +
+    "Chromium's sandbox on. Run `npm start` as your usual user, or use `npm run serve`, the same app in " +
+    'your browser, which is fine as root on a headless machine. To open the window as root anyway, ' +
+    "without Chromium's sandbox, run `npm start -- -- --no-sandbox`."
+  );
+}
+
 /** `npm start`'s whole decision; returns the exit code. Everything with a side effect comes in through `deps`. */
 export function startApp(/** @type {StartDeps} */ deps) {
   const tooOld = nodeProblem(deps.nodeVersion, 'npm start');
   if (tooOld) {
     deps.printError(`${wrap(tooOld)}\n`);
+    return 1;
+  }
+  const asRoot = rootProblem(deps);
+  if (asRoot) {
+    deps.printError(`${wrap(asRoot)}\n`);
     return 1;
   }
   if (!deps.env.ELECTRON_EXEC_PATH && installedElectron(deps) === null) {
@@ -139,6 +161,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     env: process.env,
     node: process.execPath,
     nodeVersion: process.version,
+    platform: process.platform,
+    uid: process.getuid?.() ?? null,
     electronDir: path.dirname(require.resolve('electron/package.json')),
     electronViteBin: path.join(viteDir, 'bin', 'electron-vite.js'),
     outIsCurrent: () => outIsCurrent(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')),

@@ -26,16 +26,19 @@ function simulate(
   env: Record<string, string> = {},
   nodeVersion = 'v22.13.0',
   current = false,
+  user: { platform?: string; uid?: number | null; args?: string[] } = {},
 ) {
   const fsState: Files = { [`${ELECTRON}/package.json`]: '{"version":"45.4.1"}', ...files };
   const calls: Call[] = [];
   const out: string[] = [];
   const err: string[] = [];
   const code = startApp({
-    args: ['--', '--wallets-path', '/srv/wallets'],
+    args: user.args ?? ['--', '--wallets-path', '/srv/wallets'],
     env,
     node: '/usr/bin/node',
     nodeVersion,
+    platform: user.platform ?? 'linux',
+    uid: user.uid === undefined ? 1000 : user.uid,
     outIsCurrent: () => current,
     electronDir: ELECTRON,
     electronViteBin: '/app/node_modules/electron-vite/bin/electron-vite.js',
@@ -145,6 +148,24 @@ describe('npm start (scripts/start-app.mjs)', () => {
     expect(flat(run.err)).toContain('this is v18.20.8');
   });
 
+  it('refuses to start the window as root on Linux in one paragraph, before downloading, unless --no-sandbox is passed', () => {
+    const binary = { [`${ELECTRON}/path.txt`]: 'electron', [`${ELECTRON}/dist/electron`]: '' };
+    const root = simulate({}, { status: 0 }, {}, 'v22.13.0', false, { uid: 0 });
+    expect(root.code).toBe(1);
+    expect(root.calls).toEqual([]);
+    expect(flat(root.err)).toContain('will not open its window as root');
+    expect(flat(root.err)).toContain('`npm run serve`');
+    expect(flat(root.err)).toContain('`npm start -- -- --no-sandbox`');
+    expect(Math.max(...root.err.split('\n').map((line) => line.length))).toBeLessThanOrEqual(100);
+    const chosen = simulate(binary, { status: 0 }, {}, 'v22.13.0', false, { uid: 0, args: ['--', '--no-sandbox'] });
+    expect(chosen.code).toBe(0);
+    expect(chosen.calls.at(-1)?.args).toContain('--no-sandbox');
+    // Not root, or not Linux (macOS and Windows have no such rule): started as usual.
+    expect(simulate(binary, { status: 0 }, {}, 'v22.13.0', false, { uid: 1000 }).code).toBe(0);
+    expect(simulate(binary, { status: 0 }, {}, 'v22.13.0', false, { uid: 0, platform: 'darwin' }).code).toBe(0);
+    expect(simulate(binary, { status: 0 }, {}, 'v22.13.0', false, { uid: null, platform: 'win32' }).code).toBe(0);
+  });
+
   it('reads the error line of an installer that crashed, not the Node.js version under it', () => {
     const crash = [
       '/app/node_modules/electron/install.js:6',
@@ -195,7 +216,8 @@ describe('npm start for real, with a download that cannot succeed', () => {
       fs.copyFileSync(path.join(repo, 'node_modules/electron', file), path.join(electron, file));
     }
     const started = performance.now();
-    const run = spawnSync(process.execPath, [path.join(dir, 'scripts/start-app.mjs')], {
+    // `--no-sandbox`: CI runs as root, where the window would otherwise be refused before any download.
+    const run = spawnSync(process.execPath, [path.join(dir, 'scripts/start-app.mjs'), '--', '--no-sandbox'], {
       cwd: dir,
       encoding: 'utf8',
       timeout: 15_000,

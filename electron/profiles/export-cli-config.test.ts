@@ -101,6 +101,17 @@ describe('exportCliConfig', () => {
     expect(text).not.toContain(hotkey.seedHex);
   });
 
+  it('refuses a server with a path, which the CLI cannot use, before writing or reading the seed', async () => {
+    await store.upsert({ ...profile, baseUrl: 'https://gateway.example/chutes' });
+    const seedReads = vi.spyOn(vault, 'withSeed');
+    const refused: unknown = await run({ includeSeed: true }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AppFailure);
+    expect((refused as AppFailure).appError.code).toBe('invalid-input');
+    expect((refused as AppFailure).appError.message).toContain('such as https://gateway.example.');
+    expect(seedReads).not.toHaveBeenCalled();
+    await expect(stat(target)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
   it('never clobbers an existing file without overwrite: true', async () => {
     await mkdir(path.dirname(target));
     await writeFile(target, 'precious');

@@ -71,13 +71,27 @@ async function seedHexFor(vault: SeedVault, ss58: string): Promise<string> {
   }
 }
 
-/** The account an existing config.ini is for, as far as it says. `seeds` is raw file text: never log or return it. */
 /** A file that cannot be edited line by line is left alone: say so as a conflict about this target. */
 function uneditable(error: unknown): unknown {
   if (error instanceof AppFailure && failureIs(error, 'invalid-input')) {
     return new AppFailure('conflict', `${error.message} It was left unchanged; choose another file to export to.`);
   }
   return error;
+}
+
+/**
+ * The CLI hands `base_url` to aiohttp as a session base URL, which takes an origin only (3.10
+ * refuses a path; later versions drop it for the CLI's absolute paths). The app itself keeps a
+ * path, so such a profile works here, but a config.ini carrying it would fail in the CLI.
+ */
+function refuseServerWithPath(baseUrl: string): void {
+  const url = new URL(baseUrl);
+  if (url.pathname === '/' || url.pathname === '') return;
+  throw new AppFailure(
+    'invalid-input',
+    `This profile's server, ${baseUrl}, has a path after its address, which the chutes CLI cannot use: it only takes an address such as ${url.origin}. Nothing was written.`,
+    { hint: 'Export a profile whose server is an address without a path, or use this one from the app only.' },
+  );
 }
 
 function outputFor(profile: Profile, seedHex: string | null): CliConfigOutput {
@@ -148,6 +162,7 @@ export async function exportCliConfig(options: ExportCliConfigOptions): Promise<
     });
   }
   const profile = await options.store.get(options.profileId);
+  refuseServerWithPath(profile.baseUrl);
   const target = path.resolve(options.targetPath);
   // Any system error on the way (a file where a folder should be, a name too long, a read-only disk) is named, not internal.
   return withFsErrors(target, 'write', () => exportTo(options, profile, target));
