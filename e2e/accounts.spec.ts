@@ -1,73 +1,23 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { rpcText, expectNoSecret, announced, openAccounts, hotkey } from './fixtures/accounts-page';
 import { registerInSandbox, startSandbox, type SandboxHandle } from './fixtures/sandbox';
 import { laidOutLines, lineBreaks } from './fixtures/line-breaks';
 import { screenshot } from './fixtures/screenshots';
 import { writeWalletTree, type WalletTree } from './fixtures/wallet-tree';
 import { startWebHost, type RunningWebHost } from './fixtures/web-host';
 
+// Profiles & hotkeys: wallets, the keychain and lookups (profiles removed, renamed or damaged: accounts-profiles.spec.ts).
+
 let host: RunningWebHost | undefined;
 let sandbox: SandboxHandle | undefined;
-let rpcBodies: string[] = [];
-let rpcReads: Promise<void>[] = [];
 
 test.afterEach(async () => {
   await host?.stop();
   await sandbox?.close();
   host = sandbox = undefined;
 });
-
-/** Everything the page received from main, to prove no seed ever reached it. */
-function recordRpc(page: Page): void {
-  rpcBodies = [];
-  rpcReads = [];
-  page.on('response', (response) => {
-    if (response.url().includes('/rpc/'))
-      rpcReads.push(
-        response.text().then(
-          (t) => void rpcBodies.push(t),
-          () => undefined,
-        ),
-      );
-  });
-}
-
-/** Every answer the page has received so far, once each has been read in full. */
-async function rpcText(): Promise<string> {
-  await Promise.all(rpcReads);
-  return rpcBodies.join('\n');
-}
-
-/** Every form a hotkey's secret could take in text: the seed (hex, 0x-hex, base64), the private key, the phrase. */
-function secretsOf(tree: WalletTree): string[] {
-  return [tree.hk1, tree.hk2, tree.hk10, tree.coldkey].flatMap((key) => {
-    const privateKey = key.json.privateKey ?? '';
-    return [
-      Buffer.from(key.seed).toString('hex'),
-      key.json.secretSeed ?? '',
-      Buffer.from(key.seed).toString('base64'),
-      privateKey,
-      privateKey.replace(/^0x/, ''),
-      key.json.secretPhrase ?? '',
-    ];
-  });
-}
-
-/** None of the tree's secrets, in any of their forms, is in `text`. */
-function expectNoSecret(text: string, tree: WalletTree): void {
-  const forms = [...tree.seeds, ...secretsOf(tree)];
-  expect(forms.every((form) => form.length >= 32 || form.split(' ').length === 12)).toBe(true);
-  for (const form of forms) expect(text.includes(form), `a secret (${form.slice(0, 6)}…) is in the text`).toBe(false);
-}
-
-async function openAccounts(page: Page, h: RunningWebHost): Promise<void> {
-  recordRpc(page);
-  await page.goto(h.launchUrl);
-  await expect(page.getByRole('heading', { level: 1, name: 'Profiles & hotkeys' })).toBeVisible();
-}
-
-const hotkey = (page: Page, label: string) => page.getByRole('listitem', { name: `Hotkey ${label}`, exact: true });
 
 test('a new user with no wallets and no profiles is told what to do', async ({ page }) => {
   host = await startWebHost();
@@ -114,6 +64,8 @@ test('the wallets tree shows every odd file for what it is, and fixes loose perm
   await screenshot(page, 'accounts-wallet-tree');
   await hk2.getByRole('button', { name: 'Make private: alpha/hk2', exact: true }).click();
   await expect(hk2.getByText('Readable by others')).toHaveCount(0);
+  // The button went with its success: the change is said, not left to be noticed.
+  await expect.poll(() => announced(page)).toContain('alpha/hk2 is private now: only you can read it (0600).');
   expect((await fs.stat(path.join(tree.root, 'alpha/hotkeys/hk2'))).mode & 0o777).toBe(0o600);
   expect((await fs.stat(path.join(tree.root, 'alpha/hotkeys/hk1'))).mode & 0o777).toBe(0o600);
   expectNoSecret(await rpcText(), tree);
@@ -253,3 +205,5 @@ test('a hotkey file path that does not exist gets a specific message and stays t
   await expect(page.getByRole('alert')).toHaveText('The hotkey file does not exist.');
   await expect(field).toHaveValue('/nowhere/hotkeys/default');
 });
+
+/** Call main as another window would (the web host's token), so this page is not told of it. */

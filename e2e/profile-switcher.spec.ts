@@ -1,10 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import type { ProfilesView } from '../shared/profiles';
 import { makeKey } from '../electron/wallets/test-fixtures';
 import { cliConfigText, importCliConfig } from './fixtures/cli-profile';
 import { registerInSandbox, startSandbox, type SandboxHandle } from './fixtures/sandbox';
 import { screenshot } from './fixtures/screenshots';
+import { writeWalletTree } from './fixtures/wallet-tree';
 import { startWebHost, type RunningWebHost } from './fixtures/web-host';
 
 // The active profile decides which account every operation acts on: two accounts on two servers,
@@ -89,4 +91,47 @@ test('switching the active profile changes the server and account every screen a
   await page.keyboard.press('Enter');
   await expect(sidebar.locator('strong').getByText('alice', { exact: true })).toBeVisible();
   await expect(sidebar.getByRole('button', { name: /^Switch to / })).toHaveCount(0);
+});
+
+test('an account looked up on one server is saved for that server, though another window made another profile active since', async ({
+  page,
+  request,
+}) => {
+  const first = await startSandbox({ port: 0 });
+  const second = await startSandbox({ port: 0 });
+  sandboxes.push(first, second);
+  host = await startWebHost({ env: { CHUTES_API_URL: first.url } });
+  const aliceKey = await makeKey();
+  const bobKey = await makeKey();
+  const aliceFile = path.join(host.dirs.home, 'alice.ini');
+  const bobFile = path.join(host.dirs.home, 'bob.ini');
+  const alice = await registerInSandbox(first.url, aliceKey.seed, 'alice');
+  const bob = await registerInSandbox(second.url, bobKey.seed, 'bob');
+  await fs.writeFile(aliceFile, cliConfigText(first.url, 'alice', alice.userId, aliceKey), { mode: 0o600 });
+  await fs.writeFile(bobFile, cliConfigText(second.url, 'bob', bob.userId, bobKey), { mode: 0o600 });
+  const tree = await writeWalletTree(host.dirs.wallets);
+  await registerInSandbox(first.url, tree.hk1.seed, 'carol');
+  await page.goto(host.launchUrl);
+  await importCliConfig(page, aliceFile);
+  await importCliConfig(page, bobFile);
+
+  // Looked up on alice's server, the active profile's.
+  const hk1 = page.getByRole('listitem', { name: 'Hotkey alpha/hk1', exact: true });
+  await hk1.getByRole('button', { name: 'Add to keychain: alpha/hk1', exact: true }).click();
+  await hk1.getByRole('button', { name: 'Look up account: alpha/hk1', exact: true }).click();
+  await expect(hk1.getByRole('status')).toContainText(`Registered on ${new URL(first.url).host} as carol`);
+
+  // Another window makes bob, on the second server, active; this one has not heard of it yet.
+  const auth = { authorization: `Bearer ${host.token}` };
+  const listed = (await (await request.post(`${host.url}/rpc/listProfiles`, { headers: auth, data: {} })).json()) as {
+    value: ProfilesView;
+  };
+  const bobId = listed.value.profiles.find((p) => p.username === 'bob')?.id;
+  await request.post(`${host.url}/rpc/setActiveProfile`, { headers: auth, data: { profileId: bobId } });
+
+  // The account shown is the one saved: carol on the first server, not whatever bob's server says.
+  await hk1.getByRole('button', { name: 'Save as profile' }).click();
+  await expect(hk1.getByRole('status')).toContainText(`Saved as the profile “carol @ ${new URL(first.url).host}”.`);
+  expect(second.requests(50).filter((r) => r.path === '/users/me' && r.hotkey === tree.hk1.ss58)).toEqual([]);
+  expect(first.requests(50).filter((r) => r.path === '/users/me' && r.hotkey === tree.hk1.ss58)).toHaveLength(1);
 });

@@ -36,6 +36,11 @@ test('a user who cannot set BT_WALLET_PATH chooses the wallets folder in the app
     ['backup/wallets', 'Enter the full path of the folder'],
     ['~/nowhere', `There is no folder at ${path.join(host.dirs.home, 'nowhere')}.`],
     ['~/a-file', 'is a file, not a folder.'],
+    // One wallet's own folder: its hotkeys/ would be listed as a wallet named "hotkeys".
+    [
+      '~/backup/wallets/alpha',
+      `${path.join(elsewhere, 'alpha')} is the wallet “alpha” itself (it holds coldkeypub.txt and hotkeys/), not the folder of wallets.`,
+    ],
   ] as const) {
     await field.fill(typed);
     await form.getByRole('button', { name: 'Use this folder' }).click();
@@ -44,6 +49,12 @@ test('a user who cannot set BT_WALLET_PATH chooses the wallets folder in the app
     await expect(field).toHaveAttribute('aria-invalid', 'true');
   }
   await screenshot(page, 'wallets-folder-refused');
+  await field.fill('~/backup/wallets/alpha');
+  await form.getByRole('button', { name: 'Use this folder' }).click();
+  await expect(form.getByRole('alert')).toContainText(`Choose the folder that holds it: ${elsewhere}`);
+  await expect(field).toHaveValue('~/backup/wallets/alpha');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await screenshot(page, 'wallets-folder-single-wallet');
   // Leaving the screen half-way loses nothing typed.
   await field.fill('~/backup/wall');
   await page.getByRole('link', { name: 'Settings' }).click();

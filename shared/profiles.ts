@@ -99,4 +99,9 @@ export interface ProfileView extends Profile {
 export interface ProfilesView {
   profiles: ProfileView[];
   activeId: string | null;
+  /**
+   * Where a damaged profiles file was moved, while no new one has been saved since: why the list
+   * is empty. Absent otherwise.
+   */
+  setAside?: string;
 }

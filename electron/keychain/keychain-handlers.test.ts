@@ -123,6 +123,29 @@ describe('removing a seed from the keychain', () => {
     });
   });
 
+  it('reports the removal as done when forgetting its sessions fails afterwards, and says why beside it', async () => {
+    const { h, forgetSessions } = handlers();
+    const { hotkey, vault } = world;
+    await vault.putSeed(hotkey.ss58, Buffer.from(hotkey.seedHex, 'hex'));
+    forgetSessions.mockRejectedValueOnce(new AppFailure('keychain-unavailable', 'The keychain is locked.'));
+    expect(await h.removeHotkeySeed({ hotkey: hotkey.ss58 }, ctx)).toEqual({
+      removed: true,
+      sessionProblem: 'The keychain is locked.',
+    });
+    expect(await vault.hasSeed(hotkey.ss58)).toBe(false);
+    // The profiles the sessions are looked up by cannot be read: the seed is still gone, and said so.
+    const other = await newHotkey();
+    await vault.putSeed(other.ss58, Buffer.from(other.seedHex, 'hex'));
+    vi.spyOn(world.store, 'list').mockRejectedValueOnce(
+      new AppFailure('conflict', 'Your saved profiles are busy.', undefined, 'data-busy'),
+    );
+    expect(await h.removeHotkeySeed({ hotkey: other.ss58 }, ctx)).toEqual({
+      removed: true,
+      sessionProblem: 'Your saved profiles are busy.',
+    });
+    expect(await vault.hasSeed(other.ss58)).toBe(false);
+  });
+
   it('does not go on to forget sessions when the keychain itself could not be used (no second unlock prompt)', async () => {
     const { h, forgetSessions } = handlers();
     const { hotkey, vault } = world;

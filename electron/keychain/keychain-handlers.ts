@@ -1,3 +1,4 @@
+import { afterDone } from '../after-done';
 import type { keychainContract } from '../../shared/contract/keychain';
 import { AppFailure, failureIs } from '../../shared/errors';
 import { describeError, log } from '../log';
@@ -108,8 +109,11 @@ export function keychainHandlers(services: KeychainServices): SliceHandlers<type
         throw error;
       }
       // Without the seed, no session token of this hotkey should outlive it, on any API it was used with.
-      await forget();
-      return { removed };
+      // The seed is gone whatever happens here (a locked keychain, an unreadable profiles file): a
+      // failure is said beside the removal, never as its failure (the user would try again, or
+      // believe the seed is still there).
+      const sessionProblem = await afterDone("forget the removed hotkey's sessions", forget());
+      return sessionProblem === null ? { removed } : { removed, sessionProblem };
     },
   };
 }

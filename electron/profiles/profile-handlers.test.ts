@@ -1,3 +1,5 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { profilesContract } from '../../shared/contract/profiles';
@@ -75,5 +77,29 @@ describe('removeProfile', () => {
     expect(first.profiles[0]?.seedInKeychain).toBe(true);
     await h.listProfiles({}, { transport: 'ipc' });
     expect(lookups).toBe(1);
+  });
+});
+
+describe('listProfiles after a damaged profiles file', () => {
+  it('says where the file went to every later read, until a profile is saved again', async () => {
+    const { store, vault } = world;
+    await mkdir(path.dirname(store.filePath), { recursive: true, mode: 0o700 });
+    await writeFile(store.filePath, '{"version": 1, "profiles": [ trunc', { mode: 0o600 });
+    const h = profileHandlers({ vault, profiles: store, chutes: {} as ChutesClient });
+    // The read that finds it moves it aside and says so; any other screen or window reads next.
+    await expect(h.listProfiles({}, { transport: 'ipc' })).rejects.toMatchObject({ reason: 'data-file-corrupt' });
+    const moved = (await readdir(path.dirname(store.filePath))).filter((n) => n.startsWith('profiles.json.corrupt-'));
+    expect(moved).toHaveLength(1);
+    const later = await h.listProfiles({}, { transport: 'ipc' });
+    expect(later).toEqual({
+      profiles: [],
+      activeId: null,
+      setAside: path.join(path.dirname(store.filePath), moved[0] ?? ''),
+    });
+    await aliceProfile();
+    expect((await h.listProfiles({}, { transport: 'ipc' })).setAside).toBeUndefined();
+    // Removing every profile leaves an empty file, not a damaged one: nothing to explain.
+    await store.remove((await store.list())[0]?.id ?? '');
+    expect(await h.listProfiles({}, { transport: 'ipc' })).toEqual({ profiles: [], activeId: null });
   });
 });

@@ -5,6 +5,7 @@ import type { ChutesClient } from '../chutes-api';
 import type { SliceHandlers } from '../ipc-router';
 import type { SeedVault } from '../keychain/seed-vault';
 import type { ProfileStore } from './index';
+import { profilesSetAside } from './profiles-file';
 
 export interface ProfileServices {
   vault: SeedVault;
@@ -43,7 +44,8 @@ export function profileHandlers({ vault, profiles, chutes }: ProfileServices): S
         ...p,
         seedInKeychain: inKeychain ? inKeychain.has(p.hotkeySs58) : null,
       }));
-      return { profiles: views, activeId };
+      const setAside = list.length === 0 ? await profilesSetAside(profiles.filePath) : null;
+      return { profiles: views, activeId, ...(setAside ? { setAside } : {}) };
     },
     setActiveProfile: ({ profileId }) => profiles.setActive(profileId),
     renameProfile: ({ profileId, displayName }) => profiles.rename(profileId, displayName),

@@ -172,6 +172,10 @@ describe('profiles.json corruption', () => {
         code: 'conflict',
         reason: 'data-file-corrupt',
         message: expect.stringContaining('profiles.json.corrupt-2026-05-25T10-00-00-000Z') as unknown,
+        // Said wherever the failure shows: not "try again", which not every screen offers.
+        detail: {
+          hint: 'The list starts empty from the next read: import your CLI config again, or restore the moved file.',
+        },
       },
     });
     const files = await readdir(path.dirname(store.filePath));

@@ -162,6 +162,9 @@ export function createProfileStore(options: ProfileStoreOptions): ProfileStore {
         const file = await readProfilesFile(filePath, now);
         const removed = find(file, id);
         file.profiles = file.profiles.filter((p) => p.id !== id);
+        // The first profile left becomes active. The remove question names it beforehand
+        // (renderer/src/screens/accounts/profiles-section.tsx, from the list in this order), and the
+        // answer's activeId says which one did (another window may have changed the list).
         if (file.activeId === id) file.activeId = file.profiles[0]?.id ?? null;
         await writeProfilesFile(filePath, file);
         return { removed, activeId: file.activeId };

@@ -1,4 +1,4 @@
-import { rename } from 'node:fs/promises';
+import { readdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppFailure, failureIs } from '../../shared/errors';
 import { lockPathFor } from '../concurrency/file-lock';
@@ -38,10 +38,32 @@ async function setFileAside(filePath: string, reason: string, now: Date): Promis
     'conflict',
     `Saved profiles could not be read (${reason}). The file was moved to ${aside}; nothing was deleted.`,
     {
-      hint: 'Try again to start with an empty list, then import your CLI config again — or restore the moved file.',
+      // True wherever it is read: the next read finds no file, whichever screen (or window) makes it.
+      hint: 'The list starts empty from the next read: import your CLI config again, or restore the moved file.',
     },
     'data-file-corrupt',
   );
+}
+
+/**
+ * The newest damaged profiles file moved aside, while no profiles file has been written since: so
+ * an empty list says why, to every screen and window, not only to the read that moved it (which
+ * may have been another window's, or a check made behind another screen's request).
+ */
+export async function profilesSetAside(filePath: string): Promise<string | null> {
+  const exists = await stat(filePath).then(
+    () => true,
+    (error: unknown) => !failureIs(fsFailure(error, filePath, 'read'), 'not-found'),
+  );
+  if (exists) return null;
+  const prefix = `${path.basename(filePath)}.corrupt-`;
+  // ISO stamps sort by time; an unreadable folder just means nothing to report.
+  const names = await readdir(path.dirname(filePath)).catch(() => [] as string[]);
+  const newest = names
+    .filter((name) => name.startsWith(prefix))
+    .sort()
+    .at(-1);
+  return newest ? path.join(path.dirname(filePath), newest) : null;
 }
 
 /** Thrown instead of moving a corrupt file aside when the caller does not hold the profiles lock. */

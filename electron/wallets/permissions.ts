@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import { errnoCode } from '../fs/errno';
-import { describeFsError, fsErrorCode } from '../fs/fs-errors';
+import { describeFsError, fsErrorCode, shownPath } from '../fs/fs-errors';
 import { log } from '../log';
 import { MAX_KEYFILE_BYTES } from './keyfile';
 import type { ConfigPermissions, FilePermissions } from '../../shared/wallets';
@@ -93,6 +93,38 @@ function throughLink(target: string | Buffer): AppFailure {
 }
 
 /**
+ * Why the mode of a file could not be changed, with the way to do it by hand: chmod needs the
+ * file's owner (or root) and a disk that can be written, and both are ordinary states of a wallets
+ * folder (restored from a backup as root, on a mounted read-only disk), not bugs of the app.
+ */
+function chmodFailure(error: unknown, target: string | Buffer, ownerUid: number): AppFailure {
+  const full = Buffer.isBuffer(target) ? target.toString('utf8') : target;
+  const shown = shownPath(full);
+  const errno = errnoCode(error);
+  const command = `chmod 600 ${shellQuote(full)}`;
+  if (errno === 'EROFS')
+    return new AppFailure('forbidden', `${shown} is on a read-only disk, so its permissions cannot be changed.`, {
+      hint: `Mount the disk read-write and try again, or run ${command} where it is writable.`,
+    });
+  if (errno === 'EPERM' || errno === 'EACCES') {
+    const me = process.getuid?.();
+    if (me !== undefined && me !== ownerUid)
+      return new AppFailure(
+        'forbidden',
+        `${shown} belongs to another user (uid ${ownerUid}), so the app cannot change its permissions.`,
+        { hint: `Make it private as its owner, or with: sudo ${command}` },
+      );
+    return new AppFailure('forbidden', `The system refused to change the permissions of ${shown}.`, {
+      hint: `The file may be immutable (lsattr shows an i) or on a disk that does not keep Unix permissions (a Windows or network share). Running ${command} in a terminal says why.`,
+    });
+  }
+  return new AppFailure(
+    fsErrorCode(error),
+    `The permissions of ${shown} could not be changed: ${describeFsError(error)}`,
+  );
+}
+
+/**
  * chmod 0600 on an exact file: never through a symlink (lstat + O_NOFOLLOW, so a link swapped in
  * between is still refused), and only for paths the caller has already tied to a scanned hotkey.
  */
@@ -123,7 +155,9 @@ export async function chmodPrivate(
     const opened = await handle.stat();
     if (opened.ino !== st.ino || opened.dev !== st.dev)
       throw new AppFailure('conflict', 'The file changed while fixing it; try again.');
-    await handle.chmod(PRIVATE_MODE);
+    await handle.chmod(PRIVATE_MODE).catch((error: unknown) => {
+      throw chmodFailure(error, target, opened.uid);
+    });
     const after = await handle.stat();
     // The only write this module makes: leave an audit line (modes only, no path or contents).
     log.info(

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { failureIs } from '../../shared/errors';
+import { failureIs, type AppFailure } from '../../shared/errors';
 import { loadAppConfig } from '../app-config';
 import { chooseWalletsFolder, readChosenWalletsFolder } from './wallets-folder';
 
@@ -59,6 +59,56 @@ describe('the wallets folder chosen in the app', () => {
       expect((error as Error).message).toMatch(message);
     }
     expect(readChosenWalletsFolder(dataDir)).toBe(path.join(home, 'elsewhere'));
+  });
+
+  it("refuses one wallet's own folder, naming the wallet and its parent, and keeps the choice it had", async () => {
+    const wallets = path.join(home, 'elsewhere', 'wallets');
+    await chooseWalletsFolder(dataDir, wallets, home);
+    const cases: Array<[string, Array<[string, 'file' | 'folder']>, string]> = [
+      [
+        'full',
+        [
+          ['coldkeypub.txt', 'file'],
+          ['coldkey', 'file'],
+          ['hotkeys', 'folder'],
+        ],
+        'coldkeypub.txt, coldkey and hotkeys/',
+      ],
+      ['hotkeys-only', [['hotkeys', 'folder']], 'hotkeys/'],
+      ['public', [['coldkeypub.txt', 'file']], 'coldkeypub.txt'],
+    ];
+    for (const [name, parts, holds] of cases) {
+      const wallet = path.join(wallets, name);
+      for (const [part, kind] of parts) {
+        if (kind === 'folder') await fs.mkdir(path.join(wallet, part), { recursive: true, mode: 0o700 });
+        else {
+          await fs.mkdir(wallet, { recursive: true, mode: 0o700 });
+          await fs.writeFile(path.join(wallet, part), '{}', { mode: 0o600 });
+        }
+      }
+      const error: unknown = await chooseWalletsFolder(dataDir, `~/elsewhere/wallets/${name}`, home).catch(
+        (e: unknown) => e,
+      );
+      expect(failureIs(error, 'invalid-input'), name).toBe(true);
+      const { appError } = error as AppFailure;
+      expect(appError.message).toBe(
+        `${wallet} is the wallet “${name}” itself (it holds ${holds}), not the folder of wallets.`,
+      );
+      expect(appError.detail?.fields).toEqual([
+        { path: 'path', message: `The wallet “${name}”: choose its parent, ${wallets}` },
+      ]);
+      expect(appError.detail?.hint).toBe(`Choose the folder that holds it: ${wallets}`);
+      expect(readChosenWalletsFolder(dataDir)).toBe(wallets);
+    }
+    // Its parent, which holds those wallets, is taken; a "hotkeys" that is a file is no wallet's folder.
+    await fs.writeFile(path.join(home, 'elsewhere', 'hotkeys'), 'x', { mode: 0o600 });
+    expect(await chooseWalletsFolder(dataDir, path.join(home, 'elsewhere'), home)).toBe(path.join(home, 'elsewhere'));
+    expect(await chooseWalletsFolder(dataDir, wallets, home)).toBe(wallets);
+    // A folder of wallets where one wallet is named "hotkeys" (it holds a wallet's own files) is taken.
+    const named = path.join(home, 'named');
+    await fs.mkdir(path.join(named, 'hotkeys', 'hotkeys'), { recursive: true, mode: 0o700 });
+    await fs.writeFile(path.join(named, 'hotkeys', 'coldkeypub.txt'), '{}', { mode: 0o600 });
+    expect(await chooseWalletsFolder(dataDir, named, home)).toBe(named);
   });
 
   it('ignores a damaged or foreign file (the default is used) instead of failing every scan', async () => {

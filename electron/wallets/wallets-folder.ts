@@ -87,6 +87,56 @@ export async function chooseWalletsFolder(dataDir: string, typed: string | null,
     throw new AppFailure('invalid-input', `${shownPath(folder)} is a file, not a folder.`, {
       fields: [{ path: 'path', message: 'A file, not a folder' }],
     });
+  await refuseSingleWallet(folder);
   await withFsErrors(file, 'write', () => writeFileAtomic(file, `${JSON.stringify({ folder })}\n`));
   return folder;
+}
+
+/** What only a wallet's own folder holds (btcli's layout): the coldkey files and the hotkeys folder. */
+const WALLET_PARTS: ReadonlyArray<{ name: string; folder: boolean }> = [
+  { name: 'coldkeypub.txt', folder: false },
+  { name: 'coldkey', folder: false },
+  { name: 'hotkeys', folder: true },
+];
+
+async function isWallet(folder: string): Promise<boolean> {
+  for (const name of ['coldkeypub.txt', 'coldkey', 'hotkeys']) {
+    if (
+      await fs.promises.lstat(path.join(folder, name)).then(
+        () => true,
+        () => false,
+      )
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * One wallet's folder chosen instead of the folder of wallets: the scan would list its `hotkeys/`
+ * as a wallet named "hotkeys" and none of its keys, which reads like lost keys. Refused, naming the
+ * folder to choose instead.
+ */
+async function refuseSingleWallet(folder: string): Promise<void> {
+  const found: string[] = [];
+  for (const part of WALLET_PARTS) {
+    // Unreadable or absent is "not found": the scan says what it cannot read, in its own words.
+    const st = await fs.promises.lstat(path.join(folder, part.name)).catch(() => null);
+    if (!st || (part.folder ? !st.isDirectory() : st.isDirectory())) continue;
+    // A wallet that is itself named "hotkeys" has a wallet's own files inside: a folder of wallets.
+    if (part.folder && (await isWallet(path.join(folder, part.name)))) continue;
+    found.push(part.folder ? `${part.name}/` : part.name);
+  }
+  if (found.length === 0) return;
+  const holds = found.length === 1 ? found.join('') : `${found.slice(0, -1).join(', ')} and ${found.at(-1) ?? ''}`;
+  const wallet = path.basename(folder);
+  const parent = path.dirname(folder);
+  throw new AppFailure(
+    'invalid-input',
+    `${shownPath(folder)} is the wallet “${wallet}” itself (it holds ${holds}), not the folder of wallets.`,
+    {
+      fields: [{ path: 'path', message: `The wallet “${wallet}”: choose its parent, ${shownPath(parent)}` }],
+      hint: `Choose the folder that holds it: ${parent}`,
+    },
+  );
 }

@@ -23,6 +23,7 @@ export const keychainContract = slice({
         walletFileShown: z.object({ walletId: entryId, hotkeyId: entryId }).strict().optional(),
       })
       .strict(),
-    result: returns<{ removed: boolean }>(),
+    /** `sessionProblem`: the seed is gone, but its sign-in sessions could not be dropped (why). */
+    result: returns<{ removed: boolean; sessionProblem?: string }>(),
   },
 });

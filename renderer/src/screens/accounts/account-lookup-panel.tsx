@@ -1,9 +1,12 @@
 import type { ReactElement } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { failureIs } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { hostOf } from '../../lib/host';
-import { useChannel, useMutationChannel } from '../../api/hooks';
+import { errorOf } from '../../api/client';
+import { channelKey, useChannel, useMutationChannel } from '../../api/hooks';
+import { tellOutcome } from '../../frame/outcomes';
 
 /** A signed `GET /users/me` for one hotkey, and the offer to keep the result as a profile. */
 export function AccountLookupPanel({ hotkey, hotkeyName }: { hotkey: string; hotkeyName: string }): ReactElement {
@@ -11,6 +14,7 @@ export function AccountLookupPanel({ hotkey, hotkeyName }: { hotkey: string; hot
   const profiles = useChannel('listProfiles', {});
   const save = useMutationChannel('addProfileFromHotkey', ['listProfiles']);
   const activate = useMutationChannel('setActiveProfile', 'all');
+  const queries = useQueryClient();
   if (lookup.isPending)
     return (
       <p className="muted small" role="status">
@@ -67,14 +71,30 @@ export function AccountLookupPanel({ hotkey, hotkeyName }: { hotkey: string; hot
           <button
             type="button"
             className="primary"
-            onClick={() => save.mutate({ hotkey, hotkeyName })}
+            // The server this answer came from: another profile may have been made active since (in
+            // another window), and the account shown is the one to save.
+            onClick={() =>
+              save.mutate(
+                { hotkey, hotkeyName, baseUrl: account.apiUrl },
+                {
+                  // The seed left the keychain since (another window): the wallets are read again,
+                  // which closes this panel, so the frame says why nothing was saved.
+                  onError: (error) => {
+                    if (!failureIs(error, 'seed-missing')) return;
+                    const { message, detail } = errorOf(error);
+                    tellOutcome({ tone: 'warn', text: detail?.hint ? `${message} ${detail.hint}` : message });
+                    void queries.invalidateQueries({ queryKey: channelKey('listWallets') });
+                  },
+                },
+              )
+            }
             disabled={save.isPending}
           >
             Save as profile
           </button>
         </div>
       )}
-      {save.error ? <ErrorNotice error={save.error} /> : null}
+      {save.error && !failureIs(save.error, 'seed-missing') ? <ErrorNotice error={save.error} /> : null}
     </Notice>
   );
 }

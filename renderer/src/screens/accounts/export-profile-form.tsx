@@ -1,4 +1,5 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import {
   EXISTING_SS58_FIELD,
   EXISTING_USERNAME_FIELD,
@@ -16,6 +17,7 @@ import { useChannel, useMutationChannel } from '../../api/hooks';
 import { sendDraft } from '../../frame/outcomes';
 import { draftSlot, useDraft } from '../../lib/drafts';
 import { useMountedRef } from '../../lib/use-mounted';
+import { followIfGone } from './profile-gone';
 
 /**
  * Per profile; `path` null: the CLI's own config path. The seed choice is not kept: it is an
@@ -38,9 +40,18 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
   const existingAccount = [existing(EXISTING_USERNAME_FIELD), existing(EXISTING_SS58_FIELD)].filter(Boolean).join(', ');
 
   const mounted = useMountedRef();
-  const run = (overwrite: boolean) =>
-    sendDraft(
-      exporter.mutateAsync({ profileId: profile.id, path: shownPath, includeSeed, overwrite }),
+  const queries = useQueryClient();
+  const run = (overwrite: boolean) => {
+    const request = exporter.mutateAsync({ profileId: profile.id, path: shownPath, includeSeed, overwrite });
+    // Removed in another window: the list is read again (this card goes), and the frame says so.
+    void request.catch((error: unknown) => {
+      if (mounted.current)
+        void followIfGone(queries, error, profile.id, {
+          text: `The profile ${profile.displayName} no longer exists, so nothing was exported: it was removed, perhaps in another window.`,
+        });
+    });
+    return sendDraft(
+      request,
       { slot: drafts, key: profile.id, sent: draft },
       {
         mounted,
@@ -48,6 +59,7 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
         failed: `Exporting ${profile.displayName} to ${shownPath} failed`,
       },
     );
+  };
   const cancel = () => {
     drafts.drop(profile.id);
     onDone();

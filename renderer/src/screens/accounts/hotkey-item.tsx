@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { AccountLookupPanel } from './account-lookup-panel';
 import { RemoveSeedConfirm } from './remove-seed-confirm';
 import { useMutationChannel } from '../../api/hooks';
+import { announce } from '../../lib/announce';
 import styles from './accounts.module.css';
 
 const STATUS_BADGE: Partial<Record<HotkeyEntry['status'], { tone: 'warn' | 'bad' | 'neutral'; label: string }>> = {
@@ -31,6 +32,10 @@ export function HotkeyItem({
 }): ReactElement {
   const label = `${walletName}/${hotkey.name}`;
   const [lookup, setLookup] = useState(false);
+  // A look-up stands for the seed in the keychain: once the seed is gone (removed here or in
+  // another window, or the keychain went away) the panel closes, offering nothing to save, and it
+  // stays closed when the seed comes back.
+  if (lookup && inKeychain !== true) setLookup(false);
   // The address the removal question was opened for: the file may hold another key by the next scan.
   const [removingFor, setRemovingFor] = useState<string | null>(null);
   const removing = removingFor !== null;
@@ -68,7 +73,13 @@ export function HotkeyItem({
           {canAdd ? (
             <button
               type="button"
-              onClick={() => add.mutate({ walletId, hotkeyId: hotkey.id })}
+              onClick={() =>
+                // The button goes with its success (the badge says "In keychain"): said, not silent.
+                void add.mutateAsync({ walletId, hotkeyId: hotkey.id }).then(
+                  () => announce(`${label} is in the keychain now.`),
+                  () => undefined,
+                )
+              }
               disabled={add.isPending}
               aria-label={`Add to keychain: ${label}`}
             >
@@ -78,7 +89,12 @@ export function HotkeyItem({
           {hotkey.permissions.status === 'too-open' ? (
             <button
               type="button"
-              onClick={() => fix.mutate({ walletId, hotkeyId: hotkey.id })}
+              onClick={() =>
+                void fix.mutateAsync({ walletId, hotkeyId: hotkey.id }).then(
+                  () => announce(`${label} is private now: only you can read it (0600).`),
+                  () => undefined,
+                )
+              }
               disabled={fix.isPending}
               aria-label={`Make private: ${label}`}
             >
@@ -120,7 +136,9 @@ export function HotkeyItem({
             onDone={() => setRemovingFor(null)}
           />
         ) : null}
-        {lookup && hotkey.ss58 ? <AccountLookupPanel hotkey={hotkey.ss58} hotkeyName={hotkey.name} /> : null}
+        {lookup && inKeychain && hotkey.ss58 ? (
+          <AccountLookupPanel hotkey={hotkey.ss58} hotkeyName={hotkey.name} />
+        ) : null}
       </div>
     </li>
   );

@@ -1,14 +1,18 @@
 import { useState, type ReactElement } from 'react';
-import type { ProfilesView, ProfileView } from '../../../../shared/profiles';
+import { useIsFetching, useQueryClient } from '@tanstack/react-query';
+import type { ProfilesView, ProfileView, RemoveProfileResult } from '../../../../shared/profiles';
 import { Address } from '../../components/address';
 import { Badge } from '../../components/badge';
 import { ErrorNotice } from '../../components/error-notice';
+import { Notice } from '../../components/notice';
 import { hostOf } from '../../lib/host';
 import { ExportProfileForm } from './export-profile-form';
 import { ImportCliConfigForm } from './import-cli-config-form';
 import { RenameProfileForm } from './rename-profile-form';
-import { useMutationChannel } from '../../api/hooks';
-import { tellOutcome } from '../../frame/outcomes';
+import { channelKey, useMutationChannel } from '../../api/hooks';
+import { tellOutcome, type Told } from '../../frame/outcomes';
+import { announce } from '../../lib/announce';
+import { followIfGone } from './profile-gone';
 
 function SeedBadge({ state }: { state: boolean | null }): ReactElement {
   if (state === null) return <Badge tone="neutral">Keychain not reachable</Badge>;
@@ -17,14 +21,38 @@ function SeedBadge({ state }: { state: boolean | null }): ReactElement {
 
 type Panel = 'none' | 'export' | 'remove' | 'rename';
 
+/** What the frame says once a profile is removed (its card is gone): which profile is active now, if that changed. */
+function removedOutcome(
+  profile: ProfileView,
+  wasActive: boolean,
+  result: RemoveProfileResult,
+  all: ProfileView[],
+): Told {
+  const now = all.find((p) => p.id === result.activeId);
+  const active = !wasActive
+    ? ''
+    : result.activeId === null
+      ? ' No profile is active now.'
+      : ` ${now ? `“${now.displayName}”` : 'Another profile'} is the active profile now.`;
+  return result.sessionProblem
+    ? {
+        tone: 'warn',
+        text: `The profile ${profile.displayName} was removed, but its sign-in session could not be dropped from the keychain (${result.sessionProblem}). It stops working within 7 days, when the session expires.${active}`,
+      }
+    : { tone: 'good', text: `The profile ${profile.displayName} was removed.${active}` };
+}
+
 function ProfileItem({
   profile,
   active,
+  all,
   focused,
   onFocus,
 }: {
   profile: ProfileView;
   active: boolean;
+  /** Every profile, in the store's order: the first other one becomes active if this active one is removed. */
+  all: ProfileView[];
   /** Only the card the user last acted in keeps its panel open (one notice on screen, not a pile). */
   focused: boolean;
   onFocus: () => void;
@@ -37,6 +65,14 @@ function ProfileItem({
   };
   const activate = useMutationChannel('setActiveProfile', 'all');
   const remove = useMutationChannel('removeProfile', ['listProfiles', 'listWallets']);
+  const queries = useQueryClient();
+  // Removed in another window: the list is read again, and the frame says why this card went.
+  const gone = (error: unknown) =>
+    followIfGone(queries, error, profile.id, {
+      text: `The profile ${profile.displayName} no longer exists: it was removed, perhaps in another window.`,
+    });
+  // Mirrors the store (profile-store.ts `remove`): the first profile left becomes active.
+  const successor = active ? (all.find((p) => p.id !== profile.id) ?? null) : undefined;
   return (
     <li className={`item${active ? ' active' : ''}`} aria-label={`Profile ${profile.displayName}`}>
       <div className="item-head">
@@ -66,7 +102,12 @@ function ProfileItem({
         {!active ? (
           <button
             type="button"
-            onClick={() => activate.mutate({ profileId: profile.id })}
+            onClick={() =>
+              // The button goes with its success (the badge moves here): said, not silent.
+              void activate
+                .mutateAsync({ profileId: profile.id })
+                .then(() => announce(`${profile.displayName} is the active profile now.`), gone)
+            }
             aria-label={`Make active: ${profile.displayName}`}
           >
             Make active
@@ -104,6 +145,17 @@ function ProfileItem({
             Remove this profile from the app? The account itself stays on Chutes; you can import or look it up again
             later.
           </p>
+          {successor === null ? (
+            <p>
+              <strong>This is the active profile, and the only one.</strong> Once it is removed no profile is active:
+              the API keys, secrets and account screens have no account to act on until you add one.
+            </p>
+          ) : successor ? (
+            <p>
+              <strong>This is the active profile.</strong> Once it is removed, “{successor.displayName}” becomes the
+              active profile: the API keys, secrets and account screens then act on that account.
+            </p>
+          ) : null}
           <p className="small muted">
             The hotkey seed stays in the keychain. To remove it too, use “Remove from keychain…” on that hotkey under
             Wallets afterwards: it first says where other copies of the seed are, so the only one is not lost by
@@ -115,16 +167,15 @@ function ProfileItem({
               type="button"
               className="danger"
               onClick={() =>
-                // mutateAsync: this card is gone with the profile, and the frame says what did not go with it.
+                // mutateAsync: this card is gone with the profile, so the frame says how it went, and
+                // which profile is active now when that changed.
                 void remove.mutateAsync({ profileId: profile.id }).then(
-                  (r) => {
-                    if (r.sessionProblem)
-                      tellOutcome({
-                        tone: 'warn',
-                        text: `The profile ${profile.displayName} was removed, but its sign-in session could not be dropped from the keychain (${r.sessionProblem}). It stops working within 7 days, when the session expires.`,
-                      });
-                  },
-                  () => undefined,
+                  (r) => tellOutcome(removedOutcome(profile, active, r, all)),
+                  (error: unknown) =>
+                    followIfGone(queries, error, profile.id, {
+                      tone: 'good',
+                      text: `The profile ${profile.displayName} had already been removed, perhaps in another window.`,
+                    }),
                 )
               }
               disabled={remove.isPending}
@@ -152,6 +203,8 @@ export function ProfilesSection({
   const [focus, setFocus] = useState<string | null>(null);
   const importing = focus === 'import';
   const setImporting = (on: boolean) => setFocus(on ? 'import' : null);
+  const queries = useQueryClient();
+  const reading = useIsFetching({ queryKey: channelKey('listProfiles') });
   return (
     <section className="card" aria-labelledby="profiles-title">
       <div className="section-head">
@@ -161,11 +214,34 @@ export function ProfilesSection({
         </button>
       </div>
       {importing ? <ImportCliConfigForm onDone={() => setImporting(false)} /> : null}
-      {error ? <ErrorNotice error={error} /> : null}
+      {error ? (
+        // A damaged profiles file was moved aside by the read that failed: the next one starts empty.
+        <ErrorNotice error={error} lead={view ? 'The profiles could not be read again:' : undefined}>
+          <div className="actions">
+            <button
+              type="button"
+              onClick={() => void queries.refetchQueries({ queryKey: channelKey('listProfiles') })}
+              disabled={reading > 0}
+            >
+              Try again
+            </button>
+          </div>
+        </ErrorNotice>
+      ) : null}
       {!view && !error ? (
         <p className="muted small" role="status">
           Loading profiles…
         </p>
+      ) : null}
+      {/* Said to every read while no profile has been saved since, whichever read moved the file. */}
+      {view?.setAside && view.profiles.length === 0 && !error ? (
+        <Notice tone="warn">
+          <p>
+            Your saved profiles could not be read, so the file was moved to <code>{view.setAside}</code>; nothing was
+            deleted. Import your CLI config again, or restore the moved file by renaming it back to{' '}
+            <code>profiles.json</code>.
+          </p>
+        </Notice>
       ) : null}
       {/* Not beside the open import form, which is the way out of it. */}
       {view && view.profiles.length === 0 && !importing ? (
@@ -182,6 +258,7 @@ export function ProfilesSection({
               key={p.id}
               profile={p}
               active={p.id === view.activeId}
+              all={view.profiles}
               focused={focus === p.id}
               onFocus={() => setFocus(p.id)}
             />

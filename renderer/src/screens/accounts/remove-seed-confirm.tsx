@@ -3,6 +3,8 @@ import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { useQueryClient } from '@tanstack/react-query';
 import { channelKey, useChannel, useMutationChannel } from '../../api/hooks';
+import { tellOutcome } from '../../frame/outcomes';
+import { announce } from '../../lib/announce';
 import { dateTime, utcText } from '../../lib/date-time';
 import type { SeedCopy } from '../../../../shared/keychain';
 
@@ -109,22 +111,35 @@ export function RemoveSeedConfirm({
           className="danger"
           disabled={!mayRemove || remove.isPending}
           onClick={() =>
-            remove.mutate(
-              // Relying on the files listed (no other copy confirmed): main checks they still hold it.
-              walletFile !== null
-                ? { hotkey, walletFileShown: { walletId: walletFile.walletId, hotkeyId: walletFile.hotkeyId } }
-                : configCopies.length > 0
-                  ? { hotkey, copiesShown: configCopies.slice(0, 100).map((c) => c.path) }
-                  : { hotkey },
-              {
-                onSuccess: onDone,
+            // mutateAsync: the row this question is in goes when its seed does (a keychain-only
+            // hotkey), and a per-call onSuccess is skipped once its component is gone.
+            void remove
+              .mutateAsync(
+                // Relying on the files listed (no other copy confirmed): main checks they still hold it.
+                walletFile !== null
+                  ? { hotkey, walletFileShown: { walletId: walletFile.walletId, hotkeyId: walletFile.hotkeyId } }
+                  : configCopies.length > 0
+                    ? { hotkey, copiesShown: configCopies.slice(0, 100).map((c) => c.path) }
+                    : { hotkey },
+              )
+              .then(
+                (r) => {
+                  // What was looked up with this seed is not offered again when it comes back.
+                  queries.removeQueries({ queryKey: channelKey('lookupAccount', { hotkey }) });
+                  if (r.sessionProblem)
+                    tellOutcome({
+                      tone: 'warn',
+                      text: `The seed of ${label} was removed from the keychain, but its sign-in sessions could not be dropped (${r.sessionProblem}). They stop working within 7 days, when they expire.`,
+                    });
+                  else announce(`The seed of ${label} was removed from the keychain.`);
+                  onDone();
+                },
                 // Refused because a copy it counted on is gone: the files are looked at again.
-                onError: () => {
+                () => {
                   void copies.refetch();
                   void queries.invalidateQueries({ queryKey: channelKey('listWallets') });
                 },
-              },
-            )
+              )
           }
         >
           Remove seed

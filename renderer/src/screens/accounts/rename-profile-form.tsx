@@ -1,4 +1,5 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Profile } from '../../../../shared/profiles';
 import { displayName } from '../../../../shared/validation';
 import { ErrorNotice } from '../../components/error-notice';
@@ -7,6 +8,7 @@ import { useMutationChannel } from '../../api/hooks';
 import { sendDraft } from '../../frame/outcomes';
 import { draftSlot, useDraft } from '../../lib/drafts';
 import { useMountedRef } from '../../lib/use-mounted';
+import { followIfGone } from './profile-gone';
 
 /** Per profile. */
 const drafts = draftSlot<{ name: string }>();
@@ -17,6 +19,7 @@ export function RenameProfileForm({ profile, onDone }: { profile: Profile; onDon
   const [problem, setProblem] = useState<string | null>(null);
   const rename = useMutationChannel('renameProfile', ['listProfiles']);
   const mounted = useMountedRef();
+  const queries = useQueryClient();
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = displayName.safeParse(name);
@@ -25,8 +28,16 @@ export function RenameProfileForm({ profile, onDone }: { profile: Profile; onDon
       return;
     }
     setProblem(null);
+    const request = rename.mutateAsync({ profileId: profile.id, displayName: parsed.data });
+    // Removed in another window: the list is read again (this card goes), and the frame says so.
+    void request.catch((error: unknown) => {
+      if (mounted.current)
+        void followIfGone(queries, error, profile.id, {
+          text: `The profile ${profile.displayName} no longer exists, so it was not renamed: it was removed, perhaps in another window.`,
+        });
+    });
     void sendDraft(
-      rename.mutateAsync({ profileId: profile.id, displayName: parsed.data }),
+      request,
       { slot: drafts, key: profile.id, sent: draft },
       { mounted, done: () => `Renamed to “${parsed.data}”.`, failed: `Renaming ${profile.displayName} failed` },
     ).then((renamed) => {

@@ -1,5 +1,7 @@
 import { useState, type ReactElement } from 'react';
+import { useIsFetching } from '@tanstack/react-query';
 import { folderFixedAtLaunch, type WalletEntry, type WalletsView } from '../../../../shared/wallets';
+import { channelKey } from '../../api/hooks';
 import { Address } from '../../components/address';
 import { Badge } from '../../components/badge';
 import { ErrorNotice } from '../../components/error-notice';
@@ -71,6 +73,7 @@ export function WalletsSection({
   onRescan: () => void;
 }): ReactElement {
   const [panel, setPanel] = useState<'none' | 'add' | 'folder'>('none');
+  const scanning = useIsFetching({ queryKey: channelKey('listWallets') }) > 0;
   const adding = panel === 'add';
   const toggle = (which: 'add' | 'folder') => setPanel(panel === which ? 'none' : which);
   const held = view?.seedsInKeychain ? new Set(view.seedsInKeychain.map((s) => s.ss58)) : null;
@@ -97,8 +100,9 @@ export function WalletsSection({
           <button type="button" onClick={() => toggle('add')} aria-expanded={adding}>
             Add a hotkey file…
           </button>
-          <button type="button" onClick={onRescan}>
-            Rescan
+          {/* Busy for any scan, whoever asked for it: a second one would only wait behind it. */}
+          <button type="button" onClick={onRescan} disabled={scanning}>
+            {scanning ? 'Scanning…' : 'Rescan'}
           </button>
         </div>
       </div>
