@@ -37,7 +37,7 @@ test('fingerprint operations: dashboard, change fingerprint, move to another hot
   await expect(ops).toContainText('one-time login');
   await ops.getByRole('button', { name: 'Open dashboard' }).click();
   await expect(ops.getByRole('status')).toContainText('does not offer the browser login');
-  await ops.getByRole('button', { name: 'Close' }).click();
+  await ops.getByRole('button', { name: 'Dismiss' }).click();
   // Where the server has it, the signed login opens in the browser and the server logs it in (302 + cookie).
   w.sb.setIdp(true);
   const popup = page.waitForEvent('popup');
@@ -46,7 +46,7 @@ test('fingerprint operations: dashboard, change fingerprint, move to another hot
   await expect(ops.getByRole('status')).toContainText('Opening the dashboard in your browser, logged in.');
   await (await popup).close();
   await expect.poll(() => w.sb.requests(50).find((r) => r.path === '/idp/cli_login')?.status).toBe(302);
-  await ops.getByRole('button', { name: 'Close' }).click();
+  await ops.getByRole('button', { name: 'Dismiss' }).click();
 
   // Change the fingerprint with the hotkey (old one not needed) and keep it in the keychain.
   await ops.getByRole('button', { name: 'Change fingerprint…' }).click();
@@ -63,25 +63,27 @@ test('fingerprint operations: dashboard, change fingerprint, move to another hot
   await refinger.getByLabel('Keep the new fingerprint in the keychain').check();
   await refinger.getByRole('button', { name: 'Change fingerprint' }).click();
   await expect(ops.getByRole('status')).toContainText('Fingerprint changed. The new one is kept in the keychain.');
-  await ops.getByRole('button', { name: 'Close' }).click();
+  await ops.getByRole('button', { name: 'Dismiss' }).click();
   await expect(ops).toContainText('A fingerprint for this account is kept in the keychain.');
 
   // Move to the second hotkey, authorised by the kept fingerprint.
   await ops.getByRole('button', { name: 'Move to another hotkey…' }).click();
   const move = ops.getByRole('form', { name: 'Move to another hotkey' });
   await expect(move).toContainText('Uses the fingerprint kept in the keychain.');
-  await move.getByRole('button', { name: 'Move the account' }).click();
+  await move.getByRole('button', { name: 'Bind to the new hotkey' }).click();
   await expect(move.getByLabel('New hotkey')).toHaveAccessibleDescription('Choose the hotkey to move to.');
   await expect(move.getByLabel('New hotkey')).toHaveAttribute('aria-invalid', 'true');
   await move.getByLabel('New hotkey').selectOption(second.ss58);
   // Choosing one answers the problem: it is not left saying "Choose the hotkey" beside a chosen one.
   await expect(move.getByText('Choose the hotkey to move to.')).toHaveCount(0);
   await expect(move.getByLabel('New hotkey')).not.toHaveAttribute('aria-invalid', 'true');
+  // The button names the hotkey the account goes to.
+  await expect(move.getByRole('button', { name: 'Bind to second-hotkey' })).toBeVisible();
   await screenshot(page, 'account-move-hotkey');
-  await move.getByRole('button', { name: 'Move the account' }).click();
+  await move.getByRole('button', { name: 'Bind to second-hotkey' }).click();
   await expect(ops.getByRole('status')).toContainText(`(${second.ss58})`);
   expect(w.sb.users()[0]?.hotkey).toBe(second.ss58);
-  await ops.getByRole('button', { name: 'Close' }).click();
+  await ops.getByRole('button', { name: 'Dismiss' }).click();
   await expect(page.getByRole('region', { name: 'Overview' })).toContainText(second.ss58);
 
   // Delete: typed username; the server's refusal (balance outside ±25) is shown, then it goes.
@@ -111,9 +113,12 @@ test('fingerprint operations: dashboard, change fingerprint, move to another hot
   await expect(del.getByRole('alert')).toContainText(
     'it deletes accounts only while the balance is within ±$25.00, and this one holds $100.00',
   );
-  await expect(del.getByRole('alert')).toContainText('Transfer at least $75.00 to another account');
+  // Said on the Account screen, beside a button to the transfers: not "go to the Account screen".
+  await expect(del.getByRole('alert')).toContainText('Transfer at least $75.00 to another user, then try again.');
+  await expect(del).toContainText('a balance beyond ±$25.00,');
   // The overview is read again, so the balance beside the refusal is the one the server judged.
   await expect(page.getByRole('region', { name: 'Overview' })).toContainText('$100.00');
+  await expect(page.getByRole('button', { name: 'Refreshing…' })).toHaveCount(0);
   await screenshot(page, 'account-delete-refused');
   // The refusal's fix is made on this screen: a button takes the focus there.
   await del.getByRole('button', { name: 'Go to Balance transfers' }).click();

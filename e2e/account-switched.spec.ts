@@ -41,7 +41,7 @@ test('a transfer reviewed before another window switched the profile is refused,
   await form.getByLabel('Amount (USD)').fill('4');
   await form.getByRole('button', { name: 'Review transfer…' }).click();
   const confirm = section.getByRole('form', { name: 'Confirm the transfer' });
-  await expect(confirm).toContainText('Send $4.00 USD to carol?');
+  await expect(confirm).toContainText('Send $4.00 to carol?');
 
   // The other window makes bob active.
   const other = await context.newPage();

@@ -63,10 +63,14 @@ test('import the CLI config (stripping its seed), sign with it, and export it ba
 
   const profile = page.getByRole('listitem', { name: /^Profile bob @ / });
   await expect(profile.getByText('Active')).toBeVisible();
-  // The import notice's Close keeps its distance from the profile below it (it touched the card).
-  const close = await page.getByRole('button', { name: 'Close', exact: true }).boundingBox();
+  // The import notice keeps its distance from the profile below it (its button once touched the card),
+  // and its Dismiss is inside it, as on the frame's banners.
+  const imported = page.getByRole('status').filter({ hasText: 'Imported' });
+  const notice = await imported.boundingBox();
+  await expect(imported.getByRole('button', { name: 'Dismiss' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Close', exact: true })).toHaveCount(0);
   const card = await profile.boundingBox();
-  expect(card!.y - (close!.y + close!.height)).toBeGreaterThanOrEqual(8);
+  expect(card!.y - (notice!.y + notice!.height)).toBeGreaterThanOrEqual(8);
   await expect(profile.getByText('Seed in keychain')).toBeVisible();
 
   // Listed as in the keychain only, with when it was added (seeds imported from elsewhere are

@@ -199,7 +199,7 @@ test('a transfer by keyboard: a second Enter after Review does not send, Escape 
   await page.keyboard.type('2.5');
   await page.keyboard.press('Enter');
   const confirm = section.getByRole('form', { name: 'Confirm the transfer' });
-  await expect(confirm).toContainText('Send $2.50 USD to bob?');
+  await expect(confirm).toContainText('Send $2.50 to bob?');
   // The form gave way to the question: the focus is on a container, not on "Send now".
   expect(await focusKept(page)).toBe(true);
   await expect(confirm.getByRole('button', { name: 'Send now' })).not.toBeFocused();

@@ -6,6 +6,7 @@ import { ChutesTestClient, TestKey } from './sandbox/test-client';
 import { cliConfigText, importCliConfig } from './fixtures/cli-profile';
 import { registerInSandbox, type SandboxHandle } from './fixtures/sandbox';
 import { useSandboxAndHost } from './fixtures/sandbox-host';
+import { itemsPerRow } from './fixtures/layout';
 import { breaksInsideWords, lineBreaks } from './fixtures/line-breaks';
 import { screenshot } from './fixtures/screenshots';
 
@@ -119,7 +120,7 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   await screenshot(page, 'link-hotkey-preview-narrow');
   if (wide) await page.setViewportSize(wide);
   await expect(form.getByRole('alert')).toContainText(
-    `The profile's username "alice_old" is out of date: Chutes knows this account as "alice", so it refused the signed message "${validator.ss58}:alice_old" ("Invalid hotkey or signature").`,
+    `The profile’s username “alice_old” is out of date: Chutes knows this account as “alice”, so it refused the signed message “${validator.ss58}:alice_old” (“Invalid hotkey or signature”).`,
   );
   // The screen the hint sends you to is a link, as in the app's other notices.
   await expect(form.getByRole('alert').getByRole('link', { name: 'Profiles & hotkeys' })).toHaveAttribute(
@@ -146,7 +147,7 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   await linkWith(page, 'Validator', { file: strangerFile });
   await expect(preview.getByText(`${stranger.ss58}:alice`, { exact: true })).toBeVisible();
   await expect(form.getByRole('alert')).toContainText(
-    `does not accept ${stranger.ss58} as a validator hotkey: it is not on the server's allow-list.`,
+    `does not accept ${stranger.ss58} as a validator hotkey: it is not on the server’s allow-list.`,
   );
   // What was typed is still there after a visit to another screen.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
@@ -186,7 +187,8 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   const done = page.getByRole('status').filter({ hasText: 'Linked.' });
   await expect(done).toContainText(`Validator hotkey ${validator.ss58} is now linked to alice.`);
   const roles = done.getByRole('list', { name: 'Account roles' });
-  await expect(roles.getByRole('listitem')).toHaveText([/^developer/, /^free_account/]);
+  // The same badges as on the Account screen: the role in words, not its id.
+  await expect(roles.getByRole('listitem')).toHaveText([/^developer /, /^free account /]);
   await expect(done).toContainText('used for this one signature and not kept anywhere');
   expect(sandbox.state().users[alice.userId]?.validator_hotkey).toBe(validator.ss58);
   const sent = linkRequests(sandbox, account.ss58).at(-1);
@@ -210,6 +212,20 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   // The roles the link gave show on the Account screen at once.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account', exact: true }).click();
   await expect(page.getByRole('list', { name: 'Roles' })).toContainText('free account');
+  // A free account is not told its usage is paid from the balance, nor twice that no quota applies.
+  const limits = page.getByRole('region', { name: 'Quotas and subscription' });
+  await expect(limits).toContainText('No subscription needed: this is a free account.');
+  await expect(limits).toContainText('No daily request quota applies');
+  await expect(limits).not.toContainText('not counted against a daily quota');
+  // The payment address wraps between groups of 12 (as in Settings → Activity), never mid-group.
+  const payment = page
+    .getByRole('region', { name: 'Overview' })
+    .locator('.address', { has: page.getByRole('button', { name: 'Copy the address of the payment address' }) })
+    .locator('code');
+  const address = (await payment.textContent()) ?? '';
+  const breaks = await lineBreaks(payment);
+  expect(breaks.length).toBeGreaterThan(0);
+  for (const at of breaks) expect((address.indexOf(at.replace('|', '')) + 6) % 12).toBe(0);
   await screenshot(page, 'link-hotkey-account-after');
 });
 
@@ -237,6 +253,12 @@ test('linking off: the screen says so before any work, and what exists instead; 
   expect(linkRequests(sandbox, account.ss58)).toHaveLength(1);
   await screenshot(page, 'link-hotkey-off');
   await page.setViewportSize({ width: 600, height: 900 });
+  // Three columns of screens here: every name, the longest too, on one line of its own.
+  const screens = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
+  expect(await itemsPerRow(screens)).toEqual([3, 3, 1]);
+  expect(new Set(await screens.evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height))).size).toBe(
+    1,
+  );
   await screenshot(page, 'link-hotkey-off-narrow');
   await page.setViewportSize({ width: 1280, height: 900 });
 

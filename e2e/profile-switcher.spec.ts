@@ -83,6 +83,12 @@ test('switching the active profile changes the server and account every screen a
   );
   await expect(sidebar.locator('strong').getByText('bob', { exact: true })).toBeVisible();
   await expect(sidebar.getByRole('button', { name: 'Switch to alice' })).toBeVisible();
+  // Stacked, each the full width and one line high: "Switch to alice" no longer wraps beside "Keep bob".
+  const switchTo = await sidebar.getByRole('button', { name: 'Switch to alice' }).boundingBox();
+  const keep = await sidebar.getByRole('button', { name: 'Keep bob' }).boundingBox();
+  expect(keep!.y).toBeGreaterThanOrEqual(switchTo!.y + switchTo!.height);
+  expect(keep!.width).toBeCloseTo(switchTo!.width, 0);
+  expect(switchTo!.height).toBeLessThan(32);
   await screenshot(page, 'profile-switcher-stepped');
   await sidebar.getByRole('button', { name: 'Keep bob' }).click();
   await expect(sidebar.getByRole('button', { name: /^Switch to / })).toHaveCount(0);

@@ -61,7 +61,7 @@ test('a refusal that came while the user was away is there on return, until the 
   await nav.getByRole('link', { name: 'Register' }).click();
   await expect(page.getByRole('alert')).toContainText('The username “judy” is already taken');
   const steps = page.getByRole('navigation', { name: 'Registration steps' });
-  await steps.getByRole('link', { name: 'Username (refused)' }).click();
+  await steps.getByRole('link', { name: 'Username (taken)' }).click();
   await usernameStep(page, 'judy2');
   // A new answer puts the old refusal away.
   await expect(steps.getByRole('link', { name: 'Username', exact: true })).toBeVisible();
@@ -87,6 +87,10 @@ test('a hotkey file replaced after the review: nothing is sent, the user chooses
   const alert = page.getByRole('alert');
   await expect(alert).toContainText(`is now the hotkey ${other.ss58}, not the ${tree.hk1.ss58} you reviewed`);
   await expect(alert).toContainText('nothing was sent');
+  // Nothing was sent, so nothing was refused: the step list says what went wrong instead.
+  const steps = page.getByRole('navigation', { name: 'Registration steps' });
+  await expect(steps.getByRole('link', { name: 'Wallet & hotkey (changed)' })).toBeVisible();
+  await expect(steps).not.toContainText('refused');
   await screenshot(page, 'register-error-hotkey-changed');
   expect(sb.requests(50).filter((r) => r.path === '/users/register')).toEqual([]);
 

@@ -58,6 +58,15 @@ test('the whole wizard: server, username, wallet, token from the page, review, f
   await expect(page.getByRole('radio', { name: 'alpha/hk2' })).toHaveAccessibleDescription(
     /Other users of the machine running Chutes Desktop can read this file, seed included\..*Make private \(0600\)/,
   );
+  // An unusable hotkey is labelled as on Profiles & hotkeys, or by what its wallet lacks.
+  const choice = (name: string) =>
+    page.locator('label').filter({ has: page.getByRole('radio', { name, exact: true }) });
+  await expect(choice('alpha/locked')).toContainText('Encrypted');
+  await expect(choice('alpha/watch')).toContainText('Public only');
+  await expect(choice('alpha/broken')).toContainText('Unreadable');
+  await expect(choice('beta/huge')).toContainText('Unreadable');
+  await expect(choice('beta/k\\xFFy')).toContainText('No coldkey');
+  await expect(page.getByText('Not usable', { exact: true })).toHaveCount(0);
   await screenshot(page, 'register-3-wallet');
   await page.setViewportSize({ width: 720, height: 900 });
   await screenshot(page, 'register-3-wallet-narrow');
@@ -110,7 +119,7 @@ test('the whole wizard: server, username, wallet, token from the page, review, f
   expect(below!.y - (above!.y + above!.height)).toBeLessThan(20);
   await screenshot(page, 'register-5-review');
   await page.setViewportSize({ width: 720, height: 900 });
-  // Too narrow for one line, the steps and the screens wrap into even rows: none is left alone on one.
+  // Too narrow for one line, the steps and the screens wrap into even rows.
   const steps = page.getByRole('navigation', { name: 'Registration steps' }).getByRole('listitem');
   expect(await itemsPerRow(steps)).toEqual([3, 3]);
   const screens = page.getByRole('navigation', { name: 'Main' }).getByRole('listitem');
@@ -118,7 +127,10 @@ test('the whole wizard: server, username, wallet, token from the page, review, f
   await screenshot(page, 'register-5-review-narrow');
   await page.setViewportSize({ width: 420, height: 900 });
   expect(await itemsPerRow(steps)).toEqual([2, 2, 2]);
-  expect(await itemsPerRow(screens)).toEqual([4, 3]);
+  // Two columns of screens on a phone: four columns squeezed "Profiles & hotkeys" onto two uneven lines.
+  expect(await itemsPerRow(screens)).toEqual([2, 2, 2, 1]);
+  const linkHeights = await screens.evaluateAll((items) => items.map((li) => li.getBoundingClientRect().height));
+  expect(new Set(linkHeights).size).toBe(1);
   // Each label sits above its value here, so the request line keeps the whole width.
   const term = await page
     .getByRole('term')
@@ -192,7 +204,7 @@ test('409 username taken after the check: back to the username with everything k
   await expect(page.getByRole('alert')).toContainText('The username “carol” is already taken');
   // The step list marks the refused step instead of ticking it, and the answer comes before the request's details.
   const steps = page.getByRole('navigation', { name: 'Registration steps' });
-  await expect(steps.getByRole('link', { name: 'Username (refused)' })).toBeVisible();
+  await expect(steps.getByRole('link', { name: 'Username (taken)' })).toBeVisible();
   await expect(steps.getByRole('link', { name: 'Wallet & hotkey', exact: true })).toBeVisible();
   const alertBox = await page.getByRole('alert').boundingBox();
   const body = await page.getByText('Exactly what is sent and signed').boundingBox();
@@ -305,12 +317,13 @@ test('answer lost for a hotkey that already had an account: said as that account
   const alert = page.getByRole('alert');
   await expect(alert).toContainText(`The hotkey hk1 (${tree.hk1.ss58}) already had a Chutes account on`);
   await expect(alert).toContainText('“dave”');
+  await expect(alert).toContainText(/, created [A-Z][a-z]{2} \d{1,2}, \d{4}\)/);
   await expect(alert).toContainText('no account “dave2” was created');
   await expect(page).toHaveURL(/#\/register\/review$/);
   await expect(page.getByText('The fingerprint was in the lost answer')).toHaveCount(0);
   await expect(page.getByText(/set a new fingerprint/)).toHaveCount(0);
   const steps = page.getByRole('navigation', { name: 'Registration steps' });
-  await expect(steps.getByRole('link', { name: 'Wallet & hotkey (refused)' })).toBeVisible();
+  await expect(steps.getByRole('link', { name: 'Wallet & hotkey (already registered)' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add this account as a profile' })).toBeVisible();
   await screenshot(page, 'register-error-answer-lost-older-account');
   expect(sb.requests(50).filter((r) => r.path === '/users/register')).toHaveLength(2); // dave's, then ours

@@ -25,7 +25,10 @@ test('empty states, create with every banned-key branch and the subnet rule, rep
   await expect(page.getByText('No secrets yet.')).toBeVisible();
   await expect(page.getByText('List them with the chutes CLI')).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Add a secret' }).click();
+  // No secret to tick yet: no Delete selected. The buttons that open a form say so with an ellipsis.
+  await expect(page.getByRole('button', { name: /^Delete selected/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Import a .env file…', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Add a secret…', exact: true }).click();
   const form = page.getByRole('form', { name: 'Add a secret' });
   // The form is open: no prompt below it to open what is already open.
   await expect(form).toBeVisible();
@@ -34,10 +37,10 @@ test('empty states, create with every banned-key branch and the subnet rule, rep
   const save = form.getByRole('button', { name: 'Save secret' });
   await form.getByLabel('Chute', { exact: true }).selectOption({ label: 'web-app' });
   const banned: [string, RegExp][] = [
-    ['PYTHONPATH', /containing "python" are banned/],
-    ['my_sglang_opt', /containing "sglang" are banned/],
-    ['SGL_THREADS', /starting with "SGL_" are banned/],
-    ['LD_PRELOAD', /starting with "LD_" are banned/],
+    ['PYTHONPATH', /containing “python” are banned/],
+    ['my_sglang_opt', /containing “sglang” are banned/],
+    ['SGL_THREADS', /starting with “SGL_” are banned/],
+    ['LD_PRELOAD', /starting with “LD_” are banned/],
     ['http_proxy', /HTTP_PROXY is banned/],
     ['HTTPS_PROXY', /HTTPS_PROXY is banned/],
     ['HF_HUB_DISABLE_SSL_VERIFY', /HF_HUB_DISABLE_SSL_VERIFY is banned/],
@@ -133,6 +136,11 @@ test('empty states, create with every banned-key branch and the subnet rule, rep
       .evaluateAll((cells) => cells.map((cell) => Math.round(cell.getBoundingClientRect().x)));
   expect(new Set(await createdColumnXs()).size).toBe(1);
   await expect(page.getByText('List them with the chutes CLI')).toBeVisible();
+  // Delete selected is in the top row of buttons, as on API keys; a row's Delete only asks, so it is not red.
+  const rowTop = async (name: string) =>
+    Math.round((await page.getByRole('button', { name, exact: true }).boundingBox())?.y ?? -1);
+  expect(await rowTop('Delete selected')).toBe(await rowTop('Add a secret…'));
+  await expect(page.getByRole('button', { name: 'Delete HF_TOKEN on web-app' })).not.toHaveClass(/danger/);
   await screenshot(page, 'secrets-list');
   await page.setViewportSize({ width: 560, height: 900 });
   const narrow = await createdColumnXs();
@@ -170,7 +178,7 @@ test('.env import with new, existing and banned lines and a failure midway, then
   await expect(row('A_ONE')).toContainText('New');
   await expect(row('B_TWO')).toContainText('New');
   await expect(row('PYTHONPATH')).toContainText('Banned');
-  await expect(row('PYTHONPATH')).toContainText('containing "python" are banned');
+  await expect(row('PYTHONPATH')).toContainText('containing “python” are banned');
   await expect(row('EXISTING')).toContainText('Exists');
   await expect(row('EXISTING')).toContainText('tick to replace it');
   await expect(panel.getByText('Line 5 is not KEY=VALUE')).toBeVisible();
@@ -187,7 +195,7 @@ test('.env import with new, existing and banned lines and a failure midway, then
   await page.setViewportSize({ width: 560, height: 900 });
   expect((await lengthLines()).filter((line) => /\d+ characters/.test(line))).toHaveLength(1);
   // The Status column keeps room for its words: it wraps between them, never inside a name.
-  const banned = row('PYTHONPATH').getByText('Keys containing "python" are banned');
+  const banned = row('PYTHONPATH').getByText('Keys containing “python” are banned');
   const replaced = row('EXISTING').getByText('the current value will be replaced');
   for (const words of [banned, replaced]) expect(breaksInsideWords(await lineBreaks(words))).toEqual([]);
   await screenshot(page, 'secrets-import-preview-narrow');
@@ -199,7 +207,10 @@ test('.env import with new, existing and banned lines and a failure midway, then
   await expect(panel.locator('pre.command')).toContainText(
     `chutes secrets delete ${existing.json.secret_id}\nchutes secrets create`,
   );
-  await panel.getByRole('button', { name: 'Import 4 secrets (replaces 1 existing value for good)' }).click();
+  // Replacing is said in its label; the import stays the panel's main (primary) action, not a red outline.
+  const importFour = panel.getByRole('button', { name: 'Import 4 secrets (replaces 1 existing value for good)' });
+  await expect(importFour).toHaveClass(/\bprimary\b/);
+  await importFour.click();
   await expect(panel.getByText('Stopped: 1 of 4 created.')).toBeVisible();
   await expect(panel.getByText('Created: A_ONE.')).toBeVisible();
   await expect(row('B_TWO')).toContainText('Failed');
@@ -277,6 +288,9 @@ test('.env import with new, existing and banned lines and a failure midway, then
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: 'Delete selected (2)' }).click();
   await confirm.getByLabel('Type delete to confirm').fill('delete');
+  // The last step is filled red: it does not look like the Cancel beside it.
+  await expect(deleteTwo).toHaveClass(/\bdanger-fill\b/);
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).not.toHaveClass(/danger/);
   await screenshot(page, 'secrets-delete-confirm');
   await deleteTwo.click();
   const results = page.getByRole('status', { name: 'Delete results' });
@@ -284,6 +298,7 @@ test('.env import with new, existing and banned lines and a failure midway, then
   await expect(results).toBeFocused();
   await expect(results).toContainText('B_TWO on web-app — already gone (nothing left to delete)');
   await expect(results).toContainText('A_ONE on web-app — deleted');
+  await expect(results.getByRole('button', { name: 'Dismiss' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Delete selected', exact: true })).toBeDisabled();
   await screenshot(page, 'secrets-delete-results');
   expect(

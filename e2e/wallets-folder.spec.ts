@@ -86,7 +86,7 @@ test('a user who cannot set BT_WALLET_PATH chooses the wallets folder in the app
   await page.getByRole('button', { name: 'Use the default folder' }).click();
   const wallets2 = page.getByRole('region', { name: 'Wallets' });
   await expect(wallets2.getByRole('status')).toContainText('(the default, where btcli keeps them)');
-  await wallets2.getByRole('button', { name: 'Close' }).click();
+  await wallets2.getByRole('status').getByRole('button', { name: 'Dismiss' }).click();
   await expect(wallets2).toContainText('This wallets folder does not exist.');
 });
 

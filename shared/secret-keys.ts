@@ -29,10 +29,10 @@ export function bannedKeyReason(key: string): string | null {
   if (BANNED_EXACT.has(upper)) return `${upper} is banned: chutes may not change their proxy or TLS settings.`;
   if (ALLOWED_PYTHON_VARS.has(upper)) return null;
   if (lower.includes('python'))
-    return 'Keys containing "python" are banned (except UV_SYSTEM_PYTHON, PYTHONUNBUFFERED, PYTHONIOENCODING, PYTHONWARNINGS).';
-  if (lower.includes('sglang')) return 'Keys containing "sglang" are banned.';
-  if (lower.startsWith('sgl_')) return 'Keys starting with "SGL_" are banned.';
-  if (lower.startsWith('ld_')) return 'Keys starting with "LD_" are banned (they change how programs load libraries).';
+    return 'Keys containing “python” are banned (except UV_SYSTEM_PYTHON, PYTHONUNBUFFERED, PYTHONIOENCODING, PYTHONWARNINGS).';
+  if (lower.includes('sglang')) return 'Keys containing “sglang” are banned.';
+  if (lower.startsWith('sgl_')) return 'Keys starting with “SGL_” are banned.';
+  if (lower.startsWith('ld_')) return 'Keys starting with “LD_” are banned (they change how programs load libraries).';
   return null;
 }
 

@@ -330,7 +330,7 @@ export function accountScreenHandlers({
         if (failureIs(error, 'no-developer-deposit')) {
           throw new AppFailure(
             'invalid-input',
-            'This account never paid a developer deposit, so there is nothing to refund. (The deposit was abolished on 2 October 2025.)',
+            'This account never paid a developer deposit, so there is nothing to refund. (The deposit was abolished on Oct 2, 2025.)',
             (error as AppFailure).appError.detail,
             'no-developer-deposit',
           );

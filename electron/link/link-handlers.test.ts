@@ -197,7 +197,7 @@ describe('link', () => {
     await expect(linkFile(stale.handlers, stale.file, stale.validator.ss58)).rejects.toMatchObject({
       appError: {
         reason: 'link-signature-invalid',
-        message: expect.stringContaining('Chutes knows this account as "alice"') as unknown,
+        message: expect.stringContaining('Chutes knows this account as “alice”') as unknown,
       },
     });
     f.sb.reset();

@@ -72,7 +72,7 @@ async function explainRefusal(
       `Chutes at ${api.transport.host} refused the hotkey or its signature and does not say which.`,
       {
         ...base,
-        hint: `Either ${linkedHotkey} is not on the server's ${KIND_WORD[kind]} list, or the profile's username "${username}" is out of date.`,
+        hint: `Either ${linkedHotkey} is not on the server’s ${KIND_WORD[kind]} list, or the profile’s username “${username}” is out of date.`,
       },
       'link-signature-invalid',
     );
@@ -80,7 +80,7 @@ async function explainRefusal(
   if (serverName !== username) {
     return new AppFailure(
       'unauthorized',
-      `The profile's username "${username}" is out of date: Chutes knows this account as "${serverName}", so it refused the signed message "${linkMessage(linkedHotkey, username)}" ("Invalid hotkey or signature").`,
+      `The profile’s username “${username}” is out of date: Chutes knows this account as “${serverName}”, so it refused the signed message “${linkMessage(linkedHotkey, username)}” (“Invalid hotkey or signature”).`,
       {
         ...base,
         hint: 'Update the profile (re-import the CLI config, or look the hotkey up again on Profiles & hotkeys and save it as a profile), then link again.',
@@ -90,10 +90,10 @@ async function explainRefusal(
   }
   return new AppFailure(
     'forbidden',
-    `Chutes at ${api.transport.host} does not accept ${linkedHotkey} as a ${KIND_WORD[kind]} hotkey: it is not on the server's allow-list.`,
+    `Chutes at ${api.transport.host} does not accept ${linkedHotkey} as a ${KIND_WORD[kind]} hotkey: it is not on the server’s allow-list.`,
     {
       ...base,
-      hint: `The signature was made here with this hotkey's own seed over "${linkMessage(linkedHotkey, username)}", the account's current name, so the allow-list is what refused it. Check the link type, or ask the server's operator to add the hotkey.`,
+      hint: `The signature was made here with this hotkey’s own seed over “${linkMessage(linkedHotkey, username)}”, the account’s current name, so the allow-list is what refused it. Check the link type, or ask the server’s operator to add the hotkey.`,
     },
     'not-allow-listed',
   );

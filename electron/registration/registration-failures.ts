@@ -1,7 +1,7 @@
 import type { AccountLookup } from '../../shared/account';
 import { NONCE_WINDOW_SECONDS } from '../../shared/diagnostics';
 import { AppFailure, type ErrorDetail } from '../../shared/errors';
-import { serverMs, utcIso } from '../../shared/server-time';
+import { serverDay, serverMs } from '../../shared/server-time';
 import { lostAnswerCause, outcomeUnknown } from '../chutes-api/outcome-unknown';
 import { MIN_COLDKEY_TAO, TOKEN_LIFETIME_SECONDS } from '../../shared/registration';
 
@@ -131,9 +131,8 @@ export function unsureAccountFailure(at: Omit<RegistrationAttempt, 'coldkey'>, a
 
 /** The hotkey had an account before the lost attempt: a signed registration for it was refused (§2.4 check 4). */
 export function hadAccountFailure(at: Omit<RegistrationAttempt, 'coldkey'>, account: AccountLookup): AppFailure {
-  const created = Number.isNaN(serverMs(account.createdAt))
-    ? ''
-    : `, created ${utcIso(account.createdAt).slice(0, 10)}`;
+  const day = serverDay(account.createdAt);
+  const created = day ? `, created ${day}` : '';
   return new AppFailure(
     'conflict',
     `The hotkey ${at.hotkeyName} (${at.hotkey}) already had a Chutes account on ${at.host}: “${account.username}” (user ID ${account.userId}${created}). Chutes refuses a second registration for a hotkey, so no account “${at.username}” was created.`,

@@ -353,6 +353,8 @@ describe('a lost answer', () => {
     expect(refused).toMatchObject({ code: 'conflict', reason: 'hotkey-registered' });
     expect(refused.message).toContain('already had a Chutes account');
     expect(refused.message).toContain('erin');
+    // Its creation day as the screens write dates ("Dec 7, 2026"), not ISO.
+    expect(refused.message).toMatch(/, created [A-Z][a-z]{2} \d{1,2}, \d{4}\)/);
     expect(refused.message).toContain('no account “ivy” was created');
     expect(await world.profiles.list()).toEqual([]);
   });

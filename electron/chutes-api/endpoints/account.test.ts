@@ -216,14 +216,12 @@ describe('quirks', () => {
     const above = await failure(api.deleteMe('fp'));
     expect((above as Error).message).toContain('within ±$25.00, and this one holds $100.00');
     expect((above as AppFailure).appError.detail?.hint).toBe(
-      'Transfer at least $75.00 to another account (Balance transfers, on the Account screen), then try again.',
+      'Transfer at least $75.00 to another user, then try again.',
     );
     expect((above as AppFailure).appError.detail?.fixAt).toBe('balance-transfers');
     held = '-40.5';
     const below = await failure(api.deleteMe('fp'));
-    expect((below as AppFailure).appError.detail?.hint).toBe(
-      'Top up at least $15.50 (Top up, on the Account screen), then try again.',
-    );
+    expect((below as AppFailure).appError.detail?.hint).toBe('Top up at least $15.50, then try again.');
     expect((below as AppFailure).appError.detail?.fixAt).toBe('top-up');
     // Just over the range: "at least" rounds up to the cent, and the balance is not rounded onto the limit.
     held = '25.004';

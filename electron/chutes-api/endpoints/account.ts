@@ -116,10 +116,11 @@ export async function deleteMe(transport: Transport, fingerprint: string): Promi
       // "At least" rounds up to the cent: $0.004 over the range needs $0.01, not $0.00.
       const atLeast = (v: number) => usd(Math.ceil(Math.round(v * 1e6) / 1e4) / 100);
       // What brings the balance within the range: a transfer out when it is above, a top-up when below.
+      // Not where: this is said on the Account screen, beside a button that goes to that part of it.
       const hint =
         held > limit
-          ? `Transfer at least ${atLeast(held - limit)} to another account (Balance transfers, on the Account screen), then try again.`
-          : `Top up at least ${atLeast(-limit - held)} (Top up, on the Account screen), then try again.`;
+          ? `Transfer at least ${atLeast(held - limit)} to another user, then try again.`
+          : `Top up at least ${atLeast(-limit - held)}, then try again.`;
       throw new AppFailure(
         'conflict',
         `Chutes did not delete the account: it deletes accounts only while the balance is within ±${usd(limit)}, and this one holds ${usd(held) === usd(limit) || usd(held) === usd(-limit) ? `$${balance[1] ?? held}` : usd(held)}.`,

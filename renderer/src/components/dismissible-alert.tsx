@@ -21,13 +21,8 @@ export function DismissibleAlert({
   }, []);
   return (
     <div role={tone === 'warn' ? 'alert' : undefined} ref={box}>
-      <Notice tone={tone}>
-        <div className="dismissible">
-          <div className="dismissible-text">{children}</div>
-          <button type="button" onClick={onDismiss}>
-            Dismiss
-          </button>
-        </div>
+      <Notice tone={tone} onDismiss={onDismiss}>
+        {children}
       </Notice>
     </div>
   );

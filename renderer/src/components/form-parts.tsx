@@ -1,7 +1,7 @@
 import type { ReactElement, ReactNode } from 'react';
 import { Notice } from './notice';
 
-/** What a finished sub-form shows: the outcome, announced, and a way to close it. */
+/** What a finished sub-form shows: the outcome, announced, with Dismiss in its box as on the frame's banners. */
 export function DonePanel({
   children,
   onClose,
@@ -13,14 +13,9 @@ export function DonePanel({
 }): ReactElement {
   return (
     <div className="subform">
-      <Notice tone={tone} live>
+      <Notice tone={tone} live onDismiss={onClose}>
         {children}
       </Notice>
-      <div className="actions">
-        <button type="button" data-cancel onClick={onClose}>
-          Close
-        </button>
-      </div>
     </div>
   );
 }

@@ -7,11 +7,11 @@
  * cannot land on a "Send now" that replaced "Review transfer…" — and a button that was only
  * disabled while its request ran gets the focus back when it is enabled again. An outcome added
  * with the change (a notice, a question) is focused instead of the container when there is one: it
- * is what the action led to, it is read out on focus, Escape in it reaches its panel's Close, and
+ * is what the action led to, it is read out on focus, Escape in it reaches its panel's Dismiss, and
  * a ring around a whole screen says nothing.
  *
  * Escape steps back out of the panel it is pressed in: that panel's `[data-cancel]` button (Cancel,
- * Close) is clicked. Native dialogs handle Escape themselves.
+ * Close, Dismiss) is clicked. Native dialogs handle Escape themselves.
  */
 
 const KEPT = 'data-focus-kept';

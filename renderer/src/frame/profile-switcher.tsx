@@ -11,6 +11,11 @@ export function profileLabel(p: Pick<ProfileView, 'username' | 'baseUrl'>): stri
   return `${p.username} @ ${hostOf(p.baseUrl)}`;
 }
 
+/** A name the user gave the profile, or null when it still has the one it came with (its label or username). */
+function givenName(p: ProfileView): string | null {
+  return [p.username, profileLabel(p)].includes(p.displayName) ? null : p.displayName;
+}
+
 /**
  * For the narrow switcher: the username alone when no other profile has it (the full label is the
  * option's title); else with the end of the host, which is what tells them apart (the port, on a
@@ -20,6 +25,19 @@ function shortLabel(p: ProfileView, all: readonly ProfileView[]): string {
   if (all.filter((o) => o.username === p.username).length === 1) return p.username;
   const host = hostOf(p.baseUrl);
   return `${p.username} @ ${host.length > 12 ? `…${host.slice(-10)}` : host}`;
+}
+
+/**
+ * What the sidebar calls a profile: the name the user gave it, else its username. A name that
+ * ends in the profile's own " @ host" (one made for an older username) drops it: the line under
+ * the name says the host.
+ */
+function nameOf(p: ProfileView | undefined): string {
+  if (!p) return 'it';
+  const given = givenName(p);
+  if (given === null) return p.username;
+  const at = ` @ ${hostOf(p.baseUrl)}`;
+  return given.endsWith(at) && given.length > at.length ? given.slice(0, -at.length) : given;
 }
 
 /**
@@ -62,9 +80,12 @@ export function ProfileSwitcher(): ReactElement {
     <div className={styles.profile} role="group" aria-label="Active profile">
       <div className={styles.profileCard}>
         <Identicon address={profile.hotkeySs58} size={32} />
+        {/* The profile as the user named it (as on Profiles & hotkeys), with its account under it. */}
         <div className={styles.profileText}>
-          <strong className={styles.profileName}>{profile.username}</strong>
-          <span className={styles.profileHost}>@ {hostOf(profile.baseUrl)}</span>
+          <strong className={styles.profileName}>{nameOf(profile)}</strong>
+          <span className={styles.profileHost}>
+            {givenName(profile) === null ? '' : `${profile.username} `}@ {hostOf(profile.baseUrl)}
+          </span>
         </div>
       </div>
       {profile.seedInKeychain === false ? (
@@ -90,9 +111,7 @@ export function ProfileSwitcher(): ReactElement {
           >
             {profiles.map((p) => (
               <option key={p.id} value={p.id} title={profileLabel(p)}>
-                {[p.username, profileLabel(p)].includes(p.displayName)
-                  ? shortLabel(p, profiles)
-                  : `${p.displayName} — ${shortLabel(p, profiles)}`}
+                {givenName(p) === null ? shortLabel(p, profiles) : `${p.displayName} — ${shortLabel(p, profiles)}`}
               </option>
             ))}
           </select>
@@ -101,10 +120,10 @@ export function ProfileSwitcher(): ReactElement {
       {pending !== null && pending !== profile.id ? (
         <div className={styles.switchActions}>
           <button type="button" onClick={() => choose(pending)}>
-            Switch to {profiles.find((p) => p.id === pending)?.username ?? 'it'}
+            Switch to {nameOf(profiles.find((p) => p.id === pending))}
           </button>
           <button type="button" onClick={() => setPending(null)}>
-            Keep {profile.username}
+            Keep {nameOf(profile)}
           </button>
         </div>
       ) : null}

@@ -66,6 +66,7 @@ function AccountBody({ profile, canSign }: { profile: ProfileView; canSign: bool
         canSign={canSign}
         onRefresh={() => void limits.refetch()}
         chuteNames={chuteNames}
+        freeAccount={mine?.roles.some((r) => r.name === 'free_account') ?? false}
       />
       <UsageSection key={profile.id} profile={profile} canSign={canSign} chuteNames={chuteNames} />
       <TransferSection

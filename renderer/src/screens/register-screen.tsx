@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactElement } from 'react';
 import type { ScreenProps } from '../app';
+import { errorOf } from '../api/client';
 import { ScreenHeader } from '../components/screen-header';
 import { hrefTo, placeFromHash } from '../routes';
 import { DoneStep } from './register/done-step';
@@ -9,7 +10,7 @@ import { ServerStep } from './register/server-step';
 import { TokenStep } from './register/token-step';
 import { UsernameStep } from './register/username-step';
 import { WalletStep } from './register/wallet-step';
-import { furthestStep, stepIndex, STEPS, useWizard, type StepId } from './register/wizard-store';
+import { failureWord, furthestStep, stepIndex, STEPS, useWizard, type StepId } from './register/wizard-store';
 
 const LEAVE_WARNING =
   'You have not confirmed that you stored the fingerprint. It is shown only once and Chutes cannot show it again. Leave anyway?';
@@ -50,15 +51,16 @@ export function RegisterScreen({ sub }: ScreenProps): ReactElement {
   }, [unconfirmed]);
 
   const current = stepIndex(step);
+  const failure = wizard.attempt?.status === 'failed' ? errorOf(wizard.attempt.error).reason : undefined;
   return (
     <>
       <ScreenHeader title="Register">Create a Chutes account bound to one of your hotkeys.</ScreenHeader>
       <nav aria-label="Registration steps" className={styles.stepsBar}>
         <ol className={styles.steps}>
           {STEPS.map((s, i) => {
-            // The step whose answer the last attempt refused: no tick, and said in words too.
+            // The step whose answer the last attempt failed on: no tick, and what went wrong said in words too.
             const failed = wizard.failedStep === s.id && furthest !== 'done';
-            const label = failed ? `${s.label} (refused)` : s.label;
+            const label = failed ? `${s.label} (${failureWord(failure)})` : s.label;
             return (
               <li
                 key={s.id}

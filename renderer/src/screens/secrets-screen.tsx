@@ -9,7 +9,7 @@ import { CommandLine } from '../components/command-line';
 import { CreateSecretForm } from './secrets/create-secret-form';
 import { DeleteSecretsPanel } from './secrets/delete-secrets-panel';
 import { ImportEnvPanel } from './secrets/import-env-panel';
-import { SecretsList } from './secrets/secrets-list';
+import { SecretsList, useSecretSelection } from './secrets/secrets-list';
 import styles from './secrets/secrets.module.css';
 import { SECRETS_MAX_PAGES, useAllSecrets, useChutes } from './secrets/use-secrets';
 
@@ -21,6 +21,7 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
   const close = () => setPanel({ kind: 'none' });
   const chuteList = chutes.data ?? [];
+  const selection = useSecretSelection(all.secrets, chuteList);
   const chuteName = (id: string) =>
     chuteList.find((c) => c.chuteId === id)?.name ?? `a chute that no longer exists (${id})`;
 
@@ -47,19 +48,38 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
     <div className="card">
       <div className="section-head">
         <h2>Your secrets</h2>
-        {canSign && !noChutes ? (
+        {canSign && (!noChutes || all.secrets.length > 0) ? (
+          // The screen's buttons in one row, as on API keys: adding, then deleting what is ticked below.
           <div className="actions">
-            <button
-              type="button"
-              className="primary"
-              aria-expanded={panel.kind === 'create'}
-              onClick={() => setPanel({ kind: 'create' })}
-            >
-              Add a secret
-            </button>
-            <button type="button" aria-expanded={panel.kind === 'import'} onClick={() => setPanel({ kind: 'import' })}>
-              Import a .env file
-            </button>
+            {noChutes ? null : (
+              <>
+                <button
+                  type="button"
+                  className="primary"
+                  aria-expanded={panel.kind === 'create'}
+                  onClick={() => setPanel({ kind: 'create' })}
+                >
+                  Add a secret…
+                </button>
+                <button
+                  type="button"
+                  aria-expanded={panel.kind === 'import'}
+                  onClick={() => setPanel({ kind: 'import' })}
+                >
+                  Import a .env file…
+                </button>
+              </>
+            )}
+            {all.secrets.length > 0 ? (
+              <button
+                type="button"
+                className="danger"
+                disabled={selection.chosen.length === 0}
+                onClick={() => setPanel({ kind: 'delete', targets: selection.chosen })}
+              >
+                Delete selected{selection.chosen.length ? ` (${selection.chosen.length})` : ''}
+              </button>
+            ) : null}
           </div>
         ) : null}
       </div>
@@ -143,7 +163,7 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
         panel.kind === 'create' || panel.kind === 'import' ? null : (
           <div className="empty">
             <p>
-              <strong>No secrets yet.</strong> Add one for a chute with <strong>Add a secret</strong>, or several at
+              <strong>No secrets yet.</strong> Add one for a chute with <strong>Add a secret…</strong>, or several at
               once from a <code>.env</code> file: a token for gated Hugging Face models (<code>HF_TOKEN</code>), say, or
               a database URL.
             </p>
@@ -154,6 +174,7 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
           secrets={all.secrets}
           chutes={chuteList}
           canSign={canSign}
+          selection={selection}
           onDelete={(targets) => setPanel({ kind: 'delete', targets })}
         />
       )}

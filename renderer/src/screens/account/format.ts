@@ -49,7 +49,7 @@ export function parseUsdAmount(typed: string): { usd: number } | { problem: stri
 
 /** Always to the cent: caps and what is left of them are read beside each other. */
 export const cents = (value: number): string => usdFormat.format(value);
-export const percent = (fraction: number): string => `${Math.round(fraction * 1000) / 10} %`;
+export const percent = (fraction: number): string => `${Math.round(fraction * 1000) / 10}%`;
 
 /** Said once per section when the profile's seed is not in the keychain (the screen's banner says why). */
 export const NEEDS_SEED = 'Needs the hotkey seed in the keychain (see the note at the top).';

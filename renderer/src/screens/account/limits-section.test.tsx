@@ -12,7 +12,7 @@ const base: AccountLimits = {
   asOf: '2026-12-06T22:00:00Z',
 };
 
-const show = (over: Partial<AccountLimits>) =>
+const show = (over: Partial<AccountLimits>, freeAccount = false) =>
   render(
     <LimitsSection
       data={{ ...base, ...over }}
@@ -21,6 +21,7 @@ const show = (over: Partial<AccountLimits>) =>
       canSign
       onRefresh={() => undefined}
       chuteNames={new Map()}
+      freeAccount={freeAccount}
     />,
   );
 
@@ -46,9 +47,15 @@ const subscribed = (monthly: CapWindow) =>
 
 describe("today's use", () => {
   it('shows no count for an account the server does not count', () => {
-    show({ todayUsed: { quota: 'unlimited' } });
+    show({ quotas: { kind: 'default', perDay: [{ chuteId: '*', quota: 200 }] }, todayUsed: { quota: 'unlimited' } });
     expect(region().textContent).toContain('not counted');
     expect(region().textContent).not.toContain('Used today');
+  });
+
+  it('says "no daily quota" once, not again as "not counted"', () => {
+    show({ quotas: { kind: 'unlimited' }, todayUsed: { quota: 'unlimited' } });
+    expect(region().textContent).toContain('No daily request quota applies');
+    expect(region().textContent).not.toContain('not counted');
   });
 
   it('says the figure leaves out chutes with a quota of their own', () => {
@@ -68,10 +75,23 @@ describe("today's use", () => {
   });
 });
 
+describe('subscription', () => {
+  it('does not tell a free account its usage is paid from the balance', () => {
+    show({}, true);
+    expect(region().textContent).toContain('No subscription needed: this is a free account.');
+    expect(region().textContent).not.toContain('paid from the balance');
+  });
+
+  it('tells any other account without one that usage is paid from the balance', () => {
+    show({});
+    expect(region().textContent).toContain('No subscription: usage is paid from the balance.');
+  });
+});
+
 describe('caps', () => {
   it('says the real share past the cap; only the bar stops at full', () => {
     show({ subscription: subscribed(capWindow({ usageUsd: 60, capUsd: 50, remainingUsd: 0 })) });
-    expect(region().textContent).toContain('$60.00 of $50.00 used (120 %)');
+    expect(region().textContent).toContain('$60.00 of $50.00 used (120%)');
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('50');
   });
 

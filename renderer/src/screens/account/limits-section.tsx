@@ -15,16 +15,21 @@ function Chute({ id, names }: { id: string; names: ReadonlyMap<string, string> }
 function TodayUsed({
   todayUsed,
   ownRows,
+  noQuotaSaid = false,
 }: {
   todayUsed: AccountLimits['todayUsed'];
   /** Some chutes have a quota (and a counter) of their own, which this figure leaves out. */
   ownRows: boolean;
+  /** The line above already says no daily quota applies: "not counted" would say it twice. */
+  noQuotaSaid?: boolean;
 }): ReactElement | null {
   if (!todayUsed) return null;
   if ('unreadable' in todayUsed)
     return <p className="small muted">Today's use could not be read: {todayUsed.unreadable}</p>;
   if (todayUsed.quota === 'unlimited') {
-    return <p className="small muted">Requests are not counted against a daily quota on this account.</p>;
+    return noQuotaSaid ? null : (
+      <p className="small muted">Requests are not counted against a daily quota on this account.</p>
+    );
   }
   return (
     <p className="small">
@@ -50,7 +55,7 @@ function Quotas({
     return (
       <>
         <p>No daily request quota applies: this account is free or billed by invoice.</p>
-        <TodayUsed todayUsed={todayUsed} ownRows={false} />
+        <TodayUsed todayUsed={todayUsed} ownRows={false} noQuotaSaid />
       </>
     );
   }
@@ -130,7 +135,7 @@ function CapBar({ title, window }: { title: string; window: CapWindow }): ReactE
   }
   const remaining = window.remainingUsd ?? (used === null ? null : Math.max(0, cap - used));
   const left = remaining === null ? '' : ` · ${cents(remaining)} left`;
-  // The text says the real share (above 100 % when spent past the cap); only the bar stops at full.
+  // The text says the real share (above 100% when spent past the cap); only the bar stops at full.
   const share = used !== null && cap > 0 ? used / cap : null;
   const fill = used === null ? null : cap > 0 ? Math.min(1, used / cap) : 1;
   const tone = fill === null ? '' : fill >= 1 ? styles.full : fill >= 0.8 ? styles.high : '';
@@ -164,9 +169,23 @@ function CapBar({ title, window }: { title: string; window: CapWindow }): ReactE
   );
 }
 
-function Subscription({ subscription: sub }: { subscription: AccountLimits['subscription'] }): ReactElement {
+function Subscription({
+  subscription: sub,
+  freeAccount,
+}: {
+  subscription: AccountLimits['subscription'];
+  freeAccount: boolean;
+}): ReactElement {
   if (sub === null) return <p className="muted small">This server does not report subscriptions.</p>;
-  if (!sub.subscribed) return <p className="muted small">No subscription: usage is paid from the balance.</p>;
+  if (!sub.subscribed)
+    return (
+      <p className="muted small">
+        {/* A free account pays for nothing: "paid from the balance" would contradict its role. */}
+        {freeAccount
+          ? 'No subscription needed: this is a free account.'
+          : 'No subscription: usage is paid from the balance.'}
+      </p>
+    );
   return (
     <div className={styles.bars}>
       <p className="small">
@@ -189,6 +208,7 @@ export function LimitsSection({
   canSign,
   onRefresh,
   chuteNames,
+  freeAccount = false,
 }: {
   data: AccountLimits | undefined;
   error: Error | null;
@@ -197,6 +217,8 @@ export function LimitsSection({
   onRefresh: () => void;
   /** The account's chutes by id (Secrets' list): quotas and discounts name chutes by id only. */
   chuteNames: ReadonlyMap<string, string>;
+  /** The overview reports the free_account role (limits themselves do not say it). */
+  freeAccount?: boolean;
 }): ReactElement {
   return (
     <section className="card" aria-labelledby="account-limits">
@@ -238,7 +260,7 @@ export function LimitsSection({
           </div>
           <div>
             <h3 className={styles.h3}>Subscription</h3>
-            <Subscription subscription={data.subscription} />
+            <Subscription subscription={data.subscription} freeAccount={freeAccount} />
           </div>
         </div>
       ) : null}

@@ -15,6 +15,7 @@ import {
   type FieldIssue,
 } from '../../components/form-parts';
 import { tellIfLeft, tellOutcome } from '../../frame/outcomes';
+import { shortAddress } from '../../lib/short-address';
 import { useMountedRef } from '../../lib/use-mounted';
 import { FingerprintField, fingerprintInput, fingerprintMissing, type FingerprintChoice } from './fingerprint-field';
 import type { OpsAccount } from './fingerprint-ops';
@@ -40,6 +41,8 @@ export function MoveHotkey({
   const [problem, setProblem] = useState<FieldIssue<'target' | 'fingerprint'> | null>(null);
   const move = useMutationChannel('changeAccountHotkey', 'all');
   const mounted = useMountedRef();
+  const chosenSeed = seeds.find((s) => s.ss58 === target);
+  const targetName = chosenSeed ? (chosenSeed.label ?? shortAddress(chosenSeed.ss58)) : 'the new hotkey';
   if (move.data) {
     return (
       <DonePanel onClose={onClose}>
@@ -104,7 +107,8 @@ export function MoveHotkey({
       />
       <FieldProblem issue={problem} form="move" field="fingerprint" />
       {move.error ? <ErrorNotice error={move.error} /> : null}
-      <FormActions submit="Move the account" busy={move.isPending} onCancel={onClose} />
+      {/* Says what pressing it does, and to which hotkey: the choice above is easy to overlook. */}
+      <FormActions submit={`Bind to ${targetName}`} busy={move.isPending} onCancel={onClose} />
     </form>
   );
 }
@@ -168,8 +172,8 @@ export function DeleteAccount({
     <form className="subform" aria-label="Delete the account" onSubmit={submit} noValidate>
       <p>
         <strong>This deletes the Chutes account {overview.username} for good</strong>, with its API keys and usage
-        history. The server refuses while the account has roles, a balance beyond ±$25, or still owns chutes, images or
-        secrets. The profile is removed here; the hotkey seed stays in the keychain.
+        history. The server refuses while the account has roles, a balance beyond ±$25.00, or still owns chutes, images
+        or secrets. The profile is removed here; the hotkey seed stays in the keychain.
       </p>
       <label className="field">
         Type the username to confirm
@@ -201,7 +205,7 @@ export function DeleteAccount({
         </ErrorNotice>
       ) : null}
       <div className="actions">
-        <button type="submit" className="danger" disabled={remove.isPending || typed !== overview.username}>
+        <button type="submit" className="danger-fill" disabled={remove.isPending || typed !== overview.username}>
           Delete the account
         </button>
         <button type="button" data-cancel onClick={onClose}>

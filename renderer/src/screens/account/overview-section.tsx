@@ -2,9 +2,9 @@ import type { ReactElement } from 'react';
 import type { AccountOverview } from '../../../../shared/account-screen';
 import type { ProfileView } from '../../../../shared/profiles';
 import { Address } from '../../components/address';
-import { Badge } from '../../components/badge';
 import { ErrorNotice } from '../../components/error-notice';
 import { QrCode } from '../../components/qr-code';
+import { RoleList } from '../../components/role-list';
 import styles from './account.module.css';
 import { dateTime, timeOnly } from '../../lib/date-time';
 import { usd } from './format';
@@ -137,19 +137,7 @@ export function OverviewSection({
               {data.roles.length === 0 ? (
                 <span className="muted">No special roles (a regular, pay-as-you-go account).</span>
               ) : (
-                <ul className={`badges ${styles.roles}`} aria-label="Roles">
-                  {data.roles.map((r) => (
-                    <li key={r.bit}>
-                      <Badge
-                        tone={r.name === 'free_account' || r.name === 'unlimited' ? 'good' : 'neutral'}
-                        title={r.description}
-                      >
-                        {r.name.replace(/_/g, ' ')}
-                      </Badge>{' '}
-                      <span className="small muted">{r.description}</span>
-                    </li>
-                  ))}
-                </ul>
+                <RoleList roles={data.roles} label="Roles" />
               )}
             </dd>
           </dl>

@@ -41,7 +41,7 @@ export function RefundForm({ profileId, canSign }: { profileId: string; canSign:
     <details>
       <summary>Refund a developer deposit (legacy)</summary>
       <p className="small">
-        Until 2 October 2025 developers paid a deposit; accounts that did can ask for it back to a wallet address. Newer
+        Until Oct 2, 2025 developers paid a deposit; accounts that did can ask for it back to a wallet address. Newer
         accounts never paid one, and some servers no longer offer this. A refund that fails on chain is shown here as a
         failure, even though the server's answer to it starts with “OK”.
       </p>

@@ -28,7 +28,7 @@ describe('a transfer that was sent', () => {
   it('says the balance at the top catches up only while it still shows another figure', () => {
     updateTransfer('p1', { attempt: sent });
     const view = render(section(10));
-    expect(screen.getByRole('status').textContent).toContain('Your balance is now $7.50 USD');
+    expect(screen.getByRole('status').textContent).toContain('Your balance is now $7.50 (at ');
     expect(screen.getByRole('status').textContent).toContain('catches up within about a minute');
     view.rerender(section(7.5));
     expect(screen.getByRole('status').textContent).not.toContain('catches up');
@@ -58,10 +58,30 @@ describe('a transfer whose answer was lost', () => {
     const view = render(lost(7.5, '2026-12-06T22:00:00Z'));
     const check = screen.getByRole('group', { name: 'Did it go through?' });
     expect(within(check).getByRole('status').textContent).toContain('No change yet.');
+    // Until then the "may or may not" error stands above it.
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
     view.rerender(lost(6.5, '2026-12-06T22:01:00Z'));
     const verdict = within(check).getByRole('status').textContent;
-    expect(verdict).toContain('It fell by $1.00 USD: the transfer most likely went through.');
+    expect(verdict).toContain('It fell by $1.00: the transfer most likely went through.');
     expect(verdict).not.toContain('No change yet.');
+    // The verdict settles it: no red error contradicting the green one, and no way back to the same transfer.
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('button', { name: 'New transfer' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Back to the form' })).toBeNull();
+  });
+
+  it('keeps the error while the balance shows only other charges', () => {
+    updateTransfer('p1', {
+      reviewed: { target: 'bob', amountUsd: 1 },
+      attempt: {
+        status: 'failed',
+        error: appError('network', 'No answer', undefined, 'answer-lost'),
+        before: { usd: 7.5, asOf: '2026-12-06T22:00:00Z' },
+      },
+    });
+    render(lost(7.3, '2026-12-06T22:01:00Z'));
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+    expect(screen.getByRole('status').textContent).toContain('It fell by $0.20, less than the transfer');
   });
 });
 

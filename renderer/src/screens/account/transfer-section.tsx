@@ -76,6 +76,11 @@ function Transfer({ profileId, canSign, balance }: TransferProps): ReactElement 
   const failed = attempt?.status === 'failed' ? attempt.error : null;
   // Money may have moved: the same Send now is not offered again; a new review is a deliberate act.
   const mayHaveMoved = failureIs(failed, 'answer-lost');
+  const before = attempt?.status === 'failed' ? attempt.before : UNKNOWN_FIGURE;
+  // Once the balance says it most likely went, the "may or may not" error above the verdict is
+  // settled: left up, its red would contradict the green answer below it.
+  const settled =
+    mayHaveMoved && reviewed !== null && lostAnswerVerdict(before, balance, reviewed.amountUsd) === 'went';
   return (
     <div>
       <p className="small muted">
@@ -85,9 +90,9 @@ function Transfer({ profileId, canSign, balance }: TransferProps): ReactElement 
         <Notice tone="good" live>
           <p>
             <strong>
-              Sent {usd(attempt.result.transferredUsd)} USD to {attempt.target}.
+              Sent {usd(attempt.result.transferredUsd)} to {attempt.target}.
             </strong>{' '}
-            Your balance is now {usd(attempt.result.fromBalanceUsd)} USD (at {timeOnly(attempt.result.at)}).
+            Your balance is now {usd(attempt.result.fromBalanceUsd)} (at {timeOnly(attempt.result.at)}).
             {/* Said only while the Overview still shows another figure: it is refreshed from a server that recalculates about once a minute. */}
             {balanceUsd === null || usd(balanceUsd) !== usd(attempt.result.fromBalanceUsd)
               ? ' The balance at the top of this screen catches up within about a minute.'
@@ -113,8 +118,8 @@ function Transfer({ profileId, canSign, balance }: TransferProps): ReactElement 
             {mayHaveMoved ? 'You asked to send' : 'Send'}{' '}
             <strong>
               {reviewed.amountUsd === undefined
-                ? `the whole balance${balanceUsd !== null ? ` (at least ${cents(Math.floor(balanceUsd * 100) / 100)} USD)` : ''}`
-                : `${exactUsd(reviewed.amountUsd)} USD`}
+                ? `the whole balance${balanceUsd !== null ? ` (at least ${cents(Math.floor(balanceUsd * 100) / 100)})` : ''}`
+                : exactUsd(reviewed.amountUsd)}
             </strong>{' '}
             to <strong>{reviewed.target}</strong>
             {mayHaveMoved ? '.' : '? A transfer cannot be undone; only the other user can send it back.'}
@@ -125,20 +130,17 @@ function Transfer({ profileId, canSign, balance }: TransferProps): ReactElement 
               subtracts what running private instances have used since they were last charged.
             </p>
           ) : null}
-          {failed ? <ErrorNotice error={failed} /> : null}
+          {failed && !settled ? <ErrorNotice error={failed} /> : null}
           {mayHaveMoved ? (
             <>
-              <LostAnswerCheck
-                reviewed={reviewed}
-                before={attempt?.status === 'failed' ? attempt.before : { usd: null, asOf: null }}
-                balance={balance}
-              />
+              <LostAnswerCheck reviewed={reviewed} before={before} balance={balance} />
               <div className="actions">
                 <button type="button" onClick={balance.refresh} disabled={balance.fetching}>
                   {balance.fetching ? 'Checking the balance…' : 'Check the balance now'}
                 </button>
-                <button type="button" onClick={() => update({ reviewed: null, attempt: null })}>
-                  Back to the form
+                {/* An empty form, as after a sent transfer: the one asked for is not offered again to resend. */}
+                <button type="button" onClick={() => updateTransfer(profileId, EMPTY_TRANSFER)}>
+                  New transfer
                 </button>
               </div>
             </>
@@ -210,6 +212,21 @@ function Transfer({ profileId, canSign, balance }: TransferProps): ReactElement 
 /** Half a cent: balances are shown to the cent. */
 const HALF_CENT = 0.005;
 
+const UNKNOWN_FIGURE: BalanceFigure = { usd: null, asOf: null };
+
+/** The server has answered with a balance since the one taken when the transfer was sent. */
+const renewedSince = (before: BalanceFigure, now: BalanceFigure): boolean =>
+  now.asOf !== null && now.asOf !== before.asOf;
+
+/** The reading once there is news: the same figure at the same time says nothing yet. */
+function lostAnswerVerdict(
+  before: BalanceFigure,
+  now: BalanceFigure,
+  amountUsd: number | undefined,
+): ReturnType<typeof lostTransferReading> {
+  return renewedSince(before, now) ? lostTransferReading(before.usd, now.usd, amountUsd) : null;
+}
+
 /**
  * What the balance now says about a transfer whose answer was lost, or null until there are two
  * figures to compare. A drop of at least the amount most likely is the transfer (usage charges
@@ -241,35 +258,35 @@ function LostAnswerCheck({
   before: BalanceFigure;
   balance: BalanceNow;
 }): ReactElement {
-  const reading = lostTransferReading(before.usd, balance.usd, reviewed.amountUsd);
+  const reading = lostAnswerVerdict(before, balance, reviewed.amountUsd);
   const drop = before.usd !== null && balance.usd !== null ? usd(before.usd - balance.usd) : '';
   // The same figure at the same time is not news: "now" is said once the server has answered again.
-  const renewed = balance.asOf !== null && balance.asOf !== before.asOf;
+  const renewed = renewedSince(before, balance);
   return (
     <div className={styles.lostCheck} role="group" aria-label="Did it go through?">
       <p>
-        Balance when you sent it: <strong>{before.usd === null ? 'not known' : `${usd(before.usd)} USD`}</strong>
+        Balance when you sent it: <strong>{before.usd === null ? 'not known' : usd(before.usd)}</strong>
         {before.asOf ? ` (as of ${timeOnly(before.asOf)})` : ''}
         {renewed && balance.usd !== null && balance.asOf !== null ? (
           <>
             {' '}
-            · now: <strong>{usd(balance.usd)} USD</strong> (as of {timeOnly(balance.asOf)})
+            · now: <strong>{usd(balance.usd)}</strong> (as of {timeOnly(balance.asOf)})
           </>
         ) : null}
         .
       </p>
       {/* The verdict is what a check of the balance answers: said each time a new figure comes (the key
           starts a new Notice, which says its text even when it reads as before). */}
-      <Notice key={renewed ? balance.asOf : 'before'} tone={reading === 'went' && renewed ? 'good' : 'info'} live>
-        {reading === 'went' && renewed ? (
+      <Notice key={renewed ? balance.asOf : 'before'} tone={reading === 'went' ? 'good' : 'info'} live>
+        {reading === 'went' ? (
           <p>
-            <strong>It fell by {drop} USD: the transfer most likely went through.</strong> Do not send it again; ask{' '}
+            <strong>It fell by {drop}: the transfer most likely went through.</strong> Do not send it again; ask{' '}
             {reviewed.target} if in doubt.
           </p>
-        ) : reading === 'other-charges' && renewed ? (
+        ) : reading === 'other-charges' ? (
           <p className="small">
-            It fell by {drop} USD, less than the transfer: that is other charges, and the transfer has not shown yet.
-            Check again in a minute.
+            It fell by {drop}, less than the transfer: that is other charges, and the transfer has not shown yet. Check
+            again in a minute.
           </p>
         ) : (
           <p className="small">

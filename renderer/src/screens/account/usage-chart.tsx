@@ -38,7 +38,7 @@ export function aligned(
       spend[i] = (spend[i] ?? 0) + item.amountUsd;
       requests[i] = (requests[i] ?? 0) + item.requests;
     }
-    return { data: [hours, spend, requests], labels: ['Spend (USD)', 'Requests'] };
+    return { data: [hours, spend, requests], labels: ['Spend', 'Requests'] };
   }
   // Per chute: the biggest spenders get their own line, the rest are summed.
   const byChute = new Map<string, number>();
@@ -56,11 +56,12 @@ export function aligned(
     const target = s >= 0 ? series[s] : rest;
     if (target) target[i] = (target[i] ?? 0) + item.amountUsd;
   }
-  const labels = top.map((id) => `${chuteLabel(id, chuteNames)} (USD)`);
+  // The axis says USD per hour; the legend names each line only.
+  const labels = top.map((id) => chuteLabel(id, chuteNames));
   const data: uPlot.AlignedData = [hours, ...series];
   if (byChute.size > top.length) {
     data.push(rest);
-    labels.push('Other chutes (USD)');
+    labels.push('Other chutes');
   }
   return { data, labels };
 }

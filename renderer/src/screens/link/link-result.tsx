@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react';
 import { LINK_KIND_LABEL, type LinkResult } from '../../../../shared/link';
 import { Notice } from '../../components/notice';
+import { RoleList } from '../../components/role-list';
 import { useHostWords } from '../register/host-words';
-import styles from './link.module.css';
 
 /** Success: the hotkey is linked, and the account's roles as the server now reports them. */
 export function LinkSuccess({ result, onAgain }: { result: LinkResult; onAgain: () => void }): ReactElement {
@@ -15,14 +15,7 @@ export function LinkSuccess({ result, onAgain }: { result: LinkResult; onAgain: 
           linked to <strong>{result.username}</strong>.
         </p>
         <p>The account’s roles now:</p>
-        <ul className={styles.roles} aria-label="Account roles">
-          {result.roles.map((role) => (
-            <li key={role.name}>
-              <code>{role.name}</code>
-              {role.description ? ` — ${role.description}` : ''}
-            </li>
-          ))}
-        </ul>
+        <RoleList roles={result.roles} label="Account roles" />
         <p className="small">
           {result.seedFrom === 'keychain'
             ? `The hotkey signed with its seed in ${keychain}, where it stays.`

@@ -45,7 +45,7 @@ export function TokenStep(): ReactElement {
         {TOKEN_LIFETIME_SECONDS / 60} minutes, so get it just before you register.
       </p>
       <div className="actions">
-        <a className={styles.linkButton} href={page} target="_blank" rel="noopener noreferrer">
+        <a className="primary" href={page} target="_blank" rel="noopener noreferrer">
           Open the token page
         </a>
         <code className="small">{page}</code>

@@ -5,6 +5,7 @@ import { useChannel } from '../../api/hooks';
 import { Address } from '../../components/address';
 import { Badge } from '../../components/badge';
 import { ErrorNotice } from '../../components/error-notice';
+import { HOTKEY_STATUS_BADGE, HotkeyStatusBadge } from '../../components/hotkey-status-badge';
 import { Notice } from '../../components/notice';
 import { hrefTo, navigate } from '../../routes';
 import { AddAsProfile } from './add-as-profile';
@@ -12,6 +13,20 @@ import { useHostWords } from './host-words';
 import { choiceOutdated, hotkeyUsability, usableFirst } from './hotkey-usability';
 import styles from './register.module.css';
 import { updateWizard, useWizard, type ChosenHotkey } from './wizard-store';
+
+/**
+ * Why a hotkey cannot register, in the words Profiles & hotkeys uses for its file (Encrypted,
+ * Public only, Unreadable), or the wallet's own lack; the sentence under it says the rest.
+ */
+function UnusableBadge({ wallet, hotkey }: { wallet: WalletEntry; hotkey: HotkeyEntry }): ReactElement {
+  if (wallet.status !== 'ok') return <Badge tone="bad">Unreadable</Badge>;
+  if (hotkey.ss58 && !wallet.coldkey.ss58) return <Badge tone="neutral">No coldkey</Badge>;
+  return HOTKEY_STATUS_BADGE[hotkey.status] ? (
+    <HotkeyStatusBadge status={hotkey.status} />
+  ) : (
+    <Badge tone="neutral">No seed</Badge>
+  );
+}
 
 function HotkeyChoice({
   wallet,
@@ -59,7 +74,7 @@ function HotkeyChoice({
           {usability.usable ? (
             <Badge tone="good">{usability.seedSource === 'keychain' ? 'Seed in keychain' : 'Seed in file'}</Badge>
           ) : (
-            <Badge tone="neutral">Not usable</Badge>
+            <UnusableBadge wallet={wallet} hotkey={hotkey} />
           )}
         </span>
         {hotkey.ss58 ? <code className="ss58 small">{hotkey.ss58}</code> : null}

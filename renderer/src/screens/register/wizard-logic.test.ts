@@ -4,6 +4,7 @@ import { choiceOutdated, hotkeyUsability, usableFirst } from './hotkey-usability
 import { AppFailure } from '../../../../shared/errors';
 import {
   currentWizard,
+  failureWord,
   furthestStep,
   INITIAL_WIZARD,
   resetWizard,
@@ -125,6 +126,14 @@ describe('stepOfFailure', () => {
     expect(stepOfFailure('clock-skew')).toBe('server');
     expect(stepOfFailure('ip-limit')).toBeNull();
     expect(stepOfFailure(undefined)).toBeNull();
+  });
+
+  it('says what went wrong at that step, not "refused" for a request that was never sent', () => {
+    expect(failureWord('hotkey-changed')).toBe('changed');
+    expect(failureWord('username-taken')).toBe('taken');
+    expect(failureWord('hotkey-registered')).toBe('already registered');
+    expect(failureWord('token-invalid')).toBe('not accepted');
+    expect(failureWord(undefined)).toBe('refused');
   });
 });
 

@@ -124,23 +124,29 @@ export function furthestStep(s: WizardState): StepId {
   return 'review';
 }
 
-/** The step to go back to for a refused registration, by its reason; null when no step's answer was wrong. */
+/**
+ * Per reason a registration failed for: the step whose answer was wrong, and what went wrong with
+ * it in a word or two for the step list ("Wallet & hotkey (changed)"). Not all were refused by the
+ * server: a hotkey file changed since the review stops the request before it is sent.
+ */
+const FAILED_AT: Partial<Record<string, { step: StepId; word: string }>> = {
+  'username-taken': { step: 'username', word: 'taken' },
+  'username-invalid': { step: 'username', word: 'not accepted' },
+  'hotkey-registered': { step: 'wallet', word: 'already registered' },
+  'hotkey-changed': { step: 'wallet', word: 'changed' },
+  'token-missing': { step: 'token', word: 'missing' },
+  'token-invalid': { step: 'token', word: 'not accepted' },
+  'clock-skew': { step: 'server', word: 'clock differs' },
+};
+
+/** The step to go back to for a failed registration, by its reason; null when no step's answer was wrong. */
 export function stepOfFailure(reason: string | undefined): StepId | null {
-  switch (reason) {
-    case 'username-taken':
-    case 'username-invalid':
-      return 'username';
-    case 'hotkey-registered':
-    case 'hotkey-changed':
-      return 'wallet';
-    case 'token-missing':
-    case 'token-invalid':
-      return 'token';
-    case 'clock-skew':
-      return 'server';
-    default:
-      return null;
-  }
+  return (reason === undefined ? undefined : FAILED_AT[reason])?.step ?? null;
+}
+
+/** What went wrong at the step `stepOfFailure` names, for its label in the step list. */
+export function failureWord(reason: string | undefined): string {
+  return (reason === undefined ? undefined : FAILED_AT[reason])?.word ?? 'refused';
 }
 
 export function stepIndex(id: StepId): number {

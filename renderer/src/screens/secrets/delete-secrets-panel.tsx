@@ -96,8 +96,9 @@ export function DeleteSecretsPanel({
           items={results.map((r) => ({ ...r, id: r.secretId, label: label(r.secretId) }))}
         />
         <div className="actions">
+          {/* Dismiss, as every result box on the page and the frame's banners say it. */}
           <button type="button" data-cancel onClick={onClose}>
-            Close
+            Dismiss
           </button>
         </div>
       </div>
@@ -124,7 +125,7 @@ export function DeleteSecretsPanel({
       <TypedConfirmField {...confirm} onEnter={() => !busy && void run()} />
       {error ? <ErrorNotice error={error} /> : null}
       <div className="actions">
-        <button type="button" className="danger" disabled={busy || !confirm.confirmed} onClick={() => void run()}>
+        <button type="button" className="danger-fill" disabled={busy || !confirm.confirmed} onClick={() => void run()}>
           {busy ? 'Deleting…' : `Delete ${targets.length} ${targets.length === 1 ? 'secret' : 'secrets'}`}
         </button>
         <button type="button" data-cancel disabled={busy} onClick={onClose}>

@@ -272,7 +272,8 @@ export function ImportEnvPanel({
         {preview && (!run || run.incomplete) ? (
           <button
             type="button"
-            className={replacing ? 'danger' : 'primary'}
+            // Primary even when it replaces values: the label says so, and the form's main action keeps its look.
+            className="primary"
             disabled={busy || chosenRows.length === 0}
             onClick={() => void importChosen()}
           >

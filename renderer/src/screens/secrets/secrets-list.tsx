@@ -4,20 +4,20 @@ import { dateTime, utcText } from '../../lib/date-time';
 import { groupSecrets } from './group-secrets';
 import styles from './secrets.module.css';
 
-/** Secrets grouped by chute, searchable, with a selection for deleting several at once. */
-export function SecretsList({
-  secrets,
-  chutes,
-  canSign,
-  onDelete,
-}: {
-  secrets: readonly SecretItem[];
-  chutes: readonly ChuteRef[];
-  canSign: boolean;
-  onDelete: (targets: SecretItem[]) => void;
-}): ReactElement {
-  const [query, setQuery] = useState('');
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+export interface SecretSelection {
+  selected: ReadonlySet<string>;
+  toggle: (id: string, on: boolean) => void;
+  /** The selected secrets in the order the list shows them (by chute, then key), whatever the search hides now. */
+  chosen: SecretItem[];
+}
+
+/**
+ * The secrets ticked for "Delete selected", which sits in the screen's top row of buttons (as on
+ * API keys), away from the list that ticks them. The selection stays until the secrets are gone: a
+ * cancelled confirmation or a failed delete leaves it as it was.
+ */
+export function useSecretSelection(secrets: readonly SecretItem[], chutes: readonly ChuteRef[]): SecretSelection {
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   // Secret ids are derived from user, chute and key: one deleted and made again comes back with the
   // same id, so ids that left the list leave the selection too (adjusted during render, as React advises).
   const [listed, setListed] = useState(secrets);
@@ -26,8 +26,6 @@ export function SecretsList({
     const ids = new Set(secrets.map((s) => s.secretId));
     if ([...selected].some((id) => !ids.has(id))) setSelected(new Set([...selected].filter((id) => ids.has(id))));
   }
-  const groups = groupSecrets(secrets, chutes, query);
-  // In the order the list shows them (by chute, then key), whatever the search hides now.
   const chosen = groupSecrets(secrets, chutes, '')
     .flatMap((group) => group.secrets)
     .filter((s) => selected.has(s.secretId));
@@ -38,6 +36,25 @@ export function SecretsList({
       else next.delete(id);
       return next;
     });
+  return { selected, toggle, chosen };
+}
+
+/** Secrets grouped by chute, searchable, with a tick per secret for deleting several at once. */
+export function SecretsList({
+  secrets,
+  chutes,
+  canSign,
+  selection: { selected, toggle },
+  onDelete,
+}: {
+  secrets: readonly SecretItem[];
+  chutes: readonly ChuteRef[];
+  canSign: boolean;
+  selection: SecretSelection;
+  onDelete: (targets: SecretItem[]) => void;
+}): ReactElement {
+  const [query, setQuery] = useState('');
+  const groups = groupSecrets(secrets, chutes, query);
 
   return (
     <>
@@ -50,18 +67,6 @@ export function SecretsList({
           aria-label="Search secrets by key or chute"
           onChange={(e) => setQuery(e.target.value)}
         />
-        {canSign ? (
-          <button
-            type="button"
-            className="danger"
-            disabled={chosen.length === 0}
-            // The selection stays until the secrets are gone (they drop out of `chosen` then): a
-            // cancelled confirmation or a failed delete leaves it as it was.
-            onClick={() => onDelete(chosen)}
-          >
-            Delete selected{chosen.length ? ` (${chosen.length})` : ''}
-          </button>
-        ) : null}
       </div>
       {groups.length === 0 ? <p className="empty">No secret matches “{query}”.</p> : null}
       {groups.map((group) => {
@@ -130,9 +135,10 @@ export function SecretsList({
                       </td>
                       {canSign ? (
                         <td className={styles.actionCol}>
+                          {/* Plain: it only opens the question; the red is kept for the button that deletes. */}
                           <button
                             type="button"
-                            className={`danger ${styles.small}`}
+                            className={styles.small}
                             aria-label={`Delete ${s.key} on ${title}`}
                             onClick={() => onDelete([s])}
                           >

@@ -66,17 +66,21 @@ export function useAllSecrets(profileId: string): AllSecrets {
   useEffect(() => {
     if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
-  const pages = query.data?.pages ?? [];
-  // A secret created while paging shifts the pages; the map keeps each id once.
-  const byId = new Map<string, SecretItem>();
-  for (const page of pages) for (const item of page.items) byId.set(item.secretId, item);
-  const total = pages[0]?.total ?? null;
-  const end = hasNextPage || isError ? undefined : secretsPagingEnd(pages);
+  const pages = query.data?.pages;
+  // The same list (the same array) until a page comes: the screen's selection is pruned when it changes.
+  const secrets = useMemo(() => {
+    // A secret created while paging shifts the pages; the map keeps each id once.
+    const byId = new Map<string, SecretItem>();
+    for (const page of pages ?? []) for (const item of page.items) byId.set(item.secretId, item);
+    return [...byId.values()];
+  }, [pages]);
+  const total = pages?.[0]?.total ?? null;
+  const end = hasNextPage || isError ? undefined : secretsPagingEnd(pages ?? []);
   return {
-    secrets: [...byId.values()],
+    secrets,
     total,
     loadingMore: hasNextPage,
-    missing: end === undefined || total === null ? 0 : Math.max(0, total - byId.size),
+    missing: end === undefined || total === null ? 0 : Math.max(0, total - secrets.length),
     stoppedBy: end === undefined || end === 'whole' ? null : end,
     isPending: query.isPending,
     error: query.error,

@@ -27,14 +27,23 @@ const page = (entries: ActivityEntry[], extra: Partial<ActivityPage> = {}): Acti
   ...extra,
 });
 
+const HK1 = '5DtMhYRsAaWbSo8nrhBsRWMHpgr8zV6z7F1UxA63kFWoW8uo';
+const STRANGER = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
+
 /** The panel over a fake main answering `answer(input)`; the inputs it was asked with. */
 function showPanel(answer: (input: { limit?: number; before?: string }) => ActivityPage) {
   const asked: Array<{ limit?: number; before?: string }> = [];
+  const wallets = {
+    wallets: [{ id: 'w', name: 'alpha', hotkeys: [{ id: 'h', name: 'hk1', ss58: HK1 }] }],
+    seedsInKeychain: [],
+  };
   (window as { chutes?: unknown }).chutes = {
     listActivity: (input: { limit?: number; before?: string }) => {
       asked.push(input);
       return Promise.resolve({ ok: true, value: answer(input) });
     },
+    listProfiles: () => Promise.resolve({ ok: true, value: { profiles: [], activeId: null } }),
+    listWallets: () => Promise.resolve({ ok: true, value: wallets }),
   };
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
@@ -62,13 +71,31 @@ describe('ActivityPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Show 100 older calls' }));
     await waitFor(() => expect(rows()).toHaveLength(5));
     expect(asked).toEqual([{ limit: 100 }, { limit: 100, before: at(8) }]);
-    expect(screen.getByText(/Showing the newest 5 calls\. That is every call recorded\./)).toBeTruthy();
+    expect(screen.getByText('All 5 recorded calls are shown.')).toBeTruthy();
+    expect(screen.queryByText(/Showing the newest/)).toBeNull();
     expect(screen.queryByRole('button', { name: /older calls/ })).toBeNull();
     expect(rows().map((row) => row.querySelector('time')?.getAttribute('datetime'))).toEqual([9, 8, 8, 3, 2].map(at));
     // Failure kinds in words, not codes.
     expect(rows()[3]?.textContent).toContain('failed, no answer');
     expect(rows()[4]?.textContent).toContain('answer not from the API');
     expect(screen.queryByText('non-json')).toBeNull();
+  });
+
+  it('says one call in the singular when it is all there is', async () => {
+    showPanel(() => page([call(1)]));
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(screen.getByText('All 1 recorded call is shown.')).toBeTruthy();
+  });
+
+  it('names the signing hotkey with the ends of its address, the whole address in the tooltip and for screen readers', async () => {
+    showPanel(() => page([call(2, { hotkey: HK1 }), call(1, { hotkey: STRANGER })]));
+    await waitFor(() => expect(rows()[0]?.textContent).toContain('alpha/hk1 '));
+    const known = rows()[0]!;
+    expect(within(known).getByText('5DtMhY…WoW8uo').getAttribute('aria-hidden')).toBe('true');
+    expect(within(known).getByText(HK1).className).toBe('sr-only');
+    expect(within(known).getByTitle(HK1)).toBeTruthy();
+    // One the app has no name for: the address alone.
+    expect(rows()[1]?.textContent).toContain('hotkey signature5Grwva…GKutQY');
   });
 
   it('says when calls could not be recorded, and when the older file or older calls are not shown', async () => {

@@ -3,13 +3,12 @@ import type { ReactElement } from 'react';
 import type { ActivityEntry, ActivityPage } from '../../../../shared/activity';
 import type { NetworkFailure } from '../../../../shared/errors';
 import { call } from '../../api/client';
-import { channelKey } from '../../api/hooks';
-import { Breakable } from '../../components/breakable';
+import { channelKey, useActiveProfile, useChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { dateTime, timeOnly, utcText } from '../../lib/date-time';
-import { groupsOf } from '../../lib/groups-of';
-import styles from './settings.module.css';
+import { shortAddress } from '../../lib/short-address';
+import { hotkeyNames } from './hotkey-names';
 
 const PAGE = 100;
 
@@ -46,7 +45,23 @@ function useActivityPages() {
   });
 }
 
-function ActivityRow({ entry }: { entry: ActivityEntry }): ReactElement {
+/**
+ * The hotkey that signed: its name when the app knows it, and the ends of its address; the whole
+ * address is the tooltip, and what a screen reader reads instead of the ends.
+ */
+function SignedBy({ address, name }: { address: string; name: string | undefined }): ReactElement {
+  return (
+    <div className="small muted">
+      {name ? `${name} ` : null}
+      <code title={address}>
+        <span aria-hidden="true">{shortAddress(address)}</span>
+        <span className="sr-only">{address}</span>
+      </code>
+    </div>
+  );
+}
+
+function ActivityRow({ entry, names }: { entry: ActivityEntry; names: ReadonlyMap<string, string> }): ReactElement {
   return (
     <tr>
       <td className="nowrap">
@@ -63,12 +78,7 @@ function ActivityRow({ entry }: { entry: ActivityEntry }): ReactElement {
       </td>
       <td>
         {AUTH_LABEL[entry.auth] ?? entry.auth}
-        {entry.hotkey ? (
-          // Wraps between groups of 12 rather than leaving a character alone on a line; copying gives it whole.
-          <div className={`small muted mono ${styles.address}`}>
-            <Breakable parts={groupsOf(entry.hotkey, 12)} />
-          </div>
-        ) : null}
+        {entry.hotkey ? <SignedBy address={entry.hotkey} name={names.get(entry.hotkey)} /> : null}
       </td>
       <td className="nowrap">
         {entry.status !== undefined ? (
@@ -85,6 +95,9 @@ function ActivityRow({ entry }: { entry: ActivityEntry }): ReactElement {
 /** Settings → Activity: the app's own record of signed calls. Public facts only, never secrets. */
 export function ActivityPanel(): ReactElement {
   const activity = useActivityPages();
+  const { profiles } = useActiveProfile();
+  const wallets = useChannel('listWallets', {});
+  const names = hotkeyNames(wallets.data, profiles);
   const pages = activity.data?.pages ?? [];
   const latest = pages[0];
   // Newest start first across pages too (each page is sorted already; this keeps it so whatever arrives).
@@ -143,7 +156,7 @@ export function ActivityPanel(): ReactElement {
             <tbody>
               {entries.map((entry, index) => (
                 // Two calls may share every field; the position makes the key unique.
-                <ActivityRow key={`${index}-${entry.time}-${entry.method}-${entry.path}`} entry={entry} />
+                <ActivityRow key={`${index}-${entry.time}-${entry.method}-${entry.path}`} entry={entry} names={names} />
               ))}
             </tbody>
           </table>
@@ -152,12 +165,12 @@ export function ActivityPanel(): ReactElement {
       {entries.length > 0 ? (
         <div className="actions">
           <span className="small muted">
-            Showing the newest {count(entries.length, 'call', 'calls')}.
+            {activity.hasNextPage || last?.olderNotRead
+              ? `Showing the newest ${count(entries.length, 'call', 'calls')}.`
+              : `All ${count(entries.length, 'recorded call is', 'recorded calls are')} shown.`}
             {!activity.hasNextPage && last?.olderNotRead
               ? ' Older calls are in the log file, but too far back to show here.'
-              : !activity.hasNextPage
-                ? ' That is every call recorded.'
-                : ''}
+              : ''}
           </span>
           {activity.hasNextPage ? (
             <button type="button" onClick={() => void activity.fetchNextPage()} disabled={activity.isFetchingNextPage}>
