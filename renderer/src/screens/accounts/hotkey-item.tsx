@@ -3,20 +3,12 @@ import type { HotkeyEntry } from '../../../../shared/wallets';
 import { Address } from '../../components/address';
 import { Badge } from '../../components/badge';
 import { ErrorNotice } from '../../components/error-notice';
+import { HotkeyStatusBadge } from '../../components/hotkey-status-badge';
 import { AccountLookupPanel } from './account-lookup-panel';
 import { RemoveSeedConfirm } from './remove-seed-confirm';
 import { useMutationChannel } from '../../api/hooks';
 import { announce } from '../../lib/announce';
 import styles from './accounts.module.css';
-
-const STATUS_BADGE: Partial<Record<HotkeyEntry['status'], { tone: 'warn' | 'bad' | 'neutral'; label: string }>> = {
-  'public-only': { tone: 'neutral', label: 'Public only' },
-  encrypted: { tone: 'neutral', label: 'Encrypted' },
-  unreadable: { tone: 'bad', label: 'Unreadable' },
-  malformed: { tone: 'bad', label: 'Unreadable' },
-  'too-large': { tone: 'bad', label: 'Unreadable' },
-  'seed-mismatch': { tone: 'bad', label: 'Seed does not match address' },
-};
 
 export function HotkeyItem({
   walletId,
@@ -41,7 +33,6 @@ export function HotkeyItem({
   const removing = removingFor !== null;
   const add = useMutationChannel('importHotkey', ['listWallets', 'listProfiles']);
   const fix = useMutationChannel('fixHotkeyPermissions', ['listWallets']);
-  const badge = STATUS_BADGE[hotkey.status];
   const canAdd = hotkey.status === 'ok' && hotkey.hasSeed && inKeychain === false;
   const error = add.error ?? fix.error;
   return (
@@ -60,7 +51,7 @@ export function HotkeyItem({
               Keychain unavailable
             </Badge>
           ) : null}
-          {badge ? <Badge tone={badge.tone}>{badge.label}</Badge> : null}
+          <HotkeyStatusBadge status={hotkey.status} />
           {hotkey.permissions.status === 'too-open' ? (
             <>
               <Badge tone="warn">Readable by others</Badge>

@@ -7,6 +7,7 @@ import { profileLabel } from '../../frame/profile-switcher';
 import { AccountLookupPanel } from './account-lookup-panel';
 import { RemoveSeedConfirm } from './remove-seed-confirm';
 import styles from './accounts.module.css';
+import { shortAddress } from '../../lib/short-address';
 
 function KeychainOnlyItem({ seed, usedBy }: { seed: KeychainSeed; usedBy: string[] }): ReactElement {
   const address = seed.ss58;
@@ -54,7 +55,7 @@ function KeychainOnlyItem({ seed, usedBy }: { seed: KeychainSeed; usedBy: string
             hotkey={address}
             label={`${name} (${address})`}
             // Both ends, which people compare; the full address is on the row just above.
-            shownLabel={`${name} (${address.slice(0, 6)}…${address.slice(-6)})`}
+            shownLabel={`${name} (${shortAddress(address)})`}
             walletFile={null}
             onDone={() => setOpen(null)}
           />
