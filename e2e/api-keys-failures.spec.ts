@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
 import { screenshot } from './fixtures/screenshots';
@@ -12,7 +14,7 @@ test.afterEach(async () => {
 async function tryCreate(page: Page, name: string): Promise<void> {
   const form = page.getByRole('form', { name: 'Create API key' });
   await form.getByLabel('Name').fill(name);
-  await page.getByRole('button', { name: 'Read-only images' }).click();
+  await page.getByRole('button', { name: 'Invoke any chute' }).click();
   await form.getByRole('button', { name: 'Create key' }).click();
 }
 
@@ -75,6 +77,36 @@ test('a lost answer, a gateway error and a name taken elsewhere each say what ha
   await expect(page.getByRole('row', { name: 'Key flaky' })).toBeVisible();
   await expect(page.getByRole('row', { name: 'Key taken-0' })).toBeVisible();
   await expect(page.getByRole('row', { name: 'Key gateway' })).toHaveCount(0);
+});
+
+test('a lost answer while another key holds the name blames nobody: no delete offered, no record written', async ({
+  page,
+}) => {
+  world = await openKeysWorld(page);
+  const w = world;
+  await expect(page.getByText('No API keys yet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Create key…' }).click();
+  // Made elsewhere after this list loaded: an admin key "prod-0" (every 7th seeded key is admin).
+  w.sb.seedApiKeys({ user_id: w.userId, count: 1, name_prefix: 'prod' });
+  const prod = Object.values(w.sb.state().apiKeys)[0];
+  // The server refuses the name (409), then the connection drops before the answer arrives.
+  w.sb.faultOnce({ method: 'POST', path: '/api_keys/', drop_after: true });
+  await tryCreate(page, 'prod-0');
+  const form = page.getByRole('form', { name: 'Create API key' });
+  const alert = form.getByRole('alert');
+  await expect(alert).toContainText(
+    'a key with this name already exists that is not the one asked for: it is an admin key, and a scoped key was asked for',
+  );
+  await expect(alert).toContainText('most likely nothing was created');
+  await expect(form.getByRole('button', { name: /^Delete “prod-0”/ })).toHaveCount(0);
+  await expect(alert).not.toContainText('Delete this key');
+  await expect(form.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
+  await screenshot(page, 'api-keys-create-lost-name-taken');
+  expect(Object.values(w.sb.state().apiKeys).map((k) => [k.name, k.admin])).toEqual([['prod-0', true]]);
+  // Not recorded as a key this app made (which would give it this try's scopes).
+  const files = await fs.readdir(w.host.dirs.home, { recursive: true });
+  for (const f of files.filter((name) => name.endsWith('api-key-records.json')))
+    expect(await fs.readFile(path.join(w.host.dirs.home, f), 'utf8')).not.toContain(prod?.api_key_id ?? '?');
 });
 
 test('after the seed leaves the keychain: signed actions off, and the failure names the Profiles & hotkeys screen', async ({

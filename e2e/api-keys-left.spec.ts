@@ -20,7 +20,7 @@ async function createSlowly(page: Page, w: KeysWorld): Promise<Locator> {
   await page.getByRole('button', { name: 'Create key…' }).click();
   const form = page.getByRole('form', { name: 'Create API key' });
   await form.getByLabel('Name').fill('slow');
-  await page.getByRole('button', { name: 'Invoke all chutes' }).click();
+  await page.getByRole('button', { name: 'Invoke any chute' }).click();
   w.sb.hold({ method: 'POST', path: '/api_keys/' });
   await form.getByRole('button', { name: 'Create key' }).click();
   return form;
@@ -121,7 +121,7 @@ test('a create that fails after the user left says so on the screen they are on,
   await page.getByRole('button', { name: 'Create key…' }).click();
   const form = page.getByRole('form', { name: 'Create API key' });
   await form.getByLabel('Name').fill('lost');
-  await page.getByRole('button', { name: 'Invoke all chutes' }).click();
+  await page.getByRole('button', { name: 'Invoke any chute' }).click();
   // Made on the server, then the answer carrying the secret is dropped: the app re-lists and finds it.
   world.sb.faultOnce({ method: 'POST', path: '/api_keys/', drop_after: true });
   world.sb.setFaults({ latency_ms: 1500 });

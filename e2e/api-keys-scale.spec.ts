@@ -111,3 +111,23 @@ test('a server that ignores the page asked for is read twice, not 500 times, and
   expect(asked.filter((r) => !r.query.startsWith('page=0&')).length).toBeLessThanOrEqual(3);
   await screenshot(page, 'api-keys-repeated-page');
 });
+
+test('"Select all shown" over more keys than one delete call takes: sent in batches, every result merged', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  world = await openKeysWorld(page);
+  // One more than a `deleteApiKeys` call takes (DELETE_BATCH_MAX); the list holds up to 100,000.
+  world.sb.seedApiKeys({ user_id: world.userId, count: 10_001, name_prefix: 'all' });
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('10,001 keys', { timeout: 60_000 });
+  await page.getByLabel('Select all shown keys').check();
+  await page.getByRole('button', { name: 'Delete selected (10,001)' }).click();
+  const summary = page.getByRole('region', { name: 'Delete selected keys' });
+  await summary.getByLabel(/Type delete to confirm/).fill('delete');
+  await summary.getByRole('button', { name: 'Delete 10,001 keys' }).click();
+  const results = page.getByRole('region', { name: 'Delete results' });
+  await expect(results.getByRole('status')).toContainText('Done: 10,001 deleted.', { timeout: 180_000 });
+  expect(Object.keys(world.sb.state().apiKeys)).toEqual([]);
+  await expect(page.getByText('No API keys yet.')).toBeVisible();
+});

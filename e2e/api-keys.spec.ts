@@ -112,15 +112,18 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
   };
 
   await createWith(page, 'invoker', async (p) => {
-    await p.getByRole('button', { name: 'Invoke all chutes' }).click();
+    await p.getByRole('button', { name: 'Invoke any chute' }).click();
     await expect(p.getByLabel('Equivalent CLI command', { exact: true })).toHaveText(
       `chutes keys create --name 'invoker' --json-input '{"scopes":[{"object_type":"chutes","object_id":null,"action":"invoke"}]}'`,
     );
+    // "Every chute" matches any chute invoked, not only the account's own (reference §1.4).
+    await expect(p.getByRole('group', { name: 'What this key can do' }).getByRole('listitem')).toHaveText([
+      'Invoke any chute on Chutes — public ones included, not only yours — billed to this account',
+    ]);
     await screenshot(p, 'api-keys-create-preset');
   });
-  await createWith(page, 'image-reader', (p) => p.getByRole('button', { name: 'Read-only images' }).click());
   await createWith(page, 'one-chute', async (p) => {
-    await p.getByRole('button', { name: 'Manage one chute' }).click();
+    await p.getByRole('button', { name: 'Invoke one of your chutes' }).click();
     // The all-or-chosen pair is a named group, level with the selects and Remove beside it.
     const scope = p.getByRole('group', { name: 'Scope 1', exact: true });
     const which = scope.getByRole('radiogroup', { name: 'Which chutes' });
@@ -144,12 +147,16 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
     const chosen = p.getByRole('group', { name: 'Chosen chutes for scope 1' });
     await chosen.getByLabel(/llama-chat/).uncheck();
     await chosen.getByLabel(/whisper-stt/).check();
-    // In words before the JSON: "any action" includes delete, and what no scoped key can do.
+    // In words before the JSON: a scoped key can only invoke; "any action" grants the rest for nothing.
     const powers = p.getByRole('group', { name: 'What this key can do' });
-    await expect(powers.getByRole('listitem')).toHaveText([
-      'Do anything with the chute whisper-stt: read, create and change, delete, invoke',
-    ]);
-    await expect(powers).toContainText('It cannot manage API keys or secrets');
+    await expect(powers.getByRole('listitem')).toHaveText(['Invoke the chute whisper-stt']);
+    await expect(powers).toContainText('It cannot read or change anything through Chutes’ API');
+    await scope.getByRole('combobox', { name: /^Action/ }).selectOption('any');
+    await expect(powers).toContainText(
+      'Also granted, but of no use, since Chutes’ API lets no scoped key through (it checks each request against the last part of its path, which no scope names): read, create and change, delete the chute whisper-stt.',
+    );
+    await screenshot(p, 'api-keys-create-unusable');
+    await scope.getByRole('combobox', { name: /^Action/ }).selectOption('invoke');
   });
   await createWith(page, 'from-json', async (p) => {
     await p.getByRole('tab', { name: 'JSON' }).click();
@@ -191,8 +198,7 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
   expect(sent()).toEqual(
     expect.arrayContaining([
       { name: 'invoker', admin: false, scopes: [{ object_type: 'chutes', object_id: null, action: 'invoke' }] },
-      { name: 'image-reader', admin: false, scopes: [{ object_type: 'images', object_id: null, action: 'read' }] },
-      { name: 'one-chute', admin: false, scopes: [{ object_type: 'chutes', object_id: chute, action: null }] },
+      { name: 'one-chute', admin: false, scopes: [{ object_type: 'chutes', object_id: chute, action: 'invoke' }] },
       {
         name: 'from-json',
         admin: false,
@@ -208,7 +214,7 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
   // The server never echoes actions; the table shows the ones this app recorded.
   await expect(page.getByRole('row', { name: 'Key invoker' })).toContainText('invoke · chutes: all');
   await expect(page.getByRole('row', { name: 'Key one-chute' }).getByRole('cell').nth(4)).toContainText(
-    'Actions as recorded by this app: any · chutes: 1 chosen',
+    'Actions as recorded by this app: invoke · chutes: 1 chosen',
   );
   // Four scopes do not fit the row: it shows what fits and counts the rest, which stay in its tooltip.
   const fourScopes = page.getByRole('row', { name: 'Key from-json' }).getByRole('cell').nth(4);
@@ -222,9 +228,15 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
   await page.getByRole('link', { name: 'one-chute' }).click();
   const details = page.getByRole('region', { name: 'Key one-chute' });
   await expect(details.getByRole('table', { name: 'Scopes' })).toContainText(`whisper-stt ${chute}`);
-  await expect(details.getByRole('table', { name: 'Scopes' })).toContainText('any (recorded by this app)');
+  await expect(details.getByRole('table', { name: 'Scopes' })).toContainText('invoke (recorded by this app)');
   await expect(details).toContainText('Local record');
-  await expect(details).toContainText('AccessOnly what its scope below allows.');
+  await expect(details).toContainText(
+    'AccessAt most invoking chutes, as its scope below allows: Chutes’ API refuses scoped keys everywhere else.',
+  );
+  // No REST line for a scoped key: every one would answer 401 (the path's last segment is checked).
+  const usage = page.getByRole('region', { name: 'How to use this key' });
+  await expect(usage.getByLabel('Try it with curl', { exact: true })).toHaveCount(0);
+  await expect(usage).toContainText('A scoped key can only invoke chutes');
   await screenshot(page, 'api-keys-details-local');
   await page.getByRole('link', { name: '← All keys' }).click();
 
@@ -239,7 +251,7 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
   const form = page.getByRole('form', { name: 'Create API key' });
   await form.getByLabel('Name').fill('invoker');
   await expect(form.getByText('A key with this name already exists; names must be unique.')).toBeVisible();
-  await page.getByRole('button', { name: 'Invoke all chutes' }).click();
+  await page.getByRole('button', { name: 'Invoke any chute' }).click();
   const create = form.getByRole('button', { name: 'Create key' });
   await create.click();
   // The refusal is seen: the press did not send, it took the user back to the name (marked invalid).
@@ -249,6 +261,56 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
   await expect(form).toBeVisible();
   expect(asked).toEqual([]);
   expect(posts()).toBe(before);
+});
+
+test('ids chosen in the JSON that are not the account’s own stay in the editor, ticked; storage is a type', async ({
+  page,
+}) => {
+  world = await openKeysWorld(page);
+  const w = world;
+  const foreign = '0f0f0f0f-0f0f-4f0f-8f0f-0f0f0f0f0f0f';
+  const own = w.chutes[0]?.chute_id ?? '';
+  await page.getByRole('button', { name: 'Create key…' }).click();
+  const form = page.getByRole('form', { name: 'Create API key' });
+  await form.getByRole('tab', { name: 'JSON' }).click();
+  await form.getByLabel('Key request JSON').fill(
+    JSON.stringify({
+      name: 'mixed',
+      admin: false,
+      scopes: [
+        { object_type: 'chutes', object_id: own, action: 'invoke' },
+        { object_type: 'chutes', object_id: foreign, action: 'invoke' },
+        { object_type: 'storage', object_id: null, action: 'read' },
+      ],
+    }),
+  );
+  await form.getByRole('tab', { name: 'Editor' }).click();
+  // Sent, so shown: by its id, said not to be one of this account's chutes, ticked.
+  const chosen = form.getByRole('group', { name: 'Chosen chutes for scope 1' });
+  await expect(chosen.getByRole('checkbox', { name: /llama-chat/ })).toBeChecked();
+  const other = chosen.getByRole('checkbox', { name: `${foreign} not one of your chutes` });
+  await expect(other).toBeChecked();
+  const storage = form.getByRole('group', { name: 'Scope 2', exact: true });
+  await expect(storage.getByRole('combobox', { name: /^Object type/ })).toHaveValue('storage');
+  await expect(storage).toContainText('All storage (they are not chosen one by one here).');
+  await screenshot(page, 'api-keys-create-foreign-ids');
+  const sent = page.getByLabel('JSON that will be sent');
+  // Unticked, it leaves the request but stays on screen to tick again.
+  await other.uncheck();
+  await expect(other).not.toBeChecked();
+  await expect(sent).not.toContainText(foreign);
+  await other.check();
+  await expect(sent).toContainText(foreign);
+  await form.getByRole('button', { name: 'Create key' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Your new key “mixed”' });
+  await dialog.getByLabel('I have stored it somewhere safe').check();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  const made = Object.values(w.sb.state().apiKeys).find((k) => k.name === 'mixed');
+  expect(made?.scopes.map((x) => [x.object_type, x.object_id, x.action])).toEqual([
+    ['chutes', own, 'invoke'],
+    ['chutes', foreign, 'invoke'],
+    ['storage', null, 'read'],
+  ]);
 });
 
 test('the reveal dialog asks before closing without "I have stored it"; admin keys carry a warning', async ({
@@ -271,7 +333,7 @@ test('the reveal dialog asks before closing without "I have stored it"; admin ke
   await screenshot(page, 'api-keys-create-admin');
   await page.setViewportSize({ width: 760, height: 1000 });
   await form.getByLabel('Admin key').uncheck();
-  await page.getByRole('button', { name: 'Manage one chute' }).click();
+  await page.getByRole('button', { name: 'Invoke one of your chutes' }).click();
   // Narrow: the chosen chutes take the row's width, and Remove stays a button its own size below them.
   const scope = form.getByRole('group', { name: 'Scope 1', exact: true });
   const [row, remove, chute] = await Promise.all([
@@ -325,7 +387,7 @@ test('copy puts the header line on the clipboard and clears it after a minute if
   await page.getByRole('button', { name: 'Create key…' }).click();
   const form = page.getByRole('form', { name: 'Create API key' });
   await form.getByLabel('Name').fill('clip');
-  await page.getByRole('button', { name: 'Invoke all chutes' }).click();
+  await page.getByRole('button', { name: 'Invoke any chute' }).click();
   await form.getByRole('button', { name: 'Create key' }).click();
   const dialog = page.getByRole('dialog', { name: 'Your new key “clip”' });
   const secret = (await dialog.getByLabel('API key secret').textContent()) ?? '';

@@ -90,7 +90,7 @@ test('skip link, screen titles, and an API key created, stored and deleted by ke
   await expect(form.getByLabel('Name')).toBeFocused();
   await expect(form.getByLabel('Name')).toHaveAccessibleDescription('Give the key a name.');
   await page.keyboard.type('keyboard-key');
-  await tabTo(page, form.getByRole('button', { name: 'Invoke all chutes' }));
+  await tabTo(page, form.getByRole('button', { name: 'Invoke any chute' }));
   await page.keyboard.press('Enter');
   await expect(form.getByLabel('Equivalent CLI command', { exact: true })).toContainText('"action":"invoke"');
   await tabTo(page, form.getByRole('button', { name: 'Create key' }));

@@ -109,7 +109,7 @@ test('a chute name too long for the window wraps: the Secrets group and the key 
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).click();
   await page.getByRole('button', { name: 'Create key…' }).click();
-  await page.getByRole('button', { name: 'Manage one chute' }).click();
+  await page.getByRole('button', { name: 'Invoke one of your chutes' }).click();
   await expect(page.getByRole('group', { name: 'Chosen chutes for scope 1' })).toContainText(long.name);
   expect(await fits()).toBe(true);
 });

@@ -21,9 +21,11 @@ describe('API key request schema (editor, JSON tab and main share it)', () => {
       const r = createKeyRequest.safeParse(v);
       return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
     };
-    expect(issues({ ...base, scopes: [{ object_type: 'storage', object_id: null, action: null }] })).toEqual([
+    expect(issues({ ...base, scopes: [{ object_type: 'bogus', object_id: null, action: null }] })).toEqual([
       'scopes.0.object_type',
     ]);
+    // The newest server's fourth type (§5.1): asked for as any other.
+    expect(issues({ ...base, scopes: [{ object_type: 'storage', object_id: null, action: null }] })).toEqual([]);
     expect(issues({ ...base, scopes: [{ object_type: 'images', object_id: null, action: 'nuke' }] })).toEqual([
       'scopes.0.action',
     ]);

@@ -102,6 +102,21 @@ describe('/api_keys', () => {
     });
   });
 
+  it('takes scopes: null as the server does: none for an admin key, a 500 for a scoped one (it iterates None)', async () => {
+    const a = await account();
+    const create = (body: unknown) =>
+      f.client.post<{ scopes: unknown[] }>('/api_keys/', { body, sign: { key: a.key } });
+    const admin = await create({ name: 'root', admin: true, scopes: null });
+    expect(admin.status).toBe(200);
+    expect(admin.json.scopes).toEqual([]);
+    const scoped = await create({ name: 'scoped', admin: false, scopes: null });
+    expect(scoped.status).toBe(500);
+    expect(scoped.json).toEqual({ detail: 'Internal Server Error' });
+    expect(Object.values(f.sb.state().apiKeys).map((k) => k.name)).toEqual(['root']);
+    // The name is checked first, as before.
+    expect((await create({ name: 'a/b', admin: false, scopes: null })).status).toBe(400);
+  });
+
   it('lists with page/limit/total, looks up and deletes by UUID only', async () => {
     const a = await account();
     const ids: string[] = [];

@@ -225,6 +225,34 @@ describe('API keys as credentials', () => {
     }
   });
 
+  it('lets no scoped key through a REST route, whatever its scopes: the object type checked is the path’s last segment', async () => {
+    const { key, user_id } = await account();
+    const chute = f.sb.addChute(user_id, 'llm');
+    const image = f.sb.addImage(user_id, 'img', '1');
+    const scopeSets = [
+      [{ object_type: 'chutes', action: 'invoke' }],
+      [{ object_type: 'chutes', action: null }],
+      [{ object_type: 'chutes', object_id: chute.chute_id }],
+      [{ object_type: 'images', action: 'read' }],
+      [{ object_type: 'images', object_id: image.image_id, action: 'read' }],
+      [{ object_type: 'invocations' }, { object_type: 'storage' }],
+    ];
+    for (const [i, scopes] of scopeSets.entries()) {
+      const made = await f.client.post<{ secret_key: string }>('/api_keys/', {
+        body: { name: `scoped-${i}`, admin: false, scopes },
+        sign: { key },
+      });
+      // `GET /chutes/` is checked as type "" (and `/chutes/{id}` as the id): no scope can name either.
+      for (const path of ['/chutes/', '/images/']) {
+        const r = await f.client.get(path, { authorization: `Bearer ${made.json.secret_key}` });
+        expect(r.json, `${JSON.stringify(scopes)} GET ${path}`).toEqual({ detail: 'Invalid token or user not found' });
+      }
+    }
+    const admin = await f.client.adminKey(key);
+    expect((await f.client.get('/chutes/', { authorization: `Bearer ${admin}` })).status).toBe(200);
+    expect((await f.client.get('/images/', { authorization: `Bearer ${admin}` })).status).toBe(200);
+  });
+
   it('says who is missing when no credentials are sent', async () => {
     const res = await f.client.get('/api_keys/');
     expect(res.status).toBe(401);

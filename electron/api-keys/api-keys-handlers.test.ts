@@ -148,6 +148,43 @@ describe('API key handlers against the sandbox', () => {
     expect(Object.values(f.sb.state().apiKeys).map((k) => k.name)).toEqual(['lost']);
   });
 
+  it('a lost answer never blames an existing key of that name: no delete offered, its record untouched', async () => {
+    const w = await world();
+    const prod = (await w.handlers.createApiKey({ name: 'prod', admin: true, scopes: [] }, ctx)).key;
+    // The server refuses the name (409), then the connection drops: nothing was made by this try.
+    f.sb.faultOnce({ method: 'POST', path: '/api_keys/', drop_after: true });
+    const taken = await w.failure(w.handlers.createApiKey(scoped('prod'), ctx));
+    expect(taken).toMatchObject({ code: 'conflict', reason: 'key-name-taken' });
+    expect(taken.detail?.objectId).toBeUndefined();
+    expect(taken.message).toContain('a key with this name already exists that is not the one asked for');
+    expect(taken.message).toContain('it is an admin key, and a scoped key was asked for');
+    expect(taken.detail?.fields).toEqual([{ path: 'name', message: expect.any(String) as unknown }]);
+    // prod's record still says what this app made it as: an admin key.
+    const listed = await w.handlers.getApiKey({ id: prod.id }, ctx);
+    expect(listed.local).toMatchObject({ admin: true, requestedScopes: [] });
+    expect(Object.values(f.sb.state().apiKeys).map((k) => k.name)).toEqual(['prod']);
+
+    // The same shape, but made an hour before this try was sent: older, so not this try's either.
+    const older = (await w.handlers.createApiKey(scoped('older'), ctx)).key;
+    const row = f.sb.state().apiKeys[older.id];
+    if (row) row.created_at -= 3_600_000;
+    f.sb.faultOnce({ method: 'POST', path: '/api_keys/', drop_after: true });
+    const old = await w.failure(w.handlers.createApiKey(scoped('older'), ctx));
+    expect(old.reason).toBe('key-name-taken');
+    expect(old.message).toContain('it was made before this try was sent');
+    expect(old.detail?.objectId).toBeUndefined();
+  });
+
+  it('a key made by the lost try is recognised by its time even when the server’s clock is an hour behind', async () => {
+    const w = await world();
+    f.sb.setFaults({ clock_offset_s: -3600 });
+    f.sb.faultOnce({ method: 'POST', path: '/api_keys/', drop_after: true });
+    const lost = await w.failure(w.handlers.createApiKey(scoped('behind'), ctx));
+    f.sb.setFaults({ clock_offset_s: 0 });
+    const made = Object.values(f.sb.state().apiKeys).find((k) => k.name === 'behind');
+    expect(lost).toMatchObject({ reason: 'key-created-secret-lost', detail: { objectId: made?.api_key_id } });
+  });
+
   it('a 2xx it cannot read is a created key whose secret is lost, found by re-listing, never re-sent', async () => {
     const w = await world();
     f.sb.faultOnce({ method: 'POST', path: '/api_keys/', garble_after: true });

@@ -13,6 +13,7 @@ import { outcomeUnknown } from '../chutes-api/outcome-unknown';
 import type { SliceHandlers } from '../ipc-router';
 import { describeError, itemFailureMessage, log } from '../log';
 import { createKeyRecords, type KeyRecords } from './key-records';
+import { madeByThisTry, measureServerSkew } from './lost-create';
 
 export interface ApiKeyServices {
   chutes: ChutesClient;
@@ -74,6 +75,7 @@ async function allKeys(api: AccountApi): Promise<{ keys: ServerKey[]; complete: 
 export function apiKeysHandlers(
   services: ApiKeyServices,
   records: KeyRecords = createKeyRecords(services.config.dataDir),
+  now: () => number = Date.now,
 ): SliceHandlers<typeof apiKeysContract> {
   const { chutes } = services;
   const active = () => chutes.actingAs('active');
@@ -94,8 +96,13 @@ export function apiKeysHandlers(
     }
   }
 
-  /** After a lost answer: never re-send; look whether the key exists now and say so. */
-  async function afterLostAnswer(api: AccountApi, req: CreateKeyRequest, original: unknown): Promise<never> {
+  /** After a lost answer: never re-send; look whether the key exists now, and is this try's (lost-create.ts), and say so. */
+  async function afterLostAnswer(
+    api: AccountApi,
+    req: CreateKeyRequest,
+    sentAtMs: number,
+    original: unknown,
+  ): Promise<never> {
     let found: ServerKey | undefined;
     let complete: boolean;
     try {
@@ -112,6 +119,17 @@ export function apiKeysHandlers(
         'answer-lost',
       );
     }
+    const verdict = found && madeByThisTry(found, req, sentAtMs, await measureServerSkew(api.transport));
+    if (verdict && !verdict.made)
+      throw new AppFailure(
+        'conflict',
+        `The connection failed while creating “${req.name}”, and a key with this name already exists that is not the one asked for: ${verdict.why}. It may be older than this try, so it was left as it is; Chutes refuses a name already in use, so most likely nothing was created.`,
+        {
+          hint: 'Choose another name, or open the existing key from the list to see what it is.',
+          fields: [{ path: 'name', message: 'A key with this name already exists.' }],
+        },
+        'key-name-taken',
+      );
     if (found) {
       await remember(api, found, req);
       throw new AppFailure(
@@ -178,10 +196,11 @@ export function apiKeysHandlers(
     createApiKey: async ({ reviewedFor, ...req }) => {
       const api = await chutes.actingAs({ reviewedFor, what: `the new key “${req.name}”` });
       let created: { key: ServerKey; secret: string };
+      const sentAtMs = now();
       try {
         created = await api.apiKeys.create(req);
       } catch (error) {
-        if (outcomeUnknown(error)) return afterLostAnswer(api, req, error);
+        if (outcomeUnknown(error)) return afterLostAnswer(api, req, sentAtMs, error);
         throw scopeRejection(error);
       }
       const local = await remember(api, created.key, req);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   createKeyCall,
+  DELETE_BATCH_MAX,
   keyId,
   type ApiKeyPage,
   type ApiKeyView,
@@ -23,9 +24,9 @@ export const apiKeysContract = slice({
   /** The answer carries the secret once; nothing keeps it. Never re-sent blindly after a lost answer. */
   createApiKey: { input: createKeyCall, result: returns<CreatedApiKey>() },
   deleteApiKey: { input: z.object({ id: keyId, reviewedFor }).strict(), result: returns<DeleteResult>() },
-  /** Bulk revoke: every id gets a result; a failure on one never stops the others. */
+  /** Bulk revoke: every id gets a result; a failure on one never stops the others. Bigger selections go in batches. */
   deleteApiKeys: {
-    input: z.object({ ids: z.array(keyId).min(1).max(10_000), reviewedFor }).strict(),
+    input: z.object({ ids: z.array(keyId).min(1).max(DELETE_BATCH_MAX), reviewedFor }).strict(),
     result: returns<{ results: DeleteResult[] }>(),
   },
   /** The account's chutes and images, for choosing scope objects by name. */

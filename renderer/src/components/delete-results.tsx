@@ -12,10 +12,12 @@ const OUTCOME_TEXT: Record<DeleteOutcome, string> = {
 /** "Done: 3 deleted, 1 already gone." or "2 deleted; 1 not deleted." */
 export function deleteSummary(outcomes: readonly DeleteOutcome[]): string {
   const count = (outcome: DeleteOutcome) => outcomes.filter((o) => o === outcome).length;
+  // Grouped ("10,001"): a batch of API keys can be 100,000.
+  const n = (value: number) => value.toLocaleString('en-US');
   const gone = count('already-gone');
-  const done = `${count('deleted')} deleted${gone > 0 ? `, ${gone} already gone` : ''}`;
+  const done = `${n(count('deleted'))} deleted${gone > 0 ? `, ${n(gone)} already gone` : ''}`;
   const failed = count('failed');
-  return failed > 0 ? `${done}; ${failed} not deleted.` : `Done: ${done}.`;
+  return failed > 0 ? `${done}; ${n(failed)} not deleted.` : `Done: ${done}.`;
 }
 
 export interface DeleteResultItem {

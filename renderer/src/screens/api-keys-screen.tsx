@@ -32,9 +32,16 @@ const CREATE_BUTTON_ID = 'api-keys-create';
 let keysShownFor: string | null = null;
 /**
  * Where the keyboard goes on when what held the focus is gone (the create form behind the secret's
- * dialog, a deleted key's page): "Create key…", once the list has rendered it.
+ * dialog, a deleted key's page): "Create key…", once the list has rendered it. A page without it
+ * (a rotation focuses its own next step, rotate-flow.tsx) keeps a focus it has, else gets the main
+ * region's, never <body>.
  */
-const focusCreateButton = () => setTimeout(() => document.getElementById(CREATE_BUTTON_ID)?.focus(), 0);
+const focusCreateButton = () =>
+  setTimeout(() => {
+    const button = document.getElementById(CREATE_BUTTON_ID);
+    if (button) button.focus();
+    else if (document.activeElement === document.body) document.getElementById('main')?.focus();
+  }, 0);
 
 export function ApiKeysScreen({ sub }: ScreenProps): ReactElement {
   // Outside the profile gate: a secret still to be shown survives a profile switch or a keychain
@@ -223,7 +230,7 @@ function KeysForProfile({
               disabled={!canSign || selectedKeys.length === 0}
               onClick={() => setDeleting(true)}
             >
-              Delete selected{selectedKeys.length ? ` (${selectedKeys.length})` : ''}
+              Delete selected{selectedKeys.length ? ` (${selectedKeys.length.toLocaleString('en-US')})` : ''}
             </button>
           )}
           <button type="button" onClick={list.reload}>
@@ -264,7 +271,19 @@ function KeysForProfile({
         </div>
       ) : list.status === 'loading' || (list.status === 'error' && list.keys.length === 0) ? null : (
         <>
-          <KeyTable keys={list.keys} selected={selected} onSelect={setSelected} paging={list.status === 'paging'} />
+          <KeyTable
+            keys={list.keys}
+            selected={selected}
+            onSelect={setSelected}
+            paging={list.status === 'paging'}
+            // The delete panel names and counts the keys it was opened with: while it is open, what it
+            // says and what the toolbar counts stay the same keys.
+            selectionLocked={
+              deleting
+                ? 'The selection is fixed while the delete panel above is open: close it to change which keys are selected.'
+                : undefined
+            }
+          />
           <p className="small muted">
             Chutes does not report when a key was last used, and keys never expire. It does not report a scope’s action
             (invoke, read…) either: solid chips show the action this app recorded when it created the key here; dashed

@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import type { ApiKeyView, DeleteResult } from '../../../../shared/api-keys';
 import { call } from '../../api/client';
 import { DeleteResultList, deleteSummary } from '../../components/delete-results';
@@ -11,8 +11,11 @@ import { AUTH_CACHE_NOTE } from './delete-key-dialog';
 import { Badge } from '../../components/badge';
 import { visibleText } from '../../../../shared/visible-text';
 import { TypedConfirmField, useTypedConfirm } from '../../components/typed-confirm';
+import { deleteInBatches } from './delete-batches';
 
 const SHOWN = 12;
+/** "10,001 keys": a selection can hold up to 100,000. */
+const keysText = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'key' : 'keys'}`;
 
 /** Delete a selection (the server and the CLI call it delete): a summary first, then a result per key (failures listed, retryable). */
 export function BulkDelete({
@@ -28,6 +31,8 @@ export function BulkDelete({
   onClose: () => void;
 }): ReactElement {
   // The selection as confirmed: the list drops keys as they go, but the results still name them.
+  // The table's checkboxes are locked while this is open (api-keys-screen.tsx), so it is also the
+  // selection the toolbar counts.
   const [keys] = useState(selection);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -37,11 +42,18 @@ export function BulkDelete({
   // As deliberate as deleting one key by its name (never easier for many keys than for one).
   const confirm = useTypedConfirm();
 
+  // The results take the place of the Delete (or Retry) button pressed: the keyboard goes on at
+  // their heading instead of at <body>.
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (results) resultsHeading.current?.focus();
+  }, [results]);
+
   const mounted = useMountedRef();
   async function run(ids: string[]) {
     setBusy(true);
     setError(null);
-    const sent = call('deleteApiKeys', { ids, reviewedFor: profileId });
+    const sent = deleteInBatches(ids, (batch) => call('deleteApiKeys', { ids: batch, reviewedFor: profileId }));
     // Left before the end (the list refreshes either way): which keys failed must still be said.
     tellIfLeft(mounted, sent, {
       done: ({ results: got }) => {
@@ -66,6 +78,9 @@ export function BulkDelete({
     const failed = results.filter((r) => r.outcome === 'failed');
     return (
       <section className="card" aria-label="Delete results">
+        <h2 ref={resultsHeading} tabIndex={-1}>
+          Results of deleting {keysText(results.length)}
+        </h2>
         <Notice tone={failed.length > 0 ? 'warn' : 'good'} live>
           <p>
             <strong>{deleteSummary(results.map((r) => r.outcome))}</strong> {AUTH_CACHE_NOTE}
@@ -92,14 +107,14 @@ export function BulkDelete({
 
   return (
     <section className="card" aria-label="Delete selected keys">
-      <h2>
-        Delete {keys.length} {keys.length === 1 ? 'key' : 'keys'}?
-      </h2>
+      <h2>Delete {keysText(keys.length)}?</h2>
       {admins > 0 ? (
         <Notice tone="warn">
           <p>
-            <strong>{admins === 1 ? '1 of them is an admin key' : `${admins} of them are admin keys`}</strong>, able to
-            do everything the account can: check that no program still needs {admins === 1 ? 'it' : 'them'}.
+            <strong>
+              {admins === 1 ? '1 of them is an admin key' : `${admins.toLocaleString('en-US')} of them are admin keys`}
+            </strong>
+            , able to do everything the account can: check that no program still needs {admins === 1 ? 'it' : 'them'}.
           </p>
         </Notice>
       ) : null}
@@ -111,7 +126,9 @@ export function BulkDelete({
             {k.admin ? <Badge tone="warn">Admin</Badge> : null}
           </li>
         ))}
-        {keys.length > SHOWN ? <li className="muted">…and {keys.length - SHOWN} more</li> : null}
+        {keys.length > SHOWN ? (
+          <li className="muted">…and {(keys.length - SHOWN).toLocaleString('en-US')} more</li>
+        ) : null}
       </ul>
       <TypedConfirmField
         {...confirm}
@@ -125,7 +142,7 @@ export function BulkDelete({
           disabled={busy || !confirm.confirmed}
           onClick={() => void run(keys.map((k) => k.id))}
         >
-          {busy ? 'Deleting…' : `Delete ${keys.length} ${keys.length === 1 ? 'key' : 'keys'}`}
+          {busy ? 'Deleting…' : `Delete ${keysText(keys.length)}`}
         </button>
         <button type="button" data-cancel onClick={onClose} disabled={busy}>
           Cancel

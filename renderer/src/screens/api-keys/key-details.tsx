@@ -15,25 +15,19 @@ import { visibleText } from '../../../../shared/visible-text';
 const NOT_REPORTED = 'not reported by the server';
 
 /**
- * A read the key may make, as a curl line; null when this app recorded that the key may only
- * invoke (a GET is checked as action `read`, so the line would answer 401 and look like a broken
- * key). A scope matches on the path's last segment: a named object needs its own URL, a type-wide
- * one the list.
+ * A read the key may make, as a curl line: for an admin key only. A scoped key is checked against
+ * the path's last segment (`""` for `/chutes/`, the id for `/chutes/{id}`, reference §1.4), which no
+ * scope names, so every REST line would answer 401 and look like a broken key: it can only invoke.
  */
 function usageExample(key: ApiKeyView, baseUrl: string): string | null {
-  const curl = (path: string) => `curl -H "Authorization: Bearer $${ENV_VAR}" ${baseUrl}${path}`;
-  if (key.admin) return curl('/users/me');
-  const recorded = key.local?.requestedScopes;
-  const mayRead = (objectType: string, objectId: string | null) =>
-    !recorded ||
-    recorded.some(
-      (s) => s.object_type === objectType && s.object_id === objectId && (s.action === null || s.action === 'read'),
-    );
-  const scope = key.scopes.find(
-    (s) => (s.objectType === 'chutes' || s.objectType === 'images') && mayRead(s.objectType, s.objectId),
-  );
-  if (scope) return curl(`/${scope.objectType}/${scope.objectId ?? ''}`);
-  return recorded ? null : curl('/chutes/');
+  return key.admin ? `curl -H "Authorization: Bearer $${ENV_VAR}" ${baseUrl}/users/me` : null;
+}
+
+/** Whether a scoped key may invoke a chute: a chutes scope whose recorded action is invoke or any (unknown: may). */
+function mayInvoke(key: ApiKeyView): boolean {
+  const recorded = key.local && !key.local.admin ? key.local.requestedScopes : null;
+  if (recorded) return recorded.some((s) => s.object_type === 'chutes' && (s.action === null || s.action === 'invoke'));
+  return key.scopes.some((s) => s.objectType === 'chutes');
 }
 
 function actionOf(key: ApiKeyView, objectType: string, objectId: string | null): string {
@@ -135,7 +129,9 @@ export function KeyDetails({
             {/* The heading's badge already says admin or scoped: this says what that means here. */}
             {key.admin
               ? 'Everything the account can do, including moving balance.'
-              : `Only what its ${key.scopes.length === 1 ? 'scope' : `${key.scopes.length} scopes`} below allow${key.scopes.length === 1 ? 's' : ''}.`}
+              : mayInvoke(key)
+                ? `At most invoking chutes, as its ${key.scopes.length === 1 ? 'scope' : `${key.scopes.length} scopes`} below allow${key.scopes.length === 1 ? 's' : ''}: Chutes’ API refuses scoped keys everywhere else.`
+                : 'Nothing: none of its scopes lets it invoke a chute, the only thing Chutes lets a scoped key do.'}
           </dd>
           <dt>Owner</dt>
           <dd>
@@ -208,17 +204,24 @@ export function KeyDetails({
         <pre className="command">Authorization: Bearer cpk_…</pre>
         {example ? (
           <CommandLine label="Try it with curl" command={example} />
+        ) : mayInvoke(key) ? (
+          <p className="small">
+            A scoped key can only invoke chutes: send it to a chute’s own URL, such as the OpenAI-style endpoint shown
+            on the chute’s page at chutes.ai. Chutes’ API refuses it with 401 everywhere else, a plain read of{' '}
+            <code>{baseUrl}/chutes/</code> included: it checks each request against the last part of its path, which no
+            scope names.
+          </p>
         ) : (
           <p className="small">
-            This key may only invoke chutes (as recorded by this app): send it to a chute’s own URL, such as the
-            OpenAI-style endpoint shown on the chute’s page at chutes.ai. A plain read of <code>{baseUrl}/chutes/</code>{' '}
-            would be refused with 401.
+            None of this key’s scopes lets it invoke a chute{key.local ? ' (as recorded by this app)' : ''}, the only
+            thing Chutes lets a scoped key do, so it can do nothing: Chutes’ API answers it with 401 everywhere, a plain
+            read of <code>{baseUrl}/chutes/</code> included.
           </p>
         )}
         <p className="small muted">
-          Set <code>{ENV_VAR}</code> to the secret first. Only admin keys can reach account endpoints (
-          <code>/users/me</code>, <code>/api_keys</code>, <code>/secrets</code>); scoped keys reach only what their
-          scopes allow.
+          Set <code>{ENV_VAR}</code> to the secret first. Only admin keys can use Chutes’ API: the account endpoints (
+          <code>/users/me</code>, <code>/api_keys</code>, <code>/secrets</code>) and the chutes and images ones; scoped
+          keys can only invoke the chutes their scopes allow.
         </p>
       </section>
     </>

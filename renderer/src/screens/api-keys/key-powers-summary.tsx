@@ -11,7 +11,7 @@ export function KeyPowersSummary({
   request: CreateKeyRequest;
   targets: ScopeTargets | undefined;
 }): ReactElement {
-  const { can, cannot } = keyPowers(request, targets);
+  const { can, unusable, cannot } = keyPowers(request, targets);
   return (
     // An admin key's reach is the warning: said once, here, in the warning's colours.
     <div
@@ -27,6 +27,12 @@ export function KeyPowersSummary({
           <li key={line}>{line}</li>
         ))}
       </ul>
+      {unusable.length > 0 ? (
+        <p className="small">
+          Also granted, but of no use, since Chutes’ API lets no scoped key through (it checks each request against the
+          last part of its path, which no scope names): {unusable.join('; ')}.
+        </p>
+      ) : null}
       <p className={request.admin ? 'small' : 'small muted'}>{cannot}</p>
     </div>
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keyPowers } from './key-powers';
+import { presetRows, PRESETS, editorRequest } from './scope-rows';
 
 const CHUTE = '11111111-1111-4111-8111-111111111111';
 const IMAGE = '22222222-2222-4222-8222-222222222222';
@@ -9,12 +10,15 @@ describe('keyPowers', () => {
   it('says an admin key can do everything through the API but what needs the fingerprint', () => {
     const powers = keyPowers({ name: 'a', admin: true, scopes: [] }, targets);
     expect(powers.can[0]).toContain('manage its API keys and secrets, and transfer its balance');
+    expect(powers.unusable).toEqual([]);
     expect(powers.cannot).toMatch(
       /^It cannot delete the account or change its fingerprint or hotkey: those need the fingerprint\. Anyone holding it acts as you/,
     );
   });
 
-  it('says "any action" includes delete, names chosen objects, and what no scoped key can do', () => {
+  // Reference §1.4: a REST route is checked against its path's last segment ("" for /chutes/), which
+  // no scope names, so a scoped key can only invoke; invoking "every chute" means any chute at all.
+  it('promises a scoped key only invoking, any chute including public ones, and says the rest is of no use', () => {
     const powers = keyPowers(
       {
         name: 'k',
@@ -28,14 +32,16 @@ describe('keyPowers', () => {
       targets,
     );
     expect(powers.can).toEqual([
-      'Do anything with the chute llama-chat: read, create and change, delete, invoke',
-      'Read every image',
-      'Invoke every chute',
+      'Invoke the chute llama-chat',
+      'Invoke any chute on Chutes — public ones included, not only yours — billed to this account',
     ]);
-    expect(powers.cannot).toContain('cannot manage API keys or secrets');
+    expect(powers.unusable).toEqual(['read, create and change, delete the chute llama-chat', 'read every image']);
+    expect(powers.cannot).toBe(
+      'It cannot read or change anything through Chutes’ API — chutes, images, API keys, secrets, the account or its balance: that takes an admin key.',
+    );
   });
 
-  it('groups objects of one action and names unknown ones by id; a key without scopes can do nothing', () => {
+  it('groups objects of one action and names unknown ones by id; a key that cannot invoke can do nothing', () => {
     const other = '33333333-3333-4333-8333-333333333333';
     const powers = keyPowers(
       {
@@ -44,11 +50,28 @@ describe('keyPowers', () => {
         scopes: [
           { object_type: 'images', object_id: IMAGE, action: 'write' },
           { object_type: 'images', object_id: other, action: 'write' },
+          { object_type: 'storage', object_id: null, action: null },
         ],
       },
       targets,
     );
-    expect(powers.can).toEqual([`Create and change 2 chosen images (vllm-img, ${other})`]);
+    expect(powers.can).toEqual(['Nothing: none of its scopes lets it invoke a chute']);
+    expect(powers.unusable).toEqual([
+      `create and change 2 chosen images (vllm-img, ${other})`,
+      'do anything with every storage object',
+    ]);
     expect(keyPowers({ name: 'k', admin: false, scopes: [] }).can).toEqual(['Nothing: it has no scopes']);
+  });
+
+  it('every preset makes a key that can do what its button says', () => {
+    expect(PRESETS.map((p) => p.label)).toEqual(['Invoke any chute', 'Invoke one of your chutes']);
+    for (const preset of PRESETS) {
+      const powers = keyPowers(editorRequest('k', false, presetRows(preset.id, targets)), targets);
+      expect(powers.unusable, preset.id).toEqual([]);
+      expect(
+        powers.can.every((line) => line.startsWith('Invoke')),
+        preset.id,
+      ).toBe(true);
+    }
   });
 });

@@ -3,13 +3,16 @@ import { fromRequest, groupScopes, type ScopeGroup } from './scope-text';
 
 /**
  * What a key being created will be able to do, in words, so nobody has to read the JSON to learn
- * that "any action" includes delete. From the reference (§5, §8): an admin key acts as the user
- * on every endpoint but the three that take the fingerprint; a scoped key reaches only its object
- * types, never the account endpoints (keys, secrets, the balance).
+ * that "any action" includes delete. From the reference (§1.4, §5, §8): an admin key acts as the
+ * user on every endpoint but the three that take the fingerprint. A scoped key is checked against
+ * the last segment of each REST path (`""` for `/chutes/`, the id for `/chutes/{id}`), which no
+ * scope names: on the API it can do nothing at all; only invoking chutes takes its scopes.
  */
 export interface KeyPowers {
   /** One line per thing the key can do. */
   can: string[];
+  /** What its scopes grant that Chutes never lets a scoped key use, one phrase each (empty: none). */
+  unusable: string[];
   /** What it cannot do, said once. */
   cannot: string;
 }
@@ -25,6 +28,7 @@ const NOUN: Record<string, [one: string, many: string]> = {
   chutes: ['chute', 'chutes'],
   images: ['image', 'images'],
   invocations: ['invocation', 'invocations'],
+  storage: ['storage object', 'storage objects'],
 };
 
 function objects(g: ScopeGroup, targets: ScopeTargets | undefined): string {
@@ -35,7 +39,11 @@ function objects(g: ScopeGroup, targets: ScopeTargets | undefined): string {
   return names.length === 1 ? `the ${one} ${names[0] ?? ''}` : `${names.length} chosen ${many} (${names.join(', ')})`;
 }
 
-const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** A chutes scope for every chute matches any chute invoked, not only the account's own. */
+const invoked = (g: ScopeGroup, targets: ScopeTargets | undefined) =>
+  g.all
+    ? 'Invoke any chute on Chutes — public ones included, not only yours — billed to this account'
+    : `Invoke ${objects(g, targets)}`;
 
 export function keyPowers(request: CreateKeyRequest, targets?: ScopeTargets): KeyPowers {
   if (request.admin)
@@ -43,17 +51,32 @@ export function keyPowers(request: CreateKeyRequest, targets?: ScopeTargets): Ke
       can: [
         'Everything this account can do through the API: use and delete its chutes and images, manage its API keys and secrets, and transfer its balance',
       ],
+      unusable: [],
       cannot:
         'It cannot delete the account or change its fingerprint or hotkey: those need the fingerprint. Anyone holding it acts as you: prefer a scoped key unless a program truly needs all of this.',
     };
-  const can = groupScopes(request.scopes.map(fromRequest)).map((g) => {
-    const what = objects(g, targets);
-    return g.action === null
-      ? `Do anything with ${what}: read, create and change, delete, invoke`
-      : `${capitalized(ACTION[g.action] ?? g.action)} ${what}`;
-  });
+  const can: string[] = [];
+  const unusable: string[] = [];
+  for (const g of groupScopes(request.scopes.map(fromRequest))) {
+    const invokes = g.type === 'chutes' && (g.action === null || g.action === 'invoke');
+    if (invokes) can.push(invoked(g, targets));
+    if (g.action === null)
+      unusable.push(
+        invokes ? `read, create and change, delete ${objects(g, targets)}` : `do anything with ${objects(g, targets)}`,
+      );
+    else if (!invokes) unusable.push(`${ACTION[g.action] ?? g.action} ${objects(g, targets)}`);
+  }
   return {
-    can: can.length > 0 ? can : ['Nothing: it has no scopes'],
-    cannot: 'It cannot manage API keys or secrets, see the account, or move its balance (only an admin key can).',
+    can:
+      can.length > 0
+        ? can
+        : [
+            request.scopes.length === 0
+              ? 'Nothing: it has no scopes'
+              : 'Nothing: none of its scopes lets it invoke a chute',
+          ],
+    unusable,
+    cannot:
+      'It cannot read or change anything through Chutes’ API — chutes, images, API keys, secrets, the account or its balance: that takes an admin key.',
   };
 }

@@ -44,10 +44,14 @@ export interface KeyTableProps {
   onSelect: (next: Set<string>) => void;
   /** More pages are coming: the progress line counts the keys, so an unfiltered count would say it twice. */
   paging?: boolean;
+  /** Why the selection cannot change now (a delete of it is open), said beside the locked checkboxes. */
+  selectionLocked?: string;
 }
 
+const LOCKED_NOTE_ID = 'key-selection-locked';
+
 /** Every key, searched/filtered/sorted here (the server ignores a name filter), only visible rows in the DOM. */
-export function KeyTable({ keys, selected, onSelect, paging = false }: KeyTableProps): ReactElement {
+export function KeyTable({ keys, selected, onSelect, paging = false, selectionLocked }: KeyTableProps): ReactElement {
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<KeyFilter>('all');
   const [sort, setSort] = useState<KeySort>('created-desc');
@@ -116,6 +120,11 @@ export function KeyTable({ keys, selected, onSelect, paging = false }: KeyTableP
               : `${count(keys.length)} ${keys.length === 1 ? 'key' : 'keys'}`}
         </span>
       </div>
+      {selectionLocked ? (
+        <p id={LOCKED_NOTE_ID} className="small muted">
+          {selectionLocked}
+        </p>
+      ) : null}
       <div role="table" aria-label="API keys" aria-rowcount={shown.length + 1} className={styles.table}>
         <div role="rowgroup">
           <div role="row" aria-rowindex={1} className={`${styles.row} ${styles.headRow}`}>
@@ -124,6 +133,8 @@ export function KeyTable({ keys, selected, onSelect, paging = false }: KeyTableP
                 type="checkbox"
                 aria-label="Select all shown keys"
                 checked={allShownSelected}
+                disabled={selectionLocked !== undefined}
+                aria-describedby={selectionLocked ? LOCKED_NOTE_ID : undefined}
                 onChange={() => {
                   const next = new Set(selected);
                   for (const k of shown) {
@@ -174,6 +185,8 @@ export function KeyTable({ keys, selected, onSelect, paging = false }: KeyTableP
                       type="checkbox"
                       aria-label={`Select ${name}`}
                       checked={selected.has(key.id)}
+                      disabled={selectionLocked !== undefined}
+                      aria-describedby={selectionLocked ? LOCKED_NOTE_ID : undefined}
                       onChange={() => toggle(key.id)}
                     />
                   </span>

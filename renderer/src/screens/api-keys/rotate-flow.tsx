@@ -1,5 +1,12 @@
-import { useState, type ReactElement } from 'react';
-import { rotatedName, type ApiKeyView, type CreateKeyRequest, type CreatedApiKey } from '../../../../shared/api-keys';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
+import {
+  isScopeObjectType,
+  rotatedName,
+  type ApiKeyView,
+  type CreateKeyRequest,
+  type CreatedApiKey,
+  type ScopeRequest,
+} from '../../../../shared/api-keys';
 import { call } from '../../api/client';
 import { useChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
@@ -24,9 +31,16 @@ function sameScopes(old: ApiKeyView, taken: ReadonlySet<string>): CreateKeyReque
   return {
     name,
     admin: false,
-    scopes: old.scopes.map((s) => ({ object_type: s.objectType as 'chutes', object_id: s.objectId, action: null })),
+    // Each as reported, action unknown; a type this app cannot ask for is left out and said (`unknownTypes`).
+    scopes: old.scopes.flatMap((s): ScopeRequest[] =>
+      isScopeObjectType(s.objectType) ? [{ object_type: s.objectType, object_id: s.objectId, action: null }] : [],
+    ),
   };
 }
+
+/** Object types of the old key's scopes that this app cannot put in a request (a newer server's). */
+const unknownTypes = (old: ApiKeyView): string[] =>
+  old.admin || old.local ? [] : [...new Set(old.scopes.map((s) => s.objectType).filter((t) => !isScopeObjectType(t)))];
 
 const KeyLine = ({ k, label }: { k: Pick<ApiKeyView, 'id' | 'name'>; label: string }) => (
   <li>
@@ -61,8 +75,23 @@ export function RotateFlow(props: {
   // The screen shows the secret; once it is closed, deploying is next.
   if (step.kind === 'reveal' && !keys.pending.some((r) => r.created.key.id === step.created.key.id))
     setStep({ kind: 'deploy', created: step.created.key });
+  // The secret's dialog closed, or the pressed button left with its step: the keyboard goes on at
+  // the step now shown (its heading, or the link once done), not at a "Create key…" this page lacks.
+  const stepFocus = useRef<HTMLElement | null>(null);
+  const focusHere = (el: HTMLElement | null) => {
+    stepFocus.current = el;
+  };
+  const shownStep = step.kind === 'deploy' && keys.unstored.has(step.created.id) ? 'unstored' : step.kind;
+  // The step shown at the last commit: the focus moves only when the step changes.
+  const lastStep = useRef(shownStep);
+  useEffect(() => {
+    if (shownStep === lastStep.current) return;
+    lastStep.current = shownStep;
+    stepFocus.current?.focus();
+  }, [shownStep]);
   const oldKey = snapshot ?? old.data;
   if (!oldKey) return old.error ? <ErrorNotice error={old.error} /> : <p role="status">Loading the key to rotate…</p>;
+  const leftOut = unknownTypes(oldKey);
 
   const oldId = oldKey.id;
   /** The replacement's secret was closed unstored: it is deleted, and the rotation starts over. */
@@ -101,10 +130,13 @@ export function RotateFlow(props: {
       <p>
         <a href={hrefTo('api-keys', oldKey.id)}>← Back to the key “{oldKey.name}”</a>
       </p>
+      {/* A secret closed unstored is a step-2 problem: that step stays the current one, and says so. */}
       <ol className={`small muted ${styles.rotateSteps}`}>
         <li aria-current={step.kind === 'create' ? 'step' : undefined}>Create the replacement with the same access</li>
-        <li aria-current={step.kind === 'reveal' ? 'step' : undefined}>Store its secret (shown once)</li>
-        <li aria-current={step.kind === 'deploy' ? 'step' : undefined}>Deploy it, then delete the old key</li>
+        <li aria-current={step.kind === 'reveal' || shownStep === 'unstored' ? 'step' : undefined}>
+          {shownStep === 'unstored' ? 'Store its secret (not stored)' : 'Store its secret (shown once)'}
+        </li>
+        <li aria-current={shownStep === 'deploy' ? 'step' : undefined}>Deploy it, then delete the old key</li>
       </ol>
       {step.kind === 'create' ? (
         <>
@@ -114,6 +146,13 @@ export function RotateFlow(props: {
                 The server does not report which actions “{oldKey.name}” allows, so each scope below is set to any
                 action. Narrow them if the old key had fewer.
               </p>
+              {leftOut.length > 0 ? (
+                <p>
+                  Its scopes of type {leftOut.map((t) => `“${t}”`).join(', ')} are left out: this app cannot ask for
+                  that type, so the replacement would not have them. Create it with the chutes CLI if a program needs
+                  them.
+                </p>
+              ) : null}
             </Notice>
           ) : null}
           <CreateKeyForm
@@ -137,7 +176,9 @@ export function RotateFlow(props: {
       ) : null}
       {step.kind === 'deploy' && keys.unstored.has(step.created.id) ? (
         <div className="card">
-          <h2>The new key’s secret was closed without being stored</h2>
+          <h2 ref={focusHere} tabIndex={-1}>
+            The new key’s secret was closed without being stored
+          </h2>
           <p>
             Nobody may hold the secret of “{step.created.name}”, and Chutes never shows it again, so “{oldKey.name}” is
             not offered for deletion: it still works. Delete the new key and create another replacement.
@@ -155,7 +196,9 @@ export function RotateFlow(props: {
       ) : null}
       {step.kind === 'deploy' && !keys.unstored.has(step.created.id) ? (
         <div className="card">
-          <h2>Deploy the new key, then delete the old one</h2>
+          <h2 ref={focusHere} tabIndex={-1}>
+            Deploy the new key, then delete the old one
+          </h2>
           <p>
             Put “{step.created.name}” wherever “{oldKey.name}” was used, check it works, then delete the old key. Both
             keys work until then:
@@ -187,7 +230,9 @@ export function RotateFlow(props: {
             {AUTH_CACHE_NOTE}
           </p>
           <p>
-            <a href={hrefTo('api-keys', step.created.id)}>Open {step.created.name}</a>
+            <a ref={focusHere} href={hrefTo('api-keys', step.created.id)}>
+              Open {step.created.name}
+            </a>
           </p>
         </Notice>
       ) : null}

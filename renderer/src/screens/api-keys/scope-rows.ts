@@ -41,22 +41,27 @@ export function scopesToRows(scopes: ScopeRequest[]): ScopeRowModel[] {
   return rows;
 }
 
-export type PresetId = 'invoke-chutes' | 'read-images' | 'manage-chute';
+/**
+ * Only invoking is usable with a scoped key (key-powers.ts), so every preset invokes; none reads or
+ * manages, which Chutes' API would refuse with 401.
+ */
+export type PresetId = 'invoke-chutes' | 'invoke-chute';
 export const PRESETS: { id: PresetId; label: string; explain: string }[] = [
-  { id: 'invoke-chutes', label: 'Invoke all chutes', explain: 'Call any of your chutes; nothing else.' },
-  { id: 'read-images', label: 'Read-only images', explain: 'Read your images; no changes.' },
-  { id: 'manage-chute', label: 'Manage one chute', explain: 'Any action on one chosen chute.' },
+  {
+    id: 'invoke-chutes',
+    label: 'Invoke any chute',
+    explain: 'Call any chute on Chutes, public ones included, billed to this account; nothing else.',
+  },
+  { id: 'invoke-chute', label: 'Invoke one of your chutes', explain: 'Call one chosen chute of yours; nothing else.' },
 ];
 
 export function presetRows(id: PresetId, targets: ScopeTargets | undefined): ScopeRowModel[] {
   switch (id) {
     case 'invoke-chutes':
       return [newRow({ objectType: 'chutes', action: 'invoke', ids: null })];
-    case 'read-images':
-      return [newRow({ objectType: 'images', action: 'read', ids: null })];
-    case 'manage-chute': {
+    case 'invoke-chute': {
       const first = targets?.chutes[0];
-      return [newRow({ objectType: 'chutes', action: null, ids: first ? [first.id] : [] })];
+      return [newRow({ objectType: 'chutes', action: 'invoke', ids: first ? [first.id] : [] })];
     }
   }
 }
