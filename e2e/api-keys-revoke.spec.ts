@@ -126,7 +126,7 @@ test('bulk delete reports every key, with an injected failure, an already-gone k
   await expect(results.getByRole('heading')).toBeFocused();
   expect(names(world)).toEqual(['cli-4']);
   await expect(page.getByRole('row', { name: 'Key cli-1' })).toHaveCount(0);
-  await results.getByRole('button', { name: 'Close' }).click();
+  await results.getByRole('button', { name: 'Dismiss' }).click();
   await expect(page.getByLabel('Select cli-4')).toBeEnabled();
 });
 

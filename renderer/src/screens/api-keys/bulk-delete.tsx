@@ -98,7 +98,7 @@ export function BulkDelete({
             </button>
           ) : null}
           <button type="button" data-cancel onClick={onClose}>
-            Close
+            Dismiss
           </button>
         </div>
       </section>
@@ -138,7 +138,7 @@ export function BulkDelete({
       <div className="actions">
         <button
           type="button"
-          className="danger"
+          className="danger-fill"
           disabled={busy || !confirm.confirmed}
           onClick={() => void run(keys.map((k) => k.id))}
         >

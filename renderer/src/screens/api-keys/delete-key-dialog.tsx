@@ -61,7 +61,7 @@ export function DeleteKeyPanel({
       </label>
       {error ? <ErrorNotice error={error} /> : null}
       <div className="actions">
-        <button type="submit" className="danger" disabled={busy || !confirmed}>
+        <button type="submit" className="danger-fill" disabled={busy || !confirmed}>
           {busy ? 'Deleting…' : 'Delete key'}
         </button>
         {/* Not while deleting: the answer is said here, and the screen moves on from it. */}
