@@ -92,15 +92,21 @@ export function downloadFailedParagraph(
 /**
  * Chromium, and so Electron, aborts as root on Linux unless its sandbox is turned off
  * ("Running as root without --no-sandbox is not supported"). The app does not turn it off for
- * the user: it says so, and `-- -- --no-sandbox` is theirs to pass.
+ * the user: it says so, and `--noSandbox` is theirs to pass.
  */
 export function rootProblem(/** @type {Pick<StartDeps, 'platform' | 'uid' | 'args'>} */ deps) {
-  if (deps.platform !== 'linux' || deps.uid !== 0 || deps.args.includes('--no-sandbox')) return null;
+  if (deps.platform !== 'linux' || deps.uid !== 0) return null;
+  // electron-vite's own --noSandbox (before `--`) starts Electron with --no-sandbox; after `--`,
+  // arguments go to Electron as they are.
+  const separator = deps.args.indexOf('--');
+  const forVite = separator === -1 ? deps.args : deps.args.slice(0, separator);
+  const forElectron = separator === -1 ? [] : deps.args.slice(separator + 1);
+  if (forVite.includes('--noSandbox') || forElectron.includes('--no-sandbox')) return null;
   return (
     'Chutes Desktop will not open its window as root: on Linux, Electron refuses to run as root with ' +
     "Chromium's sandbox on. Run `npm start` as your usual user, or use `npm run serve`, the same app in " +
     'your browser, which is fine as root on a headless machine. To open the window as root anyway, ' +
-    "without Chromium's sandbox, run `npm start -- -- --no-sandbox`."
+    "without Chromium's sandbox, run `npm start -- --noSandbox`."
   );
 }
 

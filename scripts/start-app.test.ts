@@ -155,11 +155,16 @@ describe('npm start (scripts/start-app.mjs)', () => {
     expect(root.calls).toEqual([]);
     expect(flat(root.err)).toContain('will not open its window as root');
     expect(flat(root.err)).toContain('`npm run serve`');
-    expect(flat(root.err)).toContain('`npm start -- -- --no-sandbox`');
+    expect(flat(root.err)).toContain('`npm start -- --noSandbox`');
     expect(Math.max(...root.err.split('\n').map((line) => line.length))).toBeLessThanOrEqual(100);
-    const chosen = simulate(binary, { status: 0 }, {}, 'v22.13.0', false, { uid: 0, args: ['--', '--no-sandbox'] });
-    expect(chosen.code).toBe(0);
-    expect(chosen.calls.at(-1)?.args).toContain('--no-sandbox');
+    for (const args of [['--noSandbox'], ['--', '--no-sandbox'], ['--noSandbox', '--', '--wallets-path', '/w']]) {
+      const chosen = simulate(binary, { status: 0 }, {}, 'v22.13.0', false, { uid: 0, args });
+      expect(chosen.code, args.join(' ')).toBe(0);
+      expect(chosen.calls.at(-1)?.args.slice(-args.length)).toEqual(args);
+    }
+    // Electron's flag where electron-vite reads options (it would refuse it), or the other way round: refused here.
+    for (const args of [['--no-sandbox'], ['--', '--noSandbox']])
+      expect(simulate(binary, { status: 0 }, {}, 'v22.13.0', false, { uid: 0, args }).code, args.join(' ')).toBe(1);
     // Not root, or not Linux (macOS and Windows have no such rule): started as usual.
     expect(simulate(binary, { status: 0 }, {}, 'v22.13.0', false, { uid: 1000 }).code).toBe(0);
     expect(simulate(binary, { status: 0 }, {}, 'v22.13.0', false, { uid: 0, platform: 'darwin' }).code).toBe(0);
@@ -216,8 +221,8 @@ describe('npm start for real, with a download that cannot succeed', () => {
       fs.copyFileSync(path.join(repo, 'node_modules/electron', file), path.join(electron, file));
     }
     const started = performance.now();
-    // `--no-sandbox`: CI runs as root, where the window would otherwise be refused before any download.
-    const run = spawnSync(process.execPath, [path.join(dir, 'scripts/start-app.mjs'), '--', '--no-sandbox'], {
+    // `--noSandbox`: CI runs as root, where the window would otherwise be refused before any download.
+    const run = spawnSync(process.execPath, [path.join(dir, 'scripts/start-app.mjs'), '--noSandbox'], {
       cwd: dir,
       encoding: 'utf8',
       timeout: 15_000,

@@ -185,6 +185,20 @@ describe('API key handlers against the sandbox', () => {
     expect(lost).toMatchObject({ reason: 'key-created-secret-lost', detail: { objectId: made?.api_key_id } });
   });
 
+  it('when the server’s clock cannot be read, a key listed under the name is neither claimed nor blamed', async () => {
+    const w = await world();
+    f.sb.faultOnce({ method: 'POST', path: '/api_keys/', drop_after: true });
+    f.sb.faultOnce({ method: 'GET', path: '/ping', drop_after: true });
+    const unsure = await w.failure(w.handlers.createApiKey(scoped('unsure'), ctx));
+    expect(unsure).toMatchObject({ code: 'network', reason: 'answer-lost' });
+    expect(unsure.message).toContain('whether this try made it cannot be told');
+    expect(unsure.detail?.objectId).toBeUndefined();
+    const made = Object.values(f.sb.state().apiKeys).find((k) => k.name === 'unsure');
+    expect(made).toBeDefined();
+    // No record written for it: the app does not know it made it.
+    expect((await w.handlers.getApiKey({ id: made?.api_key_id ?? '' }, ctx)).local).toBeNull();
+  });
+
   it('a 2xx it cannot read is a created key whose secret is lost, found by re-listing, never re-sent', async () => {
     const w = await world();
     f.sb.faultOnce({ method: 'POST', path: '/api_keys/', garble_after: true });

@@ -13,7 +13,7 @@ import { outcomeUnknown } from '../chutes-api/outcome-unknown';
 import type { SliceHandlers } from '../ipc-router';
 import { describeError, itemFailureMessage, log } from '../log';
 import { createKeyRecords, type KeyRecords } from './key-records';
-import { madeByThisTry, measureServerSkew } from './lost-create';
+import { madeByThisTry, measureServerClock } from './lost-create';
 
 export interface ApiKeyServices {
   chutes: ChutesClient;
@@ -119,7 +119,16 @@ export function apiKeysHandlers(
         'answer-lost',
       );
     }
-    const verdict = found && madeByThisTry(found, req, sentAtMs, await measureServerSkew(api.transport));
+    const verdict = found && madeByThisTry(found, req, sentAtMs, await measureServerClock(api.transport));
+    if (verdict && verdict.made === 'unknown')
+      throw new AppFailure(
+        'network',
+        `The connection failed while creating “${req.name}”. A key with this name is listed now, but whether this try made it cannot be told: ${verdict.why}.`,
+        {
+          hint: 'Do not create it again yet. Open the key from the list: if it was made just now it is this one, whose secret was lost, so delete it and create it again.',
+        },
+        'answer-lost',
+      );
     if (verdict && !verdict.made)
       throw new AppFailure(
         'conflict',

@@ -12,29 +12,40 @@ import type { Transport } from '../chutes-api/transport';
  */
 
 /**
- * How long before the send a key's time may lie and still be this try's, once the server's clock is
- * measured: the `Date` header is whole seconds, and the trip takes some of it.
+ * How far before the send (on our clock) a key's time may lie and still be this try's: the `Date`
+ * header is whole seconds and the skew is rounded to seconds (about a second between them), and
+ * the server read its clock somewhere within the ping's round trip, which adds half of it.
  */
-export const MEASURED_MARGIN_MS = 5_000;
-/** Without a measurement: the clock difference a v1 signature allows (§1.2), which the app lives within. */
-export const UNMEASURED_MARGIN_MS = 600_000;
+export const CLOCK_SLACK_MS = 1_500;
+export const measuredMargin = (roundTripMs: number): number => CLOCK_SLACK_MS + roundTripMs / 2;
 
-export type LostCreateVerdict = { made: true } | { made: false; why: string };
+/** Local minus the server's clock, and how long the measuring round trip took. */
+export interface ServerClock {
+  skewSeconds: number;
+  roundTripMs: number;
+}
+
+/**
+ * `unknown`: the app cannot tell (the server's clock could not be read, or it dates the key in a
+ * way that cannot be read). Then the key is neither claimed nor blamed: a wrong "yes" would offer
+ * to delete someone's working key, a wrong "no" would leave a new key nobody has the secret of.
+ */
+export type LostCreateVerdict = { made: true } | { made: false; why: string } | { made: 'unknown'; why: string };
 
 const scopeKey = (type: string, id: string | null) => `${type}\u0000${id ?? ''}`;
 const sortedKeys = (keys: string[]) => [...keys].sort().join('\u0001');
 
 /**
- * `sentAtMs` is the local clock just before the create went out; `skewSeconds` is local minus the
- * server's (undefined: not measured). The server echoes the kind of key and each scope's type and
+ * `sentAtMs` is the local clock just before the create went out; `clock` the server's, measured
+ * after (undefined: not measured). The server echoes the kind of key and each scope's type and
  * object (never its action, §5.1), so those must match what was asked for; and it was made after
- * the send. `why` finishes "…that is not the one asked for: <why>".
+ * the send. `why` finishes "…that is not the one asked for: <why>" (or, unknown, "…but <why>").
  */
 export function madeByThisTry(
   key: ServerKey,
   req: CreateKeyRequest,
   sentAtMs: number,
-  skewSeconds: number | undefined,
+  clock: ServerClock | undefined,
 ): LostCreateVerdict {
   if (key.admin !== req.admin)
     return {
@@ -50,10 +61,13 @@ export function madeByThisTry(
   )
     return { made: false, why: 'its scopes are not the ones asked for' };
   const created = serverMs(key.createdAt);
-  const margin = skewSeconds === undefined ? UNMEASURED_MARGIN_MS : MEASURED_MARGIN_MS;
+  if (!Number.isFinite(created))
+    return { made: 'unknown', why: `Chutes dates it in a way the app cannot read (${key.createdAt})` };
+  // The create signs with a login token, not a clock-checked signature: the clocks may differ by any amount.
+  if (!clock) return { made: 'unknown', why: "the server's clock could not be read to compare with its date" };
   // The server's time moved onto the local clock: local = server + skew.
-  const createdLocally = created + (skewSeconds ?? 0) * 1000;
-  if (!Number.isFinite(created) || createdLocally < sentAtMs - margin)
+  const createdLocally = created + clock.skewSeconds * 1000;
+  if (createdLocally < sentAtMs - measuredMargin(clock.roundTripMs))
     return {
       made: false,
       why: `it was made before this try was sent (Chutes dates it ${utcIso(key.createdAt)})`,
@@ -61,8 +75,8 @@ export function madeByThisTry(
   return { made: true };
 }
 
-/** Local minus server clock in seconds, from `/ping`'s `Date` header; undefined when it cannot be told. */
-export async function measureServerSkew(transport: Transport): Promise<number | undefined> {
+/** The server's clock from `/ping`'s `Date` header; undefined when it cannot be told. */
+export async function measureServerClock(transport: Transport): Promise<ServerClock | undefined> {
   try {
     const answer = await transport.exchange({
       method: 'GET',
@@ -70,7 +84,10 @@ export async function measureServerSkew(transport: Transport): Promise<number | 
       auth: { kind: 'none' },
       timeoutMs: 10_000,
     });
-    return measureSkew(answer.dateHeader, answer.sentAtMs, answer.receivedAtMs);
+    const skewSeconds = measureSkew(answer.dateHeader, answer.sentAtMs, answer.receivedAtMs);
+    return skewSeconds === undefined
+      ? undefined
+      : { skewSeconds, roundTripMs: Math.max(0, answer.receivedAtMs - answer.sentAtMs) };
   } catch {
     return undefined;
   }

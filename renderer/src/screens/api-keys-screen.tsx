@@ -129,7 +129,9 @@ function KeysForProfile({
   const forget = (ids: string[]) => {
     forgetKeys(ids);
     list.removeIds(ids);
-    setSelected((s) => new Set([...s].filter((id) => !ids.includes(id))));
+    // A Set, not ids.includes: a bulk delete may forget tens of thousands at once.
+    const gone = new Set(ids);
+    setSelected((s) => new Set([...s].filter((id) => !gone.has(id))));
     for (const id of ids) queries.removeQueries({ queryKey: channelKey('getApiKey', { id }) });
   };
 

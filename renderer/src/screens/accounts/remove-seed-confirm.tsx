@@ -131,7 +131,12 @@ export function RemoveSeedConfirm({
                       tone: 'warn',
                       text: `The seed of ${label} was removed from the keychain, but its sign-in sessions could not be dropped (${r.sessionProblem}). They stop working within 7 days, when they expire.`,
                     });
-                  else announce(`The seed of ${label} was removed from the keychain.`);
+                  else
+                    announce(
+                      r.removed
+                        ? `The seed of ${label} was removed from the keychain.`
+                        : `The seed of ${label} was already gone from the keychain (removed elsewhere, perhaps in another window).`,
+                    );
                   onDone();
                 },
                 // Refused because a copy it counted on is gone: the files are looked at again.

@@ -65,7 +65,8 @@ export function BulkDelete({
     });
     try {
       const { results: got } = await sent;
-      setResults((prev) => [...(prev ?? []).filter((r) => !ids.includes(r.id)), ...got]);
+      const retried = new Set(ids);
+      setResults((prev) => [...(prev ?? []).filter((r) => !retried.has(r.id)), ...got]);
       onFinished(got.filter((r) => r.outcome !== 'failed').map((r) => r.id));
     } catch (err) {
       setError(err);

@@ -219,9 +219,14 @@ export function KeyDetails({
           </p>
         )}
         <p className="small muted">
-          Set <code>{ENV_VAR}</code> to the secret first. Only admin keys can use Chutes’ API: the account endpoints (
-          <code>/users/me</code>, <code>/api_keys</code>, <code>/secrets</code>) and the chutes and images ones; scoped
-          keys can only invoke the chutes their scopes allow.
+          {example ? (
+            <>
+              Set <code>{ENV_VAR}</code> to the secret first.{' '}
+            </>
+          ) : null}
+          Only admin keys can use Chutes’ API: the account endpoints (<code>/users/me</code>, <code>/api_keys</code>,{' '}
+          <code>/secrets</code>) and the chutes and images ones; scoped keys can only invoke the chutes their scopes
+          allow.
         </p>
       </section>
     </>
