@@ -20,12 +20,18 @@ test.afterEach(async () => {
   host = undefined;
 });
 
-test('switching the active profile changes the server and account every screen acts on, without a restart', async ({
-  page,
-}) => {
+/** Two servers, closed after the test; the web host's default is the first. */
+async function twoSandboxes(): Promise<[SandboxHandle, SandboxHandle]> {
   const first = await startSandbox({ port: 0 });
   const second = await startSandbox({ port: 0 });
   sandboxes.push(first, second);
+  return [first, second];
+}
+
+test('switching the active profile changes the server and account every screen acts on, without a restart', async ({
+  page,
+}) => {
+  const [first, second] = await twoSandboxes();
   host = await startWebHost({ env: { CHUTES_API_URL: first.url } });
   const aliceKey = await makeKey();
   const bobKey = await makeKey();
@@ -103,9 +109,7 @@ test('an account looked up on one server is saved for that server, though anothe
   page,
   request,
 }) => {
-  const first = await startSandbox({ port: 0 });
-  const second = await startSandbox({ port: 0 });
-  sandboxes.push(first, second);
+  const [first, second] = await twoSandboxes();
   host = await startWebHost({ env: { CHUTES_API_URL: first.url } });
   const aliceKey = await makeKey();
   const bobKey = await makeKey();

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { TestKey } from './test-client';
+import { registeredAccount } from './account.test-helper';
 import { useSandbox } from './vitest-sandbox';
 
 // The sandbox's account changes: fingerprint and hotkey, balance transfer and refund, deleting the account.
 const f = useSandbox();
 
-async function account(username = 'alice') {
-  const key = TestKey.random();
-  const reg = await f.client.register(key, username);
-  const admin = await f.client.adminKey(key);
-  return { key, admin, ...reg };
-}
+const account = (username?: string) => registeredAccount(f, username);
 
 describe('fingerprint and hotkey changes', () => {
   it('changes the fingerprint with the current one (whole header) or a hotkey signature (±300 s)', async () => {

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { TestKey } from './test-client';
+import { registeredAccount } from './account.test-helper';
 import { useSandbox } from './vitest-sandbox';
 
 const f = useSandbox();
 
-async function account(username = 'alice') {
-  const key = TestKey.random();
-  const reg = await f.client.register(key, username);
-  const admin = await f.client.adminKey(key);
-  return { key, admin, ...reg };
-}
+const account = (username?: string) => registeredAccount(f, username);
 
 describe('GET /users/me and the /users/{user_id} catch-all', () => {
   it('returns the SelfResponse for me, own id and own username; 403 for others; 404 for unknown', async () => {
