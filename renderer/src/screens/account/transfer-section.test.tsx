@@ -46,7 +46,8 @@ describe('a transfer whose answer was lost', () => {
     </QueryClientProvider>
   );
 
-  it('gives its verdict as a status, replaced when a new balance comes', () => {
+  /** $1 to bob sent with $7.50 in the account, and its answer lost. */
+  const lostTransfer = () =>
     updateTransfer('p1', {
       reviewed: { target: 'bob', amountUsd: 1 },
       attempt: {
@@ -55,6 +56,9 @@ describe('a transfer whose answer was lost', () => {
         before: { usd: 7.5, asOf: '2026-12-06T22:00:00Z' },
       },
     });
+
+  it('gives its verdict as a status, replaced when a new balance comes', () => {
+    lostTransfer();
     const view = render(lost(7.5, '2026-12-06T22:00:00Z'));
     const check = screen.getByRole('group', { name: 'Did it go through?' });
     expect(within(check).getByRole('status').textContent).toContain('No change yet.');
@@ -71,14 +75,7 @@ describe('a transfer whose answer was lost', () => {
   });
 
   it('keeps the error while the balance shows only other charges', () => {
-    updateTransfer('p1', {
-      reviewed: { target: 'bob', amountUsd: 1 },
-      attempt: {
-        status: 'failed',
-        error: appError('network', 'No answer', undefined, 'answer-lost'),
-        before: { usd: 7.5, asOf: '2026-12-06T22:00:00Z' },
-      },
-    });
+    lostTransfer();
     render(lost(7.3, '2026-12-06T22:01:00Z'));
     expect(screen.getAllByRole('alert')).toHaveLength(1);
     expect(screen.getByRole('status').textContent).toContain('It fell by $0.20, less than the transfer');

@@ -32,6 +32,14 @@ function renderReview(recheck: (input: unknown) => Promise<unknown>) {
   );
 }
 
+/** A registration whose answer was lost, for alice's hotkey hk1 (SENT_HOTKEY) on BASE. */
+const lostAttempt = () => ({
+  status: 'failed' as const,
+  error: lost,
+  at: Date.now(),
+  sent: { baseUrl: BASE, walletId: 'w1', hotkeyId: 'h1', hotkey: SENT_HOTKEY, hotkeyName: 'hk1', username: 'alice' },
+});
+
 describe('ReviewStep after a lost answer', () => {
   it('asks about the hotkey and username that were sent, not the ones chosen since, and names that hotkey', async () => {
     updateWizard({
@@ -46,19 +54,7 @@ describe('ReviewStep after a lost answer', () => {
         coldkey: NOW_HOTKEY,
         seedSource: 'keychain',
       },
-      attempt: {
-        status: 'failed',
-        error: lost,
-        at: Date.now(),
-        sent: {
-          baseUrl: BASE,
-          walletId: 'w1',
-          hotkeyId: 'h1',
-          hotkey: SENT_HOTKEY,
-          hotkeyName: 'hk1',
-          username: 'alice',
-        },
-      },
+      attempt: lostAttempt(),
     });
     const recheck = vi.fn(() =>
       Promise.resolve({ ok: true, value: { created: false, checkedAt: new Date().toISOString() } }),
@@ -80,19 +76,7 @@ describe('ReviewStep after a lost answer', () => {
     updateWizard({
       baseUrl: BASE,
       username: 'alice',
-      attempt: {
-        status: 'failed',
-        error: lost,
-        at: Date.now(),
-        sent: {
-          baseUrl: BASE,
-          walletId: 'w1',
-          hotkeyId: 'h1',
-          hotkey: SENT_HOTKEY,
-          hotkeyName: 'hk1',
-          username: 'alice',
-        },
-      },
+      attempt: lostAttempt(),
     });
     const refused = appError(
       'conflict',
