@@ -1,4 +1,6 @@
 import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { rpcText, expectNoSecret, announced, openAccounts, hotkey } from './fixtures/accounts-page';
@@ -199,6 +201,50 @@ test('a missing keychain is explained, and the wallets still show', async ({ pag
   await expect(page.getByRole('button', { name: 'Check the keychain again' })).toBeEnabled();
   await expect(page.getByText('The system keychain is not available.')).toBeVisible();
   await screenshot(page, 'accounts-keychain-unavailable');
+});
+
+test('a keychain that does not answer holds nothing back: the wallets show, the wait is said, then its end', async ({
+  page,
+}) => {
+  // A bus that accepts and never answers: what a hidden unlock prompt looks like from the app.
+  const socketPath = path.join(os.tmpdir(), `chutes-silent-bus-${process.pid}-${Date.now()}.sock`);
+  const held: net.Socket[] = [];
+  const bus = net.createServer((socket) => held.push(socket));
+  await new Promise<void>((resolve) => bus.listen(socketPath, resolve));
+  try {
+    host = await startWebHost({
+      env: { DBUS_SESSION_BUS_ADDRESS: `unix:path=${socketPath}`, CHUTES_KEYCHAIN_TIMEOUT_MS: '8000' },
+    });
+    await writeWalletTree(host.dirs.wallets);
+    await openAccounts(page, host);
+    // Before the keychain's 8 s deadline (the only other way this notice could end).
+    await expect(hotkey(page, 'alpha/hk1').getByText(/^5\w{47}$/)).toBeVisible();
+    await expect(page.getByText('Waiting for the system keychain.')).toBeVisible();
+    await expect(
+      page.getByText('The keychain has not answered yet — it may be showing an unlock prompt.'),
+    ).toBeVisible();
+    await expect(hotkey(page, 'alpha/hk1').getByText('Waiting for keychain')).toBeVisible();
+    await screenshot(page, 'accounts-keychain-waiting');
+    // The page asks again by itself, and shows the deadline's answer without a click.
+    await expect(page.getByText('The system keychain is not available.')).toBeVisible({ timeout: 20_000 });
+    await expect(
+      page.getByText('The keychain did not answer within 8 s — a hidden unlock prompt may be waiting.'),
+    ).toBeVisible();
+    await expect(page.getByText('Waiting for the system keychain.')).toHaveCount(0);
+    await expect(hotkey(page, 'alpha/hk1').getByText('Keychain unavailable')).toBeVisible();
+    // Checking again while that call still waits adds no second one: it says so at once.
+    await page.getByRole('button', { name: 'Check the keychain again' }).click();
+    await expect(
+      page.getByText('The keychain has not answered an earlier request yet — a hidden unlock prompt may be waiting.'),
+    ).toBeVisible();
+    expect(held).toHaveLength(1);
+    // The web host still stops on SIGTERM, although a keychain call never returned.
+    await host.stop();
+    host = undefined;
+  } finally {
+    held.forEach((socket) => socket.destroy());
+    await new Promise((resolve) => bus.close(resolve));
+  }
 });
 
 test('a hotkey file path that does not exist gets a specific message and stays typed', async ({ page }) => {

@@ -6,6 +6,7 @@ import type { AppConfig } from './app-config';
 import { createChutesClient, type ChutesClient } from './chutes-api';
 import { sweepStaleTempFiles } from './fs/temp-files';
 import { createFingerprintStore, type FingerprintStore } from './keychain/fingerprint-store';
+import { createKeychainListing, type KeychainListing } from './keychain/keychain-listing';
 import { createOsSeedVault } from './keychain/os-seed-vault';
 import type { SeedVault } from './keychain/seed-vault';
 import { createProfileStore, type ProfileStore } from './profiles';
@@ -20,6 +21,8 @@ export interface Services {
   version: string;
   home: string;
   vault: SeedVault;
+  /** What the keychain holds for the lists, without waiting on an unlock prompt (keychain-listing.ts). */
+  keychainListing: () => Promise<KeychainListing>;
   /** Account fingerprints the user chose to keep, in the keychain beside the session tokens. */
   fingerprints: FingerprintStore;
   profiles: ProfileStore;
@@ -56,6 +59,7 @@ export function createServices(
     version,
     home: os.homedir(),
     vault,
+    keychainListing: createKeychainListing(vault),
     fingerprints: createFingerprintStore(vault),
     profiles,
     seedCopies: createSeedCopies({ dataDir: config.dataDir, cliConfigPath: config.configPath }),

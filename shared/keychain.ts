@@ -3,6 +3,8 @@ import type { FilePermissions } from './wallets';
 /** Whether the OS keychain answered, and if not, what the user can do. */
 export interface KeychainStatus {
   available: boolean;
+  /** Not answered yet (an unlock prompt may be open): ask again shortly; `available` is false meanwhile. */
+  waiting?: boolean;
   message?: string;
   hint?: string;
 }

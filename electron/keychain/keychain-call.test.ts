@@ -45,10 +45,11 @@ describe('createKeychainCall probe window', () => {
     expect(probes).toHaveLength(2);
   });
 
-  it('a probe that never answers fails the call as keychain-unavailable within the deadline, and is retried next time', async () => {
+  it('a probe that never answers fails the call as keychain-unavailable within the deadline, and is retried once it ends', async () => {
     let hang = true;
+    let answerLate: () => void = () => undefined;
     const { keychainCall, probes } = harness({
-      probe: () => (hang ? new Promise(() => undefined) : Promise.resolve([])),
+      probe: () => (hang ? new Promise<void>((resolve) => (answerLate = resolve)) : Promise.resolve([])),
     });
     let ran = false;
     const failure = await keychainCall('read', () => {
@@ -59,8 +60,28 @@ describe('createKeychainCall probe window', () => {
     expect((failure as AppFailure).appError.code).toBe('keychain-unavailable');
     expect(ran).toBe(false);
     hang = false;
+    // While the first still waits (it holds one of libuv's threads), calls fail at once, adding none.
+    const started = performance.now();
+    await expect(keychainCall('read', () => Promise.resolve(2))).rejects.toMatchObject({
+      reason: 'keychain-unavailable',
+      message: 'The keychain has not answered an earlier request yet — a hidden unlock prompt may be waiting.',
+    });
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(probes).toHaveLength(1);
+    // The prompt was answered: the next call goes through.
+    answerLate();
+    await new Promise((resolve) => setTimeout(resolve, 0));
     await expect(keychainCall('read', () => Promise.resolve(3))).resolves.toBe(3);
     expect(probes).toHaveLength(2);
+  });
+
+  it('concurrent calls share one probe, so a silent bus holds one thread for them all', async () => {
+    let answer: () => void = () => undefined;
+    const { keychainCall, probes } = harness({ probe: () => new Promise<void>((resolve) => (answer = resolve)) });
+    const calls = [1, 2, 3].map((n) => keychainCall('read', () => Promise.resolve(n)));
+    expect(probes).toHaveLength(1);
+    answer();
+    await expect(Promise.all(calls)).resolves.toEqual([1, 2, 3]);
   });
 
   it('a call that answers only after its deadline does not open the window', async () => {

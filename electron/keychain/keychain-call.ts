@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { findCredentialsAsync } from '@napi-rs/keyring';
 import { describeError, log } from '../log';
-import { ITEM_GONE, keychainFailure, keychainTimeout } from './keychain-errors';
+import { ITEM_GONE, keychainFailure, keychainStillWaiting, keychainTimeout } from './keychain-errors';
 
 /** Run one piece of keychain work under the vault's deadline, mapping failures to `keychain-unavailable`. */
 export type KeychainCall = <T>(what: string, work: (signal: AbortSignal) => Promise<T>) => Promise<T>;
@@ -60,18 +60,42 @@ export function createKeychainCall(
     options.probe ?? ((service: string, signal: AbortSignal) => findCredentialsAsync(service, null, signal));
   const freshMs = options.probeFreshMs ?? PROBE_FRESH_MS;
   let answeredAt = Number.NEGATIVE_INFINITY;
+  /**
+   * Calls still running after their deadline. Measured: each holds one of libuv's four threads
+   * until the keychain answers, and with four held every file read of the app stalls — on a bus
+   * that never answers, forever. So while one lingers, new calls fail at once instead of adding
+   * another; they go through again when it ends (the prompt was answered, the bus came back).
+   */
+  let lingering = 0;
+  /** The probe under way, shared: concurrent calls on a silent bus then hold one thread, not one each. */
+  let probing: Promise<unknown> | null = null;
+  const probeOnce = () =>
+    (probing ??= probe(probeService, new AbortController().signal).finally(() => {
+      probing = null;
+    }));
 
   return async <T>(what: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    if (lingering > 0) {
+      const failure = keychainStillWaiting();
+      log.warn(`keychain ${what} not tried: ${failure.appError.message}`);
+      throw failure;
+    }
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
+    let settled = false;
+    let lingers = false;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         controller.abort();
+        if (!settled) {
+          lingers = true;
+          lingering++;
+        }
         reject(keychainTimeout(timeoutMs));
       }, timeoutMs);
     });
     const attempt = async () => {
-      if (now() - answeredAt >= freshMs) await probe(probeService, controller.signal);
+      if (now() - answeredAt >= freshMs) await probeOnce();
       return work(controller.signal);
     };
     const run = (async () => {
@@ -99,7 +123,12 @@ export function createKeychainCall(
       if (!controller.signal.aborted) answeredAt = now();
       return value;
     })();
-    run.catch(() => undefined); // settled late after a timeout: already reported
+    run
+      .finally(() => {
+        settled = true;
+        if (lingers) lingering--;
+      })
+      .catch(() => undefined); // settled late after a timeout: already reported
     try {
       return await Promise.race([run, deadline]);
     } catch (error) {

@@ -51,6 +51,11 @@ export const KEYCHAIN_TEXT = {
     message: 'The keychain could not be used.',
     hint: 'Make sure a Secret Service keychain (gnome-keyring, KWallet, KeePassXC) is running and unlocked.',
   },
+  // Not a failure: the lists answer without the keychain while it has not answered (keychain-listing.ts).
+  waiting: {
+    message: 'The keychain has not answered yet — it may be showing an unlock prompt.',
+    hint: 'Look for an unlock dialog (it may be behind other windows) and unlock the keychain. This page checks again by itself.',
+  },
   timeoutHint:
     'Look for an unlock dialog (it may be behind other windows), unlock the keychain, then try again. Tests: set CHUTES_KEYCHAIN_TIMEOUT_MS.',
 } as const;
@@ -65,6 +70,15 @@ export function keychainTimeout(timeoutMs: number): AppFailure {
   return new AppFailure('keychain-unavailable', keychainTimeoutMessage(timeoutMs), { hint: KEYCHAIN_TEXT.timeoutHint });
 }
 
+/** A call refused while an earlier one still waits past its deadline (keychain-call.ts). */
+export function keychainStillWaiting(): AppFailure {
+  return new AppFailure(
+    'keychain-unavailable',
+    'The keychain has not answered an earlier request yet — a hidden unlock prompt may be waiting.',
+    { hint: KEYCHAIN_TEXT.timeoutHint },
+  );
+}
+
 /**
  * An item removed or replaced between the library's lookup and its use of it: the other app process
  * changed the same entry a moment before (seen in the two-process seed index test, with either
@@ -73,7 +87,7 @@ export function keychainTimeout(timeoutMs: number): AppFailure {
 export const ITEM_GONE =
   /No such interface .org\.freedesktop\.Secret\.Item.|Object does not exist at path \S*\/collection\/[^/\s]+\/[^/\s]+/i;
 
-type Known = Exclude<keyof typeof KEYCHAIN_TEXT, 'timeoutHint' | 'generic'>;
+type Known = Exclude<keyof typeof KEYCHAIN_TEXT, 'timeoutHint' | 'generic' | 'waiting'>;
 
 const PATTERNS: Array<[RegExp, Known]> = [
   [

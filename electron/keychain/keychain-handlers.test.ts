@@ -8,6 +8,7 @@ import { cliConfigText, newHotkey, profileWorld, type ProfileWorld } from '../pr
 import { createSeedCopies } from '../profiles/seed-copies';
 import { createDiscoveryCache } from '../wallets';
 import { makeKey, writeTree } from '../wallets/test-fixtures';
+import { createKeychainListing } from './keychain-listing';
 import { keychainHandlers } from './keychain-handlers';
 
 const ctx = { transport: 'ipc' } as const;
@@ -33,6 +34,7 @@ function handlers() {
   const h = keychainHandlers({
     config,
     vault: world.vault,
+    keychainListing: createKeychainListing(world.vault),
     profiles: world.store,
     chutes,
     discovery: createDiscoveryCache(),

@@ -10,12 +10,13 @@ import type { SliceHandlers } from '../ipc-router';
 import type { ProfileStore } from '../profiles';
 import type { SeedCopies } from '../profiles/seed-copies';
 import { discoverWallets, readHotkeyFile, readHotkeySeed, type DiscoveryCache, type HotkeySeed } from '../wallets';
-import { probeKeychain } from './probe-keychain';
+import type { KeychainListing } from './keychain-listing';
 import type { SeedVault } from './seed-vault';
 
 export interface KeychainServices {
   config: AppConfig;
   vault: SeedVault;
+  keychainListing: () => Promise<KeychainListing>;
   profiles: ProfileStore;
   chutes: ChutesClient;
   discovery: DiscoveryCache;
@@ -59,9 +60,9 @@ async function checkWalletFile(
 }
 
 export function keychainHandlers(services: KeychainServices): SliceHandlers<typeof keychainContract> {
-  const { config, vault, profiles, chutes, discovery } = services;
+  const { config, vault, keychainListing, profiles, chutes, discovery } = services;
   return {
-    keychainStatus: async () => (await probeKeychain(vault)).status,
+    keychainStatus: async () => (await keychainListing()).status,
     importHotkey: async ({ walletId, hotkeyId }): Promise<ImportedHotkey> => {
       const scan = await discoverWallets(config.walletsPath, { cache: discovery });
       const entry = scan.wallets.find((w) => w.id === walletId)?.hotkeys.find((h) => h.id === hotkeyId);

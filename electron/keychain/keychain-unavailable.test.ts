@@ -100,4 +100,23 @@ describe('keychain unavailable (real child processes)', () => {
       await new Promise((resolve) => server.close(resolve));
     }
   });
+
+  it('keeps reading files after calls on a bus that never answers: later calls fail at once, not stuck', async () => {
+    const socketPath = path.join(tmp, 'silent-repeat.sock');
+    const held: net.Socket[] = [];
+    const server = net.createServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+    try {
+      const env = baseEnv({ DBUS_SESSION_BUS_ADDRESS: `unix:path=${socketPath}`, CHUTES_KEYCHAIN_TIMEOUT_MS: '500' });
+      const out = await runProbe(probeCommand('list-6-then-read', service), env);
+      // Before: each call left a thread waiting on the bus, and from the fourth on no file could be read.
+      expect(out).toMatchObject({ ok: true });
+      const earlier = 'The keychain has not answered an earlier request yet — a hidden unlock prompt may be waiting.';
+      expect(out.message?.split(' | ')).toEqual([keychainTimeoutMessage(500), ...Array<string>(5).fill(earlier)]);
+      expect(held).toHaveLength(1);
+    } finally {
+      held.forEach((s) => s.destroy());
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { AppFailure } from '../../shared/errors';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { profilesContract } from '../../shared/contract/profiles';
 import type { ChutesClient } from '../chutes-api';
+import { createKeychainListing } from '../keychain/keychain-listing';
 import { profileHandlers } from './profile-handlers';
 import { profileWorld, type ProfileWorld } from './fixtures.test-helper';
 
@@ -36,7 +37,7 @@ describe('removeProfile', () => {
         return Promise.resolve();
       },
     } as unknown as ChutesClient;
-    const h = profileHandlers({ vault, profiles: store, chutes });
+    const h = profileHandlers({ vault, keychainListing: createKeychainListing(vault), profiles: store, chutes });
     const result = await h.removeProfile({ profileId: profile.id }, { transport: 'ipc' });
     expect(result).toMatchObject({ removed: { id: profile.id }, activeId: null });
     expect(await store.list()).toEqual([]);
@@ -53,7 +54,12 @@ describe('removeProfile', () => {
     const profile = await aliceProfile();
     const locked = new AppFailure('keychain-unavailable', 'The keychain is locked.');
     const chutes = { forgetSessions: () => Promise.reject(locked) } as unknown as ChutesClient;
-    const h = profileHandlers({ vault: world.vault, profiles: store, chutes });
+    const h = profileHandlers({
+      vault: world.vault,
+      keychainListing: createKeychainListing(world.vault),
+      profiles: store,
+      chutes,
+    });
     const result = await h.removeProfile({ profileId: profile.id }, { transport: 'ipc' });
     expect(result).toMatchObject({ removed: { id: profile.id }, sessionProblem: 'The keychain is locked.' });
     expect(await store.list()).toEqual([]);
@@ -66,17 +72,40 @@ describe('removeProfile', () => {
     let lookups = 0;
     // The same vault, with its index missing the seed.
     const indexLost = Object.assign(Object.create(vault) as typeof vault, {
-      listSeeds: () => Promise.resolve([]),
+      listSeedLabels: () => Promise.resolve([]),
       hasSeed: (ss58: string) => {
         lookups++;
         return vault.hasSeed(ss58);
       },
     });
-    const h = profileHandlers({ vault: indexLost, profiles: store, chutes: {} as ChutesClient });
+    const h = profileHandlers({
+      vault: indexLost,
+      keychainListing: createKeychainListing(indexLost),
+      profiles: store,
+      chutes: {} as ChutesClient,
+    });
     const first = await h.listProfiles({}, { transport: 'ipc' });
     expect(first.profiles[0]?.seedInKeychain).toBe(true);
     await h.listProfiles({}, { transport: 'ipc' });
     expect(lookups).toBe(1);
+  });
+
+  it('lists the profiles without waiting on a keychain that has not answered, their seeds unknown', async () => {
+    const { store, vault } = world;
+    await aliceProfile();
+    // A keychain behind an unlock prompt: its listing never answers within the test.
+    const prompted = Object.assign(Object.create(vault) as typeof vault, {
+      listSeedLabels: () => new Promise<never>(() => undefined),
+    });
+    const listing = createKeychainListing(prompted, 30);
+    const h = profileHandlers({
+      vault: prompted,
+      keychainListing: listing,
+      profiles: store,
+      chutes: {} as ChutesClient,
+    });
+    const view = await h.listProfiles({}, { transport: 'ipc' });
+    expect(view.profiles.map((p) => [p.username, p.seedInKeychain])).toEqual([['alice', null]]);
   });
 });
 
@@ -85,7 +114,12 @@ describe('listProfiles after a damaged profiles file', () => {
     const { store, vault } = world;
     await mkdir(path.dirname(store.filePath), { recursive: true, mode: 0o700 });
     await writeFile(store.filePath, '{"version": 1, "profiles": [ trunc', { mode: 0o600 });
-    const h = profileHandlers({ vault, profiles: store, chutes: {} as ChutesClient });
+    const h = profileHandlers({
+      vault,
+      keychainListing: createKeychainListing(vault),
+      profiles: store,
+      chutes: {} as ChutesClient,
+    });
     // The read that finds it moves it aside and says so; any other screen or window reads next.
     await expect(h.listProfiles({}, { transport: 'ipc' })).rejects.toMatchObject({ reason: 'data-file-corrupt' });
     const moved = (await readdir(path.dirname(store.filePath))).filter((n) => n.startsWith('profiles.json.corrupt-'));

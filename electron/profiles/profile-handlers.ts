@@ -3,17 +3,24 @@ import type { profilesContract } from '../../shared/contract/profiles';
 import type { Profile, ProfileView } from '../../shared/profiles';
 import type { ChutesClient } from '../chutes-api';
 import type { SliceHandlers } from '../ipc-router';
+import type { KeychainListing } from '../keychain/keychain-listing';
 import type { SeedVault } from '../keychain/seed-vault';
 import type { ProfileStore } from './index';
 import { profilesSetAside } from './profiles-file';
 
 export interface ProfileServices {
   vault: SeedVault;
+  keychainListing: () => Promise<KeychainListing>;
   profiles: ProfileStore;
   chutes: ChutesClient;
 }
 
-export function profileHandlers({ vault, profiles, chutes }: ProfileServices): SliceHandlers<typeof profilesContract> {
+export function profileHandlers({
+  vault,
+  keychainListing,
+  profiles,
+  chutes,
+}: ProfileServices): SliceHandlers<typeof profilesContract> {
   /**
    * Hotkeys of profiles the seed index did not list, looked for in the keychain itself once per
    * process: a seed whose index entry was lost (a busy lock when it was stored, a damaged index)
@@ -31,11 +38,11 @@ export function profileHandlers({ vault, profiles, chutes }: ProfileServices): S
 
   return {
     listProfiles: async () => {
-      // The list must still show when the keychain is locked or missing: say "unknown" per profile.
+      // The list must still show when the keychain is locked, missing or slow: "unknown" per profile.
       const [{ profiles: list, activeId }, inKeychain] = await Promise.all([
         profiles.snapshot(),
-        vault.listSeeds().then(
-          (seeds) => new Set(seeds),
+        keychainListing().then(
+          ({ seeds }) => (seeds ? new Set(seeds.map((s) => s.ss58)) : null),
           () => null,
         ),
       ]);

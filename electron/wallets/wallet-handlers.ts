@@ -1,8 +1,7 @@
 import type { walletsContract } from '../../shared/contract/wallets';
 import type { AppConfig } from '../app-config';
 import type { SliceHandlers } from '../ipc-router';
-import { probeKeychain } from '../keychain/probe-keychain';
-import type { SeedVault } from '../keychain/seed-vault';
+import type { KeychainListing } from '../keychain/keychain-listing';
 import { fixHotkeyPermissions } from './index';
 import { chooseWalletsFolder } from './wallets-folder';
 import { AppFailure } from '../../shared/errors';
@@ -12,18 +11,18 @@ import type { WalletScans } from './wallet-scans';
 export interface WalletServices {
   config: AppConfig;
   home: string;
-  vault: SeedVault;
+  keychainListing: () => Promise<KeychainListing>;
   walletScans: WalletScans;
 }
 
 export function walletHandlers({
   config,
   home,
-  vault,
+  keychainListing,
   walletScans,
 }: WalletServices): SliceHandlers<typeof walletsContract> {
   const list = async (verifySeeds?: boolean) => {
-    const [scan, keychain] = await Promise.all([walletScans.list({ verifySeeds }), probeKeychain(vault)]);
+    const [scan, keychain] = await Promise.all([walletScans.list({ verifySeeds }), keychainListing()]);
     const folder = { source: config.walletsPathSource, defaultPath: config.defaultWalletsPath };
     return { ...scan, folder, keychain: keychain.status, seedsInKeychain: keychain.seeds };
   };

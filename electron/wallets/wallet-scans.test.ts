@@ -10,6 +10,7 @@ import { createWalletFs, type WalletFs } from './wallet-fs';
 import { createWalletScans, type WalletScans } from './wallet-scans';
 import { walletHandlers } from './wallet-handlers';
 import type { AppConfig } from '../app-config';
+import { createKeychainListing } from '../keychain/keychain-listing';
 import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
 import type { WalletsScan } from '../../shared/wallets';
 
@@ -132,7 +133,7 @@ describe('listWallets and the 0600 fix', () => {
     const handlers = walletHandlers({
       config: { walletsPath: root } as AppConfig,
       home: root,
-      vault: new MemorySeedVault(),
+      keychainListing: createKeychainListing(new MemorySeedVault()),
       walletScans,
     });
     walletScans.scanAtLaunch();

@@ -32,8 +32,14 @@ async function main(): Promise<void> {
   process.stdout.write(`Open that address in a browser on this machine (API: ${config.apiUrl}). Ctrl+C stops it.\n`);
   // The first screen lists the wallets: read them while the browser opens the page.
   services.walletScans.scanAtLaunch();
-  const stop = () => {
-    void host.close().then(() => process.exit(0));
+  // Ends as the signal's default would. A keychain call left waiting on an unanswered unlock
+  // prompt (or a silent bus) holds a thread that a normal exit joins, so process.exit would
+  // never return (measured: keychain-unavailable.test.ts's silent-bus probe).
+  const stop = (signal: NodeJS.Signals) => {
+    void host.close().then(() => {
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
+    });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -2,6 +2,7 @@ import {
   useMutation,
   useQuery,
   useQueryClient,
+  type Query,
   type UseMutationResult,
   type UseQueryResult,
 } from '@tanstack/react-query';
@@ -19,11 +20,12 @@ export function channelKey<K extends Channel>(channel: K, input?: ChannelInput<K
   return input === undefined ? [channel] : [channel, input];
 }
 
-export interface ChannelQueryOptions {
+export interface ChannelQueryOptions<T = unknown> {
   enabled?: boolean;
   /** How long an answer counts as fresh (ms); explicit refreshes ignore it. */
   staleTime?: number;
-  refetchInterval?: number | false;
+  /** A function to decide from the latest answer (e.g. poll only while something is pending). */
+  refetchInterval?: number | false | ((query: Query<T>) => number | false | undefined);
   /** Ask again when the window (or tab) comes back into view; off by default. */
   refetchOnWindowFocus?: boolean;
   /** How long an answer no screen shows is kept (ms); 0 for answers that must be asked again each time. */
@@ -62,7 +64,7 @@ export function queryKeyFor<K extends Channel>(
 export function useChannel<K extends Channel>(
   channel: K,
   input: ChannelInput<K>,
-  options: ChannelQueryOptions = {},
+  options: ChannelQueryOptions<ChannelResult<K>> = {},
 ): UseQueryResult<ChannelResult<K>> {
   const profileId = useActiveProfileId();
   return useQuery<ChannelResult<K>>({

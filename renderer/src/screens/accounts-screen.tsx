@@ -6,9 +6,10 @@ import { CliConfigWarning } from './accounts/cli-config-warning';
 import { ProfilesSection } from './accounts/profiles-section';
 import { WalletsSection } from './accounts/wallets-section';
 import { useChannel } from '../api/hooks';
+import { useWallets } from '../api/use-wallets';
 
 export function AccountsScreen(): ReactElement {
-  const wallets = useChannel('listWallets', {});
+  const wallets = useWallets();
   const profiles = useChannel('listProfiles', {});
   const keychain = wallets.data?.keychain;
   return (
@@ -16,7 +17,14 @@ export function AccountsScreen(): ReactElement {
       <ScreenHeader title="Profiles & hotkeys">
         Your Chutes profiles, and the Bittensor hotkeys that sign for them.
       </ScreenHeader>
-      {keychain && !keychain.available ? (
+      {keychain?.waiting ? (
+        <Notice tone="info">
+          <p>
+            <strong>Waiting for the system keychain.</strong> <WithCode text={keychain.message ?? ''} />
+          </p>
+          {keychain.hint ? <p className="small">{keychain.hint}</p> : null}
+        </Notice>
+      ) : keychain && !keychain.available ? (
         <Notice tone="warn">
           <p>
             <strong>The system keychain is not available.</strong> <WithCode text={keychain.message ?? ''} />

@@ -3,7 +3,8 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import { failureIs } from '../../../../shared/errors';
 import type { ProfileView } from '../../../../shared/profiles';
 import { errorOf } from '../../api/client';
-import { channelKey, useChannel, useMutationChannel } from '../../api/hooks';
+import { channelKey, useMutationChannel } from '../../api/hooks';
+import { useWallets } from '../../api/use-wallets';
 import { ErrorNotice } from '../../components/error-notice';
 import {
   DonePanel,
@@ -32,7 +33,7 @@ export function MoveHotkey({
   profile: ProfileView;
   onClose: () => void;
 }): ReactElement {
-  const wallets = useChannel('listWallets', {});
+  const wallets = useWallets();
   const seeds = (wallets.data?.seedsInKeychain ?? []).filter((s) => s.ss58 !== profile.hotkeySs58);
   const [target, setTarget] = useState('');
   const [fp, setFp] = useState<FingerprintChoice>(

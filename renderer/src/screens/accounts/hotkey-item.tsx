@@ -15,12 +15,15 @@ export function HotkeyItem({
   walletName,
   hotkey,
   inKeychain,
+  keychainWaiting = false,
 }: {
   walletId: string;
   walletName: string;
   hotkey: HotkeyEntry;
   /** null when the keychain did not answer. */
   inKeychain: boolean | null;
+  /** The keychain has not answered yet (not failed): asked again by itself. */
+  keychainWaiting?: boolean;
 }): ReactElement {
   const label = `${walletName}/${hotkey.name}`;
   const [lookup, setLookup] = useState(false);
@@ -48,7 +51,7 @@ export function HotkeyItem({
           {inKeychain ? <Badge tone="good">In keychain</Badge> : null}
           {inKeychain === null && hotkey.hasSeed && hotkey.status === 'ok' ? (
             <Badge tone="neutral" title="See the notice at the top of the screen">
-              Keychain unavailable
+              {keychainWaiting ? 'Waiting for keychain' : 'Keychain unavailable'}
             </Badge>
           ) : null}
           <HotkeyStatusBadge status={hotkey.status} />

@@ -158,6 +158,7 @@ export function WalletsSection({
                   walletName={wallet.name}
                   hotkey={hotkey}
                   inKeychain={held === null || hotkey.ss58 === null ? null : held.has(hotkey.ss58)}
+                  keychainWaiting={view?.keychain.waiting === true}
                 />
               ))}
             </ul>

@@ -3,7 +3,8 @@ import { failureIs } from '../../../../shared/errors';
 import { LINK_KIND_LABEL, type LinkHotkeySource, type LinkKind } from '../../../../shared/link';
 import type { ProfileView } from '../../../../shared/profiles';
 import { errorOf } from '../../api/client';
-import { useChannel, useMutationChannel } from '../../api/hooks';
+import { useMutationChannel } from '../../api/hooks';
+import { useWallets } from '../../api/use-wallets';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { WithCode } from '../../components/with-code';
@@ -33,7 +34,7 @@ const LINK_REFRESHES = ['detectLinking', 'listWallets', 'accountOverview', 'acco
 
 /** The link form: type, hotkey, username, preview of exactly what is signed and sent, then submit. */
 export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: boolean }): ReactElement {
-  const wallets = useChannel('listWallets', {});
+  const wallets = useWallets();
   const choices = useMemo(() => linkChoices(wallets.data, profile.hotkeySs58), [wallets.data, profile.hotkeySs58]);
   // Kept per profile when the screen is left: a hotkey file's path takes some typing.
   const [draft, setDraft] = useDraft<LinkDraft>(drafts, profile.id, () => ({

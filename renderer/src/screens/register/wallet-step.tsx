@@ -2,6 +2,7 @@ import { useEffect, type FormEvent, type ReactElement } from 'react';
 import { MIN_COLDKEY_TAO } from '../../../../shared/registration';
 import { folderFixedAtLaunch, type HotkeyEntry, type WalletEntry } from '../../../../shared/wallets';
 import { useChannel } from '../../api/hooks';
+import { useWallets } from '../../api/use-wallets';
 import { Address } from '../../components/address';
 import { Badge } from '../../components/badge';
 import { ErrorNotice } from '../../components/error-notice';
@@ -93,7 +94,7 @@ function HotkeyChoice({
 /** Step 3: a discovered wallet (for the coldkey address) and one of its hotkeys with a usable seed. */
 export function WalletStep(): ReactElement {
   const wizard = useWizard();
-  const wallets = useChannel('listWallets', {});
+  const wallets = useWallets();
   const view = wallets.data;
   const held = view?.seedsInKeychain ? new Set(view.seedsInKeychain.map((s) => s.ss58)) : null;
   const chosen = wizard.chosen;

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import type { SecretItem } from '../../../../shared/secrets';
+import type { ChannelResult } from '../../../../shared/ipc-contract';
 import { channelKey, queryKeyFor, useChannel, type ChannelQueryOptions } from '../../api/hooks';
 import { callForProfile } from '../../api/profile-switch';
 import { repeatsEarlierPage, type PagingStop } from '../../lib/repeated-page';
@@ -89,7 +90,7 @@ export function useAllSecrets(profileId: string): AllSecrets {
   };
 }
 
-export function useChutes(options: ChannelQueryOptions = {}) {
+export function useChutes(options: ChannelQueryOptions<ChannelResult<'listChutes'>> = {}) {
   return useChannel('listChutes', {}, options);
 }
 

@@ -36,6 +36,7 @@ function showPanel(answer: (input: { limit?: number; before?: string }) => Activ
   const wallets = {
     wallets: [{ id: 'w', name: 'alpha', hotkeys: [{ id: 'h', name: 'hk1', ss58: HK1 }] }],
     seedsInKeychain: [],
+    keychain: { available: true },
   };
   (window as { chutes?: unknown }).chutes = {
     listActivity: (input: { limit?: number; before?: string }) => {

@@ -3,7 +3,8 @@ import type { ReactElement } from 'react';
 import type { ActivityEntry, ActivityPage } from '../../../../shared/activity';
 import type { NetworkFailure } from '../../../../shared/errors';
 import { call } from '../../api/client';
-import { channelKey, useActiveProfile, useChannel } from '../../api/hooks';
+import { channelKey, useActiveProfile } from '../../api/hooks';
+import { useWallets } from '../../api/use-wallets';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { dateTime, timeOnly, utcText } from '../../lib/date-time';
@@ -96,7 +97,7 @@ function ActivityRow({ entry, names }: { entry: ActivityEntry; names: ReadonlyMa
 export function ActivityPanel(): ReactElement {
   const activity = useActivityPages();
   const { profiles } = useActiveProfile();
-  const wallets = useChannel('listWallets', {});
+  const wallets = useWallets();
   const names = hotkeyNames(wallets.data, profiles);
   const pages = activity.data?.pages ?? [];
   const latest = pages[0];
