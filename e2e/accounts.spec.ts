@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { startSilentBus } from '../electron/keychain/fixtures/silent-bus';
 import { rpcText, expectNoSecret, announced, openAccounts, hotkey } from './fixtures/accounts-page';
 import { registerInSandbox, startSandbox, type SandboxHandle } from './fixtures/sandbox';
 import { laidOutLines } from './fixtures/line-breaks';
@@ -207,14 +207,9 @@ test('a keychain that does not answer holds nothing back: the wallets show, the 
   page,
 }) => {
   // A bus that accepts and never answers: what a hidden unlock prompt looks like from the app.
-  const socketPath = path.join(os.tmpdir(), `chutes-silent-bus-${process.pid}-${Date.now()}.sock`);
-  const held: net.Socket[] = [];
-  const bus = net.createServer((socket) => held.push(socket));
-  await new Promise<void>((resolve) => bus.listen(socketPath, resolve));
+  const bus = await startSilentBus(path.join(os.tmpdir(), `chutes-silent-bus-${process.pid}-${Date.now()}.sock`));
   try {
-    host = await startWebHost({
-      env: { DBUS_SESSION_BUS_ADDRESS: `unix:path=${socketPath}`, CHUTES_KEYCHAIN_TIMEOUT_MS: '8000' },
-    });
+    host = await startWebHost({ env: { DBUS_SESSION_BUS_ADDRESS: bus.address, CHUTES_KEYCHAIN_TIMEOUT_MS: '8000' } });
     await writeWalletTree(host.dirs.wallets);
     await openAccounts(page, host);
     // Before the keychain's 8 s deadline (the only other way this notice could end).
@@ -237,13 +232,12 @@ test('a keychain that does not answer holds nothing back: the wallets show, the 
     await expect(
       page.getByText('The keychain has not answered an earlier request yet — a hidden unlock prompt may be waiting.'),
     ).toBeVisible();
-    expect(held).toHaveLength(1);
+    expect(bus.held).toHaveLength(1);
     // The web host still stops on SIGTERM, although a keychain call never returned.
     await host.stop();
     host = undefined;
   } finally {
-    held.forEach((socket) => socket.destroy());
-    await new Promise((resolve) => bus.close(resolve));
+    await bus.close();
   }
 });
 

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KEYCHAIN_TEXT, keychainTimeoutMessage } from './keychain-errors';
 import { probeCommand, runProbe, shellQuote } from './fixtures/run-probe';
+import { startSilentBus } from './fixtures/silent-bus';
 
 // Each case runs the real vault in a child Node whose D-Bus world is broken in one measured way.
 const service = `chutes-desktop-test-${randomUUID()}`;
@@ -84,39 +84,31 @@ describe('keychain unavailable (real child processes)', () => {
   });
 
   it('gives up on a bus that never answers within the configured time', async () => {
-    const socketPath = path.join(tmp, 'silent.sock');
-    const held: net.Socket[] = [];
-    const server = net.createServer((socket) => held.push(socket));
-    await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+    const bus = await startSilentBus(path.join(tmp, 'silent.sock'));
     try {
-      const env = baseEnv({ DBUS_SESSION_BUS_ADDRESS: `unix:path=${socketPath}`, CHUTES_KEYCHAIN_TIMEOUT_MS: '1000' });
+      const env = baseEnv({ DBUS_SESSION_BUS_ADDRESS: bus.address, CHUTES_KEYCHAIN_TIMEOUT_MS: '1000' });
       const out = await runProbe(probeCommand('get', service), env);
       expect(out).toMatchObject({ ok: false, code: 'keychain-unavailable', message: keychainTimeoutMessage(1000) });
       expect(out.message).toBe('The keychain did not answer within 1 s — a hidden unlock prompt may be waiting.');
       expect(out.ms).toBeGreaterThanOrEqual(950);
       expect(out.ms).toBeLessThan(2500);
     } finally {
-      held.forEach((s) => s.destroy());
-      await new Promise((resolve) => server.close(resolve));
+      await bus.close();
     }
   });
 
   it('keeps reading files after calls on a bus that never answers: later calls fail at once, not stuck', async () => {
-    const socketPath = path.join(tmp, 'silent-repeat.sock');
-    const held: net.Socket[] = [];
-    const server = net.createServer((socket) => held.push(socket));
-    await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+    const bus = await startSilentBus(path.join(tmp, 'silent-repeat.sock'));
     try {
-      const env = baseEnv({ DBUS_SESSION_BUS_ADDRESS: `unix:path=${socketPath}`, CHUTES_KEYCHAIN_TIMEOUT_MS: '500' });
+      const env = baseEnv({ DBUS_SESSION_BUS_ADDRESS: bus.address, CHUTES_KEYCHAIN_TIMEOUT_MS: '500' });
       const out = await runProbe(probeCommand('list-6-then-read', service), env);
       // Before: each call left a thread waiting on the bus, and from the fourth on no file could be read.
       expect(out).toMatchObject({ ok: true });
       const earlier = 'The keychain has not answered an earlier request yet — a hidden unlock prompt may be waiting.';
       expect(out.message?.split(' | ')).toEqual([keychainTimeoutMessage(500), ...Array<string>(5).fill(earlier)]);
-      expect(held).toHaveLength(1);
+      expect(bus.held).toHaveLength(1);
     } finally {
-      held.forEach((s) => s.destroy());
-      await new Promise((resolve) => server.close(resolve));
+      await bus.close();
     }
   });
 });
