@@ -113,3 +113,22 @@ test('a chute name too long for the window wraps: the Secrets group and the key 
   await expect(page.getByRole('group', { name: 'Chosen chutes for scope 1' })).toContainText(long.name);
   expect(await fits()).toBe(true);
 });
+
+test('a .env import answered after the user left says there what was and was not created', async ({ page }) => {
+  const w = await openSecrets(page);
+  w.sb.addChute(w.userId, 'web-app');
+  await page.reload();
+  await page.getByRole('button', { name: 'Import a .env file' }).click();
+  const panel = page.getByRole('group', { name: 'Import a .env file' });
+  await panel.getByLabel('Chute these secrets are for').selectOption({ label: 'web-app' });
+  await panel.getByLabel('Or paste its contents').fill(`A_ONE=${CANARY}-a\nB_TWO=${CANARY}-b\n`);
+  await panel.getByRole('button', { name: 'Read pasted text' }).click();
+  await expect(panel.locator('tr[data-key="B_TWO"]')).toContainText('New');
+  w.sb.setFaults({ latency_ms: 1500, fail_nth: { method: 'POST', path: '/secrets/', n: 2 }, fail_status: 503 });
+  await panel.getByRole('button', { name: 'Import 2 secrets' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const told = page.getByRole('alert').filter({ hasText: 'Importing the .env file into web-app: 1 of 2 created.' });
+  await expect(told).toContainText('Not created: B_TWO (read the file again to import them).', { timeout: 15_000 });
+  w.sb.setFaults({ latency_ms: 0 });
+  expect(Object.values(w.sb.state().secrets).map((s) => s.key)).toEqual(['A_ONE']);
+});

@@ -49,7 +49,7 @@ export function isIntegratedSubnetChute(chuteName: string): boolean {
 export function secretKeyProblem(key: string, chuteName: string | null): SecretKeyProblem | null {
   if (key.length === 0) return { kind: 'empty', message: 'Enter a key, such as HF_TOKEN.' };
   if (key.length > MAX_SECRET_KEY_LENGTH)
-    return { kind: 'invalid', message: `Keep the key under ${MAX_SECRET_KEY_LENGTH} characters.` };
+    return { kind: 'invalid', message: `Use at most ${MAX_SECRET_KEY_LENGTH} characters for the key.` };
   if (!ENV_NAME.test(key)) {
     return {
       kind: 'invalid',

@@ -58,6 +58,8 @@ export interface ImportPreview {
   rows: ImportRow[];
   /** 1-based numbers of lines that are neither KEY=VALUE, a comment nor blank (their text is not shown). */
   unreadLines: number[];
+  /** Keys set on more than one line, with those lines: the last one is imported (as python-dotenv reads it). */
+  duplicates: { key: string; lines: number[] }[];
 }
 
 export type ImportOutcome = 'created' | 'replaced' | 'skipped-exists' | 'failed' | 'not-attempted';

@@ -12,6 +12,11 @@ export interface PendingImport {
   values: Map<string, string>;
   /** Keys already created by this import: a re-run skips them, so nothing is sent twice. */
   done: Set<string>;
+  /** Keys whose create went out and whose answer was lost: a 409 on a re-run is that create. */
+  lost: Set<string>;
+  /** An import is sending these values now: a discard waits for it to end (`drop`). */
+  running: boolean;
+  dropWhenDone: boolean;
   expiresAt: number;
 }
 
@@ -27,15 +32,27 @@ export function createPendingImports(now: () => number = Date.now) {
   function drop(id: string): boolean {
     const p = pending.get(id);
     if (!p) return false;
+    // Clearing the values under a running import would fail its remaining keys as "not in the file".
+    if (p.running) {
+      p.dropWhenDone = true;
+      return true;
+    }
     p.values.clear();
     pending.delete(id);
     return true;
   }
   return {
-    add(entry: Omit<PendingImport, 'expiresAt' | 'done'>): string {
+    add(entry: Pick<PendingImport, 'chute' | 'profileKey' | 'values'>): string {
       sweep();
       const id = randomUUID();
-      pending.set(id, { ...entry, done: new Set(), expiresAt: now() + PENDING_IMPORT_TTL_MS });
+      pending.set(id, {
+        ...entry,
+        done: new Set(),
+        lost: new Set(),
+        running: false,
+        dropWhenDone: false,
+        expiresAt: now() + PENDING_IMPORT_TTL_MS,
+      });
       // The values go when they expire even if nothing else is ever asked of this store.
       setTimeout(sweep, PENDING_IMPORT_TTL_MS + 1_000).unref();
       return id;

@@ -25,6 +25,14 @@ describe('secret key rules', () => {
     expect(secretKeyProblem(key, 'web-app')?.kind ?? null).toBe(kind);
   });
 
+  it('takes a key of 255 characters and says so of a longer one ("at most", not "under")', () => {
+    expect(secretKeyProblem(`K${'x'.repeat(254)}`, 'web-app')).toBeNull();
+    expect(secretKeyProblem(`K${'x'.repeat(255)}`, 'web-app')).toEqual({
+      kind: 'invalid',
+      message: 'Use at most 255 characters for the key.',
+    });
+  });
+
   it('allows only the two HF keys on integrated-subnet chutes, matching case exactly', () => {
     expect(isIntegratedSubnetChute('My-Affine-Miner')).toBe(true);
     expect(isIntegratedSubnetChute('web-app')).toBe(false);

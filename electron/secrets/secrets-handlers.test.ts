@@ -1,82 +1,10 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TestKey } from '../../e2e/sandbox/test-client';
-import { useSandbox } from '../../e2e/sandbox/vitest-sandbox';
-import { createActivityLog } from '../activity-log/activity-log';
-import { createChutesClient } from '../chutes-api';
-import { setLogSink } from '../log';
-import { profileWorld, type ProfileWorld } from '../profiles/fixtures.test-helper';
-import { createPendingImports } from './pending-imports';
-import { secretsHandlers } from './secrets-handlers';
+import { describe, expect, it } from 'vitest';
+import { useSecretsHandlers } from './handlers.test-helper';
 
-// The handlers as the screen drives them: the active profile, the real client, the strict sandbox.
-const fixture = useSandbox();
-const CANARY = 'VALUE-CANARY-7f3a9c';
-let world: ProfileWorld;
-let logged: string[];
-// Activity appends are fire-and-forget in the transport; tests wait for them before reading or cleaning up.
-const writes: Promise<void>[] = [];
-const settled = () => Promise.allSettled(writes.splice(0));
-
-beforeEach(async () => {
-  world = await profileWorld();
-  logged = [];
-  setLogSink((line) => logged.push(line));
-});
-afterEach(async () => {
-  await settled();
-  await world.dispose();
-});
-
-async function setup() {
-  const key = TestKey.random();
-  const account = await fixture.client.register(key, `u${Date.now().toString(36)}`);
-  await world.vault.putSeed(key.ss58, Buffer.from(key.seedHex, 'hex'));
-  const profile = await world.store.upsert({
-    baseUrl: fixture.sb.url,
-    username: account.username,
-    userId: account.user_id,
-    hotkeyName: 'default',
-    hotkeySs58: key.ss58,
-    paymentAddress: null,
-    source: { kind: 'manual' },
-  });
-  await world.store.setActive(profile.id);
-  const log = createActivityLog(path.join(world.dir, 'data'));
-  const activity = {
-    append: (entry: Parameters<typeof log.append>[0]) => {
-      const p = log.append(entry);
-      writes.push(p);
-      return p;
-    },
-  };
-  const chutes = createChutesClient({
-    vault: world.vault,
-    profiles: world.store,
-    activity,
-    defaultBaseUrl: fixture.sb.url,
-  });
-  const pending = createPendingImports();
-  const ctx = { transport: 'ipc' } as const;
-  const raw = secretsHandlers({ chutes, home: world.dir }, pending);
-  // As the screens call them: reviewed on the profile that is active.
-  const reviewedFor = profile.id;
-  type Omitted<K extends 'createSecret' | 'deleteSecrets' | 'runSecretImport'> = Omit<
-    Parameters<(typeof raw)[K]>[0],
-    'reviewedFor'
-  >;
-  const h = {
-    ...raw,
-    createSecret: (input: Omitted<'createSecret'>, c: typeof ctx) => raw.createSecret({ ...input, reviewedFor }, c),
-    deleteSecrets: (input: Omitted<'deleteSecrets'>, c: typeof ctx) => raw.deleteSecrets({ ...input, reviewedFor }, c),
-    runSecretImport: (input: Omitted<'runSecretImport'>, c: typeof ctx) =>
-      raw.runSecretImport({ ...input, reviewedFor }, c),
-  };
-  const web = fixture.sb.addChute(account.user_id, 'web-app');
-  const subnet = fixture.sb.addChute(account.user_id, 'my-affine-miner');
-  return { h, ctx, web, subnet, log, pending, userId: account.user_id };
-}
+const suite = useSecretsHandlers();
+const { fixture, setup, settled, CANARY } = suite;
 
 async function filesUnder(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -153,7 +81,7 @@ describe('secrets handlers against the sandbox', () => {
   it('previews a .env file, imports with a failure midway, and re-running sends nothing twice', async () => {
     const { h, ctx, web, pending, log } = await setup();
     await h.createSecret({ chuteId: web.chute_id, key: 'EXISTING', value: 'old', replace: false }, ctx);
-    const file = path.join(world.dir, 'app.env');
+    const file = path.join(suite.world.dir, 'app.env');
     await writeFile(
       file,
       `# comment\nA_ONE=${CANARY}-1\nexport B_TWO="${CANARY}-2"\nPYTHONPATH=/x\nthis is not an assignment\nEXISTING=new\nC_THREE=${CANARY}-3\nEMPTY=\n1BAD=x\n`,
@@ -213,9 +141,11 @@ describe('secrets handlers against the sandbox', () => {
     // Sent on the hotkey-login session: the seed is read once per session, not once per secret.
     expect(posts.every((e) => e.auth === 'jwt' && e.hotkey !== undefined)).toBe(true);
     expect(page.items.map((s) => s.key).sort()).toEqual(['A_ONE', 'B_TWO', 'C_THREE', 'EXISTING']);
-    const everything = [JSON.stringify(page), ...logged, ...(await filesUnder(path.join(world.dir, 'data')))].join(
-      '\n',
-    );
+    const everything = [
+      JSON.stringify(page),
+      ...suite.logged(),
+      ...(await filesUnder(path.join(suite.world.dir, 'data'))),
+    ].join('\n');
     expect(everything).not.toContain(CANARY);
     expect(everything).toContain('/secrets/'); // the activity log was read
   });
@@ -254,7 +184,7 @@ describe('secrets handlers against the sandbox', () => {
       h.previewSecretImport({ chuteId: chute_id, source: { kind: 'path', path: 'relative/.env' } }, ctx),
     ).rejects.toMatchObject({ appError: { code: 'invalid-input' } });
     await expect(
-      h.previewSecretImport({ chuteId: chute_id, source: { kind: 'path', path: world.dir } }, ctx),
+      h.previewSecretImport({ chuteId: chute_id, source: { kind: 'path', path: suite.world.dir } }, ctx),
     ).rejects.toMatchObject({
       appError: { code: 'invalid-input', message: expect.stringContaining('a folder, not a regular file') as unknown },
     });

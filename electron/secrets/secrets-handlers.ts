@@ -1,5 +1,6 @@
 import { AppFailure, type FailureReason } from '../../shared/errors';
-import type { secretsContract } from '../../shared/contract/secrets';
+import { secretValueProblem, type secretsContract } from '../../shared/contract/secrets';
+import { decodeEnvBytes, envTextMessage, envTextProblem } from '../../shared/env-text';
 import { secretKeyProblem, type SecretKeyProblem } from '../../shared/secret-keys';
 import type {
   ChuteRef,
@@ -11,12 +12,13 @@ import type {
 } from '../../shared/secrets';
 import type { AccountApi, ChutesClient } from '../chutes-api';
 import { lostAnswerCause, outcomeUnknown } from '../chutes-api/outcome-unknown';
+import { shownPath } from '../fs/fs-errors';
 import { resolveUserPath } from '../fs/user-path';
 import { readFileCapped } from '../fs/read-capped';
 import type { SliceHandlers } from '../ipc-router';
 import { itemFailureMessage } from '../log';
 import { parseEnv } from './env-file';
-import { createPendingImports, type PendingImports } from './pending-imports';
+import { createPendingImports, type PendingImport, type PendingImports } from './pending-imports';
 
 export interface SecretsServices {
   chutes: ChutesClient;
@@ -121,6 +123,10 @@ export function secretsHandlers(
   ) {
     const problem = secretKeyProblem(key, chute.name);
     if (problem) throw keyFailure(problem);
+    // The contract checks a typed value; an imported one comes from a file and is checked here.
+    const valueProblem = secretValueProblem(value);
+    if (valueProblem)
+      throw new AppFailure('invalid-input', valueProblem, { fields: [{ path: 'value', message: valueProblem }] });
     let replaced = false;
     if (replace) {
       const existing = (known ?? (await allSecrets(api))).find((s) => s.chuteId === chute.chuteId && s.key === key);
@@ -161,7 +167,8 @@ export function secretsHandlers(
           status: problem.kind === 'banned' || problem.kind === 'subnet-only' ? 'banned' : 'invalid',
           why: problem.message,
         };
-      if (value.length === 0) return { key, valueLength: 0, status: 'invalid', why: 'The value is empty.' };
+      const valueProblem = secretValueProblem(value);
+      if (valueProblem) return { key, valueLength: value.length, status: 'invalid', why: valueProblem };
       const existingId = existing.get(key);
       return existingId
         ? { key, valueLength: value.length, status: 'exists', existingId }
@@ -199,15 +206,21 @@ export function secretsHandlers(
       const chute = await ownChute(api, chuteId);
       let text: string;
       if (source.kind === 'path') {
-        const file = await readFileCapped(resolveUserPath(source.path, home), MAX_ENV_FILE_BYTES, {
-          what: '.env files',
-        });
-        text = file.bytes.toString('utf8');
+        const filePath = resolveUserPath(source.path, home);
+        const file = await readFileCapped(filePath, MAX_ENV_FILE_BYTES, { what: '.env files' });
+        const decoded = decodeEnvBytes(file.bytes);
         file.bytes.fill(0);
+        if (!decoded.ok)
+          throw new AppFailure('invalid-input', envTextMessage(shownPath(filePath), decoded.problem, decoded.line));
+        text = decoded.text;
       } else {
+        // A dropped file is decoded (and checked) by the page; this is what pasting can bring.
+        const problem = envTextProblem(source.text);
+        if (problem)
+          throw new AppFailure('invalid-input', envTextMessage('The pasted text', problem.problem, problem.line));
         text = source.text;
       }
-      const { entries, unreadLines } = parseEnv(text);
+      const { entries, unreadLines, duplicates } = parseEnv(text);
       if (entries.length === 0 && unreadLines.length === 0) {
         throw new AppFailure(
           'invalid-input',
@@ -222,43 +235,69 @@ export function secretsHandlers(
         profileKey: profileKeyOf(api),
         values: new Map(entries.map((e) => [e.key, e.value])),
       });
-      const preview: ImportPreview = { importId, chute, rows, unreadLines };
+      const preview: ImportPreview = { importId, chute, rows, unreadLines, duplicates };
       return preview;
     },
     runSecretImport: async ({ importId, accept, reviewedFor }) => {
       const api = await chutes.actingAs({ reviewedFor, what: 'the .env import' });
       const job = pending.get(importId, profileKeyOf(api));
-      const known = accept.some((a) => a.replace) ? await allSecrets(api) : undefined;
-      const results: ImportKeyResult[] = [];
-      let stopped: string | null = null;
-      for (const { key, replace } of accept) {
-        const value = job.values.get(key);
-        if (job.done.has(key)) {
-          results.push({ key, outcome: 'created', message: 'Created by the earlier run; not sent again.' });
-        } else if (value === undefined) {
-          results.push({ key, outcome: 'failed', message: 'This key is not in the file that was read.' });
-        } else if (stopped !== null) {
-          results.push({ key, outcome: 'not-attempted', message: stopped });
-        } else {
-          try {
-            const { replaced } = await createOne(api, job.chute, key, value, replace, known);
-            job.done.add(key);
-            results.push({ key, outcome: replaced ? 'replaced' : 'created' });
-          } catch (error) {
-            if (error instanceof AppFailure && error.appError.reason === 'secret-exists') {
-              results.push({ key, outcome: 'skipped-exists', message: 'Already exists; left as it was.' });
-            } else {
-              results.push({ key, outcome: 'failed', message: messageOf(error) });
-              const perKey = error instanceof AppFailure && PER_KEY_REASONS.has(error.appError.reason);
-              if (!perKey) stopped = 'The import stopped at the failure above.';
-            }
-          }
-        }
+      // Two runs of one preview at once would both send the keys neither has marked done yet.
+      if (job.running) throw new AppFailure('conflict', 'This import is already running; wait for its report.');
+      job.running = true;
+      let incomplete = true;
+      try {
+        const results = await importKeys(api, job, accept);
+        incomplete = results.some((r) => r.outcome === 'failed' || r.outcome === 'not-attempted');
+        return { results, incomplete };
+      } finally {
+        job.running = false;
+        if (!incomplete || job.dropWhenDone) pending.drop(importId);
       }
-      const incomplete = results.some((r) => r.outcome === 'failed' || r.outcome === 'not-attempted');
-      if (!incomplete) pending.drop(importId);
-      return { results, incomplete };
     },
     discardSecretImport: ({ importId }) => Promise.resolve({ discarded: pending.drop(importId) }),
   };
+
+  async function importKeys(
+    api: AccountApi,
+    job: PendingImport,
+    accept: { key: string; replace: boolean }[],
+  ): Promise<ImportKeyResult[]> {
+    const known = accept.some((a) => a.replace) ? await allSecrets(api) : undefined;
+    const results: ImportKeyResult[] = [];
+    let stopped: string | null = null;
+    for (const { key, replace } of accept) {
+      const value = job.values.get(key);
+      if (job.done.has(key)) {
+        results.push({ key, outcome: 'created', message: 'Created by the earlier run; not sent again.' });
+      } else if (value === undefined) {
+        results.push({ key, outcome: 'failed', message: 'This key is not in the file that was read.' });
+      } else if (stopped !== null) {
+        results.push({ key, outcome: 'not-attempted', message: stopped });
+      } else {
+        try {
+          const { replaced } = await createOne(api, job.chute, key, value, replace, known);
+          job.done.add(key);
+          results.push({ key, outcome: replaced ? 'replaced' : 'created' });
+        } catch (error) {
+          const reason = error instanceof AppFailure ? error.appError.reason : null;
+          if (reason === 'secret-exists' && job.lost.has(key)) {
+            // The earlier attempt's create did arrive: it is ours, not one that was there before.
+            job.done.add(key);
+            results.push({
+              key,
+              outcome: 'created',
+              message: 'Created by the earlier attempt, whose answer was lost; not sent again.',
+            });
+          } else if (reason === 'secret-exists') {
+            results.push({ key, outcome: 'skipped-exists', message: 'Already exists; left as it was.' });
+          } else {
+            if (reason === 'answer-lost') job.lost.add(key);
+            results.push({ key, outcome: 'failed', message: messageOf(error) });
+            if (!(reason && PER_KEY_REASONS.has(reason))) stopped = 'The import stopped at the failure above.';
+          }
+        }
+      }
+    }
+    return results;
+  }
 }

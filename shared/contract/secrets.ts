@@ -7,7 +7,16 @@ const uuid = z.string().uuid('Not a valid id');
 const secretKey = z.string().min(1, 'Enter a key').max(255, 'That key is too long');
 /** Far above any real .env file, far below the transport's body cap. */
 export const MAX_ENV_TEXT = 256 * 1024;
-const MAX_VALUE = 64 * 1024;
+/** The longest value a secret may have (in UTF-16 code units, as zod and `String.length` count). */
+export const MAX_SECRET_VALUE = 64 * 1024;
+
+/** Why a secret's value cannot be sent, or null: the one check for the form, the contract and an import. */
+export function secretValueProblem(value: string): string | null {
+  if (value.length === 0) return 'The value is empty.';
+  if (value.length > MAX_SECRET_VALUE)
+    return `The value is ${value.length} characters long; a secret holds at most ${MAX_SECRET_VALUE}.`;
+  return null;
+}
 
 /** Chute secrets of the active profile's account (`../shared/reference/chutes-account-api.md` §6). Values only ever go in. */
 export const secretsContract = slice({
@@ -24,7 +33,7 @@ export const secretsContract = slice({
       .object({
         chuteId: uuid,
         key: secretKey,
-        value: z.string().min(1, 'Enter the value').max(MAX_VALUE, 'That value is too long'),
+        value: z.string().min(1, 'Enter the value').max(MAX_SECRET_VALUE, 'That value is too long'),
         replace: z.boolean(),
         reviewedFor,
       })

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import { failureIs } from '../../../../shared/errors';
 import { cliCommand, secretKeyProblem } from '../../../../shared/secret-keys';
 import type { ChuteRef, SecretItem } from '../../../../shared/secrets';
@@ -12,6 +12,7 @@ import { useRefreshSecrets } from './use-secrets';
 import { tellIfLeft } from '../../frame/outcomes';
 import { draftSlot, useDraft } from '../../lib/drafts';
 import { useMountedRef } from '../../lib/use-mounted';
+import styles from './secrets.module.css';
 
 /** Per profile: the chute and the key name only; the value is a secret and is never kept (it dies with the form). */
 const drafts = draftSlot<{ chuteId: string; key: string }>();
@@ -61,6 +62,9 @@ export function CreateSecretForm({
   const chute = chutes.find((c) => c.chuteId === chuteId) ?? null;
   const problem = key === '' ? null : secretKeyProblem(key, chute?.name ?? null);
   const existing = secrets.find((s) => s.chuteId === chuteId && s.key === key) ?? null;
+  // The notice replaces the form and its Save button: focus goes to it, not to the page's body.
+  const doneNotice = useRef<HTMLDivElement>(null);
+  useEffect(() => doneNotice.current?.focus(), [done]);
 
   async function send(replace: boolean) {
     if (!chute) return;
@@ -97,13 +101,15 @@ export function CreateSecretForm({
 
   if (done) {
     return (
-      <div className="subform" aria-label="Secret saved">
-        <Notice tone="good" live>
-          <p>
-            {done.replaced ? 'Replaced' : 'Created'} <code>{done.key}</code> on <strong>{done.chuteName}</strong>. The
-            value was sent once and is not kept anywhere in the app.
-          </p>
-        </Notice>
+      <div className="subform" role="group" aria-label="Secret saved">
+        <div ref={doneNotice} tabIndex={-1} className={styles.doneNotice}>
+          <Notice tone="good" live>
+            <p>
+              {done.replaced ? 'Replaced' : 'Created'} <code>{done.key}</code> on <strong>{done.chuteName}</strong>. The
+              value was sent once and is not kept anywhere in the app.
+            </p>
+          </Notice>
+        </div>
         <CommandLine command={cliCommand.create(done.chuteId, done.key)} />
         <div className="actions">
           <button type="button" onClick={() => setDone(null)}>
@@ -130,7 +136,13 @@ export function CreateSecretForm({
           setChuteId(id);
           setConflict(false);
         }}
+        {...(chute ? {} : { describedBy: 'secret-chute-hint' })}
       />
+      {chute ? null : (
+        <p className="small muted" id="secret-chute-hint">
+          Save waits for a chute to be chosen: each secret belongs to one of your chutes.
+        </p>
+      )}
       <label className="field">
         Key (becomes an environment variable in the chute)
         <input
@@ -158,7 +170,12 @@ export function CreateSecretForm({
           type={reveal ? 'text' : 'password'}
           value={value}
           spellCheck={false}
-          autoComplete="new-password"
+          // Masked like a password, but not one: no offer to generate or save it (Chrome, password managers).
+          autoComplete="off"
+          data-lpignore="true"
+          data-1p-ignore="true"
+          data-bwignore="true"
+          data-form-type="other"
           aria-invalid={valueMissing ? true : undefined}
           aria-describedby={valueMissing ? 'secret-value-problem' : undefined}
           onChange={(e) => {

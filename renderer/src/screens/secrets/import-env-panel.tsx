@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import { cliCommand } from '../../../../shared/secret-keys';
 import type { ChuteRef, ImportPreview, ImportRun } from '../../../../shared/secrets';
+import { isFullPath } from '../../../../shared/validation';
 import { call } from '../../api/client';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
@@ -9,6 +10,8 @@ import { CommandLine } from '../../components/command-line';
 import { ImportPreviewTable } from './import-preview-table';
 import { useRefreshSecrets } from './use-secrets';
 import { useMountedRef } from '../../lib/use-mounted';
+import { tellIfLeft } from '../../frame/outcomes';
+import { useEnvDrop } from './use-env-drop';
 import styles from './secrets.module.css';
 
 type Source = { kind: 'path'; path: string } | { kind: 'text'; text: string };
@@ -36,7 +39,7 @@ export function ImportEnvPanel({
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [run, setRun] = useState<ImportRun | null>(null);
-  const [dragging, setDragging] = useState(false);
+  const [pathProblem, setPathProblem] = useState(false);
   const refresh = useRefreshSecrets();
   // The preview whose values main still holds. Left with one (another panel, another screen), main
   // lets the values go now rather than when the preview expires; a read or import still out lets
@@ -55,7 +58,15 @@ export function ImportEnvPanel({
     [],
   );
 
+  // The preview and the run's report replace the button that was pressed: focus goes to what replaced it.
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+  const runReport = useRef<HTMLDivElement>(null);
+  useEffect(() => previewHeading.current?.focus(), [preview?.importId]);
+  useEffect(() => runReport.current?.focus(), [run]);
+
   async function read(source: Source) {
+    // A second read would let go of the values an import is sending.
+    if (working.current) return;
     if (!chuteId) {
       setError(new Error('Choose the chute these secrets are for first.'));
       return;
@@ -81,33 +92,12 @@ export function ImportEnvPanel({
     }
   }
 
-  // Drop a file anywhere on the window while this panel is open.
-  useEffect(() => {
-    const over = (e: DragEvent) => {
-      if (!e.dataTransfer?.types.includes('Files')) return;
-      e.preventDefault();
-      setDragging(true);
-    };
-    const leave = () => setDragging(false);
-    const drop = (e: DragEvent) => {
-      const file = e.dataTransfer?.files[0];
-      if (!file) return;
-      e.preventDefault();
-      setDragging(false);
-      file.text().then(
-        (content) => void read({ kind: 'text', text: content }),
-        () => setError(new Error(`${file.name} could not be read.`)),
-      );
-    };
-    window.addEventListener('dragover', over);
-    window.addEventListener('dragleave', leave);
-    window.addEventListener('drop', drop);
-    return () => {
-      window.removeEventListener('dragover', over);
-      window.removeEventListener('dragleave', leave);
-      window.removeEventListener('drop', drop);
-    };
-  });
+  // A file dropped anywhere on the window while this panel is open.
+  const dragging = useEnvDrop(
+    !busy,
+    (content) => void read({ kind: 'text', text: content }),
+    (message) => setError(new Error(message)),
+  );
 
   const close = () => {
     letGo(held.current);
@@ -123,11 +113,28 @@ export function ImportEnvPanel({
       const accept = preview.rows
         .filter((r) => chosen.has(r.key))
         .map((r) => ({ key: r.key, replace: r.status === 'exists' }));
-      const done = await call('runSecretImport', { importId: preview.importId, accept, reviewedFor: profileId });
+      const sent = call('runSecretImport', { importId: preview.importId, accept, reviewedFor: profileId });
+      // Left before the end (the list refreshes either way): what was and was not created must still be said.
+      const chuteName = preview.chute.name;
+      tellIfLeft(open, sent, {
+        done: (r) => {
+          const made = r.results.filter((x) => x.outcome === 'created' || x.outcome === 'replaced').length;
+          const text = `Importing the .env file into ${chuteName}: ${made} of ${r.results.length} created.`;
+          if (!r.incomplete) return text;
+          const missed = r.results.filter((x) => x.outcome === 'failed' || x.outcome === 'not-attempted');
+          return {
+            tone: 'warn',
+            text: `${text} Not created: ${missed.map((x) => x.key).join(', ')} (read the file again to import them).`,
+          };
+        },
+        failed: `Importing the .env file into ${chuteName} failed`,
+      });
+      const done = await sent;
       // A complete run is dropped by main itself; an incomplete one keeps its values for "import again".
       if (!done.incomplete && held.current === preview.importId) held.current = null;
       setRun(done);
-      await refresh();
+      // Not awaited: Close stays off while busy, and the report is final before the list is read again.
+      void refresh();
     } catch (err) {
       setError(err);
     } finally {
@@ -139,6 +146,8 @@ export function ImportEnvPanel({
 
   const onPath = (e: FormEvent) => {
     e.preventDefault();
+    // Said here, in words: main's refusal would name the field as `source.path`.
+    if (!isFullPath(path.trim())) return setPathProblem(true);
     void read({ kind: 'path', path });
   };
   const created = run ? run.results.filter((r) => r.outcome === 'created' || r.outcome === 'replaced') : [];
@@ -151,7 +160,7 @@ export function ImportEnvPanel({
   }`;
 
   return (
-    <div className={`subform ${dragging ? styles.dragging : ''}`} aria-label="Import a .env file">
+    <div className={`subform ${dragging ? styles.dragging : ''}`} role="group" aria-label="Import a .env file">
       <label className="field" htmlFor="import-chute">
         Chute these secrets are for
       </label>
@@ -179,13 +188,24 @@ export function ImportEnvPanel({
                 value={path}
                 placeholder="/home/you/project/.env"
                 spellCheck={false}
-                onChange={(e) => setPath(e.target.value)}
+                aria-invalid={pathProblem ? true : undefined}
+                aria-describedby={pathProblem ? 'import-path-problem' : undefined}
+                onChange={(e) => {
+                  setPath(e.target.value);
+                  setPathProblem(false);
+                }}
               />
             </label>
             <button type="submit" disabled={busy || path.trim() === ''}>
               Read file
             </button>
           </form>
+          {pathProblem ? (
+            <p className="field-error" id="import-path-problem" role="alert">
+              Enter the full path of the file, starting with / or ~ (or a drive letter on Windows): the app cannot tell
+              which folder a relative path such as {path.trim()} starts from.
+            </p>
+          ) : null}
           <label className="field">
             Or paste its contents
             <textarea
@@ -210,11 +230,26 @@ export function ImportEnvPanel({
         </>
       ) : (
         <>
+          <h4 className={styles.previewHeading} ref={previewHeading} tabIndex={-1}>
+            {preview.rows.length} key{preview.rows.length === 1 ? '' : 's'} read for {preview.chute.name}
+          </h4>
           <p className="small muted">
-            {preview.rows.length} key{preview.rows.length === 1 ? '' : 's'} read for{' '}
-            <strong>{preview.chute.name}</strong>. Values are held in memory only (never written to disk, never shown
-            here) and are listed by their length.
+            Values are held in memory only (never written to disk, never shown here) and are listed by their length.
           </p>
+          {preview.duplicates.length ? (
+            <Notice tone="warn">
+              <p>
+                Set more than once:{' '}
+                {preview.duplicates.map((d, i) => (
+                  <span key={d.key}>
+                    {i ? '; ' : ''}
+                    <code>{d.key}</code> on lines {d.lines.join(', ')}
+                  </span>
+                ))}
+                . The last of each is the one imported, as Python’s dotenv reads the file.
+              </p>
+            </Notice>
+          ) : null}
           {preview.unreadLines.length ? (
             <Notice tone="warn">
               <p>
@@ -240,17 +275,19 @@ export function ImportEnvPanel({
             }
           />
           {run ? (
-            <Notice tone={run.incomplete ? 'warn' : 'good'} live>
-              <p>
-                <strong>
-                  {run.incomplete
-                    ? `Stopped: ${created.length} of ${run.results.length} created.`
-                    : `Done: ${created.length} of ${run.results.length} created.`}
-                </strong>{' '}
-                {created.length ? <>Created: {created.map((r) => r.key).join(', ')}.</> : null}
-                {run.incomplete ? ' Importing again sends only the keys not created yet.' : ''}
-              </p>
-            </Notice>
+            <div ref={runReport} tabIndex={-1} className={styles.runReport}>
+              <Notice tone={run.incomplete ? 'warn' : 'good'} live>
+                <p>
+                  <strong>
+                    {run.incomplete
+                      ? `Stopped: ${created.length} of ${run.results.length} created.`
+                      : `Done: ${created.length} of ${run.results.length} created.`}
+                  </strong>{' '}
+                  {created.length ? <>Created: {created.map((r) => r.key).join(', ')}.</> : null}
+                  {run.incomplete ? ' Importing again sends only the keys not created yet.' : ''}
+                </p>
+              </Notice>
+            </div>
           ) : null}
           {chosenRows.length && !(run && !run.incomplete) ? (
             <CommandLine
@@ -292,7 +329,8 @@ export function ImportEnvPanel({
             Read another file
           </button>
         ) : null}
-        <button type="button" data-cancel onClick={close}>
+        {/* Not while a read or an import runs: closing would let go of the values being sent. */}
+        <button type="button" data-cancel disabled={busy} onClick={close}>
           {created.length > 0 ? 'Close' : 'Cancel'}
         </button>
       </div>
