@@ -100,6 +100,9 @@ describe('web host', () => {
       '127.0.0.1:0',
       '127.0.0.1:65536',
       'localhost.evil.example:80',
+      '::1:80',
+      '[::2]:80',
+      '[::ffff:127.0.0.1]:80',
     ])
       expect(await postWithHost(hostHeader)).toBe(403);
     expect(calls).toBe(before);
@@ -116,6 +119,18 @@ describe('web host', () => {
   it('accepts its own origin under either loopback name', async () => {
     const res = await rpc('getAppInfo', { headers: { origin: host.url.replace('127.0.0.1', 'localhost') } });
     expect(res.status).toBe(200);
+  });
+
+  it('answers on the IPv6 loopback too, as [::1] or localhost, with the same origin rules', async () => {
+    const at = `[::1]:${host.port}`;
+    const res = await fetch(`http://${at}/rpc/getAppInfo`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json', origin: `http://${at}` },
+      body: '{}',
+    });
+    expect(res.status).toBe(200);
+    expect(await postWithHost(at, `http://localhost:${host.port}`)).toBe(200);
+    expect(await postWithHost(at, `http://[::1]:${host.port + 1}`)).toBe(403);
   });
 
   it('caps the body size', async () => {
@@ -198,8 +213,8 @@ describe('web host', () => {
     expect(status).toBe(413);
   });
 
-  it('listens on loopback only', () => {
-    // What the kernel reports for the listening socket, not the URL we printed.
-    expect(host.boundAddress).toBe('127.0.0.1');
+  it('listens on both loopbacks only', () => {
+    // What the kernel reports for the listening sockets, not the URL we printed.
+    expect(host.boundAddresses).toEqual(['127.0.0.1', '::1']);
   });
 });

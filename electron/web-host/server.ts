@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { appError, type AppError, type Result } from '../../shared/errors';
 import { MAX_PAYLOAD_BYTES } from '../../shared/ipc-contract';
 import type { Router } from '../ipc-router';
@@ -14,6 +13,7 @@ import {
   UNTRUSTED_IDLE_MS,
   UNTRUSTED_LIFETIME_MS,
 } from './connection-guard';
+import { listenOnLoopbacks } from './loopback-listen';
 
 export interface WebHostOptions {
   router: Router;
@@ -33,8 +33,8 @@ export interface WebHost {
   /** The address to open: the token rides in the fragment, which browsers never send to servers. */
   launchUrl: string;
   port: number;
-  /** The address the socket is bound to, as the OS reports it. */
-  boundAddress: string;
+  /** The addresses the sockets are bound to, as the OS reports them (127.0.0.1, and ::1 where the machine has it). */
+  boundAddresses: string[];
   token: string;
   close(): Promise<void>;
 }
@@ -102,10 +102,11 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | nu
 /**
  * The port of a loopback `Host` (or origin without its scheme), or null for anything else. Any
  * port: the bound one, or another one an SSH tunnel forwards to it (`ssh -L 9000:127.0.0.1:8710`
- * makes the browser send `Host: 127.0.0.1:9000`).
+ * makes the browser send `Host: 127.0.0.1:9000`). Either loopback, by address or as `localhost`:
+ * the host listens on both.
  */
 export function loopbackPort(host: string): number | null {
-  const match = /^(?:127\.0\.0\.1|localhost):([1-9][0-9]{0,4})$/.exec(host);
+  const match = /^(?:127\.0\.0\.1|\[::1\]|localhost):([1-9][0-9]{0,4})$/.exec(host);
   const port = match ? Number(match[1]) : 0;
   return port >= 1 && port <= 65_535 ? port : null;
 }
@@ -217,26 +218,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   answerClientErrors(server, SECURITY_HEADERS);
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const bound = server.address() as AddressInfo;
-  const port = bound.port;
+  const loopbacks = await listenOnLoopbacks(server, options.port);
+  const port = loopbacks.port;
   const base = `http://127.0.0.1:${port}`;
   return {
     url: base,
     launchUrl: `${base}/#token=${token}`,
     port,
-    boundAddress: bound.address,
+    boundAddresses: loopbacks.addresses,
     token,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => {
+      server.closeAllConnections();
+      return loopbacks.close();
+    },
   };
 }
