@@ -1,4 +1,4 @@
-import { appError, type AppError, type Result } from '../../../shared/errors';
+import { appError, isAppError, type AppError, type Result } from '../../../shared/errors';
 import type { Channel, ChannelInput, ChannelResult } from '../../../shared/ipc-contract';
 import { reportProfileChanged } from './profile-changed';
 import { webToken } from './web-token';
@@ -28,14 +28,45 @@ async function overHttp(channel: Channel, input: unknown): Promise<Result<unknow
       error: appError('network', 'The web host is not answering. Is `npm run serve` still running?'),
     };
   }
+  let text: string;
   try {
-    return (await response.json()) as Result<unknown>;
+    text = await response.text();
   } catch {
+    // A tunnel or connection that drops mid-answer: the call itself may have run.
     return {
       ok: false,
-      error: appError('internal', `The web host answered HTTP ${response.status} without a result.`),
+      error: appError(
+        'network',
+        'The web host stopped answering part-way through its answer. If this was a change, it may have been made: look before trying again.',
+        { network: 'reset' },
+      ),
     };
   }
+  const body = parseJson(text);
+  if (isResult(body)) return body;
+  return {
+    ok: false,
+    error: appError(
+      'network',
+      `Something other than the web host answered (HTTP ${response.status}, not a Chutes Desktop result), such as a proxy or tunnel in between.`,
+      { network: 'non-json' },
+    ),
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The shape the web host always answers in (a void result arrives without `value`). */
+function isResult(body: unknown): body is Result<unknown> {
+  if (typeof body !== 'object' || body === null) return false;
+  const { ok, error } = body as { ok?: unknown; error?: unknown };
+  return ok === true || (ok === false && isAppError(error));
 }
 
 /** Call a contract channel over IPC (desktop window) or HTTP (web host), unwrapping the result. */
