@@ -248,7 +248,7 @@ test('a hotkey file path that does not exist gets a specific message and stays t
   const field = page.getByLabel(/Hotkey file/);
   await field.fill('/nowhere/hotkeys/default');
   await page.getByRole('button', { name: 'Add to keychain' }).click();
-  await expect(page.getByRole('alert')).toHaveText('The hotkey file does not exist.');
+  await expect(page.getByRole('alert')).toHaveText('There is no hotkey file at /nowhere/hotkeys/default.');
   await expect(field).toHaveValue('/nowhere/hotkeys/default');
 });
 

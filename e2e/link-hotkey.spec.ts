@@ -58,7 +58,14 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   page,
 }) => {
   const { sb: sandbox, host } = await startSandboxAndHost();
-  const [account, validator, owner, stranger] = await Promise.all([makeKey(), makeKey(), makeKey(), makeKey()]);
+  const [account, validator, owner, stranger, spare, swapped] = await Promise.all([
+    makeKey(),
+    makeKey(),
+    makeKey(),
+    makeKey(),
+    makeKey(),
+    makeKey(),
+  ]);
   const alice = await registerInSandbox(sandbox.url, account.seed, 'alice');
   sandbox.setLink({ enabled: true, validators: [validator.ss58], subnet_owners: [owner.ss58] });
   // bob already holds the subnet-owner hotkey.
@@ -74,6 +81,7 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
 
   await writeHotkey(host.dirs.wallets, 'val', validator);
   await writeHotkey(host.dirs.wallets, 'owner', owner);
+  await writeHotkey(host.dirs.wallets, 'spare', spare);
   const strangerFile = await writeHotkey(path.join(host.dirs.home, 'elsewhere'), 'stranger', stranger);
   const staleConfig = path.join(host.dirs.home, 'stale.ini');
   const goodConfig = path.join(host.dirs.home, 'alice.ini');
@@ -90,6 +98,10 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   await expect(how).toBeHidden();
   await page.getByText('How this was checked').click();
   await expect(how).toBeVisible();
+  // Today's server code has no route there at all (FastAPI's plain 404); newer code sends it to its user lookup.
+  await expect(how).toContainText(
+    'One without it has no such route: it answers a plain “Not Found” (HTTP 404), or, where GET /users/{user_id} takes any name, that user lookup answers (HTTP 401, or 404 “User not found”).',
+  );
   // The probe carried no hotkey or signature and changed nothing.
   const probes = linkRequests(sandbox, account.ss58);
   expect(probes).toHaveLength(1);
@@ -99,13 +111,30 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   const form = page.getByRole('form', { name: 'Link a hotkey' });
   await expect(form.getByText('alice_old', { exact: true })).toBeVisible();
 
-  // 401: the profile's username is stale, so the signature covers the wrong text.
+  // 401: the profile's username is stale, so the signature covers the wrong text. While it is being
+  // sent, what it was sent with cannot be changed: a change would hide the outcome of a request the
+  // server still answers.
+  sandbox.hold({ method: 'GET', path: '/users/link_validator' });
   await linkWith(page, 'Validator', { wallet: `val/default — ${validator.ss58}` });
+  await expect(form.getByRole('button', { name: 'Linking…' })).toBeDisabled();
+  await expect.poll(() => sandbox.held().map((h) => h.path)).toEqual(['/users/link_validator']);
+  const ownerKind = form.getByRole('radio', { name: 'Subnet owner' });
+  await expect(ownerKind).toBeDisabled();
+  await ownerKind.click({ force: true });
+  await expect(ownerKind).not.toBeChecked();
+  await expect(form.getByLabel('Hotkey to link')).toBeDisabled();
+  await expect(form.getByRole('radio', { name: 'From a hotkey file' })).toBeDisabled();
+  await screenshot(page, 'link-hotkey-pending');
+  expect(sandbox.release({ path: '/users/link_validator' })).toEqual({ released: 1 });
   const preview = form.getByRole('region', { name: 'What will be signed and sent' });
   await expect(preview.getByText(`${validator.ss58}:alice_old`, { exact: true })).toBeVisible();
   await expect(preview).toContainText(`GET ${sandbox.url}/users/link_validator?hotkey=${validator.ss58}&signature=`);
   // The request is signed by the account's own hotkey; in a narrow window that address moves to a
   // line of its own rather than being split between the sentence and the next line.
+  // The server keeps one hotkey per account and type: said before anything is signed.
+  await expect(preview).toContainText(
+    'A new link of the same type replaces this account’s current one: an account has one validator hotkey linked at a time.',
+  );
   const sentAs = preview.getByRole('definition').filter({ hasText: "Signed by your account's hotkey" });
   await expect(sentAs).toHaveText(
     `Signed by your account's hotkey ${account.ss58} (header X-Chutes-Hotkey), purpose link_account`,
@@ -156,12 +185,41 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   await expect(form.getByRole('radio', { name: 'From a hotkey file' })).toBeChecked();
   await expect(form.getByLabel(/^Hotkey file/)).toHaveValue(strangerFile);
 
+  // The wallet's hotkey file is replaced after the preview: nothing is signed, and the form offers
+  // what the refusal asks for, a new preview, with the wallet list read again.
+  const picker = form.getByLabel('Hotkey to link');
+  await form.getByRole('radio', { name: 'Validator' }).check();
+  await form
+    .getByRole('radio', { name: 'From a wallet or the keychain on the machine running Chutes Desktop' })
+    .check();
+  await picker.selectOption({ label: `spare/default — ${spare.ss58}` });
+  await form.getByRole('button', { name: 'Show what will be signed' }).click();
+  await expect(preview.getByText(`${spare.ss58}:alice`, { exact: true })).toBeVisible();
+  await writeHotkey(host.dirs.wallets, 'spare', swapped);
+  await form.getByRole('button', { name: /^Sign and link as / }).click();
+  await expect(form.getByRole('alert')).toContainText(
+    `is now the hotkey ${swapped.ss58}, not the ${spare.ss58} you reviewed`,
+  );
+  await expect(form.getByRole('alert')).toContainText('Preview the link again.');
+  await expect(preview).toHaveCount(0);
+  await expect(form.getByRole('button', { name: /^Sign and link/ })).toHaveCount(0);
+  await expect(picker.getByRole('option', { name: `spare/default — ${swapped.ss58}` })).toHaveCount(1);
+  await screenshot(page, 'link-hotkey-changed');
+  await form.getByRole('button', { name: 'Show what will be signed' }).click();
+  await expect(preview.getByText(`${swapped.ss58}:alice`, { exact: true })).toBeVisible();
+  await expect(form.getByRole('alert')).toHaveCount(0);
+  expect(linkRequests(sandbox, account.ss58).filter((r) => r.query.includes(spare.ss58))).toEqual([]);
+
   // 409: the subnet-owner hotkey belongs to bob's account.
   await linkWith(page, 'Subnet owner', { wallet: `owner/default — ${owner.ss58}` });
   await expect(form.getByRole('alert')).toContainText('This hotkey is already linked to another Chutes account: bob.');
   // Linking "from bob's account" would change nothing (it is linked there), and nothing unlinks it.
   await expect(form.getByRole('alert')).toContainText(
     'It already gives the account bob its linked benefits (free use, the developer role).',
+  );
+  // Nothing unlinks it, but bob's account releases it by linking another of the same type.
+  await expect(form.getByRole('alert')).toContainText(
+    'the account bob releases this one by linking another subnet-owner hotkey (a new link of the same type replaces the account’s current one)',
   );
   await expect(form.getByRole('alert')).toContainText('moving it to this account needs the Chutes operators');
   await expect(form.getByRole('alert')).not.toContainText('active profile');
@@ -180,7 +238,12 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   await expect(form.getByRole('alert')).toHaveCount(0);
   await expect(form.getByRole('button', { name: 'Sign and link again as validator' })).toBeVisible();
   await screenshot(page, 'link-hotkey-answer-lost');
-  await form.getByRole('radio', { name: 'Subnet owner' }).check(); // a change puts the preview away
+  // The link was made (only its answer was lost): the Account screen the hint points to says so
+  // now, not the "No special roles" it read a moment ago.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account', exact: true }).click();
+  await expect(page.getByRole('list', { name: 'Roles' })).toContainText('free account');
+  await openLinkScreen(page);
+  await form.getByRole('radio', { name: 'Subnet owner' }).check();
 
   // Success: the validator hotkey, seed not kept.
   await linkWith(page, 'Validator', { wallet: `val/default — ${validator.ss58}` }, 'keyboard');
@@ -190,6 +253,11 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   // The same badges as on the Account screen: the role in words, not its id.
   await expect(roles.getByRole('listitem')).toHaveText([/^developer /, /^free account /]);
   await expect(done).toContainText('used for this one signature and not kept anywhere');
+  await expect(
+    page.getByText(
+      'A new link of the same type replaces this account’s current one: linking another validator hotkey to alice would replace this one.',
+    ),
+  ).toBeVisible();
   expect(sandbox.state().users[alice.userId]?.validator_hotkey).toBe(validator.ss58);
   const sent = linkRequests(sandbox, account.ss58).at(-1);
   expect(sent?.hotkey).toBe(account.ss58);
@@ -233,8 +301,9 @@ test('linking off: the screen says so before any work, and what exists instead; 
   page,
 }) => {
   const { sb: sandbox, host } = await startSandboxAndHost();
-  const account = await makeKey();
+  const [account, validator] = await Promise.all([makeKey(), makeKey()]);
   const alice = await registerInSandbox(sandbox.url, account.seed, 'alice');
+  await writeHotkey(host.dirs.wallets, 'val', validator);
   // A fresh sandbox has no link routes, as today's server: nothing to turn off.
   expect(sandbox.state().link.enabled).toBe(false);
   const config = path.join(host.dirs.home, 'alice.ini');
@@ -247,6 +316,9 @@ test('linking off: the screen says so before any work, and what exists instead; 
   const panel = page.getByRole('region', { name: 'Does this server offer linking?' });
   await expect(panel).toContainText(`Chutes at ${serverHost} does not offer hotkey linking.`);
   await expect(panel).toContainText('reached the user lookup');
+  await expect(panel).toContainText(
+    'The link routes were removed from the Chutes API on 2025-07-23, and the chutes link command from the CLI on 2025-08-13',
+  );
   await expect(panel.getByRole('heading', { name: 'What exists instead' })).toBeVisible();
   await expect(panel).toContainText('Integrated-subnet benefits');
   await expect(page.getByRole('form', { name: 'Link a hotkey' })).toHaveCount(0);
@@ -273,4 +345,15 @@ test('linking off: the screen says so before any work, and what exists instead; 
   await expect(panel).toContainText(`Chutes at ${serverHost} offers hotkey linking.`);
   await expect(page.getByRole('form', { name: 'Link a hotkey' })).toBeVisible();
   expect(linkRequests(sandbox, account.ss58)).toHaveLength(2);
+  // The answer shown is the probe just made, not a remembered one.
+  await expect(panel).not.toContainText('remembered for this server');
+
+  // The routes go again before a link: the panel above the form stops saying they are there.
+  sandbox.setLink({ enabled: false });
+  await linkWith(page, 'Validator', { wallet: `val/default — ${validator.ss58}` });
+  await expect(panel).toContainText(`Chutes at ${serverHost} does not offer hotkey linking.`);
+  await expect(panel).not.toContainText('offers hotkey linking.');
+  await panel.getByText("The server's answer").click();
+  await expect(panel).toContainText('A link request found no link route on this server; nothing was linked.');
+  await expect(page.getByRole('form', { name: 'Link a hotkey' })).toHaveCount(0);
 });

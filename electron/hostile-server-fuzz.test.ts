@@ -147,6 +147,7 @@ beforeAll(async () => {
       source: wallet,
       keepInKeychain: false,
       reviewedHotkey: linked.ss58,
+      reviewedUsername: 'victim',
       reviewedFor,
     })),
     call('checkUsername', () => ({ baseUrl: base, username: 'newcomer' })),

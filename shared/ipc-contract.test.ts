@@ -77,6 +77,7 @@ describe('account channels', () => {
         source: { kind: 'file', path: '/tmp/hotkey' },
         keepInKeychain: false,
         reviewedHotkey: '5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV',
+        reviewedUsername: 'alice',
       },
     } as const;
     for (const [name, input] of Object.entries(inputs)) {

@@ -42,7 +42,7 @@ export interface LinkCapability {
 
 /** One line for the screen: what the capability probe is and why it changes nothing. */
 export const LINK_PROBE_EXPLAINED =
-  'The app sent GET /users/link_validator, signed as your account but with no hotkey or signature. A server with linking rejects it as incomplete (HTTP 422) before doing anything; one without answers from its user lookup (HTTP 401 or 404). Nothing changes either way.';
+  'The app sent GET /users/link_validator, signed as your account but with no hotkey or signature. A server with linking rejects it as incomplete (HTTP 422) before doing anything. One without it has no such route: it answers a plain “Not Found” (HTTP 404), or, where GET /users/{user_id} takes any name, that user lookup answers (HTTP 401, or 404 “User not found”). Nothing changes either way.';
 
 export interface LinkPreview {
   kind: LinkKind;

@@ -16,6 +16,8 @@ const f = useSandbox();
 
 /** The profile the last setup made active: what the Link screen reviews a link for. */
 let reviewedFor = '';
+/** Its username, as the preview showed it. */
+let reviewedUsername = '';
 
 async function setup(opts: { profileUsername?: string; seeds?: LinkServices['seeds'] } = {}) {
   const accountKey = TestKey.random();
@@ -36,6 +38,7 @@ async function setup(opts: { profileUsername?: string; seeds?: LinkServices['see
   });
   await profiles.setActive(profile.id);
   reviewedFor = profile.id;
+  reviewedUsername = profile.username;
   const chutes = createChutesClient({
     vault,
     profiles,
@@ -55,7 +58,7 @@ async function setup(opts: { profileUsername?: string; seeds?: LinkServices['see
     ...(opts.seeds ? { seeds: opts.seeds } : {}),
   });
   const file = path.join(walletsPath, 'val/hotkeys/default');
-  return { handlers, vault, validator, file, reg, accountKey, config };
+  return { handlers, vault, validator, file, reg, accountKey, config, profiles, profile };
 }
 
 /** Handlers take the caller's transport as a second argument; these tests call as IPC. */
@@ -66,7 +69,11 @@ const linkFile = (
   handlers: ReturnType<typeof linkHandlers>,
   file: string,
   reviewedHotkey: string,
-  { keep = false, forProfile = reviewedFor }: { keep?: boolean; forProfile?: string } = {},
+  {
+    keep = false,
+    forProfile = reviewedFor,
+    username = reviewedUsername,
+  }: { keep?: boolean; forProfile?: string; username?: string } = {},
 ) =>
   handlers.link(
     {
@@ -74,6 +81,7 @@ const linkFile = (
       source: { kind: 'file', path: file },
       keepInKeychain: keep,
       reviewedHotkey,
+      reviewedUsername: username,
       reviewedFor: forProfile,
     },
     ipc,
@@ -161,6 +169,61 @@ describe('link', () => {
       appError: { reason: 'profile-changed' },
     });
     expect(f.sb.requests(100).length).toBe(before);
+  });
+
+  it('signs nothing when the profile was renamed after the preview (another window read the server’s name)', async () => {
+    const { handlers, validator, file, profiles, profile } = await setup();
+    f.sb.setLink({ validators: [validator.ss58] });
+    const preview = await handlers.previewLink({ kind: 'validator', source: { kind: 'file', path: file } }, ipc);
+    expect(preview.signedMessage).toBe(`${validator.ss58}:alice`);
+    // What the Account screen does when the server knows the account by another name.
+    await profiles.followAccount(profile.id, profile.hotkeySs58, { userId: profile.userId, username: 'alice2' });
+    const before = f.sb.requests(100).length;
+    await expect(linkFile(handlers, file, validator.ss58, { username: preview.username })).rejects.toMatchObject({
+      appError: {
+        code: 'conflict',
+        reason: 'profile-changed',
+        message:
+          'The profile’s username changed from “alice” to “alice2” after the link was previewed, so nothing was signed or sent.',
+        detail: { hint: expect.stringContaining('Preview the link again') as unknown },
+      },
+    });
+    expect(f.sb.requests(100).length).toBe(before);
+  });
+
+  it('reads a wallet hotkey’s file when the keychain’s index lists a seed the keychain lost', async () => {
+    const { handlers, vault, validator, reg } = await setup();
+    f.sb.setLink({ validators: [validator.ss58] });
+    // A seed deleted in the keychain's own app: the index still lists it until a read misses.
+    const hasSeed = vault.hasSeed.bind(vault);
+    vault.hasSeed = (ss58) => (ss58 === validator.ss58 ? Promise.resolve(true) : hasSeed(ss58));
+    const source = { kind: 'wallet' as const, walletId: 'val', hotkeyId: 'default' };
+    const preview = await handlers.previewLink({ kind: 'validator', source }, ipc);
+    expect(preview).toMatchObject({ linkedHotkey: validator.ss58, seedFrom: 'keychain' });
+    const result = await handlers.link(
+      {
+        kind: 'validator',
+        source,
+        keepInKeychain: false,
+        reviewedHotkey: validator.ss58,
+        reviewedUsername,
+        reviewedFor,
+      },
+      ipc,
+    );
+    expect(result).toMatchObject({ linkedHotkey: validator.ss58, seedFrom: 'file', keptInKeychain: false });
+    expect(f.sb.state().users[reg.user_id]?.validator_hotkey).toBe(validator.ss58);
+  });
+
+  it('names the path it looked for when a hotkey file typed with ~ is not there', async () => {
+    const { handlers, config } = await setup();
+    const source = { kind: 'file' as const, path: '~/elsewhere/nope' };
+    await expect(handlers.previewLink({ kind: 'validator', source }, ipc)).rejects.toMatchObject({
+      appError: {
+        code: 'not-found',
+        message: `There is no hotkey file at ${path.join(config.walletsPath, 'elsewhere', 'nope')}.`,
+      },
+    });
   });
 
   it('keeps nothing when the link is refused, even with the box ticked', async () => {
@@ -307,7 +370,7 @@ describe('link', () => {
     const preview = await handlers.previewLink({ kind: 'validator', source }, ipc);
     expect(preview).toMatchObject({ linkedHotkey: held.ss58, sourceLabel: 'pub/held', seedFrom: 'keychain' });
     const result = await handlers.link(
-      { kind: 'validator', source, keepInKeychain: false, reviewedHotkey: held.ss58, reviewedFor },
+      { kind: 'validator', source, keepInKeychain: false, reviewedHotkey: held.ss58, reviewedUsername, reviewedFor },
       ipc,
     );
     expect(result).toMatchObject({ linkedHotkey: held.ss58, seedFrom: 'keychain', keptInKeychain: true });
@@ -324,7 +387,10 @@ describe('link', () => {
     const preview = await handlers.previewLink({ kind: 'validator', source }, ipc);
     expect(preview).toMatchObject({ linkedHotkey: held.ss58, sourceLabel: 'imported validator', seedFrom: 'keychain' });
     await expect(
-      handlers.link({ kind: 'validator', source, keepInKeychain: true, reviewedHotkey: held.ss58, reviewedFor }, ipc),
+      handlers.link(
+        { kind: 'validator', source, keepInKeychain: true, reviewedHotkey: held.ss58, reviewedUsername, reviewedFor },
+        ipc,
+      ),
     ).resolves.toMatchObject({ linkedHotkey: held.ss58, seedFrom: 'keychain' });
     const missing = await makeKey();
     await expect(

@@ -99,6 +99,19 @@ async function explainRefusal(
   );
 }
 
+/**
+ * The profile was renamed (an Account screen in another window read the server's name) after the
+ * preview: the hotkey would sign `<hotkey>:<new name>`, a text the user never saw.
+ */
+function usernameChanged(reviewed: string, now: string): AppFailure {
+  return new AppFailure(
+    'conflict',
+    `The profile’s username changed from “${reviewed}” to “${now}” after the link was previewed, so nothing was signed or sent.`,
+    { hint: 'Preview the link again: the signed message names the username.' },
+    'profile-changed',
+  );
+}
+
 export function linkHandlers(services: LinkServices): SliceHandlers<typeof linkContract> {
   const { chutes } = services;
   const now = services.now ?? Date.now;
@@ -146,10 +159,11 @@ export function linkHandlers(services: LinkServices): SliceHandlers<typeof linkC
         seedFrom: key.seedFrom,
       };
     },
-    link: async ({ kind, source, keepInKeychain, reviewedHotkey, reviewedFor }) => {
+    link: async ({ kind, source, keepInKeychain, reviewedHotkey, reviewedUsername, reviewedFor }) => {
       // The signed text names the profile's username: only the one the user reviewed it for.
       const api = await chutes.actingAs({ reviewedFor, what: 'the link' });
       const username = usernameOf(api);
+      if (username !== reviewedUsername) throw usernameChanged(reviewedUsername, username);
       // No validator or owner seed is read for a server without the link routes (removed in
       // 2025, reference §4): probe first when this server has not been asked yet.
       let known = capabilities.get(api.scope.baseUrl);
@@ -180,7 +194,11 @@ export function linkHandlers(services: LinkServices): SliceHandlers<typeof linkC
             };
           } catch (error) {
             if (failureIs(error, 'linking-not-offered'))
-              remember(api.scope.baseUrl, false, 'A link request reached the user lookup: there is no link route.');
+              remember(
+                api.scope.baseUrl,
+                false,
+                'A link request found no link route on this server; nothing was linked.',
+              );
             if (error instanceof AppFailure && failureIs(error, 'link-signature-invalid'))
               throw await explainRefusal(api, kind, signed.ss58, username, error);
             throw error;

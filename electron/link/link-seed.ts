@@ -32,9 +32,13 @@ export interface LinkKey {
   seedFrom: SeedSource;
 }
 
-/** Where a source's seed is, found without reading it (a file's address may need the read). */
+/**
+ * Where a source's seed is, found without reading it (a file's address may need the read). A
+ * wallet hotkey the keychain's index lists keeps its file as `fallback` when the file holds the
+ * seed: the index can outlive a seed deleted in the keychain's own app.
+ */
 type Located =
-  | { seedFrom: 'keychain'; ss58: string; label: string }
+  | { seedFrom: 'keychain'; ss58: string; label: string; fallback?: () => Promise<HotkeySeed> }
   | { seedFrom: 'file'; ss58: string | null; label: string; read: () => Promise<HotkeySeed> };
 
 const PICK_AGAIN = { hint: 'Pick the hotkey again.' };
@@ -62,14 +66,17 @@ async function locate(deps: LinkSeedDeps, source: LinkHotkeySource): Promise<Loc
     );
   const label = `${wallet.name}/${hotkey.name}`;
   const from = await seedSourceOf(deps.vault, hotkey);
-  if (from === 'keychain' && hotkey.ss58) return { seedFrom: 'keychain', ss58: hotkey.ss58, label };
+  const read = () => (deps.readWalletSeed ?? readHotkeySeed)(deps.walletsPath, source.walletId, source.hotkeyId);
+  if (from === 'keychain' && hotkey.ss58) {
+    const fileHasSeed = hotkey.status === 'ok' && hotkey.hasSeed;
+    return { seedFrom: 'keychain', ss58: hotkey.ss58, label, ...(fileHasSeed ? { fallback: read } : {}) };
+  }
   if (from === null)
     throw new AppFailure(
       'invalid-input',
       `${label} cannot sign: ${hotkey.message ?? 'its file holds no seed, and the keychain has none for it.'}`,
       { hint: 'Pick a hotkey whose seed is in its file or in the keychain, or give a hotkey file path.' },
     );
-  const read = () => (deps.readWalletSeed ?? readHotkeySeed)(deps.walletsPath, source.walletId, source.hotkeyId);
   return { seedFrom: 'file', ss58: hotkey.ss58, label, read };
 }
 
@@ -107,12 +114,30 @@ export async function withLinkSignature<T>(
   send: (signed: LinkSignature) => Promise<T>,
 ): Promise<{ result: T; keepProblem: string | null }> {
   const at = await locate(deps, source);
+  let readFile: () => Promise<HotkeySeed>;
   if (at.seedFrom === 'keychain') {
     if (at.ss58 !== reviewedHotkey) throw notReviewed(at.label, at.ss58, reviewedHotkey, PREVIEW_AGAIN);
-    const signature = await deps.vault.withSeed(at.ss58, (seed) => signMessage(seed, linkMessage(at.ss58, username)));
-    return { result: await send({ ...at, signature }), keepProblem: null };
-  }
-  const read = seedOfReviewed(await at.read(), reviewedHotkey, at.label, PREVIEW_AGAIN);
+    const { fallback } = at;
+    const signed = await deps.vault
+      .withSeed(at.ss58, (seed) => signMessage(seed, linkMessage(at.ss58, username)))
+      .then(
+        (signature) => ({ signature }),
+        (error: unknown) => {
+          // The index listed a seed the keychain no longer has: the wallet file still holds it.
+          if (fallback && failureIs(error, 'not-found')) return { fallback };
+          throw error;
+        },
+      );
+    if ('fallback' in signed) readFile = signed.fallback;
+    else {
+      const { signature } = signed;
+      return {
+        result: await send({ ss58: at.ss58, label: at.label, seedFrom: 'keychain', signature }),
+        keepProblem: null,
+      };
+    }
+  } else readFile = at.read;
+  const read = seedOfReviewed(await readFile(), reviewedHotkey, at.label, PREVIEW_AGAIN);
   try {
     const signature = await signMessage(read.seed, linkMessage(read.ss58, username));
     const result = await send({ ss58: read.ss58, label: at.label, seedFrom: 'file', signature }).catch(

@@ -108,4 +108,12 @@ describe('readHotkeyFile', () => {
     expect((await failure(readHotkeyFile(path.join(root, 'picked')))).message).toMatch(/not a regular file/);
     expect((await failure(readHotkeyFile(path.join(root, 'nope.json')))).appError.code).toBe('not-found');
   });
+
+  it('names the resolved path of a file that is not there', async () => {
+    const missing = await failure(readHotkeyFile(path.join(root, 'picked', '..', 'nope.json')));
+    expect(missing.appError).toMatchObject({
+      code: 'not-found',
+      message: `There is no hotkey file at ${path.join(root, 'nope.json')}.`,
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { AppFailure } from '../../shared/errors';
 import { errnoCode } from '../fs/errno';
+import { shownPath } from '../fs/fs-errors';
 import { bytesEqual } from '../signer/bytes';
 import { loadPublicKeyDeriver } from '../signer/sr25519';
 import { locateHotkey, type DiscoverSeams } from './discover';
@@ -30,7 +31,9 @@ async function readVerifiedSeed(target: Buffer, fs: WalletFs): Promise<HotkeySee
   try {
     read = fs.readCapped(target, MAX_KEYFILE_BYTES);
   } catch (error) {
-    if (errnoCode(error) === 'ENOENT') throw new AppFailure('not-found', 'The hotkey file does not exist.');
+    // The path as resolved (`~` expanded, made absolute): what was looked for, not what was typed.
+    if (errnoCode(error) === 'ENOENT')
+      throw new AppFailure('not-found', `There is no hotkey file at ${shownPath(target.toString())}.`);
     throw new AppFailure('invalid-input', `The hotkey file cannot be read: ${describeFsError(error)}`);
   }
   if (read.kind === 'not-a-file') throw new AppFailure('invalid-input', 'That is not a regular file.');

@@ -16,7 +16,11 @@ export const linkContract = slice({
   detectLinking: { input: z.object({ recheck: z.boolean().optional() }).strict(), result: returns<LinkCapability>() },
   /** What would be signed and sent; nothing goes to the server. */
   previewLink: { input: z.object({ kind: linkKind, source: hotkeySource }).strict(), result: returns<LinkPreview>() },
-  /** `reviewedHotkey`: the address the preview showed; main refuses if the source now holds another. */
+  /**
+   * `reviewedHotkey` and `reviewedUsername`: the address and the account name the preview showed
+   * (they make the signed text); main refuses if the source now holds another hotkey or the
+   * profile now has another name (renamed from another window).
+   */
   link: {
     input: z
       .object({
@@ -24,6 +28,7 @@ export const linkContract = slice({
         source: hotkeySource,
         keepInKeychain: z.boolean(),
         reviewedHotkey: ss58Address,
+        reviewedUsername: z.string().min(1).max(1000),
         reviewedFor,
       })
       .strict(),

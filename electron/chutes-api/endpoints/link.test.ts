@@ -124,10 +124,24 @@ describe('sendLink', () => {
       reason: 'hotkey-linked-elsewhere',
       message: 'This hotkey is already linked to another Chutes account: bob.',
     });
-    // Linking it "from that account" would change nothing: it is linked there already, and nothing unlinks it.
+    // Nothing unlinks it, but the server keeps one hotkey per account and type: bob releases it by
+    // linking another of that type (reference §4, `setattr(user, attribute, hotkey)`).
     expect(elsewhere.appError.detail?.hint).toContain('already gives the account bob');
+    expect(elsewhere.appError.detail?.hint).toContain(
+      'the account bob releases this one by linking another subnet-owner hotkey (a new link of the same type replaces the account’s current one)',
+    );
+    expect(elsewhere.appError.detail?.hint).not.toContain('no way to unlink');
     expect(elsewhere.appError.detail?.hint).toContain('Chutes operators');
     expect(elsewhere.appError.detail?.hint).not.toContain('active profile');
+    // As the hint says: once bob links another subnet-owner hotkey, this one is free for alice.
+    const owner2 = TestKey.random();
+    f.sb.setLink({ subnet_owners: [owner.ss58, owner2.ss58] });
+    const released = await f.client.get('/users/link_subnet_owner', {
+      sign: { key: bob, purpose: 'link_account' },
+      query: { hotkey: owner2.ss58, signature: owner2.sign(`${owner2.ss58}:bob`) },
+    });
+    expect(released.status).toBe(200);
+    await expect(call(owner.sign(`${owner.ss58}:alice`))).resolves.toMatchObject({ username: 'alice' });
     await expect(call(owner.sign('something else'), 'validator')).rejects.toMatchObject({
       appError: { reason: 'link-signature-invalid', detail: { status: 401 } },
     });

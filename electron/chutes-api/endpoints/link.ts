@@ -8,11 +8,12 @@ import { selfDetailSchema, type SelfDetail } from './users';
 /**
  * The historical link routes (`../shared/reference/chutes-account-api.md` §4): the account signs the
  * request (v1, purpose `link_account`); the linked hotkey's signature of `<ss58>:<username>` rides
- * in the query. Removed from the public server 2025-07-23; the catch-all `GET /users/{user_id}`
- * answers there now.
+ * in the query. Removed from the public server 2025-07-23: there the path now gets FastAPI's plain
+ * 404, or, on server code with the catch-all `GET /users/{user_id}`, that user lookup's answer.
  */
 
 const LINK_PURPOSE = 'link_account';
+const KIND_NAME: Record<LinkKind, string> = { validator: 'validator', subnet_owner: 'subnet-owner' };
 
 /** A link answers with the account as `GET /users/me` shows it (SelfResponse). */
 export type LinkedSelf = SelfDetail;
@@ -133,7 +134,7 @@ export interface LinkCall {
 }
 
 /** Turns the §4 answers into failures that say what happened; others pass through unchanged. */
-export function linkFailure(error: unknown, host: string, hotkey: string): unknown {
+export function linkFailure(error: unknown, host: string, hotkey: string, kind: LinkKind): unknown {
   if (!(error instanceof AppFailure)) return error;
   if (outcomeUnknown(error)) {
     // Sent, and no word back that can be read: it may be linked. Linking the same hotkey to the same
@@ -157,7 +158,9 @@ export function linkFailure(error: unknown, host: string, hotkey: string): unkno
   };
   if (reason === 'hotkey-linked-elsewhere') {
     const other = /associated with user (.+)$/.exec(serverDetail ?? '')?.[1];
-    // Nothing to do from that account (it is linked there), and no route unlinks a hotkey.
+    // No route unlinks a hotkey, but the server keeps one hotkey per account and type: the account
+    // holding it releases it by linking another of the same type (§4).
+    const holder = other ? `the account ${other}` : 'that account';
     return new AppFailure(
       'conflict',
       other
@@ -165,7 +168,7 @@ export function linkFailure(error: unknown, host: string, hotkey: string): unkno
         : 'This hotkey is already linked to another Chutes account.',
       {
         ...base,
-        hint: `It already gives ${other ? `the account ${other}` : 'that account'} its linked benefits (free use, the developer role). A hotkey links to one account only, and Chutes has no way to unlink one yourself: moving it to this account needs the Chutes operators. Or link a different hotkey.`,
+        hint: `It already gives ${holder} its linked benefits (free use, the developer role). Chutes has no unlink route, but an account holds one ${KIND_NAME[kind]} hotkey: ${holder} releases this one by linking another ${KIND_NAME[kind]} hotkey (a new link of the same type replaces the account’s current one). Otherwise moving it to this account needs the Chutes operators. Or link a different hotkey.`,
       },
       'hotkey-linked-elsewhere',
     );
@@ -201,7 +204,7 @@ export async function sendLink(transport: Transport, call: LinkCall): Promise<Li
       schema: selfDetailSchema,
     });
   } catch (error) {
-    throw linkFailure(error, transport.host, call.hotkey);
+    throw linkFailure(error, transport.host, call.hotkey, call.kind);
   }
 }
 

@@ -1,5 +1,6 @@
+import { useQueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
-import { useChannel, useMutationChannel } from '../api/hooks';
+import { queryKeyFor, useActiveProfileId, useChannel, useMutationChannel } from '../api/hooks';
 import { ActiveProfileGate } from '../components/active-profile-gate';
 import { ScreenHeader } from '../components/screen-header';
 import { CapabilityPanel } from './link/capability-panel';
@@ -27,7 +28,16 @@ export function LinkHotkeyScreen(): ReactElement {
 function LinkBody({ profile, canSign }: Parameters<typeof LinkForm>[0]): ReactElement {
   const host = new URL(profile.baseUrl).host;
   const detect = useChannel('detectLinking', {}, { enabled: canSign });
-  const recheck = useMutationChannel('detectLinking', ['detectLinking']);
+  const recheck = useMutationChannel('detectLinking');
+  // The fresh probe's own answer is what the panel shows: reading the channel again would get the
+  // remembered copy of it, said as "remembered" although it was just asked.
+  const client = useQueryClient();
+  const profileId = useActiveProfileId();
+  const onRecheck = () =>
+    recheck.mutate(
+      { recheck: true },
+      { onSuccess: (fresh) => client.setQueryData(queryKeyFor('detectLinking', {}, profileId), fresh) },
+    );
   return (
     <>
       {canSign ? (
@@ -36,7 +46,7 @@ function LinkBody({ profile, canSign }: Parameters<typeof LinkForm>[0]): ReactEl
           capability={detect.data}
           error={recheck.error ?? detect.error}
           checking={detect.isFetching || recheck.isPending}
-          onRecheck={() => recheck.mutate({ recheck: true })}
+          onRecheck={onRecheck}
         />
       ) : (
         <p className="muted">

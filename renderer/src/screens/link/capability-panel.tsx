@@ -60,9 +60,9 @@ export function CapabilityPanel({ host, capability, error, checking, onRecheck }
       ) : (
         <Notice tone="warn">
           <p>
-            <strong>Chutes at {host} does not offer hotkey linking.</strong> The link routes (and the{' '}
-            <code>chutes link</code> command) were removed from Chutes in July 2025, so there is nothing to fill in
-            here.
+            <strong>Chutes at {host} does not offer hotkey linking.</strong> The link routes were removed from the
+            Chutes API on 2025-07-23, and the <code>chutes link</code> command from the CLI on 2025-08-13, so there is
+            nothing to fill in here.
           </p>
           {evidence(capability.evidence)}
           <WhatExistsInstead />

@@ -1,9 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, type FormEvent, type ReactElement } from 'react';
 import { failureIs } from '../../../../shared/errors';
 import { LINK_KIND_LABEL, type LinkHotkeySource, type LinkKind } from '../../../../shared/link';
 import type { ProfileView } from '../../../../shared/profiles';
 import { errorOf } from '../../api/client';
-import { useMutationChannel } from '../../api/hooks';
+import { channelKey, useMutationChannel } from '../../api/hooks';
 import { useWallets } from '../../api/use-wallets';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
@@ -28,9 +29,20 @@ const KIND_HELP: Record<LinkKind, string> = {
 
 /**
  * A link changes the account's roles (and so its quotas): the Account screen's answers are read
- * again, as after the other changes to the account.
+ * again, as after the other changes to the account. A link that failed is refreshed for too: a
+ * lost answer may have linked, a missing route changes what the server is known to offer, and a
+ * hotkey or seed gone from under the form changes the list of hotkeys.
  */
 const LINK_REFRESHES = ['detectLinking', 'listWallets', 'accountOverview', 'accountLimits'] as const;
+
+/** The link was refused because what the preview showed is no longer so: it has to be previewed again. */
+const previewStale = (error: unknown): boolean =>
+  failureIs(error, 'hotkey-changed', 'profile-changed') ||
+  (failureIs(error, 'not-found') && !failureIs(error, 'linking-not-offered', 'no-active-profile'));
+
+/** Said before the link and beside it: the server keeps one hotkey per account and type (reference §4). */
+const REPLACES = 'A new link of the same type replaces this account’s current one';
+const KIND_WORD: Record<LinkKind, string> = { validator: 'validator', subnet_owner: 'subnet-owner' };
 
 /** The link form: type, hotkey, username, preview of exactly what is signed and sent, then submit. */
 export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: boolean }): ReactElement {
@@ -50,6 +62,7 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
   const setWalletValue = (v: string) => setDraft({ walletValue: v });
   const setFilePath = (v: string) => setDraft({ filePath: v });
   const setKeep = (v: boolean) => setDraft({ keep: v });
+  const client = useQueryClient();
   const preview = useMutationChannel('previewLink');
   const link = useMutationChannel('link', LINK_REFRESHES);
   // Keyboard and screen-reader users land on the preview when it appears, one Tab from "Sign and link".
@@ -68,27 +81,45 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
   // Only a seed read from a file can be kept: one from the keychain is there already.
   const keepAsked = keep && (useFile || choice?.seedFrom === 'file');
 
-  // Any change invalidates what was previewed: the user submits only what they have seen.
+  // Any change invalidates what was previewed: the user submits only what they have seen. While a
+  // link is being sent the fields are disabled: a reset then would hide its outcome, not stop it.
   const changed =
     <T,>(set: (v: T) => void) =>
     (v: T) => {
+      if (link.isPending) return;
       set(v);
       preview.reset();
       link.reset();
     };
   const onPreview = (event: FormEvent) => {
     event.preventDefault();
-    if (source) preview.mutate({ kind, source });
+    if (!source || link.isPending) return;
+    link.reset();
+    preview.mutate({ kind, source });
   };
   const mounted = useMountedRef();
   const onLink = () => {
     if (!source || !preview.data) return;
     // The address the preview showed: main refuses if the source now holds another hotkey.
     const reviewedHotkey = preview.data.linkedHotkey;
-    const sent = link.mutateAsync({ kind, source, keepInKeychain: keepAsked, reviewedHotkey, reviewedFor: profile.id });
+    // And the name it showed in the signed message: another window may rename the profile meanwhile.
+    const reviewedUsername = preview.data.username;
+    const sentDraft = draft;
+    const sent = link.mutateAsync({
+      kind,
+      source,
+      keepInKeychain: keepAsked,
+      reviewedHotkey,
+      reviewedUsername,
+      reviewedFor: profile.id,
+    });
     void sent.then(
-      () => drafts.drop(profile.id),
-      () => undefined,
+      () => drafts.drop(profile.id, sentDraft),
+      (error: unknown) => {
+        for (const name of LINK_REFRESHES) void client.invalidateQueries({ queryKey: channelKey(name) });
+        // "Preview the link again": the stale preview goes, and with it "Sign and link".
+        if (previewStale(error)) preview.reset();
+      },
     );
     // A lost answer is said as "may have been linked" there, not as a failure.
     tellIfLeft(mounted, sent, {
@@ -114,7 +145,7 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
 
   return (
     <form className={`card ${styles.form}`} aria-label="Link a hotkey" onSubmit={onPreview}>
-      <fieldset>
+      <fieldset disabled={link.isPending}>
         <legend>Link type</legend>
         <div className={styles.kinds}>
           {(['validator', 'subnet_owner'] as const).map((k) => (
@@ -141,6 +172,7 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
         filePath={filePath}
         keep={keep}
         wallets={{ data: wallets.data, error: wallets.error }}
+        disabled={link.isPending}
         onFrom={changed(setFrom)}
         onChoice={changed(setWalletValue)}
         onFilePath={changed(setFilePath)}
@@ -192,6 +224,9 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
               <code>{preview.data.request.auth.header}</code>), purpose <code>{preview.data.request.auth.purpose}</code>
             </dd>
           </dl>
+          <p className="small">
+            {REPLACES}: an account has one {KIND_WORD[preview.data.kind]} hotkey linked at a time.
+          </p>
           <div className="actions">
             <button type="button" className="primary" onClick={onLink} disabled={link.isPending}>
               {link.isPending

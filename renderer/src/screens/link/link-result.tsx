@@ -26,6 +26,10 @@ export function LinkSuccess({ result, onAgain }: { result: LinkResult; onAgain: 
                 : 'The hotkey’s seed was used for this one signature and not kept anywhere.'}
         </p>
       </Notice>
+      <p className="small">
+        A new link of the same type replaces this account’s current one: linking another{' '}
+        {result.kind === 'validator' ? 'validator' : 'subnet-owner'} hotkey to {result.username} would replace this one.
+      </p>
       <div className="actions">
         <button type="button" onClick={onAgain}>
           Link another hotkey

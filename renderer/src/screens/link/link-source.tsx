@@ -14,6 +14,8 @@ interface Props {
   filePath: string;
   keep: boolean;
   wallets: { data: WalletsView | undefined; error: Error | null };
+  /** While a link is being sent: what it was sent with stays as it is. */
+  disabled: boolean;
   onFrom: (from: 'wallet' | 'file') => void;
   onChoice: (value: string) => void;
   onFilePath: (path: string) => void;
@@ -29,13 +31,13 @@ function examplePath(walletsPath: string | undefined): string {
 
 /** Which hotkey signs the link: a wallet hotkey or keychain seed from the list, or a hotkey file's path. */
 export function LinkSource(props: Props): ReactElement {
-  const { kind, useFile, choices, choice, filePath, keep, wallets } = props;
+  const { kind, useFile, choices, choice, filePath, keep, wallets, disabled } = props;
   const { machine, keychain } = useHostWords();
   const groups = [...new Set(choices.map((c) => c.group))];
   // A seed the keychain holds signs from there and stays there: nothing to keep.
   const fromKeychain = !useFile && choice?.seedFrom === 'keychain';
   return (
-    <fieldset>
+    <fieldset disabled={disabled}>
       <legend>{kind === 'validator' ? 'Validator hotkey' : 'Subnet-owner hotkey'}</legend>
       <div className={styles.kinds}>
         <label className="choice">
