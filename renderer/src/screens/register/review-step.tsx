@@ -73,7 +73,7 @@ export function ReviewStep(): ReactElement {
     const out = { baseUrl, walletId, hotkeyId, username, hotkey: p.hotkey, hotkeyName: p.hotkeyName };
     updateWizard({ attempt: { status: 'sending', sent: out }, failedStep: null });
     register
-      .mutateAsync({ ...input, reviewedHotkey: p.hotkey })
+      .mutateAsync({ ...input, reviewedHotkey: p.hotkey, reviewedBodySha256: p.bodySha256 })
       .then((result) => {
         updateWizard({ result, attempt: null });
         if (placeFromHash(window.location.hash).route === 'register') navigate('register', 'done');
