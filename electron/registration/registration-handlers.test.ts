@@ -121,6 +121,12 @@ describe('checkUsername', () => {
     const taken = await world.handlers.checkUsername({ baseUrl: fixture.sb.url, username: 'taken' }, ctx);
     expect(taken).toMatchObject({ valid: true, available: false });
     expect(taken.problem).toContain('“taken” is taken');
+    expect(taken.problem).not.toContain('underscore');
+    // The server's ILIKE takes “_” for any one character: “dash_ok” is taken while “dash-ok” exists.
+    await fixture.client.register(SandboxKey.random(), 'dash_ok');
+    expect((await world.handlers.checkUsername({ baseUrl: fixture.sb.url, username: 'dash_ok' }, ctx)).problem).toBe(
+      `“dash_ok” is taken on ${new URL(fixture.sb.url).host} (names are compared ignoring case; an underscore matches any one character there, so a similar name such as “dash-ok” may be the one taken).`,
+    );
     expect(await world.handlers.checkUsername({ baseUrl: fixture.sb.url, username: 'free-name_1' }, ctx)).toEqual({
       username: 'free-name_1',
       valid: true,

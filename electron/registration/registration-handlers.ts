@@ -4,6 +4,7 @@ import { AppFailure, failureIs } from '../../shared/errors';
 import type { Profile } from '../../shared/profiles';
 import {
   registerBaseUrl,
+  underscoreNote,
   usernameProblem,
   type RegistrationPreview,
   type RegistrationResult,
@@ -46,6 +47,10 @@ interface Chosen {
 }
 
 const hostOf = (baseUrl: string) => new URL(baseUrl).host;
+const underscoreSaid = (username: string, before: string) => {
+  const note = underscoreNote(username);
+  return note ? `${before}${note}` : '';
+};
 const CHOOSE_AGAIN = 'Choose the hotkey again on the Wallet & hotkey step.';
 
 export function registrationHandlers(services: RegistrationServices): SliceHandlers<typeof registrationContract> {
@@ -146,7 +151,7 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
       const why = !valid
         ? `${host} does not accept this name.`
         : !available
-          ? `“${username}” is taken on ${host} (names are compared ignoring case).`
+          ? `“${username}” is taken on ${host} (names are compared ignoring case${underscoreSaid(username, '; ')}).`
           : null;
       return { username, valid, available, problem: why };
     },
