@@ -50,7 +50,7 @@ describe('OnceOnlyNotices', () => {
     expect(closeAsks()).toBe(true);
   });
 
-  it('a registration whose answer was lost is named on other screens, and closing asks first', async () => {
+  it('a registration whose answer was lost is named on other screens, and closing asks first', () => {
     bridge([]);
     const lost = new ApiError(appError('network', 'no answer', undefined, 'answer-lost'));
     const sent = {
