@@ -42,6 +42,42 @@ test('leaving the review while it registers: still sending on return, then the f
   await expect(waiting).toHaveCount(0);
 });
 
+test('a page reloaded on the Done step gets the fingerprint back from the app, and Finish lets it go for good', async ({
+  page,
+}) => {
+  const { sb } = await start(page);
+  await toReview(page, sb, 'kate');
+  await page.getByRole('button', { name: 'Register' }).click();
+  const shown = page.getByLabel('Fingerprint', { exact: true });
+  await expect(shown).toBeVisible();
+  const fingerprint = (await shown.textContent()) ?? '';
+  expect(fingerprint.replace(/\s/g, '')).toMatch(/^[A-Za-z0-9]{32}$/);
+  await page.getByLabel(/Also keep it in the system keychain/).check();
+  // The browser asks before reloading (a fingerprint waits); the user goes ahead anyway.
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.reload();
+  await expect(page).toHaveURL(/#\/register\/done$/);
+  await expect(shown).toHaveText(fingerprint);
+  await expect(page.getByText('Registered kate on', { exact: false })).toBeVisible();
+  // A new page: the tick is the user's to give again.
+  await expect(page.getByLabel(/Also keep it in the system keychain/)).not.toBeChecked();
+  await screenshot(page, 'register-done-after-reload');
+  // On another screen the notice says where it waits.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByText('The account kate was registered and is now the active profile.')).toBeVisible();
+  await page.getByRole('link', { name: 'Show the fingerprint' }).click();
+  await page.getByLabel('I have stored the fingerprint somewhere safe').check();
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await expect(page).toHaveURL(/#\/account/);
+  // Finished: a page started again is offered nothing.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Register' }).click();
+  await expect(page).toHaveURL(/#\/register\/server$/);
+  await expect(page.getByText(/was registered/)).toHaveCount(0);
+  expect(sb.requests(50).filter((r) => r.path === '/users/register')).toHaveLength(1);
+});
+
 test('a refusal that came while the user was away is there on return, until the refused answer is changed', async ({
   page,
 }) => {

@@ -349,6 +349,13 @@ test('a gateway timeout right after sending: "no account yet" is not "safe to se
   });
   await page.getByRole('button', { name: 'Check again' }).click();
   await expect(yet).toBeVisible();
+  // Elsewhere in the app, the unsettled registration is named, with the way back to it.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByText('A registration’s outcome is unknown:', { exact: false })).toBeVisible();
+  await screenshot(page, 'register-outcome-unknown-elsewhere');
+  await page.getByRole('link', { name: 'Open Register to check it' }).click();
+  await expect(page).toHaveURL(/#\/register\/review$/);
+  await expect(yet).toBeVisible();
   expect(sb.requests(50).filter((r) => r.path === '/users/register')).toHaveLength(1);
 });
 

@@ -19,6 +19,8 @@ import { createRouter, type Router } from './ipc-router';
 import { MemorySeedVault } from './keychain/memory-seed-vault.test-helper';
 import { setLogSink } from './log';
 import { createServices } from './services';
+import { registrationBody } from './chutes-api/endpoints/registration';
+import { sha256Hex } from './signer/signing-message';
 import { makeKey, publicJson, writeTree } from './wallets/test-fixtures';
 
 // Retries of a spoiled 503 wait 0.5 s, then 1 s; a GET may also log in first.
@@ -159,6 +161,7 @@ beforeAll(async () => {
       hotkeyId: hotkeyId('h1'),
       token: sandbox.issueToken().token,
       reviewedHotkey: hot.ss58,
+      reviewedBodySha256: sha256Hex(JSON.stringify(registrationBody('newcomer', cold.ss58))),
     })),
     call('recheckRegistration', () => ({
       baseUrl: base,

@@ -33,6 +33,15 @@ export function usernameProblem(name: string): string | null {
   return null;
 }
 
+/**
+ * The server finds a taken name with SQL ILIKE: ignoring case, and `_` there matches any one
+ * character, so “dash_ok” is taken while “dash-ok” exists. Said only for a name with `_`; else null.
+ */
+export function underscoreNote(username: string): string | null {
+  if (!username.includes('_')) return null;
+  return `an underscore matches any one character there, so a similar name such as “${username.replace(/_/g, '-')}” may be the one taken`;
+}
+
 function isProduction(baseUrl: string): boolean {
   return baseUrl.replace(/\/+$/, '') === PRODUCTION_API_URL;
 }

@@ -132,6 +132,19 @@ describe('POST /users/register', () => {
     }
   });
 
+  it('looks the token up exactly as sent, as the server does (`regtoken:{token}`): no other case, dashes or spaces', async () => {
+    const issued = async () => (await f.client.control<{ token: string }>('POST', 'registration_token', {})).token;
+    for (const variant of [
+      (t: string) => t.toUpperCase(),
+      (t: string) => t.replace(/-/g, ''),
+      (t: string) => ` ${t} `,
+    ]) {
+      const token = await issued();
+      expect((await register({ token: variant(token) })).status).toBe(403);
+    }
+    expect((await register({ token: await issued() })).status).toBe(200);
+  });
+
   it('refuses a hotkey that already has an account (signed → 409, unsigned → the server’s 500)', async () => {
     const key = TestKey.random();
     expect((await register({ key, username: 'first' })).status).toBe(200);

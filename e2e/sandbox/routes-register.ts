@@ -2,12 +2,12 @@
 // server's checks in the server's order.
 
 import { randomUUID } from 'node:crypto';
-import { currentUser, hexToUuid } from './auth';
+import { currentUser } from './auth';
 import { queryParam, ok } from './context';
 import type { Ctx, Reply } from './context';
 import { HttpError, MirroredCrash } from './fastapi-errors';
 import type { ValidationIssue } from './fastapi-errors';
-import { NAMESPACE_OID, blake2bHex, isUuid, randomAlnum, uuid5 } from './crypto-util';
+import { NAMESPACE_OID, blake2bHex, randomAlnum, uuid5 } from './crypto-util';
 import { seedDemoAccount } from './demo-seed';
 import { bodyModel, failOnIssues, readBody, requireHeader } from './inputs';
 import type { Router } from './router';
@@ -18,6 +18,7 @@ import { USERNAME_RE, usernameTaken } from './routes-users';
 import { isoNaive } from './views';
 
 export const TOKEN_TTL_MS = 300_000;
+const TOKEN_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MIN_COLDKEY_TAO = 0.25;
 
 const page = (title: string, inner: string): string =>
@@ -83,9 +84,9 @@ async function register(ctx: Ctx): Promise<Reply> {
       'Missing registration token in URL query params, please ensure you have upgraded to chutes>=0.3.33 and try again.',
     );
   }
-  const record = isUuid(token)
-    ? s.registrationTokens[hexToUuid(token.trim().replace(/-/g, '').toLowerCase())]
-    : undefined;
+  // As the server: the UUID pattern in any case, then `regtoken:{token}` looked up exactly as sent
+  // (issued in lower case): a token in capitals, without dashes or padded is unknown there.
+  const record = TOKEN_PATTERN.test(token) ? s.registrationTokens[token] : undefined;
   if (!record || record.expires <= ctx.now) {
     throw new HttpError(403, 'Invalid registration token, or registration token does not match expected IP address');
   }

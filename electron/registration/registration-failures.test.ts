@@ -21,4 +21,14 @@ describe('registrationFailure', () => {
     expect(taken.message).toBe('The username “carol” is already taken on api.example.');
     expect(taken.appError.detail?.hint).toContain('choose another one');
   });
+
+  it('for a name with “_”, says the server’s match takes it for any one character (a similar name may be the one taken)', () => {
+    const taken = registrationFailure(refused('Username dash_ok already exists, sorry! Please choose another.'), {
+      ...at,
+      username: 'dash_ok',
+    }) as AppFailure;
+    expect(taken.message).toBe(
+      'The username “dash_ok” is already taken on api.example (an underscore matches any one character there, so a similar name such as “dash-ok” may be the one taken).',
+    );
+  });
 });

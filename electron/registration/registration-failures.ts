@@ -3,7 +3,7 @@ import { NONCE_WINDOW_SECONDS } from '../../shared/diagnostics';
 import { AppFailure, type ErrorDetail } from '../../shared/errors';
 import { serverDay, serverMs } from '../../shared/server-time';
 import { lostAnswerCause, outcomeUnknown } from '../chutes-api/outcome-unknown';
-import { MIN_COLDKEY_TAO, TOKEN_LIFETIME_SECONDS } from '../../shared/registration';
+import { MIN_COLDKEY_TAO, TOKEN_LIFETIME_SECONDS, underscoreNote } from '../../shared/registration';
 
 /**
  * What a failed `POST /users/register` means for the person in the wizard (`../shared/reference/chutes-account-api.md` §2.4): the reason
@@ -69,15 +69,17 @@ export function registrationFailure(error: unknown, at: RegistrationAttempt): un
         `${at.host} does not accept the username “${at.username}”${detail?.serverDetail ? `: ${detail.serverDetail}` : '.'}`,
         'Go back to the username step and change it.',
       );
-    case 'username-taken':
+    case 'username-taken': {
+      const note = underscoreNote(at.username);
       return retold(
         error,
         // The newest servers also hold a name for a pending agent registration (§2.4).
         detail?.serverDetail?.includes('reserved by a pending registration')
           ? `The username “${at.username}” is reserved on ${at.host} by a registration still pending.`
-          : `The username “${at.username}” is already taken on ${at.host}.`,
+          : `The username “${at.username}” is already taken on ${at.host}${note ? ` (${note})` : ''}.`,
         'Go back to the username step and choose another one.',
       );
+    }
     case 'coldkey-balance':
       return retold(
         error,

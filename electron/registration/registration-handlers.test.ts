@@ -85,6 +85,7 @@ afterEach(async () => {
   await fs.rm(world.dir, { recursive: true, force: true });
 });
 
+/** What the wizard sends: the hotkey and body hash of the review it showed for this wallet. */
 const input = (username: string, token = fixture.sb.issueToken().token) => ({
   baseUrl: fixture.sb.url,
   username,
@@ -92,7 +93,9 @@ const input = (username: string, token = fixture.sb.issueToken().token) => ({
   hotkeyId: world.ids.hotkeyId,
   token,
   reviewedHotkey: world.hotkey.ss58,
+  reviewedBodySha256: sha256(`{"username":"${username}","coldkey":"${world.coldkey.ss58}"}`),
 });
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const registerPaths = () => fixture.sb.requests(100).filter((r) => r.path === '/users/register');
 
 async function failureOf(promise: Promise<unknown>): Promise<AppFailure['appError']> {
@@ -118,6 +121,12 @@ describe('checkUsername', () => {
     const taken = await world.handlers.checkUsername({ baseUrl: fixture.sb.url, username: 'taken' }, ctx);
     expect(taken).toMatchObject({ valid: true, available: false });
     expect(taken.problem).toContain('“taken” is taken');
+    expect(taken.problem).not.toContain('underscore');
+    // The server's ILIKE takes “_” for any one character: “dash_ok” is taken while “dash-ok” exists.
+    await fixture.client.register(SandboxKey.random(), 'dash_ok');
+    expect((await world.handlers.checkUsername({ baseUrl: fixture.sb.url, username: 'dash_ok' }, ctx)).problem).toBe(
+      `“dash_ok” is taken on ${new URL(fixture.sb.url).host} (names are compared ignoring case; an underscore matches any one character there, so a similar name such as “dash-ok” may be the one taken).`,
+    );
     expect(await world.handlers.checkUsername({ baseUrl: fixture.sb.url, username: 'free-name_1' }, ctx)).toEqual({
       username: 'free-name_1',
       valid: true,
@@ -152,6 +161,20 @@ describe('previewRegistration', () => {
     expect(refused).toMatchObject({ code: 'conflict', reason: 'hotkey-changed' });
     expect(refused.message).toContain(`not the ${other.ss58} you reviewed`);
     expect(registerPaths()).toHaveLength(0);
+  });
+
+  it('sends nothing when the wallet’s coldkey is no longer the one in the body reviewed', async () => {
+    const preview = await world.handlers.previewRegistration(input('alice'), ctx);
+    const other = await makeKey();
+    await fs.writeFile(path.join(world.services.config.walletsPath, 'main/coldkeypub.txt'), publicJson(other));
+    const refused = await failureOf(
+      world.handlers.register({ ...input('alice'), reviewedBodySha256: preview.bodySha256 }, ctx),
+    );
+    expect(refused).toMatchObject({ code: 'conflict', reason: 'hotkey-changed' });
+    expect(refused.message).toContain(`coldkey is now ${other.ss58}`);
+    expect(refused.detail?.hint).toContain('shows the request again');
+    expect(registerPaths()).toHaveLength(0);
+    expect(await world.vault.hasSeed(world.hotkey.ss58)).toBe(false);
   });
 
   it('refuses a public-only hotkey and a name that breaks the rule', async () => {
@@ -195,10 +218,13 @@ describe('register', () => {
       source: { kind: 'registration' },
     });
 
+    // Until the Done step finishes, a page started again is offered the account and its fingerprint.
+    expect(await world.handlers.pendingRegistrations({}, ctx)).toEqual([result]);
     const account = { baseUrl: fixture.sb.url, userId: result.userId };
     expect(await world.handlers.finishRegistration({ ...account, keepFingerprint: true }, ctx)).toEqual({
       fingerprintStored: true,
     });
+    expect(await world.handlers.pendingRegistrations({}, ctx)).toEqual([]);
     expect(await world.fingerprints.read(account)).toBe(result.fingerprint);
     // Finished: main no longer holds it, so a second request cannot store it again.
     expect(

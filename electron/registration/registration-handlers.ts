@@ -2,7 +2,13 @@ import type { AccountLookup } from '../../shared/account';
 import type { registrationContract } from '../../shared/contract/registration';
 import { AppFailure, failureIs } from '../../shared/errors';
 import type { Profile } from '../../shared/profiles';
-import { registerBaseUrl, usernameProblem, type RegistrationPreview } from '../../shared/registration';
+import {
+  registerBaseUrl,
+  underscoreNote,
+  usernameProblem,
+  type RegistrationPreview,
+  type RegistrationResult,
+} from '../../shared/registration';
 import { normaliseBaseUrl } from '../../shared/validation';
 import type { AppConfig } from '../app-config';
 import type { ChutesClient } from '../chutes-api';
@@ -41,13 +47,18 @@ interface Chosen {
 }
 
 const hostOf = (baseUrl: string) => new URL(baseUrl).host;
+const underscoreSaid = (username: string, before: string) => {
+  const note = underscoreNote(username);
+  return note ? `${before}${note}` : '';
+};
 const CHOOSE_AGAIN = 'Choose the hotkey again on the Wallet & hotkey step.';
 
 export function registrationHandlers(services: RegistrationServices): SliceHandlers<typeof registrationContract> {
   const { config, vault, profiles, chutes, fingerprints, discovery } = services;
   const now = services.now ?? Date.now;
-  // Fingerprints of accounts created in this process, held only until the Done step finishes.
-  const pending = new Map<string, string>();
+  // Accounts created in this process, fingerprint included, held only until the Done step finishes:
+  // a page that starts again (reloaded, crashed, a window reopened) is offered them again.
+  const pending = new Map<string, RegistrationResult>();
   const perServer = (baseUrl: string, id: string) => `${normaliseBaseUrl(baseUrl)}\n${id}`;
   // When each registration went out, per server and hotkey, on this process's clock: a recheck
   // tells the account it asked for from one the hotkey already had by it.
@@ -140,7 +151,7 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
       const why = !valid
         ? `${host} does not accept this name.`
         : !available
-          ? `“${username}” is taken on ${host} (names are compared ignoring case).`
+          ? `“${username}” is taken on ${host} (names are compared ignoring case${underscoreSaid(username, '; ')}).`
           : null;
       return { username, valid, available, problem: why };
     },
@@ -169,7 +180,7 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
       };
     },
 
-    register: async ({ baseUrl, username, walletId, hotkeyId, token, reviewedHotkey }) => {
+    register: async ({ baseUrl, username, walletId, hotkeyId, token, reviewedHotkey, reviewedBodySha256 }) => {
       checkUsernameRule(username);
       const chosen = await choose(walletId, hotkeyId);
       if (chosen.hotkey !== reviewedHotkey)
@@ -177,6 +188,15 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
           'conflict',
           `${chosen.hotkeyName} is now the hotkey ${chosen.hotkey}, not the ${reviewedHotkey} you reviewed (the wallets folder changed), so nothing was sent.`,
           { hint: CHOOSE_AGAIN },
+          'hotkey-changed',
+        );
+      // The body names the coldkey, read again from coldkeypub.txt: the account is bound to it for
+      // good, so it must be the one the review showed, byte for byte.
+      if (sha256Hex(JSON.stringify(registrationBody(username, chosen.coldkey))) !== reviewedBodySha256)
+        throw new AppFailure(
+          'conflict',
+          `The request is no longer the one you reviewed: the wallet's coldkey is now ${chosen.coldkey} (its coldkeypub.txt changed), so nothing was sent.`,
+          { hint: `${CHOOSE_AGAIN} The review then shows the request again.` },
           'hotkey-changed',
         );
       // The profile will sign with the keychain's copy, so the registration signs with it too. The
@@ -203,8 +223,12 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
           coldkey: chosen.coldkey,
         });
       }
-      const account = { username: answer.username, userId: answer.user_id, paymentAddress: answer.payment_address };
-      pending.set(perServer(baseUrl, answer.user_id), answer.fingerprint);
+      // A field the answer left out (or gave in another shape) is the one that was sent.
+      const account = {
+        username: answer.username ?? username,
+        userId: answer.user_id,
+        paymentAddress: answer.payment_address ?? '',
+      };
       // The account exists now and its fingerprint is in this answer only: a profile that cannot be
       // saved must not swallow it, so that failure travels beside the result instead.
       let profile: Profile | null = null;
@@ -215,16 +239,18 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
         profileProblem = error instanceof AppFailure ? error.message : 'The profile could not be saved.';
         log.warn(`registration: profile not saved: ${describeError(error)}`);
       }
-      return {
+      const result: RegistrationResult = {
         profileProblem,
         baseUrl: normaliseBaseUrl(baseUrl),
         ...account,
-        hotkey: answer.hotkey,
-        coldkey: answer.coldkey,
+        hotkey: answer.hotkey ?? chosen.hotkey,
+        coldkey: answer.coldkey ?? chosen.coldkey,
         createdAt: answer.created_at ?? '',
         fingerprint: answer.fingerprint,
         profile,
       };
+      pending.set(perServer(baseUrl, answer.user_id), result);
+      return result;
     },
 
     // Asks about the hotkey that was sent, whatever the wallet ids hold now.
@@ -240,9 +266,11 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
       return { created: true, account, profile };
     },
 
+    pendingRegistrations: () => Promise.resolve([...pending.values()]),
+
     finishRegistration: async ({ baseUrl, userId, keepFingerprint }) => {
       const key = perServer(baseUrl, userId);
-      const fingerprint = pending.get(key);
+      const fingerprint = pending.get(key)?.fingerprint;
       if (keepFingerprint) {
         if (fingerprint === undefined) {
           throw new AppFailure(

@@ -9,14 +9,17 @@ import {
   type UsernameCheck,
 } from '../registration';
 import { apiBaseUrl, entryId, ss58Address } from '../validation';
-import { returns, slice } from './define';
+import { empty, returns, slice } from './define';
 
 // The rule is checked by main (and the server) with its own message; this only bounds the input.
 const username = z.string().max(64, 'Use at most 15 characters');
+// The server looks `regtoken:<token>` up exactly as sent, and issues it in lower case (str(uuid4())):
+// a token pasted in capitals is the same token, and is sent as it was issued.
 const token = z
   .string()
   .trim()
-  .regex(TOKEN_RE, 'A registration token looks like 123e4567-e89b-42d3-a456-426614174000 (a UUID)');
+  .regex(TOKEN_RE, 'A registration token looks like 123e4567-e89b-42d3-a456-426614174000 (a UUID)')
+  .transform((t) => t.toLowerCase());
 const registration = z
   .object({ baseUrl: apiBaseUrl, username: z.string().trim().max(64), walletId: entryId, hotkeyId: entryId, token })
   .strict();
@@ -32,12 +35,22 @@ export const registrationContract = slice({
   },
   /** What `register` will send and sign, without sending anything. */
   previewRegistration: { input: registration, result: returns<RegistrationPreview>() },
-  /** `POST /users/register`; on success the profile is saved and made active. */
-  /** `reviewedHotkey`: the address the review showed; main refuses if the wallet hotkey is now another. */
+  /**
+   * `POST /users/register`; on success the profile is saved and made active. `reviewedHotkey` and
+   * `reviewedBodySha256` (the hash of the body the review showed): main refuses, sending nothing,
+   * if the wallet's hotkey or coldkey is now another.
+   */
   register: {
-    input: registration.extend({ reviewedHotkey: ss58Address }).strict(),
+    input: registration
+      .extend({ reviewedHotkey: ss58Address, reviewedBodySha256: z.string().regex(/^[0-9a-f]{64}$/) })
+      .strict(),
     result: returns<RegistrationResult>(),
   },
+  /**
+   * The accounts registered by this main process whose Done step has not finished, fingerprint
+   * included: a page started again (reloaded, crashed, the window reopened) offers them again.
+   */
+  pendingRegistrations: { input: empty, result: returns<RegistrationResult[]>() },
   /**
    * After a lost answer: was the account created? Never re-sends the registration. Asks about the
    * hotkey and username that were sent (the wallet ids only name the profile); an account the hotkey

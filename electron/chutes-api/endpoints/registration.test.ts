@@ -5,7 +5,7 @@ import { MemorySeedVault } from '../../keychain/memory-seed-vault.test-helper';
 import { startFakeChutes, v1Valid, type FakeChutes, type Reply } from '../fixtures/fake-chutes';
 import { createTransport } from '../transport';
 import { registrationFailure } from '../../registration/registration-failures';
-import { nameCheck, register } from './registration';
+import { nameCheck, register, REGISTER_TIMEOUT_MS } from './registration';
 
 // The wire of `../shared/reference/chutes-account-api.md` §2.2 and §2.4 against a local stand-in: exact bytes, signature, token, no retries.
 let fake: FakeChutes | undefined;
@@ -30,12 +30,17 @@ const answer = (hotkey: string): Reply => ({
   },
 });
 
-async function world(handler: Parameters<typeof startFakeChutes>[0]) {
+async function world(handler: Parameters<typeof startFakeChutes>[0], timeoutMs?: number) {
   fake = await startFakeChutes(handler);
   const hotkey = await newHotkey();
   const vault = new MemorySeedVault();
   await vault.putSeed(hotkey.ss58, Buffer.from(hotkey.seedHex, 'hex'));
-  const transport = createTransport({ baseUrl: fake.url, vault, retry: { sleep: () => Promise.resolve() } });
+  const transport = createTransport({
+    baseUrl: fake.url,
+    vault,
+    retry: { sleep: () => Promise.resolve() },
+    ...(timeoutMs ? { timeoutMs } : {}),
+  });
   return { fake, hotkey, transport };
 }
 
@@ -73,6 +78,30 @@ describe('registration endpoints', () => {
     expect(registrationFailure(error, at)).toMatchObject({ appError: { code: 'network', reason: 'answer-lost' } });
     const refused = new AppFailure('network', 'refused', { network: 'refused' });
     expect(registrationFailure(refused, at)).toBe(refused);
+  });
+
+  it('waits for a slow server far past the transport’s own deadline: its answer holds the only fingerprint', async () => {
+    // The transport gives up on other calls after 100 ms here; the server takes 400 ms (a chain check).
+    const { hotkey, transport } = await world(
+      (hit) => ({ ...answer(String(hit.headers['x-chutes-hotkey'])), delayMs: 400 }),
+      100,
+    );
+    const result = await register(transport, { username: 'alice', coldkey: 'ck', hotkey: hotkey.ss58, token: TOKEN });
+    expect(result.fingerprint).toBe('F'.repeat(32));
+    expect(REGISTER_TIMEOUT_MS).toBeGreaterThanOrEqual(100_000);
+  });
+
+  it('keeps the fingerprint of a 200 whose other fields are in another shape (they read as absent)', async () => {
+    const { hotkey, transport } = await world(() => ({
+      json: { user_id: 42, fingerprint: 'G'.repeat(32), payment_address: null, hotkey: 7, created_at: 1 },
+    }));
+    expect(await register(transport, { username: 'alice', coldkey: 'ck', hotkey: hotkey.ss58, token: TOKEN })).toEqual({
+      user_id: '42',
+      fingerprint: 'G'.repeat(32),
+      created_at: null,
+      hotkey: null,
+      payment_address: null,
+    });
   });
 
   it('an unexpected answer shape is a typed failure, not a crash', async () => {

@@ -1,9 +1,11 @@
 import { useEffect, type ReactElement } from 'react';
+import { failureIs } from '../../../shared/errors';
 import { Notice } from '../components/notice';
 import { hrefTo, type RouteId } from '../routes';
 import { profileLabel } from './profile-switcher';
 import type { RegistrationResult } from '../../../shared/registration';
 import { useCreatedKeys, type PendingReveal } from '../screens/api-keys/created-key-store';
+import { restoreAtStart } from '../screens/register/restore-pending';
 import { useWizard } from '../screens/register/wizard-store';
 
 /**
@@ -12,11 +14,15 @@ import { useWizard } from '../screens/register/wizard-store';
  * screen says where it is waiting. (A create that failed meanwhile is told by frame/outcomes.ts.)
  */
 export function OnceOnlyNotices({ route }: { route: RouteId }): ReactElement | null {
-  const { result, attempt } = useWizard();
+  const { result, recovered, attempt } = useWizard();
   const { pending: reveals, inFlight: creating } = useCreatedKeys();
+  // A page started again (reloaded, crashed, the window reopened) gets back a fingerprint main still holds.
+  useEffect(restoreAtStart, []);
+  // A registration whose answer was lost, not yet settled by asking Chutes: the account may exist.
+  const unknown = attempt?.status === 'failed' && failureIs(attempt.error, 'answer-lost') && !result && !recovered;
   // Closing or reloading the window asks first while anything shown once waits, or is on its way
   // (the desktop window's question is electron/window.ts; a browser shows its own).
-  const waiting = result !== null || reveals.length > 0 || creating > 0 || attempt?.status === 'sending';
+  const waiting = result !== null || reveals.length > 0 || creating > 0 || attempt?.status === 'sending' || unknown;
   useEffect(() => {
     if (!waiting) return;
     const onUnload = (event: BeforeUnloadEvent) => event.preventDefault();
@@ -24,20 +30,29 @@ export function OnceOnlyNotices({ route }: { route: RouteId }): ReactElement | n
     return () => window.removeEventListener('beforeunload', onUnload);
   }, [waiting]);
   const fingerprint = result && route !== 'register';
+  const outcomeUnknown = unknown && route !== 'register';
   const keys = route === 'api-keys' ? [] : reveals;
-  if (!fingerprint && keys.length === 0) return null;
-  return <WaitingNotice fingerprint={fingerprint ? result : null} keys={keys} />;
+  if (!fingerprint && !outcomeUnknown && keys.length === 0) return null;
+  return <WaitingNotice fingerprint={fingerprint ? result : null} outcomeUnknown={outcomeUnknown} keys={keys} />;
 }
 
 function WaitingNotice({
   fingerprint,
+  outcomeUnknown,
   keys,
 }: {
   fingerprint: RegistrationResult | null;
+  outcomeUnknown: boolean;
   keys: readonly PendingReveal[];
 }): ReactElement {
   return (
     <Notice tone="warn" live>
+      {outcomeUnknown ? (
+        <p>
+          <strong>A registration’s outcome is unknown:</strong> it was sent, but its answer was lost, and the account
+          may exist. <a href={hrefTo('register', 'review')}>Open Register to check it</a>
+        </p>
+      ) : null}
       {fingerprint ? (
         <p>
           <strong>The account {fingerprint.username} was registered</strong>

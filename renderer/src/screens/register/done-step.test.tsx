@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RegistrationResult } from '../../../../shared/registration';
 import { DoneStep } from './done-step';
 import { currentWizard, resetWizard, updateWizard } from './wizard-store';
@@ -19,6 +19,7 @@ const RESULT: RegistrationResult = {
 };
 
 afterEach(() => {
+  cleanup();
   delete (window as { chutes?: unknown }).chutes;
   resetWizard();
   window.location.hash = '';
@@ -49,5 +50,44 @@ describe('DoneStep', () => {
     });
     expect(currentWizard().result).toBeNull();
     expect(window.location.hash).toBe('#/secrets');
+  });
+
+  it('keeps both ticks when the user leaves the step and comes back, so Finish stores what was asked', async () => {
+    const finish = vi.fn(() => Promise.resolve({ ok: true, value: { fingerprintStored: true } }));
+    (window as { chutes?: unknown }).chutes = { finishRegistration: finish };
+    updateWizard({ result: RESULT });
+    window.location.hash = '#/register/done';
+    const client = new QueryClient();
+    const show = () =>
+      render(
+        <QueryClientProvider client={client}>
+          <DoneStep />
+        </QueryClientProvider>,
+      );
+    const first = show();
+    fireEvent.click(screen.getByLabelText(/Also keep it in the system keychain/));
+    fireEvent.click(screen.getByLabelText('I have stored the fingerprint somewhere safe'));
+    // Leave anyway, then "Show the fingerprint" from another screen.
+    first.unmount();
+    show();
+    expect(screen.getByLabelText<HTMLInputElement>(/Also keep it in the system keychain/).checked).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>('I have stored the fingerprint somewhere safe').checked).toBe(true);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Finish' }));
+      await Promise.resolve();
+    });
+    expect(finish).toHaveBeenCalledWith({ baseUrl: RESULT.baseUrl, userId: RESULT.userId, keepFingerprint: true });
+  });
+
+  it('an answer without a payment address still shows the fingerprint, and no empty payment section', () => {
+    updateWizard({ result: { ...RESULT, paymentAddress: '' } });
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <DoneStep />
+      </QueryClientProvider>,
+    );
+    expect(screen.getByLabelText('Fingerprint').textContent?.replace(/\s/g, '')).toBe('fp-shown-once');
+    expect(screen.queryByRole('region', { name: 'Top up: payment address' })).toBeNull();
+    expect(screen.queryByRole('img', { name: /QR code/ })).toBeNull();
   });
 });

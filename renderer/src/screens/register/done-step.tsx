@@ -10,7 +10,8 @@ import { QrCode } from '../../components/qr-code';
 import { isAt, navigate } from '../../routes';
 import { ExportProfileForm } from '../accounts/export-profile-form';
 import styles from './register.module.css';
-import { resetWizard, useWizard } from './wizard-store';
+import { restorePendingRegistration } from './restore-pending';
+import { resetWizard, updateWizard, useWizard } from './wizard-store';
 
 function Payment({ address }: { address: string }): ReactElement {
   return (
@@ -54,14 +55,15 @@ function CliConfigOffer({ profile }: { profile: Profile }): ReactElement {
 
 /** Step 6: the fingerprint shown once, its safekeeping, the payment address, and the saved profile. */
 export function DoneStep(): ReactElement {
-  const { result, recovered } = useWizard();
-  const [stored, setStored] = useState(false);
-  const [keep, setKeep] = useState(false); // kept only if the user asks
+  // The fingerprint is kept in the keychain only if the user asks.
+  const { result, recovered, keepFingerprint: keep, fingerprintStored: stored } = useWizard();
   const finish = useMutationChannel('finishRegistration');
   const close = () => {
     resetWizard();
     // Only from the Done step: a Finish answered after the user went elsewhere leaves them there.
     if (isAt('register', 'done')) navigate('account');
+    // Another account main still holds (registered from another window) is offered next.
+    void restorePendingRegistration();
   };
 
   if (recovered) {
@@ -136,20 +138,24 @@ export function DoneStep(): ReactElement {
           <CopyButton text={result.fingerprint} label="Copy the fingerprint" />
         </div>
         <label className="choice">
-          <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} />
+          <input type="checkbox" checked={keep} onChange={(e) => updateWizard({ keepFingerprint: e.target.checked })} />
           <span>Also keep it in the system keychain, for this account</span>
           <span className="explain">
             The Account screen can then use it without asking you to type it. It is never written to a file.
           </span>
         </label>
         <label className="choice">
-          <input type="checkbox" checked={stored} onChange={(e) => setStored(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={stored}
+            onChange={(e) => updateWizard({ fingerprintStored: e.target.checked })}
+          />
           <span>
             <strong>I have stored the fingerprint somewhere safe</strong>
           </span>
         </label>
       </section>
-      <Payment address={result.paymentAddress} />
+      {result.paymentAddress ? <Payment address={result.paymentAddress} /> : null}
       {result.profile ? <CliConfigOffer profile={result.profile} /> : null}
       {finish.error ? <ErrorNotice error={finish.error} /> : null}
       <div className={styles.nav}>

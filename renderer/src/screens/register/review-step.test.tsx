@@ -19,9 +19,9 @@ afterEach(() => {
   resetWizard();
 });
 
-function renderReview(recheck: (input: unknown) => Promise<unknown>) {
+function renderReview(recheck: (input: unknown) => Promise<unknown>, more: Record<string, unknown> = {}) {
   // Channels not named here never answer (none may reach for the network).
-  const channels: Record<string, unknown> = { recheckRegistration: recheck };
+  const channels: Record<string, unknown> = { recheckRegistration: recheck, ...more };
   (window as { chutes?: unknown }).chutes = new Proxy(channels, {
     get: (target, name: string) => target[name] ?? (() => new Promise(() => undefined)),
   });
@@ -89,5 +89,28 @@ describe('ReviewStep after a lost answer', () => {
     await waitFor(() => expect(currentWizard().failedStep).toBe('wallet'));
     expect(currentWizard().recovered).toBeNull();
     expect(screen.queryByText(/fingerprint/i)).toBeNull();
+  });
+
+  it('names the server the attempt went to, not the one chosen since, and calls the facts below what would go now', async () => {
+    const OTHER = 'http://127.0.0.1:9999';
+    updateWizard({ baseUrl: OTHER, username: 'alice', attempt: lostAttempt() });
+    const preview = {
+      method: 'POST',
+      url: `${OTHER}/users/register?token=0c6b1a44-5d63-4c4c-9d6e-2c2a3b1f0e11`,
+      body: '{}',
+      bodySha256: '0'.repeat(64),
+      hotkey: SENT_HOTKEY,
+      hotkeyName: 'hk1',
+      coldkey: NOW_HOTKEY,
+      signingMessage: 'm',
+      exampleNonce: '1',
+      seedSource: 'keychain',
+    };
+    renderReview(() => new Promise(() => undefined), {
+      previewRegistration: () => Promise.resolve({ ok: true, value: preview }),
+    });
+    expect(await screen.findByText('Sent to 127.0.0.1:8787. What happened, and what to do next:')).toBeTruthy();
+    expect(screen.queryByText(/127\.0\.0\.1:9999\. What happened/)).toBeNull();
+    expect(screen.getByText('What Register would send now, signed by the hotkey:')).toBeTruthy();
   });
 });

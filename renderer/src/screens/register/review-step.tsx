@@ -1,5 +1,6 @@
 import { useCallback, useEffect, type ReactElement } from 'react';
 import { failureIs } from '../../../../shared/errors';
+import { registerBaseUrl } from '../../../../shared/registration';
 import { errorOf } from '../../api/client';
 import { useChannel, useMutationChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
@@ -73,7 +74,7 @@ export function ReviewStep(): ReactElement {
     const out = { baseUrl, walletId, hotkeyId, username, hotkey: p.hotkey, hotkeyName: p.hotkeyName };
     updateWizard({ attempt: { status: 'sending', sent: out }, failedStep: null });
     register
-      .mutateAsync({ ...input, reviewedHotkey: p.hotkey })
+      .mutateAsync({ ...input, reviewedHotkey: p.hotkey, reviewedBodySha256: p.bodySha256 })
       .then((result) => {
         updateWizard({ result, attempt: null });
         if (placeFromHash(window.location.hash).route === 'register') navigate('register', 'done');
@@ -110,8 +111,8 @@ export function ReviewStep(): ReactElement {
           {sending
             ? 'Sending this request now.'
             : failure
-              ? wentOut
-                ? `Sent to ${hostOf(p.url)}. What happened, and what to do next:`
+              ? wentOut && sent
+                ? `Sent to ${hostOf(registerBaseUrl(sent.baseUrl))}. What happened, and what to do next:`
                 : 'Not sent. What happened, and what to do next:'
               : 'Nothing has been sent yet.'}
         </p>
@@ -136,7 +137,12 @@ export function ReviewStep(): ReactElement {
       </div>
       {p ? (
         <>
-          <p className={styles.help}>What registering sends, signed by the hotkey:</p>
+          <p className={styles.help}>
+            {/* After an attempt, the answers may have changed since: these are not what was sent. */}
+            {failure
+              ? 'What Register would send now, signed by the hotkey:'
+              : 'What registering sends, signed by the hotkey:'}
+          </p>
           <dl className="facts">
             <dt>Request</dt>
             <dd>

@@ -63,6 +63,12 @@ export interface WizardState {
     | null;
   /** The step whose answer the last attempt refused (marked in the step list) until it is changed. */
   failedStep: StepId | null;
+  /**
+   * The Done step's two ticks, here and not in the step: leaving it (Leave anyway, history Back)
+   * and coming back must not untick "keep it in the keychain", or Finish would store nothing.
+   */
+  keepFingerprint: boolean;
+  fingerprintStored: boolean;
 }
 
 /**
@@ -88,6 +94,8 @@ export const INITIAL_WIZARD: WizardState = {
   recovered: null,
   attempt: null,
   failedStep: null,
+  keepFingerprint: false,
+  fingerprintStored: false,
 };
 
 // Module state, not component state: what was typed survives leaving the screen and coming back,
