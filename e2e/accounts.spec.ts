@@ -211,6 +211,12 @@ test('a keychain that does not answer holds nothing back: the wallets show, the 
   try {
     host = await startWebHost({ env: { DBUS_SESSION_BUS_ADDRESS: bus.address, CHUTES_KEYCHAIN_TIMEOUT_MS: '8000' } });
     await writeWalletTree(host.dirs.wallets);
+    const deadlineAnswer = page.waitForResponse(
+      async (r) =>
+        new URL(r.url()).pathname === '/rpc/listWallets' &&
+        JSON.stringify(await r.json()).includes('did not answer within 8 s'),
+      { timeout: 30_000 },
+    );
     await openAccounts(page, host);
     // Before the keychain's 8 s deadline (the only other way this notice could end).
     await expect(hotkey(page, 'alpha/hk1').getByText(/^5\w{47}$/)).toBeVisible();
@@ -220,18 +226,15 @@ test('a keychain that does not answer holds nothing back: the wallets show, the 
     ).toBeVisible();
     await expect(hotkey(page, 'alpha/hk1').getByText('Waiting for keychain')).toBeVisible();
     await screenshot(page, 'accounts-keychain-waiting');
-    // The page asks again by itself, and shows the deadline's answer without a click.
-    await expect(page.getByText('The system keychain is not available.')).toBeVisible({ timeout: 20_000 });
-    await expect(
-      page.getByText('The keychain did not answer within 8 s — a hidden unlock prompt may be waiting.'),
-    ).toBeVisible();
-    await expect(page.getByText('Waiting for the system keychain.')).toHaveCount(0);
-    await expect(hotkey(page, 'alpha/hk1').getByText('Keychain unavailable')).toBeVisible();
-    // Checking again while that call still waits adds no second one: it says so at once.
-    await page.getByRole('button', { name: 'Check the keychain again' }).click();
+    // Past the keychain's 8 s deadline the call still waits (a prompt may yet be answered): the
+    // page keeps asking by itself, each time answered at once without a second call on the bus.
+    await deadlineAnswer;
     await expect(
       page.getByText('The keychain has not answered an earlier request yet — a hidden unlock prompt may be waiting.'),
-    ).toBeVisible();
+    ).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByText('Waiting for the system keychain.')).toBeVisible();
+    await expect(hotkey(page, 'alpha/hk1').getByText('Waiting for keychain')).toBeVisible();
+    await expect(page.getByText('The system keychain is not available.')).toHaveCount(0);
     expect(bus.held).toHaveLength(1);
     // The web host still stops on SIGTERM, although a keychain call never returned.
     await host.stop();

@@ -351,6 +351,7 @@ test('a gateway timeout right after sending: "no account yet" is not "safe to se
   await expect(yet).toBeVisible();
   // Elsewhere in the app, the unsettled registration is named, with the way back to it.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expect(page.getByText('A registration’s outcome is unknown:', { exact: false })).toBeVisible();
   await screenshot(page, 'register-outcome-unknown-elsewhere');
   await page.getByRole('link', { name: 'Open Register to check it' }).click();

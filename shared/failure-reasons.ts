@@ -8,7 +8,12 @@
 import type { ErrorCode } from './error-codes';
 
 /** The keychain, and a profile whose seed it does not hold. */
-export type KeychainReason = 'keychain-unavailable' | 'seed-missing' | 'keychain-entry-mismatch';
+export type KeychainReason =
+  | 'keychain-unavailable'
+  /** No answer in time, or an earlier call still waits: likely an unlock prompt; it may still come. */
+  | 'keychain-not-answering'
+  | 'seed-missing'
+  | 'keychain-entry-mismatch';
 
 /** Profiles and the CLI's config.ini. */
 export type ProfileReason =

@@ -8,6 +8,8 @@ import type { AccountRole } from './roles';
 export type LinkKind = 'validator' | 'subnet_owner';
 
 export const LINK_KIND_LABEL: Record<LinkKind, string> = { validator: 'Validator', subnet_owner: 'Subnet owner' };
+/** The same inside a sentence ("a subnet-owner hotkey"). */
+export const LINK_KIND_WORD: Record<LinkKind, string> = { validator: 'validator', subnet_owner: 'subnet-owner' };
 
 /**
  * Where the validator or owner hotkey comes from; main reads its seed for one signature only. A

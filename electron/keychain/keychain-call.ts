@@ -14,6 +14,15 @@ export type KeychainCall = <T>(what: string, work: (signal: AbortSignal) => Prom
  */
 export const PROBE_FRESH_MS = 3_000;
 
+/** Keychain calls of this process still running past their deadline (each holds a thread). */
+let lingeringEverywhere = 0;
+
+/**
+ * Whether a normal exit would wait forever: it joins libuv's threads, and a lingering keychain
+ * call holds one until the keychain answers (measured with a silent bus).
+ */
+export const keychainCallsLingering = (): boolean => lingeringEverywhere > 0;
+
 export interface KeychainCallOptions {
   /** Seam for tests: the clock the probe window is measured on. */
   now?: () => number;
@@ -67,6 +76,10 @@ export function createKeychainCall(
    * another; they go through again when it ends (the prompt was answered, the bus came back).
    */
   let lingering = 0;
+  const linger = (by: number) => {
+    lingering += by;
+    lingeringEverywhere += by;
+  };
   /** The probe under way, shared: concurrent calls on a silent bus then hold one thread, not one each. */
   let probing: Promise<unknown> | null = null;
   const probeOnce = () =>
@@ -89,13 +102,16 @@ export function createKeychainCall(
         controller.abort();
         if (!settled) {
           lingers = true;
-          lingering++;
+          linger(1);
         }
         reject(keychainTimeout(timeoutMs));
       }, timeoutMs);
     });
     const attempt = async () => {
       if (now() - answeredAt >= freshMs) await probeOnce();
+      // The shared probe may answer after this call's deadline (the prompt answered late): the
+      // caller was told it failed, so its work (a delete, a store) must not happen after all.
+      if (controller.signal.aborted) throw keychainTimeout(timeoutMs);
       return work(controller.signal);
     };
     const run = (async () => {
@@ -126,7 +142,7 @@ export function createKeychainCall(
     run
       .finally(() => {
         settled = true;
-        if (lingers) lingering--;
+        if (lingers) linger(-1);
       })
       .catch(() => undefined); // settled late after a timeout: already reported
     try {

@@ -67,7 +67,12 @@ export function keychainTimeoutMessage(timeoutMs: number): string {
 }
 
 export function keychainTimeout(timeoutMs: number): AppFailure {
-  return new AppFailure('keychain-unavailable', keychainTimeoutMessage(timeoutMs), { hint: KEYCHAIN_TEXT.timeoutHint });
+  return new AppFailure(
+    'keychain-unavailable',
+    keychainTimeoutMessage(timeoutMs),
+    { hint: KEYCHAIN_TEXT.timeoutHint },
+    'keychain-not-answering',
+  );
 }
 
 /** A call refused while an earlier one still waits past its deadline (keychain-call.ts). */
@@ -76,6 +81,7 @@ export function keychainStillWaiting(): AppFailure {
     'keychain-unavailable',
     'The keychain has not answered an earlier request yet — a hidden unlock prompt may be waiting.',
     { hint: KEYCHAIN_TEXT.timeoutHint },
+    'keychain-not-answering',
   );
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../shared/errors';
 import type { KeychainSeed } from '../../shared/keychain';
-import { KEYCHAIN_TEXT } from './keychain-errors';
+import { KEYCHAIN_TEXT, keychainStillWaiting, keychainTimeout } from './keychain-errors';
 import { createKeychainListing } from './keychain-listing';
 import { MemorySeedVault } from './memory-seed-vault.test-helper';
 
@@ -48,6 +48,18 @@ describe('createKeychainListing', () => {
     expect(out).toEqual({
       status: { available: false, message: KEYCHAIN_TEXT.locked.message, hint: 'Unlock it.' },
       seeds: null,
+    });
+  });
+
+  it('keeps saying "waiting" after the deadline, while the keychain may still answer', async () => {
+    const vault = new MemorySeedVault();
+    vault.listSeedLabels = () => Promise.reject(keychainStillWaiting());
+    const out = await createKeychainListing(vault, 1_000)();
+    expect(out.status).toMatchObject({ available: false, waiting: true, message: keychainStillWaiting().message });
+    vault.listSeedLabels = () => Promise.reject(keychainTimeout(15_000));
+    expect((await createKeychainListing(vault, 1_000)()).status).toMatchObject({
+      waiting: true,
+      message: 'The keychain did not answer within 15 s — a hidden unlock prompt may be waiting.',
     });
   });
 

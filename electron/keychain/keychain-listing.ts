@@ -24,7 +24,12 @@ async function probeKeychain(vault: SeedVault): Promise<KeychainListing> {
   } catch (error) {
     if (error instanceof AppFailure && failureIs(error, 'keychain-unavailable')) {
       const { message, detail } = error.appError;
-      return { status: { available: false, message, ...(detail?.hint ? { hint: detail.hint } : {}) }, seeds: null };
+      // Past the deadline the call may still be answered (the prompt is still open): keep asking.
+      const waiting = error.reason === 'keychain-not-answering' ? { waiting: true } : {};
+      return {
+        status: { available: false, ...waiting, message, ...(detail?.hint ? { hint: detail.hint } : {}) },
+        seeds: null,
+      };
     }
     throw error;
   }

@@ -1,7 +1,14 @@
 import type { linkContract } from '../../shared/contract/link';
 import { AppFailure, failureIs } from '../../shared/errors';
 import { rolesOf } from '../../shared/roles';
-import { linkMessage, linkPath, type LinkCapability, type LinkKind, type LinkPreview } from '../../shared/link';
+import {
+  LINK_KIND_WORD,
+  linkMessage,
+  linkPath,
+  type LinkCapability,
+  type LinkKind,
+  type LinkPreview,
+} from '../../shared/link';
 import type { AppConfig } from '../app-config';
 import type { AccountApi, ChutesClient } from '../chutes-api';
 import { notOfferedFailure } from '../chutes-api/endpoints/link';
@@ -20,8 +27,6 @@ export interface LinkServices {
   seeds?: Pick<LinkSeedDeps, 'readWalletSeed' | 'readFileSeed'>;
   now?: () => number;
 }
-
-const KIND_WORD: Record<LinkKind, string> = { validator: 'validator', subnet_owner: 'subnet-owner' };
 
 /** The active profile's username: what the linked hotkey signs (`../shared/reference/chutes-account-api.md` §4). */
 function usernameOf(api: AccountApi): string {
@@ -72,7 +77,7 @@ async function explainRefusal(
       `Chutes at ${api.transport.host} refused the hotkey or its signature and does not say which.`,
       {
         ...base,
-        hint: `Either ${linkedHotkey} is not on the server’s ${KIND_WORD[kind]} list, or the profile’s username “${username}” is out of date.`,
+        hint: `Either ${linkedHotkey} is not on the server’s ${LINK_KIND_WORD[kind]} list, or the profile’s username “${username}” is out of date.`,
       },
       'link-signature-invalid',
     );
@@ -90,7 +95,7 @@ async function explainRefusal(
   }
   return new AppFailure(
     'forbidden',
-    `Chutes at ${api.transport.host} does not accept ${linkedHotkey} as a ${KIND_WORD[kind]} hotkey: it is not on the server’s allow-list.`,
+    `Chutes at ${api.transport.host} does not accept ${linkedHotkey} as a ${LINK_KIND_WORD[kind]} hotkey: it is not on the server’s allow-list.`,
     {
       ...base,
       hint: `The signature was made here with this hotkey’s own seed over “${linkMessage(linkedHotkey, username)}”, the account’s current name, so the allow-list is what refused it. Check the link type, or ask the server’s operator to add the hotkey.`,

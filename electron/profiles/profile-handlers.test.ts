@@ -90,6 +90,27 @@ describe('removeProfile', () => {
     expect(lookups).toBe(1);
   });
 
+  it('looks for a seed the index lost again when the keychain did not answer the first look', async () => {
+    const { store, vault, hotkey } = world;
+    await vault.putSeed(hotkey.ss58, Buffer.from(hotkey.seedHex, 'hex'), 'default');
+    await aliceProfile();
+    let lookups = 0;
+    const indexLost = Object.assign(Object.create(vault) as typeof vault, {
+      listSeedLabels: () => Promise.resolve([]),
+      hasSeed: (ss58: string) =>
+        ++lookups === 1 ? Promise.reject(new AppFailure('keychain-unavailable', 'busy')) : vault.hasSeed(ss58),
+    });
+    const h = profileHandlers({
+      vault: indexLost,
+      keychainListing: createKeychainListing(indexLost),
+      profiles: store,
+      chutes: {} as ChutesClient,
+    });
+    expect((await h.listProfiles({}, { transport: 'ipc' })).profiles[0]?.seedInKeychain).toBe(false);
+    expect((await h.listProfiles({}, { transport: 'ipc' })).profiles[0]?.seedInKeychain).toBe(true);
+    expect(lookups).toBe(2);
+  });
+
   it('lists the profiles without waiting on a keychain that has not answered, their seeds unknown', async () => {
     const { store, vault } = world;
     await aliceProfile();

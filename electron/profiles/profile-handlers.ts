@@ -30,9 +30,11 @@ export function profileHandlers({
   async function findUnlisted(list: readonly Profile[], listed: Set<string>): Promise<void> {
     const unlisted = [...new Set(list.map((p) => p.hotkeySs58))].filter((h) => !listed.has(h) && !lookedFor.has(h));
     for (const hotkey of unlisted) {
-      lookedFor.add(hotkey);
       // hasSeed reads the entry when the index misses it, and lists it again when it is there.
-      if (await vault.hasSeed(hotkey).catch(() => false)) listed.add(hotkey);
+      const found = await vault.hasSeed(hotkey).catch(() => null);
+      if (found === null) continue; // not answered (locked, busy): asked again by the next list
+      lookedFor.add(hotkey);
+      if (found) listed.add(hotkey);
     }
   }
 

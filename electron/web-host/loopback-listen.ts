@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import net from 'node:net';
+import { errnoCode } from '../fs/errno';
 
 export type LoopbackHost = '127.0.0.1' | '::1';
 
@@ -25,10 +26,6 @@ const NO_IPV6 = new Set(['EADDRNOTAVAIL', 'EAFNOSUPPORT']);
 /** How many ephemeral ports `--port 0` tries before giving up on one free on both loopbacks. */
 export const EPHEMERAL_ATTEMPTS = 5;
 
-function codeOf(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
-}
-
 /**
  * Hold the port on both loopbacks. With only 127.0.0.1 bound, another local user could bind
  * [::1] on the same port, and a browser opening `localhost:PORT` (or an `ssh -L` whose target is
@@ -49,9 +46,10 @@ export async function holdLoopbacks(listen: Listen, port: number, attempts = EPH
         },
       };
     } catch (error) {
-      if (NO_IPV6.has(codeOf(error) ?? '')) return { port: v4.port, addresses: [v4.address], close: () => v4.close() };
+      if (NO_IPV6.has(errnoCode(error) ?? ''))
+        return { port: v4.port, addresses: [v4.address], close: () => v4.close() };
       await v4.close();
-      if (codeOf(error) !== 'EADDRINUSE') throw error;
+      if (errnoCode(error) !== 'EADDRINUSE') throw error;
       if (port !== 0) {
         throw new Error(
           `Another program is listening on [::1]:${port}, the IPv6 loopback on the same port. A browser opening ` +

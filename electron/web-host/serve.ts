@@ -3,6 +3,7 @@ import { loadAppConfig, argValue } from '../app-config';
 import { createHandlers } from '../handlers';
 import { createRouter } from '../ipc-router';
 import { createServices } from '../services';
+import { keychainCallsLingering } from '../keychain/keychain-call';
 import { log } from '../log';
 import { logToFile } from '../log-file';
 import { APP_VERSION } from '../version';
@@ -32,11 +33,13 @@ async function main(): Promise<void> {
   process.stdout.write(`Open that address in a browser on this machine (API: ${config.apiUrl}). Ctrl+C stops it.\n`);
   // The first screen lists the wallets: read them while the browser opens the page.
   services.walletScans.scanAtLaunch();
-  // Ends as the signal's default would. A keychain call left waiting on an unanswered unlock
-  // prompt (or a silent bus) holds a thread that a normal exit joins, so process.exit would
-  // never return (measured: keychain-unavailable.test.ts's silent-bus probe).
+  // A keychain call left waiting on an unanswered unlock prompt (or a silent bus) holds a thread
+  // that a normal exit joins, so process.exit would never return (measured: the silent-bus probe
+  // in keychain-unavailable.test.ts). Then end as the signal's default would, skipping the exit
+  // hooks (lock files and temp files are recovered at the next start); otherwise exit normally.
   const stop = (signal: NodeJS.Signals) => {
     void host.close().then(() => {
+      if (!keychainCallsLingering()) process.exit(0);
       process.removeAllListeners(signal);
       process.kill(process.pid, signal);
     });

@@ -1,5 +1,5 @@
 import { AppFailure } from '../../../shared/errors';
-import { linkPath, type LinkKind } from '../../../shared/link';
+import { LINK_KIND_WORD, linkPath, type LinkKind } from '../../../shared/link';
 import { detailOf, httpFailure } from '../failure-map';
 import { lostAnswerCause, outcomeUnknown } from '../outcome-unknown';
 import type { Transport } from '../transport';
@@ -13,7 +13,6 @@ import { selfDetailSchema, type SelfDetail } from './users';
  */
 
 const LINK_PURPOSE = 'link_account';
-const KIND_NAME: Record<LinkKind, string> = { validator: 'validator', subnet_owner: 'subnet-owner' };
 
 /** A link answers with the account as `GET /users/me` shows it (SelfResponse). */
 export type LinkedSelf = SelfDetail;
@@ -168,7 +167,7 @@ export function linkFailure(error: unknown, host: string, hotkey: string, kind: 
         : 'This hotkey is already linked to another Chutes account.',
       {
         ...base,
-        hint: `It already gives ${holder} its linked benefits (free use, the developer role). Chutes has no unlink route, but an account holds one ${KIND_NAME[kind]} hotkey: ${holder} releases this one by linking another ${KIND_NAME[kind]} hotkey (a new link of the same type replaces the account’s current one). Otherwise moving it to this account needs the Chutes operators. Or link a different hotkey.`,
+        hint: `It already gives ${holder} its linked benefits (free use, the developer role). Chutes has no unlink route, but an account holds one ${LINK_KIND_WORD[kind]} hotkey: ${holder} releases this one by linking another ${LINK_KIND_WORD[kind]} hotkey (a new link of the same type replaces the account’s current one). Otherwise moving it to this account needs the Chutes operators. Or link a different hotkey.`,
       },
       'hotkey-linked-elsewhere',
     );

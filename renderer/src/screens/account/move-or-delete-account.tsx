@@ -20,6 +20,7 @@ import { shortAddress } from '../../lib/short-address';
 import { useMountedRef } from '../../lib/use-mounted';
 import { FingerprintField, fingerprintInput, fingerprintMissing, type FingerprintChoice } from './fingerprint-field';
 import type { OpsAccount } from './fingerprint-ops';
+import { keychainUnknownNote } from '../../lib/keychain-unknown';
 
 // The two fingerprint operations that end this hotkey's hold on the account (`../shared/reference/chutes-account-api.md` §3.4, §3.7).
 
@@ -35,6 +36,7 @@ export function MoveHotkey({
 }): ReactElement {
   const wallets = useWallets();
   const seeds = (wallets.data?.seedsInKeychain ?? []).filter((s) => s.ss58 !== profile.hotkeySs58);
+  const keychainUnknown = keychainUnknownNote(wallets.data);
   const [target, setTarget] = useState('');
   const [fp, setFp] = useState<FingerprintChoice>(
     overview.fingerprintStored ? { remember: false } : { fingerprint: '', remember: false },
@@ -92,7 +94,9 @@ export function MoveHotkey({
         </select>
       </label>
       <FieldProblem issue={problem} form="move" field="target" />
-      {seeds.length === 0 && !wallets.isPending ? (
+      {keychainUnknown ? (
+        <p className="small muted">{keychainUnknown}</p>
+      ) : seeds.length === 0 && !wallets.isPending ? (
         <p className="small muted">
           No other hotkey is in the keychain. Add one on the Profiles & hotkeys screen first.
         </p>

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, type FormEvent, type ReactElement } from 'react';
 import { failureIs } from '../../../../shared/errors';
-import { LINK_KIND_LABEL, type LinkHotkeySource, type LinkKind } from '../../../../shared/link';
+import { LINK_KIND_LABEL, LINK_KIND_WORD, type LinkHotkeySource, type LinkKind } from '../../../../shared/link';
 import type { ProfileView } from '../../../../shared/profiles';
 import { errorOf } from '../../api/client';
 import { channelKey, useMutationChannel } from '../../api/hooks';
@@ -42,7 +42,6 @@ const previewStale = (error: unknown): boolean =>
 
 /** Said before the link and beside it: the server keeps one hotkey per account and type (reference §4). */
 const REPLACES = 'A new link of the same type replaces this account’s current one';
-const KIND_WORD: Record<LinkKind, string> = { validator: 'validator', subnet_owner: 'subnet-owner' };
 
 /** The link form: type, hotkey, username, preview of exactly what is signed and sent, then submit. */
 export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: boolean }): ReactElement {
@@ -225,7 +224,7 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
             </dd>
           </dl>
           <p className="small">
-            {REPLACES}: an account has one {KIND_WORD[preview.data.kind]} hotkey linked at a time.
+            {REPLACES}: an account has one {LINK_KIND_WORD[preview.data.kind]} hotkey linked at a time.
           </p>
           <div className="actions">
             <button type="button" className="primary" onClick={onLink} disabled={link.isPending}>

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { LINK_KIND_LABEL, type LinkResult } from '../../../../shared/link';
+import { LINK_KIND_LABEL, LINK_KIND_WORD, type LinkResult } from '../../../../shared/link';
 import { Notice } from '../../components/notice';
 import { RoleList } from '../../components/role-list';
 import { useHostWords } from '../register/host-words';
@@ -27,8 +27,8 @@ export function LinkSuccess({ result, onAgain }: { result: LinkResult; onAgain: 
         </p>
       </Notice>
       <p className="small">
-        A new link of the same type replaces this account’s current one: linking another{' '}
-        {result.kind === 'validator' ? 'validator' : 'subnet-owner'} hotkey to {result.username} would replace this one.
+        A new link of the same type replaces this account’s current one: linking another {LINK_KIND_WORD[result.kind]}{' '}
+        hotkey to {result.username} would replace this one.
       </p>
       <div className="actions">
         <button type="button" onClick={onAgain}>

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import type { LinkKind } from '../../../../shared/link';
 import type { WalletsView } from '../../../../shared/wallets';
 import { ErrorNotice } from '../../components/error-notice';
+import { keychainUnknownNote } from '../../lib/keychain-unknown';
 import { useHostWords } from '../register/host-words';
 import type { LinkChoice } from './link-choices';
 import styles from './link.module.css';
@@ -33,6 +34,7 @@ function examplePath(walletsPath: string | undefined): string {
 export function LinkSource(props: Props): ReactElement {
   const { kind, useFile, choices, choice, filePath, keep, wallets, disabled } = props;
   const { machine, keychain } = useHostWords();
+  const keychainUnknown = keychainUnknownNote(wallets.data);
   const groups = [...new Set(choices.map((c) => c.group))];
   // A seed the keychain holds signs from there and stays there: nothing to keep.
   const fromKeychain = !useFile && choice?.seedFrom === 'keychain';
@@ -88,10 +90,11 @@ export function LinkSource(props: Props): ReactElement {
       )}
       {wallets.data && choices.length === 0 ? (
         <p className="small muted">
-          No hotkey with a seed was found in {wallets.data.walletsPath} or in {keychain}; give the path of the hotkey
-          file instead.
+          No hotkey with a seed was found in {wallets.data.walletsPath}
+          {keychainUnknown ? '' : ` or in ${keychain}`}; give the path of the hotkey file instead.
         </p>
       ) : null}
+      {keychainUnknown ? <p className="small muted">{keychainUnknown}</p> : null}
       {wallets.error ? <ErrorNotice error={wallets.error} /> : null}
       {fromKeychain ? (
         <p className="small muted">Its seed is in {keychain}: it signs from there and stays there.</p>
