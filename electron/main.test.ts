@@ -98,6 +98,26 @@ describe('main process start-up', () => {
   });
 });
 
+describe('main process quit', () => {
+  it('ends at once only while a keychain call still waits past its deadline (a normal exit would wait for it)', async () => {
+    await import('./main');
+    const { createKeychainCall } = await import('./keychain/keychain-call');
+    const kill = vi.spyOn(process, 'kill').mockImplementation(() => true);
+    try {
+      const willQuit = m.listeners.get('will-quit');
+      willQuit?.();
+      expect(kill).not.toHaveBeenCalled();
+      // A probe that never answers: the call fails at its deadline and stays behind.
+      const call = createKeychainCall(10, 'svc-probe', { probe: () => new Promise(() => undefined) });
+      await expect(call('read', () => Promise.resolve(1))).rejects.toMatchObject({ reason: 'keychain-not-answering' });
+      willQuit?.();
+      expect(kill).toHaveBeenCalledWith(process.pid, 'SIGKILL');
+    } finally {
+      kill.mockRestore();
+    }
+  });
+});
+
 describe('raiseWindow', () => {
   it('restores a minimised window before showing and focusing it', async () => {
     const { raiseWindow } = await import('./window');

@@ -3,6 +3,7 @@ import { app, dialog, session, type BrowserWindow } from 'electron';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { loadAppConfig } from './app-config';
 import { createHandlers } from './handlers';
+import { keychainCallsLingering } from './keychain/keychain-call';
 import { bindIpc } from './ipc-binding';
 import { createRouter } from './ipc-router';
 import { logToFile } from './log-file';
@@ -62,5 +63,12 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
+  });
+  // A keychain call left waiting on an unanswered unlock prompt holds a thread that a normal exit
+  // joins: measured under Node (the web host, serve.ts), where the process never ended. Here it
+  // would stay windowless, holding the single-instance lock so that every later launch quits
+  // silently. Only then, end at once; what the exit hooks clean up is recovered at the next start.
+  app.on('will-quit', () => {
+    if (keychainCallsLingering()) process.kill(process.pid, 'SIGKILL');
   });
 }
