@@ -219,17 +219,31 @@ describe('register', () => {
     });
 
     // Until the Done step finishes, a page started again is offered the account and its fingerprint.
-    expect(await world.handlers.pendingRegistrations({}, ctx)).toEqual([result]);
+    expect(await world.handlers.pendingRegistrations({}, ctx)).toEqual({ results: [result], inFlight: 0 });
     const account = { baseUrl: fixture.sb.url, userId: result.userId };
     expect(await world.handlers.finishRegistration({ ...account, keepFingerprint: true }, ctx)).toEqual({
       fingerprintStored: true,
     });
-    expect(await world.handlers.pendingRegistrations({}, ctx)).toEqual([]);
+    expect(await world.handlers.pendingRegistrations({}, ctx)).toEqual({ results: [], inFlight: 0 });
     expect(await world.fingerprints.read(account)).toBe(result.fingerprint);
     // Finished: main no longer holds it, so a second request cannot store it again.
     expect(
       await failureOf(world.handlers.finishRegistration({ ...account, keepFingerprint: true }, ctx)),
     ).toMatchObject({ code: 'not-found' });
+  });
+
+  it('counts a registration still out, so a page started meanwhile waits for its result', async () => {
+    fixture.sb.hold({ method: 'POST', path: '/users/register' });
+    const out = world.handlers.register(input('dora'), ctx);
+    await expect.poll(() => fixture.sb.held().length).toBe(1);
+    expect(await world.handlers.pendingRegistrations({}, ctx)).toEqual({ results: [], inFlight: 1 });
+    fixture.sb.release();
+    const result = await out;
+    expect(await world.handlers.pendingRegistrations({}, ctx)).toEqual({ results: [result], inFlight: 0 });
+    // A refused one is no longer awaited either.
+    const refused = await failureOf(world.handlers.register(input('dora2'), ctx));
+    expect(refused).toMatchObject({ reason: 'hotkey-registered' });
+    expect((await world.handlers.pendingRegistrations({}, ctx)).inFlight).toBe(0);
   });
 
   it('a profile that cannot be saved does not swallow the fingerprint', async () => {

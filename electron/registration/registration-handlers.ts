@@ -59,10 +59,24 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
   // Accounts created in this process, fingerprint included, held only until the Done step finishes:
   // a page that starts again (reloaded, crashed, a window reopened) is offered them again.
   const pending = new Map<string, RegistrationResult>();
+  // Registrations sent and not answered yet: a page that starts meanwhile waits for them to land in
+  // `pending` rather than offering a fresh wizard (the POST can take minutes).
+  let inFlight = 0;
   const perServer = (baseUrl: string, id: string) => `${normaliseBaseUrl(baseUrl)}\n${id}`;
   // When each registration went out, per server and hotkey, on this process's clock: a recheck
   // tells the account it asked for from one the hotkey already had by it.
   const sentAt = new Map<string, number>();
+  /** Counted in `inFlight` from the moment it is called until it settles. */
+  const counted =
+    <A, R>(run: (input: A) => Promise<R>) =>
+    async (input: A): Promise<R> => {
+      inFlight += 1;
+      try {
+        return await run(input);
+      } finally {
+        inFlight -= 1;
+      }
+    };
 
   /** The hotkey's name for a profile saved after a recheck: its wallet entry's, if it still holds it. */
   async function nameOf(walletId: string, hotkeyId: string, hotkey: string): Promise<string> {
@@ -180,7 +194,7 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
       };
     },
 
-    register: async ({ baseUrl, username, walletId, hotkeyId, token, reviewedHotkey, reviewedBodySha256 }) => {
+    register: counted(async ({ baseUrl, username, walletId, hotkeyId, token, reviewedHotkey, reviewedBodySha256 }) => {
       checkUsernameRule(username);
       const chosen = await choose(walletId, hotkeyId);
       if (chosen.hotkey !== reviewedHotkey)
@@ -251,7 +265,7 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
       };
       pending.set(perServer(baseUrl, answer.user_id), result);
       return result;
-    },
+    }),
 
     // Asks about the hotkey that was sent, whatever the wallet ids hold now.
     recheckRegistration: async ({ baseUrl, walletId, hotkeyId, hotkey, username }) => {
@@ -266,7 +280,7 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
       return { created: true, account, profile };
     },
 
-    pendingRegistrations: () => Promise.resolve([...pending.values()]),
+    pendingRegistrations: () => Promise.resolve({ results: [...pending.values()], inFlight }),
 
     finishRegistration: async ({ baseUrl, userId, keepFingerprint }) => {
       const key = perServer(baseUrl, userId);
