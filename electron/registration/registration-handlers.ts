@@ -53,6 +53,23 @@ const underscoreSaid = (username: string, before: string) => {
 };
 const CHOOSE_AGAIN = 'Choose the hotkey again on the Wallet & hotkey step.';
 
+/** Finish asked to keep a fingerprint main no longer holds: why, as far as this process knows. */
+function notHeld(finishedHere: { kept: boolean } | undefined): AppFailure {
+  const later = 'Keep the copy you stored; you can add it to the keychain later from the Account screen.';
+  const untick = 'Untick “Also keep it in the system keychain” to finish here.';
+  if (finishedHere)
+    return new AppFailure(
+      'not-found',
+      `This account’s Done step was already finished in another window or tab${finishedHere.kept ? ' (its fingerprint was kept in the system keychain, but is no longer there)' : ', without keeping the fingerprint in the keychain'}, so the app no longer holds the fingerprint to put there.`,
+      { hint: `${later} ${untick}` },
+    );
+  return new AppFailure(
+    'not-found',
+    'The app no longer holds this fingerprint (the app was restarted since the account was registered, or its Done step was finished in another window), so it cannot be put in the keychain.',
+    { hint: `${later} ${untick}` },
+  );
+}
+
 export function registrationHandlers(services: RegistrationServices): SliceHandlers<typeof registrationContract> {
   const { config, vault, profiles, chutes, fingerprints, discovery } = services;
   const now = services.now ?? Date.now;
@@ -62,6 +79,9 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
   // Registrations sent and not answered yet: a page that starts meanwhile waits for them to land in
   // `pending` rather than offering a fresh wizard (the POST can take minutes).
   let inFlight = 0;
+  // Done steps finished in this process, and whether the fingerprint was kept: a second window that
+  // restored the same account is told so, rather than that the app was restarted.
+  const finished = new Map<string, { kept: boolean }>();
   const perServer = (baseUrl: string, id: string) => `${normaliseBaseUrl(baseUrl)}\n${id}`;
   // When each registration went out, per server and hotkey, on this process's clock: a recheck
   // tells the account it asked for from one the hotkey already had by it.
@@ -287,17 +307,14 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
       const fingerprint = pending.get(key)?.fingerprint;
       if (keepFingerprint) {
         if (fingerprint === undefined) {
-          throw new AppFailure(
-            'not-found',
-            'The app no longer holds this fingerprint (it was restarted or already finished), so it cannot be put in the keychain.',
-            {
-              hint: 'Keep the copy you stored; you can add it to the keychain later from the Account screen.',
-            },
-          );
+          // Another window finished it and kept it: what this one asks for is done already.
+          if (finished.get(key)?.kept && (await fingerprints.has({ userId, baseUrl })))
+            return { fingerprintStored: true };
+          throw notHeld(finished.get(key));
         }
         await fingerprints.save({ userId, baseUrl }, fingerprint);
       }
-      pending.delete(key);
+      if (pending.delete(key)) finished.set(key, { kept: keepFingerprint });
       return { fingerprintStored: keepFingerprint };
     },
   };
