@@ -111,6 +111,36 @@ test('a page reloaded while its registration is out says it is still waiting, th
   expect(sb.requests(50).filter((r) => r.path === '/users/register')).toHaveLength(1);
 });
 
+test('two tabs offered the same fingerprint: the second to finish is told the first finished it, and how to finish here', async ({
+  page,
+  context,
+}) => {
+  const { sb, host } = await start(page);
+  await toReview(page, sb, 'mona');
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page.getByLabel('Fingerprint', { exact: true })).toBeVisible();
+  // Another tab on the same web host is offered it too (the host is single-user).
+  const other = await context.newPage();
+  await other.goto(host.launchUrl);
+  await other.getByRole('link', { name: 'Show the fingerprint' }).click();
+  await other.getByLabel(/Also keep it in the system keychain/).check();
+  await other.getByLabel('I have stored the fingerprint somewhere safe').check();
+  // The first tab finishes without keeping it.
+  await page.getByLabel('I have stored the fingerprint somewhere safe').check();
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await expect(page).toHaveURL(/#\/account/);
+  await other.getByRole('button', { name: 'Finish' }).click();
+  const told = other.getByRole('alert');
+  await expect(told).toContainText(
+    'already finished in another window or tab, without keeping the fingerprint in the keychain',
+  );
+  await expect(told).toContainText('Untick “Also keep it in the system keychain” to finish here.');
+  await screenshot(other, 'register-finished-elsewhere');
+  await other.getByLabel(/Also keep it in the system keychain/).uncheck();
+  await other.getByRole('button', { name: 'Finish' }).click();
+  await expect(other).toHaveURL(/#\/account/);
+});
+
 test('a refusal that came while the user was away is there on return, until the refused answer is changed', async ({
   page,
 }) => {
