@@ -78,6 +78,69 @@ test('a page reloaded on the Done step gets the fingerprint back from the app, a
   expect(sb.requests(50).filter((r) => r.path === '/users/register')).toHaveLength(1);
 });
 
+test('a page reloaded while its registration is out says it is still waiting, then offers the fingerprint when it lands', async ({
+  page,
+}) => {
+  const { sb } = await start(page);
+  await toReview(page, sb, 'liam');
+  sb.hold({ method: 'POST', path: '/users/register' });
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect.poll(() => sb.held().map((h) => h.path)).toEqual(['/users/register']);
+  // The browser asks before reloading (the request is out); the user goes ahead anyway.
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.reload();
+  const still = page.getByText(
+    /A registration sent before this page started \(or from another window\) is still waiting/,
+  );
+  await expect(still).toBeVisible();
+  // Register too says so: its fresh wizard must not look like nothing was sent.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Register' }).click();
+  await expect(page).toHaveURL(/#\/register\/server$/);
+  await expect(still).toBeVisible();
+  await screenshot(page, 'register-reloaded-while-sending');
+  // Closing now would ask: the answer is still on its way.
+  expect(await page.evaluate(() => !window.dispatchEvent(new Event('beforeunload', { cancelable: true })))).toBe(true);
+  sb.release();
+  await expect(page).toHaveURL(/#\/register\/done$/, { timeout: 10_000 });
+  await expect(page.getByLabel('Fingerprint', { exact: true })).toHaveText(/^[A-Za-z0-9 ]{32,}$/);
+  await expect(page.getByText('Registered liam on', { exact: false })).toBeVisible();
+  await expect(still).toHaveCount(0);
+  await page.getByLabel('I have stored the fingerprint somewhere safe').check();
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await expect(page).toHaveURL(/#\/account/);
+  expect(sb.requests(50).filter((r) => r.path === '/users/register')).toHaveLength(1);
+});
+
+test('two tabs offered the same fingerprint: the second to finish is told the first finished it, and how to finish here', async ({
+  page,
+  context,
+}) => {
+  const { sb, host } = await start(page);
+  await toReview(page, sb, 'mona');
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page.getByLabel('Fingerprint', { exact: true })).toBeVisible();
+  // Another tab on the same web host is offered it too (the host is single-user).
+  const other = await context.newPage();
+  await other.goto(host.launchUrl);
+  await other.getByRole('link', { name: 'Show the fingerprint' }).click();
+  await other.getByLabel(/Also keep it in the system keychain/).check();
+  await other.getByLabel('I have stored the fingerprint somewhere safe').check();
+  // The first tab finishes without keeping it.
+  await page.getByLabel('I have stored the fingerprint somewhere safe').check();
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await expect(page).toHaveURL(/#\/account/);
+  await other.getByRole('button', { name: 'Finish' }).click();
+  const told = other.getByRole('alert');
+  await expect(told).toContainText(
+    'already finished in another window or tab, without keeping the fingerprint in the keychain',
+  );
+  await expect(told).toContainText('Untick “Also keep it in the system keychain” to finish here.');
+  await screenshot(other, 'register-finished-elsewhere');
+  await other.getByLabel(/Also keep it in the system keychain/).uncheck();
+  await other.getByRole('button', { name: 'Finish' }).click();
+  await expect(other).toHaveURL(/#\/account/);
+});
+
 test('a refusal that came while the user was away is there on return, until the refused answer is changed', async ({
   page,
 }) => {

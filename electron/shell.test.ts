@@ -42,7 +42,7 @@ const m = vi.hoisted(() => {
     openExternal: vi.fn((_url: string) => Promise.resolve()),
     protocolHandlers: new Map<string, (req: Request) => Promise<Response>>(),
     privileged: [] as unknown[],
-    showMessageBoxSync: vi.fn((_window: unknown, _options: { buttons: string[] }) => 0),
+    showMessageBoxSync: vi.fn((_window: unknown, _options: { buttons: string[]; detail?: string }) => 0),
   };
 });
 
@@ -97,6 +97,8 @@ describe('main window', () => {
     expect(allowUnload).toHaveBeenCalledTimes(1);
     const options = m.showMessageBoxSync.mock.calls[0]?.[1];
     expect(options?.buttons).toEqual(['Stay', 'Close anyway']);
+    // Main holds a new account's fingerprint for a page started again, until the app quits.
+    expect(options?.detail).toContain('The app offers the fingerprint again only while it keeps running');
   });
 
   it('blocks navigation, new windows and webviews; opens only allow-listed links', async () => {

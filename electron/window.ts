@@ -69,7 +69,7 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       title: 'Not stored yet',
       message: 'Something shown only once has not been stored yet.',
       detail:
-        "A new account's fingerprint or a new API key's secret is waiting in this window, or on its way to it. Neither Chutes nor this app can show it again once the window closes.",
+        "A new account's fingerprint or a new API key's secret is waiting in this window, or on its way to it, and Chutes cannot show either again. The app offers the fingerprint again only while it keeps running (on Windows and Linux, closing its last window quits it); the secret is lost with this page.",
     });
     if (choice === 1) event.preventDefault();
   });

@@ -105,6 +105,13 @@ export interface RegistrationResult {
 export type RecheckResult =
   { created: true; account: AccountLookup; profile: Profile } | { created: false; checkedAt: string };
 
+/** What main holds for Done steps not finished yet, and how many registrations it still awaits answers to. */
+export interface PendingRegistrations {
+  results: RegistrationResult[];
+  /** Sent (or being sent) and not answered yet: their results land in `results` when they are. */
+  inFlight: number;
+}
+
 export interface FinishResult {
   fingerprintStored: boolean;
 }

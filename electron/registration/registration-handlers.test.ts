@@ -219,17 +219,46 @@ describe('register', () => {
     });
 
     // Until the Done step finishes, a page started again is offered the account and its fingerprint.
-    expect(await world.handlers.pendingRegistrations({}, ctx)).toEqual([result]);
+    expect(await world.handlers.pendingRegistrations({}, ctx)).toEqual({ results: [result], inFlight: 0 });
     const account = { baseUrl: fixture.sb.url, userId: result.userId };
     expect(await world.handlers.finishRegistration({ ...account, keepFingerprint: true }, ctx)).toEqual({
       fingerprintStored: true,
     });
-    expect(await world.handlers.pendingRegistrations({}, ctx)).toEqual([]);
+    expect(await world.handlers.pendingRegistrations({}, ctx)).toEqual({ results: [], inFlight: 0 });
     expect(await world.fingerprints.read(account)).toBe(result.fingerprint);
-    // Finished: main no longer holds it, so a second request cannot store it again.
-    expect(
-      await failureOf(world.handlers.finishRegistration({ ...account, keepFingerprint: true }, ctx)),
-    ).toMatchObject({ code: 'not-found' });
+    // Finished and kept: a second window restored it too and asks to keep it; it is kept.
+    expect(await world.handlers.finishRegistration({ ...account, keepFingerprint: true }, ctx)).toEqual({
+      fingerprintStored: true,
+    });
+  });
+
+  it('counts a registration still out, so a page started meanwhile waits for its result', async () => {
+    fixture.sb.hold({ method: 'POST', path: '/users/register' });
+    const out = world.handlers.register(input('dora'), ctx);
+    await expect.poll(() => fixture.sb.held().length).toBe(1);
+    expect(await world.handlers.pendingRegistrations({}, ctx)).toEqual({ results: [], inFlight: 1 });
+    fixture.sb.release();
+    const result = await out;
+    expect(await world.handlers.pendingRegistrations({}, ctx)).toEqual({ results: [result], inFlight: 0 });
+    // A refused one is no longer awaited either.
+    const refused = await failureOf(world.handlers.register(input('dora2'), ctx));
+    expect(refused).toMatchObject({ reason: 'hotkey-registered' });
+    expect((await world.handlers.pendingRegistrations({}, ctx)).inFlight).toBe(0);
+  });
+
+  it('a second window asking to keep a fingerprint is told the first finished without keeping it', async () => {
+    const result = await world.handlers.register(input('erin'), ctx);
+    const account = { baseUrl: fixture.sb.url, userId: result.userId };
+    await world.handlers.finishRegistration({ ...account, keepFingerprint: false }, ctx);
+    const second = await failureOf(world.handlers.finishRegistration({ ...account, keepFingerprint: true }, ctx));
+    expect(second).toMatchObject({ code: 'not-found' });
+    expect(second.message).toContain('already finished in another window or tab, without keeping the fingerprint');
+    expect(second.detail?.hint).toContain('Untick “Also keep it in the system keychain” to finish here.');
+    expect(await world.fingerprints.has(account)).toBe(false);
+    // An app started again knows nothing of it, and says that instead.
+    const restarted = registrationHandlers(world.services);
+    const after = await failureOf(restarted.finishRegistration({ ...account, keepFingerprint: true }, ctx));
+    expect(after.message).toContain('the app was restarted since the account was registered');
   });
 
   it('a profile that cannot be saved does not swallow the fingerprint', async () => {

@@ -53,16 +53,50 @@ const underscoreSaid = (username: string, before: string) => {
 };
 const CHOOSE_AGAIN = 'Choose the hotkey again on the Wallet & hotkey step.';
 
+/** Finish asked to keep a fingerprint main no longer holds: why, as far as this process knows. */
+function notHeld(finishedHere: { kept: boolean } | undefined): AppFailure {
+  const later = 'Keep the copy you stored; you can add it to the keychain later from the Account screen.';
+  const untick = 'Untick “Also keep it in the system keychain” to finish here.';
+  if (finishedHere)
+    return new AppFailure(
+      'not-found',
+      `This account’s Done step was already finished in another window or tab${finishedHere.kept ? ' (its fingerprint was kept in the system keychain, but is no longer there)' : ', without keeping the fingerprint in the keychain'}, so the app no longer holds the fingerprint to put there.`,
+      { hint: `${later} ${untick}` },
+    );
+  return new AppFailure(
+    'not-found',
+    'The app no longer holds this fingerprint (the app was restarted since the account was registered, or its Done step was finished in another window), so it cannot be put in the keychain.',
+    { hint: `${later} ${untick}` },
+  );
+}
+
 export function registrationHandlers(services: RegistrationServices): SliceHandlers<typeof registrationContract> {
   const { config, vault, profiles, chutes, fingerprints, discovery } = services;
   const now = services.now ?? Date.now;
   // Accounts created in this process, fingerprint included, held only until the Done step finishes:
   // a page that starts again (reloaded, crashed, a window reopened) is offered them again.
   const pending = new Map<string, RegistrationResult>();
+  // Registrations sent and not answered yet: a page that starts meanwhile waits for them to land in
+  // `pending` rather than offering a fresh wizard (the POST can take minutes).
+  let inFlight = 0;
+  // Done steps finished in this process, and whether the fingerprint was kept: a second window that
+  // restored the same account is told so, rather than that the app was restarted.
+  const finished = new Map<string, { kept: boolean }>();
   const perServer = (baseUrl: string, id: string) => `${normaliseBaseUrl(baseUrl)}\n${id}`;
   // When each registration went out, per server and hotkey, on this process's clock: a recheck
   // tells the account it asked for from one the hotkey already had by it.
   const sentAt = new Map<string, number>();
+  /** Counted in `inFlight` from the moment it is called until it settles. */
+  const counted =
+    <A, R>(run: (input: A) => Promise<R>) =>
+    async (input: A): Promise<R> => {
+      inFlight += 1;
+      try {
+        return await run(input);
+      } finally {
+        inFlight -= 1;
+      }
+    };
 
   /** The hotkey's name for a profile saved after a recheck: its wallet entry's, if it still holds it. */
   async function nameOf(walletId: string, hotkeyId: string, hotkey: string): Promise<string> {
@@ -180,7 +214,7 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
       };
     },
 
-    register: async ({ baseUrl, username, walletId, hotkeyId, token, reviewedHotkey, reviewedBodySha256 }) => {
+    register: counted(async ({ baseUrl, username, walletId, hotkeyId, token, reviewedHotkey, reviewedBodySha256 }) => {
       checkUsernameRule(username);
       const chosen = await choose(walletId, hotkeyId);
       if (chosen.hotkey !== reviewedHotkey)
@@ -251,7 +285,7 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
       };
       pending.set(perServer(baseUrl, answer.user_id), result);
       return result;
-    },
+    }),
 
     // Asks about the hotkey that was sent, whatever the wallet ids hold now.
     recheckRegistration: async ({ baseUrl, walletId, hotkeyId, hotkey, username }) => {
@@ -266,24 +300,21 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
       return { created: true, account, profile };
     },
 
-    pendingRegistrations: () => Promise.resolve([...pending.values()]),
+    pendingRegistrations: () => Promise.resolve({ results: [...pending.values()], inFlight }),
 
     finishRegistration: async ({ baseUrl, userId, keepFingerprint }) => {
       const key = perServer(baseUrl, userId);
       const fingerprint = pending.get(key)?.fingerprint;
       if (keepFingerprint) {
         if (fingerprint === undefined) {
-          throw new AppFailure(
-            'not-found',
-            'The app no longer holds this fingerprint (it was restarted or already finished), so it cannot be put in the keychain.',
-            {
-              hint: 'Keep the copy you stored; you can add it to the keychain later from the Account screen.',
-            },
-          );
+          // Another window finished it and kept it: what this one asks for is done already.
+          if (finished.get(key)?.kept && (await fingerprints.has({ userId, baseUrl })))
+            return { fingerprintStored: true };
+          throw notHeld(finished.get(key));
         }
         await fingerprints.save({ userId, baseUrl }, fingerprint);
       }
-      pending.delete(key);
+      if (pending.delete(key)) finished.set(key, { kept: keepFingerprint });
       return { fingerprintStored: keepFingerprint };
     },
   };

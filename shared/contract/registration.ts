@@ -3,6 +3,7 @@ import type { AccountLookup } from '../account';
 import {
   TOKEN_RE,
   type FinishResult,
+  type PendingRegistrations,
   type RecheckResult,
   type RegistrationPreview,
   type RegistrationResult,
@@ -48,9 +49,10 @@ export const registrationContract = slice({
   },
   /**
    * The accounts registered by this main process whose Done step has not finished, fingerprint
-   * included: a page started again (reloaded, crashed, the window reopened) offers them again.
+   * included: a page started again (reloaded, crashed, the window reopened) offers them again. With
+   * how many registrations main is still waiting on: a page started while one was out asks again.
    */
-  pendingRegistrations: { input: empty, result: returns<RegistrationResult[]>() },
+  pendingRegistrations: { input: empty, result: returns<PendingRegistrations>() },
   /**
    * After a lost answer: was the account created? Never re-sends the registration. Asks about the
    * hotkey and username that were sent (the wallet ids only name the profile); an account the hotkey

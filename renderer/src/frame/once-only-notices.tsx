@@ -5,7 +5,7 @@ import { hrefTo, type RouteId } from '../routes';
 import { profileLabel } from './profile-switcher';
 import type { RegistrationResult } from '../../../shared/registration';
 import { useCreatedKeys, type PendingReveal } from '../screens/api-keys/created-key-store';
-import { restoreAtStart } from '../screens/register/restore-pending';
+import { restoreAtStart, useRegistrationsElsewhere } from '../screens/register/restore-pending';
 import { useWizard } from '../screens/register/wizard-store';
 
 /**
@@ -16,13 +16,15 @@ import { useWizard } from '../screens/register/wizard-store';
 export function OnceOnlyNotices({ route }: { route: RouteId }): ReactElement | null {
   const { result, recovered, attempt } = useWizard();
   const { pending: reveals, inFlight: creating } = useCreatedKeys();
+  const awaited = useRegistrationsElsewhere();
   // A page started again (reloaded, crashed, the window reopened) gets back a fingerprint main still holds.
   useEffect(restoreAtStart, []);
   // A registration whose answer was lost, not yet settled by asking Chutes: the account may exist.
   const unknown = attempt?.status === 'failed' && failureIs(attempt.error, 'answer-lost') && !result && !recovered;
   // Closing or reloading the window asks first while anything shown once waits, or is on its way
   // (the desktop window's question is electron/window.ts; a browser shows its own).
-  const waiting = result !== null || reveals.length > 0 || creating > 0 || attempt?.status === 'sending' || unknown;
+  const waiting =
+    result !== null || reveals.length > 0 || creating > 0 || attempt?.status === 'sending' || unknown || awaited > 0;
   useEffect(() => {
     if (!waiting) return;
     const onUnload = (event: BeforeUnloadEvent) => event.preventDefault();
@@ -32,21 +34,41 @@ export function OnceOnlyNotices({ route }: { route: RouteId }): ReactElement | n
   const fingerprint = result && route !== 'register';
   const outcomeUnknown = unknown && route !== 'register';
   const keys = route === 'api-keys' ? [] : reveals;
-  if (!fingerprint && !outcomeUnknown && keys.length === 0) return null;
-  return <WaitingNotice fingerprint={fingerprint ? result : null} outcomeUnknown={outcomeUnknown} keys={keys} />;
+  // Said on every screen, Register included: its wizard knows nothing of a request another page sent.
+  const elsewhere = awaited > 0;
+  if (!fingerprint && !outcomeUnknown && keys.length === 0 && !elsewhere) return null;
+  return (
+    <WaitingNotice
+      fingerprint={fingerprint ? result : null}
+      outcomeUnknown={outcomeUnknown}
+      elsewhere={elsewhere}
+      keys={keys}
+    />
+  );
 }
 
 function WaitingNotice({
   fingerprint,
   outcomeUnknown,
+  elsewhere,
   keys,
 }: {
   fingerprint: RegistrationResult | null;
   outcomeUnknown: boolean;
+  elsewhere: boolean;
   keys: readonly PendingReveal[];
 }): ReactElement {
   return (
     <Notice tone="warn" live>
+      {elsewhere ? (
+        <p>
+          <strong>
+            A registration sent before this page started (or from another window) is still waiting for its answer.
+          </strong>{' '}
+          If Chutes creates the account, its fingerprint is offered here when the answer comes. Keep this page open and
+          the app running until then.
+        </p>
+      ) : null}
       {outcomeUnknown ? (
         <p>
           <strong>A registration’s outcome is unknown:</strong> it was sent, but its answer was lost, and the account
