@@ -1,6 +1,7 @@
 import http from 'node:http';
-import net from 'node:net';
+import type net from 'node:net';
 import { expect, test } from '@playwright/test';
+import { forwardedPort } from './fixtures/forwarded-port';
 import { laidOutLines } from './fixtures/line-breaks';
 import { screenshot } from './fixtures/screenshots';
 import { startWebHost, type RunningWebHost } from './fixtures/web-host';
@@ -118,19 +119,9 @@ test('focus rings and field borders stand out (3:1), the current screen differs 
 
 test('an SSH-style tunnel on another local port reaches the app', async ({ page }) => {
   // What `ssh -L <other port>:127.0.0.1:<port>` does: bytes passed through, the browser names the other port.
-  const tunnel = net.createServer((client) => {
-    const upstream = net.connect(Number(new URL(host.url).port), '127.0.0.1');
-    client.pipe(upstream).pipe(client);
-    const close = () => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('error', close);
-    upstream.on('error', close);
-  });
-  await new Promise<void>((resolve) => tunnel.listen(0, '127.0.0.1', resolve));
+  const tunnel = await forwardedPort(host);
   try {
-    const { port } = tunnel.address() as net.AddressInfo;
+    const { port } = tunnel;
     await page.goto(`http://localhost:${port}/#token=${host.token}`);
     await page.getByRole('link', { name: 'Settings' }).click();
     await expect(page.getByText('web host (browser)')).toBeVisible();

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { useSecretsWorld } from './fixtures/secrets-world';
+import { useSecretsWorld, openImportPanel } from './fixtures/secrets-world';
 import { screenshot } from './fixtures/screenshots';
 
 // The .env import's edges as a user meets them: what a file is, what it means, and what the panel
@@ -31,9 +31,7 @@ test('a relative path, a Latin-1 file, a UTF-16 drop and mangled pasted text are
   page.on('request', (r) => {
     if (r.url().includes('/rpc/previewSecretImport')) previews.push(r.url());
   });
-  await page.getByRole('button', { name: 'Import a .env file' }).click();
-  const panel = page.getByRole('group', { name: 'Import a .env file' });
-  await panel.getByLabel('Chute these secrets are for').selectOption({ label: 'web-app' });
+  const panel = await openImportPanel(page);
   const pathInput = panel.getByLabel('Path of a .env file');
 
   // Said by the page, in words, without "source.path".
@@ -74,9 +72,7 @@ test('values mean what python-dotenv reads; a repeated key is named; focus follo
   const w = await openSecrets(page);
   w.sb.addChute(w.userId, 'web-app');
   await page.reload();
-  await page.getByRole('button', { name: 'Import a .env file' }).click();
-  const panel = page.getByRole('group', { name: 'Import a .env file' });
-  await panel.getByLabel('Chute these secrets are for').selectOption({ label: 'web-app' });
+  const panel = await openImportPanel(page);
   const envFile = path.join(w.host.dirs.home, 'app.env');
   const password = `${CANARY}#def`;
   await fs.writeFile(

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { ImportPreview } from '../shared/secrets';
-import { useSecretsWorld } from './fixtures/secrets-world';
+import { useSecretsWorld, openImportPanel } from './fixtures/secrets-world';
 import { ChutesTestClient } from './sandbox/test-client';
 
 // Parsed .env values wait in main's memory only while their preview is on screen.
@@ -14,9 +14,7 @@ test('a .env preview left for another screen lets its values go in main at once'
   await page.reload();
   const envFile = path.join(w.host.dirs.home, 'app.env');
   await fs.writeFile(envFile, `A_ONE=${CANARY}-a\n`);
-  await page.getByRole('button', { name: 'Import a .env file' }).click();
-  const panel = page.getByLabel('Import a .env file');
-  await panel.getByLabel('Chute these secrets are for').selectOption({ label: 'web-app' });
+  const panel = await openImportPanel(page);
   await panel.getByLabel('Path of a .env file').fill(envFile);
   const previewed = page.waitForResponse((r) => r.url().includes('/rpc/previewSecretImport'));
   await panel.getByRole('button', { name: 'Read file' }).click();
@@ -118,9 +116,7 @@ test('a .env import answered after the user left says there what was and was not
   const w = await openSecrets(page);
   w.sb.addChute(w.userId, 'web-app');
   await page.reload();
-  await page.getByRole('button', { name: 'Import a .env file' }).click();
-  const panel = page.getByRole('group', { name: 'Import a .env file' });
-  await panel.getByLabel('Chute these secrets are for').selectOption({ label: 'web-app' });
+  const panel = await openImportPanel(page);
   await panel.getByLabel('Or paste its contents').fill(`A_ONE=${CANARY}-a\nB_TWO=${CANARY}-b\n`);
   await panel.getByRole('button', { name: 'Read pasted text' }).click();
   await expect(panel.locator('tr[data-key="B_TWO"]')).toContainText('New');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ChutesTestClient } from './sandbox/test-client';
 import { breaksInsideWords, laidOutLines, lineBreaks } from './fixtures/line-breaks';
-import { useSecretsWorld } from './fixtures/secrets-world';
+import { useSecretsWorld, openImportPanel } from './fixtures/secrets-world';
 import { screenshot } from './fixtures/screenshots';
 
 // The Secrets screen against the sandbox: values go in once and never come back out.
@@ -169,9 +169,7 @@ test('.env import with new, existing and banned lines and a failure midway, then
     envFile,
     `# app settings\nA_ONE=${CANARY}-a\nexport B_TWO="${CANARY}-b"\nPYTHONPATH=/opt\nnot an assignment\nEXISTING=${CANARY}-e\nC_THREE=${CANARY}-c\n`,
   );
-  await page.getByRole('button', { name: 'Import a .env file' }).click();
-  const panel = page.getByLabel('Import a .env file');
-  await panel.getByLabel('Chute these secrets are for').selectOption({ label: 'web-app' });
+  const panel = await openImportPanel(page);
   await panel.getByLabel('Path of a .env file').fill(envFile);
   await panel.getByRole('button', { name: 'Read file' }).click();
   const row = (key: string) => panel.locator(`tr[data-key="${key}"]`);

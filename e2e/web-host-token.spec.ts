@@ -1,5 +1,5 @@
-import net from 'node:net';
 import { expect, test } from '@playwright/test';
+import { forwardedPort } from './fixtures/forwarded-port';
 import { startWebHost, type RunningWebHost } from './fixtures/web-host';
 
 let first: RunningWebHost;
@@ -11,47 +11,10 @@ test.afterAll(async () => {
   await Promise.all([first.stop(), second.stop()]);
 });
 
-/**
- * A fixed local port whose web host can be swapped, as `npm run serve` stopped and started again
- * on the same port looks to an open tab: the same origin, a new token.
- */
-async function swappablePort(): Promise<{ port: number; serve(host: RunningWebHost): void; close(): void }> {
-  let upstreamPort = 0;
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(upstreamPort, '127.0.0.1');
-    sockets.add(client).add(upstream);
-    client.pipe(upstream).pipe(client);
-    const close = () => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('error', close);
-    upstream.on('error', close);
-    client.on('close', () => {
-      sockets.delete(client);
-      sockets.delete(upstream);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    serve: (host) => {
-      upstreamPort = Number(new URL(host.url).port);
-      // The old host's connections end with it.
-      for (const socket of sockets) socket.destroy();
-    },
-    close: () => {
-      for (const socket of sockets) socket.destroy();
-      server.close();
-    },
-  };
-}
-
 test('the new address of a restarted web host, pasted into the open tab, lets it in again on the same screen', async ({
   page,
 }) => {
-  const port = await swappablePort();
+  const port = await forwardedPort();
   try {
     port.serve(first);
     const base = `http://127.0.0.1:${port.port}`;

@@ -6,19 +6,9 @@ import { ApiError } from '../api/client';
 import { ASK_AGAIN_MS, forgetRestoreState } from '../screens/register/restore-pending';
 import { currentWizard, resetWizard, updateWizard } from '../screens/register/wizard-store';
 import { OnceOnlyNotices } from './once-only-notices';
+import { REGISTRATION_RESULT } from '../screens/register/registration-result.test-helper';
 
-const RESULT: RegistrationResult = {
-  baseUrl: 'http://127.0.0.1:8787',
-  username: 'ivan',
-  userId: '00000000-0000-0000-0000-000000000001',
-  hotkey: '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY',
-  coldkey: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty',
-  paymentAddress: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty',
-  createdAt: '2026-12-06T15:00:00Z',
-  fingerprint: 'fp-shown-once',
-  profile: null,
-  profileProblem: null,
-};
+const RESULT = REGISTRATION_RESULT;
 
 /** Main's answers to `pendingRegistrations`, in turn; the last one again after them. */
 function bridge(...answers: PendingRegistrations[]) {

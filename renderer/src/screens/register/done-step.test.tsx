@@ -1,22 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RegistrationResult } from '../../../../shared/registration';
 import { DoneStep } from './done-step';
 import { currentWizard, resetWizard, updateWizard } from './wizard-store';
+import { REGISTRATION_RESULT } from './registration-result.test-helper';
 
-const RESULT: RegistrationResult = {
-  baseUrl: 'http://127.0.0.1:8787',
-  username: 'ivan',
-  userId: '00000000-0000-0000-0000-000000000001',
-  hotkey: '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY',
-  coldkey: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty',
-  paymentAddress: '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty',
-  createdAt: '2026-12-06T15:00:00Z',
-  fingerprint: 'fp-shown-once',
-  profile: null,
-  profileProblem: null,
-};
+const RESULT = REGISTRATION_RESULT;
 
 afterEach(() => {
   cleanup();
