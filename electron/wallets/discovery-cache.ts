@@ -1,4 +1,4 @@
-import type { ColdkeyStatus, HotkeyStatus } from '../../shared/wallets';
+import type { ColdkeyStatus, HotkeyStatus, WalletEntry } from '../../shared/wallets';
 import { isSettled, sameStamp, type FileStamp } from '../fs/file-stamp';
 
 /**
@@ -46,6 +46,38 @@ export interface DiscoveryCacheOptions {
   now?: () => number;
 }
 
+/** A file a wallet memo rests on: its path key, and the stamp it had when its facts were read. */
+export interface MemoFile {
+  key: string;
+  stamp: FileStamp;
+}
+
+/**
+ * A whole wallet from an earlier scan, reused while nothing it was built from changed: whether a
+ * `coldkey` is there, `coldkeypub.txt`'s stamp, the `hotkeys/` listing (names and kinds, in
+ * order) and every hotkey file's stamp. A rescan of an unchanged wallet then costs a stat per file
+ * and none of the per-hotkey work (names, entries, permissions, sorting).
+ */
+export interface WalletMemo {
+  hasPrivate: boolean;
+  /** Null when the wallet had no coldkeypub.txt. */
+  coldkeypub: MemoFile | null;
+  /** The `hotkeys/` listing as one string (`listingText`). */
+  listing: string;
+  /**
+   * The hotkey files' path keys and stamps, in listing order: two arrays of what the file cache
+   * already holds, so a memo adds almost nothing for the collector to trace or copy.
+   */
+  keys: string[];
+  stamps: FileStamp[];
+  entry: WalletEntry;
+}
+
+interface MemoEntry {
+  memo: WalletMemo;
+  seen: number;
+}
+
 /** Key-file path bytes as a Map key; latin1 maps bytes 1:1, so names that are not UTF-8 stay distinct. */
 export const cacheKey = (target: Buffer): string => target.toString('latin1');
 
@@ -54,16 +86,24 @@ export interface ScanCache {
   has(key: string): boolean;
   get<K extends FileFacts['kind']>(key: string, kind: K, stamp: FileStamp): FactsOf<K> | undefined;
   put(key: string, stamp: FileStamp, facts: FileFacts): void;
+  /** The memo of the wallet folder at `key` (a `cacheKey`), to be checked against the disk before use. */
+  wallet(key: string): WalletMemo | undefined;
+  /** Kept only when every file it rests on was settled when read; otherwise any older memo goes. */
+  putWallet(key: string, memo: WalletMemo): void;
+  /** The memo was found still true: it and its files' facts count as seen by this scan. */
+  reuse(key: string, memo: WalletMemo): void;
 }
 
 /** One scan's use of the cache: lookups mark entries seen, `finish` drops the rest. */
 export class CacheScan implements ScanCache {
   readonly #entries: Map<string, Entry>;
+  readonly #wallets: Map<string, MemoEntry>;
   readonly #generation: number;
   readonly #now: number;
 
-  constructor(entries: Map<string, Entry>, generation: number, now: number) {
+  constructor(entries: Map<string, Entry>, wallets: Map<string, MemoEntry>, generation: number, now: number) {
     this.#entries = entries;
+    this.#wallets = wallets;
     this.#generation = generation;
     this.#now = now;
   }
@@ -92,6 +132,30 @@ export class CacheScan implements ScanCache {
     this.#entries.set(key, { stamp, facts, seen });
   }
 
+  wallet(key: string): WalletMemo | undefined {
+    return this.#wallets.get(key)?.memo;
+  }
+
+  putWallet(key: string, memo: WalletMemo): void {
+    const settled = (stamp: FileStamp) => isSettled(stamp, this.#now);
+    if ((memo.coldkeypub && !settled(memo.coldkeypub.stamp)) || !memo.stamps.every(settled)) {
+      this.#wallets.delete(key);
+      return;
+    }
+    this.#wallets.set(key, { memo, seen: this.#generation });
+  }
+
+  reuse(key: string, memo: WalletMemo): void {
+    const held = this.#wallets.get(key);
+    if (held?.memo === memo) held.seen = Math.max(held.seen, this.#generation);
+    const see = (key: string) => {
+      const entry = this.#entries.get(key);
+      if (entry) entry.seen = Math.max(entry.seen, this.#generation);
+    };
+    if (memo.coldkeypub) see(memo.coldkeypub.key);
+    for (const key of memo.keys) see(key);
+  }
+
   /**
    * Bound the cache to what this scan saw (a newer, overlapping scan's entries are kept), and to
    * the files of `kept` wallets: those the helper thread scanned this time, whose unchanged files
@@ -101,6 +165,10 @@ export class CacheScan implements ScanCache {
     for (const [key, entry] of this.#entries) {
       if (entry.seen >= this.#generation || (kept && isKept(key, kept))) continue;
       this.#entries.delete(key);
+    }
+    for (const [key, held] of this.#wallets) {
+      if (held.seen >= this.#generation || (kept && isKeptWallet(key, kept))) continue;
+      this.#wallets.delete(key);
     }
   }
 }
@@ -119,12 +187,19 @@ function isKept(key: string, { rootKey, separator, wallets }: KeptWallets): bool
   return end > start && wallets.has(key.slice(start, end));
 }
 
+/** A wallet folder's own key (no file under it), for its memo. */
+function isKeptWallet(key: string, { rootKey, separator, wallets }: KeptWallets): boolean {
+  const prefix = rootKey + separator;
+  return key.startsWith(prefix) && wallets.has(key.slice(prefix.length));
+}
+
 function isKind<K extends FileFacts['kind']>(facts: FileFacts, kind: K): facts is FactsOf<K> {
   return facts.kind === kind;
 }
 
 export class DiscoveryCache {
   readonly #entries = new Map<string, Entry>();
+  readonly #wallets = new Map<string, MemoEntry>();
   readonly #now: () => number;
   #generation = 0;
 
@@ -142,12 +217,18 @@ export class DiscoveryCache {
     return [...this.#entries.values()].map((e) => e.facts);
   }
 
+  /** Wallets remembered whole (see `WalletMemo`); for tests. */
+  get wallets(): number {
+    return this.#wallets.size;
+  }
+
   clear(): void {
     this.#entries.clear();
+    this.#wallets.clear();
   }
 
   beginScan(): CacheScan {
-    return new CacheScan(this.#entries, ++this.#generation, this.#now());
+    return new CacheScan(this.#entries, this.#wallets, ++this.#generation, this.#now());
   }
 }
 

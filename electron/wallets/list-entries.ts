@@ -5,6 +5,13 @@ import { joinPath, type EntryKind, type ListedEntry, type StatResult } from './w
 
 /** Listing folders for a scan: what each entry really is, and which files of `hotkeys/` are hotkeys. */
 
+/** What a wallet folder is made of, looked up by name as btcli does. */
+export const WALLET_NAMES = {
+  COLDKEY: Buffer.from('coldkey'),
+  COLDKEYPUB: Buffer.from('coldkeypub.txt'),
+  HOTKEYS: Buffer.from('hotkeys'),
+} as const;
+
 export const isHidden = (bytes: Buffer): boolean => bytes[0] === 0x2e;
 
 /** An entry's real kind; `stat` is kept when one was needed, so a rescan need not stat it again. */
@@ -47,9 +54,12 @@ const PUB = Buffer.from(PUB_SUFFIX, 'latin1');
 const endsWithPub = (bytes: Buffer): boolean =>
   bytes.length > PUB.length && bytes.compare(PUB, 0, PUB.length, bytes.length - PUB.length) === 0;
 
-/** btcli semantics: regular files only; `Xpub.txt` is hidden when `X` exists, else shown as `X`. */
-export function listHotkeys(ctx: ScanContext, dir: Buffer): HotkeyCandidate[] {
-  const listed = ctx.fs.list(dir).filter((e) => !isHidden(e.bytes));
+/**
+ * The hotkeys in a listing of `dir` (every entry, as `ctx.fs.list` gave it), with btcli's
+ * semantics: regular files only; `Xpub.txt` is hidden when `X` exists, else shown as `X`.
+ */
+export function hotkeyCandidates(ctx: ScanContext, dir: Buffer, all: ListedEntry[]): HotkeyCandidate[] {
+  const listed = all.filter((e) => !isHidden(e.bytes));
   const kinds = resolveKinds(ctx, dir, listed);
   const files: Array<{ e: ListedEntry; kind: Resolved }> = [];
   let anyPub = false;

@@ -4,7 +4,15 @@ import { setLogSink, type LogSink } from '../log';
 import { discoverWallets } from './discover';
 import { createDiscoveryCache } from './discovery-cache';
 import { prepareScanHelper, stopScanHelper } from './parallel-scan';
-import { MIN_WALLETS_FOR_HELPER, runScanJob, unpackBatch, type JobBatch, type JobResult } from './scan-job';
+import {
+  MIN_WALLETS_FOR_HELPER,
+  endReceived,
+  newReceivedEntries,
+  runScanJob,
+  unpackBatch,
+  type JobBatch,
+  type JobResult,
+} from './scan-job';
 import { makeKey, publicJson, tempDir, writeTree, type TestKey } from './test-fixtures';
 import type { WalletsScan } from '../../shared/wallets';
 import { createWalletFs, type WalletFs } from './wallet-fs';
@@ -61,6 +69,7 @@ async function job(
   shared: SharedArrayBuffer,
   cache = createDiscoveryCache(),
   fs = createWalletFs(),
+  received = newReceivedEntries(),
 ): Promise<{ batches: JobBatch[]; wallets: JobResult }> {
   const names = alone.wallets.map((w) => Buffer.from(w.id.startsWith('hex:') ? w.id.slice(4) : w.id, 'utf8'));
   const batches: JobBatch[] = [];
@@ -70,7 +79,9 @@ async function job(
     cache,
     fs,
   );
-  return { batches, wallets: batches.flatMap((batch) => unpackBatch(batch.json)) };
+  const wallets = batches.flatMap((batch) => unpackBatch(batch.json, received));
+  endReceived(received);
+  return { batches, wallets };
 }
 
 describe('a first scan shared with the helper thread', () => {
@@ -127,13 +138,28 @@ describe('a first scan shared with the helper thread', () => {
 
   it("keeps its own cache between jobs: an unchanged share is read once, then only stat'ed", async () => {
     const kept = createDiscoveryCache();
+    const received = newReceivedEntries();
     const counting = countingFs();
-    const first = await job(new SharedArrayBuffer(8), kept, counting.fs);
+    const first = await job(new SharedArrayBuffer(8), kept, counting.fs, received);
     expect(counting.opened()).toBe(alone.wallets.length * FILES_PER_WALLET - FILES_PER_WALLET + 1);
     const again = countingFs();
-    const second = await job(new SharedArrayBuffer(8), kept, again.fs);
+    const second = await job(new SharedArrayBuffer(8), kept, again.fs, received);
     expect(second.wallets).toEqual(first.wallets);
     expect(again.opened()).toBe(0); // every file a cache hit
+    // Unchanged wallets cross as the serials they were first sent under, not as entries again.
+    // (Only a wallet with a hotkeys folder is remembered whole.)
+    expect(second.batches.map((b) => b.json).join('')).not.toContain('"hotkeysFolder":"ok"');
+    expect(first.batches.map((b) => b.json).join('')).toContain('"hotkeysFolder":"ok"');
+  });
+
+  it('leaves out a wallet sent by a serial the main thread no longer holds, for the main thread to scan', async () => {
+    const kept = createDiscoveryCache();
+    const first = await job(new SharedArrayBuffer(8), kept);
+    expect(first.wallets.length).toBeGreaterThan(1);
+    // A receiver that never saw the first job (as after a restart of the main side's records).
+    const second = await job(new SharedArrayBuffer(8), kept, createWalletFs(), newReceivedEntries());
+    // Only the wallet with no hotkeys folder (never remembered whole) comes as an entry again.
+    expect(second.wallets.map(([, wallet]) => wallet.id)).toEqual(['coldkey-only']);
   });
 
   it('runs the same scan in the helper: entries by claim index, without seeds', async () => {

@@ -11,10 +11,12 @@ import {
   OPEN,
   READY,
   claim,
+  endReceived,
   helperClaims,
+  newReceivedEntries,
   unpackBatch,
 } from './scan-job';
-import type { JobBatch, JobResult, ScanJob } from './scan-job';
+import type { JobBatch, JobResult, ReceivedEntries, ScanJob } from './scan-job';
 
 /** The main thread's side of the wallet scan helper thread: starting it, and sharing scans with it (scan-job.ts). */
 
@@ -40,6 +42,8 @@ interface Job {
 interface Helper {
   worker: Worker;
   pending: Map<number, Job>;
+  /** The entries its jobs sent, for the wallets it sends again by serial. */
+  received: ReceivedEntries;
   /** True once the thread has loaded its script; false if it failed first. */
   ready: Promise<boolean>;
 }
@@ -54,7 +58,7 @@ function startHelper(): Helper | null {
     if (!worker) return null;
     let markReady: (ready: boolean) => void = () => undefined;
     const ready = new Promise<boolean>((resolve) => (markReady = resolve));
-    const started: Helper = { worker, pending: new Map(), ready };
+    const started: Helper = { worker, pending: new Map(), received: newReceivedEntries(), ready };
     const fail = (why: string) => {
       markReady(false);
       if (helper === started) helper = null;
@@ -70,8 +74,9 @@ function startHelper(): Helper | null {
       }
       const job = started.pending.get(batch.id);
       if (!job) return;
-      for (const wallet of unpackBatch(batch.json)) job.result.push(wallet);
+      for (const wallet of unpackBatch(batch.json, started.received)) job.result.push(wallet);
       if (!batch.done) return;
+      endReceived(started.received);
       job.settle(job.result);
       started.pending.delete(batch.id);
       if (started.pending.size === 0) worker.unref();

@@ -48,8 +48,45 @@ export interface ScanJob {
 /** Index into `names` → that wallet's entry. */
 export type JobResult = Array<[number, WalletEntry]>;
 
-/** A batch's JSON back into its wallets (on the main thread, or in tests). */
-export const unpackBatch = (json: string): JobResult => JSON.parse(json) as JobResult;
+/**
+ * A batch as sent: `[at, serial, entry]`, or `[at, serial]` for an entry sent before under that
+ * serial. An unchanged wallet (its memo held in the helper, wallet-memo.ts) is the very object sent
+ * last time, so a rescan's share crosses as numbers instead of being written and parsed again.
+ */
+type WireResult = Array<[number, number, WalletEntry] | [number, number]>;
+
+/**
+ * The main thread's side of the serials: what the last job sent (`previous`) and what this job has
+ * sent so far (`current`, which replaces it once the job ends).
+ */
+export interface ReceivedEntries {
+  previous: Map<number, WalletEntry>;
+  current: Map<number, WalletEntry>;
+}
+
+export const newReceivedEntries = (): ReceivedEntries => ({ previous: new Map(), current: new Map() });
+
+/**
+ * A batch's JSON back into its wallets (on the main thread, or in tests). A serial the main thread
+ * no longer holds is left out: like a wallet the helper claimed but never returned, the main
+ * thread then scans it itself.
+ */
+export function unpackBatch(json: string, received: ReceivedEntries): JobResult {
+  const out: JobResult = [];
+  for (const item of JSON.parse(json) as WireResult) {
+    const entry = item.length === 3 ? item[2] : received.previous.get(item[1]);
+    if (!entry) continue;
+    received.current.set(item[1], entry);
+    out.push([item[0], entry]);
+  }
+  return out;
+}
+
+/** After a job's last batch: its serials are what the next job may refer to (an empty job keeps the old ones). */
+export function endReceived(received: ReceivedEntries): void {
+  if (received.current.size > 0) received.previous = received.current;
+  received.current = new Map();
+}
 
 /**
  * Results go in batches as JSON text while the helper works: copying a string and JSON.parse cost
@@ -59,7 +96,7 @@ export const unpackBatch = (json: string): JobResult => JSON.parse(json) as JobR
 export interface JobBatch {
   id: number;
   done: boolean;
-  /** A `JobResult` as JSON (read it with `unpackBatch`). */
+  /** The batch's wallets as JSON (read them with `unpackBatch`). */
   json: string;
 }
 
@@ -79,6 +116,10 @@ export function claim(slots: Int32Array, n: number, from: 'front' | 'back'): num
     if (Atomics.compareExchange(slots, CLAIMS, claims, next) === claims) return from === 'front' ? front : n - 1 - back;
   }
 }
+
+/** In the helper thread: the serial each entry went out under (see `WireResult`). */
+const sentSerials = new WeakMap<WalletEntry, number>();
+let serials = 0;
 
 /** In the helper thread: what its jobs read from one wallets folder, kept between jobs. */
 let helperCache: { rootKey: string; cache: DiscoveryCache } | null = null;
@@ -101,7 +142,7 @@ export async function runScanJob(
   fs: WalletFs = createWalletFs(),
 ): Promise<void> {
   const slots = new Int32Array(job.shared);
-  let batch: JobResult = [];
+  let batch: WireResult = [];
   const send = (done: boolean) => {
     post({ id: job.id, done, json: JSON.stringify(batch) });
     batch = [];
@@ -118,7 +159,13 @@ export async function runScanJob(
   for (let at = claim(slots, n, 'back'); at >= 0; at = claim(slots, n, 'back')) {
     const name = job.names[at] ?? new Uint8Array(0);
     if (job.pauseMs) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, job.pauseMs);
-    batch.push([at, await scanWallet(ctx, root, entryFromBytes(Buffer.from(name)))]);
+    const entry = await scanWallet(ctx, root, entryFromBytes(Buffer.from(name)));
+    const serial = sentSerials.get(entry);
+    if (serial !== undefined) batch.push([at, serial]);
+    else {
+      sentSerials.set(entry, ++serials);
+      batch.push([at, serials, entry]);
+    }
     if (performance.now() - sent >= BATCH_MS) {
       send(false);
       sent = performance.now();

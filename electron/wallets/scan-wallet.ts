@@ -4,11 +4,12 @@ import type { DerivePublicKey } from '../signer/sr25519';
 import { cacheKey, type ScanCache, type ColdkeyFacts, type FileFacts, type HotkeyFacts } from './discovery-cache';
 import { describeFsError } from './fs-messages';
 import { MAX_KEYFILE_BYTES, parseColdkeyPubContent, parseHotkeyContent } from './keyfile';
-import { listHotkeys, type HotkeyCandidate } from './list-entries';
+import { hotkeyCandidates, WALLET_NAMES, type HotkeyCandidate } from './list-entries';
 import { naturalSort, type NamedEntry } from './names';
 import { describePermissions } from './permissions';
 import type { ColdkeyInfo, FolderStatus, HotkeyEntry, WalletEntry } from '../../shared/wallets';
-import { joinPath, type Slicer, type StatResult, type WalletFs } from './wallet-fs';
+import { listingText, memoHolds, type MemoDraft } from './wallet-memo';
+import { joinPath, type FileStamp, type ListedEntry, type Slicer, type StatResult, type WalletFs } from './wallet-fs';
 
 /** Shared by every wallet of one scan. `derive` is set only when `verifySeeds` was asked for. */
 export interface ScanContext {
@@ -21,12 +22,10 @@ export interface ScanContext {
   cache: ScanCache | null;
 }
 
-const COLDKEYPUB = Buffer.from('coldkeypub.txt');
-const COLDKEY = Buffer.from('coldkey');
-const HOTKEYS = Buffer.from('hotkeys');
+const { COLDKEYPUB, COLDKEY, HOTKEYS } = WALLET_NAMES;
 const KIB = MAX_KEYFILE_BYTES / 1024;
 
-type Known<F extends FileFacts> = { facts: F; mode: number };
+type Known<F extends FileFacts> = { facts: F; mode: number; stamp: FileStamp };
 
 /**
  * Facts an earlier scan read from this same file (unchanged stamp), or null. Only paths already in
@@ -51,11 +50,11 @@ function cachedFacts<K extends FileFacts['kind']>(
     }
   }
   const facts = cache.get(key, kind, stat.stamp);
-  return facts ? { facts, mode: stat.mode } : null;
+  return facts ? { facts, mode: stat.mode, stamp: stat.stamp } : null;
 }
 
 /** The facts, a message when it cannot be read, or null when there is no coldkeypub.txt. */
-function readColdkeyFacts(ctx: ScanContext, target: Buffer, key: string): ColdkeyFacts | string | null {
+function readColdkeyFacts(ctx: ScanContext, target: Buffer, key: string): Known<ColdkeyFacts> | string | null {
   let read;
   try {
     read = ctx.fs.readCapped(target, MAX_KEYFILE_BYTES);
@@ -77,24 +76,28 @@ function readColdkeyFacts(ctx: ScanContext, target: Buffer, key: string): Coldke
         : { kind: 'coldkey', ...parsed, ss58: null };
   }
   ctx.cache?.put(key, read.stamp, facts);
-  return facts;
+  return { facts, mode: read.mode, stamp: read.stamp };
 }
 
-function readColdkey(ctx: ScanContext, walletDir: Buffer, hasPrivate: boolean): ColdkeyInfo {
+function readColdkey(ctx: ScanContext, walletDir: Buffer, hasPrivate: boolean, draft: MemoDraft | null): ColdkeyInfo {
   const target = joinPath(walletDir, COLDKEYPUB);
   // One key string per file: it is as long as the path, and a scan makes 20,000 of them.
   const key = ctx.cache ? cacheKey(target) : '';
-  const facts = cachedFacts(ctx, target, key, 'coldkey')?.facts ?? readColdkeyFacts(ctx, target, key);
-  if (facts === null)
+  const known = cachedFacts(ctx, target, key, 'coldkey') ?? readColdkeyFacts(ctx, target, key);
+  if (draft) {
+    if (typeof known === 'string') draft.usable = false;
+    else if (known) draft.coldkeypub = { key, stamp: known.stamp };
+  }
+  if (known === null)
     return {
       status: 'missing',
       ss58: null,
       hasPrivateColdkey: hasPrivate,
       message: 'No coldkeypub.txt; hotkeys can still be used.',
     };
-  if (typeof facts === 'string')
-    return { status: 'unreadable', ss58: null, hasPrivateColdkey: hasPrivate, message: facts };
-  const { status, message, ss58 } = facts;
+  if (typeof known === 'string')
+    return { status: 'unreadable', ss58: null, hasPrivateColdkey: hasPrivate, message: known };
+  const { status, message, ss58 } = known.facts;
   return { status, ...(message === undefined ? {} : { message }), ss58, hasPrivateColdkey: hasPrivate };
 }
 
@@ -167,11 +170,14 @@ function readHotkeyFacts(ctx: ScanContext, target: Buffer, key: string): Known<H
         }
       : hotkeyFacts(read.bytes, ctx.derive);
   ctx.cache?.put(key, read.stamp, facts);
-  return { facts, mode: read.mode };
+  return { facts, mode: read.mode, stamp: read.stamp };
 }
 
-function readHotkey(ctx: ScanContext, dir: Buffer, c: HotkeyCandidate): HotkeyEntry {
-  if (c.error !== undefined) return hotkeyEntry(c, 'unreadable', c.error);
+function readHotkey(ctx: ScanContext, dir: Buffer, c: HotkeyCandidate, draft: MemoDraft | null): HotkeyEntry {
+  if (c.error !== undefined) {
+    if (draft) draft.usable = false;
+    return hotkeyEntry(c, 'unreadable', c.error);
+  }
   const target = joinPath(dir, c.bytes);
   const key = ctx.cache ? cacheKey(target) : '';
   let known: Known<HotkeyFacts> | Unreadable | null = ctx.cache
@@ -181,8 +187,15 @@ function readHotkey(ctx: ScanContext, dir: Buffer, c: HotkeyCandidate): HotkeyEn
   if (known && ctx.derive && known.facts.status === 'ok' && known.facts.hasSeed && known.facts.seedMatches === null)
     known = null;
   known ??= readHotkeyFacts(ctx, target, key);
-  if (!('facts' in known)) return hotkeyEntry(c, known.status, known.message);
+  if (!('facts' in known)) {
+    if (draft) draft.usable = false;
+    return hotkeyEntry(c, known.status, known.message);
+  }
   const { facts, mode } = known;
+  if (draft) {
+    draft.keys.push(key);
+    draft.stamps.push(known.stamp);
+  }
   let { status, message } = facts;
   if (ctx.derive && facts.seedMatches === false) {
     status = 'seed-mismatch';
@@ -212,9 +225,21 @@ function folderProblem(ctx: ScanContext, dir: Buffer): string | null {
   }
 }
 
+const plainEntry = (e: ListedEntry) => e.kind === 'file' || e.kind === 'dir';
+
 /** One wallet folder. Never throws: every failure becomes a status on the wallet or a hotkey. */
 export async function scanWallet(ctx: ScanContext, root: Buffer, named: NamedEntry): Promise<WalletEntry> {
   const walletDir = joinPath(root, named.bytes);
+  // Whole-wallet memos only where the file facts are cached, and never for a seed check.
+  const memoKey = ctx.cache && !ctx.derive ? cacheKey(walletDir) : null;
+  if (ctx.cache && memoKey !== null) {
+    const memo = ctx.cache.wallet(memoKey);
+    if (memo && (await memoHolds(ctx, walletDir, memo))) {
+      ctx.cache.reuse(memoKey, memo);
+      return memo.entry;
+    }
+  }
+  const draft: MemoDraft | null = memoKey === null ? null : { usable: true, coldkeypub: null, keys: [], stamps: [] };
   const base = { id: named.id, name: named.name, hotkeys: [] as HotkeyEntry[] };
   const unreadable = (message: string): WalletEntry => ({
     ...base,
@@ -231,13 +256,15 @@ export async function scanWallet(ctx: ScanContext, root: Buffer, named: NamedEnt
   } catch (error) {
     return unreadable(describeFsError(error));
   }
-  const coldkey = readColdkey(ctx, walletDir, hasPrivate);
+  const coldkey = readColdkey(ctx, walletDir, hasPrivate, draft);
   const hotkeysDir = joinPath(walletDir, HOTKEYS);
   let hotkeysFolder: FolderStatus;
   let hotkeys: HotkeyEntry[] = [];
   let candidates: HotkeyCandidate[] = [];
+  let listing: ListedEntry[] = [];
   try {
-    candidates = listHotkeys(ctx, hotkeysDir);
+    listing = ctx.fs.list(hotkeysDir);
+    candidates = hotkeyCandidates(ctx, hotkeysDir, listing);
     hotkeysFolder = 'ok';
   } catch (error) {
     // ENOENT (none, or a dangling link) → missing; ENOTDIR → a file in its place.
@@ -252,8 +279,19 @@ export async function scanWallet(ctx: ScanContext, root: Buffer, named: NamedEnt
   for (const c of candidates) {
     // A wallet with thousands of hotkeys must not hold the event loop for its whole scan.
     if (ctx.slicer.due()) await ctx.slicer.pause();
-    hotkeys.push(readHotkey(ctx, hotkeysDir, c));
+    hotkeys.push(readHotkey(ctx, hotkeysDir, c, draft));
   }
   hotkeys = naturalSort(hotkeys);
-  return { ...base, status: 'ok', coldkey, hotkeysFolder, hotkeys };
+  const entry: WalletEntry = { ...base, status: 'ok', coldkey, hotkeysFolder, hotkeys };
+  // Only plain files and folders in hotkeys/: a link or an odd entry is looked at anew each scan.
+  if (ctx.cache && memoKey !== null && draft?.usable && hotkeysFolder === 'ok' && listing.every(plainEntry))
+    ctx.cache.putWallet(memoKey, {
+      hasPrivate,
+      coldkeypub: draft.coldkeypub,
+      listing: listingText(listing),
+      keys: draft.keys,
+      stamps: draft.stamps,
+      entry,
+    });
+  return entry;
 }
