@@ -220,10 +220,34 @@ test('409 username taken after the check: back to the username with everything k
   await expect(page.getByLabel('Fingerprint', { exact: true })).toBeVisible();
 });
 
-test('409 hotkey already registered: offers to add that account as a profile', async ({ page }) => {
+test('a hotkey whose seed is only in its file and already has an account: said on the wallet step', async ({
+  page,
+}) => {
   const { sb, tree } = await start(page);
   await registerInSandbox(sb.url, tree.hk1.seed, 'dave');
+  await serverStep(page);
+  await usernameStep(page, 'dave2');
+  await page.getByRole('radio', { name: 'alpha/hk1', exact: true }).check();
+  const notice = page.getByText(/This hotkey already has a Chutes account on .*: dave/);
+  await expect(notice).toBeVisible();
+  // Its seed is not in the keychain, so no profile could sign yet: the way there is said instead of a button.
+  await expect(page.getByText('To use it here, add this hotkey to')).toContainText('Add to keychain beside hk1');
+  await expect(page.getByRole('button', { name: 'Add this account as a profile' })).toHaveCount(0);
+  await expect(page.getByText(/The seed of hk1 is read from its file/)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Next' })).toBeDisabled();
+  await screenshot(page, 'register-wallet-file-seed-registered');
+  // The check signed with the file's seed and kept it nowhere.
+  expect(sb.requests(200).filter((r) => r.path === '/users/me').length).toBeGreaterThan(0);
+  await page.getByRole('radio', { name: 'alpha/hk2', exact: true }).check();
+  await expect(notice).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Next' })).toBeEnabled();
+});
+
+test('409 hotkey already registered: offers to add that account as a profile', async ({ page }) => {
+  const { sb, tree } = await start(page);
   await toReview(page, sb, 'dave2');
+  // Registered elsewhere after the wallet step's check.
+  await registerInSandbox(sb.url, tree.hk1.seed, 'dave');
   await page.getByRole('button', { name: 'Register' }).click();
   await expect(page.getByRole('alert')).toContainText('already belongs to a Chutes account');
   await screenshot(page, 'register-error-hotkey-registered');
@@ -299,7 +323,9 @@ test('answer lost after sending: checks by hotkey instead of re-sending, and say
   await expect(page.getByLabel('Active profile')).toContainText('heidi');
   await screenshot(page, 'register-error-answer-lost');
   const calls = sb.requests(50).filter((r) => r.path === '/users/register' || r.path === '/users/me');
+  // The wallet step's check (no account yet), the register whose answer was lost, then the check by hotkey.
   expect(calls.map((r) => [r.path, r.status])).toEqual([
+    ['/users/me', 401],
     ['/users/register', null],
     ['/users/me', 200],
   ]);
@@ -309,9 +335,9 @@ test('answer lost for a hotkey that already had an account: said as that account
   page,
 }) => {
   const { sb, tree } = await start(page);
-  // A file seed: the wallet step cannot ask before registering, so the 409 is the first word, and it is lost.
-  await registerInSandbox(sb.url, tree.hk1.seed, 'dave');
   await toReview(page, sb, 'dave2');
+  // Registered elsewhere after the wallet step's check: the 409 is the first word, and it is lost.
+  await registerInSandbox(sb.url, tree.hk1.seed, 'dave');
   sb.faultOnce({ method: 'POST', path: '/users/register', drop_after: true });
   await page.getByRole('button', { name: 'Register' }).click();
   const alert = page.getByRole('alert');

@@ -4,11 +4,13 @@ import { apiBaseUrl, normaliseBaseUrl } from '../../shared/validation';
 import type { ActivityLog } from '../activity-log/activity-log';
 import type { SeedVault } from '../keychain/seed-vault';
 import type { ProfileStore } from '../profiles';
+import type { HotkeySeed } from '../wallets';
 import { bindLink, type LinkApi } from './endpoints/link';
 import { bindApiKeys, type ApiKeysApi } from './endpoints/api-keys-bound';
 import { accountEndpoints, type AccountEndpoints } from './endpoints/account';
 import { nameCheck, register } from './endpoints/registration';
 import { getMe, ping } from './endpoints/users';
+import { oneSeedVault } from './one-seed-vault';
 import { bindSecrets, type SecretsApi } from './endpoints/secrets-api';
 import { createTransport, type Transport } from './transport';
 
@@ -57,6 +59,11 @@ export interface ChutesClient {
   /** The account-scoped API for the active profile, another profile, or a bare hotkey. */
   actingAs(who: ActingAs): Promise<AccountApi>;
   server(baseUrl: string): ServerApi;
+  /**
+   * `GET /users/me` signed with a seed read from a wallet file, kept nowhere (one-seed-vault.ts):
+   * registration asks it of a hotkey whose seed is not in the keychain yet.
+   */
+  lookupWithSeed(baseUrl: string, read: HotkeySeed): ReturnType<typeof getMe>;
   /** Forget a hotkey's session tokens on every server it was used with. */
   forgetSessions(hotkey: string, baseUrls: Iterable<string>): Promise<void>;
 }
@@ -91,18 +98,22 @@ function unusableBaseUrl(baseUrl: string, isDefault: boolean): AppFailure {
 
 export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
   const transports = new Map<string, Transport>();
+  const newTransport = (baseUrl: string, vault: SeedVault): Transport => {
+    const key = normaliseBaseUrl(baseUrl);
+    if (!apiBaseUrl.safeParse(key).success) throw unusableBaseUrl(key, key === normaliseBaseUrl(deps.defaultBaseUrl));
+    return createTransport({
+      baseUrl: key,
+      vault,
+      activityLog: deps.activity,
+      ...(deps.fetchImpl ? { fetchImpl: deps.fetchImpl } : {}),
+    });
+  };
   // One transport per base URL for the process: its JWT sessions are per server.
   const transportFor = (baseUrl: string): Transport => {
     const key = normaliseBaseUrl(baseUrl);
     let transport = transports.get(key);
     if (!transport) {
-      if (!apiBaseUrl.safeParse(key).success) throw unusableBaseUrl(key, key === normaliseBaseUrl(deps.defaultBaseUrl));
-      transport = createTransport({
-        baseUrl: key,
-        vault: deps.vault,
-        activityLog: deps.activity,
-        ...(deps.fetchImpl ? { fetchImpl: deps.fetchImpl } : {}),
-      });
+      transport = newTransport(key, deps.vault);
       transports.set(key, transport);
     }
     return transport;
@@ -176,6 +187,7 @@ export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
         register: (input) => register(transport, input),
       };
     },
+    lookupWithSeed: (baseUrl, read) => getMe(newTransport(baseUrl, oneSeedVault(read)), read.ss58),
     async forgetSessions(hotkey, baseUrls) {
       // No session was ever made with an address the app cannot use, so there is none to forget.
       const usable = [...baseUrls].map(normaliseBaseUrl).filter((url) => apiBaseUrl.safeParse(url).success);

@@ -353,6 +353,38 @@ describe('register', () => {
   });
 });
 
+describe('checkHotkeyRegistered for a seed only in its wallet file', () => {
+  const asFile = () => ({
+    baseUrl: fixture.sb.url,
+    hotkey: world.hotkey.ss58,
+    walletId: world.ids.walletId,
+    hotkeyId: world.ids.hotkeyId,
+  });
+
+  it("signs with the file's seed and keeps it nowhere: the account if there is one, else null", async () => {
+    expect(await world.handlers.checkHotkeyRegistered(asFile(), ctx)).toBeNull();
+    await fixture.client.register(SandboxKey.fromSeed(Buffer.from(world.hotkey.seed).toString('hex')), 'fiona');
+    expect(await world.handlers.checkHotkeyRegistered(asFile(), ctx)).toMatchObject({
+      username: 'fiona',
+      hotkey: world.hotkey.ss58,
+    });
+    const asked = fixture.sb.requests(100).filter((r) => r.path === '/users/me');
+    expect(asked).toHaveLength(2);
+    expect(await world.vault.listSeeds()).toEqual([]);
+  });
+
+  it('asks nothing when the file now holds another hotkey than the one chosen', async () => {
+    const other = await makeKey();
+    const handlers = registrationHandlers({
+      ...world.services,
+      readWalletSeed: () => Promise.resolve({ ss58: other.ss58, seed: Uint8Array.from(other.seed) }),
+    });
+    const refused = await failureOf(handlers.checkHotkeyRegistered(asFile(), ctx));
+    expect(refused).toMatchObject({ code: 'conflict', reason: 'hotkey-changed' });
+    expect(fixture.sb.requests(100).filter((r) => r.path === '/users/me')).toHaveLength(0);
+  });
+});
+
 describe('a lost answer', () => {
   /** What the wizard sends to ask again: the hotkey and username of the attempt, not the ones chosen now. */
   const recheckOf = (username: string, hotkey = world.hotkey.ss58) => ({

@@ -167,12 +167,23 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
     return profiles.setActive(saved.id);
   }
 
-  async function lookup(baseUrl: string, hotkey: string): Promise<AccountLookup | null> {
+  async function lookup(baseUrl: string, hotkey: string, signWith?: HotkeySeed): Promise<AccountLookup | null> {
     try {
+      if (signWith) return await chutes.lookupWithSeed(baseUrl, signWith);
       return await (await chutes.actingAs({ hotkey, baseUrl })).me();
     } catch (error) {
       if (failureIs(error, 'hotkey-not-registered')) return null;
       throw error;
+    }
+  }
+
+  /** A hotkey whose seed is only in its file: asked with a copy read for this request alone, then wiped. */
+  async function lookupFileSeed(baseUrl: string, hotkey: string, walletId: string, hotkeyId: string) {
+    const read = await (services.readWalletSeed ?? readHotkeySeed)(config.walletsPath, walletId, hotkeyId);
+    try {
+      return await lookup(baseUrl, hotkey, seedOfReviewed(read, hotkey, 'The chosen hotkey file', CHOOSE_AGAIN));
+    } finally {
+      read.seed.fill(0);
     }
   }
 
@@ -190,7 +201,10 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
       return { username, valid, available, problem: why };
     },
 
-    checkHotkeyRegistered: ({ baseUrl, hotkey }) => lookup(baseUrl, hotkey),
+    checkHotkeyRegistered: async ({ baseUrl, hotkey, walletId, hotkeyId }) =>
+      walletId === undefined || hotkeyId === undefined || (await vault.hasSeed(hotkey))
+        ? lookup(baseUrl, hotkey)
+        : lookupFileSeed(baseUrl, hotkey, walletId, hotkeyId),
 
     previewRegistration: async ({ baseUrl, username, walletId, hotkeyId, token }): Promise<RegistrationPreview> => {
       checkUsernameRule(username);

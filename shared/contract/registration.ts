@@ -31,7 +31,13 @@ export const registrationContract = slice({
   checkUsername: { input: z.object({ baseUrl: apiBaseUrl, username }).strict(), result: returns<UsernameCheck>() },
   /** Signed `GET /users/me` for a hotkey whose seed is in the keychain; null when no account owns it. */
   checkHotkeyRegistered: {
-    input: z.object({ baseUrl: apiBaseUrl, hotkey: ss58Address }).strict(),
+    /**
+     * With the wallet ids, a hotkey whose seed is only in its file is asked too: main reads the
+     * seed for this one signed request and keeps it nowhere.
+     */
+    input: z
+      .object({ baseUrl: apiBaseUrl, hotkey: ss58Address, walletId: entryId.optional(), hotkeyId: entryId.optional() })
+      .strict(),
     result: returns<AccountLookup | null>(),
   },
   /** What `register` will send and sign, without sending anything. */

@@ -4,6 +4,7 @@ import { useMutationChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { hrefTo } from '../../routes';
+import { useHostWords } from './host-words';
 
 /** A hotkey that already has an account: offer to keep that account as a profile instead of registering. */
 export function AddAsProfile({
@@ -12,6 +13,7 @@ export function AddAsProfile({
   hotkeyName,
   baseUrl,
   bare = false,
+  seedInFileOnly = false,
 }: {
   hotkey: string;
   account: AccountLookup | null;
@@ -19,10 +21,18 @@ export function AddAsProfile({
   baseUrl: string;
   /** Only the action and its outcome, under an error that already said what happened. */
   bare?: boolean;
+  /** The seed is in its wallet file, not the keychain: a profile cannot sign until it is added there. */
+  seedInFileOnly?: boolean;
 }): ReactElement {
   const save = useMutationChannel('addProfileFromHotkey', ['listProfiles']);
+  const { keychain } = useHostWords();
   const host = new URL(baseUrl).host;
-  const action = save.data ? (
+  const action = seedInFileOnly ? (
+    <p>
+      To use it here, add this hotkey to {keychain} on <a href={hrefTo('accounts')}>Profiles & hotkeys</a> (
+      <em>Add to keychain</em> beside {hotkeyName}), then come back: the account can then be added as a profile.
+    </p>
+  ) : save.data ? (
     <p role="status">
       Saved as the profile “{save.data.displayName}”. Manage it on <a href={hrefTo('accounts')}>Profiles & hotkeys</a>.
     </p>

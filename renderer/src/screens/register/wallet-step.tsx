@@ -111,17 +111,20 @@ export function WalletStep(): ReactElement {
   const source = chosen && held?.has(chosen.hotkey) ? 'keychain' : chosen?.seedSource;
   const baseUrl = wizard.baseUrl ?? '';
   const { keychain } = useHostWords();
-  // Only a keychain seed can sign this check now; a file seed is checked by the registration itself (409).
+  // A seed only in its file signs this one check from a copy main reads and keeps nowhere.
   const registered = useChannel(
     'checkHotkeyRegistered',
-    { baseUrl, hotkey: chosen?.hotkey ?? '' },
-    { enabled: source === 'keychain' && baseUrl !== '' },
+    source === 'file' && chosen
+      ? { baseUrl, hotkey: chosen.hotkey, walletId: chosen.walletId, hotkeyId: chosen.hotkeyId }
+      : { baseUrl, hotkey: chosen?.hotkey ?? '' },
+    { enabled: Boolean(chosen && source) && baseUrl !== '' },
   );
-  const existing = source === 'keychain' ? registered.data : null;
+  const checking = Boolean(source) && registered.isPending;
+  const existing = source ? registered.data : null;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (chosen && !existing && !(source === 'keychain' && registered.isPending)) navigate('register', 'token');
+    if (chosen && !existing && !checking) navigate('register', 'token');
   };
 
   return (
@@ -188,20 +191,26 @@ export function WalletStep(): ReactElement {
             </p>
             <Address address={chosen.coldkey} name={`coldkey of ${chosen.walletName}`} />
           </Notice>
-          {source === 'file' ? (
+          {source === 'file' && !existing ? (
             <p className={styles.help}>
               The seed of {chosen.hotkeyName} is read from its file and kept in {keychain} when you register, so the new
               profile can sign.
             </p>
           ) : null}
-          {source === 'keychain' && registered.isPending ? (
+          {checking ? (
             <p className="muted small" role="status">
               Checking whether this hotkey already has an account…
             </p>
           ) : null}
-          {registered.error && source === 'keychain' ? <ErrorNotice error={registered.error} /> : null}
+          {registered.error && source ? <ErrorNotice error={registered.error} /> : null}
           {existing ? (
-            <AddAsProfile hotkey={chosen.hotkey} account={existing} hotkeyName={chosen.hotkeyName} baseUrl={baseUrl} />
+            <AddAsProfile
+              hotkey={chosen.hotkey}
+              account={existing}
+              hotkeyName={chosen.hotkeyName}
+              baseUrl={baseUrl}
+              seedInFileOnly={source === 'file'}
+            />
           ) : null}
         </div>
       ) : null}
@@ -209,11 +218,7 @@ export function WalletStep(): ReactElement {
         <button type="button" onClick={() => navigate('register', 'username')}>
           Back
         </button>
-        <button
-          type="submit"
-          className="primary"
-          disabled={!chosen || Boolean(existing) || (source === 'keychain' && registered.isPending)}
-        >
+        <button type="submit" className="primary" disabled={!chosen || Boolean(existing) || checking}>
           Next
         </button>
       </div>
