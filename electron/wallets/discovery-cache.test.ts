@@ -5,7 +5,7 @@ import { setLogSink, type LogSink } from '../log';
 import { discoverWallets } from './discover';
 import { createDiscoveryCache, type DiscoveryCache } from './discovery-cache';
 import { makeKey, publicJson, tempDir, writeTree, type TestKey } from './test-fixtures';
-import type { HotkeyEntry, WalletsScan } from '../../shared/wallets';
+import type { HotkeyEntry, WalletEntry, WalletsScan } from '../../shared/wallets';
 import { createWalletFs, type WalletFs } from './wallet-fs';
 
 let key: TestKey;
@@ -154,5 +154,139 @@ describe('discovery rescan cache', () => {
     await rescan(cache);
     expect(opened).toHaveLength(8);
     expect(cache.size).toBe(0);
+  });
+});
+
+describe('a wallet remembered whole between scans', () => {
+  const mfile = (rel: string) => path.join(root, 'm', rel);
+  const wallet = (scan: WalletsScan): WalletEntry | undefined => scan.wallets.find((w) => w.id === 'm');
+  // Beside the folder above (whose link keeps its wallet from being remembered whole): one of plain files.
+  beforeEach(async () => {
+    const hk = JSON.stringify(key.json);
+    await writeTree(root, [
+      ['m/coldkeypub.txt', publicJson(other)],
+      ['m/hotkeys/ma', hk],
+      ['m/hotkeys/mb', hk],
+      ['m/hotkeys/mc', JSON.stringify({ ...key.json, secretSeed: other.json.secretSeed })],
+    ]);
+  });
+
+  it('comes back as the very entry of the last scan, with no file opened', async () => {
+    const cache = createDiscoveryCache({ now: later });
+    const first = await rescan(cache);
+    expect(opened).toContain('ma');
+    expect(cache.wallets).toBe(1);
+    const second = await rescan(cache);
+    expect(opened).toEqual([]);
+    expect(wallet(second)).toBe(wallet(first));
+    expect(second).toEqual(await discoverWallets(root));
+  });
+
+  const changes: Array<[string, () => Promise<void>]> = [
+    [
+      'a hotkey rewritten at the same size',
+      async () => {
+        const rewritten = JSON.stringify({ ...key.json, publicKey: other.json.publicKey });
+        expect(rewritten.length).toBe(JSON.stringify(key.json).length);
+        await fs.writeFile(mfile('hotkeys/ma'), rewritten);
+      },
+    ],
+    ['a hotkey chmodded', () => fs.chmod(mfile('hotkeys/ma'), 0o644)],
+    ['a hotkey added', () => fs.writeFile(mfile('hotkeys/md'), JSON.stringify(other.json), { mode: 0o600 })],
+    ['a hotkey deleted', () => fs.rm(mfile('hotkeys/mb'))],
+    ['a hotkey renamed', () => fs.rename(mfile('hotkeys/mb'), mfile('hotkeys/mrenamed'))],
+    [
+      'a hotkey replaced by a link to the same content',
+      async () => {
+        await fs.rename(mfile('hotkeys/ma'), path.join(root, 'ma-target'));
+        await fs.symlink(path.join(root, 'ma-target'), mfile('hotkeys/ma'));
+      },
+    ],
+    ['a lone public copy added', () => fs.writeFile(mfile('hotkeys/mdpub.txt'), publicJson(other))],
+    ['a hidden file added', () => fs.writeFile(mfile('hotkeys/.swap'), 'x')],
+    ['a folder added among the hotkeys', () => fs.mkdir(mfile('hotkeys/sub'))],
+    ['a coldkey file added', () => fs.writeFile(mfile('coldkey'), '$NACL')],
+    ['coldkeypub.txt rewritten', () => fs.writeFile(mfile('coldkeypub.txt'), publicJson(key))],
+    ['coldkeypub.txt deleted', () => fs.rm(mfile('coldkeypub.txt'))],
+    [
+      'the hotkeys folder replaced by a file',
+      async () => {
+        await fs.rm(mfile('hotkeys'), { recursive: true });
+        await fs.writeFile(mfile('hotkeys'), 'x');
+      },
+    ],
+  ];
+
+  it.each(changes)('is scanned again after %s, giving what an uncached scan gives', async (_, change) => {
+    const cache = createDiscoveryCache({ now: later });
+    const first = await rescan(cache);
+    await change();
+    const second = await rescan(cache);
+    expect(second).toEqual(await discoverWallets(root));
+    // Scanned anew, not reused (a link, a hidden file or a folder leaves the entry itself as it was).
+    expect(wallet(second)).not.toBe(wallet(first));
+  });
+
+  it('is remembered again once scanned after a change', async () => {
+    const cache = createDiscoveryCache({ now: later });
+    await rescan(cache);
+    await fs.chmod(mfile('hotkeys/ma'), 0o644);
+    const second = await rescan(cache);
+    expect(opened).toEqual(['ma']);
+    const third = await rescan(cache);
+    expect(opened).toEqual([]);
+    expect(wallet(third)).toBe(wallet(second));
+  });
+
+  it('is not used for a seed check, and survives one', async () => {
+    const cache = createDiscoveryCache({ now: later });
+    const plain = await rescan(cache);
+    expect(wallet(plain)?.hotkeys.find((h) => h.id === 'mc')?.status).toBe('ok');
+    const verified = await rescan(cache, true);
+    expect(verified.seedsVerified).toBe(true);
+    expect(wallet(verified)?.hotkeys.find((h) => h.id === 'mc')?.status).toBe('seed-mismatch');
+    expect(await rescan(cache)).toEqual(plain);
+  });
+
+  it('is not kept for files changed within the timestamp granularity', async () => {
+    const cache = createDiscoveryCache();
+    await rescan(cache);
+    expect(cache.wallets).toBe(0);
+  });
+
+  it('is dropped with its wallet', async () => {
+    const cache = createDiscoveryCache({ now: later });
+    await rescan(cache);
+    expect(cache.wallets).toBe(1);
+    await fs.rm(path.join(root, 'm'), { recursive: true });
+    await rescan(cache);
+    expect(cache.wallets).toBe(0);
+  });
+
+  it('is checked without holding the event loop longer than a slice, even for one big wallet', async () => {
+    await writeTree(
+      root,
+      Array.from({ length: 300 }, (_, i): [string, string] => [`many/hotkeys/hk${i}`, '{}']),
+    );
+    const cache = createDiscoveryCache({ now: later });
+    await discoverWallets(root, { cache }, { sliceMs: 5 });
+    let stats = 0;
+    const slow: WalletFs = {
+      ...real,
+      // Each stat takes ~1 ms, so checking 300 of them overruns a 5 ms slice many times over.
+      stat: (target) => {
+        stats++;
+        const until = performance.now() + 1;
+        while (performance.now() < until);
+        return real.stat(target);
+      },
+    };
+    let turns = 0;
+    const interval = setInterval(() => turns++, 1);
+    const again = await discoverWallets(root, { cache }, { fs: slow, sliceMs: 5 });
+    clearInterval(interval);
+    expect(again.wallets.find((w) => w.id === 'many')?.hotkeys).toHaveLength(300);
+    expect(stats).toBeGreaterThanOrEqual(300);
+    expect(turns).toBeGreaterThan(20);
   });
 });
