@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from '../../shared/errors';
 import { setLogSink } from '../log';
-import { createKeychainCall } from './keychain-call';
+import { MAX_RUNNING_KEYCHAIN_WORK, createKeychainCall, keychainTurns } from './keychain-call';
 
 setLogSink(() => undefined);
 
@@ -154,5 +154,60 @@ describe('createKeychainCall probe window', () => {
     };
     await expect(keychainCall('store', refused)).rejects.toBeInstanceOf(AppFailure);
     expect(refusals).toBe(1);
+  });
+});
+
+describe('keychain work at once', () => {
+  /** Work that waits, as a call behind an unlock prompt does, until the test answers it. */
+  function promptedWork() {
+    const answers: Array<() => void> = [];
+    let started = 0;
+    const work = () =>
+      new Promise<string>((resolve) => {
+        started++;
+        answers.push(() => resolve('read'));
+      });
+    return { work, started: () => started, answerOne: () => answers.shift()?.() };
+  }
+
+  it('runs at most two at once, across vaults; the others wait their turn and then run', async () => {
+    const first = harness().keychainCall;
+    const second = harness().keychainCall;
+    const prompted = promptedWork();
+    const calls = [0, 1, 2, 3].map((i) => (i % 2 ? second : first)('read', prompted.work));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(MAX_RUNNING_KEYCHAIN_WORK).toBe(2);
+    expect(prompted.started()).toBe(2);
+    expect(keychainTurns()).toEqual({ running: 2, waiting: 2 });
+    prompted.answerOne();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(prompted.started()).toBe(3);
+    expect(keychainTurns()).toEqual({ running: 2, waiting: 1 });
+    prompted.answerOne();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(prompted.started()).toBe(4);
+    prompted.answerOne();
+    prompted.answerOne();
+    await expect(Promise.all(calls)).resolves.toEqual(['read', 'read', 'read', 'read']);
+    expect(keychainTurns()).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('a call whose deadline passes while it waits its turn fails and never runs its work', async () => {
+    const { keychainCall } = harness();
+    const prompted = promptedWork();
+    const holding = [keychainCall('read', prompted.work), keychainCall('read', prompted.work)];
+    let ran = false;
+    const waited = await keychainCall('delete', () => {
+      ran = true;
+      return Promise.resolve(true);
+    }).catch((error: unknown) => error);
+    expect((waited as AppFailure).appError.code).toBe('keychain-unavailable');
+    // The two holding their turns are past their deadlines too: answered late, their turns come back.
+    await Promise.allSettled(holding.map((p) => p.catch(() => undefined)));
+    prompted.answerOne();
+    prompted.answerOne();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(ran).toBe(false);
+    expect(keychainTurns()).toEqual({ running: 0, waiting: 0 });
   });
 });

@@ -23,6 +23,50 @@ let lingeringEverywhere = 0;
  */
 export const keychainCallsLingering = (): boolean => lingeringEverywhere > 0;
 
+/**
+ * Keychain work running at once in this process. Each call waiting on an unlock prompt holds one
+ * of libuv's four threads until the prompt is answered, and the guard below only stops new calls
+ * after the first deadline: within it, a screen's burst of calls could take all four and stall
+ * every file read of the app. Calls beyond this many wait their turn, within their own deadline.
+ * No keychain work waits for other keychain work, so waiting cannot deadlock.
+ */
+export const MAX_RUNNING_KEYCHAIN_WORK = 2;
+let running = 0;
+const turns: Array<() => void> = [];
+
+/** A turn to run keychain work; the returned release hands it to the next waiting call. */
+function takeTurn(signal: AbortSignal): Promise<() => void> {
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    const next = turns.shift();
+    // Handed over rather than freed, so no call that asks meanwhile can slip in ahead.
+    if (next) next();
+    else running--;
+  };
+  if (running < MAX_RUNNING_KEYCHAIN_WORK) {
+    running++;
+    return Promise.resolve(release);
+  }
+  return new Promise((resolve, reject) => {
+    const go = () => {
+      signal.removeEventListener('abort', giveUp);
+      resolve(release);
+    };
+    const giveUp = () => {
+      const at = turns.indexOf(go);
+      if (at >= 0) turns.splice(at, 1);
+      reject(signal.reason instanceof Error ? signal.reason : new Error('keychain call ended while waiting its turn'));
+    };
+    turns.push(go);
+    signal.addEventListener('abort', giveUp, { once: true });
+  });
+}
+
+/** For tests: how many keychain calls are running work and waiting their turn. */
+export const keychainTurns = (): { running: number; waiting: number } => ({ running, waiting: turns.length });
+
 export interface KeychainCallOptions {
   /** Seam for tests: the clock the probe window is measured on. */
   now?: () => number;
@@ -112,7 +156,15 @@ export function createKeychainCall(
       // The shared probe may answer after this call's deadline (the prompt answered late): the
       // caller was told it failed, so its work (a delete, a store) must not happen after all.
       if (controller.signal.aborted) throw keychainTimeout(timeoutMs);
-      return work(controller.signal);
+      const release = await takeTurn(controller.signal);
+      try {
+        // Past the deadline while waiting its turn: told it failed, so it does nothing now.
+        if (controller.signal.aborted) throw keychainTimeout(timeoutMs);
+        return await work(controller.signal);
+      } finally {
+        // Only once the native work has settled: until then it holds its thread.
+        release();
+      }
     };
     const run = (async () => {
       let value: T;
