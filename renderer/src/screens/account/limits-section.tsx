@@ -4,7 +4,7 @@ import { ChuteName } from '../../components/chute-name';
 import { ErrorNotice } from '../../components/error-notice';
 import styles from './account.module.css';
 import { dateTime, timeOnly } from '../../lib/date-time';
-import { cents, count, NEEDS_SEED, percent, usd } from './format';
+import { cents, count, needsSeed, percent, usd } from './format';
 
 /** The server names chutes by id; `*` is the default for every chute. */
 function Chute({ id, names }: { id: string; names: ReadonlyMap<string, string> }): ReactElement {
@@ -206,6 +206,7 @@ export function LimitsSection({
   error,
   fetching,
   canSign,
+  seedInKeychain = false,
   onRefresh,
   chuteNames,
   freeAccount = false,
@@ -214,6 +215,8 @@ export function LimitsSection({
   error: Error | null;
   fetching: boolean;
   canSign: boolean;
+  /** Why nothing can be signed when `canSign` is false: no seed (false) or a keychain not answering (null). */
+  seedInKeychain?: boolean | null;
   onRefresh: () => void;
   /** The account's chutes by id (Secrets' list): quotas and discounts name chutes by id only. */
   chuteNames: ReadonlyMap<string, string>;
@@ -231,7 +234,7 @@ export function LimitsSection({
           </button>
         </div>
       </div>
-      {!canSign ? <p className="muted">{NEEDS_SEED}</p> : null}
+      {!canSign ? <p className="muted">{needsSeed(seedInKeychain)}</p> : null}
       {error ? <ErrorNotice error={error} /> : null}
       {canSign && !data && !error ? (
         <p className="muted" role="status">

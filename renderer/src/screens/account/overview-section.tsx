@@ -14,8 +14,9 @@ function ProfileFacts({ profile }: { profile: ProfileView }): ReactElement {
   return (
     <>
       <p className="muted">
-        Balance, roles and the creation date come from a request signed with the hotkey, so they are not shown until its
-        seed is in the keychain. From the profile:
+        Balance, roles and the creation date come from a request signed with the hotkey, so they are not shown{' '}
+        {profile.seedInKeychain === null ? 'while the keychain is not answering' : 'until its seed is in the keychain'}.
+        From the profile:
       </p>
       <dl className="facts">
         <dt>Username</dt>

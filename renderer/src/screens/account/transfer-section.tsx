@@ -7,7 +7,7 @@ import { editing, FieldProblem, fieldIssueProps, FormActions, type FieldIssue } 
 import { Notice } from '../../components/notice';
 import styles from './account.module.css';
 import { timeOnly } from '../../lib/date-time';
-import { cents, exactUsd, NEEDS_SEED, parseUsdAmount, usd } from './format';
+import { cents, exactUsd, needsSeed, parseUsdAmount, usd } from './format';
 import {
   EMPTY_TRANSFER,
   transferOf,
@@ -31,10 +31,12 @@ interface TransferProps {
   /** The profile a transfer is reviewed for; main refuses it if another is active by then. */
   profileId: string;
   canSign: boolean;
+  /** Why nothing can be signed when `canSign` is false: no seed (false) or a keychain not answering (null). */
+  seedInKeychain?: boolean | null;
   balance: BalanceNow;
 }
 
-function Transfer({ profileId, canSign, balance }: TransferProps): ReactElement {
+function Transfer({ profileId, canSign, seedInKeychain = false, balance }: TransferProps): ReactElement {
   const balanceUsd = balance.usd;
   // In transfer-store.ts, not here: a transfer answered after the user left must be said on return.
   const { target, amount, all, reviewed, attempt } = useTransfer(profileId);
@@ -197,7 +199,7 @@ function Transfer({ profileId, canSign, balance }: TransferProps): ReactElement 
             />
             <span>The whole balance</span>
           </label>
-          {!canSign ? <p className="small muted">{NEEDS_SEED}</p> : null}
+          {!canSign ? <p className="small muted">{needsSeed(seedInKeychain)}</p> : null}
           <div className="actions">
             <button type="submit" className="primary" disabled={!canSign}>
               Review transfer…
@@ -301,11 +303,11 @@ function LostAnswerCheck({
 }
 
 /** Keyed by profile where it is used: a transfer reviewed for one account never carries over to another. */
-export function TransferSection({ profileId, canSign, balance }: TransferProps): ReactElement {
+export function TransferSection({ profileId, canSign, seedInKeychain, balance }: TransferProps): ReactElement {
   return (
     <section className="card" aria-labelledby="account-transfer">
       <h2 id="account-transfer">Balance transfers</h2>
-      <Transfer profileId={profileId} canSign={canSign} balance={balance} />
+      <Transfer profileId={profileId} canSign={canSign} seedInKeychain={seedInKeychain} balance={balance} />
       <RefundForm profileId={profileId} canSign={canSign} />
     </section>
   );

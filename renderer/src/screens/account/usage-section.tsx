@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { useChannel } from '../../api/hooks';
 import styles from './account.module.css';
 import { dateTime, timeOnly } from '../../lib/date-time';
-import { count, NEEDS_SEED, usd } from './format';
+import { count, needsSeed, usd } from './format';
 
 // uPlot is only fetched when a chart is drawn: the first screen stays small.
 const UsageChart = lazy(() => import('./usage-chart'));
@@ -86,8 +86,12 @@ export function UsageSection({
     setCustom({ start: new Date(start).toISOString(), end: new Date(end).toISOString() });
   };
 
+  // A disabled query still holds its last answer: without a signature it is not shown as current.
   const data =
-    usage.data && usage.data.account.userId === profile.userId && usage.data.account.baseUrl === profile.baseUrl
+    canSign &&
+    usage.data &&
+    usage.data.account.userId === profile.userId &&
+    usage.data.account.baseUrl === profile.baseUrl
       ? usage.data
       : undefined;
   return (
@@ -146,7 +150,7 @@ export function UsageSection({
         </form>
       ) : null}
       <FormProblem text={problem} id="usage-range-problem" />
-      {!canSign ? <p className="muted">{NEEDS_SEED}</p> : null}
+      {!canSign ? <p className="muted">{needsSeed(profile.seedInKeychain)}</p> : null}
       {usage.error ? <ErrorNotice error={usage.error} /> : null}
       {canSign && !data && !usage.error ? (
         <p className="muted" role="status">
