@@ -60,6 +60,7 @@ function AccountBody({ profile, canSign }: { profile: ProfileView; canSign: bool
         error={overview.error}
         fetching={overview.isFetching}
         onRefresh={() => void overview.refetch()}
+        updatedAt={overview.dataUpdatedAt}
       />
       <LimitsSection
         data={myLimits}
@@ -68,6 +69,7 @@ function AccountBody({ profile, canSign }: { profile: ProfileView; canSign: bool
         canSign={canSign}
         seedInKeychain={profile.seedInKeychain}
         onRefresh={() => void limits.refetch()}
+        updatedAt={limits.dataUpdatedAt}
         chuteNames={chuteNames}
         freeAccount={mine?.roles.some((r) => r.name === 'free_account') ?? false}
       />

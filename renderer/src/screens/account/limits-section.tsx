@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import styles from './account.module.css';
 import { dateTime, timeOnly } from '../../lib/date-time';
 import { cents, count, needsSeed, percent, usd } from './format';
+import { RefreshButton } from './refresh-button';
 
 /** The server names chutes by id; `*` is the default for every chute. */
 function Chute({ id, names }: { id: string; names: ReadonlyMap<string, string> }): ReactElement {
@@ -208,6 +209,7 @@ export function LimitsSection({
   canSign,
   seedInKeychain = false,
   onRefresh,
+  updatedAt,
   chuteNames,
   freeAccount = false,
 }: {
@@ -218,6 +220,8 @@ export function LimitsSection({
   /** Why nothing can be signed when `canSign` is false: no seed (false) or a keychain not answering (null). */
   seedInKeychain?: boolean | null;
   onRefresh: () => void;
+  /** When the answer was read (the query's dataUpdatedAt). */
+  updatedAt?: number;
   /** The account's chutes by id (Secrets' list): quotas and discounts name chutes by id only. */
   chuteNames: ReadonlyMap<string, string>;
   /** The overview reports the free_account role (limits themselves do not say it). */
@@ -229,9 +233,13 @@ export function LimitsSection({
         <h2 id="account-limits">Quotas and subscription</h2>
         <div className="actions">
           {data ? <span className="small muted">As of {timeOnly(data.asOf)}</span> : null}
-          <button type="button" onClick={onRefresh} disabled={fetching || !canSign}>
-            {fetching ? 'Refreshing…' : 'Refresh'}
-          </button>
+          <RefreshButton
+            what="quotas and subscription"
+            fetching={fetching}
+            canSign={canSign}
+            onRefresh={onRefresh}
+            updatedAt={updatedAt}
+          />
         </div>
       </div>
       {!canSign ? <p className="muted">{needsSeed(seedInKeychain)}</p> : null}

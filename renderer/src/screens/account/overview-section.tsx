@@ -8,6 +8,7 @@ import { RoleList } from '../../components/role-list';
 import styles from './account.module.css';
 import { dateTime, timeOnly } from '../../lib/date-time';
 import { usd } from './format';
+import { RefreshButton } from './refresh-button';
 
 /** Without the seed nothing can be signed: what the profile itself knows, and what is missing. */
 function ProfileFacts({ profile }: { profile: ProfileView }): ReactElement {
@@ -65,6 +66,7 @@ export function OverviewSection({
   error,
   fetching,
   onRefresh,
+  updatedAt,
 }: {
   profile: ProfileView;
   canSign: boolean;
@@ -72,14 +74,22 @@ export function OverviewSection({
   error: Error | null;
   fetching: boolean;
   onRefresh: () => void;
+  /** When the answer was read (the query's dataUpdatedAt). */
+  updatedAt?: number;
 }): ReactElement {
   return (
     <section className="card" aria-labelledby="account-overview">
       <div className="section-head">
         <h2 id="account-overview">Overview</h2>
-        <button type="button" onClick={onRefresh} disabled={fetching || !canSign}>
-          {fetching ? 'Refreshing…' : 'Refresh'}
-        </button>
+        <div className="actions">
+          <RefreshButton
+            what="overview"
+            fetching={fetching}
+            canSign={canSign}
+            onRefresh={onRefresh}
+            updatedAt={updatedAt}
+          />
+        </div>
       </div>
       {error ? <ErrorNotice error={error} /> : null}
       {!canSign ? <ProfileFacts profile={profile} /> : null}

@@ -137,7 +137,15 @@ function Transfer({ profileId, canSign, seedInKeychain = false, balance }: Trans
             <>
               <LostAnswerCheck reviewed={reviewed} before={before} balance={balance} />
               <div className="actions">
-                <button type="button" onClick={balance.refresh} disabled={balance.fetching}>
+                {/* Busy, not disabled: a disabled button drops keyboard focus to the page. */}
+                <button
+                  type="button"
+                  className={styles.refresh}
+                  aria-disabled={balance.fetching || undefined}
+                  onClick={() => {
+                    if (!balance.fetching) balance.refresh();
+                  }}
+                >
                   {balance.fetching ? 'Checking the balance…' : 'Check the balance now'}
                 </button>
                 {/* An empty form, as after a sent transfer: the one asked for is not offered again to resend. */}

@@ -7,6 +7,7 @@ import { useChannel } from '../../api/hooks';
 import styles from './account.module.css';
 import { dateTime, timeOnly } from '../../lib/date-time';
 import { count, needsSeed, usd } from './format';
+import { RefreshButton } from './refresh-button';
 
 // uPlot is only fetched when a chart is drawn: the first screen stays small.
 const UsageChart = lazy(() => import('./usage-chart'));
@@ -100,9 +101,13 @@ export function UsageSection({
         <h2 id="account-usage">Usage</h2>
         <div className="actions">
           {data ? <span className="small muted">As of {timeOnly(data.asOf)}</span> : null}
-          <button type="button" onClick={refresh} disabled={!canSign || usage.isFetching}>
-            {usage.isFetching ? 'Refreshing…' : 'Refresh'}
-          </button>
+          <RefreshButton
+            what="usage"
+            fetching={usage.isFetching}
+            canSign={canSign}
+            onRefresh={refresh}
+            updatedAt={usage.dataUpdatedAt}
+          />
         </div>
       </div>
       {/* Nothing to choose a range of until usage can be read. */}
