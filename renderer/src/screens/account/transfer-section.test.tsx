@@ -74,6 +74,25 @@ describe('a transfer whose answer was lost', () => {
     expect(screen.queryByRole('button', { name: 'Back to the form' })).toBeNull();
   });
 
+  it('with no balance known from before, says the balance cannot tell and to ask the recipient', () => {
+    updateTransfer('p1', {
+      reviewed: { target: 'bob', amountUsd: 1 },
+      attempt: {
+        status: 'failed',
+        error: appError('network', 'No answer', undefined, 'answer-lost'),
+        before: { usd: null, asOf: null },
+      },
+    });
+    render(lost(6.5, '2026-12-06T22:01:00Z'));
+    const verdict = within(screen.getByRole('group', { name: 'Did it go through?' })).getByRole('status').textContent;
+    expect(verdict).toContain(
+      'the app cannot tell from the balance whether it went through. Ask bob whether it arrived',
+    );
+    expect(verdict).not.toContain('did not go through');
+    // Still may or may not have gone: the error stays.
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+  });
+
   it('keeps the error while the balance shows only other charges', () => {
     lostTransfer();
     render(lost(7.3, '2026-12-06T22:01:00Z'));

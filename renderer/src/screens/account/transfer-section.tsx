@@ -288,7 +288,14 @@ function LostAnswerCheck({
       {/* The verdict is what a check of the balance answers: said each time a new figure comes (the key
           starts a new Notice, which says its text even when it reads as before). */}
       <Notice key={renewed ? balance.asOf : 'before'} tone={reading === 'went' ? 'good' : 'info'} live>
-        {reading === 'went' ? (
+        {before.usd === null ? (
+          // Nothing to compare with: "no change yet… most likely did not go through" would be a guess.
+          <p className="small">
+            The balance before the transfer was not known, so the app cannot tell from the balance whether it went
+            through. Ask {reviewed.target} whether it arrived (the activity log in Settings shows when it was sent)
+            before sending it again.
+          </p>
+        ) : reading === 'went' ? (
           <p>
             <strong>It fell by {drop}: the transfer most likely went through.</strong> Do not send it again; ask{' '}
             {reviewed.target} if in doubt.
