@@ -216,22 +216,24 @@ test('transfers balance to another user and shows both new balances; the legacy 
     return transferred && channel === '/rpc/accountOverview';
   });
   await confirm.getByRole('button', { name: 'Send now' }).click();
-  await expect(section.getByRole('status')).toContainText('Sent $2.50 to bob. Your balance is now $7.50 (at ');
+  await expect(section.getByRole('status')).toContainText(
+    "Sent $2.50 to bob. Chutes' stored balance is now $7.50 (at ",
+  );
   const overview = page.getByRole('region', { name: 'Overview' });
-  // The Overview was read again after the transfer, and still shows the old figure: said to catch up.
+  // The Overview was read again after the transfer, and still shows the old figure: said why they differ.
   expect((await reread).ok()).toBe(true);
   await expect(overview.getByRole('button', { name: 'Refresh overview' })).toBeEnabled();
   await expect(overview.getByLabel('Balance')).toHaveText('$10.00 USD');
   await expect(section.getByRole('status')).toContainText(
-    'The balance at the top of this screen catches up within about a minute.',
+    'the balance above also subtracts what running private instances have used',
   );
   // The view is refreshed; a read of the Overview now shows the new balance, and the word goes.
   w.sb.setFaults({ stale_balance: false });
   await overview.getByRole('button', { name: 'Refresh overview' }).click();
   await expect(overview.getByLabel('Balance')).toHaveText('$7.50 USD');
-  // The Overview already shows the new balance: no word of it catching up.
+  // The Overview already shows the new balance: no word of why they differ.
   await expect(section.getByRole('status')).toContainText('Sent $2.50 to bob.');
-  await expect(section.getByRole('status')).not.toContainText('catches up');
+  await expect(section.getByRole('status')).not.toContainText('private instances');
   expect(w.sb.users().find((u) => u.user_id === bob.userId)?.balance).toBe(2.5);
   await screenshot(page, 'account-transfer');
 

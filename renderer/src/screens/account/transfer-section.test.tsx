@@ -25,13 +25,18 @@ const section = (balanceUsd: number | null) => (
 );
 
 describe('a transfer that was sent', () => {
-  it('says the balance at the top catches up only while it still shows another figure', () => {
+  it("says the answer is Chutes' stored balance, and why the one above differs only while it does", () => {
     updateTransfer('p1', { attempt: sent });
     const view = render(section(10));
-    expect(screen.getByRole('status').textContent).toContain('Your balance is now $7.50 (at ');
-    expect(screen.getByRole('status').textContent).toContain('catches up within about a minute');
+    const text = () => screen.getByRole('status').textContent;
+    expect(text()).toContain("Chutes' stored balance is now $7.50 (at ");
+    expect(text()).toContain(
+      '; the balance above also subtracts what running private instances have used, and is recalculated about once a minute.',
+    );
+    expect(text()).not.toContain('catches up');
     view.rerender(section(7.5));
-    expect(screen.getByRole('status').textContent).not.toContain('catches up');
+    expect(text()).toMatch(/stored balance is now \$7\.50 \(at [^)]+\)\.New transfer$/);
+    expect(text()).not.toContain('private instances');
   });
 });
 

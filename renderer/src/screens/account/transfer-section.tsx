@@ -94,11 +94,13 @@ function Transfer({ profileId, canSign, seedInKeychain = false, balance }: Trans
             <strong>
               Sent {usd(attempt.result.transferredUsd)} to {attempt.target}.
             </strong>{' '}
-            Your balance is now {usd(attempt.result.fromBalanceUsd)} (at {timeOnly(attempt.result.at)}).
-            {/* Said only while the Overview still shows another figure: it is refreshed from a server that recalculates about once a minute. */}
+            Chutes&apos; stored balance is now {usd(attempt.result.fromBalanceUsd)} (at {timeOnly(attempt.result.at)})
+            {/* The answer is the stored balance (§3.8); the Overview's is the effective one, which also subtracts
+                private instances' use and is recalculated about once a minute: with such instances the two never
+                meet, so this is not "catches up". Said only while they differ. */}
             {balanceUsd === null || usd(balanceUsd) !== usd(attempt.result.fromBalanceUsd)
-              ? ' The balance at the top of this screen catches up within about a minute.'
-              : null}
+              ? '; the balance above also subtracts what running private instances have used, and is recalculated about once a minute.'
+              : '.'}
           </p>
           <div className="actions">
             <button type="button" onClick={() => updateTransfer(profileId, EMPTY_TRANSFER)}>
