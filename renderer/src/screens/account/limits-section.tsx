@@ -3,7 +3,7 @@ import type { AccountLimits, CapWindow, QuotaView } from '../../../../shared/acc
 import { ChuteName } from '../../components/chute-name';
 import { ErrorNotice } from '../../components/error-notice';
 import styles from './account.module.css';
-import { dateTime, timeOnly } from '../../lib/date-time';
+import { dateTime, recentTime, utcDate } from '../../lib/date-time';
 import { cents, count, needsSeed, percent, usd } from './format';
 import { RefreshButton } from './refresh-button';
 
@@ -192,7 +192,7 @@ function Subscription({
       <p className="small">
         {sub.monthlyPriceUsd !== null ? `${usd(sub.monthlyPriceUsd)} per month` : 'Price not reported'}
         {sub.custom ? ' (custom plan)' : ''}
-        {sub.anchorDate ? `, billed from ${dateTime(sub.anchorDate)}` : ''}. The plan covers usage (at Chutes&apos;
+        {sub.anchorDate ? `, billed from ${utcDate(sub.anchorDate)}` : ''}. The plan covers usage (at Chutes&apos;
         prices) up to a cap per four-hour window and per month.
       </p>
       {sub.fourHour ? <CapBar title="Four-hour cap" window={sub.fourHour} /> : null}
@@ -232,7 +232,7 @@ export function LimitsSection({
       <div className="section-head">
         <h2 id="account-limits">Quotas and subscription</h2>
         <div className="actions">
-          {data ? <span className="small muted">As of {timeOnly(data.asOf)}</span> : null}
+          {data ? <span className="small muted">As of {recentTime(data.asOf)}</span> : null}
           <RefreshButton
             what="quotas and subscription"
             fetching={fetching}

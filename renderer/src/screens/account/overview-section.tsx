@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { QrCode } from '../../components/qr-code';
 import { RoleList } from '../../components/role-list';
 import styles from './account.module.css';
-import { dateTime, timeOnly } from '../../lib/date-time';
+import { dateTime, recentTime } from '../../lib/date-time';
 import { usd } from './format';
 import { RefreshButton } from './refresh-button';
 
@@ -113,8 +113,8 @@ export function OverviewSection({
                 )}
               </div>
               <p className="muted small">
-                As of {timeOnly(data.asOf)}. The server recalculates balances about once a minute (stored balance minus
-                what private instances have accrued), so a payment or charge can take a minute to show.
+                As of {recentTime(data.asOf)}. The server recalculates balances about once a minute (stored balance
+                minus what private instances have accrued), so a payment or charge can take a minute to show.
               </p>
             </div>
           </div>

@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { editing, FieldProblem, fieldIssueProps, FormActions, type FieldIssue } from '../../components/form-parts';
 import { Notice } from '../../components/notice';
 import styles from './account.module.css';
-import { timeOnly } from '../../lib/date-time';
+import { recentTime } from '../../lib/date-time';
 import { cents, exactUsd, needsSeed, parseUsdAmount, usd } from './format';
 import {
   EMPTY_TRANSFER,
@@ -94,7 +94,7 @@ function Transfer({ profileId, canSign, seedInKeychain = false, balance }: Trans
             <strong>
               Sent {usd(attempt.result.transferredUsd)} to {attempt.target}.
             </strong>{' '}
-            Chutes&apos; stored balance is now {usd(attempt.result.fromBalanceUsd)} (at {timeOnly(attempt.result.at)})
+            Chutes&apos; stored balance is now {usd(attempt.result.fromBalanceUsd)} (at {recentTime(attempt.result.at)})
             {/* The answer is the stored balance (§3.8); the Overview's is the effective one, which also subtracts
                 private instances' use and is recalculated about once a minute: with such instances the two never
                 meet, so this is not "catches up". Said only while they differ. */}
@@ -278,11 +278,11 @@ function LostAnswerCheck({
     <div className={styles.lostCheck} role="group" aria-label="Did it go through?">
       <p>
         Balance when you sent it: <strong>{before.usd === null ? 'not known' : usd(before.usd)}</strong>
-        {before.asOf ? ` (as of ${timeOnly(before.asOf)})` : ''}
+        {before.asOf ? ` (as of ${recentTime(before.asOf)})` : ''}
         {renewed && balance.usd !== null && balance.asOf !== null ? (
           <>
             {' '}
-            · now: <strong>{usd(balance.usd)}</strong> (as of {timeOnly(balance.asOf)})
+            · now: <strong>{usd(balance.usd)}</strong> (as of {recentTime(balance.asOf)})
           </>
         ) : null}
         .

@@ -5,7 +5,7 @@ import { ChuteName } from '../../components/chute-name';
 import { ErrorNotice } from '../../components/error-notice';
 import { useChannel } from '../../api/hooks';
 import styles from './account.module.css';
-import { dateTime, timeOnly } from '../../lib/date-time';
+import { dateTime, recentTime } from '../../lib/date-time';
 import { count, needsSeed, usd } from './format';
 import { RefreshButton } from './refresh-button';
 
@@ -100,7 +100,7 @@ export function UsageSection({
       <div className="section-head">
         <h2 id="account-usage">Usage</h2>
         <div className="actions">
-          {data ? <span className="small muted">As of {timeOnly(data.asOf)}</span> : null}
+          {data ? <span className="small muted">As of {recentTime(data.asOf)}</span> : null}
           <RefreshButton
             what="usage"
             fetching={usage.isFetching}
