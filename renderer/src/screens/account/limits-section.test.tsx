@@ -138,3 +138,17 @@ describe('routes an older server lacks, and dates it does not send', () => {
     expect(table.textContent).toContain('2026');
   });
 });
+
+describe('discounts the server sent that could not be read', () => {
+  it('are said beside the ones that could', () => {
+    show({ discounts: [{ chuteId: '*', fraction: 0.25 }], discountsLeftOut: 2 });
+    expect(screen.getByRole('list', { name: 'Discounts' }).textContent).toBe('every chute (default): 25% off');
+    expect(region().textContent).toContain('2 discounts the server sent could not be read');
+  });
+
+  it('are not called "No discounts"', () => {
+    show({ discounts: [], discountsLeftOut: 1 });
+    expect(region().textContent).toContain('One discount the server sent could not be read');
+    expect(region().textContent).not.toContain('No discounts.');
+  });
+});

@@ -258,7 +258,9 @@ export function LimitsSection({
             {data.discounts === null ? (
               <p className="muted small">This server does not report discounts.</p>
             ) : data.discounts.length === 0 ? (
-              <p className="muted small">No discounts.</p>
+              data.discountsLeftOut ? null : (
+                <p className="muted small">No discounts.</p>
+              )
             ) : (
               <ul aria-label="Discounts">
                 {data.discounts.map((d) => (
@@ -268,6 +270,15 @@ export function LimitsSection({
                 ))}
               </ul>
             )}
+            {data.discountsLeftOut ? (
+              <p className="small">
+                {data.discountsLeftOut === 1
+                  ? 'One discount the server sent could not be read'
+                  : `${count(data.discountsLeftOut)} discounts the server sent could not be read`}{' '}
+                (not a chute with a fraction from 0 to 1 off), so {data.discountsLeftOut === 1 ? 'it is' : 'they are'}{' '}
+                not shown.
+              </p>
+            ) : null}
           </div>
           <div>
             <h3 className={styles.h3}>Subscription</h3>
