@@ -6,6 +6,7 @@ import styles from './account.module.css';
 import { dateTime, recentTime, utcDate } from '../../lib/date-time';
 import { cents, count, needsSeed, percent, usd } from './format';
 import { RefreshButton } from './refresh-button';
+import { expectedReset } from './cap-reset';
 
 /** The server names chutes by id; `*` is the default for every chute. */
 function Chute({ id, names }: { id: string; names: ReadonlyMap<string, string> }): ReactElement {
@@ -124,7 +125,16 @@ function CapHead({ title, text }: { title: string; text: string }): ReactElement
   );
 }
 
-function CapBar({ title, window }: { title: string; window: CapWindow }): ReactElement {
+function CapBar({
+  title,
+  window,
+  expected,
+}: {
+  title: string;
+  window: CapWindow;
+  /** Worked out when the server does not say (cap-reset.ts); marked as such. */
+  expected: string | null;
+}): ReactElement {
   const { usageUsd: used, capUsd: cap } = window;
   const usedText = used === null ? 'Usage not reported' : `${usd(used)} used`;
   if (window.uncapped || cap === null) {
@@ -164,7 +174,11 @@ function CapBar({ title, window }: { title: string; window: CapWindow }): ReactE
         </div>
       )}
       <span className="small muted">
-        {window.resetAt ? `Resets ${dateTime(window.resetAt)}` : 'The server did not say when this window resets.'}
+        {window.resetAt
+          ? `Resets ${dateTime(window.resetAt)}`
+          : expected
+            ? `Resets ${dateTime(expected)} (expected)`
+            : 'The server did not say when this window resets.'}
       </span>
     </div>
   );
@@ -173,9 +187,12 @@ function CapBar({ title, window }: { title: string; window: CapWindow }): ReactE
 function Subscription({
   subscription: sub,
   freeAccount,
+  asOf,
 }: {
   subscription: AccountLimits['subscription'];
   freeAccount: boolean;
+  /** When it was read: an expected reset is the next one after it. */
+  asOf: string;
 }): ReactElement {
   if (sub === null) return <p className="muted small">This server does not report subscriptions.</p>;
   if (!sub.subscribed)
@@ -187,6 +204,9 @@ function Subscription({
           : 'No subscription: usage is paid from the balance.'}
       </p>
     );
+  // Only the shape without an anchor date (Feb 2026) keeps calendar windows; a server that bills
+  // from an anchor date says when its windows reset.
+  const guess = (window: 'fourHour' | 'monthly') => (sub.anchorDate === null ? expectedReset(window, asOf) : null);
   return (
     <div className={styles.bars}>
       <p className="small">
@@ -195,8 +215,8 @@ function Subscription({
         {sub.anchorDate ? `, billed from ${utcDate(sub.anchorDate)}` : ''}. The plan covers usage (at Chutes&apos;
         prices) up to a cap per four-hour window and per month.
       </p>
-      {sub.fourHour ? <CapBar title="Four-hour cap" window={sub.fourHour} /> : null}
-      {sub.monthly ? <CapBar title="Monthly cap" window={sub.monthly} /> : null}
+      {sub.fourHour ? <CapBar title="Four-hour cap" window={sub.fourHour} expected={guess('fourHour')} /> : null}
+      {sub.monthly ? <CapBar title="Monthly cap" window={sub.monthly} expected={guess('monthly')} /> : null}
     </div>
   );
 }
@@ -282,7 +302,7 @@ export function LimitsSection({
           </div>
           <div>
             <h3 className={styles.h3}>Subscription</h3>
-            <Subscription subscription={data.subscription} freeAccount={freeAccount} />
+            <Subscription subscription={data.subscription} freeAccount={freeAccount} asOf={data.asOf} />
           </div>
         </div>
       ) : null}
