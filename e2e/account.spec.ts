@@ -151,7 +151,15 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
   w.sb.setBalance(w.userId, 11);
   const refreshOverview = overview.getByRole('button', { name: 'Refresh overview' });
   await refreshOverview.focus();
+  // Held, so the read is seen under way: the busy button keeps focus, and a second Enter asks nothing.
+  w.sb.hold({ method: 'GET', path: '/users/me' });
   await page.keyboard.press('Enter');
+  const busy = overview.getByRole('button', { name: 'Refreshing overview' });
+  await expect(busy).toHaveAttribute('aria-disabled', 'true');
+  await expect(busy).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => w.sb.held().map((h) => h.path)).toEqual(['/users/me']);
+  expect(w.sb.release({ method: 'GET', path: '/users/me' })).toEqual({ released: 1 });
   await expect(overview.getByLabel('Balance')).toHaveText('$11.00 USD');
   await expect(overview.getByRole('status')).toHaveText(/^Overview updated at \d/);
   await expect(refreshOverview).toBeFocused();
