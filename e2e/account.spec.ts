@@ -101,7 +101,7 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
   // Read again, today's use is the default counter's: chutes without a quota of their own (flux,
   // not llama), today (UTC) only, as the server counts it.
   const fluxToday = Date.parse(`${hour(1)}Z`) >= new Date().setUTCHours(0, 0, 0, 0) ? 3 : 0;
-  await limits.getByRole('button', { name: 'Refresh' }).click();
+  await limits.getByRole('button', { name: 'Refresh quotas and subscription' }).click();
   await expect(limits).toContainText(
     `Used today on chutes without a quota of their own: ${fluxToday} requests of 2,000 per day`,
   );
@@ -145,11 +145,30 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
   await expect(usage.locator('.u-legend')).toContainText('7f3e9c1a…');
   await expect(usage.locator('.u-legend')).not.toContainText('(USD)');
   await screenshot(page, 'account-overview');
-  // Refresh is explicit: one more /users/me, not a storm.
+  // Refresh is explicit: one more /users/me, not a storm. With the keyboard, focus stays on the
+  // button through the read (it is busy, not disabled), and the end of it is said.
   const before = w.sb.requests(200).filter((r) => r.path === '/users/me').length;
   w.sb.setBalance(w.userId, 11);
-  await overview.getByRole('button', { name: 'Refresh' }).click();
+  const refreshOverview = overview.getByRole('button', { name: 'Refresh overview' });
+  await refreshOverview.focus();
+  // Held, so the read is seen under way: the busy button keeps focus, and a second Enter asks nothing.
+  w.sb.hold({ method: 'GET', path: '/users/me' });
+  await page.keyboard.press('Enter');
+  const busy = overview.getByRole('button', { name: 'Refreshing overview' });
+  await expect(busy).toHaveAttribute('aria-disabled', 'true');
+  await expect(busy).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => w.sb.held().map((h) => h.path)).toEqual(['/users/me']);
+  expect(w.sb.release({ method: 'GET', path: '/users/me' })).toEqual({ released: 1 });
   await expect(overview.getByLabel('Balance')).toHaveText('$11.00 USD');
+  await expect(overview.getByRole('status')).toHaveText(/^Overview updated at \d/);
+  await expect(refreshOverview).toBeFocused();
+  // The same for usage, whose name says which Refresh it is.
+  const refreshUsage = usage.getByRole('button', { name: 'Refresh usage', exact: true });
+  await refreshUsage.focus();
+  await page.keyboard.press('Enter');
+  await expect(usage.getByRole('status')).toHaveText(/^Usage updated at \d/);
+  await expect(refreshUsage).toBeFocused();
   expect(w.sb.requests(200).filter((r) => r.path === '/users/me').length).toBe(before + 1);
 
   await page.setViewportSize({ width: 720, height: 1000 });
@@ -205,22 +224,24 @@ test('transfers balance to another user and shows both new balances; the legacy 
     return transferred && channel === '/rpc/accountOverview';
   });
   await confirm.getByRole('button', { name: 'Send now' }).click();
-  await expect(section.getByRole('status')).toContainText('Sent $2.50 to bob. Your balance is now $7.50 (at ');
+  await expect(section.getByRole('status')).toContainText(
+    "Sent $2.50 to bob. Chutes' stored balance is now $7.50 (at ",
+  );
   const overview = page.getByRole('region', { name: 'Overview' });
-  // The Overview was read again after the transfer, and still shows the old figure: said to catch up.
+  // The Overview was read again after the transfer, and still shows the old figure: said why they differ.
   expect((await reread).ok()).toBe(true);
-  await expect(overview.getByRole('button', { name: 'Refresh' })).toBeEnabled();
+  await expect(overview.getByRole('button', { name: 'Refresh overview' })).toBeEnabled();
   await expect(overview.getByLabel('Balance')).toHaveText('$10.00 USD');
   await expect(section.getByRole('status')).toContainText(
-    'The balance at the top of this screen catches up within about a minute.',
+    'the balance above also subtracts what running private instances have used',
   );
   // The view is refreshed; a read of the Overview now shows the new balance, and the word goes.
   w.sb.setFaults({ stale_balance: false });
-  await overview.getByRole('button', { name: 'Refresh' }).click();
+  await overview.getByRole('button', { name: 'Refresh overview' }).click();
   await expect(overview.getByLabel('Balance')).toHaveText('$7.50 USD');
-  // The Overview already shows the new balance: no word of it catching up.
+  // The Overview already shows the new balance: no word of why they differ.
   await expect(section.getByRole('status')).toContainText('Sent $2.50 to bob.');
-  await expect(section.getByRole('status')).not.toContainText('catches up');
+  await expect(section.getByRole('status')).not.toContainText('private instances');
   expect(w.sb.users().find((u) => u.user_id === bob.userId)?.balance).toBe(2.5);
   await screenshot(page, 'account-transfer');
 
@@ -259,7 +280,7 @@ test('a profile whose seed is missing can be viewed; signed actions say why and 
   const overview = page.getByRole('region', { name: 'Overview' });
   await expect(overview).toContainText('not shown until its seed is in the keychain');
   await expect(overview).toContainText(w.userId);
-  await expect(overview.getByRole('button', { name: 'Refresh' })).toBeDisabled();
+  await expect(overview.getByRole('button', { name: 'Refresh overview' })).toBeDisabled();
   await expect(page.getByRole('region', { name: 'Quotas and subscription' })).toContainText(
     'Needs the hotkey seed in the keychain (see the note at the top).',
   );

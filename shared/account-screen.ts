@@ -89,6 +89,8 @@ export interface AccountLimits {
   subscription: SubscriptionView | null;
   /** null: the server does not offer `discounts`. */
   discounts: { chuteId: string; fraction: number }[] | null;
+  /** Discount rows the server sent that were not a chute id with a fraction from 0 to 1: left out, and said. */
+  discountsLeftOut?: number;
   asOf: string;
 }
 

@@ -86,6 +86,34 @@ describe('routes an older server lacks', () => {
   });
 });
 
+describe('a discount row that is not one', () => {
+  it('is left out and counted, and the rest of the limits still shows', async () => {
+    const { transport, hotkey } = await limitsServer({
+      '/users/me/discounts': {
+        json: [
+          { chute_id: 'c-good', discount: 0.25 },
+          { chute_id: 'c-over', discount: 1.5 },
+          { chute_id: 'c-under', discount: -0.1 },
+          { discount: 0.1 },
+          'nonsense',
+        ],
+      },
+    });
+    const limits = await getLimits(transport, hotkey);
+    expect(limits.discounts).toEqual([{ chuteId: 'c-good', fraction: 0.25 }]);
+    expect(limits.discountsLeftOut).toBe(4);
+    expect(limits.quotas).toMatchObject({ kind: 'rows' });
+    expect(limits.todayUsed).toEqual({ quota: 2000, used: 7 });
+  });
+
+  it('counts none left out when every row reads', async () => {
+    const { transport, hotkey } = await limitsServer();
+    const limits = await getLimits(transport, hotkey);
+    expect(limits.discounts).toEqual([]);
+    expect(limits.discountsLeftOut).toBe(0);
+  });
+});
+
 describe('figures the server leaves out', () => {
   it('keeps usage and cap unknown instead of $0.00 when a window does not report them', () => {
     const v = subscriptionView({ subscription: true, monthly_price: 20, monthly: { uncapped: true }, four_hour: {} });

@@ -106,7 +106,18 @@ export function subscriptionView(raw: z.infer<typeof subscriptionSchema>): Subsc
 }
 
 /** Fractions of the price: 0.25 = 25 % off; more than all of it is no discount a server can mean. */
-const discountsSchema = z.array(z.object({ chute_id: z.string(), discount: num.min(0).max(1) }));
+const discountRow = z.object({ chute_id: z.string(), discount: num.min(0).max(1) });
+// Read row by row (discountsView): one bad row must not hide the quotas and subscription beside it.
+const discountsSchema = z.array(z.unknown());
+
+/** The discounts that read as one, and how many rows did not (left out, and said). */
+export function discountsView(raw: unknown[]): { rows: { chuteId: string; fraction: number }[]; leftOut: number } {
+  const rows = raw.flatMap((r) => {
+    const row = discountRow.safeParse(r);
+    return row.success ? [{ chuteId: row.data.chute_id, fraction: row.data.discount }] : [];
+  });
+  return { rows, leftOut: raw.length - rows.length };
+}
 const quotaUsageSchema = z.object({ quota: z.union([num, z.literal('unlimited')]), used: num });
 
 /**
@@ -155,7 +166,9 @@ export async function getLimits(
     transport
       .request({ method: 'GET', path: '/users/me/subscription_usage', auth, schema: subscriptionSchema })
       .then(subscriptionView, notOffered),
-    transport.request({ method: 'GET', path: '/users/me/discounts', auth, schema: discountsSchema }).catch(notOffered),
+    transport
+      .request({ method: 'GET', path: '/users/me/discounts', auth, schema: discountsSchema })
+      .then(discountsView, notOffered),
     transport
       .request({ method: 'GET', path: `/users/me/quota_usage/${DEFAULT_QUOTA_PROBE}`, auth, schema: quotaUsageSchema })
       .catch(todayUnread),
@@ -164,7 +177,8 @@ export async function getLimits(
     quotas: quotaView(quotas, subscription),
     todayUsed: todayFigure(today),
     subscription,
-    discounts: discounts?.map((d) => ({ chuteId: d.chute_id, fraction: d.discount })) ?? null,
+    discounts: discounts?.rows ?? null,
+    discountsLeftOut: discounts?.leftOut ?? 0,
     asOf: now().toISOString(),
   };
 }

@@ -42,11 +42,13 @@ function AccountBody({ profile, canSign }: { profile: ProfileView; canSign: bool
   // /users/me is signed with the hotkey: without its seed the profile's own facts are shown instead.
   const overview = useChannel('accountOverview', {}, { staleTime: FRESH_MS, enabled: canSign });
   const limits = useChannel('accountLimits', {}, { staleTime: FRESH_MS, enabled: canSign });
+  // A disabled query still holds its last answer: once the seed is gone (or the keychain silent),
+  // balance, quotas and usage are not shown as if current under a note saying they are hidden.
   const mine =
-    overview.data && overview.data.userId === profile.userId && overview.data.baseUrl === profile.baseUrl
+    canSign && overview.data && overview.data.userId === profile.userId && overview.data.baseUrl === profile.baseUrl
       ? overview.data
       : undefined;
-  const myLimits = limits.data && belongsTo(limits.data.account, profile) ? limits.data : undefined;
+  const myLimits = canSign && limits.data && belongsTo(limits.data.account, profile) ? limits.data : undefined;
   useFollowHealedProfile(overview.data, profile);
   const chuteNames = useChuteNames(canSign);
   return (
@@ -58,13 +60,16 @@ function AccountBody({ profile, canSign }: { profile: ProfileView; canSign: bool
         error={overview.error}
         fetching={overview.isFetching}
         onRefresh={() => void overview.refetch()}
+        updatedAt={overview.dataUpdatedAt}
       />
       <LimitsSection
         data={myLimits}
         error={limits.error}
         fetching={limits.isFetching}
         canSign={canSign}
+        seedInKeychain={profile.seedInKeychain}
         onRefresh={() => void limits.refetch()}
+        updatedAt={limits.dataUpdatedAt}
         chuteNames={chuteNames}
         freeAccount={mine?.roles.some((r) => r.name === 'free_account') ?? false}
       />
@@ -73,6 +78,7 @@ function AccountBody({ profile, canSign }: { profile: ProfileView; canSign: bool
         key={`transfer-${profile.id}`}
         profileId={profile.id}
         canSign={canSign}
+        seedInKeychain={profile.seedInKeychain}
         balance={{
           usd: mine?.balanceUsd ?? null,
           asOf: mine?.asOf ?? null,

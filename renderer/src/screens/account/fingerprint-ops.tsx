@@ -15,7 +15,7 @@ import { tellIfLeft } from '../../frame/outcomes';
 import { useMountedRef } from '../../lib/use-mounted';
 import styles from './account.module.css';
 import { FingerprintField, fingerprintInput, fingerprintMissing, type FingerprintChoice } from './fingerprint-field';
-import { NEEDS_SEED } from './format';
+import { needsSeed } from './format';
 import { DeleteAccount, MoveHotkey } from './move-or-delete-account';
 
 /** What the operations need to know about the account (available without a signed read). */
@@ -242,7 +242,7 @@ export function FingerprintOps({
   const [op, setOp] = useState<Op>(null);
   const forget = useMutationChannel('forgetFingerprint', ['accountOverview']);
   const close = () => setOp(null);
-  const noSeed = canSign ? undefined : NEEDS_SEED;
+  const noSeed = canSign ? undefined : needsSeed(profile.seedInKeychain);
   return (
     <section className="card" aria-labelledby="account-ops">
       <div className="section-head">

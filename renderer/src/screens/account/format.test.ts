@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactUsd, parseUsdAmount, usd } from './format';
+import { exactUsd, needsSeed, parseUsdAmount, usd } from './format';
 
 describe('transfer amounts', () => {
   it('confirms every decimal typed, so what is confirmed is what is sent', () => {
@@ -32,5 +32,12 @@ describe('amounts shown', () => {
     expect(usd(0.0049)).toBe('$0.0049');
     expect(usd(0)).toBe('$0.00');
     expect(usd(12.5)).toBe('$12.50');
+  });
+});
+
+describe('why a section cannot be read', () => {
+  it('says the seed is missing only when the keychain said so, and that the keychain is silent when it did not answer', () => {
+    expect(needsSeed(false)).toBe('Needs the hotkey seed in the keychain (see the note at the top).');
+    expect(needsSeed(null)).toBe('Needs the keychain, which is not answering (see the note at the top).');
   });
 });

@@ -51,5 +51,11 @@ export function parseUsdAmount(typed: string): { usd: number } | { problem: stri
 export const cents = (value: number): string => usdFormat.format(value);
 export const percent = (fraction: number): string => `${Math.round(fraction * 1000) / 10}%`;
 
-/** Said once per section when the profile's seed is not in the keychain (the screen's banner says why). */
-export const NEEDS_SEED = 'Needs the hotkey seed in the keychain (see the note at the top).';
+/**
+ * Said once per section when nothing can be signed (the screen's banner says why): the seed is not
+ * in the keychain (false), or the keychain is not answering (null), which says nothing of the seed.
+ */
+export const needsSeed = (seedInKeychain: boolean | null): string =>
+  seedInKeychain === null
+    ? 'Needs the keychain, which is not answering (see the note at the top).'
+    : 'Needs the hotkey seed in the keychain (see the note at the top).';

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AccountLimits, CapWindow } from '../../../../shared/account-screen';
+import { dateTime } from '../../lib/date-time';
 import { LimitsSection } from './limits-section';
 
 const base: AccountLimits = {
@@ -136,5 +137,48 @@ describe('routes an older server lacks, and dates it does not send', () => {
     expect(table.textContent).not.toContain('In effect since');
     expect(table.textContent).toContain('Quotas last set');
     expect(table.textContent).toContain('2026');
+  });
+});
+
+describe('discounts the server sent that could not be read', () => {
+  it('are said beside the ones that could', () => {
+    show({ discounts: [{ chuteId: '*', fraction: 0.25 }], discountsLeftOut: 2 });
+    expect(screen.getByRole('list', { name: 'Discounts' }).textContent).toBe('every chute (default): 25% off');
+    expect(region().textContent).toContain('2 discounts the server sent could not be read');
+  });
+
+  it('are not called "No discounts"', () => {
+    show({ discounts: [], discountsLeftOut: 1 });
+    expect(region().textContent).toContain('One discount the server sent could not be read');
+    expect(region().textContent).not.toContain('No discounts.');
+  });
+});
+
+describe('when a cap resets', () => {
+  it('is worked out and marked expected when a server without anchor dates (Feb 2026) does not say', () => {
+    show({
+      subscription: {
+        ...subscribed(capWindow({ usageUsd: 12, capUsd: 50 })),
+        fourHour: capWindow({ usageUsd: 1, capUsd: 4 }),
+      },
+    });
+    // Read at 22:00 UTC on Dec 6: the 4-hour bucket ends at midnight UTC, the month on Jan 1 (UTC).
+    expect(region().textContent).toContain(`Resets ${dateTime('2026-12-07T00:00:00Z')} (expected)`);
+    expect(region().textContent).toContain(`Resets ${dateTime('2027-01-01T00:00:00Z')} (expected)`);
+    expect(region().textContent).not.toContain('did not say');
+  });
+
+  it('is not guessed for a server that bills from an anchor date', () => {
+    show({
+      subscription: { ...subscribed(capWindow({ usageUsd: 12, capUsd: 50 })), anchorDate: '2026-11-20T00:00:00' },
+    });
+    expect(region().textContent).toContain('The server did not say when this window resets.');
+    expect(region().textContent).not.toContain('(expected)');
+  });
+
+  it("is the server's own when it says", () => {
+    show({ subscription: subscribed(capWindow({ usageUsd: 12, capUsd: 50, resetAt: '2026-12-20T00:00:00Z' })) });
+    expect(region().textContent).toContain(`Resets ${dateTime('2026-12-20T00:00:00Z')}`);
+    expect(region().textContent).not.toContain('(expected)');
   });
 });

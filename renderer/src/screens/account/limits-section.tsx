@@ -3,8 +3,10 @@ import type { AccountLimits, CapWindow, QuotaView } from '../../../../shared/acc
 import { ChuteName } from '../../components/chute-name';
 import { ErrorNotice } from '../../components/error-notice';
 import styles from './account.module.css';
-import { dateTime, timeOnly } from '../../lib/date-time';
-import { cents, count, NEEDS_SEED, percent, usd } from './format';
+import { dateTime, recentTime, utcDate } from '../../lib/date-time';
+import { cents, count, needsSeed, percent, usd } from './format';
+import { RefreshButton } from './refresh-button';
+import { expectedReset } from './cap-reset';
 
 /** The server names chutes by id; `*` is the default for every chute. */
 function Chute({ id, names }: { id: string; names: ReadonlyMap<string, string> }): ReactElement {
@@ -123,7 +125,16 @@ function CapHead({ title, text }: { title: string; text: string }): ReactElement
   );
 }
 
-function CapBar({ title, window }: { title: string; window: CapWindow }): ReactElement {
+function CapBar({
+  title,
+  window,
+  expected,
+}: {
+  title: string;
+  window: CapWindow;
+  /** Worked out when the server does not say (cap-reset.ts); marked as such. */
+  expected: string | null;
+}): ReactElement {
   const { usageUsd: used, capUsd: cap } = window;
   const usedText = used === null ? 'Usage not reported' : `${usd(used)} used`;
   if (window.uncapped || cap === null) {
@@ -163,7 +174,11 @@ function CapBar({ title, window }: { title: string; window: CapWindow }): ReactE
         </div>
       )}
       <span className="small muted">
-        {window.resetAt ? `Resets ${dateTime(window.resetAt)}` : 'The server did not say when this window resets.'}
+        {window.resetAt
+          ? `Resets ${dateTime(window.resetAt)}`
+          : expected
+            ? `Resets ${dateTime(expected)} (expected)`
+            : 'The server did not say when this window resets.'}
       </span>
     </div>
   );
@@ -172,9 +187,12 @@ function CapBar({ title, window }: { title: string; window: CapWindow }): ReactE
 function Subscription({
   subscription: sub,
   freeAccount,
+  asOf,
 }: {
   subscription: AccountLimits['subscription'];
   freeAccount: boolean;
+  /** When it was read: an expected reset is the next one after it. */
+  asOf: string;
 }): ReactElement {
   if (sub === null) return <p className="muted small">This server does not report subscriptions.</p>;
   if (!sub.subscribed)
@@ -186,16 +204,19 @@ function Subscription({
           : 'No subscription: usage is paid from the balance.'}
       </p>
     );
+  // Only the shape without an anchor date (Feb 2026) keeps calendar windows; a server that bills
+  // from an anchor date says when its windows reset.
+  const guess = (window: 'fourHour' | 'monthly') => (sub.anchorDate === null ? expectedReset(window, asOf) : null);
   return (
     <div className={styles.bars}>
       <p className="small">
         {sub.monthlyPriceUsd !== null ? `${usd(sub.monthlyPriceUsd)} per month` : 'Price not reported'}
         {sub.custom ? ' (custom plan)' : ''}
-        {sub.anchorDate ? `, billed from ${dateTime(sub.anchorDate)}` : ''}. The plan covers usage (at Chutes&apos;
+        {sub.anchorDate ? `, billed from ${utcDate(sub.anchorDate)}` : ''}. The plan covers usage (at Chutes&apos;
         prices) up to a cap per four-hour window and per month.
       </p>
-      {sub.fourHour ? <CapBar title="Four-hour cap" window={sub.fourHour} /> : null}
-      {sub.monthly ? <CapBar title="Monthly cap" window={sub.monthly} /> : null}
+      {sub.fourHour ? <CapBar title="Four-hour cap" window={sub.fourHour} expected={guess('fourHour')} /> : null}
+      {sub.monthly ? <CapBar title="Monthly cap" window={sub.monthly} expected={guess('monthly')} /> : null}
     </div>
   );
 }
@@ -206,7 +227,9 @@ export function LimitsSection({
   error,
   fetching,
   canSign,
+  seedInKeychain = false,
   onRefresh,
+  updatedAt,
   chuteNames,
   freeAccount = false,
 }: {
@@ -214,7 +237,11 @@ export function LimitsSection({
   error: Error | null;
   fetching: boolean;
   canSign: boolean;
+  /** Why nothing can be signed when `canSign` is false: no seed (false) or a keychain not answering (null). */
+  seedInKeychain?: boolean | null;
   onRefresh: () => void;
+  /** When the answer was read (the query's dataUpdatedAt). */
+  updatedAt?: number;
   /** The account's chutes by id (Secrets' list): quotas and discounts name chutes by id only. */
   chuteNames: ReadonlyMap<string, string>;
   /** The overview reports the free_account role (limits themselves do not say it). */
@@ -225,13 +252,17 @@ export function LimitsSection({
       <div className="section-head">
         <h2 id="account-limits">Quotas and subscription</h2>
         <div className="actions">
-          {data ? <span className="small muted">As of {timeOnly(data.asOf)}</span> : null}
-          <button type="button" onClick={onRefresh} disabled={fetching || !canSign}>
-            {fetching ? 'Refreshing…' : 'Refresh'}
-          </button>
+          {data ? <span className="small muted">As of {recentTime(data.asOf)}</span> : null}
+          <RefreshButton
+            what="quotas and subscription"
+            fetching={fetching}
+            canSign={canSign}
+            onRefresh={onRefresh}
+            updatedAt={updatedAt}
+          />
         </div>
       </div>
-      {!canSign ? <p className="muted">{NEEDS_SEED}</p> : null}
+      {!canSign ? <p className="muted">{needsSeed(seedInKeychain)}</p> : null}
       {error ? <ErrorNotice error={error} /> : null}
       {canSign && !data && !error ? (
         <p className="muted" role="status">
@@ -247,7 +278,9 @@ export function LimitsSection({
             {data.discounts === null ? (
               <p className="muted small">This server does not report discounts.</p>
             ) : data.discounts.length === 0 ? (
-              <p className="muted small">No discounts.</p>
+              data.discountsLeftOut ? null : (
+                <p className="muted small">No discounts.</p>
+              )
             ) : (
               <ul aria-label="Discounts">
                 {data.discounts.map((d) => (
@@ -257,10 +290,19 @@ export function LimitsSection({
                 ))}
               </ul>
             )}
+            {data.discountsLeftOut ? (
+              <p className="small">
+                {data.discountsLeftOut === 1
+                  ? 'One discount the server sent could not be read'
+                  : `${count(data.discountsLeftOut)} discounts the server sent could not be read`}{' '}
+                (not a chute with a fraction from 0 to 1 off), so {data.discountsLeftOut === 1 ? 'it is' : 'they are'}{' '}
+                not shown.
+              </p>
+            ) : null}
           </div>
           <div>
             <h3 className={styles.h3}>Subscription</h3>
-            <Subscription subscription={data.subscription} freeAccount={freeAccount} />
+            <Subscription subscription={data.subscription} freeAccount={freeAccount} asOf={data.asOf} />
           </div>
         </div>
       ) : null}

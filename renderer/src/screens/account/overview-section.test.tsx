@@ -44,3 +44,31 @@ describe('the balance', () => {
     expect(screen.getByLabelText('Balance').textContent).toBe('$12.50 USD');
   });
 });
+
+describe('without a signature', () => {
+  const unsigned = (seedInKeychain: boolean | null) =>
+    render(
+      <OverviewSection
+        profile={profileView({ seedInKeychain })}
+        canSign={false}
+        data={undefined}
+        error={null}
+        fetching={false}
+        onRefresh={() => undefined}
+      />,
+    );
+
+  it('says the seed is missing only when the keychain said so', () => {
+    unsigned(false);
+    expect(screen.getByText(/come from a request signed with the hotkey/).textContent).toContain(
+      'not shown until its seed is in the keychain.',
+    );
+  });
+
+  it('says the keychain is not answering when it did not answer, not that the seed is missing', () => {
+    unsigned(null);
+    const text = screen.getByText(/come from a request signed with the hotkey/).textContent;
+    expect(text).toContain('not shown while the keychain is not answering.');
+    expect(text).not.toContain('until its seed is in the keychain');
+  });
+});

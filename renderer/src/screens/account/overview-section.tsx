@@ -6,16 +6,18 @@ import { ErrorNotice } from '../../components/error-notice';
 import { QrCode } from '../../components/qr-code';
 import { RoleList } from '../../components/role-list';
 import styles from './account.module.css';
-import { dateTime, timeOnly } from '../../lib/date-time';
+import { dateTime, recentTime } from '../../lib/date-time';
 import { usd } from './format';
+import { RefreshButton } from './refresh-button';
 
 /** Without the seed nothing can be signed: what the profile itself knows, and what is missing. */
 function ProfileFacts({ profile }: { profile: ProfileView }): ReactElement {
   return (
     <>
       <p className="muted">
-        Balance, roles and the creation date come from a request signed with the hotkey, so they are not shown until its
-        seed is in the keychain. From the profile:
+        Balance, roles and the creation date come from a request signed with the hotkey, so they are not shown{' '}
+        {profile.seedInKeychain === null ? 'while the keychain is not answering' : 'until its seed is in the keychain'}.
+        From the profile:
       </p>
       <dl className="facts">
         <dt>Username</dt>
@@ -64,6 +66,7 @@ export function OverviewSection({
   error,
   fetching,
   onRefresh,
+  updatedAt,
 }: {
   profile: ProfileView;
   canSign: boolean;
@@ -71,14 +74,22 @@ export function OverviewSection({
   error: Error | null;
   fetching: boolean;
   onRefresh: () => void;
+  /** When the answer was read (the query's dataUpdatedAt). */
+  updatedAt?: number;
 }): ReactElement {
   return (
     <section className="card" aria-labelledby="account-overview">
       <div className="section-head">
         <h2 id="account-overview">Overview</h2>
-        <button type="button" onClick={onRefresh} disabled={fetching || !canSign}>
-          {fetching ? 'Refreshing…' : 'Refresh'}
-        </button>
+        <div className="actions">
+          <RefreshButton
+            what="overview"
+            fetching={fetching}
+            canSign={canSign}
+            onRefresh={onRefresh}
+            updatedAt={updatedAt}
+          />
+        </div>
       </div>
       {error ? <ErrorNotice error={error} /> : null}
       {!canSign ? <ProfileFacts profile={profile} /> : null}
@@ -102,8 +113,8 @@ export function OverviewSection({
                 )}
               </div>
               <p className="muted small">
-                As of {timeOnly(data.asOf)}. The server recalculates balances about once a minute (stored balance minus
-                what private instances have accrued), so a payment or charge can take a minute to show.
+                As of {recentTime(data.asOf)}. The server recalculates balances about once a minute (stored balance
+                minus what private instances have accrued), so a payment or charge can take a minute to show.
               </p>
             </div>
           </div>

@@ -25,13 +25,18 @@ const section = (balanceUsd: number | null) => (
 );
 
 describe('a transfer that was sent', () => {
-  it('says the balance at the top catches up only while it still shows another figure', () => {
+  it("says the answer is Chutes' stored balance, and why the one above differs only while it does", () => {
     updateTransfer('p1', { attempt: sent });
     const view = render(section(10));
-    expect(screen.getByRole('status').textContent).toContain('Your balance is now $7.50 (at ');
-    expect(screen.getByRole('status').textContent).toContain('catches up within about a minute');
+    const text = () => screen.getByRole('status').textContent;
+    expect(text()).toContain("Chutes' stored balance is now $7.50 (at ");
+    expect(text()).toContain(
+      '; the balance above also subtracts what running private instances have used, and is recalculated about once a minute.',
+    );
+    expect(text()).not.toContain('catches up');
     view.rerender(section(7.5));
-    expect(screen.getByRole('status').textContent).not.toContain('catches up');
+    expect(text()).toMatch(/stored balance is now \$7\.50 \(at [^)]+\)\.New transfer$/);
+    expect(text()).not.toContain('private instances');
   });
 });
 
@@ -72,6 +77,25 @@ describe('a transfer whose answer was lost', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getByRole('button', { name: 'New transfer' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Back to the form' })).toBeNull();
+  });
+
+  it('with no balance known from before, says the balance cannot tell and to ask the recipient', () => {
+    updateTransfer('p1', {
+      reviewed: { target: 'bob', amountUsd: 1 },
+      attempt: {
+        status: 'failed',
+        error: appError('network', 'No answer', undefined, 'answer-lost'),
+        before: { usd: null, asOf: null },
+      },
+    });
+    render(lost(6.5, '2026-12-06T22:01:00Z'));
+    const verdict = within(screen.getByRole('group', { name: 'Did it go through?' })).getByRole('status').textContent;
+    expect(verdict).toContain(
+      'the app cannot tell from the balance whether it went through. Ask bob whether it arrived',
+    );
+    expect(verdict).not.toContain('did not go through');
+    // Still may or may not have gone: the error stays.
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
   });
 
   it('keeps the error while the balance shows only other charges', () => {

@@ -6,8 +6,8 @@ import { ErrorNotice } from '../../components/error-notice';
 import { editing, FieldProblem, fieldIssueProps, FormActions, type FieldIssue } from '../../components/form-parts';
 import { Notice } from '../../components/notice';
 import styles from './account.module.css';
-import { timeOnly } from '../../lib/date-time';
-import { cents, exactUsd, NEEDS_SEED, parseUsdAmount, usd } from './format';
+import { recentTime } from '../../lib/date-time';
+import { cents, exactUsd, needsSeed, parseUsdAmount, usd } from './format';
 import {
   EMPTY_TRANSFER,
   transferOf,
@@ -31,10 +31,12 @@ interface TransferProps {
   /** The profile a transfer is reviewed for; main refuses it if another is active by then. */
   profileId: string;
   canSign: boolean;
+  /** Why nothing can be signed when `canSign` is false: no seed (false) or a keychain not answering (null). */
+  seedInKeychain?: boolean | null;
   balance: BalanceNow;
 }
 
-function Transfer({ profileId, canSign, balance }: TransferProps): ReactElement {
+function Transfer({ profileId, canSign, seedInKeychain = false, balance }: TransferProps): ReactElement {
   const balanceUsd = balance.usd;
   // In transfer-store.ts, not here: a transfer answered after the user left must be said on return.
   const { target, amount, all, reviewed, attempt } = useTransfer(profileId);
@@ -92,11 +94,13 @@ function Transfer({ profileId, canSign, balance }: TransferProps): ReactElement 
             <strong>
               Sent {usd(attempt.result.transferredUsd)} to {attempt.target}.
             </strong>{' '}
-            Your balance is now {usd(attempt.result.fromBalanceUsd)} (at {timeOnly(attempt.result.at)}).
-            {/* Said only while the Overview still shows another figure: it is refreshed from a server that recalculates about once a minute. */}
+            Chutes&apos; stored balance is now {usd(attempt.result.fromBalanceUsd)} (at {recentTime(attempt.result.at)})
+            {/* The answer is the stored balance (§3.8); the Overview's is the effective one, which also subtracts
+                private instances' use and is recalculated about once a minute: with such instances the two never
+                meet, so this is not "catches up". Said only while they differ. */}
             {balanceUsd === null || usd(balanceUsd) !== usd(attempt.result.fromBalanceUsd)
-              ? ' The balance at the top of this screen catches up within about a minute.'
-              : null}
+              ? '; the balance above also subtracts what running private instances have used, and is recalculated about once a minute.'
+              : '.'}
           </p>
           <div className="actions">
             <button type="button" onClick={() => updateTransfer(profileId, EMPTY_TRANSFER)}>
@@ -135,7 +139,15 @@ function Transfer({ profileId, canSign, balance }: TransferProps): ReactElement 
             <>
               <LostAnswerCheck reviewed={reviewed} before={before} balance={balance} />
               <div className="actions">
-                <button type="button" onClick={balance.refresh} disabled={balance.fetching}>
+                {/* Busy, not disabled: a disabled button drops keyboard focus to the page. */}
+                <button
+                  type="button"
+                  className={styles.refresh}
+                  aria-disabled={balance.fetching || undefined}
+                  onClick={() => {
+                    if (!balance.fetching) balance.refresh();
+                  }}
+                >
                   {balance.fetching ? 'Checking the balance…' : 'Check the balance now'}
                 </button>
                 {/* An empty form, as after a sent transfer: the one asked for is not offered again to resend. */}
@@ -197,7 +209,7 @@ function Transfer({ profileId, canSign, balance }: TransferProps): ReactElement 
             />
             <span>The whole balance</span>
           </label>
-          {!canSign ? <p className="small muted">{NEEDS_SEED}</p> : null}
+          {!canSign ? <p className="small muted">{needsSeed(seedInKeychain)}</p> : null}
           <div className="actions">
             <button type="submit" className="primary" disabled={!canSign}>
               Review transfer…
@@ -266,11 +278,11 @@ function LostAnswerCheck({
     <div className={styles.lostCheck} role="group" aria-label="Did it go through?">
       <p>
         Balance when you sent it: <strong>{before.usd === null ? 'not known' : usd(before.usd)}</strong>
-        {before.asOf ? ` (as of ${timeOnly(before.asOf)})` : ''}
+        {before.asOf ? ` (as of ${recentTime(before.asOf)})` : ''}
         {renewed && balance.usd !== null && balance.asOf !== null ? (
           <>
             {' '}
-            · now: <strong>{usd(balance.usd)}</strong> (as of {timeOnly(balance.asOf)})
+            · now: <strong>{usd(balance.usd)}</strong> (as of {recentTime(balance.asOf)})
           </>
         ) : null}
         .
@@ -278,7 +290,14 @@ function LostAnswerCheck({
       {/* The verdict is what a check of the balance answers: said each time a new figure comes (the key
           starts a new Notice, which says its text even when it reads as before). */}
       <Notice key={renewed ? balance.asOf : 'before'} tone={reading === 'went' ? 'good' : 'info'} live>
-        {reading === 'went' ? (
+        {before.usd === null ? (
+          // Nothing to compare with: "no change yet… most likely did not go through" would be a guess.
+          <p className="small">
+            The balance before the transfer was not known, so the app cannot tell from the balance whether it went
+            through. Ask {reviewed.target} whether it arrived (the activity log in Settings shows when it was sent)
+            before sending it again.
+          </p>
+        ) : reading === 'went' ? (
           <p>
             <strong>It fell by {drop}: the transfer most likely went through.</strong> Do not send it again; ask{' '}
             {reviewed.target} if in doubt.
@@ -301,11 +320,11 @@ function LostAnswerCheck({
 }
 
 /** Keyed by profile where it is used: a transfer reviewed for one account never carries over to another. */
-export function TransferSection({ profileId, canSign, balance }: TransferProps): ReactElement {
+export function TransferSection({ profileId, canSign, seedInKeychain, balance }: TransferProps): ReactElement {
   return (
     <section className="card" aria-labelledby="account-transfer">
       <h2 id="account-transfer">Balance transfers</h2>
-      <Transfer profileId={profileId} canSign={canSign} balance={balance} />
+      <Transfer profileId={profileId} canSign={canSign} seedInKeychain={seedInKeychain} balance={balance} />
       <RefundForm profileId={profileId} canSign={canSign} />
     </section>
   );

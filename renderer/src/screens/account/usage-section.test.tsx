@@ -33,7 +33,7 @@ describe('a preset range', () => {
       perChute: false,
     });
     vi.setSystemTime(new Date('2026-12-06T14:30:00Z'));
-    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh usage' }));
     expect(asked.at(-1)).toEqual({
       start: '2026-12-05T15:00:00.000Z',
       end: '2026-12-06T14:59:59.000Z',
@@ -47,7 +47,7 @@ describe('a preset range', () => {
     render(<UsageSection canSign profile={profile} chuteNames={new Map()} />);
     const before = asked.at(-1);
     vi.setSystemTime(new Date('2026-12-06T10:50:00Z'));
-    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh usage' }));
     expect(refetch).toHaveBeenCalledTimes(1);
     expect(asked.at(-1)).toEqual(before);
   });
@@ -63,7 +63,7 @@ describe('a preset range', () => {
     const applied = { start: '2026-11-20T00:00:00.000Z', end: '2026-11-20T23:59:59.000Z', perChute: false };
     expect(asked.at(-1)).toEqual(applied);
     vi.setSystemTime(new Date('2026-12-06T14:30:00Z'));
-    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh usage' }));
     expect(refetch).toHaveBeenCalledTimes(1);
     expect(asked.at(-1)).toEqual(applied);
   });

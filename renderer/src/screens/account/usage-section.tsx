@@ -5,8 +5,9 @@ import { ChuteName } from '../../components/chute-name';
 import { ErrorNotice } from '../../components/error-notice';
 import { useChannel } from '../../api/hooks';
 import styles from './account.module.css';
-import { dateTime, timeOnly } from '../../lib/date-time';
-import { count, NEEDS_SEED, usd } from './format';
+import { dateTime, recentTime } from '../../lib/date-time';
+import { count, needsSeed, usd } from './format';
+import { RefreshButton } from './refresh-button';
 
 // uPlot is only fetched when a chart is drawn: the first screen stays small.
 const UsageChart = lazy(() => import('./usage-chart'));
@@ -86,8 +87,12 @@ export function UsageSection({
     setCustom({ start: new Date(start).toISOString(), end: new Date(end).toISOString() });
   };
 
+  // A disabled query still holds its last answer: without a signature it is not shown as current.
   const data =
-    usage.data && usage.data.account.userId === profile.userId && usage.data.account.baseUrl === profile.baseUrl
+    canSign &&
+    usage.data &&
+    usage.data.account.userId === profile.userId &&
+    usage.data.account.baseUrl === profile.baseUrl
       ? usage.data
       : undefined;
   return (
@@ -95,10 +100,14 @@ export function UsageSection({
       <div className="section-head">
         <h2 id="account-usage">Usage</h2>
         <div className="actions">
-          {data ? <span className="small muted">As of {timeOnly(data.asOf)}</span> : null}
-          <button type="button" onClick={refresh} disabled={!canSign || usage.isFetching}>
-            {usage.isFetching ? 'Refreshing…' : 'Refresh'}
-          </button>
+          {data ? <span className="small muted">As of {recentTime(data.asOf)}</span> : null}
+          <RefreshButton
+            what="usage"
+            fetching={usage.isFetching}
+            canSign={canSign}
+            onRefresh={refresh}
+            updatedAt={usage.dataUpdatedAt}
+          />
         </div>
       </div>
       {/* Nothing to choose a range of until usage can be read. */}
@@ -146,7 +155,7 @@ export function UsageSection({
         </form>
       ) : null}
       <FormProblem text={problem} id="usage-range-problem" />
-      {!canSign ? <p className="muted">{NEEDS_SEED}</p> : null}
+      {!canSign ? <p className="muted">{needsSeed(profile.seedInKeychain)}</p> : null}
       {usage.error ? <ErrorNotice error={usage.error} /> : null}
       {canSign && !data && !usage.error ? (
         <p className="muted" role="status">

@@ -63,7 +63,14 @@ export function RemoveSeedConfirm({
   const profiles = useChannel('listProfiles', {});
   // Asked afresh each time the question opens: files change outside the app.
   const copies = useChannel('seedCopies', { hotkey }, { gcTime: 0 });
-  const remove = useMutationChannel('removeHotkeySeed', ['listWallets', 'listProfiles']);
+  const remove = useMutationChannel('removeHotkeySeed', [
+    'listWallets',
+    'listProfiles',
+    // Read with this seed: asked again when it is back, not shown from before.
+    'accountOverview',
+    'accountLimits',
+    'accountUsage',
+  ]);
   const queries = useQueryClient();
   const [haveCopy, setHaveCopy] = useState(false);
   const users = profiles.data?.profiles.filter((p) => p.hotkeySs58 === hotkey).map((p) => p.displayName) ?? [];
