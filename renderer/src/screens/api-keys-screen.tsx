@@ -229,7 +229,8 @@ function KeysForProfile({
             <button
               type="button"
               className="danger"
-              disabled={!canSign || selectedKeys.length === 0}
+              // Not while the delete panel (its summary or its results) is open: pressing it would do nothing.
+              disabled={!canSign || selectedKeys.length === 0 || deleting}
               onClick={() => setDeleting(true)}
             >
               Delete selected{selectedKeys.length ? ` (${selectedKeys.length.toLocaleString('en-US')})` : ''}
