@@ -30,3 +30,41 @@ test('Escape leaves the create form but keeps the draft; only Cancel throws it a
   await expect(form.getByLabel('Name')).toHaveValue('');
   await expect(form.getByRole('radiogroup', { name: 'Which chutes' })).toHaveCount(0);
 });
+
+test('a name with spaces no one would see is refused with why, kept as typed; one made elsewhere is still deletable', async ({
+  page,
+}) => {
+  const w = (world = await openKeysWorld(page));
+  await page.getByRole('button', { name: 'Create key…' }).click();
+  const form = page.getByRole('form', { name: 'Create API key' });
+  const name = form.getByLabel('Name');
+  await name.fill('ci  deploy');
+  await expect(name).toHaveAccessibleDescription(
+    'Use single spaces between words: two or more in a row look like one.',
+  );
+  await name.fill('ci deploy ');
+  await expect(name).toHaveAccessibleDescription('The name cannot start or end with a space.');
+  await page.getByRole('button', { name: 'Invoke any chute' }).click();
+  await form.getByRole('button', { name: 'Create key' }).click();
+  await expect(name).toHaveAccessibleDescription('The name cannot start or end with a space.');
+  await expect(name).toHaveValue('ci deploy ');
+  expect(w.sb.requests(500).filter((r) => r.method === 'POST' && r.path === '/api_keys/')).toEqual([]);
+  await form.getByRole('button', { name: 'Cancel' }).click();
+
+  // Chutes itself takes any whitespace: a key named so elsewhere shows its spaces when deleted.
+  w.sb.seedApiKeys({ user_id: w.userId, count: 1, name_prefix: 'spaced' });
+  const seeded = Object.values(w.sb.state().apiKeys).find((k) => k.name === 'spaced-0');
+  if (seeded) seeded.name = ' ci  deploy ';
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.getByRole('link', { name: 'ci deploy' }).click();
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  const confirm = page.getByRole('form', { name: /^Delete key/ });
+  await expect(confirm).toContainText('Type the key’s name, ␣ci␣␣deploy␣, to confirm');
+  const typed = confirm.getByLabel(/^Type the key’s name/);
+  await expect(typed).toHaveAccessibleDescription(
+    'Each ␣ is a space: type the name with single spaces between words, and none at either end.',
+  );
+  await typed.fill('ci deploy');
+  await confirm.getByRole('button', { name: 'Delete key' }).click();
+  await expect.poll(() => Object.values(w.sb.state().apiKeys).filter((k) => k.name.includes('deploy'))).toEqual([]);
+});
