@@ -68,3 +68,18 @@ test('a name with spaces no one would see is refused with why, kept as typed; on
   await confirm.getByRole('button', { name: 'Delete key' }).click();
   await expect.poll(() => Object.values(w.sb.state().apiKeys).filter((k) => k.name.includes('deploy'))).toEqual([]);
 });
+
+test('each problem in the create form is read with the field it is about', async ({ page }) => {
+  world = await openKeysWorld(page);
+  await page.getByRole('button', { name: 'Create key…' }).click();
+  const form = page.getByRole('form', { name: 'Create API key' });
+  await form.getByLabel('Name').fill('no-scopes');
+  await form.getByRole('button', { name: 'Create key' }).click();
+  await expect(form.getByRole('group', { name: 'Scopes', exact: true })).toHaveAccessibleDescription(
+    'A scoped key with no scopes can do nothing; add at least one.',
+  );
+  await form.getByRole('tab', { name: 'JSON' }).click();
+  const json = form.getByLabel('Key request JSON');
+  await json.fill('{"name":"x","admin":false,"scopes":[{"object_type":"images","object_id":null,"action":"nuke"}]}');
+  await expect(json).toHaveAccessibleDescription(/^scopes\.0\.action must be one of/);
+});

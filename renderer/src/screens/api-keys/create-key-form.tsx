@@ -286,8 +286,13 @@ export function CreateKeyForm({
                 targets={targets.data}
                 targetsError={Boolean(targets.error)}
                 invalid={showIssues && Boolean(scopesIssue)}
+                describedBy="key-scopes-issue"
               />
-              {showIssues && scopesIssue ? <p className="field-error">{scopesIssue}</p> : null}
+              {showIssues && scopesIssue ? (
+                <p id="key-scopes-issue" className="field-error">
+                  {scopesIssue}
+                </p>
+              ) : null}
             </>
           )}
         </>
