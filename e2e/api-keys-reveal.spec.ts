@@ -88,6 +88,8 @@ test('copy puts the header line on the clipboard and clears it after a minute if
   await form.getByRole('button', { name: 'Create key' }).click();
   const dialog = page.getByRole('dialog', { name: 'Your new key “clip”' });
   const secret = (await dialog.getByLabel('API key secret').textContent()) ?? '';
+  // Named on a group around the <code>: a name on <code> itself is not allowed, and may not be read.
+  await expect(dialog.getByRole('group', { name: 'API key secret' }).locator('code')).toHaveText(secret);
   await dialog.getByRole('button', { name: 'Copy header line' }).click();
   await expect(dialog.getByRole('button', { name: 'Copy header line' })).toHaveText('Copied');
   // The button's label hides its visible "Copied" from screen readers: a live region says it.

@@ -38,9 +38,12 @@ test('lists, searches, filters and sorts keys; the first page shows before the r
   for (const p of ['1', '2']) world.sb.hold({ method: 'GET', path: '/api_keys/', query: { page: p } });
   await page.getByRole('button', { name: 'Refresh' }).click();
   // Page 1 of 3 is on screen while the other pages are still in flight.
-  await expect(page.getByRole('status', { name: 'Loading progress' })).toContainText(
+  await expect(page.getByRole('group', { name: 'Loading progress' })).toContainText(
     '200 of 450 keys loaded (1/3 pages)',
   );
+  // Read out once as loading starts, not at every page: the count beside it is not a live region.
+  await expect(page.getByRole('status').filter({ hasText: 'Loading keys…' })).toHaveText('Loading keys…');
+  await expect(page.getByRole('group', { name: 'Loading progress' }).getByRole('status')).toHaveCount(0);
   // The bar says what the text says: keys, not pages (200/450, where 1/3 pages would show less).
   const bar = page.getByRole('progressbar', { name: 'Keys loaded' });
   await expect(bar).toHaveAttribute('value', '200');
@@ -58,7 +61,7 @@ test('lists, searches, filters and sorts keys; the first page shows before the r
         .sort(),
     )
     .toEqual([expect.stringContaining('page=1'), expect.stringContaining('page=2')]);
-  await expect(page.getByRole('status', { name: 'Loading progress' })).toContainText('(1/3 pages)');
+  await expect(page.getByRole('group', { name: 'Loading progress' })).toContainText('(1/3 pages)');
   expect(world.sb.release({ method: 'GET', path: '/api_keys/' })).toEqual({ released: 2 });
   await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('450 keys');
   // Named like the Secrets screen's: a count only once something is chosen.
@@ -123,6 +126,7 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
     // "Every chute" matches any chute invoked, not only the account's own (reference §1.4).
     await expect(p.getByRole('group', { name: 'What this key can do' }).getByRole('listitem')).toHaveText([
       'Invoke any chute on Chutes — public ones included, not only yours — billed to this account',
+      'Also invoke every public LLM, embedding and image model through llm.chutes.ai, embed.chutes.ai and image.chutes.ai, billed to this account, even when its scopes name one chute',
     ]);
     await screenshot(p, 'api-keys-create-preset');
   });
@@ -153,7 +157,11 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
     await chosen.getByLabel(/whisper-stt/).check();
     // In words before the JSON: a scoped key can only invoke; "any action" grants the rest for nothing.
     const powers = p.getByRole('group', { name: 'What this key can do' });
-    await expect(powers.getByRole('listitem')).toHaveText(['Invoke the chute whisper-stt']);
+    // Chutes lets any invoking chutes scope through to the public-model hosts, whichever chute it names.
+    await expect(powers.getByRole('listitem')).toHaveText([
+      'Invoke the chute whisper-stt',
+      'Also invoke every public LLM, embedding and image model through llm.chutes.ai, embed.chutes.ai and image.chutes.ai, billed to this account, even when its scopes name one chute',
+    ]);
     await expect(powers).toContainText('It cannot read or change anything through Chutes’ API');
     await scope.getByRole('combobox', { name: /^Action/ }).selectOption('any');
     await expect(powers).toContainText(
@@ -235,12 +243,15 @@ test('each preset and JSON scopes create exactly the requested key; the secret i
   await expect(details.getByRole('table', { name: 'Scopes' })).toContainText('invoke (recorded by this app)');
   await expect(details).toContainText('Local record');
   await expect(details).toContainText(
-    'AccessAt most invoking chutes, as its scope below allows: Chutes’ API refuses scoped keys everywhere else.',
+    'AccessAt most invoking chutes, as its scope below allows, and also every public LLM, embedding and image model through llm.chutes.ai, embed.chutes.ai and image.chutes.ai, billed to this account, even if it names one chute: Chutes’ API refuses scoped keys everywhere else.',
   );
   // No REST line for a scoped key: every one would answer 401 (the path's last segment is checked).
   const usage = page.getByRole('region', { name: 'How to use this key' });
   await expect(usage.getByLabel('Try it with curl', { exact: true })).toHaveCount(0);
   await expect(usage).toContainText('A scoped key can only invoke chutes');
+  await expect(usage).toContainText(
+    'It can also invoke every public LLM, embedding and image model through llm.chutes.ai, embed.chutes.ai and image.chutes.ai, billed to this account',
+  );
   await screenshot(page, 'api-keys-details-local');
   await page.getByRole('link', { name: '← All keys' }).click();
 

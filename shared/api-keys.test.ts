@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cliCommand, createKeyRequest, keyName, requestJson, rotatedName } from './api-keys';
+import { cliCommand, createKeyRequest, keyName, requestJson, rotatedName, spacesShown, typedKeyName } from './api-keys';
 
 const CHUTE = '3f2b8c1e-9d4a-4b6e-8f1a-2c3d4e5f6a7b';
 
@@ -9,6 +9,28 @@ describe('API key request schema (editor, JSON tab and main share it)', () => {
       expect(keyName.safeParse(ok).success, ok).toBe(true);
     for (const bad of ['', 'x'.repeat(25), 'a/b', 'semi;colon', '   '])
       expect(keyName.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+  });
+
+  it('refuses spaces that cannot be seen, saying which, first problem first', () => {
+    const first = (name: string) => keyName.safeParse(name).error?.issues[0]?.message;
+    expect(first(' ci')).toBe('The name cannot start or end with a space.');
+    expect(first('ci ')).toBe('The name cannot start or end with a space.');
+    expect(first('ci  deploy')).toBe('Use single spaces between words: two or more in a row look like one.');
+    expect(first('ci\tdeploy')).toBe('Use plain spaces only: no tabs or line breaks.');
+    expect(first('   ')).toBe('The name cannot be only spaces.');
+    expect(keyName.safeParse('ci deploy now').success).toBe(true);
+  });
+
+  it('shows the spaces of a server-given name that cannot be seen, and takes the name typed with them evened out', () => {
+    expect(spacesShown('ci deploy')).toBeNull();
+    expect(spacesShown(' ci  deploy ')).toBe('␣ci␣␣deploy␣');
+    expect(spacesShown('ci\tdeploy')).toBe('ci␣deploy');
+    expect(typedKeyName('ci deploy', ' ci  deploy ')).toBe(true);
+    expect(typedKeyName(' ci  deploy ', ' ci  deploy ')).toBe(true);
+    expect(typedKeyName('ci deploy', 'ci\tdeploy')).toBe(true);
+    expect(typedKeyName('cideploy', ' ci  deploy ')).toBe(false);
+    expect(typedKeyName('ci deploy x', ' ci  deploy ')).toBe(false);
+    expect(typedKeyName('', ' ')).toBe(false);
   });
 
   it('checks object types, actions and object ids, with the failing field named', () => {

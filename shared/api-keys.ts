@@ -31,7 +31,29 @@ export const keyName = z
   .min(1, 'Give the key a name.')
   .max(KEY_NAME_MAX, `At most ${KEY_NAME_MAX} characters.`)
   .refine((s) => s.trim().length > 0, 'The name cannot be only spaces.')
+  // The server takes any whitespace anywhere, but a name is typed back to delete its key and read in
+  // lists, where a space at either end or two in a row cannot be seen: this app makes none.
+  .refine((s) => s.trim() === s, 'The name cannot start or end with a space.')
+  .refine((s) => !/\s{2}/.test(s), 'Use single spaces between words: two or more in a row look like one.')
+  .refine((s) => !/[^\S ]/.test(s), 'Use plain spaces only: no tabs or line breaks.')
   .refine((s) => KEY_NAME_RE.test(s), 'Use letters, digits, spaces, and _ - . $ only.');
+
+/** Whitespace in a name that a reader cannot see: at either end, in a run, or other than a plain space. */
+const HIDDEN_SPACE = /^\s|\s$|\s{2}|[^\S ]/;
+
+/**
+ * A name from the server (made elsewhere: Chutes takes any whitespace) with each whitespace
+ * character shown as "␣" when some of it could not be seen otherwise; null when it reads as it is.
+ */
+export function spacesShown(name: string): string | null {
+  return HIDDEN_SPACE.test(name) ? name.replace(/\s/g, '␣') : null;
+}
+
+/** Whether `typed` is the key's name, spaces at either end ignored and runs of them taken as one. */
+export function typedKeyName(typed: string, name: string): boolean {
+  const norm = (s: string) => s.trim().replace(/\s+/g, ' ');
+  return typed === name || (norm(typed) !== '' && norm(typed) === norm(name));
+}
 
 export const keyId = z.string().regex(UUID_RE, 'Not an API key id (a UUID).');
 

@@ -28,7 +28,10 @@ export interface DeleteResultItem {
   message?: string;
 }
 
-/** A line per item: what it is, what happened, and why when it was not deleted. */
+/**
+ * A line per item: what it is, what happened, and why when it was not deleted. Failures come first
+ * (in their order, then the rest in theirs): in a list of thousands they are what needs acting on.
+ */
 export function DeleteResultList({
   items,
   label,
@@ -37,8 +40,9 @@ export function DeleteResultList({
   label: string;
 }): ReactElement {
   return (
-    <ul className={styles.results} aria-label={label}>
-      {items.map((item) => (
+    // Focusable: past a dozen or so it scrolls, and a keyboard must be able to scroll it.
+    <ul className={styles.results} aria-label={label} tabIndex={0}>
+      {[...items.filter((i) => i.outcome === 'failed'), ...items.filter((i) => i.outcome !== 'failed')].map((item) => (
         <li key={item.id}>
           <strong>{item.label}</strong> —{' '}
           <span className={item.outcome === 'failed' ? 'bad-text' : 'ok-text'}>{OUTCOME_TEXT[item.outcome]}</span>

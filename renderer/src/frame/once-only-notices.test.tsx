@@ -6,6 +6,7 @@ import { ApiError } from '../api/client';
 import { ASK_AGAIN_MS, forgetRestoreState } from '../screens/register/restore-pending';
 import { currentWizard, resetWizard, updateWizard } from '../screens/register/wizard-store';
 import { OnceOnlyNotices } from './once-only-notices';
+import { trackDelete } from '../screens/api-keys/created-key-store';
 import { REGISTRATION_RESULT } from '../screens/register/registration-result.test-helper';
 
 const RESULT = REGISTRATION_RESULT;
@@ -45,6 +46,23 @@ const SENT = {
 };
 
 describe('OnceOnlyNotices', () => {
+  it('a bulk delete still sending batches makes closing ask until it ends', async () => {
+    bridge(holding([]));
+    render(<OnceOnlyNotices route="api-keys" />);
+    expect(closeAsks()).toBe(false);
+    let finish: () => void = () => undefined;
+    let running: Promise<void> = Promise.resolve();
+    act(() => {
+      running = trackDelete(new Promise<void>((r) => (finish = r)));
+    });
+    expect(closeAsks()).toBe(true);
+    await act(async () => {
+      finish();
+      await running;
+    });
+    expect(closeAsks()).toBe(false);
+  });
+
   it('a page started again gets back the account main still holds, fingerprint included', async () => {
     const asked = bridge(holding([RESULT]));
     render(<OnceOnlyNotices route="account" />);

@@ -15,16 +15,23 @@ import { useWizard } from '../screens/register/wizard-store';
  */
 export function OnceOnlyNotices({ route }: { route: RouteId }): ReactElement | null {
   const { result, recovered, attempt } = useWizard();
-  const { pending: reveals, inFlight: creating } = useCreatedKeys();
+  const { pending: reveals, inFlight: creating, deleting } = useCreatedKeys();
   const awaited = useRegistrationsElsewhere();
   // A page started again (reloaded, crashed, the window reopened) gets back a fingerprint main still holds.
   useEffect(restoreAtStart, []);
   // A registration whose answer was lost, not yet settled by asking Chutes: the account may exist.
   const unknown = attempt?.status === 'failed' && failureIs(attempt.error, 'answer-lost') && !result && !recovered;
-  // Closing or reloading the window asks first while anything shown once waits, or is on its way
-  // (the desktop window's question is electron/window.ts; a browser shows its own).
+  // Closing or reloading the window asks first while anything shown once waits, or is on its way,
+  // or a bulk delete still has batches to send (the desktop window's question is electron/window.ts;
+  // a browser shows its own).
   const waiting =
-    result !== null || reveals.length > 0 || creating > 0 || attempt?.status === 'sending' || unknown || awaited > 0;
+    result !== null ||
+    reveals.length > 0 ||
+    creating > 0 ||
+    deleting > 0 ||
+    attempt?.status === 'sending' ||
+    unknown ||
+    awaited > 0;
   useEffect(() => {
     if (!waiting) return;
     const onUnload = (event: BeforeUnloadEvent) => event.preventDefault();

@@ -85,25 +85,29 @@ export function ApiKeysScreen({ sub }: ScreenProps): ReactElement {
 
 function Progress({ list }: { list: KeyList }): ReactElement | null {
   if (list.status === 'done' || list.status === 'error') return null;
-  if (list.pagesTotal === null)
-    return (
-      <p className="muted" role="status">
+  // Announced once, when loading starts (the same element stays while pages arrive), and the end is
+  // the shown-keys count filling in (key-table.tsx): a live region read out at every page would talk
+  // over everything for the minute 500 pages take.
+  return (
+    <>
+      <p className={list.pagesTotal === null ? 'muted' : 'sr-only'} role="status">
         Loading keys…
       </p>
-    );
-  return (
-    <div className={styles.progress} role="status" aria-label="Loading progress">
-      {/* By keys, not pages: the text beside it counts keys, and the last page is rarely full. */}
-      <progress
-        max={Math.max(list.total ?? 0, list.keys.length, 1)}
-        value={list.keys.length}
-        aria-label="Keys loaded"
-      />
-      <span className="small muted">
-        {list.keys.length.toLocaleString('en-US')} of {list.total?.toLocaleString('en-US') ?? '?'} keys loaded (
-        {list.pagesLoaded}/{list.pagesTotal} pages)
-      </span>
-    </div>
+      {list.pagesTotal === null ? null : (
+        <div className={styles.progress} role="group" aria-label="Loading progress">
+          {/* By keys, not pages: the text beside it counts keys, and the last page is rarely full. */}
+          <progress
+            max={Math.max(list.total ?? 0, list.keys.length, 1)}
+            value={list.keys.length}
+            aria-label="Keys loaded"
+          />
+          <span className="small muted">
+            {list.keys.length.toLocaleString('en-US')} of {list.total?.toLocaleString('en-US') ?? '?'} keys loaded (
+            {list.pagesLoaded}/{list.pagesTotal} pages)
+          </span>
+        </div>
+      )}
+    </>
   );
 }
 
@@ -229,7 +233,8 @@ function KeysForProfile({
             <button
               type="button"
               className="danger"
-              disabled={!canSign || selectedKeys.length === 0}
+              // Not while the delete panel (its summary or its results) is open: pressing it would do nothing.
+              disabled={!canSign || selectedKeys.length === 0 || deleting}
               onClick={() => setDeleting(true)}
             >
               Delete selected{selectedKeys.length ? ` (${selectedKeys.length.toLocaleString('en-US')})` : ''}

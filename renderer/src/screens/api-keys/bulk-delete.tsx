@@ -11,7 +11,8 @@ import { AUTH_CACHE_NOTE } from './delete-key-dialog';
 import { Badge } from '../../components/badge';
 import { visibleText } from '../../../../shared/visible-text';
 import { TypedConfirmField, useTypedConfirm } from '../../components/typed-confirm';
-import { deleteInBatches } from './delete-batches';
+import { deleteInBatches, PROGRESS_BATCH, someNames } from './delete-batches';
+import { trackDelete } from './created-key-store';
 
 const SHOWN = 12;
 /** "10,001 keys": a selection can hold up to 100,000. */
@@ -37,6 +38,8 @@ export function BulkDelete({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [results, setResults] = useState<DeleteResult[] | null>(null);
+  /** Keys answered so far out of those sent, while a delete runs. */
+  const [progress, setProgress] = useState<{ answered: number; total: number } | null>(null);
   const names = new Map(keys.map((k) => [k.id, k.name]));
   const admins = keys.filter((k) => k.admin).length;
   // As deliberate as deleting one key by its name (never easier for many keys than for one).
@@ -53,13 +56,23 @@ export function BulkDelete({
   async function run(ids: string[]) {
     setBusy(true);
     setError(null);
-    const sent = deleteInBatches(ids, (batch) => call('deleteApiKeys', { ids: batch, reviewedFor: profileId }));
+    setProgress({ answered: 0, total: ids.length });
+    const sent = trackDelete(
+      deleteInBatches(
+        ids,
+        (batch) => call('deleteApiKeys', { ids: batch, reviewedFor: profileId }),
+        PROGRESS_BATCH,
+        (answered) => {
+          if (mounted.current) setProgress({ answered, total: ids.length });
+        },
+      ),
+    );
     // Left before the end (the list refreshes either way): which keys failed must still be said.
     tellIfLeft(mounted, sent, {
       done: ({ results: got }) => {
         const text = `Deleting API keys: ${deleteSummary(got.map((r) => r.outcome))}`;
         const failed = got.filter((r) => r.outcome === 'failed').map((r) => names.get(r.id) ?? r.id);
-        return failed.length > 0 ? { tone: 'warn', text: `${text} Not deleted: ${failed.join(', ')}.` } : text;
+        return failed.length > 0 ? { tone: 'warn', text: `${text} Not deleted: ${someNames(failed)}.` } : text;
       },
       failed: 'Deleting the selected API keys failed',
     });
@@ -71,9 +84,25 @@ export function BulkDelete({
     } catch (err) {
       setError(err);
     } finally {
-      setBusy(false);
+      if (mounted.current) {
+        setBusy(false);
+        setProgress(null);
+      }
     }
   }
+
+  // Not a live region: read out per batch it would talk over everything for minutes. The start is
+  // said by the status line beside it, the end by the results.
+  const progressLine = progress ? (
+    <p>
+      <progress
+        max={progress.total}
+        value={progress.answered}
+        aria-label={`Keys deleted so far, of ${keysText(progress.total)}`}
+      />{' '}
+      {progress.answered.toLocaleString('en-US')} of {keysText(progress.total)} done
+    </p>
+  ) : null;
 
   if (results) {
     const failed = results.filter((r) => r.outcome === 'failed');
@@ -91,6 +120,7 @@ export function BulkDelete({
           label="Result per key"
           items={results.map((r) => ({ ...r, label: names.get(r.id) ?? r.id }))}
         />
+        {progressLine}
         {error ? <ErrorNotice error={error} /> : null}
         <div className="actions">
           {failed.length > 0 ? (
@@ -120,7 +150,8 @@ export function BulkDelete({
         </Notice>
       ) : null}
       <p>Programs using these keys will stop working. {AUTH_CACHE_NOTE}</p>
-      <ul className={listStyles.results} aria-label="Keys to delete">
+      {/* Focusable: past a dozen or so it scrolls, and a keyboard must be able to scroll it. */}
+      <ul className={listStyles.results} aria-label="Keys to delete" tabIndex={0}>
         {keys.slice(0, SHOWN).map((k) => (
           <li key={k.id}>
             {visibleText(k.name)} <code className="muted small">{k.id.slice(0, 8)}</code>{' '}
@@ -135,6 +166,12 @@ export function BulkDelete({
         {...confirm}
         note={admins > 0 ? `(the selection includes ${admins === 1 ? 'an admin key' : 'admin keys'})` : undefined}
       />
+      {progress ? (
+        <>
+          <p role="status">Deleting {keysText(progress.total)}… the results follow when all are done.</p>
+          {progressLine}
+        </>
+      ) : null}
       {error ? <ErrorNotice error={error} /> : null}
       <div className="actions">
         <button

@@ -220,7 +220,19 @@ export function CreateKeyForm({
       </div>
     );
   return (
-    <form className={`card ${styles.formGrid}`} aria-label="Create API key" onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      className={`card ${styles.formGrid}`}
+      aria-label="Create API key"
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        // Escape steps out but keeps the draft: the frame's Escape would click Cancel, which drops
+        // it, and a stray key should not throw away what was typed. Not while creating (Cancel is off too).
+        if (e.key !== 'Escape' || e.defaultPrevented || busy) return;
+        e.preventDefault();
+        onCancel();
+      }}
+      noValidate
+    >
       <div className={styles.tabs} role="tablist" aria-label="How to define the key">
         <button type="button" role="tab" aria-selected={tab === 'editor'} onClick={() => switchTab('editor')}>
           Editor
@@ -274,8 +286,13 @@ export function CreateKeyForm({
                 targets={targets.data}
                 targetsError={Boolean(targets.error)}
                 invalid={showIssues && Boolean(scopesIssue)}
+                describedBy="key-scopes-issue"
               />
-              {showIssues && scopesIssue ? <p className="field-error">{scopesIssue}</p> : null}
+              {showIssues && scopesIssue ? (
+                <p id="key-scopes-issue" className="field-error">
+                  {scopesIssue}
+                </p>
+              ) : null}
             </>
           )}
         </>

@@ -33,6 +33,11 @@ export interface CreatedKeys {
    * to one must not offer to delete the key it replaces.
    */
   unstored: ReadonlySet<string>;
+  /**
+   * Bulk deletes running: the screen sends them a batch at a time (delete-batches.ts), so closing
+   * or reloading the page would stop the rest unsent, and must ask.
+   */
+  deleting: number;
 }
 
 const store = moduleStore<CreatedKeys>({
@@ -41,6 +46,7 @@ const store = moduleStore<CreatedKeys>({
   sending: new Map(),
   replaced: new Map(),
   unstored: new Set(),
+  deleting: 0,
 });
 
 function update(next: Partial<CreatedKeys>): void {
@@ -58,6 +64,12 @@ export function trackCreate<T>(request: Promise<T>, sentBy?: { form: string; nam
     if (sentBy) sending.delete(sentBy.form);
     update({ inFlight: store.get().inFlight - 1, sending });
   });
+}
+
+/** Counts a bulk delete while it runs (see `deleting`). */
+export function trackDelete<T>(run: Promise<T>): Promise<T> {
+  update({ deleting: store.get().deleting + 1 });
+  return run.finally(() => update({ deleting: store.get().deleting - 1 }));
 }
 
 export function holdCreatedKey(reveal: PendingReveal): void {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appError } from '../../../../shared/errors';
 import { apiKeysContract } from '../../../../shared/contract/api-keys';
 import { ApiError } from '../../api/client';
-import { deleteInBatches } from './delete-batches';
+import { deleteInBatches, someNames } from './delete-batches';
 
 const ids = Array.from({ length: 25_001 }, (_, i) => `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`);
 const reviewedFor = '11111111-1111-4111-8111-111111111111';
@@ -31,6 +31,24 @@ describe('deleteInBatches', () => {
     expect(results).toHaveLength(ids.length);
     expect(results.filter((r) => r.outcome === 'deleted')).toHaveLength(10_000);
     expect(results[10_000]).toEqual({ id: ids[10_000], outcome: 'failed', message: 'The connection failed.' });
+  });
+
+  it('says after each batch how many keys are answered, so a long delete shows how far it is', async () => {
+    const told: number[] = [];
+    await deleteInBatches(
+      ids.slice(0, 450),
+      (batch) => Promise.resolve({ results: batch.map((id) => ({ id, outcome: 'deleted' as const })) }),
+      200,
+      (answered) => told.push(answered),
+    );
+    expect(told).toEqual([200, 400, 450]);
+  });
+
+  it('names at most five keys in a notice, then how many more', () => {
+    expect(someNames(['a', 'b'])).toBe('a, b');
+    expect(someNames(['a', 'b', 'c', 'd', 'e'])).toBe('a, b, c, d, e');
+    const many = Array.from({ length: 12_345 }, (_, i) => `k${i}`);
+    expect(someNames(many)).toBe('k0, k1, k2, k3, k4 and 12,340 more');
   });
 
   it('the first batch failing is the failure of the whole, as one call was', async () => {

@@ -1,10 +1,12 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
-import type { ApiKeyView, DeleteResult } from '../../../../shared/api-keys';
+import { spacesShown, typedKeyName, type ApiKeyView, type DeleteResult } from '../../../../shared/api-keys';
 import { call } from '../../api/client';
 import { ErrorNotice } from '../../components/error-notice';
 import { tellIfLeft } from '../../frame/outcomes';
 import { useMountedRef } from '../../lib/use-mounted';
 import { visibleText } from '../../../../shared/visible-text';
+
+const SPACES_HINT_ID = 'delete-key-spaces-hint';
 
 export const AUTH_CACHE_NOTE = 'Chutes may keep accepting a deleted key for up to a minute (its authentication cache).';
 
@@ -27,7 +29,9 @@ export function DeleteKeyPanel({
   const mounted = useMountedRef();
   // A name with invisible characters is shown, and typed, in its visible form.
   const shown = visibleText(apiKey.name);
-  const confirmed = typed === apiKey.name || typed === shown;
+  // Spaces no one can see (made elsewhere: Chutes takes any) are marked, and need not be typed exactly.
+  const spaced = spacesShown(shown);
+  const confirmed = typedKeyName(typed, apiKey.name) || typedKeyName(typed, shown);
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!confirmed) return;
@@ -55,10 +59,21 @@ export function DeleteKeyPanel({
       </p>
       <label className="field">
         <span>
-          Type the key’s name, <code>{shown}</code>, to confirm
+          Type the key’s name, <code>{spaced ?? shown}</code>, to confirm
         </span>
-        <input type="text" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+        <input
+          type="text"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          autoComplete="off"
+          aria-describedby={spaced ? SPACES_HINT_ID : undefined}
+        />
       </label>
+      {spaced ? (
+        <p id={SPACES_HINT_ID} className="small muted">
+          Each ␣ is a space: type the name with single spaces between words, and none at either end.
+        </p>
+      ) : null}
       {error ? <ErrorNotice error={error} /> : null}
       <div className="actions">
         <button type="submit" className="danger-fill" disabled={busy || !confirmed}>

@@ -1,6 +1,8 @@
 import type { ReactElement } from 'react';
 import styles from './api-keys.module.css';
 
+const PROBLEMS_ID = 'key-json-problems';
+
 export interface JsonIssue {
   path: PropertyKey[];
   message: string;
@@ -31,20 +33,30 @@ export function JsonRequestField({
         className={styles.jsonArea}
         aria-label="Key request JSON"
         aria-invalid={issues.length > 0}
+        // Each problem by its own id: the list's name ("JSON problems") would be read instead of them.
+        aria-describedby={
+          issues.length > 0
+            ? issues.map((_, n) => `${PROBLEMS_ID}-${n}`).join(' ')
+            : takenName !== null
+              ? PROBLEMS_ID
+              : undefined
+        }
         spellCheck={false}
         value={text}
         onChange={(e) => onChange(e.target.value)}
       />
       {issues.length > 0 ? (
         <ul className="field-error" aria-label="JSON problems">
-          {issues.map((i) => (
-            <li key={`${i.path.join('.')}:${i.message}`}>
+          {issues.map((i, n) => (
+            <li key={`${i.path.join('.')}:${i.message}`} id={`${PROBLEMS_ID}-${n}`}>
               {i.path.length > 0 ? <code>{i.path.join('.')}</code> : null} {i.message}
             </li>
           ))}
         </ul>
       ) : takenName !== null ? (
-        <p className="field-error">A key named “{takenName}” already exists; names must be unique.</p>
+        <p id={PROBLEMS_ID} className="field-error">
+          A key named “{takenName}” already exists; names must be unique.
+        </p>
       ) : null}
     </label>
   );

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { hrefTo, navigate } from '../../routes';
 import { DeleteKeyPanel } from './delete-key-dialog';
+import { PUBLIC_MODELS } from './key-powers';
 import { dateTime, utcText } from '../../lib/date-time';
 import { CommandLine } from '../../components/command-line';
 import { visibleText } from '../../../../shared/visible-text';
@@ -130,7 +131,7 @@ export function KeyDetails({
             {key.admin
               ? 'Everything the account can do, including moving balance.'
               : mayInvoke(key)
-                ? `At most invoking chutes, as its ${key.scopes.length === 1 ? 'scope' : `${key.scopes.length} scopes`} below allow${key.scopes.length === 1 ? 's' : ''}: Chutes’ API refuses scoped keys everywhere else.`
+                ? `At most invoking chutes, as its ${key.scopes.length === 1 ? 'scope' : `${key.scopes.length} scopes`} below allow${key.scopes.length === 1 ? 's' : ''}, and also ${PUBLIC_MODELS}, even if it names one chute: Chutes’ API refuses scoped keys everywhere else.`
                 : 'Nothing: none of its scopes lets it invoke a chute, the only thing Chutes lets a scoped key do.'}
           </dd>
           <dt>Owner</dt>
@@ -207,9 +208,10 @@ export function KeyDetails({
         ) : mayInvoke(key) ? (
           <p className="small">
             A scoped key can only invoke chutes: send it to a chute’s own URL, such as the OpenAI-style endpoint shown
-            on the chute’s page at chutes.ai. Chutes’ API refuses it with 401 everywhere else, a plain read of{' '}
-            <code>{baseUrl}/chutes/</code> included: it checks each request against the last part of its path, which no
-            scope names.
+            on the chute’s page at chutes.ai. It can also invoke {PUBLIC_MODELS}: Chutes lets any chutes scope that
+            invokes through to those hosts, whichever chute it names. Chutes’ API refuses it with 401 everywhere else, a
+            plain read of <code>{baseUrl}/chutes/</code> included: it checks each request against the last part of its
+            path, which no scope names.
           </p>
         ) : (
           <p className="small">
@@ -225,8 +227,9 @@ export function KeyDetails({
             </>
           ) : null}
           Only admin keys can use Chutes’ API: the account endpoints (<code>/users/me</code>, <code>/api_keys</code>,{' '}
-          <code>/secrets</code>) and the chutes and images ones; scoped keys can only invoke the chutes their scopes
-          allow.
+          <code>/secrets</code>) and the chutes and images ones; scoped keys can only invoke: the chutes their scopes
+          allow and, with any chutes scope that invokes, the public models at llm.chutes.ai, embed.chutes.ai and
+          image.chutes.ai, billed to this account.
         </p>
       </section>
     </>

@@ -34,10 +34,30 @@ describe('keyPowers', () => {
     expect(powers.can).toEqual([
       'Invoke the chute llama-chat',
       'Invoke any chute on Chutes — public ones included, not only yours — billed to this account',
+      'Also invoke every public LLM, embedding and image model through llm.chutes.ai, embed.chutes.ai and image.chutes.ai, billed to this account, even when its scopes name one chute',
     ]);
     expect(powers.unusable).toEqual(['read, create and change, delete the chute llama-chat', 'read every image']);
     expect(powers.cannot).toBe(
       'It cannot read or change anything through Chutes’ API — chutes, images, API keys, secrets, the account or its balance: that takes an admin key.',
+    );
+  });
+
+  // chutes-api: llm./embed./image. hosts are checked as chutes __megallm__ etc., and has_access lets any
+  // chutes scope with action invoke or none through for them without comparing its object_id.
+  it('says a key scoped to one chute can also invoke every public model through the mega hosts', () => {
+    for (const action of ['invoke', null] as const) {
+      const powers = keyPowers(
+        { name: 'k', admin: false, scopes: [{ object_type: 'chutes', object_id: CHUTE, action }] },
+        targets,
+      );
+      expect(powers.can, String(action)).toEqual([
+        'Invoke the chute llama-chat',
+        'Also invoke every public LLM, embedding and image model through llm.chutes.ai, embed.chutes.ai and image.chutes.ai, billed to this account, even when its scopes name one chute',
+      ]);
+    }
+    const oneChute = PRESETS.find((p) => p.id === 'invoke-chute');
+    expect(oneChute?.explain).toBe(
+      'Call one chosen chute of yours, and also every public LLM, embedding and image model through llm.chutes.ai, embed.chutes.ai and image.chutes.ai, billed to this account.',
     );
   });
 
@@ -69,7 +89,7 @@ describe('keyPowers', () => {
       const powers = keyPowers(editorRequest('k', false, presetRows(preset.id, targets)), targets);
       expect(powers.unusable, preset.id).toEqual([]);
       expect(
-        powers.can.every((line) => line.startsWith('Invoke')),
+        powers.can.every((line) => /^(Also )?[Ii]nvoke /.test(line)),
         preset.id,
       ).toBe(true);
     }

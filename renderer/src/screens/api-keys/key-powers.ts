@@ -6,7 +6,11 @@ import { fromRequest, groupScopes, type ScopeGroup } from './scope-text';
  * that "any action" includes delete. From the reference (§1.4, §5, §8): an admin key acts as the
  * user on every endpoint but the three that take the fingerprint. A scoped key is checked against
  * the last segment of each REST path (`""` for `/chutes/`, the id for `/chutes/{id}`), which no
- * scope names: on the API it can do nothing at all; only invoking chutes takes its scopes.
+ * scope names: on the API it can do nothing at all; only invoking chutes takes its scopes. And any
+ * chutes scope that invokes (action invoke or any), whichever chute it names, also passes the
+ * llm./embed./image. hosts: the server checks them as chutes `__megallm__`/`__megaembed__`/
+ * `__megadiffuser__` and lets every invoking chutes scope through without comparing the id
+ * (chutes-api api/main.py host routing, api/api_key/schemas.py has_access).
  */
 export interface KeyPowers {
   /** One line per thing the key can do. */
@@ -39,6 +43,10 @@ function objects(g: ScopeGroup, targets: ScopeTargets | undefined): string {
   return names.length === 1 ? `the ${one} ${names[0] ?? ''}` : `${names.length} chosen ${many} (${names.join(', ')})`;
 }
 
+/** What every key with an invoking chutes scope can also call, whichever chute the scope names. */
+export const PUBLIC_MODELS =
+  'every public LLM, embedding and image model through llm.chutes.ai, embed.chutes.ai and image.chutes.ai, billed to this account';
+
 /** A chutes scope for every chute matches any chute invoked, not only the account's own. */
 const invoked = (g: ScopeGroup, targets: ScopeTargets | undefined) =>
   g.all
@@ -66,6 +74,7 @@ export function keyPowers(request: CreateKeyRequest, targets?: ScopeTargets): Ke
       );
     else if (!invokes) unusable.push(`${ACTION[g.action] ?? g.action} ${objects(g, targets)}`);
   }
+  if (can.length > 0) can.push(`Also invoke ${PUBLIC_MODELS}, even when its scopes name one chute`);
   return {
     can:
       can.length > 0

@@ -93,9 +93,10 @@ export function RevealDialog({
         <strong>This is the only time the secret is shown.</strong> Chutes keeps only a hash of it; neither the server
         nor this app can show it again.
       </p>
-      <code className={styles.secret} aria-label="API key secret">
-        {secret}
-      </code>
+      {/* Named on a group: a name on <code> itself is not allowed (its role takes none). */}
+      <div role="group" aria-label="API key secret">
+        <code className={styles.secret}>{secret}</code>
+      </div>
       <div className={styles.lines}>
         <div className={styles.line}>
           <code>cpk_… (the secret alone)</code>

@@ -15,6 +15,8 @@ interface Props {
   targets: ScopeTargets | undefined;
   targetsError: boolean;
   invalid: boolean;
+  /** The id of the message saying what is wrong, read with the fieldset while it is invalid. */
+  describedBy?: string;
 }
 
 /** The types whose objects are offered by name (the account's own); the others are all or, from JSON, ids. */
@@ -23,7 +25,7 @@ const targetsOf = (type: ScopeObjectType, targets: ScopeTargets | undefined) =>
   type === 'chutes' ? targets?.chutes : type === 'images' ? targets?.images : undefined;
 
 /** Object type × action, each limited to chosen objects (by name; sent as UUIDs) or all of them. */
-export function ScopeEditor({ rows, onChange, targets, targetsError, invalid }: Props): ReactElement {
+export function ScopeEditor({ rows, onChange, targets, targetsError, invalid, describedBy }: Props): ReactElement {
   const update = (id: number, patch: Partial<ScopeRowModel>) =>
     onChange(rows.map((r) => (r.id === id ? { ...r, ...patch } : r)));
   // Chosen ids that are not the account's own (typed in the JSON tab, or kept from a rotated key):
@@ -43,7 +45,11 @@ export function ScopeEditor({ rows, onChange, targets, targetsError, invalid }: 
   const toggle = (row: ScopeRowModel, id: string, on: boolean) =>
     update(row.id, { ids: on ? [...(row.ids ?? []), id] : (row.ids ?? []).filter((x) => x !== id) });
   return (
-    <fieldset className={invalid ? styles.invalid : undefined} aria-invalid={invalid}>
+    <fieldset
+      className={invalid ? styles.invalid : undefined}
+      aria-invalid={invalid}
+      aria-describedby={invalid ? describedBy : undefined}
+    >
       <legend>Scopes</legend>
       {rows.length === 0 ? <p className="muted small">No scopes yet: add one, or start from a preset.</p> : null}
       {rows.map((row, i) => {

@@ -5,6 +5,7 @@ import type {
   ScopeRequest,
   ScopeTargets,
 } from '../../../../shared/api-keys';
+import { PUBLIC_MODELS } from './key-powers';
 
 /** One line of the scope editor: a type, an action (null = any), and all objects or chosen ones. */
 export interface ScopeRowModel {
@@ -50,9 +51,14 @@ export const PRESETS: { id: PresetId; label: string; explain: string }[] = [
   {
     id: 'invoke-chutes',
     label: 'Invoke any chute',
-    explain: 'Call any chute on Chutes, public ones included, billed to this account; nothing else.',
+    explain: `Call any chute on Chutes, public ones included, and ${PUBLIC_MODELS}; nothing else.`,
   },
-  { id: 'invoke-chute', label: 'Invoke one of your chutes', explain: 'Call one chosen chute of yours; nothing else.' },
+  {
+    id: 'invoke-chute',
+    label: 'Invoke one of your chutes',
+    // Chutes lets any invoking chutes scope through to the public-model hosts (key-powers.ts).
+    explain: `Call one chosen chute of yours, and also ${PUBLIC_MODELS}.`,
+  },
 ];
 
 export function presetRows(id: PresetId, targets: ScopeTargets | undefined): ScopeRowModel[] {

@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
+import { screenshot } from './fixtures/screenshots';
+
+// A bulk delete of hundreds of keys: how far it is, that closing asks meanwhile, failures first after.
+let world: KeysWorld | undefined;
+test.afterEach(async () => {
+  await world?.stop();
+  world = undefined;
+});
+
+test('a long bulk delete shows how far it is, closing asks meanwhile, and failures come first', async ({ page }) => {
+  test.setTimeout(90_000);
+  const w = (world = await openKeysWorld(page));
+  w.sb.seedApiKeys({ user_id: w.userId, count: 450, name_prefix: 'mass' });
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('450 keys', { timeout: 30_000 });
+  const idOf = (name: string) => Object.values(w.sb.state().apiKeys).find((k) => k.name === name)?.api_key_id ?? '';
+  // The selection goes in list order, 200 a call: mass-300 is in the second call, held there.
+  w.sb.hold({ method: 'DELETE', path: `/api_keys/${idOf('mass-300')}` });
+  w.sb.faultOnce({ method: 'DELETE', path: `/api_keys/${idOf('mass-420')}`, status: 500 });
+
+  await page.getByLabel('Select all shown keys').check();
+  await page.getByRole('button', { name: 'Delete selected (450)' }).click();
+  const summary = page.getByRole('region', { name: 'Delete selected keys' });
+  await summary.getByLabel(/Type delete to confirm/).fill('delete');
+  await summary.getByRole('button', { name: 'Delete 450 keys' }).click();
+  // Said once at the start; the count beside it is not read out batch by batch.
+  await expect(summary.getByRole('status')).toHaveText('Deleting 450 keys… the results follow when all are done.');
+  await expect(summary.getByText('200 of 450 keys done')).toBeVisible();
+  await expect(summary.getByRole('progressbar', { name: 'Keys deleted so far, of 450 keys' })).toHaveAttribute(
+    'value',
+    '200',
+  );
+  await expect(page.getByRole('button', { name: 'Delete selected (450)' })).toBeDisabled();
+  await screenshot(page, 'api-keys-bulk-progress');
+  // The rest is sent from this page: closing or reloading now asks first.
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (d) => {
+      resolve(d.type());
+      void d.dismiss();
+    }),
+  );
+  await page.close({ runBeforeUnload: true });
+  expect(await asked).toBe('beforeunload');
+
+  expect(w.sb.release({ method: 'DELETE', path: `/api_keys/${idOf('mass-300')}` })).toEqual({ released: 1 });
+  const results = page.getByRole('region', { name: 'Delete results' });
+  await expect(results.getByRole('status')).toContainText('449 deleted; 1 not deleted.', { timeout: 30_000 });
+  const perKey = results.getByRole('list', { name: 'Result per key' }).getByRole('listitem');
+  await expect(perKey.first()).toContainText('mass-420 — not deleted: Chutes at');
+  await expect(perKey.nth(1)).toHaveText('mass-000 — deleted');
+  // The failed key is still selected, but the panel is open: its button would do nothing.
+  await expect(page.getByRole('button', { name: 'Delete selected (1)' })).toBeDisabled();
+  await screenshot(page, 'api-keys-bulk-failed-first');
+  await results.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('button', { name: 'Delete selected (1)' })).toBeEnabled();
+});
