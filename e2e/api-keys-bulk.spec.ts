@@ -56,3 +56,32 @@ test('a long bulk delete shows how far it is, closing asks meanwhile, and failur
   await results.getByRole('button', { name: 'Dismiss' }).click();
   await expect(page.getByRole('button', { name: 'Delete selected (1)' })).toBeEnabled();
 });
+
+test('a long bulk delete can be stopped: the call under way finishes, the rest is not sent and can be retried', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const w = (world = await openKeysWorld(page));
+  w.sb.seedApiKeys({ user_id: w.userId, count: 450, name_prefix: 'mass' });
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('450 keys', { timeout: 30_000 });
+  const idOf = (name: string) => Object.values(w.sb.state().apiKeys).find((k) => k.name === name)?.api_key_id ?? '';
+  w.sb.hold({ method: 'DELETE', path: `/api_keys/${idOf('mass-300')}` });
+  await page.getByLabel('Select all shown keys').check();
+  await page.getByRole('button', { name: 'Delete selected (450)' }).click();
+  const summary = page.getByRole('region', { name: 'Delete selected keys' });
+  await summary.getByLabel(/Type delete to confirm/).fill('delete');
+  await summary.getByRole('button', { name: 'Delete 450 keys' }).click();
+  await expect(summary.getByText('200 of 450 keys done')).toBeVisible();
+  await summary.getByRole('button', { name: 'Stop after the keys already sent' }).click();
+  await expect(summary.getByRole('status')).toHaveText('Stopping after the keys already sent… the results follow.');
+  expect(w.sb.release({ method: 'DELETE', path: `/api_keys/${idOf('mass-300')}` })).toEqual({ released: 1 });
+  const results = page.getByRole('region', { name: 'Delete results' });
+  await expect(results.getByRole('status')).toContainText('400 deleted; 50 not deleted.', { timeout: 30_000 });
+  await expect(results.getByRole('list', { name: 'Result per key' }).getByRole('listitem').first()).toContainText(
+    'not deleted: Not sent: the delete was stopped before it reached this key.',
+  );
+  expect(Object.values(w.sb.state().apiKeys).filter((k) => k.name.startsWith('mass'))).toHaveLength(50);
+  await results.getByRole('button', { name: 'Retry 50 failed' }).click();
+  await expect(results.getByRole('status')).toContainText('450 deleted', { timeout: 30_000 });
+});

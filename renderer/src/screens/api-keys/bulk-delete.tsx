@@ -40,6 +40,9 @@ export function BulkDelete({
   const [results, setResults] = useState<DeleteResult[] | null>(null);
   /** Keys answered so far out of those sent, while a delete runs. */
   const [progress, setProgress] = useState<{ answered: number; total: number } | null>(null);
+  /** Asked to stop: the batch under way finishes (its keys may already be gone), the rest is not sent. */
+  const stopping = useRef(false);
+  const [stopAsked, setStopAsked] = useState(false);
   const names = new Map(keys.map((k) => [k.id, k.name]));
   const admins = keys.filter((k) => k.admin).length;
   // As deliberate as deleting one key by its name (never easier for many keys than for one).
@@ -57,6 +60,8 @@ export function BulkDelete({
     setBusy(true);
     setError(null);
     setProgress({ answered: 0, total: ids.length });
+    stopping.current = false;
+    setStopAsked(false);
     const sent = trackDelete(
       deleteInBatches(
         ids,
@@ -65,6 +70,7 @@ export function BulkDelete({
         (answered) => {
           if (mounted.current) setProgress({ answered, total: ids.length });
         },
+        () => stopping.current,
       ),
     );
     // Left before the end (the list refreshes either way): which keys failed must still be said.
@@ -168,8 +174,24 @@ export function BulkDelete({
       />
       {progress ? (
         <>
-          <p role="status">Deleting {keysText(progress.total)}… the results follow when all are done.</p>
+          <p role="status">
+            {stopAsked
+              ? 'Stopping after the keys already sent… the results follow.'
+              : `Deleting ${keysText(progress.total)}… the results follow when all are done.`}
+          </p>
           {progressLine}
+          {progress.total > PROGRESS_BATCH ? (
+            <button
+              type="button"
+              disabled={stopAsked}
+              onClick={() => {
+                stopping.current = true;
+                setStopAsked(true);
+              }}
+            >
+              Stop after the keys already sent
+            </button>
+          ) : null}
         </>
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}

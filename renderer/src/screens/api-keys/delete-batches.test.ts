@@ -44,6 +44,30 @@ describe('deleteInBatches', () => {
     expect(told).toEqual([200, 400, 450]);
   });
 
+  it('stops between batches when asked: the rest is not sent, and is said as not deleted', async () => {
+    const sent: string[][] = [];
+    let stop = false;
+    const { results } = await deleteInBatches(
+      ids.slice(0, 450),
+      (batch) => {
+        sent.push(batch);
+        stop = true;
+        return Promise.resolve({ results: batch.map((id) => ({ id, outcome: 'deleted' as const })) });
+      },
+      200,
+      undefined,
+      () => stop,
+    );
+    expect(sent).toHaveLength(1);
+    expect(results.filter((r) => r.outcome === 'deleted')).toHaveLength(200);
+    expect(results[200]).toMatchObject({
+      id: ids[200],
+      outcome: 'failed',
+      message: expect.stringMatching(/^Not sent/),
+    });
+    expect(results).toHaveLength(450);
+  });
+
   it('names at most five keys in a notice, then how many more', () => {
     expect(someNames(['a', 'b'])).toBe('a, b');
     expect(someNames(['a', 'b', 'c', 'd', 'e'])).toBe('a, b, c, d, e');

@@ -26,9 +26,16 @@ export async function deleteInBatches(
   size = DELETE_BATCH_MAX,
   /** Told after each batch how many ids have been answered so far. */
   onProgress?: (answered: number) => void,
+  /** Asked before each batch after the first: true leaves the rest unsent, as "not deleted". */
+  stopped?: () => boolean,
 ): Promise<{ results: DeleteResult[] }> {
   const results: DeleteResult[] = [];
   for (let start = 0; start < ids.length; start += size) {
+    if (start > 0 && stopped?.()) {
+      const message = 'Not sent: the delete was stopped before it reached this key.';
+      results.push(...ids.slice(start).map((id): DeleteResult => ({ id, outcome: 'failed', message })));
+      break;
+    }
     const batch = ids.slice(start, start + size);
     try {
       results.push(...(await send(batch)).results);
