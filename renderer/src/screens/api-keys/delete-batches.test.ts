@@ -60,11 +60,8 @@ describe('deleteInBatches', () => {
     );
     expect(sent).toHaveLength(1);
     expect(results.filter((r) => r.outcome === 'deleted')).toHaveLength(200);
-    expect(results[200]).toMatchObject({
-      id: ids[200],
-      outcome: 'failed',
-      message: expect.stringMatching(/^Not sent/),
-    });
+    expect(results[200]).toMatchObject({ id: ids[200], outcome: 'failed' });
+    expect(results[200]?.message).toMatch(/^Not sent/);
     expect(results).toHaveLength(450);
   });
 
