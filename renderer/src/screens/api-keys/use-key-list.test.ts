@@ -1,4 +1,4 @@
-import { renderHook, waitFor } from '@testing-library/react';
+import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { KEY_PAGE_SIZE } from '../../../../shared/api-keys';
 
@@ -6,13 +6,26 @@ const key = (id: string) => ({ id, userId: 'u', name: id, admin: true, createdAt
 const fullPage = (prefix: string) => Array.from({ length: KEY_PAGE_SIZE }, (_, i) => key(`${prefix}${i}`));
 
 /** Servers that count a million keys: one lists a single key, the other ignores `page`. */
-const server = vi.hoisted(() => ({ pages: [] as number[], ignoresPage: false, endless: false }));
+const server = vi.hoisted(() => ({
+  pages: [] as number[],
+  ignoresPage: false,
+  endless: false,
+  /** Two keys, counted right; page 0 answers once `gate` resolves. */
+  exact: null as null | { gate: Promise<void> },
+}));
 vi.mock('../../api/client', () => ({
   ApiError: Error,
   call: (channel: string, input: { page: number }) => {
     // Each page is checked to be for the profile still active (api/profile-switch.ts): it is.
     if (channel === 'listProfiles') return Promise.resolve({ activeId: 'p1', profiles: [] });
     server.pages.push(input.page);
+    if (server.exact)
+      return server.exact.gate.then(() => ({
+        total: 2,
+        page: input.page,
+        limit: KEY_PAGE_SIZE,
+        items: input.page === 0 ? [key('k1'), key('k2')] : [],
+      }));
     const items = server.endless
       ? fullPage(`p${input.page}-`)
       : server.ignoresPage
@@ -31,6 +44,23 @@ afterEach(() => {
   server.pages = [];
   server.ignoresPage = false;
   server.endless = false;
+  server.exact = null;
+});
+
+describe('useKeyList and keys made here while it reloads', () => {
+  it("does not count a key the server's total already holds twice (no extra passes, nothing said missing)", async () => {
+    let answer = () => undefined as void;
+    server.exact = { gate: new Promise<void>((resolve) => (answer = resolve)) };
+    const { result } = renderHook(() => useKeyList('p1'));
+    await waitFor(() => expect(server.pages).toEqual([0]));
+    // A create whose answer lands while page 0 is out: the server counted k2 already.
+    act(() => result.current.add(key('k2')));
+    answer();
+    await waitFor(() => expect(result.current.status).toBe('done'));
+    expect(result.current.missing).toBe(0);
+    expect(server.pages).toEqual([0]);
+    expect(result.current.keys.map((k) => k.id).sort()).toEqual(['k1', 'k2']);
+  });
 });
 
 describe('useKeyList against a server whose count is wrong', () => {

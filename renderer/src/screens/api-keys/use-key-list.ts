@@ -49,7 +49,7 @@ export function useKeyList(profileId: string): KeyList {
   const [generation, setGeneration] = useState(0);
   const [state, setState] = useState<ListState>(LOADING);
   const byId = useRef(new Map<string, ApiKeyView>());
-  /** Keys revoked (−) or created (+) here since the server counted: they move the expected total too. */
+  /** Keys revoked (−) or created (+) here since page 0's count came back: they move the expected total too. */
   const localChange = useRef(0);
 
   useEffect(() => {
@@ -65,6 +65,10 @@ export function useKeyList(profileId: string): KeyList {
       try {
         const first = await callForProfile(profileId, 'listApiKeys', { page: 0, limit: KEY_PAGE_SIZE });
         if (cancelled) return;
+        // Keys made or revoked here while page 0 was out may be in the server's count already:
+        // only changes after it move the expected total (counted twice, they sent the list looking
+        // for keys that do not exist, then said they were missing).
+        localChange.current = 0;
         merge(first.items);
         const pagesTotal = Math.min(KEY_MAX_PAGES, Math.max(1, Math.ceil(first.total / KEY_PAGE_SIZE)));
         // An empty page means the count was wrong (or keys went meanwhile), and a page that repeats
