@@ -181,14 +181,23 @@ describe('importCliConfig', () => {
     const config = loadAppConfig([], { CHUTES_CONFIG_PATH: configPath }, dir, 'linux');
     expect(config.configPath).toBe(configPath);
     const location = await locateCliConfig(config);
-    expect(location).toEqual({ path: configPath, via: 'CHUTES_CONFIG_PATH', exists: true, permissionsTooOpen: false });
+    expect(location).toEqual({
+      path: configPath,
+      via: 'CHUTES_CONFIG_PATH',
+      exists: true,
+      isFolder: false,
+      permissionsTooOpen: false,
+    });
     const summary = await run({ path: config.configPath, via: location.via, fallbackApiUrl: config.apiUrl });
     expect(summary.profile.source).toEqual({ kind: 'cli-import', path: configPath, via: 'CHUTES_CONFIG_PATH' });
     const missing = await locateCliConfig({
       configPath: path.join(dir, 'none', 'config.ini'),
       configPathSource: 'default',
     });
-    expect(missing.exists).toBe(false);
+    expect(missing).toMatchObject({ exists: false, isFolder: false });
+    // CHUTES_CONFIG_PATH set to the folder (~/.chutes) rather than the file in it.
+    const folder = await locateCliConfig({ configPath: dir, configPathSource: 'CHUTES_CONFIG_PATH' });
+    expect(folder).toMatchObject({ exists: false, isFolder: true, permissionsTooOpen: false });
   });
 
   it('names the file when the store refuses a value', async () => {
