@@ -29,6 +29,17 @@ export const SEEDLESS_EXPORT_NOTE =
 export const SEEDED_EXPORT_NOTE =
   'The chutes CLI can use this file as is (point CHUTES_CONFIG_PATH at it, or save it as ~/.chutes/config.ini). As written, it holds the hotkey seed in plain text: keep it private, and delete it when you no longer need it.';
 
+/** SEEDED_EXPORT_NOTE for an export to the very file the chutes CLI reads. */
+export const SEEDED_CLI_CONFIG_NOTE =
+  'This is the file the chutes CLI reads, so it now signs with this account. As written, the file holds the hotkey seed in plain text: keep it private.';
+
+/** First sentence of an export's note when it replaced an account on another server. */
+export function exportServerNote(isCliConfig: boolean, server: string, previous: string): string {
+  return isCliConfig
+    ? `The chutes CLI now uses ${server} (it used ${previous}).`
+    : `This file now points the chutes CLI at ${server} (it pointed at ${previous}).`;
+}
+
 export function permissionsTooOpenWarning(filePath: string, mode: number): string {
   return `${filePath} can be read by other users on this computer (mode ${mode.toString(8).padStart(3, '0')}). Restrict it with "chmod 600 ${filePath}", or remove the seed from it.`;
 }
@@ -36,7 +47,8 @@ export function permissionsTooOpenWarning(filePath: string, mode: number): strin
 /**
  * `detail.hint` of the export conflict "<path> already exists…": replacing is possible once the
  * user confirms. That error's `detail.fields` name the account now in the file, when it can be
- * read: EXISTING_SS58_FIELD and EXISTING_USERNAME_FIELD, each with the value as `message`.
+ * read: EXISTING_SS58_FIELD, EXISTING_USERNAME_FIELD and EXISTING_SERVER_FIELD, each with the
+ * value as `message`.
  */
 export const EXPORT_REPLACE_HINT =
   'Replacing keeps any other sections and keys in that file; only the account settings are rewritten.';
@@ -59,3 +71,5 @@ export const EXPORT_SEED_LOSS_ADVICE =
 /** `detail.fields[].path` values of the export conflicts; `message` holds the value from the existing file. */
 export const EXISTING_SS58_FIELD = 'existing.hotkey_ss58address';
 export const EXISTING_USERNAME_FIELD = 'existing.username';
+/** The server the CLI uses with the existing file (its `base_url`, or the one the CLI falls back to). */
+export const EXISTING_SERVER_FIELD = 'existing.base_url';
