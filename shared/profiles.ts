@@ -60,6 +60,8 @@ export interface ImportCliConfigSummary {
   path: string;
   /** What the user's choice means for the chutes CLI, ready to show. */
   cliImpact: string;
+  /** Why the file's `[payment] address` was left out of the profile, ready to show; null when it was read or absent. */
+  paymentNote: string | null;
 }
 
 export interface ExportCliConfigSummary {

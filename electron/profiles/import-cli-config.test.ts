@@ -225,6 +225,19 @@ describe('importCliConfig', () => {
     expect(await readFile(configPath, 'utf8')).toContain(hotkey.seedHex);
   });
 
+  it('imports a file whose [payment] address has a comment after it, without that address, and says so', async () => {
+    await writeFile(
+      configPath,
+      cliConfigText(hotkey).replace(`address = ${PAYMENT}`, `address = ${PAYMENT} ; send tao here`),
+    );
+    const summary = await run();
+    expect(summary.profile).toMatchObject({ hotkeySs58: hotkey.ss58, userId: USER_ID, paymentAddress: null });
+    expect(summary.seedStored).toBe(true);
+    expect(summary.paymentNote).toMatch(/^\[payment\] address was not read: it is not an SS58 address/);
+    await writeFile(configPath, cliConfigText(hotkey));
+    expect(await run()).toMatchObject({ paymentNote: null, profile: { paymentAddress: PAYMENT } });
+  });
+
   it('reports a missing file as not-found', async () => {
     await expect(run({ path: path.join(dir, 'nope.ini') })).rejects.toMatchObject({ appError: { code: 'not-found' } });
   });

@@ -180,5 +180,6 @@ export async function importCliConfig(options: ImportCliConfigOptions): Promise<
     permissionsTooOpen: isModeTooOpen(file.mode),
     path: filePath,
     cliImpact: hotkeySeed === null ? FILE_HAD_NO_SEED_NOTE : fileChanged ? SEED_STRIPPED_NOTE : SEED_LEFT_NOTE,
+    paymentNote: values.paymentNote,
   };
 }

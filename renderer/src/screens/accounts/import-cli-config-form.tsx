@@ -34,7 +34,8 @@ export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactEl
       { slot: drafts, key: DRAFT, sent: draft },
       {
         mounted,
-        done: (s) => `Imported ${s.profile.displayName} from ${s.path}. ${s.cliImpact}`,
+        done: (s) =>
+          `Imported ${s.profile.displayName} from ${s.path}. ${s.cliImpact}${s.paymentNote ? ` ${s.paymentNote}` : ''}`,
         failed: `Importing the CLI config ${shownPath} failed`,
       },
     );
@@ -53,6 +54,7 @@ export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactEl
           {summary.seedStored ? ' The hotkey seed is now in the system keychain.' : ''}
         </p>
         <p className="small">{summary.cliImpact}</p>
+        {summary.paymentNote ? <p className="small">{summary.paymentNote}</p> : null}
         {summary.permissionsTooOpen && !summary.fileChanged ? (
           <p className="small">
             <strong>That file can be read by other users of this machine.</strong> Make it private:{' '}
