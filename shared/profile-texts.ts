@@ -20,8 +20,25 @@ export const SEED_LEFT_NOTE =
 export const FILE_HAD_NO_SEED_NOTE =
   'The CLI config had no hotkey_seed and was left unchanged; the app used the seed already in the system keychain. The chutes CLI cannot sign requests with that file until hotkey_seed is back.';
 
-export const PLAINTEXT_SEED_WARNING =
-  'The exported file will contain the hotkey seed in plain text, unencrypted — that is how the chutes CLI stores it. Anyone who can read the file can act as this account: create or delete API keys and secrets, and transfer balance. The app makes the file readable only by you; do not sync, share or commit it, and delete it when you no longer need it.';
+/**
+ * Said before a seeded export. `windows`: main runs on Windows, where the file's mode does not
+ * change who may read it (ACLs do), so the app cannot promise the file is private there.
+ */
+export function plaintextSeedWarning(windows: boolean): string {
+  const privacy = windows
+    ? 'Keep the file inside your user folder, where other users of this computer cannot read it'
+    : 'The app makes the file readable only by you';
+  return `The exported file will contain the hotkey seed in plain text, unencrypted — that is how the chutes CLI stores it. Anyone who can read the file can act as this account: create or delete API keys and secrets, and transfer balance. ${privacy}; do not sync, share or commit it, and delete it when you no longer need it.`;
+}
+
+/** Whether a full path main gave (AppInfo.configPath, say) is a Windows one: main runs on Windows. */
+export function isWindowsPath(fullPath: string): boolean {
+  return /^(?:[A-Za-z]:[\\/]|\\\\)/.test(fullPath);
+}
+
+/** Settings, beside the CLI config path: the app reads the variable only to show it. */
+export const ALLOW_MISSING_NOTE =
+  'CHUTES_ALLOW_MISSING is set, which affects the chutes CLI only (it then starts without a complete config); the app does not use it';
 
 export const SEEDLESS_EXPORT_NOTE =
   'This file has no hotkey_seed, so the chutes CLI cannot sign requests with it (the CLI requires all five [auth] values). Export again with the seed to use it with the CLI. Sections and keys the file already had besides the account settings were kept as they were: look at them before sharing it.';

@@ -28,7 +28,7 @@ export interface ExportCliConfigOptions {
   vault: SeedVault;
   profileId: string;
   targetPath: string;
-  /** Must be literally `true` — the user confirmed PLAINTEXT_SEED_WARNING — for the seed to be written. */
+  /** Must be literally `true` — the user confirmed plaintextSeedWarning() — for the seed to be written. */
   includeSeed?: boolean;
   /** Replace an existing file (keeping its unknown sections and keys). Without it an existing file is a `conflict`. */
   overwrite?: boolean;

@@ -6,7 +6,8 @@ import {
   EXISTING_USERNAME_FIELD,
   EXPORT_REPLACE_HINT,
   EXPORT_REPLACE_SEEDLESS_HINT,
-  PLAINTEXT_SEED_WARNING,
+  isWindowsPath,
+  plaintextSeedWarning,
 } from '../../../../shared/profile-texts';
 import { failureIs } from '../../../../shared/errors';
 import type { Profile } from '../../../../shared/profiles';
@@ -117,7 +118,7 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
       </label>
       {includeSeed ? (
         <Notice tone="warn">
-          <p>{PLAINTEXT_SEED_WARNING}</p>
+          <p>{plaintextSeedWarning(isWindowsPath(info.data?.configPath ?? ''))}</p>
         </Notice>
       ) : null}
       {conflict ? (
