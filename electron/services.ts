@@ -62,7 +62,7 @@ export function createServices(
     keychainListing: createKeychainListing(vault),
     fingerprints: createFingerprintStore(vault),
     profiles,
-    seedCopies: createSeedCopies({ dataDir: config.dataDir, cliConfigPath: config.configPath }),
+    seedCopies: createSeedCopies({ dataDir: config.dataDir, cliConfigPath: config.configPath, profiles }),
     activity,
     chutes: createChutesClient({ vault, profiles, activity, defaultBaseUrl: config.apiUrl }),
     discovery,

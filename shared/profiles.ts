@@ -60,6 +60,8 @@ export interface ImportCliConfigSummary {
   path: string;
   /** What the user's choice means for the chutes CLI, ready to show. */
   cliImpact: string;
+  /** Why the file's `[payment] address` was left out of the profile, ready to show; null when it was read or absent. */
+  paymentNote: string | null;
 }
 
 export interface ExportCliConfigSummary {
@@ -69,6 +71,12 @@ export interface ExportCliConfigSummary {
   overwritten: boolean;
   /** Whether the CLI can sign requests with the written file. */
   cliCanSign: boolean;
+  /** The server the written file points the chutes CLI at. */
+  server: string;
+  /** The other server the replaced file pointed the CLI at; null when it was the same, unknown, or there was no file. */
+  previousServer: string | null;
+  /** The file written is the one the chutes CLI reads (CHUTES_CONFIG_PATH or its default). */
+  isCliConfig: boolean;
   /** What the written file means for the chutes CLI, ready to show. */
   cliImpact: string;
 }
@@ -85,7 +93,10 @@ export interface RemoveProfileResult {
 export interface CliConfigLocation {
   path: string;
   via: CliConfigOrigin;
+  /** A regular file is there. */
   exists: boolean;
+  /** A folder is there (CHUTES_CONFIG_PATH set to ~/.chutes, say): the CLI needs the file's own path. */
+  isFolder: boolean;
   /** Group/other can read it; false when absent and on Windows, where modes mean nothing. */
   permissionsTooOpen: boolean;
 }

@@ -49,6 +49,7 @@ export function cliConfigHandlers(services: CliConfigServices): SliceHandlers<ty
         includeSeed: args.includeSeed,
         overwrite: args.overwrite,
         inheritedApiUrl: config.apiUrl,
+        cliConfigPath: config.configPath,
       });
       if (hotkey && summary.includesSeed) await services.seedCopies.record(hotkey, summary.path);
       return summary;

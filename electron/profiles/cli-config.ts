@@ -67,7 +67,18 @@ function spacedAuthHint(data: IniData): string {
     : `The file has [${spaced}]: the chutes CLI reads section names exactly, so that is not [auth]. Write it as [auth].`;
 }
 
-export function parseCliConfig(source: string, filePath: string): CliConfigValues {
+/** What an import reads: the account, and why `[payment] address` was left out when it was. */
+export interface ParsedCliConfig extends CliConfigValues {
+  /** Set when the file has a `[payment] address` the app could not use: said to the user, never a refusal. */
+  paymentNote: string | null;
+}
+
+/** Why `[payment] address` was not read; the CLI never reads `[payment]` (reference §2.5), so this never blocks an import. */
+function paymentNotRead(why: string): string {
+  return `[payment] address was not read: ${why}. The rest of the file was imported, without a payment address; the chutes CLI never reads [payment], so it is not affected.`;
+}
+
+export function parseCliConfig(source: string, filePath: string): ParsedCliConfig {
   const { data, keyLines } = readIniStrict(source, filePath);
   if (data.auth === undefined) {
     throw invalid(
@@ -90,15 +101,24 @@ export function parseCliConfig(source: string, filePath: string): CliConfigValue
   };
   const auth = Object.fromEntries(REQUIRED_AUTH_KEYS.map((key) => [key, read('auth', key)]));
   const rawUrl = read('api', 'base_url');
-  const payment = read('payment', 'address');
   if (broken.length > 0) {
-    // The CLI reads [auth] and [api] only; a broken [payment] value is the app's problem alone.
-    const cliToo = broken.some((b) => !b.path.startsWith('payment.'));
     throw invalid(
       filePath,
-      `${broken.map((b) => `${b.path} (${b.message})`).join('; ')}.${cliToo ? ' The chutes CLI stops with an error on this file too.' : ''}`,
+      `${broken.map((b) => `${b.path} (${b.message})`).join('; ')}. The chutes CLI stops with an error on this file too.`,
       broken,
     );
+  }
+  // The CLI reads [auth] and [api] only: a [payment] address the app cannot use costs the profile
+  // that address, not the import.
+  let paymentNote: string | null = null;
+  let payment = read('payment', 'address');
+  const paymentBroken = broken.pop();
+  if (paymentBroken !== undefined) paymentNote = paymentNotRead(`its value cannot be read (${paymentBroken.message})`);
+  else if (payment !== undefined && !SS58_PATTERN.test(payment)) {
+    paymentNote = paymentNotRead(
+      'it is not an SS58 address (values are read literally: no quotes, no comments after the value)',
+    );
+    payment = undefined;
   }
   const missing = REQUIRED_AUTH_KEYS.filter((key) => key !== 'hotkey_seed' && auth[key] === undefined);
   if (missing.length > 0) {
@@ -110,7 +130,7 @@ export function parseCliConfig(source: string, filePath: string): CliConfigValue
       AUTH_HINT,
     );
   }
-  const values: CliConfigValues = {
+  const values: ParsedCliConfig = {
     baseUrl: rawUrl === undefined ? null : normaliseBaseUrl(rawUrl),
     username: auth.username ?? '',
     userId: auth.user_id ?? '',
@@ -118,6 +138,7 @@ export function parseCliConfig(source: string, filePath: string): CliConfigValue
     hotkeyName: auth.hotkey_name ?? '',
     hotkeySs58: auth.hotkey_ss58address ?? '',
     paymentAddress: payment ?? null,
+    paymentNote,
   };
   // The CLI takes values literally: quotes and "; comments" are part of them.
   const literal = ' (the chutes CLI reads values literally: no quotes, no comments after the value)';
@@ -129,11 +150,6 @@ export function parseCliConfig(source: string, filePath: string): CliConfigValue
   if (!SS58_PATTERN.test(values.hotkeySs58)) {
     throw invalid(filePath, `[auth] hotkey_ss58address is not an SS58 address${literal}.`, [
       { path: 'auth.hotkey_ss58address', message: 'not an SS58 address' },
-    ]);
-  }
-  if (values.paymentAddress !== null && !SS58_PATTERN.test(values.paymentAddress)) {
-    throw invalid(filePath, `[payment] address is not an SS58 address${literal}.`, [
-      { path: 'payment.address', message: 'not an SS58 address' },
     ]);
   }
   const unsafe = (['username', 'userId', 'hotkeyName'] as const).filter((k) => !isIniSafeValue(values[k]));

@@ -17,11 +17,13 @@ import {
 import type { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
 import type { ProfileStore } from './profile-store';
 import {
+  EXISTING_SERVER_FIELD,
   EXISTING_SS58_FIELD,
   EXISTING_USERNAME_FIELD,
   EXPORT_REPLACE_HINT,
   EXPORT_SEED_LOSS_ADVICE,
   EXPORT_SEED_LOSS_HINT,
+  SEEDED_CLI_CONFIG_NOTE,
   SEEDED_EXPORT_NOTE,
   SEEDLESS_EXPORT_NOTE,
 } from '../../shared/profile-texts';
@@ -86,6 +88,9 @@ describe('exportCliConfig', () => {
       includesSeed: true,
       overwritten: false,
       cliCanSign: true,
+      server: 'https://api.chutes.ai',
+      previousServer: null,
+      isCliConfig: false,
       cliImpact: SEEDED_EXPORT_NOTE,
     });
     expect(await readFile(target, 'utf8')).toBe(cliConfigText(hotkey));
@@ -253,6 +258,7 @@ describe('exportCliConfig', () => {
           fields: [
             { path: EXISTING_SS58_FIELD, message: hotkey.ss58 },
             { path: EXISTING_USERNAME_FIELD, message: 'alice_dev' },
+            { path: EXISTING_SERVER_FIELD, message: 'https://api.chutes.ai' },
           ],
         },
       },
@@ -294,6 +300,7 @@ describe('exportCliConfig over a file holding a seed', () => {
         fields: [
           { path: EXISTING_SS58_FIELD, message: other.ss58 },
           { path: EXISTING_USERNAME_FIELD, message: 'bob_ops' },
+          { path: EXISTING_SERVER_FIELD, message: 'https://api.chutes.ai' },
         ],
       },
     };
@@ -341,6 +348,7 @@ describe('exportCliConfig over a file holding a seed', () => {
           fields: [
             { path: EXISTING_SS58_FIELD, message: other.ss58 },
             { path: EXISTING_USERNAME_FIELD, message: 'bob_ops' },
+            { path: EXISTING_SERVER_FIELD, message: 'https://api.chutes.ai' },
           ],
         },
       },
@@ -353,6 +361,43 @@ describe('exportCliConfig over a file holding a seed', () => {
     const text = await readFile(target, 'utf8');
     expect(text).toBe(cliConfigText(hotkey, { extra: '[tools]\neditor = vim\n' }));
     expect(text).not.toContain(other.seedHex);
+  });
+
+  it("names the server of the same hotkey's account it would replace, and says the CLI moved to this one", async () => {
+    // The same hotkey, registered on another server: not a re-export of this account.
+    const staging = cliConfigText(hotkey).replace('https://api.chutes.ai', 'https://staging.example/');
+    await writeFile(target, staging);
+    await expect(run({ includeSeed: true })).rejects.toMatchObject({
+      appError: {
+        reason: 'export-target-exists',
+        detail: {
+          fields: expect.arrayContaining([
+            { path: EXISTING_SERVER_FIELD, message: 'https://staging.example' },
+          ]) as unknown,
+        },
+      },
+    });
+    const summary = await run({ includeSeed: true, overwrite: true, cliConfigPath: target });
+    expect(summary).toMatchObject({
+      server: 'https://api.chutes.ai',
+      previousServer: 'https://staging.example',
+      isCliConfig: true,
+      cliImpact: `The chutes CLI now uses https://api.chutes.ai (it used https://staging.example). ${SEEDED_CLI_CONFIG_NOTE}`,
+    });
+    // A file without base_url is for the server the CLI falls back to.
+    await writeFile(target, cliConfigText(hotkey).replace(/^\[api\]\nbase_url = .*\n\n/, ''));
+    await expect(run({ overwrite: true, inheritedApiUrl: 'https://fallback.example' })).resolves.toMatchObject({
+      previousServer: 'https://fallback.example',
+      isCliConfig: false,
+      cliImpact: expect.stringMatching(
+        /^This file now points the chutes CLI at https:\/\/api\.chutes\.ai \(it pointed at https:\/\/fallback\.example\)\. /,
+      ) as unknown,
+    });
+    // The same server: nothing to say about it.
+    await expect(run({ overwrite: true, includeSeed: true })).resolves.toMatchObject({
+      previousServer: null,
+      cliImpact: SEEDED_EXPORT_NOTE,
+    });
   });
 
   it('re-exports over the same account, with or without the seed, when the keychain holds it', async () => {

@@ -13,7 +13,12 @@ import type { IniData } from './ini-lines';
 import { iniGet } from './ini-values';
 import type { ProfileStore } from './profile-store';
 import { seedToHex, ss58FromSeed } from './seed';
-import { SEEDED_EXPORT_NOTE, SEEDLESS_EXPORT_NOTE } from '../../shared/profile-texts';
+import {
+  exportServerNote,
+  SEEDED_CLI_CONFIG_NOTE,
+  SEEDED_EXPORT_NOTE,
+  SEEDLESS_EXPORT_NOTE,
+} from '../../shared/profile-texts';
 import type { ExportCliConfigSummary, Profile } from '../../shared/profiles';
 import { FULL_PATH_MESSAGE } from '../../shared/validation';
 import { alreadyExists, describeFile, existingAccount, refuseSeedLoss, type ExistingAccount } from './export-target';
@@ -23,7 +28,7 @@ export interface ExportCliConfigOptions {
   vault: SeedVault;
   profileId: string;
   targetPath: string;
-  /** Must be literally `true` — the user confirmed PLAINTEXT_SEED_WARNING — for the seed to be written. */
+  /** Must be literally `true` — the user confirmed plaintextSeedWarning() — for the seed to be written. */
   includeSeed?: boolean;
   /** Replace an existing file (keeping its unknown sections and keys). Without it an existing file is a `conflict`. */
   overwrite?: boolean;
@@ -32,6 +37,8 @@ export interface ExportCliConfigOptions {
    * A file that relied on it is not pinned to the same address, so the variable keeps working.
    */
   inheritedApiUrl?: string;
+  /** The config.ini the chutes CLI reads (CHUTES_CONFIG_PATH or its default): the notes say so when it is the target. */
+  cliConfigPath?: string;
 }
 
 async function existingKind(filePath: string): Promise<'none' | 'file' | 'symlink' | 'other'> {
@@ -191,7 +198,7 @@ async function exportTo(
   let replaced: ExistingAccount | null = null;
   if (kind === 'file' && options.overwrite !== true) {
     // Not replacing yet, but say now if confirming could never help, rather than offer a replace that will be refused.
-    const account = await describeFile(target);
+    const account = await describeFile(target, options.inheritedApiUrl);
     if (account !== null) await refuseSeedLoss(options.vault, profile, target, account);
     throw alreadyExists(target, account);
   }
@@ -200,7 +207,7 @@ async function exportTo(
     let account: ExistingAccount;
     try {
       existingData = decodeIniStrict(existing, target);
-      account = existingAccount(existingData);
+      account = existingAccount(existingData, options.inheritedApiUrl);
     } catch (error) {
       throw uneditable(error);
     }
@@ -233,7 +240,8 @@ async function exportTo(
     try {
       await writeFileAtomic(target, text, { exclusive: true });
     } catch (error) {
-      if (errnoCode(error) === 'EEXIST') throw alreadyExists(target, await describeFile(target));
+      if (errnoCode(error) === 'EEXIST')
+        throw alreadyExists(target, await describeFile(target, options.inheritedApiUrl));
       throw error;
     }
   } else {
@@ -253,11 +261,19 @@ async function exportTo(
   log.info(
     `profiles: exported ${profile.hotkeySs58} to ${target} (seed included: ${includeSeed}, replaced: ${existing !== null})`,
   );
+  const isCliConfig = options.cliConfigPath !== undefined && path.resolve(options.cliConfigPath) === target;
+  // Replacing another server's account moves the CLI to this profile's server: say so, not just "replaced".
+  const previousServer = replaced?.server != null && replaced.server !== profile.baseUrl ? replaced.server : null;
+  const seedNote = includeSeed ? (isCliConfig ? SEEDED_CLI_CONFIG_NOTE : SEEDED_EXPORT_NOTE) : SEEDLESS_EXPORT_NOTE;
+  const serverNote = previousServer === null ? null : exportServerNote(isCliConfig, profile.baseUrl, previousServer);
   return {
     path: target,
     includesSeed: includeSeed,
     overwritten: existing !== null,
     cliCanSign: includeSeed,
-    cliImpact: includeSeed ? SEEDED_EXPORT_NOTE : SEEDLESS_EXPORT_NOTE,
+    server: profile.baseUrl,
+    previousServer,
+    isCliConfig,
+    cliImpact: serverNote === null ? seedNote : `${serverNote} ${seedNote}`,
   };
 }

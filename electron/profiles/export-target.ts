@@ -1,5 +1,6 @@
 import { AppFailure, failureIs, type FieldIssue } from '../../shared/errors';
 import {
+  EXISTING_SERVER_FIELD,
   EXISTING_SS58_FIELD,
   EXISTING_USERNAME_FIELD,
   EXPORT_REPLACE_HINT,
@@ -7,6 +8,7 @@ import {
   EXPORT_SEED_LOSS_HINT,
 } from '../../shared/profile-texts';
 import type { Profile } from '../../shared/profiles';
+import { normaliseBaseUrl } from '../../shared/validation';
 import { readTextFileCapped } from '../fs/read-capped';
 import type { SeedVault } from '../keychain/seed-vault';
 import { bytesEqual } from '../signer/bytes';
@@ -25,6 +27,11 @@ export interface ExistingAccount {
   username: string | null;
   /** Only when it has the shape of an SS58 address. */
   ss58: string | null;
+  /**
+   * The server the CLI uses with this file: its `[api] base_url`, or `inheritedApiUrl` when it has
+   * none. Null when that is not a plain http(s) address fit to show, or unknown.
+   */
+  server: string | null;
   /** Every non-empty `hotkey_seed` in `[auth]` or `[DEFAULT]`: what an export would replace or remove. */
   seeds: string[];
 }
@@ -35,16 +42,28 @@ function shownUsername(value: string | null): string | null {
   return value.length <= 64 && isIniSafeValue(value) && !seedLike ? value : null;
 }
 
-/** What an existing file holds for `[auth]`, read as the CLI's configparser reads it. */
-export function existingAccount(data: IniData): ExistingAccount {
-  const value = (key: string) => {
-    const got = iniGet(data, 'auth', key);
+function shownServer(value: string): string | null {
+  if (value.length > 200 || !isIniSafeValue(value) || !/^https?:\/\/[^\s/]/i.test(value)) return null;
+  return normaliseBaseUrl(value);
+}
+
+/**
+ * What an existing file holds for `[auth]` and `[api]`, read as the CLI's configparser reads it.
+ * `inheritedApiUrl`: the server the CLI falls back to without `base_url` (CHUTES_API_URL, else the default).
+ */
+export function existingAccount(data: IniData, inheritedApiUrl?: string): ExistingAccount {
+  const valueIn = (section: string, key: string) => {
+    const got = iniGet(data, section, key);
     return got.kind === 'value' ? got.value : null;
   };
+  const value = (key: string) => valueIn('auth', key);
   const ss58 = value('hotkey_ss58address');
+  const fileUrl = valueIn('api', 'base_url');
+  const server = fileUrl !== null && fileUrl !== '' ? fileUrl : (inheritedApiUrl ?? null);
   return {
     username: shownUsername(value('username')),
     ss58: ss58 !== null && SS58_PATTERN.test(ss58) ? ss58 : null,
+    server: server === null ? null : shownServer(server),
     seeds: [data.auth?.hotkey_seed, data[DEFAULT_SECTION]?.hotkey_seed].filter(
       (v): v is string => v !== undefined && v !== '',
     ),
@@ -56,6 +75,7 @@ function accountFields(account: ExistingAccount | null): FieldIssue[] {
   const fields: FieldIssue[] = [];
   if (account?.ss58) fields.push({ path: EXISTING_SS58_FIELD, message: account.ss58 });
   if (account?.username) fields.push({ path: EXISTING_USERNAME_FIELD, message: account.username });
+  if (account?.server) fields.push({ path: EXISTING_SERVER_FIELD, message: account.server });
   return fields;
 }
 
@@ -73,9 +93,9 @@ export function alreadyExists(target: string, account: ExistingAccount | null): 
 }
 
 /** Best effort, for the "already exists" confirmation: null when the file cannot be read or parsed. */
-export async function describeFile(target: string): Promise<ExistingAccount | null> {
+export async function describeFile(target: string, inheritedApiUrl?: string): Promise<ExistingAccount | null> {
   try {
-    return existingAccount(decodeIniStrict((await readTextFileCapped(target)).text, target));
+    return existingAccount(decodeIniStrict((await readTextFileCapped(target)).text, target), inheritedApiUrl);
   } catch {
     return null;
   }

@@ -181,14 +181,23 @@ describe('importCliConfig', () => {
     const config = loadAppConfig([], { CHUTES_CONFIG_PATH: configPath }, dir, 'linux');
     expect(config.configPath).toBe(configPath);
     const location = await locateCliConfig(config);
-    expect(location).toEqual({ path: configPath, via: 'CHUTES_CONFIG_PATH', exists: true, permissionsTooOpen: false });
+    expect(location).toEqual({
+      path: configPath,
+      via: 'CHUTES_CONFIG_PATH',
+      exists: true,
+      isFolder: false,
+      permissionsTooOpen: false,
+    });
     const summary = await run({ path: config.configPath, via: location.via, fallbackApiUrl: config.apiUrl });
     expect(summary.profile.source).toEqual({ kind: 'cli-import', path: configPath, via: 'CHUTES_CONFIG_PATH' });
     const missing = await locateCliConfig({
       configPath: path.join(dir, 'none', 'config.ini'),
       configPathSource: 'default',
     });
-    expect(missing.exists).toBe(false);
+    expect(missing).toMatchObject({ exists: false, isFolder: false });
+    // CHUTES_CONFIG_PATH set to the folder (~/.chutes) rather than the file in it.
+    const folder = await locateCliConfig({ configPath: dir, configPathSource: 'CHUTES_CONFIG_PATH' });
+    expect(folder).toMatchObject({ exists: false, isFolder: true, permissionsTooOpen: false });
   });
 
   it('names the file when the store refuses a value', async () => {
@@ -214,6 +223,19 @@ describe('importCliConfig', () => {
     });
     expect(await readFile(configPath, 'utf8')).toContain('[new]');
     expect(await readFile(configPath, 'utf8')).toContain(hotkey.seedHex);
+  });
+
+  it('imports a file whose [payment] address has a comment after it, without that address, and says so', async () => {
+    await writeFile(
+      configPath,
+      cliConfigText(hotkey).replace(`address = ${PAYMENT}`, `address = ${PAYMENT} ; send tao here`),
+    );
+    const summary = await run();
+    expect(summary.profile).toMatchObject({ hotkeySs58: hotkey.ss58, userId: USER_ID, paymentAddress: null });
+    expect(summary.seedStored).toBe(true);
+    expect(summary.paymentNote).toMatch(/^\[payment\] address was not read: it is not an SS58 address/);
+    await writeFile(configPath, cliConfigText(hotkey));
+    expect(await run()).toMatchObject({ paymentNote: null, profile: { paymentAddress: PAYMENT } });
   });
 
   it('reports a missing file as not-found', async () => {

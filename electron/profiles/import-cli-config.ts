@@ -45,10 +45,15 @@ export async function locateCliConfig(config: {
   const location = { path: config.configPath, via: config.configPathSource };
   try {
     const info = await stat(config.configPath);
-    return { ...location, exists: info.isFile(), permissionsTooOpen: info.isFile() && isModeTooOpen(info.mode) };
+    return {
+      ...location,
+      exists: info.isFile(),
+      isFolder: info.isDirectory(),
+      permissionsTooOpen: info.isFile() && isModeTooOpen(info.mode),
+    };
   } catch (error) {
     if (errnoCode(error) === 'ENOENT' || errnoCode(error) === 'ENOTDIR')
-      return { ...location, exists: false, permissionsTooOpen: false };
+      return { ...location, exists: false, isFolder: false, permissionsTooOpen: false };
     if (isSystemError(error)) throw fsFailure(error, config.configPath, 'read');
     throw error;
   }
@@ -175,5 +180,6 @@ export async function importCliConfig(options: ImportCliConfigOptions): Promise<
     permissionsTooOpen: isModeTooOpen(file.mode),
     path: filePath,
     cliImpact: hotkeySeed === null ? FILE_HAD_NO_SEED_NOTE : fileChanged ? SEED_STRIPPED_NOTE : SEED_LEFT_NOTE,
+    paymentNote: values.paymentNote,
   };
 }

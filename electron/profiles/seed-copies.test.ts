@@ -5,6 +5,7 @@ import { makeSpecialFiles } from '../fs/special-files.test-helper';
 import { setLogSink, type LogSink } from '../log';
 import { cliConfigText, newHotkey, tempDir, type TestHotkey } from './fixtures.test-helper';
 import { SEED_COPIES_FILE, createSeedCopies, type SeedCopies } from './seed-copies';
+import type { Profile } from '../../shared/profiles';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -50,6 +51,38 @@ describe('config files that hold a seed', () => {
   it("finds the CLI's own config holding the seed without any record", async () => {
     await writeConfig(cliConfigPath, cliConfigText(hotkey));
     expect(await copies.find(hotkey.ss58)).toEqual([{ path: cliConfigPath, exportedAt: null }]);
+  });
+
+  it('finds a file a profile was imported from that still holds the seed, and lists it once', async () => {
+    const imported = path.join(dir, 'elsewhere', 'config.ini');
+    await writeConfig(imported, cliConfigText(hotkey));
+    const profile = (ss58: string, file: string, kind: 'cli-import' | 'manual' = 'cli-import') =>
+      ({ hotkeySs58: ss58, source: kind === 'manual' ? { kind } : { kind, path: file, via: 'picked' } }) as Profile;
+    const listed = [
+      profile(hotkey.ss58, imported),
+      profile(hotkey.ss58, imported),
+      profile(other.ss58, cliConfigPath),
+      profile(hotkey.ss58, '', 'manual'),
+    ];
+    const withProfiles = createSeedCopies({
+      dataDir: path.join(dir, 'data'),
+      cliConfigPath,
+      profiles: { list: () => Promise.resolve(listed) },
+      now: () => AT,
+    });
+    expect(await withProfiles.find(hotkey.ss58)).toEqual([{ path: imported, exportedAt: null }]);
+    expect(await withProfiles.find(other.ss58)).toEqual([]);
+    // The import stripped the seed: not a copy.
+    await writeFile(imported, cliConfigText(hotkey, { seed: null }));
+    expect(await withProfiles.find(hotkey.ss58)).toEqual([]);
+    // A profiles file that cannot be read costs the hint only.
+    const broken = createSeedCopies({
+      dataDir: path.join(dir, 'data'),
+      cliConfigPath,
+      profiles: { list: () => Promise.reject(new Error('damaged')) },
+    });
+    await writeConfig(cliConfigPath, cliConfigText(hotkey));
+    expect(await broken.find(hotkey.ss58)).toEqual([{ path: cliConfigPath, exportedAt: null }]);
   });
 
   it('counts only a seed that derives the address the file names', async () => {

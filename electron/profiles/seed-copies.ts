@@ -8,6 +8,7 @@ import { describeError, log } from '../log';
 import { isValidSs58 } from '../signer/ss58';
 import { decodeIniStrict } from './cli-config';
 import { iniGet } from './ini-values';
+import type { ProfileStore } from './profile-store';
 import { seedFromHex, ss58FromSeed } from './seed';
 
 /**
@@ -64,7 +65,7 @@ async function readCopies(file: string): Promise<Copies> {
 export interface SeedCopies {
   /** Note that `filePath` now holds the seed of `ss58`. Never throws: a lost note costs only a hint. */
   record(ss58: string, filePath: string): Promise<void>;
-  /** Files known to the app that hold the seed of `ss58` right now: exports, and the CLI's own config. */
+  /** Files known to the app that hold the seed of `ss58` right now: exports, the CLI's own config, and files profiles were imported from. */
   find(ss58: string): Promise<SeedCopy[]>;
 }
 
@@ -91,7 +92,26 @@ async function holdsSeedOf(filePath: string, ss58: string): Promise<boolean> {
   }
 }
 
-export function createSeedCopies(options: { dataDir: string; cliConfigPath: string; now?: () => Date }): SeedCopies {
+/** The files cli-import profiles of `ss58` came from: an import may have left the seed in them. */
+async function importedFrom(profiles: Pick<ProfileStore, 'list'> | undefined, ss58: string): Promise<string[]> {
+  if (profiles === undefined) return [];
+  try {
+    const list = await profiles.list();
+    return list.flatMap((p) => (p.hotkeySs58 === ss58 && p.source.kind === 'cli-import' ? [p.source.path] : []));
+  } catch (error) {
+    // Only a hint: without it, the exports and the CLI config are still looked at.
+    log.warn(`seed copies: could not read the profiles (${describeError(error)})`);
+    return [];
+  }
+}
+
+export function createSeedCopies(options: {
+  dataDir: string;
+  cliConfigPath: string;
+  /** Profiles imported from a CLI config name files that may still hold the seed. */
+  profiles?: Pick<ProfileStore, 'list'>;
+  now?: () => Date;
+}): SeedCopies {
   const file = path.join(options.dataDir, SEED_COPIES_FILE);
   const lock = lockPathFor(options.dataDir, SEED_COPIES_FILE);
   const now = options.now ?? (() => new Date());
@@ -116,7 +136,8 @@ export function createSeedCopies(options: { dataDir: string; cliConfigPath: stri
     find: async (ss58) => {
       const recorded = (await readCopies(file))[ss58] ?? [];
       const candidates = new Map<string, string | null>(recorded.map((c) => [c.path, c.at]));
-      if (!candidates.has(options.cliConfigPath)) candidates.set(options.cliConfigPath, null);
+      for (const filePath of [options.cliConfigPath, ...(await importedFrom(options.profiles, ss58))])
+        if (!candidates.has(filePath)) candidates.set(filePath, null);
       const found: SeedCopy[] = [];
       for (const [filePath, at] of candidates)
         if (await holdsSeedOf(filePath, ss58)) found.push({ path: filePath, exportedAt: at });

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { ALLOW_MISSING_NOTE } from '../../../shared/profile-texts';
 import { ErrorNotice } from '../components/error-notice';
 import { ScreenHeader } from '../components/screen-header';
 import { ActivityPanel } from './settings/activity-panel';
@@ -55,7 +56,7 @@ export function SettingsScreen(): ReactElement {
             <dd>
               <code>{info.data.configPath}</code>{' '}
               <span className="muted">({SOURCE_LABEL[info.data.configPathSource]})</span>
-              {info.data.allowMissingConfig ? <span className="muted"> · CHUTES_ALLOW_MISSING is set</span> : null}
+              {info.data.allowMissingConfig ? <span className="muted"> · {ALLOW_MISSING_NOTE}</span> : null}
             </dd>
             <dt>Wallets folder</dt>
             <dd>

@@ -1,11 +1,13 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import {
+  EXISTING_SERVER_FIELD,
   EXISTING_SS58_FIELD,
   EXISTING_USERNAME_FIELD,
   EXPORT_REPLACE_HINT,
   EXPORT_REPLACE_SEEDLESS_HINT,
-  PLAINTEXT_SEED_WARNING,
+  isWindowsPath,
+  plaintextSeedWarning,
 } from '../../../../shared/profile-texts';
 import { failureIs } from '../../../../shared/errors';
 import type { Profile } from '../../../../shared/profiles';
@@ -38,6 +40,9 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
   const conflict = failureIs(failure, 'export-target-exists');
   const existing = (path: string) => failure?.detail?.fields?.find((f) => f.path === path)?.message;
   const existingAccount = [existing(EXISTING_USERNAME_FIELD), existing(EXISTING_SS58_FIELD)].filter(Boolean).join(', ');
+  // A file for the same hotkey on another server reads like a re-export unless both servers are named.
+  const existingServer = existing(EXISTING_SERVER_FIELD);
+  const otherServer = existingServer !== undefined && existingServer !== profile.baseUrl;
 
   const mounted = useMountedRef();
   const queries = useQueryClient();
@@ -74,7 +79,12 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
       <DonePanel onClose={onDone}>
         <p>
           Wrote <code>{exporter.data.path}</code>
-          {exporter.data.overwritten ? ' (replaced the file that was there; its other settings were kept)' : ''}.
+          {exporter.data.overwritten
+            ? exporter.data.previousServer
+              ? ' (replaced the account on another server that the file held; its other sections and keys were kept)'
+              : ' (replaced the file that was there; its other settings were kept)'
+            : ''}
+          .
         </p>
         <p className="small">{exporter.data.cliImpact}</p>
       </DonePanel>
@@ -108,14 +118,16 @@ export function ExportProfileForm({ profile, onDone }: { profile: Profile; onDon
       </label>
       {includeSeed ? (
         <Notice tone="warn">
-          <p>{PLAINTEXT_SEED_WARNING}</p>
+          <p>{plaintextSeedWarning(isWindowsPath(info.data?.configPath ?? ''))}</p>
         </Notice>
       ) : null}
       {conflict ? (
         <Notice tone="warn">
           <p>
             A file already exists at <code>{shownPath}</code>
-            {existingAccount ? <> with the account {existingAccount}</> : null}. Replace it? {EXPORT_REPLACE_HINT}
+            {existingAccount ? <> with the account {existingAccount}</> : null}
+            {existingServer ? <> on {existingServer}</> : null}.{' '}
+            {otherServer ? <>Replace it with the account on {profile.baseUrl}?</> : 'Replace it?'} {EXPORT_REPLACE_HINT}
             {includeSeed ? null : <> {EXPORT_REPLACE_SEEDLESS_HINT}</>}
           </p>
           <div className="actions">

@@ -34,7 +34,8 @@ export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactEl
       { slot: drafts, key: DRAFT, sent: draft },
       {
         mounted,
-        done: (s) => `Imported ${s.profile.displayName} from ${s.path}. ${s.cliImpact}`,
+        done: (s) =>
+          `Imported ${s.profile.displayName} from ${s.path}. ${s.cliImpact}${s.paymentNote ? ` ${s.paymentNote}` : ''}`,
         failed: `Importing the CLI config ${shownPath} failed`,
       },
     );
@@ -53,6 +54,7 @@ export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactEl
           {summary.seedStored ? ' The hotkey seed is now in the system keychain.' : ''}
         </p>
         <p className="small">{summary.cliImpact}</p>
+        {summary.paymentNote ? <p className="small">{summary.paymentNote}</p> : null}
         {summary.permissionsTooOpen && !summary.fileChanged ? (
           <p className="small">
             <strong>That file can be read by other users of this machine.</strong> Make it private:{' '}
@@ -82,10 +84,15 @@ export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactEl
         <p className="small muted">
           {located.data.exists
             ? `This is where the chutes CLI keeps its config (${located.data.via === 'CHUTES_CONFIG_PATH' ? 'from CHUTES_CONFIG_PATH' : 'its default'}).`
-            : 'No file there yet: the chutes CLI has not saved a config at this path. Enter the path of another config.ini.'}
+            : located.data.isFolder
+              ? located.data.via === 'CHUTES_CONFIG_PATH'
+                ? 'CHUTES_CONFIG_PATH names a folder; it must name the config.ini file itself. Enter the path of the config.ini to import.'
+                : 'This is a folder, not a file: the chutes CLI reads a config.ini file at this path. Enter the path of the config.ini to import.'
+              : 'No file there yet: the chutes CLI has not saved a config at this path. Enter the path of another config.ini.'}
           {located.data.permissionsTooOpen ? ' It can be read by other users of this machine.' : ''}
         </p>
       ) : null}
+      {located.error ? <ErrorNotice error={located.error} /> : null}
       <fieldset>
         <legend>After importing</legend>
         <label className="choice">

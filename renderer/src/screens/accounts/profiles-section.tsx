@@ -5,8 +5,8 @@ import { Address } from '../../components/address';
 import { Badge } from '../../components/badge';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
-import { hostOf } from '../../lib/host';
 import { ExportProfileForm } from './export-profile-form';
+import { serverShown } from './server-shown';
 import { ImportCliConfigForm } from './import-cli-config-form';
 import { RenameProfileForm } from './rename-profile-form';
 import { channelKey, useMutationChannel } from '../../api/hooks';
@@ -84,7 +84,7 @@ function ProfileItem({
         <dt>Username</dt>
         <dd>{profile.username}</dd>
         <dt>Server</dt>
-        <dd>{hostOf(profile.baseUrl)}</dd>
+        <dd>{serverShown(profile.baseUrl)}</dd>
         <dt>Hotkey</dt>
         <dd className="row">
           <span>{profile.hotkeyName}</span>
