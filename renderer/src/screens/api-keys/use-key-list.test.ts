@@ -1,8 +1,16 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { KEY_PAGE_SIZE } from '../../../../shared/api-keys';
+import { KEY_PAGE_SIZE, type ApiKeyView } from '../../../../shared/api-keys';
 
-const key = (id: string) => ({ id, userId: 'u', name: id, admin: true, createdAt: '2026-01-01T00:00:00', scopes: [] });
+const key = (id: string): ApiKeyView => ({
+  id,
+  userId: 'u',
+  name: id,
+  admin: true,
+  createdAt: '2026-01-01T00:00:00',
+  scopes: [],
+  local: null,
+});
 const fullPage = (prefix: string) => Array.from({ length: KEY_PAGE_SIZE }, (_, i) => key(`${prefix}${i}`));
 
 /** Servers that count a million keys: one lists a single key, the other ignores `page`. */
