@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { makeKey } from '../electron/wallets/test-fixtures';
 import { useAccountWorld } from './fixtures/account-world';
 import { registerInSandbox } from './fixtures/sandbox';
+import { PUBLIC_CHUTES } from './sandbox/routes-catalog';
 import { screenshot } from './fixtures/screenshots';
 
 // The Account screen against the sandbox (fingerprint operations: account-fingerprint.spec.ts): seeded balance, roles, quotas, subscription, discounts and
@@ -16,14 +17,21 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
     new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 - h * 3_600_000).toISOString().slice(0, 19);
   w.sb.setBalance(w.userId, 12.5);
   w.sb.setRoles(w.userId, (1 << 0) | (1 << 11));
-  // The server names chutes by UUID: the account's own are shown by name, another's by a short id.
+  // The server names chutes by UUID: the account's own are shown by name, public ones by the name
+  // the server gives them one by one, and any other by a short id.
   const llama = w.sb.addChute(w.userId, 'llama-chat').chute_id;
-  const flux = '7f3e9c1a-5b2d-4e8f-9a6c-0d1e2f3a4b5c';
+  const flux = PUBLIC_CHUTES[0]?.chute_id ?? '';
+  const fluxName = PUBLIC_CHUTES[0]?.name ?? '';
+  const gone = 'c0ffee00-0000-4000-8000-000000000001';
   w.sb.setQuotas(w.userId, [
     { chute_id: '*', quota: 2000 },
     { chute_id: llama, quota: 500 },
   ]);
-  w.sb.setDiscounts(w.userId, [{ chute_id: llama, discount: 0.25 }]);
+  w.sb.setDiscounts(w.userId, [
+    { chute_id: llama, discount: 0.25 },
+    { chute_id: flux, discount: 0.05 },
+    { chute_id: gone, discount: 0.1 },
+  ]);
   w.sb.setSubscription(w.userId, {
     subscription: true,
     custom: false,
@@ -96,7 +104,14 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
   await expect(limits).toContainText('$38.00 left');
   // Caps are read to the cent, what is left too (not "$0.6667 left" beside "$4.17").
   await expect(limits).toContainText('$3.50 of $4.17 used (84%) · $0.67 left');
-  await expect(limits.getByRole('list', { name: 'Discounts' })).toHaveText('llama-chat: 25% off');
+  // Another's chute the server will not name (private, or gone): its id's start, the whole id in the tooltip.
+  const discounts = limits.getByRole('list', { name: 'Discounts' });
+  await expect(discounts.getByRole('listitem')).toHaveText([
+    'llama-chat: 25% off',
+    `${fluxName}: 5% off`,
+    'c0ffee00…: 10% off',
+  ]);
+  await expect(discounts.getByTitle(gone)).toHaveText('c0ffee00…');
   await expect(limits).toContainText("Today's use could not be read");
   // Read again, today's use is the default counter's: chutes without a quota of their own (flux,
   // not llama), today (UTC) only, as the server counts it.
@@ -137,12 +152,12 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
   await expect(table.getByRole('row')).toHaveCount(4);
   await expect(table.getByRole('row').filter({ hasText: 'llama-chat' })).toHaveCount(2);
   await expect(table).not.toContainText(llama);
-  // Not one of the account's chutes: its id's start, the whole id in the tooltip.
-  await expect(table.getByTitle(flux)).toHaveText('7f3e9c1a…');
-  await expect(table).not.toContainText(flux);
+  // A public chute, not the account's: named all the same.
+  await expect(table.getByRole('row').filter({ hasText: fluxName })).toHaveCount(1);
+  await expect(table).not.toContainText(flux.slice(0, 8));
   // The axis says USD per hour: the series names say only what they are.
   await expect(usage.locator('.u-legend')).toContainText('llama-chat');
-  await expect(usage.locator('.u-legend')).toContainText('7f3e9c1a…');
+  await expect(usage.locator('.u-legend')).toContainText(fluxName);
   await expect(usage.locator('.u-legend')).not.toContainText('(USD)');
   await screenshot(page, 'account-overview');
   // Refresh is explicit: one more /users/me, not a storm. With the keyboard, focus stays on the

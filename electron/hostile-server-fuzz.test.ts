@@ -2,6 +2,7 @@
 // channel that talks to the server is called with a valid request while a lying server (a proxy
 // in front of the sandbox) spoils one of its answers; the app must answer with a typed failure or
 // a sane value — never `internal`, never a hang, never a value holding NaN or Infinity.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -123,6 +124,7 @@ beforeAll(async () => {
       end: new Date().toISOString(),
       perChute: keyIndex % 2 === 0,
     })),
+    call('chuteNames', () => ({ ids: [randomUUID()] })),
     call('dashboardLogin', () => ({})),
     call('transferBalance', () => ({ target: 'other', amountUsd: 0.01, reviewedFor })),
     call('refundDeveloperDeposit', () => ({ address: cold.ss58, reviewedFor })),

@@ -23,6 +23,7 @@ export const ACCOUNT_CHANNELS: ReadonlySet<Channel> = new Set<Channel>([
   'accountOverview',
   'accountLimits',
   'accountUsage',
+  'chuteNames',
   'dashboardLogin',
   'changeFingerprint',
   'changeAccountHotkey',

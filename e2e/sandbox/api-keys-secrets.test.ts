@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { PUBLIC_CHUTES } from './routes-catalog';
 import { TestKey } from './test-client';
 import { useSandbox } from './vitest-sandbox';
 
@@ -277,5 +278,41 @@ describe('/chutes/ and /images/', () => {
     expect(images.json).toMatchObject({ total: 1, page: 0, limit: 25, cord_refs: null });
     expect(images.json.items[0]).toMatchObject({ name: 'img', tag: '1.0' });
     expect((await f.client.get('/chutes/', { sign: { key: a.key, purpose: 'images' } })).status).toBe(401);
+  });
+});
+
+describe('/chutes/{chute_id_or_name}', () => {
+  it('answers for the caller’s own chutes and public ones, 404 for another’s private chute or an unknown id', async () => {
+    const a = await account();
+    const b = await account('bob');
+    const add = async (user_id: string, name: string) =>
+      (await f.client.control<{ chute_id: string }>('POST', 'chutes', { user_id, name })).chute_id;
+    const mine = await add(a.user_id, 'one');
+    const theirs = await add(b.user_id, 'theirs');
+    const sign = { sign: { key: a.key, purpose: 'chutes' } };
+    const get = (idOrName: string) =>
+      f.client.get<{ chute_id: string; name: string; public: boolean; user: { username: string } }>(
+        `/chutes/${idOrName}`,
+        sign,
+      );
+    expect((await get(mine)).json).toMatchObject({
+      chute_id: mine,
+      name: 'one',
+      public: false,
+      user: { username: 'alice' },
+    });
+    expect((await get('one')).json.chute_id).toBe(mine);
+    const pub = PUBLIC_CHUTES[0];
+    expect((await get(pub?.chute_id ?? '')).json).toMatchObject({
+      name: pub?.name,
+      public: true,
+      user: { username: 'chutes' },
+    });
+    for (const id of [theirs, 'theirs', randomUUID()]) {
+      const missing = await get(id);
+      expect(missing.status).toBe(404);
+      expect(missing.json).toEqual({ detail: 'Chute not found, or does not belong to you' });
+    }
+    expect((await f.client.get(`/chutes/${mine}`, { sign: { key: a.key, purpose: 'images' } })).status).toBe(401);
   });
 });

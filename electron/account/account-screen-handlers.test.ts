@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TestKey } from '../../e2e/sandbox/test-client';
 import { AppFailure, failureIs } from '../../shared/errors';
+import { PUBLIC_CHUTES } from '../../e2e/sandbox/routes-catalog';
 import { useAccountScreen, failure } from './account-screen.test-helper';
 
 // The Account screen's reading and money handlers against the sandbox (fingerprint, move and delete: account-fingerprint-handlers.test.ts).
@@ -138,6 +139,18 @@ describe('overview and limits', () => {
     const per = await h.accountUsage({ ...range, perChute: true });
     expect(per.items).toHaveLength(3);
     expect(per.items.map((i) => i.chuteId)).toEqual(['a', 'b', 'a']);
+  });
+
+  it('names the chutes usage shows by id: its own and public ones; another’s private chute stays unnamed', async () => {
+    const { h, account } = await screen.setup();
+    const bob = await screen.fixture.client.register(TestKey.random(), 'bob');
+    const mine = screen.fixture.sb.addChute(account.user_id, 'mine').chute_id;
+    const theirs = screen.fixture.sb.addChute(bob.user_id, 'theirs').chute_id;
+    const pub = PUBLIC_CHUTES[1] ?? { chute_id: '', name: '' };
+    expect(await h.chuteNames({ ids: [mine, theirs, pub.chute_id] })).toEqual({
+      [mine]: 'mine',
+      [pub.chute_id]: pub.name,
+    });
   });
 });
 

@@ -151,6 +151,7 @@ export function accountScreenHandlers({
       const api = await chutes.actingAs('active');
       return { account: accountOf(api.scope), ...(await api.account.usage(range)) };
     },
+    chuteNames: async ({ ids }) => (await chutes.actingAs('active')).chuteNames(ids),
 
     dashboardLogin: async () => {
       const api = await chutes.actingAs('active');

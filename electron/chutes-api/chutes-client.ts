@@ -8,6 +8,7 @@ import type { HotkeySeed } from '../wallets';
 import { bindLink, type LinkApi } from './endpoints/link';
 import { bindApiKeys, type ApiKeysApi } from './endpoints/api-keys-bound';
 import { accountEndpoints, type AccountEndpoints } from './endpoints/account';
+import { createChuteNameLookup } from './endpoints/chute-names';
 import { nameCheck, register } from './endpoints/registration';
 import { getMe, ping } from './endpoints/users';
 import { oneSeedVault } from './one-seed-vault';
@@ -45,6 +46,8 @@ export interface AccountApi {
   readonly link: LinkApi;
   /** The Account screen's endpoints (balance, limits, usage, fingerprint operations, transfers). */
   readonly account: AccountEndpoints;
+  /** Names of the given chutes where this account may see them (public, shared or its own); kept for the process. */
+  chuteNames(ids: readonly string[]): Promise<Record<string, string>>;
 }
 
 /** Calls that need no account: the server itself (connection checks, registration's first steps). */
@@ -98,6 +101,7 @@ function unusableBaseUrl(baseUrl: string, isDefault: boolean): AppFailure {
 
 export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
   const transports = new Map<string, Transport>();
+  const chuteNames = createChuteNameLookup();
   const newTransport = (baseUrl: string, vault: SeedVault): Transport => {
     const key = normaliseBaseUrl(baseUrl);
     if (!apiBaseUrl.safeParse(key).success) throw unusableBaseUrl(key, key === normaliseBaseUrl(deps.defaultBaseUrl));
@@ -176,6 +180,7 @@ export function createChutesClient(deps: ChutesClientDeps): ChutesClient {
         secrets: bindSecrets(transport, scope.hotkey),
         account: accountEndpoints(transport, scope.hotkey),
         link: bindLink(transport, scope.hotkey),
+        chuteNames: (ids) => chuteNames.names(transport, scope.hotkey, ids),
       };
     },
     server(baseUrl) {

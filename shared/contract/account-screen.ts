@@ -39,6 +39,14 @@ export const accountScreenContract = slice({
       }),
     result: returns<AccountUsage>(),
   },
+  /**
+   * Names of chutes the Account screen shows by id (usage, quotas, discounts) and the account's own
+   * list lacks: public and shared chutes. An id without an answer (unknown, private, unread) is left out.
+   */
+  chuteNames: {
+    input: z.object({ ids: z.array(z.guid()).max(50) }).strict(),
+    result: returns<Record<string, string>>(),
+  },
   dashboardLogin: { input: empty, result: returns<DashboardLogin>() },
   changeFingerprint: {
     input: z

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, type ReactElement } from 'react';
-import type { AccountOverview, AnswerFor } from '../../../shared/account-screen';
+import { useEffect, useMemo, useRef, type ReactElement } from 'react';
+import type { AccountLimits, AccountOverview, AnswerFor } from '../../../shared/account-screen';
 import type { ProfileView } from '../../../shared/profiles';
 import { useChannel } from '../api/hooks';
 import { ActiveProfileGate } from '../components/active-profile-gate';
@@ -10,6 +10,7 @@ import { LimitsSection } from './account/limits-section';
 import { OverviewSection } from './account/overview-section';
 import { TransferSection } from './account/transfer-section';
 import { UsageSection } from './account/usage-section';
+import { useChuteNamesFor } from './account/use-chute-names';
 import { useChuteNames } from './secrets/use-secrets';
 
 // Answers stay fresh for a minute (the server's balance view refreshes about that often): moving
@@ -38,6 +39,19 @@ function useFollowHealedProfile(overview: AccountOverview | undefined, profile: 
   }, [overview, profile, queries]);
 }
 
+/** The chutes quotas and discounts name by id. */
+function limitChuteIds(limits: AccountLimits | undefined): string[] {
+  if (!limits) return [];
+  const { quotas, discounts } = limits;
+  const quotaIds =
+    quotas.kind === 'rows'
+      ? quotas.rows.map((r) => r.chuteId)
+      : quotas.kind === 'default'
+        ? quotas.perDay.map((q) => q.chuteId)
+        : [];
+  return [...quotaIds, ...(discounts ?? []).map((d) => d.chuteId)];
+}
+
 function AccountBody({ profile, canSign }: { profile: ProfileView; canSign: boolean }): ReactElement {
   // /users/me is signed with the hotkey: without its seed the profile's own facts are shown instead.
   const overview = useChannel('accountOverview', {}, { staleTime: FRESH_MS, enabled: canSign });
@@ -51,6 +65,8 @@ function AccountBody({ profile, canSign }: { profile: ProfileView; canSign: bool
   const myLimits = canSign && limits.data && belongsTo(limits.data.account, profile) ? limits.data : undefined;
   useFollowHealedProfile(overview.data, profile);
   const chuteNames = useChuteNames(canSign);
+  const limitIds = useMemo(() => limitChuteIds(myLimits), [myLimits]);
+  const limitNames = useChuteNamesFor(limitIds, chuteNames, canSign);
   return (
     <>
       <OverviewSection
@@ -70,7 +86,7 @@ function AccountBody({ profile, canSign }: { profile: ProfileView; canSign: bool
         seedInKeychain={profile.seedInKeychain}
         onRefresh={() => void limits.refetch()}
         updatedAt={limits.dataUpdatedAt}
-        chuteNames={chuteNames}
+        chuteNames={limitNames}
         freeAccount={mine?.roles.some((r) => r.name === 'free_account') ?? false}
       />
       <UsageSection key={profile.id} profile={profile} canSign={canSign} chuteNames={chuteNames} />

@@ -13,6 +13,11 @@ vi.mock('../../api/hooks', () => ({
   },
 }));
 
+// Other chutes' names: use-chute-names.test.tsx.
+vi.mock('./use-chute-names', () => ({
+  useChuteNamesFor: (_ids: unknown, owned: ReadonlyMap<string, string>) => owned,
+}));
+
 const profile = profileView();
 
 afterEach(() => {

@@ -1,5 +1,5 @@
 import { FormProblem, problemProps } from '../../components/form-parts';
-import { lazy, Suspense, useState, type FormEvent, type ReactElement } from 'react';
+import { lazy, Suspense, useMemo, useState, type FormEvent, type ReactElement } from 'react';
 import type { ProfileView } from '../../../../shared/profiles';
 import { ChuteName } from '../../components/chute-name';
 import { ErrorNotice } from '../../components/error-notice';
@@ -8,6 +8,7 @@ import styles from './account.module.css';
 import { dateTime, recentTime } from '../../lib/date-time';
 import { count, needsSeed, usd } from './format';
 import { RefreshButton } from './refresh-button';
+import { useChuteNamesFor } from './use-chute-names';
 
 // uPlot is only fetched when a chart is drawn: the first screen stays small.
 const UsageChart = lazy(() => import('./usage-chart'));
@@ -40,7 +41,7 @@ export function UsageSection({
 }: {
   canSign: boolean;
   profile: ProfileView;
-  /** The account's chutes by id (Secrets' list): usage names chutes by id only. */
+  /** The account's chutes by id (Secrets' list): usage names chutes by id only; others' are asked for here. */
   chuteNames: ReadonlyMap<string, string>;
 }): ReactElement {
   const [preset, setPreset] = useState<string>('7d');
@@ -95,6 +96,8 @@ export function UsageSection({
     usage.data.account.baseUrl === profile.baseUrl
       ? usage.data
       : undefined;
+  const usedIds = useMemo(() => (data?.perChute ? new Set(data.items.map((i) => i.chuteId)) : []), [data]);
+  const names = useChuteNamesFor(usedIds, chuteNames, canSign);
   return (
     <section className="card" aria-labelledby="account-usage">
       <div className="section-head">
@@ -199,7 +202,7 @@ export function UsageSection({
                 start={data.start}
                 end={data.end}
                 perChute={data.perChute}
-                chuteNames={chuteNames}
+                chuteNames={names}
                 truncated={data.truncated}
               />
             </Suspense>
@@ -232,7 +235,7 @@ export function UsageSection({
                     <tr key={`${i.bucket}|${i.chuteId ?? ''}`}>
                       <td className="nowrap">{dateTime(i.bucket)}</td>
                       {data.perChute ? (
-                        <td>{i.chuteId === null ? '—' : <ChuteName id={i.chuteId} names={chuteNames} />}</td>
+                        <td>{i.chuteId === null ? '—' : <ChuteName id={i.chuteId} names={names} />}</td>
                       ) : null}
                       <td className={styles.num}>{usd(i.amountUsd)}</td>
                       <td className={styles.num}>{count(i.requests)}</td>
