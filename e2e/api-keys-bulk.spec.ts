@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
 import { screenshot } from './fixtures/screenshots';
 
@@ -9,22 +9,34 @@ test.afterEach(async () => {
   world = undefined;
 });
 
-test('a long bulk delete shows how far it is, closing asks meanwhile, and failures come first', async ({ page }) => {
-  test.setTimeout(90_000);
+/** 450 keys on screen; `idOf` finds one by name in the sandbox. */
+async function massWorld(page: Page) {
   const w = (world = await openKeysWorld(page));
   w.sb.seedApiKeys({ user_id: w.userId, count: 450, name_prefix: 'mass' });
   await page.getByRole('button', { name: 'Refresh' }).click();
   await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('450 keys', { timeout: 30_000 });
   const idOf = (name: string) => Object.values(w.sb.state().apiKeys).find((k) => k.name === name)?.api_key_id ?? '';
-  // The selection goes in list order, 200 a call: mass-300 is in the second call, held there.
-  w.sb.hold({ method: 'DELETE', path: `/api_keys/${idOf('mass-300')}` });
-  w.sb.faultOnce({ method: 'DELETE', path: `/api_keys/${idOf('mass-420')}`, status: 500 });
+  return { w, idOf };
+}
 
+/** Select every key and confirm the delete: the summary panel, with the delete under way. */
+async function deleteAll(page: Page) {
   await page.getByLabel('Select all shown keys').check();
   await page.getByRole('button', { name: 'Delete selected (450)' }).click();
   const summary = page.getByRole('region', { name: 'Delete selected keys' });
   await summary.getByLabel(/Type delete to confirm/).fill('delete');
   await summary.getByRole('button', { name: 'Delete 450 keys' }).click();
+  return summary;
+}
+
+test('a long bulk delete shows how far it is, closing asks meanwhile, and failures come first', async ({ page }) => {
+  test.setTimeout(90_000);
+  const { w, idOf } = await massWorld(page);
+  // The selection goes in list order, 200 a call: mass-300 is in the second call, held there.
+  w.sb.hold({ method: 'DELETE', path: `/api_keys/${idOf('mass-300')}` });
+  w.sb.faultOnce({ method: 'DELETE', path: `/api_keys/${idOf('mass-420')}`, status: 500 });
+
+  const summary = await deleteAll(page);
   // Said once at the start; the count beside it is not read out batch by batch.
   await expect(summary.getByRole('status')).toHaveText('Deleting 450 keys… the results follow when all are done.');
   await expect(summary.getByText('200 of 450 keys done')).toBeVisible();
@@ -61,17 +73,9 @@ test('a long bulk delete can be stopped: the call under way finishes, the rest i
   page,
 }) => {
   test.setTimeout(90_000);
-  const w = (world = await openKeysWorld(page));
-  w.sb.seedApiKeys({ user_id: w.userId, count: 450, name_prefix: 'mass' });
-  await page.getByRole('button', { name: 'Refresh' }).click();
-  await expect(page.getByRole('status', { name: 'Shown keys' })).toHaveText('450 keys', { timeout: 30_000 });
-  const idOf = (name: string) => Object.values(w.sb.state().apiKeys).find((k) => k.name === name)?.api_key_id ?? '';
+  const { w, idOf } = await massWorld(page);
   w.sb.hold({ method: 'DELETE', path: `/api_keys/${idOf('mass-300')}` });
-  await page.getByLabel('Select all shown keys').check();
-  await page.getByRole('button', { name: 'Delete selected (450)' }).click();
-  const summary = page.getByRole('region', { name: 'Delete selected keys' });
-  await summary.getByLabel(/Type delete to confirm/).fill('delete');
-  await summary.getByRole('button', { name: 'Delete 450 keys' }).click();
+  const summary = await deleteAll(page);
   await expect(summary.getByText('200 of 450 keys done')).toBeVisible();
   await summary.getByRole('button', { name: 'Stop after the keys already sent' }).click();
   await expect(summary.getByRole('status')).toHaveText('Stopping after the keys already sent… the results follow.');
