@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
+import { closingAsks } from './fixtures/closing';
 import { screenshot } from './fixtures/screenshots';
 
 // A bulk delete of hundreds of keys: how far it is, that closing asks meanwhile, failures first after.
@@ -47,14 +48,7 @@ test('a long bulk delete shows how far it is, closing asks meanwhile, and failur
   await expect(page.getByRole('button', { name: 'Delete selected (450)' })).toBeDisabled();
   await screenshot(page, 'api-keys-bulk-progress');
   // The rest is sent from this page: closing or reloading now asks first.
-  const asked = new Promise<string>((resolve) =>
-    page.once('dialog', (d) => {
-      resolve(d.type());
-      void d.dismiss();
-    }),
-  );
-  await page.close({ runBeforeUnload: true });
-  expect(await asked).toBe('beforeunload');
+  await closingAsks(page);
 
   expect(w.sb.release({ method: 'DELETE', path: `/api_keys/${idOf('mass-300')}` })).toEqual({ released: 1 });
   const results = page.getByRole('region', { name: 'Delete results' });

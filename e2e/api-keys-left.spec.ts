@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
 import { screenshot } from './fixtures/screenshots';
+import { closingAsks } from './fixtures/closing';
 
 // A new key's secret is shown once: a create that answers after the user left its form — another
 // screen, Back, a rotation left half-way — must still show it, and the window must not close on it.
@@ -31,18 +32,6 @@ async function releaseCreate(w: KeysWorld): Promise<void> {
   await expect.poll(() => w.sb.held().map((h) => `${h.method} ${h.path}`)).toEqual(['POST /api_keys/']);
   expect(names(w).filter((n) => n === 'slow' || n.endsWith('-r2'))).toEqual([]);
   expect(w.sb.release({ method: 'POST', path: '/api_keys/' })).toEqual({ released: 1 });
-}
-
-/** Closing the page asks first (a beforeunload question), and staying keeps everything. */
-async function closingAsks(page: Page): Promise<void> {
-  const asked = new Promise<string>((resolve) =>
-    page.once('dialog', (d) => {
-      resolve(d.type());
-      void d.dismiss();
-    }),
-  );
-  await page.close({ runBeforeUnload: true });
-  expect(await asked).toBe('beforeunload');
 }
 
 test('a key whose create answers after the user left still shows its secret once, on the way and after', async ({

@@ -3,24 +3,16 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { makeKey } from '../electron/wallets/test-fixtures';
 import { cliConfigText, importCliConfig } from './fixtures/cli-profile';
-import { registerInSandbox, startSandbox, type SandboxHandle } from './fixtures/sandbox';
+import { registerInSandbox } from './fixtures/sandbox';
+import { useSandboxAndHost } from './fixtures/sandbox-host';
 import { screenshot } from './fixtures/screenshots';
-import { startWebHost, type RunningWebHost } from './fixtures/web-host';
 
-let host: RunningWebHost | undefined;
-let sandbox: SandboxHandle | undefined;
-
-test.afterEach(async () => {
-  await host?.stop();
-  await sandbox?.close();
-  host = sandbox = undefined;
-});
+const sandboxAndHost = useSandboxAndHost();
 
 test("exporting over the same hotkey's account on another server names both servers, and says the CLI moved", async ({
   page,
 }) => {
-  sandbox = await startSandbox({ port: 0 });
-  host = await startWebHost({ env: { CHUTES_API_URL: sandbox.url } });
+  const { sb: sandbox, host } = await sandboxAndHost();
   const key = await makeKey();
   const account = await registerInSandbox(sandbox.url, key.seed, 'bob');
   // The profile comes from a copy of the config for the sandbox; the CLI's own file is for the same

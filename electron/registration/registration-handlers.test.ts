@@ -373,6 +373,17 @@ describe('checkHotkeyRegistered for a seed only in its wallet file', () => {
     expect(await world.vault.listSeeds()).toEqual([]);
   });
 
+  it('asks with the file seed when the keychain cannot say whether it holds one', async () => {
+    const handlers = registrationHandlers({
+      ...world.services,
+      vault: Object.assign(Object.create(world.vault) as MemorySeedVault, {
+        hasSeed: () => Promise.reject(new Error('keychain unavailable')),
+      }),
+    });
+    expect(await handlers.checkHotkeyRegistered(asFile(), ctx)).toBeNull();
+    expect(fixture.sb.requests(100).filter((r) => r.path === '/users/me')).toHaveLength(1);
+  });
+
   it('asks nothing when the file now holds another hotkey than the one chosen', async () => {
     const other = await makeKey();
     const handlers = registrationHandlers({

@@ -201,10 +201,12 @@ export function registrationHandlers(services: RegistrationServices): SliceHandl
       return { username, valid, available, problem: why };
     },
 
-    checkHotkeyRegistered: async ({ baseUrl, hotkey, walletId, hotkeyId }) =>
-      walletId === undefined || hotkeyId === undefined || (await vault.hasSeed(hotkey))
-        ? lookup(baseUrl, hotkey)
-        : lookupFileSeed(baseUrl, hotkey, walletId, hotkeyId),
+    checkHotkeyRegistered: async ({ baseUrl, hotkey, walletId, hotkeyId }) => {
+      if (walletId === undefined || hotkeyId === undefined) return lookup(baseUrl, hotkey);
+      // A keychain that cannot say does not stop the check: the file holds the seed.
+      const inKeychain = await vault.hasSeed(hotkey).catch(() => false);
+      return inKeychain ? lookup(baseUrl, hotkey) : lookupFileSeed(baseUrl, hotkey, walletId, hotkeyId);
+    },
 
     previewRegistration: async ({ baseUrl, username, walletId, hotkeyId, token }): Promise<RegistrationPreview> => {
       checkUsernameRule(username);
