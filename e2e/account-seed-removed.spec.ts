@@ -31,7 +31,8 @@ test('after the seed is removed on Profiles & hotkeys, the Account screen shows 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profiles & hotkeys' }).click();
   const item = page.getByRole('listitem', { name: `Hotkey ${w.key.ss58}` });
   await item.getByRole('button', { name: `Remove from keychain: ${w.key.ss58}` }).click();
-  await item.getByLabel('I have another copy of this seed', { exact: false }).check();
+  // The imported file still holds the seed, and the question names it: no other copy to vouch for.
+  await expect(item.getByRole('list', { name: 'Config files holding this seed' })).toBeVisible();
   await item.getByRole('button', { name: 'Remove seed' }).click();
   await expect(item).toHaveCount(0);
 

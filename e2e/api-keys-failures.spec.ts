@@ -125,7 +125,8 @@ test('after the seed leaves the keychain: signed actions off, and the failure na
   await nav.getByRole('link', { name: 'Profiles & hotkeys' }).click();
   await page.getByRole('button', { name: `Remove from keychain: ${world.hotkey}` }).click();
   const confirm = page.getByRole('group', { name: /^Remove the seed of / });
-  await confirm.getByLabel(/I have another copy of this seed/).check();
+  // The imported file still holds the seed, and the question names it: no other copy to vouch for.
+  await expect(confirm.getByRole('list', { name: 'Config files holding this seed' })).toBeVisible();
   await confirm.getByRole('button', { name: 'Remove seed' }).click();
   await expect(confirm).toBeHidden();
   await nav.getByRole('link', { name: 'API keys' }).click();

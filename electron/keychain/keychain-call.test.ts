@@ -195,7 +195,10 @@ describe('keychain work at once', () => {
   it('a call whose deadline passes while it waits its turn fails and never runs its work', async () => {
     const { keychainCall } = harness();
     const prompted = promptedWork();
-    const holding = [keychainCall('read', prompted.work), keychainCall('read', prompted.work)];
+    // Both fail at their deadline, before anything below awaits them.
+    const holding = [keychainCall('read', prompted.work), keychainCall('read', prompted.work)].map((p) =>
+      p.catch((error: unknown) => error),
+    );
     let ran = false;
     const waited = await keychainCall('delete', () => {
       ran = true;
@@ -203,7 +206,10 @@ describe('keychain work at once', () => {
     }).catch((error: unknown) => error);
     expect((waited as AppFailure).appError.code).toBe('keychain-unavailable');
     // The two holding their turns are past their deadlines too: answered late, their turns come back.
-    await Promise.allSettled(holding.map((p) => p.catch(() => undefined)));
+    expect((await Promise.all(holding)).map((e) => (e as AppFailure).appError.code)).toEqual([
+      'keychain-unavailable',
+      'keychain-unavailable',
+    ]);
     prompted.answerOne();
     prompted.answerOne();
     await new Promise((resolve) => setTimeout(resolve, 20));
