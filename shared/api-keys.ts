@@ -101,8 +101,16 @@ const keyRequestRules = <T extends z.ZodType<{ admin: boolean; scopes: unknown[]
 
 /** The body of `POST /api_keys/`, exactly as sent. */
 export const createKeyRequest = keyRequestRules(z.object(keyRequestFields).strict());
-/** The `createApiKey` channel's input: the body, and the profile it was reviewed for (never sent). */
-export const createKeyCall = keyRequestRules(z.object({ ...keyRequestFields, reviewedFor }).strict());
+/** The key a rotation's new key replaces: kept with this app's record of the new key, never sent. */
+export const rotationOf = z.object({ id: keyId, name: z.string().min(1).max(200) }).strict();
+export type RotationOf = z.infer<typeof rotationOf>;
+/**
+ * The `createApiKey` channel's input: the body, the profile it was reviewed for, and for a
+ * rotation the key it replaces (neither is sent).
+ */
+export const createKeyCall = keyRequestRules(
+  z.object({ ...keyRequestFields, reviewedFor, replaces: rotationOf.optional() }).strict(),
+);
 export type CreateKeyRequest = z.infer<typeof createKeyRequest>;
 
 /** A scope as the server reports it: the action is never echoed (`method: null`, §5.1). */
@@ -120,6 +128,8 @@ export interface LocalKeyRecord {
   requestedScopes: ScopeRequest[];
   /** When this app sent the create (ISO). */
   createdLocallyAt: string;
+  /** Made by a rotation here: the key it replaces (which may be gone by now). */
+  replaces: RotationOf | null;
 }
 
 export interface ApiKeyView {
@@ -133,6 +143,11 @@ export interface ApiKeyView {
   scopes: ReportedScope[];
   /** Only for keys this app created; otherwise null ("not reported by the server"). */
   local: LocalKeyRecord | null;
+  /**
+   * A key this app made to replace this one (a rotation begun here, the old key not deleted yet),
+   * by this app's records: it outlives a reload, which the rotation's page state does not.
+   */
+  replacedBy: { id: string; name: string; createdLocallyAt: string } | null;
 }
 
 export interface ApiKeyPage {

@@ -106,6 +106,52 @@ describe('API key handlers against the sandbox', () => {
     );
   });
 
+  it('a rotation begun here is kept with the new key: the old key says what replaces it until either is deleted', async () => {
+    const w = await world();
+    const old = await w.handlers.createApiKey(scoped('worker'), ctx);
+    const oldBefore = await w.handlers.getApiKey({ id: old.key.id }, ctx);
+    expect(oldBefore.replacedBy).toBeNull();
+    const replaces = { id: old.key.id, name: 'worker' };
+    const created = await w.raw.createApiKey({ ...scoped('worker-r2'), reviewedFor: w.reviewedFor, replaces }, ctx);
+    expect(created.key.local?.replaces).toEqual(replaces);
+    /** Another start of the app on `dataDir` (the rotation page's memory is gone). */
+    const started = (dataDir: string) =>
+      apiKeysHandlers({
+        chutes: createChutesClient({
+          vault: w.vault,
+          profiles: w.profiles,
+          activity: w.activity,
+          defaultBaseUrl: f.sb.url,
+        }),
+        config: { dataDir },
+      });
+    // What the rotation page held in memory is on disk now: a reload still sees it.
+    const again = started(w.dataDir);
+    const listed = await again.listApiKeys({ page: 0, limit: 25 }, ctx);
+    const byName = new Map(listed.items.map((k) => [k.name, k]));
+    expect(byName.get('worker')?.replacedBy).toEqual({
+      id: created.key.id,
+      name: 'worker-r2',
+      createdLocallyAt: created.key.local?.createdLocallyAt,
+    });
+    expect(byName.get('worker-r2')?.replacedBy).toBeNull();
+    expect((await again.getApiKey({ id: old.key.id }, ctx)).replacedBy?.id).toBe(created.key.id);
+    // The rotation is the app's own note: the server never saw it.
+    expect(JSON.stringify(f.sb.state().apiKeys)).not.toContain('replaces');
+    // The new key deleted (its secret was not stored): the old one is no longer said to be replaced.
+    await w.handlers.deleteApiKey({ id: created.key.id }, ctx);
+    expect((await w.handlers.getApiKey({ id: old.key.id }, ctx)).replacedBy).toBeNull();
+
+    // A replacement deleted elsewhere (another machine's app): once it is found gone, its record goes.
+    const third = await w.raw.createApiKey({ ...scoped('worker-r3'), reviewedFor: w.reviewedFor, replaces }, ctx);
+    const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'chutes-apikeys-elsewhere-'));
+    dirs.push(elsewhere);
+    await started(elsewhere).deleteApiKey({ id: third.key.id, reviewedFor: w.reviewedFor }, ctx);
+    expect((await w.handlers.getApiKey({ id: old.key.id }, ctx)).replacedBy?.name).toBe('worker-r3');
+    expect((await w.failure(w.handlers.getApiKey({ id: third.key.id }, ctx))).reason).toBe('key-gone');
+    expect((await w.handlers.getApiKey({ id: old.key.id }, ctx)).replacedBy).toBeNull();
+  });
+
   it('types the server’s rejections: name taken (409), object type (400, field scopes), name rule (400, field name)', async () => {
     const w = await world();
     await w.handlers.createApiKey(scoped('dup'), ctx);

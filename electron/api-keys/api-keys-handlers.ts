@@ -4,6 +4,7 @@ import {
   type CreateKeyRequest,
   type DeleteResult,
   type LocalKeyRecord,
+  type RotationOf,
 } from '../../shared/api-keys';
 import type { apiKeysContract } from '../../shared/contract/api-keys';
 import { AppFailure, failureIs } from '../../shared/errors';
@@ -23,15 +24,22 @@ export interface ApiKeyServices {
 /** Bulk revokes run this many deletes at once: fast, without hammering the server. */
 const DELETE_CONCURRENCY = 4;
 
-const view = (key: ServerKey, local: LocalKeyRecord | null): ApiKeyView => ({
-  id: key.id,
-  userId: key.userId,
-  name: key.name,
-  admin: key.admin,
-  createdAt: key.createdAt,
-  scopes: key.scopes,
-  local,
-});
+/** Keys as the server reports them, with what this app recorded of them: its requests, and its rotations begun. */
+function viewsWith(records: ReadonlyMap<string, LocalKeyRecord>) {
+  const replacedBy = new Map<string, ApiKeyView['replacedBy']>();
+  for (const r of records.values())
+    if (r.replaces) replacedBy.set(r.replaces.id, { id: r.keyId, name: r.name, createdLocallyAt: r.createdLocallyAt });
+  return (key: ServerKey): ApiKeyView => ({
+    id: key.id,
+    userId: key.userId,
+    name: key.name,
+    admin: key.admin,
+    createdAt: key.createdAt,
+    scopes: key.scopes,
+    local: records.get(key.id) ?? null,
+    replacedBy: replacedBy.get(key.id) ?? null,
+  });
+}
 
 /** A server rejection of the scopes, with the field to highlight (`../shared/reference/chutes-account-api.md` §5.1: 400 object_type, 422 action). */
 function scopeRejection(error: unknown): unknown {
@@ -80,19 +88,25 @@ export function apiKeysHandlers(
   const { chutes } = services;
   const active = () => chutes.actingAs('active');
 
-  async function remember(api: AccountApi, key: ServerKey, req: CreateKeyRequest): Promise<LocalKeyRecord | null> {
+  async function remember(
+    api: AccountApi,
+    key: ServerKey,
+    req: CreateKeyRequest,
+    replaces: RotationOf | undefined,
+  ): Promise<ApiKeyView> {
     try {
       await records.add(api.scope.baseUrl, {
         keyId: key.id,
         name: key.name,
         admin: key.admin,
         requestedScopes: req.admin ? [] : req.scopes,
+        ...(replaces ? { replaces } : {}),
       });
-      return (await records.forServer(api.scope.baseUrl)).get(key.id) ?? null;
+      return viewsWith(await records.forServer(api.scope.baseUrl))(key);
     } catch (error) {
       // The key exists and its secret is about to be shown: a full disk must not hide it.
       log.warn(`could not keep the local record of an API key: ${describeError(error)}`);
-      return null;
+      return viewsWith(new Map())(key);
     }
   }
 
@@ -140,7 +154,8 @@ export function apiKeysHandlers(
         'key-name-taken',
       );
     if (found) {
-      await remember(api, found, req);
+      // Not recorded as a rotation's replacement: nobody has its secret, so the old key must stay.
+      await remember(api, found, req, undefined);
       throw new AppFailure(
         'network',
         `The key “${req.name}” was created, but the answer carrying its secret was lost on the way (the secret cannot be shown again).`,
@@ -192,17 +207,27 @@ export function apiKeysHandlers(
         total: res.total,
         page: res.page,
         limit: res.limit,
-        items: res.items.map((k) => view(k, local.get(k.id) ?? null)),
+        items: res.items.map(viewsWith(local)),
       };
     },
 
     getApiKey: async ({ id }) => {
       const api = await active();
-      const [key, local] = await Promise.all([api.apiKeys.get(id), records.forServer(api.scope.baseUrl)]);
-      return view(key, local.get(id) ?? null);
+      const [key, local] = await Promise.all([
+        api.apiKeys.get(id).catch(async (error: unknown) => {
+          // Gone (deleted elsewhere): its record goes too, so no rotation is said to wait on it.
+          if (failureIs(error, 'key-gone'))
+            await records
+              .remove(api.scope.baseUrl, [id])
+              .catch((e: unknown) => log.warn(`key records: ${describeError(e)}`));
+          throw error;
+        }),
+        records.forServer(api.scope.baseUrl),
+      ]);
+      return viewsWith(local)(key);
     },
 
-    createApiKey: async ({ reviewedFor, ...req }) => {
+    createApiKey: async ({ reviewedFor, replaces, ...req }) => {
       const api = await chutes.actingAs({ reviewedFor, what: `the new key “${req.name}”` });
       let created: { key: ServerKey; secret: string };
       const sentAtMs = now();
@@ -212,8 +237,7 @@ export function apiKeysHandlers(
         if (outcomeUnknown(error)) return afterLostAnswer(api, req, sentAtMs, error);
         throw scopeRejection(error);
       }
-      const local = await remember(api, created.key, req);
-      return { key: view(created.key, local), secret: created.secret };
+      return { key: await remember(api, created.key, req, replaces), secret: created.secret };
     },
 
     deleteApiKey: async ({ id, reviewedFor }) => {

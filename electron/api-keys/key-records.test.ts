@@ -36,11 +36,40 @@ describe('local key records', () => {
     expect(text).not.toContain('SHOULD_NOT_LAND');
     const reopened = createKeyRecords(d);
     expect([...(await reopened.forServer('https://a')).values()]).toEqual([
-      { keyId: 'k1', name: 'one', admin: false, requestedScopes: scopes, createdLocallyAt: '2026-01-01T00:00:00.000Z' },
+      {
+        keyId: 'k1',
+        name: 'one',
+        admin: false,
+        requestedScopes: scopes,
+        createdLocallyAt: '2026-01-01T00:00:00.000Z',
+        replaces: null,
+      },
     ]);
     await reopened.remove('https://a', ['k1', 'unknown']);
     expect((await reopened.forServer('https://a')).size).toBe(0);
     expect((await reopened.forServer('https://b')).get('k2')?.admin).toBe(true);
+  });
+
+  it('keeps the key a rotation replaces across a restart; a record written before rotations were kept has none', async () => {
+    const d = await dir();
+    const old = {
+      version: 1,
+      records: [
+        { keyId: 'k0', baseUrl: 'https://a', name: 'before', admin: true, requestedScopes: [], createdLocallyAt: 'x' },
+      ],
+    };
+    await writeFile(path.join(d, KEY_RECORDS_FILE), JSON.stringify(old));
+    const records = createKeyRecords(d);
+    await records.add('https://a', {
+      keyId: 'k1',
+      name: 'one-r2',
+      admin: true,
+      requestedScopes: [],
+      replaces: { id: A, name: 'one' },
+    });
+    const reopened = await createKeyRecords(d).forServer('https://a');
+    expect(reopened.get('k1')?.replaces).toEqual({ id: A, name: 'one' });
+    expect(reopened.get('k0')?.replaces).toBeNull();
   });
 
   it('a file from a newer app, or one that cannot be read, is never replaced by one holding only the new record', async () => {

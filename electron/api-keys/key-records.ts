@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { AppFailure } from '../../shared/errors';
-import { scopeRequest, type LocalKeyRecord, type ScopeRequest } from '../../shared/api-keys';
+import {
+  rotationOf,
+  scopeRequest,
+  type LocalKeyRecord,
+  type RotationOf,
+  type ScopeRequest,
+} from '../../shared/api-keys';
 import { rename } from 'node:fs/promises';
 import { asidePath } from '../fs/aside-path';
 import { writeFileAtomic } from '../fs/atomic-write';
@@ -27,6 +33,8 @@ const recordSchema = z.object({
   admin: z.boolean(),
   requestedScopes: z.array(scopeRequest),
   createdLocallyAt: z.string(),
+  // Written since rotations outlive a reload; a record from before has none.
+  replaces: rotationOf.nullable().default(null),
 });
 // Entries are checked one by one (`readable`), so one this version cannot read costs only itself.
 const fileSchema = z.object({ version: z.literal(1), records: z.array(z.unknown()) });
@@ -37,7 +45,7 @@ export interface KeyRecords {
   forServer(baseUrl: string): Promise<Map<string, LocalKeyRecord>>;
   add(
     baseUrl: string,
-    key: { keyId: string; name: string; admin: boolean; requestedScopes: ScopeRequest[] },
+    key: { keyId: string; name: string; admin: boolean; requestedScopes: ScopeRequest[]; replaces?: RotationOf },
   ): Promise<void>;
   remove(baseUrl: string, keyIds: readonly string[]): Promise<void>;
 }
@@ -128,6 +136,7 @@ export function createKeyRecords(dataDir: string, now: () => Date = () => new Da
             action: s.action,
           })),
           createdLocallyAt: now().toISOString(),
+          replaces: key.replaces ? { id: key.replaces.id, name: key.replaces.name } : null,
         };
         await save([...stored.filter((entry) => fieldOf(entry, 'keyId') !== key.keyId), record]);
       }),

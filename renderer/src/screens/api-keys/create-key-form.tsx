@@ -5,6 +5,7 @@ import {
   requestJson,
   type CreateKeyRequest,
   type CreatedApiKey,
+  type RotationOf,
 } from '../../../../shared/api-keys';
 import { failureIs } from '../../../../shared/errors';
 import { errorOf, call } from '../../api/client';
@@ -34,8 +35,11 @@ export interface CreateKeyFormProps {
   initial?: CreateKeyRequest;
   /** Where what is typed is kept if the form is left (create-key-drafts.ts); per profile and purpose. */
   draftKey?: string;
-  /** The id of the key this one replaces, when a rotation creates it (created-key-store.ts). */
-  rotates?: string;
+  /**
+   * The key this one replaces, when a rotation creates it: main keeps it with the new key's record,
+   * so the rotation outlives a reload (created-key-store.ts keeps its steps within one page).
+   */
+  rotates?: RotationOf;
   /** Names already in use (the whole list once loaded). */
   takenNames: ReadonlySet<string>;
   /** False while the list is still arriving: uniqueness cannot be checked yet. */
@@ -155,7 +159,7 @@ export function CreateKeyForm({
     try {
       const sent = readDraft(draftKey);
       const created = await trackCreate(
-        call('createApiKey', { ...request, reviewedFor }),
+        call('createApiKey', { ...request, reviewedFor, ...(rotates ? { replaces: rotates } : {}) }),
         draftKey === undefined ? undefined : { form: draftKey, name: request.name },
       );
       dropDraft(draftKey, sent);

@@ -9,6 +9,7 @@ import { Notice } from '../../components/notice';
 import { hrefTo, navigate } from '../../routes';
 import { DeleteKeyPanel } from './delete-key-dialog';
 import { PUBLIC_MODELS } from './key-powers';
+import { UnfinishedRotation } from './resumed-rotation';
 import { dateTime, utcText } from '../../lib/date-time';
 import { CommandLine } from '../../components/command-line';
 import { visibleText } from '../../../../shared/visible-text';
@@ -112,6 +113,7 @@ export function KeyDetails({
             </button>
           </div>
         </div>
+        <UnfinishedRotation apiKey={key} canSign={canSign} />
         {deleting ? (
           <DeleteKeyPanel
             apiKey={key}
@@ -190,6 +192,9 @@ export function KeyDetails({
                     )
                     .join('; ')}
               .
+              {key.local.replaces
+                ? ` It was made to replace “${visibleText(key.local.replaces.name)}” (a rotation).`
+                : ''}
             </p>
           </Notice>
         ) : (

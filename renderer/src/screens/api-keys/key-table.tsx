@@ -199,6 +199,12 @@ export function KeyTable({ keys, selected, onSelect, paging = false, selectionLo
                   </span>
                   <span role="cell">
                     {key.admin ? <Badge tone="warn">Admin</Badge> : <Badge tone="neutral">Scoped</Badge>}
+                    {key.replacedBy ? (
+                      <>
+                        {' '}
+                        <Badge tone="warn">Rotation not finished</Badge>
+                      </>
+                    ) : null}
                   </span>
                   <span role="cell" className={styles.scopesCell} title={chips.map((c) => c.text).join('\n')}>
                     {source ? <span className="sr-only">{source} </span> : null}

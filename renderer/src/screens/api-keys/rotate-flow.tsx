@@ -10,19 +10,23 @@ import {
 import { call } from '../../api/client';
 import { useChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
+import { failureIs } from '../../../../shared/errors';
 import { Notice } from '../../components/notice';
 import { hrefTo, navigate } from '../../routes';
 import { CreateKeyForm, type NamesCheck } from './create-key-form';
 import { AUTH_CACHE_NOTE } from './delete-key-dialog';
 import { endRotation, forgetKeys, holdCreatedKey, useCreatedKeys, type PendingReveal } from './created-key-store';
 import styles from './api-keys.module.css';
-import { visibleText } from '../../../../shared/visible-text';
+import { KeyLine, ResumedRotation } from './resumed-rotation';
 
+type NewKey = Pick<ApiKeyView, 'id' | 'name'>;
 type Step =
   | { kind: 'create' }
   | { kind: 'reveal'; created: CreatedApiKey }
   | { kind: 'deploy'; created: ApiKeyView }
-  | { kind: 'done'; created: ApiKeyView; alreadyGone: boolean };
+  /** Begun before a reload (main's record): whether its secret was stored is not known here. */
+  | { kind: 'resumed'; created: NonNullable<ApiKeyView['replacedBy']> }
+  | { kind: 'done'; created: NewKey; alreadyGone: boolean };
 
 function sameScopes(old: ApiKeyView, taken: ReadonlySet<string>): CreateKeyRequest {
   const name = rotatedName(old.name, taken);
@@ -41,12 +45,6 @@ function sameScopes(old: ApiKeyView, taken: ReadonlySet<string>): CreateKeyReque
 /** Object types of the old key's scopes that this app cannot put in a request (a newer server's). */
 const unknownTypes = (old: ApiKeyView): string[] =>
   old.admin || old.local ? [] : [...new Set(old.scopes.map((s) => s.objectType).filter((t) => !isScopeObjectType(t)))];
-
-const KeyLine = ({ k, label }: { k: Pick<ApiKeyView, 'id' | 'name'>; label: string }) => (
-  <li>
-    {label}: <strong>{visibleText(k.name)}</strong> <code className="small">{k.id}</code>
-  </li>
-);
 
 /** Rotation: create the replacement (same scopes), reveal it once, and delete the old key only once the user says the new one is deployed. */
 export function RotateFlow(props: {
@@ -72,6 +70,11 @@ export function RotateFlow(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   if (!snapshot && old.data) setSnapshot(old.data);
+  // Begun before this page was loaded: the replacement main recorded, if it still exists (asking
+  // for it is what finds one deleted elsewhere, and main then forgets the rotation).
+  const earlier = step.kind === 'create' && !waiting && !replacement ? (snapshot ?? old.data)?.replacedBy : null;
+  const earlierKey = useChannel('getApiKey', { id: earlier?.id ?? '' }, { enabled: Boolean(earlier) });
+  if (earlier && earlierKey.data?.id === earlier.id) setStep({ kind: 'resumed', created: earlier });
   // The screen shows the secret; once it is closed, deploying is next.
   if (step.kind === 'reveal' && !keys.pending.some((r) => r.created.key.id === step.created.key.id))
     setStep({ kind: 'deploy', created: step.created.key });
@@ -81,7 +84,12 @@ export function RotateFlow(props: {
   const focusHere = (el: HTMLElement | null) => {
     stepFocus.current = el;
   };
-  const shownStep = step.kind === 'deploy' && keys.unstored.has(step.created.id) ? 'unstored' : step.kind;
+  const shownStep =
+    step.kind === 'deploy' && keys.unstored.has(step.created.id)
+      ? 'unstored'
+      : step.kind === 'resumed'
+        ? 'deploy'
+        : step.kind;
   // The step shown at the last commit: the focus moves only when the step changes.
   const lastStep = useRef(shownStep);
   useEffect(() => {
@@ -91,16 +99,27 @@ export function RotateFlow(props: {
   }, [shownStep]);
   const oldKey = snapshot ?? old.data;
   if (!oldKey) return old.error ? <ErrorNotice error={old.error} /> : <p role="status">Loading the key to rotate…</p>;
+  if (earlier && earlierKey.isPending) return <p role="status">Loading the rotation begun earlier…</p>;
+  // Not known whether a replacement exists: offering to create one could make a second.
+  if (earlier && earlierKey.error && !failureIs(earlierKey.error, 'key-gone'))
+    return (
+      <ErrorNotice
+        error={earlierKey.error}
+        lead={`Reading “${earlier.name}”, made earlier to replace this key, failed:`}
+      />
+    );
   const leftOut = unknownTypes(oldKey);
 
   const oldId = oldKey.id;
   /** The replacement's secret was closed unstored: it is deleted, and the rotation starts over. */
-  async function deleteNew(created: ApiKeyView) {
+  async function deleteNew(created: NewKey) {
     setBusy(true);
     setError(null);
     try {
       await call('deleteApiKey', { id: created.id, reviewedFor: props.account.profileId });
       forgetKeys([created.id]);
+      // The old key as loaded still names it: the rotation must not resume to a deleted key.
+      setSnapshot((s) => (s?.replacedBy?.id === created.id ? { ...s, replacedBy: null } : s));
       props.onRemoved(created.id);
       setStep({ kind: 'create' });
     } catch (err) {
@@ -110,7 +129,7 @@ export function RotateFlow(props: {
     }
   }
 
-  async function deleteOld(created: ApiKeyView) {
+  async function deleteOld(created: NewKey) {
     setBusy(true);
     setError(null);
     try {
@@ -159,7 +178,7 @@ export function RotateFlow(props: {
             initial={sameScopes(oldKey, props.takenNames)}
             account={props.account}
             draftKey={`rotate:${props.account.profileId}:${oldKey.id}`}
-            rotates={oldKey.id}
+            rotates={{ id: oldKey.id, name: oldKey.name }}
             takenNames={props.takenNames}
             namesComplete={props.namesComplete}
             submitLabel="Create replacement"
@@ -221,6 +240,17 @@ export function RotateFlow(props: {
             </button>
           </div>
         </div>
+      ) : null}
+      {step.kind === 'resumed' ? (
+        <ResumedRotation
+          oldKey={oldKey}
+          created={step.created}
+          busy={busy}
+          error={error}
+          focusHere={focusHere}
+          onDeleteOld={() => void deleteOld(step.created)}
+          onDeleteNew={() => void deleteNew(step.created)}
+        />
       ) : null}
       {step.kind === 'done' ? (
         <Notice tone="good" live>

@@ -14,6 +14,7 @@ const key = (over: Partial<ApiKeyView>): ApiKeyView => ({
   createdAt: '2026-01-02T03:04:05',
   scopes: [],
   local: null,
+  replacedBy: null,
   ...over,
 });
 
@@ -33,6 +34,7 @@ describe('scope chips', () => {
       name: 'k',
       admin: false,
       createdLocallyAt: '',
+      replaces: null,
       requestedScopes: [
         { object_type: 'images' as const, object_id: A, action: 'read' as const },
         { object_type: 'images' as const, object_id: B, action: 'read' as const },

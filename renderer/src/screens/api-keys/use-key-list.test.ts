@@ -10,6 +10,7 @@ const key = (id: string): ApiKeyView => ({
   createdAt: '2026-01-01T00:00:00',
   scopes: [],
   local: null,
+  replacedBy: null,
 });
 const fullPage = (prefix: string) => Array.from({ length: KEY_PAGE_SIZE }, (_, i) => key(`${prefix}${i}`));
 
