@@ -184,3 +184,20 @@ test('a CLI config that others can read is flagged, and one click makes it priva
   expect((await fs.stat(host.dirs.configPath)).mode & 0o777).toBe(0o600);
   expect(await fs.readFile(host.dirs.configPath, 'utf8')).toBe(text);
 });
+
+test('a CLI config on a plain-HTTP server elsewhere is imported with that said, on the card and in the notice', async ({
+  page,
+}) => {
+  host = await startWebHost();
+  const key = await makeKey();
+  await fs.mkdir(path.dirname(host.dirs.configPath), { recursive: true });
+  const text = `[api]\nbase_url = http://chutes.lan:8000\n\n[auth]\nusername = dora\nuser_id = 00000000-0000-0000-0000-000000000002\nhotkey_seed = ${Buffer.from(key.seed).toString('hex')}\nhotkey_name = default\nhotkey_ss58address = ${key.ss58}\n`;
+  await fs.writeFile(host.dirs.configPath, text, { mode: 0o600 });
+  await page.goto(host.launchUrl);
+  await page.getByRole('button', { name: 'Import CLI config…' }).click();
+  await page.getByRole('form', { name: 'Import CLI config' }).getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText(
+    'Its server, http://chutes.lan:8000, is not encrypted',
+  );
+  await expect(page.getByRole('listitem', { name: /^Profile dora @ / })).toContainText('http://chutes.lan:8000');
+});

@@ -1,6 +1,7 @@
 import { shellQuote } from '../../../../shared/shell-quote';
 import type { FormEvent, ReactElement } from 'react';
 import { LEAVE_SEED_EXPLANATION, STRIP_SEED_EXPLANATION } from '../../../../shared/profile-texts';
+import { plainTextNote } from '../../../../shared/server-address';
 import { ErrorNotice } from '../../components/error-notice';
 import { DonePanel, FormActions } from '../../components/form-parts';
 import { useChannel, useMutationChannel } from '../../api/hooks';
@@ -35,7 +36,14 @@ export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactEl
       {
         mounted,
         done: (s) =>
-          `Imported ${s.profile.displayName} from ${s.path}. ${s.cliImpact}${s.paymentNote ? ` ${s.paymentNote}` : ''}`,
+          [
+            `Imported ${s.profile.displayName} from ${s.path}.`,
+            s.cliImpact,
+            s.paymentNote,
+            plainTextNote(s.profile.baseUrl),
+          ]
+            .filter(Boolean)
+            .join(' '),
         failed: `Importing the CLI config ${shownPath} failed`,
       },
     );
@@ -55,6 +63,11 @@ export function ImportCliConfigForm({ onDone }: { onDone: () => void }): ReactEl
         </p>
         <p className="small">{summary.cliImpact}</p>
         {summary.paymentNote ? <p className="small">{summary.paymentNote}</p> : null}
+        {plainTextNote(summary.profile.baseUrl) ? (
+          <p className="small">
+            <strong>{plainTextNote(summary.profile.baseUrl)}</strong>
+          </p>
+        ) : null}
         {summary.permissionsTooOpen && !summary.fileChanged ? (
           <p className="small">
             <strong>That file can be read by other users of this machine.</strong> Make it private:{' '}

@@ -6,7 +6,7 @@ import { Badge } from '../../components/badge';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { ExportProfileForm } from './export-profile-form';
-import { serverShown } from './server-shown';
+import { serverShown } from '../../../../shared/server-address';
 import { ImportCliConfigForm } from './import-cli-config-form';
 import { RenameProfileForm } from './rename-profile-form';
 import { channelKey, useMutationChannel } from '../../api/hooks';

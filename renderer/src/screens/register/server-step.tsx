@@ -3,10 +3,12 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactElement } from 'react';
 import type { ConnectionReport } from '../../../../shared/diagnostics';
 import { PRODUCTION_API_URL } from '../../../../shared/registration';
+import { plainTextRemote, serverShown } from '../../../../shared/server-address';
 import { apiBaseUrl, normaliseBaseUrl } from '../../../../shared/validation';
 import { call } from '../../api/client';
 import { useChannel } from '../../api/hooks';
 import { ErrorNotice } from '../../components/error-notice';
+import { Notice } from '../../components/notice';
 import { navigate } from '../../routes';
 import { ConnectionResult } from '../settings/connection-result';
 import styles from './register.module.css';
@@ -19,6 +21,9 @@ export function ServerStep(): ReactElement {
   const configured = info.data?.apiUrl;
   const showConfigured = configured !== undefined && normaliseBaseUrl(configured) !== PRODUCTION_API_URL;
   const [urlError, setUrlError] = useState<string | null>(null);
+  // Plain HTTP to another machine is sent only once the user has said so, for the address shown.
+  const [plainAccepted, setPlainAccepted] = useState<string | null>(null);
+  const [plainError, setPlainError] = useState<string | null>(null);
   const check = useMutation<ConnectionReport, Error, string>({
     mutationFn: (url) => call('checkConnection', { apiUrl: url }),
   });
@@ -38,6 +43,11 @@ export function ServerStep(): ReactElement {
       return;
     }
     setUrlError(null);
+    if (plainTextRemote(url) && plainAccepted !== url) {
+      setPlainError('Tick the box to send to this server over plain HTTP, or enter an https:// address.');
+      return;
+    }
+    setPlainError(null);
     check.mutate(url, {
       onSuccess: (report) => {
         const usable = report.reachable && report.skew !== 'rejected';
@@ -54,6 +64,8 @@ export function ServerStep(): ReactElement {
     check.reset();
   };
   const report = check.data;
+  const candidate = chosenUrl(wizard.serverChoice);
+  const plain = candidate !== null && plainTextRemote(candidate);
   return (
     <form className={styles.form} onSubmit={onSubmit} aria-label="Choose the server" noValidate>
       <fieldset>
@@ -122,6 +134,28 @@ export function ServerStep(): ReactElement {
         ) : null}
         <FormProblem text={urlError} id="server-url-problem" />
       </fieldset>
+      {plain ? (
+        <Notice tone="warn">
+          <p>
+            <strong>{serverShown(candidate)} is not encrypted.</strong> The app’s signed requests, its session token,
+            and the fingerprint Chutes gives the new account (which works as its password) would cross the network
+            readable by anyone on the way. Use an https:// address unless this network is yours alone.
+          </p>
+          <label className="choice">
+            <input
+              type="checkbox"
+              checked={plainAccepted === candidate}
+              {...problemProps(plainError, 'server-plain-problem')}
+              onChange={(e) => {
+                setPlainAccepted(e.target.checked ? candidate : null);
+                setPlainError(null);
+              }}
+            />
+            Send to this server over plain HTTP anyway
+          </label>
+          <FormProblem text={plainError} id="server-plain-problem" />
+        </Notice>
+      ) : null}
       <div aria-live="polite">
         {report ? (
           <ConnectionResult report={report}>
