@@ -94,6 +94,12 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
   const quotas = limits.getByRole('table', { name: 'Quotas' });
   await expect(quotas).toContainText('2,000');
   await expect(quotas.getByRole('row').filter({ hasText: 'llama-chat' })).toContainText('500');
+  // A chute with its own quota has its own counter: its row says today's (UTC) use of it.
+  const todayUtc = (h: number) => Date.parse(`${hour(h)}Z`) >= new Date().setUTCHours(0, 0, 0, 0);
+  const llamaToday = (todayUtc(1) ? 12 : 0) + (todayUtc(5) ? 40 : 0);
+  await expect(quotas.getByRole('row').filter({ hasText: 'llama-chat' }).getByRole('cell').nth(1)).toHaveText(
+    `500${llamaToday} used today`,
+  );
   await expect(quotas).not.toContainText(llama);
   await expect(limits).toContainText('$10/month subscription tier');
   await expect(limits.getByRole('progressbar', { name: 'Four-hour cap used' })).toHaveAttribute(
@@ -115,7 +121,7 @@ test('shows balance, roles, quotas, subscription, discounts and usage, with unit
   await expect(limits).toContainText("Today's use could not be read");
   // Read again, today's use is the default counter's: chutes without a quota of their own (flux,
   // not llama), today (UTC) only, as the server counts it.
-  const fluxToday = Date.parse(`${hour(1)}Z`) >= new Date().setUTCHours(0, 0, 0, 0) ? 3 : 0;
+  const fluxToday = todayUtc(1) ? 3 : 0;
   await limits.getByRole('button', { name: 'Refresh quotas and subscription' }).click();
   await expect(limits).toContainText(
     `Used today on chutes without a quota of their own: ${fluxToday} requests of 2,000 per day`,

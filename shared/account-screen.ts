@@ -75,6 +75,9 @@ export interface AnswerFor {
   baseUrl: string;
 }
 
+/** At most this many chutes' own counters are read with the limits (one request each). */
+export const OWN_QUOTA_USAGE_MAX = 50;
+
 export interface AccountLimits {
   account: AnswerFor;
   quotas: QuotaView;
@@ -85,6 +88,11 @@ export interface AccountLimits {
    * is never shown as "no data".
    */
   todayUsed: { quota: number; used: number } | { quota: 'unlimited' } | { unreadable: string } | null;
+  /**
+   * Today's use of each chute with a quota (and so a counter) of its own, by chute id: the first
+   * `OWN_QUOTA_USAGE_MAX` such chutes (the rest are not asked, and have no entry).
+   */
+  usedTodayByChute: Record<string, { used: number } | { unreadable: string }>;
   /** null: the server does not offer `subscription_usage` (older servers answer 404). */
   subscription: SubscriptionView | null;
   /** null: the server does not offer `discounts`. */

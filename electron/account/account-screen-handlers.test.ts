@@ -121,6 +121,34 @@ describe('overview and limits', () => {
     expect((await h.accountLimits({})).todayUsed).toBeNull();
   });
 
+  it("reads today's use of each chute with a quota of its own, and says one it could not read on its row", async () => {
+    const { h, account } = await screen.setup();
+    expect((await h.accountLimits({})).usedTodayByChute).toEqual({});
+    const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString().slice(0, 19);
+    screen.fixture.sb.setQuotas(account.user_id, [
+      { chute_id: '*', quota: 2000 },
+      { chute_id: 'c-own', quota: 50 },
+      { chute_id: 'c-idle', quota: 10 },
+    ]);
+    screen.fixture.sb.addUsage(account.user_id, [
+      { bucket: hour, amount: 0.1, count: 4, chute_id: 'c-own' },
+      { bucket: hour, amount: 0.1, count: 3, chute_id: 'c-other' },
+    ]);
+    let limits = await h.accountLimits({});
+    expect(limits.usedTodayByChute).toEqual({ 'c-own': { used: 4 }, 'c-idle': { used: 0 } });
+    // The default's counter leaves the chutes with their own out.
+    expect(limits.todayUsed).toEqual({ quota: 2000, used: 3 });
+    screen.fixture.sb.faultOnce({ method: 'GET', path: '/users/me/quota_usage/c-idle', status: 503, times: 3 });
+    limits = await h.accountLimits({});
+    expect(limits.usedTodayByChute['c-own']).toEqual({ used: 4 });
+    expect(limits.usedTodayByChute['c-idle']).toEqual({
+      unreadable: expect.stringMatching(/503|unavailable|try again/i) as unknown,
+    });
+    // Not counted (free account): no figure per chute either.
+    screen.fixture.sb.setRoles(account.user_id, 1 << 4);
+    expect((await h.accountLimits({})).usedTodayByChute).toEqual({});
+  });
+
   it('reads hourly usage in a range, oldest first, with totals; per chute on demand', async () => {
     const { h, account } = await screen.setup();
     screen.fixture.sb.addUsage(account.user_id, [

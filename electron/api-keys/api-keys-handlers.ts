@@ -13,6 +13,7 @@ import type { ServerKey } from '../chutes-api/endpoints/api-keys';
 import { outcomeUnknown } from '../chutes-api/outcome-unknown';
 import type { SliceHandlers } from '../ipc-router';
 import { describeError, itemFailureMessage, log } from '../log';
+import { mapLimit } from '../concurrency/map-limit';
 import { createKeyRecords, type KeyRecords } from './key-records';
 import { madeByThisTry, measureServerClock } from './lost-create';
 
@@ -255,19 +256,13 @@ export function apiKeysHandlers(
         what: `the deletion of ${ids.length} key${ids.length === 1 ? '' : 's'}`,
       });
       const unique = [...new Set(ids)];
-      const results = new Array<DeleteResult>(unique.length);
-      let next = 0;
-      const worker = async () => {
-        for (let i = next++; i < unique.length; i = next++) {
-          const id = unique[i] as string;
-          results[i] = await removeOne(api, id).catch((error: unknown): DeleteResult => ({
-            id,
-            outcome: 'failed',
-            message: itemFailureMessage(error, 'deleting an API key'),
-          }));
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(DELETE_CONCURRENCY, unique.length) }, worker));
+      const results = await mapLimit(unique, DELETE_CONCURRENCY, (id) =>
+        removeOne(api, id).catch((error: unknown): DeleteResult => ({
+          id,
+          outcome: 'failed',
+          message: itemFailureMessage(error, 'deleting an API key'),
+        })),
+      );
       const done = results.filter((r) => r.outcome !== 'failed').map((r) => r.id);
       await records
         .remove(api.scope.baseUrl, done)

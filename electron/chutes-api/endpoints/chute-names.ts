@@ -1,3 +1,4 @@
+import { mapLimit } from '../../concurrency/map-limit';
 import { z } from 'zod';
 import { AppFailure } from '../../../shared/errors';
 import { log } from '../../log';
@@ -53,27 +54,22 @@ export function createChuteNameLookup(): ChuteNameLookup {
       const account = known;
       const wanted = [...new Set(ids)].slice(0, MAX_CHUTE_NAME_IDS);
       const out: Record<string, string> = {};
-      let next = 0;
-      const worker = async (): Promise<void> => {
-        while (next < wanted.length) {
-          const id = wanted[next++] as string;
-          let pending = account.get(id);
-          if (!pending) {
-            pending = readName(transport, hotkey, id);
-            account.set(id, pending);
-            // Not kept: the next call asks again.
-            pending.catch(() => account.delete(id));
-          }
-          try {
-            const name = await pending;
-            if (name !== null) out[id] = name;
-          } catch (error) {
-            // One chute's name is not worth failing the rest: its id is shown instead.
-            log.info(`chute names: ${id} not read (${error instanceof Error ? error.message : String(error)})`);
-          }
+      await mapLimit(wanted, CONCURRENCY, async (id) => {
+        let pending = account.get(id);
+        if (!pending) {
+          pending = readName(transport, hotkey, id);
+          account.set(id, pending);
+          // Not kept: the next call asks again.
+          pending.catch(() => account.delete(id));
         }
-      };
-      await Promise.all(Array.from({ length: Math.min(CONCURRENCY, wanted.length) }, worker));
+        try {
+          const name = await pending;
+          if (name !== null) out[id] = name;
+        } catch (error) {
+          // One chute's name is not worth failing the rest: its id is shown instead.
+          log.info(`chute names: ${id} not read (${error instanceof Error ? error.message : String(error)})`);
+        }
+      });
       return out;
     },
   };

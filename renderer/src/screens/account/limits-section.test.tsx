@@ -8,6 +8,7 @@ const base: AccountLimits = {
   account: { userId: 'u', baseUrl: 'https://api.chutes.ai' },
   quotas: { kind: 'unlimited' },
   todayUsed: null,
+  usedTodayByChute: {},
   subscription: { subscribed: false },
   discounts: [],
   asOf: '2026-12-06T22:00:00Z',
@@ -73,6 +74,30 @@ describe("today's use", () => {
       todayUsed: { quota: 2000, used: 12 },
     });
     expect(region().textContent).toContain('Used today on chutes without a quota of their own: 12 requests of 2,000');
+  });
+
+  it('says each own-quota chute’s use today on its row, and one that could not be read as such', () => {
+    const row = { isDefault: false, effectiveDate: null, updatedAt: null, paymentRefreshDate: null };
+    show({
+      quotas: {
+        kind: 'rows',
+        tierUsd: null,
+        rows: [
+          { ...row, chuteId: '*', quota: 2000 },
+          { ...row, chuteId: 'c', quota: 50 },
+          { ...row, chuteId: 'd', quota: 10 },
+        ],
+      },
+      todayUsed: { quota: 2000, used: 12 },
+      usedTodayByChute: { c: { used: 1234 }, d: { unreadable: 'Chutes answered 503.' } },
+    });
+    const cells = screen.getAllByRole('row').map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent));
+    expect(cells.slice(1).map((c) => c[1])).toEqual([
+      '2,00012 used today',
+      '501,234 used today',
+      '10? (not read) used today',
+    ]);
+    expect(screen.getByTitle('Chutes answered 503.')).toBeTruthy();
   });
 });
 

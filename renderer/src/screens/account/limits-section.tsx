@@ -44,13 +44,31 @@ function TodayUsed({
 
 const dollars = (value: number) => (Number.isInteger(value) ? `$${value}` : cents(value));
 
+/** Today's use on one row: the default's counter for `*`, the chute's own counter otherwise. */
+function UsedToday({
+  chuteId,
+  todayUsed,
+  byChute,
+}: {
+  chuteId: string;
+  todayUsed: AccountLimits['todayUsed'];
+  byChute: AccountLimits['usedTodayByChute'];
+}): ReactElement {
+  const figure = chuteId === '*' ? (todayUsed && 'used' in todayUsed ? todayUsed : null) : byChute[chuteId];
+  if (!figure) return <>? (not read)</>;
+  if ('unreadable' in figure) return <span title={figure.unreadable}>? (not read)</span>;
+  return <>{count(figure.used)}</>;
+}
+
 function Quotas({
   quotas,
   todayUsed,
+  byChute,
   names,
 }: {
   quotas: QuotaView;
   todayUsed: AccountLimits['todayUsed'];
+  byChute: AccountLimits['usedTodayByChute'];
   names: ReadonlyMap<string, string>;
 }): ReactElement {
   if (quotas.kind === 'unlimited') {
@@ -69,6 +87,12 @@ function Quotas({
           {quotas.perDay.map((q) => (
             <li key={q.chuteId}>
               <Chute id={q.chuteId} names={names} />: <strong>{count(q.quota)} requests per day</strong>
+              {q.chuteId !== '*' && byChute[q.chuteId] ? (
+                <>
+                  {' '}
+                  (used today: <UsedToday chuteId={q.chuteId} todayUsed={todayUsed} byChute={byChute} />)
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -78,6 +102,9 @@ function Quotas({
   }
   // Older servers send no effective date, only when the quotas were last set: said as that.
   const effective = quotas.rows.some((r) => r.effectiveDate !== null);
+  // Chutes with a quota of their own have a counter of their own: each row says its use today.
+  const ownRows = quotas.rows.some((r) => r.chuteId !== '*');
+  const counted = ownRows && todayUsed !== null && !('quota' in todayUsed && todayUsed.quota === 'unlimited');
   return (
     <>
       {quotas.tierUsd !== null ? (
@@ -100,7 +127,14 @@ function Quotas({
                   <td>
                     <Chute id={r.chuteId} names={names} />
                   </td>
-                  <td className={styles.num}>{count(r.quota)}</td>
+                  <td className={styles.num}>
+                    {count(r.quota)}
+                    {counted ? (
+                      <div className="small muted">
+                        <UsedToday chuteId={r.chuteId} todayUsed={todayUsed} byChute={byChute} /> used today
+                      </div>
+                    ) : null}
+                  </td>
                   <td>{when ? dateTime(when) : '—'}</td>
                 </tr>
               );
@@ -111,7 +145,7 @@ function Quotas({
       {quotas.rows.some((r) => r.quota === 0) ? (
         <p className="small muted">A quota of 0 means pay-as-you-go from the balance, with no free daily requests.</p>
       ) : null}
-      <TodayUsed todayUsed={todayUsed} ownRows={quotas.rows.some((r) => r.chuteId !== '*')} />
+      <TodayUsed todayUsed={todayUsed} ownRows={ownRows} />
     </>
   );
 }
@@ -273,7 +307,12 @@ export function LimitsSection({
         <div className={styles.grid2}>
           <div>
             <h3 className={styles.h3}>Daily quota</h3>
-            <Quotas quotas={data.quotas} todayUsed={data.todayUsed} names={chuteNames} />
+            <Quotas
+              quotas={data.quotas}
+              todayUsed={data.todayUsed}
+              byChute={data.usedTodayByChute}
+              names={chuteNames}
+            />
             <h3 className={styles.h3}>Discounts</h3>
             {data.discounts === null ? (
               <p className="muted small">This server does not report discounts.</p>
