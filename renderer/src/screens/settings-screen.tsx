@@ -13,6 +13,7 @@ const SOURCE_LABEL: Record<string, string> = {
   BT_WALLET_PATH: 'from BT_WALLET_PATH',
   '--wallets-path': 'from --wallets-path',
   chosen: 'chosen on Profiles & hotkeys',
+  'chosen-unreadable': 'default, as the folder chosen on Profiles & hotkeys cannot be read',
 };
 
 export function SettingsScreen(): ReactElement {
@@ -77,6 +78,9 @@ export function SettingsScreen(): ReactElement {
             <dd>
               <code>{info.data.walletsPath}</code>{' '}
               <span className="muted">({SOURCE_LABEL[info.data.walletsPathSource]})</span>
+              {info.data.walletsPathProblem ? (
+                <span className="bad-text"> · {info.data.walletsPathProblem}</span>
+              ) : null}
             </dd>
             <dt>App data</dt>
             <dd>
