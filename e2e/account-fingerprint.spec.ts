@@ -129,4 +129,17 @@ test('fingerprint operations: dashboard, change fingerprint, move to another hot
   await expect(page.getByText('No profile is active.')).toBeVisible();
   expect(w.sb.users()).toHaveLength(0);
   await screenshot(page, 'account-deleted');
+
+  // Activity names the account each fingerprint call was for, and the server it went to.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const calls = page.getByRole('table', { name: 'Signed calls' });
+  const ends = (ss58: string) => `${ss58.slice(0, 6)}…${ss58.slice(-6)}`;
+  const moved = calls.getByRole('row').filter({ hasText: 'POST /users/change_bt_auth' });
+  await expect(moved).toHaveCount(1);
+  await expect(moved).toContainText('fingerprintaccount of ');
+  await expect(moved).toContainText(ends(w.key.ss58));
+  await expect(moved).toContainText(`on ${new URL(w.sb.url).origin}`);
+  const deleted = calls.getByRole('row').filter({ hasText: 'DELETE /users/me' });
+  await expect(deleted.first()).toContainText(`account of second-hotkey ${ends(second.ss58)}`);
+  await screenshot(page, 'settings-activity-fingerprint');
 });

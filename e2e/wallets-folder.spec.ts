@@ -100,3 +100,26 @@ test('with BT_WALLET_PATH set the folder is not offered for change, and the way 
   await expect(wallets.getByRole('button', { name: 'Change folder…' })).toHaveCount(0);
   await expect(wallets).toContainText('start the app with another BT_WALLET_PATH');
 });
+
+test('a chosen folder whose file cannot be read is said to be not used, with why, not shown as the default', async ({
+  page,
+}) => {
+  const host = await start({ unset: ['BT_WALLET_PATH'] });
+  // Edited by hand and left broken: the default is used meanwhile, but the choice is not silently gone.
+  const file = path.join(host.dirs.data, 'wallets-folder.json');
+  await fs.writeFile(file, '{"folder": "/home/me/wall', { mode: 0o600 });
+  await page.goto(host.launchUrl);
+  const wallets = page.getByRole('region', { name: 'Wallets' });
+  const defaultPath = path.join(host.dirs.home, '.bittensor', 'wallets');
+  await expect(wallets).toContainText(
+    `${defaultPath} (btcli’s default, as the folder chosen in this app cannot be read)`,
+  );
+  await expect(wallets).toContainText(`The wallets folder chosen in this app is not used: ${file} is not valid JSON.`);
+  await screenshot(page, 'wallets-folder-unreadable');
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const config = page.getByRole('region', { name: 'Configuration' });
+  await expect(config).toContainText(
+    `${defaultPath} (default, as the folder chosen on Profiles & hotkeys cannot be read) · ${file} is not valid JSON`,
+  );
+  await screenshot(page, 'settings-wallets-folder-unreadable');
+});

@@ -16,6 +16,7 @@ describe('loadAppConfig', () => {
       allowMissingConfig: false,
       walletsPath: '/home/ada/.bittensor/wallets',
       walletsPathSource: 'default',
+      walletsPathProblem: null,
       defaultWalletsPath: '/home/ada/.bittensor/wallets',
       dataDir: '/home/ada/.config/chutes-desktop',
       keychainService: 'chutes-desktop',

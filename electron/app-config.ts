@@ -4,7 +4,7 @@ import type { AppInfo } from '../shared/app-info';
 import { normaliseBaseUrl } from '../shared/validation';
 import { SEED_SERVICE } from './keychain/seed-vault';
 import { expandHome } from './fs/user-path';
-import { readChosenWalletsFolder } from './wallets/wallets-folder';
+import { readChosenWalletsFolder, readWalletsFolderChoice } from './wallets/wallets-folder';
 
 export const DEFAULT_API_URL = 'https://api.chutes.ai';
 
@@ -18,6 +18,8 @@ export interface AppConfig {
   /** The flag, else BT_WALLET_PATH, else the folder chosen in the app, else the default; read at each use. */
   readonly walletsPath: string;
   readonly walletsPathSource: AppInfo['walletsPathSource'];
+  /** Why a folder chosen in the app is not used (its file cannot be read); null otherwise. */
+  readonly walletsPathProblem: string | null;
   /** `~/.bittensor/wallets`, where btcli keeps wallets. */
   defaultWalletsPath: string;
   /** The app's own state (profiles, activity log); shared by the window and the web host. */
@@ -77,13 +79,15 @@ export function loadAppConfig(
       return fixedWallets ?? readChosenWalletsFolder(dataDir) ?? defaultWallets;
     },
     get walletsPathSource() {
-      return walletsArg
-        ? '--wallets-path'
-        : walletsEnv
-          ? 'BT_WALLET_PATH'
-          : readChosenWalletsFolder(dataDir)
-            ? 'chosen'
-            : 'default';
+      if (walletsArg) return '--wallets-path';
+      if (walletsEnv) return 'BT_WALLET_PATH';
+      const choice = readWalletsFolderChoice(dataDir);
+      return choice === null ? 'default' : 'folder' in choice ? 'chosen' : 'chosen-unreadable';
+    },
+    get walletsPathProblem() {
+      if (fixedWallets) return null;
+      const choice = readWalletsFolderChoice(dataDir);
+      return choice && 'problem' in choice ? choice.problem : null;
     },
     defaultWalletsPath: defaultWallets,
     dataDir,

@@ -12,14 +12,35 @@ export interface ActivityEntry {
   /** URL path only, never the query. */
   path: string;
   auth: 'hotkey' | 'jwt' | 'hotkey-login' | 'fingerprint' | 'apiKey';
-  /** Public SS58 address, when a hotkey was involved. */
+  /**
+   * The API's origin (`https://api.chutes.ai`): the desktop window and the web host share one
+   * log, and profiles may be on different servers. Absent in entries written before it was kept.
+   */
+  server?: string;
+  /** Public SS58 address, when a hotkey was involved; for a fingerprint call, the account's hotkey. */
   hotkey?: string;
   purpose?: string;
   bodySha256?: string;
   status?: number;
+  /** The status arrived but the body did not, whole: more than the app reads, or cut off on the way. */
+  bodyFailure?: ActivityBodyFailure;
   /** Why no status: the network failure kind. */
   failure?: NetworkFailure;
   durationMs: number;
+}
+
+export type ActivityBodyFailure = 'too-large' | 'cut-off';
+export const ACTIVITY_BODY_FAILURES: readonly ActivityBodyFailure[] = ['too-large', 'cut-off'];
+
+/** An origin as the log keeps it (`http(s)://host[:port]`), or null for anything else. */
+export function activityServer(value: string): string | null {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    return url.origin === value ? value : null;
+  } catch {
+    return null;
+  }
 }
 
 /** ISO 8601 in UTC as `Date#toISOString` writes it: the only form entries are kept in, so text order is time order. */

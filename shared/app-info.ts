@@ -12,5 +12,7 @@ export interface AppInfo {
   allowMissingConfig: boolean;
   walletsPath: string;
   walletsPathSource: WalletsFolderSource;
+  /** With `chosen-unreadable`: why the folder chosen in the app is not used. */
+  walletsPathProblem?: string;
   dataDir: string;
 }

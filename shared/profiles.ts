@@ -111,6 +111,11 @@ export interface ProfilesView {
   profiles: ProfileView[];
   activeId: string | null;
   /**
+   * The keychain has not answered yet (an unlock prompt may be open): why `seedInKeychain` is
+   * null for now. Absent when it answered, or failed outright.
+   */
+  keychainWaiting?: true;
+  /**
    * Where a damaged profiles file was moved, while no new one has been saved since: why the list
    * is empty. Absent otherwise.
    */

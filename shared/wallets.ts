@@ -93,7 +93,7 @@ export interface ConfigPermissions {
 }
 
 /** Where the wallets folder comes from: a launch flag or variable (fixed while the app runs), the app's own choice, or btcli's default. */
-export type WalletsFolderSource = '--wallets-path' | 'BT_WALLET_PATH' | 'chosen' | 'default';
+export type WalletsFolderSource = '--wallets-path' | 'BT_WALLET_PATH' | 'chosen' | 'chosen-unreadable' | 'default';
 
 /** Set at launch by a flag or variable: the app cannot change the folder while it runs. */
 export const folderFixedAtLaunch = (source: WalletsFolderSource): source is '--wallets-path' | 'BT_WALLET_PATH' =>
@@ -103,6 +103,8 @@ export const folderFixedAtLaunch = (source: WalletsFolderSource): source is '--w
 export interface WalletsFolder {
   path: string;
   source: WalletsFolderSource;
+  /** With `chosen-unreadable`: why the folder chosen in the app is not used (the default is, meanwhile). */
+  problem?: string;
   /** btcli's own, `~/.bittensor/wallets`. */
   defaultPath: string;
 }

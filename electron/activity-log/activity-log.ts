@@ -11,7 +11,7 @@ import {
   type Stats,
 } from 'node:fs';
 import path from 'node:path';
-import type { ActivityEntry, ActivityPage } from '../../shared/activity';
+import { ACTIVITY_BODY_FAILURES, activityServer, type ActivityEntry, type ActivityPage } from '../../shared/activity';
 import { AppFailure } from '../../shared/errors';
 import { lockPathFor, withFileLock } from '../concurrency/file-lock';
 import { describeFsError, shownPath } from '../fs/fs-errors';
@@ -57,10 +57,13 @@ function clean(entry: ActivityEntry): ActivityEntry {
     auth: entry.auth,
     durationMs: Math.max(0, Math.round(entry.durationMs)),
   };
+  const server = entry.server ? activityServer(entry.server) : null;
+  if (server) out.server = server;
   if (entry.hotkey) out.hotkey = entry.hotkey;
   if (entry.purpose) out.purpose = entry.purpose;
   if (entry.bodySha256 && /^[0-9a-f]{64}$/.test(entry.bodySha256)) out.bodySha256 = entry.bodySha256;
   if (entry.status !== undefined) out.status = entry.status;
+  if (entry.bodyFailure && ACTIVITY_BODY_FAILURES.includes(entry.bodyFailure)) out.bodyFailure = entry.bodyFailure;
   if (entry.failure) out.failure = entry.failure;
   return out;
 }

@@ -22,6 +22,7 @@ const entry = (i: number, extra: Partial<ActivityEntry> = {}): ActivityEntry => 
   durationMs: 12,
   ...extra,
 });
+const HOTKEY = '5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV';
 const line = (value: object) => `${JSON.stringify(value)}\n`;
 /** Valid entries, oldest first, at least `bytes` of them. */
 const filler = (bytes: number, from = 0) => {
@@ -76,6 +77,10 @@ describe('listing a large or damaged activity log', () => {
       { time: 'yesterday' },
       { method: { toString: 'GET' } },
       { durationMs: '5' },
+      { server: 'ftp://api.chutes.ai' },
+      { server: 'https://api.chutes.ai/path' },
+      { server: 42 },
+      { bodyFailure: 'gremlins' },
     ])
       appendFileSync(file, line({ ...entry(2), ...bad }));
     appendFileSync(file, '[1,2]\nnull\n"text"\n');
@@ -84,6 +89,23 @@ describe('listing a large or damaged activity log', () => {
       .then((page) => page.entries);
     expect(listed).toEqual([good]);
     expect(JSON.stringify(listed)).not.toContain('CANARY');
+  });
+});
+
+describe('the server and a body that did not arrive', () => {
+  it('keeps both, and still reads entries written before the server was kept', async () => {
+    const dir = tempDir();
+    const log = createActivityLog(dir);
+    const old = entry(1);
+    const local = entry(2, { server: 'http://127.0.0.1:8080', status: 200, bodyFailure: 'cut-off' });
+    const chutes = entry(3, { server: 'https://api.chutes.ai', auth: 'fingerprint', hotkey: HOTKEY });
+    appendFileSync(path.join(dir, ACTIVITY_FILE), line(old));
+    await log.append(local);
+    // Only an origin is kept: a path or another scheme is not a server this log names.
+    await log.append(entry(4, { server: 'https://api.chutes.ai/v2', bodyFailure: 'gremlins' as 'cut-off' }));
+    await log.append(chutes);
+    const listed = await log.read().then((page) => page.entries);
+    expect(listed).toEqual([entry(4), chutes, local, old]);
   });
 });
 

@@ -1,5 +1,12 @@
 import type { FileHandle } from 'node:fs/promises';
-import { ACTIVITY_TIME, type ActivityEntry, type ActivityPage } from '../../shared/activity';
+import {
+  ACTIVITY_BODY_FAILURES,
+  ACTIVITY_TIME,
+  activityServer,
+  type ActivityBodyFailure,
+  type ActivityEntry,
+  type ActivityPage,
+} from '../../shared/activity';
 import { AppFailure, failureIs, type NetworkFailure } from '../../shared/errors';
 import { withRegularFile } from '../fs/read-capped';
 
@@ -75,7 +82,12 @@ export function entryFromLine(line: string): ActivityEntry | null {
     auth: auth as ActivityEntry['auth'],
     durationMs: Math.round(durationMs),
   };
-  const { hotkey, purpose, bodySha256, status, failure } = v;
+  const { server, hotkey, purpose, bodySha256, status, bodyFailure, failure } = v;
+  // Absent in entries written before the server was kept: they still read, without it.
+  if (server !== undefined) {
+    if (!text(server, 300) || activityServer(server) === null) return null;
+    entry.server = server;
+  }
   if (hotkey !== undefined) {
     if (!text(hotkey, 48) || !SS58.test(hotkey)) return null;
     entry.hotkey = hotkey;
@@ -91,6 +103,10 @@ export function entryFromLine(line: string): ActivityEntry | null {
   if (status !== undefined) {
     if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) return null;
     entry.status = status;
+  }
+  if (bodyFailure !== undefined) {
+    if (!text(bodyFailure, 16) || !(ACTIVITY_BODY_FAILURES as readonly string[]).includes(bodyFailure)) return null;
+    entry.bodyFailure = bodyFailure as ActivityBodyFailure;
   }
   if (failure !== undefined) {
     if (!text(failure, 16) || !FAILURES.has(failure)) return null;

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createActivityLog, ACTIVITY_FILE } from '../activity-log/activity-log';
 import { MemorySeedVault } from '../keychain/memory-seed-vault.test-helper';
 import { ss58FromSeed } from '../signer/sr25519';
+import { accountEndpoints } from './endpoints/account';
 import { createTestClient } from './fixtures/test-client';
 import { header, startFakeChutes } from './fixtures/fake-chutes';
 
@@ -107,5 +108,66 @@ describe('activity log through the API client', () => {
     const [only] = await activity.read().then((page) => page.entries);
     expect(only).toMatchObject({ auth: 'apiKey', method: 'POST', path: '/api_keys/', failure: 'reset' });
     expect(only?.status).toBeUndefined();
+  });
+
+  it('names the server on every entry, and the account a fingerprint call was for', async () => {
+    const hotkey = await ss58FromSeed(CANARY_SEED);
+    const fake = await startFakeChutes((hit) =>
+      hit.path === '/users/me' ? { json: { deleted: true } } : { json: {} },
+    );
+    try {
+      const vault = new MemorySeedVault();
+      await vault.putSeed(hotkey, CANARY_SEED);
+      const activity = createActivityLog(path.join(dir, 'server'));
+      const client = createTestClient({ baseUrl: `${fake.url}/`, vault, activityLog: activity });
+      await accountEndpoints(client, hotkey).deleteMe(CANARY_FINGERPRINT);
+      await client.request({ method: 'GET', path: '/users/me', auth: { kind: 'hotkey', hotkey, purpose: 'me' } });
+      await client.request({
+        method: 'POST',
+        path: '/api_keys/',
+        body: { name: 'x' },
+        auth: { kind: 'hotkey', hotkey },
+      });
+      const listed = await activity.read().then((page) => page.entries);
+      expect(listed.map((e) => [e.auth, e.path, e.server, e.hotkey])).toEqual([
+        ['hotkey', '/api_keys/', fake.url, hotkey],
+        ['hotkey', '/users/me', fake.url, hotkey],
+        ['fingerprint', '/users/me', fake.url, hotkey],
+      ]);
+      // Only a body that was signed has a hash: a GET signs its purpose instead.
+      expect(listed[0]?.bodySha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(listed[1]).not.toHaveProperty('bodySha256');
+      expect(readFileSync(path.join(dir, 'server', ACTIVITY_FILE), 'utf8')).not.toContain(CANARY_FINGERPRINT);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('keeps the status of an answer whose body was too large or cut off, and says so', async () => {
+    const fake = await startFakeChutes((hit) =>
+      hit.path === '/big'
+        ? { raw: 'x'.repeat(4096) }
+        : { wire: 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"id":' },
+    );
+    try {
+      const activity = createActivityLog(path.join(dir, 'body'));
+      const client = createTestClient({
+        baseUrl: fake.url,
+        vault: new MemorySeedVault(),
+        activityLog: activity,
+        maxResponseBytes: 1024,
+        retry: { retries: 0 },
+      });
+      const auth = { kind: 'apiKey', key: CANARY_KEY } as const;
+      await expect(client.request({ method: 'GET', path: '/big', auth })).rejects.toThrow();
+      await expect(client.request({ method: 'GET', path: '/cut', auth })).rejects.toThrow();
+      const listed = await activity.read().then((page) => page.entries);
+      expect(listed.map((e) => [e.path, e.status, e.bodyFailure, e.failure])).toEqual([
+        ['/cut', 200, 'cut-off', undefined],
+        ['/big', 200, 'too-large', undefined],
+      ]);
+    } finally {
+      await fake.close();
+    }
   });
 });

@@ -69,12 +69,13 @@ export interface Transport {
 
 /** What the activity log records about the credential used; `null` = unauthenticated, not logged. */
 type Recorded = Pick<ActivityEntry, 'auth' | 'hotkey' | 'purpose' | 'bodySha256'> | null;
+type Outcome = Pick<ActivityEntry, 'status' | 'bodyFailure' | 'failure'>;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createTransport(opts: TransportOptions): Transport {
   const baseUrl = opts.baseUrl.replace(/\/+$/, '');
-  const host = new URL(baseUrl).host;
+  const { host, origin } = new URL(baseUrl);
   // A test's own fetch gets no pool (nor its deadline); the app's goes through http-pools.ts.
   const injected = opts.fetchImpl;
   const fetchImpl = injected ? (target: string, init: RequestInit) => injected(target, init) : fetchWithDeadline;
@@ -95,18 +96,13 @@ export function createTransport(opts: TransportOptions): Transport {
     return target.toString();
   }
 
-  function record(
-    recorded: Recorded,
-    method: string,
-    path: string,
-    started: number,
-    outcome: { status?: number; failure?: NetworkFailure },
-  ) {
+  function record(recorded: Recorded, method: string, path: string, started: number, outcome: Outcome) {
     if (!recorded || !opts.activityLog) return;
     const entry: ActivityEntry = {
       time: new Date(started).toISOString(),
       method,
       path,
+      server: origin,
       ...recorded,
       ...outcome,
       durationMs: now() - started,
@@ -127,9 +123,12 @@ export function createTransport(opts: TransportOptions): Transport {
         // The server hashes the raw body of every POST/PUT/PATCH, an empty one included.
         const signedBody = bodyText ?? (['POST', 'PUT', 'PATCH'].includes(method) ? '' : undefined);
         const headers = await signRequest(vault, auth, method, signedBody, now());
+        // A body-less GET signs no body: a hash of nothing would only look like one.
         const recorded: Recorded = auth.purpose
           ? { auth: 'hotkey', hotkey: auth.hotkey, purpose: auth.purpose }
-          : { auth: 'hotkey', hotkey: auth.hotkey, bodySha256: sha256Hex(signedBody ?? '') };
+          : signedBody === undefined
+            ? { auth: 'hotkey', hotkey: auth.hotkey }
+            : { auth: 'hotkey', hotkey: auth.hotkey, bodySha256: sha256Hex(signedBody) };
         return { headers, recorded };
       }
       case 'jwt': {
@@ -141,7 +140,10 @@ export function createTransport(opts: TransportOptions): Transport {
         };
       }
       case 'fingerprint':
-        return { headers: { Authorization: auth.value }, recorded: { auth: 'fingerprint' } };
+        return {
+          headers: { Authorization: auth.value },
+          recorded: auth.hotkey ? { auth: 'fingerprint', hotkey: auth.hotkey } : { auth: 'fingerprint' },
+        };
       case 'refinger': {
         // Not the §1.2 scheme: no Authorization header (it would switch the server to fingerprint mode).
         const nonce = String(Math.floor(now() / 1000));
@@ -171,13 +173,16 @@ export function createTransport(opts: TransportOptions): Transport {
     timeoutMs: number,
   ): Promise<Answer> {
     const started = now();
+    // Set once the headers are in: a body that then fails is recorded with the status it came under.
+    let status: number | undefined;
     try {
       // `redirect: 'error'`: a redirect must never carry a signature or token to another place.
       const init: RequestInit = { method, headers, body: bodyText, redirect: 'error' };
       const res = await fetchImpl(target, init, timeoutMs);
+      status = res.status;
       const receivedAtMs = now();
       const text = await readBodyCapped(res, maxBytes, host);
-      record(recorded, method, path, started, { status: res.status });
+      record(recorded, method, path, started, { status });
       let json: unknown = NOT_JSON;
       try {
         json = JSON.parse(text);
@@ -186,12 +191,9 @@ export function createTransport(opts: TransportOptions): Transport {
       }
       return { status: res.status, json, dateHeader: res.headers.get('date'), sentAtMs: started, receivedAtMs };
     } catch (error) {
-      if (error instanceof AppFailure) {
-        record(recorded, method, path, started, { failure: 'other' });
-        throw error;
-      }
-      const failure = networkFailure(error, host);
-      record(recorded, method, path, started, { failure: failure.appError.detail?.network });
+      const ours = error instanceof AppFailure;
+      const failure = ours ? error : networkFailure(error, host);
+      record(recorded, method, path, started, outcomeOf(status, failure, ours));
       throw failure;
     }
   }
@@ -290,6 +292,13 @@ export function createTransport(opts: TransportOptions): Transport {
     },
     forgetSession: (hotkey) => sessions.invalidate(hotkey).then(() => undefined),
   };
+}
+
+/** What the log says of an attempt that threw: the body's fate under a status, else why there was none. */
+function outcomeOf(status: number | undefined, failure: AppFailure, ours: boolean): Outcome {
+  if (status !== undefined)
+    return { status, bodyFailure: failure.reason === 'response-too-large' ? 'too-large' : 'cut-off' };
+  return { failure: ours ? 'other' : failure.appError.detail?.network };
 }
 
 function withoutBodyHash(recorded: NonNullable<Recorded>): Recorded {

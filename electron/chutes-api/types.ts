@@ -11,8 +11,11 @@ export type Auth =
    * refuses even a fresh token, as it does for up to an hour after a refinger (reference §1.5).
    */
   | { kind: 'jwt'; hotkey: string; v1?: { purpose?: string } }
-  /** The account fingerprint as the raw Authorization header. */
-  | { kind: 'fingerprint'; value: string }
+  /**
+   * The account fingerprint as the raw Authorization header; `hotkey` is the account's (public)
+   * hotkey, so the activity log can say which account the call was for.
+   */
+  | { kind: 'fingerprint'; value: string; hotkey?: string }
   /** `change_fingerprint`'s own hotkey mode (§3.6): message `<hotkey>:<new fingerprint>:<nonce>`. */
   | { kind: 'refinger'; hotkey: string; newFingerprint: string }
   | { kind: 'apiKey'; key: string };

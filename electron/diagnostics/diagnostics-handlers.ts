@@ -37,8 +37,9 @@ async function defaultTarget({ config, profiles }: DiagnosticsDeps): Promise<str
 export function diagnosticsHandlers(deps: DiagnosticsDeps): SliceHandlers<typeof diagnosticsContract> {
   const { config } = deps;
   return {
-    getAppInfo: () =>
-      Promise.resolve({
+    getAppInfo: () => {
+      const walletsPathProblem = config.walletsPathProblem;
+      return Promise.resolve({
         version: deps.version,
         host: deps.host,
         apiUrl: config.apiUrl,
@@ -48,8 +49,10 @@ export function diagnosticsHandlers(deps: DiagnosticsDeps): SliceHandlers<typeof
         allowMissingConfig: config.allowMissingConfig,
         walletsPath: config.walletsPath,
         walletsPathSource: config.walletsPathSource,
+        ...(walletsPathProblem ? { walletsPathProblem } : {}),
         dataDir: config.dataDir,
-      }),
+      });
+    },
     checkConnection: async ({ apiUrl }) =>
       checkConnection(deps.chutes.server(apiUrl ?? (await defaultTarget(deps))).transport),
   };

@@ -120,6 +120,25 @@ describe('removeProfile', () => {
     });
     const view = await h.listProfiles({}, { transport: 'ipc' });
     expect(view.profiles.map((p) => [p.username, p.seedInKeychain])).toEqual([['alice', null]]);
+    // Waiting on it, not broken: the badges say so.
+    expect(view.keychainWaiting).toBe(true);
+  });
+
+  it('does not call a keychain that failed outright one that is waiting', async () => {
+    const { store, vault } = world;
+    await aliceProfile();
+    const broken = Object.assign(Object.create(vault) as typeof vault, {
+      listSeedLabels: () => Promise.reject(new AppFailure('keychain-unavailable', 'no Secret Service')),
+    });
+    const h = profileHandlers({
+      vault: broken,
+      keychainListing: createKeychainListing(broken),
+      profiles: store,
+      chutes: {} as ChutesClient,
+    });
+    const view = await h.listProfiles({}, { transport: 'ipc' });
+    expect(view.profiles.map((p) => p.seedInKeychain)).toEqual([null]);
+    expect(view.keychainWaiting).toBeUndefined();
   });
 });
 

@@ -41,11 +41,15 @@ export function profileHandlers({
   return {
     listProfiles: async () => {
       // The list must still show when the keychain is locked, missing or slow: "unknown" per profile.
-      const [{ profiles: list, activeId }, inKeychain] = await Promise.all([
+      const [{ profiles: list, activeId }, { inKeychain, waiting }] = await Promise.all([
         profiles.snapshot(),
         keychainListing().then(
-          ({ seeds }) => (seeds ? new Set(seeds.map((s) => s.ss58)) : null),
-          () => null,
+          ({ seeds, status }) => ({
+            inKeychain: seeds ? new Set(seeds.map((s) => s.ss58)) : null,
+            // Behind an unlock prompt, not broken: the badges say so, as the wallets' do.
+            waiting: !seeds && status.waiting === true,
+          }),
+          () => ({ inKeychain: null, waiting: false }),
         ),
       ]);
       if (inKeychain) await findUnlisted(list, inKeychain);
@@ -54,7 +58,12 @@ export function profileHandlers({
         seedInKeychain: inKeychain ? inKeychain.has(p.hotkeySs58) : null,
       }));
       const setAside = list.length === 0 ? await profilesSetAside(profiles.filePath) : null;
-      return { profiles: views, activeId, ...(setAside ? { setAside } : {}) };
+      return {
+        profiles: views,
+        activeId,
+        ...(waiting ? { keychainWaiting: true as const } : {}),
+        ...(setAside ? { setAside } : {}),
+      };
     },
     setActiveProfile: ({ profileId }) => profiles.setActive(profileId),
     renameProfile: ({ profileId, displayName }) => profiles.rename(profileId, displayName),

@@ -23,7 +23,12 @@ export function walletHandlers({
 }: WalletServices): SliceHandlers<typeof walletsContract> {
   const list = async (verifySeeds?: boolean) => {
     const [scan, keychain] = await Promise.all([walletScans.list({ verifySeeds }), keychainListing()]);
-    const folder = { source: config.walletsPathSource, defaultPath: config.defaultWalletsPath };
+    const problem = config.walletsPathProblem;
+    const folder = {
+      source: config.walletsPathSource,
+      ...(problem ? { problem } : {}),
+      defaultPath: config.defaultWalletsPath,
+    };
     return { ...scan, folder, keychain: keychain.status, seedsInKeychain: keychain.seeds };
   };
   return {

@@ -111,12 +111,32 @@ describe('the wallets folder chosen in the app', () => {
     expect(await chooseWalletsFolder(dataDir, named, home)).toBe(named);
   });
 
-  it('ignores a damaged or foreign file (the default is used) instead of failing every scan', async () => {
+  it('uses the default for a damaged or foreign file instead of failing every scan, and says the choice is not used', async () => {
     await fs.mkdir(dataDir, { recursive: true });
-    for (const text of ['{not json', '{"folder": "relative/path"}', '[]', '{"folder": 7}']) {
-      await fs.writeFile(path.join(dataDir, 'wallets-folder.json'), text);
+    const file = path.join(dataDir, 'wallets-folder.json');
+    const cases: Array<[string, RegExp]> = [
+      ['{not json', /wallets-folder\.json is not valid JSON$/],
+      ['{"folder": "relative/path"}', /could not be used: no absolute "folder" in it$/],
+      ['[]', /no absolute "folder"/],
+      ['{"folder": 7}', /no absolute "folder"/],
+    ];
+    for (const [text, problem] of cases) {
+      await fs.writeFile(file, text, { mode: 0o600 });
       expect(readChosenWalletsFolder(dataDir)).toBeNull();
-      expect(config().walletsPathSource).toBe('default');
+      const c = config();
+      expect(c.walletsPath).toBe(c.defaultWalletsPath);
+      expect(c.walletsPathSource).toBe('chosen-unreadable');
+      expect(c.walletsPathProblem).toMatch(problem);
     }
+    // Something else in the file's place (chmod 000 would be the same, but root reads through it).
+    await fs.rm(file);
+    await fs.mkdir(file);
+    expect(config().walletsPathSource).toBe('chosen-unreadable');
+    expect(config().walletsPathProblem).toMatch(/not a small regular file/);
+    // A launch flag or variable decides regardless: nothing to say about the file.
+    expect(config({ BT_WALLET_PATH: '/srv/w' }).walletsPathProblem).toBeNull();
+    await fs.rmdir(file);
+    expect(config().walletsPathSource).toBe('default');
+    expect(config().walletsPathProblem).toBeNull();
   });
 });

@@ -19,41 +19,60 @@ const MAX_BYTES = 16 * 1024;
 
 const fileIn = (dataDir: string) => path.join(dataDir, FILE);
 
-let cached: { file: string; stamp: string; folder: string | null } | null = null;
+/** What the file says: a folder, a problem reading it (the default is used meanwhile), or nothing chosen. */
+export type WalletsFolderChoice = { folder: string } | { problem: string } | null;
 
-function parseChoice(text: string): string | null {
+let cached: { file: string; stamp: string; choice: WalletsFolderChoice } | null = null;
+
+function parseChoice(text: string): string {
   const value: unknown = JSON.parse(text);
   const folder = typeof value === 'object' && value !== null ? (value as { folder?: unknown }).folder : undefined;
   if (typeof folder !== 'string' || !path.isAbsolute(folder)) throw new Error('no absolute "folder" in it');
   return folder;
 }
 
+/** Why the file could not be used, in a few words for Settings and the wallets section. */
+function problemOf(file: string, error: unknown): string {
+  const code = errnoCode(error);
+  if (code === 'EACCES' || code === 'EPERM') return `${shownPath(file)} could not be read: permission denied`;
+  if (error instanceof SyntaxError) return `${shownPath(file)} is not valid JSON`;
+  return `${shownPath(file)} could not be used: ${error instanceof Error ? error.message : String(error)}`;
+}
+
 /**
- * The chosen folder, or null when none was chosen (or the file is unreadable: then the default is
- * used and the problem logged once). Synchronous and cheap: one stat, and a read only when changed.
+ * The folder chosen in the app, or why the file saying so cannot be used, or null when none was
+ * chosen. A choice that cannot be read is not "no choice": the default is used meanwhile, and the
+ * screens say why (the problem is logged once). Synchronous and cheap: one stat, a read only when changed.
  */
-export function readChosenWalletsFolder(dataDir: string): string | null {
+export function readWalletsFolderChoice(dataDir: string): WalletsFolderChoice {
   const file = fileIn(dataDir);
   let stamp = '';
   try {
     const st = fs.statSync(file, { throwIfNoEntry: false });
     if (!st) return null;
     stamp = `${st.ino}:${st.size}:${st.mtimeMs}`;
-    if (cached?.file === file && cached.stamp === stamp) return cached.folder;
+    if (cached?.file === file && cached.stamp === stamp) return cached.choice;
     if (!st.isFile() || st.size > MAX_BYTES) throw new Error('not a small regular file');
-    const folder = parseChoice(fs.readFileSync(file, 'utf8'));
-    cached = { file, stamp, folder };
-    return folder;
+    const choice = { folder: parseChoice(fs.readFileSync(file, 'utf8')) };
+    cached = { file, stamp, choice };
+    return choice;
   } catch (error) {
     // Said once per damaged version of the file (or per failing stat), not at every scan.
     if (stamp === '') stamp = `unreadable:${errnoCode(error) ?? 'unknown'}`;
-    if (cached?.file === file && cached.stamp === stamp) return null;
-    cached = { file, stamp, folder: null };
+    if (cached?.file === file && cached.stamp === stamp) return cached.choice;
+    const choice = { problem: problemOf(file, error) };
+    cached = { file, stamp, choice };
     log.warn(
       `chosen wallets folder ignored (${file}: ${error instanceof Error ? error.message : String(error)}); using the default`,
     );
-    return null;
+    return choice;
   }
+}
+
+/** The chosen folder, or null when none was chosen or its file cannot be used (then the default applies). */
+export function readChosenWalletsFolder(dataDir: string): string | null {
+  const choice = readWalletsFolderChoice(dataDir);
+  return choice && 'folder' in choice ? choice.folder : null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadAppConfig, argValue } from '../app-config';
+import { loadAppConfig } from '../app-config';
 import { createHandlers } from '../handlers';
 import { createRouter } from '../ipc-router';
 import { createServices } from '../services';
@@ -7,23 +7,13 @@ import { keychainCallsLingering } from '../keychain/keychain-call';
 import { log } from '../log';
 import { logToFile } from '../log-file';
 import { APP_VERSION } from '../version';
+import { parseServeArgs } from './serve-args';
 import { startWebHost } from './server';
-
-/** Fixed so an SSH port-forward line can be written once; `--port 0` picks any free port. */
-export const DEFAULT_PORT = 8710;
-
-function parsePort(raw: string | undefined): number {
-  if (raw === undefined) return DEFAULT_PORT;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`--port must be a whole number from 0 to 65535 (got "${raw}").`);
-  }
-  return port;
-}
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const port = parsePort(argValue(argv, '--port'));
+  // Checked before anything starts: a flag mistyped or not taken is said, not ignored.
+  const { port } = parseServeArgs(argv);
   const config = loadAppConfig(argv);
   logToFile(config.dataDir);
   const services = createServices(config, 'web', APP_VERSION);

@@ -55,24 +55,30 @@ export function changeFingerprintSigned(
 /** `POST /users/change_fingerprint` with the current fingerprint as the whole Authorization header. */
 export function changeFingerprintWithCurrent(
   transport: Transport,
+  hotkey: string,
   current: string,
   newFingerprint: string,
 ): Promise<unknown> {
   return transport.request({
     method: 'POST',
     path: '/users/change_fingerprint',
-    auth: { kind: 'fingerprint', value: current },
+    auth: { kind: 'fingerprint', value: current, hotkey },
     body: { fingerprint: newFingerprint },
     schema: changedSchema,
   });
 }
 
 /** `POST /users/change_bt_auth` (§3.7) → the account as it is now bound. */
-export function changeBtAuth(transport: Transport, fingerprint: string, hotkey: string): Promise<SelfDetail> {
+export function changeBtAuth(
+  transport: Transport,
+  account: string,
+  fingerprint: string,
+  hotkey: string,
+): Promise<SelfDetail> {
   return transport.request({
     method: 'POST',
     path: '/users/change_bt_auth',
-    auth: { kind: 'fingerprint', value: fingerprint },
+    auth: { kind: 'fingerprint', value: fingerprint, hotkey: account },
     body: { hotkey },
     schema: selfDetailSchema,
   });
@@ -84,11 +90,11 @@ const deletedSchema = z.object({ deleted: z.literal(true) });
  * `DELETE /users/me` (§3.4). A refusal comes in two forms: the newer 409 with an object
  * `detail` ({message, …context}), or the older server's 500 when the account still owns things.
  */
-export async function deleteMe(transport: Transport, fingerprint: string): Promise<void> {
+export async function deleteMe(transport: Transport, hotkey: string, fingerprint: string): Promise<void> {
   const answer = await transport.exchange({
     method: 'DELETE',
     path: '/users/me',
-    auth: { kind: 'fingerprint', value: fingerprint },
+    auth: { kind: 'fingerprint', value: fingerprint, hotkey },
   });
   if (answer.status >= 200 && answer.status < 300) {
     // Only Chutes' own words count: a proxy's or portal's 200 page deleted nothing, and the app
@@ -248,9 +254,9 @@ export function accountEndpoints(transport: Transport, hotkey: string) {
     cliLoginNonce: () => cliLoginNonce(transport),
     changeFingerprintSigned: (newFingerprint: string) => changeFingerprintSigned(transport, hotkey, newFingerprint),
     changeFingerprintWithCurrent: (current: string, newFingerprint: string) =>
-      changeFingerprintWithCurrent(transport, current, newFingerprint),
-    changeBtAuth: (fingerprint: string, newHotkey: string) => changeBtAuth(transport, fingerprint, newHotkey),
-    deleteMe: (fingerprint: string) => deleteMe(transport, fingerprint),
+      changeFingerprintWithCurrent(transport, hotkey, current, newFingerprint),
+    changeBtAuth: (fingerprint: string, newHotkey: string) => changeBtAuth(transport, hotkey, fingerprint, newHotkey),
+    deleteMe: (fingerprint: string) => deleteMe(transport, hotkey, fingerprint),
     balanceTransfer: (target: string, amountUsd: number | undefined) =>
       balanceTransfer(transport, hotkey, target, amountUsd),
     returnDeveloperDeposit: (address: string) => returnDeveloperDeposit(transport, hotkey, address),

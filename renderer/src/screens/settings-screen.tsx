@@ -13,16 +13,23 @@ const SOURCE_LABEL: Record<string, string> = {
   BT_WALLET_PATH: 'from BT_WALLET_PATH',
   '--wallets-path': 'from --wallets-path',
   chosen: 'chosen on Profiles & hotkeys',
+  'chosen-unreadable': 'default, as the folder chosen on Profiles & hotkeys cannot be read',
 };
 
 export function SettingsScreen(): ReactElement {
   const info = useChannel('getAppInfo', {});
   // Account calls go to the active profile's server, so that is what Diagnostics starts with.
-  const { profile, isPending: profilesPending } = useActiveProfile();
+  const { profile, isPending: profilesPending, error: profilesError } = useActiveProfile();
+  // Unread profiles (a newer version's file, no permission) may well have an active one elsewhere.
+  const profilesUnknown = profilesError !== null && profile === null;
   const targets: DiagnosticsTargets | null =
     info.data && !profilesPending
       ? {
-          profile: profile ? { name: profile.displayName, baseUrl: profile.baseUrl } : null,
+          profile: profilesUnknown
+            ? 'unknown'
+            : profile
+              ? { name: profile.displayName, baseUrl: profile.baseUrl }
+              : null,
           app: { url: info.data.apiUrl, source: info.data.apiUrlSource },
         }
       : null;
@@ -32,7 +39,13 @@ export function SettingsScreen(): ReactElement {
         Where the app points, whether it can reach Chutes, and what it has signed.
       </ScreenHeader>
       {/* Keyed: another profile made active meanwhile starts the field again from its server. */}
-      {targets ? <DiagnosticsPanel key={targets.profile?.baseUrl ?? targets.app.url} targets={targets} /> : null}
+      {targets ? (
+        <DiagnosticsPanel
+          key={profile?.baseUrl ?? (profilesUnknown ? 'unknown' : targets.app.url)}
+          targets={targets}
+          profilesError={profilesUnknown ? profilesError : undefined}
+        />
+      ) : null}
       <section className="card" aria-labelledby="config-title">
         <h2 id="config-title">Configuration</h2>
         {info.error ? <ErrorNotice error={info.error} /> : null}
@@ -51,6 +64,9 @@ export function SettingsScreen(): ReactElement {
             <dd>
               <code>{info.data.apiUrl}</code> <span className="muted">({SOURCE_LABEL[info.data.apiUrlSource]})</span>
               <span className="muted"> · used when no profile is active, and offered when registering</span>
+              {profilesUnknown ? (
+                <span className="muted"> · the profiles could not be read, so whether one is active is not known</span>
+              ) : null}
             </dd>
             <dt>CLI config file</dt>
             <dd>
@@ -62,6 +78,9 @@ export function SettingsScreen(): ReactElement {
             <dd>
               <code>{info.data.walletsPath}</code>{' '}
               <span className="muted">({SOURCE_LABEL[info.data.walletsPathSource]})</span>
+              {info.data.walletsPathProblem ? (
+                <span className="bad-text"> · {info.data.walletsPathProblem}</span>
+              ) : null}
             </dd>
             <dt>App data</dt>
             <dd>

@@ -14,8 +14,14 @@ import { tellOutcome, type Told } from '../../frame/outcomes';
 import { announce } from '../../lib/announce';
 import { followIfGone } from './profile-gone';
 
-function SeedBadge({ state }: { state: boolean | null }): ReactElement {
-  if (state === null) return <Badge tone="neutral">Keychain not reachable</Badge>;
+function SeedBadge({ state, waiting }: { state: boolean | null; waiting: boolean }): ReactElement {
+  // Worded as the hotkeys' badges on the same screen (hotkey-item.tsx).
+  if (state === null)
+    return (
+      <Badge tone="neutral" title="See the notice at the top of the screen">
+        {waiting ? 'Waiting for keychain' : 'Keychain unavailable'}
+      </Badge>
+    );
   return state ? <Badge tone="good">Seed in keychain</Badge> : <Badge tone="bad">Seed missing from keychain</Badge>;
 }
 
@@ -48,9 +54,12 @@ function ProfileItem({
   all,
   focused,
   onFocus,
+  keychainWaiting,
 }: {
   profile: ProfileView;
   active: boolean;
+  /** The keychain has not answered yet (an unlock prompt): why the seed's state is unknown. */
+  keychainWaiting: boolean;
   /** Every profile, in the store's order: the first other one becomes active if this active one is removed. */
   all: ProfileView[];
   /** Only the card the user last acted in keeps its panel open (one notice on screen, not a pile). */
@@ -78,7 +87,7 @@ function ProfileItem({
       <div className="item-head">
         <h3>{profile.displayName}</h3>
         {active ? <Badge tone="good">Active</Badge> : null}
-        <SeedBadge state={profile.seedInKeychain} />
+        <SeedBadge state={profile.seedInKeychain} waiting={keychainWaiting} />
       </div>
       <dl className="facts">
         <dt>Username</dt>
@@ -261,6 +270,7 @@ export function ProfilesSection({
               all={view.profiles}
               focused={focus === p.id}
               onFocus={() => setFocus(p.id)}
+              keychainWaiting={view.keychainWaiting === true}
             />
           ))}
         </ul>

@@ -30,6 +30,7 @@ const fixed = (view: WalletsView): boolean => folderFixedAtLaunch(view.folder.so
 const SOURCE_NOTE: Record<WalletsView['folder']['source'], string> = {
   default: 'btcli’s default',
   chosen: 'chosen in this app',
+  'chosen-unreadable': 'btcli’s default, as the folder chosen in this app cannot be read',
   BT_WALLET_PATH: 'from BT_WALLET_PATH',
   '--wallets-path': 'from --wallets-path',
 };
@@ -88,6 +89,12 @@ export function WalletsSection({
           {view ? (
             <p className="small muted">
               <code>{view.walletsPath}</code> ({SOURCE_NOTE[view.folder.source]})
+            </p>
+          ) : null}
+          {view?.folder.problem ? (
+            <p className="small bad-text">
+              The wallets folder chosen in this app is not used: {view.folder.problem}. Choose it again with “Change
+              folder…”.
             </p>
           ) : null}
         </div>

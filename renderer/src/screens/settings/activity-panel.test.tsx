@@ -120,4 +120,25 @@ describe('ActivityPanel', () => {
     expect(text).toContain('The older activity file could not be read');
     expect(text).toContain('Older calls are in the log file, but too far back to show here.');
   });
+
+  it('names the server of each call, the account a fingerprint was for, and a status whose answer was cut off', async () => {
+    showPanel(() =>
+      page([
+        call(3, { server: 'https://api.chutes.ai', auth: 'fingerprint', hotkey: HK1, method: 'DELETE' }),
+        call(2, { server: 'http://127.0.0.1:8080', status: 200, bodyFailure: 'cut-off' }),
+        call(1, { status: 200, bodyFailure: 'too-large' }),
+      ]),
+    );
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    const [fingerprint, local, old] = rows();
+    expect(fingerprint?.textContent).toContain('on api.chutes.ai');
+    expect(fingerprint?.textContent).not.toContain('https://');
+    expect(fingerprint?.textContent).toContain('fingerprintaccount of alpha/hk1 5DtMhY…WoW8uo');
+    expect(local?.textContent).toContain('on http://127.0.0.1:8080');
+    expect(local?.textContent).toContain('200, answer cut off');
+    expect(within(local!).getByText(/200, answer cut off/).className).toBe('bad-text');
+    // An entry from before the server was kept reads without one.
+    expect(old?.textContent).not.toContain(' on ');
+    expect(old?.textContent).toContain('200, answer too large');
+  });
 });

@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
-import type { ActivityEntry, ActivityPage } from '../../../../shared/activity';
+import type { ActivityBodyFailure, ActivityEntry, ActivityPage } from '../../../../shared/activity';
 import type { NetworkFailure } from '../../../../shared/errors';
 import { call } from '../../api/client';
 import { channelKey, useActiveProfile } from '../../api/hooks';
@@ -32,6 +32,17 @@ const FAILURE_LABEL: Record<NetworkFailure, string> = {
   other: 'failed, no answer',
 };
 
+/** A status whose body did not arrive whole. */
+const BODY_FAILURE_LABEL: Record<ActivityBodyFailure, string> = {
+  'too-large': 'answer too large',
+  'cut-off': 'answer cut off',
+};
+
+/** The server in few characters: its host, with the scheme only when the call was not over https. */
+function serverLabel(origin: string): string {
+  return origin.startsWith('https://') ? origin.slice('https://'.length) : origin;
+}
+
 const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** The pages read so far, all read again together when a signed change settles (api/hooks.ts invalidates this prefix). */
@@ -50,9 +61,19 @@ function useActivityPages() {
  * The hotkey that signed: its name when the app knows it, and the ends of its address; the whole
  * address is the tooltip, and what a screen reader reads instead of the ends.
  */
-function SignedBy({ address, name }: { address: string; name: string | undefined }): ReactElement {
+function SignedBy({
+  address,
+  name,
+  account,
+}: {
+  address: string;
+  name: string | undefined;
+  /** The hotkey names the account the fingerprint was for, not a signer. */
+  account: boolean;
+}): ReactElement {
   return (
     <div className="small muted">
+      {account ? 'account of ' : null}
       {name ? `${name} ` : null}
       <code title={address}>
         <span aria-hidden="true">{shortAddress(address)}</span>
@@ -76,14 +97,25 @@ function ActivityRow({ entry, names }: { entry: ActivityEntry; names: ReadonlyMa
         </code>
         {entry.purpose ? <span className="muted small"> purpose “{entry.purpose}”</span> : null}
         {entry.bodySha256 ? <span className="muted small"> body sha256 {entry.bodySha256.slice(0, 12)}…</span> : null}
+        {/* Entries written before the server was kept have none. */}
+        {entry.server ? (
+          <div className="small muted">
+            on <span title={entry.server}>{serverLabel(entry.server)}</span>
+          </div>
+        ) : null}
       </td>
       <td>
         {AUTH_LABEL[entry.auth] ?? entry.auth}
-        {entry.hotkey ? <SignedBy address={entry.hotkey} name={names.get(entry.hotkey)} /> : null}
+        {entry.hotkey ? (
+          <SignedBy address={entry.hotkey} name={names.get(entry.hotkey)} account={entry.auth === 'fingerprint'} />
+        ) : null}
       </td>
       <td className="nowrap">
         {entry.status !== undefined ? (
-          <span className={entry.status < 400 ? 'ok-text' : 'bad-text'}>{entry.status}</span>
+          <span className={entry.status < 400 && !entry.bodyFailure ? 'ok-text' : 'bad-text'}>
+            {entry.status}
+            {entry.bodyFailure ? `, ${BODY_FAILURE_LABEL[entry.bodyFailure]}` : null}
+          </span>
         ) : (
           <span className="bad-text">{entry.failure ? FAILURE_LABEL[entry.failure] : 'failed, no answer'}</span>
         )}

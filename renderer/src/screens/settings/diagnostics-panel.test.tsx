@@ -31,11 +31,21 @@ const alice = profileView({
   source: { kind: 'manual' },
 });
 
-function showSettings(active: ProfileView | null) {
+function showSettings(active: ProfileView | null | 'unreadable') {
   const ok = (value: unknown) => Promise.resolve({ ok: true, value });
   (window as { chutes?: unknown }).chutes = {
     getAppInfo: () => ok(info),
-    listProfiles: () => ok({ profiles: active ? [active] : [], activeId: active?.id ?? null }),
+    listProfiles: () =>
+      active === 'unreadable'
+        ? Promise.resolve({
+            ok: false,
+            error: {
+              code: 'conflict',
+              reason: 'conflict',
+              message: '/d/profiles.json was written by a newer version of Chutes Desktop (format 9).',
+            },
+          })
+        : ok({ profiles: active ? [active] : [], activeId: active?.id ?? null }),
     listActivity: () =>
       ok({ entries: [], more: false, olderNotRead: false, olderFileProblem: null, notRecorded: null }),
   };
@@ -71,6 +81,17 @@ describe('Settings → Diagnostics', () => {
       'No profile is active, so the app uses http://127.0.0.1:8787 (set with CHUTES_API_URL).',
     );
     expect(screen.queryByRole('button', { name: /Try the/ })).toBeNull();
+  });
+
+  it('says the profiles could not be read, and does not claim which address account calls use', async () => {
+    showSettings('unreadable');
+    await waitFor(() => expect(field().value).toBe('http://127.0.0.1:8787'));
+    const diagnostics = screen.getByRole('region', { name: 'Diagnostics' });
+    expect(diagnostics.textContent).toContain('profiles.json was written by a newer version of Chutes Desktop');
+    const help = document.getElementById('diagnostics-url-help')?.textContent ?? '';
+    expect(help).toContain('The profiles could not be read, so which server account calls go to is not known here.');
+    expect(help).not.toContain('No profile is active');
+    expect(help).not.toContain('the app uses');
   });
 
   it('refuses an address ending in ? before sending it, saying what to remove', async () => {

@@ -12,8 +12,11 @@ import { ConnectionResult } from './connection-result';
 const drafts = draftSlot<{ address: string }>();
 
 export interface DiagnosticsTargets {
-  /** Where account calls go: the active profile's server (chutes-client.ts), if a profile is active. */
-  profile: { name: string; baseUrl: string } | null;
+  /**
+   * Where account calls go: the active profile's server (chutes-client.ts), if a profile is active;
+   * `unknown` when the profiles could not be read, so which one is active cannot be said.
+   */
+  profile: { name: string; baseUrl: string } | null | 'unknown';
   /** CHUTES_API_URL or the default: used with no profile active, and offered when registering. */
   app: { url: string; source: AppInfo['apiUrlSource'] };
 }
@@ -24,6 +27,16 @@ const appAddressName = (source: AppInfo['apiUrlSource']) =>
 /** What the field starts with, and the sentence saying which address that is and what uses it. */
 function describeTargets({ profile, app }: DiagnosticsTargets): { start: string; says: ReactNode } {
   const from = app.source === 'CHUTES_API_URL' ? 'set with CHUTES_API_URL' : 'the app default';
+  if (profile === 'unknown')
+    return {
+      start: app.url,
+      says: (
+        <>
+          The profiles could not be read, so which server account calls go to is not known here. This starts with the
+          app’s own address <code>{app.url}</code> ({from}); checking another address changes nothing.
+        </>
+      ),
+    };
   if (!profile)
     return {
       start: app.url,
@@ -54,7 +67,14 @@ function describeTargets({ profile, app }: DiagnosticsTargets): { start: string;
 }
 
 /** Settings → Diagnostics: ping the API, measure latency, and compare clocks. */
-export function DiagnosticsPanel({ targets }: { targets: DiagnosticsTargets }): ReactElement {
+export function DiagnosticsPanel({
+  targets,
+  profilesError,
+}: {
+  targets: DiagnosticsTargets;
+  /** Why the profiles could not be read, said where the address is. */
+  profilesError?: unknown;
+}): ReactElement {
   const { start, says } = describeTargets(targets);
   // Keyed by the address it starts with: a draft typed against another profile or configuration does not come back.
   const [draft, setDraft] = useDraft(drafts, start, () => ({ address: start }));
@@ -67,10 +87,11 @@ export function DiagnosticsPanel({ targets }: { targets: DiagnosticsTargets }): 
     mutationFn: (url) => call('checkConnection', { apiUrl: url }),
   });
   const { profile, app } = targets;
+  const known = profile === 'unknown' ? null : profile;
   const offers: Array<{ url: string; label: string }> = [
-    { url: start, label: profile ? 'Back to the active profile’s server' : 'Back to the configured address' },
+    { url: start, label: known ? 'Back to the active profile’s server' : 'Back to the configured address' },
   ];
-  if (profile && normaliseBaseUrl(app.url) !== normaliseBaseUrl(profile.baseUrl))
+  if (known && normaliseBaseUrl(app.url) !== normaliseBaseUrl(known.baseUrl))
     offers.push({ url: app.url, label: `Try ${appAddressName(app.source)}` });
 
   const onSubmit = (event: FormEvent) => {
@@ -88,6 +109,7 @@ export function DiagnosticsPanel({ targets }: { targets: DiagnosticsTargets }): 
   return (
     <section className="card" aria-labelledby="diagnostics-title">
       <h2 id="diagnostics-title">Diagnostics</h2>
+      {profilesError ? <ErrorNotice error={profilesError} lead="The profiles could not be read." /> : null}
       <form className="inline-form" onSubmit={onSubmit} noValidate>
         <label htmlFor="diagnostics-url">Address to test</label>
         <p id="diagnostics-url-help" className="small muted">
