@@ -35,7 +35,7 @@ async function linkWith(
   by: 'mouse' | 'keyboard' = 'mouse',
 ): Promise<void> {
   const form = page.getByRole('form', { name: 'Link a hotkey' });
-  await form.getByRole('radio', { name: kind }).check();
+  await form.getByRole('radio', { name: kind, exact: true }).check();
   if ('wallet' in hotkey) {
     await form
       .getByRole('radio', { name: 'From a wallet or the keychain on the machine running Chutes Desktop' })
@@ -118,7 +118,7 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   await linkWith(page, 'Validator', { wallet: `val/default — ${validator.ss58}` });
   await expect(form.getByRole('button', { name: 'Linking…' })).toBeDisabled();
   await expect.poll(() => sandbox.held().map((h) => h.path)).toEqual(['/users/link_validator']);
-  const ownerKind = form.getByRole('radio', { name: 'Subnet owner' });
+  const ownerKind = form.getByRole('radio', { name: 'Subnet owner', exact: true });
   await expect(ownerKind).toBeDisabled();
   await ownerKind.click({ force: true });
   await expect(ownerKind).not.toBeChecked();
@@ -170,7 +170,8 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   );
   await expect(
     form.getByRole('checkbox', {
-      name: /^Also keep this hotkey in the keychain of the machine running Chutes Desktop/,
+      name: 'Also keep this hotkey in the keychain of the machine running Chutes Desktop',
+      exact: true,
     }),
   ).toBeVisible();
   await linkWith(page, 'Validator', { file: strangerFile });
@@ -188,7 +189,7 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   // The wallet's hotkey file is replaced after the preview: nothing is signed, and the form offers
   // what the refusal asks for, a new preview, with the wallet list read again.
   const picker = form.getByLabel('Hotkey to link');
-  await form.getByRole('radio', { name: 'Validator' }).check();
+  await form.getByRole('radio', { name: 'Validator', exact: true }).check();
   await form
     .getByRole('radio', { name: 'From a wallet or the keychain on the machine running Chutes Desktop' })
     .check();
@@ -243,7 +244,7 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account', exact: true }).click();
   await expect(page.getByRole('list', { name: 'Roles' })).toContainText('free account');
   await openLinkScreen(page);
-  await form.getByRole('radio', { name: 'Subnet owner' }).check();
+  await form.getByRole('radio', { name: 'Subnet owner', exact: true }).check();
 
   // Success: the validator hotkey, seed not kept.
   await linkWith(page, 'Validator', { wallet: `val/default — ${validator.ss58}` }, 'keyboard');

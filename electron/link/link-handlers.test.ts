@@ -398,6 +398,61 @@ describe('link', () => {
     ).rejects.toMatchObject({ appError: { code: 'not-found' } });
   });
 
+  it('says a keychain seed removed outside the app as gone, pointing at its file, not at config.ini', async () => {
+    const { handlers, vault } = await setup();
+    const held = await makeKey();
+    await vault.putSeed(held.ss58, Uint8Array.from(held.seed), 'imported validator');
+    f.sb.setLink({ validators: [held.ss58] });
+    const source = { kind: 'keychain' as const, ss58: held.ss58 };
+    await handlers.previewLink({ kind: 'validator', source }, ipc);
+    // The index still lists it; the entry itself was deleted in the keychain's own app.
+    const withSeed = vault.withSeed.bind(vault);
+    vault.withSeed = (ss58, fn) =>
+      ss58 === held.ss58
+        ? Promise.reject(
+            new AppFailure('not-found', 'No seed.', {
+              hint: 'Import the hotkey again (from its wallet file or config.ini).',
+            }),
+          )
+        : withSeed(ss58, fn);
+    const failed = (await handlers
+      .link(
+        { kind: 'validator', source, keepInKeychain: false, reviewedHotkey: held.ss58, reviewedUsername, reviewedFor },
+        ipc,
+      )
+      .catch((e: unknown) => e)) as AppFailure;
+    expect(failed.appError).toMatchObject({
+      code: 'not-found',
+      message: `The keychain no longer holds the seed for ${held.ss58} (it was removed outside the app), so nothing was signed or sent.`,
+    });
+    expect(failed.appError.detail?.hint).not.toContain('config.ini');
+    expect(failed.appError.detail?.hint).toContain('path of this hotkey’s file');
+  });
+
+  it('does not blame a file for a keychain seed that is not the hotkey reviewed', async () => {
+    const { handlers, vault } = await setup();
+    const held = await makeKey();
+    const reviewed = await makeKey();
+    await vault.putSeed(held.ss58, Uint8Array.from(held.seed), 'imported validator');
+    const source = { kind: 'keychain' as const, ss58: held.ss58 };
+    const failed = (await handlers
+      .link(
+        {
+          kind: 'validator',
+          source,
+          keepInKeychain: false,
+          reviewedHotkey: reviewed.ss58,
+          reviewedUsername,
+          reviewedFor,
+        },
+        ipc,
+      )
+      .catch((e: unknown) => e)) as AppFailure;
+    expect(failed.appError).toMatchObject({ code: 'conflict', reason: 'hotkey-changed' });
+    expect(failed.appError.message).toContain(`not the ${reviewed.ss58} you reviewed, so nothing`);
+    expect(failed.appError.message).not.toContain('its file changed');
+  });
+
   it('names the other account on 409', async () => {
     const { handlers, validator, file } = await setup();
     f.sb.setLink({ validators: [validator.ss58] });

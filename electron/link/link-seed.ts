@@ -41,7 +41,7 @@ type Located =
   | { seedFrom: 'keychain'; ss58: string; label: string; fallback?: () => Promise<HotkeySeed> }
   | { seedFrom: 'file'; ss58: string | null; label: string; read: () => Promise<HotkeySeed> };
 
-const PICK_AGAIN = { hint: 'Pick the hotkey again.' };
+const PICK_AGAIN = { hint: 'Pick another hotkey, or give the path of its hotkey file.' };
 
 async function locate(deps: LinkSeedDeps, source: LinkHotkeySource): Promise<Located> {
   if (source.kind === 'keychain') {
@@ -116,7 +116,8 @@ export async function withLinkSignature<T>(
   const at = await locate(deps, source);
   let readFile: () => Promise<HotkeySeed>;
   if (at.seedFrom === 'keychain') {
-    if (at.ss58 !== reviewedHotkey) throw notReviewed(at.label, at.ss58, reviewedHotkey, PREVIEW_AGAIN);
+    if (at.ss58 !== reviewedHotkey)
+      throw notReviewed(at.label, at.ss58, reviewedHotkey, PREVIEW_AGAIN, source.kind !== 'keychain');
     const { fallback } = at;
     const signed = await deps.vault
       .withSeed(at.ss58, (seed) => signMessage(seed, linkMessage(at.ss58, username)))
@@ -125,7 +126,7 @@ export async function withLinkSignature<T>(
         (error: unknown) => {
           // The index listed a seed the keychain no longer has: the wallet file still holds it.
           if (fallback && failureIs(error, 'not-found')) return { fallback };
-          throw error;
+          throw failureIs(error, 'not-found') ? seedGone(error, at.ss58) : error;
         },
       );
     if ('fallback' in signed) readFile = signed.fallback;
@@ -153,6 +154,21 @@ export async function withLinkSignature<T>(
   } finally {
     read.seed.fill(0);
   }
+}
+
+/**
+ * The keychain's index listed a seed its entry no longer has (removed in the keychain's own app): the
+ * vault's hint speaks of importing, which for a validator hotkey means its file (never config.ini).
+ */
+function seedGone(error: unknown, ss58: string): unknown {
+  if (!(error instanceof AppFailure)) return error;
+  const { code, detail, reason } = error.appError;
+  return new AppFailure(
+    code,
+    `The keychain no longer holds the seed for ${ss58} (it was removed outside the app), so nothing was signed or sent.`,
+    { ...detail, hint: 'Pick another hotkey, or give the path of this hotkey’s file (its seed is read from there).' },
+    reason,
+  );
 }
 
 /** A seed is kept once a link is known to be made: after a lost answer it was not, which is said. */
