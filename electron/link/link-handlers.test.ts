@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { encodeAddress } from '@polkadot/util-crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { ChutesTestClient, TestKey } from '../../e2e/sandbox/test-client';
 import { useSandbox } from '../../e2e/sandbox/vitest-sandbox';
@@ -451,6 +452,29 @@ describe('link', () => {
     expect(failed.appError).toMatchObject({ code: 'conflict', reason: 'hotkey-changed' });
     expect(failed.appError.message).toContain(`not the ${reviewed.ss58} you reviewed, so nothing`);
     expect(failed.appError.message).not.toContain('its file changed');
+  });
+
+  it('refuses at preview a hotkey file whose address is written for another network', async () => {
+    const { handlers, config } = await setup();
+    const key = await makeKey();
+    const polkadot = encodeAddress(key.ss58, 0);
+    const file = path.join(config.walletsPath, 'other/hotkeys/default');
+    await writeTree(config.walletsPath, [
+      ['other/hotkeys/default', JSON.stringify({ ...key.json, ss58Address: polkadot })],
+    ]);
+    for (const source of [
+      { kind: 'file' as const, path: file },
+      { kind: 'wallet' as const, walletId: 'other', hotkeyId: 'default' },
+    ]) {
+      await expect(handlers.previewLink({ kind: 'validator', source }, ipc)).rejects.toMatchObject({
+        appError: {
+          code: 'invalid-input',
+          message: expect.stringContaining(
+            `gives its address as ${polkadot}, written for another network (SS58 prefix 0, not Bittensor’s 42)`,
+          ) as unknown,
+        },
+      });
+    }
   });
 
   it('names the other account on 409', async () => {

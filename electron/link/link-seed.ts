@@ -5,7 +5,7 @@ import { afterDone } from '../after-done';
 import { resolveUserPath } from '../fs/user-path';
 import type { SeedVault } from '../keychain/seed-vault';
 import { notReviewed, seedOfReviewed, seedSourceOf, type SeedSource } from '../registration/seed-source';
-import { signMessage } from '../signer';
+import { decodeSs58, signMessage, SS58_FORMAT } from '../signer';
 import { discoverWallets, readHotkeyFile, readHotkeySeed, type DiscoveryCache, type HotkeySeed } from '../wallets';
 
 /**
@@ -87,11 +87,29 @@ async function locate(deps: LinkSeedDeps, source: LinkHotkeySource): Promise<Loc
  */
 export async function identifyLinkKey(deps: LinkSeedDeps, source: LinkHotkeySource): Promise<LinkKey> {
   const at = await locate(deps, source);
-  if (at.seedFrom === 'keychain') return { ss58: at.ss58, label: at.label, seedFrom: 'keychain' };
-  if (at.ss58) return { ss58: at.ss58, label: at.label, seedFrom: 'file' };
+  if (at.seedFrom === 'keychain') return bittensorOnly({ ss58: at.ss58, label: at.label, seedFrom: 'keychain' });
+  if (at.ss58) return bittensorOnly({ ss58: at.ss58, label: at.label, seedFrom: 'file' });
   const read = await at.read();
   read.seed.fill(0);
-  return { ss58: read.ss58, label: at.label, seedFrom: 'file' };
+  return bittensorOnly({ ss58: read.ss58, label: at.label, seedFrom: 'file' });
+}
+
+/**
+ * A hotkey file's ss58Address may be written for another network (substrate's prefix 42 is
+ * Bittensor's; 0 is Polkadot's). The signed text and the `hotkey=` sent are that address as
+ * written, and the server compares it, as a string, with its allow-list of Bittensor addresses
+ * (`_link_hotkey`, reference §4): refused here, before a preview the link could not match.
+ */
+function bittensorOnly(key: LinkKey): LinkKey {
+  const prefix = decodeSs58(key.ss58)?.prefix;
+  if (prefix === undefined || prefix === SS58_FORMAT) return key;
+  throw new AppFailure(
+    'invalid-input',
+    `${key.label} gives its address as ${key.ss58}, written for another network (SS58 prefix ${prefix}, not Bittensor’s 42), so it cannot be linked as it is.`,
+    {
+      hint: 'Chutes compares a linked hotkey with its list of Bittensor addresses (starting with 5). Use the hotkey file btcli wrote for this hotkey.',
+    },
+  );
 }
 
 export interface LinkSignature extends LinkKey {
