@@ -125,7 +125,6 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   await expect(form.getByLabel('Hotkey to link')).toBeDisabled();
   await expect(form.getByRole('radio', { name: 'From a hotkey file' })).toBeDisabled();
   await screenshot(page, 'link-hotkey-pending');
-  expect(sandbox.release({ path: '/users/link_validator' })).toEqual({ released: 1 });
   const preview = form.getByRole('region', { name: 'What will be signed and sent' });
   await expect(preview.getByText(`${validator.ss58}:alice_old`, { exact: true })).toBeVisible();
   await expect(preview).toContainText(`GET ${sandbox.url}/users/link_validator?hotkey=${validator.ss58}&signature=`);
@@ -148,14 +147,15 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   expect(breaksInsideWords(await lineBreaks(placeholder))).toEqual([]);
   await screenshot(page, 'link-hotkey-preview-narrow');
   if (wide) await page.setViewportSize(wide);
+  // Released only now: the refusal makes the profile follow the server's name, and the preview of the old text goes.
+  expect(sandbox.release({ path: '/users/link_validator' })).toEqual({ released: 1 });
   await expect(form.getByRole('alert')).toContainText(
-    `The profile’s username “alice_old” is out of date: Chutes knows this account as “alice”, so it refused the signed message “${validator.ss58}:alice_old” (“Invalid hotkey or signature”).`,
+    `The profile’s username “alice_old” was out of date: Chutes knows this account as “alice”, so it refused the signed message “${validator.ss58}:alice_old” (“Invalid hotkey or signature”).`,
   );
-  // The screen the hint sends you to is a link, as in the app's other notices.
-  await expect(form.getByRole('alert').getByRole('link', { name: 'Profiles & hotkeys' })).toHaveAttribute(
-    'href',
-    '#/accounts',
-  );
+  // The profile follows the server's name: the form shows it, and the preview of the old text is gone.
+  await expect(form.getByRole('alert')).toContainText('The profile now uses “alice”; preview the link again.');
+  await expect(form.getByText('alice', { exact: true })).toBeVisible();
+  await expect(preview).toHaveCount(0);
   await screenshot(page, 'link-hotkey-401');
 
   // With the right username: a hotkey that is not on the allow-list (chosen by file path).

@@ -56,6 +56,7 @@ async function setup(opts: { profileUsername?: string; seeds?: LinkServices['see
     home: walletsPath,
     vault,
     chutes,
+    profiles,
     ...(opts.seeds ? { seeds: opts.seeds } : {}),
   });
   const file = path.join(walletsPath, 'val/hotkeys/default');
@@ -258,12 +259,22 @@ describe('link', () => {
   it('tells a stale profile username (bad signature) from a hotkey outside the allow-list', async () => {
     const stale = await setup({ profileUsername: 'alice_old' });
     f.sb.setLink({ validators: [stale.validator.ss58] });
-    await expect(linkFile(stale.handlers, stale.file, stale.validator.ss58)).rejects.toMatchObject({
+    await expect(
+      linkFile(stale.handlers, stale.file, stale.validator.ss58, { username: 'alice_old' }),
+    ).rejects.toMatchObject({
       appError: {
         reason: 'link-signature-invalid',
         message: expect.stringContaining('Chutes knows this account as “alice”') as unknown,
+        detail: { hint: 'The profile now uses “alice”; preview the link again.' },
       },
     });
+    // The profile follows the server, as the Account screen's answers make it: the next preview signs “alice”.
+    expect((await stale.profiles.get(stale.profile.id)).username).toBe('alice');
+    const again = await stale.handlers.previewLink(
+      { kind: 'validator', source: { kind: 'file', path: stale.file } },
+      ipc,
+    );
+    expect(again.signedMessage).toBe(`${stale.validator.ss58}:alice`);
     f.sb.reset();
     const fresh = await setup();
     await expect(linkFile(fresh.handlers, fresh.file, fresh.validator.ss58)).rejects.toMatchObject({

@@ -84,10 +84,13 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
   const previewed = preview.data && preview.variables ? { data: preview.data, source: preview.variables.source } : null;
   // The hotkey previewed from the list went (its seed removed, the folder changed): its preview cannot be signed.
   const previewedFromList = previewed !== null && previewed.source.kind !== 'file';
+  // The profile now has another name (followed the server's after a refusal, or renamed from another
+  // window): the signed text the preview showed names the old one.
+  const previewedOtherName = previewed !== null && previewed.data.username !== profile.username;
   const resetPreview = preview.reset;
   useEffect(() => {
-    if (gone && previewedFromList) resetPreview();
-  }, [gone, previewedFromList, resetPreview]);
+    if ((gone && previewedFromList) || previewedOtherName) resetPreview();
+  }, [gone, previewedFromList, previewedOtherName, resetPreview]);
 
   // Any change invalidates what was previewed: the user submits only what they have seen. While a
   // link is being sent the fields are disabled: a reset then would hide its outcome, not stop it.
@@ -129,7 +132,9 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
     void sent.then(
       () => drafts.drop(profile.id, sentDraft),
       (error: unknown) => {
-        for (const name of LINK_REFRESHES) void client.invalidateQueries({ queryKey: channelKey(name) });
+        // And the profiles: a refusal for a stale username makes the profile follow the server's name.
+        for (const name of [...LINK_REFRESHES, 'listProfiles'] as const)
+          void client.invalidateQueries({ queryKey: channelKey(name) });
         // "Preview the link again": the stale preview goes, and with it "Sign and link".
         if (previewStale(error)) preview.reset();
       },
