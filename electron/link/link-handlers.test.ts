@@ -10,6 +10,7 @@ import { createProfileStore } from '../profiles';
 import { makeKey, publicJson, tempDir, writeTree } from '../wallets/test-fixtures';
 import { discoverWallets, type HotkeySeed } from '../wallets';
 import { linkHandlers, type LinkServices } from './link-handlers';
+import { fileLabel } from './link-seed';
 
 // The link handlers on the active profile, against the sandbox: detection cache, the 401 split,
 // and what happens to the validator seed (used once, zeroed, kept only on request).
@@ -118,7 +119,7 @@ describe('previewLink', () => {
       linkedHotkey: validator.ss58,
       username: 'alice',
       signedMessage: `${validator.ss58}:alice`,
-      sourceLabel: 'default',
+      sourceLabel: 'val/default',
     });
     expect(preview.request.url).toBe(`${f.sb.url}/users/link_subnet_owner?hotkey=${validator.ss58}`);
     expect(f.sb.requests(100).length).toBe(before);
@@ -149,6 +150,16 @@ describe('link', () => {
     expect(result.keptInKeychain).toBe(true);
     expect(await vault.hasSeed(validator.ss58)).toBe(true);
     expect(Buffer.from(vault.seeds.get(validator.ss58) ?? []).equals(Buffer.from(validator.seed))).toBe(true);
+    // Named as btcli's layout names it (every hotkey file is "default"), not by its file name.
+    expect(vault.labels.get(validator.ss58)).toBe('val/default');
+  });
+
+  it('keeps the name a keychain entry already has when the box is ticked for a file holding its seed', async () => {
+    const { handlers, vault, validator, file } = await setup();
+    f.sb.setLink({ validators: [validator.ss58] });
+    await vault.putSeed(validator.ss58, Uint8Array.from(validator.seed), 'my validator');
+    await linkFile(handlers, file, validator.ss58, { keep: true });
+    expect(vault.labels.get(validator.ss58)).toBe('my validator');
   });
 
   it('reports the link as made when the keychain then fails to keep the seed, saying why', async () => {
@@ -505,5 +516,12 @@ describe('link', () => {
         message: 'This hotkey is already linked to another Chutes account: bob.',
       },
     });
+  });
+});
+
+describe('fileLabel', () => {
+  it('names a file in btcli’s layout <wallet>/<hotkey>, and any other by its file name', () => {
+    expect(fileLabel(path.join('/home/u/.bittensor/wallets', 'val', 'hotkeys', 'default'))).toBe('val/default');
+    expect(fileLabel(path.join('/tmp', 'exported-hotkey.json'))).toBe('exported-hotkey.json');
   });
 });

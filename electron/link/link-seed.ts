@@ -43,6 +43,18 @@ type Located =
 
 const PICK_AGAIN = { hint: 'Pick another hotkey, or give the path of its hotkey file.' };
 
+/**
+ * A hotkey file's name as btcli's layout gives it, `<wallet>/<hotkey>` from `…/<wallet>/hotkeys/<hotkey>`
+ * (every hotkey file is named "default" by default); a file elsewhere goes by its file name.
+ */
+export function fileLabel(filePath: string): string {
+  const hotkeys = path.dirname(filePath);
+  const wallet = path.basename(path.dirname(hotkeys));
+  return path.basename(hotkeys) === 'hotkeys' && wallet
+    ? `${wallet}/${path.basename(filePath)}`
+    : path.basename(filePath);
+}
+
 async function locate(deps: LinkSeedDeps, source: LinkHotkeySource): Promise<Located> {
   if (source.kind === 'keychain') {
     const listed = (await deps.vault.listSeedLabels()).find((s) => s.ss58 === source.ss58);
@@ -53,7 +65,7 @@ async function locate(deps: LinkSeedDeps, source: LinkHotkeySource): Promise<Loc
   if (source.kind === 'file') {
     const filePath = resolveUserPath(source.path, deps.home);
     const read = () => (deps.readFileSeed ?? readHotkeyFile)(filePath);
-    return { seedFrom: 'file', ss58: null, label: path.basename(filePath), read };
+    return { seedFrom: 'file', ss58: null, label: fileLabel(filePath), read };
   }
   const scan = await discoverWallets(deps.walletsPath, deps.discovery ? { cache: deps.discovery } : {});
   const wallet = scan.wallets.find((w) => w.id === source.walletId);
@@ -166,12 +178,18 @@ export async function withLinkSignature<T>(
     );
     // Linked on the server: a keychain that then fails is said beside the result, not as the link failing.
     const keepProblem = keepInKeychain
-      ? await afterDone('keep the linked hotkey in the keychain', deps.vault.putSeed(read.ss58, read.seed, at.label))
+      ? await afterDone('keep the linked hotkey in the keychain', keepSeed(deps.vault, read, at.label))
       : null;
     return { result, keepProblem };
   } finally {
     read.seed.fill(0);
   }
+}
+
+/** Into the keychain under `label`, unless it already lists the hotkey by a name (the user's, or its import's). */
+async function keepSeed(vault: SeedVault, read: HotkeySeed, label: string): Promise<void> {
+  const named = (await vault.listSeedLabels()).some((s) => s.ss58 === read.ss58 && s.label);
+  await vault.putSeed(read.ss58, read.seed, named ? undefined : label);
 }
 
 /**
