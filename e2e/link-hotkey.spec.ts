@@ -35,7 +35,7 @@ async function linkWith(
   by: 'mouse' | 'keyboard' = 'mouse',
 ): Promise<void> {
   const form = page.getByRole('form', { name: 'Link a hotkey' });
-  await form.getByRole('radio', { name: kind }).check();
+  await form.getByRole('radio', { name: kind, exact: true }).check();
   if ('wallet' in hotkey) {
     await form
       .getByRole('radio', { name: 'From a wallet or the keychain on the machine running Chutes Desktop' })
@@ -118,14 +118,13 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   await linkWith(page, 'Validator', { wallet: `val/default — ${validator.ss58}` });
   await expect(form.getByRole('button', { name: 'Linking…' })).toBeDisabled();
   await expect.poll(() => sandbox.held().map((h) => h.path)).toEqual(['/users/link_validator']);
-  const ownerKind = form.getByRole('radio', { name: 'Subnet owner' });
+  const ownerKind = form.getByRole('radio', { name: 'Subnet owner', exact: true });
   await expect(ownerKind).toBeDisabled();
   await ownerKind.click({ force: true });
   await expect(ownerKind).not.toBeChecked();
   await expect(form.getByLabel('Hotkey to link')).toBeDisabled();
   await expect(form.getByRole('radio', { name: 'From a hotkey file' })).toBeDisabled();
   await screenshot(page, 'link-hotkey-pending');
-  expect(sandbox.release({ path: '/users/link_validator' })).toEqual({ released: 1 });
   const preview = form.getByRole('region', { name: 'What will be signed and sent' });
   await expect(preview.getByText(`${validator.ss58}:alice_old`, { exact: true })).toBeVisible();
   await expect(preview).toContainText(`GET ${sandbox.url}/users/link_validator?hotkey=${validator.ss58}&signature=`);
@@ -148,14 +147,15 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   expect(breaksInsideWords(await lineBreaks(placeholder))).toEqual([]);
   await screenshot(page, 'link-hotkey-preview-narrow');
   if (wide) await page.setViewportSize(wide);
+  // Released only now: the refusal makes the profile follow the server's name, and the preview of the old text goes.
+  expect(sandbox.release({ path: '/users/link_validator' })).toEqual({ released: 1 });
   await expect(form.getByRole('alert')).toContainText(
-    `The profile’s username “alice_old” is out of date: Chutes knows this account as “alice”, so it refused the signed message “${validator.ss58}:alice_old” (“Invalid hotkey or signature”).`,
+    `The profile’s username “alice_old” was out of date: Chutes knows this account as “alice”, so it refused the signed message “${validator.ss58}:alice_old” (“Invalid hotkey or signature”).`,
   );
-  // The screen the hint sends you to is a link, as in the app's other notices.
-  await expect(form.getByRole('alert').getByRole('link', { name: 'Profiles & hotkeys' })).toHaveAttribute(
-    'href',
-    '#/accounts',
-  );
+  // The profile follows the server's name: the form shows it, and the preview of the old text is gone.
+  await expect(form.getByRole('alert')).toContainText('The profile now uses “alice”; preview the link again.');
+  await expect(form.getByText('alice', { exact: true })).toBeVisible();
+  await expect(preview).toHaveCount(0);
   await screenshot(page, 'link-hotkey-401');
 
   // With the right username: a hotkey that is not on the allow-list (chosen by file path).
@@ -170,7 +170,8 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   );
   await expect(
     form.getByRole('checkbox', {
-      name: /^Also keep this hotkey in the keychain of the machine running Chutes Desktop/,
+      name: 'Also keep this hotkey in the keychain of the machine running Chutes Desktop',
+      exact: true,
     }),
   ).toBeVisible();
   await linkWith(page, 'Validator', { file: strangerFile });
@@ -188,7 +189,7 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   // The wallet's hotkey file is replaced after the preview: nothing is signed, and the form offers
   // what the refusal asks for, a new preview, with the wallet list read again.
   const picker = form.getByLabel('Hotkey to link');
-  await form.getByRole('radio', { name: 'Validator' }).check();
+  await form.getByRole('radio', { name: 'Validator', exact: true }).check();
   await form
     .getByRole('radio', { name: 'From a wallet or the keychain on the machine running Chutes Desktop' })
     .check();
@@ -243,7 +244,7 @@ test('linking on: a wrong username, a hotkey outside the allow-list, one linked 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account', exact: true }).click();
   await expect(page.getByRole('list', { name: 'Roles' })).toContainText('free account');
   await openLinkScreen(page);
-  await form.getByRole('radio', { name: 'Subnet owner' }).check();
+  await form.getByRole('radio', { name: 'Subnet owner', exact: true }).check();
 
   // Success: the validator hotkey, seed not kept.
   await linkWith(page, 'Validator', { wallet: `val/default — ${validator.ss58}` }, 'keyboard');

@@ -10,9 +10,9 @@ import {
 } from '../shared/ipc-contract';
 import { installSs58Checksum } from '../shared/validation';
 import { describeError, internalFailureMessage, log } from './log';
-import { isValidSs58 } from './signer/ss58';
+import { decodeSs58, isValidSs58 } from './signer/ss58';
 
-installSs58Checksum(isValidSs58);
+installSs58Checksum(isValidSs58, (address) => decodeSs58(address)?.prefix ?? null);
 
 /** Who is calling: the desktop window over IPC or a browser tab through the web host. */
 export interface CallContext {

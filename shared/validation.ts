@@ -69,14 +69,20 @@ export const displayName = z.string().trim().min(1, 'Enter a name').max(80, 'Use
 export const entryId = z.string().min(1, 'Choose a wallet entry').max(1024);
 
 let ss58Checksum: ((address: string) => boolean) | null = null;
+let ss58PrefixOf: ((address: string) => number | null) | null = null;
 
 /**
  * Main installs the full SS58 check (base58 + blake2b checksum + Bittensor's prefix) where it
  * validates every payload (electron/ipc-router.ts); the page checks the shape only, since it has
  * no blake2b and no need to ship one. So an address is judged once, at the boundary, with one message.
+ * `prefixOf` (the network prefix of a well-formed address, else null) tells a wrong prefix from a typo.
  */
-export function installSs58Checksum(check: (address: string) => boolean): void {
+export function installSs58Checksum(
+  check: (address: string) => boolean,
+  prefixOf?: (address: string) => number | null,
+): void {
   ss58Checksum = check;
+  ss58PrefixOf = prefixOf ?? null;
 }
 
 export const ss58Address = z
@@ -86,7 +92,17 @@ export const ss58Address = z
     /^[1-9A-HJ-NP-Za-km-z]{46,48}$/,
     'Enter an SS58 address (47-48 letters and digits, starting with 5 for Bittensor)',
   )
-  .refine((value) => ss58Checksum?.(value) ?? true, 'That is not a valid SS58 address (the checksum does not match).');
+  .superRefine((value, ctx) => {
+    if (ss58Checksum?.(value) ?? true) return;
+    const prefix = ss58PrefixOf?.(value) ?? null;
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        prefix === null
+          ? 'That is not a valid SS58 address (the checksum does not match).'
+          : `That address is for another network (wrong network prefix): it uses SS58 prefix ${prefix}, not Bittensor’s 42.`,
+    });
+  });
 
 /**
  * A fingerprint travels as an HTTP header value: printable Latin-1 (what a header carries, and how

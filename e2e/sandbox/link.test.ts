@@ -53,6 +53,12 @@ describe('historical linking routes (enabled: the July-2025 server)', () => {
     const taken = await link(key, owner.ss58, owner.sign(`${owner.ss58}:alice`));
     expect(taken.status).toBe(409);
     expect(taken.json).toEqual({ detail: 'Hotkey already associated with user bob' });
+    // The server's bytes.fromhex has no try: a non-hex signature is a 500 for an allow-listed hotkey, and
+    // the allow-list's 401 for any other (checked first).
+    const notHex = await link(key, owner.ss58, 'not-hex');
+    expect(notHex.status).toBe(500);
+    expect(notHex.json).toEqual({ detail: 'Internal Server Error' });
+    expect((await link(key, stranger.ss58, 'not-hex')).json).toEqual({ detail: 'Invalid hotkey or signature.' });
     const missing = await f.client.get('/users/link_validator', { sign: { key, purpose: 'link_account' } });
     expect(missing.status).toBe(422);
   });

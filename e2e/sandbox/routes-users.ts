@@ -186,14 +186,13 @@ function linkRoute(kind: 'validator' | 'subnet_owner') {
     const signature = queryString(ctx, 'signature', issues, true) ?? '';
     failOnIssues(issues);
     const allowed = kind === 'validator' ? ctx.sb.state.link.validators : ctx.sb.state.link.subnet_owners;
+    if (!allowed.includes(hotkey)) throw unauthorized('Invalid hotkey or signature.');
+    // `Keypair(...).verify(..., bytes.fromhex(signature))` with no try: for an allow-listed hotkey a
+    // signature that is not hex is a ValueError, FastAPI's 500.
     const sig = pyFromHex(signature);
-    if (
-      !allowed.includes(hotkey) ||
-      'error' in sig ||
-      !verifySs58Signature(`${hotkey}:${user.username}`, sig.bytes, hotkey)
-    ) {
+    if ('error' in sig) throw new MirroredCrash(`bytes.fromhex on the link signature: ${sig.error}`);
+    if (!verifySs58Signature(`${hotkey}:${user.username}`, sig.bytes, hotkey))
       throw unauthorized('Invalid hotkey or signature.');
-    }
     const field = kind === 'validator' ? 'validator_hotkey' : 'subnet_owner_hotkey';
     const other = Object.values(ctx.sb.state.users).find(
       (u: UserRow) => u[field] === hotkey && u.user_id !== user.user_id,

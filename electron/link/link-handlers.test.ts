@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { encodeAddress } from '@polkadot/util-crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { ChutesTestClient, TestKey } from '../../e2e/sandbox/test-client';
 import { useSandbox } from '../../e2e/sandbox/vitest-sandbox';
@@ -9,6 +10,7 @@ import { createProfileStore } from '../profiles';
 import { makeKey, publicJson, tempDir, writeTree } from '../wallets/test-fixtures';
 import { discoverWallets, type HotkeySeed } from '../wallets';
 import { linkHandlers, type LinkServices } from './link-handlers';
+import { fileLabel } from './link-seed';
 
 // The link handlers on the active profile, against the sandbox: detection cache, the 401 split,
 // and what happens to the validator seed (used once, zeroed, kept only on request).
@@ -55,6 +57,7 @@ async function setup(opts: { profileUsername?: string; seeds?: LinkServices['see
     home: walletsPath,
     vault,
     chutes,
+    profiles,
     ...(opts.seeds ? { seeds: opts.seeds } : {}),
   });
   const file = path.join(walletsPath, 'val/hotkeys/default');
@@ -116,7 +119,7 @@ describe('previewLink', () => {
       linkedHotkey: validator.ss58,
       username: 'alice',
       signedMessage: `${validator.ss58}:alice`,
-      sourceLabel: 'default',
+      sourceLabel: 'val/default',
     });
     expect(preview.request.url).toBe(`${f.sb.url}/users/link_subnet_owner?hotkey=${validator.ss58}`);
     expect(f.sb.requests(100).length).toBe(before);
@@ -147,6 +150,16 @@ describe('link', () => {
     expect(result.keptInKeychain).toBe(true);
     expect(await vault.hasSeed(validator.ss58)).toBe(true);
     expect(Buffer.from(vault.seeds.get(validator.ss58) ?? []).equals(Buffer.from(validator.seed))).toBe(true);
+    // Named as btcli's layout names it (every hotkey file is "default"), not by its file name.
+    expect(vault.labels.get(validator.ss58)).toBe('val/default');
+  });
+
+  it('keeps the name a keychain entry already has when the box is ticked for a file holding its seed', async () => {
+    const { handlers, vault, validator, file } = await setup();
+    f.sb.setLink({ validators: [validator.ss58] });
+    await vault.putSeed(validator.ss58, Uint8Array.from(validator.seed), 'my validator');
+    await linkFile(handlers, file, validator.ss58, { keep: true });
+    expect(vault.labels.get(validator.ss58)).toBe('my validator');
   });
 
   it('reports the link as made when the keychain then fails to keep the seed, saying why', async () => {
@@ -257,12 +270,22 @@ describe('link', () => {
   it('tells a stale profile username (bad signature) from a hotkey outside the allow-list', async () => {
     const stale = await setup({ profileUsername: 'alice_old' });
     f.sb.setLink({ validators: [stale.validator.ss58] });
-    await expect(linkFile(stale.handlers, stale.file, stale.validator.ss58)).rejects.toMatchObject({
+    await expect(
+      linkFile(stale.handlers, stale.file, stale.validator.ss58, { username: 'alice_old' }),
+    ).rejects.toMatchObject({
       appError: {
         reason: 'link-signature-invalid',
         message: expect.stringContaining('Chutes knows this account as “alice”') as unknown,
+        detail: { hint: 'The profile now uses “alice”; preview the link again.' },
       },
     });
+    // The profile follows the server, as the Account screen's answers make it: the next preview signs “alice”.
+    expect((await stale.profiles.get(stale.profile.id)).username).toBe('alice');
+    const again = await stale.handlers.previewLink(
+      { kind: 'validator', source: { kind: 'file', path: stale.file } },
+      ipc,
+    );
+    expect(again.signedMessage).toBe(`${stale.validator.ss58}:alice`);
     f.sb.reset();
     const fresh = await setup();
     await expect(linkFile(fresh.handlers, fresh.file, fresh.validator.ss58)).rejects.toMatchObject({
@@ -398,6 +421,84 @@ describe('link', () => {
     ).rejects.toMatchObject({ appError: { code: 'not-found' } });
   });
 
+  it('says a keychain seed removed outside the app as gone, pointing at its file, not at config.ini', async () => {
+    const { handlers, vault } = await setup();
+    const held = await makeKey();
+    await vault.putSeed(held.ss58, Uint8Array.from(held.seed), 'imported validator');
+    f.sb.setLink({ validators: [held.ss58] });
+    const source = { kind: 'keychain' as const, ss58: held.ss58 };
+    await handlers.previewLink({ kind: 'validator', source }, ipc);
+    // The index still lists it; the entry itself was deleted in the keychain's own app.
+    const withSeed = vault.withSeed.bind(vault);
+    vault.withSeed = (ss58, fn) =>
+      ss58 === held.ss58
+        ? Promise.reject(
+            new AppFailure('not-found', 'No seed.', {
+              hint: 'Import the hotkey again (from its wallet file or config.ini).',
+            }),
+          )
+        : withSeed(ss58, fn);
+    const failed = (await handlers
+      .link(
+        { kind: 'validator', source, keepInKeychain: false, reviewedHotkey: held.ss58, reviewedUsername, reviewedFor },
+        ipc,
+      )
+      .catch((e: unknown) => e)) as AppFailure;
+    expect(failed.appError).toMatchObject({
+      code: 'not-found',
+      message: `The keychain no longer holds the seed for ${held.ss58} (it was removed outside the app), so nothing was signed or sent.`,
+    });
+    expect(failed.appError.detail?.hint).not.toContain('config.ini');
+    expect(failed.appError.detail?.hint).toContain('path of this hotkey’s file');
+  });
+
+  it('does not blame a file for a keychain seed that is not the hotkey reviewed', async () => {
+    const { handlers, vault } = await setup();
+    const held = await makeKey();
+    const reviewed = await makeKey();
+    await vault.putSeed(held.ss58, Uint8Array.from(held.seed), 'imported validator');
+    const source = { kind: 'keychain' as const, ss58: held.ss58 };
+    const failed = (await handlers
+      .link(
+        {
+          kind: 'validator',
+          source,
+          keepInKeychain: false,
+          reviewedHotkey: reviewed.ss58,
+          reviewedUsername,
+          reviewedFor,
+        },
+        ipc,
+      )
+      .catch((e: unknown) => e)) as AppFailure;
+    expect(failed.appError).toMatchObject({ code: 'conflict', reason: 'hotkey-changed' });
+    expect(failed.appError.message).toContain(`not the ${reviewed.ss58} you reviewed, so nothing`);
+    expect(failed.appError.message).not.toContain('its file changed');
+  });
+
+  it('refuses at preview a hotkey file whose address is written for another network', async () => {
+    const { handlers, config } = await setup();
+    const key = await makeKey();
+    const polkadot = encodeAddress(key.ss58, 0);
+    const file = path.join(config.walletsPath, 'other/hotkeys/default');
+    await writeTree(config.walletsPath, [
+      ['other/hotkeys/default', JSON.stringify({ ...key.json, ss58Address: polkadot })],
+    ]);
+    for (const source of [
+      { kind: 'file' as const, path: file },
+      { kind: 'wallet' as const, walletId: 'other', hotkeyId: 'default' },
+    ]) {
+      await expect(handlers.previewLink({ kind: 'validator', source }, ipc)).rejects.toMatchObject({
+        appError: {
+          code: 'invalid-input',
+          message: expect.stringContaining(
+            `gives its address as ${polkadot}, written for another network (SS58 prefix 0, not Bittensor’s 42)`,
+          ) as unknown,
+        },
+      });
+    }
+  });
+
   it('names the other account on 409', async () => {
     const { handlers, validator, file } = await setup();
     f.sb.setLink({ validators: [validator.ss58] });
@@ -415,5 +516,12 @@ describe('link', () => {
         message: 'This hotkey is already linked to another Chutes account: bob.',
       },
     });
+  });
+});
+
+describe('fileLabel', () => {
+  it('names a file in btcli’s layout <wallet>/<hotkey>, and any other by its file name', () => {
+    expect(fileLabel(path.join('/home/u/.bittensor/wallets', 'val', 'hotkeys', 'default'))).toBe('val/default');
+    expect(fileLabel(path.join('/tmp', 'exported-hotkey.json'))).toBe('exported-hotkey.json');
   });
 });

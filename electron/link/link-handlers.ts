@@ -14,6 +14,8 @@ import type { AccountApi, ChutesClient } from '../chutes-api';
 import { notOfferedFailure } from '../chutes-api/endpoints/link';
 import type { SliceHandlers } from '../ipc-router';
 import type { SeedVault } from '../keychain/seed-vault';
+import { describeError, log } from '../log';
+import type { ProfileStore } from '../profiles';
 import type { DiscoveryCache } from '../wallets';
 import { identifyLinkKey, withLinkSignature, type LinkSeedDeps } from './link-seed';
 
@@ -22,6 +24,8 @@ export interface LinkServices {
   home: string;
   vault: SeedVault;
   chutes: ChutesClient;
+  /** A stale username the server's refusal reveals is followed, as the Account screen's answers are. */
+  profiles: Pick<ProfileStore, 'followAccount'>;
   discovery?: DiscoveryCache;
   /** Test seams for the seed readers (see link-seed.ts). */
   seeds?: Pick<LinkSeedDeps, 'readWalletSeed' | 'readFileSeed'>;
@@ -58,6 +62,7 @@ function usernameOf(api: AccountApi): string {
  * way it can be wrong is a username that differs from the server's: a read-only `/users/me` says.
  */
 async function explainRefusal(
+  profiles: LinkServices['profiles'],
   api: AccountApi,
   kind: LinkKind,
   linkedHotkey: string,
@@ -68,9 +73,9 @@ async function explainRefusal(
     ...(original.appError.detail?.status !== undefined ? { status: original.appError.detail.status } : {}),
     serverDetail: 'Invalid hotkey or signature.',
   };
-  let serverName: string;
+  let me: { userId: string; username: string };
   try {
-    serverName = (await api.me()).username;
+    me = await api.me();
   } catch {
     return new AppFailure(
       'unauthorized',
@@ -82,13 +87,18 @@ async function explainRefusal(
       'link-signature-invalid',
     );
   }
-  if (serverName !== username) {
+  if (me.username !== username) {
+    const refused = `The profile’s username “${username}” was out of date: Chutes knows this account as “${me.username}”, so it refused the signed message “${linkMessage(linkedHotkey, username)}” (“Invalid hotkey or signature”).`;
+    // The profile follows the server (as accountOverview's heal does): the next preview signs the right name.
+    const followed = await followServer(profiles, api, me);
     return new AppFailure(
       'unauthorized',
-      `The profile’s username “${username}” is out of date: Chutes knows this account as “${serverName}”, so it refused the signed message “${linkMessage(linkedHotkey, username)}” (“Invalid hotkey or signature”).`,
+      refused,
       {
         ...base,
-        hint: 'Update the profile (re-import the CLI config, or look the hotkey up again on Profiles & hotkeys and save it as a profile), then link again.',
+        hint: followed
+          ? `The profile now uses “${me.username}”; preview the link again.`
+          : 'Update the profile (re-import the CLI config, or look the hotkey up again on Profiles & hotkeys and save it as a profile), then link again.',
       },
       'link-signature-invalid',
     );
@@ -102,6 +112,27 @@ async function explainRefusal(
     },
     'not-allow-listed',
   );
+}
+
+/** Whether the profile now holds the server's names (the hotkey still signs for the same profile). */
+async function followServer(
+  profiles: LinkServices['profiles'],
+  api: AccountApi,
+  me: { userId: string; username: string },
+): Promise<boolean> {
+  const profile = api.scope.profile;
+  if (!profile) return false;
+  try {
+    const now = await profiles.followAccount(profile.id, profile.hotkeySs58, {
+      userId: me.userId,
+      username: me.username,
+    });
+    log.info(`link: profile ${profile.id} follows the server's username`);
+    return now.username === me.username;
+  } catch (error) {
+    log.warn(`link: the profile could not follow the server's username: ${describeError(error)}`);
+    return false;
+  }
 }
 
 /**
@@ -205,7 +236,7 @@ export function linkHandlers(services: LinkServices): SliceHandlers<typeof linkC
                 'A link request found no link route on this server; nothing was linked.',
               );
             if (error instanceof AppFailure && failureIs(error, 'link-signature-invalid'))
-              throw await explainRefusal(api, kind, signed.ss58, username, error);
+              throw await explainRefusal(services.profiles, api, kind, signed.ss58, username, error);
             throw error;
           }
         },

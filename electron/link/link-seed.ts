@@ -5,7 +5,7 @@ import { afterDone } from '../after-done';
 import { resolveUserPath } from '../fs/user-path';
 import type { SeedVault } from '../keychain/seed-vault';
 import { notReviewed, seedOfReviewed, seedSourceOf, type SeedSource } from '../registration/seed-source';
-import { signMessage } from '../signer';
+import { decodeSs58, signMessage, SS58_FORMAT } from '../signer';
 import { discoverWallets, readHotkeyFile, readHotkeySeed, type DiscoveryCache, type HotkeySeed } from '../wallets';
 
 /**
@@ -41,7 +41,19 @@ type Located =
   | { seedFrom: 'keychain'; ss58: string; label: string; fallback?: () => Promise<HotkeySeed> }
   | { seedFrom: 'file'; ss58: string | null; label: string; read: () => Promise<HotkeySeed> };
 
-const PICK_AGAIN = { hint: 'Pick the hotkey again.' };
+const PICK_AGAIN = { hint: 'Pick another hotkey, or give the path of its hotkey file.' };
+
+/**
+ * A hotkey file's name as btcli's layout gives it, `<wallet>/<hotkey>` from `…/<wallet>/hotkeys/<hotkey>`
+ * (every hotkey file is named "default" by default); a file elsewhere goes by its file name.
+ */
+export function fileLabel(filePath: string): string {
+  const hotkeys = path.dirname(filePath);
+  const wallet = path.basename(path.dirname(hotkeys));
+  return path.basename(hotkeys) === 'hotkeys' && wallet
+    ? `${wallet}/${path.basename(filePath)}`
+    : path.basename(filePath);
+}
 
 async function locate(deps: LinkSeedDeps, source: LinkHotkeySource): Promise<Located> {
   if (source.kind === 'keychain') {
@@ -53,7 +65,7 @@ async function locate(deps: LinkSeedDeps, source: LinkHotkeySource): Promise<Loc
   if (source.kind === 'file') {
     const filePath = resolveUserPath(source.path, deps.home);
     const read = () => (deps.readFileSeed ?? readHotkeyFile)(filePath);
-    return { seedFrom: 'file', ss58: null, label: path.basename(filePath), read };
+    return { seedFrom: 'file', ss58: null, label: fileLabel(filePath), read };
   }
   const scan = await discoverWallets(deps.walletsPath, deps.discovery ? { cache: deps.discovery } : {});
   const wallet = scan.wallets.find((w) => w.id === source.walletId);
@@ -87,11 +99,29 @@ async function locate(deps: LinkSeedDeps, source: LinkHotkeySource): Promise<Loc
  */
 export async function identifyLinkKey(deps: LinkSeedDeps, source: LinkHotkeySource): Promise<LinkKey> {
   const at = await locate(deps, source);
-  if (at.seedFrom === 'keychain') return { ss58: at.ss58, label: at.label, seedFrom: 'keychain' };
-  if (at.ss58) return { ss58: at.ss58, label: at.label, seedFrom: 'file' };
+  if (at.seedFrom === 'keychain') return bittensorOnly({ ss58: at.ss58, label: at.label, seedFrom: 'keychain' });
+  if (at.ss58) return bittensorOnly({ ss58: at.ss58, label: at.label, seedFrom: 'file' });
   const read = await at.read();
   read.seed.fill(0);
-  return { ss58: read.ss58, label: at.label, seedFrom: 'file' };
+  return bittensorOnly({ ss58: read.ss58, label: at.label, seedFrom: 'file' });
+}
+
+/**
+ * A hotkey file's ss58Address may be written for another network (substrate's prefix 42 is
+ * Bittensor's; 0 is Polkadot's). The signed text and the `hotkey=` sent are that address as
+ * written, and the server compares it, as a string, with its allow-list of Bittensor addresses
+ * (`_link_hotkey`, reference §4): refused here, before a preview the link could not match.
+ */
+function bittensorOnly(key: LinkKey): LinkKey {
+  const prefix = decodeSs58(key.ss58)?.prefix;
+  if (prefix === undefined || prefix === SS58_FORMAT) return key;
+  throw new AppFailure(
+    'invalid-input',
+    `${key.label} gives its address as ${key.ss58}, written for another network (SS58 prefix ${prefix}, not Bittensor’s 42), so it cannot be linked as it is.`,
+    {
+      hint: 'Chutes compares a linked hotkey with its list of Bittensor addresses (starting with 5). Use the hotkey file btcli wrote for this hotkey.',
+    },
+  );
 }
 
 export interface LinkSignature extends LinkKey {
@@ -116,7 +146,8 @@ export async function withLinkSignature<T>(
   const at = await locate(deps, source);
   let readFile: () => Promise<HotkeySeed>;
   if (at.seedFrom === 'keychain') {
-    if (at.ss58 !== reviewedHotkey) throw notReviewed(at.label, at.ss58, reviewedHotkey, PREVIEW_AGAIN);
+    if (at.ss58 !== reviewedHotkey)
+      throw notReviewed(at.label, at.ss58, reviewedHotkey, PREVIEW_AGAIN, source.kind !== 'keychain');
     const { fallback } = at;
     const signed = await deps.vault
       .withSeed(at.ss58, (seed) => signMessage(seed, linkMessage(at.ss58, username)))
@@ -125,7 +156,7 @@ export async function withLinkSignature<T>(
         (error: unknown) => {
           // The index listed a seed the keychain no longer has: the wallet file still holds it.
           if (fallback && failureIs(error, 'not-found')) return { fallback };
-          throw error;
+          throw failureIs(error, 'not-found') ? seedGone(error, at.ss58) : error;
         },
       );
     if ('fallback' in signed) readFile = signed.fallback;
@@ -147,12 +178,33 @@ export async function withLinkSignature<T>(
     );
     // Linked on the server: a keychain that then fails is said beside the result, not as the link failing.
     const keepProblem = keepInKeychain
-      ? await afterDone('keep the linked hotkey in the keychain', deps.vault.putSeed(read.ss58, read.seed, at.label))
+      ? await afterDone('keep the linked hotkey in the keychain', keepSeed(deps.vault, read, at.label))
       : null;
     return { result, keepProblem };
   } finally {
     read.seed.fill(0);
   }
+}
+
+/** Into the keychain under `label`, unless it already lists the hotkey by a name (the user's, or its import's). */
+async function keepSeed(vault: SeedVault, read: HotkeySeed, label: string): Promise<void> {
+  const named = (await vault.listSeedLabels()).some((s) => s.ss58 === read.ss58 && s.label);
+  await vault.putSeed(read.ss58, read.seed, named ? undefined : label);
+}
+
+/**
+ * The keychain's index listed a seed its entry no longer has (removed in the keychain's own app): the
+ * vault's hint speaks of importing, which for a validator hotkey means its file (never config.ini).
+ */
+function seedGone(error: unknown, ss58: string): unknown {
+  if (!(error instanceof AppFailure)) return error;
+  const { code, detail, reason } = error.appError;
+  return new AppFailure(
+    code,
+    `The keychain no longer holds the seed for ${ss58} (it was removed outside the app), so nothing was signed or sent.`,
+    { ...detail, hint: 'Pick another hotkey, or give the path of this hotkey’s file (its seed is read from there).' },
+    reason,
+  );
 }
 
 /** A seed is kept once a link is known to be made: after a lost answer it was not, which is said. */

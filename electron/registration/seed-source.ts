@@ -29,11 +29,14 @@ export function seedOfReviewed(read: HotkeySeed, reviewed: string, label: string
   throw notReviewed(label, read.ss58, reviewed, hint);
 }
 
-/** The source now names another hotkey than the one reviewed: nothing is signed, sent or kept. */
-export function notReviewed(label: string, now: string, reviewed: string, hint: string): AppFailure {
+/**
+ * The source now names another hotkey than the one reviewed: nothing is signed, sent or kept.
+ * `fromFile` false: a keychain seed, named by its address, has no file that could have changed.
+ */
+export function notReviewed(label: string, now: string, reviewed: string, hint: string, fromFile = true): AppFailure {
   return new AppFailure(
     'conflict',
-    `${label} is now the hotkey ${now}, not the ${reviewed} you reviewed (its file changed), so nothing was signed, sent or kept.`,
+    `${label} is now the hotkey ${now}, not the ${reviewed} you reviewed${fromFile ? ' (its file changed)' : ''}, so nothing was signed, sent or kept.`,
     { hint },
     'hotkey-changed',
   );

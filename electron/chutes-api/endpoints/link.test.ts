@@ -173,7 +173,9 @@ describe('sendLink', () => {
         reason: 'answer-lost',
         message: expect.stringContaining('may or may not have been linked') as unknown,
       });
-      expect(lost.appError.detail?.hint).toContain('Linking it again is safe');
+      expect(lost.appError.detail?.hint).toContain('Linking it again is safe, and is the way to be sure');
+      // Roles the account already had (another link, an operator) say nothing about this one.
+      expect(lost.appError.detail?.hint).toContain('confirm it only if the account did not have them before');
     }
     // It was linked (the garbled and dropped answers came after the work), and linking again is harmless.
     await expect(call()).resolves.toMatchObject({ permissions_bitmask: 0b10001 });

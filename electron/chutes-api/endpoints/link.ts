@@ -144,7 +144,7 @@ export function linkFailure(error: unknown, host: string, hotkey: string, kind: 
       `The link was sent to ${host}, but ${lostAnswerCause(error)}, so the hotkey may or may not have been linked.`,
       {
         ...(network ? { network } : {}),
-        hint: 'Linking it again is safe: Chutes refuses a hotkey only when another account holds it, so a second link to this account changes nothing. Or look at the roles on the Account screen first (“free account” and “developer” come with a link).',
+        hint: 'Linking it again is safe, and is the way to be sure: Chutes refuses a hotkey only when another account holds it, so a second link to this account changes nothing, and its answer (with the roles) confirms the link. The roles on the Account screen (“free account” and “developer” come with a link) confirm it only if the account did not have them before.',
       },
       'answer-lost',
     );

@@ -51,3 +51,49 @@ export function linkChoices(view: WalletsView | undefined, accountHotkey: string
     }));
   return [...fromWallets, ...keychainOnly];
 }
+
+/** A wallet hotkey the picker leaves out because nothing here can sign with it, and why. */
+export interface UnusableHotkey {
+  label: string;
+  why: string;
+}
+
+/**
+ * The wallet hotkeys linkChoices leaves out (encrypted, public-only, unreadable, …), with the scan's
+ * own reason: without it a hotkey the user knows is there would simply be missing from the picker.
+ */
+export function unusableHotkeys(view: WalletsView | undefined): UnusableHotkey[] {
+  if (!view) return [];
+  const held = view.seedsInKeychain ? new Set(view.seedsInKeychain.map((s) => s.ss58)) : null;
+  return view.wallets.flatMap((w) =>
+    w.hotkeys
+      .filter((h) => !h.ss58 || !seedSourceFor(h, held))
+      .map((h) => ({
+        label: `${w.name}/${h.name}`,
+        why:
+          h.message ??
+          (h.ss58 ? 'its file holds no seed, and the keychain has none for it' : 'no address could be read from it'),
+      })),
+  );
+}
+
+/**
+ * The entry the picker stands on. Until the user picks (or previews) it is the first one; once a
+ * value is pinned it is that entry or none: a list read again (reordered, or without the entry)
+ * must not swap the hotkey under the user's eyes or under a preview.
+ */
+export type Picked = { choice: LinkChoice; gone: false } | { choice: undefined; gone: boolean };
+
+export function pickChoice(choices: readonly LinkChoice[], walletValue: string, view: WalletsView | undefined): Picked {
+  if (walletValue === '') {
+    const first = choices[0];
+    return first ? { choice: first, gone: false } : { choice: undefined, gone: false };
+  }
+  const found = choices.find((c) => c.value === walletValue);
+  if (found) return { choice: found, gone: false };
+  // Not known to be gone while the list is unread, or while the keychain, which may hold its seed, does not answer.
+  return { choice: undefined, gone: view !== undefined && view.seedsInKeychain !== null };
+}
+
+export const PICKED_GONE =
+  'The hotkey you picked is no longer available (its file or its keychain seed is gone): pick another one, or give a hotkey file path.';

@@ -10,8 +10,9 @@ import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { WithCode } from '../../components/with-code';
 import { useHostWords } from '../register/host-words';
-import { linkChoices } from './link-choices';
+import { linkChoices, pickChoice, unusableHotkeys } from './link-choices';
 import { LinkSuccess } from './link-result';
+import { ExplainedChoice } from './explained-choice';
 import { LinkSource } from './link-source';
 import { WhatExistsInstead } from './what-exists-instead';
 import styles from './link.module.css';
@@ -70,15 +71,26 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
     if (preview.data) previewHeading.current?.focus();
   }, [preview.data]);
 
-  const choice = choices.find((c) => c.value === walletValue) ?? choices[0];
-  const useFile = from === 'file' || (wallets.isSuccess && choices.length === 0);
+  const { choice, gone } = pickChoice(choices, walletValue, wallets.data);
+  // A picked hotkey gone from the list is said, not replaced by the file field or another hotkey.
+  const useFile = from === 'file' || (wallets.isSuccess && choices.length === 0 && walletValue === '');
   const source: LinkHotkeySource | null = useFile
     ? filePath.trim()
       ? { kind: 'file', path: filePath.trim() }
       : null
     : (choice?.source ?? null);
-  // Only a seed read from a file can be kept: one from the keychain is there already.
-  const keepAsked = keep && (useFile || choice?.seedFrom === 'file');
+  const unusable = useMemo(() => unusableHotkeys(wallets.data), [wallets.data]);
+  // What "Sign and link" sends: the source the preview was made from, not what the form reads now.
+  const previewed = preview.data && preview.variables ? { data: preview.data, source: preview.variables.source } : null;
+  // The hotkey previewed from the list went (its seed removed, the folder changed): its preview cannot be signed.
+  const previewedFromList = previewed !== null && previewed.source.kind !== 'file';
+  // The profile now has another name (followed the server's after a refusal, or renamed from another
+  // window): the signed text the preview showed names the old one.
+  const previewedOtherName = previewed !== null && previewed.data.username !== profile.username;
+  const resetPreview = preview.reset;
+  useEffect(() => {
+    if ((gone && previewedFromList) || previewedOtherName) resetPreview();
+  }, [gone, previewedFromList, previewedOtherName, resetPreview]);
 
   // Any change invalidates what was previewed: the user submits only what they have seen. While a
   // link is being sent the fields are disabled: a reset then would hide its outcome, not stop it.
@@ -94,19 +106,24 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
     event.preventDefault();
     if (!source || link.isPending) return;
     link.reset();
+    // Pinned: a list read again later (reordered, or another hotkey first) keeps this one picked.
+    if (!useFile && choice) setDraft({ walletValue: choice.value });
     preview.mutate({ kind, source });
   };
   const mounted = useMountedRef();
   const onLink = () => {
-    if (!source || !preview.data) return;
+    if (!previewed) return;
+    const { data, source: sentSource } = previewed;
     // The address the preview showed: main refuses if the source now holds another hotkey.
-    const reviewedHotkey = preview.data.linkedHotkey;
+    const reviewedHotkey = data.linkedHotkey;
     // And the name it showed in the signed message: another window may rename the profile meanwhile.
-    const reviewedUsername = preview.data.username;
+    const reviewedUsername = data.username;
+    // Only a seed read from a file can be kept: one from the keychain is there already.
+    const keepAsked = keep && data.seedFrom === 'file';
     const sentDraft = draft;
     const sent = link.mutateAsync({
-      kind,
-      source,
+      kind: data.kind,
+      source: sentSource,
       keepInKeychain: keepAsked,
       reviewedHotkey,
       reviewedUsername,
@@ -115,7 +132,9 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
     void sent.then(
       () => drafts.drop(profile.id, sentDraft),
       (error: unknown) => {
-        for (const name of LINK_REFRESHES) void client.invalidateQueries({ queryKey: channelKey(name) });
+        // And the profiles: a refusal for a stale username makes the profile follow the server's name.
+        for (const name of [...LINK_REFRESHES, 'listProfiles'] as const)
+          void client.invalidateQueries({ queryKey: channelKey(name) });
         // "Preview the link again": the stale preview goes, and with it "Sign and link".
         if (previewStale(error)) preview.reset();
       },
@@ -148,17 +167,17 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
         <legend>Link type</legend>
         <div className={styles.kinds}>
           {(['validator', 'subnet_owner'] as const).map((k) => (
-            <label key={k} className="choice">
-              <input
-                type="radio"
-                name="link-kind"
-                value={k}
-                checked={kind === k}
-                onChange={() => changed(setKind)(k)}
-              />
+            <ExplainedChoice
+              key={k}
+              type="radio"
+              name="link-kind"
+              value={k}
+              checked={kind === k}
+              onChange={() => changed(setKind)(k)}
+              explain={KIND_HELP[k]}
+            >
               {LINK_KIND_LABEL[k]}
-              <span className="explain">{KIND_HELP[k]}</span>
-            </label>
+            </ExplainedChoice>
           ))}
         </div>
       </fieldset>
@@ -168,6 +187,9 @@ export function LinkForm({ profile, canSign }: { profile: ProfileView; canSign: 
         useFile={useFile}
         choices={choices}
         choice={choice}
+        picked={walletValue !== ''}
+        gone={gone}
+        unusable={unusable}
         filePath={filePath}
         keep={keep}
         wallets={{ data: wallets.data, error: wallets.error }}

@@ -4,7 +4,8 @@ import type { WalletsView } from '../../../../shared/wallets';
 import { ErrorNotice } from '../../components/error-notice';
 import { keychainUnknownNote } from '../../lib/keychain-unknown';
 import { useHostWords } from '../register/host-words';
-import type { LinkChoice } from './link-choices';
+import { PICKED_GONE, type LinkChoice, type UnusableHotkey } from './link-choices';
+import { ExplainedChoice } from './explained-choice';
 import styles from './link.module.css';
 
 interface Props {
@@ -12,6 +13,11 @@ interface Props {
   useFile: boolean;
   choices: LinkChoice[];
   choice: LinkChoice | undefined;
+  /** The user picked (or previewed) an entry: an empty `choice` is then not "the first one". */
+  picked: boolean;
+  /** The picked entry is no longer in the list read. */
+  gone: boolean;
+  unusable: readonly UnusableHotkey[];
   filePath: string;
   keep: boolean;
   wallets: { data: WalletsView | undefined; error: Error | null };
@@ -32,7 +38,7 @@ function examplePath(walletsPath: string | undefined): string {
 
 /** Which hotkey signs the link: a wallet hotkey or keychain seed from the list, or a hotkey file's path. */
 export function LinkSource(props: Props): ReactElement {
-  const { kind, useFile, choices, choice, filePath, keep, wallets, disabled } = props;
+  const { kind, useFile, choices, choice, filePath, keep, wallets, disabled, gone, unusable } = props;
   const { machine, keychain } = useHostWords();
   const keychainUnknown = keychainUnknownNote(wallets.data);
   const groups = [...new Set(choices.map((c) => c.group))];
@@ -74,6 +80,12 @@ export function LinkSource(props: Props): ReactElement {
         <label className={`field ${styles.sourceRow}`}>
           Hotkey to link
           <select value={choice?.value ?? ''} onChange={(e) => props.onChoice(e.target.value)}>
+            {/* Stands in for a picked hotkey not in the list now: the select shows no other one as picked. */}
+            {choice ? null : (
+              <option value="" disabled>
+                {gone ? '(the hotkey you picked is no longer available)' : '(the hotkey you picked is not listed now)'}
+              </option>
+            )}
             {groups.map((group) => (
               <optgroup key={group} label={group}>
                 {choices
@@ -88,7 +100,25 @@ export function LinkSource(props: Props): ReactElement {
           </select>
         </label>
       )}
-      {wallets.data && choices.length === 0 ? (
+      {!useFile && gone ? (
+        <p className="small" role="status">
+          {PICKED_GONE}
+        </p>
+      ) : null}
+      {unusable.length > 0 ? (
+        <p className="small muted">
+          {unusable.length === 1 ? '1 hotkey' : `${unusable.length} hotkeys`} in the wallets folder cannot sign, so{' '}
+          {unusable.length === 1 ? 'it is' : 'they are'} not offered:{' '}
+          {unusable.map((u, i) => (
+            <span key={u.label}>
+              {i > 0 ? '; ' : ''}
+              <code>{u.label}</code>: {u.why.replace(/\.$/, '')}
+            </span>
+          ))}
+          .
+        </p>
+      ) : null}
+      {wallets.data && choices.length === 0 && !props.picked ? (
         <p className="small muted">
           No hotkey with a seed was found in {wallets.data.walletsPath}
           {keychainUnknown ? '' : ` or in ${keychain}`}; give the path of the hotkey file instead.
@@ -99,14 +129,14 @@ export function LinkSource(props: Props): ReactElement {
       {fromKeychain ? (
         <p className="small muted">Its seed is in {keychain}: it signs from there and stays there.</p>
       ) : (
-        <label className="choice">
-          <input type="checkbox" checked={keep} onChange={(e) => props.onKeep(e.target.checked)} />
+        <ExplainedChoice
+          type="checkbox"
+          checked={keep}
+          onChange={props.onKeep}
+          explain="Off: its seed is read for this one signature, then wiped, and stored nowhere. On: stored once the link succeeds."
+        >
           Also keep this hotkey in {keychain}
-          <span className="explain">
-            Off: its seed is read for this one signature, then wiped, and stored nowhere. On: stored once the link
-            succeeds.
-          </span>
-        </label>
+        </ExplainedChoice>
       )}
     </fieldset>
   );
