@@ -138,7 +138,7 @@ test('fingerprint operations: dashboard, change fingerprint, move to another hot
   await expect(moved).toHaveCount(1);
   await expect(moved).toContainText('fingerprintaccount of ');
   await expect(moved).toContainText(ends(w.key.ss58));
-  await expect(moved).toContainText(`on ${new URL(w.sb.url).origin}`);
+  await expect(moved).toContainText(`on ${new URL(w.sb.url).host}`);
   const deleted = calls.getByRole('row').filter({ hasText: 'DELETE /users/me' });
   await expect(deleted.first()).toContainText(`account of second-hotkey ${ends(second.ss58)}`);
   await screenshot(page, 'settings-activity-fingerprint');

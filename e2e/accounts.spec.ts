@@ -126,7 +126,7 @@ test('a hotkey goes into the keychain, signs GET /users/me against the sandbox, 
   await expect(me).toContainText(`alpha/hk1 ${ends}`);
   await expect(me.getByTitle(tree.hk1.ss58)).toBeVisible();
   // The server it went to: the sandbox is not https, so its scheme is shown.
-  await expect(me).toContainText(`on ${new URL(sandbox.url).origin}`);
+  await expect(me).toContainText(`on ${new URL(sandbox.url).host}`);
   await expect(page.getByRole('region', { name: 'Activity', exact: true })).toContainText(
     /All \d+ recorded calls? (is|are) shown\./,
   );

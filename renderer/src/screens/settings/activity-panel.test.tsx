@@ -127,14 +127,18 @@ describe('ActivityPanel', () => {
         call(3, { server: 'https://api.chutes.ai', auth: 'fingerprint', hotkey: HK1, method: 'DELETE' }),
         call(2, { server: 'http://127.0.0.1:8080', status: 200, bodyFailure: 'cut-off' }),
         call(1, { status: 200, bodyFailure: 'too-large' }),
+        call(0, { server: 'http://chutes.lan:8000' }),
       ]),
     );
-    await waitFor(() => expect(rows()).toHaveLength(3));
-    const [fingerprint, local, old] = rows();
+    await waitFor(() => expect(rows()).toHaveLength(4));
+    const [fingerprint, local, old, plain] = rows();
+    // As profile cards say it: http:// only for a plain-text server that is not this machine.
+    expect(plain?.textContent).toContain('on http://chutes.lan:8000');
     expect(fingerprint?.textContent).toContain('on api.chutes.ai');
     expect(fingerprint?.textContent).not.toContain('https://');
     expect(fingerprint?.textContent).toContain('fingerprintaccount of alpha/hk1 5DtMhY…WoW8uo');
-    expect(local?.textContent).toContain('on http://127.0.0.1:8080');
+    expect(local?.textContent).toContain('on 127.0.0.1:8080');
+    expect(local?.textContent).not.toContain('http://');
     expect(local?.textContent).toContain('200, answer cut off');
     expect(within(local!).getByText(/200, answer cut off/).className).toBe('bad-text');
     // An entry from before the server was kept reads without one.

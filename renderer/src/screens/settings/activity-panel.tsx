@@ -1,3 +1,4 @@
+import { serverShown } from '../../../../shared/server-address';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import type { ActivityBodyFailure, ActivityEntry, ActivityPage } from '../../../../shared/activity';
@@ -37,11 +38,6 @@ const BODY_FAILURE_LABEL: Record<ActivityBodyFailure, string> = {
   'too-large': 'answer too large',
   'cut-off': 'answer cut off',
 };
-
-/** The server in few characters: its host, with the scheme only when the call was not over https. */
-function serverLabel(origin: string): string {
-  return origin.startsWith('https://') ? origin.slice('https://'.length) : origin;
-}
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
@@ -100,7 +96,7 @@ function ActivityRow({ entry, names }: { entry: ActivityEntry; names: ReadonlyMa
         {/* Entries written before the server was kept have none. */}
         {entry.server ? (
           <div className="small muted">
-            on <span title={entry.server}>{serverLabel(entry.server)}</span>
+            on <span title={entry.server}>{serverShown(entry.server)}</span>
           </div>
         ) : null}
       </td>
