@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { useSecretsWorld, openImportPanel } from './fixtures/secrets-world';
+import { storedSecretValue, useSecretsWorld, openImportPanel } from './fixtures/secrets-world';
 import { screenshot } from './fixtures/screenshots';
 
 // The .env import's edges as a user meets them: what a file is, what it means, and what the panel
@@ -131,15 +131,22 @@ test('Add a secret says why Save waits for a chute, invites no password manager,
     'Save waits for a chute to be chosen: each secret belongs to one of your chutes.',
   );
   const value = form.getByLabel(/^Value/);
-  await expect(value).toHaveAttribute('type', 'password');
+  // Multi-line (a password input flattens a pasted PEM key's line breaks into spaces), masked by CSS.
+  await expect(value).toHaveJSProperty('tagName', 'TEXTAREA');
+  await expect(value).toHaveCSS('-webkit-text-security', 'disc');
   await expect(value).toHaveAttribute('autocomplete', 'off');
   await expect(value).toHaveAttribute('data-lpignore', 'true');
   await screenshot(page, 'secrets-create-no-chute');
   await chute.selectOption({ label: 'worker' });
   await expect(form.getByText('Save waits for a chute')).toHaveCount(0);
-  await value.fill(`${CANARY}-v`);
+  const pem = `-----BEGIN PRIVATE KEY-----\nMIIEv${CANARY}QIBADAN\nBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n`;
+  await value.focus();
+  // As a paste arrives: one insertion of the whole text.
+  await page.keyboard.insertText(pem);
   await form.getByRole('button', { name: 'Save secret' }).click();
   const saved = page.getByRole('group', { name: 'Secret saved' });
   await expect(saved).toContainText('Created HF_TOKEN on worker');
+  // Every line break arrived, none turned into a space.
+  expect(storedSecretValue(w.sb, 'HF_TOKEN')).toBe(pem);
   await expect(saved.locator('[tabindex="-1"]')).toBeFocused();
 });

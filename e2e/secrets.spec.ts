@@ -75,9 +75,9 @@ test('empty states, create with every banned-key branch and the subnet rule, rep
   expect(w.sb.requests(200).filter((r) => r.method === 'POST' && r.path === '/secrets/')).toEqual([]);
   await value.fill(`${CANARY}-1`);
   await expect(form.getByRole('alert')).toHaveCount(0);
-  await expect(value).toHaveAttribute('type', 'password');
+  await expect(value).toHaveCSS('-webkit-text-security', 'disc');
   await form.getByLabel('Show the value while typing').check();
-  await expect(value).toHaveAttribute('type', 'text');
+  await expect(value).toHaveCSS('-webkit-text-security', 'none');
   await expect(form.locator('pre.command')).toHaveText(
     `chutes secrets create --purpose ${web.chute_id} --key HF_TOKEN --value '<value>'`,
   );

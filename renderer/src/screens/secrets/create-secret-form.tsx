@@ -166,12 +166,18 @@ export function CreateSecretForm({
       ) : null}
       <label className="field">
         Value (write-only: Chutes never shows it again)
-        <input
-          type={reveal ? 'text' : 'password'}
+        {/* A textarea, not a password input: that one is single-line, and Chromium turns the line
+            breaks of a pasted PEM key into spaces. Masked by CSS instead, so no password manager
+            offers to generate or save it either. */}
+        <textarea
+          rows={3}
           value={value}
+          className={reveal ? styles.secretValue : `${styles.secretValue} ${styles.masked}`}
+          data-masked={reveal ? undefined : 'true'}
           spellCheck={false}
-          // Masked like a password, but not one: no offer to generate or save it (Chrome, password managers).
           autoComplete="off"
+          autoCorrect="off"
+          autoCapitalize="off"
           data-lpignore="true"
           data-1p-ignore="true"
           data-bwignore="true"
