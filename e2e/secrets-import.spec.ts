@@ -115,6 +115,38 @@ test('values mean what python-dotenv reads; a repeated key is named; focus follo
   await expectNoValue(w, [CANARY]);
 });
 
+test('${NAME} is filled in from the file as python-dotenv does, one it cannot fill is noted, and a bare token line is masked and left unticked', async ({
+  page,
+}) => {
+  const w = await openSecrets(page);
+  w.sb.addChute(w.userId, 'web-app');
+  await page.reload();
+  const panel = await openImportPanel(page);
+  const bare = 'dGhpcyBpcyBhIHNlY3JldA==';
+  await panel
+    .getByLabel('Or paste its contents')
+    .fill(`DB_HOST=db.local\nDB_URL="postgres://\${DB_HOST}/app"\nAPI_URL=https://\${API_HOST}/v1\n${bare}\n`);
+  await panel.getByRole('button', { name: 'Read pasted text' }).click();
+  await expect(panel.getByRole('heading', { name: '4 keys read for web-app' })).toBeFocused();
+  const row = (key: string) => panel.locator(`tr[data-key="${key}"]`);
+  await expect(row('DB_URL')).toContainText(`${'postgres://db.local/app'.length} characters`);
+  await expect(row('API_URL')).toContainText(
+    '${API_HOST} names a key not set earlier in this file, so it was left as written',
+  );
+  // The token is neither shown nor ticked; the others are.
+  const token = row('dGhpcyBpcyBhIHNlY3JldA');
+  await expect(token).toContainText('looks like a bare secret');
+  await expect(token.getByRole('checkbox')).not.toBeChecked();
+  expect(await panel.innerText()).not.toContain('dGhpcyBpcyBhIHNlY3JldA');
+  await expect(row('DB_HOST').getByRole('checkbox')).toBeChecked();
+  await screenshot(page, 'secrets-import-references');
+  await panel.getByRole('button', { name: 'Import 3 secrets' }).click();
+  await expect(panel.getByText('Done: 3 of 3 created.')).toBeVisible();
+  expect(storedSecretValue(w.sb, 'DB_URL')).toBe('postgres://db.local/app');
+  expect(storedSecretValue(w.sb, 'API_URL')).toBe('https://${API_HOST}/v1');
+  expect(Object.values(w.sb.state().secrets).map((s) => s.key)).not.toContain('dGhpcyBpcyBhIHNlY3JldA');
+});
+
 test('Add a secret says why Save waits for a chute, invites no password manager, and moves focus to what it saved', async ({
   page,
 }) => {

@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { ChutePicker } from './chute-picker';
 import { CommandLine } from '../../components/command-line';
-import { ImportPreviewTable } from './import-preview-table';
+import { ImportPreviewTable, shownKey } from './import-preview-table';
 import { useRefreshSecrets } from './use-secrets';
 import { useMountedRef } from '../../lib/use-mounted';
 import { tellIfLeft } from '../../frame/outcomes';
@@ -82,7 +82,8 @@ export function ImportEnvPanel({
       setPreview(next);
       setText('');
       setRun(null);
-      setChosen(new Set(next.rows.filter((r) => r.status === 'new').map((r) => r.key)));
+      // A bare secret is never ticked for the user: importing it would store a token under its own text.
+      setChosen(new Set(next.rows.filter((r) => r.status === 'new' && !r.bareSecret).map((r) => r.key)));
     } catch (err) {
       setError(err);
     } finally {
@@ -124,7 +125,7 @@ export function ImportEnvPanel({
           const missed = r.results.filter((x) => x.outcome === 'failed' || x.outcome === 'not-attempted');
           return {
             tone: 'warn',
-            text: `${text} Not created: ${missed.map((x) => x.key).join(', ')} (read the file again to import them).`,
+            text: `${text} Not created: ${missed.map((x) => keyShown(x.key)).join(', ')} (read the file again to import them).`,
           };
         },
         failed: `Importing the .env file into ${chuteName} failed`,
@@ -150,6 +151,10 @@ export function ImportEnvPanel({
     if (!isFullPath(path.trim())) return setPathProblem(true);
     void read({ kind: 'path', path });
   };
+  function keyShown(key: string): string {
+    const row = preview?.rows.find((r) => r.key === key);
+    return row ? shownKey(row) : key;
+  }
   const created = run ? run.results.filter((r) => r.outcome === 'created' || r.outcome === 'replaced') : [];
   // Keys an earlier run created stay ticked (main reports them, never sends them again) but are not counted.
   const done = new Set(created.map((r) => r.key));
@@ -283,7 +288,7 @@ export function ImportEnvPanel({
                       ? `Stopped: ${created.length} of ${run.results.length} created.`
                       : `Done: ${created.length} of ${run.results.length} created.`}
                   </strong>{' '}
-                  {created.length ? <>Created: {created.map((r) => r.key).join(', ')}.</> : null}
+                  {created.length ? <>Created: {created.map((r) => keyShown(r.key)).join(', ')}.</> : null}
                   {run.incomplete ? ' Importing again sends only the keys not created yet.' : ''}
                 </p>
               </Notice>
