@@ -86,7 +86,7 @@ async function ownChute(api: AccountApi, chuteId: string): Promise<ChuteRef> {
     throw new AppFailure(
       'not-found',
       'That chute is not among your chutes any more.',
-      { hint: 'Reload the list and pick a chute that exists.' },
+      { hint: 'Refresh the list (the list of chutes is read again) and pick a chute that exists.' },
       'chute-missing',
     );
   }

@@ -11,7 +11,7 @@ import { DeleteSecretsPanel } from './secrets/delete-secrets-panel';
 import { ImportEnvPanel } from './secrets/import-env-panel';
 import { SecretsList, useSecretSelection } from './secrets/secrets-list';
 import styles from './secrets/secrets.module.css';
-import { SECRETS_MAX_PAGES, useAllSecrets, useChutes } from './secrets/use-secrets';
+import { SECRETS_MAX_PAGES, useAllSecrets, useChutes, useRefreshSecrets } from './secrets/use-secrets';
 
 type Panel = { kind: 'none' } | { kind: 'create' } | { kind: 'import' } | { kind: 'delete'; targets: SecretItem[] };
 
@@ -19,6 +19,16 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
   const chutes = useChutes();
   const all = useAllSecrets(profileId);
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
+  const refresh = useRefreshSecrets();
+  const [refreshing, setRefreshing] = useState(false);
+  const refreshAll = async () => {
+    setRefreshing(true);
+    try {
+      await refresh();
+    } finally {
+      setRefreshing(false);
+    }
+  };
   const close = () => setPanel({ kind: 'none' });
   const chuteList = chutes.data ?? [];
   const selection = useSecretSelection(all.secrets, chuteList);
@@ -48,8 +58,8 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
     <div className="card">
       <div className="section-head">
         <h2>Your secrets</h2>
-        {canSign && (!noChutes || all.secrets.length > 0) ? (
-          // The screen's buttons in one row, as on API keys: adding, then deleting what is ticked below.
+        {canSign ? (
+          // The screen's buttons in one row, as on API keys: adding, deleting what is ticked below, refreshing.
           <div className="actions">
             {noChutes ? null : (
               <>
@@ -80,6 +90,10 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
                 Delete selected{selection.chosen.length ? ` (${selection.chosen.length})` : ''}
               </button>
             ) : null}
+            {/* Messages after a lost answer or a vanished chute say to refresh the list: this is how. */}
+            <button type="button" disabled={refreshing} onClick={() => void refreshAll()}>
+              {refreshing ? 'Refreshing…' : 'Refresh'}
+            </button>
           </div>
         ) : null}
       </div>

@@ -86,6 +86,9 @@ export function CreateSecretForm({
     } catch (err) {
       if (failureIs(err, 'secret-exists')) setConflict(true);
       else setError(err);
+      // The message says to look at the list: it is read again for the user (it may now hold the
+      // secret whose answer was lost, or lack the chute that is gone).
+      if (failureIs(err, 'answer-lost', 'chute-missing')) void refresh();
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
+import { failureIs } from '../../../../shared/errors';
 import { cliCommand } from '../../../../shared/secret-keys';
 import type { ChuteRef, ImportPreview, ImportRun } from '../../../../shared/secrets';
 import { isFullPath } from '../../../../shared/validation';
@@ -86,6 +87,8 @@ export function ImportEnvPanel({
       setChosen(new Set(next.rows.filter((r) => r.status === 'new' && !r.bareSecret).map((r) => r.key)));
     } catch (err) {
       setError(err);
+      // The chute is gone: the picker is read again, so the message's "refresh" is already done.
+      if (failureIs(err, 'answer-lost', 'chute-missing')) void refresh();
     } finally {
       working.current = false;
       setBusy(false);
@@ -138,6 +141,7 @@ export function ImportEnvPanel({
       void refresh();
     } catch (err) {
       setError(err);
+      if (failureIs(err, 'answer-lost', 'chute-missing')) void refresh();
     } finally {
       working.current = false;
       setBusy(false);
