@@ -147,6 +147,33 @@ test('${NAME} is filled in from the file as python-dotenv does, one it cannot fi
   expect(Object.values(w.sb.state().secrets).map((s) => s.key)).not.toContain('dGhpcyBpcyBhIHNlY3JldA');
 });
 
+test('reading waits for a chute: the Read buttons are off until one is chosen, and a file dropped before then is kept and read once it is', async ({
+  page,
+}) => {
+  const w = await openSecrets(page);
+  w.sb.addChute(w.userId, 'web-app');
+  w.sb.addChute(w.userId, 'worker');
+  await page.reload();
+  await page.getByRole('button', { name: 'Import a .env file' }).click();
+  const panel = page.getByRole('group', { name: 'Import a .env file' });
+  const picker = panel.getByLabel('Chute these secrets are for');
+  await expect(picker).toHaveAccessibleDescription(/^Reading waits for a chute to be chosen/);
+  await panel.getByLabel('Or paste its contents').fill('A_ONE=1\n');
+  await panel.getByLabel('Path of a .env file').fill('/tmp/x.env');
+  await expect(panel.getByRole('button', { name: 'Read pasted text' })).toBeDisabled();
+  await expect(panel.getByRole('button', { name: 'Read file' })).toBeDisabled();
+
+  await dropFile(page, 'app.env', [...Buffer.from('B_TWO=2\nC_THREE=3\n')]);
+  await expect(picker).toHaveAttribute('aria-invalid', 'true');
+  await expect(picker).toHaveAccessibleDescription(
+    'Choose the chute these secrets are for: app.env is read as soon as you do.',
+  );
+  await screenshot(page, 'secrets-import-drop-waits-for-chute');
+  await picker.selectOption({ label: 'worker' });
+  await expect(panel.getByRole('heading', { name: '2 keys read for worker' })).toBeVisible();
+  await expect(picker).not.toHaveAttribute('aria-invalid', 'true');
+});
+
 test('Add a secret says why Save waits for a chute, invites no password manager, and moves focus to what it saved', async ({
   page,
 }) => {

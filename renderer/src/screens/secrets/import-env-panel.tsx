@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
-import { failureIs } from '../../../../shared/errors';
 import { cliCommand } from '../../../../shared/secret-keys';
 import type { ChuteRef, ImportPreview, ImportRun } from '../../../../shared/secrets';
 import { isFullPath } from '../../../../shared/validation';
-import { call } from '../../api/client';
+import { appError, failureIs } from '../../../../shared/errors';
+import { ApiError, call } from '../../api/client';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { ChutePicker } from './chute-picker';
@@ -41,6 +41,9 @@ export function ImportEnvPanel({
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [run, setRun] = useState<ImportRun | null>(null);
   const [pathProblem, setPathProblem] = useState(false);
+  // A file dropped before a chute was chosen: kept (its name and text) and read once one is.
+  const [waiting, setWaiting] = useState<{ name: string; text: string } | null>(null);
+  const [chuteMissing, setChuteMissing] = useState(false);
   const refresh = useRefreshSecrets();
   // The preview whose values main still holds. Left with one (another panel, another screen), main
   // lets the values go now rather than when the preview expires; a read or import still out lets
@@ -65,18 +68,16 @@ export function ImportEnvPanel({
   useEffect(() => previewHeading.current?.focus(), [preview?.importId]);
   useEffect(() => runReport.current?.focus(), [run]);
 
-  async function read(source: Source) {
+  async function read(source: Source, forChute = chuteId) {
     // A second read would let go of the values an import is sending.
     if (working.current) return;
-    if (!chuteId) {
-      setError(new Error('Choose the chute these secrets are for first.'));
-      return;
-    }
+    // The Read buttons wait for a chute; a drop arrives whenever the user lets go of the file.
+    if (!forChute) return setChuteMissing(true);
     setBusy(true);
     setError(null);
     working.current = true;
     try {
-      const next = await call('previewSecretImport', { chuteId, source });
+      const next = await call('previewSecretImport', { chuteId: forChute, source });
       letGo(held.current);
       held.current = next.importId;
       if (!open.current) return letGo(next.importId);
@@ -99,11 +100,25 @@ export function ImportEnvPanel({
   // A file dropped anywhere on the window while this panel is open.
   const dragging = useEnvDrop(
     !busy,
-    (content) => void read({ kind: 'text', text: content }),
-    (message) => setError(new Error(message)),
+    (content, name) => {
+      if (chuteId) return void read({ kind: 'text', text: content });
+      setWaiting({ name, text: content });
+      setChuteMissing(true);
+    },
+    // The file is what is wrong (not UTF-8, too big), not the app: said as bad input.
+    (message) => setError(new ApiError(appError('invalid-input', message))),
   );
+  const chooseChute = (id: string) => {
+    setChuteId(id);
+    setChuteMissing(false);
+    if (id && waiting) {
+      setWaiting(null);
+      void read({ kind: 'text', text: waiting.text }, id);
+    }
+  };
 
   const close = () => {
+    setWaiting(null);
     letGo(held.current);
     onClose();
   };
@@ -178,10 +193,28 @@ export function ImportEnvPanel({
         id="import-chute"
         chutes={chutes}
         value={chuteId}
-        onChange={setChuteId}
+        onChange={chooseChute}
         disabled={preview !== null}
-        {...(preview ? { describedBy: 'import-chute-fixed' } : {})}
+        invalid={chuteMissing}
+        {...(preview
+          ? { describedBy: 'import-chute-fixed' }
+          : chuteMissing
+            ? { describedBy: 'import-chute-problem' }
+            : chuteId
+              ? {}
+              : { describedBy: 'import-chute-hint' })}
       />
+      {chuteMissing ? (
+        <p className="field-error" id="import-chute-problem" role="alert">
+          {waiting
+            ? `Choose the chute these secrets are for: ${waiting.name} is read as soon as you do.`
+            : 'Choose the chute these secrets are for first.'}
+        </p>
+      ) : !chuteId && !preview ? (
+        <p className="small muted" id="import-chute-hint">
+          Reading waits for a chute to be chosen: the preview shows which keys that chute already has.
+        </p>
+      ) : null}
       {preview ? (
         <p className="small muted" id="import-chute-fixed">
           Fixed for this preview: to import for another chute, read the file again with “Read another file”.
@@ -205,7 +238,7 @@ export function ImportEnvPanel({
                 }}
               />
             </label>
-            <button type="submit" disabled={busy || path.trim() === ''}>
+            <button type="submit" disabled={busy || !chuteId || path.trim() === ''}>
               Read file
             </button>
           </form>
@@ -229,7 +262,7 @@ export function ImportEnvPanel({
           <div className="actions">
             <button
               type="button"
-              disabled={busy || text.trim() === ''}
+              disabled={busy || !chuteId || text.trim() === ''}
               onClick={() => void read({ kind: 'text', text })}
             >
               Read pasted text

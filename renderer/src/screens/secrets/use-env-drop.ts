@@ -10,7 +10,7 @@ import { decodeEnvBytes, envTextMessage } from '../../../../shared/env-text';
  */
 export function useEnvDrop(
   accepting: boolean,
-  onText: (text: string) => void,
+  onText: (text: string, fileName: string) => void,
   onProblem: (message: string) => void,
 ): boolean {
   const [dragging, setDragging] = useState(false);
@@ -46,7 +46,7 @@ export function useEnvDrop(
           const bytes = new Uint8Array(buffer);
           const decoded = decodeEnvBytes(bytes);
           bytes.fill(0);
-          if (decoded.ok) latest.current.onText(decoded.text);
+          if (decoded.ok) latest.current.onText(decoded.text, file.name);
           else latest.current.onProblem(envTextMessage(file.name, decoded.problem, decoded.line));
         },
         () => latest.current.onProblem(`${file.name} could not be read.`),
