@@ -220,6 +220,14 @@ test('.env import with new, existing and banned lines and a failure midway, then
   // A_ONE is done: the count is what is still to send, and closing now keeps what was created.
   await expect(panel.getByRole('button', { name: 'Close', exact: true })).toBeVisible();
   await screenshot(page, 'secrets-import-midway');
+  // What is not created yet can still be left out (the key that failed, say); what was created is locked.
+  await expect(row('A_ONE').getByRole('checkbox')).toBeDisabled();
+  await row('B_TWO').getByLabel('Import B_TWO').uncheck();
+  await expect(
+    panel.getByRole('button', { name: 'Import the other 2 secrets (replaces 1 existing value for good)' }),
+  ).toBeEnabled();
+  await row('B_TWO').getByLabel('Import B_TWO').check();
+  await expect(panel).toContainText('They are held for 15 minutes from this read');
   await panel.getByRole('button', { name: 'Import the other 3 secrets (replaces 1 existing value for good)' }).click();
   await expect(panel.getByText('Done: 4 of 4 created.')).toBeVisible();
   await expect(row('EXISTING')).toContainText('Replaced');

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import { cliCommand } from '../../../../shared/secret-keys';
 import type { ChuteRef, ImportPreview, ImportRun } from '../../../../shared/secrets';
+import { PENDING_IMPORT_MINUTES } from '../../../../shared/contract/secrets';
 import { isFullPath } from '../../../../shared/validation';
 import { appError, failureIs } from '../../../../shared/errors';
 import { ApiError, call } from '../../api/client';
@@ -277,6 +278,8 @@ export function ImportEnvPanel({
           </h4>
           <p className="small muted">
             Values are held in memory only (never written to disk, never shown here) and are listed by their length.
+            They are held for {PENDING_IMPORT_MINUTES} minutes from this read; after that, read the file again to
+            import.
           </p>
           {preview.duplicates.length ? (
             <Notice tone="warn">
@@ -307,6 +310,8 @@ export function ImportEnvPanel({
             rows={preview.rows}
             chosen={chosen}
             results={run?.results ?? null}
+            // After a stopped run the keys not created yet stay tickable: the one that failed can be left out.
+            editable={!run || run.incomplete}
             onChoose={(key, on) =>
               setChosen((prev) => {
                 const next = new Set(prev);

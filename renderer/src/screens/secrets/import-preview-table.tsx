@@ -33,11 +33,14 @@ export function ImportPreviewTable({
   chosen,
   onChoose,
   results,
+  editable,
 }: {
   rows: ImportRow[];
   chosen: ReadonlySet<string>;
   onChoose: (key: string, on: boolean) => void;
   results: ImportKeyResult[] | null;
+  /** False once a run is complete; a created row is locked either way. */
+  editable: boolean;
 }): ReactElement {
   const resultOf = new Map((results ?? []).map((r) => [r.key, r]));
   return (
@@ -64,7 +67,7 @@ export function ImportPreviewTable({
                       type="checkbox"
                       aria-label={row.status === 'exists' ? `Replace ${shownKey(row)}` : `Import ${shownKey(row)}`}
                       checked={chosen.has(row.key)}
-                      disabled={results !== null}
+                      disabled={!editable || result?.outcome === 'created' || result?.outcome === 'replaced'}
                       onChange={(e) => onChoose(row.key, e.target.checked)}
                     />
                   ) : null}
