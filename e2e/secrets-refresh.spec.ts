@@ -50,3 +50,36 @@ test('Refresh reads the list again; a create whose answer was lost and a vanishe
     0,
   );
 });
+
+test('when the chutes cannot be read, the secrets are still listed by chute id; only adding and importing wait', async ({
+  page,
+}) => {
+  const w = await openSecrets(page);
+  const web = w.sb.addChute(w.userId, 'web-app');
+  const client = new ChutesTestClient(w.sb.url);
+  expect(
+    (
+      await client.post('/secrets/', {
+        body: { purpose: web.chute_id, key: 'HF_TOKEN', value: 'x' },
+        sign: { key: w.key },
+      })
+    ).status,
+  ).toBe(200);
+  w.sb.faultOnce({ method: 'GET', path: '/chutes/', status: 500 });
+  await page.reload();
+  const unread = page.getByRole('group', { name: 'Chutes not read' });
+  await expect(unread).toContainText('Your chutes could not be read, so secrets are listed by chute id');
+  const group = page.getByRole('region', { name: `Secrets of Chute ${web.chute_id}` });
+  await expect(group).toContainText('HF_TOKEN');
+  // Not called gone: the app cannot tell.
+  await expect(page.getByText('not among your chutes any more')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add a secret…', exact: true })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Import a .env file…', exact: true })).toBeDisabled();
+  await group.getByRole('checkbox').check();
+  await expect(page.getByRole('button', { name: 'Delete selected (1)' })).toBeEnabled();
+  await screenshot(page, 'secrets-chutes-unread');
+  await unread.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('region', { name: 'Secrets of web-app' })).toContainText('HF_TOKEN');
+  await expect(unread).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add a secret…', exact: true })).toBeEnabled();
+});

@@ -32,8 +32,11 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
   const close = () => setPanel({ kind: 'none' });
   const chuteList = chutes.data ?? [];
   const selection = useSecretSelection(all.secrets, chuteList);
+  // No list of chutes at all (its read failed): the secrets are still shown, by chute id.
+  const chutesUnread = Boolean(chutes.error) && !chutes.data;
   const chuteName = (id: string) =>
-    chuteList.find((c) => c.chuteId === id)?.name ?? `a chute that no longer exists (${id})`;
+    chuteList.find((c) => c.chuteId === id)?.name ??
+    (chutesUnread ? `the chute ${id}` : `a chute that no longer exists (${id})`);
 
   if (chutes.isPending || all.isPending)
     return (
@@ -41,18 +44,7 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
         Loading your chutes and secrets…
       </p>
     );
-  // Only when there is no list at all: a failed refresh after a create, import or delete must not
-  // take away the open panel and its report.
-  if (chutes.error && !chutes.data)
-    return (
-      <>
-        <ErrorNotice error={chutes.error} />
-        <button type="button" onClick={() => void chutes.refetch()} disabled={chutes.isFetching}>
-          Try again
-        </button>
-      </>
-    );
-  const noChutes = chuteList.length === 0;
+  const noChutes = chuteList.length === 0 && !chutesUnread;
 
   return (
     <div className="card">
@@ -63,9 +55,11 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
           <div className="actions">
             {noChutes ? null : (
               <>
+                {/* Both need a chute to pick: off while the chutes cannot be read (said below). */}
                 <button
                   type="button"
                   className="primary"
+                  disabled={chutesUnread}
                   aria-expanded={panel.kind === 'create'}
                   onClick={() => setPanel({ kind: 'create' })}
                 >
@@ -73,6 +67,7 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
                 </button>
                 <button
                   type="button"
+                  disabled={chutesUnread}
                   aria-expanded={panel.kind === 'import'}
                   onClick={() => setPanel({ kind: 'import' })}
                 >
@@ -119,7 +114,20 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
           onClose={close}
         />
       ) : null}
-      {chutes.error ? (
+      {chutesUnread ? (
+        <div role="group" aria-label="Chutes not read" className={styles.refreshFailed}>
+          <ErrorNotice
+            error={chutes.error}
+            lead="Your chutes could not be read, so secrets are listed by chute id; adding and importing wait for them:"
+          >
+            <div className="actions">
+              <button type="button" onClick={() => void chutes.refetch()} disabled={chutes.isFetching}>
+                Try again
+              </button>
+            </div>
+          </ErrorNotice>
+        </div>
+      ) : chutes.error ? (
         <div role="group" aria-label="Chutes list not refreshed" className={styles.refreshFailed}>
           <ErrorNotice
             error={chutes.error}
@@ -190,6 +198,7 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
           canSign={canSign}
           selection={selection}
           onDelete={(targets) => setPanel({ kind: 'delete', targets })}
+          namesUnknown={chutesUnread}
         />
       )}
       {all.loadingMore ? (
