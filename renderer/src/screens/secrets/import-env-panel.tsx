@@ -3,8 +3,8 @@ import { cliCommand } from '../../../../shared/secret-keys';
 import type { ChuteRef, ImportPreview, ImportRun } from '../../../../shared/secrets';
 import { PENDING_IMPORT_MINUTES } from '../../../../shared/contract/secrets';
 import { isFullPath } from '../../../../shared/validation';
-import { appError, failureIs } from '../../../../shared/errors';
-import { ApiError, call } from '../../api/client';
+import { failureIs } from '../../../../shared/errors';
+import { call } from '../../api/client';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { ChutePicker } from './chute-picker';
@@ -106,8 +106,7 @@ export function ImportEnvPanel({
       setWaiting({ name, text: content });
       setChuteMissing(true);
     },
-    // The file is what is wrong (not UTF-8, too big), not the app: said as bad input.
-    (message) => setError(new ApiError(appError('invalid-input', message))),
+    setError,
   );
   const chooseChute = (id: string) => {
     setChuteId(id);
