@@ -207,5 +207,16 @@ test('Add a secret says why Save waits for a chute, invites no password manager,
   await expect(saved).toContainText('Created HF_TOKEN on worker');
   // Every line break arrived, none turned into a space.
   expect(storedSecretValue(w.sb, 'HF_TOKEN')).toBe(pem);
+  // Typed by hand: Shift+Enter starts a line, Enter saves.
+  await page.getByRole('button', { name: 'Add another' }).click();
+  await chute.selectOption({ label: 'worker' });
+  await form.getByLabel(/^Key/).fill('TWO_LINES');
+  await value.focus();
+  await page.keyboard.type('first');
+  await page.keyboard.press('Shift+Enter');
+  await page.keyboard.type('second');
+  await page.keyboard.press('Enter');
+  await expect(saved).toContainText('Created TWO_LINES on worker');
+  expect(storedSecretValue(w.sb, 'TWO_LINES')).toBe('first\nsecond');
   await expect(saved.locator('[tabindex="-1"]')).toBeFocused();
 });

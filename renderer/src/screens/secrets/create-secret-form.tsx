@@ -186,10 +186,17 @@ export function CreateSecretForm({
           data-bwignore="true"
           data-form-type="other"
           aria-invalid={valueMissing ? true : undefined}
-          aria-describedby={valueMissing ? 'secret-value-problem' : undefined}
+          aria-describedby={valueMissing ? 'secret-value-problem secret-value-keys' : 'secret-value-keys'}
           onChange={(e) => {
             setValue(e.target.value);
             setValueMissing(false);
+          }}
+          // Enter saves, as in the single-line field this was: most values are one-line tokens. A
+          // value of several lines is pasted (its breaks are kept) or typed with Shift+Enter.
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
+            e.preventDefault();
+            e.currentTarget.form?.requestSubmit();
           }}
         />
       </label>
@@ -198,6 +205,9 @@ export function CreateSecretForm({
           Enter the value.
         </p>
       ) : null}
+      <p className="small muted" id="secret-value-keys">
+        Enter saves; Shift+Enter starts a new line. Line breaks in a pasted value (a PEM key) are kept.
+      </p>
       <label className="choice">
         <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} />
         <span>Show the value while typing</span>
