@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { useSecretsWorld, openImportPanel } from './fixtures/secrets-world';
+import { storedSecretValue, useSecretsWorld, openImportPanel } from './fixtures/secrets-world';
 import { screenshot } from './fixtures/screenshots';
 
 // The .env import's edges as a user meets them: what a file is, what it means, and what the panel
@@ -115,6 +115,65 @@ test('values mean what python-dotenv reads; a repeated key is named; focus follo
   await expectNoValue(w, [CANARY]);
 });
 
+test('${NAME} is filled in from the file as python-dotenv does, one it cannot fill is noted, and a bare token line is masked and left unticked', async ({
+  page,
+}) => {
+  const w = await openSecrets(page);
+  w.sb.addChute(w.userId, 'web-app');
+  await page.reload();
+  const panel = await openImportPanel(page);
+  const bare = 'dGhpcyBpcyBhIHNlY3JldA==';
+  await panel
+    .getByLabel('Or paste its contents')
+    .fill(`DB_HOST=db.local\nDB_URL="postgres://\${DB_HOST}/app"\nAPI_URL=https://\${API_HOST}/v1\n${bare}\n`);
+  await panel.getByRole('button', { name: 'Read pasted text' }).click();
+  await expect(panel.getByRole('heading', { name: '4 keys read for web-app' })).toBeFocused();
+  const row = (key: string) => panel.locator(`tr[data-key="${key}"]`);
+  await expect(row('DB_URL')).toContainText(`${'postgres://db.local/app'.length} characters`);
+  await expect(row('API_URL')).toContainText(
+    '${API_HOST} names a key not set earlier in this file, so it was left as written',
+  );
+  // The token is neither shown nor ticked; the others are.
+  const token = row('dGhpcyBpcyBhIHNlY3JldA');
+  await expect(token).toContainText('looks like a bare secret');
+  await expect(token.getByRole('checkbox')).not.toBeChecked();
+  expect(await panel.innerText()).not.toContain('dGhpcyBpcyBhIHNlY3JldA');
+  await expect(row('DB_HOST').getByRole('checkbox')).toBeChecked();
+  await screenshot(page, 'secrets-import-references');
+  await panel.getByRole('button', { name: 'Import 3 secrets' }).click();
+  await expect(panel.getByText('Done: 3 of 3 created.')).toBeVisible();
+  expect(storedSecretValue(w.sb, 'DB_URL')).toBe('postgres://db.local/app');
+  expect(storedSecretValue(w.sb, 'API_URL')).toBe('https://${API_HOST}/v1');
+  expect(Object.values(w.sb.state().secrets).map((s) => s.key)).not.toContain('dGhpcyBpcyBhIHNlY3JldA');
+});
+
+test('reading waits for a chute: the Read buttons are off until one is chosen, and a file dropped before then is kept and read once it is', async ({
+  page,
+}) => {
+  const w = await openSecrets(page);
+  w.sb.addChute(w.userId, 'web-app');
+  w.sb.addChute(w.userId, 'worker');
+  await page.reload();
+  await page.getByRole('button', { name: 'Import a .env file' }).click();
+  const panel = page.getByRole('group', { name: 'Import a .env file' });
+  const picker = panel.getByLabel('Chute these secrets are for');
+  await expect(picker).toHaveAccessibleDescription(/^Reading waits for a chute to be chosen/);
+  await panel.getByLabel('Or paste its contents').fill('A_ONE=1\n');
+  await panel.getByLabel('Path of a .env file').fill('/tmp/x.env');
+  await expect(panel.getByRole('button', { name: 'Read pasted text' })).toBeDisabled();
+  await expect(panel.getByRole('button', { name: 'Read file' })).toBeDisabled();
+
+  await dropFile(page, 'app.env', [...Buffer.from('B_TWO=2\nC_THREE=3\n')]);
+  await expect(picker).toHaveAttribute('aria-invalid', 'true');
+  await expect(picker).toHaveAccessibleDescription(
+    'Choose the chute these secrets are for: app.env is read as soon as you do.',
+  );
+  await screenshot(page, 'secrets-import-drop-waits-for-chute');
+  await picker.selectOption({ label: 'worker' });
+  await expect(panel.getByRole('heading', { name: '2 keys read for worker' })).toBeVisible();
+  await expect(picker).not.toHaveAttribute('aria-invalid', 'true');
+});
+
 test('Add a secret says why Save waits for a chute, invites no password manager, and moves focus to what it saved', async ({
   page,
 }) => {
@@ -131,15 +190,33 @@ test('Add a secret says why Save waits for a chute, invites no password manager,
     'Save waits for a chute to be chosen: each secret belongs to one of your chutes.',
   );
   const value = form.getByLabel(/^Value/);
-  await expect(value).toHaveAttribute('type', 'password');
+  // Multi-line (a password input flattens a pasted PEM key's line breaks into spaces), masked by CSS.
+  await expect(value).toHaveJSProperty('tagName', 'TEXTAREA');
+  await expect(value).toHaveCSS('-webkit-text-security', 'disc');
   await expect(value).toHaveAttribute('autocomplete', 'off');
   await expect(value).toHaveAttribute('data-lpignore', 'true');
   await screenshot(page, 'secrets-create-no-chute');
   await chute.selectOption({ label: 'worker' });
   await expect(form.getByText('Save waits for a chute')).toHaveCount(0);
-  await value.fill(`${CANARY}-v`);
+  const pem = `-----BEGIN PRIVATE KEY-----\nMIIEv${CANARY}QIBADAN\nBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n`;
+  await value.focus();
+  // As a paste arrives: one insertion of the whole text.
+  await page.keyboard.insertText(pem);
   await form.getByRole('button', { name: 'Save secret' }).click();
   const saved = page.getByRole('group', { name: 'Secret saved' });
   await expect(saved).toContainText('Created HF_TOKEN on worker');
+  // Every line break arrived, none turned into a space.
+  expect(storedSecretValue(w.sb, 'HF_TOKEN')).toBe(pem);
+  // Typed by hand: Shift+Enter starts a line, Enter saves.
+  await page.getByRole('button', { name: 'Add another' }).click();
+  await chute.selectOption({ label: 'worker' });
+  await form.getByLabel(/^Key/).fill('TWO_LINES');
+  await value.focus();
+  await page.keyboard.type('first');
+  await page.keyboard.press('Shift+Enter');
+  await page.keyboard.type('second');
+  await page.keyboard.press('Enter');
+  await expect(saved).toContainText('Created TWO_LINES on worker');
+  expect(storedSecretValue(w.sb, 'TWO_LINES')).toBe('first\nsecond');
   await expect(saved.locator('[tabindex="-1"]')).toBeFocused();
 });

@@ -75,9 +75,9 @@ test('empty states, create with every banned-key branch and the subnet rule, rep
   expect(w.sb.requests(200).filter((r) => r.method === 'POST' && r.path === '/secrets/')).toEqual([]);
   await value.fill(`${CANARY}-1`);
   await expect(form.getByRole('alert')).toHaveCount(0);
-  await expect(value).toHaveAttribute('type', 'password');
+  await expect(value).toHaveCSS('-webkit-text-security', 'disc');
   await form.getByLabel('Show the value while typing').check();
-  await expect(value).toHaveAttribute('type', 'text');
+  await expect(value).toHaveCSS('-webkit-text-security', 'none');
   await expect(form.locator('pre.command')).toHaveText(
     `chutes secrets create --purpose ${web.chute_id} --key HF_TOKEN --value '<value>'`,
   );
@@ -220,6 +220,14 @@ test('.env import with new, existing and banned lines and a failure midway, then
   // A_ONE is done: the count is what is still to send, and closing now keeps what was created.
   await expect(panel.getByRole('button', { name: 'Close', exact: true })).toBeVisible();
   await screenshot(page, 'secrets-import-midway');
+  // What is not created yet can still be left out (the key that failed, say); what was created is locked.
+  await expect(row('A_ONE').getByRole('checkbox')).toBeDisabled();
+  await row('B_TWO').getByLabel('Import B_TWO').uncheck();
+  await expect(
+    panel.getByRole('button', { name: 'Import the other 2 secrets (replaces 1 existing value for good)' }),
+  ).toBeEnabled();
+  await row('B_TWO').getByLabel('Import B_TWO').check();
+  await expect(panel).toContainText('They are held for 15 minutes from this read');
   await panel.getByRole('button', { name: 'Import the other 3 secrets (replaces 1 existing value for good)' }).click();
   await expect(panel.getByText('Done: 4 of 4 created.')).toBeVisible();
   await expect(row('EXISTING')).toContainText('Replaced');

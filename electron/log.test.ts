@@ -28,6 +28,13 @@ describe('itemFailureMessage', () => {
       expect(itemFailureMessage(new AppFailure('not-found', 'That key is gone.'), 'deleting a key')).toBe(
         'That key is gone.',
       );
+      // What to do is part of the line: a per-item report has no other place for it.
+      expect(
+        itemFailureMessage(
+          new AppFailure('network', 'The answer was lost.', { hint: 'Refresh the list to see whether it is there.' }),
+          'deleting a key',
+        ),
+      ).toBe('The answer was lost. Refresh the list to see whether it is there.');
       expect(lines).toEqual([]);
       expect(itemFailureMessage(new TypeError('x is undefined'), 'deleting a key')).toBe(internalFailureMessage());
       expect(lines).toHaveLength(1);

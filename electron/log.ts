@@ -67,10 +67,14 @@ export function describeError(error: unknown): string {
 
 /**
  * The message for one item of a batch's per-item report (a key deleted, a secret imported): a
- * typed failure says itself; anything else is a bug, logged like the router logs one.
+ * typed failure says itself, with what to do about it when it says that too (a per-item line has
+ * no room for the hint's own paragraph); anything else is a bug, logged like the router logs one.
  */
 export function itemFailureMessage(error: unknown, what: string): string {
-  if (error instanceof AppFailure) return error.appError.message;
+  if (error instanceof AppFailure) {
+    const { message, detail } = error.appError;
+    return detail?.hint ? `${message} ${detail.hint}` : message;
+  }
   log.error(`${what} failed: ${describeError(error)}`);
   return internalFailureMessage();
 }

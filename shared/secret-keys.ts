@@ -61,7 +61,8 @@ export function secretKeyProblem(key: string, chuteName: string | null): SecretK
   if (
     chuteName !== null &&
     isIntegratedSubnetChute(chuteName) &&
-    !(INTEGRATED_SUBNET_KEYS as readonly string[]).includes(key)
+    // The server compares `key.upper()`: hf_token is allowed there (and set as hf_token).
+    !(INTEGRATED_SUBNET_KEYS as readonly string[]).includes(key.toUpperCase())
   ) {
     return {
       kind: 'subnet-only',

@@ -49,6 +49,13 @@ export interface ImportRow {
   why?: string;
   /** The existing secret when `status` is `exists`. */
   existingId?: string;
+  /** What the user should know before importing it (a `${NAME}` the file could not fill in). */
+  notes?: string[];
+  /**
+   * The line looks like a bare secret (a base64 token whose `=` padding read as KEY=VALUE): the
+   * key is shown masked and the row is not ticked for import.
+   */
+  bareSecret?: boolean;
 }
 
 export interface ImportPreview {

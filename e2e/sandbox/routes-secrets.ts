@@ -39,7 +39,6 @@ async function createSecret(ctx: Ctx): Promise<Reply> {
   failOnIssues(issues);
   const purpose = String(body.purpose);
   const key = String(body.key);
-  if (secretKeyBanned(key)) throw new HttpError(403, `Banned secret key: ${key}`);
   // `name ILIKE purpose OR chute_id = purpose` with scalar_one_or_none: several matches are a 500.
   const matches = userChutes(ctx.sb.state, user.user_id).filter(
     (c) => ilike(purpose, c.name) || c.chute_id === purpose,
@@ -47,8 +46,10 @@ async function createSecret(ctx: Ctx): Promise<Reply> {
   if (matches.length > 1) throw new MirroredCrash('MultipleResultsFound: chute lookup for secret purpose');
   const chute = matches[0];
   if (!chute) throw new HttpError(404, `Did not find target chute ${purpose}, or it does not belong to you`);
+  // After the chute lookup, as on the server: a banned key for a chute that is not yours is a 404.
+  if (secretKeyBanned(key)) throw new HttpError(403, `Banned secret key: ${key}`);
   const lowerName = chute.name.toLowerCase();
-  if (INTEGRATED_SUBNET_MARKERS.some((m) => lowerName.includes(m)) && !HF_KEYS.has(key)) {
+  if (INTEGRATED_SUBNET_MARKERS.some((m) => lowerName.includes(m)) && !HF_KEYS.has(key.toUpperCase())) {
     throw new HttpError(403, 'Only HF_TOKEN/HUGGING_FACE_HUB_TOKEN secrets are allowed for integrated subnet chutes');
   }
   const secret_id = uuid5(NAMESPACE_OID, `${user.user_id}:${chute.chute_id}:${key}`);
@@ -83,7 +84,8 @@ async function listSecrets(ctx: Ctx): Promise<Reply> {
     .map((s, i) => ({ s, i }))
     .sort((a, b) => b.s.created_at - a.s.created_at || b.i - a.i)
     .map(({ s }) => secretSummary(s));
-  return ok(paginate(ctx, newestFirst, page, limit));
+  // `limit or 25`: 0 reads 25 rows, and the answer echoes the 0 asked for.
+  return ok(paginate(ctx, newestFirst, page, limit || 25, limit));
 }
 
 function ownSecret(ctx: Ctx, userId: string): SecretRow {

@@ -4,17 +4,19 @@
  * a value must mean here what it means there. The differences from JavaScript's dotenv that matter:
  * in an unquoted value `#` starts a comment only after whitespace (`abc#def` is all value); inside
  * double quotes `\"`, `\\`, `\n`, `\t` (and `\' \a \b \f \r \v`) are unescaped; inside single quotes
- * only `\'` and `\\` are; `KEY: value` is not an assignment. Not done: `${VAR}` interpolation, which
- * depends on the environment of the machine the file is loaded on.
+ * only `\'` and `\\` are; `KEY: value` is not an assignment. `${VAR}` and `${VAR:-default}` are
+ * expanded from keys set earlier in the file, in every value (`./env-interpolate.ts`).
  *
  * Written as a scanner rather than with regular expressions: every step moves forward, so no text
  * (80,000 blank lines, a 100 kB run of spaces) makes the main process wait.
  */
 
+import { expandReferences, type Unresolved } from './env-interpolate';
+
 /** What the preview needs of a file: values by key, plus what it could not read (by line number only). */
 export interface ParsedEnv {
   /** In order of each key's first line; a key defined twice keeps its last value, as python-dotenv does. */
-  entries: { key: string; value: string }[];
+  entries: { key: string; value: string; unresolved?: Unresolved[] }[];
   /**
    * 1-based lines that are neither KEY=VALUE, a comment nor blank. Their text is never reported: a
    * malformed line may well be a bare secret.
@@ -209,7 +211,9 @@ export function parseEnv(input: string): ParsedEnv {
   };
 
   // A null-prototype store, so a key such as `__proto__` is a key like any other.
-  const byKey = new Map<string, { value: string; lines: number[] }>();
+  const byKey = new Map<string, { value: string; unresolved: Unresolved[]; lines: number[] }>();
+  // What a `${KEY}` further down sees: each key's value as expanded when it was set.
+  const resolved = new Map<string, string>();
   const unreadLines: number[] = [];
   const reader = new Reader(text);
   while (reader.at < text.length) {
@@ -221,16 +225,21 @@ export function parseEnv(input: string): ParsedEnv {
       const last = lineOf(Math.max(b.start, b.end - 1));
       for (let line = first; line <= last; line++) unreadLines.push(line);
     } else if (b.key !== null && b.value !== null) {
+      const { value, unresolved } = expandReferences(b.value, resolved);
+      resolved.set(b.key, value);
       const seen = byKey.get(b.key);
       if (seen) {
-        seen.value = b.value;
+        seen.value = value;
+        seen.unresolved = unresolved;
         seen.lines.push(first);
       } else {
-        byKey.set(b.key, { value: b.value, lines: [first] });
+        byKey.set(b.key, { value, unresolved, lines: [first] });
       }
     }
   }
-  const entries = [...byKey].map(([key, { value }]) => ({ key, value }));
+  const entries = [...byKey].map(([key, { value, unresolved }]) =>
+    unresolved.length ? { key, value, unresolved } : { key, value },
+  );
   const duplicates = [...byKey].filter(([, e]) => e.lines.length > 1).map(([key, e]) => ({ key, lines: e.lines }));
   return { entries, unreadLines, duplicates };
 }

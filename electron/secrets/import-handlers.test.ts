@@ -64,6 +64,50 @@ describe('.env import: what the file is', () => {
   });
 });
 
+describe('.env import: what the values mean', () => {
+  it('expands ${NAME} from keys set earlier, and notes each reference the file cannot fill in', async () => {
+    const { h, ctx, web } = await setup();
+    const text = 'HOST=db.local\nURL=postgres://${HOST}/app\nOTHER=${NOT_HERE}\nPORT=${DB_PORT:-5432}\n';
+    const preview = await h.previewSecretImport({ chuteId: web.chute_id, source: { kind: 'text', text } }, ctx);
+    expect(preview.rows).toEqual([
+      { key: 'HOST', valueLength: 8, status: 'new' },
+      { key: 'URL', valueLength: 'postgres://db.local/app'.length, status: 'new' },
+      {
+        key: 'OTHER',
+        valueLength: '${NOT_HERE}'.length,
+        status: 'new',
+        notes: [
+          expect.stringMatching(/^\$\{NOT_HERE\} names a key not set earlier in this file, so it was left as written/),
+        ],
+      },
+      {
+        key: 'PORT',
+        valueLength: 4,
+        status: 'new',
+        notes: [
+          expect.stringMatching(/^\$\{DB_PORT:-…\} names a key not set earlier in this file: its default was used/),
+        ],
+      },
+    ]);
+  });
+
+  it('flags a bare base64 token (its = padding read as KEY=VALUE) as a bare secret', async () => {
+    const { h, ctx, web } = await setup();
+    const text = 'dGhpcyBpcyBhIHNlY3JldA==\nOK=1\n';
+    const preview = await h.previewSecretImport({ chuteId: web.chute_id, source: { kind: 'text', text } }, ctx);
+    expect(preview.rows).toEqual([
+      {
+        key: 'dGhpcyBpcyBhIHNlY3JldA',
+        valueLength: 1,
+        status: 'new',
+        bareSecret: true,
+        notes: [expect.stringContaining('looks like a bare secret') as unknown],
+      },
+      { key: 'OK', valueLength: 1, status: 'new' },
+    ]);
+  });
+});
+
 describe('.env import: values and runs', () => {
   it('holds an imported value to the create form’s rules: not sent when empty or over 64 KiB, and the rest goes on', async () => {
     const { h, ctx, web } = await setup();

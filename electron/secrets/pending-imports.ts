@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { PENDING_IMPORT_MINUTES } from '../../shared/contract/secrets';
 import { AppFailure } from '../../shared/errors';
 import type { ChuteRef } from '../../shared/secrets';
 
 /** How long parsed values wait in memory for the user to press Import. */
-export const PENDING_IMPORT_TTL_MS = 15 * 60_000;
+export const PENDING_IMPORT_TTL_MS = PENDING_IMPORT_MINUTES * 60_000;
 
 export interface PendingImport {
   chute: ChuteRef;

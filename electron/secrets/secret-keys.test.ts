@@ -33,12 +33,14 @@ describe('secret key rules', () => {
     });
   });
 
-  it('allows only the two HF keys on integrated-subnet chutes, matching case exactly', () => {
+  it('allows only the two HF keys on integrated-subnet chutes, in any case (the server compares key.upper())', () => {
     expect(isIntegratedSubnetChute('My-Affine-Miner')).toBe(true);
     expect(isIntegratedSubnetChute('web-app')).toBe(false);
     expect(secretKeyProblem('HF_TOKEN', 'babelbit-1')).toBeNull();
     expect(secretKeyProblem('HUGGING_FACE_HUB_TOKEN', 'turbovision')).toBeNull();
-    expect(secretKeyProblem('hf_token', 'turbovision')?.kind).toBe('subnet-only');
+    expect(secretKeyProblem('hf_token', 'turbovision')).toBeNull();
+    expect(secretKeyProblem('Hugging_Face_Hub_Token', 'affine')).toBeNull();
+    expect(secretKeyProblem('HF_TOKENS', 'turbovision')?.kind).toBe('subnet-only');
     expect(secretKeyProblem('API_KEY', 'affine')?.kind).toBe('subnet-only');
     // Banned comes first, as on the server.
     expect(secretKeyProblem('LD_X', 'affine')?.kind).toBe('banned');

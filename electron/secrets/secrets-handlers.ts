@@ -17,7 +17,8 @@ import { resolveUserPath } from '../fs/user-path';
 import { readFileCapped } from '../fs/read-capped';
 import type { SliceHandlers } from '../ipc-router';
 import { itemFailureMessage } from '../log';
-import { parseEnv } from './env-file';
+import { parseEnv, type ParsedEnv } from './env-file';
+import type { Unresolved } from './env-interpolate';
 import { createPendingImports, type PendingImport, type PendingImports } from './pending-imports';
 
 export interface SecretsServices {
@@ -85,7 +86,7 @@ async function ownChute(api: AccountApi, chuteId: string): Promise<ChuteRef> {
     throw new AppFailure(
       'not-found',
       'That chute is not among your chutes any more.',
-      { hint: 'Reload the list and pick a chute that exists.' },
+      { hint: 'Refresh the list (the list of chutes is read again) and pick a chute that exists.' },
       'chute-missing',
     );
   }
@@ -102,6 +103,20 @@ async function deleteIfThere(api: AccountApi, secretId: string): Promise<'delete
     throw error;
   }
 }
+
+/** A name as the note shows it: an odd one (it may be a pasted secret) is not repeated. */
+const shownName = (name: string): string => (/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name) ? name : '…');
+
+/** python-dotenv would look the name up in the environment of the machine loading the file; this app cannot. */
+function unresolvedNote({ name, defaulted }: Unresolved): string {
+  const n = shownName(name);
+  return defaulted
+    ? `\${${n}:-…} names a key not set earlier in this file: its default was used (Python’s dotenv would use ${n} from the environment of the machine loading the file, if set there).`
+    : `\${${n}} names a key not set earlier in this file, so it was left as written (Python’s dotenv would fill it in from the environment of the machine loading the file, or leave it empty).`;
+}
+
+const BARE_SECRET_NOTE =
+  'This line looks like a bare secret (a base64 token whose = padding reads as KEY=VALUE), not a KEY=VALUE line: its key is not shown and it is not ticked.';
 
 const messageOf = (error: unknown): string => itemFailureMessage(error, "a secret's step");
 const profileKeyOf = (api: AccountApi): string => `${api.scope.baseUrl}\n${api.scope.hotkey}`;
@@ -156,9 +171,17 @@ export function secretsHandlers(
     }
   }
 
-  function previewRows(chute: ChuteRef, entries: { key: string; value: string }[], all: SecretItem[]): ImportRow[] {
+  function previewRows(chute: ChuteRef, entries: ParsedEnv['entries'], all: SecretItem[]): ImportRow[] {
     const existing = new Map(all.filter((s) => s.chuteId === chute.chuteId).map((s) => [s.key, s.secretId]));
-    return entries.map(({ key, value }): ImportRow => {
+    return entries.map((entry): ImportRow => {
+      const row = rowOf(entry);
+      const notes = (entry.unresolved ?? []).map(unresolvedNote);
+      // `dGhpcyBpcyBhIHNlY3JldA==` alone on a line reads as KEY=`=`: a token pasted without its name.
+      const bare = /^=+$/.test(entry.value);
+      if (bare) notes.unshift(BARE_SECRET_NOTE);
+      return { ...row, ...(notes.length ? { notes } : {}), ...(bare ? { bareSecret: true } : {}) };
+    });
+    function rowOf({ key, value }: { key: string; value: string }): ImportRow {
       const problem = secretKeyProblem(key, chute.name);
       if (problem)
         return {
@@ -173,7 +196,7 @@ export function secretsHandlers(
       return existingId
         ? { key, valueLength: value.length, status: 'exists', existingId }
         : { key, valueLength: value.length, status: 'new' };
-    });
+    }
   }
 
   return {

@@ -7,6 +7,8 @@ const uuid = z.string().uuid('Not a valid id');
 const secretKey = z.string().min(1, 'Enter a key').max(255, 'That key is too long');
 /** Far above any real .env file, far below the transport's body cap. */
 export const MAX_ENV_TEXT = 256 * 1024;
+/** How long main holds a preview's values for the user to press Import (the panel says so). */
+export const PENDING_IMPORT_MINUTES = 15;
 /** The longest value a secret may have (in UTF-16 code units, as zod and `String.length` count). */
 export const MAX_SECRET_VALUE = 64 * 1024;
 

@@ -11,7 +11,7 @@ import { DeleteSecretsPanel } from './secrets/delete-secrets-panel';
 import { ImportEnvPanel } from './secrets/import-env-panel';
 import { SecretsList, useSecretSelection } from './secrets/secrets-list';
 import styles from './secrets/secrets.module.css';
-import { SECRETS_MAX_PAGES, useAllSecrets, useChutes } from './secrets/use-secrets';
+import { SECRETS_MAX_PAGES, useAllSecrets, useChutes, useRefreshSecrets } from './secrets/use-secrets';
 
 type Panel = { kind: 'none' } | { kind: 'create' } | { kind: 'import' } | { kind: 'delete'; targets: SecretItem[] };
 
@@ -19,11 +19,24 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
   const chutes = useChutes();
   const all = useAllSecrets(profileId);
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
+  const refresh = useRefreshSecrets();
+  const [refreshing, setRefreshing] = useState(false);
+  const refreshAll = async () => {
+    setRefreshing(true);
+    try {
+      await refresh();
+    } finally {
+      setRefreshing(false);
+    }
+  };
   const close = () => setPanel({ kind: 'none' });
   const chuteList = chutes.data ?? [];
   const selection = useSecretSelection(all.secrets, chuteList);
+  // No list of chutes at all (its read failed): the secrets are still shown, by chute id.
+  const chutesUnread = Boolean(chutes.error) && !chutes.data;
   const chuteName = (id: string) =>
-    chuteList.find((c) => c.chuteId === id)?.name ?? `a chute that no longer exists (${id})`;
+    chuteList.find((c) => c.chuteId === id)?.name ??
+    (chutesUnread ? `the chute ${id}` : `a chute that no longer exists (${id})`);
 
   if (chutes.isPending || all.isPending)
     return (
@@ -31,31 +44,22 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
         Loading your chutes and secrets…
       </p>
     );
-  // Only when there is no list at all: a failed refresh after a create, import or delete must not
-  // take away the open panel and its report.
-  if (chutes.error && !chutes.data)
-    return (
-      <>
-        <ErrorNotice error={chutes.error} />
-        <button type="button" onClick={() => void chutes.refetch()} disabled={chutes.isFetching}>
-          Try again
-        </button>
-      </>
-    );
-  const noChutes = chuteList.length === 0;
+  const noChutes = chuteList.length === 0 && !chutesUnread;
 
   return (
     <div className="card">
       <div className="section-head">
         <h2>Your secrets</h2>
-        {canSign && (!noChutes || all.secrets.length > 0) ? (
-          // The screen's buttons in one row, as on API keys: adding, then deleting what is ticked below.
+        {canSign ? (
+          // The screen's buttons in one row, as on API keys: adding, deleting what is ticked below, refreshing.
           <div className="actions">
             {noChutes ? null : (
               <>
+                {/* Both need a chute to pick: off while the chutes cannot be read (said below). */}
                 <button
                   type="button"
                   className="primary"
+                  disabled={chutesUnread}
                   aria-expanded={panel.kind === 'create'}
                   onClick={() => setPanel({ kind: 'create' })}
                 >
@@ -63,6 +67,7 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
                 </button>
                 <button
                   type="button"
+                  disabled={chutesUnread}
                   aria-expanded={panel.kind === 'import'}
                   onClick={() => setPanel({ kind: 'import' })}
                 >
@@ -80,6 +85,10 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
                 Delete selected{selection.chosen.length ? ` (${selection.chosen.length})` : ''}
               </button>
             ) : null}
+            {/* Messages after a lost answer or a vanished chute say to refresh the list: this is how. */}
+            <button type="button" disabled={refreshing} onClick={() => void refreshAll()}>
+              {refreshing ? 'Refreshing…' : 'Refresh'}
+            </button>
           </div>
         ) : null}
       </div>
@@ -105,7 +114,20 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
           onClose={close}
         />
       ) : null}
-      {chutes.error ? (
+      {chutesUnread ? (
+        <div role="group" aria-label="Chutes not read" className={styles.refreshFailed}>
+          <ErrorNotice
+            error={chutes.error}
+            lead="Your chutes could not be read, so secrets are listed by chute id; adding and importing wait for them:"
+          >
+            <div className="actions">
+              <button type="button" onClick={() => void chutes.refetch()} disabled={chutes.isFetching}>
+                Try again
+              </button>
+            </div>
+          </ErrorNotice>
+        </div>
+      ) : chutes.error ? (
         <div role="group" aria-label="Chutes list not refreshed" className={styles.refreshFailed}>
           <ErrorNotice
             error={chutes.error}
@@ -176,6 +198,7 @@ function SecretsBody({ canSign, profileId }: { canSign: boolean; profileId: stri
           canSign={canSign}
           selection={selection}
           onDelete={(targets) => setPanel({ kind: 'delete', targets })}
+          namesUnknown={chutesUnread}
         />
       )}
       {all.loadingMore ? (

@@ -9,6 +9,7 @@ export function ChutePicker({
   id,
   disabled = false,
   describedBy,
+  invalid = false,
 }: {
   chutes: readonly ChuteRef[];
   value: string;
@@ -16,6 +17,8 @@ export function ChutePicker({
   id: string;
   disabled?: boolean;
   describedBy?: string;
+  /** Nothing chosen where a chute is needed now (a file was dropped, say). */
+  invalid?: boolean;
 }): ReactElement {
   const sorted = [...chutes].sort((a, b) => a.name.localeCompare(b.name));
   return (
@@ -24,6 +27,7 @@ export function ChutePicker({
       value={value}
       disabled={disabled}
       aria-describedby={describedBy}
+      aria-invalid={invalid ? true : undefined}
       onChange={(e) => onChange(e.target.value)}
     >
       <option value="">Choose a chute…</option>

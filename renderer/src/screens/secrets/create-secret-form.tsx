@@ -86,6 +86,9 @@ export function CreateSecretForm({
     } catch (err) {
       if (failureIs(err, 'secret-exists')) setConflict(true);
       else setError(err);
+      // The message says to look at the list: it is read again for the user (it may now hold the
+      // secret whose answer was lost, or lack the chute that is gone).
+      if (failureIs(err, 'answer-lost', 'chute-missing')) void refresh();
     } finally {
       setBusy(false);
     }
@@ -166,21 +169,34 @@ export function CreateSecretForm({
       ) : null}
       <label className="field">
         Value (write-only: Chutes never shows it again)
-        <input
-          type={reveal ? 'text' : 'password'}
+        {/* A textarea, not a password input: that one is single-line, and Chromium turns the line
+            breaks of a pasted PEM key into spaces. Masked by CSS instead, so no password manager
+            offers to generate or save it either. */}
+        <textarea
+          rows={3}
           value={value}
+          className={reveal ? styles.secretValue : `${styles.secretValue} ${styles.masked}`}
+          data-masked={reveal ? undefined : 'true'}
           spellCheck={false}
-          // Masked like a password, but not one: no offer to generate or save it (Chrome, password managers).
           autoComplete="off"
+          autoCorrect="off"
+          autoCapitalize="off"
           data-lpignore="true"
           data-1p-ignore="true"
           data-bwignore="true"
           data-form-type="other"
           aria-invalid={valueMissing ? true : undefined}
-          aria-describedby={valueMissing ? 'secret-value-problem' : undefined}
+          aria-describedby={valueMissing ? 'secret-value-problem secret-value-keys' : 'secret-value-keys'}
           onChange={(e) => {
             setValue(e.target.value);
             setValueMissing(false);
+          }}
+          // Enter saves, as in the single-line field this was: most values are one-line tokens. A
+          // value of several lines is pasted (its breaks are kept) or typed with Shift+Enter.
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
+            e.preventDefault();
+            e.currentTarget.form?.requestSubmit();
           }}
         />
       </label>
@@ -189,6 +205,9 @@ export function CreateSecretForm({
           Enter the value.
         </p>
       ) : null}
+      <p className="small muted" id="secret-value-keys">
+        Enter saves; Shift+Enter starts a new line. Line breaks in a pasted value (a PEM key) are kept.
+      </p>
       <label className="choice">
         <input type="checkbox" checked={reveal} onChange={(e) => setReveal(e.target.checked)} />
         <span>Show the value while typing</span>

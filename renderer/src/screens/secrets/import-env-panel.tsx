@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import { cliCommand } from '../../../../shared/secret-keys';
 import type { ChuteRef, ImportPreview, ImportRun } from '../../../../shared/secrets';
+import { PENDING_IMPORT_MINUTES } from '../../../../shared/contract/secrets';
 import { isFullPath } from '../../../../shared/validation';
+import { failureIs } from '../../../../shared/errors';
 import { call } from '../../api/client';
 import { ErrorNotice } from '../../components/error-notice';
 import { Notice } from '../../components/notice';
 import { ChutePicker } from './chute-picker';
 import { CommandLine } from '../../components/command-line';
-import { ImportPreviewTable } from './import-preview-table';
+import { ImportPreviewTable, shownKey } from './import-preview-table';
 import { useRefreshSecrets } from './use-secrets';
 import { useMountedRef } from '../../lib/use-mounted';
 import { tellIfLeft } from '../../frame/outcomes';
@@ -40,6 +42,9 @@ export function ImportEnvPanel({
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [run, setRun] = useState<ImportRun | null>(null);
   const [pathProblem, setPathProblem] = useState(false);
+  // A file dropped before a chute was chosen: kept (its name and text) and read once one is.
+  const [waiting, setWaiting] = useState<{ name: string; text: string } | null>(null);
+  const [chuteMissing, setChuteMissing] = useState(false);
   const refresh = useRefreshSecrets();
   // The preview whose values main still holds. Left with one (another panel, another screen), main
   // lets the values go now rather than when the preview expires; a read or import still out lets
@@ -64,27 +69,28 @@ export function ImportEnvPanel({
   useEffect(() => previewHeading.current?.focus(), [preview?.importId]);
   useEffect(() => runReport.current?.focus(), [run]);
 
-  async function read(source: Source) {
+  async function read(source: Source, forChute = chuteId) {
     // A second read would let go of the values an import is sending.
     if (working.current) return;
-    if (!chuteId) {
-      setError(new Error('Choose the chute these secrets are for first.'));
-      return;
-    }
+    // The Read buttons wait for a chute; a drop arrives whenever the user lets go of the file.
+    if (!forChute) return setChuteMissing(true);
     setBusy(true);
     setError(null);
     working.current = true;
     try {
-      const next = await call('previewSecretImport', { chuteId, source });
+      const next = await call('previewSecretImport', { chuteId: forChute, source });
       letGo(held.current);
       held.current = next.importId;
       if (!open.current) return letGo(next.importId);
       setPreview(next);
       setText('');
       setRun(null);
-      setChosen(new Set(next.rows.filter((r) => r.status === 'new').map((r) => r.key)));
+      // A bare secret is never ticked for the user: importing it would store a token under its own text.
+      setChosen(new Set(next.rows.filter((r) => r.status === 'new' && !r.bareSecret).map((r) => r.key)));
     } catch (err) {
       setError(err);
+      // The chute is gone: the picker is read again, so the message's "refresh" is already done.
+      if (failureIs(err, 'answer-lost', 'chute-missing')) void refresh();
     } finally {
       working.current = false;
       setBusy(false);
@@ -95,11 +101,24 @@ export function ImportEnvPanel({
   // A file dropped anywhere on the window while this panel is open.
   const dragging = useEnvDrop(
     !busy,
-    (content) => void read({ kind: 'text', text: content }),
-    (message) => setError(new Error(message)),
+    (content, name) => {
+      if (chuteId) return void read({ kind: 'text', text: content });
+      setWaiting({ name, text: content });
+      setChuteMissing(true);
+    },
+    setError,
   );
+  const chooseChute = (id: string) => {
+    setChuteId(id);
+    setChuteMissing(false);
+    if (id && waiting) {
+      setWaiting(null);
+      void read({ kind: 'text', text: waiting.text }, id);
+    }
+  };
 
   const close = () => {
+    setWaiting(null);
     letGo(held.current);
     onClose();
   };
@@ -124,7 +143,7 @@ export function ImportEnvPanel({
           const missed = r.results.filter((x) => x.outcome === 'failed' || x.outcome === 'not-attempted');
           return {
             tone: 'warn',
-            text: `${text} Not created: ${missed.map((x) => x.key).join(', ')} (read the file again to import them).`,
+            text: `${text} Not created: ${missed.map((x) => keyShown(x.key)).join(', ')} (read the file again to import them).`,
           };
         },
         failed: `Importing the .env file into ${chuteName} failed`,
@@ -137,6 +156,7 @@ export function ImportEnvPanel({
       void refresh();
     } catch (err) {
       setError(err);
+      if (failureIs(err, 'answer-lost', 'chute-missing')) void refresh();
     } finally {
       working.current = false;
       setBusy(false);
@@ -150,6 +170,10 @@ export function ImportEnvPanel({
     if (!isFullPath(path.trim())) return setPathProblem(true);
     void read({ kind: 'path', path });
   };
+  function keyShown(key: string): string {
+    const row = preview?.rows.find((r) => r.key === key);
+    return row ? shownKey(row) : key;
+  }
   const created = run ? run.results.filter((r) => r.outcome === 'created' || r.outcome === 'replaced') : [];
   // Keys an earlier run created stay ticked (main reports them, never sends them again) but are not counted.
   const done = new Set(created.map((r) => r.key));
@@ -169,10 +193,28 @@ export function ImportEnvPanel({
         id="import-chute"
         chutes={chutes}
         value={chuteId}
-        onChange={setChuteId}
+        onChange={chooseChute}
         disabled={preview !== null}
-        {...(preview ? { describedBy: 'import-chute-fixed' } : {})}
+        invalid={chuteMissing}
+        {...(preview
+          ? { describedBy: 'import-chute-fixed' }
+          : chuteMissing
+            ? { describedBy: 'import-chute-problem' }
+            : chuteId
+              ? {}
+              : { describedBy: 'import-chute-hint' })}
       />
+      {chuteMissing ? (
+        <p className="field-error" id="import-chute-problem" role="alert">
+          {waiting
+            ? `Choose the chute these secrets are for: ${waiting.name} is read as soon as you do.`
+            : 'Choose the chute these secrets are for first.'}
+        </p>
+      ) : !chuteId && !preview ? (
+        <p className="small muted" id="import-chute-hint">
+          Reading waits for a chute to be chosen: the preview shows which keys that chute already has.
+        </p>
+      ) : null}
       {preview ? (
         <p className="small muted" id="import-chute-fixed">
           Fixed for this preview: to import for another chute, read the file again with “Read another file”.
@@ -196,7 +238,7 @@ export function ImportEnvPanel({
                 }}
               />
             </label>
-            <button type="submit" disabled={busy || path.trim() === ''}>
+            <button type="submit" disabled={busy || !chuteId || path.trim() === ''}>
               Read file
             </button>
           </form>
@@ -220,7 +262,7 @@ export function ImportEnvPanel({
           <div className="actions">
             <button
               type="button"
-              disabled={busy || text.trim() === ''}
+              disabled={busy || !chuteId || text.trim() === ''}
               onClick={() => void read({ kind: 'text', text })}
             >
               Read pasted text
@@ -235,6 +277,8 @@ export function ImportEnvPanel({
           </h4>
           <p className="small muted">
             Values are held in memory only (never written to disk, never shown here) and are listed by their length.
+            They are held for {PENDING_IMPORT_MINUTES} minutes from this read; after that, read the file again to
+            import.
           </p>
           {preview.duplicates.length ? (
             <Notice tone="warn">
@@ -265,6 +309,8 @@ export function ImportEnvPanel({
             rows={preview.rows}
             chosen={chosen}
             results={run?.results ?? null}
+            // After a stopped run the keys not created yet stay tickable: the one that failed can be left out.
+            editable={!run || run.incomplete}
             onChoose={(key, on) =>
               setChosen((prev) => {
                 const next = new Set(prev);
@@ -283,7 +329,7 @@ export function ImportEnvPanel({
                       ? `Stopped: ${created.length} of ${run.results.length} created.`
                       : `Done: ${created.length} of ${run.results.length} created.`}
                   </strong>{' '}
-                  {created.length ? <>Created: {created.map((r) => r.key).join(', ')}.</> : null}
+                  {created.length ? <>Created: {created.map((r) => keyShown(r.key)).join(', ')}.</> : null}
                   {run.incomplete ? ' Importing again sends only the keys not created yet.' : ''}
                 </p>
               </Notice>

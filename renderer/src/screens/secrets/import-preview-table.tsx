@@ -18,6 +18,11 @@ const RESULT: Record<ImportKeyResult['outcome'], { tone: Tone; text: string }> =
   'not-attempted': { tone: 'warn', text: 'Not sent' },
 };
 
+/** A key as the page shows it: one that looks like a bare secret is not put on screen. */
+export function shownKey(row: Pick<ImportRow, 'key' | 'bareSecret'>): string {
+  return row.bareSecret ? `a key that looks like a secret (${row.key.length} characters)` : row.key;
+}
+
 /** A value shown only as its length: the value itself never reaches the page. */
 export function maskedLength(length: number): string {
   return length === 0 ? '(empty)' : `•••••••• ${length} character${length === 1 ? '' : 's'}`;
@@ -28,11 +33,14 @@ export function ImportPreviewTable({
   chosen,
   onChoose,
   results,
+  editable,
 }: {
   rows: ImportRow[];
   chosen: ReadonlySet<string>;
   onChoose: (key: string, on: boolean) => void;
   results: ImportKeyResult[] | null;
+  /** False once a run is complete; a created row is locked either way. */
+  editable: boolean;
 }): ReactElement {
   const resultOf = new Map((results ?? []).map((r) => [r.key, r]));
   return (
@@ -57,15 +65,22 @@ export function ImportPreviewTable({
                   {selectable ? (
                     <input
                       type="checkbox"
-                      aria-label={row.status === 'exists' ? `Replace ${row.key}` : `Import ${row.key}`}
+                      aria-label={row.status === 'exists' ? `Replace ${shownKey(row)}` : `Import ${shownKey(row)}`}
                       checked={chosen.has(row.key)}
-                      disabled={results !== null}
+                      disabled={!editable || result?.outcome === 'created' || result?.outcome === 'replaced'}
                       onChange={(e) => onChoose(row.key, e.target.checked)}
                     />
                   ) : null}
                 </td>
                 <td>
-                  <code>{row.key}</code>
+                  {row.bareSecret ? (
+                    <span className="muted">
+                      <span aria-hidden="true">•••••••• </span>
+                      {shownKey(row)}
+                    </span>
+                  ) : (
+                    <code>{row.key}</code>
+                  )}
                 </td>
                 {/* The dots are a picture of a hidden value: read out, they would be eight "bullet"s. The
                     cell may wrap after them, so in a narrow window the Status words keep their width;
@@ -88,6 +103,11 @@ export function ImportPreviewTable({
                     </span>
                   ) : null}
                   {row.why ? <div className="small">{row.why}</div> : null}
+                  {row.notes?.map((note) => (
+                    <div key={note} className={`small ${styles.rowNote}`}>
+                      {note}
+                    </div>
+                  ))}
                 </td>
                 {results ? (
                   <td>

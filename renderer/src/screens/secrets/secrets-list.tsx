@@ -46,12 +46,15 @@ export function SecretsList({
   canSign,
   selection: { selected, toggle },
   onDelete,
+  namesUnknown = false,
 }: {
   secrets: readonly SecretItem[];
   chutes: readonly ChuteRef[];
   canSign: boolean;
   selection: SecretSelection;
   onDelete: (targets: SecretItem[]) => void;
+  /** The chutes could not be read: every group is named by its chute id, none is called gone. */
+  namesUnknown?: boolean;
 }): ReactElement {
   const [query, setQuery] = useState('');
   const groups = groupSecrets(secrets, chutes, query);
@@ -70,7 +73,8 @@ export function SecretsList({
       </div>
       {groups.length === 0 ? <p className="empty">No secret matches “{query}”.</p> : null}
       {groups.map((group) => {
-        const title = group.chuteName ?? 'Chute no longer exists';
+        const title = group.chuteName ?? (namesUnknown ? `Chute ${group.chuteId}` : 'Chute no longer exists');
+        const gone = group.chuteName === null && !namesUnknown;
         return (
           <section key={group.chuteId} className={styles.group} aria-label={`Secrets of ${title}`}>
             <h3 className={styles.groupHead}>
@@ -82,9 +86,9 @@ export function SecretsList({
                   ({group.secrets.length} secret{group.secrets.length === 1 ? '' : 's'})
                 </span>
               </span>
-              {group.chuteName === null ? <code className={`small ${styles.goneId}`}>{group.chuteId}</code> : null}
+              {gone ? <code className={`small ${styles.goneId}`}>{group.chuteId}</code> : null}
             </h3>
-            {group.chuteName === null ? (
+            {gone ? (
               <p className="small muted">
                 These secrets name a chute id that is not among your chutes any more. Delete them if the chute is gone
                 for good.

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { MAX_ENV_TEXT } from '../../../../shared/contract/secrets';
 import { decodeEnvBytes, envTextMessage } from '../../../../shared/env-text';
+import { appError } from '../../../../shared/errors';
+import { ApiError } from '../../api/client';
 
 /**
  * A file dropped anywhere on the window, read as a .env's text: strictly UTF-8 (`File.text()` would
@@ -10,8 +12,8 @@ import { decodeEnvBytes, envTextMessage } from '../../../../shared/env-text';
  */
 export function useEnvDrop(
   accepting: boolean,
-  onText: (text: string) => void,
-  onProblem: (message: string) => void,
+  onText: (text: string, fileName: string) => void,
+  onProblem: (problem: ApiError) => void,
 ): boolean {
   const [dragging, setDragging] = useState(false);
   // The latest of each, so the window listeners are added once.
@@ -21,6 +23,8 @@ export function useEnvDrop(
   });
 
   useEffect(() => {
+    // The file is what is wrong (too big, not UTF-8), not the app: bad input, said as such.
+    const refuse = (message: string) => latest.current.onProblem(new ApiError(appError('invalid-input', message)));
     const over = (e: DragEvent) => {
       if (!e.dataTransfer?.types.includes('Files')) return;
       // Always prevented: a file dropped where the page does not take it is opened by the browser.
@@ -36,9 +40,7 @@ export function useEnvDrop(
       setDragging(false);
       if (!latest.current.accepting) return;
       if (file.size > MAX_ENV_TEXT) {
-        latest.current.onProblem(
-          `${file.name} is ${file.size} bytes; .env files over ${MAX_ENV_TEXT} bytes are refused.`,
-        );
+        refuse(`${file.name} is ${file.size} bytes; .env files over ${MAX_ENV_TEXT} bytes are refused.`);
         return;
       }
       file.arrayBuffer().then(
@@ -46,10 +48,10 @@ export function useEnvDrop(
           const bytes = new Uint8Array(buffer);
           const decoded = decodeEnvBytes(bytes);
           bytes.fill(0);
-          if (decoded.ok) latest.current.onText(decoded.text);
-          else latest.current.onProblem(envTextMessage(file.name, decoded.problem, decoded.line));
+          if (decoded.ok) latest.current.onText(decoded.text, file.name);
+          else refuse(envTextMessage(file.name, decoded.problem, decoded.line));
         },
-        () => latest.current.onProblem(`${file.name} could not be read.`),
+        () => refuse(`${file.name} could not be read.`),
       );
     };
     window.addEventListener('dragover', over);
