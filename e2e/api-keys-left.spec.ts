@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
+import { keyNames, openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
 import { screenshot } from './fixtures/screenshots';
 import { closingAsks } from './fixtures/closing';
 
@@ -10,11 +10,6 @@ test.afterEach(async () => {
   await world?.stop();
   world = undefined;
 });
-
-const names = (w: KeysWorld) =>
-  Object.values(w.sb.state().apiKeys)
-    .map((k) => k.name)
-    .sort();
 
 /** Create the key "slow" (invoke all chutes), its POST held in the sandbox until `releaseCreate`. */
 async function createSlowly(page: Page, w: KeysWorld): Promise<Locator> {
@@ -30,7 +25,7 @@ async function createSlowly(page: Page, w: KeysWorld): Promise<Locator> {
 /** The held create reached the sandbox and nothing was made yet; then it goes on. */
 async function releaseCreate(w: KeysWorld): Promise<void> {
   await expect.poll(() => w.sb.held().map((h) => `${h.method} ${h.path}`)).toEqual(['POST /api_keys/']);
-  expect(names(w).filter((n) => n === 'slow' || n.endsWith('-r2'))).toEqual([]);
+  expect(keyNames(w).filter((n) => n === 'slow' || n.endsWith('-r2'))).toEqual([]);
   expect(w.sb.release({ method: 'POST', path: '/api_keys/' })).toEqual({ released: 1 });
 }
 
@@ -63,7 +58,7 @@ test('a key whose create answers after the user left still shows its secret once
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
   await expect(waiting).toHaveCount(0);
-  expect(names(world)).toEqual(['slow']);
+  expect(keyNames(world)).toEqual(['slow']);
 });
 
 test('a rotation left half-way comes back at its step: creating, then the secret, then deleting the old key', async ({
@@ -91,7 +86,7 @@ test('a rotation left half-way comes back at its step: creating, then the secret
   await expect(replacement).toContainText('it replaces “old-0”: deploy it, then delete “old-0”');
   await replacement.getByLabel('I have stored it somewhere safe').check();
   await replacement.getByRole('button', { name: 'Done' }).click();
-  expect(names(world)).toEqual(['old-0', 'old-0-r2']);
+  expect(keyNames(world)).toEqual(['old-0', 'old-0-r2']);
 
   // Left again before deleting: the rotation comes back at "deploy, then delete".
   await nav.getByRole('link', { name: 'Secrets' }).click();
@@ -100,7 +95,7 @@ test('a rotation left half-way comes back at its step: creating, then the secret
   await expect(page.getByRole('heading', { name: 'Deploy the new key, then delete the old one' })).toBeVisible();
   await page.getByRole('button', { name: 'The new key is deployed — delete “old-0”' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Rotation complete.' })).toBeVisible();
-  expect(names(world)).toEqual(['old-0-r2']);
+  expect(keyNames(world)).toEqual(['old-0-r2']);
 });
 
 test('a create that fails after the user left says so on the screen they are on, with the way out', async ({
@@ -126,7 +121,7 @@ test('a create that fails after the user left says so on the screen they are on,
   await expect(page.getByRole('button', { name: 'Delete…' })).toBeVisible();
   await failure.getByRole('button', { name: 'Dismiss' }).click();
   await expect(failure).toHaveCount(0);
-  expect(names(world)).toEqual(['lost']);
+  expect(keyNames(world)).toEqual(['lost']);
 });
 
 test('a create still on its way is waited for when its form is opened again, never sent twice', async ({ page }) => {
@@ -147,7 +142,7 @@ test('a create still on its way is waited for when its form is opened again, nev
   await expect(dialog.getByLabel('API key secret')).toHaveText(/^cpk_/);
   await dialog.getByLabel('I have stored it somewhere safe').check();
   await dialog.getByRole('button', { name: 'Done' }).click();
-  expect(names(world)).toEqual(['slow']);
+  expect(keyNames(world)).toEqual(['slow']);
   // The create used the draft, so the form opens empty now.
   await page.getByRole('button', { name: 'Create key…' }).click();
   await expect(form.getByLabel('Name')).toHaveValue('');
@@ -167,7 +162,7 @@ test('a key delete answered after the user left does not pull them back to the k
   await expect(page.getByRole('heading', { name: 'Secrets', level: 1 })).toBeVisible();
   await answered;
   w.sb.setFaults({ latency_ms: 0 });
-  expect(names(w)).toEqual([]);
+  expect(keyNames(w)).toEqual([]);
   // Told there how it ended (so the page has handled the answer), and still there: what they type
   // on the screen they went to is not thrown away by a late answer.
   const told = page.getByRole('status').filter({ hasText: 'Deleted “old-0”.' });
@@ -195,5 +190,5 @@ test('a batch delete answered after the user left says there which keys were not
   const told = page.getByRole('alert').filter({ hasText: 'Deleting API keys: 1 deleted; 1 not deleted.' });
   await expect(told).toContainText('Not deleted: job-2.', { timeout: 10_000 });
   w.sb.setFaults({ latency_ms: 0 });
-  expect(names(w)).toEqual(['job-0', 'job-2']);
+  expect(keyNames(w)).toEqual(['job-0', 'job-2']);
 });

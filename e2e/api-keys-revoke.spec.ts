@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
+import { keyNames, openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
 import { screenshot } from './fixtures/screenshots';
 
 // Deleting (typed name), bulk revoke with a failure injected, rotation with a failure between steps,
@@ -17,10 +17,6 @@ const idOf = (w: KeysWorld, name: string): string => {
   if (!found) throw new Error(`no key ${name}`);
   return found.api_key_id;
 };
-const names = (w: KeysWorld) =>
-  Object.values(w.sb.state().apiKeys)
-    .map((k) => k.name)
-    .sort();
 
 async function createInvoker(page: Page, name: string): Promise<string> {
   await page.getByRole('button', { name: 'Create key…' }).click();
@@ -69,7 +65,7 @@ test('deleting one key needs its name typed back; a key already gone counts as d
   await form.getByRole('button', { name: 'Delete key' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Deleted “cli-1”' })).toBeVisible();
   await expect(page.getByRole('row', { name: 'Key cli-1' })).toHaveCount(0);
-  expect(names(world)).toEqual(['cli-0', 'cli-2']);
+  expect(keyNames(world)).toEqual(['cli-0', 'cli-2']);
 
   // Another tool deletes cli-2 while its page is open here.
   await page.getByRole('row', { name: 'Key cli-2' }).getByRole('link', { name: 'cli-2' }).click();
@@ -118,13 +114,13 @@ test('bulk delete reports every key, with an injected failure, an already-gone k
     'already gone (nothing left to delete)',
   );
   await screenshot(page, 'api-keys-bulk-results');
-  expect(names(world)).toEqual(['cli-1', 'cli-4']);
+  expect(keyNames(world)).toEqual(['cli-1', 'cli-4']);
   await expect(page.getByRole('row', { name: 'Key cli-1' })).toHaveCount(1);
 
   await results.getByRole('button', { name: 'Retry 1 failed' }).click();
   await expect(results.getByRole('status')).toContainText('Done: 3 deleted, 1 already gone.');
   await expect(results.getByRole('heading')).toBeFocused();
-  expect(names(world)).toEqual(['cli-4']);
+  expect(keyNames(world)).toEqual(['cli-4']);
   await expect(page.getByRole('row', { name: 'Key cli-1' })).toHaveCount(0);
   await results.getByRole('button', { name: 'Dismiss' }).click();
   await expect(page.getByLabel('Select cli-4')).toBeEnabled();
@@ -148,7 +144,7 @@ test('rotation keeps the scopes, deletes the old key only after confirmation, an
   // This page has no "Create key…": the keyboard goes on at the step now shown.
   await expect(page.getByRole('heading', { name: 'Deploy the new key, then delete the old one' })).toBeFocused();
   await expect(page.locator('[aria-current="step"]')).toHaveText('Deploy it, then delete the old key');
-  expect(names(world)).toEqual(['worker', 'worker-r2']); // nothing deleted before the user confirms
+  expect(keyNames(world)).toEqual(['worker', 'worker-r2']); // nothing deleted before the user confirms
 
   world.sb.faultOnce({ method: 'DELETE', path: `/api_keys/${oldId}`, status: 503 });
   await page.getByRole('button', { name: 'The new key is deployed — delete “worker”' }).click();
@@ -157,12 +153,12 @@ test('rotation keeps the scopes, deletes the old key only after confirmation, an
   await expect(exists).toContainText('Old (still works): worker');
   await expect(exists).toContainText('New: worker-r2');
   await screenshot(page, 'api-keys-rotate-failed');
-  expect(names(world)).toEqual(['worker', 'worker-r2']);
+  expect(keyNames(world)).toEqual(['worker', 'worker-r2']);
 
   await page.getByRole('button', { name: 'Retry deleting the old key' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Rotation complete.' })).toContainText('“worker” is deleted');
   await expect(page.getByRole('link', { name: 'Open worker-r2' })).toBeFocused();
-  expect(names(world)).toEqual(['worker-r2']);
+  expect(keyNames(world)).toEqual(['worker-r2']);
   const rotated = Object.values(world.sb.state().apiKeys)[0];
   expect(rotated?.scopes.map((s) => [s.object_type, s.object_id, s.action])).toEqual([['chutes', null, 'invoke']]);
 });
@@ -192,7 +188,7 @@ test('a rotation whose new secret was closed without storing it never offers to 
   await screenshot(page, 'api-keys-rotate-unstored');
   await page.getByRole('button', { name: 'Delete “worker-r2” and start again' }).click();
   await expect(page.getByRole('form', { name: 'Create API key' })).toBeVisible();
-  expect(names(world)).toEqual(['worker']);
+  expect(keyNames(world)).toEqual(['worker']);
 });
 
 test('rotating a key with a storage scope keeps that type; a type this app cannot ask for is said, not faked', async ({

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
+import { keyNames, openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
 import { screenshot } from './fixtures/screenshots';
 
 // A rotation's steps live in the page; which key replaces which is kept by main with the new key's
@@ -10,11 +10,6 @@ test.afterEach(async () => {
   await world?.stop();
   world = undefined;
 });
-
-const names = (w: KeysWorld) =>
-  Object.values(w.sb.state().apiKeys)
-    .map((k) => k.name)
-    .sort();
 
 /** Rotate "old-0" (made elsewhere) up to its deploy step, its secret stored, then reload the page. */
 async function rotateThenReload(page: Page, w: KeysWorld): Promise<void> {
@@ -31,7 +26,7 @@ async function rotateThenReload(page: Page, w: KeysWorld): Promise<void> {
   // Reloaded on the rotation itself: it comes back at its last step, not at "create".
   await expect(page.getByRole('heading', { name: /^Finish the rotation begun on / })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Create replacement' })).toHaveCount(0);
-  expect(names(w)).toEqual(['old-0', 'old-0-r2']);
+  expect(keyNames(w)).toEqual(['old-0', 'old-0-r2']);
 }
 
 test('a rotation left before deleting the old key is still said after a reload, and finishes from the key’s page', async ({
@@ -60,7 +55,7 @@ test('a rotation left before deleting the old key is still said after a reload, 
   await screenshot(page, 'api-keys-rotation-resumed');
   await page.getByRole('button', { name: 'The new key is deployed — delete “old-0”' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Rotation complete.' })).toContainText('“old-0” is deleted');
-  expect(names(world)).toEqual(['old-0-r2']);
+  expect(keyNames(world)).toEqual(['old-0-r2']);
   await page.getByRole('link', { name: 'Open old-0-r2' }).click();
   await expect(page.getByText('It was made to replace “old-0” (a rotation).')).toBeVisible();
 });
@@ -72,7 +67,7 @@ test('a rotation resumed after a reload can start over: the new key is deleted a
   await rotateThenReload(page, world);
   await page.getByRole('button', { name: 'Delete “old-0-r2” and start again' }).click();
   await expect(page.getByRole('form', { name: 'Create API key' })).toBeVisible();
-  expect(names(world)).toEqual(['old-0']);
+  expect(keyNames(world)).toEqual(['old-0']);
   await page.getByRole('link', { name: '← Back to the key “old-0”' }).click();
   await expect(page.getByRole('region', { name: 'Key old-0' })).toBeVisible();
   await expect(page.getByText('Rotation not finished.')).toHaveCount(0);
