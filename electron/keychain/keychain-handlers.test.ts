@@ -160,3 +160,27 @@ describe('removing a seed from the keychain', () => {
     expect(await vault.hasSeed(hotkey.ss58)).toBe(true);
   });
 });
+
+describe('adding a wallet hotkey to the keychain', () => {
+  it('refuses when the file now holds another key than the row showed, storing nothing', async () => {
+    const { h } = handlers();
+    const { vault } = world;
+    const shown = await makeKey();
+    const now = await makeKey();
+    const walletsPath = path.join(world.dir, 'wallets');
+    // Another folder chosen in another window (or btcli regen_hotkey) since the row was read.
+    await writeTree(walletsPath, [['mywallet/hotkeys/default', JSON.stringify(now.json)]]);
+    const refused = await h
+      .importHotkey({ walletId: 'mywallet', hotkeyId: 'default', expectedSs58: shown.ss58 }, ctx)
+      .catch((e: unknown) => e);
+    expect((refused as AppFailure).appError).toMatchObject({
+      code: 'conflict',
+      reason: 'file-changed-meanwhile',
+      message: `The hotkey file mywallet/default now holds ${now.ss58}, not ${shown.ss58} as shown, so nothing was put in the keychain.`,
+    });
+    expect(await vault.listSeeds()).toEqual([]);
+    const added = await h.importHotkey({ walletId: 'mywallet', hotkeyId: 'default', expectedSs58: now.ss58 }, ctx);
+    expect(added).toMatchObject({ ss58: now.ss58, name: 'default' });
+    expect(await vault.hasSeed(now.ss58)).toBe(true);
+  });
+});

@@ -10,6 +10,7 @@ import type { SliceHandlers } from '../ipc-router';
 import type { ProfileStore } from '../profiles';
 import type { SeedCopies } from '../profiles/seed-copies';
 import { discoverWallets, readHotkeyFile, readHotkeySeed, type DiscoveryCache, type HotkeySeed } from '../wallets';
+import { hotkeyFileChanged } from '../wallets/hotkey-seed';
 import type { KeychainListing } from './keychain-listing';
 import type { SeedVault } from './seed-vault';
 
@@ -63,11 +64,17 @@ export function keychainHandlers(services: KeychainServices): SliceHandlers<type
   const { config, vault, keychainListing, profiles, chutes, discovery } = services;
   return {
     keychainStatus: async () => (await keychainListing()).status,
-    importHotkey: async ({ walletId, hotkeyId }): Promise<ImportedHotkey> => {
+    importHotkey: async ({ walletId, hotkeyId, expectedSs58 }): Promise<ImportedHotkey> => {
       const scan = await discoverWallets(config.walletsPath, { cache: discovery });
       const entry = scan.wallets.find((w) => w.id === walletId)?.hotkeys.find((h) => h.id === hotkeyId);
       const name = entry?.name ?? hotkeyId;
-      const ss58 = await storeAndWipe(vault, await readHotkeySeed(config.walletsPath, walletId, hotkeyId), name);
+      const read = await readHotkeySeed(config.walletsPath, walletId, hotkeyId);
+      // The folder main reads now may not be the one the row came from, nor the file the same one.
+      if (read.ss58 !== expectedSs58) {
+        read.seed.fill(0);
+        throw hotkeyFileChanged(`${walletId}/${hotkeyId}`, read.ss58, expectedSs58, 'nothing was put in the keychain');
+      }
+      const ss58 = await storeAndWipe(vault, read, name);
       return { ss58, name, permissions: entry?.permissions ?? null };
     },
     importHotkeyFile: async ({ path: typed }): Promise<ImportedHotkey> => {

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import type { HotkeyEntry } from '../../../../shared/wallets';
 import { Address } from '../../components/address';
@@ -6,8 +7,9 @@ import { ErrorNotice } from '../../components/error-notice';
 import { HotkeyStatusBadge } from '../../components/hotkey-status-badge';
 import { AccountLookupPanel } from './account-lookup-panel';
 import { RemoveSeedConfirm } from './remove-seed-confirm';
-import { useMutationChannel } from '../../api/hooks';
+import { channelKey, useMutationChannel } from '../../api/hooks';
 import { announce } from '../../lib/announce';
+import { failureIs } from '../../../../shared/errors';
 import styles from './accounts.module.css';
 
 export function HotkeyItem({
@@ -36,7 +38,14 @@ export function HotkeyItem({
   const removing = removingFor !== null;
   const add = useMutationChannel('importHotkey', ['listWallets', 'listProfiles']);
   const fix = useMutationChannel('fixHotkeyPermissions', ['listWallets']);
+  const shownSs58 = hotkey.ss58;
   const canAdd = hotkey.status === 'ok' && hotkey.hasSeed && inKeychain === false;
+  const queries = useQueryClient();
+  // Refused because the file holds another key than this row shows: the row is read again.
+  const rereadIfChanged = (error: unknown) => {
+    if (failureIs(error, 'file-changed-meanwhile'))
+      void queries.invalidateQueries({ queryKey: channelKey('listWallets') });
+  };
   const error = add.error ?? fix.error;
   return (
     <li className={styles.hotkey} aria-label={`Hotkey ${label}`}>
@@ -64,15 +73,14 @@ export function HotkeyItem({
           {hotkey.message ? <span className="small muted">{hotkey.message}</span> : null}
         </div>
         <div className="actions">
-          {canAdd ? (
+          {canAdd && shownSs58 ? (
             <button
               type="button"
               onClick={() =>
                 // The button goes with its success (the badge says "In keychain"): said, not silent.
-                void add.mutateAsync({ walletId, hotkeyId: hotkey.id }).then(
-                  () => announce(`${label} is in the keychain now.`),
-                  () => undefined,
-                )
+                void add
+                  .mutateAsync({ walletId, hotkeyId: hotkey.id, expectedSs58: shownSs58 })
+                  .then(() => announce(`${label} is in the keychain now.`), rereadIfChanged)
               }
               disabled={add.isPending}
               aria-label={`Add to keychain: ${label}`}
@@ -84,10 +92,9 @@ export function HotkeyItem({
             <button
               type="button"
               onClick={() =>
-                void fix.mutateAsync({ walletId, hotkeyId: hotkey.id }).then(
-                  () => announce(`${label} is private now: only you can read it (0600).`),
-                  () => undefined,
-                )
+                void fix
+                  .mutateAsync({ walletId, hotkeyId: hotkey.id, expectedSs58: hotkey.ss58 })
+                  .then(() => announce(`${label} is private now: only you can read it (0600).`), rereadIfChanged)
               }
               disabled={fix.isPending}
               aria-label={`Make private: ${label}`}
