@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { HotkeyStatusBadge } from '../../components/hotkey-status-badge';
 import { AccountLookupPanel } from './account-lookup-panel';
 import { RemoveSeedConfirm } from './remove-seed-confirm';
+import { hotkeyRowId } from './missing-seed-help';
 import { channelKey, useMutationChannel } from '../../api/hooks';
 import { announce } from '../../lib/announce';
 import { failureIs } from '../../../../shared/errors';
@@ -48,7 +49,8 @@ export function HotkeyItem({
   };
   const error = add.error ?? fix.error;
   return (
-    <li className={styles.hotkey} aria-label={`Hotkey ${label}`}>
+    // Focusable by script only: a profile card whose seed is missing sends the user here.
+    <li className={styles.hotkey} aria-label={`Hotkey ${label}`} id={hotkeyRowId(walletId, hotkey.id)} tabIndex={-1}>
       <span className={styles.hotkeyName}>{hotkey.name}</span>
       <div className={styles.hotkeyBody}>
         {hotkey.ss58 ? (

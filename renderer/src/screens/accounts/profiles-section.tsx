@@ -13,6 +13,7 @@ import { channelKey, useMutationChannel } from '../../api/hooks';
 import { tellOutcome, type Told } from '../../frame/outcomes';
 import { announce } from '../../lib/announce';
 import { followIfGone } from './profile-gone';
+import { MissingSeedHelp } from './missing-seed-help';
 
 function SeedBadge({ state }: { state: boolean | null }): ReactElement {
   if (state === null) return <Badge tone="neutral">Keychain not reachable</Badge>;
@@ -80,6 +81,7 @@ function ProfileItem({
         {active ? <Badge tone="good">Active</Badge> : null}
         <SeedBadge state={profile.seedInKeychain} />
       </div>
+      {profile.seedInKeychain === false ? <MissingSeedHelp profile={profile} /> : null}
       <dl className="facts">
         <dt>Username</dt>
         <dd>{profile.username}</dd>
