@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { makeKey } from '../electron/wallets/test-fixtures';
+import type { ProfilesView } from '../shared/profiles';
 import { openAccounts, hotkey } from './fixtures/accounts-page';
 import { cliConfigText, importCliConfig } from './fixtures/cli-profile';
 import { screenshot } from './fixtures/screenshots';
@@ -69,4 +70,54 @@ test('a profile whose seed left the keychain says signing is off and leads to it
   await expect(alice.getByText('Seed in keychain')).toBeVisible();
   await expect(alice).not.toContainText('Signing is off');
   await expect(bob).toContainText('Signing is off');
+});
+
+test('card buttons are named for their profile, keychain-only rows by name and address, and a removal says when the active profile changed elsewhere', async ({
+  page,
+  request,
+}) => {
+  host = await startWebHost();
+  await writeWalletTree(host.dirs.wallets);
+  await openAccounts(page, host);
+  const keys = { alice: await makeKey(), bob: await makeKey(), carol: await makeKey() };
+  for (const [name, key] of Object.entries(keys)) {
+    const file = path.join(host.dirs.home, `${name}.ini`);
+    await fs.writeFile(file, cliConfigText('http://127.0.0.1:9', name, randomUUID(), key), { mode: 0o600 });
+    await importCliConfig(page, file);
+  }
+  let view = await elsewhere<ProfilesView>(request, host, 'listProfiles', {});
+  const byName = (name: string) => view.profiles.find((p) => p.username === name)!;
+  const carol = page.getByRole('listitem', { name: `Profile ${byName('carol').displayName}`, exact: true });
+  await carol.getByRole('button', { name: `Make active: ${byName('carol').displayName}`, exact: true }).click();
+  await expect(carol.getByText('Active', { exact: true })).toBeVisible();
+  for (const action of ['Rename', 'Export for CLI', 'Remove'])
+    await expect(
+      carol.getByRole('button', { name: `${action}: ${byName('carol').displayName}`, exact: true }),
+    ).toBeVisible();
+  // The seeds of CLI configs have no file here: rows told apart by name and both ends of the address.
+  const row = page.getByRole('listitem', { name: `Hotkey default (${short(keys.bob.ss58)})`, exact: true });
+  await expect(row).toContainText(keys.bob.ss58);
+  await expect(
+    row.getByRole('button', { name: `Look up account: default (${short(keys.bob.ss58)})`, exact: true }),
+  ).toBeVisible();
+  await expect(
+    row.getByRole('button', { name: `Remove from keychain: default (${short(keys.bob.ss58)})`, exact: true }),
+  ).toBeVisible();
+
+  // Another window makes alice active; this one has not read the profiles since (held at what it
+  // last read: other reads here would notice the switch at once) and removes her.
+  view = await elsewhere<ProfilesView>(request, host, 'listProfiles', {});
+  await page.route('**/rpc/listProfiles', (route) => route.fulfill({ json: { ok: true, value: view } }));
+  await elsewhere(request, host, 'setActiveProfile', { profileId: byName('alice').id });
+  const alice = page.getByRole('listitem', { name: `Profile ${byName('alice').displayName}`, exact: true });
+  await alice.getByRole('button', { name: `Remove: ${byName('alice').displayName}`, exact: true }).click();
+  await expect(alice.getByText('Active', { exact: true })).toHaveCount(0);
+  await page.unroute('**/rpc/listProfiles');
+  await alice.getByRole('button', { name: 'Remove profile' }).click();
+  // The store made bob active (the first one left), not carol as this window showed: said so.
+  await expect(page.getByRole('status').filter({ hasText: 'was removed' })).toContainText(
+    `The profile ${byName('alice').displayName} was removed. “${byName('bob').displayName}” is the active profile now.`,
+  );
+  const bob = page.getByRole('listitem', { name: `Profile ${byName('bob').displayName}`, exact: true });
+  await expect(bob.getByText('Active', { exact: true })).toBeVisible();
 });

@@ -33,7 +33,8 @@ export function HotkeyItem({
   // A look-up stands for the seed in the keychain: once the seed is gone (removed here or in
   // another window, or the keychain went away) the panel closes, offering nothing to save, and it
   // stays closed when the seed comes back.
-  if (lookup && inKeychain !== true) setLookup(false);
+  // While the keychain does not answer (null) it stays open: whatever was found is kept.
+  if (lookup && inKeychain === false) setLookup(false);
   // The address the removal question was opened for: the file may hold another key by the next scan.
   const [removingFor, setRemovingFor] = useState<string | null>(null);
   const removing = removingFor !== null;
@@ -104,7 +105,8 @@ export function HotkeyItem({
               Make private (0600)
             </button>
           ) : null}
-          {inKeychain && hotkey.ss58 ? (
+          {/* Kept while the keychain does not answer with a panel open, which they close. */}
+          {(inKeychain || (inKeychain === null && (lookup || removing))) && hotkey.ss58 ? (
             <>
               <button
                 type="button"
@@ -139,7 +141,7 @@ export function HotkeyItem({
             onDone={() => setRemovingFor(null)}
           />
         ) : null}
-        {lookup && inKeychain && hotkey.ss58 ? (
+        {lookup && inKeychain !== false && hotkey.ss58 ? (
           <AccountLookupPanel hotkey={hotkey.ss58} hotkeyName={hotkey.name} />
         ) : null}
       </div>

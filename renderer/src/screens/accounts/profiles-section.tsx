@@ -22,19 +22,23 @@ function SeedBadge({ state }: { state: boolean | null }): ReactElement {
 
 type Panel = 'none' | 'export' | 'remove' | 'rename';
 
-/** What the frame says once a profile is removed (its card is gone): which profile is active now, if that changed. */
+/**
+ * What the frame says once a profile is removed (its card is gone): which profile is active now, if
+ * that is not the one this window showed as active (another window may have switched to the removed one).
+ */
 function removedOutcome(
   profile: ProfileView,
-  wasActive: boolean,
+  activeHere: string | null,
   result: RemoveProfileResult,
   all: ProfileView[],
 ): Told {
   const now = all.find((p) => p.id === result.activeId);
-  const active = !wasActive
-    ? ''
-    : result.activeId === null
-      ? ' No profile is active now.'
-      : ` ${now ? `“${now.displayName}”` : 'Another profile'} is the active profile now.`;
+  const active =
+    result.activeId === activeHere
+      ? ''
+      : result.activeId === null
+        ? ' No profile is active now.'
+        : ` ${now ? `“${now.displayName}”` : 'Another profile'} is the active profile now.`;
   return result.sessionProblem
     ? {
         tone: 'warn',
@@ -45,19 +49,21 @@ function removedOutcome(
 
 function ProfileItem({
   profile,
-  active,
+  activeId,
   all,
   focused,
   onFocus,
 }: {
   profile: ProfileView;
-  active: boolean;
+  /** The profile this window shows as active. */
+  activeId: string | null;
   /** Every profile, in the store's order: the first other one becomes active if this active one is removed. */
   all: ProfileView[];
   /** Only the card the user last acted in keeps its panel open (one notice on screen, not a pile). */
   focused: boolean;
   onFocus: () => void;
 }): ReactElement {
+  const active = profile.id === activeId;
   const [chosen, setChosen] = useState<Panel>('none');
   const panel: Panel = focused ? chosen : 'none';
   const setPanel = (next: Panel) => {
@@ -119,6 +125,7 @@ function ProfileItem({
           type="button"
           onClick={() => setPanel(panel === 'rename' ? 'none' : 'rename')}
           aria-expanded={panel === 'rename'}
+          aria-label={`Rename: ${profile.displayName}`}
         >
           Rename…
         </button>
@@ -126,6 +133,7 @@ function ProfileItem({
           type="button"
           onClick={() => setPanel(panel === 'export' ? 'none' : 'export')}
           aria-expanded={panel === 'export'}
+          aria-label={`Export for CLI: ${profile.displayName}`}
         >
           Export for CLI…
         </button>
@@ -134,6 +142,7 @@ function ProfileItem({
           className="danger"
           onClick={() => setPanel(panel === 'remove' ? 'none' : 'remove')}
           aria-expanded={panel === 'remove'}
+          aria-label={`Remove: ${profile.displayName}`}
         >
           Remove…
         </button>
@@ -172,7 +181,7 @@ function ProfileItem({
                 // mutateAsync: this card is gone with the profile, so the frame says how it went, and
                 // which profile is active now when that changed.
                 void remove.mutateAsync({ profileId: profile.id }).then(
-                  (r) => tellOutcome(removedOutcome(profile, active, r, all)),
+                  (r) => tellOutcome(removedOutcome(profile, activeId, r, all)),
                   (error: unknown) =>
                     followIfGone(queries, error, profile.id, {
                       tone: 'good',
@@ -259,7 +268,7 @@ export function ProfilesSection({
             <ProfileItem
               key={p.id}
               profile={p}
-              active={p.id === view.activeId}
+              activeId={view.activeId}
               all={view.profiles}
               focused={focus === p.id}
               onFocus={() => setFocus(p.id)}
