@@ -184,3 +184,29 @@ describe('adding a wallet hotkey to the keychain', () => {
     expect(await vault.hasSeed(now.ss58)).toBe(true);
   });
 });
+
+describe('adding a hotkey file whose seed the keychain holds already', () => {
+  it('keeps the name it was stored under and says it was there already', async () => {
+    const { h } = handlers();
+    const { vault } = world;
+    const key = await makeKey();
+    await vault.putSeed(key.ss58, key.seed, 'validator-hot');
+    const file = path.join(world.dir, 'backup', 'default');
+    await writeTree(path.dirname(file), [['default', JSON.stringify(key.json)]]);
+    expect(await h.importHotkeyFile({ path: file }, ctx)).toEqual({
+      ss58: key.ss58,
+      name: 'validator-hot',
+      alreadyInKeychain: true,
+      permissions: null,
+    });
+    expect((await vault.listSeedLabels()).find((s) => s.ss58 === key.ss58)?.label).toBe('validator-hot');
+    // A new one is listed under the file's name.
+    const fresh = await makeKey();
+    await writeTree(path.dirname(file), [['other', JSON.stringify(fresh.json)]]);
+    expect(await h.importHotkeyFile({ path: path.join(path.dirname(file), 'other') }, ctx)).toMatchObject({
+      name: 'other',
+      alreadyInKeychain: false,
+    });
+    expect((await vault.listSeedLabels()).find((s) => s.ss58 === fresh.ss58)?.label).toBe('other');
+  });
+});

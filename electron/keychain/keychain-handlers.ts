@@ -60,6 +60,32 @@ async function checkWalletFile(
   read.seed.fill(0);
 }
 
+/**
+ * Put a hotkey file's seed into the keychain. One already there keeps the name it was stored under
+ * (the file's own name, often "default", must not rename the entry a profile or an earlier import
+ * is known by), and the caller is told it was there already.
+ */
+async function storeFileSeed(
+  vault: SeedVault,
+  read: HotkeySeed,
+  name: string,
+): Promise<Omit<ImportedHotkey, 'permissions'>> {
+  const stored = await vault.hasSeed(read.ss58).catch((error: unknown) => {
+    read.seed.fill(0);
+    throw error;
+  });
+  if (!stored) return { ss58: await storeAndWipe(vault, read, name), name, alreadyInKeychain: false };
+  const label = (await vault.listSeedLabels().catch(() => [])).find((s) => s.ss58 === read.ss58)?.label ?? null;
+  // Stored again all the same (without a label: the one listed stays): the same seed, since the
+  // file's seed derives this address, and it is there even if removed elsewhere a moment ago.
+  try {
+    await vault.putSeed(read.ss58, read.seed);
+  } finally {
+    read.seed.fill(0);
+  }
+  return { ss58: read.ss58, name: label ?? name, alreadyInKeychain: true };
+}
+
 export function keychainHandlers(services: KeychainServices): SliceHandlers<typeof keychainContract> {
   const { config, vault, keychainListing, profiles, chutes, discovery } = services;
   return {
@@ -74,13 +100,11 @@ export function keychainHandlers(services: KeychainServices): SliceHandlers<type
         read.seed.fill(0);
         throw hotkeyFileChanged(`${walletId}/${hotkeyId}`, read.ss58, expectedSs58, 'nothing was put in the keychain');
       }
-      const ss58 = await storeAndWipe(vault, read, name);
-      return { ss58, name, permissions: entry?.permissions ?? null };
+      return { ...(await storeFileSeed(vault, read, name)), permissions: entry?.permissions ?? null };
     },
     importHotkeyFile: async ({ path: typed }): Promise<ImportedHotkey> => {
       const read = await readHotkeyFile(resolveUserPath(typed, services.home));
-      const ss58 = await storeAndWipe(vault, read, read.suggestedName);
-      return { ss58, name: read.suggestedName, permissions: null };
+      return { ...(await storeFileSeed(vault, read, read.suggestedName)), permissions: null };
     },
     seedCopies: ({ hotkey }) => services.seedCopies.find(hotkey),
     removeHotkeySeed: async ({ hotkey, copiesShown, walletFileShown }) => {
