@@ -104,6 +104,21 @@ test('card buttons are named for their profile, keychain-only rows by name and a
     row.getByRole('button', { name: `Remove from keychain: default (${short(keys.bob.ss58)})`, exact: true }),
   ).toBeVisible();
 
+  // bob's seed again, from a hotkey file of another name: already there, so it keeps its name.
+  const copy = path.join(host.dirs.home, 'bob-backup');
+  await fs.writeFile(copy, JSON.stringify(keys.bob.json), { mode: 0o600 });
+  await page.getByRole('button', { name: 'Add a hotkey file…' }).click();
+  const addForm = page.getByRole('form', { name: 'Add a hotkey file' });
+  await addForm.getByRole('textbox').fill(copy);
+  await addForm.getByRole('button', { name: 'Add to keychain' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'already in the system keychain' })).toHaveText(
+    new RegExp(
+      `The seed of default \\(${keys.bob.ss58}\\) was already in the system keychain; it keeps the name “default”\\.`,
+    ),
+  );
+  await expect(page.getByRole('listitem', { name: /^Hotkey bob-backup/ })).toHaveCount(0);
+  await expect(row).toBeVisible();
+
   // Another window makes alice active; this one has not read the profiles since (held at what it
   // last read: other reads here would notice the switch at once) and removes her.
   view = await elsewhere<ProfilesView>(request, host, 'listProfiles', {});
