@@ -1,3 +1,4 @@
+import { keychainOnly } from './fixtures/accounts-page';
 import { expect, test } from '@playwright/test';
 import { useAccountWorld } from './fixtures/account-world';
 import { screenshot } from './fixtures/screenshots';
@@ -29,8 +30,8 @@ test('after the seed is removed on Profiles & hotkeys, the Account screen shows 
   await expect(usage.getByLabel('Usage totals')).toContainText('$0.42');
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profiles & hotkeys' }).click();
-  const item = page.getByRole('listitem', { name: `Hotkey ${w.key.ss58}` });
-  await item.getByRole('button', { name: `Remove from keychain: ${w.key.ss58}` }).click();
+  const item = page.getByRole('listitem', { name: `Hotkey ${keychainOnly('default', w.key.ss58)}` });
+  await item.getByRole('button', { name: `Remove from keychain: ${keychainOnly('default', w.key.ss58)}` }).click();
   // The imported file still holds the seed, and the question names it: no other copy to vouch for.
   await expect(item.getByRole('list', { name: 'Config files holding this seed' })).toBeVisible();
   await item.getByRole('button', { name: 'Remove seed' }).click();

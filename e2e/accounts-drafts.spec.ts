@@ -34,11 +34,11 @@ test('what is typed into a Profiles & hotkeys panel survives another panel and a
   await page.getByRole('button', { name: 'Import CLI config…' }).click();
   await importForm.getByLabel('CLI config file').fill('/srv/validator/chutes/config.ini');
   await importForm.getByLabel(/Remove the seed from the CLI config/).check();
-  await profile.getByRole('button', { name: 'Export for CLI…' }).click();
+  await profile.getByRole('button', { name: /^Export for CLI: / }).click();
   await expect(importForm).toHaveCount(0);
   await exportForm.getByLabel('Write to').fill(exportPath);
   await exportForm.getByLabel(/Include the hotkey seed in plain text/).check();
-  await profile.getByRole('button', { name: 'Rename…' }).click();
+  await profile.getByRole('button', { name: /^Rename: / }).click();
   await expect(exportForm).toHaveCount(0);
   await renameForm.getByLabel('Profile name').fill('  bob (validator)  ');
   await page.getByRole('button', { name: 'Add a hotkey file…' }).click();
@@ -56,7 +56,7 @@ test('what is typed into a Profiles & hotkeys panel survives another panel and a
   await page.getByRole('button', { name: 'Import CLI config…' }).click();
   await expect(importForm.getByLabel('CLI config file')).toHaveValue('/srv/validator/chutes/config.ini');
   await expect(importForm.getByLabel(/Remove the seed from the CLI config/)).toBeChecked();
-  await profile.getByRole('button', { name: 'Export for CLI…' }).click();
+  await profile.getByRole('button', { name: /^Export for CLI: / }).click();
   await expect(exportForm.getByLabel('Write to')).toHaveValue(exportPath);
   // The seed in plain text is a yes given each time, never remembered.
   await expect(exportForm.getByLabel(/Include the hotkey seed in plain text/)).not.toBeChecked();
@@ -64,17 +64,17 @@ test('what is typed into a Profiles & hotkeys panel survives another panel and a
 
   // Cancel means "forget it": the form opens as new.
   await exportForm.getByRole('button', { name: 'Cancel' }).click();
-  await profile.getByRole('button', { name: 'Export for CLI…' }).click();
+  await profile.getByRole('button', { name: /^Export for CLI: / }).click();
   await expect(exportForm.getByLabel('Write to')).toHaveValue(host.dirs.configPath);
   await expect(exportForm.getByLabel(/Include the hotkey seed in plain text/)).not.toBeChecked();
 
   // A save uses the draft and drops it: the form opens with the name as saved (trimmed), not as typed.
-  await profile.getByRole('button', { name: 'Rename…' }).click();
+  await profile.getByRole('button', { name: /^Rename: / }).click();
   await expect(renameForm.getByLabel('Profile name')).toHaveValue('  bob (validator)  ');
   await renameForm.getByRole('button', { name: 'Save name' }).click();
   const renamed = page.getByRole('listitem', { name: 'Profile bob (validator)' });
   await expect(renamed).toBeVisible();
-  await renamed.getByRole('button', { name: 'Rename…' }).click();
+  await renamed.getByRole('button', { name: /^Rename: / }).click();
   await expect(page.getByRole('form', { name: 'Rename bob (validator)' }).getByLabel('Profile name')).toHaveValue(
     'bob (validator)',
   );

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { keychainOnly } from './fixtures/accounts-page';
 import { expect, test, type Page } from '@playwright/test';
 import { openKeysWorld, type KeysWorld } from './fixtures/api-keys-world';
 import { screenshot } from './fixtures/screenshots';
@@ -123,7 +124,7 @@ test('after the seed leaves the keychain: signed actions off, and the failure na
   await screenshot(page, 'api-keys-empty');
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('link', { name: 'Profiles & hotkeys' }).click();
-  await page.getByRole('button', { name: `Remove from keychain: ${world.hotkey}` }).click();
+  await page.getByRole('button', { name: `Remove from keychain: ${keychainOnly('default', world.hotkey)}` }).click();
   const confirm = page.getByRole('group', { name: /^Remove the seed of / });
   // The imported file still holds the seed, and the question names it: no other copy to vouch for.
   await expect(confirm.getByRole('list', { name: 'Config files holding this seed' })).toBeVisible();

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { keychainOnly } from './fixtures/accounts-page';
 import { expect, test } from '@playwright/test';
 import { makeKey } from '../electron/wallets/test-fixtures';
 import { registerInSandbox, startSandbox, type SandboxHandle } from './fixtures/sandbox';
@@ -75,20 +76,20 @@ test('import the CLI config (stripping its seed), sign with it, and export it ba
 
   // Listed as in the keychain only, with when it was added (seeds imported from elsewhere are
   // often all named "default").
-  const stored = page.getByRole('listitem', { name: `Hotkey ${key.ss58}` });
+  const stored = page.getByRole('listitem', { name: `Hotkey ${keychainOnly('default', key.ss58)}` });
   await expect(stored).toContainText('default (no file here)');
   await expect(stored).toContainText(/added \w{3} \d{1,2}, \d{4}/);
   await expect(stored).toContainText(/used by profile bob @ /);
 
   // The imported seed signs: look the account up from the keychain-only list.
-  await page.getByRole('button', { name: `Look up account: ${key.ss58}` }).click();
+  await page.getByRole('button', { name: `Look up account: ${keychainOnly('default', key.ss58)}` }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Registered on' })).toContainText(
     `as bob (user ID ${account.userId})`,
   );
 
   // The seed was stripped from the CLI config: the keychain holds the only copy the app knows of,
   // so removing it asks for proof of a backup.
-  await page.getByRole('button', { name: `Remove from keychain: ${key.ss58}` }).click();
+  await page.getByRole('button', { name: `Remove from keychain: ${keychainOnly('default', key.ss58)}` }).click();
   // The earlier look-up result does not linger under the removal question.
   await expect(page.getByRole('status').filter({ hasText: 'Registered on' })).toHaveCount(0);
   const confirm = page.getByRole('group', { name: `Remove the seed of default (${key.ss58})`, exact: true });
@@ -101,7 +102,7 @@ test('import the CLI config (stripping its seed), sign with it, and export it ba
   await confirm.getByRole('button', { name: 'Cancel' }).click();
 
   // Export with the seed to the CLI's own path: it exists, so the app asks before replacing.
-  await profile.getByRole('button', { name: 'Export for CLI…' }).click();
+  await profile.getByRole('button', { name: /^Export for CLI: / }).click();
   // One action's notice at a time: the import's summary gives way to the export.
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveCount(0);
   const exportForm = page.getByRole('form', { name: /^Export bob @ / });
@@ -120,7 +121,7 @@ test('import the CLI config (stripping its seed), sign with it, and export it ba
   expect((await fs.stat(host.dirs.configPath)).mode & 0o777).toBe(0o600);
 
   // Now the CLI config holds the seed again, and the removal question says so instead.
-  await page.getByRole('button', { name: `Remove from keychain: ${key.ss58}` }).click();
+  await page.getByRole('button', { name: `Remove from keychain: ${keychainOnly('default', key.ss58)}` }).click();
   const copies = confirm.getByRole('list', { name: 'Config files holding this seed' });
   await expect(copies.getByRole('listitem')).toHaveText([
     new RegExp(`^${host.dirs.configPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(exported by the app .+\\)$`),

@@ -26,7 +26,7 @@ test("exporting over the same hotkey's account on another server names both serv
   await page.goto(host.launchUrl);
   await importCliConfig(page, copy);
   const profile = page.getByRole('listitem', { name: /^Profile bob @ / });
-  await profile.getByRole('button', { name: 'Export for CLI…' }).click();
+  await profile.getByRole('button', { name: /^Export for CLI: / }).click();
   const exportForm = page.getByRole('form', { name: /^Export bob @ / });
   await exportForm.getByLabel(/Include the hotkey seed in plain text/).check();
   await exportForm.getByRole('button', { name: 'Export with seed' }).click();

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { keychainOnly } from './fixtures/accounts-page';
 import { expect, test } from '@playwright/test';
 import type { ProfilesView } from '../shared/profiles';
 import { makeKey } from '../electron/wallets/test-fixtures';
@@ -57,10 +58,10 @@ test('switching the active profile changes the server and account every screen a
   await expect(page.getByRole('listitem', { name: /^Profile bob @ / }).getByText('Active')).toBeVisible();
 
   // A bare hotkey is looked up on the active profile's server: bob's hotkey is known there…
-  const bobRow = page.getByRole('listitem', { name: `Hotkey ${bobKey.ss58}` });
+  const bobRow = page.getByRole('listitem', { name: `Hotkey ${keychainOnly('default', bobKey.ss58)}` });
   // Two keychain rows named "default": each says which profile uses it.
   await expect(bobRow).toContainText(`used by profile bob @ ${new URL(second.url).host}`);
-  await bobRow.getByRole('button', { name: `Look up account: ${bobKey.ss58}` }).click();
+  await bobRow.getByRole('button', { name: `Look up account: ${keychainOnly('default', bobKey.ss58)}` }).click();
   await expect(bobRow.getByRole('status')).toContainText(`Registered on ${new URL(second.url).host} as bob`);
   expect(second.requests(20).filter((r) => r.path === '/users/me')).toHaveLength(1);
   await screenshot(page, 'profile-switcher-bob-active');

@@ -26,7 +26,10 @@ export interface SeedCopy {
 
 export interface ImportedHotkey {
   ss58: string;
+  /** The name the keychain lists it under: an earlier one when the seed was there already. */
   name: string;
+  /** The keychain held this seed before (it was stored again, its name kept). */
+  alreadyInKeychain: boolean;
   /** The file the seed came from is readable by others; offer the 0600 fix. */
   permissions: FilePermissions | null;
 }

@@ -160,3 +160,53 @@ describe('removing a seed from the keychain', () => {
     expect(await vault.hasSeed(hotkey.ss58)).toBe(true);
   });
 });
+
+describe('adding a wallet hotkey to the keychain', () => {
+  it('refuses when the file now holds another key than the row showed, storing nothing', async () => {
+    const { h } = handlers();
+    const { vault } = world;
+    const shown = await makeKey();
+    const now = await makeKey();
+    const walletsPath = path.join(world.dir, 'wallets');
+    // Another folder chosen in another window (or btcli regen_hotkey) since the row was read.
+    await writeTree(walletsPath, [['mywallet/hotkeys/default', JSON.stringify(now.json)]]);
+    const refused = await h
+      .importHotkey({ walletId: 'mywallet', hotkeyId: 'default', expectedSs58: shown.ss58 }, ctx)
+      .catch((e: unknown) => e);
+    expect((refused as AppFailure).appError).toMatchObject({
+      code: 'conflict',
+      reason: 'file-changed-meanwhile',
+      message: `The hotkey file mywallet/default now holds ${now.ss58}, not ${shown.ss58} as shown, so nothing was put in the keychain.`,
+    });
+    expect(await vault.listSeeds()).toEqual([]);
+    const added = await h.importHotkey({ walletId: 'mywallet', hotkeyId: 'default', expectedSs58: now.ss58 }, ctx);
+    expect(added).toMatchObject({ ss58: now.ss58, name: 'default' });
+    expect(await vault.hasSeed(now.ss58)).toBe(true);
+  });
+});
+
+describe('adding a hotkey file whose seed the keychain holds already', () => {
+  it('keeps the name it was stored under and says it was there already', async () => {
+    const { h } = handlers();
+    const { vault } = world;
+    const key = await makeKey();
+    await vault.putSeed(key.ss58, key.seed, 'validator-hot');
+    const file = path.join(world.dir, 'backup', 'default');
+    await writeTree(path.dirname(file), [['default', JSON.stringify(key.json)]]);
+    expect(await h.importHotkeyFile({ path: file }, ctx)).toEqual({
+      ss58: key.ss58,
+      name: 'validator-hot',
+      alreadyInKeychain: true,
+      permissions: null,
+    });
+    expect((await vault.listSeedLabels()).find((s) => s.ss58 === key.ss58)?.label).toBe('validator-hot');
+    // A new one is listed under the file's name.
+    const fresh = await makeKey();
+    await writeTree(path.dirname(file), [['other', JSON.stringify(fresh.json)]]);
+    expect(await h.importHotkeyFile({ path: path.join(path.dirname(file), 'other') }, ctx)).toMatchObject({
+      name: 'other',
+      alreadyInKeychain: false,
+    });
+    expect((await vault.listSeedLabels()).find((s) => s.ss58 === fresh.ss58)?.label).toBe('other');
+  });
+});

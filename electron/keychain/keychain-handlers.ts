@@ -10,6 +10,7 @@ import type { SliceHandlers } from '../ipc-router';
 import type { ProfileStore } from '../profiles';
 import type { SeedCopies } from '../profiles/seed-copies';
 import { discoverWallets, readHotkeyFile, readHotkeySeed, type DiscoveryCache, type HotkeySeed } from '../wallets';
+import { hotkeyFileChanged } from '../wallets/hotkey-seed';
 import type { KeychainListing } from './keychain-listing';
 import type { SeedVault } from './seed-vault';
 
@@ -59,21 +60,51 @@ async function checkWalletFile(
   read.seed.fill(0);
 }
 
+/**
+ * Put a hotkey file's seed into the keychain. One already there keeps the name it was stored under
+ * (the file's own name, often "default", must not rename the entry a profile or an earlier import
+ * is known by), and the caller is told it was there already.
+ */
+async function storeFileSeed(
+  vault: SeedVault,
+  read: HotkeySeed,
+  name: string,
+): Promise<Omit<ImportedHotkey, 'permissions'>> {
+  const stored = await vault.hasSeed(read.ss58).catch((error: unknown) => {
+    read.seed.fill(0);
+    throw error;
+  });
+  if (!stored) return { ss58: await storeAndWipe(vault, read, name), name, alreadyInKeychain: false };
+  const label = (await vault.listSeedLabels().catch(() => [])).find((s) => s.ss58 === read.ss58)?.label ?? null;
+  // Stored again all the same (without a label: the one listed stays): the same seed, since the
+  // file's seed derives this address, and it is there even if removed elsewhere a moment ago.
+  try {
+    await vault.putSeed(read.ss58, read.seed);
+  } finally {
+    read.seed.fill(0);
+  }
+  return { ss58: read.ss58, name: label ?? name, alreadyInKeychain: true };
+}
+
 export function keychainHandlers(services: KeychainServices): SliceHandlers<typeof keychainContract> {
   const { config, vault, keychainListing, profiles, chutes, discovery } = services;
   return {
     keychainStatus: async () => (await keychainListing()).status,
-    importHotkey: async ({ walletId, hotkeyId }): Promise<ImportedHotkey> => {
+    importHotkey: async ({ walletId, hotkeyId, expectedSs58 }): Promise<ImportedHotkey> => {
       const scan = await discoverWallets(config.walletsPath, { cache: discovery });
       const entry = scan.wallets.find((w) => w.id === walletId)?.hotkeys.find((h) => h.id === hotkeyId);
       const name = entry?.name ?? hotkeyId;
-      const ss58 = await storeAndWipe(vault, await readHotkeySeed(config.walletsPath, walletId, hotkeyId), name);
-      return { ss58, name, permissions: entry?.permissions ?? null };
+      const read = await readHotkeySeed(config.walletsPath, walletId, hotkeyId);
+      // The folder main reads now may not be the one the row came from, nor the file the same one.
+      if (read.ss58 !== expectedSs58) {
+        read.seed.fill(0);
+        throw hotkeyFileChanged(`${walletId}/${hotkeyId}`, read.ss58, expectedSs58, 'nothing was put in the keychain');
+      }
+      return { ...(await storeFileSeed(vault, read, name)), permissions: entry?.permissions ?? null };
     },
     importHotkeyFile: async ({ path: typed }): Promise<ImportedHotkey> => {
       const read = await readHotkeyFile(resolveUserPath(typed, services.home));
-      const ss58 = await storeAndWipe(vault, read, read.suggestedName);
-      return { ss58, name: read.suggestedName, permissions: null };
+      return { ...(await storeFileSeed(vault, read, read.suggestedName)), permissions: null };
     },
     seedCopies: ({ hotkey }) => services.seedCopies.find(hotkey),
     removeHotkeySeed: async ({ hotkey, copiesShown, walletFileShown }) => {

@@ -78,13 +78,33 @@ export async function readHotkeyFile(filePath: string, seams: DiscoverSeams = {}
   return { ...result, suggestedName };
 }
 
-/** chmod 0600 a discovered hotkey file, addressed by ids; refuses symlinks. */
+/**
+ * The row the user acted on showed `shown`, but the file holds `now` (another folder chosen in
+ * another window, or the file rewritten since the list was read): refused, so that the action never
+ * lands on a key the user did not see.
+ */
+export function hotkeyFileChanged(where: string, now: string | null, shown: string, notDone: string): AppFailure {
+  return new AppFailure(
+    'conflict',
+    `The hotkey file ${where} now holds ${now ?? 'no readable address'}, not ${shown} as shown, so ${notDone}.`,
+    { hint: 'The wallets were read again: check the address shown now, then try again.' },
+    'file-changed-meanwhile',
+  );
+}
+
+/**
+ * chmod 0600 a discovered hotkey file, addressed by ids; refuses symlinks, and a file that no
+ * longer holds the address the row showed (`expectedSs58`; null: the row showed none).
+ */
 export async function fixHotkeyPermissions(
   walletsPath: string,
   walletId: string,
   hotkeyId: string,
+  expectedSs58: string | null,
   seams: DiscoverSeams = {},
 ): Promise<FilePermissions> {
   const located = await locateHotkey(walletsPath, walletId, hotkeyId, seams);
+  if (expectedSs58 !== null && located.entry.ss58 !== expectedSs58)
+    throw hotkeyFileChanged(`${walletId}/${hotkeyId}`, located.entry.ss58, expectedSs58, 'it was left as it was');
   return chmodPrivate(located.path, seams.platform);
 }

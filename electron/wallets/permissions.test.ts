@@ -17,6 +17,7 @@ import { makeKey, tempDir, writeTree } from './test-fixtures';
 let base: string;
 let wallets: string;
 let configPath: string;
+let keySs58: string;
 const mode = async (p: string) => (await fs.stat(p)).mode & 0o777;
 
 const CONFIG = `[api]\nbase_url = https://api.chutes.ai\n\n[auth]\nusername = me\nhotkey_seed = ${'ab'.repeat(32)}\n`;
@@ -35,6 +36,7 @@ let previousSink: LogSink | undefined;
 beforeAll(async () => {
   previousSink = setLogSink((line) => logLines.push(line));
   const key = await makeKey();
+  keySs58 = key.ss58;
   base = await tempDir();
   wallets = path.join(base, 'wallets');
   configPath = path.join(base, 'chutes', 'config.ini');
@@ -71,7 +73,13 @@ describe('hotkey file permissions', () => {
       mode: 0o644,
     });
     expect(await mode(hotkeyPath)).toBe(0o644);
-    expect(await fixHotkeyPermissions(wallets, 'w', 'open')).toEqual({ status: 'private', mode: 0o600 });
+    // The row showed another address (another folder, or the file rewritten since): left alone.
+    const other = (await makeKey()).ss58;
+    const refused = await fixHotkeyPermissions(wallets, 'w', 'open', other).catch((e: unknown) => e);
+    expect((refused as AppFailure).appError.reason).toBe('file-changed-meanwhile');
+    expect((refused as AppFailure).appError.message).toContain(`now holds ${keySs58}, not ${other}`);
+    expect(await mode(hotkeyPath)).toBe(0o644);
+    expect(await fixHotkeyPermissions(wallets, 'w', 'open', keySs58)).toEqual({ status: 'private', mode: 0o600 });
     expect(await mode(hotkeyPath)).toBe(0o600);
     expect(logLines.some((l) => l.includes("tightened a seed file's permissions from 644 to 600"))).toBe(true);
     const after = await discoverWallets(wallets);
@@ -85,14 +93,14 @@ describe('hotkey file permissions', () => {
   });
 
   it('refuses symlinks, paths outside the scope and traversal', async () => {
-    expect(await code(fixHotkeyPermissions(wallets, 'w', 'link'))).toBe('forbidden');
+    expect(await code(fixHotkeyPermissions(wallets, 'w', 'link', null))).toBe('forbidden');
     expect(await code(fixPermissions(path.join(wallets, 'w/hotkeys/link'), { walletsPath: wallets }))).toBe(
       'forbidden',
     );
     expect(await code(fixPermissions(path.join(base, 'outside'), { walletsPath: wallets }))).toBe('forbidden');
     expect(await code(fixPermissions(path.join(wallets, '../outside'), { walletsPath: wallets }))).toBe('forbidden');
     expect(await code(fixPermissions(wallets, { walletsPath: wallets }))).toBe('forbidden');
-    expect(await code(fixHotkeyPermissions(wallets, 'w', '../../../outside'))).toBe('invalid-input');
+    expect(await code(fixHotkeyPermissions(wallets, 'w', '../../../outside', null))).toBe('invalid-input');
     expect(await mode(path.join(base, 'outside'))).toBe(0o644);
   });
 

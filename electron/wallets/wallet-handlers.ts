@@ -45,9 +45,9 @@ export function walletHandlers({
       walletScans.changed();
       return { path: config.walletsPath, source: config.walletsPathSource, defaultPath: config.defaultWalletsPath };
     },
-    fixHotkeyPermissions: async ({ walletId, hotkeyId }) => {
+    fixHotkeyPermissions: async ({ walletId, hotkeyId, expectedSs58 }) => {
       try {
-        return await fixHotkeyPermissions(config.walletsPath, walletId, hotkeyId);
+        return await fixHotkeyPermissions(config.walletsPath, walletId, hotkeyId, expectedSs58);
       } finally {
         walletScans.changed();
       }

@@ -138,7 +138,10 @@ describe('listWallets and the 0600 fix', () => {
     });
     walletScans.scanAtLaunch();
     const running = handlers.listWallets({}, ipc);
-    const fixed = await handlers.fixHotkeyPermissions({ walletId: 'alice', hotkeyId: 'default' }, ipc);
+    const fixed = await handlers.fixHotkeyPermissions(
+      { walletId: 'alice', hotkeyId: 'default', expectedSs58: null },
+      ipc,
+    );
     expect(fixed.mode).toBe(0o600);
     const after = handlers.listWallets({}, ipc);
     endFirst();

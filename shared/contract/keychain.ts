@@ -7,7 +7,8 @@ import { empty, returns, slice } from './define';
 export const keychainContract = slice({
   keychainStatus: { input: empty, result: returns<KeychainStatus>() },
   importHotkey: {
-    input: z.object({ walletId: entryId, hotkeyId: entryId }).strict(),
+    /** `expectedSs58`: the address the row showed; refused when the file holds another key by now. */
+    input: z.object({ walletId: entryId, hotkeyId: entryId, expectedSs58: ss58Address }).strict(),
     result: returns<ImportedHotkey>(),
   },
   importHotkeyFile: { input: z.object({ path: localPath }).strict(), result: returns<ImportedHotkey>() },

@@ -17,6 +17,9 @@ export function useWallets(): UseQueryResult<WalletsView> {
     'listWallets',
     {},
     {
+      // Another window (the web host shares the data folder) may have chosen another wallets
+      // folder: a window brought back shows what main reads now before a row is acted on.
+      refetchOnWindowFocus: true,
       refetchInterval: (query) => (query.state.data?.keychain.waiting ? KEYCHAIN_WAIT_POLL_MS : false),
     },
   );

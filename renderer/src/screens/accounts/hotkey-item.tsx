@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import type { HotkeyEntry } from '../../../../shared/wallets';
 import { Address } from '../../components/address';
@@ -6,8 +7,10 @@ import { ErrorNotice } from '../../components/error-notice';
 import { HotkeyStatusBadge } from '../../components/hotkey-status-badge';
 import { AccountLookupPanel } from './account-lookup-panel';
 import { RemoveSeedConfirm } from './remove-seed-confirm';
-import { useMutationChannel } from '../../api/hooks';
+import { hotkeyRowId } from './missing-seed-help';
+import { channelKey, useMutationChannel } from '../../api/hooks';
 import { announce } from '../../lib/announce';
+import { failureIs } from '../../../../shared/errors';
 import styles from './accounts.module.css';
 
 export function HotkeyItem({
@@ -30,16 +33,25 @@ export function HotkeyItem({
   // A look-up stands for the seed in the keychain: once the seed is gone (removed here or in
   // another window, or the keychain went away) the panel closes, offering nothing to save, and it
   // stays closed when the seed comes back.
-  if (lookup && inKeychain !== true) setLookup(false);
+  // While the keychain does not answer (null) it stays open: whatever was found is kept.
+  if (lookup && inKeychain === false) setLookup(false);
   // The address the removal question was opened for: the file may hold another key by the next scan.
   const [removingFor, setRemovingFor] = useState<string | null>(null);
   const removing = removingFor !== null;
   const add = useMutationChannel('importHotkey', ['listWallets', 'listProfiles']);
   const fix = useMutationChannel('fixHotkeyPermissions', ['listWallets']);
+  const shownSs58 = hotkey.ss58;
   const canAdd = hotkey.status === 'ok' && hotkey.hasSeed && inKeychain === false;
+  const queries = useQueryClient();
+  // Refused because the file holds another key than this row shows: the row is read again.
+  const rereadIfChanged = (error: unknown) => {
+    if (failureIs(error, 'file-changed-meanwhile'))
+      void queries.invalidateQueries({ queryKey: channelKey('listWallets') });
+  };
   const error = add.error ?? fix.error;
   return (
-    <li className={styles.hotkey} aria-label={`Hotkey ${label}`}>
+    // Focusable by script only: a profile card whose seed is missing sends the user here.
+    <li className={styles.hotkey} aria-label={`Hotkey ${label}`} id={hotkeyRowId(walletId, hotkey.id)} tabIndex={-1}>
       <span className={styles.hotkeyName}>{hotkey.name}</span>
       <div className={styles.hotkeyBody}>
         {hotkey.ss58 ? (
@@ -64,15 +76,14 @@ export function HotkeyItem({
           {hotkey.message ? <span className="small muted">{hotkey.message}</span> : null}
         </div>
         <div className="actions">
-          {canAdd ? (
+          {canAdd && shownSs58 ? (
             <button
               type="button"
               onClick={() =>
                 // The button goes with its success (the badge says "In keychain"): said, not silent.
-                void add.mutateAsync({ walletId, hotkeyId: hotkey.id }).then(
-                  () => announce(`${label} is in the keychain now.`),
-                  () => undefined,
-                )
+                void add
+                  .mutateAsync({ walletId, hotkeyId: hotkey.id, expectedSs58: shownSs58 })
+                  .then(() => announce(`${label} is in the keychain now.`), rereadIfChanged)
               }
               disabled={add.isPending}
               aria-label={`Add to keychain: ${label}`}
@@ -84,10 +95,9 @@ export function HotkeyItem({
             <button
               type="button"
               onClick={() =>
-                void fix.mutateAsync({ walletId, hotkeyId: hotkey.id }).then(
-                  () => announce(`${label} is private now: only you can read it (0600).`),
-                  () => undefined,
-                )
+                void fix
+                  .mutateAsync({ walletId, hotkeyId: hotkey.id, expectedSs58: hotkey.ss58 })
+                  .then(() => announce(`${label} is private now: only you can read it (0600).`), rereadIfChanged)
               }
               disabled={fix.isPending}
               aria-label={`Make private: ${label}`}
@@ -95,7 +105,8 @@ export function HotkeyItem({
               Make private (0600)
             </button>
           ) : null}
-          {inKeychain && hotkey.ss58 ? (
+          {/* Kept while the keychain does not answer with a panel open, which they close. */}
+          {(inKeychain || (inKeychain === null && (lookup || removing))) && hotkey.ss58 ? (
             <>
               <button
                 type="button"
@@ -130,7 +141,7 @@ export function HotkeyItem({
             onDone={() => setRemovingFor(null)}
           />
         ) : null}
-        {lookup && inKeychain && hotkey.ss58 ? (
+        {lookup && inKeychain !== false && hotkey.ss58 ? (
           <AccountLookupPanel hotkey={hotkey.ss58} hotkeyName={hotkey.name} />
         ) : null}
       </div>

@@ -1,4 +1,5 @@
 import type { FormEvent, ReactElement } from 'react';
+import type { ImportedHotkey } from '../../../../shared/keychain';
 import { ErrorNotice } from '../../components/error-notice';
 import { DonePanel, FormActions } from '../../components/form-parts';
 import { useMutationChannel } from '../../api/hooks';
@@ -13,6 +14,12 @@ const DRAFT = 'hotkey-file';
  * Add a hotkey JSON file from anywhere on this machine. The page sends only the path: main reads
  * the file, so the seed never passes through the page.
  */
+/** A seed the keychain held already keeps its name there, and is not said to be new. */
+const importedText = (r: ImportedHotkey): string =>
+  r.alreadyInKeychain
+    ? `The seed of ${r.name} (${r.ss58}) was already in the system keychain; it keeps the name “${r.name}”.`
+    : `The seed of ${r.name} (${r.ss58}) is now in the system keychain.`;
+
 export function ImportHotkeyFileForm({ onDone }: { onDone: () => void }): ReactElement {
   const [draft, setDraft] = useDraft(drafts, DRAFT, () => ({ path: '' }));
   const { path } = draft;
@@ -25,7 +32,7 @@ export function ImportHotkeyFileForm({ onDone }: { onDone: () => void }): ReactE
       { slot: drafts, key: DRAFT, sent: draft },
       {
         mounted,
-        done: (r) => `The seed of ${r.name} (${r.ss58}) is now in the system keychain.`,
+        done: (r) => importedText(r),
         failed: `Adding the hotkey file ${path} failed`,
       },
     );
@@ -37,10 +44,7 @@ export function ImportHotkeyFileForm({ onDone }: { onDone: () => void }): ReactE
   if (importFile.data) {
     return (
       <DonePanel onClose={onDone}>
-        <p>
-          The seed of <strong>{importFile.data.name}</strong> (<code>{importFile.data.ss58}</code>) is now in the system
-          keychain.
-        </p>
+        <p>{importedText(importFile.data)}</p>
       </DonePanel>
     );
   }

@@ -2,6 +2,7 @@ import { useState, type ReactElement } from 'react';
 import type { KeychainSeed } from '../../../../shared/keychain';
 import { useChannel } from '../../api/hooks';
 import { Address } from '../../components/address';
+import { Badge } from '../../components/badge';
 import { dateTime, utcText } from '../../lib/date-time';
 import { profileLabel } from '../../frame/profile-switcher';
 import { AccountLookupPanel } from './account-lookup-panel';
@@ -9,15 +10,25 @@ import { RemoveSeedConfirm } from './remove-seed-confirm';
 import styles from './accounts.module.css';
 import { shortAddress } from '../../lib/short-address';
 
-function KeychainOnlyItem({ seed, usedBy }: { seed: KeychainSeed; usedBy: string[] }): ReactElement {
+function KeychainOnlyItem({
+  seed,
+  usedBy,
+  confirmed,
+}: {
+  seed: KeychainSeed;
+  usedBy: string[];
+  confirmed: boolean;
+}): ReactElement {
   const address = seed.ss58;
   const name = seed.label ?? 'unnamed hotkey';
+  // Named as people tell rows apart (a name and both ends of the address), not by 48 characters.
+  const named = `${name} (${shortAddress(address)})`;
   // One panel at a time: an old look-up result must not sit under a removal question.
   const [open, setOpen] = useState<'lookup' | 'remove' | null>(null);
   const lookup = open === 'lookup';
   const removing = open === 'remove';
   return (
-    <li className={styles.hotkey} aria-label={`Hotkey ${address}`}>
+    <li className={styles.hotkey} aria-label={`Hotkey ${named}`}>
       <span className={styles.hotkeyName}>
         {name}
         <span className="small muted"> (no file here)</span>
@@ -31,12 +42,20 @@ function KeychainOnlyItem({ seed, usedBy }: { seed: KeychainSeed; usedBy: string
       </span>
       <div className={styles.hotkeyBody}>
         <Address address={address} name={`hotkey ${address}`} />
+        {confirmed ? null : (
+          <div className="badges">
+            <Badge tone="neutral" title="See the notice at the top of the screen">
+              Not confirmed
+            </Badge>
+            <span className="small muted">Last seen in the keychain; it has not answered since.</span>
+          </div>
+        )}
         <div className="actions">
           <button
             type="button"
             onClick={() => setOpen(lookup ? null : 'lookup')}
             aria-expanded={lookup}
-            aria-label={`Look up account: ${address}`}
+            aria-label={`Look up account: ${named}`}
           >
             Look up account
           </button>
@@ -45,7 +64,7 @@ function KeychainOnlyItem({ seed, usedBy }: { seed: KeychainSeed; usedBy: string
             className="danger"
             onClick={() => setOpen(removing ? null : 'remove')}
             aria-expanded={removing}
-            aria-label={`Remove from keychain: ${address}`}
+            aria-label={`Remove from keychain: ${named}`}
           >
             Remove from keychain…
           </button>
@@ -55,7 +74,7 @@ function KeychainOnlyItem({ seed, usedBy }: { seed: KeychainSeed; usedBy: string
             hotkey={address}
             label={`${name} (${address})`}
             // Both ends, which people compare; the full address is on the row just above.
-            shownLabel={`${name} (${shortAddress(address)})`}
+            shownLabel={named}
             walletFile={null}
             onDone={() => setOpen(null)}
           />
@@ -67,7 +86,14 @@ function KeychainOnlyItem({ seed, usedBy }: { seed: KeychainSeed; usedBy: string
 }
 
 /** Seeds the keychain holds for hotkeys with no file in this wallets folder (imported from elsewhere). */
-export function KeychainOnlyList({ seeds }: { seeds: KeychainSeed[] }): ReactElement | null {
+export function KeychainOnlyList({
+  seeds,
+  confirmed,
+}: {
+  seeds: KeychainSeed[];
+  /** false: the rows last seen, while the keychain does not answer. */
+  confirmed: boolean;
+}): ReactElement | null {
   const profiles = useChannel('listProfiles', {}).data?.profiles ?? [];
   if (seeds.length === 0) return null;
   return (
@@ -81,6 +107,7 @@ export function KeychainOnlyList({ seeds }: { seeds: KeychainSeed[] }): ReactEle
           <KeychainOnlyItem
             key={s.ss58}
             seed={s}
+            confirmed={confirmed}
             usedBy={profiles.filter((p) => p.hotkeySs58 === s.ss58).map((p) => `profile ${profileLabel(p)}`)}
           />
         ))}

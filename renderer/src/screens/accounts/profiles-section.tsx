@@ -13,6 +13,7 @@ import { channelKey, useMutationChannel } from '../../api/hooks';
 import { tellOutcome, type Told } from '../../frame/outcomes';
 import { announce } from '../../lib/announce';
 import { followIfGone } from './profile-gone';
+import { MissingSeedHelp } from './missing-seed-help';
 
 function SeedBadge({ state, waiting }: { state: boolean | null; waiting: boolean }): ReactElement {
   // Worded as the hotkeys' badges on the same screen (hotkey-item.tsx).
@@ -27,19 +28,23 @@ function SeedBadge({ state, waiting }: { state: boolean | null; waiting: boolean
 
 type Panel = 'none' | 'export' | 'remove' | 'rename';
 
-/** What the frame says once a profile is removed (its card is gone): which profile is active now, if that changed. */
+/**
+ * What the frame says once a profile is removed (its card is gone): which profile is active now, if
+ * that is not the one this window showed as active (another window may have switched to the removed one).
+ */
 function removedOutcome(
   profile: ProfileView,
-  wasActive: boolean,
+  activeHere: string | null,
   result: RemoveProfileResult,
   all: ProfileView[],
 ): Told {
   const now = all.find((p) => p.id === result.activeId);
-  const active = !wasActive
-    ? ''
-    : result.activeId === null
-      ? ' No profile is active now.'
-      : ` ${now ? `“${now.displayName}”` : 'Another profile'} is the active profile now.`;
+  const active =
+    result.activeId === activeHere
+      ? ''
+      : result.activeId === null
+        ? ' No profile is active now.'
+        : ` ${now ? `“${now.displayName}”` : 'Another profile'} is the active profile now.`;
   return result.sessionProblem
     ? {
         tone: 'warn',
@@ -50,14 +55,15 @@ function removedOutcome(
 
 function ProfileItem({
   profile,
-  active,
+  activeId,
   all,
   focused,
   onFocus,
   keychainWaiting,
 }: {
   profile: ProfileView;
-  active: boolean;
+  /** The profile this window shows as active. */
+  activeId: string | null;
   /** The keychain has not answered yet (an unlock prompt): why the seed's state is unknown. */
   keychainWaiting: boolean;
   /** Every profile, in the store's order: the first other one becomes active if this active one is removed. */
@@ -66,6 +72,7 @@ function ProfileItem({
   focused: boolean;
   onFocus: () => void;
 }): ReactElement {
+  const active = profile.id === activeId;
   const [chosen, setChosen] = useState<Panel>('none');
   const panel: Panel = focused ? chosen : 'none';
   const setPanel = (next: Panel) => {
@@ -89,6 +96,7 @@ function ProfileItem({
         {active ? <Badge tone="good">Active</Badge> : null}
         <SeedBadge state={profile.seedInKeychain} waiting={keychainWaiting} />
       </div>
+      {profile.seedInKeychain === false ? <MissingSeedHelp profile={profile} /> : null}
       <dl className="facts">
         <dt>Username</dt>
         <dd>{profile.username}</dd>
@@ -126,6 +134,7 @@ function ProfileItem({
           type="button"
           onClick={() => setPanel(panel === 'rename' ? 'none' : 'rename')}
           aria-expanded={panel === 'rename'}
+          aria-label={`Rename: ${profile.displayName}`}
         >
           Rename…
         </button>
@@ -133,6 +142,7 @@ function ProfileItem({
           type="button"
           onClick={() => setPanel(panel === 'export' ? 'none' : 'export')}
           aria-expanded={panel === 'export'}
+          aria-label={`Export for CLI: ${profile.displayName}`}
         >
           Export for CLI…
         </button>
@@ -141,6 +151,7 @@ function ProfileItem({
           className="danger"
           onClick={() => setPanel(panel === 'remove' ? 'none' : 'remove')}
           aria-expanded={panel === 'remove'}
+          aria-label={`Remove: ${profile.displayName}`}
         >
           Remove…
         </button>
@@ -179,7 +190,7 @@ function ProfileItem({
                 // mutateAsync: this card is gone with the profile, so the frame says how it went, and
                 // which profile is active now when that changed.
                 void remove.mutateAsync({ profileId: profile.id }).then(
-                  (r) => tellOutcome(removedOutcome(profile, active, r, all)),
+                  (r) => tellOutcome(removedOutcome(profile, activeId, r, all)),
                   (error: unknown) =>
                     followIfGone(queries, error, profile.id, {
                       tone: 'good',
@@ -266,7 +277,7 @@ export function ProfilesSection({
             <ProfileItem
               key={p.id}
               profile={p}
-              active={p.id === view.activeId}
+              activeId={view.activeId}
               all={view.profiles}
               focused={focus === p.id}
               onFocus={() => setFocus(p.id)}

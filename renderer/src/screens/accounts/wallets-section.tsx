@@ -1,5 +1,6 @@
 import { useState, type ReactElement } from 'react';
 import { useIsFetching } from '@tanstack/react-query';
+import type { KeychainSeed } from '../../../../shared/keychain';
 import { folderFixedAtLaunch, type WalletEntry, type WalletsView } from '../../../../shared/wallets';
 import { channelKey } from '../../api/hooks';
 import { Address } from '../../components/address';
@@ -78,6 +79,12 @@ export function WalletsSection({
   const adding = panel === 'add';
   const toggle = (which: 'add' | 'folder') => setPanel(panel === which ? 'none' : which);
   const held = view?.seedsInKeychain ? new Set(view.seedsInKeychain.map((s) => s.ss58)) : null;
+  // While the keychain does not answer (waiting for an unlock, or one read ran past its wait), the
+  // keychain-only rows last seen stay, marked unconfirmed: an open removal question or look-up
+  // in them (a ticked box, an unsaved answer) goes only when the keychain says the seed is gone.
+  const [lastSeeds, setLastSeeds] = useState<KeychainSeed[] | null>(null);
+  if (view?.seedsInKeychain && view.seedsInKeychain !== lastSeeds) setLastSeeds(view.seedsInKeychain);
+  const seeds = view?.seedsInKeychain ?? lastSeeds;
   const onDisk = new Set(
     view?.wallets.flatMap((w) => w.hotkeys.map((h) => h.ss58)).filter((a): a is string => a !== null) ?? [],
   );
@@ -172,8 +179,8 @@ export function WalletsSection({
           )}
         </article>
       ))}
-      {view?.seedsInKeychain ? (
-        <KeychainOnlyList seeds={view.seedsInKeychain.filter((s) => !onDisk.has(s.ss58))} />
+      {view && seeds ? (
+        <KeychainOnlyList seeds={seeds.filter((s) => !onDisk.has(s.ss58))} confirmed={view.seedsInKeychain !== null} />
       ) : null}
     </section>
   );
