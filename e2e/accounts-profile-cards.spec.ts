@@ -1,11 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { makeKey } from '../electron/wallets/test-fixtures';
 import type { ProfilesView } from '../shared/profiles';
 import { openAccounts, hotkey } from './fixtures/accounts-page';
 import { cliConfigText, importCliConfig } from './fixtures/cli-profile';
+import { elsewhere } from './fixtures/other-window';
 import { screenshot } from './fixtures/screenshots';
 import { writeWalletTree } from './fixtures/wallet-tree';
 import { startWebHost, type RunningWebHost } from './fixtures/web-host';
@@ -18,16 +19,6 @@ test.afterEach(async () => {
   await host?.stop();
   host = undefined;
 });
-
-async function elsewhere<T>(request: APIRequestContext, h: RunningWebHost, channel: string, input: object): Promise<T> {
-  const answer = await request.post(`${h.url}/rpc/${channel}`, {
-    headers: { authorization: `Bearer ${h.token}` },
-    data: input,
-  });
-  const body = (await answer.json()) as { ok: boolean; value: T };
-  expect(body.ok, `${channel} from another window`).toBe(true);
-  return body.value;
-}
 
 const short = (address: string) => `${address.slice(0, 6)}…${address.slice(-6)}`;
 

@@ -1,12 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { makeKey } from '../electron/wallets/test-fixtures';
 import type { ProfilesView } from '../shared/profiles';
 import { announced, openAccounts, hotkey } from './fixtures/accounts-page';
 import { cliConfigText, importCliConfig } from './fixtures/cli-profile';
 import { registerInSandbox, startSandbox, type SandboxHandle } from './fixtures/sandbox';
+import { elsewhere } from './fixtures/other-window';
 import { screenshot } from './fixtures/screenshots';
 import { writeWalletTree } from './fixtures/wallet-tree';
 import { startWebHost, type RunningWebHost } from './fixtures/web-host';
@@ -21,16 +22,6 @@ test.afterEach(async () => {
   await sandbox?.close();
   host = sandbox = undefined;
 });
-
-async function elsewhere<T>(request: APIRequestContext, h: RunningWebHost, channel: string, input: object): Promise<T> {
-  const answer = await request.post(`${h.url}/rpc/${channel}`, {
-    headers: { authorization: `Bearer ${h.token}` },
-    data: input,
-  });
-  const body = (await answer.json()) as { ok: boolean; value: T };
-  expect(body.ok, `${channel} from another window`).toBe(true);
-  return body.value;
-}
 
 test('a look-up goes with its seed: its panel closes when the seed leaves, and a save after that is refused', async ({
   page,

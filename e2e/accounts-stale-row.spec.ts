@@ -1,9 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { makeKey } from '../electron/wallets/test-fixtures';
 import type { WalletsView } from '../shared/wallets';
 import { announced, hotkey, openAccounts } from './fixtures/accounts-page';
+import { elsewhere } from './fixtures/other-window';
 import { screenshot } from './fixtures/screenshots';
 import { writeWalletTree } from './fixtures/wallet-tree';
 import { startWebHost, type RunningWebHost } from './fixtures/web-host';
@@ -17,16 +18,6 @@ test.afterEach(async () => {
   await host?.stop();
   host = undefined;
 });
-
-async function elsewhere<T>(request: APIRequestContext, h: RunningWebHost, channel: string, input: object): Promise<T> {
-  const answer = await request.post(`${h.url}/rpc/${channel}`, {
-    headers: { authorization: `Bearer ${h.token}` },
-    data: input,
-  });
-  const body = (await answer.json()) as { ok: boolean; value: T };
-  expect(body.ok, `${channel} from another window`).toBe(true);
-  return body.value;
-}
 
 /** The window comes back to the front (TanStack Query listens for visibilitychange on window). */
 /** The address the row shows (not one its error message names). */
