@@ -9,7 +9,16 @@ import { channelKey, useChannel, useMutationChannel } from '../../api/hooks';
 import { tellOutcome } from '../../frame/outcomes';
 
 /** A signed `GET /users/me` for one hotkey, and the offer to keep the result as a profile. */
-export function AccountLookupPanel({ hotkey, hotkeyName }: { hotkey: string; hotkeyName: string }): ReactElement {
+export function AccountLookupPanel({
+  hotkey,
+  hotkeyName,
+  shownAs,
+}: {
+  hotkey: string;
+  hotkeyName: string;
+  /** The row's name for the hotkey, as its "Look up account" button says it. */
+  shownAs: string;
+}): ReactElement {
   const lookup = useChannel('lookupAccount', { hotkey });
   const profiles = useChannel('listProfiles', {});
   const save = useMutationChannel('addProfileFromHotkey', ['listProfiles']);
@@ -53,7 +62,22 @@ export function AccountLookupPanel({ hotkey, hotkeyName }: { hotkey: string; hot
           {activate.error ? <ErrorNotice error={activate.error} /> : null}
         </Notice>
       );
-    return <ErrorNotice error={lookup.error} />;
+    // Asked again from here: closing and opening the panel would be the only other way.
+    return (
+      <>
+        <ErrorNotice error={lookup.error} />
+        <div className="actions">
+          <button
+            type="button"
+            aria-label={`Try again: look up ${shownAs}`}
+            disabled={lookup.isFetching}
+            onClick={() => void lookup.refetch()}
+          >
+            {lookup.isFetching ? 'Asking again…' : 'Try again'}
+          </button>
+        </div>
+      </>
+    );
   }
   const account = lookup.data;
   const existing = profiles.data?.profiles.find((p) => p.hotkeySs58 === hotkey && p.baseUrl === account.apiUrl);

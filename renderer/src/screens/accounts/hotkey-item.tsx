@@ -142,7 +142,7 @@ export function HotkeyItem({
           />
         ) : null}
         {lookup && inKeychain !== false && hotkey.ss58 ? (
-          <AccountLookupPanel hotkey={hotkey.ss58} hotkeyName={hotkey.name} />
+          <AccountLookupPanel hotkey={hotkey.ss58} hotkeyName={hotkey.name} shownAs={label} />
         ) : null}
       </div>
     </li>

@@ -79,7 +79,7 @@ function KeychainOnlyItem({
             onDone={() => setOpen(null)}
           />
         ) : null}
-        {lookup ? <AccountLookupPanel hotkey={address} hotkeyName={seed.label ?? 'default'} /> : null}
+        {lookup ? <AccountLookupPanel hotkey={address} hotkeyName={seed.label ?? 'default'} shownAs={named} /> : null}
       </div>
     </li>
   );
