@@ -90,6 +90,8 @@ export const schemas = {
     user_id: z.string(),
     count: z.number().int().min(1).max(100_000),
     name_prefix: z.string().min(1).max(12).default('seeded'),
+    /** The newest key's creation time (ms since the epoch); the sandbox's clock when left out. */
+    newest_at: z.number().int().min(0).optional(),
   }),
   quotas: z.object({
     user_id: z.string(),
@@ -347,7 +349,7 @@ export class SandboxControl {
   seedApiKeys(input: z.input<typeof schemas.apiKeys>): { user_id: string; created: number } {
     const v = parseControl(schemas.apiKeys, input);
     const user = this.user(v.user_id);
-    const now = this.sb.now();
+    const now = v.newest_at ?? this.sb.now();
     const width = String(v.count).length;
     for (let i = 0; i < v.count; i++) {
       const api_key_id = randomUUID();
