@@ -66,6 +66,6 @@ export function createServices(
     activity,
     chutes: createChutesClient({ vault, profiles, activity, defaultBaseUrl: config.apiUrl }),
     discovery,
-    walletScans: createWalletScans(() => config.walletsPath, discovery),
+    walletScans: createWalletScans(() => config.walletsPath, discovery, { dataDir: config.dataDir }),
   };
 }

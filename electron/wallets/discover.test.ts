@@ -274,12 +274,14 @@ describe('discoverWallets with permission errors injected', () => {
   type FailAt = Partial<Record<'list' | 'readCapped' | 'exists' | 'stat', string[]>>;
   /** The real fs, except that a call on a path ending in one of `at[call]` throws `error()`. */
   const failing = (error: () => Error, at: FailAt): WalletFs => {
-    const hit = (call: keyof FailAt, p: Buffer) => (at[call] ?? []).some((suffix) => endsWith(p, suffix));
-    const check = (call: keyof FailAt, p: Buffer) => {
+    const hit = (call: keyof FailAt, p: Buffer | string) =>
+      (at[call] ?? []).some((suffix) => endsWith(Buffer.from(p), suffix));
+    const check = (call: keyof FailAt, p: Buffer | string) => {
       if (hit(call, p)) throw error();
     };
     return {
       list: (dir) => (check('list', dir), real.list(dir)),
+      listText: (dir) => (check('list', dir), real.listText(dir)),
       readCapped: (p, cap) => (check('readCapped', p), real.readCapped(p, cap)),
       exists: (p) => (check('exists', p), real.exists(p)),
       stat: (p) => (check('stat', p), real.stat(p)),

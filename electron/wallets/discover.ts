@@ -9,7 +9,8 @@ import { folderStatus, scanWallet, type ScanContext } from './scan-wallet';
 import { bytesEqual } from '../signer/bytes';
 import { loadPublicKeyDeriver } from '../signer/sr25519';
 import { cacheKey, type CacheScan, type DiscoveryCache } from './discovery-cache';
-import { shareScan } from './parallel-scan';
+import { helperRunning, shareScan } from './parallel-scan';
+import { savedScanPath } from './saved-scan';
 import type { DiscoverOptions, HotkeyEntry, WalletEntry, WalletsScan } from '../../shared/wallets';
 import { createSlicer, createWalletFs, joinPath, type WalletFs } from './wallet-fs';
 
@@ -35,6 +36,11 @@ export interface DiscoverCallOptions extends DiscoverOptions {
    * (`createDiscoveryCache()`). Results are the same with or without it.
    */
   cache?: DiscoveryCache;
+  /**
+   * The data folder, where the scan helper saves the memos of the wallets it scanned for the next
+   * run (saved-scan.ts); the main thread's own are saved by wallet-scans.ts.
+   */
+  savedScanDir?: string;
 }
 
 const FOLDER_MESSAGES = {
@@ -123,7 +129,8 @@ export async function discoverWallets(
     cache?.finish();
     return { ...scan, status, message, wallets: [] };
   }
-  const { wallets, helped } = await scanAll(ctx, root, slots, share, seams.helperPauseMs);
+  const helperSave = opts.savedScanDir === undefined ? undefined : savedScanPath(opts.savedScanDir, 'helper');
+  const { wallets, helped } = await scanAll(ctx, root, slots, share, { pauseMs: seams.helperPauseMs, helperSave });
   // The helper's wallets were not looked at here: what earlier scans cached of them stays.
   cache?.finish({
     rootKey: cacheKey(root),
@@ -139,7 +146,7 @@ async function scanAll(
   root: Buffer,
   slots: WalletSlot[],
   share: boolean | 'wait',
-  helperPauseMs?: number,
+  helperJob: { pauseMs?: number | undefined; helperSave?: string | undefined },
 ): Promise<{ wallets: WalletEntry[]; helped: NamedEntry[] }> {
   const out = slots.map((slot) => (slot.error !== undefined ? brokenWallet(slot, slot.error) : undefined));
   const todo = slots.flatMap((slot, i) => (slot.error === undefined ? [{ i, named: slot.named }] : []));
@@ -150,7 +157,9 @@ async function scanAll(
     out[item.i] = await scanWallet(ctx, root, item.named);
   };
   const names = todo.map((t) => t.named.bytes);
-  const shared = share ? shareScan(root, names, ctx.platform, helperPauseMs) : null;
+  // A helper already running holds its share's memos; a fresh app's would have to read its share in full.
+  const alone = !helperRunning() && mostRemembered(ctx, root, names);
+  const shared = share && !alone ? shareScan(root, names, ctx.platform, helperJob) : null;
   const helped: NamedEntry[] = [];
   if (shared) {
     if (share === 'wait') await shared.joined();
@@ -165,6 +174,22 @@ async function scanAll(
   // Everything without a helper; with one, whatever it claimed but did not return (it failed).
   for (const [at, item] of todo.entries()) if (!out[item.i]) await scanOne(at);
   return { wallets: out.filter((wallet): wallet is WalletEntry => wallet !== undefined), helped };
+}
+
+const REMEMBERED_ALONE = 0.9;
+
+/**
+ * Whether this thread's cache holds memos for (nearly) all of these wallets, as a fresh app with
+ * its last run's scan saved does: checking a memo costs a stat per file, less than starting the
+ * helper thread, which would read its share in full and hand it over.
+ */
+function mostRemembered(ctx: ScanContext, root: Buffer, names: Buffer[]): boolean {
+  const cache = ctx.cache;
+  if (!cache || ctx.derive) return false;
+  const rootKey = cacheKey(root) + path.sep;
+  let remembered = 0;
+  for (const name of names) if (cache.hasWallet(rootKey + cacheKey(name))) remembered++;
+  return remembered >= names.length * REMEMBERED_ALONE;
 }
 
 export interface LocatedHotkey {

@@ -1,5 +1,5 @@
 import type { ColdkeyStatus, HotkeyStatus, WalletEntry } from '../../shared/wallets';
-import { isSettled, sameStamp, type FileStamp } from '../fs/file-stamp';
+import { isSettled, isSettledAt, sameStamp, STAMP_FIELDS, type FileStamp } from '../fs/file-stamp';
 
 /**
  * A rescan cache for discovery. The Profiles & hotkeys screen rescans after every action, and on a cold scan
@@ -64,12 +64,15 @@ export interface WalletMemo {
   coldkeypub: MemoFile | null;
   /** The `hotkeys/` listing as one string (`listingText`). */
   listing: string;
+  /** The `hotkeys/` folder's path key and a separator: each hotkey file's key is this and its name. */
+  hotkeysKey: string;
+  /** The hotkey files read, by name (latin1), in listing order. */
+  files: string[];
   /**
-   * The hotkey files' path keys and stamps, in listing order: two arrays of what the file cache
-   * already holds, so a memo adds almost nothing for the collector to trace or copy.
+   * Their stamps, `STAMP_FIELDS` numbers each, in the same order: one array of numbers, so a memo
+   * (and a fresh app's saved ones, 20,000 files' worth) gives the collector little to trace.
    */
-  keys: string[];
-  stamps: FileStamp[];
+  stamps: number[];
   entry: WalletEntry;
 }
 
@@ -88,10 +91,18 @@ export interface ScanCache {
   put(key: string, stamp: FileStamp, facts: FileFacts): void;
   /** The memo of the wallet folder at `key` (a `cacheKey`), to be checked against the disk before use. */
   wallet(key: string): WalletMemo | undefined;
+  /** Whether there is such a memo (without counting it as seen). */
+  hasWallet(key: string): boolean;
   /** Kept only when every file it rests on was settled when read; otherwise any older memo goes. */
   putWallet(key: string, memo: WalletMemo): void;
   /** The memo was found still true: it and its files' facts count as seen by this scan. */
   reuse(key: string, memo: WalletMemo): void;
+}
+
+/** What the scans of one cache tell it (`DiscoveryCache.memosChanged`, `lastHelped`). */
+interface SharedState {
+  memosChanged: boolean;
+  helped: number;
 }
 
 /** One scan's use of the cache: lookups mark entries seen, `finish` drops the rest. */
@@ -100,12 +111,24 @@ export class CacheScan implements ScanCache {
   readonly #wallets: Map<string, MemoEntry>;
   readonly #generation: number;
   readonly #now: number;
+  readonly #shared: SharedState;
 
-  constructor(entries: Map<string, Entry>, wallets: Map<string, MemoEntry>, generation: number, now: number) {
+  constructor(
+    entries: Map<string, Entry>,
+    wallets: Map<string, MemoEntry>,
+    generation: number,
+    now: number,
+    shared: SharedState,
+  ) {
     this.#entries = entries;
     this.#wallets = wallets;
     this.#generation = generation;
     this.#now = now;
+    this.#shared = shared;
+  }
+
+  #memosChanged(): void {
+    this.#shared.memosChanged = true;
   }
 
   /** Whether a stat could make `get` hit; when not, the caller reads without stat'ing first. */
@@ -136,13 +159,21 @@ export class CacheScan implements ScanCache {
     return this.#wallets.get(key)?.memo;
   }
 
+  hasWallet(key: string): boolean {
+    return this.#wallets.has(key);
+  }
+
   putWallet(key: string, memo: WalletMemo): void {
     const settled = (stamp: FileStamp) => isSettled(stamp, this.#now);
-    if ((memo.coldkeypub && !settled(memo.coldkeypub.stamp)) || !memo.stamps.every(settled)) {
-      this.#wallets.delete(key);
+    let filesSettled = true;
+    for (let at = 0; filesSettled && at < memo.stamps.length; at += STAMP_FIELDS)
+      filesSettled = isSettledAt(memo.stamps, at, this.#now);
+    if ((memo.coldkeypub && !settled(memo.coldkeypub.stamp)) || !filesSettled) {
+      if (this.#wallets.delete(key)) this.#memosChanged();
       return;
     }
     this.#wallets.set(key, { memo, seen: this.#generation });
+    this.#memosChanged();
   }
 
   reuse(key: string, memo: WalletMemo): void {
@@ -152,8 +183,10 @@ export class CacheScan implements ScanCache {
       const entry = this.#entries.get(key);
       if (entry) entry.seen = Math.max(entry.seen, this.#generation);
     };
+    // A memo a fresh app adopted (saved-scan.ts) has no file facts to mark.
+    if (this.#entries.size === 0) return;
     if (memo.coldkeypub) see(memo.coldkeypub.key);
-    for (const key of memo.keys) see(key);
+    for (const file of memo.files) see(memo.hotkeysKey + file);
   }
 
   /**
@@ -162,6 +195,7 @@ export class CacheScan implements ScanCache {
    * the main thread never looked at.
    */
   finish(kept?: KeptWallets): void {
+    this.#shared.helped = kept?.wallets.size ?? 0;
     for (const [key, entry] of this.#entries) {
       if (entry.seen >= this.#generation || (kept && isKept(key, kept))) continue;
       this.#entries.delete(key);
@@ -169,6 +203,7 @@ export class CacheScan implements ScanCache {
     for (const [key, held] of this.#wallets) {
       if (held.seen >= this.#generation || (kept && isKeptWallet(key, kept))) continue;
       this.#wallets.delete(key);
+      this.#memosChanged();
     }
   }
 }
@@ -202,6 +237,7 @@ export class DiscoveryCache {
   readonly #wallets = new Map<string, MemoEntry>();
   readonly #now: () => number;
   #generation = 0;
+  readonly #shared: SharedState = { memosChanged: false, helped: 0 };
 
   constructor(options: DiscoveryCacheOptions = {}) {
     this.#now = options.now ?? Date.now;
@@ -222,13 +258,37 @@ export class DiscoveryCache {
     return this.#wallets.size;
   }
 
+  /** Whether the memos changed (a wallet memo kept or dropped) since `savedMemos` last took them. */
+  get memosChanged(): boolean {
+    return this.#shared.memosChanged;
+  }
+
+  /** How many wallets the helper thread scanned in the latest scan that finished (0: none, or no helper). */
+  get lastHelped(): number {
+    return this.#shared.helped;
+  }
+
+  /** Every wallet memo held, for saving between runs (saved-scan.ts). */
+  savedMemos(): Array<[string, WalletMemo]> {
+    this.#shared.memosChanged = false;
+    return [...this.#wallets].map(([key, held]) => [key, held.memo]);
+  }
+
+  /**
+   * Memos saved by an earlier run, for wallets this cache has none of: each is checked against
+   * the disk before use, as any memo is, and goes at the end of the next scan that does not see it.
+   */
+  adoptMemos(memos: Iterable<[string, WalletMemo]>): void {
+    for (const [key, memo] of memos) if (!this.#wallets.has(key)) this.#wallets.set(key, { memo, seen: 0 });
+  }
+
   clear(): void {
     this.#entries.clear();
     this.#wallets.clear();
   }
 
   beginScan(): CacheScan {
-    return new CacheScan(this.#entries, this.#wallets, ++this.#generation, this.#now());
+    return new CacheScan(this.#entries, this.#wallets, ++this.#generation, this.#now(), this.#shared);
   }
 }
 

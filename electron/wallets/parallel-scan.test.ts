@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLogSink, type LogSink } from '../log';
 import { discoverWallets } from './discover';
@@ -16,6 +17,8 @@ import {
 import { makeKey, publicJson, tempDir, writeTree, type TestKey } from './test-fixtures';
 import type { WalletsScan } from '../../shared/wallets';
 import { createWalletFs, type WalletFs } from './wallet-fs';
+import { SAVED_SCAN_FILES } from './saved-scan';
+import { createWalletScans } from './wallet-scans';
 
 const WALLETS = MIN_WALLETS_FOR_HELPER + 8;
 let root: string;
@@ -197,5 +200,53 @@ describe('a first scan shared with the helper thread', () => {
     const { wallets } = await job(shared);
     // The helper takes from the back.
     expect(wallets.map(([at]) => at)).toEqual([WALLETS, WALLETS - 1, WALLETS - 2, WALLETS - 3]);
+  });
+
+  it('saves its share of a scan for the next run; a fresh app adopts both shares, then folds them into one', async () => {
+    await stopScanHelper();
+    const data = await tempDir('chutes-data-');
+    try {
+      const later = () => Date.now() + 10_000;
+      const first = createWalletScans(() => root, createDiscoveryCache({ now: later }), {
+        dataDir: data,
+        sliceMs: 0,
+        helper: 'wait',
+      });
+      logLines.length = 0;
+      expect(await first.list()).toEqual(alone);
+      const byHelper = helpedCount(logLines);
+      expect(byHelper).toBeGreaterThan(0);
+      await first.flushSave();
+      // The helper writes its part after its last batch, on its own time.
+      const helperFile = path.join(data, SAVED_SCAN_FILES.helper);
+      await expect
+        .poll(() =>
+          fs.stat(helperFile).then(
+            () => true,
+            () => false,
+          ),
+        )
+        .toBe(true);
+
+      // A fresh app: a new cache, and a test fs (which also keeps the helper out) counting opens.
+      const counting = countingFs();
+      const next = createWalletScans(() => root, createDiscoveryCache({ now: later }), {
+        dataDir: data,
+        fs: counting.fs,
+      });
+      logLines.length = 0;
+      expect(await next.list()).toEqual(alone);
+      // Only coldkey-only/coldkeypub.txt: a wallet without a hotkeys folder is never remembered whole.
+      expect(counting.opened()).toBe(1);
+      expect(logLines.join('\n')).toContain(`wallet scan: ${WALLETS} wallets remembered from the last run`);
+      await next.flushSave();
+      await expect(fs.stat(helperFile)).rejects.toThrow(/ENOENT/);
+      const main = JSON.parse(await fs.readFile(path.join(data, SAVED_SCAN_FILES.main), 'utf8')) as {
+        wallets: unknown[];
+      };
+      expect(main.wallets).toHaveLength(WALLETS);
+    } finally {
+      await fs.rm(data, { recursive: true, force: true });
+    }
   });
 });

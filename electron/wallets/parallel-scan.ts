@@ -99,6 +99,12 @@ export function prepareScanHelper(): Promise<boolean> {
   return helper?.ready ?? Promise.resolve(false);
 }
 
+/**
+ * Whether this process has a helper thread (started, or starting): one that ran a job keeps its
+ * share's memos, so a rescan shares with it; a fresh app's has none yet.
+ */
+export const helperRunning = (): boolean => helper !== undefined && helper !== null;
+
 /** Stop the helper thread; the next big first scan starts a new one. Jobs in flight keep what they got. */
 export async function stopScanHelper(): Promise<void> {
   const current = helper;
@@ -128,7 +134,7 @@ export function shareScan(
   root: Buffer,
   names: Buffer[],
   platform: NodeJS.Platform,
-  pauseMs?: number,
+  { pauseMs, helperSave }: { pauseMs?: number | undefined; helperSave?: string | undefined } = {},
 ): SharedScan | null {
   // On one core the two threads would only take turns.
   if (names.length < MIN_WALLETS_FOR_HELPER || names.length > MAX_SHARED_WALLETS) return null;
@@ -145,7 +151,15 @@ export function shareScan(
     () => (settled = true),
   );
   current.worker.ref();
-  const job: ScanJob = { id, root, names, shared, platform, ...(pauseMs ? { pauseMs } : {}) };
+  const job: ScanJob = {
+    id,
+    root,
+    names,
+    shared,
+    platform,
+    ...(pauseMs ? { pauseMs } : {}),
+    ...(helperSave === undefined ? {} : { savePath: helperSave }),
+  };
   current.worker.postMessage(job);
   return {
     claim: () => claim(slots, names.length, 'front'),

@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { cacheKey, createDiscoveryCache, type DiscoveryCache } from './discovery-cache';
 import { entryFromBytes } from './names';
+import { saveScanPart, savedScanText } from './saved-scan';
 import { scanWallet, type ScanContext } from './scan-wallet';
 import { createWalletFs, type Slicer, type WalletFs } from './wallet-fs';
 import type { WalletEntry } from '../../shared/wallets';
@@ -43,6 +45,8 @@ export interface ScanJob {
   platform: NodeJS.Platform;
   /** For tests: the helper sleeps this long after each claim, so a test can stop it mid-wallet. */
   pauseMs?: number;
+  /** Where to save the memos of the wallets this thread scanned, for the next run (saved-scan.ts). */
+  savePath?: string;
 }
 
 /** Index into `names` → that wallet's entry. */
@@ -129,6 +133,9 @@ function helperCacheFor(rootKey: string): DiscoveryCache {
   return helperCache.cache;
 }
 
+/** In the helper thread: the save in progress, if any (`runScanJob`). */
+let saving = Promise.resolve();
+
 const neverDue: Slicer = { due: () => false, pause: () => Promise.resolve() };
 
 /**
@@ -173,6 +180,12 @@ export async function runScanJob(
   }
   own.finish();
   send(true);
+  // After the last batch, so the main thread never waits for it; one save at a time, in order.
+  if (job.savePath !== undefined && cache.memosChanged) {
+    const { text } = savedScanText(cache.savedMemos(), cacheKey(root), path.sep);
+    const file = job.savePath;
+    saving = saving.then(() => saveScanPart(file, text));
+  }
 }
 
 /** The helper's first message, once its script has loaded. */

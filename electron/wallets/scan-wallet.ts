@@ -1,4 +1,5 @@
 import { errnoCode } from '../fs/errno';
+import { pushStamp } from '../fs/file-stamp';
 import { bytesEqual } from '../signer/bytes';
 import type { DerivePublicKey } from '../signer/sr25519';
 import { cacheKey, type ScanCache, type ColdkeyFacts, type FileFacts, type HotkeyFacts } from './discovery-cache';
@@ -23,6 +24,8 @@ export interface ScanContext {
 }
 
 const { COLDKEYPUB, COLDKEY, HOTKEYS } = WALLET_NAMES;
+/** Joined last, it leaves a path ending in the separator (a memo's `hotkeysKey`). */
+const EMPTY = Buffer.alloc(0);
 const KIB = MAX_KEYFILE_BYTES / 1024;
 
 type Known<F extends FileFacts> = { facts: F; mode: number; stamp: FileStamp };
@@ -193,8 +196,8 @@ function readHotkey(ctx: ScanContext, dir: Buffer, c: HotkeyCandidate, draft: Me
   }
   const { facts, mode } = known;
   if (draft) {
-    draft.keys.push(key);
-    draft.stamps.push(known.stamp);
+    draft.files.push(key.slice(draft.hotkeysKey.length));
+    pushStamp(draft.stamps, known.stamp);
   }
   let { status, message } = facts;
   if (ctx.derive && facts.seedMatches === false) {
@@ -239,7 +242,16 @@ export async function scanWallet(ctx: ScanContext, root: Buffer, named: NamedEnt
       return memo.entry;
     }
   }
-  const draft: MemoDraft | null = memoKey === null ? null : { usable: true, coldkeypub: null, keys: [], stamps: [] };
+  const draft: MemoDraft | null =
+    memoKey === null
+      ? null
+      : {
+          usable: true,
+          coldkeypub: null,
+          hotkeysKey: cacheKey(joinPath(walletDir, HOTKEYS, EMPTY)),
+          files: [],
+          stamps: [],
+        };
   const base = { id: named.id, name: named.name, hotkeys: [] as HotkeyEntry[] };
   const unreadable = (message: string): WalletEntry => ({
     ...base,
@@ -289,7 +301,8 @@ export async function scanWallet(ctx: ScanContext, root: Buffer, named: NamedEnt
       hasPrivate,
       coldkeypub: draft.coldkeypub,
       listing: listingText(listing),
-      keys: draft.keys,
+      hotkeysKey: draft.hotkeysKey,
+      files: draft.files,
       stamps: draft.stamps,
       entry,
     });

@@ -38,12 +38,17 @@ export type CappedRead =
 export interface WalletFs {
   list(dir: Buffer): ListedEntry[];
   /**
+   * The same listing as one string, each entry's kind letter and name (latin1, so bytes map 1:1)
+   * split by `/`: what a wallet memo compares (`listingText`), without a Buffer per name.
+   */
+  listText(dir: Buffer): string;
+  /**
    * Whether any entry (a dangling link too: not followed) is at `target`; false when there is
    * none (ENOENT, ENOTDIR), throws for anything else (EACCES, ELOOP, EIO).
    */
   exists(target: Buffer): boolean;
-  /** Follows symlinks, as btcli's isfile/isdir do. */
-  stat(target: Buffer): StatResult;
+  /** Follows symlinks, as btcli's isfile/isdir do. A string is a path already in the platform's encoding. */
+  stat(target: Buffer | string): StatResult;
   /**
    * Read a regular file of at most `cap` bytes; never reads more than `cap + 1` bytes. The content
    * is a view of this instance's private buffer, valid until its next `readCapped`: the caller
@@ -76,6 +81,9 @@ function readInto(fd: number, buf: Buffer, size: number): number {
   return total;
 }
 
+/** One letter per entry kind in a listing's text (`listText`, wallet-memo.ts). */
+export const KIND_LETTER = { file: 'f', dir: 'd', symlink: 'l', other: 'o' } as const;
+
 export function createWalletFs(): WalletFs {
   // Its own memory (not Node's shared pool, whose memory is reused for unrelated data); every
   // caller zeroes the bytes it was given, and an over-cap read is zeroed here.
@@ -83,6 +91,12 @@ export function createWalletFs(): WalletFs {
   return {
     list: (dir) =>
       fs.readdirSync(dir, { encoding: 'buffer', withFileTypes: true }).map((e) => ({ bytes: e.name, kind: kindOf(e) })),
+    listText: (dir) => {
+      let text = '';
+      for (const e of fs.readdirSync(dir, { encoding: 'latin1', withFileTypes: true }))
+        text += (text === '' ? '' : '/') + KIND_LETTER[kindOf(e)] + e.name;
+      return text;
+    },
     exists: (target) => {
       try {
         // throwIfNoEntry: no Error is built for the common "not there" (building one costs more than the call).

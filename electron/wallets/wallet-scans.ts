@@ -1,7 +1,9 @@
+import path from 'node:path';
 import { describeError, log } from '../log';
 import type { WalletsScan } from '../../shared/wallets';
 import { discoverWallets, type DiscoverSeams } from './discover';
 import type { DiscoveryCache } from './discovery-cache';
+import { createScanSaver } from './scan-saver';
 
 /**
  * The wallet scans `listWallets` answers from, one per process.
@@ -21,29 +23,50 @@ export interface WalletScans {
   /** The app changed a wallet file, or the folder: the launch scan may have read the old one. */
   changed(): void;
   scanAtLaunch(): void;
+  /** Write a save still waiting for its delay now, and wait for it (tests). */
+  flushSave(): Promise<void>;
 }
 
 /** Test seams: discovery's own, and (for tests that decide when a scan ends) discovery itself. */
 export interface WalletScansSeams extends DiscoverSeams {
   discover?: typeof discoverWallets;
+  /** How long after a scan its memos are saved (default 1 s: off the path of the answer and of a quick rescan). */
+  saveDelayMs?: number;
+}
+
+export interface WalletScansOptions extends WalletScansSeams {
+  /**
+   * The data folder: the first scan adopts the memos the last run saved there, and scans save
+   * theirs (saved-scan.ts). Without it nothing is saved between runs.
+   */
+  dataDir?: string;
 }
 
 export function createWalletScans(
   /** Asked at each scan: the folder can be changed while the app runs (wallets-folder.ts). */
   walletsPath: () => string,
   cache: DiscoveryCache,
-  { discover = discoverWallets, ...seams }: WalletScansSeams = {},
+  { discover = discoverWallets, dataDir, saveDelayMs = 1000, ...seams }: WalletScansOptions = {},
 ): WalletScans {
   /** The launch scan while it runs and nothing the app did has made it stale. */
   let atLaunch: Promise<WalletsScan> | null = null;
+  const saved = dataDir === undefined ? null : createScanSaver(dataDir, cache, saveDelayMs);
 
-  const scan = (verifySeeds: boolean) => discover(walletsPath(), { verifySeeds, cache }, seams);
+  const scan = async (verifySeeds: boolean) => {
+    const folder = path.resolve(walletsPath());
+    saved?.adopt(folder);
+    const result = await discover(folder, { verifySeeds, cache, ...(dataDir ? { savedScanDir: dataDir } : {}) }, seams);
+    // A seed check keeps no memos (scan-wallet.ts), so its end drops them all: nothing to save.
+    if (!verifySeeds) saved?.scanned(result);
+    return result;
+  };
 
   return {
     list: ({ verifySeeds = false } = {}) => (!verifySeeds && atLaunch) || scan(verifySeeds),
     changed: () => {
       atLaunch = null;
     },
+    flushSave: () => saved?.flush() ?? Promise.resolve(),
     scanAtLaunch: () => {
       const mine = scan(false);
       atLaunch = mine;

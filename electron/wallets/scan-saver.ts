@@ -1,0 +1,85 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { log } from '../log';
+import type { WalletsScan } from '../../shared/wallets';
+import { cacheKey, type DiscoveryCache } from './discovery-cache';
+import { loadSavedPart, saveScanPart, savedScanPath, savedScanText } from './saved-scan';
+
+/**
+ * The main thread's side of the saved scan (saved-scan.ts) for one process's wallet scans: the
+ * first scan of a folder adopts what the last run saved, and a scan that changed the memos has
+ * them saved a little later (coalesced, so a burst of rescans writes once).
+ */
+export interface ScanSaver {
+  /** Once per folder: the saved memos into the cache. */
+  adopt(folder: string): void;
+  /** After a scan: save the memos if it changed them. */
+  scanned(scan: WalletsScan): void;
+  /** For tests: run a pending save now and wait for it. */
+  flush(): Promise<void>;
+}
+
+export function createScanSaver(dataDir: string, cache: DiscoveryCache, delayMs: number): ScanSaver {
+  /** The folder whose saved memos were adopted (once per folder, so a later one's are read when it is chosen). */
+  let adopted: string | null = null;
+  let pending: { timer: NodeJS.Timeout; scan: WalletsScan } | null = null;
+  let writing = Promise.resolve();
+  /** The helper's part was adopted: save even if the scan changed nothing, to fold it into the main part. */
+  let merge = false;
+
+  const save = (scan: WalletsScan) => {
+    const rootKey = cacheKey(Buffer.from(scan.walletsPath));
+    const { text } = savedScanText(cache.savedMemos(), rootKey, path.sep);
+    // The helper had no share in the latest scan, so this thread's memos are all there is: its
+    // file (from an earlier run) would only be parsed for nothing.
+    const helperStale = cache.lastHelped === 0;
+    writing = writing.then(async () => {
+      await saveScanPart(savedScanPath(dataDir, 'main'), text);
+      if (helperStale) await rm(savedScanPath(dataDir, 'helper'), { force: true }).catch(() => undefined);
+    });
+  };
+
+  const runPending = () => {
+    if (!pending) return;
+    const { scan } = pending;
+    clearTimeout(pending.timer);
+    pending = null;
+    save(scan);
+  };
+
+  return {
+    adopt: (folder) => {
+      if (adopted === folder) return;
+      adopted = folder;
+      // Both parts: with (nearly) every wallet remembered here, the scan goes without the helper
+      // thread, whose start and hand-over would cost more than the stats it could take over.
+      const started = performance.now();
+      const rootKey = cacheKey(Buffer.from(folder));
+      let remembered = 0;
+      for (const part of ['main', 'helper'] as const) {
+        const saved = loadSavedPart(savedScanPath(dataDir, part), path.sep, rootKey);
+        if (!saved) continue;
+        cache.adoptMemos(saved.memos);
+        remembered += saved.memos.length;
+        // Saved once as one part, the next run reads one file and no wallet twice.
+        if (part === 'helper' && saved.memos.length > 0) merge = true;
+      }
+      if (remembered > 0)
+        log.info(
+          `wallet scan: ${remembered} wallets remembered from the last run (${Math.round(performance.now() - started)} ms)`,
+        );
+    },
+    scanned: (scan) => {
+      if (scan.status !== 'ok' || !(cache.memosChanged || merge)) return;
+      merge = false;
+      if (pending) clearTimeout(pending.timer);
+      const timer = setTimeout(runPending, delayMs);
+      timer.unref();
+      pending = { timer, scan };
+    },
+    flush: async () => {
+      runPending();
+      await writing;
+    },
+  };
+}
