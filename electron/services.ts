@@ -66,6 +66,8 @@ export function createServices(
     activity,
     chutes: createChutesClient({ vault, profiles, activity, defaultBaseUrl: config.apiUrl }),
     discovery,
-    walletScans: createWalletScans(() => config.walletsPath, discovery, { dataDir: config.dataDir }),
+    walletScans: createWalletScans(() => config.walletsPath, discovery, {
+      savedScan: { dir: config.dataDir, app: version },
+    }),
   };
 }

@@ -10,7 +10,7 @@ import { bytesEqual } from '../signer/bytes';
 import { loadPublicKeyDeriver } from '../signer/sr25519';
 import { cacheKey, type CacheScan, type DiscoveryCache } from './discovery-cache';
 import { helperRunning, shareScan } from './parallel-scan';
-import { savedScanPath } from './saved-scan';
+import { savedScanPath, type SaveTarget } from './saved-scan';
 import type { DiscoverOptions, HotkeyEntry, WalletEntry, WalletsScan } from '../../shared/wallets';
 import { createSlicer, createWalletFs, joinPath, type WalletFs } from './wallet-fs';
 
@@ -37,10 +37,10 @@ export interface DiscoverCallOptions extends DiscoverOptions {
    */
   cache?: DiscoveryCache;
   /**
-   * The data folder, where the scan helper saves the memos of the wallets it scanned for the next
-   * run (saved-scan.ts); the main thread's own are saved by wallet-scans.ts.
+   * The data folder and app version: the scan helper saves the memos of the wallets it scanned
+   * there for the next run (saved-scan.ts); the main thread's own are saved by wallet-scans.ts.
    */
-  savedScanDir?: string;
+  savedScan?: { dir: string; app: string };
 }
 
 const FOLDER_MESSAGES = {
@@ -129,7 +129,10 @@ export async function discoverWallets(
     cache?.finish();
     return { ...scan, status, message, wallets: [] };
   }
-  const helperSave = opts.savedScanDir === undefined ? undefined : savedScanPath(opts.savedScanDir, 'helper');
+  const helperSave = opts.savedScan && {
+    file: savedScanPath(opts.savedScan.dir, 'helper'),
+    app: opts.savedScan.app,
+  };
   const { wallets, helped } = await scanAll(ctx, root, slots, share, { pauseMs: seams.helperPauseMs, helperSave });
   // The helper's wallets were not looked at here: what earlier scans cached of them stays.
   cache?.finish({
@@ -146,7 +149,7 @@ async function scanAll(
   root: Buffer,
   slots: WalletSlot[],
   share: boolean | 'wait',
-  helperJob: { pauseMs?: number | undefined; helperSave?: string | undefined },
+  helperJob: { pauseMs?: number | undefined; helperSave?: SaveTarget | undefined },
 ): Promise<{ wallets: WalletEntry[]; helped: NamedEntry[] }> {
   const out = slots.map((slot) => (slot.error !== undefined ? brokenWallet(slot, slot.error) : undefined));
   const todo = slots.flatMap((slot, i) => (slot.error === undefined ? [{ i, named: slot.named }] : []));

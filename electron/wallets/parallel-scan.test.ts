@@ -208,7 +208,7 @@ describe('a first scan shared with the helper thread', () => {
     try {
       const later = () => Date.now() + 10_000;
       const first = createWalletScans(() => root, createDiscoveryCache({ now: later }), {
-        dataDir: data,
+        savedScan: { dir: data, app: '1.0.0' },
         sliceMs: 0,
         helper: 'wait',
       });
@@ -231,7 +231,7 @@ describe('a first scan shared with the helper thread', () => {
       // A fresh app: a new cache, and a test fs (which also keeps the helper out) counting opens.
       const counting = countingFs();
       const next = createWalletScans(() => root, createDiscoveryCache({ now: later }), {
-        dataDir: data,
+        savedScan: { dir: data, app: '1.0.0' },
         fs: counting.fs,
       });
       logLines.length = 0;

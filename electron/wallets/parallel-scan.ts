@@ -17,6 +17,7 @@ import {
   unpackBatch,
 } from './scan-job';
 import type { JobBatch, JobResult, ReceivedEntries, ScanJob } from './scan-job';
+import type { SaveTarget } from './saved-scan';
 
 /** The main thread's side of the wallet scan helper thread: starting it, and sharing scans with it (scan-job.ts). */
 
@@ -134,7 +135,7 @@ export function shareScan(
   root: Buffer,
   names: Buffer[],
   platform: NodeJS.Platform,
-  { pauseMs, helperSave }: { pauseMs?: number | undefined; helperSave?: string | undefined } = {},
+  { pauseMs, helperSave }: { pauseMs?: number | undefined; helperSave?: SaveTarget | undefined } = {},
 ): SharedScan | null {
   // On one core the two threads would only take turns.
   if (names.length < MIN_WALLETS_FOR_HELPER || names.length > MAX_SHARED_WALLETS) return null;
@@ -158,7 +159,7 @@ export function shareScan(
     shared,
     platform,
     ...(pauseMs ? { pauseMs } : {}),
-    ...(helperSave === undefined ? {} : { savePath: helperSave }),
+    ...(helperSave === undefined ? {} : { save: helperSave }),
   };
   current.worker.postMessage(job);
   return {

@@ -16,6 +16,8 @@ let other: TestKey;
 let root: string;
 let data: string;
 let logLines: string[];
+/** The app version each run is (a saved scan is for the version that saved it). */
+let app: string;
 /** Key files opened since the last `run`, by path relative to the wallets folder. */
 let opened: string[];
 
@@ -36,7 +38,10 @@ const later = () => Date.now() + 10_000;
 /** One run of the app: a fresh cache, the first listWallets, then the save it leaves behind. */
 async function run(): Promise<WalletsScan> {
   opened = [];
-  const scans = createWalletScans(() => root, createDiscoveryCache({ now: later }), { dataDir: data, fs: counting });
+  const scans = createWalletScans(() => root, createDiscoveryCache({ now: later }), {
+    savedScan: { dir: data, app },
+    fs: counting,
+  });
   const scan = await scans.list();
   await scans.flushSave();
   return scan;
@@ -52,6 +57,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   logLines = [];
+  app = '1.0.0';
   const previous = setLogSink((line) => logLines.push(line));
   root = await tempDir();
   data = await tempDir('chutes-data-');
@@ -126,8 +132,8 @@ describe('the wallet scan saved for the next run', () => {
     await run();
     expect(opened).toEqual([]);
     const text = await fs.readFile(savedFile(), 'utf8');
-    const saved = memosFromText(text, path.sep, cacheKey(Buffer.from(root)));
-    const memo = saved?.memos.find(([walletKey]) => walletKey.endsWith('caf\xe9'));
+    const memos = memosFromText(text, path.sep, { rootKey: cacheKey(Buffer.from(root)), app });
+    const memo = memos?.find(([walletKey]) => walletKey.endsWith('caf\xe9'));
     expect(memo?.[1].files).toEqual(['n\xfcl']);
   });
 
@@ -143,6 +149,16 @@ describe('the wallet scan saved for the next run', () => {
       await fs.rm(root, { recursive: true, force: true });
       root = previous;
     }
+  });
+
+  it('is for the app version that saved it: another version reads the files', async () => {
+    await run();
+    app = '1.0.1';
+    expect(await run()).toEqual(await fresh());
+    expect(opened).toHaveLength(7);
+    // And saves for itself.
+    await run();
+    expect(opened).toEqual([]);
   });
 
   it.each([
@@ -185,9 +201,10 @@ describe('savedScanText', () => {
     await discoverWallets(root, { cache }, { helper: false });
     const memos = cache.savedMemos();
     expect(memos).toHaveLength(3);
-    const { wallets, text } = savedScanText(memos, cacheKey(Buffer.from(path.dirname(root))), path.sep);
+    const parent = { rootKey: cacheKey(Buffer.from(path.dirname(root))), app };
+    const { wallets, text } = savedScanText(memos, parent, path.sep);
     expect(wallets).toBe(0);
-    expect(memosFromText(text, path.sep)?.memos).toEqual([]);
-    expect(savedScanText(memos, cacheKey(Buffer.from(root)), path.sep).wallets).toBe(3);
+    expect(memosFromText(text, path.sep, parent)).toEqual([]);
+    expect(savedScanText(memos, { rootKey: cacheKey(Buffer.from(root)), app }, path.sep).wallets).toBe(3);
   });
 });

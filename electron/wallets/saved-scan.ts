@@ -25,6 +25,22 @@ export const SAVED_SCAN_FILES = { main: 'wallet-scan.json', helper: 'wallet-scan
 export type SavedScanPart = keyof typeof SAVED_SCAN_FILES;
 
 const VERSION = 1;
+
+/**
+ * What a saved file is for: the wallets folder (a `cacheKey`) and the app version that saved it.
+ * Another version may word a status differently or find what this one did not, so its memos are
+ * never used: a new version starts by reading the files.
+ */
+export interface SavedScanFor {
+  rootKey: string;
+  app: string;
+}
+
+/** Where a thread saves its part, and for which app version. */
+export interface SaveTarget {
+  file: string;
+  app: string;
+}
 /** A folder of 1,000 wallets x 20 hotkeys saves about 5 MB; anything past this is not ours to parse. */
 export const MAX_SAVED_SCAN_BYTES = 64 * 1024 * 1024;
 
@@ -44,6 +60,7 @@ type SavedWallet = [
 
 interface SavedFile {
   version: number;
+  app: string;
   root: string;
   wallets: SavedWallet[];
 }
@@ -70,7 +87,7 @@ function walletPaths(rootKey: string, sep: string, name: string) {
 /** The memos of wallets directly under `rootKey`, as the text of a saved file, and how many it holds. */
 export function savedScanText(
   memos: Iterable<[string, WalletMemo]>,
-  rootKey: string,
+  { rootKey, app }: SavedScanFor,
   sep: string,
 ): { text: string; wallets: number } {
   const wallets: SavedWallet[] = [];
@@ -87,7 +104,7 @@ export function savedScanText(
     if (cold && memo.coldkeypub) pushStamp(cold, memo.coldkeypub.stamp);
     wallets.push([name, memo.hasPrivate, cold, memo.listing, memo.files, memo.stamps, memo.entry]);
   }
-  const file: SavedFile = { version: VERSION, root: rootKey, wallets };
+  const file: SavedFile = { version: VERSION, app, root: rootKey, wallets };
   return { text: JSON.stringify(file), wallets: wallets.length };
 }
 
@@ -126,23 +143,21 @@ function memoOf(saved: unknown, rootKey: string, sep: string): [string, WalletMe
   return [paths.wallet, memo];
 }
 
-export interface SavedPart {
-  /** The wallets folder the memos were saved for (a `cacheKey`). */
-  rootKey: string;
-  memos: Array<[string, WalletMemo]>;
-}
-
-/** A saved file's memos, or null when it is not ours or (given `rootKey`) for another folder. */
-export function memosFromText(text: string, sep: string, rootKey?: string): SavedPart | null {
+/** A saved file's memos, or null when it is not ours, or for another folder or app version. */
+export function memosFromText(
+  text: string,
+  sep: string,
+  { rootKey, app }: SavedScanFor,
+): Array<[string, WalletMemo]> | null {
   const file = JSON.parse(text) as Partial<SavedFile> | null;
-  if (file?.version !== VERSION || typeof file.root !== 'string' || !Array.isArray(file.wallets)) return null;
-  if (rootKey !== undefined && file.root !== rootKey) return null;
+  if (file?.version !== VERSION || file.app !== app || file.root !== rootKey || !Array.isArray(file.wallets))
+    return null;
   const memos: Array<[string, WalletMemo]> = [];
   for (const saved of file.wallets) {
-    const memo = memoOf(saved, file.root, sep);
+    const memo = memoOf(saved, rootKey, sep);
     if (memo) memos.push(memo);
   }
-  return { rootKey: file.root, memos };
+  return memos;
 }
 
 export const savedScanPath = (dataDir: string, part: SavedScanPart): string =>
@@ -180,10 +195,10 @@ function readSavedText(file: string): string | null | { problem: string } {
 }
 
 /**
- * One part's memos (for `rootKey` when given), or null when there is none (the first run, or one
- * that never finished a scan) or it cannot be used: that is logged, never thrown.
+ * One part's memos, or null when there is none (the first run, or one that never finished a scan)
+ * or it cannot be used: that is logged, never thrown.
  */
-export function loadSavedPart(file: string, sep = path.sep, rootKey?: string): SavedPart | null {
+export function loadSavedPart(file: string, forScan: SavedScanFor, sep = path.sep): Array<[string, WalletMemo]> | null {
   const notUsed = (why: string) => {
     log.warn(`saved wallet scan ${path.basename(file)} not used: ${why}`);
     return null;
@@ -192,7 +207,7 @@ export function loadSavedPart(file: string, sep = path.sep, rootKey?: string): S
     const text = readSavedText(file);
     if (text === null) return null;
     if (typeof text !== 'string') return notUsed(text.problem);
-    return memosFromText(text, sep, rootKey);
+    return memosFromText(text, sep, forScan);
   } catch (error) {
     // JSON.parse's message quotes the text; the log says only what was wrong.
     return notUsed(error instanceof SyntaxError ? 'not valid JSON' : describeFsError(error));

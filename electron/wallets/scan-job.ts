@@ -2,7 +2,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { cacheKey, createDiscoveryCache, type DiscoveryCache } from './discovery-cache';
 import { entryFromBytes } from './names';
-import { saveScanPart, savedScanText } from './saved-scan';
+import { saveScanPart, savedScanText, type SaveTarget } from './saved-scan';
 import { scanWallet, type ScanContext } from './scan-wallet';
 import { createWalletFs, type Slicer, type WalletFs } from './wallet-fs';
 import type { WalletEntry } from '../../shared/wallets';
@@ -46,7 +46,7 @@ export interface ScanJob {
   /** For tests: the helper sleeps this long after each claim, so a test can stop it mid-wallet. */
   pauseMs?: number;
   /** Where to save the memos of the wallets this thread scanned, for the next run (saved-scan.ts). */
-  savePath?: string;
+  save?: SaveTarget;
 }
 
 /** Index into `names` → that wallet's entry. */
@@ -181,9 +181,9 @@ export async function runScanJob(
   own.finish();
   send(true);
   // After the last batch, so the main thread never waits for it; one save at a time, in order.
-  if (job.savePath !== undefined && cache.memosChanged) {
-    const { text } = savedScanText(cache.savedMemos(), cacheKey(root), path.sep);
-    const file = job.savePath;
+  if (job.save !== undefined && cache.memosChanged) {
+    const { text } = savedScanText(cache.savedMemos(), { rootKey: cacheKey(root), app: job.save.app }, path.sep);
+    const file = job.save.file;
     saving = saving.then(() => saveScanPart(file, text));
   }
 }

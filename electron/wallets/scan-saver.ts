@@ -19,7 +19,7 @@ export interface ScanSaver {
   flush(): Promise<void>;
 }
 
-export function createScanSaver(dataDir: string, cache: DiscoveryCache, delayMs: number): ScanSaver {
+export function createScanSaver(dataDir: string, app: string, cache: DiscoveryCache, delayMs: number): ScanSaver {
   /** The folder whose saved memos were adopted (once per folder, so a later one's are read when it is chosen). */
   let adopted: string | null = null;
   let pending: { timer: NodeJS.Timeout; scan: WalletsScan } | null = null;
@@ -29,7 +29,7 @@ export function createScanSaver(dataDir: string, cache: DiscoveryCache, delayMs:
 
   const save = (scan: WalletsScan) => {
     const rootKey = cacheKey(Buffer.from(scan.walletsPath));
-    const { text } = savedScanText(cache.savedMemos(), rootKey, path.sep);
+    const { text } = savedScanText(cache.savedMemos(), { rootKey, app }, path.sep);
     // The helper had no share in the latest scan, so this thread's memos are all there is: its
     // file (from an earlier run) would only be parsed for nothing.
     const helperStale = cache.lastHelped === 0;
@@ -57,12 +57,12 @@ export function createScanSaver(dataDir: string, cache: DiscoveryCache, delayMs:
       const rootKey = cacheKey(Buffer.from(folder));
       let remembered = 0;
       for (const part of ['main', 'helper'] as const) {
-        const saved = loadSavedPart(savedScanPath(dataDir, part), path.sep, rootKey);
-        if (!saved) continue;
-        cache.adoptMemos(saved.memos);
-        remembered += saved.memos.length;
+        const memos = loadSavedPart(savedScanPath(dataDir, part), { rootKey, app });
+        if (!memos) continue;
+        cache.adoptMemos(memos);
+        remembered += memos.length;
         // Saved once as one part, the next run reads one file and no wallet twice.
-        if (part === 'helper' && saved.memos.length > 0) merge = true;
+        if (part === 'helper' && memos.length > 0) merge = true;
       }
       if (remembered > 0)
         log.info(

@@ -36,26 +36,26 @@ export interface WalletScansSeams extends DiscoverSeams {
 
 export interface WalletScansOptions extends WalletScansSeams {
   /**
-   * The data folder: the first scan adopts the memos the last run saved there, and scans save
-   * theirs (saved-scan.ts). Without it nothing is saved between runs.
+   * The data folder and the app's version: the first scan adopts the memos the last run of this
+   * version saved there, and scans save theirs (saved-scan.ts). Without it nothing is saved.
    */
-  dataDir?: string;
+  savedScan?: { dir: string; app: string };
 }
 
 export function createWalletScans(
   /** Asked at each scan: the folder can be changed while the app runs (wallets-folder.ts). */
   walletsPath: () => string,
   cache: DiscoveryCache,
-  { discover = discoverWallets, dataDir, saveDelayMs = 1000, ...seams }: WalletScansOptions = {},
+  { discover = discoverWallets, savedScan, saveDelayMs = 1000, ...seams }: WalletScansOptions = {},
 ): WalletScans {
   /** The launch scan while it runs and nothing the app did has made it stale. */
   let atLaunch: Promise<WalletsScan> | null = null;
-  const saved = dataDir === undefined ? null : createScanSaver(dataDir, cache, saveDelayMs);
+  const saved = savedScan && createScanSaver(savedScan.dir, savedScan.app, cache, saveDelayMs);
 
   const scan = async (verifySeeds: boolean) => {
     const folder = path.resolve(walletsPath());
     saved?.adopt(folder);
-    const result = await discover(folder, { verifySeeds, cache, ...(dataDir ? { savedScanDir: dataDir } : {}) }, seams);
+    const result = await discover(folder, { verifySeeds, cache, ...(savedScan ? { savedScan } : {}) }, seams);
     // A seed check keeps no memos (scan-wallet.ts), so its end drops them all: nothing to save.
     if (!verifySeeds) saved?.scanned(result);
     return result;
