@@ -452,6 +452,32 @@ describe('link', () => {
     expect(failed.appError.detail?.hint).toContain('path of this hotkey’s file');
   });
 
+  it('signs and sends nothing when the keychain entry holds another key (written outside the app)', async () => {
+    const { handlers, vault } = await setup();
+    const held = await makeKey();
+    const intruder = await makeKey();
+    // The app only stores seeds it has checked; another program wrote this one under held's address.
+    await vault.putSeed(held.ss58, Uint8Array.from(intruder.seed), 'imported validator');
+    f.sb.setLink({ validators: [held.ss58] });
+    const source = { kind: 'keychain' as const, ss58: held.ss58 };
+    await handlers.previewLink({ kind: 'validator', source }, ipc);
+    const sent = () => f.sb.requests(100).filter((r) => r.path === '/users/link_validator' && r.method === 'POST');
+    const before = sent().length;
+    const failed = (await handlers
+      .link(
+        { kind: 'validator', source, keepInKeychain: false, reviewedHotkey: held.ss58, reviewedUsername, reviewedFor },
+        ipc,
+      )
+      .catch((e: unknown) => e)) as AppFailure;
+    expect(failed.appError).toMatchObject({
+      code: 'conflict',
+      reason: 'keychain-entry-mismatch',
+      message: `The keychain entry for ${held.ss58} holds a different key; nothing was signed or sent.`,
+    });
+    expect(failed.appError.detail?.hint).toContain('add the hotkey again from its wallet file');
+    expect(sent()).toHaveLength(before);
+  });
+
   it('does not blame a file for a keychain seed that is not the hotkey reviewed', async () => {
     const { handlers, vault } = await setup();
     const held = await makeKey();

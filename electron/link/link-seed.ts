@@ -3,6 +3,7 @@ import { AppFailure, failureIs } from '../../shared/errors';
 import { linkMessage, type LinkHotkeySource } from '../../shared/link';
 import { afterDone } from '../after-done';
 import { resolveUserPath } from '../fs/user-path';
+import { expectSeedOf } from '../keychain/seed-check';
 import type { SeedVault } from '../keychain/seed-vault';
 import { notReviewed, seedOfReviewed, seedSourceOf, type SeedSource } from '../registration/seed-source';
 import { decodeSs58, signMessage, SS58_FORMAT } from '../signer';
@@ -150,7 +151,11 @@ export async function withLinkSignature<T>(
       throw notReviewed(at.label, at.ss58, reviewedHotkey, PREVIEW_AGAIN, source.kind !== 'keychain');
     const { fallback } = at;
     const signed = await deps.vault
-      .withSeed(at.ss58, (seed) => signMessage(seed, linkMessage(at.ss58, username)))
+      .withSeed(at.ss58, async (seed) => {
+        // Else the server's refusal of a wrong signature would read as "not on the allow-list".
+        await expectSeedOf(seed, at.ss58, 'nothing was signed or sent.');
+        return signMessage(seed, linkMessage(at.ss58, username));
+      })
       .then(
         (signature) => ({ signature }),
         (error: unknown) => {

@@ -6,13 +6,14 @@ import { writeFileAtomic } from '../fs/atomic-write';
 import { errnoCode } from '../fs/errno';
 import { withFsErrors } from '../fs/fs-errors';
 import { readTextFileCapped } from '../fs/read-capped';
+import { expectSeedOf } from '../keychain/seed-check';
 import type { SeedVault } from '../keychain/seed-vault';
 import { log } from '../log';
 import { cliConfigEdits, decodeIniStrict, editCliConfig, renderCliConfig, type CliConfigOutput } from './cli-config';
 import type { IniData } from './ini-lines';
 import { iniGet } from './ini-values';
 import type { ProfileStore } from './profile-store';
-import { seedToHex, ss58FromSeed } from './seed';
+import { seedToHex } from './seed';
 import {
   exportServerNote,
   SEEDED_CLI_CONFIG_NOTE,
@@ -56,15 +57,7 @@ async function existingKind(filePath: string): Promise<'none' | 'file' | 'symlin
 async function seedHexFor(vault: SeedVault, ss58: string): Promise<string> {
   try {
     return await vault.withSeed(ss58, async (seed) => {
-      if ((await ss58FromSeed(seed)) !== ss58) {
-        // Another program can write our keychain entries: what it holds is input, not a bug.
-        throw new AppFailure(
-          'conflict',
-          `The keychain entry for ${ss58} holds a different key; the export was cancelled.`,
-          { hint: 'Remove the seed on Profiles & hotkeys and add the hotkey again from its wallet file.' },
-          'keychain-entry-mismatch',
-        );
-      }
+      await expectSeedOf(seed, ss58, 'the export was cancelled.');
       return seedToHex(seed);
     });
   } catch (error) {
