@@ -60,7 +60,8 @@ export function ImportPreviewTable({
             const selectable = row.status === 'new' || row.status === 'exists';
             const result = resultOf.get(row.key);
             return (
-              <tr key={row.key} data-key={row.key}>
+              // A bare secret's text stays out of the page altogether, attributes included.
+              <tr key={row.key} data-key={row.bareSecret ? undefined : row.key}>
                 <td>
                   {selectable ? (
                     <input
