@@ -60,7 +60,9 @@ test('a restarted app shows what changed in the wallets folder while it was clos
   host = await startWebHost({ env: dirs });
   await openAccounts(page, host);
   expect(host.output()).toMatch(/wallet scan: \d+ wallets remembered from the last run/);
+  await expect(hotkey(page, 'alpha/hk2').getByText(tree.hk2.ss58)).toBeVisible();
   await expect(hotkey(page, 'alpha/hk2').getByText('Readable by others')).toHaveCount(0);
+  await expect(hotkey(page, 'alpha/hk2').getByRole('button', { name: 'Make private: alpha/hk2' })).toHaveCount(0);
   await expect(hotkey(page, 'alpha/hk10').getByText('Public only', { exact: true })).toBeVisible();
   await expect(hotkey(page, 'alpha/hk1').getByText('Public only', { exact: true })).toBeVisible();
   await expect(hotkey(page, 'delta/new').getByText(tree.hk1.ss58)).toBeVisible();

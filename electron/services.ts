@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AppInfo } from '../shared/app-info';
@@ -37,6 +38,19 @@ export interface Services {
   walletScans: WalletScans;
 }
 
+/**
+ * The version and when this build's code was written: a build with a version number unchanged
+ * (a development or nightly build) may still describe wallets differently, so it does not adopt
+ * another build's saved scan.
+ */
+function buildIdentity(version: string): string {
+  try {
+    return `${version}+${statSync(__filename).mtimeMs}`;
+  } catch {
+    return version;
+  }
+}
+
 export function createServices(
   config: AppConfig,
   host: AppInfo['host'],
@@ -67,7 +81,7 @@ export function createServices(
     chutes: createChutesClient({ vault, profiles, activity, defaultBaseUrl: config.apiUrl }),
     discovery,
     walletScans: createWalletScans(() => config.walletsPath, discovery, {
-      savedScan: { dir: config.dataDir, app: version },
+      savedScan: { dir: config.dataDir, app: buildIdentity(version) },
     }),
   };
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLogSink, type LogSink } from '../log';
 import { discoverWallets } from './discover';
 import { createDiscoveryCache } from './discovery-cache';
-import { prepareScanHelper, stopScanHelper } from './parallel-scan';
+import { helperRunning, prepareScanHelper, stopScanHelper } from './parallel-scan';
 import {
   MIN_WALLETS_FOR_HELPER,
   endReceived,
@@ -241,6 +241,17 @@ describe('a first scan shared with the helper thread', () => {
       expect(logLines.join('\n')).toContain(`wallet scan: ${WALLETS} wallets remembered from the last run`);
       await next.flushSave();
       await expect(fs.stat(helperFile)).rejects.toThrow(/ENOENT/);
+      // A fresh app as it really starts (no test fs, no helper yet): the stats go on this thread
+      // alone, and no helper thread is started to read its share in full.
+      await stopScanHelper();
+      const third = createWalletScans(() => root, createDiscoveryCache({ now: later }), {
+        savedScan: { dir: data, app: '1.0.0' },
+      });
+      logLines.length = 0;
+      expect(await third.list()).toEqual(alone);
+      expect(logLines.join('\n')).toContain('wallet discovery: ');
+      expect(helpedCount(logLines)).toBe(0);
+      expect(helperRunning()).toBe(false);
       const main = JSON.parse(await fs.readFile(path.join(data, SAVED_SCAN_FILES.main), 'utf8')) as {
         wallets: unknown[];
       };

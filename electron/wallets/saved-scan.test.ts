@@ -193,6 +193,63 @@ describe('the wallet scan saved for the next run', () => {
     expect(await run()).toEqual(await fresh());
     expect(opened.map((p) => p.split(path.sep)[0]).sort()).toEqual(['alice', 'alice', 'alice', 'alice', 'bob', 'bob']);
   });
+
+  type Entry = { id: string; coldkey: unknown; hotkeys: Array<Record<string, unknown>> } & Record<string, unknown>;
+  it.each<[string, (entry: Entry) => void]>([
+    ['a hotkey that is null', (e) => (e.hotkeys[0] = null as unknown as Record<string, unknown>)],
+    ['no coldkey object', (e) => (e.coldkey = null)],
+    ['another wallet’s id', (e) => (e.id = 'alice')],
+    ['a hotkey status the app does not know', (e) => ((e.hotkeys[0] ?? {}).status = 'fine')],
+    ['a mode that is not one', (e) => ((e.hotkeys[0] ?? {}).permissions = { status: 'private', mode: 4096 })],
+    ['one hotkey too few', (e) => e.hotkeys.pop()],
+  ])('never shows nor fails on a saved entry with %s: that wallet is read again', async (_what, damage) => {
+    await run();
+    const file = JSON.parse(await fs.readFile(savedFile(), 'utf8')) as { wallets: unknown[][] };
+    const bob = file.wallets.find((w) => w[0] === 'bob') ?? [];
+    damage(bob[6] as Entry);
+    await fs.writeFile(savedFile(), JSON.stringify(file));
+    expect(await run()).toEqual(await fresh());
+    expect(opened.sort()).toEqual(['bob/coldkeypub.txt', 'bob/hotkeys/default']);
+  });
+
+  it('drops fields a saved entry should not have, still using it', async () => {
+    await run();
+    const file = JSON.parse(await fs.readFile(savedFile(), 'utf8')) as { wallets: unknown[][] };
+    const entry = (file.wallets.find((w) => w[0] === 'bob') ?? [])[6] as Entry;
+    entry.note = '<img src=x>';
+    (entry.hotkeys[0] ?? {}).note = 'x';
+    await fs.writeFile(savedFile(), JSON.stringify(file));
+    expect(await run()).toEqual(await fresh());
+    expect(opened).toEqual([]);
+  });
+
+  it('saves what a scan left, even when a seed check (which keeps no memos) follows before the save', async () => {
+    opened = [];
+    const scans = createWalletScans(() => root, createDiscoveryCache({ now: later }), {
+      savedScan: { dir: data, app },
+      fs: counting,
+      saveDelayMs: 60_000,
+    });
+    await scans.list();
+    await scans.list({ verifySeeds: true });
+    await scans.flushSave();
+    const saved = memosFromText(await fs.readFile(savedFile(), 'utf8'), path.sep, {
+      rootKey: cacheKey(Buffer.from(root)),
+      app,
+    });
+    expect(saved).toHaveLength(3);
+  });
+
+  it('keeps a wallet whose coldkeypub.txt is a dangling link, without saving it again at every scan', async () => {
+    await fs.rm(path.join(root, 'bob/coldkeypub.txt'));
+    await fs.symlink(path.join(root, 'nowhere'), path.join(root, 'bob/coldkeypub.txt'));
+    await run();
+    const { ino } = await fs.stat(savedFile());
+    const scan = await run();
+    expect(scan.wallets.find((w) => w.name === 'bob')?.coldkey.status).toBe('missing');
+    expect(opened).toEqual([]);
+    expect((await fs.stat(savedFile())).ino).toBe(ino);
+  });
 });
 
 describe('savedScanText', () => {

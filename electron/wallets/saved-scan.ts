@@ -9,6 +9,8 @@ import { describeFsError } from './fs-messages';
 import type { WalletEntry } from '../../shared/wallets';
 import { cacheKey, type WalletMemo } from './discovery-cache';
 import { WALLET_NAMES } from './list-entries';
+import { entryFromBytes } from './names';
+import { savedEntryOf } from './saved-entry';
 
 /**
  * The wallet memos of the last run, saved in the data folder so that a fresh app's first scan
@@ -111,25 +113,17 @@ export function savedScanText(
 const isNumbers = (v: unknown, length?: number): v is number[] =>
   Array.isArray(v) && (length === undefined || v.length === length) && v.every((n) => typeof n === 'number');
 
-/** A wallet entry as the scan makes them, checked only as far as the list needs to show it. */
-const looksLikeEntry = (v: unknown): v is WalletEntry =>
-  typeof v === 'object' &&
-  v !== null &&
-  typeof (v as WalletEntry).id === 'string' &&
-  typeof (v as WalletEntry).name === 'string' &&
-  typeof (v as WalletEntry).status === 'string' &&
-  typeof (v as WalletEntry).coldkey === 'object' &&
-  Array.isArray((v as WalletEntry).hotkeys);
-
 function memoOf(saved: unknown, rootKey: string, sep: string): [string, WalletMemo] | null {
   if (!Array.isArray(saved) || saved.length !== 7) return null;
   const [name, hasPrivate, cold, listing, files, stamps, entry] = saved as unknown[];
   if (typeof name !== 'string' || name.length === 0 || name.includes(sep)) return null;
-  if (typeof hasPrivate !== 'boolean' || typeof listing !== 'string' || !looksLikeEntry(entry)) return null;
+  if (typeof hasPrivate !== 'boolean' || typeof listing !== 'string') return null;
   if (cold !== null && !isNumbers(cold, STAMP_FIELDS)) return null;
   if (!Array.isArray(files) || !files.every((f) => typeof f === 'string' && f.length > 0 && !f.includes(sep)))
     return null;
   if (!isNumbers(stamps, files.length * STAMP_FIELDS)) return null;
+  const checked = savedEntryOf(entry, entryFromBytes(Buffer.from(name, 'latin1')), files.length);
+  if (!checked) return null;
   const paths = walletPaths(rootKey, sep, name);
   const memo: WalletMemo = {
     hasPrivate,
@@ -138,7 +132,7 @@ function memoOf(saved: unknown, rootKey: string, sep: string): [string, WalletMe
     hotkeysKey: paths.hotkeysKey,
     files: files as string[],
     stamps,
-    entry,
+    entry: checked,
   };
   return [paths.wallet, memo];
 }

@@ -22,29 +22,35 @@ export interface ScanSaver {
 export function createScanSaver(dataDir: string, app: string, cache: DiscoveryCache, delayMs: number): ScanSaver {
   /** The folder whose saved memos were adopted (once per folder, so a later one's are read when it is chosen). */
   let adopted: string | null = null;
-  let pending: { timer: NodeJS.Timeout; scan: WalletsScan } | null = null;
+  let pending: { timer: NodeJS.Timeout; save: () => void } | null = null;
   let writing = Promise.resolve();
   /** The helper's part was adopted: save even if the scan changed nothing, to fold it into the main part. */
   let merge = false;
 
-  const save = (scan: WalletsScan) => {
-    const rootKey = cacheKey(Buffer.from(scan.walletsPath));
-    const { text } = savedScanText(cache.savedMemos(), { rootKey, app }, path.sep);
-    // The helper had no share in the latest scan, so this thread's memos are all there is: its
-    // file (from an earlier run) would only be parsed for nothing.
+  /**
+   * What this scan left, taken now (a later seed check drops every memo, and the helper's share
+   * changes with each scan); written out when the delay is up.
+   */
+  const saveOf = (scan: WalletsScan) => {
+    const memos = cache.savedMemos();
+    // The helper had no share in this scan, so this thread's memos are all there is: its file
+    // (from an earlier run) would only be parsed for nothing.
     const helperStale = cache.lastHelped === 0;
-    writing = writing.then(async () => {
-      await saveScanPart(savedScanPath(dataDir, 'main'), text);
-      if (helperStale) await rm(savedScanPath(dataDir, 'helper'), { force: true }).catch(() => undefined);
-    });
+    return () => {
+      const { text } = savedScanText(memos, { rootKey: cacheKey(Buffer.from(scan.walletsPath)), app }, path.sep);
+      writing = writing.then(async () => {
+        await saveScanPart(savedScanPath(dataDir, 'main'), text);
+        if (helperStale) await rm(savedScanPath(dataDir, 'helper'), { force: true }).catch(() => undefined);
+      });
+    };
   };
 
   const runPending = () => {
     if (!pending) return;
-    const { scan } = pending;
+    const { save } = pending;
     clearTimeout(pending.timer);
     pending = null;
-    save(scan);
+    save();
   };
 
   return {
@@ -75,7 +81,7 @@ export function createScanSaver(dataDir: string, app: string, cache: DiscoveryCa
       if (pending) clearTimeout(pending.timer);
       const timer = setTimeout(runPending, delayMs);
       timer.unref();
-      pending = { timer, scan };
+      pending = { timer, save: saveOf(scan) };
     },
     flush: async () => {
       runPending();

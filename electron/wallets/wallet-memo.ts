@@ -1,3 +1,4 @@
+import { errnoCode } from '../fs/errno';
 import { sameStamp, sameStampAt, STAMP_FIELDS, type FileStamp } from '../fs/file-stamp';
 import type { MemoFile, WalletMemo } from './discovery-cache';
 import { WALLET_NAMES } from './list-entries';
@@ -31,6 +32,19 @@ const stampHolds = (ctx: ScanContext, key: string, stamp: FileStamp): boolean =>
   sameStamp(ctx.fs.stat(keyPath(key)).stamp, stamp);
 
 /**
+ * No coldkeypub.txt as the scan saw it: its read follows links, so a dangling one was "missing"
+ * too. (An lstat would find the link and fail the memo at every rescan, which then saved it again.)
+ */
+function absentAsScanned(ctx: ScanContext, target: Buffer): boolean {
+  try {
+    ctx.fs.stat(target);
+    return false;
+  } catch (error) {
+    return errnoCode(error) === 'ENOENT';
+  }
+}
+
+/**
  * Whether the wallet at `walletDir` is still exactly what `memo` was built from: the same
  * `coldkey` presence, `coldkeypub.txt` stamp, `hotkeys/` listing and hotkey stamps. Any change or
  * failure answers false, and the wallet's full scan then reports it as it always did.
@@ -41,7 +55,7 @@ export async function memoHolds(ctx: ScanContext, walletDir: Buffer, memo: Walle
     const pub = memo.coldkeypub;
     const pubHolds = pub
       ? stampHolds(ctx, pub.key, pub.stamp)
-      : !ctx.fs.exists(joinPath(walletDir, WALLET_NAMES.COLDKEYPUB));
+      : absentAsScanned(ctx, joinPath(walletDir, WALLET_NAMES.COLDKEYPUB));
     if (!pubHolds) return false;
     if (ctx.fs.listText(joinPath(walletDir, WALLET_NAMES.HOTKEYS)) !== memo.listing) return false;
     if (memo.stamps.length !== memo.files.length * STAMP_FIELDS) return false;
