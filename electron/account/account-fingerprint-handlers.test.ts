@@ -109,6 +109,33 @@ describe('fingerprint operations', () => {
     );
   });
 
+  it.each([
+    ['move to another hotkey', 'POST', '/users/change_bt_auth', 'The move to another hotkey', 'look up the account of'],
+    ['account deletion', 'DELETE', '/users/me', 'The account deletion', 'If Chutes says this hotkey is not registered'],
+    ['fingerprint change', 'POST', '/users/change_fingerprint', 'The fingerprint change', 'try the new fingerprint'],
+  ] as const)(
+    'a %s whose answer is lost is said as maybe made, with how to find out',
+    async (_, method, path, what, hint) => {
+      const { h, account } = await screen.setup();
+      const other = TestKey.random();
+      await screen.world.vault.putSeed(other.ss58, Buffer.from(other.seedHex, 'hex'), 'second');
+      screen.fixture.sb.faultOnce({ method, path, drop_after: true });
+      const e = await failure(
+        path === '/users/change_bt_auth'
+          ? h.changeAccountHotkey({ newHotkey: other.ss58, fingerprint: account.fingerprint, remember: false })
+          : path === '/users/me'
+            ? h.deleteAccount({ confirmUsername: 'alice', fingerprint: account.fingerprint, remember: false })
+            : h.changeFingerprint({ newFingerprint: 'brand-new-secret-2', remember: false }),
+      );
+      expect(failureIs(e, 'answer-lost')).toBe(true);
+      expect((e as AppFailure).message).toContain(`${what} was sent to`);
+      expect((e as AppFailure).message).toContain('so it may or may not have gone through');
+      expect((e as AppFailure).appError.detail?.hint).toContain(hint);
+      // It was carried out, once: a blind re-send would have been refused in misleading words.
+      expect(screen.fixture.sb.requests(20).filter((r) => r.path === path && r.method === method)).toHaveLength(1);
+    },
+  );
+
   it('refuses a fingerprint change, a move or a delete reviewed for another profile, sending nothing', async () => {
     const { h, account } = await screen.setup();
     const before = screen.fixture.sb.requests(500).length;

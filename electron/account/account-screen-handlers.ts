@@ -6,7 +6,14 @@ import { rolesOf } from '../../shared/roles';
 import { seedMissingFailure } from '../chutes-api/failure-map';
 import { outcomeUnknown } from '../chutes-api/outcome-unknown';
 import { afterDone, errorText } from '../after-done';
-import { lostAnswer, REFUND_HINT, TRANSFER_HINT } from './done-on-server';
+import {
+  DELETE_HINT,
+  FINGERPRINT_CHANGE_HINT,
+  lostAnswer,
+  moveHint,
+  REFUND_HINT,
+  TRANSFER_HINT,
+} from './done-on-server';
 import type { SliceHandlers } from '../ipc-router';
 import { log } from '../log';
 import type { FingerprintAccount, FingerprintStore } from '../keychain/fingerprint-store';
@@ -31,6 +38,13 @@ interface UsedFingerprint {
 const accountOf = (scope: AccountScope): FingerprintAccount => ({ userId: scope.userId ?? '', baseUrl: scope.baseUrl });
 
 /** Fingerprint answers said so a person knows what to do (the server's texts, `../shared/reference/chutes-account-api.md` §3.4–3.8, are terse). */
+/** A `.catch` for a request that changes the account: a lost answer is said as maybe done. */
+const ifLost =
+  (what: string, host: string, hint: string) =>
+  (error: unknown): never => {
+    throw outcomeUnknown(error) ? lostAnswer(error, what, host, hint) : error;
+  };
+
 function explained(error: unknown, used: UsedFingerprint | null): unknown {
   if (failureIs(error, 'fingerprint-rejected')) {
     const { detail } = (error as AppFailure).appError;
@@ -178,12 +192,13 @@ export function accountScreenHandlers({
       const api = await chutes.actingAs({ reviewedFor: input.reviewedFor, what: 'the fingerprint change' });
       const account = accountOf(api.scope);
       const wasStored = await fingerprints.has(account);
+      const lost = ifLost('The fingerprint change', api.transport.host, FINGERPRINT_CHANGE_HINT);
       if (input.fingerprint === undefined && (await vault.hasSeed(api.scope.hotkey))) {
         // Hotkey mode: no old fingerprint needed — the way back when it is lost.
-        await api.account.changeFingerprintSigned(input.newFingerprint);
+        await api.account.changeFingerprintSigned(input.newFingerprint).catch(lost);
       } else {
         await withFingerprint(api.scope, { ...input, remember: false }, (fp) =>
-          api.account.changeFingerprintWithCurrent(fp, input.newFingerprint),
+          api.account.changeFingerprintWithCurrent(fp, input.newFingerprint).catch(lost),
         );
       }
       // Changed on the server: from here on a failure is the app's bookkeeping, said beside the
@@ -224,7 +239,10 @@ export function accountScreenHandlers({
           'new-hotkey-seed-missing',
         );
       }
-      const me = await withFingerprint(api.scope, input, (fp) => api.account.changeBtAuth(fp, input.newHotkey));
+      const lost = ifLost('The move to another hotkey', api.transport.host, moveHint(input.newHotkey));
+      const me = await withFingerprint(api.scope, input, (fp) =>
+        api.account.changeBtAuth(fp, input.newHotkey).catch(lost),
+      );
       await afterDone('forget the session', api.transport.forgetSession(profile.hotkeySs58));
       const moved = profiles.upsert({
         id: profile.id,
@@ -270,7 +288,7 @@ export function accountScreenHandlers({
             { hint: 'Change the fingerprint to one without spaces first, then delete the account with it.' },
             'fingerprint-unsendable',
           );
-        return api.account.deleteMe(fp);
+        return api.account.deleteMe(fp).catch(ifLost('The account deletion', api.transport.host, DELETE_HINT));
       });
       // Deleted on the server: what follows is the app's own bookkeeping, said beside the result.
       await afterDone('forget the fingerprint', fingerprints.remove(accountOf(api.scope)));
