@@ -185,6 +185,18 @@ test('the whole wizard: server, username, wallet, token from the page, review, f
   await page.setViewportSize({ width: 720, height: 1000 });
   await screenshot(page, 'register-6-done-narrow');
   await page.getByLabel('I have stored the fingerprint somewhere safe').check();
+  // Confirmed: leaving no longer asks (as if it were not), and Done is still there to finish.
+  let askedAgain = '';
+  page.once('dialog', (dialog) => {
+    askedAgain = dialog.message();
+    void dialog.dismiss();
+  });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page).toHaveURL(/#\/settings$/);
+  expect(askedAgain).toBe('');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Register' }).click();
+  await expect(page).toHaveURL(/#\/register\/done$/);
+  await expect(page.getByLabel('I have stored the fingerprint somewhere safe')).toBeChecked();
   await page.getByRole('button', { name: 'Finish' }).click();
   await expect(page).toHaveURL(/#\/account/);
   // The registration reached the sandbox once, signed, and the sandbox checked that signature: an

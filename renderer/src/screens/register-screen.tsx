@@ -37,7 +37,7 @@ export function RegisterScreen({ sub }: ScreenProps): ReactElement {
   }, [step]);
 
   // A fingerprint not yet confirmed as stored: leaving asks first (the state is kept either way).
-  const unconfirmed = furthest === 'done' && wizard.result !== null;
+  const unconfirmed = furthest === 'done' && wizard.result !== null && !wizard.fingerprintStored;
   useEffect(() => {
     if (!unconfirmed) return;
     const onClick = (event: MouseEvent) => {
