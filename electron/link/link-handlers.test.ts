@@ -89,6 +89,26 @@ const linkFile = (
     },
     ipc,
   );
+/** Link the keychain's seed for `ss58` as a validator, reviewed as `reviewedHotkey`; the failure it ends in. */
+const keychainLinkFailure = (handlers: ReturnType<typeof linkHandlers>, ss58: string, reviewedHotkey = ss58) =>
+  handlers
+    .link(
+      {
+        kind: 'validator',
+        source: { kind: 'keychain', ss58 },
+        keepInKeychain: false,
+        reviewedHotkey,
+        reviewedUsername,
+        reviewedFor,
+      },
+      ipc,
+    )
+    .then(
+      () => {
+        throw new Error('expected the link to fail');
+      },
+      (e: unknown) => e as AppFailure,
+    );
 const probes = () => f.sb.requests(100).filter((r) => r.path === '/users/link_validator' && r.query === '');
 
 describe('detectLinking', () => {
@@ -438,12 +458,7 @@ describe('link', () => {
             }),
           )
         : withSeed(ss58, fn);
-    const failed = (await handlers
-      .link(
-        { kind: 'validator', source, keepInKeychain: false, reviewedHotkey: held.ss58, reviewedUsername, reviewedFor },
-        ipc,
-      )
-      .catch((e: unknown) => e)) as AppFailure;
+    const failed = await keychainLinkFailure(handlers, held.ss58);
     expect(failed.appError).toMatchObject({
       code: 'not-found',
       message: `The keychain no longer holds the seed for ${held.ss58} (it was removed outside the app), so nothing was signed or sent.`,
@@ -463,12 +478,7 @@ describe('link', () => {
     await handlers.previewLink({ kind: 'validator', source }, ipc);
     const sent = () => f.sb.requests(100).filter((r) => r.path === '/users/link_validator' && r.method === 'POST');
     const before = sent().length;
-    const failed = (await handlers
-      .link(
-        { kind: 'validator', source, keepInKeychain: false, reviewedHotkey: held.ss58, reviewedUsername, reviewedFor },
-        ipc,
-      )
-      .catch((e: unknown) => e)) as AppFailure;
+    const failed = await keychainLinkFailure(handlers, held.ss58);
     expect(failed.appError).toMatchObject({
       code: 'conflict',
       reason: 'keychain-entry-mismatch',
@@ -483,20 +493,7 @@ describe('link', () => {
     const held = await makeKey();
     const reviewed = await makeKey();
     await vault.putSeed(held.ss58, Uint8Array.from(held.seed), 'imported validator');
-    const source = { kind: 'keychain' as const, ss58: held.ss58 };
-    const failed = (await handlers
-      .link(
-        {
-          kind: 'validator',
-          source,
-          keepInKeychain: false,
-          reviewedHotkey: reviewed.ss58,
-          reviewedUsername,
-          reviewedFor,
-        },
-        ipc,
-      )
-      .catch((e: unknown) => e)) as AppFailure;
+    const failed = await keychainLinkFailure(handlers, held.ss58, reviewed.ss58);
     expect(failed.appError).toMatchObject({ code: 'conflict', reason: 'hotkey-changed' });
     expect(failed.appError.message).toContain(`not the ${reviewed.ss58} you reviewed, so nothing`);
     expect(failed.appError.message).not.toContain('its file changed');

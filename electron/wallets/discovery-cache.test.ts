@@ -4,7 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setLogSink, type LogSink } from '../log';
 import { discoverWallets } from './discover';
 import { createDiscoveryCache, type DiscoveryCache } from './discovery-cache';
-import { makeKey, publicJson, tempDir, writeTree, type TestKey } from './test-fixtures';
+import { makeKey, openingFs, publicJson, tempDir, writeTree, type TestKey } from './test-fixtures';
 import type { HotkeyEntry, WalletEntry, WalletsScan } from '../../shared/wallets';
 import { createWalletFs, type WalletFs } from './wallet-fs';
 
@@ -16,14 +16,7 @@ let previousSink: LogSink | undefined;
 let opened: string[];
 
 const real = createWalletFs();
-const counting: WalletFs = {
-  ...real,
-  readCapped: (target, cap) => {
-    const read = real.readCapped(target, cap);
-    opened.push(path.basename(target.toString('latin1')));
-    return read;
-  },
-};
+const counting = openingFs((target) => opened.push(path.basename(target)));
 
 // Files here are written moments before each scan; a clock 10 s ahead makes them old enough to
 // cache (see RACY_MS). One test below uses the real clock to check that rule itself.

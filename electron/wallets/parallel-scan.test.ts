@@ -14,7 +14,7 @@ import {
   type JobBatch,
   type JobResult,
 } from './scan-job';
-import { makeKey, publicJson, tempDir, writeTree, type TestKey } from './test-fixtures';
+import { makeKey, openingFs, publicJson, tempDir, writeTree, type TestKey } from './test-fixtures';
 import type { WalletsScan } from '../../shared/wallets';
 import { createWalletFs, type WalletFs } from './wallet-fs';
 import { SAVED_SCAN_FILES } from './saved-scan';
@@ -58,9 +58,8 @@ afterAll(async () => {
 
 /** Key files a scan opens, counted. */
 function countingFs(): { fs: WalletFs; opened: () => number } {
-  const real = createWalletFs();
   let opened = 0;
-  return { fs: { ...real, readCapped: (p, cap) => (opened++, real.readCapped(p, cap)) }, opened: () => opened };
+  return { fs: openingFs(() => opened++), opened: () => opened };
 }
 
 /** Key files per wallet of the tree above: coldkeypub.txt and five hotkey files. */

@@ -6,8 +6,7 @@ import { setLogSink } from '../log';
 import { discoverWallets } from './discover';
 import { cacheKey, createDiscoveryCache } from './discovery-cache';
 import { memosFromText, SAVED_SCAN_FILES, savedScanText } from './saved-scan';
-import { makeKey, publicJson, tempDir, writeTree, type TestKey } from './test-fixtures';
-import { createWalletFs, type WalletFs } from './wallet-fs';
+import { makeKey, openingFs, publicJson, tempDir, writeTree, type TestKey } from './test-fixtures';
 import { createWalletScans } from './wallet-scans';
 import type { WalletsScan } from '../../shared/wallets';
 
@@ -21,15 +20,7 @@ let app: string;
 /** Key files opened since the last `run`, by path relative to the wallets folder. */
 let opened: string[];
 
-const real = createWalletFs();
-const counting: WalletFs = {
-  ...real,
-  readCapped: (target, cap) => {
-    const read = real.readCapped(target, cap);
-    opened.push(path.relative(root, target.toString('latin1')));
-    return read;
-  },
-};
+const counting = openingFs((target) => opened.push(path.relative(root, target)));
 
 // Files here are written moments before each scan; a clock 10 s ahead makes them old enough to
 // remember (file-stamp.ts, SETTLE_MS).

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { createWalletFs, type WalletFs } from './wallet-fs';
 
 /** Test-only: real btwallet-shaped key files generated with @polkadot/keyring. */
 export interface TestKey {
@@ -65,4 +66,17 @@ export async function writeTree(
     await fs.writeFile(target, content, { mode });
     await fs.chmod(target, mode);
   }
+}
+
+/** The real wallet fs, telling `opened` the path (latin1) of each key file it read. */
+export function openingFs(opened: (target: string) => void): WalletFs {
+  const real = createWalletFs();
+  return {
+    ...real,
+    readCapped: (target, cap) => {
+      const read = real.readCapped(target, cap);
+      opened(target.toString('latin1'));
+      return read;
+    },
+  };
 }
